@@ -1,0 +1,106 @@
+# llm.h - POSIX make. Targets:
+#   make             build/llm (the CLI; needs only a C compiler and libc)
+#   make run         the demo
+#   make test        the whole suite (tests/run.sh runs each check below)
+#   make bench       benchmark figures
+#   make fuzz        each fuzz target for FUZZ_SECONDS (default 60)
+#   make check-long  longer fuzzing
+#   make install     llm.h and build/llm under PREFIX
+-include config.mk
+
+CC ?= cc
+CLANG ?= clang
+CXX ?= c++
+PREFIX ?= /usr/local
+WARN = -std=c99 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT ?= -O2
+FUZZ_SECONDS ?= 60
+B = build
+
+UNIT = json
+UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
+
+all: $(B)/llm
+
+$(B):
+	mkdir -p $(B)
+
+$(B)/llm: examples/llm.c llm.h | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ examples/llm.c $(LDFLAGS)
+
+run: $(B)/llm
+	sh examples/demo.sh
+
+test: $(B)/llm
+	sh tests/run.sh
+
+# ---- the checks tests/run.sh runs (each can be run alone) ----
+
+# unit suites with sanitizers, gcc and clang; CONFIG adds -D flags (the matrix)
+check-unit-gcc: | $(B)
+	for t in $(UNIT); do $(CC) $(WARN) -g $(SAN) $(CONFIG) $(CFLAGS) -o $(B)/test_$$t-gcc tests/unit/test_$$t.c && $(B)/test_$$t-gcc || exit 1; done
+
+check-unit-clang: | $(B)
+	for t in $(UNIT); do $(CLANG) $(WARN) -g $(SAN) $(CONFIG) $(CFLAGS) -o $(B)/test_$$t-clang tests/unit/test_$$t.c && $(B)/test_$$t-clang || exit 1; done
+
+check-unit-valgrind: | $(B)
+	for t in $(UNIT); do $(CC) $(WARN) -g -O1 $(CFLAGS) -o $(B)/test_$$t-vg tests/unit/test_$$t.c && \
+	  valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99 $(B)/test_$$t-vg || exit 1; done
+
+check-matrix: | $(B)
+	for c in -DLLM_STATIC -DLLM_NO_STDIO; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
+
+check-conformance: | $(B)
+	$(CC) $(WARN) -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/test_jsonsuite tests/conformance/test_jsonsuite.c
+	$(B)/test_jsonsuite tests/data/JSONTestSuite/test_parsing > $(B)/jsonsuite.txt; s=$$?; tail -n 2 $(B)/jsonsuite.txt; exit $$s
+
+check-cli: $(B)/llm
+	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
+
+# the header as C++ (calling a function, so a misspelled macro cannot pass)
+check-cxx: | $(B)
+	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_cxx11 tests/compile/compile.cc && $(B)/compile_cxx11
+	$(CXX) -x c++ -std=c++17 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_cxx17 tests/compile/compile.cc && $(B)/compile_cxx17
+	$(CC) $(WARN) -o $(B)/compile_twice tests/compile/include_twice.c tests/compile/compile_c.c && $(B)/compile_twice && echo 'compiled as C++11, C++17 and C99 (included twice), and called'
+
+check-tcc: | $(B)
+	tcc -Wall -Werror -o $(B)/compile_tcc tests/compile/compile_c.c tests/compile/impl.c && $(B)/compile_tcc && echo 'compiled with tcc and called'
+
+check-firmware: | $(B)
+	arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Os -std=c99 -Wall -Wextra -Wpedantic -Werror -DLLM_NO_STDIO \
+	  -ffunction-sections -fdata-sections -c -o $(B)/llm_cortex_m4.o tests/compile/impl.c
+	arm-none-eabi-size $(B)/llm_cortex_m4.o | awk 'NR == 2 { print "Cortex-M4 -Os code size: " $$1 " bytes text, " $$2 " data, " $$3 " bss" }'
+
+check-fuzz-short: | $(B)
+	$(MAKE) -s fuzz FUZZ_SECONDS=10
+
+# ---- fuzzing (libFuzzer; clang) ----
+FUZZ = json
+
+fuzz: | $(B)
+	for t in $(FUZZ); do \
+	  $(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -o $(B)/fuzz_$$t tests/fuzz/fuzz_$$t.c || exit 1; \
+	  mkdir -p $(B)/corpus_$$t; \
+	  $(B)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$t.dict -print_final_stats=0 \
+	    $(B)/corpus_$$t tests/fuzz/seeds_$$t 2>$(B)/fuzz_$$t.log || { tail -n 40 $(B)/fuzz_$$t.log; exit 1; }; \
+	  grep -h 'Done [0-9]* runs' $(B)/fuzz_$$t.log; \
+	done
+
+check-long:
+	$(MAKE) fuzz FUZZ_SECONDS=600
+
+# ---- benchmarks ----
+bench: | $(B)
+	sh bench/run.sh
+
+install: $(B)/llm
+	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
+	cp llm.h $(DESTDIR)$(PREFIX)/include/
+	cp $(B)/llm $(DESTDIR)$(PREFIX)/bin/
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all run test bench fuzz check-long install clean check-unit-gcc check-unit-clang check-unit-valgrind \
+	check-matrix check-conformance check-cli check-cxx check-tcc check-firmware check-fuzz-short

@@ -1,0 +1,8 @@
+#!/bin/sh
+# The demo of `make run`: what build/llm does today, on recorded bytes.
+set -e
+llm=build/llm
+echo "== llm json-validate on a recorded OpenAI response (exit 0, silent) =="
+$llm json-validate tests/data/provider-samples/openai/chat_completion_text.json && echo "valid"
+echo "== llm json-validate on a truncated copy (exit 1, offset and reason) =="
+head -c 100 tests/data/provider-samples/openai/chat_completion_text.json | $llm json-validate - || echo "exit status $?"

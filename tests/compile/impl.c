@@ -1,0 +1,3 @@
+/* The implementation TU of the compile tests (tcc, firmware). */
+#define LLM_IMPLEMENTATION
+#include "../../llm.h"

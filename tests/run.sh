@@ -1,0 +1,43 @@
+#!/bin/sh
+# Runs every check of `make test`, one after the other, and ends with one
+# line "N passed, N failed, N skipped" counting checks. A check whose tool is
+# missing (tcc, valgrind, the ARM compiler...) is skipped on a workstation,
+# and fails under CI=true, where .ci/run has installed everything.
+MAKE=${MAKE:-make}
+mkdir -p build/logs
+passed=0; failed=0; skipped=0
+
+# check NAME TOOL: runs `make NAME` when TOOL is on PATH
+check() {
+    name=$1; tool=$2
+    if [ -n "$tool" ] && ! command -v "$tool" >/dev/null 2>&1; then
+        if [ "${CI:-}" = "true" ]; then
+            echo "FAIL $name: '$tool' is missing"; failed=$((failed + 1))
+        else
+            echo "skip $name: '$tool' is missing (apt-get install it, see .ci/run)"; skipped=$((skipped + 1))
+        fi
+        return
+    fi
+    start=$(date +%s)
+    if $MAKE -s "$name" > "build/logs/$name.log" 2>&1; then
+        echo "ok   $name ($(($(date +%s) - start)) s): $(grep -E 'passed|Done|size|compiled' "build/logs/$name.log" | tail -n 1)"
+        passed=$((passed + 1))
+    else
+        echo "FAIL $name: see build/logs/$name.log"; tail -n 30 "build/logs/$name.log" | sed 's/^/     /'
+        failed=$((failed + 1))
+    fi
+}
+
+check check-unit-gcc gcc
+check check-unit-clang clang
+check check-unit-valgrind valgrind
+check check-matrix gcc
+check check-conformance gcc
+check check-cli ""
+check check-cxx g++
+check check-tcc tcc
+check check-firmware arm-none-eabi-gcc
+check check-fuzz-short clang
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
