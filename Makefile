@@ -26,8 +26,10 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-$(B)/llm: examples/llm.c llm.h | $(B)
-	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ examples/llm.c $(LDFLAGS)
+CLI_SRC = examples/llm.c examples/cli_json.c
+
+$(B)/llm: $(CLI_SRC) examples/cli.h llm.h | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
 
 run: $(B)/llm
 	sh examples/demo.sh

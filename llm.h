@@ -605,6 +605,14 @@ LLM_API void llm_json_writer_free(llm_json_writer *w);
 #define LLM__UNLIKELY(x) (x)
 #endif
 
+/* Shared internal helpers that a feature toggle (LLM_NO_BPE, ...) may leave
+   without a caller. */
+#if defined(__GNUC__) || defined(__clang__)
+#define LLM__SHARED static __attribute__((unused))
+#else
+#define LLM__SHARED static
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -678,6 +686,15 @@ LLM_API const char *llm_result_description(llm_result code) {
 #undef LLM__RESULT_TEXT
         default: return "unknown result code";
     }
+}
+
+/* Copies at most size-1 bytes of s (n bytes) into dst and terminates it. */
+LLM__SHARED void llm__copy_text(char *dst, size_t size, const char *s, size_t n) {
+    if (size == 0) return;
+    if (!s) n = 0;
+    if (n > size - 1) n = size - 1;
+    if (n) memcpy(dst, s, n);
+    dst[n] = '\0';
 }
 
 static void llm__error_clear(llm_error *err) {
@@ -759,7 +776,7 @@ typedef struct llm__arena_block {
 #define LLM__ARENA_MIN_BLOCK 4096
 #define LLM__ALIGN 16
 
-static void *llm__arena_alloc(const llm_allocator *a, void **arena, size_t size) {
+LLM__SHARED void *llm__arena_alloc(const llm_allocator *a, void **arena, size_t size) {
     llm__arena_block *b = (llm__arena_block *)*arena;
     size_t header = (sizeof(llm__arena_block) + LLM__ALIGN - 1) & ~(size_t)(LLM__ALIGN - 1);
     size = (size + LLM__ALIGN - 1) & ~(size_t)(LLM__ALIGN - 1);
@@ -777,6 +794,15 @@ static void *llm__arena_alloc(const llm_allocator *a, void **arena, size_t size)
     }
     b->used += size;
     return (char *)b + b->used - size;
+}
+
+/* A NUL-terminated copy of s[0..n) in the arena; NULL when out of memory. */
+LLM__SHARED char *llm__arena_strndup(const llm_allocator *a, void **arena, const char *s, size_t n) {
+    char *p = (char *)llm__arena_alloc(a, arena, n + 1);
+    if (!p) return NULL;
+    if (n) memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
 }
 
 static void llm__arena_free(const llm_allocator *a, void **arena) {

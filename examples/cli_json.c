@@ -1,0 +1,37 @@
+/* llm json-validate [FILE|-]: prints nothing and exits 0 when the input is
+   one strict JSON text; else "offset N: reason" on stderr and exit 1. */
+#include "../llm.h"
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cli_json_validate(int argc, char **argv) {
+    const char *path = argc > 1 ? argv[1] : "-";
+    llm_json_doc doc;
+    llm_error err;
+    llm_result r;
+    size_t len;
+    char *text;
+    if (argc > 2) {
+        fputs("usage: llm json-validate [FILE|-]\n", stderr);
+        return CLI_USAGE;
+    }
+    text = cli_read_all(path, &len);
+    if (!text) {
+        fprintf(stderr, "llm: cannot read %s\n", path);
+        return CLI_USAGE;
+    }
+    memset(&doc, 0, sizeof doc);
+    r = llm_json_parse(&doc, text, len, &err);
+    llm_json_doc_free(&doc);
+    free(text);
+    if (r == LLM_OK) return CLI_OK;
+    if (r == LLM_ERR_NO_MEMORY) {
+        fputs("llm: out of memory\n", stderr);
+        return CLI_USAGE;
+    }
+    fprintf(stderr, "offset %zu: %s\n", err.offset, err.message);
+    return CLI_FAILED;
+}
