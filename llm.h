@@ -556,6 +556,44 @@ LLM_API void llm_json_writer_reset(llm_json_writer *w);
 LLM_API void llm_json_writer_free(llm_json_writer *w);
 
 /* ------------------------------------------------------------------------ */
+/* >>transport: the HTTP exchange the caller performs                        */
+/* ------------------------------------------------------------------------ */
+
+/* What to send. Everything points into memory owned by whoever built it
+   (the call, or the caller) and stays valid until that finishes. */
+typedef struct llm_http_request {
+    const char *method;          /* "POST" or "GET" */
+    const char *url;
+    const llm_pair *headers;     /* names and values never contain CR or LF */
+    size_t header_count;
+    const char *body;            /* NULL for GET */
+    size_t body_len;
+    bool stream;                 /* the answer is an event stream: deliver bytes as they come */
+    int timeout_ms;              /* whole exchange; 0 = none */
+    int connect_timeout_ms;      /* 0 = the transport's default */
+} llm_http_request;
+
+/* Where a transport delivers what arrives: the status, each header, then the
+   body in chunks of any size. A result other than LLM_OK from any of them
+   means "stop": the transport abandons the exchange and returns that
+   result. */
+typedef struct llm_http_sink {
+    llm_result (*status)(void *ctx, int status);
+    llm_result (*header)(void *ctx, const char *name, size_t name_len, const char *value, size_t value_len);
+    llm_result (*body)(void *ctx, const char *data, size_t len);
+    void *ctx;
+} llm_http_sink;
+
+/* A blocking transport: performs one exchange and pushes it into the sink.
+   Returns LLM_OK when a whole HTTP answer was delivered (whatever its
+   status), the sink's result when the sink stopped it, or LLM_ERR_TRANSPORT
+   / LLM_ERR_TIMEOUT with `err` filled (err may be NULL). */
+typedef struct llm_transport {
+    llm_result (*send)(void *user, const llm_http_request *req, const llm_http_sink *sink, llm_error *err);
+    void *user;
+} llm_transport;
+
+/* ------------------------------------------------------------------------ */
 /* >>tokens: BPE token counting (public part)                                */
 /* ------------------------------------------------------------------------ */
 
