@@ -1,0 +1,3 @@
+/* llm.c - the implementation of llm.h as an ordinary translation unit. */
+#define LLM_IMPLEMENTATION
+#include "llm.h"
