@@ -902,6 +902,30 @@ static bool llm__swar_escape(uint64_t x) {
 /* ... and, for the reader, any non-ASCII byte (validated separately). */
 static bool llm__swar_special(uint64_t x) { return llm__swar_escape(x) || (x & LLM__HIGHS) != 0; }
 
+/* With SSE2 (every x86-64) sixteen bytes are checked at once; the mask has a
+   bit for each byte that needs attention: '"', '\\', a control, and for
+   the reader (`any_high`) any non-ASCII byte. */
+#if (defined(__SSE2__) || defined(_M_X64)) && !defined(LLM_NO_SIMD)
+#include <emmintrin.h>
+#define LLM__SIMD16 1
+static unsigned llm__special16(const unsigned char *p, bool any_high) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i below_space = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)); /* signed: also every byte >= 0x80 */
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+    if (!any_high) below_space = _mm_andnot_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()), below_space);
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, below_space));
+}
+static unsigned llm__ctz(unsigned x) {
+#if defined(__GNUC__) || defined(__clang__)
+    return (unsigned)__builtin_ctz(x);
+#else
+    unsigned n = 0;
+    while (!(x & 1u)) { x >>= 1; n++; }
+    return n;
+#endif
+}
+#endif
+
 /* Length of the valid UTF-8 sequence at p (lead byte >= 0x80), 0 if invalid. */
 static size_t llm__utf8_seq(const unsigned char *p, const unsigned char *end) {
     unsigned c = p[0];
@@ -975,14 +999,15 @@ static llm_result llm__json_error(llm__json_parser *ps, const unsigned char *at,
     return LLM_ERR_PARSE;
 }
 
-static void llm__json_skip_ws(llm__json_parser *ps) {
+static inline void llm__json_skip_ws(llm__json_parser *ps) {
     const unsigned char *p = ps->p, *end = ps->end;
+    if (p < end && *p > ' ') return; /* the usual case: no white space */
     while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) p++;
     ps->p = p;
 }
 
 /* Appends a value slot; the caller fills it. NULL when out of memory. */
-static llm_json *llm__json_push(llm__json_parser *ps) {
+static inline llm_json *llm__json_push(llm__json_parser *ps) {
     llm_json_doc *d = ps->doc;
     if (LLM__UNLIKELY(d->count_ == d->capacity_)) {
         void *buf = d->values_;
@@ -1031,33 +1056,66 @@ static size_t llm__json_escape(llm__json_parser *ps, const unsigned char *p) {
     return 12;
 }
 
+/* Copies plain bytes of a string from p to ps->out, eight at a time while
+   possible (the copy runs ahead of the scan: the output never overtakes the
+   input, so the extra bytes land inside the buffer and are overwritten).
+   Returns where the first byte that needs attention is, or end. */
+static const unsigned char *llm__json_copy_plain(llm__json_parser *ps, const unsigned char *p) {
+    const unsigned char *end = ps->end;
+    char *out = ps->out;
+#ifdef LLM__SIMD16
+    while (p + 16 <= end) {
+        unsigned mask = llm__special16(p, true);
+        memcpy(out, p, 16);
+        if (mask) {
+            unsigned k = llm__ctz(mask);
+            ps->out = out + k;
+            return p + k;
+        }
+        p += 16;
+        out += 16;
+    }
+#endif
+    while (p + 8 <= end) {
+        uint64_t x = llm__load64(p);
+        memcpy(out, &x, 8);
+        if (llm__swar_special(x)) break;
+        p += 8;
+        out += 8;
+    }
+    while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') *out++ = (char)*p++;
+    ps->out = out;
+    return p;
+}
+
 /* Parses the string whose opening quote is at ps->p into a new value. */
 static llm_result llm__json_string(llm__json_parser *ps) {
-    const unsigned char *p = ps->p + 1, *end = ps->end, *run = p;
+    const unsigned char *p = ps->p + 1, *end = ps->end;
     char *begin = ps->out;
     llm_json *v = llm__json_push(ps);
     if (!v) return llm__fail(ps->err, LLM_ERR_NO_MEMORY, "out of memory");
     for (;;) {
-        while (p + 8 <= end && !llm__swar_special(llm__load64(p))) p += 8;
-        while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') p++;
-        memcpy(ps->out, run, (size_t)(p - run));
-        ps->out += p - run;
+        p = llm__json_copy_plain(ps, p);
         if (p >= end) return llm__json_error(ps, p, "unterminated string");
         if (*p == '"') break;
         if (*p == '\\') {
             size_t k = llm__json_escape(ps, p);
-            if (!k) return llm__json_error(ps, p, "invalid escape in string");
+            if (!k) return llm__json_error(ps, p, p + 1 < end && p[1] == 'u' ? "invalid \\u escape or unpaired surrogate" : "invalid escape in string");
             p += k;
         } else if (*p < 0x20) {
             return llm__json_error(ps, p, "control character in string");
+        } else if (p[0] >= 0xC2 && p[0] <= 0xDF && p + 1 < end && (p[1] & 0xC0) == 0x80) {
+            ps->out[0] = (char)p[0]; /* the common two-byte sequence, inline */
+            ps->out[1] = (char)p[1];
+            ps->out += 2;
+            p += 2;
         } else {
-            size_t k = llm__utf8_seq(p, end);
+            size_t k = llm__utf8_seq(p, end), i;
             if (!k) return llm__json_error(ps, p, "invalid UTF-8 in string");
-            memcpy(ps->out, p, k);
+            for (i = 0; i < k; i++) ps->out[i] = (char)p[i];
             ps->out += k;
             p += k;
         }
-        run = p;
     }
     *ps->out++ = '\0';
     v->tag = LLM_JSON_STRING;
@@ -1124,9 +1182,10 @@ static llm_result llm__json_number(llm__json_parser *ps) {
 
 static llm_result llm__json_literal(llm__json_parser *ps) {
     static const char *const words[3] = {"null", "false", "true"};
+    static const size_t lengths[3] = {4, 5, 4};
     static const llm_json_type types[3] = {LLM_JSON_NULL, LLM_JSON_FALSE, LLM_JSON_TRUE};
     int i = *ps->p == 'n' ? 0 : *ps->p == 'f' ? 1 : 2;
-    size_t n = strlen(words[i]);
+    size_t n = lengths[i];
     llm_json *v;
     if ((size_t)(ps->end - ps->p) < n || memcmp(ps->p, words[i], n) != 0)
         return llm__json_error(ps, ps->p, "invalid literal");
@@ -1423,6 +1482,13 @@ static void llm__jw_quoted(llm_json_writer *w, const char *s, size_t n) {
     w->buf_[w->len_++] = '"';
     while (p < end) {
         run = p;
+#ifdef LLM__SIMD16
+        while (p + 16 <= end) {
+            unsigned mask = llm__special16(p, false);
+            if (mask) { p += llm__ctz(mask); break; }
+            p += 16;
+        }
+#endif
         while (p + 8 <= end && !llm__swar_escape(llm__load64(p))) p += 8;
         while (p < end && *p != '"' && *p != '\\' && *p >= 0x20) p++;
         memcpy(w->buf_ + w->len_, run, (size_t)(p - run));
