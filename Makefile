@@ -57,6 +57,10 @@ check-conformance: | $(B)
 	$(CC) $(WARN) -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/test_jsonsuite tests/conformance/test_jsonsuite.c
 	$(B)/test_jsonsuite tests/data/JSONTestSuite/test_parsing > $(B)/jsonsuite.txt; s=$$?; tail -n 2 $(B)/jsonsuite.txt; exit $$s
 
+check-numbers: | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/test_numbers tests/conformance/test_numbers.c
+	NO_BENCH=1 $(B)/test_numbers tests/data/numbers/vectors.txt 1000000
+
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
 
@@ -105,4 +109,4 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean check-unit-gcc check-unit-clang check-unit-valgrind \
-	check-matrix check-conformance check-cli check-cxx check-tcc check-firmware check-fuzz-short
+	check-matrix check-conformance check-numbers check-cli check-cxx check-tcc check-firmware check-fuzz-short

@@ -593,6 +593,198 @@ typedef struct llm_transport {
     void *user;
 } llm_transport;
 
+/* A transport that replays recorded answers from memory, for tests and
+   examples (the spirit of sokol's dummy backend). Each exchange is answered
+   in order; the body is delivered in chunks of `chunk` bytes (0 = whole). */
+typedef struct llm_mock_exchange {
+    int status;
+    const char *headers;        /* "Name: value\n" lines, or NULL */
+    const char *body;
+    size_t body_len;            /* 0 = strlen(body) */
+    size_t chunk;
+    llm_result fail;            /* nonzero: fail with this instead of answering */
+} llm_mock_exchange;
+
+typedef struct llm_mock {
+    const llm_mock_exchange *exchanges;
+    size_t count;
+    size_t next;                /* the next exchange to play */
+    /* called with every request before it is answered (may be NULL) */
+    void (*on_request)(void *user, const llm_http_request *req);
+    void *user;
+} llm_mock;
+
+/* A transport over `mock` (which must outlive it). */
+LLM_API llm_transport llm_mock_transport(llm_mock *mock);
+
+/* ------------------------------------------------------------------------ */
+/* >>providers: wire formats                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef struct llm_client llm_client;
+
+/* What one wire format knows. Built-ins: llm_provider_openai (also every
+   OpenAI-compatible server). A caller may supply its own in the client desc. */
+typedef struct llm_provider {
+    const char *name;
+    const char *default_base_url;
+    /* Writes the JSON body of `req` into `w`; fails with INVALID_ARGUMENT
+       and a sentence naming the bad field. */
+    llm_result (*encode)(const llm_client *client, const llm_request *req, bool stream, llm_json_writer *w, llm_error *err);
+    /* The path appended to the base URL ("/chat/completions"). */
+    const char *(*path)(const llm_client *client, const llm_request *req, bool stream);
+    /* The authentication header for `api_key` (name, and value prefix such
+       as "Bearer "). */
+    const char *auth_header;
+    const char *auth_prefix;
+    /* Fills `resp` (strings copied into its arena) from a whole 2xx body. */
+    llm_result (*decode)(const llm_json *body, llm_response *resp, llm_error *err);
+    /* Reads the provider's error body into err (type, code, message). */
+    void (*decode_error)(const llm_json *body, llm_error *err);
+} llm_provider;
+
+/* The OpenAI chat-completions format, for OpenAI and every compatible
+   server (vLLM, Ollama, Groq, a LiteLLM proxy...). */
+LLM_API const llm_provider *llm_provider_openai(void);
+
+/* The result code for an HTTP error: the status first, then the provider's
+   structured type and code, then known message phrases (context window,
+   content policy, rate limit). `err` must already hold http_status, type,
+   provider_code and message; this sets code and retryable. */
+LLM_API llm_result llm_classify_error(llm_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* >>client: configuration shared by calls                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef enum llm_log_level { LLM_LOG_ERROR = 0, LLM_LOG_WARN, LLM_LOG_INFO, LLM_LOG_DEBUG } llm_log_level;
+
+/* Zero every field you do not use. Strings are not copied: they must outlive
+   the client. */
+typedef struct llm_client_desc {
+    const char *provider;        /* "openai" (default) or "openai-compatible" */
+    const llm_provider *custom_provider; /* a wire format of your own; wins over `provider` */
+    const char *api_key;         /* never logged, never put in an error */
+    const char *base_url;        /* default: the provider's ("https://api.openai.com/v1") */
+    const llm_pair *headers;     /* sent with every request */
+    size_t header_count;
+    llm_allocator alloc;
+    llm_transport transport;     /* used by llm_complete */
+    int timeout_ms;              /* per request; 0 = 600000 */
+    int connect_timeout_ms;      /* 0 = the transport's default */
+    size_t max_response_bytes;   /* a larger body is LLM_ERR_LIMIT_EXCEEDED; 0 = 64 MiB */
+    /* Monotonic milliseconds, for latency (the call itself never reads a
+       clock). NULL: latency is reported as 0. */
+    int64_t (*clock_ms)(void *user);
+    /* Wall-clock unix milliseconds, to turn a Retry-After date into a delay
+       when the answer has no Date header. May be NULL. */
+    int64_t (*wall_clock_ms)(void *user);
+    void *clock_user;
+    /* Random source for request ids; NULL: a per-client generator seeded
+       with `seed`. */
+    uint64_t (*random)(void *user);
+    void *random_user;
+    uint64_t seed;
+    bool no_request_id;          /* do not send X-Request-ID */
+    bool keep_raw_body;          /* responses keep the raw body */
+    /* Log callback; nothing is printed when NULL. Messages never contain
+       the API key. */
+    void (*log)(void *user, llm_log_level level, const char *message);
+    void *log_user;
+} llm_client_desc;
+
+struct llm_client {
+    llm_client_desc desc;
+    const llm_provider *provider;
+    uint64_t rng_;
+};
+
+/* Checks the desc (an API key or header with CR or LF is refused with
+   INVALID_ARGUMENT) and fills the client. Nothing is allocated. */
+LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* >>call: one HTTP exchange as a state machine (sans-I/O)                   */
+/* ------------------------------------------------------------------------ */
+
+#ifndef LLM_CALL_MAX_HEADERS
+#define LLM_CALL_MAX_HEADERS 32
+#endif
+
+/* One exchange. Zero it, then:
+       llm_call_begin(&call, &client, &req, now_ms, &http, &err);
+       ... send *http, and as the answer arrives:
+       llm_call_feed_status / llm_call_feed_header / llm_call_feed_body
+       (any chunking, down to one byte) ...
+       llm_call_finish(&call, now_ms, &resp, &err);
+       llm_call_free(&call);
+   It never blocks, sleeps or reads a clock: times are passed in. The first
+   error is sticky: later feeds return it. */
+typedef struct llm_call {
+    /* private */
+    const llm_client *client_;
+    int state_;
+    llm_result error_;
+    llm_error err_;
+    llm_allocator alloc_;
+    void *arena_;
+    llm_json_writer body_;
+    llm_http_request http_;
+    llm_pair headers_[LLM_CALL_MAX_HEADERS];
+    int status_;
+    int64_t start_ms_;
+    char *in_;                  /* the answer's body */
+    size_t in_len_, in_cap_, in_max_;
+    int64_t retry_after_ms_;
+    int64_t retry_date_ms_, date_ms_;
+    int should_retry_;
+    char request_id_[96];
+    bool has_provider_cost_;
+    double provider_cost_;
+} llm_call;
+
+/* Encodes the request; *http points into the call until llm_call_free.
+   `now_ms` is the caller's monotonic time (0 if it keeps none). */
+LLM_API llm_result llm_call_begin(llm_call *call, llm_client *client, const llm_request *req,
+                                  int64_t now_ms, const llm_http_request **http, llm_error *err);
+LLM_API llm_result llm_call_feed_status(llm_call *call, int status);
+LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value, size_t value_len);
+LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t len);
+/* The sink a transport delivers into, feeding this call. */
+LLM_API llm_http_sink llm_call_sink(llm_call *call);
+/* Ends the exchange: on LLM_OK *resp is filled (free it with
+   llm_response_free); otherwise err says why (a non-2xx status becomes
+   its result code, with the provider's message). */
+LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err);
+/* Releases the call's memory (also after an error, or to cancel). */
+LLM_API void llm_call_free(llm_call *call);
+
+/* Runs one request through client->desc.transport (blocking). */
+LLM_API llm_result llm_complete(llm_client *client, const llm_request *req, llm_response *resp, llm_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* >>conversation: a message list that owns its strings                      */
+/* ------------------------------------------------------------------------ */
+
+/* Zero it (set `alloc` if wanted); add messages; pass
+   llm_conversation_messages() as a request's messages. Everything added is
+   copied into the conversation's arena. */
+typedef struct llm_conversation {
+    llm_allocator alloc;
+    /* private */
+    llm_message *messages_;
+    size_t count_, capacity_;
+    void *arena_;
+} llm_conversation;
+
+LLM_API llm_result llm_conversation_add(llm_conversation *conv, const llm_message *msg);
+/* Appends choice 0 of `resp` as the assistant's message (text and tool calls). */
+LLM_API llm_result llm_conversation_add_response(llm_conversation *conv, const llm_response *resp);
+/* Appends a tool's answer to the call `tool_call_id`. */
+LLM_API llm_result llm_conversation_add_tool_result(llm_conversation *conv, const char *tool_call_id, const char *content);
+LLM_API const llm_message *llm_conversation_messages(const llm_conversation *conv, size_t *count);
+LLM_API void llm_conversation_free(llm_conversation *conv);
+
 /* ------------------------------------------------------------------------ */
 /* >>tokens: BPE token counting (public part)                                */
 /* ------------------------------------------------------------------------ */
@@ -866,19 +1058,369 @@ LLM_API void llm_response_free(llm_response *response) {
 #define LLM__JSON_TYPE_MASK 0xFu
 #define LLM__JSON_INT 0x10u   /* number is an exact int64 in u.i */
 
-/* TEMP numbers (to be replaced) */
-#include <stdio.h>
-static bool llm__parse_double(const char *s, size_t n, double *out) {
-    char buf[512]; double d;
-    if (n >= sizeof buf) n = sizeof buf - 1;
-    memcpy(buf, s, n); buf[n] = 0; d = strtod(buf, NULL);
-    if (d > 1.7976931348623157e308 || d < -1.7976931348623157e308) return false;
-    *out = d; return true;
+/* ---- numbers: correctly rounded parsing, shortest printing ---- */
+
+/* ---- llm.h number conversion: exact JSON number <-> IEEE-754 double ----
+   Locale-free, allocation-free, no mutable static data, ~3 KB of stack.
+   Needs <stdint.h>, <stddef.h>, <string.h>, <stdbool.h>. Both directions are
+   exact for all inputs; a fixed-size big integer handles the hard cases. */
+/* Big integer sizing: the parser's worst case is 800 digits over 5^1123
+   (~2660 bits, see llm__parse_slow); the formatter needs ~1140 bits. */
+#define LLM__BIG_N 96   /* 32-bit limbs = 3072 bits */
+#define LLM__MAXDIG 800 /* > 768: every halfway point has <= 767 significant digits */
+
+typedef struct { uint32_t w[LLM__BIG_N]; int n; } llm__big; /* little-endian, w[n-1] != 0 */
+
+static void llm__big_set(llm__big *b, uint64_t v) {
+    b->n = 0;
+    while (v) { b->w[b->n++] = (uint32_t)v; v >>= 32; }
 }
+
+/* b = b * m + a. The size guards only keep memory safe; they cannot trigger
+   for the bounded magnitudes used below. */
+static void llm__big_muladd(llm__big *b, uint32_t m, uint32_t a) {
+    uint64_t c = a;
+    int i;
+    for (i = 0; i < b->n; i++) {
+        c += (uint64_t)b->w[i] * m;
+        b->w[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    if (c && b->n < LLM__BIG_N) b->w[b->n++] = (uint32_t)c;
+}
+
+static void llm__big_mulpow5(llm__big *b, int k) {
+    static const uint32_t p5[13] = {1u, 5u, 25u, 125u, 625u, 3125u, 15625u, 78125u, 390625u,
+                                    1953125u, 9765625u, 48828125u, 244140625u};
+    for (; k >= 13; k -= 13) llm__big_muladd(b, 1220703125u, 0); /* 5^13 */
+    if (k > 0) llm__big_muladd(b, p5[k], 0);
+}
+
+static void llm__big_shl(llm__big *b, int sh) {
+    int ws = sh / 32, bs = sh % 32, i;
+    uint32_t top;
+    if (b->n == 0 || sh <= 0) return;
+    if (b->n + ws + 1 > LLM__BIG_N) return; /* unreachable, see LLM__BIG_N */
+    top = bs ? b->w[b->n - 1] >> (32 - bs) : 0;
+    for (i = b->n - 1; i >= 0; i--) /* top-down so the source is read before it's overwritten */
+        b->w[i + ws] = (b->w[i] << bs) | (bs && i > 0 ? b->w[i - 1] >> (32 - bs) : 0);
+    for (i = 0; i < ws; i++) b->w[i] = 0;
+    b->n += ws;
+    if (top) b->w[b->n++] = top;
+}
+
+static void llm__big_mulpow10(llm__big *b, int k) {
+    llm__big_mulpow5(b, k);
+    llm__big_shl(b, k);
+}
+
+static int llm__big_cmp(const llm__big *a, const llm__big *b) {
+    int i;
+    if (a->n != b->n) return a->n < b->n ? -1 : 1;
+    for (i = a->n - 1; i >= 0; i--)
+        if (a->w[i] != b->w[i]) return a->w[i] < b->w[i] ? -1 : 1;
+    return 0;
+}
+
+static void llm__big_sub(llm__big *a, const llm__big *b) { /* a -= b, requires a >= b */
+    uint64_t borrow = 0;
+    int i;
+    for (i = 0; i < a->n && (i < b->n || borrow); i++) {
+        uint64_t x = (uint64_t)a->w[i] - (i < b->n ? b->w[i] : 0) - borrow;
+        a->w[i] = (uint32_t)x;
+        borrow = x >> 63;
+    }
+    while (a->n && !a->w[a->n - 1]) a->n--;
+}
+
+static uint32_t llm__big_at(const llm__big *b, int i) { return i < b->n ? b->w[i] : 0; }
+
+/* Sign of a + b - c. Scans from the top limb; the limbs below i change the
+   difference (in units of limb i) by more than -1 and less than +2, so the
+   answer is usually known after the first limb. */
+static int llm__big_cmpsum(const llm__big *a, const llm__big *b, const llm__big *c) {
+    int64_t d = 0;
+    int i = a->n > b->n ? a->n : b->n;
+    for (i = (i > c->n ? i : c->n) - 1; i >= 0; i--) {
+        d = d * 4294967296 + llm__big_at(a, i) + llm__big_at(b, i) - llm__big_at(c, i);
+        if (d >= 1) return 1;
+        if (d <= -2) return -1;
+    }
+    return (int)d; /* exact now: -1 or 0 */
+}
+
+static void llm__big_mulsub(llm__big *r, const llm__big *s, uint32_t q) { /* r -= q*s >= 0 */
+    uint64_t carry = 0, borrow = 0;
+    int i;
+    for (i = 0; i < r->n && (i < s->n || carry || borrow); i++) {
+        uint64_t p = (i < s->n ? (uint64_t)s->w[i] * q : 0) + carry;
+        uint64_t x = (uint64_t)r->w[i] - (uint32_t)p - borrow;
+        carry = p >> 32;
+        r->w[i] = (uint32_t)x;
+        borrow = x >> 63;
+    }
+    while (r->n && !r->w[r->n - 1]) r->n--;
+}
+
+/* Returns floor(r/s) and leaves r mod s in r; needs s > 0 and r < s * 2^32.
+   The quotient is estimated in floating point from the top limbs: using st+1
+   when lower limbs are dropped (then s >= 2^32) and subtracting 1 makes the
+   estimate never exceed the true quotient and fall short by at most ~3, which
+   a few exact subtractions fix. */
+static uint32_t llm__big_divstep(llm__big *r, const llm__big *s) {
+    int p = s->n >= 2 ? s->n - 2 : 0, i;
+    double rt = 0, st = 0, est;
+    uint32_t q;
+    for (i = r->n - 1; i >= p; i--) rt = rt * 4294967296.0 + r->w[i];
+    for (i = s->n - 1; i >= p; i--) st = st * 4294967296.0 + s->w[i];
+    est = rt / (p > 0 ? st + 1 : st) - 1;
+    q = est <= 0 ? 0 : est >= 4294967295.0 ? 4294967295u : (uint32_t)est;
+    if (q) llm__big_mulsub(r, s, q);
+    while (llm__big_cmp(r, s) >= 0) { llm__big_sub(r, s); q++; }
+    return q;
+}
+
+static int llm__bitlen(uint64_t v) {
+    int n = 0;
+    while (v) { n++; v >>= 1; }
+    return n;
+}
+
+static int llm__big_bitlen(const llm__big *b) {
+    return b->n ? 32 * (b->n - 1) + llm__bitlen(b->w[b->n - 1]) : 0;
+}
+
+/* ------------------------------ parsing ------------------------------ */
+
+typedef struct {
+    unsigned char dig[LLM__MAXDIG]; /* significant digits (values 0..9), no leading zeros */
+    int nd;                         /* digits kept (trailing zeros trimmed) */
+    bool neg, sticky;               /* sticky: nonzero digits beyond LLM__MAXDIG were dropped */
+    int64_t e10;                    /* value = 0.dig[0]dig[1]... * 10^e10 */
+} llm__dec;
+
+static bool llm__isdigit(const char *s, size_t i, size_t n) {
+    return i < n && s[i] >= '0' && s[i] <= '9';
+}
+
+static void llm__dec_push(llm__dec *d, char c) {
+    if (d->nd < LLM__MAXDIG) d->dig[d->nd++] = (unsigned char)(c - '0');
+    else if (c != '0') d->sticky = true;
+}
+
+/* Checks the RFC 8259 grammar and splits the number into digits and exponent.
+   Exponent digits saturate, so e+99999999999999 cannot overflow. */
+static bool llm__dec_scan(const char *s, size_t n, llm__dec *d) {
+    size_t i = 0;
+    int64_t ex = 0;
+    bool eneg = false;
+    d->nd = 0; d->neg = false; d->sticky = false; d->e10 = 0;
+    if (i < n && s[i] == '-') { d->neg = true; i++; }
+    if (!llm__isdigit(s, i, n)) return false;
+    if (s[i] == '0') {
+        if (llm__isdigit(s, ++i, n)) return false; /* no leading zeros */
+    } else {
+        for (; llm__isdigit(s, i, n); i++) { llm__dec_push(d, s[i]); d->e10++; }
+    }
+    if (i < n && s[i] == '.') {
+        if (!llm__isdigit(s, ++i, n)) return false;
+        for (; llm__isdigit(s, i, n); i++) {
+            if (d->nd == 0 && s[i] == '0') d->e10--; /* 0.000ddd: leading zeros only shift */
+            else llm__dec_push(d, s[i]);
+        }
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-')) eneg = s[i++] == '-';
+        if (!llm__isdigit(s, i, n)) return false;
+        for (; llm__isdigit(s, i, n); i++)
+            if (ex < 1000000000000) ex = ex * 10 + (s[i] - '0');
+    }
+    if (i != n) return false;
+    while (d->nd && d->dig[d->nd - 1] == 0) d->nd--;
+    d->e10 += eneg ? -ex : ex;
+    return true;
+}
+
+/* Clinger's fast path: <= 15 digits and a power of ten <= 1e22 are both exact
+   doubles, so one IEEE multiply/divide rounds correctly. (Assumes doubles are
+   evaluated in double precision, FLT_EVAL_METHOD 0 - true on x86-64/ARM.) */
+static bool llm__parse_fast(const llm__dec *d, double *x) {
+    static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    int e = (int)d->e10 - d->nd, i;
+    uint64_t m = 0;
+    if (d->sticky || d->nd > 15 || e < -22 || e > 22 + 15 - d->nd) return false;
+    for (i = 0; i < d->nd; i++) m = m * 10 + d->dig[i];
+    for (; e > 22; e--) m *= 10; /* 123e30 = 12300000000e22, still < 10^15 */
+    *x = e < 0 ? (double)m / p10[-e] : (double)m * p10[e];
+    return true;
+}
+
+/* Exact path: value = D * 10^e = 2^e * (D*5^e) / 5^-e. Align numerator and
+   denominator to get value = 2^t * r/q with 1 <= r/q < 2, then long-divide out
+   the 53 (fewer for subnormals) mantissa bits; the remainder decides rounding.
+   Sizes: r <= 10^800 (or 10^310 when e >= 0), q <= 5^(800+323). */
+static bool llm__parse_slow(const llm__dec *d, double *x) {
+    llm__big r, q;
+    int e = (int)d->e10 - d->nd, t, nbits, i, c;
+    uint64_t m = 0, bits;
+    r.n = 0;
+    for (i = 0; i < d->nd;) { /* digits -> big integer, 9 at a time */
+        uint32_t chunk = 0, mul = 1;
+        for (c = 0; c < 9 && i < d->nd; c++, i++) { chunk = chunk * 10 + d->dig[i]; mul *= 10; }
+        llm__big_muladd(&r, mul, chunk);
+    }
+    llm__big_set(&q, 1);
+    if (e >= 0) llm__big_mulpow5(&r, e);
+    else llm__big_mulpow5(&q, -e);
+    t = llm__big_bitlen(&r) - llm__big_bitlen(&q);
+    if (t > 0) llm__big_shl(&q, t);
+    else llm__big_shl(&r, -t);
+    if (llm__big_cmp(&r, &q) < 0) { llm__big_shl(&r, 1); t--; }
+    t += e;
+    if (t > 1023) return false;
+    nbits = t >= -1022 ? 53 : t + 1075; /* subnormals have fewer mantissa bits */
+    if (nbits < 0) { *x = 0.0; return true; } /* below half the smallest subnormal */
+    if (nbits > 0) { /* m = floor(r * 2^(nbits-1) / q), in two steps of <= 32 bits */
+        i = nbits - 1 > 31 ? 31 : nbits - 1;
+        llm__big_shl(&r, i);
+        m = llm__big_divstep(&r, &q);
+        llm__big_shl(&r, nbits - 1 - i);
+        m = m << (nbits - 1 - i) | llm__big_divstep(&r, &q);
+        llm__big_shl(&r, 1);
+    }
+    c = llm__big_cmp(&r, &q); /* remainder vs. half an ulp */
+    if (c > 0 || (c == 0 && (d->sticky || (m & 1)))) m++;
+    /* The hidden bit of m carries into the exponent field, so a mantissa that
+       rounds up to 2^53 (or a subnormal to 2^52) yields the next binade for free. */
+    bits = (nbits == 53 ? (uint64_t)(t + 1022) << 52 : 0) + m;
+    if (bits >= (uint64_t)0x7FF << 52) return false;
+    memcpy(x, &bits, sizeof bits);
+    return true;
+}
+
+static bool llm__parse_double(const char *s, size_t n, double *out) {
+    llm__dec d;
+    double x;
+    if (!s || !llm__dec_scan(s, n, &d)) return false;
+    if (d.nd == 0 || d.e10 < -323) x = 0.0; /* value < 1e-324 rounds to zero */
+    else if (d.e10 > 310) return false;     /* value >= 1e310 overflows */
+    else if (!llm__parse_fast(&d, &x) && !llm__parse_slow(&d, &x)) return false;
+    *out = d.neg ? -x : x;
+    return true;
+}
+
+/* ----------------------------- formatting ----------------------------- */
+
+/* Shortest digits (Steele & White / Burger & Dybvig free-format, exact with
+   big integers) for v = f * 2^e. v and its rounding interval are kept as
+   r/s, (r - mm)/s, (r + mp)/s; boundaries count as inside when f is even
+   (round-half-even parsing maps them back to v). Returns the digit count,
+   *pk = decimal exponent with v ~= 0.d1d2... * 10^k. */
+static int llm__shortest(uint64_t f, int e, bool uneq, char *dig, int *pk) {
+    llm__big r, s, mp, mm;
+    const llm__big *lo = uneq ? &mm : &mp;
+    bool even = !(f & 1), low, high;
+    int x = e + llm__bitlen(f) - 1, k, nd = 0, c;
+    /* uneq: v is a power of two, the gap below is half the gap above */
+    llm__big_set(&r, f << (uneq ? 2 : 1));
+    llm__big_set(&s, uneq ? 4 : 2);
+    llm__big_set(&mp, uneq ? 2 : 1);
+    llm__big_set(&mm, 1);
+    if (e >= 0) { llm__big_shl(&r, e); llm__big_shl(&mp, e); llm__big_shl(&mm, e); }
+    else llm__big_shl(&s, -e);
+    /* k <= floor(log10 v) + 1 from v >= 2^x (1233/4096 < log10 2 < 1234/4096) */
+    k = 1 + (x >= 0 ? (x * 1233) >> 12 : -((-x * 1234 + 4095) >> 12));
+    if (k >= 0) llm__big_mulpow10(&s, k);
+    else { /* v < 1, so e < 0 and mm = 1, mp = 1 or 2: scale mm once, copy it */
+        llm__big_mulpow10(&r, -k);
+        llm__big_mulpow10(&mm, -k);
+        mp = mm;
+        llm__big_shl(&mp, uneq ? 1 : 0);
+    }
+    for (;;) { /* fix k so that the upper bound is below 10^k */
+        c = llm__big_cmpsum(&r, &mp, &s);
+        if (even ? c < 0 : c <= 0) break;
+        llm__big_muladd(&s, 10, 0);
+        k++;
+    }
+    do {
+        int dg;
+        llm__big_muladd(&r, 10, 0);
+        llm__big_muladd(&mp, 10, 0);
+        if (uneq) llm__big_muladd(&mm, 10, 0);
+        dg = (int)llm__big_divstep(&r, &s); /* r < 10 s, so dg <= 9 */
+        c = llm__big_cmp(&r, lo);
+        low = even ? c <= 0 : c < 0;    /* digits so far (dg) are inside the interval */
+        c = llm__big_cmpsum(&r, &mp, &s);
+        high = even ? c >= 0 : c > 0;   /* dg + 1 is inside the interval */
+        if (low && high) {              /* both: take the closer, ties to even */
+            c = llm__big_cmpsum(&r, &r, &s);
+            if (c > 0 || (c == 0 && (dg & 1))) dg++;
+        } else if (high) dg++;
+        dig[nd++] = (char)('0' + dg);
+    } while (!low && !high && nd < 17); /* 17 digits always suffice */
+    *pk = k;
+    return nd;
+}
+
+/* ECMAScript Number::toString layout of digits d1..dn with v = 0.d1..dn * 10^k. */
+static size_t llm__layout(const char *dig, int nd, int k, char *p) {
+    size_t i = 0;
+    int j;
+    if (nd <= k && k <= 21) { /* integer: 123000 */
+        for (j = 0; j < nd; j++) p[i++] = dig[j];
+        for (; j < k; j++) p[i++] = '0';
+    } else if (0 < k && k <= 21) { /* 123.45 */
+        for (j = 0; j < nd; j++) {
+            if (j == k) p[i++] = '.';
+            p[i++] = dig[j];
+        }
+    } else if (-6 < k && k <= 0) { /* 0.00012345 */
+        p[i++] = '0';
+        p[i++] = '.';
+        for (j = k; j < 0; j++) p[i++] = '0';
+        for (j = 0; j < nd; j++) p[i++] = dig[j];
+    } else { /* 1.2345e-7, 1e+21 */
+        int x = k - 1, div = 100;
+        p[i++] = dig[0];
+        if (nd > 1) p[i++] = '.';
+        for (j = 1; j < nd; j++) p[i++] = dig[j];
+        p[i++] = 'e';
+        p[i++] = x < 0 ? '-' : '+';
+        if (x < 0) x = -x;
+        for (; div > 1 && x < div; div /= 10) {} /* skip leading zeros */
+        for (; div > 0; div /= 10) p[i++] = (char)('0' + x / div % 10);
+    }
+    p[i] = '\0';
+    return i;
+}
+
 static size_t llm__format_double(double v, char *out) {
-    int p; if (v != v || v - v != 0) { out[0] = 0; return 0; }
-    for (p = 1; p <= 17; p++) { snprintf(out, 32, "%.*g", p, v); if (strtod(out, NULL) == v) break; }
-    return strlen(out);
+    uint64_t bits, f;
+    int be, nd = 0, k = 0;
+    char dig[24], *p = out;
+    memcpy(&bits, &v, sizeof bits);
+    be = (int)(bits >> 52) & 0x7FF;
+    f = bits & (((uint64_t)1 << 52) - 1);
+    if (be == 0x7FF) { out[0] = '\0'; return 0; } /* NaN, Inf: not JSON */
+    if (bits >> 63) *p++ = '-';                    /* also "-0": JSON keeps the sign */
+    if (be == 0 && f == 0) { p[0] = '0'; p[1] = '\0'; return (size_t)(p - out) + 1; }
+    if (be) f |= (uint64_t)1 << 52;
+    if (be >= 1023 && be <= 1075 && !(f & (((uint64_t)1 << (1075 - be)) - 1))) {
+        /* integer below 2^53: its own digits are the shortest */
+        char tmp[20]; /* least significant digit first */
+        uint64_t u = f >> (1075 - be);
+        int z = 0, j;
+        for (; u; u /= 10) tmp[k++] = (char)('0' + u % 10);
+        while (tmp[z] == '0') z++; /* trailing zeros are implied by k */
+        for (nd = k - z, j = 0; j < nd; j++) dig[j] = tmp[k - 1 - j];
+    } else {
+        nd = llm__shortest(f, be ? be - 1075 : -1074, f == (uint64_t)1 << 52 && be > 1, dig, &k);
+    }
+    return (size_t)(p - out) + llm__layout(dig, nd, k, p);
 }
 
 static llm_json_type llm__json_type(const llm_json *v) { return (llm_json_type)(v->tag & LLM__JSON_TYPE_MASK); }
@@ -1472,14 +2014,14 @@ LLM_API void llm_json_write_object_end(llm_json_writer *w) { llm__jw_close(w, '}
 LLM_API void llm_json_write_array_begin(llm_json_writer *w) { llm__jw_open(w, '[', false); }
 LLM_API void llm_json_write_array_end(llm_json_writer *w) { llm__jw_close(w, ']', false); }
 
-/* Writes s as a quoted JSON string; invalid UTF-8 fails the writer. */
-static void llm__jw_quoted(llm_json_writer *w, const char *s, size_t n) {
+/* Writes s escaped for a JSON string, without quotes; invalid UTF-8 fails
+   the writer. */
+static void llm__jw_escaped(llm_json_writer *w, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s, *end = p + n, *run;
     if (llm__utf8_valid_prefix(s, n) != n) { llm__jw_fail(w, LLM_ERR_INVALID_ARGUMENT); return; }
     /* worst case every byte becomes \u00XX */
-    if (n > ((size_t)-1) / 8 || !llm__jw_reserve(w, n * 6 + 2)) { llm__jw_fail(w, LLM_ERR_NO_MEMORY); return; }
-    w->buf_[w->len_++] = '"';
+    if (n > ((size_t)-1) / 8 || !llm__jw_reserve(w, n * 6)) { llm__jw_fail(w, LLM_ERR_NO_MEMORY); return; }
     while (p < end) {
         run = p;
 #ifdef LLM__SIMD16
@@ -1511,9 +2053,24 @@ static void llm__jw_quoted(llm_json_writer *w, const char *s, size_t n) {
         }
         p++;
     }
-    w->buf_[w->len_++] = '"';
     w->buf_[w->len_] = '\0';
 }
+
+static void llm__jw_quoted(llm_json_writer *w, const char *s, size_t n) {
+    llm__jw_put(w, "\"", 1);
+    llm__jw_escaped(w, s, n);
+    llm__jw_put(w, "\"", 1);
+}
+
+/* One string value made of several NUL-terminated pieces. */
+static void llm__jw_string_pieces(llm_json_writer *w, const char *const *pieces, size_t count) {
+    size_t i;
+    if (!llm__jw_before_value(w)) return;
+    llm__jw_put(w, "\"", 1);
+    for (i = 0; i < count; i++) llm__jw_escaped(w, pieces[i], strlen(pieces[i]));
+    llm__jw_put(w, "\"", 1);
+}
+
 
 LLM_API void llm_json_write_keyn(llm_json_writer *w, const char *key, size_t len) {
     uint64_t bit;
@@ -1579,6 +2136,40 @@ LLM_API void llm_json_write_raw(llm_json_writer *w, const char *json, size_t len
     if (llm__jw_before_value(w)) llm__jw_put(w, json, len);
 }
 
+/* Writes a parsed value back out (used to merge caller JSON into bodies). */
+static void llm__json_write_value(llm_json_writer *w, const llm_json *v) {
+    const llm_json *k;
+    size_t len;
+    const char *s;
+    switch (llm_json_type_of(v)) {
+        case LLM_JSON_NULL: llm_json_write_null(w); break;
+        case LLM_JSON_FALSE: llm_json_write_bool(w, false); break;
+        case LLM_JSON_TRUE: llm_json_write_bool(w, true); break;
+        case LLM_JSON_NUMBER:
+            if (v->tag & LLM__JSON_INT) llm_json_write_int(w, v->u.i);
+            else llm_json_write_number(w, v->u.num);
+            break;
+        case LLM_JSON_STRING:
+            s = llm_json_string(v, &len);
+            llm_json_write_stringn(w, s, len);
+            break;
+        case LLM_JSON_ARRAY:
+            llm_json_write_array_begin(w);
+            for (k = llm_json_first(v); k; k = llm_json_next(v, k)) llm__json_write_value(w, k);
+            llm_json_write_array_end(w);
+            break;
+        case LLM_JSON_OBJECT:
+            llm_json_write_object_begin(w);
+            for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
+                s = llm_json_string(k, &len);
+                llm_json_write_keyn(w, s, len);
+                llm__json_write_value(w, k + 1);
+            }
+            llm_json_write_object_end(w);
+            break;
+    }
+}
+
 LLM_API llm_result llm_json_writer_finish(llm_json_writer *w, const char **out, size_t *len) {
     if (out) *out = NULL;
     if (len) *len = 0;
@@ -1607,6 +2198,1188 @@ LLM_API void llm_json_writer_free(llm_json_writer *w) {
     llm__free(&alloc, w->buf_, w->capacity_);
     memset(w, 0, sizeof *w);
     w->alloc = alloc;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>transport
+/* ------------------------------------------------------------------------ */
+
+static bool llm__has_crlf(const char *s) {
+    for (; s && *s; s++)
+        if (*s == '\r' || *s == '\n') return true;
+    return false;
+}
+
+/* Plays one "Name: value\n" header block into the sink. */
+static llm_result llm__mock_headers(const llm_http_sink *sink, const char *h) {
+    while (h && *h) {
+        const char *eol = strchr(h, '\n'), *colon = strchr(h, ':'), *value;
+        llm_result r;
+        if (!eol) eol = h + strlen(h);
+        if (colon && colon < eol) {
+            const char *vend = eol;
+            value = colon + 1;
+            while (value < vend && *value == ' ') value++;
+            while (vend > value && (vend[-1] == '\r' || vend[-1] == ' ')) vend--;
+            r = sink->header(sink->ctx, h, (size_t)(colon - h), value, (size_t)(vend - value));
+            if (r != LLM_OK) return r;
+        }
+        h = *eol ? eol + 1 : eol;
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__mock_send(void *user, const llm_http_request *req, const llm_http_sink *sink, llm_error *err) {
+    llm_mock *m = (llm_mock *)user;
+    const llm_mock_exchange *x;
+    size_t len, off, step;
+    llm_result r;
+    if (m->on_request) m->on_request(m->user, req);
+    if (m->next >= m->count) return llm__fail(err, LLM_ERR_TRANSPORT, "mock transport: no recorded exchange left");
+    x = &m->exchanges[m->next++];
+    if (x->fail != LLM_OK) return llm__fail(err, x->fail, "mock transport: simulated failure");
+    if ((r = sink->status(sink->ctx, x->status)) != LLM_OK) return r;
+    if ((r = llm__mock_headers(sink, x->headers)) != LLM_OK) return r;
+    len = x->body_len ? x->body_len : (x->body ? strlen(x->body) : 0);
+    step = x->chunk ? x->chunk : len;
+    for (off = 0; off < len; off += step) {
+        size_t n = len - off < step ? len - off : step;
+        if ((r = sink->body(sink->ctx, x->body + off, n)) != LLM_OK) return r;
+    }
+    return LLM_OK;
+}
+
+LLM_API llm_transport llm_mock_transport(llm_mock *mock) {
+    llm_transport t;
+    t.send = llm__mock_send;
+    t.user = mock;
+    return t;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>http_errors: status, provider fields and phrases to result codes
+/* ------------------------------------------------------------------------ */
+
+/* ASCII case-insensitive search of `needle` (lowercase) in `hay`. */
+static bool llm__contains_ci(const char *hay, const char *needle) {
+    size_t n = strlen(needle);
+    for (; hay && *hay; hay++) {
+        size_t i = 0;
+        while (i < n && hay[i] && (hay[i] >= 'A' && hay[i] <= 'Z' ? hay[i] + 32 : hay[i]) == needle[i]) i++;
+        if (i == n) return true;
+    }
+    return false;
+}
+
+static bool llm__contains_any(const char *hay, const char *const *needles) {
+    for (; *needles; needles++)
+        if (llm__contains_ci(hay, *needles)) return true;
+    return false;
+}
+
+/* Phrases providers use (LiteLLM's exception mapping, plus Anthropic's). */
+static const char *const llm__context_phrases[] = {
+    "exceed context limit", "this model's maximum context length is",
+    "string too long. expected a string with maximum length", "model's maximum context limit",
+    "is longer than the model's context length", "input tokens exceed the configured limit",
+    "`inputs` tokens + `max_new_tokens` must be", "exceeds the available context size",
+    "exceeds the maximum number of tokens allowed", "prompt is too long", "context_length_exceeded", NULL};
+static const char *const llm__policy_phrases[] = {
+    "content_policy_violation", "responsibleaipolicyviolation", "content_filter_policy",
+    "your request was rejected as a result of our safety system", "the response was blocked.",
+    "output blocked by content filtering policy", "content management policy", NULL};
+static const char *const llm__rate_phrases[] = {
+    "rate limit", "rate_limit", "rate-limit", "ratelimit", "service tier capacity exceeded",
+    "resource exhausted", "resource_exhausted", "quota exceeded", NULL};
+
+static bool llm__is_context_error(const llm_error *e) {
+    if (llm__contains_ci(e->message, "string_above_max_length")) return false;
+    if (llm__contains_ci(e->message, "invalid 'user'") && llm__contains_ci(e->message, "string too long")) return false;
+    if (llm__contains_any(e->message, llm__context_phrases) || llm__contains_any(e->provider_code, llm__context_phrases)) return true;
+    return llm__contains_ci(e->message, "current length is") && llm__contains_ci(e->message, "while limit is");
+}
+
+static bool llm__is_policy_error(const llm_error *e) {
+    return llm__contains_any(e->message, llm__policy_phrases) || llm__contains_any(e->provider_code, llm__policy_phrases) ||
+           strcmp(e->provider_code, "content_filter") == 0;
+}
+
+static bool llm__is_rate_error(const llm_error *e) {
+    return strcmp(e->provider_code, "429") == 0 || llm__contains_any(e->type, llm__rate_phrases) ||
+           llm__contains_any(e->provider_code, llm__rate_phrases) || llm__contains_any(e->message, llm__rate_phrases);
+}
+
+static llm_result llm__status_result(int status) {
+    switch (status) {
+        case 400: case 413: case 422: return LLM_ERR_BAD_REQUEST;
+        case 401: return LLM_ERR_AUTHENTICATION;
+        case 402: return LLM_ERR_PAYMENT_REQUIRED;
+        case 403: return LLM_ERR_PERMISSION;
+        case 404: return LLM_ERR_NOT_FOUND;
+        case 408: return LLM_ERR_TIMEOUT;
+        case 429: return LLM_ERR_RATE_LIMITED;
+        case 503: case 529: return LLM_ERR_UNAVAILABLE;
+        default: return status >= 500 && status <= 599 ? LLM_ERR_SERVER : LLM_ERR_HTTP;
+    }
+}
+
+LLM_API llm_result llm_classify_error(llm_error *e) {
+    llm_result r;
+    if (!e) return LLM_ERR_INVALID_ARGUMENT;
+    r = llm__status_result(e->http_status);
+    if (strcmp(e->type, "overloaded_error") == 0) r = LLM_ERR_UNAVAILABLE;
+    if (r == LLM_ERR_BAD_REQUEST || r == LLM_ERR_HTTP || r == LLM_ERR_NOT_FOUND || e->http_status == 0) {
+        if (llm__is_context_error(e)) r = LLM_ERR_CONTEXT_WINDOW_EXCEEDED;
+        else if (llm__is_policy_error(e)) r = LLM_ERR_CONTENT_POLICY;
+    }
+    /* a 5xx whose body says 429 (or names a rate limit) is a rate limit */
+    if ((r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_HTTP) && llm__is_rate_error(e)) r = LLM_ERR_RATE_LIMITED;
+    e->code = r;
+    e->retryable = r == LLM_ERR_RATE_LIMITED || r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_TIMEOUT ||
+                   e->http_status == 409;
+    if (strcmp(e->provider_code, "insufficient_quota") == 0) e->retryable = false; /* waiting will not refill it */
+    if (e->should_retry >= 0) e->retryable = e->should_retry == 1;
+    return r;
+}
+
+/* Parses a non-negative decimal number of seconds or milliseconds
+   ("1.5"); -1 when it is not one. */
+static double llm__parse_seconds(const char *s, size_t n) {
+    double v = 0, scale = 0;
+    size_t i;
+    if (n == 0) return -1;
+    for (i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            if (scale == 0) v = v * 10 + (s[i] - '0');
+            else { v += (s[i] - '0') * scale; scale /= 10; }
+            if (v > 1e12) return -1;
+        } else if (s[i] == '.' && scale == 0 && i > 0) {
+            scale = 0.1;
+        } else {
+            return -1;
+        }
+    }
+    return v;
+}
+
+/* An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") as unix milliseconds,
+   or -1. The other two legacy HTTP date forms are not accepted. */
+static int64_t llm__parse_http_date(const char *s, size_t n) {
+    static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    int day, month, hour, minute, second;
+    int64_t year, y, era, yoe, doy, doe, days;
+    const char *m;
+    if (n != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s[19] != ':' ||
+        s[22] != ':' || s[25] != ' ' || memcmp(s + 26, "GMT", 3) != 0)
+        return -1;
+#define LLM__D2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
+    if (s[5] < '0' || s[5] > '9' || s[6] < '0' || s[6] > '9') return -1;
+    day = LLM__D2(s + 5);
+    for (m = months; *m && memcmp(m, s + 8, 3) != 0; m += 3) {}
+    if (!*m) return -1;
+    month = (int)(m - months) / 3 + 1;
+    year = LLM__D2(s + 12) * 100 + LLM__D2(s + 14);
+    hour = LLM__D2(s + 17);
+    minute = LLM__D2(s + 20);
+    second = LLM__D2(s + 23);
+#undef LLM__D2
+    if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 || year < 1970) return -1;
+    /* days from civil (H. Hinnant's algorithm) */
+    y = year - (month <= 2);
+    era = y / 400;
+    yoe = y - era * 400;
+    doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    days = era * 146097 + doe - 719468;
+    return ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000;
+}
+
+static bool llm__header_is(const char *name, size_t n, const char *want) {
+    size_t i;
+    if (strlen(want) != n) return false;
+    for (i = 0; i < n; i++)
+        if ((name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]) != want[i]) return false;
+    return true;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>provider_openai
+/* ------------------------------------------------------------------------ */
+
+/* Encoding context: the writer, plus the members of extra_body, which win
+   over the fields the library writes. */
+typedef struct llm__enc {
+    llm_json_writer *w;
+    const llm_json *extra;
+    llm_error *err;
+} llm__enc;
+
+/* Writes a key unless extra_body overrides it; false = skip the value. */
+static bool llm__enc_key(llm__enc *e, const char *key) {
+    if (llm_json_get(e->extra, key)) return false;
+    llm_json_write_key(e->w, key);
+    return true;
+}
+
+static const char *llm__role_name(llm_role role) {
+    switch (role) {
+        case LLM_ROLE_SYSTEM: return "system";
+        case LLM_ROLE_DEVELOPER: return "developer";
+        case LLM_ROLE_ASSISTANT: return "assistant";
+        case LLM_ROLE_TOOL: return "tool";
+        default: return "user";
+    }
+}
+
+static const char *llm__detail_name(llm_image_detail d) {
+    return d == LLM_DETAIL_LOW ? "low" : d == LLM_DETAIL_HIGH ? "high" : "auto";
+}
+
+static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part, size_t m, size_t p) {
+    llm_json_writer *w = e->w;
+    llm_json_write_object_begin(w);
+    if (part->type == LLM_PART_TEXT) {
+        if (!part->text) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text part without text", m, p);
+        llm_json_write_key(w, "type");
+        llm_json_write_string(w, "text");
+        llm_json_write_key(w, "text");
+        llm_json_write_string(w, part->text);
+    } else {
+        llm_json_write_key(w, "type");
+        llm_json_write_string(w, "image_url");
+        llm_json_write_key(w, "image_url");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "url");
+        if (part->type == LLM_PART_IMAGE_URL && part->url) {
+            llm_json_write_string(w, part->url);
+        } else if (part->type == LLM_PART_IMAGE_BASE64 && part->base64 && part->media_type) {
+            const char *pieces[4];
+            pieces[0] = "data:";
+            pieces[1] = part->media_type;
+            pieces[2] = ";base64,";
+            pieces[3] = part->base64;
+            llm__jw_string_pieces(w, pieces, 4);
+        } else {
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: image part without url (or base64 and media_type)", m, p);
+        }
+        if (part->detail != LLM_DETAIL_DEFAULT) {
+            llm_json_write_key(w, "detail");
+            llm_json_write_string(w, llm__detail_name(part->detail));
+        }
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_object_end(w);
+    return LLM_OK;
+}
+
+static llm_result llm__openai_tool_calls(llm__enc *e, const llm_message *msg, size_t m) {
+    llm_json_writer *w = e->w;
+    size_t i;
+    llm_json_write_key(w, "tool_calls");
+    llm_json_write_array_begin(w);
+    for (i = 0; i < msg->tool_call_count; i++) {
+        const llm_tool_call *tc = &msg->tool_calls[i];
+        if (!tc->id || !tc->name)
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z]: id and name are required", m, i);
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "id");
+        llm_json_write_string(w, tc->id);
+        llm_json_write_key(w, "type");
+        llm_json_write_string(w, "function");
+        llm_json_write_key(w, "function");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "name");
+        llm_json_write_string(w, tc->name);
+        llm_json_write_key(w, "arguments"); /* a string holding JSON text */
+        llm_json_write_string(w, tc->arguments ? tc->arguments : "{}");
+        llm_json_write_object_end(w);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+    return LLM_OK;
+}
+
+static llm_result llm__openai_message(llm__enc *e, const llm_message *msg, size_t m) {
+    llm_json_writer *w = e->w;
+    llm_result r = LLM_OK;
+    size_t p;
+    bool calls = msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count > 0;
+    if ((int)msg->role < LLM_ROLE_USER || msg->role > LLM_ROLE_TOOL)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
+    if (msg->role == LLM_ROLE_TOOL && !msg->tool_call_id)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool message needs tool_call_id", m);
+    if (!msg->content && !msg->part_count && !calls)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: no content", m);
+    if (msg->part_count && !msg->parts) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "role");
+    llm_json_write_string(w, llm__role_name(msg->role));
+    llm_json_write_key(w, "content");
+    if (msg->part_count) {
+        llm_json_write_array_begin(w);
+        for (p = 0; p < msg->part_count && r == LLM_OK; p++) r = llm__openai_part(e, &msg->parts[p], m, p);
+        llm_json_write_array_end(w);
+    } else {
+        llm_json_write_string(w, msg->content); /* NULL writes null: an assistant turn of tool calls only */
+    }
+    if (r == LLM_OK && msg->name) {
+        llm_json_write_key(w, "name");
+        llm_json_write_string(w, msg->name);
+    }
+    if (r == LLM_OK && calls) r = llm__openai_tool_calls(e, msg, m);
+    if (r == LLM_OK && msg->role == LLM_ROLE_TOOL) {
+        llm_json_write_key(w, "tool_call_id");
+        llm_json_write_string(w, msg->tool_call_id);
+    }
+    llm_json_write_object_end(w);
+    if (r == LLM_OK && w->error_ == LLM_ERR_INVALID_ARGUMENT)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: text is not valid UTF-8", m);
+    return r;
+}
+
+static llm_result llm__openai_tools(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t i;
+    if (!req->tool_count || !llm__enc_key(e, "tools")) return LLM_OK;
+    llm_json_write_array_begin(w);
+    for (i = 0; i < req->tool_count; i++) {
+        const llm_tool *t = &req->tools[i];
+        if (!t->name) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name is required", i);
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "type");
+        llm_json_write_string(w, "function");
+        llm_json_write_key(w, "function");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "name");
+        llm_json_write_string(w, t->name);
+        if (t->description) {
+            llm_json_write_key(w, "description");
+            llm_json_write_string(w, t->description);
+        }
+        llm_json_write_key(w, "parameters");
+        if (t->parameters) llm_json_write_raw(w, t->parameters, strlen(t->parameters));
+        else llm_json_write_raw(w, "{\"type\":\"object\",\"properties\":{}}", 34);
+        if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "tools[%z]: parameters is not valid JSON", i);
+        if (t->strict) {
+            llm_json_write_key(w, "strict");
+            llm_json_write_bool(w, true);
+        }
+        llm_json_write_object_end(w);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+    return LLM_OK;
+}
+
+static llm_result llm__openai_tool_choice(llm__enc *e, const llm_request *req) {
+    static const char *const modes[] = {NULL, "none", "auto", "required"};
+    llm_json_writer *w = e->w;
+    const llm_tool_choice *tc = &req->tool_choice;
+    if (tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "tool_choice")) return LLM_OK;
+    if (tc->mode != LLM_TOOL_CHOICE_FUNCTION) {
+        if ((int)tc->mode < 0 || tc->mode > LLM_TOOL_CHOICE_REQUIRED) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: unknown mode");
+        llm_json_write_string(w, modes[tc->mode]);
+        return LLM_OK;
+    }
+    if (!tc->name) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: a function choice needs a name");
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "type");
+    llm_json_write_string(w, "function");
+    llm_json_write_key(w, "function");
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "name");
+    llm_json_write_string(w, tc->name);
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+    return LLM_OK;
+}
+
+static llm_result llm__openai_response_format(llm__enc *e, const llm_response_format *f) {
+    static const char *const types[] = {NULL, "text", "json_object", "json_schema"};
+    llm_json_writer *w = e->w;
+    if (f->type == LLM_FORMAT_DEFAULT || !llm__enc_key(e, "response_format")) return LLM_OK;
+    if ((int)f->type < 0 || f->type > LLM_FORMAT_JSON_SCHEMA) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "type");
+    llm_json_write_string(w, types[f->type]);
+    if (f->type == LLM_FORMAT_JSON_SCHEMA) {
+        if (!f->name || !f->schema) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
+        llm_json_write_key(w, "json_schema");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "name");
+        llm_json_write_string(w, f->name);
+        if (f->description) {
+            llm_json_write_key(w, "description");
+            llm_json_write_string(w, f->description);
+        }
+        llm_json_write_key(w, "schema");
+        llm_json_write_raw(w, f->schema, strlen(f->schema));
+        if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "response_format: schema is not valid JSON");
+        llm_json_write_key(w, "strict");
+        llm_json_write_bool(w, f->strict);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_object_end(w);
+    return LLM_OK;
+}
+
+/* The scalar sampling fields: each is written only when set. */
+static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t i;
+    if (req->has_temperature && llm__enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
+    if (req->has_top_p && llm__enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
+    if (req->max_tokens > 0 && llm__enc_key(e, "max_tokens")) llm_json_write_int(w, req->max_tokens);
+    if (req->max_completion_tokens > 0 && llm__enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_completion_tokens);
+    if (req->stop_count && req->stop && llm__enc_key(e, "stop")) {
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i] ? req->stop[i] : "");
+        llm_json_write_array_end(w);
+    }
+    if (req->has_seed && llm__enc_key(e, "seed")) llm_json_write_int(w, req->seed);
+    if (req->n > 0 && llm__enc_key(e, "n")) llm_json_write_int(w, req->n);
+    if (req->has_presence_penalty && llm__enc_key(e, "presence_penalty")) llm_json_write_number(w, req->presence_penalty);
+    if (req->has_frequency_penalty && llm__enc_key(e, "frequency_penalty")) llm_json_write_number(w, req->frequency_penalty);
+    if (req->logprobs && llm__enc_key(e, "logprobs")) llm_json_write_bool(w, true);
+    if (req->has_top_logprobs && llm__enc_key(e, "top_logprobs")) llm_json_write_int(w, req->top_logprobs);
+    if (req->parallel_tool_calls != LLM_UNSET && llm__enc_key(e, "parallel_tool_calls")) llm_json_write_bool(w, req->parallel_tool_calls == LLM_TRUE);
+    if (req->reasoning_effort && llm__enc_key(e, "reasoning_effort")) llm_json_write_string(w, req->reasoning_effort);
+    if (req->service_tier && llm__enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
+    if (req->user && llm__enc_key(e, "user")) llm_json_write_string(w, req->user);
+    if (req->metadata_count && req->metadata && llm__enc_key(e, "metadata")) {
+        llm_json_write_object_begin(w);
+        for (i = 0; i < req->metadata_count; i++) {
+            llm_json_write_key(w, req->metadata[i].name);
+            llm_json_write_string(w, req->metadata[i].value ? req->metadata[i].value : "");
+        }
+        llm_json_write_object_end(w);
+    }
+}
+
+static llm_result llm__openai_encode_with(llm__enc *e, const llm_request *req, bool stream) {
+    llm_json_writer *w = e->w;
+    llm_result r = LLM_OK;
+    const llm_json *k;
+    size_t i;
+    llm_json_write_object_begin(w);
+    if (llm__enc_key(e, "model")) llm_json_write_string(w, req->model);
+    if (llm__enc_key(e, "messages")) {
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->message_count && r == LLM_OK; i++) r = llm__openai_message(e, &req->messages[i], i);
+        llm_json_write_array_end(w);
+    }
+    if (r == LLM_OK) r = llm__openai_tools(e, req);
+    if (r == LLM_OK) r = llm__openai_tool_choice(e, req);
+    if (r == LLM_OK) r = llm__openai_response_format(e, &req->response_format);
+    if (r != LLM_OK) return r;
+    llm__openai_sampling(e, req);
+    if (stream && llm__enc_key(e, "stream")) llm_json_write_bool(w, true);
+    if (stream && llm__enc_key(e, "stream_options")) llm_json_write_raw(w, "{\"include_usage\":true}", 22);
+    for (k = llm_json_first(e->extra); k; k = llm_json_next(e->extra, k)) {
+        size_t len;
+        const char *name = llm_json_string(k, &len);
+        llm_json_write_keyn(w, name, len);
+        llm__json_write_value(w, k + 1);
+    }
+    llm_json_write_object_end(w);
+    if (w->error_ == LLM_ERR_NO_MEMORY) return llm__fail(e->err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "request: a string is not valid UTF-8 or a number is not finite");
+    return LLM_OK;
+}
+
+static llm_result llm__openai_encode(const llm_client *client, const llm_request *req, bool stream, llm_json_writer *w, llm_error *err) {
+    llm__enc e;
+    llm_json_doc extra;
+    llm_result r;
+    memset(&extra, 0, sizeof extra);
+    extra.alloc = client->desc.alloc;
+    e.w = w;
+    e.extra = NULL;
+    e.err = err;
+    if (!req->model || !req->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model is required");
+    if (!req->message_count || !req->messages) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: messages are required");
+    if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
+    if (req->extra_body) {
+        r = llm_json_parse(&extra, req->extra_body, strlen(req->extra_body), NULL);
+        if (r != LLM_OK || !llm_json_is(llm_json_root(&extra), LLM_JSON_OBJECT)) {
+            llm_json_doc_free(&extra);
+            return llm__fail(err, r == LLM_ERR_NO_MEMORY ? r : LLM_ERR_INVALID_ARGUMENT, "request: extra_body is not a JSON object");
+        }
+        e.extra = llm_json_root(&extra);
+    }
+    r = llm__openai_encode_with(&e, req, stream);
+    llm_json_doc_free(&extra);
+    return r;
+}
+
+static const char *llm__openai_path(const llm_client *client, const llm_request *req, bool stream) {
+    (void)client; (void)req; (void)stream;
+    return "/chat/completions";
+}
+
+/* ---- decoding ---- */
+
+/* A copy of a JSON string value in the response's arena; NULL when v is no
+   string. *failed is set when memory ran out. */
+static const char *llm__resp_str(llm_response *resp, const llm_json *v, bool *failed) {
+    size_t len;
+    const char *s = llm_json_string(v, &len);
+    char *copy;
+    if (!s) return NULL;
+    copy = llm__arena_strndup(&resp->alloc_, &resp->arena_, s, len);
+    if (!copy) *failed = true;
+    return copy;
+}
+
+static void *llm__resp_array(llm_response *resp, size_t count, size_t size, bool *failed) {
+    void *p;
+    if (!count) return NULL;
+    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&resp->alloc_, &resp->arena_, count * size))) {
+        *failed = true;
+        return NULL;
+    }
+    memset(p, 0, count * size);
+    return p;
+}
+
+LLM__SHARED llm_finish_reason llm__finish_reason(const char *raw) {
+    static const struct { const char *word; llm_finish_reason reason; } map[] = {
+        {"stop", LLM_FINISH_STOP}, {"end_turn", LLM_FINISH_STOP}, {"stop_sequence", LLM_FINISH_STOP},
+        {"length", LLM_FINISH_LENGTH}, {"max_tokens", LLM_FINISH_LENGTH},
+        {"tool_calls", LLM_FINISH_TOOL_CALLS}, {"function_call", LLM_FINISH_TOOL_CALLS}, {"tool_use", LLM_FINISH_TOOL_CALLS},
+        {"content_filter", LLM_FINISH_CONTENT_FILTER}, {"refusal", LLM_FINISH_CONTENT_FILTER},
+    };
+    size_t i;
+    if (!raw) return LLM_FINISH_NONE;
+    for (i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(raw, map[i].word) == 0) return map[i].reason;
+    return LLM_FINISH_OTHER;
+}
+
+static void llm__openai_tool_calls_decode(llm_response *resp, llm_choice *c, const llm_json *calls, bool *failed) {
+    const llm_json *v;
+    llm_tool_call *out = (llm_tool_call *)llm__resp_array(resp, llm_json_count(calls), sizeof *out, failed);
+    size_t n = 0;
+    if (!out) return;
+    for (v = llm_json_first(calls); v; v = llm_json_next(calls, v), n++) {
+        const llm_json *fn = llm_json_get(v, "function");
+        out[n].id = llm__resp_str(resp, llm_json_get(v, "id"), failed);
+        out[n].name = llm__resp_str(resp, llm_json_get(fn, "name"), failed);
+        out[n].arguments = llm__resp_str(resp, llm_json_get(fn, "arguments"), failed);
+        if (!out[n].arguments || !out[n].arguments[0]) out[n].arguments = "{}"; /* no arguments: an empty object */
+    }
+    c->tool_calls = out;
+    c->tool_call_count = n;
+}
+
+static void llm__openai_logprobs_decode(llm_response *resp, llm_choice *c, const llm_json *content, bool *failed) {
+    const llm_json *v, *t;
+    llm_logprob *out = (llm_logprob *)llm__resp_array(resp, llm_json_count(content), sizeof *out, failed);
+    size_t n = 0;
+    if (!out) return;
+    for (v = llm_json_first(content); v; v = llm_json_next(content, v), n++) {
+        const llm_json *top = llm_json_get(v, "top_logprobs");
+        llm_top_logprob *tops = (llm_top_logprob *)llm__resp_array(resp, llm_json_count(top), sizeof *tops, failed);
+        size_t k = 0;
+        out[n].token = llm__resp_str(resp, llm_json_get(v, "token"), failed);
+        out[n].logprob = llm_json_number(llm_json_get(v, "logprob"), 0);
+        for (t = llm_json_first(top); t && tops; t = llm_json_next(top, t), k++) {
+            tops[k].token = llm__resp_str(resp, llm_json_get(t, "token"), failed);
+            tops[k].logprob = llm_json_number(llm_json_get(t, "logprob"), 0);
+        }
+        out[n].top = tops;
+        out[n].top_count = tops ? k : 0;
+    }
+    c->logprobs = out;
+    c->logprob_count = n;
+}
+
+static void llm__openai_choice_decode(llm_response *resp, llm_choice *c, const llm_json *v, bool *failed) {
+    const llm_json *msg = llm_json_get(v, "message");
+    const llm_json *reasoning = llm_json_get(msg, "reasoning_content");
+    size_t len = 0;
+    c->index = (int)llm_json_int(llm_json_get(v, "index"), 0);
+    c->content = llm__resp_str(resp, llm_json_get(msg, "content"), failed);
+    llm_json_string(llm_json_get(msg, "content"), &len);
+    c->content_len = c->content ? len : 0;
+    c->refusal = llm__resp_str(resp, llm_json_get(msg, "refusal"), failed);
+    /* DeepSeek and vLLM say reasoning_content, OpenRouter and Groq reasoning */
+    c->reasoning = llm__resp_str(resp, reasoning ? reasoning : llm_json_get(msg, "reasoning"), failed);
+    llm__openai_tool_calls_decode(resp, c, llm_json_get(msg, "tool_calls"), failed);
+    c->finish_reason_raw = llm__resp_str(resp, llm_json_get(v, "finish_reason"), failed);
+    c->finish_reason = llm__finish_reason(c->finish_reason_raw);
+    llm__openai_logprobs_decode(resp, c, llm_json_get(llm_json_get(v, "logprobs"), "content"), failed);
+}
+
+/* OpenAI's usage object (also Groq's x_groq.usage and OpenRouter's). */
+LLM__SHARED void llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
+    const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
+    llm_usage *us = &resp->usage;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return;
+    us->present = true;
+    us->prompt_tokens = llm_json_int(llm_json_get(u, "prompt_tokens"), 0);
+    us->completion_tokens = llm_json_int(llm_json_get(u, "completion_tokens"), 0);
+    us->total_tokens = llm_json_int(llm_json_get(u, "total_tokens"), us->prompt_tokens + us->completion_tokens);
+    us->cached_tokens = llm_json_int(llm_json_get(pd, "cached_tokens"), 0);
+    us->cache_creation_tokens = llm_json_int(llm_json_get(pd, "cache_write_tokens"), 0);
+    us->audio_prompt_tokens = llm_json_int(llm_json_get(pd, "audio_tokens"), 0);
+    us->reasoning_tokens = llm_json_int(llm_json_get(cd, "reasoning_tokens"), 0);
+    us->audio_completion_tokens = llm_json_int(llm_json_get(cd, "audio_tokens"), 0);
+    if (llm_json_is(llm_json_get(u, "cost"), LLM_JSON_NUMBER)) { /* OpenRouter reports its charge */
+        resp->has_provider_cost = true;
+        resp->provider_cost_usd = llm_json_number(llm_json_get(u, "cost"), 0);
+    }
+}
+
+static int llm__choice_order(const void *a, const void *b) {
+    int x = ((const llm_choice *)a)->index, y = ((const llm_choice *)b)->index;
+    return (x > y) - (x < y);
+}
+
+static llm_result llm__openai_decode(const llm_json *body, llm_response *resp, llm_error *err) {
+    const llm_json *choices = llm_json_get(body, "choices"), *v;
+    llm_choice *out;
+    bool failed = false;
+    size_t n = 0;
+    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(choices, LLM_JSON_ARRAY))
+        return llm__fail(err, LLM_ERR_PARSE, "response: not a chat completion (no choices array)");
+    resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
+    resp->object = llm__resp_str(resp, llm_json_get(body, "object"), &failed);
+    resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
+    resp->created = llm_json_int(llm_json_get(body, "created"), 0);
+    resp->system_fingerprint = llm__resp_str(resp, llm_json_get(body, "system_fingerprint"), &failed);
+    resp->service_tier = llm__resp_str(resp, llm_json_get(body, "service_tier"), &failed);
+    out = (llm_choice *)llm__resp_array(resp, llm_json_count(choices), sizeof *out, &failed);
+    for (v = llm_json_first(choices); v && out; v = llm_json_next(choices, v), n++) {
+        if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z] is not an object", n);
+        llm__openai_choice_decode(resp, &out[n], v, &failed);
+    }
+    if (out) qsort(out, n, sizeof *out, llm__choice_order);
+    resp->choices = out;
+    resp->choice_count = out ? n : 0;
+    llm__openai_usage_decode(llm_json_get(body, "usage"), resp);
+    if (!resp->usage.present) llm__openai_usage_decode(llm_json_get(llm_json_get(body, "x_groq"), "usage"), resp);
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    return LLM_OK;
+}
+
+/* Copies a JSON string or number (as text) into a fixed buffer. */
+static void llm__copy_json_text(char *dst, size_t size, const llm_json *v) {
+    size_t len;
+    const char *s = llm_json_string(v, &len);
+    if (s) {
+        llm__copy_text(dst, size, s, len);
+    } else if (llm_json_is(v, LLM_JSON_NUMBER)) {
+        size_t pos = 0;
+        int64_t n = llm_json_int(v, 0);
+        if (n < 0) dst[pos++] = '-';
+        llm__append_u64(dst, size, &pos, n < 0 ? 0 - (uint64_t)n : (uint64_t)n);
+    }
+}
+
+/* {"error":{"message","type","code","param"}}, or {"error":"text"}, or
+   Anthropic's {"type":"error","error":{"type","message"}}. */
+static void llm__openai_decode_error(const llm_json *body, llm_error *err) {
+    const llm_json *e = llm_json_get(body, "error");
+    if (llm_json_is(e, LLM_JSON_STRING)) {
+        llm__copy_json_text(err->message, sizeof err->message, e);
+        return;
+    }
+    if (!e) e = body;
+    llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
+    llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "type"));
+    llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(e, "code"));
+}
+
+static const llm_provider llm__openai_provider = {
+    "openai", "https://api.openai.com/v1", llm__openai_encode, llm__openai_path,
+    "Authorization", "Bearer ", llm__openai_decode, llm__openai_decode_error,
+};
+
+static const llm_provider llm__openai_compatible_provider = {
+    "openai-compatible", "http://localhost:8000/v1", llm__openai_encode, llm__openai_path,
+    "Authorization", "Bearer ", llm__openai_decode, llm__openai_decode_error,
+};
+
+LLM_API const llm_provider *llm_provider_openai(void) { return &llm__openai_provider; }
+
+/* ------------------------------------------------------------------------ */
+// >>client
+/* ------------------------------------------------------------------------ */
+
+LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err) {
+    size_t i;
+    if (!client || !desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: NULL client or desc");
+    memset(client, 0, sizeof *client);
+    if (desc->custom_provider) client->provider = desc->custom_provider;
+    else if (!desc->provider || strcmp(desc->provider, "openai") == 0) client->provider = &llm__openai_provider;
+    else if (strcmp(desc->provider, "openai-compatible") == 0) client->provider = &llm__openai_compatible_provider;
+    else return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_client_init: unknown provider \"%s\"", desc->provider);
+    if (llm__has_crlf(desc->api_key)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: the API key contains CR or LF");
+    if (llm__has_crlf(desc->base_url)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: base_url contains CR or LF");
+    if (desc->header_count && !desc->headers) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: header_count without headers");
+    for (i = 0; i < desc->header_count; i++)
+        if (!desc->headers[i].name || !desc->headers[i].value || !desc->headers[i].name[0] ||
+            llm__has_crlf(desc->headers[i].name) || llm__has_crlf(desc->headers[i].value))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: header %z is empty or contains CR or LF", i);
+    if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: an allocator needs alloc, realloc and free");
+    client->desc = *desc;
+    client->rng_ = desc->seed ^ 0x6A09E667F3BCC909ull;
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
+static uint64_t llm__client_random(llm_client *c) {
+    uint64_t z;
+    if (c->desc.random) return c->desc.random(c->desc.random_user);
+    z = (c->rng_ += 0x9E3779B97F4A7C15ull); /* splitmix64 */
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static void llm__log(const llm_client *c, llm_log_level level, const char *message) {
+    if (c && c->desc.log) c->desc.log(c->desc.log_user, level, message);
+}
+
+/* ------------------------------------------------------------------------ */
+// >>call
+/* ------------------------------------------------------------------------ */
+
+enum { LLM__CALL_IDLE = 0, LLM__CALL_SENT, LLM__CALL_RECEIVING, LLM__CALL_DONE };
+
+#ifndef LLM_MAX_RESPONSE_BYTES
+#define LLM_MAX_RESPONSE_BYTES (64u << 20)
+#endif
+
+static llm_result llm__call_error(llm_call *call, llm_result code, const char *message) {
+    if (call->error_ == LLM_OK) {
+        call->error_ = code;
+        llm__fail(&call->err_, code, "%s", message);
+    }
+    return call->error_;
+}
+
+static const char *llm__call_concat(llm_call *call, const char *a, const char *b) {
+    size_t na = strlen(a), nb = b ? strlen(b) : 0;
+    char *s = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, na + nb + 1);
+    if (!s) return NULL;
+    memcpy(s, a, na);
+    if (nb) memcpy(s + na, b, nb);
+    s[na + nb] = '\0';
+    return s;
+}
+
+static bool llm__call_add_header(llm_call *call, const char *name, const char *value) {
+    if (!name || !value || call->http_.header_count >= LLM_CALL_MAX_HEADERS) return false;
+    call->headers_[call->http_.header_count].name = name;
+    call->headers_[call->http_.header_count].value = value;
+    call->http_.header_count++;
+    return true;
+}
+
+/* "req_" and 32 hex digits from the client's random source. */
+static const char *llm__call_request_id(llm_call *call, llm_client *client) {
+    static const char hex[] = "0123456789abcdef";
+    char *id = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, 37);
+    int i;
+    if (!id) return NULL;
+    memcpy(id, "req_", 4);
+    for (i = 0; i < 2; i++) {
+        uint64_t r = llm__client_random(client);
+        int k;
+        for (k = 0; k < 16; k++) id[4 + i * 16 + k] = hex[(r >> (k * 4)) & 15];
+    }
+    id[36] = '\0';
+    return id;
+}
+
+static llm_result llm__call_headers(llm_call *call, llm_client *client, const llm_request *req, bool stream) {
+    const llm_client_desc *d = &client->desc;
+    const llm_provider *p = client->provider;
+    size_t i;
+    bool ok = llm__call_add_header(call, "Content-Type", "application/json") &&
+              llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json");
+    if (ok && d->api_key && d->api_key[0]) ok = llm__call_add_header(call, p->auth_header, llm__call_concat(call, p->auth_prefix, d->api_key));
+    if (ok && !d->no_request_id)
+        ok = llm__call_add_header(call, "X-Request-ID", req->request_id ? req->request_id : llm__call_request_id(call, client));
+    for (i = 0; ok && i < d->header_count; i++) ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
+    for (i = 0; ok && i < req->header_count; i++) ok = llm__call_add_header(call, req->headers[i].name, req->headers[i].value);
+    if (!ok) return llm__call_error(call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
+                                    "request headers: more than LLM_CALL_MAX_HEADERS, or out of memory");
+    return LLM_OK;
+}
+
+static llm_result llm__call_check_request(const llm_request *req, llm_error *err) {
+    size_t i;
+    if (req->header_count && !req->headers) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: header_count without headers");
+    for (i = 0; i < req->header_count; i++)
+        if (!req->headers[i].name || !req->headers[i].value || !req->headers[i].name[0] ||
+            llm__has_crlf(req->headers[i].name) || llm__has_crlf(req->headers[i].value))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: header %z is empty or contains CR or LF", i);
+    if (llm__has_crlf(req->request_id)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: request_id contains CR or LF");
+    return LLM_OK;
+}
+
+/* The URL: base (without a trailing slash) + the provider's path. */
+static llm_result llm__call_url(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
+    const char *base = client->desc.base_url ? client->desc.base_url : client->provider->default_base_url;
+    size_t n = strlen(base);
+    char *trimmed;
+    while (n && base[n - 1] == '/') n--;
+    trimmed = llm__arena_strndup(&call->alloc_, &call->arena_, base, n);
+    call->http_.url = trimmed ? llm__call_concat(call, trimmed, client->provider->path(client, req, stream)) : NULL;
+    return call->http_.url ? LLM_OK : llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory");
+}
+
+static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_request *req, bool stream, int64_t now_ms,
+                                  const llm_http_request **http, llm_error *err) {
+    llm_result r;
+    if (!call || !client || !client->provider || !req || !http)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL call, client, request or http");
+    *http = NULL;
+    memset(call, 0, sizeof *call);
+    call->client_ = client;
+    call->alloc_ = client->desc.alloc;
+    call->body_.alloc = client->desc.alloc;
+    call->retry_after_ms_ = call->retry_date_ms_ = call->date_ms_ = -1;
+    call->should_retry_ = -1;
+    call->start_ms_ = now_ms;
+    call->in_max_ = client->desc.max_response_bytes ? client->desc.max_response_bytes : LLM_MAX_RESPONSE_BYTES;
+    if ((r = llm__call_check_request(req, err)) != LLM_OK) return r;
+    if ((r = client->provider->encode(client, req, stream, &call->body_, err)) != LLM_OK) return r;
+    if (llm__call_url(call, client, req, stream) != LLM_OK || llm__call_headers(call, client, req, stream) != LLM_OK) {
+        if (err) *err = call->err_;
+        return call->error_;
+    }
+    llm_json_writer_finish(&call->body_, &call->http_.body, &call->http_.body_len);
+    call->http_.method = "POST";
+    call->http_.headers = call->headers_;
+    call->http_.stream = stream;
+    call->http_.timeout_ms = req->timeout_ms ? req->timeout_ms : client->desc.timeout_ms ? client->desc.timeout_ms : 600000;
+    call->http_.connect_timeout_ms = client->desc.connect_timeout_ms;
+    call->state_ = LLM__CALL_SENT;
+    *http = &call->http_;
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_call_begin(llm_call *call, llm_client *client, const llm_request *req, int64_t now_ms,
+                                  const llm_http_request **http, llm_error *err) {
+    return llm__call_start(call, client, req, false, now_ms, http, err);
+}
+
+LLM_API llm_result llm_call_feed_status(llm_call *call, int status) {
+    if (!call) return LLM_ERR_INVALID_ARGUMENT;
+    if (call->error_ != LLM_OK) return call->error_;
+    if (call->state_ != LLM__CALL_SENT) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "status fed out of order");
+    if (status < 100 || status > 999) return llm__call_error(call, LLM_ERR_PARSE, "invalid HTTP status");
+    call->status_ = status;
+    call->state_ = LLM__CALL_RECEIVING;
+    return LLM_OK;
+}
+
+/* Remembers what the headers say about retrying, the request id and cost. */
+static void llm__call_header_value(llm_call *call, const char *name, size_t nlen, const char *v, size_t vlen) {
+    double d;
+    if (llm__header_is(name, nlen, "retry-after-ms") || llm__header_is(name, nlen, "x-ms-retry-after-ms")) {
+        if ((d = llm__parse_seconds(v, vlen)) >= 0) call->retry_after_ms_ = (int64_t)d;
+    } else if (llm__header_is(name, nlen, "retry-after")) {
+        if ((d = llm__parse_seconds(v, vlen)) >= 0) {
+            if (call->retry_after_ms_ < 0) call->retry_after_ms_ = (int64_t)(d * 1000);
+        } else {
+            call->retry_date_ms_ = llm__parse_http_date(v, vlen);
+        }
+    } else if (llm__header_is(name, nlen, "date")) {
+        call->date_ms_ = llm__parse_http_date(v, vlen);
+    } else if (llm__header_is(name, nlen, "x-should-retry")) {
+        if (vlen == 4 && memcmp(v, "true", 4) == 0) call->should_retry_ = 1;
+        if (vlen == 5 && memcmp(v, "false", 5) == 0) call->should_retry_ = 0;
+    } else if (llm__header_is(name, nlen, "x-request-id") || (llm__header_is(name, nlen, "request-id") && !call->request_id_[0])) {
+        llm__copy_text(call->request_id_, sizeof call->request_id_, v, vlen);
+    } else if (llm__header_is(name, nlen, "x-litellm-response-cost")) {
+        if ((d = llm__parse_seconds(v, vlen)) >= 0) {
+            call->has_provider_cost_ = true;
+            call->provider_cost_ = d;
+        }
+    }
+}
+
+LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value, size_t value_len) {
+    if (!call || (!name && name_len) || (!value && value_len)) return LLM_ERR_INVALID_ARGUMENT;
+    if (call->error_ != LLM_OK) return call->error_;
+    if (call->state_ != LLM__CALL_RECEIVING) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "header fed before the status");
+    llm__call_header_value(call, name, name_len, value, value_len);
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t len) {
+    void *buf;
+    if (!call || (!data && len)) return LLM_ERR_INVALID_ARGUMENT;
+    if (call->error_ != LLM_OK) return call->error_;
+    if (call->state_ != LLM__CALL_RECEIVING) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "body fed before the status");
+    if (len > call->in_max_ - call->in_len_) return llm__call_error(call, LLM_ERR_LIMIT_EXCEEDED, "response body larger than max_response_bytes");
+    buf = call->in_;
+    if (!llm__grow(&call->alloc_, &buf, &call->in_cap_, call->in_len_ + len, 1)) return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory");
+    call->in_ = (char *)buf;
+    if (len) memcpy(call->in_ + call->in_len_, data, len);
+    call->in_len_ += len;
+    return LLM_OK;
+}
+
+static llm_result llm__sink_status(void *ctx, int status) { return llm_call_feed_status((llm_call *)ctx, status); }
+static llm_result llm__sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
+    return llm_call_feed_header((llm_call *)ctx, n, nl, v, vl);
+}
+static llm_result llm__sink_body(void *ctx, const char *d, size_t n) { return llm_call_feed_body((llm_call *)ctx, d, n); }
+
+LLM_API llm_http_sink llm_call_sink(llm_call *call) {
+    llm_http_sink s;
+    s.status = llm__sink_status;
+    s.header = llm__sink_header;
+    s.body = llm__sink_body;
+    s.ctx = call;
+    return s;
+}
+
+/* Replaces every occurrence of the API key in s with "***". */
+static void llm__scrub_key(char *s, const char *key) {
+    size_t n = key ? strlen(key) : 0;
+    char *hit;
+    if (n < 4) return;
+    while ((hit = strstr(s, key)) != NULL) {
+        memcpy(hit, "***", 3);
+        memmove(hit + 3, hit + n, strlen(hit + n) + 1);
+    }
+}
+
+/* Fills err for a non-2xx answer. */
+static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm_error *err) {
+    llm_error e;
+    llm__error_clear(&e);
+    e.http_status = call->status_;
+    if (body) call->client_->provider->decode_error(body, &e);
+    if (!e.message[0]) { /* not the provider's JSON: keep the start of the body */
+        size_t i, n = call->in_len_ < 200 ? call->in_len_ : 200;
+        llm__copy_text(e.message, sizeof e.message, call->in_ ? call->in_ : "", n);
+        for (i = 0; e.message[i]; i++)
+            if ((unsigned char)e.message[i] < 0x20) e.message[i] = ' ';
+    }
+    if (!e.message[0]) {
+        llm__fail(&e, LLM_ERR_HTTP, "HTTP status %d with an empty body", call->status_);
+        e.http_status = call->status_;
+    }
+    e.should_retry = call->should_retry_;
+    e.retry_after_ms = call->retry_after_ms_;
+    if (e.retry_after_ms < 0 && call->retry_date_ms_ >= 0) {
+        int64_t now = call->date_ms_ >= 0 ? call->date_ms_
+                      : call->client_->desc.wall_clock_ms ? call->client_->desc.wall_clock_ms(call->client_->desc.clock_user) : -1;
+        if (now >= 0) e.retry_after_ms = call->retry_date_ms_ > now ? call->retry_date_ms_ - now : 0;
+    }
+    llm__copy_text(e.request_id, sizeof e.request_id, call->request_id_, strlen(call->request_id_));
+    llm__scrub_key(e.message, call->client_->desc.api_key);
+    llm_classify_error(&e);
+    if (err) *err = e;
+    return e.code;
+}
+
+static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t now_ms, llm_response *resp, llm_error *err) {
+    llm_result r;
+    resp->alloc_ = call->alloc_;
+    r = call->client_->provider->decode(body, resp, err);
+    if (r == LLM_OK) {
+        bool failed = false;
+        resp->http_status = call->status_;
+        resp->latency_ms = now_ms - call->start_ms_;
+        if (call->request_id_[0]) resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_, strlen(call->request_id_));
+        if (call->has_provider_cost_) {
+            resp->has_provider_cost = true;
+            resp->provider_cost_usd = call->provider_cost_;
+        }
+        if (call->client_->desc.keep_raw_body) {
+            resp->raw_body = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->in_ ? call->in_ : "", call->in_len_);
+            resp->raw_body_len = call->in_len_;
+            failed = !resp->raw_body;
+        }
+        if (failed || (call->request_id_[0] && !resp->request_id)) r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    }
+    if (r != LLM_OK) llm_response_free(resp);
+    return r;
+}
+
+LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
+    llm_json_doc doc;
+    llm_error perr;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!call || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish: NULL call or response");
+    if (call->error_ == LLM_OK && call->state_ != LLM__CALL_RECEIVING)
+        llm__call_error(call, call->state_ == LLM__CALL_SENT ? LLM_ERR_TRANSPORT : LLM_ERR_INVALID_ARGUMENT,
+                        call->state_ == LLM__CALL_SENT ? "no HTTP answer was received" : "llm_call_finish without llm_call_begin");
+    if (call->error_ != LLM_OK) {
+        if (err) *err = call->err_;
+        return call->error_;
+    }
+    call->state_ = LLM__CALL_DONE;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = call->alloc_;
+    r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
+    if (call->status_ < 200 || call->status_ > 299) {
+        r = llm__call_http_error(call, r == LLM_OK ? llm_json_root(&doc) : NULL, err);
+    } else if (r == LLM_ERR_PARSE) {
+        r = call->in_len_ ? LLM_ERR_PARSE : LLM_ERR_TRUNCATED;
+        llm__fail(err, r, "response body at offset %z: %s", perr.offset, perr.message);
+        if (err) err->offset = perr.offset;
+    } else if (r != LLM_OK) {
+        if (err) *err = perr;
+    } else {
+        r = llm__call_decode(call, llm_json_root(&doc), now_ms, resp, err);
+    }
+    if (err && r != LLM_OK) {
+        err->http_status = call->status_;
+        if (!err->request_id[0]) llm__copy_text(err->request_id, sizeof err->request_id, call->request_id_, strlen(call->request_id_));
+    }
+    llm_json_doc_free(&doc);
+    return r;
+}
+
+LLM_API void llm_call_free(llm_call *call) {
+    if (!call) return;
+    llm_json_writer_free(&call->body_);
+    llm__free(&call->alloc_, call->in_, call->in_cap_);
+    llm__arena_free(&call->alloc_, &call->arena_);
+    memset(call, 0, sizeof *call);
+}
+
+static int64_t llm__client_now(const llm_client *c) {
+    return c->desc.clock_ms ? c->desc.clock_ms(c->desc.clock_user) : 0;
+}
+
+/* Fills err after a transport returned r: the call's own error when its
+   sink stopped the exchange, else the transport's words. */
+static void llm__transport_failed(llm_call *call, llm_result r, llm_error *err) {
+    if (!err) return;
+    if (call->error_ != LLM_OK) *err = call->err_;
+    else if (err->code != r || !err->message[0]) llm__fail(err, r, "transport failed: %s", llm_result_description(r));
+    err->retryable = r == LLM_ERR_TRANSPORT || r == LLM_ERR_TIMEOUT;
+}
+
+LLM_API llm_result llm_complete(llm_client *client, const llm_request *req, llm_response *resp, llm_error *err) {
+    llm_call call;
+    const llm_http_request *http;
+    llm_http_sink sink;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: NULL client or response");
+    if (!client->desc.transport.send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: the client has no transport");
+    r = llm_call_begin(&call, client, req, llm__client_now(client), &http, err);
+    if (r == LLM_OK) {
+        sink = llm_call_sink(&call);
+        llm__error_clear(err);
+        r = client->desc.transport.send(client->desc.transport.user, http, &sink, err);
+        if (r != LLM_OK) llm__transport_failed(&call, r, err);
+    }
+    if (r == LLM_OK) r = llm_call_finish(&call, llm__client_now(client), resp, err);
+    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
+    llm_call_free(&call);
+    return r;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>conversation
+/* ------------------------------------------------------------------------ */
+
+static const char *llm__conv_str(llm_conversation *c, const char *s, bool *failed) {
+    const char *copy;
+    if (!s) return NULL;
+    copy = llm__arena_strndup(&c->alloc, &c->arena_, s, strlen(s));
+    if (!copy) *failed = true;
+    return copy;
+}
+
+static void *llm__conv_array(llm_conversation *c, const void *src, size_t count, size_t size, bool *failed) {
+    void *p;
+    if (!count || !src) return NULL;
+    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&c->alloc, &c->arena_, count * size))) {
+        *failed = true;
+        return NULL;
+    }
+    memcpy(p, src, count * size);
+    return p;
+}
+
+LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *msg) {
+    llm_message m;
+    llm_content_part *parts;
+    llm_tool_call *calls;
+    bool failed = false;
+    size_t i;
+    void *buf;
+    if (!c || !msg) return LLM_ERR_INVALID_ARGUMENT;
+    buf = c->messages_;
+    if (!llm__grow(&c->alloc, &buf, &c->capacity_, c->count_ + 1, sizeof(llm_message))) return LLM_ERR_NO_MEMORY;
+    c->messages_ = (llm_message *)buf;
+    m = *msg;
+    m.content = llm__conv_str(c, msg->content, &failed);
+    m.name = llm__conv_str(c, msg->name, &failed);
+    m.tool_call_id = llm__conv_str(c, msg->tool_call_id, &failed);
+    m.parts = parts = (llm_content_part *)llm__conv_array(c, msg->parts, msg->part_count, sizeof *parts, &failed);
+    for (i = 0; parts && i < msg->part_count; i++) {
+        parts[i].text = llm__conv_str(c, parts[i].text, &failed);
+        parts[i].url = llm__conv_str(c, parts[i].url, &failed);
+        parts[i].base64 = llm__conv_str(c, parts[i].base64, &failed);
+        parts[i].media_type = llm__conv_str(c, parts[i].media_type, &failed);
+    }
+    m.tool_calls = calls = (llm_tool_call *)llm__conv_array(c, msg->tool_calls, msg->tool_call_count, sizeof *calls, &failed);
+    for (i = 0; calls && i < msg->tool_call_count; i++) {
+        calls[i].id = llm__conv_str(c, calls[i].id, &failed);
+        calls[i].name = llm__conv_str(c, calls[i].name, &failed);
+        calls[i].arguments = llm__conv_str(c, calls[i].arguments, &failed);
+    }
+    if (!m.parts) m.part_count = 0;
+    if (!m.tool_calls) m.tool_call_count = 0;
+    if (failed) return LLM_ERR_NO_MEMORY; /* the arena keeps what was copied until free */
+    c->messages_[c->count_++] = m;
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_conversation_add_response(llm_conversation *c, const llm_response *resp) {
+    llm_message m;
+    if (!c || !resp || !resp->choice_count) return LLM_ERR_INVALID_ARGUMENT;
+    memset(&m, 0, sizeof m);
+    m.role = LLM_ROLE_ASSISTANT;
+    m.content = resp->choices[0].content;
+    m.tool_calls = resp->choices[0].tool_calls;
+    m.tool_call_count = resp->choices[0].tool_call_count;
+    if (!m.content && !m.tool_call_count) m.content = "";
+    return llm_conversation_add(c, &m);
+}
+
+LLM_API llm_result llm_conversation_add_tool_result(llm_conversation *c, const char *tool_call_id, const char *content) {
+    llm_message m;
+    if (!tool_call_id || !content) return LLM_ERR_INVALID_ARGUMENT;
+    memset(&m, 0, sizeof m);
+    m.role = LLM_ROLE_TOOL;
+    m.tool_call_id = tool_call_id;
+    m.content = content;
+    return llm_conversation_add(c, &m);
+}
+
+LLM_API const llm_message *llm_conversation_messages(const llm_conversation *c, size_t *count) {
+    if (count) *count = c ? c->count_ : 0;
+    return c ? c->messages_ : NULL;
+}
+
+LLM_API void llm_conversation_free(llm_conversation *c) {
+    llm_allocator alloc;
+    if (!c) return;
+    alloc = c->alloc;
+    llm__free(&alloc, c->messages_, c->capacity_ * sizeof(llm_message));
+    llm__arena_free(&alloc, &c->arena_);
+    memset(c, 0, sizeof *c);
+    c->alloc = alloc;
 }
 
 /* ------------------------------------------------------------------------ */

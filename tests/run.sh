@@ -33,6 +33,7 @@ check check-unit-clang clang
 check check-unit-valgrind valgrind
 check check-matrix gcc
 check check-conformance gcc
+check check-numbers gcc
 check check-cli ""
 check check-cxx g++
 check check-tcc tcc
