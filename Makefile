@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json
+UNIT = json openai
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -31,7 +31,14 @@ CLI_SRC = examples/llm.c examples/cli_json.c
 $(B)/llm: $(CLI_SRC) examples/cli.h llm.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
 
-run: $(B)/llm
+EXAMPLES = chat tools
+
+examples: $(EXAMPLES:%=$(B)/%)
+
+$(EXAMPLES:%=$(B)/%): $(B)/%: examples/%.c llm.h | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< $(LDFLAGS)
+
+run: $(B)/llm examples
 	sh examples/demo.sh
 
 test: $(B)/llm
@@ -61,6 +68,12 @@ check-numbers: | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/test_numbers tests/conformance/test_numbers.c
 	NO_BENCH=1 $(B)/test_numbers tests/data/numbers/vectors.txt 1000000
 
+# the examples, built with sanitizers, run against recorded answers
+check-examples: | $(B)
+	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) -o $(B)/$$e-san examples/$$e.c || exit 1; done
+	$(B)/chat-san | grep -q "^I'm unable to provide real-time weather updates" && \
+	$(B)/tools-san | grep -q "^conversation: 5 messages" && echo "examples ran: chat, tools: 2 passed, 0 failed"
+
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
 
@@ -82,7 +95,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json
+FUZZ = json openai
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \
@@ -109,4 +122,4 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean check-unit-gcc check-unit-clang check-unit-valgrind \
-	check-matrix check-conformance check-numbers check-cli check-cxx check-tcc check-firmware check-fuzz-short
+	check-matrix check-conformance check-numbers check-examples check-cli examples check-cxx check-tcc check-firmware check-fuzz-short

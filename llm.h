@@ -744,7 +744,8 @@ typedef struct llm_call {
 } llm_call;
 
 /* Encodes the request; *http points into the call until llm_call_free.
-   `now_ms` is the caller's monotonic time (0 if it keeps none). */
+   `now_ms` is the caller's monotonic time (0 if it keeps none). On failure
+   the call holds nothing (llm_call_free is then optional). */
 LLM_API llm_result llm_call_begin(llm_call *call, llm_client *client, const llm_request *req,
                                   int64_t now_ms, const llm_http_request **http, llm_error *err);
 LLM_API llm_result llm_call_feed_status(llm_call *call, int status);
@@ -2504,7 +2505,7 @@ static llm_result llm__openai_message(llm__enc *e, const llm_message *msg, size_
     llm_result r = LLM_OK;
     size_t p;
     bool calls = msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count > 0;
-    if ((int)msg->role < LLM_ROLE_USER || msg->role > LLM_ROLE_TOOL)
+    if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL)
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
     if (msg->role == LLM_ROLE_TOOL && !msg->tool_call_id)
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool message needs tool_call_id", m);
@@ -2577,7 +2578,7 @@ static llm_result llm__openai_tool_choice(llm__enc *e, const llm_request *req) {
     const llm_tool_choice *tc = &req->tool_choice;
     if (tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "tool_choice")) return LLM_OK;
     if (tc->mode != LLM_TOOL_CHOICE_FUNCTION) {
-        if ((int)tc->mode < 0 || tc->mode > LLM_TOOL_CHOICE_REQUIRED) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: unknown mode");
+        if ((unsigned)tc->mode > (unsigned)LLM_TOOL_CHOICE_REQUIRED) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: unknown mode");
         llm_json_write_string(w, modes[tc->mode]);
         return LLM_OK;
     }
@@ -2598,7 +2599,7 @@ static llm_result llm__openai_response_format(llm__enc *e, const llm_response_fo
     static const char *const types[] = {NULL, "text", "json_object", "json_schema"};
     llm_json_writer *w = e->w;
     if (f->type == LLM_FORMAT_DEFAULT || !llm__enc_key(e, "response_format")) return LLM_OK;
-    if ((int)f->type < 0 || f->type > LLM_FORMAT_JSON_SCHEMA) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
+    if ((unsigned)f->type > (unsigned)LLM_FORMAT_JSON_SCHEMA) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
     llm_json_write_object_begin(w);
     llm_json_write_key(w, "type");
     llm_json_write_string(w, types[f->type]);
@@ -3068,7 +3069,9 @@ static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_
 
 LLM_API llm_result llm_call_begin(llm_call *call, llm_client *client, const llm_request *req, int64_t now_ms,
                                   const llm_http_request **http, llm_error *err) {
-    return llm__call_start(call, client, req, false, now_ms, http, err);
+    llm_result r = llm__call_start(call, client, req, false, now_ms, http, err);
+    if (r != LLM_OK && call) llm_call_free(call); /* a failed begin leaves nothing to free */
+    return r;
 }
 
 LLM_API llm_result llm_call_feed_status(llm_call *call, int status) {

@@ -34,6 +34,7 @@ check check-unit-valgrind valgrind
 check check-matrix gcc
 check check-conformance gcc
 check check-numbers gcc
+check check-examples gcc
 check check-cli ""
 check check-cxx g++
 check check-tcc tcc
