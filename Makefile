@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json
+UNIT = json costs
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -26,9 +26,9 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = examples/llm.c examples/cli_json.c
+CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c
 
-$(B)/llm: $(CLI_SRC) examples/cli.h llm.h | $(B)
+$(B)/llm: $(CLI_SRC) examples/cli.h llm.h costs_embedded.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
 
 run: $(B)/llm
@@ -59,6 +59,7 @@ check-conformance: | $(B)
 
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
+	sh tests/cli/cost.sh $(B)/llm tests/data/provider-samples
 
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
@@ -78,7 +79,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json
+FUZZ = json costs
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \
@@ -92,6 +93,22 @@ fuzz: | $(B)
 check-long:
 	$(MAKE) fuzz FUZZ_SECONDS=600
 
+# ---- the embedded price table ----
+COSTS_JSON = tools/data/model_prices_and_context_window.json
+COSTS_SOURCE = tools/data/model_prices.source
+
+$(B)/gen_costs: tools/gen_costs.c llm.h | $(B)
+	$(CC) $(WARN) -O2 $(CFLAGS) -o $@ tools/gen_costs.c
+
+# regenerates costs_embedded.h from the committed JSON
+costs: $(B)/gen_costs
+	$(B)/gen_costs $(COSTS_JSON) $(COSTS_SOURCE) > $(B)/costs_embedded.h && mv $(B)/costs_embedded.h costs_embedded.h
+
+# the committed header equals a fresh generation
+check-costs-fresh: $(B)/gen_costs
+	$(B)/gen_costs $(COSTS_JSON) $(COSTS_SOURCE) > $(B)/costs_embedded.fresh.h
+	cmp costs_embedded.h $(B)/costs_embedded.fresh.h && echo "costs_embedded.h equals a fresh generation, size $$(wc -c < costs_embedded.h) bytes"
+
 # ---- benchmarks ----
 bench: | $(B)
 	sh bench/run.sh
@@ -104,5 +121,5 @@ install: $(B)/llm
 clean:
 	rm -rf $(B)
 
-.PHONY: all run test bench fuzz check-long install clean check-unit-gcc check-unit-clang check-unit-valgrind \
+.PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-unit-gcc check-unit-clang check-unit-valgrind \
 	check-matrix check-conformance check-cli check-cxx check-tcc check-firmware check-fuzz-short
