@@ -51,7 +51,7 @@ check-unit-valgrind: | $(B)
 	  valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99 $(B)/test_$$t-vg || exit 1; done
 
 check-matrix: | $(B)
-	for c in -DLLM_STATIC -DLLM_NO_STDIO; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
+	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
 
 check-conformance: | $(B)
 	$(CC) $(WARN) -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/test_jsonsuite tests/conformance/test_jsonsuite.c

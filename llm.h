@@ -609,7 +609,10 @@ typedef struct llm_transport {
    llm_costs_load_file, llm_costs_refresh), and the table compiled into the
    library (costs_embedded.h). A higher layer replaces a lower entry of the
    same key whole, never field by field. Prices are USD; a price the entry
-   lacks counts as 0, as in LiteLLM, except where a fallback is stated. */
+   lacks counts as 0, as in LiteLLM, except where a fallback is stated.
+   LLM_NO_COSTS (everywhere) leaves all of this out. LLM_NO_COSTS_TABLE (in
+   the implementation TU) leaves out only the embedded table (about 200 KB
+   of read-only data): lookups then answer from the runtime layers alone. */
 
 /* One price of an entry. Token prices are USD per token. The _ABOVE prices
    apply to the whole request when the prompt exceeds the entry's
@@ -1840,14 +1843,14 @@ typedef struct llm__cost_table {
     llm_costs_layer layer;
 } llm__cost_table;
 
-#if !defined(LLM__COSTS_NO_EMBEDDED)
+#if !defined(LLM_NO_COSTS_TABLE)
 #include "costs_embedded.h"
 #endif
 
 static llm__cost_table llm__costs_embedded(void) {
     llm__cost_table t;
     memset(&t, 0, sizeof t);
-#if !defined(LLM__COSTS_NO_EMBEDDED)
+#if !defined(LLM_NO_COSTS_TABLE)
     t.entries = llm__costs_entries;
     t.count = sizeof llm__costs_entries / sizeof llm__costs_entries[0];
     t.pool = (const char *)(const void *)llm__costs_pool;
@@ -1857,7 +1860,7 @@ static llm__cost_table llm__costs_embedded(void) {
     t.provider_count = sizeof llm__costs_providers / sizeof llm__costs_providers[0];
     t.source = "embedded LiteLLM " LLM_COSTS_DATE;
 #else
-    t.source = "embedded (none)";
+    t.source = "embedded (none: LLM_NO_COSTS_TABLE)";
 #endif
     t.layer = LLM_COSTS_EMBEDDED;
     return t;

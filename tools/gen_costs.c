@@ -9,7 +9,7 @@
    Kept: entries whose mode is one llm.h can call or price by tokens (chat,
    completion, responses, embedding, rerank, moderation, realtime, audio
    transcription and speech). Output is deterministic. */
-#define LLM__COSTS_NO_EMBEDDED
+#define LLM_NO_COSTS_TABLE
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
 
