@@ -851,7 +851,9 @@ typedef struct llm_cost_options {
    output; audio and image tokens at their price, else as text; when the
    prompt exceeds the entry's threshold the _ABOVE prices reprice every
    token; service-tier prices fall back to the base ones. An embedding has
-   no completion. Unknown model: LLM_ERR_MODEL_UNKNOWN, never a zero cost.
+   no completion. Unknown model: LLM_ERR_MODEL_UNKNOWN, never a zero cost;
+   an entry with no per-token price at all (LiteLLM's tiered_pricing lists,
+   per-second or per-character models): LLM_ERR_UNSUPPORTED.
    `out` may be NULL. llm_cost_ex takes options (may be NULL). */
 LLM_API llm_result llm_cost(const llm_costs *db, const char *model, const llm_usage *usage, llm_cost_info *out, llm_error *err);
 LLM_API llm_result llm_cost_ex(const llm_costs *db, const char *model, const llm_usage *usage,
@@ -863,7 +865,8 @@ LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *u
    tries `model` (the model requested; NULL = response->model), then
    response->model with the requested provider prefix, then bare. Leaves
    has_cost false, returning LLM_OK, when the response has no usage.
-   Returns LLM_ERR_MODEL_UNKNOWN (has_cost false) for an unknown model. */
+   Returns LLM_ERR_MODEL_UNKNOWN (or LLM_ERR_UNSUPPORTED, see llm_cost),
+   with has_cost false, when it cannot price the model. */
 LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *response, const char *model, llm_error *err);
 
 #endif /* LLM_NO_COSTS */
@@ -2312,6 +2315,8 @@ LLM_API llm_result llm_cost_ex(const llm_costs *db, const char *model, const llm
     if (!usage) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no usage given");
     r = llm_model_info_get(db, model, &info, err);
     if (r != LLM_OK) return r;
+    if (!(info.price_set & (((uint64_t)1 << (LLM_PRICE_OUTPUT_BATCH + 1)) - 1)))
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "'%s' has no per-token price (tiered, per-second or per-character pricing)", info.key);
     if (out) *out = llm_cost_of(&info, usage, options);
     return LLM_OK;
 }

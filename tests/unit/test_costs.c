@@ -272,6 +272,10 @@ static void unknown_models_are_errors(void) {
     CHECK_EQ_INT(llm_model_info_get(NULL, "", &info, NULL), LLM_ERR_MODEL_UNKNOWN);
     CHECK_EQ_INT(llm_model_info_get(NULL, NULL, &info, NULL), LLM_ERR_INVALID_ARGUMENT);
     CHECK_EQ_INT(llm_cost(NULL, "gpt-4o", NULL, &c, NULL), LLM_ERR_INVALID_ARGUMENT);
+    /* dashscope/qwen-flash has only a tiered_pricing list; azure/tts-1 is priced per character */
+    CHECK_EQ_INT(llm_cost(NULL, "dashscope/qwen-flash", &u, &c, &err), LLM_ERR_UNSUPPORTED);
+    CHECK(strstr(err.message, "per-token") != NULL);
+    CHECK_EQ_INT(llm_cost(NULL, "azure/tts-1", &u, &c, NULL), LLM_ERR_UNSUPPORTED);
 }
 
 /* ---- model facts ---- */
