@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai
+UNIT = json openai costs
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -26,9 +26,9 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = examples/llm.c examples/cli_json.c
+CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c
 
-$(B)/llm: $(CLI_SRC) examples/cli.h llm.h | $(B)
+$(B)/llm: $(CLI_SRC) examples/cli.h llm.h costs_embedded.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
 
 EXAMPLES = chat tools
@@ -58,7 +58,7 @@ check-unit-valgrind: | $(B)
 	  valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99 $(B)/test_$$t-vg || exit 1; done
 
 check-matrix: | $(B)
-	for c in -DLLM_STATIC -DLLM_NO_STDIO; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
+	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
 
 check-conformance: | $(B)
 	$(CC) $(WARN) -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/test_jsonsuite tests/conformance/test_jsonsuite.c
@@ -76,6 +76,7 @@ check-examples: | $(B)
 
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
+	sh tests/cli/cost.sh $(B)/llm tests/data/provider-samples
 
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
@@ -95,7 +96,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai
+FUZZ = json openai costs
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \
@@ -109,6 +110,22 @@ fuzz: | $(B)
 check-long:
 	$(MAKE) fuzz FUZZ_SECONDS=600
 
+# ---- the embedded price table ----
+COSTS_JSON = tools/data/model_prices_and_context_window.json
+COSTS_SOURCE = tools/data/model_prices.source
+
+$(B)/gen_costs: tools/gen_costs.c llm.h | $(B)
+	$(CC) $(WARN) -O2 $(CFLAGS) -o $@ tools/gen_costs.c
+
+# regenerates costs_embedded.h from the committed JSON
+costs: $(B)/gen_costs
+	$(B)/gen_costs $(COSTS_JSON) $(COSTS_SOURCE) > $(B)/costs_embedded.h && mv $(B)/costs_embedded.h costs_embedded.h
+
+# the committed header equals a fresh generation
+check-costs-fresh: $(B)/gen_costs
+	$(B)/gen_costs $(COSTS_JSON) $(COSTS_SOURCE) > $(B)/costs_embedded.fresh.h
+	cmp costs_embedded.h $(B)/costs_embedded.fresh.h && echo "costs_embedded.h equals a fresh generation, size $$(wc -c < costs_embedded.h) bytes"
+
 # ---- benchmarks ----
 bench: | $(B)
 	sh bench/run.sh
@@ -121,5 +138,6 @@ install: $(B)/llm
 clean:
 	rm -rf $(B)
 
-.PHONY: all run test bench fuzz check-long install clean check-unit-gcc check-unit-clang check-unit-valgrind \
-	check-matrix check-conformance check-numbers check-examples check-cli examples check-cxx check-tcc check-firmware check-fuzz-short
+.PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-unit-gcc check-unit-clang \
+	check-unit-valgrind check-matrix check-conformance check-numbers check-examples check-cli examples check-cxx \
+	check-tcc check-firmware check-fuzz-short

@@ -794,6 +794,276 @@ LLM_API void llm_conversation_free(llm_conversation *conv);
 /* >>costs: prices and model facts (public part)                             */
 /* ------------------------------------------------------------------------ */
 
+#ifndef LLM_NO_COSTS
+
+/* Prices and model facts, from LiteLLM's model_prices_and_context_window.json.
+   Three layers answer a lookup, highest first: entries the caller registers
+   (llm_costs_register), one price table loaded at run time (llm_costs_load_json,
+   llm_costs_load_file, llm_costs_refresh), and the table compiled into the
+   library (costs_embedded.h). A higher layer replaces a lower entry of the
+   same key whole, never field by field. Prices are USD; a price the entry
+   lacks counts as 0, as in LiteLLM, except where a fallback is stated.
+   LLM_NO_COSTS (everywhere) leaves all of this out. LLM_NO_COSTS_TABLE (in
+   the implementation TU) leaves out only the embedded table (about 200 KB
+   of read-only data): lookups then answer from the runtime layers alone. */
+
+/* One price of an entry. Token prices are USD per token. The _ABOVE prices
+   apply to the whole request when the prompt exceeds the entry's
+   `tier_threshold` (LiteLLM's `*_above_<N>k_tokens` keys). */
+typedef enum llm_price {
+    LLM_PRICE_INPUT = 0,            /* input_cost_per_token */
+    LLM_PRICE_OUTPUT,               /* output_cost_per_token */
+    LLM_PRICE_CACHE_READ,           /* cache_read_input_token_cost */
+    LLM_PRICE_CACHE_WRITE,          /* cache_creation_input_token_cost (5-minute TTL) */
+    LLM_PRICE_CACHE_WRITE_1H,       /* cache_creation_input_token_cost_above_1hr */
+    LLM_PRICE_REASONING,            /* output_cost_per_reasoning_token */
+    LLM_PRICE_INPUT_AUDIO,          /* input_cost_per_audio_token */
+    LLM_PRICE_OUTPUT_AUDIO,         /* output_cost_per_audio_token */
+    LLM_PRICE_INPUT_IMAGE_TOKEN,    /* input_cost_per_image_token */
+    LLM_PRICE_OUTPUT_IMAGE_TOKEN,   /* output_cost_per_image_token */
+    LLM_PRICE_INPUT_ABOVE,          /* input_cost_per_token_above_<N>k_tokens */
+    LLM_PRICE_OUTPUT_ABOVE,
+    LLM_PRICE_CACHE_READ_ABOVE,
+    LLM_PRICE_CACHE_WRITE_ABOVE,
+    LLM_PRICE_CACHE_WRITE_1H_ABOVE, /* cache_creation_input_token_cost_above_1hr_above_<N>k_tokens */
+    LLM_PRICE_INPUT_PRIORITY,       /* input_cost_per_token_priority */
+    LLM_PRICE_OUTPUT_PRIORITY,
+    LLM_PRICE_CACHE_READ_PRIORITY,
+    LLM_PRICE_CACHE_WRITE_PRIORITY,
+    LLM_PRICE_INPUT_ABOVE_PRIORITY, /* input_cost_per_token_above_<N>k_tokens_priority */
+    LLM_PRICE_OUTPUT_ABOVE_PRIORITY,
+    LLM_PRICE_CACHE_READ_ABOVE_PRIORITY,
+    LLM_PRICE_INPUT_AUDIO_PRIORITY,
+    LLM_PRICE_INPUT_FLEX,           /* input_cost_per_token_flex */
+    LLM_PRICE_OUTPUT_FLEX,
+    LLM_PRICE_CACHE_READ_FLEX,
+    LLM_PRICE_CACHE_WRITE_FLEX,
+    LLM_PRICE_INPUT_BATCH,          /* input_cost_per_token_batches */
+    LLM_PRICE_OUTPUT_BATCH,
+    LLM_PRICE_INPUT_PER_IMAGE,      /* input_cost_per_image: USD per image */
+    LLM_PRICE_OUTPUT_PER_IMAGE,
+    LLM_PRICE_INPUT_PER_SECOND,     /* USD per second of input */
+    LLM_PRICE_OUTPUT_PER_SECOND,
+    LLM_PRICE_INPUT_PER_CHARACTER,
+    LLM_PRICE_OUTPUT_PER_CHARACTER,
+    LLM_PRICE_INPUT_AUDIO_PER_SECOND,
+    LLM_PRICE_INPUT_VIDEO_PER_SECOND,
+    LLM_PRICE_OUTPUT_VIDEO_PER_SECOND,
+    LLM_PRICE_PER_QUERY,            /* input_cost_per_query */
+    LLM_PRICE_PER_REQUEST,          /* input_cost_per_request */
+    LLM__PRICE_COUNT
+} llm_price;
+
+/* Capability flags (LiteLLM's supports_* keys; set only when the entry says true). */
+enum {
+    LLM_CAP_FUNCTION_CALLING = 1u << 0,
+    LLM_CAP_PARALLEL_FUNCTION_CALLING = 1u << 1,
+    LLM_CAP_VISION = 1u << 2,
+    LLM_CAP_RESPONSE_SCHEMA = 1u << 3,
+    LLM_CAP_PROMPT_CACHING = 1u << 4,
+    LLM_CAP_REASONING = 1u << 5,
+    LLM_CAP_AUDIO_INPUT = 1u << 6,
+    LLM_CAP_AUDIO_OUTPUT = 1u << 7,
+    LLM_CAP_PDF_INPUT = 1u << 8,
+    LLM_CAP_WEB_SEARCH = 1u << 9,
+    LLM_CAP_SYSTEM_MESSAGES = 1u << 10,
+    LLM_CAP_TOOL_CHOICE = 1u << 11,
+    LLM_CAP_ASSISTANT_PREFILL = 1u << 12,
+    LLM_CAP_COMPUTER_USE = 1u << 13,
+    LLM_CAP_NATIVE_STREAMING = 1u << 14,
+    LLM_CAP_VIDEO_INPUT = 1u << 15,
+    LLM_CAP_URL_CONTEXT = 1u << 16
+};
+
+typedef enum llm_model_mode {
+    LLM_MODE_NONE = 0,              /* the entry gives no mode */
+    LLM_MODE_CHAT,
+    LLM_MODE_COMPLETION,
+    LLM_MODE_RESPONSES,
+    LLM_MODE_EMBEDDING,
+    LLM_MODE_RERANK,
+    LLM_MODE_MODERATION,
+    LLM_MODE_AUDIO_TRANSCRIPTION,
+    LLM_MODE_AUDIO_SPEECH,
+    LLM_MODE_REALTIME,
+    LLM_MODE_IMAGE_GENERATION,
+    LLM_MODE_IMAGE_EDIT,
+    LLM_MODE_VIDEO_GENERATION,
+    LLM_MODE_SEARCH,
+    LLM_MODE_OCR,
+    LLM_MODE_OTHER,
+    LLM__MODE_COUNT
+} llm_model_mode;
+
+/* Which layer answered. */
+typedef enum llm_costs_layer {
+    LLM_COSTS_EMBEDDED = 0,         /* costs_embedded.h */
+    LLM_COSTS_LOADED,               /* llm_costs_load_json/_file/_refresh */
+    LLM_COSTS_REGISTERED            /* llm_costs_register */
+} llm_costs_layer;
+
+/* Everything known about one model. Strings point into the table that
+   answered (static for the embedded one, the llm_costs object for the
+   others) and stay valid until that object is changed or deinitialised. */
+typedef struct llm_model_info {
+    const char *key;                /* the table key that matched */
+    const char *provider;           /* litellm_provider: "openai", "anthropic", ... */
+    llm_model_mode mode;
+    llm_costs_layer layer;
+    const char *table;              /* which table: "embedded LiteLLM 2026-07-24", a file, a URL */
+    int64_t max_input_tokens;       /* 0 = not given */
+    int64_t max_output_tokens;      /* 0 = not given */
+    uint32_t capabilities;          /* LLM_CAP_* */
+    int64_t tier_threshold;         /* tokens; the _ABOVE prices apply past it; 0 = none */
+    uint64_t price_set;             /* bit (1 << LLM_PRICE_x): price[x] is given */
+    double price[LLM__PRICE_COUNT];
+} llm_model_info;
+
+/* The runtime price database. Zero it (set `alloc` if wanted): a zeroed
+   object answers from the embedded table alone. Everywhere a `const
+   llm_costs *` is taken, NULL means "the embedded table alone". Not safe
+   for two threads at once; lookups on an unchanging object are. */
+typedef struct llm_costs {
+    llm_allocator alloc;
+    /* private */
+    void *registered_;
+    void *loaded_;
+} llm_costs;
+
+/* Releases what the object owns; it is zeroed but keeps `alloc`. */
+LLM_API void llm_costs_deinit(llm_costs *db);
+
+/* Adds or replaces (same key, whole) one entry in the caller's layer, the
+   highest. `info->key` is required; provider, mode, limits, capabilities,
+   tier_threshold and the prices flagged in price_set are copied. */
+LLM_API llm_result llm_costs_register(llm_costs *db, const llm_model_info *info, llm_error *err);
+
+/* Loads a LiteLLM-format price JSON (an object of model entries) as the
+   loaded layer, replacing the previous one only on success: a malformed or
+   truncated text, or one with no model entry, returns LLM_ERR_PARSE (or
+   LLM_ERR_NO_MEMORY) and leaves the database as it was. `source` names the
+   table in cost results (copied; NULL = "loaded JSON"). Every entry with a
+   litellm_provider is kept, whatever its mode. */
+LLM_API llm_result llm_costs_load_json(llm_costs *db, const char *json, size_t len, const char *source, llm_error *err);
+
+/* How llm_costs_refresh obtained the table it left in place. */
+typedef enum llm_costs_origin {
+    LLM_COSTS_FROM_NOTHING = 0,     /* nothing new: the previous layers stay */
+    LLM_COSTS_FROM_NETWORK,         /* fetched now (and written to the cache) */
+    LLM_COSTS_FROM_CACHE,           /* the cache was younger than max_age */
+    LLM_COSTS_FROM_STALE_CACHE      /* the fetch failed; an older cache was used */
+} llm_costs_origin;
+
+#define LLM_COSTS_DEFAULT_URL "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
+
+/* Refreshes the loaded layer, as LiteLLM does at import: when `cache_path`
+   holds a copy fetched less than `max_age_s` seconds before `now`, loads it;
+   else GETs `url` (NULL = LLM_COSTS_DEFAULT_URL) through the caller's
+   transport, loads the answer and writes it to the cache with its fetch
+   time. When the fetch fails (transport error, timeout, a status other
+   than 200, a body that is no price table) it falls back to the cache
+   whatever its age, then to what was loaded before (the embedded table at
+   least): the database is never left empty or half-loaded. `now` is unix
+   seconds; 0 means time(NULL) (stdio builds only). Returns LLM_OK when a
+   fresh table is in place (network or young cache), else the fetch's error
+   with `*origin` (may be NULL) saying what is in use. `cache_path` may be
+   NULL (no cache); under LLM_NO_STDIO it must be. */
+LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transport, const char *url, const char *cache_path,
+                                     int64_t max_age_s, int64_t now, llm_costs_origin *origin, llm_error *err);
+
+#ifndef LLM_NO_STDIO
+/* llm_costs_load_json on a file's bytes; the path names the table. */
+LLM_API llm_result llm_costs_load_file(llm_costs *db, const char *path, llm_error *err);
+#endif
+
+/* Finds a model's entry, with LiteLLM's name resolution: a key equal to
+   `model` (highest layer first); else, case-insensitively and checking the
+   entry's provider against a `provider/` prefix when there is one, in this
+   order: provider/model, the model as given, the stripped forms (ft: names,
+   Azure's gpt-35, a trailing date such as -2024-08-06 or -20250929) with
+   and without the provider, and the name without its prefix. Returns
+   LLM_ERR_MODEL_UNKNOWN when nothing matches. `info` may be NULL. */
+LLM_API llm_result llm_model_info_get(const llm_costs *db, const char *model, llm_model_info *info, llm_error *err);
+
+/* True when the model is known and has every capability in `caps`. */
+LLM_API bool llm_supports(const llm_costs *db, const char *model, uint32_t caps);
+
+/* The JSON key of a price ("input_cost_per_token"; the _ABOVE ones with
+   "<N>k" for the threshold), of a capability bit ("supports_vision"), of a
+   mode ("chat"). NULL for a value that is none. Safe anywhere. */
+LLM_API const char *llm_price_name(llm_price price);
+LLM_API const char *llm_capability_name(uint32_t cap);
+LLM_API const char *llm_model_mode_name(llm_model_mode mode);
+
+/* Calls fn for each entry of the database, highest layer first, skipping
+   keys a higher layer replaces; provider != NULL keeps only that provider.
+   fn returns false to stop. Returns the number of entries visited. */
+LLM_API size_t llm_costs_each(const llm_costs *db, const char *provider,
+                              bool (*fn)(void *user, const llm_model_info *info), void *user);
+
+/* Usage as disjoint buckets. llm_usage follows OpenAI's convention (the
+   prompt includes cache reads and writes and audio, the completion includes
+   reasoning and audio); the buckets split it so that each token is in one
+   bucket. Details larger than their total are clipped to it. */
+typedef struct llm_usage_buckets {
+    int64_t input_uncached;         /* text prompt tokens neither read from nor written to cache */
+    int64_t cache_read;
+    int64_t cache_write_5m;
+    int64_t cache_write_1h;
+    int64_t input_audio;
+    int64_t output_text;
+    int64_t output_reasoning;
+    int64_t output_audio;
+    int64_t prompt_tokens;          /* sum of the input buckets */
+    int64_t completion_tokens;      /* sum of the output buckets */
+} llm_usage_buckets;
+
+LLM_API llm_usage_buckets llm_usage_split(const llm_usage *usage);
+
+/* What a request costs, and what priced it. */
+typedef struct llm_cost_info {
+    double usd;                     /* prompt_usd + completion_usd */
+    double prompt_usd;
+    double completion_usd;
+    bool above_threshold;           /* the _ABOVE tier priced it */
+    const char *key;                /* the entry that priced it */
+    const char *provider;
+    const char *table;              /* which table ("embedded LiteLLM 2026-07-24", a file, a URL) */
+    llm_costs_layer layer;
+} llm_cost_info;
+
+typedef struct llm_cost_options {
+    const char *service_tier;       /* "priority" (or "fast"), "flex"; NULL/other = standard */
+    bool batch;                     /* batch API prices (input/output _batches) */
+} llm_cost_options;
+
+/* Prices `usage` for `model` with LiteLLM's generic formula: uncached input
+   at the input price; cache reads at the cache-read price and never again
+   at the input price; cache writes at their 5-minute / 1-hour prices (1-hour
+   falls back to the 5-minute price); reasoning at its price, else as
+   output; audio and image tokens at their price, else as text; when the
+   prompt exceeds the entry's threshold the _ABOVE prices reprice every
+   token; service-tier prices fall back to the base ones. An embedding has
+   no completion. Unknown model: LLM_ERR_MODEL_UNKNOWN, never a zero cost;
+   an entry with no per-token price at all (LiteLLM's tiered_pricing lists,
+   per-second or per-character models): LLM_ERR_UNSUPPORTED.
+   `out` may be NULL. llm_cost_ex takes options (may be NULL). */
+LLM_API llm_result llm_cost(const llm_costs *db, const char *model, const llm_usage *usage, llm_cost_info *out, llm_error *err);
+LLM_API llm_result llm_cost_ex(const llm_costs *db, const char *model, const llm_usage *usage,
+                               const llm_cost_options *options, llm_cost_info *out, llm_error *err);
+/* The same formula on an entry already found. */
+LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *usage, const llm_cost_options *options);
+
+/* Sets response->has_cost and cost_usd from its usage and service tier:
+   tries `model` (the model requested; NULL = response->model), then
+   response->model with the requested provider prefix, then bare. Leaves
+   has_cost false, returning LLM_OK, when the response has no usage.
+   Returns LLM_ERR_MODEL_UNKNOWN (or LLM_ERR_UNSUPPORTED, see llm_cost),
+   with has_cost false, when it cannot price the model. */
+LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *response, const char *model, llm_error *err);
+
+#endif /* LLM_NO_COSTS */
+
 #ifdef __cplusplus
 }
 #endif
@@ -3392,6 +3662,987 @@ LLM_API void llm_conversation_free(llm_conversation *c) {
 /* ------------------------------------------------------------------------ */
 // >>costs
 /* ------------------------------------------------------------------------ */
+
+#ifndef LLM_NO_COSTS
+
+/* One entry of a price table. The embedded table (costs_embedded.h) and the
+   runtime layers share this form: strings are offsets into a pool, prices a
+   run of `nrefs` references (price << 24 | value index) into a value array.
+   Entries are sorted by key, case-insensitively, then bytewise. */
+typedef struct llm__cost_entry {
+    uint32_t key, provider, refs, caps, max_input, max_output;
+    uint16_t threshold_k;           /* tier threshold in thousands of tokens */
+    uint8_t nrefs, mode;
+} llm__cost_entry;
+
+/* A read-only view of one table. */
+typedef struct llm__cost_table {
+    const llm__cost_entry *entries;
+    size_t count;
+    const char *pool;
+    const uint32_t *refs;
+    const double *values;
+    const uint32_t *providers;      /* pool offsets of the distinct providers, sorted */
+    size_t provider_count;
+    const char *source;
+    llm_costs_layer layer;
+} llm__cost_table;
+
+#if !defined(LLM_NO_COSTS_TABLE)
+#include "costs_embedded.h"
+#endif
+
+static llm__cost_table llm__costs_embedded(void) {
+    llm__cost_table t;
+    memset(&t, 0, sizeof t);
+#if !defined(LLM_NO_COSTS_TABLE)
+    t.entries = llm__costs_entries;
+    t.count = sizeof llm__costs_entries / sizeof llm__costs_entries[0];
+    t.pool = (const char *)(const void *)llm__costs_pool;
+    t.refs = llm__costs_refs;
+    t.values = llm__costs_values;
+    t.providers = llm__costs_providers;
+    t.provider_count = sizeof llm__costs_providers / sizeof llm__costs_providers[0];
+    t.source = "embedded LiteLLM " LLM_COSTS_DATE;
+#else
+    t.source = "embedded (none: LLM_NO_COSTS_TABLE)";
+#endif
+    t.layer = LLM_COSTS_EMBEDDED;
+    return t;
+}
+
+/* JSON names. Index = llm_price. The _ABOVE ones are matched by removing
+   "_above_<N>k_tokens" from a key and finding the base name's _ABOVE twin. */
+static const char *const llm__price_names[LLM__PRICE_COUNT] = {
+    "input_cost_per_token", "output_cost_per_token", "cache_read_input_token_cost",
+    "cache_creation_input_token_cost", "cache_creation_input_token_cost_above_1hr",
+    "output_cost_per_reasoning_token", "input_cost_per_audio_token", "output_cost_per_audio_token",
+    "input_cost_per_image_token", "output_cost_per_image_token",
+    "input_cost_per_token_above_<N>k_tokens", "output_cost_per_token_above_<N>k_tokens",
+    "cache_read_input_token_cost_above_<N>k_tokens", "cache_creation_input_token_cost_above_<N>k_tokens",
+    "cache_creation_input_token_cost_above_1hr_above_<N>k_tokens",
+    "input_cost_per_token_priority", "output_cost_per_token_priority", "cache_read_input_token_cost_priority",
+    "cache_creation_input_token_cost_priority", "input_cost_per_token_above_<N>k_tokens_priority",
+    "output_cost_per_token_above_<N>k_tokens_priority", "cache_read_input_token_cost_above_<N>k_tokens_priority",
+    "input_cost_per_audio_token_priority", "input_cost_per_token_flex", "output_cost_per_token_flex",
+    "cache_read_input_token_cost_flex", "cache_creation_input_token_cost_flex", "input_cost_per_token_batches",
+    "output_cost_per_token_batches", "input_cost_per_image", "output_cost_per_image", "input_cost_per_second",
+    "output_cost_per_second", "input_cost_per_character", "output_cost_per_character",
+    "input_cost_per_audio_per_second", "input_cost_per_video_per_second", "output_cost_per_video_per_second",
+    "input_cost_per_query", "input_cost_per_request"};
+
+/* Base rates and their variants: base, above, priority, above+priority, flex, batch (-1: none). */
+static const signed char llm__price_variants[][6] = {
+    {LLM_PRICE_INPUT, LLM_PRICE_INPUT_ABOVE, LLM_PRICE_INPUT_PRIORITY, LLM_PRICE_INPUT_ABOVE_PRIORITY, LLM_PRICE_INPUT_FLEX, LLM_PRICE_INPUT_BATCH},
+    {LLM_PRICE_OUTPUT, LLM_PRICE_OUTPUT_ABOVE, LLM_PRICE_OUTPUT_PRIORITY, LLM_PRICE_OUTPUT_ABOVE_PRIORITY, LLM_PRICE_OUTPUT_FLEX, LLM_PRICE_OUTPUT_BATCH},
+    {LLM_PRICE_CACHE_READ, LLM_PRICE_CACHE_READ_ABOVE, LLM_PRICE_CACHE_READ_PRIORITY, LLM_PRICE_CACHE_READ_ABOVE_PRIORITY, LLM_PRICE_CACHE_READ_FLEX, -1},
+    {LLM_PRICE_CACHE_WRITE, LLM_PRICE_CACHE_WRITE_ABOVE, LLM_PRICE_CACHE_WRITE_PRIORITY, -1, LLM_PRICE_CACHE_WRITE_FLEX, -1},
+    {LLM_PRICE_CACHE_WRITE_1H, LLM_PRICE_CACHE_WRITE_1H_ABOVE, -1, -1, -1, -1},
+    {LLM_PRICE_INPUT_AUDIO, -1, LLM_PRICE_INPUT_AUDIO_PRIORITY, -1, -1, -1},
+    {LLM_PRICE_INPUT_PRIORITY, LLM_PRICE_INPUT_ABOVE_PRIORITY, -1, -1, -1, -1},
+    {LLM_PRICE_OUTPUT_PRIORITY, LLM_PRICE_OUTPUT_ABOVE_PRIORITY, -1, -1, -1, -1},
+    {LLM_PRICE_CACHE_READ_PRIORITY, LLM_PRICE_CACHE_READ_ABOVE_PRIORITY, -1, -1, -1, -1}};
+#define LLM__VARIANT_COUNT (sizeof llm__price_variants / sizeof llm__price_variants[0])
+
+static const char *const llm__cap_names[] = {
+    "supports_function_calling", "supports_parallel_function_calling", "supports_vision",
+    "supports_response_schema", "supports_prompt_caching", "supports_reasoning", "supports_audio_input",
+    "supports_audio_output", "supports_pdf_input", "supports_web_search", "supports_system_messages",
+    "supports_tool_choice", "supports_assistant_prefill", "supports_computer_use",
+    "supports_native_streaming", "supports_video_input", "supports_url_context"};
+#define LLM__CAP_COUNT (sizeof llm__cap_names / sizeof llm__cap_names[0])
+
+static const char *const llm__mode_names[LLM__MODE_COUNT] = {
+    "", "chat", "completion", "responses", "embedding", "rerank", "moderation", "audio_transcription",
+    "audio_speech", "realtime", "image_generation", "image_edit", "video_generation", "search", "ocr", "other"};
+
+LLM_API const char *llm_price_name(llm_price price) {
+    return (unsigned)price < LLM__PRICE_COUNT ? llm__price_names[price] : NULL;
+}
+
+LLM_API const char *llm_capability_name(uint32_t cap) {
+    size_t i;
+    for (i = 0; i < LLM__CAP_COUNT; i++)
+        if (cap == (1u << i)) return llm__cap_names[i];
+    return NULL;
+}
+
+LLM_API const char *llm_model_mode_name(llm_model_mode mode) {
+    return (unsigned)mode < LLM__MODE_COUNT ? llm__mode_names[mode] : NULL;
+}
+
+static int llm__lower(int c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+/* Compares a[0..an) with b[0..bn) ignoring ASCII case. */
+static int llm__ci_cmp(const char *a, size_t an, const char *b, size_t bn) {
+    size_t i, n = an < bn ? an : bn;
+    for (i = 0; i < n; i++) {
+        int x = llm__lower((unsigned char)a[i]), y = llm__lower((unsigned char)b[i]);
+        if (x != y) return x - y;
+    }
+    return an < bn ? -1 : an > bn;
+}
+
+/* The order of table entries: case-insensitive, then bytewise. */
+static int llm__key_order(const char *a, size_t an, const char *b, size_t bn) {
+    int c = llm__ci_cmp(a, an, b, bn);
+    if (c) return c;
+    c = memcmp(a, b, an < bn ? an : bn);
+    return c ? c : (an < bn ? -1 : an > bn);
+}
+
+/* Index of the first entry whose key is not below name (case-insensitively). */
+static size_t llm__table_lower_bound(const llm__cost_table *t, const char *name, size_t n) {
+    size_t lo = 0, hi = t->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *k = t->pool + t->entries[mid].key;
+        if (llm__ci_cmp(k, strlen(k), name, n) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static bool llm__starts(const char *s, size_t n, const char *prefix) {
+    size_t k = strlen(prefix);
+    return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+static bool llm__str_eq(const char *a, size_t an, const char *b) { return strlen(b) == an && memcmp(a, b, an) == 0; }
+
+/* Whether an entry of provider `have` may answer a model asked for with
+   provider prefix want[0..wn) (LiteLLM's _check_provider_match). */
+static bool llm__provider_match(const char *have, const char *want, size_t wn) {
+    static const char *const families[] = {"vertex_ai", "bedrock", "fireworks_ai"};
+    size_t hn = strlen(have), i;
+    if (!want) return true;
+    if (llm__ci_cmp(have, hn, want, wn) == 0) return true;
+    if (llm__str_eq(want, wn, "litellm_proxy") || llm__str_eq(want, wn, "github")) return true;
+    if (llm__str_eq(want, wn, "azure_ai") && (strcmp(have, "azure") == 0 || strcmp(have, "openai") == 0)) return true;
+    if (llm__starts(have, hn, "text-completion-") && llm__str_eq(want, wn, have + 16)) return true;
+    for (i = 0; i < sizeof families / sizeof families[0]; i++)
+        if (llm__starts(have, hn, families[i]) && llm__starts(want, wn, families[i])) return true;
+    return false;
+}
+
+static bool llm__table_has_provider(const llm__cost_table *t, const char *p, size_t n) {
+    size_t lo = 0, hi = t->provider_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *q = t->pool + t->providers[mid];
+        int c = llm__ci_cmp(q, strlen(q), p, n);
+        if (c == 0) return true;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return false;
+}
+
+/* Finds name[0..n) in one table: exactly (bytes), or case-insensitively with
+   a provider check (want == NULL: any provider). -1 when absent. */
+static long llm__table_find(const llm__cost_table *t, const char *name, size_t n, bool exact, const char *want, size_t wn) {
+    size_t i;
+    for (i = llm__table_lower_bound(t, name, n); i < t->count; i++) {
+        const llm__cost_entry *e = &t->entries[i];
+        const char *k = t->pool + e->key;
+        size_t kn = strlen(k);
+        if (llm__ci_cmp(k, kn, name, n) != 0) break;
+        if (exact ? (kn == n && memcmp(k, name, n) == 0) : llm__provider_match(t->pool + e->provider, want, wn))
+            return (long)i;
+    }
+    return -1;
+}
+
+static void llm__entry_info(const llm__cost_table *t, const llm__cost_entry *e, llm_model_info *info) {
+    uint32_t i;
+    memset(info, 0, sizeof *info);
+    info->key = t->pool + e->key;
+    info->provider = t->pool + e->provider;
+    info->mode = e->mode < LLM__MODE_COUNT ? (llm_model_mode)e->mode : LLM_MODE_OTHER;
+    info->layer = t->layer;
+    info->table = t->source;
+    info->max_input_tokens = e->max_input;
+    info->max_output_tokens = e->max_output;
+    info->capabilities = e->caps;
+    info->tier_threshold = (int64_t)e->threshold_k * 1000;
+    for (i = 0; i < e->nrefs; i++) {
+        uint32_t r = t->refs[e->refs + i], p = r >> 24;
+        if (p >= LLM__PRICE_COUNT) continue;
+        info->price[p] = t->values[r & 0xFFFFFFu];
+        info->price_set |= (uint64_t)1 << p;
+    }
+}
+
+/* The runtime layers: growable versions of a table. */
+typedef struct llm__cost_layer {
+    llm__cost_entry *entries;
+    size_t count, entries_cap;
+    char *pool;
+    size_t pool_len, pool_cap;
+    uint32_t *refs;
+    size_t ref_count, refs_cap;
+    double *values;
+    size_t values_cap;              /* one value per ref */
+    uint32_t *providers;
+    size_t provider_count, providers_cap;
+    uint32_t source;                /* pool offset */
+} llm__cost_layer;
+
+static llm__cost_table llm__layer_table(const llm__cost_layer *l, llm_costs_layer which) {
+    llm__cost_table t;
+    t.entries = l->entries;
+    t.count = l->count;
+    t.pool = l->pool;
+    t.refs = l->refs;
+    t.values = l->values;
+    t.providers = l->providers;
+    t.provider_count = l->provider_count;
+    t.source = l->pool ? l->pool + l->source : "";
+    t.layer = which;
+    return t;
+}
+
+/* The tables of a database, highest first; returns how many. */
+static size_t llm__costs_tables(const llm_costs *db, llm__cost_table out[3]) {
+    size_t n = 0;
+    if (db && db->registered_) out[n++] = llm__layer_table((const llm__cost_layer *)db->registered_, LLM_COSTS_REGISTERED);
+    if (db && db->loaded_) out[n++] = llm__layer_table((const llm__cost_layer *)db->loaded_, LLM_COSTS_LOADED);
+    out[n++] = llm__costs_embedded();
+    return n;
+}
+
+#define LLM__MODEL_NAME_MAX 256
+
+/* A trailing date: -YYYY-MM-DD or -YYYYMMDD. Returns the length without it. */
+static size_t llm__strip_date(const char *s, size_t n) {
+    size_t i, digits = 0;
+    if (n > 11 && s[n - 11] == '-' && s[n - 6] == '-' && s[n - 3] == '-') {
+        for (i = n - 10; i < n; i++) digits += (s[i] >= '0' && s[i] <= '9');
+        if (digits == 8) return n - 11;
+    }
+    digits = 0;
+    if (n > 9 && s[n - 9] == '-') {
+        for (i = n - 8; i < n; i++) digits += (s[i] >= '0' && s[i] <= '9');
+        if (digits == 8 && (s[n - 8] == '2' || s[n - 8] == '1')) return n - 9;
+    }
+    return n;
+}
+
+/* LiteLLM's stripped form of a bare name into out (size LLM__MODEL_NAME_MAX):
+   ft:base:org:...:id -> ft:base; gpt-35 -> gpt-3.5; with `dates`, also a
+   trailing date. Returns its length; 0 when it equals the name. */
+static size_t llm__strip_model(const char *s, size_t n, char *out, bool dates) {
+    size_t m = n, k = 0;
+    if (n >= LLM__MODEL_NAME_MAX - 1) return 0;
+    if (llm__starts(s, n, "ft:")) {
+        const char *colon = (const char *)memchr(s + 3, ':', n - 3);
+        if (colon) m = (size_t)(colon - s);
+    }
+    if (llm__starts(s, m, "gpt-35")) {
+        memcpy(out, "gpt-3.5", 7);
+        k = 7;
+        memcpy(out + k, s + 6, m - 6);
+        k += m - 6;
+    } else {
+        memcpy(out, s, m);
+        k = m;
+    }
+    if (dates) k = llm__strip_date(out, k);
+    out[k] = '\0';
+    return (k == n && memcmp(out, s, n) == 0) ? 0 : k;
+}
+
+/* Looks name[0..n) up in every table, highest first. */
+static bool llm__costs_try(const llm__cost_table *t, size_t nt, const char *name, size_t n, bool exact,
+                           const char *want, size_t wn, llm_model_info *info) {
+    size_t i;
+    for (i = 0; i < nt; i++) {
+        long k = llm__table_find(&t[i], name, n, exact, want, wn);
+        if (k >= 0) {
+            llm__entry_info(&t[i], &t[i].entries[k], info);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Tries the stripped forms of bare[0..bn): with the provider prefix, then
+   without. `dates` also strips a trailing date. */
+static bool llm__costs_try_stripped(const llm__cost_table *t, size_t nt, const char *bare, size_t bn, bool dates,
+                                    const char *want, size_t wn, llm_model_info *info) {
+    char s[LLM__MODEL_NAME_MAX], s0[LLM__MODEL_NAME_MAX], full[2 * LLM__MODEL_NAME_MAX];
+    size_t sn = llm__strip_model(bare, bn, s, dates);
+    if (dates && sn && sn == llm__strip_model(bare, bn, s0, false) && memcmp(s, s0, sn) == 0) return false;
+    if (!sn) return false;
+    if (want && wn + 1 + sn < sizeof full) {
+        memcpy(full, want, wn);
+        full[wn] = '/';
+        memcpy(full + wn + 1, s, sn);
+        if (llm__costs_try(t, nt, full, wn + 1 + sn, false, want, wn, info)) return true;
+    }
+    return llm__costs_try(t, nt, s, sn, false, want, wn, info);
+}
+
+static bool llm__costs_known_provider(const llm__cost_table *t, size_t nt, const char *p, size_t n) {
+    size_t i;
+    if (llm__str_eq(p, n, "litellm_proxy") || llm__str_eq(p, n, "github")) return true;
+    for (i = 0; i < nt; i++)
+        if (llm__table_has_provider(&t[i], p, n)) return true;
+    return false;
+}
+
+static bool llm__costs_find(const llm_costs *db, const char *model, llm_model_info *info) {
+    llm__cost_table t[3];
+    size_t nt = llm__costs_tables(db, t), n = strlen(model), wn = 0, bn = n;
+    const char *slash = (const char *)memchr(model, '/', n), *want = NULL, *bare = model;
+    if (llm__costs_try(t, nt, model, n, true, NULL, 0, info)) return true;
+    if (slash && llm__costs_known_provider(t, nt, model, (size_t)(slash - model))) {
+        want = model;
+        wn = (size_t)(slash - model);
+        bare = slash + 1;
+        bn = n - wn - 1;
+    }
+    /* provider/model and the model as given are the same string here */
+    if (llm__costs_try(t, nt, model, n, false, want, wn, info)) return true;
+    if (llm__costs_try_stripped(t, nt, bare, bn, false, want, wn, info)) return true;
+    if (want && llm__costs_try(t, nt, bare, bn, false, want, wn, info)) return true;
+    return llm__costs_try_stripped(t, nt, bare, bn, true, want, wn, info);
+}
+
+LLM_API llm_result llm_model_info_get(const llm_costs *db, const char *model, llm_model_info *info, llm_error *err) {
+    llm_model_info tmp;
+    if (!model) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no model given");
+    if (!info) info = &tmp;
+    if (!llm__costs_find(db, model, info)) {
+        memset(info, 0, sizeof *info);
+        return llm__fail(err, LLM_ERR_MODEL_UNKNOWN, "model '%s' is not in the price table", model);
+    }
+    return LLM_OK;
+}
+
+LLM_API bool llm_supports(const llm_costs *db, const char *model, uint32_t caps) {
+    llm_model_info info;
+    if (!model || !llm__costs_find(db, model, &info)) return false;
+    return (info.capabilities & caps) == caps;
+}
+
+/* One visited key per call of fn, highest layer first, skipping keys that
+   a higher layer holds. */
+LLM_API size_t llm_costs_each(const llm_costs *db, const char *provider,
+                              bool (*fn)(void *user, const llm_model_info *info), void *user) {
+    llm__cost_table t[3];
+    size_t nt = llm__costs_tables(db, t), i, j, visited = 0;
+    llm_model_info info;
+    for (i = 0; i < nt; i++) {
+        for (j = 0; j < t[i].count; j++) {
+            const llm__cost_entry *e = &t[i].entries[j];
+            const char *k = t[i].pool + e->key;
+            size_t h, kn = strlen(k);
+            bool hidden = false;
+            if (provider && strcmp(provider, t[i].pool + e->provider) != 0) continue;
+            for (h = 0; h < i && !hidden; h++) hidden = llm__table_find(&t[h], k, kn, true, NULL, 0) >= 0;
+            if (hidden) continue;
+            llm__entry_info(&t[i], e, &info);
+            visited++;
+            if (fn && !fn(user, &info)) return visited;
+        }
+    }
+    return visited;
+}
+
+static int64_t llm__clip(int64_t v, int64_t max) { return v < 0 ? 0 : v > max ? max : v; }
+
+LLM_API llm_usage_buckets llm_usage_split(const llm_usage *u) {
+    llm_usage_buckets b;
+    int64_t left, write;
+    memset(&b, 0, sizeof b);
+    if (!u) return b;
+    left = u->prompt_tokens > 0 ? u->prompt_tokens : 0;
+    b.cache_read = llm__clip(u->cached_tokens, left);
+    left -= b.cache_read;
+    write = llm__clip(u->cache_creation_tokens, left);
+    left -= write;
+    b.cache_write_1h = llm__clip(u->cache_creation_1h_tokens, write);
+    b.cache_write_5m = write - b.cache_write_1h;
+    b.input_audio = llm__clip(u->audio_prompt_tokens, left);
+    b.input_uncached = left - b.input_audio;
+    left = u->completion_tokens > 0 ? u->completion_tokens : 0;
+    b.output_reasoning = llm__clip(u->reasoning_tokens, left);
+    left -= b.output_reasoning;
+    b.output_audio = llm__clip(u->audio_completion_tokens, left);
+    b.output_text = left - b.output_audio;
+    b.prompt_tokens = b.input_uncached + b.cache_read + b.cache_write_5m + b.cache_write_1h + b.input_audio;
+    b.completion_tokens = b.output_text + b.output_reasoning + b.output_audio;
+    return b;
+}
+
+enum { LLM__TIER_STANDARD = 0, LLM__TIER_PRIORITY, LLM__TIER_FLEX, LLM__TIER_BATCH };
+
+static bool llm__has_price(const llm_model_info *info, int p) {
+    return p >= 0 && (info->price_set >> p) & 1u;
+}
+
+/* The rate of base price `base` (a row of llm__price_variants): the
+   above-threshold and service-tier variants when given, else the base one.
+   *found says whether any was given. */
+static double llm__rate(const llm_model_info *info, int base, bool above, int tier, bool *found) {
+    const signed char *v = NULL;
+    int order[4], n = 0, i;
+    size_t r;
+    for (r = 0; r < LLM__VARIANT_COUNT; r++)
+        if (llm__price_variants[r][0] == base) v = llm__price_variants[r];
+    if (!v) return 0;
+    if (above && tier == LLM__TIER_PRIORITY) order[n++] = v[3];
+    if (above) order[n++] = v[1];
+    if (tier == LLM__TIER_PRIORITY) order[n++] = v[2];
+    if (tier == LLM__TIER_FLEX) order[n++] = v[4];
+    if (tier == LLM__TIER_BATCH) order[n++] = v[5];
+    order[n++] = v[0];
+    for (i = 0; i < n; i++) {
+        if (llm__has_price(info, order[i])) {
+            if (found) *found = true;
+            return info->price[order[i]];
+        }
+    }
+    if (found) *found = false;
+    return 0;
+}
+
+static int llm__tier_of(const llm_cost_options *o) {
+    const char *s = o ? o->service_tier : NULL;
+    if (o && o->batch) return LLM__TIER_BATCH;
+    if (s && (strcmp(s, "priority") == 0 || strcmp(s, "fast") == 0)) return LLM__TIER_PRIORITY;
+    if (s && strcmp(s, "flex") == 0) return LLM__TIER_FLEX;
+    return LLM__TIER_STANDARD;
+}
+
+LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *usage, const llm_cost_options *options) {
+    llm_cost_info c;
+    llm_usage_buckets b = llm_usage_split(usage);
+    int tier = llm__tier_of(options);
+    bool above, has;
+    double in, out, w5, w1, x;
+    memset(&c, 0, sizeof c);
+    if (!info) return c;
+    above = info->tier_threshold > 0 && b.prompt_tokens > info->tier_threshold;
+    in = llm__rate(info, LLM_PRICE_INPUT, above, tier, NULL);
+    out = llm__rate(info, LLM_PRICE_OUTPUT, above, tier, NULL);
+    w5 = llm__rate(info, LLM_PRICE_CACHE_WRITE, above, tier, NULL);
+    w1 = llm__rate(info, LLM_PRICE_CACHE_WRITE_1H, above, tier, &has);
+    if (!has) w1 = w5;
+    x = llm__rate(info, LLM_PRICE_INPUT_AUDIO, above, tier, &has);
+    c.prompt_usd = (double)b.input_uncached * in
+                 + (double)b.cache_read * llm__rate(info, LLM_PRICE_CACHE_READ, above, tier, NULL)
+                 + (double)b.cache_write_5m * w5 + (double)b.cache_write_1h * w1
+                 + (double)b.input_audio * (has ? x : in);
+    c.completion_usd = (double)b.output_text * out;
+    x = info->price[LLM_PRICE_REASONING];
+    c.completion_usd += (double)b.output_reasoning * (llm__has_price(info, LLM_PRICE_REASONING) ? x : out);
+    x = info->price[LLM_PRICE_OUTPUT_AUDIO];
+    c.completion_usd += (double)b.output_audio * (llm__has_price(info, LLM_PRICE_OUTPUT_AUDIO) ? x : out);
+    c.usd = c.prompt_usd + c.completion_usd;
+    c.above_threshold = above;
+    c.key = info->key;
+    c.provider = info->provider;
+    c.table = info->table;
+    c.layer = info->layer;
+    return c;
+}
+
+LLM_API llm_result llm_cost_ex(const llm_costs *db, const char *model, const llm_usage *usage,
+                               const llm_cost_options *options, llm_cost_info *out, llm_error *err) {
+    llm_model_info info;
+    llm_result r;
+    if (out) memset(out, 0, sizeof *out);
+    if (!usage) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no usage given");
+    r = llm_model_info_get(db, model, &info, err);
+    if (r != LLM_OK) return r;
+    if (!(info.price_set & (((uint64_t)1 << (LLM_PRICE_OUTPUT_BATCH + 1)) - 1)))
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "'%s' has no per-token price (tiered, per-second or per-character pricing)", info.key);
+    if (out) *out = llm_cost_of(&info, usage, options);
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_cost(const llm_costs *db, const char *model, const llm_usage *usage, llm_cost_info *out, llm_error *err) {
+    return llm_cost_ex(db, model, usage, NULL, out, err);
+}
+
+LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *response, const char *model, llm_error *err) {
+    llm_cost_options opt;
+    llm_cost_info c;
+    llm_result r;
+    char name[2 * LLM__MODEL_NAME_MAX];
+    if (!response) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no response given");
+    response->has_cost = false;
+    if (!response->usage.present && !response->usage.estimated) return LLM_OK;
+    memset(&opt, 0, sizeof opt);
+    opt.service_tier = response->service_tier;
+    if (!model) model = response->model;
+    r = llm_cost_ex(db, model, &response->usage, &opt, &c, err);
+    if (r == LLM_ERR_MODEL_UNKNOWN && response->model && model != response->model) {
+        const char *slash = strchr(model, '/');
+        size_t pn = slash ? (size_t)(slash - model) : 0, mn = strlen(response->model);
+        if (slash && pn + 1 + mn < sizeof name) {
+            memcpy(name, model, pn + 1);
+            memcpy(name + pn + 1, response->model, mn + 1);
+            r = llm_cost_ex(db, name, &response->usage, &opt, &c, err);
+        }
+        if (r == LLM_ERR_MODEL_UNKNOWN) r = llm_cost_ex(db, response->model, &response->usage, &opt, &c, err);
+    }
+    if (r != LLM_OK) return r;
+    response->has_cost = true;
+    response->cost_usd = c.usd;
+    return LLM_OK;
+}
+
+/* Heapsort (no allocation, no recursion, n log n for any input). */
+typedef int (*llm__cmp_fn)(const void *ctx, const void *a, const void *b);
+
+static void llm__swap_bytes(unsigned char *a, unsigned char *b, size_t size) {
+    while (size--) {
+        unsigned char t = *a;
+        *a++ = *b;
+        *b++ = t;
+    }
+}
+
+static void llm__sift_down(unsigned char *base, size_t root, size_t n, size_t size, llm__cmp_fn cmp, const void *ctx) {
+    for (;;) {
+        size_t child = 2 * root + 1;
+        if (child >= n) return;
+        if (child + 1 < n && cmp(ctx, base + child * size, base + (child + 1) * size) < 0) child++;
+        if (cmp(ctx, base + root * size, base + child * size) >= 0) return;
+        llm__swap_bytes(base + root * size, base + child * size, size);
+        root = child;
+    }
+}
+
+static void llm__heapsort(void *data, size_t n, size_t size, llm__cmp_fn cmp, const void *ctx) {
+    unsigned char *base = (unsigned char *)data;
+    size_t i;
+    if (n < 2) return;
+    for (i = n / 2; i-- > 0;) llm__sift_down(base, i, n, size, cmp, ctx);
+    for (i = n - 1; i > 0; i--) {
+        llm__swap_bytes(base, base + i * size, size);
+        llm__sift_down(base, 0, i, size, cmp, ctx);
+    }
+}
+
+/* Entries: key order, then the order they were added (key offsets grow). */
+static int llm__entry_cmp(const void *ctx, const void *a, const void *b) {
+    const char *pool = (const char *)ctx;
+    const llm__cost_entry *x = (const llm__cost_entry *)a, *y = (const llm__cost_entry *)b;
+    const char *kx = pool + x->key, *ky = pool + y->key;
+    int c = llm__key_order(kx, strlen(kx), ky, strlen(ky));
+    return c ? c : (x->key < y->key ? -1 : x->key > y->key);
+}
+
+static int llm__provider_cmp(const void *ctx, const void *a, const void *b) {
+    const char *pool = (const char *)ctx, *x = pool + *(const uint32_t *)a, *y = pool + *(const uint32_t *)b;
+    return llm__ci_cmp(x, strlen(x), y, strlen(y));
+}
+
+static void llm__layer_free(const llm_allocator *a, llm__cost_layer *l) {
+    if (!l) return;
+    llm__free(a, l->entries, l->entries_cap * sizeof *l->entries);
+    llm__free(a, l->pool, l->pool_cap);
+    llm__free(a, l->refs, l->refs_cap * sizeof *l->refs);
+    llm__free(a, l->values, l->values_cap * sizeof *l->values);
+    llm__free(a, l->providers, l->providers_cap * sizeof *l->providers);
+    llm__free(a, l, sizeof *l);
+}
+
+static llm__cost_layer *llm__layer_new(const llm_allocator *a) {
+    llm__cost_layer *l = (llm__cost_layer *)llm__alloc(a, sizeof *l);
+    if (l) memset(l, 0, sizeof *l);
+    return l;
+}
+
+/* Appends s[0..n) and a NUL to the pool; false when out of memory. */
+static bool llm__layer_str(const llm_allocator *a, llm__cost_layer *l, const char *s, size_t n, uint32_t *off) {
+    if (n > 0xFFFFFFF0u - l->pool_len) return false;
+    if (!llm__grow(a, (void **)&l->pool, &l->pool_cap, l->pool_len + n + 1, 1)) return false;
+    *off = (uint32_t)l->pool_len;
+    if (n) memcpy(l->pool + l->pool_len, s, n);
+    l->pool[l->pool_len + n] = '\0';
+    l->pool_len += n + 1;
+    return true;
+}
+
+/* Appends one entry (unsorted until llm__layer_finish). */
+static bool llm__layer_add(const llm_allocator *a, llm__cost_layer *l, const llm_model_info *info,
+                           const char *key, size_t kn, const char *provider, size_t pn) {
+    llm__cost_entry e;
+    int p;
+    memset(&e, 0, sizeof e);
+    if (!llm__grow(a, (void **)&l->entries, &l->entries_cap, l->count + 1, sizeof *l->entries)) return false;
+    if (!llm__grow(a, (void **)&l->refs, &l->refs_cap, l->ref_count + LLM__PRICE_COUNT, sizeof *l->refs)) return false;
+    if (!llm__grow(a, (void **)&l->values, &l->values_cap, l->ref_count + LLM__PRICE_COUNT, sizeof *l->values)) return false;
+    if (l->ref_count + LLM__PRICE_COUNT >= 0xFFFFFFu) return false;
+    if (!llm__layer_str(a, l, key, kn, &e.key) || !llm__layer_str(a, l, provider, pn, &e.provider)) return false;
+    e.refs = (uint32_t)l->ref_count;
+    for (p = 0; p < LLM__PRICE_COUNT; p++) {
+        if (!((info->price_set >> p) & 1u)) continue;
+        l->values[l->ref_count] = info->price[p];
+        l->refs[l->ref_count] = (uint32_t)p << 24 | (uint32_t)l->ref_count;
+        l->ref_count++;
+        e.nrefs++;
+    }
+    e.caps = info->capabilities;
+    e.max_input = info->max_input_tokens > 0xFFFFFFFF ? 0xFFFFFFFFu : (uint32_t)(info->max_input_tokens > 0 ? info->max_input_tokens : 0);
+    e.max_output = info->max_output_tokens > 0xFFFFFFFF ? 0xFFFFFFFFu : (uint32_t)(info->max_output_tokens > 0 ? info->max_output_tokens : 0);
+    e.threshold_k = (uint16_t)(info->tier_threshold > 0 && info->tier_threshold / 1000 < 0xFFFF ? info->tier_threshold / 1000 : 0);
+    e.mode = (uint8_t)info->mode;
+    l->entries[l->count++] = e;
+    return true;
+}
+
+/* Sorts the entries, keeps the last of equal keys, rebuilds the provider
+   list. The provider list must already have room for `count` items. */
+static void llm__layer_finish(llm__cost_layer *l) {
+    size_t i, n = 0;
+    llm__heapsort(l->entries, l->count, sizeof *l->entries, llm__entry_cmp, l->pool);
+    for (i = 0; i < l->count; i++) {
+        const char *k = l->pool + l->entries[i].key;
+        if (i + 1 < l->count && strcmp(k, l->pool + l->entries[i + 1].key) == 0) continue;
+        l->entries[n++] = l->entries[i];
+    }
+    l->count = n;
+    for (i = 0; i < n; i++) l->providers[i] = l->entries[i].provider;
+    llm__heapsort(l->providers, n, sizeof *l->providers, llm__provider_cmp, l->pool);
+    l->provider_count = 0;
+    for (i = 0; i < n; i++) {
+        if (l->provider_count && llm__provider_cmp(l->pool, &l->providers[l->provider_count - 1], &l->providers[i]) == 0) continue;
+        l->providers[l->provider_count++] = l->providers[i];
+    }
+}
+
+/* The llm_price of a JSON key; -1 when it is none. *threshold_k gets <N>
+   for an "_above_<N>k_tokens" key. */
+static int llm__price_of_key(const char *s, size_t n, unsigned *threshold_k) {
+    char base[96];
+    size_t i, j, d;
+    int p;
+    for (p = 0; p < LLM__PRICE_COUNT; p++)
+        if (llm__str_eq(s, n, llm__price_names[p])) return strchr(llm__price_names[p], '<') ? -1 : p;
+    for (i = 0; i + 7 < n; i++) {
+        unsigned v = 0;
+        if (memcmp(s + i, "_above_", 7) != 0) continue;
+        for (d = i + 7; d < n && s[d] >= '0' && s[d] <= '9' && v < 100000; d++) v = v * 10 + (unsigned)(s[d] - '0');
+        if (d == i + 7 || n - d < 8 || memcmp(s + d, "k_tokens", 8) != 0 || v == 0 || v > 0xFFFF) continue;
+        j = d + 8;
+        if (i + (n - j) >= sizeof base) return -1;
+        memcpy(base, s, i);
+        memcpy(base + i, s + j, n - j);
+        p = llm__price_of_key(base, i + (n - j), NULL);
+        if (p < 0) return -1;
+        for (d = 0; d < LLM__VARIANT_COUNT; d++) {
+            if (llm__price_variants[d][0] != p || llm__price_variants[d][1] < 0) continue;
+            if (threshold_k) *threshold_k = v;
+            return llm__price_variants[d][1];
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* Reads one LiteLLM entry into info (prices, mode, limits, capabilities). */
+static void llm__entry_from_json(const llm_json *v, llm_model_info *info) {
+    const llm_json *k;
+    memset(info, 0, sizeof *info);
+    for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
+        size_t n, i;
+        const char *name = llm_json_string(k, &n);
+        const llm_json *val = k + 1;
+        if (llm__str_eq(name, n, "mode") && llm_json_is(val, LLM_JSON_STRING)) {
+            size_t mn;
+            const char *m = llm_json_string(val, &mn);
+            info->mode = LLM_MODE_OTHER;
+            for (i = 1; i < LLM__MODE_COUNT - 1; i++)
+                if (llm__str_eq(m, mn, llm__mode_names[i])) info->mode = (llm_model_mode)i;
+        } else if (llm__starts(name, n, "supports_")) {
+            for (i = 0; i < LLM__CAP_COUNT; i++)
+                if (llm__str_eq(name, n, llm__cap_names[i]) && llm_json_bool(val, false)) info->capabilities |= 1u << i;
+        } else if (llm_json_is(val, LLM_JSON_NUMBER)) {
+            double x = llm_json_number(val, 0);
+            unsigned th = 0;
+            int p;
+            if (!(x >= 0 && x <= 1e300)) continue;
+            if (llm__str_eq(name, n, "max_input_tokens")) info->max_input_tokens = x > 4e9 ? 4000000000 : (int64_t)x;
+            else if (llm__str_eq(name, n, "max_output_tokens")) info->max_output_tokens = x > 4e9 ? 4000000000 : (int64_t)x;
+            else if ((p = llm__price_of_key(name, n, &th)) >= 0) {
+                if (th && info->tier_threshold && info->tier_threshold != (int64_t)th * 1000) continue;
+                if (th) info->tier_threshold = (int64_t)th * 1000;
+                info->price[p] = x;
+                info->price_set |= (uint64_t)1 << p;
+            }
+        }
+    }
+}
+
+/* Builds a sorted layer from a LiteLLM-format JSON text. */
+static llm_result llm__layer_from_json(const llm_allocator *a, const char *json, size_t len, const char *source,
+                                       llm__cost_layer **out, llm_error *err) {
+    llm_json_doc doc;
+    llm__cost_layer *l = NULL;
+    const llm_json *root, *k;
+    llm_model_info info;
+    llm_result r;
+    memset(&doc, 0, sizeof doc);
+    if (a) doc.alloc = *a;
+    r = llm_json_parse(&doc, json, len, err);
+    if (r != LLM_OK) goto done;
+    root = llm_json_root(&doc);
+    r = LLM_ERR_NO_MEMORY;
+    if (!llm_json_is(root, LLM_JSON_OBJECT)) {
+        r = llm__fail(err, LLM_ERR_PARSE, "a price table is a JSON object of model entries");
+        goto done;
+    }
+    if (!(l = llm__layer_new(a)) || !llm__layer_str(a, l, source, strlen(source), &l->source)) goto done;
+    for (k = llm_json_first(root); k; k = llm_json_next(root, k)) {
+        size_t kn, pn;
+        const char *key = llm_json_string(k, &kn);
+        const char *prov = llm_json_string(llm_json_get(k + 1, "litellm_provider"), &pn);
+        if (!prov || llm__str_eq(key, kn, "sample_spec") || memchr(key, 0, kn) || memchr(prov, 0, pn)) continue;
+        llm__entry_from_json(k + 1, &info);
+        if (!llm__layer_add(a, l, &info, key, kn, prov, pn)) goto done;
+    }
+    if (l->count == 0) {
+        r = llm__fail(err, LLM_ERR_PARSE, "no model entry in the price table");
+        goto done;
+    }
+    if (!llm__grow(a, (void **)&l->providers, &l->providers_cap, l->count, sizeof *l->providers)) goto done;
+    llm__layer_finish(l);
+    *out = l;
+    l = NULL;
+    r = LLM_OK;
+done:
+    if (r == LLM_ERR_NO_MEMORY) llm__fail(err, r, "out of memory loading the price table");
+    llm__layer_free(a, l);
+    llm_json_doc_free(&doc);
+    return r;
+}
+
+LLM_API llm_result llm_costs_load_json(llm_costs *db, const char *json, size_t len, const char *source, llm_error *err) {
+    llm__cost_layer *l = NULL;
+    llm_result r;
+    if (!db || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no database or text given");
+    r = llm__layer_from_json(&db->alloc, json ? json : "", len, source ? source : "loaded JSON", &l, err);
+    if (r != LLM_OK) return r;
+    llm__layer_free(&db->alloc, (llm__cost_layer *)db->loaded_);
+    db->loaded_ = l;
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_costs_register(llm_costs *db, const llm_model_info *info, llm_error *err) {
+    llm__cost_layer *l;
+    const char *prov;
+    if (!db || !info || !info->key || !info->key[0])
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "an entry needs a key");
+    if (!db->registered_) {
+        l = llm__layer_new(&db->alloc);
+        if (!l || !llm__layer_str(&db->alloc, l, "registered", 10, &l->source)) {
+            llm__layer_free(&db->alloc, l);
+            return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory registering a model");
+        }
+        db->registered_ = l;
+    }
+    l = (llm__cost_layer *)db->registered_;
+    prov = info->provider ? info->provider : "";
+    if (!llm__grow(&db->alloc, (void **)&l->providers, &l->providers_cap, l->count + 1, sizeof *l->providers) ||
+        !llm__layer_add(&db->alloc, l, info, info->key, strlen(info->key), prov, strlen(prov)))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory registering a model");
+    llm__layer_finish(l);
+    return LLM_OK;
+}
+
+LLM_API void llm_costs_deinit(llm_costs *db) {
+    llm_allocator a;
+    if (!db) return;
+    a = db->alloc;
+    llm__layer_free(&a, (llm__cost_layer *)db->registered_);
+    llm__layer_free(&a, (llm__cost_layer *)db->loaded_);
+    memset(db, 0, sizeof *db);
+    db->alloc = a;
+}
+
+/* ---- refresh: fetch through the caller's transport, with a disk cache ---- */
+
+#ifndef LLM_COSTS_MAX_FETCH
+#define LLM_COSTS_MAX_FETCH (64u << 20)
+#endif
+#define LLM__CACHE_MAGIC "llm.h price cache v1 fetched="
+
+typedef struct llm__fetch {
+    const llm_allocator *alloc;
+    char *buf;
+    size_t len, cap;
+    int status;
+} llm__fetch;
+
+static llm_result llm__fetch_status(void *ctx, int status) {
+    ((llm__fetch *)ctx)->status = status;
+    return LLM_OK;
+}
+
+static llm_result llm__fetch_header(void *ctx, const char *name, size_t nl, const char *value, size_t vl) {
+    (void)ctx; (void)name; (void)nl; (void)value; (void)vl;
+    return LLM_OK;
+}
+
+static llm_result llm__fetch_body(void *ctx, const char *data, size_t n) {
+    llm__fetch *f = (llm__fetch *)ctx;
+    if (n > LLM_COSTS_MAX_FETCH - f->len) return LLM_ERR_LIMIT_EXCEEDED;
+    if (!llm__grow(f->alloc, (void **)&f->buf, &f->cap, f->len + n + 1, 1)) return LLM_ERR_NO_MEMORY;
+    if (n) memcpy(f->buf + f->len, data, n);
+    f->len += n;
+    return LLM_OK;
+}
+
+/* GETs url into f; LLM_OK only for a whole 200 answer. */
+static llm_result llm__costs_fetch(const llm_transport *t, const char *url, llm__fetch *f, llm_error *err) {
+    llm_http_request req;
+    llm_http_sink sink;
+    llm_error e;
+    llm_result r;
+    memset(&req, 0, sizeof req);
+    req.method = "GET";
+    req.url = url;
+    req.timeout_ms = 60000;
+    sink.status = llm__fetch_status;
+    sink.header = llm__fetch_header;
+    sink.body = llm__fetch_body;
+    sink.ctx = f;
+    llm__error_clear(&e);
+    r = t->send(t->user, &req, &sink, &e);
+    if (r != LLM_OK) {
+        if (e.code == LLM_OK || !e.message[0]) return llm__fail(err, r, "fetching prices from %s: %s", url, llm_result_description(r));
+        if (err) *err = e;
+        return r;
+    }
+    if (f->status != 200) {
+        r = llm__fail(err, f->status >= 500 ? LLM_ERR_SERVER : LLM_ERR_HTTP, "fetching prices from %s: HTTP %d", url, f->status);
+        if (err) err->http_status = f->status;
+        return r;
+    }
+    return LLM_OK;
+}
+
+#ifndef LLM_NO_STDIO
+#include <stdio.h>
+#include <time.h>
+
+/* Reads a whole file through the allocator; *cap is the allocation size. */
+static char *llm__read_file(const llm_allocator *a, const char *path, size_t *len, size_t *cap) {
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0, c = 0;
+    bool oom = false;
+    if (!f) return NULL;
+    for (;;) {
+        size_t got;
+        if (!llm__grow(a, (void **)&buf, &c, n + 65536, 1)) {
+            oom = true;
+            break;
+        }
+        got = fread(buf + n, 1, c - n, f);
+        n += got;
+        if (got == 0) break;
+    }
+    if (ferror(f) || oom) {
+        llm__free(a, buf, c);
+        buf = NULL;
+    }
+    fclose(f);
+    *len = n;
+    *cap = c;
+    return buf;
+}
+
+LLM_API llm_result llm_costs_load_file(llm_costs *db, const char *path, llm_error *err) {
+    size_t len, cap;
+    char *text;
+    llm_result r;
+    if (!db || !path) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no database or path given");
+    text = llm__read_file(&db->alloc, path, &len, &cap);
+    if (!text) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "cannot read %s", path);
+    r = llm_costs_load_json(db, text, len, path, err);
+    llm__free(&db->alloc, text, cap);
+    return r;
+}
+
+/* Loads the cache file when it is well-formed and (when young_only) younger
+   than max_age_s. */
+static llm_result llm__cache_load(llm_costs *db, const char *path, int64_t now, int64_t max_age_s, bool young_only) {
+    size_t len, cap, m = sizeof LLM__CACHE_MAGIC - 1, i;
+    int64_t fetched = 0;
+    char source[300];
+    char *text = llm__read_file(&db->alloc, path, &len, &cap);
+    llm_result r = LLM_ERR_PARSE;
+    if (!text) return LLM_ERR_INVALID_ARGUMENT;
+    for (i = m; len > m && i < len && i < m + 18 && text[i] >= '0' && text[i] <= '9'; i++) fetched = fetched * 10 + (text[i] - '0');
+    if (len > m && memcmp(text, LLM__CACHE_MAGIC, m) == 0 && i > m && (!young_only || (now >= fetched && now - fetched < max_age_s))) {
+        const char *nl = (const char *)memchr(text, '\n', len);
+        snprintf(source, sizeof source, "cache %s (fetched %lld)", path, (long long)fetched);
+        if (nl) r = llm_costs_load_json(db, nl + 1, len - (size_t)(nl + 1 - text), source, NULL);
+    }
+    llm__free(&db->alloc, text, cap);
+    return r;
+}
+
+/* Writes the cache through a temporary file and a rename. */
+static void llm__cache_write(const char *path, const llm__fetch *f, int64_t now, const char *url) {
+    char tmp[1024];
+    FILE *out;
+    bool ok;
+    if (strlen(path) + 5 > sizeof tmp) return;
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    out = fopen(tmp, "wb");
+    if (!out) return;
+    ok = fprintf(out, "%s%lld url=%s\n", LLM__CACHE_MAGIC, (long long)now, url) > 0;
+    ok = ok && fwrite(f->buf, 1, f->len, out) == f->len;
+    ok = (fclose(out) == 0) && ok;
+    if (ok && rename(tmp, path) != 0) {
+        remove(path);
+        ok = rename(tmp, path) == 0;
+    }
+    if (!ok) remove(tmp);
+}
+#endif
+
+LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transport, const char *url, const char *cache_path,
+                                     int64_t max_age_s, int64_t now, llm_costs_origin *origin, llm_error *err) {
+    llm__fetch f;
+    llm_result r;
+    if (origin) *origin = LLM_COSTS_FROM_NOTHING;
+    if (!db || !transport || !transport->send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no database or transport given");
+    if (!url) url = LLM_COSTS_DEFAULT_URL;
+#ifdef LLM_NO_STDIO
+    if (cache_path) return llm__fail(err, LLM_ERR_DISABLED, "no price cache without stdio (LLM_NO_STDIO)");
+#else
+    if (now == 0) now = (int64_t)time(NULL);
+    if (cache_path && llm__cache_load(db, cache_path, now, max_age_s, true) == LLM_OK) {
+        if (origin) *origin = LLM_COSTS_FROM_CACHE;
+        return LLM_OK;
+    }
+#endif
+    memset(&f, 0, sizeof f);
+    f.alloc = &db->alloc;
+    r = llm__costs_fetch(transport, url, &f, err);
+    if (r == LLM_OK) r = llm_costs_load_json(db, f.buf ? f.buf : "", f.len, url, err);
+    if (r == LLM_OK && origin) *origin = LLM_COSTS_FROM_NETWORK;
+#ifndef LLM_NO_STDIO
+    if (r == LLM_OK && cache_path) llm__cache_write(cache_path, &f, now, url);
+    if (r != LLM_OK && cache_path && llm__cache_load(db, cache_path, now, max_age_s, false) == LLM_OK && origin)
+        *origin = LLM_COSTS_FROM_STALE_CACHE;
+#endif
+    llm__free(&db->alloc, f.buf, f.cap);
+    (void)now;
+    (void)max_age_s;
+    return r;
+}
+
+#endif /* LLM_NO_COSTS */
 
 #ifdef __cplusplus
 }

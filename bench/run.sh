@@ -1,18 +1,27 @@
 #!/bin/sh
-# Benchmarks of `make bench`. Peers (cJSON, simdjson) are linked only when
-# their Debian packages are installed (libcjson-dev, libsimdjson-dev).
-set -e
-mkdir -p build
+# Benchmark figures (`make bench`). Each part prints its lines; the header
+# records machine, compiler, flags and commit. Peers (cJSON, simdjson) are
+# linked only when their Debian packages are installed (libcjson-dev,
+# libsimdjson-dev).
 CC=${CC:-cc}
-echo "machine: $(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "compiler: $($CC --version | head -n 1); flags: -O2; commit: $(git rev-parse --short HEAD 2>/dev/null || echo none)"
+FLAGS="-std=c99 -O2"
+mkdir -p build
+echo "machine: $(uname -m), $(nproc 2>/dev/null || echo '?') cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "compiler: $($CC --version | head -n 1); flags: $FLAGS; commit: $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 
+# JSON parse and encode, beside cJSON and simdjson
 flags="" libs="" objs=""
 if [ -f /usr/include/cjson/cJSON.h ]; then flags="$flags -DBENCH_CJSON"; libs="$libs -lcjson"; else echo "(cJSON left out: apt-get install libcjson-dev)"; fi
 if [ -f /usr/include/simdjson.h ]; then
-    c++ -O2 -std=c++17 -c -o build/bench_simdjson.o bench/bench_simdjson.cc
+    c++ -O2 -std=c++17 -c -o build/bench_simdjson.o bench/bench_simdjson.cc || exit 1
     flags="$flags -DBENCH_SIMDJSON"; libs="$libs -lsimdjson -lstdc++"; objs="build/bench_simdjson.o"
 else echo "(simdjson left out: apt-get install libsimdjson-dev)"; fi
-$CC -std=c99 -O2 -D_POSIX_C_SOURCE=199309L $flags -o build/bench_json bench/bench_json.c $objs $libs
+$CC $FLAGS -D_POSIX_C_SOURCE=199309L $flags -o build/bench_json bench/bench_json.c $objs $libs || exit 1
 echo
-build/bench_json
+build/bench_json || exit 1
+
+# costs and model info
+echo
+$CC $FLAGS -o build/bench_costs bench/bench_costs.c || exit 1
+echo "costs: costs_embedded.h is $(wc -c < costs_embedded.h) bytes"
+build/bench_costs tools/data/model_prices_and_context_window.json || exit 1

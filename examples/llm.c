@@ -19,6 +19,10 @@ typedef struct cli_verb {
 
 static const cli_verb verbs[] = {
     {"json-validate", cli_json_validate, "json-validate [FILE|-]   check that the input is one strict JSON text"},
+    {"cost", cli_cost, "cost --model M --prompt-tokens N [--completion-tokens N] [--cached-tokens N] [--cache-creation-tokens N]\n"
+                       "         [--reasoning-tokens N] [--prices FILE]   the cost in USD (or --usage FILE: a saved response)"},
+    {"info", cli_info, "info MODEL [--prices FILE]   the model's prices, limits and capabilities (JSON)"},
+    {"models", cli_models, "models [--provider P] [--prices FILE]   the price table's models"},
 };
 
 char *cli_read_all(const char *path, size_t *len) {

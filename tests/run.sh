@@ -36,6 +36,7 @@ check check-conformance gcc
 check check-numbers gcc
 check check-examples gcc
 check check-cli ""
+check check-costs-fresh gcc
 check check-cxx g++
 check check-tcc tcc
 check check-firmware arm-none-eabi-gcc

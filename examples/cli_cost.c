@@ -1,0 +1,304 @@
+/* llm cost / info / models: prices and model facts from the price table.
+
+   llm cost --model M --prompt-tokens N [--completion-tokens N] [--cached-tokens N]
+            [--cache-creation-tokens N] [--cache-creation-1h-tokens N] [--reasoning-tokens N]
+            [--service-tier T] [--prices FILE]
+   llm cost --usage FILE [--model M] [--prices FILE]
+       prints the cost in USD (%.17g) and nothing else. Token counts follow
+       OpenAI's convention: --prompt-tokens counts every prompt token,
+       cached and cache-creation (5-minute writes) ones included;
+       --completion-tokens every output token, reasoning included. --usage
+       reads a saved OpenAI, Anthropic or Gemini response (or its usage
+       object); the model comes from --model, else from the response.
+   llm info MODEL [--prices FILE]     the model's entry as JSON (LiteLLM's keys)
+   llm models [--provider P] [--prices FILE]   key, provider, mode per line
+
+   --prices FILE loads a LiteLLM-format price JSON as the top layer for the
+   run. Exit: 0 ok, 1 unknown model or invalid price file, 2 usage error or
+   unreadable input. */
+#include "../llm.h"
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef LLM_NO_COSTS
+
+static int cli_cost_usage(const char *verb) {
+    if (strcmp(verb, "cost") == 0)
+        fputs("usage: llm cost --model M --prompt-tokens N [--completion-tokens N] [--cached-tokens N]\n"
+              "                [--cache-creation-tokens N] [--cache-creation-1h-tokens N] [--reasoning-tokens N]\n"
+              "                [--service-tier T] [--prices FILE]\n"
+              "       llm cost --usage FILE [--model M] [--prices FILE]\n", stderr);
+    else if (strcmp(verb, "info") == 0)
+        fputs("usage: llm info MODEL [--prices FILE]\n", stderr);
+    else
+        fputs("usage: llm models [--provider P] [--prices FILE]\n", stderr);
+    return CLI_USAGE;
+}
+
+/* A non-negative decimal count; false for anything else. */
+static bool cli_count(const char *s, int64_t *out) {
+    int64_t v = 0;
+    if (!s || !*s) return false;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > (INT64_MAX - 9) / 10) return false;
+        v = v * 10 + (*s - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* Loads --prices FILE into db; a CLI_* status. */
+static int cli_load_prices(llm_costs *db, const char *path) {
+    llm_error err;
+    llm_result r;
+    if (!path) return CLI_OK;
+    r = llm_costs_load_file(db, path, &err);
+    if (r == LLM_OK) return CLI_OK;
+    fprintf(stderr, "llm: %s: %s\n", path, err.message);
+    return r == LLM_ERR_INVALID_ARGUMENT ? CLI_USAGE : CLI_FAILED;
+}
+
+static int64_t cli_int(const llm_json *v) { return llm_json_int(v, 0) > 0 ? llm_json_int(v, 0) : 0; }
+
+/* Reads the usage of a saved response: OpenAI (prompt_tokens...), Anthropic
+   (input_tokens, which exclude cache reads and writes) or Gemini
+   (usageMetadata, whose thoughts are outside candidates). */
+static bool cli_decode_usage(const llm_json *root, llm_usage *u, const char **model) {
+    const llm_json *x = llm_json_get(root, "usage"), *g = llm_json_get(root, "usageMetadata");
+    memset(u, 0, sizeof *u);
+    *model = llm_json_string(llm_json_get(root, "model"), NULL);
+    if (!*model) *model = llm_json_string(llm_json_get(root, "modelVersion"), NULL);
+    if (!x && !g) x = root;
+    u->present = true;
+    if (g) {
+        int64_t thoughts = cli_int(llm_json_get(g, "thoughtsTokenCount"));
+        u->prompt_tokens = cli_int(llm_json_get(g, "promptTokenCount"));
+        u->cached_tokens = cli_int(llm_json_get(g, "cachedContentTokenCount"));
+        u->completion_tokens = cli_int(llm_json_get(g, "candidatesTokenCount")) + thoughts;
+        u->reasoning_tokens = thoughts;
+    } else if (llm_json_get(x, "prompt_tokens")) {
+        const llm_json *pd = llm_json_get(x, "prompt_tokens_details"), *cd = llm_json_get(x, "completion_tokens_details");
+        u->prompt_tokens = cli_int(llm_json_get(x, "prompt_tokens"));
+        u->completion_tokens = cli_int(llm_json_get(x, "completion_tokens"));
+        u->cached_tokens = cli_int(llm_json_get(pd, "cached_tokens"));
+        u->cache_creation_tokens = cli_int(llm_json_get(pd, "cache_write_tokens"));
+        u->audio_prompt_tokens = cli_int(llm_json_get(pd, "audio_tokens"));
+        u->reasoning_tokens = cli_int(llm_json_get(cd, "reasoning_tokens"));
+        u->audio_completion_tokens = cli_int(llm_json_get(cd, "audio_tokens"));
+    } else if (llm_json_get(x, "input_tokens")) {
+        u->cached_tokens = cli_int(llm_json_get(x, "cache_read_input_tokens"));
+        u->cache_creation_tokens = cli_int(llm_json_get(x, "cache_creation_input_tokens"));
+        u->cache_creation_1h_tokens = cli_int(llm_json_get(llm_json_get(x, "cache_creation"), "ephemeral_1h_input_tokens"));
+        u->prompt_tokens = cli_int(llm_json_get(x, "input_tokens")) + u->cached_tokens + u->cache_creation_tokens;
+        u->completion_tokens = cli_int(llm_json_get(x, "output_tokens"));
+    } else {
+        return false;
+    }
+    u->total_tokens = u->prompt_tokens + u->completion_tokens;
+    return true;
+}
+
+static int cli_usage_file(const char *path, llm_usage *u, const char **model, llm_json_doc *doc) {
+    size_t len;
+    char *text = cli_read_all(path, &len);
+    llm_error err;
+    llm_result r;
+    if (!text) {
+        fprintf(stderr, "llm: cannot read %s\n", path);
+        return CLI_USAGE;
+    }
+    r = llm_json_parse(doc, text, len, &err);
+    free(text);
+    if (r != LLM_OK) {
+        fprintf(stderr, "llm: %s: offset %zu: %s\n", path, err.offset, err.message);
+        return CLI_USAGE;
+    }
+    if (!cli_decode_usage(llm_json_root(doc), u, model)) {
+        fprintf(stderr, "llm: %s: no OpenAI, Anthropic or Gemini usage in it\n", path);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+typedef struct cli_cost_args {
+    const char *model, *prices, *usage_file, *tier;
+    int64_t n[6];   /* prompt, completion, cached, cache creation, 1h creation, reasoning */
+    bool given[6];
+} cli_cost_args;
+
+static int cli_cost_parse(int argc, char **argv, cli_cost_args *a) {
+    static const char *const counts[6] = {"--prompt-tokens", "--completion-tokens", "--cached-tokens",
+                                          "--cache-creation-tokens", "--cache-creation-1h-tokens", "--reasoning-tokens"};
+    int i, k;
+    memset(a, 0, sizeof *a);
+    for (i = 1; i < argc; i += 2) {
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!v) return cli_cost_usage("cost");
+        if (strcmp(argv[i], "--model") == 0) a->model = v;
+        else if (strcmp(argv[i], "--prices") == 0) a->prices = v;
+        else if (strcmp(argv[i], "--usage") == 0) a->usage_file = v;
+        else if (strcmp(argv[i], "--service-tier") == 0) a->tier = v;
+        else {
+            for (k = 0; k < 6 && strcmp(argv[i], counts[k]) != 0; k++) {}
+            if (k == 6 || !cli_count(v, &a->n[k])) return cli_cost_usage("cost");
+            a->given[k] = true;
+        }
+    }
+    for (k = 0; k < 6 && !a->given[k]; k++) {}
+    if (a->usage_file ? k < 6 : (!a->model || !a->given[0])) return cli_cost_usage("cost");
+    if (!a->usage_file && (a->n[2] + a->n[3] > a->n[0] || a->n[4] > a->n[3] || a->n[5] > a->n[1])) {
+        fputs("llm: cached plus cache-creation tokens must not exceed --prompt-tokens, 1h writes must not exceed "
+              "cache-creation tokens, reasoning must not exceed --completion-tokens\n", stderr);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+int cli_cost(int argc, char **argv) {
+    cli_cost_args a;
+    llm_costs db;
+    llm_usage u;
+    llm_json_doc doc;
+    llm_cost_options opt;
+    llm_cost_info c;
+    llm_error err;
+    const char *model = NULL;
+    int st = cli_cost_parse(argc, argv, &a);
+    if (st != CLI_OK) return st;
+    memset(&db, 0, sizeof db);
+    memset(&doc, 0, sizeof doc);
+    memset(&u, 0, sizeof u);
+    memset(&opt, 0, sizeof opt);
+    opt.service_tier = a.tier;
+    if (a.usage_file) {
+        st = cli_usage_file(a.usage_file, &u, &model, &doc);
+    } else {
+        u.present = true;
+        u.prompt_tokens = a.n[0];
+        u.completion_tokens = a.n[1];
+        u.cached_tokens = a.n[2];
+        u.cache_creation_tokens = a.n[3] + a.n[4];
+        u.cache_creation_1h_tokens = a.n[4];
+        u.reasoning_tokens = a.n[5];
+        u.total_tokens = a.n[0] + a.n[1];
+    }
+    if (a.model) model = a.model;
+    if (st == CLI_OK && !model) {
+        fputs("llm: no --model given and none in the usage file\n", stderr);
+        st = CLI_USAGE;
+    }
+    if (st == CLI_OK) st = cli_load_prices(&db, a.prices);
+    if (st == CLI_OK && llm_cost_ex(&db, model, &u, &opt, &c, &err) != LLM_OK) {
+        fprintf(stderr, "llm: %s\n", err.message);
+        st = CLI_FAILED;
+    }
+    if (st == CLI_OK) printf("%.17g\n", c.usd);
+    llm_json_doc_free(&doc);
+    llm_costs_deinit(&db);
+    return st;
+}
+
+/* The entry as LiteLLM-style JSON. */
+static void cli_write_info(llm_json_writer *w, const char *model, const llm_model_info *info) {
+    char name[96];
+    int p;
+    uint32_t bit;
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "model");
+    llm_json_write_string(w, model);
+    llm_json_write_key(w, "key");
+    llm_json_write_string(w, info->key);
+    llm_json_write_key(w, "litellm_provider");
+    llm_json_write_string(w, info->provider);
+    llm_json_write_key(w, "mode");
+    llm_json_write_string(w, llm_model_mode_name(info->mode));
+    llm_json_write_key(w, "table");
+    llm_json_write_string(w, info->table);
+    if (info->max_input_tokens) {
+        llm_json_write_key(w, "max_input_tokens");
+        llm_json_write_int(w, info->max_input_tokens);
+    }
+    if (info->max_output_tokens) {
+        llm_json_write_key(w, "max_output_tokens");
+        llm_json_write_int(w, info->max_output_tokens);
+    }
+    for (p = 0; p < LLM__PRICE_COUNT; p++) {
+        const char *n = llm_price_name((llm_price)p), *hole = strstr(n, "<N>");
+        if (!((info->price_set >> p) & 1u)) continue;
+        if (hole) snprintf(name, sizeof name, "%.*s%lld%s", (int)(hole - n), n, (long long)(info->tier_threshold / 1000), hole + 3);
+        else snprintf(name, sizeof name, "%s", n);
+        llm_json_write_key(w, name);
+        llm_json_write_number(w, info->price[p]);
+    }
+    for (bit = 1; bit && llm_capability_name(bit); bit <<= 1) {
+        llm_json_write_key(w, llm_capability_name(bit));
+        llm_json_write_bool(w, (info->capabilities & bit) != 0);
+    }
+    llm_json_write_object_end(w);
+}
+
+int cli_info(int argc, char **argv) {
+    const char *model = NULL, *prices = NULL, *text;
+    llm_costs db;
+    llm_model_info info;
+    llm_json_writer w;
+    llm_error err;
+    int i, st;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--prices") == 0 && i + 1 < argc) prices = argv[++i];
+        else if (argv[i][0] != '-' && !model) model = argv[i];
+        else return cli_cost_usage("info");
+    }
+    if (!model) return cli_cost_usage("info");
+    memset(&db, 0, sizeof db);
+    memset(&w, 0, sizeof w);
+    st = cli_load_prices(&db, prices);
+    if (st == CLI_OK && llm_model_info_get(&db, model, &info, &err) != LLM_OK) {
+        fprintf(stderr, "llm: %s\n", err.message);
+        st = CLI_FAILED;
+    }
+    if (st == CLI_OK) {
+        cli_write_info(&w, model, &info);
+        if (llm_json_writer_finish(&w, &text, NULL) == LLM_OK) puts(text);
+        else st = CLI_FAILED;
+    }
+    llm_json_writer_free(&w);
+    llm_costs_deinit(&db);
+    return st;
+}
+
+static bool cli_print_model(void *user, const llm_model_info *info) {
+    (void)user;
+    printf("%s\t%s\t%s\n", info->key, info->provider, llm_model_mode_name(info->mode));
+    return true;
+}
+
+int cli_models(int argc, char **argv) {
+    const char *provider = NULL, *prices = NULL;
+    llm_costs db;
+    int i, st;
+    for (i = 1; i < argc; i += 2) {
+        if (i + 1 >= argc) return cli_cost_usage("models");
+        if (strcmp(argv[i], "--provider") == 0) provider = argv[i + 1];
+        else if (strcmp(argv[i], "--prices") == 0) prices = argv[i + 1];
+        else return cli_cost_usage("models");
+    }
+    memset(&db, 0, sizeof db);
+    st = cli_load_prices(&db, prices);
+    if (st == CLI_OK) llm_costs_each(&db, provider, cli_print_model, NULL);
+    llm_costs_deinit(&db);
+    return st;
+}
+
+#else
+static int cli_no_costs(void) {
+    fputs("llm: built with LLM_NO_COSTS\n", stderr);
+    return CLI_FAILED;
+}
+int cli_cost(int argc, char **argv) { (void)argc; (void)argv; return cli_no_costs(); }
+int cli_info(int argc, char **argv) { (void)argc; (void)argv; return cli_no_costs(); }
+int cli_models(int argc, char **argv) { (void)argc; (void)argv; return cli_no_costs(); }
+#endif
