@@ -687,6 +687,9 @@ typedef struct llm_client_desc {
     uint64_t seed;
     bool no_request_id;          /* do not send X-Request-ID */
     bool keep_raw_body;          /* responses keep the raw body */
+    /* Prices for response->cost_usd: NULL = the embedded table (see
+       >>costs); ignored under LLM_NO_COSTS. */
+    const struct llm_costs *costs;
     /* Log callback; nothing is printed when NULL. Messages never contain
        the API key. */
     void (*log)(void *user, llm_log_level level, const char *message);
@@ -741,6 +744,7 @@ typedef struct llm_call {
     char request_id_[96];
     bool has_provider_cost_;
     double provider_cost_;
+    const char *model_;         /* the model requested, for pricing */
 } llm_call;
 
 /* Encodes the request; *http points into the call until llm_call_free.
@@ -3321,6 +3325,7 @@ static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_
     call->in_max_ = client->desc.max_response_bytes ? client->desc.max_response_bytes : LLM_MAX_RESPONSE_BYTES;
     if ((r = llm__call_check_request(req, err)) != LLM_OK) return r;
     if ((r = client->provider->encode(client, req, stream, &call->body_, err)) != LLM_OK) return r;
+    call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, req->model, strlen(req->model));
     if (llm__call_url(call, client, req, stream) != LLM_OK || llm__call_headers(call, client, req, stream) != LLM_OK) {
         if (err) *err = call->err_;
         return call->error_;
@@ -3471,6 +3476,9 @@ static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t
             resp->has_provider_cost = true;
             resp->provider_cost_usd = call->provider_cost_;
         }
+#ifndef LLM_NO_COSTS
+        llm_response_price(call->client_->desc.costs, resp, call->model_, NULL); /* unknown model: no cost */
+#endif
         if (call->client_->desc.keep_raw_body) {
             resp->raw_body = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->in_ ? call->in_ : "", call->in_len_);
             resp->raw_body_len = call->in_len_;
