@@ -26,7 +26,7 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c
+CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_stream.c
 
 $(B)/llm: $(CLI_SRC) examples/cli.h llm.h costs_embedded.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)

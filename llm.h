@@ -307,6 +307,17 @@ typedef struct llm_pair {
     const char *value;
 } llm_pair;
 
+/* How a streamed request behaves; every field zero means the defaults. */
+typedef struct llm_stream_options {
+    bool no_accumulate;          /* build no response: memory stays bounded by the largest event */
+    int first_token_timeout_ms;  /* no text/reasoning/refusal/tool call by then: LLM_ERR_TIMEOUT; 0 = none */
+    int stall_timeout_ms;        /* no such event for this long: LLM_ERR_TIMEOUT; 0 = none */
+    bool has_loop_guard;         /* loop_guard given (0 then disables the guard) */
+    int loop_guard;              /* the same text delta (over 2 bytes) this many times in a row ends
+                                    the stream with LLM_ERR_PARSE; default 100 */
+    bool no_usage;               /* do not send stream_options.include_usage */
+} llm_stream_options;
+
 /* One chat request, the same for every provider. Zero every field you do
    not use: zero means "not sent" (the provider's default). Where zero is a
    real value the field has a `has_` flag. The request only points at the
@@ -348,6 +359,7 @@ typedef struct llm_request {
     size_t header_count;
     int timeout_ms;                 /* 0 = the client's */
     const char *request_id;         /* X-Request-ID; NULL = generated */
+    llm_stream_options stream;      /* used by llm_stream and llm_call_begin_stream */
 } llm_request;
 
 typedef enum llm_finish_reason {
@@ -356,6 +368,7 @@ typedef enum llm_finish_reason {
     LLM_FINISH_LENGTH,
     LLM_FINISH_TOOL_CALLS,
     LLM_FINISH_CONTENT_FILTER,
+    LLM_FINISH_ERROR,          /* the provider ended the answer with an error (OpenRouter) */
     LLM_FINISH_OTHER           /* see finish_reason_raw */
 } llm_finish_reason;
 
@@ -431,6 +444,42 @@ typedef struct llm_response {
 
 /* Frees everything the response owns; a zeroed response is a no-op. */
 LLM_API void llm_response_free(llm_response *response);
+
+/* The normalised name of a finish reason: "stop", "length", "tool_calls",
+   "content_filter", "error", "other"; NULL for LLM_FINISH_NONE. */
+LLM_API const char *llm_finish_reason_str(llm_finish_reason reason);
+
+typedef enum llm_event_type {
+    LLM_EVENT_TEXT = 1,          /* text: a piece of the answer */
+    LLM_EVENT_REASONING,         /* text: a piece of reasoning/thinking */
+    LLM_EVENT_REFUSAL,           /* text: a piece of a refusal */
+    LLM_EVENT_TOOL_CALL_START,   /* tool_index, tool_id, tool_name */
+    LLM_EVENT_TOOL_CALL_DELTA,   /* tool_index, text: a piece of the arguments */
+    LLM_EVENT_TOOL_CALL_END,     /* tool_index, tool_id, tool_name, text: all the arguments (checked JSON) */
+    LLM_EVENT_USAGE,             /* usage */
+    LLM_EVENT_FINISH,            /* finish_reason, finish_reason_raw */
+    LLM_EVENT_ERROR              /* error: a provider error inside the stream; the stream ends */
+} llm_event_type;
+
+/* One event of a stream, the same for every provider. Pointers stay valid
+   until the next event is taken. `text` is NUL-terminated. */
+typedef struct llm_event {
+    llm_event_type type;
+    int choice;                  /* the choice it belongs to */
+    const char *text;
+    size_t text_len;
+    int tool_index;              /* tool calls are numbered from 0, per choice */
+    const char *tool_id;
+    const char *tool_name;
+    const llm_usage *usage;
+    llm_finish_reason finish_reason;
+    const char *finish_reason_raw;
+    const llm_error *error;
+} llm_event;
+
+/* Called for every event of a stream; return nonzero to cancel it
+   (LLM_ERR_CANCELLED, the partial response kept). */
+typedef int (*llm_event_fn)(void *user, const llm_event *event);
 
 /* ------------------------------------------------------------------------ */
 /* >>json: a strict RFC 8259 reader (DOM) and writer                          */
@@ -618,10 +667,71 @@ typedef struct llm_mock {
 LLM_API llm_transport llm_mock_transport(llm_mock *mock);
 
 /* ------------------------------------------------------------------------ */
+/* >>sse: an incremental event-stream parser (WHATWG rules)                  */
+/* ------------------------------------------------------------------------ */
+
+/* One dispatched event. `type` is "message" when the stream named none;
+   `id` is the last event ID in force ("" when none). The three are not
+   NUL-terminated and stay valid until the next call on the parser. Data
+   bytes are passed on as received: invalid UTF-8 is not replaced (the JSON
+   reader rejects it; `llm sse` prints U+FFFD). */
+typedef struct llm_sse_event {
+    const char *type;
+    size_t type_len;
+    const char *data;
+    size_t data_len;
+    const char *id;
+    size_t id_len;
+} llm_sse_event;
+
+/* Zero it (optionally set alloc and max_size: the longest line and the
+   largest event, 0 = 16 MiB), then feed chunks of any size and take events:
+       llm_sse_feed(&p, chunk, n);
+       while (llm_sse_next(&p, &ev) == LLM_OK) use(&ev);
+   The chunk must stay valid until llm_sse_next returns LLM_AGAIN (a chunk
+   fed before that is copied). Exceeding max_size is LLM_ERR_PARSE (sticky). */
+typedef struct llm_sse {
+    llm_allocator alloc;
+    size_t max_size;
+    /* private */
+    const char *chunk_;
+    size_t chunk_len_, pos_;
+    char *line_;                /* a line split across chunks */
+    size_t line_len_, line_cap_;
+    char *data_;                /* the data buffer of the event being read */
+    size_t data_len_, data_cap_;
+    const char *pending_;       /* a single data line still in the chunk (not copied) */
+    size_t pending_len_;
+    char *type_;
+    size_t type_len_, type_cap_;
+    char *id_;
+    size_t id_len_, id_cap_;
+    char *held_;                /* the unread rest of a chunk fed too early */
+    size_t held_cap_;
+    bool has_retry;             /* a valid `retry` field was seen: */
+    int64_t retry_ms;           /* its value, the reconnection time */
+    bool started_, after_cr_, has_data_;
+    llm_result error_;
+} llm_sse;
+
+LLM_API llm_result llm_sse_feed(llm_sse *p, const char *chunk, size_t len);
+/* LLM_OK with *ev filled, LLM_AGAIN when the fed bytes hold no more
+   events, or the sticky error. */
+LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev);
+/* The end of the stream: true when it ended inside an event (a line or an
+   event without its final blank line, which is discarded, as the WHATWG
+   rules say). */
+LLM_API bool llm_sse_ended_mid_event(const llm_sse *p);
+/* Forgets the stream (keeps the buffers). */
+LLM_API void llm_sse_reset(llm_sse *p);
+LLM_API void llm_sse_free(llm_sse *p);
+
+/* ------------------------------------------------------------------------ */
 /* >>providers: wire formats                                                 */
 /* ------------------------------------------------------------------------ */
 
 typedef struct llm_client llm_client;
+struct llm_call;
 
 /* What one wire format knows. Built-ins: llm_provider_openai (also every
    OpenAI-compatible server). A caller may supply its own in the client desc. */
@@ -641,6 +751,9 @@ typedef struct llm_provider {
     llm_result (*decode)(const llm_json *body, llm_response *resp, llm_error *err);
     /* Reads the provider's error body into err (type, code, message). */
     void (*decode_error)(const llm_json *body, llm_error *err);
+    /* Turns one stream event into llm_events (internal: built-in formats
+       only for now). */
+    llm_result (*decode_stream)(struct llm_call *call, const char *type, size_t type_len, const char *data, size_t data_len);
 } llm_provider;
 
 /* The OpenAI chat-completions format, for OpenAI and every compatible
@@ -745,6 +858,19 @@ typedef struct llm_call {
     bool has_provider_cost_;
     double provider_cost_;
     const char *model_;         /* the model requested, for pricing */
+    /* streaming */
+    bool stream_, sse_mode_, mode_known_, done_, content_seen_, tick_seen_;
+    llm_stream_options sopt_;
+    llm_sse sse_;
+    llm_json_doc chunk_;        /* the JSON of the current stream event */
+    llm_json_doc check_;        /* for checking tool-call arguments */
+    llm_event *queue_;
+    size_t queue_len_, queue_pos_, queue_cap_;
+    void *acc_;                 /* the accumulator */
+    int64_t last_event_ms_;
+    char *last_text_;           /* the loop guard's last text delta */
+    size_t last_text_len_, last_text_cap_;
+    int repeats_;
 } llm_call;
 
 /* Encodes the request; *http points into the call until llm_call_free.
@@ -766,6 +892,38 @@ LLM_API void llm_call_free(llm_call *call);
 
 /* Runs one request through client->desc.transport (blocking). */
 LLM_API llm_result llm_complete(llm_client *client, const llm_request *req, llm_response *resp, llm_error *err);
+
+/* A streamed exchange: like llm_call_begin, and the answer is an event
+   stream (a plain JSON answer is accepted too and delivered as events).
+   After each llm_call_feed_body, take the events with llm_call_next_event
+   until it returns LLM_AGAIN; llm_call_finish gives the accumulated
+   response, the same llm_response a non-streamed call gives. For a stream,
+   `resp` holds what arrived even when finish returns an error (TRUNCATED
+   when the stream ended before its end marker, the provider's error code
+   for an error inside the stream, CANCELLED, TIMEOUT). */
+LLM_API llm_result llm_call_begin_stream(llm_call *call, llm_client *client, const llm_request *req,
+                                         int64_t now_ms, const llm_http_request **http, llm_error *err);
+/* LLM_OK with *ev filled; LLM_AGAIN when the bytes fed so far hold no
+   more events; LLM_DONE after the stream's end marker; or the sticky error. */
+LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev);
+/* Gives the call the time, for the stream deadlines (first token, stall):
+   call it after feeding and whenever the driver wakes. LLM_ERR_TIMEOUT
+   (sticky) once a deadline has passed. */
+LLM_API llm_result llm_call_tick(llm_call *call, int64_t now_ms);
+/* Ends the call early (LLM_ERR_CANCELLED, sticky). */
+LLM_API void llm_call_cancel(llm_call *call);
+
+/* Runs one streamed request through the transport, calling on_event for
+   every event; *resp is the accumulated response (also after an error, see
+   llm_call_begin_stream). */
+LLM_API llm_result llm_stream(llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
+                              llm_response *resp, llm_error *err);
+
+/* Decodes recorded answer bytes as the format ("openai" or "anthropic")
+   would: a whole body, or an event stream when `stream` is true; what
+   `llm replay` does. */
+LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,
+                                       llm_response *resp, llm_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* >>conversation: a message list that owns its strings                      */
@@ -1318,6 +1476,18 @@ static void llm__arena_free(const llm_allocator *a, void **arena) {
         b = next;
     }
     *arena = NULL;
+}
+
+LLM_API const char *llm_finish_reason_str(llm_finish_reason reason) {
+    switch (reason) {
+        case LLM_FINISH_STOP: return "stop";
+        case LLM_FINISH_LENGTH: return "length";
+        case LLM_FINISH_TOOL_CALLS: return "tool_calls";
+        case LLM_FINISH_CONTENT_FILTER: return "content_filter";
+        case LLM_FINISH_ERROR: return "error";
+        case LLM_FINISH_OTHER: return "other";
+        default: return NULL;
+    }
 }
 
 LLM_API void llm_response_free(llm_response *response) {
@@ -2476,6 +2646,259 @@ LLM_API void llm_json_writer_free(llm_json_writer *w) {
 }
 
 /* ------------------------------------------------------------------------ */
+// >>sse
+/* ------------------------------------------------------------------------ */
+
+#define LLM__SSE_DEFAULT_MAX (16u << 20)
+
+static size_t llm__sse_max(const llm_sse *p) { return p->max_size ? p->max_size : LLM__SSE_DEFAULT_MAX; }
+
+static llm_result llm__sse_fail(llm_sse *p, llm_result r) {
+    if (p->error_ == LLM_OK) p->error_ = r;
+    return p->error_;
+}
+
+/* Appends n bytes to a growable buffer, refusing to pass the limit. */
+static llm_result llm__sse_append(llm_sse *p, char **buf, size_t *len, size_t *cap, const char *s, size_t n) {
+    void *b = *buf;
+    if (n > llm__sse_max(p) - *len) return llm__sse_fail(p, LLM_ERR_PARSE);
+    if (!llm__grow(&p->alloc, &b, cap, *len + n + 1, 1)) return llm__sse_fail(p, LLM_ERR_NO_MEMORY);
+    *buf = (char *)b;
+    if (n) memcpy(*buf + *len, s, n);
+    *len += n;
+    return LLM_OK;
+}
+
+/* The first CR or LF in [p, end), or end. */
+static const char *llm__find_eol(const char *p, const char *end) {
+#ifdef LLM__SIMD16
+    while (end - p >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+                                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+        if (mask) return p + llm__ctz(mask);
+        p += 16;
+    }
+#endif
+    while (p < end && *p != '\n' && *p != '\r') p++;
+    return p;
+}
+
+/* Copies a data line that is still only referenced into the data buffer. */
+static llm_result llm__sse_own_pending(llm_sse *p) {
+    llm_result r = LLM_OK;
+    if (p->pending_) {
+        r = llm__sse_append(p, &p->data_, &p->data_len_, &p->data_cap_, p->pending_, p->pending_len_);
+        if (r == LLM_OK) r = llm__sse_append(p, &p->data_, &p->data_len_, &p->data_cap_, "\n", 1);
+        p->pending_ = NULL;
+    }
+    return r;
+}
+
+/* "Append the field value to the data buffer, then append a single U+000A
+   LINE FEED (LF) character to the data buffer." A line that lies whole in
+   the caller's chunk is only referenced (no copy) while it is the event's
+   only data line. */
+static llm_result llm__sse_data(llm_sse *p, const char *v, size_t n, bool in_chunk) {
+    llm_result r;
+    if (!p->has_data_ && in_chunk) {
+        p->pending_ = v;
+        p->pending_len_ = n;
+        p->has_data_ = true;
+        return LLM_OK;
+    }
+    if ((r = llm__sse_own_pending(p)) != LLM_OK) return r;
+    p->has_data_ = true;
+    if ((r = llm__sse_append(p, &p->data_, &p->data_len_, &p->data_cap_, v, n)) != LLM_OK) return r;
+    return llm__sse_append(p, &p->data_, &p->data_len_, &p->data_cap_, "\n", 1);
+}
+
+static llm_result llm__sse_field(llm_sse *p, const char *name, size_t nlen, const char *v, size_t vlen, bool in_chunk) {
+    size_t i;
+    if (nlen == 4 && memcmp(name, "data", 4) == 0) return llm__sse_data(p, v, vlen, in_chunk);
+    if (nlen == 5 && memcmp(name, "event", 5) == 0) {
+        p->type_len_ = 0;
+        return llm__sse_append(p, &p->type_, &p->type_len_, &p->type_cap_, v, vlen);
+    }
+    if (nlen == 2 && memcmp(name, "id", 2) == 0) {
+        if (memchr(v, '\0', vlen)) return LLM_OK; /* "If the field value does not contain U+0000 NULL" */
+        p->id_len_ = 0;
+        return llm__sse_append(p, &p->id_, &p->id_len_, &p->id_cap_, v, vlen);
+    }
+    if (nlen == 5 && memcmp(name, "retry", 5) == 0) {
+        int64_t ms = 0;
+        for (i = 0; i < vlen; i++) {
+            if (v[i] < '0' || v[i] > '9') return LLM_OK; /* "consists of only ASCII digits" */
+            if (ms < ((int64_t)1 << 50)) ms = ms * 10 + (v[i] - '0');
+        }
+        if (vlen) {
+            p->retry_ms = ms;
+            p->has_retry = true;
+        }
+    }
+    return LLM_OK; /* "Otherwise: The field is ignored." */
+}
+
+/* One line (without its end). True in *dispatch when it was blank and an
+   event is ready. */
+static llm_result llm__sse_line(llm_sse *p, const char *line, size_t n, bool in_chunk, bool *dispatch) {
+    const char *colon;
+    *dispatch = false;
+    if (n > llm__sse_max(p)) return llm__sse_fail(p, LLM_ERR_PARSE);
+    if (n == 0) {
+        if (!p->has_data_) { /* "If the data buffer is an empty string, set ... to the empty string and return." */
+            p->type_len_ = 0;
+            return LLM_OK;
+        }
+        *dispatch = true;
+        return LLM_OK;
+    }
+    if (line[0] == ':') return LLM_OK; /* a comment */
+    colon = (const char *)memchr(line, ':', n);
+    if (!colon) return llm__sse_field(p, line, n, line + n, 0, in_chunk);
+    {
+        const char *v = colon + 1, *end = line + n;
+        if (v < end && *v == ' ') v++; /* "If value starts with a U+0020 SPACE character, remove it" */
+        return llm__sse_field(p, line, (size_t)(colon - line), v, (size_t)(end - v), in_chunk);
+    }
+}
+
+/* Fills ev from the event just completed and clears the buffers for the next. */
+static void llm__sse_dispatch(llm_sse *p, llm_sse_event *ev) {
+    if (p->pending_) {
+        ev->data = p->pending_;
+        ev->data_len = p->pending_len_;
+    } else {
+        ev->data = p->data_;
+        ev->data_len = p->data_len_ - 1; /* "If the data buffer's last character is a U+000A LINE FEED (LF) character, then remove" */
+    }
+    ev->type = p->type_len_ ? p->type_ : "message";
+    ev->type_len = p->type_len_ ? p->type_len_ : 7;
+    ev->id = p->id_len_ ? p->id_ : "";
+    ev->id_len = p->id_len_;
+    p->pending_ = NULL;
+    p->has_data_ = false;
+    p->data_len_ = 0;
+    p->type_len_ = 0;
+}
+
+LLM_API llm_result llm_sse_feed(llm_sse *p, const char *chunk, size_t len) {
+    if (!p || (!chunk && len)) return LLM_ERR_INVALID_ARGUMENT;
+    if (p->error_ != LLM_OK) return p->error_;
+    if (p->pos_ < p->chunk_len_) { /* the previous chunk was not drained: keep its rest and this one */
+        size_t rest = p->chunk_len_ - p->pos_;
+        void *b = p->held_;
+        if (llm__sse_own_pending(p) != LLM_OK) return p->error_;
+        if (len > ((size_t)-1) - rest || !llm__grow(&p->alloc, &b, &p->held_cap_, rest + len, 1))
+            return llm__sse_fail(p, LLM_ERR_NO_MEMORY);
+        p->held_ = (char *)b;
+        memmove(p->held_, p->chunk_ + p->pos_, rest);
+        if (len) memcpy(p->held_ + rest, chunk, len);
+        chunk = p->held_;
+        len += rest;
+    }
+    p->chunk_ = chunk;
+    p->chunk_len_ = len;
+    p->pos_ = 0;
+    return LLM_OK;
+}
+
+/* Skips the UTF-8 BOM once, at the very start of the stream. Returns false
+   while too few bytes have arrived to tell. */
+static bool llm__sse_skip_bom(llm_sse *p) {
+    static const char bom[3] = {'\xEF', '\xBB', '\xBF'};
+    size_t have = p->chunk_len_ - p->pos_, k;
+    for (k = 0; k < have && p->line_len_ + k < 3; k++)
+        if (p->chunk_[p->pos_ + k] != bom[p->line_len_ + k]) break;
+    if (p->line_len_ + k == 3) { /* a whole BOM */
+        p->pos_ += k;
+        p->line_len_ = 0;
+        p->started_ = true;
+        return true;
+    }
+    if (k == have && p->line_len_ + k < 3) { /* a BOM's prefix so far: hold it */
+        if (llm__sse_append(p, &p->line_, &p->line_len_, &p->line_cap_, p->chunk_ + p->pos_, k) != LLM_OK) return false;
+        p->pos_ += k;
+        return false;
+    }
+    p->started_ = true; /* not a BOM: what was held is the start of a line */
+    return true;
+}
+
+LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
+    if (!p || !ev) return LLM_ERR_INVALID_ARGUMENT;
+    while (p->error_ == LLM_OK) {
+        const char *start = p->chunk_ + p->pos_, *end = p->chunk_ + p->chunk_len_, *eol;
+        bool dispatch;
+        llm_result r;
+        if (!p->started_ && !llm__sse_skip_bom(p)) break;
+        start = p->chunk_ + p->pos_;
+        if (start >= end) break;
+        if (p->after_cr_ && *start == '\n') { /* the LF of a CRLF split across chunks */
+            p->pos_++;
+            p->after_cr_ = false;
+            continue;
+        }
+        p->after_cr_ = false;
+        eol = llm__find_eol(start, end);
+        if (eol == end) { /* an unfinished line: keep it */
+            if (llm__sse_append(p, &p->line_, &p->line_len_, &p->line_cap_, start, (size_t)(end - start)) != LLM_OK) break;
+            p->pos_ = p->chunk_len_;
+            break;
+        }
+        p->pos_ = (size_t)(eol - p->chunk_) + 1;
+        if (*eol == '\r') {
+            if (eol + 1 < end && eol[1] == '\n') p->pos_++;
+            else if (eol + 1 == end) p->after_cr_ = true;
+        }
+        if (p->line_len_) { /* the end of a line begun in an earlier chunk */
+            if (llm__sse_append(p, &p->line_, &p->line_len_, &p->line_cap_, start, (size_t)(eol - start)) != LLM_OK) break;
+            r = llm__sse_line(p, p->line_, p->line_len_, false, &dispatch);
+            p->line_len_ = 0;
+        } else {
+            r = llm__sse_line(p, start, (size_t)(eol - start), true, &dispatch);
+        }
+        if (r != LLM_OK) break;
+        if (dispatch) {
+            llm__sse_dispatch(p, ev);
+            return LLM_OK;
+        }
+    }
+    if (p->error_ == LLM_OK && llm__sse_own_pending(p) != LLM_OK) return p->error_; /* the chunk goes away */
+    return p->error_ != LLM_OK ? p->error_ : LLM_AGAIN;
+}
+
+LLM_API bool llm_sse_ended_mid_event(const llm_sse *p) {
+    return p && (p->line_len_ > 0 || p->has_data_ || p->type_len_ > 0 || p->pos_ < p->chunk_len_);
+}
+
+LLM_API void llm_sse_reset(llm_sse *p) {
+    if (!p) return;
+    p->chunk_ = NULL;
+    p->chunk_len_ = p->pos_ = p->line_len_ = p->data_len_ = p->type_len_ = p->id_len_ = 0;
+    p->pending_ = NULL;
+    p->retry_ms = 0;
+    p->started_ = p->after_cr_ = p->has_data_ = p->has_retry = false;
+    p->error_ = LLM_OK;
+}
+
+LLM_API void llm_sse_free(llm_sse *p) {
+    llm_allocator alloc;
+    size_t max;
+    if (!p) return;
+    alloc = p->alloc;
+    max = p->max_size;
+    llm__free(&alloc, p->line_, p->line_cap_);
+    llm__free(&alloc, p->data_, p->data_cap_);
+    llm__free(&alloc, p->type_, p->type_cap_);
+    llm__free(&alloc, p->id_, p->id_cap_);
+    llm__free(&alloc, p->held_, p->held_cap_);
+    memset(p, 0, sizeof *p);
+    p->alloc = alloc;
+    p->max_size = max;
+}
+
+/* ------------------------------------------------------------------------ */
 // >>transport
 /* ------------------------------------------------------------------------ */
 
@@ -2542,6 +2965,16 @@ static bool llm__contains_ci(const char *hay, const char *needle) {
         size_t i = 0;
         while (i < n && hay[i] && (hay[i] >= 'A' && hay[i] <= 'Z' ? hay[i] + 32 : hay[i]) == needle[i]) i++;
         if (i == n) return true;
+    }
+    return false;
+}
+
+/* The same for a hay of n bytes (not NUL-terminated). */
+static bool llm__contains_ci_n(const char *hay, size_t n, const char *needle) {
+    size_t k = strlen(needle), i, j;
+    for (i = 0; i + k <= n; i++) {
+        for (j = 0; j < k && (hay[i + j] >= 'A' && hay[i + j] <= 'Z' ? hay[i + j] + 32 : hay[i + j]) == needle[j]; j++) {}
+        if (j == k) return true;
     }
     return false;
 }
@@ -2949,7 +3382,7 @@ static llm_result llm__openai_encode_with(llm__enc *e, const llm_request *req, b
     if (r != LLM_OK) return r;
     llm__openai_sampling(e, req);
     if (stream && llm__enc_key(e, "stream")) llm_json_write_bool(w, true);
-    if (stream && llm__enc_key(e, "stream_options")) llm_json_write_raw(w, "{\"include_usage\":true}", 22);
+    if (stream && !req->stream.no_usage && llm__enc_key(e, "stream_options")) llm_json_write_raw(w, "{\"include_usage\":true}", 22);
     for (k = llm_json_first(e->extra); k; k = llm_json_next(e->extra, k)) {
         size_t len;
         const char *name = llm_json_string(k, &len);
@@ -3024,6 +3457,7 @@ LLM__SHARED llm_finish_reason llm__finish_reason(const char *raw) {
         {"length", LLM_FINISH_LENGTH}, {"max_tokens", LLM_FINISH_LENGTH},
         {"tool_calls", LLM_FINISH_TOOL_CALLS}, {"function_call", LLM_FINISH_TOOL_CALLS}, {"tool_use", LLM_FINISH_TOOL_CALLS},
         {"content_filter", LLM_FINISH_CONTENT_FILTER}, {"refusal", LLM_FINISH_CONTENT_FILTER},
+        {"error", LLM_FINISH_ERROR},
     };
     size_t i;
     if (!raw) return LLM_FINISH_NONE;
@@ -3167,14 +3601,17 @@ static void llm__openai_decode_error(const llm_json *body, llm_error *err) {
     llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(e, "code"));
 }
 
+/* defined with the other stream decoders, in >>stream */
+static llm_result llm__openai_stream_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n);
+
 static const llm_provider llm__openai_provider = {
     "openai", "https://api.openai.com/v1", llm__openai_encode, llm__openai_path,
-    "Authorization", "Bearer ", llm__openai_decode, llm__openai_decode_error,
+    "Authorization", "Bearer ", llm__openai_decode, llm__openai_decode_error, llm__openai_stream_event,
 };
 
 static const llm_provider llm__openai_compatible_provider = {
     "openai-compatible", "http://localhost:8000/v1", llm__openai_encode, llm__openai_path,
-    "Authorization", "Bearer ", llm__openai_decode, llm__openai_decode_error,
+    "Authorization", "Bearer ", llm__openai_decode, llm__openai_decode_error, llm__openai_stream_event,
 };
 
 LLM_API const llm_provider *llm_provider_openai(void) { return &llm__openai_provider; }
@@ -3224,6 +3661,11 @@ static void llm__log(const llm_client *c, llm_log_level level, const char *messa
 /* ------------------------------------------------------------------------ */
 
 enum { LLM__CALL_IDLE = 0, LLM__CALL_SENT, LLM__CALL_RECEIVING, LLM__CALL_DONE };
+
+/* the streamed side of the call, in >>stream */
+static bool llm__call_streaming_body(const llm_call *call);
+static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err);
+static void llm__acc_free(llm_call *call);
 
 #ifndef LLM_MAX_RESPONSE_BYTES
 #define LLM_MAX_RESPONSE_BYTES (64u << 20)
@@ -3309,12 +3751,7 @@ static llm_result llm__call_url(llm_call *call, const llm_client *client, const 
     return call->http_.url ? LLM_OK : llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory");
 }
 
-static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_request *req, bool stream, int64_t now_ms,
-                                  const llm_http_request **http, llm_error *err) {
-    llm_result r;
-    if (!call || !client || !client->provider || !req || !http)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL call, client, request or http");
-    *http = NULL;
+static void llm__call_init(llm_call *call, const llm_client *client, int64_t now_ms) {
     memset(call, 0, sizeof *call);
     call->client_ = client;
     call->alloc_ = client->desc.alloc;
@@ -3322,7 +3759,18 @@ static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_
     call->retry_after_ms_ = call->retry_date_ms_ = call->date_ms_ = -1;
     call->should_retry_ = -1;
     call->start_ms_ = now_ms;
+    call->last_event_ms_ = now_ms;
     call->in_max_ = client->desc.max_response_bytes ? client->desc.max_response_bytes : LLM_MAX_RESPONSE_BYTES;
+    call->sse_.alloc = call->chunk_.alloc = call->check_.alloc = client->desc.alloc;
+}
+
+static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_request *req, bool stream, int64_t now_ms,
+                                  const llm_http_request **http, llm_error *err) {
+    llm_result r;
+    if (!call || !client || !client->provider || !req || !http)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL call, client, request or http");
+    *http = NULL;
+    llm__call_init(call, client, now_ms);
     if ((r = llm__call_check_request(req, err)) != LLM_OK) return r;
     if ((r = client->provider->encode(client, req, stream, &call->body_, err)) != LLM_OK) return r;
     call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, req->model, strlen(req->model));
@@ -3377,6 +3825,9 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
         if (vlen == 5 && memcmp(v, "false", 5) == 0) call->should_retry_ = 0;
     } else if (llm__header_is(name, nlen, "x-request-id") || (llm__header_is(name, nlen, "request-id") && !call->request_id_[0])) {
         llm__copy_text(call->request_id_, sizeof call->request_id_, v, vlen);
+    } else if (llm__header_is(name, nlen, "content-type")) {
+        call->mode_known_ = true; /* an event stream, or a whole JSON answer */
+        call->sse_mode_ = vlen >= 17 && llm__contains_ci_n(v, vlen, "text/event-stream");
     } else if (llm__header_is(name, nlen, "x-litellm-response-cost")) {
         if ((d = llm__parse_seconds(v, vlen)) >= 0) {
             call->has_provider_cost_ = true;
@@ -3398,6 +3849,18 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
     if (!call || (!data && len)) return LLM_ERR_INVALID_ARGUMENT;
     if (call->error_ != LLM_OK) return call->error_;
     if (call->state_ != LLM__CALL_RECEIVING) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "body fed before the status");
+    if (llm__call_streaming_body(call) && !call->mode_known_ && len) { /* no content type: look at the first byte */
+        size_t i = 0;
+        while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
+        if (i < len) {
+            call->mode_known_ = true;
+            call->sse_mode_ = data[i] != '{';
+        }
+    }
+    if (llm__call_streaming_body(call) && call->sse_mode_) {
+        llm_result r = llm_sse_feed(&call->sse_, data, len);
+        return r == LLM_OK ? LLM_OK : llm__call_error(call, r, "out of memory");
+    }
     if (len > call->in_max_ - call->in_len_) return llm__call_error(call, LLM_ERR_LIMIT_EXCEEDED, "response body larger than max_response_bytes");
     buf = call->in_;
     if (!llm__grow(&call->alloc_, &buf, &call->in_cap_, call->in_len_ + len, 1)) return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory");
@@ -3499,9 +3962,19 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
     if (call->error_ == LLM_OK && call->state_ != LLM__CALL_RECEIVING)
         llm__call_error(call, call->state_ == LLM__CALL_SENT ? LLM_ERR_TRANSPORT : LLM_ERR_INVALID_ARGUMENT,
                         call->state_ == LLM__CALL_SENT ? "no HTTP answer was received" : "llm_call_finish without llm_call_begin");
+    if (call->state_ == LLM__CALL_RECEIVING && llm__call_streaming_body(call) && call->error_ != LLM_ERR_INVALID_ARGUMENT) {
+        r = llm__call_finish_stream(call, now_ms, resp, err); /* the partial response, with the error */
+        call->state_ = LLM__CALL_DONE;
+        return r;
+    }
     if (call->error_ != LLM_OK) {
         if (err) *err = call->err_;
         return call->error_;
+    }
+    if (llm__call_streaming_body(call)) {
+        r = llm__call_finish_stream(call, now_ms, resp, err);
+        call->state_ = LLM__CALL_DONE;
+        return r;
     }
     call->state_ = LLM__CALL_DONE;
     memset(&doc, 0, sizeof doc);
@@ -3528,6 +4001,12 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
 
 LLM_API void llm_call_free(llm_call *call) {
     if (!call) return;
+    llm__acc_free(call);
+    llm_sse_free(&call->sse_);
+    llm_json_doc_free(&call->chunk_);
+    llm_json_doc_free(&call->check_);
+    llm__free(&call->alloc_, call->queue_, call->queue_cap_ * sizeof(llm_event));
+    llm__free(&call->alloc_, call->last_text_, call->last_text_cap_);
     llm_json_writer_free(&call->body_);
     llm__free(&call->alloc_, call->in_, call->in_cap_);
     llm__arena_free(&call->alloc_, &call->arena_);
@@ -3564,6 +4043,872 @@ LLM_API llm_result llm_complete(llm_client *client, const llm_request *req, llm_
     }
     if (r == LLM_OK) r = llm_call_finish(&call, llm__client_now(client), resp, err);
     if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
+    llm_call_free(&call);
+    return r;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>stream: events, the accumulator and the stream decoders
+/* ------------------------------------------------------------------------ */
+
+/* A growable byte buffer, always NUL-terminated once used. */
+typedef struct llm__buf {
+    char *p;
+    size_t len, cap;
+} llm__buf;
+
+static bool llm__buf_add(const llm_allocator *a, llm__buf *b, const char *s, size_t n) {
+    void *p = b->p;
+    if (n > ((size_t)-1) - b->len - 1 || !llm__grow(a, &p, &b->cap, b->len + n + 1, 1)) return false;
+    b->p = (char *)p;
+    if (n) memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+    return true;
+}
+
+static void llm__buf_free(const llm_allocator *a, llm__buf *b) {
+    llm__free(a, b->p, b->cap);
+    memset(b, 0, sizeof *b);
+}
+
+typedef struct llm__acc_tool {
+    llm__buf id, name, args;
+    bool ended;
+} llm__acc_tool;
+
+typedef struct llm__acc_choice {
+    int index;
+    llm__buf content, reasoning, refusal, finish;
+    bool has_content, has_reasoning, has_refusal;
+    llm__acc_tool *tools;
+    size_t tool_count, tool_cap;
+    int *block_tool;            /* Anthropic: content block index -> tool index, -1 for others */
+    size_t block_count, block_cap;
+} llm__acc_choice;
+
+typedef struct llm__acc {
+    llm__buf id, model, object, fingerprint, tier;
+    int64_t created;
+    llm__acc_choice *choices;
+    size_t choice_count, choice_cap;
+    llm_usage usage;
+    bool has_provider_cost;
+    double provider_cost;
+    llm_error stream_error;
+} llm__acc;
+
+static llm_result llm__call_nomem(llm_call *call) { return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory"); }
+
+static llm__acc *llm__acc_of(llm_call *call) {
+    if (!call->acc_) {
+        call->acc_ = llm__alloc(&call->alloc_, sizeof(llm__acc));
+        if (call->acc_) memset(call->acc_, 0, sizeof(llm__acc));
+    }
+    return (llm__acc *)call->acc_;
+}
+
+static void llm__acc_free(llm_call *call) {
+    llm__acc *acc = (llm__acc *)call->acc_;
+    const llm_allocator *a = &call->alloc_;
+    size_t i, k;
+    if (!acc) return;
+    for (i = 0; i < acc->choice_count; i++) {
+        llm__acc_choice *c = &acc->choices[i];
+        llm__buf_free(a, &c->content);
+        llm__buf_free(a, &c->reasoning);
+        llm__buf_free(a, &c->refusal);
+        llm__buf_free(a, &c->finish);
+        for (k = 0; k < c->tool_count; k++) {
+            llm__buf_free(a, &c->tools[k].id);
+            llm__buf_free(a, &c->tools[k].name);
+            llm__buf_free(a, &c->tools[k].args);
+        }
+        llm__free(a, c->tools, c->tool_cap * sizeof *c->tools);
+        llm__free(a, c->block_tool, c->block_cap * sizeof *c->block_tool);
+    }
+    llm__free(a, acc->choices, acc->choice_cap * sizeof *acc->choices);
+    llm__buf_free(a, &acc->id);
+    llm__buf_free(a, &acc->model);
+    llm__buf_free(a, &acc->object);
+    llm__buf_free(a, &acc->fingerprint);
+    llm__buf_free(a, &acc->tier);
+    llm__free(a, acc, sizeof *acc);
+    call->acc_ = NULL;
+}
+
+/* The accumulator's choice with this index, created when new. */
+static llm__acc_choice *llm__acc_choice_at(llm_call *call, int index) {
+    llm__acc *acc = llm__acc_of(call);
+    void *buf;
+    size_t i;
+    if (!acc) return NULL;
+    for (i = 0; i < acc->choice_count; i++)
+        if (acc->choices[i].index == index) return &acc->choices[i];
+    buf = acc->choices;
+    if (!llm__grow(&call->alloc_, &buf, &acc->choice_cap, acc->choice_count + 1, sizeof(llm__acc_choice))) return NULL;
+    acc->choices = (llm__acc_choice *)buf;
+    memset(&acc->choices[acc->choice_count], 0, sizeof(llm__acc_choice));
+    acc->choices[acc->choice_count].index = index;
+    return &acc->choices[acc->choice_count++];
+}
+
+static llm__acc_tool *llm__acc_tool_new(llm_call *call, llm__acc_choice *c) {
+    void *buf = c->tools;
+    if (!llm__grow(&call->alloc_, &buf, &c->tool_cap, c->tool_count + 1, sizeof(llm__acc_tool))) return NULL;
+    c->tools = (llm__acc_tool *)buf;
+    memset(&c->tools[c->tool_count], 0, sizeof(llm__acc_tool));
+    return &c->tools[c->tool_count++];
+}
+
+/* Appends an event to the queue that llm_call_next_event empties. */
+static llm_event *llm__emit(llm_call *call, llm_event_type type, int choice) {
+    llm_event *ev;
+    void *buf = call->queue_;
+    if (!llm__grow(&call->alloc_, &buf, &call->queue_cap_, call->queue_len_ + 1, sizeof(llm_event))) {
+        llm__call_nomem(call);
+        return NULL;
+    }
+    call->queue_ = (llm_event *)buf;
+    ev = &call->queue_[call->queue_len_++];
+    memset(ev, 0, sizeof *ev);
+    ev->type = type;
+    ev->choice = choice;
+    return ev;
+}
+
+/* The loop guard: the same text delta (longer than 2 bytes) in `limit`
+   text events in a row means the model is looping. */
+static llm_result llm__loop_guard(llm_call *call, const char *s, size_t n) {
+    int limit = call->sopt_.has_loop_guard ? call->sopt_.loop_guard : 100;
+    void *buf;
+    if (limit <= 0) return LLM_OK;
+    if (n > 2 && n == call->last_text_len_ && memcmp(s, call->last_text_, n) == 0) {
+        if (++call->repeats_ >= limit)
+            return llm__call_error(call, LLM_ERR_PARSE, "the model repeats the same text: stopped by the loop guard");
+        return LLM_OK;
+    }
+    call->repeats_ = n > 2 ? 1 : 0;
+    buf = call->last_text_;
+    if (!llm__grow(&call->alloc_, &buf, &call->last_text_cap_, n + 1, 1)) return llm__call_nomem(call);
+    call->last_text_ = (char *)buf;
+    memcpy(call->last_text_, s, n);
+    call->last_text_len_ = n;
+    return LLM_OK;
+}
+
+/* A text, reasoning or refusal delta: an event, and the accumulator. */
+static llm_result llm__delta(llm_call *call, llm_event_type type, int choice, const char *s, size_t n) {
+    llm_event *ev;
+    llm__acc_choice *c;
+    if (!s || !n) return LLM_OK;
+    if (type == LLM_EVENT_TEXT && llm__loop_guard(call, s, n) != LLM_OK) return call->error_;
+    if (!(ev = llm__emit(call, type, choice))) return call->error_;
+    ev->text = s;
+    ev->text_len = n;
+    call->content_seen_ = true;
+    if (call->sopt_.no_accumulate) return LLM_OK;
+    if (!(c = llm__acc_choice_at(call, choice))) return llm__call_nomem(call);
+    if (type == LLM_EVENT_TEXT) c->has_content = llm__buf_add(&call->alloc_, &c->content, s, n);
+    else if (type == LLM_EVENT_REASONING) c->has_reasoning = llm__buf_add(&call->alloc_, &c->reasoning, s, n);
+    else c->has_refusal = llm__buf_add(&call->alloc_, &c->refusal, s, n);
+    if (!c->has_content && !c->has_reasoning && !c->has_refusal) return llm__call_nomem(call);
+    return LLM_OK;
+}
+
+static llm_result llm__tool_start(llm_call *call, int choice, llm__acc_choice *c, const char *id, const char *name) {
+    llm__acc_tool *t = llm__acc_tool_new(call, c);
+    llm_event *ev;
+    if (!t) return llm__call_nomem(call);
+    if ((id && !llm__buf_add(&call->alloc_, &t->id, id, strlen(id))) || (name && !llm__buf_add(&call->alloc_, &t->name, name, strlen(name))))
+        return llm__call_nomem(call);
+    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_START, choice))) return call->error_;
+    ev->tool_index = (int)(c->tool_count - 1);
+    ev->tool_id = t->id.p;
+    ev->tool_name = t->name.p;
+    call->content_seen_ = true;
+    return LLM_OK;
+}
+
+static llm_result llm__tool_delta(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n) {
+    llm_event *ev;
+    if (!n) return LLM_OK;
+    if (!llm__buf_add(&call->alloc_, &c->tools[tool].args, s, n)) return llm__call_nomem(call);
+    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_DELTA, choice))) return call->error_;
+    ev->tool_index = tool;
+    ev->text = s;
+    ev->text_len = n;
+    return LLM_OK;
+}
+
+/* Ends a tool call: its arguments must be one JSON value ("" becomes
+   "{}"), unless the answer was cut by the token limit (`cut`). Two values
+   glued together ("}{") are refused rather than passed on. */
+static llm_result llm__tool_end(llm_call *call, int choice, llm__acc_choice *c, int tool, bool cut) {
+    llm__acc_tool *t = &c->tools[tool];
+    llm_event *ev;
+    llm_error perr;
+    if (t->ended) return LLM_OK;
+    t->ended = true;
+    if (!t->args.len && !llm__buf_add(&call->alloc_, &t->args, "{}", 2)) return llm__call_nomem(call);
+    if (!cut && llm_json_parse(&call->check_, t->args.p, t->args.len, &perr) != LLM_OK) {
+        llm__call_error(call, LLM_ERR_PARSE, "tool call arguments are not one JSON value");
+        llm__fail(&call->err_, LLM_ERR_PARSE, "tool call %d (%s): arguments are not one JSON value (%s at offset %z)%s", tool,
+                  t->name.p ? t->name.p : "?", perr.message, perr.offset,
+                  perr.offset < t->args.len && t->args.p[perr.offset] == '{' ? ": two objects glued together" : "");
+        return call->error_;
+    }
+    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_END, choice))) return call->error_;
+    ev->tool_index = tool;
+    ev->tool_id = t->id.p;
+    ev->tool_name = t->name.p;
+    ev->text = t->args.p;
+    ev->text_len = t->args.len;
+    return LLM_OK;
+}
+
+static llm_result llm__finish_choice(llm_call *call, int choice, const char *raw, size_t n) {
+    llm__acc_choice *c = llm__acc_choice_at(call, choice);
+    llm_event *ev;
+    llm_finish_reason reason;
+    size_t k;
+    if (!c) return llm__call_nomem(call);
+    c->finish.len = 0;
+    if (!llm__buf_add(&call->alloc_, &c->finish, raw, n)) return llm__call_nomem(call);
+    reason = llm__finish_reason(c->finish.p);
+    for (k = 0; k < c->tool_count; k++)
+        if (llm__tool_end(call, choice, c, (int)k, reason == LLM_FINISH_LENGTH) != LLM_OK) return call->error_;
+    if (!(ev = llm__emit(call, LLM_EVENT_FINISH, choice))) return call->error_;
+    ev->finish_reason = reason;
+    ev->finish_reason_raw = c->finish.p;
+    return LLM_OK;
+}
+
+static llm_result llm__usage_event(llm_call *call) {
+    llm_event *ev = llm__emit(call, LLM_EVENT_USAGE, 0);
+    if (!ev) return call->error_;
+    ev->usage = &llm__acc_of(call)->usage;
+    return LLM_OK;
+}
+
+/* An error inside a 2xx stream: classified like an HTTP error whose status
+   is the error's numeric code, or 500. */
+static llm_result llm__stream_error(llm_call *call, const llm_json *body) {
+    llm__acc *acc = llm__acc_of(call);
+    llm_error *e;
+    llm_event *ev;
+    int64_t code;
+    if (!acc) return llm__call_nomem(call);
+    e = &acc->stream_error;
+    llm__error_clear(e);
+    call->client_->provider->decode_error(body, e);
+    code = llm_json_int(llm_json_get(llm_json_get(body, "error"), "code"), 0);
+    e->http_status = code >= 400 && code <= 599 ? (int)code : 500;
+    if (!e->message[0]) llm__copy_text(e->message, sizeof e->message, "error inside the stream", 23);
+    llm__copy_text(e->request_id, sizeof e->request_id, call->request_id_, strlen(call->request_id_));
+    llm_classify_error(e);
+    e->http_status = call->status_;
+    if ((ev = llm__emit(call, LLM_EVENT_ERROR, 0)) != NULL) ev->error = e;
+    if (call->error_ == LLM_OK) {
+        call->error_ = e->code;
+        call->err_ = *e;
+    }
+    return call->error_;
+}
+
+static bool llm__acc_set(llm_call *call, llm__buf *b, const llm_json *v) {
+    size_t n;
+    const char *s = llm_json_string(v, &n);
+    if (!s || b->len) return true; /* the first value wins */
+    return llm__buf_add(&call->alloc_, b, s, n);
+}
+
+/* ---- OpenAI-compatible chunks ---- */
+
+/* The tool call a delta belongs to: by `index`, never by position. A server
+   that sends every call with index 0 (some Ollama versions) is recognised by
+   a new id on a started call: that starts a new call. */
+static int llm__openai_tool_slot(llm_call *call, int choice, llm__acc_choice *c, const llm_json *tc) {
+    const llm_json *fn = llm_json_get(tc, "function");
+    const char *id = llm_json_string(llm_json_get(tc, "id"), NULL);
+    int64_t index = llm_json_int(llm_json_get(tc, "index"), -1);
+    size_t k;
+    if (index < 0) index = id || !c->tool_count ? (int64_t)c->tool_count : (int64_t)c->tool_count - 1;
+    if ((size_t)index < c->tool_count) {
+        llm__acc_tool *t = &c->tools[index];
+        if (!id || !t->id.len || strcmp(id, t->id.p) == 0) return (int)index;
+        index = (int64_t)c->tool_count; /* a new id on a used index: a new call */
+    }
+    if (index > 1000) {
+        llm__call_error(call, LLM_ERR_PARSE, "tool call index out of range");
+        return -1;
+    }
+    for (k = c->tool_count; k <= (size_t)index; k++) {
+        if (k > 0 && llm__tool_end(call, choice, c, (int)k - 1, false) != LLM_OK) return -1;
+        if (llm__tool_start(call, choice, c, k == (size_t)index ? id : NULL,
+                            k == (size_t)index ? llm_json_string(llm_json_get(fn, "name"), NULL) : NULL) != LLM_OK)
+            return -1;
+    }
+    return (int)index;
+}
+
+static llm_result llm__openai_tool_deltas(llm_call *call, int choice, const llm_json *calls) {
+    llm__acc_choice *c = llm__acc_choice_at(call, choice);
+    const llm_json *tc;
+    if (!c) return llm__call_nomem(call);
+    for (tc = llm_json_first(calls); tc; tc = llm_json_next(calls, tc)) {
+        size_t n;
+        const char *args = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "arguments"), &n);
+        int slot = llm__openai_tool_slot(call, choice, c, tc);
+        if (slot < 0) return call->error_;
+        if (args && llm__tool_delta(call, choice, c, slot, args, n) != LLM_OK) return call->error_;
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__openai_choice_delta(llm_call *call, const llm_json *ch) {
+    const llm_json *delta = llm_json_get(ch, "delta");
+    const llm_json *reasoning = llm_json_get(delta, "reasoning_content");
+    int choice = (int)llm_json_int(llm_json_get(ch, "index"), 0);
+    size_t n;
+    const char *s;
+    llm_result r = LLM_OK;
+    if (!reasoning) reasoning = llm_json_get(delta, "reasoning");
+    if ((s = llm_json_string(reasoning, &n)) != NULL) r = llm__delta(call, LLM_EVENT_REASONING, choice, s, n);
+    if (r == LLM_OK && (s = llm_json_string(llm_json_get(delta, "content"), &n)) != NULL) r = llm__delta(call, LLM_EVENT_TEXT, choice, s, n);
+    if (r == LLM_OK && (s = llm_json_string(llm_json_get(delta, "refusal"), &n)) != NULL) r = llm__delta(call, LLM_EVENT_REFUSAL, choice, s, n);
+    if (r == LLM_OK && llm_json_count(llm_json_get(delta, "tool_calls"))) r = llm__openai_tool_deltas(call, choice, llm_json_get(delta, "tool_calls"));
+    if (r == LLM_OK && (s = llm_json_string(llm_json_get(ch, "finish_reason"), &n)) != NULL) r = llm__finish_choice(call, choice, s, n);
+    return r;
+}
+
+/* The fields every chunk repeats, kept from the first that has them. */
+static llm_result llm__openai_chunk_head(llm_call *call, const llm_json *root) {
+    llm__acc *acc = llm__acc_of(call);
+    const llm_json *u = llm_json_get(root, "usage");
+    if (!acc) return llm__call_nomem(call);
+    if (!llm__acc_set(call, &acc->id, llm_json_get(root, "id")) || !llm__acc_set(call, &acc->model, llm_json_get(root, "model")) ||
+        !llm__acc_set(call, &acc->object, llm_json_get(root, "object")) ||
+        !llm__acc_set(call, &acc->fingerprint, llm_json_get(root, "system_fingerprint")) ||
+        !llm__acc_set(call, &acc->tier, llm_json_get(root, "service_tier")))
+        return llm__call_nomem(call);
+    if (!acc->created) acc->created = llm_json_int(llm_json_get(root, "created"), 0);
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) u = llm_json_get(llm_json_get(root, "x_groq"), "usage"); /* Groq */
+    if (llm_json_is(u, LLM_JSON_OBJECT)) {
+        llm_response tmp;
+        memset(&tmp, 0, sizeof tmp);
+        llm__openai_usage_decode(u, &tmp);
+        acc->usage = tmp.usage;
+        if (tmp.has_provider_cost) {
+            acc->has_provider_cost = true;
+            acc->provider_cost = tmp.provider_cost_usd;
+        }
+        return llm__usage_event(call);
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__openai_stream_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
+    const llm_json *root, *ch;
+    llm_error perr;
+    llm_result r;
+    (void)type;
+    (void)type_len;
+    if (n == 6 && memcmp(data, "[DONE]", 6) == 0) {
+        call->done_ = true;
+        return LLM_OK;
+    }
+    if (llm_json_parse(&call->chunk_, data, n, &perr) != LLM_OK) {
+        llm__call_error(call, LLM_ERR_PARSE, "stream event");
+        llm__fail(&call->err_, LLM_ERR_PARSE, "stream event data is not JSON: %s at offset %z", perr.message, perr.offset);
+        return call->error_;
+    }
+    root = llm_json_root(&call->chunk_);
+    if ((r = llm__openai_chunk_head(call, root)) != LLM_OK) return r;
+    for (ch = llm_json_first(llm_json_get(root, "choices")); ch; ch = llm_json_next(llm_json_get(root, "choices"), ch))
+        if ((r = llm__openai_choice_delta(call, ch)) != LLM_OK) return r;
+    /* an error inside the stream (OpenRouter sends it beside finish_reason "error") */
+    return llm_json_get(root, "error") ? llm__stream_error(call, root) : LLM_OK;
+}
+
+/* ---- Anthropic Messages (wire format: answers and streams) ---- */
+
+/* Anthropic counts input without cache reads and writes; llm_usage counts
+   them in the prompt. */
+static void llm__anthropic_usage(const llm_json *u, llm_usage *us) {
+    const llm_json *v;
+    int64_t input, read, write;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return;
+    us->present = true;
+    input = llm_json_int(llm_json_get(u, "input_tokens"), -1);
+    read = llm_json_int(llm_json_get(u, "cache_read_input_tokens"), -1);
+    write = llm_json_int(llm_json_get(u, "cache_creation_input_tokens"), -1);
+    if (read >= 0) us->cached_tokens = read;
+    if (write >= 0) us->cache_creation_tokens = write;
+    if ((v = llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens")) != NULL)
+        us->cache_creation_1h_tokens = llm_json_int(v, 0);
+    if (input >= 0 || read >= 0 || write >= 0) /* a later message_delta may leave some out */
+        us->prompt_tokens = (input >= 0 ? input : us->prompt_tokens - us->cached_tokens - us->cache_creation_tokens) +
+                            us->cached_tokens + us->cache_creation_tokens;
+    us->completion_tokens = llm_json_int(llm_json_get(u, "output_tokens"), us->completion_tokens);
+    us->total_tokens = us->prompt_tokens + us->completion_tokens;
+}
+
+static llm_result llm__anthropic_block_start(llm_call *call, llm__acc_choice *c, const llm_json *root) {
+    const llm_json *block = llm_json_get(root, "content_block");
+    const char *type = llm_json_string(llm_json_get(block, "type"), NULL);
+    int64_t index = llm_json_int(llm_json_get(root, "index"), -1);
+    void *buf = c->block_tool;
+    size_t n;
+    const char *s;
+    if (index < 0 || index > 10000) return llm__call_error(call, LLM_ERR_PARSE, "content block index out of range");
+    if (!llm__grow(&call->alloc_, &buf, &c->block_cap, (size_t)index + 1, sizeof(int))) return llm__call_nomem(call);
+    c->block_tool = (int *)buf;
+    while (c->block_count <= (size_t)index) c->block_tool[c->block_count++] = -1;
+    if (type && strcmp(type, "tool_use") == 0) {
+        c->block_tool[index] = (int)c->tool_count;
+        return llm__tool_start(call, 0, c, llm_json_string(llm_json_get(block, "id"), NULL), llm_json_string(llm_json_get(block, "name"), NULL));
+    }
+    if (type && strcmp(type, "text") == 0 && (s = llm_json_string(llm_json_get(block, "text"), &n)) != NULL)
+        return llm__delta(call, LLM_EVENT_TEXT, 0, s, n);
+    if (type && strcmp(type, "thinking") == 0 && (s = llm_json_string(llm_json_get(block, "thinking"), &n)) != NULL)
+        return llm__delta(call, LLM_EVENT_REASONING, 0, s, n);
+    return LLM_OK; /* redacted thinking, server tools...: nothing to show */
+}
+
+static int llm__anthropic_block_tool(const llm__acc_choice *c, const llm_json *root) {
+    int64_t index = llm_json_int(llm_json_get(root, "index"), -1);
+    return index >= 0 && (size_t)index < c->block_count ? c->block_tool[index] : -1;
+}
+
+static llm_result llm__anthropic_block_delta(llm_call *call, llm__acc_choice *c, const llm_json *root) {
+    const llm_json *delta = llm_json_get(root, "delta");
+    const char *type = llm_json_string(llm_json_get(delta, "type"), NULL);
+    size_t n;
+    const char *s;
+    int tool;
+    if (!type) return LLM_OK;
+    if (strcmp(type, "text_delta") == 0 && (s = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
+        return llm__delta(call, LLM_EVENT_TEXT, 0, s, n);
+    if (strcmp(type, "thinking_delta") == 0 && (s = llm_json_string(llm_json_get(delta, "thinking"), &n)) != NULL)
+        return llm__delta(call, LLM_EVENT_REASONING, 0, s, n);
+    if (strcmp(type, "input_json_delta") == 0 && (s = llm_json_string(llm_json_get(delta, "partial_json"), &n)) != NULL) {
+        if ((tool = llm__anthropic_block_tool(c, root)) < 0) return llm__call_error(call, LLM_ERR_PARSE, "input_json_delta outside a tool_use block");
+        return llm__tool_delta(call, 0, c, tool, s, n);
+    }
+    return LLM_OK; /* signature_delta, citations_delta: not part of the text */
+}
+
+static llm_result llm__anthropic_stream_event(llm_call *call, const char *etype, size_t etype_len, const char *data, size_t n) {
+    const llm_json *root;
+    llm__acc *acc = llm__acc_of(call);
+    llm__acc_choice *c = llm__acc_choice_at(call, 0);
+    const char *type;
+    llm_error perr;
+    size_t len;
+    const char *s;
+    int tool;
+    (void)etype;
+    (void)etype_len;
+    if (!acc || !c) return llm__call_nomem(call);
+    if (llm_json_parse(&call->chunk_, data, n, &perr) != LLM_OK) {
+        llm__call_error(call, LLM_ERR_PARSE, "stream event");
+        llm__fail(&call->err_, LLM_ERR_PARSE, "stream event data is not JSON: %s at offset %z", perr.message, perr.offset);
+        return call->error_;
+    }
+    root = llm_json_root(&call->chunk_);
+    type = llm_json_string(llm_json_get(root, "type"), NULL);
+    if (!type) return LLM_OK;
+    if (strcmp(type, "message_start") == 0) {
+        const llm_json *m = llm_json_get(root, "message");
+        if (!llm__acc_set(call, &acc->id, llm_json_get(m, "id")) || !llm__acc_set(call, &acc->model, llm_json_get(m, "model")))
+            return llm__call_nomem(call);
+        llm__anthropic_usage(llm_json_get(m, "usage"), &acc->usage);
+        return LLM_OK;
+    }
+    if (strcmp(type, "content_block_start") == 0) return llm__anthropic_block_start(call, c, root);
+    if (strcmp(type, "content_block_delta") == 0) return llm__anthropic_block_delta(call, c, root);
+    if (strcmp(type, "content_block_stop") == 0)
+        return (tool = llm__anthropic_block_tool(c, root)) >= 0 ? llm__tool_end(call, 0, c, tool, false) : LLM_OK;
+    if (strcmp(type, "message_delta") == 0) {
+        llm__anthropic_usage(llm_json_get(root, "usage"), &acc->usage);
+        if (acc->usage.present && llm__usage_event(call) != LLM_OK) return call->error_;
+        s = llm_json_string(llm_json_get(llm_json_get(root, "delta"), "stop_reason"), &len);
+        return s ? llm__finish_choice(call, 0, s, len) : LLM_OK;
+    }
+    if (strcmp(type, "message_stop") == 0) {
+        call->done_ = true;
+        return LLM_OK;
+    }
+    if (strcmp(type, "error") == 0) return llm__stream_error(call, root);
+    return LLM_OK; /* ping and event types added later */
+}
+
+static llm_result llm__anthropic_decode(const llm_json *body, llm_response *resp, llm_error *err) {
+    const llm_json *content = llm_json_get(body, "content"), *b;
+    llm_json_writer w;
+    llm__buf text, thinking;
+    llm_choice *c;
+    llm_tool_call *calls;
+    size_t ntools = 0, k = 0;
+    bool failed = false;
+    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(content, LLM_JSON_ARRAY))
+        return llm__fail(err, LLM_ERR_PARSE, "response: not an Anthropic message (no content array)");
+    memset(&text, 0, sizeof text);
+    memset(&thinking, 0, sizeof thinking);
+    memset(&w, 0, sizeof w);
+    w.alloc = resp->alloc_;
+    resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
+    resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
+    resp->object = llm__resp_str(resp, llm_json_get(body, "type"), &failed);
+    c = (llm_choice *)llm__resp_array(resp, 1, sizeof *c, &failed);
+    for (b = llm_json_first(content); b; b = llm_json_next(content, b))
+        ntools += llm_json_string(llm_json_get(b, "type"), NULL) && strcmp(llm_json_string(llm_json_get(b, "type"), NULL), "tool_use") == 0;
+    calls = (llm_tool_call *)llm__resp_array(resp, ntools, sizeof *calls, &failed);
+    for (b = llm_json_first(content); b && c && !failed; b = llm_json_next(content, b)) {
+        const char *type = llm_json_string(llm_json_get(b, "type"), NULL), *s;
+        size_t n;
+        if (!type) continue;
+        if (strcmp(type, "text") == 0 && (s = llm_json_string(llm_json_get(b, "text"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &text, s, n);
+        if (strcmp(type, "thinking") == 0 && (s = llm_json_string(llm_json_get(b, "thinking"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &thinking, s, n);
+        if (strcmp(type, "tool_use") == 0 && calls) {
+            const char *args;
+            size_t alen;
+            calls[k].id = llm__resp_str(resp, llm_json_get(b, "id"), &failed);
+            calls[k].name = llm__resp_str(resp, llm_json_get(b, "name"), &failed);
+            llm_json_writer_reset(&w);
+            llm__json_write_value(&w, llm_json_get(b, "input"));
+            calls[k].arguments = llm_json_writer_finish(&w, &args, &alen) == LLM_OK && alen > 0 && strcmp(args, "null") != 0
+                                     ? llm__arena_strndup(&resp->alloc_, &resp->arena_, args, alen) : "{}";
+            if (!calls[k].arguments) failed = true;
+            k++;
+        }
+    }
+    if (c && !failed) {
+        c->content = text.p ? llm__arena_strndup(&resp->alloc_, &resp->arena_, text.p, text.len) : NULL;
+        c->content_len = text.len;
+        c->reasoning = thinking.p ? llm__arena_strndup(&resp->alloc_, &resp->arena_, thinking.p, thinking.len) : NULL;
+        c->tool_calls = calls;
+        c->tool_call_count = k;
+        c->finish_reason_raw = llm__resp_str(resp, llm_json_get(body, "stop_reason"), &failed);
+        c->finish_reason = llm__finish_reason(c->finish_reason_raw);
+        resp->choices = c;
+        resp->choice_count = 1;
+        failed = failed || (text.p && !c->content) || (thinking.p && !c->reasoning);
+    }
+    llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage);
+    llm__buf_free(&resp->alloc_, &text);
+    llm__buf_free(&resp->alloc_, &thinking);
+    llm_json_writer_free(&w);
+    return failed ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : LLM_OK;
+}
+
+/* Decoding only: the Anthropic request encoder is not part of llm.h yet,
+   so this format serves llm_decode_recorded and is not a client preset. */
+static const llm_provider llm__anthropic_format = {
+    "anthropic", "https://api.anthropic.com/v1", NULL, NULL, "x-api-key", "",
+    llm__anthropic_decode, llm__openai_decode_error, llm__anthropic_stream_event,
+};
+
+/* ---- the call, streamed ---- */
+
+static llm_result llm__call_begin_stream_impl(llm_call *call, llm_client *client, const llm_request *req, int64_t now_ms,
+                                              const llm_http_request **http, llm_error *err) {
+    llm_result r = llm__call_start(call, client, req, true, now_ms, http, err);
+    if (r != LLM_OK) return r;
+    call->stream_ = true;
+    call->sopt_ = req->stream;
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_call_begin_stream(llm_call *call, llm_client *client, const llm_request *req, int64_t now_ms,
+                                         const llm_http_request **http, llm_error *err) {
+    llm_result r = llm__call_begin_stream_impl(call, client, req, now_ms, http, err);
+    if (r != LLM_OK && call) llm_call_free(call);
+    return r;
+}
+
+static bool llm__call_streaming_body(const llm_call *call) {
+    return call->stream_ && call->status_ >= 200 && call->status_ <= 299;
+}
+
+/* Pulls SSE events through the provider's stream decoder until an
+   llm_event is queued, the bytes run out, or the stream ends. */
+static llm_result llm__call_pump(llm_call *call) {
+    while (call->queue_pos_ >= call->queue_len_ && call->error_ == LLM_OK && !call->done_) {
+        llm_sse_event sev;
+        llm_result r;
+        call->queue_len_ = call->queue_pos_ = 0;
+        if (!call->sse_mode_) return LLM_AGAIN;
+        r = llm_sse_next(&call->sse_, &sev);
+        if (r == LLM_AGAIN) return LLM_AGAIN;
+        if (r != LLM_OK) {
+            return llm__call_error(call, r, r == LLM_ERR_NO_MEMORY ? "out of memory"
+                                                                   : "event stream: a line or event is longer than the limit");
+        }
+        call->client_->provider->decode_stream(call, sev.type, sev.type_len, sev.data, sev.data_len);
+    }
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev) {
+    if (!call || !ev) return LLM_ERR_INVALID_ARGUMENT;
+    if (!call->stream_) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "llm_call_next_event on a call that is not streamed");
+    if (call->queue_pos_ < call->queue_len_ || llm__call_pump(call) == LLM_OK) {
+        if (call->queue_pos_ < call->queue_len_) {
+            *ev = call->queue_[call->queue_pos_++];
+            if (ev->type != LLM_EVENT_USAGE && ev->type != LLM_EVENT_FINISH && ev->type != LLM_EVENT_ERROR) call->tick_seen_ = true;
+            return LLM_OK;
+        }
+    }
+    if (call->error_ != LLM_OK) return call->error_;
+    return call->done_ ? LLM_DONE : LLM_AGAIN;
+}
+
+LLM_API llm_result llm_call_tick(llm_call *call, int64_t now_ms) {
+    int ttft, stall;
+    if (!call) return LLM_ERR_INVALID_ARGUMENT;
+    if (call->error_ != LLM_OK || !call->stream_ || call->done_) return call->error_;
+    ttft = call->sopt_.first_token_timeout_ms;
+    stall = call->sopt_.stall_timeout_ms;
+    if (call->tick_seen_) {
+        call->last_event_ms_ = now_ms;
+        call->tick_seen_ = false;
+    }
+    if (!call->content_seen_ && ttft > 0 && now_ms - call->start_ms_ > ttft)
+        return llm__call_error(call, LLM_ERR_TIMEOUT, "no first token before the first-token deadline");
+    if (call->content_seen_ && stall > 0 && now_ms - call->last_event_ms_ > stall)
+        return llm__call_error(call, LLM_ERR_TIMEOUT, "the stream stalled: no event before the stall deadline");
+    return LLM_OK;
+}
+
+LLM_API void llm_call_cancel(llm_call *call) {
+    if (call) llm__call_error(call, LLM_ERR_CANCELLED, "cancelled by the caller");
+}
+
+/* A plain JSON answer to a streamed request: decoded whole, then told as
+   the events a stream would have carried. */
+static llm_result llm__call_json_as_events(llm_call *call) {
+    llm_response tmp;
+    llm_json_doc doc;
+    llm_error perr;
+    llm__acc *acc = llm__acc_of(call);
+    size_t i, k;
+    llm_result r;
+    if (!acc) return llm__call_nomem(call);
+    memset(&tmp, 0, sizeof tmp);
+    tmp.alloc_ = call->alloc_;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = call->alloc_;
+    r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
+    if (r == LLM_OK) r = call->client_->provider->decode(llm_json_root(&doc), &tmp, &perr);
+    if (r != LLM_OK) {
+        llm__call_error(call, r, "response body");
+        llm__fail(&call->err_, r, "response body: %s", perr.message);
+    }
+    for (i = 0; r == LLM_OK && i < tmp.choice_count && call->error_ == LLM_OK; i++) {
+        const llm_choice *c = &tmp.choices[i];
+        llm__acc_choice *ac = llm__acc_choice_at(call, c->index);
+        if (!ac) { llm__call_nomem(call); break; }
+        llm__delta(call, LLM_EVENT_REASONING, c->index, c->reasoning, c->reasoning ? strlen(c->reasoning) : 0);
+        llm__delta(call, LLM_EVENT_TEXT, c->index, c->content, c->content_len);
+        llm__delta(call, LLM_EVENT_REFUSAL, c->index, c->refusal, c->refusal ? strlen(c->refusal) : 0);
+        for (k = 0; k < c->tool_call_count && call->error_ == LLM_OK; k++) {
+            llm__tool_start(call, c->index, ac, c->tool_calls[k].id, c->tool_calls[k].name);
+            llm__tool_delta(call, c->index, ac, (int)k, c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments));
+        }
+        if (c->finish_reason_raw) llm__finish_choice(call, c->index, c->finish_reason_raw, strlen(c->finish_reason_raw));
+    }
+    if (r == LLM_OK && call->error_ == LLM_OK) {
+        llm__copy_text(call->request_id_, sizeof call->request_id_, call->request_id_, strlen(call->request_id_));
+        if (!llm__acc_set(call, &acc->id, NULL) || (tmp.id && !llm__buf_add(&call->alloc_, &acc->id, tmp.id, strlen(tmp.id))) ||
+            (tmp.model && !llm__buf_add(&call->alloc_, &acc->model, tmp.model, strlen(tmp.model))))
+            llm__call_nomem(call);
+        acc->created = tmp.created;
+        acc->usage = tmp.usage;
+        if (tmp.usage.present) llm__usage_event(call);
+        call->done_ = true;
+    }
+    llm_response_free(&tmp);
+    llm_json_doc_free(&doc);
+    return call->error_;
+}
+
+/* The whole body has arrived: a plain JSON answer becomes its events. */
+static void llm__call_end_of_body(llm_call *call) {
+    if (call->state_ == LLM__CALL_RECEIVING && call->error_ == LLM_OK && llm__call_streaming_body(call) && !call->sse_mode_ && !call->done_)
+        llm__call_json_as_events(call);
+}
+
+/* Copies an accumulator buffer into the response's arena. */
+static const char *llm__acc_str(llm_response *resp, const llm__buf *b, bool *failed) {
+    const char *s;
+    if (!b->p) return NULL;
+    s = llm__arena_strndup(&resp->alloc_, &resp->arena_, b->p, b->len);
+    if (!s) *failed = true;
+    return s;
+}
+
+static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, bool *failed) {
+    llm_tool_call *calls = (llm_tool_call *)llm__resp_array(resp, c->tool_count, sizeof *calls, failed);
+    size_t k;
+    out->index = c->index;
+    out->content = c->has_content ? llm__acc_str(resp, &c->content, failed) : NULL;
+    out->content_len = c->has_content ? c->content.len : 0;
+    out->reasoning = c->has_reasoning ? llm__acc_str(resp, &c->reasoning, failed) : NULL;
+    out->refusal = c->has_refusal ? llm__acc_str(resp, &c->refusal, failed) : NULL;
+    out->finish_reason_raw = llm__acc_str(resp, &c->finish, failed);
+    out->finish_reason = llm__finish_reason(out->finish_reason_raw);
+    for (k = 0; calls && k < c->tool_count; k++) {
+        calls[k].id = llm__acc_str(resp, &c->tools[k].id, failed);
+        calls[k].name = llm__acc_str(resp, &c->tools[k].name, failed);
+        calls[k].arguments = c->tools[k].args.len ? llm__acc_str(resp, &c->tools[k].args, failed) : "{}";
+    }
+    out->tool_calls = calls;
+    out->tool_call_count = calls ? c->tool_count : 0;
+}
+
+/* The accumulated response: the same shape a whole answer decodes to. */
+static bool llm__acc_response(llm_call *call, int64_t now_ms, llm_response *resp) {
+    llm__acc *acc = (llm__acc *)call->acc_;
+    llm_choice *choices;
+    bool failed = false;
+    size_t i;
+    resp->alloc_ = call->alloc_;
+    resp->http_status = call->status_;
+    resp->latency_ms = now_ms - call->start_ms_;
+    if (call->request_id_[0]) resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_, strlen(call->request_id_));
+    if (!acc) return !call->request_id_[0] || resp->request_id;
+    resp->id = llm__acc_str(resp, &acc->id, &failed);
+    resp->model = llm__acc_str(resp, &acc->model, &failed);
+    resp->object = llm__acc_str(resp, &acc->object, &failed);
+    resp->system_fingerprint = llm__acc_str(resp, &acc->fingerprint, &failed);
+    resp->service_tier = llm__acc_str(resp, &acc->tier, &failed);
+    resp->created = acc->created;
+    resp->usage = acc->usage;
+    resp->has_provider_cost = acc->has_provider_cost || call->has_provider_cost_;
+    resp->provider_cost_usd = call->has_provider_cost_ ? call->provider_cost_ : acc->provider_cost;
+    choices = (llm_choice *)llm__resp_array(resp, acc->choice_count, sizeof *choices, &failed);
+    for (i = 0; choices && i < acc->choice_count; i++) llm__acc_choice_out(resp, &choices[i], &acc->choices[i], &failed);
+    if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__choice_order);
+    resp->choices = choices;
+    resp->choice_count = choices ? acc->choice_count : 0;
+#ifndef LLM_NO_COSTS
+    llm_response_price(call->client_->desc.costs, resp, call->model_, NULL);
+#endif
+    return !failed && (!call->request_id_[0] || resp->request_id);
+}
+
+/* The end of a streamed 2xx answer: the response, and why it failed if it did. */
+static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
+    llm__acc *acc;
+    size_t i, k;
+    llm__call_end_of_body(call);
+    while (call->sse_mode_ && call->error_ == LLM_OK && !call->done_ && llm__call_pump(call) == LLM_OK)
+        call->queue_pos_ = call->queue_len_; /* events nobody took still count */
+    acc = (llm__acc *)call->acc_;
+    if (call->error_ == LLM_OK && !call->done_)
+        llm__call_error(call, LLM_ERR_TRUNCATED, "the stream ended before its end marker");
+    for (i = 0; acc && call->error_ == LLM_OK && i < acc->choice_count; i++) /* calls a finish never closed */
+        for (k = 0; k < acc->choices[i].tool_count; k++)
+            llm__tool_end(call, acc->choices[i].index, &acc->choices[i], (int)k, false);
+    if (!llm__acc_response(call, now_ms, resp)) {
+        llm_response_free(resp);
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    }
+    if (call->error_ != LLM_OK) {
+        if (err) *err = call->err_;
+        if (err && !err->http_status) err->http_status = call->status_;
+        return call->error_;
+    }
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
+/* ---- the blocking stream driver ---- */
+
+typedef struct llm__stream_ctx {
+    llm_call *call;
+    const llm_client *client;
+    llm_event_fn fn;
+    void *user;
+} llm__stream_ctx;
+
+/* Hands every event taken so far to the caller's callback, then tells the
+   call the time. */
+static llm_result llm__stream_deliver(llm__stream_ctx *s) {
+    llm_event ev;
+    llm_result r;
+    while ((r = llm_call_next_event(s->call, &ev)) == LLM_OK) {
+        if (s->fn && s->fn(s->user, &ev) != 0) {
+            llm_call_cancel(s->call);
+            return LLM_ERR_CANCELLED;
+        }
+    }
+    if (r != LLM_AGAIN && r != LLM_DONE) return r;
+    return s->client->desc.clock_ms ? llm_call_tick(s->call, llm__client_now(s->client)) : LLM_OK;
+}
+
+static llm_result llm__stream_sink_body(void *ctx, const char *d, size_t n) {
+    llm__stream_ctx *s = (llm__stream_ctx *)ctx;
+    llm_result r = llm_call_feed_body(s->call, d, n);
+    return r != LLM_OK ? r : llm__stream_deliver(s);
+}
+
+LLM_API llm_result llm_stream(llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
+                              llm_response *resp, llm_error *err) {
+    llm_call call;
+    const llm_http_request *http;
+    llm_http_sink sink;
+    llm__stream_ctx s;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: NULL client or response");
+    if (!client->desc.transport.send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: the client has no transport");
+    r = llm_call_begin_stream(&call, client, req, llm__client_now(client), &http, err);
+    if (r != LLM_OK) return r;
+    s.call = &call;
+    s.client = client;
+    s.fn = on_event;
+    s.user = user;
+    sink = llm_call_sink(&call);
+    sink.body = llm__stream_sink_body;
+    sink.ctx = &s;
+    llm__error_clear(err);
+    r = client->desc.transport.send(client->desc.transport.user, http, &sink, err);
+    if (r != LLM_OK && call.error_ == LLM_OK) { /* the transport failed: keep what arrived, say why */
+        llm__transport_failed(&call, r, err);
+        call.error_ = r;
+        if (err) call.err_ = *err;
+    }
+    if (r == LLM_OK) {
+        llm__call_end_of_body(&call);
+        llm__stream_deliver(&s);
+    }
+    r = llm_call_finish(&call, llm__client_now(client), resp, err);
+    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
+    llm_call_free(&call);
+    return r;
+}
+
+LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,
+                                       llm_response *resp, llm_error *err) {
+    llm_client client;
+    llm_call call;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!format || !resp || (!body && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_decode_recorded: NULL argument");
+    memset(&client, 0, sizeof client);
+    if (strcmp(format, "openai") == 0) client.provider = &llm__openai_provider;
+    else if (strcmp(format, "anthropic") == 0) client.provider = &llm__anthropic_format;
+    else return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_decode_recorded: unknown format \"%s\"", format);
+    llm__call_init(&call, &client, 0);
+    call.state_ = LLM__CALL_SENT;
+    call.stream_ = stream;
+    call.model_ = "";
+    r = llm_call_feed_status(&call, http_status);
+    if (r == LLM_OK) r = llm_call_feed_body(&call, body ? body : "", len);
+    r = llm_call_finish(&call, 0, resp, err);
     llm_call_free(&call);
     return r;
 }

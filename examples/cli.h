@@ -16,5 +16,7 @@ int cli_json_validate(int argc, char **argv);
 int cli_cost(int argc, char **argv);    /* cli_cost.c */
 int cli_info(int argc, char **argv);    /* cli_cost.c */
 int cli_models(int argc, char **argv);  /* cli_cost.c */
+int cli_sse(int argc, char **argv);     /* cli_stream.c */
+int cli_replay(int argc, char **argv);  /* cli_stream.c */
 
 #endif

@@ -23,6 +23,8 @@ static const cli_verb verbs[] = {
                        "         [--reasoning-tokens N] [--prices FILE]   the cost in USD (or --usage FILE: a saved response)"},
     {"info", cli_info, "info MODEL [--prices FILE]   the model's prices, limits and capabilities (JSON)"},
     {"models", cli_models, "models [--provider P] [--prices FILE]   the price table's models"},
+    {"sse", cli_sse, "sse [FILE|-]   every event of a Server-Sent-Events stream as one JSON line"},
+    {"replay", cli_replay, "replay --provider openai|anthropic [--stream] [--status N] [FILE|-]   decode recorded answer bytes"},
 };
 
 char *cli_read_all(const char *path, size_t *len) {

@@ -1,0 +1,206 @@
+/* Streaming verbs of the `llm` tool:
+
+   llm sse [FILE|-]
+       every dispatched event as one JSON line {"event","data","id"}; bytes
+       decoded as WHATWG UTF-8 (an invalid sequence becomes U+FFFD). A final
+       unterminated event is dropped with a note on stderr. Exit 0, or 1 on
+       a parse error (a line or event over 16 MiB).
+
+   llm replay --provider openai|anthropic [--stream] [--status N] [FILE|-]
+       decodes recorded answer bytes as that provider's decoder does and
+       prints one JSON object: content, reasoning, refusal, tool_calls,
+       finish_reason, finish_reason_raw, usage, and error when it failed
+       (exit 1). */
+#include "../llm.h"
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Copies s into w as one JSON string, each maximal invalid UTF-8 subpart
+   replaced by U+FFFD (the WHATWG decoder's rule). */
+static void write_utf8_lossy(llm_json_writer *w, const char *s, size_t n, char *tmp) {
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    size_t out = 0;
+    while (p < end) {
+        unsigned c = *p, lo = 0x80, hi = 0xBF;
+        size_t need, k;
+        if (c < 0x80) { tmp[out++] = (char)*p++; continue; }
+        need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+        for (k = 1; k <= need && p + k < end; k++) {
+            unsigned b = p[k];
+            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) break;
+        }
+        if (need && k == need + 1) {
+            memcpy(tmp + out, p, k);
+            out += k;
+            p += k;
+        } else {
+            memcpy(tmp + out, "\xEF\xBF\xBD", 3);
+            out += 3;
+            p += need ? k : 1;
+        }
+    }
+    llm_json_write_stringn(w, tmp, out);
+}
+
+static int print_event(llm_json_writer *w, const llm_sse_event *ev, char *tmp) {
+    const char *out;
+    size_t len;
+    llm_json_writer_reset(w);
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "event");
+    write_utf8_lossy(w, ev->type, ev->type_len, tmp);
+    llm_json_write_key(w, "data");
+    write_utf8_lossy(w, ev->data, ev->data_len, tmp);
+    llm_json_write_key(w, "id");
+    write_utf8_lossy(w, ev->id, ev->id_len, tmp);
+    llm_json_write_object_end(w);
+    if (llm_json_writer_finish(w, &out, &len) != LLM_OK) return 0;
+    fwrite(out, 1, len, stdout);
+    fputc('\n', stdout);
+    return 1;
+}
+
+int cli_sse(int argc, char **argv) {
+    const char *path = argc > 1 ? argv[1] : "-";
+    llm_sse p;
+    llm_sse_event ev;
+    llm_json_writer w;
+    llm_result r;
+    size_t len;
+    char *text, *tmp;
+    int status = CLI_OK;
+    if (argc > 2) {
+        fputs("usage: llm sse [FILE|-]\n", stderr);
+        return CLI_USAGE;
+    }
+    if (!(text = cli_read_all(path, &len))) {
+        fprintf(stderr, "llm: cannot read %s\n", path);
+        return CLI_USAGE;
+    }
+    tmp = (char *)malloc(len * 3 + 16); /* every byte may become U+FFFD */
+    memset(&p, 0, sizeof p);
+    memset(&w, 0, sizeof w);
+    r = tmp ? llm_sse_feed(&p, text, len) : LLM_ERR_NO_MEMORY;
+    while (r == LLM_OK && (r = llm_sse_next(&p, &ev)) == LLM_OK)
+        if (!print_event(&w, &ev, tmp)) r = LLM_ERR_NO_MEMORY;
+    if (r != LLM_AGAIN) {
+        fprintf(stderr, "llm: %s\n", r == LLM_ERR_PARSE ? "a line or event is longer than 16 MiB" : llm_result_description(r));
+        status = CLI_FAILED;
+    } else if (llm_sse_ended_mid_event(&p)) {
+        fputs("llm: the stream ended inside an event; that event was not dispatched\n", stderr);
+    }
+    llm_json_writer_free(&w);
+    llm_sse_free(&p);
+    free(tmp);
+    free(text);
+    return status;
+}
+
+static void write_str_or_empty(llm_json_writer *w, const char *key, const char *s) {
+    llm_json_write_key(w, key);
+    llm_json_write_string(w, s ? s : "");
+}
+
+static void write_usage(llm_json_writer *w, const llm_usage *u) {
+    llm_json_write_key(w, "usage");
+    if (!u->present) {
+        llm_json_write_null(w);
+        return;
+    }
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "prompt_tokens");
+    llm_json_write_int(w, u->prompt_tokens);
+    llm_json_write_key(w, "completion_tokens");
+    llm_json_write_int(w, u->completion_tokens);
+    llm_json_write_key(w, "total_tokens");
+    llm_json_write_int(w, u->total_tokens);
+    llm_json_write_key(w, "cached_tokens");
+    llm_json_write_int(w, u->cached_tokens);
+    llm_json_write_key(w, "cache_creation_tokens");
+    llm_json_write_int(w, u->cache_creation_tokens);
+    llm_json_write_key(w, "reasoning_tokens");
+    llm_json_write_int(w, u->reasoning_tokens);
+    llm_json_write_object_end(w);
+}
+
+static void write_replay(llm_json_writer *w, const llm_response *resp, llm_result r, const llm_error *err) {
+    const llm_choice *c = resp->choice_count ? &resp->choices[0] : NULL;
+    size_t i;
+    llm_json_write_object_begin(w);
+    write_str_or_empty(w, "content", c ? c->content : NULL);
+    write_str_or_empty(w, "reasoning", c ? c->reasoning : NULL);
+    write_str_or_empty(w, "refusal", c ? c->refusal : NULL);
+    llm_json_write_key(w, "tool_calls");
+    llm_json_write_array_begin(w);
+    for (i = 0; c && i < c->tool_call_count; i++) {
+        llm_json_write_object_begin(w);
+        write_str_or_empty(w, "id", c->tool_calls[i].id);
+        write_str_or_empty(w, "name", c->tool_calls[i].name);
+        write_str_or_empty(w, "arguments", c->tool_calls[i].arguments);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+    llm_json_write_key(w, "finish_reason");
+    llm_json_write_string(w, c ? llm_finish_reason_str(c->finish_reason) : NULL);
+    llm_json_write_key(w, "finish_reason_raw");
+    llm_json_write_string(w, c ? c->finish_reason_raw : NULL);
+    write_usage(w, &resp->usage);
+    if (r != LLM_OK) {
+        llm_json_write_key(w, "error");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "code");
+        llm_json_write_string(w, llm_result_str(r));
+        llm_json_write_key(w, "message");
+        llm_json_write_string(w, err->message);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_object_end(w);
+}
+
+int cli_replay(int argc, char **argv) {
+    const char *provider = NULL, *path = "-", *out;
+    bool stream = false;
+    int status = 200, i;
+    llm_response resp;
+    llm_error err;
+    llm_json_writer w;
+    llm_result r;
+    size_t len;
+    char *text;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--provider") == 0 && i + 1 < argc) provider = argv[++i];
+        else if (strcmp(argv[i], "--stream") == 0) stream = true;
+        else if (strcmp(argv[i], "--status") == 0 && i + 1 < argc) status = atoi(argv[++i]);
+        else if (argv[i][0] == '-' && argv[i][1]) provider = NULL, i = argc;
+        else path = argv[i];
+    }
+    if (!provider || (strcmp(provider, "openai") != 0 && strcmp(provider, "anthropic") != 0) || status < 100 || status > 999) {
+        fputs("usage: llm replay --provider openai|anthropic [--stream] [--status N] [FILE|-]\n", stderr);
+        return CLI_USAGE;
+    }
+    if (!(text = cli_read_all(path, &len))) {
+        fprintf(stderr, "llm: cannot read %s\n", path);
+        return CLI_USAGE;
+    }
+    r = llm_decode_recorded(provider, status, text, len, stream, &resp, &err);
+    memset(&w, 0, sizeof w);
+    write_replay(&w, &resp, r, &err);
+    if (llm_json_writer_finish(&w, &out, &len) == LLM_OK) {
+        fwrite(out, 1, len, stdout);
+        fputc('\n', stdout);
+    } else {
+        fputs("llm: the answer holds text that is not valid UTF-8\n", stderr);
+        r = LLM_ERR_PARSE;
+    }
+    llm_json_writer_free(&w);
+    llm_response_free(&resp);
+    free(text);
+    return r == LLM_OK ? CLI_OK : CLI_FAILED;
+}
