@@ -1,0 +1,308 @@
+// Expected output of `llm replay --provider openai|anthropic [--stream] FILE`
+// for every recorded OpenAI, OpenRouter (provider openai) and Anthropic sample:
+// writes tests/data/replay/<provider>/<name>.json.
+//
+// An outside oracle: SSE framing by the npm package eventsource-parser (through
+// libraryParse in tools/gen_sse_events.mjs), accumulation written here in plain
+// JavaScript from the rules below, not from llm.h. Every output was then checked
+// by hand against the recorded bytes.
+//
+// Run:  npm ci --prefix tests/sse && tests/sse/node_modules/.bin/node tools/gen_replay_expected.mjs
+//
+// Output object (keys in this order, printed with 2-space indentation):
+//   content, reasoning, refusal   strings, "" when none. Anthropic: text blocks and
+//                                  thinking blocks each concatenated in order, no
+//                                  separator, signatures excluded. OpenAI:
+//                                  delta/message .content, .refusal, and
+//                                  .reasoning_content + .reasoning as reasoning.
+//   tool_calls     [{id, name, arguments}] ("" for a missing id or name).
+//                  OpenAI stream: keyed by `index`, sorted by index; id and name
+//                  from the first delta that has them; arguments concatenated.
+//                  Anthropic: tool_use blocks in block order; arguments = the
+//                  concatenated input_json_delta partial_json (stream) or
+//                  JSON.stringify(input) (body, compact). "{}" when empty (both providers).
+//   finish_reason  normalised: stop | length | tool_calls | content_filter | error | other, or null
+//   finish_reason_raw  the provider's word (the last non-null one seen), or null
+//   usage          null when none, else {prompt_tokens, completion_tokens, total_tokens,
+//                  cached_tokens, cache_creation_tokens, reasoning_tokens}
+//   error          {code} only when the call failed (the partial response is still there)
+// Only choice 0 is printed.
+//
+// Error precedence when several apply (my choice; no recorded sample has more
+// than one): an in-stream error event first, then truncation (no `data: [DONE]` /
+// no message_stop), then LLM_ERR_PARSE for tool arguments.
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import assert from 'node:assert/strict';
+import { ROOT, PARSER_VERSION, libraryParse } from './gen_sse_events.mjs';
+
+const FINISH = {
+  stop: 'stop', end_turn: 'stop', stop_sequence: 'stop',
+  length: 'length', max_tokens: 'length',
+  tool_calls: 'tool_calls', tool_use: 'tool_calls',
+  content_filter: 'content_filter', refusal: 'content_filter',
+  error: 'error',
+};
+const normFinish = (raw) => (raw == null ? null : (FINISH[raw] ?? 'other'));
+
+// HTTP status of the recorded error bodies (the files hold only the body).
+const ERROR_BODY_STATUS = {
+  'openai/error_invalid_api_key.json': 401, // invalid_api_key
+  'openrouter/error_rate_limit.json': 429,  // {"error":{"code":429,...}}
+  'anthropic/error_not_found.json': 404,    // not_found_error
+};
+const STATUS_CODE = { 401: 'LLM_ERR_AUTHENTICATION', 404: 'LLM_ERR_NOT_FOUND', 429: 'LLM_ERR_RATE_LIMITED' };
+
+const num = (v) => (typeof v === 'number' ? v : 0);
+
+// An error object that arrived inside a 200 stream.
+function streamErrorCode(err, anthropic) {
+  const e = err && typeof err === 'object' ? err : {};
+  const type = e.type ?? '';
+  if (anthropic && type === 'overloaded_error') return 'LLM_ERR_UNAVAILABLE';
+  const words = [type, e.code, e.message, e.metadata?.error_type].filter((x) => x != null).join(' ');
+  if (e.code === 429 || e.code === '429' || /rate[ _-]?limit/i.test(words)) return 'LLM_ERR_RATE_LIMITED';
+  return 'LLM_ERR_SERVER';
+}
+
+function isOneJsonValue(s) {
+  try { JSON.parse(s); return true; } catch { return false; }
+}
+
+function finishResult(r) {
+  const out = {
+    content: r.content,
+    reasoning: r.reasoning,
+    refusal: r.refusal,
+    tool_calls: r.tools.map((t) => ({ id: t.id ?? '', name: t.name ?? '', arguments: t.arguments === '' ? '{}' : t.arguments })),
+    finish_reason: normFinish(r.finishRaw),
+    finish_reason_raw: r.finishRaw,
+    usage: r.usage,
+  };
+  let code = r.streamError ?? (r.truncated ? 'LLM_ERR_TRUNCATED' : null);
+  if (!code && out.finish_reason !== 'length' && out.tool_calls.some((t) => !isOneJsonValue(t.arguments))) code = 'LLM_ERR_PARSE';
+  if (code) out.error = { code };
+  return out;
+}
+
+const fresh = () => ({ content: '', reasoning: '', refusal: '', tools: [], finishRaw: null, usage: null, streamError: null, truncated: false });
+
+// ---- OpenAI-compatible ----
+function openaiUsage(u) {
+  const p = num(u.prompt_tokens), c = num(u.completion_tokens);
+  return {
+    prompt_tokens: p,
+    completion_tokens: c,
+    total_tokens: typeof u.total_tokens === 'number' ? u.total_tokens : p + c,
+    cached_tokens: num(u.prompt_tokens_details?.cached_tokens),
+    cache_creation_tokens: num(u.prompt_tokens_details?.cache_write_tokens),
+    reasoning_tokens: num(u.completion_tokens_details?.reasoning_tokens),
+  };
+}
+
+function openaiAddText(r, m) {
+  if (typeof m.content === 'string') r.content += m.content;
+  if (typeof m.refusal === 'string') r.refusal += m.refusal;
+  if (typeof m.reasoning_content === 'string') r.reasoning += m.reasoning_content;
+  if (typeof m.reasoning === 'string') r.reasoning += m.reasoning;
+}
+
+export function openaiStream(events) {
+  const r = fresh();
+  const byIndex = new Map();
+  let done = false;
+  for (const ev of events) {
+    if (done) break; // nothing after [DONE] counts
+    if (ev.data === '[DONE]') { done = true; continue; }
+    const chunk = JSON.parse(ev.data);
+    if (chunk.error != null && r.streamError == null) r.streamError = streamErrorCode(chunk.error, false);
+    for (const ch of Array.isArray(chunk.choices) ? chunk.choices : []) {
+      if ((ch.index ?? 0) !== 0) continue;
+      const d = ch.delta ?? {};
+      openaiAddText(r, d);
+      for (const tc of Array.isArray(d.tool_calls) ? d.tool_calls : []) {
+        const k = tc.index ?? 0;
+        if (!byIndex.has(k)) byIndex.set(k, { index: k, id: null, name: null, arguments: '' });
+        const t = byIndex.get(k);
+        if (t.id == null && typeof tc.id === 'string' && tc.id !== '') t.id = tc.id;
+        if (t.name == null && typeof tc.function?.name === 'string' && tc.function.name !== '') t.name = tc.function.name;
+        if (typeof tc.function?.arguments === 'string') t.arguments += tc.function.arguments;
+      }
+      if (ch.finish_reason != null) r.finishRaw = ch.finish_reason;
+    }
+    if (chunk.usage && typeof chunk.usage === 'object') r.usage = openaiUsage(chunk.usage);
+    if (chunk.x_groq?.usage && typeof chunk.x_groq.usage === 'object') r.usage = openaiUsage(chunk.x_groq.usage);
+  }
+  r.tools = [...byIndex.values()].sort((a, b) => a.index - b.index);
+  r.truncated = !done;
+  return finishResult(r);
+}
+
+export function openaiBody(body) {
+  const r = fresh();
+  const ch = (body.choices ?? []).find((c) => (c.index ?? 0) === 0);
+  if (ch) {
+    const m = ch.message ?? {};
+    openaiAddText(r, m);
+    r.tools = (m.tool_calls ?? []).map((t) => ({ id: t.id, name: t.function?.name, arguments: t.function?.arguments ?? '' }));
+    r.finishRaw = ch.finish_reason ?? null;
+  }
+  if (body.usage) r.usage = openaiUsage(body.usage);
+  return finishResult(r);
+}
+
+// ---- Anthropic ----
+function anthropicUsage(u) {
+  const prompt = num(u.input_tokens) + num(u.cache_read_input_tokens) + num(u.cache_creation_input_tokens);
+  const completion = num(u.output_tokens);
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    cached_tokens: num(u.cache_read_input_tokens),
+    cache_creation_tokens: num(u.cache_creation_input_tokens),
+    reasoning_tokens: 0,
+  };
+}
+const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cache_read_input_tokens', 'cache_creation_input_tokens'];
+
+export function anthropicStream(events) {
+  const r = fresh();
+  const blocks = new Map(); // index -> tool entry (tool_use blocks only)
+  let u = null; // the last value seen of each usage field
+  let stopped = false;
+  const takeUsage = (x) => {
+    if (!x || typeof x !== 'object') return;
+    u = u ?? {};
+    for (const f of USAGE_FIELDS) if (typeof x[f] === 'number') u[f] = x[f];
+  };
+  for (const ev of events) {
+    if (stopped) break;
+    const msg = JSON.parse(ev.data);
+    const type = msg.type ?? ev.event;
+    switch (type) {
+      case 'message_start': takeUsage(msg.message?.usage); break;
+      case 'content_block_start': {
+        const cb = msg.content_block ?? {};
+        if (cb.type === 'text' && typeof cb.text === 'string') r.content += cb.text;
+        else if (cb.type === 'thinking' && typeof cb.thinking === 'string') r.reasoning += cb.thinking;
+        else if (cb.type === 'tool_use') {
+          const t = { id: cb.id, name: cb.name, arguments: '' };
+          r.tools.push(t);
+          blocks.set(msg.index, t);
+        }
+        break;
+      }
+      case 'content_block_delta': {
+        const d = msg.delta ?? {};
+        if (d.type === 'text_delta') r.content += d.text ?? '';
+        else if (d.type === 'thinking_delta') r.reasoning += d.thinking ?? '';
+        else if (d.type === 'input_json_delta' && blocks.has(msg.index)) blocks.get(msg.index).arguments += d.partial_json ?? '';
+        // signature_delta, citations_delta: not printed
+        break;
+      }
+      case 'message_delta':
+        if (msg.delta?.stop_reason != null) r.finishRaw = msg.delta.stop_reason;
+        takeUsage(msg.usage);
+        break;
+      case 'message_stop': stopped = true; break;
+      case 'error': if (r.streamError == null) r.streamError = streamErrorCode(msg.error, true); break;
+      default: break; // ping, content_block_stop, unknown events
+    }
+  }
+  if (u) r.usage = anthropicUsage(u);
+  r.truncated = !stopped;
+  return finishResult(r);
+}
+
+export function anthropicBody(body) {
+  const r = fresh();
+  for (const b of body.content ?? []) {
+    if (b.type === 'text') r.content += b.text ?? '';
+    else if (b.type === 'thinking') r.reasoning += b.thinking ?? '';
+    else if (b.type === 'tool_use') r.tools.push({ id: b.id, name: b.name, arguments: b.input === undefined ? '' : JSON.stringify(b.input) });
+  }
+  r.finishRaw = body.stop_reason ?? null;
+  if (body.usage) r.usage = anthropicUsage(body.usage);
+  return finishResult(r);
+}
+
+function errorBody(key) {
+  const status = ERROR_BODY_STATUS[key];
+  if (!status) throw new Error(`no HTTP status recorded for ${key}: add it to ERROR_BODY_STATUS`);
+  const r = fresh();
+  r.streamError = STATUS_CODE[status];
+  return finishResult(r);
+}
+
+// ---- self-checks of the rules on small made-up inputs (not written anywhere) ----
+function selfCheck() {
+  const sse = (s) => libraryParse(new TextEncoder().encode(s)).events;
+  const oa = (...chunks) => sse(chunks.map((c) => `data: ${typeof c === 'string' ? c : JSON.stringify(c)}\n\n`).join(''));
+  const tc = (index, extra) => ({ choices: [{ index: 0, delta: { tool_calls: [{ index, ...extra }] }, finish_reason: null }] });
+  // two objects glued in one call -> PARSE; order by index; id/name from the first delta that has them
+  let o = openaiStream(oa(tc(1, { id: 'b', function: { name: 'g', arguments: '{}' } }), tc(0, { id: 'a', function: { name: 'f', arguments: '{"x":1}' } }),
+    tc(0, { function: { arguments: '{"y":2}' } }), { choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] }, '[DONE]'));
+  assert.deepEqual(o.tool_calls, [{ id: 'a', name: 'f', arguments: '{"x":1}{"y":2}' }, { id: 'b', name: 'g', arguments: '{}' }]);
+  assert.deepEqual(o.error, { code: 'LLM_ERR_PARSE' });
+  // same but finish length -> no PARSE
+  o = openaiStream(oa(tc(0, { id: 'a', function: { name: 'f', arguments: '{"x":' } }), { choices: [{ index: 0, delta: {}, finish_reason: 'length' }] }, '[DONE]'));
+  assert.equal(o.error, undefined); assert.equal(o.finish_reason, 'length');
+  // no [DONE] -> TRUNCATED, partial kept; choice 1 ignored; unknown finish -> other
+  o = openaiStream(oa({ choices: [{ index: 1, delta: { content: 'B' } }, { index: 0, delta: { content: 'A', reasoning_content: 'r1', reasoning: 'r2' }, finish_reason: 'function_call' }] }));
+  assert.deepEqual([o.content, o.reasoning, o.finish_reason, o.finish_reason_raw, o.error.code], ['A', 'r1r2', 'other', 'function_call', 'LLM_ERR_TRUNCATED']);
+  // Groq usage, cache fields
+  o = openaiStream(oa({ choices: [], x_groq: { usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7, prompt_tokens_details: { cached_tokens: 1, cache_write_tokens: 2 }, completion_tokens_details: { reasoning_tokens: 5 } } } }, '[DONE]'));
+  assert.deepEqual(o.usage, { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7, cached_tokens: 1, cache_creation_tokens: 2, reasoning_tokens: 5 });
+  // in-stream rate limit named only in the message
+  o = openaiStream(oa({ error: { message: 'Rate limit reached for requests', type: 'requests' } }));
+  assert.equal(o.error.code, 'LLM_ERR_RATE_LIMITED');
+  // Anthropic: message_delta usage updates message_start's, missing fields kept; glued JSON with end_turn -> PARSE
+  const an = (...evs) => sse(evs.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join(''));
+  o = anthropicStream(an({ type: 'message_start', message: { usage: { input_tokens: 10, cache_read_input_tokens: 5, cache_creation_input_tokens: 2, output_tokens: 1 } } },
+    { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'n', input: {} } },
+    { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{}{}' } },
+    { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 9, input_tokens: 11 } }, { type: 'message_stop' }));
+  assert.deepEqual(o.usage, { prompt_tokens: 18, completion_tokens: 9, total_tokens: 27, cached_tokens: 5, cache_creation_tokens: 2, reasoning_tokens: 0 });
+  assert.equal(o.error.code, 'LLM_ERR_PARSE');
+  // Anthropic: empty tool input -> "{}"; no message_stop -> TRUNCATED; rate_limit_error -> RATE_LIMITED
+  o = anthropicStream(an({ type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'n', input: {} } }));
+  assert.deepEqual([o.tool_calls[0].arguments, o.error.code], ['{}', 'LLM_ERR_TRUNCATED']);
+  o = anthropicStream(an({ type: 'error', error: { type: 'rate_limit_error', message: 'x' } }));
+  assert.equal(o.error.code, 'LLM_ERR_RATE_LIMITED');
+  o = anthropicStream(an({ type: 'error', error: { type: 'api_error', message: 'x' } }));
+  assert.equal(o.error.code, 'LLM_ERR_SERVER');
+}
+
+function main() {
+  selfCheck();
+  const src = join(ROOT, 'tests/data/provider-samples');
+  const dst = join(ROOT, 'tests/data/replay');
+  console.log(`node ${process.version}, eventsource-parser ${PARSER_VERSION}`);
+  let n = 0;
+  for (const dir of ['openai', 'openrouter', 'anthropic']) {
+    const provider = dir === 'anthropic' ? 'anthropic' : 'openai';
+    mkdirSync(join(dst, dir), { recursive: true });
+    for (const f of readdirSync(join(src, dir)).sort()) {
+      const bytes = new Uint8Array(readFileSync(join(src, dir, f)));
+      const key = `${dir}/${f}`;
+      let out, cmd;
+      if (f.endsWith('.sse')) {
+        const { events } = libraryParse(bytes);
+        out = provider === 'anthropic' ? anthropicStream(events) : openaiStream(events);
+        cmd = `llm replay --provider ${provider} --stream ${key}`;
+      } else if (f.endsWith('.json')) {
+        const body = JSON.parse(new TextDecoder().decode(bytes));
+        if (f.startsWith('error_')) out = errorBody(key);
+        else out = provider === 'anthropic' ? anthropicBody(body) : openaiBody(body);
+        cmd = `llm replay --provider ${provider} ${key}`;
+      } else continue;
+      writeFileSync(join(dst, dir, basename(f).replace(/\.(sse|json)$/, '.json')), JSON.stringify(out, null, 2) + '\n');
+      console.log(`${cmd}: finish ${out.finish_reason}${out.error ? ', error ' + out.error.code : ''}`);
+      n++;
+    }
+  }
+  console.log(`${n} expected replay outputs written`);
+}
+
+main();
