@@ -64,6 +64,10 @@ check-conformance: | $(B)
 	$(CC) $(WARN) -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/test_jsonsuite tests/conformance/test_jsonsuite.c
 	$(B)/test_jsonsuite tests/data/JSONTestSuite/test_parsing > $(B)/jsonsuite.txt; s=$$?; tail -n 2 $(B)/jsonsuite.txt; exit $$s
 
+check-streams: | $(B)
+	$(CC) $(WARN) -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/test_streams tests/conformance/test_streams.c
+	$(B)/test_streams tests/data
+
 check-numbers: | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/test_numbers tests/conformance/test_numbers.c
 	NO_BENCH=1 $(B)/test_numbers tests/data/numbers/vectors.txt 1000000
@@ -139,5 +143,5 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-unit-gcc check-unit-clang \
-	check-unit-valgrind check-matrix check-conformance check-numbers check-examples check-cli examples check-cxx \
+	check-unit-valgrind check-matrix check-conformance check-streams check-numbers check-examples check-cli examples check-cxx \
 	check-tcc check-firmware check-fuzz-short

@@ -604,6 +604,11 @@ LLM_API llm_result llm_json_writer_finish(llm_json_writer *w, const char **out, 
 LLM_API void llm_json_writer_reset(llm_json_writer *w);
 LLM_API void llm_json_writer_free(llm_json_writer *w);
 
+/* Copies n bytes to out with each maximal invalid UTF-8 subpart replaced
+   by U+FFFD, as the WHATWG UTF-8 decoder does; out needs room for 3 * n
+   bytes. Returns the bytes written. Safe anywhere. */
+LLM_API size_t llm_utf8_sanitize(const char *in, size_t n, char *out);
+
 /* ------------------------------------------------------------------------ */
 /* >>transport: the HTTP exchange the caller performs                        */
 /* ------------------------------------------------------------------------ */
@@ -859,7 +864,7 @@ typedef struct llm_call {
     double provider_cost_;
     const char *model_;         /* the model requested, for pricing */
     /* streaming */
-    bool stream_, sse_mode_, mode_known_, done_, content_seen_, tick_seen_;
+    bool stream_, sse_mode_, mode_known_, done_, content_seen_, tick_seen_, borrow_;
     llm_stream_options sopt_;
     llm_sse sse_;
     llm_json_doc chunk_;        /* the JSON of the current stream event */
@@ -1950,6 +1955,30 @@ static size_t llm__utf8_valid_prefix(const char *s, size_t n) {
     return (size_t)(p - (const unsigned char *)s);
 }
 
+LLM_API size_t llm_utf8_sanitize(const char *in, size_t n, char *out) {
+    const unsigned char *p = (const unsigned char *)in, *end = p + n;
+    size_t len = 0;
+    while (p < end) {
+        unsigned c = *p, lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80, hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+        size_t need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0, k;
+        if (c < 0x80) {
+            out[len++] = (char)*p++;
+            continue;
+        }
+        for (k = 1; k <= need && p + k < end; k++)
+            if (p[k] < (k == 1 ? lo : 0x80) || p[k] > (k == 1 ? hi : 0xBF)) break;
+        if (need && k == need + 1) {
+            memcpy(out + len, p, k);
+            len += k;
+        } else { /* the bytes of a maximal invalid subpart (or one stray byte) become one U+FFFD */
+            memcpy(out + len, "\xEF\xBF\xBD", 3);
+            len += 3;
+        }
+        p += need ? k : 1;
+    }
+    return len;
+}
+
 static size_t llm__utf8_encode(char *out, uint32_t cp) {
     if (cp < 0x80) { out[0] = (char)cp; return 1; }
     if (cp < 0x800) {
@@ -2787,12 +2816,13 @@ LLM_API llm_result llm_sse_feed(llm_sse *p, const char *chunk, size_t len) {
     if (p->error_ != LLM_OK) return p->error_;
     if (p->pos_ < p->chunk_len_) { /* the previous chunk was not drained: keep its rest and this one */
         size_t rest = p->chunk_len_ - p->pos_;
+        bool from_held = p->chunk_ == p->held_; /* growing may move it */
         void *b = p->held_;
         if (llm__sse_own_pending(p) != LLM_OK) return p->error_;
         if (len > ((size_t)-1) - rest || !llm__grow(&p->alloc, &b, &p->held_cap_, rest + len, 1))
             return llm__sse_fail(p, LLM_ERR_NO_MEMORY);
         p->held_ = (char *)b;
-        memmove(p->held_, p->chunk_ + p->pos_, rest);
+        memmove(p->held_, (from_held ? p->held_ : p->chunk_) + p->pos_, rest);
         if (len) memcpy(p->held_ + rest, chunk, len);
         chunk = p->held_;
         len += rest;
@@ -2866,6 +2896,22 @@ LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
     }
     if (p->error_ == LLM_OK && llm__sse_own_pending(p) != LLM_OK) return p->error_; /* the chunk goes away */
     return p->error_ != LLM_OK ? p->error_ : LLM_AGAIN;
+}
+
+/* Copies the bytes of the current chunk not read yet into the parser, so
+   the caller's chunk may go away. */
+static llm_result llm__sse_hold(llm_sse *p) {
+    size_t rest = p->chunk_len_ - p->pos_;
+    void *b = p->held_;
+    if (p->error_ != LLM_OK || rest == 0 || p->chunk_ == p->held_) return p->error_;
+    if (llm__sse_own_pending(p) != LLM_OK) return p->error_;
+    if (!llm__grow(&p->alloc, &b, &p->held_cap_, rest, 1)) return llm__sse_fail(p, LLM_ERR_NO_MEMORY);
+    p->held_ = (char *)b;
+    memcpy(p->held_, p->chunk_ + p->pos_, rest);
+    p->chunk_ = p->held_;
+    p->chunk_len_ = rest;
+    p->pos_ = 0;
+    return LLM_OK;
 }
 
 LLM_API bool llm_sse_ended_mid_event(const llm_sse *p) {
@@ -3858,7 +3904,10 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
         }
     }
     if (llm__call_streaming_body(call) && call->sse_mode_) {
+        /* the caller may reuse its buffer before taking the events: keep a
+           copy (llm_stream takes them at once, and copies nothing) */
         llm_result r = llm_sse_feed(&call->sse_, data, len);
+        if (r == LLM_OK && !call->borrow_) r = llm__sse_hold(&call->sse_);
         return r == LLM_OK ? LLM_OK : llm__call_error(call, r, "out of memory");
     }
     if (len > call->in_max_ - call->in_len_) return llm__call_error(call, LLM_ERR_LIMIT_EXCEEDED, "response body larger than max_response_bytes");
@@ -4851,8 +4900,13 @@ static llm_result llm__stream_deliver(llm__stream_ctx *s) {
 
 static llm_result llm__stream_sink_body(void *ctx, const char *d, size_t n) {
     llm__stream_ctx *s = (llm__stream_ctx *)ctx;
-    llm_result r = llm_call_feed_body(s->call, d, n);
-    return r != LLM_OK ? r : llm__stream_deliver(s);
+    llm_result r;
+    s->call->borrow_ = true; /* the events are taken before this returns */
+    r = llm_call_feed_body(s->call, d, n);
+    if (r == LLM_OK) r = llm__stream_deliver(s);
+    s->call->borrow_ = false;
+    if (r == LLM_OK || r == LLM_ERR_TIMEOUT || r == LLM_ERR_CANCELLED) llm__sse_hold(&s->call->sse_);
+    return r;
 }
 
 LLM_API llm_result llm_stream(llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,

@@ -18,35 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Copies s into w as one JSON string, each maximal invalid UTF-8 subpart
-   replaced by U+FFFD (the WHATWG decoder's rule). */
+/* Writes s as one JSON string, invalid UTF-8 replaced as WHATWG decodes it. */
 static void write_utf8_lossy(llm_json_writer *w, const char *s, size_t n, char *tmp) {
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    size_t out = 0;
-    while (p < end) {
-        unsigned c = *p, lo = 0x80, hi = 0xBF;
-        size_t need, k;
-        if (c < 0x80) { tmp[out++] = (char)*p++; continue; }
-        need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-        for (k = 1; k <= need && p + k < end; k++) {
-            unsigned b = p[k];
-            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) break;
-        }
-        if (need && k == need + 1) {
-            memcpy(tmp + out, p, k);
-            out += k;
-            p += k;
-        } else {
-            memcpy(tmp + out, "\xEF\xBF\xBD", 3);
-            out += 3;
-            p += need ? k : 1;
-        }
-    }
-    llm_json_write_stringn(w, tmp, out);
+    llm_json_write_stringn(w, tmp, llm_utf8_sanitize(s, n, tmp));
 }
 
 static int print_event(llm_json_writer *w, const llm_sse_event *ev, char *tmp) {

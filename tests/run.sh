@@ -33,6 +33,7 @@ check check-unit-clang clang
 check check-unit-valgrind valgrind
 check check-matrix gcc
 check check-conformance gcc
+check check-streams gcc
 check check-numbers gcc
 check check-examples gcc
 check check-cli ""
