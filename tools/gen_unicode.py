@@ -81,7 +81,7 @@ def tables(cls):
     return stage1, blocks
 
 
-def c_array(name, ctype, values, per_line=24):
+def c_array(name, ctype, values, per_line=32):
     out = ["static const %s %s[%d] = {" % (ctype, name, len(values))]
     for i in range(0, len(values), per_line):
         out.append("    " + ",".join(str(v) for v in values[i:i + per_line]) + ",")
@@ -101,7 +101,7 @@ def main():
         "#define LLM__UC_VERSION \"%s\"" % version(),
         "#define LLM__UC_SHIFT %d" % SHIFT,
         c_array("llm__uc_stage1", "unsigned char", stage1),
-        c_array("llm__uc_stage2", "unsigned char", stage2),
+        c_array("llm__uc_stage2", "unsigned char", stage2, 48),
         "/* >>unicode-tables end */",
     ])
     with open(HEADER, encoding="utf-8") as f:
