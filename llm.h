@@ -637,8 +637,9 @@ typedef struct llm_bpe {
     llm_allocator alloc_;
     unsigned char *bytes_;          /* every token's bytes, concatenated */
     uint32_t *offset_;              /* rank -> offset in bytes_ */
+    uint32_t *pair_rank_;           /* 65536 entries: rank of each 2-byte token */
     uint16_t *length_;              /* rank -> byte length */
-    uint32_t *table_;               /* hash table: (rank + 1) | tag << 18, 0 = empty */
+    void *table_;                   /* hash table of ranks by token bytes */
     size_t table_mask_;
     size_t bytes_size_;
     uint32_t byte_rank_[256];       /* rank of each single byte */
@@ -2750,6 +2751,11 @@ static const unsigned char *llm__pt_o200k(const llm__pretok *t, const unsigned c
 #define LLM__BPE_NONE 0xFFFFFFFFu
 #define LLM__BPE_MAX_TOKEN 128u         /* no token of cl100k/o200k is longer */
 #define LLM__BPE_SMALL 128u             /* pieces up to this length merge on the stack */
+#if defined(__GNUC__) || defined(__clang__)
+#define LLM__PREFETCH(p) __builtin_prefetch(p)
+#else
+#define LLM__PREFETCH(p) ((void)(p))
+#endif
 
 typedef struct llm__bpe_special {
     llm_encoding encoding;
@@ -2771,60 +2777,73 @@ static size_t llm__bpe_expected_ranks(llm_encoding e) {
     return e == LLM_ENCODING_CL100K_BASE ? 100256 : e == LLM_ENCODING_O200K_BASE ? 199998 : 0;
 }
 
-static uint64_t llm__bpe_hash(const unsigned char *p, size_t n) {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n, x;
-    while (n >= 8) {
-        h = (h ^ llm__load64(p)) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
-        p += 8;
-        n -= 8;
-    }
-    x = 0;
-    if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, p, 4);
-        memcpy(&b, p + n - 4, 4);
-        x = ((uint64_t)a << 32) | b;
-    } else if (n) {
-        x = ((uint64_t)p[0] << 16) | ((uint64_t)p[n >> 1] << 8) | p[n - 1];
-    }
-    h = (h ^ x) * 0x94D049BB133111EBull;
-    return h ^ (h >> 29);
+/* One slot of the rank hash table: the token's first 8 bytes inline, so a
+   lookup of a short token touches one cache line. */
+typedef struct llm__bpe_slot {
+    uint64_t head;      /* the first min(n, 8) bytes, the rest zero */
+    uint32_t rank;      /* rank + 1; 0 = empty slot */
+    uint32_t check;     /* length | 24 more bits of the hash << 8 */
+} llm__bpe_slot;
+
+/* The mask that keeps the first n (1..8) bytes of a 64-bit load. */
+static uint64_t llm__first_bytes(size_t n) {
+    const uint32_t one = 1;
+    unsigned char little;
+    memcpy(&little, &one, 1);
+    if (n >= 8) return ~(uint64_t)0;
+    return little ? ((uint64_t)1 << (8 * n)) - 1 : ~(uint64_t)0 << (64 - 8 * n);
 }
 
-/* The rank of the token p[0..n), or LLM__BPE_NONE. */
+/* Hash of a token of n bytes whose masked first 8 bytes are `head`; reads
+   p[8..n) only. */
+static uint64_t llm__bpe_hash(uint64_t head, const unsigned char *p, size_t n) {
+    uint64_t h = (head ^ ((uint64_t)n * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+    if (n > 8) {
+        size_t i;
+        for (i = 8; i + 8 < n; i += 8) h = (h ^ (h >> 31) ^ llm__load64(p + i)) * 0x94D049BB133111EBull;
+        h = (h ^ (h >> 31) ^ llm__load64(p + n - 8)) * 0x94D049BB133111EBull;
+    }
+    return h ^ (h >> 32);
+}
+
+/* The rank of the token p[0..n), or LLM__BPE_NONE. p[0..8) must be
+   readable even when n < 8 (callers pad short pieces). */
 static uint32_t llm__bpe_rank(const llm_bpe *bpe, const unsigned char *p, size_t n) {
-    uint64_t h;
+    const llm__bpe_slot *slots = (const llm__bpe_slot *)bpe->table_;
+    uint64_t head, h;
+    uint32_t check;
     size_t i;
-    uint32_t tag, e;
     if (n == 1) return bpe->byte_rank_[p[0]];
+    if (n == 2) return bpe->pair_rank_[(unsigned)p[0] << 8 | p[1]];
     if (n > LLM__BPE_MAX_TOKEN) return LLM__BPE_NONE;
-    h = llm__bpe_hash(p, n);
-    i = (size_t)h & bpe->table_mask_;
-    tag = (uint32_t)(h >> 50) << LLM__BPE_RANK_BITS;
-    while ((e = bpe->table_[i]) != 0) {
-        if ((e & ~LLM__BPE_RANK_MASK) == tag) {
-            uint32_t r = (e & LLM__BPE_RANK_MASK) - 1;
-            if (bpe->length_[r] == n && memcmp(bpe->bytes_ + bpe->offset_[r], p, n) == 0) return r;
-        }
-        i = (i + 1) & bpe->table_mask_;
+    head = llm__load64(p) & llm__first_bytes(n);
+    h = llm__bpe_hash(head, p, n);
+    check = (uint32_t)n | (uint32_t)(h >> 40) << 8;
+    for (i = (size_t)h & bpe->table_mask_; slots[i].rank; i = (i + 1) & bpe->table_mask_) {
+        const llm__bpe_slot *e = &slots[i];
+        if (e->check == check && e->head == head &&
+            (n <= 8 || memcmp(bpe->bytes_ + bpe->offset_[e->rank - 1] + 8, p + 8, n - 8) == 0))
+            return e->rank - 1;
     }
     return LLM__BPE_NONE;
 }
 
 /* Inserts rank r; false when the same bytes are already there. */
 static bool llm__bpe_insert(llm_bpe *bpe, uint32_t r) {
+    llm__bpe_slot *slots = (llm__bpe_slot *)bpe->table_;
     const unsigned char *p = bpe->bytes_ + bpe->offset_[r];
-    size_t n = bpe->length_[r];
-    uint64_t h = llm__bpe_hash(p, n);
-    size_t i = (size_t)h & bpe->table_mask_;
-    uint32_t tag = (uint32_t)(h >> 50) << LLM__BPE_RANK_BITS, e;
-    while ((e = bpe->table_[i]) != 0) {
-        uint32_t o = (e & LLM__BPE_RANK_MASK) - 1;
-        if (bpe->length_[o] == n && memcmp(bpe->bytes_ + bpe->offset_[o], p, n) == 0) return false;
-        i = (i + 1) & bpe->table_mask_;
+    size_t n = bpe->length_[r], i;
+    uint64_t head = llm__load64(p) & llm__first_bytes(n), h = llm__bpe_hash(head, p, n);
+    uint32_t check = (uint32_t)n | (uint32_t)(h >> 40) << 8;
+    for (i = (size_t)h & bpe->table_mask_; slots[i].rank; i = (i + 1) & bpe->table_mask_) {
+        const llm__bpe_slot *e = &slots[i];
+        if (e->check == check && e->head == head &&
+            (n <= 8 || memcmp(bpe->bytes_ + bpe->offset_[e->rank - 1] + 8, p + 8, n - 8) == 0))
+            return false;
     }
-    bpe->table_[i] = (r + 1) | tag;
+    slots[i].head = head;
+    slots[i].rank = r + 1;
+    slots[i].check = check;
     return true;
 }
 
@@ -2909,15 +2928,37 @@ static llm_result llm__bpe_alloc(llm_bpe *bpe, size_t ranks, size_t bytes) {
     bpe->bytes_ = (unsigned char *)llm__alloc(&bpe->alloc_, bytes + 8);
     bpe->offset_ = (uint32_t *)llm__alloc(&bpe->alloc_, ranks * sizeof(uint32_t));
     bpe->length_ = (uint16_t *)llm__alloc(&bpe->alloc_, ranks * sizeof(uint16_t));
-    bpe->table_ = (uint32_t *)llm__alloc(&bpe->alloc_, slots * sizeof(uint32_t));
-    bpe->memory = bytes + 8 + ranks * (sizeof(uint32_t) + sizeof(uint16_t)) + slots * sizeof(uint32_t);
-    if (!bpe->bytes_ || !bpe->offset_ || !bpe->length_ || !bpe->table_) return LLM_ERR_NO_MEMORY;
-    memset(bpe->table_, 0, slots * sizeof(uint32_t));
+    bpe->table_ = llm__alloc(&bpe->alloc_, slots * sizeof(llm__bpe_slot));
+    bpe->pair_rank_ = (uint32_t *)llm__alloc(&bpe->alloc_, 65536 * sizeof(uint32_t));
+    bpe->memory = bytes + 8 + ranks * (sizeof(uint32_t) + sizeof(uint16_t)) + slots * sizeof(llm__bpe_slot) +
+                  65536 * sizeof(uint32_t);
+    if (!bpe->bytes_ || !bpe->offset_ || !bpe->length_ || !bpe->table_ || !bpe->pair_rank_) return LLM_ERR_NO_MEMORY;
+    memset(bpe->pair_rank_, 0xFF, 65536 * sizeof(uint32_t));
+    memset(bpe->table_, 0, slots * sizeof(llm__bpe_slot));
+    memset(bpe->bytes_, 0, bytes + 8);   /* and padding: 8-byte loads at any token */
     memset(bpe->length_, 0, ranks * sizeof(uint16_t));   /* 0 = rank not seen yet */
     return LLM_OK;
 }
 
-/* Second pass: decodes every line into place and indexes it. */
+/* Inserts every rank into the hash table, prefetching the slots a few
+   ranks ahead (the table is bigger than the caches: each insert misses). */
+static llm_result llm__bpe_index(llm_bpe *bpe, llm_error *err) {
+    const llm__bpe_slot *slots = (const llm__bpe_slot *)bpe->table_;
+    size_t r, ahead = 16;
+    for (r = 0; r < bpe->rank_count; r++) {
+        if (r + ahead < bpe->rank_count) {
+            const unsigned char *q = bpe->bytes_ + bpe->offset_[r + ahead];
+            size_t n = bpe->length_[r + ahead];
+            uint64_t h = llm__bpe_hash(llm__load64(q) & llm__first_bytes(n), q, n);
+            LLM__PREFETCH(&slots[(size_t)h & bpe->table_mask_]);
+        }
+        if (!llm__bpe_insert(bpe, (uint32_t)r))
+            return llm__fail(err, LLM_ERR_PARSE, "vocabulary has a duplicate token (rank %u)", (unsigned)r);
+    }
+    return LLM_OK;
+}
+
+/* Second pass: decodes every line into place, then indexes the ranks. */
 static llm_result llm__bpe_fill(llm_bpe *bpe, const unsigned char *p, const unsigned char *end, llm_error *err) {
     llm__bpe_line line;
     size_t used = 0, lineno = 0, k;
@@ -2939,15 +2980,13 @@ static llm_result llm__bpe_fill(llm_bpe *bpe, const unsigned char *p, const unsi
         bpe->offset_[line.rank] = (uint32_t)used;
         bpe->length_[line.rank] = (uint16_t)k;
         used += k;
-        if (!llm__bpe_insert(bpe, line.rank))
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: duplicate token (rank %u)", lineno,
-                             (unsigned)line.rank);
         if (k == 1) bpe->byte_rank_[bpe->bytes_[bpe->offset_[line.rank]]] = line.rank;
+        if (k == 2) bpe->pair_rank_[(unsigned)bpe->bytes_[used - 2] << 8 | bpe->bytes_[used - 1]] = line.rank;
     }
     for (k = 0; k < 256; k++)
         if (bpe->byte_rank_[k] == LLM__BPE_NONE)
             return llm__fail(err, LLM_ERR_PARSE, "vocabulary has no token for the byte %u", (unsigned)k);
-    return LLM_OK;
+    return llm__bpe_index(bpe, err);
 }
 
 LLM_API void llm_bpe_free(llm_bpe *bpe) {
@@ -2957,7 +2996,8 @@ LLM_API void llm_bpe_free(llm_bpe *bpe) {
     llm__free(&bpe->alloc_, bpe->bytes_, bpe->bytes_size_ + 8);
     llm__free(&bpe->alloc_, bpe->offset_, bpe->rank_count * sizeof(uint32_t));
     llm__free(&bpe->alloc_, bpe->length_, bpe->rank_count * sizeof(uint16_t));
-    llm__free(&bpe->alloc_, bpe->table_, slots * sizeof(uint32_t));
+    llm__free(&bpe->alloc_, bpe->table_, slots * sizeof(llm__bpe_slot));
+    llm__free(&bpe->alloc_, bpe->pair_rank_, 65536 * sizeof(uint32_t));
     memset(bpe, 0, sizeof *bpe);
 }
 
@@ -3033,9 +3073,12 @@ static void llm__bpe_emit(llm__bpe_out *out, uint32_t id) {
 
 /* Merges a piece of at most LLM__BPE_SMALL bytes as tiktoken does: always
    the lowest-ranked adjacent pair, the leftmost of equals. */
-static void llm__bpe_merge_small(const llm_bpe *bpe, const unsigned char *p, size_t n, llm__bpe_out *out) {
+static void llm__bpe_merge_small(const llm_bpe *bpe, const unsigned char *piece, size_t n, llm__bpe_out *out) {
     uint32_t start[LLM__BPE_SMALL + 1], rank[LLM__BPE_SMALL + 1], token[LLM__BPE_SMALL + 1];
+    unsigned char p[LLM__BPE_SMALL + 8];   /* padded for llm__bpe_rank */
     size_t m = n, i, best;
+    memcpy(p, piece, n);
+    memset(p + n, 0, 8);
     for (i = 0; i <= n; i++) start[i] = (uint32_t)i;
     for (i = 0; i < n; i++) token[i] = bpe->byte_rank_[p[i]];
     for (i = 0; i + 1 < n; i++) rank[i] = llm__bpe_rank(bpe, p + i, 2);
@@ -3122,23 +3165,35 @@ static void llm__bpe_merge_big(const llm_bpe *bpe, llm__bpe_big *b, const unsign
 static llm_result llm__bpe_piece_big(const llm_bpe *bpe, const unsigned char *p, size_t n, llm__bpe_out *out,
                                      llm_error *err) {
     llm__bpe_big b;
-    size_t words = n * 3, heap = n * 3;
-    void *mem;
-    if (n >= 0xFFFFFFFFu / 4) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "a piece of %z bytes is too long", n);
-    mem = llm__alloc(&bpe->alloc_, heap * sizeof(uint64_t) + words * sizeof(uint32_t));
+    size_t words = n * 3, heap = n * 3, size;
+    unsigned char *mem, *copy;
+    if (n >= 0xFFFFFFFFu / 8) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "a piece of %z bytes is too long", n);
+    size = heap * sizeof(uint64_t) + words * sizeof(uint32_t) + n + 8;
+    mem = (unsigned char *)llm__alloc(&bpe->alloc_, size);
     if (!mem) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory merging a piece of %z bytes", n);
-    b.heap = (uint64_t *)mem;
-    b.next = (uint32_t *)(b.heap + heap);
+    b.heap = (uint64_t *)(void *)mem;
+    b.next = (uint32_t *)(void *)(b.heap + heap);
     b.prev = b.next + n;
     b.pair = b.prev + n;
-    llm__bpe_merge_big(bpe, &b, p, (uint32_t)n, out);
-    llm__free(&bpe->alloc_, mem, heap * sizeof(uint64_t) + words * sizeof(uint32_t));
+    copy = (unsigned char *)(b.pair + n);   /* the piece, padded for llm__bpe_rank */
+    memcpy(copy, p, n);
+    memset(copy + n, 0, 8);
+    llm__bpe_merge_big(bpe, &b, copy, (uint32_t)n, out);
+    llm__free(&bpe->alloc_, mem, size);
     return LLM_OK;
 }
 
-static llm_result llm__bpe_piece(const llm_bpe *bpe, const unsigned char *p, size_t n, llm__bpe_out *out,
-                                 llm_error *err) {
-    uint32_t r = llm__bpe_rank(bpe, p, n);
+/* A piece p[0..n) of a text that ends at `end`. */
+static llm_result llm__bpe_piece(const llm_bpe *bpe, const unsigned char *p, size_t n, const unsigned char *end,
+                                 llm__bpe_out *out, llm_error *err) {
+    unsigned char pad[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    uint32_t r;
+    if (n < 8 && (size_t)(end - p) < 8) {
+        memcpy(pad, p, n);
+        r = llm__bpe_rank(bpe, pad, n);
+    } else {
+        r = llm__bpe_rank(bpe, p, n);
+    }
     if (r != LLM__BPE_NONE) {
         llm__bpe_emit(out, r);
         return LLM_OK;
@@ -3161,7 +3216,7 @@ static llm_result llm__bpe_ordinary(const llm_bpe *bpe, const unsigned char *s, 
     t.end = s + len;
     while (p < t.end) {
         q = o200k ? llm__pt_o200k(&t, p) : llm__pt_cl100k(&t, p);
-        if ((r = llm__bpe_piece(bpe, p, (size_t)(q - p), out, err)) != LLM_OK) return r;
+        if ((r = llm__bpe_piece(bpe, p, (size_t)(q - p), t.end, out, err)) != LLM_OK) return r;
         p = q;
     }
     return LLM_OK;
