@@ -26,7 +26,7 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = examples/llm.c examples/cli_json.c
+CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_tokens.c
 
 $(B)/llm: $(CLI_SRC) examples/cli.h llm.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
@@ -59,6 +59,9 @@ check-conformance: | $(B)
 
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
+
+check-tokens-cli: $(B)/llm
+	sh tests/cli/tokens.sh $(B)/llm
 
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
@@ -105,4 +108,4 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean check-unit-gcc check-unit-clang check-unit-valgrind \
-	check-matrix check-conformance check-cli check-cxx check-tcc check-firmware check-fuzz-short
+	check-matrix check-conformance check-cli check-tokens-cli check-cxx check-tcc check-firmware check-fuzz-short

@@ -13,5 +13,6 @@ char *cli_read_all(const char *path, size_t *len);
 
 /* Each verb: argv[0] is the verb's name. Returns a CLI_* exit status. */
 int cli_json_validate(int argc, char **argv);
+int cli_tokens(int argc, char **argv);
 
 #endif

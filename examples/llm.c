@@ -19,6 +19,7 @@ typedef struct cli_verb {
 
 static const cli_verb verbs[] = {
     {"json-validate", cli_json_validate, "json-validate [FILE|-]   check that the input is one strict JSON text"},
+    {"tokens", cli_tokens, "tokens [--encoding E | --model M] [--vocab PATH] [--estimate] [--ids] [FILE|-] | --request FILE"},
 };
 
 char *cli_read_all(const char *path, size_t *len) {

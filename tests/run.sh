@@ -34,6 +34,7 @@ check check-unit-valgrind valgrind
 check check-matrix gcc
 check check-conformance gcc
 check check-cli ""
+check check-tokens-cli ""
 check check-cxx g++
 check check-tcc tcc
 check check-firmware arm-none-eabi-gcc
