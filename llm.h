@@ -641,6 +641,8 @@ typedef struct llm_bpe {
     uint16_t *length_;              /* rank -> byte length */
     void *table_;                   /* hash table of ranks by token bytes */
     size_t table_mask_;
+    uint64_t *filter_;              /* one bit per hash: most absent tokens stop here */
+    size_t filter_mask_;            /* bits - 1 */
     size_t bytes_size_;
     uint32_t byte_rank_[256];       /* rank of each single byte */
 } llm_bpe;
@@ -2751,6 +2753,9 @@ static const unsigned char *llm__pt_o200k(const llm__pretok *t, const unsigned c
 #define LLM__BPE_NONE 0xFFFFFFFFu
 #define LLM__BPE_MAX_TOKEN 128u         /* no token of cl100k/o200k is longer */
 #define LLM__BPE_SMALL 128u             /* pieces up to this length merge on the stack */
+#ifndef LLM__BPE_LINEAR
+#define LLM__BPE_LINEAR 24u             /* ... and up to this one by linear scans */
+#endif
 #if defined(__GNUC__) || defined(__clang__)
 #define LLM__PREFETCH(p) __builtin_prefetch(p)
 #else
@@ -2818,6 +2823,8 @@ static uint32_t llm__bpe_rank(const llm_bpe *bpe, const unsigned char *p, size_t
     if (n > LLM__BPE_MAX_TOKEN) return LLM__BPE_NONE;
     head = llm__load64(p) & llm__first_bytes(n);
     h = llm__bpe_hash(head, p, n);
+    i = (size_t)(h >> 32) & bpe->filter_mask_;
+    if (!(bpe->filter_[i >> 6] >> (i & 63) & 1)) return LLM__BPE_NONE;
     check = (uint32_t)n | (uint32_t)(h >> 40) << 8;
     for (i = (size_t)h & bpe->table_mask_; slots[i].rank; i = (i + 1) & bpe->table_mask_) {
         const llm__bpe_slot *e = &slots[i];
@@ -2844,6 +2851,8 @@ static bool llm__bpe_insert(llm_bpe *bpe, uint32_t r) {
     slots[i].head = head;
     slots[i].rank = r + 1;
     slots[i].check = check;
+    i = (size_t)(h >> 32) & bpe->filter_mask_;
+    bpe->filter_[i >> 6] |= (uint64_t)1 << (i & 63);
     return true;
 }
 
@@ -2930,9 +2939,13 @@ static llm_result llm__bpe_alloc(llm_bpe *bpe, size_t ranks, size_t bytes) {
     bpe->length_ = (uint16_t *)llm__alloc(&bpe->alloc_, ranks * sizeof(uint16_t));
     bpe->table_ = llm__alloc(&bpe->alloc_, slots * sizeof(llm__bpe_slot));
     bpe->pair_rank_ = (uint32_t *)llm__alloc(&bpe->alloc_, 65536 * sizeof(uint32_t));
+    bpe->filter_mask_ = slots * 4 - 1;   /* ~10 bits per token */
+    bpe->filter_ = (uint64_t *)llm__alloc(&bpe->alloc_, slots / 16 * sizeof(uint64_t));
     bpe->memory = bytes + 8 + ranks * (sizeof(uint32_t) + sizeof(uint16_t)) + slots * sizeof(llm__bpe_slot) +
-                  65536 * sizeof(uint32_t);
-    if (!bpe->bytes_ || !bpe->offset_ || !bpe->length_ || !bpe->table_ || !bpe->pair_rank_) return LLM_ERR_NO_MEMORY;
+                  65536 * sizeof(uint32_t) + slots / 16 * sizeof(uint64_t);
+    if (!bpe->bytes_ || !bpe->offset_ || !bpe->length_ || !bpe->table_ || !bpe->pair_rank_ || !bpe->filter_)
+        return LLM_ERR_NO_MEMORY;
+    memset(bpe->filter_, 0, slots / 16 * sizeof(uint64_t));
     memset(bpe->pair_rank_, 0xFF, 65536 * sizeof(uint32_t));
     memset(bpe->table_, 0, slots * sizeof(llm__bpe_slot));
     memset(bpe->bytes_, 0, bytes + 8);   /* and padding: 8-byte loads at any token */
@@ -2999,6 +3012,7 @@ LLM_API void llm_bpe_free(llm_bpe *bpe) {
     llm__free(&bpe->alloc_, bpe->length_, bpe->rank_count * sizeof(uint16_t));
     llm__free(&bpe->alloc_, bpe->table_, slots * sizeof(llm__bpe_slot));
     llm__free(&bpe->alloc_, bpe->pair_rank_, 65536 * sizeof(uint32_t));
+    llm__free(&bpe->alloc_, bpe->filter_, slots / 16 * sizeof(uint64_t));
     memset(bpe, 0, sizeof *bpe);
 }
 
@@ -3068,10 +3082,19 @@ LLM_API llm_result llm_bpe_load_file(llm_bpe *bpe, llm_encoding encoding, const 
 
 /* ---- byte-pair merges ---- */
 
+/* A counting call remembers the token count of the pieces it merged, by
+   their bytes in the caller's text (direct-mapped; private to the call). */
+typedef struct llm__bpe_memo {
+    const unsigned char *piece;
+    uint32_t len, count;
+} llm__bpe_memo;
+
 /* Where the ids of an encode go: ids[0..cap), and the running count. */
 typedef struct llm__bpe_out {
     uint32_t *ids;
     size_t cap, count;
+    llm__bpe_memo *memo;       /* counting only; NULL when none */
+    size_t memo_mask;
 } llm__bpe_out;
 
 static void llm__bpe_emit(llm__bpe_out *out, uint32_t id) {
@@ -3191,6 +3214,53 @@ static llm_result llm__bpe_piece_big(const llm_bpe *bpe, const unsigned char *p,
     return LLM_OK;
 }
 
+/* Merges a piece that is not one token: short ones by linear scans, longer
+   ones through the heap (on the stack up to LLM__BPE_SMALL bytes). */
+static llm_result llm__bpe_merge(const llm_bpe *bpe, const unsigned char *p, size_t n, llm__bpe_out *out,
+                                 llm_error *err) {
+    if (n <= LLM__BPE_LINEAR) {
+        llm__bpe_merge_small(bpe, p, n, out);
+    } else if (n <= LLM__BPE_SMALL) {
+        uint32_t links[3 * (LLM__BPE_SMALL + 1)];
+        uint64_t heap[3 * LLM__BPE_SMALL];
+        unsigned char copy[LLM__BPE_SMALL + 8];
+        llm__bpe_big b;
+        b.heap = heap;
+        b.next = links;
+        b.prev = links + n;
+        b.pair = links + 2 * n;
+        memcpy(copy, p, n);
+        memset(copy + n, 0, 8);
+        llm__bpe_merge_big(bpe, &b, copy, (uint32_t)n, out);
+    } else {
+        return llm__bpe_piece_big(bpe, p, n, out, err);
+    }
+    return LLM_OK;
+}
+
+/* Counting a piece that needs merges: from the memo when the same bytes
+   were merged before in this call. */
+static llm_result llm__bpe_piece_memo(const llm_bpe *bpe, const unsigned char *p, size_t n, llm__bpe_out *out,
+                                      llm_error *err) {
+    uint64_t head = 0;
+    llm__bpe_memo *m;
+    size_t before = out->count;
+    llm_result r = LLM_OK;
+    memcpy(&head, p, n < 8 ? n : 8);
+    m = &out->memo[(size_t)llm__bpe_hash(head, p, n) & out->memo_mask];
+    if (m->len == n && memcmp(m->piece, p, n) == 0) {
+        out->count += m->count;
+        return LLM_OK;
+    }
+    r = llm__bpe_merge(bpe, p, n, out, err);
+    if (r == LLM_OK && n <= 0xFFFFFFFFu && out->count - before <= 0xFFFFFFFFu) {
+        m->piece = p;
+        m->len = (uint32_t)n;
+        m->count = (uint32_t)(out->count - before);
+    }
+    return r;
+}
+
 /* A piece p[0..n) of a text that ends at `end`. */
 static llm_result llm__bpe_piece(const llm_bpe *bpe, const unsigned char *p, size_t n, const unsigned char *end,
                                  llm__bpe_out *out, llm_error *err) {
@@ -3206,11 +3276,8 @@ static llm_result llm__bpe_piece(const llm_bpe *bpe, const unsigned char *p, siz
         llm__bpe_emit(out, r);
         return LLM_OK;
     }
-    if (n <= LLM__BPE_SMALL) {
-        llm__bpe_merge_small(bpe, p, n, out);
-        return LLM_OK;
-    }
-    return llm__bpe_piece_big(bpe, p, n, out, err);
+    if (out->memo) return llm__bpe_piece_memo(bpe, p, n, out, err);
+    return llm__bpe_merge(bpe, p, n, out, err);
 }
 
 /* Ordinary text: split into pieces, merge each. */
@@ -3252,9 +3319,18 @@ LLM_API llm_result llm_bpe_encode(const llm_bpe *bpe, const char *text, size_t l
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s, *q;
     llm__bpe_out out;
     llm_result r = llm__bpe_check(bpe, text, len, err);
+    size_t memo_size = 0;
     out.ids = ids;
     out.cap = ids ? cap : 0;
     out.count = 0;
+    out.memo = NULL;
+    out.memo_mask = 0;
+    if (!ids && !cap && r == LLM_OK && len >= 1024) {   /* counting a text worth a memo (best effort) */
+        for (memo_size = 256; memo_size < 16384 && memo_size < len / 16; memo_size *= 2) continue;
+        out.memo = (llm__bpe_memo *)llm__alloc(&bpe->alloc_, memo_size * sizeof(llm__bpe_memo));
+        if (out.memo) memset(out.memo, 0, memo_size * sizeof(llm__bpe_memo));
+        out.memo_mask = memo_size - 1;
+    }
     while (r == LLM_OK && p < end) {
         const llm__bpe_special *sp = NULL;
         q = p;
@@ -3269,6 +3345,7 @@ LLM_API llm_result llm_bpe_encode(const llm_bpe *bpe, const char *text, size_t l
             p += strlen(sp->text);
         }
     }
+    if (out.memo) llm__free(&bpe->alloc_, out.memo, memo_size * sizeof(llm__bpe_memo));
     if (count) *count = out.count;
     if (r == LLM_OK && out.count > out.cap && (ids || cap))
         r = llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "%z ids do not fit in %z", out.count, cap);
