@@ -81,7 +81,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json
+FUZZ = json bpe
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \
