@@ -3441,23 +3441,65 @@ static const unsigned char llm__est_class[256] = {
     11, 12, 12, 13, 14, 14, 14, 14, 14, 14, 15, 15, 15, 15, 16, 16, 17, 17, 17, 17, 17, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18,
 };
 
-/* Counts the features of s[0..len) into f. Two histograms, alternating,
-   keep consecutive increments independent. */
-static void llm__est_features(const unsigned char *s, size_t len, double *f) {
-    size_t h[2][LLM__EST_FEATURES + 1], i, k, starts = 0, tail = 0, runs = 0, run = 0;
-    unsigned prev = 0;
-    memset(h, 0, sizeof h);
-    for (i = 0; i < len; i++) {
-        unsigned c = llm__est_class[s[i]];
-        size_t letter = c == 1;
-        h[i & 1][c]++;
-        starts += letter & (prev != 1);
-        runs += (c >= 8 && c < 18) & (prev < 8);
-        run = (run + 1) * letter;
-        tail += run > 6;
-        prev = c;
+/* Eight bytes as a little-endian number (compilers make it one load). */
+static uint64_t llm__load64_le(const unsigned char *p) {
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+           (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* Number of bytes whose high bit is set in m (m has only high bits). */
+static size_t llm__count_highs(uint64_t m) { return (size_t)(((m >> 7) * LLM__ONES) >> 56); }
+
+/* High bit of each byte of x that lies in [lo, hi] (any byte values). */
+static uint64_t llm__bytes_in(uint64_t x, unsigned lo, unsigned hi) {
+    uint64_t low7 = x & ~LLM__HIGHS;
+    uint64_t ge = low7 + LLM__ONES * (0x80 - lo), gt = low7 + LLM__ONES * (0x7F - hi);
+    return ge & ~gt & ~x & LLM__HIGHS;
+}
+
+/* One 8-byte word of llm__est_features. Letter starts and the letters past
+   a word's 6th come from masks (shifts toward the following byte); the
+   class histogram from masks for an ASCII word, else byte by byte. */
+static void llm__est_word(const unsigned char *p, size_t *h, uint64_t *lprev, size_t *starts, size_t *tail,
+                          size_t *runs, unsigned *last) {
+    uint64_t x = llm__load64_le(p), y = x | LLM__ONES * 0x20;
+    uint64_t L = llm__bytes_in(y, 'a', 'z') & ~(x & LLM__HIGHS), t = L, prev = *lprev;
+    int k;
+    *starts += llm__count_highs(L & ~(L << 8 | prev >> 56));
+    for (k = 1; k <= 6; k++) t &= L << (8 * k) | prev >> (64 - 8 * k);
+    *tail += llm__count_highs(t);
+    *lprev = L;
+    if (!(x & LLM__HIGHS)) {
+        uint64_t d = llm__bytes_in(x, '0', '9'), sp = llm__bytes_in(x, ' ', ' ');
+        uint64_t c = llm__bytes_in(x, 0, 0x1F) | llm__bytes_in(x, 0x7F, 0x7F);
+        size_t nl = llm__count_highs(L), nd = llm__count_highs(d), ns = llm__count_highs(sp), nc = llm__count_highs(c);
+        h[1] += nl, h[3] += nd, h[5] += ns, h[6] += nc, h[4] += 8 - nl - nd - ns - nc;
+        *last = 4;
+        return;
     }
-    for (k = 0; k < LLM__EST_FEATURES; k++) f[k] = (double)(h[0][k] + h[1][k]);
+    for (k = 0; k < 8; k++) {
+        unsigned c = llm__est_class[p[k]];
+        h[c]++;
+        *runs += (c >= 8 && c < 18) & (*last < 8);
+        *last = c;
+    }
+}
+
+/* Counts the features of s[0..len) into f, eight bytes at a time. */
+static void llm__est_features(const unsigned char *s, size_t len, double *f) {
+    size_t h[LLM__EST_FEATURES], i, k, starts = 0, tail = 0, runs = 0;
+    uint64_t lprev = 0;
+    unsigned last = 0;
+    unsigned char pad[8];
+    memset(h, 0, sizeof h);
+    for (i = 0; i + 8 <= len; i += 8) llm__est_word(s + i, h, &lprev, &starts, &tail, &runs, &last);
+    if (i < len) {   /* the last bytes, padded with NULs that are then taken out */
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, s + i, len - i);
+        llm__est_word(pad, h, &lprev, &starts, &tail, &runs, &last);
+        h[6] -= 8 - (len - i);
+    }
+    for (k = 0; k < LLM__EST_FEATURES; k++) f[k] = (double)h[k];
     f[0] = (double)starts;
     f[2] = (double)tail;
     f[7] = (double)runs;
