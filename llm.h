@@ -628,7 +628,8 @@ LLM_API const char *llm_encoding_name(llm_encoding encoding);
 LLM_API llm_encoding llm_encoding_from_name(const char *name);
 
 /* A loaded vocabulary. Zero it, load it, free it. After loading it is
-   read-only: any number of threads may count with one llm_bpe at once. */
+   read-only: any number of threads may count with one llm_bpe at once.
+   About 6 MB for cl100k_base and 12 MB for o200k_base (`memory`). */
 typedef struct llm_bpe {
     llm_encoding encoding;
     size_t rank_count;              /* mergeable tokens (100256 or 199998) */
@@ -668,8 +669,10 @@ LLM_API llm_result llm_bpe_load_file(llm_bpe *bpe, llm_encoding encoding, const 
 LLM_API void llm_bpe_free(llm_bpe *bpe);
 
 /* Counts the tokens of text[0..len) (special-token text is ordinary text).
-   Allocates only for pieces over 128 bytes (a run of letters or spaces), so
-   it may fail with LLM_ERR_NO_MEMORY. Thread-safe on a shared bpe. */
+   Allocates through the bpe's allocator for pieces over 128 bytes (a run of
+   letters or spaces: LLM_ERR_NO_MEMORY when that fails) and, for texts of
+   1 KB or more, a memo of merged pieces for the call (best effort: without
+   it the count is the same). Thread-safe on a shared bpe. */
 LLM_API llm_result llm_bpe_count(const llm_bpe *bpe, const char *text, size_t len, size_t *count, llm_error *err);
 /* Encodes text[0..len) into ids[0..cap) (flags: LLM_BPE_ALLOW_SPECIAL).
    *count receives the number of ids the whole text needs; when it exceeds
