@@ -670,7 +670,8 @@ LLM_API void llm_bpe_free(llm_bpe *bpe);
 
 /* Counts the tokens of text[0..len) (special-token text is ordinary text).
    Allocates through the bpe's allocator for pieces over 128 bytes (a run of
-   letters or spaces: LLM_ERR_NO_MEMORY when that fails) and, for texts of
+   letters or spaces; about 24 bytes per byte of the longest such piece;
+   LLM_ERR_NO_MEMORY when that fails) and, for texts of
    1 KB or more, a memo of merged pieces for the call (best effort: without
    it the count is the same). Thread-safe on a shared bpe. */
 LLM_API llm_result llm_bpe_count(const llm_bpe *bpe, const char *text, size_t len, size_t *count, llm_error *err);
@@ -1696,6 +1697,7 @@ LLM_API llm_encoding llm_encoding_for_model(const char *model) {
     size_t i;
     if (!model) return LLM_ENCODING_NONE;
     if ((slash = strrchr(model, '/')) != NULL) model = slash + 1;   /* openai/gpt-4o, azure/gpt-4 */
+    if (strncmp(model, "ft:", 3) == 0) model += 3;                  /* fine-tuned: ft:gpt-4o-mini:org::id */
     for (i = 0; i < sizeof o200k / sizeof o200k[0]; i++)
         if (llm__starts_with(model, o200k[i])) return LLM_ENCODING_O200K_BASE;
     for (i = 0; i < sizeof cl100k / sizeof cl100k[0]; i++)
