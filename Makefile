@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai costs
+UNIT = json openai costs tokens
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -26,7 +26,7 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_stream.c
+CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_stream.c examples/cli_tokens.c
 
 $(B)/llm: $(CLI_SRC) examples/cli.h llm.h costs_embedded.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
@@ -58,7 +58,7 @@ check-unit-valgrind: | $(B)
 	  valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99 $(B)/test_$$t-vg || exit 1; done
 
 check-matrix: | $(B)
-	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
+	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS -DLLM_NO_BPE; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
 
 check-conformance: | $(B)
 	$(CC) $(WARN) -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/test_jsonsuite tests/conformance/test_jsonsuite.c
@@ -82,6 +82,9 @@ check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
 	sh tests/cli/cost.sh $(B)/llm tests/data/provider-samples
 
+check-tokens-cli: $(B)/llm
+	sh tests/cli/tokens.sh $(B)/llm
+
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
 	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_cxx11 tests/compile/compile.cc && $(B)/compile_cxx11
@@ -100,7 +103,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs
+FUZZ = json openai costs bpe
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \
@@ -143,5 +146,5 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-unit-gcc check-unit-clang \
-	check-unit-valgrind check-matrix check-conformance check-streams check-numbers check-examples check-cli examples check-cxx \
+	check-unit-valgrind check-matrix check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli examples check-cxx \
 	check-tcc check-firmware check-fuzz-short

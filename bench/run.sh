@@ -25,3 +25,7 @@ echo
 $CC $FLAGS -o build/bench_costs bench/bench_costs.c || exit 1
 echo "costs: costs_embedded.h is $(wc -c < costs_embedded.h) bytes"
 build/bench_costs tools/data/model_prices_and_context_window.json || exit 1
+
+# tokens: exact BPE and the estimator (peers with PEERS=tiktoken,gpt-tokenizer,ai-tokenizer)
+echo
+sh bench/run_tokens.sh || exit 1

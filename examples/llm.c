@@ -25,6 +25,7 @@ static const cli_verb verbs[] = {
     {"models", cli_models, "models [--provider P] [--prices FILE]   the price table's models"},
     {"sse", cli_sse, "sse [FILE|-]   every event of a Server-Sent-Events stream as one JSON line"},
     {"replay", cli_replay, "replay --provider openai|anthropic [--stream] [--status N] [FILE|-]   decode recorded answer bytes"},
+    {"tokens", cli_tokens, "tokens [--encoding E | --model M] [--vocab PATH] [--estimate] [--ids] [FILE|-] | --request FILE"},
 };
 
 char *cli_read_all(const char *path, size_t *len) {

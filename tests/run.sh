@@ -38,6 +38,7 @@ check check-numbers gcc
 check check-examples gcc
 check check-cli ""
 check check-costs-fresh gcc
+check check-tokens-cli ""
 check check-cxx g++
 check check-tcc tcc
 check check-firmware arm-none-eabi-gcc
