@@ -64,6 +64,12 @@ check-numbers: | $(B)
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
 
+# OpenAI request bodies against OpenAI's published schema (Node + Ajv; npm packages pinned in tests/schema)
+check-schema: | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/encode_matrix tests/schema/encode_matrix.c
+	[ -d tests/schema/node_modules ] || npm ci --prefix tests/schema --no-audit --no-fund
+	$(B)/encode_matrix | node tests/schema/validate.mjs
+
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
 	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_cxx11 tests/compile/compile.cc && $(B)/compile_cxx11
@@ -109,4 +115,4 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean check-unit-gcc check-unit-clang check-unit-valgrind \
-	check-matrix check-conformance check-numbers check-cli check-cxx check-tcc check-firmware check-fuzz-short
+	check-matrix check-conformance check-numbers check-cli check-schema check-cxx check-tcc check-firmware check-fuzz-short

@@ -35,6 +35,7 @@ check check-matrix gcc
 check check-conformance gcc
 check check-numbers gcc
 check check-cli ""
+check check-schema node
 check check-cxx g++
 check check-tcc tcc
 check check-firmware arm-none-eabi-gcc
