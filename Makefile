@@ -85,6 +85,12 @@ check-cli: $(B)/llm
 check-tokens-cli: $(B)/llm
 	sh tests/cli/tokens.sh $(B)/llm
 
+# OpenAI request bodies against OpenAI's published schema (Node + Ajv; npm packages pinned in tests/schema)
+check-schema: | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/encode_matrix tests/schema/encode_matrix.c
+	[ -d tests/schema/node_modules ] || npm ci --prefix tests/schema --no-audit --no-fund
+	$(B)/encode_matrix | node tests/schema/validate.mjs
+
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
 	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_cxx11 tests/compile/compile.cc && $(B)/compile_cxx11
@@ -146,5 +152,5 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-unit-gcc check-unit-clang \
-	check-unit-valgrind check-matrix check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli examples check-cxx \
+	check-unit-valgrind check-matrix check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx \
 	check-tcc check-firmware check-fuzz-short

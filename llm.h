@@ -594,7 +594,8 @@ LLM_API void llm_json_write_number(llm_json_writer *w, double v);
 LLM_API void llm_json_write_int(llm_json_writer *w, int64_t v);
 LLM_API void llm_json_write_bool(llm_json_writer *w, bool v);
 LLM_API void llm_json_write_null(llm_json_writer *w);
-/* A complete JSON value given as text; it is validated (strictly) first. */
+/* A complete JSON value given as text; it is validated (strictly, and two
+   members of one name in an object are refused) first. */
 LLM_API void llm_json_write_raw(llm_json_writer *w, const char *json, size_t len);
 /* Checks the text is complete and returns the sticky result. On LLM_OK,
    *out (NUL-terminated) and *len describe the text, owned by the writer
@@ -2720,16 +2721,49 @@ LLM_API void llm_json_write_null(llm_json_writer *w) {
     if (llm__jw_before_value(w)) llm__jw_put(w, "null", 4);
 }
 
-LLM_API void llm_json_write_raw(llm_json_writer *w, const char *json, size_t len) {
+/* True when some object in the document has two members of one name
+   (RFC 8259 says names SHOULD be unique; a request must not rely on which
+   one a server keeps). Quadratic in an object's size: for caller JSON. */
+static bool llm__json_has_duplicates(const llm_json_doc *doc) {
+    size_t i;
+    for (i = 0; i < doc->count_; i++) {
+        const llm_json *o = &doc->values_[i], *a, *b;
+        if (llm__json_type(o) != LLM_JSON_OBJECT) continue;
+        for (a = llm_json_first(o); a; a = llm_json_next(o, a))
+            for (b = llm_json_next(o, a); b; b = llm_json_next(o, b))
+                if (a->len == b->len && memcmp(a->u.str, b->u.str, a->len) == 0) return true;
+    }
+    return false;
+}
+
+/* Parses caller JSON strictly: valid, no duplicate member names, and (when
+   want_object) an object. A sentence about the problem goes to err. */
+static llm_result llm__json_check(const llm_allocator *alloc, const char *json, size_t len, bool want_object, llm_error *err) {
     llm_json_doc doc;
+    llm_error perr;
+    llm_result r;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = *alloc;
+    r = llm_json_parse(&doc, json, len, &perr);
+    if (r == LLM_ERR_NO_MEMORY) r = llm__fail(err, r, "out of memory");
+    else if (r != LLM_OK) r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "not valid JSON: %s at offset %z", perr.message, perr.offset);
+    else if (want_object && !llm_json_is(llm_json_root(&doc), LLM_JSON_OBJECT)) r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "not a JSON object");
+    else if (llm__json_has_duplicates(&doc)) r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "an object has two members of the same name");
+    llm_json_doc_free(&doc);
+    return r;
+}
+
+/* Writes JSON text the caller has already checked. */
+static void llm__jw_raw_checked(llm_json_writer *w, const char *json, size_t len) {
+    if (llm__jw_before_value(w)) llm__jw_put(w, json, len);
+}
+
+LLM_API void llm_json_write_raw(llm_json_writer *w, const char *json, size_t len) {
     llm_result r;
     if (!w || w->error_ != LLM_OK) return;
-    memset(&doc, 0, sizeof doc);
-    doc.alloc = w->alloc;
-    r = llm_json_parse(&doc, json, len, NULL);
-    llm_json_doc_free(&doc);
-    if (r != LLM_OK) { llm__jw_fail(w, r == LLM_ERR_NO_MEMORY ? r : LLM_ERR_INVALID_ARGUMENT); return; }
-    if (llm__jw_before_value(w)) llm__jw_put(w, json, len);
+    r = llm__json_check(&w->alloc, json, len, false, NULL);
+    if (r != LLM_OK) llm__jw_fail(w, r);
+    else llm__jw_raw_checked(w, json, len);
 }
 
 /* Writes a parsed value back out (used to merge caller JSON into bodies). */
@@ -2764,6 +2798,22 @@ static void llm__json_write_value(llm_json_writer *w, const llm_json *v) {
             llm_json_write_object_end(w);
             break;
     }
+}
+
+/* Copies the members of a checked JSON object text into the object being
+   written (numbers and all exactly as given). */
+static void llm__jw_members_raw(llm_json_writer *w, const char *obj, size_t n) {
+    uint64_t bit = w->depth_ > 0 ? 1ull << (w->depth_ - 1) : 0;
+    while (n && (obj[n - 1] == ' ' || obj[n - 1] == '\n' || obj[n - 1] == '\r' || obj[n - 1] == '\t')) n--;
+    while (n && *obj != '{') obj++, n--;
+    if (n < 2 || w->error_ != LLM_OK || !(w->in_object_ & bit) || w->after_key_) return;
+    obj++;
+    n -= 2; /* the braces */
+    while (n && (*obj == ' ' || *obj == '\n' || *obj == '\r' || *obj == '\t')) obj++, n--;
+    if (!n) return;
+    if (w->has_items_ & bit) llm__jw_put(w, ",", 1);
+    llm__jw_put(w, obj, n);
+    w->has_items_ |= bit;
 }
 
 LLM_API llm_result llm_json_writer_finish(llm_json_writer *w, const char **out, size_t *len) {
@@ -3286,7 +3336,8 @@ static bool llm__header_is(const char *name, size_t n, const char *want) {
    over the fields the library writes. */
 typedef struct llm__enc {
     llm_json_writer *w;
-    const llm_json *extra;
+    const llm_json *extra;      /* extra_body, parsed: its names win */
+    const char *extra_text;     /* extra_body as given: its members are copied as they are */
     llm_error *err;
 } llm__enc;
 
@@ -3375,18 +3426,44 @@ static llm_result llm__openai_tool_calls(llm__enc *e, const llm_message *msg, si
     return LLM_OK;
 }
 
-static llm_result llm__openai_message(llm__enc *e, const llm_message *msg, size_t m) {
-    llm_json_writer *w = e->w;
-    llm_result r = LLM_OK;
+static bool llm__utf8_ok(const char *s) { return !s || llm__utf8_valid_prefix(s, strlen(s)) == strlen(s); }
+
+/* What a message may hold, checked before anything is written, so the
+   error names the field. */
+static llm_result llm__openai_check_message(llm__enc *e, const llm_message *msg, size_t m) {
     size_t p;
-    bool calls = msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count > 0;
-    if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL)
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
+    if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
+    if (msg->part_count && !msg->parts) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
+    if (msg->tool_call_count && !msg->tool_calls)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_count without tool_calls", m);
     if (msg->role == LLM_ROLE_TOOL && !msg->tool_call_id)
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool message needs tool_call_id", m);
-    if (!msg->content && !msg->part_count && !calls)
+    if (msg->role != LLM_ROLE_TOOL && msg->tool_call_id)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id belongs to tool messages", m);
+    if (msg->role != LLM_ROLE_ASSISTANT && msg->tool_call_count)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages make tool calls", m);
+    if (!msg->content && !msg->part_count && !msg->tool_call_count)
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: no content", m);
-    if (msg->part_count && !msg->parts) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
+    if (!llm__utf8_ok(msg->content) || !llm__utf8_ok(msg->name) || !llm__utf8_ok(msg->tool_call_id))
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: content, name or tool_call_id is not valid UTF-8", m);
+    for (p = 0; p < msg->part_count; p++) {
+        const llm_content_part *part = &msg->parts[p];
+        if ((unsigned)part->type > (unsigned)LLM_PART_IMAGE_BASE64 || (unsigned)part->detail > (unsigned)LLM_DETAIL_HIGH)
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: unknown part type or detail", m, p);
+        if (part->type != LLM_PART_TEXT && msg->role != LLM_ROLE_USER)
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: images go in user messages only", m, p);
+        if (!llm__utf8_ok(part->text) || !llm__utf8_ok(part->url))
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text or url is not valid UTF-8", m, p);
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__openai_message(llm__enc *e, const llm_message *msg, size_t m) {
+    llm_json_writer *w = e->w;
+    llm_result r = llm__openai_check_message(e, msg, m);
+    size_t p;
+    bool calls = msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count > 0;
+    if (r != LLM_OK) return r;
     llm_json_write_object_begin(w);
     llm_json_write_key(w, "role");
     llm_json_write_string(w, llm__role_name(msg->role));
@@ -3398,7 +3475,7 @@ static llm_result llm__openai_message(llm__enc *e, const llm_message *msg, size_
     } else {
         llm_json_write_string(w, msg->content); /* NULL writes null: an assistant turn of tool calls only */
     }
-    if (r == LLM_OK && msg->name) {
+    if (r == LLM_OK && msg->name && msg->role != LLM_ROLE_TOOL) { /* a tool message has no name */
         llm_json_write_key(w, "name");
         llm_json_write_string(w, msg->name);
     }
@@ -3409,7 +3486,7 @@ static llm_result llm__openai_message(llm__enc *e, const llm_message *msg, size_
     }
     llm_json_write_object_end(w);
     if (r == LLM_OK && w->error_ == LLM_ERR_INVALID_ARGUMENT)
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: text is not valid UTF-8", m);
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool call's id, name or arguments is not valid UTF-8", m);
     return r;
 }
 
@@ -3420,7 +3497,12 @@ static llm_result llm__openai_tools(llm__enc *e, const llm_request *req) {
     llm_json_write_array_begin(w);
     for (i = 0; i < req->tool_count; i++) {
         const llm_tool *t = &req->tools[i];
+        llm_error perr;
         if (!t->name) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name is required", i);
+        if (!llm__utf8_ok(t->name) || !llm__utf8_ok(t->description))
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name or description is not valid UTF-8", i);
+        if (t->parameters && llm__json_check(&w->alloc, t->parameters, strlen(t->parameters), true, &perr) != LLM_OK)
+            return llm__fail(e->err, perr.code, "tools[%z].parameters: %s", i, perr.message);
         llm_json_write_object_begin(w);
         llm_json_write_key(w, "type");
         llm_json_write_string(w, "function");
@@ -3433,9 +3515,8 @@ static llm_result llm__openai_tools(llm__enc *e, const llm_request *req) {
             llm_json_write_string(w, t->description);
         }
         llm_json_write_key(w, "parameters");
-        if (t->parameters) llm_json_write_raw(w, t->parameters, strlen(t->parameters));
-        else llm_json_write_raw(w, "{\"type\":\"object\",\"properties\":{}}", 34);
-        if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "tools[%z]: parameters is not valid JSON", i);
+        if (t->parameters) llm__jw_raw_checked(w, t->parameters, strlen(t->parameters));
+        else llm__jw_raw_checked(w, "{\"type\":\"object\",\"properties\":{}}", 33);
         if (t->strict) {
             llm_json_write_key(w, "strict");
             llm_json_write_bool(w, true);
@@ -3479,7 +3560,12 @@ static llm_result llm__openai_response_format(llm__enc *e, const llm_response_fo
     llm_json_write_key(w, "type");
     llm_json_write_string(w, types[f->type]);
     if (f->type == LLM_FORMAT_JSON_SCHEMA) {
+        llm_error perr;
         if (!f->name || !f->schema) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
+        if (!llm__utf8_ok(f->name) || !llm__utf8_ok(f->description))
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: name or description is not valid UTF-8");
+        if (llm__json_check(&w->alloc, f->schema, strlen(f->schema), true, &perr) != LLM_OK)
+            return llm__fail(e->err, perr.code, "response_format.schema: %s", perr.message);
         llm_json_write_key(w, "json_schema");
         llm_json_write_object_begin(w);
         llm_json_write_key(w, "name");
@@ -3489,8 +3575,7 @@ static llm_result llm__openai_response_format(llm__enc *e, const llm_response_fo
             llm_json_write_string(w, f->description);
         }
         llm_json_write_key(w, "schema");
-        llm_json_write_raw(w, f->schema, strlen(f->schema));
-        if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "response_format: schema is not valid JSON");
+        llm__jw_raw_checked(w, f->schema, strlen(f->schema));
         llm_json_write_key(w, "strict");
         llm_json_write_bool(w, f->strict);
         llm_json_write_object_end(w);
@@ -3535,7 +3620,6 @@ static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
 static llm_result llm__openai_encode_with(llm__enc *e, const llm_request *req, bool stream) {
     llm_json_writer *w = e->w;
     llm_result r = LLM_OK;
-    const llm_json *k;
     size_t i;
     llm_json_write_object_begin(w);
     if (llm__enc_key(e, "model")) llm_json_write_string(w, req->model);
@@ -3551,15 +3635,37 @@ static llm_result llm__openai_encode_with(llm__enc *e, const llm_request *req, b
     llm__openai_sampling(e, req);
     if (stream && llm__enc_key(e, "stream")) llm_json_write_bool(w, true);
     if (stream && !req->stream.no_usage && llm__enc_key(e, "stream_options")) llm_json_write_raw(w, "{\"include_usage\":true}", 22);
-    for (k = llm_json_first(e->extra); k; k = llm_json_next(e->extra, k)) {
-        size_t len;
-        const char *name = llm_json_string(k, &len);
-        llm_json_write_keyn(w, name, len);
-        llm__json_write_value(w, k + 1);
-    }
+    if (e->extra_text) llm__jw_members_raw(w, e->extra_text, strlen(e->extra_text));
     llm_json_write_object_end(w);
     if (w->error_ == LLM_ERR_NO_MEMORY) return llm__fail(e->err, LLM_ERR_NO_MEMORY, "out of memory");
     if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "request: a string is not valid UTF-8 or a number is not finite");
+    return LLM_OK;
+}
+
+/* The request's own fields that need checking before any is written. */
+static llm_result llm__openai_check_request(const llm_request *req, const llm_allocator *alloc, llm_error *err) {
+    size_t i, k;
+    llm_error perr;
+    if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
+    if ((unsigned)req->parallel_tool_calls > (unsigned)LLM_FALSE) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: parallel_tool_calls is not an llm_tristate");
+    if (req->max_tokens < 0 || req->max_completion_tokens < 0 || req->n < 0 || (req->has_top_logprobs && req->top_logprobs < 0))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: max_tokens, max_completion_tokens, n and top_logprobs cannot be negative");
+    if (!llm__utf8_ok(req->model) || !llm__utf8_ok(req->user) || !llm__utf8_ok(req->reasoning_effort) || !llm__utf8_ok(req->service_tier))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model, user, reasoning_effort or service_tier is not valid UTF-8");
+    for (i = 0; i < req->stop_count; i++)
+        if (!req->stop[i] || !llm__utf8_ok(req->stop[i])) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: stop[%z] is NULL or not valid UTF-8", i);
+    for (i = 0; i < req->metadata_count; i++) {
+        const llm_pair *p = &req->metadata[i];
+        if (!p->name || !p->value || !llm__utf8_ok(p->name) || !llm__utf8_ok(p->value))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata[%z] has a NULL or invalid UTF-8 name or value", i);
+        for (k = 0; k < i; k++)
+            if (strcmp(req->metadata[k].name, p->name) == 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata name \"%s\" is given twice", p->name);
+    }
+    if (req->extra_body) {
+        if (llm__json_check(alloc, req->extra_body, strlen(req->extra_body), true, &perr) != LLM_OK)
+            return llm__fail(err, perr.code, "request: extra_body: %s", perr.message);
+    }
     return LLM_OK;
 }
 
@@ -3571,18 +3677,22 @@ static llm_result llm__openai_encode(const llm_client *client, const llm_request
     extra.alloc = client->desc.alloc;
     e.w = w;
     e.extra = NULL;
+    e.extra_text = NULL;
     e.err = err;
     if (!req->model || !req->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model is required");
     if (!req->message_count || !req->messages) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: messages are required");
-    if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
+    if ((r = llm__openai_check_request(req, &client->desc.alloc, err)) != LLM_OK) return r;
     if (req->extra_body) {
-        r = llm_json_parse(&extra, req->extra_body, strlen(req->extra_body), NULL);
-        if (r != LLM_OK || !llm_json_is(llm_json_root(&extra), LLM_JSON_OBJECT)) {
+        if (llm_json_parse(&extra, req->extra_body, strlen(req->extra_body), NULL) != LLM_OK) {
             llm_json_doc_free(&extra);
-            return llm__fail(err, r == LLM_ERR_NO_MEMORY ? r : LLM_ERR_INVALID_ARGUMENT, "request: extra_body is not a JSON object");
+            return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
         }
         e.extra = llm_json_root(&extra);
+        e.extra_text = req->extra_body;
+        if (llm_json_get(e.extra, "stream")) { /* the library decides, by the function called */
+            llm_json_doc_free(&extra);
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
+        }
     }
     r = llm__openai_encode_with(&e, req, stream);
     llm_json_doc_free(&extra);

@@ -39,6 +39,7 @@ check check-examples gcc
 check check-cli ""
 check check-costs-fresh gcc
 check check-tokens-cli ""
+check check-schema node
 check check-cxx g++
 check check-tcc tcc
 check check-firmware arm-none-eabi-gcc

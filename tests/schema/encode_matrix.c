@@ -1,0 +1,787 @@
+/* encode_matrix.c - encodes a broad matrix of requests through llm.h's public
+   API (llm_client_init with provider "openai", then llm_call_begin) and
+   prints one JSON value per request on stdout, each on its own line (a body
+   may itself hold newlines, as JSON whitespace, e.g. from a pretty-printed
+   tool schema, so readers split values, not lines):
+
+       {"name":"...","body":<the encoded body>}                 or
+       {"name":"...","body":<...>,"unknown":["x_custom"]}        (members added on purpose by extra_body)
+
+   then a last line {"end":{"bodies":N,"refusals":N,"xfails":N,"failures":N}}.
+   tests/schema/validate.mjs checks every body against OpenAI's request
+   schema, and compares some with bodies written by hand (expected/).
+
+   It also checks, itself, the requests llm_call_begin must refuse with
+   LLM_ERR_INVALID_ARGUMENT, with a message naming the field at fault (and
+   the HTTP side of the accepted ones: method, URL, headers). Failures go to stderr and are counted in the end line; the
+   exit status is 1 when any happened. `-v` prints each refusal's message.
+
+   Bodies the encoder produces on purpose although they break the schema
+   (limits OpenAI documents but other compatible servers set differently)
+   are listed in validate.mjs (EXPECTED_FAILURES). */
+
+#define LLM_IMPLEMENTATION
+#include "../../llm.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static llm_client client;
+static llm_json_writer line;
+static int failures, bodies, refusals, xfails, verbose;
+
+static void fail(const char *name, const char *fmt, ...) {
+    va_list ap;
+    fprintf(stderr, "encode_matrix: FAIL %s: ", name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    failures++;
+}
+
+static const char *header_value(const llm_http_request *http, const char *name) {
+    size_t i;
+    for (i = 0; i < http->header_count; i++)
+        if (strcmp(http->headers[i].name, name) == 0) return http->headers[i].value;
+    return NULL;
+}
+
+/* What every accepted request must look like on the HTTP side. */
+static void check_http(const char *name, const llm_request *req, const llm_http_request *http) {
+    const char *v;
+    size_t i;
+    if (!http->method || strcmp(http->method, "POST") != 0) fail(name, "method is not POST");
+    if (!http->url || strcmp(http->url, "https://api.openai.com/v1/chat/completions") != 0) fail(name, "url %s", http->url ? http->url : "(null)");
+    if (!http->body || http->body_len == 0 || strlen(http->body) != http->body_len) fail(name, "body missing or body_len wrong");
+    if (http->stream) fail(name, "stream set by llm_call_begin");
+    if (!(v = header_value(http, "Content-Type")) || strcmp(v, "application/json") != 0) fail(name, "Content-Type");
+    if (!(v = header_value(http, "Authorization")) || strcmp(v, "Bearer sk-test") != 0) fail(name, "Authorization");
+    if (!(v = header_value(http, "X-Request-ID")) || !v[0]) fail(name, "X-Request-ID missing");
+    else if (req->request_id && strcmp(v, req->request_id) != 0) fail(name, "X-Request-ID is not the request's");
+    for (i = 0; i < req->header_count; i++)
+        if (!(v = header_value(http, req->headers[i].name)) || strcmp(v, req->headers[i].value) != 0)
+            fail(name, "request header %s not sent", req->headers[i].name);
+    for (i = 0; i < http->header_count; i++)
+        if (strpbrk(http->headers[i].name, "\r\n") || strpbrk(http->headers[i].value, "\r\n")) fail(name, "CR/LF in a header");
+}
+
+/* Encodes req and prints its line; the names after req (NULL-terminated) are
+   top-level members extra_body adds on purpose. */
+static void emit_unknown(const char *name, const llm_request *req, ...) {
+    llm_call call;
+    const llm_http_request *http = NULL;
+    llm_error err;
+    llm_result r;
+    const char *out, *u;
+    size_t len;
+    va_list ap;
+    r = llm_call_begin(&call, &client, req, 0, &http, &err);
+    if (r != LLM_OK || !http) {
+        fail(name, "llm_call_begin refused a valid request: %s: %s", llm_result_str(r), err.message);
+        llm_call_free(&call);
+        return;
+    }
+    check_http(name, req, http);
+    llm_json_writer_reset(&line);
+    llm_json_write_object_begin(&line);
+    llm_json_write_key(&line, "name");
+    llm_json_write_string(&line, name);
+    llm_json_write_key(&line, "body");
+    llm_json_write_raw(&line, http->body, http->body_len);
+    va_start(ap, req);
+    if ((u = va_arg(ap, const char *)) != NULL) {
+        llm_json_write_key(&line, "unknown");
+        llm_json_write_array_begin(&line);
+        for (; u; u = va_arg(ap, const char *)) llm_json_write_string(&line, u);
+        llm_json_write_array_end(&line);
+    }
+    va_end(ap);
+    llm_json_write_object_end(&line);
+    if (llm_json_writer_finish(&line, &out, &len) != LLM_OK) fail(name, "the body is not valid JSON for llm_json_write_raw");
+    else printf("%s\n", out);
+    bodies++;
+    llm_call_free(&call);
+}
+
+#define emit(name, req) emit_unknown((name), (req), (const char *)NULL)
+
+/* The check of one refusal; true when llm_call_begin refused properly:
+   LLM_ERR_INVALID_ARGUMENT, *http NULL, err filled without the API key.
+   *message receives err.message. */
+static bool refused_properly(const char *name, const llm_request *req, bool report, char *message, size_t size) {
+    llm_call call;
+    const llm_http_request *http = (const llm_http_request *)&call; /* must be reset to NULL */
+    llm_error err;
+    llm_result r = llm_call_begin(&call, &client, req, 0, &http, &err);
+    bool ok = false;
+    if (r != LLM_ERR_INVALID_ARGUMENT) {
+        if (report) fail(name, "expected LLM_ERR_INVALID_ARGUMENT, got %s (%s)", llm_result_str(r), r == LLM_OK ? http->body : err.message);
+    } else if (http) {
+        if (report) fail(name, "refused but *http was not set to NULL");
+    } else if (err.code != r || !err.message[0]) {
+        if (report) fail(name, "err not filled");
+    } else if (strstr(err.message, "sk-test")) {
+        if (report) fail(name, "the API key appears in the error message");
+    } else {
+        ok = true;
+        if (verbose) fprintf(stderr, "refused %-36s %s\n", name, err.message);
+        if (message) snprintf(message, size, "%s", err.message);
+    }
+    llm_call_free(&call);
+    return ok;
+}
+
+/* A request that must be refused, with a message containing `says` (the
+   field at fault). */
+static void refuse(const char *name, const llm_request *req, const char *says) {
+    char message[LLM_ERROR_MESSAGE_SIZE];
+    if (refused_properly(name, req, true, message, sizeof message) && !strstr(message, says))
+        fail(name, "the message \"%s\" does not say \"%s\"", message, says);
+    refusals++;
+}
+
+static void refuse_client(const char *name, const llm_client_desc *desc) {
+    llm_client c;
+    llm_error err;
+    llm_result r = llm_client_init(&c, desc, &err);
+    if (r != LLM_ERR_INVALID_ARGUMENT) fail(name, "llm_client_init: expected LLM_ERR_INVALID_ARGUMENT, got %s", llm_result_str(r));
+    else if (verbose) fprintf(stderr, "refused %-36s %s\n", name, err.message);
+    refusals++;
+}
+
+static llm_request request(const llm_message *messages, size_t count) {
+    llm_request r;
+    memset(&r, 0, sizeof r);
+    r.model = "gpt-4o";
+    r.messages = messages;
+    r.message_count = count;
+    return r;
+}
+#define REQUEST(msgs) request((msgs), COUNT(msgs))
+
+/* ---- shared pieces ---- */
+
+static const llm_message hello[] = {{.role = LLM_ROLE_USER, .content = "Hello!"}};
+
+#define WEATHER_PARAMS \
+    "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\",\"description\":\"City, e.g. Paris\"}," \
+    "\"unit\":{\"type\":\"string\",\"enum\":[\"celsius\",\"fahrenheit\"]}},\"required\":[\"location\",\"unit\"]," \
+    "\"additionalProperties\":false}"
+static const char *const weather_params = WEATHER_PARAMS;
+static const llm_tool weather_tool = {"get_weather", "Get the current weather in a city", WEATHER_PARAMS, true};
+static const llm_tool_call weather_call = {"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}"};
+static const llm_tool_call time_call = {"call_def456", "get_time", "{\"timezone\":\"Europe/Paris\"}"};
+
+static const char *const answer_schema =
+    "{\"type\":\"object\",\"properties\":{\"answer\":{\"type\":\"string\"},\"confidence\":{\"type\":\"number\"}},"
+    "\"required\":[\"answer\",\"confidence\"],\"additionalProperties\":false}";
+
+static const char png_b64[] = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+static void messages_and_roles(void) {
+    llm_request r;
+    static const llm_message sys[] = {{.role = LLM_ROLE_SYSTEM, .content = "You are terse."}, {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message dev[] = {{.role = LLM_ROLE_DEVELOPER, .content = "Answer in French."}, {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message chat[] = {
+        {.role = LLM_ROLE_USER, .content = "Hi"},
+        {.role = LLM_ROLE_ASSISTANT, .content = "Hello! How can I help?"},
+        {.role = LLM_ROLE_USER, .content = "Tell me a joke."},
+    };
+    static const llm_message round_trip[] = {
+        {.role = LLM_ROLE_USER, .content = "What is the weather in Paris?"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &weather_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "{\"temperature\":18,\"unit\":\"celsius\"}", .tool_call_id = "call_abc123"},
+    };
+    static const llm_message with_content[] = {
+        {.role = LLM_ROLE_USER, .content = "Weather in Paris?"},
+        {.role = LLM_ROLE_ASSISTANT, .content = "Let me check.", .tool_calls = &weather_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
+    };
+    static const llm_tool_call two_calls[] = {
+        {"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}"},
+        {"call_def456", "get_time", "{\"timezone\":\"Europe/Paris\"}"},
+    };
+    static const llm_message parallel[] = {
+        {.role = LLM_ROLE_USER, .content = "Weather and time in Paris?"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = two_calls, .tool_call_count = 2},
+        {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
+        {.role = LLM_ROLE_TOOL, .content = "14:05", .tool_call_id = "call_def456"},
+        {.role = LLM_ROLE_ASSISTANT, .content = "It is 18 C and 14:05 in Paris."},
+        {.role = LLM_ROLE_USER, .content = "Thanks"},
+    };
+    static const llm_tool_call no_args = {"call_1", "list_files", NULL};
+    static const llm_message default_args[] = {
+        {.role = LLM_ROLE_USER, .content = "List files"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &no_args, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "a.txt\nb.txt", .tool_call_id = "call_1"},
+    };
+    static const llm_tool_call nested_args = {"call_2", "save_note",
+        "{\"note\":{\"title\":\"caf\xc3\xa9 \\\"menu\\\"\",\"tags\":[\"a\",\"b\"],\"body\":\"line1\\nline2\"},\"pinned\":true,\"n\":-1.5e3}"};
+    static const llm_message nested[] = {
+        {.role = LLM_ROLE_USER, .content = "Save a note"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &nested_args, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "{\"ok\":true,\"id\":\"n_1\"}", .tool_call_id = "call_2"},
+    };
+    static const llm_message all[] = {
+        {.role = LLM_ROLE_DEVELOPER, .content = "Use tools when needed."},
+        {.role = LLM_ROLE_SYSTEM, .content = "Be concise."},
+        {.role = LLM_ROLE_USER, .content = "Weather in Paris?", .name = "alice"},
+        {.role = LLM_ROLE_ASSISTANT, .content = "Checking."},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &weather_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
+    };
+    static const llm_message names[] = {
+        {.role = LLM_ROLE_SYSTEM, .content = "Rules.", .name = "policy"},
+        {.role = LLM_ROLE_DEVELOPER, .content = "Be brief.", .name = "dev_1"},
+        {.role = LLM_ROLE_USER, .content = "Hi", .name = "bob-2"},
+        {.role = LLM_ROLE_ASSISTANT, .content = "Hello", .name = "helper"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &time_call, .tool_call_count = 1, .name = "helper"},
+        {.role = LLM_ROLE_TOOL, .content = "14:05", .tool_call_id = "call_def456"},
+    };
+    static const llm_message tool_name[] = {
+        {.role = LLM_ROLE_USER, .content = "Time?"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &time_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "14:05", .tool_call_id = "call_def456", .name = "get_time"},
+    };
+    static const llm_message escapes[] = {{.role = LLM_ROLE_USER,
+        .content = "quote \" backslash \\ slash / nl \n cr \r tab \t bs \b ff \f ctl \x01\x1f del \x7f "
+                   "</script> u2028 \xe2\x80\xa8 u2029 \xe2\x80\xa9 e-acute \xc3\xa9 combining e\xcc\x81 cjk \xe4\xb8\xad\xe6\x96\x87 "
+                   "emoji \xf0\x9f\x98\x80 flag \xf0\x9f\x87\xab\xf0\x9f\x87\xb7 bom \xef\xbb\xbf max \xf4\x8f\xbf\xbf"}};
+    static const llm_message empty[] = {{.role = LLM_ROLE_USER, .content = ""}};
+    static llm_message many[301];
+    static char big[200001];
+    llm_message long_msg[1];
+    size_t i;
+
+    emit("minimal_user", (r = REQUEST(hello), &r));
+    r = REQUEST(hello); r.model = "o3-2025-04-16"; emit("model_dated", &r);
+    r = REQUEST(hello); r.model = "ft:gpt-4o-mini-2024-07-18:my-org:custom-suffix:abc123"; emit("model_fine_tuned", &r);
+    emit("role_system", (r = REQUEST(sys), &r));
+    emit("role_developer", (r = REQUEST(dev), &r));
+    emit("role_assistant_text", (r = REQUEST(chat), &r));
+    emit("tool_round_trip", (r = REQUEST(round_trip), &r));
+    emit("tool_calls_with_content", (r = REQUEST(with_content), &r));
+    emit("parallel_tool_results", (r = REQUEST(parallel), &r));
+    emit("tool_call_arguments_default", (r = REQUEST(default_args), &r));
+    emit("tool_call_arguments_nested", (r = REQUEST(nested), &r));
+    emit("all_roles", (r = REQUEST(all), &r));
+    emit("names_on_roles", (r = REQUEST(names), &r));
+    emit("tool_message_name", (r = REQUEST(tool_name), &r));
+    emit("text_escapes", (r = REQUEST(escapes), &r));
+    emit("empty_content", (r = REQUEST(empty), &r));
+
+    memset(big, 'a', sizeof big - 1);
+    for (i = 0; i < sizeof big - 1; i += 100) big[i] = i % 300 == 0 ? '\n' : '"';
+    memset(long_msg, 0, sizeof long_msg);
+    long_msg[0].role = LLM_ROLE_USER;
+    long_msg[0].content = big;
+    emit("long_content", (r = REQUEST(long_msg), &r));
+
+    for (i = 0; i < COUNT(many); i++) {
+        many[i].role = i % 2 ? LLM_ROLE_ASSISTANT : LLM_ROLE_USER;
+        many[i].content = i % 2 ? "pong" : "ping";
+    }
+    emit("many_messages", (r = REQUEST(many), &r));
+}
+
+static void conversation_api(void) {
+    llm_conversation conv;
+    llm_request r;
+    const llm_message *msgs;
+    size_t n;
+    static const llm_message user = {.role = LLM_ROLE_USER, .content = "Weather in Paris?"};
+    static const llm_message calls = {.role = LLM_ROLE_ASSISTANT, .tool_calls = &weather_call, .tool_call_count = 1};
+    memset(&conv, 0, sizeof conv);
+    if (llm_conversation_add(&conv, &user) != LLM_OK || llm_conversation_add(&conv, &calls) != LLM_OK ||
+        llm_conversation_add_tool_result(&conv, "call_abc123", "18 C") != LLM_OK) {
+        fail("conversation_api", "llm_conversation_add failed");
+    } else {
+        msgs = llm_conversation_messages(&conv, &n);
+        r = request(msgs, n);
+        r.tools = &weather_tool;
+        r.tool_count = 1;
+        emit("conversation_api", &r);
+    }
+    llm_conversation_free(&conv);
+}
+
+static void content_parts(void) {
+    llm_request r;
+    static const llm_content_part text1[] = {{.type = LLM_PART_TEXT, .text = "Describe this."}};
+    static const llm_content_part text3[] = {
+        {.type = LLM_PART_TEXT, .text = "First part."}, {.type = LLM_PART_TEXT, .text = ""}, {.type = LLM_PART_TEXT, .text = "Third \xe2\x9c\x93"}};
+    static const llm_content_part url_default[] = {{.type = LLM_PART_TEXT, .text = "What is this?"},
+        {.type = LLM_PART_IMAGE_URL, .url = "https://upload.example.com/photos/cat.jpg?size=large&v=2"}};
+    static const llm_content_part url_auto[] = {{.type = LLM_PART_IMAGE_URL, .url = "https://example.com/a.png", .detail = LLM_DETAIL_AUTO}};
+    static const llm_content_part url_low[] = {{.type = LLM_PART_IMAGE_URL, .url = "https://example.com/a.png", .detail = LLM_DETAIL_LOW}};
+    static const llm_content_part url_high[] = {{.type = LLM_PART_IMAGE_URL, .url = "https://example.com/a.png", .detail = LLM_DETAIL_HIGH}};
+    static const llm_content_part b64_png[] = {{.type = LLM_PART_IMAGE_BASE64, .base64 = png_b64, .media_type = "image/png", .detail = LLM_DETAIL_HIGH}};
+    static const llm_content_part b64_jpeg[] = {{.type = LLM_PART_TEXT, .text = "And this one?"},
+        {.type = LLM_PART_IMAGE_BASE64, .base64 = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP//", .media_type = "image/jpeg"}};
+    static const llm_content_part b64_webp[] = {{.type = LLM_PART_IMAGE_BASE64, .base64 = "UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==", .media_type = "image/webp", .detail = LLM_DETAIL_LOW}};
+    static const llm_content_part mixed[] = {
+        {.type = LLM_PART_TEXT, .text = "Compare these two images."},
+        {.type = LLM_PART_IMAGE_URL, .url = "https://example.com/left.jpg", .detail = LLM_DETAIL_LOW},
+        {.type = LLM_PART_IMAGE_BASE64, .base64 = png_b64, .media_type = "image/png", .detail = LLM_DETAIL_AUTO},
+        {.type = LLM_PART_TEXT, .text = "Which is brighter?"},
+    };
+    static const llm_content_part sized[] = {{.type = LLM_PART_IMAGE_URL, .url = "https://example.com/b.png", .detail = LLM_DETAIL_HIGH, .width = 1024, .height = 768}};
+    static const llm_content_part image[] = {{.type = LLM_PART_IMAGE_URL, .url = "https://example.com/a.png"}};
+    static const llm_message m_text1[] = {{.role = LLM_ROLE_USER, .parts = text1, .part_count = 1}};
+    static const llm_message m_text3[] = {{.role = LLM_ROLE_USER, .parts = text3, .part_count = 3}};
+    static const llm_message m_url_default[] = {{.role = LLM_ROLE_USER, .parts = url_default, .part_count = 2}};
+    static const llm_message m_url_auto[] = {{.role = LLM_ROLE_USER, .parts = url_auto, .part_count = 1}};
+    static const llm_message m_url_low[] = {{.role = LLM_ROLE_USER, .parts = url_low, .part_count = 1}};
+    static const llm_message m_url_high[] = {{.role = LLM_ROLE_USER, .parts = url_high, .part_count = 1}};
+    static const llm_message m_b64_png[] = {{.role = LLM_ROLE_USER, .parts = b64_png, .part_count = 1}};
+    static const llm_message m_b64_jpeg[] = {{.role = LLM_ROLE_USER, .parts = b64_jpeg, .part_count = 2}};
+    static const llm_message m_b64_webp[] = {{.role = LLM_ROLE_USER, .parts = b64_webp, .part_count = 1}};
+    static const llm_message m_mixed[] = {{.role = LLM_ROLE_USER, .parts = mixed, .part_count = 4}};
+    static const llm_message m_sized[] = {{.role = LLM_ROLE_USER, .parts = sized, .part_count = 1, .name = "alice"}};
+    static const llm_message m_role_text[] = {
+        {.role = LLM_ROLE_SYSTEM, .parts = text3, .part_count = 3},
+        {.role = LLM_ROLE_DEVELOPER, .parts = text1, .part_count = 1},
+        {.role = LLM_ROLE_USER, .parts = url_default, .part_count = 2},
+        {.role = LLM_ROLE_ASSISTANT, .parts = text1, .part_count = 1},
+        {.role = LLM_ROLE_ASSISTANT, .parts = text3, .part_count = 3, .tool_calls = &weather_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .parts = text3, .part_count = 3, .tool_call_id = "call_abc123"},
+    };
+    static const llm_message m_sys_image[] = {{.role = LLM_ROLE_SYSTEM, .parts = image, .part_count = 1}, {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message m_dev_image[] = {{.role = LLM_ROLE_DEVELOPER, .parts = image, .part_count = 1}, {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message m_asst_image[] = {{.role = LLM_ROLE_USER, .content = "Draw"}, {.role = LLM_ROLE_ASSISTANT, .parts = image, .part_count = 1}};
+    static const llm_message m_tool_image[] = {
+        {.role = LLM_ROLE_USER, .content = "Screenshot?"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &weather_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .parts = image, .part_count = 1, .tool_call_id = "call_abc123"},
+    };
+    emit("parts_single_text", (r = REQUEST(m_text1), &r));
+    emit("parts_multi_text", (r = REQUEST(m_text3), &r));
+    emit("image_url_default_detail", (r = REQUEST(m_url_default), &r));
+    emit("image_url_detail_auto", (r = REQUEST(m_url_auto), &r));
+    emit("image_url_detail_low", (r = REQUEST(m_url_low), &r));
+    emit("image_url_detail_high", (r = REQUEST(m_url_high), &r));
+    emit("image_base64_png_high", (r = REQUEST(m_b64_png), &r));
+    emit("image_base64_jpeg_default", (r = REQUEST(m_b64_jpeg), &r));
+    emit("image_base64_webp_low", (r = REQUEST(m_b64_webp), &r));
+    emit("vision_mixed", (r = REQUEST(m_mixed), &r));
+    emit("image_size_hint_and_name", (r = REQUEST(m_sized), &r));
+    emit("text_parts_every_role", (r = REQUEST(m_role_text), &r));
+    refuse("system_image_part", (r = REQUEST(m_sys_image), &r), "images go in user messages only");
+    refuse("developer_image_part", (r = REQUEST(m_dev_image), &r), "images go in user messages only");
+    refuse("assistant_image_part", (r = REQUEST(m_asst_image), &r), "images go in user messages only");
+    refuse("tool_image_part", (r = REQUEST(m_tool_image), &r), "images go in user messages only");
+}
+
+static void tools(void) {
+    llm_request r;
+    static const llm_tool minimal = {"ping", NULL, NULL, false};
+    static const llm_tool described = {"get_time", "Current time in a timezone", NULL, false};
+    static const llm_tool empty_params = {"ping", "Checks the service", "{\"type\":\"object\",\"properties\":{}}", false};
+    llm_tool with_params = {"get_weather", NULL, NULL, false};
+    llm_tool strict = weather_tool;
+    llm_tool several[4];
+    llm_tool pretty = {"search", "Search the web", NULL, false};
+    llm_tool not_object = {"odd", NULL, "[]", false};
+    llm_tool dup_params = {"dup", NULL, "{\"type\":\"object\",\"properties\":{},\"type\":\"object\"}", false};
+    llm_tool bad_name = {"get.weather now", NULL, "{\"type\":\"object\"}", false};
+    with_params.parameters = weather_params;
+    pretty.parameters = "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"q\": {\"type\": \"string\", \"minLength\": 1}\n  },\n  \"required\": [\"q\"]\n}\n";
+
+    r = REQUEST(hello); r.tools = &minimal; r.tool_count = 1; emit("tool_minimal", &r);
+    r = REQUEST(hello); r.tools = &described; r.tool_count = 1; emit("tool_description", &r);
+    r = REQUEST(hello); r.tools = &empty_params; r.tool_count = 1; emit("tool_empty_parameters", &r);
+    r = REQUEST(hello); r.tools = &with_params; r.tool_count = 1; emit("tool_parameters", &r);
+    r = REQUEST(hello); r.tools = &strict; r.tool_count = 1; emit("tool_strict", &r);
+    strict.strict = false;
+    r = REQUEST(hello); r.tools = &strict; r.tool_count = 1; emit("tool_strict_false", &r);
+    several[0] = empty_params; several[1] = with_params; several[2] = pretty; several[3] = weather_tool;
+    several[3].name = "get_weather_strict";
+    r = REQUEST(hello); r.tools = several; r.tool_count = 4; emit("tools_several", &r);
+    r = REQUEST(hello); r.tools = &pretty; r.tool_count = 1; emit("tool_parameters_pretty_printed", &r);
+    r = REQUEST(hello); r.tools = &not_object; r.tool_count = 1; refuse("tool_parameters_not_object", &r, "tools[0].parameters: not a JSON object");
+    r = REQUEST(hello); r.tools = &dup_params; r.tool_count = 1; refuse("tool_parameters_duplicate_names", &r, "two members of the same name");
+    r = REQUEST(hello); r.tools = &bad_name; r.tool_count = 1; emit("tool_name_invalid_characters", &r);
+
+    r = REQUEST(hello); r.tools = several; r.tool_count = 4;
+    r.tool_choice.mode = LLM_TOOL_CHOICE_NONE; emit("tool_choice_none", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_AUTO; emit("tool_choice_auto", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_REQUIRED; emit("tool_choice_required", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_FUNCTION; r.tool_choice.name = "search"; emit("tool_choice_function", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_DEFAULT;
+    r.parallel_tool_calls = LLM_TRUE; emit("parallel_tool_calls_true", &r);
+    r.parallel_tool_calls = LLM_FALSE; emit("parallel_tool_calls_false", &r);
+
+    r = REQUEST(hello);
+    r.tools = &weather_tool; r.tool_count = 1;
+    r.tool_choice.mode = LLM_TOOL_CHOICE_FUNCTION; r.tool_choice.name = "get_weather";
+    r.parallel_tool_calls = LLM_FALSE;
+    emit("tools_named_choice", &r);
+}
+
+static void sampling(void) {
+    llm_request r;
+    static const char *const stop1[] = {"\n"};
+    static const char *const stop4[] = {"END", "###", "\n\nHuman:", "\xe2\x80\x94"};
+    static const char *const stop5[] = {"a", "b", "c", "d", "e"};
+    static const char *const stop_odd[] = {"", "\"quoted\"", "tab\there", "</s>"};
+    static const char *const stop2[] = {"\n\n", "Observation:"};
+
+    r = REQUEST(hello); r.has_temperature = true; r.temperature = 0; emit("temperature_zero", &r);
+    r.temperature = 0.7; emit("temperature_fraction", &r);
+    r.temperature = 2; emit("temperature_two", &r);
+    r.temperature = 1e-7; emit("temperature_tiny", &r);
+    r.temperature = 2.5; emit("temperature_out_of_range", &r);
+    r = REQUEST(hello); r.has_top_p = true; r.top_p = 0; emit("top_p_zero", &r);
+    r.top_p = 0.95; emit("top_p_fraction", &r);
+    r.top_p = 1; emit("top_p_one", &r);
+    r.top_p = 1.5; emit("top_p_out_of_range", &r);
+    r = REQUEST(hello); r.has_temperature = true; r.temperature = 0.1; r.has_top_p = true; r.top_p = 0.1; emit("temperature_and_top_p", &r);
+    r = REQUEST(hello); r.max_tokens = 256; emit("max_tokens", &r);
+    r = REQUEST(hello); r.max_completion_tokens = 4096; emit("max_completion_tokens", &r);
+    r = REQUEST(hello); r.max_tokens = 1; r.max_completion_tokens = 2147483647; emit("max_tokens_both", &r);
+    r = REQUEST(hello); r.stop = stop1; r.stop_count = 1; emit("stop_one", &r);
+    r.stop = stop4; r.stop_count = 4; emit("stop_four", &r);
+    r.stop = stop_odd; r.stop_count = 4; emit("stop_odd_strings", &r);
+    r.stop = stop5; r.stop_count = 5; emit("stop_five", &r);
+    r = REQUEST(hello); r.has_seed = true; r.seed = 0; emit("seed_zero", &r);
+    r.seed = -42; emit("seed_negative", &r);
+    r.seed = INT64_MAX; emit("seed_int64_max", &r);
+    r.seed = INT64_MIN; emit("seed_int64_min", &r);
+    r.seed = 9007199254740993; emit("seed_above_2_53", &r);
+    r = REQUEST(hello); r.n = 1; emit("n_one", &r);
+    r.n = 3; emit("n_three", &r);
+    r.n = 128; emit("n_max", &r);
+    r.n = 129; emit("n_out_of_range", &r);
+    r = REQUEST(hello); r.has_presence_penalty = true; r.has_frequency_penalty = true;
+    r.presence_penalty = 0; r.frequency_penalty = 0; emit("penalties_zero", &r);
+    r.presence_penalty = -2; r.frequency_penalty = 2; emit("penalties_bounds", &r);
+    r.presence_penalty = 0.5; r.frequency_penalty = -1.25; emit("penalties_fraction", &r);
+    r.presence_penalty = -2.5; r.has_frequency_penalty = false; emit("presence_penalty_out_of_range", &r);
+    r = REQUEST(hello); r.logprobs = true; emit("logprobs", &r);
+    r.has_top_logprobs = true; r.top_logprobs = 0; emit("logprobs_top_zero", &r);
+    r.top_logprobs = 20; emit("logprobs_top_twenty", &r);
+    r.top_logprobs = 21; emit("top_logprobs_out_of_range", &r);
+
+    r = REQUEST(hello);
+    r.has_temperature = true; r.temperature = 0;
+    r.has_top_p = true; r.top_p = 0.9;
+    r.max_completion_tokens = 300;
+    r.stop = stop2; r.stop_count = 2;
+    r.has_seed = true; r.seed = INT64_MIN;
+    r.n = 2;
+    r.has_presence_penalty = true; r.presence_penalty = 0.25;
+    r.has_frequency_penalty = true; r.frequency_penalty = -0.5;
+    r.logprobs = true; r.has_top_logprobs = true; r.top_logprobs = 5;
+    emit("sampling_all", &r);
+}
+
+static void formats(void) {
+    llm_request r;
+    r = REQUEST(hello); r.response_format.type = LLM_FORMAT_TEXT; emit("format_text", &r);
+    r.response_format.type = LLM_FORMAT_JSON_OBJECT; emit("format_json_object", &r);
+    r.response_format.type = LLM_FORMAT_JSON_SCHEMA;
+    r.response_format.name = "answer";
+    r.response_format.schema = answer_schema;
+    r.response_format.strict = true;
+    emit("format_json_schema_strict", &r);
+    r.response_format.strict = false;
+    r.response_format.name = "Answer_v2-final";
+    r.response_format.description = "An answer with a confidence between 0 and 1";
+    emit("format_json_schema_loose_described", &r);
+    r.response_format.schema = "{ \"type\" : \"object\" }";
+    emit("format_json_schema_minimal_schema", &r);
+    r.response_format.schema = "true";
+    refuse("response_schema_not_object", &r, "response_format.schema: not a JSON object");
+}
+
+static void options(void) {
+    llm_request r;
+    static const char *const efforts[] = {"minimal", "low", "medium", "high"};
+    static const char *const tiers[] = {"auto", "default", "flex", "priority"};
+    static const llm_pair meta[] = {{"app", "llm.h"}, {"run", "42"}, {"note", "caf\xc3\xa9 \"quoted\""}};
+    static const llm_pair meta_null[] = {{"empty", NULL}};
+    static const llm_pair meta_dup[] = {{"k", "1"}, {"k", "2"}};
+    static const llm_pair meta17[] = {{"k01", "v"}, {"k02", "v"}, {"k03", "v"}, {"k04", "v"}, {"k05", "v"}, {"k06", "v"},
+        {"k07", "v"}, {"k08", "v"}, {"k09", "v"}, {"k10", "v"}, {"k11", "v"}, {"k12", "v"}, {"k13", "v"}, {"k14", "v"},
+        {"k15", "v"}, {"k16", "v"}, {"k17", "v"}};
+    const llm_pair *meta16 = meta17 + 1;
+    static const llm_pair headers[] = {{"X-Custom", "1"}, {"OpenAI-Project", "proj_123"}};
+    char name[64];
+    size_t i;
+    for (i = 0; i < COUNT(efforts); i++) {
+        r = REQUEST(hello); r.model = "o3"; r.reasoning_effort = efforts[i];
+        sprintf(name, "reasoning_effort_%s", efforts[i]);
+        emit(name, &r);
+    }
+    for (i = 0; i < COUNT(tiers); i++) {
+        r = REQUEST(hello); r.service_tier = tiers[i];
+        sprintf(name, "service_tier_%s", tiers[i]);
+        emit(name, &r);
+    }
+    r = REQUEST(hello); r.user = "user-1234"; emit("user", &r);
+    r = REQUEST(hello); r.metadata = meta; r.metadata_count = COUNT(meta); emit("metadata", &r);
+    r = REQUEST(hello); r.metadata = meta_null; r.metadata_count = 1; refuse("metadata_null_value", &r, "metadata[0]");
+    r = REQUEST(hello); r.metadata = meta_dup; r.metadata_count = 2; refuse("metadata_duplicate_names", &r, "given twice");
+    r = REQUEST(hello); r.metadata = meta16; r.metadata_count = 16; emit("metadata_sixteen_pairs", &r);
+    r = REQUEST(hello); r.metadata = meta17; r.metadata_count = 17; emit("metadata_seventeen_pairs", &r);
+    r = REQUEST(hello); r.headers = headers; r.header_count = 2; r.request_id = "req-fixed-1"; r.timeout_ms = 1000;
+    emit("headers_request_id_timeout", &r);
+
+    r = REQUEST(hello); r.extra_body = "{\"x_custom\":{\"a\":[1,2.5,null,true,\"s\"]},\"prompt_cache_key\":\"k1\"}";
+    emit_unknown("extra_body_unknown_member", &r, "x_custom", (const char *)NULL);
+    r = REQUEST(hello);
+    r.extra_body = "{\"store\":true,\"safety_identifier\":\"hash-1\",\"verbosity\":\"low\",\"logit_bias\":{\"50256\":-100},"
+                   "\"stream_options\":null,\"modalities\":[\"text\"],\"prediction\":{\"type\":\"content\",\"content\":\"x\"}}";
+    emit("extra_body_spec_members", &r);
+    r = REQUEST(hello); r.extra_body = "{}"; emit("extra_body_empty", &r);
+    r = REQUEST(hello); r.extra_body = " \n{ \"store\" : false }\t"; emit("extra_body_whitespace", &r);
+    r = REQUEST(hello); r.extra_body = "{\"model\":\"gpt-4o-mini\"}"; emit("extra_body_override_model", &r);
+    r = REQUEST(hello); r.extra_body = "{\"x_a\":1,\"x_a\":2}"; refuse("extra_body_duplicate_names", &r, "two members of the same name");
+    r = REQUEST(hello);
+    r.extra_body = "{\"x_int\":9007199254740993,\"x_neg\":-9223372036854775808,\"x_frac\":0.1,\"x_exp\":1e-300,\"x_zero\":-0.0,\"x_str\":\"\\u00e9\\n\\ud83d\\ude00\"}";
+    emit_unknown("extra_body_numbers", &r, "x_int", "x_neg", "x_frac", "x_exp", "x_zero", "x_str", (const char *)NULL);
+    r = REQUEST(hello); r.extra_body = "{\"x_u64\":18446744073709551615}";
+    emit_unknown("extra_body_big_integer", &r, "x_u64", (const char *)NULL);
+
+    r = REQUEST(hello);
+    r.tools = &weather_tool; r.tool_count = 1;
+    r.tool_choice.mode = LLM_TOOL_CHOICE_AUTO;
+    r.has_temperature = true; r.temperature = 0.5;
+    r.max_tokens = 100;
+    r.extra_body = "{\"temperature\":1.2,\"tool_choice\":\"none\",\"max_tokens\":null}";
+    emit("extra_body_override", &r);
+}
+
+static void combinations(void) {
+    llm_request r;
+    static const llm_message reasoning_msgs[] = {
+        {.role = LLM_ROLE_DEVELOPER, .content = "Reply with JSON."},
+        {.role = LLM_ROLE_USER, .content = "Is 97 prime?"},
+    };
+    static const llm_pair meta[] = {{"ticket", "T-1"}};
+    static const llm_content_part look[] = {{.type = LLM_PART_TEXT, .text = "Where is this?"},
+        {.type = LLM_PART_IMAGE_URL, .url = "https://example.com/place.jpg", .detail = LLM_DETAIL_HIGH}};
+    static const llm_message sink_msgs[] = {
+        {.role = LLM_ROLE_SYSTEM, .content = "You are a travel agent."},
+        {.role = LLM_ROLE_USER, .parts = look, .part_count = 2, .name = "carol"},
+        {.role = LLM_ROLE_ASSISTANT, .content = "Looks like Paris. Checking the weather.", .tool_calls = &weather_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "{\"temperature\":18}", .tool_call_id = "call_abc123"},
+        {.role = LLM_ROLE_USER, .content = "Great, plan my day."},
+    };
+    static const char *const stop[] = {"<END>"};
+    static const llm_pair sink_meta[] = {{"a", "1"}, {"b", "2"}};
+    llm_tool tools2[2];
+
+    r = REQUEST(reasoning_msgs);
+    r.model = "o3";
+    r.max_completion_tokens = 2000;
+    r.reasoning_effort = "high";
+    r.service_tier = "flex";
+    r.user = "user-42";
+    r.metadata = meta; r.metadata_count = 1;
+    r.has_seed = true; r.seed = 1234;
+    r.response_format.type = LLM_FORMAT_JSON_OBJECT;
+    emit("reasoning_request", &r);
+
+    tools2[0] = weather_tool;
+    tools2[1].name = "get_time"; tools2[1].description = NULL; tools2[1].parameters = "{\"type\":\"object\",\"properties\":{\"timezone\":{\"type\":\"string\"}}}"; tools2[1].strict = false;
+    r = REQUEST(sink_msgs);
+    r.model = "gpt-4.1";
+    r.tools = tools2; r.tool_count = 2;
+    r.tool_choice.mode = LLM_TOOL_CHOICE_REQUIRED;
+    r.parallel_tool_calls = LLM_TRUE;
+    r.has_temperature = true; r.temperature = 0.3;
+    r.has_top_p = true; r.top_p = 0.8;
+    r.max_completion_tokens = 1024;
+    r.stop = stop; r.stop_count = 1;
+    r.has_seed = true; r.seed = 99;
+    r.n = 1;
+    r.has_presence_penalty = true; r.presence_penalty = 0.1;
+    r.has_frequency_penalty = true; r.frequency_penalty = 0.2;
+    r.logprobs = true; r.has_top_logprobs = true; r.top_logprobs = 3;
+    r.response_format.type = LLM_FORMAT_JSON_SCHEMA; r.response_format.name = "plan"; r.response_format.schema = answer_schema;
+    r.response_format.description = "A day plan"; r.response_format.strict = true;
+    r.service_tier = "default";
+    r.user = "carol@example.com";
+    r.metadata = sink_meta; r.metadata_count = 2;
+    r.extra_body = "{\"store\":false,\"x_trace\":\"abc\"}";
+    emit_unknown("kitchen_sink", &r, "x_trace", (const char *)NULL);
+
+    r = REQUEST(sink_msgs);
+    r.tools = tools2; r.tool_count = 2;
+    r.tool_choice.mode = LLM_TOOL_CHOICE_FUNCTION; r.tool_choice.name = "get_time";
+    r.parallel_tool_calls = LLM_FALSE;
+    r.response_format.type = LLM_FORMAT_TEXT;
+    r.max_tokens = 50;
+    emit("vision_tools_text_format", &r);
+}
+
+/* ---- requests that must be refused ---- */
+
+static void refusals_list(void) {
+    llm_request r;
+    static const llm_message tool_no_id[] = {{.role = LLM_ROLE_TOOL, .content = "18 C"}};
+    static const llm_message bad_utf8[] = {{.role = LLM_ROLE_USER, .content = "caf\xc3"}};
+    static const llm_message overlong[] = {{.role = LLM_ROLE_USER, .content = "\xc0\xaf"}};
+    static const llm_message surrogate[] = {{.role = LLM_ROLE_USER, .content = "\xed\xa0\x80"}};
+    static const llm_message bad_name[] = {{.role = LLM_ROLE_USER, .content = "hi", .name = "\xff"}};
+    static const llm_content_part bad_part_text[] = {{.type = LLM_PART_TEXT, .text = "\x80"}};
+    static const llm_message m_bad_part_text[] = {{.role = LLM_ROLE_USER, .parts = bad_part_text, .part_count = 1}};
+    static const llm_content_part bad_url[] = {{.type = LLM_PART_IMAGE_URL, .url = "https://e.com/\xfe.png"}};
+    static const llm_message m_bad_url[] = {{.role = LLM_ROLE_USER, .parts = bad_url, .part_count = 1}};
+    static const llm_tool_call bad_args_call = {"call_1", "f", "{\"a\":\"\xc3\x28\"}"};
+    static const llm_message m_bad_args[] = {{.role = LLM_ROLE_ASSISTANT, .tool_calls = &bad_args_call, .tool_call_count = 1}};
+    static const llm_message bad_tool_id[] = {{.role = LLM_ROLE_TOOL, .content = "x", .tool_call_id = "call_\xe2\x82"}};
+    static const llm_message no_content[] = {{.role = LLM_ROLE_USER}};
+    static const llm_message asst_nothing[] = {{.role = LLM_ROLE_ASSISTANT}};
+    static const llm_message bad_role[] = {{.role = (llm_role)99, .content = "hi"}};
+    static const llm_message parts_null[] = {{.role = LLM_ROLE_USER, .part_count = 2}};
+    static const llm_content_part no_text[] = {{.type = LLM_PART_TEXT}};
+    static const llm_message m_no_text[] = {{.role = LLM_ROLE_USER, .parts = no_text, .part_count = 1}};
+    static const llm_content_part no_url[] = {{.type = LLM_PART_IMAGE_URL}};
+    static const llm_message m_no_url[] = {{.role = LLM_ROLE_USER, .parts = no_url, .part_count = 1}};
+    static const llm_content_part no_media[] = {{.type = LLM_PART_IMAGE_BASE64, .base64 = "AAAA"}};
+    static const llm_message m_no_media[] = {{.role = LLM_ROLE_USER, .parts = no_media, .part_count = 1}};
+    static const llm_content_part no_b64[] = {{.type = LLM_PART_IMAGE_BASE64, .media_type = "image/png"}};
+    static const llm_message m_no_b64[] = {{.role = LLM_ROLE_USER, .parts = no_b64, .part_count = 1}};
+    static const llm_tool_call no_id_call = {NULL, "f", "{}"};
+    static const llm_message m_no_id_call[] = {{.role = LLM_ROLE_ASSISTANT, .tool_calls = &no_id_call, .tool_call_count = 1}};
+    static const llm_tool_call no_name_call = {"call_1", NULL, "{}"};
+    static const llm_message m_no_name_call[] = {{.role = LLM_ROLE_ASSISTANT, .tool_calls = &no_name_call, .tool_call_count = 1}};
+    static const llm_message calls_null[] = {{.role = LLM_ROLE_ASSISTANT, .content = "x", .tool_call_count = 1}};
+    static const llm_tool no_name_tool = {NULL, "d", NULL, false};
+    static const llm_tool bad_params = {"f", NULL, "{\"type\":\"object\",}", false};
+    static const llm_tool bad_desc = {"f", "\xc3\xa9\xc3", NULL, false};
+    static const llm_tool bad_tool_name = {"f\xff", NULL, NULL, false};
+    static const char *const bad_stop[] = {"ok", "\xe0\x80\x80"};
+    static const llm_pair bad_meta_value[] = {{"k", "\xf8\x88\x80\x80\x80"}};
+    static const llm_pair null_meta_name[] = {{NULL, "v"}};
+    static const llm_pair crlf_value[] = {{"X-Note", "a\r\nInjected: 1"}};
+    static const llm_pair lf_name[] = {{"X-Bad\n", "v"}};
+    static const llm_pair null_value[] = {{"X-Empty", NULL}};
+    static const llm_pair empty_name[] = {{"", "v"}};
+    static const llm_pair client_crlf[] = {{"OpenAI-Organization", "org\r1"}};
+    llm_client_desc d;
+
+    r = REQUEST(hello); r.model = NULL; refuse("no_model", &r, "model");
+    r = REQUEST(hello); r.model = ""; refuse("empty_model", &r, "model");
+    r = REQUEST(hello); r.message_count = 0; refuse("no_messages", &r, "messages");
+    r = REQUEST(hello); r.messages = NULL; refuse("messages_null_with_count", &r, "messages");
+    refuse("tool_message_without_tool_call_id", (r = REQUEST(tool_no_id), &r), "tool_call_id");
+    refuse("invalid_utf8_content_truncated", (r = REQUEST(bad_utf8), &r), "messages[0]: content, name or tool_call_id is not valid UTF-8");
+    refuse("invalid_utf8_content_overlong", (r = REQUEST(overlong), &r), "messages[0]: content, name or tool_call_id is not valid UTF-8");
+    refuse("invalid_utf8_content_surrogate", (r = REQUEST(surrogate), &r), "messages[0]: content, name or tool_call_id is not valid UTF-8");
+    refuse("invalid_utf8_name", (r = REQUEST(bad_name), &r), "messages[0]: content, name or tool_call_id is not valid UTF-8");
+    refuse("invalid_utf8_part_text", (r = REQUEST(m_bad_part_text), &r), "messages[0].parts[0]: text or url is not valid UTF-8");
+    refuse("invalid_utf8_image_url", (r = REQUEST(m_bad_url), &r), "messages[0].parts[0]: text or url is not valid UTF-8");
+    refuse("invalid_utf8_tool_call_arguments", (r = REQUEST(m_bad_args), &r), "messages[0]: a tool call");
+    refuse("invalid_utf8_tool_call_id", (r = REQUEST(bad_tool_id), &r), "messages[0]: content, name or tool_call_id is not valid UTF-8");
+    r = REQUEST(hello); r.model = "gpt-4o\xc3"; refuse("invalid_utf8_model", &r, "model");
+    r = REQUEST(hello); r.tools = &bad_desc; r.tool_count = 1; refuse("invalid_utf8_tool_description", &r, "tools[0]: name or description is not valid UTF-8");
+    r = REQUEST(hello); r.tools = &bad_tool_name; r.tool_count = 1; refuse("invalid_utf8_tool_name", &r, "tools[0]: name or description is not valid UTF-8");
+    r = REQUEST(hello); r.stop = bad_stop; r.stop_count = 2; refuse("invalid_utf8_stop", &r, "UTF-8");
+    r = REQUEST(hello); r.metadata = bad_meta_value; r.metadata_count = 1; refuse("invalid_utf8_metadata_value", &r, "UTF-8");
+    r = REQUEST(hello); r.user = "\xc1\xbf"; refuse("invalid_utf8_user", &r, "UTF-8");
+    r = REQUEST(hello); r.reasoning_effort = "hi\xed\xbf\xbf"; refuse("invalid_utf8_reasoning_effort", &r, "UTF-8");
+    r = REQUEST(hello); r.response_format.type = LLM_FORMAT_JSON_SCHEMA; r.response_format.name = "n\x80"; r.response_format.schema = "{}";
+    refuse("invalid_utf8_json_schema_name", &r, "response_format: name or description is not valid UTF-8");
+    refuse("message_without_content", (r = REQUEST(no_content), &r), "messages[0]: no content");
+    refuse("assistant_without_content_or_calls", (r = REQUEST(asst_nothing), &r), "messages[0]: no content");
+    refuse("unknown_role", (r = REQUEST(bad_role), &r), "role");
+    refuse("part_count_without_parts", (r = REQUEST(parts_null), &r), "part_count");
+    refuse("text_part_without_text", (r = REQUEST(m_no_text), &r), "parts[0]");
+    refuse("image_part_without_url", (r = REQUEST(m_no_url), &r), "parts[0]");
+    refuse("base64_part_without_media_type", (r = REQUEST(m_no_media), &r), "media_type");
+    refuse("base64_part_without_data", (r = REQUEST(m_no_b64), &r), "base64");
+    refuse("tool_call_without_id", (r = REQUEST(m_no_id_call), &r), "tool_calls[0]");
+    refuse("tool_call_without_name", (r = REQUEST(m_no_name_call), &r), "tool_calls[0]");
+    refuse("tool_call_count_without_tool_calls", (r = REQUEST(calls_null), &r), "tool_call_count without tool_calls");
+    r = REQUEST(hello); r.tools = &no_name_tool; r.tool_count = 1; refuse("tool_without_name", &r, "tools[0]: name");
+    r = REQUEST(hello); r.tools = &bad_params; r.tool_count = 1; refuse("tool_parameters_invalid_json", &r, "tools[0].parameters: not valid JSON");
+    r = REQUEST(hello); r.tool_count = 1; refuse("tool_count_without_tools", &r, "count");
+    r = REQUEST(hello); r.stop_count = 1; refuse("stop_count_without_stop", &r, "count");
+    r = REQUEST(hello); r.metadata_count = 1; refuse("metadata_count_without_metadata", &r, "count");
+    r = REQUEST(hello); r.metadata = null_meta_name; r.metadata_count = 1; refuse("metadata_null_name", &r, "metadata[0]");
+    r = REQUEST(hello); r.tool_choice.mode = LLM_TOOL_CHOICE_FUNCTION; refuse("tool_choice_function_without_name", &r, "tool_choice");
+    r = REQUEST(hello); r.tool_choice.mode = (llm_tool_choice_mode)99; refuse("tool_choice_unknown_mode", &r, "tool_choice");
+    r = REQUEST(hello); r.response_format.type = (llm_format_type)99; refuse("response_format_unknown_type", &r, "response_format");
+    r = REQUEST(hello); r.response_format.type = LLM_FORMAT_JSON_SCHEMA; r.response_format.schema = "{}"; refuse("json_schema_without_name", &r, "name");
+    r = REQUEST(hello); r.response_format.type = LLM_FORMAT_JSON_SCHEMA; r.response_format.name = "n"; refuse("json_schema_without_schema", &r, "schema");
+    r = REQUEST(hello); r.response_format.type = LLM_FORMAT_JSON_SCHEMA; r.response_format.name = "n"; r.response_format.schema = "{\"type\":";
+    refuse("json_schema_invalid_json", &r, "response_format.schema: not valid JSON");
+    r = REQUEST(hello); r.has_temperature = true; r.temperature = NAN; refuse("temperature_nan", &r, "finite");
+    r = REQUEST(hello); r.has_top_p = true; r.top_p = INFINITY; refuse("top_p_infinity", &r, "finite");
+    r = REQUEST(hello); r.has_frequency_penalty = true; r.frequency_penalty = -INFINITY; refuse("frequency_penalty_minus_infinity", &r, "finite");
+    r = REQUEST(hello); r.extra_body = "[]"; refuse("extra_body_array", &r, "extra_body");
+    r = REQUEST(hello); r.extra_body = "42"; refuse("extra_body_number", &r, "extra_body");
+    r = REQUEST(hello); r.extra_body = "\"store\""; refuse("extra_body_string", &r, "extra_body");
+    r = REQUEST(hello); r.extra_body = "null"; refuse("extra_body_null", &r, "extra_body");
+    r = REQUEST(hello); r.extra_body = "{\"store\":true"; refuse("extra_body_unterminated", &r, "extra_body");
+    r = REQUEST(hello); r.extra_body = "{} {}"; refuse("extra_body_two_values", &r, "extra_body");
+    r = REQUEST(hello); r.extra_body = "{\"a\":\"\xc3\"}"; refuse("extra_body_invalid_utf8", &r, "extra_body");
+    r = REQUEST(hello); r.extra_body = ""; refuse("extra_body_empty_text", &r, "extra_body");
+    r = REQUEST(hello); r.headers = crlf_value; r.header_count = 1; refuse("header_value_crlf", &r, "header 0");
+    r = REQUEST(hello); r.headers = lf_name; r.header_count = 1; refuse("header_name_lf", &r, "header 0");
+    r = REQUEST(hello); r.headers = null_value; r.header_count = 1; refuse("header_value_null", &r, "header 0");
+    r = REQUEST(hello); r.headers = empty_name; r.header_count = 1; refuse("header_name_empty", &r, "header 0");
+    r = REQUEST(hello); r.header_count = 1; refuse("header_count_without_headers", &r, "header_count");
+    r = REQUEST(hello); r.request_id = "req\r\n1"; refuse("request_id_crlf", &r, "request_id");
+
+    memset(&d, 0, sizeof d);
+    d.provider = "openai"; d.api_key = "sk-test\nX-Evil: 1"; refuse_client("client_api_key_lf", &d);
+    memset(&d, 0, sizeof d);
+    d.provider = "openai"; d.api_key = "sk-test"; d.headers = client_crlf; d.header_count = 1; refuse_client("client_header_cr", &d);
+    memset(&d, 0, sizeof d);
+    d.provider = "openai"; d.api_key = "sk-test"; d.base_url = "https://api.openai.com/v1\r\n"; refuse_client("client_base_url_crlf", &d);
+}
+
+int main(int argc, char **argv) {
+    llm_client_desc desc;
+    llm_error err;
+    verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
+    memset(&desc, 0, sizeof desc);
+    desc.provider = "openai";
+    desc.api_key = "sk-test";
+    if (llm_client_init(&client, &desc, &err) != LLM_OK) {
+        fprintf(stderr, "encode_matrix: llm_client_init: %s\n", err.message);
+        return 1;
+    }
+    memset(&line, 0, sizeof line);
+    messages_and_roles();
+    conversation_api();
+    content_parts();
+    tools();
+    sampling();
+    formats();
+    options();
+    combinations();
+    refusals_list();
+    llm_json_writer_reset(&line);
+    llm_json_write_object_begin(&line);
+    llm_json_write_key(&line, "end");
+    llm_json_write_object_begin(&line);
+    llm_json_write_key(&line, "bodies");
+    llm_json_write_int(&line, bodies);
+    llm_json_write_key(&line, "refusals");
+    llm_json_write_int(&line, refusals);
+    llm_json_write_key(&line, "xfails");
+    llm_json_write_int(&line, xfails);
+    llm_json_write_key(&line, "failures");
+    llm_json_write_int(&line, failures);
+    llm_json_write_object_end(&line);
+    llm_json_write_object_end(&line);
+    {
+        const char *out;
+        size_t len;
+        if (llm_json_writer_finish(&line, &out, &len) == LLM_OK) printf("%s\n", out);
+    }
+    llm_json_writer_free(&line);
+    fprintf(stderr, "encode_matrix: %d bodies, %d refusals checked (%d known bugs), %d failures\n", bodies, refusals, xfails, failures);
+    return failures ? 1 : 0;
+}

@@ -1,0 +1,555 @@
+// validate.mjs - checks llm.h's OpenAI request bodies against OpenAI's own
+// request schema with a real JSON Schema validator (Ajv, draft 2020-12).
+//
+//   build/encode_matrix | node tests/schema/validate.mjs        (or: ... validate.mjs FILE)
+//
+// The spec: tests/data/openai-openapi.yaml, a copy of openai/openai-openapi
+// `openapi.yaml` on main at commit f85dbe223d40e1a31cba812ab2d755c7e98a92a3
+// (2026-08-21), OpenAPI 3.1.0, info.version 2.3.0, MIT licence (Copyright
+// OpenAI), sha256 db5d7478feae10b4d331834c60d9765a8aa042e38419f9b1694288c11aa8ebc8
+// (shared/data/SOURCES.md, section 3).
+//
+// What is checked, in order:
+//   1. The validator itself: known-bad bodies must be rejected and a
+//      hand-written known-good body accepted, else "validator cannot be
+//      trusted" and exit 2.
+//   2. Every body printed by encode_matrix (one JSON value each, normally a
+//      line: {"name", "body", "unknown"?}) is strict JSON (valid UTF-8,
+//      no duplicate member names) and valid against
+//      components.schemas.CreateChatCompletionRequest, twice:
+//        open   - the schema as published (OpenAPI-isms translated);
+//        closed - the same plus the limits the spec states in prose (names
+//                 of functions and response schemas, metadata sizes), and
+//                 `unevaluatedProperties: false` on every
+//                 object schema that lists its properties, so a misspelt or
+//                 misplaced member fails (the API answers such bodies with
+//                 400 "Additional properties are not allowed ... was
+//                 unexpected" / "Unrecognized request argument supplied").
+//                 Members an entry adds on purpose through extra_body are
+//                 named in its "unknown" list and exempted (top level only).
+//   3. The bodies of tests/schema/expected/*.json, written by hand from the
+//      API reference, equal the encoder's bodies of the same name
+//      (semantically: key order irrelevant, numbers compared by value,
+//      integers exactly).
+// Entries in EXPECTED_FAILURES are known encoder bugs: they must still fail
+// (an entry that starts passing is reported so the list gets updated).
+// The last line is "N passed, N failed"; the exit status is 0 only when
+// nothing failed unexpectedly.
+
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { load as loadYaml } from "js-yaml";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SPEC = join(here, "..", "data", "openai-openapi.yaml");
+const EXPECTED_DIR = join(here, "expected");
+
+// ---- known deviations: matrix entry -> [why its body fails the schema, what the failure must mention] ----
+// These are deliberate: limits that OpenAI documents but that other
+// OpenAI-compatible servers set differently are passed through unchecked,
+// and the server's 400 answers them.
+// Each entry must keep failing, and for that reason (the pattern is matched
+// against the failure text), until llm.h is fixed; then delete it here. The
+// optional third field says where it fails: "schema" (default) or
+// "expected" (the comparison with its hand-written body).
+const RANGE_BUG = "by design: numbers pass through unchecked, since OpenAI-compatible servers differ in their ranges";
+const EXPECTED_FAILURES = {
+  stop_five: ["5 stop sequences: StopConfiguration allows at most 4; by design: the encoder sends any count (other servers allow more)", /\/stop must NOT have more than 4 items/],
+  temperature_out_of_range: [`temperature 2.5 > maximum 2: ${RANGE_BUG}`, /\/temperature must be <= 2/],
+  top_p_out_of_range: [`top_p 1.5 > maximum 1: ${RANGE_BUG}`, /\/top_p must be <= 1/],
+  n_out_of_range: [`n 129 > maximum 128: ${RANGE_BUG}`, /\/n must be <= 128/],
+  top_logprobs_out_of_range: [`top_logprobs 21 > maximum 20: ${RANGE_BUG}`, /\/top_logprobs must be <= 20/],
+  presence_penalty_out_of_range: [`presence_penalty -2.5 < minimum -2: ${RANGE_BUG}`, /\/presence_penalty must be >= -2/],
+  tool_name_invalid_characters: ["tool name \"get.weather now\": the documented pattern is ^[a-zA-Z0-9_-]{1,64}$; by design: the encoder sends any name (the server checks it)",
+    /\/tools\/0\/function\/name must match pattern/],
+  metadata_seventeen_pairs: ["17 metadata pairs: the documented limit is 16; by design: the encoder sends any count (the server checks it)", /\/metadata must NOT have more than 16 properties/],
+};
+
+// ---- strict JSON reading ----
+
+// A strict RFC 8259 parser that also refuses duplicate member names. With
+// exact = true numbers become {num: "text"} so integers compare exactly.
+function parseStrict(text, exact = false) {
+  let i = 0;
+  const fail = (what) => { throw new Error(`${what} at offset ${i}`); };
+  const ws = () => { while (i < text.length && " \t\n\r".includes(text[i])) i++; };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const obj = {};
+      const seen = new Set();
+      ws();
+      if (text[i] === "}") { i++; return obj; }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail("expected a member name");
+        const k = string();
+        if (seen.has(k)) fail(`duplicate member name "${k}"`);
+        seen.add(k);
+        ws();
+        if (text[i++] !== ":") fail("expected ':'");
+        Object.defineProperty(obj, k, { value: value(), enumerable: true, writable: true, configurable: true });
+        ws();
+        if (text[i] === ",") { i++; continue; }
+        if (text[i] === "}") { i++; return obj; }
+        fail("expected ',' or '}'");
+      }
+    }
+    if (c === "[") {
+      i++;
+      const arr = [];
+      ws();
+      if (text[i] === "]") { i++; return arr; }
+      for (;;) {
+        arr.push(value());
+        ws();
+        if (text[i] === ",") { i++; continue; }
+        if (text[i] === "]") { i++; return arr; }
+        fail("expected ',' or ']'");
+      }
+    }
+    if (c === '"') return string();
+    for (const [word, v] of [["true", true], ["false", false], ["null", null]])
+      if (text.startsWith(word, i)) { i += word.length; return v; }
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail("unexpected character");
+    i += m[0].length;
+    return exact ? { num: m[0] } : Number(m[0]);
+  };
+  const string = () => {
+    const start = i++;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (Number.isNaN(c)) fail("unterminated string");
+      if (c < 0x20) fail("raw control character in a string");
+      if (c === 0x5c) {
+        const e = text[i + 1];
+        if (e === "u") { if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("bad \\u escape"); i += 6; }
+        else if ('"\\/bfnrt'.includes(e)) i += 2;
+        else fail("bad escape");
+        continue;
+      }
+      i++;
+      if (c === 0x22) return JSON.parse(text.slice(start, i));
+    }
+  };
+  const v = value();
+  ws();
+  if (i !== text.length) fail("text after the value");
+  return v;
+}
+
+// Deep equality; {num} pairs compare as integers exactly when both are
+// integer literals, else by double value. Returns a path on mismatch.
+function differ(a, b, path = "$") {
+  const isNum = (x) => x !== null && typeof x === "object" && "num" in x && Object.keys(x).length === 1;
+  if (isNum(a) && isNum(b)) {
+    const int = /^-?[0-9]+$/;
+    if (int.test(a.num) && int.test(b.num)) return BigInt(a.num) === BigInt(b.num) ? null : `${path}: ${a.num} != ${b.num}`;
+    return Number(a.num) === Number(b.num) ? null : `${path}: ${a.num} != ${b.num}`;
+  }
+  if (isNum(a) || isNum(b) || typeof a !== typeof b || a === null || b === null || typeof a !== "object")
+    return Object.is(a, b) || (a === b) ? null : `${path}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`;
+  if (Array.isArray(a) !== Array.isArray(b)) return `${path}: array vs object`;
+  if (Array.isArray(a)) {
+    if (a.length !== b.length) return `${path}: ${a.length} items != ${b.length} items`;
+    for (let k = 0; k < a.length; k++) { const d = differ(a[k], b[k], `${path}[${k}]`); if (d) return d; }
+    return null;
+  }
+  const ka = Object.keys(a).sort(), kb = Object.keys(b).sort();
+  const missing = kb.filter((k) => !(k in a)), extra = ka.filter((k) => !(k in b));
+  if (missing.length || extra.length) return `${path}: missing ${JSON.stringify(missing)}, unexpected ${JSON.stringify(extra)}`;
+  for (const k of ka) { const d = differ(a[k], b[k], `${path}.${k}`); if (d) return d; }
+  return null;
+}
+
+// ---- the schema: OpenAPI 3.1 components -> one JSON Schema 2020-12 document ----
+
+const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
+const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
+const SCHEMA_ONE = ["items", "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "not", "if", "then",
+  "else", "contains", "propertyNames", "additionalItems", "contentSchema"];
+// OpenAPI-only keywords; Ajv in strict mode would refuse them as unknown.
+const OPENAPI_ONLY = new Set(["discriminator", "example", "externalDocs", "xml"]);
+
+// Translates one schema of component `home` (a fresh copy): drops x-* and
+// OpenAPI-only keywords, points "#/components/schemas/X" at "#/$defs/X",
+// turns OpenAPI 3.0's `nullable: true` (still present in this 3.1 spec)
+// into "or null", and mends the few other pre-2020-12 spellings of the
+// spec: boolean exclusiveMinimum/Maximum (3.0), $recursiveAnchor /
+// $recursiveRef "#" (2019-09; only self-references here) and `required`
+// lists naming a property twice.
+function translate(s, home) {
+  if (Array.isArray(s)) return s.map((sub) => translate(sub, home));
+  if (s === null || typeof s !== "object") return s;
+  const out = {};
+  let nullable = false;
+  for (const [k, v] of Object.entries(s)) {
+    if (k.startsWith("x-") || OPENAPI_ONLY.has(k) || k === "$recursiveAnchor") continue;
+    if (k === "nullable") { nullable = v === true; continue; }
+    if (k === "$ref") {
+      const m = /^#\/components\/schemas\/(.+)$/.exec(v);
+      if (!m) throw new Error(`unexpected $ref ${v}`);
+      out.$ref = `#/$defs/${m[1]}`;
+    } else if (k === "$recursiveRef") {
+      if (v !== "#") throw new Error(`unexpected $recursiveRef ${v}`);
+      out.$ref = `#/$defs/${home}`;
+    } else if ((k === "exclusiveMinimum" || k === "exclusiveMaximum") && typeof v === "boolean") {
+      const bound = k === "exclusiveMinimum" ? "minimum" : "maximum";
+      if (v && typeof s[bound] === "number") out[k] = s[bound];
+    } else if (k === "required" && Array.isArray(v)) {
+      out.required = [...new Set(v)];
+    } else if (SCHEMA_MAPS.includes(k)) {
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, translate(sub, home)]));
+    } else if (SCHEMA_LISTS.includes(k) || SCHEMA_ONE.includes(k)) {
+      out[k] = translate(v, home);
+    } else {
+      out[k] = v; // a keyword with a data value (enum, const, default, minimum...): copied as is
+    }
+  }
+  for (const k of ["exclusiveMinimum", "exclusiveMaximum"]) // 3.0: the bound itself was exclusive
+    if (typeof s[k] === "boolean" && s[k]) delete out[k === "exclusiveMinimum" ? "minimum" : "maximum"];
+  if (!nullable) return out;
+  // {..., nullable: true} -> {anyOf: [{...}, {type: "null"}]}: right whatever the
+  // schema holds (type, enum, oneOf, $ref); annotations stay on the outside.
+  const inner = { ...out }, outer = {};
+  for (const k of ["description", "title", "default", "deprecated", "examples"]) if (k in inner) { outer[k] = inner[k]; delete inner[k]; }
+  outer.anyOf = [inner, { type: "null" }];
+  return outer;
+}
+
+// The closed variant: `unevaluatedProperties: false` on every schema that
+// lists properties (or combines others with allOf), except schemas that are
+// pieces of such a combination (allOf members, anyOf/oneOf members beside
+// `properties` or inside a piece) - closing a piece would refuse its
+// siblings' members. A component therefore exists twice: X (closed) and
+// X__open (its root left open), and a piece that refers to X refers to
+// X__open. Nothing under not/if/contains/propertyNames is closed (that would
+// invert its meaning).
+function closeAll(defs) {
+  const close = (s, isPiece) => {
+    if (s === null || typeof s !== "object" || Array.isArray(s)) return s;
+    const out = { ...s };
+    if (typeof out.$ref === "string" && (isPiece || out.properties)) out.$ref += "__open";
+    for (const k of SCHEMA_MAPS) if (out[k]) out[k] = Object.fromEntries(Object.entries(out[k]).map(([n, sub]) => [n, close(sub, false)]));
+    if (out.allOf) out.allOf = out.allOf.map((sub) => close(sub, true));
+    for (const k of ["anyOf", "oneOf"]) if (out[k]) out[k] = out[k].map((sub) => close(sub, isPiece || !!out.properties));
+    if (out.prefixItems) out.prefixItems = out.prefixItems.map((sub) => close(sub, false));
+    for (const k of ["items", "additionalProperties", "unevaluatedItems", "then", "else"]) if (out[k]) out[k] = close(out[k], false);
+    const open = "additionalProperties" in out || "unevaluatedProperties" in out;
+    if (!isPiece && !open && (out.properties || out.allOf)) out.unevaluatedProperties = false;
+    return out;
+  };
+  const out = {};
+  for (const [n, d] of Object.entries(defs)) { out[n] = close(d, false); out[`${n}__open`] = close(d, true); }
+  return out;
+}
+
+// Limits the spec states only in prose (its descriptions), added to the
+// closed variant. Each is quoted from this spec; the API enforces them
+// (e.g. 400 "Invalid 'tools[0].function.name': string does not match pattern").
+//   FunctionObject.name, ResponseFormatJsonSchema json_schema.name: "Must be
+//     a-z, A-Z, 0-9, or contain underscores and dashes, with a maximum length of 64."
+//   Metadata: "Set of 16 key-value pairs ... Keys are strings with a maximum
+//     length of 64 characters. Values are strings with a maximum length of 512 characters."
+const NAME_RULE = { pattern: "^[a-zA-Z0-9_-]+$", maxLength: 64 };
+function addDocumentedLimits(defs, raw) {
+  const need = (cond, what) => { if (!cond) throw new Error(`spec changed: ${what}`); };
+  const prose = (x) => (x && x.description) || "";
+  need(/a-z, A-Z, 0-9, or contain underscores and dashes, with a maximum length of 64/.test(prose(raw.FunctionObject.properties.name)), "FunctionObject.name rule");
+  need(/a-z, A-Z, 0-9, or contain\s+underscores and dashes, with a maximum length of 64/.test(prose(raw.ResponseFormatJsonSchema.properties.json_schema.properties.name)), "json_schema.name rule");
+  const meta = raw.Metadata.anyOf[0];
+  need(/Set of 16 key-value pairs/.test(prose(meta)) && /Keys are strings with a maximum length of 64 characters/.test(prose(meta)) &&
+       /Values are strings\s+with a maximum length of 512 characters/.test(prose(meta)), "Metadata limits");
+  for (const suffix of ["", "__open"]) { // both variants of each component (see closeAll)
+    Object.assign(defs[`FunctionObject${suffix}`].properties.name, NAME_RULE);
+    Object.assign(defs[`ResponseFormatJsonSchema${suffix}`].properties.json_schema.properties.name, NAME_RULE);
+    const m = defs[`Metadata${suffix}`].anyOf[0];
+    need(m.type === "object" && m.additionalProperties && m.additionalProperties.type === "string", "Metadata shape");
+    Object.assign(m, { maxProperties: 16, propertyNames: { maxLength: 64 }, additionalProperties: { type: "string", maxLength: 512 } });
+  }
+  return defs;
+}
+
+function buildValidators() {
+  const spec = loadYaml(readFileSync(SPEC, "utf8"));
+  const raw = spec?.components?.schemas;
+  if (!raw?.CreateChatCompletionRequest) throw new Error(`${SPEC}: no components.schemas.CreateChatCompletionRequest`);
+  const defs = Object.fromEntries(Object.entries(raw).map(([n, s]) => [n, translate(s, n)]));
+  const ajv = new Ajv2020({
+    strict: true,          // unknown keywords are errors: every OpenAPI-ism must be handled above
+    strictTypes: false,    // the spec leaves `type` out beside enum/anyOf in places
+    strictRequired: false, // `required` naming properties defined in a sibling allOf member
+    allowUnionTypes: true,
+    allErrors: true,
+    validateFormats: true,
+  });
+  addFormats(ajv); // uri (image_url.url), date...
+  for (const f of ["int64", "double", "float", "unixtime", "binary"]) ajv.addFormat(f, true); // annotations in this spec
+  // Registered as whole documents: every $ref of every component resolves.
+  ajv.addSchema({ $id: "https://llm-h.test/openai-open", $defs: defs });
+  ajv.addSchema({ $id: "https://llm-h.test/openai-closed", $defs: addDocumentedLimits(closeAll(defs), raw) });
+  const open = ajv.compile({ $ref: "https://llm-h.test/openai-open#/$defs/CreateChatCompletionRequest" });
+  const closed = ajv.compile({ $ref: "https://llm-h.test/openai-closed#/$defs/CreateChatCompletionRequest" });
+  return { ajv, open, closed };
+}
+
+// ---- checking one body ----
+
+// Ajv reports one error per oneOf/anyOf branch tried; the deepest paths name
+// the culprit (e.g. /messages/0/content/0/type rather than /messages/0/role
+// "must be developer"), so those come first; in the closed check an
+// unevaluated (unknown) member is the culprit whatever its depth.
+function errorsText(errors) {
+  const rank = (e) => (e.keyword === "unevaluatedProperties" ? 1000 : 0) + e.instancePath.split("/").length;
+  const list = [...(errors || [])].filter((e) => !["oneOf", "anyOf"].includes(e.keyword)).sort((a, b) => rank(b) - rank(a));
+  const lines = [...new Set(list.map((e) => `${e.instancePath || "/"} ${e.message}${e.params && Object.keys(e.params).length ? " " + JSON.stringify(e.params) : ""}`))];
+  return lines.slice(0, 4).join("; ") + (lines.length > 4 ? `; (+${lines.length - 4} more)` : "");
+}
+
+// -> null when the body is fine, else a description of what is wrong.
+function checkBody(v, bodyText, unknown = []) {
+  let body;
+  try { body = parseStrict(bodyText); } catch (e) { return `not strict JSON: ${e.message}`; }
+  if (!v.open(body)) return `schema (open): ${errorsText(v.open.errors)}`;
+  const trimmed = { ...body };
+  for (const k of unknown) {
+    if (!(k in trimmed)) return `member "${k}" (from extra_body) is missing`;
+    // only members the spec does not know may be exempted, or the closed check would skip a real one
+    if (v.closed({ model: "gpt-4o", messages: [{ role: "user", content: "x" }], [k]: null })) return `"${k}" is a member the spec knows: it cannot be listed as unknown`;
+    delete trimmed[k];
+  }
+  if (!v.closed(trimmed)) return `schema (closed): ${errorsText(v.closed.errors)}`;
+  return null;
+}
+
+// ---- 1. can the validator be trusted? ----
+
+const GOOD = {
+  // written from the API reference (platform.openai.com/docs/api-reference/chat/create)
+  model: "gpt-4o",
+  messages: [
+    { role: "developer", content: "You are a helpful assistant." },
+    { role: "user", content: [
+      { type: "text", text: "What is in this image?" },
+      { type: "image_url", image_url: { url: "https://example.com/cat.png", detail: "low" } },
+    ] },
+    { role: "assistant", content: null, tool_calls: [
+      { id: "call_abc123", type: "function", function: { name: "get_weather", arguments: "{\"location\":\"Paris\"}" } },
+    ] },
+    { role: "tool", tool_call_id: "call_abc123", content: "{\"temperature\":18}" },
+  ],
+  tools: [{ type: "function", function: { name: "get_weather", description: "Get the weather",
+    parameters: { type: "object", properties: { location: { type: "string" } }, required: ["location"] }, strict: true } }],
+  tool_choice: { type: "function", function: { name: "get_weather" } },
+  parallel_tool_calls: false,
+  temperature: 0.2, top_p: 1, max_completion_tokens: 256, stop: ["\n\n"], seed: 42, n: 1,
+  presence_penalty: 0, frequency_penalty: 0.5, logprobs: true, top_logprobs: 2,
+  response_format: { type: "json_schema", json_schema: { name: "answer", schema: { type: "object" }, strict: true } },
+  reasoning_effort: "low", service_tier: "auto", user: "user-1234", metadata: { app: "demo" },
+};
+// Each known-bad body is GOOD with one change, so its rejection can only be
+// due to that change (GOOD itself must pass, which is checked first).
+const GOOD_MESSAGES = { developer: 0, user: 1, assistant: 2, tool: 3 };
+const BAD = [
+  ["messages missing", (b) => { delete b.messages; }],
+  ["model missing", (b) => { delete b.model; }],
+  ["messages empty", (b) => { b.messages = []; }],
+  ["temperature as a string", (b) => { b.temperature = "0.2"; }],
+  ["temperature above 2", (b) => { b.temperature = 3; }],
+  ["unknown role wizard", (b) => { b.messages[GOOD_MESSAGES.developer].role = "wizard"; }],
+  ["message content as a number", (b) => { b.messages[GOOD_MESSAGES.developer].content = 42; }],
+  ["user message without content", (b) => { delete b.messages[GOOD_MESSAGES.user].content; }],
+  ["tool message without tool_call_id", (b) => { delete b.messages[GOOD_MESSAGES.tool].tool_call_id; }],
+  ["tool_choice sometimes", (b) => { b.tool_choice = "sometimes"; }],
+  ["tool without function name", (b) => { delete b.tools[0].function.name; }],
+  ["tool_call arguments as an object", (b) => { b.messages[GOOD_MESSAGES.assistant].tool_calls[0].function.arguments = { location: "Paris" }; }],
+  ["image detail huge", (b) => { b.messages[GOOD_MESSAGES.user].content[1].image_url.detail = "huge"; }],
+  ["image url not a URI", (b) => { b.messages[GOOD_MESSAGES.user].content[1].image_url.url = "not a uri"; }],
+  ["stop with 5 sequences", (b) => { b.stop = ["a", "b", "c", "d", "e"]; }],
+  ["json_schema without name", (b) => { delete b.response_format.json_schema.name; }],
+  ["metadata value a number", (b) => { b.metadata.app = 1; }],
+  ["developer message with an image part", (b) => { b.messages[GOOD_MESSAGES.developer].content = [b.messages[GOOD_MESSAGES.user].content[1]]; }],
+  ["seed as a float", (b) => { b.seed = 4.5; }],
+  ["n zero", (b) => { b.n = 0; }],
+];
+// rejected only by the closed variant (the published schema leaves objects
+// open, and states some limits only in prose)
+const BAD_CLOSED = [
+  ["unknown top-level member max_token", (b) => { b.max_token = 5; }],
+  ["tool_call_id on a user message", (b) => { b.messages[GOOD_MESSAGES.user].tool_call_id = "x"; }],
+  ["name on a tool message", (b) => { b.messages[GOOD_MESSAGES.tool].name = "get_weather"; }],
+  ["unknown member in a content part", (b) => { b.messages[GOOD_MESSAGES.user].content[0].detail = "low"; }],
+  ["unknown member in a tool function", (b) => { b.tools[0].function.params = {}; }],
+  ["unknown member in json_schema", (b) => { b.response_format.json_schema.schemas = {}; }],
+  // ... and at every other level the encoder writes objects
+  ["unknown member in image_url", (b) => { b.messages[GOOD_MESSAGES.user].content[1].image_url.size = 1; }],
+  ["unknown member in an image part", (b) => { b.messages[GOOD_MESSAGES.user].content[1].detail = "low"; }],
+  ["unknown member in a developer message", (b) => { b.messages[GOOD_MESSAGES.developer].tool_calls = []; }],
+  ["unknown member in an assistant message", (b) => { b.messages[GOOD_MESSAGES.assistant].tool_call_id = "x"; }],
+  ["unknown member in a tool call", (b) => { b.messages[GOOD_MESSAGES.assistant].tool_calls[0].index = 0; }],
+  ["unknown member in a tool call's function", (b) => { b.messages[GOOD_MESSAGES.assistant].tool_calls[0].function.id = "x"; }],
+  ["unknown member in a tool", (b) => { b.tools[0].name = "get_weather"; }],
+  ["unknown member in tool_choice", (b) => { b.tool_choice.name = "get_weather"; }],
+  ["unknown member in tool_choice.function", (b) => { b.tool_choice.function.arguments = "{}"; }],
+  ["unknown member in response_format", (b) => { b.response_format.schema = {}; }],
+  ["unknown member in a json_object response_format", (b) => { b.response_format = { type: "json_object", schema: {} }; }],
+  ["function name with a dot (documented pattern)", (b) => { b.tools[0].function.name = "get.weather"; }],
+  ["function name of 65 characters", (b) => { b.tools[0].function.name = "f".repeat(65); }],
+  ["json_schema name with a space", (b) => { b.response_format.json_schema.name = "my answer"; }],
+  ["17 metadata pairs", (b) => { for (let k = 0; k < 17; k++) b.metadata[`k${k}`] = "v"; }],
+  ["metadata value of 513 characters", (b) => { b.metadata.app = "v".repeat(513); }],
+];
+const mutated = (change) => { const b = structuredClone(GOOD); change(b); return b; };
+
+function proveValidator(v) {
+  const problems = [];
+  const good = JSON.stringify(GOOD);
+  const why = checkBody(v, good);
+  if (why) problems.push(`known-good body rejected: ${why}`);
+  for (const [what, change] of BAD) {
+    const body = mutated(change);
+    if (v.open(body)) problems.push(`known-bad body accepted (open): ${what}`);
+    if (v.closed(body)) problems.push(`known-bad body accepted (closed): ${what}`);
+  }
+  for (const [what, change] of BAD_CLOSED) {
+    const body = mutated(change);
+    if (!v.open(body)) problems.push(`body rejected by the published schema, expected only the closed one to: ${what}`);
+    if (v.closed(body)) problems.push(`known-bad body accepted (closed): ${what}`);
+  }
+  // the strict reader
+  for (const [what, text] of [["duplicate member", '{"a":1,"a":2}'], ["trailing comma", '{"a":1,}'], ["NaN", '{"a":NaN}']]) {
+    try { parseStrict(text); problems.push(`strict reader accepted ${what}`); } catch { /* refused: good */ }
+  }
+  if (differ(parseStrict('{"a":9223372036854775807}', true), parseStrict('{"a":9223372036854775806}', true)) === null)
+    problems.push("exact comparison confused two int64 values");
+  if (differ(parseStrict('{"b":[1.0,"x"],"a":2e0}', true), parseStrict('{"a":2,"b":[1,"x"]}', true)) !== null)
+    problems.push("semantic comparison depends on key order or number spelling");
+  return { problems, count: 1 + 2 * BAD.length + BAD_CLOSED.length + 5 };
+}
+
+// ---- main ----
+
+function main() {
+  let v;
+  try { v = buildValidators(); } catch (e) {
+    console.log(`validator cannot be trusted: the schema does not compile: ${e.message}`);
+    console.log("0 passed, 1 failed");
+    process.exit(2);
+  }
+  const proof = proveValidator(v);
+  if (proof.problems.length) {
+    for (const p of proof.problems) console.log(`  ${p}`);
+    console.log("validator cannot be trusted");
+    console.log("0 passed, 1 failed");
+    process.exit(2);
+  }
+  console.log(`validator self-check: ${proof.count} checks ok (${BAD.length} known-bad bodies rejected by both variants, ` +
+    `${BAD_CLOSED.length} more by the closed one, the known-good body accepted)`);
+
+  // the matrix: valid UTF-8, one JSON value per entry (normally one per
+  // line, but a body may hold newlines as whitespace), then {"end": ...}
+  const input = process.argv[2] ? readFileSync(process.argv[2]) : readFileSync(0);
+  let text;
+  try { text = new TextDecoder("utf-8", { fatal: true }).decode(input); } catch {
+    console.log("the matrix output is not valid UTF-8");
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
+  let passed = 0, failed = 0, xfailed = 0, end = null;
+  const bodies = new Map(), unknowns = new Map();
+  const seenXfail = new Set();
+  for (const item of splitValues(text)) {
+    let entry;
+    // the entry as a whole is read leniently: the body's strictness is checked below, on its own text
+    try { entry = JSON.parse(item); } catch (e) { console.log(`FAIL matrix output is not JSON (${e.message}): ${item.slice(0, 200)}`); failed++; continue; }
+    if (entry.end) { end = entry.end; continue; }
+    const name = entry.name;
+    if (typeof name !== "string" || bodies.has(name)) { console.log(`FAIL ${name}: missing or duplicate entry name`); failed++; continue; }
+    const bodyText = memberText(item, "body"); // the body exactly as the encoder wrote it
+    bodies.set(name, bodyText);
+    unknowns.set(name, entry.unknown || []);
+    const why = checkBody(v, bodyText, entry.unknown || []);
+    const [xf, xfMatch, xfStage = "schema"] = EXPECTED_FAILURES[name] || [];
+    if (xf) seenXfail.add(name);
+    if (xf && xfStage !== "schema") { if (why) { failed++; console.log(`FAIL ${name}: ${why}`); } else passed++; continue; }
+    if (why && xf && !xfMatch.test(why)) { failed++; console.log(`FAIL ${name}: fails, but not as listed in EXPECTED_FAILURES (${xfMatch}): ${why}`); }
+    else if (why && xf) { xfailed++; console.log(`xfail ${name}: ${xf}\n      ${why}`); }
+    else if (why) { failed++; console.log(`FAIL ${name}: ${why}\n      body: ${bodyText.length > 800 ? bodyText.slice(0, 800) + "..." : bodyText}`); }
+    else if (xf) { failed++; console.log(`XPASS ${name}: listed in EXPECTED_FAILURES (${xf}) but now valid: remove it from the list`); }
+    else passed++;
+  }
+  for (const name of Object.keys(EXPECTED_FAILURES))
+    if (!seenXfail.has(name)) { failed++; console.log(`FAIL ${name}: in EXPECTED_FAILURES but not in the matrix`); }
+  if (!end) { failed++; console.log("FAIL the matrix did not finish (no end line: encode_matrix crashed or stopped)"); }
+  else if (end.failures !== 0) { failed++; console.log(`FAIL encode_matrix reported ${end.failures} failure(s) of its own checks (see its stderr)`); }
+
+  // hand-written bodies
+  let compared = 0;
+  for (const file of readdirSync(EXPECTED_DIR).filter((f) => f.endsWith(".json")).sort()) {
+    const name = file.slice(0, -5);
+    const want = readFileSync(join(EXPECTED_DIR, file), "utf8");
+    const whyWant = checkBody(v, want, unknowns.get(name) || []);
+    if (whyWant) { failed++; console.log(`FAIL expected/${file} is itself not a valid request: ${whyWant}`); continue; }
+    if (!bodies.has(name)) { failed++; console.log(`FAIL expected/${file}: no matrix entry "${name}"`); continue; }
+    const d = differ(parseStrict(bodies.get(name), true), parseStrict(want, true));
+    const [xf, xfMatch, xfStage] = EXPECTED_FAILURES[name] || [];
+    if (xfStage === "expected") {
+      if (d && xfMatch.test(d)) { xfailed++; console.log(`xfail ${name}: ${xf}\n      ${d}`); }
+      else if (d) { failed++; console.log(`FAIL ${name}: differs from expected/${file}, not as listed in EXPECTED_FAILURES: ${d}`); }
+      else { failed++; console.log(`XPASS ${name}: listed in EXPECTED_FAILURES (${xf}) but now equal to expected/${file}: remove it from the list`); }
+    } else if (d) { failed++; console.log(`FAIL ${name}: differs from expected/${file}: ${d}\n      body: ${bodies.get(name)}`); }
+    else { passed++; compared++; }
+  }
+  for (const [name, [, , stage]] of Object.entries(EXPECTED_FAILURES))
+    if (stage === "expected" && !existsSync(join(EXPECTED_DIR, `${name}.json`))) { failed++; console.log(`FAIL ${name}: in EXPECTED_FAILURES for its expected/ body, which is missing`); }
+  console.log(`matrix: ${bodies.size} bodies (${end ? end.refusals : "?"} refused requests checked by encode_matrix), ` +
+    `${xfailed} expected failures (deliberate pass-through, see EXPECTED_FAILURES), ${compared} equal to hand-written bodies`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+// End of the JSON value starting at text[k] (an object or array; strings
+// skipped with their escapes); -1 when it does not end.
+function valueEnd(text, k) {
+  let depth = 0, inStr = false;
+  for (; k < text.length; k++) {
+    const c = text[k];
+    if (inStr) { if (c === "\\") k++; else if (c === '"') inStr = false; continue; }
+    if (c === '"') inStr = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") { if (--depth === 0) return k + 1; }
+  }
+  return -1;
+}
+
+// The top-level values of a stream of JSON objects separated by whitespace.
+function splitValues(text) {
+  const out = [];
+  for (let k = 0; k < text.length;) {
+    if (" \t\r\n".includes(text[k])) { k++; continue; }
+    const e = text[k] === "{" ? valueEnd(text, k) : -1;
+    if (e < 0) { out.push(text.slice(k)); break; } // reported as not JSON
+    out.push(text.slice(k, e));
+    k = e;
+  }
+  return out;
+}
+
+// The raw text of member `key` of one entry. encode_matrix writes
+// {"name":"...","body":<body>,...} compactly, so the first `"body":` after the
+// name string is the member (a name never holds a quote).
+function memberText(item, key) {
+  const at = item.indexOf(`"${key}":`);
+  if (at < 0) return "";
+  const start = at + key.length + 3;
+  const e = valueEnd(item, start);
+  return e < 0 ? "" : item.slice(start, e);
+}
+
+main();
