@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai
+UNIT = json openai router
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -108,6 +108,8 @@ fuzz: | $(B)
 
 check-long:
 	$(MAKE) fuzz FUZZ_SECONDS=600
+	$(CC) $(WARN) -g -O1 $(SAN) $(CFLAGS) -o $(B)/test_router-long tests/unit/test_router.c
+	ROUTER_PROPERTY_CALLS=100000 ROUTER_PROPERTY_VERBOSE=1 $(B)/test_router-long router_property
 
 # ---- benchmarks ----
 bench: | $(B)

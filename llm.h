@@ -4758,10 +4758,12 @@ static llm_result llm__rt_succeeded(llm_router *r, llm_router_attempt *a, const 
         llm__rt_spend(&c->groups[d->group].spent, &c->groups[d->group].spend_window, cost, now, r->desc_.budget_window_ms);
         llm__rt_spend(&d->spent, &d->spend_window, cost, now, r->desc_.budget_window_ms);
     }
-    extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0); /* the buckets took the estimate */
-    if (d->d.tpm) d->tpm_units -= extra * 60000;
-    llm__rt_minute(d, now);
-    d->minute_tok += extra;
+    if (resp && resp->usage.present) { /* the buckets took the estimate; settle the difference */
+        extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
+        if (d->d.tpm) d->tpm_units -= extra * 60000;
+        llm__rt_minute(d, now);
+        d->minute_tok += extra;
+    }
     if (a->probe_ || d->health == LLM__RT_HALF) { d->health = LLM__RT_CLOSED; d->probing = false; d->fails = 0; }
     a->state_ = LLM__RT_DONE;
     a->final_ = LLM_OK;
