@@ -865,7 +865,7 @@ typedef struct llm_deployment_desc {
     const char *api_key;
     const char *base_url;          /* NULL = the provider's */
     int weight;                    /* simple-shuffle weight; 0 = 1 when any weight is set */
-    int order;                     /* priority tier: the lowest available order is used first */
+    int order;                     /* priority tier >= 1: the lowest available is used first; 0 (unset) comes after every set order */
     int rpm, tpm;                  /* client-side limits per minute (token buckets); 0 = none */
     int max_parallel;              /* requests in flight; 0 = no limit */
     int timeout_ms;                /* per attempt; 0 = only the request deadline */
@@ -4252,6 +4252,8 @@ static const int *llm__rt_members(const llm__rt *c, const llm_router_attempt *a,
     return c->groups[a->group_].members;
 }
 
+static int llm__rt_order(const llm__rt_dep *d) { return d->d.order > 0 ? d->d.order : 0x7FFFFFFF; }
+
 static void llm__rt_scan_group(llm_router *r, llm_router_attempt *a, int64_t now, llm__rt_scan *s) {
     llm__rt *c = llm__rt_core(r);
     int n, k;
@@ -4264,7 +4266,7 @@ static void llm__rt_scan_group(llm_router *r, llm_router_attempt *a, int64_t now
         llm__rt_dep *d = &c->deps[m[k]];
         switch (llm__rt_check(r, a, m[k], now, &ms)) {
             case LLM__RT_OK:
-                if (s->ok == 0 || d->d.order < s->min_order) s->min_order = d->d.order;
+                if (s->ok == 0 || llm__rt_order(d) < s->min_order) s->min_order = llm__rt_order(d);
                 d->mark = s->serial;
                 s->ok++;
                 break;
@@ -4314,7 +4316,7 @@ static int llm__rt_choose(llm_router *r, llm_router_attempt *a, const llm__rt_sc
     const int *m = llm__rt_members(c, a, &n);
     uint64_t total = 0, x, ties = 0;
     double best = 0;
-#define LLM__RT_CAND(k) (c->deps[m[k]].mark == s->serial && c->deps[m[k]].d.order == s->min_order)
+#define LLM__RT_CAND(k) (c->deps[m[k]].mark == s->serial && llm__rt_order(&c->deps[m[k]]) == s->min_order)
     if (r->desc_.strategy == LLM_ROUTING_DEFAULT || r->desc_.strategy == LLM_ROUTING_SIMPLE_SHUFFLE) {
         for (k = 0; k < n; k++)
             if (LLM__RT_CAND(k)) {
@@ -4875,6 +4877,257 @@ LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, co
         llm_response_free(resp);
         if (res != LLM_AGAIN) return res;
     }
+}
+
+/* ---- the LiteLLM config loader ----
+   {"model_list": [{"model_name": G, "litellm_params": {"model", "api_key",
+   "api_base", "rpm", "tpm", "weight", "order", "timeout" (s),
+   "cooldown_time" (s), "num_retries", "max_parallel_requests",
+   "max_budget"}, "model_info": {"id", "max_input_tokens"}}],
+   "router_settings": {"routing_strategy", "num_retries", "max_fallbacks",
+   "fallbacks", "context_window_fallbacks", "content_policy_fallbacks",
+   "default_fallbacks", "allowed_fails", "cooldown_time" (s), "timeout" (s,
+   the deadline of a whole request), "retry_policy", "disable_cooldowns"}}.
+   "litellm_settings" is read the same way before router_settings. Strings
+   "os.environ/VAR" are read through the getenv hook. Unknown keys are
+   ignored, as LiteLLM does. */
+
+typedef struct llm__rtj {
+    llm_router_desc d;             /* the desc being built */
+    llm_allocator alloc;
+    void *arena;
+    llm_error *err;
+    size_t fb_cap;
+    llm_router_fallback *fb;
+    llm_retry_override *pol;
+} llm__rtj;
+
+static void llm__rt_fmt(char *dst, size_t size, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    llm__vformat(dst, size, fmt, ap);
+    va_end(ap);
+}
+
+static bool llm__rtj_bad(llm__rtj *j, const char *path, const char *key, const char *what) {
+    llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s%s%s: %s", path, key[0] ? "." : "", key, what);
+    return false;
+}
+
+/* A number >= 0 at o[key] times scale into *out; absent keeps *out. */
+static bool llm__rtj_num(llm__rtj *j, const llm_json *o, const char *path, const char *key, double scale, double *out) {
+    const llm_json *v = llm_json_get(o, key);
+    double x;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    x = llm_json_number(v, -1);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || x < 0 || x * scale > 2147483647.0) return llm__rtj_bad(j, path, key, "expected a number >= 0 (and not huge)");
+    *out = x * scale;
+    return true;
+}
+
+static bool llm__rtj_int(llm__rtj *j, const llm_json *o, const char *path, const char *key, double scale, int *out) {
+    double x = -1;
+    if (!llm__rtj_num(j, o, path, key, scale, &x)) return false;
+    if (x >= 0) *out = (int)(x + 0.5);
+    return true;
+}
+
+static bool llm__rtj_str(llm__rtj *j, const llm_json *o, const char *path, const char *key, const char **out) {
+    const llm_json *v = llm_json_get(o, key);
+    size_t len;
+    const char *s;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!(s = llm_json_string(v, &len)) || strlen(s) != len) return llm__rtj_bad(j, path, key, "expected a string (without NUL)");
+    if (strncmp(s, "os.environ/", 11) == 0) {
+        const char *e = j->d.getenv ? j->d.getenv(j->d.getenv_user, s + 11) : NULL;
+        if (!e) {
+            llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s.%s: environment variable %s is not set", path, key, s + 11);
+            return false;
+        }
+        s = e;
+    }
+    *out = s;
+    return true;
+}
+
+static bool llm__rtj_bool(llm__rtj *j, const llm_json *o, const char *path, const char *key, bool *out) {
+    const llm_json *v = llm_json_get(o, key);
+    if (!v) return true;
+    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) return llm__rtj_bad(j, path, key, "expected true or false");
+    *out = llm_json_is(v, LLM_JSON_TRUE);
+    return true;
+}
+
+static bool llm__rtj_deployment(llm__rtj *j, const llm_json *m, size_t i, llm_deployment_desc *d) {
+    char path[64], pp[96], mi[96];
+    const llm_json *p = llm_json_get(m, "litellm_params"), *info = llm_json_get(m, "model_info");
+    double budget = 0, max_in = 0;
+    llm__rt_fmt(path, sizeof path, "model_list[%z]", i);
+    llm__rt_fmt(pp, sizeof pp, "%s.litellm_params", path);
+    llm__rt_fmt(mi, sizeof mi, "%s.model_info", path);
+    memset(d, 0, sizeof *d);
+    if (!llm_json_is(m, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "", "expected an object");
+    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "litellm_params", "expected an object");
+    if (info && !llm_json_is(info, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "model_info", "expected an object");
+    if (!llm__rtj_str(j, m, path, "model_name", &d->group) || !llm__rtj_str(j, p, pp, "model", &d->model) ||
+        !llm__rtj_str(j, p, pp, "api_key", &d->api_key) || !llm__rtj_str(j, p, pp, "api_base", &d->base_url) ||
+        !llm__rtj_int(j, p, pp, "rpm", 1, &d->rpm) || !llm__rtj_int(j, p, pp, "tpm", 1, &d->tpm) ||
+        !llm__rtj_int(j, p, pp, "weight", 1, &d->weight) || !llm__rtj_int(j, p, pp, "order", 1, &d->order) ||
+        !llm__rtj_int(j, p, pp, "timeout", 1000, &d->timeout_ms) || !llm__rtj_int(j, p, pp, "cooldown_time", 1000, &d->cooldown_ms) ||
+        !llm__rtj_int(j, p, pp, "max_parallel_requests", 1, &d->max_parallel) || !llm__rtj_num(j, p, pp, "max_budget", 1, &budget) ||
+        !llm__rtj_str(j, info, mi, "id", &d->id) || !llm__rtj_num(j, info, mi, "max_input_tokens", 1, &max_in))
+        return false;
+    if (!d->group) return llm__rtj_bad(j, path, "model_name", "missing");
+    if (!d->model) return llm__rtj_bad(j, pp, "model", "missing");
+    if (llm_json_get(p, "num_retries")) {
+        d->has_num_retries = true;
+        if (!llm__rtj_int(j, p, pp, "num_retries", 1, &d->num_retries)) return false;
+    }
+    d->budget_usd = budget;
+    d->max_input_tokens = (int64_t)max_in;
+    return true;
+}
+
+/* [{"group": ["to", ...]}, ...] or, for default_fallbacks, ["to", ...]. */
+static bool llm__rtj_fallbacks(llm__rtj *j, const llm_json *s, const char *sect, const char *key, llm_fallback_kind kind) {
+    const llm_json *list = llm_json_get(s, key), *e;
+    char path[96];
+    size_t i = 0;
+    bool star = strcmp(key, "default_fallbacks") == 0;
+    if (!list || llm_json_is(list, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(list, LLM_JSON_ARRAY)) return llm__rtj_bad(j, sect, key, "expected an array");
+    for (e = llm_json_first(list); e; e = llm_json_next(list, e), i++) {
+        const llm_json *to = star ? list : e + 1, *t;
+        llm_router_fallback *f;
+        const char **names;
+        size_t k = 0;
+        llm__rt_fmt(path, sizeof path, "%s.%s[%z]", sect, key, i);
+        if (!star && (!llm_json_is(e, LLM_JSON_OBJECT) || llm_json_count(e) != 1)) return llm__rtj_bad(j, path, "", "expected an object with exactly one key");
+        if (!star) to = llm_json_first(e) + 1;
+        if (!llm_json_is(to, LLM_JSON_ARRAY)) return llm__rtj_bad(j, path, "", "expected an array of model group names");
+        if (j->d.fallback_count >= j->fb_cap) return llm__rtj_bad(j, path, "", "too many fallback lists");
+        names = (const char **)llm__arena_alloc(&j->alloc, &j->arena, (llm_json_count(to) + 1) * sizeof(char *));
+        if (!names) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
+        for (t = llm_json_first(to); t; t = llm_json_next(to, t), k++)
+            if (!(names[k] = llm_json_string(t, NULL))) return llm__rtj_bad(j, path, "", "expected model group names (strings)");
+        f = &j->fb[j->d.fallback_count++];
+        memset(f, 0, sizeof *f);
+        f->kind = kind;
+        f->group = star ? "*" : llm_json_string(llm_json_first(e), NULL);
+        f->to = names;
+        f->to_count = k;
+        if (star) break;
+    }
+    return true;
+}
+
+static bool llm__rtj_policy(llm__rtj *j, const llm_json *s, const char *sect) {
+    static const char *const names[] = {"BadRequestErrorRetries", "AuthenticationErrorRetries", "TimeoutErrorRetries",
+                                        "RateLimitErrorRetries", "ContentPolicyViolationErrorRetries", "InternalServerErrorRetries"};
+    static const llm_result codes[] = {LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION, LLM_ERR_TIMEOUT, LLM_ERR_RATE_LIMITED,
+                                       LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER};
+    const llm_json *p = llm_json_get(s, "retry_policy");
+    char path[96];
+    size_t k;
+    if (!p || llm_json_is(p, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "retry_policy", "expected an object");
+    llm__rt_fmt(path, sizeof path, "%s.retry_policy", sect);
+    for (k = 0; k < 6; k++) {
+        int n = -1;
+        if (!llm__rtj_int(j, p, path, names[k], 1, &n)) return false;
+        if (n >= 0 && j->d.retry_policy_count < 6) {
+            j->pol[j->d.retry_policy_count].code = codes[k];
+            j->pol[j->d.retry_policy_count++].retries = n;
+        }
+    }
+    return true;
+}
+
+static bool llm__rtj_settings(llm__rtj *j, const llm_json *s, const char *sect) {
+    static const char *const strategies[] = {"simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing",
+                                             "usage-based-routing", "usage-based-routing-v2"};
+    static const llm_routing_strategy ids[] = {LLM_ROUTING_SIMPLE_SHUFFLE, LLM_ROUTING_LEAST_BUSY, LLM_ROUTING_LATENCY,
+                                               LLM_ROUTING_LOWEST_COST, LLM_ROUTING_USAGE, LLM_ROUTING_USAGE};
+    const char *strategy = NULL;
+    size_t k;
+    if (!s || llm_json_is(s, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "", "expected an object");
+    if (!llm__rtj_str(j, s, sect, "routing_strategy", &strategy) || !llm__rtj_int(j, s, sect, "max_fallbacks", 1, &j->d.max_fallbacks) ||
+        !llm__rtj_int(j, s, sect, "cooldown_time", 1000, &j->d.cooldown_ms) || !llm__rtj_int(j, s, sect, "timeout", 1000, &j->d.timeout_ms) ||
+        !llm__rtj_bool(j, s, sect, "disable_cooldowns", &j->d.disable_cooldowns) || !llm__rtj_policy(j, s, sect))
+        return false;
+    if (llm_json_get(s, "num_retries")) {
+        j->d.has_num_retries = true;
+        if (!llm__rtj_int(j, s, sect, "num_retries", 1, &j->d.num_retries)) return false;
+    }
+    if (llm_json_get(s, "allowed_fails")) {
+        j->d.has_allowed_fails = true;
+        if (!llm__rtj_int(j, s, sect, "allowed_fails", 1, &j->d.allowed_fails)) return false;
+    }
+    for (k = 0; strategy && k < 6 && strcmp(strategy, strategies[k]) != 0; k++) {}
+    if (strategy && k == 6) return llm__rtj_bad(j, sect, "routing_strategy", "unknown strategy");
+    if (strategy) j->d.strategy = ids[k];
+    return llm__rtj_fallbacks(j, s, sect, "fallbacks", LLM_FALLBACK_GENERIC) &&
+           llm__rtj_fallbacks(j, s, sect, "context_window_fallbacks", LLM_FALLBACK_CONTEXT_WINDOW) &&
+           llm__rtj_fallbacks(j, s, sect, "content_policy_fallbacks", LLM_FALLBACK_CONTENT_POLICY) &&
+           llm__rtj_fallbacks(j, s, sect, "default_fallbacks", LLM_FALLBACK_GENERIC);
+}
+
+static size_t llm__rtj_fallback_room(const llm_json *root) {
+    static const char *const sects[] = {"router_settings", "litellm_settings"};
+    static const char *const keys[] = {"fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks"};
+    size_t n = 0, a, b;
+    for (a = 0; a < 2; a++)
+        for (b = 0; b < 4; b++) n += llm_json_count(llm_json_get(llm_json_get(root, sects[a]), keys[b])) + 1;
+    return n;
+}
+
+static bool llm__rtj_load(llm__rtj *j, const llm_json *root) {
+    const llm_json *list = llm_json_get(root, "model_list"), *m;
+    llm_deployment_desc *deps;
+    size_t i = 0, n = llm_json_count(list);
+    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__rtj_bad(j, "(top level)", "", "expected an object");
+    if (!llm_json_is(list, LLM_JSON_ARRAY) || n == 0) return llm__rtj_bad(j, "model_list", "", "expected a non-empty array");
+    j->fb_cap = llm__rtj_fallback_room(root);
+    deps = (llm_deployment_desc *)llm__arena_alloc(&j->alloc, &j->arena, n * sizeof *deps);
+    j->fb = (llm_router_fallback *)llm__arena_alloc(&j->alloc, &j->arena, j->fb_cap * sizeof *j->fb);
+    j->pol = (llm_retry_override *)llm__arena_alloc(&j->alloc, &j->arena, 6 * sizeof *j->pol);
+    if (!deps || !j->fb || !j->pol) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
+    for (m = llm_json_first(list); m; m = llm_json_next(list, m), i++)
+        if (!llm__rtj_deployment(j, m, i, &deps[i])) return false;
+    j->d.deployments = deps;
+    j->d.deployment_count = n;
+    j->d.fallbacks = j->fb;
+    j->d.fallback_count = 0;
+    j->d.retry_policy = j->pol;
+    j->d.retry_policy_count = 0;
+    return llm__rtj_settings(j, llm_json_get(root, "litellm_settings"), "litellm_settings") &&
+           llm__rtj_settings(j, llm_json_get(root, "router_settings"), "router_settings");
+}
+
+LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t len, const llm_router_desc *base, llm_error *err) {
+    llm__rtj j;
+    llm_json_doc doc;
+    llm_error local;
+    llm_result res;
+    if (!err) err = &local;
+    if (!r || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init_json: NULL router or text");
+    memset(r, 0, sizeof *r);
+    memset(&j, 0, sizeof j);
+    if (base) j.d = *base;
+#if !defined(LLM_NO_STDIO)
+    if (!j.d.getenv) j.d.getenv = llm__rt_default_getenv;
+#endif
+    j.alloc = j.d.alloc;
+    j.err = err;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = j.d.alloc;
+    doc.max_depth = 32;
+    res = llm_json_parse(&doc, json ? json : "", len, err);
+    if (res == LLM_OK) res = llm__rtj_load(&j, llm_json_root(&doc)) ? llm_router_init(r, &j.d, err) : err->code;
+    llm_json_doc_free(&doc);
+    llm__arena_free(&j.alloc, &j.arena);
+    return res;
 }
 
 /* ------------------------------------------------------------------------ */

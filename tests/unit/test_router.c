@@ -907,6 +907,99 @@ static void out_of_memory_in_init(void) {
     }
 }
 
+
+/* ---- the LiteLLM config loader ---- */
+
+static const char *fake_env(void *user, const char *name) {
+    (void)user;
+    return strcmp(name, "OPENAI_API_KEY") == 0 ? "sk-from-env" : NULL;
+}
+
+static const char config_ok[] =
+    "{\"model_list\": ["
+    " {\"model_name\": \"fast\", \"litellm_params\": {\"model\": \"openai/gpt-4o-mini\", \"api_key\": \"os.environ/OPENAI_API_KEY\","
+    "   \"api_base\": \"http://d0\", \"rpm\": 600, \"weight\": 2, \"order\": 1, \"timeout\": 2.5, \"cooldown_time\": 30}},"
+    " {\"model_name\": \"fast\", \"litellm_params\": {\"model\": \"gpt-4o-mini\", \"api_base\": \"http://d1\", \"num_retries\": 0},"
+    "   \"model_info\": {\"id\": \"backup\", \"max_input_tokens\": 128000}},"
+    " {\"model_name\": \"big\", \"litellm_params\": {\"model\": \"gpt-4o\", \"api_base\": \"http://d2\"}}],"
+    " \"litellm_settings\": {\"num_retries\": 5},"
+    " \"router_settings\": {\"routing_strategy\": \"least-busy\", \"num_retries\": 1, \"allowed_fails\": 0, \"cooldown_time\": 7,"
+    "   \"timeout\": 60, \"fallbacks\": [{\"fast\": [\"big\"]}], \"context_window_fallbacks\": [{\"fast\": [\"big\"]}],"
+    "   \"retry_policy\": {\"RateLimitErrorRetries\": 4}, \"unknown_key\": true}}";
+
+static void config_loader(void) {
+    llm_router_desc base;
+    llm_error err;
+    llm_router_attempt a;
+    llm_router r;
+    fx_reset();
+    base = F.desc;
+    base.getenv = fake_env;
+    CHECK_EQ_INT(llm_router_init_json(&r, config_ok, sizeof config_ok - 1, &base, &err), LLM_OK);
+    CHECK_EQ_INT(llm_router_deployment_count(&r), 3);
+    CHECK_EQ_STR(llm_router_deployment_id(&r, 0), "fast#0");
+    CHECK_EQ_STR(llm_router_deployment_id(&r, 1), "backup");
+    CHECK_EQ_INT(r.desc_.strategy, LLM_ROUTING_LEAST_BUSY);
+    CHECK_EQ_INT(r.desc_.num_retries, 1);
+    CHECK_EQ_INT(r.desc_.allowed_fails, 0);
+    CHECK_EQ_INT(r.desc_.cooldown_ms, 7000);
+    CHECK_EQ_INT(r.desc_.timeout_ms, 60000);
+    {
+        llm__rt *c = llm__rt_core(&r);
+        CHECK_EQ_STR(c->deps[0].client.desc.api_key, "sk-from-env");
+        CHECK_EQ_STR(c->deps[0].d.model, "gpt-4o-mini");
+        CHECK_EQ_INT(c->deps[0].d.rpm, 600);
+        CHECK_EQ_INT(c->deps[0].d.weight, 2);
+        CHECK_EQ_INT(c->deps[0].d.timeout_ms, 2500);
+        CHECK_EQ_INT(c->deps[0].d.cooldown_ms, 30000);
+        CHECK(c->deps[1].d.has_num_retries && c->deps[1].d.num_retries == 0);
+        CHECK_EQ_INT(c->deps[1].d.max_input_tokens, 128000);
+        CHECK_EQ_INT(c->groups[0].fb_count[LLM_FALLBACK_GENERIC], 1);
+        CHECK_EQ_INT(c->groups[0].fb_count[LLM_FALLBACK_CONTEXT_WINDOW], 1);
+        CHECK_EQ_INT(c->policy_count, 1);
+        CHECK_EQ_INT(c->policy[0].code, LLM_ERR_RATE_LIMITED);
+        CHECK_EQ_INT(c->policy[0].retries, 4);
+    }
+    memset(&a, 0, sizeof a);
+    {
+        llm_request req;
+        memset(&req, 0, sizeof req);
+        req.model = "fast";
+        CHECK_EQ_INT(llm_router_pick(&r, &req, &a, NULL), LLM_OK);
+        CHECK_EQ_STR(a.deployment_id, "fast#0"); /* order 1 comes before a deployment without an order */
+        llm_router_cancel(&r, &a);
+    }
+    llm_router_free(&r);
+    CHECK_EQ_INT(F.stats.live, 0);
+}
+
+static void config_errors_name_the_path(void) {
+    static const struct { const char *json; const char *prefix; } cases[] = {
+        {"[]", "(top level)"},
+        {"{\"model_list\": []}", "model_list"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\", \"rpm\": \"ten\"}}]}", "model_list[0].litellm_params.rpm"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\"}}, {\"model_name\": \"b\"}]}", "model_list[1].litellm_params"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {}}]}", "model_list[0].litellm_params.model"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\", \"api_key\": \"os.environ/NOPE\"}}]}", "model_list[0].litellm_params.api_key"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\"}}], \"router_settings\": {\"routing_strategy\": \"magic\"}}", "router_settings.routing_strategy"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\"}}], \"router_settings\": {\"fallbacks\": [{\"a\": [\"b\"], \"c\": []}]}}", "router_settings.fallbacks[0]"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\"}}], \"router_settings\": {\"num_retries\": -1}}", "router_settings.num_retries"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\"}}], \"router_settings\": {\"fallbacks\": [{\"a\": [\"zzz\"]}]}}", "fallbacks[0].to[0]"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        llm_router_desc base;
+        llm_error err;
+        llm_router r;
+        fx_reset();
+        base = F.desc;
+        base.getenv = fake_env;
+        CHECK(llm_router_init_json(&r, cases[i].json, strlen(cases[i].json), &base, &err) != LLM_OK);
+        if (!CHECK(strncmp(err.message, cases[i].prefix, strlen(cases[i].prefix)) == 0)) fprintf(stderr, "  case %d: %s\n", (int)i, err.message);
+        CHECK_EQ_INT(F.stats.live, 0);
+    }
+}
+
 /* ---- the randomized property test ---- */
 
 static void router_property(void) {
@@ -1025,6 +1118,8 @@ static const test_case cases[] = {
     TEST(model_resolution),
     TEST(init_errors_name_the_field),
     TEST(out_of_memory_in_init),
+    TEST(config_loader),
+    TEST(config_errors_name_the_path),
     TEST(router_property),
 };
 
