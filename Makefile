@@ -60,6 +60,11 @@ check-unit-valgrind: | $(B)
 check-matrix: | $(B)
 	for c in -DLLM_STATIC -DLLM_NO_STDIO; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
 
+# the router's lock hooks under two threads, with ThreadSanitizer
+check-router-threads: | $(B)
+	$(CC) $(WARN) -g -O1 -fsanitize=thread $(CFLAGS) -o $(B)/test_router_threads tests/unit/test_router_threads.c -pthread
+	$(B)/test_router_threads
+
 check-conformance: | $(B)
 	$(CC) $(WARN) -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/test_jsonsuite tests/conformance/test_jsonsuite.c
 	$(B)/test_jsonsuite tests/data/JSONTestSuite/test_parsing > $(B)/jsonsuite.txt; s=$$?; tail -n 2 $(B)/jsonsuite.txt; exit $$s
@@ -124,4 +129,4 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean check-unit-gcc check-unit-clang check-unit-valgrind \
-	check-matrix check-conformance check-numbers check-examples check-cli examples check-cxx check-tcc check-firmware check-fuzz-short
+	check-matrix check-router-threads check-conformance check-numbers check-examples check-cli examples check-cxx check-tcc check-firmware check-fuzz-short

@@ -1053,6 +1053,8 @@ struct llm_router_attempt {
     int64_t wait_ms;               /* after LLM_AGAIN: wait this long, then pick */
     bool is_retry, is_fallback;    /* what this attempt is */
     char idempotency_key[40];      /* the same on every attempt */
+    char request_id[40];           /* X-Request-ID of this attempt (from the router's random source, so
+                                      clients shared by threads are never written to) */
     llm_error last_error;          /* the latest failure */
     /* private */
     int state_, group_, orig_group_, pin_, avoid_;
@@ -4354,10 +4356,22 @@ static int llm__rt_choose(llm_router *r, llm_router_attempt *a, const llm__rt_sc
 static const char *llm__rt_gname(const llm_router *r, int g) { return g >= 0 ? llm__rt_core(r)->groups[g].name : "?"; }
 
 /* Resolves the request's model: a group, a deployment id, a deployment's model. */
-static llm_result llm__rt_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now, llm_error *err) {
+/* prefix + 32 hex digits from the router's random source (out: 40 bytes). */
+static void llm__rt_hex_id(llm_router *r, char *out, const char *prefix) {
     static const char hex[] = "0123456789abcdef";
+    size_t n = strlen(prefix);
+    int i, k;
+    memcpy(out, prefix, n);
+    for (i = 0; i < 2; i++) {
+        uint64_t x = llm__rt_random(r);
+        for (k = 0; k < 16; k++) out[n + (size_t)(i * 16 + k)] = hex[(x >> (k * 4)) & 15];
+    }
+    out[n + 32] = '\0';
+}
+
+static llm_result llm__rt_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now, llm_error *err) {
     llm__rt *c = llm__rt_core(r);
-    int i, k, timeout, retries;
+    int i, timeout, retries;
     a->group_ = a->orig_group_ = a->pin_ = a->avoid_ = -1;
     a->deployment = -1;
     a->final_ = LLM_OK;
@@ -4372,12 +4386,7 @@ static llm_result llm__rt_begin(llm_router *r, const llm_request *req, llm_route
     if (a->group_ < 0) return llm__fail(err, LLM_ERR_NO_DEPLOYMENT, "no model group, deployment id or model named \"%s\"", req->model);
     a->orig_group_ = a->group_;
     a->tried_[a->tried_count_++] = a->group_;
-    memcpy(a->idempotency_key, "idem-", 5);
-    for (i = 0; i < 2; i++) {
-        uint64_t x = llm__rt_random(r);
-        for (k = 0; k < 16; k++) a->idempotency_key[5 + i * 16 + k] = hex[(x >> (k * 4)) & 15];
-    }
-    a->idempotency_key[37] = '\0';
+    llm__rt_hex_id(r, a->idempotency_key, "idem-");
     retries = a->options.has_num_retries ? (a->options.num_retries < 0 ? 0 : a->options.num_retries) : r->desc_.num_retries;
     if (retries > 1000) retries = 1000;
     a->max_attempts_ = (retries + 1) * (1 + r->desc_.max_fallbacks);
@@ -4505,6 +4514,7 @@ static void llm__rt_commit(llm_router *r, llm_router_attempt *a, int i, int64_t 
     a->sent_ms_ = now;
     a->avoid_ = -1;
     a->probe_ = d->health == LLM__RT_HALF;
+    llm__rt_hex_id(r, a->request_id, "req_");
     if (a->probe_) d->probing = true;
     if (a->deadline_ms_ && (t == 0 || a->deadline_ms_ - now < t)) t = a->deadline_ms_ - now;
     a->timeout_ms = t > 0x7FFFFFFF ? 0x7FFFFFFF : (int)t;
@@ -4841,6 +4851,7 @@ static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_
     sub.headers = headers;
     sub.header_count = n;
     sub.model = a->model;
+    if (!sub.request_id) sub.request_id = a->request_id;
     if (a->timeout_ms > 0 && (sub.timeout_ms <= 0 || a->timeout_ms < sub.timeout_ms)) sub.timeout_ms = a->timeout_ms;
     return llm_complete(a->client, &sub, resp, err);
 }
