@@ -100,7 +100,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai
+FUZZ = json openai router
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \
