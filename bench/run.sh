@@ -16,3 +16,6 @@ else echo "(simdjson left out: apt-get install libsimdjson-dev)"; fi
 $CC -std=c99 -O2 -D_POSIX_C_SOURCE=199309L $flags -o build/bench_json bench/bench_json.c $objs $libs
 echo
 build/bench_json
+echo
+$CC -std=c99 -O2 -D_POSIX_C_SOURCE=199309L -o build/bench_router bench/bench_router.c
+build/bench_router
