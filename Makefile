@@ -31,7 +31,7 @@ CLI_SRC = examples/llm.c examples/cli_json.c
 $(B)/llm: $(CLI_SRC) examples/cli.h llm.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
 
-EXAMPLES = chat tools
+EXAMPLES = chat tools router
 
 examples: $(EXAMPLES:%=$(B)/%)
 
@@ -77,7 +77,8 @@ check-numbers: | $(B)
 check-examples: | $(B)
 	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) -o $(B)/$$e-san examples/$$e.c || exit 1; done
 	$(B)/chat-san | grep -q "^I'm unable to provide real-time weather updates" && \
-	$(B)/tools-san | grep -q "^conversation: 5 messages" && echo "examples ran: chat, tools: 2 passed, 0 failed"
+	$(B)/tools-san | grep -q "^conversation: 5 messages" && \
+	$(B)/router-san | grep -q "^answer: Hello from the backup deployment." && echo "examples ran: chat, tools, router: 3 passed, 0 failed"
 
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
