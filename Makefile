@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai costs tokens
+UNIT = json openai costs tokens router
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -31,7 +31,7 @@ CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_st
 $(B)/llm: $(CLI_SRC) examples/cli.h llm.h costs_embedded.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
 
-EXAMPLES = chat tools
+EXAMPLES = chat tools router
 
 examples: $(EXAMPLES:%=$(B)/%)
 
@@ -60,6 +60,11 @@ check-unit-valgrind: | $(B)
 check-matrix: | $(B)
 	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS -DLLM_NO_BPE; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
 
+# the router's lock hooks under two threads, with ThreadSanitizer
+check-router-threads: | $(B)
+	$(CC) $(WARN) -g -O1 -fsanitize=thread $(CFLAGS) -o $(B)/test_router_threads tests/unit/test_router_threads.c -pthread
+	$(B)/test_router_threads
+
 check-conformance: | $(B)
 	$(CC) $(WARN) -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/test_jsonsuite tests/conformance/test_jsonsuite.c
 	$(B)/test_jsonsuite tests/data/JSONTestSuite/test_parsing > $(B)/jsonsuite.txt; s=$$?; tail -n 2 $(B)/jsonsuite.txt; exit $$s
@@ -76,7 +81,8 @@ check-numbers: | $(B)
 check-examples: | $(B)
 	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) -o $(B)/$$e-san examples/$$e.c || exit 1; done
 	$(B)/chat-san | grep -q "^I'm unable to provide real-time weather updates" && \
-	$(B)/tools-san | grep -q "^conversation: 5 messages" && echo "examples ran: chat, tools: 2 passed, 0 failed"
+	$(B)/tools-san | grep -q "^conversation: 5 messages" && \
+	$(B)/router-san | grep -q "^answer: Hello from the backup deployment." && echo "examples ran: chat, tools, router: 3 passed, 0 failed"
 
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
@@ -109,7 +115,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe
+FUZZ = json openai costs bpe router
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \
@@ -122,6 +128,8 @@ fuzz: | $(B)
 
 check-long:
 	$(MAKE) fuzz FUZZ_SECONDS=600
+	$(CC) $(WARN) -g -O1 $(SAN) $(CFLAGS) -o $(B)/test_router-long tests/unit/test_router.c
+	ROUTER_PROPERTY_CALLS=100000 ROUTER_PROPERTY_VERBOSE=1 $(B)/test_router-long router_property
 
 # ---- the embedded price table ----
 COSTS_JSON = tools/data/model_prices_and_context_window.json
@@ -152,5 +160,5 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-unit-gcc check-unit-clang \
-	check-unit-valgrind check-matrix check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx \
+	check-unit-valgrind check-matrix check-router-threads check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx \
 	check-tcc check-firmware check-fuzz-short

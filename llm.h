@@ -955,6 +955,326 @@ LLM_API const llm_message *llm_conversation_messages(const llm_conversation *con
 LLM_API void llm_conversation_free(llm_conversation *conv);
 
 /* ------------------------------------------------------------------------ */
+/* >>router: deployments, retries, fallbacks, cooldowns (public part)        */
+/* ------------------------------------------------------------------------ */
+
+/* A router keeps an application answering when a provider is slow, rate
+   limited or down. It holds deployments (one provider + model + key + URL
+   each) gathered in model groups ("fast", "gpt-4o"); a request's model names
+   a group, a deployment id or a deployment's model. Its semantics follow
+   LiteLLM's Router and the official SDKs' retry rules:
+
+   - retries: transport errors, TIMEOUT, 408, 409, 429, 5xx, 529 are retried
+     (x-should-retry wins); 400/401/403/404/422, context window, content
+     policy and CANCELLED are not. The delay is Retry-After when it is at
+     most max_retry_after_ms (60 s), else exponential backoff with full
+     jitter (random in [0, min(base*2^n, cap)], 500 ms doubling, 8 s cap).
+     When the group has another healthy deployment, a retry re-picks at once
+     without sleeping. A Retry-After above the limit means "not this
+     deployment now".
+   - fallbacks: after the group's retries, or at once for an error no retry
+     can fix, the next group of the matching list is tried (context-window
+     and content-policy lists for those errors, else the generic list, else
+     the default list "*"). A request with a prompt longer than every
+     deployment's max input (hooks below) goes to the context-window list
+     before anything is sent.
+   - one attempt budget ((num_retries+1) * (1+max_fallbacks)) and one
+     deadline (timeout_ms) cover retries and fallbacks together.
+   - cooldowns: a deployment cools down when more than allowed_fails (3) of
+     its attempts failed with 429/401/404/408/5xx/transport/timeout within
+     fail_window_ms (60 s, a window opened by the first failure), or at once
+     when such a failure carries Retry-After. It lasts the deployment's
+     cooldown_ms, else the Retry-After, else the router's cooldown_ms (5 s).
+     Then one half-open probe decides: success closes it, failure cools it
+     again. Single-deployment groups cool down too, so during an outage
+     requests go straight to the fallbacks.
+   - streaming: after content reached the caller (outcome.content_delivered)
+     an error is final: no retry, no fallback, the partial answer is kept.
+
+   The core is a state machine that never allocates, sleeps or does I/O:
+       llm_router_attempt a = {0};          (zeroed = a new request)
+       for (;;) {
+           r = llm_router_pick(&router, &req, &a, &err);
+           if (r == LLM_AGAIN) { sleep a.wait_ms; continue; }
+           if (r != LLM_OK) break;               (gave up: err says why)
+           ... send req with model = a.model through a.client, plus the
+               headers Idempotency-Key: a.idempotency_key, X-Attempt: a.number
+           r = llm_router_report(&router, &a, &outcome, &err);
+           if (r != LLM_AGAIN) break;            (LLM_DONE: success)
+       }
+   llm_router_complete is that loop over the deployments' transports.
+
+   Thread safety: one router per thread, or give lock/unlock hooks; pick,
+   report, cancel and the stats functions take the lock. Callbacks run with
+   the lock held and must not call back into the router. */
+
+#ifndef LLM_ROUTER_MAX_FALLBACKS
+#define LLM_ROUTER_MAX_FALLBACKS 16  /* everywhere: sizes llm_router_attempt */
+#endif
+#define LLM_ROUTER_CLASSES 16
+
+typedef enum llm_routing_strategy {
+    LLM_ROUTING_DEFAULT = 0,       /* simple-shuffle */
+    LLM_ROUTING_SIMPLE_SHUFFLE,    /* weighted random: weight, else rpm, else tpm, else uniform */
+    LLM_ROUTING_LEAST_BUSY,        /* fewest requests in flight */
+    LLM_ROUTING_LATENCY,           /* lowest latency EWMA (per output token when known) */
+    LLM_ROUTING_LOWEST_COST,       /* lowest input+output price (price hook) */
+    LLM_ROUTING_USAGE,             /* lowest tokens, then requests, used this minute */
+    LLM__ROUTING_COUNT
+} llm_routing_strategy;
+
+/* One deployment. Strings are copied by llm_router_init. */
+typedef struct llm_deployment_desc {
+    const char *group;             /* model group (LiteLLM model_name); NULL = model */
+    const char *id;                /* stable id; NULL = "group#index" */
+    const char *provider;          /* NULL: a "provider/" prefix of model, else "openai" */
+    const llm_provider *custom_provider;
+    const char *model;             /* the model name sent to the provider */
+    const char *api_key;
+    const char *base_url;          /* NULL = the provider's */
+    int weight;                    /* simple-shuffle weight; 0 = 1 when any weight is set */
+    int order;                     /* priority tier >= 1: the lowest available is used first; 0 (unset) comes after every set order */
+    int rpm, tpm;                  /* client-side limits per minute (token buckets); 0 = none */
+    int max_parallel;              /* requests in flight; 0 = no limit */
+    int timeout_ms;                /* per attempt; 0 = only the request deadline */
+    int cooldown_ms;               /* 0 = the Retry-After, else the router's */
+    bool has_num_retries;          /* num_retries is read only when set */
+    int num_retries;
+    int64_t max_input_tokens;      /* 0 = ask the max_input_tokens hook */
+    double budget_usd;             /* spend limit per budget window; 0 = none */
+} llm_deployment_desc;
+
+/* Settings of one model group. */
+typedef struct llm_router_group_desc {
+    const char *name;
+    bool has_num_retries;
+    int num_retries;
+    double budget_usd;             /* 0 = none */
+} llm_router_group_desc;
+
+typedef enum llm_fallback_kind {
+    LLM_FALLBACK_GENERIC = 0,      /* any error once retries are spent */
+    LLM_FALLBACK_CONTEXT_WINDOW,   /* LLM_ERR_CONTEXT_WINDOW_EXCEEDED, or the pre-check */
+    LLM_FALLBACK_CONTENT_POLICY,   /* LLM_ERR_CONTENT_POLICY, or finish_reason content_filter */
+    LLM__FALLBACK_COUNT
+} llm_fallback_kind;
+
+/* "when group G fails with this kind of error, try these groups in order" */
+typedef struct llm_router_fallback {
+    llm_fallback_kind kind;
+    const char *group;             /* "*" = every group (LiteLLM's default_fallbacks) */
+    const char *const *to;
+    size_t to_count;
+} llm_router_fallback;
+
+/* Retries for one error class, beating num_retries (LiteLLM's RetryPolicy). */
+typedef struct llm_retry_override {
+    llm_result code;               /* LLM_ERR_RATE_LIMITED, LLM_ERR_TIMEOUT, ... */
+    int retries;
+} llm_retry_override;
+
+/* Per-request overrides; zero = the router's. */
+typedef struct llm_router_options {
+    bool has_num_retries;
+    int num_retries;
+    const char *const *fallbacks;  /* generic fallback groups for this request */
+    size_t fallback_count;
+    bool no_fallbacks;
+    int timeout_ms;                /* deadline of the whole request; 0 = the router's */
+} llm_router_options;
+
+typedef enum llm_trace_kind {
+    LLM_TRACE_PICK = 0,            /* deployment chosen for an attempt */
+    LLM_TRACE_WAIT,                /* nothing can be sent yet; ms = how long */
+    LLM_TRACE_RETRY,               /* ms = delay before the retry */
+    LLM_TRACE_FALLBACK,            /* to_group = the group tried next */
+    LLM_TRACE_COOLDOWN,            /* deployment cools for ms */
+    LLM_TRACE_HALF_OPEN,           /* cooldown over: the next attempt is a probe */
+    LLM_TRACE_SUCCESS,
+    LLM_TRACE_GIVE_UP
+} llm_trace_kind;
+
+/* One decision. Pointers are valid during the callback only. */
+typedef struct llm_router_trace {
+    llm_trace_kind kind;
+    int attempt;                   /* attempt number (1-based; 0 before the first) */
+    const char *group;
+    const char *deployment;        /* id, or NULL */
+    const char *to_group;          /* FALLBACK */
+    int64_t ms;
+    llm_result code;               /* the error behind the decision, or LLM_OK */
+    const char *message;           /* "picked east#0 (simple-shuffle, 2 candidates)" */
+} llm_router_trace;
+
+/* Counters of a router, or of one deployment (where calls counts its
+   attempts). Every attempt is exactly one of: the first of a call, a retry
+   (a later attempt in the same group), or a fallback (the first attempt in
+   a fallback group), so attempts = calls - unsent + retries + fallbacks. */
+typedef struct llm_router_stats {
+    uint64_t calls;                /* finished requests: successes + failures */
+    uint64_t successes, failures;
+    uint64_t unsent;               /* failures before anything was sent */
+    uint64_t attempts, retries, fallbacks;
+    uint64_t fallback_switches;    /* groups fallen back to (some never sent) */
+    uint64_t cooldowns;            /* cooldowns entered */
+    int64_t in_flight;
+    uint64_t failures_by_class[LLM_ROUTER_CLASSES]; /* failed attempts, by llm_router_error_class */
+    double latency_ewma_ms;        /* 0 until the first success */
+    double ttft_ewma_ms;           /* time to first token (streams) */
+    int64_t prompt_tokens, completion_tokens;
+    double cost_usd;
+} llm_router_stats;
+
+typedef struct llm_router_attempt llm_router_attempt;
+
+/* What an attempt came to. */
+typedef struct llm_router_outcome {
+    llm_result result;             /* LLM_OK or the attempt's error */
+    const llm_error *error;        /* details (status, retry_after_ms, should_retry); may be NULL */
+    const llm_response *response;  /* on success: usage, finish reason, cost */
+    bool content_delivered;        /* a text/reasoning/refusal/tool-call event reached the caller */
+    int64_t ttft_ms;               /* streams: time to first token; 0 = unknown */
+} llm_router_outcome;
+
+/* Zero every field you do not use. Arrays and strings are copied by
+   llm_router_init (the desc is read once). */
+typedef struct llm_router_desc {
+    const llm_deployment_desc *deployments;
+    size_t deployment_count;
+    const llm_router_group_desc *groups;
+    size_t group_count;
+    const llm_router_fallback *fallbacks;
+    size_t fallback_count;
+    const llm_retry_override *retry_policy;
+    size_t retry_policy_count;
+    llm_routing_strategy strategy;
+    bool has_num_retries;          /* default 2 */
+    int num_retries;
+    int max_fallbacks;             /* 0 = 5; at most LLM_ROUTER_MAX_FALLBACKS */
+    bool has_allowed_fails;        /* default 3 */
+    int allowed_fails;
+    int cooldown_ms;               /* 0 = 5000 */
+    int fail_window_ms;            /* 0 = 60000 */
+    bool disable_cooldowns;
+    int timeout_ms;                /* deadline of a whole request, all attempts; 0 = none */
+    int backoff_base_ms;           /* 0 = 500 */
+    int backoff_cap_ms;            /* 0 = 8000 */
+    int max_retry_after_ms;        /* 0 = 60000 */
+    double budget_usd;             /* router-wide spend limit per window; 0 = none */
+    int64_t budget_window_ms;      /* 0 = 24 h */
+    llm_transport transport;       /* the deployments' clients use it */
+    llm_allocator alloc;
+    /* Monotonic milliseconds. NULL: CLOCK_MONOTONIC where the platform has
+       it (POSIX, without LLM_NO_STDIO), else llm_router_init fails. */
+    int64_t (*clock_ms)(void *user);
+    /* Sleeps for llm_router_complete. NULL: nanosleep where available. */
+    void (*sleep_ms)(void *user, int64_t ms);
+    void *clock_user;
+    /* Random source; NULL: a per-router generator seeded with `seed`. */
+    uint64_t (*random)(void *user);
+    void *random_user;
+    uint64_t seed;
+    /* Hooks to the token and cost sections (all may be NULL): */
+    int64_t (*count_prompt_tokens)(void *user, const llm_request *req);
+    int64_t (*max_input_tokens)(void *user, const char *model);   /* 0 = unknown */
+    bool (*price)(void *user, const char *model, double *input_per_token, double *output_per_token);
+    void *hooks_user;
+    /* `os.environ/VAR` in a JSON config; NULL: getenv (not under LLM_NO_STDIO). */
+    const char *(*getenv)(void *user, const char *name);
+    void *getenv_user;
+    /* Callbacks (all may be NULL); they run inside pick/report. */
+    void (*on_trace)(void *user, const llm_router_trace *event);
+    /* llm_router_complete: may append headers (up to capacity) to an attempt. */
+    void (*on_before_attempt)(void *user, const llm_router_attempt *a, llm_pair *headers, size_t *count, size_t capacity);
+    void (*on_retry)(void *user, const llm_router_attempt *a, int64_t delay_ms, const llm_error *err);
+    void (*on_fallback)(void *user, const llm_router_attempt *a, const char *from, const char *to, const llm_error *err);
+    void (*on_success)(void *user, const llm_router_attempt *a, const llm_response *resp, int64_t latency_ms, double cost_usd);
+    void (*on_failure)(void *user, const llm_router_attempt *a, const llm_error *err);
+    void *callback_user;
+    void (*log)(void *user, llm_log_level level, const char *message); /* traces at DEBUG */
+    void *log_user;
+    void (*lock)(void *user);
+    void (*unlock)(void *user);
+    void *lock_user;
+} llm_router_desc;
+
+/* Caller-owned; treat the private fields as opaque. Idle routers may be
+   moved with memcpy (no pointer into the struct itself). */
+typedef struct llm_router {
+    llm_router_desc desc_;         /* resolved defaults; arrays not kept */
+    void *arena_;
+    void *core_;
+} llm_router;
+
+/* One request going through the router. Zero it, optionally set
+   `options`, and pass it to pick/report until they finish. */
+struct llm_router_attempt {
+    llm_router_options options;    /* in: read at the first pick */
+    /* out of llm_router_pick (valid until the router is freed): */
+    int deployment;                /* index, for llm_router_deployment_stats */
+    const char *deployment_id;
+    const char *group;             /* the group the deployment serves */
+    const char *model;             /* the model to send */
+    llm_client *client;            /* the deployment's client */
+    int number;                    /* 1-based attempt number (X-Attempt) */
+    int timeout_ms;                /* for this attempt; 0 = the client's */
+    int64_t wait_ms;               /* after LLM_AGAIN: wait this long, then pick */
+    bool is_retry, is_fallback;    /* what this attempt is */
+    char idempotency_key[40];      /* the same on every attempt */
+    char request_id[40];           /* X-Request-ID of this attempt (from the router's random source, so
+                                      clients shared by threads are never written to) */
+    llm_error last_error;          /* the latest failure */
+    /* private */
+    int state_, group_, orig_group_, pin_, avoid_;
+    int retries_, fallbacks_, attempts_, max_attempts_;
+    int tried_[LLM_ROUTER_MAX_FALLBACKS + 1];
+    int tried_count_;
+    int excluded_[8];
+    int excluded_count_;
+    int64_t start_ms_, deadline_ms_, retry_at_ms_, sent_ms_, prompt_tokens_;
+    bool pending_fallback_, probe_, failed_before_;
+    llm_result final_;
+};
+
+/* Checks the desc, copies it and builds one client per deployment. Errors
+   name the bad field ("deployments[2].provider: ..."). */
+LLM_API llm_result llm_router_init(llm_router *router, const llm_router_desc *desc, llm_error *err);
+/* Builds a router from a LiteLLM config (JSON: model_list, router_settings;
+   see the docs of the loader); `base` supplies what JSON cannot (transport,
+   hooks, callbacks) and the defaults the file may override. Errors name the
+   JSON path of the bad field ("model_list[1].litellm_params.rpm"). */
+LLM_API llm_result llm_router_init_json(llm_router *router, const char *json, size_t len, const llm_router_desc *base, llm_error *err);
+LLM_API void llm_router_free(llm_router *router);
+/* The desc with every default resolved. */
+LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *desc);
+
+/* Chooses the deployment for the next attempt of `a`. LLM_OK: send it;
+   LLM_AGAIN: wait a->wait_ms and pick again (rate limit, retry delay);
+   an error: the request has failed (err, and a->last_error, say why:
+   LLM_ERR_NO_DEPLOYMENT names the soonest recovery). Never allocates. */
+LLM_API llm_result llm_router_pick(llm_router *router, const llm_request *req, llm_router_attempt *a, llm_error *err);
+/* Records what the attempt came to and decides: LLM_DONE (success: keep the
+   response), LLM_AGAIN (pick again: a retry or a fallback, maybe after
+   a->wait_ms), or an error (the request has failed; err filled). */
+LLM_API llm_result llm_router_report(llm_router *router, llm_router_attempt *a, const llm_router_outcome *outcome, llm_error *err);
+/* Abandons a request (releases a picked deployment). */
+LLM_API void llm_router_cancel(llm_router *router, llm_router_attempt *a);
+
+/* The blocking driver: pick, send through the deployment's client, report,
+   until done. `opts` may be NULL. */
+LLM_API llm_result llm_router_complete(llm_router *router, const llm_request *req, const llm_router_options *opts,
+                                       llm_response *resp, llm_error *err);
+
+LLM_API void llm_router_get_stats(llm_router *router, llm_router_stats *out);
+LLM_API size_t llm_router_deployment_count(const llm_router *router);
+LLM_API const char *llm_router_deployment_id(const llm_router *router, size_t index);
+LLM_API bool llm_router_deployment_stats(llm_router *router, size_t index, llm_router_stats *out);
+/* Milliseconds until the deployment may be picked again (0 = now). */
+LLM_API int64_t llm_router_cooldown_remaining(llm_router *router, size_t index);
+/* The index in failures_by_class of an error code (0 = other). Safe anywhere. */
+LLM_API int llm_router_error_class(llm_result code);
+
+/* ------------------------------------------------------------------------ */
 /* >>tokens: BPE token counting (public part)                                */
 /* ------------------------------------------------------------------------ */
 
@@ -5292,6 +5612,1443 @@ LLM_API void llm_conversation_free(llm_conversation *c) {
     llm__arena_free(&alloc, &c->arena_);
     memset(c, 0, sizeof *c);
     c->alloc = alloc;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>router
+/* ------------------------------------------------------------------------ */
+
+#if !defined(LLM_NO_STDIO) && (defined(__unix__) || defined(__APPLE__))
+#include <time.h>
+#if defined(CLOCK_MONOTONIC)
+#define LLM__ROUTER_POSIX_TIME 1
+#endif
+#endif
+
+#define LLM__RT_POLL_MS 50  /* wait when only a probe or max_parallel holds us */
+
+enum { LLM__RT_CLOSED = 0, LLM__RT_OPEN, LLM__RT_HALF };
+enum { LLM__RT_NEW = 0, LLM__RT_READY, LLM__RT_SENT, LLM__RT_DONE };
+enum { LLM__RT_OK = 0, LLM__RT_WAIT, LLM__RT_COOLING, LLM__RT_EXCLUDED, LLM__RT_CONTEXT, LLM__RT_BUDGET };
+
+typedef struct llm__rt_dep {
+    llm_deployment_desc d;         /* strings in the router's arena */
+    int group;
+    llm_client client;
+    int health;
+    bool probing;
+    int64_t cool_until, fail_window;
+    int fails;
+    int64_t rpm_units, tpm_units, bucket_ms; /* token buckets, 60000 units per request/token */
+    int64_t minute, minute_req, minute_tok;
+    double spent, ms_per_token;
+    int64_t spend_window;
+    uint64_t mark;                 /* == core serial: available in this pick */
+    llm_router_stats st;
+} llm__rt_dep;
+
+typedef struct llm__rt_group {
+    const char *name;
+    int *members;
+    int count;
+    int *fb[LLM__FALLBACK_COUNT];
+    int fb_count[LLM__FALLBACK_COUNT];
+    bool has_num_retries;
+    int num_retries;
+    double budget, spent;
+    int64_t spend_window;
+} llm__rt_group;
+
+typedef struct llm__rt {
+    llm__rt_dep *deps;
+    int dep_count;
+    llm__rt_group *groups;
+    int group_count;
+    int *dfb[LLM__FALLBACK_COUNT]; /* "*" lists */
+    int dfb_count[LLM__FALLBACK_COUNT];
+    llm_retry_override *policy;
+    size_t policy_count;
+    uint64_t rng, serial;
+    double spent;
+    int64_t spend_window;
+    llm_router_stats st;
+} llm__rt;
+
+static const llm_result llm__rt_class_codes[LLM_ROUTER_CLASSES] = {
+    LLM_OK, LLM_ERR_TRANSPORT, LLM_ERR_TIMEOUT, LLM_ERR_CANCELLED, LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION,
+    LLM_ERR_PERMISSION, LLM_ERR_NOT_FOUND, LLM_ERR_PAYMENT_REQUIRED, LLM_ERR_RATE_LIMITED, LLM_ERR_CONTEXT_WINDOW_EXCEEDED,
+    LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER, LLM_ERR_UNAVAILABLE, LLM_ERR_HTTP, LLM_ERR_PARSE};
+
+static const char *const llm__rt_strategy_names[LLM__ROUTING_COUNT] = {
+    "simple-shuffle", "simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing", "usage-based-routing"};
+
+LLM_API int llm_router_error_class(llm_result code) {
+    int i;
+    for (i = 1; i < LLM_ROUTER_CLASSES; i++)
+        if (llm__rt_class_codes[i] == code) return i;
+    return 0;
+}
+
+#ifdef LLM__ROUTER_POSIX_TIME
+static int64_t llm__rt_default_clock(void *user) {
+    struct timespec ts;
+    (void)user;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+static void llm__rt_default_sleep(void *user, int64_t ms) {
+    struct timespec ts;
+    (void)user;
+    ts.tv_sec = (time_t)(ms / 1000);
+    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+    while (nanosleep(&ts, &ts) != 0) {}
+}
+#endif
+
+#if !defined(LLM_NO_STDIO)
+static const char *llm__rt_default_getenv(void *user, const char *name) {
+    (void)user;
+    return getenv(name);
+}
+#endif
+
+LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
+    llm_router_desc d;
+    if (in) d = *in;
+    else memset(&d, 0, sizeof d);
+    if (!d.has_num_retries) { d.has_num_retries = true; d.num_retries = 2; }
+    if (d.num_retries < 0) d.num_retries = 0;
+    if (d.max_fallbacks <= 0) d.max_fallbacks = 5;
+    if (d.max_fallbacks > LLM_ROUTER_MAX_FALLBACKS) d.max_fallbacks = LLM_ROUTER_MAX_FALLBACKS;
+    if (!d.has_allowed_fails) { d.has_allowed_fails = true; d.allowed_fails = 3; }
+    if (d.cooldown_ms <= 0) d.cooldown_ms = 5000;
+    if (d.fail_window_ms <= 0) d.fail_window_ms = 60000;
+    if (d.backoff_base_ms <= 0) d.backoff_base_ms = 500;
+    if (d.backoff_cap_ms <= 0) d.backoff_cap_ms = 8000;
+    if (d.max_retry_after_ms <= 0) d.max_retry_after_ms = 60000;
+    if (d.budget_window_ms <= 0) d.budget_window_ms = 24 * 3600 * 1000;
+    if ((unsigned)d.strategy >= (unsigned)LLM__ROUTING_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
+#ifdef LLM__ROUTER_POSIX_TIME
+    if (!d.clock_ms) d.clock_ms = llm__rt_default_clock;
+    if (!d.sleep_ms) d.sleep_ms = llm__rt_default_sleep;
+#endif
+#if !defined(LLM_NO_STDIO)
+    if (!d.getenv) d.getenv = llm__rt_default_getenv;
+#endif
+    return d;
+}
+
+static llm__rt *llm__rt_core(const llm_router *r) { return (llm__rt *)r->core_; }
+static int64_t llm__rt_now(const llm_router *r) { return r->desc_.clock_ms(r->desc_.clock_user); }
+
+static uint64_t llm__rt_random(llm_router *r) {
+    uint64_t z;
+    if (r->desc_.random) return r->desc_.random(r->desc_.random_user);
+    z = (llm__rt_core(r)->rng += 0x9E3779B97F4A7C15ull); /* splitmix64 */
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static void llm__rt_lock(const llm_router *r) {
+    if (r->desc_.lock) r->desc_.lock(r->desc_.lock_user);
+}
+static void llm__rt_unlock(const llm_router *r) {
+    if (r->desc_.unlock) r->desc_.unlock(r->desc_.lock_user);
+}
+
+/* Sends one decision to the trace callback and the log (formatted only
+   when someone listens). */
+static void llm__rt_trace(llm_router *r, const llm_router_attempt *a, llm_trace_kind kind, const llm__rt_dep *d,
+                          const char *to, int64_t ms, llm_result code, const char *fmt, ...) {
+    llm_router_trace ev;
+    char msg[192];
+    va_list ap;
+    if (!r->desc_.on_trace && !r->desc_.log) return;
+    va_start(ap, fmt);
+    llm__vformat(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.attempt = a ? a->attempts_ : 0;
+    ev.group = d ? llm__rt_core(r)->groups[d->group].name : a && a->group_ >= 0 ? llm__rt_core(r)->groups[a->group_].name : NULL;
+    ev.deployment = d ? d->d.id : NULL;
+    ev.to_group = to;
+    ev.ms = ms;
+    ev.code = code;
+    ev.message = msg;
+    if (r->desc_.on_trace) r->desc_.on_trace(r->desc_.callback_user, &ev);
+    if (r->desc_.log) r->desc_.log(r->desc_.log_user, kind == LLM_TRACE_GIVE_UP ? LLM_LOG_WARN : LLM_LOG_DEBUG, msg);
+}
+
+/* ---- init ---- */
+
+static const char *llm__rt_str(llm_router *r, const char *s, bool *failed) {
+    char *c;
+    if (!s) return NULL;
+    c = llm__arena_strndup(&r->desc_.alloc, &r->arena_, s, strlen(s));
+    if (!c) *failed = true;
+    return c;
+}
+
+static void *llm__rt_array(llm_router *r, size_t count, size_t size, bool *failed) {
+    void *p;
+    if (count == 0) return NULL;
+    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&r->desc_.alloc, &r->arena_, count * size))) {
+        *failed = true;
+        return NULL;
+    }
+    memset(p, 0, count * size);
+    return p;
+}
+
+static int llm__rt_find_group(const llm__rt *c, const char *name) {
+    int i;
+    for (i = 0; name && i < c->group_count; i++)
+        if (strcmp(c->groups[i].name, name) == 0) return i;
+    return -1;
+}
+
+/* "3" -> buf; returns buf. */
+static const char *llm__rt_itoa(char *buf, size_t size, int64_t v) {
+    size_t pos = 0;
+    if (v < 0 && size > 1) { buf[pos++] = '-'; v = -v; }
+    buf[pos] = '\0';
+    llm__append_u64(buf, size, &pos, (uint64_t)v);
+    return buf;
+}
+
+/* Splits a "provider/" prefix off the model when no provider is given. */
+static llm_result llm__rt_client(llm_router *r, llm__rt_dep *dep, size_t i, llm_error *err) {
+    llm_client_desc cd;
+    const char *slash = dep->d.model ? strchr(dep->d.model, '/') : NULL;
+    char prefix[32];
+    llm_result res;
+    memset(&cd, 0, sizeof cd);
+    cd.provider = dep->d.provider;
+    cd.custom_provider = dep->d.custom_provider;
+    if (!cd.provider && !cd.custom_provider && slash && (size_t)(slash - dep->d.model) < sizeof prefix) {
+        llm__copy_text(prefix, sizeof prefix, dep->d.model, (size_t)(slash - dep->d.model));
+        cd.provider = prefix;
+    }
+    cd.api_key = dep->d.api_key;
+    cd.base_url = dep->d.base_url;
+    cd.alloc = r->desc_.alloc;
+    cd.transport = r->desc_.transport;
+    cd.clock_ms = r->desc_.clock_ms;
+    cd.clock_user = r->desc_.clock_user;
+    cd.seed = r->desc_.seed + i + 1;
+    res = llm_client_init(&dep->client, &cd, err);
+    if (res != LLM_OK) {
+        char msg[LLM_ERROR_MESSAGE_SIZE];
+        llm__copy_text(msg, sizeof msg, err ? err->message : "", err ? strlen(err->message) : 0);
+        return llm__fail(err, res, "deployments[%z] (%s): %s", i, dep->d.id, msg);
+    }
+    if (cd.provider == prefix) {
+        dep->client.desc.provider = NULL; /* the prefix lived on our stack; the provider pointer is kept */
+        dep->d.model = slash + 1;
+    }
+    return LLM_OK;
+}
+
+/* Copies deployment i and puts it in its group. */
+static llm_result llm__rt_add_dep(llm_router *r, const llm_deployment_desc *src, size_t i, llm_error *err) {
+    llm__rt *c = llm__rt_core(r);
+    llm__rt_dep *dep = &c->deps[i];
+    bool failed = false;
+    char idbuf[24];
+    int g;
+    if (!src->model || !src->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z].model: missing", i);
+    if (src->weight < 0 || src->rpm < 0 || src->tpm < 0 || src->max_parallel < 0 || src->timeout_ms < 0 ||
+        src->cooldown_ms < 0 || src->budget_usd < 0 || src->max_input_tokens < 0)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z]: weight, limits, times and budget must not be negative", i);
+    dep->d = *src;
+    dep->d.group = llm__rt_str(r, src->group ? src->group : src->model, &failed);
+    dep->d.model = llm__rt_str(r, src->model, &failed);
+    dep->d.provider = llm__rt_str(r, src->provider, &failed);
+    dep->d.api_key = llm__rt_str(r, src->api_key, &failed);
+    dep->d.base_url = llm__rt_str(r, src->base_url, &failed);
+    if (src->id) {
+        dep->d.id = llm__rt_str(r, src->id, &failed);
+    } else if (!failed) {
+        char *id = (char *)llm__arena_alloc(&r->desc_.alloc, &r->arena_, strlen(dep->d.group) + 24);
+        if (id) {
+            strcpy(id, dep->d.group);
+            strcat(id, "#");
+            strcat(id, llm__rt_itoa(idbuf, sizeof idbuf, (int64_t)i));
+        }
+        dep->d.id = id;
+        failed = !id;
+    }
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+    g = llm__rt_find_group(c, dep->d.group);
+    if (g < 0) {
+        g = c->group_count++;
+        c->groups[g].name = dep->d.group;
+    }
+    dep->group = g;
+    c->groups[g].count++;
+    return llm__rt_client(r, dep, i, err);
+}
+
+static llm_result llm__rt_groups(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm__rt *c = llm__rt_core(r);
+    bool failed = false;
+    int i, *fill;
+    size_t k;
+    for (i = 0; i < c->group_count; i++) {
+        c->groups[i].members = (int *)llm__rt_array(r, (size_t)c->groups[i].count, sizeof(int), &failed);
+        c->groups[i].count = 0;
+    }
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+    for (i = 0; i < c->dep_count; i++) {
+        llm__rt_group *g = &c->groups[c->deps[i].group];
+        fill = g->members;
+        fill[g->count++] = i;
+    }
+    for (k = 0; k < desc->group_count; k++) {
+        const llm_router_group_desc *gd = &desc->groups[k];
+        int g = llm__rt_find_group(c, gd->name);
+        if (g < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].name: no deployment in a group named \"%s\"", k, gd->name ? gd->name : "");
+        if (gd->budget_usd < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].budget_usd: negative", k);
+        c->groups[g].has_num_retries = gd->has_num_retries;
+        c->groups[g].num_retries = gd->num_retries < 0 ? 0 : gd->num_retries;
+        c->groups[g].budget = gd->budget_usd;
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__rt_fallbacks(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm__rt *c = llm__rt_core(r);
+    size_t k, j;
+    for (k = 0; k < desc->fallback_count; k++) {
+        const llm_router_fallback *f = &desc->fallbacks[k];
+        bool failed = false, all;
+        int g, *list;
+        if ((unsigned)f->kind >= (unsigned)LLM__FALLBACK_COUNT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].kind: unknown", k);
+        if (!f->group) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: missing", k);
+        if (f->to_count && !f->to) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to: to_count without to", k);
+        all = strcmp(f->group, "*") == 0;
+        g = all ? -1 : llm__rt_find_group(c, f->group);
+        if (!all && g < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: no model group named \"%s\"", k, f->group);
+        list = (int *)llm__rt_array(r, f->to_count, sizeof(int), &failed);
+        if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+        for (j = 0; j < f->to_count; j++) {
+            list[j] = llm__rt_find_group(c, f->to[j]);
+            if (list[j] < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to[%z]: no model group named \"%s\"", k, j, f->to[j] ? f->to[j] : "");
+        }
+        if (all) { c->dfb[f->kind] = list; c->dfb_count[f->kind] = (int)f->to_count; }
+        else { c->groups[g].fb[f->kind] = list; c->groups[g].fb_count[f->kind] = (int)f->to_count; }
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__rt_build(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm__rt *c;
+    bool failed = false;
+    size_t i;
+    llm_result res;
+    int64_t now = llm__rt_now(r);
+    r->core_ = c = (llm__rt *)llm__rt_array(r, 1, sizeof(llm__rt), &failed);
+    if (c) {
+        c->deps = (llm__rt_dep *)llm__rt_array(r, desc->deployment_count, sizeof(llm__rt_dep), &failed);
+        c->groups = (llm__rt_group *)llm__rt_array(r, desc->deployment_count, sizeof(llm__rt_group), &failed);
+        c->policy = (llm_retry_override *)llm__rt_array(r, desc->retry_policy_count, sizeof(llm_retry_override), &failed);
+    }
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+    c->rng = desc->seed ^ 0xBB67AE8584CAA73Bull;
+    if (desc->retry_policy_count) memcpy(c->policy, desc->retry_policy, desc->retry_policy_count * sizeof(llm_retry_override));
+    c->policy_count = desc->retry_policy_count;
+    c->dep_count = (int)desc->deployment_count;
+    for (i = 0; i < desc->deployment_count; i++) {
+        if ((res = llm__rt_add_dep(r, &desc->deployments[i], i, err)) != LLM_OK) return res;
+        c->deps[i].rpm_units = (int64_t)c->deps[i].d.rpm * 60000;
+        c->deps[i].tpm_units = (int64_t)c->deps[i].d.tpm * 60000;
+        c->deps[i].bucket_ms = now;
+    }
+    if ((res = llm__rt_groups(r, desc, err)) != LLM_OK) return res;
+    return llm__rt_fallbacks(r, desc, err);
+}
+
+LLM_API llm_result llm_router_init(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm_result res;
+    if (!r || !desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init: NULL router or desc");
+    memset(r, 0, sizeof *r);
+    if (!desc->deployment_count || !desc->deployments) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments: none given");
+    if (desc->deployment_count > 1000000) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "deployments: more than 1000000");
+    if ((desc->group_count && !desc->groups) || (desc->fallback_count && !desc->fallbacks) ||
+        (desc->retry_policy_count && !desc->retry_policy))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init: a count without its array");
+    if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "alloc: an allocator needs alloc, realloc and free");
+    if (desc->budget_usd < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "budget_usd: negative");
+    r->desc_ = llm_router_desc_defaults(desc);
+    if (!r->desc_.clock_ms) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "clock_ms: required on this platform (no monotonic clock)");
+    r->desc_.deployments = NULL;
+    r->desc_.groups = NULL;
+    r->desc_.fallbacks = NULL;
+    r->desc_.retry_policy = NULL;
+    res = llm__rt_build(r, desc, err);
+    if (res != LLM_OK) {
+        llm_router_free(r);
+        return res;
+    }
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
+LLM_API void llm_router_free(llm_router *r) {
+    llm_allocator alloc;
+    if (!r) return;
+    alloc = r->desc_.alloc;
+    llm__arena_free(&alloc, &r->arena_);
+    memset(r, 0, sizeof *r);
+}
+
+LLM_API size_t llm_router_deployment_count(const llm_router *r) {
+    return r && r->core_ ? (size_t)llm__rt_core(r)->dep_count : 0;
+}
+
+LLM_API const char *llm_router_deployment_id(const llm_router *r, size_t i) {
+    return i < llm_router_deployment_count(r) ? llm__rt_core(r)->deps[i].d.id : NULL;
+}
+
+LLM_API void llm_router_get_stats(llm_router *r, llm_router_stats *out) {
+    if (!out) return;
+    memset(out, 0, sizeof *out);
+    if (!r || !r->core_) return;
+    llm__rt_lock(r);
+    *out = llm__rt_core(r)->st;
+    llm__rt_unlock(r);
+}
+
+LLM_API bool llm_router_deployment_stats(llm_router *r, size_t i, llm_router_stats *out) {
+    if (out) memset(out, 0, sizeof *out);
+    if (!out || i >= llm_router_deployment_count(r)) return false;
+    llm__rt_lock(r);
+    *out = llm__rt_core(r)->deps[i].st;
+    llm__rt_unlock(r);
+    return true;
+}
+
+LLM_API int64_t llm_router_cooldown_remaining(llm_router *r, size_t i) {
+    int64_t left = 0;
+    if (i >= llm_router_deployment_count(r)) return 0;
+    llm__rt_lock(r);
+    {
+        const llm__rt_dep *d = &llm__rt_core(r)->deps[i];
+        int64_t now = llm__rt_now(r);
+        if (d->health == LLM__RT_OPEN && d->cool_until > now) left = d->cool_until - now;
+    }
+    llm__rt_unlock(r);
+    return left;
+}
+
+/* ---- health, limits and budgets of one deployment ---- */
+
+static void llm__rt_refill(llm__rt_dep *d, int64_t now) {
+    int64_t dt = now - d->bucket_ms;
+    if (dt <= 0) return;
+    d->bucket_ms = now;
+    if (d->d.rpm) {
+        int64_t cap = (int64_t)d->d.rpm * 60000;
+        d->rpm_units = dt > cap ? cap : d->rpm_units + dt * d->d.rpm;
+        if (d->rpm_units > cap) d->rpm_units = cap;
+    }
+    if (d->d.tpm) {
+        int64_t cap = (int64_t)d->d.tpm * 60000;
+        d->tpm_units = dt > cap ? cap : d->tpm_units + dt * d->d.tpm;
+        if (d->tpm_units > cap) d->tpm_units = cap;
+    }
+}
+
+/* Milliseconds until the buckets hold one request and `tokens` tokens. */
+static int64_t llm__rt_bucket_wait(llm__rt_dep *d, int64_t tokens) {
+    int64_t wait = 0;
+    if (d->d.rpm && d->rpm_units < 60000) wait = (60000 - d->rpm_units + d->d.rpm - 1) / d->d.rpm;
+    if (d->d.tpm) {
+        int64_t need = (tokens < d->d.tpm ? tokens : d->d.tpm) * 60000, w;
+        if (d->tpm_units < need && (w = (need - d->tpm_units + d->d.tpm - 1) / d->d.tpm) > wait) wait = w;
+    }
+    return wait;
+}
+
+static void llm__rt_minute(llm__rt_dep *d, int64_t now) {
+    if (now / 60000 != d->minute) {
+        d->minute = now / 60000;
+        d->minute_req = d->minute_tok = 0;
+    }
+}
+
+static double llm__rt_estimate(llm_router *r, const llm__rt_dep *d, int64_t prompt_tokens) {
+    double in = 0, out = 0;
+    if (!r->desc_.price || prompt_tokens <= 0 || !r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out)) return 0;
+    return in * (double)prompt_tokens;
+}
+
+static bool llm__rt_over(double spent, int64_t window, double budget, double estimate, int64_t now, int64_t length) {
+    if (budget <= 0) return false;
+    if (now - window >= length) return false; /* a new window starts with the next spend */
+    return spent >= budget || spent + estimate > budget;
+}
+
+static bool llm__rt_budget_blocks(llm_router *r, llm__rt_dep *d, int64_t prompt_tokens, int64_t now) {
+    llm__rt *c = llm__rt_core(r);
+    llm__rt_group *g = &c->groups[d->group];
+    int64_t len = r->desc_.budget_window_ms;
+    double est;
+    if (r->desc_.budget_usd <= 0 && g->budget <= 0 && d->d.budget_usd <= 0) return false;
+    est = llm__rt_estimate(r, d, prompt_tokens);
+    return llm__rt_over(c->spent, c->spend_window, r->desc_.budget_usd, est, now, len) ||
+           llm__rt_over(g->spent, g->spend_window, g->budget, est, now, len) ||
+           llm__rt_over(d->spent, d->spend_window, d->d.budget_usd, est, now, len);
+}
+
+static int64_t llm__rt_max_input(llm_router *r, const llm__rt_dep *d) {
+    if (d->d.max_input_tokens > 0) return d->d.max_input_tokens;
+    return r->desc_.max_input_tokens ? r->desc_.max_input_tokens(r->desc_.hooks_user, d->d.model) : 0;
+}
+
+static bool llm__rt_is_excluded(const llm_router_attempt *a, int i) {
+    int k;
+    for (k = 0; k < a->excluded_count_; k++)
+        if (a->excluded_[k] == i) return true;
+    return false;
+}
+
+/* Whether deployment i can take this attempt now: LLM__RT_OK, or why not
+   (*ms: how long to wait, or until it recovers). */
+static int llm__rt_check(llm_router *r, llm_router_attempt *a, int i, int64_t now, int64_t *ms) {
+    llm__rt_dep *d = &llm__rt_core(r)->deps[i];
+    int64_t max_in, w;
+    *ms = 0;
+    if (llm__rt_is_excluded(a, i) || i == a->avoid_) return LLM__RT_EXCLUDED;
+    if (d->health == LLM__RT_OPEN) {
+        if (now < d->cool_until) {
+            *ms = d->cool_until - now;
+            return LLM__RT_COOLING;
+        }
+        d->health = LLM__RT_HALF;
+        d->probing = false;
+        llm__rt_trace(r, a, LLM_TRACE_HALF_OPEN, d, NULL, 0, LLM_OK, "%s: cooldown over, the next attempt is a probe", d->d.id);
+    }
+    if ((max_in = llm__rt_max_input(r, d)) > 0 && a->prompt_tokens_ > max_in) return LLM__RT_CONTEXT;
+    if (llm__rt_budget_blocks(r, d, a->prompt_tokens_, now)) return LLM__RT_BUDGET;
+    if ((d->health == LLM__RT_HALF && d->probing) || (d->d.max_parallel && d->st.in_flight >= d->d.max_parallel)) {
+        *ms = LLM__RT_POLL_MS;
+        return LLM__RT_WAIT;
+    }
+    llm__rt_refill(d, now);
+    if ((w = llm__rt_bucket_wait(d, a->prompt_tokens_)) > 0) {
+        *ms = w;
+        return LLM__RT_WAIT;
+    }
+    return LLM__RT_OK;
+}
+
+/* ---- strategies ---- */
+
+typedef struct llm__rt_scan {
+    int ok, wait, cooling, context, budget, excluded, min_order;
+    int64_t min_wait, min_cool;
+    uint64_t serial;
+} llm__rt_scan;
+
+static const int *llm__rt_members(const llm__rt *c, const llm_router_attempt *a, int *count) {
+    if (a->pin_ >= 0 && c->deps[a->pin_].group == a->group_) {
+        *count = 1;
+        return &a->pin_;
+    }
+    *count = c->groups[a->group_].count;
+    return c->groups[a->group_].members;
+}
+
+static int llm__rt_order(const llm__rt_dep *d) { return d->d.order > 0 ? d->d.order : 0x7FFFFFFF; }
+
+static void llm__rt_scan_group(llm_router *r, llm_router_attempt *a, int64_t now, llm__rt_scan *s) {
+    llm__rt *c = llm__rt_core(r);
+    int n, k;
+    const int *m = llm__rt_members(c, a, &n);
+    memset(s, 0, sizeof *s);
+    s->serial = ++c->serial;
+    s->min_wait = s->min_cool = -1;
+    for (k = 0; k < n; k++) {
+        int64_t ms;
+        llm__rt_dep *d = &c->deps[m[k]];
+        switch (llm__rt_check(r, a, m[k], now, &ms)) {
+            case LLM__RT_OK:
+                if (s->ok == 0 || llm__rt_order(d) < s->min_order) s->min_order = llm__rt_order(d);
+                d->mark = s->serial;
+                s->ok++;
+                break;
+            case LLM__RT_WAIT:
+                s->wait++;
+                if (s->min_wait < 0 || ms < s->min_wait) s->min_wait = ms;
+                break;
+            case LLM__RT_COOLING:
+                s->cooling++;
+                if (s->min_cool < 0 || ms < s->min_cool) s->min_cool = ms;
+                break;
+            case LLM__RT_CONTEXT: s->context++; break;
+            case LLM__RT_BUDGET: s->budget++; break;
+            default: s->excluded++; break;
+        }
+    }
+}
+
+/* The score a strategy minimises (weighted random has none). */
+static double llm__rt_score(llm_router *r, const llm__rt_dep *d, int64_t now) {
+    double in = 0, out = 0;
+    switch (r->desc_.strategy) {
+        case LLM_ROUTING_LEAST_BUSY: return (double)d->st.in_flight;
+        case LLM_ROUTING_LATENCY:
+            if (d->st.successes == 0) return -1; /* unmeasured: try it first */
+            return d->ms_per_token > 0 ? d->ms_per_token : d->st.latency_ewma_ms;
+        case LLM_ROUTING_LOWEST_COST:
+            if (r->desc_.price && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out)) return in + out;
+            return 5.0; /* LiteLLM's price for an unknown model */
+        case LLM_ROUTING_USAGE:
+            if (now / 60000 != d->minute) return 0;
+            return (double)d->minute_tok * 1e6 + (double)d->minute_req;
+        default: return 0;
+    }
+}
+
+/* Weight of a candidate in simple-shuffle: weight, else rpm, else tpm. */
+static uint64_t llm__rt_weight(const llm__rt_dep *d, int mode) {
+    int v = mode == 1 ? d->d.weight : mode == 2 ? d->d.rpm : mode == 3 ? d->d.tpm : 1;
+    return v > 0 ? (uint64_t)v : (mode == 1 ? 1u : 0u);
+}
+
+/* Picks among the marked candidates of the lowest order. */
+static int llm__rt_choose(llm_router *r, llm_router_attempt *a, const llm__rt_scan *s, int64_t now) {
+    llm__rt *c = llm__rt_core(r);
+    int n, k, mode = 1, all_rpm = 1, all_tpm = 1, any_weight = 0, pick = -1;
+    const int *m = llm__rt_members(c, a, &n);
+    uint64_t total = 0, x, ties = 0;
+    double best = 0;
+#define LLM__RT_CAND(k) (c->deps[m[k]].mark == s->serial && llm__rt_order(&c->deps[m[k]]) == s->min_order)
+    if (r->desc_.strategy == LLM_ROUTING_DEFAULT || r->desc_.strategy == LLM_ROUTING_SIMPLE_SHUFFLE) {
+        for (k = 0; k < n; k++)
+            if (LLM__RT_CAND(k)) {
+                any_weight |= c->deps[m[k]].d.weight > 0;
+                all_rpm &= c->deps[m[k]].d.rpm > 0;
+                all_tpm &= c->deps[m[k]].d.tpm > 0;
+            }
+        mode = any_weight ? 1 : all_rpm ? 2 : all_tpm ? 3 : 0;
+        for (k = 0; k < n; k++)
+            if (LLM__RT_CAND(k)) total += llm__rt_weight(&c->deps[m[k]], mode);
+        x = llm__rt_random(r) % total;
+        for (k = 0; k < n; k++)
+            if (LLM__RT_CAND(k)) {
+                uint64_t w = llm__rt_weight(&c->deps[m[k]], mode);
+                if (x < w) return m[k];
+                x -= w;
+            }
+        return -1;
+    }
+    for (k = 0; k < n; k++)
+        if (LLM__RT_CAND(k)) {
+            double sc = llm__rt_score(r, &c->deps[m[k]], now);
+            if (ties == 0 || sc < best) { best = sc; ties = 1; }
+            else if (sc == best) ties++;
+        }
+    x = llm__rt_random(r) % ties;
+    for (k = 0; k < n && pick < 0; k++)
+        if (LLM__RT_CAND(k) && llm__rt_score(r, &c->deps[m[k]], now) == best && x-- == 0) pick = m[k];
+#undef LLM__RT_CAND
+    return pick;
+}
+
+/* ---- one request: begin, fall back, give up ---- */
+
+static const char *llm__rt_gname(const llm_router *r, int g) { return g >= 0 ? llm__rt_core(r)->groups[g].name : "?"; }
+
+/* Resolves the request's model: a group, a deployment id, a deployment's model. */
+/* prefix + 32 hex digits from the router's random source (out: 40 bytes). */
+static void llm__rt_hex_id(llm_router *r, char *out, const char *prefix) {
+    static const char hex[] = "0123456789abcdef";
+    size_t n = strlen(prefix);
+    int i, k;
+    memcpy(out, prefix, n);
+    for (i = 0; i < 2; i++) {
+        uint64_t x = llm__rt_random(r);
+        for (k = 0; k < 16; k++) out[n + (size_t)(i * 16 + k)] = hex[(x >> (k * 4)) & 15];
+    }
+    out[n + 32] = '\0';
+}
+
+static llm_result llm__rt_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now, llm_error *err) {
+    llm__rt *c = llm__rt_core(r);
+    int i, timeout, retries;
+    a->group_ = a->orig_group_ = a->pin_ = a->avoid_ = -1;
+    a->deployment = -1;
+    a->final_ = LLM_OK;
+    llm__error_clear(&a->last_error);
+    if (!req || !req->model) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL request or model");
+    a->group_ = llm__rt_find_group(c, req->model);
+    for (i = 0; a->group_ < 0 && i < c->dep_count; i++)
+        if (strcmp(c->deps[i].d.id, req->model) == 0 || strcmp(c->deps[i].d.model, req->model) == 0) {
+            a->pin_ = i;
+            a->group_ = c->deps[i].group;
+        }
+    if (a->group_ < 0) return llm__fail(err, LLM_ERR_NO_DEPLOYMENT, "no model group, deployment id or model named \"%s\"", req->model);
+    a->orig_group_ = a->group_;
+    a->tried_[a->tried_count_++] = a->group_;
+    llm__rt_hex_id(r, a->idempotency_key, "idem-");
+    retries = a->options.has_num_retries ? (a->options.num_retries < 0 ? 0 : a->options.num_retries) : r->desc_.num_retries;
+    if (retries > 1000) retries = 1000;
+    a->max_attempts_ = (retries + 1) * (1 + r->desc_.max_fallbacks);
+    timeout = a->options.timeout_ms > 0 ? a->options.timeout_ms : r->desc_.timeout_ms;
+    a->start_ms_ = now;
+    a->deadline_ms_ = timeout > 0 ? now + timeout : 0;
+    a->retry_at_ms_ = now;
+    if (r->desc_.count_prompt_tokens) a->prompt_tokens_ = r->desc_.count_prompt_tokens(r->desc_.hooks_user, req);
+    a->state_ = LLM__RT_READY;
+    return LLM_OK;
+}
+
+/* Ends the request with a->last_error. */
+static llm_result llm__rt_give_up(llm_router *r, llm_router_attempt *a, llm_error *err) {
+    llm__rt *c = llm__rt_core(r);
+    if (a->last_error.code == LLM_OK) llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "no deployment could take the request");
+    a->state_ = LLM__RT_DONE;
+    a->final_ = a->last_error.code;
+    c->st.calls++;
+    c->st.failures++;
+    if (a->attempts_ == 0) c->st.unsent++;
+    llm__rt_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempts: %s", a->attempts_, a->last_error.message);
+    if (err) *err = a->last_error;
+    return a->final_;
+}
+
+static bool llm__rt_was_tried(const llm_router_attempt *a, int g) {
+    int k;
+    for (k = 0; k < a->tried_count_; k++)
+        if (a->tried_[k] == g) return true;
+    return false;
+}
+
+/* The next group of the list for `kind`, or -1. */
+static int llm__rt_next_group(llm_router *r, const llm_router_attempt *a, llm_fallback_kind kind) {
+    llm__rt *c = llm__rt_core(r);
+    const llm__rt_group *g = &c->groups[a->orig_group_];
+    const int *list = g->fb[kind];
+    int n = g->fb_count[kind], k;
+    if (a->options.no_fallbacks || a->fallbacks_ >= r->desc_.max_fallbacks || a->tried_count_ > LLM_ROUTER_MAX_FALLBACKS) return -1;
+    if (kind == LLM_FALLBACK_GENERIC && a->options.fallback_count && a->options.fallbacks) {
+        for (k = 0; k < (int)a->options.fallback_count; k++) {
+            int to = llm__rt_find_group(c, a->options.fallbacks[k]);
+            if (to >= 0 && !llm__rt_was_tried(a, to)) return to;
+        }
+        return -1;
+    }
+    if (!n) {
+        list = c->dfb[kind];
+        n = c->dfb_count[kind];
+    }
+    for (k = 0; k < n; k++)
+        if (!llm__rt_was_tried(a, list[k])) return list[k];
+    return -1;
+}
+
+/* Switches to the next fallback group; false when there is none. */
+static bool llm__rt_fall_back(llm_router *r, llm_router_attempt *a, llm_fallback_kind kind) {
+    int to = llm__rt_next_group(r, a, kind);
+    const char *from = llm__rt_gname(r, a->group_);
+    if (to < 0) return false;
+    a->tried_[a->tried_count_++] = to;
+    a->fallbacks_++;
+    a->group_ = to;
+    a->pin_ = a->avoid_ = -1;
+    a->retries_ = 0;
+    a->excluded_count_ = 0;
+    a->pending_fallback_ = true;
+    llm__rt_core(r)->st.fallback_switches++;
+    llm__rt_trace(r, a, LLM_TRACE_FALLBACK, NULL, llm__rt_gname(r, to), 0, a->last_error.code, "fell back from %s to %s because: %s",
+                  from, llm__rt_gname(r, to), a->last_error.code ? a->last_error.message : "no deployment available");
+    if (r->desc_.on_fallback) r->desc_.on_fallback(r->desc_.callback_user, a, from, llm__rt_gname(r, to), &a->last_error);
+    return true;
+}
+
+/* Nothing in the group can be sent: wait, fall back or give up. */
+static llm_result llm__rt_no_candidate(llm_router *r, llm_router_attempt *a, const llm__rt_scan *s, int64_t now, llm_error *err,
+                                       bool *retry) {
+    llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
+    char last[LLM_ERROR_MESSAGE_SIZE];
+    *retry = false;
+    if (s->wait && s->min_wait <= r->desc_.max_retry_after_ms && (!a->deadline_ms_ || now + s->min_wait < a->deadline_ms_)) {
+        a->wait_ms = s->min_wait;
+        llm__rt_trace(r, a, LLM_TRACE_WAIT, NULL, NULL, s->min_wait, LLM_OK, "%s: every deployment is at its rate or parallel limit; wait %d ms",
+                      llm__rt_gname(r, a->group_), (int)s->min_wait);
+        return LLM_AGAIN;
+    }
+    llm__copy_text(last, sizeof last, a->last_error.message, strlen(a->last_error.message));
+    if (s->context && !s->ok && !s->wait && !s->cooling && !s->budget) {
+        kind = LLM_FALLBACK_CONTEXT_WINDOW;
+        llm__fail(&a->last_error, LLM_ERR_CONTEXT_WINDOW_EXCEEDED, "the prompt (%d tokens) exceeds the max input tokens of every deployment of %s",
+                  (int)a->prompt_tokens_, llm__rt_gname(r, a->group_));
+    } else if (s->budget && !s->cooling && !s->wait) {
+        llm__fail(&a->last_error, LLM_ERR_BUDGET_EXCEEDED, "%s: the budget would be exceeded", llm__rt_gname(r, a->group_));
+    } else if (s->cooling) {
+        llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "every deployment of %s is cooling down; the soonest recovers in %d ms%s%s",
+                  llm__rt_gname(r, a->group_), (int)s->min_cool, last[0] ? "; last error: " : "", last);
+    } else if (a->last_error.code == LLM_OK || s->wait) {
+        llm__fail(&a->last_error, s->wait ? LLM_ERR_TIMEOUT : LLM_ERR_NO_DEPLOYMENT, "%s: no deployment can take the request%s",
+                  llm__rt_gname(r, a->group_), s->wait ? " before the deadline" : "");
+    }
+    if (llm__rt_fall_back(r, a, kind)) {
+        *retry = true;
+        return LLM_OK;
+    }
+    return llm__rt_give_up(r, a, err);
+}
+
+/* Takes deployment i for the attempt: counters, buckets, probe. */
+static void llm__rt_commit(llm_router *r, llm_router_attempt *a, int i, int64_t now) {
+    llm__rt *c = llm__rt_core(r);
+    llm__rt_dep *d = &c->deps[i];
+    int64_t t = d->d.timeout_ms;
+    a->is_retry = a->is_fallback = false;
+    if (a->attempts_ > 0 && a->pending_fallback_) { a->is_fallback = true; c->st.fallbacks++; }
+    else if (a->attempts_ > 0) { a->is_retry = true; c->st.retries++; }
+    a->pending_fallback_ = false;
+    a->attempts_++;
+    a->number = a->attempts_;
+    a->deployment = i;
+    a->deployment_id = d->d.id;
+    a->group = c->groups[d->group].name;
+    a->model = d->d.model;
+    a->client = &d->client;
+    a->sent_ms_ = now;
+    a->avoid_ = -1;
+    a->probe_ = d->health == LLM__RT_HALF;
+    llm__rt_hex_id(r, a->request_id, "req_");
+    if (a->probe_) d->probing = true;
+    if (a->deadline_ms_ && (t == 0 || a->deadline_ms_ - now < t)) t = a->deadline_ms_ - now;
+    a->timeout_ms = t > 0x7FFFFFFF ? 0x7FFFFFFF : (int)t;
+    d->rpm_units -= d->d.rpm ? 60000 : 0;
+    d->tpm_units -= d->d.tpm ? a->prompt_tokens_ * 60000 : 0;
+    llm__rt_minute(d, now);
+    d->minute_req++;
+    d->minute_tok += a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0;
+    d->st.calls++;
+    d->st.attempts++;
+    d->st.in_flight++;
+    c->st.attempts++;
+    c->st.in_flight++;
+    a->state_ = LLM__RT_SENT;
+}
+
+LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_router_attempt *a, llm_error *err) {
+    llm_result res;
+    int64_t now;
+    int hops;
+    if (!r || !r->core_ || !a) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL router or attempt");
+    if (a->state_ == LLM__RT_DONE) {
+        if (err) *err = a->last_error;
+        return a->final_ != LLM_OK ? a->final_ : LLM_ERR_INVALID_ARGUMENT;
+    }
+    if (a->state_ == LLM__RT_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: the last attempt was not reported");
+    llm__rt_lock(r);
+    now = llm__rt_now(r);
+    a->wait_ms = 0;
+    if (a->state_ == LLM__RT_NEW && (res = llm__rt_begin(r, req, a, now, err)) != LLM_OK) {
+        if (err) a->last_error = *err;
+        else llm__fail(&a->last_error, res, "llm_router_pick: bad request");
+        res = llm__rt_give_up(r, a, err);
+        llm__rt_unlock(r);
+        return res;
+    }
+    res = LLM_AGAIN;
+    for (hops = 0; res == LLM_AGAIN && hops <= LLM_ROUTER_MAX_FALLBACKS + 1; hops++) {
+        llm__rt_scan s;
+        bool again = false;
+        int i;
+        if (a->deadline_ms_ && now >= a->deadline_ms_) {
+            if (a->last_error.code == LLM_OK) llm__fail(&a->last_error, LLM_ERR_TIMEOUT, "the request's deadline passed");
+            res = llm__rt_give_up(r, a, err);
+        } else if (now < a->retry_at_ms_) {
+            a->wait_ms = a->retry_at_ms_ - now;
+        } else if (a->attempts_ >= a->max_attempts_) {
+            res = llm__rt_give_up(r, a, err);
+        } else {
+            llm__rt_scan_group(r, a, now, &s);
+            if (!s.ok && a->avoid_ >= 0) { /* the one we avoided is all there is */
+                a->avoid_ = -1;
+                llm__rt_scan_group(r, a, now, &s);
+            }
+            if (s.ok && (i = llm__rt_choose(r, a, &s, now)) >= 0) {
+                llm__rt_commit(r, a, i, now);
+                llm__rt_trace(r, a, LLM_TRACE_PICK, &llm__rt_core(r)->deps[i], NULL, 0, LLM_OK, "picked %s (%s, %d candidates%s)",
+                              a->deployment_id, llm__rt_strategy_names[r->desc_.strategy], s.ok, a->is_retry ? ", retry" : a->is_fallback ? ", fallback" : "");
+                res = LLM_OK;
+            } else {
+                res = llm__rt_no_candidate(r, a, &s, now, err, &again);
+                if (again) res = LLM_AGAIN; /* fell back: scan the new group */
+                else if (res == LLM_AGAIN) break;
+            }
+            continue;
+        }
+        break;
+    }
+    if (res == LLM_AGAIN && a->state_ != LLM__RT_DONE && a->wait_ms <= 0) a->wait_ms = 1;
+    if (res == LLM_OK) llm__error_clear(err);
+    llm__rt_unlock(r);
+    return res;
+}
+
+/* ---- report ---- */
+
+static void llm__rt_ewma(double *avg, double sample, uint64_t n) {
+    *avg = n <= 1 ? sample : *avg + 0.25 * (sample - *avg);
+}
+
+static void llm__rt_cool(llm_router *r, llm_router_attempt *a, llm__rt_dep *d, int64_t retry_after, int64_t now) {
+    int64_t ms = d->d.cooldown_ms > 0 ? d->d.cooldown_ms : retry_after > 0 ? retry_after : r->desc_.cooldown_ms;
+    d->health = LLM__RT_OPEN;
+    d->probing = false;
+    d->cool_until = now + ms;
+    d->fails = 0;
+    d->st.cooldowns++;
+    llm__rt_core(r)->st.cooldowns++;
+    llm__rt_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, ms, a->last_error.code, "cooled %s for %d ms%s", d->d.id, (int)ms,
+                  retry_after > 0 && d->d.cooldown_ms <= 0 ? " (Retry-After)" : "");
+}
+
+/* Whether a failure counts against the deployment's health: 429, 401, 404,
+   408, 5xx, transport, timeout; never another 4xx. */
+static bool llm__rt_cools(llm_result code, int status) {
+    if (status == 429 || status == 401 || status == 404 || status == 408 || status >= 500) return true;
+    if (status >= 400) return false;
+    return code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
+           code == LLM_ERR_UNAVAILABLE || code == LLM_ERR_AUTHENTICATION || code == LLM_ERR_NOT_FOUND;
+}
+
+static bool llm__rt_retryable(llm_result code, const llm_error *e) {
+    int status = e ? e->http_status : 0;
+    bool yes = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
+               code == LLM_ERR_UNAVAILABLE || status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
+    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED || code == LLM_ERR_CONTENT_POLICY) yes = false;
+    if (e && e->should_retry >= 0) yes = e->should_retry == 1;
+    if (e && strcmp(e->provider_code, "insufficient_quota") == 0) yes = false;
+    return yes;
+}
+
+static int llm__rt_retry_limit(const llm_router *r, const llm_router_attempt *a, const llm__rt_dep *d, llm_result code) {
+    const llm__rt *c = llm__rt_core(r);
+    size_t k;
+    if (a->options.has_num_retries) return a->options.num_retries;
+    for (k = 0; k < c->policy_count; k++)
+        if (c->policy[k].code == code) return c->policy[k].retries;
+    if (d->d.has_num_retries) return d->d.num_retries;
+    if (c->groups[a->group_].has_num_retries) return c->groups[a->group_].num_retries;
+    return r->desc_.num_retries;
+}
+
+static void llm__rt_record_failure(llm_router *r, llm_router_attempt *a, llm__rt_dep *d, llm_result code, int64_t now) {
+    llm__rt *c = llm__rt_core(r);
+    int cls = llm_router_error_class(code);
+    int64_t ra = a->last_error.retry_after_ms;
+    d->st.failures++;
+    d->st.failures_by_class[cls]++;
+    c->st.failures_by_class[cls]++;
+    if (code == LLM_ERR_CANCELLED) {
+        if (a->probe_) d->probing = false;
+        return;
+    }
+    if (code == LLM_ERR_TIMEOUT) llm__rt_ewma(&d->st.latency_ewma_ms, (double)(now - a->sent_ms_) * 2, d->st.successes + 2);
+    if (r->desc_.disable_cooldowns || !llm__rt_cools(code, a->last_error.http_status)) {
+        if (a->probe_ || d->health == LLM__RT_HALF) { d->health = LLM__RT_CLOSED; d->probing = false; } /* it answered */
+        return;
+    }
+    if (d->health == LLM__RT_OPEN) return;  /* a late report from before the cooldown */
+    if (a->probe_ || d->health == LLM__RT_HALF) {
+        llm__rt_cool(r, a, d, ra, now);
+        return;
+    }
+    if (d->fails == 0 || now - d->fail_window >= r->desc_.fail_window_ms) {
+        d->fail_window = now;
+        d->fails = 0;
+    }
+    d->fails++;
+    if (ra > 0 || d->fails > r->desc_.allowed_fails) llm__rt_cool(r, a, d, ra, now);
+}
+
+static llm_result llm__rt_retry(llm_router *r, llm_router_attempt *a, int64_t delay, int64_t now, const char *why) {
+    a->retries_++;
+    a->retry_at_ms_ = now + delay;
+    a->wait_ms = delay;
+    llm__rt_trace(r, a, LLM_TRACE_RETRY, NULL, NULL, delay, a->last_error.code, "retry in %d ms (%s) because: %s", (int)delay, why,
+                  a->last_error.message);
+    if (r->desc_.on_retry) r->desc_.on_retry(r->desc_.callback_user, a, delay, &a->last_error);
+    return LLM_AGAIN;
+}
+
+/* A retryable failure: retry now elsewhere, retry later here, or fall back. */
+static llm_result llm__rt_after_retryable(llm_router *r, llm_router_attempt *a, int dep, int64_t now, llm_error *err) {
+    llm__rt_dep *d = &llm__rt_core(r)->deps[dep];
+    int64_t ra = a->last_error.retry_after_ms, delay, ms;
+    llm_result code = a->last_error.code;
+    if (ra > r->desc_.max_retry_after_ms && a->excluded_count_ < 8) a->excluded_[a->excluded_count_++] = dep;
+    if (a->retries_ < llm__rt_retry_limit(r, a, d, code) && a->attempts_ < a->max_attempts_) {
+        llm__rt_scan s;
+        int st;
+        a->avoid_ = dep;
+        llm__rt_scan_group(r, a, now, &s);
+        if (s.ok) return llm__rt_retry(r, a, 0, now, "another deployment is healthy");
+        a->avoid_ = -1;
+        if (ra > 0 && ra <= r->desc_.max_retry_after_ms) {
+            delay = ra;
+        } else {
+            int64_t x = r->desc_.backoff_base_ms;
+            int k;
+            for (k = 0; k < a->retries_ && x < r->desc_.backoff_cap_ms; k++) x *= 2;
+            if (x > r->desc_.backoff_cap_ms) x = r->desc_.backoff_cap_ms;
+            delay = (int64_t)(llm__rt_random(r) % (uint64_t)(x + 1)); /* full jitter */
+        }
+        st = llm__rt_check(r, a, dep, now, &ms);
+        if (st == LLM__RT_OK || st == LLM__RT_WAIT || (st == LLM__RT_COOLING && ms <= delay)) {
+            if (ms > delay) delay = ms;
+            if (a->deadline_ms_ && now + delay >= a->deadline_ms_) return llm__rt_give_up(r, a, err);
+            return llm__rt_retry(r, a, delay, now, ra > 0 && ra == delay ? "Retry-After" : "backoff");
+        }
+    }
+    if (llm__rt_fall_back(r, a, LLM_FALLBACK_GENERIC)) return LLM_AGAIN;
+    return llm__rt_give_up(r, a, err);
+}
+
+static llm_result llm__rt_failed(llm_router *r, llm_router_attempt *a, llm_result code, const llm_error *e, bool delivered,
+                                 int64_t now, llm_error *err) {
+    llm__rt_dep *d = &llm__rt_core(r)->deps[a->deployment];
+    llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
+    if (e) a->last_error = *e;
+    else llm__fail(&a->last_error, code, "%s", llm_result_description(code));
+    a->last_error.code = code;
+    if (!e) a->last_error.retryable = llm__rt_retryable(code, NULL);
+    llm__rt_record_failure(r, a, d, code, now);
+    if (r->desc_.on_failure) r->desc_.on_failure(r->desc_.callback_user, a, &a->last_error);
+    if (delivered || code == LLM_ERR_CANCELLED || (code < 0 && code > LLM_ERR_TRANSPORT)) return llm__rt_give_up(r, a, err);
+    if (llm__rt_retryable(code, e)) return llm__rt_after_retryable(r, a, a->deployment, now, err);
+    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED) kind = LLM_FALLBACK_CONTEXT_WINDOW;
+    if (code == LLM_ERR_CONTENT_POLICY) kind = LLM_FALLBACK_CONTENT_POLICY;
+    if (llm__rt_fall_back(r, a, kind)) return LLM_AGAIN;
+    return llm__rt_give_up(r, a, err);
+}
+
+static double llm__rt_cost(llm_router *r, const llm__rt_dep *d, const llm_response *resp) {
+    double in = 0, out = 0;
+    if (!resp) return 0;
+    /* the router's own price hook wins: the caller configured it on purpose */
+    if (r->desc_.price && resp->usage.present && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out))
+        return in * (double)resp->usage.prompt_tokens + out * (double)resp->usage.completion_tokens;
+    if (resp->has_cost) return resp->cost_usd;
+    if (resp->has_provider_cost) return resp->provider_cost_usd;
+    return 0;
+}
+
+static void llm__rt_spend(double *spent, int64_t *window, double cost, int64_t now, int64_t length) {
+    if (now - *window >= length || *spent == 0) { *window = now; *spent = 0; }
+    *spent += cost;
+}
+
+static llm_result llm__rt_succeeded(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, int64_t now) {
+    llm__rt *c = llm__rt_core(r);
+    llm__rt_dep *d = &c->deps[a->deployment];
+    const llm_response *resp = o->response;
+    int64_t lat = resp && resp->latency_ms > 0 ? resp->latency_ms : now - a->sent_ms_;
+    int64_t pt = 0, ct = 0, extra;
+    double cost = llm__rt_cost(r, d, resp);
+    d->st.successes++;
+    c->st.successes++;
+    c->st.calls++;
+    llm__rt_ewma(&d->st.latency_ewma_ms, (double)lat, d->st.successes);
+    llm__rt_ewma(&c->st.latency_ewma_ms, (double)lat, c->st.successes);
+    if (o->ttft_ms > 0) {
+        llm__rt_ewma(&d->st.ttft_ewma_ms, (double)o->ttft_ms, d->st.successes);
+        llm__rt_ewma(&c->st.ttft_ewma_ms, (double)o->ttft_ms, c->st.successes);
+    }
+    if (resp && resp->usage.present) {
+        pt = resp->usage.prompt_tokens;
+        ct = resp->usage.completion_tokens;
+        if (ct > 0) llm__rt_ewma(&d->ms_per_token, (double)(o->ttft_ms > 0 ? o->ttft_ms : lat) / (double)ct, d->st.successes);
+    }
+    d->st.prompt_tokens += pt; d->st.completion_tokens += ct; d->st.cost_usd += cost;
+    c->st.prompt_tokens += pt; c->st.completion_tokens += ct; c->st.cost_usd += cost;
+    if (cost > 0) {
+        llm__rt_spend(&c->spent, &c->spend_window, cost, now, r->desc_.budget_window_ms);
+        llm__rt_spend(&c->groups[d->group].spent, &c->groups[d->group].spend_window, cost, now, r->desc_.budget_window_ms);
+        llm__rt_spend(&d->spent, &d->spend_window, cost, now, r->desc_.budget_window_ms);
+    }
+    if (resp && resp->usage.present) { /* the buckets took the estimate; settle the difference */
+        extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
+        if (d->d.tpm) d->tpm_units -= extra * 60000;
+        llm__rt_minute(d, now);
+        d->minute_tok += extra;
+    }
+    if (a->probe_ || d->health == LLM__RT_HALF) { d->health = LLM__RT_CLOSED; d->probing = false; d->fails = 0; }
+    a->state_ = LLM__RT_DONE;
+    a->final_ = LLM_OK;
+    llm__rt_trace(r, a, LLM_TRACE_SUCCESS, d, NULL, lat, LLM_OK, "%s answered in %d ms", d->d.id, (int)lat);
+    if (r->desc_.on_success) r->desc_.on_success(r->desc_.callback_user, a, resp, lat, cost);
+    return LLM_DONE;
+}
+
+static bool llm__rt_filtered(const llm_router_outcome *o) {
+    return o->response && o->response->choice_count && o->response->choices[0].finish_reason == LLM_FINISH_CONTENT_FILTER;
+}
+
+LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, llm_error *err) {
+    llm__rt *c;
+    llm_result res;
+    int64_t now;
+    if (!r || !r->core_ || !a || !o) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: NULL router, attempt or outcome");
+    if (a->state_ != LLM__RT_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: no attempt was picked");
+    llm__rt_lock(r);
+    c = llm__rt_core(r);
+    now = llm__rt_now(r);
+    c->deps[a->deployment].st.in_flight--;
+    c->st.in_flight--;
+    a->state_ = LLM__RT_READY;
+    a->wait_ms = 0;
+    if (o->result == LLM_OK && !o->content_delivered && llm__rt_filtered(o) && llm__rt_next_group(r, a, LLM_FALLBACK_CONTENT_POLICY) >= 0) {
+        llm_error e;
+        llm__fail(&e, LLM_ERR_CONTENT_POLICY, "the answer of %s finished with content_filter", a->deployment_id);
+        e.http_status = o->response->http_status;
+        res = llm__rt_failed(r, a, LLM_ERR_CONTENT_POLICY, &e, false, now, err);
+    } else if (o->result == LLM_OK) {
+        res = llm__rt_succeeded(r, a, o, now);
+        llm__error_clear(err);
+    } else {
+        res = llm__rt_failed(r, a, o->result, o->error, o->content_delivered, now, err);
+    }
+    if (res == LLM_AGAIN) llm__error_clear(err);
+    llm__rt_unlock(r);
+    return res;
+}
+
+LLM_API void llm_router_cancel(llm_router *r, llm_router_attempt *a) {
+    if (!r || !r->core_ || !a) return;
+    if (a->state_ == LLM__RT_SENT) {
+        llm_router_outcome o;
+        memset(&o, 0, sizeof o);
+        o.result = LLM_ERR_CANCELLED;
+        llm_router_report(r, a, &o, NULL);
+    } else if (a->state_ == LLM__RT_READY) {
+        llm__rt_lock(r);
+        llm__fail(&a->last_error, LLM_ERR_CANCELLED, "cancelled");
+        llm__rt_give_up(r, a, NULL);
+        llm__rt_unlock(r);
+    }
+}
+
+/* ---- the blocking driver ---- */
+
+static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_router_attempt *a, llm_response *resp, llm_error *err) {
+    llm_pair headers[LLM_CALL_MAX_HEADERS];
+    char number[24];
+    size_t n = 0, i;
+    llm_request sub = *req;
+    if (req->header_count > LLM_CALL_MAX_HEADERS - 2 || (req->header_count && !req->headers))
+        return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "request: more than LLM_CALL_MAX_HEADERS - 2 headers, or a count without headers");
+    for (i = 0; i < req->header_count; i++) headers[n++] = req->headers[i];
+    headers[n].name = "Idempotency-Key";
+    headers[n++].value = a->idempotency_key;
+    headers[n].name = "X-Attempt";
+    headers[n++].value = llm__rt_itoa(number, sizeof number, a->number);
+    if (r->desc_.on_before_attempt) r->desc_.on_before_attempt(r->desc_.callback_user, a, headers, &n, LLM_CALL_MAX_HEADERS);
+    if (n > LLM_CALL_MAX_HEADERS) n = LLM_CALL_MAX_HEADERS;
+    sub.headers = headers;
+    sub.header_count = n;
+    sub.model = a->model;
+    if (!sub.request_id) sub.request_id = a->request_id;
+    if (a->timeout_ms > 0 && (sub.timeout_ms <= 0 || a->timeout_ms < sub.timeout_ms)) sub.timeout_ms = a->timeout_ms;
+    return llm_complete(a->client, &sub, resp, err);
+}
+
+LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_response *resp,
+                                       llm_error *err) {
+    llm_router_attempt a;
+    llm_router_outcome o;
+    llm_error aerr;
+    llm_result res;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!r || !r->core_ || !req || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_complete: NULL router, request or response");
+    memset(&a, 0, sizeof a);
+    if (opts) a.options = *opts;
+    for (;;) {
+        res = llm_router_pick(r, req, &a, err);
+        if (res == LLM_AGAIN) {
+            if (!r->desc_.sleep_ms) {
+                llm_router_cancel(r, &a);
+                return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_router_complete: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
+            }
+            r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
+            continue;
+        }
+        if (res != LLM_OK) return res;
+        llm__error_clear(&aerr);
+        res = llm__rt_send(r, req, &a, resp, &aerr);
+        memset(&o, 0, sizeof o);
+        o.result = res;
+        o.error = res == LLM_OK ? NULL : &aerr;
+        o.response = res == LLM_OK ? resp : NULL;
+        res = llm_router_report(r, &a, &o, err);
+        if (res == LLM_DONE) return LLM_OK;
+        llm_response_free(resp);
+        if (res != LLM_AGAIN) return res;
+    }
+}
+
+/* ---- the LiteLLM config loader ----
+   {"model_list": [{"model_name": G, "litellm_params": {"model", "api_key",
+   "api_base", "rpm", "tpm", "weight", "order", "timeout" (s),
+   "cooldown_time" (s), "num_retries", "max_parallel_requests",
+   "max_budget"}, "model_info": {"id", "max_input_tokens"}}],
+   "router_settings": {"routing_strategy", "num_retries", "max_fallbacks",
+   "fallbacks", "context_window_fallbacks", "content_policy_fallbacks",
+   "default_fallbacks", "allowed_fails", "cooldown_time" (s), "timeout" (s,
+   the deadline of a whole request), "retry_policy", "disable_cooldowns"}}.
+   "litellm_settings" is read the same way before router_settings. Strings
+   "os.environ/VAR" are read through the getenv hook. Unknown keys are
+   ignored, as LiteLLM does. */
+
+typedef struct llm__rtj {
+    llm_router_desc d;             /* the desc being built */
+    llm_allocator alloc;
+    void *arena;
+    llm_error *err;
+    size_t fb_cap;
+    llm_router_fallback *fb;
+    llm_retry_override *pol;
+} llm__rtj;
+
+static void llm__rt_fmt(char *dst, size_t size, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    llm__vformat(dst, size, fmt, ap);
+    va_end(ap);
+}
+
+static bool llm__rtj_bad(llm__rtj *j, const char *path, const char *key, const char *what) {
+    llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s%s%s: %s", path, key[0] ? "." : "", key, what);
+    return false;
+}
+
+/* A number >= 0 at o[key] times scale into *out; absent keeps *out. */
+static bool llm__rtj_num(llm__rtj *j, const llm_json *o, const char *path, const char *key, double scale, double *out) {
+    const llm_json *v = llm_json_get(o, key);
+    double x;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    x = llm_json_number(v, -1);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || x < 0 || x * scale > 2147483647.0) return llm__rtj_bad(j, path, key, "expected a number >= 0 (and not huge)");
+    *out = x * scale;
+    return true;
+}
+
+static bool llm__rtj_int(llm__rtj *j, const llm_json *o, const char *path, const char *key, double scale, int *out) {
+    double x = -1;
+    if (!llm__rtj_num(j, o, path, key, scale, &x)) return false;
+    if (x >= 0) *out = (int)(x + 0.5);
+    return true;
+}
+
+static bool llm__rtj_str(llm__rtj *j, const llm_json *o, const char *path, const char *key, const char **out) {
+    const llm_json *v = llm_json_get(o, key);
+    size_t len;
+    const char *s;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!(s = llm_json_string(v, &len)) || strlen(s) != len) return llm__rtj_bad(j, path, key, "expected a string (without NUL)");
+    if (strncmp(s, "os.environ/", 11) == 0) {
+        const char *e = j->d.getenv ? j->d.getenv(j->d.getenv_user, s + 11) : NULL;
+        if (!e) {
+            llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s.%s: environment variable %s is not set", path, key, s + 11);
+            return false;
+        }
+        s = e;
+    }
+    *out = s;
+    return true;
+}
+
+static bool llm__rtj_bool(llm__rtj *j, const llm_json *o, const char *path, const char *key, bool *out) {
+    const llm_json *v = llm_json_get(o, key);
+    if (!v) return true;
+    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) return llm__rtj_bad(j, path, key, "expected true or false");
+    *out = llm_json_is(v, LLM_JSON_TRUE);
+    return true;
+}
+
+static bool llm__rtj_deployment(llm__rtj *j, const llm_json *m, size_t i, llm_deployment_desc *d) {
+    char path[64], pp[96], mi[96];
+    const llm_json *p = llm_json_get(m, "litellm_params"), *info = llm_json_get(m, "model_info");
+    double budget = 0, max_in = 0;
+    llm__rt_fmt(path, sizeof path, "model_list[%z]", i);
+    llm__rt_fmt(pp, sizeof pp, "%s.litellm_params", path);
+    llm__rt_fmt(mi, sizeof mi, "%s.model_info", path);
+    memset(d, 0, sizeof *d);
+    if (!llm_json_is(m, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "", "expected an object");
+    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "litellm_params", "expected an object");
+    if (info && !llm_json_is(info, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "model_info", "expected an object");
+    if (!llm__rtj_str(j, m, path, "model_name", &d->group) || !llm__rtj_str(j, p, pp, "model", &d->model) ||
+        !llm__rtj_str(j, p, pp, "api_key", &d->api_key) || !llm__rtj_str(j, p, pp, "api_base", &d->base_url) ||
+        !llm__rtj_int(j, p, pp, "rpm", 1, &d->rpm) || !llm__rtj_int(j, p, pp, "tpm", 1, &d->tpm) ||
+        !llm__rtj_int(j, p, pp, "weight", 1, &d->weight) || !llm__rtj_int(j, p, pp, "order", 1, &d->order) ||
+        !llm__rtj_int(j, p, pp, "timeout", 1000, &d->timeout_ms) || !llm__rtj_int(j, p, pp, "cooldown_time", 1000, &d->cooldown_ms) ||
+        !llm__rtj_int(j, p, pp, "max_parallel_requests", 1, &d->max_parallel) || !llm__rtj_num(j, p, pp, "max_budget", 1, &budget) ||
+        !llm__rtj_str(j, info, mi, "id", &d->id) || !llm__rtj_num(j, info, mi, "max_input_tokens", 1, &max_in))
+        return false;
+    if (!d->group) return llm__rtj_bad(j, path, "model_name", "missing");
+    if (!d->model) return llm__rtj_bad(j, pp, "model", "missing");
+    if (llm_json_get(p, "num_retries")) {
+        d->has_num_retries = true;
+        if (!llm__rtj_int(j, p, pp, "num_retries", 1, &d->num_retries)) return false;
+    }
+    d->budget_usd = budget;
+    d->max_input_tokens = (int64_t)max_in;
+    return true;
+}
+
+/* [{"group": ["to", ...]}, ...] or, for default_fallbacks, ["to", ...]. */
+static bool llm__rtj_fallbacks(llm__rtj *j, const llm_json *s, const char *sect, const char *key, llm_fallback_kind kind) {
+    const llm_json *list = llm_json_get(s, key), *e;
+    char path[96];
+    size_t i = 0;
+    bool star = strcmp(key, "default_fallbacks") == 0;
+    if (!list || llm_json_is(list, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(list, LLM_JSON_ARRAY)) return llm__rtj_bad(j, sect, key, "expected an array");
+    for (e = llm_json_first(list); e; e = llm_json_next(list, e), i++) {
+        const llm_json *to = star ? list : e + 1, *t;
+        llm_router_fallback *f;
+        const char **names;
+        size_t k = 0;
+        llm__rt_fmt(path, sizeof path, "%s.%s[%z]", sect, key, i);
+        if (!star && (!llm_json_is(e, LLM_JSON_OBJECT) || llm_json_count(e) != 1)) return llm__rtj_bad(j, path, "", "expected an object with exactly one key");
+        if (!star) to = llm_json_first(e) + 1;
+        if (!llm_json_is(to, LLM_JSON_ARRAY)) return llm__rtj_bad(j, path, "", "expected an array of model group names");
+        if (j->d.fallback_count >= j->fb_cap) return llm__rtj_bad(j, path, "", "too many fallback lists");
+        names = (const char **)llm__arena_alloc(&j->alloc, &j->arena, (llm_json_count(to) + 1) * sizeof(char *));
+        if (!names) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
+        for (t = llm_json_first(to); t; t = llm_json_next(to, t), k++)
+            if (!(names[k] = llm_json_string(t, NULL))) return llm__rtj_bad(j, path, "", "expected model group names (strings)");
+        f = &j->fb[j->d.fallback_count++];
+        memset(f, 0, sizeof *f);
+        f->kind = kind;
+        f->group = star ? "*" : llm_json_string(llm_json_first(e), NULL);
+        f->to = names;
+        f->to_count = k;
+        if (star) break;
+    }
+    return true;
+}
+
+static bool llm__rtj_policy(llm__rtj *j, const llm_json *s, const char *sect) {
+    static const char *const names[] = {"BadRequestErrorRetries", "AuthenticationErrorRetries", "TimeoutErrorRetries",
+                                        "RateLimitErrorRetries", "ContentPolicyViolationErrorRetries", "InternalServerErrorRetries"};
+    static const llm_result codes[] = {LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION, LLM_ERR_TIMEOUT, LLM_ERR_RATE_LIMITED,
+                                       LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER};
+    const llm_json *p = llm_json_get(s, "retry_policy");
+    char path[96];
+    size_t k;
+    if (!p || llm_json_is(p, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "retry_policy", "expected an object");
+    llm__rt_fmt(path, sizeof path, "%s.retry_policy", sect);
+    for (k = 0; k < 6; k++) {
+        int n = -1;
+        if (!llm__rtj_int(j, p, path, names[k], 1, &n)) return false;
+        if (n >= 0 && j->d.retry_policy_count < 6) {
+            j->pol[j->d.retry_policy_count].code = codes[k];
+            j->pol[j->d.retry_policy_count++].retries = n;
+        }
+    }
+    return true;
+}
+
+static bool llm__rtj_settings(llm__rtj *j, const llm_json *s, const char *sect) {
+    static const char *const strategies[] = {"simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing",
+                                             "usage-based-routing", "usage-based-routing-v2"};
+    static const llm_routing_strategy ids[] = {LLM_ROUTING_SIMPLE_SHUFFLE, LLM_ROUTING_LEAST_BUSY, LLM_ROUTING_LATENCY,
+                                               LLM_ROUTING_LOWEST_COST, LLM_ROUTING_USAGE, LLM_ROUTING_USAGE};
+    const char *strategy = NULL;
+    size_t k;
+    if (!s || llm_json_is(s, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "", "expected an object");
+    if (!llm__rtj_str(j, s, sect, "routing_strategy", &strategy) || !llm__rtj_int(j, s, sect, "max_fallbacks", 1, &j->d.max_fallbacks) ||
+        !llm__rtj_int(j, s, sect, "cooldown_time", 1000, &j->d.cooldown_ms) || !llm__rtj_int(j, s, sect, "timeout", 1000, &j->d.timeout_ms) ||
+        !llm__rtj_bool(j, s, sect, "disable_cooldowns", &j->d.disable_cooldowns) || !llm__rtj_policy(j, s, sect))
+        return false;
+    if (llm_json_get(s, "num_retries")) {
+        j->d.has_num_retries = true;
+        if (!llm__rtj_int(j, s, sect, "num_retries", 1, &j->d.num_retries)) return false;
+    }
+    if (llm_json_get(s, "allowed_fails")) {
+        j->d.has_allowed_fails = true;
+        if (!llm__rtj_int(j, s, sect, "allowed_fails", 1, &j->d.allowed_fails)) return false;
+    }
+    for (k = 0; strategy && k < 6 && strcmp(strategy, strategies[k]) != 0; k++) {}
+    if (strategy && k == 6) return llm__rtj_bad(j, sect, "routing_strategy", "unknown strategy");
+    if (strategy) j->d.strategy = ids[k];
+    return llm__rtj_fallbacks(j, s, sect, "fallbacks", LLM_FALLBACK_GENERIC) &&
+           llm__rtj_fallbacks(j, s, sect, "context_window_fallbacks", LLM_FALLBACK_CONTEXT_WINDOW) &&
+           llm__rtj_fallbacks(j, s, sect, "content_policy_fallbacks", LLM_FALLBACK_CONTENT_POLICY) &&
+           llm__rtj_fallbacks(j, s, sect, "default_fallbacks", LLM_FALLBACK_GENERIC);
+}
+
+static size_t llm__rtj_fallback_room(const llm_json *root) {
+    static const char *const sects[] = {"router_settings", "litellm_settings"};
+    static const char *const keys[] = {"fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks"};
+    size_t n = 0, a, b;
+    for (a = 0; a < 2; a++)
+        for (b = 0; b < 4; b++) n += llm_json_count(llm_json_get(llm_json_get(root, sects[a]), keys[b])) + 1;
+    return n;
+}
+
+static bool llm__rtj_load(llm__rtj *j, const llm_json *root) {
+    const llm_json *list = llm_json_get(root, "model_list"), *m;
+    llm_deployment_desc *deps;
+    size_t i = 0, n = llm_json_count(list);
+    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__rtj_bad(j, "(top level)", "", "expected an object");
+    if (!llm_json_is(list, LLM_JSON_ARRAY) || n == 0) return llm__rtj_bad(j, "model_list", "", "expected a non-empty array");
+    j->fb_cap = llm__rtj_fallback_room(root);
+    deps = (llm_deployment_desc *)llm__arena_alloc(&j->alloc, &j->arena, n * sizeof *deps);
+    j->fb = (llm_router_fallback *)llm__arena_alloc(&j->alloc, &j->arena, j->fb_cap * sizeof *j->fb);
+    j->pol = (llm_retry_override *)llm__arena_alloc(&j->alloc, &j->arena, 6 * sizeof *j->pol);
+    if (!deps || !j->fb || !j->pol) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
+    for (m = llm_json_first(list); m; m = llm_json_next(list, m), i++)
+        if (!llm__rtj_deployment(j, m, i, &deps[i])) return false;
+    j->d.deployments = deps;
+    j->d.deployment_count = n;
+    j->d.fallbacks = j->fb;
+    j->d.fallback_count = 0;
+    j->d.retry_policy = j->pol;
+    j->d.retry_policy_count = 0;
+    return llm__rtj_settings(j, llm_json_get(root, "litellm_settings"), "litellm_settings") &&
+           llm__rtj_settings(j, llm_json_get(root, "router_settings"), "router_settings");
+}
+
+LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t len, const llm_router_desc *base, llm_error *err) {
+    llm__rtj j;
+    llm_json_doc doc;
+    llm_error local;
+    llm_result res;
+    if (!err) err = &local;
+    if (!r || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init_json: NULL router or text");
+    memset(r, 0, sizeof *r);
+    memset(&j, 0, sizeof j);
+    if (base) j.d = *base;
+#if !defined(LLM_NO_STDIO)
+    if (!j.d.getenv) j.d.getenv = llm__rt_default_getenv;
+#endif
+    j.alloc = j.d.alloc;
+    j.err = err;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = j.d.alloc;
+    doc.max_depth = 32;
+    res = llm_json_parse(&doc, json ? json : "", len, err);
+    if (res == LLM_OK) res = llm__rtj_load(&j, llm_json_root(&doc)) ? llm_router_init(r, &j.d, err) : err->code;
+    llm_json_doc_free(&doc);
+    llm__arena_free(&j.alloc, &j.arena);
+    return res;
 }
 
 /* ------------------------------------------------------------------------ */

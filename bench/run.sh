@@ -29,3 +29,8 @@ build/bench_costs tools/data/model_prices_and_context_window.json || exit 1
 # tokens: exact BPE and the estimator (peers with PEERS=tiktoken,gpt-tokenizer,ai-tokenizer)
 echo
 sh bench/run_tokens.sh || exit 1
+
+# router: pick + report per attempt
+echo
+$CC $FLAGS -D_POSIX_C_SOURCE=199309L -o build/bench_router bench/bench_router.c || exit 1
+build/bench_router || exit 1

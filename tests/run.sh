@@ -32,6 +32,7 @@ check check-unit-gcc gcc
 check check-unit-clang clang
 check check-unit-valgrind valgrind
 check check-matrix gcc
+check check-router-threads gcc
 check check-conformance gcc
 check check-streams gcc
 check check-numbers gcc

@@ -1,0 +1,58 @@
+/* libFuzzer target for the router's config loader: the bytes are a LiteLLM
+   config. Whatever they are, loading ends in a router or an error naming a
+   path, without a leak; a router that loads then serves a few requests
+   (scripted outcomes from the input's last bytes) through pick/report. */
+#define LLM_IMPLEMENTATION
+#include "../../llm.h"
+#include <stdlib.h>
+
+static int64_t fz_now;
+static int64_t fz_clock(void *u) { (void)u; return fz_now; }
+static const char *fz_env(void *u, const char *name) { (void)u; return name[0] == 'K' ? "sk-fuzz" : NULL; }
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    static const llm_result outcomes[8] = {LLM_OK, LLM_ERR_SERVER, LLM_ERR_RATE_LIMITED, LLM_ERR_TIMEOUT,
+                                           LLM_ERR_BAD_REQUEST, LLM_ERR_CONTEXT_WINDOW_EXCEEDED, LLM_ERR_TRANSPORT, LLM_OK};
+    llm_router_desc base;
+    llm_router r;
+    llm_error err;
+    llm_result res;
+    memset(&base, 0, sizeof base);
+    base.clock_ms = fz_clock;
+    base.getenv = fz_env;
+    fz_now = 1000;
+    res = llm_router_init_json(&r, (const char *)data, size, &base, &err);
+    if (res != LLM_OK) {
+        if (err.code != res || !err.message[0]) abort();
+        return 0;
+    }
+    {
+        size_t i, steps = 0;
+        for (i = 0; i < llm_router_deployment_count(&r) && i < 4; i++) {
+            llm_router_attempt a;
+            llm_request req;
+            memset(&a, 0, sizeof a);
+            memset(&req, 0, sizeof req);
+            req.model = llm_router_deployment_id(&r, i);
+            while (steps++ < 64) {
+                llm_router_outcome o;
+                llm_error e;
+                res = llm_router_pick(&r, &req, &a, &err);
+                if (res == LLM_AGAIN) { fz_now += a.wait_ms; continue; }
+                if (res != LLM_OK) break;
+                memset(&o, 0, sizeof o);
+                memset(&e, 0, sizeof e);
+                e.retry_after_ms = -1;
+                e.should_retry = -1;
+                o.result = outcomes[(size ? data[(steps + i) % size] : 0) & 7];
+                e.code = o.result;
+                o.error = o.result == LLM_OK ? NULL : &e;
+                res = llm_router_report(&r, &a, &o, &err);
+                if (res != LLM_AGAIN) break;
+            }
+        }
+    }
+    llm_router_free(&r);
+    return 0;
+}

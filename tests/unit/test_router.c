@@ -1,0 +1,1126 @@
+/* The router: pick/report rules, the blocking driver over a scripted fault
+   transport with a fake clock, and a randomized property test. Every
+   expected sequence is written by hand from the rules (LiteLLM's Router, the
+   OpenAI SDK's retry rules, the issue's circuit breaker), never captured
+   from the code's output. Sequences read "d0 +500 d1 ": an attempt on d0,
+   a 500 ms sleep, an attempt on d1. */
+#define LLM_IMPLEMENTATION
+#include "../../llm.h"
+#include "../test.h"
+#include "router_fixture.h"
+
+#define K 777781u  /* the fixed random value: backoff = K % (min(500*2^n, 8000) + 1) */
+
+static void seq_is(const char *want) { CHECK_EQ_STR(F.seq, want); }
+
+/* ---- retries ---- */
+
+static void retry_backoff_single_deployment(void) {
+    char want[64];
+    llm_router_stats st;
+    fx_reset();
+    F.rnd = K;
+    fx_dep("g");
+    fx_script(0, 500, NULL, NULL);
+    fx_script(0, 500, NULL, NULL);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    snprintf(want, sizeof want, "d0 +%u d0 +%u d0 ", K % 501, K % 1001); /* full jitter over 500, then 1000 ms */
+    seq_is(want);
+    CHECK_EQ_INT(F.idem_changed, 0);
+    CHECK(strncmp(F.idem, "idem-", 5) == 0);
+    CHECK_EQ_INT(F.attempt_hdr[0], 1);
+    CHECK_EQ_INT(F.attempt_hdr[1], 2);
+    CHECK_EQ_INT(F.attempt_hdr[2], 3);
+    llm_router_get_stats(&F.router, &st);
+    CHECK_EQ_INT(st.calls, 1);
+    CHECK_EQ_INT(st.successes, 1);
+    CHECK_EQ_INT(st.attempts, 3);
+    CHECK_EQ_INT(st.retries, 2);
+    CHECK_EQ_INT(st.fallbacks, 0);
+    CHECK_EQ_INT(st.cooldowns, 0); /* 2 failures <= allowed_fails 3 */
+    CHECK_EQ_INT(st.failures_by_class[llm_router_error_class(LLM_ERR_SERVER)], 2);
+    fx_done();
+}
+
+static void retries_spent_gives_last_error(void) {
+    llm_error err;
+    fx_reset();
+    F.rnd = 0; /* backoff 0 */
+    fx_dep("g");
+    fx_script(0, 503, NULL, NULL);
+    fx_script(0, 503, NULL, NULL);
+    fx_script(0, 503, NULL, NULL);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", &err), LLM_ERR_UNAVAILABLE); /* 1 + num_retries 2 */
+    seq_is("d0 d0 d0 ");
+    CHECK_EQ_INT(err.http_status, 503);
+    fx_done();
+}
+
+static void retry_after_honoured_over_backoff(void) {
+    llm_router_stats st;
+    fx_reset();
+    F.rnd = K;
+    fx_dep("g");
+    fx_script(0, 429, "retry-after: 2\n", NULL);
+    fx_script(0, 503, "retry-after-ms: 1500\n", NULL);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    /* Retry-After cools the deployment at once for that long; the retry is
+       its half-open probe when the time is up */
+    seq_is("d0 +2000 d0 +1500 d0 ");
+    llm_router_get_stats(&F.router, &st);
+    CHECK_EQ_INT(st.cooldowns, 2);
+    CHECK_EQ_INT(st.retries, 2);
+    fx_done();
+}
+
+static void retry_after_beyond_limit_skips_deployment(void) {
+    static const char *const to_b[] = {"b"};
+    llm_router_fallback fb;
+    llm_router_stats st;
+    fx_reset();
+    F.rnd = K;
+    fx_dep("a");
+    fx_dep("b");
+    fx_script(0, 429, "retry-after: 120\n", NULL);
+    memset(&fb, 0, sizeof fb);
+    fb.group = "a";
+    fb.to = to_b;
+    fb.to_count = 1;
+    F.desc.fallbacks = &fb;
+    F.desc.fallback_count = 1;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d0 d1 "); /* 120 s > 60 s: not this deployment now, no sleep */
+    llm_router_get_stats(&F.router, &st);
+    CHECK_EQ_INT(st.fallbacks, 1);
+    CHECK_EQ_INT(llm_router_cooldown_remaining(&F.router, 0), 120000);
+    fx_done();
+}
+
+static void retry_on_other_healthy_deployment_without_sleep(void) {
+    fx_reset();
+    F.rnd = 0; /* weighted pick: 0 % 2 = the first */
+    fx_dep("g");
+    fx_dep("g");
+    fx_script(0, 500, NULL, NULL);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    seq_is("d0 d1 ");
+    fx_done();
+}
+
+static void transport_errors_and_timeouts_are_retried(void) {
+    char want[64];
+    fx_reset();
+    F.rnd = K;
+    fx_dep("g");
+    fx_script_fail(0, LLM_ERR_TRANSPORT);
+    fx_script_fail(0, LLM_ERR_TIMEOUT);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    snprintf(want, sizeof want, "d0 +%u d0 +%u d0 ", K % 501, K % 1001);
+    seq_is(want);
+    fx_done();
+}
+
+static void not_retried_classes(void) {
+    static const int statuses[] = {400, 401, 403, 404, 422};
+    static const llm_result codes[] = {LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION, LLM_ERR_PERMISSION, LLM_ERR_NOT_FOUND, LLM_ERR_BAD_REQUEST};
+    size_t i;
+    for (i = 0; i < 5; i++) {
+        fx_reset();
+        fx_dep("g");
+        fx_script(0, statuses[i], NULL, NULL);
+        CHECK_EQ_INT(fx_init(), LLM_OK);
+        CHECK_EQ_INT(fx_call("g", NULL), codes[i]);
+        seq_is("d0 ");
+        fx_done();
+    }
+    fx_reset();
+    fx_dep("g");
+    fx_script(0, 400, NULL, CTX_BODY);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_ERR_CONTEXT_WINDOW_EXCEEDED);
+    seq_is("d0 ");
+    fx_done();
+}
+
+static void retried_statuses(void) {
+    static const int statuses[] = {408, 409, 429, 500, 502, 503, 504, 529};
+    size_t i;
+    for (i = 0; i < 8; i++) {
+        fx_reset();
+        fx_dep("g");
+        fx_script(0, statuses[i], NULL, NULL);
+        CHECK_EQ_INT(fx_init(), LLM_OK);
+        CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+        seq_is("d0 d0 ");
+        fx_done();
+    }
+}
+
+static void x_should_retry_wins(void) {
+    char want[64];
+    fx_reset();
+    fx_dep("g");
+    fx_script(0, 500, "x-should-retry: false\n", NULL);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_ERR_SERVER);
+    seq_is("d0 ");
+    fx_done();
+    fx_reset();
+    F.rnd = K;
+    fx_dep("g");
+    fx_script(0, 400, "x-should-retry: true\n", NULL);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    snprintf(want, sizeof want, "d0 +%u d0 ", K % 501);
+    seq_is(want);
+    fx_done();
+}
+
+static void retry_policy_per_class(void) {
+    static const char *const to_b[] = {"b"};
+    llm_router_fallback fb;
+    llm_retry_override pol;
+    fx_reset();
+    fx_dep("a");
+    fx_dep("b");
+    fx_script(0, 429, NULL, NULL);
+    memset(&fb, 0, sizeof fb);
+    fb.group = "a";
+    fb.to = to_b;
+    fb.to_count = 1;
+    pol.code = LLM_ERR_RATE_LIMITED;
+    pol.retries = 0;
+    F.desc.fallbacks = &fb;
+    F.desc.fallback_count = 1;
+    F.desc.retry_policy = &pol;
+    F.desc.retry_policy_count = 1;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d0 d1 "); /* no retry for a rate limit: straight to the fallback */
+    fx_done();
+}
+
+static void per_request_overrides(void) {
+    static const char *const to_c[] = {"c"};
+    static const char *const to_b[] = {"b"};
+    llm_router_fallback fb;
+    llm_router_options o;
+    fx_reset();
+    fx_dep("a");
+    fx_dep("b");
+    fx_dep("c");
+    fx_script(0, 500, NULL, NULL);
+    memset(&fb, 0, sizeof fb);
+    fb.group = "a";
+    fb.to = to_b;
+    fb.to_count = 1;
+    F.desc.fallbacks = &fb;
+    F.desc.fallback_count = 1;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    memset(&o, 0, sizeof o);
+    o.has_num_retries = true;
+    o.num_retries = 0;
+    o.fallbacks = to_c;
+    o.fallback_count = 1;
+    CHECK_EQ_INT(fx_call_opts("a", &o, NULL, NULL), LLM_OK);
+    seq_is("d0 d2 ");
+    fx_done();
+}
+
+/* ---- fallbacks ---- */
+
+static void setup_abc(const char *const *gen, size_t ngen, const char *const *ctx, size_t nctx, const char *const *pol, size_t npol,
+                      llm_router_fallback *fb) {
+    int n = 0;
+    fx_dep("a");
+    fx_dep("b");
+    fx_dep("c");
+    memset(fb, 0, 3 * sizeof *fb);
+    if (ngen) { fb[n].group = "a"; fb[n].to = gen; fb[n].to_count = ngen; n++; }
+    if (nctx) { fb[n].kind = LLM_FALLBACK_CONTEXT_WINDOW; fb[n].group = "a"; fb[n].to = ctx; fb[n].to_count = nctx; n++; }
+    if (npol) { fb[n].kind = LLM_FALLBACK_CONTENT_POLICY; fb[n].group = "a"; fb[n].to = pol; fb[n].to_count = npol; n++; }
+    F.desc.fallbacks = fb;
+    F.desc.fallback_count = (size_t)n;
+}
+
+static void fallback_after_retries(void) {
+    static const char *const gen[] = {"b"};
+    llm_router_fallback fb[3];
+    llm_router_stats st;
+    fx_reset();
+    setup_abc(gen, 1, NULL, 0, NULL, 0, fb);
+    fx_script(0, 500, NULL, NULL);
+    fx_script(0, 500, NULL, NULL);
+    fx_script(0, 500, NULL, NULL);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d0 d0 d0 d1 ");
+    llm_router_get_stats(&F.router, &st);
+    CHECK_EQ_INT(st.attempts, 4);
+    CHECK_EQ_INT(st.retries, 2);
+    CHECK_EQ_INT(st.fallbacks, 1);
+    fx_done();
+}
+
+static void non_retryable_falls_back_at_once(void) {
+    static const char *const gen[] = {"b"};
+    llm_router_fallback fb[3];
+    fx_reset();
+    setup_abc(gen, 1, NULL, 0, NULL, 0, fb);
+    fx_script(0, 401, NULL, NULL);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d0 d1 ");
+    fx_done();
+}
+
+static void context_window_error_takes_its_list(void) {
+    static const char *const gen[] = {"b"}, *const ctx[] = {"c"};
+    llm_router_fallback fb[3];
+    fx_reset();
+    setup_abc(gen, 1, ctx, 1, NULL, 0, fb);
+    fx_script(0, 400, NULL, CTX_BODY);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d0 d2 ");
+    fx_done();
+}
+
+static int64_t tokens_5000(void *user, const llm_request *req) { (void)user; (void)req; return 5000; }
+
+static void context_window_precheck(void) {
+    static const char *const ctx[] = {"c"};
+    llm_router_fallback fb[3];
+    llm_router_stats st;
+    llm_error err;
+    fx_reset();
+    setup_abc(NULL, 0, ctx, 1, NULL, 0, fb);
+    F.deps[0].max_input_tokens = 4096;
+    F.deps[2].max_input_tokens = 128000;
+    F.desc.count_prompt_tokens = tokens_5000;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d2 "); /* nothing was sent to a */
+    llm_router_get_stats(&F.router, &st);
+    CHECK_EQ_INT(st.attempts, 1);
+    CHECK_EQ_INT(st.fallback_switches, 1);
+    fx_done();
+    fx_reset(); /* without a context-window fallback: the error, nothing sent */
+    fx_dep("a")->max_input_tokens = 4096;
+    F.desc.count_prompt_tokens = tokens_5000;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", &err), LLM_ERR_CONTEXT_WINDOW_EXCEEDED);
+    CHECK(strstr(err.message, "5000 tokens") != NULL);
+    seq_is("");
+    llm_router_get_stats(&F.router, &st);
+    CHECK_EQ_INT(st.unsent, 1);
+    fx_done();
+}
+
+static void content_filter_finish_falls_back(void) {
+    static const char *const pol[] = {"b"};
+    llm_router_fallback fb[3];
+    llm_finish_reason fin;
+    fx_reset();
+    setup_abc(NULL, 0, NULL, 0, pol, 1, fb);
+    fx_script(0, 200, NULL, FILTERED_BODY);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call_opts("a", NULL, NULL, &fin), LLM_OK);
+    seq_is("d0 d1 ");
+    CHECK_EQ_INT(fin, LLM_FINISH_STOP);
+    fx_done();
+    fx_reset(); /* no content-policy fallback: the filtered answer is the answer */
+    fx_dep("a");
+    fx_script(0, 200, NULL, FILTERED_BODY);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call_opts("a", NULL, NULL, &fin), LLM_OK);
+    seq_is("d0 ");
+    CHECK_EQ_INT(fin, LLM_FINISH_CONTENT_FILTER);
+    fx_done();
+}
+
+static void default_fallbacks_star(void) {
+    static const char *const gen[] = {"c"};
+    llm_router_fallback fb;
+    fx_reset();
+    fx_dep("a");
+    fx_dep("b");
+    fx_dep("c");
+    fx_script(0, 404, NULL, NULL);
+    memset(&fb, 0, sizeof fb);
+    fb.group = "*";
+    fb.to = gen;
+    fb.to_count = 1;
+    F.desc.fallbacks = &fb;
+    F.desc.fallback_count = 1;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d0 d2 ");
+    fx_done();
+}
+
+static void one_attempt_budget_for_retries_and_fallbacks(void) {
+    static const char *const gen[] = {"b", "c"};
+    llm_router_fallback fb[3];
+    llm_error err;
+    int i;
+    fx_reset();
+    setup_abc(gen, 2, NULL, 0, NULL, 0, fb);
+    for (i = 0; i < 3; i++) {
+        int k;
+        for (k = 0; k < 10; k++) fx_script(i, 500, NULL, NULL);
+    }
+    F.desc.max_fallbacks = 1;
+    F.desc.has_allowed_fails = true;
+    F.desc.allowed_fails = 100;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", &err), LLM_ERR_SERVER);
+    seq_is("d0 d0 d0 d1 d1 d1 "); /* (2+1) x (1+1) = 6, never nested */
+    fx_done();
+}
+
+/* ---- cooldowns ---- */
+
+static void cooldown_after_allowed_fails_then_half_open(void) {
+    static const char *const gen[] = {"b"};
+    llm_router_fallback fb[3];
+    llm_router_stats st;
+    int i;
+    fx_reset();
+    setup_abc(gen, 1, NULL, 0, NULL, 0, fb);
+    for (i = 0; i < 4; i++) fx_script(0, 500, NULL, NULL);
+    F.desc.has_num_retries = true;
+    F.desc.num_retries = 0;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    for (i = 0; i < 4; i++) CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d0 d1 d0 d1 d0 d1 d0 d1 "); /* the 4th failure is more than allowed_fails 3 */
+    CHECK_EQ_INT(llm_router_cooldown_remaining(&F.router, 0), 5000);
+    F.seq_len = 0; F.seq[0] = '\0';
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d1 "); /* cooling: straight to the fallback */
+    F.now += 5000;
+    F.seq_len = 0; F.seq[0] = '\0';
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d0 d0 "); /* the probe succeeded: closed again */
+    llm_router_get_stats(&F.router, &st);
+    CHECK_EQ_INT(st.cooldowns, 1);
+    CHECK_EQ_INT(st.calls, 7);
+    CHECK_EQ_INT(st.attempts, 11);
+    CHECK_EQ_INT(st.fallbacks, 4);
+    fx_done();
+}
+
+static void fail_window_expires(void) {
+    int i;
+    fx_reset();
+    fx_dep("a");
+    for (i = 0; i < 4; i++) fx_script(0, 500, NULL, NULL);
+    F.desc.has_num_retries = true;
+    F.desc.num_retries = 0;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    for (i = 0; i < 3; i++) CHECK_EQ_INT(fx_call("a", NULL), LLM_ERR_SERVER);
+    F.now += 60000; /* the window opened by the first failure is over */
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_ERR_SERVER);
+    CHECK_EQ_INT(llm_router_cooldown_remaining(&F.router, 0), 0);
+    fx_done();
+}
+
+static void single_deployment_cools_and_all_cooling_error(void) {
+    llm_error err;
+    llm_router_stats st;
+    fx_reset();
+    fx_dep("a");
+    fx_script(0, 500, NULL, NULL);
+    fx_script(0, 500, NULL, NULL);
+    F.desc.has_num_retries = true;
+    F.desc.num_retries = 0;
+    F.desc.has_allowed_fails = true;
+    F.desc.allowed_fails = 0;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_ERR_SERVER);
+    F.now += 1000;
+    CHECK_EQ_INT(fx_call("a", &err), LLM_ERR_NO_DEPLOYMENT);
+    CHECK(strstr(err.message, "soonest recovers in 4000 ms") != NULL);
+    F.now += 4000;
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_ERR_SERVER); /* the probe fails: cooled again */
+    CHECK_EQ_INT(llm_router_cooldown_remaining(&F.router, 0), 5000);
+    F.now += 5000;
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    seq_is("d0 d0 d0 ");
+    llm_router_get_stats(&F.router, &st);
+    CHECK_EQ_INT(st.cooldowns, 2);
+    CHECK_EQ_INT(st.unsent, 1);
+    fx_done();
+}
+
+static void other_4xx_never_cool(void) {
+    int i;
+    fx_reset();
+    fx_dep("a");
+    for (i = 0; i < 6; i++) fx_script(0, i % 2 ? 400 : 403, NULL, NULL);
+    F.desc.has_allowed_fails = true;
+    F.desc.allowed_fails = 0;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    for (i = 0; i < 6; i++) fx_call("a", NULL);
+    CHECK_EQ_INT(llm_router_cooldown_remaining(&F.router, 0), 0);
+    fx_done();
+}
+
+static void deployment_cooldown_time_wins(void) {
+    fx_reset();
+    fx_dep("a")->cooldown_ms = 30000;
+    fx_script(0, 429, "retry-after: 2\n", NULL);
+    F.desc.has_num_retries = true;
+    F.desc.num_retries = 0;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_ERR_RATE_LIMITED);
+    CHECK_EQ_INT(llm_router_cooldown_remaining(&F.router, 0), 30000);
+    fx_done();
+}
+
+/* ---- deadline ---- */
+
+static void one_deadline_for_all_attempts(void) {
+    llm_error err;
+    fx_reset();
+    fx_dep("a");
+    fx_script(0, 429, "retry-after: 2\n", NULL);
+    fx_script(0, 429, "retry-after: 2\n", NULL);
+    F.desc.timeout_ms = 3000;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", &err), LLM_ERR_RATE_LIMITED); /* a retry at 4000 ms would pass the deadline */
+    seq_is("d0 +2000 d0 ");
+    CHECK_EQ_INT(F.timeouts[0], 3000);
+    CHECK_EQ_INT(F.timeouts[1], 1000);
+    fx_done();
+}
+
+/* ---- strategies, order, limits ---- */
+
+static void order_tiers(void) {
+    fx_reset();
+    fx_dep("g")->order = 2;
+    fx_dep("g")->order = 1;
+    fx_script(1, 500, NULL, NULL);
+    F.desc.has_allowed_fails = true;
+    F.desc.allowed_fails = 0;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    seq_is("d1 d0 d0 "); /* d1 (order 1) first; cooled, the order-2 tier serves */
+    fx_done();
+}
+
+static void weighted_shuffle(void) {
+    static const uint64_t rnd[] = {0, 1, 3, 4, 7};
+    fx_reset();
+    fx_dep("g")->weight = 1;
+    fx_dep("g")->weight = 3;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    {
+        size_t i;
+        for (i = 0; i < 5; i++) {
+            F.rnd = rnd[i];
+            CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+        }
+    }
+    seq_is("d0 d1 d1 d0 d1 "); /* x = rnd % 4: 0 -> d0, 1..3 -> d1 */
+    fx_done();
+}
+
+static llm_result sm_pick(llm_router_attempt *a, const char *model) {
+    llm_request req;
+    memset(&req, 0, sizeof req);
+    req.model = model;
+    return llm_router_pick(&F.router, &req, a, NULL);
+}
+
+static llm_result sm_report(llm_router_attempt *a, llm_result result, bool delivered) {
+    llm_router_outcome o;
+    memset(&o, 0, sizeof o);
+    o.result = result;
+    o.content_delivered = delivered;
+    return llm_router_report(&F.router, a, &o, NULL);
+}
+
+static void least_busy(void) {
+    llm_router_attempt a[3];
+    fx_reset();
+    fx_dep("g");
+    fx_dep("g");
+    F.desc.strategy = LLM_ROUTING_LEAST_BUSY;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    memset(a, 0, sizeof a);
+    CHECK_EQ_INT(sm_pick(&a[0], "g"), LLM_OK);
+    CHECK_EQ_INT(sm_pick(&a[1], "g"), LLM_OK);
+    CHECK(a[0].deployment != a[1].deployment);
+    CHECK_EQ_INT(sm_report(&a[0], LLM_OK, false), LLM_DONE);
+    CHECK_EQ_INT(sm_pick(&a[2], "g"), LLM_OK);
+    CHECK_EQ_INT(a[2].deployment, a[0].deployment);
+    CHECK_EQ_INT(sm_report(&a[1], LLM_OK, false), LLM_DONE);
+    CHECK_EQ_INT(sm_report(&a[2], LLM_OK, false), LLM_DONE);
+    fx_done();
+}
+
+static void rpm_token_bucket(void) {
+    llm_router_attempt a;
+    int i;
+    fx_reset();
+    fx_dep("g")->rpm = 2;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    for (i = 0; i < 2; i++) {
+        memset(&a, 0, sizeof a);
+        CHECK_EQ_INT(sm_pick(&a, "g"), LLM_OK);
+        CHECK_EQ_INT(sm_report(&a, LLM_OK, false), LLM_DONE);
+    }
+    memset(&a, 0, sizeof a);
+    CHECK_EQ_INT(sm_pick(&a, "g"), LLM_AGAIN);
+    CHECK_EQ_INT(a.wait_ms, 30000); /* 2 per minute: one every 30 s */
+    F.now += 30000;
+    CHECK_EQ_INT(sm_pick(&a, "g"), LLM_OK);
+    CHECK_EQ_INT(sm_report(&a, LLM_OK, false), LLM_DONE);
+    fx_done();
+}
+
+static int64_t tokens_600(void *user, const llm_request *req) { (void)user; (void)req; return 600; }
+
+static void tpm_token_bucket(void) {
+    llm_router_attempt a;
+    fx_reset();
+    fx_dep("g")->tpm = 1000;
+    F.desc.count_prompt_tokens = tokens_600;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    memset(&a, 0, sizeof a);
+    CHECK_EQ_INT(sm_pick(&a, "g"), LLM_OK);
+    CHECK_EQ_INT(sm_report(&a, LLM_OK, false), LLM_DONE);
+    memset(&a, 0, sizeof a);
+    CHECK_EQ_INT(sm_pick(&a, "g"), LLM_AGAIN);
+    CHECK_EQ_INT(a.wait_ms, 12000); /* 400 left of 1000/min, 600 needed: 200 tokens at 1000/min = 12 s */
+    llm_router_cancel(&F.router, &a);
+    fx_done();
+}
+
+static void max_parallel(void) {
+    llm_router_attempt a, b;
+    fx_reset();
+    fx_dep("g")->max_parallel = 1;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    CHECK_EQ_INT(sm_pick(&a, "g"), LLM_OK);
+    CHECK_EQ_INT(sm_pick(&b, "g"), LLM_AGAIN);
+    CHECK_EQ_INT(sm_report(&a, LLM_OK, false), LLM_DONE);
+    CHECK_EQ_INT(sm_pick(&b, "g"), LLM_OK);
+    CHECK_EQ_INT(sm_report(&b, LLM_OK, false), LLM_DONE);
+    fx_done();
+}
+
+static bool price_fn(void *user, const char *model, double *in, double *out) {
+    (void)user;
+    *in = strcmp(model, "cheap") == 0 ? 0.000001 : 0.001;
+    *out = *in;
+    return true;
+}
+
+static void lowest_cost(void) {
+    fx_reset();
+    fx_dep("g");
+    fx_dep("g")->model = "cheap";
+    F.desc.strategy = LLM_ROUTING_LOWEST_COST;
+    F.desc.price = price_fn;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    seq_is("d1 d1 ");
+    fx_done();
+}
+
+static void latency_based(void) {
+    fx_reset();
+    fx_dep("g");
+    fx_dep("g");
+    F.desc.strategy = LLM_ROUTING_LATENCY;
+    F.script[0][0].status = 200; F.script[0][0].delay_ms = 900; F.steps[0] = 1;
+    F.script[1][0].status = 200; F.script[1][0].delay_ms = 100; F.steps[1] = 1;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK); /* unmeasured ones first: d0 (tie, rnd 0) */
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK); /* then d1, still unmeasured */
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK); /* then the faster */
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    seq_is("d0 d1 d1 d1 ");
+    fx_done();
+}
+
+static void usage_based(void) {
+    fx_reset();
+    fx_dep("g");
+    fx_dep("g");
+    F.desc.strategy = LLM_ROUTING_USAGE;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    seq_is("d0 d1 d0 "); /* each answer uses 15 tokens: alternate */
+    fx_done();
+}
+
+static void budget_blocks_before_sending(void) {
+    llm_error err;
+    llm_router_stats st;
+    fx_reset();
+    fx_dep("g");
+    F.desc.price = price_fn;
+    F.desc.budget_usd = 0.01;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK); /* 15 tokens at $0.001 = $0.015 */
+    CHECK_EQ_INT(fx_call("g", &err), LLM_ERR_BUDGET_EXCEEDED);
+    seq_is("d0 ");
+    llm_router_get_stats(&F.router, &st);
+    CHECK(st.cost_usd > 0.0149 && st.cost_usd < 0.0151);
+    CHECK_EQ_INT(st.unsent, 1);
+    F.now += 24 * 3600 * 1000; /* a new window */
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    fx_done();
+}
+
+/* ---- the state machine: streaming rule, traces, no allocation ---- */
+
+static void streaming_no_retry_after_content(void) {
+    static const char *const gen[] = {"b"};
+    llm_router_fallback fb[3];
+    llm_router_attempt a;
+    llm_router_stats st;
+    fx_reset();
+    F.rnd = K; /* the backoff: K % 501 = 229 ms */
+    setup_abc(gen, 1, NULL, 0, NULL, 0, fb);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    memset(&a, 0, sizeof a);
+    CHECK_EQ_INT(sm_pick(&a, "a"), LLM_OK);
+    CHECK_EQ_INT(sm_report(&a, LLM_ERR_SERVER, true), LLM_ERR_SERVER); /* text already out: final */
+    CHECK_EQ_INT(sm_pick(&a, "a"), LLM_ERR_SERVER);                    /* stays finished */
+    memset(&a, 0, sizeof a);
+    CHECK_EQ_INT(sm_pick(&a, "a"), LLM_OK);
+    CHECK_EQ_INT(sm_report(&a, LLM_ERR_SERVER, false), LLM_AGAIN);     /* before content: retried */
+    CHECK_EQ_INT(sm_pick(&a, "a"), LLM_AGAIN);                          /* after the backoff */
+    F.now += 600;
+    CHECK_EQ_INT(sm_pick(&a, "a"), LLM_OK);
+    CHECK(a.is_retry);
+    CHECK_EQ_INT(sm_report(&a, LLM_OK, false), LLM_DONE);
+    llm_router_get_stats(&F.router, &st);
+    CHECK_EQ_INT(st.calls, 2);
+    CHECK_EQ_INT(st.failures, 1);
+    CHECK_EQ_INT(st.retries, 1);
+    CHECK_EQ_INT(st.fallbacks, 0);
+    fx_done();
+}
+
+static void streaming_filtered_after_content_is_kept(void) {
+    static const char *const pol[] = {"b"};
+    llm_router_fallback fb[3];
+    llm_router_attempt a;
+    llm_router_outcome o;
+    llm_choice ch;
+    llm_response resp;
+    fx_reset();
+    setup_abc(NULL, 0, NULL, 0, pol, 1, fb);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    memset(&a, 0, sizeof a);
+    memset(&o, 0, sizeof o);
+    memset(&ch, 0, sizeof ch);
+    memset(&resp, 0, sizeof resp);
+    ch.finish_reason = LLM_FINISH_CONTENT_FILTER;
+    resp.choices = &ch;
+    resp.choice_count = 1;
+    o.response = &resp;
+    o.content_delivered = true;
+    CHECK_EQ_INT(sm_pick(&a, "a"), LLM_OK);
+    CHECK_EQ_INT(llm_router_report(&F.router, &a, &o, NULL), LLM_DONE);
+    fx_done();
+}
+
+static int trace_kinds[64], trace_n;
+static void on_trace(void *user, const llm_router_trace *ev) {
+    (void)user;
+    if (trace_n < 64) trace_kinds[trace_n++] = (int)ev->kind;
+    CHECK(ev->message && ev->message[0]);
+}
+
+static void trace_events(void) {
+    static const int want[] = {LLM_TRACE_PICK, LLM_TRACE_RETRY, LLM_TRACE_PICK, LLM_TRACE_COOLDOWN, LLM_TRACE_RETRY,
+                               LLM_TRACE_HALF_OPEN, LLM_TRACE_PICK, LLM_TRACE_SUCCESS};
+    int i;
+    fx_reset();
+    trace_n = 0;
+    fx_dep("g");
+    fx_script(0, 500, NULL, NULL);
+    fx_script(0, 429, "retry-after: 1\n", NULL);
+    F.desc.on_trace = on_trace;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    CHECK_EQ_INT(trace_n, 8);
+    for (i = 0; i < 8 && i < trace_n; i++) CHECK_EQ_INT(trace_kinds[i], want[i]);
+    fx_done();
+}
+
+static int cb_retry, cb_fallback, cb_success, cb_failure;
+static void on_retry(void *u, const llm_router_attempt *a, int64_t d, const llm_error *e) { (void)u; (void)a; (void)d; (void)e; cb_retry++; }
+static void on_fallback(void *u, const llm_router_attempt *a, const char *f, const char *t, const llm_error *e) {
+    (void)u; (void)a; (void)e;
+    CHECK_EQ_STR(f, "a");
+    CHECK_EQ_STR(t, "b");
+    cb_fallback++;
+}
+static void on_success(void *u, const llm_router_attempt *a, const llm_response *r, int64_t l, double c) {
+    (void)u; (void)l; (void)c;
+    CHECK(r != NULL);
+    CHECK_EQ_STR(a->deployment_id, "d1");
+    cb_success++;
+}
+static void on_failure(void *u, const llm_router_attempt *a, const llm_error *e) { (void)u; (void)a; CHECK(e->code != LLM_OK); cb_failure++; }
+static void on_before(void *u, const llm_router_attempt *a, llm_pair *h, size_t *n, size_t cap) {
+    (void)u; (void)a;
+    if (*n < cap) { h[*n].name = "X-Tenant"; h[*n].value = "t1"; (*n)++; }
+}
+
+static void callbacks(void) {
+    static const char *const gen[] = {"b"};
+    llm_router_fallback fb[3];
+    fx_reset();
+    cb_retry = cb_fallback = cb_success = cb_failure = 0;
+    setup_abc(gen, 1, NULL, 0, NULL, 0, fb);
+    fx_script(0, 500, NULL, NULL);
+    fx_script(0, 500, NULL, NULL);
+    fx_script(0, 500, NULL, NULL);
+    F.desc.on_retry = on_retry;
+    F.desc.on_fallback = on_fallback;
+    F.desc.on_success = on_success;
+    F.desc.on_failure = on_failure;
+    F.desc.on_before_attempt = on_before;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", NULL), LLM_OK);
+    CHECK_EQ_INT(cb_retry, 2);
+    CHECK_EQ_INT(cb_fallback, 1);
+    CHECK_EQ_INT(cb_success, 1);
+    CHECK_EQ_INT(cb_failure, 3);
+    fx_done();
+}
+
+static void pick_and_report_never_allocate(void) {
+    llm_router_attempt a;
+    long before;
+    int i;
+    fx_reset();
+    for (i = 0; i < 10; i++) fx_dep("g");
+    F.desc.strategy = LLM_ROUTING_SIMPLE_SHUFFLE;
+    F.desc.disable_cooldowns = true;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    before = F.stats.total;
+    for (i = 0; i < 1000; i++) {
+        memset(&a, 0, sizeof a);
+        CHECK_EQ_INT(sm_pick(&a, "g"), LLM_OK);
+        CHECK_EQ_INT(sm_report(&a, i % 3 ? LLM_OK : LLM_ERR_SERVER, false), i % 3 ? LLM_DONE : LLM_AGAIN);
+        if (i % 3 == 0) llm_router_cancel(&F.router, &a);
+    }
+    CHECK_EQ_INT(F.stats.total, before);
+    fx_done();
+}
+
+/* ---- requests, init errors ---- */
+
+static void model_resolution(void) {
+    llm_error err;
+    fx_reset();
+    fx_dep("g");
+    fx_dep("g");
+    fx_dep("h")->model = "llama";
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("d1", NULL), LLM_OK);     /* a deployment id */
+    CHECK_EQ_INT(fx_call("llama", NULL), LLM_OK);  /* a deployment's model */
+    CHECK_EQ_INT(fx_call("nope", &err), LLM_ERR_NO_DEPLOYMENT);
+    CHECK(strstr(err.message, "\"nope\"") != NULL);
+    seq_is("d1 d2 ");
+    CHECK_EQ_STR(llm_router_deployment_id(&F.router, 2), "d2");
+    fx_done();
+}
+
+static void init_errors_name_the_field(void) {
+    static const char *const bad[] = {"zzz"};
+    llm_router_fallback fb;
+    llm_error err;
+    fx_reset();
+    fx_dep("a");
+    memset(&fb, 0, sizeof fb);
+    fb.group = "a";
+    fb.to = bad;
+    fb.to_count = 1;
+    F.desc.fallbacks = &fb;
+    F.desc.fallback_count = 1;
+    F.desc.deployments = F.deps;
+    F.desc.deployment_count = 1;
+    CHECK_EQ_INT(llm_router_init(&F.router, &F.desc, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK(strncmp(err.message, "fallbacks[0].to[0]", 18) == 0);
+    CHECK_EQ_INT(F.stats.live, 0);
+    fx_reset();
+    fx_dep("a")->model = "nosuchprovider/x";
+    F.desc.deployments = F.deps;
+    F.desc.deployment_count = 1;
+    CHECK_EQ_INT(llm_router_init(&F.router, &F.desc, &err), LLM_ERR_UNSUPPORTED);
+    CHECK(strncmp(err.message, "deployments[0]", 14) == 0);
+    fx_reset();
+    fx_dep("a")->model = NULL;
+    F.desc.deployments = F.deps;
+    F.desc.deployment_count = 1;
+    CHECK_EQ_INT(llm_router_init(&F.router, &F.desc, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_STR(err.message, "deployments[0].model: missing");
+    CHECK_EQ_INT(F.stats.live, 0);
+    fx_reset(); /* "openai/" prefix: the provider, stripped from the model */
+    fx_dep("a")->model = "openai/gpt-4o-mini";
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    {
+        llm_router_attempt a;
+        memset(&a, 0, sizeof a);
+        CHECK_EQ_INT(sm_pick(&a, "a"), LLM_OK);
+        CHECK_EQ_STR(a.model, "gpt-4o-mini");
+        llm_router_cancel(&F.router, &a);
+    }
+    fx_done();
+}
+
+static void out_of_memory_in_init(void) {
+    long n;
+    for (n = 1; n < 8; n++) {
+        fx_reset();
+        fx_dep("a");
+        fx_dep("b");
+        F.stats.fail_at = n;
+        F.desc.deployments = F.deps;
+        F.desc.deployment_count = 2;
+        if (llm_router_init(&F.router, &F.desc, NULL) == LLM_OK) llm_router_free(&F.router);
+        CHECK_EQ_INT(F.stats.live, 0);
+    }
+}
+
+
+/* ---- the LiteLLM config loader ---- */
+
+static const char *fake_env(void *user, const char *name) {
+    (void)user;
+    return strcmp(name, "OPENAI_API_KEY") == 0 ? "sk-from-env" : NULL;
+}
+
+static const char config_ok[] =
+    "{\"model_list\": ["
+    " {\"model_name\": \"fast\", \"litellm_params\": {\"model\": \"openai/gpt-4o-mini\", \"api_key\": \"os.environ/OPENAI_API_KEY\","
+    "   \"api_base\": \"http://d0\", \"rpm\": 600, \"weight\": 2, \"order\": 1, \"timeout\": 2.5, \"cooldown_time\": 30}},"
+    " {\"model_name\": \"fast\", \"litellm_params\": {\"model\": \"gpt-4o-mini\", \"api_base\": \"http://d1\", \"num_retries\": 0},"
+    "   \"model_info\": {\"id\": \"backup\", \"max_input_tokens\": 128000}},"
+    " {\"model_name\": \"big\", \"litellm_params\": {\"model\": \"gpt-4o\", \"api_base\": \"http://d2\"}}],"
+    " \"litellm_settings\": {\"num_retries\": 5},"
+    " \"router_settings\": {\"routing_strategy\": \"least-busy\", \"num_retries\": 1, \"allowed_fails\": 0, \"cooldown_time\": 7,"
+    "   \"timeout\": 60, \"fallbacks\": [{\"fast\": [\"big\"]}], \"context_window_fallbacks\": [{\"fast\": [\"big\"]}],"
+    "   \"retry_policy\": {\"RateLimitErrorRetries\": 4}, \"unknown_key\": true}}";
+
+static void config_loader(void) {
+    llm_router_desc base;
+    llm_error err;
+    llm_router_attempt a;
+    llm_router r;
+    fx_reset();
+    base = F.desc;
+    base.getenv = fake_env;
+    CHECK_EQ_INT(llm_router_init_json(&r, config_ok, sizeof config_ok - 1, &base, &err), LLM_OK);
+    CHECK_EQ_INT(llm_router_deployment_count(&r), 3);
+    CHECK_EQ_STR(llm_router_deployment_id(&r, 0), "fast#0");
+    CHECK_EQ_STR(llm_router_deployment_id(&r, 1), "backup");
+    CHECK_EQ_INT(r.desc_.strategy, LLM_ROUTING_LEAST_BUSY);
+    CHECK_EQ_INT(r.desc_.num_retries, 1);
+    CHECK_EQ_INT(r.desc_.allowed_fails, 0);
+    CHECK_EQ_INT(r.desc_.cooldown_ms, 7000);
+    CHECK_EQ_INT(r.desc_.timeout_ms, 60000);
+    {
+        llm__rt *c = llm__rt_core(&r);
+        CHECK_EQ_STR(c->deps[0].client.desc.api_key, "sk-from-env");
+        CHECK_EQ_STR(c->deps[0].d.model, "gpt-4o-mini");
+        CHECK_EQ_INT(c->deps[0].d.rpm, 600);
+        CHECK_EQ_INT(c->deps[0].d.weight, 2);
+        CHECK_EQ_INT(c->deps[0].d.timeout_ms, 2500);
+        CHECK_EQ_INT(c->deps[0].d.cooldown_ms, 30000);
+        CHECK(c->deps[1].d.has_num_retries && c->deps[1].d.num_retries == 0);
+        CHECK_EQ_INT(c->deps[1].d.max_input_tokens, 128000);
+        CHECK_EQ_INT(c->groups[0].fb_count[LLM_FALLBACK_GENERIC], 1);
+        CHECK_EQ_INT(c->groups[0].fb_count[LLM_FALLBACK_CONTEXT_WINDOW], 1);
+        CHECK_EQ_INT(c->policy_count, 1);
+        CHECK_EQ_INT(c->policy[0].code, LLM_ERR_RATE_LIMITED);
+        CHECK_EQ_INT(c->policy[0].retries, 4);
+    }
+    memset(&a, 0, sizeof a);
+    {
+        llm_request req;
+        memset(&req, 0, sizeof req);
+        req.model = "fast";
+        CHECK_EQ_INT(llm_router_pick(&r, &req, &a, NULL), LLM_OK);
+        CHECK_EQ_STR(a.deployment_id, "fast#0"); /* order 1 comes before a deployment without an order */
+        llm_router_cancel(&r, &a);
+    }
+    llm_router_free(&r);
+    CHECK_EQ_INT(F.stats.live, 0);
+}
+
+static void config_errors_name_the_path(void) {
+    static const struct { const char *json; const char *prefix; } cases[] = {
+        {"[]", "(top level)"},
+        {"{\"model_list\": []}", "model_list"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\", \"rpm\": \"ten\"}}]}", "model_list[0].litellm_params.rpm"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\"}}, {\"model_name\": \"b\"}]}", "model_list[1].litellm_params"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {}}]}", "model_list[0].litellm_params.model"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\", \"api_key\": \"os.environ/NOPE\"}}]}", "model_list[0].litellm_params.api_key"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\"}}], \"router_settings\": {\"routing_strategy\": \"magic\"}}", "router_settings.routing_strategy"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\"}}], \"router_settings\": {\"fallbacks\": [{\"a\": [\"b\"], \"c\": []}]}}", "router_settings.fallbacks[0]"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\"}}], \"router_settings\": {\"num_retries\": -1}}", "router_settings.num_retries"},
+        {"{\"model_list\": [{\"model_name\": \"a\", \"litellm_params\": {\"model\": \"m\"}}], \"router_settings\": {\"fallbacks\": [{\"a\": [\"zzz\"]}]}}", "fallbacks[0].to[0]"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        llm_router_desc base;
+        llm_error err;
+        llm_router r;
+        fx_reset();
+        base = F.desc;
+        base.getenv = fake_env;
+        CHECK(llm_router_init_json(&r, cases[i].json, strlen(cases[i].json), &base, &err) != LLM_OK);
+        if (!CHECK(strncmp(err.message, cases[i].prefix, strlen(cases[i].prefix)) == 0)) fprintf(stderr, "  case %d: %s\n", (int)i, err.message);
+        CHECK_EQ_INT(F.stats.live, 0);
+    }
+}
+
+/* ---- the randomized property test ---- */
+
+static void router_property(void) {
+    static const char *const groups[] = {"g0", "g1", "g2", "g3"};
+    const char *env = getenv("ROUTER_PROPERTY_CALLS");
+    long calls = env ? atol(env) : 10000, c;
+    int round;
+    for (round = 0; round < 4; round++) {
+        llm_router_fallback fb[4];
+        const char *to[4][3];
+        llm_router_stats st, ds;
+        int g, i, ng, nfb = 0;
+        uint64_t total = 0;
+        fx_reset();
+        F.rnd_walk = true;
+        F.rnd = 12345 + (uint64_t)round;
+        F.fault_rng = 999 + (uint64_t)round;
+        F.random_faults = true;
+        ng = 2 + round % 3;
+        for (g = 0; g < ng; g++) {
+            int n = 1 + (g + round) % 3;
+            for (i = 0; i < n; i++) {
+                llm_deployment_desc *d = fx_dep(groups[g]);
+                d->order = (i == 2);
+                d->rpm = round == 3 && i == 0 ? 600 : 0;
+            }
+            if (g + 1 < ng) {
+                to[g][0] = groups[g + 1];
+                to[g][1] = groups[(g + 2) % ng];
+                memset(&fb[nfb], 0, sizeof fb[nfb]);
+                fb[nfb].kind = (g == 1 && round % 2) ? LLM_FALLBACK_CONTEXT_WINDOW : LLM_FALLBACK_GENERIC;
+                fb[nfb].group = groups[g];
+                fb[nfb].to = to[g];
+                fb[nfb].to_count = 2;
+                nfb++;
+            }
+        }
+        F.desc.fallbacks = fb;
+        F.desc.fallback_count = (size_t)nfb;
+        F.desc.strategy = (llm_routing_strategy)(round % LLM__ROUTING_COUNT);
+        F.desc.timeout_ms = round == 2 ? 20000 : 0;
+        CHECK_EQ_INT(fx_init(), LLM_OK);
+        for (c = 0; c < calls / 4; c++) {
+            llm_error err;
+            llm_result r;
+            llm_router_options o;
+            memset(&o, 0, sizeof o);
+            o.has_num_retries = (c % 7) == 0;
+            o.num_retries = (int)(c % 3);
+            r = fx_call_opts(groups[fx_xorshift(&F.fault_rng) % (uint64_t)ng], &o, &err, NULL);
+            if (r != LLM_OK && !CHECK(err.code == r && err.message[0] && r < 0 && strcmp(llm_result_str(r), "LLM_ERR_UNKNOWN") != 0)) break;
+            F.now += (int64_t)(fx_xorshift(&F.fault_rng) % 2000);
+        }
+        llm_router_get_stats(&F.router, &st);
+        CHECK_EQ_INT(st.calls, calls / 4);
+        CHECK_EQ_INT(st.calls, st.successes + st.failures);
+        CHECK_EQ_INT(st.attempts, st.calls - st.unsent + st.retries + st.fallbacks);
+        CHECK_EQ_INT(st.attempts, F.total);
+        CHECK_EQ_INT(st.in_flight, 0);
+        for (i = 0; i < F.ndeps; i++) {
+            llm_router_deployment_stats(&F.router, (size_t)i, &ds);
+            CHECK_EQ_INT(ds.attempts, F.ledger[i]);
+            CHECK_EQ_INT(ds.attempts, ds.successes + ds.failures);
+            total += ds.successes;
+        }
+        CHECK(total >= st.successes);
+        if (getenv("ROUTER_PROPERTY_VERBOSE"))
+            printf("round %d: %llu calls, %llu ok, %llu failed (%llu unsent), %llu attempts, %llu retries, %llu fallbacks, %llu cooldowns\n",
+                   round, (unsigned long long)st.calls, (unsigned long long)st.successes, (unsigned long long)st.failures,
+                   (unsigned long long)st.unsent, (unsigned long long)st.attempts, (unsigned long long)st.retries,
+                   (unsigned long long)st.fallbacks, (unsigned long long)st.cooldowns);
+        fx_done();
+    }
+}
+
+static const test_case cases[] = {
+    TEST(retry_backoff_single_deployment),
+    TEST(retries_spent_gives_last_error),
+    TEST(retry_after_honoured_over_backoff),
+    TEST(retry_after_beyond_limit_skips_deployment),
+    TEST(retry_on_other_healthy_deployment_without_sleep),
+    TEST(transport_errors_and_timeouts_are_retried),
+    TEST(not_retried_classes),
+    TEST(retried_statuses),
+    TEST(x_should_retry_wins),
+    TEST(retry_policy_per_class),
+    TEST(per_request_overrides),
+    TEST(fallback_after_retries),
+    TEST(non_retryable_falls_back_at_once),
+    TEST(context_window_error_takes_its_list),
+    TEST(context_window_precheck),
+    TEST(content_filter_finish_falls_back),
+    TEST(default_fallbacks_star),
+    TEST(one_attempt_budget_for_retries_and_fallbacks),
+    TEST(cooldown_after_allowed_fails_then_half_open),
+    TEST(fail_window_expires),
+    TEST(single_deployment_cools_and_all_cooling_error),
+    TEST(other_4xx_never_cool),
+    TEST(deployment_cooldown_time_wins),
+    TEST(one_deadline_for_all_attempts),
+    TEST(order_tiers),
+    TEST(weighted_shuffle),
+    TEST(least_busy),
+    TEST(rpm_token_bucket),
+    TEST(tpm_token_bucket),
+    TEST(max_parallel),
+    TEST(lowest_cost),
+    TEST(latency_based),
+    TEST(usage_based),
+    TEST(budget_blocks_before_sending),
+    TEST(streaming_no_retry_after_content),
+    TEST(streaming_filtered_after_content_is_kept),
+    TEST(trace_events),
+    TEST(callbacks),
+    TEST(pick_and_report_never_allocate),
+    TEST(model_resolution),
+    TEST(init_errors_name_the_field),
+    TEST(out_of_memory_in_init),
+    TEST(config_loader),
+    TEST(config_errors_name_the_path),
+    TEST(router_property),
+};
+
+int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
