@@ -1264,6 +1264,12 @@ LLM_API void llm_router_cancel(llm_router *router, llm_router_attempt *a);
    until done. `opts` may be NULL. */
 LLM_API llm_result llm_router_complete(llm_router *router, const llm_request *req, const llm_router_options *opts,
                                        llm_response *resp, llm_error *err);
+/* The same for a stream: events reach on_event as they arrive. Retries and
+   fallbacks happen only until the first text, reasoning, refusal or tool
+   call event has reached the caller (never duplicated text); an error after
+   that ends the request, with the partial response kept in *resp. */
+LLM_API llm_result llm_router_stream(llm_router *router, const llm_request *req, const llm_router_options *opts,
+                                     llm_event_fn on_event, void *user, llm_response *resp, llm_error *err);
 
 LLM_API void llm_router_get_stats(llm_router *router, llm_router_stats *out);
 LLM_API size_t llm_router_deployment_count(const llm_router *router);
@@ -4675,7 +4681,7 @@ static void llm__buf_free(const llm_allocator *a, llm__buf *b) {
 
 typedef struct llm__acc_tool {
     llm__buf id, name, args;
-    bool ended;
+    bool started, ended;
 } llm__acc_tool;
 
 typedef struct llm__acc_choice {
@@ -4817,18 +4823,25 @@ static llm_result llm__delta(llm_call *call, llm_event_type type, int choice, co
     return LLM_OK;
 }
 
-static llm_result llm__tool_start(llm_call *call, int choice, llm__acc_choice *c, const char *id, const char *name) {
-    llm__acc_tool *t = llm__acc_tool_new(call, c);
+/* Starts the tool call in slot `tool` (its first delta has arrived). */
+static llm_result llm__tool_begin(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *id, const char *name) {
+    llm__acc_tool *t = &c->tools[tool];
     llm_event *ev;
-    if (!t) return llm__call_nomem(call);
     if ((id && !llm__buf_add(&call->alloc_, &t->id, id, strlen(id))) || (name && !llm__buf_add(&call->alloc_, &t->name, name, strlen(name))))
         return llm__call_nomem(call);
+    t->started = true;
     if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_START, choice))) return call->error_;
-    ev->tool_index = (int)(c->tool_count - 1);
+    ev->tool_index = tool;
     ev->tool_id = t->id.p;
     ev->tool_name = t->name.p;
     call->content_seen_ = true;
     return LLM_OK;
+}
+
+/* A new tool call at the end of the choice's list, started. */
+static llm_result llm__tool_start(llm_call *call, int choice, llm__acc_choice *c, const char *id, const char *name) {
+    if (!llm__acc_tool_new(call, c)) return llm__call_nomem(call);
+    return llm__tool_begin(call, choice, c, (int)c->tool_count - 1, id, name);
 }
 
 static llm_result llm__tool_delta(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n) {
@@ -4849,7 +4862,7 @@ static llm_result llm__tool_end(llm_call *call, int choice, llm__acc_choice *c, 
     llm__acc_tool *t = &c->tools[tool];
     llm_event *ev;
     llm_error perr;
-    if (t->ended) return LLM_OK;
+    if (t->ended || !t->started) return LLM_OK; /* a slot no delta ever reached stays empty */
     t->ended = true;
     if (!t->args.len && !llm__buf_add(&call->alloc_, &t->args, "{}", 2)) return llm__call_nomem(call);
     if (!cut && llm_json_parse(&call->check_, t->args.p, t->args.len, &perr) != LLM_OK) {
@@ -4928,28 +4941,27 @@ static bool llm__acc_set(llm_call *call, llm__buf *b, const llm_json *v) {
 
 /* The tool call a delta belongs to: by `index`, never by position. A server
    that sends every call with index 0 (some Ollama versions) is recognised by
-   a new id on a started call: that starts a new call. */
+   a new id on a started call: that ends it and starts a new call. */
 static int llm__openai_tool_slot(llm_call *call, int choice, llm__acc_choice *c, const llm_json *tc) {
-    const llm_json *fn = llm_json_get(tc, "function");
     const char *id = llm_json_string(llm_json_get(tc, "id"), NULL);
+    const char *name = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "name"), NULL);
     int64_t index = llm_json_int(llm_json_get(tc, "index"), -1);
-    size_t k;
     if (index < 0) index = id || !c->tool_count ? (int64_t)c->tool_count : (int64_t)c->tool_count - 1;
-    if ((size_t)index < c->tool_count) {
-        llm__acc_tool *t = &c->tools[index];
-        if (!id || !t->id.len || strcmp(id, t->id.p) == 0) return (int)index;
-        index = (int64_t)c->tool_count; /* a new id on a used index: a new call */
-    }
     if (index > 1000) {
         llm__call_error(call, LLM_ERR_PARSE, "tool call index out of range");
         return -1;
     }
-    for (k = c->tool_count; k <= (size_t)index; k++) {
-        if (k > 0 && llm__tool_end(call, choice, c, (int)k - 1, false) != LLM_OK) return -1;
-        if (llm__tool_start(call, choice, c, k == (size_t)index ? id : NULL,
-                            k == (size_t)index ? llm_json_string(llm_json_get(fn, "name"), NULL) : NULL) != LLM_OK)
+    while (c->tool_count <= (size_t)index)
+        if (!llm__acc_tool_new(call, c)) {
+            llm__call_nomem(call);
             return -1;
+        }
+    if (c->tools[index].started && id && c->tools[index].id.len && strcmp(id, c->tools[index].id.p) != 0) {
+        if (llm__tool_end(call, choice, c, (int)index, false) != LLM_OK) return -1;
+        return llm__tool_start(call, choice, c, id, name) == LLM_OK ? (int)c->tool_count - 1 : -1;
     }
+    if (c->tools[index].ended && !id) return (int)c->tool_count - 1; /* more of the call that replaced it */
+    if (!c->tools[index].started && llm__tool_begin(call, choice, c, (int)index, id, name) != LLM_OK) return -1;
     return (int)index;
 }
 
@@ -5450,6 +5462,11 @@ static llm_result llm__stream_deliver(llm__stream_ctx *s) {
     return s->client->desc.clock_ms ? llm_call_tick(s->call, llm__client_now(s->client)) : LLM_OK;
 }
 
+static llm_result llm__stream_sink_status(void *ctx, int status) { return llm_call_feed_status(((llm__stream_ctx *)ctx)->call, status); }
+static llm_result llm__stream_sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
+    return llm_call_feed_header(((llm__stream_ctx *)ctx)->call, n, nl, v, vl);
+}
+
 static llm_result llm__stream_sink_body(void *ctx, const char *d, size_t n) {
     llm__stream_ctx *s = (llm__stream_ctx *)ctx;
     llm_result r;
@@ -5477,7 +5494,8 @@ LLM_API llm_result llm_stream(llm_client *client, const llm_request *req, llm_ev
     s.client = client;
     s.fn = on_event;
     s.user = user;
-    sink = llm_call_sink(&call);
+    sink.status = llm__stream_sink_status;
+    sink.header = llm__stream_sink_header;
     sink.body = llm__stream_sink_body;
     sink.ctx = &s;
     llm__error_clear(err);
@@ -6744,7 +6762,29 @@ LLM_API void llm_router_cancel(llm_router *r, llm_router_attempt *a) {
 
 /* ---- the blocking driver ---- */
 
-static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_router_attempt *a, llm_response *resp, llm_error *err) {
+/* What one attempt is sent through: llm_complete, or llm_stream with the
+   router watching the events go by. */
+typedef struct llm__rt_stream {
+    llm_router *router;
+    llm_event_fn fn;
+    void *user;
+    bool delivered;              /* a content event reached the caller: no more retries */
+    int64_t start_ms, ttft_ms;
+} llm__rt_stream;
+
+static int llm__rt_on_event(void *user, const llm_event *ev) {
+    llm__rt_stream *s = (llm__rt_stream *)user;
+    bool content = ev->type == LLM_EVENT_TEXT || ev->type == LLM_EVENT_REASONING || ev->type == LLM_EVENT_REFUSAL ||
+                   ev->type == LLM_EVENT_TOOL_CALL_START || ev->type == LLM_EVENT_TOOL_CALL_DELTA;
+    if (content && !s->delivered) {
+        s->delivered = true;
+        s->ttft_ms = llm__rt_now(s->router) - s->start_ms;
+    }
+    return s->fn ? s->fn(s->user, ev) : 0;
+}
+
+static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_router_attempt *a, llm__rt_stream *stream,
+                               llm_response *resp, llm_error *err) {
     llm_pair headers[LLM_CALL_MAX_HEADERS];
     char number[24];
     size_t n = 0, i;
@@ -6763,17 +6803,22 @@ static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_
     sub.model = a->model;
     if (!sub.request_id) sub.request_id = a->request_id;
     if (a->timeout_ms > 0 && (sub.timeout_ms <= 0 || a->timeout_ms < sub.timeout_ms)) sub.timeout_ms = a->timeout_ms;
-    return llm_complete(a->client, &sub, resp, err);
+    if (!stream) return llm_complete(a->client, &sub, resp, err);
+    stream->delivered = false;
+    stream->ttft_ms = 0;
+    stream->start_ms = llm__rt_now(r);
+    return llm_stream(a->client, &sub, llm__rt_on_event, stream, resp, err);
 }
 
-LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_response *resp,
-                                       llm_error *err) {
+/* The loop both drivers share: pick, send, report, until done. */
+static llm_result llm__rt_drive(llm_router *r, const llm_request *req, const llm_router_options *opts, llm__rt_stream *stream,
+                                llm_response *resp, llm_error *err) {
     llm_router_attempt a;
     llm_router_outcome o;
     llm_error aerr;
     llm_result res;
     if (resp) memset(resp, 0, sizeof *resp);
-    if (!r || !r->core_ || !req || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_complete: NULL router, request or response");
+    if (!r || !r->core_ || !req || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router: NULL router, request or response");
     memset(&a, 0, sizeof a);
     if (opts) a.options = *opts;
     for (;;) {
@@ -6788,16 +6833,34 @@ LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, co
         }
         if (res != LLM_OK) return res;
         llm__error_clear(&aerr);
-        res = llm__rt_send(r, req, &a, resp, &aerr);
+        res = llm__rt_send(r, req, &a, stream, resp, &aerr);
         memset(&o, 0, sizeof o);
         o.result = res;
         o.error = res == LLM_OK ? NULL : &aerr;
         o.response = res == LLM_OK ? resp : NULL;
+        o.content_delivered = stream && stream->delivered;
+        o.ttft_ms = stream ? stream->ttft_ms : 0;
         res = llm_router_report(r, &a, &o, err);
         if (res == LLM_DONE) return LLM_OK;
+        if (o.content_delivered && res != LLM_AGAIN) return res; /* the partial stream is kept in resp */
         llm_response_free(resp);
         if (res != LLM_AGAIN) return res;
     }
+}
+
+LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_response *resp,
+                                       llm_error *err) {
+    return llm__rt_drive(r, req, opts, NULL, resp, err);
+}
+
+LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_event_fn on_event,
+                                     void *user, llm_response *resp, llm_error *err) {
+    llm__rt_stream s;
+    memset(&s, 0, sizeof s);
+    s.router = r;
+    s.fn = on_event;
+    s.user = user;
+    return llm__rt_drive(r, req, opts, &s, resp, err);
 }
 
 /* ---- the LiteLLM config loader ----

@@ -690,6 +690,74 @@ static void budget_blocks_before_sending(void) {
     fx_done();
 }
 
+/* ---- the streaming driver ---- */
+
+#define SSE_HELLO "data: {\"id\":\"c1\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n" \
+                  "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}\n\n" \
+                  "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"},\"finish_reason\":\"stop\"}]}\n\n" \
+                  "data: [DONE]\n\n"
+
+typedef struct seen_text {
+    char text[256];
+    int events;
+} seen_text;
+
+static int collect_text(void *user, const llm_event *ev) {
+    seen_text *s = (seen_text *)user;
+    s->events++;
+    if (ev->type == LLM_EVENT_TEXT && strlen(s->text) + ev->text_len < sizeof s->text) strncat(s->text, ev->text, ev->text_len);
+    return 0;
+}
+
+static llm_result fx_stream(const char *model, seen_text *seen, llm_response *resp, llm_error *err) {
+    llm_request req;
+    memset(&req, 0, sizeof req);
+    memset(seen, 0, sizeof *seen);
+    req.model = model;
+    req.messages = &fx_hello;
+    req.message_count = 1;
+    return llm_router_stream(&F.router, &req, NULL, collect_text, seen, resp, err);
+}
+
+static void stream_retries_before_the_first_token(void) {
+    seen_text seen;
+    llm_response resp;
+    fx_reset();
+    fx_dep("g");
+    fx_dep("g");
+    F.rnd = 0; /* simple-shuffle draws d0 first */
+    fx_script(0, 503, NULL, NULL);
+    fx_script(1, 200, "content-type: text/event-stream\n", SSE_HELLO);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_stream("g", &seen, &resp, NULL), LLM_OK);
+    seq_is("d0 d1 "); /* the 503 came before any text: re-picked at once, no sleep */
+    CHECK_EQ_STR(seen.text, "Hello");
+    CHECK(resp.choice_count == 1 && strcmp(resp.choices[0].content, "Hello") == 0);
+    llm_response_free(&resp);
+    fx_done();
+}
+
+static void stream_never_retries_after_text(void) {
+    /* text reaches the caller, then the stream is cut: no retry (the text
+       would be sent twice), the partial answer is kept */
+    static const char cut[] = "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}\n\n";
+    seen_text seen;
+    llm_response resp;
+    llm_error err;
+    fx_reset();
+    fx_dep("g");
+    fx_dep("g");
+    F.rnd = 0;
+    fx_script(0, 200, "content-type: text/event-stream\n", cut);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_stream("g", &seen, &resp, &err), LLM_ERR_TRUNCATED);
+    seq_is("d0 ");
+    CHECK_EQ_STR(seen.text, "Hel");
+    CHECK(resp.choice_count == 1 && strcmp(resp.choices[0].content, "Hel") == 0);
+    llm_response_free(&resp);
+    fx_done();
+}
+
 /* ---- the state machine: streaming rule, traces, no allocation ---- */
 
 static void streaming_no_retry_after_content(void) {
@@ -1076,6 +1144,8 @@ static void router_property(void) {
 }
 
 static const test_case cases[] = {
+    TEST(stream_retries_before_the_first_token),
+    TEST(stream_never_retries_after_text),
     TEST(retry_backoff_single_deployment),
     TEST(retries_spent_gives_last_error),
     TEST(retry_after_honoured_over_backoff),
