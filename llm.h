@@ -864,6 +864,7 @@ typedef struct llm_call {
     bool has_provider_cost_;
     double provider_cost_;
     const char *model_;         /* the model requested, for pricing */
+    size_t prompt_estimate_;    /* the prompt's tokens by the estimator, for answers without usage */
     /* streaming */
     bool stream_, sse_mode_, mode_known_, done_, content_seen_, tick_seen_, borrow_;
     llm_stream_options sopt_;
@@ -4378,6 +4379,7 @@ static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_
     if ((r = llm__call_check_request(req, err)) != LLM_OK) return r;
     if ((r = client->provider->encode(client, req, stream, &call->body_, err)) != LLM_OK) return r;
     call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, req->model, strlen(req->model));
+    if (llm_count_request_tokens(req, NULL, &call->prompt_estimate_, NULL) != LLM_OK) call->prompt_estimate_ = 0;
     if (llm__call_url(call, client, req, stream) != LLM_OK || llm__call_headers(call, client, req, stream) != LLM_OK) {
         if (err) *err = call->err_;
         return call->error_;
@@ -4533,6 +4535,27 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
     return e.code;
 }
 
+/* An answer without usage gets the estimator's counts, marked estimated,
+   so it can still be priced and budgeted. */
+static void llm__estimate_usage(const llm_call *call, llm_response *resp) {
+    llm_usage *u = &resp->usage;
+    size_t i, k, out = 0;
+    if (u->present || !call->model_) return;
+    for (i = 0; i < resp->choice_count; i++) {
+        const llm_choice *c = &resp->choices[i];
+        out += c->content ? llm_tokens_estimate(c->content, c->content_len, call->model_) : 0;
+        out += c->reasoning ? llm_tokens_estimate(c->reasoning, strlen(c->reasoning), call->model_) : 0;
+        out += c->refusal ? llm_tokens_estimate(c->refusal, strlen(c->refusal), call->model_) : 0;
+        for (k = 0; k < c->tool_call_count; k++)
+            out += llm_tokens_estimate(c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments), call->model_);
+    }
+    memset(u, 0, sizeof *u);
+    u->estimated = true;
+    u->prompt_tokens = (int64_t)call->prompt_estimate_;
+    u->completion_tokens = (int64_t)out;
+    u->total_tokens = u->prompt_tokens + u->completion_tokens;
+}
+
 static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t now_ms, llm_response *resp, llm_error *err) {
     llm_result r;
     resp->alloc_ = call->alloc_;
@@ -4546,6 +4569,7 @@ static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t
             resp->has_provider_cost = true;
             resp->provider_cost_usd = call->provider_cost_;
         }
+        llm__estimate_usage(call, resp);
 #ifndef LLM_NO_COSTS
         llm_response_price(call->client_->desc.costs, resp, call->model_, NULL); /* unknown model: no cost */
 #endif
@@ -5406,6 +5430,7 @@ static bool llm__acc_response(llm_call *call, int64_t now_ms, llm_response *resp
     if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__choice_order);
     resp->choices = choices;
     resp->choice_count = choices ? acc->choice_count : 0;
+    if (call->error_ == LLM_OK) llm__estimate_usage(call, resp);
 #ifndef LLM_NO_COSTS
     llm_response_price(call->client_->desc.costs, resp, call->model_, NULL);
 #endif

@@ -274,6 +274,25 @@ static void error_inside_the_stream_is_typed(void) {
     CHECK_EQ_INT(stats.live, 0);
 }
 
+static void answers_without_usage_are_estimated_and_priced(void) {
+    /* the stream sends no usage: the library counts, says so, and prices it */
+    test_alloc_stats stats;
+    recorder rec;
+    llm_response resp;
+    llm_request req = stream_request();
+    memset(&stats, 0, sizeof stats);
+    memset(&rec, 0, sizeof rec);
+    CHECK_EQ_INT(run_stream(NULL, CHUNK("The weather is sunny today.") FINISH DONE, 0, &req, &rec, &resp, NULL, &stats, NULL), LLM_OK);
+    CHECK(!resp.usage.present && resp.usage.estimated);
+    CHECK(resp.usage.prompt_tokens > 0 && resp.usage.completion_tokens > 0);
+    CHECK_EQ_INT(resp.usage.total_tokens, resp.usage.prompt_tokens + resp.usage.completion_tokens);
+#ifndef LLM_NO_COSTS
+    CHECK(resp.has_cost && resp.cost_usd > 0);
+#endif
+    llm_response_free(&resp);
+    CHECK_EQ_INT(stats.live, 0);
+}
+
 /* ---- the sans-I/O side: deadlines and events pulled by the caller ---- */
 
 static llm_client plain_client(void) {
@@ -374,6 +393,7 @@ static const test_case cases[] = {
     TEST(loop_guard_stops_a_repeating_model),
     TEST(plain_json_answer_to_a_stream_becomes_events),
     TEST(error_inside_the_stream_is_typed),
+    TEST(answers_without_usage_are_estimated_and_priced),
     TEST(deadlines_come_from_the_time_passed_in),
     TEST(caller_may_reuse_its_buffer_before_taking_events),
     TEST(oversized_events_are_refused),
