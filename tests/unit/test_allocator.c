@@ -1,0 +1,146 @@
+/* Every allocation goes through the caller's llm_allocator: the default
+   allocator macros are pointed at counters here, a custom allocator is given
+   to every object, and each subsystem is exercised; the defaults must never
+   be called, and everything the custom allocator handed out must come back. */
+#include <stdlib.h>
+
+static long default_calls;
+static void *default_alloc(size_t n) { default_calls++; return malloc(n); }
+static void *default_realloc(void *p, size_t n) { default_calls++; return realloc(p, n); }
+static void default_free(void *p) { if (p) default_calls++; free(p); }
+#define LLM_DEFAULT_ALLOC(n) default_alloc(n)
+#define LLM_DEFAULT_REALLOC(p, n) default_realloc(p, n)
+#define LLM_DEFAULT_FREE(p) default_free(p)
+
+#define LLM_IMPLEMENTATION
+#include "../../llm.h"
+#include "../test.h"
+
+static test_alloc_stats stats;
+
+static llm_allocator counted(void) {
+    llm_allocator a = TEST_ALLOCATOR(&stats);
+    return a;
+}
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = (char *)malloc((size_t)n + 1);
+    *len = fread(buf, 1, (size_t)n, f);
+    fclose(f);
+    return buf;
+}
+
+static void json_uses_only_the_given_allocator(void) {
+    llm_json_doc doc;
+    llm_json_writer w;
+    memset(&doc, 0, sizeof doc);
+    memset(&w, 0, sizeof w);
+    doc.alloc = w.alloc = counted();
+    CHECK_EQ_INT(llm_json_parse(&doc, "{\"a\":[1,\"x\",{\"b\":null}]}", 24, NULL), LLM_OK);
+    llm__json_write_value(&w, llm_json_root(&doc));
+    llm_json_write_raw(&w, "[1]", 3); /* a second value: an error, after a check that parses */
+    llm_json_doc_free(&doc);
+    llm_json_writer_free(&w);
+}
+
+static void calls_streams_and_conversations_use_only_the_given_allocator(void) {
+    static const char sse[] = "data: {\"id\":\"c\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},"
+                              "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}\n\ndata: [DONE]\n\n";
+    llm_mock_exchange x[2];
+    llm_mock mock;
+    llm_client_desc d;
+    llm_client c;
+    llm_message m;
+    llm_request req;
+    llm_response resp;
+    llm_conversation conv;
+    size_t len;
+    char *body = slurp("tests/data/provider-samples/openai/chat_completion_parallel_tool_calls.json", &len);
+    memset(x, 0, sizeof x);
+    x[0].status = x[1].status = 200;
+    x[0].body = body;
+    x[0].body_len = len;
+    x[1].body = sse;
+    x[1].chunk = 9;
+    memset(&mock, 0, sizeof mock);
+    mock.exchanges = x;
+    mock.count = 2;
+    memset(&d, 0, sizeof d);
+    d.transport = llm_mock_transport(&mock);
+    d.alloc = counted();
+    d.keep_raw_body = true;
+    llm_client_init(&c, &d, NULL);
+    memset(&m, 0, sizeof m);
+    m.content = "Hello";
+    memset(&req, 0, sizeof req);
+    req.model = "gpt-4o";
+    req.messages = &m;
+    req.message_count = 1;
+    req.extra_body = "{\"x_custom\":{\"a\":1}}";
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK);
+    memset(&conv, 0, sizeof conv);
+    conv.alloc = counted();
+    llm_conversation_add(&conv, &m);
+    llm_conversation_add_response(&conv, &resp);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(llm_stream(&c, &req, NULL, NULL, &resp, NULL), LLM_OK);
+    llm_response_free(&resp);
+    llm_conversation_free(&conv);
+    free(body);
+}
+
+static void prices_and_vocabularies_use_only_the_given_allocator(void) {
+#ifndef LLM_NO_COSTS
+    const char *prices = "{\"my-model\":{\"litellm_provider\":\"openai\",\"mode\":\"chat\",\"input_cost_per_token\":1e-06,"
+                         "\"output_cost_per_token\":2e-06}}";
+    llm_costs db;
+    llm_usage u;
+    llm_cost_info info;
+    memset(&db, 0, sizeof db);
+    db.alloc = counted();
+    CHECK_EQ_INT(llm_costs_load_json(&db, prices, strlen(prices), "test", NULL), LLM_OK);
+    memset(&u, 0, sizeof u);
+    u.present = true;
+    u.prompt_tokens = 10;
+    CHECK_EQ_INT(llm_cost(&db, "my-model", &u, &info, NULL), LLM_OK);
+    llm_costs_deinit(&db);
+#endif
+#ifndef LLM_NO_BPE
+    {
+        llm_bpe bpe;
+        llm_allocator a = counted();
+        size_t len, n = 0;
+        char *vocab = slurp("tests/data/tokens/cl100k_base.tiktoken", &len);
+        CHECK(vocab != NULL);
+        CHECK_EQ_INT(llm_bpe_load(&bpe, LLM_ENCODING_CL100K_BASE, vocab, len, &a, NULL), LLM_OK);
+        CHECK_EQ_INT(llm_bpe_count(&bpe, "hello world, a longer piece: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                                        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 170, &n, NULL), LLM_OK);
+        CHECK(n > 0);
+        llm_bpe_free(&bpe);
+        free(vocab);
+    }
+#endif
+}
+
+static void nothing_went_to_the_defaults(void) {
+    CHECK_EQ_INT(default_calls, 0);
+    CHECK(stats.total > 0);
+    CHECK_EQ_INT(stats.live, 0);
+    CHECK_EQ_INT(stats.bad_sizes, 0);
+}
+
+static const test_case cases[] = {
+    TEST(json_uses_only_the_given_allocator),
+    TEST(calls_streams_and_conversations_use_only_the_given_allocator),
+    TEST(prices_and_vocabularies_use_only_the_given_allocator),
+    TEST(nothing_went_to_the_defaults),
+};
+
+int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
