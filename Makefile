@@ -86,6 +86,8 @@ check-examples: | $(B)
 
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
+	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
+	sh tests/cli/stream.sh $(B)/llm $(B)/json_same tests/data
 	sh tests/cli/cost.sh $(B)/llm tests/data/provider-samples
 
 check-tokens-cli: $(B)/llm
