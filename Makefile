@@ -31,7 +31,7 @@ CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_st
 $(B)/llm: $(CLI_SRC) examples/cli.h llm.h costs_embedded.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
 
-EXAMPLES = chat tools router
+EXAMPLES = chat tools stream game_loop router
 
 examples: $(EXAMPLES:%=$(B)/%)
 
@@ -82,7 +82,9 @@ check-examples: | $(B)
 	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) -o $(B)/$$e-san examples/$$e.c || exit 1; done
 	$(B)/chat-san | grep -q "^I'm unable to provide real-time weather updates" && \
 	$(B)/tools-san | grep -q "^conversation: 5 messages" && \
-	$(B)/router-san | grep -q "^answer: Hello from the backup deployment." && echo "examples ran: chat, tools, router: 3 passed, 0 failed"
+	$(B)/stream-san | grep -q "^\[finish: stop\]" && \
+	$(B)/game_loop-san | grep -q "^done after 10 frames: \"The dragon sleeps.\", 16 tokens" && \
+	$(B)/router-san | grep -q "^answer: Hello from the backup deployment." && echo "examples ran: chat, tools, stream, game_loop, router: 5 passed, 0 failed"
 
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing

@@ -10,3 +10,9 @@ echo "== build/chat: one chat completion through the mock transport =="
 build/chat
 echo "== build/tools: a tool-call loop with the conversation helper =="
 build/tools
+echo "== build/stream: a streamed answer printed as it arrives =="
+build/stream
+echo "== build/game_loop: the sans-I/O call, fed one frame at a time =="
+build/game_loop
+echo "== build/router: a group that is down, retries, then a fallback =="
+build/router
