@@ -107,6 +107,9 @@ check-cxx: | $(B)
 	$(CXX) -x c++ -std=c++17 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_cxx17 tests/compile/compile.cc && $(B)/compile_cxx17
 	$(CC) $(WARN) -o $(B)/compile_twice tests/compile/include_twice.c tests/compile/compile_c.c && $(B)/compile_twice && echo 'compiled as C++11, C++17 and C99 (included twice), and called'
 
+check-docs: | $(B)
+	CC="$(CC)" sh tests/compile/docs.sh $(B)
+
 check-tcc: | $(B)
 	tcc -Wall -Werror -o $(B)/compile_tcc tests/compile/compile_c.c tests/compile/impl.c && $(B)/compile_tcc && echo 'compiled with tcc and called'
 
@@ -164,5 +167,5 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-unit-gcc check-unit-clang \
-	check-unit-valgrind check-matrix check-router-threads check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx \
+	check-unit-valgrind check-matrix check-router-threads check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	check-tcc check-firmware check-fuzz-short

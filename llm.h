@@ -17,49 +17,86 @@
 
    TL;DR
    -----
-   Check a JSON document and read a field from it:
+   A chat completion through the caller's transport (see llm_transport):
 
-       llm_json_doc doc = {0};
-       llm_error err;
-       if (llm_json_parse(&doc, text, len, &err) != LLM_OK) {
-           fprintf(stderr, "offset %zu: %s\n", err.offset, err.message);
-       } else {
-           const llm_json *model = llm_json_get(llm_json_root(&doc), "model");
-           printf("%s\n", llm_json_string(model, NULL));
+       #include <stdio.h>
+       #include "llm.h"
+
+       int hello(llm_transport transport, const char *api_key) {
+           llm_client_desc desc = {0};
+           llm_client client;
+           llm_message msg = {LLM_ROLE_USER, "Say hello.", NULL, 0, NULL, NULL, 0, NULL};
+           llm_request req = {0};
+           llm_response resp;
+           llm_error err;
+           desc.api_key = api_key;
+           desc.transport = transport;
+           llm_client_init(&client, &desc, NULL);
+           req.model = "gpt-4o-mini";
+           req.messages = &msg;
+           req.message_count = 1;
+           if (llm_complete(&client, &req, &resp, &err) != LLM_OK) {
+               fprintf(stderr, "%s: %s\n", llm_result_str(err.code), err.message);
+               return 1;
+           }
+           printf("%s\n", resp.choices[0].content);
+           llm_response_free(&resp);
+           return 0;
        }
-       llm_json_doc_free(&doc);
+
+   The same through the sans-I/O call, for a game loop: llm_call_begin_stream
+   gives the HTTP request to send; each frame, llm_call_feed_body with the
+   bytes that arrived, then llm_call_next_event until LLM_AGAIN;
+   llm_call_finish at the end (examples/game_loop.c).
 
    TABLE OF CONTENTS
    -----------------
-   Configuration macros . Concepts and ownership . Errors . Memory .
-   JSON . Thread safety . What llm.h does NOT do . Recent changes.
-   Implementation sections are marked `// >>name` (grep for `// >>json`).
+   Configuration macros . Concepts and ownership . Errors . Thread safety .
+   What llm.h does NOT do . Recent changes. The declarations follow in the
+   order of the design: config, types, json, transport, sse, providers,
+   client, call (and streaming), router, tokens, costs. Implementation
+   sections are marked `// >>name` (grep for `// >>stream`).
 
    CONFIGURATION MACROS
    --------------------
-   | macro                   | default       | define it              |
-   |-------------------------|---------------|------------------------|
-   | LLM_IMPLEMENTATION      | -             | one TU                 |
-   | LLM_STATIC              | off           | everywhere             |
-   | LLM_API                 | extern        | everywhere             |
-   | LLM_ASSERT(c)           | assert(c)     | implementation TU      |
-   | LLM_NO_STDIO            | off           | everywhere             |
-   | LLM_DEFAULT_ALLOC(n)    | malloc        | impl TU, all or none   |
-   | LLM_DEFAULT_REALLOC(p,n)| realloc       | impl TU, all or none   |
-   | LLM_DEFAULT_FREE(p)     | free          | impl TU, all or none   |
-   | LLM_JSON_MAX_DEPTH      | 512           | implementation TU      |
-   | LLM_ERROR_MESSAGE_SIZE  | 256           | everywhere (struct)    |
+   | macro                   | default        | define it              |
+   |-------------------------|----------------|------------------------|
+   | LLM_IMPLEMENTATION      | -              | one TU                 |
+   | LLM_STATIC              | off            | everywhere             |
+   | LLM_API                 | extern         | everywhere             |
+   | LLM_ASSERT(c)           | assert(c)      | implementation TU      |
+   | LLM_NO_STDIO            | off            | everywhere             |
+   | LLM_NO_COSTS            | off            | everywhere             |
+   | LLM_NO_COSTS_TABLE      | off            | implementation TU      |
+   | LLM_NO_BPE              | off            | everywhere             |
+   | LLM_NO_SIMD             | off            | implementation TU      |
+   | LLM_DEFAULT_ALLOC(n)    | malloc         | impl TU, all or none   |
+   | LLM_DEFAULT_REALLOC(p,n)| realloc        | impl TU, all or none   |
+   | LLM_DEFAULT_FREE(p)     | free           | impl TU, all or none   |
+   | LLM_JSON_MAX_DEPTH      | 512            | implementation TU      |
+   | LLM_MAX_RESPONSE_BYTES  | 64 MiB         | implementation TU      |
+   | LLM_CALL_MAX_HEADERS    | 32             | everywhere (struct)    |
+   | LLM_ERROR_MESSAGE_SIZE  | 256            | everywhere (struct)    |
 
-   LLM_ASSERT only catches programmer errors (a NULL document); bytes from the
-   network or a file never trigger it. `llm_limits()` tells at run time
-   which limits the implementation was compiled with.
+   LLM_NO_COSTS leaves out prices and model facts; LLM_NO_COSTS_TABLE keeps
+   the runtime price database but not the embedded table (costs_embedded.h,
+   about 200 KB compiled); LLM_NO_BPE leaves out the vocabularies (the token
+   estimator and chat counting stay). LLM_ASSERT only catches programmer
+   errors (a NULL document); bytes from the network or a file never trigger
+   it. `llm_limits()` tells at run time which limits the implementation was
+   compiled with.
 
    CONCEPTS AND OWNERSHIP
    ----------------------
-   Structs are plain and work zeroed: a zero field means "the default".
-   Every allocation goes through an `llm_allocator` (zeroed = malloc/realloc/
-   free). An object that allocates (a JSON document, a JSON writer) owns its
-   memory until its `*_free` function; freeing a zeroed object is a no-op.
+   Structs are plain and work zeroed: a zero field means "the default";
+   where zero is a real value a `has_` flag says the field is set. Every
+   allocation goes through an `llm_allocator` (zeroed = malloc/realloc/
+   free). An object that allocates (a JSON document, a writer, a call, a
+   router, a vocabulary, a price database) owns its memory until its
+   `*_free`/`*_deinit` function; freeing a zeroed object is a no-op. A
+   response owns one arena: every string of it is NUL-terminated there, and
+   `llm_response_free` releases all of it. Strings going in (requests, client
+   descs) are the caller's and are not copied until they are encoded.
 
    ERRORS
    ------
@@ -86,13 +123,20 @@
 
    WHAT llm.h DOES NOT DO
    ----------------------
-   It opens no sockets and reads no clock on its own; it never prints unless
-   a caller-supplied log callback is set.
+   It opens no sockets and reads no clock on its own (the router's default
+   clock and sleep aside, where POSIX has them); it never prints unless a
+   caller-supplied log callback is set. It ships no HTTP transport yet, and
+   of the providers only the OpenAI wire format encodes requests (Anthropic
+   answers and streams decode, for `llm replay`).
 
-   RECENT CHANGES
+   RECENT CHANGES (all of CHANGELOG.md's "Unreleased")
    --------------
-   0.1.0  foundation: result codes, errors, allocator, strict JSON reader and
-          writer (see CHANGELOG.md).
+   - foundation: result codes, errors, allocator, strict JSON reader/writer
+   - OpenAI chat through the call: types, wire format, sans-I/O call, client
+   - streaming: WHATWG SSE, OpenAI and Anthropic stream decoding, accumulation
+   - router: retries, fallbacks, cooldowns, strategies, rate limits, budgets
+   - tokens: tiktoken-exact BPE, estimator, chat counting; costs: LiteLLM's
+     price table, cost formula and model facts
 */
 #ifndef LLM_H_INCLUDED
 #define LLM_H_INCLUDED

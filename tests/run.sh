@@ -42,6 +42,7 @@ check check-costs-fresh gcc
 check check-tokens-cli ""
 check check-schema node
 check check-cxx g++
+check check-docs gcc
 check check-tcc tcc
 check check-firmware arm-none-eabi-gcc
 check check-fuzz-short clang
