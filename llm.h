@@ -638,6 +638,9 @@ LLM_API void llm_json_write_number(llm_json_writer *w, double v);
 LLM_API void llm_json_write_int(llm_json_writer *w, int64_t v);
 LLM_API void llm_json_write_bool(llm_json_writer *w, bool v);
 LLM_API void llm_json_write_null(llm_json_writer *w);
+/* A value of a parsed document, written again (numbers as doubles, or
+   exactly when they are int64 integers). */
+LLM_API void llm_json_write_value(llm_json_writer *w, const llm_json *v);
 /* A complete JSON value given as text; it is validated (strictly, and two
    members of one name in an object are refused) first. */
 LLM_API void llm_json_write_raw(llm_json_writer *w, const char *json, size_t len);
@@ -3137,8 +3140,7 @@ LLM_API void llm_json_write_raw(llm_json_writer *w, const char *json, size_t len
     else llm__jw_raw_checked(w, json, len);
 }
 
-/* Writes a parsed value back out (used to merge caller JSON into bodies). */
-static void llm__json_write_value(llm_json_writer *w, const llm_json *v) {
+LLM_API void llm_json_write_value(llm_json_writer *w, const llm_json *v) {
     const llm_json *k;
     size_t len;
     const char *s;
@@ -3156,7 +3158,7 @@ static void llm__json_write_value(llm_json_writer *w, const llm_json *v) {
             break;
         case LLM_JSON_ARRAY:
             llm_json_write_array_begin(w);
-            for (k = llm_json_first(v); k; k = llm_json_next(v, k)) llm__json_write_value(w, k);
+            for (k = llm_json_first(v); k; k = llm_json_next(v, k)) llm_json_write_value(w, k);
             llm_json_write_array_end(w);
             break;
         case LLM_JSON_OBJECT:
@@ -3164,7 +3166,7 @@ static void llm__json_write_value(llm_json_writer *w, const llm_json *v) {
             for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
                 s = llm_json_string(k, &len);
                 llm_json_write_keyn(w, s, len);
-                llm__json_write_value(w, k + 1);
+                llm_json_write_value(w, k + 1);
             }
             llm_json_write_object_end(w);
             break;
@@ -5258,7 +5260,7 @@ static llm_result llm__anthropic_decode(const llm_json *body, llm_response *resp
             calls[k].id = llm__resp_str(resp, llm_json_get(b, "id"), &failed);
             calls[k].name = llm__resp_str(resp, llm_json_get(b, "name"), &failed);
             llm_json_writer_reset(&w);
-            llm__json_write_value(&w, llm_json_get(b, "input"));
+            llm_json_write_value(&w, llm_json_get(b, "input"));
             calls[k].arguments = llm_json_writer_finish(&w, &args, &alen) == LLM_OK && alen > 0 && strcmp(args, "null") != 0
                                      ? llm__arena_strndup(&resp->alloc_, &resp->arena_, args, alen) : "{}";
             if (!calls[k].arguments) failed = true;

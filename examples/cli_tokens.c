@@ -130,34 +130,6 @@ static int tokens_role(const char *s, llm_role *role) {
     return 0;
 }
 
-/* Writes a JSON value back as text (tool parameters). */
-static void tokens_write(llm_json_writer *w, const llm_json *v) {
-    const llm_json *k;
-    size_t len;
-    const char *s;
-    switch (llm_json_type_of(v)) {
-        case LLM_JSON_FALSE: llm_json_write_bool(w, false); break;
-        case LLM_JSON_TRUE: llm_json_write_bool(w, true); break;
-        case LLM_JSON_NUMBER: llm_json_write_number(w, llm_json_number(v, 0)); break;
-        case LLM_JSON_STRING: s = llm_json_string(v, &len), llm_json_write_stringn(w, s, len); break;
-        case LLM_JSON_ARRAY:
-            llm_json_write_array_begin(w);
-            for (k = llm_json_first(v); k; k = llm_json_next(v, k)) tokens_write(w, k);
-            llm_json_write_array_end(w);
-            break;
-        case LLM_JSON_OBJECT:
-            llm_json_write_object_begin(w);
-            for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
-                s = llm_json_string(k, &len);
-                llm_json_write_keyn(w, s, len);
-                tokens_write(w, k + 1);
-            }
-            llm_json_write_object_end(w);
-            break;
-        default: llm_json_write_null(w); break;
-    }
-}
-
 static void tokens_image(llm_content_part *p, const llm_json *part) {
     const llm_json *img = llm_json_get(part, "image_url");
     const char *detail = tokens_str(img, "detail");
@@ -206,7 +178,7 @@ static int tokens_tools(tokens_body *b, const llm_json *tools) {
         b->tools[i].description = tokens_str(f, "description");
         if (params) {
             size_t len;
-            tokens_write(&b->writers[i], params);
+            llm_json_write_value(&b->writers[i], params);
             if (llm_json_writer_finish(&b->writers[i], &b->tools[i].parameters, &len) != LLM_OK) return 0;
         }
     }

@@ -72,6 +72,22 @@ static inline int test_main(const test_case *cases, size_t count, int argc, char
     return failed ? 1 : 0;
 }
 
+/* A whole file, malloc'ed and NUL-terminated after *len bytes; NULL when it
+   cannot be read. */
+static inline char *test_read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long n;
+    *len = 0;
+    if (!f) return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = (char *)malloc((size_t)n + 1))) {
+        *len = fread(buf, 1, (size_t)n, f);
+        buf[*len] = '\0';
+    }
+    fclose(f);
+    return buf;
+}
+
 /* ---- counting allocator ---- */
 
 typedef struct test_alloc_stats {

@@ -8,20 +8,6 @@
 
 #include <dirent.h>
 
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (!f) return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = (char *)malloc((size_t)n + 1);
-        if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
-        *len = (size_t)n;
-    }
-    fclose(f);
-    return buf;
-}
-
 static int compare_names(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -49,7 +35,7 @@ int main(int argc, char **argv) {
         llm_error err;
         llm_result r;
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        text = read_file(path, &len);
+        text = test_read_file(path, &len);
         if (!text) { fprintf(stderr, "cannot read %s\n", path); failed++; continue; }
         memset(&doc, 0, sizeof doc);
         doc.alloc = alloc;

@@ -19,21 +19,6 @@
 static const char *data_dir = "tests/data";
 static int failures, checks;
 
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = (char *)malloc((size_t)n + 1);
-    *len = fread(buf, 1, (size_t)n, f);
-    buf[*len] = '\0';
-    fclose(f);
-    return buf;
-}
-
 /* A region whose end touches a PROT_NONE page: a chunk copied to end there
    makes any read past it crash. */
 typedef struct guard {
@@ -83,7 +68,7 @@ static char *memdup(const llm_json *v, size_t *len) {
 
 static size_t read_events(const char *path, expected_event *out, size_t max, llm_json_doc *doc) {
     size_t len, n = 0;
-    char *text = slurp(path, &len), *line, *next;
+    char *text = test_read_file(path, &len), *line, *next;
     for (line = text; line && *line && n < max; line = next) {
         const llm_json *root;
         next = strchr(line, '\n');
@@ -108,7 +93,7 @@ static bool same_text(const char *want, size_t want_len, const char *got, size_t
 static void check_sse_file(const char *sse_path, const char *events_path, guard *g, llm_json_doc *doc) {
     static expected_event want[4096];
     size_t len, count = read_events(events_path, want, 4096, doc), split, i;
-    char *bytes = slurp(sse_path, &len);
+    char *bytes = test_read_file(sse_path, &len);
     char *tmp = (char *)malloc(len * 3 + 16);
     int plan;
     unsigned seed = 1;
@@ -261,9 +246,9 @@ static void check_replay(const char *sub, const char *name, guard *g, llm_json_d
     int plan;
     unsigned seed = 7;
     snprintf(path, sizeof path, "%s/replay/%s/%s.json", data_dir, sub, name);
-    want_text = slurp(path, &wlen);
+    want_text = test_read_file(path, &wlen);
     snprintf(path, sizeof path, "%s/provider-samples/%s/%s.%s", data_dir, sub, name, stream ? "sse" : "json");
-    bytes = slurp(path, &len);
+    bytes = test_read_file(path, &len);
     if (!bytes || !want_text || llm_json_parse(doc, want_text, wlen, NULL) != LLM_OK) {
         fprintf(stderr, "FAIL cannot read %s or its expected result\n", path);
         failures++;
@@ -326,9 +311,9 @@ static void check_stream_equals_body(const char *stream_name, const char *body_n
     bool same;
     memset(&stats, 0, sizeof stats);
     snprintf(path, sizeof path, "%s/provider-samples/openai/%s", data_dir, stream_name);
-    s = slurp(path, &slen);
+    s = test_read_file(path, &slen);
     snprintf(path, sizeof path, "%s/provider-samples/openai/%s", data_dir, body_name);
-    b = slurp(path, &blen);
+    b = test_read_file(path, &blen);
     decode_chunked("openai", 200, s, slen, true, 1, 0, &seed, g, &rs, &err, &stats);
     decode_chunked("openai", 200, b, blen, false, 0, 0, &seed, g, &rb, &err, &stats);
     same = rs.choice_count == rb.choice_count && rs.usage.prompt_tokens == rb.usage.prompt_tokens &&

@@ -5,36 +5,6 @@
 #include "../../llm.h"
 #include <stdlib.h>
 
-static void write_value(llm_json_writer *w, const llm_json *v) {
-    const llm_json *k;
-    size_t len;
-    const char *s;
-    switch (llm_json_type_of(v)) {
-        case LLM_JSON_NULL: llm_json_write_null(w); break;
-        case LLM_JSON_FALSE: llm_json_write_bool(w, false); break;
-        case LLM_JSON_TRUE: llm_json_write_bool(w, true); break;
-        case LLM_JSON_NUMBER: llm_json_write_number(w, llm_json_number(v, 0)); break;
-        case LLM_JSON_STRING:
-            s = llm_json_string(v, &len);
-            llm_json_write_stringn(w, s, len);
-            break;
-        case LLM_JSON_ARRAY:
-            llm_json_write_array_begin(w);
-            for (k = llm_json_first(v); k; k = llm_json_next(v, k)) write_value(w, k);
-            llm_json_write_array_end(w);
-            break;
-        case LLM_JSON_OBJECT:
-            llm_json_write_object_begin(w);
-            for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
-                s = llm_json_string(k, &len);
-                llm_json_write_keyn(w, s, len);
-                write_value(w, k + 1);
-            }
-            llm_json_write_object_end(w);
-            break;
-    }
-}
-
 static int same(const llm_json *a, const llm_json *b) {
     const llm_json *x, *y;
     size_t la, lb;
@@ -69,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     memset(&again, 0, sizeof again);
     memset(&w, 0, sizeof w);
     if (llm_json_parse(&doc, (const char *)data, size, &err) == LLM_OK) {
-        write_value(&w, llm_json_root(&doc));
+        llm_json_write_value(&w, llm_json_root(&doc));
         if (llm_json_writer_finish(&w, &text, &len) == LLM_OK) {
             if (llm_json_parse(&again, text, len, &err) != LLM_OK) abort();
             if (!same(llm_json_root(&doc), llm_json_root(&again))) abort();

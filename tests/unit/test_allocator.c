@@ -23,20 +23,6 @@ static llm_allocator counted(void) {
     return a;
 }
 
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = (char *)malloc((size_t)n + 1);
-    *len = fread(buf, 1, (size_t)n, f);
-    fclose(f);
-    return buf;
-}
-
 static void json_uses_only_the_given_allocator(void) {
     llm_json_doc doc;
     llm_json_writer w;
@@ -44,7 +30,7 @@ static void json_uses_only_the_given_allocator(void) {
     memset(&w, 0, sizeof w);
     doc.alloc = w.alloc = counted();
     CHECK_EQ_INT(llm_json_parse(&doc, "{\"a\":[1,\"x\",{\"b\":null}]}", 24, NULL), LLM_OK);
-    llm__json_write_value(&w, llm_json_root(&doc));
+    llm_json_write_value(&w, llm_json_root(&doc));
     llm_json_write_raw(&w, "[1]", 3); /* a second value: an error, after a check that parses */
     llm_json_doc_free(&doc);
     llm_json_writer_free(&w);
@@ -62,7 +48,7 @@ static void calls_streams_and_conversations_use_only_the_given_allocator(void) {
     llm_response resp;
     llm_conversation conv;
     size_t len;
-    char *body = slurp("tests/data/provider-samples/openai/chat_completion_parallel_tool_calls.json", &len);
+    char *body = test_read_file("tests/data/provider-samples/openai/chat_completion_parallel_tool_calls.json", &len);
     memset(x, 0, sizeof x);
     x[0].status = x[1].status = 200;
     x[0].body = body;
@@ -117,7 +103,7 @@ static void prices_and_vocabularies_use_only_the_given_allocator(void) {
         llm_bpe bpe;
         llm_allocator a = counted();
         size_t len, n = 0;
-        char *vocab = slurp("tests/data/tokens/cl100k_base.tiktoken", &len);
+        char *vocab = test_read_file("tests/data/tokens/cl100k_base.tiktoken", &len);
         CHECK(vocab != NULL);
         CHECK_EQ_INT(llm_bpe_load(&bpe, LLM_ENCODING_CL100K_BASE, vocab, len, &a, NULL), LLM_OK);
         CHECK_EQ_INT(llm_bpe_count(&bpe, "hello world, a longer piece: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"

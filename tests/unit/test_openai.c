@@ -7,20 +7,8 @@
 
 static char *load(const char *name, size_t *len) {
     char path[512];
-    FILE *f;
-    char *buf;
-    long n;
     snprintf(path, sizeof path, "tests/data/provider-samples/%s", name);
-    f = fopen(path, "rb");
-    if (!f) { fprintf(stderr, "cannot open %s\n", path); return NULL; }
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = (char *)malloc((size_t)n + 1);
-    *len = fread(buf, 1, (size_t)n, f);
-    buf[*len] = '\0';
-    fclose(f);
-    return buf;
+    return test_read_file(path, len);
 }
 
 static const llm_message hello = {LLM_ROLE_USER, "Hello", NULL, 0, NULL, NULL, 0, NULL};
