@@ -3177,12 +3177,14 @@ LLM_API void llm_json_write_value(llm_json_writer *w, const llm_json *v) {
    written (numbers and all exactly as given). */
 static void llm__jw_members_raw(llm_json_writer *w, const char *obj, size_t n) {
     uint64_t bit = w->depth_ > 0 ? 1ull << (w->depth_ - 1) : 0;
-    while (n && (obj[n - 1] == ' ' || obj[n - 1] == '\n' || obj[n - 1] == '\r' || obj[n - 1] == '\t')) n--;
-    while (n && *obj != '{') obj++, n--;
-    if (n < 2 || w->error_ != LLM_OK || !(w->in_object_ & bit) || w->after_key_) return;
+    const char *end = obj + n;
+    while (end > obj && end[-1] != '}') end--; /* the text is a checked object: { ... } with white space around */
+    while (obj < end && *obj != '{') obj++;
+    if (end - obj < 2 || w->error_ != LLM_OK || !(w->in_object_ & bit) || w->after_key_) return;
     obj++;
-    n -= 2; /* the braces */
-    while (n && (*obj == ' ' || *obj == '\n' || *obj == '\r' || *obj == '\t')) obj++, n--;
+    end--;
+    while (obj < end && (*obj == ' ' || *obj == '\n' || *obj == '\r' || *obj == '\t')) obj++;
+    n = (size_t)(end - obj);
     if (!n) return;
     if (w->has_items_ & bit) llm__jw_put(w, ",", 1);
     llm__jw_put(w, obj, n);
@@ -9082,11 +9084,13 @@ static size_t llm__image_tokens(const llm_content_part *p) {
     if (w <= 0 || h <= 0) return 85 + 170 * 8;   /* size unknown: the largest, 768x2048 */
     if (w > 2048 || h > 2048) {
         s = 2048 / (w > h ? w : h);
-        w = (double)(long)(w * s), h = (double)(long)(h * s);
+        w = (double)(long)(w * s);
+        h = (double)(long)(h * s);
     }
     if ((w < h ? w : h) > 768) {
         s = 768 / (w < h ? w : h);
-        w = (double)(long)(w * s), h = (double)(long)(h * s);
+        w = (double)(long)(w * s);
+        h = (double)(long)(h * s);
     }
     return 85 + 170 * (size_t)(((long)w + 511) / 512) * (size_t)(((long)h + 511) / 512);
 }
