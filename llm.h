@@ -921,6 +921,7 @@ typedef struct llm_call {
     llm_event *queue_;
     size_t queue_len_, queue_pos_, queue_cap_;
     void *acc_;                 /* the accumulator */
+    llm_response json_answer_;  /* a plain JSON answer to a stream, which its events point into */
     int64_t last_event_ms_;
     char *last_text_;           /* the loop guard's last text delta */
     size_t last_text_len_, last_text_cap_;
@@ -4681,6 +4682,7 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
 LLM_API void llm_call_free(llm_call *call) {
     if (!call) return;
     llm__acc_free(call);
+    llm_response_free(&call->json_answer_);
     llm_sse_free(&call->sse_);
     llm_json_doc_free(&call->chunk_);
     llm_json_doc_free(&call->check_);
@@ -5374,25 +5376,25 @@ LLM_API void llm_call_cancel(llm_call *call) {
 /* A plain JSON answer to a streamed request: decoded whole, then told as
    the events a stream would have carried. */
 static llm_result llm__call_json_as_events(llm_call *call) {
-    llm_response tmp;
+    llm_response *answer = &call->json_answer_;
     llm_json_doc doc;
     llm_error perr;
     llm__acc *acc = llm__acc_of(call);
     size_t i, k;
     llm_result r;
     if (!acc) return llm__call_nomem(call);
-    memset(&tmp, 0, sizeof tmp);
-    tmp.alloc_ = call->alloc_;
+    llm_response_free(answer);
+    answer->alloc_ = call->alloc_;
     memset(&doc, 0, sizeof doc);
     doc.alloc = call->alloc_;
     r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
-    if (r == LLM_OK) r = call->client_->provider->decode(llm_json_root(&doc), &tmp, &perr);
+    if (r == LLM_OK) r = call->client_->provider->decode(llm_json_root(&doc), answer, &perr);
     if (r != LLM_OK) {
         llm__call_error(call, r, "response body");
         llm__fail(&call->err_, r, "response body: %s", perr.message);
     }
-    for (i = 0; r == LLM_OK && i < tmp.choice_count && call->error_ == LLM_OK; i++) {
-        const llm_choice *c = &tmp.choices[i];
+    for (i = 0; r == LLM_OK && i < answer->choice_count && call->error_ == LLM_OK; i++) {
+        const llm_choice *c = &answer->choices[i];
         llm__acc_choice *ac = llm__acc_choice_at(call, c->index);
         if (!ac) { llm__call_nomem(call); break; }
         llm__delta(call, LLM_EVENT_REASONING, c->index, c->reasoning, c->reasoning ? strlen(c->reasoning) : 0);
@@ -5405,17 +5407,15 @@ static llm_result llm__call_json_as_events(llm_call *call) {
         if (c->finish_reason_raw) llm__finish_choice(call, c->index, c->finish_reason_raw, strlen(c->finish_reason_raw));
     }
     if (r == LLM_OK && call->error_ == LLM_OK) {
-        llm__copy_text(call->request_id_, sizeof call->request_id_, call->request_id_, strlen(call->request_id_));
-        if (!llm__acc_set(call, &acc->id, NULL) || (tmp.id && !llm__buf_add(&call->alloc_, &acc->id, tmp.id, strlen(tmp.id))) ||
-            (tmp.model && !llm__buf_add(&call->alloc_, &acc->model, tmp.model, strlen(tmp.model))))
+        if ((answer->id && !llm__buf_add(&call->alloc_, &acc->id, answer->id, strlen(answer->id))) ||
+            (answer->model && !llm__buf_add(&call->alloc_, &acc->model, answer->model, strlen(answer->model))))
             llm__call_nomem(call);
-        acc->created = tmp.created;
-        acc->usage = tmp.usage;
-        if (tmp.usage.present) llm__usage_event(call);
+        acc->created = answer->created;
+        acc->usage = answer->usage;
+        if (answer->usage.present) llm__usage_event(call);
         call->done_ = true;
     }
-    llm_response_free(&tmp);
-    llm_json_doc_free(&doc);
+    llm_json_doc_free(&doc); /* the answer stays until llm_call_free: the events point into it */
     return call->error_;
 }
 
