@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream costs tokens router allocator
+UNIT = json openai stream stream_alloc costs tokens router allocator
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -122,7 +122,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router
+FUZZ = json openai costs bpe router sse stream
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \

@@ -20,6 +20,34 @@ $CC $FLAGS -D_POSIX_C_SOURCE=199309L $flags -o build/bench_json bench/bench_json
 echo
 build/bench_json || exit 1
 
+# SSE streams: framing, decoding + accumulation, allocations per event,
+# beside memchr (+ cJSON) and, when bench/sse/node_modules is installed
+# (npm ci --prefix bench/sse), the openai SDK and eventsource-parser in Node
+# on the same bytes (build/bench_openai_stream.sse, written by bench_sse)
+flags="" libs=""
+if [ -f /usr/include/cjson/cJSON.h ]; then flags="-DBENCH_CJSON"; libs="-lcjson"; fi
+$CC $FLAGS -D_POSIX_C_SOURCE=199309L $flags -o build/bench_sse bench/bench_sse.c $libs || exit 1
+echo
+build/bench_sse build/bench_openai_stream.sse > build/bench_sse.txt || { cat build/bench_sse.txt; exit 1; }
+cat build/bench_sse.txt
+if [ -x bench/sse/node_modules/.bin/node ]; then
+    bench/sse/node_modules/.bin/node bench/sse/bench_sse.mjs build/bench_openai_stream.sse > build/bench_sse_node.txt || exit 1
+    echo "Node, same file:"
+    sed 's/^/  /' build/bench_sse_node.txt
+    # llm.h's events/s (framing + decoding + accumulation) over each Node figure
+    awk 'FNR == NR { if ($1 == "llm.h" && $2 == "openai") c = $4
+                     if ($1 == "openai:") for (i = 2; i <= NF; i++) if ($i == "content") want = $(i - 1)
+                     next }
+         /^node / && match($0, /[0-9.]+ M events\/s/) {
+             v = substr($0, RSTART, RLENGTH) * 1e6; who = $2; sub(":", "", who)
+             split($0, parts, "content bytes "); got = parts[2] + 0
+             printf "  llm.h / %s: %.1fx%s\n", who, c / v, (got == want ? "" : " (content bytes differ: " got " vs " want ")")
+             if (who == "openai-sdk") printf "  goal >= 40x the openai SDK: %.1fx, %s\n", c / v, (c >= 40 * v ? "met" : "MISSED")
+         }' build/bench_sse.txt build/bench_sse_node.txt
+else
+    echo "(Node peers left out: npm ci --prefix bench/sse)"
+fi
+
 # costs and model info
 echo
 $CC $FLAGS -o build/bench_costs bench/bench_costs.c || exit 1
