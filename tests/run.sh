@@ -20,7 +20,10 @@ check() {
     fi
     start=$(date +%s)
     if $MAKE -s "$name" > "build/logs/$name.log" 2>&1; then
-        echo "ok   $name ($(($(date +%s) - start)) s): $(grep -E 'passed|Done|size|compiled' "build/logs/$name.log" | tail -n 1)"
+        # the sum of the suites' "N passed, N failed" lines, or the check's own last word
+        summary=$(awk '/^[0-9]+ passed, [0-9]+ failed/ { p += $1; f += $3; n++ } END { if (n) printf "%d passed, %d failed (%d suites)", p, f, n }' "build/logs/$name.log")
+        [ -n "$summary" ] || summary=$(grep -E 'Done|size|compiled' "build/logs/$name.log" | tail -n 1)
+        echo "ok   $name ($(($(date +%s) - start)) s): $summary"
         passed=$((passed + 1))
     else
         echo "FAIL $name: see build/logs/$name.log"; tail -n 30 "build/logs/$name.log" | sed 's/^/     /'
