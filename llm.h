@@ -2574,7 +2574,7 @@ static size_t llm__json_escape(llm__json_parser *ps, const unsigned char *p) {
    possible (the copy runs ahead of the scan: the output never overtakes the
    input, so the extra bytes land inside the buffer and are overwritten).
    Returns where the first byte that needs attention is, or end. */
-static const unsigned char *llm__json_copy_plain(llm__json_parser *ps, const unsigned char *p) {
+static inline const unsigned char *llm__json_copy_plain(llm__json_parser *ps, const unsigned char *p) {
     const unsigned char *end = ps->end;
     char *out = ps->out;
 #ifdef LLM__SIMD16
@@ -2603,7 +2603,7 @@ static const unsigned char *llm__json_copy_plain(llm__json_parser *ps, const uns
 }
 
 /* Parses the string whose opening quote is at ps->p into a new value. */
-static llm_result llm__json_string(llm__json_parser *ps) {
+static inline llm_result llm__json_string(llm__json_parser *ps) {
     const unsigned char *p = ps->p + 1, *end = ps->end;
     char *begin = ps->out;
     llm_json *v = llm__json_push(ps);
@@ -2713,7 +2713,7 @@ static llm_result llm__json_literal(llm__json_parser *ps) {
 }
 
 /* One scalar value, or the opening of a container (pushed on the stack). */
-static llm_result llm__json_value(llm__json_parser *ps, uint32_t *stack, int *depth, int max_depth) {
+static inline llm_result llm__json_value(llm__json_parser *ps, uint32_t *stack, int *depth, int max_depth) {
     unsigned c;
     llm__json_skip_ws(ps);
     if (ps->p >= ps->end) return llm__json_error(ps, ps->p, "value expected");
@@ -2741,7 +2741,7 @@ static llm_result llm__json_value(llm__json_parser *ps, uint32_t *stack, int *de
 }
 
 /* Reads `"key" :` inside an object. */
-static llm_result llm__json_key(llm__json_parser *ps) {
+static inline llm_result llm__json_key(llm__json_parser *ps) {
     llm_result r;
     llm__json_skip_ws(ps);
     if (ps->p >= ps->end || *ps->p != '"') return llm__json_error(ps, ps->p, "object key expected");
