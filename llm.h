@@ -2871,7 +2871,7 @@ LLM_API const llm_json *llm_json_getn(const llm_json *o, const char *key, size_t
     if (!llm_json_is(o, LLM_JSON_OBJECT) || !key) return NULL;
     end = o + o->u.span;
     for (k = o + 1; k < end; k += 1 + llm__json_span(k + 1))
-        if (k->len == key_len && memcmp(k->u.str, key, key_len) == 0) return k + 1;
+        if (k->len == key_len && (key_len == 0 || k->u.str[0] == key[0]) && memcmp(k->u.str, key, key_len) == 0) return k + 1;
     return NULL;
 }
 
@@ -5004,11 +5004,13 @@ static llm_result llm__stream_error(llm_call *call, const llm_json *body) {
     return call->error_;
 }
 
-static bool llm__acc_set(llm_call *call, llm__buf *b, const llm_json *v) {
+/* Keeps object[key] in b unless b already has a value (the first wins). */
+static bool llm__acc_set(llm_call *call, llm__buf *b, const llm_json *object, const char *key) {
     size_t n;
-    const char *s = llm_json_string(v, &n);
-    if (!s || b->len) return true; /* the first value wins */
-    return llm__buf_add(&call->alloc_, b, s, n);
+    const char *s;
+    if (b->len) return true; /* looked up only until found: every chunk repeats it */
+    s = llm_json_string(llm_json_get(object, key), &n);
+    return !s || llm__buf_add(&call->alloc_, b, s, n);
 }
 
 /* ---- OpenAI-compatible chunks ---- */
@@ -5074,10 +5076,9 @@ static llm_result llm__openai_chunk_head(llm_call *call, const llm_json *root) {
     llm__acc *acc = llm__acc_of(call);
     const llm_json *u = llm_json_get(root, "usage");
     if (!acc) return llm__call_nomem(call);
-    if (!llm__acc_set(call, &acc->id, llm_json_get(root, "id")) || !llm__acc_set(call, &acc->model, llm_json_get(root, "model")) ||
-        !llm__acc_set(call, &acc->object, llm_json_get(root, "object")) ||
-        !llm__acc_set(call, &acc->fingerprint, llm_json_get(root, "system_fingerprint")) ||
-        !llm__acc_set(call, &acc->tier, llm_json_get(root, "service_tier")))
+    if (!llm__acc_set(call, &acc->id, root, "id") || !llm__acc_set(call, &acc->model, root, "model") ||
+        !llm__acc_set(call, &acc->object, root, "object") || !llm__acc_set(call, &acc->fingerprint, root, "system_fingerprint") ||
+        !llm__acc_set(call, &acc->tier, root, "service_tier"))
         return llm__call_nomem(call);
     if (!acc->created) acc->created = llm_json_int(llm_json_get(root, "created"), 0);
     if (!llm_json_is(u, LLM_JSON_OBJECT)) u = llm_json_get(llm_json_get(root, "x_groq"), "usage"); /* Groq */
@@ -5096,7 +5097,7 @@ static llm_result llm__openai_chunk_head(llm_call *call, const llm_json *root) {
 }
 
 static llm_result llm__openai_stream_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
-    const llm_json *root, *ch;
+    const llm_json *root, *choices, *ch;
     llm_error perr;
     llm_result r;
     (void)type;
@@ -5112,7 +5113,8 @@ static llm_result llm__openai_stream_event(llm_call *call, const char *type, siz
     }
     root = llm_json_root(&call->chunk_);
     if ((r = llm__openai_chunk_head(call, root)) != LLM_OK) return r;
-    for (ch = llm_json_first(llm_json_get(root, "choices")); ch; ch = llm_json_next(llm_json_get(root, "choices"), ch))
+    choices = llm_json_get(root, "choices");
+    for (ch = llm_json_first(choices); ch; ch = llm_json_next(choices, ch))
         if ((r = llm__openai_choice_delta(call, ch)) != LLM_OK) return r;
     /* an error inside the stream (OpenRouter sends it beside finish_reason "error") */
     return llm_json_get(root, "error") ? llm__stream_error(call, root) : LLM_OK;
@@ -5208,7 +5210,7 @@ static llm_result llm__anthropic_stream_event(llm_call *call, const char *etype,
     if (!type) return LLM_OK;
     if (strcmp(type, "message_start") == 0) {
         const llm_json *m = llm_json_get(root, "message");
-        if (!llm__acc_set(call, &acc->id, llm_json_get(m, "id")) || !llm__acc_set(call, &acc->model, llm_json_get(m, "model")))
+        if (!llm__acc_set(call, &acc->id, m, "id") || !llm__acc_set(call, &acc->model, m, "model"))
             return llm__call_nomem(call);
         llm__anthropic_usage(llm_json_get(m, "usage"), &acc->usage);
         return LLM_OK;
