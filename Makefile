@@ -114,9 +114,11 @@ check-tcc: | $(B)
 	tcc -Wall -Werror -o $(B)/compile_tcc tests/compile/compile_c.c tests/compile/impl.c && $(B)/compile_tcc && echo 'compiled with tcc and called'
 
 check-firmware: | $(B)
-	arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Os -std=c99 -Wall -Wextra -Wpedantic -Werror -DLLM_NO_STDIO \
-	  -ffunction-sections -fdata-sections -c -o $(B)/llm_cortex_m4.o tests/compile/impl.c
-	arm-none-eabi-size $(B)/llm_cortex_m4.o | awk 'NR == 2 { print "Cortex-M4 -Os code size: " $$1 " bytes text, " $$2 " data, " $$3 " bss" }'
+	for flags in "" "-DLLM_NO_COSTS_TABLE" "-DLLM_NO_COSTS -DLLM_NO_BPE"; do \
+	  arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Os -std=c99 -Wall -Wextra -Wpedantic -Werror -DLLM_NO_STDIO $$flags \
+	    -ffunction-sections -fdata-sections -c -o $(B)/llm_cortex_m4.o tests/compile/impl.c || exit 1; \
+	  arm-none-eabi-size $(B)/llm_cortex_m4.o | awk -v f="$$flags" 'NR == 2 { printf "Cortex-M4 -Os LLM_NO_STDIO %s: code size %s bytes text, %s data, %s bss\n", f, $$1, $$2, $$3 }'; \
+	done
 
 check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10
