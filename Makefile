@@ -121,7 +121,7 @@ check-firmware: | $(B)
 	done
 
 check-fuzz-short: | $(B)
-	$(MAKE) -s fuzz FUZZ_SECONDS=10
+	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
 FUZZ = json openai costs bpe router sse stream
@@ -130,7 +130,7 @@ fuzz: | $(B)
 	for t in $(FUZZ); do \
 	  $(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -o $(B)/fuzz_$$t tests/fuzz/fuzz_$$t.c || exit 1; \
 	  mkdir -p $(B)/corpus_$$t; \
-	  $(B)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$t.dict -print_final_stats=0 \
+	  $(B)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$t.dict -print_final_stats=0 $(FUZZ_FLAGS) \
 	    $(B)/corpus_$$t tests/fuzz/seeds_$$t 2>$(B)/fuzz_$$t.log || { tail -n 40 $(B)/fuzz_$$t.log; exit 1; }; \
 	  grep -h 'Done [0-9]* runs' $(B)/fuzz_$$t.log; \
 	done
