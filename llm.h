@@ -4643,18 +4643,13 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
         llm__call_error(call, call->state_ == LLM__CALL_SENT ? LLM_ERR_TRANSPORT : LLM_ERR_INVALID_ARGUMENT,
                         call->state_ == LLM__CALL_SENT ? "no HTTP answer was received" : "llm_call_finish without llm_call_begin");
     if (call->state_ == LLM__CALL_RECEIVING && llm__call_streaming_body(call) && call->error_ != LLM_ERR_INVALID_ARGUMENT) {
-        r = llm__call_finish_stream(call, now_ms, resp, err); /* the partial response, with the error */
+        r = llm__call_finish_stream(call, now_ms, resp, err); /* a stream keeps what arrived, also with an error */
         call->state_ = LLM__CALL_DONE;
         return r;
     }
     if (call->error_ != LLM_OK) {
         if (err) *err = call->err_;
         return call->error_;
-    }
-    if (llm__call_streaming_body(call)) {
-        r = llm__call_finish_stream(call, now_ms, resp, err);
-        call->state_ = LLM__CALL_DONE;
-        return r;
     }
     call->state_ = LLM__CALL_DONE;
     memset(&doc, 0, sizeof doc);
