@@ -847,7 +847,7 @@ typedef struct llm_client_desc {
     int64_t (*wall_clock_ms)(void *user);
     void *clock_user;
     /* Random source for request ids; NULL: a per-client generator seeded
-       with `seed`. */
+       with `seed` (0: from the client's address and the clock hook). */
     uint64_t (*random)(void *user);
     void *random_user;
     uint64_t seed;
@@ -4292,7 +4292,12 @@ LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *de
     if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: an allocator needs alloc, realloc and free");
     client->desc = *desc;
-    client->rng_ = desc->seed ^ 0x6A09E667F3BCC909ull;
+    /* seed 0: the client's address (random per process where the system
+       randomises addresses) and the clock when there is one, so two
+       processes do not send the same request ids */
+    client->rng_ = desc->seed ? desc->seed : (uint64_t)(uintptr_t)client ^ ((uint64_t)(uintptr_t)desc << 17) ^
+                                             (uint64_t)(desc->clock_ms ? desc->clock_ms(desc->clock_user) : 0) * 0x9E3779B97F4A7C15ull;
+    client->rng_ ^= 0x6A09E667F3BCC909ull;
     llm__error_clear(err);
     return LLM_OK;
 }
