@@ -162,7 +162,7 @@ bench: | $(B)
 
 install: $(B)/llm
 	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
-	cp llm.h $(DESTDIR)$(PREFIX)/include/
+	cp llm.h costs_embedded.h $(DESTDIR)$(PREFIX)/include/
 	cp $(B)/llm $(DESTDIR)$(PREFIX)/bin/
 
 clean:
