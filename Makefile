@@ -84,7 +84,7 @@ check-examples: | $(B)
 	$(B)/tools-san | grep -q "^conversation: 5 messages" && \
 	$(B)/stream-san | grep -q "^\[finish: stop\]" && \
 	$(B)/game_loop-san | grep -q "^done after 10 frames: \"The dragon sleeps.\", 16 tokens" && \
-	$(B)/router-san | grep -q "^answer: Hello from the backup deployment." && echo "examples ran: chat, tools, stream, game_loop, router: 5 passed, 0 failed"
+	$(B)/router-san | grep -q "^answer: Hello from the backup deployment." && echo "5 passed, 0 failed (examples chat, tools, stream, game_loop, router)"
 
 check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
