@@ -2417,7 +2417,7 @@ static unsigned llm__ctz(unsigned x) {
 #endif
 
 /* Length of the valid UTF-8 sequence at p (lead byte >= 0x80), 0 if invalid. */
-static size_t llm__utf8_seq(const unsigned char *p, const unsigned char *end) {
+static inline size_t llm__utf8_seq(const unsigned char *p, const unsigned char *end) {
     unsigned c = p[0];
     unsigned lo = 0x80, hi = 0xBF;
     size_t n, i;
@@ -2583,8 +2583,14 @@ static inline const unsigned char *llm__json_copy_plain(llm__json_parser *ps, co
         memcpy(out, p, 16);
         if (mask) {
             unsigned k = llm__ctz(mask);
-            ps->out = out + k;
-            return p + k;
+            size_t n;
+            p += k;
+            out += k;
+            if (*p < 0x80 || !(n = llm__utf8_seq(p, end))) break; /* '"', '\\', a control, bad UTF-8: the caller's */
+            memcpy(out, p, n); /* a valid UTF-8 sequence: copy it and go on scanning */
+            p += n;
+            out += n;
+            continue;
         }
         p += 16;
         out += 16;
