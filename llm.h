@@ -2547,15 +2547,22 @@ static int llm__hex4(const unsigned char *p) {
 /* Decodes the escape at p (p[0] == '\\') into ps->out; returns the bytes
    consumed or 0 on error. Surrogate pairs must be complete. */
 static size_t llm__json_escape(llm__json_parser *ps, const unsigned char *p) {
-    static const char simple_from[] = "\"\\/bfnrt";
-    static const char simple_to[] = "\"\\/\b\f\n\r\t";
-    const char *hit;
     int hi, lo;
+    char c;
     if (ps->end - p < 2) return 0;
     if (p[1] != 'u') {
-        hit = p[1] ? strchr(simple_from, p[1]) : NULL;
-        if (!hit) return 0;
-        *ps->out++ = simple_to[hit - simple_from];
+        switch (p[1]) {
+            case '"': c = '"'; break;
+            case '\\': c = '\\'; break;
+            case '/': c = '/'; break;
+            case 'b': c = '\b'; break;
+            case 'f': c = '\f'; break;
+            case 'n': c = '\n'; break;
+            case 'r': c = '\r'; break;
+            case 't': c = '\t'; break;
+            default: return 0;
+        }
+        *ps->out++ = c;
         return 2;
     }
     if (ps->end - p < 6 || (hi = llm__hex4(p + 2)) < 0) return 0;
@@ -2587,9 +2594,7 @@ static inline const unsigned char *llm__json_copy_plain(llm__json_parser *ps, co
             p += k;
             out += k;
             if (*p < 0x80 || !(n = llm__utf8_seq(p, end))) break; /* '"', '\\', a control, bad UTF-8: the caller's */
-            memcpy(out, p, n); /* a valid UTF-8 sequence: copy it and go on scanning */
-            p += n;
-            out += n;
+            while (n--) *out++ = (char)*p++; /* a valid UTF-8 sequence (2 to 4 bytes): copy it and go on */
             continue;
         }
         p += 16;
