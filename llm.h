@@ -607,6 +607,12 @@ LLM_API double llm_json_number(const llm_json *v, double fallback);
 LLM_API int64_t llm_json_int(const llm_json *v, int64_t fallback);
 /* true/false; `fallback` when v is not a boolean. */
 LLM_API bool llm_json_bool(const llm_json *v, bool fallback);
+/* Whether two values are the same JSON: numbers by value (integers of
+   int64 exactly), strings byte for byte, arrays in order, objects by their
+   members whatever their order (quadratic in an object's size; an object
+   that gives a name twice matches only in order). NULL equals only NULL.
+   Safe anywhere. */
+LLM_API bool llm_json_equal(const llm_json *a, const llm_json *b);
 
 /* A JSON writer building one text in one growable buffer. Zero it (set
    `alloc` if wanted) and call the functions; commas and colons are placed
@@ -2918,6 +2924,39 @@ LLM_API int64_t llm_json_int(const llm_json *v, int64_t fallback) {
     if (v->u.num >= -9223372036854775808.0 && v->u.num < 9223372036854775808.0 && (double)(int64_t)v->u.num == v->u.num)
         return (int64_t)v->u.num;
     return fallback;
+}
+
+/* Two objects of one size whose members pair up in order (this also
+   decides objects that give a name twice). */
+static bool llm__json_same_members_in_order(const llm_json *a, const llm_json *b) {
+    const llm_json *x, *y;
+    for (x = llm_json_first(a), y = llm_json_first(b); x && y; x = llm_json_next(a, x), y = llm_json_next(b, y))
+        if (!llm_json_equal(x, y) || !llm_json_equal(x + 1, y + 1)) return false;
+    return true;
+}
+
+LLM_API bool llm_json_equal(const llm_json *a, const llm_json *b) {
+    const llm_json *x, *y;
+    if (!a || !b) return a == b;
+    if (llm__json_type(a) != llm__json_type(b)) return false;
+    switch (llm__json_type(a)) {
+        case LLM_JSON_NUMBER:
+            if ((a->tag & LLM__JSON_INT) && (b->tag & LLM__JSON_INT)) return a->u.i == b->u.i;
+            return llm_json_number(a, 0) == llm_json_number(b, 1);
+        case LLM_JSON_STRING: return a->len == b->len && memcmp(a->u.str, b->u.str, a->len) == 0;
+        case LLM_JSON_ARRAY:
+            if (a->len != b->len) return false;
+            for (x = llm_json_first(a), y = llm_json_first(b); x && y; x = llm_json_next(a, x), y = llm_json_next(b, y))
+                if (!llm_json_equal(x, y)) return false;
+            return true;
+        case LLM_JSON_OBJECT:
+            if (a->len != b->len) return false;
+            if (llm__json_same_members_in_order(a, b)) return true;
+            for (x = llm_json_first(a); x; x = llm_json_next(a, x))
+                if (!llm_json_equal(x + 1, llm_json_getn(b, x->u.str, x->len))) return false;
+            return true;
+        default: return true;
+    }
 }
 
 LLM_API bool llm_json_bool(const llm_json *v, bool fallback) {

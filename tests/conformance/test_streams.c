@@ -208,7 +208,7 @@ static bool same_replay(const llm_json *want, const llm_response *resp, llm_resu
         memset(&b, 0, sizeof b);
         same = llm_json_parse(&a, llm_json_string(llm_json_get(t, "arguments"), NULL), llm_json_get(t, "arguments")->len, NULL) == LLM_OK &&
                llm_json_parse(&b, c->tool_calls[i].arguments, strlen(c->tool_calls[i].arguments), NULL) == LLM_OK &&
-               a.count_ == b.count_;
+               llm_json_equal(llm_json_root(&a), llm_json_root(&b));
         llm_json_doc_free(&a);
         llm_json_doc_free(&b);
         if (!same) return false;

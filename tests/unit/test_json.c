@@ -257,6 +257,32 @@ static void json_writer_prints_numbers_like_javascript(void) {
     llm_json_writer_free(&w);
 }
 
+static void json_equal_compares_values(void) {
+    static const struct { const char *a, *b; bool equal; } cases[] = {
+        {"{\"a\":1,\"b\":[1,2]}", "{\"b\":[1,2],\"a\":1}", true},      /* member order does not matter */
+        {"[1,2]", "[2,1]", false},                                   /* element order does */
+        {"1", "1.0", true}, {"1e2", "100", true}, {"0.1", "0.10", true},
+        {"9223372036854775807", "9223372036854775806", false},     /* int64 compared exactly */
+        {"\"a\\u00e9\"", "\"a\u00e9\"", true},                        /* the same bytes, spelt two ways */
+        {"{\"a\":1}", "{\"a\":1,\"b\":2}", false}, {"{\"a\":1}", "{\"b\":1}", false},
+        {"{\"a\":1,\"a\":2}", "{\"a\":1,\"a\":2}", true}, {"{\"a\":1,\"a\":2}", "{\"a\":2,\"a\":1}", false},
+        {"null", "false", false}, {"true", "true", true}, {"\"x\"", "\"x \"", false},
+    };
+    size_t i;
+    llm_json_doc a, b;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    for (i = 0; i < TEST_COUNT(cases); i++) {
+        CHECK_EQ_INT(parse(&a, cases[i].a, NULL), LLM_OK);
+        CHECK_EQ_INT(parse(&b, cases[i].b, NULL), LLM_OK);
+        if (!CHECK(llm_json_equal(llm_json_root(&a), llm_json_root(&b)) == cases[i].equal))
+            fprintf(stderr, "  %s vs %s\n", cases[i].a, cases[i].b);
+    }
+    CHECK(llm_json_equal(NULL, NULL) && !llm_json_equal(llm_json_root(&a), NULL));
+    llm_json_doc_free(&a);
+    llm_json_doc_free(&b);
+}
+
 static void results_have_names(void) {
     CHECK_EQ_STR(llm_result_str(LLM_OK), "LLM_OK");
     CHECK_EQ_STR(llm_result_str(LLM_ERR_RATE_LIMITED), "LLM_ERR_RATE_LIMITED");
@@ -291,6 +317,7 @@ static const test_case cases[] = {
     TEST(json_writer_builds_text),
     TEST(json_writer_rejects_misuse),
     TEST(json_writer_prints_numbers_like_javascript),
+    TEST(json_equal_compares_values),
     TEST(results_have_names),
     TEST(error_formatter_cuts_long_text),
 };
