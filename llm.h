@@ -3774,6 +3774,21 @@ static bool llm__enc_key(llm__enc *e, const char *key) {
     return true;
 }
 
+/* A string member; nothing when s is NULL. */
+static void llm__jw_member(llm_json_writer *w, const char *key, const char *s) {
+    if (!s) return;
+    llm_json_write_key(w, key);
+    llm_json_write_string(w, s);
+}
+
+/* Writes "type":"function","function":{ in an open object: the wrapper
+   OpenAI puts around tools, tool calls and a named tool choice. */
+static void llm__jw_function_open(llm_json_writer *w) {
+    llm__jw_member(w, "type", "function");
+    llm_json_write_key(w, "function");
+    llm_json_write_object_begin(w);
+}
+
 static const char *llm__role_name(llm_role role) {
     switch (role) {
         case LLM_ROLE_SYSTEM: return "system";
@@ -3793,13 +3808,10 @@ static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part, si
     llm_json_write_object_begin(w);
     if (part->type == LLM_PART_TEXT) {
         if (!part->text) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text part without text", m, p);
-        llm_json_write_key(w, "type");
-        llm_json_write_string(w, "text");
-        llm_json_write_key(w, "text");
-        llm_json_write_string(w, part->text);
+        llm__jw_member(w, "type", "text");
+        llm__jw_member(w, "text", part->text);
     } else {
-        llm_json_write_key(w, "type");
-        llm_json_write_string(w, "image_url");
+        llm__jw_member(w, "type", "image_url");
         llm_json_write_key(w, "image_url");
         llm_json_write_object_begin(w);
         llm_json_write_key(w, "url");
@@ -3815,10 +3827,7 @@ static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part, si
         } else {
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: image part without url (or base64 and media_type)", m, p);
         }
-        if (part->detail != LLM_DETAIL_DEFAULT) {
-            llm_json_write_key(w, "detail");
-            llm_json_write_string(w, llm__detail_name(part->detail));
-        }
+        if (part->detail != LLM_DETAIL_DEFAULT) llm__jw_member(w, "detail", llm__detail_name(part->detail));
         llm_json_write_object_end(w);
     }
     llm_json_write_object_end(w);
@@ -3835,14 +3844,9 @@ static llm_result llm__openai_tool_calls(llm__enc *e, const llm_message *msg, si
         if (!tc->id || !tc->name)
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z]: id and name are required", m, i);
         llm_json_write_object_begin(w);
-        llm_json_write_key(w, "id");
-        llm_json_write_string(w, tc->id);
-        llm_json_write_key(w, "type");
-        llm_json_write_string(w, "function");
-        llm_json_write_key(w, "function");
-        llm_json_write_object_begin(w);
-        llm_json_write_key(w, "name");
-        llm_json_write_string(w, tc->name);
+        llm__jw_member(w, "id", tc->id);
+        llm__jw_function_open(w);
+        llm__jw_member(w, "name", tc->name);
         llm_json_write_key(w, "arguments"); /* a string holding JSON text */
         llm_json_write_string(w, tc->arguments ? tc->arguments : "{}");
         llm_json_write_object_end(w);
@@ -3891,8 +3895,7 @@ static llm_result llm__openai_message(llm__enc *e, const llm_message *msg, size_
     bool calls = msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count > 0;
     if (r != LLM_OK) return r;
     llm_json_write_object_begin(w);
-    llm_json_write_key(w, "role");
-    llm_json_write_string(w, llm__role_name(msg->role));
+    llm__jw_member(w, "role", llm__role_name(msg->role));
     llm_json_write_key(w, "content");
     if (msg->part_count) {
         llm_json_write_array_begin(w);
@@ -3901,15 +3904,9 @@ static llm_result llm__openai_message(llm__enc *e, const llm_message *msg, size_
     } else {
         llm_json_write_string(w, msg->content); /* NULL writes null: an assistant turn of tool calls only */
     }
-    if (r == LLM_OK && msg->name && msg->role != LLM_ROLE_TOOL) { /* a tool message has no name */
-        llm_json_write_key(w, "name");
-        llm_json_write_string(w, msg->name);
-    }
+    if (r == LLM_OK && msg->role != LLM_ROLE_TOOL) llm__jw_member(w, "name", msg->name); /* a tool message has no name */
     if (r == LLM_OK && calls) r = llm__openai_tool_calls(e, msg, m);
-    if (r == LLM_OK && msg->role == LLM_ROLE_TOOL) {
-        llm_json_write_key(w, "tool_call_id");
-        llm_json_write_string(w, msg->tool_call_id);
-    }
+    if (r == LLM_OK && msg->role == LLM_ROLE_TOOL) llm__jw_member(w, "tool_call_id", msg->tool_call_id);
     llm_json_write_object_end(w);
     if (r == LLM_OK && w->error_ == LLM_ERR_INVALID_ARGUMENT)
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool call's id, name or arguments is not valid UTF-8", m);
@@ -3930,16 +3927,9 @@ static llm_result llm__openai_tools(llm__enc *e, const llm_request *req) {
         if (t->parameters && llm__json_check(&w->alloc, t->parameters, strlen(t->parameters), true, &perr) != LLM_OK)
             return llm__fail(e->err, perr.code, "tools[%z].parameters: %s", i, perr.message);
         llm_json_write_object_begin(w);
-        llm_json_write_key(w, "type");
-        llm_json_write_string(w, "function");
-        llm_json_write_key(w, "function");
-        llm_json_write_object_begin(w);
-        llm_json_write_key(w, "name");
-        llm_json_write_string(w, t->name);
-        if (t->description) {
-            llm_json_write_key(w, "description");
-            llm_json_write_string(w, t->description);
-        }
+        llm__jw_function_open(w);
+        llm__jw_member(w, "name", t->name);
+        llm__jw_member(w, "description", t->description);
         llm_json_write_key(w, "parameters");
         if (t->parameters) llm__jw_raw_checked(w, t->parameters, strlen(t->parameters));
         else llm__jw_raw_checked(w, "{\"type\":\"object\",\"properties\":{}}", 33);
@@ -3966,12 +3956,8 @@ static llm_result llm__openai_tool_choice(llm__enc *e, const llm_request *req) {
     }
     if (!tc->name) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: a function choice needs a name");
     llm_json_write_object_begin(w);
-    llm_json_write_key(w, "type");
-    llm_json_write_string(w, "function");
-    llm_json_write_key(w, "function");
-    llm_json_write_object_begin(w);
-    llm_json_write_key(w, "name");
-    llm_json_write_string(w, tc->name);
+    llm__jw_function_open(w);
+    llm__jw_member(w, "name", tc->name);
     llm_json_write_object_end(w);
     llm_json_write_object_end(w);
     return LLM_OK;
@@ -3983,8 +3969,7 @@ static llm_result llm__openai_response_format(llm__enc *e, const llm_response_fo
     if (f->type == LLM_FORMAT_DEFAULT || !llm__enc_key(e, "response_format")) return LLM_OK;
     if ((unsigned)f->type > (unsigned)LLM_FORMAT_JSON_SCHEMA) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
     llm_json_write_object_begin(w);
-    llm_json_write_key(w, "type");
-    llm_json_write_string(w, types[f->type]);
+    llm__jw_member(w, "type", types[f->type]);
     if (f->type == LLM_FORMAT_JSON_SCHEMA) {
         llm_error perr;
         if (!f->name || !f->schema) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
@@ -3994,12 +3979,8 @@ static llm_result llm__openai_response_format(llm__enc *e, const llm_response_fo
             return llm__fail(e->err, perr.code, "response_format.schema: %s", perr.message);
         llm_json_write_key(w, "json_schema");
         llm_json_write_object_begin(w);
-        llm_json_write_key(w, "name");
-        llm_json_write_string(w, f->name);
-        if (f->description) {
-            llm_json_write_key(w, "description");
-            llm_json_write_string(w, f->description);
-        }
+        llm__jw_member(w, "name", f->name);
+        llm__jw_member(w, "description", f->description);
         llm_json_write_key(w, "schema");
         llm__jw_raw_checked(w, f->schema, strlen(f->schema));
         llm_json_write_key(w, "strict");
