@@ -39,14 +39,35 @@ static int record(void *user, const llm_event *ev) {
     return r->cancel_after && r->events >= r->cancel_after;
 }
 
-/* Runs `body` (status 200) through llm_stream over the mock transport in
-   chunks of `chunk` bytes. */
-static llm_result run_stream(const char *headers, const char *body, size_t chunk, const llm_request *req, recorder *rec,
-                             llm_response *resp, llm_error *err, test_alloc_stats *stats, char *sent) {
+/* One run of llm_stream over the mock transport: what goes in, what comes
+   out, and the allocator that proves nothing leaks. */
+typedef struct stream_case {
+    llm_request req;
+    recorder rec;
+    llm_response resp;
+    llm_error err;
+    test_alloc_stats stats;
+    char sent[1024];             /* the body sent, "|", the Accept header */
+} stream_case;
+
+static void case_start(stream_case *t) {
+    memset(t, 0, sizeof *t);
+    t->req = stream_request();
+}
+
+/* Runs `body` (status 200) in chunks of `chunk` bytes (0: whole); the
+   previous run's response and event log are dropped first. */
+static llm_result case_run(stream_case *t, const char *headers, const char *body, size_t chunk) {
     llm_mock_exchange x;
     llm_mock mock;
     llm_client_desc d;
     llm_client c;
+    llm_call call;
+    const llm_http_request *http;
+    int cancel_after = t->rec.cancel_after;
+    llm_response_free(&t->resp);
+    memset(&t->rec, 0, sizeof t->rec);
+    t->rec.cancel_after = cancel_after;
     memset(&x, 0, sizeof x);
     x.status = 200;
     x.headers = headers;
@@ -60,78 +81,65 @@ static llm_result run_stream(const char *headers, const char *body, size_t chunk
     d.alloc.alloc = test_alloc_fn;
     d.alloc.realloc = test_realloc_fn;
     d.alloc.free = test_free_fn;
-    d.alloc.user = stats;
+    d.alloc.user = &t->stats;
     llm_client_init(&c, &d, NULL);
-    if (sent) {
-        llm_call call;
-        const llm_http_request *http;
-        if (llm_call_begin_stream(&call, &c, req, 0, &http, NULL) == LLM_OK) {
-            snprintf(sent, 1024, "%s|%s", http->body, http->headers[1].value);
-            llm_call_free(&call);
-        }
+    if (llm_call_begin_stream(&call, &c, &t->req, 0, &http, NULL) == LLM_OK) {
+        snprintf(t->sent, sizeof t->sent, "%s|%s", http->body, http->headers[1].value);
+        llm_call_free(&call);
     }
-    return llm_stream(&c, req, record, rec, resp, err);
+    return llm_stream(&c, &t->req, record, &t->rec, &t->resp, &t->err);
+}
+
+static void case_end(stream_case *t) {
+    llm_response_free(&t->resp);
+    CHECK_EQ_INT(t->stats.live, 0);
+    CHECK_EQ_INT(t->stats.bad_sizes, 0);
+}
+
+/* Choice 0's content is `text`. */
+static bool content_is(const llm_response *resp, const char *text) {
+    return resp->choice_count == 1 && resp->choices[0].content && strcmp(resp->choices[0].content, text) == 0;
 }
 
 static void stream_delivers_events_and_the_same_response(void) {
     const char *body = CHUNK("Hel") CHUNK("lo") FINISH USAGE DONE;
     size_t chunk;
     for (chunk = 0; chunk < 8; chunk++) {
-        test_alloc_stats stats;
-        recorder rec;
-        llm_response resp;
-        llm_error err;
-        llm_request req = stream_request();
-        char sent[1024];
-        memset(&stats, 0, sizeof stats);
-        memset(&rec, 0, sizeof rec);
-        CHECK_EQ_INT(run_stream("content-type: text/event-stream\n", body, chunk, &req, &rec, &resp, &err, &stats, sent), LLM_OK);
-        CHECK_EQ_STR(rec.log, "textHel textlo finishstop usage");
-        CHECK(resp.choice_count == 1 && strcmp(resp.choices[0].content, "Hello") == 0 && resp.choices[0].content_len == 5);
-        CHECK(resp.choice_count == 1 && resp.choices[0].finish_reason == LLM_FINISH_STOP);
-        CHECK(resp.usage.present && resp.usage.prompt_tokens == 5 && resp.usage.completion_tokens == 2 && resp.usage.total_tokens == 7);
-        CHECK_EQ_STR(resp.id, "c");
-        CHECK_EQ_STR(resp.model, "gpt-4o");
-        CHECK_EQ_STR(sent, "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"stream\":true,"
-                           "\"stream_options\":{\"include_usage\":true}}|text/event-stream");
-        llm_response_free(&resp);
-        CHECK_EQ_INT(stats.live, 0);
+        stream_case t;
+        case_start(&t);
+        CHECK_EQ_INT(case_run(&t, "content-type: text/event-stream\n", body, chunk), LLM_OK);
+        CHECK_EQ_STR(t.rec.log, "textHel textlo finishstop usage");
+        CHECK(content_is(&t.resp, "Hello") && t.resp.choices[0].content_len == 5);
+        CHECK(t.resp.choice_count == 1 && t.resp.choices[0].finish_reason == LLM_FINISH_STOP);
+        CHECK(t.resp.usage.present && t.resp.usage.prompt_tokens == 5 && t.resp.usage.completion_tokens == 2 && t.resp.usage.total_tokens == 7);
+        CHECK_EQ_STR(t.resp.id, "c");
+        CHECK_EQ_STR(t.resp.model, "gpt-4o");
+        CHECK_EQ_STR(t.sent, "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"stream\":true,"
+                             "\"stream_options\":{\"include_usage\":true}}|text/event-stream");
+        case_end(&t);
     }
 }
 
 static void stream_without_end_marker_is_truncated_and_keeps_the_text(void) {
-    test_alloc_stats stats;
-    recorder rec;
-    llm_response resp;
-    llm_error err;
-    llm_request req = stream_request();
-    memset(&stats, 0, sizeof stats);
-    memset(&rec, 0, sizeof rec);
-    CHECK_EQ_INT(run_stream(NULL, CHUNK("Hel") CHUNK("lo"), 3, &req, &rec, &resp, &err, &stats, NULL), LLM_ERR_TRUNCATED);
-    CHECK_EQ_INT(err.code, LLM_ERR_TRUNCATED);
-    CHECK(resp.choice_count == 1 && strcmp(resp.choices[0].content, "Hello") == 0);
-    llm_response_free(&resp);
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(case_run(&t, NULL, CHUNK("Hel") CHUNK("lo"), 3), LLM_ERR_TRUNCATED);
+    CHECK_EQ_INT(t.err.code, LLM_ERR_TRUNCATED);
+    CHECK(content_is(&t.resp, "Hello"));
     /* an event cut in its middle */
-    CHECK_EQ_INT(run_stream(NULL, CHUNK("Hel") "data: {\"id\"", 0, &req, &rec, &resp, &err, &stats, NULL), LLM_ERR_TRUNCATED);
-    CHECK(resp.choice_count == 1 && strcmp(resp.choices[0].content, "Hel") == 0);
-    llm_response_free(&resp);
-    CHECK_EQ_INT(stats.live, 0);
+    CHECK_EQ_INT(case_run(&t, NULL, CHUNK("Hel") "data: {\"id\"", 0), LLM_ERR_TRUNCATED);
+    CHECK(content_is(&t.resp, "Hel"));
+    case_end(&t);
 }
 
 static void callback_cancels_and_keeps_the_partial_response(void) {
-    test_alloc_stats stats;
-    recorder rec;
-    llm_response resp;
-    llm_error err;
-    llm_request req = stream_request();
-    memset(&stats, 0, sizeof stats);
-    memset(&rec, 0, sizeof rec);
-    rec.cancel_after = 1;
-    CHECK_EQ_INT(run_stream(NULL, CHUNK("Hel") CHUNK("lo") FINISH DONE, 0, &req, &rec, &resp, &err, &stats, NULL), LLM_ERR_CANCELLED);
-    CHECK_EQ_INT(rec.events, 1);
-    CHECK(resp.choice_count == 1 && strcmp(resp.choices[0].content, "Hel") == 0);
-    llm_response_free(&resp);
-    CHECK_EQ_INT(stats.live, 0);
+    stream_case t;
+    case_start(&t);
+    t.rec.cancel_after = 1;
+    CHECK_EQ_INT(case_run(&t, NULL, CHUNK("Hel") CHUNK("lo") FINISH DONE, 0), LLM_ERR_CANCELLED);
+    CHECK_EQ_INT(t.rec.events, 1);
+    CHECK(content_is(&t.resp, "Hel"));
+    case_end(&t);
 }
 
 static void tool_calls_assemble_by_index(void) {
@@ -142,24 +150,19 @@ static void tool_calls_assemble_by_index(void) {
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"{\\\"y\\\":2}\"}}]}}]}\n\n"
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\":1}\"}}]}}]}\n\n"
         "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n" DONE;
-    test_alloc_stats stats;
-    recorder rec;
-    llm_response resp;
-    llm_error err;
-    llm_request req = stream_request();
-    memset(&stats, 0, sizeof stats);
-    memset(&rec, 0, sizeof rec);
-    CHECK_EQ_INT(run_stream(NULL, body, 7, &req, &rec, &resp, &err, &stats, NULL), LLM_OK);
-    CHECK(resp.choice_count == 1 && resp.choices[0].tool_call_count == 2);
-    if (resp.choice_count == 1 && resp.choices[0].tool_call_count == 2) {
-        CHECK_EQ_STR(resp.choices[0].tool_calls[0].id, "a");
-        CHECK_EQ_STR(resp.choices[0].tool_calls[0].name, "f");
-        CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, "{\"x\":1}");
-        CHECK_EQ_STR(resp.choices[0].tool_calls[1].id, "b");
-        CHECK_EQ_STR(resp.choices[0].tool_calls[1].arguments, "{\"y\":2}");
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(case_run(&t, NULL, body, 7), LLM_OK);
+    CHECK(t.resp.choice_count == 1 && t.resp.choices[0].tool_call_count == 2);
+    if (t.resp.choice_count == 1 && t.resp.choices[0].tool_call_count == 2) {
+        const llm_tool_call *calls = t.resp.choices[0].tool_calls;
+        CHECK_EQ_STR(calls[0].id, "a");
+        CHECK_EQ_STR(calls[0].name, "f");
+        CHECK_EQ_STR(calls[0].arguments, "{\"x\":1}");
+        CHECK_EQ_STR(calls[1].id, "b");
+        CHECK_EQ_STR(calls[1].arguments, "{\"y\":2}");
     }
-    llm_response_free(&resp);
-    CHECK_EQ_INT(stats.live, 0);
+    case_end(&t);
 }
 
 static void glued_tool_arguments_are_an_error(void) {
@@ -169,17 +172,11 @@ static void glued_tool_arguments_are_an_error(void) {
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"a\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\":1}\"}}]}}]}\n\n"
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"x\\\":2}\"}}]}}]}\n\n"
         "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n" DONE;
-    test_alloc_stats stats;
-    recorder rec;
-    llm_response resp;
-    llm_error err;
-    llm_request req = stream_request();
-    memset(&stats, 0, sizeof stats);
-    memset(&rec, 0, sizeof rec);
-    CHECK_EQ_INT(run_stream(NULL, body, 0, &req, &rec, &resp, &err, &stats, NULL), LLM_ERR_PARSE);
-    CHECK(strstr(err.message, "glued") != NULL);
-    llm_response_free(&resp);
-    CHECK_EQ_INT(stats.live, 0);
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(case_run(&t, NULL, body, 0), LLM_ERR_PARSE);
+    CHECK(strstr(t.err.message, "glued") != NULL);
+    case_end(&t);
 }
 
 static void every_call_at_index_zero_is_told_apart_by_id(void) {
@@ -188,109 +185,77 @@ static void every_call_at_index_zero_is_told_apart_by_id(void) {
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"a\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}}]}\n\n"
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"b\",\"function\":{\"name\":\"g\",\"arguments\":\"\"}}]}}]}\n\n"
         "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n" DONE;
-    test_alloc_stats stats;
-    recorder rec;
-    llm_response resp;
-    llm_request req = stream_request();
-    memset(&stats, 0, sizeof stats);
-    memset(&rec, 0, sizeof rec);
-    CHECK_EQ_INT(run_stream(NULL, body, 0, &req, &rec, &resp, NULL, &stats, NULL), LLM_OK);
-    CHECK(resp.choice_count == 1 && resp.choices[0].tool_call_count == 2);
-    if (resp.choice_count == 1 && resp.choices[0].tool_call_count == 2) {
-        CHECK_EQ_STR(resp.choices[0].tool_calls[1].name, "g");
-        CHECK_EQ_STR(resp.choices[0].tool_calls[1].arguments, "{}"); /* empty arguments become {} */
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(case_run(&t, NULL, body, 0), LLM_OK);
+    CHECK(t.resp.choice_count == 1 && t.resp.choices[0].tool_call_count == 2);
+    if (t.resp.choice_count == 1 && t.resp.choices[0].tool_call_count == 2) {
+        CHECK_EQ_STR(t.resp.choices[0].tool_calls[1].name, "g");
+        CHECK_EQ_STR(t.resp.choices[0].tool_calls[1].arguments, "{}"); /* empty arguments become {} */
     }
-    CHECK_EQ_STR(rec.log, "start delta{} end{} start end{} finishtool_calls");
-    llm_response_free(&resp);
-    CHECK_EQ_INT(stats.live, 0);
+    CHECK_EQ_STR(t.rec.log, "start delta{} end{} start end{} finishtool_calls");
+    case_end(&t);
 }
 
 static void loop_guard_stops_a_repeating_model(void) {
-    char body[100 * 120 + 64];
+    char repeats[100 * 120 + 64], shorts[100 * 120 + 64];
     size_t i;
-    test_alloc_stats stats;
-    recorder rec;
-    llm_response resp;
-    llm_error err;
-    llm_request req = stream_request();
-    memset(&stats, 0, sizeof stats);
-    body[0] = '\0';
-    for (i = 0; i < 100; i++) strcat(body, CHUNK("again"));
-    strcat(body, FINISH DONE);
-    memset(&rec, 0, sizeof rec);
-    CHECK_EQ_INT(run_stream(NULL, body, 0, &req, &rec, &resp, &err, &stats, NULL), LLM_ERR_PARSE);
-    CHECK(strstr(err.message, "loop guard") != NULL);
-    llm_response_free(&resp);
-    /* 99 repeats pass; the guard can be turned off (0) or set */
-    memset(&rec, 0, sizeof rec);
-    req.stream.has_loop_guard = true;
-    req.stream.loop_guard = 0;
-    CHECK_EQ_INT(run_stream(NULL, body, 0, &req, &rec, &resp, &err, &stats, NULL), LLM_OK);
-    llm_response_free(&resp);
-    req.stream.loop_guard = 101;
-    CHECK_EQ_INT(run_stream(NULL, body, 0, &req, &rec, &resp, &err, &stats, NULL), LLM_OK);
-    llm_response_free(&resp);
-    /* short deltas ("a", "ab") never count */
-    body[0] = '\0';
-    for (i = 0; i < 100; i++) strcat(body, CHUNK("ab"));
-    strcat(body, FINISH DONE);
-    req = stream_request();
-    CHECK_EQ_INT(run_stream(NULL, body, 0, &req, &rec, &resp, &err, &stats, NULL), LLM_OK);
-    llm_response_free(&resp);
-    CHECK_EQ_INT(stats.live, 0);
+    stream_case t;
+    repeats[0] = shorts[0] = '\0';
+    for (i = 0; i < 100; i++) {
+        strcat(repeats, CHUNK("again"));
+        strcat(shorts, CHUNK("ab"));
+    }
+    strcat(repeats, FINISH DONE);
+    strcat(shorts, FINISH DONE);
+    case_start(&t);
+    CHECK_EQ_INT(case_run(&t, NULL, repeats, 0), LLM_ERR_PARSE); /* 100 in a row: the default limit */
+    CHECK(strstr(t.err.message, "loop guard") != NULL);
+    t.req.stream.has_loop_guard = true;
+    t.req.stream.loop_guard = 0; /* off */
+    CHECK_EQ_INT(case_run(&t, NULL, repeats, 0), LLM_OK);
+    t.req.stream.loop_guard = 101;
+    CHECK_EQ_INT(case_run(&t, NULL, repeats, 0), LLM_OK);
+    t.req = stream_request(); /* short deltas ("ab") never count */
+    CHECK_EQ_INT(case_run(&t, NULL, shorts, 0), LLM_OK);
+    case_end(&t);
 }
 
 static void plain_json_answer_to_a_stream_becomes_events(void) {
     const char *body = "{\"id\":\"x\",\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},"
                        "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
-    test_alloc_stats stats;
-    recorder rec;
-    llm_response resp;
-    llm_request req = stream_request();
-    memset(&stats, 0, sizeof stats);
-    memset(&rec, 0, sizeof rec);
-    CHECK_EQ_INT(run_stream("content-type: application/json\n", body, 5, &req, &rec, &resp, NULL, &stats, NULL), LLM_OK);
-    CHECK_EQ_STR(rec.log, "textHi finishstop usage");
-    CHECK(resp.choice_count == 1 && strcmp(resp.choices[0].content, "Hi") == 0 && resp.usage.total_tokens == 2);
-    llm_response_free(&resp);
-    CHECK_EQ_INT(stats.live, 0);
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(case_run(&t, "content-type: application/json\n", body, 5), LLM_OK);
+    CHECK_EQ_STR(t.rec.log, "textHi finishstop usage");
+    CHECK(content_is(&t.resp, "Hi") && t.resp.usage.total_tokens == 2);
+    case_end(&t);
 }
 
 static void error_inside_the_stream_is_typed(void) {
     const char *body = CHUNK("Hi") "data: {\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\",\"code\":429}}\n\n";
-    test_alloc_stats stats;
-    recorder rec;
-    llm_response resp;
-    llm_error err;
-    llm_request req = stream_request();
-    memset(&stats, 0, sizeof stats);
-    memset(&rec, 0, sizeof rec);
-    CHECK_EQ_INT(run_stream(NULL, body, 0, &req, &rec, &resp, &err, &stats, NULL), LLM_ERR_RATE_LIMITED);
-    CHECK_EQ_STR(err.message, "Rate limit reached");
-    CHECK_EQ_INT(err.http_status, 200);
-    CHECK_EQ_STR(rec.log, "textHi error");
-    CHECK(resp.choice_count == 1 && strcmp(resp.choices[0].content, "Hi") == 0);
-    llm_response_free(&resp);
-    CHECK_EQ_INT(stats.live, 0);
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(case_run(&t, NULL, body, 0), LLM_ERR_RATE_LIMITED);
+    CHECK_EQ_STR(t.err.message, "Rate limit reached");
+    CHECK_EQ_INT(t.err.http_status, 200);
+    CHECK_EQ_STR(t.rec.log, "textHi error");
+    CHECK(content_is(&t.resp, "Hi"));
+    case_end(&t);
 }
 
 static void answers_without_usage_are_estimated_and_priced(void) {
     /* the stream sends no usage: the library counts, says so, and prices it */
-    test_alloc_stats stats;
-    recorder rec;
-    llm_response resp;
-    llm_request req = stream_request();
-    memset(&stats, 0, sizeof stats);
-    memset(&rec, 0, sizeof rec);
-    CHECK_EQ_INT(run_stream(NULL, CHUNK("The weather is sunny today.") FINISH DONE, 0, &req, &rec, &resp, NULL, &stats, NULL), LLM_OK);
-    CHECK(!resp.usage.present && resp.usage.estimated);
-    CHECK(resp.usage.prompt_tokens > 0 && resp.usage.completion_tokens > 0);
-    CHECK_EQ_INT(resp.usage.total_tokens, resp.usage.prompt_tokens + resp.usage.completion_tokens);
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(case_run(&t, NULL, CHUNK("The weather is sunny today.") FINISH DONE, 0), LLM_OK);
+    CHECK(!t.resp.usage.present && t.resp.usage.estimated);
+    CHECK(t.resp.usage.prompt_tokens > 0 && t.resp.usage.completion_tokens > 0);
+    CHECK_EQ_INT(t.resp.usage.total_tokens, t.resp.usage.prompt_tokens + t.resp.usage.completion_tokens);
 #ifndef LLM_NO_COSTS
-    CHECK(resp.has_cost && resp.cost_usd > 0);
+    CHECK(t.resp.has_cost && t.resp.cost_usd > 0);
 #endif
-    llm_response_free(&resp);
-    CHECK_EQ_INT(stats.live, 0);
+    case_end(&t);
 }
 
 /* ---- the sans-I/O side: deadlines and events pulled by the caller ---- */
