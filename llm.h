@@ -4464,6 +4464,7 @@ static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_
     if ((r = llm__call_check_request(req, err)) != LLM_OK) return r;
     if ((r = client->provider->encode(client, req, stream, &call->body_, err)) != LLM_OK) return r;
     call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, req->model, strlen(req->model));
+    if (!call->model_) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     if (llm_count_request_tokens(req, NULL, &call->prompt_estimate_, NULL) != LLM_OK) call->prompt_estimate_ = 0;
     if (llm__call_url(call, client, req, stream) != LLM_OK || llm__call_headers(call, client, req, stream) != LLM_OK) {
         if (err) *err = call->err_;
