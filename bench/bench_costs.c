@@ -6,24 +6,18 @@
 #define _POSIX_C_SOURCE 199309L
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
+#include "bench.h"
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
-
-static double now_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
 
 /* ns per lookup of `model`, over n rounds */
 static double lookup_ns(const llm_costs *db, const char *model, long n, llm_result want) {
     llm_model_info info;
-    double t0 = now_ns();
+    double t0 = (bench_now() * 1e9);
     long i, bad = 0;
     for (i = 0; i < n; i++) bad += llm_model_info_get(db, model, &info, NULL) != want;
     if (bad) fprintf(stderr, "unexpected result for %s\n", model);
-    return (now_ns() - t0) / (double)n;
+    return ((bench_now() * 1e9) - t0) / (double)n;
 }
 
 int main(int argc, char **argv) {
@@ -53,12 +47,12 @@ int main(int argc, char **argv) {
     u.prompt_tokens = 26000;
     u.completion_tokens = 300;
     u.cached_tokens = 20000;
-    t0 = now_ns();
+    t0 = (bench_now() * 1e9);
     for (i = 0; i < n; i++) {
         if (llm_cost(NULL, "anthropic/claude-sonnet-4-5", &u, &c, NULL) != LLM_OK) return 1;
         u.completion_tokens = (u.completion_tokens + 1) & 1023;
     }
-    printf("costs: llm_cost (resolved name): %.0f ns\n", (now_ns() - t0) / (double)n);
+    printf("costs: llm_cost (resolved name): %.0f ns\n", ((bench_now() * 1e9) - t0) / (double)n);
     if (argc < 2 || !(f = fopen(argv[1], "rb"))) return 0;
     fseek(f, 0, SEEK_END);
     len = ftell(f);
@@ -68,9 +62,9 @@ int main(int argc, char **argv) {
     fclose(f);
     memset(&db, 0, sizeof db);
     for (i = 0; i < 10; i++) {
-        double t = now_ns();
+        double t = (bench_now() * 1e9);
         if (llm_costs_load_json(&db, json, (size_t)len, argv[1], NULL) != LLM_OK) return 1;
-        t = now_ns() - t;
+        t = (bench_now() * 1e9) - t;
         if (t < best) best = t;
     }
     printf("costs: load the full LiteLLM JSON (%ld bytes, %u entries): %.1f ms (best of 10)\n", len,

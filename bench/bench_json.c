@@ -10,11 +10,11 @@
    generated. Figures are the best of several rounds, in MB/s of input. */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
+#include "bench.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #ifdef BENCH_CJSON
 #include <cjson/cJSON.h>
 #endif
@@ -24,20 +24,6 @@
 size_t simdjson_content_sum(const char *const *docs, const size_t *lens, size_t count, int rounds, double *best_seconds);
 #endif
 
-static double now_seconds(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-static uint32_t rng(void) {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state >> 32);
-}
-
 /* Appends generated prose as a JSON string body (escaped) to buf; returns
    the unescaped byte count. */
 static size_t gen_text(char *buf, size_t *pos, size_t target) {
@@ -45,13 +31,13 @@ static size_t gen_text(char *buf, size_t *pos, size_t target) {
                                         "weather", "in", "San", "Francisco", "is", "sunny", "today", "and"};
     size_t raw = 0;
     while (raw < target) {
-        uint32_t r = rng() % 100;
+        uint32_t r = bench_rng() % 100;
         const char *w;
         if (r < 2) { memcpy(buf + *pos, "\\n", 2); *pos += 2; raw += 1; continue; }
         if (r < 3) { memcpy(buf + *pos, "\\\"", 2); *pos += 2; raw += 1; continue; }
         if (r < 5) { memcpy(buf + *pos, "caf\xC3\xA9 ", 6); *pos += 6; raw += 6; continue; }
         if (r < 6) { memcpy(buf + *pos, "\xE4\xBD\xA0\xE5\xA5\xBD ", 7); *pos += 7; raw += 7; continue; }
-        w = words[rng() % 16];
+        w = words[bench_rng() % 16];
         memcpy(buf + *pos, w, strlen(w));
         *pos += strlen(w);
         buf[(*pos)++] = ' ';
@@ -65,13 +51,13 @@ static char *gen_response(size_t content_target, size_t *len, size_t *content_le
     size_t pos = 0;
     pos += (size_t)sprintf(buf, "{\"id\":\"chatcmpl-%u\",\"object\":\"chat.completion\",\"created\":1727346142,"
                                 "\"model\":\"gpt-4o-2024-08-06\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-                                "\"content\":\"", rng());
+                                "\"content\":\"", bench_rng());
     *content_len = gen_text(buf, &pos, content_target);
     pos += (size_t)sprintf(buf + pos, "\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
                                       "\"usage\":{\"prompt_tokens\":%u,\"completion_tokens\":%u,\"total_tokens\":%u,"
                                       "\"prompt_tokens_details\":{\"cached_tokens\":0},\"completion_tokens_details\":"
                                       "{\"reasoning_tokens\":0}},\"system_fingerprint\":\"fp_b40fb1c6fb\"}",
-                           rng() % 1000, rng() % 1000, rng() % 2000);
+                           bench_rng() % 1000, bench_rng() % 1000, bench_rng() % 2000);
     *len = pos;
     return buf;
 }
@@ -120,9 +106,9 @@ static void bench_parse(const workload *w, int rounds) {
     printf("parse %s (%zu documents, %.1f MB)\n", w->name, w->count, (double)w->bytes / 1e6);
     memset(&doc, 0, sizeof doc);
     for (r = 0; r < rounds; r++) {
-        t = now_seconds();
+        t = bench_now();
         got = llm_content_sum(&doc, w->docs, w->lens, w->count);
-        t = now_seconds() - t;
+        t = bench_now() - t;
         if (t < best) best = t;
     }
     llm_json_doc_free(&doc);
@@ -130,9 +116,9 @@ static void bench_parse(const workload *w, int rounds) {
 #ifdef BENCH_CJSON
     best = 1e9;
     for (r = 0; r < rounds; r++) {
-        t = now_seconds();
+        t = bench_now();
         got = cjson_content_sum(w->docs, w->lens, w->count);
-        t = now_seconds() - t;
+        t = bench_now() - t;
         if (t < best) best = t;
     }
     report("cJSON 1.7.15", w, best, got);
@@ -208,9 +194,9 @@ static void bench_encode(int rounds) {
     }
     memset(&jw, 0, sizeof jw);
     for (r = 0; r < rounds; r++) {
-        t = now_seconds();
+        t = bench_now();
         for (i = 0; i < reps; i++) write_request(&jw, texts, 100);
-        t = now_seconds() - t;
+        t = bench_now() - t;
         if (t < best) best = t;
     }
     if (llm_json_writer_finish(&jw, NULL, &len) != LLM_OK) len = 0;
@@ -221,9 +207,9 @@ static void bench_encode(int rounds) {
     best = 1e9;
     for (r = 0; r < rounds; r++) {
         size_t cl = 0;
-        t = now_seconds();
+        t = bench_now();
         for (i = 0; i < reps; i++) cl = cjson_request(texts, 100);
-        t = now_seconds() - t;
+        t = bench_now() - t;
         if (t < best) best = t;
         if (cl != len) printf("  cJSON length %zu differs from llm.h's %zu\n", cl, len);
     }
@@ -249,7 +235,7 @@ int main(void) {
     small.bytes = small.expected = 0;
     for (i = 0; i < small.count; i++) {
         size_t c;
-        small.docs[i] = gen_response(550 + rng() % 200, &small.lens[i], &c);
+        small.docs[i] = gen_response(550 + bench_rng() % 200, &small.lens[i], &c);
         small.bytes += small.lens[i];
         small.expected += c;
     }

@@ -4,20 +4,14 @@
    allocator proves that pick/report allocate nothing. */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
+#include "bench.h"
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 static long allocations;
 static void *count_alloc(void *u, size_t n) { (void)u; allocations++; return malloc(n); }
 static void *count_realloc(void *u, void *p, size_t o, size_t n) { (void)u; (void)o; allocations++; return realloc(p, n); }
 static void count_free(void *u, void *p, size_t n) { (void)u; (void)n; free(p); }
-
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static void run(int n, llm_routing_strategy strategy, const char *name) {
     llm_deployment_desc *deps = (llm_deployment_desc *)calloc((size_t)n, sizeof *deps);
@@ -42,7 +36,7 @@ static void run(int n, llm_routing_strategy strategy, const char *name) {
     memset(&req, 0, sizeof req);
     req.model = "g";
     before = allocations;
-    t0 = now_s();
+    t0 = bench_now();
     for (i = 0; i < iters; i++) {
         llm_router_attempt a;
         llm_router_outcome o;
@@ -53,7 +47,7 @@ static void run(int n, llm_routing_strategy strategy, const char *name) {
             exit(1);
         }
     }
-    dt = now_s() - t0;
+    dt = bench_now() - t0;
     printf("%-15s %5d deployments: %8.1f ns per pick+report, %ld allocations in %ld pairs\n", name, n, dt * 1e9 / (double)iters,
            allocations - before, iters);
     llm_router_free(&r);

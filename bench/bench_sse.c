@@ -27,11 +27,11 @@
    framing). */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
+#include "bench.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #ifdef BENCH_CJSON
 #include <cjson/cJSON.h>
 #endif
@@ -39,20 +39,6 @@
 #define CHUNK (16 * 1024)
 #define DELTAS 200000
 #define ROUNDS 5
-
-static double now_seconds(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-static uint32_t rng(void) {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state >> 32);
-}
 
 /* ---- the generated streams ---- */
 
@@ -81,17 +67,17 @@ static size_t gen_delta(text *t) {
                                         "website", "or", "app", "current", "to", "get", "in", "I", "unable", "provide",
                                         "real-time", "updates", "forecast", "temperature", "is", "of"};
     size_t raw = 0;
-    int k, n = 1 + (int)(rng() % 12);
+    int k, n = 1 + (int)(bench_rng() % 12);
     for (k = 0; k < n; k++) {
-        uint32_t r = rng() % 100;
-        const char *w = r < 2 ? "caf\xC3\xA9" : words[rng() % (sizeof words / sizeof words[0])];
+        uint32_t r = bench_rng() % 100;
+        const char *w = r < 2 ? "caf\xC3\xA9" : words[bench_rng() % (sizeof words / sizeof words[0])];
         put(t, " ", 1);
         puts_(t, w);
         raw += 1 + strlen(w);
         if (r == 2) { put(t, "\\n", 2); raw++; }
         if (r == 3) { put(t, "\\\"", 2); raw++; }
     }
-    if (rng() % 8 == 0) { put(t, ".", 1); raw++; }
+    if (bench_rng() % 8 == 0) { put(t, ".", 1); raw++; }
     return raw;
 }
 
@@ -183,9 +169,9 @@ static void bench_framing(const workload *w) {
     size_t events = 0, bytes = 0;
     int r;
     for (r = 0; r < ROUNDS; r++) {
-        t = now_seconds();
+        t = bench_now();
         events = frame(w, &bytes);
-        t = now_seconds() - t;
+        t = bench_now() - t;
         if (t < best) best = t;
     }
     printf("  %-44s %8.0f MB/s %7.2f M events/s%s\n", "framing (llm_sse)", (double)w->body.len / best / 1e6,
@@ -312,10 +298,10 @@ static bool bench_call(const llm_provider *prov, const workload *w, bool use_str
     int r;
     alloc_count = 0;
     for (r = 0; r < ROUNDS; r++) {
-        t = now_seconds();
+        t = bench_now();
         if (use_stream) drive_stream(w, no_accumulate, false, &st);
         else drive_call(prov, w, no_accumulate, false, &st);
-        t = now_seconds() - t;
+        t = bench_now() - t;
         if (t < best) best = t;
         if (!bad) bad = check_run(w, &st, no_accumulate);
     }
@@ -357,9 +343,9 @@ static void bench_memchr(const workload *w) {
     size_t lines = 0;
     int r;
     for (r = 0; r < ROUNDS; r++) {
-        t = now_seconds();
+        t = bench_now();
         lines = memchr_lines(w);
-        t = now_seconds() - t;
+        t = bench_now() - t;
         if (t < best) best = t;
     }
     printf("  %-44s %8.2f GB/s (%zu lines)\n", "memchr line splitter (reference)", (double)w->body.len / best / 1e9, lines);
@@ -391,9 +377,9 @@ static double bench_cjson(const workload *w) {
     size_t events = 0, content = 0;
     int r;
     for (r = 0; r < ROUNDS; r++) {
-        t = now_seconds();
+        t = bench_now();
         events = cjson_stream(w, &content);
-        t = now_seconds() - t;
+        t = bench_now() - t;
         if (t < best) best = t;
     }
     printf("  %-44s %8.0f MB/s %7.2f M events/s%s\n", "memchr + cJSON 1.7 + content lookup", (double)w->body.len / best / 1e6,
@@ -448,9 +434,9 @@ int main(int argc, char **argv) {
 
     /* the goals (the SSE throughput issue) */
     for (r = 0; r < ROUNDS; r++) {
-        t = now_seconds();
+        t = bench_now();
         frame(&oa, &bytes);
-        t = now_seconds() - t;
+        t = bench_now() - t;
         if (t < best) best = t;
     }
     framing_gbs = (double)oa.body.len / best / 1e9;

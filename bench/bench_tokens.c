@@ -10,17 +10,11 @@
 #define _POSIX_C_SOURCE 199309L
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
+#include "bench.h"
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #define CORPUS "build/bench_tokens_corpus.txt"
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
 
 static char *read_all(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
@@ -102,22 +96,22 @@ int main(void) {
         snprintf(path, sizeof path, "tests/data/tokens/%s.tiktoken", names[e]);
         vocab = read_all(path, &vlen);
         for (best = 1e9, rep = 0; rep < 5; rep++) {
-            t = now();
+            t = bench_now();
             if (llm_bpe_load(&bpe, LLM_ENCODING_NONE, vocab, vlen, NULL, NULL) != LLM_OK) return 1;
-            t = now() - t;
+            t = bench_now() - t;
             if (t < best) best = t;
             if (rep < 4) llm_bpe_free(&bpe);
         }
         printf("%s: load %.1f ms (from memory, best of 5), %.1f MB\n", names[e], best * 1e3, (double)bpe.memory / 1e6);
         for (best = 1e9, rep = 0; rep < 3; rep++) {
-            t = now();
+            t = bench_now();
             tokens = 0;
             for (i = 0; i < n; i++) {
                 size_t k = 0;
                 llm_bpe_count(&bpe, docs[i].text, docs[i].len, &k, NULL);
                 tokens += k;
             }
-            t = now() - t;
+            t = bench_now() - t;
             if (t < best) best = t;
         }
         printf("%s: exact count %.1f MB/s, %.2f M tokens/s, total %zu tokens\n", names[e], (double)bytes / 1e6 / best,
@@ -128,10 +122,10 @@ int main(void) {
     for (e = 0; e < 2; e++) {
         size_t est = 0;
         for (best = 1e9, rep = 0; rep < 5; rep++) {
-            t = now();
+            t = bench_now();
             est = 0;
             for (i = 0; i < n; i++) est += llm_tokens_estimate(docs[i].text, docs[i].len, e ? "gpt-4o" : "gpt-4");
-            t = now() - t;
+            t = bench_now() - t;
             if (t < best) best = t;
         }
         printf("estimator (%s): %.2f GB/s, total %zu tokens\n", names[e], (double)bytes / 1e9 / best, est);
