@@ -88,20 +88,19 @@ static void write_usage(llm_json_writer *w, const llm_usage *u) {
         llm_json_write_null(w);
         return;
     }
-    llm_json_write_object_begin(w);
-    llm_json_write_key(w, "prompt_tokens");
-    llm_json_write_int(w, u->prompt_tokens);
-    llm_json_write_key(w, "completion_tokens");
-    llm_json_write_int(w, u->completion_tokens);
-    llm_json_write_key(w, "total_tokens");
-    llm_json_write_int(w, u->total_tokens);
-    llm_json_write_key(w, "cached_tokens");
-    llm_json_write_int(w, u->cached_tokens);
-    llm_json_write_key(w, "cache_creation_tokens");
-    llm_json_write_int(w, u->cache_creation_tokens);
-    llm_json_write_key(w, "reasoning_tokens");
-    llm_json_write_int(w, u->reasoning_tokens);
-    llm_json_write_object_end(w);
+    {
+        static const char *const names[6] = {"prompt_tokens", "completion_tokens", "total_tokens",
+                                              "cached_tokens", "cache_creation_tokens", "reasoning_tokens"};
+        const int64_t values[6] = {u->prompt_tokens, u->completion_tokens, u->total_tokens,
+                                   u->cached_tokens, u->cache_creation_tokens, u->reasoning_tokens};
+        size_t i;
+        llm_json_write_object_begin(w);
+        for (i = 0; i < 6; i++) {
+            llm_json_write_key(w, names[i]);
+            llm_json_write_int(w, values[i]);
+        }
+        llm_json_write_object_end(w);
+    }
 }
 
 static void write_replay(llm_json_writer *w, const llm_response *resp, llm_result r, const llm_error *err) {
