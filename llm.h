@@ -3162,8 +3162,10 @@ static bool llm__json_has_duplicates(const llm_json_doc *doc) {
 }
 
 /* Parses caller JSON strictly: valid, no duplicate member names, and (when
-   want_object) an object. A sentence about the problem goes to err. */
-static llm_result llm__json_check(const llm_allocator *alloc, const char *json, size_t len, bool want_object, llm_error *err) {
+   want_object) an object. A sentence about the problem goes to err. `keep`
+   receives the document on success (the caller frees it); NULL: only check. */
+static llm_result llm__json_check(const llm_allocator *alloc, const char *json, size_t len, bool want_object, llm_json_doc *keep,
+                                  llm_error *err) {
     llm_json_doc doc;
     llm_error perr;
     llm_result r;
@@ -3174,7 +3176,8 @@ static llm_result llm__json_check(const llm_allocator *alloc, const char *json, 
     else if (r != LLM_OK) r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "not valid JSON: %s at offset %z", perr.message, perr.offset);
     else if (want_object && !llm_json_is(llm_json_root(&doc), LLM_JSON_OBJECT)) r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "not a JSON object");
     else if (llm__json_has_duplicates(&doc)) r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "an object has two members of the same name");
-    llm_json_doc_free(&doc);
+    if (r == LLM_OK && keep) *keep = doc;
+    else llm_json_doc_free(&doc);
     return r;
 }
 
@@ -3186,7 +3189,7 @@ static void llm__jw_raw_checked(llm_json_writer *w, const char *json, size_t len
 LLM_API void llm_json_write_raw(llm_json_writer *w, const char *json, size_t len) {
     llm_result r;
     if (!w || w->error_ != LLM_OK) return;
-    r = llm__json_check(&w->alloc, json, len, false, NULL);
+    r = llm__json_check(&w->alloc, json, len, false, NULL, NULL);
     if (r != LLM_OK) llm__jw_fail(w, r);
     else llm__jw_raw_checked(w, json, len);
 }
@@ -3924,7 +3927,7 @@ static llm_result llm__openai_tools(llm__enc *e, const llm_request *req) {
         if (!t->name) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name is required", i);
         if (!llm__utf8_ok(t->name) || !llm__utf8_ok(t->description))
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name or description is not valid UTF-8", i);
-        if (t->parameters && llm__json_check(&w->alloc, t->parameters, strlen(t->parameters), true, &perr) != LLM_OK)
+        if (t->parameters && llm__json_check(&w->alloc, t->parameters, strlen(t->parameters), true, NULL, &perr) != LLM_OK)
             return llm__fail(e->err, perr.code, "tools[%z].parameters: %s", i, perr.message);
         llm_json_write_object_begin(w);
         llm__jw_function_open(w);
@@ -3975,7 +3978,7 @@ static llm_result llm__openai_response_format(llm__enc *e, const llm_response_fo
         if (!f->name || !f->schema) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
         if (!llm__utf8_ok(f->name) || !llm__utf8_ok(f->description))
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: name or description is not valid UTF-8");
-        if (llm__json_check(&w->alloc, f->schema, strlen(f->schema), true, &perr) != LLM_OK)
+        if (llm__json_check(&w->alloc, f->schema, strlen(f->schema), true, NULL, &perr) != LLM_OK)
             return llm__fail(e->err, perr.code, "response_format.schema: %s", perr.message);
         llm_json_write_key(w, "json_schema");
         llm_json_write_object_begin(w);
@@ -4050,9 +4053,8 @@ static llm_result llm__openai_encode_with(llm__enc *e, const llm_request *req, b
 }
 
 /* The request's own fields that need checking before any is written. */
-static llm_result llm__openai_check_request(const llm_request *req, const llm_allocator *alloc, llm_error *err) {
+static llm_result llm__openai_check_request(const llm_request *req, llm_error *err) {
     size_t i, k;
-    llm_error perr;
     if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
     if ((unsigned)req->parallel_tool_calls > (unsigned)LLM_FALSE) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: parallel_tool_calls is not an llm_tristate");
@@ -4069,31 +4071,25 @@ static llm_result llm__openai_check_request(const llm_request *req, const llm_al
         for (k = 0; k < i; k++)
             if (strcmp(req->metadata[k].name, p->name) == 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata name \"%s\" is given twice", p->name);
     }
-    if (req->extra_body) {
-        if (llm__json_check(alloc, req->extra_body, strlen(req->extra_body), true, &perr) != LLM_OK)
-            return llm__fail(err, perr.code, "request: extra_body: %s", perr.message);
-    }
     return LLM_OK;
 }
 
 static llm_result llm__openai_encode(const llm_client *client, const llm_request *req, bool stream, llm_json_writer *w, llm_error *err) {
     llm__enc e;
     llm_json_doc extra;
+    llm_error perr;
     llm_result r;
     memset(&extra, 0, sizeof extra);
-    extra.alloc = client->desc.alloc;
     e.w = w;
     e.extra = NULL;
     e.extra_text = NULL;
     e.err = err;
     if (!req->model || !req->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model is required");
     if (!req->message_count || !req->messages) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: messages are required");
-    if ((r = llm__openai_check_request(req, &client->desc.alloc, err)) != LLM_OK) return r;
+    if ((r = llm__openai_check_request(req, err)) != LLM_OK) return r;
     if (req->extra_body) {
-        if (llm_json_parse(&extra, req->extra_body, strlen(req->extra_body), NULL) != LLM_OK) {
-            llm_json_doc_free(&extra);
-            return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-        }
+        if (llm__json_check(&client->desc.alloc, req->extra_body, strlen(req->extra_body), true, &extra, &perr) != LLM_OK)
+            return llm__fail(err, perr.code, "request: extra_body: %s", perr.message);
         e.extra = llm_json_root(&extra);
         e.extra_text = req->extra_body;
         if (llm_json_get(e.extra, "stream")) { /* the library decides, by the function called */
