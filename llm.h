@@ -1777,14 +1777,6 @@ LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *respons
 #define LLM__UNLIKELY(x) (x)
 #endif
 
-/* Shared internal helpers that a feature toggle (LLM_NO_BPE, ...) may leave
-   without a caller. */
-#if defined(__GNUC__) || defined(__clang__)
-#define LLM__SHARED static __attribute__((unused))
-#else
-#define LLM__SHARED static
-#endif
-
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -1861,7 +1853,7 @@ LLM_API const char *llm_result_description(llm_result code) {
 }
 
 /* Copies at most size-1 bytes of s (n bytes) into dst and terminates it. */
-LLM__SHARED void llm__copy_text(char *dst, size_t size, const char *s, size_t n) {
+static void llm__copy_text(char *dst, size_t size, const char *s, size_t n) {
     if (size == 0) return;
     if (!s) n = 0;
     if (n > size - 1) n = size - 1;
@@ -1948,7 +1940,7 @@ typedef struct llm__arena_block {
 #define LLM__ARENA_MIN_BLOCK 4096
 #define LLM__ALIGN 16
 
-LLM__SHARED void *llm__arena_alloc(const llm_allocator *a, void **arena, size_t size) {
+static void *llm__arena_alloc(const llm_allocator *a, void **arena, size_t size) {
     llm__arena_block *b = (llm__arena_block *)*arena;
     size_t header = (sizeof(llm__arena_block) + LLM__ALIGN - 1) & ~(size_t)(LLM__ALIGN - 1);
     size = (size + LLM__ALIGN - 1) & ~(size_t)(LLM__ALIGN - 1);
@@ -1969,7 +1961,7 @@ LLM__SHARED void *llm__arena_alloc(const llm_allocator *a, void **arena, size_t 
 }
 
 /* A NUL-terminated copy of s[0..n) in the arena; NULL when out of memory. */
-LLM__SHARED char *llm__arena_strndup(const llm_allocator *a, void **arena, const char *s, size_t n) {
+static char *llm__arena_strndup(const llm_allocator *a, void **arena, const char *s, size_t n) {
     char *p = (char *)llm__arena_alloc(a, arena, n + 1);
     if (!p) return NULL;
     if (n) memcpy(p, s, n);
@@ -4132,7 +4124,7 @@ static void *llm__resp_array(llm_response *resp, size_t count, size_t size, bool
     return p;
 }
 
-LLM__SHARED llm_finish_reason llm__finish_reason(const char *raw) {
+static llm_finish_reason llm__finish_reason(const char *raw) {
     static const struct { const char *word; llm_finish_reason reason; } map[] = {
         {"stop", LLM_FINISH_STOP}, {"end_turn", LLM_FINISH_STOP}, {"stop_sequence", LLM_FINISH_STOP},
         {"length", LLM_FINISH_LENGTH}, {"max_tokens", LLM_FINISH_LENGTH},
@@ -4203,7 +4195,7 @@ static void llm__openai_choice_decode(llm_response *resp, llm_choice *c, const l
 }
 
 /* OpenAI's usage object (also Groq's x_groq.usage and OpenRouter's). */
-LLM__SHARED void llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
+static void llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
     const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
     llm_usage *us = &resp->usage;
     if (!llm_json_is(u, LLM_JSON_OBJECT)) return;
