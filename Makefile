@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -60,10 +60,17 @@ check-unit-valgrind: | $(B)
 check-matrix: | $(B)
 	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS -DLLM_NO_BPE; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
 
-# the router's lock hooks under two threads, with ThreadSanitizer
-check-router-threads: | $(B)
+# two threads under ThreadSanitizer: the router's lock hooks, and calls on one shared client
+check-threads: | $(B)
 	$(CC) $(WARN) -g -O1 -fsanitize=thread $(CFLAGS) -o $(B)/test_router_threads tests/unit/test_router_threads.c -pthread
 	$(B)/test_router_threads
+	$(CC) $(WARN) -g -O1 -fsanitize=thread $(CFLAGS) -o $(B)/test_client_threads tests/unit/test_client_threads.c -pthread
+	$(B)/test_client_threads
+
+# the router's default clock under plain -std=c99, llm.h first and system headers first
+check-router-clock: | $(B)
+	$(CC) $(WARN) $(CFLAGS) -o $(B)/router_clock tests/compile/router_clock.c && $(B)/router_clock
+	$(CC) $(WARN) -DSYSTEM_HEADERS_FIRST $(CFLAGS) -o $(B)/router_clock_after tests/compile/router_clock.c && $(B)/router_clock_after
 
 check-conformance: | $(B)
 	$(CC) $(WARN) -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/test_jsonsuite tests/conformance/test_jsonsuite.c
@@ -124,11 +131,11 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream
+FUZZ = json openai costs bpe router sse stream oom choices
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \
-	  $(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -o $(B)/fuzz_$$t tests/fuzz/fuzz_$$t.c || exit 1; \
+	  $(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $(B)/fuzz_$$t tests/fuzz/fuzz_$$t.c || exit 1; \
 	  mkdir -p $(B)/corpus_$$t; \
 	  $(B)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$t.dict -print_final_stats=0 $(FUZZ_FLAGS) \
 	    $(B)/corpus_$$t tests/fuzz/seeds_$$t 2>$(B)/fuzz_$$t.log || { tail -n 40 $(B)/fuzz_$$t.log; exit 1; }; \
@@ -169,5 +176,5 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-unit-gcc check-unit-clang \
-	check-unit-valgrind check-matrix check-router-threads check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
+	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	check-tcc check-firmware check-fuzz-short

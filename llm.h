@@ -51,8 +51,9 @@
 
    TABLE OF CONTENTS
    -----------------
-   Configuration macros . Concepts and ownership . Errors . Thread safety .
-   What llm.h does NOT do . Recent changes. The declarations follow in the
+   Configuration macros . Concepts and ownership . Errors . Limits and
+   deadlines . Thread safety . Security . What llm.h does NOT do . Recent
+   changes. The declarations follow in the
    order of the design: config, types, json, transport, sse, providers,
    client, call (and streaming), router, tokens, costs. Implementation
    sections are marked `// >>name` (grep for `// >>stream`).
@@ -115,16 +116,67 @@
        -300..     parse and protocol: PARSE, TRUNCATED
        -400..     models, router and budget
 
+   LIMITS AND DEADLINES
+   --------------------
+   What bounds the memory and time an answer can cost, whatever the server
+   sends (the first limit passed ends the call with its error; a stream
+   keeps what arrived):
+       whole answer       client.max_response_bytes (0 = LLM_MAX_RESPONSE_BYTES,
+                          64 MiB): a larger body is LLM_ERR_LIMIT_EXCEEDED
+       stream             request.stream.max_bytes (0 = max_response_bytes):
+                          bytes received, and the answer accumulated
+       SSE line or event  llm_sse.max_size (16 MiB): LLM_ERR_PARSE
+       JSON nesting       LLM_JSON_MAX_DEPTH (512)
+       choices            below the request's n (1 when unset), 128 when
+                          decoding recorded bytes: a higher index is PARSE
+       tool calls         1024 per choice; each must name its function in
+                          its first delta (PARSE otherwise)
+       token counts       0 ... 2^53; a usage with any other count is
+                          treated as absent and estimated (usage.estimated)
+       prices             0 ... $1 per token ($1000 per image, second,
+                          character, query or request): a table with another
+                          is refused whole
+   Deadlines, checked against the times the driver passes in (llm_stream
+   uses the client's clock_ms hook; without one it checks none of them):
+       request.timeout_ms             the whole non-streamed exchange (the
+                                      transport enforces it)
+       stream.first_token_timeout_ms  from begin to the first text,
+                                      reasoning, refusal or tool call
+       stream.stall_timeout_ms        between such events
+       stream.total_timeout_ms        from begin to the stream's end
+   Each is LLM_ERR_TIMEOUT; 0 means none. A stream has no total deadline
+   unless one is set: a healthy long answer is not cut.
+
    THREAD SAFETY
    -------------
    No global or static mutable data. An object may move between threads but
-   must not be used by two at once; pure functions (`llm_result_str`,
-   `llm_json_*` lookups on a finished document) are safe anywhere.
+   must not be used by two at once, with one exception: a client is
+   read-only once initialised, so calls on one llm_client may run in
+   several threads at once (its transport and hooks must allow it). Pure
+   functions (`llm_result_str`, `llm_json_*` lookups on a finished
+   document) are safe anywhere.
+
+   SECURITY
+   --------
+   The key goes in one header, built in the call's memory and wiped before
+   that memory is freed (the router wipes its copies too); it is scrubbed,
+   whole or as any run of 8 or more of its first bytes, from every error
+   field and log line, and control bytes in header values, ids and the base
+   URL are refused. What a transport must do:
+   verify TLS certificates and host names (turning that off is for tests);
+   never follow redirects (libcurl strips only Authorization and Cookie on
+   another host: x-api-key, api-key and x-goog-api-key would leak; treat a
+   3xx as an error); send keys only over https:// except to loopback;
+   never log request headers, or redact every auth header's value when it
+   does. The price table llm_costs_refresh fetches is not authenticated:
+   fetch it over https from a source you trust (its prices are checked for
+   sanity, not truth), or keep the embedded table.
 
    WHAT llm.h DOES NOT DO
    ----------------------
    It opens no sockets and reads no clock on its own (the router's default
-   clock and sleep aside, where POSIX has them); it never prints unless a
+   clock and sleep aside, where POSIX has them, and a high-resolution clock
+   read as the entropy of request ids); it never prints unless a
    caller-supplied log callback is set. It ships no HTTP transport yet, and
    of the providers only the OpenAI wire format encodes requests (Anthropic
    answers and streams decode, for `llm replay`).
@@ -138,6 +190,20 @@
    - tokens: tiktoken-exact BPE, estimator, chat counting; costs: LiteLLM's
      price table, cost formula and model facts
 */
+/* The implementation reads a monotonic clock for the router's defaults.
+   Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
+   clock_gettime and nanosleep unless a feature macro is defined before the
+   first system header: when this is the implementation's include and no
+   system header came before it, llm.h asks for POSIX.1-2008 itself (only
+   then: it never changes a TU that already chose its features). When system
+   headers came first, the router falls back to time() and sleep() (see
+   llm_router_desc.clock_ms). */
+#if defined(LLM_IMPLEMENTATION) && !defined(LLM_H_INCLUDED) && defined(__linux__) && defined(__STRICT_ANSI__) && \
+    !defined(_FEATURES_H) && !defined(_POSIX_C_SOURCE) && !defined(_XOPEN_SOURCE) && !defined(_GNU_SOURCE) && \
+    !defined(_DEFAULT_SOURCE) && !defined(LLM_NO_FEATURE_MACROS)
+#define _POSIX_C_SOURCE 200809L
+#endif
+
 #ifndef LLM_H_INCLUDED
 #define LLM_H_INCLUDED
 
@@ -244,7 +310,14 @@ LLM_API const char *llm_result_str(llm_result code);
 /* A short description ("rate limited (HTTP 429)"). Safe anywhere. */
 LLM_API const char *llm_result_description(llm_result code);
 
-/* Details of a failure. Every field is filled (zero/empty when unknown). */
+/* An optional boolean where "unset" (zero) means "leave it to the server"
+   (or "not said"). */
+typedef enum llm_tristate { LLM_UNSET = 0, LLM_TRUE = 1, LLM_FALSE = 2 } llm_tristate;
+
+/* Details of a failure. Every field is filled (zero/empty when unknown); a
+   zeroed llm_error means "nothing known", as a transport that memsets one
+   expects. Strings that came from the network are stripped of control
+   bytes and of the API key before they are cut to size. */
 typedef struct llm_error {
     llm_result code;
     int http_status;              /* 0 when no HTTP answer was involved */
@@ -253,17 +326,15 @@ typedef struct llm_error {
     char request_id[96];          /* provider's request id, when it sent one */
     char message[LLM_ERROR_MESSAGE_SIZE]; /* human sentence, never an API key */
     size_t offset;                /* byte offset of a parse error */
-    int64_t retry_after_ms;       /* -1 when the answer said nothing */
-    int should_retry;             /* x-should-retry: 1 true, 0 false, -1 absent */
+    bool has_retry_after;         /* the answer said when to retry: */
+    int64_t retry_after_ms;       /* ...after this many ms (read only when has_retry_after) */
+    llm_tristate should_retry;    /* x-should-retry: LLM_TRUE, LLM_FALSE, or LLM_UNSET when absent */
     bool retryable;               /* whether retrying the same request may help */
 } llm_error;
 
 /* ------------------------------------------------------------------------ */
 /* >>types: requests, messages, responses, usage                             */
 /* ------------------------------------------------------------------------ */
-
-/* An optional boolean where "unset" (zero) means "leave it to the server". */
-typedef enum llm_tristate { LLM_UNSET = 0, LLM_TRUE = 1, LLM_FALSE = 2 } llm_tristate;
 
 typedef enum llm_role {
     LLM_ROLE_USER = 0,
@@ -292,7 +363,10 @@ typedef struct llm_content_part {
     int width, height;         /* optional pixel size, for token counting */
 } llm_content_part;
 
-/* A tool call: made by the assistant, or sent back in the history. */
+/* A tool call: made by the assistant, or sent back in the history. In a
+   response none of the three is NULL: a call without a function name is
+   refused (LLM_ERR_PARSE), a missing id is made up ("call_<choice>_<n>"),
+   missing arguments are "{}". */
 typedef struct llm_tool_call {
     const char *id;
     const char *name;
@@ -351,11 +425,18 @@ typedef struct llm_pair {
     const char *value;
 } llm_pair;
 
-/* How a streamed request behaves; every field zero means the defaults. */
+/* How a streamed request behaves; every field zero means the defaults.
+   The deadlines count from llm_call_begin_stream by the times the driver
+   passes to llm_call_tick (llm_stream: the client's clock_ms hook); see
+   LIMITS AND DEADLINES at the top of this file. */
 typedef struct llm_stream_options {
     bool no_accumulate;          /* build no response: memory stays bounded by the largest event */
     int first_token_timeout_ms;  /* no text/reasoning/refusal/tool call by then: LLM_ERR_TIMEOUT; 0 = none */
     int stall_timeout_ms;        /* no such event for this long: LLM_ERR_TIMEOUT; 0 = none */
+    int total_timeout_ms;        /* the stream has not ended this long after begin: LLM_ERR_TIMEOUT; 0 = none */
+    size_t max_bytes;            /* the stream's size limit, for the bytes received and for the answer
+                                    accumulated: past it LLM_ERR_LIMIT_EXCEEDED (the partial response kept);
+                                    0 = the client's max_response_bytes */
     bool has_loop_guard;         /* loop_guard given (0 then disables the guard) */
     int loop_guard;              /* the same text delta (over 2 bytes) this many times in a row ends
                                     the stream with LLM_ERR_PARSE; default 100 */
@@ -506,13 +587,18 @@ typedef enum llm_event_type {
 } llm_event_type;
 
 /* One event of a stream, the same for every provider. Pointers stay valid
-   until the next event is taken. `text` is NUL-terminated. */
+   until the next event is taken. `text` is NUL-terminated. Fields an event
+   type does not list are zero/NULL; tool_name is never NULL in START and
+   END, tool_id never NULL in END (START has it when the server sent it
+   with the first delta). */
 typedef struct llm_event {
     llm_event_type type;
     int choice;                  /* the choice it belongs to */
     const char *text;
     size_t text_len;
-    int tool_index;              /* tool calls are numbered from 0, per choice */
+    int tool_index;              /* names the tool call within its choice: the server's index (OpenAI), or
+                                    the call's number (Anthropic); the response lists the calls in this
+                                    order, without gaps */
     const char *tool_id;
     const char *tool_name;
     const llm_usage *usage;
@@ -852,8 +938,10 @@ typedef struct llm_client_desc {
        when the answer has no Date header. May be NULL. */
     int64_t (*wall_clock_ms)(void *user);
     void *clock_user;
-    /* Random source for request ids; NULL: a per-client generator seeded
-       with `seed` (0: from the client's address and the clock hook). */
+    /* Random source for request ids (called from the calls' threads: it
+       must be thread-safe when calls run at once). NULL: ids mixed from
+       `seed` (0: the client's address and the clock hook), the call and a
+       high-resolution clock, so they differ from call to call. */
     uint64_t (*random)(void *user);
     void *random_user;
     uint64_t seed;
@@ -871,11 +959,16 @@ typedef struct llm_client_desc {
 struct llm_client {
     llm_client_desc desc;
     const llm_provider *provider;
-    uint64_t rng_;
+    uint64_t seed_;                /* for request ids; never changed after init */
 };
 
-/* Checks the desc (an API key or header with CR or LF is refused with
-   INVALID_ARGUMENT) and fills the client. Nothing is allocated. */
+/* Checks the desc and fills the client. Refused with INVALID_ARGUMENT, the
+   field named: a control byte in the API key or a header value (HTAB
+   allowed in values), a header name that is not an HTTP token, a base_url
+   that is empty, not http(s) or holds spaces or control bytes. Nothing is
+   allocated. A client is read-only once initialised: any number of threads
+   may run calls on one client at once (the transport, log and clock hooks
+   must then be thread-safe themselves). */
 LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err);
 
 /* ------------------------------------------------------------------------ */
@@ -912,11 +1005,15 @@ typedef struct llm_call {
     size_t in_len_, in_cap_, in_max_;
     int64_t retry_after_ms_;
     int64_t retry_date_ms_, date_ms_;
-    int should_retry_;
+    llm_tristate should_retry_;
     char request_id_[96];
+    const char *auth_value_;    /* the auth header's value (holds the key): wiped at free */
     bool has_provider_cost_;
     double provider_cost_;
     const char *model_;         /* the model requested, for pricing */
+    int max_choices_;           /* choice indices allowed: the request's n, 1 when unset */
+    size_t max_stream_bytes_;   /* stream.max_bytes, or max_response_bytes */
+    size_t stream_bytes_, acc_bytes_; /* received and accumulated so far */
     size_t prompt_estimate_;    /* the prompt's tokens by the estimator, for answers without usage */
     /* streaming */
     bool stream_, sse_mode_, mode_known_, done_, content_seen_, tick_seen_, borrow_;
@@ -937,7 +1034,7 @@ typedef struct llm_call {
 /* Encodes the request; *http points into the call until llm_call_free.
    `now_ms` is the caller's monotonic time (0 if it keeps none). On failure
    the call holds nothing (llm_call_free is then optional). */
-LLM_API llm_result llm_call_begin(llm_call *call, llm_client *client, const llm_request *req,
+LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, const llm_request *req,
                                   int64_t now_ms, const llm_http_request **http, llm_error *err);
 LLM_API llm_result llm_call_feed_status(llm_call *call, int status);
 LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value, size_t value_len);
@@ -952,7 +1049,7 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
 LLM_API void llm_call_free(llm_call *call);
 
 /* Runs one request through client->desc.transport (blocking). */
-LLM_API llm_result llm_complete(llm_client *client, const llm_request *req, llm_response *resp, llm_error *err);
+LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req, llm_response *resp, llm_error *err);
 
 /* A streamed exchange: like llm_call_begin, and the answer is an event
    stream (a plain JSON answer is accepted too and delivered as events).
@@ -962,7 +1059,7 @@ LLM_API llm_result llm_complete(llm_client *client, const llm_request *req, llm_
    `resp` holds what arrived even when finish returns an error (TRUNCATED
    when the stream ended before its end marker, the provider's error code
    for an error inside the stream, CANCELLED, TIMEOUT). */
-LLM_API llm_result llm_call_begin_stream(llm_call *call, llm_client *client, const llm_request *req,
+LLM_API llm_result llm_call_begin_stream(llm_call *call, const llm_client *client, const llm_request *req,
                                          int64_t now_ms, const llm_http_request **http, llm_error *err);
 /* LLM_OK with *ev filled; LLM_AGAIN when the bytes fed so far hold no
    more events; LLM_DONE after the stream's end marker; or the sticky error. */
@@ -977,7 +1074,7 @@ LLM_API void llm_call_cancel(llm_call *call);
 /* Runs one streamed request through the transport, calling on_event for
    every event; *resp is the accumulated response (also after an error, see
    llm_call_begin_stream). */
-LLM_API llm_result llm_stream(llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
+LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
                               llm_response *resp, llm_error *err);
 
 /* Decodes recorded answer bytes as the format ("openai" or "anthropic")
@@ -1219,10 +1316,17 @@ typedef struct llm_router_desc {
     int64_t budget_window_ms;      /* 0 = 24 h */
     llm_transport transport;       /* the deployments' clients use it */
     llm_allocator alloc;
-    /* Monotonic milliseconds. NULL: CLOCK_MONOTONIC where the platform has
-       it (POSIX, without LLM_NO_STDIO), else llm_router_init fails. */
+    /* Monotonic milliseconds. NULL: on POSIX systems (without LLM_NO_STDIO)
+       CLOCK_MONOTONIC. When the implementation TU included system headers
+       before llm.h in a strict ISO mode (-std=c99 without _POSIX_C_SOURCE),
+       CLOCK_MONOTONIC is hidden and the default is time(): whole seconds of
+       the wall clock, so backoff and Retry-After delays are rounded up to
+       seconds and a clock change moves them; give clock_ms, or include
+       llm.h first (it then asks for POSIX itself). Elsewhere (no POSIX),
+       llm_router_init fails without it. */
     int64_t (*clock_ms)(void *user);
-    /* Sleeps for llm_router_complete. NULL: nanosleep where available. */
+    /* Sleeps for llm_router_complete. NULL: nanosleep (sleep() in whole
+       seconds with the coarse clock above). */
     void (*sleep_ms)(void *user, int64_t ms);
     void *clock_user;
     /* Random source; NULL: a per-router generator seeded with `seed`. */
@@ -1446,9 +1550,11 @@ LLM_API size_t llm_tokens_estimate(const char *text, size_t len, const char *mod
    images 85 (low, auto, default) or 85 + 170 per 512-px tile after OpenAI's
    scaling for detail=high (width/height given; without them the worst case,
    1445). `bpe` NULL: every string is estimated for request->model.
-   Thread-safe on a shared bpe. */
-LLM_API llm_result llm_count_request_tokens(const llm_request *request, const llm_bpe *bpe, size_t *tokens,
-                                            llm_error *err);
+   Tools are parsed (their parameters) and long joined names counted in
+   memory from `alloc`; NULL = the bpe's allocator, or the default one
+   without a bpe. Thread-safe on a shared bpe. */
+LLM_API llm_result llm_count_request_tokens(const llm_request *request, const llm_bpe *bpe, const llm_allocator *alloc,
+                                            size_t *tokens, llm_error *err);
 
 /* Makes request->messages fit max_tokens (LiteLLM's trim_messages): drops
    the oldest non-system messages first, keeping an assistant message with
@@ -1606,13 +1712,17 @@ LLM_API void llm_costs_deinit(llm_costs *db);
 
 /* Adds or replaces (same key, whole) one entry in the caller's layer, the
    highest. `info->key` is required; provider, mode, limits, capabilities,
-   tier_threshold and the prices flagged in price_set are copied. */
+   tier_threshold and the prices flagged in price_set are copied. A price
+   that cannot be one (negative, NaN, infinite, above $1 per token or $1000
+   per unit) is refused with LLM_ERR_INVALID_ARGUMENT naming it. */
 LLM_API llm_result llm_costs_register(llm_costs *db, const llm_model_info *info, llm_error *err);
 
 /* Loads a LiteLLM-format price JSON (an object of model entries) as the
    loaded layer, replacing the previous one only on success: a malformed or
-   truncated text, or one with no model entry, returns LLM_ERR_PARSE (or
-   LLM_ERR_NO_MEMORY) and leaves the database as it was. `source` names the
+   truncated text, one with no model entry, or one with a price that cannot
+   be one (negative, above $1 per token or $1000 per unit: the message names
+   the model and key) returns LLM_ERR_PARSE (or LLM_ERR_NO_MEMORY) and
+   leaves the database as it was. `source` names the
    table in cost results (copied; NULL = "loaded JSON"). Every entry with a
    litellm_provider is kept, whatever its mode. */
 LLM_API llm_result llm_costs_load_json(llm_costs *db, const char *json, size_t len, const char *source, llm_error *err);
@@ -1769,6 +1879,21 @@ LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *respons
 #define LLM_JSON_MAX_DEPTH 512
 #endif
 
+/* Time, where the platform has it: the router's default clock and sleep,
+   and the entropy of request ids. CLOCK_MONOTONIC and nanosleep where
+   POSIX shows them; on a POSIX system whose headers hide them (a strict ISO
+   build that included system headers before llm.h), time(), clock() and
+   sleep(): whole seconds, and the wall clock, which may jump. */
+#if !defined(LLM_NO_STDIO) && (defined(__unix__) || defined(__APPLE__))
+#include <time.h>
+#if defined(CLOCK_MONOTONIC)
+#define LLM__ROUTER_POSIX_TIME 1
+#else
+#include <unistd.h>
+#define LLM__ROUTER_COARSE_TIME 1
+#endif
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define LLM__LIKELY(x) __builtin_expect(!!(x), 1)
 #define LLM__UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -1861,11 +1986,75 @@ static void llm__copy_text(char *dst, size_t size, const char *s, size_t n) {
     dst[n] = '\0';
 }
 
+/* How much of s[0..n) at its start is the API key: the whole key, or for
+   keys of 8 bytes or more a run of 8 or more of its first bytes (a key cut
+   short by a server or a buffer); 0 when none. */
+static size_t llm__key_match(const char *s, size_t n, const char *key, size_t klen) {
+    size_t k = 0;
+    while (k < n && k < klen && s[k] == key[k]) k++;
+    if (k == klen) return k;
+    return klen >= 8 && k >= 8 ? k : 0;
+}
+
+/* Copies text that came from the network, s[0..n), into dst[size]: every
+   match of the key (llm__key_match) becomes "***", control bytes (NUL
+   included) become spaces, and only then is it cut to size. `key` may be
+   NULL; keys shorter than 4 bytes are not looked for. */
+static void llm__copy_network_text(char *dst, size_t size, const char *s, size_t n, const char *key) {
+    size_t klen = key ? strlen(key) : 0, i = 0, o = 0, m;
+    if (size == 0) return;
+    if (!s) n = 0;
+    while (i < n && o + 1 < size) {
+        if (klen >= 4 && s[i] == key[0] && (m = llm__key_match(s + i, n - i, key, klen)) > 0) {
+            size_t j;
+            for (j = 0; j < 3 && o + 1 < size; j++) dst[o++] = '*';
+            i += m;
+            continue;
+        }
+        dst[o++] = (unsigned char)s[i] < 0x20 || s[i] == 0x7F ? ' ' : s[i];
+        i++;
+    }
+    dst[o] = '\0';
+}
+
+/* The key scrubbed from s[0..n) in place; returns the new length. */
+static size_t llm__scrub_n(char *s, size_t n, const char *key) {
+    size_t klen = key ? strlen(key) : 0, i = 0, o = 0, m;
+    if (klen < 4) return n;
+    while (i < n) {
+        if (s[i] == key[0] && (m = llm__key_match(s + i, n - i, key, klen)) > 0) {
+            memcpy(s + o, "***", 3); /* m >= 4, so the copy never overtakes the reading */
+            o += 3;
+            i += m;
+        } else {
+            s[o++] = s[i++];
+        }
+    }
+    return o;
+}
+
+/* The key scrubbed from a NUL-terminated string in place. */
+static void llm__scrub_text(char *s, const char *key) {
+    s[llm__scrub_n(s, strlen(s), key)] = '\0';
+}
+
+/* Every string field of err with the key scrubbed (a last pass, for the
+   messages the library composed around network text). */
+static void llm__scrub_error(llm_error *err, const char *key) {
+    if (!err || !key) return;
+    llm__scrub_text(err->message, key);
+    llm__scrub_text(err->type, key);
+    llm__scrub_text(err->provider_code, key);
+    llm__scrub_text(err->request_id, key);
+}
+
 static void llm__error_clear(llm_error *err) {
-    if (!err) return;
-    memset(err, 0, sizeof *err);
-    err->retry_after_ms = -1;
-    err->should_retry = -1;
+    if (err) memset(err, 0, sizeof *err);
+}
+
+/* The Retry-After of an error in ms, or -1 when it said nothing. */
+static int64_t llm__retry_after(const llm_error *e) {
+    return e && e->has_retry_after && e->retry_after_ms >= 0 ? e->retry_after_ms : -1;
 }
 
 /* Appends a decimal number to dst[*pos..size). */
@@ -1967,6 +2156,13 @@ static char *llm__arena_strndup(const llm_allocator *a, void **arena, const char
     if (n) memcpy(p, s, n);
     p[n] = '\0';
     return p;
+}
+
+/* Zeroes n bytes in a way the compiler cannot drop as a dead store (the
+   memory is about to be freed): for secrets. */
+static void llm__wipe(void *p, size_t n) {
+    volatile unsigned char *v = (volatile unsigned char *)p;
+    while (p && n--) *v++ = 0;
 }
 
 static void llm__arena_free(const llm_allocator *a, void **arena) {
@@ -3450,7 +3646,7 @@ static bool llm__sse_skip_bom(llm_sse *p) {
 
 LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
     if (!p || !ev) return LLM_ERR_INVALID_ARGUMENT;
-    while (p->error_ == LLM_OK) {
+    while (p->error_ == LLM_OK && p->chunk_) { /* nothing fed yet (or an empty chunk): no pointer to step from */
         const char *start = p->chunk_ + p->pos_, *end = p->chunk_ + p->chunk_len_, *eol;
         bool dispatch;
         llm_result r;
@@ -3541,10 +3737,52 @@ LLM_API void llm_sse_free(llm_sse *p) {
 // >>transport
 /* ------------------------------------------------------------------------ */
 
-static bool llm__has_crlf(const char *s) {
+/* A control byte (below 0x20, or DEL) in s; HTAB passes when tab_ok. */
+static bool llm__has_control(const char *s, bool tab_ok) {
     for (; s && *s; s++)
-        if (*s == '\r' || *s == '\n') return true;
+        if (((unsigned char)*s < 0x20 && !(tab_ok && *s == '\t')) || *s == 0x7F) return true;
     return false;
+}
+
+/* RFC 9110's token: the characters a header name may hold. */
+static bool llm__is_token(const char *s) {
+    static const char extra[] = "!#$%&'*+-.^_`|~";
+    if (!s || !*s) return false;
+    for (; *s; s++) {
+        char c = *s;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr(extra, c))) return false;
+    }
+    return true;
+}
+
+/* Checks headers[0..n) of `what` ("llm_client_init: headers", "request:
+   headers"): names are tokens, values have no control bytes but HTAB. */
+static llm_result llm__check_headers(const llm_pair *h, size_t n, const char *what, llm_error *err) {
+    size_t i;
+    if (n && !h) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: a count without headers", what);
+    for (i = 0; i < n; i++) {
+        if (!llm__is_token(h[i].name))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s[%z].name: empty or not an HTTP token (letters, digits, !#$%%&'*+-.^_`|~)", what, i);
+        if (!h[i].value || llm__has_control(h[i].value, true))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s[%z].value: NULL or holds a control byte", what, i);
+    }
+    return LLM_OK;
+}
+
+static bool llm__starts_ci(const char *s, const char *prefix) {
+    for (; *prefix; s++, prefix++)
+        if (!*s || (*s >= 'A' && *s <= 'Z' ? *s + 32 : *s) != *prefix) return false;
+    return true;
+}
+
+/* A base URL: http:// or https://, a host, no spaces or control bytes. */
+static bool llm__url_ok(const char *u) {
+    size_t skip = llm__starts_ci(u, "http://") ? 7 : llm__starts_ci(u, "https://") ? 8 : 0;
+    const char *p;
+    if (!skip || !u[skip] || u[skip] == '/') return false;
+    for (p = u; *p; p++)
+        if ((unsigned char)*p <= 0x20 || *p == 0x7F) return false;
+    return true;
 }
 
 /* Plays one "Name: value\n" header block into the sink. */
@@ -3596,6 +3834,23 @@ LLM_API llm_transport llm_mock_transport(llm_mock *mock) {
 /* ------------------------------------------------------------------------ */
 // >>http_errors: status, provider fields and phrases to result codes
 /* ------------------------------------------------------------------------ */
+
+/* The API key scrubbed (llm__key_match) from every string of a parsed
+   value, in place: an error body, before its strings are copied and cut
+   into an llm_error's fields. */
+static void llm__json_scrub(const llm_json *v, const char *key) {
+    size_t i, n;
+    if (!v || !key || strlen(key) < 4) return;
+    n = llm_json_is(v, LLM_JSON_ARRAY) || llm_json_is(v, LLM_JSON_OBJECT) ? v->u.span : 1;
+    for (i = 0; i < n; i++) {
+        llm_json *x = (llm_json *)(uintptr_t)&v[i]; /* the document's own memory */
+        if ((x->tag & LLM__JSON_TYPE_MASK) == LLM_JSON_STRING) {
+            char *str = (char *)(uintptr_t)x->u.str;
+            x->len = (uint32_t)llm__scrub_n(str, x->len, key);
+            str[x->len] = '\0';
+        }
+    }
+}
 
 /* ASCII case-insensitive search of `needle` (lowercase) in `hay`. */
 static bool llm__contains_ci(const char *hay, const char *needle) {
@@ -3685,7 +3940,7 @@ LLM_API llm_result llm_classify_error(llm_error *e) {
     e->retryable = r == LLM_ERR_RATE_LIMITED || r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_TIMEOUT ||
                    e->http_status == 409;
     if (strcmp(e->provider_code, "insufficient_quota") == 0) e->retryable = false; /* waiting will not refill it */
-    if (e->should_retry >= 0) e->retryable = e->should_retry == 1;
+    if (e->should_retry != LLM_UNSET) e->retryable = e->should_retry == LLM_TRUE;
     return r;
 }
 
@@ -4124,6 +4379,18 @@ static void *llm__resp_array(llm_response *resp, size_t count, size_t size, bool
     return p;
 }
 
+/* "call_<choice>_<k>" in the response's arena, for a tool call the server
+   gave no id (the next request must name the call its result answers). */
+static const char *llm__resp_synth_id(llm_response *resp, int choice, size_t k) {
+    char s[48];
+    size_t pos = 5;
+    memcpy(s, "call_", 5);
+    llm__append_u64(s, sizeof s, &pos, (uint64_t)choice);
+    s[pos++] = '_';
+    llm__append_u64(s, sizeof s, &pos, (uint64_t)k);
+    return llm__arena_strndup(&resp->alloc_, &resp->arena_, s, pos);
+}
+
 static llm_finish_reason llm__finish_reason(const char *raw) {
     static const struct { const char *word; llm_finish_reason reason; } map[] = {
         {"stop", LLM_FINISH_STOP}, {"end_turn", LLM_FINISH_STOP}, {"stop_sequence", LLM_FINISH_STOP},
@@ -4139,20 +4406,49 @@ static llm_finish_reason llm__finish_reason(const char *raw) {
     return LLM_FINISH_OTHER;
 }
 
-static void llm__openai_tool_calls_decode(llm_response *resp, llm_choice *c, const llm_json *calls, bool *failed) {
+/* Whether `args` is one JSON value: the same check the stream applies when
+   a tool call ends. */
+static llm_result llm__check_arguments(const llm_allocator *a, const char *args, size_t n, llm_error *perr) {
+    llm_json_doc doc;
+    llm_result r;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = *a;
+    r = llm_json_parse(&doc, args, n, perr);
+    llm_json_doc_free(&doc);
+    return r;
+}
+
+/* The tool calls of a message: each needs a function name; a missing id is
+   made up (llm__resp_synth_id); the arguments must be one JSON value unless
+   the answer was cut by the token limit (`cut`). */
+static llm_result llm__openai_tool_calls_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *calls, bool cut,
+                                                llm_error *err) {
     const llm_json *v;
-    llm_tool_call *out = (llm_tool_call *)llm__resp_array(resp, llm_json_count(calls), sizeof *out, failed);
+    bool failed = false;
+    llm_tool_call *out = (llm_tool_call *)llm__resp_array(resp, llm_json_count(calls), sizeof *out, &failed);
     size_t n = 0;
-    if (!out) return;
-    for (v = llm_json_first(calls); v; v = llm_json_next(calls, v), n++) {
+    for (v = llm_json_first(calls); v && out; v = llm_json_next(calls, v), n++) {
         const llm_json *fn = llm_json_get(v, "function");
-        out[n].id = llm__resp_str(resp, llm_json_get(v, "id"), failed);
-        out[n].name = llm__resp_str(resp, llm_json_get(fn, "name"), failed);
-        out[n].arguments = llm__resp_str(resp, llm_json_get(fn, "arguments"), failed);
+        llm_error perr;
+        llm_result r;
+        out[n].id = llm__resp_str(resp, llm_json_get(v, "id"), &failed);
+        out[n].name = llm__resp_str(resp, llm_json_get(fn, "name"), &failed);
+        out[n].arguments = llm__resp_str(resp, llm_json_get(fn, "arguments"), &failed);
+        if (failed) break;
+        if (!out[n].name || !out[n].name[0])
+            return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] has no function name", ci, n);
+        if (!out[n].id && !(out[n].id = llm__resp_synth_id(resp, c->index, n))) failed = true;
         if (!out[n].arguments || !out[n].arguments[0]) out[n].arguments = "{}"; /* no arguments: an empty object */
+        if (!cut && (r = llm__check_arguments(&resp->alloc_, out[n].arguments, strlen(out[n].arguments), &perr)) != LLM_OK) {
+            if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
+            return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] (%.*s): arguments are not one JSON value (%s at offset %z)",
+                             ci, n, (int)(strlen(out[n].name) < 64 ? strlen(out[n].name) : 64), out[n].name, perr.message, perr.offset);
+        }
     }
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     c->tool_calls = out;
-    c->tool_call_count = n;
+    c->tool_call_count = out ? n : 0;
+    return LLM_OK;
 }
 
 static void llm__openai_logprobs_decode(llm_response *resp, llm_choice *c, const llm_json *content, bool *failed) {
@@ -4177,41 +4473,70 @@ static void llm__openai_logprobs_decode(llm_response *resp, llm_choice *c, const
     c->logprob_count = n;
 }
 
-static void llm__openai_choice_decode(llm_response *resp, llm_choice *c, const llm_json *v, bool *failed) {
-    const llm_json *msg = llm_json_get(v, "message");
+/* Choice ci of a chat completion; `index` defaults to the position. */
+static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *v, llm_error *err) {
+    const llm_json *msg = llm_json_get(v, "message"), *iv = llm_json_get(v, "index");
     const llm_json *reasoning = llm_json_get(msg, "reasoning_content");
+    int64_t index = iv ? llm_json_int(iv, -1) : (int64_t)ci;
+    bool failed = false;
     size_t len = 0;
-    c->index = (int)llm_json_int(llm_json_get(v, "index"), 0);
-    c->content = llm__resp_str(resp, llm_json_get(msg, "content"), failed);
+    llm_result r;
+    if (index < 0 || index > 0x7FFFFFFF) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].index is not a non-negative integer", ci);
+    c->index = (int)index;
+    c->content = llm__resp_str(resp, llm_json_get(msg, "content"), &failed);
     llm_json_string(llm_json_get(msg, "content"), &len);
     c->content_len = c->content ? len : 0;
-    c->refusal = llm__resp_str(resp, llm_json_get(msg, "refusal"), failed);
+    c->refusal = llm__resp_str(resp, llm_json_get(msg, "refusal"), &failed);
     /* DeepSeek and vLLM say reasoning_content, OpenRouter and Groq reasoning */
-    c->reasoning = llm__resp_str(resp, reasoning ? reasoning : llm_json_get(msg, "reasoning"), failed);
-    llm__openai_tool_calls_decode(resp, c, llm_json_get(msg, "tool_calls"), failed);
-    c->finish_reason_raw = llm__resp_str(resp, llm_json_get(v, "finish_reason"), failed);
+    c->reasoning = llm__resp_str(resp, reasoning ? reasoning : llm_json_get(msg, "reasoning"), &failed);
+    c->finish_reason_raw = llm__resp_str(resp, llm_json_get(v, "finish_reason"), &failed);
     c->finish_reason = llm__finish_reason(c->finish_reason_raw);
-    llm__openai_logprobs_decode(resp, c, llm_json_get(llm_json_get(v, "logprobs"), "content"), failed);
+    llm__openai_logprobs_decode(resp, c, llm_json_get(llm_json_get(v, "logprobs"), "content"), &failed);
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    r = llm__openai_tool_calls_decode(resp, c, ci, llm_json_get(msg, "tool_calls"), c->finish_reason == LLM_FINISH_LENGTH, err);
+    return r;
 }
 
-/* OpenAI's usage object (also Groq's x_groq.usage and OpenRouter's). */
-static void llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
+#define LLM__MAX_COUNT ((int64_t)1 << 53)
+
+/* A token count of a usage object into *out: true when absent (*out kept)
+   or a whole number in 0 ... 2^53; false otherwise (negative, fractional,
+   huge), and the usage is then treated as absent. */
+static bool llm__usage_count(const llm_json *v, int64_t *out) {
+    int64_t n;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    n = llm_json_int(v, -1);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > LLM__MAX_COUNT) return false;
+    *out = n;
+    return true;
+}
+
+/* OpenAI's usage object (also Groq's x_groq.usage and OpenRouter's) into
+   resp->usage; false (usage left absent) when a count is out of range. */
+static bool llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
     const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
-    llm_usage *us = &resp->usage;
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) return;
-    us->present = true;
-    us->prompt_tokens = llm_json_int(llm_json_get(u, "prompt_tokens"), 0);
-    us->completion_tokens = llm_json_int(llm_json_get(u, "completion_tokens"), 0);
-    us->total_tokens = llm_json_int(llm_json_get(u, "total_tokens"), us->prompt_tokens + us->completion_tokens);
-    us->cached_tokens = llm_json_int(llm_json_get(pd, "cached_tokens"), 0);
-    us->cache_creation_tokens = llm_json_int(llm_json_get(pd, "cache_write_tokens"), 0);
-    us->audio_prompt_tokens = llm_json_int(llm_json_get(pd, "audio_tokens"), 0);
-    us->reasoning_tokens = llm_json_int(llm_json_get(cd, "reasoning_tokens"), 0);
-    us->audio_completion_tokens = llm_json_int(llm_json_get(cd, "audio_tokens"), 0);
-    if (llm_json_is(llm_json_get(u, "cost"), LLM_JSON_NUMBER)) { /* OpenRouter reports its charge */
+    const llm_json *cost = llm_json_get(u, "cost");
+    llm_usage us;
+    int64_t total = -1;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
+    memset(&us, 0, sizeof us);
+    if (!llm__usage_count(llm_json_get(u, "prompt_tokens"), &us.prompt_tokens) ||
+        !llm__usage_count(llm_json_get(u, "completion_tokens"), &us.completion_tokens) ||
+        !llm__usage_count(llm_json_get(u, "total_tokens"), &total) ||
+        !llm__usage_count(llm_json_get(pd, "cached_tokens"), &us.cached_tokens) ||
+        !llm__usage_count(llm_json_get(pd, "cache_write_tokens"), &us.cache_creation_tokens) ||
+        !llm__usage_count(llm_json_get(pd, "audio_tokens"), &us.audio_prompt_tokens) ||
+        !llm__usage_count(llm_json_get(cd, "reasoning_tokens"), &us.reasoning_tokens) ||
+        !llm__usage_count(llm_json_get(cd, "audio_tokens"), &us.audio_completion_tokens))
+        return false;
+    us.present = true;
+    us.total_tokens = total >= 0 ? total : us.prompt_tokens + us.completion_tokens;
+    resp->usage = us;
+    if (llm_json_is(cost, LLM_JSON_NUMBER) && llm_json_number(cost, -1) >= 0) { /* OpenRouter reports its charge */
         resp->has_provider_cost = true;
-        resp->provider_cost_usd = llm_json_number(llm_json_get(u, "cost"), 0);
+        resp->provider_cost_usd = llm_json_number(cost, 0);
     }
+    return true;
 }
 
 static int llm__choice_order(const void *a, const void *b) {
@@ -4224,6 +4549,7 @@ static llm_result llm__openai_decode(const llm_json *body, llm_response *resp, l
     llm_choice *out;
     bool failed = false;
     size_t n = 0;
+    llm_result r;
     if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(choices, LLM_JSON_ARRAY))
         return llm__fail(err, LLM_ERR_PARSE, "response: not a chat completion (no choices array)");
     resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
@@ -4233,25 +4559,26 @@ static llm_result llm__openai_decode(const llm_json *body, llm_response *resp, l
     resp->system_fingerprint = llm__resp_str(resp, llm_json_get(body, "system_fingerprint"), &failed);
     resp->service_tier = llm__resp_str(resp, llm_json_get(body, "service_tier"), &failed);
     out = (llm_choice *)llm__resp_array(resp, llm_json_count(choices), sizeof *out, &failed);
-    for (v = llm_json_first(choices); v && out; v = llm_json_next(choices, v), n++) {
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    for (v = llm_json_first(choices); v; v = llm_json_next(choices, v), n++) {
         if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z] is not an object", n);
-        llm__openai_choice_decode(resp, &out[n], v, &failed);
+        if ((r = llm__openai_choice_decode(resp, &out[n], n, v, err)) != LLM_OK) return r;
     }
     if (out) qsort(out, n, sizeof *out, llm__choice_order);
     resp->choices = out;
-    resp->choice_count = out ? n : 0;
-    llm__openai_usage_decode(llm_json_get(body, "usage"), resp);
+    resp->choice_count = n;
+    if (!llm__openai_usage_decode(llm_json_get(body, "usage"), resp)) return LLM_OK;
     if (!resp->usage.present) llm__openai_usage_decode(llm_json_get(llm_json_get(body, "x_groq"), "usage"), resp);
-    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     return LLM_OK;
 }
 
-/* Copies a JSON string or number (as text) into a fixed buffer. */
+/* Copies a JSON string or number (as text) into a fixed buffer; control
+   bytes (a NUL from "\u0000" included) become spaces. */
 static void llm__copy_json_text(char *dst, size_t size, const llm_json *v) {
     size_t len;
     const char *s = llm_json_string(v, &len);
     if (s) {
-        llm__copy_text(dst, size, s, len);
+        llm__copy_network_text(dst, size, s, len, NULL);
     } else if (llm_json_is(v, LLM_JSON_NUMBER)) {
         size_t pos = 0;
         int64_t n = llm_json_int(v, 0);
@@ -4294,40 +4621,42 @@ LLM_API const llm_provider *llm_provider_openai(void) { return &llm__openai_prov
 /* ------------------------------------------------------------------------ */
 
 LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err) {
-    size_t i;
+    llm_result r;
     if (!client || !desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: NULL client or desc");
     memset(client, 0, sizeof *client);
     if (desc->custom_provider) client->provider = desc->custom_provider;
     else if (!desc->provider || strcmp(desc->provider, "openai") == 0) client->provider = &llm__openai_provider;
     else if (strcmp(desc->provider, "openai-compatible") == 0) client->provider = &llm__openai_compatible_provider;
     else return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_client_init: unknown provider \"%s\"", desc->provider);
-    if (llm__has_crlf(desc->api_key)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: the API key contains CR or LF");
-    if (llm__has_crlf(desc->base_url)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: base_url contains CR or LF");
-    if (desc->header_count && !desc->headers) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: header_count without headers");
-    for (i = 0; i < desc->header_count; i++)
-        if (!desc->headers[i].name || !desc->headers[i].value || !desc->headers[i].name[0] ||
-            llm__has_crlf(desc->headers[i].name) || llm__has_crlf(desc->headers[i].value))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: header %z is empty or contains CR or LF", i);
+    if (llm__has_control(desc->api_key, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_key holds a control byte");
+    if (desc->base_url && !llm__url_ok(desc->base_url))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: base_url must be an http:// or https:// URL with a host, without spaces or control bytes");
+    if ((r = llm__check_headers(desc->headers, desc->header_count, "llm_client_init: headers", err)) != LLM_OK) return r;
     if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: an allocator needs alloc, realloc and free");
     client->desc = *desc;
     /* seed 0: the client's address (random per process where the system
        randomises addresses) and the clock when there is one, so two
        processes do not send the same request ids */
-    client->rng_ = desc->seed ? desc->seed : (uint64_t)(uintptr_t)client ^ ((uint64_t)(uintptr_t)desc << 17) ^
-                                             (uint64_t)(desc->clock_ms ? desc->clock_ms(desc->clock_user) : 0) * 0x9E3779B97F4A7C15ull;
-    client->rng_ ^= 0x6A09E667F3BCC909ull;
+    client->seed_ = desc->seed ? desc->seed : (uint64_t)(uintptr_t)client ^ ((uint64_t)(uintptr_t)desc << 17) ^
+                                              (uint64_t)(desc->clock_ms ? desc->clock_ms(desc->clock_user) : 0) * 0x9E3779B97F4A7C15ull;
+    client->seed_ ^= 0x6A09E667F3BCC909ull;
     llm__error_clear(err);
     return LLM_OK;
 }
 
-static uint64_t llm__client_random(llm_client *c) {
-    uint64_t z;
-    if (c->desc.random) return c->desc.random(c->desc.random_user);
-    z = (c->rng_ += 0x9E3779B97F4A7C15ull); /* splitmix64 */
+/* splitmix64's output function. */
+static uint64_t llm__mix64(uint64_t z) {
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     return z ^ (z >> 31);
+}
+
+/* FNV-1a over n bytes, continuing from h. */
+static uint64_t llm__fnv1a(uint64_t h, const void *p, size_t n) {
+    const unsigned char *b = (const unsigned char *)p;
+    while (n--) h = (h ^ *b++) * 0x100000001B3ull;
+    return h;
 }
 
 static void llm__log(const llm_client *c, llm_log_level level, const char *message) {
@@ -4349,12 +4678,28 @@ static void llm__acc_free(llm_call *call);
 #define LLM_MAX_RESPONSE_BYTES (64u << 20)
 #endif
 
+/* Choices an answer may hold when no request says how many (decoding
+   recorded bytes: llm_decode_recorded, `llm replay`). */
+#define LLM__MAX_RECORDED_CHOICES 128
+
 static llm_result llm__call_error(llm_call *call, llm_result code, const char *message) {
     if (call->error_ == LLM_OK) {
         call->error_ = code;
         llm__fail(&call->err_, code, "%s", message);
     }
     return call->error_;
+}
+
+/* Fails the call with a formatted message (the first error wins). */
+static llm_result llm__call_errorf(llm_call *call, llm_result code, const char *fmt, ...) {
+    va_list ap;
+    if (call->error_ != LLM_OK) return call->error_;
+    llm__error_clear(&call->err_);
+    call->error_ = call->err_.code = code;
+    va_start(ap, fmt);
+    llm__vformat(call->err_.message, sizeof call->err_.message, fmt, ap);
+    va_end(ap);
+    return code;
 }
 
 static const char *llm__call_concat(llm_call *call, const char *a, const char *b) {
@@ -4375,15 +4720,40 @@ static bool llm__call_add_header(llm_call *call, const char *name, const char *v
     return true;
 }
 
-/* "req_" and 32 hex digits from the client's random source. */
-static const char *llm__call_request_id(llm_call *call, llm_client *client) {
+/* What makes one request id differ from the next without any call writing
+   to the (shared) client: a high-resolution clock where the platform has
+   one (read for this alone: no deadline or delay depends on it), else 0. */
+static uint64_t llm__id_entropy(void) {
+#if defined(LLM__ROUTER_POSIX_TIME)
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+#elif defined(LLM__ROUTER_COARSE_TIME)
+    return (uint64_t)time(NULL) * 1000003u ^ (uint64_t)clock();
+#else
+    return 0;
+#endif
+}
+
+/* "req_" and 32 hex digits: from the client's random hook when it has one,
+   else mixed from the client's seed, the call's address, the time given to
+   begin, the body and llm__id_entropy. Where the platform has no clock
+   (LLM_NO_STDIO builds), two identical requests begun at the same
+   millisecond in the same llm_call share an id: give desc.random (or
+   request_id) there when ids must differ. */
+static const char *llm__call_request_id(llm_call *call, const llm_client *client) {
     static const char hex[] = "0123456789abcdef";
     char *id = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, 37);
+    const char *body = call->body_.buf_ ? call->body_.buf_ : "";
+    size_t n = call->body_.len_, edge = n < 256 ? n : 256;
+    uint64_t h = llm__fnv1a(0xCBF29CE484222325ull, body, edge), x;
     int i;
     if (!id) return NULL;
+    h = llm__fnv1a(h, body + n - edge, edge) ^ (uint64_t)n;
+    x = client->seed_ ^ llm__mix64((uint64_t)(uintptr_t)call) ^ llm__mix64((uint64_t)call->start_ms_ + h) ^ llm__mix64(llm__id_entropy());
     memcpy(id, "req_", 4);
     for (i = 0; i < 2; i++) {
-        uint64_t r = llm__client_random(client);
+        uint64_t r = client->desc.random ? client->desc.random(client->desc.random_user) : llm__mix64(x += 0x9E3779B97F4A7C15ull);
         int k;
         for (k = 0; k < 16; k++) id[4 + i * 16 + k] = hex[(r >> (k * 4)) & 15];
     }
@@ -4391,13 +4761,16 @@ static const char *llm__call_request_id(llm_call *call, llm_client *client) {
     return id;
 }
 
-static llm_result llm__call_headers(llm_call *call, llm_client *client, const llm_request *req, bool stream) {
+static llm_result llm__call_headers(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
     const llm_client_desc *d = &client->desc;
     const llm_provider *p = client->provider;
     size_t i;
     bool ok = llm__call_add_header(call, "Content-Type", "application/json") &&
               llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json");
-    if (ok && d->api_key && d->api_key[0]) ok = llm__call_add_header(call, p->auth_header, llm__call_concat(call, p->auth_prefix, d->api_key));
+    if (ok && d->api_key && d->api_key[0]) {
+        call->auth_value_ = llm__call_concat(call, p->auth_prefix, d->api_key);
+        ok = llm__call_add_header(call, p->auth_header, call->auth_value_);
+    }
     if (ok && !d->no_request_id)
         ok = llm__call_add_header(call, "X-Request-ID", req->request_id ? req->request_id : llm__call_request_id(call, client));
     for (i = 0; ok && i < d->header_count; i++) ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
@@ -4407,14 +4780,18 @@ static llm_result llm__call_headers(llm_call *call, llm_client *client, const ll
     return LLM_OK;
 }
 
+/* A request id sent as a header: visible ASCII only. */
+static bool llm__visible_ascii(const char *s) {
+    for (; *s; s++)
+        if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7F) return false;
+    return true;
+}
+
 static llm_result llm__call_check_request(const llm_request *req, llm_error *err) {
-    size_t i;
-    if (req->header_count && !req->headers) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: header_count without headers");
-    for (i = 0; i < req->header_count; i++)
-        if (!req->headers[i].name || !req->headers[i].value || !req->headers[i].name[0] ||
-            llm__has_crlf(req->headers[i].name) || llm__has_crlf(req->headers[i].value))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: header %z is empty or contains CR or LF", i);
-    if (llm__has_crlf(req->request_id)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: request_id contains CR or LF");
+    llm_result r = llm__check_headers(req->headers, req->header_count, "request: headers", err);
+    if (r != LLM_OK) return r;
+    if (req->request_id && (!req->request_id[0] || !llm__visible_ascii(req->request_id)))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: request_id must be visible ASCII (no spaces or control bytes)");
     return LLM_OK;
 }
 
@@ -4435,14 +4812,15 @@ static void llm__call_init(llm_call *call, const llm_client *client, int64_t now
     call->alloc_ = client->desc.alloc;
     call->body_.alloc = client->desc.alloc;
     call->retry_after_ms_ = call->retry_date_ms_ = call->date_ms_ = -1;
-    call->should_retry_ = -1;
     call->start_ms_ = now_ms;
     call->last_event_ms_ = now_ms;
     call->in_max_ = client->desc.max_response_bytes ? client->desc.max_response_bytes : LLM_MAX_RESPONSE_BYTES;
+    call->max_stream_bytes_ = call->in_max_;
+    call->max_choices_ = 1;
     call->sse_.alloc = call->chunk_.alloc = call->check_.alloc = client->desc.alloc;
 }
 
-static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_request *req, bool stream, int64_t now_ms,
+static llm_result llm__call_start(llm_call *call, const llm_client *client, const llm_request *req, bool stream, int64_t now_ms,
                                   const llm_http_request **http, llm_error *err) {
     llm_result r;
     if (!call || !client || !client->provider || !req || !http)
@@ -4452,8 +4830,11 @@ static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_
     if ((r = llm__call_check_request(req, err)) != LLM_OK) return r;
     if ((r = client->provider->encode(client, req, stream, &call->body_, err)) != LLM_OK) return r;
     call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, req->model, strlen(req->model));
+    call->max_choices_ = req->n > 1 ? req->n : 1;
     if (!call->model_) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    if (llm_count_request_tokens(req, NULL, &call->prompt_estimate_, NULL) != LLM_OK) call->prompt_estimate_ = 0;
+    r = llm_count_request_tokens(req, NULL, &call->alloc_, &call->prompt_estimate_, NULL);
+    if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
+    if (r != LLM_OK) call->prompt_estimate_ = 0; /* only for answers without usage */
     if (llm__call_url(call, client, req, stream) != LLM_OK || llm__call_headers(call, client, req, stream) != LLM_OK) {
         if (err) *err = call->err_;
         return call->error_;
@@ -4470,7 +4851,7 @@ static llm_result llm__call_start(llm_call *call, llm_client *client, const llm_
     return LLM_OK;
 }
 
-LLM_API llm_result llm_call_begin(llm_call *call, llm_client *client, const llm_request *req, int64_t now_ms,
+LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
                                   const llm_http_request **http, llm_error *err) {
     llm_result r = llm__call_start(call, client, req, false, now_ms, http, err);
     if (r != LLM_OK && call) llm_call_free(call); /* a failed begin leaves nothing to free */
@@ -4501,10 +4882,10 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
     } else if (llm__header_is(name, nlen, "date")) {
         call->date_ms_ = llm__parse_http_date(v, vlen);
     } else if (llm__header_is(name, nlen, "x-should-retry")) {
-        if (vlen == 4 && memcmp(v, "true", 4) == 0) call->should_retry_ = 1;
-        if (vlen == 5 && memcmp(v, "false", 5) == 0) call->should_retry_ = 0;
+        if (vlen == 4 && memcmp(v, "true", 4) == 0) call->should_retry_ = LLM_TRUE;
+        if (vlen == 5 && memcmp(v, "false", 5) == 0) call->should_retry_ = LLM_FALSE;
     } else if (llm__header_is(name, nlen, "x-request-id") || (llm__header_is(name, nlen, "request-id") && !call->request_id_[0])) {
-        llm__copy_text(call->request_id_, sizeof call->request_id_, v, vlen);
+        llm__copy_network_text(call->request_id_, sizeof call->request_id_, v, vlen, call->client_->desc.api_key);
     } else if (llm__header_is(name, nlen, "content-type")) {
         call->mode_known_ = true; /* an event stream, or a whole JSON answer */
         call->sse_mode_ = vlen >= 17 && llm__contains_ci_n(v, vlen, "text/event-stream");
@@ -4537,6 +4918,11 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
             call->sse_mode_ = data[i] != '{';
         }
     }
+    if (llm__call_streaming_body(call)) {
+        if (len > call->max_stream_bytes_ - call->stream_bytes_)
+            return llm__call_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the stream is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
+        call->stream_bytes_ += len;
+    }
     if (llm__call_streaming_body(call) && call->sse_mode_) {
         /* the caller may reuse its buffer before taking the events: keep a
            copy (llm_stream takes them at once, and copies nothing) */
@@ -4568,29 +4954,19 @@ LLM_API llm_http_sink llm_call_sink(llm_call *call) {
     return s;
 }
 
-/* Replaces every occurrence of the API key in s with "***". */
-static void llm__scrub_key(char *s, const char *key) {
-    size_t n = key ? strlen(key) : 0;
-    char *hit;
-    if (n < 4) return;
-    while ((hit = strstr(s, key)) != NULL) {
-        memcpy(hit, "***", 3);
-        memmove(hit + 3, hit + n, strlen(hit + n) + 1);
-    }
-}
 
 /* Fills err for a non-2xx answer. */
 static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm_error *err) {
+    const char *key = call->client_->desc.api_key;
     llm_error e;
     llm__error_clear(&e);
     e.http_status = call->status_;
-    if (body) call->client_->provider->decode_error(body, &e);
-    if (!e.message[0]) { /* not the provider's JSON: keep the start of the body */
-        size_t i, n = call->in_len_ < 200 ? call->in_len_ : 200;
-        llm__copy_text(e.message, sizeof e.message, call->in_ ? call->in_ : "", n);
-        for (i = 0; e.message[i]; i++)
-            if ((unsigned char)e.message[i] < 0x20) e.message[i] = ' ';
+    if (body) {
+        llm__json_scrub(body, key); /* before any of it is cut to a field's size */
+        call->client_->provider->decode_error(body, &e);
     }
+    if (!e.message[0]) /* not the provider's JSON: keep the start of the body */
+        llm__copy_network_text(e.message, sizeof e.message < 201 ? sizeof e.message : 201, call->in_, call->in_len_, key);
     if (!e.message[0]) {
         llm__fail(&e, LLM_ERR_HTTP, "HTTP status %d with an empty body", call->status_);
         e.http_status = call->status_;
@@ -4602,8 +4978,10 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
                       : call->client_->desc.wall_clock_ms ? call->client_->desc.wall_clock_ms(call->client_->desc.clock_user) : -1;
         if (now >= 0) e.retry_after_ms = call->retry_date_ms_ > now ? call->retry_date_ms_ - now : 0;
     }
+    e.has_retry_after = e.retry_after_ms >= 0;
+    if (!e.has_retry_after) e.retry_after_ms = 0;
     llm__copy_text(e.request_id, sizeof e.request_id, call->request_id_, strlen(call->request_id_));
-    llm__scrub_key(e.message, call->client_->desc.api_key);
+    llm__scrub_error(&e, key);
     llm_classify_error(&e);
     if (err) *err = e;
     return e.code;
@@ -4630,30 +5008,55 @@ static void llm__estimate_usage(const llm_call *call, llm_response *resp) {
     u->total_tokens = u->prompt_tokens + u->completion_tokens;
 }
 
+/* The choices of an answer: at least one, each index below the cap (the
+   request's n) and given once. `resp->choices` is in index order. */
+static llm_result llm__check_choices(const llm_call *call, const llm_response *resp, llm_error *err) {
+    size_t i;
+    if (!resp->choice_count) return llm__fail(err, LLM_ERR_PARSE, "the answer holds no choice");
+    for (i = 0; i < resp->choice_count; i++) {
+        int index = resp->choices[i].index;
+        if (index < 0 || index >= call->max_choices_)
+            return llm__fail(err, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s", index,
+                             call->max_choices_, call->max_choices_ == 1 ? "" : "s");
+        if (i && resp->choices[i - 1].index == index) return llm__fail(err, LLM_ERR_PARSE, "choice index %d is given twice", index);
+    }
+    return LLM_OK;
+}
+
+/* What every response gets from its call, for a whole answer and a stream
+   alike: status, latency, request id, the cost a header reported, usage
+   (estimated when the answer had none), the price, the raw body; and, when
+   `check` (an answer that ended well), its choices checked. */
+static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, llm_response *resp, bool check, llm_error *err) {
+    llm_result r;
+    resp->alloc_ = call->alloc_;
+    resp->http_status = call->status_;
+    resp->latency_ms = now_ms - call->start_ms_;
+    if (call->request_id_[0] &&
+        !(resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_, strlen(call->request_id_))))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (call->has_provider_cost_) { /* x-litellm-response-cost wins over the body's */
+        resp->has_provider_cost = true;
+        resp->provider_cost_usd = call->provider_cost_;
+    }
+    if (check && (r = llm__check_choices(call, resp, err)) != LLM_OK) return r;
+    llm__estimate_usage(call, resp);
+#ifndef LLM_NO_COSTS
+    llm_response_price(call->client_->desc.costs, resp, call->model_, NULL); /* unknown model: no cost */
+#endif
+    if (call->client_->desc.keep_raw_body && !call->stream_) {
+        resp->raw_body = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->in_ ? call->in_ : "", call->in_len_);
+        resp->raw_body_len = call->in_len_;
+        if (!resp->raw_body) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    }
+    return LLM_OK;
+}
+
 static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t now_ms, llm_response *resp, llm_error *err) {
     llm_result r;
     resp->alloc_ = call->alloc_;
     r = call->client_->provider->decode(body, resp, err);
-    if (r == LLM_OK) {
-        bool failed = false;
-        resp->http_status = call->status_;
-        resp->latency_ms = now_ms - call->start_ms_;
-        if (call->request_id_[0]) resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_, strlen(call->request_id_));
-        if (call->has_provider_cost_) {
-            resp->has_provider_cost = true;
-            resp->provider_cost_usd = call->provider_cost_;
-        }
-        llm__estimate_usage(call, resp);
-#ifndef LLM_NO_COSTS
-        llm_response_price(call->client_->desc.costs, resp, call->model_, NULL); /* unknown model: no cost */
-#endif
-        if (call->client_->desc.keep_raw_body) {
-            resp->raw_body = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->in_ ? call->in_ : "", call->in_len_);
-            resp->raw_body_len = call->in_len_;
-            failed = !resp->raw_body;
-        }
-        if (failed || (call->request_id_[0] && !resp->request_id)) r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    }
+    if (r == LLM_OK) r = llm__call_complete_response(call, now_ms, resp, true, err);
     if (r != LLM_OK) llm_response_free(resp);
     return r;
 }
@@ -4680,7 +5083,9 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
     memset(&doc, 0, sizeof doc);
     doc.alloc = call->alloc_;
     r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
-    if (call->status_ < 200 || call->status_ > 299) {
+    if (r == LLM_ERR_NO_MEMORY) {
+        r = llm__fail(err, r, "out of memory reading the answer");
+    } else if (call->status_ < 200 || call->status_ > 299) {
         r = llm__call_http_error(call, r == LLM_OK ? llm_json_root(&doc) : NULL, err);
     } else if (r == LLM_ERR_PARSE) {
         r = call->in_len_ ? LLM_ERR_PARSE : LLM_ERR_TRUNCATED;
@@ -4694,6 +5099,7 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
     if (err && r != LLM_OK) {
         err->http_status = call->status_;
         if (!err->request_id[0]) llm__copy_text(err->request_id, sizeof err->request_id, call->request_id_, strlen(call->request_id_));
+        llm__scrub_error(err, call->client_->desc.api_key);
     }
     llm_json_doc_free(&doc);
     return r;
@@ -4710,6 +5116,7 @@ LLM_API void llm_call_free(llm_call *call) {
     llm__free(&call->alloc_, call->last_text_, call->last_text_cap_);
     llm_json_writer_free(&call->body_);
     llm__free(&call->alloc_, call->in_, call->in_cap_);
+    if (call->auth_value_) llm__wipe((void *)(uintptr_t)call->auth_value_, strlen(call->auth_value_));
     llm__arena_free(&call->alloc_, &call->arena_);
     memset(call, 0, sizeof *call);
 }
@@ -4725,9 +5132,10 @@ static void llm__transport_failed(llm_call *call, llm_result r, llm_error *err) 
     if (call->error_ != LLM_OK) *err = call->err_;
     else if (err->code != r || !err->message[0]) llm__fail(err, r, "transport failed: %s", llm_result_description(r));
     err->retryable = r == LLM_ERR_TRANSPORT || r == LLM_ERR_TIMEOUT;
+    llm__scrub_error(err, call->client_->desc.api_key); /* a transport's message may quote a URL or a header */
 }
 
-LLM_API llm_result llm_complete(llm_client *client, const llm_request *req, llm_response *resp, llm_error *err) {
+LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req, llm_response *resp, llm_error *err) {
     llm_call call;
     const llm_http_request *http;
     llm_http_sink sink;
@@ -4773,27 +5181,83 @@ static void llm__buf_free(const llm_allocator *a, llm__buf *b) {
     memset(b, 0, sizeof *b);
 }
 
+/* A small sorted map of int keys to int values (binary search; inserting
+   moves the tail). It holds only the keys seen, so a hostile index costs one
+   entry, not a slot for every index below it. */
+typedef struct llm__imap_entry {
+    int key, val;
+} llm__imap_entry;
+
+typedef struct llm__imap {
+    llm__imap_entry *e;
+    size_t count, cap;
+} llm__imap;
+
+/* The position of the first entry whose key is >= key. */
+static size_t llm__imap_lower(const llm__imap *m, int key) {
+    size_t lo = 0, hi = m->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->e[mid].key < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* The value of key, or -1. */
+static int llm__imap_get(const llm__imap *m, int key) {
+    size_t i = llm__imap_lower(m, key);
+    return i < m->count && m->e[i].key == key ? m->e[i].val : -1;
+}
+
+static bool llm__imap_set(const llm_allocator *a, llm__imap *m, int key, int val) {
+    size_t i = llm__imap_lower(m, key);
+    void *buf = m->e;
+    if (i < m->count && m->e[i].key == key) {
+        m->e[i].val = val;
+        return true;
+    }
+    if (!llm__grow(a, &buf, &m->cap, m->count + 1, sizeof *m->e)) return false;
+    m->e = (llm__imap_entry *)buf;
+    memmove(&m->e[i + 1], &m->e[i], (m->count - i) * sizeof *m->e);
+    m->e[i].key = key;
+    m->e[i].val = val;
+    m->count++;
+    return true;
+}
+
+static void llm__imap_free(const llm_allocator *a, llm__imap *m) {
+    llm__free(a, m->e, m->cap * sizeof *m->e);
+    memset(m, 0, sizeof *m);
+}
+
+#define LLM__MAX_TOOL_CALLS 1024   /* tool calls in one choice of an answer */
+
 typedef struct llm__acc_tool {
+    int key;                    /* the event's tool_index, and the call's rank in the response */
     llm__buf id, name, args;
-    bool started, ended;
+    bool ended;
 } llm__acc_tool;
 
 typedef struct llm__acc_choice {
     int index;
     llm__buf content, reasoning, refusal, finish;
     bool has_content, has_reasoning, has_refusal;
-    llm__acc_tool *tools;
+    llm__acc_tool *tools;       /* in the order they started */
     size_t tool_count, tool_cap;
-    int *block_tool;            /* Anthropic: content block index -> tool index, -1 for others */
-    size_t block_count, block_cap;
+    int next_key;               /* above every key given so far */
+    llm__imap tool_of;          /* OpenAI: the wire's tool-call index -> position in tools */
+    llm__imap block_tool;       /* Anthropic: content block index -> position in tools */
 } llm__acc_choice;
 
 typedef struct llm__acc {
     llm__buf id, model, object, fingerprint, tier;
     int64_t created;
-    llm__acc_choice *choices;
+    llm__acc_choice *choices;   /* in the order they appeared */
     size_t choice_count, choice_cap;
+    int *choice_of;             /* choice index (below call->max_choices_) -> position, -1 none yet */
     llm_usage usage;
+    bool usage_bad;             /* a count out of range: the usage is treated as absent */
     bool has_provider_cost;
     double provider_cost;
     llm_error stream_error;
@@ -4804,31 +5268,39 @@ static llm_result llm__call_nomem(llm_call *call) { return llm__call_error(call,
 static llm__acc *llm__acc_of(llm_call *call) {
     if (!call->acc_) {
         call->acc_ = llm__alloc(&call->alloc_, sizeof(llm__acc));
-        if (call->acc_) memset(call->acc_, 0, sizeof(llm__acc));
+        if (!call->acc_) {
+            llm__call_nomem(call);
+            return NULL;
+        }
+        memset(call->acc_, 0, sizeof(llm__acc));
     }
     return (llm__acc *)call->acc_;
+}
+
+static void llm__acc_choice_free(const llm_allocator *a, llm__acc_choice *c) {
+    size_t k;
+    llm__buf_free(a, &c->content);
+    llm__buf_free(a, &c->reasoning);
+    llm__buf_free(a, &c->refusal);
+    llm__buf_free(a, &c->finish);
+    for (k = 0; k < c->tool_count; k++) {
+        llm__buf_free(a, &c->tools[k].id);
+        llm__buf_free(a, &c->tools[k].name);
+        llm__buf_free(a, &c->tools[k].args);
+    }
+    llm__free(a, c->tools, c->tool_cap * sizeof *c->tools);
+    llm__imap_free(a, &c->tool_of);
+    llm__imap_free(a, &c->block_tool);
 }
 
 static void llm__acc_free(llm_call *call) {
     llm__acc *acc = (llm__acc *)call->acc_;
     const llm_allocator *a = &call->alloc_;
-    size_t i, k;
+    size_t i;
     if (!acc) return;
-    for (i = 0; i < acc->choice_count; i++) {
-        llm__acc_choice *c = &acc->choices[i];
-        llm__buf_free(a, &c->content);
-        llm__buf_free(a, &c->reasoning);
-        llm__buf_free(a, &c->refusal);
-        llm__buf_free(a, &c->finish);
-        for (k = 0; k < c->tool_count; k++) {
-            llm__buf_free(a, &c->tools[k].id);
-            llm__buf_free(a, &c->tools[k].name);
-            llm__buf_free(a, &c->tools[k].args);
-        }
-        llm__free(a, c->tools, c->tool_cap * sizeof *c->tools);
-        llm__free(a, c->block_tool, c->block_cap * sizeof *c->block_tool);
-    }
+    for (i = 0; i < acc->choice_count; i++) llm__acc_choice_free(a, &acc->choices[i]);
     llm__free(a, acc->choices, acc->choice_cap * sizeof *acc->choices);
+    llm__free(a, acc->choice_of, (size_t)call->max_choices_ * sizeof *acc->choice_of);
     llm__buf_free(a, &acc->id);
     llm__buf_free(a, &acc->model);
     llm__buf_free(a, &acc->object);
@@ -4838,28 +5310,54 @@ static void llm__acc_free(llm_call *call) {
     call->acc_ = NULL;
 }
 
-/* The accumulator's choice with this index, created when new. */
-static llm__acc_choice *llm__acc_choice_at(llm_call *call, int index) {
-    llm__acc *acc = llm__acc_of(call);
-    void *buf;
-    size_t i;
-    if (!acc) return NULL;
-    for (i = 0; i < acc->choice_count; i++)
-        if (acc->choices[i].index == index) return &acc->choices[i];
-    buf = acc->choices;
-    if (!llm__grow(&call->alloc_, &buf, &acc->choice_cap, acc->choice_count + 1, sizeof(llm__acc_choice))) return NULL;
-    acc->choices = (llm__acc_choice *)buf;
-    memset(&acc->choices[acc->choice_count], 0, sizeof(llm__acc_choice));
-    acc->choices[acc->choice_count].index = index;
-    return &acc->choices[acc->choice_count++];
+/* Whether a choice index from the answer is allowed: below the request's n
+   (1 when unset), or LLM__MAX_RECORDED_CHOICES when decoding recorded
+   bytes. Fails the call when it is not. */
+static bool llm__choice_index_ok(llm_call *call, int64_t index) {
+    if (index >= 0 && index < call->max_choices_) return true;
+    llm__call_errorf(call, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s", index > 99999999 ? 99999999 : (int)index,
+                     call->max_choices_, call->max_choices_ == 1 ? "" : "s");
+    return false;
 }
 
-static llm__acc_tool *llm__acc_tool_new(llm_call *call, llm__acc_choice *c) {
-    void *buf = c->tools;
-    if (!llm__grow(&call->alloc_, &buf, &c->tool_cap, c->tool_count + 1, sizeof(llm__acc_tool))) return NULL;
-    c->tools = (llm__acc_tool *)buf;
-    memset(&c->tools[c->tool_count], 0, sizeof(llm__acc_tool));
-    return &c->tools[c->tool_count++];
+/* The accumulator's choice with this index, created when new; NULL (the
+   call failed) when out of memory or the index is out of range. The
+   pointer is valid until the next choice is created. */
+static llm__acc_choice *llm__acc_choice_at(llm_call *call, int index) {
+    llm__acc *acc = llm__acc_of(call);
+    llm__acc_choice *c;
+    void *buf;
+    int i;
+    if (!acc || !llm__choice_index_ok(call, index)) return NULL;
+    if (!acc->choice_of) { /* a table over the indices the request allows: the caller's n, not the server's */
+        acc->choice_of = (int *)llm__alloc(&call->alloc_, (size_t)call->max_choices_ * sizeof(int));
+        if (!acc->choice_of) {
+            llm__call_nomem(call);
+            return NULL;
+        }
+        for (i = 0; i < call->max_choices_; i++) acc->choice_of[i] = -1;
+    }
+    if (acc->choice_of[index] >= 0) return &acc->choices[acc->choice_of[index]];
+    buf = acc->choices;
+    if (!llm__grow(&call->alloc_, &buf, &acc->choice_cap, acc->choice_count + 1, sizeof(llm__acc_choice))) {
+        llm__call_nomem(call);
+        return NULL;
+    }
+    acc->choices = (llm__acc_choice *)buf;
+    acc->choice_of[index] = (int)acc->choice_count;
+    c = &acc->choices[acc->choice_count++];
+    memset(c, 0, sizeof *c);
+    c->index = index;
+    return c;
+}
+
+/* Appends to an accumulator buffer, within the stream's byte limit. */
+static llm_result llm__acc_add(llm_call *call, llm__buf *b, const char *s, size_t n) {
+    if (n > call->max_stream_bytes_ - call->acc_bytes_)
+        return llm__call_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the streamed answer is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
+    if (!llm__buf_add(&call->alloc_, b, s, n)) return llm__call_nomem(call);
+    call->acc_bytes_ += n;
+    return LLM_OK;
 }
 
 /* Appends an event to the queue that llm_call_next_event empties. */
@@ -4903,50 +5401,83 @@ static llm_result llm__delta(llm_call *call, llm_event_type type, int choice, co
     llm_event *ev;
     llm__acc_choice *c;
     if (!s || !n) return LLM_OK;
+    if (!llm__choice_index_ok(call, choice)) return call->error_;
     if (type == LLM_EVENT_TEXT && llm__loop_guard(call, s, n) != LLM_OK) return call->error_;
     if (!(ev = llm__emit(call, type, choice))) return call->error_;
     ev->text = s;
     ev->text_len = n;
     call->content_seen_ = true;
     if (call->sopt_.no_accumulate) return LLM_OK;
-    if (!(c = llm__acc_choice_at(call, choice))) return llm__call_nomem(call);
-    if (type == LLM_EVENT_TEXT) c->has_content = llm__buf_add(&call->alloc_, &c->content, s, n);
-    else if (type == LLM_EVENT_REASONING) c->has_reasoning = llm__buf_add(&call->alloc_, &c->reasoning, s, n);
-    else c->has_refusal = llm__buf_add(&call->alloc_, &c->refusal, s, n);
-    if (!c->has_content && !c->has_reasoning && !c->has_refusal) return llm__call_nomem(call);
-    return LLM_OK;
+    if (!(c = llm__acc_choice_at(call, choice))) return call->error_;
+    if (type == LLM_EVENT_TEXT) {
+        c->has_content = true;
+        return llm__acc_add(call, &c->content, s, n);
+    }
+    if (type == LLM_EVENT_REASONING) {
+        c->has_reasoning = true;
+        return llm__acc_add(call, &c->reasoning, s, n);
+    }
+    c->has_refusal = true;
+    return llm__acc_add(call, &c->refusal, s, n);
 }
 
-/* Starts the tool call in slot `tool` (its first delta has arrived). */
-static llm_result llm__tool_begin(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *id, const char *name) {
-    llm__acc_tool *t = &c->tools[tool];
+/* Starts a new tool call at the end of the choice's list, ranked by `key`
+   (the wire's index; -1: after every call so far). Its first delta must
+   name the function (every provider's first delta does). Returns its
+   position, or -1 (the call failed). */
+static int llm__tool_new(llm_call *call, int choice, llm__acc_choice *c, int key, const char *id, const char *name) {
+    llm__acc_tool *t;
     llm_event *ev;
-    if ((id && !llm__buf_add(&call->alloc_, &t->id, id, strlen(id))) || (name && !llm__buf_add(&call->alloc_, &t->name, name, strlen(name))))
-        return llm__call_nomem(call);
-    t->started = true;
-    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_START, choice))) return call->error_;
-    ev->tool_index = tool;
+    void *buf = c->tools;
+    if (!name || !name[0]) {
+        llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %z starts without a function name", choice, c->tool_count);
+        return -1;
+    }
+    if (c->tool_count >= LLM__MAX_TOOL_CALLS) {
+        llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: more than %d tool calls", choice, LLM__MAX_TOOL_CALLS);
+        return -1;
+    }
+    if (!llm__grow(&call->alloc_, &buf, &c->tool_cap, c->tool_count + 1, sizeof(llm__acc_tool))) {
+        llm__call_nomem(call);
+        return -1;
+    }
+    c->tools = (llm__acc_tool *)buf;
+    t = &c->tools[c->tool_count++];
+    memset(t, 0, sizeof *t);
+    t->key = key >= 0 ? key : c->next_key;
+    if (t->key >= c->next_key) c->next_key = t->key == 0x7FFFFFFF ? t->key : t->key + 1;
+    if ((id && id[0] && llm__acc_add(call, &t->id, id, strlen(id)) != LLM_OK) || llm__acc_add(call, &t->name, name, strlen(name)) != LLM_OK)
+        return -1;
+    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_START, choice))) return -1;
+    ev->tool_index = t->key;
     ev->tool_id = t->id.p;
     ev->tool_name = t->name.p;
     call->content_seen_ = true;
-    return LLM_OK;
-}
-
-/* A new tool call at the end of the choice's list, started. */
-static llm_result llm__tool_start(llm_call *call, int choice, llm__acc_choice *c, const char *id, const char *name) {
-    if (!llm__acc_tool_new(call, c)) return llm__call_nomem(call);
-    return llm__tool_begin(call, choice, c, (int)c->tool_count - 1, id, name);
+    return (int)c->tool_count - 1;
 }
 
 static llm_result llm__tool_delta(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n) {
     llm_event *ev;
     if (!n) return LLM_OK;
-    if (!llm__buf_add(&call->alloc_, &c->tools[tool].args, s, n)) return llm__call_nomem(call);
+    if (c->tools[tool].ended)
+        return llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %d has more arguments after it ended", choice, c->tools[tool].key);
+    if (llm__acc_add(call, &c->tools[tool].args, s, n) != LLM_OK) return call->error_;
     if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_DELTA, choice))) return call->error_;
-    ev->tool_index = tool;
+    ev->tool_index = c->tools[tool].key;
     ev->text = s;
     ev->text_len = n;
     return LLM_OK;
+}
+
+/* "call_<choice>_<position>" for a tool call the server gave no id. */
+static llm_result llm__tool_synth_id(llm_call *call, int choice, int tool, llm__buf *id) {
+    char s[40];
+    size_t pos = 5;
+    memcpy(s, "call_", 5);
+    llm__append_u64(s, sizeof s, &pos, (uint64_t)choice);
+    s[pos++] = '_';
+    llm__append_u64(s, sizeof s, &pos, (uint64_t)tool);
+    return llm__acc_add(call, id, s, pos);
 }
 
 /* Ends a tool call: its arguments must be one JSON value ("" becomes
@@ -4956,18 +5487,19 @@ static llm_result llm__tool_end(llm_call *call, int choice, llm__acc_choice *c, 
     llm__acc_tool *t = &c->tools[tool];
     llm_event *ev;
     llm_error perr;
-    if (t->ended || !t->started) return LLM_OK; /* a slot no delta ever reached stays empty */
+    llm_result r;
+    if (t->ended) return LLM_OK;
     t->ended = true;
-    if (!t->args.len && !llm__buf_add(&call->alloc_, &t->args, "{}", 2)) return llm__call_nomem(call);
-    if (!cut && llm_json_parse(&call->check_, t->args.p, t->args.len, &perr) != LLM_OK) {
-        llm__call_error(call, LLM_ERR_PARSE, "tool call arguments are not one JSON value");
-        llm__fail(&call->err_, LLM_ERR_PARSE, "tool call %d (%s): arguments are not one JSON value (%s at offset %z)%s", tool,
-                  t->name.p ? t->name.p : "?", perr.message, perr.offset,
-                  perr.offset < t->args.len && t->args.p[perr.offset] == '{' ? ": two objects glued together" : "");
-        return call->error_;
+    if (!t->id.len && llm__tool_synth_id(call, choice, t->key, &t->id) != LLM_OK) return call->error_;
+    if (!t->args.len && llm__acc_add(call, &t->args, "{}", 2) != LLM_OK) return call->error_;
+    if (!cut && (r = llm_json_parse(&call->check_, t->args.p, t->args.len, &perr)) != LLM_OK) {
+        if (r == LLM_ERR_NO_MEMORY) return llm__call_nomem(call);
+        return llm__call_errorf(call, LLM_ERR_PARSE, "tool call %d (%.*s): arguments are not one JSON value (%s at offset %z)%s", t->key,
+                                (int)(t->name.len < 64 ? t->name.len : 64), t->name.p, perr.message, perr.offset,
+                                perr.offset < t->args.len && t->args.p[perr.offset] == '{' ? ": two objects glued together" : "");
     }
     if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_END, choice))) return call->error_;
-    ev->tool_index = tool;
+    ev->tool_index = t->key;
     ev->tool_id = t->id.p;
     ev->tool_name = t->name.p;
     ev->text = t->args.p;
@@ -4980,9 +5512,9 @@ static llm_result llm__finish_choice(llm_call *call, int choice, const char *raw
     llm_event *ev;
     llm_finish_reason reason;
     size_t k;
-    if (!c) return llm__call_nomem(call);
+    if (!c) return call->error_;
     c->finish.len = 0;
-    if (!llm__buf_add(&call->alloc_, &c->finish, raw, n)) return llm__call_nomem(call);
+    if (llm__acc_add(call, &c->finish, raw, n) != LLM_OK) return call->error_;
     reason = llm__finish_reason(c->finish.p);
     for (k = 0; k < c->tool_count; k++)
         if (llm__tool_end(call, choice, c, (int)k, reason == LLM_FINISH_LENGTH) != LLM_OK) return call->error_;
@@ -4993,25 +5525,44 @@ static llm_result llm__finish_choice(llm_call *call, int choice, const char *raw
 }
 
 static llm_result llm__usage_event(llm_call *call) {
-    llm_event *ev = llm__emit(call, LLM_EVENT_USAGE, 0);
-    if (!ev) return call->error_;
-    ev->usage = &llm__acc_of(call)->usage;
-    return LLM_OK;
+    llm__acc *acc = llm__acc_of(call);
+    llm_event *ev = acc && !acc->usage_bad ? llm__emit(call, LLM_EVENT_USAGE, 0) : NULL;
+    if (ev) ev->usage = &acc->usage;
+    return call->error_;
 }
 
-/* An error inside a 2xx stream: classified like an HTTP error whose status
-   is the error's numeric code, or 500. */
+/* The status an error inside a 2xx stream stands for: its numeric code,
+   else what its type or code word means, else 500. */
+static int llm__stream_error_status(const llm_json *body, const llm_error *e) {
+    static const struct { const char *word; int status; } words[] = {
+        {"invalid_api_key", 401}, {"authentication_error", 401}, {"permission_error", 403}, {"permission_denied", 403},
+        {"not_found_error", 404}, {"model_not_found", 404}, {"rate_limit_error", 429}, {"rate_limit_exceeded", 429},
+        {"insufficient_quota", 429}, {"billing_error", 402}, {"request_too_large", 413}, {"invalid_request_error", 400},
+        {"context_length_exceeded", 400}, {"overloaded_error", 529}, {"api_error", 500}, {"server_error", 500},
+        {"timeout_error", 504},
+    };
+    int64_t code = llm_json_int(llm_json_get(llm_json_get(body, "error"), "code"), 0);
+    size_t i;
+    if (code >= 400 && code <= 599) return (int)code;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++) /* the code is the more specific word */
+        if (strcmp(e->provider_code, words[i].word) == 0) return words[i].status;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(e->type, words[i].word) == 0) return words[i].status;
+    return 500;
+}
+
+/* An error inside a 2xx stream: classified like an HTTP error of the
+   status it stands for (llm__stream_error_status). */
 static llm_result llm__stream_error(llm_call *call, const llm_json *body) {
     llm__acc *acc = llm__acc_of(call);
     llm_error *e;
     llm_event *ev;
-    int64_t code;
-    if (!acc) return llm__call_nomem(call);
+    if (!acc) return call->error_;
     e = &acc->stream_error;
     llm__error_clear(e);
+    llm__json_scrub(llm_json_get(body, "error"), call->client_->desc.api_key);
     call->client_->provider->decode_error(body, e);
-    code = llm_json_int(llm_json_get(llm_json_get(body, "error"), "code"), 0);
-    e->http_status = code >= 400 && code <= 599 ? (int)code : 500;
+    e->http_status = llm__stream_error_status(body, e);
     if (!e->message[0]) llm__copy_text(e->message, sizeof e->message, "error inside the stream", 23);
     llm__copy_text(e->request_id, sizeof e->request_id, call->request_id_, strlen(call->request_id_));
     llm_classify_error(e);
@@ -5030,46 +5581,67 @@ static bool llm__acc_set(llm_call *call, llm__buf *b, const llm_json *object, co
     const char *s;
     if (b->len) return true; /* looked up only until found: every chunk repeats it */
     s = llm_json_string(llm_json_get(object, key), &n);
-    return !s || llm__buf_add(&call->alloc_, b, s, n);
+    return !s || llm__acc_add(call, b, s, n) == LLM_OK;
+}
+
+/* Parses one stream event's data into call->chunk_: out of memory is
+   NO_MEMORY (never PARSE, which would mislead a retry decision). */
+static llm_result llm__call_parse_event(llm_call *call, const char *data, size_t n) {
+    llm_error perr;
+    llm_result r = llm_json_parse(&call->chunk_, data, n, &perr);
+    if (r == LLM_OK) return LLM_OK;
+    if (r == LLM_ERR_NO_MEMORY) return llm__call_nomem(call);
+    return llm__call_errorf(call, r, "stream event data is not JSON: %s at offset %z", perr.message, perr.offset);
 }
 
 /* ---- OpenAI-compatible chunks ---- */
 
-/* The tool call a delta belongs to: by `index`, never by position. A server
-   that sends every call with index 0 (some Ollama versions) is recognised by
-   a new id on a started call: that ends it and starts a new call. */
+/* The tool call a delta belongs to, by its `index` (never by position).
+   A server that sends every call with index 0 (some Ollama versions) is
+   recognised by a new id on the same index: that ends the call and starts
+   a new one. Without an index, a delta with an id (or the first) starts a
+   call and one without continues the last. Returns the position, or -1. */
 static int llm__openai_tool_slot(llm_call *call, int choice, llm__acc_choice *c, const llm_json *tc) {
     const char *id = llm_json_string(llm_json_get(tc, "id"), NULL);
     const char *name = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "name"), NULL);
-    int64_t index = llm_json_int(llm_json_get(tc, "index"), -1);
-    if (index < 0) index = id || !c->tool_count ? (int64_t)c->tool_count : (int64_t)c->tool_count - 1;
-    if (index > 1000) {
-        llm__call_error(call, LLM_ERR_PARSE, "tool call index out of range");
-        return -1;
-    }
-    while (c->tool_count <= (size_t)index)
-        if (!llm__acc_tool_new(call, c)) {
-            llm__call_nomem(call);
+    const llm_json *iv = llm_json_get(tc, "index");
+    int64_t key = -1;
+    int pos;
+    if (iv) {
+        key = llm_json_int(iv, -1);
+        if (key < 0 || key > 0x7FFFFFFF) {
+            llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: a tool call's index is not a non-negative integer", choice);
             return -1;
         }
-    if (c->tools[index].started && id && c->tools[index].id.len && strcmp(id, c->tools[index].id.p) != 0) {
-        if (llm__tool_end(call, choice, c, (int)index, false) != LLM_OK) return -1;
-        return llm__tool_start(call, choice, c, id, name) == LLM_OK ? (int)c->tool_count - 1 : -1;
+        pos = llm__imap_get(&c->tool_of, (int)key);
+    } else {
+        pos = id || !c->tool_count ? -1 : (int)c->tool_count - 1;
     }
-    if (c->tools[index].ended && !id) return (int)c->tool_count - 1; /* more of the call that replaced it */
-    if (!c->tools[index].started && llm__tool_begin(call, choice, c, (int)index, id, name) != LLM_OK) return -1;
-    return (int)index;
+    if (pos >= 0 && id && c->tools[pos].id.len && strcmp(id, c->tools[pos].id.p) != 0) {
+        if (llm__tool_end(call, choice, c, pos, false) != LLM_OK) return -1;
+        pos = -1;
+    }
+    if (pos >= 0) {
+        if (id && !c->tools[pos].id.len && llm__acc_add(call, &c->tools[pos].id, id, strlen(id)) != LLM_OK) return -1;
+        return pos;
+    }
+    /* a call that replaces another on the same index ranks after every call */
+    pos = llm__tool_new(call, choice, c, key >= 0 && llm__imap_get(&c->tool_of, (int)key) < 0 ? (int)key : -1, id, name);
+    if (pos >= 0 && key >= 0 && !llm__imap_set(&call->alloc_, &c->tool_of, (int)key, pos)) {
+        llm__call_nomem(call);
+        return -1;
+    }
+    return pos;
 }
 
 static llm_result llm__openai_tool_deltas(llm_call *call, int choice, const llm_json *calls) {
-    llm__acc_choice *c = llm__acc_choice_at(call, choice);
     const llm_json *tc;
-    if (!c) return llm__call_nomem(call);
     for (tc = llm_json_first(calls); tc; tc = llm_json_next(calls, tc)) {
+        llm__acc_choice *c = llm__acc_choice_at(call, choice);
         size_t n;
         const char *args = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "arguments"), &n);
-        int slot = llm__openai_tool_slot(call, choice, c, tc);
-        if (slot < 0) return call->error_;
+        int slot;
+        if (!c || (slot = llm__openai_tool_slot(call, choice, c, tc)) < 0) return call->error_;
         if (args && llm__tool_delta(call, choice, c, slot, args, n) != LLM_OK) return call->error_;
     }
     return LLM_OK;
@@ -5078,10 +5650,14 @@ static llm_result llm__openai_tool_deltas(llm_call *call, int choice, const llm_
 static llm_result llm__openai_choice_delta(llm_call *call, const llm_json *ch) {
     const llm_json *delta = llm_json_get(ch, "delta");
     const llm_json *reasoning = llm_json_get(delta, "reasoning_content");
-    int choice = (int)llm_json_int(llm_json_get(ch, "index"), 0);
+    int64_t index = llm_json_int(llm_json_get(ch, "index"), 0);
+    int choice;
     size_t n;
     const char *s;
     llm_result r = LLM_OK;
+    if (!llm__choice_index_ok(call, index)) return call->error_;
+    choice = (int)index;
+    if (!call->sopt_.no_accumulate && !llm__acc_choice_at(call, choice)) return call->error_; /* a choice seen counts */
     if (!reasoning) reasoning = llm_json_get(delta, "reasoning");
     if ((s = llm_json_string(reasoning, &n)) != NULL) r = llm__delta(call, LLM_EVENT_REASONING, choice, s, n);
     if (r == LLM_OK && (s = llm_json_string(llm_json_get(delta, "content"), &n)) != NULL) r = llm__delta(call, LLM_EVENT_TEXT, choice, s, n);
@@ -5095,17 +5671,17 @@ static llm_result llm__openai_choice_delta(llm_call *call, const llm_json *ch) {
 static llm_result llm__openai_chunk_head(llm_call *call, const llm_json *root) {
     llm__acc *acc = llm__acc_of(call);
     const llm_json *u = llm_json_get(root, "usage");
-    if (!acc) return llm__call_nomem(call);
+    if (!acc) return call->error_;
     if (!llm__acc_set(call, &acc->id, root, "id") || !llm__acc_set(call, &acc->model, root, "model") ||
         !llm__acc_set(call, &acc->object, root, "object") || !llm__acc_set(call, &acc->fingerprint, root, "system_fingerprint") ||
         !llm__acc_set(call, &acc->tier, root, "service_tier"))
-        return llm__call_nomem(call);
+        return call->error_;
     if (!acc->created) acc->created = llm_json_int(llm_json_get(root, "created"), 0);
     if (!llm_json_is(u, LLM_JSON_OBJECT)) u = llm_json_get(llm_json_get(root, "x_groq"), "usage"); /* Groq */
     if (llm_json_is(u, LLM_JSON_OBJECT)) {
         llm_response tmp;
         memset(&tmp, 0, sizeof tmp);
-        llm__openai_usage_decode(u, &tmp);
+        if (!llm__openai_usage_decode(u, &tmp)) acc->usage_bad = true;
         acc->usage = tmp.usage;
         if (tmp.has_provider_cost) {
             acc->has_provider_cost = true;
@@ -5118,7 +5694,6 @@ static llm_result llm__openai_chunk_head(llm_call *call, const llm_json *root) {
 
 static llm_result llm__openai_stream_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
     const llm_json *root, *choices, *ch;
-    llm_error perr;
     llm_result r;
     (void)type;
     (void)type_len;
@@ -5126,11 +5701,7 @@ static llm_result llm__openai_stream_event(llm_call *call, const char *type, siz
         call->done_ = true;
         return LLM_OK;
     }
-    if (llm_json_parse(&call->chunk_, data, n, &perr) != LLM_OK) {
-        llm__call_error(call, LLM_ERR_PARSE, "stream event");
-        llm__fail(&call->err_, LLM_ERR_PARSE, "stream event data is not JSON: %s at offset %z", perr.message, perr.offset);
-        return call->error_;
-    }
+    if (llm__call_parse_event(call, data, n) != LLM_OK) return call->error_;
     root = llm_json_root(&call->chunk_);
     if ((r = llm__openai_chunk_head(call, root)) != LLM_OK) return r;
     choices = llm_json_get(root, "choices");
@@ -5143,40 +5714,49 @@ static llm_result llm__openai_stream_event(llm_call *call, const char *type, siz
 /* ---- Anthropic Messages (wire format: answers and streams) ---- */
 
 /* Anthropic counts input without cache reads and writes; llm_usage counts
-   them in the prompt. */
-static void llm__anthropic_usage(const llm_json *u, llm_usage *us) {
-    const llm_json *v;
-    int64_t input, read, write;
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) return;
+   them in the prompt. A later message_delta may leave some counts out: the
+   ones given update what message_start said. False when a count is out of
+   range (the usage is then to be treated as absent). */
+static bool llm__anthropic_usage(const llm_json *u, llm_usage *us) {
+    int64_t input = -1, read = -1, write = -1, write_1h = -1, out = -1;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
+    if (!llm__usage_count(llm_json_get(u, "input_tokens"), &input) ||
+        !llm__usage_count(llm_json_get(u, "cache_read_input_tokens"), &read) ||
+        !llm__usage_count(llm_json_get(u, "cache_creation_input_tokens"), &write) ||
+        !llm__usage_count(llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens"), &write_1h) ||
+        !llm__usage_count(llm_json_get(u, "output_tokens"), &out))
+        return false;
     us->present = true;
-    input = llm_json_int(llm_json_get(u, "input_tokens"), -1);
-    read = llm_json_int(llm_json_get(u, "cache_read_input_tokens"), -1);
-    write = llm_json_int(llm_json_get(u, "cache_creation_input_tokens"), -1);
     if (read >= 0) us->cached_tokens = read;
     if (write >= 0) us->cache_creation_tokens = write;
-    if ((v = llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens")) != NULL)
-        us->cache_creation_1h_tokens = llm_json_int(v, 0);
-    if (input >= 0 || read >= 0 || write >= 0) /* a later message_delta may leave some out */
+    if (write_1h >= 0) us->cache_creation_1h_tokens = write_1h;
+    if (input >= 0 || read >= 0 || write >= 0)
         us->prompt_tokens = (input >= 0 ? input : us->prompt_tokens - us->cached_tokens - us->cache_creation_tokens) +
                             us->cached_tokens + us->cache_creation_tokens;
-    us->completion_tokens = llm_json_int(llm_json_get(u, "output_tokens"), us->completion_tokens);
+    if (out >= 0) us->completion_tokens = out;
     us->total_tokens = us->prompt_tokens + us->completion_tokens;
+    return true;
+}
+
+/* The position of the tool call of content block `index`, or -1. */
+static int64_t llm__anthropic_block_index(llm_call *call, const llm_json *root) {
+    int64_t index = llm_json_int(llm_json_get(root, "index"), -1);
+    if (index < 0 || index > 0x7FFFFFFF) llm__call_error(call, LLM_ERR_PARSE, "content block index out of range");
+    return index;
 }
 
 static llm_result llm__anthropic_block_start(llm_call *call, llm__acc_choice *c, const llm_json *root) {
     const llm_json *block = llm_json_get(root, "content_block");
     const char *type = llm_json_string(llm_json_get(block, "type"), NULL);
-    int64_t index = llm_json_int(llm_json_get(root, "index"), -1);
-    void *buf = c->block_tool;
+    int64_t index = llm__anthropic_block_index(call, root);
     size_t n;
     const char *s;
-    if (index < 0 || index > 10000) return llm__call_error(call, LLM_ERR_PARSE, "content block index out of range");
-    if (!llm__grow(&call->alloc_, &buf, &c->block_cap, (size_t)index + 1, sizeof(int))) return llm__call_nomem(call);
-    c->block_tool = (int *)buf;
-    while (c->block_count <= (size_t)index) c->block_tool[c->block_count++] = -1;
+    int pos;
+    if (index < 0) return call->error_;
     if (type && strcmp(type, "tool_use") == 0) {
-        c->block_tool[index] = (int)c->tool_count;
-        return llm__tool_start(call, 0, c, llm_json_string(llm_json_get(block, "id"), NULL), llm_json_string(llm_json_get(block, "name"), NULL));
+        pos = llm__tool_new(call, 0, c, -1, llm_json_string(llm_json_get(block, "id"), NULL), llm_json_string(llm_json_get(block, "name"), NULL));
+        if (pos < 0) return call->error_;
+        return llm__imap_set(&call->alloc_, &c->block_tool, (int)index, pos) ? LLM_OK : llm__call_nomem(call);
     }
     if (type && strcmp(type, "text") == 0 && (s = llm_json_string(llm_json_get(block, "text"), &n)) != NULL)
         return llm__delta(call, LLM_EVENT_TEXT, 0, s, n);
@@ -5185,16 +5765,12 @@ static llm_result llm__anthropic_block_start(llm_call *call, llm__acc_choice *c,
     return LLM_OK; /* redacted thinking, server tools...: nothing to show */
 }
 
-static int llm__anthropic_block_tool(const llm__acc_choice *c, const llm_json *root) {
-    int64_t index = llm_json_int(llm_json_get(root, "index"), -1);
-    return index >= 0 && (size_t)index < c->block_count ? c->block_tool[index] : -1;
-}
-
 static llm_result llm__anthropic_block_delta(llm_call *call, llm__acc_choice *c, const llm_json *root) {
     const llm_json *delta = llm_json_get(root, "delta");
     const char *type = llm_json_string(llm_json_get(delta, "type"), NULL);
     size_t n;
     const char *s;
+    int64_t index;
     int tool;
     if (!type) return LLM_OK;
     if (strcmp(type, "text_delta") == 0 && (s = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
@@ -5202,45 +5778,45 @@ static llm_result llm__anthropic_block_delta(llm_call *call, llm__acc_choice *c,
     if (strcmp(type, "thinking_delta") == 0 && (s = llm_json_string(llm_json_get(delta, "thinking"), &n)) != NULL)
         return llm__delta(call, LLM_EVENT_REASONING, 0, s, n);
     if (strcmp(type, "input_json_delta") == 0 && (s = llm_json_string(llm_json_get(delta, "partial_json"), &n)) != NULL) {
-        if ((tool = llm__anthropic_block_tool(c, root)) < 0) return llm__call_error(call, LLM_ERR_PARSE, "input_json_delta outside a tool_use block");
+        if ((index = llm__anthropic_block_index(call, root)) < 0) return call->error_;
+        if ((tool = llm__imap_get(&c->block_tool, (int)index)) < 0) return llm__call_error(call, LLM_ERR_PARSE, "input_json_delta outside a tool_use block");
         return llm__tool_delta(call, 0, c, tool, s, n);
     }
     return LLM_OK; /* signature_delta, citations_delta: not part of the text */
 }
 
+static llm_result llm__anthropic_block_stop(llm_call *call, llm__acc_choice *c, const llm_json *root) {
+    int64_t index = llm__anthropic_block_index(call, root);
+    int tool = index >= 0 ? llm__imap_get(&c->block_tool, (int)index) : -1;
+    if (index < 0) return call->error_;
+    return tool >= 0 ? llm__tool_end(call, 0, c, tool, false) : LLM_OK;
+}
+
 static llm_result llm__anthropic_stream_event(llm_call *call, const char *etype, size_t etype_len, const char *data, size_t n) {
     const llm_json *root;
     llm__acc *acc = llm__acc_of(call);
-    llm__acc_choice *c = llm__acc_choice_at(call, 0);
+    llm__acc_choice *c = acc ? llm__acc_choice_at(call, 0) : NULL;
     const char *type;
-    llm_error perr;
     size_t len;
     const char *s;
-    int tool;
     (void)etype;
     (void)etype_len;
-    if (!acc || !c) return llm__call_nomem(call);
-    if (llm_json_parse(&call->chunk_, data, n, &perr) != LLM_OK) {
-        llm__call_error(call, LLM_ERR_PARSE, "stream event");
-        llm__fail(&call->err_, LLM_ERR_PARSE, "stream event data is not JSON: %s at offset %z", perr.message, perr.offset);
-        return call->error_;
-    }
+    if (!c) return call->error_;
+    if (llm__call_parse_event(call, data, n) != LLM_OK) return call->error_;
     root = llm_json_root(&call->chunk_);
     type = llm_json_string(llm_json_get(root, "type"), NULL);
     if (!type) return LLM_OK;
     if (strcmp(type, "message_start") == 0) {
         const llm_json *m = llm_json_get(root, "message");
-        if (!llm__acc_set(call, &acc->id, m, "id") || !llm__acc_set(call, &acc->model, m, "model"))
-            return llm__call_nomem(call);
-        llm__anthropic_usage(llm_json_get(m, "usage"), &acc->usage);
+        if (!llm__acc_set(call, &acc->id, m, "id") || !llm__acc_set(call, &acc->model, m, "model")) return call->error_;
+        if (!llm__anthropic_usage(llm_json_get(m, "usage"), &acc->usage)) acc->usage_bad = true;
         return LLM_OK;
     }
     if (strcmp(type, "content_block_start") == 0) return llm__anthropic_block_start(call, c, root);
     if (strcmp(type, "content_block_delta") == 0) return llm__anthropic_block_delta(call, c, root);
-    if (strcmp(type, "content_block_stop") == 0)
-        return (tool = llm__anthropic_block_tool(c, root)) >= 0 ? llm__tool_end(call, 0, c, tool, false) : LLM_OK;
+    if (strcmp(type, "content_block_stop") == 0) return llm__anthropic_block_stop(call, c, root);
     if (strcmp(type, "message_delta") == 0) {
-        llm__anthropic_usage(llm_json_get(root, "usage"), &acc->usage);
+        if (!llm__anthropic_usage(llm_json_get(root, "usage"), &acc->usage)) acc->usage_bad = true;
         if (acc->usage.present && llm__usage_event(call) != LLM_OK) return call->error_;
         s = llm_json_string(llm_json_get(llm_json_get(root, "delta"), "stop_reason"), &len);
         return s ? llm__finish_choice(call, 0, s, len) : LLM_OK;
@@ -5261,6 +5837,7 @@ static llm_result llm__anthropic_decode(const llm_json *body, llm_response *resp
     llm_tool_call *calls;
     size_t ntools = 0, k = 0;
     bool failed = false;
+    llm_result r;
     if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(content, LLM_JSON_ARRAY))
         return llm__fail(err, LLM_ERR_PARSE, "response: not an Anthropic message (no content array)");
     memset(&text, 0, sizeof text);
@@ -5285,11 +5862,23 @@ static llm_result llm__anthropic_decode(const llm_json *body, llm_response *resp
             size_t alen;
             calls[k].id = llm__resp_str(resp, llm_json_get(b, "id"), &failed);
             calls[k].name = llm__resp_str(resp, llm_json_get(b, "name"), &failed);
+            if (!failed && (!calls[k].name || !calls[k].name[0])) {
+                llm__buf_free(&resp->alloc_, &text);
+                llm__buf_free(&resp->alloc_, &thinking);
+                llm_json_writer_free(&w);
+                return llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use block without a name", k);
+            }
             llm_json_writer_reset(&w);
             llm_json_write_value(&w, llm_json_get(b, "input"));
-            calls[k].arguments = llm_json_writer_finish(&w, &args, &alen) == LLM_OK && alen > 0 && strcmp(args, "null") != 0
-                                     ? llm__arena_strndup(&resp->alloc_, &resp->arena_, args, alen) : "{}";
-            if (!calls[k].arguments) failed = true;
+            if ((r = llm_json_writer_finish(&w, &args, &alen)) != LLM_OK) {
+                llm__buf_free(&resp->alloc_, &text);
+                llm__buf_free(&resp->alloc_, &thinking);
+                llm_json_writer_free(&w);
+                return r == LLM_ERR_NO_MEMORY ? llm__fail(err, r, "out of memory")
+                                              : llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use input nested too deeply", k);
+            }
+            calls[k].arguments = alen > 0 && strcmp(args, "null") != 0 ? llm__arena_strndup(&resp->alloc_, &resp->arena_, args, alen) : "{}";
+            if (!calls[k].arguments || (!calls[k].id && !(calls[k].id = llm__resp_synth_id(resp, 0, k)))) failed = true;
             k++;
         }
     }
@@ -5305,7 +5894,7 @@ static llm_result llm__anthropic_decode(const llm_json *body, llm_response *resp
         resp->choice_count = 1;
         failed = failed || (text.p && !c->content) || (thinking.p && !c->reasoning);
     }
-    llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage);
+    if (!llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
     llm__buf_free(&resp->alloc_, &text);
     llm__buf_free(&resp->alloc_, &thinking);
     llm_json_writer_free(&w);
@@ -5321,16 +5910,17 @@ static const llm_provider llm__anthropic_format = {
 
 /* ---- the call, streamed ---- */
 
-static llm_result llm__call_begin_stream_impl(llm_call *call, llm_client *client, const llm_request *req, int64_t now_ms,
+static llm_result llm__call_begin_stream_impl(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
                                               const llm_http_request **http, llm_error *err) {
     llm_result r = llm__call_start(call, client, req, true, now_ms, http, err);
     if (r != LLM_OK) return r;
     call->stream_ = true;
     call->sopt_ = req->stream;
+    if (req->stream.max_bytes) call->max_stream_bytes_ = call->in_max_ = req->stream.max_bytes;
     return LLM_OK;
 }
 
-LLM_API llm_result llm_call_begin_stream(llm_call *call, llm_client *client, const llm_request *req, int64_t now_ms,
+LLM_API llm_result llm_call_begin_stream(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
                                          const llm_http_request **http, llm_error *err) {
     llm_result r = llm__call_begin_stream_impl(call, client, req, now_ms, http, err);
     if (r != LLM_OK && call) llm_call_free(call);
@@ -5375,24 +5965,47 @@ LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev) {
 }
 
 LLM_API llm_result llm_call_tick(llm_call *call, int64_t now_ms) {
-    int ttft, stall;
+    int ttft, stall, total;
     if (!call) return LLM_ERR_INVALID_ARGUMENT;
     if (call->error_ != LLM_OK || !call->stream_ || call->done_) return call->error_;
     ttft = call->sopt_.first_token_timeout_ms;
     stall = call->sopt_.stall_timeout_ms;
+    total = call->sopt_.total_timeout_ms;
     if (call->tick_seen_) {
         call->last_event_ms_ = now_ms;
         call->tick_seen_ = false;
     }
+    if (total > 0 && now_ms - call->start_ms_ > total)
+        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "the stream did not end before its total deadline (%d ms)", total);
     if (!call->content_seen_ && ttft > 0 && now_ms - call->start_ms_ > ttft)
-        return llm__call_error(call, LLM_ERR_TIMEOUT, "no first token before the first-token deadline");
+        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "no first token before the first-token deadline (%d ms)", ttft);
     if (call->content_seen_ && stall > 0 && now_ms - call->last_event_ms_ > stall)
-        return llm__call_error(call, LLM_ERR_TIMEOUT, "the stream stalled: no event before the stall deadline");
+        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "the stream stalled: no event before the stall deadline (%d ms)", stall);
     return LLM_OK;
 }
 
 LLM_API void llm_call_cancel(llm_call *call) {
     if (call) llm__call_error(call, LLM_ERR_CANCELLED, "cancelled by the caller");
+}
+
+/* One choice of a whole answer told as the events a stream would carry. */
+static llm_result llm__call_choice_as_events(llm_call *call, const llm_choice *c) {
+    llm__acc_choice *ac;
+    size_t k;
+    if (!llm__acc_choice_at(call, c->index) ||
+        llm__delta(call, LLM_EVENT_REASONING, c->index, c->reasoning, c->reasoning ? strlen(c->reasoning) : 0) != LLM_OK ||
+        llm__delta(call, LLM_EVENT_TEXT, c->index, c->content, c->content_len) != LLM_OK ||
+        llm__delta(call, LLM_EVENT_REFUSAL, c->index, c->refusal, c->refusal ? strlen(c->refusal) : 0) != LLM_OK)
+        return call->error_;
+    for (k = 0; k < c->tool_call_count; k++) {
+        int pos;
+        if (!(ac = llm__acc_choice_at(call, c->index)) ||
+            (pos = llm__tool_new(call, c->index, ac, (int)k, c->tool_calls[k].id, c->tool_calls[k].name)) < 0 ||
+            llm__tool_delta(call, c->index, ac, pos, c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments)) != LLM_OK)
+            return call->error_;
+    }
+    if (c->finish_reason_raw) return llm__finish_choice(call, c->index, c->finish_reason_raw, strlen(c->finish_reason_raw));
+    return LLM_OK;
 }
 
 /* A plain JSON answer to a streamed request: decoded whole, then told as
@@ -5402,43 +6015,27 @@ static llm_result llm__call_json_as_events(llm_call *call) {
     llm_json_doc doc;
     llm_error perr;
     llm__acc *acc = llm__acc_of(call);
-    size_t i, k;
+    size_t i;
     llm_result r;
-    if (!acc) return llm__call_nomem(call);
+    if (!acc) return call->error_;
     llm_response_free(answer);
     answer->alloc_ = call->alloc_;
     memset(&doc, 0, sizeof doc);
     doc.alloc = call->alloc_;
     r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
     if (r == LLM_OK) r = call->client_->provider->decode(llm_json_root(&doc), answer, &perr);
-    if (r != LLM_OK) {
-        llm__call_error(call, r, "response body");
-        llm__fail(&call->err_, r, "response body: %s", perr.message);
-    }
-    for (i = 0; r == LLM_OK && i < answer->choice_count && call->error_ == LLM_OK; i++) {
-        const llm_choice *c = &answer->choices[i];
-        llm__acc_choice *ac = llm__acc_choice_at(call, c->index);
-        if (!ac) { llm__call_nomem(call); break; }
-        llm__delta(call, LLM_EVENT_REASONING, c->index, c->reasoning, c->reasoning ? strlen(c->reasoning) : 0);
-        llm__delta(call, LLM_EVENT_TEXT, c->index, c->content, c->content_len);
-        llm__delta(call, LLM_EVENT_REFUSAL, c->index, c->refusal, c->refusal ? strlen(c->refusal) : 0);
-        for (k = 0; k < c->tool_call_count && call->error_ == LLM_OK; k++) {
-            llm__tool_start(call, c->index, ac, c->tool_calls[k].id, c->tool_calls[k].name);
-            llm__tool_delta(call, c->index, ac, (int)k, c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments));
-        }
-        if (c->finish_reason_raw) llm__finish_choice(call, c->index, c->finish_reason_raw, strlen(c->finish_reason_raw));
-    }
-    if (r == LLM_OK && call->error_ == LLM_OK) {
-        if ((answer->id && !llm__buf_add(&call->alloc_, &acc->id, answer->id, strlen(answer->id))) ||
-            (answer->model && !llm__buf_add(&call->alloc_, &acc->model, answer->model, strlen(answer->model))))
-            llm__call_nomem(call);
-        acc->created = answer->created;
-        acc->usage = answer->usage;
-        if (answer->usage.present) llm__usage_event(call);
-        call->done_ = true;
-    }
     llm_json_doc_free(&doc); /* the answer stays until llm_call_free: the events point into it */
-    return call->error_;
+    if (r != LLM_OK) return llm__call_errorf(call, r, "response body: %s", perr.message);
+    for (i = 0; i < answer->choice_count; i++)
+        if (llm__call_choice_as_events(call, &answer->choices[i]) != LLM_OK) return call->error_;
+    if ((answer->id && llm__acc_add(call, &acc->id, answer->id, strlen(answer->id)) != LLM_OK) ||
+        (answer->model && llm__acc_add(call, &acc->model, answer->model, strlen(answer->model)) != LLM_OK))
+        return call->error_;
+    acc->created = answer->created;
+    acc->usage = answer->usage;
+    if (answer->usage.present && llm__usage_event(call) != LLM_OK) return call->error_;
+    call->done_ = true;
+    return LLM_OK;
 }
 
 /* The whole body has arrived: a plain JSON answer becomes its events. */
@@ -5456,9 +6053,12 @@ static const char *llm__acc_str(llm_response *resp, const llm__buf *b, bool *fai
     return s;
 }
 
+/* The tool calls of a choice: only those that started (so each has a
+   name) and, once the stream ended, an id. */
 static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, bool *failed) {
     llm_tool_call *calls = (llm_tool_call *)llm__resp_array(resp, c->tool_count, sizeof *calls, failed);
-    size_t k;
+    int order[LLM__MAX_TOOL_CALLS];
+    size_t k, j;
     out->index = c->index;
     out->content = c->has_content ? llm__acc_str(resp, &c->content, failed) : NULL;
     out->content_len = c->has_content ? c->content.len : 0;
@@ -5466,51 +6066,51 @@ static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__
     out->refusal = c->has_refusal ? llm__acc_str(resp, &c->refusal, failed) : NULL;
     out->finish_reason_raw = llm__acc_str(resp, &c->finish, failed);
     out->finish_reason = llm__finish_reason(out->finish_reason_raw);
+    for (k = 0; k < c->tool_count; k++) { /* positions in key order: insertion, as calls mostly arrive in order */
+        for (j = k; j > 0 && c->tools[order[j - 1]].key > c->tools[k].key; j--) order[j] = order[j - 1];
+        order[j] = (int)k;
+    }
     for (k = 0; calls && k < c->tool_count; k++) {
-        calls[k].id = llm__acc_str(resp, &c->tools[k].id, failed);
-        calls[k].name = llm__acc_str(resp, &c->tools[k].name, failed);
-        calls[k].arguments = c->tools[k].args.len ? llm__acc_str(resp, &c->tools[k].args, failed) : "{}";
+        const llm__acc_tool *t = &c->tools[order[k]];
+        calls[k].id = llm__acc_str(resp, &t->id, failed);
+        calls[k].name = llm__acc_str(resp, &t->name, failed);
+        calls[k].arguments = t->args.len ? llm__acc_str(resp, &t->args, failed) : "{}";
     }
     out->tool_calls = calls;
     out->tool_call_count = calls ? c->tool_count : 0;
 }
 
-/* The accumulated response: the same shape a whole answer decodes to. */
-static bool llm__acc_response(llm_call *call, int64_t now_ms, llm_response *resp) {
+/* The accumulated response, the same shape a whole answer decodes to;
+   false when out of memory. */
+static bool llm__acc_response(llm_call *call, llm_response *resp) {
     llm__acc *acc = (llm__acc *)call->acc_;
     llm_choice *choices;
     bool failed = false;
     size_t i;
     resp->alloc_ = call->alloc_;
-    resp->http_status = call->status_;
-    resp->latency_ms = now_ms - call->start_ms_;
-    if (call->request_id_[0]) resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_, strlen(call->request_id_));
-    if (!acc) return !call->request_id_[0] || resp->request_id;
+    if (!acc) return true;
     resp->id = llm__acc_str(resp, &acc->id, &failed);
     resp->model = llm__acc_str(resp, &acc->model, &failed);
     resp->object = llm__acc_str(resp, &acc->object, &failed);
     resp->system_fingerprint = llm__acc_str(resp, &acc->fingerprint, &failed);
     resp->service_tier = llm__acc_str(resp, &acc->tier, &failed);
     resp->created = acc->created;
-    resp->usage = acc->usage;
-    resp->has_provider_cost = acc->has_provider_cost || call->has_provider_cost_;
-    resp->provider_cost_usd = call->has_provider_cost_ ? call->provider_cost_ : acc->provider_cost;
+    if (!acc->usage_bad) resp->usage = acc->usage;
+    resp->has_provider_cost = acc->has_provider_cost;
+    resp->provider_cost_usd = acc->provider_cost;
     choices = (llm_choice *)llm__resp_array(resp, acc->choice_count, sizeof *choices, &failed);
     for (i = 0; choices && i < acc->choice_count; i++) llm__acc_choice_out(resp, &choices[i], &acc->choices[i], &failed);
     if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__choice_order);
     resp->choices = choices;
     resp->choice_count = choices ? acc->choice_count : 0;
-    if (call->error_ == LLM_OK) llm__estimate_usage(call, resp);
-#ifndef LLM_NO_COSTS
-    llm_response_price(call->client_->desc.costs, resp, call->model_, NULL);
-#endif
-    return !failed && (!call->request_id_[0] || resp->request_id);
+    return !failed;
 }
 
 /* The end of a streamed 2xx answer: the response, and why it failed if it did. */
 static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
     llm__acc *acc;
     size_t i, k;
+    llm_result r;
     llm__call_end_of_body(call);
     while (call->sse_mode_ && call->error_ == LLM_OK && !call->done_ && llm__call_pump(call) == LLM_OK)
         call->queue_pos_ = call->queue_len_; /* events nobody took still count */
@@ -5518,15 +6118,24 @@ static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_re
     if (call->error_ == LLM_OK && !call->done_)
         llm__call_error(call, LLM_ERR_TRUNCATED, "the stream ended before its end marker");
     for (i = 0; acc && call->error_ == LLM_OK && i < acc->choice_count; i++) /* calls a finish never closed */
-        for (k = 0; k < acc->choices[i].tool_count; k++)
+        for (k = 0; call->error_ == LLM_OK && k < acc->choices[i].tool_count; k++)
             llm__tool_end(call, acc->choices[i].index, &acc->choices[i], (int)k, false);
-    if (!llm__acc_response(call, now_ms, resp)) {
+    if (!llm__acc_response(call, resp)) {
         llm_response_free(resp);
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     }
+    /* a stream that failed keeps what arrived, whatever it holds; one that
+       ended well is a response like any other */
+    r = llm__call_complete_response(call, now_ms, resp, call->error_ == LLM_OK && !call->sopt_.no_accumulate, err);
+    if (r == LLM_ERR_NO_MEMORY) {
+        llm_response_free(resp);
+        return r;
+    }
+    if (r != LLM_OK) llm__call_error(call, r, err ? err->message : "invalid answer");
     if (call->error_ != LLM_OK) {
         if (err) *err = call->err_;
         if (err && !err->http_status) err->http_status = call->status_;
+        llm__scrub_error(err, call->client_->desc.api_key);
         return call->error_;
     }
     llm__error_clear(err);
@@ -5573,7 +6182,7 @@ static llm_result llm__stream_sink_body(void *ctx, const char *d, size_t n) {
     return r;
 }
 
-LLM_API llm_result llm_stream(llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
+LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
                               llm_response *resp, llm_error *err) {
     llm_call call;
     const llm_http_request *http;
@@ -5625,6 +6234,7 @@ LLM_API llm_result llm_decode_recorded(const char *format, int http_status, cons
     call.state_ = LLM__CALL_SENT;
     call.stream_ = stream;
     call.model_ = "";
+    call.max_choices_ = LLM__MAX_RECORDED_CHOICES;
     r = llm_call_feed_status(&call, http_status);
     if (r == LLM_OK) r = llm_call_feed_body(&call, body ? body : "", len);
     r = llm_call_finish(&call, 0, resp, err);
@@ -5731,12 +6341,6 @@ LLM_API void llm_conversation_free(llm_conversation *c) {
 // >>router
 /* ------------------------------------------------------------------------ */
 
-#if !defined(LLM_NO_STDIO) && (defined(__unix__) || defined(__APPLE__))
-#include <time.h>
-#if defined(CLOCK_MONOTONIC)
-#define LLM__ROUTER_POSIX_TIME 1
-#endif
-#endif
 
 #define LLM__RT_POLL_MS 50  /* wait when only a probe or max_parallel holds us */
 
@@ -5777,6 +6381,8 @@ typedef struct llm__rt {
     int dep_count;
     llm__rt_group *groups;
     int group_count;
+    int *group_slots, *id_slots;   /* hash tables of group names and deployment ids (-1: empty) */
+    size_t slot_mask;
     int *dfb[LLM__FALLBACK_COUNT]; /* "*" lists */
     int dfb_count[LLM__FALLBACK_COUNT];
     llm_retry_override *policy;
@@ -5816,6 +6422,15 @@ static void llm__rt_default_sleep(void *user, int64_t ms) {
     ts.tv_nsec = (long)(ms % 1000) * 1000000L;
     while (nanosleep(&ts, &ts) != 0) {}
 }
+#elif defined(LLM__ROUTER_COARSE_TIME)
+static int64_t llm__rt_default_clock(void *user) {
+    (void)user;
+    return (int64_t)time(NULL) * 1000;
+}
+static void llm__rt_default_sleep(void *user, int64_t ms) {
+    (void)user;
+    sleep((unsigned)((ms + 999) / 1000)); /* whole seconds, rounded up */
+}
 #endif
 
 #if !defined(LLM_NO_STDIO)
@@ -5841,7 +6456,7 @@ LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
     if (d.max_retry_after_ms <= 0) d.max_retry_after_ms = 60000;
     if (d.budget_window_ms <= 0) d.budget_window_ms = 24 * 3600 * 1000;
     if ((unsigned)d.strategy >= (unsigned)LLM__ROUTING_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
-#ifdef LLM__ROUTER_POSIX_TIME
+#if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
     if (!d.clock_ms) d.clock_ms = llm__rt_default_clock;
     if (!d.sleep_ms) d.sleep_ms = llm__rt_default_sleep;
 #endif
@@ -5915,11 +6530,21 @@ static void *llm__rt_array(llm_router *r, size_t count, size_t size, bool *faile
     return p;
 }
 
+/* Open addressing over the group names and the deployment ids: the slot
+   where `name` is, or the empty one where it goes (the tables have twice
+   as many slots as deployments, so one is always empty). */
+static size_t llm__rt_slot(const llm__rt *c, const int *slots, bool groups, const char *name) {
+    size_t i = (size_t)llm__fnv1a(0xCBF29CE484222325ull, name, strlen(name)) & c->slot_mask;
+    while (slots[i] >= 0 && strcmp(groups ? c->groups[slots[i]].name : c->deps[slots[i]].d.id, name) != 0) i = (i + 1) & c->slot_mask;
+    return i;
+}
+
 static int llm__rt_find_group(const llm__rt *c, const char *name) {
-    int i;
-    for (i = 0; name && i < c->group_count; i++)
-        if (strcmp(c->groups[i].name, name) == 0) return i;
-    return -1;
+    return name ? c->group_slots[llm__rt_slot(c, c->group_slots, true, name)] : -1;
+}
+
+static int llm__rt_find_id(const llm__rt *c, const char *id) {
+    return id ? c->id_slots[llm__rt_slot(c, c->id_slots, false, id)] : -1;
 }
 
 /* "3" -> buf; returns buf. */
@@ -5994,10 +6619,14 @@ static llm_result llm__rt_add_dep(llm_router *r, const llm_deployment_desc *src,
         failed = !id;
     }
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+    if ((g = llm__rt_find_id(c, dep->d.id)) >= 0)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z].id: \"%s\" is already the id of deployments[%d]", i, dep->d.id, g);
+    c->id_slots[llm__rt_slot(c, c->id_slots, false, dep->d.id)] = (int)i;
     g = llm__rt_find_group(c, dep->d.group);
     if (g < 0) {
         g = c->group_count++;
         c->groups[g].name = dep->d.group;
+        c->group_slots[llm__rt_slot(c, c->group_slots, true, dep->d.group)] = g;
     }
     dep->group = g;
     c->groups[g].count++;
@@ -6064,11 +6693,17 @@ static llm_result llm__rt_build(llm_router *r, const llm_router_desc *desc, llm_
     int64_t now = llm__rt_now(r);
     r->core_ = c = (llm__rt *)llm__rt_array(r, 1, sizeof(llm__rt), &failed);
     if (c) {
+        size_t slots = 16;
+        while (slots < 2 * desc->deployment_count) slots *= 2;
+        c->slot_mask = slots - 1;
         c->deps = (llm__rt_dep *)llm__rt_array(r, desc->deployment_count, sizeof(llm__rt_dep), &failed);
         c->groups = (llm__rt_group *)llm__rt_array(r, desc->deployment_count, sizeof(llm__rt_group), &failed);
         c->policy = (llm_retry_override *)llm__rt_array(r, desc->retry_policy_count, sizeof(llm_retry_override), &failed);
+        c->group_slots = (int *)llm__rt_array(r, slots, sizeof(int), &failed);
+        c->id_slots = (int *)llm__rt_array(r, slots, sizeof(int), &failed);
     }
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+    for (i = 0; i <= c->slot_mask; i++) c->group_slots[i] = c->id_slots[i] = -1;
     c->rng = desc->seed ^ 0xBB67AE8584CAA73Bull;
     if (desc->retry_policy_count) memcpy(c->policy, desc->retry_policy, desc->retry_policy_count * sizeof(llm_retry_override));
     c->policy_count = desc->retry_policy_count;
@@ -6112,8 +6747,13 @@ LLM_API llm_result llm_router_init(llm_router *r, const llm_router_desc *desc, l
 
 LLM_API void llm_router_free(llm_router *r) {
     llm_allocator alloc;
+    int i;
     if (!r) return;
     alloc = r->desc_.alloc;
+    for (i = 0; r->core_ && i < llm__rt_core(r)->dep_count; i++) { /* the keys the router copied */
+        const char *key = llm__rt_core(r)->deps[i].d.api_key;
+        if (key) llm__wipe((void *)(uintptr_t)key, strlen(key));
+    }
     llm__arena_free(&alloc, &r->arena_);
     memset(r, 0, sizeof *r);
 }
@@ -6400,11 +7040,10 @@ static llm_result llm__rt_begin(llm_router *r, const llm_request *req, llm_route
     llm__error_clear(&a->last_error);
     if (!req || !req->model) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL request or model");
     a->group_ = llm__rt_find_group(c, req->model);
-    for (i = 0; a->group_ < 0 && i < c->dep_count; i++)
-        if (strcmp(c->deps[i].d.id, req->model) == 0 || strcmp(c->deps[i].d.model, req->model) == 0) {
-            a->pin_ = i;
-            a->group_ = c->deps[i].group;
-        }
+    if (a->group_ < 0 && (i = llm__rt_find_id(c, req->model)) >= 0) a->pin_ = i;
+    for (i = 0; a->group_ < 0 && a->pin_ < 0 && i < c->dep_count; i++)
+        if (strcmp(c->deps[i].d.model, req->model) == 0) a->pin_ = i;
+    if (a->pin_ >= 0) a->group_ = c->deps[a->pin_].group;
     if (a->group_ < 0) return llm__fail(err, LLM_ERR_NO_DEPLOYMENT, "no model group, deployment id or model named \"%s\"", req->model);
     a->orig_group_ = a->group_;
     a->tried_[a->tried_count_++] = a->group_;
@@ -6643,7 +7282,7 @@ static bool llm__rt_retryable(llm_result code, const llm_error *e) {
     bool yes = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
                code == LLM_ERR_UNAVAILABLE || status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
     if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED || code == LLM_ERR_CONTENT_POLICY) yes = false;
-    if (e && e->should_retry >= 0) yes = e->should_retry == 1;
+    if (e && e->should_retry != LLM_UNSET) yes = e->should_retry == LLM_TRUE;
     if (e && strcmp(e->provider_code, "insufficient_quota") == 0) yes = false;
     return yes;
 }
@@ -6662,7 +7301,7 @@ static int llm__rt_retry_limit(const llm_router *r, const llm_router_attempt *a,
 static void llm__rt_record_failure(llm_router *r, llm_router_attempt *a, llm__rt_dep *d, llm_result code, int64_t now) {
     llm__rt *c = llm__rt_core(r);
     int cls = llm_router_error_class(code);
-    int64_t ra = a->last_error.retry_after_ms;
+    int64_t ra = llm__retry_after(&a->last_error);
     d->st.failures++;
     d->st.failures_by_class[cls]++;
     c->st.failures_by_class[cls]++;
@@ -6701,7 +7340,7 @@ static llm_result llm__rt_retry(llm_router *r, llm_router_attempt *a, int64_t de
 /* A retryable failure: retry now elsewhere, retry later here, or fall back. */
 static llm_result llm__rt_after_retryable(llm_router *r, llm_router_attempt *a, int dep, int64_t now, llm_error *err) {
     llm__rt_dep *d = &llm__rt_core(r)->deps[dep];
-    int64_t ra = a->last_error.retry_after_ms, delay, ms;
+    int64_t ra = llm__retry_after(&a->last_error), delay, ms;
     llm_result code = a->last_error.code;
     if (ra > r->desc_.max_retry_after_ms && a->excluded_count_ < 8) a->excluded_[a->excluded_count_++] = dep;
     if (a->retries_ < llm__rt_retry_limit(r, a, d, code) && a->attempts_ < a->max_attempts_) {
@@ -6749,11 +7388,17 @@ static llm_result llm__rt_failed(llm_router *r, llm_router_attempt *a, llm_resul
     return llm__rt_give_up(r, a, err);
 }
 
+/* Usage the router counts: the provider's, or the library's estimate for
+   an answer without one (so such answers still spend budgets and tpm). */
+static bool llm__has_usage(const llm_response *resp) {
+    return resp && (resp->usage.present || resp->usage.estimated);
+}
+
 static double llm__rt_cost(llm_router *r, const llm__rt_dep *d, const llm_response *resp) {
     double in = 0, out = 0;
     if (!resp) return 0;
     /* the router's own price hook wins: the caller configured it on purpose */
-    if (r->desc_.price && resp->usage.present && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out))
+    if (r->desc_.price && llm__has_usage(resp) && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out))
         return in * (double)resp->usage.prompt_tokens + out * (double)resp->usage.completion_tokens;
     if (resp->has_cost) return resp->cost_usd;
     if (resp->has_provider_cost) return resp->provider_cost_usd;
@@ -6781,7 +7426,7 @@ static llm_result llm__rt_succeeded(llm_router *r, llm_router_attempt *a, const 
         llm__rt_ewma(&d->st.ttft_ewma_ms, (double)o->ttft_ms, d->st.successes);
         llm__rt_ewma(&c->st.ttft_ewma_ms, (double)o->ttft_ms, c->st.successes);
     }
-    if (resp && resp->usage.present) {
+    if (llm__has_usage(resp)) {
         pt = resp->usage.prompt_tokens;
         ct = resp->usage.completion_tokens;
         if (ct > 0) llm__rt_ewma(&d->ms_per_token, (double)(o->ttft_ms > 0 ? o->ttft_ms : lat) / (double)ct, d->st.successes);
@@ -6793,7 +7438,7 @@ static llm_result llm__rt_succeeded(llm_router *r, llm_router_attempt *a, const 
         llm__rt_spend(&c->groups[d->group].spent, &c->groups[d->group].spend_window, cost, now, r->desc_.budget_window_ms);
         llm__rt_spend(&d->spent, &d->spend_window, cost, now, r->desc_.budget_window_ms);
     }
-    if (resp && resp->usage.present) { /* the buckets took the estimate; settle the difference */
+    if (llm__has_usage(resp)) { /* the buckets took the estimate; settle the difference */
         extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
         if (d->d.tpm) d->tpm_units -= extra * 60000;
         llm__rt_minute(d, now);
@@ -7204,6 +7849,7 @@ LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t 
     doc.max_depth = 32;
     res = llm_json_parse(&doc, json ? json : "", len, err);
     if (res == LLM_OK) res = llm__rtj_load(&j, llm_json_root(&doc)) ? llm_router_init(r, &j.d, err) : err->code;
+    llm__wipe(doc.strings_, doc.strings_capacity_); /* the keys the file held */
     llm_json_doc_free(&doc);
     llm__arena_free(&j.alloc, &j.arena);
     return res;
@@ -9077,8 +9723,17 @@ LLM_API size_t llm_tokens_estimate(const char *text, size_t len, const char *mod
 typedef struct llm__counter {
     const llm_bpe *bpe;          /* NULL: estimate */
     const char *model;
+    const llm_allocator *alloc;  /* for tools: parsing and long names */
     llm_error *err;
 } llm__counter;
+
+static void llm__counter_init(llm__counter *c, const llm_request *req, const llm_bpe *bpe, const llm_allocator *alloc,
+                              llm_error *err) {
+    c->bpe = bpe;
+    c->model = req->model;
+    c->alloc = alloc ? alloc : bpe ? &bpe->alloc_ : NULL;
+    c->err = err;
+}
 
 static llm_result llm__count_textn(const llm__counter *c, const char *s, size_t n, size_t *tokens) {
     if (!s || !n) return LLM_OK;
@@ -9147,7 +9802,7 @@ static llm_result llm__count_joined(const llm__counter *c, const char *const *pa
     llm_result r;
     for (i = 0; i < count; i++) total += lens[i] + 1;
     if (total > sizeof stack) {
-        buf = (char *)llm__alloc(c->bpe ? &c->bpe->alloc_ : NULL, total);
+        buf = (char *)llm__alloc(c->alloc, total);
         if (!buf) return llm__fail(c->err, LLM_ERR_NO_MEMORY, "out of memory counting a tool");
     }
     for (i = 0; i < count; i++) {
@@ -9158,7 +9813,7 @@ static llm_result llm__count_joined(const llm__counter *c, const char *const *pa
         used += n;
     }
     r = llm__count_textn(c, buf, used, tokens);
-    if (buf != stack) llm__free(c->bpe ? &c->bpe->alloc_ : NULL, buf, total);
+    if (buf != stack) llm__free(c->alloc, buf, total);
     return r;
 }
 
@@ -9207,8 +9862,11 @@ static llm_result llm__count_tool(const llm__counter *c, const llm_tool *t, bool
     lens[1] = strlen(parts[1]);
     if ((r = llm__count_joined(c, parts, lens, 2, true, tokens)) != LLM_OK || !t->parameters) return r;
     memset(&doc, 0, sizeof doc);
-    if (c->bpe) doc.alloc = c->bpe->alloc_;
-    if ((r = llm_json_parse(&doc, t->parameters, strlen(t->parameters), c->err)) != LLM_OK) return r;
+    if (c->alloc) doc.alloc = *c->alloc;
+    if ((r = llm_json_parse(&doc, t->parameters, strlen(t->parameters), c->err)) != LLM_OK) {
+        llm_json_doc_free(&doc);
+        return r;
+    }
     props = llm_json_get(llm_json_root(&doc), "properties");
     if (llm_json_count(props) > 0 && llm_json_is(props, LLM_JSON_OBJECT)) {
         *tokens += 3;                               /* prop_init */
@@ -9234,16 +9892,14 @@ static llm_result llm__count_fixed(const llm__counter *c, const llm_request *req
     return r;
 }
 
-LLM_API llm_result llm_count_request_tokens(const llm_request *request, const llm_bpe *bpe, size_t *tokens,
-                                            llm_error *err) {
+LLM_API llm_result llm_count_request_tokens(const llm_request *request, const llm_bpe *bpe, const llm_allocator *alloc,
+                                            size_t *tokens, llm_error *err) {
     llm__counter c;
     size_t i, total = 0;
     llm_result r;
     if (tokens) *tokens = 0;
     if (!request || !tokens) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request and tokens are required");
-    c.bpe = bpe;
-    c.model = request->model;
-    c.err = err;
+    llm__counter_init(&c, request, bpe, alloc, err);
     r = llm__count_fixed(&c, request, &total);
     for (i = 0; r == LLM_OK && request->messages && i < request->message_count; i++)
         r = llm__count_message(&c, &request->messages[i], &total);
@@ -9274,7 +9930,7 @@ LLM_API llm_result llm_trim_messages(const llm_request *request, const llm_bpe *
     if (kept) *kept = 0;
     if (!request || !kept || (!out && cap)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request and kept are required");
     if (cap < request->message_count) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "out holds %z of %z messages", cap, request->message_count);
-    c.bpe = bpe, c.model = request->model, c.err = err;
+    llm__counter_init(&c, request, bpe, NULL, err);
     r = llm__count_fixed(&c, request, &total);
     for (i = 0; r == LLM_OK && i < request->message_count; i++)
         if (llm__is_system(&request->messages[i])) r = llm__count_message(&c, &request->messages[i], &total);
@@ -9987,8 +10643,24 @@ static int llm__price_of_key(const char *s, size_t n, unsigned *threshold_k) {
     return -1;
 }
 
-/* Reads one LiteLLM entry into info (prices, mode, limits, capabilities). */
-static void llm__entry_from_json(const llm_json *v, llm_model_info *info) {
+/* Whether x can be a price: finite, not negative, at most $1 a token
+   (every price of LiteLLM's table is below that) or $1000 a unit for the
+   prices per image, second, character, query or request. */
+static bool llm__price_ok(int price, double x) {
+    return x >= 0 && x <= (price < LLM_PRICE_INPUT_PER_IMAGE ? 1.0 : 1000.0); /* false for NaN too */
+}
+
+/* The first price of info that cannot be one (llm__price_ok), or -1. */
+static int llm__bad_price(const llm_model_info *info) {
+    int p;
+    for (p = 0; p < LLM__PRICE_COUNT; p++)
+        if (((info->price_set >> p) & 1u) && !llm__price_ok(p, info->price[p])) return p;
+    return -1;
+}
+
+/* Reads one LiteLLM entry into info (prices, mode, limits, capabilities);
+   a price that cannot be one (llm__price_ok) fails with its key named. */
+static llm_result llm__entry_from_json(const llm_json *v, const char *model, llm_model_info *info, llm_error *err) {
     const llm_json *k;
     memset(info, 0, sizeof *info);
     for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
@@ -10008,10 +10680,12 @@ static void llm__entry_from_json(const llm_json *v, llm_model_info *info) {
             double x = llm_json_number(val, 0);
             unsigned th = 0;
             int p;
-            if (!(x >= 0 && x <= 1e300)) continue;
-            if (llm__str_eq(name, n, "max_input_tokens")) info->max_input_tokens = x > 4e9 ? 4000000000 : (int64_t)x;
-            else if (llm__str_eq(name, n, "max_output_tokens")) info->max_output_tokens = x > 4e9 ? 4000000000 : (int64_t)x;
+            if (llm__str_eq(name, n, "max_input_tokens")) info->max_input_tokens = x < 0 ? 0 : x > 4e9 ? 4000000000 : (int64_t)x;
+            else if (llm__str_eq(name, n, "max_output_tokens")) info->max_output_tokens = x < 0 ? 0 : x > 4e9 ? 4000000000 : (int64_t)x;
             else if ((p = llm__price_of_key(name, n, &th)) >= 0) {
+                if (!llm__price_ok(p, x))
+                    return llm__fail(err, LLM_ERR_PARSE, "price table: \"%s\".%.*s is not a price (0 to 1 USD per token, 1000 per unit)",
+                                     model, (int)(n < 80 ? n : 80), name);
                 if (th && info->tier_threshold && info->tier_threshold != (int64_t)th * 1000) continue;
                 if (th) info->tier_threshold = (int64_t)th * 1000;
                 info->price[p] = x;
@@ -10019,6 +10693,7 @@ static void llm__entry_from_json(const llm_json *v, llm_model_info *info) {
             }
         }
     }
+    return LLM_OK;
 }
 
 /* Builds a sorted layer from a LiteLLM-format JSON text. */
@@ -10045,7 +10720,8 @@ static llm_result llm__layer_from_json(const llm_allocator *a, const char *json,
         const char *key = llm_json_string(k, &kn);
         const char *prov = llm_json_string(llm_json_get(k + 1, "litellm_provider"), &pn);
         if (!prov || llm__str_eq(key, kn, "sample_spec") || memchr(key, 0, kn) || memchr(prov, 0, pn)) continue;
-        llm__entry_from_json(k + 1, &info);
+        if ((r = llm__entry_from_json(k + 1, key, &info, err)) != LLM_OK) goto done;
+        r = LLM_ERR_NO_MEMORY;
         if (!llm__layer_add(a, l, &info, key, kn, prov, pn)) goto done;
     }
     if (l->count == 0) {
@@ -10078,8 +10754,12 @@ LLM_API llm_result llm_costs_load_json(llm_costs *db, const char *json, size_t l
 LLM_API llm_result llm_costs_register(llm_costs *db, const llm_model_info *info, llm_error *err) {
     llm__cost_layer *l;
     const char *prov;
+    int bad;
     if (!db || !info || !info->key || !info->key[0])
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "an entry needs a key");
+    if ((bad = llm__bad_price(info)) >= 0)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: price[%s] is not a price (0 to 1 USD per token, 1000 per unit)", info->key,
+                         llm_price_name((llm_price)bad));
     if (!db->registered_) {
         l = llm__layer_new(&db->alloc);
         if (!l || !llm__layer_str(&db->alloc, l, "registered", 10, &l->source)) {
@@ -10172,6 +10852,9 @@ static llm_result llm__costs_fetch(const llm_transport *t, const char *url, llm_
 #ifndef LLM_NO_STDIO
 #include <stdio.h>
 #include <time.h>
+#if (defined(_POSIX_C_SOURCE) && _POSIX_C_SOURCE >= 200809L) || defined(__APPLE__)
+#include <unistd.h>
+#endif
 
 /* Reads a whole file through the allocator; *cap is the allocation size. */
 static char *llm__read_file(const llm_allocator *a, const char *path, size_t *len, size_t *cap) {
@@ -10231,14 +10914,38 @@ static llm_result llm__cache_load(llm_costs *db, const char *path, int64_t now, 
     return r;
 }
 
+/* A new temporary file beside `path`, created exclusively (never through
+   an existing file or symlink, which in a shared directory could redirect
+   the write): mkstemp where POSIX has it, else C11's "x" mode, which
+   glibc, musl and the BSDs honour. Its name goes to tmp. */
+static FILE *llm__cache_temp(const char *path, char *tmp, size_t size) {
+    if (strlen(path) + 8 > size) return NULL;
+    snprintf(tmp, size, "%s.XXXXXX", path);
+#if (defined(_POSIX_C_SOURCE) && _POSIX_C_SOURCE >= 200809L) || defined(__APPLE__)
+    {
+        int fd = mkstemp(tmp);
+        FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+        if (fd >= 0 && !f) {
+            close(fd);
+            remove(tmp);
+        }
+        return f;
+    }
+#else
+    {
+        uint64_t x = llm__mix64((uint64_t)(uintptr_t)tmp ^ (uint64_t)time(NULL));
+        int k;
+        for (k = 0; k < 6; k++, x >>= 5) tmp[strlen(path) + 1 + k] = "abcdefghijklmnopqrstuvwxyz012345"[x & 31];
+        return fopen(tmp, "wbx");
+    }
+#endif
+}
+
 /* Writes the cache through a temporary file and a rename. */
 static void llm__cache_write(const char *path, const llm__fetch *f, int64_t now, const char *url) {
     char tmp[1024];
-    FILE *out;
+    FILE *out = llm__cache_temp(path, tmp, sizeof tmp);
     bool ok;
-    if (strlen(path) + 5 > sizeof tmp) return;
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    out = fopen(tmp, "wb");
     if (!out) return;
     ok = fprintf(out, "%s%lld url=%s\n", LLM__CACHE_MAGIC, (long long)now, url) > 0;
     ok = ok && fwrite(f->buf, 1, f->len, out) == f->len;

@@ -215,6 +215,7 @@ static void drive_call(const llm_provider *prov, const workload *w, bool no_accu
         client.desc.alloc.free = count_free;
     }
     llm__call_init(&call, &client, 0);
+    call.max_choices_ = LLM__MAX_RECORDED_CHOICES;
     call.state_ = LLM__CALL_SENT;
     call.stream_ = true;
     call.model_ = "";

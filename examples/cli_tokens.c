@@ -241,7 +241,7 @@ static int tokens_request(const tokens_opts *o) {
         enc = o->encoding ? llm_encoding_from_name(o->encoding) : llm_encoding_for_model(b.req.model);
         if (enc == LLM_ENCODING_NONE) enc = LLM_ENCODING_O200K_BASE;
         if (o->estimate || tokens_load(&bpe, enc, o->vocab, 1)) {
-            if (llm_count_request_tokens(&b.req, o->estimate ? NULL : &bpe, &n, &err) == LLM_OK) {
+            if (llm_count_request_tokens(&b.req, o->estimate ? NULL : &bpe, NULL, &n, &err) == LLM_OK) {
                 printf("%zu\n", n);
                 status = CLI_OK;
             } else {

@@ -35,7 +35,8 @@ check check-unit-gcc gcc
 check check-unit-clang clang
 check check-unit-valgrind valgrind
 check check-matrix gcc
-check check-router-threads gcc
+check check-threads gcc
+check check-router-clock gcc
 check check-conformance gcc
 check check-streams gcc
 check check-numbers gcc

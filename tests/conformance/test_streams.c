@@ -165,6 +165,7 @@ static llm_result decode_chunked(const char *format, int status, const char *byt
     client.desc.alloc.user = stats;
     client.provider = strcmp(format, "anthropic") == 0 ? &llm__anthropic_format : &llm__openai_provider;
     llm__call_init(&call, &client, 0);
+    call.max_choices_ = LLM__MAX_RECORDED_CHOICES;
     call.state_ = LLM__CALL_SENT;
     call.stream_ = stream;
     call.model_ = "";

@@ -43,8 +43,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 if (res != LLM_OK) break;
                 memset(&o, 0, sizeof o);
                 memset(&e, 0, sizeof e);
-                e.retry_after_ms = -1;
-                e.should_retry = -1;
                 o.result = outcomes[(size ? data[(steps + i) % size] : 0) & 7];
                 e.code = o.result;
                 o.error = o.result == LLM_OK ? NULL : &e;

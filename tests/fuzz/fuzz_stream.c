@@ -100,6 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     client.provider = (data[0] & 1) ? &llm__anthropic_format : &llm__openai_provider;
     client.desc.alloc = alloc;
     llm__call_init(&call, &client, 0); /* as llm_decode_recorded does */
+    call.max_choices_ = LLM__MAX_RECORDED_CHOICES;
     call.state_ = LLM__CALL_SENT;
     call.stream_ = true;
     call.model_ = "";

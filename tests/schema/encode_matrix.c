@@ -726,11 +726,11 @@ static void refusals_list(void) {
     r = REQUEST(hello); r.extra_body = "{} {}"; refuse("extra_body_two_values", &r, "extra_body");
     r = REQUEST(hello); r.extra_body = "{\"a\":\"\xc3\"}"; refuse("extra_body_invalid_utf8", &r, "extra_body");
     r = REQUEST(hello); r.extra_body = ""; refuse("extra_body_empty_text", &r, "extra_body");
-    r = REQUEST(hello); r.headers = crlf_value; r.header_count = 1; refuse("header_value_crlf", &r, "header 0");
-    r = REQUEST(hello); r.headers = lf_name; r.header_count = 1; refuse("header_name_lf", &r, "header 0");
-    r = REQUEST(hello); r.headers = null_value; r.header_count = 1; refuse("header_value_null", &r, "header 0");
-    r = REQUEST(hello); r.headers = empty_name; r.header_count = 1; refuse("header_name_empty", &r, "header 0");
-    r = REQUEST(hello); r.header_count = 1; refuse("header_count_without_headers", &r, "header_count");
+    r = REQUEST(hello); r.headers = crlf_value; r.header_count = 1; refuse("header_value_crlf", &r, "headers[0].value");
+    r = REQUEST(hello); r.headers = lf_name; r.header_count = 1; refuse("header_name_lf", &r, "headers[0].name");
+    r = REQUEST(hello); r.headers = null_value; r.header_count = 1; refuse("header_value_null", &r, "headers[0].value");
+    r = REQUEST(hello); r.headers = empty_name; r.header_count = 1; refuse("header_name_empty", &r, "headers[0].name");
+    r = REQUEST(hello); r.header_count = 1; refuse("header_count_without_headers", &r, "a count without headers");
     r = REQUEST(hello); r.request_id = "req\r\n1"; refuse("request_id_crlf", &r, "request_id");
 
     memset(&d, 0, sizeof d);

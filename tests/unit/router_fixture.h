@@ -131,8 +131,6 @@ static llm_result fx_send(void *user, const llm_http_request *req, const llm_htt
         llm_error e;
         memset(&e, 0, sizeof e);
         e.code = s.fail;
-        e.retry_after_ms = -1;
-        e.should_retry = -1;
         snprintf(e.message, sizeof e.message, "scripted %s", llm_result_str(s.fail));
         if (err) *err = e;
         return s.fail;

@@ -115,6 +115,57 @@ static void prices_and_vocabularies_use_only_the_given_allocator(void) {
 #endif
 }
 
+/* Counting a request with a tool parses its parameters and joins long
+   names: through the allocator given, and through the client's in a call
+   (the call estimates the prompt for answers without usage). */
+static void token_counting_uses_only_the_given_allocator(void) {
+    static const char long_description[] =
+        "Looks up the current weather for a city and returns the temperature in degrees Celsius, the wind speed and its direction, "
+        "the humidity, the pressure at sea level, the chance of rain in the next hours and a short forecast for the rest of the day; "
+        "call it whenever the user asks about the weather, the temperature or whether to take an umbrella, in any city of the world, "
+        "and prefer it over guessing, since the values change every hour and the user wants the current ones rather than averages.";
+    llm_tool tool;
+    llm_message m;
+    llm_request req;
+    llm_allocator a = counted();
+    llm_mock_exchange x;
+    llm_mock mock;
+    llm_client_desc d;
+    llm_client c;
+    llm_response resp;
+    size_t n = 0;
+    long before = stats.total;
+    memset(&tool, 0, sizeof tool);
+    tool.name = "get_weather";
+    tool.description = long_description;
+    tool.parameters = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"the city\"}}}";
+    memset(&m, 0, sizeof m);
+    m.content = "Weather in Oslo?";
+    memset(&req, 0, sizeof req);
+    req.model = "gpt-4o";
+    req.messages = &m;
+    req.message_count = 1;
+    req.tools = &tool;
+    req.tool_count = 1;
+    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, &a, &n, NULL), LLM_OK);
+    CHECK(n > 100);
+    CHECK(stats.total >= before + 2); /* the parameters' document and the joined name */
+    memset(&x, 0, sizeof x);
+    x.status = 200;
+    x.body = "{\"id\":\"c\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Cold.\"},"
+             "\"finish_reason\":\"stop\"}]}";
+    memset(&mock, 0, sizeof mock);
+    mock.exchanges = &x;
+    mock.count = 1;
+    memset(&d, 0, sizeof d);
+    d.transport = llm_mock_transport(&mock);
+    d.alloc = counted();
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK);
+    CHECK(resp.usage.estimated && resp.usage.prompt_tokens == (int64_t)n);
+    llm_response_free(&resp);
+}
+
 static void nothing_went_to_the_defaults(void) {
     CHECK_EQ_INT(default_calls, 0);
     CHECK(stats.total > 0);
@@ -126,6 +177,7 @@ static const test_case cases[] = {
     TEST(json_uses_only_the_given_allocator),
     TEST(calls_streams_and_conversations_use_only_the_given_allocator),
     TEST(prices_and_vocabularies_use_only_the_given_allocator),
+    TEST(token_counting_uses_only_the_given_allocator),
     TEST(nothing_went_to_the_defaults),
 };
 

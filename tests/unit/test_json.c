@@ -315,8 +315,8 @@ static void error_formatter_cuts_long_text(void) {
     CHECK_EQ_INT(strlen(err.message), LLM_ERROR_MESSAGE_SIZE - 1);
     llm__fail(&err, LLM_ERR_PARSE, "a%sb %d %z %.*s %u%%", "-", -5, (size_t)7, 2, "abc", 3u);
     CHECK_EQ_STR(err.message, "a-b -5 7 ab 3%");
-    CHECK_EQ_INT(err.retry_after_ms, -1);
-    CHECK_EQ_INT(err.should_retry, -1);
+    CHECK(!err.has_retry_after);
+    CHECK_EQ_INT(err.should_retry, LLM_UNSET);
 }
 
 static const test_case cases[] = {

@@ -33,12 +33,15 @@ static llm_request simple_request(void) {
 
 /* Feeds one recorded answer to a call: mode 0 whole, 1 one byte at a time,
    2 random chunk sizes (seeded). */
+static int exchange_n; /* the request's n for the next exchange (0: unset) */
+
 static llm_result exchange(int status, const char *headers, const char *body, size_t len, int mode, unsigned seed,
                            llm_response *resp, llm_error *err, test_alloc_stats *stats) {
     llm_allocator alloc = TEST_ALLOCATOR(stats);
     llm_client c;
     llm_call call;
     llm_request req = simple_request();
+    req.n = exchange_n;
     const llm_http_request *http;
     llm_result r;
     size_t off = 0;
@@ -189,7 +192,9 @@ static void openai_decodes_every_choice_logprobs_and_usage_details(void) {
     test_alloc_stats stats;
     llm_response resp;
     memset(&stats, 0, sizeof stats);
+    exchange_n = 2;
     CHECK_EQ_INT(exchange(200, "x-litellm-response-cost: 0.5\n", body, strlen(body), 0, 0, &resp, NULL, &stats), LLM_OK);
+    exchange_n = 0;
     CHECK_EQ_INT(resp.choice_count, 2);
     if (resp.choice_count == 2) {
         CHECK_EQ_INT(resp.choices[0].index, 0);
@@ -305,7 +310,6 @@ static void errors_recognise_phrases(void) {
     for (i = 0; i < TEST_COUNT(cases); i++) {
         llm_error e;
         memset(&e, 0, sizeof e);
-        e.should_retry = -1;
         e.http_status = cases[i].status;
         strcpy(e.message, cases[i].message);
         strcpy(e.provider_code, cases[i].code);
@@ -314,15 +318,18 @@ static void errors_recognise_phrases(void) {
 }
 
 static void retry_headers_are_parsed(void) {
-    static const struct { const char *headers; int64_t ms; int should; bool retryable; } cases[] = {
-        {"retry-after-ms: 1500\n", 1500, -1, true},
-        {"Retry-After: 2\n", 2000, -1, true},
-        {"retry-after: 0.5\n", 500, -1, true},
-        {"retry-after-ms: 250\nretry-after: 9\n", 250, -1, true},
-        {"x-ms-retry-after-ms: 300\n", 300, -1, true},
-        {"date: Wed, 21 Oct 2015 07:28:00 GMT\nretry-after: Wed, 21 Oct 2015 07:28:30 GMT\n", 30000, -1, true},
-        {"retry-after: soon\n", -1, -1, true},
-        {"x-should-retry: false\n", -1, 0, false},
+    /* ms -1: no Retry-After */
+    static const struct { const char *headers; int64_t ms; llm_tristate should; bool retryable; } cases[] = {
+        {"retry-after-ms: 1500\n", 1500, LLM_UNSET, true},
+        {"Retry-After: 2\n", 2000, LLM_UNSET, true},
+        {"retry-after: 0.5\n", 500, LLM_UNSET, true},
+        {"retry-after: 0\n", 0, LLM_UNSET, true},
+        {"retry-after-ms: 250\nretry-after: 9\n", 250, LLM_UNSET, true},
+        {"x-ms-retry-after-ms: 300\n", 300, LLM_UNSET, true},
+        {"date: Wed, 21 Oct 2015 07:28:00 GMT\nretry-after: Wed, 21 Oct 2015 07:28:30 GMT\n", 30000, LLM_UNSET, true},
+        {"retry-after: soon\n", -1, LLM_UNSET, true},
+        {"x-should-retry: false\n", -1, LLM_FALSE, false},
+        {"x-should-retry: true\n", -1, LLM_TRUE, true},
     };
     size_t i;
     const char *body = "{\"error\":{\"message\":\"slow down\"}}";
@@ -332,7 +339,8 @@ static void retry_headers_are_parsed(void) {
         llm_error e;
         memset(&stats, 0, sizeof stats);
         CHECK_EQ_INT(exchange(429, cases[i].headers, body, strlen(body), 0, 0, &resp, &e, &stats), LLM_ERR_RATE_LIMITED);
-        if (!CHECK_EQ_INT(e.retry_after_ms, cases[i].ms)) fprintf(stderr, "  headers: %s", cases[i].headers);
+        CHECK(e.has_retry_after == (cases[i].ms >= 0));
+        if (!CHECK_EQ_INT(e.has_retry_after ? e.retry_after_ms : -1, cases[i].ms)) fprintf(stderr, "  headers: %s", cases[i].headers);
         CHECK_EQ_INT(e.should_retry, cases[i].should);
         CHECK(e.retryable == cases[i].retryable);
     }

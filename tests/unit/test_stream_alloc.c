@@ -125,6 +125,7 @@ static outcome drive(const llm_provider *prov, const gen *g, size_t chunk, bool 
     client.provider = prov;
     client.desc.alloc = alloc;
     llm__call_init(&call, &client, 0);
+    call.max_choices_ = LLM__MAX_RECORDED_CHOICES;
     call.state_ = LLM__CALL_SENT;
     call.stream_ = true;
     call.model_ = "";

@@ -390,17 +390,17 @@ static void chat_counts_match_cookbook(void) {
     memset(&req, 0, sizeof req);
     req.messages = cookbook_messages;
     req.message_count = 6;
-    CHECK_EQ_INT(llm_count_request_tokens(&req, cl, &n, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, cl, NULL, &n, NULL), LLM_OK);
     CHECK_EQ_INT(n, 129);
-    CHECK_EQ_INT(llm_count_request_tokens(&req, o2, &n, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, o2, NULL, &n, NULL), LLM_OK);
     CHECK_EQ_INT(n, 124);
     req.messages = weather_messages;
     req.message_count = 2;
     req.tools = weather_tool;
     req.tool_count = 1;
-    CHECK_EQ_INT(llm_count_request_tokens(&req, cl, &n, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, cl, NULL, &n, NULL), LLM_OK);
     CHECK_EQ_INT(n, 105);
-    CHECK_EQ_INT(llm_count_request_tokens(&req, o2, &n, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, o2, NULL, &n, NULL), LLM_OK);
     CHECK_EQ_INT(n, 101);
 }
 #else
@@ -419,7 +419,7 @@ static void bpe_is_disabled(void) {
     m.content = "hello there";
     req.messages = &m;
     req.message_count = 1;
-    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, &n, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, NULL, &n, NULL), LLM_OK);
     CHECK(n > 7);
 }
 #endif
@@ -439,22 +439,22 @@ static void image_tokens_follow_openai(void) {
     req.message_count = 1;
     m.parts = parts;
     m.part_count = 0;
-    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, &base, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, NULL, &base, NULL), LLM_OK);
     m.part_count = 1;
     parts[0].type = LLM_PART_IMAGE_URL;
     parts[0].url = "https://example.com/a.png";
     parts[0].detail = LLM_DETAIL_LOW;
-    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, &n, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, NULL, &n, NULL), LLM_OK);
     CHECK_EQ_INT(n - base, 85);
     parts[0].detail = LLM_DETAIL_HIGH;
     parts[0].width = 1024, parts[0].height = 1024;
-    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, &n, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, NULL, &n, NULL), LLM_OK);
     CHECK_EQ_INT(n - base, 765);
     parts[0].width = 2048, parts[0].height = 4096;
-    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, &n, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, NULL, &n, NULL), LLM_OK);
     CHECK_EQ_INT(n - base, 1105);
     parts[0].width = 300, parts[0].height = 200;   /* small: one tile, never scaled up */
-    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, &n, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, NULL, &n, NULL), LLM_OK);
     CHECK_EQ_INT(n - base, 255);
 }
 
@@ -476,7 +476,7 @@ static void trim_drops_oldest_groups(void) {
     req.model = "gpt-4o";
     req.messages = msgs;
     req.message_count = 6;
-    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, &full, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, NULL, &full, NULL), LLM_OK);
     CHECK_EQ_INT(llm_trim_messages(&req, NULL, full, out, 6, &kept, NULL), LLM_OK);
     CHECK_EQ_INT(kept, 6);
     /* one token short: message 1 goes, the tool pair stays */
@@ -485,21 +485,21 @@ static void trim_drops_oldest_groups(void) {
     CHECK(out[0].content == msgs[0].content && out[1].tool_calls == &call && out[2].role == LLM_ROLE_TOOL);
     req.messages = out;
     req.message_count = kept;
-    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, &part, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, NULL, &part, NULL), LLM_OK);
     CHECK(part <= full - 1);
     req.messages = msgs;
     req.message_count = 6;
     /* only room for the system message and the last two: the tool pair goes as one */
     req.messages = msgs + 4;
     req.message_count = 2;
-    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, &part, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_count_request_tokens(&req, NULL, NULL, &part, NULL), LLM_OK);
     req.messages = msgs;
     req.message_count = 6;
     {
         size_t sys = 0;
         llm_request only = req;
         only.message_count = 1;
-        CHECK_EQ_INT(llm_count_request_tokens(&only, NULL, &sys, NULL), LLM_OK);
+        CHECK_EQ_INT(llm_count_request_tokens(&only, NULL, NULL, &sys, NULL), LLM_OK);
         CHECK_EQ_INT(llm_trim_messages(&req, NULL, part + sys - 3, out, 6, &kept, NULL), LLM_OK);
         CHECK_EQ_INT(kept, 3);
         for (i = 0; i < kept; i++) CHECK(out[i].role != LLM_ROLE_TOOL && out[i].tool_call_count == 0);

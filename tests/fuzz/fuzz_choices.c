@@ -1,0 +1,122 @@
+/* libFuzzer target: answers with many choices and high indices, built from
+   the input, so that the fuzzer reaches the shapes byte-level mutation
+   rarely writes (thousands of choices, tool indices up to 2^31). The first
+   byte: bit 0 a stream (else one whole chat completion), bit 1 a request
+   that asks for n = 4096 choices (else 1, or the recorded cap of 128 for
+   bit 2). Then records of 4 bytes: choice index (2 bytes, scaled up by the
+   first bit of the third byte), tool index (the third byte's low 7 bits,
+   times 2^24 when the fourth byte's top bit is set), and what the record
+   holds (the fourth byte: text, a tool call with or without a name or an
+   id, arguments, a finish reason). Whatever the input: no crash; the peak
+   of live memory stays below 64 bytes per byte of the answer plus 1 MiB
+   (a slot for every index below a high one would break it); everything is
+   freed; abort() otherwise. */
+#define LLM_IMPLEMENTATION
+#include "../../llm.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct peak {
+    size_t live, peak;
+} peak;
+
+static void *p_alloc(void *u, size_t n) {
+    peak *p = (peak *)u;
+    p->live += n;
+    if (p->live > p->peak) p->peak = p->live;
+    return malloc(n);
+}
+static void p_free(void *u, void *ptr, size_t n) {
+    if (!ptr) return;
+    ((peak *)u)->live -= n;
+    free(ptr);
+}
+static void *p_realloc(void *u, void *ptr, size_t old, size_t n) {
+    void *q = p_alloc(u, n);
+    if (q && ptr) memcpy(q, ptr, old < n ? old : n);
+    if (q) p_free(u, ptr, old);
+    return q;
+}
+
+typedef struct text {
+    char *p;
+    size_t len, cap;
+} text;
+
+static void put(text *t, const char *s) {
+    size_t n = strlen(s);
+    if (t->len + n + 1 > t->cap) {
+        t->cap = (t->len + n + 1) * 2;
+        t->p = (char *)realloc(t->p, t->cap);
+        if (!t->p) abort();
+    }
+    memcpy(t->p + t->len, s, n + 1);
+    t->len += n;
+}
+
+/* One record as a chunk's choice (stream) or a choice of the body. */
+static void record(text *t, bool stream, const uint8_t *r, bool first) {
+    char buf[256];
+    unsigned choice = ((unsigned)r[0] << 8 | r[1]) << (r[2] & 0x80 ? 8 : 0);
+    unsigned tool = (unsigned)(r[2] & 0x7F) << (r[3] & 0x80 ? 24 : 0);
+    static const char *const finishes[] = {"stop", "length", "tool_calls", "error"};
+    const char *field = stream ? "delta" : "message";
+    if (!first) put(t, ",");
+    switch (r[3] & 7) {
+        case 0: snprintf(buf, sizeof buf, "{\"index\":%u,\"%s\":{\"content\":\"x\"}}", choice, field); break;
+        case 1: snprintf(buf, sizeof buf, "{\"index\":%u,\"%s\":{\"tool_calls\":[{\"index\":%u,\"id\":\"c%u\",\"function\":{\"name\":\"f\",\"arguments\":\"\"}}]}}",
+                         choice, field, tool, tool); break;
+        case 2: snprintf(buf, sizeof buf, "{\"index\":%u,\"%s\":{\"tool_calls\":[{\"index\":%u,\"function\":{\"arguments\":\"{}\"}}]}}", choice, field, tool); break;
+        case 3: snprintf(buf, sizeof buf, "{\"index\":%u,\"%s\":{\"tool_calls\":[{\"index\":%u,\"function\":{\"name\":\"g\"}}]}}", choice, field, tool); break;
+        case 4: snprintf(buf, sizeof buf, "{\"index\":%u,\"%s\":{\"tool_calls\":[{\"id\":\"z%u\",\"function\":{\"name\":\"h\",\"arguments\":\"1\"}}]}}",
+                         choice, field, tool); break;
+        default: snprintf(buf, sizeof buf, "{\"index\":%u,\"%s\":{},\"finish_reason\":\"%s\"}", choice, field, finishes[r[3] & 3]); break;
+    }
+    put(t, buf);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    peak p;
+    llm_client client;
+    llm_call call;
+    llm_response resp;
+    llm_event ev;
+    text t = {0};
+    size_t i;
+    bool stream;
+    if (size < 1) return 0;
+    stream = data[0] & 1;
+    for (i = 1; i + 4 <= size; i += 4) {
+        if (stream) put(&t, "data: {\"choices\":[");
+        else if (i == 1) put(&t, "{\"choices\":[");
+        record(&t, stream, data + i, stream || i == 1);
+        if (stream) put(&t, "]}\n\n");
+    }
+    put(&t, stream ? "data: [DONE]\n\n" : i == 1 ? "{\"choices\":[]}" : "]}");
+    memset(&p, 0, sizeof p);
+    memset(&client, 0, sizeof client);
+    client.provider = &llm__openai_provider;
+    client.desc.alloc.alloc = p_alloc;
+    client.desc.alloc.realloc = p_realloc;
+    client.desc.alloc.free = p_free;
+    client.desc.alloc.user = &p;
+    llm__call_init(&call, &client, 0);
+    call.max_choices_ = data[0] & 2 ? 4096 : data[0] & 4 ? LLM__MAX_RECORDED_CHOICES : 1;
+    call.state_ = LLM__CALL_SENT;
+    call.stream_ = stream;
+    call.model_ = "";
+    llm_call_feed_status(&call, 200);
+    llm_call_feed_body(&call, t.p, t.len);
+    if (stream) while (llm_call_next_event(&call, &ev) == LLM_OK) {}
+    llm_call_finish(&call, 0, &resp, NULL);
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    if (p.peak > 64 * t.len + (1u << 20)) {
+        fprintf(stderr, "peak %zu bytes for an answer of %zu bytes\n", p.peak, t.len);
+        abort();
+    }
+    if (p.live != 0) abort();
+    free(t.p);
+    return 0;
+}
