@@ -38,6 +38,10 @@ examples: $(EXAMPLES:%=$(B)/%)
 $(EXAMPLES:%=$(B)/%): $(B)/%: examples/%.c llm.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< $(LDFLAGS)
 
+# the loopback mock provider server (tests/mock_server.c); JSON through llm.h
+$(B)/mock_server: tests/mock_server.c llm.h | $(B)
+	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(CFLAGS) -o $@ tests/mock_server.c $(LDFLAGS)
+
 run: $(B)/llm examples
 	sh examples/demo.sh
 
