@@ -879,12 +879,18 @@ static void conn_abort(server *s, conn *c, outcome o) {
     conn_close(s, c);
 }
 
+/* Whether queued output may be written now: not between the bytes of a
+   byte-wise response. */
+static bool may_flush(const server *s, const conn *c) {
+    return c->out_off < c->out.len && !(c->state == CS_RESP && c->r.bytewise_left > 0 && c->r.wait_until > s->now);
+}
+
 /* The events c waits for, from its state. */
 static void conn_watch(server *s, conn *c) {
     bool pending = c->out_off < c->out.len;
     unsigned m;
     if (c->closed) return;
-    if (c->state == CS_RESP) m = EV_RDHUP | (pending && c->r.wait_until <= s->now ? (unsigned)EV_OUT : 0u);
+    if (c->state == CS_RESP) m = EV_RDHUP | (may_flush(s, c) ? (unsigned)EV_OUT : 0u);
     else if (c->state == CS_LINGER) m = EV_IN;
     else m = EV_IN | (pending ? (unsigned)EV_OUT : 0u);
     ev_set(s, &c->h, m);
@@ -1448,6 +1454,17 @@ static size_t string_bytes(const llm_json *v) {
     return n;
 }
 
+/* Bytes of the strings in member `key` of each element of msgs (the
+   messages' contents). */
+static size_t content_bytes(const llm_json *msgs, const char *key) {
+    const llm_json *m;
+    size_t n = 0;
+    for (m = llm_json_first(msgs); m && llm_json_is(msgs, LLM_JSON_ARRAY); m = llm_json_next(msgs, m))
+        n += string_bytes(llm_json_get(m, key));
+    return n;
+}
+
+/* The prompt token count: a deterministic stand-in for a tokenizer. */
 static int64_t tokens_of(size_t bytes) { return (int64_t)(bytes / 4 + 1); }
 
 static bool json_str_is(const llm_json *v, const char *lit) {
@@ -2216,13 +2233,13 @@ static void resp_drive(server *s, conn *c) {
     response *r = &c->r;
     int turn;
     for (turn = 0; turn < 4096 && c->state == CS_RESP && !c->closed; turn++) {
-        if (r->wait_until > s->now) return;
-        r->wait_until = 0;
-        r->in_stall = false;
-        if (c->out_off < c->out.len) {
+        if (may_flush(s, c)) {
             if (conn_flush(s, c) != 1) return;
             continue;
         }
+        if (r->wait_until > s->now) return;
+        r->wait_until = 0;
+        r->in_stall = false;
         if (r->state == RS_END) resp_end(s, c);
         else resp_produce(s, c);
     }
@@ -2283,7 +2300,7 @@ static void handle_chat(server *s, conn *c, const llm_json *root) {
             if (json_str_is(llm_json_get(llm_json_at(msgs, i - 1), "role"), "user")) m = llm_json_at(msgs, i - 1);
         say_hello(a, llm_json_get(m, "content"));
     }
-    a->prompt_tokens = tokens_of(string_bytes(msgs));
+    a->prompt_tokens = tokens_of(content_bytes(msgs, "content"));
     answer_finish(c, llm_json_int(llm_json_get(root, "max_completion_tokens"),
                                   llm_json_int(llm_json_get(root, "max_tokens"), 0)));
     if (r->stream) oai_ops(r);
@@ -2336,7 +2353,7 @@ static void handle_messages(server *s, conn *c, const llm_json *root) {
         content_text(&a->thinking, user ? llm_json_get(last, "content") : NULL);
         buf_str(&a->thinking, " I will answer them.");
     }
-    a->prompt_tokens = tokens_of(string_bytes(msgs) + string_bytes(llm_json_get(root, "system")));
+    a->prompt_tokens = tokens_of(content_bytes(msgs, "content") + string_bytes(llm_json_get(root, "system")));
     answer_finish(c, max_tokens);
     if (r->stream) ant_ops(r);
     else ant_body(s, r);
@@ -2350,10 +2367,10 @@ static void handle_count_tokens(server *s, conn *c, const llm_json *root) {
     if (r->api == API_GEMINI) {
         const llm_json *g = llm_json_get(root, "generateContentRequest");
         if (g) root = g;
-        jw_int(w, "totalTokens", tokens_of(string_bytes(llm_json_get(root, "contents")) +
+        jw_int(w, "totalTokens", tokens_of(content_bytes(llm_json_get(root, "contents"), "parts") +
                                            string_bytes(llm_json_get(root, "systemInstruction"))));
     } else {
-        jw_int(w, "input_tokens", tokens_of(string_bytes(llm_json_get(root, "messages")) +
+        jw_int(w, "input_tokens", tokens_of(content_bytes(llm_json_get(root, "messages"), "content") +
                                             string_bytes(llm_json_get(root, "system"))));
     }
     llm_json_write_object_end(w);
@@ -2411,7 +2428,7 @@ static void handle_generate(server *s, conn *c, const llm_json *root) {
             if (!json_str_is(llm_json_get(llm_json_at(contents, i - 1), "role"), "model")) m = llm_json_at(contents, i - 1);
         say_hello(a, llm_json_get(m, "parts"));
     }
-    a->prompt_tokens = tokens_of(string_bytes(contents) + string_bytes(llm_json_get(root, "systemInstruction")));
+    a->prompt_tokens = tokens_of(content_bytes(contents, "parts") + string_bytes(llm_json_get(root, "systemInstruction")));
     answer_finish(c, llm_json_int(llm_json_get(llm_json_get(root, "generationConfig"), "maxOutputTokens"), 0));
     if (r->stream) gem_ops(r);
     else gem_body(s, r);
