@@ -847,7 +847,7 @@ static void resp_account(server *s, conn *c, outcome o) {
     log_value(s->log, in_at(c, q->path), q->path.len);
     fprintf(s->log, " %d model=", status);
     log_value(s->log, r->a.model.p, r->a.model.len);
-    fprintf(s->log, " stream=%d idem=", r->stream ? 1 : 0);
+    fprintf(s->log, " stream=%d idem=", r->asked_stream || r->stream ? 1 : 0);
     log_value(s->log, in_at(c, q->h[H_IDEM]), q->h[H_IDEM].len);
     fputs(" attempt=", s->log);
     log_value(s->log, in_at(c, q->h[H_ATTEMPT]), q->h[H_ATTEMPT].len);
@@ -2690,7 +2690,7 @@ static bool req_query(server *s, conn *c) {
         eq = (const char *)memchr(p + i, '=', j - i);
         k = eq ? (size_t)(eq - p) : j;
         if (eqn(p + i, k - i, "fault") && eq && !add_script(s, c, eq + 1, j - k - 1, true)) return false;
-        if (eqn(p + i, k - i, "alt") && eq) c->r.sse = eqn(eq + 1, j - k - 1, "sse");
+        if (eqn(p + i, k - i, "alt") && eq && c->r.ep == EP_STREAM_GENERATE) c->r.sse = eqn(eq + 1, j - k - 1, "sse");
         if (eqn(p + i, k - i, "key")) c->r.query_key = true;
         i = j + 1;
     }
@@ -2805,26 +2805,36 @@ static bool wants_json(endpoint ep) {
            ep == EP_GENERATE || ep == EP_STREAM_GENERATE || ep == EP_GEMINI_COUNT;
 }
 
-/* The answer of a routed request: an error, a fault's error, or the
-   endpoint's own. */
-static void req_answer(server *s, conn *c, slice model, slice model_id) {
+/* Parses the JSON body of an endpoint that takes one (false when it is
+   not a JSON object) and notes the model and whether a stream was asked. */
+static bool req_body(server *s, conn *c, slice model, const llm_json **root) {
     request *q = &c->q;
     response *r = &c->r;
-    const llm_json *root = NULL;
-    const char *method = endpoint_method[r->ep];
     bool json_ok = true;
-    if (wants_json(r->ep) && eqn(in_at(c, q->method), q->method.len, method)) {
+    size_t n;
+    const char *m;
+    *root = NULL;
+    if (wants_json(r->ep) && eqn(in_at(c, q->method), q->method.len, endpoint_method[r->ep])) {
         json_ok = llm_json_parse(&s->doc, c->in.p + q->head_len, q->body_len, NULL) == LLM_OK &&
                   llm_json_is(llm_json_root(&s->doc), LLM_JSON_OBJECT);
-        root = json_ok ? llm_json_root(&s->doc) : NULL;
-        content_text(&r->a.model, llm_json_get(root, "model"));
-        r->asked_stream = llm_json_bool(llm_json_get(root, "stream"), false) || r->ep == EP_STREAM_GENERATE;
+        *root = json_ok ? llm_json_root(&s->doc) : NULL;
+        if ((m = llm_json_string(llm_json_get(*root, "model"), &n)) != NULL) buf_add(&r->a.model, m, n);
+        r->asked_stream = llm_json_bool(llm_json_get(*root, "stream"), false) || r->ep == EP_STREAM_GENERATE;
     }
     if (model.set) {
         s->tmp.len = 0;
         buf_add(&s->tmp, in_at(c, model), model.len);
         buf_printable(&r->a.model, s->tmp.p, url_decode(s->tmp.p, s->tmp.p, s->tmp.len, false));
     }
+    return json_ok;
+}
+
+/* The answer of a routed request: an error, a fault's error, or the
+   endpoint's own. */
+static void req_answer(server *s, conn *c, const llm_json *root, bool json_ok, slice model_id) {
+    request *q = &c->q;
+    response *r = &c->r;
+    const char *method = endpoint_method[r->ep];
     if (r->ep == EP_NONE) resp_error(s, c, 404, NULL, "The mock server has no such endpoint.");
     else if (!eqn(in_at(c, q->method), q->method.len, method)) {
         r->allow = method;
@@ -2971,6 +2981,8 @@ static void req_begin(server *s, conn *c, int k) {
         r->close_after = true;
         resp_error(s, c, k, NULL, buf_cstr(&q->why));
     } else if (req_route(s, c, &model, &model_id)) {
+        const llm_json *root;
+        bool json_ok = req_body(s, c, model, &root);
         req_attempts(s, c);
         if (r->faulted && r->f.drop) {
             count_faults(s, r);
@@ -2978,7 +2990,7 @@ static void req_begin(server *s, conn *c, int k) {
             conn_linger(s, c);
             return;
         }
-        req_answer(s, c, model, model_id);
+        req_answer(s, c, root, json_ok, model_id);
     }
     if (r->body.len > ((size_t)1 << 20) || q->body_len > ((size_t)1 << 20)) {
         llm_json_doc_free(&s->doc);
