@@ -1007,7 +1007,7 @@ static void conn_refuse(server *s, int fd) {
                      "Content-Length: %u\r\nx-request-id: mock-0\r\nConnection: close\r\n\r\n",
                      (unsigned)(sizeof body - 1));
     set_nonblocking(fd);
-    if (send(fd, head, (size_t)n, MSG_NOSIGNAL) == n) (void)!send(fd, body, sizeof body - 1, MSG_NOSIGNAL);
+    if (send(fd, head, (size_t)n, MSG_NOSIGNAL) == n) send(fd, body, sizeof body - 1, MSG_NOSIGNAL);
     shutdown(fd, SHUT_WR);
     close(fd);
     s->st.refused++;
@@ -1224,7 +1224,10 @@ static int req_parse(conn *c) {
         size_t end, skip = 0;
         int k;
         while (skip < c->in.len && skip < 64 && (c->in.p[skip] == '\r' || c->in.p[skip] == '\n')) skip++;
-        if (skip) buf_consume(&c->in, skip);
+        if (skip) {
+            buf_consume(&c->in, skip);
+            q->hscan = 0;
+        }
         if (!(end = head_end(c))) return c->in.len > MAX_HEAD ? req_fail(q, 431, "request headers over 64 KiB") : 0;
         if (end > MAX_HEAD) return req_fail(q, 431, "request headers over 64 KiB");
         q->head_len = end;
@@ -2978,6 +2981,7 @@ static void req_begin(server *s, conn *c, int k) {
     r->close_after = q->close;
     if (k != 1) {
         q->end = c->in.len;
+        q->path = q->target;
         r->close_after = true;
         resp_error(s, c, k, NULL, buf_cstr(&q->why));
     } else if (req_route(s, c, &model, &model_id)) {
@@ -3003,6 +3007,7 @@ static void req_begin(server *s, conn *c, int k) {
    sent, then its events and timer armed. */
 static void conn_advance(server *s, conn *c) {
     int turn;
+    c->kick = false;
     for (turn = 0; turn < 256 && !c->closed; turn++) {
         if (c->state == CS_READ) {
             int k;
@@ -3019,7 +3024,7 @@ static void conn_advance(server *s, conn *c) {
         resp_drive(s, c);
         if (c->state == CS_RESP) break;
     }
-    c->kick = turn == 256;
+    if (turn == 256) c->kick = true;
     conn_watch(s, c);
     conn_schedule(s, c);
 }
