@@ -2629,7 +2629,7 @@ static const char *const endpoint_method[EP__COUNT] = {"GET", "POST", "POST", "G
 
 /* Gemini: /v1beta/models/M:ACTION (or /v1/models/M:ACTION). */
 static endpoint route_gemini(const char *p, size_t n, slice *model, size_t base) {
-    size_t skip = starts(p, n, "/v1beta/models/") ? 15 : 10, i;
+    size_t skip = starts(p, n, "/v1beta/models/") ? 15 : 11, i;
     const char *colon = (const char *)memchr(p + skip, ':', n - skip);
     if (!colon) return EP_NONE;
     i = (size_t)(colon - p);

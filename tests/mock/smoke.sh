@@ -249,6 +249,8 @@ status gemini-no-key 403
 js gemini-no-key-shape 'b.error.code === 403 && b.error.status === "PERMISSION_DENIED" && typeof b.error.message === "string"'
 call "$gem:generateContent?key=test" -d "{$gtext}"
 status gemini-query-key 200
+call "$base/v1/models/gemini-2.5-flash:generateContent" $gkey -d "{$gtext}"
+js gemini-v1-path 'b.modelVersion === "gemini-2.5-flash" && b.candidates[0].content.parts[0].text.length > 0'
 call "$gem:countTokens" $gkey -d "{$gtext}"
 js gemini-count-tokens 'Number.isInteger(b.totalTokens) && b.totalTokens > 0'
 
