@@ -2253,9 +2253,10 @@ static void resp_drive(server *s, conn *c) {
 /* Endpoints                                                                */
 /* ------------------------------------------------------------------------ */
 
-/* "The tool said: A; B" from the contents of `items` given by getter. */
+/* An answer quoting tool results: "The tool said: A; B". */
 static void quote_tool(answer *a) { buf_str(&a->text, "The tool said: "); }
 
+/* The separator before each result but the first. */
 static void quote_sep(answer *a, bool *first) {
     if (!*first) buf_str(&a->text, "; ");
     *first = false;
