@@ -38,6 +38,10 @@ examples: $(EXAMPLES:%=$(B)/%)
 $(EXAMPLES:%=$(B)/%): $(B)/%: examples/%.c llm.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< $(LDFLAGS)
 
+# the loopback mock provider server (tests/mock_server.c); JSON through llm.h
+$(B)/mock_server: tests/mock_server.c llm.h | $(B)
+	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(CFLAGS) -o $@ tests/mock_server.c $(LDFLAGS)
+
 run: $(B)/llm examples
 	sh examples/demo.sh
 
@@ -127,6 +131,12 @@ check-firmware: | $(B)
 	  arm-none-eabi-size $(B)/llm_cortex_m4.o | awk -v f="$$flags" 'NR == 2 { printf "Cortex-M4 -Os LLM_NO_STDIO %s: code size %s bytes text, %s data, %s bss\n", f, $$1, $$2, $$3 }'; \
 	done
 
+# the mock provider server as its clients see it (curl, node), built as users run it and with sanitizers
+check-mock: $(B)/mock_server
+	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/mock_server-san tests/mock_server.c
+	sh tests/mock/smoke.sh $(B)/mock_server
+	sh tests/mock/smoke.sh $(B)/mock_server-san
+
 check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
@@ -177,4 +187,4 @@ clean:
 
 .PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
-	check-tcc check-firmware check-fuzz-short
+	check-tcc check-firmware check-mock check-fuzz-short

@@ -49,6 +49,7 @@ check check-cxx g++
 check check-docs gcc
 check check-tcc tcc
 check check-firmware arm-none-eabi-gcc
+check check-mock curl
 check check-fuzz-short clang
 
 echo "$passed passed, $failed failed, $skipped skipped"
