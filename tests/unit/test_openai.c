@@ -8,7 +8,7 @@
 static char *load(const char *name, size_t *len) {
     char path[512];
     snprintf(path, sizeof path, "tests/data/provider-samples/%s", name);
-    return test_read_file(path, len);
+    return TEST_READ_FIXTURE(path, len);
 }
 
 static const llm_message hello = {LLM_ROLE_USER, "Hello", NULL, 0, NULL, NULL, 0, NULL};
