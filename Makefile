@@ -87,7 +87,7 @@ check-examples: | $(B)
 	sh tests/examples.sh $(B)
 
 check-cli: $(B)/llm
-	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing
+	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
 	sh tests/cli/stream.sh $(B)/llm $(B)/json_same tests/data
 	sh tests/cli/cost.sh $(B)/llm tests/data/provider-samples

@@ -1,22 +1,30 @@
 #!/bin/sh
 # JSONTestSuite through `llm json-validate`, as a user runs it: y_ files exit
 # 0 silently, n_ files exit 1 with "offset N: reason" on stderr, i_ files exit
-# 0 or 1. Then UTF-8 forms from RFC 3629 (valid ones exit 0; ill-formed ones
+# 0 or 1 as tests/data/jsonsuite_i_verdicts.txt says (accept or reject). Then UTF-8 forms from RFC 3629 (valid ones exit 0; ill-formed ones
 # exit 1 at the right offset), and the usage and unreadable-input cases exit 2.
-llm=$1; dir=$2
-passed=0; failed=0
+# Usage: sh tests/cli/json_validate.sh build/llm JSONTESTSUITE_DIR [VERDICTS]
+llm=$1; dir=$2; verdicts=${3:-tests/data/jsonsuite_i_verdicts.txt}
+passed=0; failed=0; y=0; n=0
 fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+[ -r "$verdicts" ] || fail "cannot read $verdicts"
 for f in "$dir"/*.json; do
     name=$(basename "$f")
     out=$("$llm" json-validate "$f" 2>/tmp/llm_jv_err.$$); status=$?
     err=$(cat /tmp/llm_jv_err.$$)
     case $name in
-        y_*) if [ $status -eq 0 ] && [ -z "$out$err" ]; then passed=$((passed + 1)); else fail "$name: status $status $err"; fi ;;
-        n_*) if [ $status -eq 1 ] && [ -z "$out" ] && echo "$err" | grep -Eq '^offset [0-9]+: .+'; then passed=$((passed + 1)); else fail "$name: status $status $err"; fi ;;
-        i_*) if [ $status -eq 0 ] || [ $status -eq 1 ]; then passed=$((passed + 1)); else fail "$name: status $status"; fi ;;
+        y_*) if [ $status -eq 0 ] && [ -z "$out$err" ]; then passed=$((passed + 1)); y=$((y + 1)); else fail "$name: status $status $err"; fi ;;
+        n_*) if [ $status -eq 1 ] && [ -z "$out" ] && echo "$err" | grep -Eq '^offset [0-9]+: .+'; then passed=$((passed + 1)); n=$((n + 1)); else fail "$name: status $status $err"; fi ;;
+        i_*) want=$(awk -v f="$name" '$1 == f { print $2 }' "$verdicts" 2>/dev/null)
+             case $want in accept) want=0 ;; reject) want=1 ;; *) want=none ;; esac
+             if [ "$want" = none ]; then fail "$name: no verdict in $verdicts"
+             elif [ $status -eq "$want" ]; then passed=$((passed + 1))
+             else fail "$name: status $status, $verdicts says $([ "$want" -eq 0 ] && echo accept || echo reject)"; fi ;;
+        *) fail "$name: not a JSONTestSuite file (is $dir its test_parsing folder?)" ;;
     esac
 done
 rm -f /tmp/llm_jv_err.$$
+[ $y -gt 0 ] && [ $n -gt 0 ] || fail "$dir: $y y_ and $n n_ files passed"
 
 # UTF-8 inside a string, each form written from RFC 3629's table (section 4;
 # the table is quoted in tests/unit/test_json.c). Each case is
