@@ -25,12 +25,17 @@ t tools-gpt35 105 "$($LLM tokens --request $R/cookbook_tools.json --model gpt-3.
 t tools-gpt4o 101 "$($LLM tokens --request $R/cookbook_tools.json --model gpt-4o-mini)"
 est=$(printf 'hello world, this is an estimate' | $LLM tokens --estimate --model claude-sonnet-4-5)
 t estimate-positive yes "$([ "$est" -gt 3 ] && echo yes)"
-# exit codes: 2 usage, 1 errors
+# exit codes (README): 2 usage or unreadable input, 1 invalid input or failure
 printf x | $LLM tokens --bogus >/dev/null 2>&1; t usage-exit 2 $?
 printf x | $LLM tokens --encoding p50k_base >/dev/null 2>&1; t bad-encoding-exit 2 $?
-$LLM tokens tests/data/tokens/no-such-file >/dev/null 2>&1; t missing-input-exit 1 $?
+$LLM tokens tests/data/tokens/no-such-file >/dev/null 2>&1; t missing-input-exit 2 $?
+$LLM tokens --estimate tests/data/tokens/no-such-file >/dev/null 2>&1; t missing-input-estimate-exit 2 $?
+$LLM tokens --request tests/data/tokens/no-such-file >/dev/null 2>&1; t missing-request-exit 2 $?
+printf x | $LLM tokens --vocab tests/data/tokens/no-such-file >/dev/null 2>&1; t missing-vocab-exit 2 $?
 printf x | $LLM tokens --vocab tests/data/tokens/README.md >/dev/null 2>&1; t bad-vocab-exit 1 $?
 printf '{"messages": 3}' > build/bad_request.json
 $LLM tokens --request build/bad_request.json >/dev/null 2>&1; t bad-request-exit 1 $?
+printf '{"messages": [' > build/bad_request.json
+$LLM tokens --request build/bad_request.json >/dev/null 2>&1; t bad-request-json-exit 1 $?
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
