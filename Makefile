@@ -156,6 +156,10 @@ check-costs-fresh: $(B)/gen_costs
 	$(B)/gen_costs $(COSTS_JSON) $(COSTS_SOURCE) > $(B)/costs_embedded.fresh.h
 	cmp costs_embedded.h $(B)/costs_embedded.fresh.h && echo "costs_embedded.h equals a fresh generation, size $$(wc -c < costs_embedded.h) bytes"
 
+# llm cost against LiteLLM's formula, computed in Node from the raw JSON for a fixed sample of models
+check-costs-oracle: $(B)/llm
+	node tests/cli/cost_oracle.mjs $(B)/llm $(COSTS_JSON)
+
 # ---- benchmarks ----
 bench: | $(B)
 	sh bench/run.sh
@@ -168,6 +172,6 @@ install: $(B)/llm
 clean:
 	rm -rf $(B)
 
-.PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-unit-gcc check-unit-clang \
+.PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-router-threads check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	check-tcc check-firmware check-fuzz-short
