@@ -6,7 +6,10 @@
      eventsource-parser and by hand from the WHATWG text);
    - every recorded answer in tests/data/provider-samples/ decoded through
      the call in the same chunkings must give the result in tests/data/replay/
-     (written by an independent script and checked by hand).
+     (written by tools/gen_replay_expected.mjs, a second implementation in
+     JavaScript by the same developers, and checked by hand: it shares no
+     code with llm.h, but where a rule is a choice it made the same one; its
+     header says which rules the providers' specs support).
    Every expectation must have its input, and every input its expectation
    (a missing file is a failure); the number of expectation files found and
    of cases run are printed and must be equal, and the WHATWG cases must be
