@@ -11,8 +11,10 @@
 
    Vocabulary: --vocab PATH, else $LLM_TIKTOKEN_DIR/<encoding>.tiktoken, else
    tests/data/tokens/<encoding>.tiktoken (run from the repository root).
-   Default encoding: the model's, else o200k_base. Exit 0, 1 on error, 2 on
-   usage. */
+   Default encoding: the model's, else o200k_base. Exit 0; 1 for invalid
+   input (a bad vocabulary or request body) or a failure; 2 for a usage
+   error or an unreadable input (FILE, --request FILE or --vocab PATH), as
+   every verb of llm does. */
 #include "../llm.h"
 #include "cli.h"
 
@@ -62,24 +64,26 @@ static int tokens_parse_args(int argc, char **argv, tokens_opts *o) {
 }
 
 /* Loads the vocabulary of `enc` from the first place that has it; a --vocab
-   file with no encoding asked for says which encoding it is. */
+   file with no encoding asked for says which encoding it is. Returns a CLI_*
+   status: CLI_USAGE when the --vocab file cannot be read. */
 static int tokens_load(llm_bpe *bpe, llm_encoding enc, const char *vocab, int explicit_encoding) {
     char path[4096];
     const char *dir = getenv("LLM_TIKTOKEN_DIR");
     llm_error err;
     if (vocab) {
-        if (llm_bpe_load_file(bpe, explicit_encoding ? enc : LLM_ENCODING_NONE, vocab, NULL, &err) == LLM_OK) return 1;
+        llm_result r = llm_bpe_load_file(bpe, explicit_encoding ? enc : LLM_ENCODING_NONE, vocab, NULL, &err);
+        if (r == LLM_OK) return CLI_OK;
         fprintf(stderr, "llm: %s: %s\n", vocab, err.message);
-        return 0;
+        return r == LLM_ERR_INVALID_ARGUMENT ? CLI_USAGE : CLI_FAILED; /* INVALID_ARGUMENT: it cannot be opened or read */
     }
     if (dir && *dir) {
         snprintf(path, sizeof path, "%s/%s.tiktoken", dir, llm_encoding_name(enc));
-        if (llm_bpe_load_file(bpe, enc, path, NULL, &err) == LLM_OK) return 1;
+        if (llm_bpe_load_file(bpe, enc, path, NULL, &err) == LLM_OK) return CLI_OK;
     }
     snprintf(path, sizeof path, "tests/data/tokens/%s.tiktoken", llm_encoding_name(enc));
-    if (llm_bpe_load_file(bpe, enc, path, NULL, &err) == LLM_OK) return 1;
+    if (llm_bpe_load_file(bpe, enc, path, NULL, &err) == LLM_OK) return CLI_OK;
     fprintf(stderr, "llm: no %s vocabulary: pass --vocab PATH or set LLM_TIKTOKEN_DIR\n", llm_encoding_name(enc));
-    return 0;
+    return CLI_FAILED;
 }
 
 static int tokens_print_ids(const llm_bpe *bpe, const char *text, size_t len) {
@@ -230,7 +234,7 @@ static int tokens_request(const tokens_opts *o) {
     memset(&bpe, 0, sizeof bpe);
     if (!text) {
         fprintf(stderr, "llm: cannot read %s\n", o->request);
-        return CLI_FAILED;
+        return CLI_USAGE;
     }
     if (llm_json_parse(&b.doc, text, len, &err) != LLM_OK) {
         fprintf(stderr, "llm: %s: offset %zu: %s\n", o->request, err.offset, err.message);
@@ -240,12 +244,13 @@ static int tokens_request(const tokens_opts *o) {
         if (o->model) b.req.model = o->model;
         enc = o->encoding ? llm_encoding_from_name(o->encoding) : llm_encoding_for_model(b.req.model);
         if (enc == LLM_ENCODING_NONE) enc = LLM_ENCODING_O200K_BASE;
-        if (o->estimate || tokens_load(&bpe, enc, o->vocab, 1)) {
+        status = o->estimate ? CLI_OK : tokens_load(&bpe, enc, o->vocab, 1);
+        if (status == CLI_OK) {
             if (llm_count_request_tokens(&b.req, o->estimate ? NULL : &bpe, NULL, &n, &err) == LLM_OK) {
                 printf("%zu\n", n);
-                status = CLI_OK;
             } else {
                 fprintf(stderr, "llm: %s\n", err.message);
+                status = CLI_FAILED;
             }
         }
     }
@@ -273,12 +278,12 @@ int cli_tokens(int argc, char **argv) {
     explicit_encoding = enc != LLM_ENCODING_NONE;
     if (enc == LLM_ENCODING_NONE) enc = LLM_ENCODING_O200K_BASE;
     memset(&bpe, 0, sizeof bpe);
-    if (!o.estimate && !tokens_load(&bpe, enc, o.vocab, explicit_encoding)) return CLI_FAILED;
+    if (!o.estimate && (status = tokens_load(&bpe, enc, o.vocab, explicit_encoding)) != CLI_OK) return status;
     text = cli_read_all(o.input, &len);
     if (!text) {
         fprintf(stderr, "llm: cannot read %s\n", o.input ? o.input : "stdin");
         llm_bpe_free(&bpe);
-        return CLI_FAILED;
+        return CLI_USAGE;
     }
     if (o.estimate) {
         printf("%zu\n", llm_tokens_estimate(text, len, o.model ? o.model : llm_encoding_name(enc)[0] == 'c' ? "gpt-4" : "gpt-4o"));

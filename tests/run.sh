@@ -1,20 +1,40 @@
 #!/bin/sh
 # Runs every check of `make test`, one after the other, and ends with one
-# line "N passed, N failed, N skipped" counting checks. A check whose tool is
-# missing (tcc, valgrind, the ARM compiler...) is skipped on a workstation,
-# and fails under CI=true, where .ci/run has installed everything.
+# line "N passed, N failed, N skipped" counting checks. A check whose tools
+# are missing (tcc, valgrind, the ARM compiler...) is skipped on a
+# workstation, and fails under CI=true (.ci/run sets it, after installing
+# everything).
 MAKE=${MAKE:-make}
+# the compilers the Makefile runs (its defaults, or what make was given)
+CC=${CC:-cc}; CXX=${CXX:-c++}; CLANG=${CLANG:-clang}
 mkdir -p build/logs
 passed=0; failed=0; skipped=0
 
-# check NAME TOOL: runs `make NAME` when TOOL is on PATH
+# have TOOL: true when TOOL is usable. "libfuzzer" is clang with its fuzzer
+# runtime (libclang-rt), probed by building a fuzz target with the flags
+# check-fuzz-short uses; anything else is a command on PATH.
+have() {
+    if [ "$1" = libfuzzer ]; then
+        printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' > build/probe_fuzzer.c
+        $CLANG -fsanitize=fuzzer,address,undefined -o build/probe_fuzzer build/probe_fuzzer.c >/dev/null 2>&1
+    else
+        command -v "$1" >/dev/null 2>&1
+    fi
+}
+
+# check NAME "TOOL...": runs `make NAME` when every TOOL is usable (the
+# tools are the ones the check runs: the Makefile's $(CC) is cc, not gcc)
 check() {
-    name=$1; tool=$2
-    if [ -n "$tool" ] && ! command -v "$tool" >/dev/null 2>&1; then
+    name=$1; missing=""
+    for tool in $2; do # words of a command line ("ccache cc", "gcc -m32"): the commands, not the flags
+        case $tool in -*) continue ;; esac
+        have "$tool" || missing="$missing $tool"
+    done
+    if [ -n "$missing" ]; then
         if [ "${CI:-}" = "true" ]; then
-            echo "FAIL $name: '$tool' is missing"; failed=$((failed + 1))
+            echo "FAIL $name: missing:$missing"; failed=$((failed + 1))
         else
-            echo "skip $name: '$tool' is missing (apt-get install it, see .ci/run)"; skipped=$((skipped + 1))
+            echo "skip $name: missing:$missing (apt-get install it, see .ci/run)"; skipped=$((skipped + 1))
         fi
         return
     fi
@@ -22,7 +42,7 @@ check() {
     if $MAKE -s "$name" > "build/logs/$name.log" 2>&1; then
         # the sum of the suites' "N passed, N failed" lines, or the check's own last word
         summary=$(awk '/^[0-9]+ passed, [0-9]+ failed/ { p += $1; f += $3; n++ } END { if (n) printf "%d passed, %d failed (%d suites)", p, f, n }' "build/logs/$name.log")
-        [ -n "$summary" ] || summary=$(grep -E 'Done|size|compiled' "build/logs/$name.log" | tail -n 1)
+        [ -n "$summary" ] || summary=$(grep -E 'Done|size|compiled|: ok' "build/logs/$name.log" | tail -n 1)
         echo "ok   $name ($(($(date +%s) - start)) s): $summary"
         passed=$((passed + 1))
     else
@@ -31,26 +51,26 @@ check() {
     fi
 }
 
-check check-unit-gcc gcc
-check check-unit-clang clang
-check check-unit-valgrind valgrind
-check check-matrix gcc
-check check-threads gcc
-check check-router-clock gcc
-check check-conformance gcc
-check check-streams gcc
-check check-numbers gcc
-check check-examples gcc
-check check-cli ""
-check check-costs-fresh gcc
-check check-tokens-cli ""
-check check-schema node
-check check-cxx g++
-check check-docs gcc
+check check-unit-gcc "$CC"
+check check-unit-clang "$CLANG"
+check check-unit-valgrind "$CC valgrind"
+check check-matrix "$CC"
+check check-threads "$CC"
+check check-router-clock "$CC"
+check check-conformance "$CC"
+check check-streams "$CC"
+check check-numbers "$CC"
+check check-examples "$CC"
+check check-cli "$CC"
+check check-costs-fresh "$CC"
+check check-costs-oracle "$CC node"
+check check-tokens-cli "$CC"
+check check-schema "$CC node npm"
+check check-cxx "$CXX $CC"
+check check-docs "$CC"
 check check-tcc tcc
-check check-firmware arm-none-eabi-gcc
-check check-mock curl
-check check-fuzz-short clang
-
+check check-firmware "arm-none-eabi-gcc arm-none-eabi-size"
+check check-mock "$CC curl node"
+check check-fuzz-short libfuzzer
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

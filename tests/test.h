@@ -10,6 +10,9 @@
    "N passed, N failed" (cases, not checks); the exit status is 0 only when
    no case failed.
 
+   TEST_READ_FIXTURE(path, &len) reads an input file; a missing one is a
+   failed check.
+
    It also provides a counting allocator (test_alloc) that checks every
    allocation of the library is freed with the size it was given, and can
    fail the N-th allocation to test out-of-memory paths. */
@@ -86,6 +89,21 @@ static inline char *test_read_file(const char *path, size_t *len) {
     }
     fclose(f);
     return buf;
+}
+
+/* test_read_file for an input the suite needs: when it cannot be read,
+   that is a failed check naming the path (a suite run from elsewhere than
+   the repository root fails instead of passing with fewer assertions). */
+#define TEST_READ_FIXTURE(path, len) test_read_fixture((path), (len), __FILE__, __LINE__)
+
+static inline char *test_read_fixture(const char *path, size_t *len, const char *file, int line) {
+    char *text = test_read_file(path, len);
+    if (!text) {
+        char what[600];
+        snprintf(what, sizeof what, "cannot read the fixture %s (run from the repository root)", path);
+        test_check(0, what, file, line);
+    }
+    return text;
 }
 
 /* ---- counting allocator ---- */

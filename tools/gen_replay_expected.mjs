@@ -2,10 +2,18 @@
 // for every recorded OpenAI, OpenRouter (provider openai) and Anthropic sample:
 // writes tests/data/replay/<provider>/<name>.json.
 //
-// An outside oracle: SSE framing by the npm package eventsource-parser (through
-// libraryParse in tools/gen_sse_events.mjs), accumulation written here in plain
-// JavaScript from the rules below, not from llm.h. Every output was then checked
-// by hand against the recorded bytes.
+// What this is: a second implementation of llm.h's answer decoding, written in
+// JavaScript by the same developers, not an outside oracle. Its SSE framing is
+// from outside (the npm package eventsource-parser, through libraryParse in
+// tools/gen_sse_events.mjs), and its accumulation shares no code with llm.h
+// (another language, written from the rules below), so it catches slips in
+// llm.h's C: a field read from the wrong place, a chunk lost, a wrong
+// conversion. It cannot catch a wrong rule: where a rule is a choice, llm.h
+// made the same one. So each rule is marked, beside it, with the passage of
+// the providers' OpenAPI specifications that supports it (../shared/data/:
+// openai-openapi.yaml, anthropic-openapi.json, openrouter-openapi.yaml; by
+// schema name) or as "Choice:" when no spec passage decides it. Every output
+// was then checked by hand against the recorded bytes.
 //
 // Run:  npm ci --prefix tests/sse && tests/sse/node_modules/.bin/node tools/gen_replay_expected.mjs
 //
@@ -15,47 +23,111 @@
 //                                  separator, signatures excluded. OpenAI:
 //                                  delta/message .content, .refusal, and
 //                                  .reasoning_content + .reasoning as reasoning.
+//       Spec: Anthropic Message.content is an array of blocks, ResponseTextBlock
+//       {text}, ResponseThinkingBlock {thinking, signature}; OpenAI
+//       ChatCompletionResponseMessage and ChatCompletionStreamResponseDelta have
+//       content and refusal; OpenRouter ChatAssistantMessage.reasoning ("Reasoning
+//       output") and ChatStreamDelta.reasoning ("Reasoning content delta").
+//       Choice: no separator between blocks; signatures left out; "" for none (the
+//       specs give null); reasoning_content, which no spec here has (DeepSeek's
+//       and vLLM's name), read as reasoning too.
 //   tool_calls     [{id, name, arguments}] ("" for a missing id or name).
 //                  OpenAI stream: keyed by `index`, sorted by index; id and name
 //                  from the first delta that has them; arguments concatenated.
 //                  Anthropic: tool_use blocks in block order; arguments = the
 //                  concatenated input_json_delta partial_json (stream) or
 //                  JSON.stringify(input) (body, compact). "{}" when empty (both providers).
+//       Spec: OpenAI ChatCompletionMessageToolCallChunk requires only `index`
+//       (id, function.name, function.arguments optional) and arguments are a
+//       string "in JSON format" that "the model does not always generate valid";
+//       OpenRouter ChatStreamToolCall the same ("Tool call index in the array").
+//       Anthropic ContentBlockStartEvent {index, content_block: ResponseToolUseBlock
+//       {id, name, input: object}}, InputJsonContentBlockDelta {partial_json}.
+//       Choice: that a chunk's arguments are appended to its index's (no spec
+//       here says how chunks combine); that id and name come from the first
+//       delta with them; the sort by index; "" for a missing id or name;
+//       JSON.stringify's compact text for a body's input; "{}" for empty
+//       arguments (an empty string is no JSON value; "{}" is the empty input
+//       object Anthropic's ResponseToolUseBlock.input would hold).
 //   finish_reason  normalised: stop | length | tool_calls | content_filter | error | other, or null
 //   finish_reason_raw  the provider's word (the last non-null one seen), or null
+//       (the mapping is FINISH below, each word with its spec passage)
 //   usage          null when none, else {prompt_tokens, completion_tokens, total_tokens,
 //                  cached_tokens, cache_creation_tokens, reasoning_tokens}
+//       (the conversions are openaiUsage and anthropicUsage below, with their passages)
 //   error          {code} only when the call failed (the partial response is still there)
-// Only choice 0 is printed.
+//       (the codes are llm.h's result names: Choice, see streamErrorCode and STATUS_CODE)
+// Only choice 0 is printed (Choice: the output format; the specs allow n > 1).
 //
-// Error precedence when several apply (my choice; no recorded sample has more
+// Error precedence when several apply (Choice; no recorded sample has more
 // than one): an in-stream error event first, then truncation (no `data: [DONE]` /
 // no message_stop), then LLM_ERR_PARSE for tool arguments.
+// Spec for truncation: OpenAI CreateChatCompletionRequest.stream, "with the
+// stream terminated by a `data: [DONE]` message" (OpenRouter marks '[DONE]' as
+// the SSE sentinel too); Anthropic's stream ends with MessageStopEvent. Choice:
+// that a stream without that end is an error (the partial answer kept), and
+// that a tool call's arguments that are not one JSON value are one (unless the
+// answer was cut by length).
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import assert from 'node:assert/strict';
 import { ROOT, PARSER_VERSION, libraryParse } from './gen_sse_events.mjs';
 
+// The normalised words are llm.h's (llm_finish_reason): OpenAI's, which the
+// other providers' words are mapped onto. Spec passages:
+//   OpenAI CreateChatCompletionResponse.choices[].finish_reason, enum stop,
+//   length, tool_calls, content_filter, function_call: "`stop` if the model hit
+//   a natural stop point or a provided stop sequence, `length` if the maximum
+//   number of tokens specified in the request was reached, `content_filter` if
+//   content was omitted due to a flag from our content filters, `tool_calls` if
+//   the model called a tool, or `function_call` (deprecated) if the model called
+//   a function."
+//   Anthropic Message.stop_reason (StopReason: end_turn, max_tokens,
+//   stop_sequence, tool_use, pause_turn, refusal): "end_turn: the model reached a
+//   natural stopping point", "max_tokens: we exceeded the requested max_tokens
+//   or the model's maximum", "stop_sequence: one of your provided custom
+//   stop_sequences was generated", "tool_use: the model invoked one or more
+//   tools", "pause_turn: we paused a long-running turn", "refusal: when
+//   streaming classifiers intervene to handle potential policy violations".
+//   OpenRouter ChatFinishReasonEnum: tool_calls, stop, length, content_filter,
+//   error, null.
 const FINISH = {
-  stop: 'stop', end_turn: 'stop', stop_sequence: 'stop',
-  length: 'length', max_tokens: 'length',
-  tool_calls: 'tool_calls', tool_use: 'tool_calls',
-  content_filter: 'content_filter', refusal: 'content_filter',
-  error: 'error',
+  stop: 'stop', end_turn: 'stop',   // Spec: both "a natural stop point"
+  stop_sequence: 'stop',            // Spec: OpenAI's stop covers "a provided stop sequence"
+  length: 'length', max_tokens: 'length', // Spec: the requested maximum of tokens reached
+  tool_calls: 'tool_calls', tool_use: 'tool_calls', // Spec: "called a tool" / "invoked one or more tools"
+  content_filter: 'content_filter', // Spec: OpenAI
+  refusal: 'content_filter',        // Choice: Anthropic's classifiers "intervene to handle potential policy
+                                    // violations", the nearest OpenAI word is content_filter
+  error: 'error',                   // Spec: OpenRouter ChatFinishReasonEnum
 };
+// Choice: every other word (OpenAI's deprecated function_call, Anthropic's
+// pause_turn, a server's own) is `other`, its raw word kept.
 const normFinish = (raw) => (raw == null ? null : (FINISH[raw] ?? 'other'));
 
-// HTTP status of the recorded error bodies (the files hold only the body).
+// HTTP status of the recorded error bodies (the files hold only the body; the
+// statuses are those of the sources listed in ../shared/data/SOURCES.md).
 const ERROR_BODY_STATUS = {
   'openai/error_invalid_api_key.json': 401, // invalid_api_key
   'openrouter/error_rate_limit.json': 429,  // {"error":{"code":429,...}}
   'anthropic/error_not_found.json': 404,    // not_found_error
 };
+// Choice: llm.h's result per status (README "Result codes": 401, 404, 429).
 const STATUS_CODE = { 401: 'LLM_ERR_AUTHENTICATION', 404: 'LLM_ERR_NOT_FOUND', 429: 'LLM_ERR_RATE_LIMITED' };
 
 const num = (v) => (typeof v === 'number' ? v : 0);
 
 // An error object that arrived inside a 200 stream.
+// Spec: OpenRouter ChatStreamChunk.error {code (e.g. 429), message,
+// metadata.error_type (ApiErrorType: rate_limit_exceeded, provider_overloaded,
+// ...)}; Anthropic ErrorResponse {type: "error", error: {type}} with ErrorType
+// overloaded_error, rate_limit_error, api_error... (the anthropic spec's
+// MessageStreamEvent does not list an `error` event: that it arrives in the
+// stream is from Anthropic's streaming documentation, not from this spec).
+// Choice: the classification (llm.h's README: "An error inside a 200 stream is
+// classified like an HTTP error whose status is its numeric code, or 500"):
+// overloaded_error is UNAVAILABLE, code 429 or "rate limit" in its words is
+// RATE_LIMITED, anything else SERVER.
 function streamErrorCode(err, anthropic) {
   const e = err && typeof err === 'object' ? err : {};
   const type = e.type ?? '';
@@ -88,6 +160,14 @@ function finishResult(r) {
 const fresh = () => ({ content: '', reasoning: '', refusal: '', tools: [], finishRaw: null, usage: null, streamError: null, truncated: false });
 
 // ---- OpenAI-compatible ----
+// Spec: OpenAI CompletionUsage {prompt_tokens, completion_tokens, total_tokens
+// "(prompt + completion)", prompt_tokens_details.cached_tokens "Cached tokens
+// present in the prompt", prompt_tokens_details.cache_write_tokens,
+// completion_tokens_details.reasoning_tokens "Tokens generated by the model for
+// reasoning"}; OpenRouter ChatUsage the same names (cache_write_tokens "Tokens
+// written to cache"). Choice: a missing count is 0, a missing total is
+// prompt + completion (the spec's definition); Groq's x_groq.usage, which no
+// spec here has, read as usage too.
 function openaiUsage(u) {
   const p = num(u.prompt_tokens), c = num(u.completion_tokens);
   return {
@@ -112,12 +192,12 @@ export function openaiStream(events) {
   const byIndex = new Map();
   let done = false;
   for (const ev of events) {
-    if (done) break; // nothing after [DONE] counts
+    if (done) break; // nothing after [DONE] counts (Choice: the spec ends the stream there)
     if (ev.data === '[DONE]') { done = true; continue; }
     const chunk = JSON.parse(ev.data);
     if (chunk.error != null && r.streamError == null) r.streamError = streamErrorCode(chunk.error, false);
     for (const ch of Array.isArray(chunk.choices) ? chunk.choices : []) {
-      if ((ch.index ?? 0) !== 0) continue;
+      if ((ch.index ?? 0) !== 0) continue; // Choice: only choice 0 is printed
       const d = ch.delta ?? {};
       openaiAddText(r, d);
       for (const tc of Array.isArray(d.tool_calls) ? d.tool_calls : []) {
@@ -128,8 +208,10 @@ export function openaiStream(events) {
         if (t.name == null && typeof tc.function?.name === 'string' && tc.function.name !== '') t.name = tc.function.name;
         if (typeof tc.function?.arguments === 'string') t.arguments += tc.function.arguments;
       }
-      if (ch.finish_reason != null) r.finishRaw = ch.finish_reason;
+      if (ch.finish_reason != null) r.finishRaw = ch.finish_reason; // Choice: the last non-null word
     }
+    // Spec: ChatCompletionStreamOptions.include_usage, "an additional chunk ... The `usage` field on
+    // this chunk shows the token usage statistics for the entire request" (other chunks' usage is null)
     if (chunk.usage && typeof chunk.usage === 'object') r.usage = openaiUsage(chunk.usage);
     if (chunk.x_groq?.usage && typeof chunk.x_groq.usage === 'object') r.usage = openaiUsage(chunk.x_groq.usage);
   }
@@ -152,6 +234,14 @@ export function openaiBody(body) {
 }
 
 // ---- Anthropic ----
+// Spec: Anthropic Message.usage: "Total input tokens in a request is the
+// summation of `input_tokens`, `cache_creation_input_tokens`, and
+// `cache_read_input_tokens`", so prompt_tokens is that sum, in OpenAI's
+// convention (its prompt_tokens includes cached_tokens); cached_tokens =
+// cache_read_input_tokens ("read from the cache"), cache_creation_tokens =
+// cache_creation_input_tokens ("used to create the cache entry").
+// Choice: reasoning_tokens 0 (Usage has no thinking count; thinking is in
+// output_tokens); the TTL breakdown (Usage.cache_creation) is not printed.
 function anthropicUsage(u) {
   const prompt = num(u.input_tokens) + num(u.cache_read_input_tokens) + num(u.cache_creation_input_tokens);
   const completion = num(u.output_tokens);
@@ -164,6 +254,9 @@ function anthropicUsage(u) {
     reasoning_tokens: 0,
   };
 }
+// Spec: MessageDeltaUsage's counts are "cumulative", so a message_delta's value
+// replaces message_start's; a field it leaves out keeps message_start's value
+// (Choice: the spec gives those fields null defaults, which say nothing).
 const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cache_read_input_tokens', 'cache_creation_input_tokens'];
 
 export function anthropicStream(events) {
@@ -205,7 +298,7 @@ export function anthropicStream(events) {
         if (msg.delta?.stop_reason != null) r.finishRaw = msg.delta.stop_reason;
         takeUsage(msg.usage);
         break;
-      case 'message_stop': stopped = true; break;
+      case 'message_stop': stopped = true; break; // Choice: nothing after message_stop counts
       case 'error': if (r.streamError == null) r.streamError = streamErrorCode(msg.error, true); break;
       default: break; // ping, content_block_stop, unknown events
     }

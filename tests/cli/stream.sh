@@ -2,7 +2,9 @@
 # `llm sse` and `llm replay` as a user runs them, against the oracles in
 # tests/data: every SSE fixture's event log (eventsource-parser and the
 # WHATWG cases written by hand), every recorded answer's replay result
-# (an independent script, checked by hand), and the exit codes.
+# (tools/gen_replay_expected.mjs, a second implementation in JavaScript,
+# checked by hand; see its header for which rules are choices), and the exit
+# codes.
 llm=$1; same=$2; data=$3
 passed=0; failed=0
 ok() { passed=$((passed + 1)); }

@@ -6,7 +6,14 @@
      eventsource-parser and by hand from the WHATWG text);
    - every recorded answer in tests/data/provider-samples/ decoded through
      the call in the same chunkings must give the result in tests/data/replay/
-     (written by an independent script and checked by hand).
+     (written by tools/gen_replay_expected.mjs, a second implementation in
+     JavaScript by the same developers, and checked by hand: it shares no
+     code with llm.h, but where a rule is a choice it made the same one; its
+     header says which rules the providers' specs support).
+   Every expectation must have its input, and every input its expectation
+   (a missing file is a failure); the number of expectation files found and
+   of cases run are printed and must be equal, and the WHATWG cases must be
+   the ones tests/data/sse/whatwg/CASES.md lists, with its event counts.
    Usage: test_streams [DATA_DIR] (default tests/data). */
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
@@ -18,6 +25,18 @@
 
 static const char *data_dir = "tests/data";
 static int failures, checks;
+static int sse_found, sse_run, replay_found, replay_run;  /* expectation files, cases run */
+
+static void fail_missing(const char *what, const char *path) {
+    fprintf(stderr, "FAIL %s: cannot read %s\n", what, path);
+    failures++;
+}
+
+static bool readable(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (f) fclose(f);
+    return f != NULL;
+}
 
 /* A region whose end touches a PROT_NONE page: a chunk copied to end there
    makes any read past it crash. */
@@ -66,9 +85,11 @@ static char *memdup(const llm_json *v, size_t *len) {
     return copy;
 }
 
+/* The events of an .events file, or (size_t)-1 when it cannot be read. */
 static size_t read_events(const char *path, expected_event *out, size_t max, llm_json_doc *doc) {
     size_t len, n = 0;
     char *text = test_read_file(path, &len), *line, *next;
+    if (!text) return (size_t)-1;
     for (line = text; line && *line && n < max; line = next) {
         const llm_json *root;
         next = strchr(line, '\n');
@@ -90,13 +111,25 @@ static bool same_text(const char *want, size_t want_len, const char *got, size_t
     return want_len == n && memcmp(want, tmp, n) == 0;
 }
 
-static void check_sse_file(const char *sse_path, const char *events_path, guard *g, llm_json_doc *doc) {
+/* Feeds one .sse file in every plan; false when it or its .events file
+   cannot be read (a failure: an expectation without its input checks
+   nothing). */
+static bool check_sse_file(const char *sse_path, const char *events_path, guard *g, llm_json_doc *doc) {
     static expected_event want[4096];
     size_t len, count = read_events(events_path, want, 4096, doc), split, i;
-    char *bytes = test_read_file(sse_path, &len);
-    char *tmp = (char *)malloc(len * 3 + 16);
+    char *bytes, *tmp;
     int plan;
     unsigned seed = 1;
+    if (count == (size_t)-1) {
+        fail_missing("expected events", events_path);
+        return false;
+    }
+    if (!(bytes = test_read_file(sse_path, &len))) {
+        fail_missing(events_path, sse_path);
+        for (i = 0; i < count; i++) { free(want[i].event); free(want[i].data); free(want[i].id); }
+        return false;
+    }
+    tmp = (char *)malloc(len * 3 + 16);
     for (plan = 0; plan < 4; plan++) {
         size_t splits = plan == 2 ? (len <= 65536 ? len + 1 : 0) : plan == 3 ? 20 : 1;
         for (split = 0; split < splits; split++) {
@@ -131,6 +164,27 @@ static void check_sse_file(const char *sse_path, const char *events_path, guard 
     for (i = 0; i < count; i++) { free(want[i].event); free(want[i].data); free(want[i].id); }
     free(tmp);
     free(bytes);
+    return true;
+}
+
+/* Every file of `dir` ending in `ext` has its counterpart: the same name
+   with `other_ext` in `other_dir`. */
+static void check_counterparts(const char *dir, const char *ext, const char *other_dir, const char *other_ext, const char *what) {
+    char path[1024];
+    DIR *d;
+    struct dirent *e;
+    size_t el = strlen(ext);
+    if (!(d = opendir(dir))) { fail_missing(what, dir); return; }
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n <= el || strcmp(e->d_name + n - el, ext) != 0) continue;
+        snprintf(path, sizeof path, "%s/%.*s%s", other_dir, (int)(n - el), e->d_name, other_ext);
+        if (!readable(path)) {
+            fprintf(stderr, "FAIL %s/%s has no %s: %s\n", dir, e->d_name, what, path);
+            failures++;
+        }
+    }
+    closedir(d);
 }
 
 static void check_sse_dir(const char *sub, guard *g, llm_json_doc *doc) {
@@ -145,9 +199,71 @@ static void check_sse_dir(const char *sub, guard *g, llm_json_doc *doc) {
         snprintf(b, sizeof b, "%s/%s", dir, e->d_name);
         if (strcmp(sub, "whatwg") == 0) snprintf(a, sizeof a, "%s/%.*s.sse", dir, (int)(n - 7), e->d_name);
         else snprintf(a, sizeof a, "%s/provider-samples/%s/%.*s.sse", data_dir, sub, (int)(n - 7), e->d_name);
-        check_sse_file(a, b, g, doc);
+        sse_found++;
+        sse_run += check_sse_file(a, b, g, doc);
     }
     closedir(d);
+    /* and the other way: every stream has its expected events */
+    if (strcmp(sub, "whatwg") == 0) {
+        check_counterparts(dir, ".sse", dir, ".events", "expected events");
+    } else {
+        snprintf(a, sizeof a, "%s/provider-samples/%s", data_dir, sub);
+        check_counterparts(a, ".sse", dir, ".events", "expected events");
+    }
+}
+
+/* CASES.md lists the WHATWG cases ("- **NN-name** — ... Events: K."): each
+   must be there, with K events, and nothing else. */
+static void check_whatwg_listing(llm_json_doc *doc) {
+    static expected_event want[4096];
+    char path[1024], *text, *line, *stop;
+    size_t len, listed = 0, i;
+    DIR *d;
+    struct dirent *e;
+    size_t found = 0;
+    snprintf(path, sizeof path, "%s/sse/whatwg/CASES.md", data_dir);
+    if (!(text = test_read_file(path, &len))) { fail_missing("the WHATWG case list", path); return; }
+    /* the list is the section "## Cases", up to the next section */
+    line = strstr(text, "\n## Cases\n");
+    if (line && (stop = strstr(line + 1, "\n## ")) != NULL) *stop = '\0';
+    for (line = line ? strstr(line, "\n- **") : NULL; line; line = strstr(line + 1, "\n- **")) {
+        char *name = line + 5, *end = strstr(name, "**"), *k = strstr(name, "Events: "), *eol = strchr(name, '\n');
+        size_t count, want_count;
+        if (!end || !k || (eol && k > eol)) {
+            fprintf(stderr, "FAIL CASES.md: a case without \"Events: K\": %.40s\n", name);
+            failures++;
+            continue;
+        }
+        want_count = (size_t)strtoul(k + 8, NULL, 10);
+        listed++;
+        snprintf(path, sizeof path, "%s/sse/whatwg/%.*s.sse", data_dir, (int)(end - name), name);
+        if (!readable(path)) fail_missing("a case of CASES.md", path);
+        snprintf(path, sizeof path, "%s/sse/whatwg/%.*s.events", data_dir, (int)(end - name), name);
+        count = read_events(path, want, 4096, doc);
+        if (count == (size_t)-1) {
+            fail_missing("a case of CASES.md", path);
+            continue;
+        }
+        for (i = 0; i < count; i++) { free(want[i].event); free(want[i].data); free(want[i].id); }
+        if (count != want_count) {
+            fprintf(stderr, "FAIL %s: %zu events, CASES.md says %zu\n", path, count, want_count);
+            failures++;
+        }
+    }
+    free(text);
+    snprintf(path, sizeof path, "%s/sse/whatwg", data_dir);
+    if ((d = opendir(path)) != NULL) {
+        while ((e = readdir(d)) != NULL) {
+            size_t n = strlen(e->d_name);
+            found += n > 7 && strcmp(e->d_name + n - 7, ".events") == 0;
+        }
+        closedir(d);
+    }
+    printf("WHATWG cases: %zu listed in CASES.md, %zu .events files\n", listed, found);
+    if (listed == 0 || listed != found) {
+        fprintf(stderr, "FAIL CASES.md lists %zu WHATWG cases, the folder has %zu\n", listed, found);
+        failures++;
+    }
 }
 
 /* ---- recorded answers, decoded through the call ---- */
@@ -238,7 +354,9 @@ static int status_of(const char *name) {
     return 200;
 }
 
-static void check_replay(const char *sub, const char *name, guard *g, llm_json_doc *doc) {
+/* Decodes one recorded answer in every plan; false when it or its expected
+   result cannot be read (a failure). */
+static bool check_replay(const char *sub, const char *name, guard *g, llm_json_doc *doc) {
     char path[1024];
     size_t len, wlen, split;
     char *bytes, *want_text;
@@ -248,12 +366,18 @@ static void check_replay(const char *sub, const char *name, guard *g, llm_json_d
     unsigned seed = 7;
     snprintf(path, sizeof path, "%s/replay/%s/%s.json", data_dir, sub, name);
     want_text = test_read_file(path, &wlen);
-    snprintf(path, sizeof path, "%s/provider-samples/%s/%s.%s", data_dir, sub, name, stream ? "sse" : "json");
-    bytes = test_read_file(path, &len);
-    if (!bytes || !want_text || llm_json_parse(doc, want_text, wlen, NULL) != LLM_OK) {
-        fprintf(stderr, "FAIL cannot read %s or its expected result\n", path);
+    if (!want_text || llm_json_parse(doc, want_text, wlen, NULL) != LLM_OK) {
+        fprintf(stderr, "FAIL cannot read or parse the expected result %s\n", path);
         failures++;
-        return;
+        free(want_text);
+        return false;
+    }
+    snprintf(path, sizeof path, "%s/provider-samples/%s/%s.%s", data_dir, sub, name, stream ? "sse" : "json");
+    if (!(bytes = test_read_file(path, &len))) {
+        fprintf(stderr, "FAIL %s/replay/%s/%s.json: cannot read its input %s\n", data_dir, sub, name, path);
+        failures++;
+        free(want_text);
+        return false;
     }
     for (plan = 0; plan < 4; plan++) {
         size_t splits = plan == 2 ? (len <= 65536 ? len + 1 : 0) : plan == 3 ? 20 : 1;
@@ -280,6 +404,7 @@ static void check_replay(const char *sub, const char *name, guard *g, llm_json_d
     }
     free(bytes);
     free(want_text);
+    return true;
 }
 
 static void check_replay_dir(const char *sub, guard *g, llm_json_doc *doc) {
@@ -294,9 +419,17 @@ static void check_replay_dir(const char *sub, guard *g, llm_json_doc *doc) {
         if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0 || n - 5 >= sizeof name) continue;
         memcpy(name, e->d_name, n - 5);
         name[n - 5] = '\0';
-        check_replay(sub, name, g, doc);
+        replay_found++;
+        replay_run += check_replay(sub, name, g, doc);
     }
     closedir(d);
+    /* and the other way: every recorded answer has its expected result */
+    {
+        char samples[512];
+        snprintf(samples, sizeof samples, "%s/provider-samples/%s", data_dir, sub);
+        check_counterparts(samples, ".json", dir, ".json", "expected replay result");
+        check_counterparts(samples, ".sse", dir, ".json", "expected replay result");
+    }
 }
 
 /* The stream and the whole body of the same answer decode to the same
@@ -312,9 +445,9 @@ static void check_stream_equals_body(const char *stream_name, const char *body_n
     bool same;
     memset(&stats, 0, sizeof stats);
     snprintf(path, sizeof path, "%s/provider-samples/openai/%s", data_dir, stream_name);
-    s = test_read_file(path, &slen);
+    if (!(s = test_read_file(path, &slen))) { fail_missing("stream equals body", path); return; }
     snprintf(path, sizeof path, "%s/provider-samples/openai/%s", data_dir, body_name);
-    b = test_read_file(path, &blen);
+    if (!(b = test_read_file(path, &blen))) { fail_missing("stream equals body", path); free(s); return; }
     decode_chunked("openai", 200, s, slen, true, 1, 0, &seed, g, &rs, &err, &stats);
     decode_chunked("openai", 200, b, blen, false, 0, 0, &seed, g, &rb, &err, &stats);
     same = rs.choice_count == rb.choice_count && rs.usage.prompt_tokens == rb.usage.prompt_tokens &&
@@ -349,9 +482,15 @@ int main(int argc, char **argv) {
     memset(&doc, 0, sizeof doc);
     for (i = 0; i < sizeof sse_dirs / sizeof sse_dirs[0]; i++) check_sse_dir(sse_dirs[i], &g, &doc);
     for (i = 0; i < sizeof replay_dirs / sizeof replay_dirs[0]; i++) check_replay_dir(replay_dirs[i], &g, &doc);
+    check_whatwg_listing(&doc);
     check_stream_equals_body("chat_stream_parallel_tool_calls.sse", "chat_completion_parallel_tool_calls.json", &g);
     check_stream_equals_body("chat_stream_finish_length.sse", "chat_completion_finish_length.json", &g);
     llm_json_doc_free(&doc);
+    printf("SSE: %d expectation files, %d run; replay: %d expectation files, %d run\n", sse_found, sse_run, replay_found, replay_run);
+    if (sse_found == 0 || replay_found == 0 || sse_run != sse_found || replay_run != replay_found) {
+        fprintf(stderr, "FAIL cases run differ from the expectation files found (or none was found)\n");
+        failures++;
+    }
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures ? 1 : 0;
 }

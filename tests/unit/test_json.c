@@ -94,6 +94,208 @@ static void json_rejects_with_offsets(void) {
     llm_json_doc_free(&doc);
 }
 
+/* ---- UTF-8 in strings, from RFC 3629's table ----
+
+   RFC 3629 section 4 (the syntax of UTF-8 byte sequences):
+
+       UTF8-1  = %x00-7F
+       UTF8-2  = %xC2-DF UTF8-tail
+       UTF8-3  = %xE0 %xA0-BF UTF8-tail / %xE1-EC 2( UTF8-tail ) /
+                 %xED %x80-9F UTF8-tail / %xEE-EF 2( UTF8-tail )
+       UTF8-4  = %xF0 %x90-BF 2( UTF8-tail ) / %xF1-F3 3( UTF8-tail ) /
+                 %xF4 %x80-8F 2( UTF8-tail )
+       UTF8-tail = %x80-BF
+
+   Everything else is ill-formed: C0 and C1 (2-byte overlongs), E0 80-9F
+   (3-byte overlongs), ED A0-BF (the surrogates U+D800..U+DFFF), F0 80-8F
+   (4-byte overlongs), F4 90-BF and F5-FF (beyond U+10FFFF), a lone
+   UTF8-tail, and a sequence cut short. The reader's error offset is the
+   first byte of the first ill-formed sequence (its lead byte), as in
+   json_rejects_with_offsets. */
+static const struct { unsigned lead_lo, lead_hi, second_lo, second_hi, length; } rfc3629[] = {
+    {0xC2, 0xDF, 0x80, 0xBF, 2},
+    {0xE0, 0xE0, 0xA0, 0xBF, 3}, {0xE1, 0xEC, 0x80, 0xBF, 3}, {0xED, 0xED, 0x80, 0x9F, 3}, {0xEE, 0xEF, 0x80, 0xBF, 3},
+    {0xF0, 0xF0, 0x90, 0xBF, 4}, {0xF1, 0xF3, 0x80, 0xBF, 4}, {0xF4, 0xF4, 0x80, 0x8F, 4},
+};
+
+/* The offset of the first ill-formed sequence in s[0..n) by the table
+   above (n when there is none); s holds no '"', '\\' or control byte. */
+static size_t rfc3629_first_error(const unsigned char *s, size_t n) {
+    size_t i = 0, k, row;
+    while (i < n) {
+        if (s[i] < 0x80) { i++; continue; }
+        for (row = 0; row < TEST_COUNT(rfc3629); row++)
+            if (s[i] >= rfc3629[row].lead_lo && s[i] <= rfc3629[row].lead_hi) break;
+        if (row == TEST_COUNT(rfc3629) || i + rfc3629[row].length > n) return i;
+        if (s[i + 1] < rfc3629[row].second_lo || s[i + 1] > rfc3629[row].second_hi) return i;
+        for (k = 2; k < rfc3629[row].length; k++)
+            if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+        i += rfc3629[row].length;
+    }
+    return n;
+}
+
+/* Parses the string "<pad><bytes>" (pad: 0 none, 1 sixteen ASCII bytes on
+   each side, which puts the bytes on the 16-byte scan's path), closed
+   unless `open`. When bad == (size_t)-1 it must be accepted and decode to
+   exactly its bytes; else rejected with LLM_ERR_PARSE at the offset of
+   byte `bad` of `bytes`. Returns whether it did. */
+static int utf8_case(const unsigned char *bytes, size_t n, int pad, int open, size_t bad) {
+    static const char side[] = "0123456789abcdef";
+    char text[64], want[64];
+    size_t len = 0, wlen = 0, slen = 0, p = pad ? 16 : 0;
+    llm_json_doc doc;
+    llm_error err;
+    llm_result r;
+    const char *s;
+    int ok;
+    text[len++] = '"';
+    memcpy(text + len, side, p), len += p;
+    memcpy(text + len, bytes, n), len += n;
+    memcpy(text + len, side, p), len += p;
+    if (!open) text[len++] = '"';
+    memcpy(want, side, p), wlen += p;
+    memcpy(want + wlen, bytes, n), wlen += n;
+    memcpy(want + wlen, side, p), wlen += p;
+    memset(&doc, 0, sizeof doc);
+    memset(&err, 0, sizeof err);
+    r = llm_json_parse(&doc, text, len, &err);
+    s = llm_json_string(llm_json_root(&doc), &slen);
+    if (bad == (size_t)-1) ok = r == LLM_OK && s && slen == wlen && memcmp(s, want, wlen) == 0;
+    else ok = r == LLM_ERR_PARSE && err.offset == 1 + p + bad && llm_json_root(&doc) == NULL;
+    if (!ok) {
+        size_t i;
+        fprintf(stderr, "  %s%s string:", pad ? "padded " : "", open ? "unterminated " : "");
+        for (i = 0; i < n; i++) fprintf(stderr, " %02X", bytes[i]);
+        if (bad == (size_t)-1) fprintf(stderr, ": %s, expected it accepted, decoded to its bytes\n", llm_result_str(r));
+        else fprintf(stderr, ": %s at offset %zu, expected LLM_ERR_PARSE at %zu\n", llm_result_str(r), r == LLM_ERR_PARSE ? err.offset : 0, 1 + p + bad);
+    }
+    llm_json_doc_free(&doc);
+    return ok;
+}
+
+#define UTF8_VALID ((size_t)-1)
+
+static void json_utf8_forms_of_rfc3629(void) {
+    /* each form named in RFC 3629's table, written out by hand; bad: the
+       offset of the ill-formed sequence in bytes, or UTF8_VALID */
+    static const struct { const char *what, *bytes; size_t bad; } cases[] = {
+        {"U+0080, the first 2-byte", "\xC2\x80", UTF8_VALID},
+        {"U+07FF, the last 2-byte", "\xDF\xBF", UTF8_VALID},
+        {"U+0800, the first 3-byte", "\xE0\xA0\x80", UTF8_VALID},
+        {"U+D7FF, before the surrogates", "\xED\x9F\xBF", UTF8_VALID},
+        {"U+E000, after the surrogates", "\xEE\x80\x80", UTF8_VALID},
+        {"U+FFFF, the last 3-byte", "\xEF\xBF\xBF", UTF8_VALID},
+        {"U+10000, the first 4-byte", "\xF0\x90\x80\x80", UTF8_VALID},
+        {"U+10FFFF, the last code point", "\xF4\x8F\xBF\xBF", UTF8_VALID},
+        {"U+FEFF, a BOM inside a string", "\xEF\xBB\xBF", UTF8_VALID},
+        {"overlong NUL, 2 bytes", "\xC0\x80", 0},
+        {"overlong '/', 2 bytes", "\xC0\xAF", 0},
+        {"overlong U+007F, 2 bytes", "\xC1\xBF", 0},
+        {"overlong NUL, 3 bytes", "\xE0\x80\x80", 0},
+        {"overlong '/', 3 bytes", "\xE0\x80\xAF", 0},
+        {"overlong U+07FF, 3 bytes", "\xE0\x9F\xBF", 0},
+        {"overlong NUL, 4 bytes", "\xF0\x80\x80\x80", 0},
+        {"overlong '/', 4 bytes", "\xF0\x80\x80\xAF", 0},
+        {"overlong U+FFFF, 4 bytes", "\xF0\x8F\xBF\xBF", 0},
+        {"U+D800, the first surrogate", "\xED\xA0\x80", 0},
+        {"U+DBFF, the last high surrogate", "\xED\xAF\xBF", 0},
+        {"U+DC00, the first low surrogate", "\xED\xB0\x80", 0},
+        {"U+DFFF, the last surrogate", "\xED\xBF\xBF", 0},
+        {"a surrogate pair as two 3-byte forms (CESU-8)", "\xED\xA0\xBD\xED\xB8\x80", 0},
+        {"U+110000, past the last", "\xF4\x90\x80\x80", 0},
+        {"F4 BF BF BF", "\xF4\xBF\xBF\xBF", 0},
+        {"F5, a lead past U+10FFFF", "\xF5\x80\x80\x80", 0},
+        {"F7 BF BF BF (U+1FFFFF)", "\xF7\xBF\xBF\xBF", 0},
+        {"F8, a 5-byte lead", "\xF8\x88\x80\x80\x80", 0},
+        {"FC, a 6-byte lead", "\xFC\x84\x80\x80\x80\x80", 0},
+        {"FE", "\xFE", 0},
+        {"FF", "\xFF", 0},
+        {"lone continuation 80", "\x80", 0},
+        {"lone continuation BF", "\xBF", 0},
+        {"continuation after a whole sequence", "\xC3\xA9\x80", 2},
+        {"2-byte cut before its tail", "\xC3" "a", 0},
+        {"3-byte cut after 1", "\xE2" "a", 0},
+        {"3-byte cut after 2", "\xE2\x82" "a", 0},
+        {"4-byte cut after 1", "\xF0" "a", 0},
+        {"4-byte cut after 2", "\xF0\x9F" "a", 0},
+        {"4-byte cut after 3", "\xF0\x9F\x98" "a", 0},
+        {"a valid one, then a cut one", "\xE2\x82\xAC\xE2\x82", 3},
+        {"a 3-byte lead before a 2-byte sequence", "\xE2\xC3\xA9", 0},
+    };
+    /* the valid ones again, written as JSON escapes: the same bytes */
+    static const struct { const char *escaped, *bytes; } escapes[] = {
+        {"\"\\u0080\"", "\xC2\x80"}, {"\"\\u07FF\"", "\xDF\xBF"}, {"\"\\u0800\"", "\xE0\xA0\x80"}, {"\"\\uD7FF\"", "\xED\x9F\xBF"},
+        {"\"\\uE000\"", "\xEE\x80\x80"}, {"\"\\uFFFF\"", "\xEF\xBF\xBF"}, {"\"\\uD800\\uDC00\"", "\xF0\x90\x80\x80"},
+        {"\"\\uDBFF\\uDFFF\"", "\xF4\x8F\xBF\xBF"}, {"\"\\uFEFF\"", "\xEF\xBB\xBF"},
+    };
+    size_t i;
+    int pad;
+    llm_json_doc doc;
+    for (i = 0; i < TEST_COUNT(cases); i++) {
+        const unsigned char *b = (const unsigned char *)cases[i].bytes;
+        size_t n = strlen(cases[i].bytes);
+        /* the table above agrees with the hand-written verdict */
+        if (!CHECK_EQ_INT(rfc3629_first_error(b, n), cases[i].bad == UTF8_VALID ? n : cases[i].bad)) fprintf(stderr, "  %s\n", cases[i].what);
+        for (pad = 0; pad < 2; pad++)
+            if (!CHECK(utf8_case(b, n, pad, 0, cases[i].bad))) fprintf(stderr, "  %s\n", cases[i].what);
+        /* an ill-formed sequence is reported where it is, also when the text ends inside the string */
+        if (cases[i].bad != UTF8_VALID && !CHECK(utf8_case(b, n, 0, 1, cases[i].bad))) fprintf(stderr, "  %s\n", cases[i].what);
+    }
+    memset(&doc, 0, sizeof doc);
+    for (i = 0; i < TEST_COUNT(escapes); i++) {
+        size_t len = 0;
+        const char *s;
+        CHECK_EQ_INT(parse(&doc, escapes[i].escaped, NULL), LLM_OK);
+        s = llm_json_string(llm_json_root(&doc), &len);
+        if (!CHECK(s && len == strlen(escapes[i].bytes) && memcmp(s, escapes[i].bytes, len) == 0)) fprintf(stderr, "  %s\n", escapes[i].escaped);
+    }
+    llm_json_doc_free(&doc);
+}
+
+/* Every overlong, surrogate and out-of-range form, enumerated: all 2-byte
+   overlongs (C0-C1 with every tail), all 3-byte overlongs (E0 80-9F) and
+   surrogates (ED A0-BF) with every last byte, the 4-byte overlongs (F0
+   80-8F) and the forms past U+10FFFF (F4 90-BF) with every third byte;
+   then every lead byte 80-FF followed by second, third and fourth bytes
+   from each side of every bound of the table, checked against it. */
+static void json_utf8_every_form_against_rfc3629(void) {
+    static const unsigned char edges[] = {0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xF0, 0xF4, 0xF5, 0xFF};
+    static const unsigned char tails[] = {0x41, 0x80, 0xBF, 0xC0};
+    unsigned char b[4];
+    unsigned lead, x, y;
+    size_t i, j, k, bad = 0, cases = 0, valid = 0;
+    for (lead = 0xC0; lead <= 0xC1; lead++)
+        for (x = 0x80; x <= 0xBF; x++) {
+            b[0] = (unsigned char)lead, b[1] = (unsigned char)x;
+            bad += !utf8_case(b, 2, 0, 0, 0), cases++;
+        }
+    for (x = 0x80; x <= 0xBF; x++)
+        for (y = 0x80; y <= 0xBF; y++) {
+            b[0] = 0xE0, b[1] = (unsigned char)x, b[2] = (unsigned char)y;
+            if (x <= 0x9F) bad += !utf8_case(b, 3, 0, 0, 0), cases++;       /* overlong */
+            b[0] = 0xED;
+            if (x >= 0xA0) bad += !utf8_case(b, 3, 1, 0, 0), cases++;       /* U+D800..U+DFFF */
+            b[0] = 0xF0, b[3] = 0x80;
+            if (x <= 0x8F) bad += !utf8_case(b, 4, 0, 0, 0), cases++;       /* overlong */
+            b[0] = 0xF4, b[3] = 0xBF;
+            if (x >= 0x90) bad += !utf8_case(b, 4, 1, 0, 0), cases++;       /* past U+10FFFF */
+        }
+    CHECK_EQ_INT(cases, 2 * 64 + 32 * 64 + 32 * 64 + 16 * 64 + 48 * 64);
+    for (lead = 0x80; lead <= 0xFF; lead++)
+        for (i = 0; i < sizeof edges; i++)
+            for (j = 0; j < sizeof tails; j++)
+                for (k = 0; k < sizeof tails; k++) {
+                    size_t first;
+                    b[0] = (unsigned char)lead, b[1] = edges[i], b[2] = tails[j], b[3] = tails[k];
+                    first = rfc3629_first_error(b, 4);
+                    valid += first == 4;
+                    bad += !utf8_case(b, 4, (int)(lead & 1), 0, first == 4 ? UTF8_VALID : first);
+                }
+    CHECK(valid > 0);
+    CHECK_EQ_INT(bad, 0);
+}
+
 static void json_limits_depth(void) {
     char text[2 * 40 + 1];
     llm_json_doc doc;
@@ -324,6 +526,8 @@ static const test_case cases[] = {
     TEST(json_iterates_in_document_order),
     TEST(json_decodes_escapes_and_surrogates),
     TEST(json_rejects_with_offsets),
+    TEST(json_utf8_forms_of_rfc3629),
+    TEST(json_utf8_every_form_against_rfc3629),
     TEST(json_limits_depth),
     TEST(json_numbers_keep_integers_exact),
     TEST(json_reused_document_allocates_nothing),

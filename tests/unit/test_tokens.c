@@ -21,7 +21,7 @@ static llm_bpe vocab[LLM__ENCODING_COUNT];
 static const llm_bpe *get_vocab(llm_encoding e) {
     if (!vocab[e].table_) {
         size_t len;
-        char *data = test_read_file(enc_file(e), &len);
+        char *data = TEST_READ_FIXTURE(enc_file(e), &len);
         llm_error err;
         if (!data) return NULL;
         if (llm_bpe_load(&vocab[e], e, data, len, NULL, &err) != LLM_OK) fprintf(stderr, "  load: %s\n", err.message);
@@ -66,7 +66,7 @@ static bool next_doc(doc_iter *it) {
 static void corpus_ids_match_tiktoken(void) {
     llm_encoding encs[2] = {LLM_ENCODING_CL100K_BASE, LLM_ENCODING_O200K_BASE};
     size_t clen, ilen, k;
-    char *corpus = test_read_file(DATA "corpus.txt", &clen);
+    char *corpus = TEST_READ_FIXTURE(DATA "corpus.txt", &clen);
     uint32_t *ids = (uint32_t *)malloc(4u << 20);
     CHECK(corpus != NULL);
     for (k = 0; corpus && k < 2; k++) {
@@ -77,7 +77,7 @@ static void corpus_ids_match_tiktoken(void) {
         doc_iter it;
         int docs = 0, bad = 0;
         snprintf(path, sizeof path, DATA "expected_%s.ids", llm_encoding_name(encs[k]));
-        expected = (unsigned char *)test_read_file(path, &ilen);
+        expected = (unsigned char *)TEST_READ_FIXTURE(path, &ilen);
         if (!CHECK(bpe && expected)) continue;
         e = expected, eend = expected + ilen;
         it.p = corpus, it.end = corpus + clen;
@@ -107,7 +107,7 @@ static void corpus_ids_match_tiktoken(void) {
    tokens allowed. */
 static void vectors_match_tiktoken(void) {
     size_t len, cases = 0;
-    char *text = test_read_file(DATA "test-vectors.json", &len);
+    char *text = TEST_READ_FIXTURE(DATA "test-vectors.json", &len);
     llm_json_doc doc;
     const llm_json *encs, *set;
     memset(&doc, 0, sizeof doc);
@@ -201,11 +201,11 @@ static void invalid_utf8_round_trips(void) {
 
 static char *vocab_text(const char *lines, size_t *len) {
     size_t n;
-    char *full = test_read_file(enc_file(LLM_ENCODING_CL100K_BASE), &n), *out;
+    char *full = TEST_READ_FIXTURE(enc_file(LLM_ENCODING_CL100K_BASE), &n), *out;
     size_t extra = strlen(lines);
     out = (char *)malloc(n + extra + 1);
     memcpy(out, lines, extra);
-    memcpy(out + extra, full, n);
+    if (full) memcpy(out + extra, full, n);
     *len = n + extra;
     free(full);
     return out;
@@ -235,7 +235,7 @@ static void bad_vocabularies_are_rejected(void) {
         CHECK(bpe.table_ == NULL);
         free(text);
     }
-    full = test_read_file(enc_file(LLM_ENCODING_CL100K_BASE), &len);
+    full = TEST_READ_FIXTURE(enc_file(LLM_ENCODING_CL100K_BASE), &len);
     if (!CHECK(full)) return;
     /* wrong encoding for the count; a rank changed into a duplicate; a token changed into a duplicate */
     CHECK_EQ_INT(llm_bpe_load(&bpe, LLM_ENCODING_O200K_BASE, full, len, &a, &err), LLM_ERR_PARSE);
@@ -260,7 +260,7 @@ static void load_uses_the_allocator(void) {
     llm_error err;
     size_t len, n = 0;
     long fail;
-    char *data = test_read_file(enc_file(LLM_ENCODING_CL100K_BASE), &len);
+    char *data = TEST_READ_FIXTURE(enc_file(LLM_ENCODING_CL100K_BASE), &len);
     if (!CHECK(data)) return;
     memset(&stats, 0, sizeof stats);
     CHECK_EQ_INT(llm_bpe_load(&bpe, LLM_ENCODING_NONE, data, len, &a, &err), LLM_OK);
@@ -319,12 +319,12 @@ static void models_map_to_encodings(void) {
    calibrated on the even half by tools/calibrate_estimator.py. */
 static void estimator_error_on_held_out_half(void) {
     size_t clen;
-    char *corpus = test_read_file(DATA "corpus.txt", &clen), *meta;
+    char *corpus = TEST_READ_FIXTURE(DATA "corpus.txt", &clen), *meta;
     size_t mlen, k;
     llm_json_doc doc;
     const char *models[2] = {"gpt-4o", "gpt-4"}, *encs[2] = {"o200k_base", "cl100k_base"};
     memset(&doc, 0, sizeof doc);
-    meta = test_read_file(DATA "expected.json", &mlen);
+    meta = TEST_READ_FIXTURE(DATA "expected.json", &mlen);
     if (!CHECK(corpus && meta && llm_json_parse(&doc, meta, mlen, NULL) == LLM_OK)) return;
     for (k = 0; k < 2; k++) {
         const llm_json *docs = llm_json_get(llm_json_root(&doc), "documents");
