@@ -581,7 +581,7 @@ typedef enum llm_event_type {
     LLM_EVENT_TOOL_CALL_START,   /* tool_index, tool_id, tool_name */
     LLM_EVENT_TOOL_CALL_DELTA,   /* tool_index, text: a piece of the arguments */
     LLM_EVENT_TOOL_CALL_END,     /* tool_index, tool_id, tool_name, text: all the arguments (checked JSON) */
-    LLM_EVENT_USAGE,             /* usage */
+    LLM_EVENT_USAGE,             /* usage: all of it known so far (Anthropic tells the prompt's first, then the rest) */
     LLM_EVENT_FINISH,            /* finish_reason, finish_reason_raw */
     LLM_EVENT_ERROR              /* error: a provider error inside the stream; the stream ends */
 } llm_event_type;
@@ -596,8 +596,8 @@ typedef struct llm_event {
     int choice;                  /* the choice it belongs to */
     const char *text;
     size_t text_len;
-    int tool_index;              /* names the tool call within its choice: the server's index (OpenAI), or
-                                    the call's number (Anthropic); the response lists the calls in this
+    int tool_index;              /* names the tool call within its choice: the server's index (OpenAI's tool
+                                    index, Anthropic's content block); the response lists the calls in this
                                     order, without gaps */
     const char *tool_id;
     const char *tool_name;
@@ -758,8 +758,10 @@ LLM_API size_t llm_utf8_sanitize(const char *in, size_t n, char *out);
 typedef struct llm_http_request {
     const char *method;          /* "POST" or "GET" */
     const char *url;
-    const llm_pair *headers;     /* names and values never contain CR or LF */
+    const llm_pair *headers;     /* names are HTTP tokens; values hold no control bytes but HTAB */
     size_t header_count;
+    size_t secret_header;        /* headers[secret_header - 1] carries the key or token: never log its value;
+                                    0 = none */
     const char *body;            /* NULL for GET */
     size_t body_len;
     bool stream;                 /* the answer is an event stream: deliver bytes as they come */
@@ -872,44 +874,251 @@ LLM_API void llm_sse_reset(llm_sse *p);
 LLM_API void llm_sse_free(llm_sse *p);
 
 /* ------------------------------------------------------------------------ */
-/* >>providers: wire formats                                                 */
+/* >>providers: wire formats and providers                                   */
 /* ------------------------------------------------------------------------ */
 
+/* Two kinds of data. A *wire format* knows one protocol: how a request is
+   encoded, where it goes, how an answer, an error and a stream decode
+   (openai-chat, anthropic-messages). A *provider* is one row of a table: a
+   name, a base URL, how the key is sent, fixed headers, quirks, the
+   environment variables that configure it, and its wire format (openai,
+   azure, anthropic, openrouter, groq, ollama, vllm, litellm_proxy, ...).
+   Nothing outside the table and its two lookups (by name, by model string)
+   compares provider names. A caller's own provider, even with its own wire
+   format, has the same powers as the built-in ones, streaming included,
+   through the declarations below. */
+
 typedef struct llm_client llm_client;
+typedef struct llm_provider llm_provider;
 struct llm_call;
 
-/* What one wire format knows. Built-ins: llm_provider_openai (also every
-   OpenAI-compatible server). A caller may supply its own in the client desc. */
-typedef struct llm_provider {
-    const char *name;
-    const char *default_base_url;
-    /* Writes the JSON body of `req` into `w`; fails with INVALID_ARGUMENT
-       and a sentence naming the bad field. */
-    llm_result (*encode)(const llm_client *client, const llm_request *req, bool stream, llm_json_writer *w, llm_error *err);
-    /* The path appended to the base URL ("/chat/completions"). */
-    const char *(*path)(const llm_client *client, const llm_request *req, bool stream);
-    /* The authentication header for `api_key` (name, and value prefix such
-       as "Bearer "). */
-    const char *auth_header;
-    const char *auth_prefix;
-    /* Fills `resp` (strings copied into its arena) from a whole 2xx body. */
-    llm_result (*decode)(const llm_json *body, llm_response *resp, llm_error *err);
-    /* Reads the provider's error body into err (type, code, message). */
+/* What a wire format's functions are given. */
+typedef struct llm_wire_ctx {
+    const llm_client *client;       /* the desc (allocator, api_version, ...) */
+    const llm_provider *provider;
+    const char *model;              /* the model to send: the provider's "name/" prefix stripped */
+    const char *base_url;           /* without a trailing slash */
+    uint32_t quirks;                /* the provider's, with the desc's changes (LLM_QUIRK_*) */
+    bool stream;
+} llm_wire_ctx;
+
+/* How a stream's bytes are cut into events. */
+typedef enum llm_framing {
+    LLM_FRAMING_SSE = 0,            /* text/event-stream: each event's data is one JSON value */
+    LLM_FRAMING_NDJSON              /* one JSON value per line (Ollama's native API) */
+} llm_framing;
+
+/* A wire format's own words for a finish reason, and for an error type or
+   code. An error word decides the result code of an error inside a 2xx
+   stream (which has no status), and of an HTTP error too when
+   `beats_status` (OpenAI's insufficient_quota arrives with 429 but is no
+   rate limit). */
+typedef struct llm_finish_word {
+    const char *word;
+    llm_finish_reason reason;
+} llm_finish_word;
+
+typedef struct llm_error_word {
+    const char *word;
+    llm_result code;
+    bool beats_status;
+    bool in_message;                /* the word is a phrase looked for in the message (any case) */
+} llm_error_word;
+
+/* Where a stream decoder delivers what one event said (llm_sink_*). */
+typedef struct llm_stream_sink {
+    void *state;                    /* the wire format's per-stream state: stream_state_size bytes, zeroed at begin */
+    /* private */
+    struct llm_call *call_;
+} llm_stream_sink;
+
+typedef struct llm_wire_format {
+    const char *name;               /* "openai-chat" */
+    /* Writes the JSON body of `req` into `w` (stream: ctx->stream). The call
+       has checked what every wire format needs (messages, UTF-8, ids...);
+       fail with LLM_ERR_INVALID_ARGUMENT and a sentence naming the field
+       for what this format cannot take. NULL: this format only decodes. */
+    llm_result (*encode)(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err);
+    /* Writes the URL (ctx->base_url, the path, any query) into buf[size]
+       as a NUL-terminated string; LLM_ERR_LIMIT_EXCEEDED when it does not
+       fit. */
+    llm_result (*url)(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err);
+    /* Fills resp from a whole 2xx body: strings with llm_response_strndup,
+       arrays with llm_response_alloc, in the response's arena. */
+    llm_result (*decode)(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err);
+    /* Reads an error body (or the error of a stream event) into err: message,
+       type, provider_code; http_status only when the body carries a status
+       of its own (OpenRouter's numeric code), for errors inside a stream. */
     void (*decode_error)(const llm_json *body, llm_error *err);
-    /* Turns one stream event into llm_events (internal: built-in formats
-       only for now). */
-    llm_result (*decode_stream)(struct llm_call *call, const char *type, size_t type_len, const char *data, size_t data_len);
-} llm_provider;
+    /* One event of a stream: its SSE event name ("" in NDJSON) and its data,
+       parsed. The end marker never reaches it. */
+    llm_result (*decode_event)(llm_stream_sink *sink, const char *event, size_t event_len, const llm_json *data);
+    size_t stream_state_size;       /* bytes of sink->state */
+    llm_framing framing;
+    const char *end_marker;         /* event data that ends the stream, not JSON ("[DONE]"); NULL: none */
+    const llm_finish_word *finish_words; /* ends with {NULL}; a word not in it is LLM_FINISH_OTHER */
+    const llm_error_word *error_words;   /* ends with {NULL} */
+} llm_wire_format;
 
-/* The OpenAI chat-completions format, for OpenAI and every compatible
-   server (vLLM, Ollama, Groq, a LiteLLM proxy...). */
-LLM_API const llm_provider *llm_provider_openai(void);
+/* The built-in wire formats (NULL when left out with LLM_NO_PROVIDER_OPENAI
+   or LLM_NO_PROVIDER_ANTHROPIC). */
+LLM_API const llm_wire_format *llm_wire_openai_chat(void);
+LLM_API const llm_wire_format *llm_wire_anthropic_messages(void);
 
-/* The result code for an HTTP error: the status first, then the provider's
-   structured type and code, then known message phrases (context window,
-   content policy, rate limit). `err` must already hold http_status, type,
-   provider_code and message; this sets code and retryable. */
+/* Quirks: what a server does differently from the wire format's standard.
+   Each preset has its own; a client desc can add or remove bits. */
+enum {
+    LLM_QUIRK_NO_DEVELOPER_ROLE = 1u << 0,   /* the developer role is sent as system */
+    LLM_QUIRK_MAX_COMPLETION_TOKENS = 1u << 1, /* reasoning models (o1, o3, o4, gpt-5) get max_tokens as max_completion_tokens */
+    LLM_QUIRK_NO_STREAM_OPTIONS = 1u << 2,   /* stream_options is never sent (a server that rejects it) */
+    LLM_QUIRK_NO_STREAM_USAGE = 1u << 3,     /* streams carry no usage (Ollama): estimated, without a warning */
+    LLM_QUIRK_V1_PATH = 1u << 4              /* a base URL without a path gets "/v1" (Ollama, LiteLLM's http://localhost:11434) */
+};
+
+/* One row of the provider table. */
+struct llm_provider {
+    const char *name;               /* "openai"; also the model prefix "openai/" */
+    const llm_wire_format *wire;
+    const char *default_base_url;   /* as the provider's SDK means it ("https://api.openai.com/v1") */
+    const char *auth_header;        /* "Authorization", "x-api-key", "api-key", "x-goog-api-key" */
+    const char *auth_prefix;        /* "Bearer ", "" */
+    const llm_pair *headers;        /* sent with every request ("anthropic-version") */
+    size_t header_count;
+    uint32_t quirks;                /* LLM_QUIRK_* */
+    bool keyless;                   /* needs no key (Ollama, vLLM) */
+    const char *key_env[3];         /* the variables that may hold the key, the first set wins */
+    const char *base_env[3];        /* <P>_BASE_URL (as the official SDKs), LiteLLM's <P>_API_BASE, another */
+    const char *request_id_header;  /* its request-id header, besides x-request-id ("request-id") */
+    const char *retry_ms_header;    /* its retry delay in ms, besides retry-after-ms ("x-ms-retry-after-ms") */
+    const char *cost_header;        /* a header with the cost in USD ("x-litellm-response-cost") */
+    const char *app_url_header;     /* where desc.app_url goes ("HTTP-Referer"); NULL: not sent */
+    const char *app_title_headers[2]; /* where desc.app_title goes ("X-OpenRouter-Title", "X-Title") */
+};
+
+/* The preset called `name` ("openai", "anthropic/", ...: a trailing '/'
+   is allowed); NULL when none. Safe anywhere. */
+LLM_API const llm_provider *llm_provider_find(const char *name);
+/* The presets, for listing: index 0 ... llm_provider_count() - 1. */
+LLM_API size_t llm_provider_count(void);
+LLM_API const llm_provider *llm_provider_at(size_t index);
+/* The preset a model string names: its "provider/" prefix when that names
+   a preset, else the bare name (gpt-*, o1*, o3*, o4*, chatgpt-*,
+   text-embedding-*: openai; claude-*: anthropic); NULL when neither says.
+   *sent (may be NULL) gets the model to send: the prefix stripped
+   (openrouter/meta-llama/x sends meta-llama/x). Safe anywhere. */
+LLM_API const llm_provider *llm_provider_for_model(const char *model, const char **sent);
+
+/* Where a request goes, all resolved: llm_resolve_target fills it. */
+typedef struct llm_target {
+    const llm_provider *provider;
+    const char *model;              /* the model to send */
+    const char *base_url;           /* NULL: the provider's default */
+    const char *api_key;            /* NULL: none found (keyless presets need none) */
+    const char *api_version;        /* Azure's, when one was given or found */
+    const char *bearer_token;       /* Azure's AZURE_AD_TOKEN, when found */
+    const char *key_from;           /* "desc", or the variable the key came from; NULL: none */
+    const char *base_from;          /* "desc", the variable, or NULL for the default */
+    char key_vars[160];             /* the variables looked for, for a "no key" message */
+} llm_target;
+
+/* What to resolve. Every field may be zero but the model. */
+typedef struct llm_target_desc {
+    const char *model;              /* "anthropic/claude-sonnet-4-5", "gpt-4o", an alias of a proxy */
+    const char *provider;           /* a preset name: wins over the model's prefix */
+    const llm_provider *custom_provider; /* wins over both */
+    const char *base_url;           /* wins over the environment */
+    const char *api_key;            /* wins over the environment */
+    const char *api_version;        /* Azure */
+    /* Reads a variable (NULL: no environment is read). */
+    const char *(*getenv)(void *user, const char *name);
+    void *getenv_user;
+    /* When true and no provider is given: a base URL from the desc or
+       LLM_BASE_URL means an OpenAI-compatible server that gets the model
+       verbatim, prefix included, with the key LLM_API_KEY (a LiteLLM proxy,
+       vLLM, Ollama... addressed by alias). */
+    bool proxy_mode;
+} llm_target_desc;
+
+/* The one resolution of provider, model, base URL and key, used by
+   llm_client_desc_from_env, the router's config loader and the `llm` CLI:
+   - provider: custom_provider, else `provider`, else (proxy_mode) a base
+     URL means openai-compatible, else the model's prefix or bare name;
+     LLM_ERR_MODEL_UNKNOWN when nothing names one, LLM_ERR_UNSUPPORTED for
+     an unknown provider name;
+   - base URL: the desc's, else <P>_BASE_URL, else <P>_API_BASE, else the
+     preset's default;
+   - key: the desc's, else the preset's variables in order (none for
+     keyless presets); LLM_OK with api_key NULL when none is set (the
+     caller decides whether that is an error: target.key_vars names them).
+   Strings point into the desc, the environment or the table. */
+LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *out, llm_error *err);
+
+/* The result code for an HTTP error: the status first, then known message
+   phrases (context window, content policy, rate limit). `err` must already
+   hold http_status, type, provider_code and message; this sets code and
+   retryable. The call also consults its wire format's error words first. */
 LLM_API llm_result llm_classify_error(llm_error *err);
+
+/* ---- what a stream decoder may do (wire formats of your own too) ---- */
+
+/* A text, reasoning or refusal delta of a choice (kind: LLM_EVENT_TEXT,
+   _REASONING or _REFUSAL). Text is copied when kept: it may point into the
+   event's data. */
+LLM_API llm_result llm_sink_delta(llm_stream_sink *s, llm_event_type kind, int choice, const char *text, size_t len);
+/* A choice the answer names (counted even without text); fails for an
+   index out of range (see LIMITS AND DEADLINES). */
+LLM_API llm_result llm_sink_choice(llm_stream_sink *s, int choice);
+/* The tool call known by `key` (the wire's index: OpenAI's tool index,
+   Anthropic's content block), as a handle; -1 when none. Key -1: the last
+   call started in the choice. */
+LLM_API int llm_sink_tool_find(llm_stream_sink *s, int choice, int key);
+/* Starts a tool call under `key` (-1: no key; it ranks after every call so
+   far); a key already used passes to the new call, which then ranks last.
+   `name` is required. Returns its handle, or a negative llm_result. */
+LLM_API int llm_sink_tool_begin(llm_stream_sink *s, int choice, int key, const char *id, const char *name);
+/* The call's id so far ("" when none). */
+LLM_API const char *llm_sink_tool_id(llm_stream_sink *s, int choice, int handle);
+/* Gives the call its id when it has none yet. */
+LLM_API llm_result llm_sink_tool_set_id(llm_stream_sink *s, int choice, int handle, const char *id, size_t len);
+LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle, const char *text, size_t len);
+/* Ends a call: its arguments are checked as one JSON value. */
+LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle);
+/* A choice's finish reason, in the wire format's words; ends its calls. */
+LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len);
+/* The usage so far (replaces what was given before); valid = false when a
+   count was out of range: the usage is then absent and estimated. */
+LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid);
+/* The cost the provider reported, in USD (negative: ignored). */
+LLM_API void llm_sink_provider_cost(llm_stream_sink *s, double usd);
+
+typedef enum llm_sink_field {
+    LLM_FIELD_ID = 0,
+    LLM_FIELD_MODEL,
+    LLM_FIELD_OBJECT,
+    LLM_FIELD_FINGERPRINT,
+    LLM_FIELD_SERVICE_TIER,
+    LLM__FIELD_COUNT
+} llm_sink_field;
+/* A field of the response; the first value given wins. */
+LLM_API llm_result llm_sink_field_set(llm_stream_sink *s, llm_sink_field field, const char *text, size_t len);
+LLM_API void llm_sink_created(llm_stream_sink *s, int64_t created);
+/* An error inside the stream (the error's JSON, read with the format's
+   decode_error and classified with its words): the stream ends with it. */
+LLM_API llm_result llm_sink_error(llm_stream_sink *s, const llm_json *body);
+/* The stream's end marker: nothing after it is read. */
+LLM_API void llm_sink_done(llm_stream_sink *s);
+/* The answer is complete: the stream may end here without being TRUNCATED
+   (formats without an end marker, such as Gemini's). */
+LLM_API void llm_sink_complete(llm_stream_sink *s);
+/* Fails the stream (a protocol error: LLM_ERR_PARSE) with a message. */
+LLM_API llm_result llm_sink_fail(llm_stream_sink *s, llm_result code, const char *message);
+
+/* ---- what a body decoder may use ---- */
+
+/* A NUL-terminated copy of s[0..len) in the response's arena (NULL when
+   out of memory), and zeroed memory there. */
+LLM_API char *llm_response_strndup(llm_response *resp, const char *s, size_t len);
+LLM_API void *llm_response_alloc(llm_response *resp, size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* >>client: configuration shared by calls                                   */
@@ -920,10 +1129,23 @@ typedef enum llm_log_level { LLM_LOG_ERROR = 0, LLM_LOG_WARN, LLM_LOG_INFO, LLM_
 /* Zero every field you do not use. Strings are not copied: they must outlive
    the client. */
 typedef struct llm_client_desc {
-    const char *provider;        /* "openai" (default) or "openai-compatible" */
-    const llm_provider *custom_provider; /* a wire format of your own; wins over `provider` */
+    const char *provider;        /* a preset (llm_provider_find): "openai" (default), "anthropic", "openrouter",
+                                    "azure", "groq", "ollama", "vllm", "litellm_proxy", "openai-compatible", ... */
+    const llm_provider *custom_provider; /* a provider of your own (its wire format may be yours too); wins */
     const char *api_key;         /* never logged, never put in an error */
-    const char *base_url;        /* default: the provider's ("https://api.openai.com/v1") */
+    const char *bearer_token;    /* sent as "Authorization: Bearer <token>" instead of the key (Azure Entra ID) */
+    /* Asked for the bearer token at every request; return the token you
+       keep and fetch a new one when it expires (thread-safe when calls run
+       at once). Wins over bearer_token. May be NULL. */
+    const char *(*get_token)(void *user);
+    void *token_user;
+    const char *base_url;        /* default: the provider's ("https://api.openai.com/v1"), as its official SDK means it */
+    const char *api_version;     /* Azure: "2024-10-21" (the deployment URL); NULL, "", "v1", "latest", "preview": the v1 API */
+    const char *base_model;      /* the model to price answers by, when the one sent says nothing (an Azure deployment) */
+    const char *app_url;         /* OpenRouter's attribution: HTTP-Referer */
+    const char *app_title;       /* OpenRouter's attribution: X-OpenRouter-Title (and the legacy X-Title) */
+    uint32_t quirks_on;          /* LLM_QUIRK_* added to the provider's */
+    uint32_t quirks_off;         /* LLM_QUIRK_* removed from the provider's */
     const llm_pair *headers;     /* sent with every request */
     size_t header_count;
     llm_allocator alloc;
@@ -959,6 +1181,7 @@ typedef struct llm_client_desc {
 struct llm_client {
     llm_client_desc desc;
     const llm_provider *provider;
+    uint32_t quirks;               /* the provider's, with quirks_on and quirks_off applied */
     uint64_t seed_;                /* for request ids; never changed after init */
 };
 
@@ -970,6 +1193,18 @@ struct llm_client {
    may run calls on one client at once (the transport, log and clock hooks
    must then be thread-safe themselves). */
 LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err);
+
+#ifndef LLM_NO_STDIO
+/* Fills desc's provider (as custom_provider), base_url, api_key,
+   api_version and bearer_token for `model` from the environment, through
+   llm_resolve_target (proxy mode: LLM_BASE_URL means an OpenAI-compatible
+   server; see there). What desc already holds wins. The environment is read
+   only here, when the caller asks. `target` (may be NULL) gets the
+   resolution, so a caller can say which variables it looked for when no
+   key was found (target->key_vars). Pointers go into the environment:
+   call llm_client_init before changing it. */
+LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target, llm_error *err);
+#endif
 
 /* ------------------------------------------------------------------------ */
 /* >>call: one HTTP exchange as a state machine (sans-I/O)                   */
@@ -1008,6 +1243,7 @@ typedef struct llm_call {
     llm_tristate should_retry_;
     char request_id_[96];
     const char *auth_value_;    /* the auth header's value (holds the key): wiped at free */
+    llm_wire_ctx ctx_;          /* what the wire format is given */
     bool has_provider_cost_;
     double provider_cost_;
     const char *model_;         /* the model requested, for pricing */
@@ -1016,7 +1252,10 @@ typedef struct llm_call {
     size_t stream_bytes_, acc_bytes_; /* received and accumulated so far */
     size_t prompt_estimate_;    /* the prompt's tokens by the estimator, for answers without usage */
     /* streaming */
-    bool stream_, sse_mode_, mode_known_, done_, content_seen_, tick_seen_, borrow_;
+    bool stream_, sse_mode_, ndjson_, mode_known_, done_, complete_, content_seen_, tick_seen_, borrow_;
+    void *wire_state_;          /* the wire format's per-stream state */
+    char *nd_;                  /* NDJSON framing: the bytes of lines not read yet */
+    size_t nd_len_, nd_cap_, nd_pos_;
     llm_stream_options sopt_;
     llm_sse sse_;
     llm_json_doc chunk_;        /* the JSON of the current stream event */
@@ -1077,9 +1316,18 @@ LLM_API void llm_call_cancel(llm_call *call);
 LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
                               llm_response *resp, llm_error *err);
 
-/* Decodes recorded answer bytes as the format ("openai" or "anthropic")
-   would: a whole body, or an event stream when `stream` is true; what
-   `llm replay` does. */
+/* A call that only decodes: no request is encoded or sent; feed it an
+   answer (status, headers, body) as usual, take its events (stream), and
+   finish. For replaying recorded answers, tests, benchmarks and fuzzing.
+   The client gives the wire format, the allocator and the prices; with no
+   request to say how many choices it holds, an answer may hold up to 128.
+   `options` (may be NULL) are a stream's (no_accumulate, deadlines...). */
+LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *client, bool stream, const llm_stream_options *options,
+                                         llm_error *err);
+
+/* Decodes recorded answer bytes as the provider `format` ("openai",
+   "anthropic", "openrouter", ...: llm_provider_find) would: a whole body,
+   or an event stream when `stream` is true; what `llm replay` does. */
 LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,
                                        llm_response *resp, llm_error *err);
 
@@ -1179,11 +1427,13 @@ typedef enum llm_routing_strategy {
 typedef struct llm_deployment_desc {
     const char *group;             /* model group (LiteLLM model_name); NULL = model */
     const char *id;                /* stable id; NULL = "group#index" */
-    const char *provider;          /* NULL: a "provider/" prefix of model, else "openai" */
+    const char *provider;          /* a preset name; NULL: what the model names (llm_provider_for_model), else "openai" */
     const llm_provider *custom_provider;
-    const char *model;             /* the model name sent to the provider */
+    const char *model;             /* the model: "anthropic/claude-sonnet-4-5", "gpt-4o" (its provider's prefix is
+                                      stripped when sent) */
     const char *api_key;
     const char *base_url;          /* NULL = the provider's */
+    const char *api_version;       /* Azure */
     int weight;                    /* simple-shuffle weight; 0 = 1 when any weight is set */
     int order;                     /* priority tier >= 1: the lowest available is used first; 0 (unset) comes after every set order */
     int rpm, tpm;                  /* client-side limits per minute (token buckets); 0 = none */
@@ -1373,7 +1623,8 @@ struct llm_router_attempt {
     int deployment;                /* index, for llm_router_deployment_stats */
     const char *deployment_id;
     const char *group;             /* the group the deployment serves */
-    const char *model;             /* the model to send */
+    const char *model;             /* the model to send through `client` (the deployment's, its provider
+                                      prefix included: the client strips it, pricing uses it) */
     llm_client *client;            /* the deployment's client */
     int number;                    /* 1-based attempt number (X-Attempt) */
     int timeout_ms;                /* for this attempt; 0 = the client's */
@@ -2057,6 +2308,12 @@ static int64_t llm__retry_after(const llm_error *e) {
     return e && e->has_retry_after && e->retry_after_ms >= 0 ? e->retry_after_ms : -1;
 }
 
+/* Appends a string to dst[*pos..size), cut at the buffer's end. */
+static void llm__append_str(char *dst, size_t size, size_t *pos, const char *s) {
+    while (*s && *pos + 1 < size) dst[(*pos)++] = *s++;
+    dst[*pos] = '\0';
+}
+
 /* Appends a decimal number to dst[*pos..size). */
 static void llm__append_u64(char *dst, size_t size, size_t *pos, uint64_t v) {
     char digits[24];
@@ -2173,6 +2430,27 @@ static void llm__arena_free(const llm_allocator *a, void **arena) {
         b = next;
     }
     *arena = NULL;
+}
+
+/* A growable byte buffer, always NUL-terminated once used. */
+typedef struct llm__buf {
+    char *p;
+    size_t len, cap;
+} llm__buf;
+
+static bool llm__buf_add(const llm_allocator *a, llm__buf *b, const char *s, size_t n) {
+    void *p = b->p;
+    if (n > ((size_t)-1) - b->len - 1 || !llm__grow(a, &p, &b->cap, b->len + n + 1, 1)) return false;
+    b->p = (char *)p;
+    if (n) memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+    return true;
+}
+
+static void llm__buf_free(const llm_allocator *a, llm__buf *b) {
+    llm__free(a, b->p, b->cap);
+    memset(b, 0, sizeof *b);
 }
 
 LLM_API const char *llm_finish_reason_str(llm_finish_reason reason) {
@@ -3744,6 +4022,14 @@ static bool llm__has_control(const char *s, bool tab_ok) {
     return false;
 }
 
+/* Visible ASCII only (a request id, an API version): no spaces, no
+   control bytes. */
+static bool llm__visible_ascii(const char *s) {
+    for (; *s; s++)
+        if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7F) return false;
+    return true;
+}
+
 /* RFC 9110's token: the characters a header name may hold. */
 static bool llm__is_token(const char *s) {
     static const char extra[] = "!#$%&'*+-.^_`|~";
@@ -3885,7 +4171,7 @@ static const char *const llm__context_phrases[] = {
     "string too long. expected a string with maximum length", "model's maximum context limit",
     "is longer than the model's context length", "input tokens exceed the configured limit",
     "`inputs` tokens + `max_new_tokens` must be", "exceeds the available context size",
-    "exceeds the maximum number of tokens allowed", "prompt is too long", "context_length_exceeded", NULL};
+    "exceeds the maximum number of tokens allowed", "context_length_exceeded", NULL};
 static const char *const llm__policy_phrases[] = {
     "content_policy_violation", "responsibleaipolicyviolation", "content_filter_policy",
     "your request was rejected as a result of our safety system", "the response was blocked.",
@@ -3902,8 +4188,7 @@ static bool llm__is_context_error(const llm_error *e) {
 }
 
 static bool llm__is_policy_error(const llm_error *e) {
-    return llm__contains_any(e->message, llm__policy_phrases) || llm__contains_any(e->provider_code, llm__policy_phrases) ||
-           strcmp(e->provider_code, "content_filter") == 0;
+    return llm__contains_any(e->message, llm__policy_phrases) || llm__contains_any(e->provider_code, llm__policy_phrases);
 }
 
 static bool llm__is_rate_error(const llm_error *e) {
@@ -3925,11 +4210,15 @@ static llm_result llm__status_result(int status) {
     }
 }
 
+/* Whether retrying the same request may help, for a code and status. */
+static bool llm__retryable(llm_result r, int status) {
+    return r == LLM_ERR_RATE_LIMITED || r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_TIMEOUT || status == 409;
+}
+
 LLM_API llm_result llm_classify_error(llm_error *e) {
     llm_result r;
     if (!e) return LLM_ERR_INVALID_ARGUMENT;
     r = llm__status_result(e->http_status);
-    if (strcmp(e->type, "overloaded_error") == 0) r = LLM_ERR_UNAVAILABLE;
     if (r == LLM_ERR_BAD_REQUEST || r == LLM_ERR_HTTP || r == LLM_ERR_NOT_FOUND || e->http_status == 0) {
         if (llm__is_context_error(e)) r = LLM_ERR_CONTEXT_WINDOW_EXCEEDED;
         else if (llm__is_policy_error(e)) r = LLM_ERR_CONTENT_POLICY;
@@ -3937,11 +4226,58 @@ LLM_API llm_result llm_classify_error(llm_error *e) {
     /* a 5xx whose body says 429 (or names a rate limit) is a rate limit */
     if ((r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_HTTP) && llm__is_rate_error(e)) r = LLM_ERR_RATE_LIMITED;
     e->code = r;
-    e->retryable = r == LLM_ERR_RATE_LIMITED || r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_TIMEOUT ||
-                   e->http_status == 409;
-    if (strcmp(e->provider_code, "insufficient_quota") == 0) e->retryable = false; /* waiting will not refill it */
+    e->retryable = llm__retryable(r, e->http_status);
     if (e->should_retry != LLM_UNSET) e->retryable = e->should_retry == LLM_TRUE;
     return r;
+}
+
+/* Whether the error says the word: as its code or type, or (a phrase)
+   in its message. */
+static bool llm__says(const llm_error *e, const llm_error_word *w) {
+    if (w->in_message) return llm__contains_ci(e->message, w->word);
+    return strcmp(e->provider_code, w->word) == 0 || strcmp(e->type, w->word) == 0;
+}
+
+/* The wire format's word the error says: one that beats the status
+   first, then the first of the others (code before type). */
+static const llm_error_word *llm__error_word(const llm_error_word *words, const llm_error *e) {
+    const llm_error_word *w;
+    for (w = words; w && w->word; w++)
+        if (w->beats_status && llm__says(e, w)) return w;
+    for (w = words; w && w->word; w++)
+        if (!w->in_message && strcmp(e->provider_code, w->word) == 0) return w;
+    for (w = words; w && w->word; w++)
+        if (!w->in_message && strcmp(e->type, w->word) == 0) return w;
+    return NULL;
+}
+
+/* The status that stands for a result code, for an error that came with
+   none (inside a 2xx stream). */
+static int llm__status_of(llm_result r) {
+    switch (r) {
+        case LLM_ERR_BAD_REQUEST: case LLM_ERR_CONTEXT_WINDOW_EXCEEDED: case LLM_ERR_CONTENT_POLICY: return 400;
+        case LLM_ERR_AUTHENTICATION: return 401;
+        case LLM_ERR_PAYMENT_REQUIRED: return 402;
+        case LLM_ERR_PERMISSION: return 403;
+        case LLM_ERR_NOT_FOUND: return 404;
+        case LLM_ERR_TIMEOUT: return 408;
+        case LLM_ERR_RATE_LIMITED: return 429;
+        case LLM_ERR_UNAVAILABLE: return 503;
+        default: return 500;
+    }
+}
+
+/* Classifies with a wire format's words: an error inside a stream takes
+   the status its body names (OpenRouter's code), else the one its words
+   stand for, else 500; a word that beats the status decides in the end. */
+static void llm__classify_with(const llm_error_word *words, llm_error *e, bool in_stream) {
+    const llm_error_word *w = llm__error_word(words, e);
+    if (in_stream && !e->http_status) e->http_status = w ? llm__status_of(w->code) : 500;
+    llm_classify_error(e);
+    if (w && w->beats_status) {
+        e->code = w->code;
+        e->retryable = llm__retryable(w->code, 0) && e->should_retry != LLM_FALSE;
+    }
 }
 
 /* Parses a non-negative decimal number of seconds or milliseconds
@@ -4005,15 +4341,17 @@ static bool llm__header_is(const char *name, size_t n, const char *want) {
 }
 
 /* ------------------------------------------------------------------------ */
-// >>provider_openai
+// >>request: what every wire format can rely on, and encoding helpers
 /* ------------------------------------------------------------------------ */
 
-/* Encoding context: the writer, plus the members of extra_body, which win
-   over the fields the library writes. */
+/* Encoding context: the writer, the wire context, plus the members of
+   extra_body, which win over the fields the library writes. */
 typedef struct llm__enc {
     llm_json_writer *w;
+    const llm_wire_ctx *ctx;
     const llm_json *extra;      /* extra_body, parsed: its names win */
     const char *extra_text;     /* extra_body as given: its members are copied as they are */
+    llm_json_doc extra_doc;
     llm_error *err;
 } llm__enc;
 
@@ -4053,11 +4391,158 @@ static const char *llm__detail_name(llm_image_detail d) {
     return d == LLM_DETAIL_LOW ? "low" : d == LLM_DETAIL_HIGH ? "high" : "auto";
 }
 
-static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part, size_t m, size_t p) {
+static bool llm__utf8_ok(const char *s) { return !s || llm__utf8_valid_prefix(s, strlen(s)) == strlen(s); }
+
+/* One part of a message: a text with text, an image with a URL or base64
+   and a media type. */
+static llm_result llm__check_part(const llm_message *msg, const llm_content_part *part, size_t m, size_t p, llm_error *err) {
+    if ((unsigned)part->type > (unsigned)LLM_PART_IMAGE_BASE64 || (unsigned)part->detail > (unsigned)LLM_DETAIL_HIGH)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: unknown part type or detail", m, p);
+    if (part->type == LLM_PART_TEXT && !part->text) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text part without text", m, p);
+    if ((part->type == LLM_PART_IMAGE_URL && !part->url) || (part->type == LLM_PART_IMAGE_BASE64 && (!part->base64 || !part->media_type)))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: image part without url (or base64 and media_type)", m, p);
+    if (part->type != LLM_PART_TEXT && msg->role != LLM_ROLE_USER)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: images go in user messages only", m, p);
+    if (!llm__utf8_ok(part->text) || !llm__utf8_ok(part->url) || !llm__utf8_ok(part->base64) || !llm__utf8_ok(part->media_type))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text or url is not valid UTF-8", m, p);
+    return LLM_OK;
+}
+
+/* What a message may hold, checked before anything is written, so the
+   error names the field. */
+static llm_result llm__check_message(const llm_message *msg, size_t m, llm_error *err) {
+    size_t p;
+    llm_result r;
+    if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
+    if (msg->part_count && !msg->parts) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
+    if (msg->tool_call_count && !msg->tool_calls)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_count without tool_calls", m);
+    if (msg->role == LLM_ROLE_TOOL && !msg->tool_call_id)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool message needs tool_call_id", m);
+    if (msg->role != LLM_ROLE_TOOL && msg->tool_call_id)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id belongs to tool messages", m);
+    if (msg->role != LLM_ROLE_ASSISTANT && msg->tool_call_count)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages make tool calls", m);
+    if (!msg->content && !msg->part_count && !msg->tool_call_count)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: no content", m);
+    if (!llm__utf8_ok(msg->content) || !llm__utf8_ok(msg->name) || !llm__utf8_ok(msg->tool_call_id))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: content, name or tool_call_id is not valid UTF-8", m);
+    for (p = 0; p < msg->part_count; p++)
+        if ((r = llm__check_part(msg, &msg->parts[p], m, p, err)) != LLM_OK) return r;
+    for (p = 0; p < msg->tool_call_count; p++) {
+        const llm_tool_call *tc = &msg->tool_calls[p];
+        if (!tc->id || !tc->name)
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z]: id and name are required", m, p);
+        if (!llm__utf8_ok(tc->id) || !llm__utf8_ok(tc->name) || !llm__utf8_ok(tc->arguments))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool call's id, name or arguments is not valid UTF-8", m);
+    }
+    return LLM_OK;
+}
+
+/* The tools: named, in UTF-8, with parameters that are a JSON object. */
+static llm_result llm__check_tools(const llm_request *req, const llm_allocator *a, llm_error *err) {
+    size_t i;
+    for (i = 0; i < req->tool_count; i++) {
+        const llm_tool *t = &req->tools[i];
+        llm_error perr;
+        if (!t->name) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name is required", i);
+        if (!llm__utf8_ok(t->name) || !llm__utf8_ok(t->description))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name or description is not valid UTF-8", i);
+        if (t->parameters && llm__json_check(a, t->parameters, strlen(t->parameters), true, NULL, &perr) != LLM_OK)
+            return llm__fail(err, perr.code, "tools[%z].parameters: %s", i, perr.message);
+    }
+    if ((unsigned)req->tool_choice.mode > (unsigned)LLM_TOOL_CHOICE_FUNCTION) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: unknown mode");
+    if (req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION && !req->tool_choice.name)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: a function choice needs a name");
+    return LLM_OK;
+}
+
+static llm_result llm__check_format(const llm_response_format *f, const llm_allocator *a, llm_error *err) {
+    llm_error perr;
+    if ((unsigned)f->type > (unsigned)LLM_FORMAT_JSON_SCHEMA) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
+    if (f->type != LLM_FORMAT_JSON_SCHEMA) return LLM_OK;
+    if (!f->name || !f->schema) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
+    if (!llm__utf8_ok(f->name) || !llm__utf8_ok(f->description))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: name or description is not valid UTF-8");
+    if (llm__json_check(a, f->schema, strlen(f->schema), true, NULL, &perr) != LLM_OK)
+        return llm__fail(err, perr.code, "response_format.schema: %s", perr.message);
+    return LLM_OK;
+}
+
+/* The request's own fields. */
+static llm_result llm__check_fields(const llm_request *req, llm_error *err) {
+    size_t i, k;
+    if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
+    if ((unsigned)req->parallel_tool_calls > (unsigned)LLM_FALSE) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: parallel_tool_calls is not an llm_tristate");
+    if (req->max_tokens < 0 || req->max_completion_tokens < 0 || req->n < 0 || (req->has_top_logprobs && req->top_logprobs < 0))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: max_tokens, max_completion_tokens, n and top_logprobs cannot be negative");
+    if (!llm__utf8_ok(req->model) || !llm__utf8_ok(req->user) || !llm__utf8_ok(req->reasoning_effort) || !llm__utf8_ok(req->service_tier))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model, user, reasoning_effort or service_tier is not valid UTF-8");
+    for (i = 0; i < req->stop_count; i++)
+        if (!req->stop[i] || !llm__utf8_ok(req->stop[i])) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: stop[%z] is NULL or not valid UTF-8", i);
+    for (i = 0; i < req->metadata_count; i++) {
+        const llm_pair *p = &req->metadata[i];
+        if (!p->name || !p->value || !llm__utf8_ok(p->name) || !llm__utf8_ok(p->value))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata[%z] has a NULL or invalid UTF-8 name or value", i);
+        for (k = 0; k < i; k++)
+            if (strcmp(req->metadata[k].name, p->name) == 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata name \"%s\" is given twice", p->name);
+    }
+    return LLM_OK;
+}
+
+/* Everything a request must be whatever its wire format: checked once, by
+   the call, before any encoder runs; the encoders then only write. */
+static llm_result llm__check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
+    size_t i;
+    llm_result r;
+    if (!req->model || !req->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model is required");
+    if (!req->message_count || !req->messages) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: messages are required");
+    if ((r = llm__check_fields(req, err)) != LLM_OK) return r;
+    for (i = 0; i < req->message_count; i++)
+        if ((r = llm__check_message(&req->messages[i], i, err)) != LLM_OK) return r;
+    if ((r = llm__check_tools(req, a, err)) != LLM_OK) return r;
+    return llm__check_format(&req->response_format, a, err);
+}
+
+/* Parses extra_body (a JSON object whose members join the body, winning
+   over the library's); `stream` in it is refused: the function called
+   decides. */
+static llm_result llm__enc_begin(llm__enc *e, const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+    llm_error perr;
+    memset(e, 0, sizeof *e);
+    e->w = w;
+    e->ctx = ctx;
+    e->err = err;
+    if (!req->extra_body) return LLM_OK;
+    if (llm__json_check(&ctx->client->desc.alloc, req->extra_body, strlen(req->extra_body), true, &e->extra_doc, &perr) != LLM_OK)
+        return llm__fail(err, perr.code, "request: extra_body: %s", perr.message);
+    e->extra = llm_json_root(&e->extra_doc);
+    e->extra_text = req->extra_body;
+    if (llm_json_get(e->extra, "stream")) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
+    return LLM_OK;
+}
+
+/* Copies extra_body's members, closes the body and says how it went. */
+static llm_result llm__enc_end(llm__enc *e, llm_result r) {
+    llm_json_writer *w = e->w;
+    if (r == LLM_OK && e->extra_text) llm__jw_members_raw(w, e->extra_text, strlen(e->extra_text));
+    if (r == LLM_OK) llm_json_write_object_end(w);
+    llm_json_doc_free(&e->extra_doc);
+    if (r != LLM_OK) return r;
+    if (w->error_ == LLM_ERR_NO_MEMORY) return llm__fail(e->err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "request: a string is not valid UTF-8 or a number is not finite");
+    return LLM_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>provider_openai
+/* ------------------------------------------------------------------------ */
+
+static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part) {
     llm_json_writer *w = e->w;
     llm_json_write_object_begin(w);
     if (part->type == LLM_PART_TEXT) {
-        if (!part->text) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text part without text", m, p);
         llm__jw_member(w, "type", "text");
         llm__jw_member(w, "text", part->text);
     } else {
@@ -4065,17 +4550,15 @@ static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part, si
         llm_json_write_key(w, "image_url");
         llm_json_write_object_begin(w);
         llm_json_write_key(w, "url");
-        if (part->type == LLM_PART_IMAGE_URL && part->url) {
+        if (part->type == LLM_PART_IMAGE_URL) {
             llm_json_write_string(w, part->url);
-        } else if (part->type == LLM_PART_IMAGE_BASE64 && part->base64 && part->media_type) {
+        } else {
             const char *pieces[4];
             pieces[0] = "data:";
             pieces[1] = part->media_type;
             pieces[2] = ";base64,";
             pieces[3] = part->base64;
             llm__jw_string_pieces(w, pieces, 4);
-        } else {
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: image part without url (or base64 and media_type)", m, p);
         }
         if (part->detail != LLM_DETAIL_DEFAULT) llm__jw_member(w, "detail", llm__detail_name(part->detail));
         llm_json_write_object_end(w);
@@ -4084,15 +4567,13 @@ static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part, si
     return LLM_OK;
 }
 
-static llm_result llm__openai_tool_calls(llm__enc *e, const llm_message *msg, size_t m) {
+static void llm__openai_tool_calls(llm__enc *e, const llm_message *msg) {
     llm_json_writer *w = e->w;
     size_t i;
     llm_json_write_key(w, "tool_calls");
     llm_json_write_array_begin(w);
     for (i = 0; i < msg->tool_call_count; i++) {
         const llm_tool_call *tc = &msg->tool_calls[i];
-        if (!tc->id || !tc->name)
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z]: id and name are required", m, i);
         llm_json_write_object_begin(w);
         llm__jw_member(w, "id", tc->id);
         llm__jw_function_open(w);
@@ -4103,79 +4584,35 @@ static llm_result llm__openai_tool_calls(llm__enc *e, const llm_message *msg, si
         llm_json_write_object_end(w);
     }
     llm_json_write_array_end(w);
-    return LLM_OK;
 }
 
-static bool llm__utf8_ok(const char *s) { return !s || llm__utf8_valid_prefix(s, strlen(s)) == strlen(s); }
-
-/* What a message may hold, checked before anything is written, so the
-   error names the field. */
-static llm_result llm__openai_check_message(llm__enc *e, const llm_message *msg, size_t m) {
-    size_t p;
-    if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
-    if (msg->part_count && !msg->parts) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
-    if (msg->tool_call_count && !msg->tool_calls)
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_count without tool_calls", m);
-    if (msg->role == LLM_ROLE_TOOL && !msg->tool_call_id)
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool message needs tool_call_id", m);
-    if (msg->role != LLM_ROLE_TOOL && msg->tool_call_id)
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id belongs to tool messages", m);
-    if (msg->role != LLM_ROLE_ASSISTANT && msg->tool_call_count)
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages make tool calls", m);
-    if (!msg->content && !msg->part_count && !msg->tool_call_count)
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: no content", m);
-    if (!llm__utf8_ok(msg->content) || !llm__utf8_ok(msg->name) || !llm__utf8_ok(msg->tool_call_id))
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: content, name or tool_call_id is not valid UTF-8", m);
-    for (p = 0; p < msg->part_count; p++) {
-        const llm_content_part *part = &msg->parts[p];
-        if ((unsigned)part->type > (unsigned)LLM_PART_IMAGE_BASE64 || (unsigned)part->detail > (unsigned)LLM_DETAIL_HIGH)
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: unknown part type or detail", m, p);
-        if (part->type != LLM_PART_TEXT && msg->role != LLM_ROLE_USER)
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: images go in user messages only", m, p);
-        if (!llm__utf8_ok(part->text) || !llm__utf8_ok(part->url))
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text or url is not valid UTF-8", m, p);
-    }
-    return LLM_OK;
-}
-
-static llm_result llm__openai_message(llm__enc *e, const llm_message *msg, size_t m) {
+static void llm__openai_message(llm__enc *e, const llm_message *msg) {
     llm_json_writer *w = e->w;
-    llm_result r = llm__openai_check_message(e, msg, m);
     size_t p;
-    bool calls = msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count > 0;
-    if (r != LLM_OK) return r;
+    bool developer_as_system = msg->role == LLM_ROLE_DEVELOPER && (e->ctx->quirks & LLM_QUIRK_NO_DEVELOPER_ROLE);
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "role", llm__role_name(msg->role));
+    llm__jw_member(w, "role", llm__role_name(developer_as_system ? LLM_ROLE_SYSTEM : msg->role));
     llm_json_write_key(w, "content");
     if (msg->part_count) {
         llm_json_write_array_begin(w);
-        for (p = 0; p < msg->part_count && r == LLM_OK; p++) r = llm__openai_part(e, &msg->parts[p], m, p);
+        for (p = 0; p < msg->part_count; p++) llm__openai_part(e, &msg->parts[p]);
         llm_json_write_array_end(w);
     } else {
         llm_json_write_string(w, msg->content); /* NULL writes null: an assistant turn of tool calls only */
     }
-    if (r == LLM_OK && msg->role != LLM_ROLE_TOOL) llm__jw_member(w, "name", msg->name); /* a tool message has no name */
-    if (r == LLM_OK && calls) r = llm__openai_tool_calls(e, msg, m);
-    if (r == LLM_OK && msg->role == LLM_ROLE_TOOL) llm__jw_member(w, "tool_call_id", msg->tool_call_id);
+    if (msg->role != LLM_ROLE_TOOL) llm__jw_member(w, "name", msg->name); /* a tool message has no name */
+    if (msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count) llm__openai_tool_calls(e, msg);
+    if (msg->role == LLM_ROLE_TOOL) llm__jw_member(w, "tool_call_id", msg->tool_call_id);
     llm_json_write_object_end(w);
-    if (r == LLM_OK && w->error_ == LLM_ERR_INVALID_ARGUMENT)
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool call's id, name or arguments is not valid UTF-8", m);
-    return r;
 }
 
-static llm_result llm__openai_tools(llm__enc *e, const llm_request *req) {
+static void llm__openai_tools(llm__enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t i;
-    if (!req->tool_count || !llm__enc_key(e, "tools")) return LLM_OK;
+    if (!req->tool_count || !llm__enc_key(e, "tools")) return;
     llm_json_write_array_begin(w);
     for (i = 0; i < req->tool_count; i++) {
         const llm_tool *t = &req->tools[i];
-        llm_error perr;
-        if (!t->name) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name is required", i);
-        if (!llm__utf8_ok(t->name) || !llm__utf8_ok(t->description))
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name or description is not valid UTF-8", i);
-        if (t->parameters && llm__json_check(&w->alloc, t->parameters, strlen(t->parameters), true, NULL, &perr) != LLM_OK)
-            return llm__fail(e->err, perr.code, "tools[%z].parameters: %s", i, perr.message);
         llm_json_write_object_begin(w);
         llm__jw_function_open(w);
         llm__jw_member(w, "name", t->name);
@@ -4191,42 +4628,31 @@ static llm_result llm__openai_tools(llm__enc *e, const llm_request *req) {
         llm_json_write_object_end(w);
     }
     llm_json_write_array_end(w);
-    return LLM_OK;
 }
 
-static llm_result llm__openai_tool_choice(llm__enc *e, const llm_request *req) {
+static void llm__openai_tool_choice(llm__enc *e, const llm_request *req) {
     static const char *const modes[] = {NULL, "none", "auto", "required"};
     llm_json_writer *w = e->w;
     const llm_tool_choice *tc = &req->tool_choice;
-    if (tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "tool_choice")) return LLM_OK;
+    if (tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "tool_choice")) return;
     if (tc->mode != LLM_TOOL_CHOICE_FUNCTION) {
-        if ((unsigned)tc->mode > (unsigned)LLM_TOOL_CHOICE_REQUIRED) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: unknown mode");
         llm_json_write_string(w, modes[tc->mode]);
-        return LLM_OK;
+        return;
     }
-    if (!tc->name) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: a function choice needs a name");
     llm_json_write_object_begin(w);
     llm__jw_function_open(w);
     llm__jw_member(w, "name", tc->name);
     llm_json_write_object_end(w);
     llm_json_write_object_end(w);
-    return LLM_OK;
 }
 
-static llm_result llm__openai_response_format(llm__enc *e, const llm_response_format *f) {
+static void llm__openai_response_format(llm__enc *e, const llm_response_format *f) {
     static const char *const types[] = {NULL, "text", "json_object", "json_schema"};
     llm_json_writer *w = e->w;
-    if (f->type == LLM_FORMAT_DEFAULT || !llm__enc_key(e, "response_format")) return LLM_OK;
-    if ((unsigned)f->type > (unsigned)LLM_FORMAT_JSON_SCHEMA) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
+    if (f->type == LLM_FORMAT_DEFAULT || !llm__enc_key(e, "response_format")) return;
     llm_json_write_object_begin(w);
     llm__jw_member(w, "type", types[f->type]);
     if (f->type == LLM_FORMAT_JSON_SCHEMA) {
-        llm_error perr;
-        if (!f->name || !f->schema) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
-        if (!llm__utf8_ok(f->name) || !llm__utf8_ok(f->description))
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: name or description is not valid UTF-8");
-        if (llm__json_check(&w->alloc, f->schema, strlen(f->schema), true, NULL, &perr) != LLM_OK)
-            return llm__fail(e->err, perr.code, "response_format.schema: %s", perr.message);
         llm_json_write_key(w, "json_schema");
         llm_json_write_object_begin(w);
         llm__jw_member(w, "name", f->name);
@@ -4238,7 +4664,12 @@ static llm_result llm__openai_response_format(llm__enc *e, const llm_response_fo
         llm_json_write_object_end(w);
     }
     llm_json_write_object_end(w);
-    return LLM_OK;
+}
+
+/* OpenAI's reasoning models, which take max_completion_tokens and refuse
+   max_tokens: o1, o3, o4 and gpt-5 and their variants. */
+static bool llm__openai_reasoning_model(const char *m) {
+    return (m[0] == 'o' && (m[1] == '1' || m[1] == '3' || m[1] == '4') && (m[2] == '\0' || m[2] == '-')) || strncmp(m, "gpt-5", 5) == 0;
 }
 
 /* The scalar sampling fields: each is written only when set. */
@@ -4247,7 +4678,12 @@ static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
     size_t i;
     if (req->has_temperature && llm__enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
     if (req->has_top_p && llm__enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
-    if (req->max_tokens > 0 && llm__enc_key(e, "max_tokens")) llm_json_write_int(w, req->max_tokens);
+    if (req->max_tokens > 0 && !req->max_completion_tokens && (e->ctx->quirks & LLM_QUIRK_MAX_COMPLETION_TOKENS) &&
+        llm__openai_reasoning_model(e->ctx->model)) {
+        if (llm__enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_tokens);
+    } else if (req->max_tokens > 0 && llm__enc_key(e, "max_tokens")) {
+        llm_json_write_int(w, req->max_tokens);
+    }
     if (req->max_completion_tokens > 0 && llm__enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_completion_tokens);
     if (req->stop_count && req->stop && llm__enc_key(e, "stop")) {
         llm_json_write_array_begin(w);
@@ -4274,84 +4710,73 @@ static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
     }
 }
 
-static llm_result llm__openai_encode_with(llm__enc *e, const llm_request *req, bool stream) {
-    llm_json_writer *w = e->w;
-    llm_result r = LLM_OK;
+static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+    llm__enc e;
     size_t i;
+    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
+    if (r != LLM_OK) return llm__enc_end(&e, r);
     llm_json_write_object_begin(w);
-    if (llm__enc_key(e, "model")) llm_json_write_string(w, req->model);
-    if (llm__enc_key(e, "messages")) {
+    if (llm__enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
+    if (llm__enc_key(&e, "messages")) {
         llm_json_write_array_begin(w);
-        for (i = 0; i < req->message_count && r == LLM_OK; i++) r = llm__openai_message(e, &req->messages[i], i);
+        for (i = 0; i < req->message_count; i++) llm__openai_message(&e, &req->messages[i]);
         llm_json_write_array_end(w);
     }
-    if (r == LLM_OK) r = llm__openai_tools(e, req);
-    if (r == LLM_OK) r = llm__openai_tool_choice(e, req);
-    if (r == LLM_OK) r = llm__openai_response_format(e, &req->response_format);
-    if (r != LLM_OK) return r;
-    llm__openai_sampling(e, req);
-    if (stream && llm__enc_key(e, "stream")) llm_json_write_bool(w, true);
-    if (stream && !req->stream.no_usage && llm__enc_key(e, "stream_options")) llm_json_write_raw(w, "{\"include_usage\":true}", 22);
-    if (e->extra_text) llm__jw_members_raw(w, e->extra_text, strlen(e->extra_text));
-    llm_json_write_object_end(w);
-    if (w->error_ == LLM_ERR_NO_MEMORY) return llm__fail(e->err, LLM_ERR_NO_MEMORY, "out of memory");
-    if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "request: a string is not valid UTF-8 or a number is not finite");
+    llm__openai_tools(&e, req);
+    llm__openai_tool_choice(&e, req);
+    llm__openai_response_format(&e, &req->response_format);
+    llm__openai_sampling(&e, req);
+    if (ctx->stream && llm__enc_key(&e, "stream")) llm_json_write_bool(w, true);
+    if (ctx->stream && !req->stream.no_usage && !(ctx->quirks & LLM_QUIRK_NO_STREAM_OPTIONS) && llm__enc_key(&e, "stream_options"))
+        llm_json_write_raw(w, "{\"include_usage\":true}", 22);
+    return llm__enc_end(&e, LLM_OK);
+}
+
+/* base + path (+ query) into buf. */
+static llm_result llm__url_join(char *buf, size_t size, const char *const *pieces, size_t n, llm_error *err) {
+    size_t i, len = 0;
+    for (i = 0; i < n; i++) {
+        size_t k = pieces[i] ? strlen(pieces[i]) : 0;
+        if (k >= size - len) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "the request URL is too long");
+        if (k) memcpy(buf + len, pieces[i], k);
+        len += k;
+    }
+    buf[len] = '\0';
     return LLM_OK;
 }
 
-/* The request's own fields that need checking before any is written. */
-static llm_result llm__openai_check_request(const llm_request *req, llm_error *err) {
-    size_t i, k;
-    if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
-    if ((unsigned)req->parallel_tool_calls > (unsigned)LLM_FALSE) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: parallel_tool_calls is not an llm_tristate");
-    if (req->max_tokens < 0 || req->max_completion_tokens < 0 || req->n < 0 || (req->has_top_logprobs && req->top_logprobs < 0))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: max_tokens, max_completion_tokens, n and top_logprobs cannot be negative");
-    if (!llm__utf8_ok(req->model) || !llm__utf8_ok(req->user) || !llm__utf8_ok(req->reasoning_effort) || !llm__utf8_ok(req->service_tier))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model, user, reasoning_effort or service_tier is not valid UTF-8");
-    for (i = 0; i < req->stop_count; i++)
-        if (!req->stop[i] || !llm__utf8_ok(req->stop[i])) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: stop[%z] is NULL or not valid UTF-8", i);
-    for (i = 0; i < req->metadata_count; i++) {
-        const llm_pair *p = &req->metadata[i];
-        if (!p->name || !p->value || !llm__utf8_ok(p->name) || !llm__utf8_ok(p->value))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata[%z] has a NULL or invalid UTF-8 name or value", i);
-        for (k = 0; k < i; k++)
-            if (strcmp(req->metadata[k].name, p->name) == 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata name \"%s\" is given twice", p->name);
-    }
-    return LLM_OK;
+static llm_result llm__openai_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+    const char *pieces[2];
+    (void)req;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/chat/completions";
+    return llm__url_join(buf, size, pieces, 2, err);
 }
 
-static llm_result llm__openai_encode(const llm_client *client, const llm_request *req, bool stream, llm_json_writer *w, llm_error *err) {
-    llm__enc e;
-    llm_json_doc extra;
-    llm_error perr;
-    llm_result r;
-    memset(&extra, 0, sizeof extra);
-    e.w = w;
-    e.extra = NULL;
-    e.extra_text = NULL;
-    e.err = err;
-    if (!req->model || !req->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model is required");
-    if (!req->message_count || !req->messages) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: messages are required");
-    if ((r = llm__openai_check_request(req, err)) != LLM_OK) return r;
-    if (req->extra_body) {
-        if (llm__json_check(&client->desc.alloc, req->extra_body, strlen(req->extra_body), true, &extra, &perr) != LLM_OK)
-            return llm__fail(err, perr.code, "request: extra_body: %s", perr.message);
-        e.extra = llm_json_root(&extra);
-        e.extra_text = req->extra_body;
-        if (llm_json_get(e.extra, "stream")) { /* the library decides, by the function called */
-            llm_json_doc_free(&extra);
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
-        }
+/* Azure OpenAI: the v1 API ({base}/openai/v1/chat/completions, no
+   api-version) when the version is empty, "v1", "latest" or "preview", or
+   the base already ends in /openai/v1; else the deployment form
+   {base}/openai/deployments/{deployment}/chat/completions?api-version=V. */
+static llm_result llm__azure_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+    const char *v = ctx->client->desc.api_version, *pieces[6];
+    size_t n = strlen(ctx->base_url);
+    (void)req;
+    pieces[0] = ctx->base_url;
+    if (n >= 10 && strcmp(ctx->base_url + n - 10, "/openai/v1") == 0) {
+        pieces[1] = "/chat/completions";
+        return llm__url_join(buf, size, pieces, 2, err);
     }
-    r = llm__openai_encode_with(&e, req, stream);
-    llm_json_doc_free(&extra);
-    return r;
-}
-
-static const char *llm__openai_path(const llm_client *client, const llm_request *req, bool stream) {
-    (void)client; (void)req; (void)stream;
-    return "/chat/completions";
+    if (!v || !v[0] || strcmp(v, "v1") == 0 || strcmp(v, "latest") == 0 || strcmp(v, "preview") == 0) {
+        pieces[1] = "/openai/v1/chat/completions";
+        return llm__url_join(buf, size, pieces, 2, err);
+    }
+    if (!llm__visible_ascii(v) || strchr(v, '&') || strchr(v, '#') || strchr(v, '/') || strchr(ctx->model, '/') || strchr(ctx->model, '?'))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "azure: api_version and the deployment name must be plain (no spaces, '/', '?', '&' or '#')");
+    pieces[1] = "/openai/deployments/";
+    pieces[2] = ctx->model;
+    pieces[3] = "/chat/completions?api-version=";
+    pieces[4] = v;
+    return llm__url_join(buf, size, pieces, 5, err);
 }
 
 /* ---- decoding ---- */
@@ -4391,20 +4816,33 @@ static const char *llm__resp_synth_id(llm_response *resp, int choice, size_t k) 
     return llm__arena_strndup(&resp->alloc_, &resp->arena_, s, pos);
 }
 
-static llm_finish_reason llm__finish_reason(const char *raw) {
-    static const struct { const char *word; llm_finish_reason reason; } map[] = {
-        {"stop", LLM_FINISH_STOP}, {"end_turn", LLM_FINISH_STOP}, {"stop_sequence", LLM_FINISH_STOP},
-        {"length", LLM_FINISH_LENGTH}, {"max_tokens", LLM_FINISH_LENGTH},
-        {"tool_calls", LLM_FINISH_TOOL_CALLS}, {"function_call", LLM_FINISH_TOOL_CALLS}, {"tool_use", LLM_FINISH_TOOL_CALLS},
-        {"content_filter", LLM_FINISH_CONTENT_FILTER}, {"refusal", LLM_FINISH_CONTENT_FILTER},
-        {"error", LLM_FINISH_ERROR},
-    };
-    size_t i;
+/* What a wire format's finish word means (NULL: none given yet). */
+static llm_finish_reason llm__finish_word(const llm_finish_word *words, const char *raw) {
     if (!raw) return LLM_FINISH_NONE;
-    for (i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(raw, map[i].word) == 0) return map[i].reason;
+    for (; words && words->word; words++)
+        if (strcmp(raw, words->word) == 0) return words->reason;
     return LLM_FINISH_OTHER;
 }
+
+/* OpenAI's finish reasons (CreateChatCompletionResponse.choices[].finish_reason),
+   and OpenRouter's "error" (a stream that ends with an error). */
+static const llm_finish_word llm__openai_finish_words[] = {
+    {"stop", LLM_FINISH_STOP}, {"length", LLM_FINISH_LENGTH}, {"tool_calls", LLM_FINISH_TOOL_CALLS},
+    {"function_call", LLM_FINISH_TOOL_CALLS}, {"content_filter", LLM_FINISH_CONTENT_FILTER}, {"error", LLM_FINISH_ERROR},
+    {NULL, LLM_FINISH_NONE}};
+
+/* OpenAI's error types and codes that decide more than the status does:
+   insufficient_quota comes with 429 but waiting will not help (money
+   will); content_filter is Azure's refusal. In a stream (no status) the
+   others give the class. */
+/* OpenAI's error words, and the common ones of compatible servers. */
+static const llm_error_word llm__openai_error_words[] = {
+    {"insufficient_quota", LLM_ERR_PAYMENT_REQUIRED, true, false}, {"content_filter", LLM_ERR_CONTENT_POLICY, true, false},
+    {"context_length_exceeded", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, false}, {"invalid_api_key", LLM_ERR_AUTHENTICATION, false, false},
+    {"rate_limit_exceeded", LLM_ERR_RATE_LIMITED, false, false}, {"model_not_found", LLM_ERR_NOT_FOUND, false, false},
+    {"authentication_error", LLM_ERR_AUTHENTICATION, false, false}, {"permission_error", LLM_ERR_PERMISSION, false, false},
+    {"not_found_error", LLM_ERR_NOT_FOUND, false, false}, {"rate_limit_error", LLM_ERR_RATE_LIMITED, false, false},
+    {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false}, {"server_error", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
 
 /* Whether `args` is one JSON value: the same check the stream applies when
    a tool call ends. */
@@ -4490,7 +4928,7 @@ static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, s
     /* DeepSeek and vLLM say reasoning_content, OpenRouter and Groq reasoning */
     c->reasoning = llm__resp_str(resp, reasoning ? reasoning : llm_json_get(msg, "reasoning"), &failed);
     c->finish_reason_raw = llm__resp_str(resp, llm_json_get(v, "finish_reason"), &failed);
-    c->finish_reason = llm__finish_reason(c->finish_reason_raw);
+    c->finish_reason = llm__finish_word(llm__openai_finish_words, c->finish_reason_raw);
     llm__openai_logprobs_decode(resp, c, llm_json_get(llm_json_get(v, "logprobs"), "content"), &failed);
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     r = llm__openai_tool_calls_decode(resp, c, ci, llm_json_get(msg, "tool_calls"), c->finish_reason == LLM_FINISH_LENGTH, err);
@@ -4544,7 +4982,7 @@ static int llm__choice_order(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-static llm_result llm__openai_decode(const llm_json *body, llm_response *resp, llm_error *err) {
+static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
     const llm_json *choices = llm_json_get(body, "choices"), *v;
     llm_choice *out;
     bool failed = false;
@@ -4564,6 +5002,7 @@ static llm_result llm__openai_decode(const llm_json *body, llm_response *resp, l
         if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z] is not an object", n);
         if ((r = llm__openai_choice_decode(resp, &out[n], n, v, err)) != LLM_OK) return r;
     }
+    (void)ctx;
     if (out) qsort(out, n, sizeof *out, llm__choice_order);
     resp->choices = out;
     resp->choice_count = n;
@@ -4587,10 +5026,12 @@ static void llm__copy_json_text(char *dst, size_t size, const llm_json *v) {
     }
 }
 
-/* {"error":{"message","type","code","param"}}, or {"error":"text"}, or
-   Anthropic's {"type":"error","error":{"type","message"}}. */
-static void llm__openai_decode_error(const llm_json *body, llm_error *err) {
+/* {"error":{"message","type","code","param"}}, or {"error":"text"}; a
+   numeric code of 400-599 (OpenRouter's, also inside a stream) is the
+   status it stands for. */
+static void llm__decode_error_object(const llm_json *body, llm_error *err) {
     const llm_json *e = llm_json_get(body, "error");
+    int64_t code;
     if (llm_json_is(e, LLM_JSON_STRING)) {
         llm__copy_json_text(err->message, sizeof err->message, e);
         return;
@@ -4599,42 +5040,610 @@ static void llm__openai_decode_error(const llm_json *body, llm_error *err) {
     llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
     llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "type"));
     llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(e, "code"));
+    code = llm_json_int(llm_json_get(e, "code"), 0);
+    if (code >= 400 && code <= 599) err->http_status = (int)code;
 }
 
-/* defined with the other stream decoders, in >>stream */
-static llm_result llm__openai_stream_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n);
+/* ---- OpenAI-compatible stream chunks ---- */
 
-static const llm_provider llm__openai_provider = {
-    "openai", "https://api.openai.com/v1", llm__openai_encode, llm__openai_path,
-    "Authorization", "Bearer ", llm__openai_decode, llm__openai_decode_error, llm__openai_stream_event,
+/* The tool call a delta belongs to, by its `index` (never by position).
+   A server that sends every call with index 0 (some Ollama versions) is
+   recognised by a new id on the same index: that ends the call and starts
+   a new one. Without an index, a delta with an id (or the first) starts a
+   call and one without continues the last. Returns the handle, or a
+   negative result. */
+static int llm__openai_tool_slot(llm_stream_sink *s, int choice, const llm_json *tc) {
+    const char *id = llm_json_string(llm_json_get(tc, "id"), NULL);
+    const char *name = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "name"), NULL);
+    const llm_json *iv = llm_json_get(tc, "index");
+    int64_t key = -1;
+    int h;
+    if (iv) {
+        key = llm_json_int(iv, -1);
+        if (key < 0 || key > 0x7FFFFFFF) return (int)llm_sink_fail(s, LLM_ERR_PARSE, "a tool call's index is not a non-negative integer");
+        h = llm_sink_tool_find(s, choice, (int)key);
+    } else {
+        h = id ? -1 : llm_sink_tool_find(s, choice, -1); /* -1: the last call started */
+    }
+    if (h >= 0 && id && llm_sink_tool_id(s, choice, h)[0] && strcmp(id, llm_sink_tool_id(s, choice, h)) != 0) {
+        llm_result r = llm_sink_tool_end(s, choice, h);
+        if (r != LLM_OK) return (int)r;
+        h = -1;
+    }
+    if (h >= 0) {
+        llm_result r = id ? llm_sink_tool_set_id(s, choice, h, id, strlen(id)) : LLM_OK;
+        return r == LLM_OK ? h : (int)r;
+    }
+    return llm_sink_tool_begin(s, choice, (int)key, id, name);
+}
+
+static llm_result llm__openai_tool_deltas(llm_stream_sink *s, int choice, const llm_json *calls) {
+    const llm_json *tc;
+    for (tc = llm_json_first(calls); tc; tc = llm_json_next(calls, tc)) {
+        size_t n;
+        const char *args = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "arguments"), &n);
+        int h = llm__openai_tool_slot(s, choice, tc);
+        llm_result r;
+        if (h < 0) return (llm_result)h;
+        if (args && (r = llm_sink_tool_args(s, choice, h, args, n)) != LLM_OK) return r;
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__openai_choice_delta(llm_stream_sink *s, const llm_json *ch) {
+    const llm_json *delta = llm_json_get(ch, "delta");
+    const llm_json *reasoning = llm_json_get(delta, "reasoning_content");
+    int64_t index = llm_json_int(llm_json_get(ch, "index"), 0);
+    size_t n;
+    const char *str;
+    llm_result r;
+    if (index < 0 || index > 0x7FFFFFFF) index = 0x7FFFFFFF; /* out of range: llm_sink_choice says so */
+    if ((r = llm_sink_choice(s, (int)index)) != LLM_OK) return r;
+    if (!reasoning) reasoning = llm_json_get(delta, "reasoning");
+    if ((str = llm_json_string(reasoning, &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_REASONING, (int)index, str, n)) != LLM_OK) return r;
+    if ((str = llm_json_string(llm_json_get(delta, "content"), &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_TEXT, (int)index, str, n)) != LLM_OK)
+        return r;
+    if ((str = llm_json_string(llm_json_get(delta, "refusal"), &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_REFUSAL, (int)index, str, n)) != LLM_OK)
+        return r;
+    if (llm_json_count(llm_json_get(delta, "tool_calls")) && (r = llm__openai_tool_deltas(s, (int)index, llm_json_get(delta, "tool_calls"))) != LLM_OK)
+        return r;
+    if ((str = llm_json_string(llm_json_get(ch, "finish_reason"), &n)) != NULL) return llm_sink_finish(s, (int)index, str, n);
+    return LLM_OK;
+}
+
+/* The fields every chunk repeats (the first value of each wins), and usage. */
+static llm_result llm__openai_chunk_head(llm_stream_sink *s, const llm_json *root) {
+    static const char *const keys[LLM__FIELD_COUNT] = {"id", "model", "object", "system_fingerprint", "service_tier"};
+    const llm_json *u = llm_json_get(root, "usage");
+    int f;
+    for (f = 0; f < LLM__FIELD_COUNT; f++) {
+        size_t n;
+        const char *str = llm_json_string(llm_json_get(root, keys[f]), &n);
+        llm_result r = str ? llm_sink_field_set(s, (llm_sink_field)f, str, n) : LLM_OK;
+        if (r != LLM_OK) return r;
+    }
+    if (llm_json_get(root, "created")) llm_sink_created(s, llm_json_int(llm_json_get(root, "created"), 0));
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) u = llm_json_get(llm_json_get(root, "x_groq"), "usage"); /* Groq */
+    if (llm_json_is(u, LLM_JSON_OBJECT)) {
+        llm_response tmp;
+        bool valid;
+        memset(&tmp, 0, sizeof tmp);
+        valid = llm__openai_usage_decode(u, &tmp);
+        if (tmp.has_provider_cost) llm_sink_provider_cost(s, tmp.provider_cost_usd);
+        return llm_sink_usage(s, &tmp.usage, valid);
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
+    const llm_json *choices = llm_json_get(root, "choices"), *ch;
+    llm_result r;
+    (void)event;
+    (void)event_len;
+    if ((r = llm__openai_chunk_head(s, root)) != LLM_OK) return r;
+    for (ch = llm_json_first(choices); ch; ch = llm_json_next(choices, ch))
+        if ((r = llm__openai_choice_delta(s, ch)) != LLM_OK) return r;
+    /* an error inside the stream (OpenRouter sends it beside finish_reason "error") */
+    return llm_json_get(root, "error") ? llm_sink_error(s, root) : LLM_OK;
+}
+
+static const llm_wire_format llm__wire_openai = {
+    "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__decode_error_object, llm__openai_stream_event,
+    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words,
 };
 
-static const llm_provider llm__openai_compatible_provider = {
-    "openai-compatible", "http://localhost:8000/v1", llm__openai_encode, llm__openai_path,
-    "Authorization", "Bearer ", llm__openai_decode, llm__openai_decode_error, llm__openai_stream_event,
+/* Azure OpenAI: the same format at its own URLs. */
+static const llm_wire_format llm__wire_azure = {
+    "azure-openai-chat", llm__openai_encode, llm__azure_url, llm__openai_decode, llm__decode_error_object, llm__openai_stream_event,
+    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words,
 };
 
-LLM_API const llm_provider *llm_provider_openai(void) { return &llm__openai_provider; }
+LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return &llm__wire_openai; }
+
+/* ------------------------------------------------------------------------ */
+// >>provider_anthropic
+/* ------------------------------------------------------------------------ */
+
+/* Anthropic's stop reasons (Message.stop_reason in its OpenAPI spec). */
+static const llm_finish_word llm__anthropic_finish_words[] = {
+    {"end_turn", LLM_FINISH_STOP}, {"stop_sequence", LLM_FINISH_STOP}, {"max_tokens", LLM_FINISH_LENGTH},
+    {"model_context_window_exceeded", LLM_FINISH_LENGTH}, {"tool_use", LLM_FINISH_TOOL_CALLS}, {"refusal", LLM_FINISH_CONTENT_FILTER},
+    {"pause_turn", LLM_FINISH_OTHER}, {NULL, LLM_FINISH_NONE}};
+
+/* Anthropic's error types (its errors documentation), and the phrase of
+   its context-window error. */
+static const llm_error_word llm__anthropic_error_words[] = {
+    {"prompt is too long", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, true}, {"overloaded_error", LLM_ERR_UNAVAILABLE, true, false},
+    {"rate_limit_error", LLM_ERR_RATE_LIMITED, false, false}, {"authentication_error", LLM_ERR_AUTHENTICATION, false, false},
+    {"permission_error", LLM_ERR_PERMISSION, false, false}, {"not_found_error", LLM_ERR_NOT_FOUND, false, false},
+    {"billing_error", LLM_ERR_PAYMENT_REQUIRED, true, false}, {"request_too_large", LLM_ERR_BAD_REQUEST, false, false},
+    {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false}, {"timeout_error", LLM_ERR_TIMEOUT, false, false},
+    {"api_error", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
+
+/* Anthropic counts input without cache reads and writes; llm_usage counts
+   them in the prompt. A later message_delta may leave some counts out: the
+   ones given update what message_start said. False when a count is out of
+   range (the usage is then to be treated as absent). */
+static bool llm__anthropic_usage(const llm_json *u, llm_usage *us) {
+    int64_t input = -1, read = -1, write = -1, write_1h = -1, out = -1;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
+    if (!llm__usage_count(llm_json_get(u, "input_tokens"), &input) ||
+        !llm__usage_count(llm_json_get(u, "cache_read_input_tokens"), &read) ||
+        !llm__usage_count(llm_json_get(u, "cache_creation_input_tokens"), &write) ||
+        !llm__usage_count(llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens"), &write_1h) ||
+        !llm__usage_count(llm_json_get(u, "output_tokens"), &out))
+        return false;
+    us->present = true;
+    if (read >= 0) us->cached_tokens = read;
+    if (write >= 0) us->cache_creation_tokens = write;
+    if (write_1h >= 0) us->cache_creation_1h_tokens = write_1h;
+    if (input >= 0 || read >= 0 || write >= 0)
+        us->prompt_tokens = (input >= 0 ? input : us->prompt_tokens - us->cached_tokens - us->cache_creation_tokens) +
+                            us->cached_tokens + us->cache_creation_tokens;
+    if (out >= 0) us->completion_tokens = out;
+    us->total_tokens = us->prompt_tokens + us->completion_tokens;
+    return true;
+}
+
+static llm_result llm__anthropic_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
+    const llm_json *content = llm_json_get(body, "content"), *b;
+    llm_json_writer w;
+    llm__buf text, thinking;
+    llm_choice *c;
+    llm_tool_call *calls;
+    size_t ntools = 0, k = 0;
+    bool failed = false;
+    llm_result r;
+    (void)ctx;
+    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(content, LLM_JSON_ARRAY))
+        return llm__fail(err, LLM_ERR_PARSE, "response: not an Anthropic message (no content array)");
+    memset(&text, 0, sizeof text);
+    memset(&thinking, 0, sizeof thinking);
+    memset(&w, 0, sizeof w);
+    w.alloc = resp->alloc_;
+    resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
+    resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
+    resp->object = llm__resp_str(resp, llm_json_get(body, "type"), &failed);
+    c = (llm_choice *)llm__resp_array(resp, 1, sizeof *c, &failed);
+    for (b = llm_json_first(content); b; b = llm_json_next(content, b))
+        ntools += llm_json_string(llm_json_get(b, "type"), NULL) && strcmp(llm_json_string(llm_json_get(b, "type"), NULL), "tool_use") == 0;
+    calls = (llm_tool_call *)llm__resp_array(resp, ntools, sizeof *calls, &failed);
+    for (b = llm_json_first(content); b && c && !failed; b = llm_json_next(content, b)) {
+        const char *type = llm_json_string(llm_json_get(b, "type"), NULL), *s;
+        size_t n;
+        if (!type) continue;
+        if (strcmp(type, "text") == 0 && (s = llm_json_string(llm_json_get(b, "text"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &text, s, n);
+        if (strcmp(type, "thinking") == 0 && (s = llm_json_string(llm_json_get(b, "thinking"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &thinking, s, n);
+        if (strcmp(type, "tool_use") == 0 && calls) {
+            const char *args;
+            size_t alen;
+            calls[k].id = llm__resp_str(resp, llm_json_get(b, "id"), &failed);
+            calls[k].name = llm__resp_str(resp, llm_json_get(b, "name"), &failed);
+            if (!failed && (!calls[k].name || !calls[k].name[0])) {
+                llm__buf_free(&resp->alloc_, &text);
+                llm__buf_free(&resp->alloc_, &thinking);
+                llm_json_writer_free(&w);
+                return llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use block without a name", k);
+            }
+            llm_json_writer_reset(&w);
+            llm_json_write_value(&w, llm_json_get(b, "input"));
+            if ((r = llm_json_writer_finish(&w, &args, &alen)) != LLM_OK) {
+                llm__buf_free(&resp->alloc_, &text);
+                llm__buf_free(&resp->alloc_, &thinking);
+                llm_json_writer_free(&w);
+                return r == LLM_ERR_NO_MEMORY ? llm__fail(err, r, "out of memory")
+                                              : llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use input nested too deeply", k);
+            }
+            calls[k].arguments = alen > 0 && strcmp(args, "null") != 0 ? llm__arena_strndup(&resp->alloc_, &resp->arena_, args, alen) : "{}";
+            if (!calls[k].arguments || (!calls[k].id && !(calls[k].id = llm__resp_synth_id(resp, 0, k)))) failed = true;
+            k++;
+        }
+    }
+    if (c && !failed) {
+        c->content = text.p ? llm__arena_strndup(&resp->alloc_, &resp->arena_, text.p, text.len) : NULL;
+        c->content_len = text.len;
+        c->reasoning = thinking.p ? llm__arena_strndup(&resp->alloc_, &resp->arena_, thinking.p, thinking.len) : NULL;
+        c->tool_calls = calls;
+        c->tool_call_count = k;
+        c->finish_reason_raw = llm__resp_str(resp, llm_json_get(body, "stop_reason"), &failed);
+        c->finish_reason = llm__finish_word(llm__anthropic_finish_words, c->finish_reason_raw);
+        resp->choices = c;
+        resp->choice_count = 1;
+        failed = failed || (text.p && !c->content) || (thinking.p && !c->reasoning);
+    }
+    if (!llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
+    llm__buf_free(&resp->alloc_, &text);
+    llm__buf_free(&resp->alloc_, &thinking);
+    llm_json_writer_free(&w);
+    return failed ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : LLM_OK;
+}
+
+/* ---- the stream ---- */
+
+/* What an Anthropic stream keeps between events: the usage, which
+   message_start begins and message_delta completes. */
+typedef struct llm__anthropic_state {
+    llm_usage usage;
+    bool bad;
+} llm__anthropic_state;
+
+static llm_result llm__anthropic_usage_update(llm_stream_sink *s, const llm_json *u) {
+    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return LLM_OK;
+    if (!llm__anthropic_usage(u, &st->usage)) st->bad = true;
+    return llm_sink_usage(s, &st->usage, !st->bad);
+}
+
+/* The index of a content block event. */
+static int llm__anthropic_block(llm_stream_sink *s, const llm_json *root) {
+    int64_t index = llm_json_int(llm_json_get(root, "index"), -1);
+    if (index < 0 || index > 0x7FFFFFFF) return (int)llm_sink_fail(s, LLM_ERR_PARSE, "content block index out of range");
+    return (int)index;
+}
+
+static llm_result llm__anthropic_block_start(llm_stream_sink *s, const llm_json *root) {
+    const llm_json *block = llm_json_get(root, "content_block");
+    const char *type = llm_json_string(llm_json_get(block, "type"), NULL), *str;
+    int index = llm__anthropic_block(s, root), h;
+    size_t n;
+    if (index < 0) return (llm_result)index;
+    if (type && strcmp(type, "tool_use") == 0) { /* the call is known by its block's index */
+        h = llm_sink_tool_begin(s, 0, index, llm_json_string(llm_json_get(block, "id"), NULL), llm_json_string(llm_json_get(block, "name"), NULL));
+        return h < 0 ? (llm_result)h : LLM_OK;
+    }
+    if (type && strcmp(type, "text") == 0 && (str = llm_json_string(llm_json_get(block, "text"), &n)) != NULL)
+        return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
+    if (type && strcmp(type, "thinking") == 0 && (str = llm_json_string(llm_json_get(block, "thinking"), &n)) != NULL)
+        return llm_sink_delta(s, LLM_EVENT_REASONING, 0, str, n);
+    return LLM_OK; /* redacted thinking, server tools...: nothing to show */
+}
+
+static llm_result llm__anthropic_block_delta(llm_stream_sink *s, const llm_json *root) {
+    const llm_json *delta = llm_json_get(root, "delta");
+    const char *type = llm_json_string(llm_json_get(delta, "type"), NULL), *str;
+    size_t n;
+    int index, h;
+    if (!type) return LLM_OK;
+    if (strcmp(type, "text_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
+        return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
+    if (strcmp(type, "thinking_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "thinking"), &n)) != NULL)
+        return llm_sink_delta(s, LLM_EVENT_REASONING, 0, str, n);
+    if (strcmp(type, "input_json_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "partial_json"), &n)) != NULL) {
+        if ((index = llm__anthropic_block(s, root)) < 0) return (llm_result)index;
+        if ((h = llm_sink_tool_find(s, 0, index)) < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "input_json_delta outside a tool_use block");
+        return llm_sink_tool_args(s, 0, h, str, n);
+    }
+    return LLM_OK; /* signature_delta, citations_delta: not part of the text */
+}
+
+static llm_result llm__anthropic_block_stop(llm_stream_sink *s, const llm_json *root) {
+    int index = llm__anthropic_block(s, root), h;
+    if (index < 0) return (llm_result)index;
+    return (h = llm_sink_tool_find(s, 0, index)) >= 0 ? llm_sink_tool_end(s, 0, h) : LLM_OK;
+}
+
+static llm_result llm__anthropic_message_start(llm_stream_sink *s, const llm_json *m) {
+    size_t n;
+    const char *str;
+    llm_result r = LLM_OK;
+    if ((str = llm_json_string(llm_json_get(m, "id"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_ID, str, n);
+    if (r == LLM_OK && (str = llm_json_string(llm_json_get(m, "model"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_MODEL, str, n);
+    return r == LLM_OK ? llm__anthropic_usage_update(s, llm_json_get(m, "usage")) : r;
+}
+
+static llm_result llm__anthropic_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
+    const char *type = llm_json_string(llm_json_get(root, "type"), NULL), *str;
+    size_t n;
+    llm_result r;
+    (void)event;
+    (void)event_len;
+    if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
+    if (!type) return LLM_OK;
+    if (strcmp(type, "message_start") == 0) return llm__anthropic_message_start(s, llm_json_get(root, "message"));
+    if (strcmp(type, "content_block_start") == 0) return llm__anthropic_block_start(s, root);
+    if (strcmp(type, "content_block_delta") == 0) return llm__anthropic_block_delta(s, root);
+    if (strcmp(type, "content_block_stop") == 0) return llm__anthropic_block_stop(s, root);
+    if (strcmp(type, "message_delta") == 0) {
+        if ((r = llm__anthropic_usage_update(s, llm_json_get(root, "usage"))) != LLM_OK) return r;
+        str = llm_json_string(llm_json_get(llm_json_get(root, "delta"), "stop_reason"), &n);
+        return str ? llm_sink_finish(s, 0, str, n) : LLM_OK;
+    }
+    if (strcmp(type, "message_stop") == 0) {
+        llm_sink_done(s);
+        return LLM_OK;
+    }
+    if (strcmp(type, "error") == 0) return llm_sink_error(s, root);
+    return LLM_OK; /* ping and event types added later */
+}
+
+static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+    const char *pieces[2];
+    (void)req;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/v1/messages";
+    return llm__url_join(buf, size, pieces, 2, err);
+}
+
+/* Decoding only until the Anthropic encoder joins: a request to it is
+   refused with LLM_ERR_UNSUPPORTED. */
+static const llm_wire_format llm__wire_anthropic = {
+    "anthropic-messages", NULL, llm__anthropic_url, llm__anthropic_decode, llm__decode_error_object, llm__anthropic_stream_event,
+    sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL, llm__anthropic_finish_words, llm__anthropic_error_words,
+};
+
+LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return &llm__wire_anthropic; }
+
+/* ------------------------------------------------------------------------ */
+// >>providers: the table, its lookups, and the one resolution
+/* ------------------------------------------------------------------------ */
+
+static const llm_pair llm__anthropic_headers[] = {{"anthropic-version", "2023-06-01"}};
+
+#define LLM__OAI_COMPAT (LLM_QUIRK_NO_DEVELOPER_ROLE)
+
+/* One row per preset; the README's table is this one. */
+static const llm_provider llm__providers[] = {
+#ifndef LLM_NO_PROVIDER_OPENAI
+    {"openai", &llm__wire_openai, "https://api.openai.com/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
+     {"OPENAI_API_KEY", NULL, NULL}, {"OPENAI_BASE_URL", "OPENAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+    {"azure", &llm__wire_azure, NULL, "api-key", "", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
+     {"AZURE_API_KEY", "AZURE_OPENAI_API_KEY", NULL}, {"AZURE_BASE_URL", "AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"}, NULL,
+     "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}},
+    {"openrouter", &llm__wire_openai, "https://openrouter.ai/api/v1", "Authorization", "Bearer ", NULL, 0, 0, false,
+     {"OPENROUTER_API_KEY", NULL, NULL}, {"OPENROUTER_BASE_URL", "OPENROUTER_API_BASE", NULL}, NULL, NULL, NULL, "HTTP-Referer",
+     {"X-OpenRouter-Title", "X-Title"}},
+    {"groq", &llm__wire_openai, "https://api.groq.com/openai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"GROQ_API_KEY", NULL, NULL}, {"GROQ_BASE_URL", "GROQ_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+    {"deepseek", &llm__wire_openai, "https://api.deepseek.com", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"DEEPSEEK_API_KEY", NULL, NULL}, {"DEEPSEEK_BASE_URL", "DEEPSEEK_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+    {"mistral", &llm__wire_openai, "https://api.mistral.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"MISTRAL_API_KEY", NULL, NULL}, {"MISTRAL_BASE_URL", "MISTRAL_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+    {"xai", &llm__wire_openai, "https://api.x.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"XAI_API_KEY", NULL, NULL}, {"XAI_BASE_URL", "XAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+    {"together_ai", &llm__wire_openai, "https://api.together.xyz/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"TOGETHER_API_KEY", "TOGETHERAI_API_KEY", NULL}, {"TOGETHER_AI_BASE_URL", "TOGETHER_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+    {"fireworks_ai", &llm__wire_openai, "https://api.fireworks.ai/inference/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY", NULL}, {"FIREWORKS_AI_BASE_URL", "FIREWORKS_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL,
+     {NULL, NULL}},
+    {"ollama", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
+     LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
+     {"OLLAMA_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+    {"ollama_chat", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
+     LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
+     {"OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+    {"vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
+     {"VLLM_API_KEY", NULL, NULL}, {"VLLM_BASE_URL", "VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+    {"hosted_vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
+     {"HOSTED_VLLM_API_KEY", NULL, NULL}, {"HOSTED_VLLM_BASE_URL", "HOSTED_VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+    {"litellm_proxy", &llm__wire_openai, "http://localhost:4000/v1", "Authorization", "Bearer ", NULL, 0, 0, false,
+     {"LITELLM_PROXY_API_KEY", NULL, NULL}, {"LITELLM_PROXY_BASE_URL", "LITELLM_PROXY_API_BASE", NULL}, NULL, NULL,
+     "x-litellm-response-cost", NULL, {NULL, NULL}},
+    {"openai-compatible", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
+     {"OPENAI_COMPATIBLE_API_KEY", NULL, NULL}, {"OPENAI_COMPATIBLE_BASE_URL", "OPENAI_COMPATIBLE_API_BASE", NULL}, NULL, NULL,
+     "x-litellm-response-cost", NULL, {NULL, NULL}},
+#endif
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+    {"anthropic", &llm__wire_anthropic, "https://api.anthropic.com", "x-api-key", "", llm__anthropic_headers, 1, 0, false,
+     {"ANTHROPIC_API_KEY", NULL, NULL}, {"ANTHROPIC_BASE_URL", "ANTHROPIC_API_BASE", NULL}, "request-id", NULL, NULL, NULL, {NULL, NULL}},
+#endif
+    {NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, false, {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}}};
+
+#define LLM__PROVIDER_COUNT (sizeof llm__providers / sizeof llm__providers[0] - 1)
+
+LLM_API size_t llm_provider_count(void) { return LLM__PROVIDER_COUNT; }
+
+LLM_API const llm_provider *llm_provider_at(size_t i) { return i < LLM__PROVIDER_COUNT ? &llm__providers[i] : NULL; }
+
+/* The preset whose name is s[0..n). */
+static const llm_provider *llm__provider_named(const char *s, size_t n) {
+    size_t i;
+    for (i = 0; i < LLM__PROVIDER_COUNT; i++)
+        if (strlen(llm__providers[i].name) == n && memcmp(llm__providers[i].name, s, n) == 0) return &llm__providers[i];
+    return NULL;
+}
+
+LLM_API const llm_provider *llm_provider_find(const char *name) {
+    size_t n = name ? strlen(name) : 0;
+    if (n && name[n - 1] == '/') n--;
+    return name ? llm__provider_named(name, n) : NULL;
+}
+
+/* The provider of a bare model name, as rust-genai and LiteLLM guess it. */
+static const llm_provider *llm__provider_by_family(const char *m) {
+    static const struct { const char *prefix; const char *provider; } families[] = {
+        {"gpt-", "openai"}, {"chatgpt-", "openai"}, {"text-embedding-", "openai"}, {"o1", "openai"}, {"o3", "openai"}, {"o4", "openai"},
+        {"claude-", "anthropic"},
+    };
+    size_t i, k;
+    for (i = 0; i < sizeof families / sizeof families[0]; i++) {
+        k = strlen(families[i].prefix);
+        if (strncmp(m, families[i].prefix, k) != 0) continue;
+        if (families[i].prefix[0] == 'o' && m[k] != '\0' && m[k] != '-') continue; /* o1, o3-mini; not "o1x" */
+        return llm_provider_find(families[i].provider);
+    }
+    return NULL;
+}
+
+LLM_API const llm_provider *llm_provider_for_model(const char *model, const char **sent) {
+    const char *slash = model ? strchr(model, '/') : NULL;
+    const llm_provider *p = slash ? llm__provider_named(model, (size_t)(slash - model)) : NULL;
+    if (sent) *sent = p ? slash + 1 : model;
+    if (p || !model) return p;
+    return llm__provider_by_family(model);
+}
+
+/* The model `p` is sent: its own "name/" prefix stripped (OpenRouter keeps
+   the vendor/model that follows). */
+static const char *llm__model_for(const llm_provider *p, const char *model) {
+    size_t n = strlen(p->name);
+    return strncmp(model, p->name, n) == 0 && model[n] == '/' ? model + n + 1 : model;
+}
+
+static const char *llm__env(const llm_target_desc *in, const char *name) {
+    const char *v = name && in->getenv ? in->getenv(in->getenv_user, name) : NULL;
+    return v && v[0] ? v : NULL;
+}
+
+/* The first of the variables that is set (and its name in *from). */
+static const char *llm__env_first(const llm_target_desc *in, const char *const *names, size_t n, const char **from) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        const char *v = llm__env(in, names[i]);
+        if (v) {
+            *from = names[i];
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* Which provider: custom, named, a base URL in proxy mode, the model. */
+static llm_result llm__target_provider(const llm_target_desc *in, llm_target *t, llm_error *err) {
+    if (in->custom_provider) {
+        t->provider = in->custom_provider;
+    } else if (in->provider) {
+        if (!(t->provider = llm_provider_find(in->provider)))
+            return llm__fail(err, LLM_ERR_UNSUPPORTED, "unknown provider \"%s\" (llm_provider_find knows openai, anthropic, openrouter, azure, ...)", in->provider);
+    } else if (in->proxy_mode && (in->base_url || llm__env(in, "LLM_BASE_URL"))) {
+        t->provider = llm_provider_find("openai-compatible");
+        t->model = in->model; /* a proxy's alias, prefix included */
+        t->base_url = in->base_url ? in->base_url : llm__env(in, "LLM_BASE_URL");
+        t->base_from = in->base_url ? "desc" : "LLM_BASE_URL";
+        t->api_key = in->api_key ? in->api_key : llm__env(in, "LLM_API_KEY");
+        t->key_from = in->api_key ? "desc" : t->api_key ? "LLM_API_KEY" : NULL;
+        llm__copy_text(t->key_vars, sizeof t->key_vars, "LLM_API_KEY", 11);
+    } else if (!(t->provider = llm_provider_for_model(in->model, NULL))) {
+        return llm__fail(err, LLM_ERR_MODEL_UNKNOWN, "\"%s\" names no provider: give one, or a provider/ prefix (anthropic/..., openrouter/...)",
+                         in->model);
+    }
+    if (!t->provider) return llm__fail(err, LLM_ERR_UNSUPPORTED, "the provider \"%s\" is left out of this build", in->provider ? in->provider : "");
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *t, llm_error *err) {
+    llm_result r;
+    const llm_provider *p;
+    size_t i, pos = 0;
+    if (t) memset(t, 0, sizeof *t);
+    if (!in || !t || !in->model || !in->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_resolve_target: a model is required");
+    if ((r = llm__target_provider(in, t, err)) != LLM_OK) return r;
+    p = t->provider;
+    if (t->model) return LLM_OK; /* proxy mode: all set */
+    t->model = llm__model_for(p, in->model);
+    if (in->base_url) {
+        t->base_url = in->base_url;
+        t->base_from = "desc";
+    } else {
+        t->base_url = llm__env_first(in, p->base_env, 3, &t->base_from);
+    }
+    if (in->api_key) {
+        t->api_key = in->api_key;
+        t->key_from = "desc";
+    } else {
+        t->api_key = llm__env_first(in, p->key_env, 3, &t->key_from);
+    }
+    for (i = 0; i < 3 && p->key_env[i]; i++) { /* "OPENAI_API_KEY or ..." for messages */
+        if (i) llm__append_str(t->key_vars, sizeof t->key_vars, &pos, " or ");
+        llm__append_str(t->key_vars, sizeof t->key_vars, &pos, p->key_env[i]);
+    }
+    t->api_version = in->api_version;
+    if (p->wire == &llm__wire_azure) { /* Azure's other settings: LiteLLM's and the SDK's names */
+        static const char *const versions[] = {"AZURE_API_VERSION", "OPENAI_API_VERSION"};
+        const char *from;
+        if (!t->api_version) t->api_version = llm__env_first(in, versions, 2, &from);
+        t->bearer_token = llm__env(in, "AZURE_AD_TOKEN");
+    }
+    return LLM_OK;
+}
+
+#ifndef LLM_NO_STDIO
+static const char *llm__getenv(void *user, const char *name) {
+    (void)user;
+    return getenv(name);
+}
+
+LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target, llm_error *err) {
+    llm_target_desc in;
+    llm_target local;
+    llm_result r;
+    if (!desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_desc_from_env: no desc");
+    if (!target) target = &local;
+    memset(&in, 0, sizeof in);
+    in.model = model;
+    in.provider = desc->custom_provider ? NULL : desc->provider;
+    in.custom_provider = desc->custom_provider;
+    in.base_url = desc->base_url;
+    in.api_key = desc->api_key;
+    in.api_version = desc->api_version;
+    in.getenv = llm__getenv;
+    in.proxy_mode = true;
+    if ((r = llm_resolve_target(&in, target, err)) != LLM_OK) return r;
+    desc->custom_provider = target->provider;
+    desc->provider = NULL;
+    desc->base_url = target->base_url;
+    desc->api_key = target->api_key;
+    desc->api_version = target->api_version;
+    if (!desc->bearer_token) desc->bearer_token = target->bearer_token;
+    return LLM_OK;
+}
+#endif
 
 /* ------------------------------------------------------------------------ */
 // >>client
 /* ------------------------------------------------------------------------ */
 
+/* The strings of the desc a header or URL is made of: no control bytes. */
+static llm_result llm__check_client_strings(const llm_client_desc *d, llm_error *err) {
+    if (llm__has_control(d->api_key, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_key holds a control byte");
+    if (llm__has_control(d->bearer_token, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: bearer_token holds a control byte");
+    if (d->base_url && !llm__url_ok(d->base_url))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: base_url must be an http:// or https:// URL with a host, without spaces or control bytes");
+    if (d->api_version && d->api_version[0] && !llm__visible_ascii(d->api_version))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_version must be visible ASCII");
+    if (llm__has_control(d->app_url, false) || llm__has_control(d->app_title, true))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: app_url or app_title holds a control byte");
+    return llm__check_headers(d->headers, d->header_count, "llm_client_init: headers", err);
+}
+
 LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err) {
+    const llm_provider *p;
     llm_result r;
     if (!client || !desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: NULL client or desc");
     memset(client, 0, sizeof *client);
-    if (desc->custom_provider) client->provider = desc->custom_provider;
-    else if (!desc->provider || strcmp(desc->provider, "openai") == 0) client->provider = &llm__openai_provider;
-    else if (strcmp(desc->provider, "openai-compatible") == 0) client->provider = &llm__openai_compatible_provider;
-    else return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_client_init: unknown provider \"%s\"", desc->provider);
-    if (llm__has_control(desc->api_key, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_key holds a control byte");
-    if (desc->base_url && !llm__url_ok(desc->base_url))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: base_url must be an http:// or https:// URL with a host, without spaces or control bytes");
-    if ((r = llm__check_headers(desc->headers, desc->header_count, "llm_client_init: headers", err)) != LLM_OK) return r;
+    p = desc->custom_provider ? desc->custom_provider : llm_provider_find(desc->provider ? desc->provider : "openai");
+    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_client_init: unknown provider \"%s\"", desc->provider ? desc->provider : "openai");
+    if (!p->wire || !p->wire->url || !p->wire->decode || !p->wire->decode_event || !p->wire->decode_error)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: provider \"%s\": its wire format lacks url, decode, decode_event or decode_error",
+                         p->name ? p->name : "?");
+    if ((r = llm__check_client_strings(desc, err)) != LLM_OK) return r;
+    if (!desc->base_url && !p->default_base_url)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: provider \"%s\" has no default base URL: give base_url (%s)", p->name,
+                         p->base_env[1] ? p->base_env[1] : "its endpoint");
     if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: an allocator needs alloc, realloc and free");
     client->desc = *desc;
+    client->provider = p;
+    client->quirks = (p->quirks | desc->quirks_on) & ~desc->quirks_off;
     /* seed 0: the client's address (random per process where the system
        randomises addresses) and the clock when there is one, so two
        processes do not send the same request ids */
@@ -4671,6 +5680,7 @@ enum { LLM__CALL_IDLE = 0, LLM__CALL_SENT, LLM__CALL_RECEIVING, LLM__CALL_DONE }
 
 /* the streamed side of the call, in >>stream */
 static bool llm__call_streaming_body(const llm_call *call);
+static llm_result llm__ndjson_feed(llm_call *call, const char *data, size_t len);
 static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err);
 static void llm__acc_free(llm_call *call);
 
@@ -4689,6 +5699,8 @@ static llm_result llm__call_error(llm_call *call, llm_result code, const char *m
     }
     return call->error_;
 }
+
+static llm_result llm__call_nomem(llm_call *call) { return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory"); }
 
 /* Fails the call with a formatted message (the first error wins). */
 static llm_result llm__call_errorf(llm_call *call, llm_result code, const char *fmt, ...) {
@@ -4761,49 +5773,98 @@ static const char *llm__call_request_id(llm_call *call, const llm_client *client
     return id;
 }
 
+/* The header that carries the secret: a bearer token when the desc gives
+   one (Authorization: Bearer), else the key in the provider's header. */
+static bool llm__call_auth_header(llm_call *call, const llm_client *client) {
+    const llm_client_desc *d = &client->desc;
+    const char *token = d->get_token ? d->get_token(d->token_user) : d->bearer_token;
+    const char *name = client->provider->auth_header, *prefix = client->provider->auth_prefix;
+    if (token && token[0]) {
+        if (llm__has_control(token, false)) return false;
+        name = "Authorization";
+        prefix = "Bearer ";
+    } else if (d->api_key && d->api_key[0]) {
+        token = d->api_key;
+    } else {
+        return true; /* keyless: nothing to send */
+    }
+    call->auth_value_ = llm__call_concat(call, prefix ? prefix : "", token);
+    if (!llm__call_add_header(call, name, call->auth_value_)) return false;
+    call->http_.secret_header = call->http_.header_count;
+    return true;
+}
+
 static llm_result llm__call_headers(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
     const llm_client_desc *d = &client->desc;
     const llm_provider *p = client->provider;
     size_t i;
     bool ok = llm__call_add_header(call, "Content-Type", "application/json") &&
-              llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json");
-    if (ok && d->api_key && d->api_key[0]) {
-        call->auth_value_ = llm__call_concat(call, p->auth_prefix, d->api_key);
-        ok = llm__call_add_header(call, p->auth_header, call->auth_value_);
-    }
+              llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json") && llm__call_auth_header(call, client);
+    for (i = 0; ok && i < p->header_count; i++) ok = llm__call_add_header(call, p->headers[i].name, p->headers[i].value);
+    if (ok && d->app_url && p->app_url_header) ok = llm__call_add_header(call, p->app_url_header, d->app_url);
+    for (i = 0; ok && d->app_title && i < 2 && p->app_title_headers[i]; i++) ok = llm__call_add_header(call, p->app_title_headers[i], d->app_title);
     if (ok && !d->no_request_id)
         ok = llm__call_add_header(call, "X-Request-ID", req->request_id ? req->request_id : llm__call_request_id(call, client));
     for (i = 0; ok && i < d->header_count; i++) ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
     for (i = 0; ok && i < req->header_count; i++) ok = llm__call_add_header(call, req->headers[i].name, req->headers[i].value);
-    if (!ok) return llm__call_error(call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
-                                    "request headers: more than LLM_CALL_MAX_HEADERS, or out of memory");
+    if (!ok)
+        return llm__call_error(call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
+                               "request headers: more than LLM_CALL_MAX_HEADERS, a token with control bytes, or out of memory");
     return LLM_OK;
 }
 
-/* A request id sent as a header: visible ASCII only. */
-static bool llm__visible_ascii(const char *s) {
-    for (; *s; s++)
-        if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7F) return false;
-    return true;
-}
-
-static llm_result llm__call_check_request(const llm_request *req, llm_error *err) {
-    llm_result r = llm__check_headers(req->headers, req->header_count, "request: headers", err);
+/* What every request must be, whatever its wire format (>>request), and its
+   headers and id. */
+static llm_result llm__call_check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
+    llm_result r = llm__check_request(req, a, err);
     if (r != LLM_OK) return r;
+    if ((r = llm__check_headers(req->headers, req->header_count, "request: headers", err)) != LLM_OK) return r;
     if (req->request_id && (!req->request_id[0] || !llm__visible_ascii(req->request_id)))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: request_id must be visible ASCII (no spaces or control bytes)");
     return LLM_OK;
 }
 
-/* The URL: base (without a trailing slash) + the provider's path. */
-static llm_result llm__call_url(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
+/* The base URL the wire format builds on: the desc's or the provider's,
+   without a trailing slash; a base without a path gets "/v1" under
+   LLM_QUIRK_V1_PATH (Ollama's http://localhost:11434, as LiteLLM writes it). */
+static const char *llm__call_base(llm_call *call, const llm_client *client) {
     const char *base = client->desc.base_url ? client->desc.base_url : client->provider->default_base_url;
+    const char *host = strstr(base, "://");
     size_t n = strlen(base);
-    char *trimmed;
+    bool bare;
     while (n && base[n - 1] == '/') n--;
-    trimmed = llm__arena_strndup(&call->alloc_, &call->arena_, base, n);
-    call->http_.url = trimmed ? llm__call_concat(call, trimmed, client->provider->path(client, req, stream)) : NULL;
-    return call->http_.url ? LLM_OK : llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory");
+    bare = host && !memchr(host + 3, '/', n - (size_t)(host + 3 - base));
+    if (bare && (client->quirks & LLM_QUIRK_V1_PATH)) {
+        char *s = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, n + 4);
+        if (!s) return NULL;
+        memcpy(s, base, n);
+        memcpy(s + n, "/v1", 4);
+        return s;
+    }
+    return llm__arena_strndup(&call->alloc_, &call->arena_, base, n);
+}
+
+/* What the wire format is given: the model to send, the base URL... */
+static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
+    call->ctx_.client = client;
+    call->ctx_.provider = client->provider;
+    call->ctx_.model = llm__model_for(client->provider, req->model);
+    call->ctx_.quirks = client->quirks;
+    call->ctx_.stream = stream;
+    call->ctx_.base_url = llm__call_base(call, client);
+    return call->ctx_.base_url ? LLM_OK : llm__call_nomem(call);
+}
+
+/* The URL, written by the wire format into a buffer with room for the
+   base, the model and a path and query. */
+static llm_result llm__call_url(llm_call *call, const llm_request *req, llm_error *err) {
+    size_t size = strlen(call->ctx_.base_url) + strlen(call->ctx_.model) + 512;
+    char *buf = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, size);
+    llm_result r;
+    if (!buf) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    r = call->client_->provider->wire->url(&call->ctx_, req, buf, size, err);
+    call->http_.url = buf;
+    return r;
 }
 
 static void llm__call_init(llm_call *call, const llm_client *client, int64_t now_ms) {
@@ -4818,24 +5879,40 @@ static void llm__call_init(llm_call *call, const llm_client *client, int64_t now
     call->max_stream_bytes_ = call->in_max_;
     call->max_choices_ = 1;
     call->sse_.alloc = call->chunk_.alloc = call->check_.alloc = client->desc.alloc;
+    call->ctx_.client = client;
+    call->ctx_.provider = client->provider;
+    call->ctx_.quirks = client->quirks;
+}
+
+/* The model the answer is priced by: the desc's base model (an Azure
+   deployment says nothing of its model), else the model requested. */
+static const char *llm__call_price_model(const llm_client *client, const llm_request *req) {
+    return client->desc.base_model ? client->desc.base_model : req->model;
 }
 
 static llm_result llm__call_start(llm_call *call, const llm_client *client, const llm_request *req, bool stream, int64_t now_ms,
                                   const llm_http_request **http, llm_error *err) {
+    const char *price_model;
     llm_result r;
     if (!call || !client || !client->provider || !req || !http)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL call, client, request or http");
     *http = NULL;
     llm__call_init(call, client, now_ms);
-    if ((r = llm__call_check_request(req, err)) != LLM_OK) return r;
-    if ((r = client->provider->encode(client, req, stream, &call->body_, err)) != LLM_OK) return r;
-    call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, req->model, strlen(req->model));
+    if ((r = llm__call_check_request(req, &call->alloc_, err)) != LLM_OK) return r;
+    if (!client->provider->wire->encode)
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "provider \"%s\": its wire format (%s) only decodes answers here", client->provider->name,
+                         client->provider->wire->name);
+    if (llm__call_ctx(call, client, req, stream) != LLM_OK) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if ((r = client->provider->wire->encode(&call->ctx_, req, &call->body_, err)) != LLM_OK) return r;
+    price_model = llm__call_price_model(client, req);
+    call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, price_model, strlen(price_model));
     call->max_choices_ = req->n > 1 ? req->n : 1;
     if (!call->model_) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     r = llm_count_request_tokens(req, NULL, &call->alloc_, &call->prompt_estimate_, NULL);
     if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
     if (r != LLM_OK) call->prompt_estimate_ = 0; /* only for answers without usage */
-    if (llm__call_url(call, client, req, stream) != LLM_OK || llm__call_headers(call, client, req, stream) != LLM_OK) {
+    if ((r = llm__call_url(call, req, err)) != LLM_OK) return r;
+    if (llm__call_headers(call, client, req, stream) != LLM_OK) {
         if (err) *err = call->err_;
         return call->error_;
     }
@@ -4871,7 +5948,8 @@ LLM_API llm_result llm_call_feed_status(llm_call *call, int status) {
 /* Remembers what the headers say about retrying, the request id and cost. */
 static void llm__call_header_value(llm_call *call, const char *name, size_t nlen, const char *v, size_t vlen) {
     double d;
-    if (llm__header_is(name, nlen, "retry-after-ms") || llm__header_is(name, nlen, "x-ms-retry-after-ms")) {
+    const llm_provider *p = call->client_->provider;
+    if (llm__header_is(name, nlen, "retry-after-ms") || (p->retry_ms_header && llm__header_is(name, nlen, p->retry_ms_header))) {
         if ((d = llm__parse_seconds(v, vlen)) >= 0) call->retry_after_ms_ = (int64_t)d;
     } else if (llm__header_is(name, nlen, "retry-after")) {
         if ((d = llm__parse_seconds(v, vlen)) >= 0) {
@@ -4884,12 +5962,15 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
     } else if (llm__header_is(name, nlen, "x-should-retry")) {
         if (vlen == 4 && memcmp(v, "true", 4) == 0) call->should_retry_ = LLM_TRUE;
         if (vlen == 5 && memcmp(v, "false", 5) == 0) call->should_retry_ = LLM_FALSE;
-    } else if (llm__header_is(name, nlen, "x-request-id") || (llm__header_is(name, nlen, "request-id") && !call->request_id_[0])) {
+    } else if (llm__header_is(name, nlen, "x-request-id") ||
+               (p->request_id_header && llm__header_is(name, nlen, p->request_id_header) && !call->request_id_[0])) {
         llm__copy_network_text(call->request_id_, sizeof call->request_id_, v, vlen, call->client_->desc.api_key);
     } else if (llm__header_is(name, nlen, "content-type")) {
-        call->mode_known_ = true; /* an event stream, or a whole JSON answer */
-        call->sse_mode_ = vlen >= 17 && llm__contains_ci_n(v, vlen, "text/event-stream");
-    } else if (llm__header_is(name, nlen, "x-litellm-response-cost")) {
+        call->mode_known_ = true; /* an event stream, NDJSON lines, or a whole JSON answer */
+        call->sse_mode_ = llm__contains_ci_n(v, vlen, "text/event-stream");
+        call->ndjson_ = llm__contains_ci_n(v, vlen, "ndjson") ||
+                        (call->client_->provider->wire->framing == LLM_FRAMING_NDJSON && !llm__contains_ci_n(v, vlen, "application/json"));
+    } else if (p->cost_header && llm__header_is(name, nlen, p->cost_header)) {
         if ((d = llm__parse_seconds(v, vlen)) >= 0) {
             call->has_provider_cost_ = true;
             call->provider_cost_ = d;
@@ -4915,7 +5996,8 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
         while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
         if (i < len) {
             call->mode_known_ = true;
-            call->sse_mode_ = data[i] != '{';
+            call->ndjson_ = call->client_->provider->wire->framing == LLM_FRAMING_NDJSON;
+            call->sse_mode_ = !call->ndjson_ && data[i] != '{';
         }
     }
     if (llm__call_streaming_body(call)) {
@@ -4930,6 +6012,7 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
         if (r == LLM_OK && !call->borrow_) r = llm__sse_hold(&call->sse_);
         return r == LLM_OK ? LLM_OK : llm__call_error(call, r, "out of memory");
     }
+    if (llm__call_streaming_body(call) && call->ndjson_) return llm__ndjson_feed(call, data, len);
     if (len > call->in_max_ - call->in_len_) return llm__call_error(call, LLM_ERR_LIMIT_EXCEEDED, "response body larger than max_response_bytes");
     buf = call->in_;
     if (!llm__grow(&call->alloc_, &buf, &call->in_cap_, call->in_len_ + len, 1)) return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory");
@@ -4960,11 +6043,11 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
     const char *key = call->client_->desc.api_key;
     llm_error e;
     llm__error_clear(&e);
-    e.http_status = call->status_;
     if (body) {
         llm__json_scrub(body, key); /* before any of it is cut to a field's size */
-        call->client_->provider->decode_error(body, &e);
+        call->client_->provider->wire->decode_error(body, &e);
     }
+    e.http_status = call->status_; /* the answer's status wins over a code in its body */
     if (!e.message[0]) /* not the provider's JSON: keep the start of the body */
         llm__copy_network_text(e.message, sizeof e.message < 201 ? sizeof e.message : 201, call->in_, call->in_len_, key);
     if (!e.message[0]) {
@@ -4982,7 +6065,7 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
     if (!e.has_retry_after) e.retry_after_ms = 0;
     llm__copy_text(e.request_id, sizeof e.request_id, call->request_id_, strlen(call->request_id_));
     llm__scrub_error(&e, key);
-    llm_classify_error(&e);
+    llm__classify_with(call->client_->provider->wire->error_words, &e, false);
     if (err) *err = e;
     return e.code;
 }
@@ -5055,7 +6138,7 @@ static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, ll
 static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t now_ms, llm_response *resp, llm_error *err) {
     llm_result r;
     resp->alloc_ = call->alloc_;
-    r = call->client_->provider->decode(body, resp, err);
+    r = call->client_->provider->wire->decode(&call->ctx_, body, resp, err);
     if (r == LLM_OK) r = llm__call_complete_response(call, now_ms, resp, true, err);
     if (r != LLM_OK) llm_response_free(resp);
     return r;
@@ -5116,6 +6199,7 @@ LLM_API void llm_call_free(llm_call *call) {
     llm__free(&call->alloc_, call->last_text_, call->last_text_cap_);
     llm_json_writer_free(&call->body_);
     llm__free(&call->alloc_, call->in_, call->in_cap_);
+    llm__free(&call->alloc_, call->nd_, call->nd_cap_);
     if (call->auth_value_) llm__wipe((void *)(uintptr_t)call->auth_value_, strlen(call->auth_value_));
     llm__arena_free(&call->alloc_, &call->arena_);
     memset(call, 0, sizeof *call);
@@ -5160,26 +6244,6 @@ LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req
 // >>stream: events, the accumulator and the stream decoders
 /* ------------------------------------------------------------------------ */
 
-/* A growable byte buffer, always NUL-terminated once used. */
-typedef struct llm__buf {
-    char *p;
-    size_t len, cap;
-} llm__buf;
-
-static bool llm__buf_add(const llm_allocator *a, llm__buf *b, const char *s, size_t n) {
-    void *p = b->p;
-    if (n > ((size_t)-1) - b->len - 1 || !llm__grow(a, &p, &b->cap, b->len + n + 1, 1)) return false;
-    b->p = (char *)p;
-    if (n) memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-    return true;
-}
-
-static void llm__buf_free(const llm_allocator *a, llm__buf *b) {
-    llm__free(a, b->p, b->cap);
-    memset(b, 0, sizeof *b);
-}
 
 /* A small sorted map of int keys to int values (binary search; inserting
    moves the tail). It holds only the keys seen, so a hostile index costs one
@@ -5263,7 +6327,6 @@ typedef struct llm__acc {
     llm_error stream_error;
 } llm__acc;
 
-static llm_result llm__call_nomem(llm_call *call) { return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory"); }
 
 static llm__acc *llm__acc_of(llm_call *call) {
     if (!call->acc_) {
@@ -5515,7 +6578,7 @@ static llm_result llm__finish_choice(llm_call *call, int choice, const char *raw
     if (!c) return call->error_;
     c->finish.len = 0;
     if (llm__acc_add(call, &c->finish, raw, n) != LLM_OK) return call->error_;
-    reason = llm__finish_reason(c->finish.p);
+    reason = llm__finish_word(call->client_->provider->wire->finish_words, c->finish.p);
     for (k = 0; k < c->tool_count; k++)
         if (llm__tool_end(call, choice, c, (int)k, reason == LLM_FINISH_LENGTH) != LLM_OK) return call->error_;
     if (!(ev = llm__emit(call, LLM_EVENT_FINISH, choice))) return call->error_;
@@ -5531,28 +6594,8 @@ static llm_result llm__usage_event(llm_call *call) {
     return call->error_;
 }
 
-/* The status an error inside a 2xx stream stands for: its numeric code,
-   else what its type or code word means, else 500. */
-static int llm__stream_error_status(const llm_json *body, const llm_error *e) {
-    static const struct { const char *word; int status; } words[] = {
-        {"invalid_api_key", 401}, {"authentication_error", 401}, {"permission_error", 403}, {"permission_denied", 403},
-        {"not_found_error", 404}, {"model_not_found", 404}, {"rate_limit_error", 429}, {"rate_limit_exceeded", 429},
-        {"insufficient_quota", 429}, {"billing_error", 402}, {"request_too_large", 413}, {"invalid_request_error", 400},
-        {"context_length_exceeded", 400}, {"overloaded_error", 529}, {"api_error", 500}, {"server_error", 500},
-        {"timeout_error", 504},
-    };
-    int64_t code = llm_json_int(llm_json_get(llm_json_get(body, "error"), "code"), 0);
-    size_t i;
-    if (code >= 400 && code <= 599) return (int)code;
-    for (i = 0; i < sizeof words / sizeof words[0]; i++) /* the code is the more specific word */
-        if (strcmp(e->provider_code, words[i].word) == 0) return words[i].status;
-    for (i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strcmp(e->type, words[i].word) == 0) return words[i].status;
-    return 500;
-}
-
 /* An error inside a 2xx stream: classified like an HTTP error of the
-   status it stands for (llm__stream_error_status). */
+   status it stands for (llm__classify_with). */
 static llm_result llm__stream_error(llm_call *call, const llm_json *body) {
     llm__acc *acc = llm__acc_of(call);
     llm_error *e;
@@ -5560,12 +6603,11 @@ static llm_result llm__stream_error(llm_call *call, const llm_json *body) {
     if (!acc) return call->error_;
     e = &acc->stream_error;
     llm__error_clear(e);
-    llm__json_scrub(llm_json_get(body, "error"), call->client_->desc.api_key);
-    call->client_->provider->decode_error(body, e);
-    e->http_status = llm__stream_error_status(body, e);
+    llm__json_scrub(llm_json_get(body, "error") ? llm_json_get(body, "error") : body, call->client_->desc.api_key);
+    call->client_->provider->wire->decode_error(body, e);
     if (!e->message[0]) llm__copy_text(e->message, sizeof e->message, "error inside the stream", 23);
     llm__copy_text(e->request_id, sizeof e->request_id, call->request_id_, strlen(call->request_id_));
-    llm_classify_error(e);
+    llm__classify_with(call->client_->provider->wire->error_words, e, true);
     e->http_status = call->status_;
     if ((ev = llm__emit(call, LLM_EVENT_ERROR, 0)) != NULL) ev->error = e;
     if (call->error_ == LLM_OK) {
@@ -5573,15 +6615,6 @@ static llm_result llm__stream_error(llm_call *call, const llm_json *body) {
         call->err_ = *e;
     }
     return call->error_;
-}
-
-/* Keeps object[key] in b unless b already has a value (the first wins). */
-static bool llm__acc_set(llm_call *call, llm__buf *b, const llm_json *object, const char *key) {
-    size_t n;
-    const char *s;
-    if (b->len) return true; /* looked up only until found: every chunk repeats it */
-    s = llm_json_string(llm_json_get(object, key), &n);
-    return !s || llm__acc_add(call, b, s, n) == LLM_OK;
 }
 
 /* Parses one stream event's data into call->chunk_: out of memory is
@@ -5594,319 +6627,145 @@ static llm_result llm__call_parse_event(llm_call *call, const char *data, size_t
     return llm__call_errorf(call, r, "stream event data is not JSON: %s at offset %z", perr.message, perr.offset);
 }
 
-/* ---- OpenAI-compatible chunks ---- */
+/* ---- the sink: what a wire format's stream decoder may do ---- */
 
-/* The tool call a delta belongs to, by its `index` (never by position).
-   A server that sends every call with index 0 (some Ollama versions) is
-   recognised by a new id on the same index: that ends the call and starts
-   a new one. Without an index, a delta with an id (or the first) starts a
-   call and one without continues the last. Returns the position, or -1. */
-static int llm__openai_tool_slot(llm_call *call, int choice, llm__acc_choice *c, const llm_json *tc) {
-    const char *id = llm_json_string(llm_json_get(tc, "id"), NULL);
-    const char *name = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "name"), NULL);
-    const llm_json *iv = llm_json_get(tc, "index");
-    int64_t key = -1;
+static llm__acc_choice *llm__sink_choice(llm_stream_sink *s, int choice) {
+    return s && s->call_ ? llm__acc_choice_at(s->call_, choice) : NULL;
+}
+
+/* The tool call of a handle, or NULL (the call then fails). */
+static llm__acc_tool *llm__sink_tool(llm_stream_sink *s, int choice, int handle, llm__acc_choice **out) {
+    llm__acc_choice *c = llm__sink_choice(s, choice);
+    *out = c;
+    if (!c) return NULL;
+    if (handle < 0 || (size_t)handle >= c->tool_count) {
+        llm__call_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "a stream decoder named a tool call that does not exist");
+        return NULL;
+    }
+    return &c->tools[handle];
+}
+
+LLM_API llm_result llm_sink_delta(llm_stream_sink *s, llm_event_type kind, int choice, const char *text, size_t len) {
+    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
+    if (kind != LLM_EVENT_TEXT && kind != LLM_EVENT_REASONING && kind != LLM_EVENT_REFUSAL)
+        return llm__call_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "llm_sink_delta: the kind is text, reasoning or refusal");
+    return llm__delta(s->call_, kind, choice, text, len);
+}
+
+LLM_API llm_result llm_sink_choice(llm_stream_sink *s, int choice) {
+    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
+    if (!llm__choice_index_ok(s->call_, choice)) return s->call_->error_;
+    if (!s->call_->sopt_.no_accumulate && !llm__acc_choice_at(s->call_, choice)) return s->call_->error_;
+    return LLM_OK;
+}
+
+LLM_API int llm_sink_tool_find(llm_stream_sink *s, int choice, int key) {
+    llm__acc_choice *c = llm__sink_choice(s, choice);
+    if (!c) return -1;
+    if (key < 0) return c->tool_count ? (int)c->tool_count - 1 : -1;
+    return llm__imap_get(&c->tool_of, key);
+}
+
+LLM_API int llm_sink_tool_begin(llm_stream_sink *s, int choice, int key, const char *id, const char *name) {
+    llm__acc_choice *c = llm__sink_choice(s, choice);
     int pos;
-    if (iv) {
-        key = llm_json_int(iv, -1);
-        if (key < 0 || key > 0x7FFFFFFF) {
-            llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: a tool call's index is not a non-negative integer", choice);
-            return -1;
-        }
-        pos = llm__imap_get(&c->tool_of, (int)key);
-    } else {
-        pos = id || !c->tool_count ? -1 : (int)c->tool_count - 1;
-    }
-    if (pos >= 0 && id && c->tools[pos].id.len && strcmp(id, c->tools[pos].id.p) != 0) {
-        if (llm__tool_end(call, choice, c, pos, false) != LLM_OK) return -1;
-        pos = -1;
-    }
-    if (pos >= 0) {
-        if (id && !c->tools[pos].id.len && llm__acc_add(call, &c->tools[pos].id, id, strlen(id)) != LLM_OK) return -1;
-        return pos;
-    }
-    /* a call that replaces another on the same index ranks after every call */
-    pos = llm__tool_new(call, choice, c, key >= 0 && llm__imap_get(&c->tool_of, (int)key) < 0 ? (int)key : -1, id, name);
-    if (pos >= 0 && key >= 0 && !llm__imap_set(&call->alloc_, &c->tool_of, (int)key, pos)) {
-        llm__call_nomem(call);
-        return -1;
-    }
+    if (!c) return s && s->call_ ? (int)s->call_->error_ : (int)LLM_ERR_INVALID_ARGUMENT;
+    /* a key already used passes to the new call, which ranks after every call */
+    pos = llm__tool_new(s->call_, choice, c, key >= 0 && llm__imap_get(&c->tool_of, key) < 0 ? key : -1, id, name);
+    if (pos < 0) return (int)s->call_->error_;
+    if (key >= 0 && !llm__imap_set(&s->call_->alloc_, &c->tool_of, key, pos)) return (int)llm__call_nomem(s->call_);
     return pos;
 }
 
-static llm_result llm__openai_tool_deltas(llm_call *call, int choice, const llm_json *calls) {
-    const llm_json *tc;
-    for (tc = llm_json_first(calls); tc; tc = llm_json_next(calls, tc)) {
-        llm__acc_choice *c = llm__acc_choice_at(call, choice);
-        size_t n;
-        const char *args = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "arguments"), &n);
-        int slot;
-        if (!c || (slot = llm__openai_tool_slot(call, choice, c, tc)) < 0) return call->error_;
-        if (args && llm__tool_delta(call, choice, c, slot, args, n) != LLM_OK) return call->error_;
-    }
-    return LLM_OK;
+LLM_API const char *llm_sink_tool_id(llm_stream_sink *s, int choice, int handle) {
+    llm__acc_choice *c;
+    llm__acc_tool *t = llm__sink_tool(s, choice, handle, &c);
+    return t && t->id.p ? t->id.p : "";
 }
 
-static llm_result llm__openai_choice_delta(llm_call *call, const llm_json *ch) {
-    const llm_json *delta = llm_json_get(ch, "delta");
-    const llm_json *reasoning = llm_json_get(delta, "reasoning_content");
-    int64_t index = llm_json_int(llm_json_get(ch, "index"), 0);
-    int choice;
-    size_t n;
-    const char *s;
-    llm_result r = LLM_OK;
-    if (!llm__choice_index_ok(call, index)) return call->error_;
-    choice = (int)index;
-    if (!call->sopt_.no_accumulate && !llm__acc_choice_at(call, choice)) return call->error_; /* a choice seen counts */
-    if (!reasoning) reasoning = llm_json_get(delta, "reasoning");
-    if ((s = llm_json_string(reasoning, &n)) != NULL) r = llm__delta(call, LLM_EVENT_REASONING, choice, s, n);
-    if (r == LLM_OK && (s = llm_json_string(llm_json_get(delta, "content"), &n)) != NULL) r = llm__delta(call, LLM_EVENT_TEXT, choice, s, n);
-    if (r == LLM_OK && (s = llm_json_string(llm_json_get(delta, "refusal"), &n)) != NULL) r = llm__delta(call, LLM_EVENT_REFUSAL, choice, s, n);
-    if (r == LLM_OK && llm_json_count(llm_json_get(delta, "tool_calls"))) r = llm__openai_tool_deltas(call, choice, llm_json_get(delta, "tool_calls"));
-    if (r == LLM_OK && (s = llm_json_string(llm_json_get(ch, "finish_reason"), &n)) != NULL) r = llm__finish_choice(call, choice, s, n);
-    return r;
+LLM_API llm_result llm_sink_tool_set_id(llm_stream_sink *s, int choice, int handle, const char *id, size_t len) {
+    llm__acc_choice *c;
+    llm__acc_tool *t = llm__sink_tool(s, choice, handle, &c);
+    if (!t) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return t->id.len || !len ? LLM_OK : llm__acc_add(s->call_, &t->id, id, len);
 }
 
-/* The fields every chunk repeats, kept from the first that has them. */
-static llm_result llm__openai_chunk_head(llm_call *call, const llm_json *root) {
-    llm__acc *acc = llm__acc_of(call);
-    const llm_json *u = llm_json_get(root, "usage");
-    if (!acc) return call->error_;
-    if (!llm__acc_set(call, &acc->id, root, "id") || !llm__acc_set(call, &acc->model, root, "model") ||
-        !llm__acc_set(call, &acc->object, root, "object") || !llm__acc_set(call, &acc->fingerprint, root, "system_fingerprint") ||
-        !llm__acc_set(call, &acc->tier, root, "service_tier"))
-        return call->error_;
-    if (!acc->created) acc->created = llm_json_int(llm_json_get(root, "created"), 0);
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) u = llm_json_get(llm_json_get(root, "x_groq"), "usage"); /* Groq */
-    if (llm_json_is(u, LLM_JSON_OBJECT)) {
-        llm_response tmp;
-        memset(&tmp, 0, sizeof tmp);
-        if (!llm__openai_usage_decode(u, &tmp)) acc->usage_bad = true;
-        acc->usage = tmp.usage;
-        if (tmp.has_provider_cost) {
-            acc->has_provider_cost = true;
-            acc->provider_cost = tmp.provider_cost_usd;
-        }
-        return llm__usage_event(call);
-    }
-    return LLM_OK;
+LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle, const char *text, size_t len) {
+    llm__acc_choice *c;
+    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return llm__tool_delta(s->call_, choice, c, handle, text, len);
 }
 
-static llm_result llm__openai_stream_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
-    const llm_json *root, *choices, *ch;
-    llm_result r;
-    (void)type;
-    (void)type_len;
-    if (n == 6 && memcmp(data, "[DONE]", 6) == 0) {
-        call->done_ = true;
-        return LLM_OK;
-    }
-    if (llm__call_parse_event(call, data, n) != LLM_OK) return call->error_;
-    root = llm_json_root(&call->chunk_);
-    if ((r = llm__openai_chunk_head(call, root)) != LLM_OK) return r;
-    choices = llm_json_get(root, "choices");
-    for (ch = llm_json_first(choices); ch; ch = llm_json_next(choices, ch))
-        if ((r = llm__openai_choice_delta(call, ch)) != LLM_OK) return r;
-    /* an error inside the stream (OpenRouter sends it beside finish_reason "error") */
-    return llm_json_get(root, "error") ? llm__stream_error(call, root) : LLM_OK;
+LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle) {
+    llm__acc_choice *c;
+    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return llm__tool_end(s->call_, choice, c, handle, false);
 }
 
-/* ---- Anthropic Messages (wire format: answers and streams) ---- */
-
-/* Anthropic counts input without cache reads and writes; llm_usage counts
-   them in the prompt. A later message_delta may leave some counts out: the
-   ones given update what message_start said. False when a count is out of
-   range (the usage is then to be treated as absent). */
-static bool llm__anthropic_usage(const llm_json *u, llm_usage *us) {
-    int64_t input = -1, read = -1, write = -1, write_1h = -1, out = -1;
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
-    if (!llm__usage_count(llm_json_get(u, "input_tokens"), &input) ||
-        !llm__usage_count(llm_json_get(u, "cache_read_input_tokens"), &read) ||
-        !llm__usage_count(llm_json_get(u, "cache_creation_input_tokens"), &write) ||
-        !llm__usage_count(llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens"), &write_1h) ||
-        !llm__usage_count(llm_json_get(u, "output_tokens"), &out))
-        return false;
-    us->present = true;
-    if (read >= 0) us->cached_tokens = read;
-    if (write >= 0) us->cache_creation_tokens = write;
-    if (write_1h >= 0) us->cache_creation_1h_tokens = write_1h;
-    if (input >= 0 || read >= 0 || write >= 0)
-        us->prompt_tokens = (input >= 0 ? input : us->prompt_tokens - us->cached_tokens - us->cache_creation_tokens) +
-                            us->cached_tokens + us->cache_creation_tokens;
-    if (out >= 0) us->completion_tokens = out;
-    us->total_tokens = us->prompt_tokens + us->completion_tokens;
-    return true;
+LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len) {
+    if (!s || !s->call_ || (!word && len)) return LLM_ERR_INVALID_ARGUMENT;
+    return llm__finish_choice(s->call_, choice, word ? word : "", len);
 }
 
-/* The position of the tool call of content block `index`, or -1. */
-static int64_t llm__anthropic_block_index(llm_call *call, const llm_json *root) {
-    int64_t index = llm_json_int(llm_json_get(root, "index"), -1);
-    if (index < 0 || index > 0x7FFFFFFF) llm__call_error(call, LLM_ERR_PARSE, "content block index out of range");
-    return index;
+LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid) {
+    llm__acc *acc;
+    if (!s || !s->call_ || !usage) return LLM_ERR_INVALID_ARGUMENT;
+    if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
+    acc->usage = *usage;
+    if (!valid) acc->usage_bad = true;
+    return llm__usage_event(s->call_);
 }
 
-static llm_result llm__anthropic_block_start(llm_call *call, llm__acc_choice *c, const llm_json *root) {
-    const llm_json *block = llm_json_get(root, "content_block");
-    const char *type = llm_json_string(llm_json_get(block, "type"), NULL);
-    int64_t index = llm__anthropic_block_index(call, root);
-    size_t n;
-    const char *s;
-    int pos;
-    if (index < 0) return call->error_;
-    if (type && strcmp(type, "tool_use") == 0) {
-        pos = llm__tool_new(call, 0, c, -1, llm_json_string(llm_json_get(block, "id"), NULL), llm_json_string(llm_json_get(block, "name"), NULL));
-        if (pos < 0) return call->error_;
-        return llm__imap_set(&call->alloc_, &c->block_tool, (int)index, pos) ? LLM_OK : llm__call_nomem(call);
-    }
-    if (type && strcmp(type, "text") == 0 && (s = llm_json_string(llm_json_get(block, "text"), &n)) != NULL)
-        return llm__delta(call, LLM_EVENT_TEXT, 0, s, n);
-    if (type && strcmp(type, "thinking") == 0 && (s = llm_json_string(llm_json_get(block, "thinking"), &n)) != NULL)
-        return llm__delta(call, LLM_EVENT_REASONING, 0, s, n);
-    return LLM_OK; /* redacted thinking, server tools...: nothing to show */
+LLM_API void llm_sink_provider_cost(llm_stream_sink *s, double usd) {
+    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
+    if (!acc || !(usd >= 0 && usd < 1e9)) return;
+    acc->has_provider_cost = true;
+    acc->provider_cost = usd;
 }
 
-static llm_result llm__anthropic_block_delta(llm_call *call, llm__acc_choice *c, const llm_json *root) {
-    const llm_json *delta = llm_json_get(root, "delta");
-    const char *type = llm_json_string(llm_json_get(delta, "type"), NULL);
-    size_t n;
-    const char *s;
-    int64_t index;
-    int tool;
-    if (!type) return LLM_OK;
-    if (strcmp(type, "text_delta") == 0 && (s = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
-        return llm__delta(call, LLM_EVENT_TEXT, 0, s, n);
-    if (strcmp(type, "thinking_delta") == 0 && (s = llm_json_string(llm_json_get(delta, "thinking"), &n)) != NULL)
-        return llm__delta(call, LLM_EVENT_REASONING, 0, s, n);
-    if (strcmp(type, "input_json_delta") == 0 && (s = llm_json_string(llm_json_get(delta, "partial_json"), &n)) != NULL) {
-        if ((index = llm__anthropic_block_index(call, root)) < 0) return call->error_;
-        if ((tool = llm__imap_get(&c->block_tool, (int)index)) < 0) return llm__call_error(call, LLM_ERR_PARSE, "input_json_delta outside a tool_use block");
-        return llm__tool_delta(call, 0, c, tool, s, n);
-    }
-    return LLM_OK; /* signature_delta, citations_delta: not part of the text */
+LLM_API llm_result llm_sink_field_set(llm_stream_sink *s, llm_sink_field field, const char *text, size_t len) {
+    llm__acc *acc;
+    llm__buf *b;
+    if (!s || !s->call_ || (unsigned)field >= (unsigned)LLM__FIELD_COUNT || (!text && len)) return LLM_ERR_INVALID_ARGUMENT;
+    if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
+    b = field == LLM_FIELD_ID ? &acc->id : field == LLM_FIELD_MODEL ? &acc->model : field == LLM_FIELD_OBJECT ? &acc->object
+        : field == LLM_FIELD_FINGERPRINT ? &acc->fingerprint : &acc->tier;
+    return b->len || !len ? LLM_OK : llm__acc_add(s->call_, b, text, len); /* the first wins: every chunk repeats it */
 }
 
-static llm_result llm__anthropic_block_stop(llm_call *call, llm__acc_choice *c, const llm_json *root) {
-    int64_t index = llm__anthropic_block_index(call, root);
-    int tool = index >= 0 ? llm__imap_get(&c->block_tool, (int)index) : -1;
-    if (index < 0) return call->error_;
-    return tool >= 0 ? llm__tool_end(call, 0, c, tool, false) : LLM_OK;
+LLM_API void llm_sink_created(llm_stream_sink *s, int64_t created) {
+    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
+    if (acc && !acc->created) acc->created = created;
 }
 
-static llm_result llm__anthropic_stream_event(llm_call *call, const char *etype, size_t etype_len, const char *data, size_t n) {
-    const llm_json *root;
-    llm__acc *acc = llm__acc_of(call);
-    llm__acc_choice *c = acc ? llm__acc_choice_at(call, 0) : NULL;
-    const char *type;
-    size_t len;
-    const char *s;
-    (void)etype;
-    (void)etype_len;
-    if (!c) return call->error_;
-    if (llm__call_parse_event(call, data, n) != LLM_OK) return call->error_;
-    root = llm_json_root(&call->chunk_);
-    type = llm_json_string(llm_json_get(root, "type"), NULL);
-    if (!type) return LLM_OK;
-    if (strcmp(type, "message_start") == 0) {
-        const llm_json *m = llm_json_get(root, "message");
-        if (!llm__acc_set(call, &acc->id, m, "id") || !llm__acc_set(call, &acc->model, m, "model")) return call->error_;
-        if (!llm__anthropic_usage(llm_json_get(m, "usage"), &acc->usage)) acc->usage_bad = true;
-        return LLM_OK;
-    }
-    if (strcmp(type, "content_block_start") == 0) return llm__anthropic_block_start(call, c, root);
-    if (strcmp(type, "content_block_delta") == 0) return llm__anthropic_block_delta(call, c, root);
-    if (strcmp(type, "content_block_stop") == 0) return llm__anthropic_block_stop(call, c, root);
-    if (strcmp(type, "message_delta") == 0) {
-        if (!llm__anthropic_usage(llm_json_get(root, "usage"), &acc->usage)) acc->usage_bad = true;
-        if (acc->usage.present && llm__usage_event(call) != LLM_OK) return call->error_;
-        s = llm_json_string(llm_json_get(llm_json_get(root, "delta"), "stop_reason"), &len);
-        return s ? llm__finish_choice(call, 0, s, len) : LLM_OK;
-    }
-    if (strcmp(type, "message_stop") == 0) {
-        call->done_ = true;
-        return LLM_OK;
-    }
-    if (strcmp(type, "error") == 0) return llm__stream_error(call, root);
-    return LLM_OK; /* ping and event types added later */
+LLM_API llm_result llm_sink_error(llm_stream_sink *s, const llm_json *body) {
+    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
+    return llm__stream_error(s->call_, body);
 }
 
-static llm_result llm__anthropic_decode(const llm_json *body, llm_response *resp, llm_error *err) {
-    const llm_json *content = llm_json_get(body, "content"), *b;
-    llm_json_writer w;
-    llm__buf text, thinking;
-    llm_choice *c;
-    llm_tool_call *calls;
-    size_t ntools = 0, k = 0;
-    bool failed = false;
-    llm_result r;
-    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(content, LLM_JSON_ARRAY))
-        return llm__fail(err, LLM_ERR_PARSE, "response: not an Anthropic message (no content array)");
-    memset(&text, 0, sizeof text);
-    memset(&thinking, 0, sizeof thinking);
-    memset(&w, 0, sizeof w);
-    w.alloc = resp->alloc_;
-    resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
-    resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
-    resp->object = llm__resp_str(resp, llm_json_get(body, "type"), &failed);
-    c = (llm_choice *)llm__resp_array(resp, 1, sizeof *c, &failed);
-    for (b = llm_json_first(content); b; b = llm_json_next(content, b))
-        ntools += llm_json_string(llm_json_get(b, "type"), NULL) && strcmp(llm_json_string(llm_json_get(b, "type"), NULL), "tool_use") == 0;
-    calls = (llm_tool_call *)llm__resp_array(resp, ntools, sizeof *calls, &failed);
-    for (b = llm_json_first(content); b && c && !failed; b = llm_json_next(content, b)) {
-        const char *type = llm_json_string(llm_json_get(b, "type"), NULL), *s;
-        size_t n;
-        if (!type) continue;
-        if (strcmp(type, "text") == 0 && (s = llm_json_string(llm_json_get(b, "text"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &text, s, n);
-        if (strcmp(type, "thinking") == 0 && (s = llm_json_string(llm_json_get(b, "thinking"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &thinking, s, n);
-        if (strcmp(type, "tool_use") == 0 && calls) {
-            const char *args;
-            size_t alen;
-            calls[k].id = llm__resp_str(resp, llm_json_get(b, "id"), &failed);
-            calls[k].name = llm__resp_str(resp, llm_json_get(b, "name"), &failed);
-            if (!failed && (!calls[k].name || !calls[k].name[0])) {
-                llm__buf_free(&resp->alloc_, &text);
-                llm__buf_free(&resp->alloc_, &thinking);
-                llm_json_writer_free(&w);
-                return llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use block without a name", k);
-            }
-            llm_json_writer_reset(&w);
-            llm_json_write_value(&w, llm_json_get(b, "input"));
-            if ((r = llm_json_writer_finish(&w, &args, &alen)) != LLM_OK) {
-                llm__buf_free(&resp->alloc_, &text);
-                llm__buf_free(&resp->alloc_, &thinking);
-                llm_json_writer_free(&w);
-                return r == LLM_ERR_NO_MEMORY ? llm__fail(err, r, "out of memory")
-                                              : llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use input nested too deeply", k);
-            }
-            calls[k].arguments = alen > 0 && strcmp(args, "null") != 0 ? llm__arena_strndup(&resp->alloc_, &resp->arena_, args, alen) : "{}";
-            if (!calls[k].arguments || (!calls[k].id && !(calls[k].id = llm__resp_synth_id(resp, 0, k)))) failed = true;
-            k++;
-        }
-    }
-    if (c && !failed) {
-        c->content = text.p ? llm__arena_strndup(&resp->alloc_, &resp->arena_, text.p, text.len) : NULL;
-        c->content_len = text.len;
-        c->reasoning = thinking.p ? llm__arena_strndup(&resp->alloc_, &resp->arena_, thinking.p, thinking.len) : NULL;
-        c->tool_calls = calls;
-        c->tool_call_count = k;
-        c->finish_reason_raw = llm__resp_str(resp, llm_json_get(body, "stop_reason"), &failed);
-        c->finish_reason = llm__finish_reason(c->finish_reason_raw);
-        resp->choices = c;
-        resp->choice_count = 1;
-        failed = failed || (text.p && !c->content) || (thinking.p && !c->reasoning);
-    }
-    if (!llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
-    llm__buf_free(&resp->alloc_, &text);
-    llm__buf_free(&resp->alloc_, &thinking);
-    llm_json_writer_free(&w);
-    return failed ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : LLM_OK;
+LLM_API void llm_sink_done(llm_stream_sink *s) {
+    if (s && s->call_) s->call_->done_ = true;
 }
 
-/* Decoding only: the Anthropic request encoder is not part of llm.h yet,
-   so this format serves llm_decode_recorded and is not a client preset. */
-static const llm_provider llm__anthropic_format = {
-    "anthropic", "https://api.anthropic.com/v1", NULL, NULL, "x-api-key", "",
-    llm__anthropic_decode, llm__openai_decode_error, llm__anthropic_stream_event,
-};
+LLM_API void llm_sink_complete(llm_stream_sink *s) {
+    if (s && s->call_) s->call_->complete_ = true;
+}
+
+LLM_API llm_result llm_sink_fail(llm_stream_sink *s, llm_result code, const char *message) {
+    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
+    return llm__call_errorf(s->call_, code < 0 ? code : LLM_ERR_PARSE, "%s", message ? message : "invalid stream event");
+}
+
+LLM_API char *llm_response_strndup(llm_response *resp, const char *s, size_t len) {
+    if (!resp || (!s && len)) return NULL;
+    return llm__arena_strndup(&resp->alloc_, &resp->arena_, s ? s : "", len);
+}
+
+LLM_API void *llm_response_alloc(llm_response *resp, size_t size) {
+    void *p = resp ? llm__arena_alloc(&resp->alloc_, &resp->arena_, size) : NULL;
+    if (p) memset(p, 0, size);
+    return p;
+}
 
 /* ---- the call, streamed ---- */
 
@@ -5931,24 +6790,104 @@ static bool llm__call_streaming_body(const llm_call *call) {
     return call->stream_ && call->status_ >= 200 && call->status_ <= 299;
 }
 
-/* Pulls SSE events through the provider's stream decoder until an
-   llm_event is queued, the bytes run out, or the stream ends. */
-static llm_result llm__call_pump(llm_call *call) {
-    while (call->queue_pos_ >= call->queue_len_ && call->error_ == LLM_OK && !call->done_) {
-        llm_sse_event sev;
-        llm_result r;
-        call->queue_len_ = call->queue_pos_ = 0;
-        if (!call->sse_mode_) return LLM_AGAIN;
-        r = llm_sse_next(&call->sse_, &sev);
-        if (r == LLM_AGAIN) return LLM_AGAIN;
-        if (r != LLM_OK) {
-            return llm__call_error(call, r, r == LLM_ERR_NO_MEMORY ? "out of memory"
-                                                                   : "event stream: a line or event is longer than the limit");
+/* NDJSON framing: the bytes are kept until their line ends (a line is
+   bounded like an SSE event: llm_sse.max_size, 16 MiB by default). */
+static llm_result llm__ndjson_feed(llm_call *call, const char *data, size_t len) {
+    size_t rest = call->nd_len_ - call->nd_pos_;
+    void *buf;
+    if (call->nd_pos_) { /* the lines read are dropped */
+        memmove(call->nd_, call->nd_ + call->nd_pos_, rest);
+        call->nd_len_ = rest;
+        call->nd_pos_ = 0;
+    }
+    if (len > llm__sse_max(&call->sse_) - rest)
+        return llm__call_error(call, LLM_ERR_PARSE, "NDJSON stream: more bytes than the line limit without the events being taken");
+    buf = call->nd_;
+    if (!llm__grow(&call->alloc_, &buf, &call->nd_cap_, call->nd_len_ + len, 1)) return llm__call_nomem(call);
+    call->nd_ = (char *)buf;
+    if (len) memcpy(call->nd_ + call->nd_len_, data, len);
+    call->nd_len_ += len;
+    return LLM_OK;
+}
+
+/* The next NDJSON line (without its end, a CR before the LF dropped), or
+   with `last` the unfinished one at the end of the body. */
+static bool llm__ndjson_line(llm_call *call, bool last, const char **line, size_t *n) {
+    for (;;) {
+        const char *start = call->nd_ ? call->nd_ + call->nd_pos_ : "", *nl;
+        size_t rest = call->nd_len_ - call->nd_pos_;
+        if (!rest) return false;
+        nl = (const char *)memchr(start, '\n', rest);
+        if (!nl && !last) return false;
+        *line = start;
+        *n = nl ? (size_t)(nl - start) : rest;
+        call->nd_pos_ += *n + (nl ? 1 : 0);
+        if (*n && start[*n - 1] == '\r') (*n)--;
+        if (*n) return true; /* blank lines are skipped */
+    }
+}
+
+/* The next event's data, by the stream's framing; LLM_AGAIN when the bytes
+   fed so far hold no more. */
+static llm_result llm__call_next_data(llm_call *call, bool last, const char **type, size_t *type_len, const char **data, size_t *len) {
+    llm_sse_event sev;
+    llm_result r;
+    if (call->ndjson_) {
+        *type = "";
+        *type_len = 0;
+        return llm__ndjson_line(call, last, data, len) ? LLM_OK : LLM_AGAIN;
+    }
+    if (!call->sse_mode_) return LLM_AGAIN;
+    r = llm_sse_next(&call->sse_, &sev);
+    if (r == LLM_AGAIN) return LLM_AGAIN;
+    if (r != LLM_OK) return llm__call_error(call, r, r == LLM_ERR_NO_MEMORY ? "out of memory" : "event stream: a line or event is longer than the limit");
+    *type = sev.type;
+    *type_len = sev.type_len;
+    *data = sev.data;
+    *len = sev.data_len;
+    return LLM_OK;
+}
+
+/* One event through the wire format: the end marker, or its data parsed
+   and decoded into the sink. */
+static void llm__call_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
+    const llm_wire_format *w = call->client_->provider->wire;
+    llm_stream_sink sink;
+    llm_result r;
+    if (w->end_marker && n == strlen(w->end_marker) && memcmp(data, w->end_marker, n) == 0) {
+        call->done_ = true;
+        return;
+    }
+    if (w->stream_state_size && !call->wire_state_) {
+        call->wire_state_ = llm__arena_alloc(&call->alloc_, &call->arena_, w->stream_state_size);
+        if (!call->wire_state_) {
+            llm__call_nomem(call);
+            return;
         }
-        call->client_->provider->decode_stream(call, sev.type, sev.type_len, sev.data, sev.data_len);
+        memset(call->wire_state_, 0, w->stream_state_size);
+    }
+    if (llm__call_parse_event(call, data, n) != LLM_OK) return;
+    sink.state = call->wire_state_;
+    sink.call_ = call;
+    r = w->decode_event(&sink, type, type_len, llm_json_root(&call->chunk_));
+    if (r != LLM_OK && call->error_ == LLM_OK) llm__call_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", w->name);
+}
+
+/* Pulls events through the wire format's stream decoder until an
+   llm_event is queued, the bytes run out, or the stream ends. `last`: the
+   body has ended (an NDJSON line may lack its newline). */
+static llm_result llm__call_pump_ex(llm_call *call, bool last) {
+    while (call->queue_pos_ >= call->queue_len_ && call->error_ == LLM_OK && !call->done_) {
+        const char *type = "", *data = "";
+        size_t type_len = 0, len = 0;
+        call->queue_len_ = call->queue_pos_ = 0;
+        if (llm__call_next_data(call, last, &type, &type_len, &data, &len) != LLM_OK) return call->error_ != LLM_OK ? call->error_ : LLM_AGAIN;
+        llm__call_event(call, type, type_len, data, len);
     }
     return LLM_OK;
 }
+
+static llm_result llm__call_pump(llm_call *call) { return llm__call_pump_ex(call, false); }
 
 LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev) {
     if (!call || !ev) return LLM_ERR_INVALID_ARGUMENT;
@@ -6023,7 +6962,7 @@ static llm_result llm__call_json_as_events(llm_call *call) {
     memset(&doc, 0, sizeof doc);
     doc.alloc = call->alloc_;
     r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
-    if (r == LLM_OK) r = call->client_->provider->decode(llm_json_root(&doc), answer, &perr);
+    if (r == LLM_OK) r = call->client_->provider->wire->decode(&call->ctx_, llm_json_root(&doc), answer, &perr);
     llm_json_doc_free(&doc); /* the answer stays until llm_call_free: the events point into it */
     if (r != LLM_OK) return llm__call_errorf(call, r, "response body: %s", perr.message);
     for (i = 0; i < answer->choice_count; i++)
@@ -6040,7 +6979,8 @@ static llm_result llm__call_json_as_events(llm_call *call) {
 
 /* The whole body has arrived: a plain JSON answer becomes its events. */
 static void llm__call_end_of_body(llm_call *call) {
-    if (call->state_ == LLM__CALL_RECEIVING && call->error_ == LLM_OK && llm__call_streaming_body(call) && !call->sse_mode_ && !call->done_)
+    if (call->state_ == LLM__CALL_RECEIVING && call->error_ == LLM_OK && llm__call_streaming_body(call) && !call->sse_mode_ && !call->ndjson_ &&
+        !call->done_)
         llm__call_json_as_events(call);
 }
 
@@ -6055,7 +6995,7 @@ static const char *llm__acc_str(llm_response *resp, const llm__buf *b, bool *fai
 
 /* The tool calls of a choice: only those that started (so each has a
    name) and, once the stream ended, an id. */
-static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, bool *failed) {
+static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, const llm_finish_word *words, bool *failed) {
     llm_tool_call *calls = (llm_tool_call *)llm__resp_array(resp, c->tool_count, sizeof *calls, failed);
     int order[LLM__MAX_TOOL_CALLS];
     size_t k, j;
@@ -6065,7 +7005,7 @@ static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__
     out->reasoning = c->has_reasoning ? llm__acc_str(resp, &c->reasoning, failed) : NULL;
     out->refusal = c->has_refusal ? llm__acc_str(resp, &c->refusal, failed) : NULL;
     out->finish_reason_raw = llm__acc_str(resp, &c->finish, failed);
-    out->finish_reason = llm__finish_reason(out->finish_reason_raw);
+    out->finish_reason = llm__finish_word(words, out->finish_reason_raw);
     for (k = 0; k < c->tool_count; k++) { /* positions in key order: insertion, as calls mostly arrive in order */
         for (j = k; j > 0 && c->tools[order[j - 1]].key > c->tools[k].key; j--) order[j] = order[j - 1];
         order[j] = (int)k;
@@ -6099,7 +7039,8 @@ static bool llm__acc_response(llm_call *call, llm_response *resp) {
     resp->has_provider_cost = acc->has_provider_cost;
     resp->provider_cost_usd = acc->provider_cost;
     choices = (llm_choice *)llm__resp_array(resp, acc->choice_count, sizeof *choices, &failed);
-    for (i = 0; choices && i < acc->choice_count; i++) llm__acc_choice_out(resp, &choices[i], &acc->choices[i], &failed);
+    for (i = 0; choices && i < acc->choice_count; i++)
+        llm__acc_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words, &failed);
     if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__choice_order);
     resp->choices = choices;
     resp->choice_count = choices ? acc->choice_count : 0;
@@ -6112,10 +7053,10 @@ static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_re
     size_t i, k;
     llm_result r;
     llm__call_end_of_body(call);
-    while (call->sse_mode_ && call->error_ == LLM_OK && !call->done_ && llm__call_pump(call) == LLM_OK)
+    while ((call->sse_mode_ || call->ndjson_) && call->error_ == LLM_OK && !call->done_ && llm__call_pump_ex(call, true) == LLM_OK)
         call->queue_pos_ = call->queue_len_; /* events nobody took still count */
     acc = (llm__acc *)call->acc_;
-    if (call->error_ == LLM_OK && !call->done_)
+    if (call->error_ == LLM_OK && !call->done_ && !call->complete_)
         llm__call_error(call, LLM_ERR_TRUNCATED, "the stream ended before its end marker");
     for (i = 0; acc && call->error_ == LLM_OK && i < acc->choice_count; i++) /* calls a finish never closed */
         for (k = 0; call->error_ == LLM_OK && k < acc->choices[i].tool_count; k++)
@@ -6219,22 +7160,33 @@ LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, 
     return r;
 }
 
+LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *client, bool stream, const llm_stream_options *options,
+                                         llm_error *err) {
+    if (!call || !client || !client->provider) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin_decode: NULL call or client");
+    llm__call_init(call, client, 0);
+    call->state_ = LLM__CALL_SENT;
+    call->stream_ = stream;
+    if (options) call->sopt_ = *options;
+    if (options && options->max_bytes) call->max_stream_bytes_ = call->in_max_ = options->max_bytes;
+    call->model_ = "";
+    call->max_choices_ = LLM__MAX_RECORDED_CHOICES;
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
 LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,
                                        llm_response *resp, llm_error *err) {
+    llm_client_desc d;
     llm_client client;
     llm_call call;
     llm_result r;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!format || !resp || (!body && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_decode_recorded: NULL argument");
-    memset(&client, 0, sizeof client);
-    if (strcmp(format, "openai") == 0) client.provider = &llm__openai_provider;
-    else if (strcmp(format, "anthropic") == 0) client.provider = &llm__anthropic_format;
-    else return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_decode_recorded: unknown format \"%s\"", format);
-    llm__call_init(&call, &client, 0);
-    call.state_ = LLM__CALL_SENT;
-    call.stream_ = stream;
-    call.model_ = "";
-    call.max_choices_ = LLM__MAX_RECORDED_CHOICES;
+    memset(&d, 0, sizeof d);
+    if (!(d.custom_provider = llm_provider_find(format)))
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_decode_recorded: unknown provider \"%s\"", format);
+    d.base_url = "http://recorded.invalid"; /* never used: nothing is sent */
+    if ((r = llm_client_init(&client, &d, err)) != LLM_OK || (r = llm_call_begin_decode(&call, &client, stream, NULL, err)) != LLM_OK) return r;
     r = llm_call_feed_status(&call, http_status);
     if (r == LLM_OK) r = llm_call_feed_body(&call, body ? body : "", len);
     r = llm_call_finish(&call, 0, resp, err);
@@ -6556,21 +7508,21 @@ static const char *llm__rt_itoa(char *buf, size_t size, int64_t v) {
     return buf;
 }
 
-/* Splits a "provider/" prefix off the model when no provider is given. */
+/* The deployment's client. Its provider: the one given, else what the
+   model names ("anthropic/...", "claude-..."; llm_provider_for_model),
+   else openai. The model keeps its prefix: the client strips its own. */
 static llm_result llm__rt_client(llm_router *r, llm__rt_dep *dep, size_t i, llm_error *err) {
     llm_client_desc cd;
-    const char *slash = dep->d.model ? strchr(dep->d.model, '/') : NULL;
-    char prefix[32];
     llm_result res;
     memset(&cd, 0, sizeof cd);
     cd.provider = dep->d.provider;
     cd.custom_provider = dep->d.custom_provider;
-    if (!cd.provider && !cd.custom_provider && slash && (size_t)(slash - dep->d.model) < sizeof prefix) {
-        llm__copy_text(prefix, sizeof prefix, dep->d.model, (size_t)(slash - dep->d.model));
-        cd.provider = prefix;
-    }
+    if (!cd.provider && !cd.custom_provider && !(cd.custom_provider = llm_provider_for_model(dep->d.model, NULL)) && strchr(dep->d.model, '/'))
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "deployments[%z] (%s): \"%s\" starts with no known provider: give provider, or a prefix "
+                         "such as hosted_vllm/ or openai-compatible/", i, dep->d.id, dep->d.model);
     cd.api_key = dep->d.api_key;
     cd.base_url = dep->d.base_url;
+    cd.api_version = dep->d.api_version;
     cd.alloc = r->desc_.alloc;
     cd.transport = r->desc_.transport;
     cd.clock_ms = r->desc_.clock_ms;
@@ -6581,10 +7533,6 @@ static llm_result llm__rt_client(llm_router *r, llm__rt_dep *dep, size_t i, llm_
         char msg[LLM_ERROR_MESSAGE_SIZE];
         llm__copy_text(msg, sizeof msg, err ? err->message : "", err ? strlen(err->message) : 0);
         return llm__fail(err, res, "deployments[%z] (%s): %s", i, dep->d.id, msg);
-    }
-    if (cd.provider == prefix) {
-        dep->client.desc.provider = NULL; /* the prefix lived on our stack; the provider pointer is kept */
-        dep->d.model = slash + 1;
     }
     return LLM_OK;
 }
@@ -6606,6 +7554,7 @@ static llm_result llm__rt_add_dep(llm_router *r, const llm_deployment_desc *src,
     dep->d.provider = llm__rt_str(r, src->provider, &failed);
     dep->d.api_key = llm__rt_str(r, src->api_key, &failed);
     dep->d.base_url = llm__rt_str(r, src->base_url, &failed);
+    dep->d.api_version = llm__rt_str(r, src->api_version, &failed);
     if (src->id) {
         dep->d.id = llm__rt_str(r, src->id, &failed);
     } else if (!failed) {
@@ -7041,8 +7990,9 @@ static llm_result llm__rt_begin(llm_router *r, const llm_request *req, llm_route
     if (!req || !req->model) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL request or model");
     a->group_ = llm__rt_find_group(c, req->model);
     if (a->group_ < 0 && (i = llm__rt_find_id(c, req->model)) >= 0) a->pin_ = i;
-    for (i = 0; a->group_ < 0 && a->pin_ < 0 && i < c->dep_count; i++)
-        if (strcmp(c->deps[i].d.model, req->model) == 0) a->pin_ = i;
+    for (i = 0; a->group_ < 0 && a->pin_ < 0 && i < c->dep_count; i++) /* a deployment's model, with or without its prefix */
+        if (strcmp(c->deps[i].d.model, req->model) == 0 || strcmp(llm__model_for(c->deps[i].client.provider, c->deps[i].d.model), req->model) == 0)
+            a->pin_ = i;
     if (a->pin_ >= 0) a->group_ = c->deps[a->pin_].group;
     if (a->group_ < 0) return llm__fail(err, LLM_ERR_NO_DEPLOYMENT, "no model group, deployment id or model named \"%s\"", req->model);
     a->orig_group_ = a->group_;
@@ -7281,9 +8231,8 @@ static bool llm__rt_retryable(llm_result code, const llm_error *e) {
     int status = e ? e->http_status : 0;
     bool yes = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
                code == LLM_ERR_UNAVAILABLE || status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
-    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED || code == LLM_ERR_CONTENT_POLICY) yes = false;
+    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED || code == LLM_ERR_CONTENT_POLICY || code == LLM_ERR_PAYMENT_REQUIRED) yes = false;
     if (e && e->should_retry != LLM_UNSET) yes = e->should_retry == LLM_TRUE;
-    if (e && strcmp(e->provider_code, "insufficient_quota") == 0) yes = false;
     return yes;
 }
 
@@ -7695,6 +8644,7 @@ static bool llm__rtj_deployment(llm__rtj *j, const llm_json *m, size_t i, llm_de
     if (info && !llm_json_is(info, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "model_info", "expected an object");
     if (!llm__rtj_str(j, m, path, "model_name", &d->group) || !llm__rtj_str(j, p, pp, "model", &d->model) ||
         !llm__rtj_str(j, p, pp, "api_key", &d->api_key) || !llm__rtj_str(j, p, pp, "api_base", &d->base_url) ||
+        !llm__rtj_str(j, p, pp, "api_version", &d->api_version) ||
         !llm__rtj_int(j, p, pp, "rpm", 1, &d->rpm) || !llm__rtj_int(j, p, pp, "tpm", 1, &d->tpm) ||
         !llm__rtj_int(j, p, pp, "weight", 1, &d->weight) || !llm__rtj_int(j, p, pp, "order", 1, &d->order) ||
         !llm__rtj_int(j, p, pp, "timeout", 1000, &d->timeout_ms) || !llm__rtj_int(j, p, pp, "cooldown_time", 1000, &d->cooldown_ms) ||

@@ -199,6 +199,8 @@ static void count_event(run *st, const llm_event *ev) {
 
 /* The sans-I/O loop: feed a chunk, take the events. */
 static void drive_call(const llm_provider *prov, const workload *w, bool no_accumulate, bool counting, run *st) {
+    llm_client_desc desc;
+    llm_stream_options opt;
     llm_client client;
     llm_call call;
     llm_response resp;
@@ -207,19 +209,18 @@ static void drive_call(const llm_provider *prov, const workload *w, bool no_accu
     llm_result r = LLM_OK;
     size_t off;
     memset(st, 0, sizeof *st);
-    memset(&client, 0, sizeof client);
-    client.provider = prov;
+    memset(&desc, 0, sizeof desc);
+    desc.custom_provider = prov;
+    desc.base_url = "http://recorded.invalid";
     if (counting) {
-        client.desc.alloc.alloc = count_alloc;
-        client.desc.alloc.realloc = count_realloc;
-        client.desc.alloc.free = count_free;
+        desc.alloc.alloc = count_alloc;
+        desc.alloc.realloc = count_realloc;
+        desc.alloc.free = count_free;
     }
-    llm__call_init(&call, &client, 0);
-    call.max_choices_ = LLM__MAX_RECORDED_CHOICES;
-    call.state_ = LLM__CALL_SENT;
-    call.stream_ = true;
-    call.model_ = "";
-    call.sopt_.no_accumulate = no_accumulate;
+    memset(&opt, 0, sizeof opt);
+    opt.no_accumulate = no_accumulate;
+    llm_client_init(&client, &desc, NULL);
+    llm_call_begin_decode(&call, &client, true, &opt, NULL);
     llm_call_feed_status(&call, 200);
     llm_call_feed_header(&call, "content-type", 12, "text/event-stream", 17);
     for (off = 0; off < w->body.len && (r == LLM_OK || r == LLM_AGAIN); off += CHUNK) {
@@ -412,13 +413,13 @@ int main(int argc, char **argv) {
     printf("openai: %d content chunks, %.1f MB, %zu SSE events, %zu llm_events, %zu content bytes\n", DELTAS,
            (double)oa.body.len / 1e6, oa.sse_events, oa.llm_events, oa.content);
     bench_framing(&oa);
-    ok &= bench_call(&llm__openai_provider, &oa, false, false, &acc_eps, &allocs_acc);
-    ok &= bench_call(&llm__openai_provider, &oa, false, true, &eps, &allocs_none);
+    ok &= bench_call(llm_provider_find("openai"), &oa, false, false, &acc_eps, &allocs_acc);
+    ok &= bench_call(llm_provider_find("openai"), &oa, false, true, &eps, &allocs_none);
     /* llm_stream's failures are reported on its line but do not fail the
        bench: llm.h's llm_stream hands its status and header sinks the wrong
        context (see tests/unit/test_stream_driver.c) */
-    bench_call(&llm__openai_provider, &oa, true, false, &eps, &allocs);
-    bench_call(&llm__openai_provider, &oa, true, true, &eps, &allocs);
+    bench_call(llm_provider_find("openai"), &oa, true, false, &eps, &allocs);
+    bench_call(llm_provider_find("openai"), &oa, true, true, &eps, &allocs);
     bench_memchr(&oa);
 #ifdef BENCH_CJSON
     cjson_eps = bench_cjson(&oa);
@@ -429,8 +430,8 @@ int main(int argc, char **argv) {
     printf("anthropic: %d content_block_delta events, %.1f MB, %zu SSE events, %zu llm_events, %zu content bytes\n",
            DELTAS, (double)an.body.len / 1e6, an.sse_events, an.llm_events, an.content);
     bench_framing(&an);
-    ok &= bench_call(&llm__anthropic_format, &an, false, false, &acc_eps_an, &allocs);
-    ok &= bench_call(&llm__anthropic_format, &an, false, true, &eps, &allocs_none_an);
+    ok &= bench_call(llm_provider_find("anthropic"), &an, false, false, &acc_eps_an, &allocs);
+    ok &= bench_call(llm_provider_find("anthropic"), &an, false, true, &eps, &allocs_none_an);
     bench_memchr(&an);
 
     /* the goals (the SSE throughput issue) */

@@ -270,21 +270,20 @@ static void check_whatwg_listing(llm_json_doc *doc) {
 
 static llm_result decode_chunked(const char *format, int status, const char *bytes, size_t len, bool stream, int plan, size_t split,
                                  unsigned *seed, guard *g, llm_response *resp, llm_error *err, test_alloc_stats *stats) {
+    llm_client_desc desc;
     llm_client client;
     llm_call call;
     llm_event ev;
     size_t off = 0;
-    memset(&client, 0, sizeof client);
-    client.desc.alloc.alloc = test_alloc_fn;
-    client.desc.alloc.realloc = test_realloc_fn;
-    client.desc.alloc.free = test_free_fn;
-    client.desc.alloc.user = stats;
-    client.provider = strcmp(format, "anthropic") == 0 ? &llm__anthropic_format : &llm__openai_provider;
-    llm__call_init(&call, &client, 0);
-    call.max_choices_ = LLM__MAX_RECORDED_CHOICES;
-    call.state_ = LLM__CALL_SENT;
-    call.stream_ = stream;
-    call.model_ = "";
+    memset(&desc, 0, sizeof desc);
+    desc.alloc.alloc = test_alloc_fn;
+    desc.alloc.realloc = test_realloc_fn;
+    desc.alloc.free = test_free_fn;
+    desc.alloc.user = stats;
+    desc.custom_provider = llm_provider_find(format);
+    desc.base_url = "http://recorded.invalid";
+    llm_client_init(&client, &desc, NULL);
+    llm_call_begin_decode(&call, &client, stream, NULL, NULL);
     llm_call_feed_status(&call, status);
     while (off < len) {
         size_t n = next_chunk(plan, off, len, split, seed);

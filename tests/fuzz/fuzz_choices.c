@@ -2,8 +2,8 @@
    the input, so that the fuzzer reaches the shapes byte-level mutation
    rarely writes (thousands of choices, tool indices up to 2^31). The first
    byte: bit 0 a stream (else one whole chat completion), bit 1 a request
-   that asks for n = 4096 choices (else 1, or the recorded cap of 128 for
-   bit 2). Then records of 4 bytes: choice index (2 bytes, scaled up by the
+   that asks for n = 4096 choices (else 1), bit 2 recorded bytes (no
+   request: the cap of 128). Then records of 4 bytes: choice index (2 bytes, scaled up by the
    first bit of the third byte), tool index (the third byte's low 7 bits,
    times 2^24 when the fourth byte's top bit is set), and what the record
    holds (the fourth byte: text, a tool call with or without a name or an
@@ -78,6 +78,10 @@ static void record(text *t, bool stream, const uint8_t *r, bool first) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     peak p;
+    llm_client_desc desc;
+    llm_message msg;
+    llm_request req;
+    const llm_http_request *http;
     llm_client client;
     llm_call call;
     llm_response resp;
@@ -95,17 +99,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     put(&t, stream ? "data: [DONE]\n\n" : i == 1 ? "{\"choices\":[]}" : "]}");
     memset(&p, 0, sizeof p);
-    memset(&client, 0, sizeof client);
-    client.provider = &llm__openai_provider;
-    client.desc.alloc.alloc = p_alloc;
-    client.desc.alloc.realloc = p_realloc;
-    client.desc.alloc.free = p_free;
-    client.desc.alloc.user = &p;
-    llm__call_init(&call, &client, 0);
-    call.max_choices_ = data[0] & 2 ? 4096 : data[0] & 4 ? LLM__MAX_RECORDED_CHOICES : 1;
-    call.state_ = LLM__CALL_SENT;
-    call.stream_ = stream;
-    call.model_ = "";
+    memset(&desc, 0, sizeof desc);
+    desc.alloc.alloc = p_alloc;
+    desc.alloc.realloc = p_realloc;
+    desc.alloc.free = p_free;
+    desc.alloc.user = &p;
+    memset(&msg, 0, sizeof msg);
+    msg.content = "Hi";
+    memset(&req, 0, sizeof req);
+    req.model = "gpt-4o";
+    req.messages = &msg;
+    req.message_count = 1;
+    req.n = data[0] & 2 ? 4096 : 1;
+    if (llm_client_init(&client, &desc, NULL) != LLM_OK) abort();
+    if (data[0] & 4) { /* recorded bytes: no request, the cap of 128 */
+        if (llm_call_begin_decode(&call, &client, stream, NULL, NULL) != LLM_OK) abort();
+    } else if ((stream ? llm_call_begin_stream(&call, &client, &req, 0, &http, NULL) : llm_call_begin(&call, &client, &req, 0, &http, NULL)) != LLM_OK) {
+        abort();
+    }
     llm_call_feed_status(&call, 200);
     llm_call_feed_body(&call, t.p, t.len);
     if (stream) while (llm_call_next_event(&call, &ev) == LLM_OK) {}

@@ -14,6 +14,7 @@
 static llm_result decode(const uint8_t *data, size_t size, long fail_at, test_alloc_stats *stats) {
     static const char *const types[4] = {"text/event-stream", "application/json", NULL, "text/event-stream; charset=utf-8"};
     static const size_t chunks[8] = {1, 2, 3, 7, 16, 64, 256, 4096};
+    llm_client_desc desc;
     llm_client client;
     llm_call call;
     llm_response resp;
@@ -24,18 +25,15 @@ static llm_result decode(const uint8_t *data, size_t size, long fail_at, test_al
     llm_result r;
     memset(stats, 0, sizeof *stats);
     stats->fail_at = fail_at;
-    memset(&client, 0, sizeof client);
-    client.provider = (data[2] & 1) ? &llm__anthropic_format : &llm__openai_provider;
-    client.desc.alloc.alloc = test_alloc_fn;
-    client.desc.alloc.realloc = test_realloc_fn;
-    client.desc.alloc.free = test_free_fn;
-    client.desc.alloc.user = stats;
-    client.desc.api_key = "sk-fuzz-0123456789";
-    llm__call_init(&call, &client, 0); /* as llm_decode_recorded does */
-    call.max_choices_ = LLM__MAX_RECORDED_CHOICES;
-    call.state_ = LLM__CALL_SENT;
-    call.stream_ = true;
-    call.model_ = "";
+    memset(&desc, 0, sizeof desc);
+    desc.custom_provider = llm_provider_find((data[2] & 1) ? "anthropic" : "openai");
+    desc.alloc.alloc = test_alloc_fn;
+    desc.alloc.realloc = test_realloc_fn;
+    desc.alloc.free = test_free_fn;
+    desc.alloc.user = stats;
+    desc.api_key = "sk-fuzz-0123456789";
+    desc.base_url = "http://recorded.invalid";
+    if (llm_client_init(&client, &desc, NULL) != LLM_OK || llm_call_begin_decode(&call, &client, true, NULL, NULL) != LLM_OK) abort();
     llm_call_feed_status(&call, 200);
     if (type) llm_call_feed_header(&call, "Content-Type", 12, type, strlen(type));
     while (off < len) {

@@ -81,6 +81,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const size_t chunks[8] = {1, 2, 3, 7, 16, 64, 256, 4096};
     test_alloc_stats stats;
     llm_allocator alloc = TEST_ALLOCATOR(&stats);
+    llm_client_desc desc;
+    llm_stream_options opt;
     llm_client client;
     llm_call call;
     llm_response resp;
@@ -96,15 +98,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     chunk = chunks[(data[0] >> 3) & 7];
     pull = (data[0] & 0x40) != 0;
     memset(&stats, 0, sizeof stats);
-    memset(&client, 0, sizeof client);
-    client.provider = (data[0] & 1) ? &llm__anthropic_format : &llm__openai_provider;
-    client.desc.alloc = alloc;
-    llm__call_init(&call, &client, 0); /* as llm_decode_recorded does */
-    call.max_choices_ = LLM__MAX_RECORDED_CHOICES;
-    call.state_ = LLM__CALL_SENT;
-    call.stream_ = true;
-    call.model_ = "";
-    call.sopt_.no_accumulate = (data[0] & 0x80) != 0;
+    memset(&desc, 0, sizeof desc);
+    desc.custom_provider = llm_provider_find((data[0] & 1) ? "anthropic" : "openai");
+    desc.alloc = alloc;
+    desc.base_url = "http://recorded.invalid";
+    memset(&opt, 0, sizeof opt);
+    opt.no_accumulate = (data[0] & 0x80) != 0;
+    if (llm_client_init(&client, &desc, NULL) != LLM_OK || llm_call_begin_decode(&call, &client, true, &opt, NULL) != LLM_OK) abort();
     if (llm_call_feed_status(&call, 200) != LLM_OK) abort();
     if (type && llm_call_feed_header(&call, "Content-Type", 12, type, strlen(type)) != LLM_OK) abort();
     while (off < len) {

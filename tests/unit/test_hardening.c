@@ -781,7 +781,6 @@ static void in_stream_errors_are_classified_by_type_and_code(void) {
         {"{\"type\":\"invalid_request_error\",\"code\":\"context_length_exceeded\",\"message\":\"too long\"}", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, false},
         {"{\"type\":\"permission_error\",\"message\":\"no\"}", LLM_ERR_PERMISSION, false},
         {"{\"code\":402,\"message\":\"Insufficient credits\"}", LLM_ERR_PAYMENT_REQUIRED, false},
-        {"{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}", LLM_ERR_UNAVAILABLE, true},
         {"{\"message\":\"something broke\"}", LLM_ERR_SERVER, true},
     };
     size_t i;
@@ -793,6 +792,14 @@ static void in_stream_errors_are_classified_by_type_and_code(void) {
         if (!CHECK_EQ_INT(llm_decode_recorded("openai", 200, sse, strlen(sse), true, &resp, &err), cases[i].want)) fprintf(stderr, "  %s\n", cases[i].error);
         CHECK(err.retryable == cases[i].retryable);
         CHECK_EQ_INT(err.http_status, 200);
+        llm_response_free(&resp);
+    }
+    {   /* Anthropic's words are its wire format's: overloaded_error */
+        const char *sse = "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n";
+        llm_response resp;
+        llm_error err;
+        CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, sse, strlen(sse), true, &resp, &err), LLM_ERR_UNAVAILABLE);
+        CHECK(err.retryable);
         llm_response_free(&resp);
     }
 }

@@ -13,9 +13,13 @@ static char *load(const char *name, size_t *len) {
 
 static const llm_message hello = {LLM_ROLE_USER, "Hello", NULL, 0, NULL, NULL, 0, NULL};
 
+static const char *exchange_provider; /* the client's provider for the next exchange (NULL: openai) */
+
 static void init_client(llm_client *c, llm_allocator alloc) {
     llm_client_desc d;
     memset(&d, 0, sizeof d);
+    d.provider = exchange_provider;
+    if (exchange_provider && !llm_provider_find(exchange_provider)->default_base_url) d.base_url = "https://example.openai.azure.com";
     d.api_key = "sk-test-secret-key";
     d.alloc = alloc;
     d.seed = 42;
@@ -47,7 +51,8 @@ static llm_result exchange(int status, const char *headers, const char *body, si
     size_t off = 0;
     memset(resp, 0, sizeof *resp);
     init_client(&c, alloc);
-    r = llm_call_begin(&call, &c, &req, 1000, &http, err);
+    if (c.provider->wire->encode) r = llm_call_begin(&call, &c, &req, 1000, &http, err);
+    else r = llm_call_begin_decode(&call, &c, false, NULL, err); /* decoding only */
     if (r != LLM_OK) return r;
     llm_call_feed_status(&call, status);
     while (headers && *headers) {
@@ -193,8 +198,10 @@ static void openai_decodes_every_choice_logprobs_and_usage_details(void) {
     llm_response resp;
     memset(&stats, 0, sizeof stats);
     exchange_n = 2;
+    exchange_provider = "litellm_proxy"; /* the proxy's cost header */
     CHECK_EQ_INT(exchange(200, "x-litellm-response-cost: 0.5\n", body, strlen(body), 0, 0, &resp, NULL, &stats), LLM_OK);
     exchange_n = 0;
+    exchange_provider = NULL;
     CHECK_EQ_INT(resp.choice_count, 2);
     if (resp.choice_count == 2) {
         CHECK_EQ_INT(resp.choices[0].index, 0);
@@ -247,7 +254,9 @@ static void openai_maps_error_bodies(void) {
     CHECK_EQ_INT(exchange(500, NULL, body, len, 0, 0, &resp, &err, &stats), LLM_ERR_RATE_LIMITED);
     free(body);
     body = load("anthropic/error_not_found.json", &len);
+    exchange_provider = "anthropic"; /* Anthropic's request-id header */
     CHECK_EQ_INT(exchange(404, "request-id: req_011CSHoEeqs5C35K2UUqR7Fy\n", body, len, 0, 0, &resp, &err, &stats), LLM_ERR_NOT_FOUND);
+    exchange_provider = NULL;
     CHECK_EQ_STR(err.type, "not_found_error");
     CHECK_EQ_STR(err.message, "The requested resource could not be found.");
     CHECK_EQ_STR(err.request_id, "req_011CSHoEeqs5C35K2UUqR7Fy");
@@ -277,11 +286,25 @@ static void errors_map_every_status(void) {
     }
 }
 
+/* Anthropic's context-window phrase belongs to its wire format. */
+static void anthropic_words_are_its_own(void) {
+    const char *body = "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: 215000 tokens > 200000 maximum\"}}";
+    llm_response resp;
+    llm_error e;
+    CHECK_EQ_INT(llm_decode_recorded("anthropic", 400, body, strlen(body), false, &resp, &e), LLM_ERR_CONTEXT_WINDOW_EXCEEDED);
+    CHECK_EQ_INT(llm_decode_recorded("openai", 400, body, strlen(body), false, &resp, &e), LLM_ERR_BAD_REQUEST);
+    body = "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}";
+    CHECK_EQ_INT(llm_decode_recorded("anthropic", 529, body, strlen(body), false, &resp, &e), LLM_ERR_UNAVAILABLE);
+    CHECK(e.retryable);
+    body = "{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}}";
+    CHECK_EQ_INT(llm_decode_recorded("openai", 429, body, strlen(body), false, &resp, &e), LLM_ERR_PAYMENT_REQUIRED);
+    CHECK(!e.retryable); /* waiting will not refill it */
+}
+
 static void errors_recognise_phrases(void) {
     static const struct { int status; const char *message; const char *code; llm_result want; } cases[] = {
         {400, "This model's maximum context length is 8192 tokens. However, you requested 9000 tokens", "", LLM_ERR_CONTEXT_WINDOW_EXCEEDED},
         {400, "whatever", "context_length_exceeded", LLM_ERR_CONTEXT_WINDOW_EXCEEDED},
-        {400, "prompt is too long: 215000 tokens > 200000 maximum", "", LLM_ERR_CONTEXT_WINDOW_EXCEEDED},
         {400, "Request would exceed context limit", "", LLM_ERR_CONTEXT_WINDOW_EXCEEDED},
         {400, "String too long. Expected a string with maximum length 1048576", "", LLM_ERR_CONTEXT_WINDOW_EXCEEDED},
         {400, "the model's maximum context limit was reached", "", LLM_ERR_CONTEXT_WINDOW_EXCEEDED},
@@ -325,7 +348,6 @@ static void retry_headers_are_parsed(void) {
         {"retry-after: 0.5\n", 500, LLM_UNSET, true},
         {"retry-after: 0\n", 0, LLM_UNSET, true},
         {"retry-after-ms: 250\nretry-after: 9\n", 250, LLM_UNSET, true},
-        {"x-ms-retry-after-ms: 300\n", 300, LLM_UNSET, true},
         {"date: Wed, 21 Oct 2015 07:28:00 GMT\nretry-after: Wed, 21 Oct 2015 07:28:30 GMT\n", 30000, LLM_UNSET, true},
         {"retry-after: soon\n", -1, LLM_UNSET, true},
         {"x-should-retry: false\n", -1, LLM_FALSE, false},
@@ -343,6 +365,18 @@ static void retry_headers_are_parsed(void) {
         if (!CHECK_EQ_INT(e.has_retry_after ? e.retry_after_ms : -1, cases[i].ms)) fprintf(stderr, "  headers: %s", cases[i].headers);
         CHECK_EQ_INT(e.should_retry, cases[i].should);
         CHECK(e.retryable == cases[i].retryable);
+    }
+    {   /* Azure's own header: a provider's word, not a generic one */
+        test_alloc_stats stats;
+        llm_response resp;
+        llm_error e;
+        memset(&stats, 0, sizeof stats);
+        exchange_provider = "azure";
+        CHECK_EQ_INT(exchange(429, "x-ms-retry-after-ms: 300\n", body, strlen(body), 0, 0, &resp, &e, &stats), LLM_ERR_RATE_LIMITED);
+        CHECK(e.has_retry_after && e.retry_after_ms == 300);
+        exchange_provider = NULL;
+        CHECK_EQ_INT(exchange(429, "x-ms-retry-after-ms: 300\n", body, strlen(body), 0, 0, &resp, &e, &stats), LLM_ERR_RATE_LIMITED);
+        CHECK(!e.has_retry_after); /* OpenAI does not send it */
     }
     /* the x-should-retry header overrides the status */
     {
@@ -629,6 +663,7 @@ static const test_case cases[] = {
     TEST(openai_maps_error_bodies),
     TEST(errors_map_every_status),
     TEST(errors_recognise_phrases),
+    TEST(anthropic_words_are_its_own),
     TEST(retry_headers_are_parsed),
     TEST(bad_answers_give_clear_errors),
     TEST(oversized_bodies_are_refused),

@@ -948,14 +948,15 @@ static void init_errors_name_the_field(void) {
     CHECK_EQ_INT(llm_router_init(&F.router, &F.desc, &err), LLM_ERR_INVALID_ARGUMENT);
     CHECK_EQ_STR(err.message, "deployments[0].model: missing");
     CHECK_EQ_INT(F.stats.live, 0);
-    fx_reset(); /* "openai/" prefix: the provider, stripped from the model */
+    fx_reset(); /* "openai/" prefix: the provider; the client strips it when it sends */
     fx_dep("a")->model = "openai/gpt-4o-mini";
     CHECK_EQ_INT(fx_init(), LLM_OK);
     {
         llm_router_attempt a;
         memset(&a, 0, sizeof a);
         CHECK_EQ_INT(sm_pick(&a, "a"), LLM_OK);
-        CHECK_EQ_STR(a.model, "gpt-4o-mini");
+        CHECK_EQ_STR(a.model, "openai/gpt-4o-mini");
+        CHECK_EQ_STR(a.client->provider->name, "openai");
         llm_router_cancel(&F.router, &a);
     }
     fx_done();
@@ -1015,7 +1016,8 @@ static void config_loader(void) {
     {
         llm__rt *c = llm__rt_core(&r);
         CHECK_EQ_STR(c->deps[0].client.desc.api_key, "sk-from-env");
-        CHECK_EQ_STR(c->deps[0].d.model, "gpt-4o-mini");
+        CHECK_EQ_STR(c->deps[0].d.model, "openai/gpt-4o-mini"); /* the client strips its prefix */
+        CHECK_EQ_STR(c->deps[0].client.provider->name, "openai");
         CHECK_EQ_INT(c->deps[0].d.rpm, 600);
         CHECK_EQ_INT(c->deps[0].d.weight, 2);
         CHECK_EQ_INT(c->deps[0].d.timeout_ms, 2500);
