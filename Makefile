@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -26,7 +26,7 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_stream.c examples/cli_tokens.c
+CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_stream.c examples/cli_tokens.c examples/cli_request.c
 
 $(B)/llm: $(CLI_SRC) examples/cli.h llm.h costs_embedded.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
@@ -101,16 +101,20 @@ check-cli: $(B)/llm
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
 	sh tests/cli/stream.sh $(B)/llm $(B)/json_same tests/data
+	sh tests/cli/request.sh $(B)/llm $(B)/json_same tests/data
 	sh tests/cli/cost.sh $(B)/llm tests/data/provider-samples
 
 check-tokens-cli: $(B)/llm
 	sh tests/cli/tokens.sh $(B)/llm
 
-# OpenAI request bodies against OpenAI's published schema (Node + Ajv; npm packages pinned in tests/schema)
+# request bodies against the providers' published schemas (Node + Ajv; npm packages pinned in tests/schema):
+# OpenAI's and Azure's against OpenAI's, OpenRouter's against OpenRouter's
 check-schema: | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/encode_matrix tests/schema/encode_matrix.c
 	[ -d tests/schema/node_modules ] || npm ci --prefix tests/schema --no-audit --no-fund
 	$(B)/encode_matrix | node tests/schema/validate.mjs
+	$(B)/encode_matrix --provider azure | node tests/schema/validate.mjs
+	$(B)/encode_matrix --provider openrouter | node tests/schema/validate.mjs --spec openrouter
 
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
@@ -125,7 +129,9 @@ check-tcc: | $(B)
 	tcc -Wall -Werror -o $(B)/compile_tcc tests/compile/compile_c.c tests/compile/impl.c && $(B)/compile_tcc && echo 'compiled with tcc and called'
 
 check-firmware: | $(B)
-	for flags in "" "-DLLM_NO_COSTS_TABLE" "-DLLM_NO_COSTS -DLLM_NO_BPE"; do \
+	for flags in "-DLLM_NO_PROVIDER_OPENAI" "-DLLM_NO_PROVIDER_ANTHROPIC" "-DLLM_NO_PROVIDER_OPENAI -DLLM_NO_PROVIDER_ANTHROPIC"; do \
+	  $(CC) $(WARN) -c -o $(B)/llm_no_provider.o $$flags tests/compile/impl.c || exit 1; done
+	for flags in "" "-DLLM_NO_COSTS_TABLE" "-DLLM_NO_COSTS -DLLM_NO_BPE" "-DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_PROVIDER_ANTHROPIC"; do \
 	  arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Os -std=c99 -Wall -Wextra -Wpedantic -Werror -DLLM_NO_STDIO $$flags \
 	    -ffunction-sections -fdata-sections -c -o $(B)/llm_cortex_m4.o tests/compile/impl.c || exit 1; \
 	  arm-none-eabi-size $(B)/llm_cortex_m4.o | awk -v f="$$flags" 'NR == 2 { printf "Cortex-M4 -Os LLM_NO_STDIO %s: code size %s bytes text, %s data, %s bss\n", f, $$1, $$2, $$3 }'; \
@@ -141,7 +147,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream oom choices
+FUZZ = json openai costs bpe router sse stream oom choices request
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \

@@ -71,6 +71,8 @@
    | LLM_NO_COSTS_TABLE      | off            | implementation TU      |
    | LLM_NO_BPE              | off            | everywhere             |
    | LLM_NO_SIMD             | off            | implementation TU      |
+   | LLM_NO_PROVIDER_OPENAI  | off            | implementation TU      |
+   | LLM_NO_PROVIDER_ANTHROPIC| off           | implementation TU      |
    | LLM_DEFAULT_ALLOC(n)    | malloc         | impl TU, all or none   |
    | LLM_DEFAULT_REALLOC(p,n)| realloc        | impl TU, all or none   |
    | LLM_DEFAULT_FREE(p)     | free           | impl TU, all or none   |
@@ -82,7 +84,9 @@
    LLM_NO_COSTS leaves out prices and model facts; LLM_NO_COSTS_TABLE keeps
    the runtime price database but not the embedded table (costs_embedded.h,
    about 200 KB compiled); LLM_NO_BPE leaves out the vocabularies (the token
-   estimator and chat counting stay). LLM_ASSERT only catches programmer
+   estimator and chat counting stay). LLM_NO_PROVIDER_<NAME> leaves a wire
+   format and its presets out (llm_wire_*() then returns NULL and
+   llm_provider_find does not know them). LLM_ASSERT only catches programmer
    errors (a NULL document); bytes from the network or a file never trigger
    it. `llm_limits()` tells at run time which limits the implementation was
    compiled with.
@@ -189,6 +193,10 @@
    - router: retries, fallbacks, cooldowns, strategies, rate limits, budgets
    - tokens: tiktoken-exact BPE, estimator, chat counting; costs: LiteLLM's
      price table, cost formula and model facts
+   - hardening: bounded streams and choices, NO_MEMORY on every path, keys
+     scrubbed from errors, one client shared by threads
+   - providers as data: wire formats, a preset table, llm_resolve_target,
+     the public stream sink, OpenRouter and Azure OpenAI, llm request
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
@@ -541,6 +549,11 @@ typedef struct llm_choice {
     const char *finish_reason_raw;  /* the provider's own word */
     const llm_logprob *logprobs;    /* when asked for */
     size_t logprob_count;
+    /* The provider's content-filter annotations of this choice, as its JSON
+       text (Azure's content_filter_results: {"hate":{"filtered":false,
+       "severity":"safe"},...}); NULL when none. In a stream, the last one
+       received (Azure's asynchronous filter sends several). */
+    const char *content_filter;
 } llm_choice;
 
 typedef struct llm_response {
@@ -552,11 +565,18 @@ typedef struct llm_response {
     const char *service_tier;
     const llm_choice *choices;      /* every choice, in index order */
     size_t choice_count;
+    const char *prompt_filter;      /* the same for the prompt (Azure's prompt_filter_results), JSON text or NULL */
     llm_usage usage;
     bool has_cost;
     double cost_usd;                /* computed from the price table */
     bool has_provider_cost;
-    double provider_cost_usd;       /* as reported by the provider or a proxy */
+    /* As reported by the provider or a proxy (x-litellm-response-cost).
+       OpenRouter: usage.cost, what it charged your account, plus, when the
+       request ran on your own provider key (usage.is_byok),
+       cost_details.upstream_inference_cost, which that provider bills. */
+    double provider_cost_usd;
+    bool has_upstream_cost;
+    double upstream_cost_usd;       /* OpenRouter's cost_details.upstream_inference_cost, as given */
     const char *request_id;         /* the provider's request id header */
     int http_status;
     int64_t latency_ms;             /* from begin to finish, by the caller's clock */
@@ -958,6 +978,8 @@ typedef struct llm_wire_format {
     const char *end_marker;         /* event data that ends the stream, not JSON ("[DONE]"); NULL: none */
     const llm_finish_word *finish_words; /* ends with {NULL}; a word not in it is LLM_FINISH_OTHER */
     const llm_error_word *error_words;   /* ends with {NULL} */
+    bool chat_completions;          /* its body is OpenAI's chat-completions JSON (members llm_request cannot
+                                       hold pass through extra_body as they are) */
 } llm_wire_format;
 
 /* The built-in wire formats (NULL when left out with LLM_NO_PROVIDER_OPENAI
@@ -972,7 +994,9 @@ enum {
     LLM_QUIRK_MAX_COMPLETION_TOKENS = 1u << 1, /* reasoning models (o1, o3, o4, gpt-5) get max_tokens as max_completion_tokens */
     LLM_QUIRK_NO_STREAM_OPTIONS = 1u << 2,   /* stream_options is never sent (a server that rejects it) */
     LLM_QUIRK_NO_STREAM_USAGE = 1u << 3,     /* streams carry no usage (Ollama): estimated, without a warning */
-    LLM_QUIRK_V1_PATH = 1u << 4              /* a base URL without a path gets "/v1" (Ollama, LiteLLM's http://localhost:11434) */
+    LLM_QUIRK_V1_PATH = 1u << 4,             /* a base URL without a path gets "/v1" (Ollama, LiteLLM's http://localhost:11434) */
+    LLM_QUIRK_ONE_CHOICE = 1u << 5           /* the server answers one choice and has no `n` (OpenRouter): n above 1 is
+                                                refused, n = 1 is not sent (extra_body can still send it) */
 };
 
 /* One row of the provider table. */
@@ -993,6 +1017,8 @@ struct llm_provider {
     const char *cost_header;        /* a header with the cost in USD ("x-litellm-response-cost") */
     const char *app_url_header;     /* where desc.app_url goes ("HTTP-Referer"); NULL: not sent */
     const char *app_title_headers[2]; /* where desc.app_title goes ("X-OpenRouter-Title", "X-Title") */
+    const char *version_env[2];     /* an API version's variables (Azure's) */
+    const char *token_env;          /* a bearer token's variable (AZURE_AD_TOKEN) */
 };
 
 /* The preset called `name` ("openai", "anthropic/", ...: a trailing '/'
@@ -1059,6 +1085,40 @@ LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *out
    retryable. The call also consults its wire format's error words first. */
 LLM_API llm_result llm_classify_error(llm_error *err);
 
+/* ---- an OpenAI chat-completions request body, read ---- */
+
+/* An llm_request read from an OpenAI chat-completions body (the lingua
+   franca of LLM APIs: a gateway that receives such requests forwards them
+   to any provider with this and llm_complete). Zero it, set `alloc` if
+   wanted, parse, use `request`, free. */
+typedef struct llm_openai_request {
+    llm_allocator alloc;
+    llm_request request;            /* its strings live in this object */
+    bool stream;                    /* the body's "stream" */
+    const char *unknown[16];        /* members llm_request cannot hold (the first 16 of unknown_count): they are
+                                       also in request.extra_body, as given */
+    size_t unknown_count;
+    /* private */
+    llm_json_doc doc_;
+    void *arena_;
+} llm_openai_request;
+
+/* Reads `model`, `messages` (string or array content: text and image_url
+   parts; name, tool_calls, tool_call_id), `tools`, `tool_choice`,
+   `response_format`, `max_tokens`, `max_completion_tokens`, `temperature`,
+   `top_p`, `stop` (a string or an array), `seed`, `n`, `presence_penalty`,
+   `frequency_penalty`, `logprobs`, `top_logprobs`, `reasoning_effort`,
+   `parallel_tool_calls`, `user`, `metadata`, `service_tier`, `stream` and
+   `stream_options.include_usage`. Invalid JSON is LLM_ERR_PARSE with the
+   offset; a member of the wrong type LLM_ERR_INVALID_ARGUMENT naming it; a
+   part type llm_request cannot hold LLM_ERR_UNSUPPORTED. Other members of
+   a message are ignored: LiteLLM's `thinking_blocks` among them, since
+   llm_message carries no reasoning state yet (and OpenAI-format servers
+   must not get another provider's). The request is checked again, fully,
+   when a call encodes it. */
+LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char *json, size_t len, llm_error *err);
+LLM_API void llm_openai_request_free(llm_openai_request *r);
+
 /* ---- what a stream decoder may do (wire formats of your own too) ---- */
 
 /* A text, reasoning or refusal delta of a choice (kind: LLM_EVENT_TEXT,
@@ -1088,8 +1148,13 @@ LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *w
 /* The usage so far (replaces what was given before); valid = false when a
    count was out of range: the usage is then absent and estimated. */
 LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid);
-/* The cost the provider reported, in USD (negative: ignored). */
+/* The cost the provider reported, in USD (negative: ignored); and the part
+   an upstream provider billed (OpenRouter's upstream_inference_cost). */
 LLM_API void llm_sink_provider_cost(llm_stream_sink *s, double usd);
+LLM_API void llm_sink_upstream_cost(llm_stream_sink *s, double usd);
+/* A choice's content-filter annotations (choice -1: the prompt's), kept as
+   the JSON text of `value`; a later one replaces it. */
+LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const llm_json *value);
 
 typedef enum llm_sink_field {
     LLM_FIELD_ID = 0,
@@ -1252,7 +1317,7 @@ typedef struct llm_call {
     size_t stream_bytes_, acc_bytes_; /* received and accumulated so far */
     size_t prompt_estimate_;    /* the prompt's tokens by the estimator, for answers without usage */
     /* streaming */
-    bool stream_, sse_mode_, ndjson_, mode_known_, done_, complete_, content_seen_, tick_seen_, borrow_;
+    bool stream_, sse_mode_, ndjson_, mode_known_, done_, complete_, content_seen_, tick_seen_, borrow_, body_ended_;
     void *wire_state_;          /* the wire format's per-stream state */
     char *nd_;                  /* NDJSON framing: the bytes of lines not read yet */
     size_t nd_len_, nd_cap_, nd_pos_;
@@ -2323,6 +2388,19 @@ static void llm__append_u64(char *dst, size_t size, size_t *pos, uint64_t v) {
     dst[*pos] = '\0';
 }
 
+/* "call_<choice>_<k>" into s (LLM__SYNTH_ID_SIZE bytes): the id of a tool
+   call the server gave none (the next request must name the call its
+   result answers). Returns its length. */
+#define LLM__SYNTH_ID_SIZE 48
+static size_t llm__synth_id(char *s, uint64_t choice, uint64_t k) {
+    size_t pos = 5;
+    memcpy(s, "call_", 5);
+    llm__append_u64(s, LLM__SYNTH_ID_SIZE, &pos, choice);
+    s[pos++] = '_';
+    llm__append_u64(s, LLM__SYNTH_ID_SIZE, &pos, k);
+    return pos;
+}
+
 /* A tiny formatter for error messages that needs no stdio: %s (C string),
    %.*s (length, then pointer), %d (int), %u (unsigned), %z (size_t).
    Longer text is cut at the buffer size. */
@@ -2358,6 +2436,14 @@ static void llm__vformat(char *dst, size_t size, const char *fmt, va_list ap) {
             break;
         }
     }
+}
+
+/* A formatted message into dst[size] (llm__vformat's formats). */
+static void llm__format(char *dst, size_t size, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    llm__vformat(dst, size, fmt, ap);
+    va_end(ap);
 }
 
 /* Fills err (when given) with code and a formatted message; returns code. */
@@ -2413,6 +2499,21 @@ static char *llm__arena_strndup(const llm_allocator *a, void **arena, const char
     if (n) memcpy(p, s, n);
     p[n] = '\0';
     return p;
+}
+
+/* A JSON value written again as compact JSON text in an arena; NULL when
+   out of memory. */
+static const char *llm__arena_json_text(const llm_allocator *a, void **arena, const llm_json *v) {
+    llm_json_writer w;
+    const char *text;
+    size_t n;
+    const char *copy = NULL;
+    memset(&w, 0, sizeof w);
+    w.alloc = *a;
+    llm_json_write_value(&w, v);
+    if (llm_json_writer_finish(&w, &text, &n) == LLM_OK) copy = llm__arena_strndup(a, arena, text, n);
+    llm_json_writer_free(&w);
+    return copy;
 }
 
 /* Zeroes n bytes in a way the compiler cannot drop as a dead store (the
@@ -3550,6 +3651,7 @@ static void llm__jw_quoted(llm_json_writer *w, const char *s, size_t n) {
     llm__jw_put(w, "\"", 1);
 }
 
+#ifndef LLM_NO_PROVIDER_OPENAI /* the encoders' */
 /* One string value made of several NUL-terminated pieces. */
 static void llm__jw_string_pieces(llm_json_writer *w, const char *const *pieces, size_t count) {
     size_t i;
@@ -3558,6 +3660,7 @@ static void llm__jw_string_pieces(llm_json_writer *w, const char *const *pieces,
     for (i = 0; i < count; i++) llm__jw_escaped(w, pieces[i], strlen(pieces[i]));
     llm__jw_put(w, "\"", 1);
 }
+#endif
 
 
 LLM_API void llm_json_write_keyn(llm_json_writer *w, const char *key, size_t len) {
@@ -3693,6 +3796,7 @@ LLM_API void llm_json_write_value(llm_json_writer *w, const llm_json *v) {
     }
 }
 
+#ifndef LLM_NO_PROVIDER_OPENAI /* the encoders' */
 /* Copies the members of a checked JSON object text into the object being
    written (numbers and all exactly as given). */
 static void llm__jw_members_raw(llm_json_writer *w, const char *obj, size_t n) {
@@ -3710,6 +3814,7 @@ static void llm__jw_members_raw(llm_json_writer *w, const char *obj, size_t n) {
     llm__jw_put(w, obj, n);
     w->has_items_ |= bit;
 }
+#endif
 
 LLM_API llm_result llm_json_writer_finish(llm_json_writer *w, const char **out, size_t *len) {
     if (out) *out = NULL;
@@ -4344,38 +4449,9 @@ static bool llm__header_is(const char *name, size_t n, const char *want) {
 // >>request: what every wire format can rely on, and encoding helpers
 /* ------------------------------------------------------------------------ */
 
-/* Encoding context: the writer, the wire context, plus the members of
-   extra_body, which win over the fields the library writes. */
-typedef struct llm__enc {
-    llm_json_writer *w;
-    const llm_wire_ctx *ctx;
-    const llm_json *extra;      /* extra_body, parsed: its names win */
-    const char *extra_text;     /* extra_body as given: its members are copied as they are */
-    llm_json_doc extra_doc;
-    llm_error *err;
-} llm__enc;
 
-/* Writes a key unless extra_body overrides it; false = skip the value. */
-static bool llm__enc_key(llm__enc *e, const char *key) {
-    if (llm_json_get(e->extra, key)) return false;
-    llm_json_write_key(e->w, key);
-    return true;
-}
 
-/* A string member; nothing when s is NULL. */
-static void llm__jw_member(llm_json_writer *w, const char *key, const char *s) {
-    if (!s) return;
-    llm_json_write_key(w, key);
-    llm_json_write_string(w, s);
-}
 
-/* Writes "type":"function","function":{ in an open object: the wrapper
-   OpenAI puts around tools, tool calls and a named tool choice. */
-static void llm__jw_function_open(llm_json_writer *w) {
-    llm__jw_member(w, "type", "function");
-    llm_json_write_key(w, "function");
-    llm_json_write_object_begin(w);
-}
 
 static const char *llm__role_name(llm_role role) {
     switch (role) {
@@ -4387,9 +4463,6 @@ static const char *llm__role_name(llm_role role) {
     }
 }
 
-static const char *llm__detail_name(llm_image_detail d) {
-    return d == LLM_DETAIL_LOW ? "low" : d == LLM_DETAIL_HIGH ? "high" : "auto";
-}
 
 static bool llm__utf8_ok(const char *s) { return !s || llm__utf8_valid_prefix(s, strlen(s)) == strlen(s); }
 
@@ -4505,6 +4578,145 @@ static llm_result llm__check_request(const llm_request *req, const llm_allocator
     return llm__check_format(&req->response_format, a, err);
 }
 
+
+
+/* ------------------------------------------------------------------------ */
+// >>decode: what the response of every wire format is built with
+/* ------------------------------------------------------------------------ */
+
+static void *llm__resp_array(llm_response *resp, size_t count, size_t size, bool *failed) {
+    void *p;
+    if (!count) return NULL;
+    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&resp->alloc_, &resp->arena_, count * size))) {
+        *failed = true;
+        return NULL;
+    }
+    memset(p, 0, count * size);
+    return p;
+}
+/* What a wire format's finish word means (NULL: none given yet). */
+static llm_finish_reason llm__finish_word(const llm_finish_word *words, const char *raw) {
+    if (!raw) return LLM_FINISH_NONE;
+    for (; words && words->word; words++)
+        if (strcmp(raw, words->word) == 0) return words->reason;
+    return LLM_FINISH_OTHER;
+}
+static int llm__choice_order(const void *a, const void *b) {
+    int x = ((const llm_choice *)a)->index, y = ((const llm_choice *)b)->index;
+    return (x > y) - (x < y);
+}
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC)
+#define LLM__MAX_COUNT ((int64_t)1 << 53)
+
+/* A copy of a JSON string value in the response's arena; NULL when v is no
+   string. *failed is set when memory ran out. */
+static const char *llm__resp_str(llm_response *resp, const llm_json *v, bool *failed) {
+    size_t len;
+    const char *s = llm_json_string(v, &len);
+    char *copy;
+    if (!s) return NULL;
+    copy = llm__arena_strndup(&resp->alloc_, &resp->arena_, s, len);
+    if (!copy) *failed = true;
+    return copy;
+}
+/* "call_<choice>_<k>" in the response's arena, for a tool call the server
+   gave no id (the next request must name the call its result answers). */
+static const char *llm__resp_synth_id(llm_response *resp, int choice, size_t k) {
+    char s[LLM__SYNTH_ID_SIZE];
+    return llm__arena_strndup(&resp->alloc_, &resp->arena_, s, llm__synth_id(s, (uint64_t)choice, (uint64_t)k));
+}
+/* A token count of a usage object into *out: true when absent (*out kept)
+   or a whole number in 0 ... 2^53; false otherwise (negative, fractional,
+   huge), and the usage is then treated as absent. */
+static bool llm__usage_count(const llm_json *v, int64_t *out) {
+    int64_t n;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    n = llm_json_int(v, -1);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > LLM__MAX_COUNT) return false;
+    *out = n;
+    return true;
+}
+/* Copies a JSON string or number (as text) into a fixed buffer; control
+   bytes (a NUL from "\u0000" included) become spaces. */
+static void llm__copy_json_text(char *dst, size_t size, const llm_json *v) {
+    size_t len;
+    const char *s = llm_json_string(v, &len);
+    if (s) {
+        llm__copy_network_text(dst, size, s, len, NULL);
+    } else if (llm_json_is(v, LLM_JSON_NUMBER)) {
+        size_t pos = 0;
+        int64_t n = llm_json_int(v, 0);
+        if (n < 0) dst[pos++] = '-';
+        llm__append_u64(dst, size, &pos, n < 0 ? 0 - (uint64_t)n : (uint64_t)n);
+    }
+}
+/* {"error":{"message","type","code","param"}}, or {"error":"text"}; a
+   numeric code of 400-599 (OpenRouter's, also inside a stream) is the
+   status it stands for. */
+static void llm__decode_error_object(const llm_json *body, llm_error *err) {
+    const llm_json *e = llm_json_get(body, "error");
+    int64_t code;
+    if (llm_json_is(e, LLM_JSON_STRING)) {
+        llm__copy_json_text(err->message, sizeof err->message, e);
+        return;
+    }
+    if (!e) e = body;
+    llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
+    llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "type"));
+    llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(e, "code"));
+    code = llm_json_int(llm_json_get(e, "code"), 0);
+    if (code >= 400 && code <= 599) err->http_status = (int)code;
+}
+/* base + path (+ query) into buf. */
+static llm_result llm__url_join(char *buf, size_t size, const char *const *pieces, size_t n, llm_error *err) {
+    size_t i, len = 0;
+    for (i = 0; i < n; i++) {
+        size_t k = pieces[i] ? strlen(pieces[i]) : 0;
+        if (k >= size - len) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "the request URL is too long");
+        if (k) memcpy(buf + len, pieces[i], k);
+        len += k;
+    }
+    buf[len] = '\0';
+    return LLM_OK;
+}
+#endif
+
+#ifndef LLM_NO_PROVIDER_OPENAI
+/* ---- encoding helpers (the OpenAI encoder's) ---- */
+
+/* Encoding context: the writer, the wire context, plus the members of
+   extra_body, which win over the fields the library writes. */
+typedef struct llm__enc {
+    llm_json_writer *w;
+    const llm_wire_ctx *ctx;
+    const llm_json *extra;      /* extra_body, parsed: its names win */
+    const char *extra_text;     /* extra_body as given: its members are copied as they are */
+    llm_json_doc extra_doc;
+    llm_error *err;
+} llm__enc;
+
+/* Writes a key unless extra_body overrides it; false = skip the value. */
+static bool llm__enc_key(llm__enc *e, const char *key) {
+    if (llm_json_get(e->extra, key)) return false;
+    llm_json_write_key(e->w, key);
+    return true;
+}
+/* A string member; nothing when s is NULL. */
+static void llm__jw_member(llm_json_writer *w, const char *key, const char *s) {
+    if (!s) return;
+    llm_json_write_key(w, key);
+    llm_json_write_string(w, s);
+}
+/* Writes "type":"function","function":{ in an open object: the wrapper
+   OpenAI puts around tools, tool calls and a named tool choice. */
+static void llm__jw_function_open(llm_json_writer *w) {
+    llm__jw_member(w, "type", "function");
+    llm_json_write_key(w, "function");
+    llm_json_write_object_begin(w);
+}
+static const char *llm__detail_name(llm_image_detail d) {
+    return d == LLM_DETAIL_LOW ? "low" : d == LLM_DETAIL_HIGH ? "high" : "auto";
+}
 /* Parses extra_body (a JSON object whose members join the body, winning
    over the library's); `stream` in it is refused: the function called
    decides. */
@@ -4522,7 +4734,6 @@ static llm_result llm__enc_begin(llm__enc *e, const llm_wire_ctx *ctx, const llm
     if (llm_json_get(e->extra, "stream")) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
     return LLM_OK;
 }
-
 /* Copies extra_body's members, closes the body and says how it went. */
 static llm_result llm__enc_end(llm__enc *e, llm_result r) {
     llm_json_writer *w = e->w;
@@ -4534,7 +4745,6 @@ static llm_result llm__enc_end(llm__enc *e, llm_result r) {
     if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "request: a string is not valid UTF-8 or a number is not finite");
     return LLM_OK;
 }
-
 /* ------------------------------------------------------------------------ */
 // >>provider_openai
 /* ------------------------------------------------------------------------ */
@@ -4691,7 +4901,7 @@ static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
         llm_json_write_array_end(w);
     }
     if (req->has_seed && llm__enc_key(e, "seed")) llm_json_write_int(w, req->seed);
-    if (req->n > 0 && llm__enc_key(e, "n")) llm_json_write_int(w, req->n);
+    if (req->n > 0 && !(e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && llm__enc_key(e, "n")) llm_json_write_int(w, req->n);
     if (req->has_presence_penalty && llm__enc_key(e, "presence_penalty")) llm_json_write_number(w, req->presence_penalty);
     if (req->has_frequency_penalty && llm__enc_key(e, "frequency_penalty")) llm_json_write_number(w, req->frequency_penalty);
     if (req->logprobs && llm__enc_key(e, "logprobs")) llm_json_write_bool(w, true);
@@ -4715,6 +4925,9 @@ static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request 
     size_t i;
     llm_result r = llm__enc_begin(&e, ctx, req, w, err);
     if (r != LLM_OK) return llm__enc_end(&e, r);
+    /* many choices asked of a server that answers one: said now, not found missing later */
+    if (req->n > 1 && (ctx->quirks & LLM_QUIRK_ONE_CHOICE) && !llm_json_get(e.extra, "n"))
+        return llm__enc_end(&e, llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "n: %s answers one choice (LLM_QUIRK_ONE_CHOICE)", ctx->provider->name));
     llm_json_write_object_begin(w);
     if (llm__enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
     if (llm__enc_key(&e, "messages")) {
@@ -4732,18 +4945,6 @@ static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request 
     return llm__enc_end(&e, LLM_OK);
 }
 
-/* base + path (+ query) into buf. */
-static llm_result llm__url_join(char *buf, size_t size, const char *const *pieces, size_t n, llm_error *err) {
-    size_t i, len = 0;
-    for (i = 0; i < n; i++) {
-        size_t k = pieces[i] ? strlen(pieces[i]) : 0;
-        if (k >= size - len) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "the request URL is too long");
-        if (k) memcpy(buf + len, pieces[i], k);
-        len += k;
-    }
-    buf[len] = '\0';
-    return LLM_OK;
-}
 
 static llm_result llm__openai_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
     const char *pieces[2];
@@ -4781,48 +4982,9 @@ static llm_result llm__azure_url(const llm_wire_ctx *ctx, const llm_request *req
 
 /* ---- decoding ---- */
 
-/* A copy of a JSON string value in the response's arena; NULL when v is no
-   string. *failed is set when memory ran out. */
-static const char *llm__resp_str(llm_response *resp, const llm_json *v, bool *failed) {
-    size_t len;
-    const char *s = llm_json_string(v, &len);
-    char *copy;
-    if (!s) return NULL;
-    copy = llm__arena_strndup(&resp->alloc_, &resp->arena_, s, len);
-    if (!copy) *failed = true;
-    return copy;
-}
 
-static void *llm__resp_array(llm_response *resp, size_t count, size_t size, bool *failed) {
-    void *p;
-    if (!count) return NULL;
-    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&resp->alloc_, &resp->arena_, count * size))) {
-        *failed = true;
-        return NULL;
-    }
-    memset(p, 0, count * size);
-    return p;
-}
 
-/* "call_<choice>_<k>" in the response's arena, for a tool call the server
-   gave no id (the next request must name the call its result answers). */
-static const char *llm__resp_synth_id(llm_response *resp, int choice, size_t k) {
-    char s[48];
-    size_t pos = 5;
-    memcpy(s, "call_", 5);
-    llm__append_u64(s, sizeof s, &pos, (uint64_t)choice);
-    s[pos++] = '_';
-    llm__append_u64(s, sizeof s, &pos, (uint64_t)k);
-    return llm__arena_strndup(&resp->alloc_, &resp->arena_, s, pos);
-}
 
-/* What a wire format's finish word means (NULL: none given yet). */
-static llm_finish_reason llm__finish_word(const llm_finish_word *words, const char *raw) {
-    if (!raw) return LLM_FINISH_NONE;
-    for (; words && words->word; words++)
-        if (strcmp(raw, words->word) == 0) return words->reason;
-    return LLM_FINISH_OTHER;
-}
 
 /* OpenAI's finish reasons (CreateChatCompletionResponse.choices[].finish_reason),
    and OpenRouter's "error" (a stream that ends with an error). */
@@ -4911,6 +5073,13 @@ static void llm__openai_logprobs_decode(llm_response *resp, llm_choice *c, const
     c->logprob_count = n;
 }
 
+/* A value written again as JSON text in the response's arena; NULL for none. */
+static const char *llm__resp_json_text(llm_response *resp, const llm_json *v, bool *failed) {
+    const char *copy = v ? llm__arena_json_text(&resp->alloc_, &resp->arena_, v) : NULL;
+    if (v && !copy) *failed = true;
+    return copy;
+}
+
 /* Choice ci of a chat completion; `index` defaults to the position. */
 static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *v, llm_error *err) {
     const llm_json *msg = llm_json_get(v, "message"), *iv = llm_json_get(v, "index");
@@ -4930,30 +5099,37 @@ static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, s
     c->finish_reason_raw = llm__resp_str(resp, llm_json_get(v, "finish_reason"), &failed);
     c->finish_reason = llm__finish_word(llm__openai_finish_words, c->finish_reason_raw);
     llm__openai_logprobs_decode(resp, c, llm_json_get(llm_json_get(v, "logprobs"), "content"), &failed);
+    c->content_filter = llm__resp_json_text(resp, llm_json_get(v, "content_filter_results"), &failed); /* Azure */
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     r = llm__openai_tool_calls_decode(resp, c, ci, llm_json_get(msg, "tool_calls"), c->finish_reason == LLM_FINISH_LENGTH, err);
     return r;
 }
 
-#define LLM__MAX_COUNT ((int64_t)1 << 53)
 
-/* A token count of a usage object into *out: true when absent (*out kept)
-   or a whole number in 0 ... 2^53; false otherwise (negative, fractional,
-   huge), and the usage is then treated as absent. */
-static bool llm__usage_count(const llm_json *v, int64_t *out) {
-    int64_t n;
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    n = llm_json_int(v, -1);
-    if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > LLM__MAX_COUNT) return false;
-    *out = n;
-    return true;
+/* OpenRouter's costs in its usage object: `cost` (charged to the account)
+   and cost_details.upstream_inference_cost (billed by the upstream
+   provider; with the caller's own key, is_byok, that is spent too; without,
+   it is already part of `cost`). Negative or absurd amounts are ignored. */
+static void llm__openrouter_cost_decode(const llm_json *u, llm_response *resp) {
+    double cost = llm_json_number(llm_json_get(u, "cost"), -1);
+    double upstream = llm_json_number(llm_json_get(llm_json_get(u, "cost_details"), "upstream_inference_cost"), -1);
+    bool byok = llm_json_bool(llm_json_get(u, "is_byok"), false);
+    if (!(upstream >= 0 && upstream < 1e9)) upstream = -1;
+    if (!(cost >= 0 && cost < 1e9)) cost = -1;
+    if (upstream >= 0) {
+        resp->has_upstream_cost = true;
+        resp->upstream_cost_usd = upstream;
+    }
+    if (cost >= 0) {
+        resp->has_provider_cost = true;
+        resp->provider_cost_usd = cost + (byok && upstream >= 0 ? upstream : 0);
+    }
 }
 
 /* OpenAI's usage object (also Groq's x_groq.usage and OpenRouter's) into
    resp->usage; false (usage left absent) when a count is out of range. */
 static bool llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
     const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
-    const llm_json *cost = llm_json_get(u, "cost");
     llm_usage us;
     int64_t total = -1;
     if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
@@ -4970,16 +5146,16 @@ static bool llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
     us.present = true;
     us.total_tokens = total >= 0 ? total : us.prompt_tokens + us.completion_tokens;
     resp->usage = us;
-    if (llm_json_is(cost, LLM_JSON_NUMBER) && llm_json_number(cost, -1) >= 0) { /* OpenRouter reports its charge */
-        resp->has_provider_cost = true;
-        resp->provider_cost_usd = llm_json_number(cost, 0);
-    }
+    llm__openrouter_cost_decode(u, resp);
     return true;
 }
 
-static int llm__choice_order(const void *a, const void *b) {
-    int x = ((const llm_choice *)a)->index, y = ((const llm_choice *)b)->index;
-    return (x > y) - (x < y);
+
+/* Azure's prompt annotations: prompt_filter_results, or prompt_annotations
+   (the older name, still in its documented streams). */
+static const llm_json *llm__openai_prompt_filter(const llm_json *root) {
+    const llm_json *v = llm_json_get(root, "prompt_filter_results");
+    return v ? v : llm_json_get(root, "prompt_annotations");
 }
 
 static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
@@ -4996,6 +5172,7 @@ static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *bo
     resp->created = llm_json_int(llm_json_get(body, "created"), 0);
     resp->system_fingerprint = llm__resp_str(resp, llm_json_get(body, "system_fingerprint"), &failed);
     resp->service_tier = llm__resp_str(resp, llm_json_get(body, "service_tier"), &failed);
+    resp->prompt_filter = llm__resp_json_text(resp, llm__openai_prompt_filter(body), &failed);
     out = (llm_choice *)llm__resp_array(resp, llm_json_count(choices), sizeof *out, &failed);
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     for (v = llm_json_first(choices); v; v = llm_json_next(choices, v), n++) {
@@ -5011,38 +5188,7 @@ static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *bo
     return LLM_OK;
 }
 
-/* Copies a JSON string or number (as text) into a fixed buffer; control
-   bytes (a NUL from "\u0000" included) become spaces. */
-static void llm__copy_json_text(char *dst, size_t size, const llm_json *v) {
-    size_t len;
-    const char *s = llm_json_string(v, &len);
-    if (s) {
-        llm__copy_network_text(dst, size, s, len, NULL);
-    } else if (llm_json_is(v, LLM_JSON_NUMBER)) {
-        size_t pos = 0;
-        int64_t n = llm_json_int(v, 0);
-        if (n < 0) dst[pos++] = '-';
-        llm__append_u64(dst, size, &pos, n < 0 ? 0 - (uint64_t)n : (uint64_t)n);
-    }
-}
 
-/* {"error":{"message","type","code","param"}}, or {"error":"text"}; a
-   numeric code of 400-599 (OpenRouter's, also inside a stream) is the
-   status it stands for. */
-static void llm__decode_error_object(const llm_json *body, llm_error *err) {
-    const llm_json *e = llm_json_get(body, "error");
-    int64_t code;
-    if (llm_json_is(e, LLM_JSON_STRING)) {
-        llm__copy_json_text(err->message, sizeof err->message, e);
-        return;
-    }
-    if (!e) e = body;
-    llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
-    llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "type"));
-    llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(e, "code"));
-    code = llm_json_int(llm_json_get(e, "code"), 0);
-    if (code >= 400 && code <= 599) err->http_status = (int)code;
-}
 
 /* ---- OpenAI-compatible stream chunks ---- */
 
@@ -5107,6 +5253,8 @@ static llm_result llm__openai_choice_delta(llm_stream_sink *s, const llm_json *c
         return r;
     if (llm_json_count(llm_json_get(delta, "tool_calls")) && (r = llm__openai_tool_deltas(s, (int)index, llm_json_get(delta, "tool_calls"))) != LLM_OK)
         return r;
+    if (llm_json_get(ch, "content_filter_results") && (r = llm_sink_content_filter(s, (int)index, llm_json_get(ch, "content_filter_results"))) != LLM_OK)
+        return r; /* Azure's annotations: in their own chunks, or beside a delta */
     if ((str = llm_json_string(llm_json_get(ch, "finish_reason"), &n)) != NULL) return llm_sink_finish(s, (int)index, str, n);
     return LLM_OK;
 }
@@ -5130,6 +5278,7 @@ static llm_result llm__openai_chunk_head(llm_stream_sink *s, const llm_json *roo
         memset(&tmp, 0, sizeof tmp);
         valid = llm__openai_usage_decode(u, &tmp);
         if (tmp.has_provider_cost) llm_sink_provider_cost(s, tmp.provider_cost_usd);
+        if (tmp.has_upstream_cost) llm_sink_upstream_cost(s, tmp.upstream_cost_usd);
         return llm_sink_usage(s, &tmp.usage, valid);
     }
     return LLM_OK;
@@ -5141,6 +5290,7 @@ static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event
     (void)event;
     (void)event_len;
     if ((r = llm__openai_chunk_head(s, root)) != LLM_OK) return r;
+    if (llm__openai_prompt_filter(root) && (r = llm_sink_content_filter(s, -1, llm__openai_prompt_filter(root))) != LLM_OK) return r;
     for (ch = llm_json_first(choices); ch; ch = llm_json_next(choices, ch))
         if ((r = llm__openai_choice_delta(s, ch)) != LLM_OK) return r;
     /* an error inside the stream (OpenRouter sends it beside finish_reason "error") */
@@ -5149,20 +5299,22 @@ static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event
 
 static const llm_wire_format llm__wire_openai = {
     "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__decode_error_object, llm__openai_stream_event,
-    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words,
+    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
 };
 
 /* Azure OpenAI: the same format at its own URLs. */
 static const llm_wire_format llm__wire_azure = {
     "azure-openai-chat", llm__openai_encode, llm__azure_url, llm__openai_decode, llm__decode_error_object, llm__openai_stream_event,
-    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words,
+    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
 };
 
-LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return &llm__wire_openai; }
+
+#endif /* LLM_NO_PROVIDER_OPENAI */
 
 /* ------------------------------------------------------------------------ */
 // >>provider_anthropic
 /* ------------------------------------------------------------------------ */
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
 
 /* Anthropic's stop reasons (Message.stop_reason in its OpenAPI spec). */
 static const llm_finish_word llm__anthropic_finish_words[] = {
@@ -5388,10 +5540,11 @@ static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request 
    refused with LLM_ERR_UNSUPPORTED. */
 static const llm_wire_format llm__wire_anthropic = {
     "anthropic-messages", NULL, llm__anthropic_url, llm__anthropic_decode, llm__decode_error_object, llm__anthropic_stream_event,
-    sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL, llm__anthropic_finish_words, llm__anthropic_error_words,
+    sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL, llm__anthropic_finish_words, llm__anthropic_error_words, false,
 };
 
-LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return &llm__wire_anthropic; }
+
+#endif /* LLM_NO_PROVIDER_ANTHROPIC */
 
 /* ------------------------------------------------------------------------ */
 // >>providers: the table, its lookups, and the one resolution
@@ -5405,60 +5558,71 @@ static const llm_pair llm__anthropic_headers[] = {{"anthropic-version", "2023-06
 static const llm_provider llm__providers[] = {
 #ifndef LLM_NO_PROVIDER_OPENAI
     {"openai", &llm__wire_openai, "https://api.openai.com/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
-     {"OPENAI_API_KEY", NULL, NULL}, {"OPENAI_BASE_URL", "OPENAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+     {"OPENAI_API_KEY", NULL, NULL}, {"OPENAI_BASE_URL", "OPENAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"azure", &llm__wire_azure, NULL, "api-key", "", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
      {"AZURE_API_KEY", "AZURE_OPENAI_API_KEY", NULL}, {"AZURE_BASE_URL", "AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"}, NULL,
-     "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}},
-    {"openrouter", &llm__wire_openai, "https://openrouter.ai/api/v1", "Authorization", "Bearer ", NULL, 0, 0, false,
+     "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}, {"AZURE_API_VERSION", "OPENAI_API_VERSION"}, "AZURE_AD_TOKEN"},
+    {"openrouter", &llm__wire_openai, "https://openrouter.ai/api/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_ONE_CHOICE, false,
      {"OPENROUTER_API_KEY", NULL, NULL}, {"OPENROUTER_BASE_URL", "OPENROUTER_API_BASE", NULL}, NULL, NULL, NULL, "HTTP-Referer",
-     {"X-OpenRouter-Title", "X-Title"}},
+     {"X-OpenRouter-Title", "X-Title"}, {NULL, NULL}, NULL},
     {"groq", &llm__wire_openai, "https://api.groq.com/openai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"GROQ_API_KEY", NULL, NULL}, {"GROQ_BASE_URL", "GROQ_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+     {"GROQ_API_KEY", NULL, NULL}, {"GROQ_BASE_URL", "GROQ_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"deepseek", &llm__wire_openai, "https://api.deepseek.com", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"DEEPSEEK_API_KEY", NULL, NULL}, {"DEEPSEEK_BASE_URL", "DEEPSEEK_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+     {"DEEPSEEK_API_KEY", NULL, NULL}, {"DEEPSEEK_BASE_URL", "DEEPSEEK_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"mistral", &llm__wire_openai, "https://api.mistral.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"MISTRAL_API_KEY", NULL, NULL}, {"MISTRAL_BASE_URL", "MISTRAL_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+     {"MISTRAL_API_KEY", NULL, NULL}, {"MISTRAL_BASE_URL", "MISTRAL_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"xai", &llm__wire_openai, "https://api.x.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"XAI_API_KEY", NULL, NULL}, {"XAI_BASE_URL", "XAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+     {"XAI_API_KEY", NULL, NULL}, {"XAI_BASE_URL", "XAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"together_ai", &llm__wire_openai, "https://api.together.xyz/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"TOGETHER_API_KEY", "TOGETHERAI_API_KEY", NULL}, {"TOGETHER_AI_BASE_URL", "TOGETHER_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+     {"TOGETHER_API_KEY", "TOGETHERAI_API_KEY", NULL}, {"TOGETHER_AI_BASE_URL", "TOGETHER_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"fireworks_ai", &llm__wire_openai, "https://api.fireworks.ai/inference/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
      {"FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY", NULL}, {"FIREWORKS_AI_BASE_URL", "FIREWORKS_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL,
-     {NULL, NULL}},
+     {NULL, NULL}, {NULL, NULL}, NULL},
     {"ollama", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
      LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
-     {"OLLAMA_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+     {"OLLAMA_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"ollama_chat", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
      LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
-     {"OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+     {"OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
-     {"VLLM_API_KEY", NULL, NULL}, {"VLLM_BASE_URL", "VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+     {"VLLM_API_KEY", NULL, NULL}, {"VLLM_BASE_URL", "VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"hosted_vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
-     {"HOSTED_VLLM_API_KEY", NULL, NULL}, {"HOSTED_VLLM_BASE_URL", "HOSTED_VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}},
+     {"HOSTED_VLLM_API_KEY", NULL, NULL}, {"HOSTED_VLLM_BASE_URL", "HOSTED_VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"litellm_proxy", &llm__wire_openai, "http://localhost:4000/v1", "Authorization", "Bearer ", NULL, 0, 0, false,
      {"LITELLM_PROXY_API_KEY", NULL, NULL}, {"LITELLM_PROXY_BASE_URL", "LITELLM_PROXY_API_BASE", NULL}, NULL, NULL,
-     "x-litellm-response-cost", NULL, {NULL, NULL}},
+     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL},
     {"openai-compatible", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
      {"OPENAI_COMPATIBLE_API_KEY", NULL, NULL}, {"OPENAI_COMPATIBLE_BASE_URL", "OPENAI_COMPATIBLE_API_BASE", NULL}, NULL, NULL,
-     "x-litellm-response-cost", NULL, {NULL, NULL}},
+     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL},
 #endif
 #ifndef LLM_NO_PROVIDER_ANTHROPIC
     {"anthropic", &llm__wire_anthropic, "https://api.anthropic.com", "x-api-key", "", llm__anthropic_headers, 1, 0, false,
-     {"ANTHROPIC_API_KEY", NULL, NULL}, {"ANTHROPIC_BASE_URL", "ANTHROPIC_API_BASE", NULL}, "request-id", NULL, NULL, NULL, {NULL, NULL}},
+     {"ANTHROPIC_API_KEY", NULL, NULL}, {"ANTHROPIC_BASE_URL", "ANTHROPIC_API_BASE", NULL}, "request-id", NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
 #endif
-    {NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, false, {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}}};
+    {NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, false, {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL}};
 
 #define LLM__PROVIDER_COUNT (sizeof llm__providers / sizeof llm__providers[0] - 1)
 
+#ifndef LLM_NO_PROVIDER_OPENAI
+LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return &llm__wire_openai; }
+#else
+LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return NULL; }
+#endif
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return &llm__wire_anthropic; }
+#else
+LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return NULL; }
+#endif
+
 LLM_API size_t llm_provider_count(void) { return LLM__PROVIDER_COUNT; }
 
-LLM_API const llm_provider *llm_provider_at(size_t i) { return i < LLM__PROVIDER_COUNT ? &llm__providers[i] : NULL; }
+LLM_API const llm_provider *llm_provider_at(size_t i) { return i < llm_provider_count() ? &llm__providers[i] : NULL; }
 
 /* The preset whose name is s[0..n). */
 static const llm_provider *llm__provider_named(const char *s, size_t n) {
-    size_t i;
-    for (i = 0; i < LLM__PROVIDER_COUNT; i++)
-        if (strlen(llm__providers[i].name) == n && memcmp(llm__providers[i].name, s, n) == 0) return &llm__providers[i];
+    const llm_provider *p;
+    for (p = llm__providers; p->name; p++)
+        if (strlen(p->name) == n && memcmp(p->name, s, n) == 0) return p;
     return NULL;
 }
 
@@ -5567,12 +5731,11 @@ LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *t, 
         llm__append_str(t->key_vars, sizeof t->key_vars, &pos, p->key_env[i]);
     }
     t->api_version = in->api_version;
-    if (p->wire == &llm__wire_azure) { /* Azure's other settings: LiteLLM's and the SDK's names */
-        static const char *const versions[] = {"AZURE_API_VERSION", "OPENAI_API_VERSION"};
+    if (!t->api_version) {
         const char *from;
-        if (!t->api_version) t->api_version = llm__env_first(in, versions, 2, &from);
-        t->bearer_token = llm__env(in, "AZURE_AD_TOKEN");
+        t->api_version = llm__env_first(in, p->version_env, 2, &from);
     }
+    t->bearer_token = llm__env(in, p->token_env);
     return LLM_OK;
 }
 
@@ -5607,6 +5770,387 @@ LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *m
     return LLM_OK;
 }
 #endif
+
+/* ------------------------------------------------------------------------ */
+// >>request_json: an OpenAI chat-completions body read into an llm_request
+/* ------------------------------------------------------------------------ */
+
+typedef struct llm__rq {
+    llm_openai_request *out;
+    llm_json_writer extra;      /* the members llm_request cannot hold */
+    llm_error *err;
+    bool oom;
+} llm__rq;
+
+/* Fails the parse with a formatted message naming the member. */
+static bool llm__rq_bad(llm__rq *q, llm_result code, const char *fmt, ...) {
+    va_list ap;
+    llm__error_clear(q->err);
+    q->err->code = code;
+    va_start(ap, fmt);
+    llm__vformat(q->err->message, sizeof q->err->message, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+static void *llm__rq_alloc(llm__rq *q, size_t count, size_t size) {
+    void *p;
+    if (!count) return NULL;
+    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&q->out->alloc, &q->out->arena_, count * size))) {
+        q->oom = true;
+        return NULL;
+    }
+    memset(p, 0, count * size);
+    return p;
+}
+
+/* A string member as a C string: NULL when absent; a value that is no
+   string, or holds a NUL, fails naming `path`. */
+static bool llm__rq_str(llm__rq *q, const llm_json *v, const char *path, const char **out) {
+    size_t n;
+    const char *s;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!(s = llm_json_string(v, &n)) || memchr(s, '\0', n)) {
+        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a string (without \\u0000)", path);
+        return false;
+    }
+    *out = s; /* NUL-terminated in the document, which the result keeps */
+    return true;
+}
+
+/* A value written again as JSON text in the arena (a schema, arguments). */
+static const char *llm__rq_json_text(llm__rq *q, const llm_json *v) {
+    const char *copy = llm__arena_json_text(&q->out->alloc, &q->out->arena_, v);
+    if (!copy) q->oom = true;
+    return copy;
+}
+
+static bool llm__rq_num(llm__rq *q, const llm_json *v, const char *path, double *out, bool *has) {
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(v, LLM_JSON_NUMBER)) {
+        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a number", path);
+        return false;
+    }
+    *out = llm_json_number(v, 0);
+    if (has) *has = true;
+    return true;
+}
+
+static bool llm__rq_int(llm__rq *q, const llm_json *v, const char *path, int *out) {
+    int64_t n;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    n = llm_json_int(v, -1);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > 0x7FFFFFFF) {
+        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number from 0", path);
+        return false;
+    }
+    *out = (int)n;
+    return true;
+}
+
+/* Any int64 (a seed): an integer in range, else refused. */
+static bool llm__rq_int64(llm__rq *q, const llm_json *v, const char *path, int64_t *out, bool *has) {
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (llm_json_int(v, 0) != llm_json_int(v, 1)) { /* the fallback: not an integer, or out of range */
+        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number (64-bit)", path);
+        return false;
+    }
+    *out = llm_json_int(v, 0);
+    *has = true;
+    return true;
+}
+
+static bool llm__rq_bool(llm__rq *q, const llm_json *v, const char *path, bool *out) {
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) {
+        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected true or false", path);
+        return false;
+    }
+    *out = llm_json_is(v, LLM_JSON_TRUE);
+    return true;
+}
+
+/* {"type":"text","text"} or {"type":"image_url","image_url":{"url","detail"}}. */
+static bool llm__rq_part(llm__rq *q, const llm_json *v, llm_content_part *p, const char *path) {
+    static const char *const details[] = {"auto", "low", "high"};
+    const char *type = llm_json_string(llm_json_get(v, "type"), NULL), *detail = NULL;
+    size_t i;
+    if (type && strcmp(type, "text") == 0) {
+        p->type = LLM_PART_TEXT;
+        return llm__rq_str(q, llm_json_get(v, "text"), path, &p->text);
+    }
+    if (type && strcmp(type, "image_url") == 0) {
+        const llm_json *img = llm_json_get(v, "image_url");
+        p->type = LLM_PART_IMAGE_URL;
+        if (llm_json_is(img, LLM_JSON_STRING)) return llm__rq_str(q, img, path, &p->url);
+        if (!llm__rq_str(q, llm_json_get(img, "url"), path, &p->url) || !llm__rq_str(q, llm_json_get(img, "detail"), path, &detail)) return false;
+        for (i = 0; detail && i < 3; i++)
+            if (strcmp(detail, details[i]) == 0) p->detail = (llm_image_detail)(LLM_DETAIL_AUTO + i);
+        return true;
+    }
+    llm__fail(q->err, LLM_ERR_UNSUPPORTED, "%s: a content part of type \"%s\" (llm_request holds text and image_url parts)", path, type ? type : "?");
+    return false;
+}
+
+static bool llm__rq_content(llm__rq *q, const llm_json *c, llm_message *m, const char *path) {
+    char sub[80];
+    const llm_json *v;
+    llm_content_part *parts;
+    size_t i = 0;
+    if (!llm_json_is(c, LLM_JSON_ARRAY)) return llm__rq_str(q, c, path, &m->content);
+    parts = (llm_content_part *)llm__rq_alloc(q, llm_json_count(c), sizeof *parts);
+    for (v = llm_json_first(c); v && parts; v = llm_json_next(c, v), i++) {
+        llm__format(sub, sizeof sub, "%s[%z]", path, i);
+        if (!llm__rq_part(q, v, &parts[i], sub)) return false;
+    }
+    m->parts = parts;
+    m->part_count = parts ? i : 0;
+    if (!m->part_count) m->content = ""; /* an empty array: empty text */
+    return !q->oom;
+}
+
+static bool llm__rq_tool_calls(llm__rq *q, const llm_json *calls, llm_message *m, size_t mi) {
+    char path[80];
+    const llm_json *v;
+    llm_tool_call *out = (llm_tool_call *)llm__rq_alloc(q, llm_json_count(calls), sizeof *out);
+    size_t i = 0;
+    for (v = llm_json_first(calls); v && out; v = llm_json_next(calls, v), i++) {
+        const llm_json *fn = llm_json_get(v, "function"), *args = llm_json_get(fn, "arguments");
+        llm__format(path, sizeof path, "messages[%z].tool_calls[%z]", mi, i);
+        if (!llm__rq_str(q, llm_json_get(v, "id"), path, &out[i].id) || !llm__rq_str(q, llm_json_get(fn, "name"), path, &out[i].name)) return false;
+        if (args && !llm_json_is(args, LLM_JSON_STRING)) out[i].arguments = llm__rq_json_text(q, args); /* an object: taken as its text */
+        else if (!llm__rq_str(q, args, path, &out[i].arguments)) return false;
+    }
+    m->tool_calls = out;
+    m->tool_call_count = out ? i : 0;
+    return !q->oom;
+}
+
+static bool llm__rq_message(llm__rq *q, const llm_json *v, llm_message *m, size_t i) {
+    static const char *const roles[] = {"user", "system", "developer", "assistant", "tool"};
+    char path[64];
+    const char *role = llm_json_string(llm_json_get(v, "role"), NULL);
+    size_t r;
+    llm__format(path, sizeof path, "messages[%z]", i);
+    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: expected an object", path);
+    for (r = 0; role && r < 5 && strcmp(role, roles[r]) != 0; r++) {}
+    if (!role || r == 5) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.role: expected user, system, developer, assistant or tool", path);
+    m->role = (llm_role)r;
+    llm__format(path, sizeof path, "messages[%z].content", i);
+    if (!llm__rq_content(q, llm_json_get(v, "content"), m, path)) return false;
+    llm__format(path, sizeof path, "messages[%z]", i);
+    if (!llm__rq_str(q, llm_json_get(v, "name"), path, &m->name) || !llm__rq_str(q, llm_json_get(v, "tool_call_id"), path, &m->tool_call_id))
+        return false;
+    return !llm_json_count(llm_json_get(v, "tool_calls")) || llm__rq_tool_calls(q, llm_json_get(v, "tool_calls"), m, i);
+}
+
+static bool llm__rq_tools(llm__rq *q, const llm_json *tools) {
+    char path[48];
+    const llm_json *v;
+    llm_tool *out = (llm_tool *)llm__rq_alloc(q, llm_json_count(tools), sizeof *out);
+    size_t i = 0;
+    for (v = llm_json_first(tools); v && out; v = llm_json_next(tools, v), i++) {
+        const llm_json *fn = llm_json_get(v, "function"), *params = llm_json_get(fn, "parameters");
+        llm__format(path, sizeof path, "tools[%z].function", i);
+        if (!llm_json_is(fn, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_UNSUPPORTED, "tools[%z]: only function tools", i);
+        if (!llm__rq_str(q, llm_json_get(fn, "name"), path, &out[i].name) || !llm__rq_str(q, llm_json_get(fn, "description"), path, &out[i].description) ||
+            !llm__rq_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict))
+            return false;
+        if (params) out[i].parameters = llm__rq_json_text(q, params);
+    }
+    q->out->request.tools = out;
+    q->out->request.tool_count = out ? i : 0;
+    return !q->oom;
+}
+
+static bool llm__rq_tool_choice(llm__rq *q, const llm_json *v) {
+    static const char *const modes[] = {"none", "auto", "required"};
+    llm_tool_choice *tc = &q->out->request.tool_choice;
+    const char *s = llm_json_string(v, NULL);
+    size_t i;
+    if (!v) return true;
+    for (i = 0; s && i < 3; i++)
+        if (strcmp(s, modes[i]) == 0) {
+            tc->mode = (llm_tool_choice_mode)(LLM_TOOL_CHOICE_NONE + i);
+            return true;
+        }
+    tc->mode = LLM_TOOL_CHOICE_FUNCTION;
+    if (!s && llm__rq_str(q, llm_json_get(llm_json_get(v, "function"), "name"), "tool_choice.function.name", &tc->name) && tc->name) return true;
+    llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: expected none, auto, required or {\"type\":\"function\",\"function\":{\"name\"}}");
+    return false;
+}
+
+static bool llm__rq_format(llm__rq *q, const llm_json *v) {
+    static const char *const types[] = {"text", "json_object", "json_schema"};
+    llm_response_format *f = &q->out->request.response_format;
+    const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
+    const llm_json *js = llm_json_get(v, "json_schema");
+    size_t i;
+    if (!v) return true;
+    for (i = 0; type && i < 3 && strcmp(type, types[i]) != 0; i++) {}
+    if (!type || i == 3) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "response_format.type: expected text, json_object or json_schema");
+    f->type = (llm_format_type)(LLM_FORMAT_TEXT + i);
+    if (f->type != LLM_FORMAT_JSON_SCHEMA) return true;
+    if (llm_json_get(js, "schema")) f->schema = llm__rq_json_text(q, llm_json_get(js, "schema"));
+    return llm__rq_str(q, llm_json_get(js, "name"), "response_format.json_schema.name", &f->name) &&
+           llm__rq_str(q, llm_json_get(js, "description"), "response_format.json_schema.description", &f->description) &&
+           llm__rq_bool(q, llm_json_get(js, "strict"), "response_format.json_schema.strict", &f->strict) && !q->oom;
+}
+
+static bool llm__rq_stop(llm__rq *q, const llm_json *v) {
+    const llm_json *e;
+    const char **out;
+    size_t i = 0;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    out = (const char **)llm__rq_alloc(q, llm_json_is(v, LLM_JSON_ARRAY) ? llm_json_count(v) : 1, sizeof *out);
+    if (!out) return !llm_json_is(v, LLM_JSON_STRING) && !q->oom; /* an empty array */
+    if (llm_json_is(v, LLM_JSON_STRING)) {
+        if (!llm__rq_str(q, v, "stop", &out[0])) return false;
+        i = 1;
+    } else {
+        for (e = llm_json_first(v); e; e = llm_json_next(v, e), i++)
+            if (!llm__rq_str(q, e, "stop", &out[i]) || !out[i]) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "stop[%z]: expected a string", i);
+    }
+    q->out->request.stop = out;
+    q->out->request.stop_count = i;
+    return true;
+}
+
+static bool llm__rq_metadata(llm__rq *q, const llm_json *v) {
+    const llm_json *k;
+    llm_pair *out;
+    size_t i = 0;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
+    out = (llm_pair *)llm__rq_alloc(q, llm_json_count(v), sizeof *out);
+    for (k = llm_json_first(v); k && out; k = llm_json_next(v, k), i++)
+        if (!llm__rq_str(q, k, "metadata", &out[i].name) || !llm__rq_str(q, k + 1, "metadata", &out[i].value) || !out[i].value)
+            return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
+    q->out->request.metadata = out;
+    q->out->request.metadata_count = out ? i : 0;
+    return !q->oom;
+}
+
+/* The scalar members, each into its field. */
+static bool llm__rq_scalars(llm__rq *q, const llm_json *root) {
+    llm_request *r = &q->out->request;
+    bool parallel = false, has_parallel = llm_json_is(llm_json_get(root, "parallel_tool_calls"), LLM_JSON_TRUE) ||
+                                         llm_json_is(llm_json_get(root, "parallel_tool_calls"), LLM_JSON_FALSE);
+    if (!llm__rq_str(q, llm_json_get(root, "model"), "model", &r->model) || !llm__rq_str(q, llm_json_get(root, "user"), "user", &r->user) ||
+        !llm__rq_str(q, llm_json_get(root, "reasoning_effort"), "reasoning_effort", &r->reasoning_effort) ||
+        !llm__rq_str(q, llm_json_get(root, "service_tier"), "service_tier", &r->service_tier) ||
+        !llm__rq_num(q, llm_json_get(root, "temperature"), "temperature", &r->temperature, &r->has_temperature) ||
+        !llm__rq_num(q, llm_json_get(root, "top_p"), "top_p", &r->top_p, &r->has_top_p) ||
+        !llm__rq_num(q, llm_json_get(root, "presence_penalty"), "presence_penalty", &r->presence_penalty, &r->has_presence_penalty) ||
+        !llm__rq_num(q, llm_json_get(root, "frequency_penalty"), "frequency_penalty", &r->frequency_penalty, &r->has_frequency_penalty) ||
+        !llm__rq_int64(q, llm_json_get(root, "seed"), "seed", &r->seed, &r->has_seed) ||
+        !llm__rq_int(q, llm_json_get(root, "max_tokens"), "max_tokens", &r->max_tokens) ||
+        !llm__rq_int(q, llm_json_get(root, "max_completion_tokens"), "max_completion_tokens", &r->max_completion_tokens) ||
+        !llm__rq_int(q, llm_json_get(root, "n"), "n", &r->n) || !llm__rq_bool(q, llm_json_get(root, "logprobs"), "logprobs", &r->logprobs) ||
+        !llm__rq_bool(q, llm_json_get(root, "parallel_tool_calls"), "parallel_tool_calls", &parallel))
+        return false;
+    if (llm_json_get(root, "top_logprobs")) {
+        r->has_top_logprobs = true;
+        if (!llm__rq_int(q, llm_json_get(root, "top_logprobs"), "top_logprobs", &r->top_logprobs)) return false;
+    }
+    if (has_parallel) r->parallel_tool_calls = parallel ? LLM_TRUE : LLM_FALSE;
+    return true;
+}
+
+/* The members llm_request holds; any other goes to extra_body and the
+   unknown list. */
+static bool llm__rq_known(const char *key) {
+    static const char *const known[] = {"model", "messages", "tools", "tool_choice", "response_format", "max_tokens", "max_completion_tokens",
+                                        "temperature", "top_p", "stop", "seed", "n", "presence_penalty", "frequency_penalty", "logprobs",
+                                        "top_logprobs", "reasoning_effort", "parallel_tool_calls", "user", "metadata", "service_tier",
+                                        "stream", "stream_options", NULL};
+    size_t i;
+    for (i = 0; known[i]; i++)
+        if (strcmp(key, known[i]) == 0) return true;
+    return false;
+}
+
+static bool llm__rq_rest(llm__rq *q, const llm_json *root) {
+    llm_openai_request *o = q->out;
+    const llm_json *k, *so = llm_json_get(root, "stream_options");
+    const char *text;
+    size_t n;
+    if (!llm__rq_bool(q, llm_json_get(root, "stream"), "stream", &o->stream)) return false;
+    if (llm_json_is(llm_json_get(so, "include_usage"), LLM_JSON_FALSE)) o->request.stream.no_usage = true;
+    llm_json_write_object_begin(&q->extra);
+    for (k = llm_json_first(root); k; k = llm_json_next(root, k)) {
+        const char *key = llm_json_string(k, NULL);
+        if (llm__rq_known(key)) continue;
+        if (o->unknown_count < sizeof o->unknown / sizeof o->unknown[0]) o->unknown[o->unknown_count] = key;
+        o->unknown_count++;
+        llm_json_write_key(&q->extra, key);
+        llm_json_write_value(&q->extra, k + 1);
+    }
+    llm_json_write_object_end(&q->extra);
+    if (!o->unknown_count) return true;
+    if (llm_json_writer_finish(&q->extra, &text, &n) != LLM_OK || !(o->request.extra_body = llm__arena_strndup(&o->alloc, &o->arena_, text, n)))
+        q->oom = true;
+    return !q->oom;
+}
+
+static bool llm__rq_read(llm__rq *q, const llm_json *root) {
+    const llm_json *msgs = llm_json_get(root, "messages"), *v;
+    llm_message *m;
+    size_t i = 0;
+    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "expected a JSON object (a chat-completions request)");
+    if (!llm_json_is(msgs, LLM_JSON_ARRAY) || !llm_json_count(msgs))
+        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "messages: expected a non-empty array");
+    m = (llm_message *)llm__rq_alloc(q, llm_json_count(msgs), sizeof *m);
+    for (v = llm_json_first(msgs); v && m; v = llm_json_next(msgs, v), i++)
+        if (!llm__rq_message(q, v, &m[i], i)) return false;
+    q->out->request.messages = m;
+    q->out->request.message_count = m ? i : 0;
+    if (!llm__rq_scalars(q, root) || (llm_json_count(llm_json_get(root, "tools")) && !llm__rq_tools(q, llm_json_get(root, "tools"))) ||
+        !llm__rq_tool_choice(q, llm_json_get(root, "tool_choice")) || !llm__rq_format(q, llm_json_get(root, "response_format")) ||
+        !llm__rq_stop(q, llm_json_get(root, "stop")) || !llm__rq_metadata(q, llm_json_get(root, "metadata")))
+        return false;
+    return llm__rq_rest(q, root) && !q->oom;
+}
+
+LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char *json, size_t len, llm_error *err) {
+    llm__rq q;
+    llm_allocator a;
+    llm_error local;
+    llm_result r;
+    if (!err) err = &local;
+    if (!out || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_request_parse_openai: NULL argument");
+    a = out->alloc;
+    memset(out, 0, sizeof *out);
+    out->alloc = a;
+    out->doc_.alloc = a;
+    if ((r = llm_json_parse(&out->doc_, json ? json : "", len, err)) != LLM_OK) {
+        llm_openai_request_free(out);
+        return r;
+    }
+    memset(&q, 0, sizeof q);
+    q.out = out;
+    q.err = err;
+    q.extra.alloc = a;
+    llm__error_clear(err);
+    if (!llm__rq_read(&q, llm_json_root(&out->doc_))) {
+        r = q.oom ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : err->code;
+        llm_json_writer_free(&q.extra);
+        llm_openai_request_free(out);
+        return r;
+    }
+    llm_json_writer_free(&q.extra);
+    return LLM_OK;
+}
+
+LLM_API void llm_openai_request_free(llm_openai_request *r) {
+    llm_allocator a;
+    if (!r) return;
+    a = r->alloc;
+    llm_json_doc_free(&r->doc_);
+    llm__arena_free(&a, &r->arena_);
+    memset(r, 0, sizeof *r);
+    r->alloc = a;
+}
 
 /* ------------------------------------------------------------------------ */
 // >>client
@@ -6305,25 +6849,24 @@ typedef struct llm__acc_tool {
 
 typedef struct llm__acc_choice {
     int index;
-    llm__buf content, reasoning, refusal, finish;
+    llm__buf content, reasoning, refusal, finish, filter;
     bool has_content, has_reasoning, has_refusal;
     llm__acc_tool *tools;       /* in the order they started */
     size_t tool_count, tool_cap;
     int next_key;               /* above every key given so far */
-    llm__imap tool_of;          /* OpenAI: the wire's tool-call index -> position in tools */
-    llm__imap block_tool;       /* Anthropic: content block index -> position in tools */
+    llm__imap tool_of;          /* the wire's key (OpenAI's tool-call index, Anthropic's block) -> position in tools */
 } llm__acc_choice;
 
 typedef struct llm__acc {
-    llm__buf id, model, object, fingerprint, tier;
+    llm__buf id, model, object, fingerprint, tier, prompt_filter;
     int64_t created;
     llm__acc_choice *choices;   /* in the order they appeared */
     size_t choice_count, choice_cap;
     int *choice_of;             /* choice index (below call->max_choices_) -> position, -1 none yet */
     llm_usage usage;
     bool usage_bad;             /* a count out of range: the usage is treated as absent */
-    bool has_provider_cost;
-    double provider_cost;
+    bool has_provider_cost, has_upstream_cost;
+    double provider_cost, upstream_cost;
     llm_error stream_error;
 } llm__acc;
 
@@ -6346,6 +6889,7 @@ static void llm__acc_choice_free(const llm_allocator *a, llm__acc_choice *c) {
     llm__buf_free(a, &c->reasoning);
     llm__buf_free(a, &c->refusal);
     llm__buf_free(a, &c->finish);
+    llm__buf_free(a, &c->filter);
     for (k = 0; k < c->tool_count; k++) {
         llm__buf_free(a, &c->tools[k].id);
         llm__buf_free(a, &c->tools[k].name);
@@ -6353,7 +6897,6 @@ static void llm__acc_choice_free(const llm_allocator *a, llm__acc_choice *c) {
     }
     llm__free(a, c->tools, c->tool_cap * sizeof *c->tools);
     llm__imap_free(a, &c->tool_of);
-    llm__imap_free(a, &c->block_tool);
 }
 
 static void llm__acc_free(llm_call *call) {
@@ -6369,6 +6912,7 @@ static void llm__acc_free(llm_call *call) {
     llm__buf_free(a, &acc->object);
     llm__buf_free(a, &acc->fingerprint);
     llm__buf_free(a, &acc->tier);
+    llm__buf_free(a, &acc->prompt_filter);
     llm__free(a, acc, sizeof *acc);
     call->acc_ = NULL;
 }
@@ -6534,13 +7078,8 @@ static llm_result llm__tool_delta(llm_call *call, int choice, llm__acc_choice *c
 
 /* "call_<choice>_<position>" for a tool call the server gave no id. */
 static llm_result llm__tool_synth_id(llm_call *call, int choice, int tool, llm__buf *id) {
-    char s[40];
-    size_t pos = 5;
-    memcpy(s, "call_", 5);
-    llm__append_u64(s, sizeof s, &pos, (uint64_t)choice);
-    s[pos++] = '_';
-    llm__append_u64(s, sizeof s, &pos, (uint64_t)tool);
-    return llm__acc_add(call, id, s, pos);
+    char s[LLM__SYNTH_ID_SIZE];
+    return llm__acc_add(call, id, s, llm__synth_id(s, (uint64_t)choice, (uint64_t)tool));
 }
 
 /* Ends a tool call: its arguments must be one JSON value ("" becomes
@@ -6723,6 +7262,44 @@ LLM_API void llm_sink_provider_cost(llm_stream_sink *s, double usd) {
     acc->provider_cost = usd;
 }
 
+LLM_API void llm_sink_upstream_cost(llm_stream_sink *s, double usd) {
+    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
+    if (!acc || !(usd >= 0 && usd < 1e9)) return;
+    acc->has_upstream_cost = true;
+    acc->upstream_cost = usd;
+}
+
+LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const llm_json *value) {
+    llm__acc_choice *c;
+    llm__acc *acc;
+    llm__buf *b;
+    llm_json_writer w;
+    const char *text;
+    size_t n;
+    llm_result r;
+    if (!s || !s->call_ || !value) return LLM_ERR_INVALID_ARGUMENT;
+    if (s->call_->sopt_.no_accumulate) return LLM_OK;
+    if (choice < 0) {
+        if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
+        b = &acc->prompt_filter;
+    } else {
+        if (!(c = llm__sink_choice(s, choice))) return s->call_->error_;
+        b = &c->filter;
+    }
+    memset(&w, 0, sizeof w);
+    w.alloc = s->call_->alloc_;
+    llm_json_write_value(&w, value);
+    r = llm_json_writer_finish(&w, &text, &n);
+    if (r == LLM_OK) {
+        b->len = 0; /* the last one wins */
+        r = llm__acc_add(s->call_, b, text, n);
+    } else {
+        r = llm__call_nomem(s->call_); /* a parsed value always writes: only memory can fail */
+    }
+    llm_json_writer_free(&w);
+    return r;
+}
+
 LLM_API llm_result llm_sink_field_set(llm_stream_sink *s, llm_sink_field field, const char *text, size_t len) {
     llm__acc *acc;
     llm__buf *b;
@@ -6850,11 +7427,22 @@ static llm_result llm__call_next_data(llm_call *call, bool last, const char **ty
 
 /* One event through the wire format: the end marker, or its data parsed
    and decoded into the sink. */
+/* The end marker, alone or followed by JSON whitespace (Azure's documented
+   streams end in "data: [DONE] "; the OpenAI SDKs accept any data that
+   starts with it, which is looser than needed). */
+static bool llm__is_end_marker(const char *marker, const char *data, size_t n) {
+    size_t m = marker ? strlen(marker) : 0;
+    if (!marker || n < m || memcmp(data, marker, m) != 0) return false;
+    for (; m < n; m++)
+        if (data[m] != ' ' && data[m] != '\t' && data[m] != '\r' && data[m] != '\n') return false;
+    return true;
+}
+
 static void llm__call_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
     const llm_wire_format *w = call->client_->provider->wire;
     llm_stream_sink sink;
     llm_result r;
-    if (w->end_marker && n == strlen(w->end_marker) && memcmp(data, w->end_marker, n) == 0) {
+    if (llm__is_end_marker(w->end_marker, data, n)) {
         call->done_ = true;
         return;
     }
@@ -6887,7 +7475,7 @@ static llm_result llm__call_pump_ex(llm_call *call, bool last) {
     return LLM_OK;
 }
 
-static llm_result llm__call_pump(llm_call *call) { return llm__call_pump_ex(call, false); }
+static llm_result llm__call_pump(llm_call *call) { return llm__call_pump_ex(call, call->body_ended_); }
 
 LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev) {
     if (!call || !ev) return LLM_ERR_INVALID_ARGUMENT;
@@ -6977,8 +7565,10 @@ static llm_result llm__call_json_as_events(llm_call *call) {
     return LLM_OK;
 }
 
-/* The whole body has arrived: a plain JSON answer becomes its events. */
+/* The whole body has arrived: a plain JSON answer becomes its events, and
+   an NDJSON stream's last line may lack its newline. */
 static void llm__call_end_of_body(llm_call *call) {
+    call->body_ended_ = true;
     if (call->state_ == LLM__CALL_RECEIVING && call->error_ == LLM_OK && llm__call_streaming_body(call) && !call->sse_mode_ && !call->ndjson_ &&
         !call->done_)
         llm__call_json_as_events(call);
@@ -7006,6 +7596,7 @@ static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__
     out->refusal = c->has_refusal ? llm__acc_str(resp, &c->refusal, failed) : NULL;
     out->finish_reason_raw = llm__acc_str(resp, &c->finish, failed);
     out->finish_reason = llm__finish_word(words, out->finish_reason_raw);
+    out->content_filter = llm__acc_str(resp, &c->filter, failed);
     for (k = 0; k < c->tool_count; k++) { /* positions in key order: insertion, as calls mostly arrive in order */
         for (j = k; j > 0 && c->tools[order[j - 1]].key > c->tools[k].key; j--) order[j] = order[j - 1];
         order[j] = (int)k;
@@ -7034,10 +7625,13 @@ static bool llm__acc_response(llm_call *call, llm_response *resp) {
     resp->object = llm__acc_str(resp, &acc->object, &failed);
     resp->system_fingerprint = llm__acc_str(resp, &acc->fingerprint, &failed);
     resp->service_tier = llm__acc_str(resp, &acc->tier, &failed);
+    resp->prompt_filter = llm__acc_str(resp, &acc->prompt_filter, &failed);
     resp->created = acc->created;
     if (!acc->usage_bad) resp->usage = acc->usage;
     resp->has_provider_cost = acc->has_provider_cost;
     resp->provider_cost_usd = acc->provider_cost;
+    resp->has_upstream_cost = acc->has_upstream_cost;
+    resp->upstream_cost_usd = acc->upstream_cost;
     choices = (llm_choice *)llm__resp_array(resp, acc->choice_count, sizeof *choices, &failed);
     for (i = 0; choices && i < acc->choice_count; i++)
         llm__acc_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words, &failed);
@@ -8575,13 +9169,6 @@ typedef struct llm__rtj {
     llm_retry_override *pol;
 } llm__rtj;
 
-static void llm__rt_fmt(char *dst, size_t size, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    llm__vformat(dst, size, fmt, ap);
-    va_end(ap);
-}
-
 static bool llm__rtj_bad(llm__rtj *j, const char *path, const char *key, const char *what) {
     llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s%s%s: %s", path, key[0] ? "." : "", key, what);
     return false;
@@ -8635,9 +9222,9 @@ static bool llm__rtj_deployment(llm__rtj *j, const llm_json *m, size_t i, llm_de
     char path[64], pp[96], mi[96];
     const llm_json *p = llm_json_get(m, "litellm_params"), *info = llm_json_get(m, "model_info");
     double budget = 0, max_in = 0;
-    llm__rt_fmt(path, sizeof path, "model_list[%z]", i);
-    llm__rt_fmt(pp, sizeof pp, "%s.litellm_params", path);
-    llm__rt_fmt(mi, sizeof mi, "%s.model_info", path);
+    llm__format(path, sizeof path, "model_list[%z]", i);
+    llm__format(pp, sizeof pp, "%s.litellm_params", path);
+    llm__format(mi, sizeof mi, "%s.model_info", path);
     memset(d, 0, sizeof *d);
     if (!llm_json_is(m, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "", "expected an object");
     if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "litellm_params", "expected an object");
@@ -8675,7 +9262,7 @@ static bool llm__rtj_fallbacks(llm__rtj *j, const llm_json *s, const char *sect,
         llm_router_fallback *f;
         const char **names;
         size_t k = 0;
-        llm__rt_fmt(path, sizeof path, "%s.%s[%z]", sect, key, i);
+        llm__format(path, sizeof path, "%s.%s[%z]", sect, key, i);
         if (!star && (!llm_json_is(e, LLM_JSON_OBJECT) || llm_json_count(e) != 1)) return llm__rtj_bad(j, path, "", "expected an object with exactly one key");
         if (!star) to = llm_json_first(e) + 1;
         if (!llm_json_is(to, LLM_JSON_ARRAY)) return llm__rtj_bad(j, path, "", "expected an array of model group names");
@@ -8705,7 +9292,7 @@ static bool llm__rtj_policy(llm__rtj *j, const llm_json *s, const char *sect) {
     size_t k;
     if (!p || llm_json_is(p, LLM_JSON_NULL)) return true;
     if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "retry_policy", "expected an object");
-    llm__rt_fmt(path, sizeof path, "%s.retry_policy", sect);
+    llm__format(path, sizeof path, "%s.retry_policy", sect);
     for (k = 0; k < 6; k++) {
         int n = -1;
         if (!llm__rtj_int(j, p, path, names[k], 1, &n)) return false;

@@ -19,5 +19,6 @@ int cli_models(int argc, char **argv);  /* cli_cost.c */
 int cli_sse(int argc, char **argv);     /* cli_stream.c */
 int cli_replay(int argc, char **argv);  /* cli_stream.c */
 int cli_tokens(int argc, char **argv);  /* cli_tokens.c */
+int cli_request(int argc, char **argv); /* cli_request.c */
 
 #endif

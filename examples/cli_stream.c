@@ -6,11 +6,13 @@
        unterminated event is dropped with a note on stderr. Exit 0, or 1 on
        a parse error (a line or event over 16 MiB).
 
-   llm replay --provider openai|anthropic [--stream] [--status N] [FILE|-]
-       decodes recorded answer bytes as that provider's decoder does and
+   llm replay --provider P [--stream] [--status N] [FILE|-]
+       decodes recorded answer bytes as provider P (a preset: openai,
+       anthropic, openrouter, azure, ...) decodes them and
        prints one JSON object: content, reasoning, refusal, tool_calls,
-       finish_reason, finish_reason_raw, usage, and error when it failed
-       (exit 1). */
+       finish_reason, finish_reason_raw, usage; provider_cost_usd,
+       upstream_cost_usd, content_filter and prompt_filter when the answer
+       has them; and error when it failed (exit 1). */
 #include "../llm.h"
 #include "cli.h"
 
@@ -125,6 +127,23 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
     llm_json_write_key(w, "finish_reason_raw");
     llm_json_write_string(w, c ? c->finish_reason_raw : NULL);
     write_usage(w, &resp->usage);
+    /* present only when the answer has them */
+    if (resp->has_provider_cost) {
+        llm_json_write_key(w, "provider_cost_usd");
+        llm_json_write_number(w, resp->provider_cost_usd);
+    }
+    if (resp->has_upstream_cost) {
+        llm_json_write_key(w, "upstream_cost_usd");
+        llm_json_write_number(w, resp->upstream_cost_usd);
+    }
+    if (c && c->content_filter) {
+        llm_json_write_key(w, "content_filter");
+        llm_json_write_raw(w, c->content_filter, strlen(c->content_filter));
+    }
+    if (resp->prompt_filter) {
+        llm_json_write_key(w, "prompt_filter");
+        llm_json_write_raw(w, resp->prompt_filter, strlen(resp->prompt_filter));
+    }
     if (r != LLM_OK) {
         llm_json_write_key(w, "error");
         llm_json_write_object_begin(w);
@@ -154,8 +173,9 @@ int cli_replay(int argc, char **argv) {
         else if (argv[i][0] == '-' && argv[i][1]) provider = NULL, i = argc;
         else path = argv[i];
     }
-    if (!provider || (strcmp(provider, "openai") != 0 && strcmp(provider, "anthropic") != 0) || status < 100 || status > 999) {
-        fputs("usage: llm replay --provider openai|anthropic [--stream] [--status N] [FILE|-]\n", stderr);
+    if (!provider || !llm_provider_find(provider) || status < 100 || status > 999) {
+        if (provider && !llm_provider_find(provider)) fprintf(stderr, "llm: unknown provider \"%s\" (see README, Providers)\n", provider);
+        fputs("usage: llm replay --provider P [--stream] [--status N] [FILE|-]   (P: openai, anthropic, openrouter, azure, ...)\n", stderr);
         return CLI_USAGE;
     }
     if (!(text = cli_read_all(path, &len))) {

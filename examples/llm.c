@@ -24,7 +24,8 @@ static const cli_verb verbs[] = {
     {"info", cli_info, "info MODEL [--prices FILE]   the model's prices, limits and capabilities (JSON)"},
     {"models", cli_models, "models [--provider P] [--prices FILE]   the price table's models"},
     {"sse", cli_sse, "sse [FILE|-]   every event of a Server-Sent-Events stream as one JSON line"},
-    {"replay", cli_replay, "replay --provider openai|anthropic [--stream] [--status N] [FILE|-]   decode recorded answer bytes"},
+    {"replay", cli_replay, "replay --provider P [--stream] [--status N] [FILE|-]   decode recorded answer bytes as provider P would"},
+    {"request", cli_request, "request [-m MODEL] [--provider P] [--base-url URL] [--stream] [FILE|-]   what llm.h would send"},
     {"tokens", cli_tokens, "tokens [--encoding E | --model M] [--vocab PATH] [--estimate] [--ids] [FILE|-] | --request FILE"},
 };
 

@@ -1,5 +1,6 @@
-// Expected output of `llm replay --provider openai|anthropic [--stream] FILE`
-// for every recorded OpenAI, OpenRouter (provider openai) and Anthropic sample:
+// Expected output of `llm replay --provider P [--stream] FILE` for every
+// recorded OpenAI, OpenRouter, Azure OpenAI and Anthropic sample (P is the
+// sample's directory, a preset; all but anthropic speak OpenAI's format):
 // writes tests/data/replay/<provider>/<name>.json.
 //
 // What this is: a second implementation of llm.h's answer decoding, written in
@@ -55,8 +56,23 @@
 //   usage          null when none, else {prompt_tokens, completion_tokens, total_tokens,
 //                  cached_tokens, cache_creation_tokens, reasoning_tokens}
 //       (the conversions are openaiUsage and anthropicUsage below, with their passages)
+//   provider_cost_usd, upstream_cost_usd   only when the answer reports them
+//       Spec: OpenRouter ChatUsage.cost "Cost of the completion", is_byok "Whether a
+//       request was made using a Bring Your Own Key configuration", CostDetails
+//       "Breakdown of upstream inference costs" (upstream_inference_cost); its Usage
+//       Accounting guide: cost is "the total amount charged to your account",
+//       upstream_inference_cost "the actual cost charged by the upstream AI provider".
+//       Choice: provider_cost_usd = cost, plus upstream_inference_cost when is_byok is
+//       true (the caller's own key is billed by the upstream provider); a negative or
+//       non-number amount is absent; the last usage chunk's amounts win.
+//   content_filter, prompt_filter   only when present: Azure's annotations, as given
+//       Docs (Azure OpenAI "Content filtering", see provider-samples/azure/SOURCES.md):
+//       choices[].content_filter_results, and prompt_filter_results (prompt_annotations
+//       in its older streams). Choice: in a stream, the last one of each wins.
 //   error          {code} only when the call failed (the partial response is still there)
-//       (the codes are llm.h's result names: Choice, see streamErrorCode and STATUS_CODE)
+//       (the codes are llm.h's result names: Choice, see streamErrorCode and STATUS_CODE;
+//       Choice: an OpenAI-format answer, body or stream, that names no choice at all is
+//       LLM_ERR_PARSE, after an in-stream error and truncation)
 // Only choice 0 is printed (Choice: the output format; the specs allow n > 1).
 //
 // Error precedence when several apply (Choice; no recorded sample has more
@@ -111,9 +127,18 @@ const ERROR_BODY_STATUS = {
   'openai/error_invalid_api_key.json': 401, // invalid_api_key
   'openrouter/error_rate_limit.json': 429,  // {"error":{"code":429,...}}
   'anthropic/error_not_found.json': 404,    // not_found_error
+  'azure/error_content_filter.json': 400,   // Azure's documented prompt-filter answer
 };
-// Choice: llm.h's result per status (README "Result codes": 401, 404, 429).
+// Choice: llm.h's result per status (README "Result codes": 401, 404, 429),
+// and per error code where the code says more than the status: Azure's
+// content_filter (a 400, "The response was filtered") is CONTENT_POLICY.
 const STATUS_CODE = { 401: 'LLM_ERR_AUTHENTICATION', 404: 'LLM_ERR_NOT_FOUND', 429: 'LLM_ERR_RATE_LIMITED' };
+const ERROR_CODE = { content_filter: 'LLM_ERR_CONTENT_POLICY' };
+
+// The end marker, alone or followed by JSON whitespace (Azure's documented
+// streams end in "data: [DONE] "). Choice: the OpenAI SDKs accept any data
+// that starts with [DONE]; trailing whitespace only is accepted here.
+const isDone = (data) => /^\[DONE\][ \t\r\n]*$/.test(data);
 
 const num = (v) => (typeof v === 'number' ? v : 0);
 
@@ -151,13 +176,21 @@ function finishResult(r) {
     finish_reason_raw: r.finishRaw,
     usage: r.usage,
   };
-  let code = r.streamError ?? (r.truncated ? 'LLM_ERR_TRUNCATED' : null);
+  const money = (v) => (typeof v === 'number' && v >= 0 && v < 1e9 ? v : null);
+  const cost = money(r.cost?.cost), upstream = money(r.cost?.cost_details?.upstream_inference_cost);
+  if (cost !== null) out.provider_cost_usd = cost + (r.cost.is_byok === true && upstream !== null ? upstream : 0);
+  if (upstream !== null) out.upstream_cost_usd = upstream;
+  if (r.contentFilter !== undefined) out.content_filter = r.contentFilter;
+  if (r.promptFilter !== undefined) out.prompt_filter = r.promptFilter;
+  let code = r.streamError ?? (r.truncated ? 'LLM_ERR_TRUNCATED' : r.noChoice ? 'LLM_ERR_PARSE' : null);
   if (!code && out.finish_reason !== 'length' && out.tool_calls.some((t) => !isOneJsonValue(t.arguments))) code = 'LLM_ERR_PARSE';
   if (code) out.error = { code };
   return out;
 }
 
-const fresh = () => ({ content: '', reasoning: '', refusal: '', tools: [], finishRaw: null, usage: null, streamError: null, truncated: false });
+const fresh = () => ({ content: '', reasoning: '', refusal: '', tools: [], finishRaw: null, usage: null, streamError: null, truncated: false,
+  cost: null, contentFilter: undefined, promptFilter: undefined, noChoice: false });
+const promptFilterOf = (o) => (o.prompt_filter_results !== undefined ? o.prompt_filter_results : o.prompt_annotations);
 
 // ---- OpenAI-compatible ----
 // Spec: OpenAI CompletionUsage {prompt_tokens, completion_tokens, total_tokens
@@ -190,13 +223,15 @@ function openaiAddText(r, m) {
 export function openaiStream(events) {
   const r = fresh();
   const byIndex = new Map();
-  let done = false;
+  let done = false, sawChoice = false;
   for (const ev of events) {
     if (done) break; // nothing after [DONE] counts (Choice: the spec ends the stream there)
-    if (ev.data === '[DONE]') { done = true; continue; }
+    if (isDone(ev.data)) { done = true; continue; }
     const chunk = JSON.parse(ev.data);
     if (chunk.error != null && r.streamError == null) r.streamError = streamErrorCode(chunk.error, false);
+    if (promptFilterOf(chunk) !== undefined) r.promptFilter = promptFilterOf(chunk);
     for (const ch of Array.isArray(chunk.choices) ? chunk.choices : []) {
+      sawChoice = true;
       if ((ch.index ?? 0) !== 0) continue; // Choice: only choice 0 is printed
       const d = ch.delta ?? {};
       openaiAddText(r, d);
@@ -208,28 +243,33 @@ export function openaiStream(events) {
         if (t.name == null && typeof tc.function?.name === 'string' && tc.function.name !== '') t.name = tc.function.name;
         if (typeof tc.function?.arguments === 'string') t.arguments += tc.function.arguments;
       }
+      if (ch.content_filter_results !== undefined) r.contentFilter = ch.content_filter_results;
       if (ch.finish_reason != null) r.finishRaw = ch.finish_reason; // Choice: the last non-null word
     }
     // Spec: ChatCompletionStreamOptions.include_usage, "an additional chunk ... The `usage` field on
     // this chunk shows the token usage statistics for the entire request" (other chunks' usage is null)
-    if (chunk.usage && typeof chunk.usage === 'object') r.usage = openaiUsage(chunk.usage);
+    if (chunk.usage && typeof chunk.usage === 'object') { r.usage = openaiUsage(chunk.usage); r.cost = chunk.usage; }
     if (chunk.x_groq?.usage && typeof chunk.x_groq.usage === 'object') r.usage = openaiUsage(chunk.x_groq.usage);
   }
   r.tools = [...byIndex.values()].sort((a, b) => a.index - b.index);
   r.truncated = !done;
+  r.noChoice = !sawChoice;
   return finishResult(r);
 }
 
 export function openaiBody(body) {
   const r = fresh();
   const ch = (body.choices ?? []).find((c) => (c.index ?? 0) === 0);
+  r.noChoice = !(body.choices ?? []).length;
   if (ch) {
     const m = ch.message ?? {};
     openaiAddText(r, m);
     r.tools = (m.tool_calls ?? []).map((t) => ({ id: t.id, name: t.function?.name, arguments: t.function?.arguments ?? '' }));
     r.finishRaw = ch.finish_reason ?? null;
+    if (ch.content_filter_results !== undefined) r.contentFilter = ch.content_filter_results;
   }
-  if (body.usage) r.usage = openaiUsage(body.usage);
+  if (promptFilterOf(body) !== undefined) r.promptFilter = promptFilterOf(body);
+  if (body.usage) { r.usage = openaiUsage(body.usage); r.cost = body.usage; }
   return finishResult(r);
 }
 
@@ -324,7 +364,8 @@ function errorBody(key) {
   const status = ERROR_BODY_STATUS[key];
   if (!status) throw new Error(`no HTTP status recorded for ${key}: add it to ERROR_BODY_STATUS`);
   const r = fresh();
-  r.streamError = STATUS_CODE[status];
+  const body = JSON.parse(readFileSync(join(ROOT, 'tests/data/provider-samples', key), 'utf8'));
+  r.streamError = ERROR_CODE[body?.error?.code] ?? STATUS_CODE[status];
   return finishResult(r);
 }
 
@@ -365,6 +406,21 @@ function selfCheck() {
   assert.equal(o.error.code, 'LLM_ERR_RATE_LIMITED');
   o = anthropicStream(an({ type: 'error', error: { type: 'api_error', message: 'x' } }));
   assert.equal(o.error.code, 'LLM_ERR_SERVER');
+  // OpenRouter costs: credit-billed (upstream already in cost), BYOK (both), and the usage guide's shape
+  o = openaiStream(oa({ choices: [], usage: { cost: 9e-06, is_byok: false, cost_details: { upstream_inference_cost: 9e-06 } } }, '[DONE]'));
+  assert.deepEqual([o.provider_cost_usd, o.upstream_cost_usd], [9e-06, 9e-06]);
+  o = openaiBody({ choices: [], usage: { cost: 0.0003, is_byok: true, cost_details: { upstream_inference_cost: 0.006 } } });
+  assert.deepEqual([o.provider_cost_usd, o.upstream_cost_usd], [0.0063, 0.006]);
+  o = openaiBody({ choices: [], usage: { cost: -1, cost_details: { upstream_inference_cost: null } } });
+  assert.deepEqual(['provider_cost_usd' in o, 'upstream_cost_usd' in o], [false, false]);
+  // [DONE] with trailing whitespace ends the stream; with anything else it is not the marker
+  o = openaiStream(oa({ choices: [{ index: 0, delta: { content: 'A' }, finish_reason: 'stop' }] }, '[DONE] \t'));
+  assert.equal(o.error, undefined);
+  assert.throws(() => openaiStream(oa('[DONE]x')));
+  // Azure annotations: the last of each kind wins
+  o = openaiStream(oa({ prompt_annotations: [1], choices: [] }, { prompt_filter_results: [2], choices: [{ index: 0, content_filter_results: { a: 1 } }] },
+    { choices: [{ index: 0, content_filter_results: { b: 2 }, finish_reason: 'content_filter' }] }, '[DONE]'));
+  assert.deepEqual([o.prompt_filter, o.content_filter, o.finish_reason], [[2], { b: 2 }, 'content_filter']);
 }
 
 function main() {
@@ -373,8 +429,8 @@ function main() {
   const dst = join(ROOT, 'tests/data/replay');
   console.log(`node ${process.version}, eventsource-parser ${PARSER_VERSION}`);
   let n = 0;
-  for (const dir of ['openai', 'openrouter', 'anthropic']) {
-    const provider = dir === 'anthropic' ? 'anthropic' : 'openai';
+  for (const dir of ['openai', 'openrouter', 'azure', 'anthropic']) {
+    const provider = dir; // the directory is named after its preset
     mkdirSync(join(dst, dir), { recursive: true });
     for (const f of readdirSync(join(src, dir)).sort()) {
       const bytes = new Uint8Array(readFileSync(join(src, dir, f)));

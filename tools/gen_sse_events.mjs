@@ -182,7 +182,7 @@ function main() {
   const dst = join(ROOT, 'tests/data/sse');
   console.log(`node ${process.version}, eventsource-parser ${PARSER_VERSION}`);
   let files = 0, total = 0, deviations = 0;
-  for (const provider of ['openai', 'anthropic', 'openrouter', 'gemini']) {
+  for (const provider of ['openai', 'anthropic', 'openrouter', 'azure', 'gemini']) {
     const dir = join(src, provider);
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.sse')).sort()) {
       const bytes = new Uint8Array(readFileSync(join(dir, f)));

@@ -12,7 +12,7 @@ fail() { echo "FAIL $*"; failed=$((failed + 1)); }
 tmp=${TMPDIR:-/tmp}/llm_stream_cli.$$
 
 for events in "$data"/sse/whatwg/*.events "$data"/sse/openai/*.events "$data"/sse/anthropic/*.events \
-              "$data"/sse/openrouter/*.events "$data"/sse/gemini/*.events; do
+              "$data"/sse/openrouter/*.events "$data"/sse/azure/*.events "$data"/sse/gemini/*.events; do
     name=$(basename "$events" .events); dir=$(basename "$(dirname "$events")")
     if [ "$dir" = whatwg ]; then input="$data/sse/whatwg/$name.sse"; else input="$data/provider-samples/$dir/$name.sse"; fi
     "$llm" sse "$input" > "$tmp.out" 2>"$tmp.err"; s=$?
@@ -21,9 +21,9 @@ done
 
 for want in "$data"/replay/*/*.json; do
     name=$(basename "$want" .json); dir=$(basename "$(dirname "$want")")
-    provider=openai; [ "$dir" = anthropic ] && provider=anthropic
+    provider=$dir # each directory is named after its provider preset
     status=200
-    case $name in error_invalid_api_key) status=401 ;; error_rate_limit) status=429 ;; error_not_found) status=404 ;; esac
+    case $name in error_invalid_api_key) status=401 ;; error_rate_limit) status=429 ;; error_not_found) status=404 ;; error_content_filter) status=400 ;; esac
     if [ -f "$data/provider-samples/$dir/$name.sse" ]; then
         "$llm" replay --provider $provider --stream "$data/provider-samples/$dir/$name.sse" > "$tmp.out" 2>"$tmp.err"; s=$?
     else

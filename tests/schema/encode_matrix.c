@@ -1,5 +1,6 @@
 /* encode_matrix.c - encodes a broad matrix of requests through llm.h's public
-   API (llm_client_init with provider "openai", then llm_call_begin) and
+   API (llm_client_init with provider "openai", or the one `--provider`
+   names: "azure" or "openrouter", then llm_call_begin) and
    prints one JSON value per request on stdout, each on its own line (a body
    may itself hold newlines, as JSON whitespace, e.g. from a pretty-printed
    tool schema, so readers split values, not lines):
@@ -18,7 +19,13 @@
 
    Bodies the encoder produces on purpose although they break the schema
    (limits OpenAI documents but other compatible servers set differently)
-   are listed in validate.mjs (EXPECTED_FAILURES). */
+   are listed in validate.mjs (EXPECTED_FAILURES).
+
+       build/encode_matrix [-v] [--provider openai|azure|openrouter]
+
+   Azure and OpenRouter speak the OpenAI wire format: their bodies are the
+   same matrix, checked against OpenAI's schema (Azure) or OpenRouter's own
+   (validate.mjs --spec openrouter); only the HTTP side differs. */
 
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
@@ -30,6 +37,27 @@
 #include <string.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The provider under test and what its HTTP side must be. */
+typedef struct target {
+    const char *provider, *base_url, *api_version;
+    const char *url, *url_after_model; /* every request's URL: url, or url model url_after_model */
+    const char *auth_name, *auth_value; /* the key's header */
+    bool one_choice;                  /* LLM_QUIRK_ONE_CHOICE: n above 1 is refused */
+    /* OpenAI members this provider's schema lacks: when a request sends
+       them on purpose through extra_body, they are listed as "unknown" */
+    const char *const *foreign_members;
+} target;
+static const char *const openai_only_members[] = {"store", "safety_identifier", "verbosity", NULL};
+static const target targets[] = {
+    {"openai", NULL, NULL, "https://api.openai.com/v1/chat/completions", NULL, "Authorization", "Bearer sk-test", false, NULL},
+    /* the model names the deployment (Azure routes by the URL) */
+    {"azure", "https://example-resource.openai.azure.com", "2024-10-21", "https://example-resource.openai.azure.com/openai/deployments/",
+     "/chat/completions?api-version=2024-10-21", "api-key", "sk-test", false, NULL},
+    {"openrouter", NULL, NULL, "https://openrouter.ai/api/v1/chat/completions", NULL, "Authorization", "Bearer sk-test", true,
+     openai_only_members},
+};
+static const target *under_test = &targets[0];
 
 static llm_client client;
 static llm_json_writer line;
@@ -52,16 +80,23 @@ static const char *header_value(const llm_http_request *http, const char *name) 
     return NULL;
 }
 
+static bool url_is_expected(const char *url, const char *model) {
+    size_t n = strlen(under_test->url), m = strlen(model);
+    if (!url || strncmp(url, under_test->url, n) != 0) return false;
+    if (!under_test->url_after_model) return url[n] == '\0';
+    return strncmp(url + n, model, m) == 0 && strcmp(url + n + m, under_test->url_after_model) == 0;
+}
+
 /* What every accepted request must look like on the HTTP side. */
 static void check_http(const char *name, const llm_request *req, const llm_http_request *http) {
     const char *v;
     size_t i;
     if (!http->method || strcmp(http->method, "POST") != 0) fail(name, "method is not POST");
-    if (!http->url || strcmp(http->url, "https://api.openai.com/v1/chat/completions") != 0) fail(name, "url %s", http->url ? http->url : "(null)");
+    if (!url_is_expected(http->url, req->model)) fail(name, "url %s", http->url ? http->url : "(null)");
     if (!http->body || http->body_len == 0 || strlen(http->body) != http->body_len) fail(name, "body missing or body_len wrong");
     if (http->stream) fail(name, "stream set by llm_call_begin");
     if (!(v = header_value(http, "Content-Type")) || strcmp(v, "application/json") != 0) fail(name, "Content-Type");
-    if (!(v = header_value(http, "Authorization")) || strcmp(v, "Bearer sk-test") != 0) fail(name, "Authorization");
+    if (!(v = header_value(http, under_test->auth_name)) || strcmp(v, under_test->auth_value) != 0) fail(name, "%s", under_test->auth_name);
     if (!(v = header_value(http, "X-Request-ID")) || !v[0]) fail(name, "X-Request-ID missing");
     else if (req->request_id && strcmp(v, req->request_id) != 0) fail(name, "X-Request-ID is not the request's");
     for (i = 0; i < req->header_count; i++)
@@ -70,6 +105,24 @@ static void check_http(const char *name, const llm_request *req, const llm_http_
     for (i = 0; i < http->header_count; i++)
         if (strpbrk(http->headers[i].name, "\r\n") || strpbrk(http->headers[i].value, "\r\n")) fail(name, "CR/LF in a header");
 }
+
+/* The provider's foreign members that req's extra_body sends (written to
+   the line's "unknown" list when `write`). */
+static size_t foreign_members(const llm_request *req, bool write) {
+    llm_json_doc doc = {0};
+    size_t i, n = 0;
+    if (!under_test->foreign_members || !req->extra_body) return 0;
+    if (llm_json_parse(&doc, req->extra_body, strlen(req->extra_body), NULL) != LLM_OK) return 0;
+    for (i = 0; under_test->foreign_members[i]; i++) {
+        if (!llm_json_get(llm_json_root(&doc), under_test->foreign_members[i])) continue;
+        if (write) llm_json_write_string(&line, under_test->foreign_members[i]);
+        n++;
+    }
+    llm_json_doc_free(&doc);
+    return n;
+}
+static size_t foreign_member_count(const llm_request *req) { return foreign_members(req, false); }
+static void write_foreign_members(const llm_request *req) { (void)foreign_members(req, true); }
 
 /* Encodes req and prints its line; the names after req (NULL-terminated) are
    top-level members extra_body adds on purpose. */
@@ -95,10 +148,12 @@ static void emit_unknown(const char *name, const llm_request *req, ...) {
     llm_json_write_key(&line, "body");
     llm_json_write_raw(&line, http->body, http->body_len);
     va_start(ap, req);
-    if ((u = va_arg(ap, const char *)) != NULL) {
+    u = va_arg(ap, const char *);
+    if (u || foreign_member_count(req)) {
         llm_json_write_key(&line, "unknown");
         llm_json_write_array_begin(&line);
         for (; u; u = va_arg(ap, const char *)) llm_json_write_string(&line, u);
+        write_foreign_members(req);
         llm_json_write_array_end(&line);
     }
     va_end(ap);
@@ -144,6 +199,13 @@ static void refuse(const char *name, const llm_request *req, const char *says) {
     if (refused_properly(name, req, true, message, sizeof message) && !strstr(message, says))
         fail(name, "the message \"%s\" does not say \"%s\"", message, says);
     refusals++;
+}
+
+/* A request for several choices: a body, or refused (naming n) by a
+   provider that answers one. */
+static void emit_choices(const char *name, const llm_request *req) {
+    if (under_test->one_choice) refuse(name, req, "n");
+    else emit(name, req);
 }
 
 static void refuse_client(const char *name, const llm_client_desc *desc) {
@@ -455,9 +517,9 @@ static void sampling(void) {
     r.seed = INT64_MIN; emit("seed_int64_min", &r);
     r.seed = 9007199254740993; emit("seed_above_2_53", &r);
     r = REQUEST(hello); r.n = 1; emit("n_one", &r);
-    r.n = 3; emit("n_three", &r);
-    r.n = 128; emit("n_max", &r);
-    r.n = 129; emit("n_out_of_range", &r);
+    r.n = 3; emit_choices("n_three", &r);
+    r.n = 128; emit_choices("n_max", &r);
+    r.n = 129; emit_choices("n_out_of_range", &r);
     r = REQUEST(hello); r.has_presence_penalty = true; r.has_frequency_penalty = true;
     r.presence_penalty = 0; r.frequency_penalty = 0; emit("penalties_zero", &r);
     r.presence_penalty = -2; r.frequency_penalty = 2; emit("penalties_bounds", &r);
@@ -478,7 +540,7 @@ static void sampling(void) {
     r.has_presence_penalty = true; r.presence_penalty = 0.25;
     r.has_frequency_penalty = true; r.frequency_penalty = -0.5;
     r.logprobs = true; r.has_top_logprobs = true; r.top_logprobs = 5;
-    emit("sampling_all", &r);
+    emit_choices("sampling_all", &r);
 }
 
 static void formats(void) {
@@ -622,6 +684,24 @@ static void combinations(void) {
     emit("vision_tools_text_format", &r);
 }
 
+/* OpenRouter's own members, through extra_body (validated against its
+   schema under --provider openrouter): provider routing preferences, model
+   fallbacks, the reasoning object, a slash model id. */
+static void openrouter_members(void) {
+    llm_request r;
+    r = REQUEST(hello); r.model = "meta-llama/llama-3.3-70b-instruct"; emit("openrouter_slash_model", &r);
+    r = REQUEST(hello); r.model = "anthropic/claude-sonnet-4.5";
+    r.extra_body = "{\"provider\":{\"order\":[\"anthropic\",\"amazon-bedrock\"],\"allow_fallbacks\":false,"
+                   "\"require_parameters\":true,\"data_collection\":\"deny\",\"max_price\":{\"prompt\":\"1\",\"completion\":\"2\"}}}";
+    emit("openrouter_provider_routing", &r);
+    r = REQUEST(hello); r.model = "openai/gpt-4o";
+    r.extra_body = "{\"models\":[\"openai/gpt-4o\",\"anthropic/claude-sonnet-4.5\",\"mistralai/mistral-large\"],\"provider\":{\"sort\":\"price\"}}";
+    emit("openrouter_models_fallback", &r);
+    r = REQUEST(hello); r.model = "deepseek/deepseek-r1";
+    r.extra_body = "{\"reasoning\":{\"effort\":\"high\"}}";
+    emit("openrouter_reasoning", &r);
+}
+
 /* ---- requests that must be refused ---- */
 
 static void refusals_list(void) {
@@ -744,9 +824,21 @@ static void refusals_list(void) {
 int main(int argc, char **argv) {
     llm_client_desc desc;
     llm_error err;
-    verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
+    int i;
+    size_t t;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-v") == 0) { verbose = 1; continue; }
+        if (strcmp(argv[i], "--provider") == 0 && i + 1 < argc) {
+            for (t = 0; t < COUNT(targets) && strcmp(targets[t].provider, argv[i + 1]) != 0; t++) {}
+            if (t < COUNT(targets)) { under_test = &targets[t]; i++; continue; }
+        }
+        fprintf(stderr, "usage: encode_matrix [-v] [--provider openai|azure|openrouter]\n");
+        return 2;
+    }
     memset(&desc, 0, sizeof desc);
-    desc.provider = "openai";
+    desc.provider = under_test->provider;
+    desc.base_url = under_test->base_url;
+    desc.api_version = under_test->api_version;
     desc.api_key = "sk-test";
     if (llm_client_init(&client, &desc, &err) != LLM_OK) {
         fprintf(stderr, "encode_matrix: llm_client_init: %s\n", err.message);
@@ -761,6 +853,7 @@ int main(int argc, char **argv) {
     formats();
     options();
     combinations();
+    if (strcmp(under_test->provider, "openrouter") == 0) openrouter_members();
     refusals_list();
     llm_json_writer_reset(&line);
     llm_json_write_object_begin(&line);

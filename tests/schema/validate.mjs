@@ -2,12 +2,20 @@
 // request schema with a real JSON Schema validator (Ajv, draft 2020-12).
 //
 //   build/encode_matrix | node tests/schema/validate.mjs        (or: ... validate.mjs FILE)
+//   build/encode_matrix --provider azure | node tests/schema/validate.mjs
+//   build/encode_matrix --provider openrouter | node tests/schema/validate.mjs --spec openrouter
 //
 // The spec: tests/data/openai-openapi.yaml, a copy of openai/openai-openapi
 // `openapi.yaml` on main at commit f85dbe223d40e1a31cba812ab2d755c7e98a92a3
 // (2026-08-21), OpenAPI 3.1.0, info.version 2.3.0, MIT licence (Copyright
 // OpenAI), sha256 db5d7478feae10b4d331834c60d9765a8aa042e38419f9b1694288c11aa8ebc8
 // (shared/data/SOURCES.md, section 3).
+// With --spec openrouter: tests/data/openrouter-openapi.yaml, a copy of
+// OpenRouterTeam/docs `openapi/openapi.yaml` at commit
+// c26125a5fa92cb52ac67f0c75b717229567db716 (2026-08-22), OpenAPI 3.1.0,
+// components.schemas.ChatRequest (shared/data/SOURCES.md), with its own
+// known-good and known-bad bodies and its own expected failures; the
+// hand-written bodies of step 3 are OpenAI's and are not compared there.
 //
 // What is checked, in order:
 //   1. The validator itself: known-bad bodies must be rejected and a
@@ -44,8 +52,8 @@ import addFormats from "ajv-formats";
 import { load as loadYaml } from "js-yaml";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SPEC = join(here, "..", "data", "openai-openapi.yaml");
 const EXPECTED_DIR = join(here, "expected");
+let S; // the spec under test: one of SPECS (chosen in main)
 
 // ---- known deviations: matrix entry -> [why its body fails the schema, what the failure must mention] ----
 // These are deliberate: limits that OpenAI documents but that other
@@ -56,7 +64,7 @@ const EXPECTED_DIR = join(here, "expected");
 // optional third field says where it fails: "schema" (default) or
 // "expected" (the comparison with its hand-written body).
 const RANGE_BUG = "by design: numbers pass through unchecked, since OpenAI-compatible servers differ in their ranges";
-const EXPECTED_FAILURES = {
+const EXPECTED_FAILURES_OPENAI = {
   stop_five: ["5 stop sequences: StopConfiguration allows at most 4; by design: the encoder sends any count (other servers allow more)", /\/stop must NOT have more than 4 items/],
   temperature_out_of_range: [`temperature 2.5 > maximum 2: ${RANGE_BUG}`, /\/temperature must be <= 2/],
   top_p_out_of_range: [`top_p 1.5 > maximum 1: ${RANGE_BUG}`, /\/top_p must be <= 1/],
@@ -277,9 +285,9 @@ function addDocumentedLimits(defs, raw) {
 }
 
 function buildValidators() {
-  const spec = loadYaml(readFileSync(SPEC, "utf8"));
+  const spec = loadYaml(readFileSync(S.file, "utf8"));
   const raw = spec?.components?.schemas;
-  if (!raw?.CreateChatCompletionRequest) throw new Error(`${SPEC}: no components.schemas.CreateChatCompletionRequest`);
+  if (!raw?.[S.root]) throw new Error(`${S.file}: no components.schemas.${S.root}`);
   const defs = Object.fromEntries(Object.entries(raw).map(([n, s]) => [n, translate(s, n)]));
   const ajv = new Ajv2020({
     strict: true,          // unknown keywords are errors: every OpenAPI-ism must be handled above
@@ -293,9 +301,9 @@ function buildValidators() {
   for (const f of ["int64", "double", "float", "unixtime", "binary"]) ajv.addFormat(f, true); // annotations in this spec
   // Registered as whole documents: every $ref of every component resolves.
   ajv.addSchema({ $id: "https://llm-h.test/openai-open", $defs: defs });
-  ajv.addSchema({ $id: "https://llm-h.test/openai-closed", $defs: addDocumentedLimits(closeAll(defs), raw) });
-  const open = ajv.compile({ $ref: "https://llm-h.test/openai-open#/$defs/CreateChatCompletionRequest" });
-  const closed = ajv.compile({ $ref: "https://llm-h.test/openai-closed#/$defs/CreateChatCompletionRequest" });
+  ajv.addSchema({ $id: "https://llm-h.test/openai-closed", $defs: S.limits(closeAll(defs), raw) });
+  const open = ajv.compile({ $ref: `https://llm-h.test/openai-open#/$defs/${S.root}` });
+  const closed = ajv.compile({ $ref: `https://llm-h.test/openai-closed#/$defs/${S.root}` });
   return { ajv, open, closed };
 }
 
@@ -321,7 +329,7 @@ function checkBody(v, bodyText, unknown = []) {
   for (const k of unknown) {
     if (!(k in trimmed)) return `member "${k}" (from extra_body) is missing`;
     // only members the spec does not know may be exempted, or the closed check would skip a real one
-    if (v.closed({ model: "gpt-4o", messages: [{ role: "user", content: "x" }], [k]: null })) return `"${k}" is a member the spec knows: it cannot be listed as unknown`;
+    if (v.closed({ model: S.good.model, messages: [{ role: "user", content: "x" }], [k]: null })) return `"${k}" is a member the spec knows: it cannot be listed as unknown`;
     delete trimmed[k];
   }
   if (!v.closed(trimmed)) return `schema (closed): ${errorsText(v.closed.errors)}`;
@@ -405,19 +413,19 @@ const BAD_CLOSED = [
   ["17 metadata pairs", (b) => { for (let k = 0; k < 17; k++) b.metadata[`k${k}`] = "v"; }],
   ["metadata value of 513 characters", (b) => { b.metadata.app = "v".repeat(513); }],
 ];
-const mutated = (change) => { const b = structuredClone(GOOD); change(b); return b; };
+const mutated = (change) => { const b = structuredClone(S.good); change(b); return b; };
 
 function proveValidator(v) {
   const problems = [];
-  const good = JSON.stringify(GOOD);
+  const good = JSON.stringify(S.good);
   const why = checkBody(v, good);
   if (why) problems.push(`known-good body rejected: ${why}`);
-  for (const [what, change] of BAD) {
+  for (const [what, change] of S.bad) {
     const body = mutated(change);
     if (v.open(body)) problems.push(`known-bad body accepted (open): ${what}`);
     if (v.closed(body)) problems.push(`known-bad body accepted (closed): ${what}`);
   }
-  for (const [what, change] of BAD_CLOSED) {
+  for (const [what, change] of S.badClosed) {
     const body = mutated(change);
     if (!v.open(body)) problems.push(`body rejected by the published schema, expected only the closed one to: ${what}`);
     if (v.closed(body)) problems.push(`known-bad body accepted (closed): ${what}`);
@@ -430,12 +438,80 @@ function proveValidator(v) {
     problems.push("exact comparison confused two int64 values");
   if (differ(parseStrict('{"b":[1.0,"x"],"a":2e0}', true), parseStrict('{"a":2,"b":[1,"x"]}', true)) !== null)
     problems.push("semantic comparison depends on key order or number spelling");
-  return { problems, count: 1 + 2 * BAD.length + BAD_CLOSED.length + 5 };
+  return { problems, count: 1 + 2 * S.bad.length + S.badClosed.length + 5 };
 }
+
+// ---- OpenRouter (--spec openrouter) ----
+
+// Written from OpenRouter's API reference (openrouter.ai/docs/api-reference,
+// "Create a chat completion", and the provider routing and model fallback
+// guides), in the shape OpenRouter documents; the messages are GOOD's, so
+// the mutations below point at the same places.
+const GOOD_OPENROUTER = {
+  model: "openai/gpt-4o",
+  models: ["openai/gpt-4o", "anthropic/claude-sonnet-4.5"],
+  provider: { order: ["openai", "azure"], allow_fallbacks: false, data_collection: "deny" },
+  messages: structuredClone(GOOD.messages),
+  tools: structuredClone(GOOD.tools),
+  tool_choice: { type: "function", function: { name: "get_weather" } },
+  parallel_tool_calls: false,
+  temperature: 0.2, top_p: 1, max_completion_tokens: 256, stop: ["\n\n"], seed: 42,
+  presence_penalty: 0, frequency_penalty: 0.5, logprobs: true, top_logprobs: 2,
+  response_format: { type: "json_schema", json_schema: { name: "answer", schema: { type: "object" }, strict: true } },
+  reasoning_effort: "low", service_tier: "auto", user: "user-1234", metadata: { app: "demo" },
+};
+// OpenAI's known-bad bodies that OpenRouter's schema accepts, and why: it
+// does not require `model` (an account default applies), states the
+// temperature range only in prose, gives image URLs no format, has no `n`
+// (refused below by the closed variant) and limits function and schema
+// names only by length, in the schema itself (refused by both variants).
+const OPENAI_ONLY_BAD = new Set(["model missing", "temperature above 2", "image url not a URI", "n zero"]);
+const OPENAI_ONLY_BAD_CLOSED = new Set(["function name with a dot (documented pattern)", "json_schema name with a space",
+  "function name of 65 characters"]);
+const BAD_OPENROUTER = [
+  ...BAD.filter(([what]) => !OPENAI_ONLY_BAD.has(what)),
+  ["models as a string", (b) => { b.models = "openai/gpt-4o"; }],
+  ["provider.order as a string", (b) => { b.provider.order = "openai"; }],
+  ["provider.allow_fallbacks as a string", (b) => { b.provider.allow_fallbacks = "no"; }],
+  ["reasoning_effort extreme", (b) => { b.reasoning_effort = "extreme"; }],
+  ["function name of 65 characters", (b) => { b.tools[0].function.name = "f".repeat(65); }],
+  ["unknown member in provider", (b) => { b.provider.order_by = ["price"]; }],
+];
+const BAD_CLOSED_OPENROUTER = [
+  ...BAD_CLOSED.filter(([what]) => !OPENAI_ONLY_BAD_CLOSED.has(what)),
+  ["n (OpenRouter has none)", (b) => { b.n = 1; }],
+];
+// Limits OpenRouter's ChatRequest states in prose: metadata "max 16 pairs,
+// 64 char keys, 512 char values".
+function addOpenRouterLimits(defs, raw) {
+  const prose = raw.ChatRequest.properties.metadata.description || "";
+  if (!/max 16 pairs, 64 char keys, 512 char values/.test(prose)) throw new Error("spec changed: ChatRequest.metadata limits");
+  for (const suffix of ["", "__open"])
+    Object.assign(defs[`ChatRequest${suffix}`].properties.metadata,
+      { maxProperties: 16, propertyNames: { maxLength: 64 }, additionalProperties: { type: "string", maxLength: 512 } });
+  return defs;
+}
+const EXPECTED_FAILURES_OPENROUTER = {
+  stop_five: EXPECTED_FAILURES_OPENAI.stop_five,
+  metadata_seventeen_pairs: EXPECTED_FAILURES_OPENAI.metadata_seventeen_pairs,
+};
+
+const SPECS = {
+  openai: { file: join(here, "..", "data", "openai-openapi.yaml"), root: "CreateChatCompletionRequest", good: GOOD, bad: BAD,
+    badClosed: BAD_CLOSED, limits: addDocumentedLimits, expectedFailures: EXPECTED_FAILURES_OPENAI, compareExpected: true },
+  openrouter: { file: join(here, "..", "data", "openrouter-openapi.yaml"), root: "ChatRequest", good: GOOD_OPENROUTER, bad: BAD_OPENROUTER,
+    badClosed: BAD_CLOSED_OPENROUTER, limits: addOpenRouterLimits, expectedFailures: EXPECTED_FAILURES_OPENROUTER, compareExpected: false },
+};
 
 // ---- main ----
 
 function main() {
+  const args = process.argv.slice(2);
+  const specName = args[0] === "--spec" ? args[1] : "openai";
+  const inputFile = args[0] === "--spec" ? args[2] : args[0];
+  S = SPECS[specName];
+  if (!S) { console.log(`unknown --spec ${specName} (openai, openrouter)`); process.exit(2); }
+  const EXPECTED_FAILURES = S.expectedFailures;
   let v;
   try { v = buildValidators(); } catch (e) {
     console.log(`validator cannot be trusted: the schema does not compile: ${e.message}`);
@@ -449,12 +525,12 @@ function main() {
     console.log("0 passed, 1 failed");
     process.exit(2);
   }
-  console.log(`validator self-check: ${proof.count} checks ok (${BAD.length} known-bad bodies rejected by both variants, ` +
-    `${BAD_CLOSED.length} more by the closed one, the known-good body accepted)`);
+  console.log(`validator self-check (${specName}: ${S.root}): ${proof.count} checks ok (${S.bad.length} known-bad bodies rejected by both variants, ` +
+    `${S.badClosed.length} more by the closed one, the known-good body accepted)`);
 
   // the matrix: valid UTF-8, one JSON value per entry (normally one per
   // line, but a body may hold newlines as whitespace), then {"end": ...}
-  const input = process.argv[2] ? readFileSync(process.argv[2]) : readFileSync(0);
+  const input = inputFile ? readFileSync(inputFile) : readFileSync(0);
   let text;
   try { text = new TextDecoder("utf-8", { fatal: true }).decode(input); } catch {
     console.log("the matrix output is not valid UTF-8");
@@ -491,7 +567,7 @@ function main() {
 
   // hand-written bodies
   let compared = 0;
-  for (const file of readdirSync(EXPECTED_DIR).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of S.compareExpected ? readdirSync(EXPECTED_DIR).filter((f) => f.endsWith(".json")).sort() : []) {
     const name = file.slice(0, -5);
     const want = readFileSync(join(EXPECTED_DIR, file), "utf8");
     const whyWant = checkBody(v, want, unknowns.get(name) || []);
@@ -507,7 +583,7 @@ function main() {
     else { passed++; compared++; }
   }
   for (const [name, [, , stage]] of Object.entries(EXPECTED_FAILURES))
-    if (stage === "expected" && !existsSync(join(EXPECTED_DIR, `${name}.json`))) { failed++; console.log(`FAIL ${name}: in EXPECTED_FAILURES for its expected/ body, which is missing`); }
+    if (stage === "expected" && S.compareExpected && !existsSync(join(EXPECTED_DIR, `${name}.json`))) { failed++; console.log(`FAIL ${name}: in EXPECTED_FAILURES for its expected/ body, which is missing`); }
   console.log(`matrix: ${bodies.size} bodies (${end ? end.refusals : "?"} refused requests checked by encode_matrix), ` +
     `${xfailed} expected failures (deliberate pass-through, see EXPECTED_FAILURES), ${compared} equal to hand-written bodies`);
   console.log(`${passed} passed, ${failed} failed`);

@@ -139,7 +139,8 @@ static void sweep_stream(const char *what, bool anthropic, int status, const cha
 
 static void openai_streams(void) {
     static const char *const files[] = {"openai/chat_stream_parallel_tool_calls.sse", "openai/chat_stream_text_usage.sse",
-                                        "openai/chat_stream_logprobs.sse", "openrouter/stream_processing_comments.sse"};
+                                        "openai/chat_stream_logprobs.sse", "openrouter/stream_processing_comments.sse",
+                                        "azure/stream_async_filter_blocked.sse", "azure/stream_async_filter_passes.sse"};
     size_t i, len;
     for (i = 0; i < TEST_COUNT(files); i++) {
         char *s = load(files[i], &len);
@@ -201,6 +202,9 @@ static void json_answers_to_a_stream(void) {
         free(s);
         s = load("anthropic/message_tool_use.json", &len);
         if (s) sweep_stream("anthropic/message_tool_use.json", true, 200, "application/json", s, len, LLM_OK);
+        free(s);
+        s = load("azure/chat_completion_content_filter_annotations.json", &len);
+        if (s) sweep_stream("azure/chat_completion_content_filter_annotations.json", false, 200, "application/json", s, len, LLM_OK);
         free(s);
     }
 }

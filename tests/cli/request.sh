@@ -1,0 +1,87 @@
+#!/bin/sh
+# `llm request` as a user runs it: what would be sent to each kind of
+# provider, compared with bodies and URLs written by hand from the providers'
+# API references (tests/data/request/*.want.json, which say where each rule
+# comes from), in an environment holding only what each case sets; then its
+# refusals and exit codes (1: cannot be encoded, one line naming the field;
+# 2: usage), and that a key in the environment is never printed.
+llm=$1; same=$2; data=$3/request
+passed=0; failed=0
+ok() { passed=$((passed + 1)); }
+fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+tmp=${TMPDIR:-/tmp}/llm_request_cli.$$
+
+# sends NAME WANT [VAR=value...] -- [llm request arguments...]
+sends() {
+    name=$1; want=$2; shift 2
+    vars=""
+    while [ "$1" != "--" ]; do vars="$vars $1"; shift; done
+    shift
+    # shellcheck disable=SC2086
+    env -i PATH="$PATH" $vars "$llm" request "$@" > "$tmp.out" 2> "$tmp.err"; s=$?
+    if [ $s -eq 0 ] && [ "$(wc -l < "$tmp.out")" -eq 1 ] && [ ! -s "$tmp.err" ] && "$same" "$tmp.out" "$data/$want"; then ok
+    else fail "$name (status $s): $(cat "$tmp.err")"; cat "$tmp.out"; fi
+}
+
+# refuses NAME STATUS WORD [VAR=value...] -- [arguments...]: that exit status, nothing on
+# stdout, one line on stderr holding WORD
+refuses() {
+    name=$1; want=$2; word=$3; shift 3
+    vars=""
+    while [ "$1" != "--" ]; do vars="$vars $1"; shift; done
+    shift
+    # shellcheck disable=SC2086
+    env -i PATH="$PATH" $vars "$llm" request "$@" > "$tmp.out" 2> "$tmp.err"; s=$?
+    if [ $s -eq "$want" ] && [ ! -s "$tmp.out" ] && grep -q -- "$word" "$tmp.err" && [ "$(wc -l < "$tmp.err")" -le 2 ]; then ok
+    else fail "$name: status $s (want $want), stderr: $(cat "$tmp.err")"; fi
+}
+
+sends openai chat.openai.want.json -- "$data/chat.json"
+sends "openai, the file on stdin" chat.openai.want.json -- - < "$data/chat.json"
+sends "groq by prefix" groq.want.json -- -m groq/llama-3.3-70b-versatile "$data/hello.json"
+sends "openrouter by prefix" openrouter.want.json -- -m openrouter/meta-llama/llama-3.3-70b-instruct "$data/hello.json"
+sends "openrouter by --provider" openrouter.want.json -- --provider openrouter -m meta-llama/llama-3.3-70b-instruct "$data/hello.json"
+sends "azure deployment, streamed" azure_deployment_stream.want.json AZURE_API_BASE=https://example.openai.azure.com AZURE_API_VERSION=2024-10-21 \
+    -- -m azure/my-gpt4o --stream "$data/hello.json"
+sends "azure v1 with an Entra ID token" azure_v1_token.want.json AZURE_OPENAI_ENDPOINT=https://example.openai.azure.com AZURE_AD_TOKEN=eyJ0eXAi \
+    -- -m azure/my-gpt4o "$data/hello.json"
+sends "ollama, LiteLLM's base without /v1" ollama.want.json OLLAMA_API_BASE=http://localhost:11434 -- -m ollama/llama3.2 "$data/hello.json"
+sends "a proxy alias through LLM_BASE_URL" proxy_alias.want.json LLM_BASE_URL=http://127.0.0.1:4000/v1 LLM_API_KEY=sk-proxy \
+    -- -m claude-fast "$data/hello.json"
+sends "a proxy alias through --base-url" proxy_alias.want.json LLM_API_KEY=sk-proxy \
+    -- --base-url http://127.0.0.1:4000/v1 -m claude-fast "$data/hello.json"
+sends "a reasoning model" reasoning.want.json -- -m o3-mini "$data/hello.json"
+
+# the key is never printed, wherever it comes from
+env -i PATH="$PATH" OPENAI_API_KEY=sk-live-secret-0123456789 "$llm" request "$data/hello.json" > "$tmp.out" 2>&1
+if grep -q "sk-live-secret" "$tmp.out" || ! grep -q '"Bearer <redacted>"' "$tmp.out"; then fail "the key is printed"; else ok; fi
+
+# refusals: 1 names the field, 2 is a usage error
+echo '{"model":"gpt-4o","messages":[]}' > "$tmp.in"
+refuses "empty messages" 1 "messages" -- "$tmp.in"
+printf '{"model":"gpt-4o","messages":' > "$tmp.in"
+refuses "invalid JSON" 1 "offset 29:" -- "$tmp.in"
+echo '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}],"temperature":"hot"}' > "$tmp.in"
+refuses "a member of the wrong type" 1 "temperature" -- "$tmp.in"
+echo '{"model":"gpt-4o","messages":[{"role":"wizard","content":"Hi"}]}' > "$tmp.in"
+refuses "an unknown role" 1 "role" -- "$tmp.in"
+echo '{"messages":[{"role":"user","content":"Hi"}]}' > "$tmp.in"
+refuses "no model" 1 "model" -- "$tmp.in"
+echo '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}],"n":2}' > "$tmp.in"
+refuses "two choices of OpenRouter" 1 "n:" -- -m openrouter/openai/gpt-4o "$tmp.in"
+echo '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}],"max_tokens":10,"x_trace":"a"}' > "$tmp.in"
+refuses "a member Anthropic cannot take" 1 "x_trace" -- "$tmp.in"
+echo '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}],"max_tokens":10}' > "$tmp.in"
+refuses "Anthropic (no encoder yet)" 1 "anthropic" -- "$tmp.in"
+echo '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]}' > "$tmp.in"
+refuses "an unknown model prefix" 1 "nosuch" -- -m nosuch/model-1 "$tmp.in"
+refuses "an unknown provider" 2 "nosuch" -- --provider nosuch "$tmp.in"
+refuses "an unknown option" 2 "--bogus" -- --bogus "$tmp.in"
+refuses "an option without its value" 2 "usage" -- "$tmp.in" -m
+refuses "a missing file" 2 "cannot read" -- /nonexistent/request.json
+"$llm" request --help > "$tmp.out" 2>&1; s=$?
+if [ $s -eq 0 ] && grep -q "usage: llm request" "$tmp.out"; then ok; else fail "--help ($s)"; fi
+
+rm -f "$tmp.out" "$tmp.err" "$tmp.in"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
