@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -108,13 +108,14 @@ check-tokens-cli: $(B)/llm
 	sh tests/cli/tokens.sh $(B)/llm
 
 # request bodies against the providers' published schemas (Node + Ajv; npm packages pinned in tests/schema):
-# OpenAI's and Azure's against OpenAI's, OpenRouter's against OpenRouter's
+# OpenAI's and Azure's against OpenAI's, OpenRouter's and Anthropic's against their own
 check-schema: | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/encode_matrix tests/schema/encode_matrix.c
 	[ -d tests/schema/node_modules ] || npm ci --prefix tests/schema --no-audit --no-fund
 	$(B)/encode_matrix | node tests/schema/validate.mjs
 	$(B)/encode_matrix --provider azure | node tests/schema/validate.mjs
 	$(B)/encode_matrix --provider openrouter | node tests/schema/validate.mjs --spec openrouter
+	$(B)/encode_matrix --provider anthropic | node tests/schema/validate.mjs --spec anthropic
 
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)

@@ -25,7 +25,7 @@
        int hello(llm_transport transport, const char *api_key) {
            llm_client_desc desc = {0};
            llm_client client;
-           llm_message msg = {LLM_ROLE_USER, "Say hello.", NULL, 0, NULL, NULL, 0, NULL};
+           llm_message msg = {.role = LLM_ROLE_USER, .content = "Say hello."};
            llm_request req = {0};
            llm_response resp;
            llm_error err;
@@ -197,6 +197,8 @@
      scrubbed from errors, one client shared by threads
    - providers as data: wire formats, a preset table, llm_resolve_target,
      the public stream sink, OpenRouter and Azure OpenAI, llm request
+   - Anthropic both ways: the encoder, thinking by model family, reasoning
+     blocks kept and sent back, prompt caching, structured answers, PDFs
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
@@ -355,8 +357,18 @@ typedef enum llm_role {
 typedef enum llm_part_type {
     LLM_PART_TEXT = 0,
     LLM_PART_IMAGE_URL,     /* an http(s) or data: URL */
-    LLM_PART_IMAGE_BASE64   /* base64 bytes plus a media type */
+    LLM_PART_IMAGE_BASE64,  /* base64 bytes plus a media type */
+    LLM_PART_DOCUMENT       /* a document (PDF): base64 plus media_type ("application/pdf"), or url */
 } llm_part_type;
+
+/* Prompt caching, where the provider takes a marker (Anthropic's
+   cache_control): the prefix of the prompt up to and including what is
+   marked is cached. Other wire formats ignore it (OpenAI caches by itself). */
+typedef enum llm_cache {
+    LLM_CACHE_NONE = 0,
+    LLM_CACHE_5M,           /* {"type":"ephemeral"}: five minutes */
+    LLM_CACHE_1H            /* {"type":"ephemeral","ttl":"1h"} */
+} llm_cache;
 
 typedef enum llm_image_detail { LLM_DETAIL_DEFAULT = 0, LLM_DETAIL_AUTO, LLM_DETAIL_LOW, LLM_DETAIL_HIGH } llm_image_detail;
 
@@ -369,6 +381,8 @@ typedef struct llm_content_part {
     const char *media_type;    /* LLM_PART_IMAGE_BASE64: "image/png", ... */
     llm_image_detail detail;
     int width, height;         /* optional pixel size, for token counting */
+    const char *filename;      /* LLM_PART_DOCUMENT: optional (OpenAI's file part; Anthropic's title) */
+    llm_cache cache;           /* cache the prompt up to this part */
 } llm_content_part;
 
 /* A tool call: made by the assistant, or sent back in the history. In a
@@ -381,6 +395,22 @@ typedef struct llm_tool_call {
     const char *arguments;     /* JSON text of the arguments object */
 } llm_tool_call;
 
+/* Reasoning state a provider gives with an answer and wants back, byte for
+   byte, in the next turns (Anthropic's thinking blocks with their
+   signature, and redacted_thinking blocks): kept on the response, carried
+   by the conversation, sent back only to the wire format that made them. */
+typedef enum llm_reasoning_kind {
+    LLM_REASONING_THINKING = 0,          /* thinking (its text; may be "") and signature */
+    LLM_REASONING_REDACTED               /* opaque data */
+} llm_reasoning_kind;
+
+typedef struct llm_reasoning_block {
+    llm_reasoning_kind kind;
+    const char *thinking;
+    const char *signature;
+    const char *data;
+} llm_reasoning_block;
+
 typedef struct llm_message {
     llm_role role;
     const char *content;                 /* text content; NULL when `parts` is used */
@@ -390,6 +420,13 @@ typedef struct llm_message {
     const llm_tool_call *tool_calls;     /* assistant: the calls it made */
     size_t tool_call_count;
     const char *tool_call_id;            /* tool: the call this answers */
+    /* assistant: reasoning state of the turn, sent first in it, and only to
+       the wire format named (NULL: Anthropic's, as LiteLLM's thinking_blocks
+       are); any other wire format leaves it out */
+    const llm_reasoning_block *reasoning;
+    size_t reasoning_count;
+    const char *reasoning_format;        /* "anthropic-messages" */
+    llm_cache cache;                     /* cache the prompt up to the end of this message */
 } llm_message;
 
 typedef struct llm_tool {
@@ -397,6 +434,7 @@ typedef struct llm_tool {
     const char *description;
     const char *parameters;    /* JSON Schema text; NULL = an object with no properties */
     bool strict;
+    llm_cache cache;           /* cache the prompt up to this tool (tools come first) */
 } llm_tool;
 
 typedef enum llm_tool_choice_mode {
@@ -493,6 +531,8 @@ typedef struct llm_request {
     int timeout_ms;                 /* 0 = the client's */
     const char *request_id;         /* X-Request-ID; NULL = generated */
     llm_stream_options stream;      /* used by llm_stream and llm_call_begin_stream */
+    bool has_top_k;
+    int top_k;                      /* Anthropic's, and OpenAI-compatible servers' that take it (not OpenAI) */
 } llm_request;
 
 typedef enum llm_finish_reason {
@@ -554,6 +594,12 @@ typedef struct llm_choice {
        "severity":"safe"},...}); NULL when none. In a stream, the last one
        received (Azure's asynchronous filter sends several). */
     const char *content_filter;
+    /* Reasoning state to send back with this turn (Anthropic's thinking and
+       redacted_thinking blocks, in order), and the wire format it belongs
+       to; llm_conversation_add_response carries both. */
+    const llm_reasoning_block *reasoning_blocks;
+    size_t reasoning_block_count;
+    const char *reasoning_format;
 } llm_choice;
 
 typedef struct llm_response {
@@ -920,6 +966,11 @@ typedef struct llm_wire_ctx {
     const char *base_url;           /* without a trailing slash */
     uint32_t quirks;                /* the provider's, with the desc's changes (LLM_QUIRK_*) */
     bool stream;
+    /* The call's wire state (state_size bytes, zeroed at begin): what the
+       encoder notes for the decoders (Anthropic: that a structured answer
+       comes as a tool), and what a stream decoder keeps between events
+       (sink->state is the same memory). NULL when state_size is 0. */
+    void *state;
 } llm_wire_ctx;
 
 /* How a stream's bytes are cut into events. */
@@ -947,7 +998,7 @@ typedef struct llm_error_word {
 
 /* Where a stream decoder delivers what one event said (llm_sink_*). */
 typedef struct llm_stream_sink {
-    void *state;                    /* the wire format's per-stream state: stream_state_size bytes, zeroed at begin */
+    void *state;                    /* the call's wire state (llm_wire_ctx.state) */
     /* private */
     struct llm_call *call_;
 } llm_stream_sink;
@@ -973,7 +1024,7 @@ typedef struct llm_wire_format {
     /* One event of a stream: its SSE event name ("" in NDJSON) and its data,
        parsed. The end marker never reaches it. */
     llm_result (*decode_event)(llm_stream_sink *sink, const char *event, size_t event_len, const llm_json *data);
-    size_t stream_state_size;       /* bytes of sink->state */
+    size_t state_size;              /* bytes of the call's wire state (ctx->state, sink->state) */
     llm_framing framing;
     const char *end_marker;         /* event data that ends the stream, not JSON ("[DONE]"); NULL: none */
     const llm_finish_word *finish_words; /* ends with {NULL}; a word not in it is LLM_FINISH_OTHER */
@@ -1019,6 +1070,10 @@ struct llm_provider {
     const char *app_title_headers[2]; /* where desc.app_title goes ("X-OpenRouter-Title", "X-Title") */
     const char *version_env[2];     /* an API version's variables (Azure's) */
     const char *token_env;          /* a bearer token's variable (AZURE_AD_TOKEN) */
+    /* The prefix of its rate-limit headers whose "...-reset" ones hold an
+       RFC 3339 time ("anthropic-ratelimit-"): when a 429 says no
+       retry-after, the latest of those times is when to retry. */
+    const char *reset_header_prefix;
 };
 
 /* The preset called `name` ("openai", "anthropic/", ...: a trailing '/'
@@ -1103,19 +1158,20 @@ typedef struct llm_openai_request {
     void *arena_;
 } llm_openai_request;
 
-/* Reads `model`, `messages` (string or array content: text and image_url
-   parts; name, tool_calls, tool_call_id), `tools`, `tool_choice`,
-   `response_format`, `max_tokens`, `max_completion_tokens`, `temperature`,
-   `top_p`, `stop` (a string or an array), `seed`, `n`, `presence_penalty`,
-   `frequency_penalty`, `logprobs`, `top_logprobs`, `reasoning_effort`,
-   `parallel_tool_calls`, `user`, `metadata`, `service_tier`, `stream` and
-   `stream_options.include_usage`. Invalid JSON is LLM_ERR_PARSE with the
-   offset; a member of the wrong type LLM_ERR_INVALID_ARGUMENT naming it; a
-   part type llm_request cannot hold LLM_ERR_UNSUPPORTED. Other members of
-   a message are ignored: LiteLLM's `thinking_blocks` among them, since
-   llm_message carries no reasoning state yet (and OpenAI-format servers
-   must not get another provider's). The request is checked again, fully,
-   when a call encodes it. */
+/* Reads `model`, `messages` (string or array content: text, image_url and
+   file parts (a data URL, as a document); name, tool_calls, tool_call_id,
+   and LiteLLM's `thinking_blocks` on an assistant message), `tools`,
+   `tool_choice`, `response_format`, `max_tokens`, `max_completion_tokens`,
+   `temperature`, `top_p`, `top_k`, `stop` (a string or an array), `seed`,
+   `n`, `presence_penalty`, `frequency_penalty`, `logprobs`, `top_logprobs`,
+   `reasoning_effort`, `parallel_tool_calls`, `user`, `metadata`,
+   `service_tier`, `stream`, `stream_options.include_usage`, and LiteLLM's
+   `cache_control` on messages, parts and tools. Invalid JSON is
+   LLM_ERR_PARSE with the offset; a member of the wrong type
+   LLM_ERR_INVALID_ARGUMENT naming it; a part type llm_request cannot hold
+   (or an uploaded file_id) LLM_ERR_UNSUPPORTED. Other members of a message
+   are ignored. The request is checked again, fully, when a call encodes
+   it. */
 LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char *json, size_t len, llm_error *err);
 LLM_API void llm_openai_request_free(llm_openai_request *r);
 
@@ -1155,6 +1211,17 @@ LLM_API void llm_sink_upstream_cost(llm_stream_sink *s, double usd);
 /* A choice's content-filter annotations (choice -1: the prompt's), kept as
    the JSON text of `value`; a later one replaces it. */
 LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const llm_json *value);
+/* Adds text to a part of the reasoning block known by `key` (Anthropic's
+   content block index) of a choice, starting the block as `kind` when the
+   key is new (len 0 only starts it). The blocks keep the order they
+   started in, and become choice.reasoning_blocks. */
+typedef enum llm_reasoning_part {
+    LLM_REASONING_PART_THINKING = 0,
+    LLM_REASONING_PART_SIGNATURE,
+    LLM_REASONING_PART_DATA
+} llm_reasoning_part;
+LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind, llm_reasoning_part part,
+                                            const char *text, size_t len);
 
 typedef enum llm_sink_field {
     LLM_FIELD_ID = 0,
@@ -1234,6 +1301,10 @@ typedef struct llm_client_desc {
     uint64_t seed;
     bool no_request_id;          /* do not send X-Request-ID */
     bool keep_raw_body;          /* responses keep the raw body */
+    /* A request field the wire format cannot take is left out instead of
+       refused (LiteLLM's drop_params): Anthropic's seed, n, logprobs,
+       penalties, temperature beside thinking... */
+    bool drop_unsupported;
     /* Prices for response->cost_usd: NULL = the embedded table (see
        >>costs); ignored under LLM_NO_COSTS. */
     const struct llm_costs *costs;
@@ -1305,6 +1376,7 @@ typedef struct llm_call {
     size_t in_len_, in_cap_, in_max_;
     int64_t retry_after_ms_;
     int64_t retry_date_ms_, date_ms_;
+    int64_t reset_ms_;          /* the latest rate-limit reset time the headers gave (reset_header_prefix), -1 none */
     llm_tristate should_retry_;
     char request_id_[96];
     const char *auth_value_;    /* the auth header's value (holds the key): wiped at free */
@@ -1318,7 +1390,6 @@ typedef struct llm_call {
     size_t prompt_estimate_;    /* the prompt's tokens by the estimator, for answers without usage */
     /* streaming */
     bool stream_, sse_mode_, ndjson_, mode_known_, done_, complete_, content_seen_, tick_seen_, borrow_, body_ended_;
-    void *wire_state_;          /* the wire format's per-stream state */
     char *nd_;                  /* NDJSON framing: the bytes of lines not read yet */
     size_t nd_len_, nd_cap_, nd_pos_;
     llm_stream_options sopt_;
@@ -1412,7 +1483,8 @@ typedef struct llm_conversation {
 } llm_conversation;
 
 LLM_API llm_result llm_conversation_add(llm_conversation *conv, const llm_message *msg);
-/* Appends choice 0 of `resp` as the assistant's message (text and tool calls). */
+/* Appends choice 0 of `resp` as the assistant's message: its text, tool
+   calls and reasoning blocks (which only their own wire format is sent). */
 LLM_API llm_result llm_conversation_add_response(llm_conversation *conv, const llm_response *resp);
 /* Appends a tool's answer to the call `tool_call_id`. */
 LLM_API llm_result llm_conversation_add_tool_result(llm_conversation *conv, const char *tool_call_id, const char *content);
@@ -2501,19 +2573,22 @@ static char *llm__arena_strndup(const llm_allocator *a, void **arena, const char
     return p;
 }
 
-/* A JSON value written again as compact JSON text in an arena; NULL when
-   out of memory. */
-static const char *llm__arena_json_text(const llm_allocator *a, void **arena, const llm_json *v) {
+/* A JSON value written again as compact JSON text in an arena, into *out:
+   LLM_OK, LLM_ERR_NO_MEMORY, or LLM_ERR_LIMIT_EXCEEDED for a value nested
+   deeper than the writer goes (64; the reader takes 512). */
+static llm_result llm__arena_json_text(const llm_allocator *a, void **arena, const llm_json *v, const char **out) {
     llm_json_writer w;
     const char *text;
     size_t n;
-    const char *copy = NULL;
+    llm_result r;
     memset(&w, 0, sizeof w);
     w.alloc = *a;
     llm_json_write_value(&w, v);
-    if (llm_json_writer_finish(&w, &text, &n) == LLM_OK) copy = llm__arena_strndup(a, arena, text, n);
+    r = llm_json_writer_finish(&w, &text, &n);
+    *out = r == LLM_OK ? llm__arena_strndup(a, arena, text, n) : NULL;
+    if (r == LLM_OK && !*out) r = LLM_ERR_NO_MEMORY;
     llm_json_writer_free(&w);
-    return copy;
+    return r == LLM_ERR_NO_MEMORY || r == LLM_OK ? r : LLM_ERR_LIMIT_EXCEEDED;
 }
 
 /* Zeroes n bytes in a way the compiler cannot drop as a dead store (the
@@ -3651,7 +3726,7 @@ static void llm__jw_quoted(llm_json_writer *w, const char *s, size_t n) {
     llm__jw_put(w, "\"", 1);
 }
 
-#ifndef LLM_NO_PROVIDER_OPENAI /* the encoders' */
+#ifndef LLM_NO_PROVIDER_OPENAI /* the OpenAI encoder's (data URLs) */
 /* One string value made of several NUL-terminated pieces. */
 static void llm__jw_string_pieces(llm_json_writer *w, const char *const *pieces, size_t count) {
     size_t i;
@@ -3796,7 +3871,7 @@ LLM_API void llm_json_write_value(llm_json_writer *w, const llm_json *v) {
     }
 }
 
-#ifndef LLM_NO_PROVIDER_OPENAI /* the encoders' */
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) /* the encoders' */
 /* Copies the members of a checked JSON object text into the object being
    written (numbers and all exactly as given). */
 static void llm__jw_members_raw(llm_json_writer *w, const char *obj, size_t n) {
@@ -4407,10 +4482,24 @@ static double llm__parse_seconds(const char *s, size_t n) {
 
 /* An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") as unix milliseconds,
    or -1. The other two legacy HTTP date forms are not accepted. */
+/* Unix milliseconds of a UTC date and time (days from civil, H. Hinnant's
+   algorithm); -1 for fields out of range. */
+static int64_t llm__unix_ms(int64_t year, int month, int day, int hour, int minute, int second) {
+    int64_t y, era, yoe, doy, doe, days;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 || year < 1970) return -1;
+    y = year - (month <= 2);
+    era = y / 400;
+    yoe = y - era * 400;
+    doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    days = era * 146097 + doe - 719468;
+    return ((days * 24 + hour) * 60 + minute) * 60000 + (int64_t)second * 1000;
+}
+
 static int64_t llm__parse_http_date(const char *s, size_t n) {
     static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
     int day, month, hour, minute, second;
-    int64_t year, y, era, yoe, doy, doe, days;
+    int64_t year;
     const char *m;
     if (n != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s[19] != ':' ||
         s[22] != ':' || s[25] != ' ' || memcmp(s + 26, "GMT", 3) != 0)
@@ -4426,15 +4515,25 @@ static int64_t llm__parse_http_date(const char *s, size_t n) {
     minute = LLM__D2(s + 20);
     second = LLM__D2(s + 23);
 #undef LLM__D2
-    if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 || year < 1970) return -1;
-    /* days from civil (H. Hinnant's algorithm) */
-    y = year - (month <= 2);
-    era = y / 400;
-    yoe = y - era * 400;
-    doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    days = era * 146097 + doe - 719468;
-    return ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000;
+    return llm__unix_ms(year, month, day, hour, minute, second);
+}
+
+/* An RFC 3339 time in UTC as Anthropic's rate-limit headers give it
+   ("2026-12-02T04:30:00Z", fractions of a second allowed) in unix ms;
+   -1 when it is not one. */
+static int64_t llm__parse_rfc3339(const char *s, size_t n) {
+    size_t i;
+    int64_t ms;
+    static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+    if (n < 20) return -1;
+    for (i = 0; i < 19; i++)
+        if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i] && !(i == 10 && (s[i] == 't' || s[i] == ' '))) return -1;
+    for (i = 19; i < n && (i > 19 || s[i] == '.') && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')); i++) {}
+    if (i + 1 != n || (s[i] != 'Z' && s[i] != 'z')) return -1; /* UTC only: what the headers send */
+#define LLM__D2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
+    ms = llm__unix_ms(LLM__D2(s) * 100 + LLM__D2(s + 2), LLM__D2(s + 5), LLM__D2(s + 8), LLM__D2(s + 11), LLM__D2(s + 14), LLM__D2(s + 17));
+#undef LLM__D2
+    return ms;
 }
 
 static bool llm__header_is(const char *name, size_t n, const char *want) {
@@ -4445,6 +4544,13 @@ static bool llm__header_is(const char *name, size_t n, const char *want) {
     return true;
 }
 
+/* Whether a header name starts with `prefix` (lower case), in any case. */
+static bool llm__header_has_prefix(const char *name, size_t n, const char *prefix) {
+    size_t k = strlen(prefix);
+    return n >= k && llm__header_is(name, k, prefix);
+}
+
+
 /* ------------------------------------------------------------------------ */
 // >>request: what every wire format can rely on, and encoding helpers
 /* ------------------------------------------------------------------------ */
@@ -4452,6 +4558,18 @@ static bool llm__header_is(const char *name, size_t n, const char *want) {
 
 
 
+
+/* A data: URL's media type and base64 data; false when it is not one. */
+static bool llm__data_url(const char *url, const char **media, size_t *media_len, const char **data) {
+    const char *semi, *comma;
+    if (strncmp(url, "data:", 5) != 0 || !(comma = strchr(url, ',')) || !(semi = strchr(url, ';')) || semi > comma ||
+        strncmp(semi, ";base64,", 8) != 0)
+        return false;
+    *media = url + 5;
+    *media_len = (size_t)(semi - url - 5);
+    *data = comma + 1;
+    return true;
+}
 
 static const char *llm__role_name(llm_role role) {
     switch (role) {
@@ -4467,17 +4585,39 @@ static const char *llm__role_name(llm_role role) {
 static bool llm__utf8_ok(const char *s) { return !s || llm__utf8_valid_prefix(s, strlen(s)) == strlen(s); }
 
 /* One part of a message: a text with text, an image with a URL or base64
-   and a media type. */
+   and a media type, a document the same way. */
 static llm_result llm__check_part(const llm_message *msg, const llm_content_part *part, size_t m, size_t p, llm_error *err) {
-    if ((unsigned)part->type > (unsigned)LLM_PART_IMAGE_BASE64 || (unsigned)part->detail > (unsigned)LLM_DETAIL_HIGH)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: unknown part type or detail", m, p);
+    if ((unsigned)part->type > (unsigned)LLM_PART_DOCUMENT || (unsigned)part->detail > (unsigned)LLM_DETAIL_HIGH ||
+        (unsigned)part->cache > (unsigned)LLM_CACHE_1H)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: unknown part type, detail or cache", m, p);
     if (part->type == LLM_PART_TEXT && !part->text) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text part without text", m, p);
     if ((part->type == LLM_PART_IMAGE_URL && !part->url) || (part->type == LLM_PART_IMAGE_BASE64 && (!part->base64 || !part->media_type)))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: image part without url (or base64 and media_type)", m, p);
+    if (part->type == LLM_PART_DOCUMENT && !part->url && (!part->base64 || !part->media_type))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: document part without url (or base64 and media_type)", m, p);
     if (part->type != LLM_PART_TEXT && msg->role != LLM_ROLE_USER)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: images go in user messages only", m, p);
-    if (!llm__utf8_ok(part->text) || !llm__utf8_ok(part->url) || !llm__utf8_ok(part->base64) || !llm__utf8_ok(part->media_type))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text or url is not valid UTF-8", m, p);
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: images and documents go in user messages only", m, p);
+    if (!llm__utf8_ok(part->text) || !llm__utf8_ok(part->url) || !llm__utf8_ok(part->base64) || !llm__utf8_ok(part->media_type) ||
+        !llm__utf8_ok(part->filename))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text, url or filename is not valid UTF-8", m, p);
+    return LLM_OK;
+}
+
+/* An assistant turn's reasoning blocks: each complete, in UTF-8. */
+static llm_result llm__check_reasoning(const llm_message *msg, size_t m, llm_error *err) {
+    size_t k;
+    if (msg->reasoning_count && !msg->reasoning) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_count without reasoning", m);
+    if (msg->reasoning_count && msg->role != LLM_ROLE_ASSISTANT)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages carry reasoning blocks", m);
+    if (!llm__utf8_ok(msg->reasoning_format)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_format is not valid UTF-8", m);
+    for (k = 0; k < msg->reasoning_count; k++) {
+        const llm_reasoning_block *b = &msg->reasoning[k];
+        bool complete = b->kind == LLM_REASONING_THINKING ? b->signature != NULL : b->kind == LLM_REASONING_REDACTED && b->data != NULL;
+        if (!complete)
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: a thinking block needs its signature, a redacted one its data", m, k);
+        if (!llm__utf8_ok(b->thinking) || !llm__utf8_ok(b->signature) || !llm__utf8_ok(b->data))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: not valid UTF-8", m, k);
+    }
     return LLM_OK;
 }
 
@@ -4487,6 +4627,8 @@ static llm_result llm__check_message(const llm_message *msg, size_t m, llm_error
     size_t p;
     llm_result r;
     if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
+    if ((unsigned)msg->cache > (unsigned)LLM_CACHE_1H) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown cache", m);
+    if ((r = llm__check_reasoning(msg, m, err)) != LLM_OK) return r;
     if (msg->part_count && !msg->parts) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
     if (msg->tool_call_count && !msg->tool_calls)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_count without tool_calls", m);
@@ -4521,6 +4663,7 @@ static llm_result llm__check_tools(const llm_request *req, const llm_allocator *
         if (!t->name) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name is required", i);
         if (!llm__utf8_ok(t->name) || !llm__utf8_ok(t->description))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name or description is not valid UTF-8", i);
+        if ((unsigned)t->cache > (unsigned)LLM_CACHE_1H) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: unknown cache", i);
         if (t->parameters && llm__json_check(a, t->parameters, strlen(t->parameters), true, NULL, &perr) != LLM_OK)
             return llm__fail(err, perr.code, "tools[%z].parameters: %s", i, perr.message);
     }
@@ -4548,8 +4691,9 @@ static llm_result llm__check_fields(const llm_request *req, llm_error *err) {
     if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
     if ((unsigned)req->parallel_tool_calls > (unsigned)LLM_FALSE) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: parallel_tool_calls is not an llm_tristate");
-    if (req->max_tokens < 0 || req->max_completion_tokens < 0 || req->n < 0 || (req->has_top_logprobs && req->top_logprobs < 0))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: max_tokens, max_completion_tokens, n and top_logprobs cannot be negative");
+    if (req->max_tokens < 0 || req->max_completion_tokens < 0 || req->n < 0 || (req->has_top_logprobs && req->top_logprobs < 0) ||
+        (req->has_top_k && req->top_k < 0))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: max_tokens, max_completion_tokens, n, top_logprobs and top_k cannot be negative");
     if (!llm__utf8_ok(req->model) || !llm__utf8_ok(req->user) || !llm__utf8_ok(req->reasoning_effort) || !llm__utf8_ok(req->service_tier))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model, user, reasoning_effort or service_tier is not valid UTF-8");
     for (i = 0; i < req->stop_count; i++)
@@ -4681,8 +4825,8 @@ static llm_result llm__url_join(char *buf, size_t size, const char *const *piece
 }
 #endif
 
-#ifndef LLM_NO_PROVIDER_OPENAI
-/* ---- encoding helpers (the OpenAI encoder's) ---- */
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC)
+/* ---- encoding helpers (the encoders') ---- */
 
 /* Encoding context: the writer, the wire context, plus the members of
    extra_body, which win over the fields the library writes. */
@@ -4706,16 +4850,6 @@ static void llm__jw_member(llm_json_writer *w, const char *key, const char *s) {
     if (!s) return;
     llm_json_write_key(w, key);
     llm_json_write_string(w, s);
-}
-/* Writes "type":"function","function":{ in an open object: the wrapper
-   OpenAI puts around tools, tool calls and a named tool choice. */
-static void llm__jw_function_open(llm_json_writer *w) {
-    llm__jw_member(w, "type", "function");
-    llm_json_write_key(w, "function");
-    llm_json_write_object_begin(w);
-}
-static const char *llm__detail_name(llm_image_detail d) {
-    return d == LLM_DETAIL_LOW ? "low" : d == LLM_DETAIL_HIGH ? "high" : "auto";
 }
 /* Parses extra_body (a JSON object whose members join the body, winning
    over the library's); `stream` in it is refused: the function called
@@ -4745,9 +4879,33 @@ static llm_result llm__enc_end(llm__enc *e, llm_result r) {
     if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "request: a string is not valid UTF-8 or a number is not finite");
     return LLM_OK;
 }
+#endif /* the encoders */
+
 /* ------------------------------------------------------------------------ */
 // >>provider_openai
 /* ------------------------------------------------------------------------ */
+#ifndef LLM_NO_PROVIDER_OPENAI
+
+/* Writes "type":"function","function":{ in an open object: the wrapper
+   OpenAI puts around tools, tool calls and a named tool choice. */
+static void llm__jw_function_open(llm_json_writer *w) {
+    llm__jw_member(w, "type", "function");
+    llm_json_write_key(w, "function");
+    llm_json_write_object_begin(w);
+}
+static const char *llm__detail_name(llm_image_detail d) {
+    return d == LLM_DETAIL_LOW ? "low" : d == LLM_DETAIL_HIGH ? "high" : "auto";
+}
+
+/* "data:<media type>;base64,<data>" as a JSON string. */
+static void llm__jw_data_url(llm_json_writer *w, const char *media_type, const char *base64) {
+    const char *pieces[4];
+    pieces[0] = "data:";
+    pieces[1] = media_type;
+    pieces[2] = ";base64,";
+    pieces[3] = base64;
+    llm__jw_string_pieces(w, pieces, 4);
+}
 
 static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part) {
     llm_json_writer *w = e->w;
@@ -4755,21 +4913,21 @@ static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part) {
     if (part->type == LLM_PART_TEXT) {
         llm__jw_member(w, "type", "text");
         llm__jw_member(w, "text", part->text);
+    } else if (part->type == LLM_PART_DOCUMENT) { /* a file part: its bytes as a data URL (by URL: refused before) */
+        llm__jw_member(w, "type", "file");
+        llm_json_write_key(w, "file");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "file_data");
+        llm__jw_data_url(w, part->media_type, part->base64);
+        llm__jw_member(w, "filename", part->filename);
+        llm_json_write_object_end(w);
     } else {
         llm__jw_member(w, "type", "image_url");
         llm_json_write_key(w, "image_url");
         llm_json_write_object_begin(w);
         llm_json_write_key(w, "url");
-        if (part->type == LLM_PART_IMAGE_URL) {
-            llm_json_write_string(w, part->url);
-        } else {
-            const char *pieces[4];
-            pieces[0] = "data:";
-            pieces[1] = part->media_type;
-            pieces[2] = ";base64,";
-            pieces[3] = part->base64;
-            llm__jw_string_pieces(w, pieces, 4);
-        }
+        if (part->type == LLM_PART_IMAGE_URL) llm_json_write_string(w, part->url);
+        else llm__jw_data_url(w, part->media_type, part->base64);
         if (part->detail != LLM_DETAIL_DEFAULT) llm__jw_member(w, "detail", llm__detail_name(part->detail));
         llm_json_write_object_end(w);
     }
@@ -4901,6 +5059,7 @@ static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
         llm_json_write_array_end(w);
     }
     if (req->has_seed && llm__enc_key(e, "seed")) llm_json_write_int(w, req->seed);
+    if (req->has_top_k && llm__enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
     if (req->n > 0 && !(e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && llm__enc_key(e, "n")) llm_json_write_int(w, req->n);
     if (req->has_presence_penalty && llm__enc_key(e, "presence_penalty")) llm_json_write_number(w, req->presence_penalty);
     if (req->has_frequency_penalty && llm__enc_key(e, "frequency_penalty")) llm_json_write_number(w, req->frequency_penalty);
@@ -4920,14 +5079,26 @@ static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
     }
 }
 
+/* What the chat-completions format cannot take, said before anything is
+   written. */
+static llm_result llm__openai_refusals(llm__enc *e, const llm_request *req) {
+    size_t m, p;
+    /* many choices asked of a server that answers one: said now, not found missing later */
+    if (req->n > 1 && (e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && !llm_json_get(e->extra, "n"))
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "n: %s answers one choice (LLM_QUIRK_ONE_CHOICE)", e->ctx->provider->name);
+    for (m = 0; m < req->message_count; m++)
+        for (p = 0; p < req->messages[m].part_count; p++)
+            if (req->messages[m].parts[p].type == LLM_PART_DOCUMENT && !req->messages[m].parts[p].base64)
+                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a document by URL: the chat-completions format takes a file's bytes (base64)", m, p);
+    return LLM_OK;
+}
+
 static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
     llm__enc e;
     size_t i;
     llm_result r = llm__enc_begin(&e, ctx, req, w, err);
     if (r != LLM_OK) return llm__enc_end(&e, r);
-    /* many choices asked of a server that answers one: said now, not found missing later */
-    if (req->n > 1 && (ctx->quirks & LLM_QUIRK_ONE_CHOICE) && !llm_json_get(e.extra, "n"))
-        return llm__enc_end(&e, llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "n: %s answers one choice (LLM_QUIRK_ONE_CHOICE)", ctx->provider->name));
+    if ((r = llm__openai_refusals(&e, req)) != LLM_OK) return llm__enc_end(&e, r);
     llm_json_write_object_begin(w);
     if (llm__enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
     if (llm__enc_key(&e, "messages")) {
@@ -5075,8 +5246,9 @@ static void llm__openai_logprobs_decode(llm_response *resp, llm_choice *c, const
 
 /* A value written again as JSON text in the response's arena; NULL for none. */
 static const char *llm__resp_json_text(llm_response *resp, const llm_json *v, bool *failed) {
-    const char *copy = v ? llm__arena_json_text(&resp->alloc_, &resp->arena_, v) : NULL;
-    if (v && !copy) *failed = true;
+    const char *copy = NULL;
+    /* an annotation nested deeper than 64 is left out: it is no failure of the answer */
+    if (v && llm__arena_json_text(&resp->alloc_, &resp->arena_, v, &copy) == LLM_ERR_NO_MEMORY) *failed = true;
     return copy;
 }
 
@@ -5332,6 +5504,522 @@ static const llm_error_word llm__anthropic_error_words[] = {
     {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false}, {"timeout_error", LLM_ERR_TIMEOUT, false, false},
     {"api_error", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
 
+/* ---- the request ---- */
+
+/* What a Claude model takes, by family (the README's table, "Anthropic"):
+   how reasoning_effort becomes thinking, and whether a structured answer
+   has its own field (output_config.format) or comes through a forced
+   tool. A model no row names is taken as a newer one. */
+enum { LLM__THINK_NONE = 0, LLM__THINK_BUDGET, LLM__THINK_ADAPTIVE };
+typedef struct llm__claude_family {
+    const char *prefix;          /* the model name starts with it */
+    int thinking;
+    bool native_format;
+} llm__claude_family;
+
+static const llm__claude_family llm__claude_families[] = {
+    {"claude-opus-4-7", LLM__THINK_ADAPTIVE, true}, {"claude-opus-4-6", LLM__THINK_ADAPTIVE, true},
+    {"claude-sonnet-4-6", LLM__THINK_ADAPTIVE, true}, {"claude-mythos", LLM__THINK_ADAPTIVE, true},
+    {"claude-opus-4-5", LLM__THINK_BUDGET, true}, {"claude-sonnet-4-5", LLM__THINK_BUDGET, true},
+    {"claude-haiku-4-5", LLM__THINK_BUDGET, true}, {"claude-opus-4-1", LLM__THINK_BUDGET, false},
+    {"claude-opus-4-0", LLM__THINK_BUDGET, false}, {"claude-opus-4-20", LLM__THINK_BUDGET, false},
+    {"claude-sonnet-4-0", LLM__THINK_BUDGET, false}, {"claude-sonnet-4-20", LLM__THINK_BUDGET, false},
+    {"claude-3-7-sonnet", LLM__THINK_BUDGET, false}, {"claude-3", LLM__THINK_NONE, false},
+};
+static const llm__claude_family llm__claude_newer = {"", LLM__THINK_ADAPTIVE, true};
+
+static const llm__claude_family *llm__claude_family_of(const char *model) {
+    size_t i;
+    for (i = 0; i < sizeof llm__claude_families / sizeof llm__claude_families[0]; i++)
+        if (strncmp(model, llm__claude_families[i].prefix, strlen(llm__claude_families[i].prefix)) == 0) return &llm__claude_families[i];
+    return &llm__claude_newer;
+}
+
+/* reasoning_effort as thinking: a token budget (LiteLLM's for low, medium
+   and high; doubled above), or an adaptive effort level. */
+static const struct { const char *word, *effort; int budget; } llm__claude_efforts[] = {
+    {"minimal", "low", 1024}, {"low", "low", 1024}, {"medium", "medium", 2048}, {"high", "high", 4096},
+    {"xhigh", "xhigh", 8192}, {"max", "max", 16384},
+};
+
+#define LLM__ANTHROPIC_JSON_TOOL "json_tool_call" /* LiteLLM's name for it */
+#define LLM__ANTHROPIC_DEFAULT_MAX_TOKENS 4096
+
+/* How one request is sent, decided before anything is written. */
+typedef struct llm__claude_plan {
+    const llm__claude_family *family;
+    int64_t max_tokens;
+    int budget;                  /* thinking budget; 0: none */
+    const char *effort;          /* adaptive effort; NULL: none */
+    bool json_tool;              /* the structured answer through the forced tool */
+    bool temperature, top_k, service_tier; /* sent */
+} llm__claude_plan;
+
+/* The state of an Anthropic call: what the encoder decided for the
+   decoders, and the stream's usage (message_start begins it, message_delta
+   completes it). */
+typedef struct llm__anthropic_state {
+    bool json_tool;              /* a tool_use named LLM__ANTHROPIC_JSON_TOOL is the answer's content */
+    int json_block;              /* stream: its content block index + 1; 0: not yet seen */
+    llm_usage usage;
+    bool bad;
+} llm__anthropic_state;
+
+/* max_tokens, which the API requires: the request's, else the smaller of
+   4096 and the model's output limit in the price table. 4096, not the
+   limit itself: Anthropic's SDK refuses non-streamed calls whose max_tokens
+   implies more than ten minutes of generation. */
+static int64_t llm__claude_max_tokens(const llm_wire_ctx *ctx, const llm_request *req) {
+    int64_t n = req->max_tokens ? req->max_tokens : req->max_completion_tokens;
+#ifndef LLM_NO_COSTS
+    llm_model_info info;
+    if (!n && llm_model_info_get(ctx->client->desc.costs, ctx->model, &info, NULL) == LLM_OK && info.max_output_tokens > 0 &&
+        info.max_output_tokens < LLM__ANTHROPIC_DEFAULT_MAX_TOKENS)
+        n = info.max_output_tokens;
+#else
+    (void)ctx;
+#endif
+    return n ? n : LLM__ANTHROPIC_DEFAULT_MAX_TOKENS;
+}
+
+/* A field this format cannot take, when present: refused, naming it,
+   unless the client drops such fields (LLM_OK: it is left out). */
+static llm_result llm__claude_drop(llm__enc *e, bool present, const char *field, const char *why) {
+    if (!present || e->ctx->client->desc.drop_unsupported) return LLM_OK;
+    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
+}
+
+static llm_result llm__claude_thinking(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
+    const char *word = req->reasoning_effort;
+    size_t i;
+    if (!word || strcmp(word, "none") == 0) return LLM_OK;
+    for (i = 0; i < sizeof llm__claude_efforts / sizeof llm__claude_efforts[0] && strcmp(llm__claude_efforts[i].word, word) != 0; i++) {}
+    if (i == sizeof llm__claude_efforts / sizeof llm__claude_efforts[0])
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high, xhigh, max", word);
+    if (p->family->thinking == LLM__THINK_NONE) return llm__claude_drop(e, true, "reasoning_effort", "this Claude model does not think");
+    if (p->family->thinking == LLM__THINK_ADAPTIVE) {
+        p->effort = llm__claude_efforts[i].effort;
+        return LLM_OK;
+    }
+    p->budget = llm__claude_efforts[i].budget;
+    if (p->max_tokens <= p->budget) p->max_tokens += p->budget; /* the budget counts in max_tokens: the answer keeps its room */
+    return LLM_OK;
+}
+
+/* The structured answer: the model's own field, else a forced tool, whose
+   input must then be an object schema. */
+static llm_result llm__claude_format(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
+    const llm_response_format *f = &req->response_format;
+    llm_json_doc doc;
+    llm_error perr;
+    const char *type;
+    if (f->type != LLM_FORMAT_JSON_OBJECT && f->type != LLM_FORMAT_JSON_SCHEMA) return LLM_OK;
+    if (f->type == LLM_FORMAT_JSON_SCHEMA && p->family->native_format) return LLM_OK;
+    p->json_tool = true;
+    if (p->budget || p->effort)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: %s gives a structured answer through a forced tool, which thinking does not allow",
+                         e->ctx->model);
+    if (f->type == LLM_FORMAT_JSON_OBJECT) return LLM_OK;
+    memset(&doc, 0, sizeof doc);
+    if (llm__json_check(&e->ctx->client->desc.alloc, f->schema, strlen(f->schema), true, &doc, &perr) != LLM_OK)
+        return llm__fail(e->err, perr.code, "response_format.schema: %s", perr.message);
+    type = llm_json_string(llm_json_get(llm_json_root(&doc), "type"), NULL);
+    if (!type || strcmp(type, "object") != 0) {
+        llm_json_doc_free(&doc);
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format.schema: %s gives a structured answer through a tool, whose input is an object: "
+                         "the schema's type must be \"object\"", e->ctx->model);
+    }
+    llm_json_doc_free(&doc);
+    return LLM_OK;
+}
+
+
+/* The messages' checks: the first turn the user's, tool calls with object
+   arguments (and tools to name them), images as base64 or URL, PDFs. */
+static llm_result llm__claude_messages_ok(llm__enc *e, const llm_request *req) {
+    size_t m, k, turns = 0;
+    for (m = 0; m < req->message_count; m++) {
+        const llm_message *msg = &req->messages[m];
+        if (msg->role == LLM_ROLE_SYSTEM || msg->role == LLM_ROLE_DEVELOPER) continue;
+        if (!turns++ && msg->role == LLM_ROLE_ASSISTANT)
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: Anthropic's first turn is the user's, not the assistant's", m);
+        if (msg->tool_call_count && !req->tool_count)
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: Anthropic needs `tools` when the history has tool calls", m);
+        if (msg->role == LLM_ROLE_ASSISTANT && !msg->part_count && (!msg->content || !msg->content[0]) && !msg->tool_call_count &&
+            !msg->reasoning_count)
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: an empty assistant turn (Anthropic refuses empty content)", m);
+        for (k = 0; k < msg->tool_call_count; k++) {
+            const char *args = msg->tool_calls[k].arguments;
+            llm_error perr;
+            if (args && args[0] && llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), true, NULL, &perr) != LLM_OK)
+                return llm__fail(e->err, perr.code == LLM_ERR_NO_MEMORY ? perr.code : LLM_ERR_INVALID_ARGUMENT,
+                                 "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object (%s)", m, k, msg->tool_calls[k].name, perr.message);
+        }
+        for (k = 0; k < msg->part_count; k++) {
+            const llm_content_part *part = &msg->parts[k];
+            const char *media, *data;
+            size_t n;
+            if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 && !llm__data_url(part->url, &media, &n, &data))
+                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a data: URL that is not base64", m, k);
+            if (part->type == LLM_PART_DOCUMENT && part->base64 && strcmp(part->media_type, "application/pdf") != 0)
+                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: Anthropic takes PDF documents (application/pdf)", m, k);
+        }
+    }
+    if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Anthropic needs a user turn beside the system prompt");
+    return LLM_OK;
+}
+
+/* Everything decided, and everything this format cannot take said, before
+   a byte is written. */
+static llm_result llm__claude_plan_for(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
+    llm_result r;
+    bool thinking;
+    memset(p, 0, sizeof *p);
+    p->family = llm__claude_family_of(e->ctx->model);
+    p->max_tokens = llm__claude_max_tokens(e->ctx, req);
+    if ((r = llm__claude_thinking(e, req, p)) != LLM_OK || (r = llm__claude_format(e, req, p)) != LLM_OK) return r;
+    thinking = p->budget || p->effort;
+    p->service_tier = req->service_tier && (strcmp(req->service_tier, "auto") == 0 || strcmp(req->service_tier, "standard_only") == 0);
+    if ((r = llm__claude_drop(e, req->n > 1, "n", "Anthropic answers one choice")) != LLM_OK ||
+        (r = llm__claude_drop(e, req->has_seed, "seed", "Anthropic has no seed")) != LLM_OK ||
+        (r = llm__claude_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "Anthropic gives no log probabilities")) != LLM_OK ||
+        (r = llm__claude_drop(e, req->has_presence_penalty, "presence_penalty", "Anthropic has no penalties")) != LLM_OK ||
+        (r = llm__claude_drop(e, req->has_frequency_penalty, "frequency_penalty", "Anthropic has no penalties")) != LLM_OK ||
+        (r = llm__claude_drop(e, req->metadata_count > 0, "metadata", "Anthropic's metadata holds only user_id (set `user`)")) != LLM_OK ||
+        (r = llm__claude_drop(e, req->service_tier && !p->service_tier, "service_tier", "Anthropic takes auto or standard_only")) != LLM_OK)
+        return r;
+    p->temperature = req->has_temperature && !(thinking && req->temperature != 1);
+    p->top_k = req->has_top_k && !thinking;
+    if (thinking && ((r = llm__claude_drop(e, p->temperature != req->has_temperature, "temperature", "thinking takes only temperature 1")) != LLM_OK ||
+                     (r = llm__claude_drop(e, p->top_k != req->has_top_k, "top_k", "thinking does not take top_k")) != LLM_OK))
+        return r;
+    if (thinking && (req->tool_choice.mode == LLM_TOOL_CHOICE_REQUIRED || req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION))
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: with thinking Anthropic takes only auto or none");
+    return llm__claude_messages_ok(e, req);
+}
+
+static void llm__claude_cache(llm_json_writer *w, llm_cache cache) {
+    if (cache == LLM_CACHE_NONE) return;
+    llm_json_write_key(w, "cache_control");
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "type", "ephemeral");
+    if (cache == LLM_CACHE_1H) llm__jw_member(w, "ttl", "1h");
+    llm_json_write_object_end(w);
+}
+
+static void llm__claude_text_block(llm_json_writer *w, const char *text, llm_cache cache) {
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "type", "text");
+    llm__jw_member(w, "text", text);
+    llm__claude_cache(w, cache);
+    llm_json_write_object_end(w);
+}
+
+/* {"type":"base64","media_type":...,"data":...} or {"type":"url","url":...} */
+static void llm__claude_source(llm_json_writer *w, const llm_content_part *part) {
+    const char *media = part->media_type, *data = part->base64;
+    size_t n = media ? strlen(media) : 0;
+    llm_json_write_key(w, "source");
+    llm_json_write_object_begin(w);
+    if (part->type == LLM_PART_IMAGE_URL && !llm__data_url(part->url, &media, &n, &data)) {
+        llm__jw_member(w, "type", "url");
+        llm__jw_member(w, "url", part->url);
+    } else if (part->type == LLM_PART_DOCUMENT && !part->base64) {
+        llm__jw_member(w, "type", "url");
+        llm__jw_member(w, "url", part->url);
+    } else {
+        llm__jw_member(w, "type", "base64");
+        llm_json_write_key(w, "media_type");
+        llm_json_write_stringn(w, media, n);
+        llm__jw_member(w, "data", data);
+    }
+    llm_json_write_object_end(w);
+}
+
+/* One content part as a block; `cache` adds the message's marker to it. */
+static void llm__claude_part(llm_json_writer *w, const llm_content_part *part, llm_cache cache) {
+    if (part->cache != LLM_CACHE_NONE) cache = part->cache;
+    if (part->type == LLM_PART_TEXT) {
+        llm__claude_text_block(w, part->text, cache);
+        return;
+    }
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "type", part->type == LLM_PART_DOCUMENT ? "document" : "image");
+    llm__claude_source(w, part);
+    if (part->type == LLM_PART_DOCUMENT) llm__jw_member(w, "title", part->filename);
+    llm__claude_cache(w, cache);
+    llm_json_write_object_end(w);
+}
+
+/* A message's content as blocks, its cache marker on the last one. */
+static void llm__claude_content_blocks(llm_json_writer *w, const llm_message *msg) {
+    size_t k;
+    if (!msg->part_count) {
+        if (msg->content && msg->content[0]) llm__claude_text_block(w, msg->content, msg->cache);
+        return;
+    }
+    for (k = 0; k < msg->part_count; k++) llm__claude_part(w, &msg->parts[k], k + 1 == msg->part_count ? msg->cache : LLM_CACHE_NONE);
+}
+
+/* The system prompt: every system and developer message, in order; one
+   string when that is all there is to say. */
+static void llm__claude_system(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t m, count = 0;
+    const llm_message *only = NULL;
+    for (m = 0; m < req->message_count; m++)
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) count++, only = &req->messages[m];
+    if (!count || !llm__enc_key(e, "system")) return;
+    if (count == 1 && !only->part_count && only->cache == LLM_CACHE_NONE) {
+        llm_json_write_string(w, only->content);
+        return;
+    }
+    llm_json_write_array_begin(w);
+    for (m = 0; m < req->message_count; m++)
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) llm__claude_content_blocks(w, &req->messages[m]);
+    llm_json_write_array_end(w);
+}
+
+static bool llm__claude_is_user_turn(llm_role role) { return role == LLM_ROLE_USER || role == LLM_ROLE_TOOL; }
+
+/* A tool's answer: a tool_result block. */
+static void llm__claude_tool_result(llm_json_writer *w, const llm_message *msg) {
+    size_t k;
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "type", "tool_result");
+    llm__jw_member(w, "tool_use_id", msg->tool_call_id);
+    llm_json_write_key(w, "content");
+    if (msg->part_count) {
+        llm_json_write_array_begin(w);
+        for (k = 0; k < msg->part_count; k++) llm__claude_part(w, &msg->parts[k], LLM_CACHE_NONE);
+        llm_json_write_array_end(w);
+    } else {
+        llm_json_write_string(w, msg->content ? msg->content : "");
+    }
+    llm__claude_cache(w, msg->cache);
+    llm_json_write_object_end(w);
+}
+
+/* A user turn from messages[from, to) (user and tool messages): the tool
+   results first, in order, then the rest (the API wants results first).
+   One plain string when it is one plain message. */
+static void llm__claude_user_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
+    const llm_message *first = &req->messages[from];
+    size_t m;
+    llm_json_write_key(w, "content");
+    if (to - from == 1 && first->role == LLM_ROLE_USER && !first->part_count && first->cache == LLM_CACHE_NONE) {
+        llm_json_write_string(w, first->content);
+        return;
+    }
+    llm_json_write_array_begin(w);
+    for (m = from; m < to; m++)
+        if (req->messages[m].role == LLM_ROLE_TOOL) llm__claude_tool_result(w, &req->messages[m]);
+    for (m = from; m < to; m++)
+        if (req->messages[m].role == LLM_ROLE_USER) llm__claude_content_blocks(w, &req->messages[m]);
+    llm_json_write_array_end(w);
+}
+
+/* The reasoning blocks of a message, when they are this format's. */
+static void llm__claude_reasoning(llm_json_writer *w, const llm_message *msg) {
+    size_t k;
+    if (msg->reasoning_format && strcmp(msg->reasoning_format, "anthropic-messages") != 0) return; /* another format's: never sent */
+    for (k = 0; k < msg->reasoning_count; k++) {
+        const llm_reasoning_block *b = &msg->reasoning[k];
+        llm_json_write_object_begin(w);
+        if (b->kind == LLM_REASONING_REDACTED) {
+            llm__jw_member(w, "type", "redacted_thinking");
+            llm__jw_member(w, "data", b->data);
+        } else {
+            llm__jw_member(w, "type", "thinking");
+            llm__jw_member(w, "thinking", b->thinking ? b->thinking : "");
+            llm__jw_member(w, "signature", b->signature);
+        }
+        llm_json_write_object_end(w);
+    }
+}
+
+static void llm__claude_tool_uses(llm_json_writer *w, const llm_message *msg) {
+    size_t k;
+    for (k = 0; k < msg->tool_call_count; k++) {
+        const llm_tool_call *tc = &msg->tool_calls[k];
+        const char *args = tc->arguments && tc->arguments[0] ? tc->arguments : "{}";
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "type", "tool_use");
+        llm__jw_member(w, "id", tc->id);
+        llm__jw_member(w, "name", tc->name);
+        llm_json_write_key(w, "input"); /* an object (checked in the plan) */
+        llm__jw_raw_checked(w, args, strlen(args));
+        if (k + 1 == msg->tool_call_count) llm__claude_cache(w, msg->cache);
+        llm_json_write_object_end(w);
+    }
+}
+
+/* An assistant turn from messages[from, to): the reasoning state first (the
+   API wants thinking at the start of the turn), then text and tool calls. */
+static void llm__claude_assistant_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
+    const llm_message *first = &req->messages[from];
+    size_t m;
+    llm_json_write_key(w, "content");
+    if (to - from == 1 && !first->part_count && !first->tool_call_count && !first->reasoning_count && first->cache == LLM_CACHE_NONE) {
+        llm_json_write_string(w, first->content); /* one plain text (not empty: checked) */
+        return;
+    }
+    llm_json_write_array_begin(w);
+    for (m = from; m < to; m++) llm__claude_reasoning(w, &req->messages[m]);
+    for (m = from; m < to; m++) {
+        const llm_message *msg = &req->messages[m];
+        llm_message text = *msg;
+        if (msg->tool_call_count) text.cache = LLM_CACHE_NONE; /* the marker goes on the last block: the last tool call */
+        llm__claude_content_blocks(w, &text);
+        llm__claude_tool_uses(w, msg);
+    }
+    llm_json_write_array_end(w);
+}
+
+/* The conversation as alternating turns: consecutive messages of one side
+   become one turn; system and developer messages went to `system`. */
+static void llm__claude_messages(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t m = 0, end;
+    if (!llm__enc_key(e, "messages")) return;
+    llm_json_write_array_begin(w);
+    while (m < req->message_count) {
+        const llm_role role = req->messages[m].role;
+        bool user = llm__claude_is_user_turn(role);
+        if (role == LLM_ROLE_SYSTEM || role == LLM_ROLE_DEVELOPER) {
+            m++;
+            continue;
+        }
+        for (end = m + 1; end < req->message_count; end++) {
+            llm_role r = req->messages[end].role;
+            if (r == LLM_ROLE_SYSTEM || r == LLM_ROLE_DEVELOPER) break;
+            if (llm__claude_is_user_turn(r) != user) break;
+        }
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "role", user ? "user" : "assistant");
+        if (user) llm__claude_user_turn(w, req, m, end);
+        else llm__claude_assistant_turn(w, req, m, end);
+        llm_json_write_object_end(w);
+        m = end;
+    }
+    llm_json_write_array_end(w);
+}
+
+static void llm__claude_tool(llm_json_writer *w, const char *name, const char *description, const char *schema, bool strict, llm_cache cache) {
+    const char *params = schema ? schema : "{\"type\":\"object\",\"properties\":{}}";
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "name", name);
+    llm__jw_member(w, "description", description);
+    llm_json_write_key(w, "input_schema");
+    llm__jw_raw_checked(w, params, strlen(params));
+    if (strict) {
+        llm_json_write_key(w, "strict");
+        llm_json_write_bool(w, true);
+    }
+    llm__claude_cache(w, cache);
+    llm_json_write_object_end(w);
+}
+
+/* tools, with the forced JSON tool last; tool_choice. */
+static void llm__claude_tools(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
+    llm_json_writer *w = e->w;
+    const llm_response_format *f = &req->response_format;
+    const llm_tool_choice *tc = &req->tool_choice;
+    size_t i;
+    if ((req->tool_count || p->json_tool) && llm__enc_key(e, "tools")) {
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->tool_count; i++)
+            llm__claude_tool(w, req->tools[i].name, req->tools[i].description, req->tools[i].parameters, req->tools[i].strict, req->tools[i].cache);
+        if (p->json_tool)
+            llm__claude_tool(w, LLM__ANTHROPIC_JSON_TOOL, f->description ? f->description : "Gives the answer, as the JSON the input schema describes.",
+                             f->type == LLM_FORMAT_JSON_SCHEMA ? f->schema : "{\"type\":\"object\"}", false, LLM_CACHE_NONE);
+        llm_json_write_array_end(w);
+    }
+    if (!req->tool_count && !p->json_tool) return; /* a choice without tools: nothing to choose */
+    if (!p->json_tool && tc->mode == LLM_TOOL_CHOICE_DEFAULT && req->parallel_tool_calls != LLM_FALSE) return;
+    if (!llm__enc_key(e, "tool_choice")) return;
+    llm_json_write_object_begin(w);
+    if (p->json_tool) {
+        llm__jw_member(w, "type", "tool");
+        llm__jw_member(w, "name", LLM__ANTHROPIC_JSON_TOOL);
+    } else {
+        llm__jw_member(w, "type", tc->mode == LLM_TOOL_CHOICE_NONE ? "none" : tc->mode == LLM_TOOL_CHOICE_REQUIRED ? "any"
+                                  : tc->mode == LLM_TOOL_CHOICE_FUNCTION ? "tool" : "auto");
+        if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) llm__jw_member(w, "name", tc->name);
+    }
+    if (req->parallel_tool_calls == LLM_FALSE && tc->mode != LLM_TOOL_CHOICE_NONE) {
+        llm_json_write_key(w, "disable_parallel_tool_use");
+        llm_json_write_bool(w, true);
+    }
+    llm_json_write_object_end(w);
+}
+
+/* thinking and output_config. */
+static void llm__claude_reasoning_config(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
+    llm_json_writer *w = e->w;
+    bool native = req->response_format.type == LLM_FORMAT_JSON_SCHEMA && !p->json_tool;
+    if ((p->budget || p->effort) && llm__enc_key(e, "thinking")) {
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "type", p->budget ? "enabled" : "adaptive");
+        if (p->budget) {
+            llm_json_write_key(w, "budget_tokens");
+            llm_json_write_int(w, p->budget);
+        }
+        llm_json_write_object_end(w);
+    }
+    if ((p->effort || native) && llm__enc_key(e, "output_config")) {
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "effort", p->effort);
+        if (native) {
+            llm_json_write_key(w, "format");
+            llm_json_write_object_begin(w);
+            llm__jw_member(w, "type", "json_schema");
+            llm_json_write_key(w, "schema");
+            llm__jw_raw_checked(w, req->response_format.schema, strlen(req->response_format.schema));
+            llm_json_write_object_end(w);
+        }
+        llm_json_write_object_end(w);
+    }
+}
+
+static void llm__claude_sampling(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
+    llm_json_writer *w = e->w;
+    size_t i;
+    if (req->stop_count && llm__enc_key(e, "stop_sequences")) {
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i]);
+        llm_json_write_array_end(w);
+    }
+    if (p->temperature && llm__enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
+    if (req->has_top_p && llm__enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
+    if (p->top_k && llm__enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
+    if (req->user && llm__enc_key(e, "metadata")) {
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "user_id", req->user);
+        llm_json_write_object_end(w);
+    }
+    if (p->service_tier && llm__enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
+}
+
+static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+    llm__enc e;
+    llm__claude_plan p;
+    llm__anthropic_state *st = (llm__anthropic_state *)ctx->state;
+    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
+    if (r != LLM_OK || (r = llm__claude_plan_for(&e, req, &p)) != LLM_OK) return llm__enc_end(&e, r);
+    if (st) st->json_tool = p.json_tool;
+    llm_json_write_object_begin(w);
+    if (llm__enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
+    if (llm__enc_key(&e, "max_tokens")) llm_json_write_int(w, p.max_tokens);
+    llm__claude_system(&e, req);
+    llm__claude_messages(&e, req);
+    llm__claude_tools(&e, req, &p);
+    llm__claude_reasoning_config(&e, req, &p);
+    llm__claude_sampling(&e, req, &p);
+    if (ctx->stream && llm__enc_key(&e, "stream")) llm_json_write_bool(w, true);
+    return llm__enc_end(&e, LLM_OK);
+}
+
 /* Anthropic counts input without cache reads and writes; llm_usage counts
    them in the prompt. A later message_delta may leave some counts out: the
    ones given update what message_start said. False when a count is out of
@@ -5357,87 +6045,146 @@ static bool llm__anthropic_usage(const llm_json *u, llm_usage *us) {
     return true;
 }
 
-static llm_result llm__anthropic_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
-    const llm_json *content = llm_json_get(body, "content"), *b;
-    llm_json_writer w;
+static bool llm__anthropic_block_is(const llm_json *b, const char *type) {
+    const char *t = llm_json_string(llm_json_get(b, "type"), NULL);
+    return t && strcmp(t, type) == 0;
+}
+
+/* The forced JSON tool's block, whose input is the answer's content. */
+static bool llm__anthropic_is_json_tool(const llm_wire_ctx *ctx, const char *name) {
+    const llm__anthropic_state *st = (const llm__anthropic_state *)ctx->state;
+    return st && st->json_tool && name && strcmp(name, LLM__ANTHROPIC_JSON_TOOL) == 0;
+}
+
+/* A tool_use block's input as JSON text in the arena ("{}" for none). */
+static llm_result llm__anthropic_input_text(llm_response *resp, const llm_json *b, size_t k, const char **out, llm_error *err) {
+    const llm_json *input = llm_json_get(b, "input");
+    if (!input || llm_json_is(input, LLM_JSON_NULL)) {
+        *out = "{}";
+        return LLM_OK;
+    }
+    switch (llm__arena_json_text(&resp->alloc_, &resp->arena_, input, out)) {
+        case LLM_OK: return LLM_OK;
+        case LLM_ERR_NO_MEMORY: return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+        default: return llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use input nested deeper than 64", k);
+    }
+}
+
+/* The thinking and redacted_thinking blocks, in order (their text, its
+   signature, their data: sent back as they came). */
+static void llm__anthropic_reasoning_decode(llm_response *resp, llm_choice *c, const llm_json *content, bool *failed) {
+    const llm_json *b;
+    size_t n = 0, k = 0;
+    llm_reasoning_block *out;
+    for (b = llm_json_first(content); b; b = llm_json_next(content, b))
+        n += llm__anthropic_block_is(b, "thinking") || llm__anthropic_block_is(b, "redacted_thinking");
+    if (!n || !(out = (llm_reasoning_block *)llm__resp_array(resp, n, sizeof *out, failed))) return;
+    for (b = llm_json_first(content); b; b = llm_json_next(content, b)) {
+        if (llm__anthropic_block_is(b, "thinking")) {
+            out[k].kind = LLM_REASONING_THINKING;
+            out[k].thinking = llm__resp_str(resp, llm_json_get(b, "thinking"), failed);
+            out[k].signature = llm__resp_str(resp, llm_json_get(b, "signature"), failed);
+            if (!out[k].thinking) out[k].thinking = "";
+            if (!out[k].signature) out[k].signature = "";
+            k++;
+        } else if (llm__anthropic_block_is(b, "redacted_thinking")) {
+            out[k].kind = LLM_REASONING_REDACTED;
+            out[k].data = llm__resp_str(resp, llm_json_get(b, "data"), failed);
+            if (!out[k].data) out[k].data = "";
+            k++;
+        }
+    }
+    c->reasoning_blocks = out;
+    c->reasoning_block_count = k;
+    c->reasoning_format = "anthropic-messages";
+}
+
+/* The content blocks into choice c: text (or, for a structured answer
+   through the forced tool, that tool's input), thinking, tool calls. */
+static llm_result llm__anthropic_content_decode(const llm_wire_ctx *ctx, llm_response *resp, llm_choice *c, const llm_json *content, bool *json_answer,
+                                                llm_error *err) {
+    const llm_json *b;
     llm__buf text, thinking;
-    llm_choice *c;
     llm_tool_call *calls;
-    size_t ntools = 0, k = 0;
+    size_t ntools = 0, k = 0, i = 0;
     bool failed = false;
-    llm_result r;
-    (void)ctx;
-    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(content, LLM_JSON_ARRAY))
-        return llm__fail(err, LLM_ERR_PARSE, "response: not an Anthropic message (no content array)");
+    llm_result r = LLM_OK;
     memset(&text, 0, sizeof text);
     memset(&thinking, 0, sizeof thinking);
-    memset(&w, 0, sizeof w);
-    w.alloc = resp->alloc_;
+    *json_answer = false;
+    for (b = llm_json_first(content); b; b = llm_json_next(content, b)) ntools += llm__anthropic_block_is(b, "tool_use");
+    calls = (llm_tool_call *)llm__resp_array(resp, ntools, sizeof *calls, &failed);
+    for (b = llm_json_first(content); b && !failed && r == LLM_OK; b = llm_json_next(content, b), i++) {
+        const char *s, *name;
+        size_t n;
+        if (llm__anthropic_block_is(b, "text") && (s = llm_json_string(llm_json_get(b, "text"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &text, s, n);
+        if (llm__anthropic_block_is(b, "thinking") && (s = llm_json_string(llm_json_get(b, "thinking"), &n)) != NULL)
+            failed = !llm__buf_add(&resp->alloc_, &thinking, s, n);
+        if (!llm__anthropic_block_is(b, "tool_use")) continue;
+        name = llm_json_string(llm_json_get(b, "name"), NULL);
+        if (llm__anthropic_is_json_tool(ctx, name)) { /* the answer itself */
+            r = llm__anthropic_input_text(resp, b, i, &c->content, err);
+            *json_answer = true;
+            continue;
+        }
+        if (!name || !name[0]) r = llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use block without a name", i);
+        else if (calls) {
+            calls[k].id = llm__resp_str(resp, llm_json_get(b, "id"), &failed);
+            calls[k].name = llm__resp_str(resp, llm_json_get(b, "name"), &failed);
+            if ((r = llm__anthropic_input_text(resp, b, i, &calls[k].arguments, err)) == LLM_OK && !calls[k].id && !(calls[k].id = llm__resp_synth_id(resp, 0, k)))
+                failed = true;
+            k++;
+        }
+    }
+    if (r == LLM_OK && !failed) {
+        if (*json_answer) c->content_len = strlen(c->content); /* the tool's input is the content; any text beside it is not */
+        else if (text.p && (c->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, text.p, text.len)) != NULL) c->content_len = text.len;
+        else if (text.p) failed = true;
+        if (thinking.p && !(c->reasoning = llm__arena_strndup(&resp->alloc_, &resp->arena_, thinking.p, thinking.len))) failed = true;
+        c->tool_calls = calls;
+        c->tool_call_count = k;
+        llm__anthropic_reasoning_decode(resp, c, content, &failed);
+    }
+    llm__buf_free(&resp->alloc_, &text);
+    llm__buf_free(&resp->alloc_, &thinking);
+    if (r == LLM_OK && failed) r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    return r;
+}
+
+/* The finish of a structured answer given through the forced tool: the
+   tool's end is the answer's; cut at max_tokens it is half a JSON value. */
+static llm_result llm__anthropic_json_finish(const char *stop_reason, const char **finish, llm_error *err) {
+    if (stop_reason && strcmp(stop_reason, "max_tokens") == 0)
+        return llm__fail(err, LLM_ERR_TRUNCATED, "the structured answer was cut at max_tokens: raise max_tokens");
+    if (stop_reason && strcmp(stop_reason, "tool_use") == 0) *finish = "end_turn";
+    return LLM_OK;
+}
+
+static llm_result llm__anthropic_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
+    const llm_json *content = llm_json_get(body, "content");
+    llm_choice *c;
+    bool failed = false, json_answer;
+    const char *finish;
+    llm_result r;
+    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(content, LLM_JSON_ARRAY))
+        return llm__fail(err, LLM_ERR_PARSE, "response: not an Anthropic message (no content array)");
     resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
     resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
     resp->object = llm__resp_str(resp, llm_json_get(body, "type"), &failed);
     c = (llm_choice *)llm__resp_array(resp, 1, sizeof *c, &failed);
-    for (b = llm_json_first(content); b; b = llm_json_next(content, b))
-        ntools += llm_json_string(llm_json_get(b, "type"), NULL) && strcmp(llm_json_string(llm_json_get(b, "type"), NULL), "tool_use") == 0;
-    calls = (llm_tool_call *)llm__resp_array(resp, ntools, sizeof *calls, &failed);
-    for (b = llm_json_first(content); b && c && !failed; b = llm_json_next(content, b)) {
-        const char *type = llm_json_string(llm_json_get(b, "type"), NULL), *s;
-        size_t n;
-        if (!type) continue;
-        if (strcmp(type, "text") == 0 && (s = llm_json_string(llm_json_get(b, "text"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &text, s, n);
-        if (strcmp(type, "thinking") == 0 && (s = llm_json_string(llm_json_get(b, "thinking"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &thinking, s, n);
-        if (strcmp(type, "tool_use") == 0 && calls) {
-            const char *args;
-            size_t alen;
-            calls[k].id = llm__resp_str(resp, llm_json_get(b, "id"), &failed);
-            calls[k].name = llm__resp_str(resp, llm_json_get(b, "name"), &failed);
-            if (!failed && (!calls[k].name || !calls[k].name[0])) {
-                llm__buf_free(&resp->alloc_, &text);
-                llm__buf_free(&resp->alloc_, &thinking);
-                llm_json_writer_free(&w);
-                return llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use block without a name", k);
-            }
-            llm_json_writer_reset(&w);
-            llm_json_write_value(&w, llm_json_get(b, "input"));
-            if ((r = llm_json_writer_finish(&w, &args, &alen)) != LLM_OK) {
-                llm__buf_free(&resp->alloc_, &text);
-                llm__buf_free(&resp->alloc_, &thinking);
-                llm_json_writer_free(&w);
-                return r == LLM_ERR_NO_MEMORY ? llm__fail(err, r, "out of memory")
-                                              : llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use input nested too deeply", k);
-            }
-            calls[k].arguments = alen > 0 && strcmp(args, "null") != 0 ? llm__arena_strndup(&resp->alloc_, &resp->arena_, args, alen) : "{}";
-            if (!calls[k].arguments || (!calls[k].id && !(calls[k].id = llm__resp_synth_id(resp, 0, k)))) failed = true;
-            k++;
-        }
-    }
-    if (c && !failed) {
-        c->content = text.p ? llm__arena_strndup(&resp->alloc_, &resp->arena_, text.p, text.len) : NULL;
-        c->content_len = text.len;
-        c->reasoning = thinking.p ? llm__arena_strndup(&resp->alloc_, &resp->arena_, thinking.p, thinking.len) : NULL;
-        c->tool_calls = calls;
-        c->tool_call_count = k;
-        c->finish_reason_raw = llm__resp_str(resp, llm_json_get(body, "stop_reason"), &failed);
-        c->finish_reason = llm__finish_word(llm__anthropic_finish_words, c->finish_reason_raw);
-        resp->choices = c;
-        resp->choice_count = 1;
-        failed = failed || (text.p && !c->content) || (thinking.p && !c->reasoning);
-    }
+    if (failed || !c) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if ((r = llm__anthropic_content_decode(ctx, resp, c, content, &json_answer, err)) != LLM_OK) return r;
+    finish = llm_json_string(llm_json_get(body, "stop_reason"), NULL);
+    if (json_answer && (r = llm__anthropic_json_finish(finish, &finish, err)) != LLM_OK) return r;
+    c->finish_reason_raw = finish ? llm_response_strndup(resp, finish, strlen(finish)) : NULL;
+    c->finish_reason = llm__finish_word(llm__anthropic_finish_words, c->finish_reason_raw);
+    resp->choices = c;
+    resp->choice_count = 1;
     if (!llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
-    llm__buf_free(&resp->alloc_, &text);
-    llm__buf_free(&resp->alloc_, &thinking);
-    llm_json_writer_free(&w);
-    return failed ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : LLM_OK;
+    return finish && !c->finish_reason_raw ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : LLM_OK;
 }
 
 /* ---- the stream ---- */
-
-/* What an Anthropic stream keeps between events: the usage, which
-   message_start begins and message_delta completes. */
-typedef struct llm__anthropic_state {
-    llm_usage usage;
-    bool bad;
-} llm__anthropic_state;
 
 static llm_result llm__anthropic_usage_update(llm_stream_sink *s, const llm_json *u) {
     llm__anthropic_state *st = (llm__anthropic_state *)s->state;
@@ -5453,39 +6200,62 @@ static int llm__anthropic_block(llm_stream_sink *s, const llm_json *root) {
     return (int)index;
 }
 
+/* A thinking block's text: shown as reasoning, and kept in its block. */
+static llm_result llm__anthropic_thinking(llm_stream_sink *s, int index, const char *str, size_t n) {
+    llm_result r = llm_sink_reasoning_block(s, 0, index, LLM_REASONING_THINKING, LLM_REASONING_PART_THINKING, str, n);
+    return r == LLM_OK && n ? llm_sink_delta(s, LLM_EVENT_REASONING, 0, str, n) : r;
+}
+
 static llm_result llm__anthropic_block_start(llm_stream_sink *s, const llm_json *root) {
+    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
     const llm_json *block = llm_json_get(root, "content_block");
-    const char *type = llm_json_string(llm_json_get(block, "type"), NULL), *str;
+    const char *type = llm_json_string(llm_json_get(block, "type"), NULL), *str, *name;
     int index = llm__anthropic_block(s, root), h;
     size_t n;
     if (index < 0) return (llm_result)index;
-    if (type && strcmp(type, "tool_use") == 0) { /* the call is known by its block's index */
-        h = llm_sink_tool_begin(s, 0, index, llm_json_string(llm_json_get(block, "id"), NULL), llm_json_string(llm_json_get(block, "name"), NULL));
+    if (!type) return LLM_OK;
+    if (strcmp(type, "tool_use") == 0) {
+        name = llm_json_string(llm_json_get(block, "name"), NULL);
+        if (st->json_tool && name && strcmp(name, LLM__ANTHROPIC_JSON_TOOL) == 0) { /* the answer itself, as text */
+            st->json_block = index + 1;
+            return LLM_OK;
+        }
+        h = llm_sink_tool_begin(s, 0, index, llm_json_string(llm_json_get(block, "id"), NULL), name); /* known by its block's index */
         return h < 0 ? (llm_result)h : LLM_OK;
     }
-    if (type && strcmp(type, "text") == 0 && (str = llm_json_string(llm_json_get(block, "text"), &n)) != NULL)
+    if (strcmp(type, "text") == 0 && !st->json_tool && (str = llm_json_string(llm_json_get(block, "text"), &n)) != NULL)
         return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
-    if (type && strcmp(type, "thinking") == 0 && (str = llm_json_string(llm_json_get(block, "thinking"), &n)) != NULL)
-        return llm_sink_delta(s, LLM_EVENT_REASONING, 0, str, n);
-    return LLM_OK; /* redacted thinking, server tools...: nothing to show */
+    if (strcmp(type, "thinking") == 0) {
+        str = llm_json_string(llm_json_get(block, "thinking"), &n);
+        return llm__anthropic_thinking(s, index, str ? str : "", str ? n : 0);
+    }
+    if (strcmp(type, "redacted_thinking") == 0) {
+        str = llm_json_string(llm_json_get(block, "data"), &n);
+        return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_REDACTED, LLM_REASONING_PART_DATA, str ? str : "", str ? n : 0);
+    }
+    return LLM_OK; /* server tools and block types added later: nothing to show */
 }
 
 static llm_result llm__anthropic_block_delta(llm_stream_sink *s, const llm_json *root) {
+    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
     const llm_json *delta = llm_json_get(root, "delta");
     const char *type = llm_json_string(llm_json_get(delta, "type"), NULL), *str;
     size_t n;
     int index, h;
     if (!type) return LLM_OK;
-    if (strcmp(type, "text_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
+    if ((index = llm__anthropic_block(s, root)) < 0) return (llm_result)index;
+    if (strcmp(type, "text_delta") == 0 && !st->json_tool && (str = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
         return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
     if (strcmp(type, "thinking_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "thinking"), &n)) != NULL)
-        return llm_sink_delta(s, LLM_EVENT_REASONING, 0, str, n);
+        return llm__anthropic_thinking(s, index, str, n);
+    if (strcmp(type, "signature_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "signature"), &n)) != NULL)
+        return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, str, n);
     if (strcmp(type, "input_json_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "partial_json"), &n)) != NULL) {
-        if ((index = llm__anthropic_block(s, root)) < 0) return (llm_result)index;
+        if (st->json_block == index + 1) return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n); /* the structured answer */
         if ((h = llm_sink_tool_find(s, 0, index)) < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "input_json_delta outside a tool_use block");
         return llm_sink_tool_args(s, 0, h, str, n);
     }
-    return LLM_OK; /* signature_delta, citations_delta: not part of the text */
+    return LLM_OK; /* citations_delta and delta types added later */
 }
 
 static llm_result llm__anthropic_block_stop(llm_stream_sink *s, const llm_json *root) {
@@ -5516,9 +6286,12 @@ static llm_result llm__anthropic_stream_event(llm_stream_sink *s, const char *ev
     if (strcmp(type, "content_block_delta") == 0) return llm__anthropic_block_delta(s, root);
     if (strcmp(type, "content_block_stop") == 0) return llm__anthropic_block_stop(s, root);
     if (strcmp(type, "message_delta") == 0) {
+        llm__anthropic_state *st = (llm__anthropic_state *)s->state;
+        llm_error jerr;
         if ((r = llm__anthropic_usage_update(s, llm_json_get(root, "usage"))) != LLM_OK) return r;
         str = llm_json_string(llm_json_get(llm_json_get(root, "delta"), "stop_reason"), &n);
-        return str ? llm_sink_finish(s, 0, str, n) : LLM_OK;
+        if (str && st->json_block && llm__anthropic_json_finish(str, &str, &jerr) != LLM_OK) return llm_sink_fail(s, jerr.code, jerr.message);
+        return str ? llm_sink_finish(s, 0, str, strlen(str)) : LLM_OK;
     }
     if (strcmp(type, "message_stop") == 0) {
         llm_sink_done(s);
@@ -5536,10 +6309,8 @@ static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request 
     return llm__url_join(buf, size, pieces, 2, err);
 }
 
-/* Decoding only until the Anthropic encoder joins: a request to it is
-   refused with LLM_ERR_UNSUPPORTED. */
 static const llm_wire_format llm__wire_anthropic = {
-    "anthropic-messages", NULL, llm__anthropic_url, llm__anthropic_decode, llm__decode_error_object, llm__anthropic_stream_event,
+    "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode, llm__decode_error_object, llm__anthropic_stream_event,
     sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL, llm__anthropic_finish_words, llm__anthropic_error_words, false,
 };
 
@@ -5558,48 +6329,49 @@ static const llm_pair llm__anthropic_headers[] = {{"anthropic-version", "2023-06
 static const llm_provider llm__providers[] = {
 #ifndef LLM_NO_PROVIDER_OPENAI
     {"openai", &llm__wire_openai, "https://api.openai.com/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
-     {"OPENAI_API_KEY", NULL, NULL}, {"OPENAI_BASE_URL", "OPENAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"OPENAI_API_KEY", NULL, NULL}, {"OPENAI_BASE_URL", "OPENAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"azure", &llm__wire_azure, NULL, "api-key", "", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
      {"AZURE_API_KEY", "AZURE_OPENAI_API_KEY", NULL}, {"AZURE_BASE_URL", "AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"}, NULL,
-     "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}, {"AZURE_API_VERSION", "OPENAI_API_VERSION"}, "AZURE_AD_TOKEN"},
+     "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}, {"AZURE_API_VERSION", "OPENAI_API_VERSION"}, "AZURE_AD_TOKEN", NULL},
     {"openrouter", &llm__wire_openai, "https://openrouter.ai/api/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_ONE_CHOICE, false,
      {"OPENROUTER_API_KEY", NULL, NULL}, {"OPENROUTER_BASE_URL", "OPENROUTER_API_BASE", NULL}, NULL, NULL, NULL, "HTTP-Referer",
-     {"X-OpenRouter-Title", "X-Title"}, {NULL, NULL}, NULL},
+     {"X-OpenRouter-Title", "X-Title"}, {NULL, NULL}, NULL, NULL},
     {"groq", &llm__wire_openai, "https://api.groq.com/openai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"GROQ_API_KEY", NULL, NULL}, {"GROQ_BASE_URL", "GROQ_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"GROQ_API_KEY", NULL, NULL}, {"GROQ_BASE_URL", "GROQ_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"deepseek", &llm__wire_openai, "https://api.deepseek.com", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"DEEPSEEK_API_KEY", NULL, NULL}, {"DEEPSEEK_BASE_URL", "DEEPSEEK_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"DEEPSEEK_API_KEY", NULL, NULL}, {"DEEPSEEK_BASE_URL", "DEEPSEEK_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"mistral", &llm__wire_openai, "https://api.mistral.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"MISTRAL_API_KEY", NULL, NULL}, {"MISTRAL_BASE_URL", "MISTRAL_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"MISTRAL_API_KEY", NULL, NULL}, {"MISTRAL_BASE_URL", "MISTRAL_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"xai", &llm__wire_openai, "https://api.x.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"XAI_API_KEY", NULL, NULL}, {"XAI_BASE_URL", "XAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"XAI_API_KEY", NULL, NULL}, {"XAI_BASE_URL", "XAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"together_ai", &llm__wire_openai, "https://api.together.xyz/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"TOGETHER_API_KEY", "TOGETHERAI_API_KEY", NULL}, {"TOGETHER_AI_BASE_URL", "TOGETHER_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"TOGETHER_API_KEY", "TOGETHERAI_API_KEY", NULL}, {"TOGETHER_AI_BASE_URL", "TOGETHER_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"fireworks_ai", &llm__wire_openai, "https://api.fireworks.ai/inference/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
      {"FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY", NULL}, {"FIREWORKS_AI_BASE_URL", "FIREWORKS_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL,
-     {NULL, NULL}, {NULL, NULL}, NULL},
+     {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"ollama", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
      LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
-     {"OLLAMA_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"OLLAMA_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"ollama_chat", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
      LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
-     {"OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
-     {"VLLM_API_KEY", NULL, NULL}, {"VLLM_BASE_URL", "VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"VLLM_API_KEY", NULL, NULL}, {"VLLM_BASE_URL", "VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"hosted_vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
-     {"HOSTED_VLLM_API_KEY", NULL, NULL}, {"HOSTED_VLLM_BASE_URL", "HOSTED_VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"HOSTED_VLLM_API_KEY", NULL, NULL}, {"HOSTED_VLLM_BASE_URL", "HOSTED_VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"litellm_proxy", &llm__wire_openai, "http://localhost:4000/v1", "Authorization", "Bearer ", NULL, 0, 0, false,
      {"LITELLM_PROXY_API_KEY", NULL, NULL}, {"LITELLM_PROXY_BASE_URL", "LITELLM_PROXY_API_BASE", NULL}, NULL, NULL,
-     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
     {"openai-compatible", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
      {"OPENAI_COMPATIBLE_API_KEY", NULL, NULL}, {"OPENAI_COMPATIBLE_BASE_URL", "OPENAI_COMPATIBLE_API_BASE", NULL}, NULL, NULL,
-     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
 #endif
 #ifndef LLM_NO_PROVIDER_ANTHROPIC
     {"anthropic", &llm__wire_anthropic, "https://api.anthropic.com", "x-api-key", "", llm__anthropic_headers, 1, 0, false,
-     {"ANTHROPIC_API_KEY", NULL, NULL}, {"ANTHROPIC_BASE_URL", "ANTHROPIC_API_BASE", NULL}, "request-id", NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL},
+     {"ANTHROPIC_API_KEY", NULL, NULL}, {"ANTHROPIC_BASE_URL", "ANTHROPIC_API_BASE", NULL}, "request-id", NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL,
+     "anthropic-ratelimit-"},
 #endif
-    {NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, false, {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL}};
+    {NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, false, {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL}};
 
 #define LLM__PROVIDER_COUNT (sizeof llm__providers / sizeof llm__providers[0] - 1)
 
@@ -5780,6 +6552,7 @@ typedef struct llm__rq {
     llm_json_writer extra;      /* the members llm_request cannot hold */
     llm_error *err;
     bool oom;
+    bool failed;                /* an error is in err (set where a pointer is returned) */
 } llm__rq;
 
 /* Fails the parse with a formatted message naming the member. */
@@ -5819,9 +6592,11 @@ static bool llm__rq_str(llm__rq *q, const llm_json *v, const char *path, const c
 }
 
 /* A value written again as JSON text in the arena (a schema, arguments). */
-static const char *llm__rq_json_text(llm__rq *q, const llm_json *v) {
-    const char *copy = llm__arena_json_text(&q->out->alloc, &q->out->arena_, v);
-    if (!copy) q->oom = true;
+static const char *llm__rq_json_text(llm__rq *q, const llm_json *v, const char *path) {
+    const char *copy;
+    llm_result r = llm__arena_json_text(&q->out->alloc, &q->out->arena_, v, &copy);
+    if (r == LLM_ERR_NO_MEMORY) q->oom = true;
+    else if (r != LLM_OK) llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: nested deeper than 64", path), q->failed = true;
     return copy;
 }
 
@@ -5871,14 +6646,43 @@ static bool llm__rq_bool(llm__rq *q, const llm_json *v, const char *path, bool *
 }
 
 /* {"type":"text","text"} or {"type":"image_url","image_url":{"url","detail"}}. */
+/* LiteLLM's (and Anthropic's) cache_control: {"type":"ephemeral"}, with
+   an optional "ttl" of "5m" or "1h". */
+static bool llm__rq_cache(llm__rq *q, const llm_json *v, const char *path, llm_cache *out) {
+    const char *type = llm_json_string(llm_json_get(v, "type"), NULL), *ttl = llm_json_string(llm_json_get(v, "ttl"), NULL);
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!type || strcmp(type, "ephemeral") != 0 || (llm_json_get(v, "ttl") && (!ttl || (strcmp(ttl, "5m") != 0 && strcmp(ttl, "1h") != 0))))
+        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.cache_control: expected {\"type\":\"ephemeral\"} with an optional ttl of 5m or 1h", path);
+    *out = ttl && strcmp(ttl, "1h") == 0 ? LLM_CACHE_1H : LLM_CACHE_5M;
+    return true;
+}
+
+/* A file part ({"type":"file","file":{"file_data":"data:...;base64,...",
+   "filename"}}) as a document; uploaded files (file_id) are not held. */
+static bool llm__rq_file(llm__rq *q, const llm_json *v, llm_content_part *p, const char *path) {
+    const llm_json *f = llm_json_get(v, "file");
+    const char *url = NULL, *media, *data;
+    size_t n;
+    p->type = LLM_PART_DOCUMENT;
+    if (llm_json_get(f, "file_id")) return llm__rq_bad(q, LLM_ERR_UNSUPPORTED, "%s.file.file_id: an uploaded file (llm_request holds a file's bytes)", path);
+    if (!llm__rq_str(q, llm_json_get(f, "file_data"), path, &url) || !llm__rq_str(q, llm_json_get(f, "filename"), path, &p->filename)) return false;
+    if (!url || !llm__data_url(url, &media, &n, &data))
+        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.file.file_data: expected a data URL (data:application/pdf;base64,...)", path);
+    p->base64 = data;
+    if (!(p->media_type = llm__arena_strndup(&q->out->alloc, &q->out->arena_, media, n))) q->oom = true;
+    return !q->oom;
+}
+
 static bool llm__rq_part(llm__rq *q, const llm_json *v, llm_content_part *p, const char *path) {
     static const char *const details[] = {"auto", "low", "high"};
     const char *type = llm_json_string(llm_json_get(v, "type"), NULL), *detail = NULL;
     size_t i;
+    if (!llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &p->cache)) return false;
     if (type && strcmp(type, "text") == 0) {
         p->type = LLM_PART_TEXT;
         return llm__rq_str(q, llm_json_get(v, "text"), path, &p->text);
     }
+    if (type && strcmp(type, "file") == 0) return llm__rq_file(q, v, p, path);
     if (type && strcmp(type, "image_url") == 0) {
         const llm_json *img = llm_json_get(v, "image_url");
         p->type = LLM_PART_IMAGE_URL;
@@ -5888,7 +6692,7 @@ static bool llm__rq_part(llm__rq *q, const llm_json *v, llm_content_part *p, con
             if (strcmp(detail, details[i]) == 0) p->detail = (llm_image_detail)(LLM_DETAIL_AUTO + i);
         return true;
     }
-    llm__fail(q->err, LLM_ERR_UNSUPPORTED, "%s: a content part of type \"%s\" (llm_request holds text and image_url parts)", path, type ? type : "?");
+    llm__fail(q->err, LLM_ERR_UNSUPPORTED, "%s: a content part of type \"%s\" (llm_request holds text, image_url and file parts)", path, type ? type : "?");
     return false;
 }
 
@@ -5918,11 +6722,36 @@ static bool llm__rq_tool_calls(llm__rq *q, const llm_json *calls, llm_message *m
         const llm_json *fn = llm_json_get(v, "function"), *args = llm_json_get(fn, "arguments");
         llm__format(path, sizeof path, "messages[%z].tool_calls[%z]", mi, i);
         if (!llm__rq_str(q, llm_json_get(v, "id"), path, &out[i].id) || !llm__rq_str(q, llm_json_get(fn, "name"), path, &out[i].name)) return false;
-        if (args && !llm_json_is(args, LLM_JSON_STRING)) out[i].arguments = llm__rq_json_text(q, args); /* an object: taken as its text */
+        if (args && !llm_json_is(args, LLM_JSON_STRING)) out[i].arguments = llm__rq_json_text(q, args, path); /* an object: taken as its text */
         else if (!llm__rq_str(q, args, path, &out[i].arguments)) return false;
     }
     m->tool_calls = out;
     m->tool_call_count = out ? i : 0;
+    return !q->oom;
+}
+
+/* LiteLLM's thinking_blocks on an assistant message: Anthropic's
+   thinking ({thinking, signature}) and redacted_thinking ({data}) blocks. */
+static bool llm__rq_thinking_blocks(llm__rq *q, const llm_json *blocks, llm_message *m, const char *path) {
+    const llm_json *v;
+    llm_reasoning_block *out = (llm_reasoning_block *)llm__rq_alloc(q, llm_json_count(blocks), sizeof *out);
+    size_t k = 0;
+    if (!llm_json_is(blocks, LLM_JSON_ARRAY)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: expected an array", path);
+    for (v = llm_json_first(blocks); v && out; v = llm_json_next(blocks, v), k++) {
+        const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
+        if (type && strcmp(type, "redacted_thinking") == 0) {
+            out[k].kind = LLM_REASONING_REDACTED;
+            if (!llm__rq_str(q, llm_json_get(v, "data"), path, &out[k].data)) return false;
+        } else if (type && strcmp(type, "thinking") == 0) {
+            if (!llm__rq_str(q, llm_json_get(v, "thinking"), path, &out[k].thinking) || !llm__rq_str(q, llm_json_get(v, "signature"), path, &out[k].signature))
+                return false;
+        } else {
+            return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks[%z].type: expected thinking or redacted_thinking", path, k);
+        }
+    }
+    m->reasoning = out;
+    m->reasoning_count = out ? k : 0;
+    m->reasoning_format = "anthropic-messages";
     return !q->oom;
 }
 
@@ -5939,8 +6768,10 @@ static bool llm__rq_message(llm__rq *q, const llm_json *v, llm_message *m, size_
     llm__format(path, sizeof path, "messages[%z].content", i);
     if (!llm__rq_content(q, llm_json_get(v, "content"), m, path)) return false;
     llm__format(path, sizeof path, "messages[%z]", i);
-    if (!llm__rq_str(q, llm_json_get(v, "name"), path, &m->name) || !llm__rq_str(q, llm_json_get(v, "tool_call_id"), path, &m->tool_call_id))
+    if (!llm__rq_str(q, llm_json_get(v, "name"), path, &m->name) || !llm__rq_str(q, llm_json_get(v, "tool_call_id"), path, &m->tool_call_id) ||
+        !llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &m->cache))
         return false;
+    if (llm_json_count(llm_json_get(v, "thinking_blocks")) && !llm__rq_thinking_blocks(q, llm_json_get(v, "thinking_blocks"), m, path)) return false;
     return !llm_json_count(llm_json_get(v, "tool_calls")) || llm__rq_tool_calls(q, llm_json_get(v, "tool_calls"), m, i);
 }
 
@@ -5954,9 +6785,9 @@ static bool llm__rq_tools(llm__rq *q, const llm_json *tools) {
         llm__format(path, sizeof path, "tools[%z].function", i);
         if (!llm_json_is(fn, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_UNSUPPORTED, "tools[%z]: only function tools", i);
         if (!llm__rq_str(q, llm_json_get(fn, "name"), path, &out[i].name) || !llm__rq_str(q, llm_json_get(fn, "description"), path, &out[i].description) ||
-            !llm__rq_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict))
+            !llm__rq_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict) || !llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &out[i].cache))
             return false;
-        if (params) out[i].parameters = llm__rq_json_text(q, params);
+        if (params) out[i].parameters = llm__rq_json_text(q, params, "tools[].function.parameters");
     }
     q->out->request.tools = out;
     q->out->request.tool_count = out ? i : 0;
@@ -5991,7 +6822,7 @@ static bool llm__rq_format(llm__rq *q, const llm_json *v) {
     if (!type || i == 3) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "response_format.type: expected text, json_object or json_schema");
     f->type = (llm_format_type)(LLM_FORMAT_TEXT + i);
     if (f->type != LLM_FORMAT_JSON_SCHEMA) return true;
-    if (llm_json_get(js, "schema")) f->schema = llm__rq_json_text(q, llm_json_get(js, "schema"));
+    if (llm_json_get(js, "schema")) f->schema = llm__rq_json_text(q, llm_json_get(js, "schema"), "response_format.json_schema.schema");
     return llm__rq_str(q, llm_json_get(js, "name"), "response_format.json_schema.name", &f->name) &&
            llm__rq_str(q, llm_json_get(js, "description"), "response_format.json_schema.description", &f->description) &&
            llm__rq_bool(q, llm_json_get(js, "strict"), "response_format.json_schema.strict", &f->strict) && !q->oom;
@@ -6053,6 +6884,10 @@ static bool llm__rq_scalars(llm__rq *q, const llm_json *root) {
         r->has_top_logprobs = true;
         if (!llm__rq_int(q, llm_json_get(root, "top_logprobs"), "top_logprobs", &r->top_logprobs)) return false;
     }
+    if (llm_json_get(root, "top_k")) {
+        r->has_top_k = true;
+        if (!llm__rq_int(q, llm_json_get(root, "top_k"), "top_k", &r->top_k)) return false;
+    }
     if (has_parallel) r->parallel_tool_calls = parallel ? LLM_TRUE : LLM_FALSE;
     return true;
 }
@@ -6063,7 +6898,7 @@ static bool llm__rq_known(const char *key) {
     static const char *const known[] = {"model", "messages", "tools", "tool_choice", "response_format", "max_tokens", "max_completion_tokens",
                                         "temperature", "top_p", "stop", "seed", "n", "presence_penalty", "frequency_penalty", "logprobs",
                                         "top_logprobs", "reasoning_effort", "parallel_tool_calls", "user", "metadata", "service_tier",
-                                        "stream", "stream_options", NULL};
+                                        "stream", "stream_options", "top_k", NULL};
     size_t i;
     for (i = 0; known[i]; i++)
         if (strcmp(key, known[i]) == 0) return true;
@@ -6109,7 +6944,7 @@ static bool llm__rq_read(llm__rq *q, const llm_json *root) {
         !llm__rq_tool_choice(q, llm_json_get(root, "tool_choice")) || !llm__rq_format(q, llm_json_get(root, "response_format")) ||
         !llm__rq_stop(q, llm_json_get(root, "stop")) || !llm__rq_metadata(q, llm_json_get(root, "metadata")))
         return false;
-    return llm__rq_rest(q, root) && !q->oom;
+    return llm__rq_rest(q, root) && !q->oom && !q->failed;
 }
 
 LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char *json, size_t len, llm_error *err) {
@@ -6389,6 +7224,15 @@ static const char *llm__call_base(llm_call *call, const llm_client *client) {
 }
 
 /* What the wire format is given: the model to send, the base URL... */
+/* The call's wire state, zeroed (none when the format keeps none). */
+static bool llm__call_wire_state(llm_call *call) {
+    size_t size = call->client_->provider->wire->state_size;
+    if (!size) return true;
+    if (!(call->ctx_.state = llm__arena_alloc(&call->alloc_, &call->arena_, size))) return false;
+    memset(call->ctx_.state, 0, size);
+    return true;
+}
+
 static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
     call->ctx_.client = client;
     call->ctx_.provider = client->provider;
@@ -6396,7 +7240,7 @@ static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const 
     call->ctx_.quirks = client->quirks;
     call->ctx_.stream = stream;
     call->ctx_.base_url = llm__call_base(call, client);
-    return call->ctx_.base_url ? LLM_OK : llm__call_nomem(call);
+    return call->ctx_.base_url && llm__call_wire_state(call) ? LLM_OK : llm__call_nomem(call);
 }
 
 /* The URL, written by the wire format into a buffer with room for the
@@ -6416,7 +7260,7 @@ static void llm__call_init(llm_call *call, const llm_client *client, int64_t now
     call->client_ = client;
     call->alloc_ = client->desc.alloc;
     call->body_.alloc = client->desc.alloc;
-    call->retry_after_ms_ = call->retry_date_ms_ = call->date_ms_ = -1;
+    call->retry_after_ms_ = call->retry_date_ms_ = call->date_ms_ = call->reset_ms_ = -1;
     call->start_ms_ = now_ms;
     call->last_event_ms_ = now_ms;
     call->in_max_ = client->desc.max_response_bytes ? client->desc.max_response_bytes : LLM_MAX_RESPONSE_BYTES;
@@ -6438,8 +7282,11 @@ static llm_result llm__call_start(llm_call *call, const llm_client *client, cons
                                   const llm_http_request **http, llm_error *err) {
     const char *price_model;
     llm_result r;
-    if (!call || !client || !client->provider || !req || !http)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL call, client, request or http");
+    if (!call) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL call");
+    if (!client || !client->provider || !req || !http) {
+        memset(call, 0, sizeof *call); /* what the caller frees holds nothing */
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL client, request or http");
+    }
     *http = NULL;
     llm__call_init(call, client, now_ms);
     if ((r = llm__call_check_request(req, &call->alloc_, err)) != LLM_OK) return r;
@@ -6503,6 +7350,10 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
         }
     } else if (llm__header_is(name, nlen, "date")) {
         call->date_ms_ = llm__parse_http_date(v, vlen);
+    } else if (p->reset_header_prefix && llm__header_has_prefix(name, nlen, p->reset_header_prefix) && nlen > 6 &&
+               llm__header_is(name + nlen - 6, 6, "-reset")) {
+        int64_t t = llm__parse_rfc3339(v, vlen);
+        if (t > call->reset_ms_) call->reset_ms_ = t;
     } else if (llm__header_is(name, nlen, "x-should-retry")) {
         if (vlen == 4 && memcmp(v, "true", 4) == 0) call->should_retry_ = LLM_TRUE;
         if (vlen == 5 && memcmp(v, "false", 5) == 0) call->should_retry_ = LLM_FALSE;
@@ -6600,6 +7451,7 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
     }
     e.should_retry = call->should_retry_;
     e.retry_after_ms = call->retry_after_ms_;
+    if (call->retry_date_ms_ < 0 && call->status_ == 429) call->retry_date_ms_ = call->reset_ms_; /* no retry-after: the limits' reset */
     if (e.retry_after_ms < 0 && call->retry_date_ms_ >= 0) {
         int64_t now = call->date_ms_ >= 0 ? call->date_ms_
                       : call->client_->desc.wall_clock_ms ? call->client_->desc.wall_clock_ms(call->client_->desc.clock_user) : -1;
@@ -6855,7 +7707,15 @@ typedef struct llm__acc_choice {
     size_t tool_count, tool_cap;
     int next_key;               /* above every key given so far */
     llm__imap tool_of;          /* the wire's key (OpenAI's tool-call index, Anthropic's block) -> position in tools */
+    struct llm__acc_reasoning *rblocks; /* reasoning blocks, in the order they started */
+    size_t rblock_count, rblock_cap;
+    llm__imap rblock_of;        /* the wire's key -> position in rblocks */
 } llm__acc_choice;
+
+typedef struct llm__acc_reasoning {
+    llm_reasoning_kind kind;
+    llm__buf thinking, signature, data;
+} llm__acc_reasoning;
 
 typedef struct llm__acc {
     llm__buf id, model, object, fingerprint, tier, prompt_filter;
@@ -6897,6 +7757,13 @@ static void llm__acc_choice_free(const llm_allocator *a, llm__acc_choice *c) {
     }
     llm__free(a, c->tools, c->tool_cap * sizeof *c->tools);
     llm__imap_free(a, &c->tool_of);
+    for (k = 0; k < c->rblock_count; k++) {
+        llm__buf_free(a, &c->rblocks[k].thinking);
+        llm__buf_free(a, &c->rblocks[k].signature);
+        llm__buf_free(a, &c->rblocks[k].data);
+    }
+    llm__free(a, c->rblocks, c->rblock_cap * sizeof *c->rblocks);
+    llm__imap_free(a, &c->rblock_of);
 }
 
 static void llm__acc_free(llm_call *call) {
@@ -7293,11 +8160,39 @@ LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const
     if (r == LLM_OK) {
         b->len = 0; /* the last one wins */
         r = llm__acc_add(s->call_, b, text, n);
+    } else if (r == LLM_ERR_NO_MEMORY) {
+        r = llm__call_nomem(s->call_);
     } else {
-        r = llm__call_nomem(s->call_); /* a parsed value always writes: only memory can fail */
+        r = LLM_OK; /* nested deeper than the writer's 64: left out, as in a whole answer */
     }
     llm_json_writer_free(&w);
     return r;
+}
+
+LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind, llm_reasoning_part part,
+                                            const char *text, size_t len) {
+    llm__acc_choice *c;
+    llm__acc_reasoning *b;
+    int pos;
+    void *buf;
+    if (!s || !s->call_ || (!text && len) || (unsigned)kind > (unsigned)LLM_REASONING_REDACTED || (unsigned)part > (unsigned)LLM_REASONING_PART_DATA)
+        return LLM_ERR_INVALID_ARGUMENT;
+    if (s->call_->sopt_.no_accumulate) return LLM_OK;
+    if (!(c = llm__sink_choice(s, choice))) return s->call_->error_;
+    if ((pos = llm__imap_get(&c->rblock_of, key)) < 0) {
+        buf = c->rblocks;
+        if (!llm__grow(&s->call_->alloc_, &buf, &c->rblock_cap, c->rblock_count + 1, sizeof *c->rblocks)) return llm__call_nomem(s->call_);
+        c->rblocks = (llm__acc_reasoning *)buf;
+        pos = (int)c->rblock_count;
+        if (!llm__imap_set(&s->call_->alloc_, &c->rblock_of, key, pos)) return llm__call_nomem(s->call_);
+        memset(&c->rblocks[pos], 0, sizeof c->rblocks[pos]);
+        c->rblocks[pos].kind = kind;
+        c->rblock_count++;
+    }
+    b = &c->rblocks[pos];
+    if (!len) return LLM_OK;
+    return llm__acc_add(s->call_, part == LLM_REASONING_PART_THINKING ? &b->thinking : part == LLM_REASONING_PART_SIGNATURE ? &b->signature : &b->data,
+                        text, len);
 }
 
 LLM_API llm_result llm_sink_field_set(llm_stream_sink *s, llm_sink_field field, const char *text, size_t len) {
@@ -7446,16 +8341,8 @@ static void llm__call_event(llm_call *call, const char *type, size_t type_len, c
         call->done_ = true;
         return;
     }
-    if (w->stream_state_size && !call->wire_state_) {
-        call->wire_state_ = llm__arena_alloc(&call->alloc_, &call->arena_, w->stream_state_size);
-        if (!call->wire_state_) {
-            llm__call_nomem(call);
-            return;
-        }
-        memset(call->wire_state_, 0, w->stream_state_size);
-    }
     if (llm__call_parse_event(call, data, n) != LLM_OK) return;
-    sink.state = call->wire_state_;
+    sink.state = call->ctx_.state;
     sink.call_ = call;
     r = w->decode_event(&sink, type, type_len, llm_json_root(&call->chunk_));
     if (r != LLM_OK && call->error_ == LLM_OK) llm__call_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", w->name);
@@ -7516,6 +8403,27 @@ LLM_API void llm_call_cancel(llm_call *call) {
 }
 
 /* One choice of a whole answer told as the events a stream would carry. */
+/* What a choice holds beside its events: its reasoning blocks and its
+   content-filter annotations. */
+static llm_result llm__call_choice_state_as_acc(llm_call *call, const llm_choice *c) {
+    llm_stream_sink sink;
+    llm__acc_choice *ac = llm__acc_choice_at(call, c->index);
+    size_t k;
+    llm_result r = ac ? LLM_OK : call->error_;
+    sink.state = call->ctx_.state;
+    sink.call_ = call;
+    for (k = 0; r == LLM_OK && k < c->reasoning_block_count; k++) {
+        const llm_reasoning_block *b = &c->reasoning_blocks[k];
+        if (b->kind == LLM_REASONING_REDACTED) {
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_DATA, b->data, strlen(b->data));
+        } else if ((r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_THINKING, b->thinking, strlen(b->thinking))) == LLM_OK) {
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_SIGNATURE, b->signature, strlen(b->signature));
+        }
+    }
+    if (r == LLM_OK && c->content_filter && !call->sopt_.no_accumulate) r = llm__acc_add(call, &ac->filter, c->content_filter, strlen(c->content_filter));
+    return r;
+}
+
 static llm_result llm__call_choice_as_events(llm_call *call, const llm_choice *c) {
     llm__acc_choice *ac;
     size_t k;
@@ -7531,6 +8439,7 @@ static llm_result llm__call_choice_as_events(llm_call *call, const llm_choice *c
             llm__tool_delta(call, c->index, ac, pos, c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments)) != LLM_OK)
             return call->error_;
     }
+    if (llm__call_choice_state_as_acc(call, c) != LLM_OK) return call->error_;
     if (c->finish_reason_raw) return llm__finish_choice(call, c->index, c->finish_reason_raw, strlen(c->finish_reason_raw));
     return LLM_OK;
 }
@@ -7560,6 +8469,12 @@ static llm_result llm__call_json_as_events(llm_call *call) {
         return call->error_;
     acc->created = answer->created;
     acc->usage = answer->usage;
+    acc->has_provider_cost = answer->has_provider_cost;
+    acc->provider_cost = answer->provider_cost_usd;
+    acc->has_upstream_cost = answer->has_upstream_cost;
+    acc->upstream_cost = answer->upstream_cost_usd;
+    if (answer->prompt_filter && llm__acc_add(call, &acc->prompt_filter, answer->prompt_filter, strlen(answer->prompt_filter)) != LLM_OK)
+        return call->error_;
     if (answer->usage.present && llm__usage_event(call) != LLM_OK) return call->error_;
     call->done_ = true;
     return LLM_OK;
@@ -7583,9 +8498,33 @@ static const char *llm__acc_str(llm_response *resp, const llm__buf *b, bool *fai
     return s;
 }
 
+/* A buffer's text in the arena; "" when it holds none. */
+static const char *llm__acc_str_or_empty(llm_response *resp, const llm__buf *b, bool *failed) {
+    return b->p ? llm__acc_str(resp, b, failed) : "";
+}
+
+/* The reasoning blocks of a choice, for the wire format `format`. */
+static void llm__acc_reasoning_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, const char *format, bool *failed) {
+    llm_reasoning_block *blocks = (llm_reasoning_block *)llm__resp_array(resp, c->rblock_count, sizeof *blocks, failed);
+    size_t k;
+    for (k = 0; blocks && k < c->rblock_count; k++) {
+        blocks[k].kind = c->rblocks[k].kind;
+        if (blocks[k].kind == LLM_REASONING_REDACTED) {
+            blocks[k].data = llm__acc_str_or_empty(resp, &c->rblocks[k].data, failed);
+        } else {
+            blocks[k].thinking = llm__acc_str_or_empty(resp, &c->rblocks[k].thinking, failed);
+            blocks[k].signature = llm__acc_str_or_empty(resp, &c->rblocks[k].signature, failed);
+        }
+    }
+    out->reasoning_blocks = blocks;
+    out->reasoning_block_count = blocks ? c->rblock_count : 0;
+    out->reasoning_format = blocks ? format : NULL;
+}
+
 /* The tool calls of a choice: only those that started (so each has a
    name) and, once the stream ended, an id. */
-static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, const llm_finish_word *words, bool *failed) {
+static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, const llm_finish_word *words, const char *format,
+                                bool *failed) {
     llm_tool_call *calls = (llm_tool_call *)llm__resp_array(resp, c->tool_count, sizeof *calls, failed);
     int order[LLM__MAX_TOOL_CALLS];
     size_t k, j;
@@ -7609,6 +8548,7 @@ static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__
     }
     out->tool_calls = calls;
     out->tool_call_count = calls ? c->tool_count : 0;
+    llm__acc_reasoning_out(resp, out, c, format, failed);
 }
 
 /* The accumulated response, the same shape a whole answer decodes to;
@@ -7634,7 +8574,8 @@ static bool llm__acc_response(llm_call *call, llm_response *resp) {
     resp->upstream_cost_usd = acc->upstream_cost;
     choices = (llm_choice *)llm__resp_array(resp, acc->choice_count, sizeof *choices, &failed);
     for (i = 0; choices && i < acc->choice_count; i++)
-        llm__acc_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words, &failed);
+        llm__acc_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words, call->client_->provider->wire->name,
+                            &failed);
     if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__choice_order);
     resp->choices = choices;
     resp->choice_count = choices ? acc->choice_count : 0;
@@ -7758,6 +8699,7 @@ LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *clien
                                          llm_error *err) {
     if (!call || !client || !client->provider) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin_decode: NULL call or client");
     llm__call_init(call, client, 0);
+    if (!llm__call_wire_state(call)) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     call->state_ = LLM__CALL_SENT;
     call->stream_ = stream;
     if (options) call->sopt_ = *options;
@@ -7815,6 +8757,7 @@ LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *
     llm_message m;
     llm_content_part *parts;
     llm_tool_call *calls;
+    llm_reasoning_block *blocks;
     bool failed = false;
     size_t i;
     void *buf;
@@ -7832,6 +8775,7 @@ LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *
         parts[i].url = llm__conv_str(c, parts[i].url, &failed);
         parts[i].base64 = llm__conv_str(c, parts[i].base64, &failed);
         parts[i].media_type = llm__conv_str(c, parts[i].media_type, &failed);
+        parts[i].filename = llm__conv_str(c, parts[i].filename, &failed);
     }
     m.tool_calls = calls = (llm_tool_call *)llm__conv_array(c, msg->tool_calls, msg->tool_call_count, sizeof *calls, &failed);
     for (i = 0; calls && i < msg->tool_call_count; i++) {
@@ -7839,8 +8783,16 @@ LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *
         calls[i].name = llm__conv_str(c, calls[i].name, &failed);
         calls[i].arguments = llm__conv_str(c, calls[i].arguments, &failed);
     }
+    m.reasoning = blocks = (llm_reasoning_block *)llm__conv_array(c, msg->reasoning, msg->reasoning_count, sizeof *blocks, &failed);
+    for (i = 0; blocks && i < msg->reasoning_count; i++) {
+        blocks[i].thinking = llm__conv_str(c, blocks[i].thinking, &failed);
+        blocks[i].signature = llm__conv_str(c, blocks[i].signature, &failed);
+        blocks[i].data = llm__conv_str(c, blocks[i].data, &failed);
+    }
+    m.reasoning_format = llm__conv_str(c, msg->reasoning_format, &failed);
     if (!m.parts) m.part_count = 0;
     if (!m.tool_calls) m.tool_call_count = 0;
+    if (!m.reasoning) m.reasoning_count = 0;
     if (failed) return LLM_ERR_NO_MEMORY; /* the arena keeps what was copied until free */
     c->messages_[c->count_++] = m;
     return LLM_OK;
@@ -7854,6 +8806,9 @@ LLM_API llm_result llm_conversation_add_response(llm_conversation *c, const llm_
     m.content = resp->choices[0].content;
     m.tool_calls = resp->choices[0].tool_calls;
     m.tool_call_count = resp->choices[0].tool_call_count;
+    m.reasoning = resp->choices[0].reasoning_blocks; /* sent back, to the format that made them only */
+    m.reasoning_count = resp->choices[0].reasoning_block_count;
+    m.reasoning_format = resp->choices[0].reasoning_format;
     if (!m.content && !m.tool_call_count) m.content = "";
     return llm_conversation_add(c, &m);
 }
@@ -11317,7 +12272,7 @@ static llm_result llm__count_message(const llm__counter *c, const llm_message *m
     if (r == LLM_OK) r = llm__count_text(c, m->content, tokens);
     for (i = 0; r == LLM_OK && m->parts && i < m->part_count; i++) {
         if (m->parts[i].type == LLM_PART_TEXT) r = llm__count_text(c, m->parts[i].text, tokens);
-        else *tokens += llm__image_tokens(&m->parts[i]);
+        else if (m->parts[i].type != LLM_PART_DOCUMENT) *tokens += llm__image_tokens(&m->parts[i]); /* a document's pages are unknown: not counted */
     }
     if (r == LLM_OK && m->name) {
         r = llm__count_text(c, m->name, tokens);

@@ -34,8 +34,8 @@ int main(int argc, char **argv) {
     llm_mock mock = {NULL, 0, 0, NULL, NULL};
     llm_client_desc desc = {0};
     llm_client client;
-    llm_message messages[2] = {{LLM_ROLE_SYSTEM, "You are terse.", NULL, 0, NULL, NULL, 0, NULL},
-                               {LLM_ROLE_USER, "What's the weather in San Francisco?", NULL, 0, NULL, NULL, 0, NULL}};
+    llm_message messages[2] = {{.role = LLM_ROLE_SYSTEM, .content = "You are terse."},
+                               {.role = LLM_ROLE_USER, .content = "What's the weather in San Francisco?"}};
     llm_request req = {0};
     llm_response resp;
     llm_error err;

@@ -11,8 +11,9 @@
        anthropic, openrouter, azure, ...) decodes them and
        prints one JSON object: content, reasoning, refusal, tool_calls,
        finish_reason, finish_reason_raw, usage; provider_cost_usd,
-       upstream_cost_usd, content_filter and prompt_filter when the answer
-       has them; and error when it failed (exit 1). */
+       upstream_cost_usd, thinking_blocks (LiteLLM's form), content_filter
+       and prompt_filter when the answer has them; and error when it failed
+       (exit 1). */
 #include "../llm.h"
 #include "cli.h"
 
@@ -135,6 +136,24 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
     if (resp->has_upstream_cost) {
         llm_json_write_key(w, "upstream_cost_usd");
         llm_json_write_number(w, resp->upstream_cost_usd);
+    }
+    if (c && c->reasoning_block_count) { /* as LiteLLM carries them */
+        llm_json_write_key(w, "thinking_blocks");
+        llm_json_write_array_begin(w);
+        for (i = 0; i < c->reasoning_block_count; i++) {
+            const llm_reasoning_block *rb = &c->reasoning_blocks[i];
+            llm_json_write_object_begin(w);
+            llm_json_write_key(w, "type");
+            llm_json_write_string(w, rb->kind == LLM_REASONING_REDACTED ? "redacted_thinking" : "thinking");
+            if (rb->kind == LLM_REASONING_REDACTED) {
+                write_str_or_empty(w, "data", rb->data);
+            } else {
+                write_str_or_empty(w, "thinking", rb->thinking);
+                write_str_or_empty(w, "signature", rb->signature);
+            }
+            llm_json_write_object_end(w);
+        }
+        llm_json_write_array_end(w);
     }
     if (c && c->content_filter) {
         llm_json_write_key(w, "content_filter");

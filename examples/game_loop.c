@@ -24,7 +24,7 @@ int main(void) {
     llm_client_desc desc;
     llm_client client;
     llm_call call;
-    llm_message line = {LLM_ROLE_USER, "Narrate the cave.", NULL, 0, NULL, NULL, 0, NULL};
+    llm_message line = {.role = LLM_ROLE_USER, .content = "Narrate the cave."};
     llm_request req;
     const llm_http_request *http;
     llm_response resp;

@@ -35,7 +35,7 @@ int main(void) {
     llm_router_fallback fallback;
     llm_router_desc desc;
     llm_router router;
-    llm_message msg = {LLM_ROLE_USER, "Say hello.", NULL, 0, NULL, NULL, 0, NULL};
+    llm_message msg = {.role = LLM_ROLE_USER, .content = "Say hello."};
     llm_request req;
     llm_response resp;
     llm_router_stats st;

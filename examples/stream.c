@@ -40,7 +40,7 @@ int main(int argc, char **argv) {
     llm_mock mock = {NULL, 1, 0, NULL, NULL};
     llm_client_desc desc = {0};
     llm_client client;
-    llm_message question = {LLM_ROLE_USER, "What's the weather in San Francisco?", NULL, 0, NULL, NULL, 0, NULL};
+    llm_message question = {.role = LLM_ROLE_USER, .content = "What's the weather in San Francisco?"};
     llm_request req = {0};
     llm_response resp;
     llm_error err;

@@ -65,6 +65,11 @@
 //       Choice: provider_cost_usd = cost, plus upstream_inference_cost when is_byok is
 //       true (the caller's own key is billed by the upstream provider); a negative or
 //       non-number amount is absent; the last usage chunk's amounts win.
+//   thinking_blocks  only when present: Anthropic's thinking blocks {type, thinking,
+//       signature} and redacted_thinking blocks {type, data}, in block order, as LiteLLM
+//       carries them. Spec: Anthropic ResponseThinkingBlock {thinking, signature},
+//       ResponseRedactedThinkingBlock {data}; SignatureContentBlockDelta {signature}.
+//       Choice: a block's text and signature are its deltas concatenated ("" when none).
 //   content_filter, prompt_filter   only when present: Azure's annotations, as given
 //       Docs (Azure OpenAI "Content filtering", see provider-samples/azure/SOURCES.md):
 //       choices[].content_filter_results, and prompt_filter_results (prompt_annotations
@@ -180,6 +185,7 @@ function finishResult(r) {
   const cost = money(r.cost?.cost), upstream = money(r.cost?.cost_details?.upstream_inference_cost);
   if (cost !== null) out.provider_cost_usd = cost + (r.cost.is_byok === true && upstream !== null ? upstream : 0);
   if (upstream !== null) out.upstream_cost_usd = upstream;
+  if (r.thinkingBlocks.length) out.thinking_blocks = r.thinkingBlocks;
   if (r.contentFilter !== undefined) out.content_filter = r.contentFilter;
   if (r.promptFilter !== undefined) out.prompt_filter = r.promptFilter;
   let code = r.streamError ?? (r.truncated ? 'LLM_ERR_TRUNCATED' : r.noChoice ? 'LLM_ERR_PARSE' : null);
@@ -189,7 +195,7 @@ function finishResult(r) {
 }
 
 const fresh = () => ({ content: '', reasoning: '', refusal: '', tools: [], finishRaw: null, usage: null, streamError: null, truncated: false,
-  cost: null, contentFilter: undefined, promptFilter: undefined, noChoice: false });
+  cost: null, contentFilter: undefined, promptFilter: undefined, noChoice: false, thinkingBlocks: [] });
 const promptFilterOf = (o) => (o.prompt_filter_results !== undefined ? o.prompt_filter_results : o.prompt_annotations);
 
 // ---- OpenAI-compatible ----
@@ -302,6 +308,7 @@ const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cache_read_input_tokens'
 export function anthropicStream(events) {
   const r = fresh();
   const blocks = new Map(); // index -> tool entry (tool_use blocks only)
+  const thinking = new Map(); // index -> thinking block
   let u = null; // the last value seen of each usage field
   let stopped = false;
   const takeUsage = (x) => {
@@ -318,8 +325,14 @@ export function anthropicStream(events) {
       case 'content_block_start': {
         const cb = msg.content_block ?? {};
         if (cb.type === 'text' && typeof cb.text === 'string') r.content += cb.text;
-        else if (cb.type === 'thinking' && typeof cb.thinking === 'string') r.reasoning += cb.thinking;
-        else if (cb.type === 'tool_use') {
+        else if (cb.type === 'thinking') {
+          if (typeof cb.thinking === 'string') r.reasoning += cb.thinking;
+          const t = { type: 'thinking', thinking: typeof cb.thinking === 'string' ? cb.thinking : '', signature: typeof cb.signature === 'string' ? cb.signature : '' };
+          r.thinkingBlocks.push(t);
+          thinking.set(msg.index, t);
+        } else if (cb.type === 'redacted_thinking') {
+          r.thinkingBlocks.push({ type: 'redacted_thinking', data: typeof cb.data === 'string' ? cb.data : '' });
+        } else if (cb.type === 'tool_use') {
           const t = { id: cb.id, name: cb.name, arguments: '' };
           r.tools.push(t);
           blocks.set(msg.index, t);
@@ -329,9 +342,12 @@ export function anthropicStream(events) {
       case 'content_block_delta': {
         const d = msg.delta ?? {};
         if (d.type === 'text_delta') r.content += d.text ?? '';
-        else if (d.type === 'thinking_delta') r.reasoning += d.thinking ?? '';
+        else if (d.type === 'thinking_delta') {
+          r.reasoning += d.thinking ?? '';
+          if (thinking.has(msg.index)) thinking.get(msg.index).thinking += d.thinking ?? '';
+        } else if (d.type === 'signature_delta' && thinking.has(msg.index)) thinking.get(msg.index).signature += d.signature ?? '';
         else if (d.type === 'input_json_delta' && blocks.has(msg.index)) blocks.get(msg.index).arguments += d.partial_json ?? '';
-        // signature_delta, citations_delta: not printed
+        // citations_delta: not printed
         break;
       }
       case 'message_delta':
@@ -352,7 +368,10 @@ export function anthropicBody(body) {
   const r = fresh();
   for (const b of body.content ?? []) {
     if (b.type === 'text') r.content += b.text ?? '';
-    else if (b.type === 'thinking') r.reasoning += b.thinking ?? '';
+    else if (b.type === 'thinking') {
+      r.reasoning += b.thinking ?? '';
+      r.thinkingBlocks.push({ type: 'thinking', thinking: b.thinking ?? '', signature: b.signature ?? '' });
+    } else if (b.type === 'redacted_thinking') r.thinkingBlocks.push({ type: 'redacted_thinking', data: b.data ?? '' });
     else if (b.type === 'tool_use') r.tools.push({ id: b.id, name: b.name, arguments: b.input === undefined ? '' : JSON.stringify(b.input) });
   }
   r.finishRaw = body.stop_reason ?? null;

@@ -32,7 +32,7 @@ refuses() {
     shift
     # shellcheck disable=SC2086
     env -i PATH="$PATH" $vars "$llm" request "$@" > "$tmp.out" 2> "$tmp.err"; s=$?
-    if [ $s -eq "$want" ] && [ ! -s "$tmp.out" ] && grep -q -- "$word" "$tmp.err" && [ "$(wc -l < "$tmp.err")" -le 2 ]; then ok
+    if [ $s -eq "$want" ] && [ ! -s "$tmp.out" ] && grep -qF -- "$word" "$tmp.err" && [ "$(wc -l < "$tmp.err")" -le 2 ]; then ok
     else fail "$name: status $s (want $want), stderr: $(cat "$tmp.err")"; fi
 }
 
@@ -51,6 +51,10 @@ sends "a proxy alias through LLM_BASE_URL" proxy_alias.want.json LLM_BASE_URL=ht
 sends "a proxy alias through --base-url" proxy_alias.want.json LLM_API_KEY=sk-proxy \
     -- --base-url http://127.0.0.1:4000/v1 -m claude-fast "$data/hello.json"
 sends "a reasoning model" reasoning.want.json -- -m o3-mini "$data/hello.json"
+sends "anthropic: the system prompt lifted" anthropic.want.json -- -m anthropic/claude-sonnet-4-5 "$data/hello.json"
+sends "anthropic: LiteLLM's thinking_blocks sent back" thinking_blocks.anthropic.want.json -- "$data/thinking_blocks.json"
+sends "openrouter: the same conversation, its thinking left out" thinking_blocks.openrouter.want.json \
+    -- -m openrouter/anthropic/claude-sonnet-4.5 "$data/thinking_blocks.json"
 
 # the key is never printed, wherever it comes from
 env -i PATH="$PATH" OPENAI_API_KEY=sk-live-secret-0123456789 "$llm" request "$data/hello.json" > "$tmp.out" 2>&1
@@ -71,8 +75,14 @@ echo '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}],"n":2}' > "$
 refuses "two choices of OpenRouter" 1 "n:" -- -m openrouter/openai/gpt-4o "$tmp.in"
 echo '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}],"max_tokens":10,"x_trace":"a"}' > "$tmp.in"
 refuses "a member Anthropic cannot take" 1 "x_trace" -- "$tmp.in"
-echo '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}],"max_tokens":10}' > "$tmp.in"
-refuses "Anthropic (no encoder yet)" 1 "anthropic" -- "$tmp.in"
+echo '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}],"max_tokens":10,"temperature":0.2,"reasoning_effort":"low"}' > "$tmp.in"
+refuses "temperature beside Anthropic's thinking" 1 "temperature" -- "$tmp.in"
+echo '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}],"seed":3}' > "$tmp.in"
+refuses "a seed for Anthropic" 1 "seed" -- "$tmp.in"
+echo '{"model":"claude-sonnet-4-5","messages":[{"role":"system","content":[{"type":"image_url","image_url":{"url":"https://example.com/a.png"}}]},{"role":"user","content":"Hi"}]}' > "$tmp.in"
+refuses "an image in a system message" 1 "messages[0].parts[0]" -- "$tmp.in"
+echo '{"model":"claude-sonnet-4-5","messages":[{"role":"assistant","content":"Hello"},{"role":"user","content":"Hi"}]}' > "$tmp.in"
+refuses "Anthropic's first turn the assistant's" 1 "messages[0]" -- "$tmp.in"
 echo '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]}' > "$tmp.in"
 refuses "an unknown model prefix" 1 "nosuch" -- -m nosuch/model-1 "$tmp.in"
 refuses "an unknown provider" 2 "nosuch" -- --provider nosuch "$tmp.in"

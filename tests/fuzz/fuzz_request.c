@@ -1,7 +1,8 @@
 /* libFuzzer target for the OpenAI request parser (llm_request_parse_openai,
    what `llm request` and a gateway read): the bytes are parsed; a request
-   that parses is encoded for OpenAI, OpenRouter and an Azure deployment,
-   and every body llm_call_begin accepts must be one strict JSON value.
+   that parses is encoded for OpenAI, OpenRouter, an Azure deployment and
+   Anthropic, and every body llm_call_begin accepts must be one strict
+   JSON value.
    Whatever the bytes: a result, an error with a message, no crash, no
    leak; abort() otherwise. */
 #define LLM_IMPLEMENTATION
@@ -45,6 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         encode_for("openai", NULL, NULL, &q);
         encode_for("openrouter", NULL, NULL, &q);
         encode_for("azure", "https://fuzz.openai.azure.com", "2024-10-21", &q);
+        encode_for("anthropic", NULL, NULL, &q);
     } else if (r > 0 || !err.message[0]) {
         abort();
     }

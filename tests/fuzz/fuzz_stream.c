@@ -72,7 +72,14 @@ static void check_response(const llm_response *resp) {
             check_s(c->tool_calls[k].name);
             check_s(c->tool_calls[k].arguments);
         }
+        for (k = 0; k < c->reasoning_block_count; k++) {
+            check_s(c->reasoning_blocks[k].thinking);
+            check_s(c->reasoning_blocks[k].signature);
+            check_s(c->reasoning_blocks[k].data);
+        }
+        check_s(c->content_filter);
     }
+    check_s(resp->prompt_filter);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

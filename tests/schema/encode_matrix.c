@@ -56,6 +56,7 @@ static const target targets[] = {
      "/chat/completions?api-version=2024-10-21", "api-key", "sk-test", false, NULL},
     {"openrouter", NULL, NULL, "https://openrouter.ai/api/v1/chat/completions", NULL, "Authorization", "Bearer sk-test", true,
      openai_only_members},
+    {"anthropic", NULL, NULL, "https://api.anthropic.com/v1/messages", NULL, "x-api-key", "sk-test", true, NULL},
 };
 static const target *under_test = &targets[0];
 
@@ -97,6 +98,8 @@ static void check_http(const char *name, const llm_request *req, const llm_http_
     if (http->stream) fail(name, "stream set by llm_call_begin");
     if (!(v = header_value(http, "Content-Type")) || strcmp(v, "application/json") != 0) fail(name, "Content-Type");
     if (!(v = header_value(http, under_test->auth_name)) || strcmp(v, under_test->auth_value) != 0) fail(name, "%s", under_test->auth_name);
+    if (strcmp(under_test->provider, "anthropic") == 0 && (!(v = header_value(http, "anthropic-version")) || strcmp(v, "2023-06-01") != 0))
+        fail(name, "anthropic-version");
     if (!(v = header_value(http, "X-Request-ID")) || !v[0]) fail(name, "X-Request-ID missing");
     else if (req->request_id && strcmp(v, req->request_id) != 0) fail(name, "X-Request-ID is not the request's");
     for (i = 0; i < req->header_count; i++)
@@ -236,7 +239,7 @@ static const llm_message hello[] = {{.role = LLM_ROLE_USER, .content = "Hello!"}
     "\"unit\":{\"type\":\"string\",\"enum\":[\"celsius\",\"fahrenheit\"]}},\"required\":[\"location\",\"unit\"]," \
     "\"additionalProperties\":false}"
 static const char *const weather_params = WEATHER_PARAMS;
-static const llm_tool weather_tool = {"get_weather", "Get the current weather in a city", WEATHER_PARAMS, true};
+static const llm_tool weather_tool = {"get_weather", "Get the current weather in a city", WEATHER_PARAMS, true, LLM_CACHE_NONE};
 static const llm_tool_call weather_call = {"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}"};
 static const llm_tool_call time_call = {"call_def456", "get_time", "{\"timezone\":\"Europe/Paris\"}"};
 
@@ -434,24 +437,24 @@ static void content_parts(void) {
     emit("vision_mixed", (r = REQUEST(m_mixed), &r));
     emit("image_size_hint_and_name", (r = REQUEST(m_sized), &r));
     emit("text_parts_every_role", (r = REQUEST(m_role_text), &r));
-    refuse("system_image_part", (r = REQUEST(m_sys_image), &r), "images go in user messages only");
-    refuse("developer_image_part", (r = REQUEST(m_dev_image), &r), "images go in user messages only");
-    refuse("assistant_image_part", (r = REQUEST(m_asst_image), &r), "images go in user messages only");
-    refuse("tool_image_part", (r = REQUEST(m_tool_image), &r), "images go in user messages only");
+    refuse("system_image_part", (r = REQUEST(m_sys_image), &r), "images and documents go in user messages only");
+    refuse("developer_image_part", (r = REQUEST(m_dev_image), &r), "images and documents go in user messages only");
+    refuse("assistant_image_part", (r = REQUEST(m_asst_image), &r), "images and documents go in user messages only");
+    refuse("tool_image_part", (r = REQUEST(m_tool_image), &r), "images and documents go in user messages only");
 }
 
 static void tools(void) {
     llm_request r;
-    static const llm_tool minimal = {"ping", NULL, NULL, false};
-    static const llm_tool described = {"get_time", "Current time in a timezone", NULL, false};
-    static const llm_tool empty_params = {"ping", "Checks the service", "{\"type\":\"object\",\"properties\":{}}", false};
-    llm_tool with_params = {"get_weather", NULL, NULL, false};
+    static const llm_tool minimal = {"ping", NULL, NULL, false, LLM_CACHE_NONE};
+    static const llm_tool described = {"get_time", "Current time in a timezone", NULL, false, LLM_CACHE_NONE};
+    static const llm_tool empty_params = {"ping", "Checks the service", "{\"type\":\"object\",\"properties\":{}}", false, LLM_CACHE_NONE};
+    llm_tool with_params = {"get_weather", NULL, NULL, false, LLM_CACHE_NONE};
     llm_tool strict = weather_tool;
     llm_tool several[4];
-    llm_tool pretty = {"search", "Search the web", NULL, false};
-    llm_tool not_object = {"odd", NULL, "[]", false};
-    llm_tool dup_params = {"dup", NULL, "{\"type\":\"object\",\"properties\":{},\"type\":\"object\"}", false};
-    llm_tool bad_name = {"get.weather now", NULL, "{\"type\":\"object\"}", false};
+    llm_tool pretty = {"search", "Search the web", NULL, false, LLM_CACHE_NONE};
+    llm_tool not_object = {"odd", NULL, "[]", false, LLM_CACHE_NONE};
+    llm_tool dup_params = {"dup", NULL, "{\"type\":\"object\",\"properties\":{},\"type\":\"object\"}", false, LLM_CACHE_NONE};
+    llm_tool bad_name = {"get.weather now", NULL, "{\"type\":\"object\"}", false, LLM_CACHE_NONE};
     with_params.parameters = weather_params;
     pretty.parameters = "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"q\": {\"type\": \"string\", \"minLength\": 1}\n  },\n  \"required\": [\"q\"]\n}\n";
 
@@ -639,6 +642,7 @@ static void combinations(void) {
     static const char *const stop[] = {"<END>"};
     static const llm_pair sink_meta[] = {{"a", "1"}, {"b", "2"}};
     llm_tool tools2[2];
+    memset(tools2, 0, sizeof tools2);
 
     r = REQUEST(reasoning_msgs);
     r.model = "o3";
@@ -735,10 +739,10 @@ static void refusals_list(void) {
     static const llm_tool_call no_name_call = {"call_1", NULL, "{}"};
     static const llm_message m_no_name_call[] = {{.role = LLM_ROLE_ASSISTANT, .tool_calls = &no_name_call, .tool_call_count = 1}};
     static const llm_message calls_null[] = {{.role = LLM_ROLE_ASSISTANT, .content = "x", .tool_call_count = 1}};
-    static const llm_tool no_name_tool = {NULL, "d", NULL, false};
-    static const llm_tool bad_params = {"f", NULL, "{\"type\":\"object\",}", false};
-    static const llm_tool bad_desc = {"f", "\xc3\xa9\xc3", NULL, false};
-    static const llm_tool bad_tool_name = {"f\xff", NULL, NULL, false};
+    static const llm_tool no_name_tool = {NULL, "d", NULL, false, LLM_CACHE_NONE};
+    static const llm_tool bad_params = {"f", NULL, "{\"type\":\"object\",}", false, LLM_CACHE_NONE};
+    static const llm_tool bad_desc = {"f", "\xc3\xa9\xc3", NULL, false, LLM_CACHE_NONE};
+    static const llm_tool bad_tool_name = {"f\xff", NULL, NULL, false, LLM_CACHE_NONE};
     static const char *const bad_stop[] = {"ok", "\xe0\x80\x80"};
     static const llm_pair bad_meta_value[] = {{"k", "\xf8\x88\x80\x80\x80"}};
     static const llm_pair null_meta_name[] = {{NULL, "v"}};
@@ -758,8 +762,8 @@ static void refusals_list(void) {
     refuse("invalid_utf8_content_overlong", (r = REQUEST(overlong), &r), "messages[0]: content, name or tool_call_id is not valid UTF-8");
     refuse("invalid_utf8_content_surrogate", (r = REQUEST(surrogate), &r), "messages[0]: content, name or tool_call_id is not valid UTF-8");
     refuse("invalid_utf8_name", (r = REQUEST(bad_name), &r), "messages[0]: content, name or tool_call_id is not valid UTF-8");
-    refuse("invalid_utf8_part_text", (r = REQUEST(m_bad_part_text), &r), "messages[0].parts[0]: text or url is not valid UTF-8");
-    refuse("invalid_utf8_image_url", (r = REQUEST(m_bad_url), &r), "messages[0].parts[0]: text or url is not valid UTF-8");
+    refuse("invalid_utf8_part_text", (r = REQUEST(m_bad_part_text), &r), "messages[0].parts[0]: text, url or filename is not valid UTF-8");
+    refuse("invalid_utf8_image_url", (r = REQUEST(m_bad_url), &r), "messages[0].parts[0]: text, url or filename is not valid UTF-8");
     refuse("invalid_utf8_tool_call_arguments", (r = REQUEST(m_bad_args), &r), "messages[0]: a tool call");
     refuse("invalid_utf8_tool_call_id", (r = REQUEST(bad_tool_id), &r), "messages[0]: content, name or tool_call_id is not valid UTF-8");
     r = REQUEST(hello); r.model = "gpt-4o\xc3"; refuse("invalid_utf8_model", &r, "model");
@@ -821,6 +825,247 @@ static void refusals_list(void) {
     d.provider = "openai"; d.api_key = "sk-test"; d.base_url = "https://api.openai.com/v1\r\n"; refuse_client("client_base_url_crlf", &d);
 }
 
+/* Documents as OpenAI's file parts (their bytes as a data URL); by URL the
+   chat format cannot take them. */
+static void openai_documents(void) {
+    static const llm_content_part pdf[] = {{.type = LLM_PART_DOCUMENT, .base64 = "JVBERi0xLjQK", .media_type = "application/pdf", .filename = "report.pdf"},
+                                           {.type = LLM_PART_TEXT, .text = "Summarise the report."}};
+    static const llm_content_part pdf_url[] = {{.type = LLM_PART_DOCUMENT, .url = "https://example.com/report.pdf"}};
+    llm_message m = {.role = LLM_ROLE_USER};
+    llm_request r;
+    m.parts = pdf; m.part_count = 2; r = request(&m, 1); emit("document_pdf_file", &r);
+    m.parts = pdf_url; m.part_count = 1; r = request(&m, 1); refuse("document_by_url", &r, "parts[0]");
+}
+
+/* One conversation for every provider (system, a user turn with an image,
+   a tool call, its result, a follow-up), compared with bodies written by
+   hand from each provider's documentation (same_conversation.json in
+   expected, expected_openrouter and expected_anthropic). */
+static void same_conversation(void) {
+    static const llm_content_part photo[] = {{.type = LLM_PART_TEXT, .text = "What is the weather where this photo was taken?"},
+                                             {.type = LLM_PART_IMAGE_URL, .url = "https://example.com/eiffel-tower.jpg"}};
+    static const llm_tool_call call = {"call_abc123", "get_weather", "{\"location\":\"Paris\"}"};
+    static const llm_message conv[] = {
+        {.role = LLM_ROLE_SYSTEM, .content = "You are a helpful assistant."},
+        {.role = LLM_ROLE_USER, .parts = photo, .part_count = 2},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "18 C, sunny", .tool_call_id = "call_abc123"},
+        {.role = LLM_ROLE_USER, .content = "Should I take an umbrella?"},
+    };
+    static const llm_tool weather = {"get_weather", "Get the current weather in a city",
+                                     "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}", false,
+                                     LLM_CACHE_NONE};
+    llm_request r = REQUEST(conv);
+    r.model = strcmp(under_test->provider, "anthropic") == 0 ? "claude-sonnet-4-5" : strcmp(under_test->provider, "openrouter") == 0 ? "anthropic/claude-sonnet-4.5" : "gpt-4o";
+    r.tools = &weather;
+    r.tool_count = 1;
+    r.max_tokens = 1024;
+    emit("same_conversation", &r);
+}
+
+/* ---- Anthropic (--provider anthropic): its own matrix, the request
+   schema of anthropic-openapi.json (validate.mjs --spec anthropic) ---- */
+
+static llm_request claude(const llm_message *messages, size_t count) {
+    llm_request r = request(messages, count);
+    r.model = "claude-sonnet-4-5";
+    return r;
+}
+#define CLAUDE(msgs) claude((msgs), COUNT(msgs))
+
+/* Encodes with a client that drops what Anthropic cannot take. */
+static void emit_dropping(const char *name, const llm_request *req) {
+    llm_client keep = client;
+    client.desc.drop_unsupported = true;
+    emit(name, req);
+    client = keep;
+}
+
+static void anthropic_messages(void) {
+    llm_request r;
+    static const llm_message sys[] = {{.role = LLM_ROLE_SYSTEM, .content = "You are terse."}, {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message sys_dev[] = {{.role = LLM_ROLE_SYSTEM, .content = "Be concise."}, {.role = LLM_ROLE_DEVELOPER, .content = "Answer in French."},
+                                          {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message sys_cached[] = {{.role = LLM_ROLE_SYSTEM, .content = "A long shared preamble.", .cache = LLM_CACHE_1H},
+                                             {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message chat[] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .content = "Hello! How can I help?"},
+                                       {.role = LLM_ROLE_USER, .content = "Tell me a joke."}};
+    static const llm_message merged[] = {{.role = LLM_ROLE_USER, .content = "First."}, {.role = LLM_ROLE_USER, .content = "Second."},
+                                         {.role = LLM_ROLE_ASSISTANT, .content = "One."}, {.role = LLM_ROLE_ASSISTANT, .content = "Two."},
+                                         {.role = LLM_ROLE_USER, .content = "Go on."}};
+    static const llm_message prefill[] = {{.role = LLM_ROLE_USER, .content = "Answer in JSON."}, {.role = LLM_ROLE_ASSISTANT, .content = "{"}};
+    static const llm_message cached[] = {{.role = LLM_ROLE_USER, .content = "A long document...", .cache = LLM_CACHE_5M},
+                                         {.role = LLM_ROLE_ASSISTANT, .content = "Read."}, {.role = LLM_ROLE_USER, .content = "Summarise it."}};
+    emit("anthropic_minimal", (r = CLAUDE(hello), &r));
+    emit("anthropic_system", (r = CLAUDE(sys), &r));
+    emit("anthropic_system_and_developer", (r = CLAUDE(sys_dev), &r));
+    emit("anthropic_system_cached", (r = CLAUDE(sys_cached), &r));
+    emit("anthropic_multi_turn", (r = CLAUDE(chat), &r));
+    emit("anthropic_turns_merged", (r = CLAUDE(merged), &r));
+    emit("anthropic_prefill", (r = CLAUDE(prefill), &r));
+    emit("anthropic_message_cached", (r = CLAUDE(cached), &r));
+    r = CLAUDE(hello); r.model = "claude-3-5-haiku-20241022"; emit("anthropic_model_dated", &r);
+    r = CLAUDE(hello); r.stream.no_usage = true; emit("anthropic_stream_options_ignored", &r);
+}
+
+static void anthropic_parts(void) {
+    llm_request r;
+    static const llm_content_part url_img[] = {{.type = LLM_PART_TEXT, .text = "What is this?"},
+                                               {.type = LLM_PART_IMAGE_URL, .url = "https://example.com/cat.png", .detail = LLM_DETAIL_HIGH}};
+    static const llm_content_part data_img[] = {{.type = LLM_PART_IMAGE_URL, .url = "data:image/png;base64,iVBORw0KGgo="}};
+    static const llm_content_part b64_img[] = {{.type = LLM_PART_IMAGE_BASE64, .base64 = png_b64, .media_type = "image/png"},
+                                               {.type = LLM_PART_TEXT, .text = "Describe it.", .cache = LLM_CACHE_5M}};
+    static const llm_content_part pdf[] = {{.type = LLM_PART_DOCUMENT, .base64 = "JVBERi0xLjQK", .media_type = "application/pdf", .filename = "report.pdf"},
+                                           {.type = LLM_PART_TEXT, .text = "Summarise the report."}};
+    static const llm_content_part pdf_url[] = {{.type = LLM_PART_DOCUMENT, .url = "https://example.com/report.pdf", .cache = LLM_CACHE_1H},
+                                               {.type = LLM_PART_TEXT, .text = "Summarise it."}};
+    llm_message m = {.role = LLM_ROLE_USER};
+    m.parts = url_img; m.part_count = COUNT(url_img); r = claude(&m, 1); emit("anthropic_image_url", &r);
+    m.parts = data_img; m.part_count = COUNT(data_img); r = claude(&m, 1); emit("anthropic_image_data_url", &r);
+    m.parts = b64_img; m.part_count = COUNT(b64_img); r = claude(&m, 1); emit("anthropic_image_base64_cached_text", &r);
+    m.parts = pdf; m.part_count = COUNT(pdf); r = claude(&m, 1); emit("anthropic_document_pdf", &r);
+    m.parts = pdf_url; m.part_count = COUNT(pdf_url); m.cache = LLM_CACHE_5M; r = claude(&m, 1); emit("anthropic_document_url", &r);
+}
+
+static void anthropic_tools(void) {
+    llm_request r;
+    static const llm_tool tools2[] = {{"get_weather", "Get the current weather in a city", WEATHER_PARAMS, true, LLM_CACHE_NONE},
+                                      {"get_time", NULL, NULL, false, LLM_CACHE_1H}};
+    static const llm_message round_trip[] = {
+        {.role = LLM_ROLE_USER, .content = "What is the weather in Paris?"},
+        {.role = LLM_ROLE_ASSISTANT, .content = "Let me check.", .tool_calls = &weather_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "{\"temperature\":18,\"unit\":\"celsius\"}", .tool_call_id = "call_abc123"},
+        {.role = LLM_ROLE_USER, .content = "And tomorrow?"},
+    };
+    static const llm_tool_call two_calls[] = {{"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}"},
+                                              {"call_def456", "get_time", ""}};
+    static const llm_message parallel[] = {
+        {.role = LLM_ROLE_USER, .content = "Weather and time in Paris?"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = two_calls, .tool_call_count = 2},
+        {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
+        {.role = LLM_ROLE_TOOL, .content = "14:05", .tool_call_id = "call_def456", .cache = LLM_CACHE_5M},
+    };
+    static const llm_reasoning_block thought[] = {{LLM_REASONING_THINKING, "The user wants the weather; I should call the tool.", "EqQBCgIYAhIM1gbcDa9GJwZA2b3h", NULL},
+                                                  {LLM_REASONING_REDACTED, NULL, NULL, "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP"}};
+    static const llm_message thinking[] = {
+        {.role = LLM_ROLE_USER, .content = "What is the weather in Paris?"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &weather_call, .tool_call_count = 1, .reasoning = thought, .reasoning_count = 2,
+         .reasoning_format = "anthropic-messages"},
+        {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
+    };
+    static const llm_message foreign[] = {
+        {.role = LLM_ROLE_USER, .content = "What is the weather in Paris?"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &weather_call, .tool_call_count = 1, .reasoning = thought, .reasoning_count = 2,
+         .reasoning_format = "another-format"},
+        {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
+    };
+    r = CLAUDE(hello); r.tools = tools2; r.tool_count = 2; emit("anthropic_tools", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_AUTO; emit("anthropic_tool_choice_auto", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_NONE; emit("anthropic_tool_choice_none", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_REQUIRED; emit("anthropic_tool_choice_required", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_FUNCTION; r.tool_choice.name = "get_time"; emit("anthropic_tool_choice_function", &r);
+    r.parallel_tool_calls = LLM_FALSE; emit("anthropic_tool_choice_function_serial", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_DEFAULT; emit("anthropic_parallel_false", &r);
+    r = CLAUDE(round_trip); r.tools = tools2; r.tool_count = 2; emit("anthropic_tool_round_trip", &r);
+    r = CLAUDE(parallel); r.tools = tools2; r.tool_count = 2; emit("anthropic_tool_results_in_one_turn", &r);
+    r = CLAUDE(thinking); r.tools = tools2; r.tool_count = 1; r.reasoning_effort = "low"; emit("anthropic_thinking_sent_back", &r);
+    r = CLAUDE(foreign); r.tools = tools2; r.tool_count = 1; emit("anthropic_foreign_reasoning_left_out", &r);
+}
+
+static void anthropic_sampling(void) {
+    llm_request r;
+    static const char *const stops[] = {"END", "\n\nHuman:"};
+    r = CLAUDE(hello);
+    r.stop = stops; r.stop_count = 2;
+    r.has_temperature = true; r.temperature = 0.7;
+    r.has_top_p = true; r.top_p = 0.9;
+    r.has_top_k = true; r.top_k = 40;
+    r.user = "user-1234";
+    r.max_tokens = 256;
+    r.service_tier = "auto";
+    emit("anthropic_sampling_all", &r);
+    r = CLAUDE(hello); r.max_completion_tokens = 300; emit("anthropic_max_completion_tokens", &r);
+    r = CLAUDE(hello); r.extra_body = "{\"service_tier\":\"standard_only\",\"top_k\":5}"; emit("anthropic_extra_body", &r);
+    r = CLAUDE(hello); r.has_seed = true; r.seed = 7; r.n = 1; r.logprobs = true; r.has_presence_penalty = true; r.presence_penalty = 0.5;
+    r.metadata = NULL; emit_dropping("anthropic_dropped", &r);
+}
+
+static void anthropic_reasoning(void) {
+    llm_request r;
+    static const char *const efforts[] = {"minimal", "low", "medium", "high", "xhigh", "max"};
+    char name[64];
+    size_t i;
+    for (i = 0; i < COUNT(efforts); i++) {
+        r = CLAUDE(hello); r.reasoning_effort = efforts[i];
+        snprintf(name, sizeof name, "anthropic_thinking_budget_%s", efforts[i]); emit(name, &r);
+        r.model = "claude-opus-4-6";
+        snprintf(name, sizeof name, "anthropic_thinking_adaptive_%s", efforts[i]); emit(name, &r);
+    }
+    r = CLAUDE(hello); r.reasoning_effort = "high"; r.max_tokens = 1000; emit("anthropic_thinking_raises_max_tokens", &r);
+    r = CLAUDE(hello); r.reasoning_effort = "none"; emit("anthropic_thinking_none", &r);
+    r = CLAUDE(hello); r.reasoning_effort = "low"; r.has_temperature = true; r.temperature = 1; emit("anthropic_thinking_temperature_one", &r);
+    r.temperature = 0.2; r.has_top_k = true; r.top_k = 5; emit_dropping("anthropic_thinking_drops_temperature", &r);
+    r = CLAUDE(hello); r.model = "claude-3-5-haiku-20241022"; r.reasoning_effort = "low"; emit_dropping("anthropic_no_thinking_model_drops_effort", &r);
+}
+
+static void anthropic_formats(void) {
+    llm_request r;
+    r = CLAUDE(hello); r.response_format.type = LLM_FORMAT_JSON_SCHEMA; r.response_format.name = "answer"; r.response_format.schema = answer_schema;
+    emit("anthropic_format_native", &r);
+    r.model = "claude-opus-4-6"; r.reasoning_effort = "medium"; emit("anthropic_format_native_with_effort", &r);
+    r.model = "claude-3-5-haiku-20241022"; r.reasoning_effort = NULL; r.response_format.description = "The answer and how sure";
+    emit("anthropic_format_forced_tool", &r);
+    r = CLAUDE(hello); r.model = "claude-sonnet-4-20250514"; r.response_format.type = LLM_FORMAT_JSON_OBJECT; emit("anthropic_format_json_object", &r);
+    r = CLAUDE(hello); r.response_format.type = LLM_FORMAT_TEXT; emit("anthropic_format_text", &r);
+}
+
+static void anthropic_refusals(void) {
+    llm_request r;
+    static const llm_message first_assistant[] = {{.role = LLM_ROLE_ASSISTANT, .content = "Hello"}, {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message only_system[] = {{.role = LLM_ROLE_SYSTEM, .content = "Rules."}};
+    static const llm_tool_call bad_args = {"call_1", "get_weather", "[1,2]"};
+    static const llm_message calls[] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .tool_calls = &bad_args, .tool_call_count = 1},
+                                        {.role = LLM_ROLE_TOOL, .content = "x", .tool_call_id = "call_1"}};
+    static const llm_message empty_assistant[] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .content = ""},
+                                                  {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_content_part not_b64[] = {{.type = LLM_PART_IMAGE_URL, .url = "data:image/png,rawbytes"}};
+    static const llm_content_part txt_doc[] = {{.type = LLM_PART_DOCUMENT, .base64 = "aGVsbG8=", .media_type = "text/plain"}};
+    static const llm_pair meta[] = {{"app", "demo"}};
+    llm_message m = {.role = LLM_ROLE_USER};
+    r = CLAUDE(hello); r.n = 2; refuse("anthropic_refuse_n", &r, "n:");
+    r = CLAUDE(hello); r.has_seed = true; refuse("anthropic_refuse_seed", &r, "seed");
+    r = CLAUDE(hello); r.logprobs = true; refuse("anthropic_refuse_logprobs", &r, "logprobs");
+    r = CLAUDE(hello); r.has_frequency_penalty = true; refuse("anthropic_refuse_penalty", &r, "frequency_penalty");
+    r = CLAUDE(hello); r.metadata = meta; r.metadata_count = 1; refuse("anthropic_refuse_metadata", &r, "metadata");
+    r = CLAUDE(hello); r.service_tier = "flex"; refuse("anthropic_refuse_service_tier", &r, "service_tier");
+    r = CLAUDE(hello); r.reasoning_effort = "low"; r.has_temperature = true; r.temperature = 0.2; refuse("anthropic_refuse_temperature_thinking", &r, "temperature");
+    r = CLAUDE(hello); r.reasoning_effort = "low"; r.has_top_k = true; r.top_k = 3; refuse("anthropic_refuse_top_k_thinking", &r, "top_k");
+    r = CLAUDE(hello); r.reasoning_effort = "low"; r.tools = &weather_tool; r.tool_count = 1; r.tool_choice.mode = LLM_TOOL_CHOICE_REQUIRED;
+    refuse("anthropic_refuse_forced_tool_thinking", &r, "tool_choice");
+    r = CLAUDE(hello); r.reasoning_effort = "huge"; refuse("anthropic_refuse_effort_word", &r, "reasoning_effort");
+    r = CLAUDE(hello); r.model = "claude-3-5-haiku-20241022"; r.reasoning_effort = "low"; refuse("anthropic_refuse_effort_no_thinking", &r, "reasoning_effort");
+    r = CLAUDE(hello); r.model = "claude-3-5-haiku-20241022"; r.reasoning_effort = NULL; r.response_format.type = LLM_FORMAT_JSON_SCHEMA;
+    r.response_format.name = "n"; r.response_format.schema = "{\"type\":\"array\"}"; refuse("anthropic_refuse_tool_schema_not_object", &r, "response_format.schema");
+    r.model = "claude-3-7-sonnet-20250219"; r.response_format.schema = answer_schema; r.reasoning_effort = "low"; refuse("anthropic_refuse_tool_format_thinking", &r, "response_format");
+    r = CLAUDE(first_assistant); refuse("anthropic_refuse_first_turn_assistant", &r, "messages[0]");
+    r = CLAUDE(only_system); refuse("anthropic_refuse_no_user_turn", &r, "user turn");
+    r = CLAUDE(calls); refuse("anthropic_refuse_tool_history_without_tools", &r, "tools");
+    r = CLAUDE(calls); r.tools = &weather_tool; r.tool_count = 1; refuse("anthropic_refuse_arguments_not_object", &r, "tool_calls[0]");
+    r = CLAUDE(empty_assistant); refuse("anthropic_refuse_empty_assistant", &r, "messages[1]");
+    m.parts = not_b64; m.part_count = 1; r = claude(&m, 1); refuse("anthropic_refuse_data_url_not_base64", &r, "parts[0]");
+    m.parts = txt_doc; m.part_count = 1; r = claude(&m, 1); refuse("anthropic_refuse_document_not_pdf", &r, "application/pdf");
+}
+
+static void anthropic_matrix(void) {
+    anthropic_messages();
+    anthropic_parts();
+    anthropic_tools();
+    anthropic_sampling();
+    anthropic_reasoning();
+    anthropic_formats();
+    anthropic_refusals();
+}
+
 int main(int argc, char **argv) {
     llm_client_desc desc;
     llm_error err;
@@ -832,7 +1077,7 @@ int main(int argc, char **argv) {
             for (t = 0; t < COUNT(targets) && strcmp(targets[t].provider, argv[i + 1]) != 0; t++) {}
             if (t < COUNT(targets)) { under_test = &targets[t]; i++; continue; }
         }
-        fprintf(stderr, "usage: encode_matrix [-v] [--provider openai|azure|openrouter]\n");
+        fprintf(stderr, "usage: encode_matrix [-v] [--provider openai|azure|openrouter|anthropic]\n");
         return 2;
     }
     memset(&desc, 0, sizeof desc);
@@ -845,16 +1090,22 @@ int main(int argc, char **argv) {
         return 1;
     }
     memset(&line, 0, sizeof line);
-    messages_and_roles();
-    conversation_api();
-    content_parts();
-    tools();
-    sampling();
-    formats();
-    options();
-    combinations();
-    if (strcmp(under_test->provider, "openrouter") == 0) openrouter_members();
-    refusals_list();
+    same_conversation();
+    if (strcmp(under_test->provider, "anthropic") == 0) {
+        anthropic_matrix();
+    } else {
+        messages_and_roles();
+        conversation_api();
+        content_parts();
+        tools();
+        sampling();
+        formats();
+        options();
+        combinations();
+        if (strcmp(under_test->provider, "openrouter") == 0) openrouter_members();
+        openai_documents();
+        refusals_list();
+    }
     llm_json_writer_reset(&line);
     llm_json_write_object_begin(&line);
     llm_json_write_key(&line, "end");

@@ -4,6 +4,7 @@
 //   build/encode_matrix | node tests/schema/validate.mjs        (or: ... validate.mjs FILE)
 //   build/encode_matrix --provider azure | node tests/schema/validate.mjs
 //   build/encode_matrix --provider openrouter | node tests/schema/validate.mjs --spec openrouter
+//   build/encode_matrix --provider anthropic | node tests/schema/validate.mjs --spec anthropic
 //
 // The spec: tests/data/openai-openapi.yaml, a copy of openai/openai-openapi
 // `openapi.yaml` on main at commit f85dbe223d40e1a31cba812ab2d755c7e98a92a3
@@ -16,6 +17,12 @@
 // components.schemas.ChatRequest (shared/data/SOURCES.md), with its own
 // known-good and known-bad bodies and its own expected failures; the
 // hand-written bodies of step 3 are OpenAI's and are not compared there.
+// With --spec anthropic: tests/data/anthropic-openapi.json, the spec of
+// Anthropic's SDKs as tryAGI/Anthropic commits it (commit
+// ebea3ea43be1a34302d597874ba1926336effc78, 2026-05-06; shared/data/SOURCES.md),
+// components.schemas.CreateMessageParams, whose objects are closed as
+// published (additionalProperties: false); its hand-written bodies are in
+// tests/schema/expected_anthropic/.
 //
 // What is checked, in order:
 //   1. The validator itself: known-bad bodies must be rejected and a
@@ -52,7 +59,6 @@ import addFormats from "ajv-formats";
 import { load as loadYaml } from "js-yaml";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const EXPECTED_DIR = join(here, "expected");
 let S; // the spec under test: one of SPECS (chosen in main)
 
 // ---- known deviations: matrix entry -> [why its body fails the schema, what the failure must mention] ----
@@ -285,7 +291,8 @@ function addDocumentedLimits(defs, raw) {
 }
 
 function buildValidators() {
-  const spec = loadYaml(readFileSync(S.file, "utf8"));
+  const text = readFileSync(S.file, "utf8");
+  const spec = S.file.endsWith(".json") ? JSON.parse(text) : loadYaml(text);
   const raw = spec?.components?.schemas;
   if (!raw?.[S.root]) throw new Error(`${S.file}: no components.schemas.${S.root}`);
   const defs = Object.fromEntries(Object.entries(raw).map(([n, s]) => [n, translate(s, n)]));
@@ -298,7 +305,7 @@ function buildValidators() {
     validateFormats: true,
   });
   addFormats(ajv); // uri (image_url.url), date...
-  for (const f of ["int64", "double", "float", "unixtime", "binary"]) ajv.addFormat(f, true); // annotations in this spec
+  for (const f of ["int64", "double", "float", "unixtime", "binary", "byte"]) ajv.addFormat(f, true); // annotations in these specs
   // Registered as whole documents: every $ref of every component resolves.
   ajv.addSchema({ $id: "https://llm-h.test/openai-open", $defs: defs });
   ajv.addSchema({ $id: "https://llm-h.test/openai-closed", $defs: S.limits(closeAll(defs), raw) });
@@ -329,7 +336,7 @@ function checkBody(v, bodyText, unknown = []) {
   for (const k of unknown) {
     if (!(k in trimmed)) return `member "${k}" (from extra_body) is missing`;
     // only members the spec does not know may be exempted, or the closed check would skip a real one
-    if (v.closed({ model: S.good.model, messages: [{ role: "user", content: "x" }], [k]: null })) return `"${k}" is a member the spec knows: it cannot be listed as unknown`;
+    if (v.closed({ ...S.probe, [k]: null })) return `"${k}" is a member the spec knows: it cannot be listed as unknown`;
     delete trimmed[k];
   }
   if (!v.closed(trimmed)) return `schema (closed): ${errorsText(v.closed.errors)}`;
@@ -496,11 +503,69 @@ const EXPECTED_FAILURES_OPENROUTER = {
   metadata_seventeen_pairs: EXPECTED_FAILURES_OPENAI.metadata_seventeen_pairs,
 };
 
+// ---- Anthropic (--spec anthropic) ----
+
+// Written from Anthropic's API reference (docs.claude.com/en/api/messages):
+// a system prompt with a cache marker, an image, a document, a tool call and
+// its result, thinking sent back, tools, tool_choice, sampling, metadata.
+const GOOD_ANTHROPIC = {
+  model: "claude-sonnet-4-5",
+  max_tokens: 1024,
+  system: [{ type: "text", text: "You are a helpful assistant.", cache_control: { type: "ephemeral", ttl: "1h" } }],
+  messages: [
+    { role: "user", content: [
+      { type: "text", text: "What is in this image?" },
+      { type: "image", source: { type: "base64", media_type: "image/png", data: "iVBORw0KGgo=" } },
+      { type: "document", source: { type: "url", url: "https://example.com/report.pdf" }, title: "report.pdf" },
+    ] },
+    { role: "assistant", content: [
+      { type: "thinking", thinking: "I should look up the weather.", signature: "EqQBCgIYAhIM" },
+      { type: "tool_use", id: "toolu_01", name: "get_weather", input: { location: "Paris" } },
+    ] },
+    { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_01", content: "18 C" }, { type: "text", text: "Thanks" }] },
+  ],
+  tools: [{ name: "get_weather", description: "Get the weather",
+    input_schema: { type: "object", properties: { location: { type: "string" } }, required: ["location"] } }],
+  tool_choice: { type: "auto", disable_parallel_tool_use: true },
+  thinking: { type: "enabled", budget_tokens: 1024 },
+  stop_sequences: ["END"], temperature: 1, top_p: 0.95, metadata: { user_id: "user-1234" }, service_tier: "auto",
+};
+const A = { user: 0, assistant: 1, results: 2 };
+const BAD_ANTHROPIC = [
+  ["max_tokens missing", (b) => { delete b.max_tokens; }],
+  ["messages missing", (b) => { delete b.messages; }],
+  ["model missing", (b) => { delete b.model; }],
+  ["a system role in messages", (b) => { b.messages[A.user].role = "system"; }],
+  ["content as a number", (b) => { b.messages[A.user].content = 5; }],
+  ["image media type bmp", (b) => { b.messages[A.user].content[1].source.media_type = "image/bmp"; }],
+  ["tool without input_schema", (b) => { delete b.tools[0].input_schema; }],
+  ["tool name with a dot", (b) => { b.tools[0].name = "get.weather"; }],
+  ["tool_choice type required", (b) => { b.tool_choice.type = "required"; }],
+  ["thinking budget below 1024", (b) => { b.thinking.budget_tokens = 500; }],
+  ["temperature as a string", (b) => { b.temperature = "1"; }],
+  ["unknown top-level member", (b) => { b.max_token = 5; }],
+  ["stop_sequences as a string", (b) => { b.stop_sequences = "END"; }],
+  ["metadata member other than user_id", (b) => { b.metadata.app = "demo"; }],
+  ["cache_control ttl 2h", (b) => { b.system[0].cache_control.ttl = "2h"; }],
+  ["tool_use input as a string", (b) => { b.messages[A.assistant].content[1].input = "{}"; }],
+  ["tool_result without tool_use_id", (b) => { delete b.messages[A.results].content[0].tool_use_id; }],
+  ["thinking block without signature", (b) => { delete b.messages[A.assistant].content[0].signature; }],
+  ["document media type text/html", (b) => { b.messages[A.user].content[2].source = { type: "base64", media_type: "text/html", data: "PGI+" }; }],
+  ["service_tier flex", (b) => { b.service_tier = "flex"; }],
+  ["unknown member in a text block", (b) => { b.messages[A.results].content[1].detail = "low"; }],
+];
+const EXPECTED_FAILURES_ANTHROPIC = {};
+
 const SPECS = {
   openai: { file: join(here, "..", "data", "openai-openapi.yaml"), root: "CreateChatCompletionRequest", good: GOOD, bad: BAD,
-    badClosed: BAD_CLOSED, limits: addDocumentedLimits, expectedFailures: EXPECTED_FAILURES_OPENAI, compareExpected: true },
+    badClosed: BAD_CLOSED, limits: addDocumentedLimits, expectedFailures: EXPECTED_FAILURES_OPENAI, expectedDir: join(here, "expected"),
+    probe: { model: "gpt-4o", messages: [{ role: "user", content: "x" }] } },
   openrouter: { file: join(here, "..", "data", "openrouter-openapi.yaml"), root: "ChatRequest", good: GOOD_OPENROUTER, bad: BAD_OPENROUTER,
-    badClosed: BAD_CLOSED_OPENROUTER, limits: addOpenRouterLimits, expectedFailures: EXPECTED_FAILURES_OPENROUTER, compareExpected: false },
+    badClosed: BAD_CLOSED_OPENROUTER, limits: addOpenRouterLimits, expectedFailures: EXPECTED_FAILURES_OPENROUTER,
+    expectedDir: join(here, "expected_openrouter"), probe: { model: "openai/gpt-4o", messages: [{ role: "user", content: "x" }] } },
+  anthropic: { file: join(here, "..", "data", "anthropic-openapi.json"), root: "CreateMessageParams", good: GOOD_ANTHROPIC, bad: BAD_ANTHROPIC,
+    badClosed: [], limits: (defs) => defs, expectedFailures: EXPECTED_FAILURES_ANTHROPIC, expectedDir: join(here, "expected_anthropic"),
+    probe: { model: "claude-sonnet-4-5", max_tokens: 1, messages: [{ role: "user", content: "x" }] } },
 };
 
 // ---- main ----
@@ -510,7 +575,7 @@ function main() {
   const specName = args[0] === "--spec" ? args[1] : "openai";
   const inputFile = args[0] === "--spec" ? args[2] : args[0];
   S = SPECS[specName];
-  if (!S) { console.log(`unknown --spec ${specName} (openai, openrouter)`); process.exit(2); }
+  if (!S) { console.log(`unknown --spec ${specName} (openai, openrouter, anthropic)`); process.exit(2); }
   const EXPECTED_FAILURES = S.expectedFailures;
   let v;
   try { v = buildValidators(); } catch (e) {
@@ -567,7 +632,8 @@ function main() {
 
   // hand-written bodies
   let compared = 0;
-  for (const file of S.compareExpected ? readdirSync(EXPECTED_DIR).filter((f) => f.endsWith(".json")).sort() : []) {
+  const EXPECTED_DIR = S.expectedDir;
+  for (const file of EXPECTED_DIR && existsSync(EXPECTED_DIR) ? readdirSync(EXPECTED_DIR).filter((f) => f.endsWith(".json")).sort() : []) {
     const name = file.slice(0, -5);
     const want = readFileSync(join(EXPECTED_DIR, file), "utf8");
     const whyWant = checkBody(v, want, unknowns.get(name) || []);
@@ -583,7 +649,7 @@ function main() {
     else { passed++; compared++; }
   }
   for (const [name, [, , stage]] of Object.entries(EXPECTED_FAILURES))
-    if (stage === "expected" && S.compareExpected && !existsSync(join(EXPECTED_DIR, `${name}.json`))) { failed++; console.log(`FAIL ${name}: in EXPECTED_FAILURES for its expected/ body, which is missing`); }
+    if (stage === "expected" && EXPECTED_DIR && !existsSync(join(EXPECTED_DIR, `${name}.json`))) { failed++; console.log(`FAIL ${name}: in EXPECTED_FAILURES for its expected/ body, which is missing`); }
   console.log(`matrix: ${bodies.size} bodies (${end ? end.refusals : "?"} refused requests checked by encode_matrix), ` +
     `${xfailed} expected failures (deliberate pass-through, see EXPECTED_FAILURES), ${compared} equal to hand-written bodies`);
   console.log(`${passed} passed, ${failed} failed`);

@@ -195,7 +195,7 @@ static llm_result fx_init(void) {
     return llm_router_init(&F.router, &F.desc, NULL);
 }
 
-static const llm_message fx_hello = {LLM_ROLE_USER, "Hello", NULL, 0, NULL, NULL, 0, NULL};
+static const llm_message fx_hello = {.role = LLM_ROLE_USER, .content = "Hello"};
 
 /* One request through llm_router_complete; the response is checked and freed. */
 static llm_result fx_call_opts(const char *model, const llm_router_options *opts, llm_error *err, llm_finish_reason *finish) {

@@ -9,7 +9,7 @@
 #include "../test.h"
 #include <time.h>
 
-static const llm_message hello = {LLM_ROLE_USER, "Hello", NULL, 0, NULL, NULL, 0, NULL};
+static const llm_message hello = {.role = LLM_ROLE_USER, .content = "Hello"};
 static const char KEY[] = "sk-proj-Zq8mW3xY7pL2vN9kR4tB6cD1";
 
 static llm_request request(void) {

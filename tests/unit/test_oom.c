@@ -50,14 +50,14 @@ static char *load(const char *name, size_t *len) {
     return s;
 }
 
-static const llm_message hello = {LLM_ROLE_USER, "What is the weather in Paris and in Rome?", NULL, 0, NULL, NULL, 0, NULL};
+static const llm_message hello = {.role = LLM_ROLE_USER, .content = "What is the weather in Paris and in Rome?"};
 
 /* A long description: counting the tool's tokens allocates (the call
    estimates the prompt for answers without usage). */
 static const llm_tool weather = {
     "get_weather", "The current weather in a city, with the temperature in degrees Celsius, the wind, the humidity and a short "
     "forecast for the hours ahead; use it whenever the user asks about the weather anywhere, today or tomorrow, in any words.",
-    "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"the city\"}},\"required\":[\"city\"]}", false};
+    "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"the city\"}},\"required\":[\"city\"]}", false, LLM_CACHE_NONE};
 
 static llm_request request(void) {
     llm_request r;
@@ -95,13 +95,9 @@ static llm_result run_stream_call(llm_allocator alloc, const void *ctx) {
     memset(&d, 0, sizeof d);
     d.alloc = alloc;
     d.api_key = "sk-test-0123456789";
+    d.provider = in->anthropic ? "anthropic" : "openai";
     if (llm_client_init(&c, &d, NULL) != LLM_OK) return LLM_ERR_INVALID_ARGUMENT;
-    if (in->anthropic) { /* no Anthropic encoder yet: the answer is only decoded */
-        c.provider = llm_provider_find("anthropic");
-        r = llm_call_begin_decode(&call, &c, true, NULL, NULL);
-    } else {
-        r = llm_call_begin_stream(&call, &c, &req, 0, &http, NULL);
-    }
+    r = llm_call_begin_stream(&call, &c, &req, 0, &http, NULL);
     if (r != LLM_OK) return r;
     llm_call_feed_status(&call, in->status);
     if (in->content_type) llm_call_feed_header(&call, "Content-Type", 12, in->content_type, strlen(in->content_type));

@@ -11,7 +11,7 @@ static char *load(const char *name, size_t *len) {
     return TEST_READ_FIXTURE(path, len);
 }
 
-static const llm_message hello = {LLM_ROLE_USER, "Hello", NULL, 0, NULL, NULL, 0, NULL};
+static const llm_message hello = {.role = LLM_ROLE_USER, .content = "Hello"};
 
 static const char *exchange_provider; /* the client's provider for the next exchange (NULL: openai) */
 

@@ -186,8 +186,8 @@ static llm_result send_one(llm_client_desc *d, const llm_request *req, bool stre
     return r;
 }
 
-static const llm_message two[] = {{LLM_ROLE_DEVELOPER, "Be brief.", NULL, 0, NULL, NULL, 0, NULL},
-                                  {LLM_ROLE_USER, "Hello", NULL, 0, NULL, NULL, 0, NULL}};
+static const llm_message two[] = {{.role = LLM_ROLE_DEVELOPER, .content = "Be brief."},
+                                  {.role = LLM_ROLE_USER, .content = "Hello"}};
 
 static llm_request request_for(const char *model) {
     llm_request r;
@@ -430,7 +430,7 @@ static const llm_error_word toy_errors[] = {{"busy", LLM_ERR_UNAVAILABLE, false,
 static const llm_wire_format toy_wire = {"toy-ndjson", toy_encode, toy_url, toy_decode, toy_decode_error, toy_event, sizeof(toy_state),
                                          LLM_FRAMING_NDJSON, NULL, toy_finish, toy_errors, false};
 static const llm_provider toy_provider = {"toy", &toy_wire, "http://toy.local", "Authorization", "Bearer ", NULL, 0, 0, true,
-                                          {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL};
+                                          {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL};
 
 typedef struct toy_log {
     char text[256];
@@ -754,6 +754,52 @@ static void the_readme_table_is_the_table(void) {
     free(readme);
 }
 
+/* What LiteLLM's OpenAI-shaped requests carry for Anthropic: cache_control
+   on a part, a message and a tool, file parts (PDFs), thinking_blocks on an
+   assistant message, top_k. */
+static void openai_requests_carry_caching_documents_and_thinking(void) {
+    static const char body[] =
+        "{\"model\":\"claude-sonnet-4-5\",\"top_k\":5,\"messages\":["
+        "{\"role\":\"system\",\"content\":\"Rules.\",\"cache_control\":{\"type\":\"ephemeral\",\"ttl\":\"1h\"}},"
+        "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Read.\",\"cache_control\":{\"type\":\"ephemeral\"}},"
+        "{\"type\":\"file\",\"file\":{\"file_data\":\"data:application/pdf;base64,JVBERi0=\",\"filename\":\"a.pdf\"}}]},"
+        "{\"role\":\"assistant\",\"content\":\"ok\",\"thinking_blocks\":[{\"type\":\"thinking\",\"thinking\":\"hm\",\"signature\":\"EqQB\"},"
+        "{\"type\":\"redacted_thinking\",\"data\":\"EmwK\"}]}],"
+        "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"},\"cache_control\":{\"type\":\"ephemeral\",\"ttl\":\"5m\"}}]}";
+    static const char bad_ttl[] = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\",\"cache_control\":{\"type\":\"ephemeral\",\"ttl\":\"2h\"}}]}";
+    static const char file_id[] = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"file\",\"file\":{\"file_id\":\"file-1\"}}]}]}";
+    static const char bad_block[] = "{\"model\":\"m\",\"messages\":[{\"role\":\"assistant\",\"content\":\"x\",\"thinking_blocks\":[{\"type\":\"musing\"}]}]}";
+    llm_openai_request q;
+    llm_error err;
+    const llm_message *m;
+    memset(&q, 0, sizeof q);
+    if (!CHECK_EQ_INT(llm_request_parse_openai(&q, body, sizeof body - 1, &err), LLM_OK)) {
+        fprintf(stderr, "  %s\n", err.message);
+        return;
+    }
+    m = q.request.messages;
+    CHECK(q.request.has_top_k && q.request.top_k == 5);
+    CHECK_EQ_INT(m[0].cache, LLM_CACHE_1H);
+    CHECK_EQ_INT(m[1].parts[0].cache, LLM_CACHE_5M);
+    CHECK_EQ_INT(m[1].parts[1].type, LLM_PART_DOCUMENT);
+    CHECK_EQ_STR(m[1].parts[1].media_type, "application/pdf");
+    CHECK_EQ_STR(m[1].parts[1].base64, "JVBERi0=");
+    CHECK_EQ_STR(m[1].parts[1].filename, "a.pdf");
+    CHECK_EQ_INT(m[2].reasoning_count, 2);
+    CHECK_EQ_STR(m[2].reasoning_format, "anthropic-messages");
+    CHECK(m[2].reasoning[0].kind == LLM_REASONING_THINKING && strcmp(m[2].reasoning[0].signature, "EqQB") == 0);
+    CHECK(m[2].reasoning[1].kind == LLM_REASONING_REDACTED && strcmp(m[2].reasoning[1].data, "EmwK") == 0);
+    CHECK_EQ_INT(q.request.tools[0].cache, LLM_CACHE_5M);
+    CHECK_EQ_INT(q.unknown_count, 0);
+    llm_openai_request_free(&q);
+    CHECK_EQ_INT(llm_request_parse_openai(&q, bad_ttl, sizeof bad_ttl - 1, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(err.message, "cache_control") != NULL);
+    CHECK_EQ_INT(llm_request_parse_openai(&q, file_id, sizeof file_id - 1, &err), LLM_ERR_UNSUPPORTED);
+    CHECK(strstr(err.message, "file_id") != NULL);
+    CHECK_EQ_INT(llm_request_parse_openai(&q, bad_block, sizeof bad_block - 1, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(err.message, "thinking_blocks[0].type") != NULL);
+}
+
 static const test_case cases[] = {
     TEST(the_table_names_every_preset_once),
     TEST(models_name_their_provider),
@@ -772,6 +818,7 @@ static const test_case cases[] = {
     TEST(openrouter_costs_are_read),
     TEST(azure_content_filters_are_kept),
     TEST(the_readme_table_is_the_table),
+    TEST(openai_requests_carry_caching_documents_and_thinking),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }

@@ -51,7 +51,7 @@ static llm_result send_fn(void *u, const llm_http_request *req, const llm_http_s
 static llm_router router;
 
 static void *worker(void *arg) {
-    static const llm_message hello = {LLM_ROLE_USER, "Hello", NULL, 0, NULL, NULL, 0, NULL};
+    static const llm_message hello = {.role = LLM_ROLE_USER, .content = "Hello"};
     llm_request req;
     int i, *failures = (int *)arg;
     memset(&req, 0, sizeof req);

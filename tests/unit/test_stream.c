@@ -6,7 +6,7 @@
 #include "../../llm.h"
 #include "../test.h"
 
-static const llm_message hello = {LLM_ROLE_USER, "Hello", NULL, 0, NULL, NULL, 0, NULL};
+static const llm_message hello = {.role = LLM_ROLE_USER, .content = "Hello"};
 
 static llm_request stream_request(void) {
     llm_request r;

@@ -361,25 +361,25 @@ static void estimator_error_on_held_out_half(void) {
    count 129 prompt tokens for gpt-3.5-turbo / gpt-4 and 124 for gpt-4o /
    gpt-4o-mini, "counted by the OpenAI API" as the notebook prints. */
 static const llm_message cookbook_messages[] = {
-    {LLM_ROLE_SYSTEM, "You are a helpful, pattern-following assistant that translates corporate jargon into plain English.", NULL, 0, NULL, NULL, 0, NULL},
-    {LLM_ROLE_SYSTEM, "New synergies will help drive top-line growth.", NULL, 0, "example_user", NULL, 0, NULL},
-    {LLM_ROLE_SYSTEM, "Things working well together will increase revenue.", NULL, 0, "example_assistant", NULL, 0, NULL},
-    {LLM_ROLE_SYSTEM, "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage.", NULL, 0, "example_user", NULL, 0, NULL},
-    {LLM_ROLE_SYSTEM, "Let's talk later when we're less busy about how to do better.", NULL, 0, "example_assistant", NULL, 0, NULL},
-    {LLM_ROLE_USER, "This late pivot means we don't have time to boil the ocean for the client deliverable.", NULL, 0, NULL, NULL, 0, NULL},
+    {.role = LLM_ROLE_SYSTEM, .content = "You are a helpful, pattern-following assistant that translates corporate jargon into plain English."},
+    {.role = LLM_ROLE_SYSTEM, .content = "New synergies will help drive top-line growth.", .name = "example_user"},
+    {.role = LLM_ROLE_SYSTEM, .content = "Things working well together will increase revenue.", .name = "example_assistant"},
+    {.role = LLM_ROLE_SYSTEM, .content = "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage.", .name = "example_user"},
+    {.role = LLM_ROLE_SYSTEM, .content = "Let's talk later when we're less busy about how to do better.", .name = "example_assistant"},
+    {.role = LLM_ROLE_USER, .content = "This late pivot means we don't have time to boil the ocean for the client deliverable."},
 };
 
 /* The same notebook's num_tokens_for_tools example: 105 prompt tokens for
    gpt-3.5-turbo / gpt-4, 101 for gpt-4o / gpt-4o-mini (API-confirmed). */
 static const llm_message weather_messages[] = {
-    {LLM_ROLE_SYSTEM, "You are a helpful assistant that can answer to questions about the weather.", NULL, 0, NULL, NULL, 0, NULL},
-    {LLM_ROLE_USER, "What's the weather like in San Francisco?", NULL, 0, NULL, NULL, 0, NULL},
+    {.role = LLM_ROLE_SYSTEM, .content = "You are a helpful assistant that can answer to questions about the weather."},
+    {.role = LLM_ROLE_USER, .content = "What's the weather like in San Francisco?"},
 };
 static const llm_tool weather_tool[] = {
     {"get_current_weather", "Get the current weather in a given location",
      "{\"type\": \"object\", \"properties\": {\"location\": {\"type\": \"string\", \"description\": \"The city and state, e.g. San Francisco, CA\"},"
      " \"unit\": {\"type\": \"string\", \"description\": \"The unit of temperature to return\", \"enum\": [\"celsius\", \"fahrenheit\"]}},"
-     " \"required\": [\"location\"]}", false},
+     " \"required\": [\"location\"]}", false, LLM_CACHE_NONE},
 };
 
 static void chat_counts_match_cookbook(void) {

@@ -1,0 +1,386 @@
+/* Anthropic Messages both ways: the thinking + tool use round trip of
+   Anthropic's documentation (tests/data/anthropic/SOURCES.md), reasoning
+   blocks kept from answers and streams and sent back to Anthropic only, the
+   structured answer through the forced tool, max_tokens from the price
+   table. Expected values come from the documentation's bodies and the
+   recorded streams' bytes. (The request schema is checked by make
+   check-schema: encode_matrix --provider anthropic.) */
+#define LLM_IMPLEMENTATION
+#include "../../llm.h"
+#include "../test.h"
+
+#define DOCS "tests/data/anthropic/"
+#define SAMPLES "tests/data/provider-samples/anthropic/"
+
+static const char *const weather_schema =
+    "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\",\"description\":\"City name\"}},\"required\":[\"location\"]}";
+
+static void client_for(llm_client *c, const char *provider, bool drop) {
+    llm_client_desc d;
+    memset(&d, 0, sizeof d);
+    d.provider = provider;
+    d.base_url = strcmp(provider, "azure") == 0 ? "https://example.openai.azure.com" : NULL; /* Azure has no default */
+    d.api_key = "sk-test";
+    d.no_request_id = true;
+    d.drop_unsupported = drop;
+    CHECK_EQ_INT(llm_client_init(c, &d, NULL), LLM_OK);
+}
+
+/* The body llm_call_begin writes for req, parsed into doc (false: refused). */
+static bool body_of(const llm_client *c, const llm_request *req, llm_json_doc *doc, char *text, size_t size) {
+    llm_call call;
+    const llm_http_request *http;
+    llm_error err;
+    bool ok;
+    memset(doc, 0, sizeof *doc);
+    if (llm_call_begin(&call, c, req, 0, &http, &err) != LLM_OK) {
+        fprintf(stderr, "  refused: %s\n", err.message);
+        return false;
+    }
+    ok = llm_json_parse(doc, http->body, http->body_len, NULL) == LLM_OK;
+    if (text) snprintf(text, size, "%.*s", (int)http->body_len, http->body);
+    llm_call_free(&call);
+    return ok;
+}
+
+static bool same_json_as_file(const llm_json_doc *got, const char *path) {
+    size_t len;
+    char *want_text = TEST_READ_FIXTURE(path, &len);
+    llm_json_doc want;
+    bool same;
+    memset(&want, 0, sizeof want);
+    if (!want_text) return false;
+    same = llm_json_parse(&want, want_text, len, NULL) == LLM_OK && llm_json_equal(llm_json_root(got), llm_json_root(&want));
+    llm_json_doc_free(&want);
+    free(want_text);
+    return same;
+}
+
+/* The documentation's exchange: the answer decodes with its thinking block
+   kept; the conversation helper carries it; the next request equals the
+   one the page shows; an OpenAI-format provider gets none of it. */
+static void the_documented_thinking_round_trip(void) {
+    static const char *const providers[] = {"openai", "openrouter", "azure"};
+    size_t len, i;
+    char *answer = TEST_READ_FIXTURE(DOCS "thinking_tool_use_response.json", &len);
+    llm_response resp;
+    llm_conversation conv;
+    llm_message user;
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    char body[4096];
+    const llm_message *msgs;
+    size_t count;
+    if (!answer) return;
+    memset(&conv, 0, sizeof conv);
+    memset(&user, 0, sizeof user);
+    CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, answer, len, false, &resp, NULL), LLM_OK);
+    CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 1);
+    CHECK_EQ_INT(resp.choices[0].reasoning_blocks[0].kind, LLM_REASONING_THINKING);
+    CHECK_EQ_STR(resp.choices[0].reasoning_blocks[0].signature, "BDaL4VrbR2Oj0hO4XpJxT28J5T....");
+    CHECK_EQ_STR(resp.choices[0].reasoning_format, "anthropic-messages");
+    CHECK_EQ_STR(resp.choices[0].content, "I can help you get the current weather information for Paris. Let me check that for you");
+    CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_TOOL_CALLS);
+    user.role = LLM_ROLE_USER;
+    user.content = "What's the weather in Paris?";
+    CHECK_EQ_INT(llm_conversation_add(&conv, &user), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, resp.choices[0].tool_calls[0].id, "Current temperature: 88\xc2\xb0" "F"), LLM_OK);
+    llm_response_free(&resp); /* the conversation holds its own copies */
+    msgs = llm_conversation_messages(&conv, &count);
+    memset(&tool, 0, sizeof tool);
+    tool.name = "get_weather";
+    tool.description = "Get current weather for a location";
+    tool.parameters = weather_schema;
+    memset(&req, 0, sizeof req);
+    req.model = "claude-opus-4-8";
+    req.max_tokens = 16000;
+    req.messages = msgs;
+    req.message_count = count;
+    req.tools = &tool;
+    req.tool_count = 1;
+    req.extra_body = "{\"thinking\":{\"type\":\"adaptive\"}}"; /* the page's thinking, as given */
+    client_for(&c, "anthropic", false);
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body))) {
+        if (!CHECK(same_json_as_file(&doc, DOCS "thinking_tool_use_next_request.json"))) fprintf(stderr, "  sent: %s\n", body);
+    }
+    llm_json_doc_free(&doc);
+    req.extra_body = NULL;
+    for (i = 0; i < TEST_COUNT(providers); i++) { /* another wire format: the reasoning state stays home */
+        req.model = "gpt-4o";
+        client_for(&c, providers[i], false);
+        if (CHECK(body_of(&c, &req, &doc, body, sizeof body)))
+            if (!CHECK(!strstr(body, "signature") && !strstr(body, "BDaL4Vrb") && !strstr(body, "thinking") && !strstr(body, "has access to a function")))
+                fprintf(stderr, "  %s got: %s\n", providers[i], body);
+        llm_json_doc_free(&doc);
+    }
+    llm_conversation_free(&conv);
+    free(answer);
+}
+
+/* A recorded stream's thinking block: its text and signature kept as the
+   deltas gave them, then sent back first in the assistant turn. */
+static void a_streamed_thinking_block_is_kept(void) {
+    size_t len;
+    char *sse = TEST_READ_FIXTURE(SAMPLES "docs_stream_thinking.sse", &len);
+    llm_response resp;
+    llm_conversation conv;
+    llm_message next;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    const llm_json *assistant, *first;
+    const llm_message *msgs;
+    size_t count;
+    if (!sse) return;
+    memset(&conv, 0, sizeof conv);
+    CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, sse, len, true, &resp, NULL), LLM_OK);
+    if (!CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 1)) {
+        llm_response_free(&resp);
+        free(sse);
+        return;
+    }
+    CHECK_EQ_STR(resp.choices[0].reasoning_blocks[0].thinking, resp.choices[0].reasoning); /* the same deltas */
+    CHECK_EQ_STR(resp.choices[0].reasoning_blocks[0].signature, "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds...");
+    memset(&next, 0, sizeof next);
+    next.role = LLM_ROLE_USER;
+    next.content = "Now 27 * 454.";
+    memset(&req, 0, sizeof req);
+    {
+        llm_message first_turn;
+        memset(&first_turn, 0, sizeof first_turn);
+        first_turn.role = LLM_ROLE_USER;
+        first_turn.content = "What is 27 * 453?";
+        CHECK_EQ_INT(llm_conversation_add(&conv, &first_turn), LLM_OK);
+    }
+    CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add(&conv, &next), LLM_OK);
+    msgs = llm_conversation_messages(&conv, &count);
+    req.model = "claude-sonnet-4-5";
+    req.messages = msgs;
+    req.message_count = count;
+    client_for(&c, "anthropic", false);
+    if (CHECK(body_of(&c, &req, &doc, NULL, 0))) {
+        assistant = llm_json_get(llm_json_at(llm_json_get(llm_json_root(&doc), "messages"), 1), "content");
+        first = llm_json_at(assistant, 0);
+        CHECK_EQ_STR(llm_json_string(llm_json_get(first, "type"), NULL), "thinking");
+        CHECK_EQ_STR(llm_json_string(llm_json_get(first, "signature"), NULL), "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds...");
+        CHECK_EQ_STR(llm_json_string(llm_json_get(first, "thinking"), NULL), resp.choices[0].reasoning);
+        CHECK_EQ_STR(llm_json_string(llm_json_get(llm_json_at(assistant, 1), "text"), NULL), "27 * 453 = 12,231");
+    }
+    llm_json_doc_free(&doc);
+    llm_response_free(&resp);
+    llm_conversation_free(&conv);
+    free(sse);
+}
+
+/* Redacted thinking (the data of Anthropic's "Thinking redaction" example),
+   from a body and from a stream, in order with the thinking beside it. */
+static void redacted_thinking_is_kept_in_order(void) {
+    static const char body[] =
+        "{\"type\":\"message\",\"role\":\"assistant\",\"stop_reason\":\"end_turn\",\"content\":["
+        "{\"type\":\"thinking\",\"thinking\":\"Let me analyze this step by step...\",\"signature\":\"WaUjzkypQ2mUEVM36O2TxuC06KN8xyfbJwyem2dw3URve/op91XWHOEBLLqIOMfFG/UvLEczmEsUjavL....\"},"
+        "{\"type\":\"redacted_thinking\",\"data\":\"EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB9URj2pLmN3kF8/dW5hR7xJ0aP1oLs9yTcMnKVf2wRpEGjH9XZaBt4UvDcPrQ...\"},"
+        "{\"type\":\"text\",\"text\":\"Based on my analysis...\"}]}";
+    static const char stream[] =
+        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}\n\n"
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"redacted_thinking\",\"data\":\"EmwKAhgBEgy3va3pzix\"}}\n\n"
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"Let me \"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"think.\"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQB\"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"signature_delta\",\"signature\":\"CgIY\"}}\n\n"
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":1}\n\n"
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":2,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":2,\"delta\":{\"type\":\"text_delta\",\"text\":\"Done.\"}}\n\n"
+        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":9}}\n\n"
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    llm_response resp;
+    const llm_reasoning_block *b;
+    CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, body, sizeof body - 1, false, &resp, NULL), LLM_OK);
+    if (CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 2)) {
+        b = resp.choices[0].reasoning_blocks;
+        CHECK(b[0].kind == LLM_REASONING_THINKING && strncmp(b[0].signature, "WaUjzkypQ2mU", 12) == 0);
+        CHECK(b[1].kind == LLM_REASONING_REDACTED && strncmp(b[1].data, "EmwKAhgBEgy3va3pzix/", 20) == 0);
+    }
+    llm_response_free(&resp);
+    CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, stream, sizeof stream - 1, true, &resp, NULL), LLM_OK);
+    if (CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 2)) {
+        b = resp.choices[0].reasoning_blocks;
+        CHECK(b[0].kind == LLM_REASONING_REDACTED);
+        CHECK_EQ_STR(b[0].data, "EmwKAhgBEgy3va3pzix");
+        CHECK(b[1].kind == LLM_REASONING_THINKING);
+        CHECK_EQ_STR(b[1].thinking, "Let me think.");
+        CHECK_EQ_STR(b[1].signature, "EqQBCgIY");
+    }
+    CHECK_EQ_STR(resp.choices[0].content, "Done.");
+    llm_response_free(&resp);
+}
+
+/* A structured answer for a model without output_config.format comes as
+   the forced tool's input: unwrapped into the content, from a body and a
+   stream; cut at max_tokens it is an error, not half a JSON value. */
+static llm_result forced_tool_answer(const char *answer, bool stream, llm_response *resp, llm_error *err) {
+    static const llm_message hello = {.role = LLM_ROLE_USER, .content = "Capital of France, and how sure?"};
+    llm_client c;
+    llm_call call;
+    const llm_http_request *http;
+    llm_request req;
+    llm_result r;
+    memset(&req, 0, sizeof req);
+    req.model = "claude-3-5-haiku-20241022";
+    req.messages = &hello;
+    req.message_count = 1;
+    req.response_format.type = LLM_FORMAT_JSON_SCHEMA;
+    req.response_format.name = "answer";
+    req.response_format.schema = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},\"sure\":{\"type\":\"number\"}}}";
+    client_for(&c, "anthropic", false);
+    r = stream ? llm_call_begin_stream(&call, &c, &req, 0, &http, err) : llm_call_begin(&call, &c, &req, 0, &http, err);
+    if (r != LLM_OK) return r;
+    CHECK(strstr(http->body, "\"tool_choice\":{\"type\":\"tool\",\"name\":\"json_tool_call\"}") != NULL);
+    llm_call_feed_status(&call, 200);
+    if (stream) llm_call_feed_header(&call, "Content-Type", 12, "text/event-stream", 17);
+    llm_call_feed_body(&call, answer, strlen(answer));
+    r = llm_call_finish(&call, 0, resp, err);
+    llm_call_free(&call);
+    return r;
+}
+
+static void a_structured_answer_through_the_forced_tool(void) {
+    static const char body[] = "{\"type\":\"message\",\"role\":\"assistant\",\"stop_reason\":\"tool_use\",\"content\":["
+                               "{\"type\":\"text\",\"text\":\"Here it is:\"},"
+                               "{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"json_tool_call\",\"input\":{\"city\":\"Paris\",\"sure\":0.9}}]}";
+    static const char cut[] = "{\"type\":\"message\",\"role\":\"assistant\",\"stop_reason\":\"max_tokens\",\"content\":["
+                              "{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"json_tool_call\",\"input\":{\"city\":\"Par\"}}]}";
+    static const char stream[] =
+        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_2\",\"model\":\"claude-3-5-haiku-20241022\",\"usage\":{\"input_tokens\":20,\"output_tokens\":1}}}\n\n"
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"json_tool_call\",\"input\":{}}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"city\\\": \\\"Pa\"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"ris\\\"}\"}}\n\n"
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"%s\"},\"usage\":{\"output_tokens\":12}}\n\n"
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    char sse[2048];
+    llm_response resp;
+    llm_error err;
+    CHECK_EQ_INT(forced_tool_answer(body, false, &resp, &err), LLM_OK);
+    CHECK_EQ_STR(resp.choices[0].content, "{\"city\":\"Paris\",\"sure\":0.9}");
+    CHECK_EQ_INT(resp.choices[0].tool_call_count, 0);
+    CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_STOP);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(forced_tool_answer(cut, false, &resp, &err), LLM_ERR_TRUNCATED);
+    CHECK(strstr(err.message, "max_tokens") != NULL);
+    llm_response_free(&resp);
+    snprintf(sse, sizeof sse, stream, "tool_use");
+    CHECK_EQ_INT(forced_tool_answer(sse, true, &resp, &err), LLM_OK);
+    CHECK_EQ_STR(resp.choices[0].content, "{\"city\": \"Paris\"}");
+    CHECK_EQ_INT(resp.choices[0].tool_call_count, 0);
+    CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_STOP);
+    llm_response_free(&resp);
+    snprintf(sse, sizeof sse, stream, "max_tokens");
+    CHECK_EQ_INT(forced_tool_answer(sse, true, &resp, &err), LLM_ERR_TRUNCATED);
+    llm_response_free(&resp);
+    /* without the request that forced it (recorded bytes), it is the tool call it looks like */
+    CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, body, sizeof body - 1, false, &resp, NULL), LLM_OK);
+    CHECK_EQ_INT(resp.choices[0].tool_call_count, 1);
+    CHECK_EQ_STR(resp.choices[0].content, "Here it is:");
+    llm_response_free(&resp);
+}
+
+/* max_tokens, which Anthropic requires: the request's, else 4096, or the
+   model's output limit from the price table when smaller. */
+static void max_tokens_comes_from_the_request_or_the_table(void) {
+#ifndef LLM_NO_COSTS
+    static const llm_message hello = {.role = LLM_ROLE_USER, .content = "Hi"};
+    llm_costs db;
+    llm_model_info info;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req;
+    llm_json_doc doc;
+    memset(&db, 0, sizeof db);
+    memset(&info, 0, sizeof info);
+    info.key = "claude-tiny-1";
+    info.provider = "anthropic";
+    info.max_output_tokens = 2048;
+    CHECK_EQ_INT(llm_costs_register(&db, &info, NULL), LLM_OK);
+    memset(&d, 0, sizeof d);
+    d.provider = "anthropic";
+    d.api_key = "sk-test";
+    d.costs = &db;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    memset(&req, 0, sizeof req);
+    req.model = "claude-tiny-1";
+    req.messages = &hello;
+    req.message_count = 1;
+    if (CHECK(body_of(&c, &req, &doc, NULL, 0))) CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_root(&doc), "max_tokens"), 0), 2048);
+    llm_json_doc_free(&doc);
+    req.model = "claude-sonnet-4-5"; /* 64000 in the table: 4096 */
+    if (CHECK(body_of(&c, &req, &doc, NULL, 0))) CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_root(&doc), "max_tokens"), 0), 4096);
+    llm_json_doc_free(&doc);
+    req.max_completion_tokens = 77;
+    if (CHECK(body_of(&c, &req, &doc, NULL, 0))) CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_root(&doc), "max_tokens"), 0), 77);
+    llm_json_doc_free(&doc);
+    llm_costs_deinit(&db);
+#endif
+}
+
+/* A 429: retry-after when given; else the latest anthropic-ratelimit-*-reset
+   time (RFC 3339, as Anthropic's rate-limit documentation lists the
+   headers) against the answer's Date. */
+static llm_result rate_limited(const char *const *headers, size_t n, llm_error *err) {
+    static const char body[] = "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}";
+    static const llm_message hello = {.role = LLM_ROLE_USER, .content = "Hi"};
+    llm_client c;
+    llm_call call;
+    const llm_http_request *http;
+    llm_request req;
+    llm_response resp;
+    llm_result r;
+    size_t i;
+    memset(&req, 0, sizeof req);
+    req.model = "claude-sonnet-4-5";
+    req.messages = &hello;
+    req.message_count = 1;
+    client_for(&c, "anthropic", false);
+    if ((r = llm_call_begin(&call, &c, &req, 0, &http, err)) != LLM_OK) return r;
+    llm_call_feed_status(&call, 429);
+    for (i = 0; i + 1 < n; i += 2) llm_call_feed_header(&call, headers[i], strlen(headers[i]), headers[i + 1], strlen(headers[i + 1]));
+    llm_call_feed_body(&call, body, sizeof body - 1);
+    r = llm_call_finish(&call, 0, &resp, err);
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    return r;
+}
+
+static void a_rate_limit_says_when_to_retry(void) {
+    static const char *const reset_only[] = {"Date", "Wed, 02 Dec 2026 04:30:00 GMT",
+                                             "anthropic-ratelimit-requests-reset", "2026-12-02T04:30:05Z",
+                                             "anthropic-ratelimit-tokens-reset", "2026-12-02T04:30:42.5Z",
+                                             "anthropic-ratelimit-input-tokens-reset", "not a time"};
+    static const char *const both[] = {"Date", "Wed, 02 Dec 2026 04:30:00 GMT", "retry-after", "3",
+                                       "anthropic-ratelimit-tokens-reset", "2026-12-02T04:30:42Z"};
+    llm_error err;
+    CHECK_EQ_INT(rate_limited(reset_only, TEST_COUNT(reset_only), &err), LLM_ERR_RATE_LIMITED);
+    CHECK(err.has_retry_after);
+    CHECK_EQ_INT(err.retry_after_ms, 42000); /* the latest reset; the fraction of a second dropped */
+    CHECK(err.retryable);
+    CHECK_EQ_INT(rate_limited(both, TEST_COUNT(both), &err), LLM_ERR_RATE_LIMITED);
+    CHECK_EQ_INT(err.retry_after_ms, 3000);
+    CHECK_EQ_INT(rate_limited(NULL, 0, &err), LLM_ERR_RATE_LIMITED);
+    CHECK(!err.has_retry_after);
+}
+
+static const test_case cases[] = {
+    TEST(the_documented_thinking_round_trip),
+    TEST(a_streamed_thinking_block_is_kept),
+    TEST(redacted_thinking_is_kept_in_order),
+    TEST(a_structured_answer_through_the_forced_tool),
+    TEST(max_tokens_comes_from_the_request_or_the_table),
+    TEST(a_rate_limit_says_when_to_retry),
+};
+
+int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
