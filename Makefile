@@ -144,6 +144,40 @@ check-mock: $(B)/mock_server
 	sh tests/mock/smoke.sh $(B)/mock_server
 	sh tests/mock/smoke.sh $(B)/mock_server-san
 
+# ---- real HTTP: llm_curl_adapter.h (libcurl from libcurl4-openssl-dev) ----
+CURL_LIBS = -lcurl
+INTEGRATION_H = tests/integration/mock.h tests/integration/raw.h llm.h llm_curl_adapter.h
+
+$(B)/test_curl: tests/integration/test_curl.c $(INTEGRATION_H) | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/integration/test_curl.c $(CURL_LIBS) $(LDFLAGS)
+
+$(B)/test_prism: tests/integration/test_prism.c llm.h llm_curl_adapter.h | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/integration/test_prism.c $(CURL_LIBS) $(LDFLAGS)
+
+$(B)/load: tests/integration/load.c $(INTEGRATION_H) | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ tests/integration/load.c $(CURL_LIBS) $(LDFLAGS)
+
+# the adapter against the mock server (every provider, the router's rules, timeouts, TLS), with sanitizers;
+# the adapter also warning-free under clang and compiled as C++11, and called
+check-integration: $(B)/test_curl $(B)/mock_server
+	$(B)/test_curl
+	$(CLANG) $(WARN) -D_POSIX_C_SOURCE=200809L -c -o $(B)/test_curl-clang.o tests/integration/test_curl.c
+	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_curl_cxx11 tests/compile/curl_adapter.cc $(CURL_LIBS) && $(B)/compile_curl_cxx11
+
+# the adapter against servers nobody here wrote: Prism validating every request against each spec
+check-prism: $(B)/test_prism
+	sh tests/prism/run.sh openai -- $(B)/test_prism openai
+	sh tests/prism/run.sh anthropic -- $(B)/test_prism anthropic
+
+# the load and fault runs, short (make load: the full runs, then a 500-call soak under valgrind)
+check-load-short: $(B)/load $(B)/mock_server
+	$(B)/load --short
+
+load: $(B)/load $(B)/mock_server
+	$(B)/load
+	$(CC) $(WARN) -g -O1 $(CFLAGS) -o $(B)/load-vg tests/integration/load.c $(CURL_LIBS) $(LDFLAGS)
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 $(B)/load-vg --short soak
+
 check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
@@ -188,9 +222,13 @@ check-costs-oracle: $(B)/llm
 bench: | $(B)
 	sh bench/run.sh
 
+# llm.h + the curl adapter beside bare libcurl + cJSON and the openai Node SDK (libcjson-dev; npm ci --prefix bench/openai_node)
+$(B)/bench_http: bench/bench_http.c bench/http_bare.h tests/integration/mock.h llm.h llm_curl_adapter.h $(B)/mock_server | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ bench/bench_http.c $(CURL_LIBS) -lcjson $(LDFLAGS)
+
 install: $(B)/llm
 	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
-	cp llm.h costs_embedded.h $(DESTDIR)$(PREFIX)/include/
+	cp llm.h costs_embedded.h llm_curl_adapter.h $(DESTDIR)$(PREFIX)/include/
 	cp $(B)/llm $(DESTDIR)$(PREFIX)/bin/
 
 clean:
@@ -198,4 +236,4 @@ clean:
 
 .PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
-	check-tcc check-firmware check-mock check-fuzz-short
+	check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load

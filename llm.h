@@ -141,7 +141,8 @@
                           character, query or request): a table with another
                           is refused whole
    Deadlines, checked against the times the driver passes in (llm_stream
-   uses the client's clock_ms hook; without one it checks none of them):
+   uses the client's clock_ms hook, else the platform's monotonic clock;
+   with neither it checks none of them):
        request.timeout_ms             the whole non-streamed exchange (the
                                       transport enforces it)
        stream.first_token_timeout_ms  from begin to the first text,
@@ -473,7 +474,8 @@ typedef struct llm_pair {
 
 /* How a streamed request behaves; every field zero means the defaults.
    The deadlines count from llm_call_begin_stream by the times the driver
-   passes to llm_call_tick (llm_stream: the client's clock_ms hook); see
+   passes to llm_call_tick (llm_stream: the client's clock_ms hook, else the
+   platform's monotonic clock); see
    LIMITS AND DEADLINES at the top of this file. */
 typedef struct llm_stream_options {
     bool no_accumulate;          /* build no response: memory stays bounded by the largest event */
@@ -844,7 +846,15 @@ typedef struct llm_http_sink {
     llm_result (*header)(void *ctx, const char *name, size_t name_len, const char *value, size_t value_len);
     llm_result (*body)(void *ctx, const char *data, size_t len);
     void *ctx;
+    /* May be NULL. A transport that can wake up while it waits calls it
+       at least every LLM_TRANSPORT_TICK_MS without data (the curl adapter
+       does): a stream's deadlines (first token, stall, total) are checked
+       there. Anything but LLM_OK stops the exchange with that result. */
+    llm_result (*tick)(void *ctx);
 } llm_http_sink;
+
+/* How often a waiting transport calls llm_http_sink.tick. */
+#define LLM_TRANSPORT_TICK_MS 50
 
 /* A blocking transport: performs one exchange and pushes it into the sink.
    Returns LLM_OK when a whole HTTP answer was delivered (whatever its
@@ -1285,8 +1295,11 @@ typedef struct llm_client_desc {
     int timeout_ms;              /* per request; 0 = 600000 */
     int connect_timeout_ms;      /* 0 = the transport's default */
     size_t max_response_bytes;   /* a larger body is LLM_ERR_LIMIT_EXCEEDED; 0 = 64 MiB */
-    /* Monotonic milliseconds, for latency (the call itself never reads a
-       clock). NULL: latency is reported as 0. */
+    /* Monotonic milliseconds, for latency and the stream deadlines of the
+       blocking drivers (llm_complete, llm_stream; the sans-I/O call itself
+       never reads a clock: it is given the time). NULL: the platform's
+       monotonic clock where there is one (POSIX), else none (latency 0, no
+       stream deadlines). */
     int64_t (*clock_ms)(void *user);
     /* Wall-clock unix milliseconds, to turn a Retry-After date into a delay
        when the answer has no Date header. May be NULL. */
@@ -1414,8 +1427,30 @@ LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, cons
 LLM_API llm_result llm_call_feed_status(llm_call *call, int status);
 LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value, size_t value_len);
 LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t len);
-/* The sink a transport delivers into, feeding this call. */
+/* The sink a transport delivers into, feeding this call (tick: NULL; a
+   streaming driver gives its own, see llm_stream). */
 LLM_API llm_http_sink llm_call_sink(llm_call *call);
+/* Zero-copy feeding, for a driver that takes the events at once: like
+   llm_call_feed_body, but the call may point into `data` instead of
+   copying it, so the events taken (llm_call_next_event) until the next
+   feed point into `data`. Before `data` changes or goes, call
+   llm_call_keep_body: it copies what the stream parser still holds of it
+   (an unfinished event). */
+LLM_API llm_result llm_call_feed_body_borrowed(llm_call *call, const char *data, size_t len);
+LLM_API llm_result llm_call_keep_body(llm_call *call);
+/* Every byte of the body was fed: a last NDJSON line without its newline
+   is read, a plain JSON answer to a streamed request becomes its events.
+   llm_call_finish does it too; a driver calls it first to take those last
+   events. */
+LLM_API void llm_call_end_body(llm_call *call);
+/* The transport failed (LLM_ERR_TRANSPORT, LLM_ERR_TIMEOUT,
+   LLM_ERR_CANCELLED...): the call ends with that code and message (the
+   API key scrubbed from it; NULL: the code's description), retryable for
+   TRANSPORT and TIMEOUT. A stream keeps what arrived: llm_call_finish
+   still gives the partial response; a stream cut (TRANSPORT) after its
+   content began is LLM_ERR_TRUNCATED. A call that has already failed keeps
+   its first error. */
+LLM_API void llm_call_fail(llm_call *call, llm_result code, const char *message);
 /* Ends the exchange: on LLM_OK *resp is filled (free it with
    llm_response_free); otherwise err says why (a non-2xx status becomes
    its result code, with the provider's message). */
@@ -1806,6 +1841,19 @@ LLM_API llm_result llm_router_pick(llm_router *router, const llm_request *req, l
 LLM_API llm_result llm_router_report(llm_router *router, llm_router_attempt *a, const llm_router_outcome *outcome, llm_error *err);
 /* Abandons a request (releases a picked deployment). */
 LLM_API void llm_router_cancel(llm_router *router, llm_router_attempt *a);
+
+/* The request to send for a picked attempt, through a->client: the
+   caller's, with the attempt's model, Idempotency-Key, X-Attempt, request
+   id and timeout (and on_before_attempt's headers). For a driver of your
+   own (the curl adapter's runner); `out` must outlive the call. */
+typedef struct llm_router_send {
+    llm_request request;
+    /* private */
+    llm_pair headers_[LLM_CALL_MAX_HEADERS];
+    char number_[24];
+} llm_router_send;
+LLM_API llm_result llm_router_prepare(llm_router *router, const llm_router_attempt *a, const llm_request *req, llm_router_send *out,
+                                      llm_error *err);
 
 /* The blocking driver: pick, send through the deployment's client, report,
    until done. `opts` may be NULL. */
@@ -7429,7 +7477,36 @@ LLM_API llm_http_sink llm_call_sink(llm_call *call) {
     s.header = llm__sink_header;
     s.body = llm__sink_body;
     s.ctx = call;
+    s.tick = NULL;
     return s;
+}
+
+LLM_API llm_result llm_call_feed_body_borrowed(llm_call *call, const char *data, size_t len) {
+    llm_result r;
+    if (!call) return LLM_ERR_INVALID_ARGUMENT;
+    call->borrow_ = true;
+    r = llm_call_feed_body(call, data, len);
+    call->borrow_ = false;
+    return r;
+}
+
+LLM_API llm_result llm_call_keep_body(llm_call *call) {
+    if (!call) return LLM_ERR_INVALID_ARGUMENT;
+    if (llm__sse_hold(&call->sse_) != LLM_OK) return llm__call_nomem(call);
+    return LLM_OK;
+}
+
+LLM_API void llm_call_fail(llm_call *call, llm_result code, const char *message) {
+    if (!call || call->error_ != LLM_OK) return;
+    if (code >= 0) code = LLM_ERR_TRANSPORT;
+    if (code == LLM_ERR_TRANSPORT && call->stream_ && call->content_seen_) { /* cut after content: the answer is partial */
+        llm__call_errorf(call, LLM_ERR_TRUNCATED, "the stream was cut after its content began (%s)", message && message[0] ? message : "transport failed");
+        llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL);
+        return;
+    }
+    llm__call_errorf(call, code, "%s", message && message[0] ? message : llm_result_description(code));
+    call->err_.retryable = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT;
+    llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL); /* a transport's message may quote a URL or a header */
 }
 
 
@@ -7601,36 +7678,50 @@ LLM_API void llm_call_free(llm_call *call) {
     memset(call, 0, sizeof *call);
 }
 
+/* The blocking drivers' clock: the client's hook, else the platform's
+   monotonic clock where there is one (the stream deadlines then work with
+   no hook), else 0 (no deadlines, latency 0). */
 static int64_t llm__client_now(const llm_client *c) {
-    return c->desc.clock_ms ? c->desc.clock_ms(c->desc.clock_user) : 0;
+    if (c->desc.clock_ms) return c->desc.clock_ms(c->desc.clock_user);
+#if defined(LLM__ROUTER_POSIX_TIME)
+    {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    }
+#elif defined(LLM__ROUTER_COARSE_TIME)
+    return (int64_t)time(NULL) * 1000;
+#else
+    return 0;
+#endif
 }
 
-/* Fills err after a transport returned r: the call's own error when its
-   sink stopped the exchange, else the transport's words. */
-static void llm__transport_failed(llm_call *call, llm_result r, llm_error *err) {
-    if (!err) return;
-    if (call->error_ != LLM_OK) *err = call->err_;
-    else if (err->code != r || !err->message[0]) llm__fail(err, r, "transport failed: %s", llm_result_description(r));
-    err->retryable = r == LLM_ERR_TRANSPORT || r == LLM_ERR_TIMEOUT;
-    llm__scrub_error(err, call->client_->desc.api_key); /* a transport's message may quote a URL or a header */
+/* Whether the blocking drivers have a clock for the deadlines. */
+static bool llm__client_has_clock(const llm_client *c) {
+#if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
+    (void)c;
+    return true;
+#else
+    return c->desc.clock_ms != NULL;
+#endif
 }
 
+/* The blocking drivers use the public call functions only: what they do, a
+   transport of your own can do (the curl adapter does). */
 LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req, llm_response *resp, llm_error *err) {
     llm_call call;
     const llm_http_request *http;
     llm_http_sink sink;
+    llm_error terr;
     llm_result r;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: NULL client or response");
     if (!client->desc.transport.send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: the client has no transport");
-    r = llm_call_begin(&call, client, req, llm__client_now(client), &http, err);
-    if (r == LLM_OK) {
-        sink = llm_call_sink(&call);
-        llm__error_clear(err);
-        r = client->desc.transport.send(client->desc.transport.user, http, &sink, err);
-        if (r != LLM_OK) llm__transport_failed(&call, r, err);
-    }
-    if (r == LLM_OK) r = llm_call_finish(&call, llm__client_now(client), resp, err);
+    if ((r = llm_call_begin(&call, client, req, llm__client_now(client), &http, err)) != LLM_OK) return r;
+    sink = llm_call_sink(&call);
+    llm__error_clear(&terr);
+    if ((r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr)) != LLM_OK) llm_call_fail(&call, r, terr.message);
+    r = llm_call_finish(&call, llm__client_now(client), resp, err);
     if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
     llm_call_free(&call);
     return r;
@@ -8489,6 +8580,10 @@ static void llm__call_end_of_body(llm_call *call) {
         llm__call_json_as_events(call);
 }
 
+LLM_API void llm_call_end_body(llm_call *call) {
+    if (call) llm__call_end_of_body(call);
+}
+
 /* Copies an accumulator buffer into the response's arena. */
 static const char *llm__acc_str(llm_response *resp, const llm__buf *b, bool *failed) {
     const char *s;
@@ -8639,7 +8734,7 @@ static llm_result llm__stream_deliver(llm__stream_ctx *s) {
         }
     }
     if (r != LLM_AGAIN && r != LLM_DONE) return r;
-    return s->client->desc.clock_ms ? llm_call_tick(s->call, llm__client_now(s->client)) : LLM_OK;
+    return llm__client_has_clock(s->client) ? llm_call_tick(s->call, llm__client_now(s->client)) : LLM_OK;
 }
 
 static llm_result llm__stream_sink_status(void *ctx, int status) { return llm_call_feed_status(((llm__stream_ctx *)ctx)->call, status); }
@@ -8647,16 +8742,17 @@ static llm_result llm__stream_sink_header(void *ctx, const char *n, size_t nl, c
     return llm_call_feed_header(((llm__stream_ctx *)ctx)->call, n, nl, v, vl);
 }
 
+/* The events are taken before this returns: the bytes are borrowed, and
+   what the parser still holds of them is kept before they go. */
 static llm_result llm__stream_sink_body(void *ctx, const char *d, size_t n) {
     llm__stream_ctx *s = (llm__stream_ctx *)ctx;
-    llm_result r;
-    s->call->borrow_ = true; /* the events are taken before this returns */
-    r = llm_call_feed_body(s->call, d, n);
+    llm_result r = llm_call_feed_body_borrowed(s->call, d, n), kept;
     if (r == LLM_OK) r = llm__stream_deliver(s);
-    s->call->borrow_ = false;
-    if (r == LLM_OK || r == LLM_ERR_TIMEOUT || r == LLM_ERR_CANCELLED) llm__sse_hold(&s->call->sse_);
-    return r;
+    kept = llm_call_keep_body(s->call);
+    return r != LLM_OK ? r : kept;
 }
+
+static llm_result llm__stream_sink_tick(void *ctx) { return llm__stream_deliver((llm__stream_ctx *)ctx); }
 
 LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
                               llm_response *resp, llm_error *err) {
@@ -8664,6 +8760,7 @@ LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, 
     const llm_http_request *http;
     llm_http_sink sink;
     llm__stream_ctx s;
+    llm_error terr;
     llm_result r;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: NULL client or response");
@@ -8677,16 +8774,14 @@ LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, 
     sink.status = llm__stream_sink_status;
     sink.header = llm__stream_sink_header;
     sink.body = llm__stream_sink_body;
+    sink.tick = llm__stream_sink_tick;
     sink.ctx = &s;
-    llm__error_clear(err);
-    r = client->desc.transport.send(client->desc.transport.user, http, &sink, err);
-    if (r != LLM_OK && call.error_ == LLM_OK) { /* the transport failed: keep what arrived, say why */
-        llm__transport_failed(&call, r, err);
-        call.error_ = r;
-        if (err) call.err_ = *err;
-    }
-    if (r == LLM_OK) {
-        llm__call_end_of_body(&call);
+    llm__error_clear(&terr);
+    r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr);
+    if (r != LLM_OK) { /* the transport failed: keep what arrived, say why */
+        llm_call_fail(&call, r, terr.message);
+    } else {
+        llm_call_end_body(&call);
         llm__stream_deliver(&s);
     }
     r = llm_call_finish(&call, llm__client_now(client), resp, err);
@@ -10021,31 +10116,37 @@ static int llm__rt_on_event(void *user, const llm_event *ev) {
     return s->fn ? s->fn(s->user, ev) : 0;
 }
 
-static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_router_attempt *a, llm__rt_stream *stream,
-                               llm_response *resp, llm_error *err) {
-    llm_pair headers[LLM_CALL_MAX_HEADERS];
-    char number[24];
+LLM_API llm_result llm_router_prepare(llm_router *r, const llm_router_attempt *a, const llm_request *req, llm_router_send *out, llm_error *err) {
     size_t n = 0, i;
-    llm_request sub = *req;
+    if (!r || !a || !req || !out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_prepare: NULL argument");
     if (req->header_count > LLM_CALL_MAX_HEADERS - 2 || (req->header_count && !req->headers))
         return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "request: more than LLM_CALL_MAX_HEADERS - 2 headers, or a count without headers");
-    for (i = 0; i < req->header_count; i++) headers[n++] = req->headers[i];
-    headers[n].name = "Idempotency-Key";
-    headers[n++].value = a->idempotency_key;
-    headers[n].name = "X-Attempt";
-    headers[n++].value = llm__rt_itoa(number, sizeof number, a->number);
-    if (r->desc_.on_before_attempt) r->desc_.on_before_attempt(r->desc_.callback_user, a, headers, &n, LLM_CALL_MAX_HEADERS);
+    out->request = *req;
+    for (i = 0; i < req->header_count; i++) out->headers_[n++] = req->headers[i];
+    out->headers_[n].name = "Idempotency-Key";
+    out->headers_[n++].value = a->idempotency_key;
+    out->headers_[n].name = "X-Attempt";
+    out->headers_[n++].value = llm__rt_itoa(out->number_, sizeof out->number_, a->number);
+    if (r->desc_.on_before_attempt) r->desc_.on_before_attempt(r->desc_.callback_user, a, out->headers_, &n, LLM_CALL_MAX_HEADERS);
     if (n > LLM_CALL_MAX_HEADERS) n = LLM_CALL_MAX_HEADERS;
-    sub.headers = headers;
-    sub.header_count = n;
-    sub.model = a->model;
-    if (!sub.request_id) sub.request_id = a->request_id;
-    if (a->timeout_ms > 0 && (sub.timeout_ms <= 0 || a->timeout_ms < sub.timeout_ms)) sub.timeout_ms = a->timeout_ms;
-    if (!stream) return llm_complete(a->client, &sub, resp, err);
+    out->request.headers = out->headers_;
+    out->request.header_count = n;
+    out->request.model = a->model;
+    if (!out->request.request_id) out->request.request_id = a->request_id;
+    if (a->timeout_ms > 0 && (out->request.timeout_ms <= 0 || a->timeout_ms < out->request.timeout_ms)) out->request.timeout_ms = a->timeout_ms;
+    return LLM_OK;
+}
+
+static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_router_attempt *a, llm__rt_stream *stream,
+                               llm_response *resp, llm_error *err) {
+    llm_router_send send;
+    llm_result res = llm_router_prepare(r, a, req, &send, err);
+    if (res != LLM_OK) return res;
+    if (!stream) return llm_complete(a->client, &send.request, resp, err);
     stream->delivered = false;
     stream->ttft_ms = 0;
     stream->start_ms = llm__rt_now(r);
-    return llm_stream(a->client, &sub, llm__rt_on_event, stream, resp, err);
+    return llm_stream(a->client, &send.request, llm__rt_on_event, stream, resp, err);
 }
 
 /* The loop both drivers share: pick, send, report, until done. */

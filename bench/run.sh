@@ -62,3 +62,13 @@ sh bench/run_tokens.sh || exit 1
 echo
 $CC $FLAGS -D_POSIX_C_SOURCE=199309L -o build/bench_router bench/bench_router.c || exit 1
 build/bench_router || exit 1
+
+# real HTTP: llm.h + llm_curl_adapter.h beside bare libcurl + cJSON and the
+# openai Node SDK (npm ci --prefix bench/openai_node), on a loopback mock server
+echo
+if [ -f /usr/include/curl/curl.h ] && [ -f /usr/include/cjson/cJSON.h ]; then
+    make -s build/bench_http || exit 1
+    build/bench_http || exit 1
+else
+    echo "(bench_http left out: apt-get install libcurl4-openssl-dev libcjson-dev)"
+fi

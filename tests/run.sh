@@ -67,10 +67,13 @@ check check-costs-oracle "$CC node"
 check check-tokens-cli "$CC"
 check check-schema "$CC node npm"
 check check-cxx "$CXX $CC"
-check check-docs "$CC"
+check check-docs "$CC curl-config"
 check check-tcc tcc
 check check-firmware "arm-none-eabi-gcc arm-none-eabi-size"
 check check-mock "$CC curl node"
+check check-integration "$CC $CLANG $CXX curl-config openssl"
+check check-prism "$CC curl-config curl node npm"
+check check-load-short "$CC curl-config"
 check check-fuzz-short libfuzzer
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,715 @@
+/* The curl adapter over real sockets, against build/mock_server (and, for
+   TLS, `openssl s_server` with a certificate made at test time): every
+   provider streamed and not, one kept-alive connection, the router's rules
+   (Retry-After honoured, a reset before the first token falls back, one
+   after it is TRUNCATED with the partial text), cancellation, each timeout
+   on time (within 20% + 250 ms) and the long stream that outlives the
+   non-stream timeout, the size limits, redirects refused, TLS verified by
+   default, credentials redacted from the debug log, and the runner with
+   many jobs in flight.
+
+   build/test_curl [CASE...]   (build/mock_server must exist) */
+#define _POSIX_C_SOURCE 200809L
+#define LLM_IMPLEMENTATION
+#include "../../llm.h"
+#define LLM_CURL_IMPLEMENTATION
+#include "../../llm_curl_adapter.h"
+#include "../test.h"
+#include "mock.h"
+#include "raw.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+static mock_server mock;
+static llm_curl curl_t;
+
+static const llm_message hi = {.role = LLM_ROLE_USER, .content = "Hi"};
+
+static llm_request chat(const char *model) {
+    llm_request r;
+    memset(&r, 0, sizeof r);
+    r.model = model;
+    r.messages = &hi;
+    r.message_count = 1;
+    return r;
+}
+
+/* A client of `provider` on the mock server, its base under `path`. */
+static void client_at(llm_client *c, llm_client_desc *d, const char *provider, const char *path, char *base, size_t size) {
+    memset(d, 0, sizeof *d);
+    snprintf(base, size, "%s%s", mock.base, path);
+    d->provider = provider;
+    d->base_url = base;
+    d->api_key = "sk-test-integration-0123456789";
+    d->transport = llm_curl_transport(&curl_t);
+    CHECK_EQ_INT(llm_client_init(c, d, NULL), LLM_OK);
+}
+
+static int count_events(void *user, const llm_event *ev) {
+    if (ev->type == LLM_EVENT_TEXT) ++*(int *)user;
+    return 0;
+}
+
+static void every_provider_answers_streamed_and_not(void) {
+    static const struct { const char *provider, *path; } cases[] = {
+        {"openai", "/v1"}, {"anthropic", ""}, {"openrouter", "/api/v1"}, {"ollama", "/v1"}, {"vllm", "/v1"}, {"litellm_proxy", "/v1"},
+    };
+    size_t i;
+    for (i = 0; i < TEST_COUNT(cases); i++) {
+        llm_client_desc d;
+        llm_client c;
+        llm_request req = chat(strcmp(cases[i].provider, "anthropic") == 0 ? "claude-sonnet-4-5" : "gpt-4o");
+        llm_response resp;
+        llm_error err;
+        char base[128];
+        int texts = 0;
+        client_at(&c, &d, cases[i].provider, cases[i].path, base, sizeof base);
+        if (!CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK)) fprintf(stderr, "  %s: %s\n", cases[i].provider, err.message);
+        else CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
+        llm_response_free(&resp);
+        if (!CHECK_EQ_INT(llm_stream(&c, &req, count_events, &texts, &resp, &err), LLM_OK)) fprintf(stderr, "  %s stream: %s\n", cases[i].provider, err.message);
+        else CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
+        CHECK(texts > 1);
+        CHECK(resp.usage.present);
+        llm_response_free(&resp);
+    }
+}
+
+/* The server's count of connections accepted so far (/mock/stats). */
+static long mock_connections(void) { return raw_mock_stat(llm_curl_transport(&curl_t), mock.base, "connections"); }
+
+/* 50 exchanges, streamed and not, ride one connection. */
+static void one_connection_is_kept_alive(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_response resp;
+    char base[128];
+    long before, after;
+    int i, ok = 0;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    before = mock_connections();
+    for (i = 0; i < 50; i++) {
+        ok += (i % 2 ? llm_stream(&c, &req, NULL, NULL, &resp, NULL) : llm_complete(&c, &req, &resp, NULL)) == LLM_OK;
+        llm_response_free(&resp);
+    }
+    after = mock_connections();
+    CHECK_EQ_INT(ok, 50);
+    CHECK(before > 0);
+    if (!CHECK_EQ_INT(after, before)) fprintf(stderr, "  connections before %ld, after %ld\n", before, after);
+}
+
+/* A kept-alive connection that the server closes after reading the
+   request (fault "drop"): libcurl would send it again on a new connection;
+   the adapter refuses, so the server sees it once and the call says why. */
+static void a_request_is_never_sent_twice(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_pair drop = {"x-mock-fault", "drop"};
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    int before;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK); /* the connection to reuse */
+    llm_response_free(&resp);
+    mock_sleep_ms(50);
+    before = mock_logged(&mock);
+    req.headers = &drop;
+    req.header_count = 1;
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_ERR_TRANSPORT);
+    if (!CHECK(strstr(err.message, "not sent twice") != NULL)) fprintf(stderr, "  %s\n", err.message);
+    llm_response_free(&resp);
+    mock_sleep_ms(100); /* the server logs a request when its connection is done with it */
+    if (!CHECK_EQ_INT(mock_logged(&mock), before + 1)) fprintf(stderr, "  the server logged %d requests, expected 1\n", mock_logged(&mock) - before);
+}
+
+static void a_redirect_is_not_followed(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    client_at(&c, &d, "openai", "/fault/status=302/v1", base, sizeof base);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_ERR_HTTP);
+    CHECK(strstr(err.message, "redirect to http://127.0.0.1:") != NULL && strstr(err.message, "/mock/redirected") != NULL);
+    llm_response_free(&resp);
+}
+
+/* ---- the router over real sockets ---- */
+
+static int64_t mono_ms(void *user) {
+    (void)user;
+    return (int64_t)mock_now_ms();
+}
+
+/* deployments[0] in group "main", the others in "backup", its fallback. */
+static void router_for(llm_router *r, const char *const *paths, size_t n, int num_retries) {
+    static char bases[4][128];
+    static llm_deployment_desc deps[4];
+    static llm_router_fallback fb;
+    static const char *const to[] = {"backup"};
+    llm_router_desc rd;
+    size_t i;
+    memset(&rd, 0, sizeof rd);
+    memset(deps, 0, sizeof deps);
+    for (i = 0; i < n; i++) {
+        snprintf(bases[i], sizeof bases[i], "%s%s", mock.base, paths[i]);
+        deps[i].id = i == 0 ? "first" : i == 1 ? "second" : i == 2 ? "third" : "fourth";
+        deps[i].group = i == 0 ? "main" : "backup";
+        deps[i].model = "openai/gpt-4o";
+        deps[i].base_url = bases[i];
+        deps[i].api_key = "sk-test-router";
+    }
+    memset(&fb, 0, sizeof fb);
+    fb.kind = LLM_FALLBACK_GENERIC;
+    fb.group = "main";
+    fb.to = to;
+    fb.to_count = 1;
+    rd.deployments = deps;
+    rd.deployment_count = n;
+    rd.fallbacks = n > 1 ? &fb : NULL;
+    rd.fallback_count = n > 1 ? 1 : 0;
+    rd.num_retries = num_retries;
+    rd.transport = llm_curl_transport(&curl_t);
+    rd.clock_ms = mono_ms;
+    CHECK_EQ_INT(llm_router_init(r, &rd, NULL), LLM_OK);
+}
+
+static void the_router_honours_retry_after(void) {
+    static const char *const paths[] = {"/fault/status=429;retry-after=1;attempts=1/v1"};
+    llm_router r;
+    llm_request req = chat("main");
+    llm_response resp;
+    llm_error err;
+    long long t0;
+    router_for(&r, paths, 1, 2);
+    t0 = mock_now_ms();
+    if (!CHECK_EQ_INT(llm_router_complete(&r, &req, NULL, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    else CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
+    CHECK(mock_now_ms() - t0 >= 950); /* retry-after: 1 second */
+    llm_response_free(&resp);
+    llm_router_free(&r);
+}
+
+static void a_reset_before_the_first_token_falls_back(void) {
+    static const char *const paths[] = {"/fault/reset@0/v1", "/v1"};
+    llm_router r;
+    llm_router_stats st;
+    llm_request req = chat("main");
+    llm_response resp;
+    llm_error err;
+    int texts = 0;
+    router_for(&r, paths, 2, 0);
+    if (!CHECK_EQ_INT(llm_router_stream(&r, &req, NULL, count_events, &texts, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    else CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
+    llm_router_get_stats(&r, &st);
+    CHECK_EQ_INT(st.fallbacks, 1);
+    llm_response_free(&resp);
+    llm_router_free(&r);
+}
+
+static void a_reset_after_the_first_token_is_truncated(void) {
+    static const char *const paths[] = {"/fault/reset@3/v1", "/v1"};
+    llm_router r;
+    llm_request req = chat("main");
+    llm_response resp;
+    llm_error err;
+    int texts = 0;
+    router_for(&r, paths, 2, 0);
+    CHECK_EQ_INT(llm_router_stream(&r, &req, NULL, count_events, &texts, &resp, &err), LLM_ERR_TRUNCATED);
+    CHECK(texts >= 1);
+    CHECK(resp.choice_count == 1 && resp.choices[0].content && strncmp(resp.choices[0].content, "Hello", 5) == 0); /* the partial text */
+    llm_response_free(&resp);
+    llm_router_free(&r);
+}
+
+static int cancel_at_second(void *user, const llm_event *ev) {
+    return ev->type == LLM_EVENT_TEXT && ++*(int *)user == 2;
+}
+
+static void cancellation_frees_everything(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_pair slow = {"x-mock-interval-ms", "50"};
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    int seen = 0;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    req.headers = &slow;
+    req.header_count = 1;
+    CHECK_EQ_INT(llm_stream(&c, &req, cancel_at_second, &seen, &resp, &err), LLM_ERR_CANCELLED);
+    CHECK_EQ_INT(seen, 2);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK); /* the transport is still good */
+    llm_response_free(&resp);
+}
+
+/* ---- timeouts ---- */
+
+/* Runs one exchange and says how long it took and how it ended. */
+static llm_result timed(llm_client *c, llm_request *req, bool stream, long long *ms, llm_error *err) {
+    llm_response resp;
+    long long t0 = mock_now_ms();
+    llm_result r = stream ? llm_stream(c, req, NULL, NULL, &resp, err) : llm_complete(c, req, &resp, err);
+    *ms = mock_now_ms() - t0;
+    llm_response_free(&resp);
+    return r;
+}
+
+static bool on_time(long long took, int setting) {
+    bool ok = took >= setting - 20 && took <= setting + setting / 5 + 250;
+    if (!ok) fprintf(stderr, "  took %lld ms for a %d ms setting\n", took, setting);
+    return ok;
+}
+
+static void each_timeout_fires_on_time(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_request req;
+    llm_pair h[2];
+    llm_error err;
+    char base[128];
+    long long took;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    /* a non-streamed exchange: timeout_ms is the whole of it */
+    req = chat("gpt-4o");
+    h[0].name = "x-mock-fault";
+    h[0].value = "delay=3000";
+    req.headers = h;
+    req.header_count = 1;
+    req.timeout_ms = 600;
+    CHECK_EQ_INT(timed(&c, &req, false, &took, &err), LLM_ERR_TIMEOUT);
+    CHECK(on_time(took, 600));
+    /* a stream: timeout_ms bounds the wait for its headers */
+    CHECK_EQ_INT(timed(&c, &req, true, &took, &err), LLM_ERR_TIMEOUT);
+    CHECK(on_time(took, 600));
+    /* first token */
+    req = chat("gpt-4o");
+    h[0].value = "stall=3000@0";
+    req.headers = h;
+    req.header_count = 1;
+    req.stream.first_token_timeout_ms = 500;
+    CHECK_EQ_INT(timed(&c, &req, true, &took, &err), LLM_ERR_TIMEOUT);
+    CHECK(on_time(took, 500));
+    /* stall */
+    req = chat("gpt-4o");
+    h[0].value = "stall=3000@3";
+    req.headers = h;
+    req.header_count = 1;
+    req.stream.stall_timeout_ms = 500;
+    CHECK_EQ_INT(timed(&c, &req, true, &took, &err), LLM_ERR_TIMEOUT);
+    CHECK(took >= 500 && took <= 500 + 100 + 250 + 200); /* the stall begins after 3 events */
+    /* the stream's total, on a stream that keeps talking */
+    req = chat("gpt-4o");
+    h[0].name = "x-mock-interval-ms";
+    h[0].value = "100";
+    h[1].name = "x-mock-chunks";
+    h[1].value = "60";
+    req.headers = h;
+    req.header_count = 2;
+    req.stream.total_timeout_ms = 800;
+    CHECK_EQ_INT(timed(&c, &req, true, &took, &err), LLM_ERR_TIMEOUT);
+    CHECK(on_time(took, 800));
+    /* the negative case: an event every 100 ms outlives the non-stream timeout */
+    req.stream.total_timeout_ms = 0;
+    h[1].value = "15";
+    req.timeout_ms = 500;
+    if (!CHECK_EQ_INT(timed(&c, &req, true, &took, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    CHECK(took >= 1400);
+}
+
+/* A connect that never completes: a listening socket whose backlog is full
+   (Linux drops further SYNs), so connect_timeout_ms must fire. */
+static void the_connect_timeout_fires_on_time(void) {
+    struct sockaddr_in a;
+    socklen_t alen = sizeof a;
+    int lfd = socket(AF_INET, SOCK_STREAM, 0), fill[8], i;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_error err;
+    char base[128];
+    long long took;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (!CHECK(lfd >= 0 && bind(lfd, (struct sockaddr *)&a, sizeof a) == 0 && listen(lfd, 0) == 0)) return;
+    getsockname(lfd, (struct sockaddr *)&a, &alen);
+    for (i = 0; i < 8; i++) { /* fill the accept queue (connects complete in the kernel, none accepted) */
+        fill[i] = socket(AF_INET, SOCK_STREAM, 0);
+        fcntl(fill[i], F_SETFL, O_NONBLOCK); /* the ones beyond the queue would wait */
+        connect(fill[i], (struct sockaddr *)&a, sizeof a);
+    }
+    memset(&d, 0, sizeof d);
+    snprintf(base, sizeof base, "http://127.0.0.1:%d/v1", ntohs(a.sin_port));
+    d.base_url = base;
+    d.api_key = "sk-test";
+    d.transport = llm_curl_transport(&curl_t);
+    d.connect_timeout_ms = 700;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    req.timeout_ms = 5000;
+    CHECK_EQ_INT(timed(&c, &req, false, &took, &err), LLM_ERR_TIMEOUT);
+    CHECK(on_time(took, 700));
+    for (i = 0; i < 8; i++) close(fill[i]);
+    close(lfd);
+}
+
+static void a_huge_body_is_refused_by_the_limit(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_pair big = {"x-mock-fault", "oversize=3000000"};
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    d.max_response_bytes = 1 << 20;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    req.headers = &big;
+    req.header_count = 1;
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_ERR_LIMIT_EXCEEDED);
+    llm_response_free(&resp);
+    req.stream.max_bytes = 1 << 20;
+    CHECK_EQ_INT(llm_stream(&c, &req, NULL, NULL, &resp, &err), LLM_ERR_LIMIT_EXCEEDED);
+    llm_response_free(&resp);
+}
+
+/* ---- the debug log ---- */
+
+typedef struct log_lines {
+    char text[16384];
+    size_t len;
+} log_lines;
+
+static void keep_log(void *user, llm_log_level level, const char *message) {
+    log_lines *l = (log_lines *)user;
+    size_t n = strlen(message);
+    (void)level;
+    if (n + 2 > sizeof l->text - l->len) return;
+    memcpy(l->text + l->len, message, n);
+    l->len += n;
+    l->text[l->len++] = '\n';
+    l->text[l->len] = '\0';
+}
+
+static void the_debug_log_redacts_credentials(void) {
+    static log_lines lines;
+    llm_curl_options o;
+    llm_curl t;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("claude-sonnet-4-5");
+    llm_response resp;
+    char base[128];
+    memset(&o, 0, sizeof o);
+    memset(&lines, 0, sizeof lines);
+    o.log = keep_log;
+    o.log_user = &lines;
+    o.log_level = LLM_LOG_DEBUG;
+    CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+    memset(&d, 0, sizeof d);
+    snprintf(base, sizeof base, "%s", mock.base);
+    d.provider = "anthropic";
+    d.base_url = base;
+    d.api_key = "sk-ant-secret-0123456789abcdef";
+    d.transport = llm_curl_transport(&t);
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK);
+    llm_response_free(&resp);
+    CHECK(strstr(lines.text, "> x-api-key: <redacted>") != NULL);
+    CHECK(strstr(lines.text, "> POST /v1/messages") != NULL);
+    CHECK(strstr(lines.text, "< HTTP/1.1 200") != NULL);
+    CHECK(strstr(lines.text, "sk-ant-secret") == NULL && strstr(lines.text, "0123456789abcdef") == NULL);
+    llm_curl_free(&t);
+}
+
+/* ---- TLS ---- */
+
+static int free_port(void) {
+    struct sockaddr_in a;
+    socklen_t alen = sizeof a;
+    int fd = socket(AF_INET, SOCK_STREAM, 0), port = 0;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof a) == 0 && getsockname(fd, (struct sockaddr *)&a, &alen) == 0) port = ntohs(a.sin_port);
+    if (fd >= 0) close(fd);
+    return port;
+}
+
+/* A loopback TLS server with a self-signed certificate: refused by default
+   with curl's verification message; accepted once its certificate is the
+   CA (the request then reaches the server, which answers no JSON). */
+static void tls_is_verified_by_default(void) {
+    char dir[] = "/tmp/llm_tls.XXXXXX", cmd[1024], cert[96], key[96], base[64], accept_at[64];
+    llm_curl_options o;
+    llm_curl t;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_response resp;
+    llm_error err;
+    pid_t pid;
+    int port = free_port(), status, i;
+    llm_result r = LLM_OK;
+    if (!CHECK(mkdtemp(dir) != NULL && port > 0)) return;
+    snprintf(cert, sizeof cert, "%s/cert.pem", dir);
+    snprintf(key, sizeof key, "%s/key.pem", dir);
+    snprintf(cmd, sizeof cmd,
+             "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 "
+             "-keyout %s -out %s >/dev/null 2>&1", key, cert);
+    if (!CHECK(system(cmd) == 0)) return;
+    snprintf(accept_at, sizeof accept_at, "127.0.0.1:%d", port);
+    if ((pid = fork()) == 0) {
+        execlp("openssl", "openssl", "s_server", "-quiet", "-accept", accept_at, "-cert", cert, "-key", key, "-www", (char *)NULL);
+        _exit(127);
+    }
+    snprintf(base, sizeof base, "https://127.0.0.1:%d/v1", port);
+    memset(&d, 0, sizeof d);
+    d.base_url = base;
+    d.api_key = "sk-test";
+    d.timeout_ms = 5000;
+    memset(&o, 0, sizeof o);
+    for (i = 0; i < 100; i++) { /* until the server listens (at most 5 s) */
+        CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+        d.transport = llm_curl_transport(&t);
+        llm_client_init(&c, &d, NULL);
+        r = llm_complete(&c, &req, &resp, &err);
+        llm_response_free(&resp);
+        llm_curl_free(&t);
+        if (!(r == LLM_ERR_TRANSPORT && strstr(err.message, "onnect"))) break;
+        mock_sleep_ms(50);
+    }
+    CHECK_EQ_INT(r, LLM_ERR_TRANSPORT);
+    if (!CHECK(strstr(err.message, "SSL certificate problem") != NULL)) fprintf(stderr, "  %s\n", err.message);
+    o.ca_file = cert; /* the positive control: the same server, trusted, answers (s_server -www answers GET) */
+    CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+    {
+        raw_answer *a = (raw_answer *)calloc(1, sizeof *a);
+        char url[96];
+        snprintf(url, sizeof url, "https://127.0.0.1:%d/", port);
+        r = raw_send(llm_curl_transport(&t), "GET", url, NULL, 0, NULL, 5000, a, &err);
+        if (!CHECK_EQ_INT(r, LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+        CHECK_EQ_INT(a->status, 200);
+        free(a);
+    }
+    llm_curl_free(&t);
+    kill(pid, SIGTERM);
+    waitpid(pid, &status, 0);
+    remove(cert);
+    remove(key);
+    rmdir(dir);
+}
+
+/* ---- the runner ---- */
+
+typedef struct tally {
+    int done, ok, texts;
+} tally;
+
+static void job_done(void *user, llm_curl_job *job) {
+    tally *t = (tally *)user;
+    t->done++;
+    t->ok += job->result == LLM_OK && job->response.choice_count == 1 && job->response.choices[0].content &&
+             strcmp(job->response.choices[0].content, "Hello from the mock server. You said: Hi") == 0;
+    llm_response_free(&job->response);
+}
+
+static int job_event(void *user, const llm_event *ev) {
+    if (ev->type == LLM_EVENT_TEXT) ((tally *)user)->texts++;
+    return 0;
+}
+
+/* An allocator that fails every allocation from the n-th on (n counts from 0). */
+typedef struct failing { int n, count; } failing;
+static void *failing_alloc(void *user, size_t size) {
+    failing *f = (failing *)user;
+    return f->count++ >= f->n ? NULL : malloc(size);
+}
+static void failing_free(void *user, void *p, size_t size) {
+    (void)user, (void)size;
+    free(p);
+}
+
+/* The adapter's own allocations go through the options' allocator: the
+   transport's state at init and a header line too long for the stack in
+   llm_complete; a transfer and that line in the runner. Each failed one is
+   NO_MEMORY, nothing leaks (AddressSanitizer), a job still ends through
+   on_done, and past them every allocation succeeds. */
+static void a_failed_allocation_is_no_memory(void) {
+    static tally t;
+    static char long_value[2000];
+    llm_curl_options o;
+    llm_curl x;
+    llm_curl_runner run;
+    llm_curl_job job;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_pair h = {"x-long", long_value};
+    llm_response resp;
+    llm_error err;
+    failing f;
+    char base[128];
+    int n, done = 0;
+    memset(long_value, 'a', sizeof long_value - 1);
+    memset(&o, 0, sizeof o);
+    o.alloc.alloc = failing_alloc;
+    o.alloc.free = failing_free;
+    o.alloc.user = &f;
+    f.n = 0, f.count = 0;
+    CHECK_EQ_INT(llm_curl_init(&x, &o, &err), LLM_ERR_NO_MEMORY);
+    req.headers = &h;
+    req.header_count = 1;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    for (n = 0; n < 8 && !done; n++) { /* the n-th allocation fails, until none does */
+        f.n = n, f.count = 0;
+        CHECK_EQ_INT(llm_curl_init(&x, &o, &err), n == 0 ? LLM_ERR_NO_MEMORY : LLM_OK);
+        if (n > 0) {
+            d.transport = llm_curl_transport(&x);
+            CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+            CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), n == 1 ? LLM_ERR_NO_MEMORY : LLM_OK);
+            llm_response_free(&resp);
+            llm_curl_free(&x);
+        }
+        f.count = 0;
+        memset(&t, 0, sizeof t);
+        memset(&job, 0, sizeof job);
+        CHECK_EQ_INT(llm_curl_runner_init(&run, &o, 2, NULL), LLM_OK);
+        job.client = &c;
+        job.request = &req;
+        job.on_done = job_done;
+        job.user = &t;
+        llm_curl_runner_add(&run, &job);
+        llm_curl_runner_run_all(&run);
+        CHECK_EQ_INT(t.done, 1);
+        CHECK_EQ_INT(job.result, n < 2 ? LLM_ERR_NO_MEMORY : LLM_OK);
+        llm_response_free(&job.response);
+        llm_curl_runner_free(&run);
+        done = f.count < n; /* every allocation succeeded */
+    }
+    CHECK(done);
+    d.transport = llm_curl_transport(&curl_t);
+}
+
+static void the_runner_keeps_many_in_flight(void) {
+    enum { N = 300 };
+    static llm_curl_job jobs[N];
+    static tally t;
+    static const char *const paths[] = {"/fault/status=503;attempts=1/v1", "/v1"};
+    llm_curl_runner run;
+    llm_client_desc d;
+    llm_client c;
+    llm_router r;
+    llm_request req = chat("gpt-4o"), routed = chat("main");
+    char base[128];
+    int i, left = 1, steps = 0;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    router_for(&r, paths, 2, 1);
+    memset(&t, 0, sizeof t);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 32, NULL), LLM_OK);
+    for (i = 0; i < N; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = i % 3 == 2 ? NULL : &c;
+        jobs[i].router = i % 3 == 2 ? &r : NULL;
+        jobs[i].request = i % 3 == 2 ? &routed : &req;
+        jobs[i].stream = i % 2 == 1;
+        jobs[i].on_event = job_event;
+        jobs[i].on_done = job_done;
+        jobs[i].user = &t;
+        CHECK_EQ_INT(llm_curl_runner_add(&run, &jobs[i]), LLM_OK);
+    }
+    while (left > 0 && steps < 100000) { /* as a game loop does: a little every frame */
+        left = llm_curl_runner_step(&run, 16);
+        steps++;
+    }
+    CHECK_EQ_INT(left, 0);
+    CHECK_EQ_INT(t.done, N);
+    CHECK_EQ_INT(t.ok, N);
+    CHECK(t.texts >= N / 2);
+    llm_curl_runner_free(&run);
+    llm_router_free(&r);
+}
+
+static void the_runner_cancels_and_times_out(void) {
+    static llm_curl_job jobs[3];
+    static tally t;
+    llm_curl_runner run;
+    llm_client_desc d;
+    llm_client c;
+    llm_request slow = chat("gpt-4o"), stalled = chat("gpt-4o");
+    llm_pair h1 = {"x-mock-interval-ms", "200"}, h2 = {"x-mock-fault", "stall=5000@3"};
+    char base[128];
+    long long t0;
+    int i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    slow.headers = &h1;
+    slow.header_count = 1;
+    stalled.headers = &h2;
+    stalled.header_count = 1;
+    stalled.stream.stall_timeout_ms = 400;
+    memset(&t, 0, sizeof t);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 4, NULL), LLM_OK);
+    for (i = 0; i < 3; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = &c;
+        jobs[i].request = i == 2 ? &stalled : &slow;
+        jobs[i].stream = true;
+        jobs[i].on_done = job_done;
+        jobs[i].user = &t;
+        llm_curl_runner_add(&run, &jobs[i]);
+    }
+    llm_curl_runner_step(&run, 100);
+    llm_curl_runner_cancel(&run, &jobs[0]); /* in flight */
+    CHECK_EQ_INT(jobs[0].result, LLM_ERR_CANCELLED);
+    t0 = mock_now_ms();
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    CHECK_EQ_INT(jobs[1].result, LLM_OK);
+    CHECK_EQ_INT(jobs[2].result, LLM_ERR_TIMEOUT);
+    CHECK(mock_now_ms() - t0 < 5000);
+    CHECK_EQ_INT(t.done, 3);
+    llm_curl_runner_free(&run);
+}
+
+static const test_case cases[] = {
+    TEST(every_provider_answers_streamed_and_not),
+    TEST(one_connection_is_kept_alive),
+    TEST(a_request_is_never_sent_twice),
+    TEST(a_redirect_is_not_followed),
+    TEST(the_router_honours_retry_after),
+    TEST(a_reset_before_the_first_token_falls_back),
+    TEST(a_reset_after_the_first_token_is_truncated),
+    TEST(cancellation_frees_everything),
+    TEST(each_timeout_fires_on_time),
+    TEST(the_connect_timeout_fires_on_time),
+    TEST(a_huge_body_is_refused_by_the_limit),
+    TEST(the_debug_log_redacts_credentials),
+    TEST(tls_is_verified_by_default),
+    TEST(the_runner_keeps_many_in_flight),
+    TEST(the_runner_cancels_and_times_out),
+    TEST(a_failed_allocation_is_no_memory),
+};
+
+int main(int argc, char **argv) {
+    int r;
+    const char *server = getenv("MOCK_SERVER") ? getenv("MOCK_SERVER") : "build/mock_server";
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (!mock_start(&mock, server)) {
+        fprintf(stderr, "test_curl: cannot start %s\n", server);
+        return 1;
+    }
+    llm_curl_init(&curl_t, NULL, NULL);
+    r = test_main(cases, TEST_COUNT(cases), argc, argv);
+    llm_curl_free(&curl_t);
+    mock_stop(&mock);
+    curl_global_cleanup();
+    return r;
+}
