@@ -1,6 +1,6 @@
 # llm.h - POSIX make. Targets:
-#   make             build/llm (the CLI; needs only a C compiler and libc)
-#   make run         the demo
+#   make             build/llm (the CLI; a C compiler, libc and libcurl)
+#   make run         the demo (LIVE=1: against a real service)
 #   make test        the whole suite (tests/run.sh runs each check below)
 #   make bench       benchmark figures
 #   make fuzz        each fuzz target for FUZZ_SECONDS (default 60)
@@ -26,10 +26,15 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_stream.c examples/cli_tokens.c examples/cli_request.c
+CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_stream.c examples/cli_tokens.c examples/cli_request.c \
+	examples/cli_chat.c
+# where `llm tokens` looks for vocabularies after $$LLM_TIKTOKEN_DIR: the installed ones, then this source tree
+CLI_DIRS = -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR="\"$$(pwd)\""
 
-$(B)/llm: $(CLI_SRC) examples/cli.h llm.h costs_embedded.h | $(B)
-	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $(CLI_SRC) $(LDFLAGS)
+# build/llm talks over libcurl (llm chat): Debian libcurl4-openssl-dev
+$(B)/llm: $(CLI_SRC) examples/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
+	@command -v curl-config >/dev/null || { echo "build/llm needs libcurl's headers: apt-get install libcurl4-openssl-dev" >&2; exit 1; }
+	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) -lcurl $(LDFLAGS)
 
 EXAMPLES = chat tools stream game_loop router
 
@@ -42,8 +47,11 @@ $(EXAMPLES:%=$(B)/%): $(B)/%: examples/%.c llm.h | $(B)
 $(B)/mock_server: tests/mock_server.c llm.h | $(B)
 	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(CFLAGS) -o $@ tests/mock_server.c $(LDFLAGS)
 
-run: $(B)/llm examples
-	sh examples/demo.sh
+# the demo: build/llm against the mock provider over a real socket (LIVE=1: a real service)
+run:
+	@echo "== building build/llm and build/mock_server (about 20 s on 2 cores) =="
+	@$(MAKE) -s -j2 $(B)/llm $(B)/mock_server
+	@sh examples/demo.sh
 
 test: $(B)/llm
 	sh tests/run.sh
@@ -97,7 +105,9 @@ check-examples: | $(B)
 	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) -o $(B)/$$e-san examples/$$e.c || exit 1; done
 	sh tests/examples.sh $(B)
 
-check-cli: $(B)/llm
+check-cli: $(B)/llm $(B)/mock_server
+	sh tests/cli/help.sh $(B)/llm
+	sh tests/cli/chat.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
 	sh tests/cli/stream.sh $(B)/llm $(B)/json_same tests/data
@@ -143,6 +153,10 @@ check-mock: $(B)/mock_server
 	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/mock_server-san tests/mock_server.c
 	sh tests/mock/smoke.sh $(B)/mock_server
 	sh tests/mock/smoke.sh $(B)/mock_server-san
+
+# `make run` from a fresh clone of this repository's HEAD, offline and with no keys
+check-run:
+	sh tests/cli/run_fresh.sh
 
 # ---- real HTTP: llm_curl_adapter.h (libcurl from libcurl4-openssl-dev) ----
 CURL_LIBS = -lcurl
@@ -227,13 +241,14 @@ $(B)/bench_http: bench/bench_http.c bench/http_bare.h tests/integration/mock.h l
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ bench/bench_http.c $(CURL_LIBS) -lcjson $(LDFLAGS)
 
 install: $(B)/llm
-	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
+	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/llm
 	cp llm.h costs_embedded.h llm_curl_adapter.h $(DESTDIR)$(PREFIX)/include/
 	cp $(B)/llm $(DESTDIR)$(PREFIX)/bin/
+	cp tests/data/tokens/cl100k_base.tiktoken tests/data/tokens/o200k_base.tiktoken $(DESTDIR)$(PREFIX)/share/llm/
 
 clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
-	check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load
+	check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run

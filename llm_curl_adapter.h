@@ -10,7 +10,10 @@
        #define LLM_CURL_IMPLEMENTATION
        #include "llm_curl_adapter.h"
 
-   and link with -lcurl (Debian: libcurl4-openssl-dev). Call
+   and link with -lcurl (Debian: libcurl4-openssl-dev). That file needs
+   POSIX's clock_gettime: under a strict -std=c99, #define _POSIX_C_SOURCE
+   200809L before its first #include (or define LLM_IMPLEMENTATION there
+   too: llm.h then asks for POSIX itself). Call
    curl_global_init(CURL_GLOBAL_DEFAULT) once at the start of the program,
    before any thread starts, as libcurl asks: the adapter keeps no global
    state and does not do it behind your back.
@@ -216,6 +219,10 @@ static void llm__curl_free_mem(const llm_curl_options *o, void *p, size_t n) {
     else free(p);
 }
 
+/* The deadlines need a monotonic clock in milliseconds. */
+#if !defined(CLOCK_MONOTONIC) && (defined(__unix__) || defined(__APPLE__))
+#error "llm_curl_adapter.h: CLOCK_MONOTONIC is hidden (a strict ISO mode): #define _POSIX_C_SOURCE 200809L before the first #include of the implementation's file, or put LLM_IMPLEMENTATION in that file (llm.h then asks for POSIX itself)"
+#endif
 static int64_t llm__curl_now_ms(void) {
 #if defined(CLOCK_MONOTONIC)
     struct timespec ts;
@@ -964,13 +971,7 @@ LLM_CURL_API int llm_curl_runner_step(llm_curl_runner *r, int timeout_ms) {
 #ifdef LLM__CURL_EPOLL
         {
             struct epoll_event evs[64];
-            int n = r->running_ ? epoll_wait(r->epoll_, evs, 64, sleep_ms) : 0, i;
-            if (!r->running_ && sleep_ms > 0) { /* only waiting jobs: sleep until one wakes */
-                struct timespec ts;
-                ts.tv_sec = sleep_ms / 1000;
-                ts.tv_nsec = (long)(sleep_ms % 1000) * 1000000L;
-                nanosleep(&ts, NULL);
-            }
+            int n = epoll_wait(r->epoll_, evs, 64, sleep_ms), i; /* with nothing in flight: a sleep until a waiting job wakes */
             for (i = 0; i < n; i++) {
                 int flags = (evs[i].events & EPOLLIN ? CURL_CSELECT_IN : 0) | (evs[i].events & EPOLLOUT ? CURL_CSELECT_OUT : 0) |
                             (evs[i].events & (EPOLLERR | EPOLLHUP) ? CURL_CSELECT_ERR : 0);
@@ -982,16 +983,9 @@ LLM_CURL_API int llm_curl_runner_step(llm_curl_runner *r, int timeout_ms) {
             }
         }
 #else
-        if (r->running_) {
-            curl_multi_perform((CURLM *)r->multi_, &running);
-            curl_multi_poll((CURLM *)r->multi_, NULL, 0, sleep_ms, NULL);
-            curl_multi_perform((CURLM *)r->multi_, &running);
-        } else if (sleep_ms > 0) {
-            struct timespec ts;
-            ts.tv_sec = sleep_ms / 1000;
-            ts.tv_nsec = (long)(sleep_ms % 1000) * 1000000L;
-            nanosleep(&ts, NULL);
-        }
+        if (r->running_) curl_multi_perform((CURLM *)r->multi_, &running);
+        curl_multi_poll((CURLM *)r->multi_, NULL, 0, sleep_ms, NULL); /* it waits the time out even with nothing to watch */
+        if (r->running_) curl_multi_perform((CURLM *)r->multi_, &running);
 #endif
         llm__runner_read_done(r);
         llm__runner_check_times(r);

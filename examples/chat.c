@@ -6,8 +6,9 @@
 
        build/chat [RECORDED_BODY.json]
 
-   To talk to a real server, give the client your own `llm_transport` (see
-   llm_curl_adapter.h when it is there) and a real API key. */
+   To talk to a real server, give the client a real transport
+   (llm_curl_transport from llm_curl_adapter.h, as `llm chat` does in
+   examples/cli_chat.c, or your own) and a real API key. */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
 

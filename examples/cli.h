@@ -4,6 +4,7 @@
 #ifndef LLM_CLI_H
 #define LLM_CLI_H
 #include <stddef.h>
+#include <stdint.h>
 
 enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
 
@@ -11,7 +12,27 @@ enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
    after *len bytes. NULL when it cannot be read. */
 char *cli_read_all(const char *path, size_t *len);
 
-/* Each verb: argv[0] is the verb's name. Returns a CLI_* exit status. */
+/* Usage errors, said the same way by every verb (on stderr; CLI_USAGE):
+   an option the verb does not know (or that lacks its value), and a flag
+   whose value is not a number. */
+int cli_unknown_option(const char *verb, const char *arg);
+int cli_bad_number(const char *verb, const char *flag, const char *value);
+/* A non-negative decimal count; 0 (false) for anything else. */
+int cli_parse_count(const char *s, int64_t *out);
+
+/* A dollar figure for people: 10 significant digits in plain decimals,
+   trailing zeros trimmed (0.0075, not 0.0074999999999999997). */
+void cli_format_usd(double usd, char *out, size_t size);
+
+/* Prints a response (or the failure it ended in) as one JSON line: the
+   shape of `llm replay`; `full` adds id, model, provider, cost_usd and
+   latency_ms (`llm chat --json`). */
+struct llm_response;
+struct llm_error;
+void cli_print_response(const struct llm_response *resp, int result, const struct llm_error *err, const char *provider, int full);
+
+/* Each verb: argv[0] is the verb's name. Returns a CLI_* exit status.
+   `llm VERB --help` is answered by main from the verb's usage text. */
 int cli_json_validate(int argc, char **argv);
 int cli_cost(int argc, char **argv);    /* cli_cost.c */
 int cli_info(int argc, char **argv);    /* cli_cost.c */
@@ -20,5 +41,6 @@ int cli_sse(int argc, char **argv);     /* cli_stream.c */
 int cli_replay(int argc, char **argv);  /* cli_stream.c */
 int cli_tokens(int argc, char **argv);  /* cli_tokens.c */
 int cli_request(int argc, char **argv); /* cli_request.c */
+int cli_chat(int argc, char **argv);    /* cli_chat.c */
 
 #endif

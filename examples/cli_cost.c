@@ -4,7 +4,8 @@
             [--cache-creation-tokens N] [--cache-creation-1h-tokens N] [--reasoning-tokens N]
             [--service-tier T] [--prices FILE]
    llm cost --usage FILE [--model M] [--prices FILE]
-       prints the cost in USD (%.17g) and nothing else. Token counts follow
+       prints the cost in USD and nothing else: 10 significant digits,
+       trailing zeros trimmed (--json: the exact double, %.17g). Token counts follow
        OpenAI's convention: --prompt-tokens counts every prompt token,
        cached and cache-creation (5-minute writes) ones included;
        --completion-tokens every output token, reasoning included. --usage
@@ -24,31 +25,6 @@
 #include <string.h>
 
 #ifndef LLM_NO_COSTS
-
-static int cli_cost_usage(const char *verb) {
-    if (strcmp(verb, "cost") == 0)
-        fputs("usage: llm cost --model M --prompt-tokens N [--completion-tokens N] [--cached-tokens N]\n"
-              "                [--cache-creation-tokens N] [--cache-creation-1h-tokens N] [--reasoning-tokens N]\n"
-              "                [--service-tier T] [--prices FILE]\n"
-              "       llm cost --usage FILE [--model M] [--prices FILE]\n", stderr);
-    else if (strcmp(verb, "info") == 0)
-        fputs("usage: llm info MODEL [--prices FILE]\n", stderr);
-    else
-        fputs("usage: llm models [--provider P] [--prices FILE]\n", stderr);
-    return CLI_USAGE;
-}
-
-/* A non-negative decimal count; false for anything else. */
-static bool cli_count(const char *s, int64_t *out) {
-    int64_t v = 0;
-    if (!s || !*s) return false;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9' || v > (INT64_MAX - 9) / 10) return false;
-        v = v * 10 + (*s - '0');
-    }
-    *out = v;
-    return true;
-}
 
 /* Loads --prices FILE into db; a CLI_* status. */
 static int cli_load_prices(llm_costs *db, const char *path) {
@@ -127,28 +103,42 @@ typedef struct cli_cost_args {
     const char *model, *prices, *usage_file, *tier;
     int64_t n[6];   /* prompt, completion, cached, cache creation, 1h creation, reasoning */
     bool given[6];
+    bool json;
 } cli_cost_args;
+
+/* The value of option `name` in a->..., NULL when it takes no string. */
+static const char **cli_cost_slot(cli_cost_args *a, const char *name) {
+    return strcmp(name, "--model") == 0 ? &a->model : strcmp(name, "--prices") == 0 ? &a->prices
+         : strcmp(name, "--usage") == 0 ? &a->usage_file : strcmp(name, "--service-tier") == 0 ? &a->tier : NULL;
+}
 
 static int cli_cost_parse(int argc, char **argv, cli_cost_args *a) {
     static const char *const counts[6] = {"--prompt-tokens", "--completion-tokens", "--cached-tokens",
                                           "--cache-creation-tokens", "--cache-creation-1h-tokens", "--reasoning-tokens"};
     int i, k;
     memset(a, 0, sizeof *a);
-    for (i = 1; i < argc; i += 2) {
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!v) return cli_cost_usage("cost");
-        if (strcmp(argv[i], "--model") == 0) a->model = v;
-        else if (strcmp(argv[i], "--prices") == 0) a->prices = v;
-        else if (strcmp(argv[i], "--usage") == 0) a->usage_file = v;
-        else if (strcmp(argv[i], "--service-tier") == 0) a->tier = v;
-        else {
-            for (k = 0; k < 6 && strcmp(argv[i], counts[k]) != 0; k++) {}
-            if (k == 6 || !cli_count(v, &a->n[k])) return cli_cost_usage("cost");
-            a->given[k] = true;
+    for (i = 1; i < argc; i++) {
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL, **slot = cli_cost_slot(a, argv[i]);
+        if (strcmp(argv[i], "--json") == 0) {
+            a->json = true;
+            continue;
         }
+        for (k = 0; k < 6 && strcmp(argv[i], counts[k]) != 0; k++) {}
+        if (!v || (k == 6 && !slot)) return cli_unknown_option("cost", argv[i]);
+        if (k < 6 && !cli_parse_count(v, &a->n[k])) return cli_bad_number("cost", counts[k], v);
+        if (k < 6) a->given[k] = true;
+        else *slot = v;
+        i++;
     }
     for (k = 0; k < 6 && !a->given[k]; k++) {}
-    if (a->usage_file ? k < 6 : (!a->model || !a->given[0])) return cli_cost_usage("cost");
+    if (a->usage_file && k < 6) {
+        fputs("llm cost: --usage FILE takes no token counts (llm cost --help)\n", stderr);
+        return CLI_USAGE;
+    }
+    if (!a->usage_file && (!a->model || !a->given[0])) {
+        fputs("llm cost: --model M and --prompt-tokens N are needed, or --usage FILE (llm cost --help)\n", stderr);
+        return CLI_USAGE;
+    }
     if (!a->usage_file && (a->n[2] + a->n[3] > a->n[0] || a->n[4] > a->n[3] || a->n[5] > a->n[1])) {
         fputs("llm: cached plus cache-creation tokens must not exceed --prompt-tokens, 1h writes must not exceed "
               "cache-creation tokens, reasoning must not exceed --completion-tokens\n", stderr);
@@ -195,7 +185,12 @@ int cli_cost(int argc, char **argv) {
         fprintf(stderr, "llm: %s\n", err.message);
         st = CLI_FAILED;
     }
-    if (st == CLI_OK) printf("%.17g\n", c.usd);
+    if (st == CLI_OK && a.json) printf("%.17g\n", c.usd);
+    else if (st == CLI_OK) {
+        char usd[400];
+        cli_format_usd(c.usd, usd, sizeof usd);
+        puts(usd);
+    }
     llm_json_doc_free(&doc);
     llm_costs_deinit(&db);
     return st;
@@ -250,9 +245,12 @@ int cli_info(int argc, char **argv) {
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--prices") == 0 && i + 1 < argc) prices = argv[++i];
         else if (argv[i][0] != '-' && !model) model = argv[i];
-        else return cli_cost_usage("info");
+        else return cli_unknown_option("info", argv[i]);
     }
-    if (!model) return cli_cost_usage("info");
+    if (!model) {
+        fputs("llm info: MODEL is needed (llm info --help)\n", stderr);
+        return CLI_USAGE;
+    }
     memset(&db, 0, sizeof db);
     memset(&w, 0, sizeof w);
     st = cli_load_prices(&db, prices);
@@ -271,7 +269,7 @@ int cli_info(int argc, char **argv) {
 }
 
 static bool cli_print_model(void *user, const llm_model_info *info) {
-    (void)user;
+    ++*(long *)user;
     printf("%s\t%s\t%s\n", info->key, info->provider, llm_model_mode_name(info->mode));
     return true;
 }
@@ -279,16 +277,19 @@ static bool cli_print_model(void *user, const llm_model_info *info) {
 int cli_models(int argc, char **argv) {
     const char *provider = NULL, *prices = NULL;
     llm_costs db;
+    long listed = 0;
     int i, st;
     for (i = 1; i < argc; i += 2) {
-        if (i + 1 >= argc) return cli_cost_usage("models");
+        if (i + 1 >= argc) return cli_unknown_option("models", argv[i]);
         if (strcmp(argv[i], "--provider") == 0) provider = argv[i + 1];
         else if (strcmp(argv[i], "--prices") == 0) prices = argv[i + 1];
-        else return cli_cost_usage("models");
+        else return cli_unknown_option("models", argv[i]);
     }
     memset(&db, 0, sizeof db);
     st = cli_load_prices(&db, prices);
-    if (st == CLI_OK) llm_costs_each(&db, provider, cli_print_model, NULL);
+    if (st == CLI_OK) llm_costs_each(&db, provider, cli_print_model, &listed);
+    if (st == CLI_OK && listed == 0 && provider) fprintf(stderr, "llm models: no models for provider \"%s\"\n", provider);
+    else if (st == CLI_OK && listed == 0) fputs("llm models: no models\n", stderr);
     llm_costs_deinit(&db);
     return st;
 }

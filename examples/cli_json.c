@@ -14,10 +14,8 @@ int cli_json_validate(int argc, char **argv) {
     llm_result r;
     size_t len;
     char *text;
-    if (argc > 2) {
-        fputs("usage: llm json-validate [FILE|-]\n", stderr);
-        return CLI_USAGE;
-    }
+    if (argc > 2) return cli_unknown_option("json-validate", argv[2]);
+    if (path[0] == '-' && path[1]) return cli_unknown_option("json-validate", path);
     text = cli_read_all(path, &len);
     if (!text) {
         fprintf(stderr, "llm: cannot read %s\n", path);

@@ -26,11 +26,6 @@ typedef struct request_args {
     bool stream;
 } request_args;
 
-static int request_usage(FILE *to) {
-    fputs("usage: llm request [-m MODEL] [--provider P] [--base-url URL] [--stream] [FILE|-]\n", to);
-    return to == stdout ? CLI_OK : CLI_USAGE;
-}
-
 static int request_parse_args(int argc, char **argv, request_args *a) {
     int i;
     memset(a, 0, sizeof *a);
@@ -38,15 +33,12 @@ static int request_parse_args(int argc, char **argv, request_args *a) {
     for (i = 1; i < argc; i++) {
         const char *arg = argv[i];
         bool has_value = i + 1 < argc;
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) return request_usage(stdout) + 100;
         if (strcmp(arg, "--stream") == 0) a->stream = true;
         else if ((strcmp(arg, "-m") == 0 || strcmp(arg, "--model") == 0) && has_value) a->model = argv[++i];
         else if (strcmp(arg, "--provider") == 0 && has_value) a->provider = argv[++i];
         else if (strcmp(arg, "--base-url") == 0 && has_value) a->base_url = argv[++i];
-        else if (arg[0] == '-' && arg[1] != '\0') {
-            fprintf(stderr, "llm request: unknown option %s (or it needs a value)\n", arg);
-            return request_usage(stderr);
-        } else a->path = arg;
+        else if (arg[0] == '-' && arg[1] != '\0') return cli_unknown_option("request", arg);
+        else a->path = arg;
     }
     return CLI_OK;
 }
@@ -118,7 +110,7 @@ int cli_request(int argc, char **argv) {
     size_t len;
     char *text;
     int status = request_parse_args(argc, argv, &a);
-    if (status != CLI_OK) return status >= 100 ? CLI_OK : status;
+    if (status != CLI_OK) return status;
     if (a.provider && !llm_provider_find(a.provider)) { /* a usage error, as in llm replay */
         fprintf(stderr, "llm request: unknown provider \"%s\" (see README, Providers)\n", a.provider);
         return CLI_USAGE;

@@ -53,10 +53,8 @@ int cli_sse(int argc, char **argv) {
     size_t len;
     char *text, *tmp;
     int status = CLI_OK;
-    if (argc > 2) {
-        fputs("usage: llm sse [FILE|-]\n", stderr);
-        return CLI_USAGE;
-    }
+    if (argc > 2) return cli_unknown_option("sse", argv[2]);
+    if (path[0] == '-' && path[1]) return cli_unknown_option("sse", path);
     if (!(text = cli_read_all(path, &len))) {
         fprintf(stderr, "llm: cannot read %s\n", path);
         return CLI_USAGE;
@@ -106,10 +104,15 @@ static void write_usage(llm_json_writer *w, const llm_usage *u) {
     }
 }
 
-static void write_replay(llm_json_writer *w, const llm_response *resp, llm_result r, const llm_error *err) {
+static void write_replay(llm_json_writer *w, const llm_response *resp, llm_result r, const llm_error *err, const char *provider, bool full) {
     const llm_choice *c = resp->choice_count ? &resp->choices[0] : NULL;
     size_t i;
     llm_json_write_object_begin(w);
+    if (full) {
+        write_str_or_empty(w, "id", resp->id);
+        write_str_or_empty(w, "model", resp->model);
+        write_str_or_empty(w, "provider", provider);
+    }
     write_str_or_empty(w, "content", c ? c->content : NULL);
     write_str_or_empty(w, "reasoning", c ? c->reasoning : NULL);
     write_str_or_empty(w, "refusal", c ? c->refusal : NULL);
@@ -128,6 +131,12 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
     llm_json_write_key(w, "finish_reason_raw");
     llm_json_write_string(w, c ? c->finish_reason_raw : NULL);
     write_usage(w, &resp->usage);
+    if (full) {
+        llm_json_write_key(w, "cost_usd");
+        llm_json_write_number(w, resp->cost_usd);
+        llm_json_write_key(w, "latency_ms");
+        llm_json_write_int(w, resp->latency_ms);
+    }
     /* present only when the answer has them */
     if (resp->has_provider_cost) {
         llm_json_write_key(w, "provider_cost_usd");
@@ -175,26 +184,55 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
     llm_json_write_object_end(w);
 }
 
+/* The response as one JSON line on stdout; false when it holds text that
+   is not valid UTF-8 (said on stderr). */
+static bool cli_write_response(const llm_response *resp, llm_result r, const llm_error *err, const char *provider, bool full) {
+    llm_json_writer w;
+    const char *out;
+    size_t len;
+    bool ok;
+    memset(&w, 0, sizeof w);
+    write_replay(&w, resp, r, err, provider, full);
+    ok = llm_json_writer_finish(&w, &out, &len) == LLM_OK;
+    if (ok) {
+        fwrite(out, 1, len, stdout);
+        fputc('\n', stdout);
+    } else {
+        fputs("llm: the answer holds text that is not valid UTF-8\n", stderr);
+    }
+    llm_json_writer_free(&w);
+    return ok;
+}
+
+void cli_print_response(const struct llm_response *resp, int result, const struct llm_error *err, const char *provider, int full) {
+    cli_write_response(resp, (llm_result)result, err, provider, full != 0);
+}
+
 int cli_replay(int argc, char **argv) {
-    const char *provider = NULL, *path = "-", *out;
+    const char *provider = NULL, *path = "-";
     bool stream = false;
     int status = 200, i;
     llm_response resp;
     llm_error err;
-    llm_json_writer w;
     llm_result r;
     size_t len;
     char *text;
     for (i = 1; i < argc; i++) {
+        int64_t n;
         if (strcmp(argv[i], "--provider") == 0 && i + 1 < argc) provider = argv[++i];
         else if (strcmp(argv[i], "--stream") == 0) stream = true;
-        else if (strcmp(argv[i], "--status") == 0 && i + 1 < argc) status = atoi(argv[++i]);
-        else if (argv[i][0] == '-' && argv[i][1]) provider = NULL, i = argc;
+        else if (strcmp(argv[i], "--status") == 0 && i + 1 < argc) {
+            if (!cli_parse_count(argv[++i], &n) || n < 100 || n > 999) return cli_bad_number("replay", "--status", argv[i]);
+            status = (int)n;
+        } else if (argv[i][0] == '-' && argv[i][1]) return cli_unknown_option("replay", argv[i]);
         else path = argv[i];
     }
-    if (!provider || !llm_provider_find(provider) || status < 100 || status > 999) {
-        if (provider && !llm_provider_find(provider)) fprintf(stderr, "llm: unknown provider \"%s\" (see README, Providers)\n", provider);
-        fputs("usage: llm replay --provider P [--stream] [--status N] [FILE|-]   (P: openai, anthropic, openrouter, azure, ...)\n", stderr);
+    if (!provider) {
+        fputs("llm replay: --provider P is required (openai, anthropic, openrouter, azure, ...; llm replay --help)\n", stderr);
+        return CLI_USAGE;
+    }
+    if (!llm_provider_find(provider)) {
+        fprintf(stderr, "llm replay: unknown provider \"%s\" (see README, Providers)\n", provider);
         return CLI_USAGE;
     }
     if (!(text = cli_read_all(path, &len))) {
@@ -202,16 +240,7 @@ int cli_replay(int argc, char **argv) {
         return CLI_USAGE;
     }
     r = llm_decode_recorded(provider, status, text, len, stream, &resp, &err);
-    memset(&w, 0, sizeof w);
-    write_replay(&w, &resp, r, &err);
-    if (llm_json_writer_finish(&w, &out, &len) == LLM_OK) {
-        fwrite(out, 1, len, stdout);
-        fputc('\n', stdout);
-    } else {
-        fputs("llm: the answer holds text that is not valid UTF-8\n", stderr);
-        r = LLM_ERR_PARSE;
-    }
-    llm_json_writer_free(&w);
+    if (!cli_write_response(&resp, r, &err, provider, false)) r = LLM_ERR_PARSE;
     llm_response_free(&resp);
     free(text);
     return r == LLM_OK ? CLI_OK : CLI_FAILED;

@@ -2,11 +2,13 @@
    working with LLM APIs from a shell. `llm help` lists them.
 
    Exit codes: 0 success, 1 the input is invalid or the operation failed,
-   2 usage error or unreadable input. */
+   2 usage error or unreadable input. `llm --help` and `llm VERB --help`
+   print to stdout and exit 0. */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
 #include "cli.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,20 +16,49 @@
 typedef struct cli_verb {
     const char *name;
     int (*run)(int argc, char **argv);
-    const char *usage;
+    const char *usage; /* what `llm VERB --help` prints */
 } cli_verb;
 
 static const cli_verb verbs[] = {
-    {"json-validate", cli_json_validate, "json-validate [FILE|-]   check that the input is one strict JSON text"},
-    {"cost", cli_cost, "cost --model M --prompt-tokens N [--completion-tokens N] [--cached-tokens N] [--cache-creation-tokens N]\n"
-                       "         [--reasoning-tokens N] [--prices FILE]   the cost in USD (or --usage FILE: a saved response)"},
-    {"info", cli_info, "info MODEL [--prices FILE]   the model's prices, limits and capabilities (JSON)"},
-    {"models", cli_models, "models [--provider P] [--prices FILE]   the price table's models"},
-    {"sse", cli_sse, "sse [FILE|-]   every event of a Server-Sent-Events stream as one JSON line"},
-    {"replay", cli_replay, "replay --provider P [--stream] [--status N] [FILE|-]   decode recorded answer bytes as provider P would"},
-    {"request", cli_request, "request [-m MODEL] [--provider P] [--base-url URL] [--stream] [FILE|-]   what llm.h would send"},
-    {"tokens", cli_tokens, "tokens [--encoding E | --model M] [--vocab PATH] [--estimate] [--ids] [FILE|-] | --request FILE"},
+    {"chat", cli_chat,
+     "usage: llm chat [-m MODEL] [--provider P] [--base-url URL] [--system S] [--max-tokens N] [--temperature T]\n"
+     "                [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--request FILE]\n"
+     "                [-H 'Name: value']... [--timeout-ms N] [--reasoning] [--no-stream] [--json] [-v] PROMPT|-\n"
+     "  Sends one chat request and prints the answer as it arrives (stdout: the text, then one JSON line per\n"
+     "  tool call; stderr: one line model=... provider=... prompt_tokens=... cost_usd=... latency_ms=...).\n"
+     "  Target: --provider P; else --base-url or LLM_BASE_URL (an OpenAI-compatible server given -m verbatim,\n"
+     "  key LLM_API_KEY); else the model's provider/ prefix or bare name, with that provider's variables\n"
+     "  (OPENAI_API_KEY, ANTHROPIC_API_KEY, ...). Model: -m, else LLM_MODEL. --request FILE starts from an\n"
+     "  OpenAI chat-completions body (as `llm request` reads); PROMPT then adds a user turn.\n"
+     "  --reasoning shows reasoning text on stderr; --json prints the whole response as one JSON object;\n"
+     "  -v prints the router's decisions. Exit 0 answered, 1 the call failed, 2 usage error or no key.\n"},
+    {"request", cli_request,
+     "usage: llm request [-m MODEL] [--provider P] [--base-url URL] [--stream] [FILE|-]\n"
+     "  Prints, as one JSON object {method, url, headers, body}, exactly what `llm chat` would send for an\n"
+     "  OpenAI chat-completions request body (the key redacted).\n"},
+    {"replay", cli_replay,
+     "usage: llm replay --provider P [--stream] [--status N] [FILE|-]\n"
+     "  Decodes recorded answer bytes as provider P's wire format does and prints the result as JSON.\n"},
+    {"sse", cli_sse, "usage: llm sse [FILE|-]\n  Every event of a Server-Sent-Events stream as one JSON line {event, data, id}.\n"},
+    {"json-validate", cli_json_validate,
+     "usage: llm json-validate [FILE|-]\n  Silent, exit 0, for one strict JSON text; else \"offset N: reason\" on stderr, exit 1.\n"},
+    {"tokens", cli_tokens,
+     "usage: llm tokens [--encoding cl100k_base|o200k_base | --model M] [--vocab PATH] [--estimate] [--ids] [FILE|-]\n"
+     "       llm tokens --request FILE [--model M] [--vocab PATH] [--estimate]\n"
+     "  Exact token counts (tiktoken's) for OpenAI encodings; a model without one (Claude, Gemini, Llama...)\n"
+     "  needs --estimate. Vocabularies: --vocab, else $LLM_TIKTOKEN_DIR, else the installed share/llm, else\n"
+     "  the source tree's tests/data/tokens.\n"},
+    {"cost", cli_cost,
+     "usage: llm cost --model M --prompt-tokens N [--completion-tokens N] [--cached-tokens N]\n"
+     "                [--cache-creation-tokens N] [--cache-creation-1h-tokens N] [--reasoning-tokens N]\n"
+     "                [--service-tier T] [--prices FILE] [--json]\n"
+     "       llm cost --usage FILE [--model M] [--prices FILE] [--json]\n"
+     "  The cost in USD from LiteLLM's price table (10 significant digits; --json: the exact double).\n"},
+    {"info", cli_info, "usage: llm info MODEL [--prices FILE]\n  The model's prices, limits and capabilities, as JSON.\n"},
+    {"models", cli_models, "usage: llm models [--provider P] [--prices FILE]\n  The price table's models: key, provider, mode per line.\n"},
 };
+
+enum { VERB_COUNT = sizeof verbs / sizeof verbs[0] };
 
 char *cli_read_all(const char *path, size_t *len) {
     FILE *f = (!path || strcmp(path, "-") == 0) ? stdin : fopen(path, "rb");
@@ -55,17 +86,77 @@ char *cli_read_all(const char *path, size_t *len) {
     return buf;
 }
 
-static int usage(void) {
-    size_t i;
-    fputs("usage: llm VERB [ARGS]\n", stderr);
-    for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++) fprintf(stderr, "  llm %s\n", verbs[i].usage);
+int cli_unknown_option(const char *verb, const char *arg) {
+    fprintf(stderr, "llm %s: unknown option %s, or it lacks its value (llm %s --help)\n", verb, arg, verb);
     return CLI_USAGE;
 }
 
+int cli_bad_number(const char *verb, const char *flag, const char *value) {
+    fprintf(stderr, "llm %s: %s: not a valid number: \"%s\"\n", verb, flag, value ? value : "");
+    return CLI_USAGE;
+}
+
+int cli_parse_count(const char *s, int64_t *out) {
+    int64_t v = 0;
+    if (!s || !*s) return 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > (INT64_MAX - 9) / 10) return 0;
+        v = v * 10 + (*s - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+void cli_format_usd(double usd, char *out, size_t size) {
+    int digits = 9; /* after the point: 10 significant digits for a figure of 1 to 10 */
+    double m = usd < 0 ? -usd : usd;
+    size_t n;
+    for (; m > 0 && m < 1 && digits < 340; m *= 10) digits++;
+    for (; m >= 10 && digits > 0; m /= 10) digits--;
+    snprintf(out, size, "%.*f", digits, usd);
+    n = strlen(out);
+    if (!strchr(out, '.')) return;
+    while (n > 0 && out[n - 1] == '0') out[--n] = '\0';
+    if (n > 0 && out[n - 1] == '.') out[--n] = '\0';
+}
+
+static void list_verbs(FILE *to) {
+    size_t i;
+    fputs("usage: llm VERB [ARGS]   (llm VERB --help says more; llm --version)\n", to);
+    for (i = 0; i < VERB_COUNT; i++) {
+        const char *u = verbs[i].usage + strlen("usage: "), *end = strchr(u, '\n');
+        fprintf(to, "  %.*s\n", (int)(end - u), u);
+    }
+}
+
+static bool is_help(const char *arg) { return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0; }
+
 int main(int argc, char **argv) {
     size_t i;
-    if (argc < 2) return usage();
-    for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-        if (strcmp(argv[1], verbs[i].name) == 0) return verbs[i].run(argc - 1, argv + 1);
-    return usage();
+    int k;
+    if (argc < 2) {
+        list_verbs(stderr);
+        return CLI_USAGE;
+    }
+    if (is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
+        for (i = 0; argc > 2 && i < VERB_COUNT && strcmp(argv[2], verbs[i].name) != 0; i++) {}
+        if (argc > 2 && i < VERB_COUNT) fputs(verbs[i].usage, stdout);
+        else list_verbs(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        puts(LLM_VERSION_STRING);
+        return CLI_OK;
+    }
+    for (i = 0; i < VERB_COUNT; i++) {
+        if (strcmp(argv[1], verbs[i].name) != 0) continue;
+        for (k = 2; k < argc && strcmp(argv[k], "--") != 0; k++)
+            if (is_help(argv[k])) {
+                fputs(verbs[i].usage, stdout);
+                return CLI_OK;
+            }
+        return verbs[i].run(argc - 1, argv + 1);
+    }
+    fprintf(stderr, "llm: unknown verb \"%s\" (llm --help lists them)\n", argv[1]);
+    return CLI_USAGE;
 }

@@ -191,7 +191,7 @@ function usagesFor(e) {
 }
 
 function args(model, u) {
-  const a = ['cost', '--model', model, '--prompt-tokens', String(u.prompt), '--completion-tokens', String(u.completion)];
+  const a = ['cost', '--json', '--model', model, '--prompt-tokens', String(u.prompt), '--completion-tokens', String(u.completion)]; // --json: the exact double
   if (u.cached) a.push('--cached-tokens', String(u.cached));
   if (u.write5m) a.push('--cache-creation-tokens', String(u.write5m));
   if (u.write1h) a.push('--cache-creation-1h-tokens', String(u.write1h));

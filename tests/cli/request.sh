@@ -87,7 +87,7 @@ echo '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]}' > "$tmp.in
 refuses "an unknown model prefix" 1 "nosuch" -- -m nosuch/model-1 "$tmp.in"
 refuses "an unknown provider" 2 "nosuch" -- --provider nosuch "$tmp.in"
 refuses "an unknown option" 2 "--bogus" -- --bogus "$tmp.in"
-refuses "an option without its value" 2 "usage" -- "$tmp.in" -m
+refuses "an option without its value" 2 "lacks its value" -- "$tmp.in" -m
 refuses "a missing file" 2 "cannot read" -- /nonexistent/request.json
 "$llm" request --help > "$tmp.out" 2>&1; s=$?
 if [ $s -eq 0 ] && grep -q "usage: llm request" "$tmp.out"; then ok; else fail "--help ($s)"; fi

@@ -1,0 +1,617 @@
+/* llm chat: one chat request to a real server, the answer as it arrives.
+
+   llm chat [-m MODEL] [--provider P] [--base-url URL] [--system S] [--max-tokens N] [--temperature T]
+            [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--request FILE]
+            [-H 'Name: value']... [--timeout-ms N] [--reasoning] [--no-stream] [--json] [-v] PROMPT|-
+
+   The flags become an OpenAI chat-completions body (on top of --request
+   FILE's, when given), read by llm_request_parse_openai as `llm request`
+   reads its input, so `llm request` prints exactly what this sends. The
+   target resolves through llm_resolve_target: --provider, else --base-url
+   or LLM_BASE_URL (an OpenAI-compatible server that gets -m verbatim, key
+   LLM_API_KEY), else the model's prefix or bare name with that preset's
+   variables. Model: -m, else the file's, else LLM_MODEL.
+
+   stdout: the answer's text as it arrives (flushed per event), one
+   newline, then one JSON line {"id","name","arguments"} per tool call.
+   stderr: reasoning text with --reasoning; with -v the router's decisions
+   (--fallback); last, one line of fixed keys: model= provider=
+   prompt_tokens= completion_tokens= cached_tokens= reasoning_tokens=
+   cost_usd= latency_ms=. --json prints the response as one JSON object
+   instead of the text (the shape of `llm replay`, with id, model,
+   provider, cost_usd and latency_ms). Exit 0 answered; 1 the call failed
+   (one line "CODE: message (HTTP n)"); 2 usage error, unreadable file or
+   no API key. The key is never printed. */
+#define _POSIX_C_SOURCE 200809L /* the adapter's monotonic clock */
+#include "../llm.h"
+#define LLM_CURL_IMPLEMENTATION
+#include "../llm_curl_adapter.h"
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHAT_MAX_LIST 16          /* --tool, --image, -H, --fallback entries */
+#define CHAT_DEFAULT_TIMEOUT_MS 600000
+
+typedef struct chat_args {
+    const char *model, *provider, *base_url, *system, *schema, *fallback, *request, *prompt;
+    const char *tools[CHAT_MAX_LIST], *images[CHAT_MAX_LIST], *headers[CHAT_MAX_LIST];
+    size_t tool_count, image_count, header_count;
+    int64_t max_tokens, timeout_ms;
+    double temperature;
+    bool has_max_tokens, has_temperature, reasoning, no_stream, json, verbose;
+} chat_args;
+
+/* What the answer's printing needs while it streams. */
+typedef struct chat_out {
+    const chat_args *args;
+    bool wrote_text;
+} chat_out;
+
+static int chat_list_add(const char **list, size_t *count, const char *flag, const char *v) {
+    if (*count == CHAT_MAX_LIST) {
+        fprintf(stderr, "llm chat: at most %d %s\n", CHAT_MAX_LIST, flag);
+        return CLI_USAGE;
+    }
+    list[(*count)++] = v;
+    return CLI_OK;
+}
+
+static int chat_parse_number(const char *flag, const char *v, int64_t *out) {
+    return cli_parse_count(v, out) ? CLI_OK : cli_bad_number("chat", flag, v);
+}
+
+static int chat_parse_temperature(const char *v, double *out) {
+    char *end;
+    *out = v && *v ? strtod(v, &end) : -1;
+    if (!v || !*v || *end || *out < 0 || *out > 2) return cli_bad_number("chat", "--temperature", v);
+    return CLI_OK;
+}
+
+/* The value of a flag that takes one, or NULL. */
+static const char **chat_slot(chat_args *a, const char *f) {
+    return strcmp(f, "-m") == 0 || strcmp(f, "--model") == 0 ? &a->model
+         : strcmp(f, "--provider") == 0                    ? &a->provider
+         : strcmp(f, "--base-url") == 0                    ? &a->base_url
+         : strcmp(f, "--system") == 0                      ? &a->system
+         : strcmp(f, "--schema") == 0                      ? &a->schema
+         : strcmp(f, "--fallback") == 0                    ? &a->fallback
+         : strcmp(f, "--request") == 0                     ? &a->request : NULL;
+}
+
+static int chat_parse_args(int argc, char **argv, chat_args *a) {
+    int i, st = CLI_OK;
+    memset(a, 0, sizeof *a);
+    for (i = 1; i < argc && st == CLI_OK; i++) {
+        const char *f = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL, **slot = chat_slot(a, f);
+        bool flag = true;
+        if (strcmp(f, "--reasoning") == 0) a->reasoning = true;
+        else if (strcmp(f, "--no-stream") == 0) a->no_stream = true;
+        else if (strcmp(f, "--json") == 0) a->json = true;
+        else if (strcmp(f, "-v") == 0 || strcmp(f, "--verbose") == 0) a->verbose = true;
+        else flag = false;
+        if (flag) continue;
+        if (f[0] != '-' || strcmp(f, "-") == 0) { /* the prompt */
+            if (a->prompt) return cli_unknown_option("chat", f);
+            a->prompt = f;
+            continue;
+        }
+        if (!v) return cli_unknown_option("chat", f);
+        i++;
+        if (slot) *slot = v;
+        else if (strcmp(f, "--tool") == 0) st = chat_list_add(a->tools, &a->tool_count, "--tool", v);
+        else if (strcmp(f, "--image") == 0) st = chat_list_add(a->images, &a->image_count, "--image", v);
+        else if (strcmp(f, "-H") == 0 || strcmp(f, "--header") == 0) st = chat_list_add(a->headers, &a->header_count, "-H", v);
+        else if (strcmp(f, "--max-tokens") == 0) st = chat_parse_number(f, v, &a->max_tokens), a->has_max_tokens = true;
+        else if (strcmp(f, "--timeout-ms") == 0) st = chat_parse_number(f, v, &a->timeout_ms);
+        else if (strcmp(f, "--temperature") == 0) st = chat_parse_temperature(v, &a->temperature), a->has_temperature = true;
+        else return cli_unknown_option("chat", f);
+    }
+    if (st == CLI_OK && !a->prompt && !a->request) {
+        fputs("llm chat: a PROMPT (or - for stdin) or --request FILE is needed (llm chat --help)\n", stderr);
+        return CLI_USAGE;
+    }
+    if (st == CLI_OK && a->timeout_ms > 0x7FFFFFFF) return cli_bad_number("chat", "--timeout-ms", "too large");
+    return st;
+}
+
+/* ---- the request body ---- */
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* "data:<type>;base64,<bytes>" for a local file, malloc'ed; the media type
+   from its first bytes (PNG, JPEG, GIF, WebP, PDF). NULL when it cannot be
+   read or is none of those (said on stderr). */
+static char *chat_data_url(const char *path) {
+    size_t len, i, o;
+    unsigned char *d = (unsigned char *)cli_read_all(path, &len);
+    const char *type = NULL;
+    char *url;
+    if (!d) {
+        fprintf(stderr, "llm chat: cannot read %s\n", path);
+        return NULL;
+    }
+    if (len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) type = "image/png";
+    else if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) type = "image/jpeg";
+    else if (len >= 6 && (memcmp(d, "GIF87a", 6) == 0 || memcmp(d, "GIF89a", 6) == 0)) type = "image/gif";
+    else if (len >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0) type = "image/webp";
+    else if (len >= 5 && memcmp(d, "%PDF-", 5) == 0) type = "application/pdf";
+    if (!type) {
+        fprintf(stderr, "llm chat: %s is not a PNG, JPEG, GIF, WebP or PDF file\n", path);
+        free(d);
+        return NULL;
+    }
+    url = (char *)malloc(strlen(type) + 14 + (len + 2) / 3 * 4 + 1);
+    if (url) {
+        o = (size_t)sprintf(url, "data:%s;base64,", type);
+        for (i = 0; i < len; i += 3) {
+            unsigned long v = (unsigned long)d[i] << 16 | (i + 1 < len ? (unsigned long)d[i + 1] << 8 : 0) | (i + 2 < len ? d[i + 2] : 0);
+            url[o++] = b64[v >> 18 & 63];
+            url[o++] = b64[v >> 12 & 63];
+            url[o++] = i + 1 < len ? b64[v >> 6 & 63] : '=';
+            url[o++] = i + 2 < len ? b64[v & 63] : '=';
+        }
+        url[o] = '\0';
+    }
+    free(d);
+    return url;
+}
+
+/* Parses a JSON file into doc; a CLI_* status. */
+static int chat_json_file(const char *path, llm_json_doc *doc) {
+    llm_error err;
+    size_t len;
+    char *text = cli_read_all(path, &len);
+    llm_result r;
+    if (!text) {
+        fprintf(stderr, "llm chat: cannot read %s\n", path);
+        return CLI_USAGE;
+    }
+    r = llm_json_parse(doc, text, len, &err);
+    free(text);
+    if (r == LLM_OK) return CLI_OK;
+    fprintf(stderr, "llm chat: %s: offset %zu: %s\n", path, err.offset, err.message);
+    return CLI_USAGE;
+}
+
+/* The user turn: the prompt's text, then the images (a data URL for a
+   local file, a URL as it is). */
+static int chat_write_user_turn(llm_json_writer *w, const chat_args *a) {
+    size_t i, len = 0;
+    char *text = strcmp(a->prompt, "-") == 0 ? cli_read_all("-", &len) : NULL;
+    if (strcmp(a->prompt, "-") == 0 && !text) {
+        fputs("llm chat: cannot read the prompt from stdin\n", stderr);
+        return CLI_USAGE;
+    }
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "role");
+    llm_json_write_string(w, "user");
+    llm_json_write_key(w, "content");
+    llm_json_write_array_begin(w);
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "type");
+    llm_json_write_string(w, "text");
+    llm_json_write_key(w, "text");
+    if (text) llm_json_write_stringn(w, text, len);
+    else llm_json_write_string(w, a->prompt);
+    llm_json_write_object_end(w);
+    free(text);
+    for (i = 0; i < a->image_count; i++) {
+        bool remote = strncmp(a->images[i], "http://", 7) == 0 || strncmp(a->images[i], "https://", 8) == 0 ||
+                      strncmp(a->images[i], "data:", 5) == 0;
+        char *url = remote ? NULL : chat_data_url(a->images[i]);
+        if (!remote && !url) return CLI_USAGE;
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "type");
+        llm_json_write_string(w, "image_url");
+        llm_json_write_key(w, "image_url");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "url");
+        llm_json_write_string(w, remote ? a->images[i] : url);
+        llm_json_write_object_end(w);
+        llm_json_write_object_end(w);
+        free(url);
+    }
+    llm_json_write_array_end(w);
+    llm_json_write_object_end(w);
+    return CLI_OK;
+}
+
+static int chat_write_tools(llm_json_writer *w, const chat_args *a, const llm_json *from_file) {
+    const llm_json *t;
+    size_t i;
+    int st = CLI_OK;
+    llm_json_write_key(w, "tools");
+    llm_json_write_array_begin(w);
+    for (t = llm_json_first(from_file); t; t = llm_json_next(from_file, t)) llm_json_write_value(w, t);
+    for (i = 0; i < a->tool_count && st == CLI_OK; i++) {
+        llm_json_doc doc;
+        memset(&doc, 0, sizeof doc);
+        if ((st = chat_json_file(a->tools[i], &doc)) == CLI_OK) llm_json_write_value(w, llm_json_root(&doc));
+        llm_json_doc_free(&doc);
+    }
+    llm_json_write_array_end(w);
+    return st;
+}
+
+static int chat_write_schema(llm_json_writer *w, const char *path) {
+    llm_json_doc doc;
+    int st;
+    memset(&doc, 0, sizeof doc);
+    if ((st = chat_json_file(path, &doc)) == CLI_OK) {
+        llm_json_write_key(w, "response_format");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "type");
+        llm_json_write_string(w, "json_schema");
+        llm_json_write_key(w, "json_schema");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "name");
+        llm_json_write_string(w, "answer");
+        llm_json_write_key(w, "strict");
+        llm_json_write_bool(w, true);
+        llm_json_write_key(w, "schema");
+        llm_json_write_value(w, llm_json_root(&doc));
+        llm_json_write_object_end(w);
+        llm_json_write_object_end(w);
+    }
+    llm_json_doc_free(&doc);
+    return st;
+}
+
+/* Whether the flags replace the --request file's member `key`. */
+static bool chat_flag_sets(const chat_args *a, const char *key) {
+    return strcmp(key, "messages") == 0 || strcmp(key, "stream") == 0 || (strcmp(key, "model") == 0 && a->model) ||
+           (strcmp(key, "tools") == 0) || (strcmp(key, "max_tokens") == 0 && a->has_max_tokens) ||
+           (strcmp(key, "temperature") == 0 && a->has_temperature) || (strcmp(key, "response_format") == 0 && a->schema);
+}
+
+/* The OpenAI chat-completions body the flags (over the file) describe. */
+static int chat_build_body(const chat_args *a, const llm_json *file, llm_json_writer *w) {
+    const llm_json *m, *k, *msgs = llm_json_get(file, "messages");
+    int st = CLI_OK;
+    llm_json_write_object_begin(w);
+    for (k = llm_json_first(file); k; k = llm_json_next(file, k)) { /* an object's member: its key, then k + 1 */
+        const char *key = llm_json_string(k, NULL);
+        if (chat_flag_sets(a, key)) continue;
+        llm_json_write_key(w, key);
+        llm_json_write_value(w, k + 1);
+    }
+    if (a->model) {
+        llm_json_write_key(w, "model");
+        llm_json_write_string(w, a->model);
+    }
+    llm_json_write_key(w, "messages");
+    llm_json_write_array_begin(w);
+    if (a->system) {
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "role");
+        llm_json_write_string(w, "system");
+        llm_json_write_key(w, "content");
+        llm_json_write_string(w, a->system);
+        llm_json_write_object_end(w);
+    }
+    for (m = llm_json_first(msgs); m; m = llm_json_next(msgs, m)) llm_json_write_value(w, m);
+    if (a->prompt) st = chat_write_user_turn(w, a);
+    llm_json_write_array_end(w);
+    if (st == CLI_OK && (a->tool_count || llm_json_count(llm_json_get(file, "tools")))) st = chat_write_tools(w, a, llm_json_get(file, "tools"));
+    if (a->has_max_tokens) {
+        llm_json_write_key(w, "max_tokens");
+        llm_json_write_int(w, a->max_tokens);
+    }
+    if (a->has_temperature) {
+        llm_json_write_key(w, "temperature");
+        llm_json_write_number(w, a->temperature);
+    }
+    if (st == CLI_OK && a->schema) st = chat_write_schema(w, a->schema);
+    llm_json_write_object_end(w);
+    return st;
+}
+
+/* The body, parsed into `parsed`; a CLI_* status. */
+static int chat_request(const chat_args *a, llm_openai_request *parsed) {
+    llm_json_doc file;
+    llm_json_writer w;
+    llm_error err;
+    const char *body;
+    size_t len;
+    int st = CLI_OK;
+    memset(&file, 0, sizeof file);
+    memset(&w, 0, sizeof w);
+    if (a->request && (st = chat_json_file(a->request, &file)) == CLI_OK && !llm_json_is(llm_json_root(&file), LLM_JSON_OBJECT)) {
+        fprintf(stderr, "llm chat: %s: not a JSON object\n", a->request);
+        st = CLI_USAGE;
+    }
+    if (st == CLI_OK) st = chat_build_body(a, llm_json_root(&file), &w);
+    if (st == CLI_OK && llm_json_writer_finish(&w, &body, &len) != LLM_OK) {
+        fputs("llm chat: the request holds text that is not valid UTF-8\n", stderr);
+        st = CLI_USAGE;
+    }
+    if (st == CLI_OK && llm_request_parse_openai(parsed, body, len, &err) != LLM_OK) {
+        fprintf(stderr, "llm chat: %s\n", err.message);
+        st = CLI_USAGE;
+    }
+    llm_json_writer_free(&w);
+    llm_json_doc_free(&file);
+    return st;
+}
+
+/* ---- the target ---- */
+
+static const char *chat_getenv(void *user, const char *name) {
+    (void)user;
+    return getenv(name);
+}
+
+/* Resolves `model` (the flags, then the environment); a CLI_* status. A
+   provider that needs a key and has none is a usage error naming the
+   variables looked for. */
+static int chat_target(const chat_args *a, const char *model, llm_target *t) {
+    llm_target_desc td;
+    llm_error err;
+    memset(&td, 0, sizeof td);
+    td.model = model;
+    td.provider = a->provider;
+    td.base_url = a->base_url;
+    td.getenv = chat_getenv;
+    td.proxy_mode = true;
+    if (llm_resolve_target(&td, t, &err) != LLM_OK) {
+        fprintf(stderr, "llm chat: %s\n", err.message);
+        return CLI_USAGE;
+    }
+    if (!t->api_key && !t->bearer_token && !t->provider->keyless) {
+        fprintf(stderr, "llm chat: no API key for %s: set %s (or try `make run`: a demo on a local mock server, no key needed)\n",
+                t->provider->name, t->key_vars[0] ? t->key_vars : "its key variable");
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+static void chat_client_desc(const llm_target *t, const chat_args *a, llm_curl *curl, llm_client_desc *d) {
+    memset(d, 0, sizeof *d);
+    d->custom_provider = t->provider;
+    d->base_url = t->base_url;
+    d->api_key = t->api_key;
+    d->bearer_token = t->bearer_token;
+    d->api_version = t->api_version;
+    d->timeout_ms = a->timeout_ms > 0 ? (int)a->timeout_ms : CHAT_DEFAULT_TIMEOUT_MS;
+    d->transport = llm_curl_transport(curl);
+}
+
+/* ---- the answer ---- */
+
+static int chat_on_event(void *user, const llm_event *ev) {
+    chat_out *o = (chat_out *)user;
+    if (o->args->json) return 0;
+    if (ev->type == LLM_EVENT_TEXT) {
+        fwrite(ev->text, 1, ev->text_len, stdout);
+        fflush(stdout); /* a pipe sees the words as they come */
+        o->wrote_text = true;
+    } else if (ev->type == LLM_EVENT_REASONING && o->args->reasoning) {
+        fwrite(ev->text, 1, ev->text_len, stderr);
+    }
+    return 0;
+}
+
+static void chat_print_tool_calls(const llm_choice *c) {
+    size_t i;
+    for (i = 0; c && i < c->tool_call_count; i++) {
+        llm_json_writer w;
+        const char *line;
+        memset(&w, 0, sizeof w);
+        llm_json_write_object_begin(&w);
+        llm_json_write_key(&w, "id");
+        llm_json_write_string(&w, c->tool_calls[i].id);
+        llm_json_write_key(&w, "name");
+        llm_json_write_string(&w, c->tool_calls[i].name);
+        llm_json_write_key(&w, "arguments");
+        llm_json_write_string(&w, c->tool_calls[i].arguments ? c->tool_calls[i].arguments : "");
+        llm_json_write_object_end(&w);
+        if (llm_json_writer_finish(&w, &line, NULL) == LLM_OK) puts(line);
+        llm_json_writer_free(&w);
+    }
+}
+
+/* stdout after the call: the text of a --no-stream call, the newline, the
+   tool calls; or the --json object. */
+static void chat_print_answer(const chat_args *a, chat_out *o, const llm_response *resp, llm_result r, const llm_error *err,
+                              const char *provider) {
+    const llm_choice *c = resp->choice_count ? &resp->choices[0] : NULL;
+    if (a->json) {
+        cli_print_response(resp, r, err, provider, true);
+        return;
+    }
+    if (a->no_stream && c && c->content) {
+        fputs(c->content, stdout);
+        o->wrote_text = true;
+    }
+    if (a->no_stream && a->reasoning && c && c->reasoning) fprintf(stderr, "%s\n", c->reasoning);
+    if (o->wrote_text) fputc('\n', stdout);
+    chat_print_tool_calls(c);
+    fflush(stdout);
+}
+
+static void chat_print_summary(const llm_response *resp, const char *model, const char *provider) {
+    const llm_usage *u = &resp->usage;
+    char usd[64];
+    cli_format_usd(resp->cost_usd, usd, sizeof usd);
+    fprintf(stderr, "model=%s provider=%s prompt_tokens=%lld completion_tokens=%lld cached_tokens=%lld reasoning_tokens=%lld cost_usd=%s latency_ms=%lld\n",
+            resp->model ? resp->model : model, provider, (long long)u->prompt_tokens, (long long)u->completion_tokens,
+            (long long)u->cached_tokens, (long long)u->reasoning_tokens, usd, (long long)resp->latency_ms);
+}
+
+static int chat_failed(const llm_error *err) {
+    const char *name = llm_result_str(err->code);
+    if (strncmp(name, "LLM_ERR_", 8) == 0) name += 8;
+    if (err->http_status) fprintf(stderr, "%s: %s (HTTP %d)\n", name, err->message, err->http_status);
+    else fprintf(stderr, "%s: %s\n", name, err->message);
+    return CLI_FAILED;
+}
+
+/* ---- one client, or a router with fallbacks ---- */
+
+static int chat_direct(const chat_args *a, const llm_request *req, const llm_target *t, llm_curl *curl) {
+    llm_client_desc d;
+    llm_client client;
+    llm_response resp;
+    llm_error err;
+    chat_out o = {a, false};
+    llm_result r;
+    chat_client_desc(t, a, curl, &d);
+    if (llm_client_init(&client, &d, &err) != LLM_OK) {
+        fprintf(stderr, "llm chat: %s\n", err.message);
+        return CLI_USAGE;
+    }
+    r = a->no_stream ? llm_complete(&client, req, &resp, &err) : llm_stream(&client, req, chat_on_event, &o, &resp, &err);
+    chat_print_answer(a, &o, &resp, r, &err, t->provider->name);
+    if (r == LLM_OK) chat_print_summary(&resp, t->model, t->provider->name);
+    llm_response_free(&resp);
+    return r == LLM_OK ? CLI_OK : chat_failed(&err);
+}
+
+typedef struct chat_route {
+    const chat_out *out;
+    const char *provider; /* of the deployment that answered */
+} chat_route;
+
+static void chat_trace(void *user, const llm_router_trace *ev) {
+    chat_route *c = (chat_route *)user;
+    if (!c->out->args->verbose) return;
+    fflush(stdout);
+    fprintf(stderr, "%srouter: %s\n", c->out->wrote_text ? "\n" : "", ev->message); /* on a terminal, not after the text */
+}
+
+static void chat_success(void *user, const llm_router_attempt *at, const llm_response *resp, int64_t latency_ms, double cost_usd) {
+    (void)resp, (void)latency_ms, (void)cost_usd;
+    ((chat_route *)user)->provider = at->client && at->client->provider ? at->client->provider->name : NULL;
+}
+
+/* The primary model, then each --fallback model, one group each. */
+static int chat_routed(const chat_args *a, const llm_request *req, const llm_target *primary, llm_curl *curl) {
+    llm_target targets[CHAT_MAX_LIST + 1];
+    llm_deployment_desc deps[CHAT_MAX_LIST + 1];
+    const char *names[CHAT_MAX_LIST];
+    char list[1024], *p;
+    llm_router_fallback fb;
+    llm_router_desc rd;
+    llm_router router;
+    llm_response resp;
+    llm_error err;
+    chat_out o = {a, false};
+    chat_route route = {&o, NULL};
+    size_t n = 1, i;
+    int st = CLI_OK;
+    llm_result r;
+    targets[0] = *primary;
+    snprintf(list, sizeof list, "%s", a->fallback);
+    for (p = strtok(list, ","); p && st == CLI_OK; p = strtok(NULL, ",")) {
+        if (n > CHAT_MAX_LIST) {
+            fprintf(stderr, "llm chat: at most %d --fallback models\n", CHAT_MAX_LIST);
+            return CLI_USAGE;
+        }
+        st = chat_target(a, p, &targets[n]);
+        names[n - 1] = p;
+        n++;
+    }
+    if (st != CLI_OK) return st;
+    memset(deps, 0, sizeof deps);
+    for (i = 0; i < n; i++) {
+        deps[i].group = i == 0 ? req->model : names[i - 1];
+        deps[i].custom_provider = targets[i].provider;
+        deps[i].model = targets[i].model;
+        deps[i].api_key = targets[i].api_key;
+        deps[i].base_url = targets[i].base_url;
+        deps[i].api_version = targets[i].api_version;
+    }
+    memset(&fb, 0, sizeof fb);
+    fb.group = req->model;
+    fb.to = names;
+    fb.to_count = n - 1;
+    memset(&rd, 0, sizeof rd);
+    rd.deployments = deps;
+    rd.deployment_count = n;
+    rd.fallbacks = &fb;
+    rd.fallback_count = 1;
+    rd.timeout_ms = a->timeout_ms > 0 ? (int)a->timeout_ms : CHAT_DEFAULT_TIMEOUT_MS;
+    rd.transport = llm_curl_transport(curl);
+    rd.on_trace = chat_trace;
+    rd.on_success = chat_success;
+    rd.callback_user = &route;
+    if (llm_router_init(&router, &rd, &err) != LLM_OK) {
+        fprintf(stderr, "llm chat: %s\n", err.message);
+        return CLI_USAGE;
+    }
+    r = a->no_stream ? llm_router_complete(&router, req, NULL, &resp, &err)
+                     : llm_router_stream(&router, req, NULL, chat_on_event, &o, &resp, &err);
+    chat_print_answer(a, &o, &resp, r, &err, route.provider ? route.provider : primary->provider->name);
+    if (r == LLM_OK) chat_print_summary(&resp, req->model, route.provider ? route.provider : primary->provider->name);
+    llm_response_free(&resp);
+    llm_router_free(&router);
+    return r == LLM_OK ? CLI_OK : chat_failed(&err);
+}
+
+/* Headers from -H "Name: value". */
+static int chat_headers(const chat_args *a, llm_pair *out, char (*names)[128]) {
+    size_t i;
+    for (i = 0; i < a->header_count; i++) {
+        const char *colon = strchr(a->headers[i], ':'), *v;
+        size_t n = colon ? (size_t)(colon - a->headers[i]) : 0;
+        if (!colon || n == 0 || n >= sizeof names[i]) {
+            fprintf(stderr, "llm chat: -H wants \"Name: value\", not \"%s\"\n", a->headers[i]);
+            return CLI_USAGE;
+        }
+        memcpy(names[i], a->headers[i], n);
+        names[i][n] = '\0';
+        for (v = colon + 1; *v == ' ' || *v == '\t'; v++) {}
+        out[i].name = names[i];
+        out[i].value = v;
+    }
+    return CLI_OK;
+}
+
+int cli_chat(int argc, char **argv) {
+    chat_args a;
+    llm_openai_request parsed;
+    llm_target target;
+    llm_curl curl;
+    llm_pair headers[CHAT_MAX_LIST];
+    char header_names[CHAT_MAX_LIST][128];
+    llm_error err;
+    const char *env_model = getenv("LLM_MODEL");
+    int st = chat_parse_args(argc, argv, &a);
+    if (st != CLI_OK) return st;
+    if (a.provider && !llm_provider_find(a.provider)) {
+        fprintf(stderr, "llm chat: unknown provider \"%s\" (see README, Providers)\n", a.provider);
+        return CLI_USAGE;
+    }
+    if (!a.model && !a.request && env_model && *env_model) a.model = env_model;
+    memset(&parsed, 0, sizeof parsed);
+    if ((st = chat_request(&a, &parsed)) != CLI_OK) goto done;
+    if (!parsed.request.model && env_model && *env_model) parsed.request.model = env_model;
+    if (!parsed.request.model) {
+        fputs("llm chat: no model: -m MODEL, a model in --request's file, or LLM_MODEL\n", stderr);
+        st = CLI_USAGE;
+        goto done;
+    }
+    if ((st = chat_target(&a, parsed.request.model, &target)) != CLI_OK || (st = chat_headers(&a, headers, header_names)) != CLI_OK) goto done;
+    if (parsed.unknown_count && !target.provider->wire->chat_completions) {
+        fprintf(stderr, "llm chat: %s cannot take %s (a member an llm_request cannot hold)\n", target.provider->name, parsed.unknown[0]);
+        st = CLI_USAGE;
+        goto done;
+    }
+    parsed.request.headers = a.header_count ? headers : NULL;
+    parsed.request.header_count = a.header_count;
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (llm_curl_init(&curl, NULL, &err) != LLM_OK) {
+        st = chat_failed(&err);
+        goto done;
+    }
+    if (!a.fallback) parsed.request.model = target.model;
+    st = a.fallback ? chat_routed(&a, &parsed.request, &target, &curl) : chat_direct(&a, &parsed.request, &target, &curl);
+    llm_curl_free(&curl);
+    curl_global_cleanup();
+done:
+    llm_openai_request_free(&parsed);
+    return st;
+}

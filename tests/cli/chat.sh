@@ -1,0 +1,125 @@
+#!/bin/sh
+# `llm chat` as a user runs it, against build/mock_server on 127.0.0.1 (a
+# free port; the server stops by itself): the stdout/stderr contract,
+# streamed bytes reaching a pipe before the answer ends, --no-stream and
+# --json, tool calls and a tool round trip, LLM_BASE_URL mode, the router's
+# fallback with -v, the missing-key message, a failed call's one line (the
+# key never in it), a dead server, and usage errors named.
+#   sh tests/cli/chat.sh build/llm build/mock_server
+llm=$1; mock=$2
+passed=0; failed=0
+ok() { passed=$((passed + 1)); }
+fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+dir=$(mktemp -d "${TMPDIR:-/tmp}/llm-chat-test.XXXXXX") || exit 1
+"$mock" --port 0 --port-file "$dir/port" --idle-exit-ms 30000 --lifetime-ms 300000 --quiet > /dev/null &
+pid=$!
+trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT
+i=0; while [ ! -s "$dir/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+base="http://127.0.0.1:$(cat "$dir/port")/v1"
+# keep the caller's keys and targets out of it
+unset OPENAI_API_KEY ANTHROPIC_API_KEY OPENROUTER_API_KEY GEMINI_API_KEY LLM_BASE_URL LLM_API_KEY LLM_MODEL OPENAI_BASE_URL
+summary='^model=[^ ]* provider=[^ ]* prompt_tokens=[0-9]* completion_tokens=[0-9]* cached_tokens=[0-9]* reasoning_tokens=[0-9]* cost_usd=[0-9.]* latency_ms=[0-9]*$'
+answer='Hello from the mock server. You said: Hi'
+
+# run NAME WANT_STATUS ARGS...: stdout in $dir/out, stderr in $dir/err
+run() {
+    name=$1; want=$2; shift 2
+    "$llm" chat "$@" > "$dir/out" 2> "$dir/err"; s=$?
+    if [ $s -ne "$want" ]; then fail "$name: exit $s, wanted $want: $(cat "$dir/err")"; return 1; fi
+    return 0
+}
+same() { if [ "$2" = "$3" ]; then ok; else fail "$1: got [$2], wanted [$3]"; fi; }
+has() { if grep -q -- "$3" "$2"; then ok; else fail "$1: no [$3] in: $(cat "$2")"; fi; }
+has_text() { if grep -q -F -- "$3" "$2"; then ok; else fail "$1: no [$3] in: $(cat "$2")"; fi; }
+
+# streamed: the answer and one newline on stdout; stderr is the summary line alone
+if run stream 0 --base-url "$base" -m gpt-4o-mini Hi; then
+    same stream-stdout "$(cat "$dir/out")" "$answer"
+    same stream-newline "$(tail -c 1 "$dir/out" | od -An -c | tr -d ' ')" '\n'
+    same stream-stderr-lines "$(wc -l < "$dir/err" | tr -d ' ')" 1
+    has stream-summary "$dir/err" "$summary"
+    has stream-summary-model "$dir/err" "^model=gpt-4o-mini provider=openai-compatible prompt_tokens=[1-9]"
+fi
+if run no-stream 0 --no-stream --base-url "$base" -m gpt-4o-mini Hi; then
+    same no-stream-stdout "$(cat "$dir/out")" "$answer"
+    has no-stream-summary "$dir/err" "$summary"
+fi
+# the prompt from stdin
+printf 'Hi' | "$llm" chat --base-url "$base" -m gpt-4o-mini - > "$dir/out" 2> "$dir/err"
+same stdin-prompt "$(cat "$dir/out")" "$answer"
+
+# the bytes reach a pipe as they come: 5 pieces 300 ms apart; the first
+# arrives long before the end (a buffered answer would come all at once)
+t0=$(date +%s%N)
+"$llm" chat --base-url "$base" -m gpt-4o-mini -H 'x-mock-chunks: 5' -H 'x-mock-interval-ms: 300' Hi 2> /dev/null |
+    { dd bs=1 count=3 of="$dir/first" 2> /dev/null; date +%s%N > "$dir/t_first"; cat > "$dir/rest"; date +%s%N > "$dir/t_end"; }
+gap=$(( ($(cat "$dir/t_end") - $(cat "$dir/t_first")) / 1000000 ))
+if [ "$(cat "$dir/first")" = "Hel" ] && [ $gap -ge 800 ]; then ok; else fail "stream-as-it-arrives: first bytes [$(cat "$dir/first")], then $gap ms to the end (want >= 800)"; fi
+
+# --json: one object, the replay shape and more
+if run json 0 --json --base-url "$base" -m gpt-4o-mini Hi; then
+    same json-lines "$(wc -l < "$dir/out" | tr -d ' ')" 1
+    "$llm" json-validate "$dir/out" && ok || fail "json: not JSON"
+    for key in '"id":"chatcmpl-' '"model":"gpt-4o-mini"' '"provider":"openai-compatible"' "\"content\":\"$answer\"" '"finish_reason":"stop"' \
+               '"usage":{"prompt_tokens":' '"cost_usd":' '"latency_ms":' '"tool_calls":[]' '"reasoning":""' '"refusal":""' '"finish_reason_raw":"stop"'; do
+        has_text "json $key" "$dir/out" "$key"
+    done
+    has json-summary "$dir/err" "$summary"
+fi
+
+# a tool call: one JSON line after the (empty) text
+printf '%s\n' '{"type":"function","function":{"name":"get_time","parameters":{"type":"object","properties":{"zone":{"type":"string"}}}}}' > "$dir/tool.json"
+if run tool 0 --base-url "$base" -m gpt-4o-mini --tool "$dir/tool.json" -H 'x-mock-tool-args: {"zone":"UTC"}' 'What time is it?'; then
+    has tool-line "$dir/out" '^{"id":"call_[A-Za-z0-9_]*","name":"get_time","arguments":"{\\"zone\\":\\"UTC\\"}"}$'
+    same tool-lines "$(wc -l < "$dir/out" | tr -d ' ')" 1
+fi
+# the tool's output sent back (--request): the answer quotes it
+printf '%s\n' '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"What time is it?"},{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_time","arguments":"{}"}}]},{"role":"tool","tool_call_id":"call_1","content":"12:34:56 UTC"}]}' > "$dir/convo.json"
+if run tool-result 0 --base-url "$base" --request "$dir/convo.json" --tool "$dir/tool.json"; then
+    same tool-result-stdout "$(cat "$dir/out")" "The tool said: 12:34:56 UTC"
+fi
+
+# LLM_BASE_URL mode: an OpenAI-compatible server, the model verbatim, LLM_API_KEY its key (never printed)
+LLM_BASE_URL=$base LLM_API_KEY=sk-test-not-printed-0123456789 "$llm" chat -m my-alias -H 'x-mock-fault: status=401' Hi > "$dir/out" 2> "$dir/err"; s=$?
+same base-url-401-exit "$s" 1
+same base-url-401-line "$(cat "$dir/err")" "AUTHENTICATION: Incorrect API key provided. (HTTP 401)"
+if grep -q "sk-test" "$dir/out" "$dir/err"; then fail "the key was printed"; else ok; fi
+LLM_BASE_URL=$base LLM_MODEL=gpt-4o-mini "$llm" chat Hi > "$dir/out" 2> "$dir/err"
+same llm-model-env "$(cat "$dir/out")" "$answer"
+"$llm" request --base-url "$base" -m my-alias "$dir/convo.json" > "$dir/req" 2>&1
+has request-verbatim-model "$dir/req" '"model":"my-alias"'
+
+# the router: 503 for three attempts (the first and two retries), then the fallback answers
+if run fallback 0 -v --base-url "$base" -m gpt-4o --fallback gpt-4o-mini -H 'x-mock-fault: status=503;attempts=3' Hi; then
+    same fallback-stdout "$(cat "$dir/out")" "$answer"
+    has fallback-trace "$dir/err" '^router: fell back from gpt-4o to gpt-4o-mini'
+    has fallback-summary "$dir/err" '^model=gpt-4o-mini '
+fi
+
+# no key: names the variables, points at make run, exit 2, at once
+if run no-key 2 -m gpt-4o Hi; then
+    has no-key-vars "$dir/err" 'OPENAI_API_KEY'
+    has no-key-make-run "$dir/err" 'make run'
+fi
+run no-key-anthropic 2 -m anthropic/claude-sonnet-4-5 Hi && has no-key-anthropic-vars "$dir/err" 'ANTHROPIC_API_KEY'
+# a dead server: TRANSPORT, exit 1, one line
+if run dead-server 1 --base-url http://127.0.0.1:1/v1 -m gpt-4o-mini Hi; then
+    has dead-server-line "$dir/err" '^TRANSPORT: '
+fi
+
+# usage errors, named
+run unknown-flag 2 --no-such-flag Hi && has unknown-flag-named "$dir/err" 'unknown option --no-such-flag'
+run bad-max-tokens 2 -m gpt-4o-mini --max-tokens abc Hi && has bad-max-tokens-named "$dir/err" '\-\-max-tokens: not a valid number: "abc"'
+run bad-temperature 2 -m gpt-4o-mini --temperature hot Hi && has bad-temperature-named "$dir/err" '\-\-temperature: not a valid number: "hot"'
+run no-prompt 2 -m gpt-4o-mini
+run no-model 2 Hi && has no-model-said "$dir/err" 'LLM_MODEL'
+run unknown-provider 2 --provider nope -m x Hi && has unknown-provider-named "$dir/err" '"nope"'
+run missing-tool-file 2 --base-url "$base" -m gpt-4o-mini --tool "$dir/none.json" Hi && has missing-tool-named "$dir/err" 'none.json'
+printf 'not an image' > "$dir/note.txt"
+run not-an-image 2 --base-url "$base" -m gpt-4o-mini --image "$dir/note.txt" Hi && has not-an-image-said "$dir/err" 'not a PNG'
+# a local PNG goes as a data URL (the 8-byte signature and an IHDR chunk's start)
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR' > "$dir/pixel.png"
+run image 0 --base-url "$base" -m gpt-4o-mini --image "$dir/pixel.png" Hi && same image-stdout "$(cat "$dir/out")" "$answer"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
