@@ -548,7 +548,8 @@ typedef enum llm_finish_reason {
 /* Token counts in one convention for every provider (OpenAI's): the prompt
    includes cached and cache-write tokens, the completion includes reasoning
    tokens. Decoders convert other conventions (Anthropic's input_tokens
-   exclude cache reads and writes). */
+   exclude cache reads and writes); llm_usage_decode converts a usage object
+   alone. */
 typedef struct llm_usage {
     bool present;                   /* the provider reported usage */
     bool estimated;                 /* counted by the library, not the provider */
@@ -1466,6 +1467,18 @@ LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *clien
    or an event stream when `stream` is true; what `llm replay` does. */
 LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,
                                        llm_response *resp, llm_error *err);
+
+/* Reads a provider's usage object (the `usage` member of its answer) into
+   *out, in llm_usage's convention: the conversion the decoders use, for
+   callers that keep usage apart from answers (`llm cost --usage`).
+   `format` is a preset name as for llm_decode_recorded: an OpenAI-style
+   preset reads prompt_tokens and its details; "anthropic" adds
+   cache_read_input_tokens and cache_creation_input_tokens to input_tokens,
+   and reads cache_creation.ephemeral_1h_input_tokens as the 1-hour part of
+   the writes. Returns LLM_ERR_PARSE when `usage` is not an object or a
+   count is not a whole number in 0 ... 2^53 (*out is then zeroed),
+   LLM_ERR_UNSUPPORTED for a format without such a reader. Safe anywhere. */
+LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, llm_usage *out, llm_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* >>conversation: a message list that owns its strings                      */
@@ -5299,24 +5312,31 @@ static void llm__openrouter_cost_decode(const llm_json *u, llm_response *resp) {
 }
 
 /* OpenAI's usage object (also Groq's x_groq.usage and OpenRouter's) into
-   resp->usage; false (usage left absent) when a count is out of range. */
-static bool llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
+   *us, zeroed first; false when a count is out of range. */
+static bool llm__openai_usage(const llm_json *u, llm_usage *us) {
     const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
-    llm_usage us;
     int64_t total = -1;
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
-    memset(&us, 0, sizeof us);
-    if (!llm__usage_count(llm_json_get(u, "prompt_tokens"), &us.prompt_tokens) ||
-        !llm__usage_count(llm_json_get(u, "completion_tokens"), &us.completion_tokens) ||
+    memset(us, 0, sizeof *us);
+    if (!llm__usage_count(llm_json_get(u, "prompt_tokens"), &us->prompt_tokens) ||
+        !llm__usage_count(llm_json_get(u, "completion_tokens"), &us->completion_tokens) ||
         !llm__usage_count(llm_json_get(u, "total_tokens"), &total) ||
-        !llm__usage_count(llm_json_get(pd, "cached_tokens"), &us.cached_tokens) ||
-        !llm__usage_count(llm_json_get(pd, "cache_write_tokens"), &us.cache_creation_tokens) ||
-        !llm__usage_count(llm_json_get(pd, "audio_tokens"), &us.audio_prompt_tokens) ||
-        !llm__usage_count(llm_json_get(cd, "reasoning_tokens"), &us.reasoning_tokens) ||
-        !llm__usage_count(llm_json_get(cd, "audio_tokens"), &us.audio_completion_tokens))
+        !llm__usage_count(llm_json_get(pd, "cached_tokens"), &us->cached_tokens) ||
+        !llm__usage_count(llm_json_get(pd, "cache_write_tokens"), &us->cache_creation_tokens) ||
+        !llm__usage_count(llm_json_get(pd, "audio_tokens"), &us->audio_prompt_tokens) ||
+        !llm__usage_count(llm_json_get(cd, "reasoning_tokens"), &us->reasoning_tokens) ||
+        !llm__usage_count(llm_json_get(cd, "audio_tokens"), &us->audio_completion_tokens))
         return false;
-    us.present = true;
-    us.total_tokens = total >= 0 ? total : us.prompt_tokens + us.completion_tokens;
+    us->present = true;
+    us->total_tokens = total >= 0 ? total : us->prompt_tokens + us->completion_tokens;
+    return true;
+}
+
+/* The usage object into resp->usage (absent: kept); false (usage left
+   absent) when a count is out of range. */
+static bool llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
+    llm_usage us;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
+    if (!llm__openai_usage(u, &us)) return false;
     resp->usage = us;
     llm__openrouter_cost_decode(u, resp);
     return true;
@@ -8728,6 +8748,28 @@ LLM_API llm_result llm_decode_recorded(const char *format, int http_status, cons
     r = llm_call_finish(&call, 0, resp, err);
     llm_call_free(&call);
     return r;
+}
+
+LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, llm_usage *out, llm_error *err) {
+    const llm_provider *p = llm_provider_find(format);
+    bool (*reader)(const llm_json *u, llm_usage *us) = NULL;
+    if (!out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_usage_decode: NULL usage");
+    memset(out, 0, sizeof *out);
+    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: unknown provider \"%s\"", format ? format : "(null)");
+#ifndef LLM_NO_PROVIDER_OPENAI
+    if (p->wire->chat_completions) reader = llm__openai_usage;
+#endif
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+    if (p->wire == &llm__wire_anthropic) reader = llm__anthropic_usage;
+#endif
+    if (!reader) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: no usage reader for the wire format %s", p->wire->name);
+    if (!llm_json_is(usage, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "usage: not an object");
+    if (!reader(usage, out)) {
+        memset(out, 0, sizeof *out);
+        return llm__fail(err, LLM_ERR_PARSE, "usage: a token count that is not a whole number in 0 ... 2^53");
+    }
+    llm__error_clear(err);
+    return LLM_OK;
 }
 
 /* ------------------------------------------------------------------------ */
