@@ -410,35 +410,45 @@ static void bad_json_keeps_the_previous_table(void) {
     llm_costs_deinit(&db);
 }
 
+/* A database holding the table "one" (entry x), then loading custom_json
+   with allocation number `fail_at` of that load failed (0: none); the
+   load's result, and its allocations in *count. */
+static llm_result load_over_one(llm_costs *db, test_alloc_stats *stats, long fail_at, long *count) {
+    static const char one[] = "{\"x\": {\"litellm_provider\": \"p\"}}";
+    llm_allocator a = TEST_ALLOCATOR(stats);
+    llm_result r;
+    long before;
+    memset(stats, 0, sizeof *stats);
+    memset(db, 0, sizeof *db);
+    db->alloc = a;
+    CHECK_EQ_INT(llm_costs_load_json(db, one, sizeof one - 1, "one", NULL), LLM_OK);
+    before = stats->total;
+    stats->fail_at = fail_at ? before + fail_at : 0;
+    r = llm_costs_load_json(db, custom_json, strlen(custom_json), "two", NULL);
+    *count = stats->total - before;
+    return r;
+}
+
+/* Count the allocations of a load, then fail each in turn: every one must
+   be NO_MEMORY, keep the previous table, and leak nothing. */
 static void out_of_memory_keeps_the_previous_table(void) {
     test_alloc_stats stats;
-    llm_allocator a = TEST_ALLOCATOR(&stats);
     llm_costs db;
     llm_usage u = usage(1000, 100);
-    long n;
-    int failures = 0;
-    for (n = 1; n < 200; n++) {
-        llm_result r;
-        memset(&stats, 0, sizeof stats);
-        memset(&db, 0, sizeof db);
-        db.alloc = a;
-        const char *one = "{\"x\": {\"litellm_provider\": \"p\"}}";
-        if (llm_costs_load_json(&db, one, strlen(one), "one", NULL) != LLM_OK) continue;
-        stats.fail_at = stats.total + n;
-        r = llm_costs_load_json(&db, custom_json, strlen(custom_json), "two", NULL);
-        CHECK(r == LLM_OK || r == LLM_ERR_NO_MEMORY);
-        if (r != LLM_OK) {
-            failures++;
-            CHECK_EQ_INT(llm_model_info_get(&db, "x", NULL, NULL), LLM_OK);
-            /* embedded gpt-4o: 1000*2.5e-06 + 100*1e-05 */
-            CHECK_USD(cost_of(&db, "gpt-4o", &u), 0.0035);
-        }
+    long n, total, count;
+    CHECK_EQ_INT(load_over_one(&db, &stats, 0, &total), LLM_OK);
+    llm_costs_deinit(&db);
+    CHECK(total >= 2);
+    for (n = 1; n <= total; n++) {
+        if (!CHECK_EQ_INT(load_over_one(&db, &stats, n, &count), LLM_ERR_NO_MEMORY))
+            fprintf(stderr, "  allocation %ld of %ld failed\n", n, total);
+        CHECK_EQ_INT(llm_model_info_get(&db, "x", NULL, NULL), LLM_OK);
+        /* embedded gpt-4o: 1000*2.5e-06 + 100*1e-05 */
+        CHECK_USD(cost_of(&db, "gpt-4o", &u), 0.0035);
         llm_costs_deinit(&db);
         CHECK_EQ_INT(stats.live, 0);
         CHECK_EQ_INT(stats.bad_sizes, 0);
-        if (r == LLM_OK) break;
     }
-    CHECK(failures > 3);
 }
 
 /* ---- refresh through a fake transport ---- */
