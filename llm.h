@@ -2092,7 +2092,7 @@ typedef struct llm_model_info {
     int64_t max_input_tokens;       /* 0 = not given */
     int64_t max_output_tokens;      /* 0 = not given */
     uint32_t capabilities;          /* LLM_CAP_* */
-    int64_t tier_threshold;         /* tokens; the _ABOVE prices apply past it; 0 = none */
+    int64_t tier_threshold;         /* tokens; the _ABOVE prices apply past it (from it for xAI); 0 = none */
     uint64_t price_set;             /* bit (1 << LLM_PRICE_x): price[x] is given */
     double price[LLM__PRICE_COUNT];
 } llm_model_info;
@@ -2223,9 +2223,11 @@ typedef struct llm_cost_options {
    at the input price; cache reads at the cache-read price and never again
    at the input price; cache writes at their 5-minute / 1-hour prices (1-hour
    falls back to the 5-minute price); reasoning at its price, else as
-   output; audio and image tokens at their price, else as text; when the
-   prompt exceeds the entry's threshold the _ABOVE prices reprice every
-   token; service-tier prices fall back to the base ones. An embedding has
+   output (under a service tier with its own output price, at that price);
+   audio and image tokens at their price, else as text; when the prompt
+   exceeds the entry's threshold (for xAI: reaches it, as LiteLLM bills
+   xAI) the _ABOVE prices reprice every token; service-tier prices fall
+   back to the base ones. An embedding has
    no completion. Unknown model: LLM_ERR_MODEL_UNKNOWN, never a zero cost;
    an entry with no per-token price at all (LiteLLM's tiered_pricing lists,
    per-second or per-character models): LLM_ERR_UNSUPPORTED.
@@ -12947,6 +12949,15 @@ static int llm__tier_of(const llm_cost_options *o) {
     return LLM__TIER_STANDARD;
 }
 
+/* Whether the _ABOVE tier prices a prompt: above the threshold, or from it
+   for xAI, as LiteLLM bills it (litellm_core_utils/llm_cost_calc/utils.py:
+   _INCLUSIVE_THRESHOLD_PROVIDERS = {"xai"}, "for providers such as xAI
+   that bill the higher tier once the prompt reaches the threshold"). */
+static bool llm__above_tier(const llm_model_info *info, int64_t prompt) {
+    bool from = info->provider && strcmp(info->provider, "xai") == 0;
+    return info->tier_threshold > 0 && (prompt > info->tier_threshold || (from && prompt == info->tier_threshold));
+}
+
 LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *usage, const llm_cost_options *options) {
     llm_cost_info c;
     llm_usage_buckets b = llm_usage_split(usage);
@@ -12955,7 +12966,7 @@ LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *u
     double in, out, w5, w1, x;
     memset(&c, 0, sizeof c);
     if (!info) return c;
-    above = info->tier_threshold > 0 && b.prompt_tokens > info->tier_threshold;
+    above = llm__above_tier(info, b.prompt_tokens);
     in = llm__rate(info, LLM_PRICE_INPUT, above, tier, NULL);
     out = llm__rate(info, LLM_PRICE_OUTPUT, above, tier, NULL);
     w5 = llm__rate(info, LLM_PRICE_CACHE_WRITE, above, tier, NULL);
@@ -12967,8 +12978,14 @@ LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *u
                  + (double)b.cache_write_5m * w5 + (double)b.cache_write_1h * w1
                  + (double)b.input_audio * (has ? x : in);
     c.completion_usd = (double)b.output_text * out;
+    /* reasoning at its price, else as output; under a service tier whose
+       output price the entry gives, at that price (LiteLLM's
+       _resolve_reasoning_token_cost: the tier's output price beats the
+       standard reasoning price) */
+    has = (tier == LLM__TIER_PRIORITY && llm__has_price(info, LLM_PRICE_OUTPUT_PRIORITY)) ||
+          (tier == LLM__TIER_FLEX && llm__has_price(info, LLM_PRICE_OUTPUT_FLEX));
     x = info->price[LLM_PRICE_REASONING];
-    c.completion_usd += (double)b.output_reasoning * (llm__has_price(info, LLM_PRICE_REASONING) ? x : out);
+    c.completion_usd += (double)b.output_reasoning * (!has && llm__has_price(info, LLM_PRICE_REASONING) ? x : out);
     x = info->price[LLM_PRICE_OUTPUT_AUDIO];
     c.completion_usd += (double)b.output_audio * (llm__has_price(info, LLM_PRICE_OUTPUT_AUDIO) ? x : out);
     c.usd = c.prompt_usd + c.completion_usd;

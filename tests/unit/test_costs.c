@@ -168,6 +168,35 @@ static void gemini_reasoning_and_threshold(void) {
     CHECK_USD(cost_of(NULL, "gemini/gemini-2.5-pro", &u), 0.27);
 }
 
+/* ---- where LiteLLM's cost code decides (litellm_core_utils/llm_cost_calc/utils.py) ---- */
+
+static void xai_tier_from_the_threshold(void) {
+    llm_usage u = usage(128000, 1000);
+    llm_cost_info c;
+    /* _INCLUSIVE_THRESHOLD_PROVIDERS = {"xai"}: xAI's higher tier "once the prompt reaches the
+       threshold". xai/grok-4-0709 at 128000: 128000*6e-06 + 1000*3e-05 = 0.768 + 0.03 */
+    CHECK_EQ_INT(llm_cost(NULL, "xai/grok-4-0709", &u, &c, NULL), LLM_OK);
+    CHECK_USD(c.usd, 0.798);
+    CHECK(c.above_threshold);
+    /* one token below: 127999*3e-06 + 1000*1.5e-05 = 0.383997 + 0.015 */
+    u = usage(127999, 1000);
+    CHECK_USD(cost_of(NULL, "xai/grok-4-0709", &u), 0.398997);
+    /* other providers from above it: gemini/gemini-2.5-pro at 200000 is in gemini_reasoning_and_threshold */
+}
+
+static void reasoning_under_a_service_tier(void) {
+    llm_usage u = usage(1000, 1000);
+    u.reasoning_tokens = 600;
+    /* _resolve_reasoning_token_cost: a tier with its own output price bills reasoning at it, before
+       output_cost_per_reasoning_token. gemini/gemini-3.1-flash-lite priority: input 4.5e-07, output 2.7e-06:
+       1000*4.5e-07 + 400*2.7e-06 + 600*2.7e-06 = 0.00045 + 0.00108 + 0.00162 */
+    CHECK_USD(cost_tier("gemini/gemini-3.1-flash-lite", &u, "priority", false), 0.00315);
+    /* flex, input 1.25e-07, output 7.5e-07: 1000*1.25e-07 + 1000*7.5e-07 = 0.000125 + 0.00075 */
+    CHECK_USD(cost_tier("gemini/gemini-3.1-flash-lite", &u, "flex", false), 0.000875);
+    /* standard, reasoning 1.5e-06 as its own price: 1000*2.5e-07 + 400*1.5e-06 + 600*1.5e-06 = 0.00025 + 0.0015 */
+    CHECK_USD(cost_tier("gemini/gemini-3.1-flash-lite", &u, NULL, false), 0.00175);
+}
+
 /* ---- OpenRouter, Azure, Bedrock ---- */
 
 static void openrouter_azure_bedrock(void) {
@@ -598,7 +627,7 @@ static const test_case cases[] = {
     TEST(openai_plain_and_cached), TEST(openai_reasoning_without_its_own_price), TEST(openai_audio_tokens),
     TEST(openai_above_272k), TEST(openai_service_tiers_and_batch), TEST(openai_embedding),
     TEST(anthropic_cache_reads_and_writes), TEST(anthropic_above_200k), TEST(gemini_reasoning_and_threshold),
-    TEST(openrouter_azure_bedrock), TEST(usage_buckets_are_disjoint), TEST(names_resolve_like_litellm),
+    TEST(xai_tier_from_the_threshold), TEST(reasoning_under_a_service_tier), TEST(openrouter_azure_bedrock), TEST(usage_buckets_are_disjoint), TEST(names_resolve_like_litellm),
     TEST(unknown_models_are_errors), TEST(capabilities_and_limits), TEST(each_lists_the_table),
     TEST(loaded_and_registered_layers), TEST(bad_json_keeps_the_previous_table),
     TEST(out_of_memory_keeps_the_previous_table),
