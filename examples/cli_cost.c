@@ -6,8 +6,9 @@
    llm cost --usage FILE [--model M] [--prices FILE]
        prints the cost in USD (%.17g) and nothing else. Token counts follow
        OpenAI's convention: --prompt-tokens counts every prompt token,
-       cached and cache-creation (5-minute writes) ones included;
-       --completion-tokens every output token, reasoning included. --usage
+       cached (--cached-tokens), 5-minute cache writes
+       (--cache-creation-tokens) and 1-hour ones (--cache-creation-1h-tokens)
+       included; --completion-tokens every output token, reasoning included. --usage
        reads a saved OpenAI, Anthropic or Gemini response (or its usage
        object); the model comes from --model, else from the response.
    llm info MODEL [--prices FILE]     the model's entry as JSON (LiteLLM's keys)
@@ -138,9 +139,12 @@ static int cli_cost_parse(int argc, char **argv, cli_cost_args *a) {
     }
     for (k = 0; k < 6 && !a->given[k]; k++) {}
     if (a->usage_file ? k < 6 : (!a->model || !a->given[0])) return cli_cost_usage("cost");
-    if (!a->usage_file && (a->n[2] + a->n[3] > a->n[0] || a->n[4] > a->n[3] || a->n[5] > a->n[1])) {
-        fputs("llm: cached plus cache-creation tokens must not exceed --prompt-tokens, 1h writes must not exceed "
-              "cache-creation tokens, reasoning must not exceed --completion-tokens\n", stderr);
+    /* reads, 5-minute writes and 1-hour writes are parts of the prompt (each
+       subtraction stays in range: the counts are not negative) */
+    if (!a->usage_file && (a->n[2] > a->n[0] || a->n[3] > a->n[0] - a->n[2] || a->n[4] > a->n[0] - a->n[2] - a->n[3] ||
+                           a->n[5] > a->n[1])) {
+        fputs("llm: cached, cache-creation and 1h cache-creation tokens together must not exceed --prompt-tokens, "
+              "reasoning must not exceed --completion-tokens\n", stderr);
         return CLI_USAGE;
     }
     return CLI_OK;

@@ -23,6 +23,9 @@ status() {
     if [ $s -eq "$want" ] && [ -s "$tmp.err" ] && [ ! -s "$tmp.out" ]; then passed=$((passed + 1)); else fail "$name: status $s"; fi
 }
 
+# only 1-hour writes (a request whose every cache_control has ttl "1h"): claude-sonnet-4-5,
+# 900*3e-06 + 100*6e-06 = 0.0027 + 0.0006
+cost only-1h-writes 0.0033 --model claude-sonnet-4-5 --prompt-tokens 1000 --cache-creation-1h-tokens 100
 # gpt-4o: 1000*2.5e-06 + 500*1e-05 = 0.0025 + 0.005
 cost plain 0.0075 --model gpt-4o --prompt-tokens 1000 --completion-tokens 500
 # cached: 500*2.5e-06 + 1500*1.25e-06 + 100*1e-05 = 0.00125 + 0.001875 + 0.001
@@ -71,6 +74,8 @@ status no-prompt 2 cost --model gpt-4o --completion-tokens 1
 status bad-number 2 cost --model gpt-4o --prompt-tokens -5 --completion-tokens 1
 status bad-option 2 cost --model gpt-4o --prompt-tokens 5 --frobnicate 1
 status too-many-cached 2 cost --model gpt-4o --prompt-tokens 5 --cached-tokens 6
+# reads and writes of both TTLs are parts of the prompt: 3 + 1 + 2 > 5
+status too-many-writes 2 cost --model claude-sonnet-4-5 --prompt-tokens 5 --cached-tokens 3 --cache-creation-tokens 1 --cache-creation-1h-tokens 2
 status missing-prices 2 cost --model gpt-4o --prompt-tokens 5 --prices /nonexistent/prices.json
 printf '{"gpt-4o": {' > "$tmp.bad"
 status bad-prices 1 cost --model gpt-4o --prompt-tokens 5 --prices "$tmp.bad"

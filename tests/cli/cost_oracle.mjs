@@ -169,10 +169,10 @@ function usagesFor(e) {
     ['cache-and-reasoning', u(3000, 800, { cached: 1200, write5m: 400, reasoning: 300 })],
   ];
   if (e.mode === 'embedding') return [['prompt-only', u(5000, 0)], ['cached', u(5000, 0, { cached: 1000 })]];
-  // 1-hour writes no more than 5-minute ones: `llm cost` refuses more (its
-  // check reads --cache-creation-tokens as all writes, its help and its
-  // usage as the 5-minute ones)
-  if (num(e, 'cache_creation_input_token_cost') !== undefined) list.push(['1h-writes', u(12000, 600, { cached: 2000, write5m: 3000, write1h: 1000 })]);
+  if (num(e, 'cache_creation_input_token_cost') !== undefined) {
+    list.push(['1h-writes', u(12000, 600, { cached: 2000, write5m: 3000, write1h: 1000 })]);
+    list.push(['more-1h-than-5m', u(12000, 600, { cached: 2000, write5m: 500, write1h: 4000 })]);
+  }
   const th = Object.keys(e).map((k) => /^input_cost_per_token_above_(\d+)k_tokens$/.exec(k)).find(Boolean);
   if (th) {
     const x = Number(th[1]) * 1000;
@@ -221,8 +221,10 @@ const ONE_HOUR_FALLBACK = ['the entry has no cache_creation_input_token_cost_abo
 // follow LiteLLM, and the oracle's at-threshold and tier cases check it.)
 const KNOWN_DIFFERENCES = {
   'anthropic.claude-3-5-sonnet-20240620-v1:0 1h-writes': ONE_HOUR_FALLBACK,
+  'anthropic.claude-3-5-sonnet-20240620-v1:0 more-1h-than-5m': ONE_HOUR_FALLBACK,
   'anthropic.claude-3-5-sonnet-20240620-v1:0 above-threshold-1h': ONE_HOUR_FALLBACK,
   'openrouter/anthropic/claude-sonnet-4.5 1h-writes': ONE_HOUR_FALLBACK,
+  'openrouter/anthropic/claude-sonnet-4.5 more-1h-than-5m': ONE_HOUR_FALLBACK,
   'openrouter/anthropic/claude-sonnet-4.5 above-threshold-1h': ONE_HOUR_FALLBACK,
 };
 
