@@ -69,7 +69,7 @@ check check-schema "$CC node npm"
 check check-cxx "$CXX $CC"
 check check-docs "$CC"
 check check-tcc tcc
-check check-firmware "arm-none-eabi-gcc arm-none-eabi-size"
+check check-firmware "$CC arm-none-eabi-gcc arm-none-eabi-size"
 check check-mock "$CC curl node"
 check check-fuzz-short libfuzzer
 echo "$passed passed, $failed failed, $skipped skipped"
