@@ -738,9 +738,10 @@ static void azure_content_filters_are_kept(void) {
      violations" (OpenAI's `content_filter`); `pause_turn` "we paused a
      long-running turn. You may provide the response back as-is in a
      subsequent request to let the model continue": neither finished nor
-     cut, so OTHER with the word kept. BetaStopReason adds
-     `model_context_window_exceeded` (the context window is a length
-     limit: LENGTH) and `compaction` (OTHER). */
+     cut, so OTHER with the word kept. BetaStopReason adds `compaction`
+     (OTHER) and `model_context_window_exceeded`, which Anthropic's
+     "Handling stop reasons" page explains as "Claude stopped because it
+     reached the model's context window limit": a length limit, LENGTH. */
 typedef struct finish_case {
     const char *word;
     llm_finish_reason want;
