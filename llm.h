@@ -199,6 +199,8 @@
      the public stream sink, OpenRouter and Azure OpenAI, llm request
    - Anthropic both ways: the encoder, thinking by model family, reasoning
      blocks kept and sent back, prompt caching, structured answers, PDFs
+   - tests that can fail: llm_usage_decode; xAI's price tier and reasoning
+     under a service tier as LiteLLM bills them
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
