@@ -69,12 +69,10 @@ check-unit-valgrind: | $(B)
 	for t in $(UNIT); do $(CC) $(WARN) -g -O1 $(CFLAGS) -o $(B)/test_$$t-vg tests/unit/test_$$t.c && \
 	  valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99 $(B)/test_$$t-vg || exit 1; done
 
-# the unit suites again in each configuration; with LLM_NO_COSTS_TABLE all
-# but test_costs and test_stream, whose cases price models from the embedded table
-UNIT_NO_TABLE = $(filter-out costs stream,$(UNIT))
+# the unit suites again in each configuration (with LLM_NO_COSTS_TABLE,
+# test_costs loads the LiteLLM JSON the embedded table is made from)
 check-matrix: | $(B)
-	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_SIMD; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
-	$(MAKE) -s check-unit-gcc CONFIG=-DLLM_NO_COSTS_TABLE UNIT="$(UNIT_NO_TABLE)"
+	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_SIMD -DLLM_NO_COSTS_TABLE; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
 
 # two threads under ThreadSanitizer: the router's lock hooks, and calls on one shared client
 check-threads: | $(B)

@@ -200,6 +200,8 @@
      the public stream sink, OpenRouter and Azure OpenAI, llm request
    - Anthropic both ways: the encoder, thinking by model family, reasoning
      blocks kept and sent back, prompt caching, structured answers, PDFs
+   - tests that can fail: llm_usage_decode; xAI's price tier and reasoning
+     under a service tier as LiteLLM bills them
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
@@ -550,7 +552,8 @@ typedef enum llm_finish_reason {
 /* Token counts in one convention for every provider (OpenAI's): the prompt
    includes cached and cache-write tokens, the completion includes reasoning
    tokens. Decoders convert other conventions (Anthropic's input_tokens
-   exclude cache reads and writes). */
+   exclude cache reads and writes); llm_usage_decode converts a usage object
+   alone. */
 typedef struct llm_usage {
     bool present;                   /* the provider reported usage */
     bool estimated;                 /* counted by the library, not the provider */
@@ -1502,6 +1505,18 @@ LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *clien
 LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,
                                        llm_response *resp, llm_error *err);
 
+/* Reads a provider's usage object (the `usage` member of its answer) into
+   *out, in llm_usage's convention: the conversion the decoders use, for
+   callers that keep usage apart from answers (`llm cost --usage`).
+   `format` is a preset name as for llm_decode_recorded: an OpenAI-style
+   preset reads prompt_tokens and its details; "anthropic" adds
+   cache_read_input_tokens and cache_creation_input_tokens to input_tokens,
+   and reads cache_creation.ephemeral_1h_input_tokens as the 1-hour part of
+   the writes. Returns LLM_ERR_PARSE when `usage` is not an object or a
+   count is not a whole number in 0 ... 2^53 (*out is then zeroed),
+   LLM_ERR_UNSUPPORTED for a format without such a reader. Safe anywhere. */
+LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, llm_usage *out, llm_error *err);
+
 /* ------------------------------------------------------------------------ */
 /* >>conversation: a message list that owns its strings                      */
 /* ------------------------------------------------------------------------ */
@@ -2127,7 +2142,7 @@ typedef struct llm_model_info {
     int64_t max_input_tokens;       /* 0 = not given */
     int64_t max_output_tokens;      /* 0 = not given */
     uint32_t capabilities;          /* LLM_CAP_* */
-    int64_t tier_threshold;         /* tokens; the _ABOVE prices apply past it; 0 = none */
+    int64_t tier_threshold;         /* tokens; the _ABOVE prices apply past it (from it for xAI); 0 = none */
     uint64_t price_set;             /* bit (1 << LLM_PRICE_x): price[x] is given */
     double price[LLM__PRICE_COUNT];
 } llm_model_info;
@@ -2258,9 +2273,11 @@ typedef struct llm_cost_options {
    at the input price; cache reads at the cache-read price and never again
    at the input price; cache writes at their 5-minute / 1-hour prices (1-hour
    falls back to the 5-minute price); reasoning at its price, else as
-   output; audio and image tokens at their price, else as text; when the
-   prompt exceeds the entry's threshold the _ABOVE prices reprice every
-   token; service-tier prices fall back to the base ones. An embedding has
+   output (under a service tier with its own output price, at that price);
+   audio and image tokens at their price, else as text; when the prompt
+   exceeds the entry's threshold (for xAI: reaches it, as LiteLLM bills
+   xAI) the _ABOVE prices reprice every token; service-tier prices fall
+   back to the base ones. An embedding has
    no completion. Unknown model: LLM_ERR_MODEL_UNKNOWN, never a zero cost;
    an entry with no per-token price at all (LiteLLM's tiered_pricing lists,
    per-second or per-character models): LLM_ERR_UNSUPPORTED.
@@ -5347,24 +5364,31 @@ static void llm__openrouter_cost_decode(const llm_json *u, llm_response *resp) {
 }
 
 /* OpenAI's usage object (also Groq's x_groq.usage and OpenRouter's) into
-   resp->usage; false (usage left absent) when a count is out of range. */
-static bool llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
+   *us, zeroed first; false when a count is out of range. */
+static bool llm__openai_usage(const llm_json *u, llm_usage *us) {
     const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
-    llm_usage us;
     int64_t total = -1;
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
-    memset(&us, 0, sizeof us);
-    if (!llm__usage_count(llm_json_get(u, "prompt_tokens"), &us.prompt_tokens) ||
-        !llm__usage_count(llm_json_get(u, "completion_tokens"), &us.completion_tokens) ||
+    memset(us, 0, sizeof *us);
+    if (!llm__usage_count(llm_json_get(u, "prompt_tokens"), &us->prompt_tokens) ||
+        !llm__usage_count(llm_json_get(u, "completion_tokens"), &us->completion_tokens) ||
         !llm__usage_count(llm_json_get(u, "total_tokens"), &total) ||
-        !llm__usage_count(llm_json_get(pd, "cached_tokens"), &us.cached_tokens) ||
-        !llm__usage_count(llm_json_get(pd, "cache_write_tokens"), &us.cache_creation_tokens) ||
-        !llm__usage_count(llm_json_get(pd, "audio_tokens"), &us.audio_prompt_tokens) ||
-        !llm__usage_count(llm_json_get(cd, "reasoning_tokens"), &us.reasoning_tokens) ||
-        !llm__usage_count(llm_json_get(cd, "audio_tokens"), &us.audio_completion_tokens))
+        !llm__usage_count(llm_json_get(pd, "cached_tokens"), &us->cached_tokens) ||
+        !llm__usage_count(llm_json_get(pd, "cache_write_tokens"), &us->cache_creation_tokens) ||
+        !llm__usage_count(llm_json_get(pd, "audio_tokens"), &us->audio_prompt_tokens) ||
+        !llm__usage_count(llm_json_get(cd, "reasoning_tokens"), &us->reasoning_tokens) ||
+        !llm__usage_count(llm_json_get(cd, "audio_tokens"), &us->audio_completion_tokens))
         return false;
-    us.present = true;
-    us.total_tokens = total >= 0 ? total : us.prompt_tokens + us.completion_tokens;
+    us->present = true;
+    us->total_tokens = total >= 0 ? total : us->prompt_tokens + us->completion_tokens;
+    return true;
+}
+
+/* The usage object into resp->usage (absent: kept); false (usage left
+   absent) when a count is out of range. */
+static bool llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
+    llm_usage us;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
+    if (!llm__openai_usage(u, &us)) return false;
     resp->usage = us;
     llm__openrouter_cost_decode(u, resp);
     return true;
@@ -8823,6 +8847,28 @@ LLM_API llm_result llm_decode_recorded(const char *format, int http_status, cons
     r = llm_call_finish(&call, 0, resp, err);
     llm_call_free(&call);
     return r;
+}
+
+LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, llm_usage *out, llm_error *err) {
+    const llm_provider *p = llm_provider_find(format);
+    bool (*reader)(const llm_json *u, llm_usage *us) = NULL;
+    if (!out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_usage_decode: NULL usage");
+    memset(out, 0, sizeof *out);
+    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: unknown provider \"%s\"", format ? format : "(null)");
+#ifndef LLM_NO_PROVIDER_OPENAI
+    if (p->wire->chat_completions) reader = llm__openai_usage;
+#endif
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+    if (p->wire == &llm__wire_anthropic) reader = llm__anthropic_usage;
+#endif
+    if (!reader) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: no usage reader for the wire format %s", p->wire->name);
+    if (!llm_json_is(usage, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "usage: not an object");
+    if (!reader(usage, out)) {
+        memset(out, 0, sizeof *out);
+        return llm__fail(err, LLM_ERR_PARSE, "usage: a token count that is not a whole number in 0 ... 2^53");
+    }
+    llm__error_clear(err);
+    return LLM_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -13006,6 +13052,15 @@ static int llm__tier_of(const llm_cost_options *o) {
     return LLM__TIER_STANDARD;
 }
 
+/* Whether the _ABOVE tier prices a prompt: above the threshold, or from it
+   for xAI, as LiteLLM bills it (litellm_core_utils/llm_cost_calc/utils.py:
+   _INCLUSIVE_THRESHOLD_PROVIDERS = {"xai"}, "for providers such as xAI
+   that bill the higher tier once the prompt reaches the threshold"). */
+static bool llm__above_tier(const llm_model_info *info, int64_t prompt) {
+    bool from = info->provider && strcmp(info->provider, "xai") == 0;
+    return info->tier_threshold > 0 && (prompt > info->tier_threshold || (from && prompt == info->tier_threshold));
+}
+
 LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *usage, const llm_cost_options *options) {
     llm_cost_info c;
     llm_usage_buckets b = llm_usage_split(usage);
@@ -13014,7 +13069,7 @@ LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *u
     double in, out, w5, w1, x;
     memset(&c, 0, sizeof c);
     if (!info) return c;
-    above = info->tier_threshold > 0 && b.prompt_tokens > info->tier_threshold;
+    above = llm__above_tier(info, b.prompt_tokens);
     in = llm__rate(info, LLM_PRICE_INPUT, above, tier, NULL);
     out = llm__rate(info, LLM_PRICE_OUTPUT, above, tier, NULL);
     w5 = llm__rate(info, LLM_PRICE_CACHE_WRITE, above, tier, NULL);
@@ -13026,8 +13081,14 @@ LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *u
                  + (double)b.cache_write_5m * w5 + (double)b.cache_write_1h * w1
                  + (double)b.input_audio * (has ? x : in);
     c.completion_usd = (double)b.output_text * out;
+    /* reasoning at its price, else as output; under a service tier whose
+       output price the entry gives, at that price (LiteLLM's
+       _resolve_reasoning_token_cost: the tier's output price beats the
+       standard reasoning price) */
+    has = (tier == LLM__TIER_PRIORITY && llm__has_price(info, LLM_PRICE_OUTPUT_PRIORITY)) ||
+          (tier == LLM__TIER_FLEX && llm__has_price(info, LLM_PRICE_OUTPUT_FLEX));
     x = info->price[LLM_PRICE_REASONING];
-    c.completion_usd += (double)b.output_reasoning * (llm__has_price(info, LLM_PRICE_REASONING) ? x : out);
+    c.completion_usd += (double)b.output_reasoning * (!has && llm__has_price(info, LLM_PRICE_REASONING) ? x : out);
     x = info->price[LLM_PRICE_OUTPUT_AUDIO];
     c.completion_usd += (double)b.output_audio * (llm__has_price(info, LLM_PRICE_OUTPUT_AUDIO) ? x : out);
     c.usd = c.prompt_usd + c.completion_usd;

@@ -7,8 +7,9 @@
        prints the cost in USD and nothing else: 10 significant digits,
        trailing zeros trimmed (--json: the exact double, %.17g). Token counts follow
        OpenAI's convention: --prompt-tokens counts every prompt token,
-       cached and cache-creation (5-minute writes) ones included;
-       --completion-tokens every output token, reasoning included. --usage
+       cached (--cached-tokens), 5-minute cache writes
+       (--cache-creation-tokens) and 1-hour ones (--cache-creation-1h-tokens)
+       included; --completion-tokens every output token, reasoning included. --usage
        reads a saved OpenAI, Anthropic or Gemini response (or its usage
        object); the model comes from --model, else from the response.
    llm info MODEL [--prices FILE]     the model's entry as JSON (LiteLLM's keys)
@@ -39,42 +40,31 @@ static int cli_load_prices(llm_costs *db, const char *path) {
 
 static int64_t cli_int(const llm_json *v) { return llm_json_int(v, 0) > 0 ? llm_json_int(v, 0) : 0; }
 
-/* Reads the usage of a saved response: OpenAI (prompt_tokens...), Anthropic
-   (input_tokens, which exclude cache reads and writes) or Gemini
-   (usageMetadata, whose thoughts are outside candidates). */
-static bool cli_decode_usage(const llm_json *root, llm_usage *u, const char **model) {
+/* Reads the usage of a saved response: OpenAI's (prompt_tokens...) and
+   Anthropic's (input_tokens, which exclude cache reads and writes) through
+   llm_usage_decode, the conversion the library's decoders use; Gemini's
+   (usageMetadata, whose thoughts are outside candidates) here, until llm.h
+   has a Gemini wire format. */
+static llm_result cli_decode_usage(const llm_json *root, llm_usage *u, const char **model, llm_error *err) {
     const llm_json *x = llm_json_get(root, "usage"), *g = llm_json_get(root, "usageMetadata");
     memset(u, 0, sizeof *u);
     *model = llm_json_string(llm_json_get(root, "model"), NULL);
     if (!*model) *model = llm_json_string(llm_json_get(root, "modelVersion"), NULL);
     if (!x && !g) x = root;
-    u->present = true;
     if (g) {
         int64_t thoughts = cli_int(llm_json_get(g, "thoughtsTokenCount"));
+        u->present = true;
         u->prompt_tokens = cli_int(llm_json_get(g, "promptTokenCount"));
         u->cached_tokens = cli_int(llm_json_get(g, "cachedContentTokenCount"));
         u->completion_tokens = cli_int(llm_json_get(g, "candidatesTokenCount")) + thoughts;
         u->reasoning_tokens = thoughts;
-    } else if (llm_json_get(x, "prompt_tokens")) {
-        const llm_json *pd = llm_json_get(x, "prompt_tokens_details"), *cd = llm_json_get(x, "completion_tokens_details");
-        u->prompt_tokens = cli_int(llm_json_get(x, "prompt_tokens"));
-        u->completion_tokens = cli_int(llm_json_get(x, "completion_tokens"));
-        u->cached_tokens = cli_int(llm_json_get(pd, "cached_tokens"));
-        u->cache_creation_tokens = cli_int(llm_json_get(pd, "cache_write_tokens"));
-        u->audio_prompt_tokens = cli_int(llm_json_get(pd, "audio_tokens"));
-        u->reasoning_tokens = cli_int(llm_json_get(cd, "reasoning_tokens"));
-        u->audio_completion_tokens = cli_int(llm_json_get(cd, "audio_tokens"));
-    } else if (llm_json_get(x, "input_tokens")) {
-        u->cached_tokens = cli_int(llm_json_get(x, "cache_read_input_tokens"));
-        u->cache_creation_tokens = cli_int(llm_json_get(x, "cache_creation_input_tokens"));
-        u->cache_creation_1h_tokens = cli_int(llm_json_get(llm_json_get(x, "cache_creation"), "ephemeral_1h_input_tokens"));
-        u->prompt_tokens = cli_int(llm_json_get(x, "input_tokens")) + u->cached_tokens + u->cache_creation_tokens;
-        u->completion_tokens = cli_int(llm_json_get(x, "output_tokens"));
-    } else {
-        return false;
+        u->total_tokens = u->prompt_tokens + u->completion_tokens;
+        return LLM_OK;
     }
-    u->total_tokens = u->prompt_tokens + u->completion_tokens;
-    return true;
+    if (llm_json_get(x, "prompt_tokens")) return llm_usage_decode("openai", x, u, err);
+    if (llm_json_get(x, "input_tokens")) return llm_usage_decode("anthropic", x, u, err);
+    snprintf(err->message, sizeof err->message, "no OpenAI, Anthropic or Gemini usage in it");
+    return LLM_ERR_PARSE;
 }
 
 static int cli_usage_file(const char *path, llm_usage *u, const char **model, llm_json_doc *doc) {
@@ -92,8 +82,8 @@ static int cli_usage_file(const char *path, llm_usage *u, const char **model, ll
         fprintf(stderr, "llm: %s: offset %zu: %s\n", path, err.offset, err.message);
         return CLI_USAGE;
     }
-    if (!cli_decode_usage(llm_json_root(doc), u, model)) {
-        fprintf(stderr, "llm: %s: no OpenAI, Anthropic or Gemini usage in it\n", path);
+    if (cli_decode_usage(llm_json_root(doc), u, model, &err) != LLM_OK) {
+        fprintf(stderr, "llm: %s: %s\n", path, err.message);
         return CLI_USAGE;
     }
     return CLI_OK;
@@ -139,9 +129,12 @@ static int cli_cost_parse(int argc, char **argv, cli_cost_args *a) {
         fputs("llm cost: --model M and --prompt-tokens N are needed, or --usage FILE (llm cost --help)\n", stderr);
         return CLI_USAGE;
     }
-    if (!a->usage_file && (a->n[2] + a->n[3] > a->n[0] || a->n[4] > a->n[3] || a->n[5] > a->n[1])) {
-        fputs("llm: cached plus cache-creation tokens must not exceed --prompt-tokens, 1h writes must not exceed "
-              "cache-creation tokens, reasoning must not exceed --completion-tokens\n", stderr);
+    /* reads, 5-minute writes and 1-hour writes are parts of the prompt (each
+       subtraction stays in range: the counts are not negative) */
+    if (!a->usage_file && (a->n[2] > a->n[0] || a->n[3] > a->n[0] - a->n[2] || a->n[4] > a->n[0] - a->n[2] - a->n[3] ||
+                           a->n[5] > a->n[1])) {
+        fputs("llm: cached, cache-creation and 1h cache-creation tokens together must not exceed --prompt-tokens, "
+              "reasoning must not exceed --completion-tokens\n", stderr);
         return CLI_USAGE;
     }
     return CLI_OK;

@@ -1,5 +1,6 @@
 /* llm json-validate [FILE|-]: prints nothing and exits 0 when the input is
-   one strict JSON text; else "offset N: reason" on stderr and exit 1. */
+   one strict JSON text; else "offset N: reason" on stderr and exit 1 (1
+   too when memory runs out; 2 for a usage error or an unreadable input). */
 #include "../llm.h"
 #include "cli.h"
 
@@ -26,9 +27,9 @@ int cli_json_validate(int argc, char **argv) {
     llm_json_doc_free(&doc);
     free(text);
     if (r == LLM_OK) return CLI_OK;
-    if (r == LLM_ERR_NO_MEMORY) {
+    if (r == LLM_ERR_NO_MEMORY) { /* a failure, not a usage error (README: exit 1) */
         fputs("llm: out of memory\n", stderr);
-        return CLI_USAGE;
+        return CLI_FAILED;
     }
     fprintf(stderr, "offset %zu: %s\n", err.offset, err.message);
     return CLI_FAILED;

@@ -69,7 +69,7 @@ check check-schema "$CC node npm"
 check check-cxx "$CXX $CC"
 check check-docs "$CC curl-config"
 check check-tcc tcc
-check check-firmware "arm-none-eabi-gcc arm-none-eabi-size"
+check check-firmware "$CC arm-none-eabi-gcc arm-none-eabi-size"
 check check-mock "$CC curl node"
 check check-integration "$CC $CLANG $CXX curl-config openssl"
 check check-prism "$CC curl-config curl node npm"

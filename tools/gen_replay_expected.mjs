@@ -11,9 +11,10 @@
 // llm.h's C: a field read from the wrong place, a chunk lost, a wrong
 // conversion. It cannot catch a wrong rule: where a rule is a choice, llm.h
 // made the same one. So each rule is marked, beside it, with the passage of
-// the providers' OpenAPI specifications that supports it (../shared/data/:
-// openai-openapi.yaml, anthropic-openapi.json, openrouter-openapi.yaml; by
-// schema name) or as "Choice:" when no spec passage decides it. Every output
+// the providers' OpenAPI specifications that supports it ("Spec:";
+// ../shared/data/: openai-openapi.yaml, anthropic-openapi.json,
+// openrouter-openapi.yaml; by schema name), or of their documentation or
+// OpenAI's SDK ("Docs:"), or as "Choice:" when none decides it. Every output
 // was then checked by hand against the recorded bytes.
 //
 // Run:  npm ci --prefix tests/sse && tests/sse/node_modules/.bin/node tools/gen_replay_expected.mjs
@@ -29,9 +30,11 @@
 //       ChatCompletionResponseMessage and ChatCompletionStreamResponseDelta have
 //       content and refusal; OpenRouter ChatAssistantMessage.reasoning ("Reasoning
 //       output") and ChatStreamDelta.reasoning ("Reasoning content delta").
+//       Docs: reasoning_content is DeepSeek's ("Reasoning Model (deepseek-reasoner)",
+//       api-docs.deepseek.com/guides/reasoning_model: "reasoning_content: The content
+//       of the CoT, which is at the same level as content in the output structure").
 //       Choice: no separator between blocks; signatures left out; "" for none (the
-//       specs give null); reasoning_content, which no spec here has (DeepSeek's
-//       and vLLM's name), read as reasoning too.
+//       specs give null); reasoning_content and reasoning both read as reasoning.
 //   tool_calls     [{id, name, arguments}] ("" for a missing id or name).
 //                  OpenAI stream: keyed by `index`, sorted by index; id and name
 //                  from the first delta that has them; arguments concatenated.
@@ -44,9 +47,14 @@
 //       OpenRouter ChatStreamToolCall the same ("Tool call index in the array").
 //       Anthropic ContentBlockStartEvent {index, content_block: ResponseToolUseBlock
 //       {id, name, input: object}}, InputJsonContentBlockDelta {partial_json}.
-//       Choice: that a chunk's arguments are appended to its index's (no spec
-//       here says how chunks combine); that id and name come from the first
-//       delta with them; the sort by index; "" for a missing id or name;
+//       Docs: OpenAI's own SDK combines the chunks so (openai-python,
+//       src/openai/lib/streaming/_deltas.py, accumulate_delta: list entries are
+//       merged by `index`, string fields concatenated), so a chunk's arguments
+//       are appended to its index's.
+//       Choice: that id and name come from the first delta with them (the SDK
+//       would concatenate them too; servers send each once, in the call's first
+//       delta, as every recorded sample does); the sort by index; "" for a
+//       missing id or name;
 //       JSON.stringify's compact text for a body's input; "{}" for empty
 //       arguments (an empty string is no JSON value; "{}" is the empty input
 //       object Anthropic's ResponseToolUseBlock.input would hold).
@@ -112,18 +120,26 @@ import { ROOT, PARSER_VERSION, libraryParse } from './gen_sse_events.mjs';
 //   streaming classifiers intervene to handle potential policy violations".
 //   OpenRouter ChatFinishReasonEnum: tool_calls, stop, length, content_filter,
 //   error, null.
+//   Anthropic BetaStopReason adds model_context_window_exceeded and
+//   compaction; its "Handling stop reasons" page: model_context_window_exceeded,
+//   "Claude stopped because it reached the model's context window limit".
+// (tests/unit/test_providers.c checks llm.h against the same table, every word
+// through bodies and streams.)
 const FINISH = {
   stop: 'stop', end_turn: 'stop',   // Spec: both "a natural stop point"
   stop_sequence: 'stop',            // Spec: OpenAI's stop covers "a provided stop sequence"
   length: 'length', max_tokens: 'length', // Spec: the requested maximum of tokens reached
   tool_calls: 'tool_calls', tool_use: 'tool_calls', // Spec: "called a tool" / "invoked one or more tools"
+  function_call: 'tool_calls',      // Spec: "`function_call` (deprecated) if the model called a function"
+  model_context_window_exceeded: 'length', // Docs: a limit on length reached, the context window's
   content_filter: 'content_filter', // Spec: OpenAI
   refusal: 'content_filter',        // Choice: Anthropic's classifiers "intervene to handle potential policy
                                     // violations", the nearest OpenAI word is content_filter
   error: 'error',                   // Spec: OpenRouter ChatFinishReasonEnum
 };
-// Choice: every other word (OpenAI's deprecated function_call, Anthropic's
-// pause_turn, a server's own) is `other`, its raw word kept.
+// Choice: every other word (Anthropic's pause_turn, "we paused a long-running
+// turn ... to let the model continue", neither finished nor cut; compaction; a
+// server's own) is `other`, its raw word kept.
 const normFinish = (raw) => (raw == null ? null : (FINISH[raw] ?? 'other'));
 
 // HTTP status of the recorded error bodies (the files hold only the body; the
@@ -206,7 +222,7 @@ const promptFilterOf = (o) => (o.prompt_filter_results !== undefined ? o.prompt_
 // reasoning"}; OpenRouter ChatUsage the same names (cache_write_tokens "Tokens
 // written to cache"). Choice: a missing count is 0, a missing total is
 // prompt + completion (the spec's definition); Groq's x_groq.usage, which no
-// spec here has, read as usage too.
+// spec or documentation read here has, read as usage too.
 function openaiUsage(u) {
   const p = num(u.prompt_tokens), c = num(u.completion_tokens);
   return {
@@ -282,12 +298,16 @@ export function openaiBody(body) {
 // ---- Anthropic ----
 // Spec: Anthropic Message.usage: "Total input tokens in a request is the
 // summation of `input_tokens`, `cache_creation_input_tokens`, and
-// `cache_read_input_tokens`", so prompt_tokens is that sum, in OpenAI's
+// `cache_read_input_tokens`" (its prompt-caching page, "Tracking cache
+// performance": "total_input_tokens = cache_read_input_tokens +
+// cache_creation_input_tokens + input_tokens"), so prompt_tokens is that sum, in OpenAI's
 // convention (its prompt_tokens includes cached_tokens); cached_tokens =
 // cache_read_input_tokens ("read from the cache"), cache_creation_tokens =
 // cache_creation_input_tokens ("used to create the cache entry").
 // Choice: reasoning_tokens 0 (Usage has no thinking count; thinking is in
-// output_tokens); the TTL breakdown (Usage.cache_creation) is not printed.
+// output_tokens); the TTL breakdown (Usage.cache_creation) is not printed
+// (tests/unit/test_anthropic.c checks llm.h's reading of it against the
+// prompt-caching page's example).
 function anthropicUsage(u) {
   const prompt = num(u.input_tokens) + num(u.cache_read_input_tokens) + num(u.cache_creation_input_tokens);
   const completion = num(u.output_tokens);
@@ -401,9 +421,11 @@ function selfCheck() {
   // same but finish length -> no PARSE
   o = openaiStream(oa(tc(0, { id: 'a', function: { name: 'f', arguments: '{"x":' } }), { choices: [{ index: 0, delta: {}, finish_reason: 'length' }] }, '[DONE]'));
   assert.equal(o.error, undefined); assert.equal(o.finish_reason, 'length');
-  // no [DONE] -> TRUNCATED, partial kept; choice 1 ignored; unknown finish -> other
+  // no [DONE] -> TRUNCATED, partial kept; choice 1 ignored; function_call is a tool call, an unknown word other
   o = openaiStream(oa({ choices: [{ index: 1, delta: { content: 'B' } }, { index: 0, delta: { content: 'A', reasoning_content: 'r1', reasoning: 'r2' }, finish_reason: 'function_call' }] }));
-  assert.deepEqual([o.content, o.reasoning, o.finish_reason, o.finish_reason_raw, o.error.code], ['A', 'r1r2', 'other', 'function_call', 'LLM_ERR_TRUNCATED']);
+  assert.deepEqual([o.content, o.reasoning, o.finish_reason, o.finish_reason_raw, o.error.code], ['A', 'r1r2', 'tool_calls', 'function_call', 'LLM_ERR_TRUNCATED']);
+  o = openaiBody({ choices: [{ index: 0, message: { content: 'x' }, finish_reason: 'a_servers_own' }] });
+  assert.deepEqual([o.finish_reason, o.finish_reason_raw], ['other', 'a_servers_own']);
   // Groq usage, cache fields
   o = openaiStream(oa({ choices: [], x_groq: { usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7, prompt_tokens_details: { cached_tokens: 1, cache_write_tokens: 2 }, completion_tokens_details: { reasoning_tokens: 5 } } } }, '[DONE]'));
   assert.deepEqual(o.usage, { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7, cached_tokens: 1, cache_creation_tokens: 2, reasoning_tokens: 5 });

@@ -23,6 +23,9 @@ status() {
     if [ $s -eq "$want" ] && [ -s "$tmp.err" ] && [ ! -s "$tmp.out" ]; then passed=$((passed + 1)); else fail "$name: status $s"; fi
 }
 
+# only 1-hour writes (a request whose every cache_control has ttl "1h"): claude-sonnet-4-5,
+# 900*3e-06 + 100*6e-06 = 0.0027 + 0.0006
+cost only-1h-writes 0.0033 --model claude-sonnet-4-5 --prompt-tokens 1000 --cache-creation-1h-tokens 100
 # gpt-4o: 1000*2.5e-06 + 500*1e-05 = 0.0025 + 0.005
 cost plain 0.0075 --model gpt-4o --prompt-tokens 1000 --completion-tokens 500
 # cached: 500*2.5e-06 + 1500*1.25e-06 + 100*1e-05 = 0.00125 + 0.001875 + 0.001
@@ -49,6 +52,15 @@ cost usage-gemini 0.0051375 --usage "$data/gemini/generate_content_thinking_func
 # 10*3e-06 + 100*3e-07 + 600*3.75e-06 + 400*6e-06 + 20*1.5e-05 = 0.00003 + 0.00003 + 0.00225 + 0.0024 + 0.0003
 printf '{"input_tokens":10,"cache_read_input_tokens":100,"cache_creation_input_tokens":1000,"cache_creation":{"ephemeral_1h_input_tokens":400},"output_tokens":20}' > "$tmp.usage"
 cost usage-1h 0.00501 --usage "$tmp.usage" --model claude-sonnet-4-5
+# Anthropic's prompt-caching page (tests/data/anthropic/SOURCES.md): the prompt is reads + writes + input_tokens,
+# 100 of the 248 writes are the hour's. claude-sonnet-4-5: 2048*3e-06 + 1800*3e-07 + 148*3.75e-06 + 100*6e-06 + 503*1.5e-05
+# = 0.006144 + 0.00054 + 0.000555 + 0.0006 + 0.007545
+docs=$data/../anthropic
+cost usage-doc-1h 0.015384 --usage "$docs/prompt_caching_1h_usage.json" --model claude-sonnet-4-5
+# claude-opus-4-1-20250805, 188086 writes: 21*1.5e-05 + 188086*1.875e-05 + 393*7.5e-05 = 0.000315 + 3.5266125 + 0.029475
+cost usage-doc-write 3.5564025 --usage "$docs/prompt_caching_write_usage.json" --model claude-opus-4-1-20250805
+# and read back: 21*1.5e-05 + 188086*1.5e-06 + 393*7.5e-05 = 0.000315 + 0.282129 + 0.029475
+cost usage-doc-read 0.311919 --usage "$docs/prompt_caching_read_usage.json" --model claude-opus-4-1-20250805
 # --prices: a top layer for the run. 1000*1e-06 + 10*2e-06; a price the entry lacks (cache read) is 0
 printf '{"gpt-4o": {"litellm_provider": "openai", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06}}' > "$tmp.prices"
 cost prices 0.00102 --model gpt-4o --prompt-tokens 1000 --completion-tokens 10 --prices "$tmp.prices"
@@ -62,6 +74,8 @@ status no-prompt 2 cost --model gpt-4o --completion-tokens 1
 status bad-number 2 cost --model gpt-4o --prompt-tokens -5 --completion-tokens 1
 status bad-option 2 cost --model gpt-4o --prompt-tokens 5 --frobnicate 1
 status too-many-cached 2 cost --model gpt-4o --prompt-tokens 5 --cached-tokens 6
+# reads and writes of both TTLs are parts of the prompt: 3 + 1 + 2 > 5
+status too-many-writes 2 cost --model claude-sonnet-4-5 --prompt-tokens 5 --cached-tokens 3 --cache-creation-tokens 1 --cache-creation-1h-tokens 2
 status missing-prices 2 cost --model gpt-4o --prompt-tokens 5 --prices /nonexistent/prices.json
 printf '{"gpt-4o": {' > "$tmp.bad"
 status bad-prices 1 cost --model gpt-4o --prompt-tokens 5 --prices "$tmp.bad"

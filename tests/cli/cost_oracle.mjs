@@ -125,8 +125,8 @@ function rate(e, key, tier, above) {
 // The active threshold ("200k") for prompt_tokens, or null. LiteLLM counts
 // xAI's from >= (utils.py _INCLUSIVE_THRESHOLD_PROVIDERS, "for providers such
 // as xAI that bill the higher tier once the prompt reaches the threshold").
-function threshold(e, prompt, rules) {
-  const inclusive = rules.xaiInclusive && e.litellm_provider === 'xai';
+function threshold(e, prompt) {
+  const inclusive = e.litellm_provider === 'xai';
   let best = null;
   for (const k of Object.keys(e)) {
     const m = /^input_cost_per_token_above_(\d+)(k?)_tokens$/.exec(k);
@@ -140,10 +140,10 @@ function threshold(e, prompt, rules) {
 // u: {prompt, completion, cached, write5m, write1h, reasoning, tier}.
 // rules: LiteLLM's by default; KNOWN_DIFFERENCES changes one to show what
 // llm.h does instead.
-const LITELLM = { xaiInclusive: true, oneHourFallsBack: false, tierReasoning: true };
+const LITELLM = { oneHourFallsBack: false };
 function litellmCost(e, u, rules = LITELLM) {
   const tier = u.tier === 'fast' ? 'priority' : u.tier ?? null;
-  const above = threshold(e, u.prompt, rules);
+  const above = threshold(e, u.prompt);
   const r = (key) => rate(e, key, tier, above) ?? 0;
   const write = u.write5m + u.write1h;
   const textIn = Math.max(0, u.prompt - u.cached - write);
@@ -154,8 +154,8 @@ function litellmCost(e, u, rules = LITELLM) {
   const out = r('output_cost_per_token');
   // _resolve_reasoning_token_cost: the tier's reasoning price; else, when the
   // tier has its own output price, that; else the reasoning price; else output
-  let reasoningRate = tier && rules.tierReasoning ? num(e, `output_cost_per_reasoning_token_${tier}`) : undefined;
-  if (reasoningRate === undefined && tier && rules.tierReasoning && num(e, `output_cost_per_token_${tier}`) !== undefined) reasoningRate = out;
+  let reasoningRate = tier ? num(e, `output_cost_per_reasoning_token_${tier}`) : undefined;
+  if (reasoningRate === undefined && tier && num(e, `output_cost_per_token_${tier}`) !== undefined) reasoningRate = out;
   if (reasoningRate === undefined) reasoningRate = num(e, 'output_cost_per_reasoning_token') ?? out;
   const completion = (u.completion - u.reasoning) * out + u.reasoning * reasoningRate;
   return prompt + completion;
@@ -169,10 +169,10 @@ function usagesFor(e) {
     ['cache-and-reasoning', u(3000, 800, { cached: 1200, write5m: 400, reasoning: 300 })],
   ];
   if (e.mode === 'embedding') return [['prompt-only', u(5000, 0)], ['cached', u(5000, 0, { cached: 1000 })]];
-  // 1-hour writes no more than 5-minute ones: `llm cost` refuses more (its
-  // check reads --cache-creation-tokens as all writes, its help and its
-  // usage as the 5-minute ones)
-  if (num(e, 'cache_creation_input_token_cost') !== undefined) list.push(['1h-writes', u(12000, 600, { cached: 2000, write5m: 3000, write1h: 1000 })]);
+  if (num(e, 'cache_creation_input_token_cost') !== undefined) {
+    list.push(['1h-writes', u(12000, 600, { cached: 2000, write5m: 3000, write1h: 1000 })]);
+    list.push(['more-1h-than-5m', u(12000, 600, { cached: 2000, write5m: 500, write1h: 4000 })]);
+  }
   const th = Object.keys(e).map((k) => /^input_cost_per_token_above_(\d+)k_tokens$/.exec(k)).find(Boolean);
   if (th) {
     const x = Number(th[1]) * 1000;
@@ -211,27 +211,20 @@ function run(a) {
 const close = (a, b) => Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
 
 // model + usage name -> [why llm.h differs, the rules that give llm.h's cost]
-const XAI_EXCLUSIVE = ['llm.h bills the _above_ tier only when the prompt exceeds the threshold, for every provider; ' +
-  'LiteLLM counts xAI from >= ("for providers such as xAI that bill the higher tier once the prompt reaches the ' +
-  'threshold"): at exactly the threshold llm.h bills half',
-  { ...LITELLM, xaiInclusive: false }];
 const ONE_HOUR_FALLBACK = ['the entry has no cache_creation_input_token_cost_above_1hr: LiteLLM bills 1-hour writes at 0 ' +
   '(_get_cost_per_unit defaults to 0.0), llm.h at the 5-minute price (its documented choice: "1-hour falls back to the ' +
   '5-minute price"); both under-bill if the provider charges 1-hour writes as Anthropic does, at 2x the input price ' +
   '(the table\'s claude-sonnet-4-5: 6e-06 against 3e-06): the entry lacks the price',
   { ...LITELLM, oneHourFallsBack: true }];
-const TIER_REASONING = ['with a service tier whose output price the entry gives, LiteLLM bills reasoning tokens at that ' +
-  'price (_resolve_reasoning_token_cost), llm.h at the standard output_cost_per_reasoning_token: reasoning is output, ' +
-  'so llm.h under-bills it under priority and over-bills it under flex',
-  { ...LITELLM, tierReasoning: false }];
+// (llm.h billed xAI's tier from above the threshold and reasoning under a
+// service tier at the standard reasoning price until issue 16; both now
+// follow LiteLLM, and the oracle's at-threshold and tier cases check it.)
 const KNOWN_DIFFERENCES = {
-  'gemini/gemini-3.1-flash-lite tier-priority': TIER_REASONING,
-  'gemini/gemini-3.1-flash-lite tier-flex': TIER_REASONING,
-  'xai/grok-4-0709 at-threshold': XAI_EXCLUSIVE,
-  'xai/grok-4.3 at-threshold': XAI_EXCLUSIVE,
   'anthropic.claude-3-5-sonnet-20240620-v1:0 1h-writes': ONE_HOUR_FALLBACK,
+  'anthropic.claude-3-5-sonnet-20240620-v1:0 more-1h-than-5m': ONE_HOUR_FALLBACK,
   'anthropic.claude-3-5-sonnet-20240620-v1:0 above-threshold-1h': ONE_HOUR_FALLBACK,
   'openrouter/anthropic/claude-sonnet-4.5 1h-writes': ONE_HOUR_FALLBACK,
+  'openrouter/anthropic/claude-sonnet-4.5 more-1h-than-5m': ONE_HOUR_FALLBACK,
   'openrouter/anthropic/claude-sonnet-4.5 above-threshold-1h': ONE_HOUR_FALLBACK,
 };
 

@@ -2,7 +2,8 @@
 # JSONTestSuite through `llm json-validate`, as a user runs it: y_ files exit
 # 0 silently, n_ files exit 1 with "offset N: reason" on stderr, i_ files exit
 # 0 or 1 as tests/data/jsonsuite_i_verdicts.txt says (accept or reject). Then UTF-8 forms from RFC 3629 (valid ones exit 0; ill-formed ones
-# exit 1 at the right offset), and the usage and unreadable-input cases exit 2.
+# exit 1 at the right offset), the usage and unreadable-input cases exit 2,
+# and running out of memory exits 1.
 # Usage: sh tests/cli/json_validate.sh build/llm JSONTESTSUITE_DIR [VERDICTS]
 llm=$1; dir=$2; verdicts=${3:-tests/data/jsonsuite_i_verdicts.txt}
 passed=0; failed=0; y=0; n=0
@@ -87,5 +88,14 @@ printf '[1,' | "$llm" json-validate - 2>/dev/null; s=$?; if [ $s -eq 1 ]; then p
 "$llm" json-validate /nonexistent/file 2>/dev/null; s=$?; if [ $s -eq 2 ]; then passed=$((passed + 1)); else fail "missing file: $s"; fi
 "$llm" json-validate a b 2>/dev/null; s=$?; if [ $s -eq 2 ]; then passed=$((passed + 1)); else fail "two files: $s"; fi
 "$llm" 2>/dev/null; s=$?; if [ $s -eq 2 ]; then passed=$((passed + 1)); else fail "no verb: $s"; fi
+# out of memory is a failure (exit 1), not a usage error: a 4 MiB array of
+# two million numbers is read (8 MiB at most) within 40 MB of address space
+# (build/llm and its libraries, libcurl's included, take about 20), and its
+# DOM (16 bytes a value: 32 MiB) is not
+big=${TMPDIR:-/tmp}/llm_jv_big.$$
+awk 'BEGIN { printf "["; for (i = 0; i < 2097152; i++) printf "0,"; printf "0]" }' > "$big"
+err=$( (ulimit -v 40000 && exec "$llm" json-validate "$big") 2>&1 >/dev/null); s=$?
+if [ $s -eq 1 ] && [ "$err" = "llm: out of memory" ]; then passed=$((passed + 1)); else fail "out of memory: status $s, $err"; fi
+rm -f "$big"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

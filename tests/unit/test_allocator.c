@@ -1,20 +1,41 @@
 /* Every allocation goes through the caller's llm_allocator: the default
-   allocator macros are pointed at counters here, a custom allocator is given
-   to every object, and each subsystem is exercised; the defaults must never
-   be called, and everything the custom allocator handed out must come back. */
+   allocator macros are pointed at counters here, and so is every direct
+   use of libc's malloc, calloc, realloc and free in the implementation; a
+   custom allocator is given to every object, and each subsystem is
+   exercised; neither the defaults nor libc may be called, and everything
+   the custom allocator handed out must come back. */
 #include <stdlib.h>
+#include "../test.h" /* before the counters: its own helpers use libc */
 
-static long default_calls;
+static long default_calls, libc_calls;
 static void *default_alloc(size_t n) { default_calls++; return malloc(n); }
 static void *default_realloc(void *p, size_t n) { default_calls++; return realloc(p, n); }
 static void default_free(void *p) { if (p) default_calls++; free(p); }
+/* not static: nothing in llm.h may use them, so they may go unused */
+void *libc_malloc(size_t n);
+void *libc_calloc(size_t n, size_t size);
+void *libc_realloc(void *p, size_t n);
+void libc_free(void *p);
+void *libc_malloc(size_t n) { libc_calls++; return malloc(n); }
+void *libc_calloc(size_t n, size_t size) { libc_calls++; return calloc(n, size); }
+void *libc_realloc(void *p, size_t n) { libc_calls++; return realloc(p, n); }
+void libc_free(void *p) { if (p) libc_calls++; free(p); }
 #define LLM_DEFAULT_ALLOC(n) default_alloc(n)
 #define LLM_DEFAULT_REALLOC(p, n) default_realloc(p, n)
 #define LLM_DEFAULT_FREE(p) default_free(p)
+/* object-like, so llm_allocator's members of the same names are renamed
+   alike in this file (the test below uses them only positionally) */
+#define malloc libc_malloc
+#define calloc libc_calloc
+#define realloc libc_realloc
+#define free libc_free
 
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
-#include "../test.h"
+#undef malloc
+#undef calloc
+#undef realloc
+#undef free
 
 static test_alloc_stats stats;
 
@@ -48,7 +69,7 @@ static void calls_streams_and_conversations_use_only_the_given_allocator(void) {
     llm_response resp;
     llm_conversation conv;
     size_t len;
-    char *body = test_read_file("tests/data/provider-samples/openai/chat_completion_parallel_tool_calls.json", &len);
+    char *body = TEST_READ_FIXTURE("tests/data/provider-samples/openai/chat_completion_parallel_tool_calls.json", &len);
     memset(x, 0, sizeof x);
     x[0].status = x[1].status = 200;
     x[0].body = body;
@@ -62,7 +83,7 @@ static void calls_streams_and_conversations_use_only_the_given_allocator(void) {
     d.transport = llm_mock_transport(&mock);
     d.alloc = counted();
     d.keep_raw_body = true;
-    llm_client_init(&c, &d, NULL);
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
     memset(&m, 0, sizeof m);
     m.content = "Hello";
     memset(&req, 0, sizeof req);
@@ -73,8 +94,8 @@ static void calls_streams_and_conversations_use_only_the_given_allocator(void) {
     CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK);
     memset(&conv, 0, sizeof conv);
     conv.alloc = counted();
-    llm_conversation_add(&conv, &m);
-    llm_conversation_add_response(&conv, &resp);
+    CHECK_EQ_INT(llm_conversation_add(&conv, &m), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
     llm_response_free(&resp);
     CHECK_EQ_INT(llm_stream(&c, &req, NULL, NULL, &resp, NULL), LLM_OK);
     llm_response_free(&resp);
@@ -103,8 +124,7 @@ static void prices_and_vocabularies_use_only_the_given_allocator(void) {
         llm_bpe bpe;
         llm_allocator a = counted();
         size_t len, n = 0;
-        char *vocab = test_read_file("tests/data/tokens/cl100k_base.tiktoken", &len);
-        CHECK(vocab != NULL);
+        char *vocab = TEST_READ_FIXTURE("tests/data/tokens/cl100k_base.tiktoken", &len);
         CHECK_EQ_INT(llm_bpe_load(&bpe, LLM_ENCODING_CL100K_BASE, vocab, len, &a, NULL), LLM_OK);
         CHECK_EQ_INT(llm_bpe_count(&bpe, "hello world, a longer piece: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
                                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 170, &n, NULL), LLM_OK);
@@ -168,6 +188,7 @@ static void token_counting_uses_only_the_given_allocator(void) {
 
 static void nothing_went_to_the_defaults(void) {
     CHECK_EQ_INT(default_calls, 0);
+    CHECK_EQ_INT(libc_calls, 0);
     CHECK(stats.total > 0);
     CHECK_EQ_INT(stats.live, 0);
     CHECK_EQ_INT(stats.bad_sizes, 0);

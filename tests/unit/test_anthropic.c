@@ -2,7 +2,7 @@
    Anthropic's documentation (tests/data/anthropic/SOURCES.md), reasoning
    blocks kept from answers and streams and sent back to Anthropic only, the
    structured answer through the forced tool, max_tokens from the price
-   table. Expected values come from the documentation's bodies and the
+   table, the prompt-caching page's usage with cache reads and writes. Expected values come from the documentation's bodies and the
    recorded streams' bytes. (The request schema is checked by make
    check-schema: encode_matrix --provider anthropic.) */
 #define LLM_IMPLEMENTATION
@@ -328,6 +328,110 @@ static void max_tokens_comes_from_the_request_or_the_table(void) {
 #endif
 }
 
+/* Usage with cache reads and writes of both TTLs, from Anthropic's
+   prompt-caching page (tests/data/anthropic/SOURCES.md): the prompt is
+   cache_read_input_tokens + cache_creation_input_tokens + input_tokens (the
+   page's "total_input_tokens"), the hour's writes are the part of
+   cache_creation_input_tokens that cache_creation gives. Read as a usage
+   object (llm_usage_decode, which `llm cost --usage` uses), in an answer's
+   body and in a stream's message_start; priced from LiteLLM's table. */
+typedef struct doc_usage {
+    const char *file, *model;
+    int64_t prompt, cached, writes, writes_1h, completion;
+    double usd;
+} doc_usage;
+
+static const doc_usage doc_usages[] = {
+    /* claude-sonnet-4-5 (the 1-hour example names no model): input 3e-06, read 3e-07, write 3.75e-06,
+       1-hour write 6e-06, output 1.5e-05: 2048*3e-06 + 1800*3e-07 + 148*3.75e-06 + 100*6e-06 + 503*1.5e-05
+       = 0.006144 + 0.00054 + 0.000555 + 0.0006 + 0.007545 */
+    {"prompt_caching_1h_usage.json", "claude-sonnet-4-5", 2048 + 1800 + 248, 1800, 248, 100, 503, 0.015384},
+    /* claude-opus-4-1-20250805 (the page's model): input 1.5e-05, write 1.875e-05, output 7.5e-05:
+       21*1.5e-05 + 188086*1.875e-05 + 393*7.5e-05 = 0.000315 + 3.5266125 + 0.029475 */
+    {"prompt_caching_write_usage.json", "claude-opus-4-1-20250805", 21 + 188086, 0, 188086, 0, 393, 3.5564025},
+    /* read 1.5e-06: 21*1.5e-05 + 188086*1.5e-06 + 393*7.5e-05 = 0.000315 + 0.282129 + 0.029475 */
+    {"prompt_caching_read_usage.json", "claude-opus-4-1-20250805", 21 + 188086, 188086, 0, 0, 393, 0.311919},
+};
+
+static void check_doc_usage(const doc_usage *d, const llm_usage *u, const char *how) {
+    int failures = test_failures_in_case;
+    CHECK(u->present && !u->estimated);
+    CHECK_EQ_INT(u->prompt_tokens, d->prompt);
+    CHECK_EQ_INT(u->cached_tokens, d->cached);
+    CHECK_EQ_INT(u->cache_creation_tokens, d->writes);
+    CHECK_EQ_INT(u->cache_creation_1h_tokens, d->writes_1h);
+    CHECK_EQ_INT(u->completion_tokens, d->completion);
+    CHECK_EQ_INT(u->total_tokens, d->prompt + d->completion);
+    if (test_failures_in_case != failures) fprintf(stderr, "  %s, %s\n", d->file, how);
+}
+
+static void check_doc_cost(const doc_usage *d, const llm_response *resp, const char *how) {
+#if !defined(LLM_NO_COSTS) && !defined(LLM_NO_COSTS_TABLE)
+    double diff = resp->cost_usd - d->usd;
+    if (!CHECK(resp->has_cost && diff < 1e-12 && diff > -1e-12)) fprintf(stderr, "  %s, %s: $%.17g, expected $%.17g\n", d->file, how, resp->cost_usd, d->usd);
+#else
+    (void)d, (void)resp, (void)how;
+#endif
+}
+
+static void documented_cache_reads_and_writes_count_in_the_prompt(void) {
+    size_t i, len;
+    for (i = 0; i < TEST_COUNT(doc_usages); i++) {
+        const doc_usage *d = &doc_usages[i];
+        char path[256], body[1024], sse[2048];
+        char *text;
+        const char *usage_text = NULL;
+        llm_json_doc doc;
+        llm_json_writer w;
+        const llm_json *u;
+        llm_usage got;
+        llm_response resp;
+        snprintf(path, sizeof path, DOCS "%s", d->file);
+        if (!(text = TEST_READ_FIXTURE(path, &len))) continue;
+        memset(&doc, 0, sizeof doc);
+        memset(&w, 0, sizeof w);
+        CHECK_EQ_INT(llm_json_parse(&doc, text, len, NULL), LLM_OK);
+        u = llm_json_get(llm_json_root(&doc), "usage") ? llm_json_get(llm_json_root(&doc), "usage") : llm_json_root(&doc);
+        CHECK_EQ_INT(llm_usage_decode("anthropic", u, &got, NULL), LLM_OK);
+        check_doc_usage(d, &got, "as a usage object");
+        llm_json_write_value(&w, u);
+        CHECK_EQ_INT(llm_json_writer_finish(&w, &usage_text, NULL), LLM_OK);
+        snprintf(body, sizeof body, "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"%s\","
+                 "\"content\":[{\"type\":\"text\",\"text\":\"x\"}],\"stop_reason\":\"end_turn\",\"usage\":%s}", d->model, usage_text);
+        CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, body, strlen(body), false, &resp, NULL), LLM_OK);
+        check_doc_usage(d, &resp.usage, "in a body");
+        check_doc_cost(d, &resp, "in a body");
+        llm_response_free(&resp);
+        /* the page: these fields are "within `usage` in the response (or `message_start` event if streaming)" */
+        snprintf(sse, sizeof sse,
+                 "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"model\":\"%s\",\"usage\":%s}}\n\n"
+                 "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+                 "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"x\"}}\n\n"
+                 "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+                 "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":%lld}}\n\n"
+                 "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n", d->model, usage_text, (long long)d->completion);
+        CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, sse, strlen(sse), true, &resp, NULL), LLM_OK);
+        check_doc_usage(d, &resp.usage, "in a stream");
+        check_doc_cost(d, &resp, "in a stream");
+        llm_response_free(&resp);
+        llm_json_writer_free(&w);
+        llm_json_doc_free(&doc);
+        free(text);
+    }
+    /* what is not a usage object, or holds a count out of range, is refused */
+    {
+        llm_json_doc doc;
+        llm_usage got;
+        memset(&doc, 0, sizeof doc);
+        CHECK_EQ_INT(llm_json_parse(&doc, "{\"input_tokens\":-1}", 19, NULL), LLM_OK);
+        CHECK_EQ_INT(llm_usage_decode("anthropic", llm_json_root(&doc), &got, NULL), LLM_ERR_PARSE);
+        CHECK(!got.present && got.prompt_tokens == 0);
+        CHECK_EQ_INT(llm_usage_decode("anthropic", NULL, &got, NULL), LLM_ERR_PARSE);
+        CHECK_EQ_INT(llm_usage_decode("nosuch", llm_json_root(&doc), &got, NULL), LLM_ERR_UNSUPPORTED);
+        llm_json_doc_free(&doc);
+    }
+}
+
 /* A 429: retry-after when given; else the latest anthropic-ratelimit-*-reset
    time (RFC 3339, as Anthropic's rate-limit documentation lists the
    headers) against the answer's Date. */
@@ -381,6 +485,7 @@ static const test_case cases[] = {
     TEST(a_structured_answer_through_the_forced_tool),
     TEST(max_tokens_comes_from_the_request_or_the_table),
     TEST(a_rate_limit_says_when_to_retry),
+    TEST(documented_cache_reads_and_writes_count_in_the_prompt),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }

@@ -711,6 +711,104 @@ static void azure_content_filters_are_kept(void) {
     llm_response_free(&resp);
 }
 
+/* Every finish word of every wire format means what the provider's
+   documentation says (no recorded sample has stop_sequence, function_call,
+   pause_turn or refusal). The words and their meanings are written here
+   from the documentation, not read from the library's tables; a word a
+   table holds and this list does not fails too, so a new word comes with
+   its documented meaning.
+   - OpenAI (tests/data/openai-openapi.yaml, CreateChatCompletionResponse,
+     choices[].finish_reason): "`stop` if the model hit a natural stop point
+     or a provided stop sequence, `length` if the maximum number of tokens
+     specified in the request was reached, `content_filter` if content was
+     omitted due to a flag from our content filters, `tool_calls` if the
+     model called a tool, or `function_call` (deprecated) if the model
+     called a function". Azure OpenAI answers in the same words (its
+     content-filter page ends a filtered stream with "finish_reason":
+     "content_filter", tests/data/provider-samples/azure/SOURCES.md).
+   - OpenRouter (tests/data/openrouter-openapi.yaml, ChatFinishReasonEnum)
+     adds `error`: the provider ended the answer with an error.
+   - Anthropic (tests/data/anthropic-openapi.json, Message.stop_reason):
+     `end_turn` "the model reached a natural stopping point"; `max_tokens`
+     "we exceeded the requested `max_tokens` or the model's maximum";
+     `stop_sequence` "one of your provided custom `stop_sequences` was
+     generated" (OpenAI's `stop` covers "a provided stop sequence");
+     `tool_use` "the model invoked one or more tools"; `refusal` "when
+     streaming classifiers intervene to handle potential policy
+     violations" (OpenAI's `content_filter`); `pause_turn` "we paused a
+     long-running turn. You may provide the response back as-is in a
+     subsequent request to let the model continue": neither finished nor
+     cut, so OTHER with the word kept. BetaStopReason adds `compaction`
+     (OTHER) and `model_context_window_exceeded`, which Anthropic's
+     "Handling stop reasons" page explains as "Claude stopped because it
+     reached the model's context window limit": a length limit, LENGTH. */
+typedef struct finish_case {
+    const char *word;
+    llm_finish_reason want;
+} finish_case;
+
+static const finish_case openai_words[] = {
+    {"stop", LLM_FINISH_STOP}, {"length", LLM_FINISH_LENGTH}, {"content_filter", LLM_FINISH_CONTENT_FILTER},
+    {"tool_calls", LLM_FINISH_TOOL_CALLS}, {"function_call", LLM_FINISH_TOOL_CALLS}, {"error", LLM_FINISH_ERROR}, {NULL, LLM_FINISH_NONE}};
+static const finish_case anthropic_words[] = {
+    {"end_turn", LLM_FINISH_STOP}, {"max_tokens", LLM_FINISH_LENGTH}, {"stop_sequence", LLM_FINISH_STOP},
+    {"tool_use", LLM_FINISH_TOOL_CALLS}, {"refusal", LLM_FINISH_CONTENT_FILTER}, {"pause_turn", LLM_FINISH_OTHER},
+    {"model_context_window_exceeded", LLM_FINISH_LENGTH}, {"compaction", LLM_FINISH_OTHER}, {NULL, LLM_FINISH_NONE}};
+
+/* The answer ending with `word`, as a body or as a stream of the format. */
+static void finish_answer(char *buf, size_t size, bool anthropic, bool stream, const char *word) {
+    if (anthropic && stream)
+        snprintf(buf, size,
+                 "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"model\":\"claude-sonnet-4-5\","
+                 "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\n\n"
+                 "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+                 "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"x\"}}\n\n"
+                 "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+                 "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"%s\"},\"usage\":{\"output_tokens\":2}}\n\n"
+                 "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n", word);
+    else if (anthropic)
+        snprintf(buf, size, "{\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\",\"content\":[{\"type\":\"text\",\"text\":\"x\"}],"
+                            "\"stop_reason\":\"%s\",\"usage\":{\"input_tokens\":1,\"output_tokens\":2}}", word);
+    else if (stream)
+        snprintf(buf, size, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":\"%s\"}]}\n\ndata: [DONE]\n\n", word);
+    else
+        snprintf(buf, size, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"x\"},\"finish_reason\":\"%s\"}]}", word);
+}
+
+static bool documented(const finish_case *words, const char *word) {
+    for (; words->word; words++)
+        if (strcmp(words->word, word) == 0) return true;
+    return false;
+}
+
+static void every_finish_word_means_what_its_provider_documents(void) {
+    static const struct { const char *preset; const finish_case *words; } formats[] = {
+        {"openai", openai_words}, {"azure", openai_words}, {"openrouter", openai_words}, {"anthropic", anthropic_words}};
+    char buf[2048];
+    size_t f, k;
+    int stream, run = 0;
+    for (f = 0; f < TEST_COUNT(formats); f++) {
+        const llm_provider *p = llm_provider_find(formats[f].preset);
+        bool anthropic = formats[f].words == anthropic_words;
+        const finish_case *c;
+        if (!CHECK(p != NULL && p->wire && p->wire->finish_words)) continue;
+        for (k = 0; p->wire->finish_words[k].word; k++)
+            if (!CHECK(documented(formats[f].words, p->wire->finish_words[k].word)))
+                fprintf(stderr, "  %s: \"%s\" has no documented meaning here\n", formats[f].preset, p->wire->finish_words[k].word);
+        for (c = formats[f].words; c->word; c++)
+            for (stream = 0; stream < 2; stream++) {
+                llm_response resp;
+                finish_answer(buf, sizeof buf, anthropic, stream != 0, c->word);
+                run++;
+                if (!CHECK_EQ_INT(decode_answer(formats[f].preset, buf, stream != 0, &resp), LLM_OK) ||
+                    !CHECK_EQ_INT(resp.choices[0].finish_reason, c->want) || !CHECK_EQ_STR(resp.choices[0].finish_reason_raw, c->word))
+                    fprintf(stderr, "  %s %s: \"%s\"\n", formats[f].preset, stream ? "stream" : "body", c->word);
+                llm_response_free(&resp);
+            }
+    }
+    CHECK_EQ_INT(run, 2 * (3 * 6 + 8));
+}
+
 /* The README's preset table is this table: a row per preset, in its order,
    naming its wire format, default base URL and every environment variable
    of its key and base URL. */
@@ -817,6 +915,7 @@ static const test_case cases[] = {
     TEST(openrouter_answers_one_choice),
     TEST(openrouter_costs_are_read),
     TEST(azure_content_filters_are_kept),
+    TEST(every_finish_word_means_what_its_provider_documents),
     TEST(the_readme_table_is_the_table),
     TEST(openai_requests_carry_caching_documents_and_thinking),
 };
