@@ -9,8 +9,10 @@
    llm replay --provider P [--stream] [--status N] [FILE|-]
        decodes recorded answer bytes as provider P (a preset: openai,
        anthropic, openrouter, azure, ...) decodes them and
-       prints one JSON object: content, reasoning, refusal, tool_calls,
-       finish_reason, finish_reason_raw, usage; provider_cost_usd,
+       prints one JSON object: id, model, provider, content, reasoning,
+       refusal, tool_calls, finish_reason, finish_reason_raw, usage (null
+       when the answer reports none: replay estimates nothing), cost_usd (of
+       the reported usage, 0 without), latency_ms (0); provider_cost_usd,
        upstream_cost_usd, thinking_blocks (LiteLLM's form), content_filter
        and prompt_filter when the answer has them; and error when it failed
        (exit 1). */
@@ -83,9 +85,11 @@ static void write_str_or_empty(llm_json_writer *w, const char *key, const char *
     llm_json_write_string(w, s ? s : "");
 }
 
+/* usage: null when the answer reported none and nothing was estimated;
+   an estimate (an answer without usage, priced all the same) says so. */
 static void write_usage(llm_json_writer *w, const llm_usage *u) {
     llm_json_write_key(w, "usage");
-    if (!u->present) {
+    if (!u->present && !u->estimated) {
         llm_json_write_null(w);
         return;
     }
@@ -99,6 +103,10 @@ static void write_usage(llm_json_writer *w, const llm_usage *u) {
         for (i = 0; i < 6; i++) {
             llm_json_write_key(w, names[i]);
             llm_json_write_int(w, values[i]);
+        }
+        if (u->estimated) {
+            llm_json_write_key(w, "estimated");
+            llm_json_write_bool(w, true);
         }
         llm_json_write_object_end(w);
     }
@@ -240,7 +248,11 @@ int cli_replay(int argc, char **argv) {
         return CLI_USAGE;
     }
     r = llm_decode_recorded(provider, status, text, len, stream, &resp, &err);
-    if (!cli_write_response(&resp, r, &err, provider, false)) r = LLM_ERR_PARSE;
+    if (resp.usage.estimated) { /* replay reports what the bytes say: no estimate, and a price only for reported usage */
+        memset(&resp.usage, 0, sizeof resp.usage);
+        resp.cost_usd = 0;
+    }
+    if (!cli_write_response(&resp, r, &err, provider, true)) r = LLM_ERR_PARSE;
     llm_response_free(&resp);
     free(text);
     return r == LLM_OK ? CLI_OK : CLI_FAILED;

@@ -20,6 +20,7 @@
 // Run:  npm ci --prefix tests/sse && tests/sse/node_modules/.bin/node tools/gen_replay_expected.mjs
 //
 // Output object (keys in this order, printed with 2-space indentation):
+//   id, model, provider   the answer's own id and model, the preset (see identity below)
 //   content, reasoning, refusal   strings, "" when none. Anthropic: text blocks and
 //                                  thinking blocks each concatenated in order, no
 //                                  separator, signatures excluded. OpenAI:
@@ -86,6 +87,8 @@
 //       (the codes are llm.h's result names: Choice, see streamErrorCode and STATUS_CODE;
 //       Choice: an OpenAI-format answer, body or stream, that names no choice at all is
 //       LLM_ERR_PARSE, after an in-stream error and truncation)
+//   cost_usd, latency_ms  LiteLLM's formula on the reported usage, 0 without; 0
+//       (see costOf below)
 // Only choice 0 is printed (Choice: the output format; the specs allow n > 1).
 //
 // Error precedence when several apply (Choice; no recorded sample has more
@@ -101,6 +104,7 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import assert from 'node:assert/strict';
 import { ROOT, PARSER_VERSION, libraryParse } from './gen_sse_events.mjs';
+import { litellmCost } from './litellm_cost.mjs';
 
 // The normalised words are llm.h's (llm_finish_reason): OpenAI's, which the
 // other providers' words are mapped onto. Spec passages:
@@ -464,6 +468,51 @@ function selfCheck() {
   assert.deepEqual([o.prompt_filter, o.content_filter, o.finish_reason], [[2], { b: 2 }, 'content_filter']);
 }
 
+// ---- id, model, provider, cost_usd, latency_ms (the shape `llm chat --json` prints too) ----
+// id and model: the answer's own. Spec: OpenAI CreateChatCompletionResponse
+// and CreateChatCompletionStreamResponse `id` ("A unique identifier for the
+// chat completion. Each chunk has the same ID.") and `model`; Anthropic
+// Message `id` and `model` (a stream's in message_start.message). Choice:
+// in an OpenAI-format stream the first non-empty value of each (Azure's
+// first chunk, its prompt filter results, has them empty); "" for none.
+function identity(anthropic, bytes, isStream) {
+  const out = { id: '', model: '' };
+  const take = (o) => {
+    if (!out.id && typeof o?.id === 'string') out.id = o.id;
+    if (!out.model && typeof o?.model === 'string') out.model = o.model;
+  };
+  if (!isStream) {
+    take(JSON.parse(new TextDecoder().decode(bytes)));
+    return out;
+  }
+  for (const ev of libraryParse(bytes).events) {
+    let msg;
+    try { msg = JSON.parse(ev.data); } catch { continue; } // [DONE], or a malformed event
+    if (anthropic && (msg.type ?? ev.event) === 'message_start') take(msg.message);
+    else if (!anthropic) take(msg);
+  }
+  return out;
+}
+
+// cost_usd: LiteLLM's formula on the usage printed (tools/litellm_cost.mjs),
+// the model's entry found as LiteLLM's get_model_info finds it: the key
+// "<litellm provider>/<model>", else the model itself. Choice: 0 without
+// usage or without an entry (no price known); the recorded samples have no
+// 1-hour cache writes. latency_ms: 0, recorded bytes take no time.
+const PRICES = JSON.parse(readFileSync(join(ROOT, 'tools/data/model_prices_and_context_window.json'), 'utf8'));
+const LITELLM_PROVIDER = { openai: 'openai', openrouter: 'openrouter', azure: 'azure', anthropic: 'anthropic' };
+function costOf(provider, model, usage) {
+  const entry = PRICES[`${LITELLM_PROVIDER[provider]}/${model}`] ?? PRICES[model];
+  if (!usage || !model || !entry) return 0;
+  return litellmCost(entry, { prompt: usage.prompt_tokens, completion: usage.completion_tokens, cached: usage.cached_tokens,
+                              write5m: usage.cache_creation_tokens, write1h: 0, reasoning: usage.reasoning_tokens });
+}
+
+function withIdentity(out, provider, bytes, isStream, isError) {
+  const who = isError ? { id: '', model: '' } : identity(provider === 'anthropic', bytes, isStream);
+  return { id: who.id, model: who.model, provider, ...out, cost_usd: costOf(provider, who.model, out.usage), latency_ms: 0 };
+}
+
 function main() {
   selfCheck();
   const src = join(ROOT, 'tests/data/provider-samples');
@@ -479,12 +528,12 @@ function main() {
       let out, cmd;
       if (f.endsWith('.sse')) {
         const { events } = libraryParse(bytes);
-        out = provider === 'anthropic' ? anthropicStream(events) : openaiStream(events);
+        out = withIdentity(provider === 'anthropic' ? anthropicStream(events) : openaiStream(events), provider, bytes, true, false);
         cmd = `llm replay --provider ${provider} --stream ${key}`;
       } else if (f.endsWith('.json')) {
         const body = JSON.parse(new TextDecoder().decode(bytes));
-        if (f.startsWith('error_')) out = errorBody(key);
-        else out = provider === 'anthropic' ? anthropicBody(body) : openaiBody(body);
+        if (f.startsWith('error_')) out = withIdentity(errorBody(key), provider, bytes, false, true);
+        else out = withIdentity(provider === 'anthropic' ? anthropicBody(body) : openaiBody(body), provider, bytes, false, false);
         cmd = `llm replay --provider ${provider} ${key}`;
       } else continue;
       writeFileSync(join(dst, dir, basename(f).replace(/\.(sse|json)$/, '.json')), JSON.stringify(out, null, 2) + '\n');
