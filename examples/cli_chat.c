@@ -47,7 +47,7 @@ typedef struct chat_args {
 /* What the answer's printing needs while it streams. */
 typedef struct chat_out {
     const chat_args *args;
-    bool wrote_text;
+    bool wrote_text, wrote_reasoning;
 } chat_out;
 
 static int chat_list_add(const char **list, size_t *count, const char *flag, const char *v) {
@@ -390,6 +390,7 @@ static int chat_on_event(void *user, const llm_event *ev) {
         o->wrote_text = true;
     } else if (ev->type == LLM_EVENT_REASONING && o->args->reasoning) {
         fwrite(ev->text, 1, ev->text_len, stderr);
+        o->wrote_reasoning = true;
     }
     return 0;
 }
@@ -426,7 +427,8 @@ static void chat_print_answer(const chat_args *a, chat_out *o, const llm_respons
         fputs(c->content, stdout);
         o->wrote_text = true;
     }
-    if (a->no_stream && a->reasoning && c && c->reasoning) fprintf(stderr, "%s\n", c->reasoning);
+    if (a->no_stream && a->reasoning && c && c->reasoning) fputs(c->reasoning, stderr), o->wrote_reasoning = true;
+    if (o->wrote_reasoning) fputc('\n', stderr);
     if (o->wrote_text) fputc('\n', stdout);
     chat_print_tool_calls(c);
     fflush(stdout);
@@ -456,7 +458,7 @@ static int chat_direct(const chat_args *a, const llm_request *req, const llm_tar
     llm_client client;
     llm_response resp;
     llm_error err;
-    chat_out o = {a, false};
+    chat_out o = {a, false, false};
     llm_result r;
     chat_client_desc(t, a, curl, &d);
     if (llm_client_init(&client, &d, &err) != LLM_OK) {
@@ -498,7 +500,7 @@ static int chat_routed(const chat_args *a, const llm_request *req, const llm_tar
     llm_router router;
     llm_response resp;
     llm_error err;
-    chat_out o = {a, false};
+    chat_out o = {a, false, false};
     chat_route route = {&o, NULL};
     size_t n = 1, i;
     int st = CLI_OK;

@@ -96,6 +96,19 @@ if run fallback 0 -v --base-url "$base" -m gpt-4o --fallback gpt-4o-mini -H 'x-m
     has fallback-summary "$dir/err" '^model=gpt-4o-mini '
 fi
 
+# --reasoning: the thinking on stderr, before the summary; without it, none
+root=${base%/v1}
+printf '{"reasoning_effort":"low"}' > "$dir/think.json"
+if ANTHROPIC_API_KEY=sk-ant-test ANTHROPIC_BASE_URL=$root run reasoning 0 -m anthropic/claude-sonnet-4-5 --request "$dir/think.json" --reasoning Hi; then
+    same reasoning-stdout "$(cat "$dir/out")" "$answer"
+    same reasoning-stderr "$(head -n 1 "$dir/err")" "The user wrote: Hi I will answer them."
+    has reasoning-summary "$dir/err" "^model=claude-sonnet-4-5 provider=anthropic "
+fi
+if ANTHROPIC_API_KEY=sk-ant-test ANTHROPIC_BASE_URL=$root run no-reasoning 0 -m anthropic/claude-sonnet-4-5 --request "$dir/think.json" Hi; then
+    same no-reasoning-stderr-lines "$(wc -l < "$dir/err" | tr -d ' ')" 1
+fi
+unset ANTHROPIC_API_KEY ANTHROPIC_BASE_URL # (a shell may keep a function's prefix assignments)
+
 # no key: names the variables, points at make run, exit 2, at once
 if run no-key 2 -m gpt-4o Hi; then
     has no-key-vars "$dir/err" 'OPENAI_API_KEY'
