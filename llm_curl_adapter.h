@@ -526,13 +526,13 @@ static llm_result llm__curl_result(llm__curl_xfer *x, CURLcode code, llm_error *
 
 static llm_result llm__curl_send(void *user, const llm_http_request *http, const llm_http_sink *sink, llm_error *err) {
     llm_curl *c = (llm_curl *)user;
-    llm__curl_xfer *x = (llm__curl_xfer *)c->xfer_;
-    CURLM *multi = (CURLM *)c->multi_;
+    llm__curl_xfer *x = c ? (llm__curl_xfer *)c->xfer_ : NULL;
+    CURLM *multi = c ? (CURLM *)c->multi_ : NULL;
     CURLcode done = CURLE_OK;
     CURLMsg *msg;
     int running = 1, left;
     llm_result r;
-    if (!c || !x || !http || !sink) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "%s%s", "llm_curl: not initialised", "");
+    if (!x || !multi || !http || !sink) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "%s%s", "llm_curl: not initialised", "");
     if ((r = llm__curl_setup(x, http, sink, &c->opt, err)) != LLM_OK) return r;
     if (curl_multi_add_handle(multi, x->easy) != CURLM_OK) return llm__curl_error(err, LLM_ERR_TRANSPORT, "%s%s", "curl: curl_multi_add_handle failed", "");
     while (running) {
