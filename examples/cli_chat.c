@@ -493,7 +493,7 @@ static void chat_success(void *user, const llm_router_attempt *at, const llm_res
 static int chat_routed(const chat_args *a, const llm_request *req, const llm_target *primary, llm_curl *curl) {
     llm_target targets[CHAT_MAX_LIST + 1];
     llm_deployment_desc deps[CHAT_MAX_LIST + 1];
-    const char *names[CHAT_MAX_LIST];
+    const char *names[CHAT_MAX_LIST] = {NULL};
     char list[1024], *p;
     llm_router_fallback fb;
     llm_router_desc rd;
