@@ -9,7 +9,7 @@
 here=$(pwd)
 dir=$(mktemp -d "${TMPDIR:-/tmp}/llm-run-test.XXXXXX") || exit 1
 trap 'rm -rf "$dir"' EXIT
-git clone -q --no-hardlinks "$here" "$dir/llm" || exit 1
+git -c advice.detachedHead=false clone -q --no-hardlinks "$here" "$dir/llm" || exit 1
 cd "$dir/llm" || exit 1
 t0=$(date +%s%N)
 env -u OPENAI_API_KEY -u ANTHROPIC_API_KEY -u OPENROUTER_API_KEY -u GEMINI_API_KEY -u LLM_BASE_URL -u LLM_API_KEY -u LLM_MODEL \
