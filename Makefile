@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm
@@ -138,7 +138,7 @@ check-tcc: | $(B)
 	tcc -Wall -Werror -o $(B)/compile_tcc tests/compile/compile_c.c tests/compile/impl.c && $(B)/compile_tcc && echo 'compiled with tcc and called'
 
 check-firmware: | $(B)
-	for flags in "-DLLM_NO_PROVIDER_OPENAI" "-DLLM_NO_PROVIDER_ANTHROPIC" "-DLLM_NO_PROVIDER_OPENAI -DLLM_NO_PROVIDER_ANTHROPIC"; do \
+	for flags in "-DLLM_NO_PROVIDER_OPENAI" "-DLLM_NO_PROVIDER_ANTHROPIC" "-DLLM_NO_PROVIDER_GEMINI" "-DLLM_NO_PROVIDER_OPENAI -DLLM_NO_PROVIDER_ANTHROPIC" "-DLLM_NO_PROVIDER_OPENAI -DLLM_NO_PROVIDER_ANTHROPIC -DLLM_NO_PROVIDER_GEMINI"; do \
 	  $(CC) $(WARN) -c -o $(B)/llm_no_provider.o $$flags tests/compile/impl.c || exit 1; done
 	for flags in "" "-DLLM_NO_COSTS_TABLE" "-DLLM_NO_COSTS -DLLM_NO_BPE" "-DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_PROVIDER_ANTHROPIC"; do \
 	  arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Os -std=c99 -Wall -Wextra -Wpedantic -Werror -DLLM_NO_STDIO $$flags \
@@ -194,7 +194,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream oom choices request
+FUZZ = json openai costs bpe router sse stream oom choices request gemini
 
 fuzz: | $(B)
 	for t in $(FUZZ); do \

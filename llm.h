@@ -73,6 +73,7 @@
    | LLM_NO_SIMD             | off            | implementation TU      |
    | LLM_NO_PROVIDER_OPENAI  | off            | implementation TU      |
    | LLM_NO_PROVIDER_ANTHROPIC| off           | implementation TU      |
+   | LLM_NO_PROVIDER_GEMINI  | off            | implementation TU      |
    | LLM_DEFAULT_ALLOC(n)    | malloc         | impl TU, all or none   |
    | LLM_DEFAULT_REALLOC(p,n)| realloc        | impl TU, all or none   |
    | LLM_DEFAULT_FREE(p)     | free           | impl TU, all or none   |
@@ -400,8 +401,9 @@ typedef struct llm_tool_call {
 
 /* Reasoning state a provider gives with an answer and wants back, byte for
    byte, in the next turns (Anthropic's thinking blocks with their
-   signature, and redacted_thinking blocks): kept on the response, carried
-   by the conversation, sent back only to the wire format that made them. */
+   signature, and redacted_thinking blocks; Gemini's thoughtSignature of a
+   part): kept on the response, carried by the conversation, sent back only
+   to the wire format that made them. */
 typedef enum llm_reasoning_kind {
     LLM_REASONING_THINKING = 0,          /* thinking (its text; may be "") and signature */
     LLM_REASONING_REDACTED               /* opaque data */
@@ -412,6 +414,10 @@ typedef struct llm_reasoning_block {
     const char *thinking;
     const char *signature;
     const char *data;
+    /* Gemini: the tool call whose functionCall part carried the signature;
+       NULL for the signature of a thought part (thinking: its text) or of
+       the answer's text (thinking ""). */
+    const char *tool_call_id;
 } llm_reasoning_block;
 
 typedef struct llm_message {
@@ -428,7 +434,7 @@ typedef struct llm_message {
        are); any other wire format leaves it out */
     const llm_reasoning_block *reasoning;
     size_t reasoning_count;
-    const char *reasoning_format;        /* "anthropic-messages" */
+    const char *reasoning_format;        /* "anthropic-messages", "gemini" */
     llm_cache cache;                     /* cache the prompt up to the end of this message */
 } llm_message;
 
@@ -1046,10 +1052,11 @@ typedef struct llm_wire_format {
                                        hold pass through extra_body as they are) */
 } llm_wire_format;
 
-/* The built-in wire formats (NULL when left out with LLM_NO_PROVIDER_OPENAI
-   or LLM_NO_PROVIDER_ANTHROPIC). */
+/* The built-in wire formats (NULL when left out with LLM_NO_PROVIDER_OPENAI,
+   LLM_NO_PROVIDER_ANTHROPIC or LLM_NO_PROVIDER_GEMINI). */
 LLM_API const llm_wire_format *llm_wire_openai_chat(void);
 LLM_API const llm_wire_format *llm_wire_anthropic_messages(void);
+LLM_API const llm_wire_format *llm_wire_gemini(void);
 
 /* Quirks: what a server does differently from the wire format's standard.
    Each preset has its own; a client desc can add or remove bits. */
@@ -1210,10 +1217,18 @@ LLM_API const char *llm_sink_tool_id(llm_stream_sink *s, int choice, int handle)
 /* Gives the call its id when it has none yet. */
 LLM_API llm_result llm_sink_tool_set_id(llm_stream_sink *s, int choice, int handle, const char *id, size_t len);
 LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle, const char *text, size_t len);
+/* All the arguments at once, from text the decoder made itself (Gemini's
+   args object written out): copied, and the delta event points at the
+   copy, so `text` may be freed on return. No more arguments may follow. */
+LLM_API llm_result llm_sink_tool_args_whole(llm_stream_sink *s, int choice, int handle, const char *text, size_t len);
 /* Ends a call: its arguments are checked as one JSON value. */
 LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle);
 /* A choice's finish reason, in the wire format's words; ends its calls. */
 LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len);
+/* The same, with the reason given rather than read from the words (Gemini:
+   a candidate that made a function call finishes as tool_calls although
+   its word is STOP); LLM_FINISH_NONE reads the words. */
+LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word, size_t len);
 /* The usage so far (replaces what was given before); valid = false when a
    count was out of range: the usage is then absent and estimated. */
 LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid);
@@ -1231,7 +1246,8 @@ LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const
 typedef enum llm_reasoning_part {
     LLM_REASONING_PART_THINKING = 0,
     LLM_REASONING_PART_SIGNATURE,
-    LLM_REASONING_PART_DATA
+    LLM_REASONING_PART_DATA,
+    LLM_REASONING_PART_TOOL_CALL_ID      /* the block's tool_call_id (Gemini) */
 } llm_reasoning_part;
 LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind, llm_reasoning_part part,
                                             const char *text, size_t len);
@@ -3936,7 +3952,7 @@ LLM_API void llm_json_write_value(llm_json_writer *w, const llm_json *v) {
     }
 }
 
-#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) /* the encoders' */
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the encoders' */
 /* Copies the members of a checked JSON object text into the object being
    written (numbers and all exactly as given). */
 static void llm__jw_members_raw(llm_json_writer *w, const char *obj, size_t n) {
@@ -4680,7 +4696,7 @@ static llm_result llm__check_reasoning(const llm_message *msg, size_t m, llm_err
         bool complete = b->kind == LLM_REASONING_THINKING ? b->signature != NULL : b->kind == LLM_REASONING_REDACTED && b->data != NULL;
         if (!complete)
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: a thinking block needs its signature, a redacted one its data", m, k);
-        if (!llm__utf8_ok(b->thinking) || !llm__utf8_ok(b->signature) || !llm__utf8_ok(b->data))
+        if (!llm__utf8_ok(b->thinking) || !llm__utf8_ok(b->signature) || !llm__utf8_ok(b->data) || !llm__utf8_ok(b->tool_call_id))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: not valid UTF-8", m, k);
     }
     return LLM_OK;
@@ -4814,7 +4830,7 @@ static int llm__choice_order(const void *a, const void *b) {
     int x = ((const llm_choice *)a)->index, y = ((const llm_choice *)b)->index;
     return (x > y) - (x < y);
 }
-#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC)
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
 #define LLM__MAX_COUNT ((int64_t)1 << 53)
 
 /* A copy of a JSON string value in the response's arena; NULL when v is no
@@ -4859,6 +4875,7 @@ static void llm__copy_json_text(char *dst, size_t size, const llm_json *v) {
         llm__append_u64(dst, size, &pos, n < 0 ? 0 - (uint64_t)n : (uint64_t)n);
     }
 }
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC)
 /* {"error":{"message","type","code","param"}}, or {"error":"text"}; a
    numeric code of 400-599 (OpenRouter's, also inside a stream) is the
    status it stands for. */
@@ -4876,6 +4893,7 @@ static void llm__decode_error_object(const llm_json *body, llm_error *err) {
     code = llm_json_int(llm_json_get(e, "code"), 0);
     if (code >= 400 && code <= 599) err->http_status = (int)code;
 }
+#endif
 /* base + path (+ query) into buf. */
 static llm_result llm__url_join(char *buf, size_t size, const char *const *pieces, size_t n, llm_error *err) {
     size_t i, len = 0;
@@ -4890,7 +4908,7 @@ static llm_result llm__url_join(char *buf, size_t size, const char *const *piece
 }
 #endif
 
-#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC)
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
 /* ---- encoding helpers (the encoders') ---- */
 
 /* Encoding context: the writer, the wire context, plus the members of
@@ -4933,6 +4951,13 @@ static llm_result llm__enc_begin(llm__enc *e, const llm_wire_ctx *ctx, const llm
     if (llm_json_get(e->extra, "stream")) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
     return LLM_OK;
 }
+/* A field this format cannot take, when present: refused, naming it,
+   unless the client drops such fields (LLM_OK: it is left out). */
+static llm_result llm__enc_drop(llm__enc *e, bool present, const char *field, const char *why) {
+    if (!present || e->ctx->client->desc.drop_unsupported) return LLM_OK;
+    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
+}
+
 /* Copies extra_body's members, closes the body and says how it went. */
 static llm_result llm__enc_end(llm__enc *e, llm_result r) {
     llm_json_writer *w = e->w;
@@ -5654,12 +5679,6 @@ static int64_t llm__claude_max_tokens(const llm_wire_ctx *ctx, const llm_request
     return n ? n : LLM__ANTHROPIC_DEFAULT_MAX_TOKENS;
 }
 
-/* A field this format cannot take, when present: refused, naming it,
-   unless the client drops such fields (LLM_OK: it is left out). */
-static llm_result llm__claude_drop(llm__enc *e, bool present, const char *field, const char *why) {
-    if (!present || e->ctx->client->desc.drop_unsupported) return LLM_OK;
-    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
-}
 
 static llm_result llm__claude_thinking(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
     const char *word = req->reasoning_effort;
@@ -5668,7 +5687,7 @@ static llm_result llm__claude_thinking(llm__enc *e, const llm_request *req, llm_
     for (i = 0; i < sizeof llm__claude_efforts / sizeof llm__claude_efforts[0] && strcmp(llm__claude_efforts[i].word, word) != 0; i++) {}
     if (i == sizeof llm__claude_efforts / sizeof llm__claude_efforts[0])
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high, xhigh, max", word);
-    if (p->family->thinking == LLM__THINK_NONE) return llm__claude_drop(e, true, "reasoning_effort", "this Claude model does not think");
+    if (p->family->thinking == LLM__THINK_NONE) return llm__enc_drop(e, true, "reasoning_effort", "this Claude model does not think");
     if (p->family->thinking == LLM__THINK_ADAPTIVE) {
         p->effort = llm__claude_efforts[i].effort;
         return LLM_OK;
@@ -5752,18 +5771,18 @@ static llm_result llm__claude_plan_for(llm__enc *e, const llm_request *req, llm_
     if ((r = llm__claude_thinking(e, req, p)) != LLM_OK || (r = llm__claude_format(e, req, p)) != LLM_OK) return r;
     thinking = p->budget || p->effort;
     p->service_tier = req->service_tier && (strcmp(req->service_tier, "auto") == 0 || strcmp(req->service_tier, "standard_only") == 0);
-    if ((r = llm__claude_drop(e, req->n > 1, "n", "Anthropic answers one choice")) != LLM_OK ||
-        (r = llm__claude_drop(e, req->has_seed, "seed", "Anthropic has no seed")) != LLM_OK ||
-        (r = llm__claude_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "Anthropic gives no log probabilities")) != LLM_OK ||
-        (r = llm__claude_drop(e, req->has_presence_penalty, "presence_penalty", "Anthropic has no penalties")) != LLM_OK ||
-        (r = llm__claude_drop(e, req->has_frequency_penalty, "frequency_penalty", "Anthropic has no penalties")) != LLM_OK ||
-        (r = llm__claude_drop(e, req->metadata_count > 0, "metadata", "Anthropic's metadata holds only user_id (set `user`)")) != LLM_OK ||
-        (r = llm__claude_drop(e, req->service_tier && !p->service_tier, "service_tier", "Anthropic takes auto or standard_only")) != LLM_OK)
+    if ((r = llm__enc_drop(e, req->n > 1, "n", "Anthropic answers one choice")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->has_seed, "seed", "Anthropic has no seed")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "Anthropic gives no log probabilities")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->has_presence_penalty, "presence_penalty", "Anthropic has no penalties")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->has_frequency_penalty, "frequency_penalty", "Anthropic has no penalties")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->metadata_count > 0, "metadata", "Anthropic's metadata holds only user_id (set `user`)")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->service_tier && !p->service_tier, "service_tier", "Anthropic takes auto or standard_only")) != LLM_OK)
         return r;
     p->temperature = req->has_temperature && !(thinking && req->temperature != 1);
     p->top_k = req->has_top_k && !thinking;
-    if (thinking && ((r = llm__claude_drop(e, p->temperature != req->has_temperature, "temperature", "thinking takes only temperature 1")) != LLM_OK ||
-                     (r = llm__claude_drop(e, p->top_k != req->has_top_k, "top_k", "thinking does not take top_k")) != LLM_OK))
+    if (thinking && ((r = llm__enc_drop(e, p->temperature != req->has_temperature, "temperature", "thinking takes only temperature 1")) != LLM_OK ||
+                     (r = llm__enc_drop(e, p->top_k != req->has_top_k, "top_k", "thinking does not take top_k")) != LLM_OK))
         return r;
     if (thinking && (req->tool_choice.mode == LLM_TOOL_CHOICE_REQUIRED || req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION))
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: with thinking Anthropic takes only auto or none");
@@ -6390,6 +6409,846 @@ static const llm_wire_format llm__wire_anthropic = {
 #endif /* LLM_NO_PROVIDER_ANTHROPIC */
 
 /* ------------------------------------------------------------------------ */
+// >>provider_gemini
+/* ------------------------------------------------------------------------ */
+#ifndef LLM_NO_PROVIDER_GEMINI
+
+/* Gemini's finish reasons (Candidate.FinishReason in the API reference).
+   A candidate whose parts hold a functionCall finishes as tool_calls,
+   although Gemini says STOP (decided by the decoders, not this table). */
+static const llm_finish_word llm__gemini_finish_words[] = {
+    {"STOP", LLM_FINISH_STOP}, {"MAX_TOKENS", LLM_FINISH_LENGTH}, {"SAFETY", LLM_FINISH_CONTENT_FILTER},
+    {"RECITATION", LLM_FINISH_CONTENT_FILTER}, {"PROHIBITED_CONTENT", LLM_FINISH_CONTENT_FILTER}, {"BLOCKLIST", LLM_FINISH_CONTENT_FILTER},
+    {"SPII", LLM_FINISH_CONTENT_FILTER}, {"IMAGE_SAFETY", LLM_FINISH_CONTENT_FILTER}, {"MALFORMED_FUNCTION_CALL", LLM_FINISH_ERROR},
+    {"UNEXPECTED_TOOL_CALL", LLM_FINISH_ERROR}, {NULL, LLM_FINISH_NONE}};
+
+/* Google's error statuses (google.rpc.Code names in error.status), the
+   ErrorInfo reason of a bad key, and the phrase of the context-window
+   error. */
+static const llm_error_word llm__gemini_error_words[] = {
+    {"exceeds the maximum number of tokens", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, true},
+    {"API_KEY_INVALID", LLM_ERR_AUTHENTICATION, true, false}, {"RESOURCE_EXHAUSTED", LLM_ERR_RATE_LIMITED, false, false},
+    {"INVALID_ARGUMENT", LLM_ERR_BAD_REQUEST, false, false}, {"FAILED_PRECONDITION", LLM_ERR_BAD_REQUEST, false, false},
+    {"UNAUTHENTICATED", LLM_ERR_AUTHENTICATION, false, false}, {"PERMISSION_DENIED", LLM_ERR_PERMISSION, false, false},
+    {"NOT_FOUND", LLM_ERR_NOT_FOUND, false, false}, {"UNAVAILABLE", LLM_ERR_UNAVAILABLE, false, false},
+    {"DEADLINE_EXCEEDED", LLM_ERR_TIMEOUT, false, false}, {"INTERNAL", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
+
+#define LLM__GEMINI_FORMAT "gemini"
+#define LLM__GEMINI_MAX_INDEX 1000000 /* a candidate index above it is no index (the call bounds choices further) */
+
+/* ---- the request ---- */
+
+/* What a Gemini model takes for reasoning_effort (the README's table,
+   "Gemini"): a thinkingBudget (2.5), a thinkingLevel (3), or nothing. A
+   model no row names is taken as a newer one. */
+enum { LLM__GTHINK_NONE = 0, LLM__GTHINK_BUDGET, LLM__GTHINK_LEVEL };
+typedef struct llm__gemini_family {
+    const char *prefix;
+    int thinking;
+    int min_budget;              /* BUDGET: the budget of "minimal" */
+    bool can_disable;            /* "none" turns thinking off (budget 0) */
+    bool four_levels;            /* LEVEL: minimal, low, medium, high; else low and high */
+} llm__gemini_family;
+
+static const llm__gemini_family llm__gemini_families[] = {
+    {"gemini-3-pro", LLM__GTHINK_LEVEL, 0, false, false}, {"gemini-3", LLM__GTHINK_LEVEL, 0, false, true},
+    {"gemini-2.5-pro", LLM__GTHINK_BUDGET, 128, false, false}, {"gemini-2.5-flash-lite", LLM__GTHINK_BUDGET, 512, true, false},
+    {"gemini-2.5", LLM__GTHINK_BUDGET, 128, true, false}, {"gemini-2", LLM__GTHINK_NONE, 0, false, false},
+    {"gemini-1", LLM__GTHINK_NONE, 0, false, false},
+};
+static const llm__gemini_family llm__gemini_newer = {"", LLM__GTHINK_LEVEL, 0, false, true};
+
+/* reasoning_effort as a budget (LiteLLM's for low, medium, high) or a
+   level (low and high only where the model has no other two). */
+static const struct { const char *word; int budget; const char *level, *level2; } llm__gemini_efforts[] = {
+    {"minimal", 0, "minimal", "low"}, {"low", 1024, "low", "low"}, {"medium", 2048, "medium", "high"}, {"high", 4096, "high", "high"},
+};
+
+static const llm__gemini_family *llm__gemini_family_of(const char *model) {
+    size_t i;
+    if (strncmp(model, "models/", 7) == 0) model += 7;
+    for (i = 0; i < sizeof llm__gemini_families / sizeof llm__gemini_families[0]; i++)
+        if (strncmp(model, llm__gemini_families[i].prefix, strlen(llm__gemini_families[i].prefix)) == 0) return &llm__gemini_families[i];
+    return &llm__gemini_newer;
+}
+
+typedef struct llm__gemini_plan {
+    int budget;                  /* thinkingBudget; -1: none sent */
+    const char *level;           /* thinkingLevel; NULL: none sent */
+    bool thoughts;               /* includeThoughts */
+} llm__gemini_plan;
+
+static llm_result llm__gemini_thinking(llm__enc *e, const llm_request *req, llm__gemini_plan *p) {
+    const llm__gemini_family *f = llm__gemini_family_of(e->ctx->model);
+    const char *word = req->reasoning_effort;
+    size_t i, n = sizeof llm__gemini_efforts / sizeof llm__gemini_efforts[0];
+    p->budget = -1;
+    if (!word) return LLM_OK;
+    if (strcmp(word, "none") == 0) {
+        if (f->thinking == LLM__GTHINK_NONE) return LLM_OK;
+        if (f->thinking == LLM__GTHINK_BUDGET && f->can_disable) {
+            p->budget = 0;
+            return LLM_OK;
+        }
+        return llm__enc_drop(e, true, "reasoning_effort", "this Gemini model cannot stop thinking");
+    }
+    for (i = 0; i < n && strcmp(llm__gemini_efforts[i].word, word) != 0; i++) {}
+    if (i == n) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high", word);
+    if (f->thinking == LLM__GTHINK_NONE) return llm__enc_drop(e, true, "reasoning_effort", "this Gemini model does not think");
+    p->thoughts = true;
+    if (f->thinking == LLM__GTHINK_LEVEL) p->level = f->four_levels ? llm__gemini_efforts[i].level : llm__gemini_efforts[i].level2;
+    else p->budget = llm__gemini_efforts[i].budget ? llm__gemini_efforts[i].budget : f->min_budget;
+    return LLM_OK;
+}
+
+/* JSON Schema into Gemini's schema (an OpenAPI 3.0 subset): the keywords
+   it has are copied, `type` upper-cased (a [T, "null"] list becomes T with
+   nullable), `const` a one-value enum, `additionalProperties: false` left
+   out (Gemini's objects have only their properties) and `$schema` too;
+   any other keyword is refused, named with where it is. w NULL: only
+   checks. */
+static const char *const llm__gemini_schema_copied[] = {
+    "format", "title", "description", "nullable", "enum", "maxItems", "minItems", "minProperties", "maxProperties", "minLength",
+    "maxLength", "pattern", "example", "minimum", "maximum", "default", "required", "propertyOrdering", NULL};
+
+static bool llm__gemini_keyword_copied(const char *k) {
+    size_t i;
+    for (i = 0; llm__gemini_schema_copied[i]; i++)
+        if (strcmp(k, llm__gemini_schema_copied[i]) == 0) return true;
+    return false;
+}
+
+static void llm__gemini_type_word(llm_json_writer *w, const char *t) {
+    char up[16];
+    size_t i, n = strlen(t);
+    if (n >= sizeof up) n = sizeof up - 1;
+    for (i = 0; i < n; i++) up[i] = (char)(t[i] >= 'a' && t[i] <= 'z' ? t[i] - 32 : t[i]);
+    llm_json_write_stringn(w, up, n);
+}
+
+static llm_result llm__gemini_schema(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at);
+
+static llm_result llm__gemini_schema_type(llm__enc *e, llm_json_writer *w, const llm_json *v, const char *field, const char *where) {
+    static const char *const types[] = {"string", "number", "integer", "boolean", "array", "object", "null"};
+    const char *t = llm_json_string(v, NULL), *other = NULL;
+    const llm_json *k;
+    size_t i, nulls = 0;
+    if (llm_json_is(v, LLM_JSON_ARRAY)) {
+        for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
+            const char *kt = llm_json_string(k, NULL);
+            if (kt && strcmp(kt, "null") == 0) nulls++;
+            else if (!other) other = kt;
+            else other = "";
+        }
+        if (llm_json_count(v) != nulls + 1 || !other || !other[0])
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: Gemini's schema takes one type (or one and \"null\"), not the list at %s", field,
+                             where[0] ? where : "/");
+        t = other;
+    }
+    for (i = 0; t && i < sizeof types / sizeof types[0] && strcmp(t, types[i]) != 0; i++) {}
+    if (!t || i == sizeof types / sizeof types[0])
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: an unknown type at %s", field, where[0] ? where : "/");
+    if (!w) return LLM_OK;
+    llm_json_write_key(w, "type");
+    llm__gemini_type_word(w, t);
+    if (nulls) {
+        llm_json_write_key(w, "nullable");
+        llm_json_write_bool(w, true);
+    }
+    return LLM_OK;
+}
+
+/* A sub-schema (properties' values, items, anyOf's members), `where`
+   extended by `step` while it is read. */
+static llm_result llm__gemini_sub(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at, const char *step,
+                                  size_t step_len) {
+    llm_result r;
+    size_t n = step_len < 255 - at ? step_len : 255 - at;
+    memcpy(where + at, step, n);
+    where[at + n] = '\0';
+    r = llm__gemini_schema(e, w, s, field, where, at + n);
+    where[at] = '\0';
+    return r;
+}
+
+static llm_result llm__gemini_keyword(llm__enc *e, llm_json_writer *w, const char *key, const llm_json *v, const char *field, char *where, size_t at) {
+    const llm_json *k;
+    llm_result r = LLM_OK;
+    char step[80];
+    size_t i = 0, n;
+    if (strcmp(key, "type") == 0) return llm__gemini_schema_type(e, w, v, field, where);
+    if (llm__gemini_keyword_copied(key)) {
+        if (w) llm_json_write_key(w, key), llm_json_write_value(w, v);
+        return LLM_OK;
+    }
+    if (strcmp(key, "$schema") == 0 || (strcmp(key, "additionalProperties") == 0 && llm_json_is(v, LLM_JSON_FALSE))) return LLM_OK;
+    if (strcmp(key, "const") == 0 && llm_json_is(v, LLM_JSON_STRING)) {
+        if (w) llm_json_write_key(w, "enum"), llm_json_write_array_begin(w), llm_json_write_value(w, v), llm_json_write_array_end(w);
+        return LLM_OK;
+    }
+    if (strcmp(key, "items") == 0) {
+        if (w) llm_json_write_key(w, "items");
+        return llm__gemini_sub(e, w, v, field, where, at, "/items", 6);
+    }
+    if ((strcmp(key, "properties") == 0 && llm_json_is(v, LLM_JSON_OBJECT)) || (strcmp(key, "anyOf") == 0 && llm_json_is(v, LLM_JSON_ARRAY))) {
+        bool obj = key[0] == 'p';
+        if (w) {
+            llm_json_write_key(w, key);
+            if (obj) llm_json_write_object_begin(w);
+            else llm_json_write_array_begin(w);
+        }
+        for (k = llm_json_first(v); k && r == LLM_OK; k = llm_json_next(v, k), i++) {
+            const char *name = obj ? llm_json_string(k, &n) : NULL;
+            if (obj && w) llm_json_write_keyn(w, name, n);
+            if (obj) llm__format(step, sizeof step, "/properties/%.*s", (int)(n < 40 ? n : 40), name);
+            else llm__format(step, sizeof step, "/anyOf/%z", i);
+            r = llm__gemini_sub(e, w, obj ? k + 1 : k, field, where, at, step, strlen(step));
+        }
+        if (w) {
+            if (obj) llm_json_write_object_end(w);
+            else llm_json_write_array_end(w);
+        }
+        return r;
+    }
+    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: Gemini's schema has no \"%s\" (at %s)", field, key, where[0] ? where : "/");
+}
+
+static llm_result llm__gemini_schema(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at) {
+    const llm_json *k;
+    llm_result r = LLM_OK;
+    if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: a schema that is not an object at %s", field, where[0] ? where : "/");
+    if (w) llm_json_write_object_begin(w);
+    for (k = llm_json_first(s); k && r == LLM_OK; k = llm_json_next(s, k)) r = llm__gemini_keyword(e, w, llm_json_string(k, NULL), k + 1, field, where, at);
+    if (w) llm_json_write_object_end(w);
+    return r;
+}
+
+/* The schema text `text` converted into w (NULL: checked only). */
+static llm_result llm__gemini_schema_text(llm__enc *e, llm_json_writer *w, const char *text, const char *field) {
+    llm_json_doc doc;
+    llm_error perr;
+    char where[256];
+    llm_result r;
+    where[0] = '\0';
+    if ((r = llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), true, &doc, &perr)) != LLM_OK) return llm__fail(e->err, perr.code, "%s: %s", field, perr.message);
+    r = llm__gemini_schema(e, w, llm_json_root(&doc), field, where, 0);
+    llm_json_doc_free(&doc);
+    return r;
+}
+
+/* The name of the call that messages[m] (a tool message) answers: found
+   through its tool_call_id among the earlier assistant turns. */
+static const char *llm__gemini_call_name(const llm_request *req, size_t m) {
+    const char *id = req->messages[m].tool_call_id;
+    size_t i, k;
+    for (i = m; i-- > 0;)
+        for (k = 0; k < req->messages[i].tool_call_count; k++)
+            if (strcmp(req->messages[i].tool_calls[k].id, id) == 0) return req->messages[i].tool_calls[k].name;
+    return NULL;
+}
+
+/* Whether s is a JSON object's text; out of memory fails the writer. */
+static bool llm__gemini_is_object_text(const llm_allocator *a, const char *s, llm_json_writer *w) {
+    llm_error perr;
+    if (!s || !s[0]) return false;
+    if (llm__json_check(a, s, strlen(s), true, NULL, &perr) == LLM_OK) return true;
+    if (perr.code == LLM_ERR_NO_MEMORY && w) llm__jw_fail(w, LLM_ERR_NO_MEMORY);
+    return false;
+}
+
+/* The messages: tool results that name their call, tool-call arguments
+   that are objects, data: URLs in base64. */
+static llm_result llm__gemini_messages_ok(llm__enc *e, const llm_request *req) {
+    size_t m, k, turns = 0;
+    for (m = 0; m < req->message_count; m++) {
+        const llm_message *msg = &req->messages[m];
+        if (msg->role == LLM_ROLE_SYSTEM || msg->role == LLM_ROLE_DEVELOPER) continue;
+        turns++;
+        if (msg->role == LLM_ROLE_TOOL && !llm__gemini_call_name(req, m))
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id \"%s\" answers no earlier tool call (Gemini names a function "
+                             "response after its call)", m, msg->tool_call_id);
+        for (k = 0; k < msg->tool_call_count; k++) {
+            const char *args = msg->tool_calls[k].arguments;
+            if (args && args[0] && !llm__gemini_is_object_text(&e->ctx->client->desc.alloc, args, e->w)) {
+                if (e->w->error_ == LLM_ERR_NO_MEMORY) return llm__fail(e->err, LLM_ERR_NO_MEMORY, "out of memory");
+                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object", m, k,
+                                 msg->tool_calls[k].name);
+            }
+        }
+        for (k = 0; k < msg->part_count; k++) {
+            const llm_content_part *part = &msg->parts[k];
+            const char *media, *data;
+            size_t n;
+            if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 && !llm__data_url(part->url, &media, &n, &data))
+                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a data: URL that is not base64", m, k);
+        }
+    }
+    if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Gemini needs a user turn beside the system instruction");
+    return LLM_OK;
+}
+
+/* Everything this format cannot take, said before a byte is written. */
+static llm_result llm__gemini_plan_for(llm__enc *e, const llm_request *req, llm__gemini_plan *p) {
+    llm_result r;
+    size_t i;
+    char field[48];
+    memset(p, 0, sizeof *p);
+    if ((r = llm__gemini_thinking(e, req, p)) != LLM_OK) return r;
+    if ((r = llm__enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "llm.h does not read Gemini's log probabilities")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->user != NULL, "user", "Gemini has no user field")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->metadata_count > 0, "metadata", "Gemini has no metadata")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->service_tier != NULL, "service_tier", "Gemini has no service tier")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->parallel_tool_calls == LLM_FALSE, "parallel_tool_calls", "Gemini cannot be told to call one function at a time")) != LLM_OK)
+        return r;
+    if (req->response_format.type == LLM_FORMAT_JSON_SCHEMA &&
+        (r = llm__gemini_schema_text(e, NULL, req->response_format.schema, "response_format.schema")) != LLM_OK)
+        return r;
+    for (i = 0; i < req->tool_count; i++) {
+        llm__format(field, sizeof field, "tools[%z].parameters", i);
+        if (req->tools[i].parameters && (r = llm__gemini_schema_text(e, NULL, req->tools[i].parameters, field)) != LLM_OK) return r;
+    }
+    return llm__gemini_messages_ok(e, req);
+}
+
+static void llm__gemini_text_part(llm_json_writer *w, const char *text, const char *signature) {
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "text", text);
+    llm__jw_member(w, "thoughtSignature", signature);
+    llm_json_write_object_end(w);
+}
+
+/* An image or a document: inlineData (base64, a data: URL) or fileData (a URL). */
+static void llm__gemini_media_part(llm_json_writer *w, const llm_content_part *part) {
+    const char *media = part->media_type, *data = part->base64;
+    size_t n = media ? strlen(media) : 0;
+    bool inline_data = part->type == LLM_PART_IMAGE_BASE64 || (part->type == LLM_PART_DOCUMENT && part->base64) ||
+                       (part->type == LLM_PART_IMAGE_URL && llm__data_url(part->url, &media, &n, &data));
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, inline_data ? "inlineData" : "fileData");
+    llm_json_write_object_begin(w);
+    if (media) {
+        llm_json_write_key(w, "mimeType");
+        llm_json_write_stringn(w, media, n);
+    }
+    if (inline_data) llm__jw_member(w, "data", data);
+    else llm__jw_member(w, "fileUri", part->url);
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+}
+
+/* A message's content as parts; the first text part gets `signature`. */
+static void llm__gemini_content_parts(llm_json_writer *w, const llm_message *msg, const char **signature) {
+    size_t k;
+    if (!msg->part_count) {
+        if (msg->content && msg->content[0]) llm__gemini_text_part(w, msg->content, *signature), *signature = NULL;
+        return;
+    }
+    for (k = 0; k < msg->part_count; k++) {
+        if (msg->parts[k].type == LLM_PART_TEXT) llm__gemini_text_part(w, msg->parts[k].text, *signature), *signature = NULL;
+        else llm__gemini_media_part(w, &msg->parts[k]);
+    }
+}
+
+static void llm__gemini_system(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t m, count = 0;
+    const char *none = NULL;
+    for (m = 0; m < req->message_count; m++) count += req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER;
+    if (!count || !llm__enc_key(e, "systemInstruction")) return;
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "parts");
+    llm_json_write_array_begin(w);
+    for (m = 0; m < req->message_count; m++)
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) llm__gemini_content_parts(w, &req->messages[m], &none);
+    llm_json_write_array_end(w);
+    llm_json_write_object_end(w);
+}
+
+/* A tool's answer: functionResponse named after its call; a JSON object
+   is sent as it is, anything else as {"output": text} (the API reference:
+   "Use "output" key to specify function output"). */
+static void llm__gemini_function_response(llm__enc *e, const llm_request *req, size_t m) {
+    llm_json_writer *w = e->w;
+    const llm_message *msg = &req->messages[m];
+    const char *text = msg->content;
+    llm__buf joined;
+    size_t k;
+    memset(&joined, 0, sizeof joined);
+    if (msg->part_count) {
+        for (k = 0; k < msg->part_count; k++)
+            if (msg->parts[k].type == LLM_PART_TEXT && !llm__buf_add(&e->ctx->client->desc.alloc, &joined, msg->parts[k].text, strlen(msg->parts[k].text)))
+                llm__jw_fail(w, LLM_ERR_NO_MEMORY);
+        text = joined.p ? joined.p : "";
+    }
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "functionResponse");
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "name", llm__gemini_call_name(req, m));
+    llm_json_write_key(w, "response");
+    if (llm__gemini_is_object_text(&e->ctx->client->desc.alloc, text, w)) {
+        llm__jw_raw_checked(w, text, strlen(text));
+    } else {
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "output", text ? text : "");
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+    llm__buf_free(&e->ctx->client->desc.alloc, &joined);
+}
+
+/* This format's reasoning block for a tool call of the message, if any. */
+static const char *llm__gemini_call_signature(const llm_message *msg, const char *id) {
+    size_t k;
+    if (!msg->reasoning_format || strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) != 0) return NULL;
+    for (k = 0; k < msg->reasoning_count; k++)
+        if (msg->reasoning[k].tool_call_id && strcmp(msg->reasoning[k].tool_call_id, id) == 0) return msg->reasoning[k].signature;
+    return NULL;
+}
+
+/* A model turn: the signed thought parts first, then the text (carrying
+   the signature of the answer's text), then the function calls, each with
+   its signature: all sent back as they came. */
+static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) {
+    const char *text_sig = NULL;
+    bool ours = msg->reasoning_format && strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) == 0;
+    size_t k;
+    for (k = 0; ours && k < msg->reasoning_count; k++) {
+        const llm_reasoning_block *b = &msg->reasoning[k];
+        if (b->tool_call_id || b->kind != LLM_REASONING_THINKING) continue;
+        if (!b->thinking || !b->thinking[0]) {
+            if (!text_sig) text_sig = b->signature;
+            else llm__gemini_text_part(w, "", b->signature);
+            continue;
+        }
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "text", b->thinking);
+        llm_json_write_key(w, "thought");
+        llm_json_write_bool(w, true);
+        llm__jw_member(w, "thoughtSignature", b->signature);
+        llm_json_write_object_end(w);
+    }
+    llm__gemini_content_parts(w, msg, &text_sig);
+    if (text_sig && !msg->tool_call_count) llm__gemini_text_part(w, "", text_sig), text_sig = NULL;
+    for (k = 0; k < msg->tool_call_count; k++) {
+        const llm_tool_call *tc = &msg->tool_calls[k];
+        const char *args = tc->arguments && tc->arguments[0] ? tc->arguments : "{}";
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "functionCall");
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "name", tc->name);
+        llm_json_write_key(w, "args");
+        llm__jw_raw_checked(w, args, strlen(args)); /* an object: checked in the plan */
+        llm_json_write_object_end(w);
+        llm__jw_member(w, "thoughtSignature", k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, tc->id));
+        llm_json_write_object_end(w);
+    }
+}
+
+static bool llm__gemini_is_user_side(llm_role r) { return r == LLM_ROLE_USER || r == LLM_ROLE_TOOL; }
+
+/* contents: consecutive messages of one side in one content (parallel
+   function responses go together, as the API wants); roles user and model. */
+static void llm__gemini_contents(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t m = 0, end, i;
+    const char *none = NULL;
+    if (!llm__enc_key(e, "contents")) return;
+    llm_json_write_array_begin(w);
+    while (m < req->message_count) {
+        llm_role role = req->messages[m].role;
+        bool user = llm__gemini_is_user_side(role);
+        if (role == LLM_ROLE_SYSTEM || role == LLM_ROLE_DEVELOPER) {
+            m++;
+            continue;
+        }
+        for (end = m + 1; end < req->message_count; end++) {
+            llm_role r = req->messages[end].role;
+            if (r == LLM_ROLE_SYSTEM || r == LLM_ROLE_DEVELOPER || llm__gemini_is_user_side(r) != user) break;
+        }
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "role", user ? "user" : "model");
+        llm_json_write_key(w, "parts");
+        llm_json_write_array_begin(w);
+        for (i = m; i < end; i++) {
+            if (req->messages[i].role == LLM_ROLE_TOOL) llm__gemini_function_response(e, req, i);
+            else if (user) llm__gemini_content_parts(w, &req->messages[i], &none);
+            else llm__gemini_model_parts(w, &req->messages[i]);
+        }
+        llm_json_write_array_end(w);
+        llm_json_write_object_end(w);
+        m = end;
+    }
+    llm_json_write_array_end(w);
+}
+
+static void llm__gemini_tools(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    const llm_tool_choice *tc = &req->tool_choice;
+    size_t i;
+    if (req->tool_count && llm__enc_key(e, "tools")) {
+        llm_json_write_array_begin(w);
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "functionDeclarations");
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->tool_count; i++) {
+            llm_json_write_object_begin(w);
+            llm__jw_member(w, "name", req->tools[i].name);
+            llm__jw_member(w, "description", req->tools[i].description);
+            if (req->tools[i].parameters) {
+                llm_json_write_key(w, "parameters");
+                llm_result r = llm__gemini_schema_text(e, w, req->tools[i].parameters, "tools[].parameters"); /* checked in the plan */
+                if (r != LLM_OK) llm__jw_fail(w, r); /* out of memory */
+            }
+            llm_json_write_object_end(w);
+        }
+        llm_json_write_array_end(w);
+        llm_json_write_object_end(w);
+        llm_json_write_array_end(w);
+    }
+    if (!req->tool_count || tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "toolConfig")) return;
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "functionCallingConfig");
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "mode", tc->mode == LLM_TOOL_CHOICE_NONE ? "NONE" : tc->mode == LLM_TOOL_CHOICE_AUTO ? "AUTO" : "ANY");
+    if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) {
+        llm_json_write_key(w, "allowedFunctionNames");
+        llm_json_write_array_begin(w);
+        llm_json_write_string(w, tc->name);
+        llm_json_write_array_end(w);
+    }
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+}
+
+static void llm__gemini_generation_config(llm__enc *e, const llm_request *req, const llm__gemini_plan *p) {
+    llm_json_writer *w = e->w;
+    const llm_response_format *f = &req->response_format;
+    int max = req->max_tokens ? req->max_tokens : req->max_completion_tokens;
+    size_t i;
+    bool json = f->type == LLM_FORMAT_JSON_OBJECT || f->type == LLM_FORMAT_JSON_SCHEMA;
+    if (!llm__enc_key(e, "generationConfig")) return;
+    llm_json_write_object_begin(w);
+    if (req->stop_count) {
+        llm_json_write_key(w, "stopSequences");
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i]);
+        llm_json_write_array_end(w);
+    }
+    if (req->n) llm_json_write_key(w, "candidateCount"), llm_json_write_int(w, req->n);
+    if (max) llm_json_write_key(w, "maxOutputTokens"), llm_json_write_int(w, max);
+    if (req->has_temperature) llm_json_write_key(w, "temperature"), llm_json_write_number(w, req->temperature);
+    if (req->has_top_p) llm_json_write_key(w, "topP"), llm_json_write_number(w, req->top_p);
+    if (req->has_top_k) llm_json_write_key(w, "topK"), llm_json_write_int(w, req->top_k);
+    if (req->has_seed) llm_json_write_key(w, "seed"), llm_json_write_int(w, req->seed);
+    if (req->has_presence_penalty) llm_json_write_key(w, "presencePenalty"), llm_json_write_number(w, req->presence_penalty);
+    if (req->has_frequency_penalty) llm_json_write_key(w, "frequencyPenalty"), llm_json_write_number(w, req->frequency_penalty);
+    if (json) llm__jw_member(w, "responseMimeType", "application/json");
+    if (f->type == LLM_FORMAT_JSON_SCHEMA) {
+        llm_json_write_key(w, "responseSchema");
+        llm_result r = llm__gemini_schema_text(e, w, f->schema, "response_format.schema"); /* checked in the plan */
+        if (r != LLM_OK) llm__jw_fail(w, r); /* out of memory */
+    }
+    if (p->budget >= 0 || p->level) {
+        llm_json_write_key(w, "thinkingConfig");
+        llm_json_write_object_begin(w);
+        if (p->budget >= 0) llm_json_write_key(w, "thinkingBudget"), llm_json_write_int(w, p->budget);
+        llm__jw_member(w, "thinkingLevel", p->level);
+        if (p->thoughts) llm_json_write_key(w, "includeThoughts"), llm_json_write_bool(w, true);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_object_end(w);
+}
+
+/* True when the request sets anything generationConfig holds. */
+static bool llm__gemini_has_config(const llm_request *req, const llm__gemini_plan *p) {
+    return req->stop_count || req->n || req->max_tokens || req->max_completion_tokens || req->has_temperature || req->has_top_p || req->has_top_k ||
+           req->has_seed || req->has_presence_penalty || req->has_frequency_penalty || req->response_format.type == LLM_FORMAT_JSON_OBJECT ||
+           req->response_format.type == LLM_FORMAT_JSON_SCHEMA || p->budget >= 0 || p->level;
+}
+
+static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+    llm__enc e;
+    llm__gemini_plan p;
+    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
+    if (r != LLM_OK || (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK) return llm__enc_end(&e, r);
+    llm_json_write_object_begin(w);
+    llm__gemini_system(&e, req);
+    llm__gemini_contents(&e, req);
+    llm__gemini_tools(&e, req);
+    if (llm__gemini_has_config(req, &p)) llm__gemini_generation_config(&e, req, &p);
+    return llm__enc_end(&e, LLM_OK);
+}
+
+/* {base}/v1beta/models/{model}:generateContent, or
+   :streamGenerateContent?alt=sse; the model is a path segment. */
+static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+    const char *pieces[4], *model = ctx->model, *c;
+    (void)req;
+    if (strncmp(model, "models/", 7) == 0) model += 7;
+    for (c = model; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '.' || *c == '_'))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "model: a Gemini model name is letters, digits, '-', '.' and '_'");
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/v1beta/models/";
+    pieces[2] = model;
+    pieces[3] = ctx->stream ? ":streamGenerateContent?alt=sse" : ":generateContent";
+    return llm__url_join(buf, size, pieces, 4, err);
+}
+
+/* ---- the answer ---- */
+
+/* usageMetadata in the one convention: the prompt with the tool-use
+   prompt (cached content is already in it), the completion with the
+   thoughts, which Gemini counts apart. False when a count is out of range. */
+static bool llm__gemini_usage(const llm_json *u, llm_usage *us) {
+    int64_t prompt = 0, tool = 0, cached = 0, cand = 0, thoughts = 0;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
+    if (!llm__usage_count(llm_json_get(u, "promptTokenCount"), &prompt) || !llm__usage_count(llm_json_get(u, "toolUsePromptTokenCount"), &tool) ||
+        !llm__usage_count(llm_json_get(u, "cachedContentTokenCount"), &cached) ||
+        !llm__usage_count(llm_json_get(u, "candidatesTokenCount"), &cand) || !llm__usage_count(llm_json_get(u, "thoughtsTokenCount"), &thoughts))
+        return false;
+    memset(us, 0, sizeof *us);
+    us->present = true;
+    us->prompt_tokens = prompt + tool;
+    us->cached_tokens = cached;
+    us->completion_tokens = cand + thoughts;
+    us->reasoning_tokens = thoughts;
+    us->total_tokens = us->prompt_tokens + us->completion_tokens;
+    return true;
+}
+
+static bool llm__gemini_is_thought(const llm_json *part) { return llm_json_is(llm_json_get(part, "thought"), LLM_JSON_TRUE); }
+
+/* {"error":{"code","message","status","details":[{"reason"}]}}: the
+   status is the type, an ErrorInfo's reason the code. */
+static void llm__gemini_decode_error(const llm_json *body, llm_error *err) {
+    const llm_json *e = llm_json_get(body, "error"), *d, *details;
+    int64_t code;
+    if (!e) e = body;
+    llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
+    llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "status"));
+    details = llm_json_get(e, "details");
+    for (d = llm_json_first(details); d; d = llm_json_next(details, d))
+        if (llm_json_is(llm_json_get(d, "reason"), LLM_JSON_STRING)) {
+            llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(d, "reason"));
+            break;
+        }
+    code = llm_json_int(llm_json_get(e, "code"), 0);
+    if (code >= 400 && code <= 599) err->http_status = (int)code;
+}
+
+/* A blocked prompt (promptFeedback.blockReason, no candidates). */
+static llm_result llm__gemini_blocked(const llm_json *body, char *msg, size_t size) {
+    const char *why = llm_json_string(llm_json_get(llm_json_get(body, "promptFeedback"), "blockReason"), NULL);
+    if (!why) return LLM_OK;
+    llm__format(msg, size, "Gemini blocked the prompt (promptFeedback.blockReason %.*s)", (int)(strlen(why) < 40 ? strlen(why) : 40), why);
+    return LLM_ERR_CONTENT_POLICY;
+}
+
+typedef struct llm__gemini_cand {
+    llm__buf text, thought;
+    llm_tool_call *calls;
+    llm_reasoning_block *blocks;
+    size_t ncalls, nblocks;
+} llm__gemini_cand;
+
+/* One part of a candidate into c; false when memory ran out. */
+static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_json *part, llm__gemini_cand *c, size_t i, bool *failed, llm_error *err) {
+    const llm_json *fc = llm_json_get(part, "functionCall"), *sig = llm_json_get(part, "thoughtSignature");
+    const char *s;
+    size_t n;
+    llm_reasoning_block *b = llm_json_is(sig, LLM_JSON_STRING) ? &c->blocks[c->nblocks] : NULL;
+    if (b) {
+        b->kind = LLM_REASONING_THINKING;
+        b->signature = llm__resp_str(resp, sig, failed);
+        b->thinking = "";
+        c->nblocks++;
+    }
+    if (fc) {
+        llm_tool_call *t = &c->calls[c->ncalls];
+        const llm_json *args = llm_json_get(fc, "args");
+        const char *name = llm_json_string(llm_json_get(fc, "name"), NULL);
+        if (!name || !name[0]) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%d].content.parts[%z]: a functionCall without a name", choice, i);
+        t->name = llm__resp_str(resp, llm_json_get(fc, "name"), failed);
+        t->id = llm__resp_str(resp, llm_json_get(fc, "id"), failed);
+        if (!t->id && !*failed && !(t->id = llm__resp_synth_id(resp, choice, c->ncalls))) *failed = true;
+        if (!args || llm_json_is(args, LLM_JSON_NULL)) t->arguments = "{}";
+        else if (llm__arena_json_text(&resp->alloc_, &resp->arena_, args, &t->arguments) != LLM_OK) *failed = true;
+        if (b) b->tool_call_id = t->id;
+        c->ncalls++;
+    } else if ((s = llm_json_string(llm_json_get(part, "text"), &n)) != NULL) {
+        bool thought = llm__gemini_is_thought(part);
+        if (!llm__buf_add(&resp->alloc_, thought ? &c->thought : &c->text, s, n)) *failed = true;
+        if (b && thought && !(b->thinking = llm__resp_str(resp, llm_json_get(part, "text"), failed))) b->thinking = "";
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__gemini_candidate(llm_response *resp, const llm_json *cand, int index, llm_choice *out, llm_error *err) {
+    const llm_json *parts = llm_json_get(llm_json_get(cand, "content"), "parts"), *p;
+    const char *finish = llm_json_string(llm_json_get(cand, "finishReason"), NULL);
+    llm__gemini_cand c;
+    size_t n = llm_json_count(parts), i = 0;
+    bool failed = false;
+    llm_result r = LLM_OK;
+    memset(&c, 0, sizeof c);
+    out->index = index;
+    c.calls = (llm_tool_call *)llm__resp_array(resp, n, sizeof *c.calls, &failed);
+    c.blocks = (llm_reasoning_block *)llm__resp_array(resp, n, sizeof *c.blocks, &failed);
+    for (p = llm_json_first(parts); p && r == LLM_OK && !failed; p = llm_json_next(parts, p), i++) r = llm__gemini_part(resp, index, p, &c, i, &failed, err);
+    if (r == LLM_OK && !failed) {
+        if (c.text.p && !(out->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.text.p, c.text.len))) failed = true;
+        out->content_len = out->content ? c.text.len : 0;
+        if (c.thought.p && !(out->reasoning = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.thought.p, c.thought.len))) failed = true;
+        out->tool_calls = c.ncalls ? c.calls : NULL;
+        out->tool_call_count = c.ncalls;
+        out->reasoning_blocks = c.nblocks ? c.blocks : NULL;
+        out->reasoning_block_count = c.nblocks;
+        out->reasoning_format = c.nblocks ? LLM__GEMINI_FORMAT : NULL;
+        out->finish_reason_raw = finish ? llm_response_strndup(resp, finish, strlen(finish)) : NULL;
+        if (finish && !out->finish_reason_raw) failed = true;
+        out->finish_reason = llm__finish_word(llm__gemini_finish_words, out->finish_reason_raw);
+        if (c.ncalls && out->finish_reason == LLM_FINISH_STOP) out->finish_reason = LLM_FINISH_TOOL_CALLS;
+    }
+    llm__buf_free(&resp->alloc_, &c.text);
+    llm__buf_free(&resp->alloc_, &c.thought);
+    if (r == LLM_OK && failed) r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    return r;
+}
+
+/* A candidate's index: its "index" (absent: 0, as proto3 leaves zeros
+   out), bounded like every choice index. */
+static int llm__gemini_index(const llm_json *cand) {
+    int64_t i = llm_json_int(llm_json_get(cand, "index"), 0);
+    return llm_json_get(cand, "index") && !llm_json_is(llm_json_get(cand, "index"), LLM_JSON_NUMBER) ? -1 : i < 0 || i > LLM__GEMINI_MAX_INDEX ? -1 : (int)i;
+}
+
+static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
+    const llm_json *cands = llm_json_get(body, "candidates"), *cand;
+    llm_choice *choices;
+    size_t n = llm_json_count(cands), i = 0;
+    bool failed = false;
+    char msg[128];
+    llm_result r;
+    (void)ctx;
+    if (!llm_json_is(body, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: not a Gemini GenerateContentResponse");
+    if (!n && (r = llm__gemini_blocked(body, msg, sizeof msg)) != LLM_OK) return llm__fail(err, r, "%s", msg);
+    if (!llm_json_is(cands, LLM_JSON_ARRAY) || !n) return llm__fail(err, LLM_ERR_PARSE, "response: no candidates");
+    resp->id = llm__resp_str(resp, llm_json_get(body, "responseId"), &failed);
+    resp->model = llm__resp_str(resp, llm_json_get(body, "modelVersion"), &failed);
+    choices = (llm_choice *)llm__resp_array(resp, n, sizeof *choices, &failed);
+    if (failed || !choices) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    for (cand = llm_json_first(cands); cand; cand = llm_json_next(cands, cand), i++) {
+        int index = llm__gemini_index(cand);
+        size_t k;
+        if (index < 0) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%z]: index out of range", i);
+        for (k = 0; k < i; k++)
+            if (choices[k].index == index) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%z]: index %d given twice", i, index);
+        if ((r = llm__gemini_candidate(resp, cand, index, &choices[i], err)) != LLM_OK) return r;
+    }
+    qsort(choices, n, sizeof *choices, llm__choice_order);
+    resp->choices = choices;
+    resp->choice_count = n;
+    if (!llm__gemini_usage(llm_json_get(body, "usageMetadata"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
+    return LLM_OK;
+}
+
+/* ---- the stream: each event is a whole GenerateContentResponse ---- */
+
+typedef struct llm__gemini_state {
+    int next_block;              /* the key of the next reasoning block (unique across choices) */
+} llm__gemini_state;
+
+static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const llm_json *fc, const llm_json *sig) {
+    llm__gemini_state *st = (llm__gemini_state *)s->state;
+    const char *name = llm_json_string(llm_json_get(fc, "name"), NULL), *id = llm_json_string(llm_json_get(fc, "id"), NULL), *sg;
+    const llm_json *args = llm_json_get(fc, "args");
+    char synth[LLM__SYNTH_ID_SIZE];
+    int h = llm_sink_tool_find(s, choice, -1) + 1, key;
+    size_t n;
+    llm_result r;
+    llm_json_writer w;
+    const char *text;
+    if (!name || !name[0]) return llm_sink_fail(s, LLM_ERR_PARSE, "a functionCall without a name");
+    if (!id) synth[llm__synth_id(synth, (uint64_t)choice, (uint64_t)h)] = '\0', id = synth; /* the same id a whole body gets */
+    if ((h = llm_sink_tool_begin(s, choice, -1, id, name)) < 0) return (llm_result)h;
+    memset(&w, 0, sizeof w);
+    w.alloc = s->call_->alloc_;
+    if (args && !llm_json_is(args, LLM_JSON_NULL)) llm_json_write_value(&w, args);
+    else llm__jw_raw_checked(&w, "{}", 2);
+    r = llm_json_writer_finish(&w, &text, &n);
+    if (r == LLM_OK) r = llm_sink_tool_args_whole(s, choice, h, text, n);
+    else r = llm_sink_fail(s, r, "a functionCall's args could not be kept");
+    llm_json_writer_free(&w);
+    if (r == LLM_OK) r = llm_sink_tool_end(s, choice, h);
+    if (r != LLM_OK || !(sg = llm_json_string(sig, &n))) return r;
+    key = st->next_block++;
+    if ((r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, n)) != LLM_OK) return r;
+    return llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_TOOL_CALL_ID, id, strlen(id));
+}
+
+static llm_result llm__gemini_stream_part(llm_stream_sink *s, int choice, const llm_json *part) {
+    llm__gemini_state *st = (llm__gemini_state *)s->state;
+    const llm_json *fc = llm_json_get(part, "functionCall"), *sig = llm_json_get(part, "thoughtSignature");
+    const char *text, *sg;
+    size_t n, sn;
+    bool thought = llm__gemini_is_thought(part);
+    llm_result r = LLM_OK;
+    int key;
+    if (fc) return llm__gemini_stream_call(s, choice, fc, sig);
+    if ((text = llm_json_string(llm_json_get(part, "text"), &n)) != NULL && n)
+        r = llm_sink_delta(s, thought ? LLM_EVENT_REASONING : LLM_EVENT_TEXT, choice, text, n);
+    if (r != LLM_OK || !(sg = llm_json_string(sig, &sn))) return r;
+    key = st->next_block++;
+    if (thought && text && (r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_THINKING, text, n)) != LLM_OK) return r;
+    return llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, sn);
+}
+
+static llm_result llm__gemini_stream_candidate(llm_stream_sink *s, const llm_json *cand) {
+    const llm_json *parts = llm_json_get(llm_json_get(cand, "content"), "parts"), *p;
+    const char *finish = llm_json_string(llm_json_get(cand, "finishReason"), NULL);
+    int index = llm__gemini_index(cand);
+    llm_result r;
+    if (index < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "a candidate index out of range");
+    if ((r = llm_sink_choice(s, index)) != LLM_OK) return r;
+    for (p = llm_json_first(parts); p; p = llm_json_next(parts, p))
+        if ((r = llm__gemini_stream_part(s, index, p)) != LLM_OK) return r;
+    if (!finish) return LLM_OK;
+    llm_sink_complete(s); /* no end marker: a finishReason says the answer is whole */
+    return llm_sink_finish_reason(s, index, strcmp(finish, "STOP") == 0 && llm_sink_tool_find(s, index, -1) >= 0 ? LLM_FINISH_TOOL_CALLS : LLM_FINISH_NONE,
+                                  finish, strlen(finish));
+}
+
+static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
+    const llm_json *cands = llm_json_get(root, "candidates"), *c;
+    const char *str;
+    size_t n;
+    char msg[128];
+    llm_result r = LLM_OK;
+    llm_usage u;
+    (void)event;
+    (void)event_len;
+    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm_sink_fail(s, LLM_ERR_PARSE, "a stream event that is not a GenerateContentResponse");
+    if (llm_json_get(root, "error")) return llm_sink_error(s, root);
+    if (!llm_json_count(cands) && (r = llm__gemini_blocked(root, msg, sizeof msg)) != LLM_OK) return llm_sink_fail(s, r, msg);
+    if ((str = llm_json_string(llm_json_get(root, "responseId"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_ID, str, n);
+    if (r == LLM_OK && (str = llm_json_string(llm_json_get(root, "modelVersion"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_MODEL, str, n);
+    for (c = llm_json_first(cands); c && r == LLM_OK; c = llm_json_next(cands, c)) r = llm__gemini_stream_candidate(s, c);
+    if (r != LLM_OK || !llm_json_is(llm_json_get(root, "usageMetadata"), LLM_JSON_OBJECT)) return r;
+    memset(&u, 0, sizeof u);
+    return llm__gemini_usage(llm_json_get(root, "usageMetadata"), &u) ? llm_sink_usage(s, &u, true) : llm_sink_usage(s, &u, false);
+}
+
+static const llm_wire_format llm__wire_gemini = {
+    LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error, llm__gemini_stream_event,
+    sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words, llm__gemini_error_words, false,
+};
+
+#endif /* LLM_NO_PROVIDER_GEMINI */
+
+
+/* ------------------------------------------------------------------------ */
 // >>providers: the table, its lookups, and the one resolution
 /* ------------------------------------------------------------------------ */
 
@@ -6443,6 +7302,11 @@ static const llm_provider llm__providers[] = {
      {"ANTHROPIC_API_KEY", NULL, NULL}, {"ANTHROPIC_BASE_URL", "ANTHROPIC_API_BASE", NULL}, "request-id", NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL,
      "anthropic-ratelimit-"},
 #endif
+#ifndef LLM_NO_PROVIDER_GEMINI
+    {"gemini", &llm__wire_gemini, "https://generativelanguage.googleapis.com", "x-goog-api-key", "", NULL, 0, 0, false,
+     {"GEMINI_API_KEY", "GOOGLE_API_KEY", NULL}, {"GEMINI_BASE_URL", "GEMINI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL,
+     NULL},
+#endif
     {NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, false, {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL}};
 
 #define LLM__PROVIDER_COUNT (sizeof llm__providers / sizeof llm__providers[0] - 1)
@@ -6456,6 +7320,11 @@ LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return NULL; }
 LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return &llm__wire_anthropic; }
 #else
 LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return NULL; }
+#endif
+#ifndef LLM_NO_PROVIDER_GEMINI
+LLM_API const llm_wire_format *llm_wire_gemini(void) { return &llm__wire_gemini; }
+#else
+LLM_API const llm_wire_format *llm_wire_gemini(void) { return NULL; }
 #endif
 
 LLM_API size_t llm_provider_count(void) { return LLM__PROVIDER_COUNT; }
@@ -6480,7 +7349,7 @@ LLM_API const llm_provider *llm_provider_find(const char *name) {
 static const llm_provider *llm__provider_by_family(const char *m) {
     static const struct { const char *prefix; const char *provider; } families[] = {
         {"gpt-", "openai"}, {"chatgpt-", "openai"}, {"text-embedding-", "openai"}, {"o1", "openai"}, {"o3", "openai"}, {"o4", "openai"},
-        {"claude-", "anthropic"},
+        {"claude-", "anthropic"}, {"gemini-", "gemini"},
     };
     size_t i, k;
     for (i = 0; i < sizeof families / sizeof families[0]; i++) {
@@ -6827,6 +7696,45 @@ static bool llm__rq_thinking_blocks(llm__rq *q, const llm_json *blocks, llm_mess
     return !q->oom;
 }
 
+/* LiteLLM carries Gemini's thoughtSignature of a function call on the
+   call's id: "<id>__thought__<signature>". The id is cut there (the tool
+   message quoting it is cut the same way) and the signature becomes a
+   reasoning block of Gemini's naming the call. */
+#define LLM__THOUGHT_SEP "__thought__"
+
+static bool llm__rq_cut_id(llm__rq *q, const char **id, const char **signature) {
+    const char *at = *id ? strstr(*id, LLM__THOUGHT_SEP) : NULL;
+    char *copy;
+    if (signature) *signature = NULL;
+    if (!at) return true;
+    if (!(copy = llm__arena_strndup(&q->out->alloc, &q->out->arena_, *id, (size_t)(at - *id)))) return !(q->oom = true);
+    if (signature) *signature = at + strlen(LLM__THOUGHT_SEP);
+    *id = copy;
+    return true;
+}
+
+static bool llm__rq_thought_ids(llm__rq *q, llm_message *m) {
+    llm_reasoning_block *blocks;
+    const char *sig;
+    size_t k, n = 0;
+    for (k = 0; k < m->tool_call_count; k++) n += m->tool_calls[k].id && strstr(m->tool_calls[k].id, LLM__THOUGHT_SEP) != NULL;
+    if (!n) return true;
+    if (!(blocks = (llm_reasoning_block *)llm__rq_alloc(q, m->reasoning_count + n, sizeof *blocks))) return false;
+    if (m->reasoning_count) memcpy(blocks, m->reasoning, m->reasoning_count * sizeof *blocks);
+    for (k = 0; k < m->tool_call_count; k++) {
+        llm_tool_call *tc = (llm_tool_call *)&m->tool_calls[k];
+        if (!llm__rq_cut_id(q, &tc->id, &sig)) return false;
+        if (!sig) continue;
+        blocks[m->reasoning_count].kind = LLM_REASONING_THINKING;
+        blocks[m->reasoning_count].thinking = "";
+        blocks[m->reasoning_count].signature = sig;
+        blocks[m->reasoning_count++].tool_call_id = tc->id;
+    }
+    m->reasoning = blocks;
+    m->reasoning_format = "gemini"; /* its thinking_blocks too: Gemini's text and thought signatures */
+    return true;
+}
+
 static bool llm__rq_message(llm__rq *q, const llm_json *v, llm_message *m, size_t i) {
     static const char *const roles[] = {"user", "system", "developer", "assistant", "tool"};
     char path[64];
@@ -6844,7 +7752,9 @@ static bool llm__rq_message(llm__rq *q, const llm_json *v, llm_message *m, size_
         !llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &m->cache))
         return false;
     if (llm_json_count(llm_json_get(v, "thinking_blocks")) && !llm__rq_thinking_blocks(q, llm_json_get(v, "thinking_blocks"), m, path)) return false;
-    return !llm_json_count(llm_json_get(v, "tool_calls")) || llm__rq_tool_calls(q, llm_json_get(v, "tool_calls"), m, i);
+    if (!llm__rq_cut_id(q, &m->tool_call_id, NULL)) return false;
+    if (llm_json_count(llm_json_get(v, "tool_calls")) && !llm__rq_tool_calls(q, llm_json_get(v, "tool_calls"), m, i)) return false;
+    return llm__rq_thought_ids(q, m);
 }
 
 static bool llm__rq_tools(llm__rq *q, const llm_json *tools) {
@@ -7000,6 +7910,18 @@ static bool llm__rq_rest(llm__rq *q, const llm_json *root) {
     return !q->oom;
 }
 
+/* The thinking_blocks of a request whose model is Gemini's are Gemini's
+   signatures (LiteLLM's thinking_blocks carry both providers'). */
+static void llm__rq_gemini_blocks(llm__rq *q) {
+    const llm_provider *p = q->out->request.model ? llm_provider_for_model(q->out->request.model, NULL) : NULL;
+    size_t i;
+    if (!p || !p->wire || strcmp(p->wire->name, "gemini") != 0) return;
+    for (i = 0; i < q->out->request.message_count; i++) {
+        llm_message *m = (llm_message *)&q->out->request.messages[i];
+        if (m->reasoning_count) m->reasoning_format = "gemini";
+    }
+}
+
 static bool llm__rq_read(llm__rq *q, const llm_json *root) {
     const llm_json *msgs = llm_json_get(root, "messages"), *v;
     llm_message *m;
@@ -7012,7 +7934,9 @@ static bool llm__rq_read(llm__rq *q, const llm_json *root) {
         if (!llm__rq_message(q, v, &m[i], i)) return false;
     q->out->request.messages = m;
     q->out->request.message_count = m ? i : 0;
-    if (!llm__rq_scalars(q, root) || (llm_json_count(llm_json_get(root, "tools")) && !llm__rq_tools(q, llm_json_get(root, "tools"))) ||
+    if (!llm__rq_scalars(q, root)) return false;
+    llm__rq_gemini_blocks(q);
+    if ((llm_json_count(llm_json_get(root, "tools")) && !llm__rq_tools(q, llm_json_get(root, "tools"))) ||
         !llm__rq_tool_choice(q, llm_json_get(root, "tool_choice")) || !llm__rq_format(q, llm_json_get(root, "response_format")) ||
         !llm__rq_stop(q, llm_json_get(root, "stop")) || !llm__rq_metadata(q, llm_json_get(root, "metadata")))
         return false;
@@ -7818,6 +8742,7 @@ typedef struct llm__acc_choice {
     int index;
     llm__buf content, reasoning, refusal, finish, filter;
     bool has_content, has_reasoning, has_refusal;
+    llm_finish_reason finish_as;  /* the reason the decoder gave; NONE: the finish words say */
     llm__acc_tool *tools;       /* in the order they started */
     size_t tool_count, tool_cap;
     int next_key;               /* above every key given so far */
@@ -7829,7 +8754,7 @@ typedef struct llm__acc_choice {
 
 typedef struct llm__acc_reasoning {
     llm_reasoning_kind kind;
-    llm__buf thinking, signature, data;
+    llm__buf thinking, signature, data, tool_call_id;
 } llm__acc_reasoning;
 
 typedef struct llm__acc {
@@ -7876,6 +8801,7 @@ static void llm__acc_choice_free(const llm_allocator *a, llm__acc_choice *c) {
         llm__buf_free(a, &c->rblocks[k].thinking);
         llm__buf_free(a, &c->rblocks[k].signature);
         llm__buf_free(a, &c->rblocks[k].data);
+        llm__buf_free(a, &c->rblocks[k].tool_call_id);
     }
     llm__free(a, c->rblocks, c->rblock_cap * sizeof *c->rblocks);
     llm__imap_free(a, &c->rblock_of);
@@ -8045,7 +8971,7 @@ static int llm__tool_new(llm_call *call, int choice, llm__acc_choice *c, int key
     return (int)c->tool_count - 1;
 }
 
-static llm_result llm__tool_delta(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n) {
+static llm_result llm__tool_delta_as(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n, bool transient) {
     llm_event *ev;
     if (!n) return LLM_OK;
     if (c->tools[tool].ended)
@@ -8053,9 +8979,13 @@ static llm_result llm__tool_delta(llm_call *call, int choice, llm__acc_choice *c
     if (llm__acc_add(call, &c->tools[tool].args, s, n) != LLM_OK) return call->error_;
     if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_DELTA, choice))) return call->error_;
     ev->tool_index = c->tools[tool].key;
-    ev->text = s;
+    ev->text = transient ? c->tools[tool].args.p + c->tools[tool].args.len - n : s; /* transient: the copy */
     ev->text_len = n;
     return LLM_OK;
+}
+
+static llm_result llm__tool_delta(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n) {
+    return llm__tool_delta_as(call, choice, c, tool, s, n, false);
 }
 
 /* "call_<choice>_<position>" for a tool call the server gave no id. */
@@ -8091,7 +9021,7 @@ static llm_result llm__tool_end(llm_call *call, int choice, llm__acc_choice *c, 
     return LLM_OK;
 }
 
-static llm_result llm__finish_choice(llm_call *call, int choice, const char *raw, size_t n) {
+static llm_result llm__finish_choice(llm_call *call, int choice, llm_finish_reason as, const char *raw, size_t n) {
     llm__acc_choice *c = llm__acc_choice_at(call, choice);
     llm_event *ev;
     llm_finish_reason reason;
@@ -8099,7 +9029,8 @@ static llm_result llm__finish_choice(llm_call *call, int choice, const char *raw
     if (!c) return call->error_;
     c->finish.len = 0;
     if (llm__acc_add(call, &c->finish, raw, n) != LLM_OK) return call->error_;
-    reason = llm__finish_word(call->client_->provider->wire->finish_words, c->finish.p);
+    c->finish_as = as;
+    reason = as != LLM_FINISH_NONE ? as : llm__finish_word(call->client_->provider->wire->finish_words, c->finish.p);
     for (k = 0; k < c->tool_count; k++)
         if (llm__tool_end(call, choice, c, (int)k, reason == LLM_FINISH_LENGTH) != LLM_OK) return call->error_;
     if (!(ev = llm__emit(call, LLM_EVENT_FINISH, choice))) return call->error_;
@@ -8217,6 +9148,12 @@ LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle
     return llm__tool_delta(s->call_, choice, c, handle, text, len);
 }
 
+LLM_API llm_result llm_sink_tool_args_whole(llm_stream_sink *s, int choice, int handle, const char *text, size_t len) {
+    llm__acc_choice *c;
+    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return llm__tool_delta_as(s->call_, choice, c, handle, text, len, true);
+}
+
 LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle) {
     llm__acc_choice *c;
     if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
@@ -8225,7 +9162,12 @@ LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle)
 
 LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len) {
     if (!s || !s->call_ || (!word && len)) return LLM_ERR_INVALID_ARGUMENT;
-    return llm__finish_choice(s->call_, choice, word ? word : "", len);
+    return llm__finish_choice(s->call_, choice, LLM_FINISH_NONE, word ? word : "", len);
+}
+
+LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word, size_t len) {
+    if (!s || !s->call_ || (!word && len) || (unsigned)reason > (unsigned)LLM_FINISH_OTHER) return LLM_ERR_INVALID_ARGUMENT;
+    return llm__finish_choice(s->call_, choice, reason, word ? word : "", len);
 }
 
 LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid) {
@@ -8290,7 +9232,7 @@ LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int 
     llm__acc_reasoning *b;
     int pos;
     void *buf;
-    if (!s || !s->call_ || (!text && len) || (unsigned)kind > (unsigned)LLM_REASONING_REDACTED || (unsigned)part > (unsigned)LLM_REASONING_PART_DATA)
+    if (!s || !s->call_ || (!text && len) || (unsigned)kind > (unsigned)LLM_REASONING_REDACTED || (unsigned)part > (unsigned)LLM_REASONING_PART_TOOL_CALL_ID)
         return LLM_ERR_INVALID_ARGUMENT;
     if (s->call_->sopt_.no_accumulate) return LLM_OK;
     if (!(c = llm__sink_choice(s, choice))) return s->call_->error_;
@@ -8306,7 +9248,8 @@ LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int 
     }
     b = &c->rblocks[pos];
     if (!len) return LLM_OK;
-    return llm__acc_add(s->call_, part == LLM_REASONING_PART_THINKING ? &b->thinking : part == LLM_REASONING_PART_SIGNATURE ? &b->signature : &b->data,
+    return llm__acc_add(s->call_, part == LLM_REASONING_PART_THINKING ? &b->thinking : part == LLM_REASONING_PART_SIGNATURE ? &b->signature
+                                  : part == LLM_REASONING_PART_DATA ? &b->data : &b->tool_call_id,
                         text, len);
 }
 
@@ -8534,6 +9477,8 @@ static llm_result llm__call_choice_state_as_acc(llm_call *call, const llm_choice
         } else if ((r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_THINKING, b->thinking, strlen(b->thinking))) == LLM_OK) {
             r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_SIGNATURE, b->signature, strlen(b->signature));
         }
+        if (r == LLM_OK && b->tool_call_id)
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_TOOL_CALL_ID, b->tool_call_id, strlen(b->tool_call_id));
     }
     if (r == LLM_OK && c->content_filter && !call->sopt_.no_accumulate) r = llm__acc_add(call, &ac->filter, c->content_filter, strlen(c->content_filter));
     return r;
@@ -8555,7 +9500,10 @@ static llm_result llm__call_choice_as_events(llm_call *call, const llm_choice *c
             return call->error_;
     }
     if (llm__call_choice_state_as_acc(call, c) != LLM_OK) return call->error_;
-    if (c->finish_reason_raw) return llm__finish_choice(call, c->index, c->finish_reason_raw, strlen(c->finish_reason_raw));
+    if (c->finish_reason_raw) /* the decoder's reason, where the words alone would say another (Gemini's tool_calls) */
+        return llm__finish_choice(call, c->index, llm__finish_word(call->client_->provider->wire->finish_words, c->finish_reason_raw) == c->finish_reason
+                                                      ? LLM_FINISH_NONE : c->finish_reason,
+                                  c->finish_reason_raw, strlen(c->finish_reason_raw));
     return LLM_OK;
 }
 
@@ -8634,6 +9582,7 @@ static void llm__acc_reasoning_out(llm_response *resp, llm_choice *out, const ll
             blocks[k].thinking = llm__acc_str_or_empty(resp, &c->rblocks[k].thinking, failed);
             blocks[k].signature = llm__acc_str_or_empty(resp, &c->rblocks[k].signature, failed);
         }
+        blocks[k].tool_call_id = llm__acc_str(resp, &c->rblocks[k].tool_call_id, failed);
     }
     out->reasoning_blocks = blocks;
     out->reasoning_block_count = blocks ? c->rblock_count : 0;
@@ -8653,7 +9602,7 @@ static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__
     out->reasoning = c->has_reasoning ? llm__acc_str(resp, &c->reasoning, failed) : NULL;
     out->refusal = c->has_refusal ? llm__acc_str(resp, &c->refusal, failed) : NULL;
     out->finish_reason_raw = llm__acc_str(resp, &c->finish, failed);
-    out->finish_reason = llm__finish_word(words, out->finish_reason_raw);
+    out->finish_reason = c->finish_as != LLM_FINISH_NONE ? c->finish_as : llm__finish_word(words, out->finish_reason_raw);
     out->content_filter = llm__acc_str(resp, &c->filter, failed);
     for (k = 0; k < c->tool_count; k++) { /* positions in key order: insertion, as calls mostly arrive in order */
         for (j = k; j > 0 && c->tools[order[j - 1]].key > c->tools[k].key; j--) order[j] = order[j - 1];
@@ -8929,6 +9878,7 @@ LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *
         blocks[i].thinking = llm__conv_str(c, blocks[i].thinking, &failed);
         blocks[i].signature = llm__conv_str(c, blocks[i].signature, &failed);
         blocks[i].data = llm__conv_str(c, blocks[i].data, &failed);
+        blocks[i].tool_call_id = llm__conv_str(c, blocks[i].tool_call_id, &failed);
     }
     m.reasoning_format = llm__conv_str(c, msg->reasoning_format, &failed);
     if (!m.parts) m.part_count = 0;

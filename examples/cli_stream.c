@@ -112,6 +112,37 @@ static void write_usage(llm_json_writer *w, const llm_usage *u) {
     }
 }
 
+/* Gemini's signature of a tool call's part, which LiteLLM carries on the
+   call's id: "<id>__thought__<signature>". */
+static const char *call_signature(const llm_choice *c, const char *id) {
+    size_t k;
+    for (k = 0; k < c->reasoning_block_count; k++)
+        if (c->reasoning_blocks[k].tool_call_id && id && strcmp(c->reasoning_blocks[k].tool_call_id, id) == 0) return c->reasoning_blocks[k].signature;
+    return NULL;
+}
+
+static void write_thought_id(llm_json_writer *w, const char *id, const char *sig) {
+    size_t n = strlen(id), m = strlen(sig);
+    char *both = (char *)malloc(n + 11 + m + 1);
+    llm_json_write_key(w, "id");
+    if (!both) {
+        llm_json_write_string(w, id);
+        return;
+    }
+    memcpy(both, id, n);
+    memcpy(both + n, "__thought__", 11);
+    memcpy(both + n + 11, sig, m + 1);
+    llm_json_write_stringn(w, both, n + 11 + m);
+    free(both);
+}
+
+/* The blocks that travel in thinking_blocks (not on a tool call's id). */
+static size_t thinking_block_count(const llm_choice *c) {
+    size_t k, n = 0;
+    for (k = 0; k < c->reasoning_block_count; k++) n += c->reasoning_blocks[k].tool_call_id == NULL;
+    return n;
+}
+
 static void write_replay(llm_json_writer *w, const llm_response *resp, llm_result r, const llm_error *err, const char *provider, bool full) {
     const llm_choice *c = resp->choice_count ? &resp->choices[0] : NULL;
     size_t i;
@@ -127,8 +158,10 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
     llm_json_write_key(w, "tool_calls");
     llm_json_write_array_begin(w);
     for (i = 0; c && i < c->tool_call_count; i++) {
+        const char *sig = call_signature(c, c->tool_calls[i].id);
         llm_json_write_object_begin(w);
-        write_str_or_empty(w, "id", c->tool_calls[i].id);
+        if (sig) write_thought_id(w, c->tool_calls[i].id, sig);
+        else write_str_or_empty(w, "id", c->tool_calls[i].id);
         write_str_or_empty(w, "name", c->tool_calls[i].name);
         write_str_or_empty(w, "arguments", c->tool_calls[i].arguments);
         llm_json_write_object_end(w);
@@ -154,11 +187,12 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
         llm_json_write_key(w, "upstream_cost_usd");
         llm_json_write_number(w, resp->upstream_cost_usd);
     }
-    if (c && c->reasoning_block_count) { /* as LiteLLM carries them */
+    if (c && thinking_block_count(c)) { /* as LiteLLM carries them */
         llm_json_write_key(w, "thinking_blocks");
         llm_json_write_array_begin(w);
         for (i = 0; i < c->reasoning_block_count; i++) {
             const llm_reasoning_block *rb = &c->reasoning_blocks[i];
+            if (rb->tool_call_id) continue; /* a function call's (Gemini): on its id */
             llm_json_write_object_begin(w);
             llm_json_write_key(w, "type");
             llm_json_write_string(w, rb->kind == LLM_REASONING_REDACTED ? "redacted_thinking" : "thinking");

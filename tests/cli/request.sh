@@ -55,6 +55,9 @@ sends "anthropic: the system prompt lifted" anthropic.want.json -- -m anthropic/
 sends "anthropic: LiteLLM's thinking_blocks sent back" thinking_blocks.anthropic.want.json -- "$data/thinking_blocks.json"
 sends "openrouter: the same conversation, its thinking left out" thinking_blocks.openrouter.want.json \
     -- -m openrouter/anthropic/claude-sonnet-4.5 "$data/thinking_blocks.json"
+sends "gemini: LiteLLM's __thought__ id sent back as the functionCall's thoughtSignature" gemini_thought.gemini.want.json \
+    -- "$data/gemini_thought.json"
+sends "openai: the same conversation, the signature cut off the ids" gemini_thought.openai.want.json -- -m gpt-4o "$data/gemini_thought.json"
 
 # the key is never printed, wherever it comes from
 env -i PATH="$PATH" OPENAI_API_KEY=sk-live-secret-0123456789 "$llm" request "$data/hello.json" > "$tmp.out" 2>&1
@@ -77,6 +80,8 @@ echo '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}],"
 refuses "a member Anthropic cannot take" 1 "x_trace" -- "$tmp.in"
 echo '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}],"max_tokens":10,"temperature":0.2,"reasoning_effort":"low"}' > "$tmp.in"
 refuses "temperature beside Anthropic's thinking" 1 "temperature" -- "$tmp.in"
+echo '{"model":"gemini/gemini-2.5-flash","messages":[{"role":"user","content":"Hi"}],"response_format":{"type":"json_schema","json_schema":{"name":"x","schema":{"type":"object","properties":{"a":{"oneOf":[{"type":"string"},{"type":"integer"}]}}}}}}' > "$tmp.in"
+refuses "a JSON Schema keyword Gemini's dialect lacks" 1 '"oneOf"' -- "$tmp.in"
 echo '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}],"seed":3}' > "$tmp.in"
 refuses "a seed for Anthropic" 1 "seed" -- "$tmp.in"
 echo '{"model":"claude-sonnet-4-5","messages":[{"role":"system","content":[{"type":"image_url","image_url":{"url":"https://example.com/a.png"}}]},{"role":"user","content":"Hi"}]}' > "$tmp.in"

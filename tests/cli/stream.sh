@@ -23,7 +23,7 @@ for want in "$data"/replay/*/*.json; do
     name=$(basename "$want" .json); dir=$(basename "$(dirname "$want")")
     provider=$dir # each directory is named after its provider preset
     status=200
-    case $name in error_invalid_api_key) status=401 ;; error_rate_limit) status=429 ;; error_not_found) status=404 ;; error_content_filter) status=400 ;; esac
+    case $name in error_invalid_api_key) status=401 ;; error_rate_limit) status=429 ;; error_not_found) status=404 ;; error_content_filter) status=400 ;; error_api_key_invalid) status=400 ;; esac
     if [ -f "$data/provider-samples/$dir/$name.sse" ]; then
         "$llm" replay --provider $provider --stream "$data/provider-samples/$dir/$name.sse" > "$tmp.out" 2>"$tmp.err"; s=$?
     else
@@ -42,7 +42,7 @@ if [ $s -eq 1 ]; then ok; else fail "sse long line ($s)"; fi
 # usage errors: exit 2
 "$llm" sse a b > /dev/null 2>&1; s=$?; if [ $s -eq 2 ]; then ok; else fail "sse usage ($s)"; fi
 "$llm" replay "$data/provider-samples/openai/chat_completion_text.json" > /dev/null 2>&1; s=$?; if [ $s -eq 2 ]; then ok; else fail "replay without --provider ($s)"; fi
-"$llm" replay --provider gemini /dev/null > /dev/null 2>&1; s=$?; if [ $s -eq 2 ]; then ok; else fail "replay unknown provider ($s)"; fi
+"$llm" replay --provider gemini-nosuch /dev/null > /dev/null 2>&1; s=$?; if [ $s -eq 2 ]; then ok; else fail "replay unknown provider ($s)"; fi
 "$llm" sse /nonexistent > /dev/null 2>&1; s=$?; if [ $s -eq 2 ]; then ok; else fail "sse missing file ($s)"; fi
 rm -f "$tmp.out" "$tmp.err"
 echo "$passed passed, $failed failed"

@@ -305,6 +305,17 @@ static bool same_str(const llm_json *want, const char *got) {
     return w && strcmp(w, got ? got : "") == 0;
 }
 
+/* A tool call's id as LiteLLM's JSON carries it: with Gemini's signature
+   of its part after "__thought__" (the expected results are in that JSON). */
+static bool same_id(const llm_json *want, const llm_choice *c, const char *id) {
+    const char *w = llm_json_string(want, NULL), *sig = NULL;
+    size_t k, n = strlen(id);
+    for (k = 0; k < c->reasoning_block_count; k++)
+        if (c->reasoning_blocks[k].tool_call_id && strcmp(c->reasoning_blocks[k].tool_call_id, id) == 0) sig = c->reasoning_blocks[k].signature;
+    if (!sig) return same_str(want, id);
+    return w && strncmp(w, id, n) == 0 && strncmp(w + n, "__thought__", 11) == 0 && strcmp(w + n + 11, sig) == 0;
+}
+
 static bool same_replay(const llm_json *want, const llm_response *resp, llm_result r) {
     const llm_choice *c = resp->choice_count ? &resp->choices[0] : NULL;
     const llm_json *calls = llm_json_get(want, "tool_calls"), *u = llm_json_get(want, "usage"), *fr = llm_json_get(want, "finish_reason");
@@ -317,7 +328,7 @@ static bool same_replay(const llm_json *want, const llm_response *resp, llm_resu
         const llm_json *t = llm_json_at(calls, i);
         llm_json_doc a, b;
         bool same;
-        if (!same_str(llm_json_get(t, "id"), c->tool_calls[i].id) || !same_str(llm_json_get(t, "name"), c->tool_calls[i].name)) return false;
+        if (!same_id(llm_json_get(t, "id"), c, c->tool_calls[i].id) || !same_str(llm_json_get(t, "name"), c->tool_calls[i].name)) return false;
         /* arguments: the same text, or the same JSON value (bodies give objects) */
         if (same_str(llm_json_get(t, "arguments"), c->tool_calls[i].arguments)) continue;
         memset(&a, 0, sizeof a);
@@ -355,6 +366,7 @@ static int status_of(const char *name) {
     if (strcmp(name, "error_invalid_api_key") == 0) return 401;
     if (strcmp(name, "error_rate_limit") == 0) return 429;
     if (strcmp(name, "error_not_found") == 0) return 404;
+    if (strcmp(name, "error_api_key_invalid") == 0) return 400; /* Gemini's error.code */
     return 200;
 }
 
@@ -365,7 +377,7 @@ static bool check_replay(const char *sub, const char *name, guard *g, llm_json_d
     size_t len, wlen, split;
     char *bytes, *want_text;
     bool stream = strstr(name, "stream") != NULL;
-    const char *format = strcmp(sub, "anthropic") == 0 ? "anthropic" : "openai";
+    const char *format = strcmp(sub, "anthropic") == 0 || strcmp(sub, "gemini") == 0 ? sub : "openai";
     int plan;
     unsigned seed = 7;
     snprintf(path, sizeof path, "%s/replay/%s/%s.json", data_dir, sub, name);
@@ -478,7 +490,7 @@ static void check_stream_equals_body(const char *stream_name, const char *body_n
 
 int main(int argc, char **argv) {
     static const char *const sse_dirs[] = {"whatwg", "openai", "anthropic", "openrouter", "gemini"};
-    static const char *const replay_dirs[] = {"openai", "anthropic", "openrouter"};
+    static const char *const replay_dirs[] = {"openai", "anthropic", "openrouter", "gemini"};
     guard g = guard_make(1 << 20);
     llm_json_doc doc;
     size_t i;

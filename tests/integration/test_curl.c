@@ -55,13 +55,14 @@ static int count_events(void *user, const llm_event *ev) {
 
 static void every_provider_answers_streamed_and_not(void) {
     static const struct { const char *provider, *path; } cases[] = {
-        {"openai", "/v1"}, {"anthropic", ""}, {"openrouter", "/api/v1"}, {"ollama", "/v1"}, {"vllm", "/v1"}, {"litellm_proxy", "/v1"},
+        {"openai", "/v1"}, {"anthropic", ""}, {"gemini", ""}, {"openrouter", "/api/v1"}, {"ollama", "/v1"}, {"vllm", "/v1"}, {"litellm_proxy", "/v1"},
     };
     size_t i;
     for (i = 0; i < TEST_COUNT(cases); i++) {
         llm_client_desc d;
         llm_client c;
-        llm_request req = chat(strcmp(cases[i].provider, "anthropic") == 0 ? "claude-sonnet-4-5" : "gpt-4o");
+        llm_request req = chat(strcmp(cases[i].provider, "anthropic") == 0 ? "claude-sonnet-4-5"
+                               : strcmp(cases[i].provider, "gemini") == 0  ? "gemini-2.5-flash" : "gpt-4o");
         llm_response resp;
         llm_error err;
         char base[128];

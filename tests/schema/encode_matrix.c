@@ -945,8 +945,8 @@ static void anthropic_tools(void) {
         {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
         {.role = LLM_ROLE_TOOL, .content = "14:05", .tool_call_id = "call_def456", .cache = LLM_CACHE_5M},
     };
-    static const llm_reasoning_block thought[] = {{LLM_REASONING_THINKING, "The user wants the weather; I should call the tool.", "EqQBCgIYAhIM1gbcDa9GJwZA2b3h", NULL},
-                                                  {LLM_REASONING_REDACTED, NULL, NULL, "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP"}};
+    static const llm_reasoning_block thought[] = {{LLM_REASONING_THINKING, "The user wants the weather; I should call the tool.", "EqQBCgIYAhIM1gbcDa9GJwZA2b3h", NULL, NULL},
+                                                  {LLM_REASONING_REDACTED, NULL, NULL, "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP", NULL}};
     static const llm_message thinking[] = {
         {.role = LLM_ROLE_USER, .content = "What is the weather in Paris?"},
         {.role = LLM_ROLE_ASSISTANT, .tool_calls = &weather_call, .tool_call_count = 1, .reasoning = thought, .reasoning_count = 2,

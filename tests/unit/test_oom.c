@@ -73,7 +73,7 @@ static llm_request request(void) {
 /* ---- the sans-I/O call, streamed ---- */
 
 typedef struct stream_input {
-    bool anthropic;              /* the Anthropic wire format */
+    const char *provider;        /* the preset; NULL: openai */
     int status;
     const char *content_type;    /* NULL: none (the call looks at the first byte) */
     const char *body;
@@ -95,7 +95,7 @@ static llm_result run_stream_call(llm_allocator alloc, const void *ctx) {
     memset(&d, 0, sizeof d);
     d.alloc = alloc;
     d.api_key = "sk-test-0123456789";
-    d.provider = in->anthropic ? "anthropic" : "openai";
+    d.provider = in->provider ? in->provider : "openai";
     if (llm_client_init(&c, &d, NULL) != LLM_OK) return LLM_ERR_INVALID_ARGUMENT;
     r = llm_call_begin_stream(&call, &c, &req, 0, &http, NULL);
     if (r != LLM_OK) return r;
@@ -113,7 +113,7 @@ static llm_result run_stream_call(llm_allocator alloc, const void *ctx) {
     return r == in->want ? LLM_OK : r;
 }
 
-static void sweep_stream(const char *what, bool anthropic, int status, const char *ct, const char *body, size_t len,
+static void sweep_stream(const char *what, const char *provider, int status, const char *ct, const char *body, size_t len,
                          llm_result want) {
     stream_input in;
     size_t chunks[2];
@@ -122,7 +122,7 @@ static void sweep_stream(const char *what, bool anthropic, int status, const cha
     chunks[1] = 7;
     for (i = 0; i < 2; i++) {
         memset(&in, 0, sizeof in);
-        in.anthropic = anthropic;
+        in.provider = provider;
         in.status = status;
         in.content_type = ct;
         in.body = body;
@@ -140,7 +140,7 @@ static void openai_streams(void) {
     size_t i, len;
     for (i = 0; i < TEST_COUNT(files); i++) {
         char *s = load(files[i], &len);
-        if (s) sweep_stream(files[i], false, 200, "text/event-stream", s, len, LLM_OK);
+        if (s) sweep_stream(files[i], NULL, 200, "text/event-stream", s, len, LLM_OK);
         free(s);
     }
 }
@@ -148,8 +148,24 @@ static void openai_streams(void) {
 static void openai_error_inside_a_stream(void) {
     size_t len;
     char *s = load("openrouter/stream_midstream_error.sse", &len);
-    if (s) sweep_stream("openrouter/stream_midstream_error.sse", false, 200, "text/event-stream", s, len, LLM_ERR_SERVER);
+    if (s) sweep_stream("openrouter/stream_midstream_error.sse", NULL, 200, "text/event-stream", s, len, LLM_ERR_SERVER);
     free(s);
+}
+
+/* Gemini's streams (no end marker) and whole answers. */
+static void gemini_streams(void) {
+    static const char *const files[] = {"gemini/stream_text.sse", "gemini/stream_thinking_function_call.sse"};
+    size_t i, len;
+    for (i = 0; i < TEST_COUNT(files); i++) {
+        char *s = load(files[i], &len);
+        if (s) sweep_stream(files[i], "gemini", 200, "text/event-stream", s, len, LLM_OK);
+        free(s);
+    }
+    {
+        char *s = load("gemini/generate_content_thinking_function_call.json", &len);
+        if (s) sweep_stream("gemini/generate_content_thinking_function_call.json", "gemini", 200, "application/json", s, len, LLM_OK);
+        free(s);
+    }
 }
 
 static void anthropic_streams(void) {
@@ -158,12 +174,12 @@ static void anthropic_streams(void) {
     size_t i, len;
     for (i = 0; i < TEST_COUNT(files); i++) {
         char *s = load(files[i], &len);
-        if (s) sweep_stream(files[i], true, 200, "text/event-stream", s, len, LLM_OK);
+        if (s) sweep_stream(files[i], "anthropic", 200, "text/event-stream", s, len, LLM_OK);
         free(s);
     }
     {
         char *s = load("anthropic/stream_error_overloaded.sse", &len);
-        if (s) sweep_stream("anthropic/stream_error_overloaded.sse", true, 200, "text/event-stream", s, len, LLM_ERR_UNAVAILABLE);
+        if (s) sweep_stream("anthropic/stream_error_overloaded.sse", "anthropic", 200, "text/event-stream", s, len, LLM_ERR_UNAVAILABLE);
         free(s);
     }
 }
@@ -188,19 +204,19 @@ static void json_answers_to_a_stream(void) {
     size_t i, len;
     for (i = 0; i < TEST_COUNT(counts); i++) {
         char *s = json_answer_with_tool_calls(counts[i]);
-        sweep_stream("JSON answer with tool calls", false, 200, "application/json", s, strlen(s), LLM_OK);
-        sweep_stream("JSON answer with tool calls, no content type", false, 200, NULL, s, strlen(s), LLM_OK);
+        sweep_stream("JSON answer with tool calls", NULL, 200, "application/json", s, strlen(s), LLM_OK);
+        sweep_stream("JSON answer with tool calls, no content type", NULL, 200, NULL, s, strlen(s), LLM_OK);
         free(s);
     }
     {
         char *s = load("openai/chat_completion_parallel_tool_calls.json", &len);
-        if (s) sweep_stream("openai/chat_completion_parallel_tool_calls.json", false, 200, "application/json", s, len, LLM_OK);
+        if (s) sweep_stream("openai/chat_completion_parallel_tool_calls.json", NULL, 200, "application/json", s, len, LLM_OK);
         free(s);
         s = load("anthropic/message_tool_use.json", &len);
-        if (s) sweep_stream("anthropic/message_tool_use.json", true, 200, "application/json", s, len, LLM_OK);
+        if (s) sweep_stream("anthropic/message_tool_use.json", "anthropic", 200, "application/json", s, len, LLM_OK);
         free(s);
         s = load("azure/chat_completion_content_filter_annotations.json", &len);
-        if (s) sweep_stream("azure/chat_completion_content_filter_annotations.json", false, 200, "application/json", s, len, LLM_OK);
+        if (s) sweep_stream("azure/chat_completion_content_filter_annotations.json", NULL, 200, "application/json", s, len, LLM_OK);
         free(s);
     }
 }
@@ -208,7 +224,7 @@ static void json_answers_to_a_stream(void) {
 static void error_answers_to_a_stream(void) {
     size_t len;
     char *s = load("openai/error_invalid_api_key.json", &len);
-    if (s) sweep_stream("openai/error_invalid_api_key.json", false, 401, "application/json", s, len, LLM_ERR_AUTHENTICATION);
+    if (s) sweep_stream("openai/error_invalid_api_key.json", NULL, 401, "application/json", s, len, LLM_ERR_AUTHENTICATION);
     free(s);
 }
 
@@ -387,6 +403,7 @@ static const test_case cases[] = {
     TEST(openai_streams),
     TEST(openai_error_inside_a_stream),
     TEST(anthropic_streams),
+    TEST(gemini_streams),
     TEST(json_answers_to_a_stream),
     TEST(error_answers_to_a_stream),
     TEST(blocking_drivers),

@@ -13,7 +13,7 @@
 #include <math.h>
 
 static const char *const presets[] = {"openai", "azure", "anthropic", "openrouter", "groq", "deepseek", "mistral", "xai", "together_ai",
-                                      "fireworks_ai", "ollama", "ollama_chat", "vllm", "hosted_vllm", "litellm_proxy", "openai-compatible"};
+                                      "fireworks_ai", "ollama", "ollama_chat", "vllm", "hosted_vllm", "litellm_proxy", "openai-compatible", "gemini"};
 
 static void the_table_names_every_preset_once(void) {
     size_t i, k;

@@ -1,0 +1,484 @@
+/* Gemini's native API both ways: recorded answers and streams
+   (tests/data/provider-samples/gemini, Firebase's recordings of the Gemini
+   Developer API) decode to values read off their bytes; the two-turn
+   function-calling exchange with a thoughtSignature goes back byte for
+   byte (tests/data/gemini/function_call_next_request.json, written from
+   Google's function-calling guide) and is lost on a move to another
+   provider; the conversation every format encodes, for Gemini
+   (tests/data/gemini/same_conversation.json); thinking by model family,
+   the schema dialect and its refusals, errors, blocked prompts, and a
+   stream cut before its finishReason. */
+#define LLM_IMPLEMENTATION
+#include "../../llm.h"
+#include "../test.h"
+
+#define DOCS "tests/data/gemini/"
+#define SAMPLES "tests/data/provider-samples/gemini/"
+
+static void client_for(llm_client *c, const char *provider, bool drop) {
+    llm_client_desc d;
+    memset(&d, 0, sizeof d);
+    d.provider = provider;
+    d.api_key = "sk-test";
+    d.no_request_id = true;
+    d.drop_unsupported = drop;
+    CHECK_EQ_INT(llm_client_init(c, &d, NULL), LLM_OK);
+}
+
+/* The body llm_call_begin writes for req, parsed (false: refused; the
+   message in err). */
+static bool body_of(const llm_client *c, const llm_request *req, llm_json_doc *doc, char *text, size_t size, llm_error *err) {
+    llm_call call;
+    const llm_http_request *http;
+    llm_error local;
+    bool ok;
+    if (!err) err = &local;
+    memset(doc, 0, sizeof *doc);
+    if (llm_call_begin(&call, c, req, 0, &http, err) != LLM_OK) return false;
+    ok = llm_json_parse(doc, http->body, http->body_len, NULL) == LLM_OK;
+    if (text) snprintf(text, size, "%.*s", (int)http->body_len, http->body);
+    llm_call_free(&call);
+    return ok;
+}
+
+static bool same_json_as_file(const llm_json_doc *got, const char *path) {
+    size_t len;
+    char *want_text = TEST_READ_FIXTURE(path, &len);
+    llm_json_doc want;
+    bool same;
+    memset(&want, 0, sizeof want);
+    if (!want_text) return false;
+    same = llm_json_parse(&want, want_text, len, NULL) == LLM_OK && llm_json_equal(llm_json_root(got), llm_json_root(&want));
+    llm_json_doc_free(&want);
+    free(want_text);
+    return same;
+}
+
+/* The text of the first `"thoughtSignature": "...` in the recorded bytes
+   (malloc'd): the expected signature, read off the file, not decoded. */
+static char *recorded_signature(const char *bytes) {
+    const char *at = strstr(bytes, "\"thoughtSignature\": \""), *end;
+    char *s;
+    if (!at) return NULL;
+    at += 21;
+    end = strchr(at, '"');
+    s = (char *)malloc((size_t)(end - at) + 1);
+    memcpy(s, at, (size_t)(end - at));
+    s[end - at] = '\0';
+    return s;
+}
+
+static void a_plain_answer_decodes(void) {
+    size_t len;
+    char *body = TEST_READ_FIXTURE(SAMPLES "generate_content_text.json", &len);
+    llm_response resp;
+    if (!body) return;
+    CHECK_EQ_INT(llm_decode_recorded("gemini", 200, body, len, false, &resp, NULL), LLM_OK);
+    CHECK_EQ_STR(resp.choices[0].content, "Google's headquarters, also known as the Googleplex, is located in **Mountain View, California**.\n");
+    CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_STOP);
+    CHECK_EQ_STR(resp.model, "gemini-2.0-flash");
+    CHECK_EQ_INT(resp.usage.prompt_tokens, 7);
+    CHECK_EQ_INT(resp.usage.completion_tokens, 22);
+    CHECK_EQ_INT(resp.usage.total_tokens, 29);
+    CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 0);
+    llm_response_free(&resp);
+    free(body);
+}
+
+/* The recorded exchange: the answer's call and its signature kept; the
+   conversation carries them; the next request is Google's; OpenAI and
+   Anthropic get none of it. */
+static void the_function_call_round_trip(void) {
+    static const char *const others[] = {"openai", "anthropic"};
+    size_t len, i, count;
+    char *answer = TEST_READ_FIXTURE(SAMPLES "generate_content_thinking_function_call.json", &len), *sig, body[8192];
+    llm_response resp;
+    llm_conversation conv;
+    llm_message m;
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    const llm_message *msgs;
+    if (!answer) return;
+    sig = recorded_signature(answer);
+    memset(&conv, 0, sizeof conv);
+    CHECK_EQ_INT(llm_decode_recorded("gemini", 200, answer, len, false, &resp, NULL), LLM_OK);
+    CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_TOOL_CALLS); /* Gemini said STOP */
+    CHECK_EQ_STR(resp.choices[0].finish_reason_raw, "STOP");
+    CHECK_EQ_INT(resp.choices[0].tool_call_count, 1);
+    CHECK_EQ_STR(resp.choices[0].tool_calls[0].id, "call_0_0"); /* none given: made up, stable */
+    CHECK_EQ_STR(resp.choices[0].tool_calls[0].name, "now");
+    CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, "{}");
+    CHECK(resp.choices[0].reasoning && strncmp(resp.choices[0].reasoning, "**Thinking Through the New Year's Eve Calculation**", 51) == 0);
+    CHECK_EQ_INT(resp.usage.prompt_tokens, 38);
+    CHECK_EQ_INT(resp.usage.completion_tokens, 509); /* 8 candidates + 501 thoughts */
+    CHECK_EQ_INT(resp.usage.reasoning_tokens, 501);
+    CHECK_EQ_INT(resp.usage.total_tokens, 547);
+    if (!CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 1)) goto done;
+    CHECK_EQ_STR(resp.choices[0].reasoning_blocks[0].signature, sig);
+    CHECK_EQ_STR(resp.choices[0].reasoning_blocks[0].tool_call_id, "call_0_0");
+    CHECK_EQ_STR(resp.choices[0].reasoning_format, "gemini");
+    memset(&m, 0, sizeof m);
+    m.role = LLM_ROLE_SYSTEM;
+    m.content = "You are a calendar assistant.";
+    CHECK_EQ_INT(llm_conversation_add(&conv, &m), LLM_OK);
+    m.role = LLM_ROLE_USER;
+    m.content = "How many days until New Year's Eve?";
+    CHECK_EQ_INT(llm_conversation_add(&conv, &m), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, "call_0_0", "2025-10-26T10:00:00Z"), LLM_OK);
+    msgs = llm_conversation_messages(&conv, &count);
+    memset(&tool, 0, sizeof tool);
+    tool.name = "now";
+    tool.description = "The current date and time";
+    memset(&req, 0, sizeof req);
+    req.model = "gemini-2.5-pro";
+    req.messages = msgs;
+    req.message_count = count;
+    req.tools = &tool;
+    req.tool_count = 1;
+    req.reasoning_effort = "low";
+    client_for(&c, "gemini", false);
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+        if (!CHECK(same_json_as_file(&doc, DOCS "function_call_next_request.json"))) fprintf(stderr, "  sent: %s\n", body);
+    llm_json_doc_free(&doc);
+    CHECK(strstr(body, sig) != NULL); /* the same bytes: base64 has no character JSON escapes */
+    req.reasoning_effort = NULL;
+    for (i = 0; i < TEST_COUNT(others); i++) { /* a fallback elsewhere: the signature stays home */
+        req.model = i == 0 ? "gpt-4o" : "claude-sonnet-4-5";
+        client_for(&c, others[i], false);
+        if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+            if (!CHECK(!strstr(body, "thoughtSignature") && !strstr(body, "CtQOAVSoXO74") && strstr(body, "call_0_0")))
+                fprintf(stderr, "  %s got: %s\n", others[i], body);
+        llm_json_doc_free(&doc);
+    }
+done:
+    llm_response_free(&resp);
+    llm_conversation_free(&conv);
+    free(sig);
+    free(answer);
+}
+
+/* The stream of the same kind of answer: thoughts as reasoning deltas, the
+   call whole, its signature kept; the conversation sends it back. */
+static void a_streamed_signature_is_kept(void) {
+    size_t len, count;
+    char *sse = TEST_READ_FIXTURE(SAMPLES "stream_thinking_function_call.sse", &len), *sig, *tail;
+    llm_response resp;
+    llm_conversation conv;
+    llm_message m;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    char body[4096];
+    const llm_message *msgs;
+    const llm_json *part;
+    if (!sse) return;
+    tail = strstr(sse, "\"functionCall\"");
+    sig = tail ? strstr(tail, "\"thoughtSignature\": \"") : NULL;
+    if (!CHECK(sig)) { free(sse); return; }
+    sig = recorded_signature(sig);
+    memset(&conv, 0, sizeof conv);
+    CHECK_EQ_INT(llm_decode_recorded("gemini", 200, sse, len, true, &resp, NULL), LLM_OK);
+    CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_TOOL_CALLS);
+    CHECK_EQ_STR(resp.choices[0].tool_calls[0].id, "call_0_0");
+    CHECK_EQ_STR(resp.id, "48SHaPHpHKbG-8YPtZCawAk");
+    CHECK_EQ_INT(resp.usage.completion_tokens, 6 + 168);
+    if (CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 1)) {
+        CHECK_EQ_STR(resp.choices[0].reasoning_blocks[0].signature, sig);
+        CHECK_EQ_STR(resp.choices[0].reasoning_blocks[0].tool_call_id, "call_0_0");
+    }
+    memset(&m, 0, sizeof m);
+    m.role = LLM_ROLE_USER;
+    m.content = "How many days until New Year's Eve?";
+    CHECK_EQ_INT(llm_conversation_add(&conv, &m), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, "call_0_0", "{\"date\":\"2025-10-26\"}"), LLM_OK);
+    msgs = llm_conversation_messages(&conv, &count);
+    memset(&req, 0, sizeof req);
+    req.model = "gemini-2.5-flash";
+    req.messages = msgs;
+    req.message_count = count;
+    client_for(&c, "gemini", false);
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL))) {
+        const llm_json *contents = llm_json_get(llm_json_root(&doc), "contents");
+        part = llm_json_at(llm_json_get(llm_json_at(contents, 1), "parts"), 0);
+        CHECK_EQ_STR(llm_json_string(llm_json_get(part, "thoughtSignature"), NULL), sig);
+        CHECK_EQ_STR(llm_json_string(llm_json_get(llm_json_get(part, "functionCall"), "name"), NULL), "now");
+        part = llm_json_at(llm_json_get(llm_json_at(contents, 2), "parts"), 0); /* an object result is sent as it is */
+        CHECK_EQ_STR(llm_json_string(llm_json_get(llm_json_get(llm_json_get(part, "functionResponse"), "response"), "date"), NULL), "2025-10-26");
+    }
+    llm_json_doc_free(&doc);
+    llm_response_free(&resp);
+    llm_conversation_free(&conv);
+    free(sig);
+    free(sse);
+}
+
+/* No end marker: a stream is whole when a chunk carried a finishReason. */
+static void a_stream_cut_before_its_finish_is_truncated(void) {
+    size_t len;
+    char *sse = TEST_READ_FIXTURE(SAMPLES "stream_text.sse", &len), *last;
+    llm_response resp;
+    llm_error err;
+    if (!sse) return;
+    last = strstr(sse, "\"finishReason\"");
+    while (last && last > sse && strncmp(last, "data: ", 6) != 0) last--; /* the start of the last event */
+    if (!CHECK(last)) { free(sse); return; }
+    CHECK_EQ_INT(llm_decode_recorded("gemini", 200, sse, (size_t)(last - sse), true, &resp, &err), LLM_ERR_TRUNCATED);
+    CHECK_EQ_STR(resp.choices[0].content, "The capital of Wyoming");
+    llm_response_free(&resp);
+    CHECK_EQ_INT(llm_decode_recorded("gemini", 200, sse, len, true, &resp, &err), LLM_OK);
+    CHECK_EQ_STR(resp.choices[0].content, "The capital of Wyoming is **Cheyenne**.\n");
+    llm_response_free(&resp);
+    free(sse);
+}
+
+static llm_result decoded(const char *body, int status, bool stream, llm_response *resp, llm_error *err) {
+    return llm_decode_recorded("gemini", status, body, strlen(body), stream, resp, err);
+}
+
+/* Errors by Google's status and ErrorInfo reason (the API's error
+   documentation); a blocked prompt; finish words. */
+static void errors_and_finish_words(void) {
+    static const struct { int status; const char *body; llm_result want; } cases[] = {
+        {429, "{\"error\":{\"code\":429,\"message\":\"Resource has been exhausted (e.g. check quota).\",\"status\":\"RESOURCE_EXHAUSTED\"}}", LLM_ERR_RATE_LIMITED},
+        {400, "{\"error\":{\"code\":400,\"message\":\"The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).\","
+              "\"status\":\"INVALID_ARGUMENT\"}}", LLM_ERR_CONTEXT_WINDOW_EXCEEDED},
+        {400, "{\"error\":{\"code\":400,\"message\":\"Invalid JSON payload received.\",\"status\":\"INVALID_ARGUMENT\"}}", LLM_ERR_BAD_REQUEST},
+        {403, "{\"error\":{\"code\":403,\"message\":\"The caller does not have permission\",\"status\":\"PERMISSION_DENIED\"}}", LLM_ERR_PERMISSION},
+        {503, "{\"error\":{\"code\":503,\"message\":\"The model is overloaded. Please try again later.\",\"status\":\"UNAVAILABLE\"}}", LLM_ERR_UNAVAILABLE},
+    };
+    size_t i, len;
+    llm_response resp;
+    llm_error err;
+    char *key = TEST_READ_FIXTURE(SAMPLES "error_api_key_invalid.json", &len);
+    if (key) {
+        CHECK_EQ_INT(llm_decode_recorded("gemini", 400, key, len, false, &resp, &err), LLM_ERR_AUTHENTICATION);
+        CHECK_EQ_STR(err.provider_code, "API_KEY_INVALID");
+        CHECK_EQ_STR(err.type, "INVALID_ARGUMENT");
+        llm_response_free(&resp);
+        free(key);
+    }
+    for (i = 0; i < TEST_COUNT(cases); i++) {
+        if (!CHECK_EQ_INT(decoded(cases[i].body, cases[i].status, false, &resp, &err), cases[i].want)) fprintf(stderr, "  case %zu\n", i);
+        llm_response_free(&resp);
+    }
+    CHECK_EQ_INT(decoded("{\"promptFeedback\":{\"blockReason\":\"SAFETY\"}}", 200, false, &resp, &err), LLM_ERR_CONTENT_POLICY);
+    CHECK(strstr(err.message, "SAFETY") != NULL);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(decoded("data: {\"promptFeedback\":{\"blockReason\":\"PROHIBITED_CONTENT\"}}\r\n\r\n", 200, true, &resp, &err), LLM_ERR_CONTENT_POLICY);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(decoded("{\"candidates\":[{\"finishReason\":\"SAFETY\",\"index\":0}]}", 200, false, &resp, &err), LLM_OK);
+    CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_CONTENT_FILTER);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(decoded("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hel\"}]},\"finishReason\":\"MAX_TOKENS\"}]}", 200, false, &resp, &err), LLM_OK);
+    CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_LENGTH);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(decoded("{\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":{\"args\":{}}}]}}]}", 200, false, &resp, &err), LLM_ERR_PARSE);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(decoded("{\"candidates\":[]}", 200, false, &resp, &err), LLM_ERR_PARSE);
+    llm_response_free(&resp);
+}
+
+/* The conversation of encode_matrix's same_conversation, for Gemini. */
+static void the_same_conversation(void) {
+    static llm_content_part photo[2];
+    static llm_tool_call call = {"call_abc123", "get_weather", "{\"location\":\"Paris\"}", };
+    llm_message conv[5];
+    llm_tool weather;
+    llm_request r;
+    llm_client c;
+    llm_json_doc doc;
+    llm_error err;
+    char body[4096];
+    memset(photo, 0, sizeof photo);
+    memset(conv, 0, sizeof conv);
+    photo[0].type = LLM_PART_TEXT;
+    photo[0].text = "What is the weather where this photo was taken?";
+    photo[1].type = LLM_PART_IMAGE_URL;
+    photo[1].url = "https://example.com/eiffel-tower.jpg";
+    conv[0].role = LLM_ROLE_SYSTEM, conv[0].content = "You are a helpful assistant.";
+    conv[1].role = LLM_ROLE_USER, conv[1].parts = photo, conv[1].part_count = 2;
+    conv[2].role = LLM_ROLE_ASSISTANT, conv[2].tool_calls = &call, conv[2].tool_call_count = 1;
+    conv[3].role = LLM_ROLE_TOOL, conv[3].content = "18 C, sunny", conv[3].tool_call_id = "call_abc123";
+    conv[4].role = LLM_ROLE_USER, conv[4].content = "Should I take an umbrella?";
+    memset(&weather, 0, sizeof weather);
+    weather.name = "get_weather";
+    weather.description = "Get the current weather in a city";
+    weather.parameters = "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}";
+    memset(&r, 0, sizeof r);
+    r.model = "gemini-2.5-flash";
+    r.messages = conv;
+    r.message_count = 5;
+    r.tools = &weather;
+    r.tool_count = 1;
+    r.max_tokens = 1024;
+    client_for(&c, "gemini", false);
+    if (CHECK(body_of(&c, &r, &doc, body, sizeof body, &err)))
+        if (!CHECK(same_json_as_file(&doc, DOCS "same_conversation.json"))) fprintf(stderr, "  sent: %s\n", body);
+    llm_json_doc_free(&doc);
+    conv[3].tool_call_id = "call_unknown"; /* a result that answers no call cannot be named */
+    CHECK(!body_of(&c, &r, &doc, NULL, 0, &err));
+    CHECK_EQ_INT(err.code, LLM_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(err.message, "messages[3]") != NULL);
+}
+
+/* The URL, the key's header; JSON output in Gemini's schema dialect, and
+   what the dialect lacks refused by name. */
+static void url_schema_and_refusals(void) {
+    llm_message hi;
+    llm_request r;
+    llm_client c;
+    llm_call call;
+    const llm_http_request *http;
+    llm_json_doc doc;
+    llm_error err;
+    char body[2048];
+    size_t i;
+    bool key = false;
+    memset(&hi, 0, sizeof hi);
+    hi.content = "Hi";
+    memset(&r, 0, sizeof r);
+    r.model = "gemini-2.5-flash";
+    r.messages = &hi;
+    r.message_count = 1;
+    client_for(&c, "gemini", false);
+    if (CHECK_EQ_INT(llm_call_begin(&call, &c, &r, 0, &http, &err), LLM_OK)) {
+        CHECK_EQ_STR(http->url, "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent");
+        for (i = 0; i < http->header_count; i++) key |= strcmp(http->headers[i].name, "x-goog-api-key") == 0 && strcmp(http->headers[i].value, "sk-test") == 0;
+        CHECK(key);
+        llm_call_free(&call);
+    }
+    if (CHECK_EQ_INT(llm_call_begin_stream(&call, &c, &r, 0, &http, &err), LLM_OK)) {
+        CHECK_EQ_STR(http->url, "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
+        llm_call_free(&call);
+    }
+    r.response_format.type = LLM_FORMAT_JSON_SCHEMA;
+    r.response_format.name = "recipe";
+    r.response_format.schema = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"note\":{\"type\":[\"string\",\"null\"]},"
+                               "\"kind\":{\"const\":\"soup\"}},\"required\":[\"name\"],\"additionalProperties\":false}";
+    if (CHECK(body_of(&c, &r, &doc, body, sizeof body, &err))) {
+        const llm_json *g = llm_json_get(llm_json_root(&doc), "generationConfig"), *want;
+        llm_json_doc wd;
+        memset(&wd, 0, sizeof wd);
+        CHECK_EQ_STR(llm_json_string(llm_json_get(g, "responseMimeType"), NULL), "application/json");
+        static const char want_text[] = "{\"type\":\"OBJECT\",\"properties\":{\"name\":{\"type\":\"STRING\"},\"note\":{\"type\":\"STRING\",\"nullable\":true},"
+                                        "\"kind\":{\"enum\":[\"soup\"]}},\"required\":[\"name\"]}";
+        CHECK_EQ_INT(llm_json_parse(&wd, want_text, strlen(want_text), NULL), LLM_OK);
+        want = llm_json_root(&wd);
+        if (!CHECK(llm_json_equal(llm_json_get(g, "responseSchema"), want))) fprintf(stderr, "  sent: %s\n", body);
+        llm_json_doc_free(&wd);
+    }
+    llm_json_doc_free(&doc);
+    r.response_format.schema = "{\"type\":\"object\",\"properties\":{\"a\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"integer\"}]}}}";
+    CHECK(!body_of(&c, &r, &doc, NULL, 0, &err));
+    CHECK_EQ_INT(err.code, LLM_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(err.message, "\"oneOf\"") && strstr(err.message, "/properties/a"));
+    r.response_format.type = LLM_FORMAT_DEFAULT;
+    r.user = "u-1"; /* Gemini has no user field: refused, or dropped when asked */
+    CHECK(!body_of(&c, &r, &doc, NULL, 0, &err));
+    CHECK(strstr(err.message, "user") != NULL);
+    client_for(&c, "gemini", true);
+    CHECK(body_of(&c, &r, &doc, body, sizeof body, &err));
+    CHECK(!strstr(body, "u-1"));
+    llm_json_doc_free(&doc);
+}
+
+/* reasoning_effort by family (the README's table). */
+static void thinking_by_family(void) {
+    static const struct { const char *model, *effort; const char *want; } cases[] = {
+        {"gemini-2.5-flash", "low", "{\"thinkingBudget\":1024,\"includeThoughts\":true}"},
+        {"gemini-2.5-flash", "none", "{\"thinkingBudget\":0}"},
+        {"gemini-2.5-pro", "high", "{\"thinkingBudget\":4096,\"includeThoughts\":true}"},
+        {"gemini-2.5-pro", "minimal", "{\"thinkingBudget\":128,\"includeThoughts\":true}"},
+        {"gemini-2.5-pro", "none", NULL},
+        {"gemini-3-pro-preview", "medium", "{\"thinkingLevel\":\"high\",\"includeThoughts\":true}"},
+        {"gemini-3-pro-preview", "minimal", "{\"thinkingLevel\":\"low\",\"includeThoughts\":true}"},
+        {"gemini-3-flash-preview", "medium", "{\"thinkingLevel\":\"medium\",\"includeThoughts\":true}"},
+        {"gemini-2.0-flash", "low", NULL},
+        {"gemini-2.5-flash", "loud", NULL},
+    };
+    llm_message hi;
+    llm_request r;
+    llm_client c;
+    llm_json_doc doc, want;
+    llm_error err;
+    size_t i;
+    memset(&hi, 0, sizeof hi);
+    hi.content = "Hi";
+    client_for(&c, "gemini", false);
+    for (i = 0; i < TEST_COUNT(cases); i++) {
+        bool ok;
+        memset(&r, 0, sizeof r);
+        r.model = cases[i].model;
+        r.reasoning_effort = cases[i].effort;
+        r.messages = &hi;
+        r.message_count = 1;
+        ok = body_of(&c, &r, &doc, NULL, 0, &err);
+        if (!cases[i].want) {
+            if (!CHECK(!ok && strstr(err.message, "reasoning_effort"))) fprintf(stderr, "  case %zu\n", i);
+        } else if (CHECK(ok)) {
+            memset(&want, 0, sizeof want);
+            CHECK_EQ_INT(llm_json_parse(&want, cases[i].want, strlen(cases[i].want), NULL), LLM_OK);
+            if (!CHECK(llm_json_equal(llm_json_get(llm_json_get(llm_json_root(&doc), "generationConfig"), "thinkingConfig"), llm_json_root(&want))))
+                fprintf(stderr, "  case %zu\n", i);
+            llm_json_doc_free(&want);
+        }
+        llm_json_doc_free(&doc);
+    }
+}
+
+/* LiteLLM's OpenAI-shaped conversation: the signature on the tool call's
+   id after "__thought__" is read as Gemini's reasoning state, sent back on
+   the functionCall part, and never to another provider. */
+static void litellm_thought_ids(void) {
+    static const char body[] =
+        "{\"model\":\"gemini/gemini-2.5-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"What time is it?\"},"
+        "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_9f__thought__CiIBVKhc7vB+vaaq6rA/KC79Ts7iXagIOA4EBOyBFDpl+pxP\","
+        "\"type\":\"function\",\"function\":{\"name\":\"now\",\"arguments\":\"{}\"}}]},"
+        "{\"role\":\"tool\",\"tool_call_id\":\"call_9f__thought__CiIBVKhc7vB+vaaq6rA/KC79Ts7iXagIOA4EBOyBFDpl+pxP\",\"content\":\"10:00\"}]}";
+    llm_openai_request o;
+    llm_client c;
+    llm_json_doc doc;
+    llm_error err;
+    char out[4096];
+    const llm_message *a;
+    memset(&o, 0, sizeof o);
+    if (!CHECK_EQ_INT(llm_request_parse_openai(&o, body, strlen(body), &err), LLM_OK)) return;
+    a = &o.request.messages[1];
+    CHECK_EQ_STR(a->tool_calls[0].id, "call_9f");
+    CHECK_EQ_STR(o.request.messages[2].tool_call_id, "call_9f");
+    CHECK_EQ_STR(a->reasoning_format, "gemini");
+    if (CHECK_EQ_INT(a->reasoning_count, 1)) {
+        CHECK_EQ_STR(a->reasoning[0].signature, "CiIBVKhc7vB+vaaq6rA/KC79Ts7iXagIOA4EBOyBFDpl+pxP");
+        CHECK_EQ_STR(a->reasoning[0].tool_call_id, "call_9f");
+    }
+    client_for(&c, "gemini", false);
+    o.request.model = "gemini-2.5-flash";
+    if (CHECK(body_of(&c, &o.request, &doc, out, sizeof out, &err))) {
+        const llm_json *part = llm_json_at(llm_json_get(llm_json_at(llm_json_get(llm_json_root(&doc), "contents"), 1), "parts"), 0);
+        CHECK_EQ_STR(llm_json_string(llm_json_get(part, "thoughtSignature"), NULL), "CiIBVKhc7vB+vaaq6rA/KC79Ts7iXagIOA4EBOyBFDpl+pxP");
+    }
+    llm_json_doc_free(&doc);
+    client_for(&c, "openai", false);
+    o.request.model = "gpt-4o";
+    if (CHECK(body_of(&c, &o.request, &doc, out, sizeof out, &err))) CHECK(!strstr(out, "CiIBVKhc") && !strstr(out, "__thought__"));
+    llm_json_doc_free(&doc);
+    llm_openai_request_free(&o);
+}
+
+static const test_case cases[] = {
+    TEST(a_plain_answer_decodes),
+    TEST(the_function_call_round_trip),
+    TEST(a_streamed_signature_is_kept),
+    TEST(a_stream_cut_before_its_finish_is_truncated),
+    TEST(errors_and_finish_words),
+    TEST(the_same_conversation),
+    TEST(url_schema_and_refusals),
+    TEST(thinking_by_family),
+    TEST(litellm_thought_ids),
+};
+
+int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
