@@ -5,7 +5,7 @@
 # answer, a tool call that this script runs and whose output goes back (the
 # mock's final answer quotes it), and a fallback after an injected 503, each
 # ending with its tokens and cost. With LIVE=1 and a key (OPENAI_API_KEY,
-# ANTHROPIC_API_KEY, OPENROUTER_API_KEY) or LLM_BASE_URL, the same talks
+# ANTHROPIC_API_KEY, GEMINI_API_KEY, OPENROUTER_API_KEY) or LLM_BASE_URL, the same talks
 # to that service (no fault is injected there).
 set -u
 llm=build/llm
@@ -25,10 +25,11 @@ if [ "${LIVE:-}" = 1 ]; then
     if [ -n "${LLM_BASE_URL:-}" ]; then live="the server at $LLM_BASE_URL"; model=${LLM_MODEL:-gpt-4o-mini}
     elif [ -n "${OPENAI_API_KEY:-}" ]; then live="OpenAI"; model=${LLM_MODEL:-gpt-4o-mini}
     elif [ -n "${ANTHROPIC_API_KEY:-}" ]; then live="Anthropic"; model=${LLM_MODEL:-anthropic/claude-haiku-4-5}
+    elif [ -n "${GEMINI_API_KEY:-}" ]; then live="Gemini"; model=${LLM_MODEL:-gemini/gemini-2.5-flash}
     elif [ -n "${OPENROUTER_API_KEY:-}" ]; then live="OpenRouter"; model=${LLM_MODEL:-openrouter/openai/gpt-4o-mini}
     fi
     if [ -z "$live" ]; then
-        echo "LIVE=1 needs OPENAI_API_KEY, ANTHROPIC_API_KEY, OPENROUTER_API_KEY or LLM_BASE_URL (and LLM_API_KEY if it wants one)" >&2
+        echo "LIVE=1 needs OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, OPENROUTER_API_KEY or LLM_BASE_URL (and LLM_API_KEY if it wants one)" >&2
         exit 2
     fi
     echo "== LIVE: talking to $live with $model (this spends tokens) =="
