@@ -1,5 +1,7 @@
 /* libFuzzer target for the stream decoders. The first byte picks:
-     bit 0     the format: OpenAI chunks or Anthropic events;
+     bit 0     the format: OpenAI chunks or Anthropic events (fuzz_gemini.c
+               includes this harness with FUZZ_PROVIDER and FUZZ_STATUS
+               defined: Gemini, and the status 200 or 400);
      bits 1-2  the content type: text/event-stream, application/json, none
                (the call looks at the first byte), or "text/event-stream;
                charset=utf-8";
@@ -13,6 +15,10 @@
    llm_error.code equals it with a message, every event's text and every
    string of the response is valid UTF-8 and NUL-terminated at its length;
    abort() otherwise. */
+#ifndef FUZZ_PROVIDER
+#define FUZZ_PROVIDER(first) (((first) & 1) ? "anthropic" : "openai")
+#define FUZZ_STATUS(first) 200
+#endif
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
 #include "../test.h"
@@ -76,6 +82,7 @@ static void check_response(const llm_response *resp) {
             check_s(c->reasoning_blocks[k].thinking);
             check_s(c->reasoning_blocks[k].signature);
             check_s(c->reasoning_blocks[k].data);
+            check_s(c->reasoning_blocks[k].tool_call_id);
         }
         check_s(c->content_filter);
     }
@@ -106,13 +113,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     pull = (data[0] & 0x40) != 0;
     memset(&stats, 0, sizeof stats);
     memset(&desc, 0, sizeof desc);
-    desc.custom_provider = llm_provider_find((data[0] & 1) ? "anthropic" : "openai");
+    desc.custom_provider = llm_provider_find(FUZZ_PROVIDER(data[0]));
     desc.alloc = alloc;
     desc.base_url = "http://recorded.invalid";
     memset(&opt, 0, sizeof opt);
     opt.no_accumulate = (data[0] & 0x80) != 0;
     if (llm_client_init(&client, &desc, NULL) != LLM_OK || llm_call_begin_decode(&call, &client, true, &opt, NULL) != LLM_OK) abort();
-    if (llm_call_feed_status(&call, 200) != LLM_OK) abort();
+    if (llm_call_feed_status(&call, FUZZ_STATUS(data[0])) != LLM_OK) abort();
     if (type && llm_call_feed_header(&call, "Content-Type", 12, type, strlen(type)) != LLM_OK) abort();
     while (off < len) {
         size_t n = len - off < chunk ? len - off : chunk;
