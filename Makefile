@@ -138,9 +138,10 @@ check-tcc: | $(B)
 	tcc -Wall -Werror -o $(B)/compile_tcc tests/compile/compile_c.c tests/compile/impl.c && $(B)/compile_tcc && echo 'compiled with tcc and called'
 
 check-firmware: | $(B)
-	for flags in "-DLLM_NO_PROVIDER_OPENAI" "-DLLM_NO_PROVIDER_ANTHROPIC" "-DLLM_NO_PROVIDER_GEMINI" "-DLLM_NO_PROVIDER_OPENAI -DLLM_NO_PROVIDER_ANTHROPIC" "-DLLM_NO_PROVIDER_OPENAI -DLLM_NO_PROVIDER_ANTHROPIC -DLLM_NO_PROVIDER_GEMINI"; do \
-	  $(CC) $(WARN) -c -o $(B)/llm_no_provider.o $$flags tests/compile/impl.c || exit 1; done
-	for flags in "" "-DLLM_NO_COSTS_TABLE" "-DLLM_NO_COSTS -DLLM_NO_BPE" "-DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_PROVIDER_ANTHROPIC"; do \
+	for o in "" -DLLM_NO_PROVIDER_OPENAI; do for a in "" -DLLM_NO_PROVIDER_ANTHROPIC; do for g in "" -DLLM_NO_PROVIDER_GEMINI; do \
+	  flags="$$o $$a $$g"; \
+	  $(CC) $(WARN) -c -o $(B)/llm_no_provider.o $$flags tests/compile/impl.c || exit 1; done; done; done
+	for flags in "" "-DLLM_NO_COSTS_TABLE" "-DLLM_NO_COSTS -DLLM_NO_BPE" "-DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_PROVIDER_ANTHROPIC -DLLM_NO_PROVIDER_GEMINI"; do \
 	  arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Os -std=c99 -Wall -Wextra -Wpedantic -Werror -DLLM_NO_STDIO $$flags \
 	    -ffunction-sections -fdata-sections -c -o $(B)/llm_cortex_m4.o tests/compile/impl.c || exit 1; \
 	  arm-none-eabi-size $(B)/llm_cortex_m4.o | awk -v f="$$flags" 'NR == 2 { printf "Cortex-M4 -Os LLM_NO_STDIO %s: code size %s bytes text, %s data, %s bss\n", f, $$1, $$2, $$3 }'; \

@@ -4951,13 +4951,6 @@ static llm_result llm__enc_begin(llm__enc *e, const llm_wire_ctx *ctx, const llm
     if (llm_json_get(e->extra, "stream")) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
     return LLM_OK;
 }
-/* A field this format cannot take, when present: refused, naming it,
-   unless the client drops such fields (LLM_OK: it is left out). */
-static llm_result llm__enc_drop(llm__enc *e, bool present, const char *field, const char *why) {
-    if (!present || e->ctx->client->desc.drop_unsupported) return LLM_OK;
-    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
-}
-
 /* Copies extra_body's members, closes the body and says how it went. */
 static llm_result llm__enc_end(llm__enc *e, llm_result r) {
     llm_json_writer *w = e->w;
@@ -4970,6 +4963,32 @@ static llm_result llm__enc_end(llm__enc *e, llm_result r) {
     return LLM_OK;
 }
 #endif /* the encoders */
+
+#if !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the non-OpenAI encoders' */
+/* A field this format cannot take, when present: refused, naming it,
+   unless the client drops such fields (LLM_OK: it is left out). */
+static llm_result llm__enc_drop(llm__enc *e, bool present, const char *field, const char *why) {
+    if (!present || e->ctx->client->desc.drop_unsupported) return LLM_OK;
+    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
+}
+
+/* The turns of a conversation for the APIs that want the two sides to
+   alternate (Anthropic, Gemini): from *m, the next run of messages of one
+   side, [*m, *end), user and tool messages being the user's; system and
+   developer messages are skipped (they went to the system prompt). False
+   when no turn is left. */
+static bool llm__enc_next_turn(const llm_request *req, size_t *m, size_t *end, bool *user) {
+    llm_role r;
+    while (*m < req->message_count && (req->messages[*m].role == LLM_ROLE_SYSTEM || req->messages[*m].role == LLM_ROLE_DEVELOPER)) ++*m;
+    if (*m == req->message_count) return false;
+    *user = req->messages[*m].role == LLM_ROLE_USER || req->messages[*m].role == LLM_ROLE_TOOL;
+    for (*end = *m + 1; *end < req->message_count; ++*end) {
+        r = req->messages[*end].role;
+        if (r == LLM_ROLE_SYSTEM || r == LLM_ROLE_DEVELOPER || (r == LLM_ROLE_USER || r == LLM_ROLE_TOOL) != *user) break;
+    }
+    return true;
+}
+#endif
 
 /* ------------------------------------------------------------------------ */
 // >>provider_openai
@@ -5871,7 +5890,6 @@ static void llm__claude_system(llm__enc *e, const llm_request *req) {
     llm_json_write_array_end(w);
 }
 
-static bool llm__claude_is_user_turn(llm_role role) { return role == LLM_ROLE_USER || role == LLM_ROLE_TOOL; }
 
 /* A tool's answer: a tool_result block. */
 static void llm__claude_tool_result(llm_json_writer *w, const llm_message *msg) {
@@ -5972,26 +5990,15 @@ static void llm__claude_assistant_turn(llm_json_writer *w, const llm_request *re
 static void llm__claude_messages(llm__enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t m = 0, end;
+    bool user;
     if (!llm__enc_key(e, "messages")) return;
     llm_json_write_array_begin(w);
-    while (m < req->message_count) {
-        const llm_role role = req->messages[m].role;
-        bool user = llm__claude_is_user_turn(role);
-        if (role == LLM_ROLE_SYSTEM || role == LLM_ROLE_DEVELOPER) {
-            m++;
-            continue;
-        }
-        for (end = m + 1; end < req->message_count; end++) {
-            llm_role r = req->messages[end].role;
-            if (r == LLM_ROLE_SYSTEM || r == LLM_ROLE_DEVELOPER) break;
-            if (llm__claude_is_user_turn(r) != user) break;
-        }
+    for (; llm__enc_next_turn(req, &m, &end, &user); m = end) {
         llm_json_write_object_begin(w);
         llm__jw_member(w, "role", user ? "user" : "assistant");
         if (user) llm__claude_user_turn(w, req, m, end);
         else llm__claude_assistant_turn(w, req, m, end);
         llm_json_write_object_end(w);
-        m = end;
     }
     llm_json_write_array_end(w);
 }
@@ -6845,27 +6852,17 @@ static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) 
     }
 }
 
-static bool llm__gemini_is_user_side(llm_role r) { return r == LLM_ROLE_USER || r == LLM_ROLE_TOOL; }
 
 /* contents: consecutive messages of one side in one content (parallel
    function responses go together, as the API wants); roles user and model. */
 static void llm__gemini_contents(llm__enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t m = 0, end, i;
+    bool user;
     const char *none = NULL;
     if (!llm__enc_key(e, "contents")) return;
     llm_json_write_array_begin(w);
-    while (m < req->message_count) {
-        llm_role role = req->messages[m].role;
-        bool user = llm__gemini_is_user_side(role);
-        if (role == LLM_ROLE_SYSTEM || role == LLM_ROLE_DEVELOPER) {
-            m++;
-            continue;
-        }
-        for (end = m + 1; end < req->message_count; end++) {
-            llm_role r = req->messages[end].role;
-            if (r == LLM_ROLE_SYSTEM || r == LLM_ROLE_DEVELOPER || llm__gemini_is_user_side(r) != user) break;
-        }
+    for (; llm__enc_next_turn(req, &m, &end, &user); m = end) {
         llm_json_write_object_begin(w);
         llm__jw_member(w, "role", user ? "user" : "model");
         llm_json_write_key(w, "parts");
@@ -6877,7 +6874,6 @@ static void llm__gemini_contents(llm__enc *e, const llm_request *req) {
         }
         llm_json_write_array_end(w);
         llm_json_write_object_end(w);
-        m = end;
     }
     llm_json_write_array_end(w);
 }
