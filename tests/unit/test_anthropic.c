@@ -8,6 +8,7 @@
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
 #include "../test.h"
+#include "encoded.h"
 
 #define DOCS "tests/data/anthropic/"
 #define SAMPLES "tests/data/provider-samples/anthropic/"
@@ -27,35 +28,6 @@ static void client_for(llm_client *c, const char *provider, bool drop) {
 }
 
 /* The body llm_call_begin writes for req, parsed into doc (false: refused). */
-static bool body_of(const llm_client *c, const llm_request *req, llm_json_doc *doc, char *text, size_t size) {
-    llm_call call;
-    const llm_http_request *http;
-    llm_error err;
-    bool ok;
-    memset(doc, 0, sizeof *doc);
-    if (llm_call_begin(&call, c, req, 0, &http, &err) != LLM_OK) {
-        fprintf(stderr, "  refused: %s\n", err.message);
-        return false;
-    }
-    ok = llm_json_parse(doc, http->body, http->body_len, NULL) == LLM_OK;
-    if (text) snprintf(text, size, "%.*s", (int)http->body_len, http->body);
-    llm_call_free(&call);
-    return ok;
-}
-
-static bool same_json_as_file(const llm_json_doc *got, const char *path) {
-    size_t len;
-    char *want_text = TEST_READ_FIXTURE(path, &len);
-    llm_json_doc want;
-    bool same;
-    memset(&want, 0, sizeof want);
-    if (!want_text) return false;
-    same = llm_json_parse(&want, want_text, len, NULL) == LLM_OK && llm_json_equal(llm_json_root(got), llm_json_root(&want));
-    llm_json_doc_free(&want);
-    free(want_text);
-    return same;
-}
-
 /* The documentation's exchange: the answer decodes with its thinking block
    kept; the conversation helper carries it; the next request equals the
    one the page shows; an OpenAI-format provider gets none of it. */
@@ -103,7 +75,7 @@ static void the_documented_thinking_round_trip(void) {
     req.tool_count = 1;
     req.extra_body = "{\"thinking\":{\"type\":\"adaptive\"}}"; /* the page's thinking, as given */
     client_for(&c, "anthropic", false);
-    if (CHECK(body_of(&c, &req, &doc, body, sizeof body))) {
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL))) {
         if (!CHECK(same_json_as_file(&doc, DOCS "thinking_tool_use_next_request.json"))) fprintf(stderr, "  sent: %s\n", body);
     }
     llm_json_doc_free(&doc);
@@ -111,7 +83,7 @@ static void the_documented_thinking_round_trip(void) {
     for (i = 0; i < TEST_COUNT(providers); i++) { /* another wire format: the reasoning state stays home */
         req.model = "gpt-4o";
         client_for(&c, providers[i], false);
-        if (CHECK(body_of(&c, &req, &doc, body, sizeof body)))
+        if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
             if (!CHECK(!strstr(body, "signature") && !strstr(body, "BDaL4Vrb") && !strstr(body, "thinking") && !strstr(body, "has access to a function")))
                 fprintf(stderr, "  %s got: %s\n", providers[i], body);
         llm_json_doc_free(&doc);
@@ -162,7 +134,7 @@ static void a_streamed_thinking_block_is_kept(void) {
     req.messages = msgs;
     req.message_count = count;
     client_for(&c, "anthropic", false);
-    if (CHECK(body_of(&c, &req, &doc, NULL, 0))) {
+    if (CHECK(body_of(&c, &req, &doc, NULL, 0, NULL))) {
         assistant = llm_json_get(llm_json_at(llm_json_get(llm_json_root(&doc), "messages"), 1), "content");
         first = llm_json_at(assistant, 0);
         CHECK_EQ_STR(llm_json_string(llm_json_get(first, "type"), NULL), "thinking");
@@ -316,13 +288,13 @@ static void max_tokens_comes_from_the_request_or_the_table(void) {
     req.model = "claude-tiny-1";
     req.messages = &hello;
     req.message_count = 1;
-    if (CHECK(body_of(&c, &req, &doc, NULL, 0))) CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_root(&doc), "max_tokens"), 0), 2048);
+    if (CHECK(body_of(&c, &req, &doc, NULL, 0, NULL))) CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_root(&doc), "max_tokens"), 0), 2048);
     llm_json_doc_free(&doc);
     req.model = "claude-sonnet-4-5"; /* 64000 in the table: 4096 */
-    if (CHECK(body_of(&c, &req, &doc, NULL, 0))) CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_root(&doc), "max_tokens"), 0), 4096);
+    if (CHECK(body_of(&c, &req, &doc, NULL, 0, NULL))) CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_root(&doc), "max_tokens"), 0), 4096);
     llm_json_doc_free(&doc);
     req.max_completion_tokens = 77;
-    if (CHECK(body_of(&c, &req, &doc, NULL, 0))) CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_root(&doc), "max_tokens"), 0), 77);
+    if (CHECK(body_of(&c, &req, &doc, NULL, 0, NULL))) CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_root(&doc), "max_tokens"), 0), 77);
     llm_json_doc_free(&doc);
     llm_costs_deinit(&db);
 #endif

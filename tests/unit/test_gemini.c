@@ -11,6 +11,7 @@
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
 #include "../test.h"
+#include "encoded.h"
 
 #define DOCS "tests/data/gemini/"
 #define SAMPLES "tests/data/provider-samples/gemini/"
@@ -27,33 +28,6 @@ static void client_for(llm_client *c, const char *provider, bool drop) {
 
 /* The body llm_call_begin writes for req, parsed (false: refused; the
    message in err). */
-static bool body_of(const llm_client *c, const llm_request *req, llm_json_doc *doc, char *text, size_t size, llm_error *err) {
-    llm_call call;
-    const llm_http_request *http;
-    llm_error local;
-    bool ok;
-    if (!err) err = &local;
-    memset(doc, 0, sizeof *doc);
-    if (llm_call_begin(&call, c, req, 0, &http, err) != LLM_OK) return false;
-    ok = llm_json_parse(doc, http->body, http->body_len, NULL) == LLM_OK;
-    if (text) snprintf(text, size, "%.*s", (int)http->body_len, http->body);
-    llm_call_free(&call);
-    return ok;
-}
-
-static bool same_json_as_file(const llm_json_doc *got, const char *path) {
-    size_t len;
-    char *want_text = TEST_READ_FIXTURE(path, &len);
-    llm_json_doc want;
-    bool same;
-    memset(&want, 0, sizeof want);
-    if (!want_text) return false;
-    same = llm_json_parse(&want, want_text, len, NULL) == LLM_OK && llm_json_equal(llm_json_root(got), llm_json_root(&want));
-    llm_json_doc_free(&want);
-    free(want_text);
-    return same;
-}
-
 /* The text of the first `"thoughtSignature": "...` in the recorded bytes
    (malloc'd): the expected signature, read off the file, not decoded. */
 static char *recorded_signature(const char *bytes) {
