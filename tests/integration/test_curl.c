@@ -271,6 +271,32 @@ static bool on_time(long long took, int setting) {
     return ok;
 }
 
+/* A chat request with one mock header (a fault script, most often). */
+static llm_request with_header(llm_pair *h, const char *name, const char *value) {
+    llm_request r = chat("gpt-4o");
+    h->name = name;
+    h->value = value;
+    r.headers = h;
+    r.header_count = 1;
+    return r;
+}
+
+/* An interim 1xx answer (the mock sends "100 Continue" to a request that
+   asks for it) is skipped: the call sees the final status and its headers. */
+static void an_interim_answer_is_skipped(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_pair h;
+    llm_request req = with_header(&h, "Expect", "100-continue");
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    if (!CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    else CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
+    llm_response_free(&resp);
+}
+
 static void each_timeout_fires_on_time(void) {
     llm_client_desc d;
     llm_client c;
@@ -281,11 +307,7 @@ static void each_timeout_fires_on_time(void) {
     long long took;
     client_at(&c, &d, "openai", "/v1", base, sizeof base);
     /* a non-streamed exchange: timeout_ms is the whole of it */
-    req = chat("gpt-4o");
-    h[0].name = "x-mock-fault";
-    h[0].value = "delay=3000";
-    req.headers = h;
-    req.header_count = 1;
+    req = with_header(&h[0], "x-mock-fault", "delay=3000");
     req.timeout_ms = 600;
     CHECK_EQ_INT(timed(&c, &req, false, &took, &err), LLM_ERR_TIMEOUT);
     CHECK(on_time(took, 600));
@@ -293,28 +315,19 @@ static void each_timeout_fires_on_time(void) {
     CHECK_EQ_INT(timed(&c, &req, true, &took, &err), LLM_ERR_TIMEOUT);
     CHECK(on_time(took, 600));
     /* first token */
-    req = chat("gpt-4o");
-    h[0].value = "stall=3000@0";
-    req.headers = h;
-    req.header_count = 1;
+    req = with_header(&h[0], "x-mock-fault", "stall=3000@0");
     req.stream.first_token_timeout_ms = 500;
     CHECK_EQ_INT(timed(&c, &req, true, &took, &err), LLM_ERR_TIMEOUT);
     CHECK(on_time(took, 500));
     /* stall */
-    req = chat("gpt-4o");
-    h[0].value = "stall=3000@3";
-    req.headers = h;
-    req.header_count = 1;
+    req = with_header(&h[0], "x-mock-fault", "stall=3000@3");
     req.stream.stall_timeout_ms = 500;
     CHECK_EQ_INT(timed(&c, &req, true, &took, &err), LLM_ERR_TIMEOUT);
     CHECK(took >= 500 && took <= 500 + 100 + 250 + 200); /* the stall begins after 3 events */
     /* the stream's total, on a stream that keeps talking */
-    req = chat("gpt-4o");
-    h[0].name = "x-mock-interval-ms";
-    h[0].value = "100";
+    req = with_header(&h[0], "x-mock-interval-ms", "100");
     h[1].name = "x-mock-chunks";
     h[1].value = "60";
-    req.headers = h;
     req.header_count = 2;
     req.stream.total_timeout_ms = 800;
     CHECK_EQ_INT(timed(&c, &req, true, &took, &err), LLM_ERR_TIMEOUT);
@@ -429,6 +442,20 @@ static void the_debug_log_redacts_credentials(void) {
     CHECK(strstr(lines.text, "> POST /v1/messages") != NULL);
     CHECK(strstr(lines.text, "< HTTP/1.1 200") != NULL);
     CHECK(strstr(lines.text, "sk-ant-secret") == NULL && strstr(lines.text, "0123456789abcdef") == NULL);
+    /* a body over 1 MiB goes without "Expect: 100-continue" (libcurl would
+       otherwise wait for the server's go-ahead before sending it) */
+    {
+        static char big[(1 << 20) + 4096];
+        llm_message m = {.role = LLM_ROLE_USER, .content = big};
+        memset(big, 'a', sizeof big - 1);
+        req.messages = &m;
+        lines.len = 0;
+        lines.text[0] = '\0';
+        CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK);
+        llm_response_free(&resp);
+        CHECK(strstr(lines.text, "> POST /v1/messages") != NULL);
+        CHECK(strstr(lines.text, "Expect") == NULL);
+    }
     llm_curl_free(&t);
 }
 
@@ -612,7 +639,7 @@ static void the_runner_keeps_many_in_flight(void) {
     llm_router r;
     llm_request req = chat("gpt-4o"), routed = chat("main");
     char base[128];
-    int i, left = 1, steps = 0;
+    int i, left = 1, steps = 0, peak = 0;
     client_at(&c, &d, "openai", "/v1", base, sizeof base);
     router_for(&r, paths, 2, 1);
     memset(&t, 0, sizeof t);
@@ -630,9 +657,11 @@ static void the_runner_keeps_many_in_flight(void) {
     }
     while (left > 0 && steps < 100000) { /* as a game loop does: a little every frame */
         left = llm_curl_runner_step(&run, 16);
+        if (run.running_ > peak) peak = run.running_; /* (a private counter, read to check the bound) */
         steps++;
     }
     CHECK_EQ_INT(left, 0);
+    if (!CHECK(peak > 1 && peak <= 32)) fprintf(stderr, "  %d jobs were in flight at once, the bound is 32\n", peak);
     CHECK_EQ_INT(t.done, N);
     CHECK_EQ_INT(t.ok, N);
     CHECK(t.texts >= N / 2);
@@ -685,6 +714,7 @@ static const test_case cases[] = {
     TEST(one_connection_is_kept_alive),
     TEST(a_request_is_never_sent_twice),
     TEST(a_redirect_is_not_followed),
+    TEST(an_interim_answer_is_skipped),
     TEST(the_router_honours_retry_after),
     TEST(a_reset_before_the_first_token_falls_back),
     TEST(a_reset_after_the_first_token_is_truncated),
