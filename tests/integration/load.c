@@ -95,13 +95,14 @@ static void report(const run_figures *f) {
     result(f->name, "connections", (double)f->connections);
 }
 
-static void sequential(void) {
+/* N calls one after the other over one kept-alive connection, streamed or
+   not: each must answer some text. */
+static run_figures one_after_another(const char *name, int n, const llm_request *req, bool stream) {
     llm_curl t;
     llm_client c;
-    llm_request req = chat();
     llm_response resp;
     char base[128];
-    run_figures f = {"sequential", quick ? 1000 : 10000, 0, 0, 0, 0};
+    run_figures f = {name, n, 0, 0, 0, 0};
     long before = stat_of("connections");
     long long t0;
     double c0;
@@ -110,8 +111,9 @@ static void sequential(void) {
     client_on(&c, llm_curl_transport(&t), base, sizeof base);
     t0 = mock_now_ms();
     c0 = cpu_s();
-    for (i = 0; i < f.calls; i++) {
-        f.ok += llm_complete(&c, &req, &resp, NULL) == LLM_OK;
+    for (i = 0; i < n; i++) {
+        llm_result r = stream ? llm_stream(&c, req, NULL, NULL, &resp, NULL) : llm_complete(&c, req, &resp, NULL);
+        f.ok += r == LLM_OK && resp.choices[0].content;
         llm_response_free(&resp);
     }
     f.wall_s = (mock_now_ms() - t0) / 1000.0;
@@ -121,6 +123,12 @@ static void sequential(void) {
     report(&f);
     expect(f.ok == f.calls, f.name, "a call failed");
     expect(f.connections == 1, f.name, "not one kept-alive connection");
+    return f;
+}
+
+static void sequential(void) {
+    llm_request req = chat();
+    one_after_another("sequential", quick ? 1000 : 10000, &req, false);
 }
 
 typedef struct ledger {
@@ -195,36 +203,15 @@ static void in_flight(void) {
 }
 
 static void streams(void) {
-    llm_curl t;
-    llm_client c;
     llm_request req = chat();
     llm_pair h = {"x-mock-chunks", "500"};
-    llm_response resp;
-    char base[128];
-    run_figures f = {"streams", quick ? 40 : 1000, 0, 0, 0, 0};
-    long before = stat_of("connections");
-    long long t0;
-    double c0;
-    int i, texts = 0;
+    run_figures f;
     req.headers = &h;
     req.header_count = 1;
     req.stream.has_loop_guard = true; /* the mock pads 500 chunks with the same words: no loop guard */
     req.stream.loop_guard = 0;
-    llm_curl_init(&t, NULL, NULL);
-    client_on(&c, llm_curl_transport(&t), base, sizeof base);
-    t0 = mock_now_ms();
-    c0 = cpu_s();
-    for (i = 0; i < f.calls; i++) {
-        if (llm_stream(&c, &req, NULL, NULL, &resp, NULL) == LLM_OK && resp.choices[0].content) f.ok++, texts++;
-        llm_response_free(&resp);
-    }
-    f.wall_s = (mock_now_ms() - t0) / 1000.0;
-    f.cpu_s = cpu_s() - c0;
-    f.connections = stat_of("connections") - before - 1;
-    llm_curl_free(&t);
-    report(&f);
+    f = one_after_another("streams", quick ? 40 : 1000, &req, true);
     result(f.name, "events_per_s", f.calls * 500.0 / (f.wall_s > 0 ? f.wall_s : 1e-9));
-    expect(f.ok == f.calls, f.name, "a stream failed");
 }
 
 static void concurrent(void) {
