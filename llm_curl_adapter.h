@@ -191,6 +191,7 @@ LLM_CURL_API void llm_curl_runner_free(llm_curl_runner *r);
 #define LLM_CURL_IMPLEMENTATION_DONE
 
 #include <curl/curl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +239,20 @@ static void llm__curl_log(const llm_curl_options *o, llm_log_level level, const 
 }
 
 /* ---- one exchange ---- */
+
+/* Fills err (when given) with code and a formatted message; returns code. */
+static llm_result llm__curl_error(llm_error *err, llm_result code, const char *fmt, ...) {
+    va_list ap;
+    if (err) {
+        memset(err, 0, sizeof *err);
+        err->code = code;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
+
 
 typedef struct llm__curl_xfer {
     CURL *easy;
@@ -480,46 +495,30 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     return LLM_OK;
 nomem:
     curl_slist_free_all(h);
-    if (err) {
-        memset(err, 0, sizeof *err);
-        err->code = LLM_ERR_NO_MEMORY;
-        snprintf(err->message, sizeof err->message, "out of memory (curl headers)");
-    }
-    return LLM_ERR_NO_MEMORY;
+    return llm__curl_error(err, LLM_ERR_NO_MEMORY, "out of memory (curl headers)");
 }
 
-static llm_result llm__curl_error(llm_error *err, llm_result code, const char *fmt, const char *a, const char *b) {
-    if (err) {
-        memset(err, 0, sizeof *err);
-        err->code = code;
-        snprintf(err->message, sizeof err->message, fmt, a, b);
-    }
-    return code;
-}
 
 /* What a finished exchange comes to: LLM_OK (a whole answer delivered),
    what a callback stopped it with, a redirect not followed, or curl's
    error as TIMEOUT or TRANSPORT. */
 static llm_result llm__curl_result(llm__curl_xfer *x, CURLcode code, llm_error *err) {
     if (x->stop != LLM_OK) {
-        if (x->errbuf[0] && x->stop == LLM_ERR_TIMEOUT) return llm__curl_error(err, LLM_ERR_TIMEOUT, "%.200s%.20s", x->errbuf, "");
+        if (x->errbuf[0] && x->stop == LLM_ERR_TIMEOUT) return llm__curl_error(err, LLM_ERR_TIMEOUT, "%s", x->errbuf);
         if (x->stop == LLM_ERR_TRANSPORT && x->sends > 1)
-            return llm__curl_error(err, LLM_ERR_TRANSPORT, "%s%s", "the kept-alive connection closed before any answer; ",
-                                   "the request is not sent twice");
-        if (x->errbuf[0] && x->stop == LLM_ERR_TRANSPORT) return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: %.200s%.20s", x->errbuf, "");
+            return llm__curl_error(err, LLM_ERR_TRANSPORT, "the kept-alive connection closed before any answer; the request is not sent twice");
+        if (x->errbuf[0] && x->stop == LLM_ERR_TRANSPORT) return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: %s", x->errbuf);
         return x->stop;
     }
     if (code == CURLE_OK) {
         if (x->status >= 300 && x->status <= 399) {
-            char status[16];
-            snprintf(status, sizeof status, "%d", x->status);
-            return llm__curl_error(err, LLM_ERR_HTTP, "HTTP %.8s redirect to %.160s not followed (the API key would go along)", status,
+            return llm__curl_error(err, LLM_ERR_HTTP, "HTTP %d redirect to %.160s not followed (the API key would go along)", x->status,
                                    x->location[0] ? x->location : "(no Location)");
         }
         return LLM_OK;
     }
-    return llm__curl_error(err, code == CURLE_OPERATION_TIMEDOUT ? LLM_ERR_TIMEOUT : LLM_ERR_TRANSPORT, "curl: %.200s%.20s",
-                           x->errbuf[0] ? x->errbuf : curl_easy_strerror(code), "");
+    return llm__curl_error(err, code == CURLE_OPERATION_TIMEDOUT ? LLM_ERR_TIMEOUT : LLM_ERR_TRANSPORT, "curl: %s",
+                           x->errbuf[0] ? x->errbuf : curl_easy_strerror(code));
 }
 
 /* ---- the blocking transport ---- */
@@ -532,9 +531,9 @@ static llm_result llm__curl_send(void *user, const llm_http_request *http, const
     CURLMsg *msg;
     int running = 1, left;
     llm_result r;
-    if (!x || !multi || !http || !sink) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "%s%s", "llm_curl: not initialised", "");
+    if (!x || !multi || !http || !sink) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "llm_curl: not initialised");
     if ((r = llm__curl_setup(x, http, sink, &c->opt, err)) != LLM_OK) return r;
-    if (curl_multi_add_handle(multi, x->easy) != CURLM_OK) return llm__curl_error(err, LLM_ERR_TRANSPORT, "%s%s", "curl: curl_multi_add_handle failed", "");
+    if (curl_multi_add_handle(multi, x->easy) != CURLM_OK) return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: curl_multi_add_handle failed");
     while (running) {
         if (curl_multi_perform(multi, &running) != CURLM_OK) {
             snprintf(x->errbuf, sizeof x->errbuf, "curl_multi_perform failed");
@@ -557,16 +556,16 @@ static llm_result llm__curl_send(void *user, const llm_http_request *http, const
 
 LLM_CURL_API llm_result llm_curl_init(llm_curl *c, const llm_curl_options *options, llm_error *err) {
     llm__curl_xfer *x;
-    if (!c) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "%s%s", "llm_curl_init: NULL", "");
+    if (!c) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "llm_curl_init: NULL");
     memset(c, 0, sizeof *c);
     if (options) c->opt = *options;
-    if (!(x = (llm__curl_xfer *)llm__curl_alloc(&c->opt, sizeof *x))) return llm__curl_error(err, LLM_ERR_NO_MEMORY, "%s%s", "out of memory", "");
+    if (!(x = (llm__curl_xfer *)llm__curl_alloc(&c->opt, sizeof *x))) return llm__curl_error(err, LLM_ERR_NO_MEMORY, "out of memory");
     c->xfer_ = x;
     c->multi_ = curl_multi_init();
     x->easy = curl_easy_init();
     if (!c->multi_ || !x->easy) {
         llm_curl_free(c);
-        return llm__curl_error(err, LLM_ERR_TRANSPORT, "%s%s", "curl: cannot create a handle (curl_global_init?)", "");
+        return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: cannot create a handle (curl_global_init?)");
     }
     if (err) memset(err, 0, sizeof *err);
     return LLM_OK;
@@ -757,7 +756,7 @@ static llm_result llm__runner_start(llm_curl_runner *r, llm_curl_job *job, llm__
     u->sink.ctx = u;
     if ((res = llm__curl_setup(&u->x, http, &u->sink, &r->opt, &job->error)) == LLM_OK &&
         curl_multi_add_handle((CURLM *)r->multi_, u->x.easy) != CURLM_OK)
-        res = llm__curl_error(&job->error, LLM_ERR_TRANSPORT, "%s%s", "curl: curl_multi_add_handle failed", "");
+        res = llm__curl_error(&job->error, LLM_ERR_TRANSPORT, "curl: curl_multi_add_handle failed");
     if (res != LLM_OK) {
         if (job->router) llm_router_cancel(job->router, &u->attempt);
         return res;
@@ -906,19 +905,19 @@ static int llm__runner_timer(CURLM *multi, long timeout_ms, void *user) {
 #endif
 
 LLM_CURL_API llm_result llm_curl_runner_init(llm_curl_runner *r, const llm_curl_options *options, int max_in_flight, llm_error *err) {
-    if (!r) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "%s%s", "llm_curl_runner_init: NULL", "");
+    if (!r) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "llm_curl_runner_init: NULL");
     memset(r, 0, sizeof *r);
     if (options) r->opt = *options;
     r->max_in_flight = max_in_flight;
     r->timer_ms_ = -1;
     r->epoll_ = -1;
-    if (!(r->multi_ = curl_multi_init())) return llm__curl_error(err, LLM_ERR_TRANSPORT, "%s%s", "curl: cannot create a multi handle", "");
+    if (!(r->multi_ = curl_multi_init())) return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: cannot create a multi handle");
     curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_MAX_HOST_CONNECTIONS, (long)(max_in_flight > 0 ? max_in_flight : 16));
 #ifdef LLM__CURL_EPOLL
     if ((r->epoll_ = epoll_create1(EPOLL_CLOEXEC)) < 0) {
         curl_multi_cleanup((CURLM *)r->multi_);
         r->multi_ = NULL;
-        return llm__curl_error(err, LLM_ERR_TRANSPORT, "%s%s", "epoll_create1 failed", "");
+        return llm__curl_error(err, LLM_ERR_TRANSPORT, "epoll_create1 failed");
     }
     curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_SOCKETFUNCTION, llm__runner_socket);
     curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_SOCKETDATA, r);
