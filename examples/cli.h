@@ -20,6 +20,14 @@ int cli_bad_number(const char *verb, const char *flag, const char *value);
 /* A non-negative decimal count; 0 (false) for anything else. */
 int cli_parse_count(const char *s, int64_t *out);
 
+/* The target of `model` as `llm chat` and `llm request` resolve it
+   (llm_resolve_target from the environment, proxy_mode: --provider, else
+   --base-url or LLM_BASE_URL, else the model's prefix or bare name).
+   Include llm.h before this header to use it. */
+#ifdef LLM_H_INCLUDED
+llm_result cli_resolve_target(const char *model, const char *provider, const char *base_url, llm_target *t, llm_error *err);
+#endif
+
 /* A dollar figure for people: 10 significant digits in plain decimals,
    trailing zeros trimmed (0.0075, not 0.0074999999999999997). */
 void cli_format_usd(double usd, char *out, size_t size);

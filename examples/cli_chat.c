@@ -339,24 +339,12 @@ static int chat_request(const chat_args *a, llm_openai_request *parsed) {
 
 /* ---- the target ---- */
 
-static const char *chat_getenv(void *user, const char *name) {
-    (void)user;
-    return getenv(name);
-}
-
 /* Resolves `model` (the flags, then the environment); a CLI_* status. A
    provider that needs a key and has none is a usage error naming the
    variables looked for. */
 static int chat_target(const chat_args *a, const char *model, llm_target *t) {
-    llm_target_desc td;
     llm_error err;
-    memset(&td, 0, sizeof td);
-    td.model = model;
-    td.provider = a->provider;
-    td.base_url = a->base_url;
-    td.getenv = chat_getenv;
-    td.proxy_mode = true;
-    if (llm_resolve_target(&td, t, &err) != LLM_OK) {
+    if (cli_resolve_target(model, a->provider, a->base_url, t, &err) != LLM_OK) {
         fprintf(stderr, "llm chat: %s\n", err.message);
         return CLI_USAGE;
     }

@@ -43,11 +43,6 @@ static int request_parse_args(int argc, char **argv, request_args *a) {
     return CLI_OK;
 }
 
-static const char *request_getenv(void *user, const char *name) {
-    (void)user;
-    return getenv(name);
-}
-
 /* Prints {"method","url","headers","body"} for the call's request. */
 static int print_request(const llm_http_request *http) {
     llm_json_writer w;
@@ -101,7 +96,6 @@ static llm_result request_client(const llm_target *t, llm_client *c, llm_error *
 int cli_request(int argc, char **argv) {
     request_args a;
     llm_openai_request parsed;
-    llm_target_desc td;
     llm_target target;
     llm_client client;
     llm_call call;
@@ -128,17 +122,12 @@ int cli_request(int argc, char **argv) {
     }
     if (a.model) parsed.request.model = a.model;
     if (a.stream) parsed.stream = true;
-    memset(&td, 0, sizeof td);
-    td.model = parsed.request.model;
-    td.provider = a.provider;
-    td.base_url = a.base_url;
-    td.getenv = request_getenv;
-    td.proxy_mode = true;
     if (!parsed.request.model) {
         fputs("llm request: model: missing (in the file, or -m)\n", stderr);
         goto done;
     }
-    if (llm_resolve_target(&td, &target, &err) != LLM_OK || request_client(&target, &client, &err) != LLM_OK) {
+    if (cli_resolve_target(parsed.request.model, a.provider, a.base_url, &target, &err) != LLM_OK ||
+        request_client(&target, &client, &err) != LLM_OK) {
         fprintf(stderr, "llm request: %s\n", err.message);
         goto done;
     }

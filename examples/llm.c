@@ -107,6 +107,22 @@ int cli_parse_count(const char *s, int64_t *out) {
     return 1;
 }
 
+static const char *cli_getenv(void *user, const char *name) {
+    (void)user;
+    return getenv(name);
+}
+
+llm_result cli_resolve_target(const char *model, const char *provider, const char *base_url, llm_target *t, llm_error *err) {
+    llm_target_desc td;
+    memset(&td, 0, sizeof td);
+    td.model = model;
+    td.provider = provider;
+    td.base_url = base_url;
+    td.getenv = cli_getenv;
+    td.proxy_mode = true;
+    return llm_resolve_target(&td, t, err);
+}
+
 void cli_format_usd(double usd, char *out, size_t size) {
     int digits = 9; /* after the point: 10 significant digits for a figure of 1 to 10 */
     double m = usd < 0 ? -usd : usd;
