@@ -8103,6 +8103,38 @@ static bool llm__call_add_header(llm_call *call, const char *name, const char *v
     return true;
 }
 
+/* The platform's clock and sleep, the defaults of the router and of the
+   blocking drivers (see LLM__ROUTER_POSIX_TIME above). */
+#ifdef LLM__ROUTER_POSIX_TIME
+static int64_t llm__default_clock(void *user) {
+    struct timespec ts;
+    (void)user;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+static void llm__default_sleep(void *user, int64_t ms) {
+    struct timespec ts;
+    (void)user;
+    ts.tv_sec = (time_t)(ms / 1000);
+    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+    while (nanosleep(&ts, &ts) != 0) {}
+}
+#elif defined(LLM__ROUTER_COARSE_TIME)
+static int64_t llm__default_clock(void *user) {
+    (void)user;
+    return (int64_t)time(NULL) * 1000;
+}
+static void llm__default_sleep(void *user, int64_t ms) {
+    (void)user;
+    sleep((unsigned)((ms + 999) / 1000)); /* whole seconds, rounded up */
+}
+#endif
+#if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
+#define LLM__HAS_DEFAULT_CLOCK 1
+#else
+#define LLM__HAS_DEFAULT_CLOCK 0
+#endif
+
 /* What makes one request id differ from the next without any call writing
    to the (shared) client: a high-resolution clock where the platform has
    one (read for this alone: no deadline or delay depends on it), else 0. */
@@ -8623,32 +8655,19 @@ LLM_API void llm_call_free(llm_call *call) {
 }
 
 /* The blocking drivers' clock: the client's hook, else the platform's
-   monotonic clock where there is one (the stream deadlines then work with
-   no hook), else 0 (no deadlines, latency 0). */
+   (the stream deadlines then work with no hook), else 0 (no deadlines,
+   latency 0). */
 static int64_t llm__client_now(const llm_client *c) {
     if (c->desc.clock_ms) return c->desc.clock_ms(c->desc.clock_user);
-#if defined(LLM__ROUTER_POSIX_TIME)
-    {
-        struct timespec ts;
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-    }
-#elif defined(LLM__ROUTER_COARSE_TIME)
-    return (int64_t)time(NULL) * 1000;
+#if LLM__HAS_DEFAULT_CLOCK
+    return llm__default_clock(NULL);
 #else
     return 0;
 #endif
 }
 
 /* Whether the blocking drivers have a clock for the deadlines. */
-static bool llm__client_has_clock(const llm_client *c) {
-#if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
-    (void)c;
-    return true;
-#else
-    return c->desc.clock_ms != NULL;
-#endif
-}
+static bool llm__client_has_clock(const llm_client *c) { return LLM__HAS_DEFAULT_CLOCK || c->desc.clock_ms != NULL; }
 
 /* The blocking drivers use the public call functions only: what they do, a
    transport of your own can do (the curl adapter does). */
@@ -9996,30 +10015,6 @@ LLM_API int llm_router_error_class(llm_result code) {
     return 0;
 }
 
-#ifdef LLM__ROUTER_POSIX_TIME
-static int64_t llm__rt_default_clock(void *user) {
-    struct timespec ts;
-    (void)user;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-static void llm__rt_default_sleep(void *user, int64_t ms) {
-    struct timespec ts;
-    (void)user;
-    ts.tv_sec = (time_t)(ms / 1000);
-    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-    while (nanosleep(&ts, &ts) != 0) {}
-}
-#elif defined(LLM__ROUTER_COARSE_TIME)
-static int64_t llm__rt_default_clock(void *user) {
-    (void)user;
-    return (int64_t)time(NULL) * 1000;
-}
-static void llm__rt_default_sleep(void *user, int64_t ms) {
-    (void)user;
-    sleep((unsigned)((ms + 999) / 1000)); /* whole seconds, rounded up */
-}
-#endif
 
 #if !defined(LLM_NO_STDIO)
 static const char *llm__rt_default_getenv(void *user, const char *name) {
@@ -10045,8 +10040,8 @@ LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
     if (d.budget_window_ms <= 0) d.budget_window_ms = 24 * 3600 * 1000;
     if ((unsigned)d.strategy >= (unsigned)LLM__ROUTING_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
 #if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
-    if (!d.clock_ms) d.clock_ms = llm__rt_default_clock;
-    if (!d.sleep_ms) d.sleep_ms = llm__rt_default_sleep;
+    if (!d.clock_ms) d.clock_ms = llm__default_clock;
+    if (!d.sleep_ms) d.sleep_ms = llm__default_sleep;
 #endif
 #if !defined(LLM_NO_STDIO)
     if (!d.getenv) d.getenv = llm__rt_default_getenv;
