@@ -133,55 +133,57 @@ static void sweep_stream(const char *what, const char *provider, int status, con
     }
 }
 
-static void openai_streams(void) {
-    static const char *const files[] = {"openai/chat_stream_parallel_tool_calls.sse", "openai/chat_stream_text_usage.sse",
-                                        "openai/chat_stream_logprobs.sse", "openrouter/stream_processing_comments.sse",
-                                        "azure/stream_async_filter_blocked.sse", "azure/stream_async_filter_passes.sse"};
+/* Recorded answers through a streamed call, every allocation failed in turn. */
+typedef struct recorded {
+    const char *file, *provider; /* provider NULL: openai */
+    const char *content_type;
+    llm_result want;
+} recorded;
+
+static void sweep_recorded(const recorded *r, size_t n) {
     size_t i, len;
-    for (i = 0; i < TEST_COUNT(files); i++) {
-        char *s = load(files[i], &len);
-        if (s) sweep_stream(files[i], NULL, 200, "text/event-stream", s, len, LLM_OK);
+    for (i = 0; i < n; i++) {
+        char *s = load(r[i].file, &len);
+        if (s) sweep_stream(r[i].file, r[i].provider, 200, r[i].content_type, s, len, r[i].want);
         free(s);
     }
 }
 
+static void openai_streams(void) {
+    static const recorded files[] = {
+        {"openai/chat_stream_parallel_tool_calls.sse", NULL, "text/event-stream", LLM_OK},
+        {"openai/chat_stream_text_usage.sse", NULL, "text/event-stream", LLM_OK},
+        {"openai/chat_stream_logprobs.sse", NULL, "text/event-stream", LLM_OK},
+        {"openrouter/stream_processing_comments.sse", NULL, "text/event-stream", LLM_OK},
+        {"azure/stream_async_filter_blocked.sse", NULL, "text/event-stream", LLM_OK},
+        {"azure/stream_async_filter_passes.sse", NULL, "text/event-stream", LLM_OK},
+    };
+    sweep_recorded(files, TEST_COUNT(files));
+}
+
 static void openai_error_inside_a_stream(void) {
-    size_t len;
-    char *s = load("openrouter/stream_midstream_error.sse", &len);
-    if (s) sweep_stream("openrouter/stream_midstream_error.sse", NULL, 200, "text/event-stream", s, len, LLM_ERR_SERVER);
-    free(s);
+    static const recorded files[] = {{"openrouter/stream_midstream_error.sse", NULL, "text/event-stream", LLM_ERR_SERVER}};
+    sweep_recorded(files, TEST_COUNT(files));
 }
 
 /* Gemini's streams (no end marker) and whole answers. */
 static void gemini_streams(void) {
-    static const char *const files[] = {"gemini/stream_text.sse", "gemini/stream_thinking_function_call.sse"};
-    size_t i, len;
-    for (i = 0; i < TEST_COUNT(files); i++) {
-        char *s = load(files[i], &len);
-        if (s) sweep_stream(files[i], "gemini", 200, "text/event-stream", s, len, LLM_OK);
-        free(s);
-    }
-    {
-        char *s = load("gemini/generate_content_thinking_function_call.json", &len);
-        if (s) sweep_stream("gemini/generate_content_thinking_function_call.json", "gemini", 200, "application/json", s, len, LLM_OK);
-        free(s);
-    }
+    static const recorded files[] = {
+        {"gemini/stream_text.sse", "gemini", "text/event-stream", LLM_OK},
+        {"gemini/stream_thinking_function_call.sse", "gemini", "text/event-stream", LLM_OK},
+        {"gemini/generate_content_thinking_function_call.json", "gemini", "application/json", LLM_OK},
+    };
+    sweep_recorded(files, TEST_COUNT(files));
 }
 
 static void anthropic_streams(void) {
-    static const char *const files[] = {"anthropic/stream_tool_use.sse", "anthropic/docs_stream_thinking.sse",
-                                        "anthropic/stream_thinking_signature_refusal.sse"};
-    size_t i, len;
-    for (i = 0; i < TEST_COUNT(files); i++) {
-        char *s = load(files[i], &len);
-        if (s) sweep_stream(files[i], "anthropic", 200, "text/event-stream", s, len, LLM_OK);
-        free(s);
-    }
-    {
-        char *s = load("anthropic/stream_error_overloaded.sse", &len);
-        if (s) sweep_stream("anthropic/stream_error_overloaded.sse", "anthropic", 200, "text/event-stream", s, len, LLM_ERR_UNAVAILABLE);
-        free(s);
-    }
+    static const recorded files[] = {
+        {"anthropic/stream_tool_use.sse", "anthropic", "text/event-stream", LLM_OK},
+        {"anthropic/docs_stream_thinking.sse", "anthropic", "text/event-stream", LLM_OK},
+        {"anthropic/stream_thinking_signature_refusal.sse", "anthropic", "text/event-stream", LLM_OK},
+        {"anthropic/stream_error_overloaded.sse", "anthropic", "text/event-stream", LLM_ERR_UNAVAILABLE},
+    };
+    sweep_recorded(files, TEST_COUNT(files));
 }
 
 /* A plain JSON answer to a streamed request, told as events: the path of
