@@ -4972,6 +4972,28 @@ static llm_result llm__enc_drop(llm__enc *e, bool present, const char *field, co
     return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
 }
 
+/* What both of these APIs want of a message: tool-call arguments that are
+   a JSON object (they take the object, not its text) and data: URLs in
+   base64. */
+static llm_result llm__enc_message_ok(llm__enc *e, const llm_message *msg, size_t m) {
+    size_t k;
+    for (k = 0; k < msg->tool_call_count; k++) {
+        const char *args = msg->tool_calls[k].arguments;
+        llm_error perr;
+        if (args && args[0] && llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), true, NULL, &perr) != LLM_OK)
+            return llm__fail(e->err, perr.code == LLM_ERR_NO_MEMORY ? perr.code : LLM_ERR_INVALID_ARGUMENT,
+                             "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object (%s)", m, k, msg->tool_calls[k].name, perr.message);
+    }
+    for (k = 0; k < msg->part_count; k++) {
+        const llm_content_part *part = &msg->parts[k];
+        const char *media, *data;
+        size_t n;
+        if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 && !llm__data_url(part->url, &media, &n, &data))
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a data: URL that is not base64", m, k);
+    }
+    return LLM_OK;
+}
+
 /* The turns of a conversation for the APIs that want the two sides to
    alternate (Anthropic, Gemini): from *m, the next run of messages of one
    side, [*m, *end), user and tool messages being the user's; system and
@@ -5748,6 +5770,7 @@ static llm_result llm__claude_format(llm__enc *e, const llm_request *req, llm__c
    arguments (and tools to name them), images as base64 or URL, PDFs. */
 static llm_result llm__claude_messages_ok(llm__enc *e, const llm_request *req) {
     size_t m, k, turns = 0;
+    llm_result r;
     for (m = 0; m < req->message_count; m++) {
         const llm_message *msg = &req->messages[m];
         if (msg->role == LLM_ROLE_SYSTEM || msg->role == LLM_ROLE_DEVELOPER) continue;
@@ -5758,22 +5781,10 @@ static llm_result llm__claude_messages_ok(llm__enc *e, const llm_request *req) {
         if (msg->role == LLM_ROLE_ASSISTANT && !msg->part_count && (!msg->content || !msg->content[0]) && !msg->tool_call_count &&
             !msg->reasoning_count)
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: an empty assistant turn (Anthropic refuses empty content)", m);
-        for (k = 0; k < msg->tool_call_count; k++) {
-            const char *args = msg->tool_calls[k].arguments;
-            llm_error perr;
-            if (args && args[0] && llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), true, NULL, &perr) != LLM_OK)
-                return llm__fail(e->err, perr.code == LLM_ERR_NO_MEMORY ? perr.code : LLM_ERR_INVALID_ARGUMENT,
-                                 "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object (%s)", m, k, msg->tool_calls[k].name, perr.message);
-        }
-        for (k = 0; k < msg->part_count; k++) {
-            const llm_content_part *part = &msg->parts[k];
-            const char *media, *data;
-            size_t n;
-            if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 && !llm__data_url(part->url, &media, &n, &data))
-                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a data: URL that is not base64", m, k);
-            if (part->type == LLM_PART_DOCUMENT && part->base64 && strcmp(part->media_type, "application/pdf") != 0)
+        if ((r = llm__enc_message_ok(e, msg, m)) != LLM_OK) return r;
+        for (k = 0; k < msg->part_count; k++)
+            if (msg->parts[k].type == LLM_PART_DOCUMENT && msg->parts[k].base64 && strcmp(msg->parts[k].media_type, "application/pdf") != 0)
                 return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: Anthropic takes PDF documents (application/pdf)", m, k);
-        }
     }
     if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Anthropic needs a user turn beside the system prompt");
     return LLM_OK;
@@ -6666,7 +6677,8 @@ static bool llm__gemini_is_object_text(const llm_allocator *a, const char *s, ll
 /* The messages: tool results that name their call, tool-call arguments
    that are objects, data: URLs in base64. */
 static llm_result llm__gemini_messages_ok(llm__enc *e, const llm_request *req) {
-    size_t m, k, turns = 0;
+    size_t m, turns = 0;
+    llm_result r;
     for (m = 0; m < req->message_count; m++) {
         const llm_message *msg = &req->messages[m];
         if (msg->role == LLM_ROLE_SYSTEM || msg->role == LLM_ROLE_DEVELOPER) continue;
@@ -6674,21 +6686,7 @@ static llm_result llm__gemini_messages_ok(llm__enc *e, const llm_request *req) {
         if (msg->role == LLM_ROLE_TOOL && !llm__gemini_call_name(req, m))
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id \"%s\" answers no earlier tool call (Gemini names a function "
                              "response after its call)", m, msg->tool_call_id);
-        for (k = 0; k < msg->tool_call_count; k++) {
-            const char *args = msg->tool_calls[k].arguments;
-            if (args && args[0] && !llm__gemini_is_object_text(&e->ctx->client->desc.alloc, args, e->w)) {
-                if (e->w->error_ == LLM_ERR_NO_MEMORY) return llm__fail(e->err, LLM_ERR_NO_MEMORY, "out of memory");
-                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object", m, k,
-                                 msg->tool_calls[k].name);
-            }
-        }
-        for (k = 0; k < msg->part_count; k++) {
-            const llm_content_part *part = &msg->parts[k];
-            const char *media, *data;
-            size_t n;
-            if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 && !llm__data_url(part->url, &media, &n, &data))
-                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a data: URL that is not base64", m, k);
-        }
+        if ((r = llm__enc_message_ok(e, msg, m)) != LLM_OK) return r;
     }
     if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Gemini needs a user turn beside the system instruction");
     return LLM_OK;

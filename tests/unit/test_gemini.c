@@ -358,6 +358,14 @@ static void url_schema_and_refusals(void) {
     CHECK(body_of(&c, &r, &doc, body, sizeof body, &err));
     CHECK(!strstr(body, "u-1"));
     llm_json_doc_free(&doc);
+    { /* a functionCall's args is an object: other arguments are refused, naming the call */
+        llm_tool_call call = {.id = "call_1", .name = "get_weather", .arguments = "[1,2]"};
+        llm_message turns[2] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .tool_calls = &call, .tool_call_count = 1}};
+        llm_request q = {.model = "gemini-2.5-flash", .messages = turns, .message_count = 2};
+        CHECK(!body_of(&c, &q, &doc, NULL, 0, &err));
+        CHECK_EQ_INT(err.code, LLM_ERR_INVALID_ARGUMENT);
+        CHECK(strstr(err.message, "tool_calls[0] (get_weather)") != NULL);
+    }
 }
 
 /* reasoning_effort by family (the README's table). */
