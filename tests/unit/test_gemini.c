@@ -359,8 +359,8 @@ static void url_schema_and_refusals(void) {
     CHECK(!strstr(body, "u-1"));
     llm_json_doc_free(&doc);
     { /* a functionCall's args is an object: other arguments are refused, naming the call */
-        llm_tool_call call = {.id = "call_1", .name = "get_weather", .arguments = "[1,2]"};
-        llm_message turns[2] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .tool_calls = &call, .tool_call_count = 1}};
+        llm_tool_call bad = {.id = "call_1", .name = "get_weather", .arguments = "[1,2]"};
+        llm_message turns[2] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .tool_calls = &bad, .tool_call_count = 1}};
         llm_request q = {.model = "gemini-2.5-flash", .messages = turns, .message_count = 2};
         CHECK(!body_of(&c, &q, &doc, NULL, 0, &err));
         CHECK_EQ_INT(err.code, LLM_ERR_INVALID_ARGUMENT);
