@@ -2376,7 +2376,7 @@ extern "C" {
 #endif
 
 /* ------------------------------------------------------------------------ */
-// >>config
+// >>base: allocation, errors, arenas and buffers, bytes and text, time and entropy
 /* ------------------------------------------------------------------------ */
 
 LLM_API uint32_t llm_version(void) { return LLM_VERSION_NUM; }
@@ -2423,10 +2423,6 @@ static bool llm__grow(const llm_allocator *a, void **buf, size_t *capacity, size
     *capacity = cap;
     return true;
 }
-
-/* ------------------------------------------------------------------------ */
-// >>errors
-/* ------------------------------------------------------------------------ */
 
 LLM_API const char *llm_result_str(llm_result code) {
     switch (code) {
@@ -2611,10 +2607,6 @@ static llm_result llm__fail(llm_error *err, llm_result code, const char *fmt, ..
     return code;
 }
 
-/* ------------------------------------------------------------------------ */
-// >>types
-/* ------------------------------------------------------------------------ */
-
 /* An arena: a list of blocks, each allocated through the owner's allocator,
    released together. Responses and conversations own one. */
 typedef struct llm__arena_block {
@@ -2652,24 +2644,6 @@ static char *llm__arena_strndup(const llm_allocator *a, void **arena, const char
     if (n) memcpy(p, s, n);
     p[n] = '\0';
     return p;
-}
-
-/* A JSON value written again as compact JSON text in an arena, into *out:
-   LLM_OK, LLM_ERR_NO_MEMORY, or LLM_ERR_LIMIT_EXCEEDED for a value nested
-   deeper than the writer goes (64; the reader takes 512). */
-static llm_result llm__arena_json_text(const llm_allocator *a, void **arena, const llm_json *v, const char **out) {
-    llm_json_writer w;
-    const char *text;
-    size_t n;
-    llm_result r;
-    memset(&w, 0, sizeof w);
-    w.alloc = *a;
-    llm_json_write_value(&w, v);
-    r = llm_json_writer_finish(&w, &text, &n);
-    *out = r == LLM_OK ? llm__arena_strndup(a, arena, text, n) : NULL;
-    if (r == LLM_OK && !*out) r = LLM_ERR_NO_MEMORY;
-    llm_json_writer_free(&w);
-    return r == LLM_ERR_NO_MEMORY || r == LLM_OK ? r : LLM_ERR_LIMIT_EXCEEDED;
 }
 
 /* Zeroes n bytes in a way the compiler cannot drop as a dead store (the
@@ -2728,8 +2702,309 @@ LLM_API void llm_response_free(llm_response *response) {
     memset(response, 0, sizeof *response);
 }
 
+/* Strings are scanned eight bytes at a time for the bytes that end a plain
+   copy. */
+#define LLM__ONES 0x0101010101010101ull
+#define LLM__HIGHS 0x8080808080808080ull
+static uint64_t llm__load64(const unsigned char *p) {
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
+/* Exact tests for "some byte is zero" / "some byte is below n (n <= 128)". */
+static uint64_t llm__has_zero(uint64_t x) { return (x - LLM__ONES) & ~x & LLM__HIGHS; }
+static uint64_t llm__has_less(uint64_t x, unsigned n) { return (x - LLM__ONES * n) & ~x & LLM__HIGHS; }
+/* Bytes a JSON string must escape: '"', '\\' and controls. */
+static bool llm__swar_escape(uint64_t x) {
+    return (llm__has_zero(x ^ (LLM__ONES * '"')) | llm__has_zero(x ^ (LLM__ONES * '\\')) | llm__has_less(x, 0x20)) != 0;
+}
+/* ... and, for the reader, any non-ASCII byte (validated separately). */
+static bool llm__swar_special(uint64_t x) { return llm__swar_escape(x) || (x & LLM__HIGHS) != 0; }
+
+/* With SSE2 (every x86-64) sixteen bytes are checked at once; the mask has a
+   bit for each byte that needs attention: '"', '\\', a control, and for
+   the reader (`any_high`) any non-ASCII byte. */
+#if (defined(__SSE2__) || defined(_M_X64)) && !defined(LLM_NO_SIMD)
+#include <emmintrin.h>
+#define LLM__SIMD16 1
+static unsigned llm__special16(const unsigned char *p, bool any_high) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i below_space = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)); /* signed: also every byte >= 0x80 */
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+    if (!any_high) below_space = _mm_andnot_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()), below_space);
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, below_space));
+}
+static unsigned llm__ctz(unsigned x) {
+#if defined(__GNUC__) || defined(__clang__)
+    return (unsigned)__builtin_ctz(x);
+#else
+    unsigned n = 0;
+    while (!(x & 1u)) { x >>= 1; n++; }
+    return n;
+#endif
+}
+#endif
+
+/* Length of the valid UTF-8 sequence at p (lead byte >= 0x80), 0 if invalid. */
+static inline size_t llm__utf8_seq(const unsigned char *p, const unsigned char *end) {
+    unsigned c = p[0];
+    unsigned lo = 0x80, hi = 0xBF;
+    size_t n, i;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else return 0;
+    if ((size_t)(end - p) < n) return 0;
+    if (p[1] < lo || p[1] > hi) return 0;
+    for (i = 2; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+/* Length of the valid UTF-8 prefix of s[0..n). */
+static size_t llm__utf8_valid_prefix(const char *s, size_t n) {
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        size_t k;
+        while (p + 8 <= end && !(llm__load64(p) & LLM__HIGHS)) p += 8;
+        if (p >= end) break;
+        if (*p < 0x80) { p++; continue; }
+        k = llm__utf8_seq(p, end);
+        if (!k) break;
+        p += k;
+    }
+    return (size_t)(p - (const unsigned char *)s);
+}
+
+static const char *llm__role_name(llm_role role) {
+    switch (role) {
+        case LLM_ROLE_SYSTEM: return "system";
+        case LLM_ROLE_DEVELOPER: return "developer";
+        case LLM_ROLE_ASSISTANT: return "assistant";
+        case LLM_ROLE_TOOL: return "tool";
+        default: return "user";
+    }
+}
+
+/* A control byte (below 0x20, or DEL) in s; HTAB passes when tab_ok. */
+static bool llm__has_control(const char *s, bool tab_ok) {
+    for (; s && *s; s++)
+        if (((unsigned char)*s < 0x20 && !(tab_ok && *s == '\t')) || *s == 0x7F) return true;
+    return false;
+}
+
+/* Visible ASCII only (a request id, an API version): no spaces, no
+   control bytes. */
+static bool llm__visible_ascii(const char *s) {
+    for (; *s; s++)
+        if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7F) return false;
+    return true;
+}
+
+static bool llm__starts_ci(const char *s, const char *prefix) {
+    for (; *prefix; s++, prefix++)
+        if (!*s || (*s >= 'A' && *s <= 'Z' ? *s + 32 : *s) != *prefix) return false;
+    return true;
+}
+
+/* ASCII case-insensitive search of `needle` (lowercase) in `hay`. */
+static bool llm__contains_ci(const char *hay, const char *needle) {
+    size_t n = strlen(needle);
+    for (; hay && *hay; hay++) {
+        size_t i = 0;
+        while (i < n && hay[i] && (hay[i] >= 'A' && hay[i] <= 'Z' ? hay[i] + 32 : hay[i]) == needle[i]) i++;
+        if (i == n) return true;
+    }
+    return false;
+}
+
+/* The same for a hay of n bytes (not NUL-terminated). */
+static bool llm__contains_ci_n(const char *hay, size_t n, const char *needle) {
+    size_t k = strlen(needle), i, j;
+    for (i = 0; i + k <= n; i++) {
+        for (j = 0; j < k && (hay[i + j] >= 'A' && hay[i + j] <= 'Z' ? hay[i + j] + 32 : hay[i + j]) == needle[j]; j++) {}
+        if (j == k) return true;
+    }
+    return false;
+}
+
+static bool llm__contains_any(const char *hay, const char *const *needles) {
+    for (; *needles; needles++)
+        if (llm__contains_ci(hay, *needles)) return true;
+    return false;
+}
+
+/* Parses a non-negative decimal number of seconds or milliseconds
+   ("1.5"); -1 when it is not one. */
+static double llm__parse_seconds(const char *s, size_t n) {
+    double v = 0, scale = 0;
+    size_t i;
+    if (n == 0) return -1;
+    for (i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            if (scale == 0) v = v * 10 + (s[i] - '0');
+            else { v += (s[i] - '0') * scale; scale /= 10; }
+            if (v > 1e12) return -1;
+        } else if (s[i] == '.' && scale == 0 && i > 0) {
+            scale = 0.1;
+        } else {
+            return -1;
+        }
+    }
+    return v;
+}
+
+/* An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") as unix milliseconds,
+   or -1. The other two legacy HTTP date forms are not accepted. */
+/* Unix milliseconds of a UTC date and time (days from civil, H. Hinnant's
+   algorithm); -1 for fields out of range. */
+static int64_t llm__unix_ms(int64_t year, int month, int day, int hour, int minute, int second) {
+    int64_t y, era, yoe, doy, doe, days;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 || year < 1970) return -1;
+    y = year - (month <= 2);
+    era = y / 400;
+    yoe = y - era * 400;
+    doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    days = era * 146097 + doe - 719468;
+    return ((days * 24 + hour) * 60 + minute) * 60000 + (int64_t)second * 1000;
+}
+
+static int64_t llm__parse_http_date(const char *s, size_t n) {
+    static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    int day, month, hour, minute, second;
+    int64_t year;
+    const char *m;
+    if (n != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s[19] != ':' ||
+        s[22] != ':' || s[25] != ' ' || memcmp(s + 26, "GMT", 3) != 0)
+        return -1;
+#define LLM__D2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
+    if (s[5] < '0' || s[5] > '9' || s[6] < '0' || s[6] > '9') return -1;
+    day = LLM__D2(s + 5);
+    for (m = months; *m && memcmp(m, s + 8, 3) != 0; m += 3) {}
+    if (!*m) return -1;
+    month = (int)(m - months) / 3 + 1;
+    year = LLM__D2(s + 12) * 100 + LLM__D2(s + 14);
+    hour = LLM__D2(s + 17);
+    minute = LLM__D2(s + 20);
+    second = LLM__D2(s + 23);
+#undef LLM__D2
+    return llm__unix_ms(year, month, day, hour, minute, second);
+}
+
+/* An RFC 3339 time in UTC as Anthropic's rate-limit headers give it
+   ("2026-12-02T04:30:00Z", fractions of a second allowed) in unix ms;
+   -1 when it is not one. */
+static int64_t llm__parse_rfc3339(const char *s, size_t n) {
+    size_t i;
+    int64_t ms;
+    static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+    if (n < 20) return -1;
+    for (i = 0; i < 19; i++)
+        if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i] && !(i == 10 && (s[i] == 't' || s[i] == ' '))) return -1;
+    for (i = 19; i < n && (i > 19 || s[i] == '.') && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')); i++) {}
+    if (i + 1 != n || (s[i] != 'Z' && s[i] != 'z')) return -1; /* UTC only: what the headers send */
+#define LLM__D2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
+    ms = llm__unix_ms(LLM__D2(s) * 100 + LLM__D2(s + 2), LLM__D2(s + 5), LLM__D2(s + 8), LLM__D2(s + 11), LLM__D2(s + 14), LLM__D2(s + 17));
+#undef LLM__D2
+    return ms;
+}
+
+/* splitmix64's output function. */
+static uint64_t llm__mix64(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* FNV-1a over n bytes, continuing from h. */
+static uint64_t llm__fnv1a(uint64_t h, const void *p, size_t n) {
+    const unsigned char *b = (const unsigned char *)p;
+    while (n--) h = (h ^ *b++) * 0x100000001B3ull;
+    return h;
+}
+
+static void llm__log(const llm_client *c, llm_log_level level, const char *message) {
+    if (c && c->desc.log) c->desc.log(c->desc.log_user, level, message);
+}
+
+/* The platform's clock and sleep, the defaults of the router and of the
+   blocking drivers (see LLM__ROUTER_POSIX_TIME above). */
+#ifdef LLM__ROUTER_POSIX_TIME
+static int64_t llm__default_clock(void *user) {
+    struct timespec ts;
+    (void)user;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+static void llm__default_sleep(void *user, int64_t ms) {
+    struct timespec ts;
+    (void)user;
+    ts.tv_sec = (time_t)(ms / 1000);
+    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+    while (nanosleep(&ts, &ts) != 0) {}
+}
+#elif defined(LLM__ROUTER_COARSE_TIME)
+static int64_t llm__default_clock(void *user) {
+    (void)user;
+    return (int64_t)time(NULL) * 1000;
+}
+static void llm__default_sleep(void *user, int64_t ms) {
+    (void)user;
+    sleep((unsigned)((ms + 999) / 1000)); /* whole seconds, rounded up */
+}
+#endif
+#if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
+#define LLM__HAS_DEFAULT_CLOCK 1
+#else
+#define LLM__HAS_DEFAULT_CLOCK 0
+#endif
+
+/* What makes one request id differ from the next without any call writing
+   to the (shared) client: a high-resolution clock where the platform has
+   one (read for this alone: no deadline or delay depends on it), else 0. */
+static uint64_t llm__id_entropy(void) {
+#if defined(LLM__ROUTER_POSIX_TIME)
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+#elif defined(LLM__ROUTER_COARSE_TIME)
+    return (uint64_t)time(NULL) * 1000003u ^ (uint64_t)clock();
+#else
+    return 0;
+#endif
+}
+
+static llm_result llm__call_error(llm_call *call, llm_result code, const char *message) {
+    if (call->error_ == LLM_OK) {
+        call->error_ = code;
+        llm__fail(&call->err_, code, "%s", message);
+    }
+    return call->error_;
+}
+
+static llm_result llm__call_nomem(llm_call *call) { return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory"); }
+
+/* Fails the call with a formatted message (the first error wins). */
+static llm_result llm__call_errorf(llm_call *call, llm_result code, const char *fmt, ...) {
+    va_list ap;
+    if (call->error_ != LLM_OK) return call->error_;
+    llm__error_clear(&call->err_);
+    call->error_ = call->err_.code = code;
+    va_start(ap, fmt);
+    llm__vformat(call->err_.message, sizeof call->err_.message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
 /* ------------------------------------------------------------------------ */
-// >>json
+// >>json: a strict RFC 8259 reader (DOM) and writer
 /* ------------------------------------------------------------------------ */
 
 #define LLM__JSON_TYPE_MASK 0xFu
@@ -3101,86 +3376,6 @@ static size_t llm__format_double(double v, char *out) {
 }
 
 static llm_json_type llm__json_type(const llm_json *v) { return (llm_json_type)(v->tag & LLM__JSON_TYPE_MASK); }
-
-/* Strings are scanned eight bytes at a time for the bytes that end a plain
-   copy. */
-#define LLM__ONES 0x0101010101010101ull
-#define LLM__HIGHS 0x8080808080808080ull
-static uint64_t llm__load64(const unsigned char *p) {
-    uint64_t x;
-    memcpy(&x, p, 8);
-    return x;
-}
-/* Exact tests for "some byte is zero" / "some byte is below n (n <= 128)". */
-static uint64_t llm__has_zero(uint64_t x) { return (x - LLM__ONES) & ~x & LLM__HIGHS; }
-static uint64_t llm__has_less(uint64_t x, unsigned n) { return (x - LLM__ONES * n) & ~x & LLM__HIGHS; }
-/* Bytes a JSON string must escape: '"', '\\' and controls. */
-static bool llm__swar_escape(uint64_t x) {
-    return (llm__has_zero(x ^ (LLM__ONES * '"')) | llm__has_zero(x ^ (LLM__ONES * '\\')) | llm__has_less(x, 0x20)) != 0;
-}
-/* ... and, for the reader, any non-ASCII byte (validated separately). */
-static bool llm__swar_special(uint64_t x) { return llm__swar_escape(x) || (x & LLM__HIGHS) != 0; }
-
-/* With SSE2 (every x86-64) sixteen bytes are checked at once; the mask has a
-   bit for each byte that needs attention: '"', '\\', a control, and for
-   the reader (`any_high`) any non-ASCII byte. */
-#if (defined(__SSE2__) || defined(_M_X64)) && !defined(LLM_NO_SIMD)
-#include <emmintrin.h>
-#define LLM__SIMD16 1
-static unsigned llm__special16(const unsigned char *p, bool any_high) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i below_space = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)); /* signed: also every byte >= 0x80 */
-    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
-    if (!any_high) below_space = _mm_andnot_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()), below_space);
-    return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, below_space));
-}
-static unsigned llm__ctz(unsigned x) {
-#if defined(__GNUC__) || defined(__clang__)
-    return (unsigned)__builtin_ctz(x);
-#else
-    unsigned n = 0;
-    while (!(x & 1u)) { x >>= 1; n++; }
-    return n;
-#endif
-}
-#endif
-
-/* Length of the valid UTF-8 sequence at p (lead byte >= 0x80), 0 if invalid. */
-static inline size_t llm__utf8_seq(const unsigned char *p, const unsigned char *end) {
-    unsigned c = p[0];
-    unsigned lo = 0x80, hi = 0xBF;
-    size_t n, i;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else return 0;
-    if ((size_t)(end - p) < n) return 0;
-    if (p[1] < lo || p[1] > hi) return 0;
-    for (i = 2; i < n; i++)
-        if ((p[i] & 0xC0) != 0x80) return 0;
-    return n;
-}
-
-/* Length of the valid UTF-8 prefix of s[0..n). */
-static size_t llm__utf8_valid_prefix(const char *s, size_t n) {
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        size_t k;
-        while (p + 8 <= end && !(llm__load64(p) & LLM__HIGHS)) p += 8;
-        if (p >= end) break;
-        if (*p < 0x80) { p++; continue; }
-        k = llm__utf8_seq(p, end);
-        if (!k) break;
-        p += k;
-    }
-    return (size_t)(p - (const unsigned char *)s);
-}
 
 LLM_API size_t llm_utf8_sanitize(const char *in, size_t n, char *out) {
     const unsigned char *p = (const unsigned char *)in, *end = p + n;
@@ -3818,7 +4013,6 @@ static void llm__jw_string_pieces(llm_json_writer *w, const char *const *pieces,
 }
 #endif
 
-
 LLM_API void llm_json_write_keyn(llm_json_writer *w, const char *key, size_t len) {
     uint64_t bit;
     if (!w || w->error_ != LLM_OK) return;
@@ -4002,8 +4196,26 @@ LLM_API void llm_json_writer_free(llm_json_writer *w) {
     w->alloc = alloc;
 }
 
+/* A JSON value written again as compact JSON text in an arena, into *out:
+   LLM_OK, LLM_ERR_NO_MEMORY, or LLM_ERR_LIMIT_EXCEEDED for a value nested
+   deeper than the writer goes (64; the reader takes 512). */
+static llm_result llm__arena_json_text(const llm_allocator *a, void **arena, const llm_json *v, const char **out) {
+    llm_json_writer w;
+    const char *text;
+    size_t n;
+    llm_result r;
+    memset(&w, 0, sizeof w);
+    w.alloc = *a;
+    llm_json_write_value(&w, v);
+    r = llm_json_writer_finish(&w, &text, &n);
+    *out = r == LLM_OK ? llm__arena_strndup(a, arena, text, n) : NULL;
+    if (r == LLM_OK && !*out) r = LLM_ERR_NO_MEMORY;
+    llm_json_writer_free(&w);
+    return r == LLM_ERR_NO_MEMORY || r == LLM_OK ? r : LLM_ERR_LIMIT_EXCEEDED;
+}
+
 /* ------------------------------------------------------------------------ */
-// >>sse
+// >>sse: an incremental event-stream parser (WHATWG rules)
 /* ------------------------------------------------------------------------ */
 
 #define LLM__SSE_DEFAULT_MAX (16u << 20)
@@ -4273,23 +4485,8 @@ LLM_API void llm_sse_free(llm_sse *p) {
 }
 
 /* ------------------------------------------------------------------------ */
-// >>transport
+// >>http: header and URL checks, the mock transport, statuses and errors to result codes
 /* ------------------------------------------------------------------------ */
-
-/* A control byte (below 0x20, or DEL) in s; HTAB passes when tab_ok. */
-static bool llm__has_control(const char *s, bool tab_ok) {
-    for (; s && *s; s++)
-        if (((unsigned char)*s < 0x20 && !(tab_ok && *s == '\t')) || *s == 0x7F) return true;
-    return false;
-}
-
-/* Visible ASCII only (a request id, an API version): no spaces, no
-   control bytes. */
-static bool llm__visible_ascii(const char *s) {
-    for (; *s; s++)
-        if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7F) return false;
-    return true;
-}
 
 /* RFC 9110's token: the characters a header name may hold. */
 static bool llm__is_token(const char *s) {
@@ -4314,12 +4511,6 @@ static llm_result llm__check_headers(const llm_pair *h, size_t n, const char *wh
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s[%z].value: NULL or holds a control byte", what, i);
     }
     return LLM_OK;
-}
-
-static bool llm__starts_ci(const char *s, const char *prefix) {
-    for (; *prefix; s++, prefix++)
-        if (!*s || (*s >= 'A' && *s <= 'Z' ? *s + 32 : *s) != *prefix) return false;
-    return true;
 }
 
 /* A base URL: http:// or https://, a host, no spaces or control bytes. */
@@ -4378,10 +4569,6 @@ LLM_API llm_transport llm_mock_transport(llm_mock *mock) {
     return t;
 }
 
-/* ------------------------------------------------------------------------ */
-// >>http_errors: status, provider fields and phrases to result codes
-/* ------------------------------------------------------------------------ */
-
 /* The API key scrubbed (llm__key_match) from every string of a parsed
    value, in place: an error body, before its strings are copied and cut
    into an llm_error's fields. */
@@ -4397,33 +4584,6 @@ static void llm__json_scrub(const llm_json *v, const char *key) {
             str[x->len] = '\0';
         }
     }
-}
-
-/* ASCII case-insensitive search of `needle` (lowercase) in `hay`. */
-static bool llm__contains_ci(const char *hay, const char *needle) {
-    size_t n = strlen(needle);
-    for (; hay && *hay; hay++) {
-        size_t i = 0;
-        while (i < n && hay[i] && (hay[i] >= 'A' && hay[i] <= 'Z' ? hay[i] + 32 : hay[i]) == needle[i]) i++;
-        if (i == n) return true;
-    }
-    return false;
-}
-
-/* The same for a hay of n bytes (not NUL-terminated). */
-static bool llm__contains_ci_n(const char *hay, size_t n, const char *needle) {
-    size_t k = strlen(needle), i, j;
-    for (i = 0; i + k <= n; i++) {
-        for (j = 0; j < k && (hay[i + j] >= 'A' && hay[i + j] <= 'Z' ? hay[i + j] + 32 : hay[i + j]) == needle[j]; j++) {}
-        if (j == k) return true;
-    }
-    return false;
-}
-
-static bool llm__contains_any(const char *hay, const char *const *needles) {
-    for (; *needles; needles++)
-        if (llm__contains_ci(hay, *needles)) return true;
-    return false;
 }
 
 /* Phrases providers use (LiteLLM's exception mapping, plus Anthropic's). */
@@ -4541,82 +4701,6 @@ static void llm__classify_with(const llm_error_word *words, llm_error *e, bool i
     }
 }
 
-/* Parses a non-negative decimal number of seconds or milliseconds
-   ("1.5"); -1 when it is not one. */
-static double llm__parse_seconds(const char *s, size_t n) {
-    double v = 0, scale = 0;
-    size_t i;
-    if (n == 0) return -1;
-    for (i = 0; i < n; i++) {
-        if (s[i] >= '0' && s[i] <= '9') {
-            if (scale == 0) v = v * 10 + (s[i] - '0');
-            else { v += (s[i] - '0') * scale; scale /= 10; }
-            if (v > 1e12) return -1;
-        } else if (s[i] == '.' && scale == 0 && i > 0) {
-            scale = 0.1;
-        } else {
-            return -1;
-        }
-    }
-    return v;
-}
-
-/* An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") as unix milliseconds,
-   or -1. The other two legacy HTTP date forms are not accepted. */
-/* Unix milliseconds of a UTC date and time (days from civil, H. Hinnant's
-   algorithm); -1 for fields out of range. */
-static int64_t llm__unix_ms(int64_t year, int month, int day, int hour, int minute, int second) {
-    int64_t y, era, yoe, doy, doe, days;
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 || year < 1970) return -1;
-    y = year - (month <= 2);
-    era = y / 400;
-    yoe = y - era * 400;
-    doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    days = era * 146097 + doe - 719468;
-    return ((days * 24 + hour) * 60 + minute) * 60000 + (int64_t)second * 1000;
-}
-
-static int64_t llm__parse_http_date(const char *s, size_t n) {
-    static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
-    int day, month, hour, minute, second;
-    int64_t year;
-    const char *m;
-    if (n != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s[19] != ':' ||
-        s[22] != ':' || s[25] != ' ' || memcmp(s + 26, "GMT", 3) != 0)
-        return -1;
-#define LLM__D2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
-    if (s[5] < '0' || s[5] > '9' || s[6] < '0' || s[6] > '9') return -1;
-    day = LLM__D2(s + 5);
-    for (m = months; *m && memcmp(m, s + 8, 3) != 0; m += 3) {}
-    if (!*m) return -1;
-    month = (int)(m - months) / 3 + 1;
-    year = LLM__D2(s + 12) * 100 + LLM__D2(s + 14);
-    hour = LLM__D2(s + 17);
-    minute = LLM__D2(s + 20);
-    second = LLM__D2(s + 23);
-#undef LLM__D2
-    return llm__unix_ms(year, month, day, hour, minute, second);
-}
-
-/* An RFC 3339 time in UTC as Anthropic's rate-limit headers give it
-   ("2026-12-02T04:30:00Z", fractions of a second allowed) in unix ms;
-   -1 when it is not one. */
-static int64_t llm__parse_rfc3339(const char *s, size_t n) {
-    size_t i;
-    int64_t ms;
-    static const char shape[] = "dddd-dd-ddTdd:dd:dd";
-    if (n < 20) return -1;
-    for (i = 0; i < 19; i++)
-        if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i] && !(i == 10 && (s[i] == 't' || s[i] == ' '))) return -1;
-    for (i = 19; i < n && (i > 19 || s[i] == '.') && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')); i++) {}
-    if (i + 1 != n || (s[i] != 'Z' && s[i] != 'z')) return -1; /* UTC only: what the headers send */
-#define LLM__D2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
-    ms = llm__unix_ms(LLM__D2(s) * 100 + LLM__D2(s + 2), LLM__D2(s + 5), LLM__D2(s + 8), LLM__D2(s + 11), LLM__D2(s + 14), LLM__D2(s + 17));
-#undef LLM__D2
-    return ms;
-}
-
 static bool llm__header_is(const char *name, size_t n, const char *want) {
     size_t i;
     if (strlen(want) != n) return false;
@@ -4631,6810 +4715,8 @@ static bool llm__header_has_prefix(const char *name, size_t n, const char *prefi
     return n >= k && llm__header_is(name, k, prefix);
 }
 
-
 /* ------------------------------------------------------------------------ */
-// >>request: what every wire format can rely on, and encoding helpers
-/* ------------------------------------------------------------------------ */
-
-
-
-
-
-/* A data: URL's media type and base64 data; false when it is not one. */
-static bool llm__data_url(const char *url, const char **media, size_t *media_len, const char **data) {
-    const char *semi, *comma;
-    if (strncmp(url, "data:", 5) != 0 || !(comma = strchr(url, ',')) || !(semi = strchr(url, ';')) || semi > comma ||
-        strncmp(semi, ";base64,", 8) != 0)
-        return false;
-    *media = url + 5;
-    *media_len = (size_t)(semi - url - 5);
-    *data = comma + 1;
-    return true;
-}
-
-static const char *llm__role_name(llm_role role) {
-    switch (role) {
-        case LLM_ROLE_SYSTEM: return "system";
-        case LLM_ROLE_DEVELOPER: return "developer";
-        case LLM_ROLE_ASSISTANT: return "assistant";
-        case LLM_ROLE_TOOL: return "tool";
-        default: return "user";
-    }
-}
-
-
-static bool llm__utf8_ok(const char *s) { return !s || llm__utf8_valid_prefix(s, strlen(s)) == strlen(s); }
-
-/* One part of a message: a text with text, an image with a URL or base64
-   and a media type, a document the same way. */
-static llm_result llm__check_part(const llm_message *msg, const llm_content_part *part, size_t m, size_t p, llm_error *err) {
-    if ((unsigned)part->type > (unsigned)LLM_PART_DOCUMENT || (unsigned)part->detail > (unsigned)LLM_DETAIL_HIGH ||
-        (unsigned)part->cache > (unsigned)LLM_CACHE_1H)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: unknown part type, detail or cache", m, p);
-    if (part->type == LLM_PART_TEXT && !part->text) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text part without text", m, p);
-    if ((part->type == LLM_PART_IMAGE_URL && !part->url) || (part->type == LLM_PART_IMAGE_BASE64 && (!part->base64 || !part->media_type)))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: image part without url (or base64 and media_type)", m, p);
-    if (part->type == LLM_PART_DOCUMENT && !part->url && (!part->base64 || !part->media_type))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: document part without url (or base64 and media_type)", m, p);
-    if (part->type != LLM_PART_TEXT && msg->role != LLM_ROLE_USER)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: images and documents go in user messages only", m, p);
-    if (!llm__utf8_ok(part->text) || !llm__utf8_ok(part->url) || !llm__utf8_ok(part->base64) || !llm__utf8_ok(part->media_type) ||
-        !llm__utf8_ok(part->filename))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text, url or filename is not valid UTF-8", m, p);
-    return LLM_OK;
-}
-
-/* An assistant turn's reasoning blocks: each complete, in UTF-8. */
-static llm_result llm__check_reasoning(const llm_message *msg, size_t m, llm_error *err) {
-    size_t k;
-    if (msg->reasoning_count && !msg->reasoning) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_count without reasoning", m);
-    if (msg->reasoning_count && msg->role != LLM_ROLE_ASSISTANT)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages carry reasoning blocks", m);
-    if (!llm__utf8_ok(msg->reasoning_format)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_format is not valid UTF-8", m);
-    for (k = 0; k < msg->reasoning_count; k++) {
-        const llm_reasoning_block *b = &msg->reasoning[k];
-        bool complete = b->kind == LLM_REASONING_THINKING ? b->signature != NULL : b->kind == LLM_REASONING_REDACTED && b->data != NULL;
-        if (!complete)
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: a thinking block needs its signature, a redacted one its data", m, k);
-        if (!llm__utf8_ok(b->thinking) || !llm__utf8_ok(b->signature) || !llm__utf8_ok(b->data) || !llm__utf8_ok(b->tool_call_id))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: not valid UTF-8", m, k);
-    }
-    return LLM_OK;
-}
-
-/* What a message may hold, checked before anything is written, so the
-   error names the field. */
-static llm_result llm__check_message(const llm_message *msg, size_t m, llm_error *err) {
-    size_t p;
-    llm_result r;
-    if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
-    if ((unsigned)msg->cache > (unsigned)LLM_CACHE_1H) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown cache", m);
-    if ((r = llm__check_reasoning(msg, m, err)) != LLM_OK) return r;
-    if (msg->part_count && !msg->parts) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
-    if (msg->tool_call_count && !msg->tool_calls)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_count without tool_calls", m);
-    if (msg->role == LLM_ROLE_TOOL && !msg->tool_call_id)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool message needs tool_call_id", m);
-    if (msg->role != LLM_ROLE_TOOL && msg->tool_call_id)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id belongs to tool messages", m);
-    if (msg->role != LLM_ROLE_ASSISTANT && msg->tool_call_count)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages make tool calls", m);
-    if (!msg->content && !msg->part_count && !msg->tool_call_count)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: no content", m);
-    if (!llm__utf8_ok(msg->content) || !llm__utf8_ok(msg->name) || !llm__utf8_ok(msg->tool_call_id))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: content, name or tool_call_id is not valid UTF-8", m);
-    for (p = 0; p < msg->part_count; p++)
-        if ((r = llm__check_part(msg, &msg->parts[p], m, p, err)) != LLM_OK) return r;
-    for (p = 0; p < msg->tool_call_count; p++) {
-        const llm_tool_call *tc = &msg->tool_calls[p];
-        if (!tc->id || !tc->name)
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z]: id and name are required", m, p);
-        if (!llm__utf8_ok(tc->id) || !llm__utf8_ok(tc->name) || !llm__utf8_ok(tc->arguments))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool call's id, name or arguments is not valid UTF-8", m);
-    }
-    return LLM_OK;
-}
-
-/* The tools: named, in UTF-8, with parameters that are a JSON object. */
-static llm_result llm__check_tools(const llm_request *req, const llm_allocator *a, llm_error *err) {
-    size_t i;
-    for (i = 0; i < req->tool_count; i++) {
-        const llm_tool *t = &req->tools[i];
-        llm_error perr;
-        if (!t->name) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name is required", i);
-        if (!llm__utf8_ok(t->name) || !llm__utf8_ok(t->description))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name or description is not valid UTF-8", i);
-        if ((unsigned)t->cache > (unsigned)LLM_CACHE_1H) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: unknown cache", i);
-        if (t->parameters && llm__json_check(a, t->parameters, strlen(t->parameters), true, NULL, &perr) != LLM_OK)
-            return llm__fail(err, perr.code, "tools[%z].parameters: %s", i, perr.message);
-    }
-    if ((unsigned)req->tool_choice.mode > (unsigned)LLM_TOOL_CHOICE_FUNCTION) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: unknown mode");
-    if (req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION && !req->tool_choice.name)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: a function choice needs a name");
-    return LLM_OK;
-}
-
-static llm_result llm__check_format(const llm_response_format *f, const llm_allocator *a, llm_error *err) {
-    llm_error perr;
-    if ((unsigned)f->type > (unsigned)LLM_FORMAT_JSON_SCHEMA) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
-    if (f->type != LLM_FORMAT_JSON_SCHEMA) return LLM_OK;
-    if (!f->name || !f->schema) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
-    if (!llm__utf8_ok(f->name) || !llm__utf8_ok(f->description))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: name or description is not valid UTF-8");
-    if (llm__json_check(a, f->schema, strlen(f->schema), true, NULL, &perr) != LLM_OK)
-        return llm__fail(err, perr.code, "response_format.schema: %s", perr.message);
-    return LLM_OK;
-}
-
-/* The request's own fields. */
-static llm_result llm__check_fields(const llm_request *req, llm_error *err) {
-    size_t i, k;
-    if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
-    if ((unsigned)req->parallel_tool_calls > (unsigned)LLM_FALSE) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: parallel_tool_calls is not an llm_tristate");
-    if (req->max_tokens < 0 || req->max_completion_tokens < 0 || req->n < 0 || (req->has_top_logprobs && req->top_logprobs < 0) ||
-        (req->has_top_k && req->top_k < 0))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: max_tokens, max_completion_tokens, n, top_logprobs and top_k cannot be negative");
-    if (!llm__utf8_ok(req->model) || !llm__utf8_ok(req->user) || !llm__utf8_ok(req->reasoning_effort) || !llm__utf8_ok(req->service_tier))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model, user, reasoning_effort or service_tier is not valid UTF-8");
-    for (i = 0; i < req->stop_count; i++)
-        if (!req->stop[i] || !llm__utf8_ok(req->stop[i])) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: stop[%z] is NULL or not valid UTF-8", i);
-    for (i = 0; i < req->metadata_count; i++) {
-        const llm_pair *p = &req->metadata[i];
-        if (!p->name || !p->value || !llm__utf8_ok(p->name) || !llm__utf8_ok(p->value))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata[%z] has a NULL or invalid UTF-8 name or value", i);
-        for (k = 0; k < i; k++)
-            if (strcmp(req->metadata[k].name, p->name) == 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata name \"%s\" is given twice", p->name);
-    }
-    return LLM_OK;
-}
-
-/* Everything a request must be whatever its wire format: checked once, by
-   the call, before any encoder runs; the encoders then only write. */
-static llm_result llm__check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
-    size_t i;
-    llm_result r;
-    if (!req->model || !req->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model is required");
-    if (!req->message_count || !req->messages) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: messages are required");
-    if ((r = llm__check_fields(req, err)) != LLM_OK) return r;
-    for (i = 0; i < req->message_count; i++)
-        if ((r = llm__check_message(&req->messages[i], i, err)) != LLM_OK) return r;
-    if ((r = llm__check_tools(req, a, err)) != LLM_OK) return r;
-    return llm__check_format(&req->response_format, a, err);
-}
-
-
-
-/* ------------------------------------------------------------------------ */
-// >>decode: what the response of every wire format is built with
-/* ------------------------------------------------------------------------ */
-
-static void *llm__resp_array(llm_response *resp, size_t count, size_t size, bool *failed) {
-    void *p;
-    if (!count) return NULL;
-    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&resp->alloc_, &resp->arena_, count * size))) {
-        *failed = true;
-        return NULL;
-    }
-    memset(p, 0, count * size);
-    return p;
-}
-/* What a wire format's finish word means (NULL: none given yet). */
-static llm_finish_reason llm__finish_word(const llm_finish_word *words, const char *raw) {
-    if (!raw) return LLM_FINISH_NONE;
-    for (; words && words->word; words++)
-        if (strcmp(raw, words->word) == 0) return words->reason;
-    return LLM_FINISH_OTHER;
-}
-static int llm__choice_order(const void *a, const void *b) {
-    int x = ((const llm_choice *)a)->index, y = ((const llm_choice *)b)->index;
-    return (x > y) - (x < y);
-}
-#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
-#define LLM__MAX_COUNT ((int64_t)1 << 53)
-
-/* A copy of a JSON string value in the response's arena; NULL when v is no
-   string. *failed is set when memory ran out. */
-static const char *llm__resp_str(llm_response *resp, const llm_json *v, bool *failed) {
-    size_t len;
-    const char *s = llm_json_string(v, &len);
-    char *copy;
-    if (!s) return NULL;
-    copy = llm__arena_strndup(&resp->alloc_, &resp->arena_, s, len);
-    if (!copy) *failed = true;
-    return copy;
-}
-/* "call_<choice>_<k>" in the response's arena, for a tool call the server
-   gave no id (the next request must name the call its result answers). */
-static const char *llm__resp_synth_id(llm_response *resp, int choice, size_t k) {
-    char s[LLM__SYNTH_ID_SIZE];
-    return llm__arena_strndup(&resp->alloc_, &resp->arena_, s, llm__synth_id(s, (uint64_t)choice, (uint64_t)k));
-}
-/* A token count of a usage object into *out: true when absent (*out kept)
-   or a whole number in 0 ... 2^53; false otherwise (negative, fractional,
-   huge), and the usage is then treated as absent. */
-static bool llm__usage_count(const llm_json *v, int64_t *out) {
-    int64_t n;
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    n = llm_json_int(v, -1);
-    if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > LLM__MAX_COUNT) return false;
-    *out = n;
-    return true;
-}
-/* Copies a JSON string or number (as text) into a fixed buffer; control
-   bytes (a NUL from "\u0000" included) become spaces. */
-static void llm__copy_json_text(char *dst, size_t size, const llm_json *v) {
-    size_t len;
-    const char *s = llm_json_string(v, &len);
-    if (s) {
-        llm__copy_network_text(dst, size, s, len, NULL);
-    } else if (llm_json_is(v, LLM_JSON_NUMBER)) {
-        size_t pos = 0;
-        int64_t n = llm_json_int(v, 0);
-        if (n < 0) dst[pos++] = '-';
-        llm__append_u64(dst, size, &pos, n < 0 ? 0 - (uint64_t)n : (uint64_t)n);
-    }
-}
-#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC)
-/* {"error":{"message","type","code","param"}}, or {"error":"text"}; a
-   numeric code of 400-599 (OpenRouter's, also inside a stream) is the
-   status it stands for. */
-static void llm__decode_error_object(const llm_json *body, llm_error *err) {
-    const llm_json *e = llm_json_get(body, "error");
-    int64_t code;
-    if (llm_json_is(e, LLM_JSON_STRING)) {
-        llm__copy_json_text(err->message, sizeof err->message, e);
-        return;
-    }
-    if (!e) e = body;
-    llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
-    llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "type"));
-    llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(e, "code"));
-    code = llm_json_int(llm_json_get(e, "code"), 0);
-    if (code >= 400 && code <= 599) err->http_status = (int)code;
-}
-#endif
-/* base + path (+ query) into buf. */
-static llm_result llm__url_join(char *buf, size_t size, const char *const *pieces, size_t n, llm_error *err) {
-    size_t i, len = 0;
-    for (i = 0; i < n; i++) {
-        size_t k = pieces[i] ? strlen(pieces[i]) : 0;
-        if (k >= size - len) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "the request URL is too long");
-        if (k) memcpy(buf + len, pieces[i], k);
-        len += k;
-    }
-    buf[len] = '\0';
-    return LLM_OK;
-}
-#endif
-
-#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
-/* ---- encoding helpers (the encoders') ---- */
-
-/* Encoding context: the writer, the wire context, plus the members of
-   extra_body, which win over the fields the library writes. */
-typedef struct llm__enc {
-    llm_json_writer *w;
-    const llm_wire_ctx *ctx;
-    const llm_json *extra;      /* extra_body, parsed: its names win */
-    const char *extra_text;     /* extra_body as given: its members are copied as they are */
-    llm_json_doc extra_doc;
-    llm_error *err;
-} llm__enc;
-
-/* Writes a key unless extra_body overrides it; false = skip the value. */
-static bool llm__enc_key(llm__enc *e, const char *key) {
-    if (llm_json_get(e->extra, key)) return false;
-    llm_json_write_key(e->w, key);
-    return true;
-}
-/* A string member; nothing when s is NULL. */
-static void llm__jw_member(llm_json_writer *w, const char *key, const char *s) {
-    if (!s) return;
-    llm_json_write_key(w, key);
-    llm_json_write_string(w, s);
-}
-/* Parses extra_body (a JSON object whose members join the body, winning
-   over the library's); `stream` in it is refused: the function called
-   decides. */
-static llm_result llm__enc_begin(llm__enc *e, const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
-    llm_error perr;
-    memset(e, 0, sizeof *e);
-    e->w = w;
-    e->ctx = ctx;
-    e->err = err;
-    if (!req->extra_body) return LLM_OK;
-    if (llm__json_check(&ctx->client->desc.alloc, req->extra_body, strlen(req->extra_body), true, &e->extra_doc, &perr) != LLM_OK)
-        return llm__fail(err, perr.code, "request: extra_body: %s", perr.message);
-    e->extra = llm_json_root(&e->extra_doc);
-    e->extra_text = req->extra_body;
-    if (llm_json_get(e->extra, "stream")) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
-    return LLM_OK;
-}
-/* Copies extra_body's members, closes the body and says how it went. */
-static llm_result llm__enc_end(llm__enc *e, llm_result r) {
-    llm_json_writer *w = e->w;
-    if (r == LLM_OK && e->extra_text) llm__jw_members_raw(w, e->extra_text, strlen(e->extra_text));
-    if (r == LLM_OK) llm_json_write_object_end(w);
-    llm_json_doc_free(&e->extra_doc);
-    if (r != LLM_OK) return r;
-    if (w->error_ == LLM_ERR_NO_MEMORY) return llm__fail(e->err, LLM_ERR_NO_MEMORY, "out of memory");
-    if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "request: a string is not valid UTF-8 or a number is not finite");
-    return LLM_OK;
-}
-#endif /* the encoders */
-
-#if !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the non-OpenAI encoders' */
-/* A field this format cannot take, when present: refused, naming it,
-   unless the client drops such fields (LLM_OK: it is left out). */
-static llm_result llm__enc_drop(llm__enc *e, bool present, const char *field, const char *why) {
-    if (!present || e->ctx->client->desc.drop_unsupported) return LLM_OK;
-    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
-}
-
-/* What both of these APIs want of a message: tool-call arguments that are
-   a JSON object (they take the object, not its text) and data: URLs in
-   base64. */
-static llm_result llm__enc_message_ok(llm__enc *e, const llm_message *msg, size_t m) {
-    size_t k;
-    for (k = 0; k < msg->tool_call_count; k++) {
-        const char *args = msg->tool_calls[k].arguments;
-        llm_error perr;
-        if (args && args[0] && llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), true, NULL, &perr) != LLM_OK)
-            return llm__fail(e->err, perr.code == LLM_ERR_NO_MEMORY ? perr.code : LLM_ERR_INVALID_ARGUMENT,
-                             "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object (%s)", m, k, msg->tool_calls[k].name, perr.message);
-    }
-    for (k = 0; k < msg->part_count; k++) {
-        const llm_content_part *part = &msg->parts[k];
-        const char *media, *data;
-        size_t n;
-        if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 && !llm__data_url(part->url, &media, &n, &data))
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a data: URL that is not base64", m, k);
-    }
-    return LLM_OK;
-}
-
-/* The turns of a conversation for the APIs that want the two sides to
-   alternate (Anthropic, Gemini): from *m, the next run of messages of one
-   side, [*m, *end), user and tool messages being the user's; system and
-   developer messages are skipped (they went to the system prompt). False
-   when no turn is left. */
-static bool llm__enc_next_turn(const llm_request *req, size_t *m, size_t *end, bool *user) {
-    llm_role r;
-    while (*m < req->message_count && (req->messages[*m].role == LLM_ROLE_SYSTEM || req->messages[*m].role == LLM_ROLE_DEVELOPER)) ++*m;
-    if (*m == req->message_count) return false;
-    *user = req->messages[*m].role == LLM_ROLE_USER || req->messages[*m].role == LLM_ROLE_TOOL;
-    for (*end = *m + 1; *end < req->message_count; ++*end) {
-        r = req->messages[*end].role;
-        if (r == LLM_ROLE_SYSTEM || r == LLM_ROLE_DEVELOPER || (r == LLM_ROLE_USER || r == LLM_ROLE_TOOL) != *user) break;
-    }
-    return true;
-}
-#endif
-
-/* ------------------------------------------------------------------------ */
-// >>provider_openai
-/* ------------------------------------------------------------------------ */
-#ifndef LLM_NO_PROVIDER_OPENAI
-
-/* Writes "type":"function","function":{ in an open object: the wrapper
-   OpenAI puts around tools, tool calls and a named tool choice. */
-static void llm__jw_function_open(llm_json_writer *w) {
-    llm__jw_member(w, "type", "function");
-    llm_json_write_key(w, "function");
-    llm_json_write_object_begin(w);
-}
-static const char *llm__detail_name(llm_image_detail d) {
-    return d == LLM_DETAIL_LOW ? "low" : d == LLM_DETAIL_HIGH ? "high" : "auto";
-}
-
-/* "data:<media type>;base64,<data>" as a JSON string. */
-static void llm__jw_data_url(llm_json_writer *w, const char *media_type, const char *base64) {
-    const char *pieces[4];
-    pieces[0] = "data:";
-    pieces[1] = media_type;
-    pieces[2] = ";base64,";
-    pieces[3] = base64;
-    llm__jw_string_pieces(w, pieces, 4);
-}
-
-static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part) {
-    llm_json_writer *w = e->w;
-    llm_json_write_object_begin(w);
-    if (part->type == LLM_PART_TEXT) {
-        llm__jw_member(w, "type", "text");
-        llm__jw_member(w, "text", part->text);
-    } else if (part->type == LLM_PART_DOCUMENT) { /* a file part: its bytes as a data URL (by URL: refused before) */
-        llm__jw_member(w, "type", "file");
-        llm_json_write_key(w, "file");
-        llm_json_write_object_begin(w);
-        llm_json_write_key(w, "file_data");
-        llm__jw_data_url(w, part->media_type, part->base64);
-        llm__jw_member(w, "filename", part->filename);
-        llm_json_write_object_end(w);
-    } else {
-        llm__jw_member(w, "type", "image_url");
-        llm_json_write_key(w, "image_url");
-        llm_json_write_object_begin(w);
-        llm_json_write_key(w, "url");
-        if (part->type == LLM_PART_IMAGE_URL) llm_json_write_string(w, part->url);
-        else llm__jw_data_url(w, part->media_type, part->base64);
-        if (part->detail != LLM_DETAIL_DEFAULT) llm__jw_member(w, "detail", llm__detail_name(part->detail));
-        llm_json_write_object_end(w);
-    }
-    llm_json_write_object_end(w);
-    return LLM_OK;
-}
-
-static void llm__openai_tool_calls(llm__enc *e, const llm_message *msg) {
-    llm_json_writer *w = e->w;
-    size_t i;
-    llm_json_write_key(w, "tool_calls");
-    llm_json_write_array_begin(w);
-    for (i = 0; i < msg->tool_call_count; i++) {
-        const llm_tool_call *tc = &msg->tool_calls[i];
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "id", tc->id);
-        llm__jw_function_open(w);
-        llm__jw_member(w, "name", tc->name);
-        llm_json_write_key(w, "arguments"); /* a string holding JSON text */
-        llm_json_write_string(w, tc->arguments ? tc->arguments : "{}");
-        llm_json_write_object_end(w);
-        llm_json_write_object_end(w);
-    }
-    llm_json_write_array_end(w);
-}
-
-static void llm__openai_message(llm__enc *e, const llm_message *msg) {
-    llm_json_writer *w = e->w;
-    size_t p;
-    bool developer_as_system = msg->role == LLM_ROLE_DEVELOPER && (e->ctx->quirks & LLM_QUIRK_NO_DEVELOPER_ROLE);
-    llm_json_write_object_begin(w);
-    llm__jw_member(w, "role", llm__role_name(developer_as_system ? LLM_ROLE_SYSTEM : msg->role));
-    llm_json_write_key(w, "content");
-    if (msg->part_count) {
-        llm_json_write_array_begin(w);
-        for (p = 0; p < msg->part_count; p++) llm__openai_part(e, &msg->parts[p]);
-        llm_json_write_array_end(w);
-    } else {
-        llm_json_write_string(w, msg->content); /* NULL writes null: an assistant turn of tool calls only */
-    }
-    if (msg->role != LLM_ROLE_TOOL) llm__jw_member(w, "name", msg->name); /* a tool message has no name */
-    if (msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count) llm__openai_tool_calls(e, msg);
-    if (msg->role == LLM_ROLE_TOOL) llm__jw_member(w, "tool_call_id", msg->tool_call_id);
-    llm_json_write_object_end(w);
-}
-
-static void llm__openai_tools(llm__enc *e, const llm_request *req) {
-    llm_json_writer *w = e->w;
-    size_t i;
-    if (!req->tool_count || !llm__enc_key(e, "tools")) return;
-    llm_json_write_array_begin(w);
-    for (i = 0; i < req->tool_count; i++) {
-        const llm_tool *t = &req->tools[i];
-        llm_json_write_object_begin(w);
-        llm__jw_function_open(w);
-        llm__jw_member(w, "name", t->name);
-        llm__jw_member(w, "description", t->description);
-        llm_json_write_key(w, "parameters");
-        if (t->parameters) llm__jw_raw_checked(w, t->parameters, strlen(t->parameters));
-        else llm__jw_raw_checked(w, "{\"type\":\"object\",\"properties\":{}}", 33);
-        if (t->strict) {
-            llm_json_write_key(w, "strict");
-            llm_json_write_bool(w, true);
-        }
-        llm_json_write_object_end(w);
-        llm_json_write_object_end(w);
-    }
-    llm_json_write_array_end(w);
-}
-
-static void llm__openai_tool_choice(llm__enc *e, const llm_request *req) {
-    static const char *const modes[] = {NULL, "none", "auto", "required"};
-    llm_json_writer *w = e->w;
-    const llm_tool_choice *tc = &req->tool_choice;
-    if (tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "tool_choice")) return;
-    if (tc->mode != LLM_TOOL_CHOICE_FUNCTION) {
-        llm_json_write_string(w, modes[tc->mode]);
-        return;
-    }
-    llm_json_write_object_begin(w);
-    llm__jw_function_open(w);
-    llm__jw_member(w, "name", tc->name);
-    llm_json_write_object_end(w);
-    llm_json_write_object_end(w);
-}
-
-static void llm__openai_response_format(llm__enc *e, const llm_response_format *f) {
-    static const char *const types[] = {NULL, "text", "json_object", "json_schema"};
-    llm_json_writer *w = e->w;
-    if (f->type == LLM_FORMAT_DEFAULT || !llm__enc_key(e, "response_format")) return;
-    llm_json_write_object_begin(w);
-    llm__jw_member(w, "type", types[f->type]);
-    if (f->type == LLM_FORMAT_JSON_SCHEMA) {
-        llm_json_write_key(w, "json_schema");
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "name", f->name);
-        llm__jw_member(w, "description", f->description);
-        llm_json_write_key(w, "schema");
-        llm__jw_raw_checked(w, f->schema, strlen(f->schema));
-        llm_json_write_key(w, "strict");
-        llm_json_write_bool(w, f->strict);
-        llm_json_write_object_end(w);
-    }
-    llm_json_write_object_end(w);
-}
-
-/* OpenAI's reasoning models, which take max_completion_tokens and refuse
-   max_tokens: o1, o3, o4 and gpt-5 and their variants. */
-static bool llm__openai_reasoning_model(const char *m) {
-    return (m[0] == 'o' && (m[1] == '1' || m[1] == '3' || m[1] == '4') && (m[2] == '\0' || m[2] == '-')) || strncmp(m, "gpt-5", 5) == 0;
-}
-
-/* The scalar sampling fields: each is written only when set. */
-static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
-    llm_json_writer *w = e->w;
-    size_t i;
-    if (req->has_temperature && llm__enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
-    if (req->has_top_p && llm__enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
-    if (req->max_tokens > 0 && !req->max_completion_tokens && (e->ctx->quirks & LLM_QUIRK_MAX_COMPLETION_TOKENS) &&
-        llm__openai_reasoning_model(e->ctx->model)) {
-        if (llm__enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_tokens);
-    } else if (req->max_tokens > 0 && llm__enc_key(e, "max_tokens")) {
-        llm_json_write_int(w, req->max_tokens);
-    }
-    if (req->max_completion_tokens > 0 && llm__enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_completion_tokens);
-    if (req->stop_count && req->stop && llm__enc_key(e, "stop")) {
-        llm_json_write_array_begin(w);
-        for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i] ? req->stop[i] : "");
-        llm_json_write_array_end(w);
-    }
-    if (req->has_seed && llm__enc_key(e, "seed")) llm_json_write_int(w, req->seed);
-    if (req->has_top_k && llm__enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
-    if (req->n > 0 && !(e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && llm__enc_key(e, "n")) llm_json_write_int(w, req->n);
-    if (req->has_presence_penalty && llm__enc_key(e, "presence_penalty")) llm_json_write_number(w, req->presence_penalty);
-    if (req->has_frequency_penalty && llm__enc_key(e, "frequency_penalty")) llm_json_write_number(w, req->frequency_penalty);
-    if (req->logprobs && llm__enc_key(e, "logprobs")) llm_json_write_bool(w, true);
-    if (req->has_top_logprobs && llm__enc_key(e, "top_logprobs")) llm_json_write_int(w, req->top_logprobs);
-    if (req->parallel_tool_calls != LLM_UNSET && llm__enc_key(e, "parallel_tool_calls")) llm_json_write_bool(w, req->parallel_tool_calls == LLM_TRUE);
-    if (req->reasoning_effort && llm__enc_key(e, "reasoning_effort")) llm_json_write_string(w, req->reasoning_effort);
-    if (req->service_tier && llm__enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
-    if (req->user && llm__enc_key(e, "user")) llm_json_write_string(w, req->user);
-    if (req->metadata_count && req->metadata && llm__enc_key(e, "metadata")) {
-        llm_json_write_object_begin(w);
-        for (i = 0; i < req->metadata_count; i++) {
-            llm_json_write_key(w, req->metadata[i].name);
-            llm_json_write_string(w, req->metadata[i].value ? req->metadata[i].value : "");
-        }
-        llm_json_write_object_end(w);
-    }
-}
-
-/* What the chat-completions format cannot take, said before anything is
-   written. */
-static llm_result llm__openai_refusals(llm__enc *e, const llm_request *req) {
-    size_t m, p;
-    /* many choices asked of a server that answers one: said now, not found missing later */
-    if (req->n > 1 && (e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && !llm_json_get(e->extra, "n"))
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "n: %s answers one choice (LLM_QUIRK_ONE_CHOICE)", e->ctx->provider->name);
-    for (m = 0; m < req->message_count; m++)
-        for (p = 0; p < req->messages[m].part_count; p++)
-            if (req->messages[m].parts[p].type == LLM_PART_DOCUMENT && !req->messages[m].parts[p].base64)
-                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a document by URL: the chat-completions format takes a file's bytes (base64)", m, p);
-    return LLM_OK;
-}
-
-static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
-    llm__enc e;
-    size_t i;
-    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK) return llm__enc_end(&e, r);
-    if ((r = llm__openai_refusals(&e, req)) != LLM_OK) return llm__enc_end(&e, r);
-    llm_json_write_object_begin(w);
-    if (llm__enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
-    if (llm__enc_key(&e, "messages")) {
-        llm_json_write_array_begin(w);
-        for (i = 0; i < req->message_count; i++) llm__openai_message(&e, &req->messages[i]);
-        llm_json_write_array_end(w);
-    }
-    llm__openai_tools(&e, req);
-    llm__openai_tool_choice(&e, req);
-    llm__openai_response_format(&e, &req->response_format);
-    llm__openai_sampling(&e, req);
-    if (ctx->stream && llm__enc_key(&e, "stream")) llm_json_write_bool(w, true);
-    if (ctx->stream && !req->stream.no_usage && !(ctx->quirks & LLM_QUIRK_NO_STREAM_OPTIONS) && llm__enc_key(&e, "stream_options"))
-        llm_json_write_raw(w, "{\"include_usage\":true}", 22);
-    return llm__enc_end(&e, LLM_OK);
-}
-
-
-static llm_result llm__openai_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
-    const char *pieces[2];
-    (void)req;
-    pieces[0] = ctx->base_url;
-    pieces[1] = "/chat/completions";
-    return llm__url_join(buf, size, pieces, 2, err);
-}
-
-/* Azure OpenAI: the v1 API ({base}/openai/v1/chat/completions, no
-   api-version) when the version is empty, "v1", "latest" or "preview", or
-   the base already ends in /openai/v1; else the deployment form
-   {base}/openai/deployments/{deployment}/chat/completions?api-version=V. */
-static llm_result llm__azure_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
-    const char *v = ctx->client->desc.api_version, *pieces[6];
-    size_t n = strlen(ctx->base_url);
-    (void)req;
-    pieces[0] = ctx->base_url;
-    if (n >= 10 && strcmp(ctx->base_url + n - 10, "/openai/v1") == 0) {
-        pieces[1] = "/chat/completions";
-        return llm__url_join(buf, size, pieces, 2, err);
-    }
-    if (!v || !v[0] || strcmp(v, "v1") == 0 || strcmp(v, "latest") == 0 || strcmp(v, "preview") == 0) {
-        pieces[1] = "/openai/v1/chat/completions";
-        return llm__url_join(buf, size, pieces, 2, err);
-    }
-    if (!llm__visible_ascii(v) || strchr(v, '&') || strchr(v, '#') || strchr(v, '/') || strchr(ctx->model, '/') || strchr(ctx->model, '?'))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "azure: api_version and the deployment name must be plain (no spaces, '/', '?', '&' or '#')");
-    pieces[1] = "/openai/deployments/";
-    pieces[2] = ctx->model;
-    pieces[3] = "/chat/completions?api-version=";
-    pieces[4] = v;
-    return llm__url_join(buf, size, pieces, 5, err);
-}
-
-/* ---- decoding ---- */
-
-
-
-
-
-/* OpenAI's finish reasons (CreateChatCompletionResponse.choices[].finish_reason),
-   and OpenRouter's "error" (a stream that ends with an error). */
-static const llm_finish_word llm__openai_finish_words[] = {
-    {"stop", LLM_FINISH_STOP}, {"length", LLM_FINISH_LENGTH}, {"tool_calls", LLM_FINISH_TOOL_CALLS},
-    {"function_call", LLM_FINISH_TOOL_CALLS}, {"content_filter", LLM_FINISH_CONTENT_FILTER}, {"error", LLM_FINISH_ERROR},
-    {NULL, LLM_FINISH_NONE}};
-
-/* OpenAI's error types and codes that decide more than the status does:
-   insufficient_quota comes with 429 but waiting will not help (money
-   will); content_filter is Azure's refusal. In a stream (no status) the
-   others give the class. */
-/* OpenAI's error words, and the common ones of compatible servers. */
-static const llm_error_word llm__openai_error_words[] = {
-    {"insufficient_quota", LLM_ERR_PAYMENT_REQUIRED, true, false}, {"content_filter", LLM_ERR_CONTENT_POLICY, true, false},
-    {"context_length_exceeded", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, false}, {"invalid_api_key", LLM_ERR_AUTHENTICATION, false, false},
-    {"rate_limit_exceeded", LLM_ERR_RATE_LIMITED, false, false}, {"model_not_found", LLM_ERR_NOT_FOUND, false, false},
-    {"authentication_error", LLM_ERR_AUTHENTICATION, false, false}, {"permission_error", LLM_ERR_PERMISSION, false, false},
-    {"not_found_error", LLM_ERR_NOT_FOUND, false, false}, {"rate_limit_error", LLM_ERR_RATE_LIMITED, false, false},
-    {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false}, {"server_error", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
-
-/* Whether `args` is one JSON value: the same check the stream applies when
-   a tool call ends. */
-static llm_result llm__check_arguments(const llm_allocator *a, const char *args, size_t n, llm_error *perr) {
-    llm_json_doc doc;
-    llm_result r;
-    memset(&doc, 0, sizeof doc);
-    doc.alloc = *a;
-    r = llm_json_parse(&doc, args, n, perr);
-    llm_json_doc_free(&doc);
-    return r;
-}
-
-/* The tool calls of a message: each needs a function name; a missing id is
-   made up (llm__resp_synth_id); the arguments must be one JSON value unless
-   the answer was cut by the token limit (`cut`). */
-static llm_result llm__openai_tool_calls_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *calls, bool cut,
-                                                llm_error *err) {
-    const llm_json *v;
-    bool failed = false;
-    llm_tool_call *out = (llm_tool_call *)llm__resp_array(resp, llm_json_count(calls), sizeof *out, &failed);
-    size_t n = 0;
-    for (v = llm_json_first(calls); v && out; v = llm_json_next(calls, v), n++) {
-        const llm_json *fn = llm_json_get(v, "function");
-        llm_error perr;
-        llm_result r;
-        out[n].id = llm__resp_str(resp, llm_json_get(v, "id"), &failed);
-        out[n].name = llm__resp_str(resp, llm_json_get(fn, "name"), &failed);
-        out[n].arguments = llm__resp_str(resp, llm_json_get(fn, "arguments"), &failed);
-        if (failed) break;
-        if (!out[n].name || !out[n].name[0])
-            return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] has no function name", ci, n);
-        if (!out[n].id && !(out[n].id = llm__resp_synth_id(resp, c->index, n))) failed = true;
-        if (!out[n].arguments || !out[n].arguments[0]) out[n].arguments = "{}"; /* no arguments: an empty object */
-        if (!cut && (r = llm__check_arguments(&resp->alloc_, out[n].arguments, strlen(out[n].arguments), &perr)) != LLM_OK) {
-            if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
-            return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] (%.*s): arguments are not one JSON value (%s at offset %z)",
-                             ci, n, (int)(strlen(out[n].name) < 64 ? strlen(out[n].name) : 64), out[n].name, perr.message, perr.offset);
-        }
-    }
-    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    c->tool_calls = out;
-    c->tool_call_count = out ? n : 0;
-    return LLM_OK;
-}
-
-static void llm__openai_logprobs_decode(llm_response *resp, llm_choice *c, const llm_json *content, bool *failed) {
-    const llm_json *v, *t;
-    llm_logprob *out = (llm_logprob *)llm__resp_array(resp, llm_json_count(content), sizeof *out, failed);
-    size_t n = 0;
-    if (!out) return;
-    for (v = llm_json_first(content); v; v = llm_json_next(content, v), n++) {
-        const llm_json *top = llm_json_get(v, "top_logprobs");
-        llm_top_logprob *tops = (llm_top_logprob *)llm__resp_array(resp, llm_json_count(top), sizeof *tops, failed);
-        size_t k = 0;
-        out[n].token = llm__resp_str(resp, llm_json_get(v, "token"), failed);
-        out[n].logprob = llm_json_number(llm_json_get(v, "logprob"), 0);
-        for (t = llm_json_first(top); t && tops; t = llm_json_next(top, t), k++) {
-            tops[k].token = llm__resp_str(resp, llm_json_get(t, "token"), failed);
-            tops[k].logprob = llm_json_number(llm_json_get(t, "logprob"), 0);
-        }
-        out[n].top = tops;
-        out[n].top_count = tops ? k : 0;
-    }
-    c->logprobs = out;
-    c->logprob_count = n;
-}
-
-/* A value written again as JSON text in the response's arena; NULL for none. */
-static const char *llm__resp_json_text(llm_response *resp, const llm_json *v, bool *failed) {
-    const char *copy = NULL;
-    /* an annotation nested deeper than 64 is left out: it is no failure of the answer */
-    if (v && llm__arena_json_text(&resp->alloc_, &resp->arena_, v, &copy) == LLM_ERR_NO_MEMORY) *failed = true;
-    return copy;
-}
-
-/* Choice ci of a chat completion; `index` defaults to the position. */
-static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *v, llm_error *err) {
-    const llm_json *msg = llm_json_get(v, "message"), *iv = llm_json_get(v, "index");
-    const llm_json *reasoning = llm_json_get(msg, "reasoning_content");
-    int64_t index = iv ? llm_json_int(iv, -1) : (int64_t)ci;
-    bool failed = false;
-    size_t len = 0;
-    llm_result r;
-    if (index < 0 || index > 0x7FFFFFFF) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].index is not a non-negative integer", ci);
-    c->index = (int)index;
-    c->content = llm__resp_str(resp, llm_json_get(msg, "content"), &failed);
-    llm_json_string(llm_json_get(msg, "content"), &len);
-    c->content_len = c->content ? len : 0;
-    c->refusal = llm__resp_str(resp, llm_json_get(msg, "refusal"), &failed);
-    /* DeepSeek and vLLM say reasoning_content, OpenRouter and Groq reasoning */
-    c->reasoning = llm__resp_str(resp, reasoning ? reasoning : llm_json_get(msg, "reasoning"), &failed);
-    c->finish_reason_raw = llm__resp_str(resp, llm_json_get(v, "finish_reason"), &failed);
-    c->finish_reason = llm__finish_word(llm__openai_finish_words, c->finish_reason_raw);
-    llm__openai_logprobs_decode(resp, c, llm_json_get(llm_json_get(v, "logprobs"), "content"), &failed);
-    c->content_filter = llm__resp_json_text(resp, llm_json_get(v, "content_filter_results"), &failed); /* Azure */
-    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    r = llm__openai_tool_calls_decode(resp, c, ci, llm_json_get(msg, "tool_calls"), c->finish_reason == LLM_FINISH_LENGTH, err);
-    return r;
-}
-
-
-/* OpenRouter's costs in its usage object: `cost` (charged to the account)
-   and cost_details.upstream_inference_cost (billed by the upstream
-   provider; with the caller's own key, is_byok, that is spent too; without,
-   it is already part of `cost`). Negative or absurd amounts are ignored. */
-static void llm__openrouter_cost_decode(const llm_json *u, llm_response *resp) {
-    double cost = llm_json_number(llm_json_get(u, "cost"), -1);
-    double upstream = llm_json_number(llm_json_get(llm_json_get(u, "cost_details"), "upstream_inference_cost"), -1);
-    bool byok = llm_json_bool(llm_json_get(u, "is_byok"), false);
-    if (!(upstream >= 0 && upstream < 1e9)) upstream = -1;
-    if (!(cost >= 0 && cost < 1e9)) cost = -1;
-    if (upstream >= 0) {
-        resp->has_upstream_cost = true;
-        resp->upstream_cost_usd = upstream;
-    }
-    if (cost >= 0) {
-        resp->has_provider_cost = true;
-        resp->provider_cost_usd = cost + (byok && upstream >= 0 ? upstream : 0);
-    }
-}
-
-/* OpenAI's usage object (also Groq's x_groq.usage and OpenRouter's) into
-   *us, zeroed first; false when a count is out of range. */
-static bool llm__openai_usage(const llm_json *u, llm_usage *us) {
-    const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
-    int64_t total = -1;
-    memset(us, 0, sizeof *us);
-    if (!llm__usage_count(llm_json_get(u, "prompt_tokens"), &us->prompt_tokens) ||
-        !llm__usage_count(llm_json_get(u, "completion_tokens"), &us->completion_tokens) ||
-        !llm__usage_count(llm_json_get(u, "total_tokens"), &total) ||
-        !llm__usage_count(llm_json_get(pd, "cached_tokens"), &us->cached_tokens) ||
-        !llm__usage_count(llm_json_get(pd, "cache_write_tokens"), &us->cache_creation_tokens) ||
-        !llm__usage_count(llm_json_get(pd, "audio_tokens"), &us->audio_prompt_tokens) ||
-        !llm__usage_count(llm_json_get(cd, "reasoning_tokens"), &us->reasoning_tokens) ||
-        !llm__usage_count(llm_json_get(cd, "audio_tokens"), &us->audio_completion_tokens))
-        return false;
-    us->present = true;
-    us->total_tokens = total >= 0 ? total : us->prompt_tokens + us->completion_tokens;
-    return true;
-}
-
-/* The usage object into resp->usage (absent: kept); false (usage left
-   absent) when a count is out of range. */
-static bool llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
-    llm_usage us;
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
-    if (!llm__openai_usage(u, &us)) return false;
-    resp->usage = us;
-    llm__openrouter_cost_decode(u, resp);
-    return true;
-}
-
-
-/* Azure's prompt annotations: prompt_filter_results, or prompt_annotations
-   (the older name, still in its documented streams). */
-static const llm_json *llm__openai_prompt_filter(const llm_json *root) {
-    const llm_json *v = llm_json_get(root, "prompt_filter_results");
-    return v ? v : llm_json_get(root, "prompt_annotations");
-}
-
-static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
-    const llm_json *choices = llm_json_get(body, "choices"), *v;
-    llm_choice *out;
-    bool failed = false;
-    size_t n = 0;
-    llm_result r;
-    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(choices, LLM_JSON_ARRAY))
-        return llm__fail(err, LLM_ERR_PARSE, "response: not a chat completion (no choices array)");
-    resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
-    resp->object = llm__resp_str(resp, llm_json_get(body, "object"), &failed);
-    resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
-    resp->created = llm_json_int(llm_json_get(body, "created"), 0);
-    resp->system_fingerprint = llm__resp_str(resp, llm_json_get(body, "system_fingerprint"), &failed);
-    resp->service_tier = llm__resp_str(resp, llm_json_get(body, "service_tier"), &failed);
-    resp->prompt_filter = llm__resp_json_text(resp, llm__openai_prompt_filter(body), &failed);
-    out = (llm_choice *)llm__resp_array(resp, llm_json_count(choices), sizeof *out, &failed);
-    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    for (v = llm_json_first(choices); v; v = llm_json_next(choices, v), n++) {
-        if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z] is not an object", n);
-        if ((r = llm__openai_choice_decode(resp, &out[n], n, v, err)) != LLM_OK) return r;
-    }
-    (void)ctx;
-    if (out) qsort(out, n, sizeof *out, llm__choice_order);
-    resp->choices = out;
-    resp->choice_count = n;
-    if (!llm__openai_usage_decode(llm_json_get(body, "usage"), resp)) return LLM_OK;
-    if (!resp->usage.present) llm__openai_usage_decode(llm_json_get(llm_json_get(body, "x_groq"), "usage"), resp);
-    return LLM_OK;
-}
-
-
-
-/* ---- OpenAI-compatible stream chunks ---- */
-
-/* The tool call a delta belongs to, by its `index` (never by position).
-   A server that sends every call with index 0 (some Ollama versions) is
-   recognised by a new id on the same index: that ends the call and starts
-   a new one. Without an index, a delta with an id (or the first) starts a
-   call and one without continues the last. Returns the handle, or a
-   negative result. */
-static int llm__openai_tool_slot(llm_stream_sink *s, int choice, const llm_json *tc) {
-    const char *id = llm_json_string(llm_json_get(tc, "id"), NULL);
-    const char *name = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "name"), NULL);
-    const llm_json *iv = llm_json_get(tc, "index");
-    int64_t key = -1;
-    int h;
-    if (iv) {
-        key = llm_json_int(iv, -1);
-        if (key < 0 || key > 0x7FFFFFFF) return (int)llm_sink_fail(s, LLM_ERR_PARSE, "a tool call's index is not a non-negative integer");
-        h = llm_sink_tool_find(s, choice, (int)key);
-    } else {
-        h = id ? -1 : llm_sink_tool_find(s, choice, -1); /* -1: the last call started */
-    }
-    if (h >= 0 && id && llm_sink_tool_id(s, choice, h)[0] && strcmp(id, llm_sink_tool_id(s, choice, h)) != 0) {
-        llm_result r = llm_sink_tool_end(s, choice, h);
-        if (r != LLM_OK) return (int)r;
-        h = -1;
-    }
-    if (h >= 0) {
-        llm_result r = id ? llm_sink_tool_set_id(s, choice, h, id, strlen(id)) : LLM_OK;
-        return r == LLM_OK ? h : (int)r;
-    }
-    return llm_sink_tool_begin(s, choice, (int)key, id, name);
-}
-
-static llm_result llm__openai_tool_deltas(llm_stream_sink *s, int choice, const llm_json *calls) {
-    const llm_json *tc;
-    for (tc = llm_json_first(calls); tc; tc = llm_json_next(calls, tc)) {
-        size_t n;
-        const char *args = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "arguments"), &n);
-        int h = llm__openai_tool_slot(s, choice, tc);
-        llm_result r;
-        if (h < 0) return (llm_result)h;
-        if (args && (r = llm_sink_tool_args(s, choice, h, args, n)) != LLM_OK) return r;
-    }
-    return LLM_OK;
-}
-
-static llm_result llm__openai_choice_delta(llm_stream_sink *s, const llm_json *ch) {
-    const llm_json *delta = llm_json_get(ch, "delta");
-    const llm_json *reasoning = llm_json_get(delta, "reasoning_content");
-    int64_t index = llm_json_int(llm_json_get(ch, "index"), 0);
-    size_t n;
-    const char *str;
-    llm_result r;
-    if (index < 0 || index > 0x7FFFFFFF) index = 0x7FFFFFFF; /* out of range: llm_sink_choice says so */
-    if ((r = llm_sink_choice(s, (int)index)) != LLM_OK) return r;
-    if (!reasoning) reasoning = llm_json_get(delta, "reasoning");
-    if ((str = llm_json_string(reasoning, &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_REASONING, (int)index, str, n)) != LLM_OK) return r;
-    if ((str = llm_json_string(llm_json_get(delta, "content"), &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_TEXT, (int)index, str, n)) != LLM_OK)
-        return r;
-    if ((str = llm_json_string(llm_json_get(delta, "refusal"), &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_REFUSAL, (int)index, str, n)) != LLM_OK)
-        return r;
-    if (llm_json_count(llm_json_get(delta, "tool_calls")) && (r = llm__openai_tool_deltas(s, (int)index, llm_json_get(delta, "tool_calls"))) != LLM_OK)
-        return r;
-    if (llm_json_get(ch, "content_filter_results") && (r = llm_sink_content_filter(s, (int)index, llm_json_get(ch, "content_filter_results"))) != LLM_OK)
-        return r; /* Azure's annotations: in their own chunks, or beside a delta */
-    if ((str = llm_json_string(llm_json_get(ch, "finish_reason"), &n)) != NULL) return llm_sink_finish(s, (int)index, str, n);
-    return LLM_OK;
-}
-
-/* The fields every chunk repeats (the first value of each wins), and usage. */
-static llm_result llm__openai_chunk_head(llm_stream_sink *s, const llm_json *root) {
-    static const char *const keys[LLM__FIELD_COUNT] = {"id", "model", "object", "system_fingerprint", "service_tier"};
-    const llm_json *u = llm_json_get(root, "usage");
-    int f;
-    for (f = 0; f < LLM__FIELD_COUNT; f++) {
-        size_t n;
-        const char *str = llm_json_string(llm_json_get(root, keys[f]), &n);
-        llm_result r = str ? llm_sink_field_set(s, (llm_sink_field)f, str, n) : LLM_OK;
-        if (r != LLM_OK) return r;
-    }
-    if (llm_json_get(root, "created")) llm_sink_created(s, llm_json_int(llm_json_get(root, "created"), 0));
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) u = llm_json_get(llm_json_get(root, "x_groq"), "usage"); /* Groq */
-    if (llm_json_is(u, LLM_JSON_OBJECT)) {
-        llm_response tmp;
-        bool valid;
-        memset(&tmp, 0, sizeof tmp);
-        valid = llm__openai_usage_decode(u, &tmp);
-        if (tmp.has_provider_cost) llm_sink_provider_cost(s, tmp.provider_cost_usd);
-        if (tmp.has_upstream_cost) llm_sink_upstream_cost(s, tmp.upstream_cost_usd);
-        return llm_sink_usage(s, &tmp.usage, valid);
-    }
-    return LLM_OK;
-}
-
-static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
-    const llm_json *choices = llm_json_get(root, "choices"), *ch;
-    llm_result r;
-    (void)event;
-    (void)event_len;
-    if ((r = llm__openai_chunk_head(s, root)) != LLM_OK) return r;
-    if (llm__openai_prompt_filter(root) && (r = llm_sink_content_filter(s, -1, llm__openai_prompt_filter(root))) != LLM_OK) return r;
-    for (ch = llm_json_first(choices); ch; ch = llm_json_next(choices, ch))
-        if ((r = llm__openai_choice_delta(s, ch)) != LLM_OK) return r;
-    /* an error inside the stream (OpenRouter sends it beside finish_reason "error") */
-    return llm_json_get(root, "error") ? llm_sink_error(s, root) : LLM_OK;
-}
-
-static const llm_wire_format llm__wire_openai = {
-    "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__decode_error_object, llm__openai_stream_event,
-    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
-};
-
-/* Azure OpenAI: the same format at its own URLs. */
-static const llm_wire_format llm__wire_azure = {
-    "azure-openai-chat", llm__openai_encode, llm__azure_url, llm__openai_decode, llm__decode_error_object, llm__openai_stream_event,
-    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
-};
-
-
-#endif /* LLM_NO_PROVIDER_OPENAI */
-
-/* ------------------------------------------------------------------------ */
-// >>provider_anthropic
-/* ------------------------------------------------------------------------ */
-#ifndef LLM_NO_PROVIDER_ANTHROPIC
-
-/* Anthropic's stop reasons (Message.stop_reason in its OpenAPI spec). */
-static const llm_finish_word llm__anthropic_finish_words[] = {
-    {"end_turn", LLM_FINISH_STOP}, {"stop_sequence", LLM_FINISH_STOP}, {"max_tokens", LLM_FINISH_LENGTH},
-    {"model_context_window_exceeded", LLM_FINISH_LENGTH}, {"tool_use", LLM_FINISH_TOOL_CALLS}, {"refusal", LLM_FINISH_CONTENT_FILTER},
-    {"pause_turn", LLM_FINISH_OTHER}, {NULL, LLM_FINISH_NONE}};
-
-/* Anthropic's error types (its errors documentation), and the phrase of
-   its context-window error. */
-static const llm_error_word llm__anthropic_error_words[] = {
-    {"prompt is too long", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, true}, {"overloaded_error", LLM_ERR_UNAVAILABLE, true, false},
-    {"rate_limit_error", LLM_ERR_RATE_LIMITED, false, false}, {"authentication_error", LLM_ERR_AUTHENTICATION, false, false},
-    {"permission_error", LLM_ERR_PERMISSION, false, false}, {"not_found_error", LLM_ERR_NOT_FOUND, false, false},
-    {"billing_error", LLM_ERR_PAYMENT_REQUIRED, true, false}, {"request_too_large", LLM_ERR_BAD_REQUEST, false, false},
-    {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false}, {"timeout_error", LLM_ERR_TIMEOUT, false, false},
-    {"api_error", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
-
-/* ---- the request ---- */
-
-/* What a Claude model takes, by family (the README's table, "Anthropic"):
-   how reasoning_effort becomes thinking, and whether a structured answer
-   has its own field (output_config.format) or comes through a forced
-   tool. A model no row names is taken as a newer one. */
-enum { LLM__THINK_NONE = 0, LLM__THINK_BUDGET, LLM__THINK_ADAPTIVE };
-typedef struct llm__claude_family {
-    const char *prefix;          /* the model name starts with it */
-    int thinking;
-    bool native_format;
-} llm__claude_family;
-
-static const llm__claude_family llm__claude_families[] = {
-    {"claude-opus-4-7", LLM__THINK_ADAPTIVE, true}, {"claude-opus-4-6", LLM__THINK_ADAPTIVE, true},
-    {"claude-sonnet-4-6", LLM__THINK_ADAPTIVE, true}, {"claude-mythos", LLM__THINK_ADAPTIVE, true},
-    {"claude-opus-4-5", LLM__THINK_BUDGET, true}, {"claude-sonnet-4-5", LLM__THINK_BUDGET, true},
-    {"claude-haiku-4-5", LLM__THINK_BUDGET, true}, {"claude-opus-4-1", LLM__THINK_BUDGET, false},
-    {"claude-opus-4-0", LLM__THINK_BUDGET, false}, {"claude-opus-4-20", LLM__THINK_BUDGET, false},
-    {"claude-sonnet-4-0", LLM__THINK_BUDGET, false}, {"claude-sonnet-4-20", LLM__THINK_BUDGET, false},
-    {"claude-3-7-sonnet", LLM__THINK_BUDGET, false}, {"claude-3", LLM__THINK_NONE, false},
-};
-static const llm__claude_family llm__claude_newer = {"", LLM__THINK_ADAPTIVE, true};
-
-static const llm__claude_family *llm__claude_family_of(const char *model) {
-    size_t i;
-    for (i = 0; i < sizeof llm__claude_families / sizeof llm__claude_families[0]; i++)
-        if (strncmp(model, llm__claude_families[i].prefix, strlen(llm__claude_families[i].prefix)) == 0) return &llm__claude_families[i];
-    return &llm__claude_newer;
-}
-
-/* reasoning_effort as thinking: a token budget (LiteLLM's for low, medium
-   and high; doubled above), or an adaptive effort level. */
-static const struct { const char *word, *effort; int budget; } llm__claude_efforts[] = {
-    {"minimal", "low", 1024}, {"low", "low", 1024}, {"medium", "medium", 2048}, {"high", "high", 4096},
-    {"xhigh", "xhigh", 8192}, {"max", "max", 16384},
-};
-
-#define LLM__ANTHROPIC_JSON_TOOL "json_tool_call" /* LiteLLM's name for it */
-#define LLM__ANTHROPIC_DEFAULT_MAX_TOKENS 4096
-
-/* How one request is sent, decided before anything is written. */
-typedef struct llm__claude_plan {
-    const llm__claude_family *family;
-    int64_t max_tokens;
-    int budget;                  /* thinking budget; 0: none */
-    const char *effort;          /* adaptive effort; NULL: none */
-    bool json_tool;              /* the structured answer through the forced tool */
-    bool temperature, top_k, service_tier; /* sent */
-} llm__claude_plan;
-
-/* The state of an Anthropic call: what the encoder decided for the
-   decoders, and the stream's usage (message_start begins it, message_delta
-   completes it). */
-typedef struct llm__anthropic_state {
-    bool json_tool;              /* a tool_use named LLM__ANTHROPIC_JSON_TOOL is the answer's content */
-    int json_block;              /* stream: its content block index + 1; 0: not yet seen */
-    llm_usage usage;
-    bool bad;
-} llm__anthropic_state;
-
-/* max_tokens, which the API requires: the request's, else the smaller of
-   4096 and the model's output limit in the price table. 4096, not the
-   limit itself: Anthropic's SDK refuses non-streamed calls whose max_tokens
-   implies more than ten minutes of generation. */
-static int64_t llm__claude_max_tokens(const llm_wire_ctx *ctx, const llm_request *req) {
-    int64_t n = req->max_tokens ? req->max_tokens : req->max_completion_tokens;
-#ifndef LLM_NO_COSTS
-    llm_model_info info;
-    if (!n && llm_model_info_get(ctx->client->desc.costs, ctx->model, &info, NULL) == LLM_OK && info.max_output_tokens > 0 &&
-        info.max_output_tokens < LLM__ANTHROPIC_DEFAULT_MAX_TOKENS)
-        n = info.max_output_tokens;
-#else
-    (void)ctx;
-#endif
-    return n ? n : LLM__ANTHROPIC_DEFAULT_MAX_TOKENS;
-}
-
-
-static llm_result llm__claude_thinking(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
-    const char *word = req->reasoning_effort;
-    size_t i;
-    if (!word || strcmp(word, "none") == 0) return LLM_OK;
-    for (i = 0; i < sizeof llm__claude_efforts / sizeof llm__claude_efforts[0] && strcmp(llm__claude_efforts[i].word, word) != 0; i++) {}
-    if (i == sizeof llm__claude_efforts / sizeof llm__claude_efforts[0])
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high, xhigh, max", word);
-    if (p->family->thinking == LLM__THINK_NONE) return llm__enc_drop(e, true, "reasoning_effort", "this Claude model does not think");
-    if (p->family->thinking == LLM__THINK_ADAPTIVE) {
-        p->effort = llm__claude_efforts[i].effort;
-        return LLM_OK;
-    }
-    p->budget = llm__claude_efforts[i].budget;
-    if (p->max_tokens <= p->budget) p->max_tokens += p->budget; /* the budget counts in max_tokens: the answer keeps its room */
-    return LLM_OK;
-}
-
-/* The structured answer: the model's own field, else a forced tool, whose
-   input must then be an object schema. */
-static llm_result llm__claude_format(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
-    const llm_response_format *f = &req->response_format;
-    llm_json_doc doc;
-    llm_error perr;
-    const char *type;
-    if (f->type != LLM_FORMAT_JSON_OBJECT && f->type != LLM_FORMAT_JSON_SCHEMA) return LLM_OK;
-    if (f->type == LLM_FORMAT_JSON_SCHEMA && p->family->native_format) return LLM_OK;
-    p->json_tool = true;
-    if (p->budget || p->effort)
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: %s gives a structured answer through a forced tool, which thinking does not allow",
-                         e->ctx->model);
-    if (f->type == LLM_FORMAT_JSON_OBJECT) return LLM_OK;
-    memset(&doc, 0, sizeof doc);
-    if (llm__json_check(&e->ctx->client->desc.alloc, f->schema, strlen(f->schema), true, &doc, &perr) != LLM_OK)
-        return llm__fail(e->err, perr.code, "response_format.schema: %s", perr.message);
-    type = llm_json_string(llm_json_get(llm_json_root(&doc), "type"), NULL);
-    if (!type || strcmp(type, "object") != 0) {
-        llm_json_doc_free(&doc);
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format.schema: %s gives a structured answer through a tool, whose input is an object: "
-                         "the schema's type must be \"object\"", e->ctx->model);
-    }
-    llm_json_doc_free(&doc);
-    return LLM_OK;
-}
-
-
-/* The messages' checks: the first turn the user's, tool calls with object
-   arguments (and tools to name them), images as base64 or URL, PDFs. */
-static llm_result llm__claude_messages_ok(llm__enc *e, const llm_request *req) {
-    size_t m, k, turns = 0;
-    llm_result r;
-    for (m = 0; m < req->message_count; m++) {
-        const llm_message *msg = &req->messages[m];
-        if (msg->role == LLM_ROLE_SYSTEM || msg->role == LLM_ROLE_DEVELOPER) continue;
-        if (!turns++ && msg->role == LLM_ROLE_ASSISTANT)
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: Anthropic's first turn is the user's, not the assistant's", m);
-        if (msg->tool_call_count && !req->tool_count)
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: Anthropic needs `tools` when the history has tool calls", m);
-        if (msg->role == LLM_ROLE_ASSISTANT && !msg->part_count && (!msg->content || !msg->content[0]) && !msg->tool_call_count &&
-            !msg->reasoning_count)
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: an empty assistant turn (Anthropic refuses empty content)", m);
-        if ((r = llm__enc_message_ok(e, msg, m)) != LLM_OK) return r;
-        for (k = 0; k < msg->part_count; k++)
-            if (msg->parts[k].type == LLM_PART_DOCUMENT && msg->parts[k].base64 && strcmp(msg->parts[k].media_type, "application/pdf") != 0)
-                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: Anthropic takes PDF documents (application/pdf)", m, k);
-    }
-    if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Anthropic needs a user turn beside the system prompt");
-    return LLM_OK;
-}
-
-/* Everything decided, and everything this format cannot take said, before
-   a byte is written. */
-static llm_result llm__claude_plan_for(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
-    llm_result r;
-    bool thinking;
-    memset(p, 0, sizeof *p);
-    p->family = llm__claude_family_of(e->ctx->model);
-    p->max_tokens = llm__claude_max_tokens(e->ctx, req);
-    if ((r = llm__claude_thinking(e, req, p)) != LLM_OK || (r = llm__claude_format(e, req, p)) != LLM_OK) return r;
-    thinking = p->budget || p->effort;
-    p->service_tier = req->service_tier && (strcmp(req->service_tier, "auto") == 0 || strcmp(req->service_tier, "standard_only") == 0);
-    if ((r = llm__enc_drop(e, req->n > 1, "n", "Anthropic answers one choice")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->has_seed, "seed", "Anthropic has no seed")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "Anthropic gives no log probabilities")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->has_presence_penalty, "presence_penalty", "Anthropic has no penalties")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->has_frequency_penalty, "frequency_penalty", "Anthropic has no penalties")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->metadata_count > 0, "metadata", "Anthropic's metadata holds only user_id (set `user`)")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->service_tier && !p->service_tier, "service_tier", "Anthropic takes auto or standard_only")) != LLM_OK)
-        return r;
-    p->temperature = req->has_temperature && !(thinking && req->temperature != 1);
-    p->top_k = req->has_top_k && !thinking;
-    if (thinking && ((r = llm__enc_drop(e, p->temperature != req->has_temperature, "temperature", "thinking takes only temperature 1")) != LLM_OK ||
-                     (r = llm__enc_drop(e, p->top_k != req->has_top_k, "top_k", "thinking does not take top_k")) != LLM_OK))
-        return r;
-    if (thinking && (req->tool_choice.mode == LLM_TOOL_CHOICE_REQUIRED || req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION))
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: with thinking Anthropic takes only auto or none");
-    return llm__claude_messages_ok(e, req);
-}
-
-static void llm__claude_cache(llm_json_writer *w, llm_cache cache) {
-    if (cache == LLM_CACHE_NONE) return;
-    llm_json_write_key(w, "cache_control");
-    llm_json_write_object_begin(w);
-    llm__jw_member(w, "type", "ephemeral");
-    if (cache == LLM_CACHE_1H) llm__jw_member(w, "ttl", "1h");
-    llm_json_write_object_end(w);
-}
-
-static void llm__claude_text_block(llm_json_writer *w, const char *text, llm_cache cache) {
-    llm_json_write_object_begin(w);
-    llm__jw_member(w, "type", "text");
-    llm__jw_member(w, "text", text);
-    llm__claude_cache(w, cache);
-    llm_json_write_object_end(w);
-}
-
-/* {"type":"base64","media_type":...,"data":...} or {"type":"url","url":...} */
-static void llm__claude_source(llm_json_writer *w, const llm_content_part *part) {
-    const char *media = part->media_type, *data = part->base64;
-    size_t n = media ? strlen(media) : 0;
-    llm_json_write_key(w, "source");
-    llm_json_write_object_begin(w);
-    if (part->type == LLM_PART_IMAGE_URL && !llm__data_url(part->url, &media, &n, &data)) {
-        llm__jw_member(w, "type", "url");
-        llm__jw_member(w, "url", part->url);
-    } else if (part->type == LLM_PART_DOCUMENT && !part->base64) {
-        llm__jw_member(w, "type", "url");
-        llm__jw_member(w, "url", part->url);
-    } else {
-        llm__jw_member(w, "type", "base64");
-        llm_json_write_key(w, "media_type");
-        llm_json_write_stringn(w, media, n);
-        llm__jw_member(w, "data", data);
-    }
-    llm_json_write_object_end(w);
-}
-
-/* One content part as a block; `cache` adds the message's marker to it. */
-static void llm__claude_part(llm_json_writer *w, const llm_content_part *part, llm_cache cache) {
-    if (part->cache != LLM_CACHE_NONE) cache = part->cache;
-    if (part->type == LLM_PART_TEXT) {
-        llm__claude_text_block(w, part->text, cache);
-        return;
-    }
-    llm_json_write_object_begin(w);
-    llm__jw_member(w, "type", part->type == LLM_PART_DOCUMENT ? "document" : "image");
-    llm__claude_source(w, part);
-    if (part->type == LLM_PART_DOCUMENT) llm__jw_member(w, "title", part->filename);
-    llm__claude_cache(w, cache);
-    llm_json_write_object_end(w);
-}
-
-/* A message's content as blocks, its cache marker on the last one. */
-static void llm__claude_content_blocks(llm_json_writer *w, const llm_message *msg) {
-    size_t k;
-    if (!msg->part_count) {
-        if (msg->content && msg->content[0]) llm__claude_text_block(w, msg->content, msg->cache);
-        return;
-    }
-    for (k = 0; k < msg->part_count; k++) llm__claude_part(w, &msg->parts[k], k + 1 == msg->part_count ? msg->cache : LLM_CACHE_NONE);
-}
-
-/* The system prompt: every system and developer message, in order; one
-   string when that is all there is to say. */
-static void llm__claude_system(llm__enc *e, const llm_request *req) {
-    llm_json_writer *w = e->w;
-    size_t m, count = 0;
-    const llm_message *only = NULL;
-    for (m = 0; m < req->message_count; m++)
-        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) count++, only = &req->messages[m];
-    if (!count || !llm__enc_key(e, "system")) return;
-    if (count == 1 && !only->part_count && only->cache == LLM_CACHE_NONE) {
-        llm_json_write_string(w, only->content);
-        return;
-    }
-    llm_json_write_array_begin(w);
-    for (m = 0; m < req->message_count; m++)
-        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) llm__claude_content_blocks(w, &req->messages[m]);
-    llm_json_write_array_end(w);
-}
-
-
-/* A tool's answer: a tool_result block. */
-static void llm__claude_tool_result(llm_json_writer *w, const llm_message *msg) {
-    size_t k;
-    llm_json_write_object_begin(w);
-    llm__jw_member(w, "type", "tool_result");
-    llm__jw_member(w, "tool_use_id", msg->tool_call_id);
-    llm_json_write_key(w, "content");
-    if (msg->part_count) {
-        llm_json_write_array_begin(w);
-        for (k = 0; k < msg->part_count; k++) llm__claude_part(w, &msg->parts[k], LLM_CACHE_NONE);
-        llm_json_write_array_end(w);
-    } else {
-        llm_json_write_string(w, msg->content ? msg->content : "");
-    }
-    llm__claude_cache(w, msg->cache);
-    llm_json_write_object_end(w);
-}
-
-/* A user turn from messages[from, to) (user and tool messages): the tool
-   results first, in order, then the rest (the API wants results first).
-   One plain string when it is one plain message. */
-static void llm__claude_user_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
-    const llm_message *first = &req->messages[from];
-    size_t m;
-    llm_json_write_key(w, "content");
-    if (to - from == 1 && first->role == LLM_ROLE_USER && !first->part_count && first->cache == LLM_CACHE_NONE) {
-        llm_json_write_string(w, first->content);
-        return;
-    }
-    llm_json_write_array_begin(w);
-    for (m = from; m < to; m++)
-        if (req->messages[m].role == LLM_ROLE_TOOL) llm__claude_tool_result(w, &req->messages[m]);
-    for (m = from; m < to; m++)
-        if (req->messages[m].role == LLM_ROLE_USER) llm__claude_content_blocks(w, &req->messages[m]);
-    llm_json_write_array_end(w);
-}
-
-/* The reasoning blocks of a message, when they are this format's. */
-static void llm__claude_reasoning(llm_json_writer *w, const llm_message *msg) {
-    size_t k;
-    if (msg->reasoning_format && strcmp(msg->reasoning_format, "anthropic-messages") != 0) return; /* another format's: never sent */
-    for (k = 0; k < msg->reasoning_count; k++) {
-        const llm_reasoning_block *b = &msg->reasoning[k];
-        llm_json_write_object_begin(w);
-        if (b->kind == LLM_REASONING_REDACTED) {
-            llm__jw_member(w, "type", "redacted_thinking");
-            llm__jw_member(w, "data", b->data);
-        } else {
-            llm__jw_member(w, "type", "thinking");
-            llm__jw_member(w, "thinking", b->thinking ? b->thinking : "");
-            llm__jw_member(w, "signature", b->signature);
-        }
-        llm_json_write_object_end(w);
-    }
-}
-
-static void llm__claude_tool_uses(llm_json_writer *w, const llm_message *msg) {
-    size_t k;
-    for (k = 0; k < msg->tool_call_count; k++) {
-        const llm_tool_call *tc = &msg->tool_calls[k];
-        const char *args = tc->arguments && tc->arguments[0] ? tc->arguments : "{}";
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "type", "tool_use");
-        llm__jw_member(w, "id", tc->id);
-        llm__jw_member(w, "name", tc->name);
-        llm_json_write_key(w, "input"); /* an object (checked in the plan) */
-        llm__jw_raw_checked(w, args, strlen(args));
-        if (k + 1 == msg->tool_call_count) llm__claude_cache(w, msg->cache);
-        llm_json_write_object_end(w);
-    }
-}
-
-/* An assistant turn from messages[from, to): the reasoning state first (the
-   API wants thinking at the start of the turn), then text and tool calls. */
-static void llm__claude_assistant_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
-    const llm_message *first = &req->messages[from];
-    size_t m;
-    llm_json_write_key(w, "content");
-    if (to - from == 1 && !first->part_count && !first->tool_call_count && !first->reasoning_count && first->cache == LLM_CACHE_NONE) {
-        llm_json_write_string(w, first->content); /* one plain text (not empty: checked) */
-        return;
-    }
-    llm_json_write_array_begin(w);
-    for (m = from; m < to; m++) llm__claude_reasoning(w, &req->messages[m]);
-    for (m = from; m < to; m++) {
-        const llm_message *msg = &req->messages[m];
-        llm_message text = *msg;
-        if (msg->tool_call_count) text.cache = LLM_CACHE_NONE; /* the marker goes on the last block: the last tool call */
-        llm__claude_content_blocks(w, &text);
-        llm__claude_tool_uses(w, msg);
-    }
-    llm_json_write_array_end(w);
-}
-
-/* The conversation as alternating turns: consecutive messages of one side
-   become one turn; system and developer messages went to `system`. */
-static void llm__claude_messages(llm__enc *e, const llm_request *req) {
-    llm_json_writer *w = e->w;
-    size_t m = 0, end;
-    bool user;
-    if (!llm__enc_key(e, "messages")) return;
-    llm_json_write_array_begin(w);
-    for (; llm__enc_next_turn(req, &m, &end, &user); m = end) {
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "role", user ? "user" : "assistant");
-        if (user) llm__claude_user_turn(w, req, m, end);
-        else llm__claude_assistant_turn(w, req, m, end);
-        llm_json_write_object_end(w);
-    }
-    llm_json_write_array_end(w);
-}
-
-static void llm__claude_tool(llm_json_writer *w, const char *name, const char *description, const char *schema, bool strict, llm_cache cache) {
-    const char *params = schema ? schema : "{\"type\":\"object\",\"properties\":{}}";
-    llm_json_write_object_begin(w);
-    llm__jw_member(w, "name", name);
-    llm__jw_member(w, "description", description);
-    llm_json_write_key(w, "input_schema");
-    llm__jw_raw_checked(w, params, strlen(params));
-    if (strict) {
-        llm_json_write_key(w, "strict");
-        llm_json_write_bool(w, true);
-    }
-    llm__claude_cache(w, cache);
-    llm_json_write_object_end(w);
-}
-
-/* tools, with the forced JSON tool last; tool_choice. */
-static void llm__claude_tools(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
-    llm_json_writer *w = e->w;
-    const llm_response_format *f = &req->response_format;
-    const llm_tool_choice *tc = &req->tool_choice;
-    size_t i;
-    if ((req->tool_count || p->json_tool) && llm__enc_key(e, "tools")) {
-        llm_json_write_array_begin(w);
-        for (i = 0; i < req->tool_count; i++)
-            llm__claude_tool(w, req->tools[i].name, req->tools[i].description, req->tools[i].parameters, req->tools[i].strict, req->tools[i].cache);
-        if (p->json_tool)
-            llm__claude_tool(w, LLM__ANTHROPIC_JSON_TOOL, f->description ? f->description : "Gives the answer, as the JSON the input schema describes.",
-                             f->type == LLM_FORMAT_JSON_SCHEMA ? f->schema : "{\"type\":\"object\"}", false, LLM_CACHE_NONE);
-        llm_json_write_array_end(w);
-    }
-    if (!req->tool_count && !p->json_tool) return; /* a choice without tools: nothing to choose */
-    if (!p->json_tool && tc->mode == LLM_TOOL_CHOICE_DEFAULT && req->parallel_tool_calls != LLM_FALSE) return;
-    if (!llm__enc_key(e, "tool_choice")) return;
-    llm_json_write_object_begin(w);
-    if (p->json_tool) {
-        llm__jw_member(w, "type", "tool");
-        llm__jw_member(w, "name", LLM__ANTHROPIC_JSON_TOOL);
-    } else {
-        llm__jw_member(w, "type", tc->mode == LLM_TOOL_CHOICE_NONE ? "none" : tc->mode == LLM_TOOL_CHOICE_REQUIRED ? "any"
-                                  : tc->mode == LLM_TOOL_CHOICE_FUNCTION ? "tool" : "auto");
-        if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) llm__jw_member(w, "name", tc->name);
-    }
-    if (req->parallel_tool_calls == LLM_FALSE && tc->mode != LLM_TOOL_CHOICE_NONE) {
-        llm_json_write_key(w, "disable_parallel_tool_use");
-        llm_json_write_bool(w, true);
-    }
-    llm_json_write_object_end(w);
-}
-
-/* thinking and output_config. */
-static void llm__claude_reasoning_config(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
-    llm_json_writer *w = e->w;
-    bool native = req->response_format.type == LLM_FORMAT_JSON_SCHEMA && !p->json_tool;
-    if ((p->budget || p->effort) && llm__enc_key(e, "thinking")) {
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "type", p->budget ? "enabled" : "adaptive");
-        if (p->budget) {
-            llm_json_write_key(w, "budget_tokens");
-            llm_json_write_int(w, p->budget);
-        }
-        llm_json_write_object_end(w);
-    }
-    if ((p->effort || native) && llm__enc_key(e, "output_config")) {
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "effort", p->effort);
-        if (native) {
-            llm_json_write_key(w, "format");
-            llm_json_write_object_begin(w);
-            llm__jw_member(w, "type", "json_schema");
-            llm_json_write_key(w, "schema");
-            llm__jw_raw_checked(w, req->response_format.schema, strlen(req->response_format.schema));
-            llm_json_write_object_end(w);
-        }
-        llm_json_write_object_end(w);
-    }
-}
-
-static void llm__claude_sampling(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
-    llm_json_writer *w = e->w;
-    size_t i;
-    if (req->stop_count && llm__enc_key(e, "stop_sequences")) {
-        llm_json_write_array_begin(w);
-        for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i]);
-        llm_json_write_array_end(w);
-    }
-    if (p->temperature && llm__enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
-    if (req->has_top_p && llm__enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
-    if (p->top_k && llm__enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
-    if (req->user && llm__enc_key(e, "metadata")) {
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "user_id", req->user);
-        llm_json_write_object_end(w);
-    }
-    if (p->service_tier && llm__enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
-}
-
-static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
-    llm__enc e;
-    llm__claude_plan p;
-    llm__anthropic_state *st = (llm__anthropic_state *)ctx->state;
-    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK || (r = llm__claude_plan_for(&e, req, &p)) != LLM_OK) return llm__enc_end(&e, r);
-    if (st) st->json_tool = p.json_tool;
-    llm_json_write_object_begin(w);
-    if (llm__enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
-    if (llm__enc_key(&e, "max_tokens")) llm_json_write_int(w, p.max_tokens);
-    llm__claude_system(&e, req);
-    llm__claude_messages(&e, req);
-    llm__claude_tools(&e, req, &p);
-    llm__claude_reasoning_config(&e, req, &p);
-    llm__claude_sampling(&e, req, &p);
-    if (ctx->stream && llm__enc_key(&e, "stream")) llm_json_write_bool(w, true);
-    return llm__enc_end(&e, LLM_OK);
-}
-
-/* Anthropic counts input without cache reads and writes; llm_usage counts
-   them in the prompt. A later message_delta may leave some counts out: the
-   ones given update what message_start said. False when a count is out of
-   range (the usage is then to be treated as absent). */
-static bool llm__anthropic_usage(const llm_json *u, llm_usage *us) {
-    int64_t input = -1, read = -1, write = -1, write_1h = -1, out = -1;
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
-    if (!llm__usage_count(llm_json_get(u, "input_tokens"), &input) ||
-        !llm__usage_count(llm_json_get(u, "cache_read_input_tokens"), &read) ||
-        !llm__usage_count(llm_json_get(u, "cache_creation_input_tokens"), &write) ||
-        !llm__usage_count(llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens"), &write_1h) ||
-        !llm__usage_count(llm_json_get(u, "output_tokens"), &out))
-        return false;
-    us->present = true;
-    if (read >= 0) us->cached_tokens = read;
-    if (write >= 0) us->cache_creation_tokens = write;
-    if (write_1h >= 0) us->cache_creation_1h_tokens = write_1h;
-    if (input >= 0 || read >= 0 || write >= 0)
-        us->prompt_tokens = (input >= 0 ? input : us->prompt_tokens - us->cached_tokens - us->cache_creation_tokens) +
-                            us->cached_tokens + us->cache_creation_tokens;
-    if (out >= 0) us->completion_tokens = out;
-    us->total_tokens = us->prompt_tokens + us->completion_tokens;
-    return true;
-}
-
-static bool llm__anthropic_block_is(const llm_json *b, const char *type) {
-    const char *t = llm_json_string(llm_json_get(b, "type"), NULL);
-    return t && strcmp(t, type) == 0;
-}
-
-/* The forced JSON tool's block, whose input is the answer's content. */
-static bool llm__anthropic_is_json_tool(const llm_wire_ctx *ctx, const char *name) {
-    const llm__anthropic_state *st = (const llm__anthropic_state *)ctx->state;
-    return st && st->json_tool && name && strcmp(name, LLM__ANTHROPIC_JSON_TOOL) == 0;
-}
-
-/* A tool_use block's input as JSON text in the arena ("{}" for none). */
-static llm_result llm__anthropic_input_text(llm_response *resp, const llm_json *b, size_t k, const char **out, llm_error *err) {
-    const llm_json *input = llm_json_get(b, "input");
-    if (!input || llm_json_is(input, LLM_JSON_NULL)) {
-        *out = "{}";
-        return LLM_OK;
-    }
-    switch (llm__arena_json_text(&resp->alloc_, &resp->arena_, input, out)) {
-        case LLM_OK: return LLM_OK;
-        case LLM_ERR_NO_MEMORY: return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-        default: return llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use input nested deeper than 64", k);
-    }
-}
-
-/* The thinking and redacted_thinking blocks, in order (their text, its
-   signature, their data: sent back as they came). */
-static void llm__anthropic_reasoning_decode(llm_response *resp, llm_choice *c, const llm_json *content, bool *failed) {
-    const llm_json *b;
-    size_t n = 0, k = 0;
-    llm_reasoning_block *out;
-    for (b = llm_json_first(content); b; b = llm_json_next(content, b))
-        n += llm__anthropic_block_is(b, "thinking") || llm__anthropic_block_is(b, "redacted_thinking");
-    if (!n || !(out = (llm_reasoning_block *)llm__resp_array(resp, n, sizeof *out, failed))) return;
-    for (b = llm_json_first(content); b; b = llm_json_next(content, b)) {
-        if (llm__anthropic_block_is(b, "thinking")) {
-            out[k].kind = LLM_REASONING_THINKING;
-            out[k].thinking = llm__resp_str(resp, llm_json_get(b, "thinking"), failed);
-            out[k].signature = llm__resp_str(resp, llm_json_get(b, "signature"), failed);
-            if (!out[k].thinking) out[k].thinking = "";
-            if (!out[k].signature) out[k].signature = "";
-            k++;
-        } else if (llm__anthropic_block_is(b, "redacted_thinking")) {
-            out[k].kind = LLM_REASONING_REDACTED;
-            out[k].data = llm__resp_str(resp, llm_json_get(b, "data"), failed);
-            if (!out[k].data) out[k].data = "";
-            k++;
-        }
-    }
-    c->reasoning_blocks = out;
-    c->reasoning_block_count = k;
-    c->reasoning_format = "anthropic-messages";
-}
-
-/* The content blocks into choice c: text (or, for a structured answer
-   through the forced tool, that tool's input), thinking, tool calls. */
-static llm_result llm__anthropic_content_decode(const llm_wire_ctx *ctx, llm_response *resp, llm_choice *c, const llm_json *content, bool *json_answer,
-                                                llm_error *err) {
-    const llm_json *b;
-    llm__buf text, thinking;
-    llm_tool_call *calls;
-    size_t ntools = 0, k = 0, i = 0;
-    bool failed = false;
-    llm_result r = LLM_OK;
-    memset(&text, 0, sizeof text);
-    memset(&thinking, 0, sizeof thinking);
-    *json_answer = false;
-    for (b = llm_json_first(content); b; b = llm_json_next(content, b)) ntools += llm__anthropic_block_is(b, "tool_use");
-    calls = (llm_tool_call *)llm__resp_array(resp, ntools, sizeof *calls, &failed);
-    for (b = llm_json_first(content); b && !failed && r == LLM_OK; b = llm_json_next(content, b), i++) {
-        const char *s, *name;
-        size_t n;
-        if (llm__anthropic_block_is(b, "text") && (s = llm_json_string(llm_json_get(b, "text"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &text, s, n);
-        if (llm__anthropic_block_is(b, "thinking") && (s = llm_json_string(llm_json_get(b, "thinking"), &n)) != NULL)
-            failed = !llm__buf_add(&resp->alloc_, &thinking, s, n);
-        if (!llm__anthropic_block_is(b, "tool_use")) continue;
-        name = llm_json_string(llm_json_get(b, "name"), NULL);
-        if (llm__anthropic_is_json_tool(ctx, name)) { /* the answer itself */
-            r = llm__anthropic_input_text(resp, b, i, &c->content, err);
-            *json_answer = true;
-            continue;
-        }
-        if (!name || !name[0]) r = llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use block without a name", i);
-        else if (calls) {
-            calls[k].id = llm__resp_str(resp, llm_json_get(b, "id"), &failed);
-            calls[k].name = llm__resp_str(resp, llm_json_get(b, "name"), &failed);
-            if ((r = llm__anthropic_input_text(resp, b, i, &calls[k].arguments, err)) == LLM_OK && !calls[k].id && !(calls[k].id = llm__resp_synth_id(resp, 0, k)))
-                failed = true;
-            k++;
-        }
-    }
-    if (r == LLM_OK && !failed) {
-        if (*json_answer) c->content_len = strlen(c->content); /* the tool's input is the content; any text beside it is not */
-        else if (text.p && (c->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, text.p, text.len)) != NULL) c->content_len = text.len;
-        else if (text.p) failed = true;
-        if (thinking.p && !(c->reasoning = llm__arena_strndup(&resp->alloc_, &resp->arena_, thinking.p, thinking.len))) failed = true;
-        c->tool_calls = calls;
-        c->tool_call_count = k;
-        llm__anthropic_reasoning_decode(resp, c, content, &failed);
-    }
-    llm__buf_free(&resp->alloc_, &text);
-    llm__buf_free(&resp->alloc_, &thinking);
-    if (r == LLM_OK && failed) r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    return r;
-}
-
-/* The finish of a structured answer given through the forced tool: the
-   tool's end is the answer's; cut at max_tokens it is half a JSON value. */
-static llm_result llm__anthropic_json_finish(const char *stop_reason, const char **finish, llm_error *err) {
-    if (stop_reason && strcmp(stop_reason, "max_tokens") == 0)
-        return llm__fail(err, LLM_ERR_TRUNCATED, "the structured answer was cut at max_tokens: raise max_tokens");
-    if (stop_reason && strcmp(stop_reason, "tool_use") == 0) *finish = "end_turn";
-    return LLM_OK;
-}
-
-static llm_result llm__anthropic_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
-    const llm_json *content = llm_json_get(body, "content");
-    llm_choice *c;
-    bool failed = false, json_answer;
-    const char *finish;
-    llm_result r;
-    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(content, LLM_JSON_ARRAY))
-        return llm__fail(err, LLM_ERR_PARSE, "response: not an Anthropic message (no content array)");
-    resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
-    resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
-    resp->object = llm__resp_str(resp, llm_json_get(body, "type"), &failed);
-    c = (llm_choice *)llm__resp_array(resp, 1, sizeof *c, &failed);
-    if (failed || !c) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    if ((r = llm__anthropic_content_decode(ctx, resp, c, content, &json_answer, err)) != LLM_OK) return r;
-    finish = llm_json_string(llm_json_get(body, "stop_reason"), NULL);
-    if (json_answer && (r = llm__anthropic_json_finish(finish, &finish, err)) != LLM_OK) return r;
-    c->finish_reason_raw = finish ? llm_response_strndup(resp, finish, strlen(finish)) : NULL;
-    c->finish_reason = llm__finish_word(llm__anthropic_finish_words, c->finish_reason_raw);
-    resp->choices = c;
-    resp->choice_count = 1;
-    if (!llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
-    return finish && !c->finish_reason_raw ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : LLM_OK;
-}
-
-/* ---- the stream ---- */
-
-static llm_result llm__anthropic_usage_update(llm_stream_sink *s, const llm_json *u) {
-    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) return LLM_OK;
-    if (!llm__anthropic_usage(u, &st->usage)) st->bad = true;
-    return llm_sink_usage(s, &st->usage, !st->bad);
-}
-
-/* The index of a content block event. */
-static int llm__anthropic_block(llm_stream_sink *s, const llm_json *root) {
-    int64_t index = llm_json_int(llm_json_get(root, "index"), -1);
-    if (index < 0 || index > 0x7FFFFFFF) return (int)llm_sink_fail(s, LLM_ERR_PARSE, "content block index out of range");
-    return (int)index;
-}
-
-/* A thinking block's text: shown as reasoning, and kept in its block. */
-static llm_result llm__anthropic_thinking(llm_stream_sink *s, int index, const char *str, size_t n) {
-    llm_result r = llm_sink_reasoning_block(s, 0, index, LLM_REASONING_THINKING, LLM_REASONING_PART_THINKING, str, n);
-    return r == LLM_OK && n ? llm_sink_delta(s, LLM_EVENT_REASONING, 0, str, n) : r;
-}
-
-static llm_result llm__anthropic_block_start(llm_stream_sink *s, const llm_json *root) {
-    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
-    const llm_json *block = llm_json_get(root, "content_block");
-    const char *type = llm_json_string(llm_json_get(block, "type"), NULL), *str, *name;
-    int index = llm__anthropic_block(s, root), h;
-    size_t n;
-    if (index < 0) return (llm_result)index;
-    if (!type) return LLM_OK;
-    if (strcmp(type, "tool_use") == 0) {
-        name = llm_json_string(llm_json_get(block, "name"), NULL);
-        if (st->json_tool && name && strcmp(name, LLM__ANTHROPIC_JSON_TOOL) == 0) { /* the answer itself, as text */
-            st->json_block = index + 1;
-            return LLM_OK;
-        }
-        h = llm_sink_tool_begin(s, 0, index, llm_json_string(llm_json_get(block, "id"), NULL), name); /* known by its block's index */
-        return h < 0 ? (llm_result)h : LLM_OK;
-    }
-    if (strcmp(type, "text") == 0 && !st->json_tool && (str = llm_json_string(llm_json_get(block, "text"), &n)) != NULL)
-        return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
-    if (strcmp(type, "thinking") == 0) {
-        str = llm_json_string(llm_json_get(block, "thinking"), &n);
-        return llm__anthropic_thinking(s, index, str ? str : "", str ? n : 0);
-    }
-    if (strcmp(type, "redacted_thinking") == 0) {
-        str = llm_json_string(llm_json_get(block, "data"), &n);
-        return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_REDACTED, LLM_REASONING_PART_DATA, str ? str : "", str ? n : 0);
-    }
-    return LLM_OK; /* server tools and block types added later: nothing to show */
-}
-
-static llm_result llm__anthropic_block_delta(llm_stream_sink *s, const llm_json *root) {
-    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
-    const llm_json *delta = llm_json_get(root, "delta");
-    const char *type = llm_json_string(llm_json_get(delta, "type"), NULL), *str;
-    size_t n;
-    int index, h;
-    if (!type) return LLM_OK;
-    if ((index = llm__anthropic_block(s, root)) < 0) return (llm_result)index;
-    if (strcmp(type, "text_delta") == 0 && !st->json_tool && (str = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
-        return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
-    if (strcmp(type, "thinking_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "thinking"), &n)) != NULL)
-        return llm__anthropic_thinking(s, index, str, n);
-    if (strcmp(type, "signature_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "signature"), &n)) != NULL)
-        return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, str, n);
-    if (strcmp(type, "input_json_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "partial_json"), &n)) != NULL) {
-        if (st->json_block == index + 1) return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n); /* the structured answer */
-        if ((h = llm_sink_tool_find(s, 0, index)) < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "input_json_delta outside a tool_use block");
-        return llm_sink_tool_args(s, 0, h, str, n);
-    }
-    return LLM_OK; /* citations_delta and delta types added later */
-}
-
-static llm_result llm__anthropic_block_stop(llm_stream_sink *s, const llm_json *root) {
-    int index = llm__anthropic_block(s, root), h;
-    if (index < 0) return (llm_result)index;
-    return (h = llm_sink_tool_find(s, 0, index)) >= 0 ? llm_sink_tool_end(s, 0, h) : LLM_OK;
-}
-
-static llm_result llm__anthropic_message_start(llm_stream_sink *s, const llm_json *m) {
-    size_t n;
-    const char *str;
-    llm_result r = LLM_OK;
-    if ((str = llm_json_string(llm_json_get(m, "id"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_ID, str, n);
-    if (r == LLM_OK && (str = llm_json_string(llm_json_get(m, "model"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_MODEL, str, n);
-    return r == LLM_OK ? llm__anthropic_usage_update(s, llm_json_get(m, "usage")) : r;
-}
-
-static llm_result llm__anthropic_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
-    const char *type = llm_json_string(llm_json_get(root, "type"), NULL), *str;
-    size_t n;
-    llm_result r;
-    (void)event;
-    (void)event_len;
-    if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
-    if (!type) return LLM_OK;
-    if (strcmp(type, "message_start") == 0) return llm__anthropic_message_start(s, llm_json_get(root, "message"));
-    if (strcmp(type, "content_block_start") == 0) return llm__anthropic_block_start(s, root);
-    if (strcmp(type, "content_block_delta") == 0) return llm__anthropic_block_delta(s, root);
-    if (strcmp(type, "content_block_stop") == 0) return llm__anthropic_block_stop(s, root);
-    if (strcmp(type, "message_delta") == 0) {
-        llm__anthropic_state *st = (llm__anthropic_state *)s->state;
-        llm_error jerr;
-        if ((r = llm__anthropic_usage_update(s, llm_json_get(root, "usage"))) != LLM_OK) return r;
-        str = llm_json_string(llm_json_get(llm_json_get(root, "delta"), "stop_reason"), &n);
-        if (str && st->json_block && llm__anthropic_json_finish(str, &str, &jerr) != LLM_OK) return llm_sink_fail(s, jerr.code, jerr.message);
-        return str ? llm_sink_finish(s, 0, str, strlen(str)) : LLM_OK;
-    }
-    if (strcmp(type, "message_stop") == 0) {
-        llm_sink_done(s);
-        return LLM_OK;
-    }
-    if (strcmp(type, "error") == 0) return llm_sink_error(s, root);
-    return LLM_OK; /* ping and event types added later */
-}
-
-static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
-    const char *pieces[2];
-    (void)req;
-    pieces[0] = ctx->base_url;
-    pieces[1] = "/v1/messages";
-    return llm__url_join(buf, size, pieces, 2, err);
-}
-
-static const llm_wire_format llm__wire_anthropic = {
-    "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode, llm__decode_error_object, llm__anthropic_stream_event,
-    sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL, llm__anthropic_finish_words, llm__anthropic_error_words, false,
-};
-
-
-#endif /* LLM_NO_PROVIDER_ANTHROPIC */
-
-/* ------------------------------------------------------------------------ */
-// >>provider_gemini
-/* ------------------------------------------------------------------------ */
-#ifndef LLM_NO_PROVIDER_GEMINI
-
-/* Gemini's finish reasons (Candidate.FinishReason in the API reference).
-   A candidate whose parts hold a functionCall finishes as tool_calls,
-   although Gemini says STOP (decided by the decoders, not this table). */
-static const llm_finish_word llm__gemini_finish_words[] = {
-    {"STOP", LLM_FINISH_STOP}, {"MAX_TOKENS", LLM_FINISH_LENGTH}, {"SAFETY", LLM_FINISH_CONTENT_FILTER},
-    {"RECITATION", LLM_FINISH_CONTENT_FILTER}, {"PROHIBITED_CONTENT", LLM_FINISH_CONTENT_FILTER}, {"BLOCKLIST", LLM_FINISH_CONTENT_FILTER},
-    {"SPII", LLM_FINISH_CONTENT_FILTER}, {"IMAGE_SAFETY", LLM_FINISH_CONTENT_FILTER}, {"MALFORMED_FUNCTION_CALL", LLM_FINISH_ERROR},
-    {"UNEXPECTED_TOOL_CALL", LLM_FINISH_ERROR}, {NULL, LLM_FINISH_NONE}};
-
-/* Google's error statuses (google.rpc.Code names in error.status), the
-   ErrorInfo reason of a bad key, and the phrase of the context-window
-   error. */
-static const llm_error_word llm__gemini_error_words[] = {
-    {"exceeds the maximum number of tokens", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, true},
-    {"API_KEY_INVALID", LLM_ERR_AUTHENTICATION, true, false}, {"RESOURCE_EXHAUSTED", LLM_ERR_RATE_LIMITED, false, false},
-    {"INVALID_ARGUMENT", LLM_ERR_BAD_REQUEST, false, false}, {"FAILED_PRECONDITION", LLM_ERR_BAD_REQUEST, false, false},
-    {"UNAUTHENTICATED", LLM_ERR_AUTHENTICATION, false, false}, {"PERMISSION_DENIED", LLM_ERR_PERMISSION, false, false},
-    {"NOT_FOUND", LLM_ERR_NOT_FOUND, false, false}, {"UNAVAILABLE", LLM_ERR_UNAVAILABLE, false, false},
-    {"DEADLINE_EXCEEDED", LLM_ERR_TIMEOUT, false, false}, {"INTERNAL", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
-
-#define LLM__GEMINI_FORMAT "gemini"
-#define LLM__GEMINI_MAX_INDEX 1000000 /* a candidate index above it is no index (the call bounds choices further) */
-
-/* ---- the request ---- */
-
-/* What a Gemini model takes for reasoning_effort (the README's table,
-   "Gemini"): a thinkingBudget (2.5), a thinkingLevel (3), or nothing. A
-   model no row names is taken as a newer one. */
-enum { LLM__GTHINK_NONE = 0, LLM__GTHINK_BUDGET, LLM__GTHINK_LEVEL };
-typedef struct llm__gemini_family {
-    const char *prefix;
-    int thinking;
-    int min_budget;              /* BUDGET: the budget of "minimal" */
-    bool can_disable;            /* "none" turns thinking off (budget 0) */
-    bool four_levels;            /* LEVEL: minimal, low, medium, high; else low and high */
-} llm__gemini_family;
-
-static const llm__gemini_family llm__gemini_families[] = {
-    {"gemini-3-pro", LLM__GTHINK_LEVEL, 0, false, false}, {"gemini-3", LLM__GTHINK_LEVEL, 0, false, true},
-    {"gemini-2.5-pro", LLM__GTHINK_BUDGET, 128, false, false}, {"gemini-2.5-flash-lite", LLM__GTHINK_BUDGET, 512, true, false},
-    {"gemini-2.5", LLM__GTHINK_BUDGET, 128, true, false}, {"gemini-2", LLM__GTHINK_NONE, 0, false, false},
-    {"gemini-1", LLM__GTHINK_NONE, 0, false, false},
-};
-static const llm__gemini_family llm__gemini_newer = {"", LLM__GTHINK_LEVEL, 0, false, true};
-
-/* reasoning_effort as a budget (LiteLLM's for low, medium, high) or a
-   level (low and high only where the model has no other two). */
-static const struct { const char *word; int budget; const char *level, *level2; } llm__gemini_efforts[] = {
-    {"minimal", 0, "minimal", "low"}, {"low", 1024, "low", "low"}, {"medium", 2048, "medium", "high"}, {"high", 4096, "high", "high"},
-};
-
-static const llm__gemini_family *llm__gemini_family_of(const char *model) {
-    size_t i;
-    if (strncmp(model, "models/", 7) == 0) model += 7;
-    for (i = 0; i < sizeof llm__gemini_families / sizeof llm__gemini_families[0]; i++)
-        if (strncmp(model, llm__gemini_families[i].prefix, strlen(llm__gemini_families[i].prefix)) == 0) return &llm__gemini_families[i];
-    return &llm__gemini_newer;
-}
-
-typedef struct llm__gemini_plan {
-    int budget;                  /* thinkingBudget; -1: none sent */
-    const char *level;           /* thinkingLevel; NULL: none sent */
-    bool thoughts;               /* includeThoughts */
-} llm__gemini_plan;
-
-static llm_result llm__gemini_thinking(llm__enc *e, const llm_request *req, llm__gemini_plan *p) {
-    const llm__gemini_family *f = llm__gemini_family_of(e->ctx->model);
-    const char *word = req->reasoning_effort;
-    size_t i, n = sizeof llm__gemini_efforts / sizeof llm__gemini_efforts[0];
-    p->budget = -1;
-    if (!word) return LLM_OK;
-    if (strcmp(word, "none") == 0) {
-        if (f->thinking == LLM__GTHINK_NONE) return LLM_OK;
-        if (f->thinking == LLM__GTHINK_BUDGET && f->can_disable) {
-            p->budget = 0;
-            return LLM_OK;
-        }
-        return llm__enc_drop(e, true, "reasoning_effort", "this Gemini model cannot stop thinking");
-    }
-    for (i = 0; i < n && strcmp(llm__gemini_efforts[i].word, word) != 0; i++) {}
-    if (i == n) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high", word);
-    if (f->thinking == LLM__GTHINK_NONE) return llm__enc_drop(e, true, "reasoning_effort", "this Gemini model does not think");
-    p->thoughts = true;
-    if (f->thinking == LLM__GTHINK_LEVEL) p->level = f->four_levels ? llm__gemini_efforts[i].level : llm__gemini_efforts[i].level2;
-    else p->budget = llm__gemini_efforts[i].budget ? llm__gemini_efforts[i].budget : f->min_budget;
-    return LLM_OK;
-}
-
-/* JSON Schema into Gemini's schema (an OpenAPI 3.0 subset): the keywords
-   it has are copied, `type` upper-cased (a [T, "null"] list becomes T with
-   nullable), `const` a one-value enum, `additionalProperties: false` left
-   out (Gemini's objects have only their properties) and `$schema` too;
-   any other keyword is refused, named with where it is. w NULL: only
-   checks. */
-static const char *const llm__gemini_schema_copied[] = {
-    "format", "title", "description", "nullable", "enum", "maxItems", "minItems", "minProperties", "maxProperties", "minLength",
-    "maxLength", "pattern", "example", "minimum", "maximum", "default", "required", "propertyOrdering", NULL};
-
-static bool llm__gemini_keyword_copied(const char *k) {
-    size_t i;
-    for (i = 0; llm__gemini_schema_copied[i]; i++)
-        if (strcmp(k, llm__gemini_schema_copied[i]) == 0) return true;
-    return false;
-}
-
-static void llm__gemini_type_word(llm_json_writer *w, const char *t) {
-    char up[16];
-    size_t i, n = strlen(t);
-    if (n >= sizeof up) n = sizeof up - 1;
-    for (i = 0; i < n; i++) up[i] = (char)(t[i] >= 'a' && t[i] <= 'z' ? t[i] - 32 : t[i]);
-    llm_json_write_stringn(w, up, n);
-}
-
-static llm_result llm__gemini_schema(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at);
-
-static llm_result llm__gemini_schema_type(llm__enc *e, llm_json_writer *w, const llm_json *v, const char *field, const char *where) {
-    static const char *const types[] = {"string", "number", "integer", "boolean", "array", "object", "null"};
-    const char *t = llm_json_string(v, NULL), *other = NULL;
-    const llm_json *k;
-    size_t i, nulls = 0;
-    if (llm_json_is(v, LLM_JSON_ARRAY)) {
-        for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
-            const char *kt = llm_json_string(k, NULL);
-            if (kt && strcmp(kt, "null") == 0) nulls++;
-            else if (!other) other = kt;
-            else other = "";
-        }
-        if (llm_json_count(v) != nulls + 1 || !other || !other[0])
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: Gemini's schema takes one type (or one and \"null\"), not the list at %s", field,
-                             where[0] ? where : "/");
-        t = other;
-    }
-    for (i = 0; t && i < sizeof types / sizeof types[0] && strcmp(t, types[i]) != 0; i++) {}
-    if (!t || i == sizeof types / sizeof types[0])
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: an unknown type at %s", field, where[0] ? where : "/");
-    if (!w) return LLM_OK;
-    llm_json_write_key(w, "type");
-    llm__gemini_type_word(w, t);
-    if (nulls) {
-        llm_json_write_key(w, "nullable");
-        llm_json_write_bool(w, true);
-    }
-    return LLM_OK;
-}
-
-/* A sub-schema (properties' values, items, anyOf's members), `where`
-   extended by `step` while it is read. */
-static llm_result llm__gemini_sub(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at, const char *step,
-                                  size_t step_len) {
-    llm_result r;
-    size_t n = step_len < 255 - at ? step_len : 255 - at;
-    memcpy(where + at, step, n);
-    where[at + n] = '\0';
-    r = llm__gemini_schema(e, w, s, field, where, at + n);
-    where[at] = '\0';
-    return r;
-}
-
-static llm_result llm__gemini_keyword(llm__enc *e, llm_json_writer *w, const char *key, const llm_json *v, const char *field, char *where, size_t at) {
-    const llm_json *k;
-    llm_result r = LLM_OK;
-    char step[80];
-    size_t i = 0, n;
-    if (strcmp(key, "type") == 0) return llm__gemini_schema_type(e, w, v, field, where);
-    if (llm__gemini_keyword_copied(key)) {
-        if (w) llm_json_write_key(w, key), llm_json_write_value(w, v);
-        return LLM_OK;
-    }
-    if (strcmp(key, "$schema") == 0 || (strcmp(key, "additionalProperties") == 0 && llm_json_is(v, LLM_JSON_FALSE))) return LLM_OK;
-    if (strcmp(key, "const") == 0 && llm_json_is(v, LLM_JSON_STRING)) {
-        if (w) llm_json_write_key(w, "enum"), llm_json_write_array_begin(w), llm_json_write_value(w, v), llm_json_write_array_end(w);
-        return LLM_OK;
-    }
-    if (strcmp(key, "items") == 0) {
-        if (w) llm_json_write_key(w, "items");
-        return llm__gemini_sub(e, w, v, field, where, at, "/items", 6);
-    }
-    if ((strcmp(key, "properties") == 0 && llm_json_is(v, LLM_JSON_OBJECT)) || (strcmp(key, "anyOf") == 0 && llm_json_is(v, LLM_JSON_ARRAY))) {
-        bool obj = key[0] == 'p';
-        if (w) {
-            llm_json_write_key(w, key);
-            if (obj) llm_json_write_object_begin(w);
-            else llm_json_write_array_begin(w);
-        }
-        for (k = llm_json_first(v); k && r == LLM_OK; k = llm_json_next(v, k), i++) {
-            const char *name = obj ? llm_json_string(k, &n) : NULL;
-            if (obj && w) llm_json_write_keyn(w, name, n);
-            if (obj) llm__format(step, sizeof step, "/properties/%.*s", (int)(n < 40 ? n : 40), name);
-            else llm__format(step, sizeof step, "/anyOf/%z", i);
-            r = llm__gemini_sub(e, w, obj ? k + 1 : k, field, where, at, step, strlen(step));
-        }
-        if (w) {
-            if (obj) llm_json_write_object_end(w);
-            else llm_json_write_array_end(w);
-        }
-        return r;
-    }
-    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: Gemini's schema has no \"%s\" (at %s)", field, key, where[0] ? where : "/");
-}
-
-static llm_result llm__gemini_schema(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at) {
-    const llm_json *k;
-    llm_result r = LLM_OK;
-    if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: a schema that is not an object at %s", field, where[0] ? where : "/");
-    if (w) llm_json_write_object_begin(w);
-    for (k = llm_json_first(s); k && r == LLM_OK; k = llm_json_next(s, k)) r = llm__gemini_keyword(e, w, llm_json_string(k, NULL), k + 1, field, where, at);
-    if (w) llm_json_write_object_end(w);
-    return r;
-}
-
-/* The schema text `text` converted into w (NULL: checked only). */
-static llm_result llm__gemini_schema_text(llm__enc *e, llm_json_writer *w, const char *text, const char *field) {
-    llm_json_doc doc;
-    llm_error perr;
-    char where[256];
-    llm_result r;
-    where[0] = '\0';
-    if ((r = llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), true, &doc, &perr)) != LLM_OK) return llm__fail(e->err, perr.code, "%s: %s", field, perr.message);
-    r = llm__gemini_schema(e, w, llm_json_root(&doc), field, where, 0);
-    llm_json_doc_free(&doc);
-    return r;
-}
-
-/* The name of the call that messages[m] (a tool message) answers: found
-   through its tool_call_id among the earlier assistant turns. */
-static const char *llm__gemini_call_name(const llm_request *req, size_t m) {
-    const char *id = req->messages[m].tool_call_id;
-    size_t i, k;
-    for (i = m; i-- > 0;)
-        for (k = 0; k < req->messages[i].tool_call_count; k++)
-            if (strcmp(req->messages[i].tool_calls[k].id, id) == 0) return req->messages[i].tool_calls[k].name;
-    return NULL;
-}
-
-/* Whether s is a JSON object's text; out of memory fails the writer. */
-static bool llm__gemini_is_object_text(const llm_allocator *a, const char *s, llm_json_writer *w) {
-    llm_error perr;
-    if (!s || !s[0]) return false;
-    if (llm__json_check(a, s, strlen(s), true, NULL, &perr) == LLM_OK) return true;
-    if (perr.code == LLM_ERR_NO_MEMORY && w) llm__jw_fail(w, LLM_ERR_NO_MEMORY);
-    return false;
-}
-
-/* The messages: tool results that name their call, tool-call arguments
-   that are objects, data: URLs in base64. */
-static llm_result llm__gemini_messages_ok(llm__enc *e, const llm_request *req) {
-    size_t m, turns = 0;
-    llm_result r;
-    for (m = 0; m < req->message_count; m++) {
-        const llm_message *msg = &req->messages[m];
-        if (msg->role == LLM_ROLE_SYSTEM || msg->role == LLM_ROLE_DEVELOPER) continue;
-        turns++;
-        if (msg->role == LLM_ROLE_TOOL && !llm__gemini_call_name(req, m))
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id \"%s\" answers no earlier tool call (Gemini names a function "
-                             "response after its call)", m, msg->tool_call_id);
-        if ((r = llm__enc_message_ok(e, msg, m)) != LLM_OK) return r;
-    }
-    if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Gemini needs a user turn beside the system instruction");
-    return LLM_OK;
-}
-
-/* Everything this format cannot take, said before a byte is written. */
-static llm_result llm__gemini_plan_for(llm__enc *e, const llm_request *req, llm__gemini_plan *p) {
-    llm_result r;
-    size_t i;
-    char field[48];
-    memset(p, 0, sizeof *p);
-    if ((r = llm__gemini_thinking(e, req, p)) != LLM_OK) return r;
-    if ((r = llm__enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "llm.h does not read Gemini's log probabilities")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->user != NULL, "user", "Gemini has no user field")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->metadata_count > 0, "metadata", "Gemini has no metadata")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->service_tier != NULL, "service_tier", "Gemini has no service tier")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->parallel_tool_calls == LLM_FALSE, "parallel_tool_calls", "Gemini cannot be told to call one function at a time")) != LLM_OK)
-        return r;
-    if (req->response_format.type == LLM_FORMAT_JSON_SCHEMA &&
-        (r = llm__gemini_schema_text(e, NULL, req->response_format.schema, "response_format.schema")) != LLM_OK)
-        return r;
-    for (i = 0; i < req->tool_count; i++) {
-        llm__format(field, sizeof field, "tools[%z].parameters", i);
-        if (req->tools[i].parameters && (r = llm__gemini_schema_text(e, NULL, req->tools[i].parameters, field)) != LLM_OK) return r;
-    }
-    return llm__gemini_messages_ok(e, req);
-}
-
-static void llm__gemini_text_part(llm_json_writer *w, const char *text, const char *signature) {
-    llm_json_write_object_begin(w);
-    llm__jw_member(w, "text", text);
-    llm__jw_member(w, "thoughtSignature", signature);
-    llm_json_write_object_end(w);
-}
-
-/* An image or a document: inlineData (base64, a data: URL) or fileData (a URL). */
-static void llm__gemini_media_part(llm_json_writer *w, const llm_content_part *part) {
-    const char *media = part->media_type, *data = part->base64;
-    size_t n = media ? strlen(media) : 0;
-    bool inline_data = part->type == LLM_PART_IMAGE_BASE64 || (part->type == LLM_PART_DOCUMENT && part->base64) ||
-                       (part->type == LLM_PART_IMAGE_URL && llm__data_url(part->url, &media, &n, &data));
-    llm_json_write_object_begin(w);
-    llm_json_write_key(w, inline_data ? "inlineData" : "fileData");
-    llm_json_write_object_begin(w);
-    if (media) {
-        llm_json_write_key(w, "mimeType");
-        llm_json_write_stringn(w, media, n);
-    }
-    if (inline_data) llm__jw_member(w, "data", data);
-    else llm__jw_member(w, "fileUri", part->url);
-    llm_json_write_object_end(w);
-    llm_json_write_object_end(w);
-}
-
-/* A message's content as parts; the first text part gets `signature`. */
-static void llm__gemini_content_parts(llm_json_writer *w, const llm_message *msg, const char **signature) {
-    size_t k;
-    if (!msg->part_count) {
-        if (msg->content && msg->content[0]) llm__gemini_text_part(w, msg->content, *signature), *signature = NULL;
-        return;
-    }
-    for (k = 0; k < msg->part_count; k++) {
-        if (msg->parts[k].type == LLM_PART_TEXT) llm__gemini_text_part(w, msg->parts[k].text, *signature), *signature = NULL;
-        else llm__gemini_media_part(w, &msg->parts[k]);
-    }
-}
-
-static void llm__gemini_system(llm__enc *e, const llm_request *req) {
-    llm_json_writer *w = e->w;
-    size_t m, count = 0;
-    const char *none = NULL;
-    for (m = 0; m < req->message_count; m++) count += req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER;
-    if (!count || !llm__enc_key(e, "systemInstruction")) return;
-    llm_json_write_object_begin(w);
-    llm_json_write_key(w, "parts");
-    llm_json_write_array_begin(w);
-    for (m = 0; m < req->message_count; m++)
-        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) llm__gemini_content_parts(w, &req->messages[m], &none);
-    llm_json_write_array_end(w);
-    llm_json_write_object_end(w);
-}
-
-/* A tool's answer: functionResponse named after its call; a JSON object
-   is sent as it is, anything else as {"output": text} (the API reference:
-   "Use "output" key to specify function output"). */
-static void llm__gemini_function_response(llm__enc *e, const llm_request *req, size_t m) {
-    llm_json_writer *w = e->w;
-    const llm_message *msg = &req->messages[m];
-    const char *text = msg->content;
-    llm__buf joined;
-    size_t k;
-    memset(&joined, 0, sizeof joined);
-    if (msg->part_count) {
-        for (k = 0; k < msg->part_count; k++)
-            if (msg->parts[k].type == LLM_PART_TEXT && !llm__buf_add(&e->ctx->client->desc.alloc, &joined, msg->parts[k].text, strlen(msg->parts[k].text)))
-                llm__jw_fail(w, LLM_ERR_NO_MEMORY);
-        text = joined.p ? joined.p : "";
-    }
-    llm_json_write_object_begin(w);
-    llm_json_write_key(w, "functionResponse");
-    llm_json_write_object_begin(w);
-    llm__jw_member(w, "name", llm__gemini_call_name(req, m));
-    llm_json_write_key(w, "response");
-    if (llm__gemini_is_object_text(&e->ctx->client->desc.alloc, text, w)) {
-        llm__jw_raw_checked(w, text, strlen(text));
-    } else {
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "output", text ? text : "");
-        llm_json_write_object_end(w);
-    }
-    llm_json_write_object_end(w);
-    llm_json_write_object_end(w);
-    llm__buf_free(&e->ctx->client->desc.alloc, &joined);
-}
-
-/* This format's reasoning block for a tool call of the message, if any. */
-static const char *llm__gemini_call_signature(const llm_message *msg, const char *id) {
-    size_t k;
-    if (!msg->reasoning_format || strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) != 0) return NULL;
-    for (k = 0; k < msg->reasoning_count; k++)
-        if (msg->reasoning[k].tool_call_id && strcmp(msg->reasoning[k].tool_call_id, id) == 0) return msg->reasoning[k].signature;
-    return NULL;
-}
-
-/* A model turn: the signed thought parts first, then the text (carrying
-   the signature of the answer's text), then the function calls, each with
-   its signature: all sent back as they came. */
-static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) {
-    const char *text_sig = NULL;
-    bool ours = msg->reasoning_format && strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) == 0;
-    size_t k;
-    for (k = 0; ours && k < msg->reasoning_count; k++) {
-        const llm_reasoning_block *b = &msg->reasoning[k];
-        if (b->tool_call_id || b->kind != LLM_REASONING_THINKING) continue;
-        if (!b->thinking || !b->thinking[0]) {
-            if (!text_sig) text_sig = b->signature;
-            else llm__gemini_text_part(w, "", b->signature);
-            continue;
-        }
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "text", b->thinking);
-        llm_json_write_key(w, "thought");
-        llm_json_write_bool(w, true);
-        llm__jw_member(w, "thoughtSignature", b->signature);
-        llm_json_write_object_end(w);
-    }
-    llm__gemini_content_parts(w, msg, &text_sig);
-    if (text_sig && !msg->tool_call_count) llm__gemini_text_part(w, "", text_sig), text_sig = NULL;
-    for (k = 0; k < msg->tool_call_count; k++) {
-        const llm_tool_call *tc = &msg->tool_calls[k];
-        const char *args = tc->arguments && tc->arguments[0] ? tc->arguments : "{}";
-        llm_json_write_object_begin(w);
-        llm_json_write_key(w, "functionCall");
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "name", tc->name);
-        llm_json_write_key(w, "args");
-        llm__jw_raw_checked(w, args, strlen(args)); /* an object: checked in the plan */
-        llm_json_write_object_end(w);
-        llm__jw_member(w, "thoughtSignature", k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, tc->id));
-        llm_json_write_object_end(w);
-    }
-}
-
-
-/* contents: consecutive messages of one side in one content (parallel
-   function responses go together, as the API wants); roles user and model. */
-static void llm__gemini_contents(llm__enc *e, const llm_request *req) {
-    llm_json_writer *w = e->w;
-    size_t m = 0, end, i;
-    bool user;
-    const char *none = NULL;
-    if (!llm__enc_key(e, "contents")) return;
-    llm_json_write_array_begin(w);
-    for (; llm__enc_next_turn(req, &m, &end, &user); m = end) {
-        llm_json_write_object_begin(w);
-        llm__jw_member(w, "role", user ? "user" : "model");
-        llm_json_write_key(w, "parts");
-        llm_json_write_array_begin(w);
-        for (i = m; i < end; i++) {
-            if (req->messages[i].role == LLM_ROLE_TOOL) llm__gemini_function_response(e, req, i);
-            else if (user) llm__gemini_content_parts(w, &req->messages[i], &none);
-            else llm__gemini_model_parts(w, &req->messages[i]);
-        }
-        llm_json_write_array_end(w);
-        llm_json_write_object_end(w);
-    }
-    llm_json_write_array_end(w);
-}
-
-static void llm__gemini_tools(llm__enc *e, const llm_request *req) {
-    llm_json_writer *w = e->w;
-    const llm_tool_choice *tc = &req->tool_choice;
-    size_t i;
-    if (req->tool_count && llm__enc_key(e, "tools")) {
-        llm_json_write_array_begin(w);
-        llm_json_write_object_begin(w);
-        llm_json_write_key(w, "functionDeclarations");
-        llm_json_write_array_begin(w);
-        for (i = 0; i < req->tool_count; i++) {
-            llm_json_write_object_begin(w);
-            llm__jw_member(w, "name", req->tools[i].name);
-            llm__jw_member(w, "description", req->tools[i].description);
-            if (req->tools[i].parameters) {
-                llm_json_write_key(w, "parameters");
-                llm_result r = llm__gemini_schema_text(e, w, req->tools[i].parameters, "tools[].parameters"); /* checked in the plan */
-                if (r != LLM_OK) llm__jw_fail(w, r); /* out of memory */
-            }
-            llm_json_write_object_end(w);
-        }
-        llm_json_write_array_end(w);
-        llm_json_write_object_end(w);
-        llm_json_write_array_end(w);
-    }
-    if (!req->tool_count || tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "toolConfig")) return;
-    llm_json_write_object_begin(w);
-    llm_json_write_key(w, "functionCallingConfig");
-    llm_json_write_object_begin(w);
-    llm__jw_member(w, "mode", tc->mode == LLM_TOOL_CHOICE_NONE ? "NONE" : tc->mode == LLM_TOOL_CHOICE_AUTO ? "AUTO" : "ANY");
-    if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) {
-        llm_json_write_key(w, "allowedFunctionNames");
-        llm_json_write_array_begin(w);
-        llm_json_write_string(w, tc->name);
-        llm_json_write_array_end(w);
-    }
-    llm_json_write_object_end(w);
-    llm_json_write_object_end(w);
-}
-
-static void llm__gemini_generation_config(llm__enc *e, const llm_request *req, const llm__gemini_plan *p) {
-    llm_json_writer *w = e->w;
-    const llm_response_format *f = &req->response_format;
-    int max = req->max_tokens ? req->max_tokens : req->max_completion_tokens;
-    size_t i;
-    bool json = f->type == LLM_FORMAT_JSON_OBJECT || f->type == LLM_FORMAT_JSON_SCHEMA;
-    if (!llm__enc_key(e, "generationConfig")) return;
-    llm_json_write_object_begin(w);
-    if (req->stop_count) {
-        llm_json_write_key(w, "stopSequences");
-        llm_json_write_array_begin(w);
-        for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i]);
-        llm_json_write_array_end(w);
-    }
-    if (req->n) llm_json_write_key(w, "candidateCount"), llm_json_write_int(w, req->n);
-    if (max) llm_json_write_key(w, "maxOutputTokens"), llm_json_write_int(w, max);
-    if (req->has_temperature) llm_json_write_key(w, "temperature"), llm_json_write_number(w, req->temperature);
-    if (req->has_top_p) llm_json_write_key(w, "topP"), llm_json_write_number(w, req->top_p);
-    if (req->has_top_k) llm_json_write_key(w, "topK"), llm_json_write_int(w, req->top_k);
-    if (req->has_seed) llm_json_write_key(w, "seed"), llm_json_write_int(w, req->seed);
-    if (req->has_presence_penalty) llm_json_write_key(w, "presencePenalty"), llm_json_write_number(w, req->presence_penalty);
-    if (req->has_frequency_penalty) llm_json_write_key(w, "frequencyPenalty"), llm_json_write_number(w, req->frequency_penalty);
-    if (json) llm__jw_member(w, "responseMimeType", "application/json");
-    if (f->type == LLM_FORMAT_JSON_SCHEMA) {
-        llm_json_write_key(w, "responseSchema");
-        llm_result r = llm__gemini_schema_text(e, w, f->schema, "response_format.schema"); /* checked in the plan */
-        if (r != LLM_OK) llm__jw_fail(w, r); /* out of memory */
-    }
-    if (p->budget >= 0 || p->level) {
-        llm_json_write_key(w, "thinkingConfig");
-        llm_json_write_object_begin(w);
-        if (p->budget >= 0) llm_json_write_key(w, "thinkingBudget"), llm_json_write_int(w, p->budget);
-        llm__jw_member(w, "thinkingLevel", p->level);
-        if (p->thoughts) llm_json_write_key(w, "includeThoughts"), llm_json_write_bool(w, true);
-        llm_json_write_object_end(w);
-    }
-    llm_json_write_object_end(w);
-}
-
-/* True when the request sets anything generationConfig holds. */
-static bool llm__gemini_has_config(const llm_request *req, const llm__gemini_plan *p) {
-    return req->stop_count || req->n || req->max_tokens || req->max_completion_tokens || req->has_temperature || req->has_top_p || req->has_top_k ||
-           req->has_seed || req->has_presence_penalty || req->has_frequency_penalty || req->response_format.type == LLM_FORMAT_JSON_OBJECT ||
-           req->response_format.type == LLM_FORMAT_JSON_SCHEMA || p->budget >= 0 || p->level;
-}
-
-static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
-    llm__enc e;
-    llm__gemini_plan p;
-    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK || (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK) return llm__enc_end(&e, r);
-    llm_json_write_object_begin(w);
-    llm__gemini_system(&e, req);
-    llm__gemini_contents(&e, req);
-    llm__gemini_tools(&e, req);
-    if (llm__gemini_has_config(req, &p)) llm__gemini_generation_config(&e, req, &p);
-    return llm__enc_end(&e, LLM_OK);
-}
-
-/* {base}/v1beta/models/{model}:generateContent, or
-   :streamGenerateContent?alt=sse; the model is a path segment. */
-static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
-    const char *pieces[4], *model = ctx->model, *c;
-    (void)req;
-    if (strncmp(model, "models/", 7) == 0) model += 7;
-    for (c = model; *c; c++)
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '.' || *c == '_'))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "model: a Gemini model name is letters, digits, '-', '.' and '_'");
-    pieces[0] = ctx->base_url;
-    pieces[1] = "/v1beta/models/";
-    pieces[2] = model;
-    pieces[3] = ctx->stream ? ":streamGenerateContent?alt=sse" : ":generateContent";
-    return llm__url_join(buf, size, pieces, 4, err);
-}
-
-/* ---- the answer ---- */
-
-/* usageMetadata in the one convention: the prompt with the tool-use
-   prompt (cached content is already in it), the completion with the
-   thoughts, which Gemini counts apart. False when a count is out of range. */
-static bool llm__gemini_usage(const llm_json *u, llm_usage *us) {
-    int64_t prompt = 0, tool = 0, cached = 0, cand = 0, thoughts = 0;
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
-    if (!llm__usage_count(llm_json_get(u, "promptTokenCount"), &prompt) || !llm__usage_count(llm_json_get(u, "toolUsePromptTokenCount"), &tool) ||
-        !llm__usage_count(llm_json_get(u, "cachedContentTokenCount"), &cached) ||
-        !llm__usage_count(llm_json_get(u, "candidatesTokenCount"), &cand) || !llm__usage_count(llm_json_get(u, "thoughtsTokenCount"), &thoughts))
-        return false;
-    memset(us, 0, sizeof *us);
-    us->present = true;
-    us->prompt_tokens = prompt + tool;
-    us->cached_tokens = cached;
-    us->completion_tokens = cand + thoughts;
-    us->reasoning_tokens = thoughts;
-    us->total_tokens = us->prompt_tokens + us->completion_tokens;
-    return true;
-}
-
-static bool llm__gemini_is_thought(const llm_json *part) { return llm_json_is(llm_json_get(part, "thought"), LLM_JSON_TRUE); }
-
-/* {"error":{"code","message","status","details":[{"reason"}]}}: the
-   status is the type, an ErrorInfo's reason the code. */
-static void llm__gemini_decode_error(const llm_json *body, llm_error *err) {
-    const llm_json *e = llm_json_get(body, "error"), *d, *details;
-    int64_t code;
-    if (!e) e = body;
-    llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
-    llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "status"));
-    details = llm_json_get(e, "details");
-    for (d = llm_json_first(details); d; d = llm_json_next(details, d))
-        if (llm_json_is(llm_json_get(d, "reason"), LLM_JSON_STRING)) {
-            llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(d, "reason"));
-            break;
-        }
-    code = llm_json_int(llm_json_get(e, "code"), 0);
-    if (code >= 400 && code <= 599) err->http_status = (int)code;
-}
-
-/* A blocked prompt (promptFeedback.blockReason, no candidates). */
-static llm_result llm__gemini_blocked(const llm_json *body, char *msg, size_t size) {
-    const char *why = llm_json_string(llm_json_get(llm_json_get(body, "promptFeedback"), "blockReason"), NULL);
-    if (!why) return LLM_OK;
-    llm__format(msg, size, "Gemini blocked the prompt (promptFeedback.blockReason %.*s)", (int)(strlen(why) < 40 ? strlen(why) : 40), why);
-    return LLM_ERR_CONTENT_POLICY;
-}
-
-typedef struct llm__gemini_cand {
-    llm__buf text, thought;
-    llm_tool_call *calls;
-    llm_reasoning_block *blocks;
-    size_t ncalls, nblocks;
-} llm__gemini_cand;
-
-/* One part of a candidate into c; false when memory ran out. */
-static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_json *part, llm__gemini_cand *c, size_t i, bool *failed, llm_error *err) {
-    const llm_json *fc = llm_json_get(part, "functionCall"), *sig = llm_json_get(part, "thoughtSignature");
-    const char *s;
-    size_t n;
-    llm_reasoning_block *b = llm_json_is(sig, LLM_JSON_STRING) ? &c->blocks[c->nblocks] : NULL;
-    if (b) {
-        b->kind = LLM_REASONING_THINKING;
-        b->signature = llm__resp_str(resp, sig, failed);
-        b->thinking = "";
-        c->nblocks++;
-    }
-    if (fc) {
-        llm_tool_call *t = &c->calls[c->ncalls];
-        const llm_json *args = llm_json_get(fc, "args");
-        const char *name = llm_json_string(llm_json_get(fc, "name"), NULL);
-        if (!name || !name[0]) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%d].content.parts[%z]: a functionCall without a name", choice, i);
-        t->name = llm__resp_str(resp, llm_json_get(fc, "name"), failed);
-        t->id = llm__resp_str(resp, llm_json_get(fc, "id"), failed);
-        if (!t->id && !*failed && !(t->id = llm__resp_synth_id(resp, choice, c->ncalls))) *failed = true;
-        if (!args || llm_json_is(args, LLM_JSON_NULL)) t->arguments = "{}";
-        else if (llm__arena_json_text(&resp->alloc_, &resp->arena_, args, &t->arguments) != LLM_OK) *failed = true;
-        if (b) b->tool_call_id = t->id;
-        c->ncalls++;
-    } else if ((s = llm_json_string(llm_json_get(part, "text"), &n)) != NULL) {
-        bool thought = llm__gemini_is_thought(part);
-        if (!llm__buf_add(&resp->alloc_, thought ? &c->thought : &c->text, s, n)) *failed = true;
-        if (b && thought && !(b->thinking = llm__resp_str(resp, llm_json_get(part, "text"), failed))) b->thinking = "";
-    }
-    return LLM_OK;
-}
-
-static llm_result llm__gemini_candidate(llm_response *resp, const llm_json *cand, int index, llm_choice *out, llm_error *err) {
-    const llm_json *parts = llm_json_get(llm_json_get(cand, "content"), "parts"), *p;
-    const char *finish = llm_json_string(llm_json_get(cand, "finishReason"), NULL);
-    llm__gemini_cand c;
-    size_t n = llm_json_count(parts), i = 0;
-    bool failed = false;
-    llm_result r = LLM_OK;
-    memset(&c, 0, sizeof c);
-    out->index = index;
-    c.calls = (llm_tool_call *)llm__resp_array(resp, n, sizeof *c.calls, &failed);
-    c.blocks = (llm_reasoning_block *)llm__resp_array(resp, n, sizeof *c.blocks, &failed);
-    for (p = llm_json_first(parts); p && r == LLM_OK && !failed; p = llm_json_next(parts, p), i++) r = llm__gemini_part(resp, index, p, &c, i, &failed, err);
-    if (r == LLM_OK && !failed) {
-        if (c.text.p && !(out->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.text.p, c.text.len))) failed = true;
-        out->content_len = out->content ? c.text.len : 0;
-        if (c.thought.p && !(out->reasoning = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.thought.p, c.thought.len))) failed = true;
-        out->tool_calls = c.ncalls ? c.calls : NULL;
-        out->tool_call_count = c.ncalls;
-        out->reasoning_blocks = c.nblocks ? c.blocks : NULL;
-        out->reasoning_block_count = c.nblocks;
-        out->reasoning_format = c.nblocks ? LLM__GEMINI_FORMAT : NULL;
-        out->finish_reason_raw = finish ? llm_response_strndup(resp, finish, strlen(finish)) : NULL;
-        if (finish && !out->finish_reason_raw) failed = true;
-        out->finish_reason = llm__finish_word(llm__gemini_finish_words, out->finish_reason_raw);
-        if (c.ncalls && out->finish_reason == LLM_FINISH_STOP) out->finish_reason = LLM_FINISH_TOOL_CALLS;
-    }
-    llm__buf_free(&resp->alloc_, &c.text);
-    llm__buf_free(&resp->alloc_, &c.thought);
-    if (r == LLM_OK && failed) r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    return r;
-}
-
-/* A candidate's index: its "index" (absent: 0, as proto3 leaves zeros
-   out), bounded like every choice index. */
-static int llm__gemini_index(const llm_json *cand) {
-    int64_t i = llm_json_int(llm_json_get(cand, "index"), 0);
-    return llm_json_get(cand, "index") && !llm_json_is(llm_json_get(cand, "index"), LLM_JSON_NUMBER) ? -1 : i < 0 || i > LLM__GEMINI_MAX_INDEX ? -1 : (int)i;
-}
-
-static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
-    const llm_json *cands = llm_json_get(body, "candidates"), *cand;
-    llm_choice *choices;
-    size_t n = llm_json_count(cands), i = 0;
-    bool failed = false;
-    char msg[128];
-    llm_result r;
-    (void)ctx;
-    if (!llm_json_is(body, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: not a Gemini GenerateContentResponse");
-    if (!n && (r = llm__gemini_blocked(body, msg, sizeof msg)) != LLM_OK) return llm__fail(err, r, "%s", msg);
-    if (!llm_json_is(cands, LLM_JSON_ARRAY) || !n) return llm__fail(err, LLM_ERR_PARSE, "response: no candidates");
-    resp->id = llm__resp_str(resp, llm_json_get(body, "responseId"), &failed);
-    resp->model = llm__resp_str(resp, llm_json_get(body, "modelVersion"), &failed);
-    choices = (llm_choice *)llm__resp_array(resp, n, sizeof *choices, &failed);
-    if (failed || !choices) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    for (cand = llm_json_first(cands); cand; cand = llm_json_next(cands, cand), i++) {
-        int index = llm__gemini_index(cand);
-        size_t k;
-        if (index < 0) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%z]: index out of range", i);
-        for (k = 0; k < i; k++)
-            if (choices[k].index == index) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%z]: index %d given twice", i, index);
-        if ((r = llm__gemini_candidate(resp, cand, index, &choices[i], err)) != LLM_OK) return r;
-    }
-    qsort(choices, n, sizeof *choices, llm__choice_order);
-    resp->choices = choices;
-    resp->choice_count = n;
-    if (!llm__gemini_usage(llm_json_get(body, "usageMetadata"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
-    return LLM_OK;
-}
-
-/* ---- the stream: each event is a whole GenerateContentResponse ---- */
-
-typedef struct llm__gemini_state {
-    int next_block;              /* the key of the next reasoning block (unique across choices) */
-} llm__gemini_state;
-
-static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const llm_json *fc, const llm_json *sig) {
-    llm__gemini_state *st = (llm__gemini_state *)s->state;
-    const char *name = llm_json_string(llm_json_get(fc, "name"), NULL), *id = llm_json_string(llm_json_get(fc, "id"), NULL), *sg;
-    const llm_json *args = llm_json_get(fc, "args");
-    char synth[LLM__SYNTH_ID_SIZE];
-    int h = llm_sink_tool_find(s, choice, -1) + 1, key;
-    size_t n;
-    llm_result r;
-    llm_json_writer w;
-    const char *text;
-    if (!name || !name[0]) return llm_sink_fail(s, LLM_ERR_PARSE, "a functionCall without a name");
-    if (!id) synth[llm__synth_id(synth, (uint64_t)choice, (uint64_t)h)] = '\0', id = synth; /* the same id a whole body gets */
-    if ((h = llm_sink_tool_begin(s, choice, -1, id, name)) < 0) return (llm_result)h;
-    memset(&w, 0, sizeof w);
-    w.alloc = s->call_->alloc_;
-    if (args && !llm_json_is(args, LLM_JSON_NULL)) llm_json_write_value(&w, args);
-    else llm__jw_raw_checked(&w, "{}", 2);
-    r = llm_json_writer_finish(&w, &text, &n);
-    if (r == LLM_OK) r = llm_sink_tool_args_whole(s, choice, h, text, n);
-    else r = llm_sink_fail(s, r, "a functionCall's args could not be kept");
-    llm_json_writer_free(&w);
-    if (r == LLM_OK) r = llm_sink_tool_end(s, choice, h);
-    if (r != LLM_OK || !(sg = llm_json_string(sig, &n))) return r;
-    key = st->next_block++;
-    if ((r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, n)) != LLM_OK) return r;
-    return llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_TOOL_CALL_ID, id, strlen(id));
-}
-
-static llm_result llm__gemini_stream_part(llm_stream_sink *s, int choice, const llm_json *part) {
-    llm__gemini_state *st = (llm__gemini_state *)s->state;
-    const llm_json *fc = llm_json_get(part, "functionCall"), *sig = llm_json_get(part, "thoughtSignature");
-    const char *text, *sg;
-    size_t n, sn;
-    bool thought = llm__gemini_is_thought(part);
-    llm_result r = LLM_OK;
-    int key;
-    if (fc) return llm__gemini_stream_call(s, choice, fc, sig);
-    if ((text = llm_json_string(llm_json_get(part, "text"), &n)) != NULL && n)
-        r = llm_sink_delta(s, thought ? LLM_EVENT_REASONING : LLM_EVENT_TEXT, choice, text, n);
-    if (r != LLM_OK || !(sg = llm_json_string(sig, &sn))) return r;
-    key = st->next_block++;
-    if (thought && text && (r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_THINKING, text, n)) != LLM_OK) return r;
-    return llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, sn);
-}
-
-static llm_result llm__gemini_stream_candidate(llm_stream_sink *s, const llm_json *cand) {
-    const llm_json *parts = llm_json_get(llm_json_get(cand, "content"), "parts"), *p;
-    const char *finish = llm_json_string(llm_json_get(cand, "finishReason"), NULL);
-    int index = llm__gemini_index(cand);
-    llm_result r;
-    if (index < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "a candidate index out of range");
-    if ((r = llm_sink_choice(s, index)) != LLM_OK) return r;
-    for (p = llm_json_first(parts); p; p = llm_json_next(parts, p))
-        if ((r = llm__gemini_stream_part(s, index, p)) != LLM_OK) return r;
-    if (!finish) return LLM_OK;
-    llm_sink_complete(s); /* no end marker: a finishReason says the answer is whole */
-    return llm_sink_finish_reason(s, index, strcmp(finish, "STOP") == 0 && llm_sink_tool_find(s, index, -1) >= 0 ? LLM_FINISH_TOOL_CALLS : LLM_FINISH_NONE,
-                                  finish, strlen(finish));
-}
-
-static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
-    const llm_json *cands = llm_json_get(root, "candidates"), *c;
-    const char *str;
-    size_t n;
-    char msg[128];
-    llm_result r = LLM_OK;
-    llm_usage u;
-    (void)event;
-    (void)event_len;
-    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm_sink_fail(s, LLM_ERR_PARSE, "a stream event that is not a GenerateContentResponse");
-    if (llm_json_get(root, "error")) return llm_sink_error(s, root);
-    if (!llm_json_count(cands) && (r = llm__gemini_blocked(root, msg, sizeof msg)) != LLM_OK) return llm_sink_fail(s, r, msg);
-    if ((str = llm_json_string(llm_json_get(root, "responseId"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_ID, str, n);
-    if (r == LLM_OK && (str = llm_json_string(llm_json_get(root, "modelVersion"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_MODEL, str, n);
-    for (c = llm_json_first(cands); c && r == LLM_OK; c = llm_json_next(cands, c)) r = llm__gemini_stream_candidate(s, c);
-    if (r != LLM_OK || !llm_json_is(llm_json_get(root, "usageMetadata"), LLM_JSON_OBJECT)) return r;
-    memset(&u, 0, sizeof u);
-    return llm__gemini_usage(llm_json_get(root, "usageMetadata"), &u) ? llm_sink_usage(s, &u, true) : llm_sink_usage(s, &u, false);
-}
-
-static const llm_wire_format llm__wire_gemini = {
-    LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error, llm__gemini_stream_event,
-    sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words, llm__gemini_error_words, false,
-};
-
-#endif /* LLM_NO_PROVIDER_GEMINI */
-
-
-/* ------------------------------------------------------------------------ */
-// >>providers: the table, its lookups, and the one resolution
-/* ------------------------------------------------------------------------ */
-
-static const llm_pair llm__anthropic_headers[] = {{"anthropic-version", "2023-06-01"}};
-
-#define LLM__OAI_COMPAT (LLM_QUIRK_NO_DEVELOPER_ROLE)
-
-/* One row per preset; the README's table is this one. */
-static const llm_provider llm__providers[] = {
-#ifndef LLM_NO_PROVIDER_OPENAI
-    {"openai", &llm__wire_openai, "https://api.openai.com/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
-     {"OPENAI_API_KEY", NULL, NULL}, {"OPENAI_BASE_URL", "OPENAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"azure", &llm__wire_azure, NULL, "api-key", "", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
-     {"AZURE_API_KEY", "AZURE_OPENAI_API_KEY", NULL}, {"AZURE_BASE_URL", "AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"}, NULL,
-     "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}, {"AZURE_API_VERSION", "OPENAI_API_VERSION"}, "AZURE_AD_TOKEN", NULL},
-    {"openrouter", &llm__wire_openai, "https://openrouter.ai/api/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_ONE_CHOICE, false,
-     {"OPENROUTER_API_KEY", NULL, NULL}, {"OPENROUTER_BASE_URL", "OPENROUTER_API_BASE", NULL}, NULL, NULL, NULL, "HTTP-Referer",
-     {"X-OpenRouter-Title", "X-Title"}, {NULL, NULL}, NULL, NULL},
-    {"groq", &llm__wire_openai, "https://api.groq.com/openai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"GROQ_API_KEY", NULL, NULL}, {"GROQ_BASE_URL", "GROQ_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"deepseek", &llm__wire_openai, "https://api.deepseek.com", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"DEEPSEEK_API_KEY", NULL, NULL}, {"DEEPSEEK_BASE_URL", "DEEPSEEK_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"mistral", &llm__wire_openai, "https://api.mistral.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"MISTRAL_API_KEY", NULL, NULL}, {"MISTRAL_BASE_URL", "MISTRAL_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"xai", &llm__wire_openai, "https://api.x.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"XAI_API_KEY", NULL, NULL}, {"XAI_BASE_URL", "XAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"together_ai", &llm__wire_openai, "https://api.together.xyz/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"TOGETHER_API_KEY", "TOGETHERAI_API_KEY", NULL}, {"TOGETHER_AI_BASE_URL", "TOGETHER_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"fireworks_ai", &llm__wire_openai, "https://api.fireworks.ai/inference/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY", NULL}, {"FIREWORKS_AI_BASE_URL", "FIREWORKS_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL,
-     {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"ollama", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
-     LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
-     {"OLLAMA_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"ollama_chat", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
-     LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
-     {"OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
-     {"VLLM_API_KEY", NULL, NULL}, {"VLLM_BASE_URL", "VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"hosted_vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
-     {"HOSTED_VLLM_API_KEY", NULL, NULL}, {"HOSTED_VLLM_BASE_URL", "HOSTED_VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"litellm_proxy", &llm__wire_openai, "http://localhost:4000/v1", "Authorization", "Bearer ", NULL, 0, 0, false,
-     {"LITELLM_PROXY_API_KEY", NULL, NULL}, {"LITELLM_PROXY_BASE_URL", "LITELLM_PROXY_API_BASE", NULL}, NULL, NULL,
-     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"openai-compatible", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
-     {"OPENAI_COMPATIBLE_API_KEY", NULL, NULL}, {"OPENAI_COMPATIBLE_BASE_URL", "OPENAI_COMPATIBLE_API_BASE", NULL}, NULL, NULL,
-     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-#endif
-#ifndef LLM_NO_PROVIDER_ANTHROPIC
-    {"anthropic", &llm__wire_anthropic, "https://api.anthropic.com", "x-api-key", "", llm__anthropic_headers, 1, 0, false,
-     {"ANTHROPIC_API_KEY", NULL, NULL}, {"ANTHROPIC_BASE_URL", "ANTHROPIC_API_BASE", NULL}, "request-id", NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL,
-     "anthropic-ratelimit-"},
-#endif
-#ifndef LLM_NO_PROVIDER_GEMINI
-    {"gemini", &llm__wire_gemini, "https://generativelanguage.googleapis.com", "x-goog-api-key", "", NULL, 0, 0, false,
-     {"GEMINI_API_KEY", "GOOGLE_API_KEY", NULL}, {"GEMINI_BASE_URL", "GEMINI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL,
-     NULL},
-#endif
-    {NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, false, {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL}};
-
-#define LLM__PROVIDER_COUNT (sizeof llm__providers / sizeof llm__providers[0] - 1)
-
-#ifndef LLM_NO_PROVIDER_OPENAI
-LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return &llm__wire_openai; }
-#else
-LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return NULL; }
-#endif
-#ifndef LLM_NO_PROVIDER_ANTHROPIC
-LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return &llm__wire_anthropic; }
-#else
-LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return NULL; }
-#endif
-#ifndef LLM_NO_PROVIDER_GEMINI
-LLM_API const llm_wire_format *llm_wire_gemini(void) { return &llm__wire_gemini; }
-#else
-LLM_API const llm_wire_format *llm_wire_gemini(void) { return NULL; }
-#endif
-
-LLM_API size_t llm_provider_count(void) { return LLM__PROVIDER_COUNT; }
-
-LLM_API const llm_provider *llm_provider_at(size_t i) { return i < llm_provider_count() ? &llm__providers[i] : NULL; }
-
-/* The preset whose name is s[0..n). */
-static const llm_provider *llm__provider_named(const char *s, size_t n) {
-    const llm_provider *p;
-    for (p = llm__providers; p->name; p++)
-        if (strlen(p->name) == n && memcmp(p->name, s, n) == 0) return p;
-    return NULL;
-}
-
-LLM_API const llm_provider *llm_provider_find(const char *name) {
-    size_t n = name ? strlen(name) : 0;
-    if (n && name[n - 1] == '/') n--;
-    return name ? llm__provider_named(name, n) : NULL;
-}
-
-/* The provider of a bare model name, as rust-genai and LiteLLM guess it. */
-static const llm_provider *llm__provider_by_family(const char *m) {
-    static const struct { const char *prefix; const char *provider; } families[] = {
-        {"gpt-", "openai"}, {"chatgpt-", "openai"}, {"text-embedding-", "openai"}, {"o1", "openai"}, {"o3", "openai"}, {"o4", "openai"},
-        {"claude-", "anthropic"}, {"gemini-", "gemini"},
-    };
-    size_t i, k;
-    for (i = 0; i < sizeof families / sizeof families[0]; i++) {
-        k = strlen(families[i].prefix);
-        if (strncmp(m, families[i].prefix, k) != 0) continue;
-        if (families[i].prefix[0] == 'o' && m[k] != '\0' && m[k] != '-') continue; /* o1, o3-mini; not "o1x" */
-        return llm_provider_find(families[i].provider);
-    }
-    return NULL;
-}
-
-LLM_API const llm_provider *llm_provider_for_model(const char *model, const char **sent) {
-    const char *slash = model ? strchr(model, '/') : NULL;
-    const llm_provider *p = slash ? llm__provider_named(model, (size_t)(slash - model)) : NULL;
-    if (sent) *sent = p ? slash + 1 : model;
-    if (p || !model) return p;
-    return llm__provider_by_family(model);
-}
-
-/* The model `p` is sent: its own "name/" prefix stripped (OpenRouter keeps
-   the vendor/model that follows). */
-static const char *llm__model_for(const llm_provider *p, const char *model) {
-    size_t n = strlen(p->name);
-    return strncmp(model, p->name, n) == 0 && model[n] == '/' ? model + n + 1 : model;
-}
-
-static const char *llm__env(const llm_target_desc *in, const char *name) {
-    const char *v = name && in->getenv ? in->getenv(in->getenv_user, name) : NULL;
-    return v && v[0] ? v : NULL;
-}
-
-/* The first of the variables that is set (and its name in *from). */
-static const char *llm__env_first(const llm_target_desc *in, const char *const *names, size_t n, const char **from) {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        const char *v = llm__env(in, names[i]);
-        if (v) {
-            *from = names[i];
-            return v;
-        }
-    }
-    return NULL;
-}
-
-/* Which provider: custom, named, a base URL in proxy mode, the model. */
-static llm_result llm__target_provider(const llm_target_desc *in, llm_target *t, llm_error *err) {
-    if (in->custom_provider) {
-        t->provider = in->custom_provider;
-    } else if (in->provider) {
-        if (!(t->provider = llm_provider_find(in->provider)))
-            return llm__fail(err, LLM_ERR_UNSUPPORTED, "unknown provider \"%s\" (llm_provider_find knows openai, anthropic, openrouter, azure, ...)", in->provider);
-    } else if (in->proxy_mode && (in->base_url || llm__env(in, "LLM_BASE_URL"))) {
-        t->provider = llm_provider_find("openai-compatible");
-        t->model = in->model; /* a proxy's alias, prefix included */
-        t->base_url = in->base_url ? in->base_url : llm__env(in, "LLM_BASE_URL");
-        t->base_from = in->base_url ? "desc" : "LLM_BASE_URL";
-        t->api_key = in->api_key ? in->api_key : llm__env(in, "LLM_API_KEY");
-        t->key_from = in->api_key ? "desc" : t->api_key ? "LLM_API_KEY" : NULL;
-        llm__copy_text(t->key_vars, sizeof t->key_vars, "LLM_API_KEY", 11);
-    } else if (!(t->provider = llm_provider_for_model(in->model, NULL))) {
-        return llm__fail(err, LLM_ERR_MODEL_UNKNOWN, "\"%s\" names no provider: give one, or a provider/ prefix (anthropic/..., openrouter/...)",
-                         in->model);
-    }
-    if (!t->provider) return llm__fail(err, LLM_ERR_UNSUPPORTED, "the provider \"%s\" is left out of this build", in->provider ? in->provider : "");
-    return LLM_OK;
-}
-
-LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *t, llm_error *err) {
-    llm_result r;
-    const llm_provider *p;
-    size_t i, pos = 0;
-    if (t) memset(t, 0, sizeof *t);
-    if (!in || !t || !in->model || !in->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_resolve_target: a model is required");
-    if ((r = llm__target_provider(in, t, err)) != LLM_OK) return r;
-    p = t->provider;
-    if (t->model) return LLM_OK; /* proxy mode: all set */
-    t->model = llm__model_for(p, in->model);
-    if (in->base_url) {
-        t->base_url = in->base_url;
-        t->base_from = "desc";
-    } else {
-        t->base_url = llm__env_first(in, p->base_env, 3, &t->base_from);
-    }
-    if (in->api_key) {
-        t->api_key = in->api_key;
-        t->key_from = "desc";
-    } else {
-        t->api_key = llm__env_first(in, p->key_env, 3, &t->key_from);
-    }
-    for (i = 0; i < 3 && p->key_env[i]; i++) { /* "OPENAI_API_KEY or ..." for messages */
-        if (i) llm__append_str(t->key_vars, sizeof t->key_vars, &pos, " or ");
-        llm__append_str(t->key_vars, sizeof t->key_vars, &pos, p->key_env[i]);
-    }
-    t->api_version = in->api_version;
-    if (!t->api_version) {
-        const char *from;
-        t->api_version = llm__env_first(in, p->version_env, 2, &from);
-    }
-    t->bearer_token = llm__env(in, p->token_env);
-    return LLM_OK;
-}
-
-#ifndef LLM_NO_STDIO
-static const char *llm__getenv(void *user, const char *name) {
-    (void)user;
-    return getenv(name);
-}
-
-LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target, llm_error *err) {
-    llm_target_desc in;
-    llm_target local;
-    llm_result r;
-    if (!desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_desc_from_env: no desc");
-    if (!target) target = &local;
-    memset(&in, 0, sizeof in);
-    in.model = model;
-    in.provider = desc->custom_provider ? NULL : desc->provider;
-    in.custom_provider = desc->custom_provider;
-    in.base_url = desc->base_url;
-    in.api_key = desc->api_key;
-    in.api_version = desc->api_version;
-    in.getenv = llm__getenv;
-    in.proxy_mode = true;
-    if ((r = llm_resolve_target(&in, target, err)) != LLM_OK) return r;
-    desc->custom_provider = target->provider;
-    desc->provider = NULL;
-    desc->base_url = target->base_url;
-    desc->api_key = target->api_key;
-    desc->api_version = target->api_version;
-    if (!desc->bearer_token) desc->bearer_token = target->bearer_token;
-    return LLM_OK;
-}
-#endif
-
-/* ------------------------------------------------------------------------ */
-// >>request_json: an OpenAI chat-completions body read into an llm_request
-/* ------------------------------------------------------------------------ */
-
-typedef struct llm__rq {
-    llm_openai_request *out;
-    llm_json_writer extra;      /* the members llm_request cannot hold */
-    llm_error *err;
-    bool oom;
-    bool failed;                /* an error is in err (set where a pointer is returned) */
-} llm__rq;
-
-/* Fails the parse with a formatted message naming the member. */
-static bool llm__rq_bad(llm__rq *q, llm_result code, const char *fmt, ...) {
-    va_list ap;
-    llm__error_clear(q->err);
-    q->err->code = code;
-    va_start(ap, fmt);
-    llm__vformat(q->err->message, sizeof q->err->message, fmt, ap);
-    va_end(ap);
-    return false;
-}
-
-static void *llm__rq_alloc(llm__rq *q, size_t count, size_t size) {
-    void *p;
-    if (!count) return NULL;
-    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&q->out->alloc, &q->out->arena_, count * size))) {
-        q->oom = true;
-        return NULL;
-    }
-    memset(p, 0, count * size);
-    return p;
-}
-
-/* A string member as a C string: NULL when absent; a value that is no
-   string, or holds a NUL, fails naming `path`. */
-static bool llm__rq_str(llm__rq *q, const llm_json *v, const char *path, const char **out) {
-    size_t n;
-    const char *s;
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!(s = llm_json_string(v, &n)) || memchr(s, '\0', n)) {
-        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a string (without \\u0000)", path);
-        return false;
-    }
-    *out = s; /* NUL-terminated in the document, which the result keeps */
-    return true;
-}
-
-/* A value written again as JSON text in the arena (a schema, arguments). */
-static const char *llm__rq_json_text(llm__rq *q, const llm_json *v, const char *path) {
-    const char *copy;
-    llm_result r = llm__arena_json_text(&q->out->alloc, &q->out->arena_, v, &copy);
-    if (r == LLM_ERR_NO_MEMORY) q->oom = true;
-    else if (r != LLM_OK) llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: nested deeper than 64", path), q->failed = true;
-    return copy;
-}
-
-static bool llm__rq_num(llm__rq *q, const llm_json *v, const char *path, double *out, bool *has) {
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(v, LLM_JSON_NUMBER)) {
-        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a number", path);
-        return false;
-    }
-    *out = llm_json_number(v, 0);
-    if (has) *has = true;
-    return true;
-}
-
-static bool llm__rq_int(llm__rq *q, const llm_json *v, const char *path, int *out) {
-    int64_t n;
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    n = llm_json_int(v, -1);
-    if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > 0x7FFFFFFF) {
-        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number from 0", path);
-        return false;
-    }
-    *out = (int)n;
-    return true;
-}
-
-/* Any int64 (a seed): an integer in range, else refused. */
-static bool llm__rq_int64(llm__rq *q, const llm_json *v, const char *path, int64_t *out, bool *has) {
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (llm_json_int(v, 0) != llm_json_int(v, 1)) { /* the fallback: not an integer, or out of range */
-        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number (64-bit)", path);
-        return false;
-    }
-    *out = llm_json_int(v, 0);
-    *has = true;
-    return true;
-}
-
-static bool llm__rq_bool(llm__rq *q, const llm_json *v, const char *path, bool *out) {
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) {
-        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected true or false", path);
-        return false;
-    }
-    *out = llm_json_is(v, LLM_JSON_TRUE);
-    return true;
-}
-
-/* {"type":"text","text"} or {"type":"image_url","image_url":{"url","detail"}}. */
-/* LiteLLM's (and Anthropic's) cache_control: {"type":"ephemeral"}, with
-   an optional "ttl" of "5m" or "1h". */
-static bool llm__rq_cache(llm__rq *q, const llm_json *v, const char *path, llm_cache *out) {
-    const char *type = llm_json_string(llm_json_get(v, "type"), NULL), *ttl = llm_json_string(llm_json_get(v, "ttl"), NULL);
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!type || strcmp(type, "ephemeral") != 0 || (llm_json_get(v, "ttl") && (!ttl || (strcmp(ttl, "5m") != 0 && strcmp(ttl, "1h") != 0))))
-        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.cache_control: expected {\"type\":\"ephemeral\"} with an optional ttl of 5m or 1h", path);
-    *out = ttl && strcmp(ttl, "1h") == 0 ? LLM_CACHE_1H : LLM_CACHE_5M;
-    return true;
-}
-
-/* A file part ({"type":"file","file":{"file_data":"data:...;base64,...",
-   "filename"}}) as a document; uploaded files (file_id) are not held. */
-static bool llm__rq_file(llm__rq *q, const llm_json *v, llm_content_part *p, const char *path) {
-    const llm_json *f = llm_json_get(v, "file");
-    const char *url = NULL, *media, *data;
-    size_t n;
-    p->type = LLM_PART_DOCUMENT;
-    if (llm_json_get(f, "file_id")) return llm__rq_bad(q, LLM_ERR_UNSUPPORTED, "%s.file.file_id: an uploaded file (llm_request holds a file's bytes)", path);
-    if (!llm__rq_str(q, llm_json_get(f, "file_data"), path, &url) || !llm__rq_str(q, llm_json_get(f, "filename"), path, &p->filename)) return false;
-    if (!url || !llm__data_url(url, &media, &n, &data))
-        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.file.file_data: expected a data URL (data:application/pdf;base64,...)", path);
-    p->base64 = data;
-    if (!(p->media_type = llm__arena_strndup(&q->out->alloc, &q->out->arena_, media, n))) q->oom = true;
-    return !q->oom;
-}
-
-static bool llm__rq_part(llm__rq *q, const llm_json *v, llm_content_part *p, const char *path) {
-    static const char *const details[] = {"auto", "low", "high"};
-    const char *type = llm_json_string(llm_json_get(v, "type"), NULL), *detail = NULL;
-    size_t i;
-    if (!llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &p->cache)) return false;
-    if (type && strcmp(type, "text") == 0) {
-        p->type = LLM_PART_TEXT;
-        return llm__rq_str(q, llm_json_get(v, "text"), path, &p->text);
-    }
-    if (type && strcmp(type, "file") == 0) return llm__rq_file(q, v, p, path);
-    if (type && strcmp(type, "image_url") == 0) {
-        const llm_json *img = llm_json_get(v, "image_url");
-        p->type = LLM_PART_IMAGE_URL;
-        if (llm_json_is(img, LLM_JSON_STRING)) return llm__rq_str(q, img, path, &p->url);
-        if (!llm__rq_str(q, llm_json_get(img, "url"), path, &p->url) || !llm__rq_str(q, llm_json_get(img, "detail"), path, &detail)) return false;
-        for (i = 0; detail && i < 3; i++)
-            if (strcmp(detail, details[i]) == 0) p->detail = (llm_image_detail)(LLM_DETAIL_AUTO + i);
-        return true;
-    }
-    llm__fail(q->err, LLM_ERR_UNSUPPORTED, "%s: a content part of type \"%s\" (llm_request holds text, image_url and file parts)", path, type ? type : "?");
-    return false;
-}
-
-static bool llm__rq_content(llm__rq *q, const llm_json *c, llm_message *m, const char *path) {
-    char sub[80];
-    const llm_json *v;
-    llm_content_part *parts;
-    size_t i = 0;
-    if (!llm_json_is(c, LLM_JSON_ARRAY)) return llm__rq_str(q, c, path, &m->content);
-    parts = (llm_content_part *)llm__rq_alloc(q, llm_json_count(c), sizeof *parts);
-    for (v = llm_json_first(c); v && parts; v = llm_json_next(c, v), i++) {
-        llm__format(sub, sizeof sub, "%s[%z]", path, i);
-        if (!llm__rq_part(q, v, &parts[i], sub)) return false;
-    }
-    m->parts = parts;
-    m->part_count = parts ? i : 0;
-    if (!m->part_count) m->content = ""; /* an empty array: empty text */
-    return !q->oom;
-}
-
-static bool llm__rq_tool_calls(llm__rq *q, const llm_json *calls, llm_message *m, size_t mi) {
-    char path[80];
-    const llm_json *v;
-    llm_tool_call *out = (llm_tool_call *)llm__rq_alloc(q, llm_json_count(calls), sizeof *out);
-    size_t i = 0;
-    for (v = llm_json_first(calls); v && out; v = llm_json_next(calls, v), i++) {
-        const llm_json *fn = llm_json_get(v, "function"), *args = llm_json_get(fn, "arguments");
-        llm__format(path, sizeof path, "messages[%z].tool_calls[%z]", mi, i);
-        if (!llm__rq_str(q, llm_json_get(v, "id"), path, &out[i].id) || !llm__rq_str(q, llm_json_get(fn, "name"), path, &out[i].name)) return false;
-        if (args && !llm_json_is(args, LLM_JSON_STRING)) out[i].arguments = llm__rq_json_text(q, args, path); /* an object: taken as its text */
-        else if (!llm__rq_str(q, args, path, &out[i].arguments)) return false;
-    }
-    m->tool_calls = out;
-    m->tool_call_count = out ? i : 0;
-    return !q->oom;
-}
-
-/* LiteLLM's thinking_blocks on an assistant message: Anthropic's
-   thinking ({thinking, signature}) and redacted_thinking ({data}) blocks. */
-static bool llm__rq_thinking_blocks(llm__rq *q, const llm_json *blocks, llm_message *m, const char *path) {
-    const llm_json *v;
-    llm_reasoning_block *out = (llm_reasoning_block *)llm__rq_alloc(q, llm_json_count(blocks), sizeof *out);
-    size_t k = 0;
-    if (!llm_json_is(blocks, LLM_JSON_ARRAY)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: expected an array", path);
-    for (v = llm_json_first(blocks); v && out; v = llm_json_next(blocks, v), k++) {
-        const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
-        if (type && strcmp(type, "redacted_thinking") == 0) {
-            out[k].kind = LLM_REASONING_REDACTED;
-            if (!llm__rq_str(q, llm_json_get(v, "data"), path, &out[k].data)) return false;
-        } else if (type && strcmp(type, "thinking") == 0) {
-            if (!llm__rq_str(q, llm_json_get(v, "thinking"), path, &out[k].thinking) || !llm__rq_str(q, llm_json_get(v, "signature"), path, &out[k].signature))
-                return false;
-        } else {
-            return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks[%z].type: expected thinking or redacted_thinking", path, k);
-        }
-    }
-    m->reasoning = out;
-    m->reasoning_count = out ? k : 0;
-    m->reasoning_format = "anthropic-messages";
-    return !q->oom;
-}
-
-/* LiteLLM carries Gemini's thoughtSignature of a function call on the
-   call's id: "<id>__thought__<signature>". The id is cut there (the tool
-   message quoting it is cut the same way) and the signature becomes a
-   reasoning block of Gemini's naming the call. */
-#define LLM__THOUGHT_SEP "__thought__"
-
-static bool llm__rq_cut_id(llm__rq *q, const char **id, const char **signature) {
-    const char *at = *id ? strstr(*id, LLM__THOUGHT_SEP) : NULL;
-    char *copy;
-    if (signature) *signature = NULL;
-    if (!at) return true;
-    if (!(copy = llm__arena_strndup(&q->out->alloc, &q->out->arena_, *id, (size_t)(at - *id)))) return !(q->oom = true);
-    if (signature) *signature = at + strlen(LLM__THOUGHT_SEP);
-    *id = copy;
-    return true;
-}
-
-static bool llm__rq_thought_ids(llm__rq *q, llm_message *m) {
-    llm_reasoning_block *blocks;
-    const char *sig;
-    size_t k, n = 0;
-    for (k = 0; k < m->tool_call_count; k++) n += m->tool_calls[k].id && strstr(m->tool_calls[k].id, LLM__THOUGHT_SEP) != NULL;
-    if (!n) return true;
-    if (!(blocks = (llm_reasoning_block *)llm__rq_alloc(q, m->reasoning_count + n, sizeof *blocks))) return false;
-    if (m->reasoning_count) memcpy(blocks, m->reasoning, m->reasoning_count * sizeof *blocks);
-    for (k = 0; k < m->tool_call_count; k++) {
-        llm_tool_call *tc = (llm_tool_call *)&m->tool_calls[k];
-        if (!llm__rq_cut_id(q, &tc->id, &sig)) return false;
-        if (!sig) continue;
-        blocks[m->reasoning_count].kind = LLM_REASONING_THINKING;
-        blocks[m->reasoning_count].thinking = "";
-        blocks[m->reasoning_count].signature = sig;
-        blocks[m->reasoning_count++].tool_call_id = tc->id;
-    }
-    m->reasoning = blocks;
-    m->reasoning_format = "gemini"; /* its thinking_blocks too: Gemini's text and thought signatures */
-    return true;
-}
-
-static bool llm__rq_message(llm__rq *q, const llm_json *v, llm_message *m, size_t i) {
-    static const char *const roles[] = {"user", "system", "developer", "assistant", "tool"};
-    char path[64];
-    const char *role = llm_json_string(llm_json_get(v, "role"), NULL);
-    size_t r;
-    llm__format(path, sizeof path, "messages[%z]", i);
-    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: expected an object", path);
-    for (r = 0; role && r < 5 && strcmp(role, roles[r]) != 0; r++) {}
-    if (!role || r == 5) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.role: expected user, system, developer, assistant or tool", path);
-    m->role = (llm_role)r;
-    llm__format(path, sizeof path, "messages[%z].content", i);
-    if (!llm__rq_content(q, llm_json_get(v, "content"), m, path)) return false;
-    llm__format(path, sizeof path, "messages[%z]", i);
-    if (!llm__rq_str(q, llm_json_get(v, "name"), path, &m->name) || !llm__rq_str(q, llm_json_get(v, "tool_call_id"), path, &m->tool_call_id) ||
-        !llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &m->cache))
-        return false;
-    if (llm_json_count(llm_json_get(v, "thinking_blocks")) && !llm__rq_thinking_blocks(q, llm_json_get(v, "thinking_blocks"), m, path)) return false;
-    if (!llm__rq_cut_id(q, &m->tool_call_id, NULL)) return false;
-    if (llm_json_count(llm_json_get(v, "tool_calls")) && !llm__rq_tool_calls(q, llm_json_get(v, "tool_calls"), m, i)) return false;
-    return llm__rq_thought_ids(q, m);
-}
-
-static bool llm__rq_tools(llm__rq *q, const llm_json *tools) {
-    char path[48];
-    const llm_json *v;
-    llm_tool *out = (llm_tool *)llm__rq_alloc(q, llm_json_count(tools), sizeof *out);
-    size_t i = 0;
-    for (v = llm_json_first(tools); v && out; v = llm_json_next(tools, v), i++) {
-        const llm_json *fn = llm_json_get(v, "function"), *params = llm_json_get(fn, "parameters");
-        llm__format(path, sizeof path, "tools[%z].function", i);
-        if (!llm_json_is(fn, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_UNSUPPORTED, "tools[%z]: only function tools", i);
-        if (!llm__rq_str(q, llm_json_get(fn, "name"), path, &out[i].name) || !llm__rq_str(q, llm_json_get(fn, "description"), path, &out[i].description) ||
-            !llm__rq_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict) || !llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &out[i].cache))
-            return false;
-        if (params) out[i].parameters = llm__rq_json_text(q, params, "tools[].function.parameters");
-    }
-    q->out->request.tools = out;
-    q->out->request.tool_count = out ? i : 0;
-    return !q->oom;
-}
-
-static bool llm__rq_tool_choice(llm__rq *q, const llm_json *v) {
-    static const char *const modes[] = {"none", "auto", "required"};
-    llm_tool_choice *tc = &q->out->request.tool_choice;
-    const char *s = llm_json_string(v, NULL);
-    size_t i;
-    if (!v) return true;
-    for (i = 0; s && i < 3; i++)
-        if (strcmp(s, modes[i]) == 0) {
-            tc->mode = (llm_tool_choice_mode)(LLM_TOOL_CHOICE_NONE + i);
-            return true;
-        }
-    tc->mode = LLM_TOOL_CHOICE_FUNCTION;
-    if (!s && llm__rq_str(q, llm_json_get(llm_json_get(v, "function"), "name"), "tool_choice.function.name", &tc->name) && tc->name) return true;
-    llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: expected none, auto, required or {\"type\":\"function\",\"function\":{\"name\"}}");
-    return false;
-}
-
-static bool llm__rq_format(llm__rq *q, const llm_json *v) {
-    static const char *const types[] = {"text", "json_object", "json_schema"};
-    llm_response_format *f = &q->out->request.response_format;
-    const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
-    const llm_json *js = llm_json_get(v, "json_schema");
-    size_t i;
-    if (!v) return true;
-    for (i = 0; type && i < 3 && strcmp(type, types[i]) != 0; i++) {}
-    if (!type || i == 3) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "response_format.type: expected text, json_object or json_schema");
-    f->type = (llm_format_type)(LLM_FORMAT_TEXT + i);
-    if (f->type != LLM_FORMAT_JSON_SCHEMA) return true;
-    if (llm_json_get(js, "schema")) f->schema = llm__rq_json_text(q, llm_json_get(js, "schema"), "response_format.json_schema.schema");
-    return llm__rq_str(q, llm_json_get(js, "name"), "response_format.json_schema.name", &f->name) &&
-           llm__rq_str(q, llm_json_get(js, "description"), "response_format.json_schema.description", &f->description) &&
-           llm__rq_bool(q, llm_json_get(js, "strict"), "response_format.json_schema.strict", &f->strict) && !q->oom;
-}
-
-static bool llm__rq_stop(llm__rq *q, const llm_json *v) {
-    const llm_json *e;
-    const char **out;
-    size_t i = 0;
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    out = (const char **)llm__rq_alloc(q, llm_json_is(v, LLM_JSON_ARRAY) ? llm_json_count(v) : 1, sizeof *out);
-    if (!out) return !llm_json_is(v, LLM_JSON_STRING) && !q->oom; /* an empty array */
-    if (llm_json_is(v, LLM_JSON_STRING)) {
-        if (!llm__rq_str(q, v, "stop", &out[0])) return false;
-        i = 1;
-    } else {
-        for (e = llm_json_first(v); e; e = llm_json_next(v, e), i++)
-            if (!llm__rq_str(q, e, "stop", &out[i]) || !out[i]) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "stop[%z]: expected a string", i);
-    }
-    q->out->request.stop = out;
-    q->out->request.stop_count = i;
-    return true;
-}
-
-static bool llm__rq_metadata(llm__rq *q, const llm_json *v) {
-    const llm_json *k;
-    llm_pair *out;
-    size_t i = 0;
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
-    out = (llm_pair *)llm__rq_alloc(q, llm_json_count(v), sizeof *out);
-    for (k = llm_json_first(v); k && out; k = llm_json_next(v, k), i++)
-        if (!llm__rq_str(q, k, "metadata", &out[i].name) || !llm__rq_str(q, k + 1, "metadata", &out[i].value) || !out[i].value)
-            return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
-    q->out->request.metadata = out;
-    q->out->request.metadata_count = out ? i : 0;
-    return !q->oom;
-}
-
-/* The scalar members, each into its field. */
-static bool llm__rq_scalars(llm__rq *q, const llm_json *root) {
-    llm_request *r = &q->out->request;
-    bool parallel = false, has_parallel = llm_json_is(llm_json_get(root, "parallel_tool_calls"), LLM_JSON_TRUE) ||
-                                         llm_json_is(llm_json_get(root, "parallel_tool_calls"), LLM_JSON_FALSE);
-    if (!llm__rq_str(q, llm_json_get(root, "model"), "model", &r->model) || !llm__rq_str(q, llm_json_get(root, "user"), "user", &r->user) ||
-        !llm__rq_str(q, llm_json_get(root, "reasoning_effort"), "reasoning_effort", &r->reasoning_effort) ||
-        !llm__rq_str(q, llm_json_get(root, "service_tier"), "service_tier", &r->service_tier) ||
-        !llm__rq_num(q, llm_json_get(root, "temperature"), "temperature", &r->temperature, &r->has_temperature) ||
-        !llm__rq_num(q, llm_json_get(root, "top_p"), "top_p", &r->top_p, &r->has_top_p) ||
-        !llm__rq_num(q, llm_json_get(root, "presence_penalty"), "presence_penalty", &r->presence_penalty, &r->has_presence_penalty) ||
-        !llm__rq_num(q, llm_json_get(root, "frequency_penalty"), "frequency_penalty", &r->frequency_penalty, &r->has_frequency_penalty) ||
-        !llm__rq_int64(q, llm_json_get(root, "seed"), "seed", &r->seed, &r->has_seed) ||
-        !llm__rq_int(q, llm_json_get(root, "max_tokens"), "max_tokens", &r->max_tokens) ||
-        !llm__rq_int(q, llm_json_get(root, "max_completion_tokens"), "max_completion_tokens", &r->max_completion_tokens) ||
-        !llm__rq_int(q, llm_json_get(root, "n"), "n", &r->n) || !llm__rq_bool(q, llm_json_get(root, "logprobs"), "logprobs", &r->logprobs) ||
-        !llm__rq_bool(q, llm_json_get(root, "parallel_tool_calls"), "parallel_tool_calls", &parallel))
-        return false;
-    if (llm_json_get(root, "top_logprobs")) {
-        r->has_top_logprobs = true;
-        if (!llm__rq_int(q, llm_json_get(root, "top_logprobs"), "top_logprobs", &r->top_logprobs)) return false;
-    }
-    if (llm_json_get(root, "top_k")) {
-        r->has_top_k = true;
-        if (!llm__rq_int(q, llm_json_get(root, "top_k"), "top_k", &r->top_k)) return false;
-    }
-    if (has_parallel) r->parallel_tool_calls = parallel ? LLM_TRUE : LLM_FALSE;
-    return true;
-}
-
-/* The members llm_request holds; any other goes to extra_body and the
-   unknown list. */
-static bool llm__rq_known(const char *key) {
-    static const char *const known[] = {"model", "messages", "tools", "tool_choice", "response_format", "max_tokens", "max_completion_tokens",
-                                        "temperature", "top_p", "stop", "seed", "n", "presence_penalty", "frequency_penalty", "logprobs",
-                                        "top_logprobs", "reasoning_effort", "parallel_tool_calls", "user", "metadata", "service_tier",
-                                        "stream", "stream_options", "top_k", NULL};
-    size_t i;
-    for (i = 0; known[i]; i++)
-        if (strcmp(key, known[i]) == 0) return true;
-    return false;
-}
-
-static bool llm__rq_rest(llm__rq *q, const llm_json *root) {
-    llm_openai_request *o = q->out;
-    const llm_json *k, *so = llm_json_get(root, "stream_options");
-    const char *text;
-    size_t n;
-    if (!llm__rq_bool(q, llm_json_get(root, "stream"), "stream", &o->stream)) return false;
-    if (llm_json_is(llm_json_get(so, "include_usage"), LLM_JSON_FALSE)) o->request.stream.no_usage = true;
-    llm_json_write_object_begin(&q->extra);
-    for (k = llm_json_first(root); k; k = llm_json_next(root, k)) {
-        const char *key = llm_json_string(k, NULL);
-        if (llm__rq_known(key)) continue;
-        if (o->unknown_count < sizeof o->unknown / sizeof o->unknown[0]) o->unknown[o->unknown_count] = key;
-        o->unknown_count++;
-        llm_json_write_key(&q->extra, key);
-        llm_json_write_value(&q->extra, k + 1);
-    }
-    llm_json_write_object_end(&q->extra);
-    if (!o->unknown_count) return true;
-    if (llm_json_writer_finish(&q->extra, &text, &n) != LLM_OK || !(o->request.extra_body = llm__arena_strndup(&o->alloc, &o->arena_, text, n)))
-        q->oom = true;
-    return !q->oom;
-}
-
-/* The thinking_blocks of a request whose model is Gemini's are Gemini's
-   signatures (LiteLLM's thinking_blocks carry both providers'). */
-static void llm__rq_gemini_blocks(llm__rq *q) {
-    const llm_provider *p = q->out->request.model ? llm_provider_for_model(q->out->request.model, NULL) : NULL;
-    size_t i;
-    if (!p || !p->wire || strcmp(p->wire->name, "gemini") != 0) return;
-    for (i = 0; i < q->out->request.message_count; i++) {
-        llm_message *m = (llm_message *)&q->out->request.messages[i];
-        if (m->reasoning_count) m->reasoning_format = "gemini";
-    }
-}
-
-static bool llm__rq_read(llm__rq *q, const llm_json *root) {
-    const llm_json *msgs = llm_json_get(root, "messages"), *v;
-    llm_message *m;
-    size_t i = 0;
-    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "expected a JSON object (a chat-completions request)");
-    if (!llm_json_is(msgs, LLM_JSON_ARRAY) || !llm_json_count(msgs))
-        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "messages: expected a non-empty array");
-    m = (llm_message *)llm__rq_alloc(q, llm_json_count(msgs), sizeof *m);
-    for (v = llm_json_first(msgs); v && m; v = llm_json_next(msgs, v), i++)
-        if (!llm__rq_message(q, v, &m[i], i)) return false;
-    q->out->request.messages = m;
-    q->out->request.message_count = m ? i : 0;
-    if (!llm__rq_scalars(q, root)) return false;
-    llm__rq_gemini_blocks(q);
-    if ((llm_json_count(llm_json_get(root, "tools")) && !llm__rq_tools(q, llm_json_get(root, "tools"))) ||
-        !llm__rq_tool_choice(q, llm_json_get(root, "tool_choice")) || !llm__rq_format(q, llm_json_get(root, "response_format")) ||
-        !llm__rq_stop(q, llm_json_get(root, "stop")) || !llm__rq_metadata(q, llm_json_get(root, "metadata")))
-        return false;
-    return llm__rq_rest(q, root) && !q->oom && !q->failed;
-}
-
-LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char *json, size_t len, llm_error *err) {
-    llm__rq q;
-    llm_allocator a;
-    llm_error local;
-    llm_result r;
-    if (!err) err = &local;
-    if (!out || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_request_parse_openai: NULL argument");
-    a = out->alloc;
-    memset(out, 0, sizeof *out);
-    out->alloc = a;
-    out->doc_.alloc = a;
-    if ((r = llm_json_parse(&out->doc_, json ? json : "", len, err)) != LLM_OK) {
-        llm_openai_request_free(out);
-        return r;
-    }
-    memset(&q, 0, sizeof q);
-    q.out = out;
-    q.err = err;
-    q.extra.alloc = a;
-    llm__error_clear(err);
-    if (!llm__rq_read(&q, llm_json_root(&out->doc_))) {
-        r = q.oom ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : err->code;
-        llm_json_writer_free(&q.extra);
-        llm_openai_request_free(out);
-        return r;
-    }
-    llm_json_writer_free(&q.extra);
-    return LLM_OK;
-}
-
-LLM_API void llm_openai_request_free(llm_openai_request *r) {
-    llm_allocator a;
-    if (!r) return;
-    a = r->alloc;
-    llm_json_doc_free(&r->doc_);
-    llm__arena_free(&a, &r->arena_);
-    memset(r, 0, sizeof *r);
-    r->alloc = a;
-}
-
-/* ------------------------------------------------------------------------ */
-// >>client
-/* ------------------------------------------------------------------------ */
-
-/* The strings of the desc a header or URL is made of: no control bytes. */
-static llm_result llm__check_client_strings(const llm_client_desc *d, llm_error *err) {
-    if (llm__has_control(d->api_key, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_key holds a control byte");
-    if (llm__has_control(d->bearer_token, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: bearer_token holds a control byte");
-    if (d->base_url && !llm__url_ok(d->base_url))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: base_url must be an http:// or https:// URL with a host, without spaces or control bytes");
-    if (d->api_version && d->api_version[0] && !llm__visible_ascii(d->api_version))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_version must be visible ASCII");
-    if (llm__has_control(d->app_url, false) || llm__has_control(d->app_title, true))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: app_url or app_title holds a control byte");
-    return llm__check_headers(d->headers, d->header_count, "llm_client_init: headers", err);
-}
-
-LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err) {
-    const llm_provider *p;
-    llm_result r;
-    if (!client || !desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: NULL client or desc");
-    memset(client, 0, sizeof *client);
-    p = desc->custom_provider ? desc->custom_provider : llm_provider_find(desc->provider ? desc->provider : "openai");
-    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_client_init: unknown provider \"%s\"", desc->provider ? desc->provider : "openai");
-    if (!p->wire || !p->wire->url || !p->wire->decode || !p->wire->decode_event || !p->wire->decode_error)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: provider \"%s\": its wire format lacks url, decode, decode_event or decode_error",
-                         p->name ? p->name : "?");
-    if ((r = llm__check_client_strings(desc, err)) != LLM_OK) return r;
-    if (!desc->base_url && !p->default_base_url)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: provider \"%s\" has no default base URL: give base_url (%s)", p->name,
-                         p->base_env[1] ? p->base_env[1] : "its endpoint");
-    if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: an allocator needs alloc, realloc and free");
-    client->desc = *desc;
-    client->provider = p;
-    client->quirks = (p->quirks | desc->quirks_on) & ~desc->quirks_off;
-    /* seed 0: the client's address (random per process where the system
-       randomises addresses) and the clock when there is one, so two
-       processes do not send the same request ids */
-    client->seed_ = desc->seed ? desc->seed : (uint64_t)(uintptr_t)client ^ ((uint64_t)(uintptr_t)desc << 17) ^
-                                              (uint64_t)(desc->clock_ms ? desc->clock_ms(desc->clock_user) : 0) * 0x9E3779B97F4A7C15ull;
-    client->seed_ ^= 0x6A09E667F3BCC909ull;
-    llm__error_clear(err);
-    return LLM_OK;
-}
-
-/* splitmix64's output function. */
-static uint64_t llm__mix64(uint64_t z) {
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/* FNV-1a over n bytes, continuing from h. */
-static uint64_t llm__fnv1a(uint64_t h, const void *p, size_t n) {
-    const unsigned char *b = (const unsigned char *)p;
-    while (n--) h = (h ^ *b++) * 0x100000001B3ull;
-    return h;
-}
-
-static void llm__log(const llm_client *c, llm_log_level level, const char *message) {
-    if (c && c->desc.log) c->desc.log(c->desc.log_user, level, message);
-}
-
-/* ------------------------------------------------------------------------ */
-// >>call
-/* ------------------------------------------------------------------------ */
-
-enum { LLM__CALL_IDLE = 0, LLM__CALL_SENT, LLM__CALL_RECEIVING, LLM__CALL_DONE };
-
-/* the streamed side of the call, in >>stream */
-static bool llm__call_streaming_body(const llm_call *call);
-static llm_result llm__ndjson_feed(llm_call *call, const char *data, size_t len);
-static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err);
-static void llm__acc_free(llm_call *call);
-
-#ifndef LLM_MAX_RESPONSE_BYTES
-#define LLM_MAX_RESPONSE_BYTES (64u << 20)
-#endif
-
-/* Choices an answer may hold when no request says how many (decoding
-   recorded bytes: llm_decode_recorded, `llm replay`). */
-#define LLM__MAX_RECORDED_CHOICES 128
-
-static llm_result llm__call_error(llm_call *call, llm_result code, const char *message) {
-    if (call->error_ == LLM_OK) {
-        call->error_ = code;
-        llm__fail(&call->err_, code, "%s", message);
-    }
-    return call->error_;
-}
-
-static llm_result llm__call_nomem(llm_call *call) { return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory"); }
-
-/* Fails the call with a formatted message (the first error wins). */
-static llm_result llm__call_errorf(llm_call *call, llm_result code, const char *fmt, ...) {
-    va_list ap;
-    if (call->error_ != LLM_OK) return call->error_;
-    llm__error_clear(&call->err_);
-    call->error_ = call->err_.code = code;
-    va_start(ap, fmt);
-    llm__vformat(call->err_.message, sizeof call->err_.message, fmt, ap);
-    va_end(ap);
-    return code;
-}
-
-static const char *llm__call_concat(llm_call *call, const char *a, const char *b) {
-    size_t na = strlen(a), nb = b ? strlen(b) : 0;
-    char *s = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, na + nb + 1);
-    if (!s) return NULL;
-    memcpy(s, a, na);
-    if (nb) memcpy(s + na, b, nb);
-    s[na + nb] = '\0';
-    return s;
-}
-
-static bool llm__call_add_header(llm_call *call, const char *name, const char *value) {
-    if (!name || !value || call->http_.header_count >= LLM_CALL_MAX_HEADERS) return false;
-    call->headers_[call->http_.header_count].name = name;
-    call->headers_[call->http_.header_count].value = value;
-    call->http_.header_count++;
-    return true;
-}
-
-/* The platform's clock and sleep, the defaults of the router and of the
-   blocking drivers (see LLM__ROUTER_POSIX_TIME above). */
-#ifdef LLM__ROUTER_POSIX_TIME
-static int64_t llm__default_clock(void *user) {
-    struct timespec ts;
-    (void)user;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-static void llm__default_sleep(void *user, int64_t ms) {
-    struct timespec ts;
-    (void)user;
-    ts.tv_sec = (time_t)(ms / 1000);
-    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-    while (nanosleep(&ts, &ts) != 0) {}
-}
-#elif defined(LLM__ROUTER_COARSE_TIME)
-static int64_t llm__default_clock(void *user) {
-    (void)user;
-    return (int64_t)time(NULL) * 1000;
-}
-static void llm__default_sleep(void *user, int64_t ms) {
-    (void)user;
-    sleep((unsigned)((ms + 999) / 1000)); /* whole seconds, rounded up */
-}
-#endif
-#if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
-#define LLM__HAS_DEFAULT_CLOCK 1
-#else
-#define LLM__HAS_DEFAULT_CLOCK 0
-#endif
-
-/* What makes one request id differ from the next without any call writing
-   to the (shared) client: a high-resolution clock where the platform has
-   one (read for this alone: no deadline or delay depends on it), else 0. */
-static uint64_t llm__id_entropy(void) {
-#if defined(LLM__ROUTER_POSIX_TIME)
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-#elif defined(LLM__ROUTER_COARSE_TIME)
-    return (uint64_t)time(NULL) * 1000003u ^ (uint64_t)clock();
-#else
-    return 0;
-#endif
-}
-
-/* "req_" and 32 hex digits: from the client's random hook when it has one,
-   else mixed from the client's seed, the call's address, the time given to
-   begin, the body and llm__id_entropy. Where the platform has no clock
-   (LLM_NO_STDIO builds), two identical requests begun at the same
-   millisecond in the same llm_call share an id: give desc.random (or
-   request_id) there when ids must differ. */
-static const char *llm__call_request_id(llm_call *call, const llm_client *client) {
-    static const char hex[] = "0123456789abcdef";
-    char *id = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, 37);
-    const char *body = call->body_.buf_ ? call->body_.buf_ : "";
-    size_t n = call->body_.len_, edge = n < 256 ? n : 256;
-    uint64_t h = llm__fnv1a(0xCBF29CE484222325ull, body, edge), x;
-    int i;
-    if (!id) return NULL;
-    h = llm__fnv1a(h, body + n - edge, edge) ^ (uint64_t)n;
-    x = client->seed_ ^ llm__mix64((uint64_t)(uintptr_t)call) ^ llm__mix64((uint64_t)call->start_ms_ + h) ^ llm__mix64(llm__id_entropy());
-    memcpy(id, "req_", 4);
-    for (i = 0; i < 2; i++) {
-        uint64_t r = client->desc.random ? client->desc.random(client->desc.random_user) : llm__mix64(x += 0x9E3779B97F4A7C15ull);
-        int k;
-        for (k = 0; k < 16; k++) id[4 + i * 16 + k] = hex[(r >> (k * 4)) & 15];
-    }
-    id[36] = '\0';
-    return id;
-}
-
-/* The header that carries the secret: a bearer token when the desc gives
-   one (Authorization: Bearer), else the key in the provider's header. */
-static bool llm__call_auth_header(llm_call *call, const llm_client *client) {
-    const llm_client_desc *d = &client->desc;
-    const char *token = d->get_token ? d->get_token(d->token_user) : d->bearer_token;
-    const char *name = client->provider->auth_header, *prefix = client->provider->auth_prefix;
-    if (token && token[0]) {
-        if (llm__has_control(token, false)) return false;
-        name = "Authorization";
-        prefix = "Bearer ";
-    } else if (d->api_key && d->api_key[0]) {
-        token = d->api_key;
-    } else {
-        return true; /* keyless: nothing to send */
-    }
-    call->auth_value_ = llm__call_concat(call, prefix ? prefix : "", token);
-    if (!llm__call_add_header(call, name, call->auth_value_)) return false;
-    call->http_.secret_header = call->http_.header_count;
-    return true;
-}
-
-static llm_result llm__call_headers(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
-    const llm_client_desc *d = &client->desc;
-    const llm_provider *p = client->provider;
-    size_t i;
-    bool ok = llm__call_add_header(call, "Content-Type", "application/json") &&
-              llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json") && llm__call_auth_header(call, client);
-    for (i = 0; ok && i < p->header_count; i++) ok = llm__call_add_header(call, p->headers[i].name, p->headers[i].value);
-    if (ok && d->app_url && p->app_url_header) ok = llm__call_add_header(call, p->app_url_header, d->app_url);
-    for (i = 0; ok && d->app_title && i < 2 && p->app_title_headers[i]; i++) ok = llm__call_add_header(call, p->app_title_headers[i], d->app_title);
-    if (ok && !d->no_request_id)
-        ok = llm__call_add_header(call, "X-Request-ID", req->request_id ? req->request_id : llm__call_request_id(call, client));
-    for (i = 0; ok && i < d->header_count; i++) ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
-    for (i = 0; ok && i < req->header_count; i++) ok = llm__call_add_header(call, req->headers[i].name, req->headers[i].value);
-    if (!ok)
-        return llm__call_error(call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
-                               "request headers: more than LLM_CALL_MAX_HEADERS, a token with control bytes, or out of memory");
-    return LLM_OK;
-}
-
-/* What every request must be, whatever its wire format (>>request), and its
-   headers and id. */
-static llm_result llm__call_check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
-    llm_result r = llm__check_request(req, a, err);
-    if (r != LLM_OK) return r;
-    if ((r = llm__check_headers(req->headers, req->header_count, "request: headers", err)) != LLM_OK) return r;
-    if (req->request_id && (!req->request_id[0] || !llm__visible_ascii(req->request_id)))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: request_id must be visible ASCII (no spaces or control bytes)");
-    return LLM_OK;
-}
-
-/* The base URL the wire format builds on: the desc's or the provider's,
-   without a trailing slash; a base without a path gets "/v1" under
-   LLM_QUIRK_V1_PATH (Ollama's http://localhost:11434, as LiteLLM writes it). */
-static const char *llm__call_base(llm_call *call, const llm_client *client) {
-    const char *base = client->desc.base_url ? client->desc.base_url : client->provider->default_base_url;
-    const char *host = strstr(base, "://");
-    size_t n = strlen(base);
-    bool bare;
-    while (n && base[n - 1] == '/') n--;
-    bare = host && !memchr(host + 3, '/', n - (size_t)(host + 3 - base));
-    if (bare && (client->quirks & LLM_QUIRK_V1_PATH)) {
-        char *s = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, n + 4);
-        if (!s) return NULL;
-        memcpy(s, base, n);
-        memcpy(s + n, "/v1", 4);
-        return s;
-    }
-    return llm__arena_strndup(&call->alloc_, &call->arena_, base, n);
-}
-
-/* What the wire format is given: the model to send, the base URL... */
-/* The call's wire state, zeroed (none when the format keeps none). */
-static bool llm__call_wire_state(llm_call *call) {
-    size_t size = call->client_->provider->wire->state_size;
-    if (!size) return true;
-    if (!(call->ctx_.state = llm__arena_alloc(&call->alloc_, &call->arena_, size))) return false;
-    memset(call->ctx_.state, 0, size);
-    return true;
-}
-
-static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
-    call->ctx_.client = client;
-    call->ctx_.provider = client->provider;
-    call->ctx_.model = llm__model_for(client->provider, req->model);
-    call->ctx_.quirks = client->quirks;
-    call->ctx_.stream = stream;
-    call->ctx_.base_url = llm__call_base(call, client);
-    return call->ctx_.base_url && llm__call_wire_state(call) ? LLM_OK : llm__call_nomem(call);
-}
-
-/* The URL, written by the wire format into a buffer with room for the
-   base, the model and a path and query. */
-static llm_result llm__call_url(llm_call *call, const llm_request *req, llm_error *err) {
-    size_t size = strlen(call->ctx_.base_url) + strlen(call->ctx_.model) + 512;
-    char *buf = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, size);
-    llm_result r;
-    if (!buf) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    r = call->client_->provider->wire->url(&call->ctx_, req, buf, size, err);
-    call->http_.url = buf;
-    return r;
-}
-
-static void llm__call_init(llm_call *call, const llm_client *client, int64_t now_ms) {
-    memset(call, 0, sizeof *call);
-    call->client_ = client;
-    call->alloc_ = client->desc.alloc;
-    call->body_.alloc = client->desc.alloc;
-    call->retry_after_ms_ = call->retry_date_ms_ = call->date_ms_ = call->reset_ms_ = -1;
-    call->start_ms_ = now_ms;
-    call->last_event_ms_ = now_ms;
-    call->in_max_ = client->desc.max_response_bytes ? client->desc.max_response_bytes : LLM_MAX_RESPONSE_BYTES;
-    call->max_stream_bytes_ = call->in_max_;
-    call->max_choices_ = 1;
-    call->sse_.alloc = call->chunk_.alloc = call->check_.alloc = client->desc.alloc;
-    call->ctx_.client = client;
-    call->ctx_.provider = client->provider;
-    call->ctx_.quirks = client->quirks;
-}
-
-/* The model the answer is priced by: the desc's base model (an Azure
-   deployment says nothing of its model), else the model requested. */
-static const char *llm__call_price_model(const llm_client *client, const llm_request *req) {
-    return client->desc.base_model ? client->desc.base_model : req->model;
-}
-
-static llm_result llm__call_start(llm_call *call, const llm_client *client, const llm_request *req, bool stream, int64_t now_ms,
-                                  const llm_http_request **http, llm_error *err) {
-    const char *price_model;
-    llm_result r;
-    if (!call) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL call");
-    if (!client || !client->provider || !req || !http) {
-        memset(call, 0, sizeof *call); /* what the caller frees holds nothing */
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL client, request or http");
-    }
-    *http = NULL;
-    llm__call_init(call, client, now_ms);
-    if ((r = llm__call_check_request(req, &call->alloc_, err)) != LLM_OK) return r;
-    if (!client->provider->wire->encode)
-        return llm__fail(err, LLM_ERR_UNSUPPORTED, "provider \"%s\": its wire format (%s) only decodes answers here", client->provider->name,
-                         client->provider->wire->name);
-    if (llm__call_ctx(call, client, req, stream) != LLM_OK) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    if ((r = client->provider->wire->encode(&call->ctx_, req, &call->body_, err)) != LLM_OK) return r;
-    price_model = llm__call_price_model(client, req);
-    call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, price_model, strlen(price_model));
-    call->max_choices_ = req->n > 1 ? req->n : 1;
-    if (!call->model_) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    r = llm_count_request_tokens(req, NULL, &call->alloc_, &call->prompt_estimate_, NULL);
-    if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
-    if (r != LLM_OK) call->prompt_estimate_ = 0; /* only for answers without usage */
-    if ((r = llm__call_url(call, req, err)) != LLM_OK) return r;
-    if (llm__call_headers(call, client, req, stream) != LLM_OK) {
-        if (err) *err = call->err_;
-        return call->error_;
-    }
-    llm_json_writer_finish(&call->body_, &call->http_.body, &call->http_.body_len);
-    call->http_.method = "POST";
-    call->http_.headers = call->headers_;
-    call->http_.stream = stream;
-    call->http_.timeout_ms = req->timeout_ms ? req->timeout_ms : client->desc.timeout_ms ? client->desc.timeout_ms : 600000;
-    call->http_.connect_timeout_ms = client->desc.connect_timeout_ms;
-    call->state_ = LLM__CALL_SENT;
-    *http = &call->http_;
-    llm__error_clear(err);
-    return LLM_OK;
-}
-
-LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
-                                  const llm_http_request **http, llm_error *err) {
-    llm_result r = llm__call_start(call, client, req, false, now_ms, http, err);
-    if (r != LLM_OK && call) llm_call_free(call); /* a failed begin leaves nothing to free */
-    return r;
-}
-
-LLM_API llm_result llm_call_feed_status(llm_call *call, int status) {
-    if (!call) return LLM_ERR_INVALID_ARGUMENT;
-    if (call->error_ != LLM_OK) return call->error_;
-    if (call->state_ != LLM__CALL_SENT) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "status fed out of order");
-    if (status < 100 || status > 999) return llm__call_error(call, LLM_ERR_PARSE, "invalid HTTP status");
-    call->status_ = status;
-    call->state_ = LLM__CALL_RECEIVING;
-    return LLM_OK;
-}
-
-/* Remembers what the headers say about retrying, the request id and cost. */
-static void llm__call_header_value(llm_call *call, const char *name, size_t nlen, const char *v, size_t vlen) {
-    double d;
-    const llm_provider *p = call->client_->provider;
-    if (llm__header_is(name, nlen, "retry-after-ms") || (p->retry_ms_header && llm__header_is(name, nlen, p->retry_ms_header))) {
-        if ((d = llm__parse_seconds(v, vlen)) >= 0) call->retry_after_ms_ = (int64_t)d;
-    } else if (llm__header_is(name, nlen, "retry-after")) {
-        if ((d = llm__parse_seconds(v, vlen)) >= 0) {
-            if (call->retry_after_ms_ < 0) call->retry_after_ms_ = (int64_t)(d * 1000);
-        } else {
-            call->retry_date_ms_ = llm__parse_http_date(v, vlen);
-        }
-    } else if (llm__header_is(name, nlen, "date")) {
-        call->date_ms_ = llm__parse_http_date(v, vlen);
-    } else if (p->reset_header_prefix && llm__header_has_prefix(name, nlen, p->reset_header_prefix) && nlen > 6 &&
-               llm__header_is(name + nlen - 6, 6, "-reset")) {
-        int64_t t = llm__parse_rfc3339(v, vlen);
-        if (t > call->reset_ms_) call->reset_ms_ = t;
-    } else if (llm__header_is(name, nlen, "x-should-retry")) {
-        if (vlen == 4 && memcmp(v, "true", 4) == 0) call->should_retry_ = LLM_TRUE;
-        if (vlen == 5 && memcmp(v, "false", 5) == 0) call->should_retry_ = LLM_FALSE;
-    } else if (llm__header_is(name, nlen, "x-request-id") ||
-               (p->request_id_header && llm__header_is(name, nlen, p->request_id_header) && !call->request_id_[0])) {
-        llm__copy_network_text(call->request_id_, sizeof call->request_id_, v, vlen, call->client_->desc.api_key);
-    } else if (llm__header_is(name, nlen, "content-type")) {
-        call->mode_known_ = true; /* an event stream, NDJSON lines, or a whole JSON answer */
-        call->sse_mode_ = llm__contains_ci_n(v, vlen, "text/event-stream");
-        call->ndjson_ = llm__contains_ci_n(v, vlen, "ndjson") ||
-                        (call->client_->provider->wire->framing == LLM_FRAMING_NDJSON && !llm__contains_ci_n(v, vlen, "application/json"));
-    } else if (p->cost_header && llm__header_is(name, nlen, p->cost_header)) {
-        if ((d = llm__parse_seconds(v, vlen)) >= 0) {
-            call->has_provider_cost_ = true;
-            call->provider_cost_ = d;
-        }
-    }
-}
-
-LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value, size_t value_len) {
-    if (!call || (!name && name_len) || (!value && value_len)) return LLM_ERR_INVALID_ARGUMENT;
-    if (call->error_ != LLM_OK) return call->error_;
-    if (call->state_ != LLM__CALL_RECEIVING) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "header fed before the status");
-    llm__call_header_value(call, name, name_len, value, value_len);
-    return LLM_OK;
-}
-
-LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t len) {
-    void *buf;
-    if (!call || (!data && len)) return LLM_ERR_INVALID_ARGUMENT;
-    if (call->error_ != LLM_OK) return call->error_;
-    if (call->state_ != LLM__CALL_RECEIVING) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "body fed before the status");
-    if (llm__call_streaming_body(call) && !call->mode_known_ && len) { /* no content type: look at the first byte */
-        size_t i = 0;
-        while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
-        if (i < len) {
-            call->mode_known_ = true;
-            call->ndjson_ = call->client_->provider->wire->framing == LLM_FRAMING_NDJSON;
-            call->sse_mode_ = !call->ndjson_ && data[i] != '{';
-        }
-    }
-    if (llm__call_streaming_body(call)) {
-        if (len > call->max_stream_bytes_ - call->stream_bytes_)
-            return llm__call_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the stream is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
-        call->stream_bytes_ += len;
-    }
-    if (llm__call_streaming_body(call) && call->sse_mode_) {
-        /* the caller may reuse its buffer before taking the events: keep a
-           copy (llm_stream takes them at once, and copies nothing) */
-        llm_result r = llm_sse_feed(&call->sse_, data, len);
-        if (r == LLM_OK && !call->borrow_) r = llm__sse_hold(&call->sse_);
-        return r == LLM_OK ? LLM_OK : llm__call_error(call, r, "out of memory");
-    }
-    if (llm__call_streaming_body(call) && call->ndjson_) return llm__ndjson_feed(call, data, len);
-    if (len > call->in_max_ - call->in_len_) return llm__call_error(call, LLM_ERR_LIMIT_EXCEEDED, "response body larger than max_response_bytes");
-    buf = call->in_;
-    if (!llm__grow(&call->alloc_, &buf, &call->in_cap_, call->in_len_ + len, 1)) return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory");
-    call->in_ = (char *)buf;
-    if (len) memcpy(call->in_ + call->in_len_, data, len);
-    call->in_len_ += len;
-    return LLM_OK;
-}
-
-static llm_result llm__sink_status(void *ctx, int status) { return llm_call_feed_status((llm_call *)ctx, status); }
-static llm_result llm__sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
-    return llm_call_feed_header((llm_call *)ctx, n, nl, v, vl);
-}
-static llm_result llm__sink_body(void *ctx, const char *d, size_t n) { return llm_call_feed_body((llm_call *)ctx, d, n); }
-
-LLM_API llm_http_sink llm_call_sink(llm_call *call) {
-    llm_http_sink s;
-    s.status = llm__sink_status;
-    s.header = llm__sink_header;
-    s.body = llm__sink_body;
-    s.ctx = call;
-    s.tick = NULL;
-    return s;
-}
-
-LLM_API llm_result llm_call_feed_body_borrowed(llm_call *call, const char *data, size_t len) {
-    llm_result r;
-    if (!call) return LLM_ERR_INVALID_ARGUMENT;
-    call->borrow_ = true;
-    r = llm_call_feed_body(call, data, len);
-    call->borrow_ = false;
-    return r;
-}
-
-LLM_API llm_result llm_call_keep_body(llm_call *call) {
-    if (!call) return LLM_ERR_INVALID_ARGUMENT;
-    if (llm__sse_hold(&call->sse_) != LLM_OK) return llm__call_nomem(call);
-    return LLM_OK;
-}
-
-LLM_API void llm_call_fail(llm_call *call, llm_result code, const char *message) {
-    if (!call || call->error_ != LLM_OK) return;
-    if (code >= 0) code = LLM_ERR_TRANSPORT;
-    if (code == LLM_ERR_TRANSPORT && call->stream_ && call->content_seen_) { /* cut after content: the answer is partial */
-        llm__call_errorf(call, LLM_ERR_TRUNCATED, "the stream was cut after its content began (%s)", message && message[0] ? message : "transport failed");
-        llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL);
-        return;
-    }
-    llm__call_errorf(call, code, "%s", message && message[0] ? message : llm_result_description(code));
-    call->err_.retryable = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT;
-    llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL); /* a transport's message may quote a URL or a header */
-}
-
-
-/* Fills err for a non-2xx answer. */
-static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm_error *err) {
-    const char *key = call->client_->desc.api_key;
-    llm_error e;
-    llm__error_clear(&e);
-    if (body) {
-        llm__json_scrub(body, key); /* before any of it is cut to a field's size */
-        call->client_->provider->wire->decode_error(body, &e);
-    }
-    e.http_status = call->status_; /* the answer's status wins over a code in its body */
-    if (!e.message[0]) /* not the provider's JSON: keep the start of the body */
-        llm__copy_network_text(e.message, sizeof e.message < 201 ? sizeof e.message : 201, call->in_, call->in_len_, key);
-    if (!e.message[0]) {
-        llm__fail(&e, LLM_ERR_HTTP, "HTTP status %d with an empty body", call->status_);
-        e.http_status = call->status_;
-    }
-    e.should_retry = call->should_retry_;
-    e.retry_after_ms = call->retry_after_ms_;
-    if (call->retry_date_ms_ < 0 && call->status_ == 429) call->retry_date_ms_ = call->reset_ms_; /* no retry-after: the limits' reset */
-    if (e.retry_after_ms < 0 && call->retry_date_ms_ >= 0) {
-        int64_t now = call->date_ms_ >= 0 ? call->date_ms_
-                      : call->client_->desc.wall_clock_ms ? call->client_->desc.wall_clock_ms(call->client_->desc.clock_user) : -1;
-        if (now >= 0) e.retry_after_ms = call->retry_date_ms_ > now ? call->retry_date_ms_ - now : 0;
-    }
-    e.has_retry_after = e.retry_after_ms >= 0;
-    if (!e.has_retry_after) e.retry_after_ms = 0;
-    llm__copy_text(e.request_id, sizeof e.request_id, call->request_id_, strlen(call->request_id_));
-    llm__scrub_error(&e, key);
-    llm__classify_with(call->client_->provider->wire->error_words, &e, false);
-    if (err) *err = e;
-    return e.code;
-}
-
-/* An answer without usage gets the estimator's counts, marked estimated,
-   so it can still be priced and budgeted. */
-static void llm__estimate_usage(const llm_call *call, llm_response *resp) {
-    llm_usage *u = &resp->usage;
-    size_t i, k, out = 0;
-    if (u->present || !call->model_) return;
-    for (i = 0; i < resp->choice_count; i++) {
-        const llm_choice *c = &resp->choices[i];
-        out += c->content ? llm_tokens_estimate(c->content, c->content_len, call->model_) : 0;
-        out += c->reasoning ? llm_tokens_estimate(c->reasoning, strlen(c->reasoning), call->model_) : 0;
-        out += c->refusal ? llm_tokens_estimate(c->refusal, strlen(c->refusal), call->model_) : 0;
-        for (k = 0; k < c->tool_call_count; k++)
-            out += llm_tokens_estimate(c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments), call->model_);
-    }
-    memset(u, 0, sizeof *u);
-    u->estimated = true;
-    u->prompt_tokens = (int64_t)call->prompt_estimate_;
-    u->completion_tokens = (int64_t)out;
-    u->total_tokens = u->prompt_tokens + u->completion_tokens;
-}
-
-/* The choices of an answer: at least one, each index below the cap (the
-   request's n) and given once. `resp->choices` is in index order. */
-static llm_result llm__check_choices(const llm_call *call, const llm_response *resp, llm_error *err) {
-    size_t i;
-    if (!resp->choice_count) return llm__fail(err, LLM_ERR_PARSE, "the answer holds no choice");
-    for (i = 0; i < resp->choice_count; i++) {
-        int index = resp->choices[i].index;
-        if (index < 0 || index >= call->max_choices_)
-            return llm__fail(err, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s", index,
-                             call->max_choices_, call->max_choices_ == 1 ? "" : "s");
-        if (i && resp->choices[i - 1].index == index) return llm__fail(err, LLM_ERR_PARSE, "choice index %d is given twice", index);
-    }
-    return LLM_OK;
-}
-
-/* What every response gets from its call, for a whole answer and a stream
-   alike: status, latency, request id, the cost a header reported, usage
-   (estimated when the answer had none), the price, the raw body; and, when
-   `check` (an answer that ended well), its choices checked. */
-static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, llm_response *resp, bool check, llm_error *err) {
-    llm_result r;
-    resp->alloc_ = call->alloc_;
-    resp->http_status = call->status_;
-    resp->latency_ms = now_ms - call->start_ms_;
-    if (call->request_id_[0] &&
-        !(resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_, strlen(call->request_id_))))
-        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    if (call->has_provider_cost_) { /* x-litellm-response-cost wins over the body's */
-        resp->has_provider_cost = true;
-        resp->provider_cost_usd = call->provider_cost_;
-    }
-    if (check && (r = llm__check_choices(call, resp, err)) != LLM_OK) return r;
-    llm__estimate_usage(call, resp);
-#ifndef LLM_NO_COSTS
-    llm_response_price(call->client_->desc.costs, resp, call->model_, NULL); /* unknown model: no cost */
-#endif
-    if (call->client_->desc.keep_raw_body && !call->stream_) {
-        resp->raw_body = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->in_ ? call->in_ : "", call->in_len_);
-        resp->raw_body_len = call->in_len_;
-        if (!resp->raw_body) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    }
-    return LLM_OK;
-}
-
-static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t now_ms, llm_response *resp, llm_error *err) {
-    llm_result r;
-    resp->alloc_ = call->alloc_;
-    r = call->client_->provider->wire->decode(&call->ctx_, body, resp, err);
-    if (r == LLM_OK) r = llm__call_complete_response(call, now_ms, resp, true, err);
-    if (r != LLM_OK) llm_response_free(resp);
-    return r;
-}
-
-LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
-    llm_json_doc doc;
-    llm_error perr;
-    llm_result r;
-    if (resp) memset(resp, 0, sizeof *resp);
-    if (!call || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish: NULL call or response");
-    if (call->error_ == LLM_OK && call->state_ != LLM__CALL_RECEIVING)
-        llm__call_error(call, call->state_ == LLM__CALL_SENT ? LLM_ERR_TRANSPORT : LLM_ERR_INVALID_ARGUMENT,
-                        call->state_ == LLM__CALL_SENT ? "no HTTP answer was received" : "llm_call_finish without llm_call_begin");
-    if (call->state_ == LLM__CALL_RECEIVING && llm__call_streaming_body(call) && call->error_ != LLM_ERR_INVALID_ARGUMENT) {
-        r = llm__call_finish_stream(call, now_ms, resp, err); /* a stream keeps what arrived, also with an error */
-        call->state_ = LLM__CALL_DONE;
-        return r;
-    }
-    if (call->error_ != LLM_OK) {
-        if (err) *err = call->err_;
-        return call->error_;
-    }
-    call->state_ = LLM__CALL_DONE;
-    memset(&doc, 0, sizeof doc);
-    doc.alloc = call->alloc_;
-    r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
-    if (r == LLM_ERR_NO_MEMORY) {
-        r = llm__fail(err, r, "out of memory reading the answer");
-    } else if (call->status_ < 200 || call->status_ > 299) {
-        r = llm__call_http_error(call, r == LLM_OK ? llm_json_root(&doc) : NULL, err);
-    } else if (r == LLM_ERR_PARSE) {
-        r = call->in_len_ ? LLM_ERR_PARSE : LLM_ERR_TRUNCATED;
-        llm__fail(err, r, "response body at offset %z: %s", perr.offset, perr.message);
-        if (err) err->offset = perr.offset;
-    } else if (r != LLM_OK) {
-        if (err) *err = perr;
-    } else {
-        r = llm__call_decode(call, llm_json_root(&doc), now_ms, resp, err);
-    }
-    if (err && r != LLM_OK) {
-        err->http_status = call->status_;
-        if (!err->request_id[0]) llm__copy_text(err->request_id, sizeof err->request_id, call->request_id_, strlen(call->request_id_));
-        llm__scrub_error(err, call->client_->desc.api_key);
-    }
-    llm_json_doc_free(&doc);
-    return r;
-}
-
-LLM_API void llm_call_free(llm_call *call) {
-    if (!call) return;
-    llm__acc_free(call);
-    llm_response_free(&call->json_answer_);
-    llm_sse_free(&call->sse_);
-    llm_json_doc_free(&call->chunk_);
-    llm_json_doc_free(&call->check_);
-    llm__free(&call->alloc_, call->queue_, call->queue_cap_ * sizeof(llm_event));
-    llm__free(&call->alloc_, call->last_text_, call->last_text_cap_);
-    llm_json_writer_free(&call->body_);
-    llm__free(&call->alloc_, call->in_, call->in_cap_);
-    llm__free(&call->alloc_, call->nd_, call->nd_cap_);
-    if (call->auth_value_) llm__wipe((void *)(uintptr_t)call->auth_value_, strlen(call->auth_value_));
-    llm__arena_free(&call->alloc_, &call->arena_);
-    memset(call, 0, sizeof *call);
-}
-
-/* The blocking drivers' clock: the client's hook, else the platform's
-   (the stream deadlines then work with no hook), else 0 (no deadlines,
-   latency 0). */
-static int64_t llm__client_now(const llm_client *c) {
-    if (c->desc.clock_ms) return c->desc.clock_ms(c->desc.clock_user);
-#if LLM__HAS_DEFAULT_CLOCK
-    return llm__default_clock(NULL);
-#else
-    return 0;
-#endif
-}
-
-/* Whether the blocking drivers have a clock for the deadlines. */
-static bool llm__client_has_clock(const llm_client *c) { return LLM__HAS_DEFAULT_CLOCK || c->desc.clock_ms != NULL; }
-
-/* The blocking drivers use the public call functions only: what they do, a
-   transport of your own can do (the curl adapter does). */
-LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req, llm_response *resp, llm_error *err) {
-    llm_call call;
-    const llm_http_request *http;
-    llm_http_sink sink;
-    llm_error terr;
-    llm_result r;
-    if (resp) memset(resp, 0, sizeof *resp);
-    if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: NULL client or response");
-    if (!client->desc.transport.send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: the client has no transport");
-    if ((r = llm_call_begin(&call, client, req, llm__client_now(client), &http, err)) != LLM_OK) return r;
-    sink = llm_call_sink(&call);
-    llm__error_clear(&terr);
-    if ((r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr)) != LLM_OK) llm_call_fail(&call, r, terr.message);
-    r = llm_call_finish(&call, llm__client_now(client), resp, err);
-    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
-    llm_call_free(&call);
-    return r;
-}
-
-/* ------------------------------------------------------------------------ */
-// >>stream: events, the accumulator and the stream decoders
-/* ------------------------------------------------------------------------ */
-
-
-/* A small sorted map of int keys to int values (binary search; inserting
-   moves the tail). It holds only the keys seen, so a hostile index costs one
-   entry, not a slot for every index below it. */
-typedef struct llm__imap_entry {
-    int key, val;
-} llm__imap_entry;
-
-typedef struct llm__imap {
-    llm__imap_entry *e;
-    size_t count, cap;
-} llm__imap;
-
-/* The position of the first entry whose key is >= key. */
-static size_t llm__imap_lower(const llm__imap *m, int key) {
-    size_t lo = 0, hi = m->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->e[mid].key < key) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
-
-/* The value of key, or -1. */
-static int llm__imap_get(const llm__imap *m, int key) {
-    size_t i = llm__imap_lower(m, key);
-    return i < m->count && m->e[i].key == key ? m->e[i].val : -1;
-}
-
-static bool llm__imap_set(const llm_allocator *a, llm__imap *m, int key, int val) {
-    size_t i = llm__imap_lower(m, key);
-    void *buf = m->e;
-    if (i < m->count && m->e[i].key == key) {
-        m->e[i].val = val;
-        return true;
-    }
-    if (!llm__grow(a, &buf, &m->cap, m->count + 1, sizeof *m->e)) return false;
-    m->e = (llm__imap_entry *)buf;
-    memmove(&m->e[i + 1], &m->e[i], (m->count - i) * sizeof *m->e);
-    m->e[i].key = key;
-    m->e[i].val = val;
-    m->count++;
-    return true;
-}
-
-static void llm__imap_free(const llm_allocator *a, llm__imap *m) {
-    llm__free(a, m->e, m->cap * sizeof *m->e);
-    memset(m, 0, sizeof *m);
-}
-
-#define LLM__MAX_TOOL_CALLS 1024   /* tool calls in one choice of an answer */
-
-typedef struct llm__acc_tool {
-    int key;                    /* the event's tool_index, and the call's rank in the response */
-    llm__buf id, name, args;
-    bool ended;
-} llm__acc_tool;
-
-typedef struct llm__acc_choice {
-    int index;
-    llm__buf content, reasoning, refusal, finish, filter;
-    bool has_content, has_reasoning, has_refusal;
-    llm_finish_reason finish_as;  /* the reason the decoder gave; NONE: the finish words say */
-    llm__acc_tool *tools;       /* in the order they started */
-    size_t tool_count, tool_cap;
-    int next_key;               /* above every key given so far */
-    llm__imap tool_of;          /* the wire's key (OpenAI's tool-call index, Anthropic's block) -> position in tools */
-    struct llm__acc_reasoning *rblocks; /* reasoning blocks, in the order they started */
-    size_t rblock_count, rblock_cap;
-    llm__imap rblock_of;        /* the wire's key -> position in rblocks */
-} llm__acc_choice;
-
-typedef struct llm__acc_reasoning {
-    llm_reasoning_kind kind;
-    llm__buf thinking, signature, data, tool_call_id;
-} llm__acc_reasoning;
-
-typedef struct llm__acc {
-    llm__buf id, model, object, fingerprint, tier, prompt_filter;
-    int64_t created;
-    llm__acc_choice *choices;   /* in the order they appeared */
-    size_t choice_count, choice_cap;
-    int *choice_of;             /* choice index (below call->max_choices_) -> position, -1 none yet */
-    llm_usage usage;
-    bool usage_bad;             /* a count out of range: the usage is treated as absent */
-    bool has_provider_cost, has_upstream_cost;
-    double provider_cost, upstream_cost;
-    llm_error stream_error;
-} llm__acc;
-
-
-static llm__acc *llm__acc_of(llm_call *call) {
-    if (!call->acc_) {
-        call->acc_ = llm__alloc(&call->alloc_, sizeof(llm__acc));
-        if (!call->acc_) {
-            llm__call_nomem(call);
-            return NULL;
-        }
-        memset(call->acc_, 0, sizeof(llm__acc));
-    }
-    return (llm__acc *)call->acc_;
-}
-
-static void llm__acc_choice_free(const llm_allocator *a, llm__acc_choice *c) {
-    size_t k;
-    llm__buf_free(a, &c->content);
-    llm__buf_free(a, &c->reasoning);
-    llm__buf_free(a, &c->refusal);
-    llm__buf_free(a, &c->finish);
-    llm__buf_free(a, &c->filter);
-    for (k = 0; k < c->tool_count; k++) {
-        llm__buf_free(a, &c->tools[k].id);
-        llm__buf_free(a, &c->tools[k].name);
-        llm__buf_free(a, &c->tools[k].args);
-    }
-    llm__free(a, c->tools, c->tool_cap * sizeof *c->tools);
-    llm__imap_free(a, &c->tool_of);
-    for (k = 0; k < c->rblock_count; k++) {
-        llm__buf_free(a, &c->rblocks[k].thinking);
-        llm__buf_free(a, &c->rblocks[k].signature);
-        llm__buf_free(a, &c->rblocks[k].data);
-        llm__buf_free(a, &c->rblocks[k].tool_call_id);
-    }
-    llm__free(a, c->rblocks, c->rblock_cap * sizeof *c->rblocks);
-    llm__imap_free(a, &c->rblock_of);
-}
-
-static void llm__acc_free(llm_call *call) {
-    llm__acc *acc = (llm__acc *)call->acc_;
-    const llm_allocator *a = &call->alloc_;
-    size_t i;
-    if (!acc) return;
-    for (i = 0; i < acc->choice_count; i++) llm__acc_choice_free(a, &acc->choices[i]);
-    llm__free(a, acc->choices, acc->choice_cap * sizeof *acc->choices);
-    llm__free(a, acc->choice_of, (size_t)call->max_choices_ * sizeof *acc->choice_of);
-    llm__buf_free(a, &acc->id);
-    llm__buf_free(a, &acc->model);
-    llm__buf_free(a, &acc->object);
-    llm__buf_free(a, &acc->fingerprint);
-    llm__buf_free(a, &acc->tier);
-    llm__buf_free(a, &acc->prompt_filter);
-    llm__free(a, acc, sizeof *acc);
-    call->acc_ = NULL;
-}
-
-/* Whether a choice index from the answer is allowed: below the request's n
-   (1 when unset), or LLM__MAX_RECORDED_CHOICES when decoding recorded
-   bytes. Fails the call when it is not. */
-static bool llm__choice_index_ok(llm_call *call, int64_t index) {
-    if (index >= 0 && index < call->max_choices_) return true;
-    llm__call_errorf(call, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s", index > 99999999 ? 99999999 : (int)index,
-                     call->max_choices_, call->max_choices_ == 1 ? "" : "s");
-    return false;
-}
-
-/* The accumulator's choice with this index, created when new; NULL (the
-   call failed) when out of memory or the index is out of range. The
-   pointer is valid until the next choice is created. */
-static llm__acc_choice *llm__acc_choice_at(llm_call *call, int index) {
-    llm__acc *acc = llm__acc_of(call);
-    llm__acc_choice *c;
-    void *buf;
-    int i;
-    if (!acc || !llm__choice_index_ok(call, index)) return NULL;
-    if (!acc->choice_of) { /* a table over the indices the request allows: the caller's n, not the server's */
-        acc->choice_of = (int *)llm__alloc(&call->alloc_, (size_t)call->max_choices_ * sizeof(int));
-        if (!acc->choice_of) {
-            llm__call_nomem(call);
-            return NULL;
-        }
-        for (i = 0; i < call->max_choices_; i++) acc->choice_of[i] = -1;
-    }
-    if (acc->choice_of[index] >= 0) return &acc->choices[acc->choice_of[index]];
-    buf = acc->choices;
-    if (!llm__grow(&call->alloc_, &buf, &acc->choice_cap, acc->choice_count + 1, sizeof(llm__acc_choice))) {
-        llm__call_nomem(call);
-        return NULL;
-    }
-    acc->choices = (llm__acc_choice *)buf;
-    acc->choice_of[index] = (int)acc->choice_count;
-    c = &acc->choices[acc->choice_count++];
-    memset(c, 0, sizeof *c);
-    c->index = index;
-    return c;
-}
-
-/* Appends to an accumulator buffer, within the stream's byte limit. */
-static llm_result llm__acc_add(llm_call *call, llm__buf *b, const char *s, size_t n) {
-    if (n > call->max_stream_bytes_ - call->acc_bytes_)
-        return llm__call_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the streamed answer is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
-    if (!llm__buf_add(&call->alloc_, b, s, n)) return llm__call_nomem(call);
-    call->acc_bytes_ += n;
-    return LLM_OK;
-}
-
-/* Appends an event to the queue that llm_call_next_event empties. */
-static llm_event *llm__emit(llm_call *call, llm_event_type type, int choice) {
-    llm_event *ev;
-    void *buf = call->queue_;
-    if (!llm__grow(&call->alloc_, &buf, &call->queue_cap_, call->queue_len_ + 1, sizeof(llm_event))) {
-        llm__call_nomem(call);
-        return NULL;
-    }
-    call->queue_ = (llm_event *)buf;
-    ev = &call->queue_[call->queue_len_++];
-    memset(ev, 0, sizeof *ev);
-    ev->type = type;
-    ev->choice = choice;
-    return ev;
-}
-
-/* The loop guard: the same text delta (longer than 2 bytes) in `limit`
-   text events in a row means the model is looping. */
-static llm_result llm__loop_guard(llm_call *call, const char *s, size_t n) {
-    int limit = call->sopt_.has_loop_guard ? call->sopt_.loop_guard : 100;
-    void *buf;
-    if (limit <= 0) return LLM_OK;
-    if (n > 2 && n == call->last_text_len_ && memcmp(s, call->last_text_, n) == 0) {
-        if (++call->repeats_ >= limit)
-            return llm__call_error(call, LLM_ERR_PARSE, "the model repeats the same text: stopped by the loop guard");
-        return LLM_OK;
-    }
-    call->repeats_ = n > 2 ? 1 : 0;
-    buf = call->last_text_;
-    if (!llm__grow(&call->alloc_, &buf, &call->last_text_cap_, n + 1, 1)) return llm__call_nomem(call);
-    call->last_text_ = (char *)buf;
-    memcpy(call->last_text_, s, n);
-    call->last_text_len_ = n;
-    return LLM_OK;
-}
-
-/* A text, reasoning or refusal delta: an event, and the accumulator. */
-static llm_result llm__delta(llm_call *call, llm_event_type type, int choice, const char *s, size_t n) {
-    llm_event *ev;
-    llm__acc_choice *c;
-    if (!s || !n) return LLM_OK;
-    if (!llm__choice_index_ok(call, choice)) return call->error_;
-    if (type == LLM_EVENT_TEXT && llm__loop_guard(call, s, n) != LLM_OK) return call->error_;
-    if (!(ev = llm__emit(call, type, choice))) return call->error_;
-    ev->text = s;
-    ev->text_len = n;
-    call->content_seen_ = true;
-    if (call->sopt_.no_accumulate) return LLM_OK;
-    if (!(c = llm__acc_choice_at(call, choice))) return call->error_;
-    if (type == LLM_EVENT_TEXT) {
-        c->has_content = true;
-        return llm__acc_add(call, &c->content, s, n);
-    }
-    if (type == LLM_EVENT_REASONING) {
-        c->has_reasoning = true;
-        return llm__acc_add(call, &c->reasoning, s, n);
-    }
-    c->has_refusal = true;
-    return llm__acc_add(call, &c->refusal, s, n);
-}
-
-/* Starts a new tool call at the end of the choice's list, ranked by `key`
-   (the wire's index; -1: after every call so far). Its first delta must
-   name the function (every provider's first delta does). Returns its
-   position, or -1 (the call failed). */
-static int llm__tool_new(llm_call *call, int choice, llm__acc_choice *c, int key, const char *id, const char *name) {
-    llm__acc_tool *t;
-    llm_event *ev;
-    void *buf = c->tools;
-    if (!name || !name[0]) {
-        llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %z starts without a function name", choice, c->tool_count);
-        return -1;
-    }
-    if (c->tool_count >= LLM__MAX_TOOL_CALLS) {
-        llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: more than %d tool calls", choice, LLM__MAX_TOOL_CALLS);
-        return -1;
-    }
-    if (!llm__grow(&call->alloc_, &buf, &c->tool_cap, c->tool_count + 1, sizeof(llm__acc_tool))) {
-        llm__call_nomem(call);
-        return -1;
-    }
-    c->tools = (llm__acc_tool *)buf;
-    t = &c->tools[c->tool_count++];
-    memset(t, 0, sizeof *t);
-    t->key = key >= 0 ? key : c->next_key;
-    if (t->key >= c->next_key) c->next_key = t->key == 0x7FFFFFFF ? t->key : t->key + 1;
-    if ((id && id[0] && llm__acc_add(call, &t->id, id, strlen(id)) != LLM_OK) || llm__acc_add(call, &t->name, name, strlen(name)) != LLM_OK)
-        return -1;
-    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_START, choice))) return -1;
-    ev->tool_index = t->key;
-    ev->tool_id = t->id.p;
-    ev->tool_name = t->name.p;
-    call->content_seen_ = true;
-    return (int)c->tool_count - 1;
-}
-
-static llm_result llm__tool_delta_as(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n, bool transient) {
-    llm_event *ev;
-    if (!n) return LLM_OK;
-    if (c->tools[tool].ended)
-        return llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %d has more arguments after it ended", choice, c->tools[tool].key);
-    if (llm__acc_add(call, &c->tools[tool].args, s, n) != LLM_OK) return call->error_;
-    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_DELTA, choice))) return call->error_;
-    ev->tool_index = c->tools[tool].key;
-    ev->text = transient ? c->tools[tool].args.p + c->tools[tool].args.len - n : s; /* transient: the copy */
-    ev->text_len = n;
-    return LLM_OK;
-}
-
-static llm_result llm__tool_delta(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n) {
-    return llm__tool_delta_as(call, choice, c, tool, s, n, false);
-}
-
-/* "call_<choice>_<position>" for a tool call the server gave no id. */
-static llm_result llm__tool_synth_id(llm_call *call, int choice, int tool, llm__buf *id) {
-    char s[LLM__SYNTH_ID_SIZE];
-    return llm__acc_add(call, id, s, llm__synth_id(s, (uint64_t)choice, (uint64_t)tool));
-}
-
-/* Ends a tool call: its arguments must be one JSON value ("" becomes
-   "{}"), unless the answer was cut by the token limit (`cut`). Two values
-   glued together ("}{") are refused rather than passed on. */
-static llm_result llm__tool_end(llm_call *call, int choice, llm__acc_choice *c, int tool, bool cut) {
-    llm__acc_tool *t = &c->tools[tool];
-    llm_event *ev;
-    llm_error perr;
-    llm_result r;
-    if (t->ended) return LLM_OK;
-    t->ended = true;
-    if (!t->id.len && llm__tool_synth_id(call, choice, t->key, &t->id) != LLM_OK) return call->error_;
-    if (!t->args.len && llm__acc_add(call, &t->args, "{}", 2) != LLM_OK) return call->error_;
-    if (!cut && (r = llm_json_parse(&call->check_, t->args.p, t->args.len, &perr)) != LLM_OK) {
-        if (r == LLM_ERR_NO_MEMORY) return llm__call_nomem(call);
-        return llm__call_errorf(call, LLM_ERR_PARSE, "tool call %d (%.*s): arguments are not one JSON value (%s at offset %z)%s", t->key,
-                                (int)(t->name.len < 64 ? t->name.len : 64), t->name.p, perr.message, perr.offset,
-                                perr.offset < t->args.len && t->args.p[perr.offset] == '{' ? ": two objects glued together" : "");
-    }
-    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_END, choice))) return call->error_;
-    ev->tool_index = t->key;
-    ev->tool_id = t->id.p;
-    ev->tool_name = t->name.p;
-    ev->text = t->args.p;
-    ev->text_len = t->args.len;
-    return LLM_OK;
-}
-
-static llm_result llm__finish_choice(llm_call *call, int choice, llm_finish_reason as, const char *raw, size_t n) {
-    llm__acc_choice *c = llm__acc_choice_at(call, choice);
-    llm_event *ev;
-    llm_finish_reason reason;
-    size_t k;
-    if (!c) return call->error_;
-    c->finish.len = 0;
-    if (llm__acc_add(call, &c->finish, raw, n) != LLM_OK) return call->error_;
-    c->finish_as = as;
-    reason = as != LLM_FINISH_NONE ? as : llm__finish_word(call->client_->provider->wire->finish_words, c->finish.p);
-    for (k = 0; k < c->tool_count; k++)
-        if (llm__tool_end(call, choice, c, (int)k, reason == LLM_FINISH_LENGTH) != LLM_OK) return call->error_;
-    if (!(ev = llm__emit(call, LLM_EVENT_FINISH, choice))) return call->error_;
-    ev->finish_reason = reason;
-    ev->finish_reason_raw = c->finish.p;
-    return LLM_OK;
-}
-
-static llm_result llm__usage_event(llm_call *call) {
-    llm__acc *acc = llm__acc_of(call);
-    llm_event *ev = acc && !acc->usage_bad ? llm__emit(call, LLM_EVENT_USAGE, 0) : NULL;
-    if (ev) ev->usage = &acc->usage;
-    return call->error_;
-}
-
-/* An error inside a 2xx stream: classified like an HTTP error of the
-   status it stands for (llm__classify_with). */
-static llm_result llm__stream_error(llm_call *call, const llm_json *body) {
-    llm__acc *acc = llm__acc_of(call);
-    llm_error *e;
-    llm_event *ev;
-    if (!acc) return call->error_;
-    e = &acc->stream_error;
-    llm__error_clear(e);
-    llm__json_scrub(llm_json_get(body, "error") ? llm_json_get(body, "error") : body, call->client_->desc.api_key);
-    call->client_->provider->wire->decode_error(body, e);
-    if (!e->message[0]) llm__copy_text(e->message, sizeof e->message, "error inside the stream", 23);
-    llm__copy_text(e->request_id, sizeof e->request_id, call->request_id_, strlen(call->request_id_));
-    llm__classify_with(call->client_->provider->wire->error_words, e, true);
-    e->http_status = call->status_;
-    if ((ev = llm__emit(call, LLM_EVENT_ERROR, 0)) != NULL) ev->error = e;
-    if (call->error_ == LLM_OK) {
-        call->error_ = e->code;
-        call->err_ = *e;
-    }
-    return call->error_;
-}
-
-/* Parses one stream event's data into call->chunk_: out of memory is
-   NO_MEMORY (never PARSE, which would mislead a retry decision). */
-static llm_result llm__call_parse_event(llm_call *call, const char *data, size_t n) {
-    llm_error perr;
-    llm_result r = llm_json_parse(&call->chunk_, data, n, &perr);
-    if (r == LLM_OK) return LLM_OK;
-    if (r == LLM_ERR_NO_MEMORY) return llm__call_nomem(call);
-    return llm__call_errorf(call, r, "stream event data is not JSON: %s at offset %z", perr.message, perr.offset);
-}
-
-/* ---- the sink: what a wire format's stream decoder may do ---- */
-
-static llm__acc_choice *llm__sink_choice(llm_stream_sink *s, int choice) {
-    return s && s->call_ ? llm__acc_choice_at(s->call_, choice) : NULL;
-}
-
-/* The tool call of a handle, or NULL (the call then fails). */
-static llm__acc_tool *llm__sink_tool(llm_stream_sink *s, int choice, int handle, llm__acc_choice **out) {
-    llm__acc_choice *c = llm__sink_choice(s, choice);
-    *out = c;
-    if (!c) return NULL;
-    if (handle < 0 || (size_t)handle >= c->tool_count) {
-        llm__call_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "a stream decoder named a tool call that does not exist");
-        return NULL;
-    }
-    return &c->tools[handle];
-}
-
-LLM_API llm_result llm_sink_delta(llm_stream_sink *s, llm_event_type kind, int choice, const char *text, size_t len) {
-    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
-    if (kind != LLM_EVENT_TEXT && kind != LLM_EVENT_REASONING && kind != LLM_EVENT_REFUSAL)
-        return llm__call_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "llm_sink_delta: the kind is text, reasoning or refusal");
-    return llm__delta(s->call_, kind, choice, text, len);
-}
-
-LLM_API llm_result llm_sink_choice(llm_stream_sink *s, int choice) {
-    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
-    if (!llm__choice_index_ok(s->call_, choice)) return s->call_->error_;
-    if (!s->call_->sopt_.no_accumulate && !llm__acc_choice_at(s->call_, choice)) return s->call_->error_;
-    return LLM_OK;
-}
-
-LLM_API int llm_sink_tool_find(llm_stream_sink *s, int choice, int key) {
-    llm__acc_choice *c = llm__sink_choice(s, choice);
-    if (!c) return -1;
-    if (key < 0) return c->tool_count ? (int)c->tool_count - 1 : -1;
-    return llm__imap_get(&c->tool_of, key);
-}
-
-LLM_API int llm_sink_tool_begin(llm_stream_sink *s, int choice, int key, const char *id, const char *name) {
-    llm__acc_choice *c = llm__sink_choice(s, choice);
-    int pos;
-    if (!c) return s && s->call_ ? (int)s->call_->error_ : (int)LLM_ERR_INVALID_ARGUMENT;
-    /* a key already used passes to the new call, which ranks after every call */
-    pos = llm__tool_new(s->call_, choice, c, key >= 0 && llm__imap_get(&c->tool_of, key) < 0 ? key : -1, id, name);
-    if (pos < 0) return (int)s->call_->error_;
-    if (key >= 0 && !llm__imap_set(&s->call_->alloc_, &c->tool_of, key, pos)) return (int)llm__call_nomem(s->call_);
-    return pos;
-}
-
-LLM_API const char *llm_sink_tool_id(llm_stream_sink *s, int choice, int handle) {
-    llm__acc_choice *c;
-    llm__acc_tool *t = llm__sink_tool(s, choice, handle, &c);
-    return t && t->id.p ? t->id.p : "";
-}
-
-LLM_API llm_result llm_sink_tool_set_id(llm_stream_sink *s, int choice, int handle, const char *id, size_t len) {
-    llm__acc_choice *c;
-    llm__acc_tool *t = llm__sink_tool(s, choice, handle, &c);
-    if (!t) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
-    return t->id.len || !len ? LLM_OK : llm__acc_add(s->call_, &t->id, id, len);
-}
-
-LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle, const char *text, size_t len) {
-    llm__acc_choice *c;
-    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
-    return llm__tool_delta(s->call_, choice, c, handle, text, len);
-}
-
-LLM_API llm_result llm_sink_tool_args_whole(llm_stream_sink *s, int choice, int handle, const char *text, size_t len) {
-    llm__acc_choice *c;
-    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
-    return llm__tool_delta_as(s->call_, choice, c, handle, text, len, true);
-}
-
-LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle) {
-    llm__acc_choice *c;
-    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
-    return llm__tool_end(s->call_, choice, c, handle, false);
-}
-
-LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len) {
-    if (!s || !s->call_ || (!word && len)) return LLM_ERR_INVALID_ARGUMENT;
-    return llm__finish_choice(s->call_, choice, LLM_FINISH_NONE, word ? word : "", len);
-}
-
-LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word, size_t len) {
-    if (!s || !s->call_ || (!word && len) || (unsigned)reason > (unsigned)LLM_FINISH_OTHER) return LLM_ERR_INVALID_ARGUMENT;
-    return llm__finish_choice(s->call_, choice, reason, word ? word : "", len);
-}
-
-LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid) {
-    llm__acc *acc;
-    if (!s || !s->call_ || !usage) return LLM_ERR_INVALID_ARGUMENT;
-    if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
-    acc->usage = *usage;
-    if (!valid) acc->usage_bad = true;
-    return llm__usage_event(s->call_);
-}
-
-LLM_API void llm_sink_provider_cost(llm_stream_sink *s, double usd) {
-    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
-    if (!acc || !(usd >= 0 && usd < 1e9)) return;
-    acc->has_provider_cost = true;
-    acc->provider_cost = usd;
-}
-
-LLM_API void llm_sink_upstream_cost(llm_stream_sink *s, double usd) {
-    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
-    if (!acc || !(usd >= 0 && usd < 1e9)) return;
-    acc->has_upstream_cost = true;
-    acc->upstream_cost = usd;
-}
-
-LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const llm_json *value) {
-    llm__acc_choice *c;
-    llm__acc *acc;
-    llm__buf *b;
-    llm_json_writer w;
-    const char *text;
-    size_t n;
-    llm_result r;
-    if (!s || !s->call_ || !value) return LLM_ERR_INVALID_ARGUMENT;
-    if (s->call_->sopt_.no_accumulate) return LLM_OK;
-    if (choice < 0) {
-        if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
-        b = &acc->prompt_filter;
-    } else {
-        if (!(c = llm__sink_choice(s, choice))) return s->call_->error_;
-        b = &c->filter;
-    }
-    memset(&w, 0, sizeof w);
-    w.alloc = s->call_->alloc_;
-    llm_json_write_value(&w, value);
-    r = llm_json_writer_finish(&w, &text, &n);
-    if (r == LLM_OK) {
-        b->len = 0; /* the last one wins */
-        r = llm__acc_add(s->call_, b, text, n);
-    } else if (r == LLM_ERR_NO_MEMORY) {
-        r = llm__call_nomem(s->call_);
-    } else {
-        r = LLM_OK; /* nested deeper than the writer's 64: left out, as in a whole answer */
-    }
-    llm_json_writer_free(&w);
-    return r;
-}
-
-LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind, llm_reasoning_part part,
-                                            const char *text, size_t len) {
-    llm__acc_choice *c;
-    llm__acc_reasoning *b;
-    int pos;
-    void *buf;
-    if (!s || !s->call_ || (!text && len) || (unsigned)kind > (unsigned)LLM_REASONING_REDACTED || (unsigned)part > (unsigned)LLM_REASONING_PART_TOOL_CALL_ID)
-        return LLM_ERR_INVALID_ARGUMENT;
-    if (s->call_->sopt_.no_accumulate) return LLM_OK;
-    if (!(c = llm__sink_choice(s, choice))) return s->call_->error_;
-    if ((pos = llm__imap_get(&c->rblock_of, key)) < 0) {
-        buf = c->rblocks;
-        if (!llm__grow(&s->call_->alloc_, &buf, &c->rblock_cap, c->rblock_count + 1, sizeof *c->rblocks)) return llm__call_nomem(s->call_);
-        c->rblocks = (llm__acc_reasoning *)buf;
-        pos = (int)c->rblock_count;
-        if (!llm__imap_set(&s->call_->alloc_, &c->rblock_of, key, pos)) return llm__call_nomem(s->call_);
-        memset(&c->rblocks[pos], 0, sizeof c->rblocks[pos]);
-        c->rblocks[pos].kind = kind;
-        c->rblock_count++;
-    }
-    b = &c->rblocks[pos];
-    if (!len) return LLM_OK;
-    return llm__acc_add(s->call_, part == LLM_REASONING_PART_THINKING ? &b->thinking : part == LLM_REASONING_PART_SIGNATURE ? &b->signature
-                                  : part == LLM_REASONING_PART_DATA ? &b->data : &b->tool_call_id,
-                        text, len);
-}
-
-LLM_API llm_result llm_sink_field_set(llm_stream_sink *s, llm_sink_field field, const char *text, size_t len) {
-    llm__acc *acc;
-    llm__buf *b;
-    if (!s || !s->call_ || (unsigned)field >= (unsigned)LLM__FIELD_COUNT || (!text && len)) return LLM_ERR_INVALID_ARGUMENT;
-    if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
-    b = field == LLM_FIELD_ID ? &acc->id : field == LLM_FIELD_MODEL ? &acc->model : field == LLM_FIELD_OBJECT ? &acc->object
-        : field == LLM_FIELD_FINGERPRINT ? &acc->fingerprint : &acc->tier;
-    return b->len || !len ? LLM_OK : llm__acc_add(s->call_, b, text, len); /* the first wins: every chunk repeats it */
-}
-
-LLM_API void llm_sink_created(llm_stream_sink *s, int64_t created) {
-    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
-    if (acc && !acc->created) acc->created = created;
-}
-
-LLM_API llm_result llm_sink_error(llm_stream_sink *s, const llm_json *body) {
-    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
-    return llm__stream_error(s->call_, body);
-}
-
-LLM_API void llm_sink_done(llm_stream_sink *s) {
-    if (s && s->call_) s->call_->done_ = true;
-}
-
-LLM_API void llm_sink_complete(llm_stream_sink *s) {
-    if (s && s->call_) s->call_->complete_ = true;
-}
-
-LLM_API llm_result llm_sink_fail(llm_stream_sink *s, llm_result code, const char *message) {
-    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
-    return llm__call_errorf(s->call_, code < 0 ? code : LLM_ERR_PARSE, "%s", message ? message : "invalid stream event");
-}
-
-LLM_API char *llm_response_strndup(llm_response *resp, const char *s, size_t len) {
-    if (!resp || (!s && len)) return NULL;
-    return llm__arena_strndup(&resp->alloc_, &resp->arena_, s ? s : "", len);
-}
-
-LLM_API void *llm_response_alloc(llm_response *resp, size_t size) {
-    void *p = resp ? llm__arena_alloc(&resp->alloc_, &resp->arena_, size) : NULL;
-    if (p) memset(p, 0, size);
-    return p;
-}
-
-/* ---- the call, streamed ---- */
-
-static llm_result llm__call_begin_stream_impl(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
-                                              const llm_http_request **http, llm_error *err) {
-    llm_result r = llm__call_start(call, client, req, true, now_ms, http, err);
-    if (r != LLM_OK) return r;
-    call->stream_ = true;
-    call->sopt_ = req->stream;
-    if (req->stream.max_bytes) call->max_stream_bytes_ = call->in_max_ = req->stream.max_bytes;
-    return LLM_OK;
-}
-
-LLM_API llm_result llm_call_begin_stream(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
-                                         const llm_http_request **http, llm_error *err) {
-    llm_result r = llm__call_begin_stream_impl(call, client, req, now_ms, http, err);
-    if (r != LLM_OK && call) llm_call_free(call);
-    return r;
-}
-
-static bool llm__call_streaming_body(const llm_call *call) {
-    return call->stream_ && call->status_ >= 200 && call->status_ <= 299;
-}
-
-/* NDJSON framing: the bytes are kept until their line ends (a line is
-   bounded like an SSE event: llm_sse.max_size, 16 MiB by default). */
-static llm_result llm__ndjson_feed(llm_call *call, const char *data, size_t len) {
-    size_t rest = call->nd_len_ - call->nd_pos_;
-    void *buf;
-    if (call->nd_pos_) { /* the lines read are dropped */
-        memmove(call->nd_, call->nd_ + call->nd_pos_, rest);
-        call->nd_len_ = rest;
-        call->nd_pos_ = 0;
-    }
-    if (len > llm__sse_max(&call->sse_) - rest)
-        return llm__call_error(call, LLM_ERR_PARSE, "NDJSON stream: more bytes than the line limit without the events being taken");
-    buf = call->nd_;
-    if (!llm__grow(&call->alloc_, &buf, &call->nd_cap_, call->nd_len_ + len, 1)) return llm__call_nomem(call);
-    call->nd_ = (char *)buf;
-    if (len) memcpy(call->nd_ + call->nd_len_, data, len);
-    call->nd_len_ += len;
-    return LLM_OK;
-}
-
-/* The next NDJSON line (without its end, a CR before the LF dropped), or
-   with `last` the unfinished one at the end of the body. */
-static bool llm__ndjson_line(llm_call *call, bool last, const char **line, size_t *n) {
-    for (;;) {
-        const char *start = call->nd_ ? call->nd_ + call->nd_pos_ : "", *nl;
-        size_t rest = call->nd_len_ - call->nd_pos_;
-        if (!rest) return false;
-        nl = (const char *)memchr(start, '\n', rest);
-        if (!nl && !last) return false;
-        *line = start;
-        *n = nl ? (size_t)(nl - start) : rest;
-        call->nd_pos_ += *n + (nl ? 1 : 0);
-        if (*n && start[*n - 1] == '\r') (*n)--;
-        if (*n) return true; /* blank lines are skipped */
-    }
-}
-
-/* The next event's data, by the stream's framing; LLM_AGAIN when the bytes
-   fed so far hold no more. */
-static llm_result llm__call_next_data(llm_call *call, bool last, const char **type, size_t *type_len, const char **data, size_t *len) {
-    llm_sse_event sev;
-    llm_result r;
-    if (call->ndjson_) {
-        *type = "";
-        *type_len = 0;
-        return llm__ndjson_line(call, last, data, len) ? LLM_OK : LLM_AGAIN;
-    }
-    if (!call->sse_mode_) return LLM_AGAIN;
-    r = llm_sse_next(&call->sse_, &sev);
-    if (r == LLM_AGAIN) return LLM_AGAIN;
-    if (r != LLM_OK) return llm__call_error(call, r, r == LLM_ERR_NO_MEMORY ? "out of memory" : "event stream: a line or event is longer than the limit");
-    *type = sev.type;
-    *type_len = sev.type_len;
-    *data = sev.data;
-    *len = sev.data_len;
-    return LLM_OK;
-}
-
-/* One event through the wire format: the end marker, or its data parsed
-   and decoded into the sink. */
-/* The end marker, alone or followed by JSON whitespace (Azure's documented
-   streams end in "data: [DONE] "; the OpenAI SDKs accept any data that
-   starts with it, which is looser than needed). */
-static bool llm__is_end_marker(const char *marker, const char *data, size_t n) {
-    size_t m = marker ? strlen(marker) : 0;
-    if (!marker || n < m || memcmp(data, marker, m) != 0) return false;
-    for (; m < n; m++)
-        if (data[m] != ' ' && data[m] != '\t' && data[m] != '\r' && data[m] != '\n') return false;
-    return true;
-}
-
-static void llm__call_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
-    const llm_wire_format *w = call->client_->provider->wire;
-    llm_stream_sink sink;
-    llm_result r;
-    if (llm__is_end_marker(w->end_marker, data, n)) {
-        call->done_ = true;
-        return;
-    }
-    if (llm__call_parse_event(call, data, n) != LLM_OK) return;
-    sink.state = call->ctx_.state;
-    sink.call_ = call;
-    r = w->decode_event(&sink, type, type_len, llm_json_root(&call->chunk_));
-    if (r != LLM_OK && call->error_ == LLM_OK) llm__call_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", w->name);
-}
-
-/* Pulls events through the wire format's stream decoder until an
-   llm_event is queued, the bytes run out, or the stream ends. `last`: the
-   body has ended (an NDJSON line may lack its newline). */
-static llm_result llm__call_pump_ex(llm_call *call, bool last) {
-    while (call->queue_pos_ >= call->queue_len_ && call->error_ == LLM_OK && !call->done_) {
-        const char *type = "", *data = "";
-        size_t type_len = 0, len = 0;
-        call->queue_len_ = call->queue_pos_ = 0;
-        if (llm__call_next_data(call, last, &type, &type_len, &data, &len) != LLM_OK) return call->error_ != LLM_OK ? call->error_ : LLM_AGAIN;
-        llm__call_event(call, type, type_len, data, len);
-    }
-    return LLM_OK;
-}
-
-static llm_result llm__call_pump(llm_call *call) { return llm__call_pump_ex(call, call->body_ended_); }
-
-LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev) {
-    if (!call || !ev) return LLM_ERR_INVALID_ARGUMENT;
-    if (!call->stream_) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "llm_call_next_event on a call that is not streamed");
-    if (call->queue_pos_ < call->queue_len_ || llm__call_pump(call) == LLM_OK) {
-        if (call->queue_pos_ < call->queue_len_) {
-            *ev = call->queue_[call->queue_pos_++];
-            if (ev->type != LLM_EVENT_USAGE && ev->type != LLM_EVENT_FINISH && ev->type != LLM_EVENT_ERROR) call->tick_seen_ = true;
-            return LLM_OK;
-        }
-    }
-    if (call->error_ != LLM_OK) return call->error_;
-    return call->done_ ? LLM_DONE : LLM_AGAIN;
-}
-
-LLM_API llm_result llm_call_tick(llm_call *call, int64_t now_ms) {
-    int ttft, stall, total;
-    if (!call) return LLM_ERR_INVALID_ARGUMENT;
-    if (call->error_ != LLM_OK || !call->stream_ || call->done_) return call->error_;
-    ttft = call->sopt_.first_token_timeout_ms;
-    stall = call->sopt_.stall_timeout_ms;
-    total = call->sopt_.total_timeout_ms;
-    if (call->tick_seen_) {
-        call->last_event_ms_ = now_ms;
-        call->tick_seen_ = false;
-    }
-    if (total > 0 && now_ms - call->start_ms_ > total)
-        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "the stream did not end before its total deadline (%d ms)", total);
-    if (!call->content_seen_ && ttft > 0 && now_ms - call->start_ms_ > ttft)
-        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "no first token before the first-token deadline (%d ms)", ttft);
-    if (call->content_seen_ && stall > 0 && now_ms - call->last_event_ms_ > stall)
-        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "the stream stalled: no event before the stall deadline (%d ms)", stall);
-    return LLM_OK;
-}
-
-LLM_API void llm_call_cancel(llm_call *call) {
-    if (call) llm__call_error(call, LLM_ERR_CANCELLED, "cancelled by the caller");
-}
-
-/* One choice of a whole answer told as the events a stream would carry. */
-/* What a choice holds beside its events: its reasoning blocks and its
-   content-filter annotations. */
-static llm_result llm__call_choice_state_as_acc(llm_call *call, const llm_choice *c) {
-    llm_stream_sink sink;
-    llm__acc_choice *ac = llm__acc_choice_at(call, c->index);
-    size_t k;
-    llm_result r = ac ? LLM_OK : call->error_;
-    sink.state = call->ctx_.state;
-    sink.call_ = call;
-    for (k = 0; r == LLM_OK && k < c->reasoning_block_count; k++) {
-        const llm_reasoning_block *b = &c->reasoning_blocks[k];
-        if (b->kind == LLM_REASONING_REDACTED) {
-            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_DATA, b->data, strlen(b->data));
-        } else if ((r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_THINKING, b->thinking, strlen(b->thinking))) == LLM_OK) {
-            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_SIGNATURE, b->signature, strlen(b->signature));
-        }
-        if (r == LLM_OK && b->tool_call_id)
-            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_TOOL_CALL_ID, b->tool_call_id, strlen(b->tool_call_id));
-    }
-    if (r == LLM_OK && c->content_filter && !call->sopt_.no_accumulate) r = llm__acc_add(call, &ac->filter, c->content_filter, strlen(c->content_filter));
-    return r;
-}
-
-static llm_result llm__call_choice_as_events(llm_call *call, const llm_choice *c) {
-    llm__acc_choice *ac;
-    size_t k;
-    if (!llm__acc_choice_at(call, c->index) ||
-        llm__delta(call, LLM_EVENT_REASONING, c->index, c->reasoning, c->reasoning ? strlen(c->reasoning) : 0) != LLM_OK ||
-        llm__delta(call, LLM_EVENT_TEXT, c->index, c->content, c->content_len) != LLM_OK ||
-        llm__delta(call, LLM_EVENT_REFUSAL, c->index, c->refusal, c->refusal ? strlen(c->refusal) : 0) != LLM_OK)
-        return call->error_;
-    for (k = 0; k < c->tool_call_count; k++) {
-        int pos;
-        if (!(ac = llm__acc_choice_at(call, c->index)) ||
-            (pos = llm__tool_new(call, c->index, ac, (int)k, c->tool_calls[k].id, c->tool_calls[k].name)) < 0 ||
-            llm__tool_delta(call, c->index, ac, pos, c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments)) != LLM_OK)
-            return call->error_;
-    }
-    if (llm__call_choice_state_as_acc(call, c) != LLM_OK) return call->error_;
-    if (c->finish_reason_raw) /* the decoder's reason, where the words alone would say another (Gemini's tool_calls) */
-        return llm__finish_choice(call, c->index, llm__finish_word(call->client_->provider->wire->finish_words, c->finish_reason_raw) == c->finish_reason
-                                                      ? LLM_FINISH_NONE : c->finish_reason,
-                                  c->finish_reason_raw, strlen(c->finish_reason_raw));
-    return LLM_OK;
-}
-
-/* A plain JSON answer to a streamed request: decoded whole, then told as
-   the events a stream would have carried. */
-static llm_result llm__call_json_as_events(llm_call *call) {
-    llm_response *answer = &call->json_answer_;
-    llm_json_doc doc;
-    llm_error perr;
-    llm__acc *acc = llm__acc_of(call);
-    size_t i;
-    llm_result r;
-    if (!acc) return call->error_;
-    llm_response_free(answer);
-    answer->alloc_ = call->alloc_;
-    memset(&doc, 0, sizeof doc);
-    doc.alloc = call->alloc_;
-    r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
-    if (r == LLM_OK) r = call->client_->provider->wire->decode(&call->ctx_, llm_json_root(&doc), answer, &perr);
-    llm_json_doc_free(&doc); /* the answer stays until llm_call_free: the events point into it */
-    if (r != LLM_OK) return llm__call_errorf(call, r, "response body: %s", perr.message);
-    for (i = 0; i < answer->choice_count; i++)
-        if (llm__call_choice_as_events(call, &answer->choices[i]) != LLM_OK) return call->error_;
-    if ((answer->id && llm__acc_add(call, &acc->id, answer->id, strlen(answer->id)) != LLM_OK) ||
-        (answer->model && llm__acc_add(call, &acc->model, answer->model, strlen(answer->model)) != LLM_OK))
-        return call->error_;
-    acc->created = answer->created;
-    acc->usage = answer->usage;
-    acc->has_provider_cost = answer->has_provider_cost;
-    acc->provider_cost = answer->provider_cost_usd;
-    acc->has_upstream_cost = answer->has_upstream_cost;
-    acc->upstream_cost = answer->upstream_cost_usd;
-    if (answer->prompt_filter && llm__acc_add(call, &acc->prompt_filter, answer->prompt_filter, strlen(answer->prompt_filter)) != LLM_OK)
-        return call->error_;
-    if (answer->usage.present && llm__usage_event(call) != LLM_OK) return call->error_;
-    call->done_ = true;
-    return LLM_OK;
-}
-
-/* The whole body has arrived: a plain JSON answer becomes its events, and
-   an NDJSON stream's last line may lack its newline. */
-static void llm__call_end_of_body(llm_call *call) {
-    call->body_ended_ = true;
-    if (call->state_ == LLM__CALL_RECEIVING && call->error_ == LLM_OK && llm__call_streaming_body(call) && !call->sse_mode_ && !call->ndjson_ &&
-        !call->done_)
-        llm__call_json_as_events(call);
-}
-
-LLM_API void llm_call_end_body(llm_call *call) {
-    if (call) llm__call_end_of_body(call);
-}
-
-/* Copies an accumulator buffer into the response's arena. */
-static const char *llm__acc_str(llm_response *resp, const llm__buf *b, bool *failed) {
-    const char *s;
-    if (!b->p) return NULL;
-    s = llm__arena_strndup(&resp->alloc_, &resp->arena_, b->p, b->len);
-    if (!s) *failed = true;
-    return s;
-}
-
-/* A buffer's text in the arena; "" when it holds none. */
-static const char *llm__acc_str_or_empty(llm_response *resp, const llm__buf *b, bool *failed) {
-    return b->p ? llm__acc_str(resp, b, failed) : "";
-}
-
-/* The reasoning blocks of a choice, for the wire format `format`. */
-static void llm__acc_reasoning_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, const char *format, bool *failed) {
-    llm_reasoning_block *blocks = (llm_reasoning_block *)llm__resp_array(resp, c->rblock_count, sizeof *blocks, failed);
-    size_t k;
-    for (k = 0; blocks && k < c->rblock_count; k++) {
-        blocks[k].kind = c->rblocks[k].kind;
-        if (blocks[k].kind == LLM_REASONING_REDACTED) {
-            blocks[k].data = llm__acc_str_or_empty(resp, &c->rblocks[k].data, failed);
-        } else {
-            blocks[k].thinking = llm__acc_str_or_empty(resp, &c->rblocks[k].thinking, failed);
-            blocks[k].signature = llm__acc_str_or_empty(resp, &c->rblocks[k].signature, failed);
-        }
-        blocks[k].tool_call_id = llm__acc_str(resp, &c->rblocks[k].tool_call_id, failed);
-    }
-    out->reasoning_blocks = blocks;
-    out->reasoning_block_count = blocks ? c->rblock_count : 0;
-    out->reasoning_format = blocks ? format : NULL;
-}
-
-/* The tool calls of a choice: only those that started (so each has a
-   name) and, once the stream ended, an id. */
-static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, const llm_finish_word *words, const char *format,
-                                bool *failed) {
-    llm_tool_call *calls = (llm_tool_call *)llm__resp_array(resp, c->tool_count, sizeof *calls, failed);
-    int order[LLM__MAX_TOOL_CALLS];
-    size_t k, j;
-    out->index = c->index;
-    out->content = c->has_content ? llm__acc_str(resp, &c->content, failed) : NULL;
-    out->content_len = c->has_content ? c->content.len : 0;
-    out->reasoning = c->has_reasoning ? llm__acc_str(resp, &c->reasoning, failed) : NULL;
-    out->refusal = c->has_refusal ? llm__acc_str(resp, &c->refusal, failed) : NULL;
-    out->finish_reason_raw = llm__acc_str(resp, &c->finish, failed);
-    out->finish_reason = c->finish_as != LLM_FINISH_NONE ? c->finish_as : llm__finish_word(words, out->finish_reason_raw);
-    out->content_filter = llm__acc_str(resp, &c->filter, failed);
-    for (k = 0; k < c->tool_count; k++) { /* positions in key order: insertion, as calls mostly arrive in order */
-        for (j = k; j > 0 && c->tools[order[j - 1]].key > c->tools[k].key; j--) order[j] = order[j - 1];
-        order[j] = (int)k;
-    }
-    for (k = 0; calls && k < c->tool_count; k++) {
-        const llm__acc_tool *t = &c->tools[order[k]];
-        calls[k].id = llm__acc_str(resp, &t->id, failed);
-        calls[k].name = llm__acc_str(resp, &t->name, failed);
-        calls[k].arguments = t->args.len ? llm__acc_str(resp, &t->args, failed) : "{}";
-    }
-    out->tool_calls = calls;
-    out->tool_call_count = calls ? c->tool_count : 0;
-    llm__acc_reasoning_out(resp, out, c, format, failed);
-}
-
-/* The accumulated response, the same shape a whole answer decodes to;
-   false when out of memory. */
-static bool llm__acc_response(llm_call *call, llm_response *resp) {
-    llm__acc *acc = (llm__acc *)call->acc_;
-    llm_choice *choices;
-    bool failed = false;
-    size_t i;
-    resp->alloc_ = call->alloc_;
-    if (!acc) return true;
-    resp->id = llm__acc_str(resp, &acc->id, &failed);
-    resp->model = llm__acc_str(resp, &acc->model, &failed);
-    resp->object = llm__acc_str(resp, &acc->object, &failed);
-    resp->system_fingerprint = llm__acc_str(resp, &acc->fingerprint, &failed);
-    resp->service_tier = llm__acc_str(resp, &acc->tier, &failed);
-    resp->prompt_filter = llm__acc_str(resp, &acc->prompt_filter, &failed);
-    resp->created = acc->created;
-    if (!acc->usage_bad) resp->usage = acc->usage;
-    resp->has_provider_cost = acc->has_provider_cost;
-    resp->provider_cost_usd = acc->provider_cost;
-    resp->has_upstream_cost = acc->has_upstream_cost;
-    resp->upstream_cost_usd = acc->upstream_cost;
-    choices = (llm_choice *)llm__resp_array(resp, acc->choice_count, sizeof *choices, &failed);
-    for (i = 0; choices && i < acc->choice_count; i++)
-        llm__acc_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words, call->client_->provider->wire->name,
-                            &failed);
-    if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__choice_order);
-    resp->choices = choices;
-    resp->choice_count = choices ? acc->choice_count : 0;
-    return !failed;
-}
-
-/* The end of a streamed 2xx answer: the response, and why it failed if it did. */
-static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
-    llm__acc *acc;
-    size_t i, k;
-    llm_result r;
-    llm__call_end_of_body(call);
-    while ((call->sse_mode_ || call->ndjson_) && call->error_ == LLM_OK && !call->done_ && llm__call_pump_ex(call, true) == LLM_OK)
-        call->queue_pos_ = call->queue_len_; /* events nobody took still count */
-    acc = (llm__acc *)call->acc_;
-    if (call->error_ == LLM_OK && !call->done_ && !call->complete_)
-        llm__call_error(call, LLM_ERR_TRUNCATED, "the stream ended before its end marker");
-    for (i = 0; acc && call->error_ == LLM_OK && i < acc->choice_count; i++) /* calls a finish never closed */
-        for (k = 0; call->error_ == LLM_OK && k < acc->choices[i].tool_count; k++)
-            llm__tool_end(call, acc->choices[i].index, &acc->choices[i], (int)k, false);
-    if (!llm__acc_response(call, resp)) {
-        llm_response_free(resp);
-        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    }
-    /* a stream that failed keeps what arrived, whatever it holds; one that
-       ended well is a response like any other */
-    r = llm__call_complete_response(call, now_ms, resp, call->error_ == LLM_OK && !call->sopt_.no_accumulate, err);
-    if (r == LLM_ERR_NO_MEMORY) {
-        llm_response_free(resp);
-        return r;
-    }
-    if (r != LLM_OK) llm__call_error(call, r, err ? err->message : "invalid answer");
-    if (call->error_ != LLM_OK) {
-        if (err) *err = call->err_;
-        if (err && !err->http_status) err->http_status = call->status_;
-        llm__scrub_error(err, call->client_->desc.api_key);
-        return call->error_;
-    }
-    llm__error_clear(err);
-    return LLM_OK;
-}
-
-/* ---- the blocking stream driver ---- */
-
-typedef struct llm__stream_ctx {
-    llm_call *call;
-    const llm_client *client;
-    llm_event_fn fn;
-    void *user;
-} llm__stream_ctx;
-
-/* Hands every event taken so far to the caller's callback, then tells the
-   call the time. */
-static llm_result llm__stream_deliver(llm__stream_ctx *s) {
-    llm_event ev;
-    llm_result r;
-    while ((r = llm_call_next_event(s->call, &ev)) == LLM_OK) {
-        if (s->fn && s->fn(s->user, &ev) != 0) {
-            llm_call_cancel(s->call);
-            return LLM_ERR_CANCELLED;
-        }
-    }
-    if (r != LLM_AGAIN && r != LLM_DONE) return r;
-    return llm__client_has_clock(s->client) ? llm_call_tick(s->call, llm__client_now(s->client)) : LLM_OK;
-}
-
-static llm_result llm__stream_sink_status(void *ctx, int status) { return llm_call_feed_status(((llm__stream_ctx *)ctx)->call, status); }
-static llm_result llm__stream_sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
-    return llm_call_feed_header(((llm__stream_ctx *)ctx)->call, n, nl, v, vl);
-}
-
-/* The events are taken before this returns: the bytes are borrowed, and
-   what the parser still holds of them is kept before they go. */
-static llm_result llm__stream_sink_body(void *ctx, const char *d, size_t n) {
-    llm__stream_ctx *s = (llm__stream_ctx *)ctx;
-    llm_result r = llm_call_feed_body_borrowed(s->call, d, n), kept;
-    if (r == LLM_OK) r = llm__stream_deliver(s);
-    kept = llm_call_keep_body(s->call);
-    return r != LLM_OK ? r : kept;
-}
-
-static llm_result llm__stream_sink_tick(void *ctx) { return llm__stream_deliver((llm__stream_ctx *)ctx); }
-
-LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
-                              llm_response *resp, llm_error *err) {
-    llm_call call;
-    const llm_http_request *http;
-    llm_http_sink sink;
-    llm__stream_ctx s;
-    llm_error terr;
-    llm_result r;
-    if (resp) memset(resp, 0, sizeof *resp);
-    if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: NULL client or response");
-    if (!client->desc.transport.send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: the client has no transport");
-    r = llm_call_begin_stream(&call, client, req, llm__client_now(client), &http, err);
-    if (r != LLM_OK) return r;
-    s.call = &call;
-    s.client = client;
-    s.fn = on_event;
-    s.user = user;
-    sink.status = llm__stream_sink_status;
-    sink.header = llm__stream_sink_header;
-    sink.body = llm__stream_sink_body;
-    sink.tick = llm__stream_sink_tick;
-    sink.ctx = &s;
-    llm__error_clear(&terr);
-    r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr);
-    if (r != LLM_OK) { /* the transport failed: keep what arrived, say why */
-        llm_call_fail(&call, r, terr.message);
-    } else {
-        llm_call_end_body(&call);
-        llm__stream_deliver(&s);
-    }
-    r = llm_call_finish(&call, llm__client_now(client), resp, err);
-    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
-    llm_call_free(&call);
-    return r;
-}
-
-LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *client, bool stream, const llm_stream_options *options,
-                                         llm_error *err) {
-    if (!call || !client || !client->provider) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin_decode: NULL call or client");
-    llm__call_init(call, client, 0);
-    if (!llm__call_wire_state(call)) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    call->state_ = LLM__CALL_SENT;
-    call->stream_ = stream;
-    if (options) call->sopt_ = *options;
-    if (options && options->max_bytes) call->max_stream_bytes_ = call->in_max_ = options->max_bytes;
-    call->model_ = "";
-    call->max_choices_ = LLM__MAX_RECORDED_CHOICES;
-    llm__error_clear(err);
-    return LLM_OK;
-}
-
-LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,
-                                       llm_response *resp, llm_error *err) {
-    llm_client_desc d;
-    llm_client client;
-    llm_call call;
-    llm_result r;
-    if (resp) memset(resp, 0, sizeof *resp);
-    if (!format || !resp || (!body && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_decode_recorded: NULL argument");
-    memset(&d, 0, sizeof d);
-    if (!(d.custom_provider = llm_provider_find(format)))
-        return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_decode_recorded: unknown provider \"%s\"", format);
-    d.base_url = "http://recorded.invalid"; /* never used: nothing is sent */
-    if ((r = llm_client_init(&client, &d, err)) != LLM_OK || (r = llm_call_begin_decode(&call, &client, stream, NULL, err)) != LLM_OK) return r;
-    r = llm_call_feed_status(&call, http_status);
-    if (r == LLM_OK) r = llm_call_feed_body(&call, body ? body : "", len);
-    r = llm_call_finish(&call, 0, resp, err);
-    llm_call_free(&call);
-    return r;
-}
-
-LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, llm_usage *out, llm_error *err) {
-    const llm_provider *p = llm_provider_find(format);
-    bool (*reader)(const llm_json *u, llm_usage *us) = NULL;
-    if (!out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_usage_decode: NULL usage");
-    memset(out, 0, sizeof *out);
-    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: unknown provider \"%s\"", format ? format : "(null)");
-#ifndef LLM_NO_PROVIDER_OPENAI
-    if (p->wire->chat_completions) reader = llm__openai_usage;
-#endif
-#ifndef LLM_NO_PROVIDER_ANTHROPIC
-    if (p->wire == &llm__wire_anthropic) reader = llm__anthropic_usage;
-#endif
-    if (!reader) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: no usage reader for the wire format %s", p->wire->name);
-    if (!llm_json_is(usage, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "usage: not an object");
-    if (!reader(usage, out)) {
-        memset(out, 0, sizeof *out);
-        return llm__fail(err, LLM_ERR_PARSE, "usage: a token count that is not a whole number in 0 ... 2^53");
-    }
-    llm__error_clear(err);
-    return LLM_OK;
-}
-
-/* ------------------------------------------------------------------------ */
-// >>conversation
-/* ------------------------------------------------------------------------ */
-
-static const char *llm__conv_str(llm_conversation *c, const char *s, bool *failed) {
-    const char *copy;
-    if (!s) return NULL;
-    copy = llm__arena_strndup(&c->alloc, &c->arena_, s, strlen(s));
-    if (!copy) *failed = true;
-    return copy;
-}
-
-static void *llm__conv_array(llm_conversation *c, const void *src, size_t count, size_t size, bool *failed) {
-    void *p;
-    if (!count || !src) return NULL;
-    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&c->alloc, &c->arena_, count * size))) {
-        *failed = true;
-        return NULL;
-    }
-    memcpy(p, src, count * size);
-    return p;
-}
-
-LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *msg) {
-    llm_message m;
-    llm_content_part *parts;
-    llm_tool_call *calls;
-    llm_reasoning_block *blocks;
-    bool failed = false;
-    size_t i;
-    void *buf;
-    if (!c || !msg) return LLM_ERR_INVALID_ARGUMENT;
-    buf = c->messages_;
-    if (!llm__grow(&c->alloc, &buf, &c->capacity_, c->count_ + 1, sizeof(llm_message))) return LLM_ERR_NO_MEMORY;
-    c->messages_ = (llm_message *)buf;
-    m = *msg;
-    m.content = llm__conv_str(c, msg->content, &failed);
-    m.name = llm__conv_str(c, msg->name, &failed);
-    m.tool_call_id = llm__conv_str(c, msg->tool_call_id, &failed);
-    m.parts = parts = (llm_content_part *)llm__conv_array(c, msg->parts, msg->part_count, sizeof *parts, &failed);
-    for (i = 0; parts && i < msg->part_count; i++) {
-        parts[i].text = llm__conv_str(c, parts[i].text, &failed);
-        parts[i].url = llm__conv_str(c, parts[i].url, &failed);
-        parts[i].base64 = llm__conv_str(c, parts[i].base64, &failed);
-        parts[i].media_type = llm__conv_str(c, parts[i].media_type, &failed);
-        parts[i].filename = llm__conv_str(c, parts[i].filename, &failed);
-    }
-    m.tool_calls = calls = (llm_tool_call *)llm__conv_array(c, msg->tool_calls, msg->tool_call_count, sizeof *calls, &failed);
-    for (i = 0; calls && i < msg->tool_call_count; i++) {
-        calls[i].id = llm__conv_str(c, calls[i].id, &failed);
-        calls[i].name = llm__conv_str(c, calls[i].name, &failed);
-        calls[i].arguments = llm__conv_str(c, calls[i].arguments, &failed);
-    }
-    m.reasoning = blocks = (llm_reasoning_block *)llm__conv_array(c, msg->reasoning, msg->reasoning_count, sizeof *blocks, &failed);
-    for (i = 0; blocks && i < msg->reasoning_count; i++) {
-        blocks[i].thinking = llm__conv_str(c, blocks[i].thinking, &failed);
-        blocks[i].signature = llm__conv_str(c, blocks[i].signature, &failed);
-        blocks[i].data = llm__conv_str(c, blocks[i].data, &failed);
-        blocks[i].tool_call_id = llm__conv_str(c, blocks[i].tool_call_id, &failed);
-    }
-    m.reasoning_format = llm__conv_str(c, msg->reasoning_format, &failed);
-    if (!m.parts) m.part_count = 0;
-    if (!m.tool_calls) m.tool_call_count = 0;
-    if (!m.reasoning) m.reasoning_count = 0;
-    if (failed) return LLM_ERR_NO_MEMORY; /* the arena keeps what was copied until free */
-    c->messages_[c->count_++] = m;
-    return LLM_OK;
-}
-
-LLM_API llm_result llm_conversation_add_response(llm_conversation *c, const llm_response *resp) {
-    llm_message m;
-    if (!c || !resp || !resp->choice_count) return LLM_ERR_INVALID_ARGUMENT;
-    memset(&m, 0, sizeof m);
-    m.role = LLM_ROLE_ASSISTANT;
-    m.content = resp->choices[0].content;
-    m.tool_calls = resp->choices[0].tool_calls;
-    m.tool_call_count = resp->choices[0].tool_call_count;
-    m.reasoning = resp->choices[0].reasoning_blocks; /* sent back, to the format that made them only */
-    m.reasoning_count = resp->choices[0].reasoning_block_count;
-    m.reasoning_format = resp->choices[0].reasoning_format;
-    if (!m.content && !m.tool_call_count) m.content = "";
-    return llm_conversation_add(c, &m);
-}
-
-LLM_API llm_result llm_conversation_add_tool_result(llm_conversation *c, const char *tool_call_id, const char *content) {
-    llm_message m;
-    if (!tool_call_id || !content) return LLM_ERR_INVALID_ARGUMENT;
-    memset(&m, 0, sizeof m);
-    m.role = LLM_ROLE_TOOL;
-    m.tool_call_id = tool_call_id;
-    m.content = content;
-    return llm_conversation_add(c, &m);
-}
-
-LLM_API const llm_message *llm_conversation_messages(const llm_conversation *c, size_t *count) {
-    if (count) *count = c ? c->count_ : 0;
-    return c ? c->messages_ : NULL;
-}
-
-LLM_API void llm_conversation_free(llm_conversation *c) {
-    llm_allocator alloc;
-    if (!c) return;
-    alloc = c->alloc;
-    llm__free(&alloc, c->messages_, c->capacity_ * sizeof(llm_message));
-    llm__arena_free(&alloc, &c->arena_);
-    memset(c, 0, sizeof *c);
-    c->alloc = alloc;
-}
-
-/* ------------------------------------------------------------------------ */
-// >>router
-/* ------------------------------------------------------------------------ */
-
-
-#define LLM__RT_POLL_MS 50  /* wait when only a probe or max_parallel holds us */
-
-enum { LLM__RT_CLOSED = 0, LLM__RT_OPEN, LLM__RT_HALF };
-enum { LLM__RT_NEW = 0, LLM__RT_READY, LLM__RT_SENT, LLM__RT_DONE };
-enum { LLM__RT_OK = 0, LLM__RT_WAIT, LLM__RT_COOLING, LLM__RT_EXCLUDED, LLM__RT_CONTEXT, LLM__RT_BUDGET };
-
-typedef struct llm__rt_dep {
-    llm_deployment_desc d;         /* strings in the router's arena */
-    int group;
-    llm_client client;
-    int health;
-    bool probing;
-    int64_t cool_until, fail_window;
-    int fails;
-    int64_t rpm_units, tpm_units, bucket_ms; /* token buckets, 60000 units per request/token */
-    int64_t minute, minute_req, minute_tok;
-    double spent, ms_per_token;
-    int64_t spend_window;
-    uint64_t mark;                 /* == core serial: available in this pick */
-    llm_router_stats st;
-} llm__rt_dep;
-
-typedef struct llm__rt_group {
-    const char *name;
-    int *members;
-    int count;
-    int *fb[LLM__FALLBACK_COUNT];
-    int fb_count[LLM__FALLBACK_COUNT];
-    bool has_num_retries;
-    int num_retries;
-    double budget, spent;
-    int64_t spend_window;
-} llm__rt_group;
-
-typedef struct llm__rt {
-    llm__rt_dep *deps;
-    int dep_count;
-    llm__rt_group *groups;
-    int group_count;
-    int *group_slots, *id_slots;   /* hash tables of group names and deployment ids (-1: empty) */
-    size_t slot_mask;
-    int *dfb[LLM__FALLBACK_COUNT]; /* "*" lists */
-    int dfb_count[LLM__FALLBACK_COUNT];
-    llm_retry_override *policy;
-    size_t policy_count;
-    uint64_t rng, serial;
-    double spent;
-    int64_t spend_window;
-    llm_router_stats st;
-} llm__rt;
-
-static const llm_result llm__rt_class_codes[LLM_ROUTER_CLASSES] = {
-    LLM_OK, LLM_ERR_TRANSPORT, LLM_ERR_TIMEOUT, LLM_ERR_CANCELLED, LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION,
-    LLM_ERR_PERMISSION, LLM_ERR_NOT_FOUND, LLM_ERR_PAYMENT_REQUIRED, LLM_ERR_RATE_LIMITED, LLM_ERR_CONTEXT_WINDOW_EXCEEDED,
-    LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER, LLM_ERR_UNAVAILABLE, LLM_ERR_HTTP, LLM_ERR_PARSE};
-
-static const char *const llm__rt_strategy_names[LLM__ROUTING_COUNT] = {
-    "simple-shuffle", "simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing", "usage-based-routing"};
-
-LLM_API int llm_router_error_class(llm_result code) {
-    int i;
-    for (i = 1; i < LLM_ROUTER_CLASSES; i++)
-        if (llm__rt_class_codes[i] == code) return i;
-    return 0;
-}
-
-
-#if !defined(LLM_NO_STDIO)
-static const char *llm__rt_default_getenv(void *user, const char *name) {
-    (void)user;
-    return getenv(name);
-}
-#endif
-
-LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
-    llm_router_desc d;
-    if (in) d = *in;
-    else memset(&d, 0, sizeof d);
-    if (!d.has_num_retries) { d.has_num_retries = true; d.num_retries = 2; }
-    if (d.num_retries < 0) d.num_retries = 0;
-    if (d.max_fallbacks <= 0) d.max_fallbacks = 5;
-    if (d.max_fallbacks > LLM_ROUTER_MAX_FALLBACKS) d.max_fallbacks = LLM_ROUTER_MAX_FALLBACKS;
-    if (!d.has_allowed_fails) { d.has_allowed_fails = true; d.allowed_fails = 3; }
-    if (d.cooldown_ms <= 0) d.cooldown_ms = 5000;
-    if (d.fail_window_ms <= 0) d.fail_window_ms = 60000;
-    if (d.backoff_base_ms <= 0) d.backoff_base_ms = 500;
-    if (d.backoff_cap_ms <= 0) d.backoff_cap_ms = 8000;
-    if (d.max_retry_after_ms <= 0) d.max_retry_after_ms = 60000;
-    if (d.budget_window_ms <= 0) d.budget_window_ms = 24 * 3600 * 1000;
-    if ((unsigned)d.strategy >= (unsigned)LLM__ROUTING_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
-#if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
-    if (!d.clock_ms) d.clock_ms = llm__default_clock;
-    if (!d.sleep_ms) d.sleep_ms = llm__default_sleep;
-#endif
-#if !defined(LLM_NO_STDIO)
-    if (!d.getenv) d.getenv = llm__rt_default_getenv;
-#endif
-    return d;
-}
-
-static llm__rt *llm__rt_core(const llm_router *r) { return (llm__rt *)r->core_; }
-static int64_t llm__rt_now(const llm_router *r) { return r->desc_.clock_ms(r->desc_.clock_user); }
-
-static uint64_t llm__rt_random(llm_router *r) {
-    uint64_t z;
-    if (r->desc_.random) return r->desc_.random(r->desc_.random_user);
-    z = (llm__rt_core(r)->rng += 0x9E3779B97F4A7C15ull); /* splitmix64 */
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-static void llm__rt_lock(const llm_router *r) {
-    if (r->desc_.lock) r->desc_.lock(r->desc_.lock_user);
-}
-static void llm__rt_unlock(const llm_router *r) {
-    if (r->desc_.unlock) r->desc_.unlock(r->desc_.lock_user);
-}
-
-/* Sends one decision to the trace callback and the log (formatted only
-   when someone listens). */
-static void llm__rt_trace(llm_router *r, const llm_router_attempt *a, llm_trace_kind kind, const llm__rt_dep *d,
-                          const char *to, int64_t ms, llm_result code, const char *fmt, ...) {
-    llm_router_trace ev;
-    char msg[192];
-    va_list ap;
-    if (!r->desc_.on_trace && !r->desc_.log) return;
-    va_start(ap, fmt);
-    llm__vformat(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    memset(&ev, 0, sizeof ev);
-    ev.kind = kind;
-    ev.attempt = a ? a->attempts_ : 0;
-    ev.group = d ? llm__rt_core(r)->groups[d->group].name : a && a->group_ >= 0 ? llm__rt_core(r)->groups[a->group_].name : NULL;
-    ev.deployment = d ? d->d.id : NULL;
-    ev.to_group = to;
-    ev.ms = ms;
-    ev.code = code;
-    ev.message = msg;
-    if (r->desc_.on_trace) r->desc_.on_trace(r->desc_.callback_user, &ev);
-    if (r->desc_.log) r->desc_.log(r->desc_.log_user, kind == LLM_TRACE_GIVE_UP ? LLM_LOG_WARN : LLM_LOG_DEBUG, msg);
-}
-
-/* ---- init ---- */
-
-static const char *llm__rt_str(llm_router *r, const char *s, bool *failed) {
-    char *c;
-    if (!s) return NULL;
-    c = llm__arena_strndup(&r->desc_.alloc, &r->arena_, s, strlen(s));
-    if (!c) *failed = true;
-    return c;
-}
-
-static void *llm__rt_array(llm_router *r, size_t count, size_t size, bool *failed) {
-    void *p;
-    if (count == 0) return NULL;
-    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&r->desc_.alloc, &r->arena_, count * size))) {
-        *failed = true;
-        return NULL;
-    }
-    memset(p, 0, count * size);
-    return p;
-}
-
-/* Open addressing over the group names and the deployment ids: the slot
-   where `name` is, or the empty one where it goes (the tables have twice
-   as many slots as deployments, so one is always empty). */
-static size_t llm__rt_slot(const llm__rt *c, const int *slots, bool groups, const char *name) {
-    size_t i = (size_t)llm__fnv1a(0xCBF29CE484222325ull, name, strlen(name)) & c->slot_mask;
-    while (slots[i] >= 0 && strcmp(groups ? c->groups[slots[i]].name : c->deps[slots[i]].d.id, name) != 0) i = (i + 1) & c->slot_mask;
-    return i;
-}
-
-static int llm__rt_find_group(const llm__rt *c, const char *name) {
-    return name ? c->group_slots[llm__rt_slot(c, c->group_slots, true, name)] : -1;
-}
-
-static int llm__rt_find_id(const llm__rt *c, const char *id) {
-    return id ? c->id_slots[llm__rt_slot(c, c->id_slots, false, id)] : -1;
-}
-
-/* "3" -> buf; returns buf. */
-static const char *llm__rt_itoa(char *buf, size_t size, int64_t v) {
-    size_t pos = 0;
-    if (v < 0 && size > 1) { buf[pos++] = '-'; v = -v; }
-    buf[pos] = '\0';
-    llm__append_u64(buf, size, &pos, (uint64_t)v);
-    return buf;
-}
-
-/* The deployment's client. Its provider: the one given, else what the
-   model names ("anthropic/...", "claude-..."; llm_provider_for_model),
-   else openai. The model keeps its prefix: the client strips its own. */
-static llm_result llm__rt_client(llm_router *r, llm__rt_dep *dep, size_t i, llm_error *err) {
-    llm_client_desc cd;
-    llm_result res;
-    memset(&cd, 0, sizeof cd);
-    cd.provider = dep->d.provider;
-    cd.custom_provider = dep->d.custom_provider;
-    if (!cd.provider && !cd.custom_provider && !(cd.custom_provider = llm_provider_for_model(dep->d.model, NULL)) && strchr(dep->d.model, '/'))
-        return llm__fail(err, LLM_ERR_UNSUPPORTED, "deployments[%z] (%s): \"%s\" starts with no known provider: give provider, or a prefix "
-                         "such as hosted_vllm/ or openai-compatible/", i, dep->d.id, dep->d.model);
-    cd.api_key = dep->d.api_key;
-    cd.base_url = dep->d.base_url;
-    cd.api_version = dep->d.api_version;
-    cd.alloc = r->desc_.alloc;
-    cd.transport = r->desc_.transport;
-    cd.clock_ms = r->desc_.clock_ms;
-    cd.clock_user = r->desc_.clock_user;
-    cd.seed = r->desc_.seed + i + 1;
-    res = llm_client_init(&dep->client, &cd, err);
-    if (res != LLM_OK) {
-        char msg[LLM_ERROR_MESSAGE_SIZE];
-        llm__copy_text(msg, sizeof msg, err ? err->message : "", err ? strlen(err->message) : 0);
-        return llm__fail(err, res, "deployments[%z] (%s): %s", i, dep->d.id, msg);
-    }
-    return LLM_OK;
-}
-
-/* Copies deployment i and puts it in its group. */
-static llm_result llm__rt_add_dep(llm_router *r, const llm_deployment_desc *src, size_t i, llm_error *err) {
-    llm__rt *c = llm__rt_core(r);
-    llm__rt_dep *dep = &c->deps[i];
-    bool failed = false;
-    char idbuf[24];
-    int g;
-    if (!src->model || !src->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z].model: missing", i);
-    if (src->weight < 0 || src->rpm < 0 || src->tpm < 0 || src->max_parallel < 0 || src->timeout_ms < 0 ||
-        src->cooldown_ms < 0 || src->budget_usd < 0 || src->max_input_tokens < 0)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z]: weight, limits, times and budget must not be negative", i);
-    dep->d = *src;
-    dep->d.group = llm__rt_str(r, src->group ? src->group : src->model, &failed);
-    dep->d.model = llm__rt_str(r, src->model, &failed);
-    dep->d.provider = llm__rt_str(r, src->provider, &failed);
-    dep->d.api_key = llm__rt_str(r, src->api_key, &failed);
-    dep->d.base_url = llm__rt_str(r, src->base_url, &failed);
-    dep->d.api_version = llm__rt_str(r, src->api_version, &failed);
-    if (src->id) {
-        dep->d.id = llm__rt_str(r, src->id, &failed);
-    } else if (!failed) {
-        char *id = (char *)llm__arena_alloc(&r->desc_.alloc, &r->arena_, strlen(dep->d.group) + 24);
-        if (id) {
-            strcpy(id, dep->d.group);
-            strcat(id, "#");
-            strcat(id, llm__rt_itoa(idbuf, sizeof idbuf, (int64_t)i));
-        }
-        dep->d.id = id;
-        failed = !id;
-    }
-    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
-    if ((g = llm__rt_find_id(c, dep->d.id)) >= 0)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z].id: \"%s\" is already the id of deployments[%d]", i, dep->d.id, g);
-    c->id_slots[llm__rt_slot(c, c->id_slots, false, dep->d.id)] = (int)i;
-    g = llm__rt_find_group(c, dep->d.group);
-    if (g < 0) {
-        g = c->group_count++;
-        c->groups[g].name = dep->d.group;
-        c->group_slots[llm__rt_slot(c, c->group_slots, true, dep->d.group)] = g;
-    }
-    dep->group = g;
-    c->groups[g].count++;
-    return llm__rt_client(r, dep, i, err);
-}
-
-static llm_result llm__rt_groups(llm_router *r, const llm_router_desc *desc, llm_error *err) {
-    llm__rt *c = llm__rt_core(r);
-    bool failed = false;
-    int i, *fill;
-    size_t k;
-    for (i = 0; i < c->group_count; i++) {
-        c->groups[i].members = (int *)llm__rt_array(r, (size_t)c->groups[i].count, sizeof(int), &failed);
-        c->groups[i].count = 0;
-    }
-    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
-    for (i = 0; i < c->dep_count; i++) {
-        llm__rt_group *g = &c->groups[c->deps[i].group];
-        fill = g->members;
-        fill[g->count++] = i;
-    }
-    for (k = 0; k < desc->group_count; k++) {
-        const llm_router_group_desc *gd = &desc->groups[k];
-        int g = llm__rt_find_group(c, gd->name);
-        if (g < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].name: no deployment in a group named \"%s\"", k, gd->name ? gd->name : "");
-        if (gd->budget_usd < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].budget_usd: negative", k);
-        c->groups[g].has_num_retries = gd->has_num_retries;
-        c->groups[g].num_retries = gd->num_retries < 0 ? 0 : gd->num_retries;
-        c->groups[g].budget = gd->budget_usd;
-    }
-    return LLM_OK;
-}
-
-static llm_result llm__rt_fallbacks(llm_router *r, const llm_router_desc *desc, llm_error *err) {
-    llm__rt *c = llm__rt_core(r);
-    size_t k, j;
-    for (k = 0; k < desc->fallback_count; k++) {
-        const llm_router_fallback *f = &desc->fallbacks[k];
-        bool failed = false, all;
-        int g, *list;
-        if ((unsigned)f->kind >= (unsigned)LLM__FALLBACK_COUNT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].kind: unknown", k);
-        if (!f->group) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: missing", k);
-        if (f->to_count && !f->to) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to: to_count without to", k);
-        all = strcmp(f->group, "*") == 0;
-        g = all ? -1 : llm__rt_find_group(c, f->group);
-        if (!all && g < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: no model group named \"%s\"", k, f->group);
-        list = (int *)llm__rt_array(r, f->to_count, sizeof(int), &failed);
-        if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
-        for (j = 0; j < f->to_count; j++) {
-            list[j] = llm__rt_find_group(c, f->to[j]);
-            if (list[j] < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to[%z]: no model group named \"%s\"", k, j, f->to[j] ? f->to[j] : "");
-        }
-        if (all) { c->dfb[f->kind] = list; c->dfb_count[f->kind] = (int)f->to_count; }
-        else { c->groups[g].fb[f->kind] = list; c->groups[g].fb_count[f->kind] = (int)f->to_count; }
-    }
-    return LLM_OK;
-}
-
-static llm_result llm__rt_build(llm_router *r, const llm_router_desc *desc, llm_error *err) {
-    llm__rt *c;
-    bool failed = false;
-    size_t i;
-    llm_result res;
-    int64_t now = llm__rt_now(r);
-    r->core_ = c = (llm__rt *)llm__rt_array(r, 1, sizeof(llm__rt), &failed);
-    if (c) {
-        size_t slots = 16;
-        while (slots < 2 * desc->deployment_count) slots *= 2;
-        c->slot_mask = slots - 1;
-        c->deps = (llm__rt_dep *)llm__rt_array(r, desc->deployment_count, sizeof(llm__rt_dep), &failed);
-        c->groups = (llm__rt_group *)llm__rt_array(r, desc->deployment_count, sizeof(llm__rt_group), &failed);
-        c->policy = (llm_retry_override *)llm__rt_array(r, desc->retry_policy_count, sizeof(llm_retry_override), &failed);
-        c->group_slots = (int *)llm__rt_array(r, slots, sizeof(int), &failed);
-        c->id_slots = (int *)llm__rt_array(r, slots, sizeof(int), &failed);
-    }
-    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
-    for (i = 0; i <= c->slot_mask; i++) c->group_slots[i] = c->id_slots[i] = -1;
-    c->rng = desc->seed ^ 0xBB67AE8584CAA73Bull;
-    if (desc->retry_policy_count) memcpy(c->policy, desc->retry_policy, desc->retry_policy_count * sizeof(llm_retry_override));
-    c->policy_count = desc->retry_policy_count;
-    c->dep_count = (int)desc->deployment_count;
-    for (i = 0; i < desc->deployment_count; i++) {
-        if ((res = llm__rt_add_dep(r, &desc->deployments[i], i, err)) != LLM_OK) return res;
-        c->deps[i].rpm_units = (int64_t)c->deps[i].d.rpm * 60000;
-        c->deps[i].tpm_units = (int64_t)c->deps[i].d.tpm * 60000;
-        c->deps[i].bucket_ms = now;
-    }
-    if ((res = llm__rt_groups(r, desc, err)) != LLM_OK) return res;
-    return llm__rt_fallbacks(r, desc, err);
-}
-
-LLM_API llm_result llm_router_init(llm_router *r, const llm_router_desc *desc, llm_error *err) {
-    llm_result res;
-    if (!r || !desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init: NULL router or desc");
-    memset(r, 0, sizeof *r);
-    if (!desc->deployment_count || !desc->deployments) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments: none given");
-    if (desc->deployment_count > 1000000) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "deployments: more than 1000000");
-    if ((desc->group_count && !desc->groups) || (desc->fallback_count && !desc->fallbacks) ||
-        (desc->retry_policy_count && !desc->retry_policy))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init: a count without its array");
-    if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "alloc: an allocator needs alloc, realloc and free");
-    if (desc->budget_usd < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "budget_usd: negative");
-    r->desc_ = llm_router_desc_defaults(desc);
-    if (!r->desc_.clock_ms) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "clock_ms: required on this platform (no monotonic clock)");
-    r->desc_.deployments = NULL;
-    r->desc_.groups = NULL;
-    r->desc_.fallbacks = NULL;
-    r->desc_.retry_policy = NULL;
-    res = llm__rt_build(r, desc, err);
-    if (res != LLM_OK) {
-        llm_router_free(r);
-        return res;
-    }
-    llm__error_clear(err);
-    return LLM_OK;
-}
-
-LLM_API void llm_router_free(llm_router *r) {
-    llm_allocator alloc;
-    int i;
-    if (!r) return;
-    alloc = r->desc_.alloc;
-    for (i = 0; r->core_ && i < llm__rt_core(r)->dep_count; i++) { /* the keys the router copied */
-        const char *key = llm__rt_core(r)->deps[i].d.api_key;
-        if (key) llm__wipe((void *)(uintptr_t)key, strlen(key));
-    }
-    llm__arena_free(&alloc, &r->arena_);
-    memset(r, 0, sizeof *r);
-}
-
-LLM_API size_t llm_router_deployment_count(const llm_router *r) {
-    return r && r->core_ ? (size_t)llm__rt_core(r)->dep_count : 0;
-}
-
-LLM_API const char *llm_router_deployment_id(const llm_router *r, size_t i) {
-    return i < llm_router_deployment_count(r) ? llm__rt_core(r)->deps[i].d.id : NULL;
-}
-
-LLM_API void llm_router_get_stats(llm_router *r, llm_router_stats *out) {
-    if (!out) return;
-    memset(out, 0, sizeof *out);
-    if (!r || !r->core_) return;
-    llm__rt_lock(r);
-    *out = llm__rt_core(r)->st;
-    llm__rt_unlock(r);
-}
-
-LLM_API bool llm_router_deployment_stats(llm_router *r, size_t i, llm_router_stats *out) {
-    if (out) memset(out, 0, sizeof *out);
-    if (!out || i >= llm_router_deployment_count(r)) return false;
-    llm__rt_lock(r);
-    *out = llm__rt_core(r)->deps[i].st;
-    llm__rt_unlock(r);
-    return true;
-}
-
-LLM_API int64_t llm_router_cooldown_remaining(llm_router *r, size_t i) {
-    int64_t left = 0;
-    if (i >= llm_router_deployment_count(r)) return 0;
-    llm__rt_lock(r);
-    {
-        const llm__rt_dep *d = &llm__rt_core(r)->deps[i];
-        int64_t now = llm__rt_now(r);
-        if (d->health == LLM__RT_OPEN && d->cool_until > now) left = d->cool_until - now;
-    }
-    llm__rt_unlock(r);
-    return left;
-}
-
-/* ---- health, limits and budgets of one deployment ---- */
-
-static void llm__rt_refill(llm__rt_dep *d, int64_t now) {
-    int64_t dt = now - d->bucket_ms;
-    if (dt <= 0) return;
-    d->bucket_ms = now;
-    if (d->d.rpm) {
-        int64_t cap = (int64_t)d->d.rpm * 60000;
-        d->rpm_units = dt > cap ? cap : d->rpm_units + dt * d->d.rpm;
-        if (d->rpm_units > cap) d->rpm_units = cap;
-    }
-    if (d->d.tpm) {
-        int64_t cap = (int64_t)d->d.tpm * 60000;
-        d->tpm_units = dt > cap ? cap : d->tpm_units + dt * d->d.tpm;
-        if (d->tpm_units > cap) d->tpm_units = cap;
-    }
-}
-
-/* Milliseconds until the buckets hold one request and `tokens` tokens. */
-static int64_t llm__rt_bucket_wait(llm__rt_dep *d, int64_t tokens) {
-    int64_t wait = 0;
-    if (d->d.rpm && d->rpm_units < 60000) wait = (60000 - d->rpm_units + d->d.rpm - 1) / d->d.rpm;
-    if (d->d.tpm) {
-        int64_t need = (tokens < d->d.tpm ? tokens : d->d.tpm) * 60000, w;
-        if (d->tpm_units < need && (w = (need - d->tpm_units + d->d.tpm - 1) / d->d.tpm) > wait) wait = w;
-    }
-    return wait;
-}
-
-static void llm__rt_minute(llm__rt_dep *d, int64_t now) {
-    if (now / 60000 != d->minute) {
-        d->minute = now / 60000;
-        d->minute_req = d->minute_tok = 0;
-    }
-}
-
-static double llm__rt_estimate(llm_router *r, const llm__rt_dep *d, int64_t prompt_tokens) {
-    double in = 0, out = 0;
-    if (!r->desc_.price || prompt_tokens <= 0 || !r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out)) return 0;
-    return in * (double)prompt_tokens;
-}
-
-static bool llm__rt_over(double spent, int64_t window, double budget, double estimate, int64_t now, int64_t length) {
-    if (budget <= 0) return false;
-    if (now - window >= length) return false; /* a new window starts with the next spend */
-    return spent >= budget || spent + estimate > budget;
-}
-
-static bool llm__rt_budget_blocks(llm_router *r, llm__rt_dep *d, int64_t prompt_tokens, int64_t now) {
-    llm__rt *c = llm__rt_core(r);
-    llm__rt_group *g = &c->groups[d->group];
-    int64_t len = r->desc_.budget_window_ms;
-    double est;
-    if (r->desc_.budget_usd <= 0 && g->budget <= 0 && d->d.budget_usd <= 0) return false;
-    est = llm__rt_estimate(r, d, prompt_tokens);
-    return llm__rt_over(c->spent, c->spend_window, r->desc_.budget_usd, est, now, len) ||
-           llm__rt_over(g->spent, g->spend_window, g->budget, est, now, len) ||
-           llm__rt_over(d->spent, d->spend_window, d->d.budget_usd, est, now, len);
-}
-
-static int64_t llm__rt_max_input(llm_router *r, const llm__rt_dep *d) {
-    if (d->d.max_input_tokens > 0) return d->d.max_input_tokens;
-    return r->desc_.max_input_tokens ? r->desc_.max_input_tokens(r->desc_.hooks_user, d->d.model) : 0;
-}
-
-static bool llm__rt_is_excluded(const llm_router_attempt *a, int i) {
-    int k;
-    for (k = 0; k < a->excluded_count_; k++)
-        if (a->excluded_[k] == i) return true;
-    return false;
-}
-
-/* Whether deployment i can take this attempt now: LLM__RT_OK, or why not
-   (*ms: how long to wait, or until it recovers). */
-static int llm__rt_check(llm_router *r, llm_router_attempt *a, int i, int64_t now, int64_t *ms) {
-    llm__rt_dep *d = &llm__rt_core(r)->deps[i];
-    int64_t max_in, w;
-    *ms = 0;
-    if (llm__rt_is_excluded(a, i) || i == a->avoid_) return LLM__RT_EXCLUDED;
-    if (d->health == LLM__RT_OPEN) {
-        if (now < d->cool_until) {
-            *ms = d->cool_until - now;
-            return LLM__RT_COOLING;
-        }
-        d->health = LLM__RT_HALF;
-        d->probing = false;
-        llm__rt_trace(r, a, LLM_TRACE_HALF_OPEN, d, NULL, 0, LLM_OK, "%s: cooldown over, the next attempt is a probe", d->d.id);
-    }
-    if ((max_in = llm__rt_max_input(r, d)) > 0 && a->prompt_tokens_ > max_in) return LLM__RT_CONTEXT;
-    if (llm__rt_budget_blocks(r, d, a->prompt_tokens_, now)) return LLM__RT_BUDGET;
-    if ((d->health == LLM__RT_HALF && d->probing) || (d->d.max_parallel && d->st.in_flight >= d->d.max_parallel)) {
-        *ms = LLM__RT_POLL_MS;
-        return LLM__RT_WAIT;
-    }
-    llm__rt_refill(d, now);
-    if ((w = llm__rt_bucket_wait(d, a->prompt_tokens_)) > 0) {
-        *ms = w;
-        return LLM__RT_WAIT;
-    }
-    return LLM__RT_OK;
-}
-
-/* ---- strategies ---- */
-
-typedef struct llm__rt_scan {
-    int ok, wait, cooling, context, budget, excluded, min_order;
-    int64_t min_wait, min_cool;
-    uint64_t serial;
-} llm__rt_scan;
-
-static const int *llm__rt_members(const llm__rt *c, const llm_router_attempt *a, int *count) {
-    if (a->pin_ >= 0 && c->deps[a->pin_].group == a->group_) {
-        *count = 1;
-        return &a->pin_;
-    }
-    *count = c->groups[a->group_].count;
-    return c->groups[a->group_].members;
-}
-
-static int llm__rt_order(const llm__rt_dep *d) { return d->d.order > 0 ? d->d.order : 0x7FFFFFFF; }
-
-static void llm__rt_scan_group(llm_router *r, llm_router_attempt *a, int64_t now, llm__rt_scan *s) {
-    llm__rt *c = llm__rt_core(r);
-    int n, k;
-    const int *m = llm__rt_members(c, a, &n);
-    memset(s, 0, sizeof *s);
-    s->serial = ++c->serial;
-    s->min_wait = s->min_cool = -1;
-    for (k = 0; k < n; k++) {
-        int64_t ms;
-        llm__rt_dep *d = &c->deps[m[k]];
-        switch (llm__rt_check(r, a, m[k], now, &ms)) {
-            case LLM__RT_OK:
-                if (s->ok == 0 || llm__rt_order(d) < s->min_order) s->min_order = llm__rt_order(d);
-                d->mark = s->serial;
-                s->ok++;
-                break;
-            case LLM__RT_WAIT:
-                s->wait++;
-                if (s->min_wait < 0 || ms < s->min_wait) s->min_wait = ms;
-                break;
-            case LLM__RT_COOLING:
-                s->cooling++;
-                if (s->min_cool < 0 || ms < s->min_cool) s->min_cool = ms;
-                break;
-            case LLM__RT_CONTEXT: s->context++; break;
-            case LLM__RT_BUDGET: s->budget++; break;
-            default: s->excluded++; break;
-        }
-    }
-}
-
-/* The score a strategy minimises (weighted random has none). */
-static double llm__rt_score(llm_router *r, const llm__rt_dep *d, int64_t now) {
-    double in = 0, out = 0;
-    switch (r->desc_.strategy) {
-        case LLM_ROUTING_LEAST_BUSY: return (double)d->st.in_flight;
-        case LLM_ROUTING_LATENCY:
-            if (d->st.successes == 0) return -1; /* unmeasured: try it first */
-            return d->ms_per_token > 0 ? d->ms_per_token : d->st.latency_ewma_ms;
-        case LLM_ROUTING_LOWEST_COST:
-            if (r->desc_.price && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out)) return in + out;
-            return 5.0; /* LiteLLM's price for an unknown model */
-        case LLM_ROUTING_USAGE:
-            if (now / 60000 != d->minute) return 0;
-            return (double)d->minute_tok * 1e6 + (double)d->minute_req;
-        default: return 0;
-    }
-}
-
-/* Weight of a candidate in simple-shuffle: weight, else rpm, else tpm. */
-static uint64_t llm__rt_weight(const llm__rt_dep *d, int mode) {
-    int v = mode == 1 ? d->d.weight : mode == 2 ? d->d.rpm : mode == 3 ? d->d.tpm : 1;
-    return v > 0 ? (uint64_t)v : (mode == 1 ? 1u : 0u);
-}
-
-/* Picks among the marked candidates of the lowest order. */
-static int llm__rt_choose(llm_router *r, llm_router_attempt *a, const llm__rt_scan *s, int64_t now) {
-    llm__rt *c = llm__rt_core(r);
-    int n, k, mode = 1, all_rpm = 1, all_tpm = 1, any_weight = 0, pick = -1;
-    const int *m = llm__rt_members(c, a, &n);
-    uint64_t total = 0, x, ties = 0;
-    double best = 0;
-#define LLM__RT_CAND(k) (c->deps[m[k]].mark == s->serial && llm__rt_order(&c->deps[m[k]]) == s->min_order)
-    if (r->desc_.strategy == LLM_ROUTING_DEFAULT || r->desc_.strategy == LLM_ROUTING_SIMPLE_SHUFFLE) {
-        for (k = 0; k < n; k++)
-            if (LLM__RT_CAND(k)) {
-                any_weight |= c->deps[m[k]].d.weight > 0;
-                all_rpm &= c->deps[m[k]].d.rpm > 0;
-                all_tpm &= c->deps[m[k]].d.tpm > 0;
-            }
-        mode = any_weight ? 1 : all_rpm ? 2 : all_tpm ? 3 : 0;
-        for (k = 0; k < n; k++)
-            if (LLM__RT_CAND(k)) total += llm__rt_weight(&c->deps[m[k]], mode);
-        x = llm__rt_random(r) % total;
-        for (k = 0; k < n; k++)
-            if (LLM__RT_CAND(k)) {
-                uint64_t w = llm__rt_weight(&c->deps[m[k]], mode);
-                if (x < w) return m[k];
-                x -= w;
-            }
-        return -1;
-    }
-    for (k = 0; k < n; k++)
-        if (LLM__RT_CAND(k)) {
-            double sc = llm__rt_score(r, &c->deps[m[k]], now);
-            if (ties == 0 || sc < best) { best = sc; ties = 1; }
-            else if (sc == best) ties++;
-        }
-    x = llm__rt_random(r) % ties;
-    for (k = 0; k < n && pick < 0; k++)
-        if (LLM__RT_CAND(k) && llm__rt_score(r, &c->deps[m[k]], now) == best && x-- == 0) pick = m[k];
-#undef LLM__RT_CAND
-    return pick;
-}
-
-/* ---- one request: begin, fall back, give up ---- */
-
-static const char *llm__rt_gname(const llm_router *r, int g) { return g >= 0 ? llm__rt_core(r)->groups[g].name : "?"; }
-
-/* Resolves the request's model: a group, a deployment id, a deployment's model. */
-/* prefix + 32 hex digits from the router's random source (out: 40 bytes). */
-static void llm__rt_hex_id(llm_router *r, char *out, const char *prefix) {
-    static const char hex[] = "0123456789abcdef";
-    size_t n = strlen(prefix);
-    int i, k;
-    memcpy(out, prefix, n);
-    for (i = 0; i < 2; i++) {
-        uint64_t x = llm__rt_random(r);
-        for (k = 0; k < 16; k++) out[n + (size_t)(i * 16 + k)] = hex[(x >> (k * 4)) & 15];
-    }
-    out[n + 32] = '\0';
-}
-
-static llm_result llm__rt_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now, llm_error *err) {
-    llm__rt *c = llm__rt_core(r);
-    int i, timeout, retries;
-    a->group_ = a->orig_group_ = a->pin_ = a->avoid_ = -1;
-    a->deployment = -1;
-    a->final_ = LLM_OK;
-    llm__error_clear(&a->last_error);
-    if (!req || !req->model) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL request or model");
-    a->group_ = llm__rt_find_group(c, req->model);
-    if (a->group_ < 0 && (i = llm__rt_find_id(c, req->model)) >= 0) a->pin_ = i;
-    for (i = 0; a->group_ < 0 && a->pin_ < 0 && i < c->dep_count; i++) /* a deployment's model, with or without its prefix */
-        if (strcmp(c->deps[i].d.model, req->model) == 0 || strcmp(llm__model_for(c->deps[i].client.provider, c->deps[i].d.model), req->model) == 0)
-            a->pin_ = i;
-    if (a->pin_ >= 0) a->group_ = c->deps[a->pin_].group;
-    if (a->group_ < 0) return llm__fail(err, LLM_ERR_NO_DEPLOYMENT, "no model group, deployment id or model named \"%s\"", req->model);
-    a->orig_group_ = a->group_;
-    a->tried_[a->tried_count_++] = a->group_;
-    llm__rt_hex_id(r, a->idempotency_key, "idem-");
-    retries = a->options.has_num_retries ? (a->options.num_retries < 0 ? 0 : a->options.num_retries) : r->desc_.num_retries;
-    if (retries > 1000) retries = 1000;
-    a->max_attempts_ = (retries + 1) * (1 + r->desc_.max_fallbacks);
-    timeout = a->options.timeout_ms > 0 ? a->options.timeout_ms : r->desc_.timeout_ms;
-    a->start_ms_ = now;
-    a->deadline_ms_ = timeout > 0 ? now + timeout : 0;
-    a->retry_at_ms_ = now;
-    if (r->desc_.count_prompt_tokens) a->prompt_tokens_ = r->desc_.count_prompt_tokens(r->desc_.hooks_user, req);
-    a->state_ = LLM__RT_READY;
-    return LLM_OK;
-}
-
-/* Ends the request with a->last_error. */
-static llm_result llm__rt_give_up(llm_router *r, llm_router_attempt *a, llm_error *err) {
-    llm__rt *c = llm__rt_core(r);
-    if (a->last_error.code == LLM_OK) llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "no deployment could take the request");
-    a->state_ = LLM__RT_DONE;
-    a->final_ = a->last_error.code;
-    c->st.calls++;
-    c->st.failures++;
-    if (a->attempts_ == 0) c->st.unsent++;
-    llm__rt_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempts: %s", a->attempts_, a->last_error.message);
-    if (err) *err = a->last_error;
-    return a->final_;
-}
-
-static bool llm__rt_was_tried(const llm_router_attempt *a, int g) {
-    int k;
-    for (k = 0; k < a->tried_count_; k++)
-        if (a->tried_[k] == g) return true;
-    return false;
-}
-
-/* The next group of the list for `kind`, or -1. */
-static int llm__rt_next_group(llm_router *r, const llm_router_attempt *a, llm_fallback_kind kind) {
-    llm__rt *c = llm__rt_core(r);
-    const llm__rt_group *g = &c->groups[a->orig_group_];
-    const int *list = g->fb[kind];
-    int n = g->fb_count[kind], k;
-    if (a->options.no_fallbacks || a->fallbacks_ >= r->desc_.max_fallbacks || a->tried_count_ > LLM_ROUTER_MAX_FALLBACKS) return -1;
-    if (kind == LLM_FALLBACK_GENERIC && a->options.fallback_count && a->options.fallbacks) {
-        for (k = 0; k < (int)a->options.fallback_count; k++) {
-            int to = llm__rt_find_group(c, a->options.fallbacks[k]);
-            if (to >= 0 && !llm__rt_was_tried(a, to)) return to;
-        }
-        return -1;
-    }
-    if (!n) {
-        list = c->dfb[kind];
-        n = c->dfb_count[kind];
-    }
-    for (k = 0; k < n; k++)
-        if (!llm__rt_was_tried(a, list[k])) return list[k];
-    return -1;
-}
-
-/* Switches to the next fallback group; false when there is none. */
-static bool llm__rt_fall_back(llm_router *r, llm_router_attempt *a, llm_fallback_kind kind) {
-    int to = llm__rt_next_group(r, a, kind);
-    const char *from = llm__rt_gname(r, a->group_);
-    if (to < 0) return false;
-    a->tried_[a->tried_count_++] = to;
-    a->fallbacks_++;
-    a->group_ = to;
-    a->pin_ = a->avoid_ = -1;
-    a->retries_ = 0;
-    a->excluded_count_ = 0;
-    a->pending_fallback_ = true;
-    llm__rt_core(r)->st.fallback_switches++;
-    llm__rt_trace(r, a, LLM_TRACE_FALLBACK, NULL, llm__rt_gname(r, to), 0, a->last_error.code, "fell back from %s to %s because: %s",
-                  from, llm__rt_gname(r, to), a->last_error.code ? a->last_error.message : "no deployment available");
-    if (r->desc_.on_fallback) r->desc_.on_fallback(r->desc_.callback_user, a, from, llm__rt_gname(r, to), &a->last_error);
-    return true;
-}
-
-/* Nothing in the group can be sent: wait, fall back or give up. */
-static llm_result llm__rt_no_candidate(llm_router *r, llm_router_attempt *a, const llm__rt_scan *s, int64_t now, llm_error *err,
-                                       bool *retry) {
-    llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
-    char last[LLM_ERROR_MESSAGE_SIZE];
-    *retry = false;
-    if (s->wait && s->min_wait <= r->desc_.max_retry_after_ms && (!a->deadline_ms_ || now + s->min_wait < a->deadline_ms_)) {
-        a->wait_ms = s->min_wait;
-        llm__rt_trace(r, a, LLM_TRACE_WAIT, NULL, NULL, s->min_wait, LLM_OK, "%s: every deployment is at its rate or parallel limit; wait %d ms",
-                      llm__rt_gname(r, a->group_), (int)s->min_wait);
-        return LLM_AGAIN;
-    }
-    llm__copy_text(last, sizeof last, a->last_error.message, strlen(a->last_error.message));
-    if (s->context && !s->ok && !s->wait && !s->cooling && !s->budget) {
-        kind = LLM_FALLBACK_CONTEXT_WINDOW;
-        llm__fail(&a->last_error, LLM_ERR_CONTEXT_WINDOW_EXCEEDED, "the prompt (%d tokens) exceeds the max input tokens of every deployment of %s",
-                  (int)a->prompt_tokens_, llm__rt_gname(r, a->group_));
-    } else if (s->budget && !s->cooling && !s->wait) {
-        llm__fail(&a->last_error, LLM_ERR_BUDGET_EXCEEDED, "%s: the budget would be exceeded", llm__rt_gname(r, a->group_));
-    } else if (s->cooling) {
-        llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "every deployment of %s is cooling down; the soonest recovers in %d ms%s%s",
-                  llm__rt_gname(r, a->group_), (int)s->min_cool, last[0] ? "; last error: " : "", last);
-    } else if (a->last_error.code == LLM_OK || s->wait) {
-        llm__fail(&a->last_error, s->wait ? LLM_ERR_TIMEOUT : LLM_ERR_NO_DEPLOYMENT, "%s: no deployment can take the request%s",
-                  llm__rt_gname(r, a->group_), s->wait ? " before the deadline" : "");
-    }
-    if (llm__rt_fall_back(r, a, kind)) {
-        *retry = true;
-        return LLM_OK;
-    }
-    return llm__rt_give_up(r, a, err);
-}
-
-/* Takes deployment i for the attempt: counters, buckets, probe. */
-static void llm__rt_commit(llm_router *r, llm_router_attempt *a, int i, int64_t now) {
-    llm__rt *c = llm__rt_core(r);
-    llm__rt_dep *d = &c->deps[i];
-    int64_t t = d->d.timeout_ms;
-    a->is_retry = a->is_fallback = false;
-    if (a->attempts_ > 0 && a->pending_fallback_) { a->is_fallback = true; c->st.fallbacks++; }
-    else if (a->attempts_ > 0) { a->is_retry = true; c->st.retries++; }
-    a->pending_fallback_ = false;
-    a->attempts_++;
-    a->number = a->attempts_;
-    a->deployment = i;
-    a->deployment_id = d->d.id;
-    a->group = c->groups[d->group].name;
-    a->model = d->d.model;
-    a->client = &d->client;
-    a->sent_ms_ = now;
-    a->avoid_ = -1;
-    a->probe_ = d->health == LLM__RT_HALF;
-    llm__rt_hex_id(r, a->request_id, "req_");
-    if (a->probe_) d->probing = true;
-    if (a->deadline_ms_ && (t == 0 || a->deadline_ms_ - now < t)) t = a->deadline_ms_ - now;
-    a->timeout_ms = t > 0x7FFFFFFF ? 0x7FFFFFFF : (int)t;
-    d->rpm_units -= d->d.rpm ? 60000 : 0;
-    d->tpm_units -= d->d.tpm ? a->prompt_tokens_ * 60000 : 0;
-    llm__rt_minute(d, now);
-    d->minute_req++;
-    d->minute_tok += a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0;
-    d->st.calls++;
-    d->st.attempts++;
-    d->st.in_flight++;
-    c->st.attempts++;
-    c->st.in_flight++;
-    a->state_ = LLM__RT_SENT;
-}
-
-LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_router_attempt *a, llm_error *err) {
-    llm_result res;
-    int64_t now;
-    int hops;
-    if (!r || !r->core_ || !a) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL router or attempt");
-    if (a->state_ == LLM__RT_DONE) {
-        if (err) *err = a->last_error;
-        return a->final_ != LLM_OK ? a->final_ : LLM_ERR_INVALID_ARGUMENT;
-    }
-    if (a->state_ == LLM__RT_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: the last attempt was not reported");
-    llm__rt_lock(r);
-    now = llm__rt_now(r);
-    a->wait_ms = 0;
-    if (a->state_ == LLM__RT_NEW && (res = llm__rt_begin(r, req, a, now, err)) != LLM_OK) {
-        if (err) a->last_error = *err;
-        else llm__fail(&a->last_error, res, "llm_router_pick: bad request");
-        res = llm__rt_give_up(r, a, err);
-        llm__rt_unlock(r);
-        return res;
-    }
-    res = LLM_AGAIN;
-    for (hops = 0; res == LLM_AGAIN && hops <= LLM_ROUTER_MAX_FALLBACKS + 1; hops++) {
-        llm__rt_scan s;
-        bool again = false;
-        int i;
-        if (a->deadline_ms_ && now >= a->deadline_ms_) {
-            if (a->last_error.code == LLM_OK) llm__fail(&a->last_error, LLM_ERR_TIMEOUT, "the request's deadline passed");
-            res = llm__rt_give_up(r, a, err);
-        } else if (now < a->retry_at_ms_) {
-            a->wait_ms = a->retry_at_ms_ - now;
-        } else if (a->attempts_ >= a->max_attempts_) {
-            res = llm__rt_give_up(r, a, err);
-        } else {
-            llm__rt_scan_group(r, a, now, &s);
-            if (!s.ok && a->avoid_ >= 0) { /* the one we avoided is all there is */
-                a->avoid_ = -1;
-                llm__rt_scan_group(r, a, now, &s);
-            }
-            if (s.ok && (i = llm__rt_choose(r, a, &s, now)) >= 0) {
-                llm__rt_commit(r, a, i, now);
-                llm__rt_trace(r, a, LLM_TRACE_PICK, &llm__rt_core(r)->deps[i], NULL, 0, LLM_OK, "picked %s (%s, %d candidates%s)",
-                              a->deployment_id, llm__rt_strategy_names[r->desc_.strategy], s.ok, a->is_retry ? ", retry" : a->is_fallback ? ", fallback" : "");
-                res = LLM_OK;
-            } else {
-                res = llm__rt_no_candidate(r, a, &s, now, err, &again);
-                if (again) res = LLM_AGAIN; /* fell back: scan the new group */
-                else if (res == LLM_AGAIN) break;
-            }
-            continue;
-        }
-        break;
-    }
-    if (res == LLM_AGAIN && a->state_ != LLM__RT_DONE && a->wait_ms <= 0) a->wait_ms = 1;
-    if (res == LLM_OK) llm__error_clear(err);
-    llm__rt_unlock(r);
-    return res;
-}
-
-/* ---- report ---- */
-
-static void llm__rt_ewma(double *avg, double sample, uint64_t n) {
-    *avg = n <= 1 ? sample : *avg + 0.25 * (sample - *avg);
-}
-
-static void llm__rt_cool(llm_router *r, llm_router_attempt *a, llm__rt_dep *d, int64_t retry_after, int64_t now) {
-    int64_t ms = d->d.cooldown_ms > 0 ? d->d.cooldown_ms : retry_after > 0 ? retry_after : r->desc_.cooldown_ms;
-    d->health = LLM__RT_OPEN;
-    d->probing = false;
-    d->cool_until = now + ms;
-    d->fails = 0;
-    d->st.cooldowns++;
-    llm__rt_core(r)->st.cooldowns++;
-    llm__rt_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, ms, a->last_error.code, "cooled %s for %d ms%s", d->d.id, (int)ms,
-                  retry_after > 0 && d->d.cooldown_ms <= 0 ? " (Retry-After)" : "");
-}
-
-/* Whether a failure counts against the deployment's health: 429, 401, 404,
-   408, 5xx, transport, timeout; never another 4xx. */
-static bool llm__rt_cools(llm_result code, int status) {
-    if (status == 429 || status == 401 || status == 404 || status == 408 || status >= 500) return true;
-    if (status >= 400) return false;
-    return code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
-           code == LLM_ERR_UNAVAILABLE || code == LLM_ERR_AUTHENTICATION || code == LLM_ERR_NOT_FOUND;
-}
-
-static bool llm__rt_retryable(llm_result code, const llm_error *e) {
-    int status = e ? e->http_status : 0;
-    bool yes = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
-               code == LLM_ERR_UNAVAILABLE || status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
-    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED || code == LLM_ERR_CONTENT_POLICY || code == LLM_ERR_PAYMENT_REQUIRED) yes = false;
-    if (e && e->should_retry != LLM_UNSET) yes = e->should_retry == LLM_TRUE;
-    return yes;
-}
-
-static int llm__rt_retry_limit(const llm_router *r, const llm_router_attempt *a, const llm__rt_dep *d, llm_result code) {
-    const llm__rt *c = llm__rt_core(r);
-    size_t k;
-    if (a->options.has_num_retries) return a->options.num_retries;
-    for (k = 0; k < c->policy_count; k++)
-        if (c->policy[k].code == code) return c->policy[k].retries;
-    if (d->d.has_num_retries) return d->d.num_retries;
-    if (c->groups[a->group_].has_num_retries) return c->groups[a->group_].num_retries;
-    return r->desc_.num_retries;
-}
-
-static void llm__rt_record_failure(llm_router *r, llm_router_attempt *a, llm__rt_dep *d, llm_result code, int64_t now) {
-    llm__rt *c = llm__rt_core(r);
-    int cls = llm_router_error_class(code);
-    int64_t ra = llm__retry_after(&a->last_error);
-    d->st.failures++;
-    d->st.failures_by_class[cls]++;
-    c->st.failures_by_class[cls]++;
-    if (code == LLM_ERR_CANCELLED) {
-        if (a->probe_) d->probing = false;
-        return;
-    }
-    if (code == LLM_ERR_TIMEOUT) llm__rt_ewma(&d->st.latency_ewma_ms, (double)(now - a->sent_ms_) * 2, d->st.successes + 2);
-    if (r->desc_.disable_cooldowns || !llm__rt_cools(code, a->last_error.http_status)) {
-        if (a->probe_ || d->health == LLM__RT_HALF) { d->health = LLM__RT_CLOSED; d->probing = false; } /* it answered */
-        return;
-    }
-    if (d->health == LLM__RT_OPEN) return;  /* a late report from before the cooldown */
-    if (a->probe_ || d->health == LLM__RT_HALF) {
-        llm__rt_cool(r, a, d, ra, now);
-        return;
-    }
-    if (d->fails == 0 || now - d->fail_window >= r->desc_.fail_window_ms) {
-        d->fail_window = now;
-        d->fails = 0;
-    }
-    d->fails++;
-    if (ra > 0 || d->fails > r->desc_.allowed_fails) llm__rt_cool(r, a, d, ra, now);
-}
-
-static llm_result llm__rt_retry(llm_router *r, llm_router_attempt *a, int64_t delay, int64_t now, const char *why) {
-    a->retries_++;
-    a->retry_at_ms_ = now + delay;
-    a->wait_ms = delay;
-    llm__rt_trace(r, a, LLM_TRACE_RETRY, NULL, NULL, delay, a->last_error.code, "retry in %d ms (%s) because: %s", (int)delay, why,
-                  a->last_error.message);
-    if (r->desc_.on_retry) r->desc_.on_retry(r->desc_.callback_user, a, delay, &a->last_error);
-    return LLM_AGAIN;
-}
-
-/* A retryable failure: retry now elsewhere, retry later here, or fall back. */
-static llm_result llm__rt_after_retryable(llm_router *r, llm_router_attempt *a, int dep, int64_t now, llm_error *err) {
-    llm__rt_dep *d = &llm__rt_core(r)->deps[dep];
-    int64_t ra = llm__retry_after(&a->last_error), delay, ms;
-    llm_result code = a->last_error.code;
-    if (ra > r->desc_.max_retry_after_ms && a->excluded_count_ < 8) a->excluded_[a->excluded_count_++] = dep;
-    if (a->retries_ < llm__rt_retry_limit(r, a, d, code) && a->attempts_ < a->max_attempts_) {
-        llm__rt_scan s;
-        int st;
-        a->avoid_ = dep;
-        llm__rt_scan_group(r, a, now, &s);
-        if (s.ok) return llm__rt_retry(r, a, 0, now, "another deployment is healthy");
-        a->avoid_ = -1;
-        if (ra > 0 && ra <= r->desc_.max_retry_after_ms) {
-            delay = ra;
-        } else {
-            int64_t x = r->desc_.backoff_base_ms;
-            int k;
-            for (k = 0; k < a->retries_ && x < r->desc_.backoff_cap_ms; k++) x *= 2;
-            if (x > r->desc_.backoff_cap_ms) x = r->desc_.backoff_cap_ms;
-            delay = (int64_t)(llm__rt_random(r) % (uint64_t)(x + 1)); /* full jitter */
-        }
-        st = llm__rt_check(r, a, dep, now, &ms);
-        if (st == LLM__RT_OK || st == LLM__RT_WAIT || (st == LLM__RT_COOLING && ms <= delay)) {
-            if (ms > delay) delay = ms;
-            if (a->deadline_ms_ && now + delay >= a->deadline_ms_) return llm__rt_give_up(r, a, err);
-            return llm__rt_retry(r, a, delay, now, ra > 0 && ra == delay ? "Retry-After" : "backoff");
-        }
-    }
-    if (llm__rt_fall_back(r, a, LLM_FALLBACK_GENERIC)) return LLM_AGAIN;
-    return llm__rt_give_up(r, a, err);
-}
-
-static llm_result llm__rt_failed(llm_router *r, llm_router_attempt *a, llm_result code, const llm_error *e, bool delivered,
-                                 int64_t now, llm_error *err) {
-    llm__rt_dep *d = &llm__rt_core(r)->deps[a->deployment];
-    llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
-    if (e) a->last_error = *e;
-    else llm__fail(&a->last_error, code, "%s", llm_result_description(code));
-    a->last_error.code = code;
-    if (!e) a->last_error.retryable = llm__rt_retryable(code, NULL);
-    llm__rt_record_failure(r, a, d, code, now);
-    if (r->desc_.on_failure) r->desc_.on_failure(r->desc_.callback_user, a, &a->last_error);
-    if (delivered || code == LLM_ERR_CANCELLED || (code < 0 && code > LLM_ERR_TRANSPORT)) return llm__rt_give_up(r, a, err);
-    if (llm__rt_retryable(code, e)) return llm__rt_after_retryable(r, a, a->deployment, now, err);
-    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED) kind = LLM_FALLBACK_CONTEXT_WINDOW;
-    if (code == LLM_ERR_CONTENT_POLICY) kind = LLM_FALLBACK_CONTENT_POLICY;
-    if (llm__rt_fall_back(r, a, kind)) return LLM_AGAIN;
-    return llm__rt_give_up(r, a, err);
-}
-
-/* Usage the router counts: the provider's, or the library's estimate for
-   an answer without one (so such answers still spend budgets and tpm). */
-static bool llm__has_usage(const llm_response *resp) {
-    return resp && (resp->usage.present || resp->usage.estimated);
-}
-
-static double llm__rt_cost(llm_router *r, const llm__rt_dep *d, const llm_response *resp) {
-    double in = 0, out = 0;
-    if (!resp) return 0;
-    /* the router's own price hook wins: the caller configured it on purpose */
-    if (r->desc_.price && llm__has_usage(resp) && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out))
-        return in * (double)resp->usage.prompt_tokens + out * (double)resp->usage.completion_tokens;
-    if (resp->has_cost) return resp->cost_usd;
-    if (resp->has_provider_cost) return resp->provider_cost_usd;
-    return 0;
-}
-
-static void llm__rt_spend(double *spent, int64_t *window, double cost, int64_t now, int64_t length) {
-    if (now - *window >= length || *spent == 0) { *window = now; *spent = 0; }
-    *spent += cost;
-}
-
-static llm_result llm__rt_succeeded(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, int64_t now) {
-    llm__rt *c = llm__rt_core(r);
-    llm__rt_dep *d = &c->deps[a->deployment];
-    const llm_response *resp = o->response;
-    int64_t lat = resp && resp->latency_ms > 0 ? resp->latency_ms : now - a->sent_ms_;
-    int64_t pt = 0, ct = 0, extra;
-    double cost = llm__rt_cost(r, d, resp);
-    d->st.successes++;
-    c->st.successes++;
-    c->st.calls++;
-    llm__rt_ewma(&d->st.latency_ewma_ms, (double)lat, d->st.successes);
-    llm__rt_ewma(&c->st.latency_ewma_ms, (double)lat, c->st.successes);
-    if (o->ttft_ms > 0) {
-        llm__rt_ewma(&d->st.ttft_ewma_ms, (double)o->ttft_ms, d->st.successes);
-        llm__rt_ewma(&c->st.ttft_ewma_ms, (double)o->ttft_ms, c->st.successes);
-    }
-    if (llm__has_usage(resp)) {
-        pt = resp->usage.prompt_tokens;
-        ct = resp->usage.completion_tokens;
-        if (ct > 0) llm__rt_ewma(&d->ms_per_token, (double)(o->ttft_ms > 0 ? o->ttft_ms : lat) / (double)ct, d->st.successes);
-    }
-    d->st.prompt_tokens += pt; d->st.completion_tokens += ct; d->st.cost_usd += cost;
-    c->st.prompt_tokens += pt; c->st.completion_tokens += ct; c->st.cost_usd += cost;
-    if (cost > 0) {
-        llm__rt_spend(&c->spent, &c->spend_window, cost, now, r->desc_.budget_window_ms);
-        llm__rt_spend(&c->groups[d->group].spent, &c->groups[d->group].spend_window, cost, now, r->desc_.budget_window_ms);
-        llm__rt_spend(&d->spent, &d->spend_window, cost, now, r->desc_.budget_window_ms);
-    }
-    if (llm__has_usage(resp)) { /* the buckets took the estimate; settle the difference */
-        extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
-        if (d->d.tpm) d->tpm_units -= extra * 60000;
-        llm__rt_minute(d, now);
-        d->minute_tok += extra;
-    }
-    if (a->probe_ || d->health == LLM__RT_HALF) { d->health = LLM__RT_CLOSED; d->probing = false; d->fails = 0; }
-    a->state_ = LLM__RT_DONE;
-    a->final_ = LLM_OK;
-    llm__rt_trace(r, a, LLM_TRACE_SUCCESS, d, NULL, lat, LLM_OK, "%s answered in %d ms", d->d.id, (int)lat);
-    if (r->desc_.on_success) r->desc_.on_success(r->desc_.callback_user, a, resp, lat, cost);
-    return LLM_DONE;
-}
-
-static bool llm__rt_filtered(const llm_router_outcome *o) {
-    return o->response && o->response->choice_count && o->response->choices[0].finish_reason == LLM_FINISH_CONTENT_FILTER;
-}
-
-LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, llm_error *err) {
-    llm__rt *c;
-    llm_result res;
-    int64_t now;
-    if (!r || !r->core_ || !a || !o) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: NULL router, attempt or outcome");
-    if (a->state_ != LLM__RT_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: no attempt was picked");
-    llm__rt_lock(r);
-    c = llm__rt_core(r);
-    now = llm__rt_now(r);
-    c->deps[a->deployment].st.in_flight--;
-    c->st.in_flight--;
-    a->state_ = LLM__RT_READY;
-    a->wait_ms = 0;
-    if (o->result == LLM_OK && !o->content_delivered && llm__rt_filtered(o) && llm__rt_next_group(r, a, LLM_FALLBACK_CONTENT_POLICY) >= 0) {
-        llm_error e;
-        llm__fail(&e, LLM_ERR_CONTENT_POLICY, "the answer of %s finished with content_filter", a->deployment_id);
-        e.http_status = o->response->http_status;
-        res = llm__rt_failed(r, a, LLM_ERR_CONTENT_POLICY, &e, false, now, err);
-    } else if (o->result == LLM_OK) {
-        res = llm__rt_succeeded(r, a, o, now);
-        llm__error_clear(err);
-    } else {
-        res = llm__rt_failed(r, a, o->result, o->error, o->content_delivered, now, err);
-    }
-    if (res == LLM_AGAIN) llm__error_clear(err);
-    llm__rt_unlock(r);
-    return res;
-}
-
-LLM_API void llm_router_cancel(llm_router *r, llm_router_attempt *a) {
-    if (!r || !r->core_ || !a) return;
-    if (a->state_ == LLM__RT_SENT) {
-        llm_router_outcome o;
-        memset(&o, 0, sizeof o);
-        o.result = LLM_ERR_CANCELLED;
-        llm_router_report(r, a, &o, NULL);
-    } else if (a->state_ == LLM__RT_READY) {
-        llm__rt_lock(r);
-        llm__fail(&a->last_error, LLM_ERR_CANCELLED, "cancelled");
-        llm__rt_give_up(r, a, NULL);
-        llm__rt_unlock(r);
-    }
-}
-
-/* ---- the blocking driver ---- */
-
-/* What one attempt is sent through: llm_complete, or llm_stream with the
-   router watching the events go by. */
-typedef struct llm__rt_stream {
-    llm_router *router;
-    llm_event_fn fn;
-    void *user;
-    bool delivered;              /* a content event reached the caller: no more retries */
-    int64_t start_ms, ttft_ms;
-} llm__rt_stream;
-
-static int llm__rt_on_event(void *user, const llm_event *ev) {
-    llm__rt_stream *s = (llm__rt_stream *)user;
-    bool content = ev->type == LLM_EVENT_TEXT || ev->type == LLM_EVENT_REASONING || ev->type == LLM_EVENT_REFUSAL ||
-                   ev->type == LLM_EVENT_TOOL_CALL_START || ev->type == LLM_EVENT_TOOL_CALL_DELTA;
-    if (content && !s->delivered) {
-        s->delivered = true;
-        s->ttft_ms = llm__rt_now(s->router) - s->start_ms;
-    }
-    return s->fn ? s->fn(s->user, ev) : 0;
-}
-
-LLM_API llm_result llm_router_prepare(llm_router *r, const llm_router_attempt *a, const llm_request *req, llm_router_send *out, llm_error *err) {
-    size_t n = 0, i;
-    if (!r || !a || !req || !out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_prepare: NULL argument");
-    if (req->header_count > LLM_CALL_MAX_HEADERS - 2 || (req->header_count && !req->headers))
-        return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "request: more than LLM_CALL_MAX_HEADERS - 2 headers, or a count without headers");
-    out->request = *req;
-    for (i = 0; i < req->header_count; i++) out->headers_[n++] = req->headers[i];
-    out->headers_[n].name = "Idempotency-Key";
-    out->headers_[n++].value = a->idempotency_key;
-    out->headers_[n].name = "X-Attempt";
-    out->headers_[n++].value = llm__rt_itoa(out->number_, sizeof out->number_, a->number);
-    if (r->desc_.on_before_attempt) r->desc_.on_before_attempt(r->desc_.callback_user, a, out->headers_, &n, LLM_CALL_MAX_HEADERS);
-    if (n > LLM_CALL_MAX_HEADERS) n = LLM_CALL_MAX_HEADERS;
-    out->request.headers = out->headers_;
-    out->request.header_count = n;
-    out->request.model = a->model;
-    if (!out->request.request_id) out->request.request_id = a->request_id;
-    if (a->timeout_ms > 0 && (out->request.timeout_ms <= 0 || a->timeout_ms < out->request.timeout_ms)) out->request.timeout_ms = a->timeout_ms;
-    return LLM_OK;
-}
-
-static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_router_attempt *a, llm__rt_stream *stream,
-                               llm_response *resp, llm_error *err) {
-    llm_router_send send;
-    llm_result res = llm_router_prepare(r, a, req, &send, err);
-    if (res != LLM_OK) return res;
-    if (!stream) return llm_complete(a->client, &send.request, resp, err);
-    stream->delivered = false;
-    stream->ttft_ms = 0;
-    stream->start_ms = llm__rt_now(r);
-    return llm_stream(a->client, &send.request, llm__rt_on_event, stream, resp, err);
-}
-
-/* The loop both drivers share: pick, send, report, until done. */
-static llm_result llm__rt_drive(llm_router *r, const llm_request *req, const llm_router_options *opts, llm__rt_stream *stream,
-                                llm_response *resp, llm_error *err) {
-    llm_router_attempt a;
-    llm_router_outcome o;
-    llm_error aerr;
-    llm_result res;
-    if (resp) memset(resp, 0, sizeof *resp);
-    if (!r || !r->core_ || !req || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router: NULL router, request or response");
-    memset(&a, 0, sizeof a);
-    if (opts) a.options = *opts;
-    for (;;) {
-        res = llm_router_pick(r, req, &a, err);
-        if (res == LLM_AGAIN) {
-            if (!r->desc_.sleep_ms) {
-                llm_router_cancel(r, &a);
-                return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_router_complete: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
-            }
-            r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
-            continue;
-        }
-        if (res != LLM_OK) return res;
-        llm__error_clear(&aerr);
-        res = llm__rt_send(r, req, &a, stream, resp, &aerr);
-        memset(&o, 0, sizeof o);
-        o.result = res;
-        o.error = res == LLM_OK ? NULL : &aerr;
-        o.response = res == LLM_OK ? resp : NULL;
-        o.content_delivered = stream && stream->delivered;
-        o.ttft_ms = stream ? stream->ttft_ms : 0;
-        res = llm_router_report(r, &a, &o, err);
-        if (res == LLM_DONE) return LLM_OK;
-        if (o.content_delivered && res != LLM_AGAIN) return res; /* the partial stream is kept in resp */
-        llm_response_free(resp);
-        if (res != LLM_AGAIN) return res;
-    }
-}
-
-LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_response *resp,
-                                       llm_error *err) {
-    return llm__rt_drive(r, req, opts, NULL, resp, err);
-}
-
-LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_event_fn on_event,
-                                     void *user, llm_response *resp, llm_error *err) {
-    llm__rt_stream s;
-    memset(&s, 0, sizeof s);
-    s.router = r;
-    s.fn = on_event;
-    s.user = user;
-    return llm__rt_drive(r, req, opts, &s, resp, err);
-}
-
-/* ---- the LiteLLM config loader ----
-   {"model_list": [{"model_name": G, "litellm_params": {"model", "api_key",
-   "api_base", "rpm", "tpm", "weight", "order", "timeout" (s),
-   "cooldown_time" (s), "num_retries", "max_parallel_requests",
-   "max_budget"}, "model_info": {"id", "max_input_tokens"}}],
-   "router_settings": {"routing_strategy", "num_retries", "max_fallbacks",
-   "fallbacks", "context_window_fallbacks", "content_policy_fallbacks",
-   "default_fallbacks", "allowed_fails", "cooldown_time" (s), "timeout" (s,
-   the deadline of a whole request), "retry_policy", "disable_cooldowns"}}.
-   "litellm_settings" is read the same way before router_settings. Strings
-   "os.environ/VAR" are read through the getenv hook. Unknown keys are
-   ignored, as LiteLLM does. */
-
-typedef struct llm__rtj {
-    llm_router_desc d;             /* the desc being built */
-    llm_allocator alloc;
-    void *arena;
-    llm_error *err;
-    size_t fb_cap;
-    llm_router_fallback *fb;
-    llm_retry_override *pol;
-} llm__rtj;
-
-static bool llm__rtj_bad(llm__rtj *j, const char *path, const char *key, const char *what) {
-    llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s%s%s: %s", path, key[0] ? "." : "", key, what);
-    return false;
-}
-
-/* A number >= 0 at o[key] times scale into *out; absent keeps *out. */
-static bool llm__rtj_num(llm__rtj *j, const llm_json *o, const char *path, const char *key, double scale, double *out) {
-    const llm_json *v = llm_json_get(o, key);
-    double x;
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    x = llm_json_number(v, -1);
-    if (!llm_json_is(v, LLM_JSON_NUMBER) || x < 0 || x * scale > 2147483647.0) return llm__rtj_bad(j, path, key, "expected a number >= 0 (and not huge)");
-    *out = x * scale;
-    return true;
-}
-
-static bool llm__rtj_int(llm__rtj *j, const llm_json *o, const char *path, const char *key, double scale, int *out) {
-    double x = -1;
-    if (!llm__rtj_num(j, o, path, key, scale, &x)) return false;
-    if (x >= 0) *out = (int)(x + 0.5);
-    return true;
-}
-
-static bool llm__rtj_str(llm__rtj *j, const llm_json *o, const char *path, const char *key, const char **out) {
-    const llm_json *v = llm_json_get(o, key);
-    size_t len;
-    const char *s;
-    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!(s = llm_json_string(v, &len)) || strlen(s) != len) return llm__rtj_bad(j, path, key, "expected a string (without NUL)");
-    if (strncmp(s, "os.environ/", 11) == 0) {
-        const char *e = j->d.getenv ? j->d.getenv(j->d.getenv_user, s + 11) : NULL;
-        if (!e) {
-            llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s.%s: environment variable %s is not set", path, key, s + 11);
-            return false;
-        }
-        s = e;
-    }
-    *out = s;
-    return true;
-}
-
-static bool llm__rtj_bool(llm__rtj *j, const llm_json *o, const char *path, const char *key, bool *out) {
-    const llm_json *v = llm_json_get(o, key);
-    if (!v) return true;
-    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) return llm__rtj_bad(j, path, key, "expected true or false");
-    *out = llm_json_is(v, LLM_JSON_TRUE);
-    return true;
-}
-
-static bool llm__rtj_deployment(llm__rtj *j, const llm_json *m, size_t i, llm_deployment_desc *d) {
-    char path[64], pp[96], mi[96];
-    const llm_json *p = llm_json_get(m, "litellm_params"), *info = llm_json_get(m, "model_info");
-    double budget = 0, max_in = 0;
-    llm__format(path, sizeof path, "model_list[%z]", i);
-    llm__format(pp, sizeof pp, "%s.litellm_params", path);
-    llm__format(mi, sizeof mi, "%s.model_info", path);
-    memset(d, 0, sizeof *d);
-    if (!llm_json_is(m, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "", "expected an object");
-    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "litellm_params", "expected an object");
-    if (info && !llm_json_is(info, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "model_info", "expected an object");
-    if (!llm__rtj_str(j, m, path, "model_name", &d->group) || !llm__rtj_str(j, p, pp, "model", &d->model) ||
-        !llm__rtj_str(j, p, pp, "api_key", &d->api_key) || !llm__rtj_str(j, p, pp, "api_base", &d->base_url) ||
-        !llm__rtj_str(j, p, pp, "api_version", &d->api_version) ||
-        !llm__rtj_int(j, p, pp, "rpm", 1, &d->rpm) || !llm__rtj_int(j, p, pp, "tpm", 1, &d->tpm) ||
-        !llm__rtj_int(j, p, pp, "weight", 1, &d->weight) || !llm__rtj_int(j, p, pp, "order", 1, &d->order) ||
-        !llm__rtj_int(j, p, pp, "timeout", 1000, &d->timeout_ms) || !llm__rtj_int(j, p, pp, "cooldown_time", 1000, &d->cooldown_ms) ||
-        !llm__rtj_int(j, p, pp, "max_parallel_requests", 1, &d->max_parallel) || !llm__rtj_num(j, p, pp, "max_budget", 1, &budget) ||
-        !llm__rtj_str(j, info, mi, "id", &d->id) || !llm__rtj_num(j, info, mi, "max_input_tokens", 1, &max_in))
-        return false;
-    if (!d->group) return llm__rtj_bad(j, path, "model_name", "missing");
-    if (!d->model) return llm__rtj_bad(j, pp, "model", "missing");
-    if (llm_json_get(p, "num_retries")) {
-        d->has_num_retries = true;
-        if (!llm__rtj_int(j, p, pp, "num_retries", 1, &d->num_retries)) return false;
-    }
-    d->budget_usd = budget;
-    d->max_input_tokens = (int64_t)max_in;
-    return true;
-}
-
-/* [{"group": ["to", ...]}, ...] or, for default_fallbacks, ["to", ...]. */
-static bool llm__rtj_fallbacks(llm__rtj *j, const llm_json *s, const char *sect, const char *key, llm_fallback_kind kind) {
-    const llm_json *list = llm_json_get(s, key), *e;
-    char path[96];
-    size_t i = 0;
-    bool star = strcmp(key, "default_fallbacks") == 0;
-    if (!list || llm_json_is(list, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(list, LLM_JSON_ARRAY)) return llm__rtj_bad(j, sect, key, "expected an array");
-    for (e = llm_json_first(list); e; e = llm_json_next(list, e), i++) {
-        const llm_json *to = star ? list : e + 1, *t;
-        llm_router_fallback *f;
-        const char **names;
-        size_t k = 0;
-        llm__format(path, sizeof path, "%s.%s[%z]", sect, key, i);
-        if (!star && (!llm_json_is(e, LLM_JSON_OBJECT) || llm_json_count(e) != 1)) return llm__rtj_bad(j, path, "", "expected an object with exactly one key");
-        if (!star) to = llm_json_first(e) + 1;
-        if (!llm_json_is(to, LLM_JSON_ARRAY)) return llm__rtj_bad(j, path, "", "expected an array of model group names");
-        if (j->d.fallback_count >= j->fb_cap) return llm__rtj_bad(j, path, "", "too many fallback lists");
-        names = (const char **)llm__arena_alloc(&j->alloc, &j->arena, (llm_json_count(to) + 1) * sizeof(char *));
-        if (!names) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
-        for (t = llm_json_first(to); t; t = llm_json_next(to, t), k++)
-            if (!(names[k] = llm_json_string(t, NULL))) return llm__rtj_bad(j, path, "", "expected model group names (strings)");
-        f = &j->fb[j->d.fallback_count++];
-        memset(f, 0, sizeof *f);
-        f->kind = kind;
-        f->group = star ? "*" : llm_json_string(llm_json_first(e), NULL);
-        f->to = names;
-        f->to_count = k;
-        if (star) break;
-    }
-    return true;
-}
-
-static bool llm__rtj_policy(llm__rtj *j, const llm_json *s, const char *sect) {
-    static const char *const names[] = {"BadRequestErrorRetries", "AuthenticationErrorRetries", "TimeoutErrorRetries",
-                                        "RateLimitErrorRetries", "ContentPolicyViolationErrorRetries", "InternalServerErrorRetries"};
-    static const llm_result codes[] = {LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION, LLM_ERR_TIMEOUT, LLM_ERR_RATE_LIMITED,
-                                       LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER};
-    const llm_json *p = llm_json_get(s, "retry_policy");
-    char path[96];
-    size_t k;
-    if (!p || llm_json_is(p, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "retry_policy", "expected an object");
-    llm__format(path, sizeof path, "%s.retry_policy", sect);
-    for (k = 0; k < 6; k++) {
-        int n = -1;
-        if (!llm__rtj_int(j, p, path, names[k], 1, &n)) return false;
-        if (n >= 0 && j->d.retry_policy_count < 6) {
-            j->pol[j->d.retry_policy_count].code = codes[k];
-            j->pol[j->d.retry_policy_count++].retries = n;
-        }
-    }
-    return true;
-}
-
-static bool llm__rtj_settings(llm__rtj *j, const llm_json *s, const char *sect) {
-    static const char *const strategies[] = {"simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing",
-                                             "usage-based-routing", "usage-based-routing-v2"};
-    static const llm_routing_strategy ids[] = {LLM_ROUTING_SIMPLE_SHUFFLE, LLM_ROUTING_LEAST_BUSY, LLM_ROUTING_LATENCY,
-                                               LLM_ROUTING_LOWEST_COST, LLM_ROUTING_USAGE, LLM_ROUTING_USAGE};
-    const char *strategy = NULL;
-    size_t k;
-    if (!s || llm_json_is(s, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "", "expected an object");
-    if (!llm__rtj_str(j, s, sect, "routing_strategy", &strategy) || !llm__rtj_int(j, s, sect, "max_fallbacks", 1, &j->d.max_fallbacks) ||
-        !llm__rtj_int(j, s, sect, "cooldown_time", 1000, &j->d.cooldown_ms) || !llm__rtj_int(j, s, sect, "timeout", 1000, &j->d.timeout_ms) ||
-        !llm__rtj_bool(j, s, sect, "disable_cooldowns", &j->d.disable_cooldowns) || !llm__rtj_policy(j, s, sect))
-        return false;
-    if (llm_json_get(s, "num_retries")) {
-        j->d.has_num_retries = true;
-        if (!llm__rtj_int(j, s, sect, "num_retries", 1, &j->d.num_retries)) return false;
-    }
-    if (llm_json_get(s, "allowed_fails")) {
-        j->d.has_allowed_fails = true;
-        if (!llm__rtj_int(j, s, sect, "allowed_fails", 1, &j->d.allowed_fails)) return false;
-    }
-    for (k = 0; strategy && k < 6 && strcmp(strategy, strategies[k]) != 0; k++) {}
-    if (strategy && k == 6) return llm__rtj_bad(j, sect, "routing_strategy", "unknown strategy");
-    if (strategy) j->d.strategy = ids[k];
-    return llm__rtj_fallbacks(j, s, sect, "fallbacks", LLM_FALLBACK_GENERIC) &&
-           llm__rtj_fallbacks(j, s, sect, "context_window_fallbacks", LLM_FALLBACK_CONTEXT_WINDOW) &&
-           llm__rtj_fallbacks(j, s, sect, "content_policy_fallbacks", LLM_FALLBACK_CONTENT_POLICY) &&
-           llm__rtj_fallbacks(j, s, sect, "default_fallbacks", LLM_FALLBACK_GENERIC);
-}
-
-static size_t llm__rtj_fallback_room(const llm_json *root) {
-    static const char *const sects[] = {"router_settings", "litellm_settings"};
-    static const char *const keys[] = {"fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks"};
-    size_t n = 0, a, b;
-    for (a = 0; a < 2; a++)
-        for (b = 0; b < 4; b++) n += llm_json_count(llm_json_get(llm_json_get(root, sects[a]), keys[b])) + 1;
-    return n;
-}
-
-static bool llm__rtj_load(llm__rtj *j, const llm_json *root) {
-    const llm_json *list = llm_json_get(root, "model_list"), *m;
-    llm_deployment_desc *deps;
-    size_t i = 0, n = llm_json_count(list);
-    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__rtj_bad(j, "(top level)", "", "expected an object");
-    if (!llm_json_is(list, LLM_JSON_ARRAY) || n == 0) return llm__rtj_bad(j, "model_list", "", "expected a non-empty array");
-    j->fb_cap = llm__rtj_fallback_room(root);
-    deps = (llm_deployment_desc *)llm__arena_alloc(&j->alloc, &j->arena, n * sizeof *deps);
-    j->fb = (llm_router_fallback *)llm__arena_alloc(&j->alloc, &j->arena, j->fb_cap * sizeof *j->fb);
-    j->pol = (llm_retry_override *)llm__arena_alloc(&j->alloc, &j->arena, 6 * sizeof *j->pol);
-    if (!deps || !j->fb || !j->pol) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
-    for (m = llm_json_first(list); m; m = llm_json_next(list, m), i++)
-        if (!llm__rtj_deployment(j, m, i, &deps[i])) return false;
-    j->d.deployments = deps;
-    j->d.deployment_count = n;
-    j->d.fallbacks = j->fb;
-    j->d.fallback_count = 0;
-    j->d.retry_policy = j->pol;
-    j->d.retry_policy_count = 0;
-    return llm__rtj_settings(j, llm_json_get(root, "litellm_settings"), "litellm_settings") &&
-           llm__rtj_settings(j, llm_json_get(root, "router_settings"), "router_settings");
-}
-
-LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t len, const llm_router_desc *base, llm_error *err) {
-    llm__rtj j;
-    llm_json_doc doc;
-    llm_error local;
-    llm_result res;
-    if (!err) err = &local;
-    if (!r || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init_json: NULL router or text");
-    memset(r, 0, sizeof *r);
-    memset(&j, 0, sizeof j);
-    if (base) j.d = *base;
-#if !defined(LLM_NO_STDIO)
-    if (!j.d.getenv) j.d.getenv = llm__rt_default_getenv;
-#endif
-    j.alloc = j.d.alloc;
-    j.err = err;
-    memset(&doc, 0, sizeof doc);
-    doc.alloc = j.d.alloc;
-    doc.max_depth = 32;
-    res = llm_json_parse(&doc, json ? json : "", len, err);
-    if (res == LLM_OK) res = llm__rtj_load(&j, llm_json_root(&doc)) ? llm_router_init(r, &j.d, err) : err->code;
-    llm__wipe(doc.strings_, doc.strings_capacity_); /* the keys the file held */
-    llm_json_doc_free(&doc);
-    llm__arena_free(&j.alloc, &j.arena);
-    return res;
-}
-
-/* ------------------------------------------------------------------------ */
-// >>tokens
+// >>tokens: exact BPE counts, the estimator, chat counting and trimming
 /* ------------------------------------------------------------------------ */
 
 /* Model names and encodings need no vocabulary. */
@@ -13535,7 +6817,7 @@ LLM_API llm_result llm_trim_messages(const llm_request *request, const llm_bpe *
 }
 
 /* ------------------------------------------------------------------------ */
-// >>costs
+// >>costs: prices and model facts: the layered database and the cost of a response
 /* ------------------------------------------------------------------------ */
 
 #ifndef LLM_NO_COSTS
@@ -14584,6 +7866,6679 @@ LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transpo
 }
 
 #endif /* LLM_NO_COSTS */
+
+/* ------------------------------------------------------------------------ */
+// >>wirekit: what every wire format encodes and decodes with
+/* ------------------------------------------------------------------------ */
+
+/* A data: URL's media type and base64 data; false when it is not one. */
+static bool llm__data_url(const char *url, const char **media, size_t *media_len, const char **data) {
+    const char *semi, *comma;
+    if (strncmp(url, "data:", 5) != 0 || !(comma = strchr(url, ',')) || !(semi = strchr(url, ';')) || semi > comma ||
+        strncmp(semi, ";base64,", 8) != 0)
+        return false;
+    *media = url + 5;
+    *media_len = (size_t)(semi - url - 5);
+    *data = comma + 1;
+    return true;
+}
+
+static bool llm__utf8_ok(const char *s) { return !s || llm__utf8_valid_prefix(s, strlen(s)) == strlen(s); }
+
+/* One part of a message: a text with text, an image with a URL or base64
+   and a media type, a document the same way. */
+static llm_result llm__check_part(const llm_message *msg, const llm_content_part *part, size_t m, size_t p, llm_error *err) {
+    if ((unsigned)part->type > (unsigned)LLM_PART_DOCUMENT || (unsigned)part->detail > (unsigned)LLM_DETAIL_HIGH ||
+        (unsigned)part->cache > (unsigned)LLM_CACHE_1H)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: unknown part type, detail or cache", m, p);
+    if (part->type == LLM_PART_TEXT && !part->text) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text part without text", m, p);
+    if ((part->type == LLM_PART_IMAGE_URL && !part->url) || (part->type == LLM_PART_IMAGE_BASE64 && (!part->base64 || !part->media_type)))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: image part without url (or base64 and media_type)", m, p);
+    if (part->type == LLM_PART_DOCUMENT && !part->url && (!part->base64 || !part->media_type))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: document part without url (or base64 and media_type)", m, p);
+    if (part->type != LLM_PART_TEXT && msg->role != LLM_ROLE_USER)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: images and documents go in user messages only", m, p);
+    if (!llm__utf8_ok(part->text) || !llm__utf8_ok(part->url) || !llm__utf8_ok(part->base64) || !llm__utf8_ok(part->media_type) ||
+        !llm__utf8_ok(part->filename))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text, url or filename is not valid UTF-8", m, p);
+    return LLM_OK;
+}
+
+/* An assistant turn's reasoning blocks: each complete, in UTF-8. */
+static llm_result llm__check_reasoning(const llm_message *msg, size_t m, llm_error *err) {
+    size_t k;
+    if (msg->reasoning_count && !msg->reasoning) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_count without reasoning", m);
+    if (msg->reasoning_count && msg->role != LLM_ROLE_ASSISTANT)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages carry reasoning blocks", m);
+    if (!llm__utf8_ok(msg->reasoning_format)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_format is not valid UTF-8", m);
+    for (k = 0; k < msg->reasoning_count; k++) {
+        const llm_reasoning_block *b = &msg->reasoning[k];
+        bool complete = b->kind == LLM_REASONING_THINKING ? b->signature != NULL : b->kind == LLM_REASONING_REDACTED && b->data != NULL;
+        if (!complete)
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: a thinking block needs its signature, a redacted one its data", m, k);
+        if (!llm__utf8_ok(b->thinking) || !llm__utf8_ok(b->signature) || !llm__utf8_ok(b->data) || !llm__utf8_ok(b->tool_call_id))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: not valid UTF-8", m, k);
+    }
+    return LLM_OK;
+}
+
+/* What a message may hold, checked before anything is written, so the
+   error names the field. */
+static llm_result llm__check_message(const llm_message *msg, size_t m, llm_error *err) {
+    size_t p;
+    llm_result r;
+    if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
+    if ((unsigned)msg->cache > (unsigned)LLM_CACHE_1H) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown cache", m);
+    if ((r = llm__check_reasoning(msg, m, err)) != LLM_OK) return r;
+    if (msg->part_count && !msg->parts) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
+    if (msg->tool_call_count && !msg->tool_calls)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_count without tool_calls", m);
+    if (msg->role == LLM_ROLE_TOOL && !msg->tool_call_id)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool message needs tool_call_id", m);
+    if (msg->role != LLM_ROLE_TOOL && msg->tool_call_id)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id belongs to tool messages", m);
+    if (msg->role != LLM_ROLE_ASSISTANT && msg->tool_call_count)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages make tool calls", m);
+    if (!msg->content && !msg->part_count && !msg->tool_call_count)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: no content", m);
+    if (!llm__utf8_ok(msg->content) || !llm__utf8_ok(msg->name) || !llm__utf8_ok(msg->tool_call_id))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: content, name or tool_call_id is not valid UTF-8", m);
+    for (p = 0; p < msg->part_count; p++)
+        if ((r = llm__check_part(msg, &msg->parts[p], m, p, err)) != LLM_OK) return r;
+    for (p = 0; p < msg->tool_call_count; p++) {
+        const llm_tool_call *tc = &msg->tool_calls[p];
+        if (!tc->id || !tc->name)
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z]: id and name are required", m, p);
+        if (!llm__utf8_ok(tc->id) || !llm__utf8_ok(tc->name) || !llm__utf8_ok(tc->arguments))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool call's id, name or arguments is not valid UTF-8", m);
+    }
+    return LLM_OK;
+}
+
+/* The tools: named, in UTF-8, with parameters that are a JSON object. */
+static llm_result llm__check_tools(const llm_request *req, const llm_allocator *a, llm_error *err) {
+    size_t i;
+    for (i = 0; i < req->tool_count; i++) {
+        const llm_tool *t = &req->tools[i];
+        llm_error perr;
+        if (!t->name) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name is required", i);
+        if (!llm__utf8_ok(t->name) || !llm__utf8_ok(t->description))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name or description is not valid UTF-8", i);
+        if ((unsigned)t->cache > (unsigned)LLM_CACHE_1H) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: unknown cache", i);
+        if (t->parameters && llm__json_check(a, t->parameters, strlen(t->parameters), true, NULL, &perr) != LLM_OK)
+            return llm__fail(err, perr.code, "tools[%z].parameters: %s", i, perr.message);
+    }
+    if ((unsigned)req->tool_choice.mode > (unsigned)LLM_TOOL_CHOICE_FUNCTION) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: unknown mode");
+    if (req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION && !req->tool_choice.name)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: a function choice needs a name");
+    return LLM_OK;
+}
+
+static llm_result llm__check_format(const llm_response_format *f, const llm_allocator *a, llm_error *err) {
+    llm_error perr;
+    if ((unsigned)f->type > (unsigned)LLM_FORMAT_JSON_SCHEMA) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
+    if (f->type != LLM_FORMAT_JSON_SCHEMA) return LLM_OK;
+    if (!f->name || !f->schema) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
+    if (!llm__utf8_ok(f->name) || !llm__utf8_ok(f->description))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: name or description is not valid UTF-8");
+    if (llm__json_check(a, f->schema, strlen(f->schema), true, NULL, &perr) != LLM_OK)
+        return llm__fail(err, perr.code, "response_format.schema: %s", perr.message);
+    return LLM_OK;
+}
+
+/* The request's own fields. */
+static llm_result llm__check_fields(const llm_request *req, llm_error *err) {
+    size_t i, k;
+    if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
+    if ((unsigned)req->parallel_tool_calls > (unsigned)LLM_FALSE) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: parallel_tool_calls is not an llm_tristate");
+    if (req->max_tokens < 0 || req->max_completion_tokens < 0 || req->n < 0 || (req->has_top_logprobs && req->top_logprobs < 0) ||
+        (req->has_top_k && req->top_k < 0))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: max_tokens, max_completion_tokens, n, top_logprobs and top_k cannot be negative");
+    if (!llm__utf8_ok(req->model) || !llm__utf8_ok(req->user) || !llm__utf8_ok(req->reasoning_effort) || !llm__utf8_ok(req->service_tier))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model, user, reasoning_effort or service_tier is not valid UTF-8");
+    for (i = 0; i < req->stop_count; i++)
+        if (!req->stop[i] || !llm__utf8_ok(req->stop[i])) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: stop[%z] is NULL or not valid UTF-8", i);
+    for (i = 0; i < req->metadata_count; i++) {
+        const llm_pair *p = &req->metadata[i];
+        if (!p->name || !p->value || !llm__utf8_ok(p->name) || !llm__utf8_ok(p->value))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata[%z] has a NULL or invalid UTF-8 name or value", i);
+        for (k = 0; k < i; k++)
+            if (strcmp(req->metadata[k].name, p->name) == 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata name \"%s\" is given twice", p->name);
+    }
+    return LLM_OK;
+}
+
+/* Everything a request must be whatever its wire format: checked once, by
+   the call, before any encoder runs; the encoders then only write. */
+static llm_result llm__check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
+    size_t i;
+    llm_result r;
+    if (!req->model || !req->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model is required");
+    if (!req->message_count || !req->messages) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: messages are required");
+    if ((r = llm__check_fields(req, err)) != LLM_OK) return r;
+    for (i = 0; i < req->message_count; i++)
+        if ((r = llm__check_message(&req->messages[i], i, err)) != LLM_OK) return r;
+    if ((r = llm__check_tools(req, a, err)) != LLM_OK) return r;
+    return llm__check_format(&req->response_format, a, err);
+}
+
+static void *llm__resp_array(llm_response *resp, size_t count, size_t size, bool *failed) {
+    void *p;
+    if (!count) return NULL;
+    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&resp->alloc_, &resp->arena_, count * size))) {
+        *failed = true;
+        return NULL;
+    }
+    memset(p, 0, count * size);
+    return p;
+}
+/* What a wire format's finish word means (NULL: none given yet). */
+static llm_finish_reason llm__finish_word(const llm_finish_word *words, const char *raw) {
+    if (!raw) return LLM_FINISH_NONE;
+    for (; words && words->word; words++)
+        if (strcmp(raw, words->word) == 0) return words->reason;
+    return LLM_FINISH_OTHER;
+}
+static int llm__choice_order(const void *a, const void *b) {
+    int x = ((const llm_choice *)a)->index, y = ((const llm_choice *)b)->index;
+    return (x > y) - (x < y);
+}
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
+#define LLM__MAX_COUNT ((int64_t)1 << 53)
+
+/* A copy of a JSON string value in the response's arena; NULL when v is no
+   string. *failed is set when memory ran out. */
+static const char *llm__resp_str(llm_response *resp, const llm_json *v, bool *failed) {
+    size_t len;
+    const char *s = llm_json_string(v, &len);
+    char *copy;
+    if (!s) return NULL;
+    copy = llm__arena_strndup(&resp->alloc_, &resp->arena_, s, len);
+    if (!copy) *failed = true;
+    return copy;
+}
+/* "call_<choice>_<k>" in the response's arena, for a tool call the server
+   gave no id (the next request must name the call its result answers). */
+static const char *llm__resp_synth_id(llm_response *resp, int choice, size_t k) {
+    char s[LLM__SYNTH_ID_SIZE];
+    return llm__arena_strndup(&resp->alloc_, &resp->arena_, s, llm__synth_id(s, (uint64_t)choice, (uint64_t)k));
+}
+/* A token count of a usage object into *out: true when absent (*out kept)
+   or a whole number in 0 ... 2^53; false otherwise (negative, fractional,
+   huge), and the usage is then treated as absent. */
+static bool llm__usage_count(const llm_json *v, int64_t *out) {
+    int64_t n;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    n = llm_json_int(v, -1);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > LLM__MAX_COUNT) return false;
+    *out = n;
+    return true;
+}
+/* Copies a JSON string or number (as text) into a fixed buffer; control
+   bytes (a NUL from "\u0000" included) become spaces. */
+static void llm__copy_json_text(char *dst, size_t size, const llm_json *v) {
+    size_t len;
+    const char *s = llm_json_string(v, &len);
+    if (s) {
+        llm__copy_network_text(dst, size, s, len, NULL);
+    } else if (llm_json_is(v, LLM_JSON_NUMBER)) {
+        size_t pos = 0;
+        int64_t n = llm_json_int(v, 0);
+        if (n < 0) dst[pos++] = '-';
+        llm__append_u64(dst, size, &pos, n < 0 ? 0 - (uint64_t)n : (uint64_t)n);
+    }
+}
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC)
+/* {"error":{"message","type","code","param"}}, or {"error":"text"}; a
+   numeric code of 400-599 (OpenRouter's, also inside a stream) is the
+   status it stands for. */
+static void llm__decode_error_object(const llm_json *body, llm_error *err) {
+    const llm_json *e = llm_json_get(body, "error");
+    int64_t code;
+    if (llm_json_is(e, LLM_JSON_STRING)) {
+        llm__copy_json_text(err->message, sizeof err->message, e);
+        return;
+    }
+    if (!e) e = body;
+    llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
+    llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "type"));
+    llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(e, "code"));
+    code = llm_json_int(llm_json_get(e, "code"), 0);
+    if (code >= 400 && code <= 599) err->http_status = (int)code;
+}
+#endif
+/* base + path (+ query) into buf. */
+static llm_result llm__url_join(char *buf, size_t size, const char *const *pieces, size_t n, llm_error *err) {
+    size_t i, len = 0;
+    for (i = 0; i < n; i++) {
+        size_t k = pieces[i] ? strlen(pieces[i]) : 0;
+        if (k >= size - len) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "the request URL is too long");
+        if (k) memcpy(buf + len, pieces[i], k);
+        len += k;
+    }
+    buf[len] = '\0';
+    return LLM_OK;
+}
+#endif
+
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
+/* ---- encoding helpers (the encoders') ---- */
+
+/* Encoding context: the writer, the wire context, plus the members of
+   extra_body, which win over the fields the library writes. */
+typedef struct llm__enc {
+    llm_json_writer *w;
+    const llm_wire_ctx *ctx;
+    const llm_json *extra;      /* extra_body, parsed: its names win */
+    const char *extra_text;     /* extra_body as given: its members are copied as they are */
+    llm_json_doc extra_doc;
+    llm_error *err;
+} llm__enc;
+
+/* Writes a key unless extra_body overrides it; false = skip the value. */
+static bool llm__enc_key(llm__enc *e, const char *key) {
+    if (llm_json_get(e->extra, key)) return false;
+    llm_json_write_key(e->w, key);
+    return true;
+}
+/* A string member; nothing when s is NULL. */
+static void llm__jw_member(llm_json_writer *w, const char *key, const char *s) {
+    if (!s) return;
+    llm_json_write_key(w, key);
+    llm_json_write_string(w, s);
+}
+/* Parses extra_body (a JSON object whose members join the body, winning
+   over the library's); `stream` in it is refused: the function called
+   decides. */
+static llm_result llm__enc_begin(llm__enc *e, const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+    llm_error perr;
+    memset(e, 0, sizeof *e);
+    e->w = w;
+    e->ctx = ctx;
+    e->err = err;
+    if (!req->extra_body) return LLM_OK;
+    if (llm__json_check(&ctx->client->desc.alloc, req->extra_body, strlen(req->extra_body), true, &e->extra_doc, &perr) != LLM_OK)
+        return llm__fail(err, perr.code, "request: extra_body: %s", perr.message);
+    e->extra = llm_json_root(&e->extra_doc);
+    e->extra_text = req->extra_body;
+    if (llm_json_get(e->extra, "stream")) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
+    return LLM_OK;
+}
+/* Copies extra_body's members, closes the body and says how it went. */
+static llm_result llm__enc_end(llm__enc *e, llm_result r) {
+    llm_json_writer *w = e->w;
+    if (r == LLM_OK && e->extra_text) llm__jw_members_raw(w, e->extra_text, strlen(e->extra_text));
+    if (r == LLM_OK) llm_json_write_object_end(w);
+    llm_json_doc_free(&e->extra_doc);
+    if (r != LLM_OK) return r;
+    if (w->error_ == LLM_ERR_NO_MEMORY) return llm__fail(e->err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "request: a string is not valid UTF-8 or a number is not finite");
+    return LLM_OK;
+}
+#endif /* the encoders */
+
+#if !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the non-OpenAI encoders' */
+/* A field this format cannot take, when present: refused, naming it,
+   unless the client drops such fields (LLM_OK: it is left out). */
+static llm_result llm__enc_drop(llm__enc *e, bool present, const char *field, const char *why) {
+    if (!present || e->ctx->client->desc.drop_unsupported) return LLM_OK;
+    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
+}
+
+/* What both of these APIs want of a message: tool-call arguments that are
+   a JSON object (they take the object, not its text) and data: URLs in
+   base64. */
+static llm_result llm__enc_message_ok(llm__enc *e, const llm_message *msg, size_t m) {
+    size_t k;
+    for (k = 0; k < msg->tool_call_count; k++) {
+        const char *args = msg->tool_calls[k].arguments;
+        llm_error perr;
+        if (args && args[0] && llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), true, NULL, &perr) != LLM_OK)
+            return llm__fail(e->err, perr.code == LLM_ERR_NO_MEMORY ? perr.code : LLM_ERR_INVALID_ARGUMENT,
+                             "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object (%s)", m, k, msg->tool_calls[k].name, perr.message);
+    }
+    for (k = 0; k < msg->part_count; k++) {
+        const llm_content_part *part = &msg->parts[k];
+        const char *media, *data;
+        size_t n;
+        if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 && !llm__data_url(part->url, &media, &n, &data))
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a data: URL that is not base64", m, k);
+    }
+    return LLM_OK;
+}
+
+/* The turns of a conversation for the APIs that want the two sides to
+   alternate (Anthropic, Gemini): from *m, the next run of messages of one
+   side, [*m, *end), user and tool messages being the user's; system and
+   developer messages are skipped (they went to the system prompt). False
+   when no turn is left. */
+static bool llm__enc_next_turn(const llm_request *req, size_t *m, size_t *end, bool *user) {
+    llm_role r;
+    while (*m < req->message_count && (req->messages[*m].role == LLM_ROLE_SYSTEM || req->messages[*m].role == LLM_ROLE_DEVELOPER)) ++*m;
+    if (*m == req->message_count) return false;
+    *user = req->messages[*m].role == LLM_ROLE_USER || req->messages[*m].role == LLM_ROLE_TOOL;
+    for (*end = *m + 1; *end < req->message_count; ++*end) {
+        r = req->messages[*end].role;
+        if (r == LLM_ROLE_SYSTEM || r == LLM_ROLE_DEVELOPER || (r == LLM_ROLE_USER || r == LLM_ROLE_TOOL) != *user) break;
+    }
+    return true;
+}
+#endif
+
+/* ------------------------------------------------------------------------ */
+// >>events: the accumulator behind every stream, and the public sink the decoders feed
+/* ------------------------------------------------------------------------ */
+
+/* Choices an answer may hold when no request says how many (decoding
+   recorded bytes: llm_decode_recorded, `llm replay`). */
+#define LLM__MAX_RECORDED_CHOICES 128
+
+/* A small sorted map of int keys to int values (binary search; inserting
+   moves the tail). It holds only the keys seen, so a hostile index costs one
+   entry, not a slot for every index below it. */
+typedef struct llm__imap_entry {
+    int key, val;
+} llm__imap_entry;
+
+typedef struct llm__imap {
+    llm__imap_entry *e;
+    size_t count, cap;
+} llm__imap;
+
+/* The position of the first entry whose key is >= key. */
+static size_t llm__imap_lower(const llm__imap *m, int key) {
+    size_t lo = 0, hi = m->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->e[mid].key < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* The value of key, or -1. */
+static int llm__imap_get(const llm__imap *m, int key) {
+    size_t i = llm__imap_lower(m, key);
+    return i < m->count && m->e[i].key == key ? m->e[i].val : -1;
+}
+
+static bool llm__imap_set(const llm_allocator *a, llm__imap *m, int key, int val) {
+    size_t i = llm__imap_lower(m, key);
+    void *buf = m->e;
+    if (i < m->count && m->e[i].key == key) {
+        m->e[i].val = val;
+        return true;
+    }
+    if (!llm__grow(a, &buf, &m->cap, m->count + 1, sizeof *m->e)) return false;
+    m->e = (llm__imap_entry *)buf;
+    memmove(&m->e[i + 1], &m->e[i], (m->count - i) * sizeof *m->e);
+    m->e[i].key = key;
+    m->e[i].val = val;
+    m->count++;
+    return true;
+}
+
+static void llm__imap_free(const llm_allocator *a, llm__imap *m) {
+    llm__free(a, m->e, m->cap * sizeof *m->e);
+    memset(m, 0, sizeof *m);
+}
+
+#define LLM__MAX_TOOL_CALLS 1024   /* tool calls in one choice of an answer */
+
+typedef struct llm__acc_tool {
+    int key;                    /* the event's tool_index, and the call's rank in the response */
+    llm__buf id, name, args;
+    bool ended;
+} llm__acc_tool;
+
+typedef struct llm__acc_choice {
+    int index;
+    llm__buf content, reasoning, refusal, finish, filter;
+    bool has_content, has_reasoning, has_refusal;
+    llm_finish_reason finish_as;  /* the reason the decoder gave; NONE: the finish words say */
+    llm__acc_tool *tools;       /* in the order they started */
+    size_t tool_count, tool_cap;
+    int next_key;               /* above every key given so far */
+    llm__imap tool_of;          /* the wire's key (OpenAI's tool-call index, Anthropic's block) -> position in tools */
+    struct llm__acc_reasoning *rblocks; /* reasoning blocks, in the order they started */
+    size_t rblock_count, rblock_cap;
+    llm__imap rblock_of;        /* the wire's key -> position in rblocks */
+} llm__acc_choice;
+
+typedef struct llm__acc_reasoning {
+    llm_reasoning_kind kind;
+    llm__buf thinking, signature, data, tool_call_id;
+} llm__acc_reasoning;
+
+typedef struct llm__acc {
+    llm__buf id, model, object, fingerprint, tier, prompt_filter;
+    int64_t created;
+    llm__acc_choice *choices;   /* in the order they appeared */
+    size_t choice_count, choice_cap;
+    int *choice_of;             /* choice index (below call->max_choices_) -> position, -1 none yet */
+    llm_usage usage;
+    bool usage_bad;             /* a count out of range: the usage is treated as absent */
+    bool has_provider_cost, has_upstream_cost;
+    double provider_cost, upstream_cost;
+    llm_error stream_error;
+} llm__acc;
+
+static llm__acc *llm__acc_of(llm_call *call) {
+    if (!call->acc_) {
+        call->acc_ = llm__alloc(&call->alloc_, sizeof(llm__acc));
+        if (!call->acc_) {
+            llm__call_nomem(call);
+            return NULL;
+        }
+        memset(call->acc_, 0, sizeof(llm__acc));
+    }
+    return (llm__acc *)call->acc_;
+}
+
+static void llm__acc_choice_free(const llm_allocator *a, llm__acc_choice *c) {
+    size_t k;
+    llm__buf_free(a, &c->content);
+    llm__buf_free(a, &c->reasoning);
+    llm__buf_free(a, &c->refusal);
+    llm__buf_free(a, &c->finish);
+    llm__buf_free(a, &c->filter);
+    for (k = 0; k < c->tool_count; k++) {
+        llm__buf_free(a, &c->tools[k].id);
+        llm__buf_free(a, &c->tools[k].name);
+        llm__buf_free(a, &c->tools[k].args);
+    }
+    llm__free(a, c->tools, c->tool_cap * sizeof *c->tools);
+    llm__imap_free(a, &c->tool_of);
+    for (k = 0; k < c->rblock_count; k++) {
+        llm__buf_free(a, &c->rblocks[k].thinking);
+        llm__buf_free(a, &c->rblocks[k].signature);
+        llm__buf_free(a, &c->rblocks[k].data);
+        llm__buf_free(a, &c->rblocks[k].tool_call_id);
+    }
+    llm__free(a, c->rblocks, c->rblock_cap * sizeof *c->rblocks);
+    llm__imap_free(a, &c->rblock_of);
+}
+
+static void llm__acc_free(llm_call *call) {
+    llm__acc *acc = (llm__acc *)call->acc_;
+    const llm_allocator *a = &call->alloc_;
+    size_t i;
+    if (!acc) return;
+    for (i = 0; i < acc->choice_count; i++) llm__acc_choice_free(a, &acc->choices[i]);
+    llm__free(a, acc->choices, acc->choice_cap * sizeof *acc->choices);
+    llm__free(a, acc->choice_of, (size_t)call->max_choices_ * sizeof *acc->choice_of);
+    llm__buf_free(a, &acc->id);
+    llm__buf_free(a, &acc->model);
+    llm__buf_free(a, &acc->object);
+    llm__buf_free(a, &acc->fingerprint);
+    llm__buf_free(a, &acc->tier);
+    llm__buf_free(a, &acc->prompt_filter);
+    llm__free(a, acc, sizeof *acc);
+    call->acc_ = NULL;
+}
+
+/* Whether a choice index from the answer is allowed: below the request's n
+   (1 when unset), or LLM__MAX_RECORDED_CHOICES when decoding recorded
+   bytes. Fails the call when it is not. */
+static bool llm__choice_index_ok(llm_call *call, int64_t index) {
+    if (index >= 0 && index < call->max_choices_) return true;
+    llm__call_errorf(call, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s", index > 99999999 ? 99999999 : (int)index,
+                     call->max_choices_, call->max_choices_ == 1 ? "" : "s");
+    return false;
+}
+
+/* The accumulator's choice with this index, created when new; NULL (the
+   call failed) when out of memory or the index is out of range. The
+   pointer is valid until the next choice is created. */
+static llm__acc_choice *llm__acc_choice_at(llm_call *call, int index) {
+    llm__acc *acc = llm__acc_of(call);
+    llm__acc_choice *c;
+    void *buf;
+    int i;
+    if (!acc || !llm__choice_index_ok(call, index)) return NULL;
+    if (!acc->choice_of) { /* a table over the indices the request allows: the caller's n, not the server's */
+        acc->choice_of = (int *)llm__alloc(&call->alloc_, (size_t)call->max_choices_ * sizeof(int));
+        if (!acc->choice_of) {
+            llm__call_nomem(call);
+            return NULL;
+        }
+        for (i = 0; i < call->max_choices_; i++) acc->choice_of[i] = -1;
+    }
+    if (acc->choice_of[index] >= 0) return &acc->choices[acc->choice_of[index]];
+    buf = acc->choices;
+    if (!llm__grow(&call->alloc_, &buf, &acc->choice_cap, acc->choice_count + 1, sizeof(llm__acc_choice))) {
+        llm__call_nomem(call);
+        return NULL;
+    }
+    acc->choices = (llm__acc_choice *)buf;
+    acc->choice_of[index] = (int)acc->choice_count;
+    c = &acc->choices[acc->choice_count++];
+    memset(c, 0, sizeof *c);
+    c->index = index;
+    return c;
+}
+
+/* Appends to an accumulator buffer, within the stream's byte limit. */
+static llm_result llm__acc_add(llm_call *call, llm__buf *b, const char *s, size_t n) {
+    if (n > call->max_stream_bytes_ - call->acc_bytes_)
+        return llm__call_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the streamed answer is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
+    if (!llm__buf_add(&call->alloc_, b, s, n)) return llm__call_nomem(call);
+    call->acc_bytes_ += n;
+    return LLM_OK;
+}
+
+/* Appends an event to the queue that llm_call_next_event empties. */
+static llm_event *llm__emit(llm_call *call, llm_event_type type, int choice) {
+    llm_event *ev;
+    void *buf = call->queue_;
+    if (!llm__grow(&call->alloc_, &buf, &call->queue_cap_, call->queue_len_ + 1, sizeof(llm_event))) {
+        llm__call_nomem(call);
+        return NULL;
+    }
+    call->queue_ = (llm_event *)buf;
+    ev = &call->queue_[call->queue_len_++];
+    memset(ev, 0, sizeof *ev);
+    ev->type = type;
+    ev->choice = choice;
+    return ev;
+}
+
+/* The loop guard: the same text delta (longer than 2 bytes) in `limit`
+   text events in a row means the model is looping. */
+static llm_result llm__loop_guard(llm_call *call, const char *s, size_t n) {
+    int limit = call->sopt_.has_loop_guard ? call->sopt_.loop_guard : 100;
+    void *buf;
+    if (limit <= 0) return LLM_OK;
+    if (n > 2 && n == call->last_text_len_ && memcmp(s, call->last_text_, n) == 0) {
+        if (++call->repeats_ >= limit)
+            return llm__call_error(call, LLM_ERR_PARSE, "the model repeats the same text: stopped by the loop guard");
+        return LLM_OK;
+    }
+    call->repeats_ = n > 2 ? 1 : 0;
+    buf = call->last_text_;
+    if (!llm__grow(&call->alloc_, &buf, &call->last_text_cap_, n + 1, 1)) return llm__call_nomem(call);
+    call->last_text_ = (char *)buf;
+    memcpy(call->last_text_, s, n);
+    call->last_text_len_ = n;
+    return LLM_OK;
+}
+
+/* A text, reasoning or refusal delta: an event, and the accumulator. */
+static llm_result llm__delta(llm_call *call, llm_event_type type, int choice, const char *s, size_t n) {
+    llm_event *ev;
+    llm__acc_choice *c;
+    if (!s || !n) return LLM_OK;
+    if (!llm__choice_index_ok(call, choice)) return call->error_;
+    if (type == LLM_EVENT_TEXT && llm__loop_guard(call, s, n) != LLM_OK) return call->error_;
+    if (!(ev = llm__emit(call, type, choice))) return call->error_;
+    ev->text = s;
+    ev->text_len = n;
+    call->content_seen_ = true;
+    if (call->sopt_.no_accumulate) return LLM_OK;
+    if (!(c = llm__acc_choice_at(call, choice))) return call->error_;
+    if (type == LLM_EVENT_TEXT) {
+        c->has_content = true;
+        return llm__acc_add(call, &c->content, s, n);
+    }
+    if (type == LLM_EVENT_REASONING) {
+        c->has_reasoning = true;
+        return llm__acc_add(call, &c->reasoning, s, n);
+    }
+    c->has_refusal = true;
+    return llm__acc_add(call, &c->refusal, s, n);
+}
+
+/* Starts a new tool call at the end of the choice's list, ranked by `key`
+   (the wire's index; -1: after every call so far). Its first delta must
+   name the function (every provider's first delta does). Returns its
+   position, or -1 (the call failed). */
+static int llm__tool_new(llm_call *call, int choice, llm__acc_choice *c, int key, const char *id, const char *name) {
+    llm__acc_tool *t;
+    llm_event *ev;
+    void *buf = c->tools;
+    if (!name || !name[0]) {
+        llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %z starts without a function name", choice, c->tool_count);
+        return -1;
+    }
+    if (c->tool_count >= LLM__MAX_TOOL_CALLS) {
+        llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: more than %d tool calls", choice, LLM__MAX_TOOL_CALLS);
+        return -1;
+    }
+    if (!llm__grow(&call->alloc_, &buf, &c->tool_cap, c->tool_count + 1, sizeof(llm__acc_tool))) {
+        llm__call_nomem(call);
+        return -1;
+    }
+    c->tools = (llm__acc_tool *)buf;
+    t = &c->tools[c->tool_count++];
+    memset(t, 0, sizeof *t);
+    t->key = key >= 0 ? key : c->next_key;
+    if (t->key >= c->next_key) c->next_key = t->key == 0x7FFFFFFF ? t->key : t->key + 1;
+    if ((id && id[0] && llm__acc_add(call, &t->id, id, strlen(id)) != LLM_OK) || llm__acc_add(call, &t->name, name, strlen(name)) != LLM_OK)
+        return -1;
+    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_START, choice))) return -1;
+    ev->tool_index = t->key;
+    ev->tool_id = t->id.p;
+    ev->tool_name = t->name.p;
+    call->content_seen_ = true;
+    return (int)c->tool_count - 1;
+}
+
+static llm_result llm__tool_delta_as(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n, bool transient) {
+    llm_event *ev;
+    if (!n) return LLM_OK;
+    if (c->tools[tool].ended)
+        return llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %d has more arguments after it ended", choice, c->tools[tool].key);
+    if (llm__acc_add(call, &c->tools[tool].args, s, n) != LLM_OK) return call->error_;
+    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_DELTA, choice))) return call->error_;
+    ev->tool_index = c->tools[tool].key;
+    ev->text = transient ? c->tools[tool].args.p + c->tools[tool].args.len - n : s; /* transient: the copy */
+    ev->text_len = n;
+    return LLM_OK;
+}
+
+static llm_result llm__tool_delta(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n) {
+    return llm__tool_delta_as(call, choice, c, tool, s, n, false);
+}
+
+/* "call_<choice>_<position>" for a tool call the server gave no id. */
+static llm_result llm__tool_synth_id(llm_call *call, int choice, int tool, llm__buf *id) {
+    char s[LLM__SYNTH_ID_SIZE];
+    return llm__acc_add(call, id, s, llm__synth_id(s, (uint64_t)choice, (uint64_t)tool));
+}
+
+/* Ends a tool call: its arguments must be one JSON value ("" becomes
+   "{}"), unless the answer was cut by the token limit (`cut`). Two values
+   glued together ("}{") are refused rather than passed on. */
+static llm_result llm__tool_end(llm_call *call, int choice, llm__acc_choice *c, int tool, bool cut) {
+    llm__acc_tool *t = &c->tools[tool];
+    llm_event *ev;
+    llm_error perr;
+    llm_result r;
+    if (t->ended) return LLM_OK;
+    t->ended = true;
+    if (!t->id.len && llm__tool_synth_id(call, choice, t->key, &t->id) != LLM_OK) return call->error_;
+    if (!t->args.len && llm__acc_add(call, &t->args, "{}", 2) != LLM_OK) return call->error_;
+    if (!cut && (r = llm_json_parse(&call->check_, t->args.p, t->args.len, &perr)) != LLM_OK) {
+        if (r == LLM_ERR_NO_MEMORY) return llm__call_nomem(call);
+        return llm__call_errorf(call, LLM_ERR_PARSE, "tool call %d (%.*s): arguments are not one JSON value (%s at offset %z)%s", t->key,
+                                (int)(t->name.len < 64 ? t->name.len : 64), t->name.p, perr.message, perr.offset,
+                                perr.offset < t->args.len && t->args.p[perr.offset] == '{' ? ": two objects glued together" : "");
+    }
+    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_END, choice))) return call->error_;
+    ev->tool_index = t->key;
+    ev->tool_id = t->id.p;
+    ev->tool_name = t->name.p;
+    ev->text = t->args.p;
+    ev->text_len = t->args.len;
+    return LLM_OK;
+}
+
+static llm_result llm__finish_choice(llm_call *call, int choice, llm_finish_reason as, const char *raw, size_t n) {
+    llm__acc_choice *c = llm__acc_choice_at(call, choice);
+    llm_event *ev;
+    llm_finish_reason reason;
+    size_t k;
+    if (!c) return call->error_;
+    c->finish.len = 0;
+    if (llm__acc_add(call, &c->finish, raw, n) != LLM_OK) return call->error_;
+    c->finish_as = as;
+    reason = as != LLM_FINISH_NONE ? as : llm__finish_word(call->client_->provider->wire->finish_words, c->finish.p);
+    for (k = 0; k < c->tool_count; k++)
+        if (llm__tool_end(call, choice, c, (int)k, reason == LLM_FINISH_LENGTH) != LLM_OK) return call->error_;
+    if (!(ev = llm__emit(call, LLM_EVENT_FINISH, choice))) return call->error_;
+    ev->finish_reason = reason;
+    ev->finish_reason_raw = c->finish.p;
+    return LLM_OK;
+}
+
+static llm_result llm__usage_event(llm_call *call) {
+    llm__acc *acc = llm__acc_of(call);
+    llm_event *ev = acc && !acc->usage_bad ? llm__emit(call, LLM_EVENT_USAGE, 0) : NULL;
+    if (ev) ev->usage = &acc->usage;
+    return call->error_;
+}
+
+/* An error inside a 2xx stream: classified like an HTTP error of the
+   status it stands for (llm__classify_with). */
+static llm_result llm__stream_error(llm_call *call, const llm_json *body) {
+    llm__acc *acc = llm__acc_of(call);
+    llm_error *e;
+    llm_event *ev;
+    if (!acc) return call->error_;
+    e = &acc->stream_error;
+    llm__error_clear(e);
+    llm__json_scrub(llm_json_get(body, "error") ? llm_json_get(body, "error") : body, call->client_->desc.api_key);
+    call->client_->provider->wire->decode_error(body, e);
+    if (!e->message[0]) llm__copy_text(e->message, sizeof e->message, "error inside the stream", 23);
+    llm__copy_text(e->request_id, sizeof e->request_id, call->request_id_, strlen(call->request_id_));
+    llm__classify_with(call->client_->provider->wire->error_words, e, true);
+    e->http_status = call->status_;
+    if ((ev = llm__emit(call, LLM_EVENT_ERROR, 0)) != NULL) ev->error = e;
+    if (call->error_ == LLM_OK) {
+        call->error_ = e->code;
+        call->err_ = *e;
+    }
+    return call->error_;
+}
+
+/* ---- the sink: what a wire format's stream decoder may do ---- */
+
+static llm__acc_choice *llm__sink_choice(llm_stream_sink *s, int choice) {
+    return s && s->call_ ? llm__acc_choice_at(s->call_, choice) : NULL;
+}
+
+/* The tool call of a handle, or NULL (the call then fails). */
+static llm__acc_tool *llm__sink_tool(llm_stream_sink *s, int choice, int handle, llm__acc_choice **out) {
+    llm__acc_choice *c = llm__sink_choice(s, choice);
+    *out = c;
+    if (!c) return NULL;
+    if (handle < 0 || (size_t)handle >= c->tool_count) {
+        llm__call_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "a stream decoder named a tool call that does not exist");
+        return NULL;
+    }
+    return &c->tools[handle];
+}
+
+LLM_API llm_result llm_sink_delta(llm_stream_sink *s, llm_event_type kind, int choice, const char *text, size_t len) {
+    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
+    if (kind != LLM_EVENT_TEXT && kind != LLM_EVENT_REASONING && kind != LLM_EVENT_REFUSAL)
+        return llm__call_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "llm_sink_delta: the kind is text, reasoning or refusal");
+    return llm__delta(s->call_, kind, choice, text, len);
+}
+
+LLM_API llm_result llm_sink_choice(llm_stream_sink *s, int choice) {
+    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
+    if (!llm__choice_index_ok(s->call_, choice)) return s->call_->error_;
+    if (!s->call_->sopt_.no_accumulate && !llm__acc_choice_at(s->call_, choice)) return s->call_->error_;
+    return LLM_OK;
+}
+
+LLM_API int llm_sink_tool_find(llm_stream_sink *s, int choice, int key) {
+    llm__acc_choice *c = llm__sink_choice(s, choice);
+    if (!c) return -1;
+    if (key < 0) return c->tool_count ? (int)c->tool_count - 1 : -1;
+    return llm__imap_get(&c->tool_of, key);
+}
+
+LLM_API int llm_sink_tool_begin(llm_stream_sink *s, int choice, int key, const char *id, const char *name) {
+    llm__acc_choice *c = llm__sink_choice(s, choice);
+    int pos;
+    if (!c) return s && s->call_ ? (int)s->call_->error_ : (int)LLM_ERR_INVALID_ARGUMENT;
+    /* a key already used passes to the new call, which ranks after every call */
+    pos = llm__tool_new(s->call_, choice, c, key >= 0 && llm__imap_get(&c->tool_of, key) < 0 ? key : -1, id, name);
+    if (pos < 0) return (int)s->call_->error_;
+    if (key >= 0 && !llm__imap_set(&s->call_->alloc_, &c->tool_of, key, pos)) return (int)llm__call_nomem(s->call_);
+    return pos;
+}
+
+LLM_API const char *llm_sink_tool_id(llm_stream_sink *s, int choice, int handle) {
+    llm__acc_choice *c;
+    llm__acc_tool *t = llm__sink_tool(s, choice, handle, &c);
+    return t && t->id.p ? t->id.p : "";
+}
+
+LLM_API llm_result llm_sink_tool_set_id(llm_stream_sink *s, int choice, int handle, const char *id, size_t len) {
+    llm__acc_choice *c;
+    llm__acc_tool *t = llm__sink_tool(s, choice, handle, &c);
+    if (!t) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return t->id.len || !len ? LLM_OK : llm__acc_add(s->call_, &t->id, id, len);
+}
+
+LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle, const char *text, size_t len) {
+    llm__acc_choice *c;
+    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return llm__tool_delta(s->call_, choice, c, handle, text, len);
+}
+
+LLM_API llm_result llm_sink_tool_args_whole(llm_stream_sink *s, int choice, int handle, const char *text, size_t len) {
+    llm__acc_choice *c;
+    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return llm__tool_delta_as(s->call_, choice, c, handle, text, len, true);
+}
+
+LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle) {
+    llm__acc_choice *c;
+    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return llm__tool_end(s->call_, choice, c, handle, false);
+}
+
+LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len) {
+    if (!s || !s->call_ || (!word && len)) return LLM_ERR_INVALID_ARGUMENT;
+    return llm__finish_choice(s->call_, choice, LLM_FINISH_NONE, word ? word : "", len);
+}
+
+LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word, size_t len) {
+    if (!s || !s->call_ || (!word && len) || (unsigned)reason > (unsigned)LLM_FINISH_OTHER) return LLM_ERR_INVALID_ARGUMENT;
+    return llm__finish_choice(s->call_, choice, reason, word ? word : "", len);
+}
+
+LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid) {
+    llm__acc *acc;
+    if (!s || !s->call_ || !usage) return LLM_ERR_INVALID_ARGUMENT;
+    if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
+    acc->usage = *usage;
+    if (!valid) acc->usage_bad = true;
+    return llm__usage_event(s->call_);
+}
+
+LLM_API void llm_sink_provider_cost(llm_stream_sink *s, double usd) {
+    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
+    if (!acc || !(usd >= 0 && usd < 1e9)) return;
+    acc->has_provider_cost = true;
+    acc->provider_cost = usd;
+}
+
+LLM_API void llm_sink_upstream_cost(llm_stream_sink *s, double usd) {
+    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
+    if (!acc || !(usd >= 0 && usd < 1e9)) return;
+    acc->has_upstream_cost = true;
+    acc->upstream_cost = usd;
+}
+
+LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const llm_json *value) {
+    llm__acc_choice *c;
+    llm__acc *acc;
+    llm__buf *b;
+    llm_json_writer w;
+    const char *text;
+    size_t n;
+    llm_result r;
+    if (!s || !s->call_ || !value) return LLM_ERR_INVALID_ARGUMENT;
+    if (s->call_->sopt_.no_accumulate) return LLM_OK;
+    if (choice < 0) {
+        if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
+        b = &acc->prompt_filter;
+    } else {
+        if (!(c = llm__sink_choice(s, choice))) return s->call_->error_;
+        b = &c->filter;
+    }
+    memset(&w, 0, sizeof w);
+    w.alloc = s->call_->alloc_;
+    llm_json_write_value(&w, value);
+    r = llm_json_writer_finish(&w, &text, &n);
+    if (r == LLM_OK) {
+        b->len = 0; /* the last one wins */
+        r = llm__acc_add(s->call_, b, text, n);
+    } else if (r == LLM_ERR_NO_MEMORY) {
+        r = llm__call_nomem(s->call_);
+    } else {
+        r = LLM_OK; /* nested deeper than the writer's 64: left out, as in a whole answer */
+    }
+    llm_json_writer_free(&w);
+    return r;
+}
+
+LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind, llm_reasoning_part part,
+                                            const char *text, size_t len) {
+    llm__acc_choice *c;
+    llm__acc_reasoning *b;
+    int pos;
+    void *buf;
+    if (!s || !s->call_ || (!text && len) || (unsigned)kind > (unsigned)LLM_REASONING_REDACTED || (unsigned)part > (unsigned)LLM_REASONING_PART_TOOL_CALL_ID)
+        return LLM_ERR_INVALID_ARGUMENT;
+    if (s->call_->sopt_.no_accumulate) return LLM_OK;
+    if (!(c = llm__sink_choice(s, choice))) return s->call_->error_;
+    if ((pos = llm__imap_get(&c->rblock_of, key)) < 0) {
+        buf = c->rblocks;
+        if (!llm__grow(&s->call_->alloc_, &buf, &c->rblock_cap, c->rblock_count + 1, sizeof *c->rblocks)) return llm__call_nomem(s->call_);
+        c->rblocks = (llm__acc_reasoning *)buf;
+        pos = (int)c->rblock_count;
+        if (!llm__imap_set(&s->call_->alloc_, &c->rblock_of, key, pos)) return llm__call_nomem(s->call_);
+        memset(&c->rblocks[pos], 0, sizeof c->rblocks[pos]);
+        c->rblocks[pos].kind = kind;
+        c->rblock_count++;
+    }
+    b = &c->rblocks[pos];
+    if (!len) return LLM_OK;
+    return llm__acc_add(s->call_, part == LLM_REASONING_PART_THINKING ? &b->thinking : part == LLM_REASONING_PART_SIGNATURE ? &b->signature
+                                  : part == LLM_REASONING_PART_DATA ? &b->data : &b->tool_call_id,
+                        text, len);
+}
+
+LLM_API llm_result llm_sink_field_set(llm_stream_sink *s, llm_sink_field field, const char *text, size_t len) {
+    llm__acc *acc;
+    llm__buf *b;
+    if (!s || !s->call_ || (unsigned)field >= (unsigned)LLM__FIELD_COUNT || (!text && len)) return LLM_ERR_INVALID_ARGUMENT;
+    if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
+    b = field == LLM_FIELD_ID ? &acc->id : field == LLM_FIELD_MODEL ? &acc->model : field == LLM_FIELD_OBJECT ? &acc->object
+        : field == LLM_FIELD_FINGERPRINT ? &acc->fingerprint : &acc->tier;
+    return b->len || !len ? LLM_OK : llm__acc_add(s->call_, b, text, len); /* the first wins: every chunk repeats it */
+}
+
+LLM_API void llm_sink_created(llm_stream_sink *s, int64_t created) {
+    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
+    if (acc && !acc->created) acc->created = created;
+}
+
+LLM_API llm_result llm_sink_error(llm_stream_sink *s, const llm_json *body) {
+    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
+    return llm__stream_error(s->call_, body);
+}
+
+LLM_API void llm_sink_done(llm_stream_sink *s) {
+    if (s && s->call_) s->call_->done_ = true;
+}
+
+LLM_API void llm_sink_complete(llm_stream_sink *s) {
+    if (s && s->call_) s->call_->complete_ = true;
+}
+
+LLM_API llm_result llm_sink_fail(llm_stream_sink *s, llm_result code, const char *message) {
+    if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
+    return llm__call_errorf(s->call_, code < 0 ? code : LLM_ERR_PARSE, "%s", message ? message : "invalid stream event");
+}
+
+LLM_API char *llm_response_strndup(llm_response *resp, const char *s, size_t len) {
+    if (!resp || (!s && len)) return NULL;
+    return llm__arena_strndup(&resp->alloc_, &resp->arena_, s ? s : "", len);
+}
+
+LLM_API void *llm_response_alloc(llm_response *resp, size_t size) {
+    void *p = resp ? llm__arena_alloc(&resp->alloc_, &resp->arena_, size) : NULL;
+    if (p) memset(p, 0, size);
+    return p;
+}
+
+/* Copies an accumulator buffer into the response's arena. */
+static const char *llm__acc_str(llm_response *resp, const llm__buf *b, bool *failed) {
+    const char *s;
+    if (!b->p) return NULL;
+    s = llm__arena_strndup(&resp->alloc_, &resp->arena_, b->p, b->len);
+    if (!s) *failed = true;
+    return s;
+}
+
+/* A buffer's text in the arena; "" when it holds none. */
+static const char *llm__acc_str_or_empty(llm_response *resp, const llm__buf *b, bool *failed) {
+    return b->p ? llm__acc_str(resp, b, failed) : "";
+}
+
+/* The reasoning blocks of a choice, for the wire format `format`. */
+static void llm__acc_reasoning_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, const char *format, bool *failed) {
+    llm_reasoning_block *blocks = (llm_reasoning_block *)llm__resp_array(resp, c->rblock_count, sizeof *blocks, failed);
+    size_t k;
+    for (k = 0; blocks && k < c->rblock_count; k++) {
+        blocks[k].kind = c->rblocks[k].kind;
+        if (blocks[k].kind == LLM_REASONING_REDACTED) {
+            blocks[k].data = llm__acc_str_or_empty(resp, &c->rblocks[k].data, failed);
+        } else {
+            blocks[k].thinking = llm__acc_str_or_empty(resp, &c->rblocks[k].thinking, failed);
+            blocks[k].signature = llm__acc_str_or_empty(resp, &c->rblocks[k].signature, failed);
+        }
+        blocks[k].tool_call_id = llm__acc_str(resp, &c->rblocks[k].tool_call_id, failed);
+    }
+    out->reasoning_blocks = blocks;
+    out->reasoning_block_count = blocks ? c->rblock_count : 0;
+    out->reasoning_format = blocks ? format : NULL;
+}
+
+/* The tool calls of a choice: only those that started (so each has a
+   name) and, once the stream ended, an id. */
+static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, const llm_finish_word *words, const char *format,
+                                bool *failed) {
+    llm_tool_call *calls = (llm_tool_call *)llm__resp_array(resp, c->tool_count, sizeof *calls, failed);
+    int order[LLM__MAX_TOOL_CALLS];
+    size_t k, j;
+    out->index = c->index;
+    out->content = c->has_content ? llm__acc_str(resp, &c->content, failed) : NULL;
+    out->content_len = c->has_content ? c->content.len : 0;
+    out->reasoning = c->has_reasoning ? llm__acc_str(resp, &c->reasoning, failed) : NULL;
+    out->refusal = c->has_refusal ? llm__acc_str(resp, &c->refusal, failed) : NULL;
+    out->finish_reason_raw = llm__acc_str(resp, &c->finish, failed);
+    out->finish_reason = c->finish_as != LLM_FINISH_NONE ? c->finish_as : llm__finish_word(words, out->finish_reason_raw);
+    out->content_filter = llm__acc_str(resp, &c->filter, failed);
+    for (k = 0; k < c->tool_count; k++) { /* positions in key order: insertion, as calls mostly arrive in order */
+        for (j = k; j > 0 && c->tools[order[j - 1]].key > c->tools[k].key; j--) order[j] = order[j - 1];
+        order[j] = (int)k;
+    }
+    for (k = 0; calls && k < c->tool_count; k++) {
+        const llm__acc_tool *t = &c->tools[order[k]];
+        calls[k].id = llm__acc_str(resp, &t->id, failed);
+        calls[k].name = llm__acc_str(resp, &t->name, failed);
+        calls[k].arguments = t->args.len ? llm__acc_str(resp, &t->args, failed) : "{}";
+    }
+    out->tool_calls = calls;
+    out->tool_call_count = calls ? c->tool_count : 0;
+    llm__acc_reasoning_out(resp, out, c, format, failed);
+}
+
+/* The accumulated response, the same shape a whole answer decodes to;
+   false when out of memory. */
+static bool llm__acc_response(llm_call *call, llm_response *resp) {
+    llm__acc *acc = (llm__acc *)call->acc_;
+    llm_choice *choices;
+    bool failed = false;
+    size_t i;
+    resp->alloc_ = call->alloc_;
+    if (!acc) return true;
+    resp->id = llm__acc_str(resp, &acc->id, &failed);
+    resp->model = llm__acc_str(resp, &acc->model, &failed);
+    resp->object = llm__acc_str(resp, &acc->object, &failed);
+    resp->system_fingerprint = llm__acc_str(resp, &acc->fingerprint, &failed);
+    resp->service_tier = llm__acc_str(resp, &acc->tier, &failed);
+    resp->prompt_filter = llm__acc_str(resp, &acc->prompt_filter, &failed);
+    resp->created = acc->created;
+    if (!acc->usage_bad) resp->usage = acc->usage;
+    resp->has_provider_cost = acc->has_provider_cost;
+    resp->provider_cost_usd = acc->provider_cost;
+    resp->has_upstream_cost = acc->has_upstream_cost;
+    resp->upstream_cost_usd = acc->upstream_cost;
+    choices = (llm_choice *)llm__resp_array(resp, acc->choice_count, sizeof *choices, &failed);
+    for (i = 0; choices && i < acc->choice_count; i++)
+        llm__acc_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words, call->client_->provider->wire->name,
+                            &failed);
+    if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__choice_order);
+    resp->choices = choices;
+    resp->choice_count = choices ? acc->choice_count : 0;
+    return !failed;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>openai: the OpenAI chat-completions wire format (OpenAI, Azure, OpenRouter and compatibles)
+/* ------------------------------------------------------------------------ */
+
+#ifndef LLM_NO_PROVIDER_OPENAI
+
+/* Writes "type":"function","function":{ in an open object: the wrapper
+   OpenAI puts around tools, tool calls and a named tool choice. */
+static void llm__jw_function_open(llm_json_writer *w) {
+    llm__jw_member(w, "type", "function");
+    llm_json_write_key(w, "function");
+    llm_json_write_object_begin(w);
+}
+static const char *llm__detail_name(llm_image_detail d) {
+    return d == LLM_DETAIL_LOW ? "low" : d == LLM_DETAIL_HIGH ? "high" : "auto";
+}
+
+/* "data:<media type>;base64,<data>" as a JSON string. */
+static void llm__jw_data_url(llm_json_writer *w, const char *media_type, const char *base64) {
+    const char *pieces[4];
+    pieces[0] = "data:";
+    pieces[1] = media_type;
+    pieces[2] = ";base64,";
+    pieces[3] = base64;
+    llm__jw_string_pieces(w, pieces, 4);
+}
+
+static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part) {
+    llm_json_writer *w = e->w;
+    llm_json_write_object_begin(w);
+    if (part->type == LLM_PART_TEXT) {
+        llm__jw_member(w, "type", "text");
+        llm__jw_member(w, "text", part->text);
+    } else if (part->type == LLM_PART_DOCUMENT) { /* a file part: its bytes as a data URL (by URL: refused before) */
+        llm__jw_member(w, "type", "file");
+        llm_json_write_key(w, "file");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "file_data");
+        llm__jw_data_url(w, part->media_type, part->base64);
+        llm__jw_member(w, "filename", part->filename);
+        llm_json_write_object_end(w);
+    } else {
+        llm__jw_member(w, "type", "image_url");
+        llm_json_write_key(w, "image_url");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "url");
+        if (part->type == LLM_PART_IMAGE_URL) llm_json_write_string(w, part->url);
+        else llm__jw_data_url(w, part->media_type, part->base64);
+        if (part->detail != LLM_DETAIL_DEFAULT) llm__jw_member(w, "detail", llm__detail_name(part->detail));
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_object_end(w);
+    return LLM_OK;
+}
+
+static void llm__openai_tool_calls(llm__enc *e, const llm_message *msg) {
+    llm_json_writer *w = e->w;
+    size_t i;
+    llm_json_write_key(w, "tool_calls");
+    llm_json_write_array_begin(w);
+    for (i = 0; i < msg->tool_call_count; i++) {
+        const llm_tool_call *tc = &msg->tool_calls[i];
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "id", tc->id);
+        llm__jw_function_open(w);
+        llm__jw_member(w, "name", tc->name);
+        llm_json_write_key(w, "arguments"); /* a string holding JSON text */
+        llm_json_write_string(w, tc->arguments ? tc->arguments : "{}");
+        llm_json_write_object_end(w);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+}
+
+static void llm__openai_message(llm__enc *e, const llm_message *msg) {
+    llm_json_writer *w = e->w;
+    size_t p;
+    bool developer_as_system = msg->role == LLM_ROLE_DEVELOPER && (e->ctx->quirks & LLM_QUIRK_NO_DEVELOPER_ROLE);
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "role", llm__role_name(developer_as_system ? LLM_ROLE_SYSTEM : msg->role));
+    llm_json_write_key(w, "content");
+    if (msg->part_count) {
+        llm_json_write_array_begin(w);
+        for (p = 0; p < msg->part_count; p++) llm__openai_part(e, &msg->parts[p]);
+        llm_json_write_array_end(w);
+    } else {
+        llm_json_write_string(w, msg->content); /* NULL writes null: an assistant turn of tool calls only */
+    }
+    if (msg->role != LLM_ROLE_TOOL) llm__jw_member(w, "name", msg->name); /* a tool message has no name */
+    if (msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count) llm__openai_tool_calls(e, msg);
+    if (msg->role == LLM_ROLE_TOOL) llm__jw_member(w, "tool_call_id", msg->tool_call_id);
+    llm_json_write_object_end(w);
+}
+
+static void llm__openai_tools(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t i;
+    if (!req->tool_count || !llm__enc_key(e, "tools")) return;
+    llm_json_write_array_begin(w);
+    for (i = 0; i < req->tool_count; i++) {
+        const llm_tool *t = &req->tools[i];
+        llm_json_write_object_begin(w);
+        llm__jw_function_open(w);
+        llm__jw_member(w, "name", t->name);
+        llm__jw_member(w, "description", t->description);
+        llm_json_write_key(w, "parameters");
+        if (t->parameters) llm__jw_raw_checked(w, t->parameters, strlen(t->parameters));
+        else llm__jw_raw_checked(w, "{\"type\":\"object\",\"properties\":{}}", 33);
+        if (t->strict) {
+            llm_json_write_key(w, "strict");
+            llm_json_write_bool(w, true);
+        }
+        llm_json_write_object_end(w);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+}
+
+static void llm__openai_tool_choice(llm__enc *e, const llm_request *req) {
+    static const char *const modes[] = {NULL, "none", "auto", "required"};
+    llm_json_writer *w = e->w;
+    const llm_tool_choice *tc = &req->tool_choice;
+    if (tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "tool_choice")) return;
+    if (tc->mode != LLM_TOOL_CHOICE_FUNCTION) {
+        llm_json_write_string(w, modes[tc->mode]);
+        return;
+    }
+    llm_json_write_object_begin(w);
+    llm__jw_function_open(w);
+    llm__jw_member(w, "name", tc->name);
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+}
+
+static void llm__openai_response_format(llm__enc *e, const llm_response_format *f) {
+    static const char *const types[] = {NULL, "text", "json_object", "json_schema"};
+    llm_json_writer *w = e->w;
+    if (f->type == LLM_FORMAT_DEFAULT || !llm__enc_key(e, "response_format")) return;
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "type", types[f->type]);
+    if (f->type == LLM_FORMAT_JSON_SCHEMA) {
+        llm_json_write_key(w, "json_schema");
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "name", f->name);
+        llm__jw_member(w, "description", f->description);
+        llm_json_write_key(w, "schema");
+        llm__jw_raw_checked(w, f->schema, strlen(f->schema));
+        llm_json_write_key(w, "strict");
+        llm_json_write_bool(w, f->strict);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_object_end(w);
+}
+
+/* OpenAI's reasoning models, which take max_completion_tokens and refuse
+   max_tokens: o1, o3, o4 and gpt-5 and their variants. */
+static bool llm__openai_reasoning_model(const char *m) {
+    return (m[0] == 'o' && (m[1] == '1' || m[1] == '3' || m[1] == '4') && (m[2] == '\0' || m[2] == '-')) || strncmp(m, "gpt-5", 5) == 0;
+}
+
+/* The scalar sampling fields: each is written only when set. */
+static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t i;
+    if (req->has_temperature && llm__enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
+    if (req->has_top_p && llm__enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
+    if (req->max_tokens > 0 && !req->max_completion_tokens && (e->ctx->quirks & LLM_QUIRK_MAX_COMPLETION_TOKENS) &&
+        llm__openai_reasoning_model(e->ctx->model)) {
+        if (llm__enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_tokens);
+    } else if (req->max_tokens > 0 && llm__enc_key(e, "max_tokens")) {
+        llm_json_write_int(w, req->max_tokens);
+    }
+    if (req->max_completion_tokens > 0 && llm__enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_completion_tokens);
+    if (req->stop_count && req->stop && llm__enc_key(e, "stop")) {
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i] ? req->stop[i] : "");
+        llm_json_write_array_end(w);
+    }
+    if (req->has_seed && llm__enc_key(e, "seed")) llm_json_write_int(w, req->seed);
+    if (req->has_top_k && llm__enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
+    if (req->n > 0 && !(e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && llm__enc_key(e, "n")) llm_json_write_int(w, req->n);
+    if (req->has_presence_penalty && llm__enc_key(e, "presence_penalty")) llm_json_write_number(w, req->presence_penalty);
+    if (req->has_frequency_penalty && llm__enc_key(e, "frequency_penalty")) llm_json_write_number(w, req->frequency_penalty);
+    if (req->logprobs && llm__enc_key(e, "logprobs")) llm_json_write_bool(w, true);
+    if (req->has_top_logprobs && llm__enc_key(e, "top_logprobs")) llm_json_write_int(w, req->top_logprobs);
+    if (req->parallel_tool_calls != LLM_UNSET && llm__enc_key(e, "parallel_tool_calls")) llm_json_write_bool(w, req->parallel_tool_calls == LLM_TRUE);
+    if (req->reasoning_effort && llm__enc_key(e, "reasoning_effort")) llm_json_write_string(w, req->reasoning_effort);
+    if (req->service_tier && llm__enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
+    if (req->user && llm__enc_key(e, "user")) llm_json_write_string(w, req->user);
+    if (req->metadata_count && req->metadata && llm__enc_key(e, "metadata")) {
+        llm_json_write_object_begin(w);
+        for (i = 0; i < req->metadata_count; i++) {
+            llm_json_write_key(w, req->metadata[i].name);
+            llm_json_write_string(w, req->metadata[i].value ? req->metadata[i].value : "");
+        }
+        llm_json_write_object_end(w);
+    }
+}
+
+/* What the chat-completions format cannot take, said before anything is
+   written. */
+static llm_result llm__openai_refusals(llm__enc *e, const llm_request *req) {
+    size_t m, p;
+    /* many choices asked of a server that answers one: said now, not found missing later */
+    if (req->n > 1 && (e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && !llm_json_get(e->extra, "n"))
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "n: %s answers one choice (LLM_QUIRK_ONE_CHOICE)", e->ctx->provider->name);
+    for (m = 0; m < req->message_count; m++)
+        for (p = 0; p < req->messages[m].part_count; p++)
+            if (req->messages[m].parts[p].type == LLM_PART_DOCUMENT && !req->messages[m].parts[p].base64)
+                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a document by URL: the chat-completions format takes a file's bytes (base64)", m, p);
+    return LLM_OK;
+}
+
+static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+    llm__enc e;
+    size_t i;
+    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
+    if (r != LLM_OK) return llm__enc_end(&e, r);
+    if ((r = llm__openai_refusals(&e, req)) != LLM_OK) return llm__enc_end(&e, r);
+    llm_json_write_object_begin(w);
+    if (llm__enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
+    if (llm__enc_key(&e, "messages")) {
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->message_count; i++) llm__openai_message(&e, &req->messages[i]);
+        llm_json_write_array_end(w);
+    }
+    llm__openai_tools(&e, req);
+    llm__openai_tool_choice(&e, req);
+    llm__openai_response_format(&e, &req->response_format);
+    llm__openai_sampling(&e, req);
+    if (ctx->stream && llm__enc_key(&e, "stream")) llm_json_write_bool(w, true);
+    if (ctx->stream && !req->stream.no_usage && !(ctx->quirks & LLM_QUIRK_NO_STREAM_OPTIONS) && llm__enc_key(&e, "stream_options"))
+        llm_json_write_raw(w, "{\"include_usage\":true}", 22);
+    return llm__enc_end(&e, LLM_OK);
+}
+
+static llm_result llm__openai_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+    const char *pieces[2];
+    (void)req;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/chat/completions";
+    return llm__url_join(buf, size, pieces, 2, err);
+}
+
+/* Azure OpenAI: the v1 API ({base}/openai/v1/chat/completions, no
+   api-version) when the version is empty, "v1", "latest" or "preview", or
+   the base already ends in /openai/v1; else the deployment form
+   {base}/openai/deployments/{deployment}/chat/completions?api-version=V. */
+static llm_result llm__azure_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+    const char *v = ctx->client->desc.api_version, *pieces[6];
+    size_t n = strlen(ctx->base_url);
+    (void)req;
+    pieces[0] = ctx->base_url;
+    if (n >= 10 && strcmp(ctx->base_url + n - 10, "/openai/v1") == 0) {
+        pieces[1] = "/chat/completions";
+        return llm__url_join(buf, size, pieces, 2, err);
+    }
+    if (!v || !v[0] || strcmp(v, "v1") == 0 || strcmp(v, "latest") == 0 || strcmp(v, "preview") == 0) {
+        pieces[1] = "/openai/v1/chat/completions";
+        return llm__url_join(buf, size, pieces, 2, err);
+    }
+    if (!llm__visible_ascii(v) || strchr(v, '&') || strchr(v, '#') || strchr(v, '/') || strchr(ctx->model, '/') || strchr(ctx->model, '?'))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "azure: api_version and the deployment name must be plain (no spaces, '/', '?', '&' or '#')");
+    pieces[1] = "/openai/deployments/";
+    pieces[2] = ctx->model;
+    pieces[3] = "/chat/completions?api-version=";
+    pieces[4] = v;
+    return llm__url_join(buf, size, pieces, 5, err);
+}
+
+/* ---- decoding ---- */
+
+/* OpenAI's finish reasons (CreateChatCompletionResponse.choices[].finish_reason),
+   and OpenRouter's "error" (a stream that ends with an error). */
+static const llm_finish_word llm__openai_finish_words[] = {
+    {"stop", LLM_FINISH_STOP}, {"length", LLM_FINISH_LENGTH}, {"tool_calls", LLM_FINISH_TOOL_CALLS},
+    {"function_call", LLM_FINISH_TOOL_CALLS}, {"content_filter", LLM_FINISH_CONTENT_FILTER}, {"error", LLM_FINISH_ERROR},
+    {NULL, LLM_FINISH_NONE}};
+
+/* OpenAI's error types and codes that decide more than the status does:
+   insufficient_quota comes with 429 but waiting will not help (money
+   will); content_filter is Azure's refusal. In a stream (no status) the
+   others give the class. */
+/* OpenAI's error words, and the common ones of compatible servers. */
+static const llm_error_word llm__openai_error_words[] = {
+    {"insufficient_quota", LLM_ERR_PAYMENT_REQUIRED, true, false}, {"content_filter", LLM_ERR_CONTENT_POLICY, true, false},
+    {"context_length_exceeded", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, false}, {"invalid_api_key", LLM_ERR_AUTHENTICATION, false, false},
+    {"rate_limit_exceeded", LLM_ERR_RATE_LIMITED, false, false}, {"model_not_found", LLM_ERR_NOT_FOUND, false, false},
+    {"authentication_error", LLM_ERR_AUTHENTICATION, false, false}, {"permission_error", LLM_ERR_PERMISSION, false, false},
+    {"not_found_error", LLM_ERR_NOT_FOUND, false, false}, {"rate_limit_error", LLM_ERR_RATE_LIMITED, false, false},
+    {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false}, {"server_error", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
+
+/* Whether `args` is one JSON value: the same check the stream applies when
+   a tool call ends. */
+static llm_result llm__check_arguments(const llm_allocator *a, const char *args, size_t n, llm_error *perr) {
+    llm_json_doc doc;
+    llm_result r;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = *a;
+    r = llm_json_parse(&doc, args, n, perr);
+    llm_json_doc_free(&doc);
+    return r;
+}
+
+/* The tool calls of a message: each needs a function name; a missing id is
+   made up (llm__resp_synth_id); the arguments must be one JSON value unless
+   the answer was cut by the token limit (`cut`). */
+static llm_result llm__openai_tool_calls_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *calls, bool cut,
+                                                llm_error *err) {
+    const llm_json *v;
+    bool failed = false;
+    llm_tool_call *out = (llm_tool_call *)llm__resp_array(resp, llm_json_count(calls), sizeof *out, &failed);
+    size_t n = 0;
+    for (v = llm_json_first(calls); v && out; v = llm_json_next(calls, v), n++) {
+        const llm_json *fn = llm_json_get(v, "function");
+        llm_error perr;
+        llm_result r;
+        out[n].id = llm__resp_str(resp, llm_json_get(v, "id"), &failed);
+        out[n].name = llm__resp_str(resp, llm_json_get(fn, "name"), &failed);
+        out[n].arguments = llm__resp_str(resp, llm_json_get(fn, "arguments"), &failed);
+        if (failed) break;
+        if (!out[n].name || !out[n].name[0])
+            return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] has no function name", ci, n);
+        if (!out[n].id && !(out[n].id = llm__resp_synth_id(resp, c->index, n))) failed = true;
+        if (!out[n].arguments || !out[n].arguments[0]) out[n].arguments = "{}"; /* no arguments: an empty object */
+        if (!cut && (r = llm__check_arguments(&resp->alloc_, out[n].arguments, strlen(out[n].arguments), &perr)) != LLM_OK) {
+            if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
+            return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] (%.*s): arguments are not one JSON value (%s at offset %z)",
+                             ci, n, (int)(strlen(out[n].name) < 64 ? strlen(out[n].name) : 64), out[n].name, perr.message, perr.offset);
+        }
+    }
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    c->tool_calls = out;
+    c->tool_call_count = out ? n : 0;
+    return LLM_OK;
+}
+
+static void llm__openai_logprobs_decode(llm_response *resp, llm_choice *c, const llm_json *content, bool *failed) {
+    const llm_json *v, *t;
+    llm_logprob *out = (llm_logprob *)llm__resp_array(resp, llm_json_count(content), sizeof *out, failed);
+    size_t n = 0;
+    if (!out) return;
+    for (v = llm_json_first(content); v; v = llm_json_next(content, v), n++) {
+        const llm_json *top = llm_json_get(v, "top_logprobs");
+        llm_top_logprob *tops = (llm_top_logprob *)llm__resp_array(resp, llm_json_count(top), sizeof *tops, failed);
+        size_t k = 0;
+        out[n].token = llm__resp_str(resp, llm_json_get(v, "token"), failed);
+        out[n].logprob = llm_json_number(llm_json_get(v, "logprob"), 0);
+        for (t = llm_json_first(top); t && tops; t = llm_json_next(top, t), k++) {
+            tops[k].token = llm__resp_str(resp, llm_json_get(t, "token"), failed);
+            tops[k].logprob = llm_json_number(llm_json_get(t, "logprob"), 0);
+        }
+        out[n].top = tops;
+        out[n].top_count = tops ? k : 0;
+    }
+    c->logprobs = out;
+    c->logprob_count = n;
+}
+
+/* A value written again as JSON text in the response's arena; NULL for none. */
+static const char *llm__resp_json_text(llm_response *resp, const llm_json *v, bool *failed) {
+    const char *copy = NULL;
+    /* an annotation nested deeper than 64 is left out: it is no failure of the answer */
+    if (v && llm__arena_json_text(&resp->alloc_, &resp->arena_, v, &copy) == LLM_ERR_NO_MEMORY) *failed = true;
+    return copy;
+}
+
+/* Choice ci of a chat completion; `index` defaults to the position. */
+static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *v, llm_error *err) {
+    const llm_json *msg = llm_json_get(v, "message"), *iv = llm_json_get(v, "index");
+    const llm_json *reasoning = llm_json_get(msg, "reasoning_content");
+    int64_t index = iv ? llm_json_int(iv, -1) : (int64_t)ci;
+    bool failed = false;
+    size_t len = 0;
+    llm_result r;
+    if (index < 0 || index > 0x7FFFFFFF) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].index is not a non-negative integer", ci);
+    c->index = (int)index;
+    c->content = llm__resp_str(resp, llm_json_get(msg, "content"), &failed);
+    llm_json_string(llm_json_get(msg, "content"), &len);
+    c->content_len = c->content ? len : 0;
+    c->refusal = llm__resp_str(resp, llm_json_get(msg, "refusal"), &failed);
+    /* DeepSeek and vLLM say reasoning_content, OpenRouter and Groq reasoning */
+    c->reasoning = llm__resp_str(resp, reasoning ? reasoning : llm_json_get(msg, "reasoning"), &failed);
+    c->finish_reason_raw = llm__resp_str(resp, llm_json_get(v, "finish_reason"), &failed);
+    c->finish_reason = llm__finish_word(llm__openai_finish_words, c->finish_reason_raw);
+    llm__openai_logprobs_decode(resp, c, llm_json_get(llm_json_get(v, "logprobs"), "content"), &failed);
+    c->content_filter = llm__resp_json_text(resp, llm_json_get(v, "content_filter_results"), &failed); /* Azure */
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    r = llm__openai_tool_calls_decode(resp, c, ci, llm_json_get(msg, "tool_calls"), c->finish_reason == LLM_FINISH_LENGTH, err);
+    return r;
+}
+
+/* OpenRouter's costs in its usage object: `cost` (charged to the account)
+   and cost_details.upstream_inference_cost (billed by the upstream
+   provider; with the caller's own key, is_byok, that is spent too; without,
+   it is already part of `cost`). Negative or absurd amounts are ignored. */
+static void llm__openrouter_cost_decode(const llm_json *u, llm_response *resp) {
+    double cost = llm_json_number(llm_json_get(u, "cost"), -1);
+    double upstream = llm_json_number(llm_json_get(llm_json_get(u, "cost_details"), "upstream_inference_cost"), -1);
+    bool byok = llm_json_bool(llm_json_get(u, "is_byok"), false);
+    if (!(upstream >= 0 && upstream < 1e9)) upstream = -1;
+    if (!(cost >= 0 && cost < 1e9)) cost = -1;
+    if (upstream >= 0) {
+        resp->has_upstream_cost = true;
+        resp->upstream_cost_usd = upstream;
+    }
+    if (cost >= 0) {
+        resp->has_provider_cost = true;
+        resp->provider_cost_usd = cost + (byok && upstream >= 0 ? upstream : 0);
+    }
+}
+
+/* OpenAI's usage object (also Groq's x_groq.usage and OpenRouter's) into
+   *us, zeroed first; false when a count is out of range. */
+static bool llm__openai_usage(const llm_json *u, llm_usage *us) {
+    const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
+    int64_t total = -1;
+    memset(us, 0, sizeof *us);
+    if (!llm__usage_count(llm_json_get(u, "prompt_tokens"), &us->prompt_tokens) ||
+        !llm__usage_count(llm_json_get(u, "completion_tokens"), &us->completion_tokens) ||
+        !llm__usage_count(llm_json_get(u, "total_tokens"), &total) ||
+        !llm__usage_count(llm_json_get(pd, "cached_tokens"), &us->cached_tokens) ||
+        !llm__usage_count(llm_json_get(pd, "cache_write_tokens"), &us->cache_creation_tokens) ||
+        !llm__usage_count(llm_json_get(pd, "audio_tokens"), &us->audio_prompt_tokens) ||
+        !llm__usage_count(llm_json_get(cd, "reasoning_tokens"), &us->reasoning_tokens) ||
+        !llm__usage_count(llm_json_get(cd, "audio_tokens"), &us->audio_completion_tokens))
+        return false;
+    us->present = true;
+    us->total_tokens = total >= 0 ? total : us->prompt_tokens + us->completion_tokens;
+    return true;
+}
+
+/* The usage object into resp->usage (absent: kept); false (usage left
+   absent) when a count is out of range. */
+static bool llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
+    llm_usage us;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
+    if (!llm__openai_usage(u, &us)) return false;
+    resp->usage = us;
+    llm__openrouter_cost_decode(u, resp);
+    return true;
+}
+
+/* Azure's prompt annotations: prompt_filter_results, or prompt_annotations
+   (the older name, still in its documented streams). */
+static const llm_json *llm__openai_prompt_filter(const llm_json *root) {
+    const llm_json *v = llm_json_get(root, "prompt_filter_results");
+    return v ? v : llm_json_get(root, "prompt_annotations");
+}
+
+static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
+    const llm_json *choices = llm_json_get(body, "choices"), *v;
+    llm_choice *out;
+    bool failed = false;
+    size_t n = 0;
+    llm_result r;
+    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(choices, LLM_JSON_ARRAY))
+        return llm__fail(err, LLM_ERR_PARSE, "response: not a chat completion (no choices array)");
+    resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
+    resp->object = llm__resp_str(resp, llm_json_get(body, "object"), &failed);
+    resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
+    resp->created = llm_json_int(llm_json_get(body, "created"), 0);
+    resp->system_fingerprint = llm__resp_str(resp, llm_json_get(body, "system_fingerprint"), &failed);
+    resp->service_tier = llm__resp_str(resp, llm_json_get(body, "service_tier"), &failed);
+    resp->prompt_filter = llm__resp_json_text(resp, llm__openai_prompt_filter(body), &failed);
+    out = (llm_choice *)llm__resp_array(resp, llm_json_count(choices), sizeof *out, &failed);
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    for (v = llm_json_first(choices); v; v = llm_json_next(choices, v), n++) {
+        if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z] is not an object", n);
+        if ((r = llm__openai_choice_decode(resp, &out[n], n, v, err)) != LLM_OK) return r;
+    }
+    (void)ctx;
+    if (out) qsort(out, n, sizeof *out, llm__choice_order);
+    resp->choices = out;
+    resp->choice_count = n;
+    if (!llm__openai_usage_decode(llm_json_get(body, "usage"), resp)) return LLM_OK;
+    if (!resp->usage.present) llm__openai_usage_decode(llm_json_get(llm_json_get(body, "x_groq"), "usage"), resp);
+    return LLM_OK;
+}
+
+/* ---- OpenAI-compatible stream chunks ---- */
+
+/* The tool call a delta belongs to, by its `index` (never by position).
+   A server that sends every call with index 0 (some Ollama versions) is
+   recognised by a new id on the same index: that ends the call and starts
+   a new one. Without an index, a delta with an id (or the first) starts a
+   call and one without continues the last. Returns the handle, or a
+   negative result. */
+static int llm__openai_tool_slot(llm_stream_sink *s, int choice, const llm_json *tc) {
+    const char *id = llm_json_string(llm_json_get(tc, "id"), NULL);
+    const char *name = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "name"), NULL);
+    const llm_json *iv = llm_json_get(tc, "index");
+    int64_t key = -1;
+    int h;
+    if (iv) {
+        key = llm_json_int(iv, -1);
+        if (key < 0 || key > 0x7FFFFFFF) return (int)llm_sink_fail(s, LLM_ERR_PARSE, "a tool call's index is not a non-negative integer");
+        h = llm_sink_tool_find(s, choice, (int)key);
+    } else {
+        h = id ? -1 : llm_sink_tool_find(s, choice, -1); /* -1: the last call started */
+    }
+    if (h >= 0 && id && llm_sink_tool_id(s, choice, h)[0] && strcmp(id, llm_sink_tool_id(s, choice, h)) != 0) {
+        llm_result r = llm_sink_tool_end(s, choice, h);
+        if (r != LLM_OK) return (int)r;
+        h = -1;
+    }
+    if (h >= 0) {
+        llm_result r = id ? llm_sink_tool_set_id(s, choice, h, id, strlen(id)) : LLM_OK;
+        return r == LLM_OK ? h : (int)r;
+    }
+    return llm_sink_tool_begin(s, choice, (int)key, id, name);
+}
+
+static llm_result llm__openai_tool_deltas(llm_stream_sink *s, int choice, const llm_json *calls) {
+    const llm_json *tc;
+    for (tc = llm_json_first(calls); tc; tc = llm_json_next(calls, tc)) {
+        size_t n;
+        const char *args = llm_json_string(llm_json_get(llm_json_get(tc, "function"), "arguments"), &n);
+        int h = llm__openai_tool_slot(s, choice, tc);
+        llm_result r;
+        if (h < 0) return (llm_result)h;
+        if (args && (r = llm_sink_tool_args(s, choice, h, args, n)) != LLM_OK) return r;
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__openai_choice_delta(llm_stream_sink *s, const llm_json *ch) {
+    const llm_json *delta = llm_json_get(ch, "delta");
+    const llm_json *reasoning = llm_json_get(delta, "reasoning_content");
+    int64_t index = llm_json_int(llm_json_get(ch, "index"), 0);
+    size_t n;
+    const char *str;
+    llm_result r;
+    if (index < 0 || index > 0x7FFFFFFF) index = 0x7FFFFFFF; /* out of range: llm_sink_choice says so */
+    if ((r = llm_sink_choice(s, (int)index)) != LLM_OK) return r;
+    if (!reasoning) reasoning = llm_json_get(delta, "reasoning");
+    if ((str = llm_json_string(reasoning, &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_REASONING, (int)index, str, n)) != LLM_OK) return r;
+    if ((str = llm_json_string(llm_json_get(delta, "content"), &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_TEXT, (int)index, str, n)) != LLM_OK)
+        return r;
+    if ((str = llm_json_string(llm_json_get(delta, "refusal"), &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_REFUSAL, (int)index, str, n)) != LLM_OK)
+        return r;
+    if (llm_json_count(llm_json_get(delta, "tool_calls")) && (r = llm__openai_tool_deltas(s, (int)index, llm_json_get(delta, "tool_calls"))) != LLM_OK)
+        return r;
+    if (llm_json_get(ch, "content_filter_results") && (r = llm_sink_content_filter(s, (int)index, llm_json_get(ch, "content_filter_results"))) != LLM_OK)
+        return r; /* Azure's annotations: in their own chunks, or beside a delta */
+    if ((str = llm_json_string(llm_json_get(ch, "finish_reason"), &n)) != NULL) return llm_sink_finish(s, (int)index, str, n);
+    return LLM_OK;
+}
+
+/* The fields every chunk repeats (the first value of each wins), and usage. */
+static llm_result llm__openai_chunk_head(llm_stream_sink *s, const llm_json *root) {
+    static const char *const keys[LLM__FIELD_COUNT] = {"id", "model", "object", "system_fingerprint", "service_tier"};
+    const llm_json *u = llm_json_get(root, "usage");
+    int f;
+    for (f = 0; f < LLM__FIELD_COUNT; f++) {
+        size_t n;
+        const char *str = llm_json_string(llm_json_get(root, keys[f]), &n);
+        llm_result r = str ? llm_sink_field_set(s, (llm_sink_field)f, str, n) : LLM_OK;
+        if (r != LLM_OK) return r;
+    }
+    if (llm_json_get(root, "created")) llm_sink_created(s, llm_json_int(llm_json_get(root, "created"), 0));
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) u = llm_json_get(llm_json_get(root, "x_groq"), "usage"); /* Groq */
+    if (llm_json_is(u, LLM_JSON_OBJECT)) {
+        llm_response tmp;
+        bool valid;
+        memset(&tmp, 0, sizeof tmp);
+        valid = llm__openai_usage_decode(u, &tmp);
+        if (tmp.has_provider_cost) llm_sink_provider_cost(s, tmp.provider_cost_usd);
+        if (tmp.has_upstream_cost) llm_sink_upstream_cost(s, tmp.upstream_cost_usd);
+        return llm_sink_usage(s, &tmp.usage, valid);
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
+    const llm_json *choices = llm_json_get(root, "choices"), *ch;
+    llm_result r;
+    (void)event;
+    (void)event_len;
+    if ((r = llm__openai_chunk_head(s, root)) != LLM_OK) return r;
+    if (llm__openai_prompt_filter(root) && (r = llm_sink_content_filter(s, -1, llm__openai_prompt_filter(root))) != LLM_OK) return r;
+    for (ch = llm_json_first(choices); ch; ch = llm_json_next(choices, ch))
+        if ((r = llm__openai_choice_delta(s, ch)) != LLM_OK) return r;
+    /* an error inside the stream (OpenRouter sends it beside finish_reason "error") */
+    return llm_json_get(root, "error") ? llm_sink_error(s, root) : LLM_OK;
+}
+
+static const llm_wire_format llm__wire_openai = {
+    "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__decode_error_object, llm__openai_stream_event,
+    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
+};
+
+/* Azure OpenAI: the same format at its own URLs. */
+static const llm_wire_format llm__wire_azure = {
+    "azure-openai-chat", llm__openai_encode, llm__azure_url, llm__openai_decode, llm__decode_error_object, llm__openai_stream_event,
+    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
+};
+
+#endif /* LLM_NO_PROVIDER_OPENAI */
+
+/* ------------------------------------------------------------------------ */
+// >>anthropic: the Anthropic Messages wire format
+/* ------------------------------------------------------------------------ */
+
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+
+/* Anthropic's stop reasons (Message.stop_reason in its OpenAPI spec). */
+static const llm_finish_word llm__anthropic_finish_words[] = {
+    {"end_turn", LLM_FINISH_STOP}, {"stop_sequence", LLM_FINISH_STOP}, {"max_tokens", LLM_FINISH_LENGTH},
+    {"model_context_window_exceeded", LLM_FINISH_LENGTH}, {"tool_use", LLM_FINISH_TOOL_CALLS}, {"refusal", LLM_FINISH_CONTENT_FILTER},
+    {"pause_turn", LLM_FINISH_OTHER}, {NULL, LLM_FINISH_NONE}};
+
+/* Anthropic's error types (its errors documentation), and the phrase of
+   its context-window error. */
+static const llm_error_word llm__anthropic_error_words[] = {
+    {"prompt is too long", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, true}, {"overloaded_error", LLM_ERR_UNAVAILABLE, true, false},
+    {"rate_limit_error", LLM_ERR_RATE_LIMITED, false, false}, {"authentication_error", LLM_ERR_AUTHENTICATION, false, false},
+    {"permission_error", LLM_ERR_PERMISSION, false, false}, {"not_found_error", LLM_ERR_NOT_FOUND, false, false},
+    {"billing_error", LLM_ERR_PAYMENT_REQUIRED, true, false}, {"request_too_large", LLM_ERR_BAD_REQUEST, false, false},
+    {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false}, {"timeout_error", LLM_ERR_TIMEOUT, false, false},
+    {"api_error", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
+
+/* ---- the request ---- */
+
+/* What a Claude model takes, by family (the README's table, "Anthropic"):
+   how reasoning_effort becomes thinking, and whether a structured answer
+   has its own field (output_config.format) or comes through a forced
+   tool. A model no row names is taken as a newer one. */
+enum { LLM__THINK_NONE = 0, LLM__THINK_BUDGET, LLM__THINK_ADAPTIVE };
+typedef struct llm__claude_family {
+    const char *prefix;          /* the model name starts with it */
+    int thinking;
+    bool native_format;
+} llm__claude_family;
+
+static const llm__claude_family llm__claude_families[] = {
+    {"claude-opus-4-7", LLM__THINK_ADAPTIVE, true}, {"claude-opus-4-6", LLM__THINK_ADAPTIVE, true},
+    {"claude-sonnet-4-6", LLM__THINK_ADAPTIVE, true}, {"claude-mythos", LLM__THINK_ADAPTIVE, true},
+    {"claude-opus-4-5", LLM__THINK_BUDGET, true}, {"claude-sonnet-4-5", LLM__THINK_BUDGET, true},
+    {"claude-haiku-4-5", LLM__THINK_BUDGET, true}, {"claude-opus-4-1", LLM__THINK_BUDGET, false},
+    {"claude-opus-4-0", LLM__THINK_BUDGET, false}, {"claude-opus-4-20", LLM__THINK_BUDGET, false},
+    {"claude-sonnet-4-0", LLM__THINK_BUDGET, false}, {"claude-sonnet-4-20", LLM__THINK_BUDGET, false},
+    {"claude-3-7-sonnet", LLM__THINK_BUDGET, false}, {"claude-3", LLM__THINK_NONE, false},
+};
+static const llm__claude_family llm__claude_newer = {"", LLM__THINK_ADAPTIVE, true};
+
+static const llm__claude_family *llm__claude_family_of(const char *model) {
+    size_t i;
+    for (i = 0; i < sizeof llm__claude_families / sizeof llm__claude_families[0]; i++)
+        if (strncmp(model, llm__claude_families[i].prefix, strlen(llm__claude_families[i].prefix)) == 0) return &llm__claude_families[i];
+    return &llm__claude_newer;
+}
+
+/* reasoning_effort as thinking: a token budget (LiteLLM's for low, medium
+   and high; doubled above), or an adaptive effort level. */
+static const struct { const char *word, *effort; int budget; } llm__claude_efforts[] = {
+    {"minimal", "low", 1024}, {"low", "low", 1024}, {"medium", "medium", 2048}, {"high", "high", 4096},
+    {"xhigh", "xhigh", 8192}, {"max", "max", 16384},
+};
+
+#define LLM__ANTHROPIC_JSON_TOOL "json_tool_call" /* LiteLLM's name for it */
+#define LLM__ANTHROPIC_DEFAULT_MAX_TOKENS 4096
+
+/* How one request is sent, decided before anything is written. */
+typedef struct llm__claude_plan {
+    const llm__claude_family *family;
+    int64_t max_tokens;
+    int budget;                  /* thinking budget; 0: none */
+    const char *effort;          /* adaptive effort; NULL: none */
+    bool json_tool;              /* the structured answer through the forced tool */
+    bool temperature, top_k, service_tier; /* sent */
+} llm__claude_plan;
+
+/* The state of an Anthropic call: what the encoder decided for the
+   decoders, and the stream's usage (message_start begins it, message_delta
+   completes it). */
+typedef struct llm__anthropic_state {
+    bool json_tool;              /* a tool_use named LLM__ANTHROPIC_JSON_TOOL is the answer's content */
+    int json_block;              /* stream: its content block index + 1; 0: not yet seen */
+    llm_usage usage;
+    bool bad;
+} llm__anthropic_state;
+
+/* max_tokens, which the API requires: the request's, else the smaller of
+   4096 and the model's output limit in the price table. 4096, not the
+   limit itself: Anthropic's SDK refuses non-streamed calls whose max_tokens
+   implies more than ten minutes of generation. */
+static int64_t llm__claude_max_tokens(const llm_wire_ctx *ctx, const llm_request *req) {
+    int64_t n = req->max_tokens ? req->max_tokens : req->max_completion_tokens;
+#ifndef LLM_NO_COSTS
+    llm_model_info info;
+    if (!n && llm_model_info_get(ctx->client->desc.costs, ctx->model, &info, NULL) == LLM_OK && info.max_output_tokens > 0 &&
+        info.max_output_tokens < LLM__ANTHROPIC_DEFAULT_MAX_TOKENS)
+        n = info.max_output_tokens;
+#else
+    (void)ctx;
+#endif
+    return n ? n : LLM__ANTHROPIC_DEFAULT_MAX_TOKENS;
+}
+
+static llm_result llm__claude_thinking(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
+    const char *word = req->reasoning_effort;
+    size_t i;
+    if (!word || strcmp(word, "none") == 0) return LLM_OK;
+    for (i = 0; i < sizeof llm__claude_efforts / sizeof llm__claude_efforts[0] && strcmp(llm__claude_efforts[i].word, word) != 0; i++) {}
+    if (i == sizeof llm__claude_efforts / sizeof llm__claude_efforts[0])
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high, xhigh, max", word);
+    if (p->family->thinking == LLM__THINK_NONE) return llm__enc_drop(e, true, "reasoning_effort", "this Claude model does not think");
+    if (p->family->thinking == LLM__THINK_ADAPTIVE) {
+        p->effort = llm__claude_efforts[i].effort;
+        return LLM_OK;
+    }
+    p->budget = llm__claude_efforts[i].budget;
+    if (p->max_tokens <= p->budget) p->max_tokens += p->budget; /* the budget counts in max_tokens: the answer keeps its room */
+    return LLM_OK;
+}
+
+/* The structured answer: the model's own field, else a forced tool, whose
+   input must then be an object schema. */
+static llm_result llm__claude_format(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
+    const llm_response_format *f = &req->response_format;
+    llm_json_doc doc;
+    llm_error perr;
+    const char *type;
+    if (f->type != LLM_FORMAT_JSON_OBJECT && f->type != LLM_FORMAT_JSON_SCHEMA) return LLM_OK;
+    if (f->type == LLM_FORMAT_JSON_SCHEMA && p->family->native_format) return LLM_OK;
+    p->json_tool = true;
+    if (p->budget || p->effort)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: %s gives a structured answer through a forced tool, which thinking does not allow",
+                         e->ctx->model);
+    if (f->type == LLM_FORMAT_JSON_OBJECT) return LLM_OK;
+    memset(&doc, 0, sizeof doc);
+    if (llm__json_check(&e->ctx->client->desc.alloc, f->schema, strlen(f->schema), true, &doc, &perr) != LLM_OK)
+        return llm__fail(e->err, perr.code, "response_format.schema: %s", perr.message);
+    type = llm_json_string(llm_json_get(llm_json_root(&doc), "type"), NULL);
+    if (!type || strcmp(type, "object") != 0) {
+        llm_json_doc_free(&doc);
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format.schema: %s gives a structured answer through a tool, whose input is an object: "
+                         "the schema's type must be \"object\"", e->ctx->model);
+    }
+    llm_json_doc_free(&doc);
+    return LLM_OK;
+}
+
+/* The messages' checks: the first turn the user's, tool calls with object
+   arguments (and tools to name them), images as base64 or URL, PDFs. */
+static llm_result llm__claude_messages_ok(llm__enc *e, const llm_request *req) {
+    size_t m, k, turns = 0;
+    llm_result r;
+    for (m = 0; m < req->message_count; m++) {
+        const llm_message *msg = &req->messages[m];
+        if (msg->role == LLM_ROLE_SYSTEM || msg->role == LLM_ROLE_DEVELOPER) continue;
+        if (!turns++ && msg->role == LLM_ROLE_ASSISTANT)
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: Anthropic's first turn is the user's, not the assistant's", m);
+        if (msg->tool_call_count && !req->tool_count)
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: Anthropic needs `tools` when the history has tool calls", m);
+        if (msg->role == LLM_ROLE_ASSISTANT && !msg->part_count && (!msg->content || !msg->content[0]) && !msg->tool_call_count &&
+            !msg->reasoning_count)
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: an empty assistant turn (Anthropic refuses empty content)", m);
+        if ((r = llm__enc_message_ok(e, msg, m)) != LLM_OK) return r;
+        for (k = 0; k < msg->part_count; k++)
+            if (msg->parts[k].type == LLM_PART_DOCUMENT && msg->parts[k].base64 && strcmp(msg->parts[k].media_type, "application/pdf") != 0)
+                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: Anthropic takes PDF documents (application/pdf)", m, k);
+    }
+    if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Anthropic needs a user turn beside the system prompt");
+    return LLM_OK;
+}
+
+/* Everything decided, and everything this format cannot take said, before
+   a byte is written. */
+static llm_result llm__claude_plan_for(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
+    llm_result r;
+    bool thinking;
+    memset(p, 0, sizeof *p);
+    p->family = llm__claude_family_of(e->ctx->model);
+    p->max_tokens = llm__claude_max_tokens(e->ctx, req);
+    if ((r = llm__claude_thinking(e, req, p)) != LLM_OK || (r = llm__claude_format(e, req, p)) != LLM_OK) return r;
+    thinking = p->budget || p->effort;
+    p->service_tier = req->service_tier && (strcmp(req->service_tier, "auto") == 0 || strcmp(req->service_tier, "standard_only") == 0);
+    if ((r = llm__enc_drop(e, req->n > 1, "n", "Anthropic answers one choice")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->has_seed, "seed", "Anthropic has no seed")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "Anthropic gives no log probabilities")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->has_presence_penalty, "presence_penalty", "Anthropic has no penalties")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->has_frequency_penalty, "frequency_penalty", "Anthropic has no penalties")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->metadata_count > 0, "metadata", "Anthropic's metadata holds only user_id (set `user`)")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->service_tier && !p->service_tier, "service_tier", "Anthropic takes auto or standard_only")) != LLM_OK)
+        return r;
+    p->temperature = req->has_temperature && !(thinking && req->temperature != 1);
+    p->top_k = req->has_top_k && !thinking;
+    if (thinking && ((r = llm__enc_drop(e, p->temperature != req->has_temperature, "temperature", "thinking takes only temperature 1")) != LLM_OK ||
+                     (r = llm__enc_drop(e, p->top_k != req->has_top_k, "top_k", "thinking does not take top_k")) != LLM_OK))
+        return r;
+    if (thinking && (req->tool_choice.mode == LLM_TOOL_CHOICE_REQUIRED || req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION))
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: with thinking Anthropic takes only auto or none");
+    return llm__claude_messages_ok(e, req);
+}
+
+static void llm__claude_cache(llm_json_writer *w, llm_cache cache) {
+    if (cache == LLM_CACHE_NONE) return;
+    llm_json_write_key(w, "cache_control");
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "type", "ephemeral");
+    if (cache == LLM_CACHE_1H) llm__jw_member(w, "ttl", "1h");
+    llm_json_write_object_end(w);
+}
+
+static void llm__claude_text_block(llm_json_writer *w, const char *text, llm_cache cache) {
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "type", "text");
+    llm__jw_member(w, "text", text);
+    llm__claude_cache(w, cache);
+    llm_json_write_object_end(w);
+}
+
+/* {"type":"base64","media_type":...,"data":...} or {"type":"url","url":...} */
+static void llm__claude_source(llm_json_writer *w, const llm_content_part *part) {
+    const char *media = part->media_type, *data = part->base64;
+    size_t n = media ? strlen(media) : 0;
+    llm_json_write_key(w, "source");
+    llm_json_write_object_begin(w);
+    if (part->type == LLM_PART_IMAGE_URL && !llm__data_url(part->url, &media, &n, &data)) {
+        llm__jw_member(w, "type", "url");
+        llm__jw_member(w, "url", part->url);
+    } else if (part->type == LLM_PART_DOCUMENT && !part->base64) {
+        llm__jw_member(w, "type", "url");
+        llm__jw_member(w, "url", part->url);
+    } else {
+        llm__jw_member(w, "type", "base64");
+        llm_json_write_key(w, "media_type");
+        llm_json_write_stringn(w, media, n);
+        llm__jw_member(w, "data", data);
+    }
+    llm_json_write_object_end(w);
+}
+
+/* One content part as a block; `cache` adds the message's marker to it. */
+static void llm__claude_part(llm_json_writer *w, const llm_content_part *part, llm_cache cache) {
+    if (part->cache != LLM_CACHE_NONE) cache = part->cache;
+    if (part->type == LLM_PART_TEXT) {
+        llm__claude_text_block(w, part->text, cache);
+        return;
+    }
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "type", part->type == LLM_PART_DOCUMENT ? "document" : "image");
+    llm__claude_source(w, part);
+    if (part->type == LLM_PART_DOCUMENT) llm__jw_member(w, "title", part->filename);
+    llm__claude_cache(w, cache);
+    llm_json_write_object_end(w);
+}
+
+/* A message's content as blocks, its cache marker on the last one. */
+static void llm__claude_content_blocks(llm_json_writer *w, const llm_message *msg) {
+    size_t k;
+    if (!msg->part_count) {
+        if (msg->content && msg->content[0]) llm__claude_text_block(w, msg->content, msg->cache);
+        return;
+    }
+    for (k = 0; k < msg->part_count; k++) llm__claude_part(w, &msg->parts[k], k + 1 == msg->part_count ? msg->cache : LLM_CACHE_NONE);
+}
+
+/* The system prompt: every system and developer message, in order; one
+   string when that is all there is to say. */
+static void llm__claude_system(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t m, count = 0;
+    const llm_message *only = NULL;
+    for (m = 0; m < req->message_count; m++)
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) count++, only = &req->messages[m];
+    if (!count || !llm__enc_key(e, "system")) return;
+    if (count == 1 && !only->part_count && only->cache == LLM_CACHE_NONE) {
+        llm_json_write_string(w, only->content);
+        return;
+    }
+    llm_json_write_array_begin(w);
+    for (m = 0; m < req->message_count; m++)
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) llm__claude_content_blocks(w, &req->messages[m]);
+    llm_json_write_array_end(w);
+}
+
+/* A tool's answer: a tool_result block. */
+static void llm__claude_tool_result(llm_json_writer *w, const llm_message *msg) {
+    size_t k;
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "type", "tool_result");
+    llm__jw_member(w, "tool_use_id", msg->tool_call_id);
+    llm_json_write_key(w, "content");
+    if (msg->part_count) {
+        llm_json_write_array_begin(w);
+        for (k = 0; k < msg->part_count; k++) llm__claude_part(w, &msg->parts[k], LLM_CACHE_NONE);
+        llm_json_write_array_end(w);
+    } else {
+        llm_json_write_string(w, msg->content ? msg->content : "");
+    }
+    llm__claude_cache(w, msg->cache);
+    llm_json_write_object_end(w);
+}
+
+/* A user turn from messages[from, to) (user and tool messages): the tool
+   results first, in order, then the rest (the API wants results first).
+   One plain string when it is one plain message. */
+static void llm__claude_user_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
+    const llm_message *first = &req->messages[from];
+    size_t m;
+    llm_json_write_key(w, "content");
+    if (to - from == 1 && first->role == LLM_ROLE_USER && !first->part_count && first->cache == LLM_CACHE_NONE) {
+        llm_json_write_string(w, first->content);
+        return;
+    }
+    llm_json_write_array_begin(w);
+    for (m = from; m < to; m++)
+        if (req->messages[m].role == LLM_ROLE_TOOL) llm__claude_tool_result(w, &req->messages[m]);
+    for (m = from; m < to; m++)
+        if (req->messages[m].role == LLM_ROLE_USER) llm__claude_content_blocks(w, &req->messages[m]);
+    llm_json_write_array_end(w);
+}
+
+/* The reasoning blocks of a message, when they are this format's. */
+static void llm__claude_reasoning(llm_json_writer *w, const llm_message *msg) {
+    size_t k;
+    if (msg->reasoning_format && strcmp(msg->reasoning_format, "anthropic-messages") != 0) return; /* another format's: never sent */
+    for (k = 0; k < msg->reasoning_count; k++) {
+        const llm_reasoning_block *b = &msg->reasoning[k];
+        llm_json_write_object_begin(w);
+        if (b->kind == LLM_REASONING_REDACTED) {
+            llm__jw_member(w, "type", "redacted_thinking");
+            llm__jw_member(w, "data", b->data);
+        } else {
+            llm__jw_member(w, "type", "thinking");
+            llm__jw_member(w, "thinking", b->thinking ? b->thinking : "");
+            llm__jw_member(w, "signature", b->signature);
+        }
+        llm_json_write_object_end(w);
+    }
+}
+
+static void llm__claude_tool_uses(llm_json_writer *w, const llm_message *msg) {
+    size_t k;
+    for (k = 0; k < msg->tool_call_count; k++) {
+        const llm_tool_call *tc = &msg->tool_calls[k];
+        const char *args = tc->arguments && tc->arguments[0] ? tc->arguments : "{}";
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "type", "tool_use");
+        llm__jw_member(w, "id", tc->id);
+        llm__jw_member(w, "name", tc->name);
+        llm_json_write_key(w, "input"); /* an object (checked in the plan) */
+        llm__jw_raw_checked(w, args, strlen(args));
+        if (k + 1 == msg->tool_call_count) llm__claude_cache(w, msg->cache);
+        llm_json_write_object_end(w);
+    }
+}
+
+/* An assistant turn from messages[from, to): the reasoning state first (the
+   API wants thinking at the start of the turn), then text and tool calls. */
+static void llm__claude_assistant_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
+    const llm_message *first = &req->messages[from];
+    size_t m;
+    llm_json_write_key(w, "content");
+    if (to - from == 1 && !first->part_count && !first->tool_call_count && !first->reasoning_count && first->cache == LLM_CACHE_NONE) {
+        llm_json_write_string(w, first->content); /* one plain text (not empty: checked) */
+        return;
+    }
+    llm_json_write_array_begin(w);
+    for (m = from; m < to; m++) llm__claude_reasoning(w, &req->messages[m]);
+    for (m = from; m < to; m++) {
+        const llm_message *msg = &req->messages[m];
+        llm_message text = *msg;
+        if (msg->tool_call_count) text.cache = LLM_CACHE_NONE; /* the marker goes on the last block: the last tool call */
+        llm__claude_content_blocks(w, &text);
+        llm__claude_tool_uses(w, msg);
+    }
+    llm_json_write_array_end(w);
+}
+
+/* The conversation as alternating turns: consecutive messages of one side
+   become one turn; system and developer messages went to `system`. */
+static void llm__claude_messages(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t m = 0, end;
+    bool user;
+    if (!llm__enc_key(e, "messages")) return;
+    llm_json_write_array_begin(w);
+    for (; llm__enc_next_turn(req, &m, &end, &user); m = end) {
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "role", user ? "user" : "assistant");
+        if (user) llm__claude_user_turn(w, req, m, end);
+        else llm__claude_assistant_turn(w, req, m, end);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+}
+
+static void llm__claude_tool(llm_json_writer *w, const char *name, const char *description, const char *schema, bool strict, llm_cache cache) {
+    const char *params = schema ? schema : "{\"type\":\"object\",\"properties\":{}}";
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "name", name);
+    llm__jw_member(w, "description", description);
+    llm_json_write_key(w, "input_schema");
+    llm__jw_raw_checked(w, params, strlen(params));
+    if (strict) {
+        llm_json_write_key(w, "strict");
+        llm_json_write_bool(w, true);
+    }
+    llm__claude_cache(w, cache);
+    llm_json_write_object_end(w);
+}
+
+/* tools, with the forced JSON tool last; tool_choice. */
+static void llm__claude_tools(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
+    llm_json_writer *w = e->w;
+    const llm_response_format *f = &req->response_format;
+    const llm_tool_choice *tc = &req->tool_choice;
+    size_t i;
+    if ((req->tool_count || p->json_tool) && llm__enc_key(e, "tools")) {
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->tool_count; i++)
+            llm__claude_tool(w, req->tools[i].name, req->tools[i].description, req->tools[i].parameters, req->tools[i].strict, req->tools[i].cache);
+        if (p->json_tool)
+            llm__claude_tool(w, LLM__ANTHROPIC_JSON_TOOL, f->description ? f->description : "Gives the answer, as the JSON the input schema describes.",
+                             f->type == LLM_FORMAT_JSON_SCHEMA ? f->schema : "{\"type\":\"object\"}", false, LLM_CACHE_NONE);
+        llm_json_write_array_end(w);
+    }
+    if (!req->tool_count && !p->json_tool) return; /* a choice without tools: nothing to choose */
+    if (!p->json_tool && tc->mode == LLM_TOOL_CHOICE_DEFAULT && req->parallel_tool_calls != LLM_FALSE) return;
+    if (!llm__enc_key(e, "tool_choice")) return;
+    llm_json_write_object_begin(w);
+    if (p->json_tool) {
+        llm__jw_member(w, "type", "tool");
+        llm__jw_member(w, "name", LLM__ANTHROPIC_JSON_TOOL);
+    } else {
+        llm__jw_member(w, "type", tc->mode == LLM_TOOL_CHOICE_NONE ? "none" : tc->mode == LLM_TOOL_CHOICE_REQUIRED ? "any"
+                                  : tc->mode == LLM_TOOL_CHOICE_FUNCTION ? "tool" : "auto");
+        if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) llm__jw_member(w, "name", tc->name);
+    }
+    if (req->parallel_tool_calls == LLM_FALSE && tc->mode != LLM_TOOL_CHOICE_NONE) {
+        llm_json_write_key(w, "disable_parallel_tool_use");
+        llm_json_write_bool(w, true);
+    }
+    llm_json_write_object_end(w);
+}
+
+/* thinking and output_config. */
+static void llm__claude_reasoning_config(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
+    llm_json_writer *w = e->w;
+    bool native = req->response_format.type == LLM_FORMAT_JSON_SCHEMA && !p->json_tool;
+    if ((p->budget || p->effort) && llm__enc_key(e, "thinking")) {
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "type", p->budget ? "enabled" : "adaptive");
+        if (p->budget) {
+            llm_json_write_key(w, "budget_tokens");
+            llm_json_write_int(w, p->budget);
+        }
+        llm_json_write_object_end(w);
+    }
+    if ((p->effort || native) && llm__enc_key(e, "output_config")) {
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "effort", p->effort);
+        if (native) {
+            llm_json_write_key(w, "format");
+            llm_json_write_object_begin(w);
+            llm__jw_member(w, "type", "json_schema");
+            llm_json_write_key(w, "schema");
+            llm__jw_raw_checked(w, req->response_format.schema, strlen(req->response_format.schema));
+            llm_json_write_object_end(w);
+        }
+        llm_json_write_object_end(w);
+    }
+}
+
+static void llm__claude_sampling(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
+    llm_json_writer *w = e->w;
+    size_t i;
+    if (req->stop_count && llm__enc_key(e, "stop_sequences")) {
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i]);
+        llm_json_write_array_end(w);
+    }
+    if (p->temperature && llm__enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
+    if (req->has_top_p && llm__enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
+    if (p->top_k && llm__enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
+    if (req->user && llm__enc_key(e, "metadata")) {
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "user_id", req->user);
+        llm_json_write_object_end(w);
+    }
+    if (p->service_tier && llm__enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
+}
+
+static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+    llm__enc e;
+    llm__claude_plan p;
+    llm__anthropic_state *st = (llm__anthropic_state *)ctx->state;
+    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
+    if (r != LLM_OK || (r = llm__claude_plan_for(&e, req, &p)) != LLM_OK) return llm__enc_end(&e, r);
+    if (st) st->json_tool = p.json_tool;
+    llm_json_write_object_begin(w);
+    if (llm__enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
+    if (llm__enc_key(&e, "max_tokens")) llm_json_write_int(w, p.max_tokens);
+    llm__claude_system(&e, req);
+    llm__claude_messages(&e, req);
+    llm__claude_tools(&e, req, &p);
+    llm__claude_reasoning_config(&e, req, &p);
+    llm__claude_sampling(&e, req, &p);
+    if (ctx->stream && llm__enc_key(&e, "stream")) llm_json_write_bool(w, true);
+    return llm__enc_end(&e, LLM_OK);
+}
+
+/* Anthropic counts input without cache reads and writes; llm_usage counts
+   them in the prompt. A later message_delta may leave some counts out: the
+   ones given update what message_start said. False when a count is out of
+   range (the usage is then to be treated as absent). */
+static bool llm__anthropic_usage(const llm_json *u, llm_usage *us) {
+    int64_t input = -1, read = -1, write = -1, write_1h = -1, out = -1;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
+    if (!llm__usage_count(llm_json_get(u, "input_tokens"), &input) ||
+        !llm__usage_count(llm_json_get(u, "cache_read_input_tokens"), &read) ||
+        !llm__usage_count(llm_json_get(u, "cache_creation_input_tokens"), &write) ||
+        !llm__usage_count(llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens"), &write_1h) ||
+        !llm__usage_count(llm_json_get(u, "output_tokens"), &out))
+        return false;
+    us->present = true;
+    if (read >= 0) us->cached_tokens = read;
+    if (write >= 0) us->cache_creation_tokens = write;
+    if (write_1h >= 0) us->cache_creation_1h_tokens = write_1h;
+    if (input >= 0 || read >= 0 || write >= 0)
+        us->prompt_tokens = (input >= 0 ? input : us->prompt_tokens - us->cached_tokens - us->cache_creation_tokens) +
+                            us->cached_tokens + us->cache_creation_tokens;
+    if (out >= 0) us->completion_tokens = out;
+    us->total_tokens = us->prompt_tokens + us->completion_tokens;
+    return true;
+}
+
+static bool llm__anthropic_block_is(const llm_json *b, const char *type) {
+    const char *t = llm_json_string(llm_json_get(b, "type"), NULL);
+    return t && strcmp(t, type) == 0;
+}
+
+/* The forced JSON tool's block, whose input is the answer's content. */
+static bool llm__anthropic_is_json_tool(const llm_wire_ctx *ctx, const char *name) {
+    const llm__anthropic_state *st = (const llm__anthropic_state *)ctx->state;
+    return st && st->json_tool && name && strcmp(name, LLM__ANTHROPIC_JSON_TOOL) == 0;
+}
+
+/* A tool_use block's input as JSON text in the arena ("{}" for none). */
+static llm_result llm__anthropic_input_text(llm_response *resp, const llm_json *b, size_t k, const char **out, llm_error *err) {
+    const llm_json *input = llm_json_get(b, "input");
+    if (!input || llm_json_is(input, LLM_JSON_NULL)) {
+        *out = "{}";
+        return LLM_OK;
+    }
+    switch (llm__arena_json_text(&resp->alloc_, &resp->arena_, input, out)) {
+        case LLM_OK: return LLM_OK;
+        case LLM_ERR_NO_MEMORY: return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+        default: return llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use input nested deeper than 64", k);
+    }
+}
+
+/* The thinking and redacted_thinking blocks, in order (their text, its
+   signature, their data: sent back as they came). */
+static void llm__anthropic_reasoning_decode(llm_response *resp, llm_choice *c, const llm_json *content, bool *failed) {
+    const llm_json *b;
+    size_t n = 0, k = 0;
+    llm_reasoning_block *out;
+    for (b = llm_json_first(content); b; b = llm_json_next(content, b))
+        n += llm__anthropic_block_is(b, "thinking") || llm__anthropic_block_is(b, "redacted_thinking");
+    if (!n || !(out = (llm_reasoning_block *)llm__resp_array(resp, n, sizeof *out, failed))) return;
+    for (b = llm_json_first(content); b; b = llm_json_next(content, b)) {
+        if (llm__anthropic_block_is(b, "thinking")) {
+            out[k].kind = LLM_REASONING_THINKING;
+            out[k].thinking = llm__resp_str(resp, llm_json_get(b, "thinking"), failed);
+            out[k].signature = llm__resp_str(resp, llm_json_get(b, "signature"), failed);
+            if (!out[k].thinking) out[k].thinking = "";
+            if (!out[k].signature) out[k].signature = "";
+            k++;
+        } else if (llm__anthropic_block_is(b, "redacted_thinking")) {
+            out[k].kind = LLM_REASONING_REDACTED;
+            out[k].data = llm__resp_str(resp, llm_json_get(b, "data"), failed);
+            if (!out[k].data) out[k].data = "";
+            k++;
+        }
+    }
+    c->reasoning_blocks = out;
+    c->reasoning_block_count = k;
+    c->reasoning_format = "anthropic-messages";
+}
+
+/* The content blocks into choice c: text (or, for a structured answer
+   through the forced tool, that tool's input), thinking, tool calls. */
+static llm_result llm__anthropic_content_decode(const llm_wire_ctx *ctx, llm_response *resp, llm_choice *c, const llm_json *content, bool *json_answer,
+                                                llm_error *err) {
+    const llm_json *b;
+    llm__buf text, thinking;
+    llm_tool_call *calls;
+    size_t ntools = 0, k = 0, i = 0;
+    bool failed = false;
+    llm_result r = LLM_OK;
+    memset(&text, 0, sizeof text);
+    memset(&thinking, 0, sizeof thinking);
+    *json_answer = false;
+    for (b = llm_json_first(content); b; b = llm_json_next(content, b)) ntools += llm__anthropic_block_is(b, "tool_use");
+    calls = (llm_tool_call *)llm__resp_array(resp, ntools, sizeof *calls, &failed);
+    for (b = llm_json_first(content); b && !failed && r == LLM_OK; b = llm_json_next(content, b), i++) {
+        const char *s, *name;
+        size_t n;
+        if (llm__anthropic_block_is(b, "text") && (s = llm_json_string(llm_json_get(b, "text"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &text, s, n);
+        if (llm__anthropic_block_is(b, "thinking") && (s = llm_json_string(llm_json_get(b, "thinking"), &n)) != NULL)
+            failed = !llm__buf_add(&resp->alloc_, &thinking, s, n);
+        if (!llm__anthropic_block_is(b, "tool_use")) continue;
+        name = llm_json_string(llm_json_get(b, "name"), NULL);
+        if (llm__anthropic_is_json_tool(ctx, name)) { /* the answer itself */
+            r = llm__anthropic_input_text(resp, b, i, &c->content, err);
+            *json_answer = true;
+            continue;
+        }
+        if (!name || !name[0]) r = llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use block without a name", i);
+        else if (calls) {
+            calls[k].id = llm__resp_str(resp, llm_json_get(b, "id"), &failed);
+            calls[k].name = llm__resp_str(resp, llm_json_get(b, "name"), &failed);
+            if ((r = llm__anthropic_input_text(resp, b, i, &calls[k].arguments, err)) == LLM_OK && !calls[k].id && !(calls[k].id = llm__resp_synth_id(resp, 0, k)))
+                failed = true;
+            k++;
+        }
+    }
+    if (r == LLM_OK && !failed) {
+        if (*json_answer) c->content_len = strlen(c->content); /* the tool's input is the content; any text beside it is not */
+        else if (text.p && (c->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, text.p, text.len)) != NULL) c->content_len = text.len;
+        else if (text.p) failed = true;
+        if (thinking.p && !(c->reasoning = llm__arena_strndup(&resp->alloc_, &resp->arena_, thinking.p, thinking.len))) failed = true;
+        c->tool_calls = calls;
+        c->tool_call_count = k;
+        llm__anthropic_reasoning_decode(resp, c, content, &failed);
+    }
+    llm__buf_free(&resp->alloc_, &text);
+    llm__buf_free(&resp->alloc_, &thinking);
+    if (r == LLM_OK && failed) r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    return r;
+}
+
+/* The finish of a structured answer given through the forced tool: the
+   tool's end is the answer's; cut at max_tokens it is half a JSON value. */
+static llm_result llm__anthropic_json_finish(const char *stop_reason, const char **finish, llm_error *err) {
+    if (stop_reason && strcmp(stop_reason, "max_tokens") == 0)
+        return llm__fail(err, LLM_ERR_TRUNCATED, "the structured answer was cut at max_tokens: raise max_tokens");
+    if (stop_reason && strcmp(stop_reason, "tool_use") == 0) *finish = "end_turn";
+    return LLM_OK;
+}
+
+static llm_result llm__anthropic_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
+    const llm_json *content = llm_json_get(body, "content");
+    llm_choice *c;
+    bool failed = false, json_answer;
+    const char *finish;
+    llm_result r;
+    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(content, LLM_JSON_ARRAY))
+        return llm__fail(err, LLM_ERR_PARSE, "response: not an Anthropic message (no content array)");
+    resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
+    resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
+    resp->object = llm__resp_str(resp, llm_json_get(body, "type"), &failed);
+    c = (llm_choice *)llm__resp_array(resp, 1, sizeof *c, &failed);
+    if (failed || !c) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if ((r = llm__anthropic_content_decode(ctx, resp, c, content, &json_answer, err)) != LLM_OK) return r;
+    finish = llm_json_string(llm_json_get(body, "stop_reason"), NULL);
+    if (json_answer && (r = llm__anthropic_json_finish(finish, &finish, err)) != LLM_OK) return r;
+    c->finish_reason_raw = finish ? llm_response_strndup(resp, finish, strlen(finish)) : NULL;
+    c->finish_reason = llm__finish_word(llm__anthropic_finish_words, c->finish_reason_raw);
+    resp->choices = c;
+    resp->choice_count = 1;
+    if (!llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
+    return finish && !c->finish_reason_raw ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : LLM_OK;
+}
+
+/* ---- the stream ---- */
+
+static llm_result llm__anthropic_usage_update(llm_stream_sink *s, const llm_json *u) {
+    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return LLM_OK;
+    if (!llm__anthropic_usage(u, &st->usage)) st->bad = true;
+    return llm_sink_usage(s, &st->usage, !st->bad);
+}
+
+/* The index of a content block event. */
+static int llm__anthropic_block(llm_stream_sink *s, const llm_json *root) {
+    int64_t index = llm_json_int(llm_json_get(root, "index"), -1);
+    if (index < 0 || index > 0x7FFFFFFF) return (int)llm_sink_fail(s, LLM_ERR_PARSE, "content block index out of range");
+    return (int)index;
+}
+
+/* A thinking block's text: shown as reasoning, and kept in its block. */
+static llm_result llm__anthropic_thinking(llm_stream_sink *s, int index, const char *str, size_t n) {
+    llm_result r = llm_sink_reasoning_block(s, 0, index, LLM_REASONING_THINKING, LLM_REASONING_PART_THINKING, str, n);
+    return r == LLM_OK && n ? llm_sink_delta(s, LLM_EVENT_REASONING, 0, str, n) : r;
+}
+
+static llm_result llm__anthropic_block_start(llm_stream_sink *s, const llm_json *root) {
+    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
+    const llm_json *block = llm_json_get(root, "content_block");
+    const char *type = llm_json_string(llm_json_get(block, "type"), NULL), *str, *name;
+    int index = llm__anthropic_block(s, root), h;
+    size_t n;
+    if (index < 0) return (llm_result)index;
+    if (!type) return LLM_OK;
+    if (strcmp(type, "tool_use") == 0) {
+        name = llm_json_string(llm_json_get(block, "name"), NULL);
+        if (st->json_tool && name && strcmp(name, LLM__ANTHROPIC_JSON_TOOL) == 0) { /* the answer itself, as text */
+            st->json_block = index + 1;
+            return LLM_OK;
+        }
+        h = llm_sink_tool_begin(s, 0, index, llm_json_string(llm_json_get(block, "id"), NULL), name); /* known by its block's index */
+        return h < 0 ? (llm_result)h : LLM_OK;
+    }
+    if (strcmp(type, "text") == 0 && !st->json_tool && (str = llm_json_string(llm_json_get(block, "text"), &n)) != NULL)
+        return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
+    if (strcmp(type, "thinking") == 0) {
+        str = llm_json_string(llm_json_get(block, "thinking"), &n);
+        return llm__anthropic_thinking(s, index, str ? str : "", str ? n : 0);
+    }
+    if (strcmp(type, "redacted_thinking") == 0) {
+        str = llm_json_string(llm_json_get(block, "data"), &n);
+        return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_REDACTED, LLM_REASONING_PART_DATA, str ? str : "", str ? n : 0);
+    }
+    return LLM_OK; /* server tools and block types added later: nothing to show */
+}
+
+static llm_result llm__anthropic_block_delta(llm_stream_sink *s, const llm_json *root) {
+    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
+    const llm_json *delta = llm_json_get(root, "delta");
+    const char *type = llm_json_string(llm_json_get(delta, "type"), NULL), *str;
+    size_t n;
+    int index, h;
+    if (!type) return LLM_OK;
+    if ((index = llm__anthropic_block(s, root)) < 0) return (llm_result)index;
+    if (strcmp(type, "text_delta") == 0 && !st->json_tool && (str = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
+        return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
+    if (strcmp(type, "thinking_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "thinking"), &n)) != NULL)
+        return llm__anthropic_thinking(s, index, str, n);
+    if (strcmp(type, "signature_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "signature"), &n)) != NULL)
+        return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, str, n);
+    if (strcmp(type, "input_json_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "partial_json"), &n)) != NULL) {
+        if (st->json_block == index + 1) return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n); /* the structured answer */
+        if ((h = llm_sink_tool_find(s, 0, index)) < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "input_json_delta outside a tool_use block");
+        return llm_sink_tool_args(s, 0, h, str, n);
+    }
+    return LLM_OK; /* citations_delta and delta types added later */
+}
+
+static llm_result llm__anthropic_block_stop(llm_stream_sink *s, const llm_json *root) {
+    int index = llm__anthropic_block(s, root), h;
+    if (index < 0) return (llm_result)index;
+    return (h = llm_sink_tool_find(s, 0, index)) >= 0 ? llm_sink_tool_end(s, 0, h) : LLM_OK;
+}
+
+static llm_result llm__anthropic_message_start(llm_stream_sink *s, const llm_json *m) {
+    size_t n;
+    const char *str;
+    llm_result r = LLM_OK;
+    if ((str = llm_json_string(llm_json_get(m, "id"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_ID, str, n);
+    if (r == LLM_OK && (str = llm_json_string(llm_json_get(m, "model"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_MODEL, str, n);
+    return r == LLM_OK ? llm__anthropic_usage_update(s, llm_json_get(m, "usage")) : r;
+}
+
+static llm_result llm__anthropic_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
+    const char *type = llm_json_string(llm_json_get(root, "type"), NULL), *str;
+    size_t n;
+    llm_result r;
+    (void)event;
+    (void)event_len;
+    if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
+    if (!type) return LLM_OK;
+    if (strcmp(type, "message_start") == 0) return llm__anthropic_message_start(s, llm_json_get(root, "message"));
+    if (strcmp(type, "content_block_start") == 0) return llm__anthropic_block_start(s, root);
+    if (strcmp(type, "content_block_delta") == 0) return llm__anthropic_block_delta(s, root);
+    if (strcmp(type, "content_block_stop") == 0) return llm__anthropic_block_stop(s, root);
+    if (strcmp(type, "message_delta") == 0) {
+        llm__anthropic_state *st = (llm__anthropic_state *)s->state;
+        llm_error jerr;
+        if ((r = llm__anthropic_usage_update(s, llm_json_get(root, "usage"))) != LLM_OK) return r;
+        str = llm_json_string(llm_json_get(llm_json_get(root, "delta"), "stop_reason"), &n);
+        if (str && st->json_block && llm__anthropic_json_finish(str, &str, &jerr) != LLM_OK) return llm_sink_fail(s, jerr.code, jerr.message);
+        return str ? llm_sink_finish(s, 0, str, strlen(str)) : LLM_OK;
+    }
+    if (strcmp(type, "message_stop") == 0) {
+        llm_sink_done(s);
+        return LLM_OK;
+    }
+    if (strcmp(type, "error") == 0) return llm_sink_error(s, root);
+    return LLM_OK; /* ping and event types added later */
+}
+
+static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+    const char *pieces[2];
+    (void)req;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/v1/messages";
+    return llm__url_join(buf, size, pieces, 2, err);
+}
+
+static const llm_wire_format llm__wire_anthropic = {
+    "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode, llm__decode_error_object, llm__anthropic_stream_event,
+    sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL, llm__anthropic_finish_words, llm__anthropic_error_words, false,
+};
+
+#endif /* LLM_NO_PROVIDER_ANTHROPIC */
+
+/* ------------------------------------------------------------------------ */
+// >>gemini: the Gemini generateContent wire format
+/* ------------------------------------------------------------------------ */
+
+#ifndef LLM_NO_PROVIDER_GEMINI
+
+/* Gemini's finish reasons (Candidate.FinishReason in the API reference).
+   A candidate whose parts hold a functionCall finishes as tool_calls,
+   although Gemini says STOP (decided by the decoders, not this table). */
+static const llm_finish_word llm__gemini_finish_words[] = {
+    {"STOP", LLM_FINISH_STOP}, {"MAX_TOKENS", LLM_FINISH_LENGTH}, {"SAFETY", LLM_FINISH_CONTENT_FILTER},
+    {"RECITATION", LLM_FINISH_CONTENT_FILTER}, {"PROHIBITED_CONTENT", LLM_FINISH_CONTENT_FILTER}, {"BLOCKLIST", LLM_FINISH_CONTENT_FILTER},
+    {"SPII", LLM_FINISH_CONTENT_FILTER}, {"IMAGE_SAFETY", LLM_FINISH_CONTENT_FILTER}, {"MALFORMED_FUNCTION_CALL", LLM_FINISH_ERROR},
+    {"UNEXPECTED_TOOL_CALL", LLM_FINISH_ERROR}, {NULL, LLM_FINISH_NONE}};
+
+/* Google's error statuses (google.rpc.Code names in error.status), the
+   ErrorInfo reason of a bad key, and the phrase of the context-window
+   error. */
+static const llm_error_word llm__gemini_error_words[] = {
+    {"exceeds the maximum number of tokens", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, true},
+    {"API_KEY_INVALID", LLM_ERR_AUTHENTICATION, true, false}, {"RESOURCE_EXHAUSTED", LLM_ERR_RATE_LIMITED, false, false},
+    {"INVALID_ARGUMENT", LLM_ERR_BAD_REQUEST, false, false}, {"FAILED_PRECONDITION", LLM_ERR_BAD_REQUEST, false, false},
+    {"UNAUTHENTICATED", LLM_ERR_AUTHENTICATION, false, false}, {"PERMISSION_DENIED", LLM_ERR_PERMISSION, false, false},
+    {"NOT_FOUND", LLM_ERR_NOT_FOUND, false, false}, {"UNAVAILABLE", LLM_ERR_UNAVAILABLE, false, false},
+    {"DEADLINE_EXCEEDED", LLM_ERR_TIMEOUT, false, false}, {"INTERNAL", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
+
+#define LLM__GEMINI_FORMAT "gemini"
+#define LLM__GEMINI_MAX_INDEX 1000000 /* a candidate index above it is no index (the call bounds choices further) */
+
+/* ---- the request ---- */
+
+/* What a Gemini model takes for reasoning_effort (the README's table,
+   "Gemini"): a thinkingBudget (2.5), a thinkingLevel (3), or nothing. A
+   model no row names is taken as a newer one. */
+enum { LLM__GTHINK_NONE = 0, LLM__GTHINK_BUDGET, LLM__GTHINK_LEVEL };
+typedef struct llm__gemini_family {
+    const char *prefix;
+    int thinking;
+    int min_budget;              /* BUDGET: the budget of "minimal" */
+    bool can_disable;            /* "none" turns thinking off (budget 0) */
+    bool four_levels;            /* LEVEL: minimal, low, medium, high; else low and high */
+} llm__gemini_family;
+
+static const llm__gemini_family llm__gemini_families[] = {
+    {"gemini-3-pro", LLM__GTHINK_LEVEL, 0, false, false}, {"gemini-3", LLM__GTHINK_LEVEL, 0, false, true},
+    {"gemini-2.5-pro", LLM__GTHINK_BUDGET, 128, false, false}, {"gemini-2.5-flash-lite", LLM__GTHINK_BUDGET, 512, true, false},
+    {"gemini-2.5", LLM__GTHINK_BUDGET, 128, true, false}, {"gemini-2", LLM__GTHINK_NONE, 0, false, false},
+    {"gemini-1", LLM__GTHINK_NONE, 0, false, false},
+};
+static const llm__gemini_family llm__gemini_newer = {"", LLM__GTHINK_LEVEL, 0, false, true};
+
+/* reasoning_effort as a budget (LiteLLM's for low, medium, high) or a
+   level (low and high only where the model has no other two). */
+static const struct { const char *word; int budget; const char *level, *level2; } llm__gemini_efforts[] = {
+    {"minimal", 0, "minimal", "low"}, {"low", 1024, "low", "low"}, {"medium", 2048, "medium", "high"}, {"high", 4096, "high", "high"},
+};
+
+static const llm__gemini_family *llm__gemini_family_of(const char *model) {
+    size_t i;
+    if (strncmp(model, "models/", 7) == 0) model += 7;
+    for (i = 0; i < sizeof llm__gemini_families / sizeof llm__gemini_families[0]; i++)
+        if (strncmp(model, llm__gemini_families[i].prefix, strlen(llm__gemini_families[i].prefix)) == 0) return &llm__gemini_families[i];
+    return &llm__gemini_newer;
+}
+
+typedef struct llm__gemini_plan {
+    int budget;                  /* thinkingBudget; -1: none sent */
+    const char *level;           /* thinkingLevel; NULL: none sent */
+    bool thoughts;               /* includeThoughts */
+} llm__gemini_plan;
+
+static llm_result llm__gemini_thinking(llm__enc *e, const llm_request *req, llm__gemini_plan *p) {
+    const llm__gemini_family *f = llm__gemini_family_of(e->ctx->model);
+    const char *word = req->reasoning_effort;
+    size_t i, n = sizeof llm__gemini_efforts / sizeof llm__gemini_efforts[0];
+    p->budget = -1;
+    if (!word) return LLM_OK;
+    if (strcmp(word, "none") == 0) {
+        if (f->thinking == LLM__GTHINK_NONE) return LLM_OK;
+        if (f->thinking == LLM__GTHINK_BUDGET && f->can_disable) {
+            p->budget = 0;
+            return LLM_OK;
+        }
+        return llm__enc_drop(e, true, "reasoning_effort", "this Gemini model cannot stop thinking");
+    }
+    for (i = 0; i < n && strcmp(llm__gemini_efforts[i].word, word) != 0; i++) {}
+    if (i == n) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high", word);
+    if (f->thinking == LLM__GTHINK_NONE) return llm__enc_drop(e, true, "reasoning_effort", "this Gemini model does not think");
+    p->thoughts = true;
+    if (f->thinking == LLM__GTHINK_LEVEL) p->level = f->four_levels ? llm__gemini_efforts[i].level : llm__gemini_efforts[i].level2;
+    else p->budget = llm__gemini_efforts[i].budget ? llm__gemini_efforts[i].budget : f->min_budget;
+    return LLM_OK;
+}
+
+/* JSON Schema into Gemini's schema (an OpenAPI 3.0 subset): the keywords
+   it has are copied, `type` upper-cased (a [T, "null"] list becomes T with
+   nullable), `const` a one-value enum, `additionalProperties: false` left
+   out (Gemini's objects have only their properties) and `$schema` too;
+   any other keyword is refused, named with where it is. w NULL: only
+   checks. */
+static const char *const llm__gemini_schema_copied[] = {
+    "format", "title", "description", "nullable", "enum", "maxItems", "minItems", "minProperties", "maxProperties", "minLength",
+    "maxLength", "pattern", "example", "minimum", "maximum", "default", "required", "propertyOrdering", NULL};
+
+static bool llm__gemini_keyword_copied(const char *k) {
+    size_t i;
+    for (i = 0; llm__gemini_schema_copied[i]; i++)
+        if (strcmp(k, llm__gemini_schema_copied[i]) == 0) return true;
+    return false;
+}
+
+static void llm__gemini_type_word(llm_json_writer *w, const char *t) {
+    char up[16];
+    size_t i, n = strlen(t);
+    if (n >= sizeof up) n = sizeof up - 1;
+    for (i = 0; i < n; i++) up[i] = (char)(t[i] >= 'a' && t[i] <= 'z' ? t[i] - 32 : t[i]);
+    llm_json_write_stringn(w, up, n);
+}
+
+static llm_result llm__gemini_schema(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at);
+
+static llm_result llm__gemini_schema_type(llm__enc *e, llm_json_writer *w, const llm_json *v, const char *field, const char *where) {
+    static const char *const types[] = {"string", "number", "integer", "boolean", "array", "object", "null"};
+    const char *t = llm_json_string(v, NULL), *other = NULL;
+    const llm_json *k;
+    size_t i, nulls = 0;
+    if (llm_json_is(v, LLM_JSON_ARRAY)) {
+        for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
+            const char *kt = llm_json_string(k, NULL);
+            if (kt && strcmp(kt, "null") == 0) nulls++;
+            else if (!other) other = kt;
+            else other = "";
+        }
+        if (llm_json_count(v) != nulls + 1 || !other || !other[0])
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: Gemini's schema takes one type (or one and \"null\"), not the list at %s", field,
+                             where[0] ? where : "/");
+        t = other;
+    }
+    for (i = 0; t && i < sizeof types / sizeof types[0] && strcmp(t, types[i]) != 0; i++) {}
+    if (!t || i == sizeof types / sizeof types[0])
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: an unknown type at %s", field, where[0] ? where : "/");
+    if (!w) return LLM_OK;
+    llm_json_write_key(w, "type");
+    llm__gemini_type_word(w, t);
+    if (nulls) {
+        llm_json_write_key(w, "nullable");
+        llm_json_write_bool(w, true);
+    }
+    return LLM_OK;
+}
+
+/* A sub-schema (properties' values, items, anyOf's members), `where`
+   extended by `step` while it is read. */
+static llm_result llm__gemini_sub(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at, const char *step,
+                                  size_t step_len) {
+    llm_result r;
+    size_t n = step_len < 255 - at ? step_len : 255 - at;
+    memcpy(where + at, step, n);
+    where[at + n] = '\0';
+    r = llm__gemini_schema(e, w, s, field, where, at + n);
+    where[at] = '\0';
+    return r;
+}
+
+static llm_result llm__gemini_keyword(llm__enc *e, llm_json_writer *w, const char *key, const llm_json *v, const char *field, char *where, size_t at) {
+    const llm_json *k;
+    llm_result r = LLM_OK;
+    char step[80];
+    size_t i = 0, n;
+    if (strcmp(key, "type") == 0) return llm__gemini_schema_type(e, w, v, field, where);
+    if (llm__gemini_keyword_copied(key)) {
+        if (w) llm_json_write_key(w, key), llm_json_write_value(w, v);
+        return LLM_OK;
+    }
+    if (strcmp(key, "$schema") == 0 || (strcmp(key, "additionalProperties") == 0 && llm_json_is(v, LLM_JSON_FALSE))) return LLM_OK;
+    if (strcmp(key, "const") == 0 && llm_json_is(v, LLM_JSON_STRING)) {
+        if (w) llm_json_write_key(w, "enum"), llm_json_write_array_begin(w), llm_json_write_value(w, v), llm_json_write_array_end(w);
+        return LLM_OK;
+    }
+    if (strcmp(key, "items") == 0) {
+        if (w) llm_json_write_key(w, "items");
+        return llm__gemini_sub(e, w, v, field, where, at, "/items", 6);
+    }
+    if ((strcmp(key, "properties") == 0 && llm_json_is(v, LLM_JSON_OBJECT)) || (strcmp(key, "anyOf") == 0 && llm_json_is(v, LLM_JSON_ARRAY))) {
+        bool obj = key[0] == 'p';
+        if (w) {
+            llm_json_write_key(w, key);
+            if (obj) llm_json_write_object_begin(w);
+            else llm_json_write_array_begin(w);
+        }
+        for (k = llm_json_first(v); k && r == LLM_OK; k = llm_json_next(v, k), i++) {
+            const char *name = obj ? llm_json_string(k, &n) : NULL;
+            if (obj && w) llm_json_write_keyn(w, name, n);
+            if (obj) llm__format(step, sizeof step, "/properties/%.*s", (int)(n < 40 ? n : 40), name);
+            else llm__format(step, sizeof step, "/anyOf/%z", i);
+            r = llm__gemini_sub(e, w, obj ? k + 1 : k, field, where, at, step, strlen(step));
+        }
+        if (w) {
+            if (obj) llm_json_write_object_end(w);
+            else llm_json_write_array_end(w);
+        }
+        return r;
+    }
+    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: Gemini's schema has no \"%s\" (at %s)", field, key, where[0] ? where : "/");
+}
+
+static llm_result llm__gemini_schema(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at) {
+    const llm_json *k;
+    llm_result r = LLM_OK;
+    if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: a schema that is not an object at %s", field, where[0] ? where : "/");
+    if (w) llm_json_write_object_begin(w);
+    for (k = llm_json_first(s); k && r == LLM_OK; k = llm_json_next(s, k)) r = llm__gemini_keyword(e, w, llm_json_string(k, NULL), k + 1, field, where, at);
+    if (w) llm_json_write_object_end(w);
+    return r;
+}
+
+/* The schema text `text` converted into w (NULL: checked only). */
+static llm_result llm__gemini_schema_text(llm__enc *e, llm_json_writer *w, const char *text, const char *field) {
+    llm_json_doc doc;
+    llm_error perr;
+    char where[256];
+    llm_result r;
+    where[0] = '\0';
+    if ((r = llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), true, &doc, &perr)) != LLM_OK) return llm__fail(e->err, perr.code, "%s: %s", field, perr.message);
+    r = llm__gemini_schema(e, w, llm_json_root(&doc), field, where, 0);
+    llm_json_doc_free(&doc);
+    return r;
+}
+
+/* The name of the call that messages[m] (a tool message) answers: found
+   through its tool_call_id among the earlier assistant turns. */
+static const char *llm__gemini_call_name(const llm_request *req, size_t m) {
+    const char *id = req->messages[m].tool_call_id;
+    size_t i, k;
+    for (i = m; i-- > 0;)
+        for (k = 0; k < req->messages[i].tool_call_count; k++)
+            if (strcmp(req->messages[i].tool_calls[k].id, id) == 0) return req->messages[i].tool_calls[k].name;
+    return NULL;
+}
+
+/* Whether s is a JSON object's text; out of memory fails the writer. */
+static bool llm__gemini_is_object_text(const llm_allocator *a, const char *s, llm_json_writer *w) {
+    llm_error perr;
+    if (!s || !s[0]) return false;
+    if (llm__json_check(a, s, strlen(s), true, NULL, &perr) == LLM_OK) return true;
+    if (perr.code == LLM_ERR_NO_MEMORY && w) llm__jw_fail(w, LLM_ERR_NO_MEMORY);
+    return false;
+}
+
+/* The messages: tool results that name their call, tool-call arguments
+   that are objects, data: URLs in base64. */
+static llm_result llm__gemini_messages_ok(llm__enc *e, const llm_request *req) {
+    size_t m, turns = 0;
+    llm_result r;
+    for (m = 0; m < req->message_count; m++) {
+        const llm_message *msg = &req->messages[m];
+        if (msg->role == LLM_ROLE_SYSTEM || msg->role == LLM_ROLE_DEVELOPER) continue;
+        turns++;
+        if (msg->role == LLM_ROLE_TOOL && !llm__gemini_call_name(req, m))
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id \"%s\" answers no earlier tool call (Gemini names a function "
+                             "response after its call)", m, msg->tool_call_id);
+        if ((r = llm__enc_message_ok(e, msg, m)) != LLM_OK) return r;
+    }
+    if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Gemini needs a user turn beside the system instruction");
+    return LLM_OK;
+}
+
+/* Everything this format cannot take, said before a byte is written. */
+static llm_result llm__gemini_plan_for(llm__enc *e, const llm_request *req, llm__gemini_plan *p) {
+    llm_result r;
+    size_t i;
+    char field[48];
+    memset(p, 0, sizeof *p);
+    if ((r = llm__gemini_thinking(e, req, p)) != LLM_OK) return r;
+    if ((r = llm__enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "llm.h does not read Gemini's log probabilities")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->user != NULL, "user", "Gemini has no user field")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->metadata_count > 0, "metadata", "Gemini has no metadata")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->service_tier != NULL, "service_tier", "Gemini has no service tier")) != LLM_OK ||
+        (r = llm__enc_drop(e, req->parallel_tool_calls == LLM_FALSE, "parallel_tool_calls", "Gemini cannot be told to call one function at a time")) != LLM_OK)
+        return r;
+    if (req->response_format.type == LLM_FORMAT_JSON_SCHEMA &&
+        (r = llm__gemini_schema_text(e, NULL, req->response_format.schema, "response_format.schema")) != LLM_OK)
+        return r;
+    for (i = 0; i < req->tool_count; i++) {
+        llm__format(field, sizeof field, "tools[%z].parameters", i);
+        if (req->tools[i].parameters && (r = llm__gemini_schema_text(e, NULL, req->tools[i].parameters, field)) != LLM_OK) return r;
+    }
+    return llm__gemini_messages_ok(e, req);
+}
+
+static void llm__gemini_text_part(llm_json_writer *w, const char *text, const char *signature) {
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "text", text);
+    llm__jw_member(w, "thoughtSignature", signature);
+    llm_json_write_object_end(w);
+}
+
+/* An image or a document: inlineData (base64, a data: URL) or fileData (a URL). */
+static void llm__gemini_media_part(llm_json_writer *w, const llm_content_part *part) {
+    const char *media = part->media_type, *data = part->base64;
+    size_t n = media ? strlen(media) : 0;
+    bool inline_data = part->type == LLM_PART_IMAGE_BASE64 || (part->type == LLM_PART_DOCUMENT && part->base64) ||
+                       (part->type == LLM_PART_IMAGE_URL && llm__data_url(part->url, &media, &n, &data));
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, inline_data ? "inlineData" : "fileData");
+    llm_json_write_object_begin(w);
+    if (media) {
+        llm_json_write_key(w, "mimeType");
+        llm_json_write_stringn(w, media, n);
+    }
+    if (inline_data) llm__jw_member(w, "data", data);
+    else llm__jw_member(w, "fileUri", part->url);
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+}
+
+/* A message's content as parts; the first text part gets `signature`. */
+static void llm__gemini_content_parts(llm_json_writer *w, const llm_message *msg, const char **signature) {
+    size_t k;
+    if (!msg->part_count) {
+        if (msg->content && msg->content[0]) llm__gemini_text_part(w, msg->content, *signature), *signature = NULL;
+        return;
+    }
+    for (k = 0; k < msg->part_count; k++) {
+        if (msg->parts[k].type == LLM_PART_TEXT) llm__gemini_text_part(w, msg->parts[k].text, *signature), *signature = NULL;
+        else llm__gemini_media_part(w, &msg->parts[k]);
+    }
+}
+
+static void llm__gemini_system(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t m, count = 0;
+    const char *none = NULL;
+    for (m = 0; m < req->message_count; m++) count += req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER;
+    if (!count || !llm__enc_key(e, "systemInstruction")) return;
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "parts");
+    llm_json_write_array_begin(w);
+    for (m = 0; m < req->message_count; m++)
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) llm__gemini_content_parts(w, &req->messages[m], &none);
+    llm_json_write_array_end(w);
+    llm_json_write_object_end(w);
+}
+
+/* A tool's answer: functionResponse named after its call; a JSON object
+   is sent as it is, anything else as {"output": text} (the API reference:
+   "Use "output" key to specify function output"). */
+static void llm__gemini_function_response(llm__enc *e, const llm_request *req, size_t m) {
+    llm_json_writer *w = e->w;
+    const llm_message *msg = &req->messages[m];
+    const char *text = msg->content;
+    llm__buf joined;
+    size_t k;
+    memset(&joined, 0, sizeof joined);
+    if (msg->part_count) {
+        for (k = 0; k < msg->part_count; k++)
+            if (msg->parts[k].type == LLM_PART_TEXT && !llm__buf_add(&e->ctx->client->desc.alloc, &joined, msg->parts[k].text, strlen(msg->parts[k].text)))
+                llm__jw_fail(w, LLM_ERR_NO_MEMORY);
+        text = joined.p ? joined.p : "";
+    }
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "functionResponse");
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "name", llm__gemini_call_name(req, m));
+    llm_json_write_key(w, "response");
+    if (llm__gemini_is_object_text(&e->ctx->client->desc.alloc, text, w)) {
+        llm__jw_raw_checked(w, text, strlen(text));
+    } else {
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "output", text ? text : "");
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+    llm__buf_free(&e->ctx->client->desc.alloc, &joined);
+}
+
+/* This format's reasoning block for a tool call of the message, if any. */
+static const char *llm__gemini_call_signature(const llm_message *msg, const char *id) {
+    size_t k;
+    if (!msg->reasoning_format || strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) != 0) return NULL;
+    for (k = 0; k < msg->reasoning_count; k++)
+        if (msg->reasoning[k].tool_call_id && strcmp(msg->reasoning[k].tool_call_id, id) == 0) return msg->reasoning[k].signature;
+    return NULL;
+}
+
+/* A model turn: the signed thought parts first, then the text (carrying
+   the signature of the answer's text), then the function calls, each with
+   its signature: all sent back as they came. */
+static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) {
+    const char *text_sig = NULL;
+    bool ours = msg->reasoning_format && strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) == 0;
+    size_t k;
+    for (k = 0; ours && k < msg->reasoning_count; k++) {
+        const llm_reasoning_block *b = &msg->reasoning[k];
+        if (b->tool_call_id || b->kind != LLM_REASONING_THINKING) continue;
+        if (!b->thinking || !b->thinking[0]) {
+            if (!text_sig) text_sig = b->signature;
+            else llm__gemini_text_part(w, "", b->signature);
+            continue;
+        }
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "text", b->thinking);
+        llm_json_write_key(w, "thought");
+        llm_json_write_bool(w, true);
+        llm__jw_member(w, "thoughtSignature", b->signature);
+        llm_json_write_object_end(w);
+    }
+    llm__gemini_content_parts(w, msg, &text_sig);
+    if (text_sig && !msg->tool_call_count) llm__gemini_text_part(w, "", text_sig), text_sig = NULL;
+    for (k = 0; k < msg->tool_call_count; k++) {
+        const llm_tool_call *tc = &msg->tool_calls[k];
+        const char *args = tc->arguments && tc->arguments[0] ? tc->arguments : "{}";
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "functionCall");
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "name", tc->name);
+        llm_json_write_key(w, "args");
+        llm__jw_raw_checked(w, args, strlen(args)); /* an object: checked in the plan */
+        llm_json_write_object_end(w);
+        llm__jw_member(w, "thoughtSignature", k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, tc->id));
+        llm_json_write_object_end(w);
+    }
+}
+
+/* contents: consecutive messages of one side in one content (parallel
+   function responses go together, as the API wants); roles user and model. */
+static void llm__gemini_contents(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t m = 0, end, i;
+    bool user;
+    const char *none = NULL;
+    if (!llm__enc_key(e, "contents")) return;
+    llm_json_write_array_begin(w);
+    for (; llm__enc_next_turn(req, &m, &end, &user); m = end) {
+        llm_json_write_object_begin(w);
+        llm__jw_member(w, "role", user ? "user" : "model");
+        llm_json_write_key(w, "parts");
+        llm_json_write_array_begin(w);
+        for (i = m; i < end; i++) {
+            if (req->messages[i].role == LLM_ROLE_TOOL) llm__gemini_function_response(e, req, i);
+            else if (user) llm__gemini_content_parts(w, &req->messages[i], &none);
+            else llm__gemini_model_parts(w, &req->messages[i]);
+        }
+        llm_json_write_array_end(w);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+}
+
+static void llm__gemini_tools(llm__enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    const llm_tool_choice *tc = &req->tool_choice;
+    size_t i;
+    if (req->tool_count && llm__enc_key(e, "tools")) {
+        llm_json_write_array_begin(w);
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "functionDeclarations");
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->tool_count; i++) {
+            llm_json_write_object_begin(w);
+            llm__jw_member(w, "name", req->tools[i].name);
+            llm__jw_member(w, "description", req->tools[i].description);
+            if (req->tools[i].parameters) {
+                llm_json_write_key(w, "parameters");
+                llm_result r = llm__gemini_schema_text(e, w, req->tools[i].parameters, "tools[].parameters"); /* checked in the plan */
+                if (r != LLM_OK) llm__jw_fail(w, r); /* out of memory */
+            }
+            llm_json_write_object_end(w);
+        }
+        llm_json_write_array_end(w);
+        llm_json_write_object_end(w);
+        llm_json_write_array_end(w);
+    }
+    if (!req->tool_count || tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "toolConfig")) return;
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "functionCallingConfig");
+    llm_json_write_object_begin(w);
+    llm__jw_member(w, "mode", tc->mode == LLM_TOOL_CHOICE_NONE ? "NONE" : tc->mode == LLM_TOOL_CHOICE_AUTO ? "AUTO" : "ANY");
+    if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) {
+        llm_json_write_key(w, "allowedFunctionNames");
+        llm_json_write_array_begin(w);
+        llm_json_write_string(w, tc->name);
+        llm_json_write_array_end(w);
+    }
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+}
+
+static void llm__gemini_generation_config(llm__enc *e, const llm_request *req, const llm__gemini_plan *p) {
+    llm_json_writer *w = e->w;
+    const llm_response_format *f = &req->response_format;
+    int max = req->max_tokens ? req->max_tokens : req->max_completion_tokens;
+    size_t i;
+    bool json = f->type == LLM_FORMAT_JSON_OBJECT || f->type == LLM_FORMAT_JSON_SCHEMA;
+    if (!llm__enc_key(e, "generationConfig")) return;
+    llm_json_write_object_begin(w);
+    if (req->stop_count) {
+        llm_json_write_key(w, "stopSequences");
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i]);
+        llm_json_write_array_end(w);
+    }
+    if (req->n) llm_json_write_key(w, "candidateCount"), llm_json_write_int(w, req->n);
+    if (max) llm_json_write_key(w, "maxOutputTokens"), llm_json_write_int(w, max);
+    if (req->has_temperature) llm_json_write_key(w, "temperature"), llm_json_write_number(w, req->temperature);
+    if (req->has_top_p) llm_json_write_key(w, "topP"), llm_json_write_number(w, req->top_p);
+    if (req->has_top_k) llm_json_write_key(w, "topK"), llm_json_write_int(w, req->top_k);
+    if (req->has_seed) llm_json_write_key(w, "seed"), llm_json_write_int(w, req->seed);
+    if (req->has_presence_penalty) llm_json_write_key(w, "presencePenalty"), llm_json_write_number(w, req->presence_penalty);
+    if (req->has_frequency_penalty) llm_json_write_key(w, "frequencyPenalty"), llm_json_write_number(w, req->frequency_penalty);
+    if (json) llm__jw_member(w, "responseMimeType", "application/json");
+    if (f->type == LLM_FORMAT_JSON_SCHEMA) {
+        llm_json_write_key(w, "responseSchema");
+        llm_result r = llm__gemini_schema_text(e, w, f->schema, "response_format.schema"); /* checked in the plan */
+        if (r != LLM_OK) llm__jw_fail(w, r); /* out of memory */
+    }
+    if (p->budget >= 0 || p->level) {
+        llm_json_write_key(w, "thinkingConfig");
+        llm_json_write_object_begin(w);
+        if (p->budget >= 0) llm_json_write_key(w, "thinkingBudget"), llm_json_write_int(w, p->budget);
+        llm__jw_member(w, "thinkingLevel", p->level);
+        if (p->thoughts) llm_json_write_key(w, "includeThoughts"), llm_json_write_bool(w, true);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_object_end(w);
+}
+
+/* True when the request sets anything generationConfig holds. */
+static bool llm__gemini_has_config(const llm_request *req, const llm__gemini_plan *p) {
+    return req->stop_count || req->n || req->max_tokens || req->max_completion_tokens || req->has_temperature || req->has_top_p || req->has_top_k ||
+           req->has_seed || req->has_presence_penalty || req->has_frequency_penalty || req->response_format.type == LLM_FORMAT_JSON_OBJECT ||
+           req->response_format.type == LLM_FORMAT_JSON_SCHEMA || p->budget >= 0 || p->level;
+}
+
+static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+    llm__enc e;
+    llm__gemini_plan p;
+    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
+    if (r != LLM_OK || (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK) return llm__enc_end(&e, r);
+    llm_json_write_object_begin(w);
+    llm__gemini_system(&e, req);
+    llm__gemini_contents(&e, req);
+    llm__gemini_tools(&e, req);
+    if (llm__gemini_has_config(req, &p)) llm__gemini_generation_config(&e, req, &p);
+    return llm__enc_end(&e, LLM_OK);
+}
+
+/* {base}/v1beta/models/{model}:generateContent, or
+   :streamGenerateContent?alt=sse; the model is a path segment. */
+static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+    const char *pieces[4], *model = ctx->model, *c;
+    (void)req;
+    if (strncmp(model, "models/", 7) == 0) model += 7;
+    for (c = model; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '.' || *c == '_'))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "model: a Gemini model name is letters, digits, '-', '.' and '_'");
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/v1beta/models/";
+    pieces[2] = model;
+    pieces[3] = ctx->stream ? ":streamGenerateContent?alt=sse" : ":generateContent";
+    return llm__url_join(buf, size, pieces, 4, err);
+}
+
+/* ---- the answer ---- */
+
+/* usageMetadata in the one convention: the prompt with the tool-use
+   prompt (cached content is already in it), the completion with the
+   thoughts, which Gemini counts apart. False when a count is out of range. */
+static bool llm__gemini_usage(const llm_json *u, llm_usage *us) {
+    int64_t prompt = 0, tool = 0, cached = 0, cand = 0, thoughts = 0;
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
+    if (!llm__usage_count(llm_json_get(u, "promptTokenCount"), &prompt) || !llm__usage_count(llm_json_get(u, "toolUsePromptTokenCount"), &tool) ||
+        !llm__usage_count(llm_json_get(u, "cachedContentTokenCount"), &cached) ||
+        !llm__usage_count(llm_json_get(u, "candidatesTokenCount"), &cand) || !llm__usage_count(llm_json_get(u, "thoughtsTokenCount"), &thoughts))
+        return false;
+    memset(us, 0, sizeof *us);
+    us->present = true;
+    us->prompt_tokens = prompt + tool;
+    us->cached_tokens = cached;
+    us->completion_tokens = cand + thoughts;
+    us->reasoning_tokens = thoughts;
+    us->total_tokens = us->prompt_tokens + us->completion_tokens;
+    return true;
+}
+
+static bool llm__gemini_is_thought(const llm_json *part) { return llm_json_is(llm_json_get(part, "thought"), LLM_JSON_TRUE); }
+
+/* {"error":{"code","message","status","details":[{"reason"}]}}: the
+   status is the type, an ErrorInfo's reason the code. */
+static void llm__gemini_decode_error(const llm_json *body, llm_error *err) {
+    const llm_json *e = llm_json_get(body, "error"), *d, *details;
+    int64_t code;
+    if (!e) e = body;
+    llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
+    llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "status"));
+    details = llm_json_get(e, "details");
+    for (d = llm_json_first(details); d; d = llm_json_next(details, d))
+        if (llm_json_is(llm_json_get(d, "reason"), LLM_JSON_STRING)) {
+            llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(d, "reason"));
+            break;
+        }
+    code = llm_json_int(llm_json_get(e, "code"), 0);
+    if (code >= 400 && code <= 599) err->http_status = (int)code;
+}
+
+/* A blocked prompt (promptFeedback.blockReason, no candidates). */
+static llm_result llm__gemini_blocked(const llm_json *body, char *msg, size_t size) {
+    const char *why = llm_json_string(llm_json_get(llm_json_get(body, "promptFeedback"), "blockReason"), NULL);
+    if (!why) return LLM_OK;
+    llm__format(msg, size, "Gemini blocked the prompt (promptFeedback.blockReason %.*s)", (int)(strlen(why) < 40 ? strlen(why) : 40), why);
+    return LLM_ERR_CONTENT_POLICY;
+}
+
+typedef struct llm__gemini_cand {
+    llm__buf text, thought;
+    llm_tool_call *calls;
+    llm_reasoning_block *blocks;
+    size_t ncalls, nblocks;
+} llm__gemini_cand;
+
+/* One part of a candidate into c; false when memory ran out. */
+static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_json *part, llm__gemini_cand *c, size_t i, bool *failed, llm_error *err) {
+    const llm_json *fc = llm_json_get(part, "functionCall"), *sig = llm_json_get(part, "thoughtSignature");
+    const char *s;
+    size_t n;
+    llm_reasoning_block *b = llm_json_is(sig, LLM_JSON_STRING) ? &c->blocks[c->nblocks] : NULL;
+    if (b) {
+        b->kind = LLM_REASONING_THINKING;
+        b->signature = llm__resp_str(resp, sig, failed);
+        b->thinking = "";
+        c->nblocks++;
+    }
+    if (fc) {
+        llm_tool_call *t = &c->calls[c->ncalls];
+        const llm_json *args = llm_json_get(fc, "args");
+        const char *name = llm_json_string(llm_json_get(fc, "name"), NULL);
+        if (!name || !name[0]) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%d].content.parts[%z]: a functionCall without a name", choice, i);
+        t->name = llm__resp_str(resp, llm_json_get(fc, "name"), failed);
+        t->id = llm__resp_str(resp, llm_json_get(fc, "id"), failed);
+        if (!t->id && !*failed && !(t->id = llm__resp_synth_id(resp, choice, c->ncalls))) *failed = true;
+        if (!args || llm_json_is(args, LLM_JSON_NULL)) t->arguments = "{}";
+        else if (llm__arena_json_text(&resp->alloc_, &resp->arena_, args, &t->arguments) != LLM_OK) *failed = true;
+        if (b) b->tool_call_id = t->id;
+        c->ncalls++;
+    } else if ((s = llm_json_string(llm_json_get(part, "text"), &n)) != NULL) {
+        bool thought = llm__gemini_is_thought(part);
+        if (!llm__buf_add(&resp->alloc_, thought ? &c->thought : &c->text, s, n)) *failed = true;
+        if (b && thought && !(b->thinking = llm__resp_str(resp, llm_json_get(part, "text"), failed))) b->thinking = "";
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__gemini_candidate(llm_response *resp, const llm_json *cand, int index, llm_choice *out, llm_error *err) {
+    const llm_json *parts = llm_json_get(llm_json_get(cand, "content"), "parts"), *p;
+    const char *finish = llm_json_string(llm_json_get(cand, "finishReason"), NULL);
+    llm__gemini_cand c;
+    size_t n = llm_json_count(parts), i = 0;
+    bool failed = false;
+    llm_result r = LLM_OK;
+    memset(&c, 0, sizeof c);
+    out->index = index;
+    c.calls = (llm_tool_call *)llm__resp_array(resp, n, sizeof *c.calls, &failed);
+    c.blocks = (llm_reasoning_block *)llm__resp_array(resp, n, sizeof *c.blocks, &failed);
+    for (p = llm_json_first(parts); p && r == LLM_OK && !failed; p = llm_json_next(parts, p), i++) r = llm__gemini_part(resp, index, p, &c, i, &failed, err);
+    if (r == LLM_OK && !failed) {
+        if (c.text.p && !(out->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.text.p, c.text.len))) failed = true;
+        out->content_len = out->content ? c.text.len : 0;
+        if (c.thought.p && !(out->reasoning = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.thought.p, c.thought.len))) failed = true;
+        out->tool_calls = c.ncalls ? c.calls : NULL;
+        out->tool_call_count = c.ncalls;
+        out->reasoning_blocks = c.nblocks ? c.blocks : NULL;
+        out->reasoning_block_count = c.nblocks;
+        out->reasoning_format = c.nblocks ? LLM__GEMINI_FORMAT : NULL;
+        out->finish_reason_raw = finish ? llm_response_strndup(resp, finish, strlen(finish)) : NULL;
+        if (finish && !out->finish_reason_raw) failed = true;
+        out->finish_reason = llm__finish_word(llm__gemini_finish_words, out->finish_reason_raw);
+        if (c.ncalls && out->finish_reason == LLM_FINISH_STOP) out->finish_reason = LLM_FINISH_TOOL_CALLS;
+    }
+    llm__buf_free(&resp->alloc_, &c.text);
+    llm__buf_free(&resp->alloc_, &c.thought);
+    if (r == LLM_OK && failed) r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    return r;
+}
+
+/* A candidate's index: its "index" (absent: 0, as proto3 leaves zeros
+   out), bounded like every choice index. */
+static int llm__gemini_index(const llm_json *cand) {
+    int64_t i = llm_json_int(llm_json_get(cand, "index"), 0);
+    return llm_json_get(cand, "index") && !llm_json_is(llm_json_get(cand, "index"), LLM_JSON_NUMBER) ? -1 : i < 0 || i > LLM__GEMINI_MAX_INDEX ? -1 : (int)i;
+}
+
+static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
+    const llm_json *cands = llm_json_get(body, "candidates"), *cand;
+    llm_choice *choices;
+    size_t n = llm_json_count(cands), i = 0;
+    bool failed = false;
+    char msg[128];
+    llm_result r;
+    (void)ctx;
+    if (!llm_json_is(body, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: not a Gemini GenerateContentResponse");
+    if (!n && (r = llm__gemini_blocked(body, msg, sizeof msg)) != LLM_OK) return llm__fail(err, r, "%s", msg);
+    if (!llm_json_is(cands, LLM_JSON_ARRAY) || !n) return llm__fail(err, LLM_ERR_PARSE, "response: no candidates");
+    resp->id = llm__resp_str(resp, llm_json_get(body, "responseId"), &failed);
+    resp->model = llm__resp_str(resp, llm_json_get(body, "modelVersion"), &failed);
+    choices = (llm_choice *)llm__resp_array(resp, n, sizeof *choices, &failed);
+    if (failed || !choices) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    for (cand = llm_json_first(cands); cand; cand = llm_json_next(cands, cand), i++) {
+        int index = llm__gemini_index(cand);
+        size_t k;
+        if (index < 0) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%z]: index out of range", i);
+        for (k = 0; k < i; k++)
+            if (choices[k].index == index) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%z]: index %d given twice", i, index);
+        if ((r = llm__gemini_candidate(resp, cand, index, &choices[i], err)) != LLM_OK) return r;
+    }
+    qsort(choices, n, sizeof *choices, llm__choice_order);
+    resp->choices = choices;
+    resp->choice_count = n;
+    if (!llm__gemini_usage(llm_json_get(body, "usageMetadata"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
+    return LLM_OK;
+}
+
+/* ---- the stream: each event is a whole GenerateContentResponse ---- */
+
+typedef struct llm__gemini_state {
+    int next_block;              /* the key of the next reasoning block (unique across choices) */
+} llm__gemini_state;
+
+static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const llm_json *fc, const llm_json *sig) {
+    llm__gemini_state *st = (llm__gemini_state *)s->state;
+    const char *name = llm_json_string(llm_json_get(fc, "name"), NULL), *id = llm_json_string(llm_json_get(fc, "id"), NULL), *sg;
+    const llm_json *args = llm_json_get(fc, "args");
+    char synth[LLM__SYNTH_ID_SIZE];
+    int h = llm_sink_tool_find(s, choice, -1) + 1, key;
+    size_t n;
+    llm_result r;
+    llm_json_writer w;
+    const char *text;
+    if (!name || !name[0]) return llm_sink_fail(s, LLM_ERR_PARSE, "a functionCall without a name");
+    if (!id) synth[llm__synth_id(synth, (uint64_t)choice, (uint64_t)h)] = '\0', id = synth; /* the same id a whole body gets */
+    if ((h = llm_sink_tool_begin(s, choice, -1, id, name)) < 0) return (llm_result)h;
+    memset(&w, 0, sizeof w);
+    w.alloc = s->call_->alloc_;
+    if (args && !llm_json_is(args, LLM_JSON_NULL)) llm_json_write_value(&w, args);
+    else llm__jw_raw_checked(&w, "{}", 2);
+    r = llm_json_writer_finish(&w, &text, &n);
+    if (r == LLM_OK) r = llm_sink_tool_args_whole(s, choice, h, text, n);
+    else r = llm_sink_fail(s, r, "a functionCall's args could not be kept");
+    llm_json_writer_free(&w);
+    if (r == LLM_OK) r = llm_sink_tool_end(s, choice, h);
+    if (r != LLM_OK || !(sg = llm_json_string(sig, &n))) return r;
+    key = st->next_block++;
+    if ((r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, n)) != LLM_OK) return r;
+    return llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_TOOL_CALL_ID, id, strlen(id));
+}
+
+static llm_result llm__gemini_stream_part(llm_stream_sink *s, int choice, const llm_json *part) {
+    llm__gemini_state *st = (llm__gemini_state *)s->state;
+    const llm_json *fc = llm_json_get(part, "functionCall"), *sig = llm_json_get(part, "thoughtSignature");
+    const char *text, *sg;
+    size_t n, sn;
+    bool thought = llm__gemini_is_thought(part);
+    llm_result r = LLM_OK;
+    int key;
+    if (fc) return llm__gemini_stream_call(s, choice, fc, sig);
+    if ((text = llm_json_string(llm_json_get(part, "text"), &n)) != NULL && n)
+        r = llm_sink_delta(s, thought ? LLM_EVENT_REASONING : LLM_EVENT_TEXT, choice, text, n);
+    if (r != LLM_OK || !(sg = llm_json_string(sig, &sn))) return r;
+    key = st->next_block++;
+    if (thought && text && (r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_THINKING, text, n)) != LLM_OK) return r;
+    return llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, sn);
+}
+
+static llm_result llm__gemini_stream_candidate(llm_stream_sink *s, const llm_json *cand) {
+    const llm_json *parts = llm_json_get(llm_json_get(cand, "content"), "parts"), *p;
+    const char *finish = llm_json_string(llm_json_get(cand, "finishReason"), NULL);
+    int index = llm__gemini_index(cand);
+    llm_result r;
+    if (index < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "a candidate index out of range");
+    if ((r = llm_sink_choice(s, index)) != LLM_OK) return r;
+    for (p = llm_json_first(parts); p; p = llm_json_next(parts, p))
+        if ((r = llm__gemini_stream_part(s, index, p)) != LLM_OK) return r;
+    if (!finish) return LLM_OK;
+    llm_sink_complete(s); /* no end marker: a finishReason says the answer is whole */
+    return llm_sink_finish_reason(s, index, strcmp(finish, "STOP") == 0 && llm_sink_tool_find(s, index, -1) >= 0 ? LLM_FINISH_TOOL_CALLS : LLM_FINISH_NONE,
+                                  finish, strlen(finish));
+}
+
+static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
+    const llm_json *cands = llm_json_get(root, "candidates"), *c;
+    const char *str;
+    size_t n;
+    char msg[128];
+    llm_result r = LLM_OK;
+    llm_usage u;
+    (void)event;
+    (void)event_len;
+    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm_sink_fail(s, LLM_ERR_PARSE, "a stream event that is not a GenerateContentResponse");
+    if (llm_json_get(root, "error")) return llm_sink_error(s, root);
+    if (!llm_json_count(cands) && (r = llm__gemini_blocked(root, msg, sizeof msg)) != LLM_OK) return llm_sink_fail(s, r, msg);
+    if ((str = llm_json_string(llm_json_get(root, "responseId"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_ID, str, n);
+    if (r == LLM_OK && (str = llm_json_string(llm_json_get(root, "modelVersion"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_MODEL, str, n);
+    for (c = llm_json_first(cands); c && r == LLM_OK; c = llm_json_next(cands, c)) r = llm__gemini_stream_candidate(s, c);
+    if (r != LLM_OK || !llm_json_is(llm_json_get(root, "usageMetadata"), LLM_JSON_OBJECT)) return r;
+    memset(&u, 0, sizeof u);
+    return llm__gemini_usage(llm_json_get(root, "usageMetadata"), &u) ? llm_sink_usage(s, &u, true) : llm_sink_usage(s, &u, false);
+}
+
+static const llm_wire_format llm__wire_gemini = {
+    LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error, llm__gemini_stream_event,
+    sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words, llm__gemini_error_words, false,
+};
+
+#endif /* LLM_NO_PROVIDER_GEMINI */
+
+/* ------------------------------------------------------------------------ */
+// >>providers: the provider table, its lookups, and the one resolution of a target
+/* ------------------------------------------------------------------------ */
+
+static const llm_pair llm__anthropic_headers[] = {{"anthropic-version", "2023-06-01"}};
+
+#define LLM__OAI_COMPAT (LLM_QUIRK_NO_DEVELOPER_ROLE)
+
+/* One row per preset; the README's table is this one. */
+static const llm_provider llm__providers[] = {
+#ifndef LLM_NO_PROVIDER_OPENAI
+    {"openai", &llm__wire_openai, "https://api.openai.com/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
+     {"OPENAI_API_KEY", NULL, NULL}, {"OPENAI_BASE_URL", "OPENAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"azure", &llm__wire_azure, NULL, "api-key", "", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
+     {"AZURE_API_KEY", "AZURE_OPENAI_API_KEY", NULL}, {"AZURE_BASE_URL", "AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"}, NULL,
+     "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}, {"AZURE_API_VERSION", "OPENAI_API_VERSION"}, "AZURE_AD_TOKEN", NULL},
+    {"openrouter", &llm__wire_openai, "https://openrouter.ai/api/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_ONE_CHOICE, false,
+     {"OPENROUTER_API_KEY", NULL, NULL}, {"OPENROUTER_BASE_URL", "OPENROUTER_API_BASE", NULL}, NULL, NULL, NULL, "HTTP-Referer",
+     {"X-OpenRouter-Title", "X-Title"}, {NULL, NULL}, NULL, NULL},
+    {"groq", &llm__wire_openai, "https://api.groq.com/openai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"GROQ_API_KEY", NULL, NULL}, {"GROQ_BASE_URL", "GROQ_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"deepseek", &llm__wire_openai, "https://api.deepseek.com", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"DEEPSEEK_API_KEY", NULL, NULL}, {"DEEPSEEK_BASE_URL", "DEEPSEEK_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"mistral", &llm__wire_openai, "https://api.mistral.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"MISTRAL_API_KEY", NULL, NULL}, {"MISTRAL_BASE_URL", "MISTRAL_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"xai", &llm__wire_openai, "https://api.x.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"XAI_API_KEY", NULL, NULL}, {"XAI_BASE_URL", "XAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"together_ai", &llm__wire_openai, "https://api.together.xyz/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"TOGETHER_API_KEY", "TOGETHERAI_API_KEY", NULL}, {"TOGETHER_AI_BASE_URL", "TOGETHER_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"fireworks_ai", &llm__wire_openai, "https://api.fireworks.ai/inference/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
+     {"FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY", NULL}, {"FIREWORKS_AI_BASE_URL", "FIREWORKS_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL,
+     {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"ollama", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
+     LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
+     {"OLLAMA_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"ollama_chat", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
+     LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
+     {"OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
+     {"VLLM_API_KEY", NULL, NULL}, {"VLLM_BASE_URL", "VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"hosted_vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
+     {"HOSTED_VLLM_API_KEY", NULL, NULL}, {"HOSTED_VLLM_BASE_URL", "HOSTED_VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"litellm_proxy", &llm__wire_openai, "http://localhost:4000/v1", "Authorization", "Bearer ", NULL, 0, 0, false,
+     {"LITELLM_PROXY_API_KEY", NULL, NULL}, {"LITELLM_PROXY_BASE_URL", "LITELLM_PROXY_API_BASE", NULL}, NULL, NULL,
+     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"openai-compatible", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
+     {"OPENAI_COMPATIBLE_API_KEY", NULL, NULL}, {"OPENAI_COMPATIBLE_BASE_URL", "OPENAI_COMPATIBLE_API_BASE", NULL}, NULL, NULL,
+     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+#endif
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+    {"anthropic", &llm__wire_anthropic, "https://api.anthropic.com", "x-api-key", "", llm__anthropic_headers, 1, 0, false,
+     {"ANTHROPIC_API_KEY", NULL, NULL}, {"ANTHROPIC_BASE_URL", "ANTHROPIC_API_BASE", NULL}, "request-id", NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL,
+     "anthropic-ratelimit-"},
+#endif
+#ifndef LLM_NO_PROVIDER_GEMINI
+    {"gemini", &llm__wire_gemini, "https://generativelanguage.googleapis.com", "x-goog-api-key", "", NULL, 0, 0, false,
+     {"GEMINI_API_KEY", "GOOGLE_API_KEY", NULL}, {"GEMINI_BASE_URL", "GEMINI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL,
+     NULL},
+#endif
+    {NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, false, {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL}};
+
+#define LLM__PROVIDER_COUNT (sizeof llm__providers / sizeof llm__providers[0] - 1)
+
+#ifndef LLM_NO_PROVIDER_OPENAI
+LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return &llm__wire_openai; }
+#else
+LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return NULL; }
+#endif
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return &llm__wire_anthropic; }
+#else
+LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return NULL; }
+#endif
+#ifndef LLM_NO_PROVIDER_GEMINI
+LLM_API const llm_wire_format *llm_wire_gemini(void) { return &llm__wire_gemini; }
+#else
+LLM_API const llm_wire_format *llm_wire_gemini(void) { return NULL; }
+#endif
+
+LLM_API size_t llm_provider_count(void) { return LLM__PROVIDER_COUNT; }
+
+LLM_API const llm_provider *llm_provider_at(size_t i) { return i < llm_provider_count() ? &llm__providers[i] : NULL; }
+
+/* The preset whose name is s[0..n). */
+static const llm_provider *llm__provider_named(const char *s, size_t n) {
+    const llm_provider *p;
+    for (p = llm__providers; p->name; p++)
+        if (strlen(p->name) == n && memcmp(p->name, s, n) == 0) return p;
+    return NULL;
+}
+
+LLM_API const llm_provider *llm_provider_find(const char *name) {
+    size_t n = name ? strlen(name) : 0;
+    if (n && name[n - 1] == '/') n--;
+    return name ? llm__provider_named(name, n) : NULL;
+}
+
+/* The provider of a bare model name, as rust-genai and LiteLLM guess it. */
+static const llm_provider *llm__provider_by_family(const char *m) {
+    static const struct { const char *prefix; const char *provider; } families[] = {
+        {"gpt-", "openai"}, {"chatgpt-", "openai"}, {"text-embedding-", "openai"}, {"o1", "openai"}, {"o3", "openai"}, {"o4", "openai"},
+        {"claude-", "anthropic"}, {"gemini-", "gemini"},
+    };
+    size_t i, k;
+    for (i = 0; i < sizeof families / sizeof families[0]; i++) {
+        k = strlen(families[i].prefix);
+        if (strncmp(m, families[i].prefix, k) != 0) continue;
+        if (families[i].prefix[0] == 'o' && m[k] != '\0' && m[k] != '-') continue; /* o1, o3-mini; not "o1x" */
+        return llm_provider_find(families[i].provider);
+    }
+    return NULL;
+}
+
+LLM_API const llm_provider *llm_provider_for_model(const char *model, const char **sent) {
+    const char *slash = model ? strchr(model, '/') : NULL;
+    const llm_provider *p = slash ? llm__provider_named(model, (size_t)(slash - model)) : NULL;
+    if (sent) *sent = p ? slash + 1 : model;
+    if (p || !model) return p;
+    return llm__provider_by_family(model);
+}
+
+/* The model `p` is sent: its own "name/" prefix stripped (OpenRouter keeps
+   the vendor/model that follows). */
+static const char *llm__model_for(const llm_provider *p, const char *model) {
+    size_t n = strlen(p->name);
+    return strncmp(model, p->name, n) == 0 && model[n] == '/' ? model + n + 1 : model;
+}
+
+static const char *llm__env(const llm_target_desc *in, const char *name) {
+    const char *v = name && in->getenv ? in->getenv(in->getenv_user, name) : NULL;
+    return v && v[0] ? v : NULL;
+}
+
+/* The first of the variables that is set (and its name in *from). */
+static const char *llm__env_first(const llm_target_desc *in, const char *const *names, size_t n, const char **from) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        const char *v = llm__env(in, names[i]);
+        if (v) {
+            *from = names[i];
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* Which provider: custom, named, a base URL in proxy mode, the model. */
+static llm_result llm__target_provider(const llm_target_desc *in, llm_target *t, llm_error *err) {
+    if (in->custom_provider) {
+        t->provider = in->custom_provider;
+    } else if (in->provider) {
+        if (!(t->provider = llm_provider_find(in->provider)))
+            return llm__fail(err, LLM_ERR_UNSUPPORTED, "unknown provider \"%s\" (llm_provider_find knows openai, anthropic, openrouter, azure, ...)", in->provider);
+    } else if (in->proxy_mode && (in->base_url || llm__env(in, "LLM_BASE_URL"))) {
+        t->provider = llm_provider_find("openai-compatible");
+        t->model = in->model; /* a proxy's alias, prefix included */
+        t->base_url = in->base_url ? in->base_url : llm__env(in, "LLM_BASE_URL");
+        t->base_from = in->base_url ? "desc" : "LLM_BASE_URL";
+        t->api_key = in->api_key ? in->api_key : llm__env(in, "LLM_API_KEY");
+        t->key_from = in->api_key ? "desc" : t->api_key ? "LLM_API_KEY" : NULL;
+        llm__copy_text(t->key_vars, sizeof t->key_vars, "LLM_API_KEY", 11);
+    } else if (!(t->provider = llm_provider_for_model(in->model, NULL))) {
+        return llm__fail(err, LLM_ERR_MODEL_UNKNOWN, "\"%s\" names no provider: give one, or a provider/ prefix (anthropic/..., openrouter/...)",
+                         in->model);
+    }
+    if (!t->provider) return llm__fail(err, LLM_ERR_UNSUPPORTED, "the provider \"%s\" is left out of this build", in->provider ? in->provider : "");
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *t, llm_error *err) {
+    llm_result r;
+    const llm_provider *p;
+    size_t i, pos = 0;
+    if (t) memset(t, 0, sizeof *t);
+    if (!in || !t || !in->model || !in->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_resolve_target: a model is required");
+    if ((r = llm__target_provider(in, t, err)) != LLM_OK) return r;
+    p = t->provider;
+    if (t->model) return LLM_OK; /* proxy mode: all set */
+    t->model = llm__model_for(p, in->model);
+    if (in->base_url) {
+        t->base_url = in->base_url;
+        t->base_from = "desc";
+    } else {
+        t->base_url = llm__env_first(in, p->base_env, 3, &t->base_from);
+    }
+    if (in->api_key) {
+        t->api_key = in->api_key;
+        t->key_from = "desc";
+    } else {
+        t->api_key = llm__env_first(in, p->key_env, 3, &t->key_from);
+    }
+    for (i = 0; i < 3 && p->key_env[i]; i++) { /* "OPENAI_API_KEY or ..." for messages */
+        if (i) llm__append_str(t->key_vars, sizeof t->key_vars, &pos, " or ");
+        llm__append_str(t->key_vars, sizeof t->key_vars, &pos, p->key_env[i]);
+    }
+    t->api_version = in->api_version;
+    if (!t->api_version) {
+        const char *from;
+        t->api_version = llm__env_first(in, p->version_env, 2, &from);
+    }
+    t->bearer_token = llm__env(in, p->token_env);
+    return LLM_OK;
+}
+
+#ifndef LLM_NO_STDIO
+static const char *llm__getenv(void *user, const char *name) {
+    (void)user;
+    return getenv(name);
+}
+
+LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target, llm_error *err) {
+    llm_target_desc in;
+    llm_target local;
+    llm_result r;
+    if (!desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_desc_from_env: no desc");
+    if (!target) target = &local;
+    memset(&in, 0, sizeof in);
+    in.model = model;
+    in.provider = desc->custom_provider ? NULL : desc->provider;
+    in.custom_provider = desc->custom_provider;
+    in.base_url = desc->base_url;
+    in.api_key = desc->api_key;
+    in.api_version = desc->api_version;
+    in.getenv = llm__getenv;
+    in.proxy_mode = true;
+    if ((r = llm_resolve_target(&in, target, err)) != LLM_OK) return r;
+    desc->custom_provider = target->provider;
+    desc->provider = NULL;
+    desc->base_url = target->base_url;
+    desc->api_key = target->api_key;
+    desc->api_version = target->api_version;
+    if (!desc->bearer_token) desc->bearer_token = target->bearer_token;
+    return LLM_OK;
+}
+#endif
+
+/* ------------------------------------------------------------------------ */
+// >>call: one HTTP exchange as a state machine (sans-I/O): begin, feed, pump, finish
+/* ------------------------------------------------------------------------ */
+
+enum { LLM__CALL_IDLE = 0, LLM__CALL_SENT, LLM__CALL_RECEIVING, LLM__CALL_DONE };
+
+#ifndef LLM_MAX_RESPONSE_BYTES
+#define LLM_MAX_RESPONSE_BYTES (64u << 20)
+#endif
+
+static const char *llm__call_concat(llm_call *call, const char *a, const char *b) {
+    size_t na = strlen(a), nb = b ? strlen(b) : 0;
+    char *s = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, na + nb + 1);
+    if (!s) return NULL;
+    memcpy(s, a, na);
+    if (nb) memcpy(s + na, b, nb);
+    s[na + nb] = '\0';
+    return s;
+}
+
+static bool llm__call_add_header(llm_call *call, const char *name, const char *value) {
+    if (!name || !value || call->http_.header_count >= LLM_CALL_MAX_HEADERS) return false;
+    call->headers_[call->http_.header_count].name = name;
+    call->headers_[call->http_.header_count].value = value;
+    call->http_.header_count++;
+    return true;
+}
+
+/* "req_" and 32 hex digits: from the client's random hook when it has one,
+   else mixed from the client's seed, the call's address, the time given to
+   begin, the body and llm__id_entropy. Where the platform has no clock
+   (LLM_NO_STDIO builds), two identical requests begun at the same
+   millisecond in the same llm_call share an id: give desc.random (or
+   request_id) there when ids must differ. */
+static const char *llm__call_request_id(llm_call *call, const llm_client *client) {
+    static const char hex[] = "0123456789abcdef";
+    char *id = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, 37);
+    const char *body = call->body_.buf_ ? call->body_.buf_ : "";
+    size_t n = call->body_.len_, edge = n < 256 ? n : 256;
+    uint64_t h = llm__fnv1a(0xCBF29CE484222325ull, body, edge), x;
+    int i;
+    if (!id) return NULL;
+    h = llm__fnv1a(h, body + n - edge, edge) ^ (uint64_t)n;
+    x = client->seed_ ^ llm__mix64((uint64_t)(uintptr_t)call) ^ llm__mix64((uint64_t)call->start_ms_ + h) ^ llm__mix64(llm__id_entropy());
+    memcpy(id, "req_", 4);
+    for (i = 0; i < 2; i++) {
+        uint64_t r = client->desc.random ? client->desc.random(client->desc.random_user) : llm__mix64(x += 0x9E3779B97F4A7C15ull);
+        int k;
+        for (k = 0; k < 16; k++) id[4 + i * 16 + k] = hex[(r >> (k * 4)) & 15];
+    }
+    id[36] = '\0';
+    return id;
+}
+
+/* The header that carries the secret: a bearer token when the desc gives
+   one (Authorization: Bearer), else the key in the provider's header. */
+static bool llm__call_auth_header(llm_call *call, const llm_client *client) {
+    const llm_client_desc *d = &client->desc;
+    const char *token = d->get_token ? d->get_token(d->token_user) : d->bearer_token;
+    const char *name = client->provider->auth_header, *prefix = client->provider->auth_prefix;
+    if (token && token[0]) {
+        if (llm__has_control(token, false)) return false;
+        name = "Authorization";
+        prefix = "Bearer ";
+    } else if (d->api_key && d->api_key[0]) {
+        token = d->api_key;
+    } else {
+        return true; /* keyless: nothing to send */
+    }
+    call->auth_value_ = llm__call_concat(call, prefix ? prefix : "", token);
+    if (!llm__call_add_header(call, name, call->auth_value_)) return false;
+    call->http_.secret_header = call->http_.header_count;
+    return true;
+}
+
+static llm_result llm__call_headers(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
+    const llm_client_desc *d = &client->desc;
+    const llm_provider *p = client->provider;
+    size_t i;
+    bool ok = llm__call_add_header(call, "Content-Type", "application/json") &&
+              llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json") && llm__call_auth_header(call, client);
+    for (i = 0; ok && i < p->header_count; i++) ok = llm__call_add_header(call, p->headers[i].name, p->headers[i].value);
+    if (ok && d->app_url && p->app_url_header) ok = llm__call_add_header(call, p->app_url_header, d->app_url);
+    for (i = 0; ok && d->app_title && i < 2 && p->app_title_headers[i]; i++) ok = llm__call_add_header(call, p->app_title_headers[i], d->app_title);
+    if (ok && !d->no_request_id)
+        ok = llm__call_add_header(call, "X-Request-ID", req->request_id ? req->request_id : llm__call_request_id(call, client));
+    for (i = 0; ok && i < d->header_count; i++) ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
+    for (i = 0; ok && i < req->header_count; i++) ok = llm__call_add_header(call, req->headers[i].name, req->headers[i].value);
+    if (!ok)
+        return llm__call_error(call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
+                               "request headers: more than LLM_CALL_MAX_HEADERS, a token with control bytes, or out of memory");
+    return LLM_OK;
+}
+
+/* What every request must be, whatever its wire format (>>request), and its
+   headers and id. */
+static llm_result llm__call_check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
+    llm_result r = llm__check_request(req, a, err);
+    if (r != LLM_OK) return r;
+    if ((r = llm__check_headers(req->headers, req->header_count, "request: headers", err)) != LLM_OK) return r;
+    if (req->request_id && (!req->request_id[0] || !llm__visible_ascii(req->request_id)))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: request_id must be visible ASCII (no spaces or control bytes)");
+    return LLM_OK;
+}
+
+/* The base URL the wire format builds on: the desc's or the provider's,
+   without a trailing slash; a base without a path gets "/v1" under
+   LLM_QUIRK_V1_PATH (Ollama's http://localhost:11434, as LiteLLM writes it). */
+static const char *llm__call_base(llm_call *call, const llm_client *client) {
+    const char *base = client->desc.base_url ? client->desc.base_url : client->provider->default_base_url;
+    const char *host = strstr(base, "://");
+    size_t n = strlen(base);
+    bool bare;
+    while (n && base[n - 1] == '/') n--;
+    bare = host && !memchr(host + 3, '/', n - (size_t)(host + 3 - base));
+    if (bare && (client->quirks & LLM_QUIRK_V1_PATH)) {
+        char *s = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, n + 4);
+        if (!s) return NULL;
+        memcpy(s, base, n);
+        memcpy(s + n, "/v1", 4);
+        return s;
+    }
+    return llm__arena_strndup(&call->alloc_, &call->arena_, base, n);
+}
+
+/* What the wire format is given: the model to send, the base URL... */
+/* The call's wire state, zeroed (none when the format keeps none). */
+static bool llm__call_wire_state(llm_call *call) {
+    size_t size = call->client_->provider->wire->state_size;
+    if (!size) return true;
+    if (!(call->ctx_.state = llm__arena_alloc(&call->alloc_, &call->arena_, size))) return false;
+    memset(call->ctx_.state, 0, size);
+    return true;
+}
+
+static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
+    call->ctx_.client = client;
+    call->ctx_.provider = client->provider;
+    call->ctx_.model = llm__model_for(client->provider, req->model);
+    call->ctx_.quirks = client->quirks;
+    call->ctx_.stream = stream;
+    call->ctx_.base_url = llm__call_base(call, client);
+    return call->ctx_.base_url && llm__call_wire_state(call) ? LLM_OK : llm__call_nomem(call);
+}
+
+/* The URL, written by the wire format into a buffer with room for the
+   base, the model and a path and query. */
+static llm_result llm__call_url(llm_call *call, const llm_request *req, llm_error *err) {
+    size_t size = strlen(call->ctx_.base_url) + strlen(call->ctx_.model) + 512;
+    char *buf = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, size);
+    llm_result r;
+    if (!buf) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    r = call->client_->provider->wire->url(&call->ctx_, req, buf, size, err);
+    call->http_.url = buf;
+    return r;
+}
+
+static void llm__call_init(llm_call *call, const llm_client *client, int64_t now_ms) {
+    memset(call, 0, sizeof *call);
+    call->client_ = client;
+    call->alloc_ = client->desc.alloc;
+    call->body_.alloc = client->desc.alloc;
+    call->retry_after_ms_ = call->retry_date_ms_ = call->date_ms_ = call->reset_ms_ = -1;
+    call->start_ms_ = now_ms;
+    call->last_event_ms_ = now_ms;
+    call->in_max_ = client->desc.max_response_bytes ? client->desc.max_response_bytes : LLM_MAX_RESPONSE_BYTES;
+    call->max_stream_bytes_ = call->in_max_;
+    call->max_choices_ = 1;
+    call->sse_.alloc = call->chunk_.alloc = call->check_.alloc = client->desc.alloc;
+    call->ctx_.client = client;
+    call->ctx_.provider = client->provider;
+    call->ctx_.quirks = client->quirks;
+}
+
+/* The model the answer is priced by: the desc's base model (an Azure
+   deployment says nothing of its model), else the model requested. */
+static const char *llm__call_price_model(const llm_client *client, const llm_request *req) {
+    return client->desc.base_model ? client->desc.base_model : req->model;
+}
+
+static llm_result llm__call_start(llm_call *call, const llm_client *client, const llm_request *req, bool stream, int64_t now_ms,
+                                  const llm_http_request **http, llm_error *err) {
+    const char *price_model;
+    llm_result r;
+    if (!call) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL call");
+    if (!client || !client->provider || !req || !http) {
+        memset(call, 0, sizeof *call); /* what the caller frees holds nothing */
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL client, request or http");
+    }
+    *http = NULL;
+    llm__call_init(call, client, now_ms);
+    if ((r = llm__call_check_request(req, &call->alloc_, err)) != LLM_OK) return r;
+    if (!client->provider->wire->encode)
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "provider \"%s\": its wire format (%s) only decodes answers here", client->provider->name,
+                         client->provider->wire->name);
+    if (llm__call_ctx(call, client, req, stream) != LLM_OK) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if ((r = client->provider->wire->encode(&call->ctx_, req, &call->body_, err)) != LLM_OK) return r;
+    price_model = llm__call_price_model(client, req);
+    call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, price_model, strlen(price_model));
+    call->max_choices_ = req->n > 1 ? req->n : 1;
+    if (!call->model_) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    r = llm_count_request_tokens(req, NULL, &call->alloc_, &call->prompt_estimate_, NULL);
+    if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
+    if (r != LLM_OK) call->prompt_estimate_ = 0; /* only for answers without usage */
+    if ((r = llm__call_url(call, req, err)) != LLM_OK) return r;
+    if (llm__call_headers(call, client, req, stream) != LLM_OK) {
+        if (err) *err = call->err_;
+        return call->error_;
+    }
+    llm_json_writer_finish(&call->body_, &call->http_.body, &call->http_.body_len);
+    call->http_.method = "POST";
+    call->http_.headers = call->headers_;
+    call->http_.stream = stream;
+    call->http_.timeout_ms = req->timeout_ms ? req->timeout_ms : client->desc.timeout_ms ? client->desc.timeout_ms : 600000;
+    call->http_.connect_timeout_ms = client->desc.connect_timeout_ms;
+    call->state_ = LLM__CALL_SENT;
+    *http = &call->http_;
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
+                                  const llm_http_request **http, llm_error *err) {
+    llm_result r = llm__call_start(call, client, req, false, now_ms, http, err);
+    if (r != LLM_OK && call) llm_call_free(call); /* a failed begin leaves nothing to free */
+    return r;
+}
+
+LLM_API llm_result llm_call_feed_status(llm_call *call, int status) {
+    if (!call) return LLM_ERR_INVALID_ARGUMENT;
+    if (call->error_ != LLM_OK) return call->error_;
+    if (call->state_ != LLM__CALL_SENT) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "status fed out of order");
+    if (status < 100 || status > 999) return llm__call_error(call, LLM_ERR_PARSE, "invalid HTTP status");
+    call->status_ = status;
+    call->state_ = LLM__CALL_RECEIVING;
+    return LLM_OK;
+}
+
+/* Remembers what the headers say about retrying, the request id and cost. */
+static void llm__call_header_value(llm_call *call, const char *name, size_t nlen, const char *v, size_t vlen) {
+    double d;
+    const llm_provider *p = call->client_->provider;
+    if (llm__header_is(name, nlen, "retry-after-ms") || (p->retry_ms_header && llm__header_is(name, nlen, p->retry_ms_header))) {
+        if ((d = llm__parse_seconds(v, vlen)) >= 0) call->retry_after_ms_ = (int64_t)d;
+    } else if (llm__header_is(name, nlen, "retry-after")) {
+        if ((d = llm__parse_seconds(v, vlen)) >= 0) {
+            if (call->retry_after_ms_ < 0) call->retry_after_ms_ = (int64_t)(d * 1000);
+        } else {
+            call->retry_date_ms_ = llm__parse_http_date(v, vlen);
+        }
+    } else if (llm__header_is(name, nlen, "date")) {
+        call->date_ms_ = llm__parse_http_date(v, vlen);
+    } else if (p->reset_header_prefix && llm__header_has_prefix(name, nlen, p->reset_header_prefix) && nlen > 6 &&
+               llm__header_is(name + nlen - 6, 6, "-reset")) {
+        int64_t t = llm__parse_rfc3339(v, vlen);
+        if (t > call->reset_ms_) call->reset_ms_ = t;
+    } else if (llm__header_is(name, nlen, "x-should-retry")) {
+        if (vlen == 4 && memcmp(v, "true", 4) == 0) call->should_retry_ = LLM_TRUE;
+        if (vlen == 5 && memcmp(v, "false", 5) == 0) call->should_retry_ = LLM_FALSE;
+    } else if (llm__header_is(name, nlen, "x-request-id") ||
+               (p->request_id_header && llm__header_is(name, nlen, p->request_id_header) && !call->request_id_[0])) {
+        llm__copy_network_text(call->request_id_, sizeof call->request_id_, v, vlen, call->client_->desc.api_key);
+    } else if (llm__header_is(name, nlen, "content-type")) {
+        call->mode_known_ = true; /* an event stream, NDJSON lines, or a whole JSON answer */
+        call->sse_mode_ = llm__contains_ci_n(v, vlen, "text/event-stream");
+        call->ndjson_ = llm__contains_ci_n(v, vlen, "ndjson") ||
+                        (call->client_->provider->wire->framing == LLM_FRAMING_NDJSON && !llm__contains_ci_n(v, vlen, "application/json"));
+    } else if (p->cost_header && llm__header_is(name, nlen, p->cost_header)) {
+        if ((d = llm__parse_seconds(v, vlen)) >= 0) {
+            call->has_provider_cost_ = true;
+            call->provider_cost_ = d;
+        }
+    }
+}
+
+LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value, size_t value_len) {
+    if (!call || (!name && name_len) || (!value && value_len)) return LLM_ERR_INVALID_ARGUMENT;
+    if (call->error_ != LLM_OK) return call->error_;
+    if (call->state_ != LLM__CALL_RECEIVING) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "header fed before the status");
+    llm__call_header_value(call, name, name_len, value, value_len);
+    return LLM_OK;
+}
+
+/* Parses one stream event's data into call->chunk_: out of memory is
+   NO_MEMORY (never PARSE, which would mislead a retry decision). */
+static llm_result llm__call_parse_event(llm_call *call, const char *data, size_t n) {
+    llm_error perr;
+    llm_result r = llm_json_parse(&call->chunk_, data, n, &perr);
+    if (r == LLM_OK) return LLM_OK;
+    if (r == LLM_ERR_NO_MEMORY) return llm__call_nomem(call);
+    return llm__call_errorf(call, r, "stream event data is not JSON: %s at offset %z", perr.message, perr.offset);
+}
+
+static bool llm__call_streaming_body(const llm_call *call) {
+    return call->stream_ && call->status_ >= 200 && call->status_ <= 299;
+}
+
+/* NDJSON framing: the bytes are kept until their line ends (a line is
+   bounded like an SSE event: llm_sse.max_size, 16 MiB by default). */
+static llm_result llm__ndjson_feed(llm_call *call, const char *data, size_t len) {
+    size_t rest = call->nd_len_ - call->nd_pos_;
+    void *buf;
+    if (call->nd_pos_) { /* the lines read are dropped */
+        memmove(call->nd_, call->nd_ + call->nd_pos_, rest);
+        call->nd_len_ = rest;
+        call->nd_pos_ = 0;
+    }
+    if (len > llm__sse_max(&call->sse_) - rest)
+        return llm__call_error(call, LLM_ERR_PARSE, "NDJSON stream: more bytes than the line limit without the events being taken");
+    buf = call->nd_;
+    if (!llm__grow(&call->alloc_, &buf, &call->nd_cap_, call->nd_len_ + len, 1)) return llm__call_nomem(call);
+    call->nd_ = (char *)buf;
+    if (len) memcpy(call->nd_ + call->nd_len_, data, len);
+    call->nd_len_ += len;
+    return LLM_OK;
+}
+
+/* The next NDJSON line (without its end, a CR before the LF dropped), or
+   with `last` the unfinished one at the end of the body. */
+static bool llm__ndjson_line(llm_call *call, bool last, const char **line, size_t *n) {
+    for (;;) {
+        const char *start = call->nd_ ? call->nd_ + call->nd_pos_ : "", *nl;
+        size_t rest = call->nd_len_ - call->nd_pos_;
+        if (!rest) return false;
+        nl = (const char *)memchr(start, '\n', rest);
+        if (!nl && !last) return false;
+        *line = start;
+        *n = nl ? (size_t)(nl - start) : rest;
+        call->nd_pos_ += *n + (nl ? 1 : 0);
+        if (*n && start[*n - 1] == '\r') (*n)--;
+        if (*n) return true; /* blank lines are skipped */
+    }
+}
+
+/* The next event's data, by the stream's framing; LLM_AGAIN when the bytes
+   fed so far hold no more. */
+static llm_result llm__call_next_data(llm_call *call, bool last, const char **type, size_t *type_len, const char **data, size_t *len) {
+    llm_sse_event sev;
+    llm_result r;
+    if (call->ndjson_) {
+        *type = "";
+        *type_len = 0;
+        return llm__ndjson_line(call, last, data, len) ? LLM_OK : LLM_AGAIN;
+    }
+    if (!call->sse_mode_) return LLM_AGAIN;
+    r = llm_sse_next(&call->sse_, &sev);
+    if (r == LLM_AGAIN) return LLM_AGAIN;
+    if (r != LLM_OK) return llm__call_error(call, r, r == LLM_ERR_NO_MEMORY ? "out of memory" : "event stream: a line or event is longer than the limit");
+    *type = sev.type;
+    *type_len = sev.type_len;
+    *data = sev.data;
+    *len = sev.data_len;
+    return LLM_OK;
+}
+
+/* One event through the wire format: the end marker, or its data parsed
+   and decoded into the sink. */
+/* The end marker, alone or followed by JSON whitespace (Azure's documented
+   streams end in "data: [DONE] "; the OpenAI SDKs accept any data that
+   starts with it, which is looser than needed). */
+static bool llm__is_end_marker(const char *marker, const char *data, size_t n) {
+    size_t m = marker ? strlen(marker) : 0;
+    if (!marker || n < m || memcmp(data, marker, m) != 0) return false;
+    for (; m < n; m++)
+        if (data[m] != ' ' && data[m] != '\t' && data[m] != '\r' && data[m] != '\n') return false;
+    return true;
+}
+
+static void llm__call_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
+    const llm_wire_format *w = call->client_->provider->wire;
+    llm_stream_sink sink;
+    llm_result r;
+    if (llm__is_end_marker(w->end_marker, data, n)) {
+        call->done_ = true;
+        return;
+    }
+    if (llm__call_parse_event(call, data, n) != LLM_OK) return;
+    sink.state = call->ctx_.state;
+    sink.call_ = call;
+    r = w->decode_event(&sink, type, type_len, llm_json_root(&call->chunk_));
+    if (r != LLM_OK && call->error_ == LLM_OK) llm__call_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", w->name);
+}
+
+/* Pulls events through the wire format's stream decoder until an
+   llm_event is queued, the bytes run out, or the stream ends. `last`: the
+   body has ended (an NDJSON line may lack its newline). */
+static llm_result llm__call_pump_ex(llm_call *call, bool last) {
+    while (call->queue_pos_ >= call->queue_len_ && call->error_ == LLM_OK && !call->done_) {
+        const char *type = "", *data = "";
+        size_t type_len = 0, len = 0;
+        call->queue_len_ = call->queue_pos_ = 0;
+        if (llm__call_next_data(call, last, &type, &type_len, &data, &len) != LLM_OK) return call->error_ != LLM_OK ? call->error_ : LLM_AGAIN;
+        llm__call_event(call, type, type_len, data, len);
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__call_pump(llm_call *call) { return llm__call_pump_ex(call, call->body_ended_); }
+
+LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t len) {
+    void *buf;
+    if (!call || (!data && len)) return LLM_ERR_INVALID_ARGUMENT;
+    if (call->error_ != LLM_OK) return call->error_;
+    if (call->state_ != LLM__CALL_RECEIVING) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "body fed before the status");
+    if (llm__call_streaming_body(call) && !call->mode_known_ && len) { /* no content type: look at the first byte */
+        size_t i = 0;
+        while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
+        if (i < len) {
+            call->mode_known_ = true;
+            call->ndjson_ = call->client_->provider->wire->framing == LLM_FRAMING_NDJSON;
+            call->sse_mode_ = !call->ndjson_ && data[i] != '{';
+        }
+    }
+    if (llm__call_streaming_body(call)) {
+        if (len > call->max_stream_bytes_ - call->stream_bytes_)
+            return llm__call_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the stream is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
+        call->stream_bytes_ += len;
+    }
+    if (llm__call_streaming_body(call) && call->sse_mode_) {
+        /* the caller may reuse its buffer before taking the events: keep a
+           copy (llm_stream takes them at once, and copies nothing) */
+        llm_result r = llm_sse_feed(&call->sse_, data, len);
+        if (r == LLM_OK && !call->borrow_) r = llm__sse_hold(&call->sse_);
+        return r == LLM_OK ? LLM_OK : llm__call_error(call, r, "out of memory");
+    }
+    if (llm__call_streaming_body(call) && call->ndjson_) return llm__ndjson_feed(call, data, len);
+    if (len > call->in_max_ - call->in_len_) return llm__call_error(call, LLM_ERR_LIMIT_EXCEEDED, "response body larger than max_response_bytes");
+    buf = call->in_;
+    if (!llm__grow(&call->alloc_, &buf, &call->in_cap_, call->in_len_ + len, 1)) return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory");
+    call->in_ = (char *)buf;
+    if (len) memcpy(call->in_ + call->in_len_, data, len);
+    call->in_len_ += len;
+    return LLM_OK;
+}
+
+static llm_result llm__sink_status(void *ctx, int status) { return llm_call_feed_status((llm_call *)ctx, status); }
+static llm_result llm__sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
+    return llm_call_feed_header((llm_call *)ctx, n, nl, v, vl);
+}
+static llm_result llm__sink_body(void *ctx, const char *d, size_t n) { return llm_call_feed_body((llm_call *)ctx, d, n); }
+
+LLM_API llm_http_sink llm_call_sink(llm_call *call) {
+    llm_http_sink s;
+    s.status = llm__sink_status;
+    s.header = llm__sink_header;
+    s.body = llm__sink_body;
+    s.ctx = call;
+    s.tick = NULL;
+    return s;
+}
+
+LLM_API llm_result llm_call_feed_body_borrowed(llm_call *call, const char *data, size_t len) {
+    llm_result r;
+    if (!call) return LLM_ERR_INVALID_ARGUMENT;
+    call->borrow_ = true;
+    r = llm_call_feed_body(call, data, len);
+    call->borrow_ = false;
+    return r;
+}
+
+LLM_API llm_result llm_call_keep_body(llm_call *call) {
+    if (!call) return LLM_ERR_INVALID_ARGUMENT;
+    if (llm__sse_hold(&call->sse_) != LLM_OK) return llm__call_nomem(call);
+    return LLM_OK;
+}
+
+LLM_API void llm_call_fail(llm_call *call, llm_result code, const char *message) {
+    if (!call || call->error_ != LLM_OK) return;
+    if (code >= 0) code = LLM_ERR_TRANSPORT;
+    if (code == LLM_ERR_TRANSPORT && call->stream_ && call->content_seen_) { /* cut after content: the answer is partial */
+        llm__call_errorf(call, LLM_ERR_TRUNCATED, "the stream was cut after its content began (%s)", message && message[0] ? message : "transport failed");
+        llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL);
+        return;
+    }
+    llm__call_errorf(call, code, "%s", message && message[0] ? message : llm_result_description(code));
+    call->err_.retryable = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT;
+    llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL); /* a transport's message may quote a URL or a header */
+}
+
+/* ---- the call, streamed ---- */
+
+static llm_result llm__call_begin_stream_impl(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
+                                              const llm_http_request **http, llm_error *err) {
+    llm_result r = llm__call_start(call, client, req, true, now_ms, http, err);
+    if (r != LLM_OK) return r;
+    call->stream_ = true;
+    call->sopt_ = req->stream;
+    if (req->stream.max_bytes) call->max_stream_bytes_ = call->in_max_ = req->stream.max_bytes;
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_call_begin_stream(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
+                                         const llm_http_request **http, llm_error *err) {
+    llm_result r = llm__call_begin_stream_impl(call, client, req, now_ms, http, err);
+    if (r != LLM_OK && call) llm_call_free(call);
+    return r;
+}
+
+LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev) {
+    if (!call || !ev) return LLM_ERR_INVALID_ARGUMENT;
+    if (!call->stream_) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "llm_call_next_event on a call that is not streamed");
+    if (call->queue_pos_ < call->queue_len_ || llm__call_pump(call) == LLM_OK) {
+        if (call->queue_pos_ < call->queue_len_) {
+            *ev = call->queue_[call->queue_pos_++];
+            if (ev->type != LLM_EVENT_USAGE && ev->type != LLM_EVENT_FINISH && ev->type != LLM_EVENT_ERROR) call->tick_seen_ = true;
+            return LLM_OK;
+        }
+    }
+    if (call->error_ != LLM_OK) return call->error_;
+    return call->done_ ? LLM_DONE : LLM_AGAIN;
+}
+
+LLM_API llm_result llm_call_tick(llm_call *call, int64_t now_ms) {
+    int ttft, stall, total;
+    if (!call) return LLM_ERR_INVALID_ARGUMENT;
+    if (call->error_ != LLM_OK || !call->stream_ || call->done_) return call->error_;
+    ttft = call->sopt_.first_token_timeout_ms;
+    stall = call->sopt_.stall_timeout_ms;
+    total = call->sopt_.total_timeout_ms;
+    if (call->tick_seen_) {
+        call->last_event_ms_ = now_ms;
+        call->tick_seen_ = false;
+    }
+    if (total > 0 && now_ms - call->start_ms_ > total)
+        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "the stream did not end before its total deadline (%d ms)", total);
+    if (!call->content_seen_ && ttft > 0 && now_ms - call->start_ms_ > ttft)
+        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "no first token before the first-token deadline (%d ms)", ttft);
+    if (call->content_seen_ && stall > 0 && now_ms - call->last_event_ms_ > stall)
+        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "the stream stalled: no event before the stall deadline (%d ms)", stall);
+    return LLM_OK;
+}
+
+LLM_API void llm_call_cancel(llm_call *call) {
+    if (call) llm__call_error(call, LLM_ERR_CANCELLED, "cancelled by the caller");
+}
+
+/* One choice of a whole answer told as the events a stream would carry. */
+/* What a choice holds beside its events: its reasoning blocks and its
+   content-filter annotations. */
+static llm_result llm__call_choice_state_as_acc(llm_call *call, const llm_choice *c) {
+    llm_stream_sink sink;
+    llm__acc_choice *ac = llm__acc_choice_at(call, c->index);
+    size_t k;
+    llm_result r = ac ? LLM_OK : call->error_;
+    sink.state = call->ctx_.state;
+    sink.call_ = call;
+    for (k = 0; r == LLM_OK && k < c->reasoning_block_count; k++) {
+        const llm_reasoning_block *b = &c->reasoning_blocks[k];
+        if (b->kind == LLM_REASONING_REDACTED) {
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_DATA, b->data, strlen(b->data));
+        } else if ((r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_THINKING, b->thinking, strlen(b->thinking))) == LLM_OK) {
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_SIGNATURE, b->signature, strlen(b->signature));
+        }
+        if (r == LLM_OK && b->tool_call_id)
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_TOOL_CALL_ID, b->tool_call_id, strlen(b->tool_call_id));
+    }
+    if (r == LLM_OK && c->content_filter && !call->sopt_.no_accumulate) r = llm__acc_add(call, &ac->filter, c->content_filter, strlen(c->content_filter));
+    return r;
+}
+
+static llm_result llm__call_choice_as_events(llm_call *call, const llm_choice *c) {
+    llm__acc_choice *ac;
+    size_t k;
+    if (!llm__acc_choice_at(call, c->index) ||
+        llm__delta(call, LLM_EVENT_REASONING, c->index, c->reasoning, c->reasoning ? strlen(c->reasoning) : 0) != LLM_OK ||
+        llm__delta(call, LLM_EVENT_TEXT, c->index, c->content, c->content_len) != LLM_OK ||
+        llm__delta(call, LLM_EVENT_REFUSAL, c->index, c->refusal, c->refusal ? strlen(c->refusal) : 0) != LLM_OK)
+        return call->error_;
+    for (k = 0; k < c->tool_call_count; k++) {
+        int pos;
+        if (!(ac = llm__acc_choice_at(call, c->index)) ||
+            (pos = llm__tool_new(call, c->index, ac, (int)k, c->tool_calls[k].id, c->tool_calls[k].name)) < 0 ||
+            llm__tool_delta(call, c->index, ac, pos, c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments)) != LLM_OK)
+            return call->error_;
+    }
+    if (llm__call_choice_state_as_acc(call, c) != LLM_OK) return call->error_;
+    if (c->finish_reason_raw) /* the decoder's reason, where the words alone would say another (Gemini's tool_calls) */
+        return llm__finish_choice(call, c->index, llm__finish_word(call->client_->provider->wire->finish_words, c->finish_reason_raw) == c->finish_reason
+                                                      ? LLM_FINISH_NONE : c->finish_reason,
+                                  c->finish_reason_raw, strlen(c->finish_reason_raw));
+    return LLM_OK;
+}
+
+/* A plain JSON answer to a streamed request: decoded whole, then told as
+   the events a stream would have carried. */
+static llm_result llm__call_json_as_events(llm_call *call) {
+    llm_response *answer = &call->json_answer_;
+    llm_json_doc doc;
+    llm_error perr;
+    llm__acc *acc = llm__acc_of(call);
+    size_t i;
+    llm_result r;
+    if (!acc) return call->error_;
+    llm_response_free(answer);
+    answer->alloc_ = call->alloc_;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = call->alloc_;
+    r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
+    if (r == LLM_OK) r = call->client_->provider->wire->decode(&call->ctx_, llm_json_root(&doc), answer, &perr);
+    llm_json_doc_free(&doc); /* the answer stays until llm_call_free: the events point into it */
+    if (r != LLM_OK) return llm__call_errorf(call, r, "response body: %s", perr.message);
+    for (i = 0; i < answer->choice_count; i++)
+        if (llm__call_choice_as_events(call, &answer->choices[i]) != LLM_OK) return call->error_;
+    if ((answer->id && llm__acc_add(call, &acc->id, answer->id, strlen(answer->id)) != LLM_OK) ||
+        (answer->model && llm__acc_add(call, &acc->model, answer->model, strlen(answer->model)) != LLM_OK))
+        return call->error_;
+    acc->created = answer->created;
+    acc->usage = answer->usage;
+    acc->has_provider_cost = answer->has_provider_cost;
+    acc->provider_cost = answer->provider_cost_usd;
+    acc->has_upstream_cost = answer->has_upstream_cost;
+    acc->upstream_cost = answer->upstream_cost_usd;
+    if (answer->prompt_filter && llm__acc_add(call, &acc->prompt_filter, answer->prompt_filter, strlen(answer->prompt_filter)) != LLM_OK)
+        return call->error_;
+    if (answer->usage.present && llm__usage_event(call) != LLM_OK) return call->error_;
+    call->done_ = true;
+    return LLM_OK;
+}
+
+/* The whole body has arrived: a plain JSON answer becomes its events, and
+   an NDJSON stream's last line may lack its newline. */
+static void llm__call_end_of_body(llm_call *call) {
+    call->body_ended_ = true;
+    if (call->state_ == LLM__CALL_RECEIVING && call->error_ == LLM_OK && llm__call_streaming_body(call) && !call->sse_mode_ && !call->ndjson_ &&
+        !call->done_)
+        llm__call_json_as_events(call);
+}
+
+LLM_API void llm_call_end_body(llm_call *call) {
+    if (call) llm__call_end_of_body(call);
+}
+
+/* Fills err for a non-2xx answer. */
+static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm_error *err) {
+    const char *key = call->client_->desc.api_key;
+    llm_error e;
+    llm__error_clear(&e);
+    if (body) {
+        llm__json_scrub(body, key); /* before any of it is cut to a field's size */
+        call->client_->provider->wire->decode_error(body, &e);
+    }
+    e.http_status = call->status_; /* the answer's status wins over a code in its body */
+    if (!e.message[0]) /* not the provider's JSON: keep the start of the body */
+        llm__copy_network_text(e.message, sizeof e.message < 201 ? sizeof e.message : 201, call->in_, call->in_len_, key);
+    if (!e.message[0]) {
+        llm__fail(&e, LLM_ERR_HTTP, "HTTP status %d with an empty body", call->status_);
+        e.http_status = call->status_;
+    }
+    e.should_retry = call->should_retry_;
+    e.retry_after_ms = call->retry_after_ms_;
+    if (call->retry_date_ms_ < 0 && call->status_ == 429) call->retry_date_ms_ = call->reset_ms_; /* no retry-after: the limits' reset */
+    if (e.retry_after_ms < 0 && call->retry_date_ms_ >= 0) {
+        int64_t now = call->date_ms_ >= 0 ? call->date_ms_
+                      : call->client_->desc.wall_clock_ms ? call->client_->desc.wall_clock_ms(call->client_->desc.clock_user) : -1;
+        if (now >= 0) e.retry_after_ms = call->retry_date_ms_ > now ? call->retry_date_ms_ - now : 0;
+    }
+    e.has_retry_after = e.retry_after_ms >= 0;
+    if (!e.has_retry_after) e.retry_after_ms = 0;
+    llm__copy_text(e.request_id, sizeof e.request_id, call->request_id_, strlen(call->request_id_));
+    llm__scrub_error(&e, key);
+    llm__classify_with(call->client_->provider->wire->error_words, &e, false);
+    if (err) *err = e;
+    return e.code;
+}
+
+/* An answer without usage gets the estimator's counts, marked estimated,
+   so it can still be priced and budgeted. */
+static void llm__estimate_usage(const llm_call *call, llm_response *resp) {
+    llm_usage *u = &resp->usage;
+    size_t i, k, out = 0;
+    if (u->present || !call->model_) return;
+    for (i = 0; i < resp->choice_count; i++) {
+        const llm_choice *c = &resp->choices[i];
+        out += c->content ? llm_tokens_estimate(c->content, c->content_len, call->model_) : 0;
+        out += c->reasoning ? llm_tokens_estimate(c->reasoning, strlen(c->reasoning), call->model_) : 0;
+        out += c->refusal ? llm_tokens_estimate(c->refusal, strlen(c->refusal), call->model_) : 0;
+        for (k = 0; k < c->tool_call_count; k++)
+            out += llm_tokens_estimate(c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments), call->model_);
+    }
+    memset(u, 0, sizeof *u);
+    u->estimated = true;
+    u->prompt_tokens = (int64_t)call->prompt_estimate_;
+    u->completion_tokens = (int64_t)out;
+    u->total_tokens = u->prompt_tokens + u->completion_tokens;
+}
+
+/* The choices of an answer: at least one, each index below the cap (the
+   request's n) and given once. `resp->choices` is in index order. */
+static llm_result llm__check_choices(const llm_call *call, const llm_response *resp, llm_error *err) {
+    size_t i;
+    if (!resp->choice_count) return llm__fail(err, LLM_ERR_PARSE, "the answer holds no choice");
+    for (i = 0; i < resp->choice_count; i++) {
+        int index = resp->choices[i].index;
+        if (index < 0 || index >= call->max_choices_)
+            return llm__fail(err, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s", index,
+                             call->max_choices_, call->max_choices_ == 1 ? "" : "s");
+        if (i && resp->choices[i - 1].index == index) return llm__fail(err, LLM_ERR_PARSE, "choice index %d is given twice", index);
+    }
+    return LLM_OK;
+}
+
+/* What every response gets from its call, for a whole answer and a stream
+   alike: status, latency, request id, the cost a header reported, usage
+   (estimated when the answer had none), the price, the raw body; and, when
+   `check` (an answer that ended well), its choices checked. */
+static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, llm_response *resp, bool check, llm_error *err) {
+    llm_result r;
+    resp->alloc_ = call->alloc_;
+    resp->http_status = call->status_;
+    resp->latency_ms = now_ms - call->start_ms_;
+    if (call->request_id_[0] &&
+        !(resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_, strlen(call->request_id_))))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (call->has_provider_cost_) { /* x-litellm-response-cost wins over the body's */
+        resp->has_provider_cost = true;
+        resp->provider_cost_usd = call->provider_cost_;
+    }
+    if (check && (r = llm__check_choices(call, resp, err)) != LLM_OK) return r;
+    llm__estimate_usage(call, resp);
+#ifndef LLM_NO_COSTS
+    llm_response_price(call->client_->desc.costs, resp, call->model_, NULL); /* unknown model: no cost */
+#endif
+    if (call->client_->desc.keep_raw_body && !call->stream_) {
+        resp->raw_body = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->in_ ? call->in_ : "", call->in_len_);
+        resp->raw_body_len = call->in_len_;
+        if (!resp->raw_body) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t now_ms, llm_response *resp, llm_error *err) {
+    llm_result r;
+    resp->alloc_ = call->alloc_;
+    r = call->client_->provider->wire->decode(&call->ctx_, body, resp, err);
+    if (r == LLM_OK) r = llm__call_complete_response(call, now_ms, resp, true, err);
+    if (r != LLM_OK) llm_response_free(resp);
+    return r;
+}
+
+/* The end of a streamed 2xx answer: the response, and why it failed if it did. */
+static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
+    llm__acc *acc;
+    size_t i, k;
+    llm_result r;
+    llm__call_end_of_body(call);
+    while ((call->sse_mode_ || call->ndjson_) && call->error_ == LLM_OK && !call->done_ && llm__call_pump_ex(call, true) == LLM_OK)
+        call->queue_pos_ = call->queue_len_; /* events nobody took still count */
+    acc = (llm__acc *)call->acc_;
+    if (call->error_ == LLM_OK && !call->done_ && !call->complete_)
+        llm__call_error(call, LLM_ERR_TRUNCATED, "the stream ended before its end marker");
+    for (i = 0; acc && call->error_ == LLM_OK && i < acc->choice_count; i++) /* calls a finish never closed */
+        for (k = 0; call->error_ == LLM_OK && k < acc->choices[i].tool_count; k++)
+            llm__tool_end(call, acc->choices[i].index, &acc->choices[i], (int)k, false);
+    if (!llm__acc_response(call, resp)) {
+        llm_response_free(resp);
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    }
+    /* a stream that failed keeps what arrived, whatever it holds; one that
+       ended well is a response like any other */
+    r = llm__call_complete_response(call, now_ms, resp, call->error_ == LLM_OK && !call->sopt_.no_accumulate, err);
+    if (r == LLM_ERR_NO_MEMORY) {
+        llm_response_free(resp);
+        return r;
+    }
+    if (r != LLM_OK) llm__call_error(call, r, err ? err->message : "invalid answer");
+    if (call->error_ != LLM_OK) {
+        if (err) *err = call->err_;
+        if (err && !err->http_status) err->http_status = call->status_;
+        llm__scrub_error(err, call->client_->desc.api_key);
+        return call->error_;
+    }
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
+    llm_json_doc doc;
+    llm_error perr;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!call || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish: NULL call or response");
+    if (call->error_ == LLM_OK && call->state_ != LLM__CALL_RECEIVING)
+        llm__call_error(call, call->state_ == LLM__CALL_SENT ? LLM_ERR_TRANSPORT : LLM_ERR_INVALID_ARGUMENT,
+                        call->state_ == LLM__CALL_SENT ? "no HTTP answer was received" : "llm_call_finish without llm_call_begin");
+    if (call->state_ == LLM__CALL_RECEIVING && llm__call_streaming_body(call) && call->error_ != LLM_ERR_INVALID_ARGUMENT) {
+        r = llm__call_finish_stream(call, now_ms, resp, err); /* a stream keeps what arrived, also with an error */
+        call->state_ = LLM__CALL_DONE;
+        return r;
+    }
+    if (call->error_ != LLM_OK) {
+        if (err) *err = call->err_;
+        return call->error_;
+    }
+    call->state_ = LLM__CALL_DONE;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = call->alloc_;
+    r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
+    if (r == LLM_ERR_NO_MEMORY) {
+        r = llm__fail(err, r, "out of memory reading the answer");
+    } else if (call->status_ < 200 || call->status_ > 299) {
+        r = llm__call_http_error(call, r == LLM_OK ? llm_json_root(&doc) : NULL, err);
+    } else if (r == LLM_ERR_PARSE) {
+        r = call->in_len_ ? LLM_ERR_PARSE : LLM_ERR_TRUNCATED;
+        llm__fail(err, r, "response body at offset %z: %s", perr.offset, perr.message);
+        if (err) err->offset = perr.offset;
+    } else if (r != LLM_OK) {
+        if (err) *err = perr;
+    } else {
+        r = llm__call_decode(call, llm_json_root(&doc), now_ms, resp, err);
+    }
+    if (err && r != LLM_OK) {
+        err->http_status = call->status_;
+        if (!err->request_id[0]) llm__copy_text(err->request_id, sizeof err->request_id, call->request_id_, strlen(call->request_id_));
+        llm__scrub_error(err, call->client_->desc.api_key);
+    }
+    llm_json_doc_free(&doc);
+    return r;
+}
+
+LLM_API void llm_call_free(llm_call *call) {
+    if (!call) return;
+    llm__acc_free(call);
+    llm_response_free(&call->json_answer_);
+    llm_sse_free(&call->sse_);
+    llm_json_doc_free(&call->chunk_);
+    llm_json_doc_free(&call->check_);
+    llm__free(&call->alloc_, call->queue_, call->queue_cap_ * sizeof(llm_event));
+    llm__free(&call->alloc_, call->last_text_, call->last_text_cap_);
+    llm_json_writer_free(&call->body_);
+    llm__free(&call->alloc_, call->in_, call->in_cap_);
+    llm__free(&call->alloc_, call->nd_, call->nd_cap_);
+    if (call->auth_value_) llm__wipe((void *)(uintptr_t)call->auth_value_, strlen(call->auth_value_));
+    llm__arena_free(&call->alloc_, &call->arena_);
+    memset(call, 0, sizeof *call);
+}
+
+LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *client, bool stream, const llm_stream_options *options,
+                                         llm_error *err) {
+    if (!call || !client || !client->provider) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin_decode: NULL call or client");
+    llm__call_init(call, client, 0);
+    if (!llm__call_wire_state(call)) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    call->state_ = LLM__CALL_SENT;
+    call->stream_ = stream;
+    if (options) call->sopt_ = *options;
+    if (options && options->max_bytes) call->max_stream_bytes_ = call->in_max_ = options->max_bytes;
+    call->model_ = "";
+    call->max_choices_ = LLM__MAX_RECORDED_CHOICES;
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>client: the client and its blocking drivers: llm_complete, llm_stream, recorded answers, usage
+/* ------------------------------------------------------------------------ */
+
+/* The strings of the desc a header or URL is made of: no control bytes. */
+static llm_result llm__check_client_strings(const llm_client_desc *d, llm_error *err) {
+    if (llm__has_control(d->api_key, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_key holds a control byte");
+    if (llm__has_control(d->bearer_token, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: bearer_token holds a control byte");
+    if (d->base_url && !llm__url_ok(d->base_url))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: base_url must be an http:// or https:// URL with a host, without spaces or control bytes");
+    if (d->api_version && d->api_version[0] && !llm__visible_ascii(d->api_version))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_version must be visible ASCII");
+    if (llm__has_control(d->app_url, false) || llm__has_control(d->app_title, true))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: app_url or app_title holds a control byte");
+    return llm__check_headers(d->headers, d->header_count, "llm_client_init: headers", err);
+}
+
+LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err) {
+    const llm_provider *p;
+    llm_result r;
+    if (!client || !desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: NULL client or desc");
+    memset(client, 0, sizeof *client);
+    p = desc->custom_provider ? desc->custom_provider : llm_provider_find(desc->provider ? desc->provider : "openai");
+    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_client_init: unknown provider \"%s\"", desc->provider ? desc->provider : "openai");
+    if (!p->wire || !p->wire->url || !p->wire->decode || !p->wire->decode_event || !p->wire->decode_error)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: provider \"%s\": its wire format lacks url, decode, decode_event or decode_error",
+                         p->name ? p->name : "?");
+    if ((r = llm__check_client_strings(desc, err)) != LLM_OK) return r;
+    if (!desc->base_url && !p->default_base_url)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: provider \"%s\" has no default base URL: give base_url (%s)", p->name,
+                         p->base_env[1] ? p->base_env[1] : "its endpoint");
+    if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: an allocator needs alloc, realloc and free");
+    client->desc = *desc;
+    client->provider = p;
+    client->quirks = (p->quirks | desc->quirks_on) & ~desc->quirks_off;
+    /* seed 0: the client's address (random per process where the system
+       randomises addresses) and the clock when there is one, so two
+       processes do not send the same request ids */
+    client->seed_ = desc->seed ? desc->seed : (uint64_t)(uintptr_t)client ^ ((uint64_t)(uintptr_t)desc << 17) ^
+                                              (uint64_t)(desc->clock_ms ? desc->clock_ms(desc->clock_user) : 0) * 0x9E3779B97F4A7C15ull;
+    client->seed_ ^= 0x6A09E667F3BCC909ull;
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
+/* The blocking drivers' clock: the client's hook, else the platform's
+   (the stream deadlines then work with no hook), else 0 (no deadlines,
+   latency 0). */
+static int64_t llm__client_now(const llm_client *c) {
+    if (c->desc.clock_ms) return c->desc.clock_ms(c->desc.clock_user);
+#if LLM__HAS_DEFAULT_CLOCK
+    return llm__default_clock(NULL);
+#else
+    return 0;
+#endif
+}
+
+/* Whether the blocking drivers have a clock for the deadlines. */
+static bool llm__client_has_clock(const llm_client *c) { return LLM__HAS_DEFAULT_CLOCK || c->desc.clock_ms != NULL; }
+
+/* The blocking drivers use the public call functions only: what they do, a
+   transport of your own can do (the curl adapter does). */
+LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req, llm_response *resp, llm_error *err) {
+    llm_call call;
+    const llm_http_request *http;
+    llm_http_sink sink;
+    llm_error terr;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: NULL client or response");
+    if (!client->desc.transport.send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: the client has no transport");
+    if ((r = llm_call_begin(&call, client, req, llm__client_now(client), &http, err)) != LLM_OK) return r;
+    sink = llm_call_sink(&call);
+    llm__error_clear(&terr);
+    if ((r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr)) != LLM_OK) llm_call_fail(&call, r, terr.message);
+    r = llm_call_finish(&call, llm__client_now(client), resp, err);
+    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
+    llm_call_free(&call);
+    return r;
+}
+
+/* ---- the blocking stream driver ---- */
+
+typedef struct llm__stream_ctx {
+    llm_call *call;
+    const llm_client *client;
+    llm_event_fn fn;
+    void *user;
+} llm__stream_ctx;
+
+/* Hands every event taken so far to the caller's callback, then tells the
+   call the time. */
+static llm_result llm__stream_deliver(llm__stream_ctx *s) {
+    llm_event ev;
+    llm_result r;
+    while ((r = llm_call_next_event(s->call, &ev)) == LLM_OK) {
+        if (s->fn && s->fn(s->user, &ev) != 0) {
+            llm_call_cancel(s->call);
+            return LLM_ERR_CANCELLED;
+        }
+    }
+    if (r != LLM_AGAIN && r != LLM_DONE) return r;
+    return llm__client_has_clock(s->client) ? llm_call_tick(s->call, llm__client_now(s->client)) : LLM_OK;
+}
+
+static llm_result llm__stream_sink_status(void *ctx, int status) { return llm_call_feed_status(((llm__stream_ctx *)ctx)->call, status); }
+static llm_result llm__stream_sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
+    return llm_call_feed_header(((llm__stream_ctx *)ctx)->call, n, nl, v, vl);
+}
+
+/* The events are taken before this returns: the bytes are borrowed, and
+   what the parser still holds of them is kept before they go. */
+static llm_result llm__stream_sink_body(void *ctx, const char *d, size_t n) {
+    llm__stream_ctx *s = (llm__stream_ctx *)ctx;
+    llm_result r = llm_call_feed_body_borrowed(s->call, d, n), kept;
+    if (r == LLM_OK) r = llm__stream_deliver(s);
+    kept = llm_call_keep_body(s->call);
+    return r != LLM_OK ? r : kept;
+}
+
+static llm_result llm__stream_sink_tick(void *ctx) { return llm__stream_deliver((llm__stream_ctx *)ctx); }
+
+LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
+                              llm_response *resp, llm_error *err) {
+    llm_call call;
+    const llm_http_request *http;
+    llm_http_sink sink;
+    llm__stream_ctx s;
+    llm_error terr;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: NULL client or response");
+    if (!client->desc.transport.send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: the client has no transport");
+    r = llm_call_begin_stream(&call, client, req, llm__client_now(client), &http, err);
+    if (r != LLM_OK) return r;
+    s.call = &call;
+    s.client = client;
+    s.fn = on_event;
+    s.user = user;
+    sink.status = llm__stream_sink_status;
+    sink.header = llm__stream_sink_header;
+    sink.body = llm__stream_sink_body;
+    sink.tick = llm__stream_sink_tick;
+    sink.ctx = &s;
+    llm__error_clear(&terr);
+    r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr);
+    if (r != LLM_OK) { /* the transport failed: keep what arrived, say why */
+        llm_call_fail(&call, r, terr.message);
+    } else {
+        llm_call_end_body(&call);
+        llm__stream_deliver(&s);
+    }
+    r = llm_call_finish(&call, llm__client_now(client), resp, err);
+    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
+    llm_call_free(&call);
+    return r;
+}
+
+LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,
+                                       llm_response *resp, llm_error *err) {
+    llm_client_desc d;
+    llm_client client;
+    llm_call call;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!format || !resp || (!body && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_decode_recorded: NULL argument");
+    memset(&d, 0, sizeof d);
+    if (!(d.custom_provider = llm_provider_find(format)))
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_decode_recorded: unknown provider \"%s\"", format);
+    d.base_url = "http://recorded.invalid"; /* never used: nothing is sent */
+    if ((r = llm_client_init(&client, &d, err)) != LLM_OK || (r = llm_call_begin_decode(&call, &client, stream, NULL, err)) != LLM_OK) return r;
+    r = llm_call_feed_status(&call, http_status);
+    if (r == LLM_OK) r = llm_call_feed_body(&call, body ? body : "", len);
+    r = llm_call_finish(&call, 0, resp, err);
+    llm_call_free(&call);
+    return r;
+}
+
+LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, llm_usage *out, llm_error *err) {
+    const llm_provider *p = llm_provider_find(format);
+    bool (*reader)(const llm_json *u, llm_usage *us) = NULL;
+    if (!out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_usage_decode: NULL usage");
+    memset(out, 0, sizeof *out);
+    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: unknown provider \"%s\"", format ? format : "(null)");
+#ifndef LLM_NO_PROVIDER_OPENAI
+    if (p->wire->chat_completions) reader = llm__openai_usage;
+#endif
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+    if (p->wire == &llm__wire_anthropic) reader = llm__anthropic_usage;
+#endif
+    if (!reader) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: no usage reader for the wire format %s", p->wire->name);
+    if (!llm_json_is(usage, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "usage: not an object");
+    if (!reader(usage, out)) {
+        memset(out, 0, sizeof *out);
+        return llm__fail(err, LLM_ERR_PARSE, "usage: a token count that is not a whole number in 0 ... 2^53");
+    }
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>conversation: a message list that owns its strings
+/* ------------------------------------------------------------------------ */
+
+static const char *llm__conv_str(llm_conversation *c, const char *s, bool *failed) {
+    const char *copy;
+    if (!s) return NULL;
+    copy = llm__arena_strndup(&c->alloc, &c->arena_, s, strlen(s));
+    if (!copy) *failed = true;
+    return copy;
+}
+
+static void *llm__conv_array(llm_conversation *c, const void *src, size_t count, size_t size, bool *failed) {
+    void *p;
+    if (!count || !src) return NULL;
+    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&c->alloc, &c->arena_, count * size))) {
+        *failed = true;
+        return NULL;
+    }
+    memcpy(p, src, count * size);
+    return p;
+}
+
+LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *msg) {
+    llm_message m;
+    llm_content_part *parts;
+    llm_tool_call *calls;
+    llm_reasoning_block *blocks;
+    bool failed = false;
+    size_t i;
+    void *buf;
+    if (!c || !msg) return LLM_ERR_INVALID_ARGUMENT;
+    buf = c->messages_;
+    if (!llm__grow(&c->alloc, &buf, &c->capacity_, c->count_ + 1, sizeof(llm_message))) return LLM_ERR_NO_MEMORY;
+    c->messages_ = (llm_message *)buf;
+    m = *msg;
+    m.content = llm__conv_str(c, msg->content, &failed);
+    m.name = llm__conv_str(c, msg->name, &failed);
+    m.tool_call_id = llm__conv_str(c, msg->tool_call_id, &failed);
+    m.parts = parts = (llm_content_part *)llm__conv_array(c, msg->parts, msg->part_count, sizeof *parts, &failed);
+    for (i = 0; parts && i < msg->part_count; i++) {
+        parts[i].text = llm__conv_str(c, parts[i].text, &failed);
+        parts[i].url = llm__conv_str(c, parts[i].url, &failed);
+        parts[i].base64 = llm__conv_str(c, parts[i].base64, &failed);
+        parts[i].media_type = llm__conv_str(c, parts[i].media_type, &failed);
+        parts[i].filename = llm__conv_str(c, parts[i].filename, &failed);
+    }
+    m.tool_calls = calls = (llm_tool_call *)llm__conv_array(c, msg->tool_calls, msg->tool_call_count, sizeof *calls, &failed);
+    for (i = 0; calls && i < msg->tool_call_count; i++) {
+        calls[i].id = llm__conv_str(c, calls[i].id, &failed);
+        calls[i].name = llm__conv_str(c, calls[i].name, &failed);
+        calls[i].arguments = llm__conv_str(c, calls[i].arguments, &failed);
+    }
+    m.reasoning = blocks = (llm_reasoning_block *)llm__conv_array(c, msg->reasoning, msg->reasoning_count, sizeof *blocks, &failed);
+    for (i = 0; blocks && i < msg->reasoning_count; i++) {
+        blocks[i].thinking = llm__conv_str(c, blocks[i].thinking, &failed);
+        blocks[i].signature = llm__conv_str(c, blocks[i].signature, &failed);
+        blocks[i].data = llm__conv_str(c, blocks[i].data, &failed);
+        blocks[i].tool_call_id = llm__conv_str(c, blocks[i].tool_call_id, &failed);
+    }
+    m.reasoning_format = llm__conv_str(c, msg->reasoning_format, &failed);
+    if (!m.parts) m.part_count = 0;
+    if (!m.tool_calls) m.tool_call_count = 0;
+    if (!m.reasoning) m.reasoning_count = 0;
+    if (failed) return LLM_ERR_NO_MEMORY; /* the arena keeps what was copied until free */
+    c->messages_[c->count_++] = m;
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_conversation_add_response(llm_conversation *c, const llm_response *resp) {
+    llm_message m;
+    if (!c || !resp || !resp->choice_count) return LLM_ERR_INVALID_ARGUMENT;
+    memset(&m, 0, sizeof m);
+    m.role = LLM_ROLE_ASSISTANT;
+    m.content = resp->choices[0].content;
+    m.tool_calls = resp->choices[0].tool_calls;
+    m.tool_call_count = resp->choices[0].tool_call_count;
+    m.reasoning = resp->choices[0].reasoning_blocks; /* sent back, to the format that made them only */
+    m.reasoning_count = resp->choices[0].reasoning_block_count;
+    m.reasoning_format = resp->choices[0].reasoning_format;
+    if (!m.content && !m.tool_call_count) m.content = "";
+    return llm_conversation_add(c, &m);
+}
+
+LLM_API llm_result llm_conversation_add_tool_result(llm_conversation *c, const char *tool_call_id, const char *content) {
+    llm_message m;
+    if (!tool_call_id || !content) return LLM_ERR_INVALID_ARGUMENT;
+    memset(&m, 0, sizeof m);
+    m.role = LLM_ROLE_TOOL;
+    m.tool_call_id = tool_call_id;
+    m.content = content;
+    return llm_conversation_add(c, &m);
+}
+
+LLM_API const llm_message *llm_conversation_messages(const llm_conversation *c, size_t *count) {
+    if (count) *count = c ? c->count_ : 0;
+    return c ? c->messages_ : NULL;
+}
+
+LLM_API void llm_conversation_free(llm_conversation *c) {
+    llm_allocator alloc;
+    if (!c) return;
+    alloc = c->alloc;
+    llm__free(&alloc, c->messages_, c->capacity_ * sizeof(llm_message));
+    llm__arena_free(&alloc, &c->arena_);
+    memset(c, 0, sizeof *c);
+    c->alloc = alloc;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>router: deployments, retries, fallbacks, cooldowns: pick, report and the drivers
+/* ------------------------------------------------------------------------ */
+
+#define LLM__RT_POLL_MS 50  /* wait when only a probe or max_parallel holds us */
+
+enum { LLM__RT_CLOSED = 0, LLM__RT_OPEN, LLM__RT_HALF };
+enum { LLM__RT_NEW = 0, LLM__RT_READY, LLM__RT_SENT, LLM__RT_DONE };
+enum { LLM__RT_OK = 0, LLM__RT_WAIT, LLM__RT_COOLING, LLM__RT_EXCLUDED, LLM__RT_CONTEXT, LLM__RT_BUDGET };
+
+typedef struct llm__rt_dep {
+    llm_deployment_desc d;         /* strings in the router's arena */
+    int group;
+    llm_client client;
+    int health;
+    bool probing;
+    int64_t cool_until, fail_window;
+    int fails;
+    int64_t rpm_units, tpm_units, bucket_ms; /* token buckets, 60000 units per request/token */
+    int64_t minute, minute_req, minute_tok;
+    double spent, ms_per_token;
+    int64_t spend_window;
+    uint64_t mark;                 /* == core serial: available in this pick */
+    llm_router_stats st;
+} llm__rt_dep;
+
+typedef struct llm__rt_group {
+    const char *name;
+    int *members;
+    int count;
+    int *fb[LLM__FALLBACK_COUNT];
+    int fb_count[LLM__FALLBACK_COUNT];
+    bool has_num_retries;
+    int num_retries;
+    double budget, spent;
+    int64_t spend_window;
+} llm__rt_group;
+
+typedef struct llm__rt {
+    llm__rt_dep *deps;
+    int dep_count;
+    llm__rt_group *groups;
+    int group_count;
+    int *group_slots, *id_slots;   /* hash tables of group names and deployment ids (-1: empty) */
+    size_t slot_mask;
+    int *dfb[LLM__FALLBACK_COUNT]; /* "*" lists */
+    int dfb_count[LLM__FALLBACK_COUNT];
+    llm_retry_override *policy;
+    size_t policy_count;
+    uint64_t rng, serial;
+    double spent;
+    int64_t spend_window;
+    llm_router_stats st;
+} llm__rt;
+
+static const llm_result llm__rt_class_codes[LLM_ROUTER_CLASSES] = {
+    LLM_OK, LLM_ERR_TRANSPORT, LLM_ERR_TIMEOUT, LLM_ERR_CANCELLED, LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION,
+    LLM_ERR_PERMISSION, LLM_ERR_NOT_FOUND, LLM_ERR_PAYMENT_REQUIRED, LLM_ERR_RATE_LIMITED, LLM_ERR_CONTEXT_WINDOW_EXCEEDED,
+    LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER, LLM_ERR_UNAVAILABLE, LLM_ERR_HTTP, LLM_ERR_PARSE};
+
+static const char *const llm__rt_strategy_names[LLM__ROUTING_COUNT] = {
+    "simple-shuffle", "simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing", "usage-based-routing"};
+
+LLM_API int llm_router_error_class(llm_result code) {
+    int i;
+    for (i = 1; i < LLM_ROUTER_CLASSES; i++)
+        if (llm__rt_class_codes[i] == code) return i;
+    return 0;
+}
+
+#if !defined(LLM_NO_STDIO)
+static const char *llm__rt_default_getenv(void *user, const char *name) {
+    (void)user;
+    return getenv(name);
+}
+#endif
+
+LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
+    llm_router_desc d;
+    if (in) d = *in;
+    else memset(&d, 0, sizeof d);
+    if (!d.has_num_retries) { d.has_num_retries = true; d.num_retries = 2; }
+    if (d.num_retries < 0) d.num_retries = 0;
+    if (d.max_fallbacks <= 0) d.max_fallbacks = 5;
+    if (d.max_fallbacks > LLM_ROUTER_MAX_FALLBACKS) d.max_fallbacks = LLM_ROUTER_MAX_FALLBACKS;
+    if (!d.has_allowed_fails) { d.has_allowed_fails = true; d.allowed_fails = 3; }
+    if (d.cooldown_ms <= 0) d.cooldown_ms = 5000;
+    if (d.fail_window_ms <= 0) d.fail_window_ms = 60000;
+    if (d.backoff_base_ms <= 0) d.backoff_base_ms = 500;
+    if (d.backoff_cap_ms <= 0) d.backoff_cap_ms = 8000;
+    if (d.max_retry_after_ms <= 0) d.max_retry_after_ms = 60000;
+    if (d.budget_window_ms <= 0) d.budget_window_ms = 24 * 3600 * 1000;
+    if ((unsigned)d.strategy >= (unsigned)LLM__ROUTING_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
+#if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
+    if (!d.clock_ms) d.clock_ms = llm__default_clock;
+    if (!d.sleep_ms) d.sleep_ms = llm__default_sleep;
+#endif
+#if !defined(LLM_NO_STDIO)
+    if (!d.getenv) d.getenv = llm__rt_default_getenv;
+#endif
+    return d;
+}
+
+static llm__rt *llm__rt_core(const llm_router *r) { return (llm__rt *)r->core_; }
+static int64_t llm__rt_now(const llm_router *r) { return r->desc_.clock_ms(r->desc_.clock_user); }
+
+static uint64_t llm__rt_random(llm_router *r) {
+    uint64_t z;
+    if (r->desc_.random) return r->desc_.random(r->desc_.random_user);
+    z = (llm__rt_core(r)->rng += 0x9E3779B97F4A7C15ull); /* splitmix64 */
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static void llm__rt_lock(const llm_router *r) {
+    if (r->desc_.lock) r->desc_.lock(r->desc_.lock_user);
+}
+static void llm__rt_unlock(const llm_router *r) {
+    if (r->desc_.unlock) r->desc_.unlock(r->desc_.lock_user);
+}
+
+/* Sends one decision to the trace callback and the log (formatted only
+   when someone listens). */
+static void llm__rt_trace(llm_router *r, const llm_router_attempt *a, llm_trace_kind kind, const llm__rt_dep *d,
+                          const char *to, int64_t ms, llm_result code, const char *fmt, ...) {
+    llm_router_trace ev;
+    char msg[192];
+    va_list ap;
+    if (!r->desc_.on_trace && !r->desc_.log) return;
+    va_start(ap, fmt);
+    llm__vformat(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.attempt = a ? a->attempts_ : 0;
+    ev.group = d ? llm__rt_core(r)->groups[d->group].name : a && a->group_ >= 0 ? llm__rt_core(r)->groups[a->group_].name : NULL;
+    ev.deployment = d ? d->d.id : NULL;
+    ev.to_group = to;
+    ev.ms = ms;
+    ev.code = code;
+    ev.message = msg;
+    if (r->desc_.on_trace) r->desc_.on_trace(r->desc_.callback_user, &ev);
+    if (r->desc_.log) r->desc_.log(r->desc_.log_user, kind == LLM_TRACE_GIVE_UP ? LLM_LOG_WARN : LLM_LOG_DEBUG, msg);
+}
+
+/* ---- init ---- */
+
+static const char *llm__rt_str(llm_router *r, const char *s, bool *failed) {
+    char *c;
+    if (!s) return NULL;
+    c = llm__arena_strndup(&r->desc_.alloc, &r->arena_, s, strlen(s));
+    if (!c) *failed = true;
+    return c;
+}
+
+static void *llm__rt_array(llm_router *r, size_t count, size_t size, bool *failed) {
+    void *p;
+    if (count == 0) return NULL;
+    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&r->desc_.alloc, &r->arena_, count * size))) {
+        *failed = true;
+        return NULL;
+    }
+    memset(p, 0, count * size);
+    return p;
+}
+
+/* Open addressing over the group names and the deployment ids: the slot
+   where `name` is, or the empty one where it goes (the tables have twice
+   as many slots as deployments, so one is always empty). */
+static size_t llm__rt_slot(const llm__rt *c, const int *slots, bool groups, const char *name) {
+    size_t i = (size_t)llm__fnv1a(0xCBF29CE484222325ull, name, strlen(name)) & c->slot_mask;
+    while (slots[i] >= 0 && strcmp(groups ? c->groups[slots[i]].name : c->deps[slots[i]].d.id, name) != 0) i = (i + 1) & c->slot_mask;
+    return i;
+}
+
+static int llm__rt_find_group(const llm__rt *c, const char *name) {
+    return name ? c->group_slots[llm__rt_slot(c, c->group_slots, true, name)] : -1;
+}
+
+static int llm__rt_find_id(const llm__rt *c, const char *id) {
+    return id ? c->id_slots[llm__rt_slot(c, c->id_slots, false, id)] : -1;
+}
+
+/* "3" -> buf; returns buf. */
+static const char *llm__rt_itoa(char *buf, size_t size, int64_t v) {
+    size_t pos = 0;
+    if (v < 0 && size > 1) { buf[pos++] = '-'; v = -v; }
+    buf[pos] = '\0';
+    llm__append_u64(buf, size, &pos, (uint64_t)v);
+    return buf;
+}
+
+/* The deployment's client. Its provider: the one given, else what the
+   model names ("anthropic/...", "claude-..."; llm_provider_for_model),
+   else openai. The model keeps its prefix: the client strips its own. */
+static llm_result llm__rt_client(llm_router *r, llm__rt_dep *dep, size_t i, llm_error *err) {
+    llm_client_desc cd;
+    llm_result res;
+    memset(&cd, 0, sizeof cd);
+    cd.provider = dep->d.provider;
+    cd.custom_provider = dep->d.custom_provider;
+    if (!cd.provider && !cd.custom_provider && !(cd.custom_provider = llm_provider_for_model(dep->d.model, NULL)) && strchr(dep->d.model, '/'))
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "deployments[%z] (%s): \"%s\" starts with no known provider: give provider, or a prefix "
+                         "such as hosted_vllm/ or openai-compatible/", i, dep->d.id, dep->d.model);
+    cd.api_key = dep->d.api_key;
+    cd.base_url = dep->d.base_url;
+    cd.api_version = dep->d.api_version;
+    cd.alloc = r->desc_.alloc;
+    cd.transport = r->desc_.transport;
+    cd.clock_ms = r->desc_.clock_ms;
+    cd.clock_user = r->desc_.clock_user;
+    cd.seed = r->desc_.seed + i + 1;
+    res = llm_client_init(&dep->client, &cd, err);
+    if (res != LLM_OK) {
+        char msg[LLM_ERROR_MESSAGE_SIZE];
+        llm__copy_text(msg, sizeof msg, err ? err->message : "", err ? strlen(err->message) : 0);
+        return llm__fail(err, res, "deployments[%z] (%s): %s", i, dep->d.id, msg);
+    }
+    return LLM_OK;
+}
+
+/* Copies deployment i and puts it in its group. */
+static llm_result llm__rt_add_dep(llm_router *r, const llm_deployment_desc *src, size_t i, llm_error *err) {
+    llm__rt *c = llm__rt_core(r);
+    llm__rt_dep *dep = &c->deps[i];
+    bool failed = false;
+    char idbuf[24];
+    int g;
+    if (!src->model || !src->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z].model: missing", i);
+    if (src->weight < 0 || src->rpm < 0 || src->tpm < 0 || src->max_parallel < 0 || src->timeout_ms < 0 ||
+        src->cooldown_ms < 0 || src->budget_usd < 0 || src->max_input_tokens < 0)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z]: weight, limits, times and budget must not be negative", i);
+    dep->d = *src;
+    dep->d.group = llm__rt_str(r, src->group ? src->group : src->model, &failed);
+    dep->d.model = llm__rt_str(r, src->model, &failed);
+    dep->d.provider = llm__rt_str(r, src->provider, &failed);
+    dep->d.api_key = llm__rt_str(r, src->api_key, &failed);
+    dep->d.base_url = llm__rt_str(r, src->base_url, &failed);
+    dep->d.api_version = llm__rt_str(r, src->api_version, &failed);
+    if (src->id) {
+        dep->d.id = llm__rt_str(r, src->id, &failed);
+    } else if (!failed) {
+        char *id = (char *)llm__arena_alloc(&r->desc_.alloc, &r->arena_, strlen(dep->d.group) + 24);
+        if (id) {
+            strcpy(id, dep->d.group);
+            strcat(id, "#");
+            strcat(id, llm__rt_itoa(idbuf, sizeof idbuf, (int64_t)i));
+        }
+        dep->d.id = id;
+        failed = !id;
+    }
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+    if ((g = llm__rt_find_id(c, dep->d.id)) >= 0)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z].id: \"%s\" is already the id of deployments[%d]", i, dep->d.id, g);
+    c->id_slots[llm__rt_slot(c, c->id_slots, false, dep->d.id)] = (int)i;
+    g = llm__rt_find_group(c, dep->d.group);
+    if (g < 0) {
+        g = c->group_count++;
+        c->groups[g].name = dep->d.group;
+        c->group_slots[llm__rt_slot(c, c->group_slots, true, dep->d.group)] = g;
+    }
+    dep->group = g;
+    c->groups[g].count++;
+    return llm__rt_client(r, dep, i, err);
+}
+
+static llm_result llm__rt_groups(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm__rt *c = llm__rt_core(r);
+    bool failed = false;
+    int i, *fill;
+    size_t k;
+    for (i = 0; i < c->group_count; i++) {
+        c->groups[i].members = (int *)llm__rt_array(r, (size_t)c->groups[i].count, sizeof(int), &failed);
+        c->groups[i].count = 0;
+    }
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+    for (i = 0; i < c->dep_count; i++) {
+        llm__rt_group *g = &c->groups[c->deps[i].group];
+        fill = g->members;
+        fill[g->count++] = i;
+    }
+    for (k = 0; k < desc->group_count; k++) {
+        const llm_router_group_desc *gd = &desc->groups[k];
+        int g = llm__rt_find_group(c, gd->name);
+        if (g < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].name: no deployment in a group named \"%s\"", k, gd->name ? gd->name : "");
+        if (gd->budget_usd < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].budget_usd: negative", k);
+        c->groups[g].has_num_retries = gd->has_num_retries;
+        c->groups[g].num_retries = gd->num_retries < 0 ? 0 : gd->num_retries;
+        c->groups[g].budget = gd->budget_usd;
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__rt_fallbacks(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm__rt *c = llm__rt_core(r);
+    size_t k, j;
+    for (k = 0; k < desc->fallback_count; k++) {
+        const llm_router_fallback *f = &desc->fallbacks[k];
+        bool failed = false, all;
+        int g, *list;
+        if ((unsigned)f->kind >= (unsigned)LLM__FALLBACK_COUNT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].kind: unknown", k);
+        if (!f->group) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: missing", k);
+        if (f->to_count && !f->to) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to: to_count without to", k);
+        all = strcmp(f->group, "*") == 0;
+        g = all ? -1 : llm__rt_find_group(c, f->group);
+        if (!all && g < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: no model group named \"%s\"", k, f->group);
+        list = (int *)llm__rt_array(r, f->to_count, sizeof(int), &failed);
+        if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+        for (j = 0; j < f->to_count; j++) {
+            list[j] = llm__rt_find_group(c, f->to[j]);
+            if (list[j] < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to[%z]: no model group named \"%s\"", k, j, f->to[j] ? f->to[j] : "");
+        }
+        if (all) { c->dfb[f->kind] = list; c->dfb_count[f->kind] = (int)f->to_count; }
+        else { c->groups[g].fb[f->kind] = list; c->groups[g].fb_count[f->kind] = (int)f->to_count; }
+    }
+    return LLM_OK;
+}
+
+static llm_result llm__rt_build(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm__rt *c;
+    bool failed = false;
+    size_t i;
+    llm_result res;
+    int64_t now = llm__rt_now(r);
+    r->core_ = c = (llm__rt *)llm__rt_array(r, 1, sizeof(llm__rt), &failed);
+    if (c) {
+        size_t slots = 16;
+        while (slots < 2 * desc->deployment_count) slots *= 2;
+        c->slot_mask = slots - 1;
+        c->deps = (llm__rt_dep *)llm__rt_array(r, desc->deployment_count, sizeof(llm__rt_dep), &failed);
+        c->groups = (llm__rt_group *)llm__rt_array(r, desc->deployment_count, sizeof(llm__rt_group), &failed);
+        c->policy = (llm_retry_override *)llm__rt_array(r, desc->retry_policy_count, sizeof(llm_retry_override), &failed);
+        c->group_slots = (int *)llm__rt_array(r, slots, sizeof(int), &failed);
+        c->id_slots = (int *)llm__rt_array(r, slots, sizeof(int), &failed);
+    }
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+    for (i = 0; i <= c->slot_mask; i++) c->group_slots[i] = c->id_slots[i] = -1;
+    c->rng = desc->seed ^ 0xBB67AE8584CAA73Bull;
+    if (desc->retry_policy_count) memcpy(c->policy, desc->retry_policy, desc->retry_policy_count * sizeof(llm_retry_override));
+    c->policy_count = desc->retry_policy_count;
+    c->dep_count = (int)desc->deployment_count;
+    for (i = 0; i < desc->deployment_count; i++) {
+        if ((res = llm__rt_add_dep(r, &desc->deployments[i], i, err)) != LLM_OK) return res;
+        c->deps[i].rpm_units = (int64_t)c->deps[i].d.rpm * 60000;
+        c->deps[i].tpm_units = (int64_t)c->deps[i].d.tpm * 60000;
+        c->deps[i].bucket_ms = now;
+    }
+    if ((res = llm__rt_groups(r, desc, err)) != LLM_OK) return res;
+    return llm__rt_fallbacks(r, desc, err);
+}
+
+LLM_API llm_result llm_router_init(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm_result res;
+    if (!r || !desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init: NULL router or desc");
+    memset(r, 0, sizeof *r);
+    if (!desc->deployment_count || !desc->deployments) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments: none given");
+    if (desc->deployment_count > 1000000) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "deployments: more than 1000000");
+    if ((desc->group_count && !desc->groups) || (desc->fallback_count && !desc->fallbacks) ||
+        (desc->retry_policy_count && !desc->retry_policy))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init: a count without its array");
+    if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "alloc: an allocator needs alloc, realloc and free");
+    if (desc->budget_usd < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "budget_usd: negative");
+    r->desc_ = llm_router_desc_defaults(desc);
+    if (!r->desc_.clock_ms) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "clock_ms: required on this platform (no monotonic clock)");
+    r->desc_.deployments = NULL;
+    r->desc_.groups = NULL;
+    r->desc_.fallbacks = NULL;
+    r->desc_.retry_policy = NULL;
+    res = llm__rt_build(r, desc, err);
+    if (res != LLM_OK) {
+        llm_router_free(r);
+        return res;
+    }
+    llm__error_clear(err);
+    return LLM_OK;
+}
+
+LLM_API void llm_router_free(llm_router *r) {
+    llm_allocator alloc;
+    int i;
+    if (!r) return;
+    alloc = r->desc_.alloc;
+    for (i = 0; r->core_ && i < llm__rt_core(r)->dep_count; i++) { /* the keys the router copied */
+        const char *key = llm__rt_core(r)->deps[i].d.api_key;
+        if (key) llm__wipe((void *)(uintptr_t)key, strlen(key));
+    }
+    llm__arena_free(&alloc, &r->arena_);
+    memset(r, 0, sizeof *r);
+}
+
+LLM_API size_t llm_router_deployment_count(const llm_router *r) {
+    return r && r->core_ ? (size_t)llm__rt_core(r)->dep_count : 0;
+}
+
+LLM_API const char *llm_router_deployment_id(const llm_router *r, size_t i) {
+    return i < llm_router_deployment_count(r) ? llm__rt_core(r)->deps[i].d.id : NULL;
+}
+
+LLM_API void llm_router_get_stats(llm_router *r, llm_router_stats *out) {
+    if (!out) return;
+    memset(out, 0, sizeof *out);
+    if (!r || !r->core_) return;
+    llm__rt_lock(r);
+    *out = llm__rt_core(r)->st;
+    llm__rt_unlock(r);
+}
+
+LLM_API bool llm_router_deployment_stats(llm_router *r, size_t i, llm_router_stats *out) {
+    if (out) memset(out, 0, sizeof *out);
+    if (!out || i >= llm_router_deployment_count(r)) return false;
+    llm__rt_lock(r);
+    *out = llm__rt_core(r)->deps[i].st;
+    llm__rt_unlock(r);
+    return true;
+}
+
+LLM_API int64_t llm_router_cooldown_remaining(llm_router *r, size_t i) {
+    int64_t left = 0;
+    if (i >= llm_router_deployment_count(r)) return 0;
+    llm__rt_lock(r);
+    {
+        const llm__rt_dep *d = &llm__rt_core(r)->deps[i];
+        int64_t now = llm__rt_now(r);
+        if (d->health == LLM__RT_OPEN && d->cool_until > now) left = d->cool_until - now;
+    }
+    llm__rt_unlock(r);
+    return left;
+}
+
+/* ---- health, limits and budgets of one deployment ---- */
+
+static void llm__rt_refill(llm__rt_dep *d, int64_t now) {
+    int64_t dt = now - d->bucket_ms;
+    if (dt <= 0) return;
+    d->bucket_ms = now;
+    if (d->d.rpm) {
+        int64_t cap = (int64_t)d->d.rpm * 60000;
+        d->rpm_units = dt > cap ? cap : d->rpm_units + dt * d->d.rpm;
+        if (d->rpm_units > cap) d->rpm_units = cap;
+    }
+    if (d->d.tpm) {
+        int64_t cap = (int64_t)d->d.tpm * 60000;
+        d->tpm_units = dt > cap ? cap : d->tpm_units + dt * d->d.tpm;
+        if (d->tpm_units > cap) d->tpm_units = cap;
+    }
+}
+
+/* Milliseconds until the buckets hold one request and `tokens` tokens. */
+static int64_t llm__rt_bucket_wait(llm__rt_dep *d, int64_t tokens) {
+    int64_t wait = 0;
+    if (d->d.rpm && d->rpm_units < 60000) wait = (60000 - d->rpm_units + d->d.rpm - 1) / d->d.rpm;
+    if (d->d.tpm) {
+        int64_t need = (tokens < d->d.tpm ? tokens : d->d.tpm) * 60000, w;
+        if (d->tpm_units < need && (w = (need - d->tpm_units + d->d.tpm - 1) / d->d.tpm) > wait) wait = w;
+    }
+    return wait;
+}
+
+static void llm__rt_minute(llm__rt_dep *d, int64_t now) {
+    if (now / 60000 != d->minute) {
+        d->minute = now / 60000;
+        d->minute_req = d->minute_tok = 0;
+    }
+}
+
+static double llm__rt_estimate(llm_router *r, const llm__rt_dep *d, int64_t prompt_tokens) {
+    double in = 0, out = 0;
+    if (!r->desc_.price || prompt_tokens <= 0 || !r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out)) return 0;
+    return in * (double)prompt_tokens;
+}
+
+static bool llm__rt_over(double spent, int64_t window, double budget, double estimate, int64_t now, int64_t length) {
+    if (budget <= 0) return false;
+    if (now - window >= length) return false; /* a new window starts with the next spend */
+    return spent >= budget || spent + estimate > budget;
+}
+
+static bool llm__rt_budget_blocks(llm_router *r, llm__rt_dep *d, int64_t prompt_tokens, int64_t now) {
+    llm__rt *c = llm__rt_core(r);
+    llm__rt_group *g = &c->groups[d->group];
+    int64_t len = r->desc_.budget_window_ms;
+    double est;
+    if (r->desc_.budget_usd <= 0 && g->budget <= 0 && d->d.budget_usd <= 0) return false;
+    est = llm__rt_estimate(r, d, prompt_tokens);
+    return llm__rt_over(c->spent, c->spend_window, r->desc_.budget_usd, est, now, len) ||
+           llm__rt_over(g->spent, g->spend_window, g->budget, est, now, len) ||
+           llm__rt_over(d->spent, d->spend_window, d->d.budget_usd, est, now, len);
+}
+
+static int64_t llm__rt_max_input(llm_router *r, const llm__rt_dep *d) {
+    if (d->d.max_input_tokens > 0) return d->d.max_input_tokens;
+    return r->desc_.max_input_tokens ? r->desc_.max_input_tokens(r->desc_.hooks_user, d->d.model) : 0;
+}
+
+static bool llm__rt_is_excluded(const llm_router_attempt *a, int i) {
+    int k;
+    for (k = 0; k < a->excluded_count_; k++)
+        if (a->excluded_[k] == i) return true;
+    return false;
+}
+
+/* Whether deployment i can take this attempt now: LLM__RT_OK, or why not
+   (*ms: how long to wait, or until it recovers). */
+static int llm__rt_check(llm_router *r, llm_router_attempt *a, int i, int64_t now, int64_t *ms) {
+    llm__rt_dep *d = &llm__rt_core(r)->deps[i];
+    int64_t max_in, w;
+    *ms = 0;
+    if (llm__rt_is_excluded(a, i) || i == a->avoid_) return LLM__RT_EXCLUDED;
+    if (d->health == LLM__RT_OPEN) {
+        if (now < d->cool_until) {
+            *ms = d->cool_until - now;
+            return LLM__RT_COOLING;
+        }
+        d->health = LLM__RT_HALF;
+        d->probing = false;
+        llm__rt_trace(r, a, LLM_TRACE_HALF_OPEN, d, NULL, 0, LLM_OK, "%s: cooldown over, the next attempt is a probe", d->d.id);
+    }
+    if ((max_in = llm__rt_max_input(r, d)) > 0 && a->prompt_tokens_ > max_in) return LLM__RT_CONTEXT;
+    if (llm__rt_budget_blocks(r, d, a->prompt_tokens_, now)) return LLM__RT_BUDGET;
+    if ((d->health == LLM__RT_HALF && d->probing) || (d->d.max_parallel && d->st.in_flight >= d->d.max_parallel)) {
+        *ms = LLM__RT_POLL_MS;
+        return LLM__RT_WAIT;
+    }
+    llm__rt_refill(d, now);
+    if ((w = llm__rt_bucket_wait(d, a->prompt_tokens_)) > 0) {
+        *ms = w;
+        return LLM__RT_WAIT;
+    }
+    return LLM__RT_OK;
+}
+
+/* ---- strategies ---- */
+
+typedef struct llm__rt_scan {
+    int ok, wait, cooling, context, budget, excluded, min_order;
+    int64_t min_wait, min_cool;
+    uint64_t serial;
+} llm__rt_scan;
+
+static const int *llm__rt_members(const llm__rt *c, const llm_router_attempt *a, int *count) {
+    if (a->pin_ >= 0 && c->deps[a->pin_].group == a->group_) {
+        *count = 1;
+        return &a->pin_;
+    }
+    *count = c->groups[a->group_].count;
+    return c->groups[a->group_].members;
+}
+
+static int llm__rt_order(const llm__rt_dep *d) { return d->d.order > 0 ? d->d.order : 0x7FFFFFFF; }
+
+static void llm__rt_scan_group(llm_router *r, llm_router_attempt *a, int64_t now, llm__rt_scan *s) {
+    llm__rt *c = llm__rt_core(r);
+    int n, k;
+    const int *m = llm__rt_members(c, a, &n);
+    memset(s, 0, sizeof *s);
+    s->serial = ++c->serial;
+    s->min_wait = s->min_cool = -1;
+    for (k = 0; k < n; k++) {
+        int64_t ms;
+        llm__rt_dep *d = &c->deps[m[k]];
+        switch (llm__rt_check(r, a, m[k], now, &ms)) {
+            case LLM__RT_OK:
+                if (s->ok == 0 || llm__rt_order(d) < s->min_order) s->min_order = llm__rt_order(d);
+                d->mark = s->serial;
+                s->ok++;
+                break;
+            case LLM__RT_WAIT:
+                s->wait++;
+                if (s->min_wait < 0 || ms < s->min_wait) s->min_wait = ms;
+                break;
+            case LLM__RT_COOLING:
+                s->cooling++;
+                if (s->min_cool < 0 || ms < s->min_cool) s->min_cool = ms;
+                break;
+            case LLM__RT_CONTEXT: s->context++; break;
+            case LLM__RT_BUDGET: s->budget++; break;
+            default: s->excluded++; break;
+        }
+    }
+}
+
+/* The score a strategy minimises (weighted random has none). */
+static double llm__rt_score(llm_router *r, const llm__rt_dep *d, int64_t now) {
+    double in = 0, out = 0;
+    switch (r->desc_.strategy) {
+        case LLM_ROUTING_LEAST_BUSY: return (double)d->st.in_flight;
+        case LLM_ROUTING_LATENCY:
+            if (d->st.successes == 0) return -1; /* unmeasured: try it first */
+            return d->ms_per_token > 0 ? d->ms_per_token : d->st.latency_ewma_ms;
+        case LLM_ROUTING_LOWEST_COST:
+            if (r->desc_.price && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out)) return in + out;
+            return 5.0; /* LiteLLM's price for an unknown model */
+        case LLM_ROUTING_USAGE:
+            if (now / 60000 != d->minute) return 0;
+            return (double)d->minute_tok * 1e6 + (double)d->minute_req;
+        default: return 0;
+    }
+}
+
+/* Weight of a candidate in simple-shuffle: weight, else rpm, else tpm. */
+static uint64_t llm__rt_weight(const llm__rt_dep *d, int mode) {
+    int v = mode == 1 ? d->d.weight : mode == 2 ? d->d.rpm : mode == 3 ? d->d.tpm : 1;
+    return v > 0 ? (uint64_t)v : (mode == 1 ? 1u : 0u);
+}
+
+/* Picks among the marked candidates of the lowest order. */
+static int llm__rt_choose(llm_router *r, llm_router_attempt *a, const llm__rt_scan *s, int64_t now) {
+    llm__rt *c = llm__rt_core(r);
+    int n, k, mode = 1, all_rpm = 1, all_tpm = 1, any_weight = 0, pick = -1;
+    const int *m = llm__rt_members(c, a, &n);
+    uint64_t total = 0, x, ties = 0;
+    double best = 0;
+#define LLM__RT_CAND(k) (c->deps[m[k]].mark == s->serial && llm__rt_order(&c->deps[m[k]]) == s->min_order)
+    if (r->desc_.strategy == LLM_ROUTING_DEFAULT || r->desc_.strategy == LLM_ROUTING_SIMPLE_SHUFFLE) {
+        for (k = 0; k < n; k++)
+            if (LLM__RT_CAND(k)) {
+                any_weight |= c->deps[m[k]].d.weight > 0;
+                all_rpm &= c->deps[m[k]].d.rpm > 0;
+                all_tpm &= c->deps[m[k]].d.tpm > 0;
+            }
+        mode = any_weight ? 1 : all_rpm ? 2 : all_tpm ? 3 : 0;
+        for (k = 0; k < n; k++)
+            if (LLM__RT_CAND(k)) total += llm__rt_weight(&c->deps[m[k]], mode);
+        x = llm__rt_random(r) % total;
+        for (k = 0; k < n; k++)
+            if (LLM__RT_CAND(k)) {
+                uint64_t w = llm__rt_weight(&c->deps[m[k]], mode);
+                if (x < w) return m[k];
+                x -= w;
+            }
+        return -1;
+    }
+    for (k = 0; k < n; k++)
+        if (LLM__RT_CAND(k)) {
+            double sc = llm__rt_score(r, &c->deps[m[k]], now);
+            if (ties == 0 || sc < best) { best = sc; ties = 1; }
+            else if (sc == best) ties++;
+        }
+    x = llm__rt_random(r) % ties;
+    for (k = 0; k < n && pick < 0; k++)
+        if (LLM__RT_CAND(k) && llm__rt_score(r, &c->deps[m[k]], now) == best && x-- == 0) pick = m[k];
+#undef LLM__RT_CAND
+    return pick;
+}
+
+/* ---- one request: begin, fall back, give up ---- */
+
+static const char *llm__rt_gname(const llm_router *r, int g) { return g >= 0 ? llm__rt_core(r)->groups[g].name : "?"; }
+
+/* Resolves the request's model: a group, a deployment id, a deployment's model. */
+/* prefix + 32 hex digits from the router's random source (out: 40 bytes). */
+static void llm__rt_hex_id(llm_router *r, char *out, const char *prefix) {
+    static const char hex[] = "0123456789abcdef";
+    size_t n = strlen(prefix);
+    int i, k;
+    memcpy(out, prefix, n);
+    for (i = 0; i < 2; i++) {
+        uint64_t x = llm__rt_random(r);
+        for (k = 0; k < 16; k++) out[n + (size_t)(i * 16 + k)] = hex[(x >> (k * 4)) & 15];
+    }
+    out[n + 32] = '\0';
+}
+
+static llm_result llm__rt_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now, llm_error *err) {
+    llm__rt *c = llm__rt_core(r);
+    int i, timeout, retries;
+    a->group_ = a->orig_group_ = a->pin_ = a->avoid_ = -1;
+    a->deployment = -1;
+    a->final_ = LLM_OK;
+    llm__error_clear(&a->last_error);
+    if (!req || !req->model) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL request or model");
+    a->group_ = llm__rt_find_group(c, req->model);
+    if (a->group_ < 0 && (i = llm__rt_find_id(c, req->model)) >= 0) a->pin_ = i;
+    for (i = 0; a->group_ < 0 && a->pin_ < 0 && i < c->dep_count; i++) /* a deployment's model, with or without its prefix */
+        if (strcmp(c->deps[i].d.model, req->model) == 0 || strcmp(llm__model_for(c->deps[i].client.provider, c->deps[i].d.model), req->model) == 0)
+            a->pin_ = i;
+    if (a->pin_ >= 0) a->group_ = c->deps[a->pin_].group;
+    if (a->group_ < 0) return llm__fail(err, LLM_ERR_NO_DEPLOYMENT, "no model group, deployment id or model named \"%s\"", req->model);
+    a->orig_group_ = a->group_;
+    a->tried_[a->tried_count_++] = a->group_;
+    llm__rt_hex_id(r, a->idempotency_key, "idem-");
+    retries = a->options.has_num_retries ? (a->options.num_retries < 0 ? 0 : a->options.num_retries) : r->desc_.num_retries;
+    if (retries > 1000) retries = 1000;
+    a->max_attempts_ = (retries + 1) * (1 + r->desc_.max_fallbacks);
+    timeout = a->options.timeout_ms > 0 ? a->options.timeout_ms : r->desc_.timeout_ms;
+    a->start_ms_ = now;
+    a->deadline_ms_ = timeout > 0 ? now + timeout : 0;
+    a->retry_at_ms_ = now;
+    if (r->desc_.count_prompt_tokens) a->prompt_tokens_ = r->desc_.count_prompt_tokens(r->desc_.hooks_user, req);
+    a->state_ = LLM__RT_READY;
+    return LLM_OK;
+}
+
+/* Ends the request with a->last_error. */
+static llm_result llm__rt_give_up(llm_router *r, llm_router_attempt *a, llm_error *err) {
+    llm__rt *c = llm__rt_core(r);
+    if (a->last_error.code == LLM_OK) llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "no deployment could take the request");
+    a->state_ = LLM__RT_DONE;
+    a->final_ = a->last_error.code;
+    c->st.calls++;
+    c->st.failures++;
+    if (a->attempts_ == 0) c->st.unsent++;
+    llm__rt_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempts: %s", a->attempts_, a->last_error.message);
+    if (err) *err = a->last_error;
+    return a->final_;
+}
+
+static bool llm__rt_was_tried(const llm_router_attempt *a, int g) {
+    int k;
+    for (k = 0; k < a->tried_count_; k++)
+        if (a->tried_[k] == g) return true;
+    return false;
+}
+
+/* The next group of the list for `kind`, or -1. */
+static int llm__rt_next_group(llm_router *r, const llm_router_attempt *a, llm_fallback_kind kind) {
+    llm__rt *c = llm__rt_core(r);
+    const llm__rt_group *g = &c->groups[a->orig_group_];
+    const int *list = g->fb[kind];
+    int n = g->fb_count[kind], k;
+    if (a->options.no_fallbacks || a->fallbacks_ >= r->desc_.max_fallbacks || a->tried_count_ > LLM_ROUTER_MAX_FALLBACKS) return -1;
+    if (kind == LLM_FALLBACK_GENERIC && a->options.fallback_count && a->options.fallbacks) {
+        for (k = 0; k < (int)a->options.fallback_count; k++) {
+            int to = llm__rt_find_group(c, a->options.fallbacks[k]);
+            if (to >= 0 && !llm__rt_was_tried(a, to)) return to;
+        }
+        return -1;
+    }
+    if (!n) {
+        list = c->dfb[kind];
+        n = c->dfb_count[kind];
+    }
+    for (k = 0; k < n; k++)
+        if (!llm__rt_was_tried(a, list[k])) return list[k];
+    return -1;
+}
+
+/* Switches to the next fallback group; false when there is none. */
+static bool llm__rt_fall_back(llm_router *r, llm_router_attempt *a, llm_fallback_kind kind) {
+    int to = llm__rt_next_group(r, a, kind);
+    const char *from = llm__rt_gname(r, a->group_);
+    if (to < 0) return false;
+    a->tried_[a->tried_count_++] = to;
+    a->fallbacks_++;
+    a->group_ = to;
+    a->pin_ = a->avoid_ = -1;
+    a->retries_ = 0;
+    a->excluded_count_ = 0;
+    a->pending_fallback_ = true;
+    llm__rt_core(r)->st.fallback_switches++;
+    llm__rt_trace(r, a, LLM_TRACE_FALLBACK, NULL, llm__rt_gname(r, to), 0, a->last_error.code, "fell back from %s to %s because: %s",
+                  from, llm__rt_gname(r, to), a->last_error.code ? a->last_error.message : "no deployment available");
+    if (r->desc_.on_fallback) r->desc_.on_fallback(r->desc_.callback_user, a, from, llm__rt_gname(r, to), &a->last_error);
+    return true;
+}
+
+/* Nothing in the group can be sent: wait, fall back or give up. */
+static llm_result llm__rt_no_candidate(llm_router *r, llm_router_attempt *a, const llm__rt_scan *s, int64_t now, llm_error *err,
+                                       bool *retry) {
+    llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
+    char last[LLM_ERROR_MESSAGE_SIZE];
+    *retry = false;
+    if (s->wait && s->min_wait <= r->desc_.max_retry_after_ms && (!a->deadline_ms_ || now + s->min_wait < a->deadline_ms_)) {
+        a->wait_ms = s->min_wait;
+        llm__rt_trace(r, a, LLM_TRACE_WAIT, NULL, NULL, s->min_wait, LLM_OK, "%s: every deployment is at its rate or parallel limit; wait %d ms",
+                      llm__rt_gname(r, a->group_), (int)s->min_wait);
+        return LLM_AGAIN;
+    }
+    llm__copy_text(last, sizeof last, a->last_error.message, strlen(a->last_error.message));
+    if (s->context && !s->ok && !s->wait && !s->cooling && !s->budget) {
+        kind = LLM_FALLBACK_CONTEXT_WINDOW;
+        llm__fail(&a->last_error, LLM_ERR_CONTEXT_WINDOW_EXCEEDED, "the prompt (%d tokens) exceeds the max input tokens of every deployment of %s",
+                  (int)a->prompt_tokens_, llm__rt_gname(r, a->group_));
+    } else if (s->budget && !s->cooling && !s->wait) {
+        llm__fail(&a->last_error, LLM_ERR_BUDGET_EXCEEDED, "%s: the budget would be exceeded", llm__rt_gname(r, a->group_));
+    } else if (s->cooling) {
+        llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "every deployment of %s is cooling down; the soonest recovers in %d ms%s%s",
+                  llm__rt_gname(r, a->group_), (int)s->min_cool, last[0] ? "; last error: " : "", last);
+    } else if (a->last_error.code == LLM_OK || s->wait) {
+        llm__fail(&a->last_error, s->wait ? LLM_ERR_TIMEOUT : LLM_ERR_NO_DEPLOYMENT, "%s: no deployment can take the request%s",
+                  llm__rt_gname(r, a->group_), s->wait ? " before the deadline" : "");
+    }
+    if (llm__rt_fall_back(r, a, kind)) {
+        *retry = true;
+        return LLM_OK;
+    }
+    return llm__rt_give_up(r, a, err);
+}
+
+/* Takes deployment i for the attempt: counters, buckets, probe. */
+static void llm__rt_commit(llm_router *r, llm_router_attempt *a, int i, int64_t now) {
+    llm__rt *c = llm__rt_core(r);
+    llm__rt_dep *d = &c->deps[i];
+    int64_t t = d->d.timeout_ms;
+    a->is_retry = a->is_fallback = false;
+    if (a->attempts_ > 0 && a->pending_fallback_) { a->is_fallback = true; c->st.fallbacks++; }
+    else if (a->attempts_ > 0) { a->is_retry = true; c->st.retries++; }
+    a->pending_fallback_ = false;
+    a->attempts_++;
+    a->number = a->attempts_;
+    a->deployment = i;
+    a->deployment_id = d->d.id;
+    a->group = c->groups[d->group].name;
+    a->model = d->d.model;
+    a->client = &d->client;
+    a->sent_ms_ = now;
+    a->avoid_ = -1;
+    a->probe_ = d->health == LLM__RT_HALF;
+    llm__rt_hex_id(r, a->request_id, "req_");
+    if (a->probe_) d->probing = true;
+    if (a->deadline_ms_ && (t == 0 || a->deadline_ms_ - now < t)) t = a->deadline_ms_ - now;
+    a->timeout_ms = t > 0x7FFFFFFF ? 0x7FFFFFFF : (int)t;
+    d->rpm_units -= d->d.rpm ? 60000 : 0;
+    d->tpm_units -= d->d.tpm ? a->prompt_tokens_ * 60000 : 0;
+    llm__rt_minute(d, now);
+    d->minute_req++;
+    d->minute_tok += a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0;
+    d->st.calls++;
+    d->st.attempts++;
+    d->st.in_flight++;
+    c->st.attempts++;
+    c->st.in_flight++;
+    a->state_ = LLM__RT_SENT;
+}
+
+LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_router_attempt *a, llm_error *err) {
+    llm_result res;
+    int64_t now;
+    int hops;
+    if (!r || !r->core_ || !a) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL router or attempt");
+    if (a->state_ == LLM__RT_DONE) {
+        if (err) *err = a->last_error;
+        return a->final_ != LLM_OK ? a->final_ : LLM_ERR_INVALID_ARGUMENT;
+    }
+    if (a->state_ == LLM__RT_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: the last attempt was not reported");
+    llm__rt_lock(r);
+    now = llm__rt_now(r);
+    a->wait_ms = 0;
+    if (a->state_ == LLM__RT_NEW && (res = llm__rt_begin(r, req, a, now, err)) != LLM_OK) {
+        if (err) a->last_error = *err;
+        else llm__fail(&a->last_error, res, "llm_router_pick: bad request");
+        res = llm__rt_give_up(r, a, err);
+        llm__rt_unlock(r);
+        return res;
+    }
+    res = LLM_AGAIN;
+    for (hops = 0; res == LLM_AGAIN && hops <= LLM_ROUTER_MAX_FALLBACKS + 1; hops++) {
+        llm__rt_scan s;
+        bool again = false;
+        int i;
+        if (a->deadline_ms_ && now >= a->deadline_ms_) {
+            if (a->last_error.code == LLM_OK) llm__fail(&a->last_error, LLM_ERR_TIMEOUT, "the request's deadline passed");
+            res = llm__rt_give_up(r, a, err);
+        } else if (now < a->retry_at_ms_) {
+            a->wait_ms = a->retry_at_ms_ - now;
+        } else if (a->attempts_ >= a->max_attempts_) {
+            res = llm__rt_give_up(r, a, err);
+        } else {
+            llm__rt_scan_group(r, a, now, &s);
+            if (!s.ok && a->avoid_ >= 0) { /* the one we avoided is all there is */
+                a->avoid_ = -1;
+                llm__rt_scan_group(r, a, now, &s);
+            }
+            if (s.ok && (i = llm__rt_choose(r, a, &s, now)) >= 0) {
+                llm__rt_commit(r, a, i, now);
+                llm__rt_trace(r, a, LLM_TRACE_PICK, &llm__rt_core(r)->deps[i], NULL, 0, LLM_OK, "picked %s (%s, %d candidates%s)",
+                              a->deployment_id, llm__rt_strategy_names[r->desc_.strategy], s.ok, a->is_retry ? ", retry" : a->is_fallback ? ", fallback" : "");
+                res = LLM_OK;
+            } else {
+                res = llm__rt_no_candidate(r, a, &s, now, err, &again);
+                if (again) res = LLM_AGAIN; /* fell back: scan the new group */
+                else if (res == LLM_AGAIN) break;
+            }
+            continue;
+        }
+        break;
+    }
+    if (res == LLM_AGAIN && a->state_ != LLM__RT_DONE && a->wait_ms <= 0) a->wait_ms = 1;
+    if (res == LLM_OK) llm__error_clear(err);
+    llm__rt_unlock(r);
+    return res;
+}
+
+/* ---- report ---- */
+
+static void llm__rt_ewma(double *avg, double sample, uint64_t n) {
+    *avg = n <= 1 ? sample : *avg + 0.25 * (sample - *avg);
+}
+
+static void llm__rt_cool(llm_router *r, llm_router_attempt *a, llm__rt_dep *d, int64_t retry_after, int64_t now) {
+    int64_t ms = d->d.cooldown_ms > 0 ? d->d.cooldown_ms : retry_after > 0 ? retry_after : r->desc_.cooldown_ms;
+    d->health = LLM__RT_OPEN;
+    d->probing = false;
+    d->cool_until = now + ms;
+    d->fails = 0;
+    d->st.cooldowns++;
+    llm__rt_core(r)->st.cooldowns++;
+    llm__rt_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, ms, a->last_error.code, "cooled %s for %d ms%s", d->d.id, (int)ms,
+                  retry_after > 0 && d->d.cooldown_ms <= 0 ? " (Retry-After)" : "");
+}
+
+/* Whether a failure counts against the deployment's health: 429, 401, 404,
+   408, 5xx, transport, timeout; never another 4xx. */
+static bool llm__rt_cools(llm_result code, int status) {
+    if (status == 429 || status == 401 || status == 404 || status == 408 || status >= 500) return true;
+    if (status >= 400) return false;
+    return code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
+           code == LLM_ERR_UNAVAILABLE || code == LLM_ERR_AUTHENTICATION || code == LLM_ERR_NOT_FOUND;
+}
+
+static bool llm__rt_retryable(llm_result code, const llm_error *e) {
+    int status = e ? e->http_status : 0;
+    bool yes = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
+               code == LLM_ERR_UNAVAILABLE || status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
+    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED || code == LLM_ERR_CONTENT_POLICY || code == LLM_ERR_PAYMENT_REQUIRED) yes = false;
+    if (e && e->should_retry != LLM_UNSET) yes = e->should_retry == LLM_TRUE;
+    return yes;
+}
+
+static int llm__rt_retry_limit(const llm_router *r, const llm_router_attempt *a, const llm__rt_dep *d, llm_result code) {
+    const llm__rt *c = llm__rt_core(r);
+    size_t k;
+    if (a->options.has_num_retries) return a->options.num_retries;
+    for (k = 0; k < c->policy_count; k++)
+        if (c->policy[k].code == code) return c->policy[k].retries;
+    if (d->d.has_num_retries) return d->d.num_retries;
+    if (c->groups[a->group_].has_num_retries) return c->groups[a->group_].num_retries;
+    return r->desc_.num_retries;
+}
+
+static void llm__rt_record_failure(llm_router *r, llm_router_attempt *a, llm__rt_dep *d, llm_result code, int64_t now) {
+    llm__rt *c = llm__rt_core(r);
+    int cls = llm_router_error_class(code);
+    int64_t ra = llm__retry_after(&a->last_error);
+    d->st.failures++;
+    d->st.failures_by_class[cls]++;
+    c->st.failures_by_class[cls]++;
+    if (code == LLM_ERR_CANCELLED) {
+        if (a->probe_) d->probing = false;
+        return;
+    }
+    if (code == LLM_ERR_TIMEOUT) llm__rt_ewma(&d->st.latency_ewma_ms, (double)(now - a->sent_ms_) * 2, d->st.successes + 2);
+    if (r->desc_.disable_cooldowns || !llm__rt_cools(code, a->last_error.http_status)) {
+        if (a->probe_ || d->health == LLM__RT_HALF) { d->health = LLM__RT_CLOSED; d->probing = false; } /* it answered */
+        return;
+    }
+    if (d->health == LLM__RT_OPEN) return;  /* a late report from before the cooldown */
+    if (a->probe_ || d->health == LLM__RT_HALF) {
+        llm__rt_cool(r, a, d, ra, now);
+        return;
+    }
+    if (d->fails == 0 || now - d->fail_window >= r->desc_.fail_window_ms) {
+        d->fail_window = now;
+        d->fails = 0;
+    }
+    d->fails++;
+    if (ra > 0 || d->fails > r->desc_.allowed_fails) llm__rt_cool(r, a, d, ra, now);
+}
+
+static llm_result llm__rt_retry(llm_router *r, llm_router_attempt *a, int64_t delay, int64_t now, const char *why) {
+    a->retries_++;
+    a->retry_at_ms_ = now + delay;
+    a->wait_ms = delay;
+    llm__rt_trace(r, a, LLM_TRACE_RETRY, NULL, NULL, delay, a->last_error.code, "retry in %d ms (%s) because: %s", (int)delay, why,
+                  a->last_error.message);
+    if (r->desc_.on_retry) r->desc_.on_retry(r->desc_.callback_user, a, delay, &a->last_error);
+    return LLM_AGAIN;
+}
+
+/* A retryable failure: retry now elsewhere, retry later here, or fall back. */
+static llm_result llm__rt_after_retryable(llm_router *r, llm_router_attempt *a, int dep, int64_t now, llm_error *err) {
+    llm__rt_dep *d = &llm__rt_core(r)->deps[dep];
+    int64_t ra = llm__retry_after(&a->last_error), delay, ms;
+    llm_result code = a->last_error.code;
+    if (ra > r->desc_.max_retry_after_ms && a->excluded_count_ < 8) a->excluded_[a->excluded_count_++] = dep;
+    if (a->retries_ < llm__rt_retry_limit(r, a, d, code) && a->attempts_ < a->max_attempts_) {
+        llm__rt_scan s;
+        int st;
+        a->avoid_ = dep;
+        llm__rt_scan_group(r, a, now, &s);
+        if (s.ok) return llm__rt_retry(r, a, 0, now, "another deployment is healthy");
+        a->avoid_ = -1;
+        if (ra > 0 && ra <= r->desc_.max_retry_after_ms) {
+            delay = ra;
+        } else {
+            int64_t x = r->desc_.backoff_base_ms;
+            int k;
+            for (k = 0; k < a->retries_ && x < r->desc_.backoff_cap_ms; k++) x *= 2;
+            if (x > r->desc_.backoff_cap_ms) x = r->desc_.backoff_cap_ms;
+            delay = (int64_t)(llm__rt_random(r) % (uint64_t)(x + 1)); /* full jitter */
+        }
+        st = llm__rt_check(r, a, dep, now, &ms);
+        if (st == LLM__RT_OK || st == LLM__RT_WAIT || (st == LLM__RT_COOLING && ms <= delay)) {
+            if (ms > delay) delay = ms;
+            if (a->deadline_ms_ && now + delay >= a->deadline_ms_) return llm__rt_give_up(r, a, err);
+            return llm__rt_retry(r, a, delay, now, ra > 0 && ra == delay ? "Retry-After" : "backoff");
+        }
+    }
+    if (llm__rt_fall_back(r, a, LLM_FALLBACK_GENERIC)) return LLM_AGAIN;
+    return llm__rt_give_up(r, a, err);
+}
+
+static llm_result llm__rt_failed(llm_router *r, llm_router_attempt *a, llm_result code, const llm_error *e, bool delivered,
+                                 int64_t now, llm_error *err) {
+    llm__rt_dep *d = &llm__rt_core(r)->deps[a->deployment];
+    llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
+    if (e) a->last_error = *e;
+    else llm__fail(&a->last_error, code, "%s", llm_result_description(code));
+    a->last_error.code = code;
+    if (!e) a->last_error.retryable = llm__rt_retryable(code, NULL);
+    llm__rt_record_failure(r, a, d, code, now);
+    if (r->desc_.on_failure) r->desc_.on_failure(r->desc_.callback_user, a, &a->last_error);
+    if (delivered || code == LLM_ERR_CANCELLED || (code < 0 && code > LLM_ERR_TRANSPORT)) return llm__rt_give_up(r, a, err);
+    if (llm__rt_retryable(code, e)) return llm__rt_after_retryable(r, a, a->deployment, now, err);
+    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED) kind = LLM_FALLBACK_CONTEXT_WINDOW;
+    if (code == LLM_ERR_CONTENT_POLICY) kind = LLM_FALLBACK_CONTENT_POLICY;
+    if (llm__rt_fall_back(r, a, kind)) return LLM_AGAIN;
+    return llm__rt_give_up(r, a, err);
+}
+
+/* Usage the router counts: the provider's, or the library's estimate for
+   an answer without one (so such answers still spend budgets and tpm). */
+static bool llm__has_usage(const llm_response *resp) {
+    return resp && (resp->usage.present || resp->usage.estimated);
+}
+
+static double llm__rt_cost(llm_router *r, const llm__rt_dep *d, const llm_response *resp) {
+    double in = 0, out = 0;
+    if (!resp) return 0;
+    /* the router's own price hook wins: the caller configured it on purpose */
+    if (r->desc_.price && llm__has_usage(resp) && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out))
+        return in * (double)resp->usage.prompt_tokens + out * (double)resp->usage.completion_tokens;
+    if (resp->has_cost) return resp->cost_usd;
+    if (resp->has_provider_cost) return resp->provider_cost_usd;
+    return 0;
+}
+
+static void llm__rt_spend(double *spent, int64_t *window, double cost, int64_t now, int64_t length) {
+    if (now - *window >= length || *spent == 0) { *window = now; *spent = 0; }
+    *spent += cost;
+}
+
+static llm_result llm__rt_succeeded(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, int64_t now) {
+    llm__rt *c = llm__rt_core(r);
+    llm__rt_dep *d = &c->deps[a->deployment];
+    const llm_response *resp = o->response;
+    int64_t lat = resp && resp->latency_ms > 0 ? resp->latency_ms : now - a->sent_ms_;
+    int64_t pt = 0, ct = 0, extra;
+    double cost = llm__rt_cost(r, d, resp);
+    d->st.successes++;
+    c->st.successes++;
+    c->st.calls++;
+    llm__rt_ewma(&d->st.latency_ewma_ms, (double)lat, d->st.successes);
+    llm__rt_ewma(&c->st.latency_ewma_ms, (double)lat, c->st.successes);
+    if (o->ttft_ms > 0) {
+        llm__rt_ewma(&d->st.ttft_ewma_ms, (double)o->ttft_ms, d->st.successes);
+        llm__rt_ewma(&c->st.ttft_ewma_ms, (double)o->ttft_ms, c->st.successes);
+    }
+    if (llm__has_usage(resp)) {
+        pt = resp->usage.prompt_tokens;
+        ct = resp->usage.completion_tokens;
+        if (ct > 0) llm__rt_ewma(&d->ms_per_token, (double)(o->ttft_ms > 0 ? o->ttft_ms : lat) / (double)ct, d->st.successes);
+    }
+    d->st.prompt_tokens += pt; d->st.completion_tokens += ct; d->st.cost_usd += cost;
+    c->st.prompt_tokens += pt; c->st.completion_tokens += ct; c->st.cost_usd += cost;
+    if (cost > 0) {
+        llm__rt_spend(&c->spent, &c->spend_window, cost, now, r->desc_.budget_window_ms);
+        llm__rt_spend(&c->groups[d->group].spent, &c->groups[d->group].spend_window, cost, now, r->desc_.budget_window_ms);
+        llm__rt_spend(&d->spent, &d->spend_window, cost, now, r->desc_.budget_window_ms);
+    }
+    if (llm__has_usage(resp)) { /* the buckets took the estimate; settle the difference */
+        extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
+        if (d->d.tpm) d->tpm_units -= extra * 60000;
+        llm__rt_minute(d, now);
+        d->minute_tok += extra;
+    }
+    if (a->probe_ || d->health == LLM__RT_HALF) { d->health = LLM__RT_CLOSED; d->probing = false; d->fails = 0; }
+    a->state_ = LLM__RT_DONE;
+    a->final_ = LLM_OK;
+    llm__rt_trace(r, a, LLM_TRACE_SUCCESS, d, NULL, lat, LLM_OK, "%s answered in %d ms", d->d.id, (int)lat);
+    if (r->desc_.on_success) r->desc_.on_success(r->desc_.callback_user, a, resp, lat, cost);
+    return LLM_DONE;
+}
+
+static bool llm__rt_filtered(const llm_router_outcome *o) {
+    return o->response && o->response->choice_count && o->response->choices[0].finish_reason == LLM_FINISH_CONTENT_FILTER;
+}
+
+LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, llm_error *err) {
+    llm__rt *c;
+    llm_result res;
+    int64_t now;
+    if (!r || !r->core_ || !a || !o) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: NULL router, attempt or outcome");
+    if (a->state_ != LLM__RT_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: no attempt was picked");
+    llm__rt_lock(r);
+    c = llm__rt_core(r);
+    now = llm__rt_now(r);
+    c->deps[a->deployment].st.in_flight--;
+    c->st.in_flight--;
+    a->state_ = LLM__RT_READY;
+    a->wait_ms = 0;
+    if (o->result == LLM_OK && !o->content_delivered && llm__rt_filtered(o) && llm__rt_next_group(r, a, LLM_FALLBACK_CONTENT_POLICY) >= 0) {
+        llm_error e;
+        llm__fail(&e, LLM_ERR_CONTENT_POLICY, "the answer of %s finished with content_filter", a->deployment_id);
+        e.http_status = o->response->http_status;
+        res = llm__rt_failed(r, a, LLM_ERR_CONTENT_POLICY, &e, false, now, err);
+    } else if (o->result == LLM_OK) {
+        res = llm__rt_succeeded(r, a, o, now);
+        llm__error_clear(err);
+    } else {
+        res = llm__rt_failed(r, a, o->result, o->error, o->content_delivered, now, err);
+    }
+    if (res == LLM_AGAIN) llm__error_clear(err);
+    llm__rt_unlock(r);
+    return res;
+}
+
+LLM_API void llm_router_cancel(llm_router *r, llm_router_attempt *a) {
+    if (!r || !r->core_ || !a) return;
+    if (a->state_ == LLM__RT_SENT) {
+        llm_router_outcome o;
+        memset(&o, 0, sizeof o);
+        o.result = LLM_ERR_CANCELLED;
+        llm_router_report(r, a, &o, NULL);
+    } else if (a->state_ == LLM__RT_READY) {
+        llm__rt_lock(r);
+        llm__fail(&a->last_error, LLM_ERR_CANCELLED, "cancelled");
+        llm__rt_give_up(r, a, NULL);
+        llm__rt_unlock(r);
+    }
+}
+
+/* ---- the blocking driver ---- */
+
+/* What one attempt is sent through: llm_complete, or llm_stream with the
+   router watching the events go by. */
+typedef struct llm__rt_stream {
+    llm_router *router;
+    llm_event_fn fn;
+    void *user;
+    bool delivered;              /* a content event reached the caller: no more retries */
+    int64_t start_ms, ttft_ms;
+} llm__rt_stream;
+
+static int llm__rt_on_event(void *user, const llm_event *ev) {
+    llm__rt_stream *s = (llm__rt_stream *)user;
+    bool content = ev->type == LLM_EVENT_TEXT || ev->type == LLM_EVENT_REASONING || ev->type == LLM_EVENT_REFUSAL ||
+                   ev->type == LLM_EVENT_TOOL_CALL_START || ev->type == LLM_EVENT_TOOL_CALL_DELTA;
+    if (content && !s->delivered) {
+        s->delivered = true;
+        s->ttft_ms = llm__rt_now(s->router) - s->start_ms;
+    }
+    return s->fn ? s->fn(s->user, ev) : 0;
+}
+
+LLM_API llm_result llm_router_prepare(llm_router *r, const llm_router_attempt *a, const llm_request *req, llm_router_send *out, llm_error *err) {
+    size_t n = 0, i;
+    if (!r || !a || !req || !out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_prepare: NULL argument");
+    if (req->header_count > LLM_CALL_MAX_HEADERS - 2 || (req->header_count && !req->headers))
+        return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "request: more than LLM_CALL_MAX_HEADERS - 2 headers, or a count without headers");
+    out->request = *req;
+    for (i = 0; i < req->header_count; i++) out->headers_[n++] = req->headers[i];
+    out->headers_[n].name = "Idempotency-Key";
+    out->headers_[n++].value = a->idempotency_key;
+    out->headers_[n].name = "X-Attempt";
+    out->headers_[n++].value = llm__rt_itoa(out->number_, sizeof out->number_, a->number);
+    if (r->desc_.on_before_attempt) r->desc_.on_before_attempt(r->desc_.callback_user, a, out->headers_, &n, LLM_CALL_MAX_HEADERS);
+    if (n > LLM_CALL_MAX_HEADERS) n = LLM_CALL_MAX_HEADERS;
+    out->request.headers = out->headers_;
+    out->request.header_count = n;
+    out->request.model = a->model;
+    if (!out->request.request_id) out->request.request_id = a->request_id;
+    if (a->timeout_ms > 0 && (out->request.timeout_ms <= 0 || a->timeout_ms < out->request.timeout_ms)) out->request.timeout_ms = a->timeout_ms;
+    return LLM_OK;
+}
+
+static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_router_attempt *a, llm__rt_stream *stream,
+                               llm_response *resp, llm_error *err) {
+    llm_router_send send;
+    llm_result res = llm_router_prepare(r, a, req, &send, err);
+    if (res != LLM_OK) return res;
+    if (!stream) return llm_complete(a->client, &send.request, resp, err);
+    stream->delivered = false;
+    stream->ttft_ms = 0;
+    stream->start_ms = llm__rt_now(r);
+    return llm_stream(a->client, &send.request, llm__rt_on_event, stream, resp, err);
+}
+
+/* The loop both drivers share: pick, send, report, until done. */
+static llm_result llm__rt_drive(llm_router *r, const llm_request *req, const llm_router_options *opts, llm__rt_stream *stream,
+                                llm_response *resp, llm_error *err) {
+    llm_router_attempt a;
+    llm_router_outcome o;
+    llm_error aerr;
+    llm_result res;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!r || !r->core_ || !req || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router: NULL router, request or response");
+    memset(&a, 0, sizeof a);
+    if (opts) a.options = *opts;
+    for (;;) {
+        res = llm_router_pick(r, req, &a, err);
+        if (res == LLM_AGAIN) {
+            if (!r->desc_.sleep_ms) {
+                llm_router_cancel(r, &a);
+                return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_router_complete: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
+            }
+            r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
+            continue;
+        }
+        if (res != LLM_OK) return res;
+        llm__error_clear(&aerr);
+        res = llm__rt_send(r, req, &a, stream, resp, &aerr);
+        memset(&o, 0, sizeof o);
+        o.result = res;
+        o.error = res == LLM_OK ? NULL : &aerr;
+        o.response = res == LLM_OK ? resp : NULL;
+        o.content_delivered = stream && stream->delivered;
+        o.ttft_ms = stream ? stream->ttft_ms : 0;
+        res = llm_router_report(r, &a, &o, err);
+        if (res == LLM_DONE) return LLM_OK;
+        if (o.content_delivered && res != LLM_AGAIN) return res; /* the partial stream is kept in resp */
+        llm_response_free(resp);
+        if (res != LLM_AGAIN) return res;
+    }
+}
+
+LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_response *resp,
+                                       llm_error *err) {
+    return llm__rt_drive(r, req, opts, NULL, resp, err);
+}
+
+LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_event_fn on_event,
+                                     void *user, llm_response *resp, llm_error *err) {
+    llm__rt_stream s;
+    memset(&s, 0, sizeof s);
+    s.router = r;
+    s.fn = on_event;
+    s.user = user;
+    return llm__rt_drive(r, req, opts, &s, resp, err);
+}
+
+/* ------------------------------------------------------------------------ */
+// >>router_config: the router from LiteLLM-style JSON
+/* ------------------------------------------------------------------------ */
+
+/* ---- the LiteLLM config loader ----
+   {"model_list": [{"model_name": G, "litellm_params": {"model", "api_key",
+   "api_base", "rpm", "tpm", "weight", "order", "timeout" (s),
+   "cooldown_time" (s), "num_retries", "max_parallel_requests",
+   "max_budget"}, "model_info": {"id", "max_input_tokens"}}],
+   "router_settings": {"routing_strategy", "num_retries", "max_fallbacks",
+   "fallbacks", "context_window_fallbacks", "content_policy_fallbacks",
+   "default_fallbacks", "allowed_fails", "cooldown_time" (s), "timeout" (s,
+   the deadline of a whole request), "retry_policy", "disable_cooldowns"}}.
+   "litellm_settings" is read the same way before router_settings. Strings
+   "os.environ/VAR" are read through the getenv hook. Unknown keys are
+   ignored, as LiteLLM does. */
+
+typedef struct llm__rtj {
+    llm_router_desc d;             /* the desc being built */
+    llm_allocator alloc;
+    void *arena;
+    llm_error *err;
+    size_t fb_cap;
+    llm_router_fallback *fb;
+    llm_retry_override *pol;
+} llm__rtj;
+
+static bool llm__rtj_bad(llm__rtj *j, const char *path, const char *key, const char *what) {
+    llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s%s%s: %s", path, key[0] ? "." : "", key, what);
+    return false;
+}
+
+/* A number >= 0 at o[key] times scale into *out; absent keeps *out. */
+static bool llm__rtj_num(llm__rtj *j, const llm_json *o, const char *path, const char *key, double scale, double *out) {
+    const llm_json *v = llm_json_get(o, key);
+    double x;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    x = llm_json_number(v, -1);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || x < 0 || x * scale > 2147483647.0) return llm__rtj_bad(j, path, key, "expected a number >= 0 (and not huge)");
+    *out = x * scale;
+    return true;
+}
+
+static bool llm__rtj_int(llm__rtj *j, const llm_json *o, const char *path, const char *key, double scale, int *out) {
+    double x = -1;
+    if (!llm__rtj_num(j, o, path, key, scale, &x)) return false;
+    if (x >= 0) *out = (int)(x + 0.5);
+    return true;
+}
+
+static bool llm__rtj_str(llm__rtj *j, const llm_json *o, const char *path, const char *key, const char **out) {
+    const llm_json *v = llm_json_get(o, key);
+    size_t len;
+    const char *s;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!(s = llm_json_string(v, &len)) || strlen(s) != len) return llm__rtj_bad(j, path, key, "expected a string (without NUL)");
+    if (strncmp(s, "os.environ/", 11) == 0) {
+        const char *e = j->d.getenv ? j->d.getenv(j->d.getenv_user, s + 11) : NULL;
+        if (!e) {
+            llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s.%s: environment variable %s is not set", path, key, s + 11);
+            return false;
+        }
+        s = e;
+    }
+    *out = s;
+    return true;
+}
+
+static bool llm__rtj_bool(llm__rtj *j, const llm_json *o, const char *path, const char *key, bool *out) {
+    const llm_json *v = llm_json_get(o, key);
+    if (!v) return true;
+    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) return llm__rtj_bad(j, path, key, "expected true or false");
+    *out = llm_json_is(v, LLM_JSON_TRUE);
+    return true;
+}
+
+static bool llm__rtj_deployment(llm__rtj *j, const llm_json *m, size_t i, llm_deployment_desc *d) {
+    char path[64], pp[96], mi[96];
+    const llm_json *p = llm_json_get(m, "litellm_params"), *info = llm_json_get(m, "model_info");
+    double budget = 0, max_in = 0;
+    llm__format(path, sizeof path, "model_list[%z]", i);
+    llm__format(pp, sizeof pp, "%s.litellm_params", path);
+    llm__format(mi, sizeof mi, "%s.model_info", path);
+    memset(d, 0, sizeof *d);
+    if (!llm_json_is(m, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "", "expected an object");
+    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "litellm_params", "expected an object");
+    if (info && !llm_json_is(info, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "model_info", "expected an object");
+    if (!llm__rtj_str(j, m, path, "model_name", &d->group) || !llm__rtj_str(j, p, pp, "model", &d->model) ||
+        !llm__rtj_str(j, p, pp, "api_key", &d->api_key) || !llm__rtj_str(j, p, pp, "api_base", &d->base_url) ||
+        !llm__rtj_str(j, p, pp, "api_version", &d->api_version) ||
+        !llm__rtj_int(j, p, pp, "rpm", 1, &d->rpm) || !llm__rtj_int(j, p, pp, "tpm", 1, &d->tpm) ||
+        !llm__rtj_int(j, p, pp, "weight", 1, &d->weight) || !llm__rtj_int(j, p, pp, "order", 1, &d->order) ||
+        !llm__rtj_int(j, p, pp, "timeout", 1000, &d->timeout_ms) || !llm__rtj_int(j, p, pp, "cooldown_time", 1000, &d->cooldown_ms) ||
+        !llm__rtj_int(j, p, pp, "max_parallel_requests", 1, &d->max_parallel) || !llm__rtj_num(j, p, pp, "max_budget", 1, &budget) ||
+        !llm__rtj_str(j, info, mi, "id", &d->id) || !llm__rtj_num(j, info, mi, "max_input_tokens", 1, &max_in))
+        return false;
+    if (!d->group) return llm__rtj_bad(j, path, "model_name", "missing");
+    if (!d->model) return llm__rtj_bad(j, pp, "model", "missing");
+    if (llm_json_get(p, "num_retries")) {
+        d->has_num_retries = true;
+        if (!llm__rtj_int(j, p, pp, "num_retries", 1, &d->num_retries)) return false;
+    }
+    d->budget_usd = budget;
+    d->max_input_tokens = (int64_t)max_in;
+    return true;
+}
+
+/* [{"group": ["to", ...]}, ...] or, for default_fallbacks, ["to", ...]. */
+static bool llm__rtj_fallbacks(llm__rtj *j, const llm_json *s, const char *sect, const char *key, llm_fallback_kind kind) {
+    const llm_json *list = llm_json_get(s, key), *e;
+    char path[96];
+    size_t i = 0;
+    bool star = strcmp(key, "default_fallbacks") == 0;
+    if (!list || llm_json_is(list, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(list, LLM_JSON_ARRAY)) return llm__rtj_bad(j, sect, key, "expected an array");
+    for (e = llm_json_first(list); e; e = llm_json_next(list, e), i++) {
+        const llm_json *to = star ? list : e + 1, *t;
+        llm_router_fallback *f;
+        const char **names;
+        size_t k = 0;
+        llm__format(path, sizeof path, "%s.%s[%z]", sect, key, i);
+        if (!star && (!llm_json_is(e, LLM_JSON_OBJECT) || llm_json_count(e) != 1)) return llm__rtj_bad(j, path, "", "expected an object with exactly one key");
+        if (!star) to = llm_json_first(e) + 1;
+        if (!llm_json_is(to, LLM_JSON_ARRAY)) return llm__rtj_bad(j, path, "", "expected an array of model group names");
+        if (j->d.fallback_count >= j->fb_cap) return llm__rtj_bad(j, path, "", "too many fallback lists");
+        names = (const char **)llm__arena_alloc(&j->alloc, &j->arena, (llm_json_count(to) + 1) * sizeof(char *));
+        if (!names) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
+        for (t = llm_json_first(to); t; t = llm_json_next(to, t), k++)
+            if (!(names[k] = llm_json_string(t, NULL))) return llm__rtj_bad(j, path, "", "expected model group names (strings)");
+        f = &j->fb[j->d.fallback_count++];
+        memset(f, 0, sizeof *f);
+        f->kind = kind;
+        f->group = star ? "*" : llm_json_string(llm_json_first(e), NULL);
+        f->to = names;
+        f->to_count = k;
+        if (star) break;
+    }
+    return true;
+}
+
+static bool llm__rtj_policy(llm__rtj *j, const llm_json *s, const char *sect) {
+    static const char *const names[] = {"BadRequestErrorRetries", "AuthenticationErrorRetries", "TimeoutErrorRetries",
+                                        "RateLimitErrorRetries", "ContentPolicyViolationErrorRetries", "InternalServerErrorRetries"};
+    static const llm_result codes[] = {LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION, LLM_ERR_TIMEOUT, LLM_ERR_RATE_LIMITED,
+                                       LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER};
+    const llm_json *p = llm_json_get(s, "retry_policy");
+    char path[96];
+    size_t k;
+    if (!p || llm_json_is(p, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "retry_policy", "expected an object");
+    llm__format(path, sizeof path, "%s.retry_policy", sect);
+    for (k = 0; k < 6; k++) {
+        int n = -1;
+        if (!llm__rtj_int(j, p, path, names[k], 1, &n)) return false;
+        if (n >= 0 && j->d.retry_policy_count < 6) {
+            j->pol[j->d.retry_policy_count].code = codes[k];
+            j->pol[j->d.retry_policy_count++].retries = n;
+        }
+    }
+    return true;
+}
+
+static bool llm__rtj_settings(llm__rtj *j, const llm_json *s, const char *sect) {
+    static const char *const strategies[] = {"simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing",
+                                             "usage-based-routing", "usage-based-routing-v2"};
+    static const llm_routing_strategy ids[] = {LLM_ROUTING_SIMPLE_SHUFFLE, LLM_ROUTING_LEAST_BUSY, LLM_ROUTING_LATENCY,
+                                               LLM_ROUTING_LOWEST_COST, LLM_ROUTING_USAGE, LLM_ROUTING_USAGE};
+    const char *strategy = NULL;
+    size_t k;
+    if (!s || llm_json_is(s, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "", "expected an object");
+    if (!llm__rtj_str(j, s, sect, "routing_strategy", &strategy) || !llm__rtj_int(j, s, sect, "max_fallbacks", 1, &j->d.max_fallbacks) ||
+        !llm__rtj_int(j, s, sect, "cooldown_time", 1000, &j->d.cooldown_ms) || !llm__rtj_int(j, s, sect, "timeout", 1000, &j->d.timeout_ms) ||
+        !llm__rtj_bool(j, s, sect, "disable_cooldowns", &j->d.disable_cooldowns) || !llm__rtj_policy(j, s, sect))
+        return false;
+    if (llm_json_get(s, "num_retries")) {
+        j->d.has_num_retries = true;
+        if (!llm__rtj_int(j, s, sect, "num_retries", 1, &j->d.num_retries)) return false;
+    }
+    if (llm_json_get(s, "allowed_fails")) {
+        j->d.has_allowed_fails = true;
+        if (!llm__rtj_int(j, s, sect, "allowed_fails", 1, &j->d.allowed_fails)) return false;
+    }
+    for (k = 0; strategy && k < 6 && strcmp(strategy, strategies[k]) != 0; k++) {}
+    if (strategy && k == 6) return llm__rtj_bad(j, sect, "routing_strategy", "unknown strategy");
+    if (strategy) j->d.strategy = ids[k];
+    return llm__rtj_fallbacks(j, s, sect, "fallbacks", LLM_FALLBACK_GENERIC) &&
+           llm__rtj_fallbacks(j, s, sect, "context_window_fallbacks", LLM_FALLBACK_CONTEXT_WINDOW) &&
+           llm__rtj_fallbacks(j, s, sect, "content_policy_fallbacks", LLM_FALLBACK_CONTENT_POLICY) &&
+           llm__rtj_fallbacks(j, s, sect, "default_fallbacks", LLM_FALLBACK_GENERIC);
+}
+
+static size_t llm__rtj_fallback_room(const llm_json *root) {
+    static const char *const sects[] = {"router_settings", "litellm_settings"};
+    static const char *const keys[] = {"fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks"};
+    size_t n = 0, a, b;
+    for (a = 0; a < 2; a++)
+        for (b = 0; b < 4; b++) n += llm_json_count(llm_json_get(llm_json_get(root, sects[a]), keys[b])) + 1;
+    return n;
+}
+
+static bool llm__rtj_load(llm__rtj *j, const llm_json *root) {
+    const llm_json *list = llm_json_get(root, "model_list"), *m;
+    llm_deployment_desc *deps;
+    size_t i = 0, n = llm_json_count(list);
+    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__rtj_bad(j, "(top level)", "", "expected an object");
+    if (!llm_json_is(list, LLM_JSON_ARRAY) || n == 0) return llm__rtj_bad(j, "model_list", "", "expected a non-empty array");
+    j->fb_cap = llm__rtj_fallback_room(root);
+    deps = (llm_deployment_desc *)llm__arena_alloc(&j->alloc, &j->arena, n * sizeof *deps);
+    j->fb = (llm_router_fallback *)llm__arena_alloc(&j->alloc, &j->arena, j->fb_cap * sizeof *j->fb);
+    j->pol = (llm_retry_override *)llm__arena_alloc(&j->alloc, &j->arena, 6 * sizeof *j->pol);
+    if (!deps || !j->fb || !j->pol) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
+    for (m = llm_json_first(list); m; m = llm_json_next(list, m), i++)
+        if (!llm__rtj_deployment(j, m, i, &deps[i])) return false;
+    j->d.deployments = deps;
+    j->d.deployment_count = n;
+    j->d.fallbacks = j->fb;
+    j->d.fallback_count = 0;
+    j->d.retry_policy = j->pol;
+    j->d.retry_policy_count = 0;
+    return llm__rtj_settings(j, llm_json_get(root, "litellm_settings"), "litellm_settings") &&
+           llm__rtj_settings(j, llm_json_get(root, "router_settings"), "router_settings");
+}
+
+LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t len, const llm_router_desc *base, llm_error *err) {
+    llm__rtj j;
+    llm_json_doc doc;
+    llm_error local;
+    llm_result res;
+    if (!err) err = &local;
+    if (!r || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init_json: NULL router or text");
+    memset(r, 0, sizeof *r);
+    memset(&j, 0, sizeof j);
+    if (base) j.d = *base;
+#if !defined(LLM_NO_STDIO)
+    if (!j.d.getenv) j.d.getenv = llm__rt_default_getenv;
+#endif
+    j.alloc = j.d.alloc;
+    j.err = err;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = j.d.alloc;
+    doc.max_depth = 32;
+    res = llm_json_parse(&doc, json ? json : "", len, err);
+    if (res == LLM_OK) res = llm__rtj_load(&j, llm_json_root(&doc)) ? llm_router_init(r, &j.d, err) : err->code;
+    llm__wipe(doc.strings_, doc.strings_capacity_); /* the keys the file held */
+    llm_json_doc_free(&doc);
+    llm__arena_free(&j.alloc, &j.arena);
+    return res;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>openai_body: an OpenAI chat-completions body read into an llm_request
+/* ------------------------------------------------------------------------ */
+
+typedef struct llm__rq {
+    llm_openai_request *out;
+    llm_json_writer extra;      /* the members llm_request cannot hold */
+    llm_error *err;
+    bool oom;
+    bool failed;                /* an error is in err (set where a pointer is returned) */
+} llm__rq;
+
+/* Fails the parse with a formatted message naming the member. */
+static bool llm__rq_bad(llm__rq *q, llm_result code, const char *fmt, ...) {
+    va_list ap;
+    llm__error_clear(q->err);
+    q->err->code = code;
+    va_start(ap, fmt);
+    llm__vformat(q->err->message, sizeof q->err->message, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+static void *llm__rq_alloc(llm__rq *q, size_t count, size_t size) {
+    void *p;
+    if (!count) return NULL;
+    if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&q->out->alloc, &q->out->arena_, count * size))) {
+        q->oom = true;
+        return NULL;
+    }
+    memset(p, 0, count * size);
+    return p;
+}
+
+/* A string member as a C string: NULL when absent; a value that is no
+   string, or holds a NUL, fails naming `path`. */
+static bool llm__rq_str(llm__rq *q, const llm_json *v, const char *path, const char **out) {
+    size_t n;
+    const char *s;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!(s = llm_json_string(v, &n)) || memchr(s, '\0', n)) {
+        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a string (without \\u0000)", path);
+        return false;
+    }
+    *out = s; /* NUL-terminated in the document, which the result keeps */
+    return true;
+}
+
+/* A value written again as JSON text in the arena (a schema, arguments). */
+static const char *llm__rq_json_text(llm__rq *q, const llm_json *v, const char *path) {
+    const char *copy;
+    llm_result r = llm__arena_json_text(&q->out->alloc, &q->out->arena_, v, &copy);
+    if (r == LLM_ERR_NO_MEMORY) q->oom = true;
+    else if (r != LLM_OK) llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: nested deeper than 64", path), q->failed = true;
+    return copy;
+}
+
+static bool llm__rq_num(llm__rq *q, const llm_json *v, const char *path, double *out, bool *has) {
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(v, LLM_JSON_NUMBER)) {
+        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a number", path);
+        return false;
+    }
+    *out = llm_json_number(v, 0);
+    if (has) *has = true;
+    return true;
+}
+
+static bool llm__rq_int(llm__rq *q, const llm_json *v, const char *path, int *out) {
+    int64_t n;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    n = llm_json_int(v, -1);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > 0x7FFFFFFF) {
+        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number from 0", path);
+        return false;
+    }
+    *out = (int)n;
+    return true;
+}
+
+/* Any int64 (a seed): an integer in range, else refused. */
+static bool llm__rq_int64(llm__rq *q, const llm_json *v, const char *path, int64_t *out, bool *has) {
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (llm_json_int(v, 0) != llm_json_int(v, 1)) { /* the fallback: not an integer, or out of range */
+        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number (64-bit)", path);
+        return false;
+    }
+    *out = llm_json_int(v, 0);
+    *has = true;
+    return true;
+}
+
+static bool llm__rq_bool(llm__rq *q, const llm_json *v, const char *path, bool *out) {
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) {
+        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected true or false", path);
+        return false;
+    }
+    *out = llm_json_is(v, LLM_JSON_TRUE);
+    return true;
+}
+
+/* {"type":"text","text"} or {"type":"image_url","image_url":{"url","detail"}}. */
+/* LiteLLM's (and Anthropic's) cache_control: {"type":"ephemeral"}, with
+   an optional "ttl" of "5m" or "1h". */
+static bool llm__rq_cache(llm__rq *q, const llm_json *v, const char *path, llm_cache *out) {
+    const char *type = llm_json_string(llm_json_get(v, "type"), NULL), *ttl = llm_json_string(llm_json_get(v, "ttl"), NULL);
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!type || strcmp(type, "ephemeral") != 0 || (llm_json_get(v, "ttl") && (!ttl || (strcmp(ttl, "5m") != 0 && strcmp(ttl, "1h") != 0))))
+        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.cache_control: expected {\"type\":\"ephemeral\"} with an optional ttl of 5m or 1h", path);
+    *out = ttl && strcmp(ttl, "1h") == 0 ? LLM_CACHE_1H : LLM_CACHE_5M;
+    return true;
+}
+
+/* A file part ({"type":"file","file":{"file_data":"data:...;base64,...",
+   "filename"}}) as a document; uploaded files (file_id) are not held. */
+static bool llm__rq_file(llm__rq *q, const llm_json *v, llm_content_part *p, const char *path) {
+    const llm_json *f = llm_json_get(v, "file");
+    const char *url = NULL, *media, *data;
+    size_t n;
+    p->type = LLM_PART_DOCUMENT;
+    if (llm_json_get(f, "file_id")) return llm__rq_bad(q, LLM_ERR_UNSUPPORTED, "%s.file.file_id: an uploaded file (llm_request holds a file's bytes)", path);
+    if (!llm__rq_str(q, llm_json_get(f, "file_data"), path, &url) || !llm__rq_str(q, llm_json_get(f, "filename"), path, &p->filename)) return false;
+    if (!url || !llm__data_url(url, &media, &n, &data))
+        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.file.file_data: expected a data URL (data:application/pdf;base64,...)", path);
+    p->base64 = data;
+    if (!(p->media_type = llm__arena_strndup(&q->out->alloc, &q->out->arena_, media, n))) q->oom = true;
+    return !q->oom;
+}
+
+static bool llm__rq_part(llm__rq *q, const llm_json *v, llm_content_part *p, const char *path) {
+    static const char *const details[] = {"auto", "low", "high"};
+    const char *type = llm_json_string(llm_json_get(v, "type"), NULL), *detail = NULL;
+    size_t i;
+    if (!llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &p->cache)) return false;
+    if (type && strcmp(type, "text") == 0) {
+        p->type = LLM_PART_TEXT;
+        return llm__rq_str(q, llm_json_get(v, "text"), path, &p->text);
+    }
+    if (type && strcmp(type, "file") == 0) return llm__rq_file(q, v, p, path);
+    if (type && strcmp(type, "image_url") == 0) {
+        const llm_json *img = llm_json_get(v, "image_url");
+        p->type = LLM_PART_IMAGE_URL;
+        if (llm_json_is(img, LLM_JSON_STRING)) return llm__rq_str(q, img, path, &p->url);
+        if (!llm__rq_str(q, llm_json_get(img, "url"), path, &p->url) || !llm__rq_str(q, llm_json_get(img, "detail"), path, &detail)) return false;
+        for (i = 0; detail && i < 3; i++)
+            if (strcmp(detail, details[i]) == 0) p->detail = (llm_image_detail)(LLM_DETAIL_AUTO + i);
+        return true;
+    }
+    llm__fail(q->err, LLM_ERR_UNSUPPORTED, "%s: a content part of type \"%s\" (llm_request holds text, image_url and file parts)", path, type ? type : "?");
+    return false;
+}
+
+static bool llm__rq_content(llm__rq *q, const llm_json *c, llm_message *m, const char *path) {
+    char sub[80];
+    const llm_json *v;
+    llm_content_part *parts;
+    size_t i = 0;
+    if (!llm_json_is(c, LLM_JSON_ARRAY)) return llm__rq_str(q, c, path, &m->content);
+    parts = (llm_content_part *)llm__rq_alloc(q, llm_json_count(c), sizeof *parts);
+    for (v = llm_json_first(c); v && parts; v = llm_json_next(c, v), i++) {
+        llm__format(sub, sizeof sub, "%s[%z]", path, i);
+        if (!llm__rq_part(q, v, &parts[i], sub)) return false;
+    }
+    m->parts = parts;
+    m->part_count = parts ? i : 0;
+    if (!m->part_count) m->content = ""; /* an empty array: empty text */
+    return !q->oom;
+}
+
+static bool llm__rq_tool_calls(llm__rq *q, const llm_json *calls, llm_message *m, size_t mi) {
+    char path[80];
+    const llm_json *v;
+    llm_tool_call *out = (llm_tool_call *)llm__rq_alloc(q, llm_json_count(calls), sizeof *out);
+    size_t i = 0;
+    for (v = llm_json_first(calls); v && out; v = llm_json_next(calls, v), i++) {
+        const llm_json *fn = llm_json_get(v, "function"), *args = llm_json_get(fn, "arguments");
+        llm__format(path, sizeof path, "messages[%z].tool_calls[%z]", mi, i);
+        if (!llm__rq_str(q, llm_json_get(v, "id"), path, &out[i].id) || !llm__rq_str(q, llm_json_get(fn, "name"), path, &out[i].name)) return false;
+        if (args && !llm_json_is(args, LLM_JSON_STRING)) out[i].arguments = llm__rq_json_text(q, args, path); /* an object: taken as its text */
+        else if (!llm__rq_str(q, args, path, &out[i].arguments)) return false;
+    }
+    m->tool_calls = out;
+    m->tool_call_count = out ? i : 0;
+    return !q->oom;
+}
+
+/* LiteLLM's thinking_blocks on an assistant message: Anthropic's
+   thinking ({thinking, signature}) and redacted_thinking ({data}) blocks. */
+static bool llm__rq_thinking_blocks(llm__rq *q, const llm_json *blocks, llm_message *m, const char *path) {
+    const llm_json *v;
+    llm_reasoning_block *out = (llm_reasoning_block *)llm__rq_alloc(q, llm_json_count(blocks), sizeof *out);
+    size_t k = 0;
+    if (!llm_json_is(blocks, LLM_JSON_ARRAY)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: expected an array", path);
+    for (v = llm_json_first(blocks); v && out; v = llm_json_next(blocks, v), k++) {
+        const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
+        if (type && strcmp(type, "redacted_thinking") == 0) {
+            out[k].kind = LLM_REASONING_REDACTED;
+            if (!llm__rq_str(q, llm_json_get(v, "data"), path, &out[k].data)) return false;
+        } else if (type && strcmp(type, "thinking") == 0) {
+            if (!llm__rq_str(q, llm_json_get(v, "thinking"), path, &out[k].thinking) || !llm__rq_str(q, llm_json_get(v, "signature"), path, &out[k].signature))
+                return false;
+        } else {
+            return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks[%z].type: expected thinking or redacted_thinking", path, k);
+        }
+    }
+    m->reasoning = out;
+    m->reasoning_count = out ? k : 0;
+    m->reasoning_format = "anthropic-messages";
+    return !q->oom;
+}
+
+/* LiteLLM carries Gemini's thoughtSignature of a function call on the
+   call's id: "<id>__thought__<signature>". The id is cut there (the tool
+   message quoting it is cut the same way) and the signature becomes a
+   reasoning block of Gemini's naming the call. */
+#define LLM__THOUGHT_SEP "__thought__"
+
+static bool llm__rq_cut_id(llm__rq *q, const char **id, const char **signature) {
+    const char *at = *id ? strstr(*id, LLM__THOUGHT_SEP) : NULL;
+    char *copy;
+    if (signature) *signature = NULL;
+    if (!at) return true;
+    if (!(copy = llm__arena_strndup(&q->out->alloc, &q->out->arena_, *id, (size_t)(at - *id)))) return !(q->oom = true);
+    if (signature) *signature = at + strlen(LLM__THOUGHT_SEP);
+    *id = copy;
+    return true;
+}
+
+static bool llm__rq_thought_ids(llm__rq *q, llm_message *m) {
+    llm_reasoning_block *blocks;
+    const char *sig;
+    size_t k, n = 0;
+    for (k = 0; k < m->tool_call_count; k++) n += m->tool_calls[k].id && strstr(m->tool_calls[k].id, LLM__THOUGHT_SEP) != NULL;
+    if (!n) return true;
+    if (!(blocks = (llm_reasoning_block *)llm__rq_alloc(q, m->reasoning_count + n, sizeof *blocks))) return false;
+    if (m->reasoning_count) memcpy(blocks, m->reasoning, m->reasoning_count * sizeof *blocks);
+    for (k = 0; k < m->tool_call_count; k++) {
+        llm_tool_call *tc = (llm_tool_call *)&m->tool_calls[k];
+        if (!llm__rq_cut_id(q, &tc->id, &sig)) return false;
+        if (!sig) continue;
+        blocks[m->reasoning_count].kind = LLM_REASONING_THINKING;
+        blocks[m->reasoning_count].thinking = "";
+        blocks[m->reasoning_count].signature = sig;
+        blocks[m->reasoning_count++].tool_call_id = tc->id;
+    }
+    m->reasoning = blocks;
+    m->reasoning_format = "gemini"; /* its thinking_blocks too: Gemini's text and thought signatures */
+    return true;
+}
+
+static bool llm__rq_message(llm__rq *q, const llm_json *v, llm_message *m, size_t i) {
+    static const char *const roles[] = {"user", "system", "developer", "assistant", "tool"};
+    char path[64];
+    const char *role = llm_json_string(llm_json_get(v, "role"), NULL);
+    size_t r;
+    llm__format(path, sizeof path, "messages[%z]", i);
+    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: expected an object", path);
+    for (r = 0; role && r < 5 && strcmp(role, roles[r]) != 0; r++) {}
+    if (!role || r == 5) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.role: expected user, system, developer, assistant or tool", path);
+    m->role = (llm_role)r;
+    llm__format(path, sizeof path, "messages[%z].content", i);
+    if (!llm__rq_content(q, llm_json_get(v, "content"), m, path)) return false;
+    llm__format(path, sizeof path, "messages[%z]", i);
+    if (!llm__rq_str(q, llm_json_get(v, "name"), path, &m->name) || !llm__rq_str(q, llm_json_get(v, "tool_call_id"), path, &m->tool_call_id) ||
+        !llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &m->cache))
+        return false;
+    if (llm_json_count(llm_json_get(v, "thinking_blocks")) && !llm__rq_thinking_blocks(q, llm_json_get(v, "thinking_blocks"), m, path)) return false;
+    if (!llm__rq_cut_id(q, &m->tool_call_id, NULL)) return false;
+    if (llm_json_count(llm_json_get(v, "tool_calls")) && !llm__rq_tool_calls(q, llm_json_get(v, "tool_calls"), m, i)) return false;
+    return llm__rq_thought_ids(q, m);
+}
+
+static bool llm__rq_tools(llm__rq *q, const llm_json *tools) {
+    char path[48];
+    const llm_json *v;
+    llm_tool *out = (llm_tool *)llm__rq_alloc(q, llm_json_count(tools), sizeof *out);
+    size_t i = 0;
+    for (v = llm_json_first(tools); v && out; v = llm_json_next(tools, v), i++) {
+        const llm_json *fn = llm_json_get(v, "function"), *params = llm_json_get(fn, "parameters");
+        llm__format(path, sizeof path, "tools[%z].function", i);
+        if (!llm_json_is(fn, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_UNSUPPORTED, "tools[%z]: only function tools", i);
+        if (!llm__rq_str(q, llm_json_get(fn, "name"), path, &out[i].name) || !llm__rq_str(q, llm_json_get(fn, "description"), path, &out[i].description) ||
+            !llm__rq_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict) || !llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &out[i].cache))
+            return false;
+        if (params) out[i].parameters = llm__rq_json_text(q, params, "tools[].function.parameters");
+    }
+    q->out->request.tools = out;
+    q->out->request.tool_count = out ? i : 0;
+    return !q->oom;
+}
+
+static bool llm__rq_tool_choice(llm__rq *q, const llm_json *v) {
+    static const char *const modes[] = {"none", "auto", "required"};
+    llm_tool_choice *tc = &q->out->request.tool_choice;
+    const char *s = llm_json_string(v, NULL);
+    size_t i;
+    if (!v) return true;
+    for (i = 0; s && i < 3; i++)
+        if (strcmp(s, modes[i]) == 0) {
+            tc->mode = (llm_tool_choice_mode)(LLM_TOOL_CHOICE_NONE + i);
+            return true;
+        }
+    tc->mode = LLM_TOOL_CHOICE_FUNCTION;
+    if (!s && llm__rq_str(q, llm_json_get(llm_json_get(v, "function"), "name"), "tool_choice.function.name", &tc->name) && tc->name) return true;
+    llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: expected none, auto, required or {\"type\":\"function\",\"function\":{\"name\"}}");
+    return false;
+}
+
+static bool llm__rq_format(llm__rq *q, const llm_json *v) {
+    static const char *const types[] = {"text", "json_object", "json_schema"};
+    llm_response_format *f = &q->out->request.response_format;
+    const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
+    const llm_json *js = llm_json_get(v, "json_schema");
+    size_t i;
+    if (!v) return true;
+    for (i = 0; type && i < 3 && strcmp(type, types[i]) != 0; i++) {}
+    if (!type || i == 3) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "response_format.type: expected text, json_object or json_schema");
+    f->type = (llm_format_type)(LLM_FORMAT_TEXT + i);
+    if (f->type != LLM_FORMAT_JSON_SCHEMA) return true;
+    if (llm_json_get(js, "schema")) f->schema = llm__rq_json_text(q, llm_json_get(js, "schema"), "response_format.json_schema.schema");
+    return llm__rq_str(q, llm_json_get(js, "name"), "response_format.json_schema.name", &f->name) &&
+           llm__rq_str(q, llm_json_get(js, "description"), "response_format.json_schema.description", &f->description) &&
+           llm__rq_bool(q, llm_json_get(js, "strict"), "response_format.json_schema.strict", &f->strict) && !q->oom;
+}
+
+static bool llm__rq_stop(llm__rq *q, const llm_json *v) {
+    const llm_json *e;
+    const char **out;
+    size_t i = 0;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    out = (const char **)llm__rq_alloc(q, llm_json_is(v, LLM_JSON_ARRAY) ? llm_json_count(v) : 1, sizeof *out);
+    if (!out) return !llm_json_is(v, LLM_JSON_STRING) && !q->oom; /* an empty array */
+    if (llm_json_is(v, LLM_JSON_STRING)) {
+        if (!llm__rq_str(q, v, "stop", &out[0])) return false;
+        i = 1;
+    } else {
+        for (e = llm_json_first(v); e; e = llm_json_next(v, e), i++)
+            if (!llm__rq_str(q, e, "stop", &out[i]) || !out[i]) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "stop[%z]: expected a string", i);
+    }
+    q->out->request.stop = out;
+    q->out->request.stop_count = i;
+    return true;
+}
+
+static bool llm__rq_metadata(llm__rq *q, const llm_json *v) {
+    const llm_json *k;
+    llm_pair *out;
+    size_t i = 0;
+    if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
+    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
+    out = (llm_pair *)llm__rq_alloc(q, llm_json_count(v), sizeof *out);
+    for (k = llm_json_first(v); k && out; k = llm_json_next(v, k), i++)
+        if (!llm__rq_str(q, k, "metadata", &out[i].name) || !llm__rq_str(q, k + 1, "metadata", &out[i].value) || !out[i].value)
+            return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
+    q->out->request.metadata = out;
+    q->out->request.metadata_count = out ? i : 0;
+    return !q->oom;
+}
+
+/* The scalar members, each into its field. */
+static bool llm__rq_scalars(llm__rq *q, const llm_json *root) {
+    llm_request *r = &q->out->request;
+    bool parallel = false, has_parallel = llm_json_is(llm_json_get(root, "parallel_tool_calls"), LLM_JSON_TRUE) ||
+                                         llm_json_is(llm_json_get(root, "parallel_tool_calls"), LLM_JSON_FALSE);
+    if (!llm__rq_str(q, llm_json_get(root, "model"), "model", &r->model) || !llm__rq_str(q, llm_json_get(root, "user"), "user", &r->user) ||
+        !llm__rq_str(q, llm_json_get(root, "reasoning_effort"), "reasoning_effort", &r->reasoning_effort) ||
+        !llm__rq_str(q, llm_json_get(root, "service_tier"), "service_tier", &r->service_tier) ||
+        !llm__rq_num(q, llm_json_get(root, "temperature"), "temperature", &r->temperature, &r->has_temperature) ||
+        !llm__rq_num(q, llm_json_get(root, "top_p"), "top_p", &r->top_p, &r->has_top_p) ||
+        !llm__rq_num(q, llm_json_get(root, "presence_penalty"), "presence_penalty", &r->presence_penalty, &r->has_presence_penalty) ||
+        !llm__rq_num(q, llm_json_get(root, "frequency_penalty"), "frequency_penalty", &r->frequency_penalty, &r->has_frequency_penalty) ||
+        !llm__rq_int64(q, llm_json_get(root, "seed"), "seed", &r->seed, &r->has_seed) ||
+        !llm__rq_int(q, llm_json_get(root, "max_tokens"), "max_tokens", &r->max_tokens) ||
+        !llm__rq_int(q, llm_json_get(root, "max_completion_tokens"), "max_completion_tokens", &r->max_completion_tokens) ||
+        !llm__rq_int(q, llm_json_get(root, "n"), "n", &r->n) || !llm__rq_bool(q, llm_json_get(root, "logprobs"), "logprobs", &r->logprobs) ||
+        !llm__rq_bool(q, llm_json_get(root, "parallel_tool_calls"), "parallel_tool_calls", &parallel))
+        return false;
+    if (llm_json_get(root, "top_logprobs")) {
+        r->has_top_logprobs = true;
+        if (!llm__rq_int(q, llm_json_get(root, "top_logprobs"), "top_logprobs", &r->top_logprobs)) return false;
+    }
+    if (llm_json_get(root, "top_k")) {
+        r->has_top_k = true;
+        if (!llm__rq_int(q, llm_json_get(root, "top_k"), "top_k", &r->top_k)) return false;
+    }
+    if (has_parallel) r->parallel_tool_calls = parallel ? LLM_TRUE : LLM_FALSE;
+    return true;
+}
+
+/* The members llm_request holds; any other goes to extra_body and the
+   unknown list. */
+static bool llm__rq_known(const char *key) {
+    static const char *const known[] = {"model", "messages", "tools", "tool_choice", "response_format", "max_tokens", "max_completion_tokens",
+                                        "temperature", "top_p", "stop", "seed", "n", "presence_penalty", "frequency_penalty", "logprobs",
+                                        "top_logprobs", "reasoning_effort", "parallel_tool_calls", "user", "metadata", "service_tier",
+                                        "stream", "stream_options", "top_k", NULL};
+    size_t i;
+    for (i = 0; known[i]; i++)
+        if (strcmp(key, known[i]) == 0) return true;
+    return false;
+}
+
+static bool llm__rq_rest(llm__rq *q, const llm_json *root) {
+    llm_openai_request *o = q->out;
+    const llm_json *k, *so = llm_json_get(root, "stream_options");
+    const char *text;
+    size_t n;
+    if (!llm__rq_bool(q, llm_json_get(root, "stream"), "stream", &o->stream)) return false;
+    if (llm_json_is(llm_json_get(so, "include_usage"), LLM_JSON_FALSE)) o->request.stream.no_usage = true;
+    llm_json_write_object_begin(&q->extra);
+    for (k = llm_json_first(root); k; k = llm_json_next(root, k)) {
+        const char *key = llm_json_string(k, NULL);
+        if (llm__rq_known(key)) continue;
+        if (o->unknown_count < sizeof o->unknown / sizeof o->unknown[0]) o->unknown[o->unknown_count] = key;
+        o->unknown_count++;
+        llm_json_write_key(&q->extra, key);
+        llm_json_write_value(&q->extra, k + 1);
+    }
+    llm_json_write_object_end(&q->extra);
+    if (!o->unknown_count) return true;
+    if (llm_json_writer_finish(&q->extra, &text, &n) != LLM_OK || !(o->request.extra_body = llm__arena_strndup(&o->alloc, &o->arena_, text, n)))
+        q->oom = true;
+    return !q->oom;
+}
+
+/* The thinking_blocks of a request whose model is Gemini's are Gemini's
+   signatures (LiteLLM's thinking_blocks carry both providers'). */
+static void llm__rq_gemini_blocks(llm__rq *q) {
+    const llm_provider *p = q->out->request.model ? llm_provider_for_model(q->out->request.model, NULL) : NULL;
+    size_t i;
+    if (!p || !p->wire || strcmp(p->wire->name, "gemini") != 0) return;
+    for (i = 0; i < q->out->request.message_count; i++) {
+        llm_message *m = (llm_message *)&q->out->request.messages[i];
+        if (m->reasoning_count) m->reasoning_format = "gemini";
+    }
+}
+
+static bool llm__rq_read(llm__rq *q, const llm_json *root) {
+    const llm_json *msgs = llm_json_get(root, "messages"), *v;
+    llm_message *m;
+    size_t i = 0;
+    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "expected a JSON object (a chat-completions request)");
+    if (!llm_json_is(msgs, LLM_JSON_ARRAY) || !llm_json_count(msgs))
+        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "messages: expected a non-empty array");
+    m = (llm_message *)llm__rq_alloc(q, llm_json_count(msgs), sizeof *m);
+    for (v = llm_json_first(msgs); v && m; v = llm_json_next(msgs, v), i++)
+        if (!llm__rq_message(q, v, &m[i], i)) return false;
+    q->out->request.messages = m;
+    q->out->request.message_count = m ? i : 0;
+    if (!llm__rq_scalars(q, root)) return false;
+    llm__rq_gemini_blocks(q);
+    if ((llm_json_count(llm_json_get(root, "tools")) && !llm__rq_tools(q, llm_json_get(root, "tools"))) ||
+        !llm__rq_tool_choice(q, llm_json_get(root, "tool_choice")) || !llm__rq_format(q, llm_json_get(root, "response_format")) ||
+        !llm__rq_stop(q, llm_json_get(root, "stop")) || !llm__rq_metadata(q, llm_json_get(root, "metadata")))
+        return false;
+    return llm__rq_rest(q, root) && !q->oom && !q->failed;
+}
+
+LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char *json, size_t len, llm_error *err) {
+    llm__rq q;
+    llm_allocator a;
+    llm_error local;
+    llm_result r;
+    if (!err) err = &local;
+    if (!out || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_request_parse_openai: NULL argument");
+    a = out->alloc;
+    memset(out, 0, sizeof *out);
+    out->alloc = a;
+    out->doc_.alloc = a;
+    if ((r = llm_json_parse(&out->doc_, json ? json : "", len, err)) != LLM_OK) {
+        llm_openai_request_free(out);
+        return r;
+    }
+    memset(&q, 0, sizeof q);
+    q.out = out;
+    q.err = err;
+    q.extra.alloc = a;
+    llm__error_clear(err);
+    if (!llm__rq_read(&q, llm_json_root(&out->doc_))) {
+        r = q.oom ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : err->code;
+        llm_json_writer_free(&q.extra);
+        llm_openai_request_free(out);
+        return r;
+    }
+    llm_json_writer_free(&q.extra);
+    return LLM_OK;
+}
+
+LLM_API void llm_openai_request_free(llm_openai_request *r) {
+    llm_allocator a;
+    if (!r) return;
+    a = r->alloc;
+    llm_json_doc_free(&r->doc_);
+    llm__arena_free(&a, &r->arena_);
+    memset(r, 0, sizeof *r);
+    r->alloc = a;
+}
 
 #ifdef __cplusplus
 }
