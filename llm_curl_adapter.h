@@ -164,7 +164,8 @@ typedef struct llm_curl_runner {
     void *spare_;                    /* finished transfers kept for reuse */
 } llm_curl_runner;
 
-LLM_CURL_API llm_result llm_curl_runner_init(llm_curl_runner *r, const llm_curl_options *options, int max_in_flight, llm_error *err);
+LLM_CURL_API llm_result llm_curl_runner_init(llm_curl_runner *r, const llm_curl_options *options, int max_in_flight,
+                                             llm_error *err);
 /* Queues a job (zero its out fields); it starts when a slot is free. */
 LLM_CURL_API llm_result llm_curl_runner_add(llm_curl_runner *r, llm_curl_job *job);
 /* Does what is ready, waiting at most timeout_ms for something to happen
@@ -222,7 +223,9 @@ static void llm__curl_free_mem(const llm_curl_options *o, void *p, size_t n) {
 
 /* The deadlines need a monotonic clock in milliseconds. */
 #if !defined(CLOCK_MONOTONIC) && (defined(__unix__) || defined(__APPLE__))
-#error "llm_curl_adapter.h: CLOCK_MONOTONIC is hidden (a strict ISO mode): #define _POSIX_C_SOURCE 200809L before the first #include of the implementation's file, or put LLM_IMPLEMENTATION in that file (llm.h then asks for POSIX itself)"
+#error "llm_curl_adapter.h: CLOCK_MONOTONIC is hidden (a strict ISO mode): #define _POSIX_C_SOURCE 200809L before \
+the first #include of the implementation's file, or put LLM_IMPLEMENTATION in that file \
+(llm.h then asks for POSIX itself)"
 #endif
 static int64_t llm__curl_now_ms(void) {
 #if defined(CLOCK_MONOTONIC)
@@ -273,7 +276,8 @@ typedef struct llm__curl_xfer {
 
 /* Whether a header's value is a credential, never to be logged. */
 static bool llm__curl_secret_name(const llm__curl_xfer *x, const char *name, size_t n) {
-    static const char *const names[] = {"authorization", "proxy-authorization", "x-api-key", "api-key", "x-goog-api-key", "cookie"};
+    static const char *const names[] = {"authorization", "proxy-authorization", "x-api-key", "api-key",
+                                        "x-goog-api-key", "cookie"};
     size_t i, k;
     const char *own = x->http && x->http->secret_header ? x->http->headers[x->http->secret_header - 1].name : NULL;
     for (i = 0; i < sizeof names / sizeof names[0] + 1; i++) {
@@ -340,14 +344,16 @@ static size_t llm__curl_on_header(char *buf, size_t size, size_t count, void *us
         }
         return len;
     }
-    if (!n || x->informational || !x->status || buf[0] == ' ' || buf[0] == '\t') return len; /* end of block, 1xx, folded lines */
+    /* end of block, 1xx, folded lines */
+    if (!n || x->informational || !x->status || buf[0] == ' ' || buf[0] == '\t') return len;
     if (!(colon = (const char *)memchr(buf, ':', n))) return len;
     name_len = (size_t)(colon - buf);
     v = colon + 1;
     vlen = n - name_len - 1;
     while (vlen && (*v == ' ' || *v == '\t')) v++, vlen--;
     while (vlen && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t')) vlen--;
-    if (x->status >= 300 && x->status <= 399 && name_len == 8 && (buf[0] | 0x20) == 'l' && strncmp(buf + 1, "ocation", 7) == 0)
+    if (x->status >= 300 && x->status <= 399 && name_len == 8 && (buf[0] | 0x20) == 'l' &&
+        strncmp(buf + 1, "ocation", 7) == 0)
         snprintf(x->location, sizeof x->location, "%.*s", (int)vlen, v);
     if ((r = x->sink->header(x->sink->ctx, buf, name_len, v, vlen)) != LLM_OK) {
         x->stop = r;
@@ -410,8 +416,10 @@ static void llm__curl_handle_init(llm__curl_xfer *x, const llm_curl_options *o) 
     curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
     curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 1L);
-    curl_easy_setopt(e, CURLOPT_MAXAGE_CONN, o->max_connection_age_s > 0 ? o->max_connection_age_s : LLM__CURL_DEFAULT_MAX_AGE_S);
-    curl_easy_setopt(e, CURLOPT_HTTP_VERSION, o->http1_only ? (long)CURL_HTTP_VERSION_1_1 : (long)CURL_HTTP_VERSION_2TLS);
+    curl_easy_setopt(e, CURLOPT_MAXAGE_CONN,
+                     o->max_connection_age_s > 0 ? o->max_connection_age_s : LLM__CURL_DEFAULT_MAX_AGE_S);
+    curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
+                     o->http1_only ? (long)CURL_HTTP_VERSION_1_1 : (long)CURL_HTTP_VERSION_2TLS);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, o->insecure ? 0L : 1L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, o->insecure ? 0L : 2L);
     if (o->ca_file) curl_easy_setopt(e, CURLOPT_CAINFO, o->ca_file);
@@ -434,7 +442,8 @@ static void llm__curl_handle_init(llm__curl_xfer *x, const llm_curl_options *o) 
 }
 
 /* "name: value" in a new list item, with no formatting (no size limit). */
-static struct curl_slist *llm__curl_add_header(struct curl_slist *h, const llm_curl_options *o, const char *name, const char *value) {
+static struct curl_slist *llm__curl_add_header(struct curl_slist *h, const llm_curl_options *o, const char *name,
+                                               const char *value) {
     size_t n = strlen(name), v = strlen(value);
     char small[512], *line = n + v + 3 <= sizeof small ? small : (char *)llm__curl_alloc(o, n + v + 3);
     struct curl_slist *next;
@@ -452,11 +461,12 @@ static struct curl_slist *llm__curl_add_header(struct curl_slist *h, const llm_c
    the handle's life until a dead connection fails at once ("Connection
    died, tried 5 times"). The connection and DNS caches live in the multi
    handle and survive. */
-static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *http, const llm_http_sink *sink, const llm_curl_options *o,
-                                  llm_error *err) {
+static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *http, const llm_http_sink *sink,
+                                  const llm_curl_options *o, llm_error *err) {
     CURL *e = x->easy;
     size_t i;
-    int connect_ms = http->connect_timeout_ms ? http->connect_timeout_ms : o->connect_timeout_ms ? o->connect_timeout_ms : LLM__CURL_DEFAULT_CONNECT_MS;
+    int connect_ms = http->connect_timeout_ms ? http->connect_timeout_ms
+                     : o->connect_timeout_ms ? o->connect_timeout_ms : LLM__CURL_DEFAULT_CONNECT_MS;
     struct curl_slist *h = NULL, *next;
     bool post = strcmp(http->method, "POST") == 0;
     curl_easy_reset(e);
@@ -491,7 +501,9 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)connect_ms);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, http->stream ? 0L : (long)(http->timeout_ms > 0 ? http->timeout_ms : 0));
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, strncmp(http->url, "https:", 6) == 0 ? 1L : 0L); /* see WHAT IT DOES */
-    if (o->insecure) llm__curl_log(o, LLM_LOG_WARN, "TLS verification is off (llm_curl_options.insecure): the server is not authenticated");
+    if (o->insecure)
+        llm__curl_log(o, LLM_LOG_WARN,
+                      "TLS verification is off (llm_curl_options.insecure): the server is not authenticated");
     return LLM_OK;
 nomem:
     curl_slist_free_all(h);
@@ -506,13 +518,16 @@ static llm_result llm__curl_result(llm__curl_xfer *x, CURLcode code, llm_error *
     if (x->stop != LLM_OK) {
         if (x->errbuf[0] && x->stop == LLM_ERR_TIMEOUT) return llm__curl_error(err, LLM_ERR_TIMEOUT, "%s", x->errbuf);
         if (x->stop == LLM_ERR_TRANSPORT && x->sends > 1)
-            return llm__curl_error(err, LLM_ERR_TRANSPORT, "the kept-alive connection closed before any answer; the request is not sent twice");
-        if (x->errbuf[0] && x->stop == LLM_ERR_TRANSPORT) return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: %s", x->errbuf);
+            return llm__curl_error(err, LLM_ERR_TRANSPORT,
+                                   "the kept-alive connection closed before any answer; the request is not sent twice");
+        if (x->errbuf[0] && x->stop == LLM_ERR_TRANSPORT)
+            return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: %s", x->errbuf);
         return x->stop;
     }
     if (code == CURLE_OK) {
         if (x->status >= 300 && x->status <= 399) {
-            return llm__curl_error(err, LLM_ERR_HTTP, "HTTP %d redirect to %.160s not followed (the API key would go along)", x->status,
+            return llm__curl_error(err, LLM_ERR_HTTP,
+                                   "HTTP %d redirect to %.160s not followed (the API key would go along)", x->status,
                                    x->location[0] ? x->location : "(no Location)");
         }
         return LLM_OK;
@@ -531,9 +546,11 @@ static llm_result llm__curl_send(void *user, const llm_http_request *http, const
     CURLMsg *msg;
     int running = 1, left;
     llm_result r;
-    if (!x || !multi || !http || !sink) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "llm_curl: not initialised");
+    if (!x || !multi || !http || !sink)
+        return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "llm_curl: not initialised");
     if ((r = llm__curl_setup(x, http, sink, &c->opt, err)) != LLM_OK) return r;
-    if (curl_multi_add_handle(multi, x->easy) != CURLM_OK) return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: curl_multi_add_handle failed");
+    if (curl_multi_add_handle(multi, x->easy) != CURLM_OK)
+        return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: curl_multi_add_handle failed");
     while (running) {
         if (curl_multi_perform(multi, &running) != CURLM_OK) {
             snprintf(x->errbuf, sizeof x->errbuf, "curl_multi_perform failed");
@@ -559,7 +576,8 @@ LLM_CURL_API llm_result llm_curl_init(llm_curl *c, const llm_curl_options *optio
     if (!c) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "llm_curl_init: NULL");
     memset(c, 0, sizeof *c);
     if (options) c->opt = *options;
-    if (!(x = (llm__curl_xfer *)llm__curl_alloc(&c->opt, sizeof *x))) return llm__curl_error(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (!(x = (llm__curl_xfer *)llm__curl_alloc(&c->opt, sizeof *x)))
+        return llm__curl_error(err, LLM_ERR_NO_MEMORY, "out of memory");
     c->xfer_ = x;
     c->multi_ = curl_multi_init();
     x->easy = curl_easy_init();
@@ -593,7 +611,7 @@ LLM_CURL_API void llm_curl_free(llm_curl *c) {
 
 /* ---- the runner ---- */
 
-enum { LLM__JOB_QUEUED = 0, LLM__JOB_WAITING, LLM__JOB_RUNNING, LLM__JOB_DONE };
+enum { LLM__CURL_JOB_QUEUED = 0, LLM__CURL_JOB_WAITING, LLM__CURL_JOB_RUNNING, LLM__CURL_JOB_DONE };
 
 /* A job in flight: its exchange, its call, and what the router needs. */
 typedef struct llm__curl_run {
@@ -612,7 +630,7 @@ typedef struct llm__curl_run {
     int64_t start_ms, ttft_ms;
 } llm__curl_run;
 
-static llm_result llm__run_deliver(llm__curl_run *u) {
+static llm_result llm__curl_run_deliver(llm__curl_run *u) {
     llm_event ev;
     llm_result r;
     while ((r = llm_call_next_event(&u->call, &ev)) == LLM_OK) {
@@ -631,25 +649,27 @@ static llm_result llm__run_deliver(llm__curl_run *u) {
     return llm_call_tick(&u->call, llm__curl_now_ms());
 }
 
-static llm_result llm__run_status(void *ctx, int status) { return llm_call_feed_status(&((llm__curl_run *)ctx)->call, status); }
-static llm_result llm__run_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
+static llm_result llm__curl_run_status(void *ctx, int status) {
+    return llm_call_feed_status(&((llm__curl_run *)ctx)->call, status);
+}
+static llm_result llm__curl_run_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
     return llm_call_feed_header(&((llm__curl_run *)ctx)->call, n, nl, v, vl);
 }
-static llm_result llm__run_body(void *ctx, const char *d, size_t n) {
+static llm_result llm__curl_run_body(void *ctx, const char *d, size_t n) {
     llm__curl_run *u = (llm__curl_run *)ctx;
     llm_result r, kept;
     if (!u->job->stream) return llm_call_feed_body(&u->call, d, n);
     r = llm_call_feed_body_borrowed(&u->call, d, n);
-    if (r == LLM_OK) r = llm__run_deliver(u);
+    if (r == LLM_OK) r = llm__curl_run_deliver(u);
     kept = llm_call_keep_body(&u->call);
     return r != LLM_OK ? r : kept;
 }
-static llm_result llm__run_tick(void *ctx) {
+static llm_result llm__curl_run_tick(void *ctx) {
     llm__curl_run *u = (llm__curl_run *)ctx;
-    return u->job->stream ? llm__run_deliver(u) : LLM_OK;
+    return u->job->stream ? llm__curl_run_deliver(u) : LLM_OK;
 }
 
-static void llm__runner_active_add(llm_curl_runner *r, llm__curl_run *u) {
+static void llm__curl_runner_active_add(llm_curl_runner *r, llm__curl_run *u) {
     llm__curl_run *head = (llm__curl_run *)r->active_;
     u->prev = NULL;
     u->next = head;
@@ -657,7 +677,7 @@ static void llm__runner_active_add(llm_curl_runner *r, llm__curl_run *u) {
     r->active_ = u;
 }
 
-static void llm__runner_active_remove(llm_curl_runner *r, llm__curl_run *u) {
+static void llm__curl_runner_active_remove(llm_curl_runner *r, llm__curl_run *u) {
     if (u->prev) u->prev->next = u->next;
     else r->active_ = u->next;
     if (u->next) u->next->prev = u->prev;
@@ -665,7 +685,7 @@ static void llm__runner_active_remove(llm_curl_runner *r, llm__curl_run *u) {
 }
 
 /* A transfer for a job, from the spare ones or new. */
-static llm__curl_run *llm__runner_take_run(llm_curl_runner *r) {
+static llm__curl_run *llm__curl_runner_take_run(llm_curl_runner *r) {
     llm__curl_run *u = (llm__curl_run *)r->spare_;
     if (u) {
         r->spare_ = u->next;
@@ -677,7 +697,7 @@ static llm__curl_run *llm__runner_take_run(llm_curl_runner *r) {
     return u;
 }
 
-static void llm__runner_give_run(llm_curl_runner *r, llm__curl_run *u) {
+static void llm__curl_runner_give_run(llm_curl_runner *r, llm__curl_run *u) {
     if (u->call_live) llm_call_free(&u->call);
     u->call_live = false;
     u->job = NULL;
@@ -685,28 +705,29 @@ static void llm__runner_give_run(llm_curl_runner *r, llm__curl_run *u) {
     r->spare_ = u;
 }
 
-static void llm__job_done(llm_curl_runner *r, llm_curl_job *job, llm_result result) {
-    job->state_ = LLM__JOB_DONE;
+static void llm__curl_job_done(llm_curl_runner *r, llm_curl_job *job, llm_result result) {
+    job->state_ = LLM__CURL_JOB_DONE;
     job->result = result;
     if (result == LLM_OK) memset(&job->error, 0, sizeof job->error);
     else if (job->error.code != result || !job->error.message[0]) {
         job->error.code = result;
-        if (!job->error.message[0]) snprintf(job->error.message, sizeof job->error.message, "%s", llm_result_description(result));
+        if (!job->error.message[0])
+            snprintf(job->error.message, sizeof job->error.message, "%s", llm_result_description(result));
     }
     job->run_ = NULL;
     (void)r;
     if (job->on_done) job->on_done(job->user, job);
 }
 
-static void llm__runner_wait(llm_curl_runner *r, llm_curl_job *job, int64_t wake_ms) {
-    job->state_ = LLM__JOB_WAITING;
+static void llm__curl_runner_wait(llm_curl_runner *r, llm_curl_job *job, int64_t wake_ms) {
+    job->state_ = LLM__CURL_JOB_WAITING;
     job->wake_ms_ = wake_ms;
     job->next_ = r->waiting_;
     r->waiting_ = job;
 }
 
-static void llm__runner_queue(llm_curl_runner *r, llm_curl_job *job) {
-    job->state_ = LLM__JOB_QUEUED;
+static void llm__curl_runner_queue(llm_curl_runner *r, llm_curl_job *job) {
+    job->state_ = LLM__CURL_JOB_QUEUED;
     job->next_ = NULL;
     if (r->pending_tail_) r->pending_tail_->next_ = job;
     else r->pending_ = job;
@@ -716,7 +737,7 @@ static void llm__runner_queue(llm_curl_runner *r, llm_curl_job *job) {
 
 /* Starts one exchange of a job (through its router's pick, when routed):
    LLM_OK started, LLM_AGAIN the router says wait, else the job failed. */
-static llm_result llm__runner_start(llm_curl_runner *r, llm_curl_job *job, llm__curl_run *u) {
+static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, llm__curl_run *u) {
     const llm_client *client = job->client;
     const llm_request *req = job->request;
     const llm_http_request *http;
@@ -749,10 +770,10 @@ static llm_result llm__runner_start(llm_curl_runner *r, llm_curl_job *job, llm__
         return res;
     }
     u->call_live = true;
-    u->sink.status = llm__run_status;
-    u->sink.header = llm__run_header;
-    u->sink.body = llm__run_body;
-    u->sink.tick = llm__run_tick;
+    u->sink.status = llm__curl_run_status;
+    u->sink.header = llm__curl_run_header;
+    u->sink.body = llm__curl_run_body;
+    u->sink.tick = llm__curl_run_tick;
     u->sink.ctx = u;
     if ((res = llm__curl_setup(&u->x, http, &u->sink, &r->opt, &job->error)) == LLM_OK &&
         curl_multi_add_handle((CURLM *)r->multi_, u->x.easy) != CURLM_OK)
@@ -762,28 +783,28 @@ static llm_result llm__runner_start(llm_curl_runner *r, llm_curl_job *job, llm__
         return res;
     }
     job->attempts++;
-    job->state_ = LLM__JOB_RUNNING;
+    job->state_ = LLM__CURL_JOB_RUNNING;
     job->run_ = u;
-    llm__runner_active_add(r, u);
+    llm__curl_runner_active_add(r, u);
     r->running_++;
     return LLM_OK;
 }
 
 /* A job that cannot start (or restart): done with its error, or waiting. */
-static void llm__runner_not_started(llm_curl_runner *r, llm_curl_job *job, llm__curl_run *u, llm_result res) {
+static void llm__curl_runner_not_started(llm_curl_runner *r, llm_curl_job *job, llm__curl_run *u, llm_result res) {
     if (res == LLM_AGAIN) {
         job->run_ = u; /* keeps its attempt */
-        llm__runner_wait(r, job, llm__curl_now_ms() + (u->attempt.wait_ms > 0 ? u->attempt.wait_ms : 1));
+        llm__curl_runner_wait(r, job, llm__curl_now_ms() + (u->attempt.wait_ms > 0 ? u->attempt.wait_ms : 1));
         return;
     }
     u->routed_started = false;
-    llm__runner_give_run(r, u);
-    llm__job_done(r, job, res);
+    llm__curl_runner_give_run(r, u);
+    llm__curl_job_done(r, job, res);
 }
 
 /* Starts queued jobs, and waiting ones whose time has come, while slots
    are free. */
-static void llm__runner_fill(llm_curl_runner *r) {
+static void llm__curl_runner_fill(llm_curl_runner *r) {
     int max = r->max_in_flight > 0 ? r->max_in_flight : 16;
     int64_t now = llm__curl_now_ms();
     llm_curl_job **w = &r->waiting_;
@@ -797,7 +818,7 @@ static void llm__runner_fill(llm_curl_runner *r) {
         }
         *w = job->next_;
         u = (llm__curl_run *)job->run_;
-        if ((res = llm__runner_start(r, job, u)) != LLM_OK) llm__runner_not_started(r, job, u, res);
+        if ((res = llm__curl_runner_start(r, job, u)) != LLM_OK) llm__curl_runner_not_started(r, job, u, res);
     }
     while (r->pending_ && r->running_ < max) {
         llm_curl_job *job = r->pending_;
@@ -806,30 +827,30 @@ static void llm__runner_fill(llm_curl_runner *r) {
         r->pending_ = job->next_;
         if (!r->pending_) r->pending_tail_ = NULL;
         r->pending_count_--;
-        if (!(u = llm__runner_take_run(r))) {
-            llm__job_done(r, job, LLM_ERR_NO_MEMORY);
+        if (!(u = llm__curl_runner_take_run(r))) {
+            llm__curl_job_done(r, job, LLM_ERR_NO_MEMORY);
             continue;
         }
         u->routed_started = false;
-        if ((res = llm__runner_start(r, job, u)) != LLM_OK) llm__runner_not_started(r, job, u, res);
+        if ((res = llm__curl_runner_start(r, job, u)) != LLM_OK) llm__curl_runner_not_started(r, job, u, res);
     }
 }
 
 /* A finished exchange: the job's response, and for a routed job the
    router's verdict (done, again, or failed). */
-static void llm__runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLcode code) {
+static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLcode code) {
     llm_curl_job *job = u->job;
     llm_error terr;
     llm_result res;
     curl_multi_remove_handle((CURLM *)r->multi_, u->x.easy);
-    llm__runner_active_remove(r, u);
+    llm__curl_runner_active_remove(r, u);
     r->running_--;
     memset(&terr, 0, sizeof terr);
     res = u->cancelled ? LLM_ERR_CANCELLED : llm__curl_result(&u->x, code, &terr);
     if (res != LLM_OK) llm_call_fail(&u->call, res, terr.message[0] ? terr.message : NULL);
     else if (job->stream) {
         llm_call_end_body(&u->call);
-        llm__run_deliver(u);
+        llm__curl_run_deliver(u);
     }
     llm_response_free(&job->response);
     res = llm_call_finish(&u->call, llm__curl_now_ms(), &job->response, &job->error);
@@ -848,38 +869,38 @@ static void llm__runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLcode co
         else if (res == LLM_AGAIN) { /* a retry or a fallback (the router allows none once content was delivered) */
             llm_response_free(&job->response);
             job->run_ = u;
-            llm__runner_wait(r, job, llm__curl_now_ms() + (u->attempt.wait_ms > 0 ? u->attempt.wait_ms : 0));
+            llm__curl_runner_wait(r, job, llm__curl_now_ms() + (u->attempt.wait_ms > 0 ? u->attempt.wait_ms : 0));
             return;
         }
     }
     u->routed_started = false;
-    llm__runner_give_run(r, u);
-    llm__job_done(r, job, res);
+    llm__curl_runner_give_run(r, u);
+    llm__curl_job_done(r, job, res);
 }
 
-static void llm__runner_read_done(llm_curl_runner *r) {
+static void llm__curl_runner_read_done(llm_curl_runner *r) {
     CURLMsg *msg;
     int left;
     while ((msg = curl_multi_info_read((CURLM *)r->multi_, &left)) != NULL) {
         llm__curl_run *u = NULL;
         if (msg->msg != CURLMSG_DONE) continue;
         curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&u);
-        if (u) llm__runner_finish(r, (llm__curl_run *)((char *)u - offsetof(llm__curl_run, x)), msg->data.result);
+        if (u) llm__curl_runner_finish(r, (llm__curl_run *)((char *)u - offsetof(llm__curl_run, x)), msg->data.result);
     }
 }
 
 /* The time side of every job in flight: deadlines and header waits. */
-static void llm__runner_check_times(llm_curl_runner *r) {
+static void llm__curl_runner_check_times(llm_curl_runner *r) {
     llm__curl_run *u = (llm__curl_run *)r->active_, *next;
     int64_t now = llm__curl_now_ms();
     for (; u; u = next) {
         next = u->next;
-        if (!llm__curl_check_time(&u->x, now)) llm__runner_finish(r, u, CURLE_ABORTED_BY_CALLBACK);
+        if (!llm__curl_check_time(&u->x, now)) llm__curl_runner_finish(r, u, CURLE_ABORTED_BY_CALLBACK);
     }
 }
 
 #ifdef LLM__CURL_EPOLL
-static int llm__runner_socket(CURL *easy, curl_socket_t s, int what, void *user, void *socketp) {
+static int llm__curl_runner_socket(CURL *easy, curl_socket_t s, int what, void *user, void *socketp) {
     llm_curl_runner *r = (llm_curl_runner *)user;
     struct epoll_event ev;
     (void)easy;
@@ -896,7 +917,7 @@ static int llm__runner_socket(CURL *easy, curl_socket_t s, int what, void *user,
     return 0;
 }
 
-static int llm__runner_timer(CURLM *multi, long timeout_ms, void *user) {
+static int llm__curl_runner_timer(CURLM *multi, long timeout_ms, void *user) {
     llm_curl_runner *r = (llm_curl_runner *)user;
     (void)multi;
     r->timer_ms_ = timeout_ms < 0 ? -1 : llm__curl_now_ms() + timeout_ms;
@@ -904,24 +925,27 @@ static int llm__runner_timer(CURLM *multi, long timeout_ms, void *user) {
 }
 #endif
 
-LLM_CURL_API llm_result llm_curl_runner_init(llm_curl_runner *r, const llm_curl_options *options, int max_in_flight, llm_error *err) {
+LLM_CURL_API llm_result llm_curl_runner_init(llm_curl_runner *r, const llm_curl_options *options, int max_in_flight,
+                                             llm_error *err) {
     if (!r) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "llm_curl_runner_init: NULL");
     memset(r, 0, sizeof *r);
     if (options) r->opt = *options;
     r->max_in_flight = max_in_flight;
     r->timer_ms_ = -1;
     r->epoll_ = -1;
-    if (!(r->multi_ = curl_multi_init())) return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: cannot create a multi handle");
-    curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_MAX_HOST_CONNECTIONS, (long)(max_in_flight > 0 ? max_in_flight : 16));
+    if (!(r->multi_ = curl_multi_init()))
+        return llm__curl_error(err, LLM_ERR_TRANSPORT, "curl: cannot create a multi handle");
+    curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_MAX_HOST_CONNECTIONS,
+                      (long)(max_in_flight > 0 ? max_in_flight : 16));
 #ifdef LLM__CURL_EPOLL
     if ((r->epoll_ = epoll_create1(EPOLL_CLOEXEC)) < 0) {
         curl_multi_cleanup((CURLM *)r->multi_);
         r->multi_ = NULL;
         return llm__curl_error(err, LLM_ERR_TRANSPORT, "epoll_create1 failed");
     }
-    curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_SOCKETFUNCTION, llm__runner_socket);
+    curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_SOCKETFUNCTION, llm__curl_runner_socket);
     curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_SOCKETDATA, r);
-    curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_TIMERFUNCTION, llm__runner_timer);
+    curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_TIMERFUNCTION, llm__curl_runner_timer);
     curl_multi_setopt((CURLM *)r->multi_, CURLMOPT_TIMERDATA, r);
 #endif
     if (err) memset(err, 0, sizeof *err);
@@ -935,11 +959,11 @@ LLM_CURL_API llm_result llm_curl_runner_add(llm_curl_runner *r, llm_curl_job *jo
     memset(&job->response, 0, sizeof job->response);
     memset(&job->error, 0, sizeof job->error);
     job->run_ = NULL;
-    llm__runner_queue(r, job);
+    llm__curl_runner_queue(r, job);
     return LLM_OK;
 }
 
-static int llm__runner_waiting_count(const llm_curl_runner *r) {
+static int llm__curl_runner_waiting_count(const llm_curl_runner *r) {
     const llm_curl_job *w;
     int n = 0;
     for (w = r->waiting_; w; w = w->next_) n++;
@@ -948,7 +972,7 @@ static int llm__runner_waiting_count(const llm_curl_runner *r) {
 
 /* How long the runner may sleep: at most `limit`, less when curl's timer,
    a waiting job or the tick of a job in flight comes first. */
-static int llm__runner_sleep_ms(const llm_curl_runner *r, int limit) {
+static int llm__curl_runner_sleep_ms(const llm_curl_runner *r, int limit) {
     int64_t now = llm__curl_now_ms(), until = now + limit;
     const llm_curl_job *w;
     if (r->timer_ms_ >= 0 && r->timer_ms_ < until) until = r->timer_ms_;
@@ -964,15 +988,17 @@ LLM_CURL_API int llm_curl_runner_step(llm_curl_runner *r, int timeout_ms) {
     if (!r || !r->multi_) return (int)LLM_ERR_INVALID_ARGUMENT;
     end = llm__curl_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
     do {
-        llm__runner_fill(r);
+        llm__curl_runner_fill(r);
         if (!r->running_ && !r->waiting_ && !r->pending_) break;
-        sleep_ms = llm__runner_sleep_ms(r, (int)(end - llm__curl_now_ms() > 0 ? end - llm__curl_now_ms() : 0));
+        sleep_ms = llm__curl_runner_sleep_ms(r, (int)(end - llm__curl_now_ms() > 0 ? end - llm__curl_now_ms() : 0));
 #ifdef LLM__CURL_EPOLL
         {
             struct epoll_event evs[64];
-            int n = epoll_wait(r->epoll_, evs, 64, sleep_ms), i; /* with nothing in flight: a sleep until a waiting job wakes */
+            /* with nothing in flight: a sleep until a waiting job wakes */
+            int n = epoll_wait(r->epoll_, evs, 64, sleep_ms), i;
             for (i = 0; i < n; i++) {
-                int flags = (evs[i].events & EPOLLIN ? CURL_CSELECT_IN : 0) | (evs[i].events & EPOLLOUT ? CURL_CSELECT_OUT : 0) |
+                int flags = (evs[i].events & EPOLLIN ? CURL_CSELECT_IN : 0) |
+                            (evs[i].events & EPOLLOUT ? CURL_CSELECT_OUT : 0) |
                             (evs[i].events & (EPOLLERR | EPOLLHUP) ? CURL_CSELECT_ERR : 0);
                 curl_multi_socket_action((CURLM *)r->multi_, evs[i].data.fd, flags, &running);
             }
@@ -983,14 +1009,15 @@ LLM_CURL_API int llm_curl_runner_step(llm_curl_runner *r, int timeout_ms) {
         }
 #else
         if (r->running_) curl_multi_perform((CURLM *)r->multi_, &running);
-        curl_multi_poll((CURLM *)r->multi_, NULL, 0, sleep_ms, NULL); /* it waits the time out even with nothing to watch */
+        /* it waits the time out even with nothing to watch */
+        curl_multi_poll((CURLM *)r->multi_, NULL, 0, sleep_ms, NULL);
         if (r->running_) curl_multi_perform((CURLM *)r->multi_, &running);
 #endif
-        llm__runner_read_done(r);
-        llm__runner_check_times(r);
+        llm__curl_runner_read_done(r);
+        llm__curl_runner_check_times(r);
     } while (llm__curl_now_ms() < end);
-    llm__runner_fill(r);
-    return r->running_ + r->pending_count_ + llm__runner_waiting_count(r);
+    llm__curl_runner_fill(r);
+    return r->running_ + r->pending_count_ + llm__curl_runner_waiting_count(r);
 }
 
 LLM_CURL_API llm_result llm_curl_runner_run_all(llm_curl_runner *r) {
@@ -1003,29 +1030,29 @@ LLM_CURL_API llm_result llm_curl_runner_run_all(llm_curl_runner *r) {
 LLM_CURL_API void llm_curl_runner_cancel(llm_curl_runner *r, llm_curl_job *job) {
     llm_curl_job **p;
     llm__curl_run *u;
-    if (!r || !job || job->state_ == LLM__JOB_DONE) return;
-    if (job->state_ == LLM__JOB_RUNNING) {
+    if (!r || !job || job->state_ == LLM__CURL_JOB_DONE) return;
+    if (job->state_ == LLM__CURL_JOB_RUNNING) {
         u = (llm__curl_run *)job->run_;
         u->cancelled = true;
         llm_call_cancel(&u->call);
         if (job->router) llm_router_cancel(job->router, &u->attempt);
-        llm__runner_finish(r, u, CURLE_ABORTED_BY_CALLBACK);
+        llm__curl_runner_finish(r, u, CURLE_ABORTED_BY_CALLBACK);
         return;
     }
-    for (p = job->state_ == LLM__JOB_QUEUED ? &r->pending_ : &r->waiting_; *p && *p != job; p = &(*p)->next_) {}
+    for (p = job->state_ == LLM__CURL_JOB_QUEUED ? &r->pending_ : &r->waiting_; *p && *p != job; p = &(*p)->next_) {}
     if (*p) *p = job->next_;
-    if (job->state_ == LLM__JOB_QUEUED) {
+    if (job->state_ == LLM__CURL_JOB_QUEUED) {
         llm_curl_job *t;
         r->pending_count_--;
         for (r->pending_tail_ = NULL, t = r->pending_; t; t = t->next_) r->pending_tail_ = t;
     }
-    if (job->state_ == LLM__JOB_WAITING && (u = (llm__curl_run *)job->run_) != NULL) {
+    if (job->state_ == LLM__CURL_JOB_WAITING && (u = (llm__curl_run *)job->run_) != NULL) {
         if (job->router) llm_router_cancel(job->router, &u->attempt);
         u->routed_started = false;
-        llm__runner_give_run(r, u);
+        llm__curl_runner_give_run(r, u);
     }
     snprintf(job->error.message, sizeof job->error.message, "cancelled");
-    llm__job_done(r, job, LLM_ERR_CANCELLED);
+    llm__curl_job_done(r, job, LLM_ERR_CANCELLED);
 }
 
 LLM_CURL_API void llm_curl_runner_free(llm_curl_runner *r) {
