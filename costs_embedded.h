@@ -1742,7 +1742,7 @@ static const uint32_t llm__costs_refs[] = {
 50331648,190,16777505,33554528,50331648,201,16777497,33554519,50331648
 };
 /* key, provider, refs, caps, max_input, max_output, threshold_k, nrefs, mode */
-static const llm__cost_entry llm__costs_entries[2677] = {
+static const llm__costs_entry llm__costs_entries[2677] = {
 {1188,91,0,0,8191,8191,0,2,1},
 {1203,91,2,0,8191,8191,0,2,1},
 {1220,91,4,0,256000,256000,0,2,1},

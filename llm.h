@@ -1050,6 +1050,13 @@ typedef struct llm_wire_format {
     const llm_error_word *error_words;   /* ends with {NULL} */
     bool chat_completions;          /* its body is OpenAI's chat-completions JSON (members llm_request cannot
                                        hold pass through extra_body as they are) */
+    /* Reads one of its usage objects into *out, in llm_usage's convention
+       (*out zeroed first); false when a count is not a whole number in
+       0 ... 2^53. NULL: it has no usage object (llm_usage_decode refuses). */
+    bool (*decode_usage)(const llm_json *usage, llm_usage *out);
+    /* Its answers carry reasoning blocks (signatures) that go back to it
+       alone: their llm_message.reasoning_format is its name. */
+    bool reasoning_blocks;
 } llm_wire_format;
 
 /* The built-in wire formats (NULL when left out with LLM_NO_PROVIDER_OPENAI,
@@ -1064,7 +1071,8 @@ enum {
     LLM_QUIRK_NO_DEVELOPER_ROLE = 1u << 0,   /* the developer role is sent as system */
     LLM_QUIRK_MAX_COMPLETION_TOKENS = 1u << 1, /* reasoning models (o1, o3, o4, gpt-5) get max_tokens as max_completion_tokens */
     LLM_QUIRK_NO_STREAM_OPTIONS = 1u << 2,   /* stream_options is never sent (a server that rejects it) */
-    LLM_QUIRK_NO_STREAM_USAGE = 1u << 3,     /* streams carry no usage (Ollama): estimated, without a warning */
+    /* 1u << 3 was LLM_QUIRK_NO_STREAM_USAGE, which nothing read: removed (an answer without usage is
+       estimated and marked so whatever the preset) */
     LLM_QUIRK_V1_PATH = 1u << 4,             /* a base URL without a path gets "/v1" (Ollama, LiteLLM's http://localhost:11434) */
     LLM_QUIRK_ONE_CHOICE = 1u << 5           /* the server answers one choice and has no `n` (OpenRouter): n above 1 is
                                                 refused, n = 1 is not sent (extra_body can still send it) */
@@ -1362,6 +1370,15 @@ struct llm_client {
    must then be thread-safe themselves). */
 LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err);
 
+/* The desc with every default resolved, as llm_client_init keeps it: the
+   provider ("openai" when neither provider nor custom_provider is given),
+   base_url (the provider's default_base_url), timeout_ms (600000),
+   max_response_bytes (LLM_MAX_RESPONSE_BYTES, 64 MiB) and clock_ms (the
+   platform's monotonic clock, where there is one). What is given is kept;
+   an unknown provider stays as given, for llm_client_init to refuse.
+   Safe anywhere. */
+LLM_API llm_client_desc llm_client_desc_defaults(const llm_client_desc *desc);
+
 #ifndef LLM_NO_STDIO
 /* Fills desc's provider (as custom_provider), base_url, api_key,
    api_version and bearer_token for `model` from the environment, through
@@ -1533,6 +1550,11 @@ LLM_API llm_result llm_decode_recorded(const char *format, int http_status, cons
    LLM_ERR_UNSUPPORTED for a format without such a reader. Safe anywhere. */
 LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, llm_usage *out, llm_error *err);
 
+/* The same through a wire format of one's own (or a built-in one): its
+   decode_usage slot reads the object. LLM_ERR_UNSUPPORTED when the format
+   has none. Safe anywhere. */
+LLM_API llm_result llm_wire_usage_decode(const llm_wire_format *wire, const llm_json *usage, llm_usage *out, llm_error *err);
+
 /* ------------------------------------------------------------------------ */
 /* >>conversation: a message list that owns its strings                      */
 /* ------------------------------------------------------------------------ */
@@ -1623,7 +1645,7 @@ typedef enum llm_routing_strategy {
     LLM_ROUTING_LATENCY,           /* lowest latency EWMA (per output token when known) */
     LLM_ROUTING_LOWEST_COST,       /* lowest input+output price (price hook) */
     LLM_ROUTING_USAGE,             /* lowest tokens, then requests, used this minute */
-    LLM__ROUTING_COUNT
+    LLM__ROUTER_STRATEGY_COUNT
 } llm_routing_strategy;
 
 /* One deployment. Strings are copied by llm_router_init. */
@@ -2095,7 +2117,7 @@ typedef enum llm_price {
     LLM_PRICE_OUTPUT_VIDEO_PER_SECOND,
     LLM_PRICE_PER_QUERY,            /* input_cost_per_query */
     LLM_PRICE_PER_REQUEST,          /* input_cost_per_request */
-    LLM__PRICE_COUNT
+    LLM__COSTS_PRICE_COUNT
 } llm_price;
 
 /* Capability flags (LiteLLM's supports_* keys; set only when the entry says true). */
@@ -2136,7 +2158,7 @@ typedef enum llm_model_mode {
     LLM_MODE_SEARCH,
     LLM_MODE_OCR,
     LLM_MODE_OTHER,
-    LLM__MODE_COUNT
+    LLM__COSTS_MODE_COUNT
 } llm_model_mode;
 
 /* Which layer answered. */
@@ -2160,7 +2182,7 @@ typedef struct llm_model_info {
     uint32_t capabilities;          /* LLM_CAP_* */
     int64_t tier_threshold;         /* tokens; the _ABOVE prices apply past it (from it for xAI); 0 = none */
     uint64_t price_set;             /* bit (1 << LLM_PRICE_x): price[x] is given */
-    double price[LLM__PRICE_COUNT];
+    double price[LLM__COSTS_PRICE_COUNT];
 } llm_model_info;
 
 /* The runtime price database. Zero it (set `alloc` if wanted): a zeroed
@@ -2322,6 +2344,44 @@ LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *respons
 /* ======================================================================== */
 /*                              IMPLEMENTATION                              */
 /* ======================================================================== */
+/* INDEX OF THE IMPLEMENTATION
+   Each section opens with a line `// >>name: purpose` (search for it). A
+   section uses only what the sections above it define; a call through the
+   wire-format vtable is the one way back up. A section's private helpers
+   (llm__<name>_...) are its own, except that base and wirekit serve every
+   section below them, and a section may give a few to the sections below,
+   listed under it here. tools/check_sections.py holds the file to this
+   (make check-sections).
+
+   base           allocation, errors, arenas and buffers, bytes and text, time and entropy
+   json           a strict RFC 8259 reader (DOM) and writer
+                  gives: llm__json_check, llm__json_write_raw_checked, llm__json_write_members_raw,
+                         llm__json_write_string_pieces, llm__json_write_fail
+   sse            an incremental event-stream parser (WHATWG rules)
+                  gives: llm__sse_max, llm__sse_hold
+   http           header and URL checks, the mock transport, statuses and errors to result codes
+                  gives: llm__http_check_headers, llm__http_url_ok, llm__http_json_scrub, llm__http_classify_with
+   bpe            exact tiktoken-compatible BPE: vocabularies, the pre-tokenizer and its Unicode tables
+   tokens         the estimator, chat and tool overhead, trimming
+   costs          prices and model facts: the layered database and the cost of a response
+   wirekit        what every wire format encodes and decodes with
+   events         the accumulator behind every stream, and the public sink the decoders feed
+                  gives: llm__events_from_answer, llm__events_finish, llm__events_free
+   openai         the OpenAI chat-completions wire format (OpenAI, Azure, OpenRouter and compatibles)
+                  gives: llm__openai_wire, llm__openai_azure_wire
+   anthropic      the Anthropic Messages wire format
+                  gives: llm__anthropic_wire
+   gemini         the Gemini generateContent wire format
+                  gives: llm__gemini_wire
+   providers      the provider table, its lookups, and the one resolution of a target
+                  gives: llm__providers_model_for
+   call           one HTTP exchange as a state machine (sans-I/O): begin, feed, pump, finish
+   client         the client and its blocking drivers: llm_complete, llm_stream, recorded answers, usage
+   conversation   a message list that owns its strings
+   router         deployments, retries, fallbacks, cooldowns: pick, report and the drivers
+   router_config  the router from LiteLLM-style JSON
+   openai_body    an OpenAI chat-completions body read into an llm_request
+*/
 #if defined(LLM_IMPLEMENTATION) && !defined(LLM_IMPLEMENTATION_INCLUDED)
 #define LLM_IMPLEMENTATION_INCLUDED
 
@@ -2807,6 +2867,21 @@ static bool llm__visible_ascii(const char *s) {
     return true;
 }
 
+/* Whether a header name (n bytes, any case) is `want` (lower case). */
+static bool llm__header_is(const char *name, size_t n, const char *want) {
+    size_t i;
+    if (strlen(want) != n) return false;
+    for (i = 0; i < n; i++)
+        if ((name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]) != want[i]) return false;
+    return true;
+}
+
+/* Whether a header name starts with `prefix` (lower case), in any case. */
+static bool llm__header_has_prefix(const char *name, size_t n, const char *prefix) {
+    size_t k = strlen(prefix);
+    return n >= k && llm__header_is(name, k, prefix);
+}
+
 static bool llm__starts_ci(const char *s, const char *prefix) {
     for (; *prefix; s++, prefix++)
         if (!*s || (*s >= 'A' && *s <= 'Z' ? *s + 32 : *s) != *prefix) return false;
@@ -2934,6 +3009,15 @@ static void llm__log(const llm_client *c, llm_log_level level, const char *messa
     if (c && c->desc.log) c->desc.log(c->desc.log_user, level, message);
 }
 
+/* The process environment: the default getenv hook of the router and of
+   llm_client_desc_from_env. */
+#ifndef LLM_NO_STDIO
+static const char *llm__getenv(void *user, const char *name) {
+    (void)user;
+    return getenv(name);
+}
+#endif
+
 /* The platform's clock and sleep, the defaults of the router and of the
    blocking drivers (see LLM__ROUTER_POSIX_TIME above). */
 #ifdef LLM__ROUTER_POSIX_TIME
@@ -2981,7 +3065,7 @@ static uint64_t llm__id_entropy(void) {
 #endif
 }
 
-static llm_result llm__call_error(llm_call *call, llm_result code, const char *message) {
+static llm_result llm__sticky_error(llm_call *call, llm_result code, const char *message) {
     if (call->error_ == LLM_OK) {
         call->error_ = code;
         llm__fail(&call->err_, code, "%s", message);
@@ -2989,10 +3073,10 @@ static llm_result llm__call_error(llm_call *call, llm_result code, const char *m
     return call->error_;
 }
 
-static llm_result llm__call_nomem(llm_call *call) { return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory"); }
+static llm_result llm__sticky_nomem(llm_call *call) { return llm__sticky_error(call, LLM_ERR_NO_MEMORY, "out of memory"); }
 
 /* Fails the call with a formatted message (the first error wins). */
-static llm_result llm__call_errorf(llm_call *call, llm_result code, const char *fmt, ...) {
+static llm_result llm__sticky_errorf(llm_call *call, llm_result code, const char *fmt, ...) {
     va_list ap;
     if (call->error_ != LLM_OK) return call->error_;
     llm__error_clear(&call->err_);
@@ -3017,20 +3101,20 @@ static llm_result llm__call_errorf(llm_call *call, llm_result code, const char *
    Needs <stdint.h>, <stddef.h>, <string.h>, <stdbool.h>. Both directions are
    exact for all inputs; a fixed-size big integer handles the hard cases. */
 /* Big integer sizing: the parser's worst case is 800 digits over 5^1123
-   (~2660 bits, see llm__parse_slow); the formatter needs ~1140 bits. */
-#define LLM__BIG_N 96   /* 32-bit limbs = 3072 bits */
-#define LLM__MAXDIG 800 /* > 768: every halfway point has <= 767 significant digits */
+   (~2660 bits, see llm__json_parse_slow); the formatter needs ~1140 bits. */
+#define LLM__JSON_BIG_N 96   /* 32-bit limbs = 3072 bits */
+#define LLM__JSON_MAXDIG 800 /* > 768: every halfway point has <= 767 significant digits */
 
-typedef struct { uint32_t w[LLM__BIG_N]; int n; } llm__big; /* little-endian, w[n-1] != 0 */
+typedef struct { uint32_t w[LLM__JSON_BIG_N]; int n; } llm__json_big; /* little-endian, w[n-1] != 0 */
 
-static void llm__big_set(llm__big *b, uint64_t v) {
+static void llm__json_big_set(llm__json_big *b, uint64_t v) {
     b->n = 0;
     while (v) { b->w[b->n++] = (uint32_t)v; v >>= 32; }
 }
 
 /* b = b * m + a. The size guards only keep memory safe; they cannot trigger
    for the bounded magnitudes used below. */
-static void llm__big_muladd(llm__big *b, uint32_t m, uint32_t a) {
+static void llm__json_big_muladd(llm__json_big *b, uint32_t m, uint32_t a) {
     uint64_t c = a;
     int i;
     for (i = 0; i < b->n; i++) {
@@ -3038,21 +3122,21 @@ static void llm__big_muladd(llm__big *b, uint32_t m, uint32_t a) {
         b->w[i] = (uint32_t)c;
         c >>= 32;
     }
-    if (c && b->n < LLM__BIG_N) b->w[b->n++] = (uint32_t)c;
+    if (c && b->n < LLM__JSON_BIG_N) b->w[b->n++] = (uint32_t)c;
 }
 
-static void llm__big_mulpow5(llm__big *b, int k) {
+static void llm__json_big_mulpow5(llm__json_big *b, int k) {
     static const uint32_t p5[13] = {1u, 5u, 25u, 125u, 625u, 3125u, 15625u, 78125u, 390625u,
                                     1953125u, 9765625u, 48828125u, 244140625u};
-    for (; k >= 13; k -= 13) llm__big_muladd(b, 1220703125u, 0); /* 5^13 */
-    if (k > 0) llm__big_muladd(b, p5[k], 0);
+    for (; k >= 13; k -= 13) llm__json_big_muladd(b, 1220703125u, 0); /* 5^13 */
+    if (k > 0) llm__json_big_muladd(b, p5[k], 0);
 }
 
-static void llm__big_shl(llm__big *b, int sh) {
+static void llm__json_big_shl(llm__json_big *b, int sh) {
     int ws = sh / 32, bs = sh % 32, i;
     uint32_t top;
     if (b->n == 0 || sh <= 0) return;
-    if (b->n + ws + 1 > LLM__BIG_N) return; /* unreachable, see LLM__BIG_N */
+    if (b->n + ws + 1 > LLM__JSON_BIG_N) return; /* unreachable, see LLM__JSON_BIG_N */
     top = bs ? b->w[b->n - 1] >> (32 - bs) : 0;
     for (i = b->n - 1; i >= 0; i--) /* top-down so the source is read before it's overwritten */
         b->w[i + ws] = (b->w[i] << bs) | (bs && i > 0 ? b->w[i - 1] >> (32 - bs) : 0);
@@ -3061,12 +3145,12 @@ static void llm__big_shl(llm__big *b, int sh) {
     if (top) b->w[b->n++] = top;
 }
 
-static void llm__big_mulpow10(llm__big *b, int k) {
-    llm__big_mulpow5(b, k);
-    llm__big_shl(b, k);
+static void llm__json_big_mulpow10(llm__json_big *b, int k) {
+    llm__json_big_mulpow5(b, k);
+    llm__json_big_shl(b, k);
 }
 
-static int llm__big_cmp(const llm__big *a, const llm__big *b) {
+static int llm__json_big_cmp(const llm__json_big *a, const llm__json_big *b) {
     int i;
     if (a->n != b->n) return a->n < b->n ? -1 : 1;
     for (i = a->n - 1; i >= 0; i--)
@@ -3074,7 +3158,7 @@ static int llm__big_cmp(const llm__big *a, const llm__big *b) {
     return 0;
 }
 
-static void llm__big_sub(llm__big *a, const llm__big *b) { /* a -= b, requires a >= b */
+static void llm__json_big_sub(llm__json_big *a, const llm__json_big *b) { /* a -= b, requires a >= b */
     uint64_t borrow = 0;
     int i;
     for (i = 0; i < a->n && (i < b->n || borrow); i++) {
@@ -3085,23 +3169,23 @@ static void llm__big_sub(llm__big *a, const llm__big *b) { /* a -= b, requires a
     while (a->n && !a->w[a->n - 1]) a->n--;
 }
 
-static uint32_t llm__big_at(const llm__big *b, int i) { return i < b->n ? b->w[i] : 0; }
+static uint32_t llm__json_big_at(const llm__json_big *b, int i) { return i < b->n ? b->w[i] : 0; }
 
 /* Sign of a + b - c. Scans from the top limb; the limbs below i change the
    difference (in units of limb i) by more than -1 and less than +2, so the
    answer is usually known after the first limb. */
-static int llm__big_cmpsum(const llm__big *a, const llm__big *b, const llm__big *c) {
+static int llm__json_big_cmpsum(const llm__json_big *a, const llm__json_big *b, const llm__json_big *c) {
     int64_t d = 0;
     int i = a->n > b->n ? a->n : b->n;
     for (i = (i > c->n ? i : c->n) - 1; i >= 0; i--) {
-        d = d * 4294967296 + llm__big_at(a, i) + llm__big_at(b, i) - llm__big_at(c, i);
+        d = d * 4294967296 + llm__json_big_at(a, i) + llm__json_big_at(b, i) - llm__json_big_at(c, i);
         if (d >= 1) return 1;
         if (d <= -2) return -1;
     }
     return (int)d; /* exact now: -1 or 0 */
 }
 
-static void llm__big_mulsub(llm__big *r, const llm__big *s, uint32_t q) { /* r -= q*s >= 0 */
+static void llm__json_big_mulsub(llm__json_big *r, const llm__json_big *s, uint32_t q) { /* r -= q*s >= 0 */
     uint64_t carry = 0, borrow = 0;
     int i;
     for (i = 0; i < r->n && (i < s->n || carry || borrow); i++) {
@@ -3119,7 +3203,7 @@ static void llm__big_mulsub(llm__big *r, const llm__big *s, uint32_t q) { /* r -
    when lower limbs are dropped (then s >= 2^32) and subtracting 1 makes the
    estimate never exceed the true quotient and fall short by at most ~3, which
    a few exact subtractions fix. */
-static uint32_t llm__big_divstep(llm__big *r, const llm__big *s) {
+static uint32_t llm__json_big_divstep(llm__json_big *r, const llm__json_big *s) {
     int p = s->n >= 2 ? s->n - 2 : 0, i;
     double rt = 0, st = 0, est;
     uint32_t q;
@@ -3127,65 +3211,65 @@ static uint32_t llm__big_divstep(llm__big *r, const llm__big *s) {
     for (i = s->n - 1; i >= p; i--) st = st * 4294967296.0 + s->w[i];
     est = rt / (p > 0 ? st + 1 : st) - 1;
     q = est <= 0 ? 0 : est >= 4294967295.0 ? 4294967295u : (uint32_t)est;
-    if (q) llm__big_mulsub(r, s, q);
-    while (llm__big_cmp(r, s) >= 0) { llm__big_sub(r, s); q++; }
+    if (q) llm__json_big_mulsub(r, s, q);
+    while (llm__json_big_cmp(r, s) >= 0) { llm__json_big_sub(r, s); q++; }
     return q;
 }
 
-static int llm__bitlen(uint64_t v) {
+static int llm__json_bitlen(uint64_t v) {
     int n = 0;
     while (v) { n++; v >>= 1; }
     return n;
 }
 
-static int llm__big_bitlen(const llm__big *b) {
-    return b->n ? 32 * (b->n - 1) + llm__bitlen(b->w[b->n - 1]) : 0;
+static int llm__json_big_bitlen(const llm__json_big *b) {
+    return b->n ? 32 * (b->n - 1) + llm__json_bitlen(b->w[b->n - 1]) : 0;
 }
 
 /* ------------------------------ parsing ------------------------------ */
 
 typedef struct {
-    unsigned char dig[LLM__MAXDIG]; /* significant digits (values 0..9), no leading zeros */
+    unsigned char dig[LLM__JSON_MAXDIG]; /* significant digits (values 0..9), no leading zeros */
     int nd;                         /* digits kept (trailing zeros trimmed) */
-    bool neg, sticky;               /* sticky: nonzero digits beyond LLM__MAXDIG were dropped */
+    bool neg, sticky;               /* sticky: nonzero digits beyond LLM__JSON_MAXDIG were dropped */
     int64_t e10;                    /* value = 0.dig[0]dig[1]... * 10^e10 */
-} llm__dec;
+} llm__json_dec;
 
-static bool llm__isdigit(const char *s, size_t i, size_t n) {
+static bool llm__json_isdigit(const char *s, size_t i, size_t n) {
     return i < n && s[i] >= '0' && s[i] <= '9';
 }
 
-static void llm__dec_push(llm__dec *d, char c) {
-    if (d->nd < LLM__MAXDIG) d->dig[d->nd++] = (unsigned char)(c - '0');
+static void llm__json_dec_push(llm__json_dec *d, char c) {
+    if (d->nd < LLM__JSON_MAXDIG) d->dig[d->nd++] = (unsigned char)(c - '0');
     else if (c != '0') d->sticky = true;
 }
 
 /* Checks the RFC 8259 grammar and splits the number into digits and exponent.
    Exponent digits saturate, so e+99999999999999 cannot overflow. */
-static bool llm__dec_scan(const char *s, size_t n, llm__dec *d) {
+static bool llm__json_dec_scan(const char *s, size_t n, llm__json_dec *d) {
     size_t i = 0;
     int64_t ex = 0;
     bool eneg = false;
     d->nd = 0; d->neg = false; d->sticky = false; d->e10 = 0;
     if (i < n && s[i] == '-') { d->neg = true; i++; }
-    if (!llm__isdigit(s, i, n)) return false;
+    if (!llm__json_isdigit(s, i, n)) return false;
     if (s[i] == '0') {
-        if (llm__isdigit(s, ++i, n)) return false; /* no leading zeros */
+        if (llm__json_isdigit(s, ++i, n)) return false; /* no leading zeros */
     } else {
-        for (; llm__isdigit(s, i, n); i++) { llm__dec_push(d, s[i]); d->e10++; }
+        for (; llm__json_isdigit(s, i, n); i++) { llm__json_dec_push(d, s[i]); d->e10++; }
     }
     if (i < n && s[i] == '.') {
-        if (!llm__isdigit(s, ++i, n)) return false;
-        for (; llm__isdigit(s, i, n); i++) {
+        if (!llm__json_isdigit(s, ++i, n)) return false;
+        for (; llm__json_isdigit(s, i, n); i++) {
             if (d->nd == 0 && s[i] == '0') d->e10--; /* 0.000ddd: leading zeros only shift */
-            else llm__dec_push(d, s[i]);
+            else llm__json_dec_push(d, s[i]);
         }
     }
     if (i < n && (s[i] == 'e' || s[i] == 'E')) {
         i++;
         if (i < n && (s[i] == '+' || s[i] == '-')) eneg = s[i++] == '-';
-        if (!llm__isdigit(s, i, n)) return false;
-        for (; llm__isdigit(s, i, n); i++)
+        if (!llm__json_isdigit(s, i, n)) return false;
+        for (; llm__json_isdigit(s, i, n); i++)
             if (ex < 1000000000000) ex = ex * 10 + (s[i] - '0');
     }
     if (i != n) return false;
@@ -3197,7 +3281,7 @@ static bool llm__dec_scan(const char *s, size_t n, llm__dec *d) {
 /* Clinger's fast path: <= 15 digits and a power of ten <= 1e22 are both exact
    doubles, so one IEEE multiply/divide rounds correctly. (Assumes doubles are
    evaluated in double precision, FLT_EVAL_METHOD 0 - true on x86-64/ARM.) */
-static bool llm__parse_fast(const llm__dec *d, double *x) {
+static bool llm__json_parse_fast(const llm__json_dec *d, double *x) {
     static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -3214,36 +3298,36 @@ static bool llm__parse_fast(const llm__dec *d, double *x) {
    denominator to get value = 2^t * r/q with 1 <= r/q < 2, then long-divide out
    the 53 (fewer for subnormals) mantissa bits; the remainder decides rounding.
    Sizes: r <= 10^800 (or 10^310 when e >= 0), q <= 5^(800+323). */
-static bool llm__parse_slow(const llm__dec *d, double *x) {
-    llm__big r, q;
+static bool llm__json_parse_slow(const llm__json_dec *d, double *x) {
+    llm__json_big r, q;
     int e = (int)d->e10 - d->nd, t, nbits, i, c;
     uint64_t m = 0, bits;
     r.n = 0;
     for (i = 0; i < d->nd;) { /* digits -> big integer, 9 at a time */
         uint32_t chunk = 0, mul = 1;
         for (c = 0; c < 9 && i < d->nd; c++, i++) { chunk = chunk * 10 + d->dig[i]; mul *= 10; }
-        llm__big_muladd(&r, mul, chunk);
+        llm__json_big_muladd(&r, mul, chunk);
     }
-    llm__big_set(&q, 1);
-    if (e >= 0) llm__big_mulpow5(&r, e);
-    else llm__big_mulpow5(&q, -e);
-    t = llm__big_bitlen(&r) - llm__big_bitlen(&q);
-    if (t > 0) llm__big_shl(&q, t);
-    else llm__big_shl(&r, -t);
-    if (llm__big_cmp(&r, &q) < 0) { llm__big_shl(&r, 1); t--; }
+    llm__json_big_set(&q, 1);
+    if (e >= 0) llm__json_big_mulpow5(&r, e);
+    else llm__json_big_mulpow5(&q, -e);
+    t = llm__json_big_bitlen(&r) - llm__json_big_bitlen(&q);
+    if (t > 0) llm__json_big_shl(&q, t);
+    else llm__json_big_shl(&r, -t);
+    if (llm__json_big_cmp(&r, &q) < 0) { llm__json_big_shl(&r, 1); t--; }
     t += e;
     if (t > 1023) return false;
     nbits = t >= -1022 ? 53 : t + 1075; /* subnormals have fewer mantissa bits */
     if (nbits < 0) { *x = 0.0; return true; } /* below half the smallest subnormal */
     if (nbits > 0) { /* m = floor(r * 2^(nbits-1) / q), in two steps of <= 32 bits */
         i = nbits - 1 > 31 ? 31 : nbits - 1;
-        llm__big_shl(&r, i);
-        m = llm__big_divstep(&r, &q);
-        llm__big_shl(&r, nbits - 1 - i);
-        m = m << (nbits - 1 - i) | llm__big_divstep(&r, &q);
-        llm__big_shl(&r, 1);
+        llm__json_big_shl(&r, i);
+        m = llm__json_big_divstep(&r, &q);
+        llm__json_big_shl(&r, nbits - 1 - i);
+        m = m << (nbits - 1 - i) | llm__json_big_divstep(&r, &q);
+        llm__json_big_shl(&r, 1);
     }
-    c = llm__big_cmp(&r, &q); /* remainder vs. half an ulp */
+    c = llm__json_big_cmp(&r, &q); /* remainder vs. half an ulp */
     if (c > 0 || (c == 0 && (d->sticky || (m & 1)))) m++;
     /* The hidden bit of m carries into the exponent field, so a mantissa that
        rounds up to 2^53 (or a subnormal to 2^52) yields the next binade for free. */
@@ -3253,13 +3337,13 @@ static bool llm__parse_slow(const llm__dec *d, double *x) {
     return true;
 }
 
-static bool llm__parse_double(const char *s, size_t n, double *out) {
-    llm__dec d;
+static bool llm__json_parse_double(const char *s, size_t n, double *out) {
+    llm__json_dec d;
     double x;
-    if (!s || !llm__dec_scan(s, n, &d)) return false;
+    if (!s || !llm__json_dec_scan(s, n, &d)) return false;
     if (d.nd == 0 || d.e10 < -323) x = 0.0; /* value < 1e-324 rounds to zero */
     else if (d.e10 > 310) return false;     /* value >= 1e310 overflows */
-    else if (!llm__parse_fast(&d, &x) && !llm__parse_slow(&d, &x)) return false;
+    else if (!llm__json_parse_fast(&d, &x) && !llm__json_parse_slow(&d, &x)) return false;
     *out = d.neg ? -x : x;
     return true;
 }
@@ -3271,45 +3355,45 @@ static bool llm__parse_double(const char *s, size_t n, double *out) {
    r/s, (r - mm)/s, (r + mp)/s; boundaries count as inside when f is even
    (round-half-even parsing maps them back to v). Returns the digit count,
    *pk = decimal exponent with v ~= 0.d1d2... * 10^k. */
-static int llm__shortest(uint64_t f, int e, bool uneq, char *dig, int *pk) {
-    llm__big r, s, mp, mm;
-    const llm__big *lo = uneq ? &mm : &mp;
+static int llm__json_shortest(uint64_t f, int e, bool uneq, char *dig, int *pk) {
+    llm__json_big r, s, mp, mm;
+    const llm__json_big *lo = uneq ? &mm : &mp;
     bool even = !(f & 1), low, high;
-    int x = e + llm__bitlen(f) - 1, k, nd = 0, c;
+    int x = e + llm__json_bitlen(f) - 1, k, nd = 0, c;
     /* uneq: v is a power of two, the gap below is half the gap above */
-    llm__big_set(&r, f << (uneq ? 2 : 1));
-    llm__big_set(&s, uneq ? 4 : 2);
-    llm__big_set(&mp, uneq ? 2 : 1);
-    llm__big_set(&mm, 1);
-    if (e >= 0) { llm__big_shl(&r, e); llm__big_shl(&mp, e); llm__big_shl(&mm, e); }
-    else llm__big_shl(&s, -e);
+    llm__json_big_set(&r, f << (uneq ? 2 : 1));
+    llm__json_big_set(&s, uneq ? 4 : 2);
+    llm__json_big_set(&mp, uneq ? 2 : 1);
+    llm__json_big_set(&mm, 1);
+    if (e >= 0) { llm__json_big_shl(&r, e); llm__json_big_shl(&mp, e); llm__json_big_shl(&mm, e); }
+    else llm__json_big_shl(&s, -e);
     /* k <= floor(log10 v) + 1 from v >= 2^x (1233/4096 < log10 2 < 1234/4096) */
     k = 1 + (x >= 0 ? (x * 1233) >> 12 : -((-x * 1234 + 4095) >> 12));
-    if (k >= 0) llm__big_mulpow10(&s, k);
+    if (k >= 0) llm__json_big_mulpow10(&s, k);
     else { /* v < 1, so e < 0 and mm = 1, mp = 1 or 2: scale mm once, copy it */
-        llm__big_mulpow10(&r, -k);
-        llm__big_mulpow10(&mm, -k);
+        llm__json_big_mulpow10(&r, -k);
+        llm__json_big_mulpow10(&mm, -k);
         mp = mm;
-        llm__big_shl(&mp, uneq ? 1 : 0);
+        llm__json_big_shl(&mp, uneq ? 1 : 0);
     }
     for (;;) { /* fix k so that the upper bound is below 10^k */
-        c = llm__big_cmpsum(&r, &mp, &s);
+        c = llm__json_big_cmpsum(&r, &mp, &s);
         if (even ? c < 0 : c <= 0) break;
-        llm__big_muladd(&s, 10, 0);
+        llm__json_big_muladd(&s, 10, 0);
         k++;
     }
     do {
         int dg;
-        llm__big_muladd(&r, 10, 0);
-        llm__big_muladd(&mp, 10, 0);
-        if (uneq) llm__big_muladd(&mm, 10, 0);
-        dg = (int)llm__big_divstep(&r, &s); /* r < 10 s, so dg <= 9 */
-        c = llm__big_cmp(&r, lo);
+        llm__json_big_muladd(&r, 10, 0);
+        llm__json_big_muladd(&mp, 10, 0);
+        if (uneq) llm__json_big_muladd(&mm, 10, 0);
+        dg = (int)llm__json_big_divstep(&r, &s); /* r < 10 s, so dg <= 9 */
+        c = llm__json_big_cmp(&r, lo);
         low = even ? c <= 0 : c < 0;    /* digits so far (dg) are inside the interval */
-        c = llm__big_cmpsum(&r, &mp, &s);
+        c = llm__json_big_cmpsum(&r, &mp, &s);
         high = even ? c >= 0 : c > 0;   /* dg + 1 is inside the interval */
         if (low && high) {              /* both: take the closer, ties to even */
-            c = llm__big_cmpsum(&r, &r, &s);
+            c = llm__json_big_cmpsum(&r, &r, &s);
             if (c > 0 || (c == 0 && (dg & 1))) dg++;
         } else if (high) dg++;
         dig[nd++] = (char)('0' + dg);
@@ -3319,7 +3403,7 @@ static int llm__shortest(uint64_t f, int e, bool uneq, char *dig, int *pk) {
 }
 
 /* ECMAScript Number::toString layout of digits d1..dn with v = 0.d1..dn * 10^k. */
-static size_t llm__layout(const char *dig, int nd, int k, char *p) {
+static size_t llm__json_layout(const char *dig, int nd, int k, char *p) {
     size_t i = 0;
     int j;
     if (nd <= k && k <= 21) { /* integer: 123000 */
@@ -3350,7 +3434,7 @@ static size_t llm__layout(const char *dig, int nd, int k, char *p) {
     return i;
 }
 
-static size_t llm__format_double(double v, char *out) {
+static size_t llm__json_format_double(double v, char *out) {
     uint64_t bits, f;
     int be, nd = 0, k = 0;
     char dig[24], *p = out;
@@ -3370,9 +3454,9 @@ static size_t llm__format_double(double v, char *out) {
         while (tmp[z] == '0') z++; /* trailing zeros are implied by k */
         for (nd = k - z, j = 0; j < nd; j++) dig[j] = tmp[k - 1 - j];
     } else {
-        nd = llm__shortest(f, be ? be - 1075 : -1074, f == (uint64_t)1 << 52 && be > 1, dig, &k);
+        nd = llm__json_shortest(f, be ? be - 1075 : -1074, f == (uint64_t)1 << 52 && be > 1, dig, &k);
     }
-    return (size_t)(p - out) + llm__layout(dig, nd, k, p);
+    return (size_t)(p - out) + llm__json_layout(dig, nd, k, p);
 }
 
 static llm_json_type llm__json_type(const llm_json *v) { return (llm_json_type)(v->tag & LLM__JSON_TYPE_MASK); }
@@ -3401,7 +3485,7 @@ LLM_API size_t llm_utf8_sanitize(const char *in, size_t n, char *out) {
     return len;
 }
 
-static size_t llm__utf8_encode(char *out, uint32_t cp) {
+static size_t llm__json_utf8_encode(char *out, uint32_t cp) {
     if (cp < 0x80) { out[0] = (char)cp; return 1; }
     if (cp < 0x800) {
         out[0] = (char)(0xC0 | (cp >> 6));
@@ -3455,7 +3539,7 @@ static inline llm_json *llm__json_push(llm__json_parser *ps) {
     return &d->values_[d->count_++];
 }
 
-static int llm__hex4(const unsigned char *p) {
+static int llm__json_hex4(const unsigned char *p) {
     int v = 0, i;
     for (i = 0; i < 4; i++) {
         int c = p[i], d;
@@ -3489,15 +3573,15 @@ static size_t llm__json_escape(llm__json_parser *ps, const unsigned char *p) {
         *ps->out++ = c;
         return 2;
     }
-    if (ps->end - p < 6 || (hi = llm__hex4(p + 2)) < 0) return 0;
+    if (ps->end - p < 6 || (hi = llm__json_hex4(p + 2)) < 0) return 0;
     if (hi < 0xD800 || hi > 0xDFFF) {
-        ps->out += llm__utf8_encode(ps->out, (uint32_t)hi);
+        ps->out += llm__json_utf8_encode(ps->out, (uint32_t)hi);
         return 6;
     }
     if (hi > 0xDBFF || ps->end - p < 12 || p[6] != '\\' || p[7] != 'u') return 0;
-    lo = llm__hex4(p + 8);
+    lo = llm__json_hex4(p + 8);
     if (lo < 0xDC00 || lo > 0xDFFF) return 0;
-    ps->out += llm__utf8_encode(ps->out, 0x10000u + (((uint32_t)hi - 0xD800u) << 10) + ((uint32_t)lo - 0xDC00u));
+    ps->out += llm__json_utf8_encode(ps->out, 0x10000u + (((uint32_t)hi - 0xD800u) << 10) + ((uint32_t)lo - 0xDC00u));
     return 12;
 }
 
@@ -3574,7 +3658,7 @@ static inline llm_result llm__json_string(llm__json_parser *ps) {
     return LLM_OK;
 }
 
-static const unsigned char *llm__digits(const unsigned char *p, const unsigned char *end) {
+static const unsigned char *llm__json_digits(const unsigned char *p, const unsigned char *end) {
     while (p < end && *p >= '0' && *p <= '9') p++;
     return p;
 }
@@ -3599,10 +3683,10 @@ static llm_result llm__json_number(llm__json_parser *ps) {
     llm_json *v;
     if (*p == '-') p++;
     if (p < end && *p == '0') p++;
-    else if (p < end && *p >= '1' && *p <= '9') p = llm__digits(p, end);
+    else if (p < end && *p >= '1' && *p <= '9') p = llm__json_digits(p, end);
     else return llm__json_error(ps, p, "invalid number");
     if (p < end && *p == '.') {
-        q = llm__digits(p + 1, end);
+        q = llm__json_digits(p + 1, end);
         if (q == p + 1) return llm__json_error(ps, q, "digit expected after decimal point");
         p = q;
         integral = false;
@@ -3610,7 +3694,7 @@ static llm_result llm__json_number(llm__json_parser *ps) {
     if (p < end && (*p == 'e' || *p == 'E')) {
         p++;
         if (p < end && (*p == '+' || *p == '-')) p++;
-        q = llm__digits(p, end);
+        q = llm__json_digits(p, end);
         if (q == p) return llm__json_error(ps, p, "digit expected in exponent");
         p = q;
         integral = false;
@@ -3622,7 +3706,7 @@ static llm_result llm__json_number(llm__json_parser *ps) {
         v->tag = LLM_JSON_NUMBER | LLM__JSON_INT;
     } else {
         v->tag = LLM_JSON_NUMBER;
-        if (!llm__parse_double((const char *)s, (size_t)(p - s), &v->u.num))
+        if (!llm__json_parse_double((const char *)s, (size_t)(p - s), &v->u.num))
             return llm__json_error(ps, s, "number out of range for a double");
     }
     ps->p = p;
@@ -3887,81 +3971,81 @@ LLM_API bool llm_json_bool(const llm_json *v, bool fallback) {
 
 #define LLM__JSON_WRITER_MAX_DEPTH 64
 
-static void llm__jw_fail(llm_json_writer *w, llm_result r) {
+static void llm__json_write_fail(llm_json_writer *w, llm_result r) {
     if (w->error_ == LLM_OK) w->error_ = r;
 }
 
-static bool llm__jw_reserve(llm_json_writer *w, size_t extra) {
+static bool llm__json_write_reserve(llm_json_writer *w, size_t extra) {
     void *buf = w->buf_;
     if (w->error_ != LLM_OK) return false;
     if (w->len_ + extra + 1 <= w->capacity_) return true;
     if (extra > ((size_t)-1) / 2 - w->len_ || !llm__grow(&w->alloc, &buf, &w->capacity_, w->len_ + extra + 1, 1)) {
-        llm__jw_fail(w, LLM_ERR_NO_MEMORY);
+        llm__json_write_fail(w, LLM_ERR_NO_MEMORY);
         return false;
     }
     w->buf_ = (char *)buf;
     return true;
 }
 
-static void llm__jw_put(llm_json_writer *w, const char *s, size_t n) {
-    if (!llm__jw_reserve(w, n)) return;
+static void llm__json_write_put(llm_json_writer *w, const char *s, size_t n) {
+    if (!llm__json_write_reserve(w, n)) return;
     memcpy(w->buf_ + w->len_, s, n);
     w->len_ += n;
     w->buf_[w->len_] = '\0';
 }
 
 /* Called before every value: the comma between items, and checks. */
-static bool llm__jw_before_value(llm_json_writer *w) {
+static bool llm__json_write_before_value(llm_json_writer *w) {
     uint64_t bit;
     if (w->error_ != LLM_OK) return false;
     if (w->depth_ == 0) {
-        if (w->len_ > 0) { llm__jw_fail(w, LLM_ERR_INVALID_ARGUMENT); return false; } /* second top value */
+        if (w->len_ > 0) { llm__json_write_fail(w, LLM_ERR_INVALID_ARGUMENT); return false; } /* second top value */
         return true;
     }
     bit = 1ull << (w->depth_ - 1);
     if (w->in_object_ & bit) {
-        if (!w->after_key_) { llm__jw_fail(w, LLM_ERR_INVALID_ARGUMENT); return false; } /* value without key */
+        if (!w->after_key_) { llm__json_write_fail(w, LLM_ERR_INVALID_ARGUMENT); return false; } /* value without key */
         w->after_key_ = false;
         return true;
     }
-    if (w->has_items_ & bit) llm__jw_put(w, ",", 1);
+    if (w->has_items_ & bit) llm__json_write_put(w, ",", 1);
     w->has_items_ |= bit;
     return w->error_ == LLM_OK;
 }
 
-static void llm__jw_open(llm_json_writer *w, char c, bool object) {
+static void llm__json_write_open(llm_json_writer *w, char c, bool object) {
     uint64_t bit;
-    if (!llm__jw_before_value(w)) return;
-    if (w->depth_ >= LLM__JSON_WRITER_MAX_DEPTH) { llm__jw_fail(w, LLM_ERR_LIMIT_EXCEEDED); return; }
-    llm__jw_put(w, &c, 1);
+    if (!llm__json_write_before_value(w)) return;
+    if (w->depth_ >= LLM__JSON_WRITER_MAX_DEPTH) { llm__json_write_fail(w, LLM_ERR_LIMIT_EXCEEDED); return; }
+    llm__json_write_put(w, &c, 1);
     bit = 1ull << w->depth_++;
     w->has_items_ &= ~bit;
     if (object) w->in_object_ |= bit;
     else w->in_object_ &= ~bit;
 }
 
-static void llm__jw_close(llm_json_writer *w, char c, bool object) {
+static void llm__json_write_close(llm_json_writer *w, char c, bool object) {
     uint64_t bit;
     if (w->error_ != LLM_OK) return;
     bit = w->depth_ > 0 ? 1ull << (w->depth_ - 1) : 0;
-    if (!bit || ((w->in_object_ & bit) != 0) != object || w->after_key_) { llm__jw_fail(w, LLM_ERR_INVALID_ARGUMENT); return; }
-    llm__jw_put(w, &c, 1);
+    if (!bit || ((w->in_object_ & bit) != 0) != object || w->after_key_) { llm__json_write_fail(w, LLM_ERR_INVALID_ARGUMENT); return; }
+    llm__json_write_put(w, &c, 1);
     w->depth_--;
 }
 
-LLM_API void llm_json_write_object_begin(llm_json_writer *w) { llm__jw_open(w, '{', true); }
-LLM_API void llm_json_write_object_end(llm_json_writer *w) { llm__jw_close(w, '}', true); }
-LLM_API void llm_json_write_array_begin(llm_json_writer *w) { llm__jw_open(w, '[', false); }
-LLM_API void llm_json_write_array_end(llm_json_writer *w) { llm__jw_close(w, ']', false); }
+LLM_API void llm_json_write_object_begin(llm_json_writer *w) { llm__json_write_open(w, '{', true); }
+LLM_API void llm_json_write_object_end(llm_json_writer *w) { llm__json_write_close(w, '}', true); }
+LLM_API void llm_json_write_array_begin(llm_json_writer *w) { llm__json_write_open(w, '[', false); }
+LLM_API void llm_json_write_array_end(llm_json_writer *w) { llm__json_write_close(w, ']', false); }
 
 /* Writes s escaped for a JSON string, without quotes; invalid UTF-8 fails
    the writer. */
-static void llm__jw_escaped(llm_json_writer *w, const char *s, size_t n) {
+static void llm__json_write_escaped(llm_json_writer *w, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s, *end = p + n, *run;
-    if (llm__utf8_valid_prefix(s, n) != n) { llm__jw_fail(w, LLM_ERR_INVALID_ARGUMENT); return; }
+    if (llm__utf8_valid_prefix(s, n) != n) { llm__json_write_fail(w, LLM_ERR_INVALID_ARGUMENT); return; }
     /* worst case every byte becomes \u00XX */
-    if (n > ((size_t)-1) / 8 || !llm__jw_reserve(w, n * 6)) { llm__jw_fail(w, LLM_ERR_NO_MEMORY); return; }
+    if (n > ((size_t)-1) / 8 || !llm__json_write_reserve(w, n * 6)) { llm__json_write_fail(w, LLM_ERR_NO_MEMORY); return; }
     while (p < end) {
         run = p;
 #ifdef LLM__SIMD16
@@ -3996,20 +4080,20 @@ static void llm__jw_escaped(llm_json_writer *w, const char *s, size_t n) {
     w->buf_[w->len_] = '\0';
 }
 
-static void llm__jw_quoted(llm_json_writer *w, const char *s, size_t n) {
-    llm__jw_put(w, "\"", 1);
-    llm__jw_escaped(w, s, n);
-    llm__jw_put(w, "\"", 1);
+static void llm__json_write_quoted(llm_json_writer *w, const char *s, size_t n) {
+    llm__json_write_put(w, "\"", 1);
+    llm__json_write_escaped(w, s, n);
+    llm__json_write_put(w, "\"", 1);
 }
 
 #ifndef LLM_NO_PROVIDER_OPENAI /* the OpenAI encoder's (data URLs) */
 /* One string value made of several NUL-terminated pieces. */
-static void llm__jw_string_pieces(llm_json_writer *w, const char *const *pieces, size_t count) {
+static void llm__json_write_string_pieces(llm_json_writer *w, const char *const *pieces, size_t count) {
     size_t i;
-    if (!llm__jw_before_value(w)) return;
-    llm__jw_put(w, "\"", 1);
-    for (i = 0; i < count; i++) llm__jw_escaped(w, pieces[i], strlen(pieces[i]));
-    llm__jw_put(w, "\"", 1);
+    if (!llm__json_write_before_value(w)) return;
+    llm__json_write_put(w, "\"", 1);
+    for (i = 0; i < count; i++) llm__json_write_escaped(w, pieces[i], strlen(pieces[i]));
+    llm__json_write_put(w, "\"", 1);
 }
 #endif
 
@@ -4017,11 +4101,11 @@ LLM_API void llm_json_write_keyn(llm_json_writer *w, const char *key, size_t len
     uint64_t bit;
     if (!w || w->error_ != LLM_OK) return;
     bit = w->depth_ > 0 ? 1ull << (w->depth_ - 1) : 0;
-    if (!key || !(w->in_object_ & bit) || w->after_key_) { llm__jw_fail(w, LLM_ERR_INVALID_ARGUMENT); return; }
-    if (w->has_items_ & bit) llm__jw_put(w, ",", 1);
+    if (!key || !(w->in_object_ & bit) || w->after_key_) { llm__json_write_fail(w, LLM_ERR_INVALID_ARGUMENT); return; }
+    if (w->has_items_ & bit) llm__json_write_put(w, ",", 1);
     w->has_items_ |= bit;
-    llm__jw_quoted(w, key, len);
-    llm__jw_put(w, ":", 1);
+    llm__json_write_quoted(w, key, len);
+    llm__json_write_put(w, ":", 1);
     w->after_key_ = true;
 }
 
@@ -4031,7 +4115,7 @@ LLM_API void llm_json_write_key(llm_json_writer *w, const char *key) {
 
 LLM_API void llm_json_write_stringn(llm_json_writer *w, const char *s, size_t len) {
     if (!s) { llm_json_write_null(w); return; }
-    if (llm__jw_before_value(w)) llm__jw_quoted(w, s, len);
+    if (llm__json_write_before_value(w)) llm__json_write_quoted(w, s, len);
 }
 
 LLM_API void llm_json_write_string(llm_json_writer *w, const char *s) {
@@ -4041,28 +4125,28 @@ LLM_API void llm_json_write_string(llm_json_writer *w, const char *s) {
 LLM_API void llm_json_write_number(llm_json_writer *w, double v) {
     char buf[32];
     size_t n;
-    if (!llm__jw_before_value(w)) return;
-    n = llm__format_double(v, buf);
-    if (n == 0) { llm__jw_fail(w, LLM_ERR_INVALID_ARGUMENT); return; } /* NaN or infinity */
-    llm__jw_put(w, buf, n);
+    if (!llm__json_write_before_value(w)) return;
+    n = llm__json_format_double(v, buf);
+    if (n == 0) { llm__json_write_fail(w, LLM_ERR_INVALID_ARGUMENT); return; } /* NaN or infinity */
+    llm__json_write_put(w, buf, n);
 }
 
 LLM_API void llm_json_write_int(llm_json_writer *w, int64_t v) {
     char buf[24];
     size_t pos = 0;
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    if (!llm__jw_before_value(w)) return;
+    if (!llm__json_write_before_value(w)) return;
     if (v < 0) buf[pos++] = '-';
     llm__append_u64(buf, sizeof buf, &pos, u);
-    llm__jw_put(w, buf, pos);
+    llm__json_write_put(w, buf, pos);
 }
 
 LLM_API void llm_json_write_bool(llm_json_writer *w, bool v) {
-    if (llm__jw_before_value(w)) llm__jw_put(w, v ? "true" : "false", v ? 4 : 5);
+    if (llm__json_write_before_value(w)) llm__json_write_put(w, v ? "true" : "false", v ? 4 : 5);
 }
 
 LLM_API void llm_json_write_null(llm_json_writer *w) {
-    if (llm__jw_before_value(w)) llm__jw_put(w, "null", 4);
+    if (llm__json_write_before_value(w)) llm__json_write_put(w, "null", 4);
 }
 
 /* True when some object in the document has two members of one name
@@ -4101,16 +4185,16 @@ static llm_result llm__json_check(const llm_allocator *alloc, const char *json, 
 }
 
 /* Writes JSON text the caller has already checked. */
-static void llm__jw_raw_checked(llm_json_writer *w, const char *json, size_t len) {
-    if (llm__jw_before_value(w)) llm__jw_put(w, json, len);
+static void llm__json_write_raw_checked(llm_json_writer *w, const char *json, size_t len) {
+    if (llm__json_write_before_value(w)) llm__json_write_put(w, json, len);
 }
 
 LLM_API void llm_json_write_raw(llm_json_writer *w, const char *json, size_t len) {
     llm_result r;
     if (!w || w->error_ != LLM_OK) return;
     r = llm__json_check(&w->alloc, json, len, false, NULL, NULL);
-    if (r != LLM_OK) llm__jw_fail(w, r);
-    else llm__jw_raw_checked(w, json, len);
+    if (r != LLM_OK) llm__json_write_fail(w, r);
+    else llm__json_write_raw_checked(w, json, len);
 }
 
 LLM_API void llm_json_write_value(llm_json_writer *w, const llm_json *v) {
@@ -4149,7 +4233,7 @@ LLM_API void llm_json_write_value(llm_json_writer *w, const llm_json *v) {
 #if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the encoders' */
 /* Copies the members of a checked JSON object text into the object being
    written (numbers and all exactly as given). */
-static void llm__jw_members_raw(llm_json_writer *w, const char *obj, size_t n) {
+static void llm__json_write_members_raw(llm_json_writer *w, const char *obj, size_t n) {
     uint64_t bit = w->depth_ > 0 ? 1ull << (w->depth_ - 1) : 0;
     const char *end = obj + n;
     while (end > obj && end[-1] != '}') end--; /* the text is a checked object: { ... } with white space around */
@@ -4160,8 +4244,8 @@ static void llm__jw_members_raw(llm_json_writer *w, const char *obj, size_t n) {
     while (obj < end && (*obj == ' ' || *obj == '\n' || *obj == '\r' || *obj == '\t')) obj++;
     n = (size_t)(end - obj);
     if (!n) return;
-    if (w->has_items_ & bit) llm__jw_put(w, ",", 1);
-    llm__jw_put(w, obj, n);
+    if (w->has_items_ & bit) llm__json_write_put(w, ",", 1);
+    llm__json_write_put(w, obj, n);
     w->has_items_ |= bit;
 }
 #endif
@@ -4196,23 +4280,6 @@ LLM_API void llm_json_writer_free(llm_json_writer *w) {
     w->alloc = alloc;
 }
 
-/* A JSON value written again as compact JSON text in an arena, into *out:
-   LLM_OK, LLM_ERR_NO_MEMORY, or LLM_ERR_LIMIT_EXCEEDED for a value nested
-   deeper than the writer goes (64; the reader takes 512). */
-static llm_result llm__arena_json_text(const llm_allocator *a, void **arena, const llm_json *v, const char **out) {
-    llm_json_writer w;
-    const char *text;
-    size_t n;
-    llm_result r;
-    memset(&w, 0, sizeof w);
-    w.alloc = *a;
-    llm_json_write_value(&w, v);
-    r = llm_json_writer_finish(&w, &text, &n);
-    *out = r == LLM_OK ? llm__arena_strndup(a, arena, text, n) : NULL;
-    if (r == LLM_OK && !*out) r = LLM_ERR_NO_MEMORY;
-    llm_json_writer_free(&w);
-    return r == LLM_ERR_NO_MEMORY || r == LLM_OK ? r : LLM_ERR_LIMIT_EXCEEDED;
-}
 
 /* ------------------------------------------------------------------------ */
 // >>sse: an incremental event-stream parser (WHATWG rules)
@@ -4239,7 +4306,7 @@ static llm_result llm__sse_append(llm_sse *p, char **buf, size_t *len, size_t *c
 }
 
 /* The first CR or LF in [p, end), or end. */
-static const char *llm__find_eol(const char *p, const char *end) {
+static const char *llm__sse_find_eol(const char *p, const char *end) {
 #ifdef LLM__SIMD16
     while (end - p >= 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -4410,7 +4477,7 @@ LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
             continue;
         }
         p->after_cr_ = false;
-        eol = llm__find_eol(start, end);
+        eol = llm__sse_find_eol(start, end);
         if (eol == end) { /* an unfinished line: keep it */
             if (llm__sse_append(p, &p->line_, &p->line_len_, &p->line_cap_, start, (size_t)(end - start)) != LLM_OK) break;
             p->pos_ = p->chunk_len_;
@@ -4489,7 +4556,7 @@ LLM_API void llm_sse_free(llm_sse *p) {
 /* ------------------------------------------------------------------------ */
 
 /* RFC 9110's token: the characters a header name may hold. */
-static bool llm__is_token(const char *s) {
+static bool llm__http_is_token(const char *s) {
     static const char extra[] = "!#$%&'*+-.^_`|~";
     if (!s || !*s) return false;
     for (; *s; s++) {
@@ -4501,11 +4568,11 @@ static bool llm__is_token(const char *s) {
 
 /* Checks headers[0..n) of `what` ("llm_client_init: headers", "request:
    headers"): names are tokens, values have no control bytes but HTAB. */
-static llm_result llm__check_headers(const llm_pair *h, size_t n, const char *what, llm_error *err) {
+static llm_result llm__http_check_headers(const llm_pair *h, size_t n, const char *what, llm_error *err) {
     size_t i;
     if (n && !h) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: a count without headers", what);
     for (i = 0; i < n; i++) {
-        if (!llm__is_token(h[i].name))
+        if (!llm__http_is_token(h[i].name))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s[%z].name: empty or not an HTTP token (letters, digits, !#$%%&'*+-.^_`|~)", what, i);
         if (!h[i].value || llm__has_control(h[i].value, true))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s[%z].value: NULL or holds a control byte", what, i);
@@ -4514,7 +4581,7 @@ static llm_result llm__check_headers(const llm_pair *h, size_t n, const char *wh
 }
 
 /* A base URL: http:// or https://, a host, no spaces or control bytes. */
-static bool llm__url_ok(const char *u) {
+static bool llm__http_url_ok(const char *u) {
     size_t skip = llm__starts_ci(u, "http://") ? 7 : llm__starts_ci(u, "https://") ? 8 : 0;
     const char *p;
     if (!skip || !u[skip] || u[skip] == '/') return false;
@@ -4524,7 +4591,7 @@ static bool llm__url_ok(const char *u) {
 }
 
 /* Plays one "Name: value\n" header block into the sink. */
-static llm_result llm__mock_headers(const llm_http_sink *sink, const char *h) {
+static llm_result llm__http_mock_headers(const llm_http_sink *sink, const char *h) {
     while (h && *h) {
         const char *eol = strchr(h, '\n'), *colon = strchr(h, ':'), *value;
         llm_result r;
@@ -4542,7 +4609,7 @@ static llm_result llm__mock_headers(const llm_http_sink *sink, const char *h) {
     return LLM_OK;
 }
 
-static llm_result llm__mock_send(void *user, const llm_http_request *req, const llm_http_sink *sink, llm_error *err) {
+static llm_result llm__http_mock_send(void *user, const llm_http_request *req, const llm_http_sink *sink, llm_error *err) {
     llm_mock *m = (llm_mock *)user;
     const llm_mock_exchange *x;
     size_t len, off, step;
@@ -4552,7 +4619,7 @@ static llm_result llm__mock_send(void *user, const llm_http_request *req, const 
     x = &m->exchanges[m->next++];
     if (x->fail != LLM_OK) return llm__fail(err, x->fail, "mock transport: simulated failure");
     if ((r = sink->status(sink->ctx, x->status)) != LLM_OK) return r;
-    if ((r = llm__mock_headers(sink, x->headers)) != LLM_OK) return r;
+    if ((r = llm__http_mock_headers(sink, x->headers)) != LLM_OK) return r;
     len = x->body_len ? x->body_len : (x->body ? strlen(x->body) : 0);
     step = x->chunk ? x->chunk : len;
     for (off = 0; off < len; off += step) {
@@ -4564,7 +4631,7 @@ static llm_result llm__mock_send(void *user, const llm_http_request *req, const 
 
 LLM_API llm_transport llm_mock_transport(llm_mock *mock) {
     llm_transport t;
-    t.send = llm__mock_send;
+    t.send = llm__http_mock_send;
     t.user = mock;
     return t;
 }
@@ -4572,13 +4639,13 @@ LLM_API llm_transport llm_mock_transport(llm_mock *mock) {
 /* The API key scrubbed (llm__key_match) from every string of a parsed
    value, in place: an error body, before its strings are copied and cut
    into an llm_error's fields. */
-static void llm__json_scrub(const llm_json *v, const char *key) {
+static void llm__http_json_scrub(const llm_json *v, const char *key) {
     size_t i, n;
     if (!v || !key || strlen(key) < 4) return;
     n = llm_json_is(v, LLM_JSON_ARRAY) || llm_json_is(v, LLM_JSON_OBJECT) ? v->u.span : 1;
     for (i = 0; i < n; i++) {
         llm_json *x = (llm_json *)(uintptr_t)&v[i]; /* the document's own memory */
-        if ((x->tag & LLM__JSON_TYPE_MASK) == LLM_JSON_STRING) {
+        if (llm_json_is(x, LLM_JSON_STRING)) {
             char *str = (char *)(uintptr_t)x->u.str;
             x->len = (uint32_t)llm__scrub_n(str, x->len, key);
             str[x->len] = '\0';
@@ -4587,37 +4654,37 @@ static void llm__json_scrub(const llm_json *v, const char *key) {
 }
 
 /* Phrases providers use (LiteLLM's exception mapping, plus Anthropic's). */
-static const char *const llm__context_phrases[] = {
+static const char *const llm__http_context_phrases[] = {
     "exceed context limit", "this model's maximum context length is",
     "string too long. expected a string with maximum length", "model's maximum context limit",
     "is longer than the model's context length", "input tokens exceed the configured limit",
     "`inputs` tokens + `max_new_tokens` must be", "exceeds the available context size",
     "exceeds the maximum number of tokens allowed", "context_length_exceeded", NULL};
-static const char *const llm__policy_phrases[] = {
+static const char *const llm__http_policy_phrases[] = {
     "content_policy_violation", "responsibleaipolicyviolation", "content_filter_policy",
     "your request was rejected as a result of our safety system", "the response was blocked.",
     "output blocked by content filtering policy", "content management policy", NULL};
-static const char *const llm__rate_phrases[] = {
+static const char *const llm__http_rate_phrases[] = {
     "rate limit", "rate_limit", "rate-limit", "ratelimit", "service tier capacity exceeded",
     "resource exhausted", "resource_exhausted", "quota exceeded", NULL};
 
-static bool llm__is_context_error(const llm_error *e) {
+static bool llm__http_is_context_error(const llm_error *e) {
     if (llm__contains_ci(e->message, "string_above_max_length")) return false;
     if (llm__contains_ci(e->message, "invalid 'user'") && llm__contains_ci(e->message, "string too long")) return false;
-    if (llm__contains_any(e->message, llm__context_phrases) || llm__contains_any(e->provider_code, llm__context_phrases)) return true;
+    if (llm__contains_any(e->message, llm__http_context_phrases) || llm__contains_any(e->provider_code, llm__http_context_phrases)) return true;
     return llm__contains_ci(e->message, "current length is") && llm__contains_ci(e->message, "while limit is");
 }
 
-static bool llm__is_policy_error(const llm_error *e) {
-    return llm__contains_any(e->message, llm__policy_phrases) || llm__contains_any(e->provider_code, llm__policy_phrases);
+static bool llm__http_is_policy_error(const llm_error *e) {
+    return llm__contains_any(e->message, llm__http_policy_phrases) || llm__contains_any(e->provider_code, llm__http_policy_phrases);
 }
 
-static bool llm__is_rate_error(const llm_error *e) {
-    return strcmp(e->provider_code, "429") == 0 || llm__contains_any(e->type, llm__rate_phrases) ||
-           llm__contains_any(e->provider_code, llm__rate_phrases) || llm__contains_any(e->message, llm__rate_phrases);
+static bool llm__http_is_rate_error(const llm_error *e) {
+    return strcmp(e->provider_code, "429") == 0 || llm__contains_any(e->type, llm__http_rate_phrases) ||
+           llm__contains_any(e->provider_code, llm__http_rate_phrases) || llm__contains_any(e->message, llm__http_rate_phrases);
 }
 
-static llm_result llm__status_result(int status) {
+static llm_result llm__http_status_result(int status) {
     switch (status) {
         case 400: case 413: case 422: return LLM_ERR_BAD_REQUEST;
         case 401: return LLM_ERR_AUTHENTICATION;
@@ -4632,39 +4699,39 @@ static llm_result llm__status_result(int status) {
 }
 
 /* Whether retrying the same request may help, for a code and status. */
-static bool llm__retryable(llm_result r, int status) {
+static bool llm__http_retryable(llm_result r, int status) {
     return r == LLM_ERR_RATE_LIMITED || r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_TIMEOUT || status == 409;
 }
 
 LLM_API llm_result llm_classify_error(llm_error *e) {
     llm_result r;
     if (!e) return LLM_ERR_INVALID_ARGUMENT;
-    r = llm__status_result(e->http_status);
+    r = llm__http_status_result(e->http_status);
     if (r == LLM_ERR_BAD_REQUEST || r == LLM_ERR_HTTP || r == LLM_ERR_NOT_FOUND || e->http_status == 0) {
-        if (llm__is_context_error(e)) r = LLM_ERR_CONTEXT_WINDOW_EXCEEDED;
-        else if (llm__is_policy_error(e)) r = LLM_ERR_CONTENT_POLICY;
+        if (llm__http_is_context_error(e)) r = LLM_ERR_CONTEXT_WINDOW_EXCEEDED;
+        else if (llm__http_is_policy_error(e)) r = LLM_ERR_CONTENT_POLICY;
     }
     /* a 5xx whose body says 429 (or names a rate limit) is a rate limit */
-    if ((r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_HTTP) && llm__is_rate_error(e)) r = LLM_ERR_RATE_LIMITED;
+    if ((r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_HTTP) && llm__http_is_rate_error(e)) r = LLM_ERR_RATE_LIMITED;
     e->code = r;
-    e->retryable = llm__retryable(r, e->http_status);
+    e->retryable = llm__http_retryable(r, e->http_status);
     if (e->should_retry != LLM_UNSET) e->retryable = e->should_retry == LLM_TRUE;
     return r;
 }
 
 /* Whether the error says the word: as its code or type, or (a phrase)
    in its message. */
-static bool llm__says(const llm_error *e, const llm_error_word *w) {
+static bool llm__http_says(const llm_error *e, const llm_error_word *w) {
     if (w->in_message) return llm__contains_ci(e->message, w->word);
     return strcmp(e->provider_code, w->word) == 0 || strcmp(e->type, w->word) == 0;
 }
 
 /* The wire format's word the error says: one that beats the status
    first, then the first of the others (code before type). */
-static const llm_error_word *llm__error_word(const llm_error_word *words, const llm_error *e) {
+static const llm_error_word *llm__http_error_word(const llm_error_word *words, const llm_error *e) {
     const llm_error_word *w;
     for (w = words; w && w->word; w++)
-        if (w->beats_status && llm__says(e, w)) return w;
+        if (w->beats_status && llm__http_says(e, w)) return w;
     for (w = words; w && w->word; w++)
         if (!w->in_message && strcmp(e->provider_code, w->word) == 0) return w;
     for (w = words; w && w->word; w++)
@@ -4674,7 +4741,7 @@ static const llm_error_word *llm__error_word(const llm_error_word *words, const 
 
 /* The status that stands for a result code, for an error that came with
    none (inside a 2xx stream). */
-static int llm__status_of(llm_result r) {
+static int llm__http_status_of(llm_result r) {
     switch (r) {
         case LLM_ERR_BAD_REQUEST: case LLM_ERR_CONTEXT_WINDOW_EXCEEDED: case LLM_ERR_CONTENT_POLICY: return 400;
         case LLM_ERR_AUTHENTICATION: return 401;
@@ -4691,32 +4758,18 @@ static int llm__status_of(llm_result r) {
 /* Classifies with a wire format's words: an error inside a stream takes
    the status its body names (OpenRouter's code), else the one its words
    stand for, else 500; a word that beats the status decides in the end. */
-static void llm__classify_with(const llm_error_word *words, llm_error *e, bool in_stream) {
-    const llm_error_word *w = llm__error_word(words, e);
-    if (in_stream && !e->http_status) e->http_status = w ? llm__status_of(w->code) : 500;
+static void llm__http_classify_with(const llm_error_word *words, llm_error *e, bool in_stream) {
+    const llm_error_word *w = llm__http_error_word(words, e);
+    if (in_stream && !e->http_status) e->http_status = w ? llm__http_status_of(w->code) : 500;
     llm_classify_error(e);
     if (w && w->beats_status) {
         e->code = w->code;
-        e->retryable = llm__retryable(w->code, 0) && e->should_retry != LLM_FALSE;
+        e->retryable = llm__http_retryable(w->code, 0) && e->should_retry != LLM_FALSE;
     }
 }
 
-static bool llm__header_is(const char *name, size_t n, const char *want) {
-    size_t i;
-    if (strlen(want) != n) return false;
-    for (i = 0; i < n; i++)
-        if ((name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]) != want[i]) return false;
-    return true;
-}
-
-/* Whether a header name starts with `prefix` (lower case), in any case. */
-static bool llm__header_has_prefix(const char *name, size_t n, const char *prefix) {
-    size_t k = strlen(prefix);
-    return n >= k && llm__header_is(name, k, prefix);
-}
-
 /* ------------------------------------------------------------------------ */
-// >>tokens: exact BPE counts, the estimator, chat counting and trimming
+// >>bpe: exact tiktoken-compatible BPE: vocabularies, the pre-tokenizer and its Unicode tables
 /* ------------------------------------------------------------------------ */
 
 /* Model names and encodings need no vocabulary. */
@@ -4733,7 +4786,7 @@ LLM_API llm_encoding llm_encoding_from_name(const char *name) {
     return LLM_ENCODING_NONE;
 }
 
-static bool llm__starts_with(const char *s, const char *prefix) {
+static bool llm__bpe_starts_with(const char *s, const char *prefix) {
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
@@ -4749,9 +4802,9 @@ LLM_API llm_encoding llm_encoding_for_model(const char *model) {
     if ((slash = strrchr(model, '/')) != NULL) model = slash + 1;   /* openai/gpt-4o, azure/gpt-4 */
     if (strncmp(model, "ft:", 3) == 0) model += 3;                  /* fine-tuned: ft:gpt-4o-mini:org::id */
     for (i = 0; i < sizeof o200k / sizeof o200k[0]; i++)
-        if (llm__starts_with(model, o200k[i])) return LLM_ENCODING_O200K_BASE;
+        if (llm__bpe_starts_with(model, o200k[i])) return LLM_ENCODING_O200K_BASE;
     for (i = 0; i < sizeof cl100k / sizeof cl100k[0]; i++)
-        if (llm__starts_with(model, cl100k[i])) return LLM_ENCODING_CL100K_BASE;
+        if (llm__bpe_starts_with(model, cl100k[i])) return LLM_ENCODING_CL100K_BASE;
     return LLM_ENCODING_NONE;
 }
 
@@ -4759,9 +4812,9 @@ LLM_API llm_encoding llm_encoding_for_model(const char *model) {
 
 /* >>unicode-tables begin: generated by tools/gen_unicode.py from the Unicode
    Character Database 15.0.0 (UnicodeData.txt, PropList.txt); do not edit. */
-#define LLM__UC_VERSION "15.0.0"
-#define LLM__UC_SHIFT 7
-static const unsigned char llm__uc_stage1[8704] = {
+#define LLM__BPE_UC_VERSION "15.0.0"
+#define LLM__BPE_UC_SHIFT 7
+static const unsigned char llm__bpe_uc_stage1[8704] = {
     0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,
     32,33,34,34,35,36,37,38,39,34,34,34,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,
     60,61,62,63,64,64,64,64,65,66,64,64,64,64,67,68,64,64,64,64,64,64,64,64,69,70,71,72,73,64,64,64,
@@ -5035,7 +5088,7 @@ static const unsigned char llm__uc_stage1[8704] = {
     64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,
     64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,
 };
-static const unsigned char llm__uc_stage2[28672] = {
+static const unsigned char llm__bpe_uc_stage2[28672] = {
     0,0,0,0,0,0,0,0,0,8,8,8,8,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     7,7,7,7,7,7,7,7,7,7,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,
     0,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,0,0,0,0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0,0,0,
@@ -5637,62 +5690,62 @@ static const unsigned char llm__uc_stage2[28672] = {
 };
 /* >>unicode-tables end */
 
-#define LLM__UC_MASK ((1u << LLM__UC_SHIFT) - 1)
-enum { LLM__UC_OTHER = 0, LLM__UC_LU, LLM__UC_LL, LLM__UC_LT, LLM__UC_LM, LLM__UC_LO, LLM__UC_M, LLM__UC_N, LLM__UC_WS };
-#define LLM__UC_IS(cls, set) (((set) >> (cls)) & 1u)
-#define LLM__UC_L ((1u << LLM__UC_LU) | (1u << LLM__UC_LL) | (1u << LLM__UC_LT) | (1u << LLM__UC_LM) | (1u << LLM__UC_LO))
+#define LLM__BPE_UC_MASK ((1u << LLM__BPE_UC_SHIFT) - 1)
+enum { LLM__BPE_UC_OTHER = 0, LLM__BPE_UC_LU, LLM__BPE_UC_LL, LLM__BPE_UC_LT, LLM__BPE_UC_LM, LLM__BPE_UC_LO, LLM__BPE_UC_M, LLM__BPE_UC_N, LLM__BPE_UC_WS };
+#define LLM__BPE_UC_IS(cls, set) (((set) >> (cls)) & 1u)
+#define LLM__BPE_UC_L ((1u << LLM__BPE_UC_LU) | (1u << LLM__BPE_UC_LL) | (1u << LLM__BPE_UC_LT) | (1u << LLM__BPE_UC_LM) | (1u << LLM__BPE_UC_LO))
 /* o200k's [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}] and [\p{Ll}\p{Lm}\p{Lo}\p{M}] */
-#define LLM__UC_UPPER ((1u << LLM__UC_LU) | (1u << LLM__UC_LT) | (1u << LLM__UC_LM) | (1u << LLM__UC_LO) | (1u << LLM__UC_M))
-#define LLM__UC_LOWER ((1u << LLM__UC_LL) | (1u << LLM__UC_LM) | (1u << LLM__UC_LO) | (1u << LLM__UC_M))
+#define LLM__BPE_UC_UPPER ((1u << LLM__BPE_UC_LU) | (1u << LLM__BPE_UC_LT) | (1u << LLM__BPE_UC_LM) | (1u << LLM__BPE_UC_LO) | (1u << LLM__BPE_UC_M))
+#define LLM__BPE_UC_LOWER ((1u << LLM__BPE_UC_LL) | (1u << LLM__BPE_UC_LM) | (1u << LLM__BPE_UC_LO) | (1u << LLM__BPE_UC_M))
 /* [^\s\p{L}\p{N}]: marks and everything else */
-#define LLM__UC_PUNCT ((1u << LLM__UC_OTHER) | (1u << LLM__UC_M))
+#define LLM__BPE_UC_PUNCT ((1u << LLM__BPE_UC_OTHER) | (1u << LLM__BPE_UC_M))
 
 /* The class of the character at p (p < end) and its length in *n. A byte
    that starts no valid UTF-8 sequence is one character of class "other". */
-static unsigned llm__uc_class(const unsigned char *p, const unsigned char *end, size_t *n) {
+static unsigned llm__bpe_uc_class(const unsigned char *p, const unsigned char *end, size_t *n) {
     unsigned c = p[0];
     uint32_t cp;
     size_t k;
     if (c < 0x80) {
         *n = 1;
-        return llm__uc_stage2[c];   /* block 0 holds U+0000..U+007F */
+        return llm__bpe_uc_stage2[c];   /* block 0 holds U+0000..U+007F */
     }
     k = llm__utf8_seq(p, end);
     *n = k ? k : 1;
     if (k == 2) cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
     else if (k == 3) cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
     else if (k == 4) cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
-    else return LLM__UC_OTHER;
-    return llm__uc_stage2[((uint32_t)llm__uc_stage1[cp >> LLM__UC_SHIFT] << LLM__UC_SHIFT) | (cp & LLM__UC_MASK)];
+    else return LLM__BPE_UC_OTHER;
+    return llm__bpe_uc_stage2[((uint32_t)llm__bpe_uc_stage1[cp >> LLM__BPE_UC_SHIFT] << LLM__BPE_UC_SHIFT) | (cp & LLM__BPE_UC_MASK)];
 }
 
 /* The pre-tokenizer: a hand-written matcher for the split regex of each
    encoding, with the same leftmost-first, backtracking result. A cursor
    over text[0..len). */
-typedef struct llm__pretok {
+typedef struct llm__bpe_pretok {
     const unsigned char *s, *end;
-} llm__pretok;
+} llm__bpe_pretok;
 
 /* Class at p (end: "no character", returned as -1 in a signed int). */
-static int llm__pt_class(const llm__pretok *t, const unsigned char *p, size_t *n) {
+static int llm__bpe_pt_class(const llm__bpe_pretok *t, const unsigned char *p, size_t *n) {
     if (p >= t->end) {
         *n = 0;
         return -1;
     }
-    return (int)llm__uc_class(p, t->end, n);
+    return (int)llm__bpe_uc_class(p, t->end, n);
 }
 
 /* Skips the characters whose class is in `set`; returns the end. */
-static const unsigned char *llm__pt_skip(const llm__pretok *t, const unsigned char *p, unsigned set) {
+static const unsigned char *llm__bpe_pt_skip(const llm__bpe_pretok *t, const unsigned char *p, unsigned set) {
     size_t n;
     int c;
-    while ((c = llm__pt_class(t, p, &n)) >= 0 && LLM__UC_IS((unsigned)c, set)) p += n;
+    while ((c = llm__bpe_pt_class(t, p, &n)) >= 0 && LLM__BPE_UC_IS((unsigned)c, set)) p += n;
     return p;
 }
 
 /* (?i:'s|'t|'re|'ve|'m|'ll|'d) at p: its length, or 0. Case folding makes
    's' match U+017F LATIN SMALL LETTER LONG S too. */
-static size_t llm__pt_contraction(const llm__pretok *t, const unsigned char *p) {
+static size_t llm__bpe_pt_contraction(const llm__bpe_pretok *t, const unsigned char *p) {
     size_t left = (size_t)(t->end - p);
     unsigned a, b;
     if (left < 2 || p[0] != '\'') return 0;
@@ -5707,10 +5760,10 @@ static size_t llm__pt_contraction(const llm__pretok *t, const unsigned char *p) 
 
 /* The whitespace alternatives shared by both encodings, at a whitespace
    character: \s*[\r\n]+ | \s+(?!\S) | \s+ */
-static const unsigned char *llm__pt_space(const llm__pretok *t, const unsigned char *p) {
+static const unsigned char *llm__bpe_pt_space(const llm__bpe_pretok *t, const unsigned char *p) {
     const unsigned char *q = p, *last = p, *newline = NULL;
     size_t n;
-    while (llm__pt_class(t, q, &n) == LLM__UC_WS) {
+    while (llm__bpe_pt_class(t, q, &n) == LLM__BPE_UC_WS) {
         if (*q == '\r' || *q == '\n') newline = q;
         last = q;
         q += n;
@@ -5722,82 +5775,82 @@ static const unsigned char *llm__pt_space(const llm__pretok *t, const unsigned c
 
 /* ` ?[^\s\p{L}\p{N}]+` then any of `tail` (\r\n, and '/' for o200k); NULL when
    it does not match at p. */
-static const unsigned char *llm__pt_punct(const llm__pretok *t, const unsigned char *p, bool slash) {
+static const unsigned char *llm__bpe_pt_punct(const llm__bpe_pretok *t, const unsigned char *p, bool slash) {
     const unsigned char *q = p;
     size_t n;
     int c;
     if (*q == ' ') q++;
-    c = llm__pt_class(t, q, &n);
-    if (c < 0 || !LLM__UC_IS((unsigned)c, LLM__UC_PUNCT)) return NULL;
-    q = llm__pt_skip(t, q, LLM__UC_PUNCT);
+    c = llm__bpe_pt_class(t, q, &n);
+    if (c < 0 || !LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_PUNCT)) return NULL;
+    q = llm__bpe_pt_skip(t, q, LLM__BPE_UC_PUNCT);
     while (q < t->end && (*q == '\r' || *q == '\n' || (slash && *q == '/'))) q++;
     return q;
 }
 
 /* \p{N}{1,3} */
-static const unsigned char *llm__pt_digits(const llm__pretok *t, const unsigned char *p) {
+static const unsigned char *llm__bpe_pt_digits(const llm__bpe_pretok *t, const unsigned char *p) {
     size_t n;
     int i;
-    for (i = 0; i < 3 && llm__pt_class(t, p, &n) == LLM__UC_N; i++) p += n;
+    for (i = 0; i < 3 && llm__bpe_pt_class(t, p, &n) == LLM__BPE_UC_N; i++) p += n;
     return p;
 }
 
 /* cl100k_base: (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}|
    ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+ */
-static const unsigned char *llm__pt_cl100k(const llm__pretok *t, const unsigned char *p) {
+static const unsigned char *llm__bpe_pt_cl100k(const llm__bpe_pretok *t, const unsigned char *p) {
     size_t n, n2;
-    int c = llm__pt_class(t, p, &n), c2;
+    int c = llm__bpe_pt_class(t, p, &n), c2;
     const unsigned char *q;
-    if (*p == '\'' && (n2 = llm__pt_contraction(t, p)) != 0) return p + n2;
-    if (LLM__UC_IS((unsigned)c, LLM__UC_L)) return llm__pt_skip(t, p + n, LLM__UC_L);
-    if (*p != '\r' && *p != '\n' && c != LLM__UC_N) {
-        c2 = llm__pt_class(t, p + n, &n2);
-        if (c2 >= 0 && LLM__UC_IS((unsigned)c2, LLM__UC_L)) return llm__pt_skip(t, p + n + n2, LLM__UC_L);
+    if (*p == '\'' && (n2 = llm__bpe_pt_contraction(t, p)) != 0) return p + n2;
+    if (LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_L)) return llm__bpe_pt_skip(t, p + n, LLM__BPE_UC_L);
+    if (*p != '\r' && *p != '\n' && c != LLM__BPE_UC_N) {
+        c2 = llm__bpe_pt_class(t, p + n, &n2);
+        if (c2 >= 0 && LLM__BPE_UC_IS((unsigned)c2, LLM__BPE_UC_L)) return llm__bpe_pt_skip(t, p + n + n2, LLM__BPE_UC_L);
     }
-    if (c == LLM__UC_N) return llm__pt_digits(t, p);
-    if ((q = llm__pt_punct(t, p, false)) != NULL) return q;
-    if (c == LLM__UC_WS) return llm__pt_space(t, p);
+    if (c == LLM__BPE_UC_N) return llm__bpe_pt_digits(t, p);
+    if ((q = llm__bpe_pt_punct(t, p, false)) != NULL) return q;
+    if (c == LLM__BPE_UC_WS) return llm__bpe_pt_space(t, p);
     return p + n;   /* not reached: every character is in one class above */
 }
 
 /* o200k's [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+ from p
    (alt 1) or [...upper...]+[...lower...]* (alt 2); NULL when it fails. */
-static const unsigned char *llm__pt_case_run(const llm__pretok *t, const unsigned char *p, int alt) {
+static const unsigned char *llm__bpe_pt_case_run(const llm__bpe_pretok *t, const unsigned char *p, int alt) {
     const unsigned char *q = p, *last_lower = NULL;
     size_t n;
     int c;
-    while ((c = llm__pt_class(t, q, &n)) >= 0 && LLM__UC_IS((unsigned)c, LLM__UC_UPPER)) {
-        if (LLM__UC_IS((unsigned)c, LLM__UC_LOWER)) last_lower = q;
+    while ((c = llm__bpe_pt_class(t, q, &n)) >= 0 && LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_UPPER)) {
+        if (LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_LOWER)) last_lower = q;
         q += n;
     }
-    if (alt == 2) return q == p ? NULL : llm__pt_skip(t, q, LLM__UC_LOWER);
-    if (c >= 0 && LLM__UC_IS((unsigned)c, LLM__UC_LOWER)) return llm__pt_skip(t, q, LLM__UC_LOWER);
+    if (alt == 2) return q == p ? NULL : llm__bpe_pt_skip(t, q, LLM__BPE_UC_LOWER);
+    if (c >= 0 && LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_LOWER)) return llm__bpe_pt_skip(t, q, LLM__BPE_UC_LOWER);
     /* backtrack: the upper run gives back characters until one is also "lower" */
-    return last_lower ? llm__pt_skip(t, last_lower, LLM__UC_LOWER) : NULL;
+    return last_lower ? llm__bpe_pt_skip(t, last_lower, LLM__BPE_UC_LOWER) : NULL;
 }
 
-/* [^\r\n\p{L}\p{N}]? then llm__pt_case_run, then (?i:'s|...)? */
-static const unsigned char *llm__pt_o200k_word(const llm__pretok *t, const unsigned char *p, int c, size_t n) {
+/* [^\r\n\p{L}\p{N}]? then llm__bpe_pt_case_run, then (?i:'s|...)? */
+static const unsigned char *llm__bpe_pt_o200k_word(const llm__bpe_pretok *t, const unsigned char *p, int c, size_t n) {
     const unsigned char *starts[2], *q = NULL;
     int count = 0, alt, i;
-    if (*p != '\r' && *p != '\n' && !LLM__UC_IS((unsigned)c, LLM__UC_L) && c != LLM__UC_N) starts[count++] = p + n;
-    if (LLM__UC_IS((unsigned)c, LLM__UC_UPPER | LLM__UC_LOWER)) starts[count++] = p;
+    if (*p != '\r' && *p != '\n' && !LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_L) && c != LLM__BPE_UC_N) starts[count++] = p + n;
+    if (LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_UPPER | LLM__BPE_UC_LOWER)) starts[count++] = p;
     for (alt = 1; alt <= 2 && !q; alt++)
-        for (i = 0; i < count && !q; i++) q = llm__pt_case_run(t, starts[i], alt);
-    return q ? q + llm__pt_contraction(t, q) : NULL;
+        for (i = 0; i < count && !q; i++) q = llm__bpe_pt_case_run(t, starts[i], alt);
+    return q ? q + llm__bpe_pt_contraction(t, q) : NULL;
 }
 
 /* o200k_base: [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|...)?|
    [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|...)?|
    \p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+ */
-static const unsigned char *llm__pt_o200k(const llm__pretok *t, const unsigned char *p) {
+static const unsigned char *llm__bpe_pt_o200k(const llm__bpe_pretok *t, const unsigned char *p) {
     size_t n;
-    int c = llm__pt_class(t, p, &n);
+    int c = llm__bpe_pt_class(t, p, &n);
     const unsigned char *q;
-    if ((q = llm__pt_o200k_word(t, p, c, n)) != NULL) return q;
-    if (c == LLM__UC_N) return llm__pt_digits(t, p);
-    if ((q = llm__pt_punct(t, p, true)) != NULL) return q;
-    if (c == LLM__UC_WS) return llm__pt_space(t, p);
+    if ((q = llm__bpe_pt_o200k_word(t, p, c, n)) != NULL) return q;
+    if (c == LLM__BPE_UC_N) return llm__bpe_pt_digits(t, p);
+    if ((q = llm__bpe_pt_punct(t, p, true)) != NULL) return q;
+    if (c == LLM__BPE_UC_WS) return llm__bpe_pt_space(t, p);
     return p + n;
 }
 
@@ -5812,9 +5865,9 @@ static const unsigned char *llm__pt_o200k(const llm__pretok *t, const unsigned c
 #define LLM__BPE_LINEAR 24u             /* ... and up to this one by linear scans */
 #endif
 #if defined(__GNUC__) || defined(__clang__)
-#define LLM__PREFETCH(p) __builtin_prefetch(p)
+#define LLM__BPE_PREFETCH(p) __builtin_prefetch(p)
 #else
-#define LLM__PREFETCH(p) ((void)(p))
+#define LLM__BPE_PREFETCH(p) ((void)(p))
 #endif
 
 typedef struct llm__bpe_special {
@@ -5846,7 +5899,7 @@ typedef struct llm__bpe_slot {
 } llm__bpe_slot;
 
 /* The mask that keeps the first n (1..8) bytes of a 64-bit load. */
-static uint64_t llm__first_bytes(size_t n) {
+static uint64_t llm__bpe_first_bytes(size_t n) {
     const uint32_t one = 1;
     unsigned char little;
     memcpy(&little, &one, 1);
@@ -5876,7 +5929,7 @@ static uint32_t llm__bpe_rank(const llm_bpe *bpe, const unsigned char *p, size_t
     if (n == 1) return bpe->byte_rank_[p[0]];
     if (n == 2) return bpe->pair_rank_[(unsigned)p[0] << 8 | p[1]];
     if (n > LLM__BPE_MAX_TOKEN) return LLM__BPE_NONE;
-    head = llm__load64(p) & llm__first_bytes(n);
+    head = llm__load64(p) & llm__bpe_first_bytes(n);
     h = llm__bpe_hash(head, p, n);
     i = (size_t)(h >> 32) & bpe->filter_mask_;
     if (!(bpe->filter_[i >> 6] >> (i & 63) & 1)) return LLM__BPE_NONE;
@@ -5895,7 +5948,7 @@ static bool llm__bpe_insert(llm_bpe *bpe, uint32_t r) {
     llm__bpe_slot *slots = (llm__bpe_slot *)bpe->table_;
     const unsigned char *p = bpe->bytes_ + bpe->offset_[r];
     size_t n = bpe->length_[r], i;
-    uint64_t head = llm__load64(p) & llm__first_bytes(n), h = llm__bpe_hash(head, p, n);
+    uint64_t head = llm__load64(p) & llm__bpe_first_bytes(n), h = llm__bpe_hash(head, p, n);
     uint32_t check = (uint32_t)n | (uint32_t)(h >> 40) << 8;
     for (i = (size_t)h & bpe->table_mask_; slots[i].rank; i = (i + 1) & bpe->table_mask_) {
         const llm__bpe_slot *e = &slots[i];
@@ -5912,7 +5965,7 @@ static bool llm__bpe_insert(llm_bpe *bpe, uint32_t r) {
 }
 
 /* 0..63 for a base64 digit, 64 for '=', 255 otherwise. */
-static unsigned llm__b64_value(unsigned char c) {
+static unsigned llm__bpe_b64_value(unsigned char c) {
     if (c >= 'A' && c <= 'Z') return c - 'A';
     if (c >= 'a' && c <= 'z') return c - 'a' + 26;
     if (c >= '0' && c <= '9') return c - '0' + 52;
@@ -5923,13 +5976,13 @@ static unsigned llm__b64_value(unsigned char c) {
 
 /* Decodes base64 s[0..n) (padded, n a multiple of 4) into out; returns the
    byte count, or (size_t)-1 when it is not valid base64. */
-static size_t llm__b64_decode(const unsigned char *s, size_t n, unsigned char *out) {
+static size_t llm__bpe_b64_decode(const unsigned char *s, size_t n, unsigned char *out) {
     size_t i, o = 0;
     if (n == 0 || n % 4) return (size_t)-1;
     for (i = 0; i < n; i += 4) {
         unsigned v[4], k, pad = 0;
         for (k = 0; k < 4; k++) {
-            v[k] = llm__b64_value(s[i + k]);
+            v[k] = llm__bpe_b64_value(s[i + k]);
             if (v[k] == 255 || (v[k] == 64 && (i + 4 < n || k < 2))) return (size_t)-1;
             if (v[k] == 64) pad++;
             else if (pad) return (size_t)-1;   /* data after '=' */
@@ -6017,8 +6070,8 @@ static llm_result llm__bpe_index(llm_bpe *bpe, llm_error *err) {
         if (r + ahead < bpe->rank_count) {
             const unsigned char *q = bpe->bytes_ + bpe->offset_[r + ahead];
             size_t n = bpe->length_[r + ahead];
-            uint64_t h = llm__bpe_hash(llm__load64(q) & llm__first_bytes(n), q, n);
-            LLM__PREFETCH(&slots[(size_t)h & bpe->table_mask_]);
+            uint64_t h = llm__bpe_hash(llm__load64(q) & llm__bpe_first_bytes(n), q, n);
+            LLM__BPE_PREFETCH(&slots[(size_t)h & bpe->table_mask_]);
         }
         if (!llm__bpe_insert(bpe, (uint32_t)r))
             return llm__fail(err, LLM_ERR_PARSE, "vocabulary has a duplicate token (rank %u)", (unsigned)r);
@@ -6034,7 +6087,7 @@ static llm_result llm__bpe_fill(llm_bpe *bpe, const unsigned char *p, const unsi
         lineno++;
         llm__bpe_split_line(p, end, &line);
         p = line.next;
-        k = llm__b64_decode(line.b64, line.b64_len, bpe->bytes_ + used);
+        k = llm__bpe_b64_decode(line.b64, line.b64_len, bpe->bytes_ + used);
         if (k == (size_t)-1 || k == 0)
             return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: invalid base64", lineno);
         if (k > LLM__BPE_MAX_TOKEN)
@@ -6193,7 +6246,7 @@ typedef struct llm__bpe_big {
     size_t heap_len;
 } llm__bpe_big;
 
-static void llm__heap_push(llm__bpe_big *b, uint64_t v) {
+static void llm__bpe_heap_push(llm__bpe_big *b, uint64_t v) {
     size_t i = b->heap_len++;
     while (i > 0 && b->heap[(i - 1) / 2] > v) {
         b->heap[i] = b->heap[(i - 1) / 2];
@@ -6202,7 +6255,7 @@ static void llm__heap_push(llm__bpe_big *b, uint64_t v) {
     b->heap[i] = v;
 }
 
-static uint64_t llm__heap_pop(llm__bpe_big *b) {
+static uint64_t llm__bpe_heap_pop(llm__bpe_big *b) {
     uint64_t top = b->heap[0], v = b->heap[--b->heap_len];
     size_t i = 0, c;
     while ((c = 2 * i + 1) < b->heap_len) {
@@ -6222,7 +6275,7 @@ static void llm__bpe_big_pair(const llm_bpe *bpe, llm__bpe_big *b, const unsigne
     if (right >= n) return;
     end = b->next[right];
     b->pair[k] = llm__bpe_rank(bpe, p + k, end - k);
-    if (b->pair[k] != LLM__BPE_NONE) llm__heap_push(b, (uint64_t)b->pair[k] << 32 | k);
+    if (b->pair[k] != LLM__BPE_NONE) llm__bpe_heap_push(b, (uint64_t)b->pair[k] << 32 | k);
 }
 
 static void llm__bpe_merge_big(const llm_bpe *bpe, llm__bpe_big *b, const unsigned char *p, uint32_t n,
@@ -6235,7 +6288,7 @@ static void llm__bpe_merge_big(const llm_bpe *bpe, llm__bpe_big *b, const unsign
     b->heap_len = 0;
     for (k = 0; k < n; k++) llm__bpe_big_pair(bpe, b, p, n, k);
     while (b->heap_len) {
-        uint64_t top = llm__heap_pop(b);
+        uint64_t top = llm__bpe_heap_pop(b);
         uint32_t left = (uint32_t)top, rank = (uint32_t)(top >> 32), right;
         if (b->next[left] == LLM__BPE_NONE || b->pair[left] != rank) continue;   /* stale */
         right = b->next[left];
@@ -6338,14 +6391,14 @@ static llm_result llm__bpe_piece(const llm_bpe *bpe, const unsigned char *p, siz
 /* Ordinary text: split into pieces, merge each. */
 static llm_result llm__bpe_ordinary(const llm_bpe *bpe, const unsigned char *s, size_t len, llm__bpe_out *out,
                                     llm_error *err) {
-    llm__pretok t;
+    llm__bpe_pretok t;
     const unsigned char *p = s, *q;
     bool o200k = bpe->encoding == LLM_ENCODING_O200K_BASE;
     llm_result r;
     t.s = s;
     t.end = s + len;
     while (p < t.end) {
-        q = o200k ? llm__pt_o200k(&t, p) : llm__pt_cl100k(&t, p);
+        q = o200k ? llm__bpe_pt_o200k(&t, p) : llm__bpe_pt_cl100k(&t, p);
         if ((r = llm__bpe_piece(bpe, p, (size_t)(q - p), t.end, out, err)) != LLM_OK) return r;
         p = q;
     }
@@ -6473,8 +6526,12 @@ LLM_API llm_result llm_bpe_decode(const llm_bpe *bpe, const uint32_t *ids, size_
 
 /* ---- the estimator: no vocabulary ---- */
 
+/* ------------------------------------------------------------------------ */
+// >>tokens: the estimator, chat and tool overhead, trimming
+/* ------------------------------------------------------------------------ */
+
 /* Features of a text, counted byte by byte through one table
-   (llm__est_class): 0 word starts (an ASCII letter after a non-letter),
+   (llm__tokens_class): 0 word starts (an ASCII letter after a non-letter),
    1 ASCII letters, 2 letters past the 6th of a word, 3 digits, 4 ASCII
    punctuation, 5 spaces, 6 other ASCII whitespace and controls, 7 non-ASCII
    run starts (a lead byte after an ASCII byte), then UTF-8 lead bytes by
@@ -6483,9 +6540,9 @@ LLM_API llm_result llm_bpe_decode(const llm_bpe *bpe, const uint32_t *ids, size_
    symbols), 13 E3 (kana, CJK punctuation), 14 E4-E9 (CJK ideographs),
    15 EA-ED (Hangul), 16 EE-EF (fullwidth, private use), 17 F0-F4 (emoji,
    rare scripts), 18 continuation and invalid bytes. */
-#define LLM__EST_FEATURES 19
+#define LLM__TOKENS_FEATURES 19
 
-static const unsigned char llm__est_class[256] = {
+static const unsigned char llm__tokens_class[256] = {
     6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
     5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4,
     4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 4,
@@ -6497,43 +6554,43 @@ static const unsigned char llm__est_class[256] = {
 };
 
 /* Eight bytes as a little-endian number (compilers make it one load). */
-static uint64_t llm__load64_le(const unsigned char *p) {
+static uint64_t llm__tokens_load64_le(const unsigned char *p) {
     return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
            (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
 
 /* Number of bytes whose high bit is set in m (m has only high bits). */
-static size_t llm__count_highs(uint64_t m) { return (size_t)(((m >> 7) * LLM__ONES) >> 56); }
+static size_t llm__tokens_count_highs(uint64_t m) { return (size_t)(((m >> 7) * LLM__ONES) >> 56); }
 
 /* High bit of each byte of x that lies in [lo, hi] (any byte values). */
-static uint64_t llm__bytes_in(uint64_t x, unsigned lo, unsigned hi) {
+static uint64_t llm__tokens_bytes_in(uint64_t x, unsigned lo, unsigned hi) {
     uint64_t low7 = x & ~LLM__HIGHS;
     uint64_t ge = low7 + LLM__ONES * (0x80 - lo), gt = low7 + LLM__ONES * (0x7F - hi);
     return ge & ~gt & ~x & LLM__HIGHS;
 }
 
-/* One 8-byte word of llm__est_features. Letter starts and the letters past
+/* One 8-byte word of llm__tokens_features. Letter starts and the letters past
    a word's 6th come from masks (shifts toward the following byte); the
    class histogram from masks for an ASCII word, else byte by byte. */
-static void llm__est_word(const unsigned char *p, size_t *h, uint64_t *lprev, size_t *starts, size_t *tail,
+static void llm__tokens_word(const unsigned char *p, size_t *h, uint64_t *lprev, size_t *starts, size_t *tail,
                           size_t *runs, unsigned *last) {
-    uint64_t x = llm__load64_le(p), y = x | LLM__ONES * 0x20;
-    uint64_t L = llm__bytes_in(y, 'a', 'z') & ~(x & LLM__HIGHS), t = L, prev = *lprev;
+    uint64_t x = llm__tokens_load64_le(p), y = x | LLM__ONES * 0x20;
+    uint64_t L = llm__tokens_bytes_in(y, 'a', 'z') & ~(x & LLM__HIGHS), t = L, prev = *lprev;
     int k;
-    *starts += llm__count_highs(L & ~(L << 8 | prev >> 56));
+    *starts += llm__tokens_count_highs(L & ~(L << 8 | prev >> 56));
     for (k = 1; k <= 6; k++) t &= L << (8 * k) | prev >> (64 - 8 * k);
-    *tail += llm__count_highs(t);
+    *tail += llm__tokens_count_highs(t);
     *lprev = L;
     if (!(x & LLM__HIGHS)) {
-        uint64_t d = llm__bytes_in(x, '0', '9'), sp = llm__bytes_in(x, ' ', ' ');
-        uint64_t c = llm__bytes_in(x, 0, 0x1F) | llm__bytes_in(x, 0x7F, 0x7F);
-        size_t nl = llm__count_highs(L), nd = llm__count_highs(d), ns = llm__count_highs(sp), nc = llm__count_highs(c);
+        uint64_t d = llm__tokens_bytes_in(x, '0', '9'), sp = llm__tokens_bytes_in(x, ' ', ' ');
+        uint64_t c = llm__tokens_bytes_in(x, 0, 0x1F) | llm__tokens_bytes_in(x, 0x7F, 0x7F);
+        size_t nl = llm__tokens_count_highs(L), nd = llm__tokens_count_highs(d), ns = llm__tokens_count_highs(sp), nc = llm__tokens_count_highs(c);
         h[1] += nl, h[3] += nd, h[5] += ns, h[6] += nc, h[4] += 8 - nl - nd - ns - nc;
         *last = 4;
         return;
     }
     for (k = 0; k < 8; k++) {
-        unsigned c = llm__est_class[p[k]];
+        unsigned c = llm__tokens_class[p[k]];
         h[c]++;
         *runs += (c >= 8 && c < 18) & (*last < 8);
         *last = c;
@@ -6541,53 +6598,53 @@ static void llm__est_word(const unsigned char *p, size_t *h, uint64_t *lprev, si
 }
 
 /* Counts the features of s[0..len) into f, eight bytes at a time. */
-static void llm__est_features(const unsigned char *s, size_t len, double *f) {
-    size_t h[LLM__EST_FEATURES], i, k, starts = 0, tail = 0, runs = 0;
+static void llm__tokens_features(const unsigned char *s, size_t len, double *f) {
+    size_t h[LLM__TOKENS_FEATURES], i, k, starts = 0, tail = 0, runs = 0;
     uint64_t lprev = 0;
     unsigned last = 0;
     unsigned char pad[8];
     memset(h, 0, sizeof h);
-    for (i = 0; i + 8 <= len; i += 8) llm__est_word(s + i, h, &lprev, &starts, &tail, &runs, &last);
+    for (i = 0; i + 8 <= len; i += 8) llm__tokens_word(s + i, h, &lprev, &starts, &tail, &runs, &last);
     if (i < len) {   /* the last bytes, padded with NULs that are then taken out */
         memset(pad, 0, sizeof pad);
         memcpy(pad, s + i, len - i);
-        llm__est_word(pad, h, &lprev, &starts, &tail, &runs, &last);
+        llm__tokens_word(pad, h, &lprev, &starts, &tail, &runs, &last);
         h[6] -= 8 - (len - i);
     }
-    for (k = 0; k < LLM__EST_FEATURES; k++) f[k] = (double)h[k];
+    for (k = 0; k < LLM__TOKENS_FEATURES; k++) f[k] = (double)h[k];
     f[0] = (double)starts;
     f[2] = (double)tail;
     f[7] = (double)runs;
 }
 
 /* >>estimator-weights begin: generated by tools/calibrate_estimator.py; do not edit.
-   [0] o200k_base, [1] cl100k_base; feature order of llm__est_features. */
-static const double llm__est_weights[2][LLM__EST_FEATURES] = {
+   [0] o200k_base, [1] cl100k_base; feature order of llm__tokens_features. */
+static const double llm__tokens_weights[2][LLM__TOKENS_FEATURES] = {
     {1.53946, -0.0945208, 0.583151, 0.383321, 0.388192, -0.1674, 0.383344, 0.929748, 0.790882, -0.363758, -0.4448, -1.01813, 0.00225482, -0.411402, -0.360683, -0.535654, 3.40925, -0.52252, 0.586107},
     {1.64836, -0.146601, 0.66793, 0.389287, 0.401711, -0.126701, 0.639789, 1.24209, 0.769206, -0.404095, -0.181084, -0.536367, -0.395619, -0.498953, -0.495265, -0.600627, 2.73988, 0.0478914, 0.753832},
 };
 /* >>estimator-weights end */
 
 LLM_API size_t llm_tokens_estimate(const char *text, size_t len, const char *model) {
-    double f[LLM__EST_FEATURES], t = 0;
-    const double *w = llm__est_weights[llm_encoding_for_model(model) == LLM_ENCODING_CL100K_BASE ? 1 : 0];
+    double f[LLM__TOKENS_FEATURES], t = 0;
+    const double *w = llm__tokens_weights[llm_encoding_for_model(model) == LLM_ENCODING_CL100K_BASE ? 1 : 0];
     size_t k;
     if (!text || !len) return 0;
-    llm__est_features((const unsigned char *)text, len, f);
-    for (k = 0; k < LLM__EST_FEATURES; k++) t += w[k] * f[k];
+    llm__tokens_features((const unsigned char *)text, len, f);
+    for (k = 0; k < LLM__TOKENS_FEATURES; k++) t += w[k] * f[k];
     return t < 1 ? 1 : (size_t)(t + 0.5);
 }
 
 /* ---- chat requests: OpenAI's cookbook rules ---- */
 
-typedef struct llm__counter {
+typedef struct llm__tokens_counter {
     const llm_bpe *bpe;          /* NULL: estimate */
     const char *model;
     const llm_allocator *alloc;  /* for tools: parsing and long names */
     llm_error *err;
-} llm__counter;
+} llm__tokens_counter;
 
-static void llm__counter_init(llm__counter *c, const llm_request *req, const llm_bpe *bpe, const llm_allocator *alloc,
+static void llm__tokens_counter_init(llm__tokens_counter *c, const llm_request *req, const llm_bpe *bpe, const llm_allocator *alloc,
                               llm_error *err) {
     c->bpe = bpe;
     c->model = req->model;
@@ -6595,7 +6652,7 @@ static void llm__counter_init(llm__counter *c, const llm_request *req, const llm
     c->err = err;
 }
 
-static llm_result llm__count_textn(const llm__counter *c, const char *s, size_t n, size_t *tokens) {
+static llm_result llm__tokens_count_textn(const llm__tokens_counter *c, const char *s, size_t n, size_t *tokens) {
     if (!s || !n) return LLM_OK;
     if (!c->bpe) {
         *tokens += llm_tokens_estimate(s, n, c->model);
@@ -6608,14 +6665,14 @@ static llm_result llm__count_textn(const llm__counter *c, const char *s, size_t 
     }
 }
 
-static llm_result llm__count_text(const llm__counter *c, const char *s, size_t *tokens) {
-    return llm__count_textn(c, s, s ? strlen(s) : 0, tokens);
+static llm_result llm__tokens_count_text(const llm__tokens_counter *c, const char *s, size_t *tokens) {
+    return llm__tokens_count_textn(c, s, s ? strlen(s) : 0, tokens);
 }
 
 /* An image part: 85 for detail low/auto/default; for high, 85 + 170 per
    512-px tile once the image is scaled to fit 2048x2048 and then to a
    shortest side of 768 (never up). */
-static size_t llm__image_tokens(const llm_content_part *p) {
+static size_t llm__tokens_image_tokens(const llm_content_part *p) {
     double w = p->width, h = p->height, s;
     if (p->detail != LLM_DETAIL_HIGH) return 85;
     if (w <= 0 || h <= 0) return 85 + 170 * 8;   /* size unknown: the largest, 768x2048 */
@@ -6633,28 +6690,28 @@ static size_t llm__image_tokens(const llm_content_part *p) {
 }
 
 /* One message: 3, then every string field (role included), +1 for a name. */
-static llm_result llm__count_message(const llm__counter *c, const llm_message *m, size_t *tokens) {
-    llm_result r = llm__count_text(c, llm__role_name(m->role), tokens);
+static llm_result llm__tokens_count_message(const llm__tokens_counter *c, const llm_message *m, size_t *tokens) {
+    llm_result r = llm__tokens_count_text(c, llm__role_name(m->role), tokens);
     size_t i;
     *tokens += 3;
-    if (r == LLM_OK) r = llm__count_text(c, m->content, tokens);
+    if (r == LLM_OK) r = llm__tokens_count_text(c, m->content, tokens);
     for (i = 0; r == LLM_OK && m->parts && i < m->part_count; i++) {
-        if (m->parts[i].type == LLM_PART_TEXT) r = llm__count_text(c, m->parts[i].text, tokens);
-        else if (m->parts[i].type != LLM_PART_DOCUMENT) *tokens += llm__image_tokens(&m->parts[i]); /* a document's pages are unknown: not counted */
+        if (m->parts[i].type == LLM_PART_TEXT) r = llm__tokens_count_text(c, m->parts[i].text, tokens);
+        else if (m->parts[i].type != LLM_PART_DOCUMENT) *tokens += llm__tokens_image_tokens(&m->parts[i]); /* a document's pages are unknown: not counted */
     }
     if (r == LLM_OK && m->name) {
-        r = llm__count_text(c, m->name, tokens);
+        r = llm__tokens_count_text(c, m->name, tokens);
         *tokens += 1;
     }
     for (i = 0; r == LLM_OK && m->tool_calls && i < m->tool_call_count; i++)
-        r = llm__count_text(c, m->tool_calls[i].arguments, tokens);
-    if (r == LLM_OK) r = llm__count_text(c, m->tool_call_id, tokens);
+        r = llm__tokens_count_text(c, m->tool_calls[i].arguments, tokens);
+    if (r == LLM_OK) r = llm__tokens_count_text(c, m->tool_call_id, tokens);
     return r;
 }
 
 /* Builds "a:b:c" (each part without one final '.', as the cookbook strips
    descriptions) into buf and counts it. */
-static llm_result llm__count_joined(const llm__counter *c, const char *const *parts, const size_t *lens, int count,
+static llm_result llm__tokens_count_joined(const llm__tokens_counter *c, const char *const *parts, const size_t *lens, int count,
                                     bool strip_last_dot, size_t *tokens) {
     char stack[512] = {0}, *buf = stack;
     size_t total = 0, used = 0;
@@ -6672,13 +6729,13 @@ static llm_result llm__count_joined(const llm__counter *c, const char *const *pa
         if (n) memcpy(buf + used, parts[i], n);
         used += n;
     }
-    r = llm__count_textn(c, buf, used, tokens);
+    r = llm__tokens_count_textn(c, buf, used, tokens);
     if (buf != stack) llm__free(c->alloc, buf, total);
     return r;
 }
 
 /* A JSON string member's text ("" when absent or not a string). */
-static const char *llm__json_str_or_empty(const llm_json *o, const char *key, size_t *len) {
+static const char *llm__tokens_json_str_or_empty(const llm_json *o, const char *key, size_t *len) {
     const llm_json *v = llm_json_get(o, key);
     *len = 0;
     if (!llm_json_is(v, LLM_JSON_STRING)) return "";
@@ -6686,7 +6743,7 @@ static const char *llm__json_str_or_empty(const llm_json *o, const char *key, si
 }
 
 /* The cookbook's num_tokens_for_tools, one property at a time. */
-static llm_result llm__count_property(const llm__counter *c, const llm_json *key, const llm_json *prop, bool o200k,
+static llm_result llm__tokens_count_property(const llm__tokens_counter *c, const llm_json *key, const llm_json *prop, bool o200k,
                                       size_t *tokens, long *adjust) {
     const char *parts[3];
     size_t lens[3];
@@ -6700,16 +6757,16 @@ static llm_result llm__count_property(const llm__counter *c, const llm_json *key
             size_t n = 0;
             const char *s = llm_json_string(item, &n);
             *tokens += 3;                           /* enum_item */
-            if (s) r = llm__count_textn(c, s, n, tokens);
+            if (s) r = llm__tokens_count_textn(c, s, n, tokens);
         }
     }
     parts[0] = llm_json_string(key, &lens[0]);
-    parts[1] = llm__json_str_or_empty(prop, "type", &lens[1]);
-    parts[2] = llm__json_str_or_empty(prop, "description", &lens[2]);
-    return r == LLM_OK ? llm__count_joined(c, parts, lens, 3, true, tokens) : r;
+    parts[1] = llm__tokens_json_str_or_empty(prop, "type", &lens[1]);
+    parts[2] = llm__tokens_json_str_or_empty(prop, "description", &lens[2]);
+    return r == LLM_OK ? llm__tokens_count_joined(c, parts, lens, 3, true, tokens) : r;
 }
 
-static llm_result llm__count_tool(const llm__counter *c, const llm_tool *t, bool o200k, size_t *tokens, long *adjust) {
+static llm_result llm__tokens_count_tool(const llm__tokens_counter *c, const llm_tool *t, bool o200k, size_t *tokens, long *adjust) {
     const char *parts[2];
     size_t lens[2];
     llm_json_doc doc;
@@ -6720,7 +6777,7 @@ static llm_result llm__count_tool(const llm__counter *c, const llm_tool *t, bool
     parts[1] = t->description ? t->description : "";
     lens[0] = strlen(parts[0]);
     lens[1] = strlen(parts[1]);
-    if ((r = llm__count_joined(c, parts, lens, 2, true, tokens)) != LLM_OK || !t->parameters) return r;
+    if ((r = llm__tokens_count_joined(c, parts, lens, 2, true, tokens)) != LLM_OK || !t->parameters) return r;
     memset(&doc, 0, sizeof doc);
     if (c->alloc) doc.alloc = *c->alloc;
     if ((r = llm_json_parse(&doc, t->parameters, strlen(t->parameters), c->err)) != LLM_OK) {
@@ -6731,14 +6788,14 @@ static llm_result llm__count_tool(const llm__counter *c, const llm_tool *t, bool
     if (llm_json_count(props) > 0 && llm_json_is(props, LLM_JSON_OBJECT)) {
         *tokens += 3;                               /* prop_init */
         for (k = llm_json_first(props); r == LLM_OK && k; k = llm_json_next(props, k))
-            r = llm__count_property(c, k, k + 1, o200k, tokens, adjust);
+            r = llm__tokens_count_property(c, k, k + 1, o200k, tokens, adjust);
     }
     llm_json_doc_free(&doc);
     return r;
 }
 
 /* Tokens of the request outside its messages: reply priming and tools. */
-static llm_result llm__count_fixed(const llm__counter *c, const llm_request *req, size_t *tokens) {
+static llm_result llm__tokens_count_fixed(const llm__tokens_counter *c, const llm_request *req, size_t *tokens) {
     llm_encoding enc = c->bpe ? c->bpe->encoding : llm_encoding_for_model(req->model);
     bool o200k = enc != LLM_ENCODING_CL100K_BASE;
     long adjust = 0;
@@ -6746,7 +6803,7 @@ static llm_result llm__count_fixed(const llm__counter *c, const llm_request *req
     llm_result r = LLM_OK;
     *tokens += 3;                                   /* <|start|>assistant<|message|> */
     for (i = 0; r == LLM_OK && req->tools && i < req->tool_count; i++)
-        r = llm__count_tool(c, &req->tools[i], o200k, tokens, &adjust);
+        r = llm__tokens_count_tool(c, &req->tools[i], o200k, tokens, &adjust);
     if (req->tools && req->tool_count) *tokens += 12;   /* func_end */
     *tokens = (size_t)((long)*tokens + adjust);
     return r;
@@ -6754,29 +6811,29 @@ static llm_result llm__count_fixed(const llm__counter *c, const llm_request *req
 
 LLM_API llm_result llm_count_request_tokens(const llm_request *request, const llm_bpe *bpe, const llm_allocator *alloc,
                                             size_t *tokens, llm_error *err) {
-    llm__counter c;
+    llm__tokens_counter c;
     size_t i, total = 0;
     llm_result r;
     if (tokens) *tokens = 0;
     if (!request || !tokens) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request and tokens are required");
-    llm__counter_init(&c, request, bpe, alloc, err);
-    r = llm__count_fixed(&c, request, &total);
+    llm__tokens_counter_init(&c, request, bpe, alloc, err);
+    r = llm__tokens_count_fixed(&c, request, &total);
     for (i = 0; r == LLM_OK && request->messages && i < request->message_count; i++)
-        r = llm__count_message(&c, &request->messages[i], &total);
+        r = llm__tokens_count_message(&c, &request->messages[i], &total);
     if (r == LLM_OK) *tokens = total;
     return r;
 }
 
 /* The end of the group that starts at message i: an assistant message with
    tool calls takes the tool results that follow it. */
-static size_t llm__trim_group_end(const llm_request *req, size_t i) {
+static size_t llm__tokens_trim_group_end(const llm_request *req, size_t i) {
     size_t j = i + 1;
     if (req->messages[i].role == LLM_ROLE_ASSISTANT && req->messages[i].tool_call_count)
         while (j < req->message_count && req->messages[j].role == LLM_ROLE_TOOL) j++;
     return j;
 }
 
-static bool llm__is_system(const llm_message *m) {
+static bool llm__tokens_is_system(const llm_message *m) {
     return m->role == LLM_ROLE_SYSTEM || m->role == LLM_ROLE_DEVELOPER;
 }
 
@@ -6784,30 +6841,30 @@ static bool llm__is_system(const llm_message *m) {
    fit; writes the kept ones in order. */
 LLM_API llm_result llm_trim_messages(const llm_request *request, const llm_bpe *bpe, size_t max_tokens,
                                      llm_message *out, size_t cap, size_t *kept, llm_error *err) {
-    llm__counter c;
+    llm__tokens_counter c;
     size_t i, j, total = 0, first = 0, n = 0, size;
     llm_result r;
     if (kept) *kept = 0;
     if (!request || !kept || (!out && cap)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request and kept are required");
     if (cap < request->message_count) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "out holds %z of %z messages", cap, request->message_count);
-    llm__counter_init(&c, request, bpe, NULL, err);
-    r = llm__count_fixed(&c, request, &total);
+    llm__tokens_counter_init(&c, request, bpe, NULL, err);
+    r = llm__tokens_count_fixed(&c, request, &total);
     for (i = 0; r == LLM_OK && i < request->message_count; i++)
-        if (llm__is_system(&request->messages[i])) r = llm__count_message(&c, &request->messages[i], &total);
+        if (llm__tokens_is_system(&request->messages[i])) r = llm__tokens_count_message(&c, &request->messages[i], &total);
     /* `first`: the oldest non-system message kept; walk groups back from the end */
     for (first = request->message_count; r == LLM_OK && first > 0;) {
         size_t start = first - 1, add = 0;
         while (start > 0 && request->messages[start].role == LLM_ROLE_TOOL) start--;
-        if (llm__trim_group_end(request, start) < first) start = first - 1;   /* orphan tool results */
+        if (llm__tokens_trim_group_end(request, start) < first) start = first - 1;   /* orphan tool results */
         for (j = start; r == LLM_OK && j < first; j++)
-            if (!llm__is_system(&request->messages[j])) r = llm__count_message(&c, &request->messages[j], &add);
+            if (!llm__tokens_is_system(&request->messages[j])) r = llm__tokens_count_message(&c, &request->messages[j], &add);
         if (r != LLM_OK || (total + add > max_tokens && first < request->message_count)) break;
         total += add;
         first = start;
     }
     if (r != LLM_OK) return r;
     for (i = 0; i < request->message_count; i++)
-        if (i >= first || llm__is_system(&request->messages[i])) out[n++] = request->messages[i];
+        if (i >= first || llm__tokens_is_system(&request->messages[i])) out[n++] = request->messages[i];
     *kept = n;
     size = total;
     if (size > max_tokens)
@@ -6826,15 +6883,15 @@ LLM_API llm_result llm_trim_messages(const llm_request *request, const llm_bpe *
    runtime layers share this form: strings are offsets into a pool, prices a
    run of `nrefs` references (price << 24 | value index) into a value array.
    Entries are sorted by key, case-insensitively, then bytewise. */
-typedef struct llm__cost_entry {
+typedef struct llm__costs_entry {
     uint32_t key, provider, refs, caps, max_input, max_output;
     uint16_t threshold_k;           /* tier threshold in thousands of tokens */
     uint8_t nrefs, mode;
-} llm__cost_entry;
+} llm__costs_entry;
 
 /* A read-only view of one table. */
-typedef struct llm__cost_table {
-    const llm__cost_entry *entries;
+typedef struct llm__costs_table {
+    const llm__costs_entry *entries;
     size_t count;
     const char *pool;
     const uint32_t *refs;
@@ -6843,14 +6900,14 @@ typedef struct llm__cost_table {
     size_t provider_count;
     const char *source;
     llm_costs_layer layer;
-} llm__cost_table;
+} llm__costs_table;
 
 #if !defined(LLM_NO_COSTS_TABLE)
 #include "costs_embedded.h"
 #endif
 
-static llm__cost_table llm__costs_embedded(void) {
-    llm__cost_table t;
+static llm__costs_table llm__costs_embedded(void) {
+    llm__costs_table t;
     memset(&t, 0, sizeof t);
 #if !defined(LLM_NO_COSTS_TABLE)
     t.entries = llm__costs_entries;
@@ -6870,7 +6927,7 @@ static llm__cost_table llm__costs_embedded(void) {
 
 /* JSON names. Index = llm_price. The _ABOVE ones are matched by removing
    "_above_<N>k_tokens" from a key and finding the base name's _ABOVE twin. */
-static const char *const llm__price_names[LLM__PRICE_COUNT] = {
+static const char *const llm__costs_price_names[LLM__COSTS_PRICE_COUNT] = {
     "input_cost_per_token", "output_cost_per_token", "cache_read_input_token_cost",
     "cache_creation_input_token_cost", "cache_creation_input_token_cost_above_1hr",
     "output_cost_per_reasoning_token", "input_cost_per_audio_token", "output_cost_per_audio_token",
@@ -6889,7 +6946,7 @@ static const char *const llm__price_names[LLM__PRICE_COUNT] = {
     "input_cost_per_query", "input_cost_per_request"};
 
 /* Base rates and their variants: base, above, priority, above+priority, flex, batch (-1: none). */
-static const signed char llm__price_variants[][6] = {
+static const signed char llm__costs_price_variants[][6] = {
     {LLM_PRICE_INPUT, LLM_PRICE_INPUT_ABOVE, LLM_PRICE_INPUT_PRIORITY, LLM_PRICE_INPUT_ABOVE_PRIORITY, LLM_PRICE_INPUT_FLEX, LLM_PRICE_INPUT_BATCH},
     {LLM_PRICE_OUTPUT, LLM_PRICE_OUTPUT_ABOVE, LLM_PRICE_OUTPUT_PRIORITY, LLM_PRICE_OUTPUT_ABOVE_PRIORITY, LLM_PRICE_OUTPUT_FLEX, LLM_PRICE_OUTPUT_BATCH},
     {LLM_PRICE_CACHE_READ, LLM_PRICE_CACHE_READ_ABOVE, LLM_PRICE_CACHE_READ_PRIORITY, LLM_PRICE_CACHE_READ_ABOVE_PRIORITY, LLM_PRICE_CACHE_READ_FLEX, -1},
@@ -6899,95 +6956,95 @@ static const signed char llm__price_variants[][6] = {
     {LLM_PRICE_INPUT_PRIORITY, LLM_PRICE_INPUT_ABOVE_PRIORITY, -1, -1, -1, -1},
     {LLM_PRICE_OUTPUT_PRIORITY, LLM_PRICE_OUTPUT_ABOVE_PRIORITY, -1, -1, -1, -1},
     {LLM_PRICE_CACHE_READ_PRIORITY, LLM_PRICE_CACHE_READ_ABOVE_PRIORITY, -1, -1, -1, -1}};
-#define LLM__VARIANT_COUNT (sizeof llm__price_variants / sizeof llm__price_variants[0])
+#define LLM__COSTS_VARIANT_COUNT (sizeof llm__costs_price_variants / sizeof llm__costs_price_variants[0])
 
-static const char *const llm__cap_names[] = {
+static const char *const llm__costs_cap_names[] = {
     "supports_function_calling", "supports_parallel_function_calling", "supports_vision",
     "supports_response_schema", "supports_prompt_caching", "supports_reasoning", "supports_audio_input",
     "supports_audio_output", "supports_pdf_input", "supports_web_search", "supports_system_messages",
     "supports_tool_choice", "supports_assistant_prefill", "supports_computer_use",
     "supports_native_streaming", "supports_video_input", "supports_url_context"};
-#define LLM__CAP_COUNT (sizeof llm__cap_names / sizeof llm__cap_names[0])
+#define LLM__COSTS_CAP_COUNT (sizeof llm__costs_cap_names / sizeof llm__costs_cap_names[0])
 
-static const char *const llm__mode_names[LLM__MODE_COUNT] = {
+static const char *const llm__costs_mode_names[LLM__COSTS_MODE_COUNT] = {
     "", "chat", "completion", "responses", "embedding", "rerank", "moderation", "audio_transcription",
     "audio_speech", "realtime", "image_generation", "image_edit", "video_generation", "search", "ocr", "other"};
 
 LLM_API const char *llm_price_name(llm_price price) {
-    return (unsigned)price < LLM__PRICE_COUNT ? llm__price_names[price] : NULL;
+    return (unsigned)price < LLM__COSTS_PRICE_COUNT ? llm__costs_price_names[price] : NULL;
 }
 
 LLM_API const char *llm_capability_name(uint32_t cap) {
     size_t i;
-    for (i = 0; i < LLM__CAP_COUNT; i++)
-        if (cap == (1u << i)) return llm__cap_names[i];
+    for (i = 0; i < LLM__COSTS_CAP_COUNT; i++)
+        if (cap == (1u << i)) return llm__costs_cap_names[i];
     return NULL;
 }
 
 LLM_API const char *llm_model_mode_name(llm_model_mode mode) {
-    return (unsigned)mode < LLM__MODE_COUNT ? llm__mode_names[mode] : NULL;
+    return (unsigned)mode < LLM__COSTS_MODE_COUNT ? llm__costs_mode_names[mode] : NULL;
 }
 
-static int llm__lower(int c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+static int llm__costs_lower(int c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
 /* Compares a[0..an) with b[0..bn) ignoring ASCII case. */
-static int llm__ci_cmp(const char *a, size_t an, const char *b, size_t bn) {
+static int llm__costs_ci_cmp(const char *a, size_t an, const char *b, size_t bn) {
     size_t i, n = an < bn ? an : bn;
     for (i = 0; i < n; i++) {
-        int x = llm__lower((unsigned char)a[i]), y = llm__lower((unsigned char)b[i]);
+        int x = llm__costs_lower((unsigned char)a[i]), y = llm__costs_lower((unsigned char)b[i]);
         if (x != y) return x - y;
     }
     return an < bn ? -1 : an > bn;
 }
 
 /* The order of table entries: case-insensitive, then bytewise. */
-static int llm__key_order(const char *a, size_t an, const char *b, size_t bn) {
-    int c = llm__ci_cmp(a, an, b, bn);
+static int llm__costs_key_order(const char *a, size_t an, const char *b, size_t bn) {
+    int c = llm__costs_ci_cmp(a, an, b, bn);
     if (c) return c;
     c = memcmp(a, b, an < bn ? an : bn);
     return c ? c : (an < bn ? -1 : an > bn);
 }
 
 /* Index of the first entry whose key is not below name (case-insensitively). */
-static size_t llm__table_lower_bound(const llm__cost_table *t, const char *name, size_t n) {
+static size_t llm__costs_table_lower_bound(const llm__costs_table *t, const char *name, size_t n) {
     size_t lo = 0, hi = t->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const char *k = t->pool + t->entries[mid].key;
-        if (llm__ci_cmp(k, strlen(k), name, n) < 0) lo = mid + 1;
+        if (llm__costs_ci_cmp(k, strlen(k), name, n) < 0) lo = mid + 1;
         else hi = mid;
     }
     return lo;
 }
 
-static bool llm__starts(const char *s, size_t n, const char *prefix) {
+static bool llm__costs_starts(const char *s, size_t n, const char *prefix) {
     size_t k = strlen(prefix);
     return n >= k && memcmp(s, prefix, k) == 0;
 }
 
-static bool llm__str_eq(const char *a, size_t an, const char *b) { return strlen(b) == an && memcmp(a, b, an) == 0; }
+static bool llm__costs_str_eq(const char *a, size_t an, const char *b) { return strlen(b) == an && memcmp(a, b, an) == 0; }
 
 /* Whether an entry of provider `have` may answer a model asked for with
    provider prefix want[0..wn) (LiteLLM's _check_provider_match). */
-static bool llm__provider_match(const char *have, const char *want, size_t wn) {
+static bool llm__costs_provider_match(const char *have, const char *want, size_t wn) {
     static const char *const families[] = {"vertex_ai", "bedrock", "fireworks_ai"};
     size_t hn = strlen(have), i;
     if (!want) return true;
-    if (llm__ci_cmp(have, hn, want, wn) == 0) return true;
-    if (llm__str_eq(want, wn, "litellm_proxy") || llm__str_eq(want, wn, "github")) return true;
-    if (llm__str_eq(want, wn, "azure_ai") && (strcmp(have, "azure") == 0 || strcmp(have, "openai") == 0)) return true;
-    if (llm__starts(have, hn, "text-completion-") && llm__str_eq(want, wn, have + 16)) return true;
+    if (llm__costs_ci_cmp(have, hn, want, wn) == 0) return true;
+    if (llm__costs_str_eq(want, wn, "litellm_proxy") || llm__costs_str_eq(want, wn, "github")) return true;
+    if (llm__costs_str_eq(want, wn, "azure_ai") && (strcmp(have, "azure") == 0 || strcmp(have, "openai") == 0)) return true;
+    if (llm__costs_starts(have, hn, "text-completion-") && llm__costs_str_eq(want, wn, have + 16)) return true;
     for (i = 0; i < sizeof families / sizeof families[0]; i++)
-        if (llm__starts(have, hn, families[i]) && llm__starts(want, wn, families[i])) return true;
+        if (llm__costs_starts(have, hn, families[i]) && llm__costs_starts(want, wn, families[i])) return true;
     return false;
 }
 
-static bool llm__table_has_provider(const llm__cost_table *t, const char *p, size_t n) {
+static bool llm__costs_table_has_provider(const llm__costs_table *t, const char *p, size_t n) {
     size_t lo = 0, hi = t->provider_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const char *q = t->pool + t->providers[mid];
-        int c = llm__ci_cmp(q, strlen(q), p, n);
+        int c = llm__costs_ci_cmp(q, strlen(q), p, n);
         if (c == 0) return true;
         if (c < 0) lo = mid + 1;
         else hi = mid;
@@ -6997,25 +7054,25 @@ static bool llm__table_has_provider(const llm__cost_table *t, const char *p, siz
 
 /* Finds name[0..n) in one table: exactly (bytes), or case-insensitively with
    a provider check (want == NULL: any provider). -1 when absent. */
-static long llm__table_find(const llm__cost_table *t, const char *name, size_t n, bool exact, const char *want, size_t wn) {
+static long llm__costs_table_find(const llm__costs_table *t, const char *name, size_t n, bool exact, const char *want, size_t wn) {
     size_t i;
-    for (i = llm__table_lower_bound(t, name, n); i < t->count; i++) {
-        const llm__cost_entry *e = &t->entries[i];
+    for (i = llm__costs_table_lower_bound(t, name, n); i < t->count; i++) {
+        const llm__costs_entry *e = &t->entries[i];
         const char *k = t->pool + e->key;
         size_t kn = strlen(k);
-        if (llm__ci_cmp(k, kn, name, n) != 0) break;
-        if (exact ? (kn == n && memcmp(k, name, n) == 0) : llm__provider_match(t->pool + e->provider, want, wn))
+        if (llm__costs_ci_cmp(k, kn, name, n) != 0) break;
+        if (exact ? (kn == n && memcmp(k, name, n) == 0) : llm__costs_provider_match(t->pool + e->provider, want, wn))
             return (long)i;
     }
     return -1;
 }
 
-static void llm__entry_info(const llm__cost_table *t, const llm__cost_entry *e, llm_model_info *info) {
+static void llm__costs_entry_info(const llm__costs_table *t, const llm__costs_entry *e, llm_model_info *info) {
     uint32_t i;
     memset(info, 0, sizeof *info);
     info->key = t->pool + e->key;
     info->provider = t->pool + e->provider;
-    info->mode = e->mode < LLM__MODE_COUNT ? (llm_model_mode)e->mode : LLM_MODE_OTHER;
+    info->mode = e->mode < LLM__COSTS_MODE_COUNT ? (llm_model_mode)e->mode : LLM_MODE_OTHER;
     info->layer = t->layer;
     info->table = t->source;
     info->max_input_tokens = e->max_input;
@@ -7024,15 +7081,15 @@ static void llm__entry_info(const llm__cost_table *t, const llm__cost_entry *e, 
     info->tier_threshold = (int64_t)e->threshold_k * 1000;
     for (i = 0; i < e->nrefs; i++) {
         uint32_t r = t->refs[e->refs + i], p = r >> 24;
-        if (p >= LLM__PRICE_COUNT) continue;
+        if (p >= LLM__COSTS_PRICE_COUNT) continue;
         info->price[p] = t->values[r & 0xFFFFFFu];
         info->price_set |= (uint64_t)1 << p;
     }
 }
 
 /* The runtime layers: growable versions of a table. */
-typedef struct llm__cost_layer {
-    llm__cost_entry *entries;
+typedef struct llm__costs_layer {
+    llm__costs_entry *entries;
     size_t count, entries_cap;
     char *pool;
     size_t pool_len, pool_cap;
@@ -7043,10 +7100,10 @@ typedef struct llm__cost_layer {
     uint32_t *providers;
     size_t provider_count, providers_cap;
     uint32_t source;                /* pool offset */
-} llm__cost_layer;
+} llm__costs_layer;
 
-static llm__cost_table llm__layer_table(const llm__cost_layer *l, llm_costs_layer which) {
-    llm__cost_table t;
+static llm__costs_table llm__costs_layer_table(const llm__costs_layer *l, llm_costs_layer which) {
+    llm__costs_table t;
     t.entries = l->entries;
     t.count = l->count;
     t.pool = l->pool;
@@ -7060,18 +7117,18 @@ static llm__cost_table llm__layer_table(const llm__cost_layer *l, llm_costs_laye
 }
 
 /* The tables of a database, highest first; returns how many. */
-static size_t llm__costs_tables(const llm_costs *db, llm__cost_table out[3]) {
+static size_t llm__costs_tables(const llm_costs *db, llm__costs_table out[3]) {
     size_t n = 0;
-    if (db && db->registered_) out[n++] = llm__layer_table((const llm__cost_layer *)db->registered_, LLM_COSTS_REGISTERED);
-    if (db && db->loaded_) out[n++] = llm__layer_table((const llm__cost_layer *)db->loaded_, LLM_COSTS_LOADED);
+    if (db && db->registered_) out[n++] = llm__costs_layer_table((const llm__costs_layer *)db->registered_, LLM_COSTS_REGISTERED);
+    if (db && db->loaded_) out[n++] = llm__costs_layer_table((const llm__costs_layer *)db->loaded_, LLM_COSTS_LOADED);
     out[n++] = llm__costs_embedded();
     return n;
 }
 
-#define LLM__MODEL_NAME_MAX 256
+#define LLM__COSTS_MODEL_NAME_MAX 256
 
 /* A trailing date: -YYYY-MM-DD or -YYYYMMDD. Returns the length without it. */
-static size_t llm__strip_date(const char *s, size_t n) {
+static size_t llm__costs_strip_date(const char *s, size_t n) {
     size_t i, digits = 0;
     if (n > 11 && s[n - 11] == '-' && s[n - 6] == '-' && s[n - 3] == '-') {
         for (i = n - 10; i < n; i++) digits += (s[i] >= '0' && s[i] <= '9');
@@ -7085,17 +7142,17 @@ static size_t llm__strip_date(const char *s, size_t n) {
     return n;
 }
 
-/* LiteLLM's stripped form of a bare name into out (size LLM__MODEL_NAME_MAX):
+/* LiteLLM's stripped form of a bare name into out (size LLM__COSTS_MODEL_NAME_MAX):
    ft:base:org:...:id -> ft:base; gpt-35 -> gpt-3.5; with `dates`, also a
    trailing date. Returns its length; 0 when it equals the name. */
-static size_t llm__strip_model(const char *s, size_t n, char *out, bool dates) {
+static size_t llm__costs_strip_model(const char *s, size_t n, char *out, bool dates) {
     size_t m = n, k = 0;
-    if (n >= LLM__MODEL_NAME_MAX - 1) return 0;
-    if (llm__starts(s, n, "ft:")) {
+    if (n >= LLM__COSTS_MODEL_NAME_MAX - 1) return 0;
+    if (llm__costs_starts(s, n, "ft:")) {
         const char *colon = (const char *)memchr(s + 3, ':', n - 3);
         if (colon) m = (size_t)(colon - s);
     }
-    if (llm__starts(s, m, "gpt-35")) {
+    if (llm__costs_starts(s, m, "gpt-35")) {
         memcpy(out, "gpt-3.5", 7);
         k = 7;
         memcpy(out + k, s + 6, m - 6);
@@ -7104,19 +7161,19 @@ static size_t llm__strip_model(const char *s, size_t n, char *out, bool dates) {
         memcpy(out, s, m);
         k = m;
     }
-    if (dates) k = llm__strip_date(out, k);
+    if (dates) k = llm__costs_strip_date(out, k);
     out[k] = '\0';
     return (k == n && memcmp(out, s, n) == 0) ? 0 : k;
 }
 
 /* Looks name[0..n) up in every table, highest first. */
-static bool llm__costs_try(const llm__cost_table *t, size_t nt, const char *name, size_t n, bool exact,
+static bool llm__costs_try(const llm__costs_table *t, size_t nt, const char *name, size_t n, bool exact,
                            const char *want, size_t wn, llm_model_info *info) {
     size_t i;
     for (i = 0; i < nt; i++) {
-        long k = llm__table_find(&t[i], name, n, exact, want, wn);
+        long k = llm__costs_table_find(&t[i], name, n, exact, want, wn);
         if (k >= 0) {
-            llm__entry_info(&t[i], &t[i].entries[k], info);
+            llm__costs_entry_info(&t[i], &t[i].entries[k], info);
             return true;
         }
     }
@@ -7125,11 +7182,11 @@ static bool llm__costs_try(const llm__cost_table *t, size_t nt, const char *name
 
 /* Tries the stripped forms of bare[0..bn): with the provider prefix, then
    without. `dates` also strips a trailing date. */
-static bool llm__costs_try_stripped(const llm__cost_table *t, size_t nt, const char *bare, size_t bn, bool dates,
+static bool llm__costs_try_stripped(const llm__costs_table *t, size_t nt, const char *bare, size_t bn, bool dates,
                                     const char *want, size_t wn, llm_model_info *info) {
-    char s[LLM__MODEL_NAME_MAX], s0[LLM__MODEL_NAME_MAX], full[2 * LLM__MODEL_NAME_MAX];
-    size_t sn = llm__strip_model(bare, bn, s, dates);
-    if (dates && sn && sn == llm__strip_model(bare, bn, s0, false) && memcmp(s, s0, sn) == 0) return false;
+    char s[LLM__COSTS_MODEL_NAME_MAX], s0[LLM__COSTS_MODEL_NAME_MAX], full[2 * LLM__COSTS_MODEL_NAME_MAX];
+    size_t sn = llm__costs_strip_model(bare, bn, s, dates);
+    if (dates && sn && sn == llm__costs_strip_model(bare, bn, s0, false) && memcmp(s, s0, sn) == 0) return false;
     if (!sn) return false;
     if (want && wn + 1 + sn < sizeof full) {
         memcpy(full, want, wn);
@@ -7140,16 +7197,16 @@ static bool llm__costs_try_stripped(const llm__cost_table *t, size_t nt, const c
     return llm__costs_try(t, nt, s, sn, false, want, wn, info);
 }
 
-static bool llm__costs_known_provider(const llm__cost_table *t, size_t nt, const char *p, size_t n) {
+static bool llm__costs_known_provider(const llm__costs_table *t, size_t nt, const char *p, size_t n) {
     size_t i;
-    if (llm__str_eq(p, n, "litellm_proxy") || llm__str_eq(p, n, "github")) return true;
+    if (llm__costs_str_eq(p, n, "litellm_proxy") || llm__costs_str_eq(p, n, "github")) return true;
     for (i = 0; i < nt; i++)
-        if (llm__table_has_provider(&t[i], p, n)) return true;
+        if (llm__costs_table_has_provider(&t[i], p, n)) return true;
     return false;
 }
 
 static bool llm__costs_find(const llm_costs *db, const char *model, llm_model_info *info) {
-    llm__cost_table t[3];
+    llm__costs_table t[3];
     size_t nt = llm__costs_tables(db, t), n = strlen(model), wn = 0, bn = n;
     const char *slash = (const char *)memchr(model, '/', n), *want = NULL, *bare = model;
     if (llm__costs_try(t, nt, model, n, true, NULL, 0, info)) return true;
@@ -7187,19 +7244,19 @@ LLM_API bool llm_supports(const llm_costs *db, const char *model, uint32_t caps)
    a higher layer holds. */
 LLM_API size_t llm_costs_each(const llm_costs *db, const char *provider,
                               bool (*fn)(void *user, const llm_model_info *info), void *user) {
-    llm__cost_table t[3];
+    llm__costs_table t[3];
     size_t nt = llm__costs_tables(db, t), i, j, visited = 0;
     llm_model_info info;
     for (i = 0; i < nt; i++) {
         for (j = 0; j < t[i].count; j++) {
-            const llm__cost_entry *e = &t[i].entries[j];
+            const llm__costs_entry *e = &t[i].entries[j];
             const char *k = t[i].pool + e->key;
             size_t h, kn = strlen(k);
             bool hidden = false;
             if (provider && strcmp(provider, t[i].pool + e->provider) != 0) continue;
-            for (h = 0; h < i && !hidden; h++) hidden = llm__table_find(&t[h], k, kn, true, NULL, 0) >= 0;
+            for (h = 0; h < i && !hidden; h++) hidden = llm__costs_table_find(&t[h], k, kn, true, NULL, 0) >= 0;
             if (hidden) continue;
-            llm__entry_info(&t[i], e, &info);
+            llm__costs_entry_info(&t[i], e, &info);
             visited++;
             if (fn && !fn(user, &info)) return visited;
         }
@@ -7207,7 +7264,7 @@ LLM_API size_t llm_costs_each(const llm_costs *db, const char *provider,
     return visited;
 }
 
-static int64_t llm__clip(int64_t v, int64_t max) { return v < 0 ? 0 : v > max ? max : v; }
+static int64_t llm__costs_clip(int64_t v, int64_t max) { return v < 0 ? 0 : v > max ? max : v; }
 
 LLM_API llm_usage_buckets llm_usage_split(const llm_usage *u) {
     llm_usage_buckets b;
@@ -7215,48 +7272,48 @@ LLM_API llm_usage_buckets llm_usage_split(const llm_usage *u) {
     memset(&b, 0, sizeof b);
     if (!u) return b;
     left = u->prompt_tokens > 0 ? u->prompt_tokens : 0;
-    b.cache_read = llm__clip(u->cached_tokens, left);
+    b.cache_read = llm__costs_clip(u->cached_tokens, left);
     left -= b.cache_read;
-    write = llm__clip(u->cache_creation_tokens, left);
+    write = llm__costs_clip(u->cache_creation_tokens, left);
     left -= write;
-    b.cache_write_1h = llm__clip(u->cache_creation_1h_tokens, write);
+    b.cache_write_1h = llm__costs_clip(u->cache_creation_1h_tokens, write);
     b.cache_write_5m = write - b.cache_write_1h;
-    b.input_audio = llm__clip(u->audio_prompt_tokens, left);
+    b.input_audio = llm__costs_clip(u->audio_prompt_tokens, left);
     b.input_uncached = left - b.input_audio;
     left = u->completion_tokens > 0 ? u->completion_tokens : 0;
-    b.output_reasoning = llm__clip(u->reasoning_tokens, left);
+    b.output_reasoning = llm__costs_clip(u->reasoning_tokens, left);
     left -= b.output_reasoning;
-    b.output_audio = llm__clip(u->audio_completion_tokens, left);
+    b.output_audio = llm__costs_clip(u->audio_completion_tokens, left);
     b.output_text = left - b.output_audio;
     b.prompt_tokens = b.input_uncached + b.cache_read + b.cache_write_5m + b.cache_write_1h + b.input_audio;
     b.completion_tokens = b.output_text + b.output_reasoning + b.output_audio;
     return b;
 }
 
-enum { LLM__TIER_STANDARD = 0, LLM__TIER_PRIORITY, LLM__TIER_FLEX, LLM__TIER_BATCH };
+enum { LLM__COSTS_TIER_STANDARD = 0, LLM__COSTS_TIER_PRIORITY, LLM__COSTS_TIER_FLEX, LLM__COSTS_TIER_BATCH };
 
-static bool llm__has_price(const llm_model_info *info, int p) {
+static bool llm__costs_has_price(const llm_model_info *info, int p) {
     return p >= 0 && (info->price_set >> p) & 1u;
 }
 
-/* The rate of base price `base` (a row of llm__price_variants): the
+/* The rate of base price `base` (a row of llm__costs_price_variants): the
    above-threshold and service-tier variants when given, else the base one.
    *found says whether any was given. */
-static double llm__rate(const llm_model_info *info, int base, bool above, int tier, bool *found) {
+static double llm__costs_rate(const llm_model_info *info, int base, bool above, int tier, bool *found) {
     const signed char *v = NULL;
     int order[4], n = 0, i;
     size_t r;
-    for (r = 0; r < LLM__VARIANT_COUNT; r++)
-        if (llm__price_variants[r][0] == base) v = llm__price_variants[r];
+    for (r = 0; r < LLM__COSTS_VARIANT_COUNT; r++)
+        if (llm__costs_price_variants[r][0] == base) v = llm__costs_price_variants[r];
     if (!v) return 0;
-    if (above && tier == LLM__TIER_PRIORITY) order[n++] = v[3];
+    if (above && tier == LLM__COSTS_TIER_PRIORITY) order[n++] = v[3];
     if (above) order[n++] = v[1];
-    if (tier == LLM__TIER_PRIORITY) order[n++] = v[2];
-    if (tier == LLM__TIER_FLEX) order[n++] = v[4];
-    if (tier == LLM__TIER_BATCH) order[n++] = v[5];
+    if (tier == LLM__COSTS_TIER_PRIORITY) order[n++] = v[2];
+    if (tier == LLM__COSTS_TIER_FLEX) order[n++] = v[4];
+    if (tier == LLM__COSTS_TIER_BATCH) order[n++] = v[5];
     order[n++] = v[0];
     for (i = 0; i < n; i++) {
-        if (llm__has_price(info, order[i])) {
+        if (llm__costs_has_price(info, order[i])) {
             if (found) *found = true;
             return info->price[order[i]];
         }
@@ -7265,19 +7322,19 @@ static double llm__rate(const llm_model_info *info, int base, bool above, int ti
     return 0;
 }
 
-static int llm__tier_of(const llm_cost_options *o) {
+static int llm__costs_tier_of(const llm_cost_options *o) {
     const char *s = o ? o->service_tier : NULL;
-    if (o && o->batch) return LLM__TIER_BATCH;
-    if (s && (strcmp(s, "priority") == 0 || strcmp(s, "fast") == 0)) return LLM__TIER_PRIORITY;
-    if (s && strcmp(s, "flex") == 0) return LLM__TIER_FLEX;
-    return LLM__TIER_STANDARD;
+    if (o && o->batch) return LLM__COSTS_TIER_BATCH;
+    if (s && (strcmp(s, "priority") == 0 || strcmp(s, "fast") == 0)) return LLM__COSTS_TIER_PRIORITY;
+    if (s && strcmp(s, "flex") == 0) return LLM__COSTS_TIER_FLEX;
+    return LLM__COSTS_TIER_STANDARD;
 }
 
 /* Whether the _ABOVE tier prices a prompt: above the threshold, or from it
    for xAI, as LiteLLM bills it (litellm_core_utils/llm_cost_calc/utils.py:
    _INCLUSIVE_THRESHOLD_PROVIDERS = {"xai"}, "for providers such as xAI
    that bill the higher tier once the prompt reaches the threshold"). */
-static bool llm__above_tier(const llm_model_info *info, int64_t prompt) {
+static bool llm__costs_above_tier(const llm_model_info *info, int64_t prompt) {
     bool from = info->provider && strcmp(info->provider, "xai") == 0;
     return info->tier_threshold > 0 && (prompt > info->tier_threshold || (from && prompt == info->tier_threshold));
 }
@@ -7285,20 +7342,20 @@ static bool llm__above_tier(const llm_model_info *info, int64_t prompt) {
 LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *usage, const llm_cost_options *options) {
     llm_cost_info c;
     llm_usage_buckets b = llm_usage_split(usage);
-    int tier = llm__tier_of(options);
+    int tier = llm__costs_tier_of(options);
     bool above, has;
     double in, out, w5, w1, x;
     memset(&c, 0, sizeof c);
     if (!info) return c;
-    above = llm__above_tier(info, b.prompt_tokens);
-    in = llm__rate(info, LLM_PRICE_INPUT, above, tier, NULL);
-    out = llm__rate(info, LLM_PRICE_OUTPUT, above, tier, NULL);
-    w5 = llm__rate(info, LLM_PRICE_CACHE_WRITE, above, tier, NULL);
-    w1 = llm__rate(info, LLM_PRICE_CACHE_WRITE_1H, above, tier, &has);
+    above = llm__costs_above_tier(info, b.prompt_tokens);
+    in = llm__costs_rate(info, LLM_PRICE_INPUT, above, tier, NULL);
+    out = llm__costs_rate(info, LLM_PRICE_OUTPUT, above, tier, NULL);
+    w5 = llm__costs_rate(info, LLM_PRICE_CACHE_WRITE, above, tier, NULL);
+    w1 = llm__costs_rate(info, LLM_PRICE_CACHE_WRITE_1H, above, tier, &has);
     if (!has) w1 = w5;
-    x = llm__rate(info, LLM_PRICE_INPUT_AUDIO, above, tier, &has);
+    x = llm__costs_rate(info, LLM_PRICE_INPUT_AUDIO, above, tier, &has);
     c.prompt_usd = (double)b.input_uncached * in
-                 + (double)b.cache_read * llm__rate(info, LLM_PRICE_CACHE_READ, above, tier, NULL)
+                 + (double)b.cache_read * llm__costs_rate(info, LLM_PRICE_CACHE_READ, above, tier, NULL)
                  + (double)b.cache_write_5m * w5 + (double)b.cache_write_1h * w1
                  + (double)b.input_audio * (has ? x : in);
     c.completion_usd = (double)b.output_text * out;
@@ -7306,12 +7363,12 @@ LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *u
        output price the entry gives, at that price (LiteLLM's
        _resolve_reasoning_token_cost: the tier's output price beats the
        standard reasoning price) */
-    has = (tier == LLM__TIER_PRIORITY && llm__has_price(info, LLM_PRICE_OUTPUT_PRIORITY)) ||
-          (tier == LLM__TIER_FLEX && llm__has_price(info, LLM_PRICE_OUTPUT_FLEX));
+    has = (tier == LLM__COSTS_TIER_PRIORITY && llm__costs_has_price(info, LLM_PRICE_OUTPUT_PRIORITY)) ||
+          (tier == LLM__COSTS_TIER_FLEX && llm__costs_has_price(info, LLM_PRICE_OUTPUT_FLEX));
     x = info->price[LLM_PRICE_REASONING];
-    c.completion_usd += (double)b.output_reasoning * (!has && llm__has_price(info, LLM_PRICE_REASONING) ? x : out);
+    c.completion_usd += (double)b.output_reasoning * (!has && llm__costs_has_price(info, LLM_PRICE_REASONING) ? x : out);
     x = info->price[LLM_PRICE_OUTPUT_AUDIO];
-    c.completion_usd += (double)b.output_audio * (llm__has_price(info, LLM_PRICE_OUTPUT_AUDIO) ? x : out);
+    c.completion_usd += (double)b.output_audio * (llm__costs_has_price(info, LLM_PRICE_OUTPUT_AUDIO) ? x : out);
     c.usd = c.prompt_usd + c.completion_usd;
     c.above_threshold = above;
     c.key = info->key;
@@ -7343,7 +7400,7 @@ LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *respons
     llm_cost_options opt;
     llm_cost_info c;
     llm_result r;
-    char name[2 * LLM__MODEL_NAME_MAX];
+    char name[2 * LLM__COSTS_MODEL_NAME_MAX];
     if (!response) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no response given");
     response->has_cost = false;
     if (!response->usage.present && !response->usage.estimated) return LLM_OK;
@@ -7368,9 +7425,9 @@ LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *respons
 }
 
 /* Heapsort (no allocation, no recursion, n log n for any input). */
-typedef int (*llm__cmp_fn)(const void *ctx, const void *a, const void *b);
+typedef int (*llm__costs_cmp_fn)(const void *ctx, const void *a, const void *b);
 
-static void llm__swap_bytes(unsigned char *a, unsigned char *b, size_t size) {
+static void llm__costs_swap_bytes(unsigned char *a, unsigned char *b, size_t size) {
     while (size--) {
         unsigned char t = *a;
         *a++ = *b;
@@ -7378,43 +7435,43 @@ static void llm__swap_bytes(unsigned char *a, unsigned char *b, size_t size) {
     }
 }
 
-static void llm__sift_down(unsigned char *base, size_t root, size_t n, size_t size, llm__cmp_fn cmp, const void *ctx) {
+static void llm__costs_sift_down(unsigned char *base, size_t root, size_t n, size_t size, llm__costs_cmp_fn cmp, const void *ctx) {
     for (;;) {
         size_t child = 2 * root + 1;
         if (child >= n) return;
         if (child + 1 < n && cmp(ctx, base + child * size, base + (child + 1) * size) < 0) child++;
         if (cmp(ctx, base + root * size, base + child * size) >= 0) return;
-        llm__swap_bytes(base + root * size, base + child * size, size);
+        llm__costs_swap_bytes(base + root * size, base + child * size, size);
         root = child;
     }
 }
 
-static void llm__heapsort(void *data, size_t n, size_t size, llm__cmp_fn cmp, const void *ctx) {
+static void llm__costs_heapsort(void *data, size_t n, size_t size, llm__costs_cmp_fn cmp, const void *ctx) {
     unsigned char *base = (unsigned char *)data;
     size_t i;
     if (n < 2) return;
-    for (i = n / 2; i-- > 0;) llm__sift_down(base, i, n, size, cmp, ctx);
+    for (i = n / 2; i-- > 0;) llm__costs_sift_down(base, i, n, size, cmp, ctx);
     for (i = n - 1; i > 0; i--) {
-        llm__swap_bytes(base, base + i * size, size);
-        llm__sift_down(base, 0, i, size, cmp, ctx);
+        llm__costs_swap_bytes(base, base + i * size, size);
+        llm__costs_sift_down(base, 0, i, size, cmp, ctx);
     }
 }
 
 /* Entries: key order, then the order they were added (key offsets grow). */
-static int llm__entry_cmp(const void *ctx, const void *a, const void *b) {
+static int llm__costs_entry_cmp(const void *ctx, const void *a, const void *b) {
     const char *pool = (const char *)ctx;
-    const llm__cost_entry *x = (const llm__cost_entry *)a, *y = (const llm__cost_entry *)b;
+    const llm__costs_entry *x = (const llm__costs_entry *)a, *y = (const llm__costs_entry *)b;
     const char *kx = pool + x->key, *ky = pool + y->key;
-    int c = llm__key_order(kx, strlen(kx), ky, strlen(ky));
+    int c = llm__costs_key_order(kx, strlen(kx), ky, strlen(ky));
     return c ? c : (x->key < y->key ? -1 : x->key > y->key);
 }
 
-static int llm__provider_cmp(const void *ctx, const void *a, const void *b) {
+static int llm__costs_provider_cmp(const void *ctx, const void *a, const void *b) {
     const char *pool = (const char *)ctx, *x = pool + *(const uint32_t *)a, *y = pool + *(const uint32_t *)b;
-    return llm__ci_cmp(x, strlen(x), y, strlen(y));
+    return llm__costs_ci_cmp(x, strlen(x), y, strlen(y));
 }
 
-static void llm__layer_free(const llm_allocator *a, llm__cost_layer *l) {
+static void llm__costs_layer_free(const llm_allocator *a, llm__costs_layer *l) {
     if (!l) return;
     llm__free(a, l->entries, l->entries_cap * sizeof *l->entries);
     llm__free(a, l->pool, l->pool_cap);
@@ -7424,14 +7481,14 @@ static void llm__layer_free(const llm_allocator *a, llm__cost_layer *l) {
     llm__free(a, l, sizeof *l);
 }
 
-static llm__cost_layer *llm__layer_new(const llm_allocator *a) {
-    llm__cost_layer *l = (llm__cost_layer *)llm__alloc(a, sizeof *l);
+static llm__costs_layer *llm__costs_layer_new(const llm_allocator *a) {
+    llm__costs_layer *l = (llm__costs_layer *)llm__alloc(a, sizeof *l);
     if (l) memset(l, 0, sizeof *l);
     return l;
 }
 
 /* Appends s[0..n) and a NUL to the pool; false when out of memory. */
-static bool llm__layer_str(const llm_allocator *a, llm__cost_layer *l, const char *s, size_t n, uint32_t *off) {
+static bool llm__costs_layer_str(const llm_allocator *a, llm__costs_layer *l, const char *s, size_t n, uint32_t *off) {
     if (n > 0xFFFFFFF0u - l->pool_len) return false;
     if (!llm__grow(a, (void **)&l->pool, &l->pool_cap, l->pool_len + n + 1, 1)) return false;
     *off = (uint32_t)l->pool_len;
@@ -7441,19 +7498,19 @@ static bool llm__layer_str(const llm_allocator *a, llm__cost_layer *l, const cha
     return true;
 }
 
-/* Appends one entry (unsorted until llm__layer_finish). */
-static bool llm__layer_add(const llm_allocator *a, llm__cost_layer *l, const llm_model_info *info,
+/* Appends one entry (unsorted until llm__costs_layer_finish). */
+static bool llm__costs_layer_add(const llm_allocator *a, llm__costs_layer *l, const llm_model_info *info,
                            const char *key, size_t kn, const char *provider, size_t pn) {
-    llm__cost_entry e;
+    llm__costs_entry e;
     int p;
     memset(&e, 0, sizeof e);
     if (!llm__grow(a, (void **)&l->entries, &l->entries_cap, l->count + 1, sizeof *l->entries)) return false;
-    if (!llm__grow(a, (void **)&l->refs, &l->refs_cap, l->ref_count + LLM__PRICE_COUNT, sizeof *l->refs)) return false;
-    if (!llm__grow(a, (void **)&l->values, &l->values_cap, l->ref_count + LLM__PRICE_COUNT, sizeof *l->values)) return false;
-    if (l->ref_count + LLM__PRICE_COUNT >= 0xFFFFFFu) return false;
-    if (!llm__layer_str(a, l, key, kn, &e.key) || !llm__layer_str(a, l, provider, pn, &e.provider)) return false;
+    if (!llm__grow(a, (void **)&l->refs, &l->refs_cap, l->ref_count + LLM__COSTS_PRICE_COUNT, sizeof *l->refs)) return false;
+    if (!llm__grow(a, (void **)&l->values, &l->values_cap, l->ref_count + LLM__COSTS_PRICE_COUNT, sizeof *l->values)) return false;
+    if (l->ref_count + LLM__COSTS_PRICE_COUNT >= 0xFFFFFFu) return false;
+    if (!llm__costs_layer_str(a, l, key, kn, &e.key) || !llm__costs_layer_str(a, l, provider, pn, &e.provider)) return false;
     e.refs = (uint32_t)l->ref_count;
-    for (p = 0; p < LLM__PRICE_COUNT; p++) {
+    for (p = 0; p < LLM__COSTS_PRICE_COUNT; p++) {
         if (!((info->price_set >> p) & 1u)) continue;
         l->values[l->ref_count] = info->price[p];
         l->refs[l->ref_count] = (uint32_t)p << 24 | (uint32_t)l->ref_count;
@@ -7471,9 +7528,9 @@ static bool llm__layer_add(const llm_allocator *a, llm__cost_layer *l, const llm
 
 /* Sorts the entries, keeps the last of equal keys, rebuilds the provider
    list. The provider list must already have room for `count` items. */
-static void llm__layer_finish(llm__cost_layer *l) {
+static void llm__costs_layer_finish(llm__costs_layer *l) {
     size_t i, n = 0;
-    llm__heapsort(l->entries, l->count, sizeof *l->entries, llm__entry_cmp, l->pool);
+    llm__costs_heapsort(l->entries, l->count, sizeof *l->entries, llm__costs_entry_cmp, l->pool);
     for (i = 0; i < l->count; i++) {
         const char *k = l->pool + l->entries[i].key;
         if (i + 1 < l->count && strcmp(k, l->pool + l->entries[i + 1].key) == 0) continue;
@@ -7481,22 +7538,22 @@ static void llm__layer_finish(llm__cost_layer *l) {
     }
     l->count = n;
     for (i = 0; i < n; i++) l->providers[i] = l->entries[i].provider;
-    llm__heapsort(l->providers, n, sizeof *l->providers, llm__provider_cmp, l->pool);
+    llm__costs_heapsort(l->providers, n, sizeof *l->providers, llm__costs_provider_cmp, l->pool);
     l->provider_count = 0;
     for (i = 0; i < n; i++) {
-        if (l->provider_count && llm__provider_cmp(l->pool, &l->providers[l->provider_count - 1], &l->providers[i]) == 0) continue;
+        if (l->provider_count && llm__costs_provider_cmp(l->pool, &l->providers[l->provider_count - 1], &l->providers[i]) == 0) continue;
         l->providers[l->provider_count++] = l->providers[i];
     }
 }
 
 /* The llm_price of a JSON key; -1 when it is none. *threshold_k gets <N>
    for an "_above_<N>k_tokens" key. */
-static int llm__price_of_key(const char *s, size_t n, unsigned *threshold_k) {
+static int llm__costs_price_of_key(const char *s, size_t n, unsigned *threshold_k) {
     char base[96];
     size_t i, j, d;
     int p;
-    for (p = 0; p < LLM__PRICE_COUNT; p++)
-        if (llm__str_eq(s, n, llm__price_names[p])) return strchr(llm__price_names[p], '<') ? -1 : p;
+    for (p = 0; p < LLM__COSTS_PRICE_COUNT; p++)
+        if (llm__costs_str_eq(s, n, llm__costs_price_names[p])) return strchr(llm__costs_price_names[p], '<') ? -1 : p;
     for (i = 0; i + 7 < n; i++) {
         unsigned v = 0;
         if (memcmp(s + i, "_above_", 7) != 0) continue;
@@ -7506,12 +7563,12 @@ static int llm__price_of_key(const char *s, size_t n, unsigned *threshold_k) {
         if (i + (n - j) >= sizeof base) return -1;
         memcpy(base, s, i);
         memcpy(base + i, s + j, n - j);
-        p = llm__price_of_key(base, i + (n - j), NULL);
+        p = llm__costs_price_of_key(base, i + (n - j), NULL);
         if (p < 0) return -1;
-        for (d = 0; d < LLM__VARIANT_COUNT; d++) {
-            if (llm__price_variants[d][0] != p || llm__price_variants[d][1] < 0) continue;
+        for (d = 0; d < LLM__COSTS_VARIANT_COUNT; d++) {
+            if (llm__costs_price_variants[d][0] != p || llm__costs_price_variants[d][1] < 0) continue;
             if (threshold_k) *threshold_k = v;
-            return llm__price_variants[d][1];
+            return llm__costs_price_variants[d][1];
         }
         return -1;
     }
@@ -7521,44 +7578,44 @@ static int llm__price_of_key(const char *s, size_t n, unsigned *threshold_k) {
 /* Whether x can be a price: finite, not negative, at most $1 a token
    (every price of LiteLLM's table is below that) or $1000 a unit for the
    prices per image, second, character, query or request. */
-static bool llm__price_ok(int price, double x) {
+static bool llm__costs_price_ok(int price, double x) {
     return x >= 0 && x <= (price < LLM_PRICE_INPUT_PER_IMAGE ? 1.0 : 1000.0); /* false for NaN too */
 }
 
-/* The first price of info that cannot be one (llm__price_ok), or -1. */
-static int llm__bad_price(const llm_model_info *info) {
+/* The first price of info that cannot be one (llm__costs_price_ok), or -1. */
+static int llm__costs_bad_price(const llm_model_info *info) {
     int p;
-    for (p = 0; p < LLM__PRICE_COUNT; p++)
-        if (((info->price_set >> p) & 1u) && !llm__price_ok(p, info->price[p])) return p;
+    for (p = 0; p < LLM__COSTS_PRICE_COUNT; p++)
+        if (((info->price_set >> p) & 1u) && !llm__costs_price_ok(p, info->price[p])) return p;
     return -1;
 }
 
 /* Reads one LiteLLM entry into info (prices, mode, limits, capabilities);
-   a price that cannot be one (llm__price_ok) fails with its key named. */
-static llm_result llm__entry_from_json(const llm_json *v, const char *model, llm_model_info *info, llm_error *err) {
+   a price that cannot be one (llm__costs_price_ok) fails with its key named. */
+static llm_result llm__costs_entry_from_json(const llm_json *v, const char *model, llm_model_info *info, llm_error *err) {
     const llm_json *k;
     memset(info, 0, sizeof *info);
     for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
         size_t n, i;
         const char *name = llm_json_string(k, &n);
         const llm_json *val = k + 1;
-        if (llm__str_eq(name, n, "mode") && llm_json_is(val, LLM_JSON_STRING)) {
+        if (llm__costs_str_eq(name, n, "mode") && llm_json_is(val, LLM_JSON_STRING)) {
             size_t mn;
             const char *m = llm_json_string(val, &mn);
             info->mode = LLM_MODE_OTHER;
-            for (i = 1; i < LLM__MODE_COUNT - 1; i++)
-                if (llm__str_eq(m, mn, llm__mode_names[i])) info->mode = (llm_model_mode)i;
-        } else if (llm__starts(name, n, "supports_")) {
-            for (i = 0; i < LLM__CAP_COUNT; i++)
-                if (llm__str_eq(name, n, llm__cap_names[i]) && llm_json_bool(val, false)) info->capabilities |= 1u << i;
+            for (i = 1; i < LLM__COSTS_MODE_COUNT - 1; i++)
+                if (llm__costs_str_eq(m, mn, llm__costs_mode_names[i])) info->mode = (llm_model_mode)i;
+        } else if (llm__costs_starts(name, n, "supports_")) {
+            for (i = 0; i < LLM__COSTS_CAP_COUNT; i++)
+                if (llm__costs_str_eq(name, n, llm__costs_cap_names[i]) && llm_json_bool(val, false)) info->capabilities |= 1u << i;
         } else if (llm_json_is(val, LLM_JSON_NUMBER)) {
             double x = llm_json_number(val, 0);
             unsigned th = 0;
             int p;
-            if (llm__str_eq(name, n, "max_input_tokens")) info->max_input_tokens = x < 0 ? 0 : x > 4e9 ? 4000000000 : (int64_t)x;
-            else if (llm__str_eq(name, n, "max_output_tokens")) info->max_output_tokens = x < 0 ? 0 : x > 4e9 ? 4000000000 : (int64_t)x;
-            else if ((p = llm__price_of_key(name, n, &th)) >= 0) {
-                if (!llm__price_ok(p, x))
+            if (llm__costs_str_eq(name, n, "max_input_tokens")) info->max_input_tokens = x < 0 ? 0 : x > 4e9 ? 4000000000 : (int64_t)x;
+            else if (llm__costs_str_eq(name, n, "max_output_tokens")) info->max_output_tokens = x < 0 ? 0 : x > 4e9 ? 4000000000 : (int64_t)x;
+            else if ((p = llm__costs_price_of_key(name, n, &th)) >= 0) {
+                if (!llm__costs_price_ok(p, x))
                     return llm__fail(err, LLM_ERR_PARSE, "price table: \"%s\".%.*s is not a price (0 to 1 USD per token, 1000 per unit)",
                                      model, (int)(n < 80 ? n : 80), name);
                 if (th && info->tier_threshold && info->tier_threshold != (int64_t)th * 1000) continue;
@@ -7572,10 +7629,10 @@ static llm_result llm__entry_from_json(const llm_json *v, const char *model, llm
 }
 
 /* Builds a sorted layer from a LiteLLM-format JSON text. */
-static llm_result llm__layer_from_json(const llm_allocator *a, const char *json, size_t len, const char *source,
-                                       llm__cost_layer **out, llm_error *err) {
+static llm_result llm__costs_layer_from_json(const llm_allocator *a, const char *json, size_t len, const char *source,
+                                       llm__costs_layer **out, llm_error *err) {
     llm_json_doc doc;
-    llm__cost_layer *l = NULL;
+    llm__costs_layer *l = NULL;
     const llm_json *root, *k;
     llm_model_info info;
     llm_result r;
@@ -7589,66 +7646,66 @@ static llm_result llm__layer_from_json(const llm_allocator *a, const char *json,
         r = llm__fail(err, LLM_ERR_PARSE, "a price table is a JSON object of model entries");
         goto done;
     }
-    if (!(l = llm__layer_new(a)) || !llm__layer_str(a, l, source, strlen(source), &l->source)) goto done;
+    if (!(l = llm__costs_layer_new(a)) || !llm__costs_layer_str(a, l, source, strlen(source), &l->source)) goto done;
     for (k = llm_json_first(root); k; k = llm_json_next(root, k)) {
         size_t kn, pn;
         const char *key = llm_json_string(k, &kn);
         const char *prov = llm_json_string(llm_json_get(k + 1, "litellm_provider"), &pn);
-        if (!prov || llm__str_eq(key, kn, "sample_spec") || memchr(key, 0, kn) || memchr(prov, 0, pn)) continue;
-        if ((r = llm__entry_from_json(k + 1, key, &info, err)) != LLM_OK) goto done;
+        if (!prov || llm__costs_str_eq(key, kn, "sample_spec") || memchr(key, 0, kn) || memchr(prov, 0, pn)) continue;
+        if ((r = llm__costs_entry_from_json(k + 1, key, &info, err)) != LLM_OK) goto done;
         r = LLM_ERR_NO_MEMORY;
-        if (!llm__layer_add(a, l, &info, key, kn, prov, pn)) goto done;
+        if (!llm__costs_layer_add(a, l, &info, key, kn, prov, pn)) goto done;
     }
     if (l->count == 0) {
         r = llm__fail(err, LLM_ERR_PARSE, "no model entry in the price table");
         goto done;
     }
     if (!llm__grow(a, (void **)&l->providers, &l->providers_cap, l->count, sizeof *l->providers)) goto done;
-    llm__layer_finish(l);
+    llm__costs_layer_finish(l);
     *out = l;
     l = NULL;
     r = LLM_OK;
 done:
     if (r == LLM_ERR_NO_MEMORY) llm__fail(err, r, "out of memory loading the price table");
-    llm__layer_free(a, l);
+    llm__costs_layer_free(a, l);
     llm_json_doc_free(&doc);
     return r;
 }
 
 LLM_API llm_result llm_costs_load_json(llm_costs *db, const char *json, size_t len, const char *source, llm_error *err) {
-    llm__cost_layer *l = NULL;
+    llm__costs_layer *l = NULL;
     llm_result r;
     if (!db || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no database or text given");
-    r = llm__layer_from_json(&db->alloc, json ? json : "", len, source ? source : "loaded JSON", &l, err);
+    r = llm__costs_layer_from_json(&db->alloc, json ? json : "", len, source ? source : "loaded JSON", &l, err);
     if (r != LLM_OK) return r;
-    llm__layer_free(&db->alloc, (llm__cost_layer *)db->loaded_);
+    llm__costs_layer_free(&db->alloc, (llm__costs_layer *)db->loaded_);
     db->loaded_ = l;
     return LLM_OK;
 }
 
 LLM_API llm_result llm_costs_register(llm_costs *db, const llm_model_info *info, llm_error *err) {
-    llm__cost_layer *l;
+    llm__costs_layer *l;
     const char *prov;
     int bad;
     if (!db || !info || !info->key || !info->key[0])
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "an entry needs a key");
-    if ((bad = llm__bad_price(info)) >= 0)
+    if ((bad = llm__costs_bad_price(info)) >= 0)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: price[%s] is not a price (0 to 1 USD per token, 1000 per unit)", info->key,
                          llm_price_name((llm_price)bad));
     if (!db->registered_) {
-        l = llm__layer_new(&db->alloc);
-        if (!l || !llm__layer_str(&db->alloc, l, "registered", 10, &l->source)) {
-            llm__layer_free(&db->alloc, l);
+        l = llm__costs_layer_new(&db->alloc);
+        if (!l || !llm__costs_layer_str(&db->alloc, l, "registered", 10, &l->source)) {
+            llm__costs_layer_free(&db->alloc, l);
             return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory registering a model");
         }
         db->registered_ = l;
     }
-    l = (llm__cost_layer *)db->registered_;
+    l = (llm__costs_layer *)db->registered_;
     prov = info->provider ? info->provider : "";
     if (!llm__grow(&db->alloc, (void **)&l->providers, &l->providers_cap, l->count + 1, sizeof *l->providers) ||
-        !llm__layer_add(&db->alloc, l, info, info->key, strlen(info->key), prov, strlen(prov)))
+        !llm__costs_layer_add(&db->alloc, l, info, info->key, strlen(info->key), prov, strlen(prov)))
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory registering a model");
-    llm__layer_finish(l);
+    llm__costs_layer_finish(l);
     return LLM_OK;
 }
 
@@ -7656,8 +7713,8 @@ LLM_API void llm_costs_deinit(llm_costs *db) {
     llm_allocator a;
     if (!db) return;
     a = db->alloc;
-    llm__layer_free(&a, (llm__cost_layer *)db->registered_);
-    llm__layer_free(&a, (llm__cost_layer *)db->loaded_);
+    llm__costs_layer_free(&a, (llm__costs_layer *)db->registered_);
+    llm__costs_layer_free(&a, (llm__costs_layer *)db->loaded_);
     memset(db, 0, sizeof *db);
     db->alloc = a;
 }
@@ -7667,27 +7724,27 @@ LLM_API void llm_costs_deinit(llm_costs *db) {
 #ifndef LLM_COSTS_MAX_FETCH
 #define LLM_COSTS_MAX_FETCH (64u << 20)
 #endif
-#define LLM__CACHE_MAGIC "llm.h price cache v1 fetched="
+#define LLM__COSTS_CACHE_MAGIC "llm.h price cache v1 fetched="
 
-typedef struct llm__fetch {
+typedef struct llm__costs_fetched {
     const llm_allocator *alloc;
     char *buf;
     size_t len, cap;
     int status;
-} llm__fetch;
+} llm__costs_fetched;
 
-static llm_result llm__fetch_status(void *ctx, int status) {
-    ((llm__fetch *)ctx)->status = status;
+static llm_result llm__costs_fetch_status(void *ctx, int status) {
+    ((llm__costs_fetched *)ctx)->status = status;
     return LLM_OK;
 }
 
-static llm_result llm__fetch_header(void *ctx, const char *name, size_t nl, const char *value, size_t vl) {
+static llm_result llm__costs_fetch_header(void *ctx, const char *name, size_t nl, const char *value, size_t vl) {
     (void)ctx; (void)name; (void)nl; (void)value; (void)vl;
     return LLM_OK;
 }
 
-static llm_result llm__fetch_body(void *ctx, const char *data, size_t n) {
-    llm__fetch *f = (llm__fetch *)ctx;
+static llm_result llm__costs_fetch_body(void *ctx, const char *data, size_t n) {
+    llm__costs_fetched *f = (llm__costs_fetched *)ctx;
     if (n > LLM_COSTS_MAX_FETCH - f->len) return LLM_ERR_LIMIT_EXCEEDED;
     if (!llm__grow(f->alloc, (void **)&f->buf, &f->cap, f->len + n + 1, 1)) return LLM_ERR_NO_MEMORY;
     if (n) memcpy(f->buf + f->len, data, n);
@@ -7696,7 +7753,7 @@ static llm_result llm__fetch_body(void *ctx, const char *data, size_t n) {
 }
 
 /* GETs url into f; LLM_OK only for a whole 200 answer. */
-static llm_result llm__costs_fetch(const llm_transport *t, const char *url, llm__fetch *f, llm_error *err) {
+static llm_result llm__costs_fetch(const llm_transport *t, const char *url, llm__costs_fetched *f, llm_error *err) {
     llm_http_request req;
     llm_http_sink sink;
     llm_error e;
@@ -7705,9 +7762,9 @@ static llm_result llm__costs_fetch(const llm_transport *t, const char *url, llm_
     req.method = "GET";
     req.url = url;
     req.timeout_ms = 60000;
-    sink.status = llm__fetch_status;
-    sink.header = llm__fetch_header;
-    sink.body = llm__fetch_body;
+    sink.status = llm__costs_fetch_status;
+    sink.header = llm__costs_fetch_header;
+    sink.body = llm__costs_fetch_body;
     sink.ctx = f;
     llm__error_clear(&e);
     r = t->send(t->user, &req, &sink, &e);
@@ -7732,7 +7789,7 @@ static llm_result llm__costs_fetch(const llm_transport *t, const char *url, llm_
 #endif
 
 /* Reads a whole file through the allocator; *cap is the allocation size. */
-static char *llm__read_file(const llm_allocator *a, const char *path, size_t *len, size_t *cap) {
+static char *llm__costs_read_file(const llm_allocator *a, const char *path, size_t *len, size_t *cap) {
     FILE *f = fopen(path, "rb");
     char *buf = NULL;
     size_t n = 0, c = 0;
@@ -7763,7 +7820,7 @@ LLM_API llm_result llm_costs_load_file(llm_costs *db, const char *path, llm_erro
     char *text;
     llm_result r;
     if (!db || !path) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no database or path given");
-    text = llm__read_file(&db->alloc, path, &len, &cap);
+    text = llm__costs_read_file(&db->alloc, path, &len, &cap);
     if (!text) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "cannot read %s", path);
     r = llm_costs_load_json(db, text, len, path, err);
     llm__free(&db->alloc, text, cap);
@@ -7772,15 +7829,15 @@ LLM_API llm_result llm_costs_load_file(llm_costs *db, const char *path, llm_erro
 
 /* Loads the cache file when it is well-formed and (when young_only) younger
    than max_age_s. */
-static llm_result llm__cache_load(llm_costs *db, const char *path, int64_t now, int64_t max_age_s, bool young_only) {
-    size_t len, cap, m = sizeof LLM__CACHE_MAGIC - 1, i;
+static llm_result llm__costs_cache_load(llm_costs *db, const char *path, int64_t now, int64_t max_age_s, bool young_only) {
+    size_t len, cap, m = sizeof LLM__COSTS_CACHE_MAGIC - 1, i;
     int64_t fetched = 0;
     char source[300];
-    char *text = llm__read_file(&db->alloc, path, &len, &cap);
+    char *text = llm__costs_read_file(&db->alloc, path, &len, &cap);
     llm_result r = LLM_ERR_PARSE;
     if (!text) return LLM_ERR_INVALID_ARGUMENT;
     for (i = m; len > m && i < len && i < m + 18 && text[i] >= '0' && text[i] <= '9'; i++) fetched = fetched * 10 + (text[i] - '0');
-    if (len > m && memcmp(text, LLM__CACHE_MAGIC, m) == 0 && i > m && (!young_only || (now >= fetched && now - fetched < max_age_s))) {
+    if (len > m && memcmp(text, LLM__COSTS_CACHE_MAGIC, m) == 0 && i > m && (!young_only || (now >= fetched && now - fetched < max_age_s))) {
         const char *nl = (const char *)memchr(text, '\n', len);
         snprintf(source, sizeof source, "cache %s (fetched %lld)", path, (long long)fetched);
         if (nl) r = llm_costs_load_json(db, nl + 1, len - (size_t)(nl + 1 - text), source, NULL);
@@ -7793,7 +7850,7 @@ static llm_result llm__cache_load(llm_costs *db, const char *path, int64_t now, 
    an existing file or symlink, which in a shared directory could redirect
    the write): mkstemp where POSIX has it, else C11's "x" mode, which
    glibc, musl and the BSDs honour. Its name goes to tmp. */
-static FILE *llm__cache_temp(const char *path, char *tmp, size_t size) {
+static FILE *llm__costs_cache_temp(const char *path, char *tmp, size_t size) {
     if (strlen(path) + 8 > size) return NULL;
     snprintf(tmp, size, "%s.XXXXXX", path);
 #if (defined(_POSIX_C_SOURCE) && _POSIX_C_SOURCE >= 200809L) || defined(__APPLE__)
@@ -7817,12 +7874,12 @@ static FILE *llm__cache_temp(const char *path, char *tmp, size_t size) {
 }
 
 /* Writes the cache through a temporary file and a rename. */
-static void llm__cache_write(const char *path, const llm__fetch *f, int64_t now, const char *url) {
+static void llm__costs_cache_write(const char *path, const llm__costs_fetched *f, int64_t now, const char *url) {
     char tmp[1024];
-    FILE *out = llm__cache_temp(path, tmp, sizeof tmp);
+    FILE *out = llm__costs_cache_temp(path, tmp, sizeof tmp);
     bool ok;
     if (!out) return;
-    ok = fprintf(out, "%s%lld url=%s\n", LLM__CACHE_MAGIC, (long long)now, url) > 0;
+    ok = fprintf(out, "%s%lld url=%s\n", LLM__COSTS_CACHE_MAGIC, (long long)now, url) > 0;
     ok = ok && fwrite(f->buf, 1, f->len, out) == f->len;
     ok = (fclose(out) == 0) && ok;
     if (ok && rename(tmp, path) != 0) {
@@ -7835,7 +7892,7 @@ static void llm__cache_write(const char *path, const llm__fetch *f, int64_t now,
 
 LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transport, const char *url, const char *cache_path,
                                      int64_t max_age_s, int64_t now, llm_costs_origin *origin, llm_error *err) {
-    llm__fetch f;
+    llm__costs_fetched f;
     llm_result r;
     if (origin) *origin = LLM_COSTS_FROM_NOTHING;
     if (!db || !transport || !transport->send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no database or transport given");
@@ -7844,7 +7901,7 @@ LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transpo
     if (cache_path) return llm__fail(err, LLM_ERR_DISABLED, "no price cache without stdio (LLM_NO_STDIO)");
 #else
     if (now == 0) now = (int64_t)time(NULL);
-    if (cache_path && llm__cache_load(db, cache_path, now, max_age_s, true) == LLM_OK) {
+    if (cache_path && llm__costs_cache_load(db, cache_path, now, max_age_s, true) == LLM_OK) {
         if (origin) *origin = LLM_COSTS_FROM_CACHE;
         return LLM_OK;
     }
@@ -7855,8 +7912,8 @@ LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transpo
     if (r == LLM_OK) r = llm_costs_load_json(db, f.buf ? f.buf : "", f.len, url, err);
     if (r == LLM_OK && origin) *origin = LLM_COSTS_FROM_NETWORK;
 #ifndef LLM_NO_STDIO
-    if (r == LLM_OK && cache_path) llm__cache_write(cache_path, &f, now, url);
-    if (r != LLM_OK && cache_path && llm__cache_load(db, cache_path, now, max_age_s, false) == LLM_OK && origin)
+    if (r == LLM_OK && cache_path) llm__costs_cache_write(cache_path, &f, now, url);
+    if (r != LLM_OK && cache_path && llm__costs_cache_load(db, cache_path, now, max_age_s, false) == LLM_OK && origin)
         *origin = LLM_COSTS_FROM_STALE_CACHE;
 #endif
     llm__free(&db->alloc, f.buf, f.cap);
@@ -7871,8 +7928,26 @@ LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transpo
 // >>wirekit: what every wire format encodes and decodes with
 /* ------------------------------------------------------------------------ */
 
+/* A JSON value written again as compact JSON text in an arena, into *out:
+   LLM_OK, LLM_ERR_NO_MEMORY, or LLM_ERR_LIMIT_EXCEEDED for a value nested
+   deeper than the writer goes (64; the reader takes 512). */
+static llm_result llm__wire_json_text(const llm_allocator *a, void **arena, const llm_json *v, const char **out) {
+    llm_json_writer w;
+    const char *text;
+    size_t n;
+    llm_result r;
+    memset(&w, 0, sizeof w);
+    w.alloc = *a;
+    llm_json_write_value(&w, v);
+    r = llm_json_writer_finish(&w, &text, &n);
+    *out = r == LLM_OK ? llm__arena_strndup(a, arena, text, n) : NULL;
+    if (r == LLM_OK && !*out) r = LLM_ERR_NO_MEMORY;
+    llm_json_writer_free(&w);
+    return r == LLM_ERR_NO_MEMORY || r == LLM_OK ? r : LLM_ERR_LIMIT_EXCEEDED;
+}
+
 /* A data: URL's media type and base64 data; false when it is not one. */
-static bool llm__data_url(const char *url, const char **media, size_t *media_len, const char **data) {
+static bool llm__wire_data_url(const char *url, const char **media, size_t *media_len, const char **data) {
     const char *semi, *comma;
     if (strncmp(url, "data:", 5) != 0 || !(comma = strchr(url, ',')) || !(semi = strchr(url, ';')) || semi > comma ||
         strncmp(semi, ";base64,", 8) != 0)
@@ -7883,11 +7958,11 @@ static bool llm__data_url(const char *url, const char **media, size_t *media_len
     return true;
 }
 
-static bool llm__utf8_ok(const char *s) { return !s || llm__utf8_valid_prefix(s, strlen(s)) == strlen(s); }
+static bool llm__wire_utf8_ok(const char *s) { return !s || llm__utf8_valid_prefix(s, strlen(s)) == strlen(s); }
 
 /* One part of a message: a text with text, an image with a URL or base64
    and a media type, a document the same way. */
-static llm_result llm__check_part(const llm_message *msg, const llm_content_part *part, size_t m, size_t p, llm_error *err) {
+static llm_result llm__wire_check_part(const llm_message *msg, const llm_content_part *part, size_t m, size_t p, llm_error *err) {
     if ((unsigned)part->type > (unsigned)LLM_PART_DOCUMENT || (unsigned)part->detail > (unsigned)LLM_DETAIL_HIGH ||
         (unsigned)part->cache > (unsigned)LLM_CACHE_1H)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: unknown part type, detail or cache", m, p);
@@ -7898,25 +7973,25 @@ static llm_result llm__check_part(const llm_message *msg, const llm_content_part
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: document part without url (or base64 and media_type)", m, p);
     if (part->type != LLM_PART_TEXT && msg->role != LLM_ROLE_USER)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: images and documents go in user messages only", m, p);
-    if (!llm__utf8_ok(part->text) || !llm__utf8_ok(part->url) || !llm__utf8_ok(part->base64) || !llm__utf8_ok(part->media_type) ||
-        !llm__utf8_ok(part->filename))
+    if (!llm__wire_utf8_ok(part->text) || !llm__wire_utf8_ok(part->url) || !llm__wire_utf8_ok(part->base64) || !llm__wire_utf8_ok(part->media_type) ||
+        !llm__wire_utf8_ok(part->filename))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text, url or filename is not valid UTF-8", m, p);
     return LLM_OK;
 }
 
 /* An assistant turn's reasoning blocks: each complete, in UTF-8. */
-static llm_result llm__check_reasoning(const llm_message *msg, size_t m, llm_error *err) {
+static llm_result llm__wire_check_reasoning(const llm_message *msg, size_t m, llm_error *err) {
     size_t k;
     if (msg->reasoning_count && !msg->reasoning) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_count without reasoning", m);
     if (msg->reasoning_count && msg->role != LLM_ROLE_ASSISTANT)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages carry reasoning blocks", m);
-    if (!llm__utf8_ok(msg->reasoning_format)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_format is not valid UTF-8", m);
+    if (!llm__wire_utf8_ok(msg->reasoning_format)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_format is not valid UTF-8", m);
     for (k = 0; k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
         bool complete = b->kind == LLM_REASONING_THINKING ? b->signature != NULL : b->kind == LLM_REASONING_REDACTED && b->data != NULL;
         if (!complete)
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: a thinking block needs its signature, a redacted one its data", m, k);
-        if (!llm__utf8_ok(b->thinking) || !llm__utf8_ok(b->signature) || !llm__utf8_ok(b->data) || !llm__utf8_ok(b->tool_call_id))
+        if (!llm__wire_utf8_ok(b->thinking) || !llm__wire_utf8_ok(b->signature) || !llm__wire_utf8_ok(b->data) || !llm__wire_utf8_ok(b->tool_call_id))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: not valid UTF-8", m, k);
     }
     return LLM_OK;
@@ -7924,12 +7999,12 @@ static llm_result llm__check_reasoning(const llm_message *msg, size_t m, llm_err
 
 /* What a message may hold, checked before anything is written, so the
    error names the field. */
-static llm_result llm__check_message(const llm_message *msg, size_t m, llm_error *err) {
+static llm_result llm__wire_check_message(const llm_message *msg, size_t m, llm_error *err) {
     size_t p;
     llm_result r;
     if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
     if ((unsigned)msg->cache > (unsigned)LLM_CACHE_1H) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown cache", m);
-    if ((r = llm__check_reasoning(msg, m, err)) != LLM_OK) return r;
+    if ((r = llm__wire_check_reasoning(msg, m, err)) != LLM_OK) return r;
     if (msg->part_count && !msg->parts) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
     if (msg->tool_call_count && !msg->tool_calls)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_count without tool_calls", m);
@@ -7941,28 +8016,28 @@ static llm_result llm__check_message(const llm_message *msg, size_t m, llm_error
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages make tool calls", m);
     if (!msg->content && !msg->part_count && !msg->tool_call_count)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: no content", m);
-    if (!llm__utf8_ok(msg->content) || !llm__utf8_ok(msg->name) || !llm__utf8_ok(msg->tool_call_id))
+    if (!llm__wire_utf8_ok(msg->content) || !llm__wire_utf8_ok(msg->name) || !llm__wire_utf8_ok(msg->tool_call_id))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: content, name or tool_call_id is not valid UTF-8", m);
     for (p = 0; p < msg->part_count; p++)
-        if ((r = llm__check_part(msg, &msg->parts[p], m, p, err)) != LLM_OK) return r;
+        if ((r = llm__wire_check_part(msg, &msg->parts[p], m, p, err)) != LLM_OK) return r;
     for (p = 0; p < msg->tool_call_count; p++) {
         const llm_tool_call *tc = &msg->tool_calls[p];
         if (!tc->id || !tc->name)
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z]: id and name are required", m, p);
-        if (!llm__utf8_ok(tc->id) || !llm__utf8_ok(tc->name) || !llm__utf8_ok(tc->arguments))
+        if (!llm__wire_utf8_ok(tc->id) || !llm__wire_utf8_ok(tc->name) || !llm__wire_utf8_ok(tc->arguments))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool call's id, name or arguments is not valid UTF-8", m);
     }
     return LLM_OK;
 }
 
 /* The tools: named, in UTF-8, with parameters that are a JSON object. */
-static llm_result llm__check_tools(const llm_request *req, const llm_allocator *a, llm_error *err) {
+static llm_result llm__wire_check_tools(const llm_request *req, const llm_allocator *a, llm_error *err) {
     size_t i;
     for (i = 0; i < req->tool_count; i++) {
         const llm_tool *t = &req->tools[i];
         llm_error perr;
         if (!t->name) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name is required", i);
-        if (!llm__utf8_ok(t->name) || !llm__utf8_ok(t->description))
+        if (!llm__wire_utf8_ok(t->name) || !llm__wire_utf8_ok(t->description))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name or description is not valid UTF-8", i);
         if ((unsigned)t->cache > (unsigned)LLM_CACHE_1H) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: unknown cache", i);
         if (t->parameters && llm__json_check(a, t->parameters, strlen(t->parameters), true, NULL, &perr) != LLM_OK)
@@ -7974,12 +8049,12 @@ static llm_result llm__check_tools(const llm_request *req, const llm_allocator *
     return LLM_OK;
 }
 
-static llm_result llm__check_format(const llm_response_format *f, const llm_allocator *a, llm_error *err) {
+static llm_result llm__wire_check_format(const llm_response_format *f, const llm_allocator *a, llm_error *err) {
     llm_error perr;
     if ((unsigned)f->type > (unsigned)LLM_FORMAT_JSON_SCHEMA) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
     if (f->type != LLM_FORMAT_JSON_SCHEMA) return LLM_OK;
     if (!f->name || !f->schema) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
-    if (!llm__utf8_ok(f->name) || !llm__utf8_ok(f->description))
+    if (!llm__wire_utf8_ok(f->name) || !llm__wire_utf8_ok(f->description))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: name or description is not valid UTF-8");
     if (llm__json_check(a, f->schema, strlen(f->schema), true, NULL, &perr) != LLM_OK)
         return llm__fail(err, perr.code, "response_format.schema: %s", perr.message);
@@ -7987,7 +8062,7 @@ static llm_result llm__check_format(const llm_response_format *f, const llm_allo
 }
 
 /* The request's own fields. */
-static llm_result llm__check_fields(const llm_request *req, llm_error *err) {
+static llm_result llm__wire_check_fields(const llm_request *req, llm_error *err) {
     size_t i, k;
     if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
@@ -7995,13 +8070,13 @@ static llm_result llm__check_fields(const llm_request *req, llm_error *err) {
     if (req->max_tokens < 0 || req->max_completion_tokens < 0 || req->n < 0 || (req->has_top_logprobs && req->top_logprobs < 0) ||
         (req->has_top_k && req->top_k < 0))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: max_tokens, max_completion_tokens, n, top_logprobs and top_k cannot be negative");
-    if (!llm__utf8_ok(req->model) || !llm__utf8_ok(req->user) || !llm__utf8_ok(req->reasoning_effort) || !llm__utf8_ok(req->service_tier))
+    if (!llm__wire_utf8_ok(req->model) || !llm__wire_utf8_ok(req->user) || !llm__wire_utf8_ok(req->reasoning_effort) || !llm__wire_utf8_ok(req->service_tier))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model, user, reasoning_effort or service_tier is not valid UTF-8");
     for (i = 0; i < req->stop_count; i++)
-        if (!req->stop[i] || !llm__utf8_ok(req->stop[i])) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: stop[%z] is NULL or not valid UTF-8", i);
+        if (!req->stop[i] || !llm__wire_utf8_ok(req->stop[i])) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: stop[%z] is NULL or not valid UTF-8", i);
     for (i = 0; i < req->metadata_count; i++) {
         const llm_pair *p = &req->metadata[i];
-        if (!p->name || !p->value || !llm__utf8_ok(p->name) || !llm__utf8_ok(p->value))
+        if (!p->name || !p->value || !llm__wire_utf8_ok(p->name) || !llm__wire_utf8_ok(p->value))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata[%z] has a NULL or invalid UTF-8 name or value", i);
         for (k = 0; k < i; k++)
             if (strcmp(req->metadata[k].name, p->name) == 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata name \"%s\" is given twice", p->name);
@@ -8011,19 +8086,19 @@ static llm_result llm__check_fields(const llm_request *req, llm_error *err) {
 
 /* Everything a request must be whatever its wire format: checked once, by
    the call, before any encoder runs; the encoders then only write. */
-static llm_result llm__check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
+static llm_result llm__wire_check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
     size_t i;
     llm_result r;
     if (!req->model || !req->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model is required");
     if (!req->message_count || !req->messages) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: messages are required");
-    if ((r = llm__check_fields(req, err)) != LLM_OK) return r;
+    if ((r = llm__wire_check_fields(req, err)) != LLM_OK) return r;
     for (i = 0; i < req->message_count; i++)
-        if ((r = llm__check_message(&req->messages[i], i, err)) != LLM_OK) return r;
-    if ((r = llm__check_tools(req, a, err)) != LLM_OK) return r;
-    return llm__check_format(&req->response_format, a, err);
+        if ((r = llm__wire_check_message(&req->messages[i], i, err)) != LLM_OK) return r;
+    if ((r = llm__wire_check_tools(req, a, err)) != LLM_OK) return r;
+    return llm__wire_check_format(&req->response_format, a, err);
 }
 
-static void *llm__resp_array(llm_response *resp, size_t count, size_t size, bool *failed) {
+static void *llm__wire_resp_array(llm_response *resp, size_t count, size_t size, bool *failed) {
     void *p;
     if (!count) return NULL;
     if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&resp->alloc_, &resp->arena_, count * size))) {
@@ -8034,22 +8109,22 @@ static void *llm__resp_array(llm_response *resp, size_t count, size_t size, bool
     return p;
 }
 /* What a wire format's finish word means (NULL: none given yet). */
-static llm_finish_reason llm__finish_word(const llm_finish_word *words, const char *raw) {
+static llm_finish_reason llm__wire_finish_word(const llm_finish_word *words, const char *raw) {
     if (!raw) return LLM_FINISH_NONE;
     for (; words && words->word; words++)
         if (strcmp(raw, words->word) == 0) return words->reason;
     return LLM_FINISH_OTHER;
 }
-static int llm__choice_order(const void *a, const void *b) {
+static int llm__wire_choice_order(const void *a, const void *b) {
     int x = ((const llm_choice *)a)->index, y = ((const llm_choice *)b)->index;
     return (x > y) - (x < y);
 }
 #if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
-#define LLM__MAX_COUNT ((int64_t)1 << 53)
+#define LLM__WIRE_MAX_COUNT ((int64_t)1 << 53)
 
 /* A copy of a JSON string value in the response's arena; NULL when v is no
    string. *failed is set when memory ran out. */
-static const char *llm__resp_str(llm_response *resp, const llm_json *v, bool *failed) {
+static const char *llm__wire_resp_str(llm_response *resp, const llm_json *v, bool *failed) {
     size_t len;
     const char *s = llm_json_string(v, &len);
     char *copy;
@@ -8060,24 +8135,24 @@ static const char *llm__resp_str(llm_response *resp, const llm_json *v, bool *fa
 }
 /* "call_<choice>_<k>" in the response's arena, for a tool call the server
    gave no id (the next request must name the call its result answers). */
-static const char *llm__resp_synth_id(llm_response *resp, int choice, size_t k) {
+static const char *llm__wire_resp_synth_id(llm_response *resp, int choice, size_t k) {
     char s[LLM__SYNTH_ID_SIZE];
     return llm__arena_strndup(&resp->alloc_, &resp->arena_, s, llm__synth_id(s, (uint64_t)choice, (uint64_t)k));
 }
 /* A token count of a usage object into *out: true when absent (*out kept)
    or a whole number in 0 ... 2^53; false otherwise (negative, fractional,
    huge), and the usage is then treated as absent. */
-static bool llm__usage_count(const llm_json *v, int64_t *out) {
+static bool llm__wire_usage_count(const llm_json *v, int64_t *out) {
     int64_t n;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     n = llm_json_int(v, -1);
-    if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > LLM__MAX_COUNT) return false;
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > LLM__WIRE_MAX_COUNT) return false;
     *out = n;
     return true;
 }
 /* Copies a JSON string or number (as text) into a fixed buffer; control
    bytes (a NUL from "\u0000" included) become spaces. */
-static void llm__copy_json_text(char *dst, size_t size, const llm_json *v) {
+static void llm__wire_copy_json_text(char *dst, size_t size, const llm_json *v) {
     size_t len;
     const char *s = llm_json_string(v, &len);
     if (s) {
@@ -8093,23 +8168,23 @@ static void llm__copy_json_text(char *dst, size_t size, const llm_json *v) {
 /* {"error":{"message","type","code","param"}}, or {"error":"text"}; a
    numeric code of 400-599 (OpenRouter's, also inside a stream) is the
    status it stands for. */
-static void llm__decode_error_object(const llm_json *body, llm_error *err) {
+static void llm__wire_decode_error_object(const llm_json *body, llm_error *err) {
     const llm_json *e = llm_json_get(body, "error");
     int64_t code;
     if (llm_json_is(e, LLM_JSON_STRING)) {
-        llm__copy_json_text(err->message, sizeof err->message, e);
+        llm__wire_copy_json_text(err->message, sizeof err->message, e);
         return;
     }
     if (!e) e = body;
-    llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
-    llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "type"));
-    llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(e, "code"));
+    llm__wire_copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
+    llm__wire_copy_json_text(err->type, sizeof err->type, llm_json_get(e, "type"));
+    llm__wire_copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(e, "code"));
     code = llm_json_int(llm_json_get(e, "code"), 0);
     if (code >= 400 && code <= 599) err->http_status = (int)code;
 }
 #endif
 /* base + path (+ query) into buf. */
-static llm_result llm__url_join(char *buf, size_t size, const char *const *pieces, size_t n, llm_error *err) {
+static llm_result llm__wire_url_join(char *buf, size_t size, const char *const *pieces, size_t n, llm_error *err) {
     size_t i, len = 0;
     for (i = 0; i < n; i++) {
         size_t k = pieces[i] ? strlen(pieces[i]) : 0;
@@ -8127,23 +8202,23 @@ static llm_result llm__url_join(char *buf, size_t size, const char *const *piece
 
 /* Encoding context: the writer, the wire context, plus the members of
    extra_body, which win over the fields the library writes. */
-typedef struct llm__enc {
+typedef struct llm__wire_enc {
     llm_json_writer *w;
     const llm_wire_ctx *ctx;
     const llm_json *extra;      /* extra_body, parsed: its names win */
     const char *extra_text;     /* extra_body as given: its members are copied as they are */
     llm_json_doc extra_doc;
     llm_error *err;
-} llm__enc;
+} llm__wire_enc;
 
 /* Writes a key unless extra_body overrides it; false = skip the value. */
-static bool llm__enc_key(llm__enc *e, const char *key) {
+static bool llm__wire_enc_key(llm__wire_enc *e, const char *key) {
     if (llm_json_get(e->extra, key)) return false;
     llm_json_write_key(e->w, key);
     return true;
 }
 /* A string member; nothing when s is NULL. */
-static void llm__jw_member(llm_json_writer *w, const char *key, const char *s) {
+static void llm__wire_member(llm_json_writer *w, const char *key, const char *s) {
     if (!s) return;
     llm_json_write_key(w, key);
     llm_json_write_string(w, s);
@@ -8151,7 +8226,7 @@ static void llm__jw_member(llm_json_writer *w, const char *key, const char *s) {
 /* Parses extra_body (a JSON object whose members join the body, winning
    over the library's); `stream` in it is refused: the function called
    decides. */
-static llm_result llm__enc_begin(llm__enc *e, const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+static llm_result llm__wire_enc_begin(llm__wire_enc *e, const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
     llm_error perr;
     memset(e, 0, sizeof *e);
     e->w = w;
@@ -8166,9 +8241,9 @@ static llm_result llm__enc_begin(llm__enc *e, const llm_wire_ctx *ctx, const llm
     return LLM_OK;
 }
 /* Copies extra_body's members, closes the body and says how it went. */
-static llm_result llm__enc_end(llm__enc *e, llm_result r) {
+static llm_result llm__wire_enc_end(llm__wire_enc *e, llm_result r) {
     llm_json_writer *w = e->w;
-    if (r == LLM_OK && e->extra_text) llm__jw_members_raw(w, e->extra_text, strlen(e->extra_text));
+    if (r == LLM_OK && e->extra_text) llm__json_write_members_raw(w, e->extra_text, strlen(e->extra_text));
     if (r == LLM_OK) llm_json_write_object_end(w);
     llm_json_doc_free(&e->extra_doc);
     if (r != LLM_OK) return r;
@@ -8181,7 +8256,7 @@ static llm_result llm__enc_end(llm__enc *e, llm_result r) {
 #if !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the non-OpenAI encoders' */
 /* A field this format cannot take, when present: refused, naming it,
    unless the client drops such fields (LLM_OK: it is left out). */
-static llm_result llm__enc_drop(llm__enc *e, bool present, const char *field, const char *why) {
+static llm_result llm__wire_enc_drop(llm__wire_enc *e, bool present, const char *field, const char *why) {
     if (!present || e->ctx->client->desc.drop_unsupported) return LLM_OK;
     return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
 }
@@ -8189,7 +8264,7 @@ static llm_result llm__enc_drop(llm__enc *e, bool present, const char *field, co
 /* What both of these APIs want of a message: tool-call arguments that are
    a JSON object (they take the object, not its text) and data: URLs in
    base64. */
-static llm_result llm__enc_message_ok(llm__enc *e, const llm_message *msg, size_t m) {
+static llm_result llm__wire_enc_message_ok(llm__wire_enc *e, const llm_message *msg, size_t m) {
     size_t k;
     for (k = 0; k < msg->tool_call_count; k++) {
         const char *args = msg->tool_calls[k].arguments;
@@ -8202,7 +8277,7 @@ static llm_result llm__enc_message_ok(llm__enc *e, const llm_message *msg, size_
         const llm_content_part *part = &msg->parts[k];
         const char *media, *data;
         size_t n;
-        if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 && !llm__data_url(part->url, &media, &n, &data))
+        if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 && !llm__wire_data_url(part->url, &media, &n, &data))
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a data: URL that is not base64", m, k);
     }
     return LLM_OK;
@@ -8213,7 +8288,7 @@ static llm_result llm__enc_message_ok(llm__enc *e, const llm_message *msg, size_
    side, [*m, *end), user and tool messages being the user's; system and
    developer messages are skipped (they went to the system prompt). False
    when no turn is left. */
-static bool llm__enc_next_turn(const llm_request *req, size_t *m, size_t *end, bool *user) {
+static bool llm__wire_enc_next_turn(const llm_request *req, size_t *m, size_t *end, bool *user) {
     llm_role r;
     while (*m < req->message_count && (req->messages[*m].role == LLM_ROLE_SYSTEM || req->messages[*m].role == LLM_ROLE_DEVELOPER)) ++*m;
     if (*m == req->message_count) return false;
@@ -8230,24 +8305,20 @@ static bool llm__enc_next_turn(const llm_request *req, size_t *m, size_t *end, b
 // >>events: the accumulator behind every stream, and the public sink the decoders feed
 /* ------------------------------------------------------------------------ */
 
-/* Choices an answer may hold when no request says how many (decoding
-   recorded bytes: llm_decode_recorded, `llm replay`). */
-#define LLM__MAX_RECORDED_CHOICES 128
-
 /* A small sorted map of int keys to int values (binary search; inserting
    moves the tail). It holds only the keys seen, so a hostile index costs one
    entry, not a slot for every index below it. */
-typedef struct llm__imap_entry {
+typedef struct llm__events_imap_entry {
     int key, val;
-} llm__imap_entry;
+} llm__events_imap_entry;
 
-typedef struct llm__imap {
-    llm__imap_entry *e;
+typedef struct llm__events_imap {
+    llm__events_imap_entry *e;
     size_t count, cap;
-} llm__imap;
+} llm__events_imap;
 
 /* The position of the first entry whose key is >= key. */
-static size_t llm__imap_lower(const llm__imap *m, int key) {
+static size_t llm__events_imap_lower(const llm__events_imap *m, int key) {
     size_t lo = 0, hi = m->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -8258,20 +8329,20 @@ static size_t llm__imap_lower(const llm__imap *m, int key) {
 }
 
 /* The value of key, or -1. */
-static int llm__imap_get(const llm__imap *m, int key) {
-    size_t i = llm__imap_lower(m, key);
+static int llm__events_imap_get(const llm__events_imap *m, int key) {
+    size_t i = llm__events_imap_lower(m, key);
     return i < m->count && m->e[i].key == key ? m->e[i].val : -1;
 }
 
-static bool llm__imap_set(const llm_allocator *a, llm__imap *m, int key, int val) {
-    size_t i = llm__imap_lower(m, key);
+static bool llm__events_imap_set(const llm_allocator *a, llm__events_imap *m, int key, int val) {
+    size_t i = llm__events_imap_lower(m, key);
     void *buf = m->e;
     if (i < m->count && m->e[i].key == key) {
         m->e[i].val = val;
         return true;
     }
     if (!llm__grow(a, &buf, &m->cap, m->count + 1, sizeof *m->e)) return false;
-    m->e = (llm__imap_entry *)buf;
+    m->e = (llm__events_imap_entry *)buf;
     memmove(&m->e[i + 1], &m->e[i], (m->count - i) * sizeof *m->e);
     m->e[i].key = key;
     m->e[i].val = val;
@@ -8279,42 +8350,42 @@ static bool llm__imap_set(const llm_allocator *a, llm__imap *m, int key, int val
     return true;
 }
 
-static void llm__imap_free(const llm_allocator *a, llm__imap *m) {
+static void llm__events_imap_free(const llm_allocator *a, llm__events_imap *m) {
     llm__free(a, m->e, m->cap * sizeof *m->e);
     memset(m, 0, sizeof *m);
 }
 
-#define LLM__MAX_TOOL_CALLS 1024   /* tool calls in one choice of an answer */
+#define LLM__EVENTS_MAX_TOOL_CALLS 1024   /* tool calls in one choice of an answer */
 
-typedef struct llm__acc_tool {
+typedef struct llm__events_tool {
     int key;                    /* the event's tool_index, and the call's rank in the response */
     llm__buf id, name, args;
     bool ended;
-} llm__acc_tool;
+} llm__events_tool;
 
-typedef struct llm__acc_choice {
+typedef struct llm__events_choice {
     int index;
     llm__buf content, reasoning, refusal, finish, filter;
     bool has_content, has_reasoning, has_refusal;
     llm_finish_reason finish_as;  /* the reason the decoder gave; NONE: the finish words say */
-    llm__acc_tool *tools;       /* in the order they started */
+    llm__events_tool *tools;       /* in the order they started */
     size_t tool_count, tool_cap;
     int next_key;               /* above every key given so far */
-    llm__imap tool_of;          /* the wire's key (OpenAI's tool-call index, Anthropic's block) -> position in tools */
-    struct llm__acc_reasoning *rblocks; /* reasoning blocks, in the order they started */
+    llm__events_imap tool_of;          /* the wire's key (OpenAI's tool-call index, Anthropic's block) -> position in tools */
+    struct llm__events_reasoning *rblocks; /* reasoning blocks, in the order they started */
     size_t rblock_count, rblock_cap;
-    llm__imap rblock_of;        /* the wire's key -> position in rblocks */
-} llm__acc_choice;
+    llm__events_imap rblock_of;        /* the wire's key -> position in rblocks */
+} llm__events_choice;
 
-typedef struct llm__acc_reasoning {
+typedef struct llm__events_reasoning {
     llm_reasoning_kind kind;
     llm__buf thinking, signature, data, tool_call_id;
-} llm__acc_reasoning;
+} llm__events_reasoning;
 
-typedef struct llm__acc {
+typedef struct llm__events_acc {
     llm__buf id, model, object, fingerprint, tier, prompt_filter;
     int64_t created;
-    llm__acc_choice *choices;   /* in the order they appeared */
+    llm__events_choice *choices;   /* in the order they appeared */
     size_t choice_count, choice_cap;
     int *choice_of;             /* choice index (below call->max_choices_) -> position, -1 none yet */
     llm_usage usage;
@@ -8322,21 +8393,21 @@ typedef struct llm__acc {
     bool has_provider_cost, has_upstream_cost;
     double provider_cost, upstream_cost;
     llm_error stream_error;
-} llm__acc;
+} llm__events_acc;
 
-static llm__acc *llm__acc_of(llm_call *call) {
+static llm__events_acc *llm__events_of(llm_call *call) {
     if (!call->acc_) {
-        call->acc_ = llm__alloc(&call->alloc_, sizeof(llm__acc));
+        call->acc_ = llm__alloc(&call->alloc_, sizeof(llm__events_acc));
         if (!call->acc_) {
-            llm__call_nomem(call);
+            llm__sticky_nomem(call);
             return NULL;
         }
-        memset(call->acc_, 0, sizeof(llm__acc));
+        memset(call->acc_, 0, sizeof(llm__events_acc));
     }
-    return (llm__acc *)call->acc_;
+    return (llm__events_acc *)call->acc_;
 }
 
-static void llm__acc_choice_free(const llm_allocator *a, llm__acc_choice *c) {
+static void llm__events_choice_free(const llm_allocator *a, llm__events_choice *c) {
     size_t k;
     llm__buf_free(a, &c->content);
     llm__buf_free(a, &c->reasoning);
@@ -8349,7 +8420,7 @@ static void llm__acc_choice_free(const llm_allocator *a, llm__acc_choice *c) {
         llm__buf_free(a, &c->tools[k].args);
     }
     llm__free(a, c->tools, c->tool_cap * sizeof *c->tools);
-    llm__imap_free(a, &c->tool_of);
+    llm__events_imap_free(a, &c->tool_of);
     for (k = 0; k < c->rblock_count; k++) {
         llm__buf_free(a, &c->rblocks[k].thinking);
         llm__buf_free(a, &c->rblocks[k].signature);
@@ -8357,15 +8428,15 @@ static void llm__acc_choice_free(const llm_allocator *a, llm__acc_choice *c) {
         llm__buf_free(a, &c->rblocks[k].tool_call_id);
     }
     llm__free(a, c->rblocks, c->rblock_cap * sizeof *c->rblocks);
-    llm__imap_free(a, &c->rblock_of);
+    llm__events_imap_free(a, &c->rblock_of);
 }
 
-static void llm__acc_free(llm_call *call) {
-    llm__acc *acc = (llm__acc *)call->acc_;
+static void llm__events_free(llm_call *call) {
+    llm__events_acc *acc = (llm__events_acc *)call->acc_;
     const llm_allocator *a = &call->alloc_;
     size_t i;
     if (!acc) return;
-    for (i = 0; i < acc->choice_count; i++) llm__acc_choice_free(a, &acc->choices[i]);
+    for (i = 0; i < acc->choice_count; i++) llm__events_choice_free(a, &acc->choices[i]);
     llm__free(a, acc->choices, acc->choice_cap * sizeof *acc->choices);
     llm__free(a, acc->choice_of, (size_t)call->max_choices_ * sizeof *acc->choice_of);
     llm__buf_free(a, &acc->id);
@@ -8379,11 +8450,11 @@ static void llm__acc_free(llm_call *call) {
 }
 
 /* Whether a choice index from the answer is allowed: below the request's n
-   (1 when unset), or LLM__MAX_RECORDED_CHOICES when decoding recorded
+   (1 when unset), or LLM__CALL_MAX_RECORDED_CHOICES when decoding recorded
    bytes. Fails the call when it is not. */
-static bool llm__choice_index_ok(llm_call *call, int64_t index) {
+static bool llm__events_choice_index_ok(llm_call *call, int64_t index) {
     if (index >= 0 && index < call->max_choices_) return true;
-    llm__call_errorf(call, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s", index > 99999999 ? 99999999 : (int)index,
+    llm__sticky_errorf(call, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s", index > 99999999 ? 99999999 : (int)index,
                      call->max_choices_, call->max_choices_ == 1 ? "" : "s");
     return false;
 }
@@ -8391,27 +8462,27 @@ static bool llm__choice_index_ok(llm_call *call, int64_t index) {
 /* The accumulator's choice with this index, created when new; NULL (the
    call failed) when out of memory or the index is out of range. The
    pointer is valid until the next choice is created. */
-static llm__acc_choice *llm__acc_choice_at(llm_call *call, int index) {
-    llm__acc *acc = llm__acc_of(call);
-    llm__acc_choice *c;
+static llm__events_choice *llm__events_choice_at(llm_call *call, int index) {
+    llm__events_acc *acc = llm__events_of(call);
+    llm__events_choice *c;
     void *buf;
     int i;
-    if (!acc || !llm__choice_index_ok(call, index)) return NULL;
+    if (!acc || !llm__events_choice_index_ok(call, index)) return NULL;
     if (!acc->choice_of) { /* a table over the indices the request allows: the caller's n, not the server's */
         acc->choice_of = (int *)llm__alloc(&call->alloc_, (size_t)call->max_choices_ * sizeof(int));
         if (!acc->choice_of) {
-            llm__call_nomem(call);
+            llm__sticky_nomem(call);
             return NULL;
         }
         for (i = 0; i < call->max_choices_; i++) acc->choice_of[i] = -1;
     }
     if (acc->choice_of[index] >= 0) return &acc->choices[acc->choice_of[index]];
     buf = acc->choices;
-    if (!llm__grow(&call->alloc_, &buf, &acc->choice_cap, acc->choice_count + 1, sizeof(llm__acc_choice))) {
-        llm__call_nomem(call);
+    if (!llm__grow(&call->alloc_, &buf, &acc->choice_cap, acc->choice_count + 1, sizeof(llm__events_choice))) {
+        llm__sticky_nomem(call);
         return NULL;
     }
-    acc->choices = (llm__acc_choice *)buf;
+    acc->choices = (llm__events_choice *)buf;
     acc->choice_of[index] = (int)acc->choice_count;
     c = &acc->choices[acc->choice_count++];
     memset(c, 0, sizeof *c);
@@ -8420,20 +8491,20 @@ static llm__acc_choice *llm__acc_choice_at(llm_call *call, int index) {
 }
 
 /* Appends to an accumulator buffer, within the stream's byte limit. */
-static llm_result llm__acc_add(llm_call *call, llm__buf *b, const char *s, size_t n) {
+static llm_result llm__events_add(llm_call *call, llm__buf *b, const char *s, size_t n) {
     if (n > call->max_stream_bytes_ - call->acc_bytes_)
-        return llm__call_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the streamed answer is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
-    if (!llm__buf_add(&call->alloc_, b, s, n)) return llm__call_nomem(call);
+        return llm__sticky_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the streamed answer is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
+    if (!llm__buf_add(&call->alloc_, b, s, n)) return llm__sticky_nomem(call);
     call->acc_bytes_ += n;
     return LLM_OK;
 }
 
 /* Appends an event to the queue that llm_call_next_event empties. */
-static llm_event *llm__emit(llm_call *call, llm_event_type type, int choice) {
+static llm_event *llm__events_emit(llm_call *call, llm_event_type type, int choice) {
     llm_event *ev;
     void *buf = call->queue_;
     if (!llm__grow(&call->alloc_, &buf, &call->queue_cap_, call->queue_len_ + 1, sizeof(llm_event))) {
-        llm__call_nomem(call);
+        llm__sticky_nomem(call);
         return NULL;
     }
     call->queue_ = (llm_event *)buf;
@@ -8446,18 +8517,18 @@ static llm_event *llm__emit(llm_call *call, llm_event_type type, int choice) {
 
 /* The loop guard: the same text delta (longer than 2 bytes) in `limit`
    text events in a row means the model is looping. */
-static llm_result llm__loop_guard(llm_call *call, const char *s, size_t n) {
+static llm_result llm__events_loop_guard(llm_call *call, const char *s, size_t n) {
     int limit = call->sopt_.has_loop_guard ? call->sopt_.loop_guard : 100;
     void *buf;
     if (limit <= 0) return LLM_OK;
     if (n > 2 && n == call->last_text_len_ && memcmp(s, call->last_text_, n) == 0) {
         if (++call->repeats_ >= limit)
-            return llm__call_error(call, LLM_ERR_PARSE, "the model repeats the same text: stopped by the loop guard");
+            return llm__sticky_error(call, LLM_ERR_PARSE, "the model repeats the same text: stopped by the loop guard");
         return LLM_OK;
     }
     call->repeats_ = n > 2 ? 1 : 0;
     buf = call->last_text_;
-    if (!llm__grow(&call->alloc_, &buf, &call->last_text_cap_, n + 1, 1)) return llm__call_nomem(call);
+    if (!llm__grow(&call->alloc_, &buf, &call->last_text_cap_, n + 1, 1)) return llm__sticky_nomem(call);
     call->last_text_ = (char *)buf;
     memcpy(call->last_text_, s, n);
     call->last_text_len_ = n;
@@ -8465,58 +8536,58 @@ static llm_result llm__loop_guard(llm_call *call, const char *s, size_t n) {
 }
 
 /* A text, reasoning or refusal delta: an event, and the accumulator. */
-static llm_result llm__delta(llm_call *call, llm_event_type type, int choice, const char *s, size_t n) {
+static llm_result llm__events_delta(llm_call *call, llm_event_type type, int choice, const char *s, size_t n) {
     llm_event *ev;
-    llm__acc_choice *c;
+    llm__events_choice *c;
     if (!s || !n) return LLM_OK;
-    if (!llm__choice_index_ok(call, choice)) return call->error_;
-    if (type == LLM_EVENT_TEXT && llm__loop_guard(call, s, n) != LLM_OK) return call->error_;
-    if (!(ev = llm__emit(call, type, choice))) return call->error_;
+    if (!llm__events_choice_index_ok(call, choice)) return call->error_;
+    if (type == LLM_EVENT_TEXT && llm__events_loop_guard(call, s, n) != LLM_OK) return call->error_;
+    if (!(ev = llm__events_emit(call, type, choice))) return call->error_;
     ev->text = s;
     ev->text_len = n;
     call->content_seen_ = true;
     if (call->sopt_.no_accumulate) return LLM_OK;
-    if (!(c = llm__acc_choice_at(call, choice))) return call->error_;
+    if (!(c = llm__events_choice_at(call, choice))) return call->error_;
     if (type == LLM_EVENT_TEXT) {
         c->has_content = true;
-        return llm__acc_add(call, &c->content, s, n);
+        return llm__events_add(call, &c->content, s, n);
     }
     if (type == LLM_EVENT_REASONING) {
         c->has_reasoning = true;
-        return llm__acc_add(call, &c->reasoning, s, n);
+        return llm__events_add(call, &c->reasoning, s, n);
     }
     c->has_refusal = true;
-    return llm__acc_add(call, &c->refusal, s, n);
+    return llm__events_add(call, &c->refusal, s, n);
 }
 
 /* Starts a new tool call at the end of the choice's list, ranked by `key`
    (the wire's index; -1: after every call so far). Its first delta must
    name the function (every provider's first delta does). Returns its
    position, or -1 (the call failed). */
-static int llm__tool_new(llm_call *call, int choice, llm__acc_choice *c, int key, const char *id, const char *name) {
-    llm__acc_tool *t;
+static int llm__events_tool_new(llm_call *call, int choice, llm__events_choice *c, int key, const char *id, const char *name) {
+    llm__events_tool *t;
     llm_event *ev;
     void *buf = c->tools;
     if (!name || !name[0]) {
-        llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %z starts without a function name", choice, c->tool_count);
+        llm__sticky_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %z starts without a function name", choice, c->tool_count);
         return -1;
     }
-    if (c->tool_count >= LLM__MAX_TOOL_CALLS) {
-        llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: more than %d tool calls", choice, LLM__MAX_TOOL_CALLS);
+    if (c->tool_count >= LLM__EVENTS_MAX_TOOL_CALLS) {
+        llm__sticky_errorf(call, LLM_ERR_PARSE, "choice %d: more than %d tool calls", choice, LLM__EVENTS_MAX_TOOL_CALLS);
         return -1;
     }
-    if (!llm__grow(&call->alloc_, &buf, &c->tool_cap, c->tool_count + 1, sizeof(llm__acc_tool))) {
-        llm__call_nomem(call);
+    if (!llm__grow(&call->alloc_, &buf, &c->tool_cap, c->tool_count + 1, sizeof(llm__events_tool))) {
+        llm__sticky_nomem(call);
         return -1;
     }
-    c->tools = (llm__acc_tool *)buf;
+    c->tools = (llm__events_tool *)buf;
     t = &c->tools[c->tool_count++];
     memset(t, 0, sizeof *t);
     t->key = key >= 0 ? key : c->next_key;
     if (t->key >= c->next_key) c->next_key = t->key == 0x7FFFFFFF ? t->key : t->key + 1;
-    if ((id && id[0] && llm__acc_add(call, &t->id, id, strlen(id)) != LLM_OK) || llm__acc_add(call, &t->name, name, strlen(name)) != LLM_OK)
+    if ((id && id[0] && llm__events_add(call, &t->id, id, strlen(id)) != LLM_OK) || llm__events_add(call, &t->name, name, strlen(name)) != LLM_OK)
         return -1;
-    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_START, choice))) return -1;
+    if (!(ev = llm__events_emit(call, LLM_EVENT_TOOL_CALL_START, choice))) return -1;
     ev->tool_index = t->key;
     ev->tool_id = t->id.p;
     ev->tool_name = t->name.p;
@@ -8524,48 +8595,48 @@ static int llm__tool_new(llm_call *call, int choice, llm__acc_choice *c, int key
     return (int)c->tool_count - 1;
 }
 
-static llm_result llm__tool_delta_as(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n, bool transient) {
+static llm_result llm__events_tool_delta_as(llm_call *call, int choice, llm__events_choice *c, int tool, const char *s, size_t n, bool transient) {
     llm_event *ev;
     if (!n) return LLM_OK;
     if (c->tools[tool].ended)
-        return llm__call_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %d has more arguments after it ended", choice, c->tools[tool].key);
-    if (llm__acc_add(call, &c->tools[tool].args, s, n) != LLM_OK) return call->error_;
-    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_DELTA, choice))) return call->error_;
+        return llm__sticky_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %d has more arguments after it ended", choice, c->tools[tool].key);
+    if (llm__events_add(call, &c->tools[tool].args, s, n) != LLM_OK) return call->error_;
+    if (!(ev = llm__events_emit(call, LLM_EVENT_TOOL_CALL_DELTA, choice))) return call->error_;
     ev->tool_index = c->tools[tool].key;
     ev->text = transient ? c->tools[tool].args.p + c->tools[tool].args.len - n : s; /* transient: the copy */
     ev->text_len = n;
     return LLM_OK;
 }
 
-static llm_result llm__tool_delta(llm_call *call, int choice, llm__acc_choice *c, int tool, const char *s, size_t n) {
-    return llm__tool_delta_as(call, choice, c, tool, s, n, false);
+static llm_result llm__events_tool_delta(llm_call *call, int choice, llm__events_choice *c, int tool, const char *s, size_t n) {
+    return llm__events_tool_delta_as(call, choice, c, tool, s, n, false);
 }
 
 /* "call_<choice>_<position>" for a tool call the server gave no id. */
-static llm_result llm__tool_synth_id(llm_call *call, int choice, int tool, llm__buf *id) {
+static llm_result llm__events_tool_synth_id(llm_call *call, int choice, int tool, llm__buf *id) {
     char s[LLM__SYNTH_ID_SIZE];
-    return llm__acc_add(call, id, s, llm__synth_id(s, (uint64_t)choice, (uint64_t)tool));
+    return llm__events_add(call, id, s, llm__synth_id(s, (uint64_t)choice, (uint64_t)tool));
 }
 
 /* Ends a tool call: its arguments must be one JSON value ("" becomes
    "{}"), unless the answer was cut by the token limit (`cut`). Two values
    glued together ("}{") are refused rather than passed on. */
-static llm_result llm__tool_end(llm_call *call, int choice, llm__acc_choice *c, int tool, bool cut) {
-    llm__acc_tool *t = &c->tools[tool];
+static llm_result llm__events_tool_end(llm_call *call, int choice, llm__events_choice *c, int tool, bool cut) {
+    llm__events_tool *t = &c->tools[tool];
     llm_event *ev;
     llm_error perr;
     llm_result r;
     if (t->ended) return LLM_OK;
     t->ended = true;
-    if (!t->id.len && llm__tool_synth_id(call, choice, t->key, &t->id) != LLM_OK) return call->error_;
-    if (!t->args.len && llm__acc_add(call, &t->args, "{}", 2) != LLM_OK) return call->error_;
+    if (!t->id.len && llm__events_tool_synth_id(call, choice, t->key, &t->id) != LLM_OK) return call->error_;
+    if (!t->args.len && llm__events_add(call, &t->args, "{}", 2) != LLM_OK) return call->error_;
     if (!cut && (r = llm_json_parse(&call->check_, t->args.p, t->args.len, &perr)) != LLM_OK) {
-        if (r == LLM_ERR_NO_MEMORY) return llm__call_nomem(call);
-        return llm__call_errorf(call, LLM_ERR_PARSE, "tool call %d (%.*s): arguments are not one JSON value (%s at offset %z)%s", t->key,
+        if (r == LLM_ERR_NO_MEMORY) return llm__sticky_nomem(call);
+        return llm__sticky_errorf(call, LLM_ERR_PARSE, "tool call %d (%.*s): arguments are not one JSON value (%s at offset %z)%s", t->key,
                                 (int)(t->name.len < 64 ? t->name.len : 64), t->name.p, perr.message, perr.offset,
                                 perr.offset < t->args.len && t->args.p[perr.offset] == '{' ? ": two objects glued together" : "");
     }
-    if (!(ev = llm__emit(call, LLM_EVENT_TOOL_CALL_END, choice))) return call->error_;
+    if (!(ev = llm__events_emit(call, LLM_EVENT_TOOL_CALL_END, choice))) return call->error_;
     ev->tool_index = t->key;
     ev->tool_id = t->id.p;
     ev->tool_name = t->name.p;
@@ -8574,47 +8645,47 @@ static llm_result llm__tool_end(llm_call *call, int choice, llm__acc_choice *c, 
     return LLM_OK;
 }
 
-static llm_result llm__finish_choice(llm_call *call, int choice, llm_finish_reason as, const char *raw, size_t n) {
-    llm__acc_choice *c = llm__acc_choice_at(call, choice);
+static llm_result llm__events_finish_choice(llm_call *call, int choice, llm_finish_reason as, const char *raw, size_t n) {
+    llm__events_choice *c = llm__events_choice_at(call, choice);
     llm_event *ev;
     llm_finish_reason reason;
     size_t k;
     if (!c) return call->error_;
     c->finish.len = 0;
-    if (llm__acc_add(call, &c->finish, raw, n) != LLM_OK) return call->error_;
+    if (llm__events_add(call, &c->finish, raw, n) != LLM_OK) return call->error_;
     c->finish_as = as;
-    reason = as != LLM_FINISH_NONE ? as : llm__finish_word(call->client_->provider->wire->finish_words, c->finish.p);
+    reason = as != LLM_FINISH_NONE ? as : llm__wire_finish_word(call->client_->provider->wire->finish_words, c->finish.p);
     for (k = 0; k < c->tool_count; k++)
-        if (llm__tool_end(call, choice, c, (int)k, reason == LLM_FINISH_LENGTH) != LLM_OK) return call->error_;
-    if (!(ev = llm__emit(call, LLM_EVENT_FINISH, choice))) return call->error_;
+        if (llm__events_tool_end(call, choice, c, (int)k, reason == LLM_FINISH_LENGTH) != LLM_OK) return call->error_;
+    if (!(ev = llm__events_emit(call, LLM_EVENT_FINISH, choice))) return call->error_;
     ev->finish_reason = reason;
     ev->finish_reason_raw = c->finish.p;
     return LLM_OK;
 }
 
-static llm_result llm__usage_event(llm_call *call) {
-    llm__acc *acc = llm__acc_of(call);
-    llm_event *ev = acc && !acc->usage_bad ? llm__emit(call, LLM_EVENT_USAGE, 0) : NULL;
+static llm_result llm__events_usage(llm_call *call) {
+    llm__events_acc *acc = llm__events_of(call);
+    llm_event *ev = acc && !acc->usage_bad ? llm__events_emit(call, LLM_EVENT_USAGE, 0) : NULL;
     if (ev) ev->usage = &acc->usage;
     return call->error_;
 }
 
 /* An error inside a 2xx stream: classified like an HTTP error of the
-   status it stands for (llm__classify_with). */
-static llm_result llm__stream_error(llm_call *call, const llm_json *body) {
-    llm__acc *acc = llm__acc_of(call);
+   status it stands for (llm__http_classify_with). */
+static llm_result llm__events_stream_error(llm_call *call, const llm_json *body) {
+    llm__events_acc *acc = llm__events_of(call);
     llm_error *e;
     llm_event *ev;
     if (!acc) return call->error_;
     e = &acc->stream_error;
     llm__error_clear(e);
-    llm__json_scrub(llm_json_get(body, "error") ? llm_json_get(body, "error") : body, call->client_->desc.api_key);
+    llm__http_json_scrub(llm_json_get(body, "error") ? llm_json_get(body, "error") : body, call->client_->desc.api_key);
     call->client_->provider->wire->decode_error(body, e);
     if (!e->message[0]) llm__copy_text(e->message, sizeof e->message, "error inside the stream", 23);
     llm__copy_text(e->request_id, sizeof e->request_id, call->request_id_, strlen(call->request_id_));
-    llm__classify_with(call->client_->provider->wire->error_words, e, true);
+    llm__http_classify_with(call->client_->provider->wire->error_words, e, true);
     e->http_status = call->status_;
-    if ((ev = llm__emit(call, LLM_EVENT_ERROR, 0)) != NULL) ev->error = e;
+    if ((ev = llm__events_emit(call, LLM_EVENT_ERROR, 0)) != NULL) ev->error = e;
     if (call->error_ == LLM_OK) {
         call->error_ = e->code;
         call->err_ = *e;
@@ -8624,17 +8695,17 @@ static llm_result llm__stream_error(llm_call *call, const llm_json *body) {
 
 /* ---- the sink: what a wire format's stream decoder may do ---- */
 
-static llm__acc_choice *llm__sink_choice(llm_stream_sink *s, int choice) {
-    return s && s->call_ ? llm__acc_choice_at(s->call_, choice) : NULL;
+static llm__events_choice *llm__events_sink_choice(llm_stream_sink *s, int choice) {
+    return s && s->call_ ? llm__events_choice_at(s->call_, choice) : NULL;
 }
 
 /* The tool call of a handle, or NULL (the call then fails). */
-static llm__acc_tool *llm__sink_tool(llm_stream_sink *s, int choice, int handle, llm__acc_choice **out) {
-    llm__acc_choice *c = llm__sink_choice(s, choice);
+static llm__events_tool *llm__events_sink_tool(llm_stream_sink *s, int choice, int handle, llm__events_choice **out) {
+    llm__events_choice *c = llm__events_sink_choice(s, choice);
     *out = c;
     if (!c) return NULL;
     if (handle < 0 || (size_t)handle >= c->tool_count) {
-        llm__call_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "a stream decoder named a tool call that does not exist");
+        llm__sticky_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "a stream decoder named a tool call that does not exist");
         return NULL;
     }
     return &c->tools[handle];
@@ -8643,102 +8714,102 @@ static llm__acc_tool *llm__sink_tool(llm_stream_sink *s, int choice, int handle,
 LLM_API llm_result llm_sink_delta(llm_stream_sink *s, llm_event_type kind, int choice, const char *text, size_t len) {
     if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
     if (kind != LLM_EVENT_TEXT && kind != LLM_EVENT_REASONING && kind != LLM_EVENT_REFUSAL)
-        return llm__call_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "llm_sink_delta: the kind is text, reasoning or refusal");
-    return llm__delta(s->call_, kind, choice, text, len);
+        return llm__sticky_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "llm_sink_delta: the kind is text, reasoning or refusal");
+    return llm__events_delta(s->call_, kind, choice, text, len);
 }
 
 LLM_API llm_result llm_sink_choice(llm_stream_sink *s, int choice) {
     if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
-    if (!llm__choice_index_ok(s->call_, choice)) return s->call_->error_;
-    if (!s->call_->sopt_.no_accumulate && !llm__acc_choice_at(s->call_, choice)) return s->call_->error_;
+    if (!llm__events_choice_index_ok(s->call_, choice)) return s->call_->error_;
+    if (!s->call_->sopt_.no_accumulate && !llm__events_choice_at(s->call_, choice)) return s->call_->error_;
     return LLM_OK;
 }
 
 LLM_API int llm_sink_tool_find(llm_stream_sink *s, int choice, int key) {
-    llm__acc_choice *c = llm__sink_choice(s, choice);
+    llm__events_choice *c = llm__events_sink_choice(s, choice);
     if (!c) return -1;
     if (key < 0) return c->tool_count ? (int)c->tool_count - 1 : -1;
-    return llm__imap_get(&c->tool_of, key);
+    return llm__events_imap_get(&c->tool_of, key);
 }
 
 LLM_API int llm_sink_tool_begin(llm_stream_sink *s, int choice, int key, const char *id, const char *name) {
-    llm__acc_choice *c = llm__sink_choice(s, choice);
+    llm__events_choice *c = llm__events_sink_choice(s, choice);
     int pos;
     if (!c) return s && s->call_ ? (int)s->call_->error_ : (int)LLM_ERR_INVALID_ARGUMENT;
     /* a key already used passes to the new call, which ranks after every call */
-    pos = llm__tool_new(s->call_, choice, c, key >= 0 && llm__imap_get(&c->tool_of, key) < 0 ? key : -1, id, name);
+    pos = llm__events_tool_new(s->call_, choice, c, key >= 0 && llm__events_imap_get(&c->tool_of, key) < 0 ? key : -1, id, name);
     if (pos < 0) return (int)s->call_->error_;
-    if (key >= 0 && !llm__imap_set(&s->call_->alloc_, &c->tool_of, key, pos)) return (int)llm__call_nomem(s->call_);
+    if (key >= 0 && !llm__events_imap_set(&s->call_->alloc_, &c->tool_of, key, pos)) return (int)llm__sticky_nomem(s->call_);
     return pos;
 }
 
 LLM_API const char *llm_sink_tool_id(llm_stream_sink *s, int choice, int handle) {
-    llm__acc_choice *c;
-    llm__acc_tool *t = llm__sink_tool(s, choice, handle, &c);
+    llm__events_choice *c;
+    llm__events_tool *t = llm__events_sink_tool(s, choice, handle, &c);
     return t && t->id.p ? t->id.p : "";
 }
 
 LLM_API llm_result llm_sink_tool_set_id(llm_stream_sink *s, int choice, int handle, const char *id, size_t len) {
-    llm__acc_choice *c;
-    llm__acc_tool *t = llm__sink_tool(s, choice, handle, &c);
+    llm__events_choice *c;
+    llm__events_tool *t = llm__events_sink_tool(s, choice, handle, &c);
     if (!t) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
-    return t->id.len || !len ? LLM_OK : llm__acc_add(s->call_, &t->id, id, len);
+    return t->id.len || !len ? LLM_OK : llm__events_add(s->call_, &t->id, id, len);
 }
 
 LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle, const char *text, size_t len) {
-    llm__acc_choice *c;
-    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
-    return llm__tool_delta(s->call_, choice, c, handle, text, len);
+    llm__events_choice *c;
+    if (!llm__events_sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return llm__events_tool_delta(s->call_, choice, c, handle, text, len);
 }
 
 LLM_API llm_result llm_sink_tool_args_whole(llm_stream_sink *s, int choice, int handle, const char *text, size_t len) {
-    llm__acc_choice *c;
-    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
-    return llm__tool_delta_as(s->call_, choice, c, handle, text, len, true);
+    llm__events_choice *c;
+    if (!llm__events_sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return llm__events_tool_delta_as(s->call_, choice, c, handle, text, len, true);
 }
 
 LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle) {
-    llm__acc_choice *c;
-    if (!llm__sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
-    return llm__tool_end(s->call_, choice, c, handle, false);
+    llm__events_choice *c;
+    if (!llm__events_sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return llm__events_tool_end(s->call_, choice, c, handle, false);
 }
 
 LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len) {
     if (!s || !s->call_ || (!word && len)) return LLM_ERR_INVALID_ARGUMENT;
-    return llm__finish_choice(s->call_, choice, LLM_FINISH_NONE, word ? word : "", len);
+    return llm__events_finish_choice(s->call_, choice, LLM_FINISH_NONE, word ? word : "", len);
 }
 
 LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word, size_t len) {
     if (!s || !s->call_ || (!word && len) || (unsigned)reason > (unsigned)LLM_FINISH_OTHER) return LLM_ERR_INVALID_ARGUMENT;
-    return llm__finish_choice(s->call_, choice, reason, word ? word : "", len);
+    return llm__events_finish_choice(s->call_, choice, reason, word ? word : "", len);
 }
 
 LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid) {
-    llm__acc *acc;
+    llm__events_acc *acc;
     if (!s || !s->call_ || !usage) return LLM_ERR_INVALID_ARGUMENT;
-    if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
+    if (!(acc = llm__events_of(s->call_))) return s->call_->error_;
     acc->usage = *usage;
     if (!valid) acc->usage_bad = true;
-    return llm__usage_event(s->call_);
+    return llm__events_usage(s->call_);
 }
 
 LLM_API void llm_sink_provider_cost(llm_stream_sink *s, double usd) {
-    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
+    llm__events_acc *acc = s && s->call_ ? llm__events_of(s->call_) : NULL;
     if (!acc || !(usd >= 0 && usd < 1e9)) return;
     acc->has_provider_cost = true;
     acc->provider_cost = usd;
 }
 
 LLM_API void llm_sink_upstream_cost(llm_stream_sink *s, double usd) {
-    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
+    llm__events_acc *acc = s && s->call_ ? llm__events_of(s->call_) : NULL;
     if (!acc || !(usd >= 0 && usd < 1e9)) return;
     acc->has_upstream_cost = true;
     acc->upstream_cost = usd;
 }
 
 LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const llm_json *value) {
-    llm__acc_choice *c;
-    llm__acc *acc;
+    llm__events_choice *c;
+    llm__events_acc *acc;
     llm__buf *b;
     llm_json_writer w;
     const char *text;
@@ -8747,10 +8818,10 @@ LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const
     if (!s || !s->call_ || !value) return LLM_ERR_INVALID_ARGUMENT;
     if (s->call_->sopt_.no_accumulate) return LLM_OK;
     if (choice < 0) {
-        if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
+        if (!(acc = llm__events_of(s->call_))) return s->call_->error_;
         b = &acc->prompt_filter;
     } else {
-        if (!(c = llm__sink_choice(s, choice))) return s->call_->error_;
+        if (!(c = llm__events_sink_choice(s, choice))) return s->call_->error_;
         b = &c->filter;
     }
     memset(&w, 0, sizeof w);
@@ -8759,9 +8830,9 @@ LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const
     r = llm_json_writer_finish(&w, &text, &n);
     if (r == LLM_OK) {
         b->len = 0; /* the last one wins */
-        r = llm__acc_add(s->call_, b, text, n);
+        r = llm__events_add(s->call_, b, text, n);
     } else if (r == LLM_ERR_NO_MEMORY) {
-        r = llm__call_nomem(s->call_);
+        r = llm__sticky_nomem(s->call_);
     } else {
         r = LLM_OK; /* nested deeper than the writer's 64: left out, as in a whole answer */
     }
@@ -8771,49 +8842,49 @@ LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const
 
 LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind, llm_reasoning_part part,
                                             const char *text, size_t len) {
-    llm__acc_choice *c;
-    llm__acc_reasoning *b;
+    llm__events_choice *c;
+    llm__events_reasoning *b;
     int pos;
     void *buf;
     if (!s || !s->call_ || (!text && len) || (unsigned)kind > (unsigned)LLM_REASONING_REDACTED || (unsigned)part > (unsigned)LLM_REASONING_PART_TOOL_CALL_ID)
         return LLM_ERR_INVALID_ARGUMENT;
     if (s->call_->sopt_.no_accumulate) return LLM_OK;
-    if (!(c = llm__sink_choice(s, choice))) return s->call_->error_;
-    if ((pos = llm__imap_get(&c->rblock_of, key)) < 0) {
+    if (!(c = llm__events_sink_choice(s, choice))) return s->call_->error_;
+    if ((pos = llm__events_imap_get(&c->rblock_of, key)) < 0) {
         buf = c->rblocks;
-        if (!llm__grow(&s->call_->alloc_, &buf, &c->rblock_cap, c->rblock_count + 1, sizeof *c->rblocks)) return llm__call_nomem(s->call_);
-        c->rblocks = (llm__acc_reasoning *)buf;
+        if (!llm__grow(&s->call_->alloc_, &buf, &c->rblock_cap, c->rblock_count + 1, sizeof *c->rblocks)) return llm__sticky_nomem(s->call_);
+        c->rblocks = (llm__events_reasoning *)buf;
         pos = (int)c->rblock_count;
-        if (!llm__imap_set(&s->call_->alloc_, &c->rblock_of, key, pos)) return llm__call_nomem(s->call_);
+        if (!llm__events_imap_set(&s->call_->alloc_, &c->rblock_of, key, pos)) return llm__sticky_nomem(s->call_);
         memset(&c->rblocks[pos], 0, sizeof c->rblocks[pos]);
         c->rblocks[pos].kind = kind;
         c->rblock_count++;
     }
     b = &c->rblocks[pos];
     if (!len) return LLM_OK;
-    return llm__acc_add(s->call_, part == LLM_REASONING_PART_THINKING ? &b->thinking : part == LLM_REASONING_PART_SIGNATURE ? &b->signature
+    return llm__events_add(s->call_, part == LLM_REASONING_PART_THINKING ? &b->thinking : part == LLM_REASONING_PART_SIGNATURE ? &b->signature
                                   : part == LLM_REASONING_PART_DATA ? &b->data : &b->tool_call_id,
                         text, len);
 }
 
 LLM_API llm_result llm_sink_field_set(llm_stream_sink *s, llm_sink_field field, const char *text, size_t len) {
-    llm__acc *acc;
+    llm__events_acc *acc;
     llm__buf *b;
     if (!s || !s->call_ || (unsigned)field >= (unsigned)LLM__FIELD_COUNT || (!text && len)) return LLM_ERR_INVALID_ARGUMENT;
-    if (!(acc = llm__acc_of(s->call_))) return s->call_->error_;
+    if (!(acc = llm__events_of(s->call_))) return s->call_->error_;
     b = field == LLM_FIELD_ID ? &acc->id : field == LLM_FIELD_MODEL ? &acc->model : field == LLM_FIELD_OBJECT ? &acc->object
         : field == LLM_FIELD_FINGERPRINT ? &acc->fingerprint : &acc->tier;
-    return b->len || !len ? LLM_OK : llm__acc_add(s->call_, b, text, len); /* the first wins: every chunk repeats it */
+    return b->len || !len ? LLM_OK : llm__events_add(s->call_, b, text, len); /* the first wins: every chunk repeats it */
 }
 
 LLM_API void llm_sink_created(llm_stream_sink *s, int64_t created) {
-    llm__acc *acc = s && s->call_ ? llm__acc_of(s->call_) : NULL;
+    llm__events_acc *acc = s && s->call_ ? llm__events_of(s->call_) : NULL;
     if (acc && !acc->created) acc->created = created;
 }
 
 LLM_API llm_result llm_sink_error(llm_stream_sink *s, const llm_json *body) {
     if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
-    return llm__stream_error(s->call_, body);
+    return llm__events_stream_error(s->call_, body);
 }
 
 LLM_API void llm_sink_done(llm_stream_sink *s) {
@@ -8826,7 +8897,7 @@ LLM_API void llm_sink_complete(llm_stream_sink *s) {
 
 LLM_API llm_result llm_sink_fail(llm_stream_sink *s, llm_result code, const char *message) {
     if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
-    return llm__call_errorf(s->call_, code < 0 ? code : LLM_ERR_PARSE, "%s", message ? message : "invalid stream event");
+    return llm__sticky_errorf(s->call_, code < 0 ? code : LLM_ERR_PARSE, "%s", message ? message : "invalid stream event");
 }
 
 LLM_API char *llm_response_strndup(llm_response *resp, const char *s, size_t len) {
@@ -8841,7 +8912,7 @@ LLM_API void *llm_response_alloc(llm_response *resp, size_t size) {
 }
 
 /* Copies an accumulator buffer into the response's arena. */
-static const char *llm__acc_str(llm_response *resp, const llm__buf *b, bool *failed) {
+static const char *llm__events_str(llm_response *resp, const llm__buf *b, bool *failed) {
     const char *s;
     if (!b->p) return NULL;
     s = llm__arena_strndup(&resp->alloc_, &resp->arena_, b->p, b->len);
@@ -8850,23 +8921,23 @@ static const char *llm__acc_str(llm_response *resp, const llm__buf *b, bool *fai
 }
 
 /* A buffer's text in the arena; "" when it holds none. */
-static const char *llm__acc_str_or_empty(llm_response *resp, const llm__buf *b, bool *failed) {
-    return b->p ? llm__acc_str(resp, b, failed) : "";
+static const char *llm__events_str_or_empty(llm_response *resp, const llm__buf *b, bool *failed) {
+    return b->p ? llm__events_str(resp, b, failed) : "";
 }
 
 /* The reasoning blocks of a choice, for the wire format `format`. */
-static void llm__acc_reasoning_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, const char *format, bool *failed) {
-    llm_reasoning_block *blocks = (llm_reasoning_block *)llm__resp_array(resp, c->rblock_count, sizeof *blocks, failed);
+static void llm__events_reasoning_out(llm_response *resp, llm_choice *out, const llm__events_choice *c, const char *format, bool *failed) {
+    llm_reasoning_block *blocks = (llm_reasoning_block *)llm__wire_resp_array(resp, c->rblock_count, sizeof *blocks, failed);
     size_t k;
     for (k = 0; blocks && k < c->rblock_count; k++) {
         blocks[k].kind = c->rblocks[k].kind;
         if (blocks[k].kind == LLM_REASONING_REDACTED) {
-            blocks[k].data = llm__acc_str_or_empty(resp, &c->rblocks[k].data, failed);
+            blocks[k].data = llm__events_str_or_empty(resp, &c->rblocks[k].data, failed);
         } else {
-            blocks[k].thinking = llm__acc_str_or_empty(resp, &c->rblocks[k].thinking, failed);
-            blocks[k].signature = llm__acc_str_or_empty(resp, &c->rblocks[k].signature, failed);
+            blocks[k].thinking = llm__events_str_or_empty(resp, &c->rblocks[k].thinking, failed);
+            blocks[k].signature = llm__events_str_or_empty(resp, &c->rblocks[k].signature, failed);
         }
-        blocks[k].tool_call_id = llm__acc_str(resp, &c->rblocks[k].tool_call_id, failed);
+        blocks[k].tool_call_id = llm__events_str(resp, &c->rblocks[k].tool_call_id, failed);
     }
     out->reasoning_blocks = blocks;
     out->reasoning_block_count = blocks ? c->rblock_count : 0;
@@ -8875,63 +8946,145 @@ static void llm__acc_reasoning_out(llm_response *resp, llm_choice *out, const ll
 
 /* The tool calls of a choice: only those that started (so each has a
    name) and, once the stream ended, an id. */
-static void llm__acc_choice_out(llm_response *resp, llm_choice *out, const llm__acc_choice *c, const llm_finish_word *words, const char *format,
+static void llm__events_choice_out(llm_response *resp, llm_choice *out, const llm__events_choice *c, const llm_finish_word *words, const char *format,
                                 bool *failed) {
-    llm_tool_call *calls = (llm_tool_call *)llm__resp_array(resp, c->tool_count, sizeof *calls, failed);
-    int order[LLM__MAX_TOOL_CALLS];
+    llm_tool_call *calls = (llm_tool_call *)llm__wire_resp_array(resp, c->tool_count, sizeof *calls, failed);
+    int order[LLM__EVENTS_MAX_TOOL_CALLS];
     size_t k, j;
     out->index = c->index;
-    out->content = c->has_content ? llm__acc_str(resp, &c->content, failed) : NULL;
+    out->content = c->has_content ? llm__events_str(resp, &c->content, failed) : NULL;
     out->content_len = c->has_content ? c->content.len : 0;
-    out->reasoning = c->has_reasoning ? llm__acc_str(resp, &c->reasoning, failed) : NULL;
-    out->refusal = c->has_refusal ? llm__acc_str(resp, &c->refusal, failed) : NULL;
-    out->finish_reason_raw = llm__acc_str(resp, &c->finish, failed);
-    out->finish_reason = c->finish_as != LLM_FINISH_NONE ? c->finish_as : llm__finish_word(words, out->finish_reason_raw);
-    out->content_filter = llm__acc_str(resp, &c->filter, failed);
+    out->reasoning = c->has_reasoning ? llm__events_str(resp, &c->reasoning, failed) : NULL;
+    out->refusal = c->has_refusal ? llm__events_str(resp, &c->refusal, failed) : NULL;
+    out->finish_reason_raw = llm__events_str(resp, &c->finish, failed);
+    out->finish_reason = c->finish_as != LLM_FINISH_NONE ? c->finish_as : llm__wire_finish_word(words, out->finish_reason_raw);
+    out->content_filter = llm__events_str(resp, &c->filter, failed);
     for (k = 0; k < c->tool_count; k++) { /* positions in key order: insertion, as calls mostly arrive in order */
         for (j = k; j > 0 && c->tools[order[j - 1]].key > c->tools[k].key; j--) order[j] = order[j - 1];
         order[j] = (int)k;
     }
     for (k = 0; calls && k < c->tool_count; k++) {
-        const llm__acc_tool *t = &c->tools[order[k]];
-        calls[k].id = llm__acc_str(resp, &t->id, failed);
-        calls[k].name = llm__acc_str(resp, &t->name, failed);
-        calls[k].arguments = t->args.len ? llm__acc_str(resp, &t->args, failed) : "{}";
+        const llm__events_tool *t = &c->tools[order[k]];
+        calls[k].id = llm__events_str(resp, &t->id, failed);
+        calls[k].name = llm__events_str(resp, &t->name, failed);
+        calls[k].arguments = t->args.len ? llm__events_str(resp, &t->args, failed) : "{}";
     }
     out->tool_calls = calls;
     out->tool_call_count = calls ? c->tool_count : 0;
-    llm__acc_reasoning_out(resp, out, c, format, failed);
+    llm__events_reasoning_out(resp, out, c, format, failed);
 }
 
 /* The accumulated response, the same shape a whole answer decodes to;
    false when out of memory. */
-static bool llm__acc_response(llm_call *call, llm_response *resp) {
-    llm__acc *acc = (llm__acc *)call->acc_;
+static bool llm__events_response_of(llm_call *call, llm_response *resp) {
+    llm__events_acc *acc = (llm__events_acc *)call->acc_;
     llm_choice *choices;
     bool failed = false;
     size_t i;
     resp->alloc_ = call->alloc_;
     if (!acc) return true;
-    resp->id = llm__acc_str(resp, &acc->id, &failed);
-    resp->model = llm__acc_str(resp, &acc->model, &failed);
-    resp->object = llm__acc_str(resp, &acc->object, &failed);
-    resp->system_fingerprint = llm__acc_str(resp, &acc->fingerprint, &failed);
-    resp->service_tier = llm__acc_str(resp, &acc->tier, &failed);
-    resp->prompt_filter = llm__acc_str(resp, &acc->prompt_filter, &failed);
+    resp->id = llm__events_str(resp, &acc->id, &failed);
+    resp->model = llm__events_str(resp, &acc->model, &failed);
+    resp->object = llm__events_str(resp, &acc->object, &failed);
+    resp->system_fingerprint = llm__events_str(resp, &acc->fingerprint, &failed);
+    resp->service_tier = llm__events_str(resp, &acc->tier, &failed);
+    resp->prompt_filter = llm__events_str(resp, &acc->prompt_filter, &failed);
     resp->created = acc->created;
     if (!acc->usage_bad) resp->usage = acc->usage;
     resp->has_provider_cost = acc->has_provider_cost;
     resp->provider_cost_usd = acc->provider_cost;
     resp->has_upstream_cost = acc->has_upstream_cost;
     resp->upstream_cost_usd = acc->upstream_cost;
-    choices = (llm_choice *)llm__resp_array(resp, acc->choice_count, sizeof *choices, &failed);
+    choices = (llm_choice *)llm__wire_resp_array(resp, acc->choice_count, sizeof *choices, &failed);
     for (i = 0; choices && i < acc->choice_count; i++)
-        llm__acc_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words, call->client_->provider->wire->name,
+        llm__events_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words, call->client_->provider->wire->name,
                             &failed);
-    if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__choice_order);
+    if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__wire_choice_order);
     resp->choices = choices;
     resp->choice_count = choices ? acc->choice_count : 0;
     return !failed;
+}
+
+/* One choice of a whole answer told as the events a stream would carry. */
+/* What a choice holds beside its events: its reasoning blocks and its
+   content-filter annotations. */
+static llm_result llm__events_choice_state(llm_call *call, const llm_choice *c) {
+    llm_stream_sink sink;
+    llm__events_choice *ac = llm__events_choice_at(call, c->index);
+    size_t k;
+    llm_result r = ac ? LLM_OK : call->error_;
+    sink.state = call->ctx_.state;
+    sink.call_ = call;
+    for (k = 0; r == LLM_OK && k < c->reasoning_block_count; k++) {
+        const llm_reasoning_block *b = &c->reasoning_blocks[k];
+        if (b->kind == LLM_REASONING_REDACTED) {
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_DATA, b->data, strlen(b->data));
+        } else if ((r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_THINKING, b->thinking, strlen(b->thinking))) == LLM_OK) {
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_SIGNATURE, b->signature, strlen(b->signature));
+        }
+        if (r == LLM_OK && b->tool_call_id)
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_TOOL_CALL_ID, b->tool_call_id, strlen(b->tool_call_id));
+    }
+    if (r == LLM_OK && c->content_filter && !call->sopt_.no_accumulate) r = llm__events_add(call, &ac->filter, c->content_filter, strlen(c->content_filter));
+    return r;
+}
+
+static llm_result llm__events_from_choice(llm_call *call, const llm_choice *c) {
+    llm__events_choice *ac;
+    size_t k;
+    if (!llm__events_choice_at(call, c->index) ||
+        llm__events_delta(call, LLM_EVENT_REASONING, c->index, c->reasoning, c->reasoning ? strlen(c->reasoning) : 0) != LLM_OK ||
+        llm__events_delta(call, LLM_EVENT_TEXT, c->index, c->content, c->content_len) != LLM_OK ||
+        llm__events_delta(call, LLM_EVENT_REFUSAL, c->index, c->refusal, c->refusal ? strlen(c->refusal) : 0) != LLM_OK)
+        return call->error_;
+    for (k = 0; k < c->tool_call_count; k++) {
+        int pos;
+        if (!(ac = llm__events_choice_at(call, c->index)) ||
+            (pos = llm__events_tool_new(call, c->index, ac, (int)k, c->tool_calls[k].id, c->tool_calls[k].name)) < 0 ||
+            llm__events_tool_delta(call, c->index, ac, pos, c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments)) != LLM_OK)
+            return call->error_;
+    }
+    if (llm__events_choice_state(call, c) != LLM_OK) return call->error_;
+    if (c->finish_reason_raw) /* the decoder's reason, where the words alone would say another (Gemini's tool_calls) */
+        return llm__events_finish_choice(call, c->index, llm__wire_finish_word(call->client_->provider->wire->finish_words, c->finish_reason_raw) == c->finish_reason
+                                                      ? LLM_FINISH_NONE : c->finish_reason,
+                                  c->finish_reason_raw, strlen(c->finish_reason_raw));
+    return LLM_OK;
+}
+
+/* A whole answer (a plain JSON body to a streamed request, decoded) told
+   as the events a stream would have carried, and kept in the accumulator. */
+static llm_result llm__events_from_answer(llm_call *call, const llm_response *answer) {
+    llm__events_acc *acc = llm__events_of(call);
+    size_t i;
+    if (!acc) return call->error_;
+    for (i = 0; i < answer->choice_count; i++)
+        if (llm__events_from_choice(call, &answer->choices[i]) != LLM_OK) return call->error_;
+    if ((answer->id && llm__events_add(call, &acc->id, answer->id, strlen(answer->id)) != LLM_OK) ||
+        (answer->model && llm__events_add(call, &acc->model, answer->model, strlen(answer->model)) != LLM_OK))
+        return call->error_;
+    acc->created = answer->created;
+    acc->usage = answer->usage;
+    acc->has_provider_cost = answer->has_provider_cost;
+    acc->provider_cost = answer->provider_cost_usd;
+    acc->has_upstream_cost = answer->has_upstream_cost;
+    acc->upstream_cost = answer->upstream_cost_usd;
+    if (answer->prompt_filter && llm__events_add(call, &acc->prompt_filter, answer->prompt_filter, strlen(answer->prompt_filter)) != LLM_OK)
+        return call->error_;
+    if (answer->usage.present && llm__events_usage(call) != LLM_OK) return call->error_;
+    return LLM_OK;
+}
+
+/* The end of a stream: the tool calls no finish closed are closed (unless
+   the call failed), then the accumulated response is built; false when out
+   of memory. */
+static bool llm__events_finish(llm_call *call, llm_response *resp) {
+    llm__events_acc *acc = (llm__events_acc *)call->acc_;
+    size_t i, k;
+    for (i = 0; acc && call->error_ == LLM_OK && i < acc->choice_count; i++) /* calls a finish never closed */
+        for (k = 0; call->error_ == LLM_OK && k < acc->choices[i].tool_count; k++)
+            llm__events_tool_end(call, acc->choices[i].index, &acc->choices[i], (int)k, false);
+    return llm__events_response_of(call, resp);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -8942,54 +9095,54 @@ static bool llm__acc_response(llm_call *call, llm_response *resp) {
 
 /* Writes "type":"function","function":{ in an open object: the wrapper
    OpenAI puts around tools, tool calls and a named tool choice. */
-static void llm__jw_function_open(llm_json_writer *w) {
-    llm__jw_member(w, "type", "function");
+static void llm__openai_function_open(llm_json_writer *w) {
+    llm__wire_member(w, "type", "function");
     llm_json_write_key(w, "function");
     llm_json_write_object_begin(w);
 }
-static const char *llm__detail_name(llm_image_detail d) {
+static const char *llm__openai_detail_name(llm_image_detail d) {
     return d == LLM_DETAIL_LOW ? "low" : d == LLM_DETAIL_HIGH ? "high" : "auto";
 }
 
 /* "data:<media type>;base64,<data>" as a JSON string. */
-static void llm__jw_data_url(llm_json_writer *w, const char *media_type, const char *base64) {
+static void llm__openai_data_url(llm_json_writer *w, const char *media_type, const char *base64) {
     const char *pieces[4];
     pieces[0] = "data:";
     pieces[1] = media_type;
     pieces[2] = ";base64,";
     pieces[3] = base64;
-    llm__jw_string_pieces(w, pieces, 4);
+    llm__json_write_string_pieces(w, pieces, 4);
 }
 
-static llm_result llm__openai_part(llm__enc *e, const llm_content_part *part) {
+static llm_result llm__openai_part(llm__wire_enc *e, const llm_content_part *part) {
     llm_json_writer *w = e->w;
     llm_json_write_object_begin(w);
     if (part->type == LLM_PART_TEXT) {
-        llm__jw_member(w, "type", "text");
-        llm__jw_member(w, "text", part->text);
+        llm__wire_member(w, "type", "text");
+        llm__wire_member(w, "text", part->text);
     } else if (part->type == LLM_PART_DOCUMENT) { /* a file part: its bytes as a data URL (by URL: refused before) */
-        llm__jw_member(w, "type", "file");
+        llm__wire_member(w, "type", "file");
         llm_json_write_key(w, "file");
         llm_json_write_object_begin(w);
         llm_json_write_key(w, "file_data");
-        llm__jw_data_url(w, part->media_type, part->base64);
-        llm__jw_member(w, "filename", part->filename);
+        llm__openai_data_url(w, part->media_type, part->base64);
+        llm__wire_member(w, "filename", part->filename);
         llm_json_write_object_end(w);
     } else {
-        llm__jw_member(w, "type", "image_url");
+        llm__wire_member(w, "type", "image_url");
         llm_json_write_key(w, "image_url");
         llm_json_write_object_begin(w);
         llm_json_write_key(w, "url");
         if (part->type == LLM_PART_IMAGE_URL) llm_json_write_string(w, part->url);
-        else llm__jw_data_url(w, part->media_type, part->base64);
-        if (part->detail != LLM_DETAIL_DEFAULT) llm__jw_member(w, "detail", llm__detail_name(part->detail));
+        else llm__openai_data_url(w, part->media_type, part->base64);
+        if (part->detail != LLM_DETAIL_DEFAULT) llm__wire_member(w, "detail", llm__openai_detail_name(part->detail));
         llm_json_write_object_end(w);
     }
     llm_json_write_object_end(w);
     return LLM_OK;
 }
 
-static void llm__openai_tool_calls(llm__enc *e, const llm_message *msg) {
+static void llm__openai_tool_calls(llm__wire_enc *e, const llm_message *msg) {
     llm_json_writer *w = e->w;
     size_t i;
     llm_json_write_key(w, "tool_calls");
@@ -8997,9 +9150,9 @@ static void llm__openai_tool_calls(llm__enc *e, const llm_message *msg) {
     for (i = 0; i < msg->tool_call_count; i++) {
         const llm_tool_call *tc = &msg->tool_calls[i];
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "id", tc->id);
-        llm__jw_function_open(w);
-        llm__jw_member(w, "name", tc->name);
+        llm__wire_member(w, "id", tc->id);
+        llm__openai_function_open(w);
+        llm__wire_member(w, "name", tc->name);
         llm_json_write_key(w, "arguments"); /* a string holding JSON text */
         llm_json_write_string(w, tc->arguments ? tc->arguments : "{}");
         llm_json_write_object_end(w);
@@ -9008,12 +9161,12 @@ static void llm__openai_tool_calls(llm__enc *e, const llm_message *msg) {
     llm_json_write_array_end(w);
 }
 
-static void llm__openai_message(llm__enc *e, const llm_message *msg) {
+static void llm__openai_message(llm__wire_enc *e, const llm_message *msg) {
     llm_json_writer *w = e->w;
     size_t p;
     bool developer_as_system = msg->role == LLM_ROLE_DEVELOPER && (e->ctx->quirks & LLM_QUIRK_NO_DEVELOPER_ROLE);
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "role", llm__role_name(developer_as_system ? LLM_ROLE_SYSTEM : msg->role));
+    llm__wire_member(w, "role", llm__role_name(developer_as_system ? LLM_ROLE_SYSTEM : msg->role));
     llm_json_write_key(w, "content");
     if (msg->part_count) {
         llm_json_write_array_begin(w);
@@ -9022,26 +9175,26 @@ static void llm__openai_message(llm__enc *e, const llm_message *msg) {
     } else {
         llm_json_write_string(w, msg->content); /* NULL writes null: an assistant turn of tool calls only */
     }
-    if (msg->role != LLM_ROLE_TOOL) llm__jw_member(w, "name", msg->name); /* a tool message has no name */
+    if (msg->role != LLM_ROLE_TOOL) llm__wire_member(w, "name", msg->name); /* a tool message has no name */
     if (msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count) llm__openai_tool_calls(e, msg);
-    if (msg->role == LLM_ROLE_TOOL) llm__jw_member(w, "tool_call_id", msg->tool_call_id);
+    if (msg->role == LLM_ROLE_TOOL) llm__wire_member(w, "tool_call_id", msg->tool_call_id);
     llm_json_write_object_end(w);
 }
 
-static void llm__openai_tools(llm__enc *e, const llm_request *req) {
+static void llm__openai_tools(llm__wire_enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t i;
-    if (!req->tool_count || !llm__enc_key(e, "tools")) return;
+    if (!req->tool_count || !llm__wire_enc_key(e, "tools")) return;
     llm_json_write_array_begin(w);
     for (i = 0; i < req->tool_count; i++) {
         const llm_tool *t = &req->tools[i];
         llm_json_write_object_begin(w);
-        llm__jw_function_open(w);
-        llm__jw_member(w, "name", t->name);
-        llm__jw_member(w, "description", t->description);
+        llm__openai_function_open(w);
+        llm__wire_member(w, "name", t->name);
+        llm__wire_member(w, "description", t->description);
         llm_json_write_key(w, "parameters");
-        if (t->parameters) llm__jw_raw_checked(w, t->parameters, strlen(t->parameters));
-        else llm__jw_raw_checked(w, "{\"type\":\"object\",\"properties\":{}}", 33);
+        if (t->parameters) llm__json_write_raw_checked(w, t->parameters, strlen(t->parameters));
+        else llm__json_write_raw_checked(w, "{\"type\":\"object\",\"properties\":{}}", 33);
         if (t->strict) {
             llm_json_write_key(w, "strict");
             llm_json_write_bool(w, true);
@@ -9052,35 +9205,35 @@ static void llm__openai_tools(llm__enc *e, const llm_request *req) {
     llm_json_write_array_end(w);
 }
 
-static void llm__openai_tool_choice(llm__enc *e, const llm_request *req) {
+static void llm__openai_tool_choice(llm__wire_enc *e, const llm_request *req) {
     static const char *const modes[] = {NULL, "none", "auto", "required"};
     llm_json_writer *w = e->w;
     const llm_tool_choice *tc = &req->tool_choice;
-    if (tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "tool_choice")) return;
+    if (tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__wire_enc_key(e, "tool_choice")) return;
     if (tc->mode != LLM_TOOL_CHOICE_FUNCTION) {
         llm_json_write_string(w, modes[tc->mode]);
         return;
     }
     llm_json_write_object_begin(w);
-    llm__jw_function_open(w);
-    llm__jw_member(w, "name", tc->name);
+    llm__openai_function_open(w);
+    llm__wire_member(w, "name", tc->name);
     llm_json_write_object_end(w);
     llm_json_write_object_end(w);
 }
 
-static void llm__openai_response_format(llm__enc *e, const llm_response_format *f) {
+static void llm__openai_response_format(llm__wire_enc *e, const llm_response_format *f) {
     static const char *const types[] = {NULL, "text", "json_object", "json_schema"};
     llm_json_writer *w = e->w;
-    if (f->type == LLM_FORMAT_DEFAULT || !llm__enc_key(e, "response_format")) return;
+    if (f->type == LLM_FORMAT_DEFAULT || !llm__wire_enc_key(e, "response_format")) return;
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "type", types[f->type]);
+    llm__wire_member(w, "type", types[f->type]);
     if (f->type == LLM_FORMAT_JSON_SCHEMA) {
         llm_json_write_key(w, "json_schema");
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "name", f->name);
-        llm__jw_member(w, "description", f->description);
+        llm__wire_member(w, "name", f->name);
+        llm__wire_member(w, "description", f->description);
         llm_json_write_key(w, "schema");
-        llm__jw_raw_checked(w, f->schema, strlen(f->schema));
+        llm__json_write_raw_checked(w, f->schema, strlen(f->schema));
         llm_json_write_key(w, "strict");
         llm_json_write_bool(w, f->strict);
         llm_json_write_object_end(w);
@@ -9095,35 +9248,35 @@ static bool llm__openai_reasoning_model(const char *m) {
 }
 
 /* The scalar sampling fields: each is written only when set. */
-static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
+static void llm__openai_sampling(llm__wire_enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t i;
-    if (req->has_temperature && llm__enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
-    if (req->has_top_p && llm__enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
+    if (req->has_temperature && llm__wire_enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
+    if (req->has_top_p && llm__wire_enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
     if (req->max_tokens > 0 && !req->max_completion_tokens && (e->ctx->quirks & LLM_QUIRK_MAX_COMPLETION_TOKENS) &&
         llm__openai_reasoning_model(e->ctx->model)) {
-        if (llm__enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_tokens);
-    } else if (req->max_tokens > 0 && llm__enc_key(e, "max_tokens")) {
+        if (llm__wire_enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_tokens);
+    } else if (req->max_tokens > 0 && llm__wire_enc_key(e, "max_tokens")) {
         llm_json_write_int(w, req->max_tokens);
     }
-    if (req->max_completion_tokens > 0 && llm__enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_completion_tokens);
-    if (req->stop_count && req->stop && llm__enc_key(e, "stop")) {
+    if (req->max_completion_tokens > 0 && llm__wire_enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_completion_tokens);
+    if (req->stop_count && req->stop && llm__wire_enc_key(e, "stop")) {
         llm_json_write_array_begin(w);
         for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i] ? req->stop[i] : "");
         llm_json_write_array_end(w);
     }
-    if (req->has_seed && llm__enc_key(e, "seed")) llm_json_write_int(w, req->seed);
-    if (req->has_top_k && llm__enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
-    if (req->n > 0 && !(e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && llm__enc_key(e, "n")) llm_json_write_int(w, req->n);
-    if (req->has_presence_penalty && llm__enc_key(e, "presence_penalty")) llm_json_write_number(w, req->presence_penalty);
-    if (req->has_frequency_penalty && llm__enc_key(e, "frequency_penalty")) llm_json_write_number(w, req->frequency_penalty);
-    if (req->logprobs && llm__enc_key(e, "logprobs")) llm_json_write_bool(w, true);
-    if (req->has_top_logprobs && llm__enc_key(e, "top_logprobs")) llm_json_write_int(w, req->top_logprobs);
-    if (req->parallel_tool_calls != LLM_UNSET && llm__enc_key(e, "parallel_tool_calls")) llm_json_write_bool(w, req->parallel_tool_calls == LLM_TRUE);
-    if (req->reasoning_effort && llm__enc_key(e, "reasoning_effort")) llm_json_write_string(w, req->reasoning_effort);
-    if (req->service_tier && llm__enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
-    if (req->user && llm__enc_key(e, "user")) llm_json_write_string(w, req->user);
-    if (req->metadata_count && req->metadata && llm__enc_key(e, "metadata")) {
+    if (req->has_seed && llm__wire_enc_key(e, "seed")) llm_json_write_int(w, req->seed);
+    if (req->has_top_k && llm__wire_enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
+    if (req->n > 0 && !(e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && llm__wire_enc_key(e, "n")) llm_json_write_int(w, req->n);
+    if (req->has_presence_penalty && llm__wire_enc_key(e, "presence_penalty")) llm_json_write_number(w, req->presence_penalty);
+    if (req->has_frequency_penalty && llm__wire_enc_key(e, "frequency_penalty")) llm_json_write_number(w, req->frequency_penalty);
+    if (req->logprobs && llm__wire_enc_key(e, "logprobs")) llm_json_write_bool(w, true);
+    if (req->has_top_logprobs && llm__wire_enc_key(e, "top_logprobs")) llm_json_write_int(w, req->top_logprobs);
+    if (req->parallel_tool_calls != LLM_UNSET && llm__wire_enc_key(e, "parallel_tool_calls")) llm_json_write_bool(w, req->parallel_tool_calls == LLM_TRUE);
+    if (req->reasoning_effort && llm__wire_enc_key(e, "reasoning_effort")) llm_json_write_string(w, req->reasoning_effort);
+    if (req->service_tier && llm__wire_enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
+    if (req->user && llm__wire_enc_key(e, "user")) llm_json_write_string(w, req->user);
+    if (req->metadata_count && req->metadata && llm__wire_enc_key(e, "metadata")) {
         llm_json_write_object_begin(w);
         for (i = 0; i < req->metadata_count; i++) {
             llm_json_write_key(w, req->metadata[i].name);
@@ -9135,7 +9288,7 @@ static void llm__openai_sampling(llm__enc *e, const llm_request *req) {
 
 /* What the chat-completions format cannot take, said before anything is
    written. */
-static llm_result llm__openai_refusals(llm__enc *e, const llm_request *req) {
+static llm_result llm__openai_refusals(llm__wire_enc *e, const llm_request *req) {
     size_t m, p;
     /* many choices asked of a server that answers one: said now, not found missing later */
     if (req->n > 1 && (e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && !llm_json_get(e->extra, "n"))
@@ -9148,14 +9301,14 @@ static llm_result llm__openai_refusals(llm__enc *e, const llm_request *req) {
 }
 
 static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
-    llm__enc e;
+    llm__wire_enc e;
     size_t i;
-    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK) return llm__enc_end(&e, r);
-    if ((r = llm__openai_refusals(&e, req)) != LLM_OK) return llm__enc_end(&e, r);
+    llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
+    if (r != LLM_OK) return llm__wire_enc_end(&e, r);
+    if ((r = llm__openai_refusals(&e, req)) != LLM_OK) return llm__wire_enc_end(&e, r);
     llm_json_write_object_begin(w);
-    if (llm__enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
-    if (llm__enc_key(&e, "messages")) {
+    if (llm__wire_enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
+    if (llm__wire_enc_key(&e, "messages")) {
         llm_json_write_array_begin(w);
         for (i = 0; i < req->message_count; i++) llm__openai_message(&e, &req->messages[i]);
         llm_json_write_array_end(w);
@@ -9164,10 +9317,10 @@ static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request 
     llm__openai_tool_choice(&e, req);
     llm__openai_response_format(&e, &req->response_format);
     llm__openai_sampling(&e, req);
-    if (ctx->stream && llm__enc_key(&e, "stream")) llm_json_write_bool(w, true);
-    if (ctx->stream && !req->stream.no_usage && !(ctx->quirks & LLM_QUIRK_NO_STREAM_OPTIONS) && llm__enc_key(&e, "stream_options"))
+    if (ctx->stream && llm__wire_enc_key(&e, "stream")) llm_json_write_bool(w, true);
+    if (ctx->stream && !req->stream.no_usage && !(ctx->quirks & LLM_QUIRK_NO_STREAM_OPTIONS) && llm__wire_enc_key(&e, "stream_options"))
         llm_json_write_raw(w, "{\"include_usage\":true}", 22);
-    return llm__enc_end(&e, LLM_OK);
+    return llm__wire_enc_end(&e, LLM_OK);
 }
 
 static llm_result llm__openai_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
@@ -9175,25 +9328,25 @@ static llm_result llm__openai_url(const llm_wire_ctx *ctx, const llm_request *re
     (void)req;
     pieces[0] = ctx->base_url;
     pieces[1] = "/chat/completions";
-    return llm__url_join(buf, size, pieces, 2, err);
+    return llm__wire_url_join(buf, size, pieces, 2, err);
 }
 
 /* Azure OpenAI: the v1 API ({base}/openai/v1/chat/completions, no
    api-version) when the version is empty, "v1", "latest" or "preview", or
    the base already ends in /openai/v1; else the deployment form
    {base}/openai/deployments/{deployment}/chat/completions?api-version=V. */
-static llm_result llm__azure_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+static llm_result llm__openai_azure_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
     const char *v = ctx->client->desc.api_version, *pieces[6];
     size_t n = strlen(ctx->base_url);
     (void)req;
     pieces[0] = ctx->base_url;
     if (n >= 10 && strcmp(ctx->base_url + n - 10, "/openai/v1") == 0) {
         pieces[1] = "/chat/completions";
-        return llm__url_join(buf, size, pieces, 2, err);
+        return llm__wire_url_join(buf, size, pieces, 2, err);
     }
     if (!v || !v[0] || strcmp(v, "v1") == 0 || strcmp(v, "latest") == 0 || strcmp(v, "preview") == 0) {
         pieces[1] = "/openai/v1/chat/completions";
-        return llm__url_join(buf, size, pieces, 2, err);
+        return llm__wire_url_join(buf, size, pieces, 2, err);
     }
     if (!llm__visible_ascii(v) || strchr(v, '&') || strchr(v, '#') || strchr(v, '/') || strchr(ctx->model, '/') || strchr(ctx->model, '?'))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "azure: api_version and the deployment name must be plain (no spaces, '/', '?', '&' or '#')");
@@ -9201,7 +9354,7 @@ static llm_result llm__azure_url(const llm_wire_ctx *ctx, const llm_request *req
     pieces[2] = ctx->model;
     pieces[3] = "/chat/completions?api-version=";
     pieces[4] = v;
-    return llm__url_join(buf, size, pieces, 5, err);
+    return llm__wire_url_join(buf, size, pieces, 5, err);
 }
 
 /* ---- decoding ---- */
@@ -9228,7 +9381,7 @@ static const llm_error_word llm__openai_error_words[] = {
 
 /* Whether `args` is one JSON value: the same check the stream applies when
    a tool call ends. */
-static llm_result llm__check_arguments(const llm_allocator *a, const char *args, size_t n, llm_error *perr) {
+static llm_result llm__openai_check_arguments(const llm_allocator *a, const char *args, size_t n, llm_error *perr) {
     llm_json_doc doc;
     llm_result r;
     memset(&doc, 0, sizeof doc);
@@ -9239,27 +9392,27 @@ static llm_result llm__check_arguments(const llm_allocator *a, const char *args,
 }
 
 /* The tool calls of a message: each needs a function name; a missing id is
-   made up (llm__resp_synth_id); the arguments must be one JSON value unless
+   made up (llm__wire_resp_synth_id); the arguments must be one JSON value unless
    the answer was cut by the token limit (`cut`). */
 static llm_result llm__openai_tool_calls_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *calls, bool cut,
                                                 llm_error *err) {
     const llm_json *v;
     bool failed = false;
-    llm_tool_call *out = (llm_tool_call *)llm__resp_array(resp, llm_json_count(calls), sizeof *out, &failed);
+    llm_tool_call *out = (llm_tool_call *)llm__wire_resp_array(resp, llm_json_count(calls), sizeof *out, &failed);
     size_t n = 0;
     for (v = llm_json_first(calls); v && out; v = llm_json_next(calls, v), n++) {
         const llm_json *fn = llm_json_get(v, "function");
         llm_error perr;
         llm_result r;
-        out[n].id = llm__resp_str(resp, llm_json_get(v, "id"), &failed);
-        out[n].name = llm__resp_str(resp, llm_json_get(fn, "name"), &failed);
-        out[n].arguments = llm__resp_str(resp, llm_json_get(fn, "arguments"), &failed);
+        out[n].id = llm__wire_resp_str(resp, llm_json_get(v, "id"), &failed);
+        out[n].name = llm__wire_resp_str(resp, llm_json_get(fn, "name"), &failed);
+        out[n].arguments = llm__wire_resp_str(resp, llm_json_get(fn, "arguments"), &failed);
         if (failed) break;
         if (!out[n].name || !out[n].name[0])
             return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] has no function name", ci, n);
-        if (!out[n].id && !(out[n].id = llm__resp_synth_id(resp, c->index, n))) failed = true;
+        if (!out[n].id && !(out[n].id = llm__wire_resp_synth_id(resp, c->index, n))) failed = true;
         if (!out[n].arguments || !out[n].arguments[0]) out[n].arguments = "{}"; /* no arguments: an empty object */
-        if (!cut && (r = llm__check_arguments(&resp->alloc_, out[n].arguments, strlen(out[n].arguments), &perr)) != LLM_OK) {
+        if (!cut && (r = llm__openai_check_arguments(&resp->alloc_, out[n].arguments, strlen(out[n].arguments), &perr)) != LLM_OK) {
             if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
             return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] (%.*s): arguments are not one JSON value (%s at offset %z)",
                              ci, n, (int)(strlen(out[n].name) < 64 ? strlen(out[n].name) : 64), out[n].name, perr.message, perr.offset);
@@ -9273,17 +9426,17 @@ static llm_result llm__openai_tool_calls_decode(llm_response *resp, llm_choice *
 
 static void llm__openai_logprobs_decode(llm_response *resp, llm_choice *c, const llm_json *content, bool *failed) {
     const llm_json *v, *t;
-    llm_logprob *out = (llm_logprob *)llm__resp_array(resp, llm_json_count(content), sizeof *out, failed);
+    llm_logprob *out = (llm_logprob *)llm__wire_resp_array(resp, llm_json_count(content), sizeof *out, failed);
     size_t n = 0;
     if (!out) return;
     for (v = llm_json_first(content); v; v = llm_json_next(content, v), n++) {
         const llm_json *top = llm_json_get(v, "top_logprobs");
-        llm_top_logprob *tops = (llm_top_logprob *)llm__resp_array(resp, llm_json_count(top), sizeof *tops, failed);
+        llm_top_logprob *tops = (llm_top_logprob *)llm__wire_resp_array(resp, llm_json_count(top), sizeof *tops, failed);
         size_t k = 0;
-        out[n].token = llm__resp_str(resp, llm_json_get(v, "token"), failed);
+        out[n].token = llm__wire_resp_str(resp, llm_json_get(v, "token"), failed);
         out[n].logprob = llm_json_number(llm_json_get(v, "logprob"), 0);
         for (t = llm_json_first(top); t && tops; t = llm_json_next(top, t), k++) {
-            tops[k].token = llm__resp_str(resp, llm_json_get(t, "token"), failed);
+            tops[k].token = llm__wire_resp_str(resp, llm_json_get(t, "token"), failed);
             tops[k].logprob = llm_json_number(llm_json_get(t, "logprob"), 0);
         }
         out[n].top = tops;
@@ -9294,10 +9447,10 @@ static void llm__openai_logprobs_decode(llm_response *resp, llm_choice *c, const
 }
 
 /* A value written again as JSON text in the response's arena; NULL for none. */
-static const char *llm__resp_json_text(llm_response *resp, const llm_json *v, bool *failed) {
+static const char *llm__openai_json_text(llm_response *resp, const llm_json *v, bool *failed) {
     const char *copy = NULL;
     /* an annotation nested deeper than 64 is left out: it is no failure of the answer */
-    if (v && llm__arena_json_text(&resp->alloc_, &resp->arena_, v, &copy) == LLM_ERR_NO_MEMORY) *failed = true;
+    if (v && llm__wire_json_text(&resp->alloc_, &resp->arena_, v, &copy) == LLM_ERR_NO_MEMORY) *failed = true;
     return copy;
 }
 
@@ -9311,16 +9464,16 @@ static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, s
     llm_result r;
     if (index < 0 || index > 0x7FFFFFFF) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].index is not a non-negative integer", ci);
     c->index = (int)index;
-    c->content = llm__resp_str(resp, llm_json_get(msg, "content"), &failed);
+    c->content = llm__wire_resp_str(resp, llm_json_get(msg, "content"), &failed);
     llm_json_string(llm_json_get(msg, "content"), &len);
     c->content_len = c->content ? len : 0;
-    c->refusal = llm__resp_str(resp, llm_json_get(msg, "refusal"), &failed);
+    c->refusal = llm__wire_resp_str(resp, llm_json_get(msg, "refusal"), &failed);
     /* DeepSeek and vLLM say reasoning_content, OpenRouter and Groq reasoning */
-    c->reasoning = llm__resp_str(resp, reasoning ? reasoning : llm_json_get(msg, "reasoning"), &failed);
-    c->finish_reason_raw = llm__resp_str(resp, llm_json_get(v, "finish_reason"), &failed);
-    c->finish_reason = llm__finish_word(llm__openai_finish_words, c->finish_reason_raw);
+    c->reasoning = llm__wire_resp_str(resp, reasoning ? reasoning : llm_json_get(msg, "reasoning"), &failed);
+    c->finish_reason_raw = llm__wire_resp_str(resp, llm_json_get(v, "finish_reason"), &failed);
+    c->finish_reason = llm__wire_finish_word(llm__openai_finish_words, c->finish_reason_raw);
     llm__openai_logprobs_decode(resp, c, llm_json_get(llm_json_get(v, "logprobs"), "content"), &failed);
-    c->content_filter = llm__resp_json_text(resp, llm_json_get(v, "content_filter_results"), &failed); /* Azure */
+    c->content_filter = llm__openai_json_text(resp, llm_json_get(v, "content_filter_results"), &failed); /* Azure */
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     r = llm__openai_tool_calls_decode(resp, c, ci, llm_json_get(msg, "tool_calls"), c->finish_reason == LLM_FINISH_LENGTH, err);
     return r;
@@ -9330,7 +9483,7 @@ static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, s
    and cost_details.upstream_inference_cost (billed by the upstream
    provider; with the caller's own key, is_byok, that is spent too; without,
    it is already part of `cost`). Negative or absurd amounts are ignored. */
-static void llm__openrouter_cost_decode(const llm_json *u, llm_response *resp) {
+static void llm__openai_openrouter_cost(const llm_json *u, llm_response *resp) {
     double cost = llm_json_number(llm_json_get(u, "cost"), -1);
     double upstream = llm_json_number(llm_json_get(llm_json_get(u, "cost_details"), "upstream_inference_cost"), -1);
     bool byok = llm_json_bool(llm_json_get(u, "is_byok"), false);
@@ -9352,14 +9505,14 @@ static bool llm__openai_usage(const llm_json *u, llm_usage *us) {
     const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
     int64_t total = -1;
     memset(us, 0, sizeof *us);
-    if (!llm__usage_count(llm_json_get(u, "prompt_tokens"), &us->prompt_tokens) ||
-        !llm__usage_count(llm_json_get(u, "completion_tokens"), &us->completion_tokens) ||
-        !llm__usage_count(llm_json_get(u, "total_tokens"), &total) ||
-        !llm__usage_count(llm_json_get(pd, "cached_tokens"), &us->cached_tokens) ||
-        !llm__usage_count(llm_json_get(pd, "cache_write_tokens"), &us->cache_creation_tokens) ||
-        !llm__usage_count(llm_json_get(pd, "audio_tokens"), &us->audio_prompt_tokens) ||
-        !llm__usage_count(llm_json_get(cd, "reasoning_tokens"), &us->reasoning_tokens) ||
-        !llm__usage_count(llm_json_get(cd, "audio_tokens"), &us->audio_completion_tokens))
+    if (!llm__wire_usage_count(llm_json_get(u, "prompt_tokens"), &us->prompt_tokens) ||
+        !llm__wire_usage_count(llm_json_get(u, "completion_tokens"), &us->completion_tokens) ||
+        !llm__wire_usage_count(llm_json_get(u, "total_tokens"), &total) ||
+        !llm__wire_usage_count(llm_json_get(pd, "cached_tokens"), &us->cached_tokens) ||
+        !llm__wire_usage_count(llm_json_get(pd, "cache_write_tokens"), &us->cache_creation_tokens) ||
+        !llm__wire_usage_count(llm_json_get(pd, "audio_tokens"), &us->audio_prompt_tokens) ||
+        !llm__wire_usage_count(llm_json_get(cd, "reasoning_tokens"), &us->reasoning_tokens) ||
+        !llm__wire_usage_count(llm_json_get(cd, "audio_tokens"), &us->audio_completion_tokens))
         return false;
     us->present = true;
     us->total_tokens = total >= 0 ? total : us->prompt_tokens + us->completion_tokens;
@@ -9373,7 +9526,7 @@ static bool llm__openai_usage_decode(const llm_json *u, llm_response *resp) {
     if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
     if (!llm__openai_usage(u, &us)) return false;
     resp->usage = us;
-    llm__openrouter_cost_decode(u, resp);
+    llm__openai_openrouter_cost(u, resp);
     return true;
 }
 
@@ -9392,21 +9545,21 @@ static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *bo
     llm_result r;
     if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(choices, LLM_JSON_ARRAY))
         return llm__fail(err, LLM_ERR_PARSE, "response: not a chat completion (no choices array)");
-    resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
-    resp->object = llm__resp_str(resp, llm_json_get(body, "object"), &failed);
-    resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
+    resp->id = llm__wire_resp_str(resp, llm_json_get(body, "id"), &failed);
+    resp->object = llm__wire_resp_str(resp, llm_json_get(body, "object"), &failed);
+    resp->model = llm__wire_resp_str(resp, llm_json_get(body, "model"), &failed);
     resp->created = llm_json_int(llm_json_get(body, "created"), 0);
-    resp->system_fingerprint = llm__resp_str(resp, llm_json_get(body, "system_fingerprint"), &failed);
-    resp->service_tier = llm__resp_str(resp, llm_json_get(body, "service_tier"), &failed);
-    resp->prompt_filter = llm__resp_json_text(resp, llm__openai_prompt_filter(body), &failed);
-    out = (llm_choice *)llm__resp_array(resp, llm_json_count(choices), sizeof *out, &failed);
+    resp->system_fingerprint = llm__wire_resp_str(resp, llm_json_get(body, "system_fingerprint"), &failed);
+    resp->service_tier = llm__wire_resp_str(resp, llm_json_get(body, "service_tier"), &failed);
+    resp->prompt_filter = llm__openai_json_text(resp, llm__openai_prompt_filter(body), &failed);
+    out = (llm_choice *)llm__wire_resp_array(resp, llm_json_count(choices), sizeof *out, &failed);
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     for (v = llm_json_first(choices); v; v = llm_json_next(choices, v), n++) {
         if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z] is not an object", n);
         if ((r = llm__openai_choice_decode(resp, &out[n], n, v, err)) != LLM_OK) return r;
     }
     (void)ctx;
-    if (out) qsort(out, n, sizeof *out, llm__choice_order);
+    if (out) qsort(out, n, sizeof *out, llm__wire_choice_order);
     resp->choices = out;
     resp->choice_count = n;
     if (!llm__openai_usage_decode(llm_json_get(body, "usage"), resp)) return LLM_OK;
@@ -9521,15 +9674,15 @@ static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event
     return llm_json_get(root, "error") ? llm_sink_error(s, root) : LLM_OK;
 }
 
-static const llm_wire_format llm__wire_openai = {
-    "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__decode_error_object, llm__openai_stream_event,
-    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
+static const llm_wire_format llm__openai_wire = {
+    "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__wire_decode_error_object, llm__openai_stream_event,
+    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true, llm__openai_usage, false,
 };
 
 /* Azure OpenAI: the same format at its own URLs. */
-static const llm_wire_format llm__wire_azure = {
-    "azure-openai-chat", llm__openai_encode, llm__azure_url, llm__openai_decode, llm__decode_error_object, llm__openai_stream_event,
-    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
+static const llm_wire_format llm__openai_azure_wire = {
+    "azure-openai-chat", llm__openai_encode, llm__openai_azure_url, llm__openai_decode, llm__wire_decode_error_object, llm__openai_stream_event,
+    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true, llm__openai_usage, false,
 };
 
 #endif /* LLM_NO_PROVIDER_OPENAI */
@@ -9562,34 +9715,34 @@ static const llm_error_word llm__anthropic_error_words[] = {
    how reasoning_effort becomes thinking, and whether a structured answer
    has its own field (output_config.format) or comes through a forced
    tool. A model no row names is taken as a newer one. */
-enum { LLM__THINK_NONE = 0, LLM__THINK_BUDGET, LLM__THINK_ADAPTIVE };
-typedef struct llm__claude_family {
+enum { LLM__ANTHROPIC_THINK_NONE = 0, LLM__ANTHROPIC_THINK_BUDGET, LLM__ANTHROPIC_THINK_ADAPTIVE };
+typedef struct llm__anthropic_family {
     const char *prefix;          /* the model name starts with it */
     int thinking;
     bool native_format;
-} llm__claude_family;
+} llm__anthropic_family;
 
-static const llm__claude_family llm__claude_families[] = {
-    {"claude-opus-4-7", LLM__THINK_ADAPTIVE, true}, {"claude-opus-4-6", LLM__THINK_ADAPTIVE, true},
-    {"claude-sonnet-4-6", LLM__THINK_ADAPTIVE, true}, {"claude-mythos", LLM__THINK_ADAPTIVE, true},
-    {"claude-opus-4-5", LLM__THINK_BUDGET, true}, {"claude-sonnet-4-5", LLM__THINK_BUDGET, true},
-    {"claude-haiku-4-5", LLM__THINK_BUDGET, true}, {"claude-opus-4-1", LLM__THINK_BUDGET, false},
-    {"claude-opus-4-0", LLM__THINK_BUDGET, false}, {"claude-opus-4-20", LLM__THINK_BUDGET, false},
-    {"claude-sonnet-4-0", LLM__THINK_BUDGET, false}, {"claude-sonnet-4-20", LLM__THINK_BUDGET, false},
-    {"claude-3-7-sonnet", LLM__THINK_BUDGET, false}, {"claude-3", LLM__THINK_NONE, false},
+static const llm__anthropic_family llm__anthropic_families[] = {
+    {"claude-opus-4-7", LLM__ANTHROPIC_THINK_ADAPTIVE, true}, {"claude-opus-4-6", LLM__ANTHROPIC_THINK_ADAPTIVE, true},
+    {"claude-sonnet-4-6", LLM__ANTHROPIC_THINK_ADAPTIVE, true}, {"claude-mythos", LLM__ANTHROPIC_THINK_ADAPTIVE, true},
+    {"claude-opus-4-5", LLM__ANTHROPIC_THINK_BUDGET, true}, {"claude-sonnet-4-5", LLM__ANTHROPIC_THINK_BUDGET, true},
+    {"claude-haiku-4-5", LLM__ANTHROPIC_THINK_BUDGET, true}, {"claude-opus-4-1", LLM__ANTHROPIC_THINK_BUDGET, false},
+    {"claude-opus-4-0", LLM__ANTHROPIC_THINK_BUDGET, false}, {"claude-opus-4-20", LLM__ANTHROPIC_THINK_BUDGET, false},
+    {"claude-sonnet-4-0", LLM__ANTHROPIC_THINK_BUDGET, false}, {"claude-sonnet-4-20", LLM__ANTHROPIC_THINK_BUDGET, false},
+    {"claude-3-7-sonnet", LLM__ANTHROPIC_THINK_BUDGET, false}, {"claude-3", LLM__ANTHROPIC_THINK_NONE, false},
 };
-static const llm__claude_family llm__claude_newer = {"", LLM__THINK_ADAPTIVE, true};
+static const llm__anthropic_family llm__anthropic_newer = {"", LLM__ANTHROPIC_THINK_ADAPTIVE, true};
 
-static const llm__claude_family *llm__claude_family_of(const char *model) {
+static const llm__anthropic_family *llm__anthropic_family_of(const char *model) {
     size_t i;
-    for (i = 0; i < sizeof llm__claude_families / sizeof llm__claude_families[0]; i++)
-        if (strncmp(model, llm__claude_families[i].prefix, strlen(llm__claude_families[i].prefix)) == 0) return &llm__claude_families[i];
-    return &llm__claude_newer;
+    for (i = 0; i < sizeof llm__anthropic_families / sizeof llm__anthropic_families[0]; i++)
+        if (strncmp(model, llm__anthropic_families[i].prefix, strlen(llm__anthropic_families[i].prefix)) == 0) return &llm__anthropic_families[i];
+    return &llm__anthropic_newer;
 }
 
 /* reasoning_effort as thinking: a token budget (LiteLLM's for low, medium
    and high; doubled above), or an adaptive effort level. */
-static const struct { const char *word, *effort; int budget; } llm__claude_efforts[] = {
+static const struct { const char *word, *effort; int budget; } llm__anthropic_efforts[] = {
     {"minimal", "low", 1024}, {"low", "low", 1024}, {"medium", "medium", 2048}, {"high", "high", 4096},
     {"xhigh", "xhigh", 8192}, {"max", "max", 16384},
 };
@@ -9598,14 +9751,14 @@ static const struct { const char *word, *effort; int budget; } llm__claude_effor
 #define LLM__ANTHROPIC_DEFAULT_MAX_TOKENS 4096
 
 /* How one request is sent, decided before anything is written. */
-typedef struct llm__claude_plan {
-    const llm__claude_family *family;
+typedef struct llm__anthropic_plan {
+    const llm__anthropic_family *family;
     int64_t max_tokens;
     int budget;                  /* thinking budget; 0: none */
     const char *effort;          /* adaptive effort; NULL: none */
     bool json_tool;              /* the structured answer through the forced tool */
     bool temperature, top_k, service_tier; /* sent */
-} llm__claude_plan;
+} llm__anthropic_plan;
 
 /* The state of an Anthropic call: what the encoder decided for the
    decoders, and the stream's usage (message_start begins it, message_delta
@@ -9621,7 +9774,7 @@ typedef struct llm__anthropic_state {
    4096 and the model's output limit in the price table. 4096, not the
    limit itself: Anthropic's SDK refuses non-streamed calls whose max_tokens
    implies more than ten minutes of generation. */
-static int64_t llm__claude_max_tokens(const llm_wire_ctx *ctx, const llm_request *req) {
+static int64_t llm__anthropic_max_tokens(const llm_wire_ctx *ctx, const llm_request *req) {
     int64_t n = req->max_tokens ? req->max_tokens : req->max_completion_tokens;
 #ifndef LLM_NO_COSTS
     llm_model_info info;
@@ -9634,26 +9787,26 @@ static int64_t llm__claude_max_tokens(const llm_wire_ctx *ctx, const llm_request
     return n ? n : LLM__ANTHROPIC_DEFAULT_MAX_TOKENS;
 }
 
-static llm_result llm__claude_thinking(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
+static llm_result llm__anthropic_thinking_config(llm__wire_enc *e, const llm_request *req, llm__anthropic_plan *p) {
     const char *word = req->reasoning_effort;
     size_t i;
     if (!word || strcmp(word, "none") == 0) return LLM_OK;
-    for (i = 0; i < sizeof llm__claude_efforts / sizeof llm__claude_efforts[0] && strcmp(llm__claude_efforts[i].word, word) != 0; i++) {}
-    if (i == sizeof llm__claude_efforts / sizeof llm__claude_efforts[0])
+    for (i = 0; i < sizeof llm__anthropic_efforts / sizeof llm__anthropic_efforts[0] && strcmp(llm__anthropic_efforts[i].word, word) != 0; i++) {}
+    if (i == sizeof llm__anthropic_efforts / sizeof llm__anthropic_efforts[0])
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high, xhigh, max", word);
-    if (p->family->thinking == LLM__THINK_NONE) return llm__enc_drop(e, true, "reasoning_effort", "this Claude model does not think");
-    if (p->family->thinking == LLM__THINK_ADAPTIVE) {
-        p->effort = llm__claude_efforts[i].effort;
+    if (p->family->thinking == LLM__ANTHROPIC_THINK_NONE) return llm__wire_enc_drop(e, true, "reasoning_effort", "this Claude model does not think");
+    if (p->family->thinking == LLM__ANTHROPIC_THINK_ADAPTIVE) {
+        p->effort = llm__anthropic_efforts[i].effort;
         return LLM_OK;
     }
-    p->budget = llm__claude_efforts[i].budget;
+    p->budget = llm__anthropic_efforts[i].budget;
     if (p->max_tokens <= p->budget) p->max_tokens += p->budget; /* the budget counts in max_tokens: the answer keeps its room */
     return LLM_OK;
 }
 
 /* The structured answer: the model's own field, else a forced tool, whose
    input must then be an object schema. */
-static llm_result llm__claude_format(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
+static llm_result llm__anthropic_format(llm__wire_enc *e, const llm_request *req, llm__anthropic_plan *p) {
     const llm_response_format *f = &req->response_format;
     llm_json_doc doc;
     llm_error perr;
@@ -9680,7 +9833,7 @@ static llm_result llm__claude_format(llm__enc *e, const llm_request *req, llm__c
 
 /* The messages' checks: the first turn the user's, tool calls with object
    arguments (and tools to name them), images as base64 or URL, PDFs. */
-static llm_result llm__claude_messages_ok(llm__enc *e, const llm_request *req) {
+static llm_result llm__anthropic_messages_ok(llm__wire_enc *e, const llm_request *req) {
     size_t m, k, turns = 0;
     llm_result r;
     for (m = 0; m < req->message_count; m++) {
@@ -9693,7 +9846,7 @@ static llm_result llm__claude_messages_ok(llm__enc *e, const llm_request *req) {
         if (msg->role == LLM_ROLE_ASSISTANT && !msg->part_count && (!msg->content || !msg->content[0]) && !msg->tool_call_count &&
             !msg->reasoning_count)
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: an empty assistant turn (Anthropic refuses empty content)", m);
-        if ((r = llm__enc_message_ok(e, msg, m)) != LLM_OK) return r;
+        if ((r = llm__wire_enc_message_ok(e, msg, m)) != LLM_OK) return r;
         for (k = 0; k < msg->part_count; k++)
             if (msg->parts[k].type == LLM_PART_DOCUMENT && msg->parts[k].base64 && strcmp(msg->parts[k].media_type, "application/pdf") != 0)
                 return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: Anthropic takes PDF documents (application/pdf)", m, k);
@@ -9704,137 +9857,137 @@ static llm_result llm__claude_messages_ok(llm__enc *e, const llm_request *req) {
 
 /* Everything decided, and everything this format cannot take said, before
    a byte is written. */
-static llm_result llm__claude_plan_for(llm__enc *e, const llm_request *req, llm__claude_plan *p) {
+static llm_result llm__anthropic_plan_for(llm__wire_enc *e, const llm_request *req, llm__anthropic_plan *p) {
     llm_result r;
     bool thinking;
     memset(p, 0, sizeof *p);
-    p->family = llm__claude_family_of(e->ctx->model);
-    p->max_tokens = llm__claude_max_tokens(e->ctx, req);
-    if ((r = llm__claude_thinking(e, req, p)) != LLM_OK || (r = llm__claude_format(e, req, p)) != LLM_OK) return r;
+    p->family = llm__anthropic_family_of(e->ctx->model);
+    p->max_tokens = llm__anthropic_max_tokens(e->ctx, req);
+    if ((r = llm__anthropic_thinking_config(e, req, p)) != LLM_OK || (r = llm__anthropic_format(e, req, p)) != LLM_OK) return r;
     thinking = p->budget || p->effort;
     p->service_tier = req->service_tier && (strcmp(req->service_tier, "auto") == 0 || strcmp(req->service_tier, "standard_only") == 0);
-    if ((r = llm__enc_drop(e, req->n > 1, "n", "Anthropic answers one choice")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->has_seed, "seed", "Anthropic has no seed")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "Anthropic gives no log probabilities")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->has_presence_penalty, "presence_penalty", "Anthropic has no penalties")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->has_frequency_penalty, "frequency_penalty", "Anthropic has no penalties")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->metadata_count > 0, "metadata", "Anthropic's metadata holds only user_id (set `user`)")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->service_tier && !p->service_tier, "service_tier", "Anthropic takes auto or standard_only")) != LLM_OK)
+    if ((r = llm__wire_enc_drop(e, req->n > 1, "n", "Anthropic answers one choice")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->has_seed, "seed", "Anthropic has no seed")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "Anthropic gives no log probabilities")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->has_presence_penalty, "presence_penalty", "Anthropic has no penalties")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->has_frequency_penalty, "frequency_penalty", "Anthropic has no penalties")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->metadata_count > 0, "metadata", "Anthropic's metadata holds only user_id (set `user`)")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->service_tier && !p->service_tier, "service_tier", "Anthropic takes auto or standard_only")) != LLM_OK)
         return r;
     p->temperature = req->has_temperature && !(thinking && req->temperature != 1);
     p->top_k = req->has_top_k && !thinking;
-    if (thinking && ((r = llm__enc_drop(e, p->temperature != req->has_temperature, "temperature", "thinking takes only temperature 1")) != LLM_OK ||
-                     (r = llm__enc_drop(e, p->top_k != req->has_top_k, "top_k", "thinking does not take top_k")) != LLM_OK))
+    if (thinking && ((r = llm__wire_enc_drop(e, p->temperature != req->has_temperature, "temperature", "thinking takes only temperature 1")) != LLM_OK ||
+                     (r = llm__wire_enc_drop(e, p->top_k != req->has_top_k, "top_k", "thinking does not take top_k")) != LLM_OK))
         return r;
     if (thinking && (req->tool_choice.mode == LLM_TOOL_CHOICE_REQUIRED || req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION))
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: with thinking Anthropic takes only auto or none");
-    return llm__claude_messages_ok(e, req);
+    return llm__anthropic_messages_ok(e, req);
 }
 
-static void llm__claude_cache(llm_json_writer *w, llm_cache cache) {
+static void llm__anthropic_cache(llm_json_writer *w, llm_cache cache) {
     if (cache == LLM_CACHE_NONE) return;
     llm_json_write_key(w, "cache_control");
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "type", "ephemeral");
-    if (cache == LLM_CACHE_1H) llm__jw_member(w, "ttl", "1h");
+    llm__wire_member(w, "type", "ephemeral");
+    if (cache == LLM_CACHE_1H) llm__wire_member(w, "ttl", "1h");
     llm_json_write_object_end(w);
 }
 
-static void llm__claude_text_block(llm_json_writer *w, const char *text, llm_cache cache) {
+static void llm__anthropic_text_block(llm_json_writer *w, const char *text, llm_cache cache) {
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "type", "text");
-    llm__jw_member(w, "text", text);
-    llm__claude_cache(w, cache);
+    llm__wire_member(w, "type", "text");
+    llm__wire_member(w, "text", text);
+    llm__anthropic_cache(w, cache);
     llm_json_write_object_end(w);
 }
 
 /* {"type":"base64","media_type":...,"data":...} or {"type":"url","url":...} */
-static void llm__claude_source(llm_json_writer *w, const llm_content_part *part) {
+static void llm__anthropic_source(llm_json_writer *w, const llm_content_part *part) {
     const char *media = part->media_type, *data = part->base64;
     size_t n = media ? strlen(media) : 0;
     llm_json_write_key(w, "source");
     llm_json_write_object_begin(w);
-    if (part->type == LLM_PART_IMAGE_URL && !llm__data_url(part->url, &media, &n, &data)) {
-        llm__jw_member(w, "type", "url");
-        llm__jw_member(w, "url", part->url);
+    if (part->type == LLM_PART_IMAGE_URL && !llm__wire_data_url(part->url, &media, &n, &data)) {
+        llm__wire_member(w, "type", "url");
+        llm__wire_member(w, "url", part->url);
     } else if (part->type == LLM_PART_DOCUMENT && !part->base64) {
-        llm__jw_member(w, "type", "url");
-        llm__jw_member(w, "url", part->url);
+        llm__wire_member(w, "type", "url");
+        llm__wire_member(w, "url", part->url);
     } else {
-        llm__jw_member(w, "type", "base64");
+        llm__wire_member(w, "type", "base64");
         llm_json_write_key(w, "media_type");
         llm_json_write_stringn(w, media, n);
-        llm__jw_member(w, "data", data);
+        llm__wire_member(w, "data", data);
     }
     llm_json_write_object_end(w);
 }
 
 /* One content part as a block; `cache` adds the message's marker to it. */
-static void llm__claude_part(llm_json_writer *w, const llm_content_part *part, llm_cache cache) {
+static void llm__anthropic_part(llm_json_writer *w, const llm_content_part *part, llm_cache cache) {
     if (part->cache != LLM_CACHE_NONE) cache = part->cache;
     if (part->type == LLM_PART_TEXT) {
-        llm__claude_text_block(w, part->text, cache);
+        llm__anthropic_text_block(w, part->text, cache);
         return;
     }
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "type", part->type == LLM_PART_DOCUMENT ? "document" : "image");
-    llm__claude_source(w, part);
-    if (part->type == LLM_PART_DOCUMENT) llm__jw_member(w, "title", part->filename);
-    llm__claude_cache(w, cache);
+    llm__wire_member(w, "type", part->type == LLM_PART_DOCUMENT ? "document" : "image");
+    llm__anthropic_source(w, part);
+    if (part->type == LLM_PART_DOCUMENT) llm__wire_member(w, "title", part->filename);
+    llm__anthropic_cache(w, cache);
     llm_json_write_object_end(w);
 }
 
 /* A message's content as blocks, its cache marker on the last one. */
-static void llm__claude_content_blocks(llm_json_writer *w, const llm_message *msg) {
+static void llm__anthropic_content_blocks(llm_json_writer *w, const llm_message *msg) {
     size_t k;
     if (!msg->part_count) {
-        if (msg->content && msg->content[0]) llm__claude_text_block(w, msg->content, msg->cache);
+        if (msg->content && msg->content[0]) llm__anthropic_text_block(w, msg->content, msg->cache);
         return;
     }
-    for (k = 0; k < msg->part_count; k++) llm__claude_part(w, &msg->parts[k], k + 1 == msg->part_count ? msg->cache : LLM_CACHE_NONE);
+    for (k = 0; k < msg->part_count; k++) llm__anthropic_part(w, &msg->parts[k], k + 1 == msg->part_count ? msg->cache : LLM_CACHE_NONE);
 }
 
 /* The system prompt: every system and developer message, in order; one
    string when that is all there is to say. */
-static void llm__claude_system(llm__enc *e, const llm_request *req) {
+static void llm__anthropic_system(llm__wire_enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t m, count = 0;
     const llm_message *only = NULL;
     for (m = 0; m < req->message_count; m++)
         if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) count++, only = &req->messages[m];
-    if (!count || !llm__enc_key(e, "system")) return;
+    if (!count || !llm__wire_enc_key(e, "system")) return;
     if (count == 1 && !only->part_count && only->cache == LLM_CACHE_NONE) {
         llm_json_write_string(w, only->content);
         return;
     }
     llm_json_write_array_begin(w);
     for (m = 0; m < req->message_count; m++)
-        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) llm__claude_content_blocks(w, &req->messages[m]);
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) llm__anthropic_content_blocks(w, &req->messages[m]);
     llm_json_write_array_end(w);
 }
 
 /* A tool's answer: a tool_result block. */
-static void llm__claude_tool_result(llm_json_writer *w, const llm_message *msg) {
+static void llm__anthropic_tool_result(llm_json_writer *w, const llm_message *msg) {
     size_t k;
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "type", "tool_result");
-    llm__jw_member(w, "tool_use_id", msg->tool_call_id);
+    llm__wire_member(w, "type", "tool_result");
+    llm__wire_member(w, "tool_use_id", msg->tool_call_id);
     llm_json_write_key(w, "content");
     if (msg->part_count) {
         llm_json_write_array_begin(w);
-        for (k = 0; k < msg->part_count; k++) llm__claude_part(w, &msg->parts[k], LLM_CACHE_NONE);
+        for (k = 0; k < msg->part_count; k++) llm__anthropic_part(w, &msg->parts[k], LLM_CACHE_NONE);
         llm_json_write_array_end(w);
     } else {
         llm_json_write_string(w, msg->content ? msg->content : "");
     }
-    llm__claude_cache(w, msg->cache);
+    llm__anthropic_cache(w, msg->cache);
     llm_json_write_object_end(w);
 }
 
 /* A user turn from messages[from, to) (user and tool messages): the tool
    results first, in order, then the rest (the API wants results first).
    One plain string when it is one plain message. */
-static void llm__claude_user_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
+static void llm__anthropic_user_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
     const llm_message *first = &req->messages[from];
     size_t m;
     llm_json_write_key(w, "content");
@@ -9844,50 +9997,50 @@ static void llm__claude_user_turn(llm_json_writer *w, const llm_request *req, si
     }
     llm_json_write_array_begin(w);
     for (m = from; m < to; m++)
-        if (req->messages[m].role == LLM_ROLE_TOOL) llm__claude_tool_result(w, &req->messages[m]);
+        if (req->messages[m].role == LLM_ROLE_TOOL) llm__anthropic_tool_result(w, &req->messages[m]);
     for (m = from; m < to; m++)
-        if (req->messages[m].role == LLM_ROLE_USER) llm__claude_content_blocks(w, &req->messages[m]);
+        if (req->messages[m].role == LLM_ROLE_USER) llm__anthropic_content_blocks(w, &req->messages[m]);
     llm_json_write_array_end(w);
 }
 
 /* The reasoning blocks of a message, when they are this format's. */
-static void llm__claude_reasoning(llm_json_writer *w, const llm_message *msg) {
+static void llm__anthropic_reasoning(llm_json_writer *w, const llm_message *msg) {
     size_t k;
     if (msg->reasoning_format && strcmp(msg->reasoning_format, "anthropic-messages") != 0) return; /* another format's: never sent */
     for (k = 0; k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
         llm_json_write_object_begin(w);
         if (b->kind == LLM_REASONING_REDACTED) {
-            llm__jw_member(w, "type", "redacted_thinking");
-            llm__jw_member(w, "data", b->data);
+            llm__wire_member(w, "type", "redacted_thinking");
+            llm__wire_member(w, "data", b->data);
         } else {
-            llm__jw_member(w, "type", "thinking");
-            llm__jw_member(w, "thinking", b->thinking ? b->thinking : "");
-            llm__jw_member(w, "signature", b->signature);
+            llm__wire_member(w, "type", "thinking");
+            llm__wire_member(w, "thinking", b->thinking ? b->thinking : "");
+            llm__wire_member(w, "signature", b->signature);
         }
         llm_json_write_object_end(w);
     }
 }
 
-static void llm__claude_tool_uses(llm_json_writer *w, const llm_message *msg) {
+static void llm__anthropic_tool_uses(llm_json_writer *w, const llm_message *msg) {
     size_t k;
     for (k = 0; k < msg->tool_call_count; k++) {
         const llm_tool_call *tc = &msg->tool_calls[k];
         const char *args = tc->arguments && tc->arguments[0] ? tc->arguments : "{}";
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "type", "tool_use");
-        llm__jw_member(w, "id", tc->id);
-        llm__jw_member(w, "name", tc->name);
+        llm__wire_member(w, "type", "tool_use");
+        llm__wire_member(w, "id", tc->id);
+        llm__wire_member(w, "name", tc->name);
         llm_json_write_key(w, "input"); /* an object (checked in the plan) */
-        llm__jw_raw_checked(w, args, strlen(args));
-        if (k + 1 == msg->tool_call_count) llm__claude_cache(w, msg->cache);
+        llm__json_write_raw_checked(w, args, strlen(args));
+        if (k + 1 == msg->tool_call_count) llm__anthropic_cache(w, msg->cache);
         llm_json_write_object_end(w);
     }
 }
 
 /* An assistant turn from messages[from, to): the reasoning state first (the
    API wants thinking at the start of the turn), then text and tool calls. */
-static void llm__claude_assistant_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
+static void llm__anthropic_assistant_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
     const llm_message *first = &req->messages[from];
     size_t m;
     llm_json_write_key(w, "content");
@@ -9896,76 +10049,76 @@ static void llm__claude_assistant_turn(llm_json_writer *w, const llm_request *re
         return;
     }
     llm_json_write_array_begin(w);
-    for (m = from; m < to; m++) llm__claude_reasoning(w, &req->messages[m]);
+    for (m = from; m < to; m++) llm__anthropic_reasoning(w, &req->messages[m]);
     for (m = from; m < to; m++) {
         const llm_message *msg = &req->messages[m];
         llm_message text = *msg;
         if (msg->tool_call_count) text.cache = LLM_CACHE_NONE; /* the marker goes on the last block: the last tool call */
-        llm__claude_content_blocks(w, &text);
-        llm__claude_tool_uses(w, msg);
+        llm__anthropic_content_blocks(w, &text);
+        llm__anthropic_tool_uses(w, msg);
     }
     llm_json_write_array_end(w);
 }
 
 /* The conversation as alternating turns: consecutive messages of one side
    become one turn; system and developer messages went to `system`. */
-static void llm__claude_messages(llm__enc *e, const llm_request *req) {
+static void llm__anthropic_messages(llm__wire_enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t m = 0, end;
     bool user;
-    if (!llm__enc_key(e, "messages")) return;
+    if (!llm__wire_enc_key(e, "messages")) return;
     llm_json_write_array_begin(w);
-    for (; llm__enc_next_turn(req, &m, &end, &user); m = end) {
+    for (; llm__wire_enc_next_turn(req, &m, &end, &user); m = end) {
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "role", user ? "user" : "assistant");
-        if (user) llm__claude_user_turn(w, req, m, end);
-        else llm__claude_assistant_turn(w, req, m, end);
+        llm__wire_member(w, "role", user ? "user" : "assistant");
+        if (user) llm__anthropic_user_turn(w, req, m, end);
+        else llm__anthropic_assistant_turn(w, req, m, end);
         llm_json_write_object_end(w);
     }
     llm_json_write_array_end(w);
 }
 
-static void llm__claude_tool(llm_json_writer *w, const char *name, const char *description, const char *schema, bool strict, llm_cache cache) {
+static void llm__anthropic_tool(llm_json_writer *w, const char *name, const char *description, const char *schema, bool strict, llm_cache cache) {
     const char *params = schema ? schema : "{\"type\":\"object\",\"properties\":{}}";
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "name", name);
-    llm__jw_member(w, "description", description);
+    llm__wire_member(w, "name", name);
+    llm__wire_member(w, "description", description);
     llm_json_write_key(w, "input_schema");
-    llm__jw_raw_checked(w, params, strlen(params));
+    llm__json_write_raw_checked(w, params, strlen(params));
     if (strict) {
         llm_json_write_key(w, "strict");
         llm_json_write_bool(w, true);
     }
-    llm__claude_cache(w, cache);
+    llm__anthropic_cache(w, cache);
     llm_json_write_object_end(w);
 }
 
 /* tools, with the forced JSON tool last; tool_choice. */
-static void llm__claude_tools(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
+static void llm__anthropic_tools(llm__wire_enc *e, const llm_request *req, const llm__anthropic_plan *p) {
     llm_json_writer *w = e->w;
     const llm_response_format *f = &req->response_format;
     const llm_tool_choice *tc = &req->tool_choice;
     size_t i;
-    if ((req->tool_count || p->json_tool) && llm__enc_key(e, "tools")) {
+    if ((req->tool_count || p->json_tool) && llm__wire_enc_key(e, "tools")) {
         llm_json_write_array_begin(w);
         for (i = 0; i < req->tool_count; i++)
-            llm__claude_tool(w, req->tools[i].name, req->tools[i].description, req->tools[i].parameters, req->tools[i].strict, req->tools[i].cache);
+            llm__anthropic_tool(w, req->tools[i].name, req->tools[i].description, req->tools[i].parameters, req->tools[i].strict, req->tools[i].cache);
         if (p->json_tool)
-            llm__claude_tool(w, LLM__ANTHROPIC_JSON_TOOL, f->description ? f->description : "Gives the answer, as the JSON the input schema describes.",
+            llm__anthropic_tool(w, LLM__ANTHROPIC_JSON_TOOL, f->description ? f->description : "Gives the answer, as the JSON the input schema describes.",
                              f->type == LLM_FORMAT_JSON_SCHEMA ? f->schema : "{\"type\":\"object\"}", false, LLM_CACHE_NONE);
         llm_json_write_array_end(w);
     }
     if (!req->tool_count && !p->json_tool) return; /* a choice without tools: nothing to choose */
     if (!p->json_tool && tc->mode == LLM_TOOL_CHOICE_DEFAULT && req->parallel_tool_calls != LLM_FALSE) return;
-    if (!llm__enc_key(e, "tool_choice")) return;
+    if (!llm__wire_enc_key(e, "tool_choice")) return;
     llm_json_write_object_begin(w);
     if (p->json_tool) {
-        llm__jw_member(w, "type", "tool");
-        llm__jw_member(w, "name", LLM__ANTHROPIC_JSON_TOOL);
+        llm__wire_member(w, "type", "tool");
+        llm__wire_member(w, "name", LLM__ANTHROPIC_JSON_TOOL);
     } else {
-        llm__jw_member(w, "type", tc->mode == LLM_TOOL_CHOICE_NONE ? "none" : tc->mode == LLM_TOOL_CHOICE_REQUIRED ? "any"
+        llm__wire_member(w, "type", tc->mode == LLM_TOOL_CHOICE_NONE ? "none" : tc->mode == LLM_TOOL_CHOICE_REQUIRED ? "any"
                                   : tc->mode == LLM_TOOL_CHOICE_FUNCTION ? "tool" : "auto");
-        if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) llm__jw_member(w, "name", tc->name);
+        if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) llm__wire_member(w, "name", tc->name);
     }
     if (req->parallel_tool_calls == LLM_FALSE && tc->mode != LLM_TOOL_CHOICE_NONE) {
         llm_json_write_key(w, "disable_parallel_tool_use");
@@ -9975,69 +10128,69 @@ static void llm__claude_tools(llm__enc *e, const llm_request *req, const llm__cl
 }
 
 /* thinking and output_config. */
-static void llm__claude_reasoning_config(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
+static void llm__anthropic_reasoning_config(llm__wire_enc *e, const llm_request *req, const llm__anthropic_plan *p) {
     llm_json_writer *w = e->w;
     bool native = req->response_format.type == LLM_FORMAT_JSON_SCHEMA && !p->json_tool;
-    if ((p->budget || p->effort) && llm__enc_key(e, "thinking")) {
+    if ((p->budget || p->effort) && llm__wire_enc_key(e, "thinking")) {
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "type", p->budget ? "enabled" : "adaptive");
+        llm__wire_member(w, "type", p->budget ? "enabled" : "adaptive");
         if (p->budget) {
             llm_json_write_key(w, "budget_tokens");
             llm_json_write_int(w, p->budget);
         }
         llm_json_write_object_end(w);
     }
-    if ((p->effort || native) && llm__enc_key(e, "output_config")) {
+    if ((p->effort || native) && llm__wire_enc_key(e, "output_config")) {
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "effort", p->effort);
+        llm__wire_member(w, "effort", p->effort);
         if (native) {
             llm_json_write_key(w, "format");
             llm_json_write_object_begin(w);
-            llm__jw_member(w, "type", "json_schema");
+            llm__wire_member(w, "type", "json_schema");
             llm_json_write_key(w, "schema");
-            llm__jw_raw_checked(w, req->response_format.schema, strlen(req->response_format.schema));
+            llm__json_write_raw_checked(w, req->response_format.schema, strlen(req->response_format.schema));
             llm_json_write_object_end(w);
         }
         llm_json_write_object_end(w);
     }
 }
 
-static void llm__claude_sampling(llm__enc *e, const llm_request *req, const llm__claude_plan *p) {
+static void llm__anthropic_sampling(llm__wire_enc *e, const llm_request *req, const llm__anthropic_plan *p) {
     llm_json_writer *w = e->w;
     size_t i;
-    if (req->stop_count && llm__enc_key(e, "stop_sequences")) {
+    if (req->stop_count && llm__wire_enc_key(e, "stop_sequences")) {
         llm_json_write_array_begin(w);
         for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i]);
         llm_json_write_array_end(w);
     }
-    if (p->temperature && llm__enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
-    if (req->has_top_p && llm__enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
-    if (p->top_k && llm__enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
-    if (req->user && llm__enc_key(e, "metadata")) {
+    if (p->temperature && llm__wire_enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
+    if (req->has_top_p && llm__wire_enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
+    if (p->top_k && llm__wire_enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
+    if (req->user && llm__wire_enc_key(e, "metadata")) {
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "user_id", req->user);
+        llm__wire_member(w, "user_id", req->user);
         llm_json_write_object_end(w);
     }
-    if (p->service_tier && llm__enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
+    if (p->service_tier && llm__wire_enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
 }
 
 static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
-    llm__enc e;
-    llm__claude_plan p;
+    llm__wire_enc e;
+    llm__anthropic_plan p;
     llm__anthropic_state *st = (llm__anthropic_state *)ctx->state;
-    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK || (r = llm__claude_plan_for(&e, req, &p)) != LLM_OK) return llm__enc_end(&e, r);
+    llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
+    if (r != LLM_OK || (r = llm__anthropic_plan_for(&e, req, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
     if (st) st->json_tool = p.json_tool;
     llm_json_write_object_begin(w);
-    if (llm__enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
-    if (llm__enc_key(&e, "max_tokens")) llm_json_write_int(w, p.max_tokens);
-    llm__claude_system(&e, req);
-    llm__claude_messages(&e, req);
-    llm__claude_tools(&e, req, &p);
-    llm__claude_reasoning_config(&e, req, &p);
-    llm__claude_sampling(&e, req, &p);
-    if (ctx->stream && llm__enc_key(&e, "stream")) llm_json_write_bool(w, true);
-    return llm__enc_end(&e, LLM_OK);
+    if (llm__wire_enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
+    if (llm__wire_enc_key(&e, "max_tokens")) llm_json_write_int(w, p.max_tokens);
+    llm__anthropic_system(&e, req);
+    llm__anthropic_messages(&e, req);
+    llm__anthropic_tools(&e, req, &p);
+    llm__anthropic_reasoning_config(&e, req, &p);
+    llm__anthropic_sampling(&e, req, &p);
+    if (ctx->stream && llm__wire_enc_key(&e, "stream")) llm_json_write_bool(w, true);
+    return llm__wire_enc_end(&e, LLM_OK);
 }
 
 /* Anthropic counts input without cache reads and writes; llm_usage counts
@@ -10047,11 +10200,11 @@ static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_reque
 static bool llm__anthropic_usage(const llm_json *u, llm_usage *us) {
     int64_t input = -1, read = -1, write = -1, write_1h = -1, out = -1;
     if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
-    if (!llm__usage_count(llm_json_get(u, "input_tokens"), &input) ||
-        !llm__usage_count(llm_json_get(u, "cache_read_input_tokens"), &read) ||
-        !llm__usage_count(llm_json_get(u, "cache_creation_input_tokens"), &write) ||
-        !llm__usage_count(llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens"), &write_1h) ||
-        !llm__usage_count(llm_json_get(u, "output_tokens"), &out))
+    if (!llm__wire_usage_count(llm_json_get(u, "input_tokens"), &input) ||
+        !llm__wire_usage_count(llm_json_get(u, "cache_read_input_tokens"), &read) ||
+        !llm__wire_usage_count(llm_json_get(u, "cache_creation_input_tokens"), &write) ||
+        !llm__wire_usage_count(llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens"), &write_1h) ||
+        !llm__wire_usage_count(llm_json_get(u, "output_tokens"), &out))
         return false;
     us->present = true;
     if (read >= 0) us->cached_tokens = read;
@@ -10083,7 +10236,7 @@ static llm_result llm__anthropic_input_text(llm_response *resp, const llm_json *
         *out = "{}";
         return LLM_OK;
     }
-    switch (llm__arena_json_text(&resp->alloc_, &resp->arena_, input, out)) {
+    switch (llm__wire_json_text(&resp->alloc_, &resp->arena_, input, out)) {
         case LLM_OK: return LLM_OK;
         case LLM_ERR_NO_MEMORY: return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
         default: return llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use input nested deeper than 64", k);
@@ -10098,18 +10251,18 @@ static void llm__anthropic_reasoning_decode(llm_response *resp, llm_choice *c, c
     llm_reasoning_block *out;
     for (b = llm_json_first(content); b; b = llm_json_next(content, b))
         n += llm__anthropic_block_is(b, "thinking") || llm__anthropic_block_is(b, "redacted_thinking");
-    if (!n || !(out = (llm_reasoning_block *)llm__resp_array(resp, n, sizeof *out, failed))) return;
+    if (!n || !(out = (llm_reasoning_block *)llm__wire_resp_array(resp, n, sizeof *out, failed))) return;
     for (b = llm_json_first(content); b; b = llm_json_next(content, b)) {
         if (llm__anthropic_block_is(b, "thinking")) {
             out[k].kind = LLM_REASONING_THINKING;
-            out[k].thinking = llm__resp_str(resp, llm_json_get(b, "thinking"), failed);
-            out[k].signature = llm__resp_str(resp, llm_json_get(b, "signature"), failed);
+            out[k].thinking = llm__wire_resp_str(resp, llm_json_get(b, "thinking"), failed);
+            out[k].signature = llm__wire_resp_str(resp, llm_json_get(b, "signature"), failed);
             if (!out[k].thinking) out[k].thinking = "";
             if (!out[k].signature) out[k].signature = "";
             k++;
         } else if (llm__anthropic_block_is(b, "redacted_thinking")) {
             out[k].kind = LLM_REASONING_REDACTED;
-            out[k].data = llm__resp_str(resp, llm_json_get(b, "data"), failed);
+            out[k].data = llm__wire_resp_str(resp, llm_json_get(b, "data"), failed);
             if (!out[k].data) out[k].data = "";
             k++;
         }
@@ -10133,7 +10286,7 @@ static llm_result llm__anthropic_content_decode(const llm_wire_ctx *ctx, llm_res
     memset(&thinking, 0, sizeof thinking);
     *json_answer = false;
     for (b = llm_json_first(content); b; b = llm_json_next(content, b)) ntools += llm__anthropic_block_is(b, "tool_use");
-    calls = (llm_tool_call *)llm__resp_array(resp, ntools, sizeof *calls, &failed);
+    calls = (llm_tool_call *)llm__wire_resp_array(resp, ntools, sizeof *calls, &failed);
     for (b = llm_json_first(content); b && !failed && r == LLM_OK; b = llm_json_next(content, b), i++) {
         const char *s, *name;
         size_t n;
@@ -10149,9 +10302,9 @@ static llm_result llm__anthropic_content_decode(const llm_wire_ctx *ctx, llm_res
         }
         if (!name || !name[0]) r = llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use block without a name", i);
         else if (calls) {
-            calls[k].id = llm__resp_str(resp, llm_json_get(b, "id"), &failed);
-            calls[k].name = llm__resp_str(resp, llm_json_get(b, "name"), &failed);
-            if ((r = llm__anthropic_input_text(resp, b, i, &calls[k].arguments, err)) == LLM_OK && !calls[k].id && !(calls[k].id = llm__resp_synth_id(resp, 0, k)))
+            calls[k].id = llm__wire_resp_str(resp, llm_json_get(b, "id"), &failed);
+            calls[k].name = llm__wire_resp_str(resp, llm_json_get(b, "name"), &failed);
+            if ((r = llm__anthropic_input_text(resp, b, i, &calls[k].arguments, err)) == LLM_OK && !calls[k].id && !(calls[k].id = llm__wire_resp_synth_id(resp, 0, k)))
                 failed = true;
             k++;
         }
@@ -10188,16 +10341,16 @@ static llm_result llm__anthropic_decode(const llm_wire_ctx *ctx, const llm_json 
     llm_result r;
     if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(content, LLM_JSON_ARRAY))
         return llm__fail(err, LLM_ERR_PARSE, "response: not an Anthropic message (no content array)");
-    resp->id = llm__resp_str(resp, llm_json_get(body, "id"), &failed);
-    resp->model = llm__resp_str(resp, llm_json_get(body, "model"), &failed);
-    resp->object = llm__resp_str(resp, llm_json_get(body, "type"), &failed);
-    c = (llm_choice *)llm__resp_array(resp, 1, sizeof *c, &failed);
+    resp->id = llm__wire_resp_str(resp, llm_json_get(body, "id"), &failed);
+    resp->model = llm__wire_resp_str(resp, llm_json_get(body, "model"), &failed);
+    resp->object = llm__wire_resp_str(resp, llm_json_get(body, "type"), &failed);
+    c = (llm_choice *)llm__wire_resp_array(resp, 1, sizeof *c, &failed);
     if (failed || !c) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     if ((r = llm__anthropic_content_decode(ctx, resp, c, content, &json_answer, err)) != LLM_OK) return r;
     finish = llm_json_string(llm_json_get(body, "stop_reason"), NULL);
     if (json_answer && (r = llm__anthropic_json_finish(finish, &finish, err)) != LLM_OK) return r;
     c->finish_reason_raw = finish ? llm_response_strndup(resp, finish, strlen(finish)) : NULL;
-    c->finish_reason = llm__finish_word(llm__anthropic_finish_words, c->finish_reason_raw);
+    c->finish_reason = llm__wire_finish_word(llm__anthropic_finish_words, c->finish_reason_raw);
     resp->choices = c;
     resp->choice_count = 1;
     if (!llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
@@ -10221,7 +10374,7 @@ static int llm__anthropic_block(llm_stream_sink *s, const llm_json *root) {
 }
 
 /* A thinking block's text: shown as reasoning, and kept in its block. */
-static llm_result llm__anthropic_thinking(llm_stream_sink *s, int index, const char *str, size_t n) {
+static llm_result llm__anthropic_thinking_delta(llm_stream_sink *s, int index, const char *str, size_t n) {
     llm_result r = llm_sink_reasoning_block(s, 0, index, LLM_REASONING_THINKING, LLM_REASONING_PART_THINKING, str, n);
     return r == LLM_OK && n ? llm_sink_delta(s, LLM_EVENT_REASONING, 0, str, n) : r;
 }
@@ -10247,7 +10400,7 @@ static llm_result llm__anthropic_block_start(llm_stream_sink *s, const llm_json 
         return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
     if (strcmp(type, "thinking") == 0) {
         str = llm_json_string(llm_json_get(block, "thinking"), &n);
-        return llm__anthropic_thinking(s, index, str ? str : "", str ? n : 0);
+        return llm__anthropic_thinking_delta(s, index, str ? str : "", str ? n : 0);
     }
     if (strcmp(type, "redacted_thinking") == 0) {
         str = llm_json_string(llm_json_get(block, "data"), &n);
@@ -10267,7 +10420,7 @@ static llm_result llm__anthropic_block_delta(llm_stream_sink *s, const llm_json 
     if (strcmp(type, "text_delta") == 0 && !st->json_tool && (str = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
         return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
     if (strcmp(type, "thinking_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "thinking"), &n)) != NULL)
-        return llm__anthropic_thinking(s, index, str, n);
+        return llm__anthropic_thinking_delta(s, index, str, n);
     if (strcmp(type, "signature_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "signature"), &n)) != NULL)
         return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, str, n);
     if (strcmp(type, "input_json_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "partial_json"), &n)) != NULL) {
@@ -10326,12 +10479,13 @@ static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request 
     (void)req;
     pieces[0] = ctx->base_url;
     pieces[1] = "/v1/messages";
-    return llm__url_join(buf, size, pieces, 2, err);
+    return llm__wire_url_join(buf, size, pieces, 2, err);
 }
 
-static const llm_wire_format llm__wire_anthropic = {
-    "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode, llm__decode_error_object, llm__anthropic_stream_event,
+static const llm_wire_format llm__anthropic_wire = {
+    "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode, llm__wire_decode_error_object, llm__anthropic_stream_event,
     sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL, llm__anthropic_finish_words, llm__anthropic_error_words, false,
+    llm__anthropic_usage, true,
 };
 
 #endif /* LLM_NO_PROVIDER_ANTHROPIC */
@@ -10370,7 +10524,7 @@ static const llm_error_word llm__gemini_error_words[] = {
 /* What a Gemini model takes for reasoning_effort (the README's table,
    "Gemini"): a thinkingBudget (2.5), a thinkingLevel (3), or nothing. A
    model no row names is taken as a newer one. */
-enum { LLM__GTHINK_NONE = 0, LLM__GTHINK_BUDGET, LLM__GTHINK_LEVEL };
+enum { LLM__GEMINI_THINK_NONE = 0, LLM__GEMINI_THINK_BUDGET, LLM__GEMINI_THINK_LEVEL };
 typedef struct llm__gemini_family {
     const char *prefix;
     int thinking;
@@ -10380,12 +10534,12 @@ typedef struct llm__gemini_family {
 } llm__gemini_family;
 
 static const llm__gemini_family llm__gemini_families[] = {
-    {"gemini-3-pro", LLM__GTHINK_LEVEL, 0, false, false}, {"gemini-3", LLM__GTHINK_LEVEL, 0, false, true},
-    {"gemini-2.5-pro", LLM__GTHINK_BUDGET, 128, false, false}, {"gemini-2.5-flash-lite", LLM__GTHINK_BUDGET, 512, true, false},
-    {"gemini-2.5", LLM__GTHINK_BUDGET, 128, true, false}, {"gemini-2", LLM__GTHINK_NONE, 0, false, false},
-    {"gemini-1", LLM__GTHINK_NONE, 0, false, false},
+    {"gemini-3-pro", LLM__GEMINI_THINK_LEVEL, 0, false, false}, {"gemini-3", LLM__GEMINI_THINK_LEVEL, 0, false, true},
+    {"gemini-2.5-pro", LLM__GEMINI_THINK_BUDGET, 128, false, false}, {"gemini-2.5-flash-lite", LLM__GEMINI_THINK_BUDGET, 512, true, false},
+    {"gemini-2.5", LLM__GEMINI_THINK_BUDGET, 128, true, false}, {"gemini-2", LLM__GEMINI_THINK_NONE, 0, false, false},
+    {"gemini-1", LLM__GEMINI_THINK_NONE, 0, false, false},
 };
-static const llm__gemini_family llm__gemini_newer = {"", LLM__GTHINK_LEVEL, 0, false, true};
+static const llm__gemini_family llm__gemini_newer = {"", LLM__GEMINI_THINK_LEVEL, 0, false, true};
 
 /* reasoning_effort as a budget (LiteLLM's for low, medium, high) or a
    level (low and high only where the model has no other two). */
@@ -10407,25 +10561,25 @@ typedef struct llm__gemini_plan {
     bool thoughts;               /* includeThoughts */
 } llm__gemini_plan;
 
-static llm_result llm__gemini_thinking(llm__enc *e, const llm_request *req, llm__gemini_plan *p) {
+static llm_result llm__gemini_thinking(llm__wire_enc *e, const llm_request *req, llm__gemini_plan *p) {
     const llm__gemini_family *f = llm__gemini_family_of(e->ctx->model);
     const char *word = req->reasoning_effort;
     size_t i, n = sizeof llm__gemini_efforts / sizeof llm__gemini_efforts[0];
     p->budget = -1;
     if (!word) return LLM_OK;
     if (strcmp(word, "none") == 0) {
-        if (f->thinking == LLM__GTHINK_NONE) return LLM_OK;
-        if (f->thinking == LLM__GTHINK_BUDGET && f->can_disable) {
+        if (f->thinking == LLM__GEMINI_THINK_NONE) return LLM_OK;
+        if (f->thinking == LLM__GEMINI_THINK_BUDGET && f->can_disable) {
             p->budget = 0;
             return LLM_OK;
         }
-        return llm__enc_drop(e, true, "reasoning_effort", "this Gemini model cannot stop thinking");
+        return llm__wire_enc_drop(e, true, "reasoning_effort", "this Gemini model cannot stop thinking");
     }
     for (i = 0; i < n && strcmp(llm__gemini_efforts[i].word, word) != 0; i++) {}
     if (i == n) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high", word);
-    if (f->thinking == LLM__GTHINK_NONE) return llm__enc_drop(e, true, "reasoning_effort", "this Gemini model does not think");
+    if (f->thinking == LLM__GEMINI_THINK_NONE) return llm__wire_enc_drop(e, true, "reasoning_effort", "this Gemini model does not think");
     p->thoughts = true;
-    if (f->thinking == LLM__GTHINK_LEVEL) p->level = f->four_levels ? llm__gemini_efforts[i].level : llm__gemini_efforts[i].level2;
+    if (f->thinking == LLM__GEMINI_THINK_LEVEL) p->level = f->four_levels ? llm__gemini_efforts[i].level : llm__gemini_efforts[i].level2;
     else p->budget = llm__gemini_efforts[i].budget ? llm__gemini_efforts[i].budget : f->min_budget;
     return LLM_OK;
 }
@@ -10455,9 +10609,9 @@ static void llm__gemini_type_word(llm_json_writer *w, const char *t) {
     llm_json_write_stringn(w, up, n);
 }
 
-static llm_result llm__gemini_schema(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at);
+static llm_result llm__gemini_schema(llm__wire_enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at);
 
-static llm_result llm__gemini_schema_type(llm__enc *e, llm_json_writer *w, const llm_json *v, const char *field, const char *where) {
+static llm_result llm__gemini_schema_type(llm__wire_enc *e, llm_json_writer *w, const llm_json *v, const char *field, const char *where) {
     static const char *const types[] = {"string", "number", "integer", "boolean", "array", "object", "null"};
     const char *t = llm_json_string(v, NULL), *other = NULL;
     const llm_json *k;
@@ -10489,7 +10643,7 @@ static llm_result llm__gemini_schema_type(llm__enc *e, llm_json_writer *w, const
 
 /* A sub-schema (properties' values, items, anyOf's members), `where`
    extended by `step` while it is read. */
-static llm_result llm__gemini_sub(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at, const char *step,
+static llm_result llm__gemini_sub(llm__wire_enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at, const char *step,
                                   size_t step_len) {
     llm_result r;
     size_t n = step_len < 255 - at ? step_len : 255 - at;
@@ -10500,7 +10654,7 @@ static llm_result llm__gemini_sub(llm__enc *e, llm_json_writer *w, const llm_jso
     return r;
 }
 
-static llm_result llm__gemini_keyword(llm__enc *e, llm_json_writer *w, const char *key, const llm_json *v, const char *field, char *where, size_t at) {
+static llm_result llm__gemini_keyword(llm__wire_enc *e, llm_json_writer *w, const char *key, const llm_json *v, const char *field, char *where, size_t at) {
     const llm_json *k;
     llm_result r = LLM_OK;
     char step[80];
@@ -10542,7 +10696,7 @@ static llm_result llm__gemini_keyword(llm__enc *e, llm_json_writer *w, const cha
     return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: Gemini's schema has no \"%s\" (at %s)", field, key, where[0] ? where : "/");
 }
 
-static llm_result llm__gemini_schema(llm__enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at) {
+static llm_result llm__gemini_schema(llm__wire_enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at) {
     const llm_json *k;
     llm_result r = LLM_OK;
     if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: a schema that is not an object at %s", field, where[0] ? where : "/");
@@ -10553,7 +10707,7 @@ static llm_result llm__gemini_schema(llm__enc *e, llm_json_writer *w, const llm_
 }
 
 /* The schema text `text` converted into w (NULL: checked only). */
-static llm_result llm__gemini_schema_text(llm__enc *e, llm_json_writer *w, const char *text, const char *field) {
+static llm_result llm__gemini_schema_text(llm__wire_enc *e, llm_json_writer *w, const char *text, const char *field) {
     llm_json_doc doc;
     llm_error perr;
     char where[256];
@@ -10581,13 +10735,13 @@ static bool llm__gemini_is_object_text(const llm_allocator *a, const char *s, ll
     llm_error perr;
     if (!s || !s[0]) return false;
     if (llm__json_check(a, s, strlen(s), true, NULL, &perr) == LLM_OK) return true;
-    if (perr.code == LLM_ERR_NO_MEMORY && w) llm__jw_fail(w, LLM_ERR_NO_MEMORY);
+    if (perr.code == LLM_ERR_NO_MEMORY && w) llm__json_write_fail(w, LLM_ERR_NO_MEMORY);
     return false;
 }
 
 /* The messages: tool results that name their call, tool-call arguments
    that are objects, data: URLs in base64. */
-static llm_result llm__gemini_messages_ok(llm__enc *e, const llm_request *req) {
+static llm_result llm__gemini_messages_ok(llm__wire_enc *e, const llm_request *req) {
     size_t m, turns = 0;
     llm_result r;
     for (m = 0; m < req->message_count; m++) {
@@ -10597,24 +10751,24 @@ static llm_result llm__gemini_messages_ok(llm__enc *e, const llm_request *req) {
         if (msg->role == LLM_ROLE_TOOL && !llm__gemini_call_name(req, m))
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id \"%s\" answers no earlier tool call (Gemini names a function "
                              "response after its call)", m, msg->tool_call_id);
-        if ((r = llm__enc_message_ok(e, msg, m)) != LLM_OK) return r;
+        if ((r = llm__wire_enc_message_ok(e, msg, m)) != LLM_OK) return r;
     }
     if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Gemini needs a user turn beside the system instruction");
     return LLM_OK;
 }
 
 /* Everything this format cannot take, said before a byte is written. */
-static llm_result llm__gemini_plan_for(llm__enc *e, const llm_request *req, llm__gemini_plan *p) {
+static llm_result llm__gemini_plan_for(llm__wire_enc *e, const llm_request *req, llm__gemini_plan *p) {
     llm_result r;
     size_t i;
     char field[48];
     memset(p, 0, sizeof *p);
     if ((r = llm__gemini_thinking(e, req, p)) != LLM_OK) return r;
-    if ((r = llm__enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "llm.h does not read Gemini's log probabilities")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->user != NULL, "user", "Gemini has no user field")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->metadata_count > 0, "metadata", "Gemini has no metadata")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->service_tier != NULL, "service_tier", "Gemini has no service tier")) != LLM_OK ||
-        (r = llm__enc_drop(e, req->parallel_tool_calls == LLM_FALSE, "parallel_tool_calls", "Gemini cannot be told to call one function at a time")) != LLM_OK)
+    if ((r = llm__wire_enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "llm.h does not read Gemini's log probabilities")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->user != NULL, "user", "Gemini has no user field")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->metadata_count > 0, "metadata", "Gemini has no metadata")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->service_tier != NULL, "service_tier", "Gemini has no service tier")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->parallel_tool_calls == LLM_FALSE, "parallel_tool_calls", "Gemini cannot be told to call one function at a time")) != LLM_OK)
         return r;
     if (req->response_format.type == LLM_FORMAT_JSON_SCHEMA &&
         (r = llm__gemini_schema_text(e, NULL, req->response_format.schema, "response_format.schema")) != LLM_OK)
@@ -10628,8 +10782,8 @@ static llm_result llm__gemini_plan_for(llm__enc *e, const llm_request *req, llm_
 
 static void llm__gemini_text_part(llm_json_writer *w, const char *text, const char *signature) {
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "text", text);
-    llm__jw_member(w, "thoughtSignature", signature);
+    llm__wire_member(w, "text", text);
+    llm__wire_member(w, "thoughtSignature", signature);
     llm_json_write_object_end(w);
 }
 
@@ -10638,7 +10792,7 @@ static void llm__gemini_media_part(llm_json_writer *w, const llm_content_part *p
     const char *media = part->media_type, *data = part->base64;
     size_t n = media ? strlen(media) : 0;
     bool inline_data = part->type == LLM_PART_IMAGE_BASE64 || (part->type == LLM_PART_DOCUMENT && part->base64) ||
-                       (part->type == LLM_PART_IMAGE_URL && llm__data_url(part->url, &media, &n, &data));
+                       (part->type == LLM_PART_IMAGE_URL && llm__wire_data_url(part->url, &media, &n, &data));
     llm_json_write_object_begin(w);
     llm_json_write_key(w, inline_data ? "inlineData" : "fileData");
     llm_json_write_object_begin(w);
@@ -10646,8 +10800,8 @@ static void llm__gemini_media_part(llm_json_writer *w, const llm_content_part *p
         llm_json_write_key(w, "mimeType");
         llm_json_write_stringn(w, media, n);
     }
-    if (inline_data) llm__jw_member(w, "data", data);
-    else llm__jw_member(w, "fileUri", part->url);
+    if (inline_data) llm__wire_member(w, "data", data);
+    else llm__wire_member(w, "fileUri", part->url);
     llm_json_write_object_end(w);
     llm_json_write_object_end(w);
 }
@@ -10665,12 +10819,12 @@ static void llm__gemini_content_parts(llm_json_writer *w, const llm_message *msg
     }
 }
 
-static void llm__gemini_system(llm__enc *e, const llm_request *req) {
+static void llm__gemini_system(llm__wire_enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t m, count = 0;
     const char *none = NULL;
     for (m = 0; m < req->message_count; m++) count += req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER;
-    if (!count || !llm__enc_key(e, "systemInstruction")) return;
+    if (!count || !llm__wire_enc_key(e, "systemInstruction")) return;
     llm_json_write_object_begin(w);
     llm_json_write_key(w, "parts");
     llm_json_write_array_begin(w);
@@ -10683,7 +10837,7 @@ static void llm__gemini_system(llm__enc *e, const llm_request *req) {
 /* A tool's answer: functionResponse named after its call; a JSON object
    is sent as it is, anything else as {"output": text} (the API reference:
    "Use "output" key to specify function output"). */
-static void llm__gemini_function_response(llm__enc *e, const llm_request *req, size_t m) {
+static void llm__gemini_function_response(llm__wire_enc *e, const llm_request *req, size_t m) {
     llm_json_writer *w = e->w;
     const llm_message *msg = &req->messages[m];
     const char *text = msg->content;
@@ -10693,19 +10847,19 @@ static void llm__gemini_function_response(llm__enc *e, const llm_request *req, s
     if (msg->part_count) {
         for (k = 0; k < msg->part_count; k++)
             if (msg->parts[k].type == LLM_PART_TEXT && !llm__buf_add(&e->ctx->client->desc.alloc, &joined, msg->parts[k].text, strlen(msg->parts[k].text)))
-                llm__jw_fail(w, LLM_ERR_NO_MEMORY);
+                llm__json_write_fail(w, LLM_ERR_NO_MEMORY);
         text = joined.p ? joined.p : "";
     }
     llm_json_write_object_begin(w);
     llm_json_write_key(w, "functionResponse");
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "name", llm__gemini_call_name(req, m));
+    llm__wire_member(w, "name", llm__gemini_call_name(req, m));
     llm_json_write_key(w, "response");
     if (llm__gemini_is_object_text(&e->ctx->client->desc.alloc, text, w)) {
-        llm__jw_raw_checked(w, text, strlen(text));
+        llm__json_write_raw_checked(w, text, strlen(text));
     } else {
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "output", text ? text : "");
+        llm__wire_member(w, "output", text ? text : "");
         llm_json_write_object_end(w);
     }
     llm_json_write_object_end(w);
@@ -10738,10 +10892,10 @@ static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) 
             continue;
         }
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "text", b->thinking);
+        llm__wire_member(w, "text", b->thinking);
         llm_json_write_key(w, "thought");
         llm_json_write_bool(w, true);
-        llm__jw_member(w, "thoughtSignature", b->signature);
+        llm__wire_member(w, "thoughtSignature", b->signature);
         llm_json_write_object_end(w);
     }
     llm__gemini_content_parts(w, msg, &text_sig);
@@ -10752,27 +10906,27 @@ static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) 
         llm_json_write_object_begin(w);
         llm_json_write_key(w, "functionCall");
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "name", tc->name);
+        llm__wire_member(w, "name", tc->name);
         llm_json_write_key(w, "args");
-        llm__jw_raw_checked(w, args, strlen(args)); /* an object: checked in the plan */
+        llm__json_write_raw_checked(w, args, strlen(args)); /* an object: checked in the plan */
         llm_json_write_object_end(w);
-        llm__jw_member(w, "thoughtSignature", k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, tc->id));
+        llm__wire_member(w, "thoughtSignature", k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, tc->id));
         llm_json_write_object_end(w);
     }
 }
 
 /* contents: consecutive messages of one side in one content (parallel
    function responses go together, as the API wants); roles user and model. */
-static void llm__gemini_contents(llm__enc *e, const llm_request *req) {
+static void llm__gemini_contents(llm__wire_enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t m = 0, end, i;
     bool user;
     const char *none = NULL;
-    if (!llm__enc_key(e, "contents")) return;
+    if (!llm__wire_enc_key(e, "contents")) return;
     llm_json_write_array_begin(w);
-    for (; llm__enc_next_turn(req, &m, &end, &user); m = end) {
+    for (; llm__wire_enc_next_turn(req, &m, &end, &user); m = end) {
         llm_json_write_object_begin(w);
-        llm__jw_member(w, "role", user ? "user" : "model");
+        llm__wire_member(w, "role", user ? "user" : "model");
         llm_json_write_key(w, "parts");
         llm_json_write_array_begin(w);
         for (i = m; i < end; i++) {
@@ -10786,23 +10940,23 @@ static void llm__gemini_contents(llm__enc *e, const llm_request *req) {
     llm_json_write_array_end(w);
 }
 
-static void llm__gemini_tools(llm__enc *e, const llm_request *req) {
+static void llm__gemini_tools(llm__wire_enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     const llm_tool_choice *tc = &req->tool_choice;
     size_t i;
-    if (req->tool_count && llm__enc_key(e, "tools")) {
+    if (req->tool_count && llm__wire_enc_key(e, "tools")) {
         llm_json_write_array_begin(w);
         llm_json_write_object_begin(w);
         llm_json_write_key(w, "functionDeclarations");
         llm_json_write_array_begin(w);
         for (i = 0; i < req->tool_count; i++) {
             llm_json_write_object_begin(w);
-            llm__jw_member(w, "name", req->tools[i].name);
-            llm__jw_member(w, "description", req->tools[i].description);
+            llm__wire_member(w, "name", req->tools[i].name);
+            llm__wire_member(w, "description", req->tools[i].description);
             if (req->tools[i].parameters) {
                 llm_json_write_key(w, "parameters");
                 llm_result r = llm__gemini_schema_text(e, w, req->tools[i].parameters, "tools[].parameters"); /* checked in the plan */
-                if (r != LLM_OK) llm__jw_fail(w, r); /* out of memory */
+                if (r != LLM_OK) llm__json_write_fail(w, r); /* out of memory */
             }
             llm_json_write_object_end(w);
         }
@@ -10810,11 +10964,11 @@ static void llm__gemini_tools(llm__enc *e, const llm_request *req) {
         llm_json_write_object_end(w);
         llm_json_write_array_end(w);
     }
-    if (!req->tool_count || tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__enc_key(e, "toolConfig")) return;
+    if (!req->tool_count || tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__wire_enc_key(e, "toolConfig")) return;
     llm_json_write_object_begin(w);
     llm_json_write_key(w, "functionCallingConfig");
     llm_json_write_object_begin(w);
-    llm__jw_member(w, "mode", tc->mode == LLM_TOOL_CHOICE_NONE ? "NONE" : tc->mode == LLM_TOOL_CHOICE_AUTO ? "AUTO" : "ANY");
+    llm__wire_member(w, "mode", tc->mode == LLM_TOOL_CHOICE_NONE ? "NONE" : tc->mode == LLM_TOOL_CHOICE_AUTO ? "AUTO" : "ANY");
     if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) {
         llm_json_write_key(w, "allowedFunctionNames");
         llm_json_write_array_begin(w);
@@ -10825,13 +10979,13 @@ static void llm__gemini_tools(llm__enc *e, const llm_request *req) {
     llm_json_write_object_end(w);
 }
 
-static void llm__gemini_generation_config(llm__enc *e, const llm_request *req, const llm__gemini_plan *p) {
+static void llm__gemini_generation_config(llm__wire_enc *e, const llm_request *req, const llm__gemini_plan *p) {
     llm_json_writer *w = e->w;
     const llm_response_format *f = &req->response_format;
     int max = req->max_tokens ? req->max_tokens : req->max_completion_tokens;
     size_t i;
     bool json = f->type == LLM_FORMAT_JSON_OBJECT || f->type == LLM_FORMAT_JSON_SCHEMA;
-    if (!llm__enc_key(e, "generationConfig")) return;
+    if (!llm__wire_enc_key(e, "generationConfig")) return;
     llm_json_write_object_begin(w);
     if (req->stop_count) {
         llm_json_write_key(w, "stopSequences");
@@ -10847,17 +11001,17 @@ static void llm__gemini_generation_config(llm__enc *e, const llm_request *req, c
     if (req->has_seed) llm_json_write_key(w, "seed"), llm_json_write_int(w, req->seed);
     if (req->has_presence_penalty) llm_json_write_key(w, "presencePenalty"), llm_json_write_number(w, req->presence_penalty);
     if (req->has_frequency_penalty) llm_json_write_key(w, "frequencyPenalty"), llm_json_write_number(w, req->frequency_penalty);
-    if (json) llm__jw_member(w, "responseMimeType", "application/json");
+    if (json) llm__wire_member(w, "responseMimeType", "application/json");
     if (f->type == LLM_FORMAT_JSON_SCHEMA) {
         llm_json_write_key(w, "responseSchema");
         llm_result r = llm__gemini_schema_text(e, w, f->schema, "response_format.schema"); /* checked in the plan */
-        if (r != LLM_OK) llm__jw_fail(w, r); /* out of memory */
+        if (r != LLM_OK) llm__json_write_fail(w, r); /* out of memory */
     }
     if (p->budget >= 0 || p->level) {
         llm_json_write_key(w, "thinkingConfig");
         llm_json_write_object_begin(w);
         if (p->budget >= 0) llm_json_write_key(w, "thinkingBudget"), llm_json_write_int(w, p->budget);
-        llm__jw_member(w, "thinkingLevel", p->level);
+        llm__wire_member(w, "thinkingLevel", p->level);
         if (p->thoughts) llm_json_write_key(w, "includeThoughts"), llm_json_write_bool(w, true);
         llm_json_write_object_end(w);
     }
@@ -10872,16 +11026,16 @@ static bool llm__gemini_has_config(const llm_request *req, const llm__gemini_pla
 }
 
 static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
-    llm__enc e;
+    llm__wire_enc e;
     llm__gemini_plan p;
-    llm_result r = llm__enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK || (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK) return llm__enc_end(&e, r);
+    llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
+    if (r != LLM_OK || (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
     llm_json_write_object_begin(w);
     llm__gemini_system(&e, req);
     llm__gemini_contents(&e, req);
     llm__gemini_tools(&e, req);
     if (llm__gemini_has_config(req, &p)) llm__gemini_generation_config(&e, req, &p);
-    return llm__enc_end(&e, LLM_OK);
+    return llm__wire_enc_end(&e, LLM_OK);
 }
 
 /* {base}/v1beta/models/{model}:generateContent, or
@@ -10897,7 +11051,7 @@ static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *re
     pieces[1] = "/v1beta/models/";
     pieces[2] = model;
     pieces[3] = ctx->stream ? ":streamGenerateContent?alt=sse" : ":generateContent";
-    return llm__url_join(buf, size, pieces, 4, err);
+    return llm__wire_url_join(buf, size, pieces, 4, err);
 }
 
 /* ---- the answer ---- */
@@ -10908,9 +11062,9 @@ static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *re
 static bool llm__gemini_usage(const llm_json *u, llm_usage *us) {
     int64_t prompt = 0, tool = 0, cached = 0, cand = 0, thoughts = 0;
     if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
-    if (!llm__usage_count(llm_json_get(u, "promptTokenCount"), &prompt) || !llm__usage_count(llm_json_get(u, "toolUsePromptTokenCount"), &tool) ||
-        !llm__usage_count(llm_json_get(u, "cachedContentTokenCount"), &cached) ||
-        !llm__usage_count(llm_json_get(u, "candidatesTokenCount"), &cand) || !llm__usage_count(llm_json_get(u, "thoughtsTokenCount"), &thoughts))
+    if (!llm__wire_usage_count(llm_json_get(u, "promptTokenCount"), &prompt) || !llm__wire_usage_count(llm_json_get(u, "toolUsePromptTokenCount"), &tool) ||
+        !llm__wire_usage_count(llm_json_get(u, "cachedContentTokenCount"), &cached) ||
+        !llm__wire_usage_count(llm_json_get(u, "candidatesTokenCount"), &cand) || !llm__wire_usage_count(llm_json_get(u, "thoughtsTokenCount"), &thoughts))
         return false;
     memset(us, 0, sizeof *us);
     us->present = true;
@@ -10930,12 +11084,12 @@ static void llm__gemini_decode_error(const llm_json *body, llm_error *err) {
     const llm_json *e = llm_json_get(body, "error"), *d, *details;
     int64_t code;
     if (!e) e = body;
-    llm__copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
-    llm__copy_json_text(err->type, sizeof err->type, llm_json_get(e, "status"));
+    llm__wire_copy_json_text(err->message, sizeof err->message, llm_json_get(e, "message"));
+    llm__wire_copy_json_text(err->type, sizeof err->type, llm_json_get(e, "status"));
     details = llm_json_get(e, "details");
     for (d = llm_json_first(details); d; d = llm_json_next(details, d))
         if (llm_json_is(llm_json_get(d, "reason"), LLM_JSON_STRING)) {
-            llm__copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(d, "reason"));
+            llm__wire_copy_json_text(err->provider_code, sizeof err->provider_code, llm_json_get(d, "reason"));
             break;
         }
     code = llm_json_int(llm_json_get(e, "code"), 0);
@@ -10965,7 +11119,7 @@ static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_jso
     llm_reasoning_block *b = llm_json_is(sig, LLM_JSON_STRING) ? &c->blocks[c->nblocks] : NULL;
     if (b) {
         b->kind = LLM_REASONING_THINKING;
-        b->signature = llm__resp_str(resp, sig, failed);
+        b->signature = llm__wire_resp_str(resp, sig, failed);
         b->thinking = "";
         c->nblocks++;
     }
@@ -10974,17 +11128,17 @@ static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_jso
         const llm_json *args = llm_json_get(fc, "args");
         const char *name = llm_json_string(llm_json_get(fc, "name"), NULL);
         if (!name || !name[0]) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%d].content.parts[%z]: a functionCall without a name", choice, i);
-        t->name = llm__resp_str(resp, llm_json_get(fc, "name"), failed);
-        t->id = llm__resp_str(resp, llm_json_get(fc, "id"), failed);
-        if (!t->id && !*failed && !(t->id = llm__resp_synth_id(resp, choice, c->ncalls))) *failed = true;
+        t->name = llm__wire_resp_str(resp, llm_json_get(fc, "name"), failed);
+        t->id = llm__wire_resp_str(resp, llm_json_get(fc, "id"), failed);
+        if (!t->id && !*failed && !(t->id = llm__wire_resp_synth_id(resp, choice, c->ncalls))) *failed = true;
         if (!args || llm_json_is(args, LLM_JSON_NULL)) t->arguments = "{}";
-        else if (llm__arena_json_text(&resp->alloc_, &resp->arena_, args, &t->arguments) != LLM_OK) *failed = true;
+        else if (llm__wire_json_text(&resp->alloc_, &resp->arena_, args, &t->arguments) != LLM_OK) *failed = true;
         if (b) b->tool_call_id = t->id;
         c->ncalls++;
     } else if ((s = llm_json_string(llm_json_get(part, "text"), &n)) != NULL) {
         bool thought = llm__gemini_is_thought(part);
         if (!llm__buf_add(&resp->alloc_, thought ? &c->thought : &c->text, s, n)) *failed = true;
-        if (b && thought && !(b->thinking = llm__resp_str(resp, llm_json_get(part, "text"), failed))) b->thinking = "";
+        if (b && thought && !(b->thinking = llm__wire_resp_str(resp, llm_json_get(part, "text"), failed))) b->thinking = "";
     }
     return LLM_OK;
 }
@@ -10998,8 +11152,8 @@ static llm_result llm__gemini_candidate(llm_response *resp, const llm_json *cand
     llm_result r = LLM_OK;
     memset(&c, 0, sizeof c);
     out->index = index;
-    c.calls = (llm_tool_call *)llm__resp_array(resp, n, sizeof *c.calls, &failed);
-    c.blocks = (llm_reasoning_block *)llm__resp_array(resp, n, sizeof *c.blocks, &failed);
+    c.calls = (llm_tool_call *)llm__wire_resp_array(resp, n, sizeof *c.calls, &failed);
+    c.blocks = (llm_reasoning_block *)llm__wire_resp_array(resp, n, sizeof *c.blocks, &failed);
     for (p = llm_json_first(parts); p && r == LLM_OK && !failed; p = llm_json_next(parts, p), i++) r = llm__gemini_part(resp, index, p, &c, i, &failed, err);
     if (r == LLM_OK && !failed) {
         if (c.text.p && !(out->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.text.p, c.text.len))) failed = true;
@@ -11012,7 +11166,7 @@ static llm_result llm__gemini_candidate(llm_response *resp, const llm_json *cand
         out->reasoning_format = c.nblocks ? LLM__GEMINI_FORMAT : NULL;
         out->finish_reason_raw = finish ? llm_response_strndup(resp, finish, strlen(finish)) : NULL;
         if (finish && !out->finish_reason_raw) failed = true;
-        out->finish_reason = llm__finish_word(llm__gemini_finish_words, out->finish_reason_raw);
+        out->finish_reason = llm__wire_finish_word(llm__gemini_finish_words, out->finish_reason_raw);
         if (c.ncalls && out->finish_reason == LLM_FINISH_STOP) out->finish_reason = LLM_FINISH_TOOL_CALLS;
     }
     llm__buf_free(&resp->alloc_, &c.text);
@@ -11039,9 +11193,9 @@ static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *bo
     if (!llm_json_is(body, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: not a Gemini GenerateContentResponse");
     if (!n && (r = llm__gemini_blocked(body, msg, sizeof msg)) != LLM_OK) return llm__fail(err, r, "%s", msg);
     if (!llm_json_is(cands, LLM_JSON_ARRAY) || !n) return llm__fail(err, LLM_ERR_PARSE, "response: no candidates");
-    resp->id = llm__resp_str(resp, llm_json_get(body, "responseId"), &failed);
-    resp->model = llm__resp_str(resp, llm_json_get(body, "modelVersion"), &failed);
-    choices = (llm_choice *)llm__resp_array(resp, n, sizeof *choices, &failed);
+    resp->id = llm__wire_resp_str(resp, llm_json_get(body, "responseId"), &failed);
+    resp->model = llm__wire_resp_str(resp, llm_json_get(body, "modelVersion"), &failed);
+    choices = (llm_choice *)llm__wire_resp_array(resp, n, sizeof *choices, &failed);
     if (failed || !choices) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     for (cand = llm_json_first(cands); cand; cand = llm_json_next(cands, cand), i++) {
         int index = llm__gemini_index(cand);
@@ -11051,7 +11205,7 @@ static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *bo
             if (choices[k].index == index) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%z]: index %d given twice", i, index);
         if ((r = llm__gemini_candidate(resp, cand, index, &choices[i], err)) != LLM_OK) return r;
     }
-    qsort(choices, n, sizeof *choices, llm__choice_order);
+    qsort(choices, n, sizeof *choices, llm__wire_choice_order);
     resp->choices = choices;
     resp->choice_count = n;
     if (!llm__gemini_usage(llm_json_get(body, "usageMetadata"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
@@ -11080,7 +11234,7 @@ static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const 
     memset(&w, 0, sizeof w);
     w.alloc = s->call_->alloc_;
     if (args && !llm_json_is(args, LLM_JSON_NULL)) llm_json_write_value(&w, args);
-    else llm__jw_raw_checked(&w, "{}", 2);
+    else llm__json_write_raw_checked(&w, "{}", 2);
     r = llm_json_writer_finish(&w, &text, &n);
     if (r == LLM_OK) r = llm_sink_tool_args_whole(s, choice, h, text, n);
     else r = llm_sink_fail(s, r, "a functionCall's args could not be kept");
@@ -11144,9 +11298,10 @@ static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event
     return llm__gemini_usage(llm_json_get(root, "usageMetadata"), &u) ? llm_sink_usage(s, &u, true) : llm_sink_usage(s, &u, false);
 }
 
-static const llm_wire_format llm__wire_gemini = {
+static const llm_wire_format llm__gemini_wire = {
     LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error, llm__gemini_stream_event,
     sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words, llm__gemini_error_words, false,
+    llm__gemini_usage, true,
 };
 
 #endif /* LLM_NO_PROVIDER_GEMINI */
@@ -11155,89 +11310,109 @@ static const llm_wire_format llm__wire_gemini = {
 // >>providers: the provider table, its lookups, and the one resolution of a target
 /* ------------------------------------------------------------------------ */
 
-static const llm_pair llm__anthropic_headers[] = {{"anthropic-version", "2023-06-01"}};
+static const llm_pair llm__providers_anthropic_headers[] = {{"anthropic-version", "2023-06-01"}};
 
-#define LLM__OAI_COMPAT (LLM_QUIRK_NO_DEVELOPER_ROLE)
+#define LLM__PROVIDERS_OAI_COMPAT (LLM_QUIRK_NO_DEVELOPER_ROLE)
+
+/* The rows are built by the macros below (undefined after the table), so
+   that a row says what sets its preset apart and nothing else:
+   - LLM__PROVIDERS_COMPAT(name, base URL, keyless, P, key variables...):
+     an OpenAI-compatible server: bearer key, LLM__PROVIDERS_OAI_COMPAT;
+   - otherwise {name, wire, base URL, authentication, quirks, keyless,
+     key variables, base-URL variables, extras}, where authentication is
+     the auth header, its value's prefix and the headers sent with every
+     request, and the extras are the members few presets have, in
+     llm_provider's order (LLM__PROVIDERS_PLAIN: none).
+   The base URL is read from <P>_BASE_URL (the official SDKs' name), then
+   <P>_API_BASE (LiteLLM's), unless a row names its own variables. */
+#define LLM__PROVIDERS_VARS(...) {__VA_ARGS__}
+#define LLM__PROVIDERS_BASES(p) {p "_BASE_URL", p "_API_BASE", NULL}
+#define LLM__PROVIDERS_BEARER "Authorization", "Bearer ", NULL, 0
+#define LLM__PROVIDERS_PLAIN NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL
+#define LLM__PROVIDERS_COST(header) NULL, NULL, header, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL
+#define LLM__PROVIDERS_COMPAT(name, url, keyless, p, ...)                                                     \
+    {name, &llm__openai_wire, url, LLM__PROVIDERS_BEARER, LLM__PROVIDERS_OAI_COMPAT, keyless,                 \
+     LLM__PROVIDERS_VARS(__VA_ARGS__), LLM__PROVIDERS_BASES(p), LLM__PROVIDERS_PLAIN}
 
 /* One row per preset; the README's table is this one. */
-static const llm_provider llm__providers[] = {
+static const llm_provider llm__providers_table[] = {
 #ifndef LLM_NO_PROVIDER_OPENAI
-    {"openai", &llm__wire_openai, "https://api.openai.com/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
-     {"OPENAI_API_KEY", NULL, NULL}, {"OPENAI_BASE_URL", "OPENAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"azure", &llm__wire_azure, NULL, "api-key", "", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
-     {"AZURE_API_KEY", "AZURE_OPENAI_API_KEY", NULL}, {"AZURE_BASE_URL", "AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"}, NULL,
-     "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}, {"AZURE_API_VERSION", "OPENAI_API_VERSION"}, "AZURE_AD_TOKEN", NULL},
-    {"openrouter", &llm__wire_openai, "https://openrouter.ai/api/v1", "Authorization", "Bearer ", NULL, 0, LLM_QUIRK_ONE_CHOICE, false,
-     {"OPENROUTER_API_KEY", NULL, NULL}, {"OPENROUTER_BASE_URL", "OPENROUTER_API_BASE", NULL}, NULL, NULL, NULL, "HTTP-Referer",
-     {"X-OpenRouter-Title", "X-Title"}, {NULL, NULL}, NULL, NULL},
-    {"groq", &llm__wire_openai, "https://api.groq.com/openai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"GROQ_API_KEY", NULL, NULL}, {"GROQ_BASE_URL", "GROQ_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"deepseek", &llm__wire_openai, "https://api.deepseek.com", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"DEEPSEEK_API_KEY", NULL, NULL}, {"DEEPSEEK_BASE_URL", "DEEPSEEK_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"mistral", &llm__wire_openai, "https://api.mistral.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"MISTRAL_API_KEY", NULL, NULL}, {"MISTRAL_BASE_URL", "MISTRAL_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"xai", &llm__wire_openai, "https://api.x.ai/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"XAI_API_KEY", NULL, NULL}, {"XAI_BASE_URL", "XAI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"together_ai", &llm__wire_openai, "https://api.together.xyz/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"TOGETHER_API_KEY", "TOGETHERAI_API_KEY", NULL}, {"TOGETHER_AI_BASE_URL", "TOGETHER_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"fireworks_ai", &llm__wire_openai, "https://api.fireworks.ai/inference/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, false,
-     {"FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY", NULL}, {"FIREWORKS_AI_BASE_URL", "FIREWORKS_AI_API_BASE", NULL}, NULL, NULL, NULL, NULL,
-     {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"ollama", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
-     LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
-     {"OLLAMA_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"ollama_chat", &llm__wire_openai, "http://localhost:11434/v1", "Authorization", "Bearer ", NULL, 0,
-     LLM__OAI_COMPAT | LLM_QUIRK_NO_STREAM_USAGE | LLM_QUIRK_V1_PATH, true, {"OLLAMA_API_KEY", NULL, NULL},
-     {"OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
-     {"VLLM_API_KEY", NULL, NULL}, {"VLLM_BASE_URL", "VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"hosted_vllm", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
-     {"HOSTED_VLLM_API_KEY", NULL, NULL}, {"HOSTED_VLLM_BASE_URL", "HOSTED_VLLM_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"litellm_proxy", &llm__wire_openai, "http://localhost:4000/v1", "Authorization", "Bearer ", NULL, 0, 0, false,
-     {"LITELLM_PROXY_API_KEY", NULL, NULL}, {"LITELLM_PROXY_BASE_URL", "LITELLM_PROXY_API_BASE", NULL}, NULL, NULL,
-     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
-    {"openai-compatible", &llm__wire_openai, "http://localhost:8000/v1", "Authorization", "Bearer ", NULL, 0, LLM__OAI_COMPAT, true,
-     {"OPENAI_COMPATIBLE_API_KEY", NULL, NULL}, {"OPENAI_COMPATIBLE_BASE_URL", "OPENAI_COMPATIBLE_API_BASE", NULL}, NULL, NULL,
-     "x-litellm-response-cost", NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL},
+    {"openai", &llm__openai_wire, "https://api.openai.com/v1", LLM__PROVIDERS_BEARER, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
+     LLM__PROVIDERS_VARS("OPENAI_API_KEY"), LLM__PROVIDERS_BASES("OPENAI"), LLM__PROVIDERS_PLAIN},
+    {"azure", &llm__openai_azure_wire, NULL, "api-key", "", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
+     LLM__PROVIDERS_VARS("AZURE_API_KEY", "AZURE_OPENAI_API_KEY"),
+     LLM__PROVIDERS_VARS("AZURE_BASE_URL", "AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"),
+     NULL, "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}, {"AZURE_API_VERSION", "OPENAI_API_VERSION"}, "AZURE_AD_TOKEN", NULL},
+    {"openrouter", &llm__openai_wire, "https://openrouter.ai/api/v1", LLM__PROVIDERS_BEARER, LLM_QUIRK_ONE_CHOICE, false,
+     LLM__PROVIDERS_VARS("OPENROUTER_API_KEY"), LLM__PROVIDERS_BASES("OPENROUTER"),
+     NULL, NULL, NULL, "HTTP-Referer", {"X-OpenRouter-Title", "X-Title"}, {NULL, NULL}, NULL, NULL},
+    LLM__PROVIDERS_COMPAT("groq", "https://api.groq.com/openai/v1", false, "GROQ", "GROQ_API_KEY"),
+    LLM__PROVIDERS_COMPAT("deepseek", "https://api.deepseek.com", false, "DEEPSEEK", "DEEPSEEK_API_KEY"),
+    LLM__PROVIDERS_COMPAT("mistral", "https://api.mistral.ai/v1", false, "MISTRAL", "MISTRAL_API_KEY"),
+    LLM__PROVIDERS_COMPAT("xai", "https://api.x.ai/v1", false, "XAI", "XAI_API_KEY"),
+    LLM__PROVIDERS_COMPAT("together_ai", "https://api.together.xyz/v1", false, "TOGETHER_AI",
+                          "TOGETHER_API_KEY", "TOGETHERAI_API_KEY"),
+    LLM__PROVIDERS_COMPAT("fireworks_ai", "https://api.fireworks.ai/inference/v1", false, "FIREWORKS_AI",
+                          "FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY"),
+    {"ollama", &llm__openai_wire, "http://localhost:11434/v1", LLM__PROVIDERS_BEARER,
+     LLM__PROVIDERS_OAI_COMPAT | LLM_QUIRK_V1_PATH, true,
+     LLM__PROVIDERS_VARS("OLLAMA_API_KEY"), LLM__PROVIDERS_BASES("OLLAMA"), LLM__PROVIDERS_PLAIN},
+    {"ollama_chat", &llm__openai_wire, "http://localhost:11434/v1", LLM__PROVIDERS_BEARER,
+     LLM__PROVIDERS_OAI_COMPAT | LLM_QUIRK_V1_PATH, true,
+     LLM__PROVIDERS_VARS("OLLAMA_API_KEY"), LLM__PROVIDERS_VARS("OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE"), LLM__PROVIDERS_PLAIN},
+    LLM__PROVIDERS_COMPAT("vllm", "http://localhost:8000/v1", true, "VLLM", "VLLM_API_KEY"),
+    LLM__PROVIDERS_COMPAT("hosted_vllm", "http://localhost:8000/v1", true, "HOSTED_VLLM", "HOSTED_VLLM_API_KEY"),
+    {"litellm_proxy", &llm__openai_wire, "http://localhost:4000/v1", LLM__PROVIDERS_BEARER, 0, false,
+     LLM__PROVIDERS_VARS("LITELLM_PROXY_API_KEY"), LLM__PROVIDERS_BASES("LITELLM_PROXY"),
+     LLM__PROVIDERS_COST("x-litellm-response-cost")},
+    {"openai-compatible", &llm__openai_wire, "http://localhost:8000/v1", LLM__PROVIDERS_BEARER, LLM__PROVIDERS_OAI_COMPAT, true,
+     LLM__PROVIDERS_VARS("OPENAI_COMPATIBLE_API_KEY"), LLM__PROVIDERS_BASES("OPENAI_COMPATIBLE"),
+     LLM__PROVIDERS_COST("x-litellm-response-cost")},
 #endif
 #ifndef LLM_NO_PROVIDER_ANTHROPIC
-    {"anthropic", &llm__wire_anthropic, "https://api.anthropic.com", "x-api-key", "", llm__anthropic_headers, 1, 0, false,
-     {"ANTHROPIC_API_KEY", NULL, NULL}, {"ANTHROPIC_BASE_URL", "ANTHROPIC_API_BASE", NULL}, "request-id", NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL,
-     "anthropic-ratelimit-"},
+    {"anthropic", &llm__anthropic_wire, "https://api.anthropic.com", "x-api-key", "", llm__providers_anthropic_headers, 1, 0, false,
+     LLM__PROVIDERS_VARS("ANTHROPIC_API_KEY"), LLM__PROVIDERS_BASES("ANTHROPIC"),
+     "request-id", NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, "anthropic-ratelimit-"},
 #endif
 #ifndef LLM_NO_PROVIDER_GEMINI
-    {"gemini", &llm__wire_gemini, "https://generativelanguage.googleapis.com", "x-goog-api-key", "", NULL, 0, 0, false,
-     {"GEMINI_API_KEY", "GOOGLE_API_KEY", NULL}, {"GEMINI_BASE_URL", "GEMINI_API_BASE", NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL,
-     NULL},
+    {"gemini", &llm__gemini_wire, "https://generativelanguage.googleapis.com", "x-goog-api-key", "", NULL, 0, 0, false,
+     LLM__PROVIDERS_VARS("GEMINI_API_KEY", "GOOGLE_API_KEY"), LLM__PROVIDERS_BASES("GEMINI"), LLM__PROVIDERS_PLAIN},
 #endif
-    {NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, false, {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL}};
+    {NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, false, {NULL, NULL, NULL}, {NULL, NULL, NULL}, LLM__PROVIDERS_PLAIN}};
 
-#define LLM__PROVIDER_COUNT (sizeof llm__providers / sizeof llm__providers[0] - 1)
+#undef LLM__PROVIDERS_VARS
+#undef LLM__PROVIDERS_BASES
+#undef LLM__PROVIDERS_BEARER
+#undef LLM__PROVIDERS_PLAIN
+#undef LLM__PROVIDERS_COST
+#undef LLM__PROVIDERS_COMPAT
+
+#define LLM__PROVIDERS_COUNT (sizeof llm__providers_table / sizeof llm__providers_table[0] - 1)
 
 #ifndef LLM_NO_PROVIDER_OPENAI
-LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return &llm__wire_openai; }
+LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return &llm__openai_wire; }
 #else
 LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return NULL; }
 #endif
 #ifndef LLM_NO_PROVIDER_ANTHROPIC
-LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return &llm__wire_anthropic; }
+LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return &llm__anthropic_wire; }
 #else
 LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return NULL; }
 #endif
 #ifndef LLM_NO_PROVIDER_GEMINI
-LLM_API const llm_wire_format *llm_wire_gemini(void) { return &llm__wire_gemini; }
+LLM_API const llm_wire_format *llm_wire_gemini(void) { return &llm__gemini_wire; }
 #else
 LLM_API const llm_wire_format *llm_wire_gemini(void) { return NULL; }
 #endif
 
-LLM_API size_t llm_provider_count(void) { return LLM__PROVIDER_COUNT; }
+LLM_API size_t llm_provider_count(void) { return LLM__PROVIDERS_COUNT; }
 
-LLM_API const llm_provider *llm_provider_at(size_t i) { return i < llm_provider_count() ? &llm__providers[i] : NULL; }
+LLM_API const llm_provider *llm_provider_at(size_t i) { return i < llm_provider_count() ? &llm__providers_table[i] : NULL; }
 
 /* The preset whose name is s[0..n). */
-static const llm_provider *llm__provider_named(const char *s, size_t n) {
+static const llm_provider *llm__providers_named(const char *s, size_t n) {
     const llm_provider *p;
-    for (p = llm__providers; p->name; p++)
+    for (p = llm__providers_table; p->name; p++)
         if (strlen(p->name) == n && memcmp(p->name, s, n) == 0) return p;
     return NULL;
 }
@@ -11245,11 +11420,11 @@ static const llm_provider *llm__provider_named(const char *s, size_t n) {
 LLM_API const llm_provider *llm_provider_find(const char *name) {
     size_t n = name ? strlen(name) : 0;
     if (n && name[n - 1] == '/') n--;
-    return name ? llm__provider_named(name, n) : NULL;
+    return name ? llm__providers_named(name, n) : NULL;
 }
 
 /* The provider of a bare model name, as rust-genai and LiteLLM guess it. */
-static const llm_provider *llm__provider_by_family(const char *m) {
+static const llm_provider *llm__providers_by_family(const char *m) {
     static const struct { const char *prefix; const char *provider; } families[] = {
         {"gpt-", "openai"}, {"chatgpt-", "openai"}, {"text-embedding-", "openai"}, {"o1", "openai"}, {"o3", "openai"}, {"o4", "openai"},
         {"claude-", "anthropic"}, {"gemini-", "gemini"},
@@ -11266,29 +11441,29 @@ static const llm_provider *llm__provider_by_family(const char *m) {
 
 LLM_API const llm_provider *llm_provider_for_model(const char *model, const char **sent) {
     const char *slash = model ? strchr(model, '/') : NULL;
-    const llm_provider *p = slash ? llm__provider_named(model, (size_t)(slash - model)) : NULL;
+    const llm_provider *p = slash ? llm__providers_named(model, (size_t)(slash - model)) : NULL;
     if (sent) *sent = p ? slash + 1 : model;
     if (p || !model) return p;
-    return llm__provider_by_family(model);
+    return llm__providers_by_family(model);
 }
 
 /* The model `p` is sent: its own "name/" prefix stripped (OpenRouter keeps
    the vendor/model that follows). */
-static const char *llm__model_for(const llm_provider *p, const char *model) {
+static const char *llm__providers_model_for(const llm_provider *p, const char *model) {
     size_t n = strlen(p->name);
     return strncmp(model, p->name, n) == 0 && model[n] == '/' ? model + n + 1 : model;
 }
 
-static const char *llm__env(const llm_target_desc *in, const char *name) {
+static const char *llm__providers_env(const llm_target_desc *in, const char *name) {
     const char *v = name && in->getenv ? in->getenv(in->getenv_user, name) : NULL;
     return v && v[0] ? v : NULL;
 }
 
 /* The first of the variables that is set (and its name in *from). */
-static const char *llm__env_first(const llm_target_desc *in, const char *const *names, size_t n, const char **from) {
+static const char *llm__providers_env_first(const llm_target_desc *in, const char *const *names, size_t n, const char **from) {
     size_t i;
     for (i = 0; i < n; i++) {
-        const char *v = llm__env(in, names[i]);
+        const char *v = llm__providers_env(in, names[i]);
         if (v) {
             *from = names[i];
             return v;
@@ -11298,18 +11473,18 @@ static const char *llm__env_first(const llm_target_desc *in, const char *const *
 }
 
 /* Which provider: custom, named, a base URL in proxy mode, the model. */
-static llm_result llm__target_provider(const llm_target_desc *in, llm_target *t, llm_error *err) {
+static llm_result llm__providers_target(const llm_target_desc *in, llm_target *t, llm_error *err) {
     if (in->custom_provider) {
         t->provider = in->custom_provider;
     } else if (in->provider) {
         if (!(t->provider = llm_provider_find(in->provider)))
             return llm__fail(err, LLM_ERR_UNSUPPORTED, "unknown provider \"%s\" (llm_provider_find knows openai, anthropic, openrouter, azure, ...)", in->provider);
-    } else if (in->proxy_mode && (in->base_url || llm__env(in, "LLM_BASE_URL"))) {
+    } else if (in->proxy_mode && (in->base_url || llm__providers_env(in, "LLM_BASE_URL"))) {
         t->provider = llm_provider_find("openai-compatible");
         t->model = in->model; /* a proxy's alias, prefix included */
-        t->base_url = in->base_url ? in->base_url : llm__env(in, "LLM_BASE_URL");
+        t->base_url = in->base_url ? in->base_url : llm__providers_env(in, "LLM_BASE_URL");
         t->base_from = in->base_url ? "desc" : "LLM_BASE_URL";
-        t->api_key = in->api_key ? in->api_key : llm__env(in, "LLM_API_KEY");
+        t->api_key = in->api_key ? in->api_key : llm__providers_env(in, "LLM_API_KEY");
         t->key_from = in->api_key ? "desc" : t->api_key ? "LLM_API_KEY" : NULL;
         llm__copy_text(t->key_vars, sizeof t->key_vars, "LLM_API_KEY", 11);
     } else if (!(t->provider = llm_provider_for_model(in->model, NULL))) {
@@ -11326,21 +11501,21 @@ LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *t, 
     size_t i, pos = 0;
     if (t) memset(t, 0, sizeof *t);
     if (!in || !t || !in->model || !in->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_resolve_target: a model is required");
-    if ((r = llm__target_provider(in, t, err)) != LLM_OK) return r;
+    if ((r = llm__providers_target(in, t, err)) != LLM_OK) return r;
     p = t->provider;
     if (t->model) return LLM_OK; /* proxy mode: all set */
-    t->model = llm__model_for(p, in->model);
+    t->model = llm__providers_model_for(p, in->model);
     if (in->base_url) {
         t->base_url = in->base_url;
         t->base_from = "desc";
     } else {
-        t->base_url = llm__env_first(in, p->base_env, 3, &t->base_from);
+        t->base_url = llm__providers_env_first(in, p->base_env, 3, &t->base_from);
     }
     if (in->api_key) {
         t->api_key = in->api_key;
         t->key_from = "desc";
     } else {
-        t->api_key = llm__env_first(in, p->key_env, 3, &t->key_from);
+        t->api_key = llm__providers_env_first(in, p->key_env, 3, &t->key_from);
     }
     for (i = 0; i < 3 && p->key_env[i]; i++) { /* "OPENAI_API_KEY or ..." for messages */
         if (i) llm__append_str(t->key_vars, sizeof t->key_vars, &pos, " or ");
@@ -11349,18 +11524,13 @@ LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *t, 
     t->api_version = in->api_version;
     if (!t->api_version) {
         const char *from;
-        t->api_version = llm__env_first(in, p->version_env, 2, &from);
+        t->api_version = llm__providers_env_first(in, p->version_env, 2, &from);
     }
-    t->bearer_token = llm__env(in, p->token_env);
+    t->bearer_token = llm__providers_env(in, p->token_env);
     return LLM_OK;
 }
 
 #ifndef LLM_NO_STDIO
-static const char *llm__getenv(void *user, const char *name) {
-    (void)user;
-    return getenv(name);
-}
-
 LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target, llm_error *err) {
     llm_target_desc in;
     llm_target local;
@@ -11476,7 +11646,7 @@ static llm_result llm__call_headers(llm_call *call, const llm_client *client, co
     for (i = 0; ok && i < d->header_count; i++) ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
     for (i = 0; ok && i < req->header_count; i++) ok = llm__call_add_header(call, req->headers[i].name, req->headers[i].value);
     if (!ok)
-        return llm__call_error(call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
+        return llm__sticky_error(call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
                                "request headers: more than LLM_CALL_MAX_HEADERS, a token with control bytes, or out of memory");
     return LLM_OK;
 }
@@ -11484,9 +11654,9 @@ static llm_result llm__call_headers(llm_call *call, const llm_client *client, co
 /* What every request must be, whatever its wire format (>>request), and its
    headers and id. */
 static llm_result llm__call_check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
-    llm_result r = llm__check_request(req, a, err);
+    llm_result r = llm__wire_check_request(req, a, err);
     if (r != LLM_OK) return r;
-    if ((r = llm__check_headers(req->headers, req->header_count, "request: headers", err)) != LLM_OK) return r;
+    if ((r = llm__http_check_headers(req->headers, req->header_count, "request: headers", err)) != LLM_OK) return r;
     if (req->request_id && (!req->request_id[0] || !llm__visible_ascii(req->request_id)))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: request_id must be visible ASCII (no spaces or control bytes)");
     return LLM_OK;
@@ -11496,7 +11666,7 @@ static llm_result llm__call_check_request(const llm_request *req, const llm_allo
    without a trailing slash; a base without a path gets "/v1" under
    LLM_QUIRK_V1_PATH (Ollama's http://localhost:11434, as LiteLLM writes it). */
 static const char *llm__call_base(llm_call *call, const llm_client *client) {
-    const char *base = client->desc.base_url ? client->desc.base_url : client->provider->default_base_url;
+    const char *base = client->desc.base_url;
     const char *host = strstr(base, "://");
     size_t n = strlen(base);
     bool bare;
@@ -11525,11 +11695,11 @@ static bool llm__call_wire_state(llm_call *call) {
 static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
     call->ctx_.client = client;
     call->ctx_.provider = client->provider;
-    call->ctx_.model = llm__model_for(client->provider, req->model);
+    call->ctx_.model = llm__providers_model_for(client->provider, req->model);
     call->ctx_.quirks = client->quirks;
     call->ctx_.stream = stream;
     call->ctx_.base_url = llm__call_base(call, client);
-    return call->ctx_.base_url && llm__call_wire_state(call) ? LLM_OK : llm__call_nomem(call);
+    return call->ctx_.base_url && llm__call_wire_state(call) ? LLM_OK : llm__sticky_nomem(call);
 }
 
 /* The URL, written by the wire format into a buffer with room for the
@@ -11552,7 +11722,7 @@ static void llm__call_init(llm_call *call, const llm_client *client, int64_t now
     call->retry_after_ms_ = call->retry_date_ms_ = call->date_ms_ = call->reset_ms_ = -1;
     call->start_ms_ = now_ms;
     call->last_event_ms_ = now_ms;
-    call->in_max_ = client->desc.max_response_bytes ? client->desc.max_response_bytes : LLM_MAX_RESPONSE_BYTES;
+    call->in_max_ = client->desc.max_response_bytes;
     call->max_stream_bytes_ = call->in_max_;
     call->max_choices_ = 1;
     call->sse_.alloc = call->chunk_.alloc = call->check_.alloc = client->desc.alloc;
@@ -11600,7 +11770,7 @@ static llm_result llm__call_start(llm_call *call, const llm_client *client, cons
     call->http_.method = "POST";
     call->http_.headers = call->headers_;
     call->http_.stream = stream;
-    call->http_.timeout_ms = req->timeout_ms ? req->timeout_ms : client->desc.timeout_ms ? client->desc.timeout_ms : 600000;
+    call->http_.timeout_ms = req->timeout_ms ? req->timeout_ms : client->desc.timeout_ms;
     call->http_.connect_timeout_ms = client->desc.connect_timeout_ms;
     call->state_ = LLM__CALL_SENT;
     *http = &call->http_;
@@ -11618,8 +11788,8 @@ LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, cons
 LLM_API llm_result llm_call_feed_status(llm_call *call, int status) {
     if (!call) return LLM_ERR_INVALID_ARGUMENT;
     if (call->error_ != LLM_OK) return call->error_;
-    if (call->state_ != LLM__CALL_SENT) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "status fed out of order");
-    if (status < 100 || status > 999) return llm__call_error(call, LLM_ERR_PARSE, "invalid HTTP status");
+    if (call->state_ != LLM__CALL_SENT) return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "status fed out of order");
+    if (status < 100 || status > 999) return llm__sticky_error(call, LLM_ERR_PARSE, "invalid HTTP status");
     call->status_ = status;
     call->state_ = LLM__CALL_RECEIVING;
     return LLM_OK;
@@ -11665,7 +11835,7 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
 LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value, size_t value_len) {
     if (!call || (!name && name_len) || (!value && value_len)) return LLM_ERR_INVALID_ARGUMENT;
     if (call->error_ != LLM_OK) return call->error_;
-    if (call->state_ != LLM__CALL_RECEIVING) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "header fed before the status");
+    if (call->state_ != LLM__CALL_RECEIVING) return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "header fed before the status");
     llm__call_header_value(call, name, name_len, value, value_len);
     return LLM_OK;
 }
@@ -11676,8 +11846,8 @@ static llm_result llm__call_parse_event(llm_call *call, const char *data, size_t
     llm_error perr;
     llm_result r = llm_json_parse(&call->chunk_, data, n, &perr);
     if (r == LLM_OK) return LLM_OK;
-    if (r == LLM_ERR_NO_MEMORY) return llm__call_nomem(call);
-    return llm__call_errorf(call, r, "stream event data is not JSON: %s at offset %z", perr.message, perr.offset);
+    if (r == LLM_ERR_NO_MEMORY) return llm__sticky_nomem(call);
+    return llm__sticky_errorf(call, r, "stream event data is not JSON: %s at offset %z", perr.message, perr.offset);
 }
 
 static bool llm__call_streaming_body(const llm_call *call) {
@@ -11686,7 +11856,7 @@ static bool llm__call_streaming_body(const llm_call *call) {
 
 /* NDJSON framing: the bytes are kept until their line ends (a line is
    bounded like an SSE event: llm_sse.max_size, 16 MiB by default). */
-static llm_result llm__ndjson_feed(llm_call *call, const char *data, size_t len) {
+static llm_result llm__call_ndjson_feed(llm_call *call, const char *data, size_t len) {
     size_t rest = call->nd_len_ - call->nd_pos_;
     void *buf;
     if (call->nd_pos_) { /* the lines read are dropped */
@@ -11695,9 +11865,9 @@ static llm_result llm__ndjson_feed(llm_call *call, const char *data, size_t len)
         call->nd_pos_ = 0;
     }
     if (len > llm__sse_max(&call->sse_) - rest)
-        return llm__call_error(call, LLM_ERR_PARSE, "NDJSON stream: more bytes than the line limit without the events being taken");
+        return llm__sticky_error(call, LLM_ERR_PARSE, "NDJSON stream: more bytes than the line limit without the events being taken");
     buf = call->nd_;
-    if (!llm__grow(&call->alloc_, &buf, &call->nd_cap_, call->nd_len_ + len, 1)) return llm__call_nomem(call);
+    if (!llm__grow(&call->alloc_, &buf, &call->nd_cap_, call->nd_len_ + len, 1)) return llm__sticky_nomem(call);
     call->nd_ = (char *)buf;
     if (len) memcpy(call->nd_ + call->nd_len_, data, len);
     call->nd_len_ += len;
@@ -11706,7 +11876,7 @@ static llm_result llm__ndjson_feed(llm_call *call, const char *data, size_t len)
 
 /* The next NDJSON line (without its end, a CR before the LF dropped), or
    with `last` the unfinished one at the end of the body. */
-static bool llm__ndjson_line(llm_call *call, bool last, const char **line, size_t *n) {
+static bool llm__call_ndjson_line(llm_call *call, bool last, const char **line, size_t *n) {
     for (;;) {
         const char *start = call->nd_ ? call->nd_ + call->nd_pos_ : "", *nl;
         size_t rest = call->nd_len_ - call->nd_pos_;
@@ -11729,12 +11899,12 @@ static llm_result llm__call_next_data(llm_call *call, bool last, const char **ty
     if (call->ndjson_) {
         *type = "";
         *type_len = 0;
-        return llm__ndjson_line(call, last, data, len) ? LLM_OK : LLM_AGAIN;
+        return llm__call_ndjson_line(call, last, data, len) ? LLM_OK : LLM_AGAIN;
     }
     if (!call->sse_mode_) return LLM_AGAIN;
     r = llm_sse_next(&call->sse_, &sev);
     if (r == LLM_AGAIN) return LLM_AGAIN;
-    if (r != LLM_OK) return llm__call_error(call, r, r == LLM_ERR_NO_MEMORY ? "out of memory" : "event stream: a line or event is longer than the limit");
+    if (r != LLM_OK) return llm__sticky_error(call, r, r == LLM_ERR_NO_MEMORY ? "out of memory" : "event stream: a line or event is longer than the limit");
     *type = sev.type;
     *type_len = sev.type_len;
     *data = sev.data;
@@ -11747,7 +11917,7 @@ static llm_result llm__call_next_data(llm_call *call, bool last, const char **ty
 /* The end marker, alone or followed by JSON whitespace (Azure's documented
    streams end in "data: [DONE] "; the OpenAI SDKs accept any data that
    starts with it, which is looser than needed). */
-static bool llm__is_end_marker(const char *marker, const char *data, size_t n) {
+static bool llm__call_is_end_marker(const char *marker, const char *data, size_t n) {
     size_t m = marker ? strlen(marker) : 0;
     if (!marker || n < m || memcmp(data, marker, m) != 0) return false;
     for (; m < n; m++)
@@ -11759,7 +11929,7 @@ static void llm__call_event(llm_call *call, const char *type, size_t type_len, c
     const llm_wire_format *w = call->client_->provider->wire;
     llm_stream_sink sink;
     llm_result r;
-    if (llm__is_end_marker(w->end_marker, data, n)) {
+    if (llm__call_is_end_marker(w->end_marker, data, n)) {
         call->done_ = true;
         return;
     }
@@ -11767,7 +11937,7 @@ static void llm__call_event(llm_call *call, const char *type, size_t type_len, c
     sink.state = call->ctx_.state;
     sink.call_ = call;
     r = w->decode_event(&sink, type, type_len, llm_json_root(&call->chunk_));
-    if (r != LLM_OK && call->error_ == LLM_OK) llm__call_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", w->name);
+    if (r != LLM_OK && call->error_ == LLM_OK) llm__sticky_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", w->name);
 }
 
 /* Pulls events through the wire format's stream decoder until an
@@ -11790,7 +11960,7 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
     void *buf;
     if (!call || (!data && len)) return LLM_ERR_INVALID_ARGUMENT;
     if (call->error_ != LLM_OK) return call->error_;
-    if (call->state_ != LLM__CALL_RECEIVING) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "body fed before the status");
+    if (call->state_ != LLM__CALL_RECEIVING) return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "body fed before the status");
     if (llm__call_streaming_body(call) && !call->mode_known_ && len) { /* no content type: look at the first byte */
         size_t i = 0;
         while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
@@ -11802,7 +11972,7 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
     }
     if (llm__call_streaming_body(call)) {
         if (len > call->max_stream_bytes_ - call->stream_bytes_)
-            return llm__call_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the stream is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
+            return llm__sticky_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the stream is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
         call->stream_bytes_ += len;
     }
     if (llm__call_streaming_body(call) && call->sse_mode_) {
@@ -11810,29 +11980,29 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
            copy (llm_stream takes them at once, and copies nothing) */
         llm_result r = llm_sse_feed(&call->sse_, data, len);
         if (r == LLM_OK && !call->borrow_) r = llm__sse_hold(&call->sse_);
-        return r == LLM_OK ? LLM_OK : llm__call_error(call, r, "out of memory");
+        return r == LLM_OK ? LLM_OK : llm__sticky_error(call, r, "out of memory");
     }
-    if (llm__call_streaming_body(call) && call->ndjson_) return llm__ndjson_feed(call, data, len);
-    if (len > call->in_max_ - call->in_len_) return llm__call_error(call, LLM_ERR_LIMIT_EXCEEDED, "response body larger than max_response_bytes");
+    if (llm__call_streaming_body(call) && call->ndjson_) return llm__call_ndjson_feed(call, data, len);
+    if (len > call->in_max_ - call->in_len_) return llm__sticky_error(call, LLM_ERR_LIMIT_EXCEEDED, "response body larger than max_response_bytes");
     buf = call->in_;
-    if (!llm__grow(&call->alloc_, &buf, &call->in_cap_, call->in_len_ + len, 1)) return llm__call_error(call, LLM_ERR_NO_MEMORY, "out of memory");
+    if (!llm__grow(&call->alloc_, &buf, &call->in_cap_, call->in_len_ + len, 1)) return llm__sticky_error(call, LLM_ERR_NO_MEMORY, "out of memory");
     call->in_ = (char *)buf;
     if (len) memcpy(call->in_ + call->in_len_, data, len);
     call->in_len_ += len;
     return LLM_OK;
 }
 
-static llm_result llm__sink_status(void *ctx, int status) { return llm_call_feed_status((llm_call *)ctx, status); }
-static llm_result llm__sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
+static llm_result llm__call_sink_status(void *ctx, int status) { return llm_call_feed_status((llm_call *)ctx, status); }
+static llm_result llm__call_sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
     return llm_call_feed_header((llm_call *)ctx, n, nl, v, vl);
 }
-static llm_result llm__sink_body(void *ctx, const char *d, size_t n) { return llm_call_feed_body((llm_call *)ctx, d, n); }
+static llm_result llm__call_sink_body(void *ctx, const char *d, size_t n) { return llm_call_feed_body((llm_call *)ctx, d, n); }
 
 LLM_API llm_http_sink llm_call_sink(llm_call *call) {
     llm_http_sink s;
-    s.status = llm__sink_status;
-    s.header = llm__sink_header;
-    s.body = llm__sink_body;
+    s.status = llm__call_sink_status;
+    s.header = llm__call_sink_header;
+    s.body = llm__call_sink_body;
     s.ctx = call;
     s.tick = NULL;
     return s;
@@ -11849,7 +12019,7 @@ LLM_API llm_result llm_call_feed_body_borrowed(llm_call *call, const char *data,
 
 LLM_API llm_result llm_call_keep_body(llm_call *call) {
     if (!call) return LLM_ERR_INVALID_ARGUMENT;
-    if (llm__sse_hold(&call->sse_) != LLM_OK) return llm__call_nomem(call);
+    if (llm__sse_hold(&call->sse_) != LLM_OK) return llm__sticky_nomem(call);
     return LLM_OK;
 }
 
@@ -11857,11 +12027,11 @@ LLM_API void llm_call_fail(llm_call *call, llm_result code, const char *message)
     if (!call || call->error_ != LLM_OK) return;
     if (code >= 0) code = LLM_ERR_TRANSPORT;
     if (code == LLM_ERR_TRANSPORT && call->stream_ && call->content_seen_) { /* cut after content: the answer is partial */
-        llm__call_errorf(call, LLM_ERR_TRUNCATED, "the stream was cut after its content began (%s)", message && message[0] ? message : "transport failed");
+        llm__sticky_errorf(call, LLM_ERR_TRUNCATED, "the stream was cut after its content began (%s)", message && message[0] ? message : "transport failed");
         llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL);
         return;
     }
-    llm__call_errorf(call, code, "%s", message && message[0] ? message : llm_result_description(code));
+    llm__sticky_errorf(call, code, "%s", message && message[0] ? message : llm_result_description(code));
     call->err_.retryable = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT;
     llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL); /* a transport's message may quote a URL or a header */
 }
@@ -11887,7 +12057,7 @@ LLM_API llm_result llm_call_begin_stream(llm_call *call, const llm_client *clien
 
 LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev) {
     if (!call || !ev) return LLM_ERR_INVALID_ARGUMENT;
-    if (!call->stream_) return llm__call_error(call, LLM_ERR_INVALID_ARGUMENT, "llm_call_next_event on a call that is not streamed");
+    if (!call->stream_) return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "llm_call_next_event on a call that is not streamed");
     if (call->queue_pos_ < call->queue_len_ || llm__call_pump(call) == LLM_OK) {
         if (call->queue_pos_ < call->queue_len_) {
             *ev = call->queue_[call->queue_pos_++];
@@ -11911,63 +12081,16 @@ LLM_API llm_result llm_call_tick(llm_call *call, int64_t now_ms) {
         call->tick_seen_ = false;
     }
     if (total > 0 && now_ms - call->start_ms_ > total)
-        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "the stream did not end before its total deadline (%d ms)", total);
+        return llm__sticky_errorf(call, LLM_ERR_TIMEOUT, "the stream did not end before its total deadline (%d ms)", total);
     if (!call->content_seen_ && ttft > 0 && now_ms - call->start_ms_ > ttft)
-        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "no first token before the first-token deadline (%d ms)", ttft);
+        return llm__sticky_errorf(call, LLM_ERR_TIMEOUT, "no first token before the first-token deadline (%d ms)", ttft);
     if (call->content_seen_ && stall > 0 && now_ms - call->last_event_ms_ > stall)
-        return llm__call_errorf(call, LLM_ERR_TIMEOUT, "the stream stalled: no event before the stall deadline (%d ms)", stall);
+        return llm__sticky_errorf(call, LLM_ERR_TIMEOUT, "the stream stalled: no event before the stall deadline (%d ms)", stall);
     return LLM_OK;
 }
 
 LLM_API void llm_call_cancel(llm_call *call) {
-    if (call) llm__call_error(call, LLM_ERR_CANCELLED, "cancelled by the caller");
-}
-
-/* One choice of a whole answer told as the events a stream would carry. */
-/* What a choice holds beside its events: its reasoning blocks and its
-   content-filter annotations. */
-static llm_result llm__call_choice_state_as_acc(llm_call *call, const llm_choice *c) {
-    llm_stream_sink sink;
-    llm__acc_choice *ac = llm__acc_choice_at(call, c->index);
-    size_t k;
-    llm_result r = ac ? LLM_OK : call->error_;
-    sink.state = call->ctx_.state;
-    sink.call_ = call;
-    for (k = 0; r == LLM_OK && k < c->reasoning_block_count; k++) {
-        const llm_reasoning_block *b = &c->reasoning_blocks[k];
-        if (b->kind == LLM_REASONING_REDACTED) {
-            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_DATA, b->data, strlen(b->data));
-        } else if ((r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_THINKING, b->thinking, strlen(b->thinking))) == LLM_OK) {
-            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_SIGNATURE, b->signature, strlen(b->signature));
-        }
-        if (r == LLM_OK && b->tool_call_id)
-            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_TOOL_CALL_ID, b->tool_call_id, strlen(b->tool_call_id));
-    }
-    if (r == LLM_OK && c->content_filter && !call->sopt_.no_accumulate) r = llm__acc_add(call, &ac->filter, c->content_filter, strlen(c->content_filter));
-    return r;
-}
-
-static llm_result llm__call_choice_as_events(llm_call *call, const llm_choice *c) {
-    llm__acc_choice *ac;
-    size_t k;
-    if (!llm__acc_choice_at(call, c->index) ||
-        llm__delta(call, LLM_EVENT_REASONING, c->index, c->reasoning, c->reasoning ? strlen(c->reasoning) : 0) != LLM_OK ||
-        llm__delta(call, LLM_EVENT_TEXT, c->index, c->content, c->content_len) != LLM_OK ||
-        llm__delta(call, LLM_EVENT_REFUSAL, c->index, c->refusal, c->refusal ? strlen(c->refusal) : 0) != LLM_OK)
-        return call->error_;
-    for (k = 0; k < c->tool_call_count; k++) {
-        int pos;
-        if (!(ac = llm__acc_choice_at(call, c->index)) ||
-            (pos = llm__tool_new(call, c->index, ac, (int)k, c->tool_calls[k].id, c->tool_calls[k].name)) < 0 ||
-            llm__tool_delta(call, c->index, ac, pos, c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments)) != LLM_OK)
-            return call->error_;
-    }
-    if (llm__call_choice_state_as_acc(call, c) != LLM_OK) return call->error_;
-    if (c->finish_reason_raw) /* the decoder's reason, where the words alone would say another (Gemini's tool_calls) */
-        return llm__finish_choice(call, c->index, llm__finish_word(call->client_->provider->wire->finish_words, c->finish_reason_raw) == c->finish_reason
-                                                      ? LLM_FINISH_NONE : c->finish_reason,
-                                  c->finish_reason_raw, strlen(c->finish_reason_raw));
-    return LLM_OK;
+    if (call) llm__sticky_error(call, LLM_ERR_CANCELLED, "cancelled by the caller");
 }
 
 /* A plain JSON answer to a streamed request: decoded whole, then told as
@@ -11976,10 +12099,7 @@ static llm_result llm__call_json_as_events(llm_call *call) {
     llm_response *answer = &call->json_answer_;
     llm_json_doc doc;
     llm_error perr;
-    llm__acc *acc = llm__acc_of(call);
-    size_t i;
     llm_result r;
-    if (!acc) return call->error_;
     llm_response_free(answer);
     answer->alloc_ = call->alloc_;
     memset(&doc, 0, sizeof doc);
@@ -11987,21 +12107,8 @@ static llm_result llm__call_json_as_events(llm_call *call) {
     r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
     if (r == LLM_OK) r = call->client_->provider->wire->decode(&call->ctx_, llm_json_root(&doc), answer, &perr);
     llm_json_doc_free(&doc); /* the answer stays until llm_call_free: the events point into it */
-    if (r != LLM_OK) return llm__call_errorf(call, r, "response body: %s", perr.message);
-    for (i = 0; i < answer->choice_count; i++)
-        if (llm__call_choice_as_events(call, &answer->choices[i]) != LLM_OK) return call->error_;
-    if ((answer->id && llm__acc_add(call, &acc->id, answer->id, strlen(answer->id)) != LLM_OK) ||
-        (answer->model && llm__acc_add(call, &acc->model, answer->model, strlen(answer->model)) != LLM_OK))
-        return call->error_;
-    acc->created = answer->created;
-    acc->usage = answer->usage;
-    acc->has_provider_cost = answer->has_provider_cost;
-    acc->provider_cost = answer->provider_cost_usd;
-    acc->has_upstream_cost = answer->has_upstream_cost;
-    acc->upstream_cost = answer->upstream_cost_usd;
-    if (answer->prompt_filter && llm__acc_add(call, &acc->prompt_filter, answer->prompt_filter, strlen(answer->prompt_filter)) != LLM_OK)
-        return call->error_;
-    if (answer->usage.present && llm__usage_event(call) != LLM_OK) return call->error_;
+    if (r != LLM_OK) return llm__sticky_errorf(call, r, "response body: %s", perr.message);
+    if (llm__events_from_answer(call, answer) != LLM_OK) return call->error_;
     call->done_ = true;
     return LLM_OK;
 }
@@ -12025,7 +12132,7 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
     llm_error e;
     llm__error_clear(&e);
     if (body) {
-        llm__json_scrub(body, key); /* before any of it is cut to a field's size */
+        llm__http_json_scrub(body, key); /* before any of it is cut to a field's size */
         call->client_->provider->wire->decode_error(body, &e);
     }
     e.http_status = call->status_; /* the answer's status wins over a code in its body */
@@ -12047,14 +12154,14 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
     if (!e.has_retry_after) e.retry_after_ms = 0;
     llm__copy_text(e.request_id, sizeof e.request_id, call->request_id_, strlen(call->request_id_));
     llm__scrub_error(&e, key);
-    llm__classify_with(call->client_->provider->wire->error_words, &e, false);
+    llm__http_classify_with(call->client_->provider->wire->error_words, &e, false);
     if (err) *err = e;
     return e.code;
 }
 
 /* An answer without usage gets the estimator's counts, marked estimated,
    so it can still be priced and budgeted. */
-static void llm__estimate_usage(const llm_call *call, llm_response *resp) {
+static void llm__call_estimate_usage(const llm_call *call, llm_response *resp) {
     llm_usage *u = &resp->usage;
     size_t i, k, out = 0;
     if (u->present || !call->model_) return;
@@ -12075,7 +12182,7 @@ static void llm__estimate_usage(const llm_call *call, llm_response *resp) {
 
 /* The choices of an answer: at least one, each index below the cap (the
    request's n) and given once. `resp->choices` is in index order. */
-static llm_result llm__check_choices(const llm_call *call, const llm_response *resp, llm_error *err) {
+static llm_result llm__call_check_choices(const llm_call *call, const llm_response *resp, llm_error *err) {
     size_t i;
     if (!resp->choice_count) return llm__fail(err, LLM_ERR_PARSE, "the answer holds no choice");
     for (i = 0; i < resp->choice_count; i++) {
@@ -12104,8 +12211,8 @@ static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, ll
         resp->has_provider_cost = true;
         resp->provider_cost_usd = call->provider_cost_;
     }
-    if (check && (r = llm__check_choices(call, resp, err)) != LLM_OK) return r;
-    llm__estimate_usage(call, resp);
+    if (check && (r = llm__call_check_choices(call, resp, err)) != LLM_OK) return r;
+    llm__call_estimate_usage(call, resp);
 #ifndef LLM_NO_COSTS
     llm_response_price(call->client_->desc.costs, resp, call->model_, NULL); /* unknown model: no cost */
 #endif
@@ -12128,19 +12235,13 @@ static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t
 
 /* The end of a streamed 2xx answer: the response, and why it failed if it did. */
 static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
-    llm__acc *acc;
-    size_t i, k;
     llm_result r;
     llm__call_end_of_body(call);
     while ((call->sse_mode_ || call->ndjson_) && call->error_ == LLM_OK && !call->done_ && llm__call_pump_ex(call, true) == LLM_OK)
         call->queue_pos_ = call->queue_len_; /* events nobody took still count */
-    acc = (llm__acc *)call->acc_;
     if (call->error_ == LLM_OK && !call->done_ && !call->complete_)
-        llm__call_error(call, LLM_ERR_TRUNCATED, "the stream ended before its end marker");
-    for (i = 0; acc && call->error_ == LLM_OK && i < acc->choice_count; i++) /* calls a finish never closed */
-        for (k = 0; call->error_ == LLM_OK && k < acc->choices[i].tool_count; k++)
-            llm__tool_end(call, acc->choices[i].index, &acc->choices[i], (int)k, false);
-    if (!llm__acc_response(call, resp)) {
+        llm__sticky_error(call, LLM_ERR_TRUNCATED, "the stream ended before its end marker");
+    if (!llm__events_finish(call, resp)) {
         llm_response_free(resp);
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     }
@@ -12151,7 +12252,7 @@ static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_re
         llm_response_free(resp);
         return r;
     }
-    if (r != LLM_OK) llm__call_error(call, r, err ? err->message : "invalid answer");
+    if (r != LLM_OK) llm__sticky_error(call, r, err ? err->message : "invalid answer");
     if (call->error_ != LLM_OK) {
         if (err) *err = call->err_;
         if (err && !err->http_status) err->http_status = call->status_;
@@ -12169,7 +12270,7 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
     if (resp) memset(resp, 0, sizeof *resp);
     if (!call || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish: NULL call or response");
     if (call->error_ == LLM_OK && call->state_ != LLM__CALL_RECEIVING)
-        llm__call_error(call, call->state_ == LLM__CALL_SENT ? LLM_ERR_TRANSPORT : LLM_ERR_INVALID_ARGUMENT,
+        llm__sticky_error(call, call->state_ == LLM__CALL_SENT ? LLM_ERR_TRANSPORT : LLM_ERR_INVALID_ARGUMENT,
                         call->state_ == LLM__CALL_SENT ? "no HTTP answer was received" : "llm_call_finish without llm_call_begin");
     if (call->state_ == LLM__CALL_RECEIVING && llm__call_streaming_body(call) && call->error_ != LLM_ERR_INVALID_ARGUMENT) {
         r = llm__call_finish_stream(call, now_ms, resp, err); /* a stream keeps what arrived, also with an error */
@@ -12208,7 +12309,7 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
 
 LLM_API void llm_call_free(llm_call *call) {
     if (!call) return;
-    llm__acc_free(call);
+    llm__events_free(call);
     llm_response_free(&call->json_answer_);
     llm_sse_free(&call->sse_);
     llm_json_doc_free(&call->chunk_);
@@ -12223,6 +12324,10 @@ LLM_API void llm_call_free(llm_call *call) {
     memset(call, 0, sizeof *call);
 }
 
+/* Choices an answer may hold when no request says how many (decoding
+   recorded bytes: llm_decode_recorded, `llm replay`). */
+#define LLM__CALL_MAX_RECORDED_CHOICES 128
+
 LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *client, bool stream, const llm_stream_options *options,
                                          llm_error *err) {
     if (!call || !client || !client->provider) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin_decode: NULL call or client");
@@ -12233,7 +12338,7 @@ LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *clien
     if (options) call->sopt_ = *options;
     if (options && options->max_bytes) call->max_stream_bytes_ = call->in_max_ = options->max_bytes;
     call->model_ = "";
-    call->max_choices_ = LLM__MAX_RECORDED_CHOICES;
+    call->max_choices_ = LLM__CALL_MAX_RECORDED_CHOICES;
     llm__error_clear(err);
     return LLM_OK;
 }
@@ -12243,16 +12348,32 @@ LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *clien
 /* ------------------------------------------------------------------------ */
 
 /* The strings of the desc a header or URL is made of: no control bytes. */
-static llm_result llm__check_client_strings(const llm_client_desc *d, llm_error *err) {
+static llm_result llm__client_check_strings(const llm_client_desc *d, llm_error *err) {
     if (llm__has_control(d->api_key, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_key holds a control byte");
     if (llm__has_control(d->bearer_token, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: bearer_token holds a control byte");
-    if (d->base_url && !llm__url_ok(d->base_url))
+    if (d->base_url && !llm__http_url_ok(d->base_url))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: base_url must be an http:// or https:// URL with a host, without spaces or control bytes");
     if (d->api_version && d->api_version[0] && !llm__visible_ascii(d->api_version))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_version must be visible ASCII");
     if (llm__has_control(d->app_url, false) || llm__has_control(d->app_title, true))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: app_url or app_title holds a control byte");
-    return llm__check_headers(d->headers, d->header_count, "llm_client_init: headers", err);
+    return llm__http_check_headers(d->headers, d->header_count, "llm_client_init: headers", err);
+}
+
+LLM_API llm_client_desc llm_client_desc_defaults(const llm_client_desc *in) {
+    llm_client_desc d;
+    const llm_provider *p;
+    if (in) d = *in;
+    else memset(&d, 0, sizeof d);
+    if (!d.provider && !d.custom_provider) d.provider = "openai";
+    p = d.custom_provider ? d.custom_provider : llm_provider_find(d.provider);
+    if (!d.base_url && p) d.base_url = p->default_base_url;
+    if (!d.timeout_ms) d.timeout_ms = 600000;
+    if (!d.max_response_bytes) d.max_response_bytes = LLM_MAX_RESPONSE_BYTES;
+#if LLM__HAS_DEFAULT_CLOCK
+    if (!d.clock_ms) d.clock_ms = llm__default_clock;
+#endif
+    return d;
 }
 
 LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err) {
@@ -12261,17 +12382,17 @@ LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *de
     if (!client || !desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: NULL client or desc");
     memset(client, 0, sizeof *client);
     p = desc->custom_provider ? desc->custom_provider : llm_provider_find(desc->provider ? desc->provider : "openai");
-    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_client_init: unknown provider \"%s\"", desc->provider ? desc->provider : "openai");
+    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_client_init: unknown provider \"%s\"", desc->provider);
     if (!p->wire || !p->wire->url || !p->wire->decode || !p->wire->decode_event || !p->wire->decode_error)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: provider \"%s\": its wire format lacks url, decode, decode_event or decode_error",
                          p->name ? p->name : "?");
-    if ((r = llm__check_client_strings(desc, err)) != LLM_OK) return r;
+    if ((r = llm__client_check_strings(desc, err)) != LLM_OK) return r;
     if (!desc->base_url && !p->default_base_url)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: provider \"%s\" has no default base URL: give base_url (%s)", p->name,
                          p->base_env[1] ? p->base_env[1] : "its endpoint");
     if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: an allocator needs alloc, realloc and free");
-    client->desc = *desc;
+    client->desc = llm_client_desc_defaults(desc);
     client->provider = p;
     client->quirks = (p->quirks | desc->quirks_on) & ~desc->quirks_off;
     /* seed 0: the client's address (random per process where the system
@@ -12284,20 +12405,9 @@ LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *de
     return LLM_OK;
 }
 
-/* The blocking drivers' clock: the client's hook, else the platform's
-   (the stream deadlines then work with no hook), else 0 (no deadlines,
-   latency 0). */
-static int64_t llm__client_now(const llm_client *c) {
-    if (c->desc.clock_ms) return c->desc.clock_ms(c->desc.clock_user);
-#if LLM__HAS_DEFAULT_CLOCK
-    return llm__default_clock(NULL);
-#else
-    return 0;
-#endif
-}
-
-/* Whether the blocking drivers have a clock for the deadlines. */
-static bool llm__client_has_clock(const llm_client *c) { return LLM__HAS_DEFAULT_CLOCK || c->desc.clock_ms != NULL; }
+/* The blocking drivers' clock: the desc's, the platform's by default
+   (llm_client_desc_defaults); without one, 0 and no stream deadlines. */
+static int64_t llm__client_now(const llm_client *c) { return c->desc.clock_ms ? c->desc.clock_ms(c->desc.clock_user) : 0; }
 
 /* The blocking drivers use the public call functions only: what they do, a
    transport of your own can do (the curl adapter does). */
@@ -12322,16 +12432,16 @@ LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req
 
 /* ---- the blocking stream driver ---- */
 
-typedef struct llm__stream_ctx {
+typedef struct llm__client_stream {
     llm_call *call;
     const llm_client *client;
     llm_event_fn fn;
     void *user;
-} llm__stream_ctx;
+} llm__client_stream;
 
 /* Hands every event taken so far to the caller's callback, then tells the
    call the time. */
-static llm_result llm__stream_deliver(llm__stream_ctx *s) {
+static llm_result llm__client_stream_deliver(llm__client_stream *s) {
     llm_event ev;
     llm_result r;
     while ((r = llm_call_next_event(s->call, &ev)) == LLM_OK) {
@@ -12341,32 +12451,32 @@ static llm_result llm__stream_deliver(llm__stream_ctx *s) {
         }
     }
     if (r != LLM_AGAIN && r != LLM_DONE) return r;
-    return llm__client_has_clock(s->client) ? llm_call_tick(s->call, llm__client_now(s->client)) : LLM_OK;
+    return s->client->desc.clock_ms ? llm_call_tick(s->call, llm__client_now(s->client)) : LLM_OK;
 }
 
-static llm_result llm__stream_sink_status(void *ctx, int status) { return llm_call_feed_status(((llm__stream_ctx *)ctx)->call, status); }
-static llm_result llm__stream_sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
-    return llm_call_feed_header(((llm__stream_ctx *)ctx)->call, n, nl, v, vl);
+static llm_result llm__client_stream_sink_status(void *ctx, int status) { return llm_call_feed_status(((llm__client_stream *)ctx)->call, status); }
+static llm_result llm__client_stream_sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
+    return llm_call_feed_header(((llm__client_stream *)ctx)->call, n, nl, v, vl);
 }
 
 /* The events are taken before this returns: the bytes are borrowed, and
    what the parser still holds of them is kept before they go. */
-static llm_result llm__stream_sink_body(void *ctx, const char *d, size_t n) {
-    llm__stream_ctx *s = (llm__stream_ctx *)ctx;
+static llm_result llm__client_stream_sink_body(void *ctx, const char *d, size_t n) {
+    llm__client_stream *s = (llm__client_stream *)ctx;
     llm_result r = llm_call_feed_body_borrowed(s->call, d, n), kept;
-    if (r == LLM_OK) r = llm__stream_deliver(s);
+    if (r == LLM_OK) r = llm__client_stream_deliver(s);
     kept = llm_call_keep_body(s->call);
     return r != LLM_OK ? r : kept;
 }
 
-static llm_result llm__stream_sink_tick(void *ctx) { return llm__stream_deliver((llm__stream_ctx *)ctx); }
+static llm_result llm__client_stream_sink_tick(void *ctx) { return llm__client_stream_deliver((llm__client_stream *)ctx); }
 
 LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
                               llm_response *resp, llm_error *err) {
     llm_call call;
     const llm_http_request *http;
     llm_http_sink sink;
-    llm__stream_ctx s;
+    llm__client_stream s;
     llm_error terr;
     llm_result r;
     if (resp) memset(resp, 0, sizeof *resp);
@@ -12378,10 +12488,10 @@ LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, 
     s.client = client;
     s.fn = on_event;
     s.user = user;
-    sink.status = llm__stream_sink_status;
-    sink.header = llm__stream_sink_header;
-    sink.body = llm__stream_sink_body;
-    sink.tick = llm__stream_sink_tick;
+    sink.status = llm__client_stream_sink_status;
+    sink.header = llm__client_stream_sink_header;
+    sink.body = llm__client_stream_sink_body;
+    sink.tick = llm__client_stream_sink_tick;
     sink.ctx = &s;
     llm__error_clear(&terr);
     r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr);
@@ -12389,7 +12499,7 @@ LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, 
         llm_call_fail(&call, r, terr.message);
     } else {
         llm_call_end_body(&call);
-        llm__stream_deliver(&s);
+        llm__client_stream_deliver(&s);
     }
     r = llm_call_finish(&call, llm__client_now(client), resp, err);
     if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
@@ -12417,21 +12527,14 @@ LLM_API llm_result llm_decode_recorded(const char *format, int http_status, cons
     return r;
 }
 
-LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, llm_usage *out, llm_error *err) {
-    const llm_provider *p = llm_provider_find(format);
-    bool (*reader)(const llm_json *u, llm_usage *us) = NULL;
-    if (!out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_usage_decode: NULL usage");
+LLM_API llm_result llm_wire_usage_decode(const llm_wire_format *wire, const llm_json *usage, llm_usage *out, llm_error *err) {
+    if (!out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_wire_usage_decode: NULL usage");
     memset(out, 0, sizeof *out);
-    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: unknown provider \"%s\"", format ? format : "(null)");
-#ifndef LLM_NO_PROVIDER_OPENAI
-    if (p->wire->chat_completions) reader = llm__openai_usage;
-#endif
-#ifndef LLM_NO_PROVIDER_ANTHROPIC
-    if (p->wire == &llm__wire_anthropic) reader = llm__anthropic_usage;
-#endif
-    if (!reader) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: no usage reader for the wire format %s", p->wire->name);
+    if (!wire) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_wire_usage_decode: NULL wire format");
+    if (!wire->decode_usage)
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "the wire format %s has no usage reader", wire->name ? wire->name : "(unnamed)");
     if (!llm_json_is(usage, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "usage: not an object");
-    if (!reader(usage, out)) {
+    if (!wire->decode_usage(usage, out)) {
         memset(out, 0, sizeof *out);
         return llm__fail(err, LLM_ERR_PARSE, "usage: a token count that is not a whole number in 0 ... 2^53");
     }
@@ -12439,11 +12542,19 @@ LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, l
     return LLM_OK;
 }
 
+LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, llm_usage *out, llm_error *err) {
+    const llm_provider *p = llm_provider_find(format);
+    if (!out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_usage_decode: NULL usage");
+    memset(out, 0, sizeof *out);
+    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: unknown provider \"%s\"", format ? format : "(null)");
+    return llm_wire_usage_decode(p->wire, usage, out, err);
+}
+
 /* ------------------------------------------------------------------------ */
 // >>conversation: a message list that owns its strings
 /* ------------------------------------------------------------------------ */
 
-static const char *llm__conv_str(llm_conversation *c, const char *s, bool *failed) {
+static const char *llm__conversation_str(llm_conversation *c, const char *s, bool *failed) {
     const char *copy;
     if (!s) return NULL;
     copy = llm__arena_strndup(&c->alloc, &c->arena_, s, strlen(s));
@@ -12451,7 +12562,7 @@ static const char *llm__conv_str(llm_conversation *c, const char *s, bool *faile
     return copy;
 }
 
-static void *llm__conv_array(llm_conversation *c, const void *src, size_t count, size_t size, bool *failed) {
+static void *llm__conversation_array(llm_conversation *c, const void *src, size_t count, size_t size, bool *failed) {
     void *p;
     if (!count || !src) return NULL;
     if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&c->alloc, &c->arena_, count * size))) {
@@ -12475,31 +12586,31 @@ LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *
     if (!llm__grow(&c->alloc, &buf, &c->capacity_, c->count_ + 1, sizeof(llm_message))) return LLM_ERR_NO_MEMORY;
     c->messages_ = (llm_message *)buf;
     m = *msg;
-    m.content = llm__conv_str(c, msg->content, &failed);
-    m.name = llm__conv_str(c, msg->name, &failed);
-    m.tool_call_id = llm__conv_str(c, msg->tool_call_id, &failed);
-    m.parts = parts = (llm_content_part *)llm__conv_array(c, msg->parts, msg->part_count, sizeof *parts, &failed);
+    m.content = llm__conversation_str(c, msg->content, &failed);
+    m.name = llm__conversation_str(c, msg->name, &failed);
+    m.tool_call_id = llm__conversation_str(c, msg->tool_call_id, &failed);
+    m.parts = parts = (llm_content_part *)llm__conversation_array(c, msg->parts, msg->part_count, sizeof *parts, &failed);
     for (i = 0; parts && i < msg->part_count; i++) {
-        parts[i].text = llm__conv_str(c, parts[i].text, &failed);
-        parts[i].url = llm__conv_str(c, parts[i].url, &failed);
-        parts[i].base64 = llm__conv_str(c, parts[i].base64, &failed);
-        parts[i].media_type = llm__conv_str(c, parts[i].media_type, &failed);
-        parts[i].filename = llm__conv_str(c, parts[i].filename, &failed);
+        parts[i].text = llm__conversation_str(c, parts[i].text, &failed);
+        parts[i].url = llm__conversation_str(c, parts[i].url, &failed);
+        parts[i].base64 = llm__conversation_str(c, parts[i].base64, &failed);
+        parts[i].media_type = llm__conversation_str(c, parts[i].media_type, &failed);
+        parts[i].filename = llm__conversation_str(c, parts[i].filename, &failed);
     }
-    m.tool_calls = calls = (llm_tool_call *)llm__conv_array(c, msg->tool_calls, msg->tool_call_count, sizeof *calls, &failed);
+    m.tool_calls = calls = (llm_tool_call *)llm__conversation_array(c, msg->tool_calls, msg->tool_call_count, sizeof *calls, &failed);
     for (i = 0; calls && i < msg->tool_call_count; i++) {
-        calls[i].id = llm__conv_str(c, calls[i].id, &failed);
-        calls[i].name = llm__conv_str(c, calls[i].name, &failed);
-        calls[i].arguments = llm__conv_str(c, calls[i].arguments, &failed);
+        calls[i].id = llm__conversation_str(c, calls[i].id, &failed);
+        calls[i].name = llm__conversation_str(c, calls[i].name, &failed);
+        calls[i].arguments = llm__conversation_str(c, calls[i].arguments, &failed);
     }
-    m.reasoning = blocks = (llm_reasoning_block *)llm__conv_array(c, msg->reasoning, msg->reasoning_count, sizeof *blocks, &failed);
+    m.reasoning = blocks = (llm_reasoning_block *)llm__conversation_array(c, msg->reasoning, msg->reasoning_count, sizeof *blocks, &failed);
     for (i = 0; blocks && i < msg->reasoning_count; i++) {
-        blocks[i].thinking = llm__conv_str(c, blocks[i].thinking, &failed);
-        blocks[i].signature = llm__conv_str(c, blocks[i].signature, &failed);
-        blocks[i].data = llm__conv_str(c, blocks[i].data, &failed);
-        blocks[i].tool_call_id = llm__conv_str(c, blocks[i].tool_call_id, &failed);
+        blocks[i].thinking = llm__conversation_str(c, blocks[i].thinking, &failed);
+        blocks[i].signature = llm__conversation_str(c, blocks[i].signature, &failed);
+        blocks[i].data = llm__conversation_str(c, blocks[i].data, &failed);
+        blocks[i].tool_call_id = llm__conversation_str(c, blocks[i].tool_call_id, &failed);
     }
-    m.reasoning_format = llm__conv_str(c, msg->reasoning_format, &failed);
+    m.reasoning_format = llm__conversation_str(c, msg->reasoning_format, &failed);
     if (!m.parts) m.part_count = 0;
     if (!m.tool_calls) m.tool_call_count = 0;
     if (!m.reasoning) m.reasoning_count = 0;
@@ -12552,13 +12663,13 @@ LLM_API void llm_conversation_free(llm_conversation *c) {
 // >>router: deployments, retries, fallbacks, cooldowns: pick, report and the drivers
 /* ------------------------------------------------------------------------ */
 
-#define LLM__RT_POLL_MS 50  /* wait when only a probe or max_parallel holds us */
+#define LLM__ROUTER_POLL_MS 50  /* wait when only a probe or max_parallel holds us */
 
-enum { LLM__RT_CLOSED = 0, LLM__RT_OPEN, LLM__RT_HALF };
-enum { LLM__RT_NEW = 0, LLM__RT_READY, LLM__RT_SENT, LLM__RT_DONE };
-enum { LLM__RT_OK = 0, LLM__RT_WAIT, LLM__RT_COOLING, LLM__RT_EXCLUDED, LLM__RT_CONTEXT, LLM__RT_BUDGET };
+enum { LLM__ROUTER_CLOSED = 0, LLM__ROUTER_OPEN, LLM__ROUTER_HALF };
+enum { LLM__ROUTER_NEW = 0, LLM__ROUTER_READY, LLM__ROUTER_SENT, LLM__ROUTER_DONE };
+enum { LLM__ROUTER_OK = 0, LLM__ROUTER_WAIT, LLM__ROUTER_COOLING, LLM__ROUTER_EXCLUDED, LLM__ROUTER_CONTEXT, LLM__ROUTER_BUDGET };
 
-typedef struct llm__rt_dep {
+typedef struct llm__router_dep {
     llm_deployment_desc d;         /* strings in the router's arena */
     int group;
     llm_client client;
@@ -12572,9 +12683,9 @@ typedef struct llm__rt_dep {
     int64_t spend_window;
     uint64_t mark;                 /* == core serial: available in this pick */
     llm_router_stats st;
-} llm__rt_dep;
+} llm__router_dep;
 
-typedef struct llm__rt_group {
+typedef struct llm__router_group {
     const char *name;
     int *members;
     int count;
@@ -12584,12 +12695,12 @@ typedef struct llm__rt_group {
     int num_retries;
     double budget, spent;
     int64_t spend_window;
-} llm__rt_group;
+} llm__router_group;
 
-typedef struct llm__rt {
-    llm__rt_dep *deps;
+typedef struct llm__router_state {
+    llm__router_dep *deps;
     int dep_count;
-    llm__rt_group *groups;
+    llm__router_group *groups;
     int group_count;
     int *group_slots, *id_slots;   /* hash tables of group names and deployment ids (-1: empty) */
     size_t slot_mask;
@@ -12601,29 +12712,22 @@ typedef struct llm__rt {
     double spent;
     int64_t spend_window;
     llm_router_stats st;
-} llm__rt;
+} llm__router_state;
 
-static const llm_result llm__rt_class_codes[LLM_ROUTER_CLASSES] = {
+static const llm_result llm__router_class_codes[LLM_ROUTER_CLASSES] = {
     LLM_OK, LLM_ERR_TRANSPORT, LLM_ERR_TIMEOUT, LLM_ERR_CANCELLED, LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION,
     LLM_ERR_PERMISSION, LLM_ERR_NOT_FOUND, LLM_ERR_PAYMENT_REQUIRED, LLM_ERR_RATE_LIMITED, LLM_ERR_CONTEXT_WINDOW_EXCEEDED,
     LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER, LLM_ERR_UNAVAILABLE, LLM_ERR_HTTP, LLM_ERR_PARSE};
 
-static const char *const llm__rt_strategy_names[LLM__ROUTING_COUNT] = {
+static const char *const llm__router_strategy_names[LLM__ROUTER_STRATEGY_COUNT] = {
     "simple-shuffle", "simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing", "usage-based-routing"};
 
 LLM_API int llm_router_error_class(llm_result code) {
     int i;
     for (i = 1; i < LLM_ROUTER_CLASSES; i++)
-        if (llm__rt_class_codes[i] == code) return i;
+        if (llm__router_class_codes[i] == code) return i;
     return 0;
 }
-
-#if !defined(LLM_NO_STDIO)
-static const char *llm__rt_default_getenv(void *user, const char *name) {
-    (void)user;
-    return getenv(name);
-}
-#endif
 
 LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
     llm_router_desc d;
@@ -12640,39 +12744,39 @@ LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
     if (d.backoff_cap_ms <= 0) d.backoff_cap_ms = 8000;
     if (d.max_retry_after_ms <= 0) d.max_retry_after_ms = 60000;
     if (d.budget_window_ms <= 0) d.budget_window_ms = 24 * 3600 * 1000;
-    if ((unsigned)d.strategy >= (unsigned)LLM__ROUTING_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
+    if ((unsigned)d.strategy >= (unsigned)LLM__ROUTER_STRATEGY_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
 #if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
     if (!d.clock_ms) d.clock_ms = llm__default_clock;
     if (!d.sleep_ms) d.sleep_ms = llm__default_sleep;
 #endif
 #if !defined(LLM_NO_STDIO)
-    if (!d.getenv) d.getenv = llm__rt_default_getenv;
+    if (!d.getenv) d.getenv = llm__getenv;
 #endif
     return d;
 }
 
-static llm__rt *llm__rt_core(const llm_router *r) { return (llm__rt *)r->core_; }
-static int64_t llm__rt_now(const llm_router *r) { return r->desc_.clock_ms(r->desc_.clock_user); }
+static llm__router_state *llm__router_core(const llm_router *r) { return (llm__router_state *)r->core_; }
+static int64_t llm__router_now(const llm_router *r) { return r->desc_.clock_ms(r->desc_.clock_user); }
 
-static uint64_t llm__rt_random(llm_router *r) {
+static uint64_t llm__router_random(llm_router *r) {
     uint64_t z;
     if (r->desc_.random) return r->desc_.random(r->desc_.random_user);
-    z = (llm__rt_core(r)->rng += 0x9E3779B97F4A7C15ull); /* splitmix64 */
+    z = (llm__router_core(r)->rng += 0x9E3779B97F4A7C15ull); /* splitmix64 */
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     return z ^ (z >> 31);
 }
 
-static void llm__rt_lock(const llm_router *r) {
+static void llm__router_lock(const llm_router *r) {
     if (r->desc_.lock) r->desc_.lock(r->desc_.lock_user);
 }
-static void llm__rt_unlock(const llm_router *r) {
+static void llm__router_unlock(const llm_router *r) {
     if (r->desc_.unlock) r->desc_.unlock(r->desc_.lock_user);
 }
 
 /* Sends one decision to the trace callback and the log (formatted only
    when someone listens). */
-static void llm__rt_trace(llm_router *r, const llm_router_attempt *a, llm_trace_kind kind, const llm__rt_dep *d,
+static void llm__router_trace(llm_router *r, const llm_router_attempt *a, llm_trace_kind kind, const llm__router_dep *d,
                           const char *to, int64_t ms, llm_result code, const char *fmt, ...) {
     llm_router_trace ev;
     char msg[192];
@@ -12684,7 +12788,7 @@ static void llm__rt_trace(llm_router *r, const llm_router_attempt *a, llm_trace_
     memset(&ev, 0, sizeof ev);
     ev.kind = kind;
     ev.attempt = a ? a->attempts_ : 0;
-    ev.group = d ? llm__rt_core(r)->groups[d->group].name : a && a->group_ >= 0 ? llm__rt_core(r)->groups[a->group_].name : NULL;
+    ev.group = d ? llm__router_core(r)->groups[d->group].name : a && a->group_ >= 0 ? llm__router_core(r)->groups[a->group_].name : NULL;
     ev.deployment = d ? d->d.id : NULL;
     ev.to_group = to;
     ev.ms = ms;
@@ -12696,7 +12800,7 @@ static void llm__rt_trace(llm_router *r, const llm_router_attempt *a, llm_trace_
 
 /* ---- init ---- */
 
-static const char *llm__rt_str(llm_router *r, const char *s, bool *failed) {
+static const char *llm__router_str(llm_router *r, const char *s, bool *failed) {
     char *c;
     if (!s) return NULL;
     c = llm__arena_strndup(&r->desc_.alloc, &r->arena_, s, strlen(s));
@@ -12704,7 +12808,7 @@ static const char *llm__rt_str(llm_router *r, const char *s, bool *failed) {
     return c;
 }
 
-static void *llm__rt_array(llm_router *r, size_t count, size_t size, bool *failed) {
+static void *llm__router_array(llm_router *r, size_t count, size_t size, bool *failed) {
     void *p;
     if (count == 0) return NULL;
     if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&r->desc_.alloc, &r->arena_, count * size))) {
@@ -12718,22 +12822,22 @@ static void *llm__rt_array(llm_router *r, size_t count, size_t size, bool *faile
 /* Open addressing over the group names and the deployment ids: the slot
    where `name` is, or the empty one where it goes (the tables have twice
    as many slots as deployments, so one is always empty). */
-static size_t llm__rt_slot(const llm__rt *c, const int *slots, bool groups, const char *name) {
+static size_t llm__router_slot(const llm__router_state *c, const int *slots, bool groups, const char *name) {
     size_t i = (size_t)llm__fnv1a(0xCBF29CE484222325ull, name, strlen(name)) & c->slot_mask;
     while (slots[i] >= 0 && strcmp(groups ? c->groups[slots[i]].name : c->deps[slots[i]].d.id, name) != 0) i = (i + 1) & c->slot_mask;
     return i;
 }
 
-static int llm__rt_find_group(const llm__rt *c, const char *name) {
-    return name ? c->group_slots[llm__rt_slot(c, c->group_slots, true, name)] : -1;
+static int llm__router_find_group(const llm__router_state *c, const char *name) {
+    return name ? c->group_slots[llm__router_slot(c, c->group_slots, true, name)] : -1;
 }
 
-static int llm__rt_find_id(const llm__rt *c, const char *id) {
-    return id ? c->id_slots[llm__rt_slot(c, c->id_slots, false, id)] : -1;
+static int llm__router_find_id(const llm__router_state *c, const char *id) {
+    return id ? c->id_slots[llm__router_slot(c, c->id_slots, false, id)] : -1;
 }
 
 /* "3" -> buf; returns buf. */
-static const char *llm__rt_itoa(char *buf, size_t size, int64_t v) {
+static const char *llm__router_itoa(char *buf, size_t size, int64_t v) {
     size_t pos = 0;
     if (v < 0 && size > 1) { buf[pos++] = '-'; v = -v; }
     buf[pos] = '\0';
@@ -12744,7 +12848,7 @@ static const char *llm__rt_itoa(char *buf, size_t size, int64_t v) {
 /* The deployment's client. Its provider: the one given, else what the
    model names ("anthropic/...", "claude-..."; llm_provider_for_model),
    else openai. The model keeps its prefix: the client strips its own. */
-static llm_result llm__rt_client(llm_router *r, llm__rt_dep *dep, size_t i, llm_error *err) {
+static llm_result llm__router_client(llm_router *r, llm__router_dep *dep, size_t i, llm_error *err) {
     llm_client_desc cd;
     llm_result res;
     memset(&cd, 0, sizeof cd);
@@ -12771,9 +12875,9 @@ static llm_result llm__rt_client(llm_router *r, llm__rt_dep *dep, size_t i, llm_
 }
 
 /* Copies deployment i and puts it in its group. */
-static llm_result llm__rt_add_dep(llm_router *r, const llm_deployment_desc *src, size_t i, llm_error *err) {
-    llm__rt *c = llm__rt_core(r);
-    llm__rt_dep *dep = &c->deps[i];
+static llm_result llm__router_add_dep(llm_router *r, const llm_deployment_desc *src, size_t i, llm_error *err) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_dep *dep = &c->deps[i];
     bool failed = false;
     char idbuf[24];
     int g;
@@ -12782,57 +12886,57 @@ static llm_result llm__rt_add_dep(llm_router *r, const llm_deployment_desc *src,
         src->cooldown_ms < 0 || src->budget_usd < 0 || src->max_input_tokens < 0)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z]: weight, limits, times and budget must not be negative", i);
     dep->d = *src;
-    dep->d.group = llm__rt_str(r, src->group ? src->group : src->model, &failed);
-    dep->d.model = llm__rt_str(r, src->model, &failed);
-    dep->d.provider = llm__rt_str(r, src->provider, &failed);
-    dep->d.api_key = llm__rt_str(r, src->api_key, &failed);
-    dep->d.base_url = llm__rt_str(r, src->base_url, &failed);
-    dep->d.api_version = llm__rt_str(r, src->api_version, &failed);
+    dep->d.group = llm__router_str(r, src->group ? src->group : src->model, &failed);
+    dep->d.model = llm__router_str(r, src->model, &failed);
+    dep->d.provider = llm__router_str(r, src->provider, &failed);
+    dep->d.api_key = llm__router_str(r, src->api_key, &failed);
+    dep->d.base_url = llm__router_str(r, src->base_url, &failed);
+    dep->d.api_version = llm__router_str(r, src->api_version, &failed);
     if (src->id) {
-        dep->d.id = llm__rt_str(r, src->id, &failed);
+        dep->d.id = llm__router_str(r, src->id, &failed);
     } else if (!failed) {
         char *id = (char *)llm__arena_alloc(&r->desc_.alloc, &r->arena_, strlen(dep->d.group) + 24);
         if (id) {
             strcpy(id, dep->d.group);
             strcat(id, "#");
-            strcat(id, llm__rt_itoa(idbuf, sizeof idbuf, (int64_t)i));
+            strcat(id, llm__router_itoa(idbuf, sizeof idbuf, (int64_t)i));
         }
         dep->d.id = id;
         failed = !id;
     }
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
-    if ((g = llm__rt_find_id(c, dep->d.id)) >= 0)
+    if ((g = llm__router_find_id(c, dep->d.id)) >= 0)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z].id: \"%s\" is already the id of deployments[%d]", i, dep->d.id, g);
-    c->id_slots[llm__rt_slot(c, c->id_slots, false, dep->d.id)] = (int)i;
-    g = llm__rt_find_group(c, dep->d.group);
+    c->id_slots[llm__router_slot(c, c->id_slots, false, dep->d.id)] = (int)i;
+    g = llm__router_find_group(c, dep->d.group);
     if (g < 0) {
         g = c->group_count++;
         c->groups[g].name = dep->d.group;
-        c->group_slots[llm__rt_slot(c, c->group_slots, true, dep->d.group)] = g;
+        c->group_slots[llm__router_slot(c, c->group_slots, true, dep->d.group)] = g;
     }
     dep->group = g;
     c->groups[g].count++;
-    return llm__rt_client(r, dep, i, err);
+    return llm__router_client(r, dep, i, err);
 }
 
-static llm_result llm__rt_groups(llm_router *r, const llm_router_desc *desc, llm_error *err) {
-    llm__rt *c = llm__rt_core(r);
+static llm_result llm__router_groups(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm__router_state *c = llm__router_core(r);
     bool failed = false;
     int i, *fill;
     size_t k;
     for (i = 0; i < c->group_count; i++) {
-        c->groups[i].members = (int *)llm__rt_array(r, (size_t)c->groups[i].count, sizeof(int), &failed);
+        c->groups[i].members = (int *)llm__router_array(r, (size_t)c->groups[i].count, sizeof(int), &failed);
         c->groups[i].count = 0;
     }
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
     for (i = 0; i < c->dep_count; i++) {
-        llm__rt_group *g = &c->groups[c->deps[i].group];
+        llm__router_group *g = &c->groups[c->deps[i].group];
         fill = g->members;
         fill[g->count++] = i;
     }
     for (k = 0; k < desc->group_count; k++) {
         const llm_router_group_desc *gd = &desc->groups[k];
-        int g = llm__rt_find_group(c, gd->name);
+        int g = llm__router_find_group(c, gd->name);
         if (g < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].name: no deployment in a group named \"%s\"", k, gd->name ? gd->name : "");
         if (gd->budget_usd < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].budget_usd: negative", k);
         c->groups[g].has_num_retries = gd->has_num_retries;
@@ -12842,8 +12946,8 @@ static llm_result llm__rt_groups(llm_router *r, const llm_router_desc *desc, llm
     return LLM_OK;
 }
 
-static llm_result llm__rt_fallbacks(llm_router *r, const llm_router_desc *desc, llm_error *err) {
-    llm__rt *c = llm__rt_core(r);
+static llm_result llm__router_fallbacks(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm__router_state *c = llm__router_core(r);
     size_t k, j;
     for (k = 0; k < desc->fallback_count; k++) {
         const llm_router_fallback *f = &desc->fallbacks[k];
@@ -12853,12 +12957,12 @@ static llm_result llm__rt_fallbacks(llm_router *r, const llm_router_desc *desc, 
         if (!f->group) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: missing", k);
         if (f->to_count && !f->to) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to: to_count without to", k);
         all = strcmp(f->group, "*") == 0;
-        g = all ? -1 : llm__rt_find_group(c, f->group);
+        g = all ? -1 : llm__router_find_group(c, f->group);
         if (!all && g < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: no model group named \"%s\"", k, f->group);
-        list = (int *)llm__rt_array(r, f->to_count, sizeof(int), &failed);
+        list = (int *)llm__router_array(r, f->to_count, sizeof(int), &failed);
         if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
         for (j = 0; j < f->to_count; j++) {
-            list[j] = llm__rt_find_group(c, f->to[j]);
+            list[j] = llm__router_find_group(c, f->to[j]);
             if (list[j] < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to[%z]: no model group named \"%s\"", k, j, f->to[j] ? f->to[j] : "");
         }
         if (all) { c->dfb[f->kind] = list; c->dfb_count[f->kind] = (int)f->to_count; }
@@ -12867,22 +12971,22 @@ static llm_result llm__rt_fallbacks(llm_router *r, const llm_router_desc *desc, 
     return LLM_OK;
 }
 
-static llm_result llm__rt_build(llm_router *r, const llm_router_desc *desc, llm_error *err) {
-    llm__rt *c;
+static llm_result llm__router_build(llm_router *r, const llm_router_desc *desc, llm_error *err) {
+    llm__router_state *c;
     bool failed = false;
     size_t i;
     llm_result res;
-    int64_t now = llm__rt_now(r);
-    r->core_ = c = (llm__rt *)llm__rt_array(r, 1, sizeof(llm__rt), &failed);
+    int64_t now = llm__router_now(r);
+    r->core_ = c = (llm__router_state *)llm__router_array(r, 1, sizeof(llm__router_state), &failed);
     if (c) {
         size_t slots = 16;
         while (slots < 2 * desc->deployment_count) slots *= 2;
         c->slot_mask = slots - 1;
-        c->deps = (llm__rt_dep *)llm__rt_array(r, desc->deployment_count, sizeof(llm__rt_dep), &failed);
-        c->groups = (llm__rt_group *)llm__rt_array(r, desc->deployment_count, sizeof(llm__rt_group), &failed);
-        c->policy = (llm_retry_override *)llm__rt_array(r, desc->retry_policy_count, sizeof(llm_retry_override), &failed);
-        c->group_slots = (int *)llm__rt_array(r, slots, sizeof(int), &failed);
-        c->id_slots = (int *)llm__rt_array(r, slots, sizeof(int), &failed);
+        c->deps = (llm__router_dep *)llm__router_array(r, desc->deployment_count, sizeof(llm__router_dep), &failed);
+        c->groups = (llm__router_group *)llm__router_array(r, desc->deployment_count, sizeof(llm__router_group), &failed);
+        c->policy = (llm_retry_override *)llm__router_array(r, desc->retry_policy_count, sizeof(llm_retry_override), &failed);
+        c->group_slots = (int *)llm__router_array(r, slots, sizeof(int), &failed);
+        c->id_slots = (int *)llm__router_array(r, slots, sizeof(int), &failed);
     }
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
     for (i = 0; i <= c->slot_mask; i++) c->group_slots[i] = c->id_slots[i] = -1;
@@ -12891,13 +12995,13 @@ static llm_result llm__rt_build(llm_router *r, const llm_router_desc *desc, llm_
     c->policy_count = desc->retry_policy_count;
     c->dep_count = (int)desc->deployment_count;
     for (i = 0; i < desc->deployment_count; i++) {
-        if ((res = llm__rt_add_dep(r, &desc->deployments[i], i, err)) != LLM_OK) return res;
+        if ((res = llm__router_add_dep(r, &desc->deployments[i], i, err)) != LLM_OK) return res;
         c->deps[i].rpm_units = (int64_t)c->deps[i].d.rpm * 60000;
         c->deps[i].tpm_units = (int64_t)c->deps[i].d.tpm * 60000;
         c->deps[i].bucket_ms = now;
     }
-    if ((res = llm__rt_groups(r, desc, err)) != LLM_OK) return res;
-    return llm__rt_fallbacks(r, desc, err);
+    if ((res = llm__router_groups(r, desc, err)) != LLM_OK) return res;
+    return llm__router_fallbacks(r, desc, err);
 }
 
 LLM_API llm_result llm_router_init(llm_router *r, const llm_router_desc *desc, llm_error *err) {
@@ -12918,7 +13022,7 @@ LLM_API llm_result llm_router_init(llm_router *r, const llm_router_desc *desc, l
     r->desc_.groups = NULL;
     r->desc_.fallbacks = NULL;
     r->desc_.retry_policy = NULL;
-    res = llm__rt_build(r, desc, err);
+    res = llm__router_build(r, desc, err);
     if (res != LLM_OK) {
         llm_router_free(r);
         return res;
@@ -12932,8 +13036,8 @@ LLM_API void llm_router_free(llm_router *r) {
     int i;
     if (!r) return;
     alloc = r->desc_.alloc;
-    for (i = 0; r->core_ && i < llm__rt_core(r)->dep_count; i++) { /* the keys the router copied */
-        const char *key = llm__rt_core(r)->deps[i].d.api_key;
+    for (i = 0; r->core_ && i < llm__router_core(r)->dep_count; i++) { /* the keys the router copied */
+        const char *key = llm__router_core(r)->deps[i].d.api_key;
         if (key) llm__wipe((void *)(uintptr_t)key, strlen(key));
     }
     llm__arena_free(&alloc, &r->arena_);
@@ -12941,47 +13045,47 @@ LLM_API void llm_router_free(llm_router *r) {
 }
 
 LLM_API size_t llm_router_deployment_count(const llm_router *r) {
-    return r && r->core_ ? (size_t)llm__rt_core(r)->dep_count : 0;
+    return r && r->core_ ? (size_t)llm__router_core(r)->dep_count : 0;
 }
 
 LLM_API const char *llm_router_deployment_id(const llm_router *r, size_t i) {
-    return i < llm_router_deployment_count(r) ? llm__rt_core(r)->deps[i].d.id : NULL;
+    return i < llm_router_deployment_count(r) ? llm__router_core(r)->deps[i].d.id : NULL;
 }
 
 LLM_API void llm_router_get_stats(llm_router *r, llm_router_stats *out) {
     if (!out) return;
     memset(out, 0, sizeof *out);
     if (!r || !r->core_) return;
-    llm__rt_lock(r);
-    *out = llm__rt_core(r)->st;
-    llm__rt_unlock(r);
+    llm__router_lock(r);
+    *out = llm__router_core(r)->st;
+    llm__router_unlock(r);
 }
 
 LLM_API bool llm_router_deployment_stats(llm_router *r, size_t i, llm_router_stats *out) {
     if (out) memset(out, 0, sizeof *out);
     if (!out || i >= llm_router_deployment_count(r)) return false;
-    llm__rt_lock(r);
-    *out = llm__rt_core(r)->deps[i].st;
-    llm__rt_unlock(r);
+    llm__router_lock(r);
+    *out = llm__router_core(r)->deps[i].st;
+    llm__router_unlock(r);
     return true;
 }
 
 LLM_API int64_t llm_router_cooldown_remaining(llm_router *r, size_t i) {
     int64_t left = 0;
     if (i >= llm_router_deployment_count(r)) return 0;
-    llm__rt_lock(r);
+    llm__router_lock(r);
     {
-        const llm__rt_dep *d = &llm__rt_core(r)->deps[i];
-        int64_t now = llm__rt_now(r);
-        if (d->health == LLM__RT_OPEN && d->cool_until > now) left = d->cool_until - now;
+        const llm__router_dep *d = &llm__router_core(r)->deps[i];
+        int64_t now = llm__router_now(r);
+        if (d->health == LLM__ROUTER_OPEN && d->cool_until > now) left = d->cool_until - now;
     }
-    llm__rt_unlock(r);
+    llm__router_unlock(r);
     return left;
 }
 
 /* ---- health, limits and budgets of one deployment ---- */
 
-static void llm__rt_refill(llm__rt_dep *d, int64_t now) {
+static void llm__router_refill(llm__router_dep *d, int64_t now) {
     int64_t dt = now - d->bucket_ms;
     if (dt <= 0) return;
     d->bucket_ms = now;
@@ -12998,7 +13102,7 @@ static void llm__rt_refill(llm__rt_dep *d, int64_t now) {
 }
 
 /* Milliseconds until the buckets hold one request and `tokens` tokens. */
-static int64_t llm__rt_bucket_wait(llm__rt_dep *d, int64_t tokens) {
+static int64_t llm__router_bucket_wait(llm__router_dep *d, int64_t tokens) {
     int64_t wait = 0;
     if (d->d.rpm && d->rpm_units < 60000) wait = (60000 - d->rpm_units + d->d.rpm - 1) / d->d.rpm;
     if (d->d.tpm) {
@@ -13008,88 +13112,88 @@ static int64_t llm__rt_bucket_wait(llm__rt_dep *d, int64_t tokens) {
     return wait;
 }
 
-static void llm__rt_minute(llm__rt_dep *d, int64_t now) {
+static void llm__router_minute(llm__router_dep *d, int64_t now) {
     if (now / 60000 != d->minute) {
         d->minute = now / 60000;
         d->minute_req = d->minute_tok = 0;
     }
 }
 
-static double llm__rt_estimate(llm_router *r, const llm__rt_dep *d, int64_t prompt_tokens) {
+static double llm__router_estimate(llm_router *r, const llm__router_dep *d, int64_t prompt_tokens) {
     double in = 0, out = 0;
     if (!r->desc_.price || prompt_tokens <= 0 || !r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out)) return 0;
     return in * (double)prompt_tokens;
 }
 
-static bool llm__rt_over(double spent, int64_t window, double budget, double estimate, int64_t now, int64_t length) {
+static bool llm__router_over(double spent, int64_t window, double budget, double estimate, int64_t now, int64_t length) {
     if (budget <= 0) return false;
     if (now - window >= length) return false; /* a new window starts with the next spend */
     return spent >= budget || spent + estimate > budget;
 }
 
-static bool llm__rt_budget_blocks(llm_router *r, llm__rt_dep *d, int64_t prompt_tokens, int64_t now) {
-    llm__rt *c = llm__rt_core(r);
-    llm__rt_group *g = &c->groups[d->group];
+static bool llm__router_budget_blocks(llm_router *r, llm__router_dep *d, int64_t prompt_tokens, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_group *g = &c->groups[d->group];
     int64_t len = r->desc_.budget_window_ms;
     double est;
     if (r->desc_.budget_usd <= 0 && g->budget <= 0 && d->d.budget_usd <= 0) return false;
-    est = llm__rt_estimate(r, d, prompt_tokens);
-    return llm__rt_over(c->spent, c->spend_window, r->desc_.budget_usd, est, now, len) ||
-           llm__rt_over(g->spent, g->spend_window, g->budget, est, now, len) ||
-           llm__rt_over(d->spent, d->spend_window, d->d.budget_usd, est, now, len);
+    est = llm__router_estimate(r, d, prompt_tokens);
+    return llm__router_over(c->spent, c->spend_window, r->desc_.budget_usd, est, now, len) ||
+           llm__router_over(g->spent, g->spend_window, g->budget, est, now, len) ||
+           llm__router_over(d->spent, d->spend_window, d->d.budget_usd, est, now, len);
 }
 
-static int64_t llm__rt_max_input(llm_router *r, const llm__rt_dep *d) {
+static int64_t llm__router_max_input(llm_router *r, const llm__router_dep *d) {
     if (d->d.max_input_tokens > 0) return d->d.max_input_tokens;
     return r->desc_.max_input_tokens ? r->desc_.max_input_tokens(r->desc_.hooks_user, d->d.model) : 0;
 }
 
-static bool llm__rt_is_excluded(const llm_router_attempt *a, int i) {
+static bool llm__router_is_excluded(const llm_router_attempt *a, int i) {
     int k;
     for (k = 0; k < a->excluded_count_; k++)
         if (a->excluded_[k] == i) return true;
     return false;
 }
 
-/* Whether deployment i can take this attempt now: LLM__RT_OK, or why not
+/* Whether deployment i can take this attempt now: LLM__ROUTER_OK, or why not
    (*ms: how long to wait, or until it recovers). */
-static int llm__rt_check(llm_router *r, llm_router_attempt *a, int i, int64_t now, int64_t *ms) {
-    llm__rt_dep *d = &llm__rt_core(r)->deps[i];
+static int llm__router_check(llm_router *r, llm_router_attempt *a, int i, int64_t now, int64_t *ms) {
+    llm__router_dep *d = &llm__router_core(r)->deps[i];
     int64_t max_in, w;
     *ms = 0;
-    if (llm__rt_is_excluded(a, i) || i == a->avoid_) return LLM__RT_EXCLUDED;
-    if (d->health == LLM__RT_OPEN) {
+    if (llm__router_is_excluded(a, i) || i == a->avoid_) return LLM__ROUTER_EXCLUDED;
+    if (d->health == LLM__ROUTER_OPEN) {
         if (now < d->cool_until) {
             *ms = d->cool_until - now;
-            return LLM__RT_COOLING;
+            return LLM__ROUTER_COOLING;
         }
-        d->health = LLM__RT_HALF;
+        d->health = LLM__ROUTER_HALF;
         d->probing = false;
-        llm__rt_trace(r, a, LLM_TRACE_HALF_OPEN, d, NULL, 0, LLM_OK, "%s: cooldown over, the next attempt is a probe", d->d.id);
+        llm__router_trace(r, a, LLM_TRACE_HALF_OPEN, d, NULL, 0, LLM_OK, "%s: cooldown over, the next attempt is a probe", d->d.id);
     }
-    if ((max_in = llm__rt_max_input(r, d)) > 0 && a->prompt_tokens_ > max_in) return LLM__RT_CONTEXT;
-    if (llm__rt_budget_blocks(r, d, a->prompt_tokens_, now)) return LLM__RT_BUDGET;
-    if ((d->health == LLM__RT_HALF && d->probing) || (d->d.max_parallel && d->st.in_flight >= d->d.max_parallel)) {
-        *ms = LLM__RT_POLL_MS;
-        return LLM__RT_WAIT;
+    if ((max_in = llm__router_max_input(r, d)) > 0 && a->prompt_tokens_ > max_in) return LLM__ROUTER_CONTEXT;
+    if (llm__router_budget_blocks(r, d, a->prompt_tokens_, now)) return LLM__ROUTER_BUDGET;
+    if ((d->health == LLM__ROUTER_HALF && d->probing) || (d->d.max_parallel && d->st.in_flight >= d->d.max_parallel)) {
+        *ms = LLM__ROUTER_POLL_MS;
+        return LLM__ROUTER_WAIT;
     }
-    llm__rt_refill(d, now);
-    if ((w = llm__rt_bucket_wait(d, a->prompt_tokens_)) > 0) {
+    llm__router_refill(d, now);
+    if ((w = llm__router_bucket_wait(d, a->prompt_tokens_)) > 0) {
         *ms = w;
-        return LLM__RT_WAIT;
+        return LLM__ROUTER_WAIT;
     }
-    return LLM__RT_OK;
+    return LLM__ROUTER_OK;
 }
 
 /* ---- strategies ---- */
 
-typedef struct llm__rt_scan {
+typedef struct llm__router_scan {
     int ok, wait, cooling, context, budget, excluded, min_order;
     int64_t min_wait, min_cool;
     uint64_t serial;
-} llm__rt_scan;
+} llm__router_scan;
 
-static const int *llm__rt_members(const llm__rt *c, const llm_router_attempt *a, int *count) {
+static const int *llm__router_members(const llm__router_state *c, const llm_router_attempt *a, int *count) {
     if (a->pin_ >= 0 && c->deps[a->pin_].group == a->group_) {
         *count = 1;
         return &a->pin_;
@@ -13098,41 +13202,41 @@ static const int *llm__rt_members(const llm__rt *c, const llm_router_attempt *a,
     return c->groups[a->group_].members;
 }
 
-static int llm__rt_order(const llm__rt_dep *d) { return d->d.order > 0 ? d->d.order : 0x7FFFFFFF; }
+static int llm__router_order(const llm__router_dep *d) { return d->d.order > 0 ? d->d.order : 0x7FFFFFFF; }
 
-static void llm__rt_scan_group(llm_router *r, llm_router_attempt *a, int64_t now, llm__rt_scan *s) {
-    llm__rt *c = llm__rt_core(r);
+static void llm__router_scan_group(llm_router *r, llm_router_attempt *a, int64_t now, llm__router_scan *s) {
+    llm__router_state *c = llm__router_core(r);
     int n, k;
-    const int *m = llm__rt_members(c, a, &n);
+    const int *m = llm__router_members(c, a, &n);
     memset(s, 0, sizeof *s);
     s->serial = ++c->serial;
     s->min_wait = s->min_cool = -1;
     for (k = 0; k < n; k++) {
         int64_t ms;
-        llm__rt_dep *d = &c->deps[m[k]];
-        switch (llm__rt_check(r, a, m[k], now, &ms)) {
-            case LLM__RT_OK:
-                if (s->ok == 0 || llm__rt_order(d) < s->min_order) s->min_order = llm__rt_order(d);
+        llm__router_dep *d = &c->deps[m[k]];
+        switch (llm__router_check(r, a, m[k], now, &ms)) {
+            case LLM__ROUTER_OK:
+                if (s->ok == 0 || llm__router_order(d) < s->min_order) s->min_order = llm__router_order(d);
                 d->mark = s->serial;
                 s->ok++;
                 break;
-            case LLM__RT_WAIT:
+            case LLM__ROUTER_WAIT:
                 s->wait++;
                 if (s->min_wait < 0 || ms < s->min_wait) s->min_wait = ms;
                 break;
-            case LLM__RT_COOLING:
+            case LLM__ROUTER_COOLING:
                 s->cooling++;
                 if (s->min_cool < 0 || ms < s->min_cool) s->min_cool = ms;
                 break;
-            case LLM__RT_CONTEXT: s->context++; break;
-            case LLM__RT_BUDGET: s->budget++; break;
+            case LLM__ROUTER_CONTEXT: s->context++; break;
+            case LLM__ROUTER_BUDGET: s->budget++; break;
             default: s->excluded++; break;
         }
     }
 }
 
 /* The score a strategy minimises (weighted random has none). */
-static double llm__rt_score(llm_router *r, const llm__rt_dep *d, int64_t now) {
+static double llm__router_score(llm_router *r, const llm__router_dep *d, int64_t now) {
     double in = 0, out = 0;
     switch (r->desc_.strategy) {
         case LLM_ROUTING_LEAST_BUSY: return (double)d->st.in_flight;
@@ -13150,87 +13254,87 @@ static double llm__rt_score(llm_router *r, const llm__rt_dep *d, int64_t now) {
 }
 
 /* Weight of a candidate in simple-shuffle: weight, else rpm, else tpm. */
-static uint64_t llm__rt_weight(const llm__rt_dep *d, int mode) {
+static uint64_t llm__router_weight(const llm__router_dep *d, int mode) {
     int v = mode == 1 ? d->d.weight : mode == 2 ? d->d.rpm : mode == 3 ? d->d.tpm : 1;
     return v > 0 ? (uint64_t)v : (mode == 1 ? 1u : 0u);
 }
 
 /* Picks among the marked candidates of the lowest order. */
-static int llm__rt_choose(llm_router *r, llm_router_attempt *a, const llm__rt_scan *s, int64_t now) {
-    llm__rt *c = llm__rt_core(r);
+static int llm__router_choose(llm_router *r, llm_router_attempt *a, const llm__router_scan *s, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
     int n, k, mode = 1, all_rpm = 1, all_tpm = 1, any_weight = 0, pick = -1;
-    const int *m = llm__rt_members(c, a, &n);
+    const int *m = llm__router_members(c, a, &n);
     uint64_t total = 0, x, ties = 0;
     double best = 0;
-#define LLM__RT_CAND(k) (c->deps[m[k]].mark == s->serial && llm__rt_order(&c->deps[m[k]]) == s->min_order)
+#define LLM__ROUTER_CANDIDATES(k) (c->deps[m[k]].mark == s->serial && llm__router_order(&c->deps[m[k]]) == s->min_order)
     if (r->desc_.strategy == LLM_ROUTING_DEFAULT || r->desc_.strategy == LLM_ROUTING_SIMPLE_SHUFFLE) {
         for (k = 0; k < n; k++)
-            if (LLM__RT_CAND(k)) {
+            if (LLM__ROUTER_CANDIDATES(k)) {
                 any_weight |= c->deps[m[k]].d.weight > 0;
                 all_rpm &= c->deps[m[k]].d.rpm > 0;
                 all_tpm &= c->deps[m[k]].d.tpm > 0;
             }
         mode = any_weight ? 1 : all_rpm ? 2 : all_tpm ? 3 : 0;
         for (k = 0; k < n; k++)
-            if (LLM__RT_CAND(k)) total += llm__rt_weight(&c->deps[m[k]], mode);
-        x = llm__rt_random(r) % total;
+            if (LLM__ROUTER_CANDIDATES(k)) total += llm__router_weight(&c->deps[m[k]], mode);
+        x = llm__router_random(r) % total;
         for (k = 0; k < n; k++)
-            if (LLM__RT_CAND(k)) {
-                uint64_t w = llm__rt_weight(&c->deps[m[k]], mode);
+            if (LLM__ROUTER_CANDIDATES(k)) {
+                uint64_t w = llm__router_weight(&c->deps[m[k]], mode);
                 if (x < w) return m[k];
                 x -= w;
             }
         return -1;
     }
     for (k = 0; k < n; k++)
-        if (LLM__RT_CAND(k)) {
-            double sc = llm__rt_score(r, &c->deps[m[k]], now);
+        if (LLM__ROUTER_CANDIDATES(k)) {
+            double sc = llm__router_score(r, &c->deps[m[k]], now);
             if (ties == 0 || sc < best) { best = sc; ties = 1; }
             else if (sc == best) ties++;
         }
-    x = llm__rt_random(r) % ties;
+    x = llm__router_random(r) % ties;
     for (k = 0; k < n && pick < 0; k++)
-        if (LLM__RT_CAND(k) && llm__rt_score(r, &c->deps[m[k]], now) == best && x-- == 0) pick = m[k];
-#undef LLM__RT_CAND
+        if (LLM__ROUTER_CANDIDATES(k) && llm__router_score(r, &c->deps[m[k]], now) == best && x-- == 0) pick = m[k];
+#undef LLM__ROUTER_CANDIDATES
     return pick;
 }
 
 /* ---- one request: begin, fall back, give up ---- */
 
-static const char *llm__rt_gname(const llm_router *r, int g) { return g >= 0 ? llm__rt_core(r)->groups[g].name : "?"; }
+static const char *llm__router_gname(const llm_router *r, int g) { return g >= 0 ? llm__router_core(r)->groups[g].name : "?"; }
 
 /* Resolves the request's model: a group, a deployment id, a deployment's model. */
 /* prefix + 32 hex digits from the router's random source (out: 40 bytes). */
-static void llm__rt_hex_id(llm_router *r, char *out, const char *prefix) {
+static void llm__router_hex_id(llm_router *r, char *out, const char *prefix) {
     static const char hex[] = "0123456789abcdef";
     size_t n = strlen(prefix);
     int i, k;
     memcpy(out, prefix, n);
     for (i = 0; i < 2; i++) {
-        uint64_t x = llm__rt_random(r);
+        uint64_t x = llm__router_random(r);
         for (k = 0; k < 16; k++) out[n + (size_t)(i * 16 + k)] = hex[(x >> (k * 4)) & 15];
     }
     out[n + 32] = '\0';
 }
 
-static llm_result llm__rt_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now, llm_error *err) {
-    llm__rt *c = llm__rt_core(r);
+static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now, llm_error *err) {
+    llm__router_state *c = llm__router_core(r);
     int i, timeout, retries;
     a->group_ = a->orig_group_ = a->pin_ = a->avoid_ = -1;
     a->deployment = -1;
     a->final_ = LLM_OK;
     llm__error_clear(&a->last_error);
     if (!req || !req->model) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL request or model");
-    a->group_ = llm__rt_find_group(c, req->model);
-    if (a->group_ < 0 && (i = llm__rt_find_id(c, req->model)) >= 0) a->pin_ = i;
+    a->group_ = llm__router_find_group(c, req->model);
+    if (a->group_ < 0 && (i = llm__router_find_id(c, req->model)) >= 0) a->pin_ = i;
     for (i = 0; a->group_ < 0 && a->pin_ < 0 && i < c->dep_count; i++) /* a deployment's model, with or without its prefix */
-        if (strcmp(c->deps[i].d.model, req->model) == 0 || strcmp(llm__model_for(c->deps[i].client.provider, c->deps[i].d.model), req->model) == 0)
+        if (strcmp(c->deps[i].d.model, req->model) == 0 || strcmp(llm__providers_model_for(c->deps[i].client.provider, c->deps[i].d.model), req->model) == 0)
             a->pin_ = i;
     if (a->pin_ >= 0) a->group_ = c->deps[a->pin_].group;
     if (a->group_ < 0) return llm__fail(err, LLM_ERR_NO_DEPLOYMENT, "no model group, deployment id or model named \"%s\"", req->model);
     a->orig_group_ = a->group_;
     a->tried_[a->tried_count_++] = a->group_;
-    llm__rt_hex_id(r, a->idempotency_key, "idem-");
+    llm__router_hex_id(r, a->idempotency_key, "idem-");
     retries = a->options.has_num_retries ? (a->options.num_retries < 0 ? 0 : a->options.num_retries) : r->desc_.num_retries;
     if (retries > 1000) retries = 1000;
     a->max_attempts_ = (retries + 1) * (1 + r->desc_.max_fallbacks);
@@ -13239,25 +13343,25 @@ static llm_result llm__rt_begin(llm_router *r, const llm_request *req, llm_route
     a->deadline_ms_ = timeout > 0 ? now + timeout : 0;
     a->retry_at_ms_ = now;
     if (r->desc_.count_prompt_tokens) a->prompt_tokens_ = r->desc_.count_prompt_tokens(r->desc_.hooks_user, req);
-    a->state_ = LLM__RT_READY;
+    a->state_ = LLM__ROUTER_READY;
     return LLM_OK;
 }
 
 /* Ends the request with a->last_error. */
-static llm_result llm__rt_give_up(llm_router *r, llm_router_attempt *a, llm_error *err) {
-    llm__rt *c = llm__rt_core(r);
+static llm_result llm__router_give_up(llm_router *r, llm_router_attempt *a, llm_error *err) {
+    llm__router_state *c = llm__router_core(r);
     if (a->last_error.code == LLM_OK) llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "no deployment could take the request");
-    a->state_ = LLM__RT_DONE;
+    a->state_ = LLM__ROUTER_DONE;
     a->final_ = a->last_error.code;
     c->st.calls++;
     c->st.failures++;
     if (a->attempts_ == 0) c->st.unsent++;
-    llm__rt_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempts: %s", a->attempts_, a->last_error.message);
+    llm__router_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempts: %s", a->attempts_, a->last_error.message);
     if (err) *err = a->last_error;
     return a->final_;
 }
 
-static bool llm__rt_was_tried(const llm_router_attempt *a, int g) {
+static bool llm__router_was_tried(const llm_router_attempt *a, int g) {
     int k;
     for (k = 0; k < a->tried_count_; k++)
         if (a->tried_[k] == g) return true;
@@ -13265,16 +13369,16 @@ static bool llm__rt_was_tried(const llm_router_attempt *a, int g) {
 }
 
 /* The next group of the list for `kind`, or -1. */
-static int llm__rt_next_group(llm_router *r, const llm_router_attempt *a, llm_fallback_kind kind) {
-    llm__rt *c = llm__rt_core(r);
-    const llm__rt_group *g = &c->groups[a->orig_group_];
+static int llm__router_next_group(llm_router *r, const llm_router_attempt *a, llm_fallback_kind kind) {
+    llm__router_state *c = llm__router_core(r);
+    const llm__router_group *g = &c->groups[a->orig_group_];
     const int *list = g->fb[kind];
     int n = g->fb_count[kind], k;
     if (a->options.no_fallbacks || a->fallbacks_ >= r->desc_.max_fallbacks || a->tried_count_ > LLM_ROUTER_MAX_FALLBACKS) return -1;
     if (kind == LLM_FALLBACK_GENERIC && a->options.fallback_count && a->options.fallbacks) {
         for (k = 0; k < (int)a->options.fallback_count; k++) {
-            int to = llm__rt_find_group(c, a->options.fallbacks[k]);
-            if (to >= 0 && !llm__rt_was_tried(a, to)) return to;
+            int to = llm__router_find_group(c, a->options.fallbacks[k]);
+            if (to >= 0 && !llm__router_was_tried(a, to)) return to;
         }
         return -1;
     }
@@ -13283,14 +13387,14 @@ static int llm__rt_next_group(llm_router *r, const llm_router_attempt *a, llm_fa
         n = c->dfb_count[kind];
     }
     for (k = 0; k < n; k++)
-        if (!llm__rt_was_tried(a, list[k])) return list[k];
+        if (!llm__router_was_tried(a, list[k])) return list[k];
     return -1;
 }
 
 /* Switches to the next fallback group; false when there is none. */
-static bool llm__rt_fall_back(llm_router *r, llm_router_attempt *a, llm_fallback_kind kind) {
-    int to = llm__rt_next_group(r, a, kind);
-    const char *from = llm__rt_gname(r, a->group_);
+static bool llm__router_fall_back(llm_router *r, llm_router_attempt *a, llm_fallback_kind kind) {
+    int to = llm__router_next_group(r, a, kind);
+    const char *from = llm__router_gname(r, a->group_);
     if (to < 0) return false;
     a->tried_[a->tried_count_++] = to;
     a->fallbacks_++;
@@ -13299,50 +13403,50 @@ static bool llm__rt_fall_back(llm_router *r, llm_router_attempt *a, llm_fallback
     a->retries_ = 0;
     a->excluded_count_ = 0;
     a->pending_fallback_ = true;
-    llm__rt_core(r)->st.fallback_switches++;
-    llm__rt_trace(r, a, LLM_TRACE_FALLBACK, NULL, llm__rt_gname(r, to), 0, a->last_error.code, "fell back from %s to %s because: %s",
-                  from, llm__rt_gname(r, to), a->last_error.code ? a->last_error.message : "no deployment available");
-    if (r->desc_.on_fallback) r->desc_.on_fallback(r->desc_.callback_user, a, from, llm__rt_gname(r, to), &a->last_error);
+    llm__router_core(r)->st.fallback_switches++;
+    llm__router_trace(r, a, LLM_TRACE_FALLBACK, NULL, llm__router_gname(r, to), 0, a->last_error.code, "fell back from %s to %s because: %s",
+                  from, llm__router_gname(r, to), a->last_error.code ? a->last_error.message : "no deployment available");
+    if (r->desc_.on_fallback) r->desc_.on_fallback(r->desc_.callback_user, a, from, llm__router_gname(r, to), &a->last_error);
     return true;
 }
 
 /* Nothing in the group can be sent: wait, fall back or give up. */
-static llm_result llm__rt_no_candidate(llm_router *r, llm_router_attempt *a, const llm__rt_scan *s, int64_t now, llm_error *err,
+static llm_result llm__router_no_candidate(llm_router *r, llm_router_attempt *a, const llm__router_scan *s, int64_t now, llm_error *err,
                                        bool *retry) {
     llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
     char last[LLM_ERROR_MESSAGE_SIZE];
     *retry = false;
     if (s->wait && s->min_wait <= r->desc_.max_retry_after_ms && (!a->deadline_ms_ || now + s->min_wait < a->deadline_ms_)) {
         a->wait_ms = s->min_wait;
-        llm__rt_trace(r, a, LLM_TRACE_WAIT, NULL, NULL, s->min_wait, LLM_OK, "%s: every deployment is at its rate or parallel limit; wait %d ms",
-                      llm__rt_gname(r, a->group_), (int)s->min_wait);
+        llm__router_trace(r, a, LLM_TRACE_WAIT, NULL, NULL, s->min_wait, LLM_OK, "%s: every deployment is at its rate or parallel limit; wait %d ms",
+                      llm__router_gname(r, a->group_), (int)s->min_wait);
         return LLM_AGAIN;
     }
     llm__copy_text(last, sizeof last, a->last_error.message, strlen(a->last_error.message));
     if (s->context && !s->ok && !s->wait && !s->cooling && !s->budget) {
         kind = LLM_FALLBACK_CONTEXT_WINDOW;
         llm__fail(&a->last_error, LLM_ERR_CONTEXT_WINDOW_EXCEEDED, "the prompt (%d tokens) exceeds the max input tokens of every deployment of %s",
-                  (int)a->prompt_tokens_, llm__rt_gname(r, a->group_));
+                  (int)a->prompt_tokens_, llm__router_gname(r, a->group_));
     } else if (s->budget && !s->cooling && !s->wait) {
-        llm__fail(&a->last_error, LLM_ERR_BUDGET_EXCEEDED, "%s: the budget would be exceeded", llm__rt_gname(r, a->group_));
+        llm__fail(&a->last_error, LLM_ERR_BUDGET_EXCEEDED, "%s: the budget would be exceeded", llm__router_gname(r, a->group_));
     } else if (s->cooling) {
         llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "every deployment of %s is cooling down; the soonest recovers in %d ms%s%s",
-                  llm__rt_gname(r, a->group_), (int)s->min_cool, last[0] ? "; last error: " : "", last);
+                  llm__router_gname(r, a->group_), (int)s->min_cool, last[0] ? "; last error: " : "", last);
     } else if (a->last_error.code == LLM_OK || s->wait) {
         llm__fail(&a->last_error, s->wait ? LLM_ERR_TIMEOUT : LLM_ERR_NO_DEPLOYMENT, "%s: no deployment can take the request%s",
-                  llm__rt_gname(r, a->group_), s->wait ? " before the deadline" : "");
+                  llm__router_gname(r, a->group_), s->wait ? " before the deadline" : "");
     }
-    if (llm__rt_fall_back(r, a, kind)) {
+    if (llm__router_fall_back(r, a, kind)) {
         *retry = true;
         return LLM_OK;
     }
-    return llm__rt_give_up(r, a, err);
+    return llm__router_give_up(r, a, err);
 }
 
 /* Takes deployment i for the attempt: counters, buckets, probe. */
-static void llm__rt_commit(llm_router *r, llm_router_attempt *a, int i, int64_t now) {
-    llm__rt *c = llm__rt_core(r);
-    llm__rt_dep *d = &c->deps[i];
+static void llm__router_commit(llm_router *r, llm_router_attempt *a, int i, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_dep *d = &c->deps[i];
     int64_t t = d->d.timeout_ms;
     a->is_retry = a->is_fallback = false;
     if (a->attempts_ > 0 && a->pending_fallback_) { a->is_fallback = true; c->st.fallbacks++; }
@@ -13357,14 +13461,14 @@ static void llm__rt_commit(llm_router *r, llm_router_attempt *a, int i, int64_t 
     a->client = &d->client;
     a->sent_ms_ = now;
     a->avoid_ = -1;
-    a->probe_ = d->health == LLM__RT_HALF;
-    llm__rt_hex_id(r, a->request_id, "req_");
+    a->probe_ = d->health == LLM__ROUTER_HALF;
+    llm__router_hex_id(r, a->request_id, "req_");
     if (a->probe_) d->probing = true;
     if (a->deadline_ms_ && (t == 0 || a->deadline_ms_ - now < t)) t = a->deadline_ms_ - now;
     a->timeout_ms = t > 0x7FFFFFFF ? 0x7FFFFFFF : (int)t;
     d->rpm_units -= d->d.rpm ? 60000 : 0;
     d->tpm_units -= d->d.tpm ? a->prompt_tokens_ * 60000 : 0;
-    llm__rt_minute(d, now);
+    llm__router_minute(d, now);
     d->minute_req++;
     d->minute_tok += a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0;
     d->st.calls++;
@@ -13372,7 +13476,7 @@ static void llm__rt_commit(llm_router *r, llm_router_attempt *a, int i, int64_t 
     d->st.in_flight++;
     c->st.attempts++;
     c->st.in_flight++;
-    a->state_ = LLM__RT_SENT;
+    a->state_ = LLM__ROUTER_SENT;
 }
 
 LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_router_attempt *a, llm_error *err) {
@@ -13380,46 +13484,46 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
     int64_t now;
     int hops;
     if (!r || !r->core_ || !a) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL router or attempt");
-    if (a->state_ == LLM__RT_DONE) {
+    if (a->state_ == LLM__ROUTER_DONE) {
         if (err) *err = a->last_error;
         return a->final_ != LLM_OK ? a->final_ : LLM_ERR_INVALID_ARGUMENT;
     }
-    if (a->state_ == LLM__RT_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: the last attempt was not reported");
-    llm__rt_lock(r);
-    now = llm__rt_now(r);
+    if (a->state_ == LLM__ROUTER_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: the last attempt was not reported");
+    llm__router_lock(r);
+    now = llm__router_now(r);
     a->wait_ms = 0;
-    if (a->state_ == LLM__RT_NEW && (res = llm__rt_begin(r, req, a, now, err)) != LLM_OK) {
+    if (a->state_ == LLM__ROUTER_NEW && (res = llm__router_begin(r, req, a, now, err)) != LLM_OK) {
         if (err) a->last_error = *err;
         else llm__fail(&a->last_error, res, "llm_router_pick: bad request");
-        res = llm__rt_give_up(r, a, err);
-        llm__rt_unlock(r);
+        res = llm__router_give_up(r, a, err);
+        llm__router_unlock(r);
         return res;
     }
     res = LLM_AGAIN;
     for (hops = 0; res == LLM_AGAIN && hops <= LLM_ROUTER_MAX_FALLBACKS + 1; hops++) {
-        llm__rt_scan s;
+        llm__router_scan s;
         bool again = false;
         int i;
         if (a->deadline_ms_ && now >= a->deadline_ms_) {
             if (a->last_error.code == LLM_OK) llm__fail(&a->last_error, LLM_ERR_TIMEOUT, "the request's deadline passed");
-            res = llm__rt_give_up(r, a, err);
+            res = llm__router_give_up(r, a, err);
         } else if (now < a->retry_at_ms_) {
             a->wait_ms = a->retry_at_ms_ - now;
         } else if (a->attempts_ >= a->max_attempts_) {
-            res = llm__rt_give_up(r, a, err);
+            res = llm__router_give_up(r, a, err);
         } else {
-            llm__rt_scan_group(r, a, now, &s);
+            llm__router_scan_group(r, a, now, &s);
             if (!s.ok && a->avoid_ >= 0) { /* the one we avoided is all there is */
                 a->avoid_ = -1;
-                llm__rt_scan_group(r, a, now, &s);
+                llm__router_scan_group(r, a, now, &s);
             }
-            if (s.ok && (i = llm__rt_choose(r, a, &s, now)) >= 0) {
-                llm__rt_commit(r, a, i, now);
-                llm__rt_trace(r, a, LLM_TRACE_PICK, &llm__rt_core(r)->deps[i], NULL, 0, LLM_OK, "picked %s (%s, %d candidates%s)",
-                              a->deployment_id, llm__rt_strategy_names[r->desc_.strategy], s.ok, a->is_retry ? ", retry" : a->is_fallback ? ", fallback" : "");
+            if (s.ok && (i = llm__router_choose(r, a, &s, now)) >= 0) {
+                llm__router_commit(r, a, i, now);
+                llm__router_trace(r, a, LLM_TRACE_PICK, &llm__router_core(r)->deps[i], NULL, 0, LLM_OK, "picked %s (%s, %d candidates%s)",
+                              a->deployment_id, llm__router_strategy_names[r->desc_.strategy], s.ok, a->is_retry ? ", retry" : a->is_fallback ? ", fallback" : "");
                 res = LLM_OK;
             } else {
-                res = llm__rt_no_candidate(r, a, &s, now, err, &again);
+                res = llm__router_no_candidate(r, a, &s, now, err, &again);
                 if (again) res = LLM_AGAIN; /* fell back: scan the new group */
                 else if (res == LLM_AGAIN) break;
             }
@@ -13427,40 +13531,40 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
         }
         break;
     }
-    if (res == LLM_AGAIN && a->state_ != LLM__RT_DONE && a->wait_ms <= 0) a->wait_ms = 1;
+    if (res == LLM_AGAIN && a->state_ != LLM__ROUTER_DONE && a->wait_ms <= 0) a->wait_ms = 1;
     if (res == LLM_OK) llm__error_clear(err);
-    llm__rt_unlock(r);
+    llm__router_unlock(r);
     return res;
 }
 
 /* ---- report ---- */
 
-static void llm__rt_ewma(double *avg, double sample, uint64_t n) {
+static void llm__router_ewma(double *avg, double sample, uint64_t n) {
     *avg = n <= 1 ? sample : *avg + 0.25 * (sample - *avg);
 }
 
-static void llm__rt_cool(llm_router *r, llm_router_attempt *a, llm__rt_dep *d, int64_t retry_after, int64_t now) {
+static void llm__router_cool(llm_router *r, llm_router_attempt *a, llm__router_dep *d, int64_t retry_after, int64_t now) {
     int64_t ms = d->d.cooldown_ms > 0 ? d->d.cooldown_ms : retry_after > 0 ? retry_after : r->desc_.cooldown_ms;
-    d->health = LLM__RT_OPEN;
+    d->health = LLM__ROUTER_OPEN;
     d->probing = false;
     d->cool_until = now + ms;
     d->fails = 0;
     d->st.cooldowns++;
-    llm__rt_core(r)->st.cooldowns++;
-    llm__rt_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, ms, a->last_error.code, "cooled %s for %d ms%s", d->d.id, (int)ms,
+    llm__router_core(r)->st.cooldowns++;
+    llm__router_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, ms, a->last_error.code, "cooled %s for %d ms%s", d->d.id, (int)ms,
                   retry_after > 0 && d->d.cooldown_ms <= 0 ? " (Retry-After)" : "");
 }
 
 /* Whether a failure counts against the deployment's health: 429, 401, 404,
    408, 5xx, transport, timeout; never another 4xx. */
-static bool llm__rt_cools(llm_result code, int status) {
+static bool llm__router_cools(llm_result code, int status) {
     if (status == 429 || status == 401 || status == 404 || status == 408 || status >= 500) return true;
     if (status >= 400) return false;
     return code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
            code == LLM_ERR_UNAVAILABLE || code == LLM_ERR_AUTHENTICATION || code == LLM_ERR_NOT_FOUND;
 }
 
-static bool llm__rt_retryable(llm_result code, const llm_error *e) {
+static bool llm__router_retryable(llm_result code, const llm_error *e) {
     int status = e ? e->http_status : 0;
     bool yes = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
                code == LLM_ERR_UNAVAILABLE || status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
@@ -13469,8 +13573,8 @@ static bool llm__rt_retryable(llm_result code, const llm_error *e) {
     return yes;
 }
 
-static int llm__rt_retry_limit(const llm_router *r, const llm_router_attempt *a, const llm__rt_dep *d, llm_result code) {
-    const llm__rt *c = llm__rt_core(r);
+static int llm__router_retry_limit(const llm_router *r, const llm_router_attempt *a, const llm__router_dep *d, llm_result code) {
+    const llm__router_state *c = llm__router_core(r);
     size_t k;
     if (a->options.has_num_retries) return a->options.num_retries;
     for (k = 0; k < c->policy_count; k++)
@@ -13480,8 +13584,8 @@ static int llm__rt_retry_limit(const llm_router *r, const llm_router_attempt *a,
     return r->desc_.num_retries;
 }
 
-static void llm__rt_record_failure(llm_router *r, llm_router_attempt *a, llm__rt_dep *d, llm_result code, int64_t now) {
-    llm__rt *c = llm__rt_core(r);
+static void llm__router_record_failure(llm_router *r, llm_router_attempt *a, llm__router_dep *d, llm_result code, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
     int cls = llm_router_error_class(code);
     int64_t ra = llm__retry_after(&a->last_error);
     d->st.failures++;
@@ -13491,14 +13595,14 @@ static void llm__rt_record_failure(llm_router *r, llm_router_attempt *a, llm__rt
         if (a->probe_) d->probing = false;
         return;
     }
-    if (code == LLM_ERR_TIMEOUT) llm__rt_ewma(&d->st.latency_ewma_ms, (double)(now - a->sent_ms_) * 2, d->st.successes + 2);
-    if (r->desc_.disable_cooldowns || !llm__rt_cools(code, a->last_error.http_status)) {
-        if (a->probe_ || d->health == LLM__RT_HALF) { d->health = LLM__RT_CLOSED; d->probing = false; } /* it answered */
+    if (code == LLM_ERR_TIMEOUT) llm__router_ewma(&d->st.latency_ewma_ms, (double)(now - a->sent_ms_) * 2, d->st.successes + 2);
+    if (r->desc_.disable_cooldowns || !llm__router_cools(code, a->last_error.http_status)) {
+        if (a->probe_ || d->health == LLM__ROUTER_HALF) { d->health = LLM__ROUTER_CLOSED; d->probing = false; } /* it answered */
         return;
     }
-    if (d->health == LLM__RT_OPEN) return;  /* a late report from before the cooldown */
-    if (a->probe_ || d->health == LLM__RT_HALF) {
-        llm__rt_cool(r, a, d, ra, now);
+    if (d->health == LLM__ROUTER_OPEN) return;  /* a late report from before the cooldown */
+    if (a->probe_ || d->health == LLM__ROUTER_HALF) {
+        llm__router_cool(r, a, d, ra, now);
         return;
     }
     if (d->fails == 0 || now - d->fail_window >= r->desc_.fail_window_ms) {
@@ -13506,31 +13610,31 @@ static void llm__rt_record_failure(llm_router *r, llm_router_attempt *a, llm__rt
         d->fails = 0;
     }
     d->fails++;
-    if (ra > 0 || d->fails > r->desc_.allowed_fails) llm__rt_cool(r, a, d, ra, now);
+    if (ra > 0 || d->fails > r->desc_.allowed_fails) llm__router_cool(r, a, d, ra, now);
 }
 
-static llm_result llm__rt_retry(llm_router *r, llm_router_attempt *a, int64_t delay, int64_t now, const char *why) {
+static llm_result llm__router_retry(llm_router *r, llm_router_attempt *a, int64_t delay, int64_t now, const char *why) {
     a->retries_++;
     a->retry_at_ms_ = now + delay;
     a->wait_ms = delay;
-    llm__rt_trace(r, a, LLM_TRACE_RETRY, NULL, NULL, delay, a->last_error.code, "retry in %d ms (%s) because: %s", (int)delay, why,
+    llm__router_trace(r, a, LLM_TRACE_RETRY, NULL, NULL, delay, a->last_error.code, "retry in %d ms (%s) because: %s", (int)delay, why,
                   a->last_error.message);
     if (r->desc_.on_retry) r->desc_.on_retry(r->desc_.callback_user, a, delay, &a->last_error);
     return LLM_AGAIN;
 }
 
 /* A retryable failure: retry now elsewhere, retry later here, or fall back. */
-static llm_result llm__rt_after_retryable(llm_router *r, llm_router_attempt *a, int dep, int64_t now, llm_error *err) {
-    llm__rt_dep *d = &llm__rt_core(r)->deps[dep];
+static llm_result llm__router_after_retryable(llm_router *r, llm_router_attempt *a, int dep, int64_t now, llm_error *err) {
+    llm__router_dep *d = &llm__router_core(r)->deps[dep];
     int64_t ra = llm__retry_after(&a->last_error), delay, ms;
     llm_result code = a->last_error.code;
     if (ra > r->desc_.max_retry_after_ms && a->excluded_count_ < 8) a->excluded_[a->excluded_count_++] = dep;
-    if (a->retries_ < llm__rt_retry_limit(r, a, d, code) && a->attempts_ < a->max_attempts_) {
-        llm__rt_scan s;
+    if (a->retries_ < llm__router_retry_limit(r, a, d, code) && a->attempts_ < a->max_attempts_) {
+        llm__router_scan s;
         int st;
         a->avoid_ = dep;
-        llm__rt_scan_group(r, a, now, &s);
-        if (s.ok) return llm__rt_retry(r, a, 0, now, "another deployment is healthy");
+        llm__router_scan_group(r, a, now, &s);
+        if (s.ok) return llm__router_retry(r, a, 0, now, "another deployment is healthy");
         a->avoid_ = -1;
         if (ra > 0 && ra <= r->desc_.max_retry_after_ms) {
             delay = ra;
@@ -13539,146 +13643,146 @@ static llm_result llm__rt_after_retryable(llm_router *r, llm_router_attempt *a, 
             int k;
             for (k = 0; k < a->retries_ && x < r->desc_.backoff_cap_ms; k++) x *= 2;
             if (x > r->desc_.backoff_cap_ms) x = r->desc_.backoff_cap_ms;
-            delay = (int64_t)(llm__rt_random(r) % (uint64_t)(x + 1)); /* full jitter */
+            delay = (int64_t)(llm__router_random(r) % (uint64_t)(x + 1)); /* full jitter */
         }
-        st = llm__rt_check(r, a, dep, now, &ms);
-        if (st == LLM__RT_OK || st == LLM__RT_WAIT || (st == LLM__RT_COOLING && ms <= delay)) {
+        st = llm__router_check(r, a, dep, now, &ms);
+        if (st == LLM__ROUTER_OK || st == LLM__ROUTER_WAIT || (st == LLM__ROUTER_COOLING && ms <= delay)) {
             if (ms > delay) delay = ms;
-            if (a->deadline_ms_ && now + delay >= a->deadline_ms_) return llm__rt_give_up(r, a, err);
-            return llm__rt_retry(r, a, delay, now, ra > 0 && ra == delay ? "Retry-After" : "backoff");
+            if (a->deadline_ms_ && now + delay >= a->deadline_ms_) return llm__router_give_up(r, a, err);
+            return llm__router_retry(r, a, delay, now, ra > 0 && ra == delay ? "Retry-After" : "backoff");
         }
     }
-    if (llm__rt_fall_back(r, a, LLM_FALLBACK_GENERIC)) return LLM_AGAIN;
-    return llm__rt_give_up(r, a, err);
+    if (llm__router_fall_back(r, a, LLM_FALLBACK_GENERIC)) return LLM_AGAIN;
+    return llm__router_give_up(r, a, err);
 }
 
-static llm_result llm__rt_failed(llm_router *r, llm_router_attempt *a, llm_result code, const llm_error *e, bool delivered,
+static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_result code, const llm_error *e, bool delivered,
                                  int64_t now, llm_error *err) {
-    llm__rt_dep *d = &llm__rt_core(r)->deps[a->deployment];
+    llm__router_dep *d = &llm__router_core(r)->deps[a->deployment];
     llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
     if (e) a->last_error = *e;
     else llm__fail(&a->last_error, code, "%s", llm_result_description(code));
     a->last_error.code = code;
-    if (!e) a->last_error.retryable = llm__rt_retryable(code, NULL);
-    llm__rt_record_failure(r, a, d, code, now);
+    if (!e) a->last_error.retryable = llm__router_retryable(code, NULL);
+    llm__router_record_failure(r, a, d, code, now);
     if (r->desc_.on_failure) r->desc_.on_failure(r->desc_.callback_user, a, &a->last_error);
-    if (delivered || code == LLM_ERR_CANCELLED || (code < 0 && code > LLM_ERR_TRANSPORT)) return llm__rt_give_up(r, a, err);
-    if (llm__rt_retryable(code, e)) return llm__rt_after_retryable(r, a, a->deployment, now, err);
+    if (delivered || code == LLM_ERR_CANCELLED || (code < 0 && code > LLM_ERR_TRANSPORT)) return llm__router_give_up(r, a, err);
+    if (llm__router_retryable(code, e)) return llm__router_after_retryable(r, a, a->deployment, now, err);
     if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED) kind = LLM_FALLBACK_CONTEXT_WINDOW;
     if (code == LLM_ERR_CONTENT_POLICY) kind = LLM_FALLBACK_CONTENT_POLICY;
-    if (llm__rt_fall_back(r, a, kind)) return LLM_AGAIN;
-    return llm__rt_give_up(r, a, err);
+    if (llm__router_fall_back(r, a, kind)) return LLM_AGAIN;
+    return llm__router_give_up(r, a, err);
 }
 
 /* Usage the router counts: the provider's, or the library's estimate for
    an answer without one (so such answers still spend budgets and tpm). */
-static bool llm__has_usage(const llm_response *resp) {
+static bool llm__router_has_usage(const llm_response *resp) {
     return resp && (resp->usage.present || resp->usage.estimated);
 }
 
-static double llm__rt_cost(llm_router *r, const llm__rt_dep *d, const llm_response *resp) {
+static double llm__router_cost(llm_router *r, const llm__router_dep *d, const llm_response *resp) {
     double in = 0, out = 0;
     if (!resp) return 0;
     /* the router's own price hook wins: the caller configured it on purpose */
-    if (r->desc_.price && llm__has_usage(resp) && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out))
+    if (r->desc_.price && llm__router_has_usage(resp) && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out))
         return in * (double)resp->usage.prompt_tokens + out * (double)resp->usage.completion_tokens;
     if (resp->has_cost) return resp->cost_usd;
     if (resp->has_provider_cost) return resp->provider_cost_usd;
     return 0;
 }
 
-static void llm__rt_spend(double *spent, int64_t *window, double cost, int64_t now, int64_t length) {
+static void llm__router_spend(double *spent, int64_t *window, double cost, int64_t now, int64_t length) {
     if (now - *window >= length || *spent == 0) { *window = now; *spent = 0; }
     *spent += cost;
 }
 
-static llm_result llm__rt_succeeded(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, int64_t now) {
-    llm__rt *c = llm__rt_core(r);
-    llm__rt_dep *d = &c->deps[a->deployment];
+static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_dep *d = &c->deps[a->deployment];
     const llm_response *resp = o->response;
     int64_t lat = resp && resp->latency_ms > 0 ? resp->latency_ms : now - a->sent_ms_;
     int64_t pt = 0, ct = 0, extra;
-    double cost = llm__rt_cost(r, d, resp);
+    double cost = llm__router_cost(r, d, resp);
     d->st.successes++;
     c->st.successes++;
     c->st.calls++;
-    llm__rt_ewma(&d->st.latency_ewma_ms, (double)lat, d->st.successes);
-    llm__rt_ewma(&c->st.latency_ewma_ms, (double)lat, c->st.successes);
+    llm__router_ewma(&d->st.latency_ewma_ms, (double)lat, d->st.successes);
+    llm__router_ewma(&c->st.latency_ewma_ms, (double)lat, c->st.successes);
     if (o->ttft_ms > 0) {
-        llm__rt_ewma(&d->st.ttft_ewma_ms, (double)o->ttft_ms, d->st.successes);
-        llm__rt_ewma(&c->st.ttft_ewma_ms, (double)o->ttft_ms, c->st.successes);
+        llm__router_ewma(&d->st.ttft_ewma_ms, (double)o->ttft_ms, d->st.successes);
+        llm__router_ewma(&c->st.ttft_ewma_ms, (double)o->ttft_ms, c->st.successes);
     }
-    if (llm__has_usage(resp)) {
+    if (llm__router_has_usage(resp)) {
         pt = resp->usage.prompt_tokens;
         ct = resp->usage.completion_tokens;
-        if (ct > 0) llm__rt_ewma(&d->ms_per_token, (double)(o->ttft_ms > 0 ? o->ttft_ms : lat) / (double)ct, d->st.successes);
+        if (ct > 0) llm__router_ewma(&d->ms_per_token, (double)(o->ttft_ms > 0 ? o->ttft_ms : lat) / (double)ct, d->st.successes);
     }
     d->st.prompt_tokens += pt; d->st.completion_tokens += ct; d->st.cost_usd += cost;
     c->st.prompt_tokens += pt; c->st.completion_tokens += ct; c->st.cost_usd += cost;
     if (cost > 0) {
-        llm__rt_spend(&c->spent, &c->spend_window, cost, now, r->desc_.budget_window_ms);
-        llm__rt_spend(&c->groups[d->group].spent, &c->groups[d->group].spend_window, cost, now, r->desc_.budget_window_ms);
-        llm__rt_spend(&d->spent, &d->spend_window, cost, now, r->desc_.budget_window_ms);
+        llm__router_spend(&c->spent, &c->spend_window, cost, now, r->desc_.budget_window_ms);
+        llm__router_spend(&c->groups[d->group].spent, &c->groups[d->group].spend_window, cost, now, r->desc_.budget_window_ms);
+        llm__router_spend(&d->spent, &d->spend_window, cost, now, r->desc_.budget_window_ms);
     }
-    if (llm__has_usage(resp)) { /* the buckets took the estimate; settle the difference */
+    if (llm__router_has_usage(resp)) { /* the buckets took the estimate; settle the difference */
         extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
         if (d->d.tpm) d->tpm_units -= extra * 60000;
-        llm__rt_minute(d, now);
+        llm__router_minute(d, now);
         d->minute_tok += extra;
     }
-    if (a->probe_ || d->health == LLM__RT_HALF) { d->health = LLM__RT_CLOSED; d->probing = false; d->fails = 0; }
-    a->state_ = LLM__RT_DONE;
+    if (a->probe_ || d->health == LLM__ROUTER_HALF) { d->health = LLM__ROUTER_CLOSED; d->probing = false; d->fails = 0; }
+    a->state_ = LLM__ROUTER_DONE;
     a->final_ = LLM_OK;
-    llm__rt_trace(r, a, LLM_TRACE_SUCCESS, d, NULL, lat, LLM_OK, "%s answered in %d ms", d->d.id, (int)lat);
+    llm__router_trace(r, a, LLM_TRACE_SUCCESS, d, NULL, lat, LLM_OK, "%s answered in %d ms", d->d.id, (int)lat);
     if (r->desc_.on_success) r->desc_.on_success(r->desc_.callback_user, a, resp, lat, cost);
     return LLM_DONE;
 }
 
-static bool llm__rt_filtered(const llm_router_outcome *o) {
+static bool llm__router_filtered(const llm_router_outcome *o) {
     return o->response && o->response->choice_count && o->response->choices[0].finish_reason == LLM_FINISH_CONTENT_FILTER;
 }
 
 LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, llm_error *err) {
-    llm__rt *c;
+    llm__router_state *c;
     llm_result res;
     int64_t now;
     if (!r || !r->core_ || !a || !o) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: NULL router, attempt or outcome");
-    if (a->state_ != LLM__RT_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: no attempt was picked");
-    llm__rt_lock(r);
-    c = llm__rt_core(r);
-    now = llm__rt_now(r);
+    if (a->state_ != LLM__ROUTER_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: no attempt was picked");
+    llm__router_lock(r);
+    c = llm__router_core(r);
+    now = llm__router_now(r);
     c->deps[a->deployment].st.in_flight--;
     c->st.in_flight--;
-    a->state_ = LLM__RT_READY;
+    a->state_ = LLM__ROUTER_READY;
     a->wait_ms = 0;
-    if (o->result == LLM_OK && !o->content_delivered && llm__rt_filtered(o) && llm__rt_next_group(r, a, LLM_FALLBACK_CONTENT_POLICY) >= 0) {
+    if (o->result == LLM_OK && !o->content_delivered && llm__router_filtered(o) && llm__router_next_group(r, a, LLM_FALLBACK_CONTENT_POLICY) >= 0) {
         llm_error e;
         llm__fail(&e, LLM_ERR_CONTENT_POLICY, "the answer of %s finished with content_filter", a->deployment_id);
         e.http_status = o->response->http_status;
-        res = llm__rt_failed(r, a, LLM_ERR_CONTENT_POLICY, &e, false, now, err);
+        res = llm__router_failed(r, a, LLM_ERR_CONTENT_POLICY, &e, false, now, err);
     } else if (o->result == LLM_OK) {
-        res = llm__rt_succeeded(r, a, o, now);
+        res = llm__router_succeeded(r, a, o, now);
         llm__error_clear(err);
     } else {
-        res = llm__rt_failed(r, a, o->result, o->error, o->content_delivered, now, err);
+        res = llm__router_failed(r, a, o->result, o->error, o->content_delivered, now, err);
     }
     if (res == LLM_AGAIN) llm__error_clear(err);
-    llm__rt_unlock(r);
+    llm__router_unlock(r);
     return res;
 }
 
 LLM_API void llm_router_cancel(llm_router *r, llm_router_attempt *a) {
     if (!r || !r->core_ || !a) return;
-    if (a->state_ == LLM__RT_SENT) {
+    if (a->state_ == LLM__ROUTER_SENT) {
         llm_router_outcome o;
         memset(&o, 0, sizeof o);
         o.result = LLM_ERR_CANCELLED;
         llm_router_report(r, a, &o, NULL);
-    } else if (a->state_ == LLM__RT_READY) {
-        llm__rt_lock(r);
+    } else if (a->state_ == LLM__ROUTER_READY) {
+        llm__router_lock(r);
         llm__fail(&a->last_error, LLM_ERR_CANCELLED, "cancelled");
-        llm__rt_give_up(r, a, NULL);
-        llm__rt_unlock(r);
+        llm__router_give_up(r, a, NULL);
+        llm__router_unlock(r);
     }
 }
 
@@ -13686,21 +13790,21 @@ LLM_API void llm_router_cancel(llm_router *r, llm_router_attempt *a) {
 
 /* What one attempt is sent through: llm_complete, or llm_stream with the
    router watching the events go by. */
-typedef struct llm__rt_stream {
+typedef struct llm__router_stream {
     llm_router *router;
     llm_event_fn fn;
     void *user;
     bool delivered;              /* a content event reached the caller: no more retries */
     int64_t start_ms, ttft_ms;
-} llm__rt_stream;
+} llm__router_stream;
 
-static int llm__rt_on_event(void *user, const llm_event *ev) {
-    llm__rt_stream *s = (llm__rt_stream *)user;
+static int llm__router_on_event(void *user, const llm_event *ev) {
+    llm__router_stream *s = (llm__router_stream *)user;
     bool content = ev->type == LLM_EVENT_TEXT || ev->type == LLM_EVENT_REASONING || ev->type == LLM_EVENT_REFUSAL ||
                    ev->type == LLM_EVENT_TOOL_CALL_START || ev->type == LLM_EVENT_TOOL_CALL_DELTA;
     if (content && !s->delivered) {
         s->delivered = true;
-        s->ttft_ms = llm__rt_now(s->router) - s->start_ms;
+        s->ttft_ms = llm__router_now(s->router) - s->start_ms;
     }
     return s->fn ? s->fn(s->user, ev) : 0;
 }
@@ -13715,7 +13819,7 @@ LLM_API llm_result llm_router_prepare(llm_router *r, const llm_router_attempt *a
     out->headers_[n].name = "Idempotency-Key";
     out->headers_[n++].value = a->idempotency_key;
     out->headers_[n].name = "X-Attempt";
-    out->headers_[n++].value = llm__rt_itoa(out->number_, sizeof out->number_, a->number);
+    out->headers_[n++].value = llm__router_itoa(out->number_, sizeof out->number_, a->number);
     if (r->desc_.on_before_attempt) r->desc_.on_before_attempt(r->desc_.callback_user, a, out->headers_, &n, LLM_CALL_MAX_HEADERS);
     if (n > LLM_CALL_MAX_HEADERS) n = LLM_CALL_MAX_HEADERS;
     out->request.headers = out->headers_;
@@ -13726,7 +13830,7 @@ LLM_API llm_result llm_router_prepare(llm_router *r, const llm_router_attempt *a
     return LLM_OK;
 }
 
-static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_router_attempt *a, llm__rt_stream *stream,
+static llm_result llm__router_send(llm_router *r, const llm_request *req, const llm_router_attempt *a, llm__router_stream *stream,
                                llm_response *resp, llm_error *err) {
     llm_router_send send;
     llm_result res = llm_router_prepare(r, a, req, &send, err);
@@ -13734,12 +13838,12 @@ static llm_result llm__rt_send(llm_router *r, const llm_request *req, const llm_
     if (!stream) return llm_complete(a->client, &send.request, resp, err);
     stream->delivered = false;
     stream->ttft_ms = 0;
-    stream->start_ms = llm__rt_now(r);
-    return llm_stream(a->client, &send.request, llm__rt_on_event, stream, resp, err);
+    stream->start_ms = llm__router_now(r);
+    return llm_stream(a->client, &send.request, llm__router_on_event, stream, resp, err);
 }
 
 /* The loop both drivers share: pick, send, report, until done. */
-static llm_result llm__rt_drive(llm_router *r, const llm_request *req, const llm_router_options *opts, llm__rt_stream *stream,
+static llm_result llm__router_drive(llm_router *r, const llm_request *req, const llm_router_options *opts, llm__router_stream *stream,
                                 llm_response *resp, llm_error *err) {
     llm_router_attempt a;
     llm_router_outcome o;
@@ -13761,7 +13865,7 @@ static llm_result llm__rt_drive(llm_router *r, const llm_request *req, const llm
         }
         if (res != LLM_OK) return res;
         llm__error_clear(&aerr);
-        res = llm__rt_send(r, req, &a, stream, resp, &aerr);
+        res = llm__router_send(r, req, &a, stream, resp, &aerr);
         memset(&o, 0, sizeof o);
         o.result = res;
         o.error = res == LLM_OK ? NULL : &aerr;
@@ -13778,17 +13882,17 @@ static llm_result llm__rt_drive(llm_router *r, const llm_request *req, const llm
 
 LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_response *resp,
                                        llm_error *err) {
-    return llm__rt_drive(r, req, opts, NULL, resp, err);
+    return llm__router_drive(r, req, opts, NULL, resp, err);
 }
 
 LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_event_fn on_event,
                                      void *user, llm_response *resp, llm_error *err) {
-    llm__rt_stream s;
+    llm__router_stream s;
     memset(&s, 0, sizeof s);
     s.router = r;
     s.fn = on_event;
     s.user = user;
-    return llm__rt_drive(r, req, opts, &s, resp, err);
+    return llm__router_drive(r, req, opts, &s, resp, err);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -13808,7 +13912,7 @@ LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, cons
    "os.environ/VAR" are read through the getenv hook. Unknown keys are
    ignored, as LiteLLM does. */
 
-typedef struct llm__rtj {
+typedef struct llm__router_config_state {
     llm_router_desc d;             /* the desc being built */
     llm_allocator alloc;
     void *arena;
@@ -13816,37 +13920,37 @@ typedef struct llm__rtj {
     size_t fb_cap;
     llm_router_fallback *fb;
     llm_retry_override *pol;
-} llm__rtj;
+} llm__router_config_state;
 
-static bool llm__rtj_bad(llm__rtj *j, const char *path, const char *key, const char *what) {
+static bool llm__router_config_bad(llm__router_config_state *j, const char *path, const char *key, const char *what) {
     llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s%s%s: %s", path, key[0] ? "." : "", key, what);
     return false;
 }
 
 /* A number >= 0 at o[key] times scale into *out; absent keeps *out. */
-static bool llm__rtj_num(llm__rtj *j, const llm_json *o, const char *path, const char *key, double scale, double *out) {
+static bool llm__router_config_num(llm__router_config_state *j, const llm_json *o, const char *path, const char *key, double scale, double *out) {
     const llm_json *v = llm_json_get(o, key);
     double x;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     x = llm_json_number(v, -1);
-    if (!llm_json_is(v, LLM_JSON_NUMBER) || x < 0 || x * scale > 2147483647.0) return llm__rtj_bad(j, path, key, "expected a number >= 0 (and not huge)");
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || x < 0 || x * scale > 2147483647.0) return llm__router_config_bad(j, path, key, "expected a number >= 0 (and not huge)");
     *out = x * scale;
     return true;
 }
 
-static bool llm__rtj_int(llm__rtj *j, const llm_json *o, const char *path, const char *key, double scale, int *out) {
+static bool llm__router_config_int(llm__router_config_state *j, const llm_json *o, const char *path, const char *key, double scale, int *out) {
     double x = -1;
-    if (!llm__rtj_num(j, o, path, key, scale, &x)) return false;
+    if (!llm__router_config_num(j, o, path, key, scale, &x)) return false;
     if (x >= 0) *out = (int)(x + 0.5);
     return true;
 }
 
-static bool llm__rtj_str(llm__rtj *j, const llm_json *o, const char *path, const char *key, const char **out) {
+static bool llm__router_config_str(llm__router_config_state *j, const llm_json *o, const char *path, const char *key, const char **out) {
     const llm_json *v = llm_json_get(o, key);
     size_t len;
     const char *s;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!(s = llm_json_string(v, &len)) || strlen(s) != len) return llm__rtj_bad(j, path, key, "expected a string (without NUL)");
+    if (!(s = llm_json_string(v, &len)) || strlen(s) != len) return llm__router_config_bad(j, path, key, "expected a string (without NUL)");
     if (strncmp(s, "os.environ/", 11) == 0) {
         const char *e = j->d.getenv ? j->d.getenv(j->d.getenv_user, s + 11) : NULL;
         if (!e) {
@@ -13859,15 +13963,15 @@ static bool llm__rtj_str(llm__rtj *j, const llm_json *o, const char *path, const
     return true;
 }
 
-static bool llm__rtj_bool(llm__rtj *j, const llm_json *o, const char *path, const char *key, bool *out) {
+static bool llm__router_config_bool(llm__router_config_state *j, const llm_json *o, const char *path, const char *key, bool *out) {
     const llm_json *v = llm_json_get(o, key);
     if (!v) return true;
-    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) return llm__rtj_bad(j, path, key, "expected true or false");
+    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) return llm__router_config_bad(j, path, key, "expected true or false");
     *out = llm_json_is(v, LLM_JSON_TRUE);
     return true;
 }
 
-static bool llm__rtj_deployment(llm__rtj *j, const llm_json *m, size_t i, llm_deployment_desc *d) {
+static bool llm__router_config_deployment(llm__router_config_state *j, const llm_json *m, size_t i, llm_deployment_desc *d) {
     char path[64], pp[96], mi[96];
     const llm_json *p = llm_json_get(m, "litellm_params"), *info = llm_json_get(m, "model_info");
     double budget = 0, max_in = 0;
@@ -13875,23 +13979,23 @@ static bool llm__rtj_deployment(llm__rtj *j, const llm_json *m, size_t i, llm_de
     llm__format(pp, sizeof pp, "%s.litellm_params", path);
     llm__format(mi, sizeof mi, "%s.model_info", path);
     memset(d, 0, sizeof *d);
-    if (!llm_json_is(m, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "", "expected an object");
-    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "litellm_params", "expected an object");
-    if (info && !llm_json_is(info, LLM_JSON_OBJECT)) return llm__rtj_bad(j, path, "model_info", "expected an object");
-    if (!llm__rtj_str(j, m, path, "model_name", &d->group) || !llm__rtj_str(j, p, pp, "model", &d->model) ||
-        !llm__rtj_str(j, p, pp, "api_key", &d->api_key) || !llm__rtj_str(j, p, pp, "api_base", &d->base_url) ||
-        !llm__rtj_str(j, p, pp, "api_version", &d->api_version) ||
-        !llm__rtj_int(j, p, pp, "rpm", 1, &d->rpm) || !llm__rtj_int(j, p, pp, "tpm", 1, &d->tpm) ||
-        !llm__rtj_int(j, p, pp, "weight", 1, &d->weight) || !llm__rtj_int(j, p, pp, "order", 1, &d->order) ||
-        !llm__rtj_int(j, p, pp, "timeout", 1000, &d->timeout_ms) || !llm__rtj_int(j, p, pp, "cooldown_time", 1000, &d->cooldown_ms) ||
-        !llm__rtj_int(j, p, pp, "max_parallel_requests", 1, &d->max_parallel) || !llm__rtj_num(j, p, pp, "max_budget", 1, &budget) ||
-        !llm__rtj_str(j, info, mi, "id", &d->id) || !llm__rtj_num(j, info, mi, "max_input_tokens", 1, &max_in))
+    if (!llm_json_is(m, LLM_JSON_OBJECT)) return llm__router_config_bad(j, path, "", "expected an object");
+    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__router_config_bad(j, path, "litellm_params", "expected an object");
+    if (info && !llm_json_is(info, LLM_JSON_OBJECT)) return llm__router_config_bad(j, path, "model_info", "expected an object");
+    if (!llm__router_config_str(j, m, path, "model_name", &d->group) || !llm__router_config_str(j, p, pp, "model", &d->model) ||
+        !llm__router_config_str(j, p, pp, "api_key", &d->api_key) || !llm__router_config_str(j, p, pp, "api_base", &d->base_url) ||
+        !llm__router_config_str(j, p, pp, "api_version", &d->api_version) ||
+        !llm__router_config_int(j, p, pp, "rpm", 1, &d->rpm) || !llm__router_config_int(j, p, pp, "tpm", 1, &d->tpm) ||
+        !llm__router_config_int(j, p, pp, "weight", 1, &d->weight) || !llm__router_config_int(j, p, pp, "order", 1, &d->order) ||
+        !llm__router_config_int(j, p, pp, "timeout", 1000, &d->timeout_ms) || !llm__router_config_int(j, p, pp, "cooldown_time", 1000, &d->cooldown_ms) ||
+        !llm__router_config_int(j, p, pp, "max_parallel_requests", 1, &d->max_parallel) || !llm__router_config_num(j, p, pp, "max_budget", 1, &budget) ||
+        !llm__router_config_str(j, info, mi, "id", &d->id) || !llm__router_config_num(j, info, mi, "max_input_tokens", 1, &max_in))
         return false;
-    if (!d->group) return llm__rtj_bad(j, path, "model_name", "missing");
-    if (!d->model) return llm__rtj_bad(j, pp, "model", "missing");
+    if (!d->group) return llm__router_config_bad(j, path, "model_name", "missing");
+    if (!d->model) return llm__router_config_bad(j, pp, "model", "missing");
     if (llm_json_get(p, "num_retries")) {
         d->has_num_retries = true;
-        if (!llm__rtj_int(j, p, pp, "num_retries", 1, &d->num_retries)) return false;
+        if (!llm__router_config_int(j, p, pp, "num_retries", 1, &d->num_retries)) return false;
     }
     d->budget_usd = budget;
     d->max_input_tokens = (int64_t)max_in;
@@ -13899,27 +14003,27 @@ static bool llm__rtj_deployment(llm__rtj *j, const llm_json *m, size_t i, llm_de
 }
 
 /* [{"group": ["to", ...]}, ...] or, for default_fallbacks, ["to", ...]. */
-static bool llm__rtj_fallbacks(llm__rtj *j, const llm_json *s, const char *sect, const char *key, llm_fallback_kind kind) {
+static bool llm__router_config_fallbacks(llm__router_config_state *j, const llm_json *s, const char *sect, const char *key, llm_fallback_kind kind) {
     const llm_json *list = llm_json_get(s, key), *e;
     char path[96];
     size_t i = 0;
     bool star = strcmp(key, "default_fallbacks") == 0;
     if (!list || llm_json_is(list, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(list, LLM_JSON_ARRAY)) return llm__rtj_bad(j, sect, key, "expected an array");
+    if (!llm_json_is(list, LLM_JSON_ARRAY)) return llm__router_config_bad(j, sect, key, "expected an array");
     for (e = llm_json_first(list); e; e = llm_json_next(list, e), i++) {
         const llm_json *to = star ? list : e + 1, *t;
         llm_router_fallback *f;
         const char **names;
         size_t k = 0;
         llm__format(path, sizeof path, "%s.%s[%z]", sect, key, i);
-        if (!star && (!llm_json_is(e, LLM_JSON_OBJECT) || llm_json_count(e) != 1)) return llm__rtj_bad(j, path, "", "expected an object with exactly one key");
+        if (!star && (!llm_json_is(e, LLM_JSON_OBJECT) || llm_json_count(e) != 1)) return llm__router_config_bad(j, path, "", "expected an object with exactly one key");
         if (!star) to = llm_json_first(e) + 1;
-        if (!llm_json_is(to, LLM_JSON_ARRAY)) return llm__rtj_bad(j, path, "", "expected an array of model group names");
-        if (j->d.fallback_count >= j->fb_cap) return llm__rtj_bad(j, path, "", "too many fallback lists");
+        if (!llm_json_is(to, LLM_JSON_ARRAY)) return llm__router_config_bad(j, path, "", "expected an array of model group names");
+        if (j->d.fallback_count >= j->fb_cap) return llm__router_config_bad(j, path, "", "too many fallback lists");
         names = (const char **)llm__arena_alloc(&j->alloc, &j->arena, (llm_json_count(to) + 1) * sizeof(char *));
         if (!names) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
         for (t = llm_json_first(to); t; t = llm_json_next(to, t), k++)
-            if (!(names[k] = llm_json_string(t, NULL))) return llm__rtj_bad(j, path, "", "expected model group names (strings)");
+            if (!(names[k] = llm_json_string(t, NULL))) return llm__router_config_bad(j, path, "", "expected model group names (strings)");
         f = &j->fb[j->d.fallback_count++];
         memset(f, 0, sizeof *f);
         f->kind = kind;
@@ -13931,7 +14035,7 @@ static bool llm__rtj_fallbacks(llm__rtj *j, const llm_json *s, const char *sect,
     return true;
 }
 
-static bool llm__rtj_policy(llm__rtj *j, const llm_json *s, const char *sect) {
+static bool llm__router_config_policy(llm__router_config_state *j, const llm_json *s, const char *sect) {
     static const char *const names[] = {"BadRequestErrorRetries", "AuthenticationErrorRetries", "TimeoutErrorRetries",
                                         "RateLimitErrorRetries", "ContentPolicyViolationErrorRetries", "InternalServerErrorRetries"};
     static const llm_result codes[] = {LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION, LLM_ERR_TIMEOUT, LLM_ERR_RATE_LIMITED,
@@ -13940,11 +14044,11 @@ static bool llm__rtj_policy(llm__rtj *j, const llm_json *s, const char *sect) {
     char path[96];
     size_t k;
     if (!p || llm_json_is(p, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "retry_policy", "expected an object");
+    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__router_config_bad(j, sect, "retry_policy", "expected an object");
     llm__format(path, sizeof path, "%s.retry_policy", sect);
     for (k = 0; k < 6; k++) {
         int n = -1;
-        if (!llm__rtj_int(j, p, path, names[k], 1, &n)) return false;
+        if (!llm__router_config_int(j, p, path, names[k], 1, &n)) return false;
         if (n >= 0 && j->d.retry_policy_count < 6) {
             j->pol[j->d.retry_policy_count].code = codes[k];
             j->pol[j->d.retry_policy_count++].retries = n;
@@ -13953,7 +14057,7 @@ static bool llm__rtj_policy(llm__rtj *j, const llm_json *s, const char *sect) {
     return true;
 }
 
-static bool llm__rtj_settings(llm__rtj *j, const llm_json *s, const char *sect) {
+static bool llm__router_config_settings(llm__router_config_state *j, const llm_json *s, const char *sect) {
     static const char *const strategies[] = {"simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing",
                                              "usage-based-routing", "usage-based-routing-v2"};
     static const llm_routing_strategy ids[] = {LLM_ROUTING_SIMPLE_SHUFFLE, LLM_ROUTING_LEAST_BUSY, LLM_ROUTING_LATENCY,
@@ -13961,29 +14065,29 @@ static bool llm__rtj_settings(llm__rtj *j, const llm_json *s, const char *sect) 
     const char *strategy = NULL;
     size_t k;
     if (!s || llm_json_is(s, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__rtj_bad(j, sect, "", "expected an object");
-    if (!llm__rtj_str(j, s, sect, "routing_strategy", &strategy) || !llm__rtj_int(j, s, sect, "max_fallbacks", 1, &j->d.max_fallbacks) ||
-        !llm__rtj_int(j, s, sect, "cooldown_time", 1000, &j->d.cooldown_ms) || !llm__rtj_int(j, s, sect, "timeout", 1000, &j->d.timeout_ms) ||
-        !llm__rtj_bool(j, s, sect, "disable_cooldowns", &j->d.disable_cooldowns) || !llm__rtj_policy(j, s, sect))
+    if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__router_config_bad(j, sect, "", "expected an object");
+    if (!llm__router_config_str(j, s, sect, "routing_strategy", &strategy) || !llm__router_config_int(j, s, sect, "max_fallbacks", 1, &j->d.max_fallbacks) ||
+        !llm__router_config_int(j, s, sect, "cooldown_time", 1000, &j->d.cooldown_ms) || !llm__router_config_int(j, s, sect, "timeout", 1000, &j->d.timeout_ms) ||
+        !llm__router_config_bool(j, s, sect, "disable_cooldowns", &j->d.disable_cooldowns) || !llm__router_config_policy(j, s, sect))
         return false;
     if (llm_json_get(s, "num_retries")) {
         j->d.has_num_retries = true;
-        if (!llm__rtj_int(j, s, sect, "num_retries", 1, &j->d.num_retries)) return false;
+        if (!llm__router_config_int(j, s, sect, "num_retries", 1, &j->d.num_retries)) return false;
     }
     if (llm_json_get(s, "allowed_fails")) {
         j->d.has_allowed_fails = true;
-        if (!llm__rtj_int(j, s, sect, "allowed_fails", 1, &j->d.allowed_fails)) return false;
+        if (!llm__router_config_int(j, s, sect, "allowed_fails", 1, &j->d.allowed_fails)) return false;
     }
     for (k = 0; strategy && k < 6 && strcmp(strategy, strategies[k]) != 0; k++) {}
-    if (strategy && k == 6) return llm__rtj_bad(j, sect, "routing_strategy", "unknown strategy");
+    if (strategy && k == 6) return llm__router_config_bad(j, sect, "routing_strategy", "unknown strategy");
     if (strategy) j->d.strategy = ids[k];
-    return llm__rtj_fallbacks(j, s, sect, "fallbacks", LLM_FALLBACK_GENERIC) &&
-           llm__rtj_fallbacks(j, s, sect, "context_window_fallbacks", LLM_FALLBACK_CONTEXT_WINDOW) &&
-           llm__rtj_fallbacks(j, s, sect, "content_policy_fallbacks", LLM_FALLBACK_CONTENT_POLICY) &&
-           llm__rtj_fallbacks(j, s, sect, "default_fallbacks", LLM_FALLBACK_GENERIC);
+    return llm__router_config_fallbacks(j, s, sect, "fallbacks", LLM_FALLBACK_GENERIC) &&
+           llm__router_config_fallbacks(j, s, sect, "context_window_fallbacks", LLM_FALLBACK_CONTEXT_WINDOW) &&
+           llm__router_config_fallbacks(j, s, sect, "content_policy_fallbacks", LLM_FALLBACK_CONTENT_POLICY) &&
+           llm__router_config_fallbacks(j, s, sect, "default_fallbacks", LLM_FALLBACK_GENERIC);
 }
 
-static size_t llm__rtj_fallback_room(const llm_json *root) {
+static size_t llm__router_config_fallback_room(const llm_json *root) {
     static const char *const sects[] = {"router_settings", "litellm_settings"};
     static const char *const keys[] = {"fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks"};
     size_t n = 0, a, b;
@@ -13992,31 +14096,31 @@ static size_t llm__rtj_fallback_room(const llm_json *root) {
     return n;
 }
 
-static bool llm__rtj_load(llm__rtj *j, const llm_json *root) {
+static bool llm__router_config_load(llm__router_config_state *j, const llm_json *root) {
     const llm_json *list = llm_json_get(root, "model_list"), *m;
     llm_deployment_desc *deps;
     size_t i = 0, n = llm_json_count(list);
-    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__rtj_bad(j, "(top level)", "", "expected an object");
-    if (!llm_json_is(list, LLM_JSON_ARRAY) || n == 0) return llm__rtj_bad(j, "model_list", "", "expected a non-empty array");
-    j->fb_cap = llm__rtj_fallback_room(root);
+    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__router_config_bad(j, "(top level)", "", "expected an object");
+    if (!llm_json_is(list, LLM_JSON_ARRAY) || n == 0) return llm__router_config_bad(j, "model_list", "", "expected a non-empty array");
+    j->fb_cap = llm__router_config_fallback_room(root);
     deps = (llm_deployment_desc *)llm__arena_alloc(&j->alloc, &j->arena, n * sizeof *deps);
     j->fb = (llm_router_fallback *)llm__arena_alloc(&j->alloc, &j->arena, j->fb_cap * sizeof *j->fb);
     j->pol = (llm_retry_override *)llm__arena_alloc(&j->alloc, &j->arena, 6 * sizeof *j->pol);
     if (!deps || !j->fb || !j->pol) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
     for (m = llm_json_first(list); m; m = llm_json_next(list, m), i++)
-        if (!llm__rtj_deployment(j, m, i, &deps[i])) return false;
+        if (!llm__router_config_deployment(j, m, i, &deps[i])) return false;
     j->d.deployments = deps;
     j->d.deployment_count = n;
     j->d.fallbacks = j->fb;
     j->d.fallback_count = 0;
     j->d.retry_policy = j->pol;
     j->d.retry_policy_count = 0;
-    return llm__rtj_settings(j, llm_json_get(root, "litellm_settings"), "litellm_settings") &&
-           llm__rtj_settings(j, llm_json_get(root, "router_settings"), "router_settings");
+    return llm__router_config_settings(j, llm_json_get(root, "litellm_settings"), "litellm_settings") &&
+           llm__router_config_settings(j, llm_json_get(root, "router_settings"), "router_settings");
 }
 
 LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t len, const llm_router_desc *base, llm_error *err) {
-    llm__rtj j;
+    llm__router_config_state j;
     llm_json_doc doc;
     llm_error local;
     llm_result res;
@@ -14026,7 +14130,7 @@ LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t 
     memset(&j, 0, sizeof j);
     if (base) j.d = *base;
 #if !defined(LLM_NO_STDIO)
-    if (!j.d.getenv) j.d.getenv = llm__rt_default_getenv;
+    if (!j.d.getenv) j.d.getenv = llm__getenv;
 #endif
     j.alloc = j.d.alloc;
     j.err = err;
@@ -14034,7 +14138,7 @@ LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t 
     doc.alloc = j.d.alloc;
     doc.max_depth = 32;
     res = llm_json_parse(&doc, json ? json : "", len, err);
-    if (res == LLM_OK) res = llm__rtj_load(&j, llm_json_root(&doc)) ? llm_router_init(r, &j.d, err) : err->code;
+    if (res == LLM_OK) res = llm__router_config_load(&j, llm_json_root(&doc)) ? llm_router_init(r, &j.d, err) : err->code;
     llm__wipe(doc.strings_, doc.strings_capacity_); /* the keys the file held */
     llm_json_doc_free(&doc);
     llm__arena_free(&j.alloc, &j.arena);
@@ -14045,16 +14149,16 @@ LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t 
 // >>openai_body: an OpenAI chat-completions body read into an llm_request
 /* ------------------------------------------------------------------------ */
 
-typedef struct llm__rq {
+typedef struct llm__openai_body_state {
     llm_openai_request *out;
     llm_json_writer extra;      /* the members llm_request cannot hold */
     llm_error *err;
     bool oom;
     bool failed;                /* an error is in err (set where a pointer is returned) */
-} llm__rq;
+} llm__openai_body_state;
 
 /* Fails the parse with a formatted message naming the member. */
-static bool llm__rq_bad(llm__rq *q, llm_result code, const char *fmt, ...) {
+static bool llm__openai_body_bad(llm__openai_body_state *q, llm_result code, const char *fmt, ...) {
     va_list ap;
     llm__error_clear(q->err);
     q->err->code = code;
@@ -14064,7 +14168,7 @@ static bool llm__rq_bad(llm__rq *q, llm_result code, const char *fmt, ...) {
     return false;
 }
 
-static void *llm__rq_alloc(llm__rq *q, size_t count, size_t size) {
+static void *llm__openai_body_alloc(llm__openai_body_state *q, size_t count, size_t size) {
     void *p;
     if (!count) return NULL;
     if (count > ((size_t)-1) / size || !(p = llm__arena_alloc(&q->out->alloc, &q->out->arena_, count * size))) {
@@ -14077,7 +14181,7 @@ static void *llm__rq_alloc(llm__rq *q, size_t count, size_t size) {
 
 /* A string member as a C string: NULL when absent; a value that is no
    string, or holds a NUL, fails naming `path`. */
-static bool llm__rq_str(llm__rq *q, const llm_json *v, const char *path, const char **out) {
+static bool llm__openai_body_str(llm__openai_body_state *q, const llm_json *v, const char *path, const char **out) {
     size_t n;
     const char *s;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
@@ -14090,15 +14194,15 @@ static bool llm__rq_str(llm__rq *q, const llm_json *v, const char *path, const c
 }
 
 /* A value written again as JSON text in the arena (a schema, arguments). */
-static const char *llm__rq_json_text(llm__rq *q, const llm_json *v, const char *path) {
+static const char *llm__openai_body_json_text(llm__openai_body_state *q, const llm_json *v, const char *path) {
     const char *copy;
-    llm_result r = llm__arena_json_text(&q->out->alloc, &q->out->arena_, v, &copy);
+    llm_result r = llm__wire_json_text(&q->out->alloc, &q->out->arena_, v, &copy);
     if (r == LLM_ERR_NO_MEMORY) q->oom = true;
-    else if (r != LLM_OK) llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: nested deeper than 64", path), q->failed = true;
+    else if (r != LLM_OK) llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: nested deeper than 64", path), q->failed = true;
     return copy;
 }
 
-static bool llm__rq_num(llm__rq *q, const llm_json *v, const char *path, double *out, bool *has) {
+static bool llm__openai_body_num(llm__openai_body_state *q, const llm_json *v, const char *path, double *out, bool *has) {
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     if (!llm_json_is(v, LLM_JSON_NUMBER)) {
         llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a number", path);
@@ -14109,7 +14213,7 @@ static bool llm__rq_num(llm__rq *q, const llm_json *v, const char *path, double 
     return true;
 }
 
-static bool llm__rq_int(llm__rq *q, const llm_json *v, const char *path, int *out) {
+static bool llm__openai_body_int(llm__openai_body_state *q, const llm_json *v, const char *path, int *out) {
     int64_t n;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     n = llm_json_int(v, -1);
@@ -14122,7 +14226,7 @@ static bool llm__rq_int(llm__rq *q, const llm_json *v, const char *path, int *ou
 }
 
 /* Any int64 (a seed): an integer in range, else refused. */
-static bool llm__rq_int64(llm__rq *q, const llm_json *v, const char *path, int64_t *out, bool *has) {
+static bool llm__openai_body_int64(llm__openai_body_state *q, const llm_json *v, const char *path, int64_t *out, bool *has) {
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     if (llm_json_int(v, 0) != llm_json_int(v, 1)) { /* the fallback: not an integer, or out of range */
         llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number (64-bit)", path);
@@ -14133,7 +14237,7 @@ static bool llm__rq_int64(llm__rq *q, const llm_json *v, const char *path, int64
     return true;
 }
 
-static bool llm__rq_bool(llm__rq *q, const llm_json *v, const char *path, bool *out) {
+static bool llm__openai_body_bool(llm__openai_body_state *q, const llm_json *v, const char *path, bool *out) {
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) {
         llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected true or false", path);
@@ -14146,46 +14250,46 @@ static bool llm__rq_bool(llm__rq *q, const llm_json *v, const char *path, bool *
 /* {"type":"text","text"} or {"type":"image_url","image_url":{"url","detail"}}. */
 /* LiteLLM's (and Anthropic's) cache_control: {"type":"ephemeral"}, with
    an optional "ttl" of "5m" or "1h". */
-static bool llm__rq_cache(llm__rq *q, const llm_json *v, const char *path, llm_cache *out) {
+static bool llm__openai_body_cache(llm__openai_body_state *q, const llm_json *v, const char *path, llm_cache *out) {
     const char *type = llm_json_string(llm_json_get(v, "type"), NULL), *ttl = llm_json_string(llm_json_get(v, "ttl"), NULL);
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     if (!type || strcmp(type, "ephemeral") != 0 || (llm_json_get(v, "ttl") && (!ttl || (strcmp(ttl, "5m") != 0 && strcmp(ttl, "1h") != 0))))
-        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.cache_control: expected {\"type\":\"ephemeral\"} with an optional ttl of 5m or 1h", path);
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.cache_control: expected {\"type\":\"ephemeral\"} with an optional ttl of 5m or 1h", path);
     *out = ttl && strcmp(ttl, "1h") == 0 ? LLM_CACHE_1H : LLM_CACHE_5M;
     return true;
 }
 
 /* A file part ({"type":"file","file":{"file_data":"data:...;base64,...",
    "filename"}}) as a document; uploaded files (file_id) are not held. */
-static bool llm__rq_file(llm__rq *q, const llm_json *v, llm_content_part *p, const char *path) {
+static bool llm__openai_body_file(llm__openai_body_state *q, const llm_json *v, llm_content_part *p, const char *path) {
     const llm_json *f = llm_json_get(v, "file");
     const char *url = NULL, *media, *data;
     size_t n;
     p->type = LLM_PART_DOCUMENT;
-    if (llm_json_get(f, "file_id")) return llm__rq_bad(q, LLM_ERR_UNSUPPORTED, "%s.file.file_id: an uploaded file (llm_request holds a file's bytes)", path);
-    if (!llm__rq_str(q, llm_json_get(f, "file_data"), path, &url) || !llm__rq_str(q, llm_json_get(f, "filename"), path, &p->filename)) return false;
-    if (!url || !llm__data_url(url, &media, &n, &data))
-        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.file.file_data: expected a data URL (data:application/pdf;base64,...)", path);
+    if (llm_json_get(f, "file_id")) return llm__openai_body_bad(q, LLM_ERR_UNSUPPORTED, "%s.file.file_id: an uploaded file (llm_request holds a file's bytes)", path);
+    if (!llm__openai_body_str(q, llm_json_get(f, "file_data"), path, &url) || !llm__openai_body_str(q, llm_json_get(f, "filename"), path, &p->filename)) return false;
+    if (!url || !llm__wire_data_url(url, &media, &n, &data))
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.file.file_data: expected a data URL (data:application/pdf;base64,...)", path);
     p->base64 = data;
     if (!(p->media_type = llm__arena_strndup(&q->out->alloc, &q->out->arena_, media, n))) q->oom = true;
     return !q->oom;
 }
 
-static bool llm__rq_part(llm__rq *q, const llm_json *v, llm_content_part *p, const char *path) {
+static bool llm__openai_body_part(llm__openai_body_state *q, const llm_json *v, llm_content_part *p, const char *path) {
     static const char *const details[] = {"auto", "low", "high"};
     const char *type = llm_json_string(llm_json_get(v, "type"), NULL), *detail = NULL;
     size_t i;
-    if (!llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &p->cache)) return false;
+    if (!llm__openai_body_cache(q, llm_json_get(v, "cache_control"), path, &p->cache)) return false;
     if (type && strcmp(type, "text") == 0) {
         p->type = LLM_PART_TEXT;
-        return llm__rq_str(q, llm_json_get(v, "text"), path, &p->text);
+        return llm__openai_body_str(q, llm_json_get(v, "text"), path, &p->text);
     }
-    if (type && strcmp(type, "file") == 0) return llm__rq_file(q, v, p, path);
+    if (type && strcmp(type, "file") == 0) return llm__openai_body_file(q, v, p, path);
     if (type && strcmp(type, "image_url") == 0) {
         const llm_json *img = llm_json_get(v, "image_url");
         p->type = LLM_PART_IMAGE_URL;
-        if (llm_json_is(img, LLM_JSON_STRING)) return llm__rq_str(q, img, path, &p->url);
-        if (!llm__rq_str(q, llm_json_get(img, "url"), path, &p->url) || !llm__rq_str(q, llm_json_get(img, "detail"), path, &detail)) return false;
+        if (llm_json_is(img, LLM_JSON_STRING)) return llm__openai_body_str(q, img, path, &p->url);
+        if (!llm__openai_body_str(q, llm_json_get(img, "url"), path, &p->url) || !llm__openai_body_str(q, llm_json_get(img, "detail"), path, &detail)) return false;
         for (i = 0; detail && i < 3; i++)
             if (strcmp(detail, details[i]) == 0) p->detail = (llm_image_detail)(LLM_DETAIL_AUTO + i);
         return true;
@@ -14194,16 +14298,16 @@ static bool llm__rq_part(llm__rq *q, const llm_json *v, llm_content_part *p, con
     return false;
 }
 
-static bool llm__rq_content(llm__rq *q, const llm_json *c, llm_message *m, const char *path) {
+static bool llm__openai_body_content(llm__openai_body_state *q, const llm_json *c, llm_message *m, const char *path) {
     char sub[80];
     const llm_json *v;
     llm_content_part *parts;
     size_t i = 0;
-    if (!llm_json_is(c, LLM_JSON_ARRAY)) return llm__rq_str(q, c, path, &m->content);
-    parts = (llm_content_part *)llm__rq_alloc(q, llm_json_count(c), sizeof *parts);
+    if (!llm_json_is(c, LLM_JSON_ARRAY)) return llm__openai_body_str(q, c, path, &m->content);
+    parts = (llm_content_part *)llm__openai_body_alloc(q, llm_json_count(c), sizeof *parts);
     for (v = llm_json_first(c); v && parts; v = llm_json_next(c, v), i++) {
         llm__format(sub, sizeof sub, "%s[%z]", path, i);
-        if (!llm__rq_part(q, v, &parts[i], sub)) return false;
+        if (!llm__openai_body_part(q, v, &parts[i], sub)) return false;
     }
     m->parts = parts;
     m->part_count = parts ? i : 0;
@@ -14211,17 +14315,17 @@ static bool llm__rq_content(llm__rq *q, const llm_json *c, llm_message *m, const
     return !q->oom;
 }
 
-static bool llm__rq_tool_calls(llm__rq *q, const llm_json *calls, llm_message *m, size_t mi) {
+static bool llm__openai_body_tool_calls(llm__openai_body_state *q, const llm_json *calls, llm_message *m, size_t mi) {
     char path[80];
     const llm_json *v;
-    llm_tool_call *out = (llm_tool_call *)llm__rq_alloc(q, llm_json_count(calls), sizeof *out);
+    llm_tool_call *out = (llm_tool_call *)llm__openai_body_alloc(q, llm_json_count(calls), sizeof *out);
     size_t i = 0;
     for (v = llm_json_first(calls); v && out; v = llm_json_next(calls, v), i++) {
         const llm_json *fn = llm_json_get(v, "function"), *args = llm_json_get(fn, "arguments");
         llm__format(path, sizeof path, "messages[%z].tool_calls[%z]", mi, i);
-        if (!llm__rq_str(q, llm_json_get(v, "id"), path, &out[i].id) || !llm__rq_str(q, llm_json_get(fn, "name"), path, &out[i].name)) return false;
-        if (args && !llm_json_is(args, LLM_JSON_STRING)) out[i].arguments = llm__rq_json_text(q, args, path); /* an object: taken as its text */
-        else if (!llm__rq_str(q, args, path, &out[i].arguments)) return false;
+        if (!llm__openai_body_str(q, llm_json_get(v, "id"), path, &out[i].id) || !llm__openai_body_str(q, llm_json_get(fn, "name"), path, &out[i].name)) return false;
+        if (args && !llm_json_is(args, LLM_JSON_STRING)) out[i].arguments = llm__openai_body_json_text(q, args, path); /* an object: taken as its text */
+        else if (!llm__openai_body_str(q, args, path, &out[i].arguments)) return false;
     }
     m->tool_calls = out;
     m->tool_call_count = out ? i : 0;
@@ -14230,21 +14334,21 @@ static bool llm__rq_tool_calls(llm__rq *q, const llm_json *calls, llm_message *m
 
 /* LiteLLM's thinking_blocks on an assistant message: Anthropic's
    thinking ({thinking, signature}) and redacted_thinking ({data}) blocks. */
-static bool llm__rq_thinking_blocks(llm__rq *q, const llm_json *blocks, llm_message *m, const char *path) {
+static bool llm__openai_body_thinking_blocks(llm__openai_body_state *q, const llm_json *blocks, llm_message *m, const char *path) {
     const llm_json *v;
-    llm_reasoning_block *out = (llm_reasoning_block *)llm__rq_alloc(q, llm_json_count(blocks), sizeof *out);
+    llm_reasoning_block *out = (llm_reasoning_block *)llm__openai_body_alloc(q, llm_json_count(blocks), sizeof *out);
     size_t k = 0;
-    if (!llm_json_is(blocks, LLM_JSON_ARRAY)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: expected an array", path);
+    if (!llm_json_is(blocks, LLM_JSON_ARRAY)) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: expected an array", path);
     for (v = llm_json_first(blocks); v && out; v = llm_json_next(blocks, v), k++) {
         const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
         if (type && strcmp(type, "redacted_thinking") == 0) {
             out[k].kind = LLM_REASONING_REDACTED;
-            if (!llm__rq_str(q, llm_json_get(v, "data"), path, &out[k].data)) return false;
+            if (!llm__openai_body_str(q, llm_json_get(v, "data"), path, &out[k].data)) return false;
         } else if (type && strcmp(type, "thinking") == 0) {
-            if (!llm__rq_str(q, llm_json_get(v, "thinking"), path, &out[k].thinking) || !llm__rq_str(q, llm_json_get(v, "signature"), path, &out[k].signature))
+            if (!llm__openai_body_str(q, llm_json_get(v, "thinking"), path, &out[k].thinking) || !llm__openai_body_str(q, llm_json_get(v, "signature"), path, &out[k].signature))
                 return false;
         } else {
-            return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks[%z].type: expected thinking or redacted_thinking", path, k);
+            return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks[%z].type: expected thinking or redacted_thinking", path, k);
         }
     }
     m->reasoning = out;
@@ -14257,30 +14361,30 @@ static bool llm__rq_thinking_blocks(llm__rq *q, const llm_json *blocks, llm_mess
    call's id: "<id>__thought__<signature>". The id is cut there (the tool
    message quoting it is cut the same way) and the signature becomes a
    reasoning block of Gemini's naming the call. */
-#define LLM__THOUGHT_SEP "__thought__"
+#define LLM__OPENAI_BODY_THOUGHT_SEP "__thought__"
 
-static bool llm__rq_cut_id(llm__rq *q, const char **id, const char **signature) {
-    const char *at = *id ? strstr(*id, LLM__THOUGHT_SEP) : NULL;
+static bool llm__openai_body_cut_id(llm__openai_body_state *q, const char **id, const char **signature) {
+    const char *at = *id ? strstr(*id, LLM__OPENAI_BODY_THOUGHT_SEP) : NULL;
     char *copy;
     if (signature) *signature = NULL;
     if (!at) return true;
     if (!(copy = llm__arena_strndup(&q->out->alloc, &q->out->arena_, *id, (size_t)(at - *id)))) return !(q->oom = true);
-    if (signature) *signature = at + strlen(LLM__THOUGHT_SEP);
+    if (signature) *signature = at + strlen(LLM__OPENAI_BODY_THOUGHT_SEP);
     *id = copy;
     return true;
 }
 
-static bool llm__rq_thought_ids(llm__rq *q, llm_message *m) {
+static bool llm__openai_body_thought_ids(llm__openai_body_state *q, llm_message *m) {
     llm_reasoning_block *blocks;
     const char *sig;
     size_t k, n = 0;
-    for (k = 0; k < m->tool_call_count; k++) n += m->tool_calls[k].id && strstr(m->tool_calls[k].id, LLM__THOUGHT_SEP) != NULL;
+    for (k = 0; k < m->tool_call_count; k++) n += m->tool_calls[k].id && strstr(m->tool_calls[k].id, LLM__OPENAI_BODY_THOUGHT_SEP) != NULL;
     if (!n) return true;
-    if (!(blocks = (llm_reasoning_block *)llm__rq_alloc(q, m->reasoning_count + n, sizeof *blocks))) return false;
+    if (!(blocks = (llm_reasoning_block *)llm__openai_body_alloc(q, m->reasoning_count + n, sizeof *blocks))) return false;
     if (m->reasoning_count) memcpy(blocks, m->reasoning, m->reasoning_count * sizeof *blocks);
     for (k = 0; k < m->tool_call_count; k++) {
         llm_tool_call *tc = (llm_tool_call *)&m->tool_calls[k];
-        if (!llm__rq_cut_id(q, &tc->id, &sig)) return false;
+        if (!llm__openai_body_cut_id(q, &tc->id, &sig)) return false;
         if (!sig) continue;
         blocks[m->reasoning_count].kind = LLM_REASONING_THINKING;
         blocks[m->reasoning_count].thinking = "";
@@ -14292,48 +14396,48 @@ static bool llm__rq_thought_ids(llm__rq *q, llm_message *m) {
     return true;
 }
 
-static bool llm__rq_message(llm__rq *q, const llm_json *v, llm_message *m, size_t i) {
+static bool llm__openai_body_message(llm__openai_body_state *q, const llm_json *v, llm_message *m, size_t i) {
     static const char *const roles[] = {"user", "system", "developer", "assistant", "tool"};
     char path[64];
     const char *role = llm_json_string(llm_json_get(v, "role"), NULL);
     size_t r;
     llm__format(path, sizeof path, "messages[%z]", i);
-    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: expected an object", path);
+    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: expected an object", path);
     for (r = 0; role && r < 5 && strcmp(role, roles[r]) != 0; r++) {}
-    if (!role || r == 5) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.role: expected user, system, developer, assistant or tool", path);
+    if (!role || r == 5) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.role: expected user, system, developer, assistant or tool", path);
     m->role = (llm_role)r;
     llm__format(path, sizeof path, "messages[%z].content", i);
-    if (!llm__rq_content(q, llm_json_get(v, "content"), m, path)) return false;
+    if (!llm__openai_body_content(q, llm_json_get(v, "content"), m, path)) return false;
     llm__format(path, sizeof path, "messages[%z]", i);
-    if (!llm__rq_str(q, llm_json_get(v, "name"), path, &m->name) || !llm__rq_str(q, llm_json_get(v, "tool_call_id"), path, &m->tool_call_id) ||
-        !llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &m->cache))
+    if (!llm__openai_body_str(q, llm_json_get(v, "name"), path, &m->name) || !llm__openai_body_str(q, llm_json_get(v, "tool_call_id"), path, &m->tool_call_id) ||
+        !llm__openai_body_cache(q, llm_json_get(v, "cache_control"), path, &m->cache))
         return false;
-    if (llm_json_count(llm_json_get(v, "thinking_blocks")) && !llm__rq_thinking_blocks(q, llm_json_get(v, "thinking_blocks"), m, path)) return false;
-    if (!llm__rq_cut_id(q, &m->tool_call_id, NULL)) return false;
-    if (llm_json_count(llm_json_get(v, "tool_calls")) && !llm__rq_tool_calls(q, llm_json_get(v, "tool_calls"), m, i)) return false;
-    return llm__rq_thought_ids(q, m);
+    if (llm_json_count(llm_json_get(v, "thinking_blocks")) && !llm__openai_body_thinking_blocks(q, llm_json_get(v, "thinking_blocks"), m, path)) return false;
+    if (!llm__openai_body_cut_id(q, &m->tool_call_id, NULL)) return false;
+    if (llm_json_count(llm_json_get(v, "tool_calls")) && !llm__openai_body_tool_calls(q, llm_json_get(v, "tool_calls"), m, i)) return false;
+    return llm__openai_body_thought_ids(q, m);
 }
 
-static bool llm__rq_tools(llm__rq *q, const llm_json *tools) {
+static bool llm__openai_body_tools(llm__openai_body_state *q, const llm_json *tools) {
     char path[48];
     const llm_json *v;
-    llm_tool *out = (llm_tool *)llm__rq_alloc(q, llm_json_count(tools), sizeof *out);
+    llm_tool *out = (llm_tool *)llm__openai_body_alloc(q, llm_json_count(tools), sizeof *out);
     size_t i = 0;
     for (v = llm_json_first(tools); v && out; v = llm_json_next(tools, v), i++) {
         const llm_json *fn = llm_json_get(v, "function"), *params = llm_json_get(fn, "parameters");
         llm__format(path, sizeof path, "tools[%z].function", i);
-        if (!llm_json_is(fn, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_UNSUPPORTED, "tools[%z]: only function tools", i);
-        if (!llm__rq_str(q, llm_json_get(fn, "name"), path, &out[i].name) || !llm__rq_str(q, llm_json_get(fn, "description"), path, &out[i].description) ||
-            !llm__rq_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict) || !llm__rq_cache(q, llm_json_get(v, "cache_control"), path, &out[i].cache))
+        if (!llm_json_is(fn, LLM_JSON_OBJECT)) return llm__openai_body_bad(q, LLM_ERR_UNSUPPORTED, "tools[%z]: only function tools", i);
+        if (!llm__openai_body_str(q, llm_json_get(fn, "name"), path, &out[i].name) || !llm__openai_body_str(q, llm_json_get(fn, "description"), path, &out[i].description) ||
+            !llm__openai_body_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict) || !llm__openai_body_cache(q, llm_json_get(v, "cache_control"), path, &out[i].cache))
             return false;
-        if (params) out[i].parameters = llm__rq_json_text(q, params, "tools[].function.parameters");
+        if (params) out[i].parameters = llm__openai_body_json_text(q, params, "tools[].function.parameters");
     }
     q->out->request.tools = out;
     q->out->request.tool_count = out ? i : 0;
     return !q->oom;
 }
 
-static bool llm__rq_tool_choice(llm__rq *q, const llm_json *v) {
+static bool llm__openai_body_tool_choice(llm__openai_body_state *q, const llm_json *v) {
     static const char *const modes[] = {"none", "auto", "required"};
     llm_tool_choice *tc = &q->out->request.tool_choice;
     const char *s = llm_json_string(v, NULL);
@@ -14345,12 +14449,12 @@ static bool llm__rq_tool_choice(llm__rq *q, const llm_json *v) {
             return true;
         }
     tc->mode = LLM_TOOL_CHOICE_FUNCTION;
-    if (!s && llm__rq_str(q, llm_json_get(llm_json_get(v, "function"), "name"), "tool_choice.function.name", &tc->name) && tc->name) return true;
+    if (!s && llm__openai_body_str(q, llm_json_get(llm_json_get(v, "function"), "name"), "tool_choice.function.name", &tc->name) && tc->name) return true;
     llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: expected none, auto, required or {\"type\":\"function\",\"function\":{\"name\"}}");
     return false;
 }
 
-static bool llm__rq_format(llm__rq *q, const llm_json *v) {
+static bool llm__openai_body_format(llm__openai_body_state *q, const llm_json *v) {
     static const char *const types[] = {"text", "json_object", "json_schema"};
     llm_response_format *f = &q->out->request.response_format;
     const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
@@ -14358,74 +14462,74 @@ static bool llm__rq_format(llm__rq *q, const llm_json *v) {
     size_t i;
     if (!v) return true;
     for (i = 0; type && i < 3 && strcmp(type, types[i]) != 0; i++) {}
-    if (!type || i == 3) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "response_format.type: expected text, json_object or json_schema");
+    if (!type || i == 3) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "response_format.type: expected text, json_object or json_schema");
     f->type = (llm_format_type)(LLM_FORMAT_TEXT + i);
     if (f->type != LLM_FORMAT_JSON_SCHEMA) return true;
-    if (llm_json_get(js, "schema")) f->schema = llm__rq_json_text(q, llm_json_get(js, "schema"), "response_format.json_schema.schema");
-    return llm__rq_str(q, llm_json_get(js, "name"), "response_format.json_schema.name", &f->name) &&
-           llm__rq_str(q, llm_json_get(js, "description"), "response_format.json_schema.description", &f->description) &&
-           llm__rq_bool(q, llm_json_get(js, "strict"), "response_format.json_schema.strict", &f->strict) && !q->oom;
+    if (llm_json_get(js, "schema")) f->schema = llm__openai_body_json_text(q, llm_json_get(js, "schema"), "response_format.json_schema.schema");
+    return llm__openai_body_str(q, llm_json_get(js, "name"), "response_format.json_schema.name", &f->name) &&
+           llm__openai_body_str(q, llm_json_get(js, "description"), "response_format.json_schema.description", &f->description) &&
+           llm__openai_body_bool(q, llm_json_get(js, "strict"), "response_format.json_schema.strict", &f->strict) && !q->oom;
 }
 
-static bool llm__rq_stop(llm__rq *q, const llm_json *v) {
+static bool llm__openai_body_stop(llm__openai_body_state *q, const llm_json *v) {
     const llm_json *e;
     const char **out;
     size_t i = 0;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    out = (const char **)llm__rq_alloc(q, llm_json_is(v, LLM_JSON_ARRAY) ? llm_json_count(v) : 1, sizeof *out);
+    out = (const char **)llm__openai_body_alloc(q, llm_json_is(v, LLM_JSON_ARRAY) ? llm_json_count(v) : 1, sizeof *out);
     if (!out) return !llm_json_is(v, LLM_JSON_STRING) && !q->oom; /* an empty array */
     if (llm_json_is(v, LLM_JSON_STRING)) {
-        if (!llm__rq_str(q, v, "stop", &out[0])) return false;
+        if (!llm__openai_body_str(q, v, "stop", &out[0])) return false;
         i = 1;
     } else {
         for (e = llm_json_first(v); e; e = llm_json_next(v, e), i++)
-            if (!llm__rq_str(q, e, "stop", &out[i]) || !out[i]) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "stop[%z]: expected a string", i);
+            if (!llm__openai_body_str(q, e, "stop", &out[i]) || !out[i]) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "stop[%z]: expected a string", i);
     }
     q->out->request.stop = out;
     q->out->request.stop_count = i;
     return true;
 }
 
-static bool llm__rq_metadata(llm__rq *q, const llm_json *v) {
+static bool llm__openai_body_metadata(llm__openai_body_state *q, const llm_json *v) {
     const llm_json *k;
     llm_pair *out;
     size_t i = 0;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
-    out = (llm_pair *)llm__rq_alloc(q, llm_json_count(v), sizeof *out);
+    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
+    out = (llm_pair *)llm__openai_body_alloc(q, llm_json_count(v), sizeof *out);
     for (k = llm_json_first(v); k && out; k = llm_json_next(v, k), i++)
-        if (!llm__rq_str(q, k, "metadata", &out[i].name) || !llm__rq_str(q, k + 1, "metadata", &out[i].value) || !out[i].value)
-            return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
+        if (!llm__openai_body_str(q, k, "metadata", &out[i].name) || !llm__openai_body_str(q, k + 1, "metadata", &out[i].value) || !out[i].value)
+            return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
     q->out->request.metadata = out;
     q->out->request.metadata_count = out ? i : 0;
     return !q->oom;
 }
 
 /* The scalar members, each into its field. */
-static bool llm__rq_scalars(llm__rq *q, const llm_json *root) {
+static bool llm__openai_body_scalars(llm__openai_body_state *q, const llm_json *root) {
     llm_request *r = &q->out->request;
     bool parallel = false, has_parallel = llm_json_is(llm_json_get(root, "parallel_tool_calls"), LLM_JSON_TRUE) ||
                                          llm_json_is(llm_json_get(root, "parallel_tool_calls"), LLM_JSON_FALSE);
-    if (!llm__rq_str(q, llm_json_get(root, "model"), "model", &r->model) || !llm__rq_str(q, llm_json_get(root, "user"), "user", &r->user) ||
-        !llm__rq_str(q, llm_json_get(root, "reasoning_effort"), "reasoning_effort", &r->reasoning_effort) ||
-        !llm__rq_str(q, llm_json_get(root, "service_tier"), "service_tier", &r->service_tier) ||
-        !llm__rq_num(q, llm_json_get(root, "temperature"), "temperature", &r->temperature, &r->has_temperature) ||
-        !llm__rq_num(q, llm_json_get(root, "top_p"), "top_p", &r->top_p, &r->has_top_p) ||
-        !llm__rq_num(q, llm_json_get(root, "presence_penalty"), "presence_penalty", &r->presence_penalty, &r->has_presence_penalty) ||
-        !llm__rq_num(q, llm_json_get(root, "frequency_penalty"), "frequency_penalty", &r->frequency_penalty, &r->has_frequency_penalty) ||
-        !llm__rq_int64(q, llm_json_get(root, "seed"), "seed", &r->seed, &r->has_seed) ||
-        !llm__rq_int(q, llm_json_get(root, "max_tokens"), "max_tokens", &r->max_tokens) ||
-        !llm__rq_int(q, llm_json_get(root, "max_completion_tokens"), "max_completion_tokens", &r->max_completion_tokens) ||
-        !llm__rq_int(q, llm_json_get(root, "n"), "n", &r->n) || !llm__rq_bool(q, llm_json_get(root, "logprobs"), "logprobs", &r->logprobs) ||
-        !llm__rq_bool(q, llm_json_get(root, "parallel_tool_calls"), "parallel_tool_calls", &parallel))
+    if (!llm__openai_body_str(q, llm_json_get(root, "model"), "model", &r->model) || !llm__openai_body_str(q, llm_json_get(root, "user"), "user", &r->user) ||
+        !llm__openai_body_str(q, llm_json_get(root, "reasoning_effort"), "reasoning_effort", &r->reasoning_effort) ||
+        !llm__openai_body_str(q, llm_json_get(root, "service_tier"), "service_tier", &r->service_tier) ||
+        !llm__openai_body_num(q, llm_json_get(root, "temperature"), "temperature", &r->temperature, &r->has_temperature) ||
+        !llm__openai_body_num(q, llm_json_get(root, "top_p"), "top_p", &r->top_p, &r->has_top_p) ||
+        !llm__openai_body_num(q, llm_json_get(root, "presence_penalty"), "presence_penalty", &r->presence_penalty, &r->has_presence_penalty) ||
+        !llm__openai_body_num(q, llm_json_get(root, "frequency_penalty"), "frequency_penalty", &r->frequency_penalty, &r->has_frequency_penalty) ||
+        !llm__openai_body_int64(q, llm_json_get(root, "seed"), "seed", &r->seed, &r->has_seed) ||
+        !llm__openai_body_int(q, llm_json_get(root, "max_tokens"), "max_tokens", &r->max_tokens) ||
+        !llm__openai_body_int(q, llm_json_get(root, "max_completion_tokens"), "max_completion_tokens", &r->max_completion_tokens) ||
+        !llm__openai_body_int(q, llm_json_get(root, "n"), "n", &r->n) || !llm__openai_body_bool(q, llm_json_get(root, "logprobs"), "logprobs", &r->logprobs) ||
+        !llm__openai_body_bool(q, llm_json_get(root, "parallel_tool_calls"), "parallel_tool_calls", &parallel))
         return false;
     if (llm_json_get(root, "top_logprobs")) {
         r->has_top_logprobs = true;
-        if (!llm__rq_int(q, llm_json_get(root, "top_logprobs"), "top_logprobs", &r->top_logprobs)) return false;
+        if (!llm__openai_body_int(q, llm_json_get(root, "top_logprobs"), "top_logprobs", &r->top_logprobs)) return false;
     }
     if (llm_json_get(root, "top_k")) {
         r->has_top_k = true;
-        if (!llm__rq_int(q, llm_json_get(root, "top_k"), "top_k", &r->top_k)) return false;
+        if (!llm__openai_body_int(q, llm_json_get(root, "top_k"), "top_k", &r->top_k)) return false;
     }
     if (has_parallel) r->parallel_tool_calls = parallel ? LLM_TRUE : LLM_FALSE;
     return true;
@@ -14433,7 +14537,7 @@ static bool llm__rq_scalars(llm__rq *q, const llm_json *root) {
 
 /* The members llm_request holds; any other goes to extra_body and the
    unknown list. */
-static bool llm__rq_known(const char *key) {
+static bool llm__openai_body_known(const char *key) {
     static const char *const known[] = {"model", "messages", "tools", "tool_choice", "response_format", "max_tokens", "max_completion_tokens",
                                         "temperature", "top_p", "stop", "seed", "n", "presence_penalty", "frequency_penalty", "logprobs",
                                         "top_logprobs", "reasoning_effort", "parallel_tool_calls", "user", "metadata", "service_tier",
@@ -14444,17 +14548,17 @@ static bool llm__rq_known(const char *key) {
     return false;
 }
 
-static bool llm__rq_rest(llm__rq *q, const llm_json *root) {
+static bool llm__openai_body_rest(llm__openai_body_state *q, const llm_json *root) {
     llm_openai_request *o = q->out;
     const llm_json *k, *so = llm_json_get(root, "stream_options");
     const char *text;
     size_t n;
-    if (!llm__rq_bool(q, llm_json_get(root, "stream"), "stream", &o->stream)) return false;
+    if (!llm__openai_body_bool(q, llm_json_get(root, "stream"), "stream", &o->stream)) return false;
     if (llm_json_is(llm_json_get(so, "include_usage"), LLM_JSON_FALSE)) o->request.stream.no_usage = true;
     llm_json_write_object_begin(&q->extra);
     for (k = llm_json_first(root); k; k = llm_json_next(root, k)) {
         const char *key = llm_json_string(k, NULL);
-        if (llm__rq_known(key)) continue;
+        if (llm__openai_body_known(key)) continue;
         if (o->unknown_count < sizeof o->unknown / sizeof o->unknown[0]) o->unknown[o->unknown_count] = key;
         o->unknown_count++;
         llm_json_write_key(&q->extra, key);
@@ -14467,41 +14571,42 @@ static bool llm__rq_rest(llm__rq *q, const llm_json *root) {
     return !q->oom;
 }
 
-/* The thinking_blocks of a request whose model is Gemini's are Gemini's
-   signatures (LiteLLM's thinking_blocks carry both providers'). */
-static void llm__rq_gemini_blocks(llm__rq *q) {
+/* The thinking_blocks of a request are the reasoning blocks of the wire
+   format its model resolves to, when that format keeps any (LiteLLM's
+   thinking_blocks carry Anthropic's and Gemini's alike). */
+static void llm__openai_body_gemini_blocks(llm__openai_body_state *q) {
     const llm_provider *p = q->out->request.model ? llm_provider_for_model(q->out->request.model, NULL) : NULL;
     size_t i;
-    if (!p || !p->wire || strcmp(p->wire->name, "gemini") != 0) return;
+    if (!p || !p->wire || !p->wire->reasoning_blocks) return;
     for (i = 0; i < q->out->request.message_count; i++) {
         llm_message *m = (llm_message *)&q->out->request.messages[i];
-        if (m->reasoning_count) m->reasoning_format = "gemini";
+        if (m->reasoning_count) m->reasoning_format = p->wire->name;
     }
 }
 
-static bool llm__rq_read(llm__rq *q, const llm_json *root) {
+static bool llm__openai_body_read(llm__openai_body_state *q, const llm_json *root) {
     const llm_json *msgs = llm_json_get(root, "messages"), *v;
     llm_message *m;
     size_t i = 0;
-    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "expected a JSON object (a chat-completions request)");
+    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "expected a JSON object (a chat-completions request)");
     if (!llm_json_is(msgs, LLM_JSON_ARRAY) || !llm_json_count(msgs))
-        return llm__rq_bad(q, LLM_ERR_INVALID_ARGUMENT, "messages: expected a non-empty array");
-    m = (llm_message *)llm__rq_alloc(q, llm_json_count(msgs), sizeof *m);
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "messages: expected a non-empty array");
+    m = (llm_message *)llm__openai_body_alloc(q, llm_json_count(msgs), sizeof *m);
     for (v = llm_json_first(msgs); v && m; v = llm_json_next(msgs, v), i++)
-        if (!llm__rq_message(q, v, &m[i], i)) return false;
+        if (!llm__openai_body_message(q, v, &m[i], i)) return false;
     q->out->request.messages = m;
     q->out->request.message_count = m ? i : 0;
-    if (!llm__rq_scalars(q, root)) return false;
-    llm__rq_gemini_blocks(q);
-    if ((llm_json_count(llm_json_get(root, "tools")) && !llm__rq_tools(q, llm_json_get(root, "tools"))) ||
-        !llm__rq_tool_choice(q, llm_json_get(root, "tool_choice")) || !llm__rq_format(q, llm_json_get(root, "response_format")) ||
-        !llm__rq_stop(q, llm_json_get(root, "stop")) || !llm__rq_metadata(q, llm_json_get(root, "metadata")))
+    if (!llm__openai_body_scalars(q, root)) return false;
+    llm__openai_body_gemini_blocks(q);
+    if ((llm_json_count(llm_json_get(root, "tools")) && !llm__openai_body_tools(q, llm_json_get(root, "tools"))) ||
+        !llm__openai_body_tool_choice(q, llm_json_get(root, "tool_choice")) || !llm__openai_body_format(q, llm_json_get(root, "response_format")) ||
+        !llm__openai_body_stop(q, llm_json_get(root, "stop")) || !llm__openai_body_metadata(q, llm_json_get(root, "metadata")))
         return false;
-    return llm__rq_rest(q, root) && !q->oom && !q->failed;
+    return llm__openai_body_rest(q, root) && !q->oom && !q->failed;
 }
 
 LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char *json, size_t len, llm_error *err) {
-    llm__rq q;
+    llm__openai_body_state q;
     llm_allocator a;
     llm_error local;
     llm_result r;
@@ -14520,7 +14625,7 @@ LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char 
     q.err = err;
     q.extra.alloc = a;
     llm__error_clear(err);
-    if (!llm__rq_read(&q, llm_json_root(&out->doc_))) {
+    if (!llm__openai_body_read(&q, llm_json_root(&out->doc_))) {
         r = q.oom ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : err->code;
         llm_json_writer_free(&q.extra);
         llm_openai_request_free(out);

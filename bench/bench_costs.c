@@ -68,7 +68,7 @@ int main(int argc, char **argv) {
         if (t < best) best = t;
     }
     printf("costs: load the full LiteLLM JSON (%ld bytes, %u entries): %.1f ms (best of 10)\n", len,
-           (unsigned)((llm__cost_layer *)db.loaded_)->count, best / 1e6);
+           (unsigned)((llm__costs_layer *)db.loaded_)->count, best / 1e6);
     printf("costs: lookup hit in the loaded layer: %.0f ns\n", lookup_ns(&db, "gpt-4o", n, LLM_OK));
     llm_costs_deinit(&db);
     free(json);

@@ -213,7 +213,7 @@ static void cli_write_info(llm_json_writer *w, const char *model, const llm_mode
         llm_json_write_key(w, "max_output_tokens");
         llm_json_write_int(w, info->max_output_tokens);
     }
-    for (p = 0; p < LLM__PRICE_COUNT; p++) {
+    for (p = 0; p < LLM__COSTS_PRICE_COUNT; p++) {
         const char *n = llm_price_name((llm_price)p), *hole = strstr(n, "<N>");
         if (!((info->price_set >> p) & 1u)) continue;
         if (hole) snprintf(name, sizeof name, "%.*s%lld%s", (int)(hole - n), n, (long long)(info->tier_threshold / 1000), hole + 3);

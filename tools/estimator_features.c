@@ -18,13 +18,13 @@ int main(int argc, char **argv) {
     for (p = buf, end = buf + size; p < end;) {
         char name[256];
         size_t n, k;
-        double x[LLM__EST_FEATURES];
+        double x[LLM__TOKENS_FEATURES];
         char *nl = (char *)memchr(p, '\n', (size_t)(end - p));
         if (!nl || sscanf(p, "@@doc %255s %zu", name, &n) != 2) return 1;
         p = nl + 1;
-        llm__est_features((const unsigned char *)p, n, x);
+        llm__tokens_features((const unsigned char *)p, n, x);
         printf("%s %zu", name, n);
-        for (k = 0; k < LLM__EST_FEATURES; k++) printf(" %.0f", x[k]);
+        for (k = 0; k < LLM__TOKENS_FEATURES; k++) printf(" %.0f", x[k]);
         printf("\n");
         p += n + 1;
     }

@@ -25,7 +25,7 @@ typedef struct pool {
 } pool;
 
 typedef struct gen {
-    llm__cost_layer *l;
+    llm__costs_layer *l;
     size_t *keep;                   /* indexes of kept entries */
     size_t kept;
     uint32_t *prov_src;             /* distinct provider strings (layer offsets) */
@@ -118,21 +118,21 @@ static void print_pool(const pool *p) {
 
 static void collect(gen *g) {
     size_t i, j, nrefs = 0;
-    llm__cost_layer *l = g->l;
+    llm__costs_layer *l = g->l;
     g->keep = (size_t *)malloc(l->count * sizeof *g->keep);
     g->prov_src = (uint32_t *)malloc(l->count * sizeof *g->prov_src);
     g->prov_off = (uint32_t *)malloc(l->count * sizeof *g->prov_off);
     g->values = (double *)malloc((l->ref_count + 1) * sizeof *g->values);
     if (!g->keep || !g->prov_src || !g->prov_off || !g->values) exit(1);
     for (i = 0; i < l->count; i++) {
-        const llm__cost_entry *e = &l->entries[i];
+        const llm__costs_entry *e = &l->entries[i];
         if (!kept_mode(e->mode)) continue;
         g->keep[g->kept++] = i;
         for (j = 0; j < g->nprov && strcmp(l->pool + g->prov_src[j], l->pool + e->provider) != 0; j++) {}
         if (j == g->nprov) g->prov_src[g->nprov++] = e->provider;
         for (j = 0; j < e->nrefs; j++) g->values[nrefs++] = l->values[l->refs[e->refs + j] & 0xFFFFFFu];
     }
-    llm__heapsort(g->prov_src, g->nprov, sizeof *g->prov_src, llm__provider_cmp, l->pool);
+    llm__costs_heapsort(g->prov_src, g->nprov, sizeof *g->prov_src, llm__costs_provider_cmp, l->pool);
     qsort(g->values, nrefs, sizeof *g->values, cmp_double);
     for (i = 0; i < nrefs; i++)
         if (g->nvalues == 0 || g->values[g->nvalues - 1] != g->values[i]) g->values[g->nvalues++] = g->values[i];
@@ -141,7 +141,7 @@ static void collect(gen *g) {
 
 static void print_tables(gen *g) {
     size_t i, j, refs = 0;
-    llm__cost_layer *l = g->l;
+    llm__costs_layer *l = g->l;
     uint32_t *keys = (uint32_t *)malloc((g->kept + 1) * sizeof *keys);
     if (!keys) exit(1);
     for (i = 0; i < g->kept; i++) keys[i] = pool_add(g->p, l->pool + l->entries[g->keep[i]].key);
@@ -155,16 +155,16 @@ static void print_tables(gen *g) {
     for (i = 0; i < g->nprov; i++) printf("%s%s%u", i ? "," : "", i % 12 ? " " : "\n    ", (unsigned)g->prov_off[i]);
     printf("\n};\n/* price << 24 | index in llm__costs_values */\nstatic const uint32_t llm__costs_refs[] = {");
     for (i = 0; i < g->kept; i++) {
-        const llm__cost_entry *e = &l->entries[g->keep[i]];
+        const llm__costs_entry *e = &l->entries[g->keep[i]];
         for (j = 0; j < e->nrefs; j++, refs++) {
             uint32_t r = l->refs[e->refs + j];
             printf("%s%s%u", refs ? "," : "", refs % 10 ? "" : "\n", (unsigned)((r >> 24) << 24 | value_index(g, l->values[r & 0xFFFFFFu])));
         }
     }
     printf("\n};\n/* key, provider, refs, caps, max_input, max_output, threshold_k, nrefs, mode */\n");
-    printf("static const llm__cost_entry llm__costs_entries[%u] = {\n", (unsigned)g->kept);
+    printf("static const llm__costs_entry llm__costs_entries[%u] = {\n", (unsigned)g->kept);
     for (i = 0, refs = 0; i < g->kept; i++) {
-        const llm__cost_entry *e = &l->entries[g->keep[i]];
+        const llm__costs_entry *e = &l->entries[g->keep[i]];
         printf("{%u,%u,%u,%u,%u,%u,%u,%u,%u},\n", (unsigned)keys[i], (unsigned)provider_offset(g, l->pool + e->provider),
                (unsigned)refs, (unsigned)e->caps, (unsigned)e->max_input, (unsigned)e->max_output,
                (unsigned)e->threshold_k, (unsigned)e->nrefs, (unsigned)e->mode);
@@ -208,7 +208,7 @@ int main(int argc, char **argv) {
     }
     memset(&g, 0, sizeof g);
     g.p = &p;
-    if (llm__layer_from_json(NULL, json, len, "gen", &g.l, &err) != LLM_OK) {
+    if (llm__costs_layer_from_json(NULL, json, len, "gen", &g.l, &err) != LLM_OK) {
         fprintf(stderr, "gen_costs: %s: %s (offset %u)\n", argv[1], err.message, (unsigned)err.offset);
         return 1;
     }
@@ -221,7 +221,7 @@ int main(int argc, char **argv) {
            (unsigned)g.kept, (unsigned)g.l->count, (unsigned)g.nprov, (unsigned)g.nvalues);
     printf("#define LLM_COSTS_DATE \"%s\"\n", date);
     print_tables(&g);
-    llm__layer_free(NULL, g.l);
+    llm__costs_layer_free(NULL, g.l);
     free(json);
     free(notes);
     free(g.keep);

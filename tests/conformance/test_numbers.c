@@ -1,4 +1,4 @@
-/* Number conversion of llm.h (llm__parse_double, llm__format_double):
+/* Number conversion of llm.h (llm__json_parse_double, llm__json_format_double):
    tests/data/numbers/vectors.txt (expected values computed by JavaScript's
    Number() and String(), see tools/gen_number_vectors.js), a
    1,000,000-pattern round trip, and timing.
@@ -35,7 +35,7 @@ static bool parse_exact(const char *s, size_t n, double *out) {
     char *buf = (char *)malloc(n ? n : 1);
     bool ok;
     memcpy(buf, s, n);
-    ok = llm__parse_double(buf, n, out);
+    ok = llm__json_parse_double(buf, n, out);
     free(buf);
     return ok;
 }
@@ -55,7 +55,7 @@ static void test_parse(const char *in, const char *want) {
 static void test_format(const char *hex, const char *want) {
     char *out = (char *)malloc(32); /* exactly the documented minimum */
     double x = from_bits(strtoull(hex, NULL, 16));
-    size_t n = llm__format_double(x, out);
+    size_t n = llm__json_format_double(x, out);
     check(n == strlen(out) && n < 32 && !strcmp(out, want), "format", hex, out, want);
     free(out);
 }
@@ -87,8 +87,8 @@ static void test_roundtrip(long count) {
         uint64_t b = rnd_finite(), b2;
         char buf[32];
         double y = 0;
-        size_t n = llm__format_double(from_bits(b), buf);
-        bool ok = llm__parse_double(buf, n, &y);
+        size_t n = llm__json_format_double(from_bits(b), buf);
+        bool ok = llm__json_parse_double(buf, n, &y);
         b2 = bits_of(y);
         if (ok && b2 == b && n > 0 && n < 32) { g_pass++; continue; }
         g_fail++;
@@ -114,10 +114,10 @@ static void bench(int mode, long count) {
                   : mode == 1 ? (double)(rnd64() % 10000000) / 1000.0
                               : (double)(int64_t)(rnd64() % 2000000001u) - 1e9;
         t0 = now();
-        for (j = 0; j < 1000; j++) lens[j] = llm__format_double(xs[j], bufs[j]);
+        for (j = 0; j < 1000; j++) lens[j] = llm__json_format_double(xs[j], bufs[j]);
         tf += now() - t0;
         t0 = now();
-        for (j = 0; j < 1000; j++) { double y = 0; llm__parse_double(bufs[j], lens[j], &y); sink = y; }
+        for (j = 0; j < 1000; j++) { double y = 0; llm__json_parse_double(bufs[j], lens[j], &y); sink = y; }
         tp += now() - t0;
     }
     printf("timing %-22s format %7.1f ns/op, parse %7.1f ns/op, round trip %7.1f ns\n",

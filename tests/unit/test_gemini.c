@@ -451,6 +451,33 @@ static void litellm_thought_ids(void) {
     llm_openai_request_free(&o);
 }
 
+/* llm_usage_decode reads Gemini's usageMetadata through the wire format's
+   usage slot, in the one convention: the recorded answer's own counts
+   (promptTokenCount 38, candidatesTokenCount 8, thoughtsTokenCount 501),
+   the completion being candidates plus thoughts, which is what its
+   totalTokenCount (547) says. */
+static void usage_decodes_through_the_wire_format(void) {
+    size_t len;
+    char *bytes = TEST_READ_FIXTURE(SAMPLES "generate_content_thinking_function_call.json", &len);
+    llm_json_doc doc;
+    llm_usage u;
+    memset(&doc, 0, sizeof doc);
+    if (!bytes) return;
+    if (CHECK_EQ_INT(llm_json_parse(&doc, bytes, len, NULL), LLM_OK)) {
+        const llm_json *meta = llm_json_get(llm_json_root(&doc), "usageMetadata");
+        CHECK_EQ_INT(llm_usage_decode("gemini", meta, &u, NULL), LLM_OK);
+        CHECK_EQ_INT((int)u.prompt_tokens, 38);
+        CHECK_EQ_INT((int)u.completion_tokens, 8 + 501);
+        CHECK_EQ_INT((int)u.reasoning_tokens, 501);
+        CHECK_EQ_INT((int)(u.prompt_tokens + u.completion_tokens),
+                     (int)llm_json_int(llm_json_get(meta, "totalTokenCount"), -1));
+        CHECK_EQ_INT(llm_wire_usage_decode(llm_wire_gemini(), meta, &u, NULL), LLM_OK);
+        CHECK_EQ_INT((int)u.completion_tokens, 509);
+    }
+    llm_json_doc_free(&doc);
+    free(bytes);
+}
+
 static const test_case cases[] = {
     TEST(a_plain_answer_decodes),
     TEST(the_function_call_round_trip),
@@ -461,6 +488,7 @@ static const test_case cases[] = {
     TEST(url_schema_and_refusals),
     TEST(thinking_by_family),
     TEST(litellm_thought_ids),
+    TEST(usage_decodes_through_the_wire_format),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }

@@ -657,6 +657,51 @@ static void conversation_copies_and_builds_tool_loops(void) {
     free(body);
 }
 
+static int64_t fixed_clock(void *user) { (void)user; return 42; }
+
+/* Every default of a client resolved in one place: the provider (OpenAI),
+   its base URL (the one OpenAI's SDKs use), the 10-minute timeout of the
+   official SDKs, the 64 MiB response limit, the platform's clock; what the
+   caller gives is kept, and llm_client_init keeps the resolved desc. */
+static void client_defaults_are_resolved_in_one_place(void) {
+    llm_client_desc d, r;
+    llm_client c;
+    memset(&d, 0, sizeof d);
+    r = llm_client_desc_defaults(&d);
+    CHECK_EQ_STR(r.provider, "openai");
+    CHECK_EQ_STR(r.base_url, "https://api.openai.com/v1");
+    CHECK_EQ_INT(r.timeout_ms, 600000);
+    CHECK(r.max_response_bytes == (size_t)64 << 20);
+#if defined(__unix__) || defined(__APPLE__)
+    CHECK(r.clock_ms != NULL);
+#endif
+    r = llm_client_desc_defaults(NULL);
+    CHECK_EQ_STR(r.provider, "openai");
+    d.provider = "anthropic";
+    d.timeout_ms = 1234;
+    d.max_response_bytes = 99;
+    d.clock_ms = fixed_clock;
+    r = llm_client_desc_defaults(&d);
+    CHECK_EQ_STR(r.base_url, "https://api.anthropic.com");
+    CHECK_EQ_INT(r.timeout_ms, 1234);
+    CHECK(r.max_response_bytes == 99);
+    CHECK(r.clock_ms == fixed_clock);
+    d.base_url = "http://127.0.0.1:9/v1";
+    CHECK_EQ_STR(llm_client_desc_defaults(&d).base_url, "http://127.0.0.1:9/v1");
+    d.provider = "nosuch";
+    d.base_url = NULL;
+    r = llm_client_desc_defaults(&d);
+    CHECK_EQ_STR(r.provider, "nosuch");
+    CHECK(r.base_url == NULL);
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_ERR_UNSUPPORTED);
+    d.provider = "groq";
+    d.timeout_ms = 0;
+    if (CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK)) {
+        CHECK_EQ_STR(c.desc.base_url, "https://api.groq.com/openai/v1");
+        CHECK_EQ_INT(c.desc.timeout_ms, 600000);
+    }
+}
+
 static const test_case cases[] = {
     TEST(openai_decodes_text_in_any_chunking),
     TEST(openai_decodes_parallel_tool_calls),
@@ -676,6 +721,7 @@ static const test_case cases[] = {
     TEST(complete_runs_through_the_transport),
     TEST(every_failed_allocation_is_reported),
     TEST(conversation_copies_and_builds_tool_loops),
+    TEST(client_defaults_are_resolved_in_one_place),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }

@@ -427,8 +427,20 @@ static llm_result toy_event(llm_stream_sink *s, const char *event, size_t event_
 
 static const llm_finish_word toy_finish[] = {{"stop", LLM_FINISH_STOP}, {"cut", LLM_FINISH_LENGTH}, {NULL, LLM_FINISH_NONE}};
 static const llm_error_word toy_errors[] = {{"busy", LLM_ERR_UNAVAILABLE, false, false}, {NULL, LLM_OK, false, false}};
+/* The toy's usage object: {"in": N, "out": M}. */
+static bool toy_usage(const llm_json *u, llm_usage *out) {
+    out->prompt_tokens = llm_json_int(llm_json_get(u, "in"), -1);
+    out->completion_tokens = llm_json_int(llm_json_get(u, "out"), -1);
+    out->total_tokens = out->prompt_tokens + out->completion_tokens;
+    out->present = true;
+    return out->prompt_tokens >= 0 && out->completion_tokens >= 0;
+}
+
 static const llm_wire_format toy_wire = {"toy-ndjson", toy_encode, toy_url, toy_decode, toy_decode_error, toy_event, sizeof(toy_state),
-                                         LLM_FRAMING_NDJSON, NULL, toy_finish, toy_errors, false};
+                                         LLM_FRAMING_NDJSON, NULL, toy_finish, toy_errors, false, toy_usage, false};
+static const llm_wire_format toy_wire_without_usage = {"toy-plain", toy_encode, toy_url, toy_decode, toy_decode_error, toy_event,
+                                                       sizeof(toy_state), LLM_FRAMING_NDJSON, NULL, toy_finish, toy_errors,
+                                                       false, NULL, false};
 static const llm_provider toy_provider = {"toy", &toy_wire, "http://toy.local", "Authorization", "Bearer ", NULL, 0, 0, true,
                                           {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL};
 
@@ -898,6 +910,29 @@ static void openai_requests_carry_caching_documents_and_thinking(void) {
     CHECK(strstr(err.message, "thinking_blocks[0].type") != NULL);
 }
 
+/* A wire format of one's own decodes usage through its slot, as the
+   built-in ones do (llm_usage_decode names no provider); a format without
+   the slot is refused, saying so. */
+static void a_callers_wire_format_decodes_usage(void) {
+    llm_json_doc doc;
+    llm_usage u;
+    llm_error err;
+    const char *usage = "{\"in\":12,\"out\":30}";
+    memset(&doc, 0, sizeof doc);
+    if (!CHECK_EQ_INT(llm_json_parse(&doc, usage, strlen(usage), NULL), LLM_OK)) {
+        llm_json_doc_free(&doc);
+        return;
+    }
+    CHECK_EQ_INT(llm_wire_usage_decode(&toy_wire, llm_json_root(&doc), &u, &err), LLM_OK);
+    CHECK_EQ_INT((int)u.prompt_tokens, 12);
+    CHECK_EQ_INT((int)u.completion_tokens, 30);
+    CHECK_EQ_INT(llm_wire_usage_decode(&toy_wire_without_usage, llm_json_root(&doc), &u, &err), LLM_ERR_UNSUPPORTED);
+    CHECK(strstr(err.message, "toy-plain") != NULL);
+    CHECK_EQ_INT((int)u.prompt_tokens, 0);
+    CHECK_EQ_INT(llm_wire_usage_decode(NULL, llm_json_root(&doc), &u, &err), LLM_ERR_INVALID_ARGUMENT);
+    llm_json_doc_free(&doc);
+}
+
 static const test_case cases[] = {
     TEST(the_table_names_every_preset_once),
     TEST(models_name_their_provider),
@@ -918,6 +953,7 @@ static const test_case cases[] = {
     TEST(every_finish_word_means_what_its_provider_documents),
     TEST(the_readme_table_is_the_table),
     TEST(openai_requests_carry_caching_documents_and_thinking),
+    TEST(a_callers_wire_format_decodes_usage),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }

@@ -1039,7 +1039,7 @@ static void config_loader(void) {
     CHECK_EQ_INT(r.desc_.cooldown_ms, 7000);
     CHECK_EQ_INT(r.desc_.timeout_ms, 60000);
     {
-        llm__rt *c = llm__rt_core(&r);
+        llm__router_state *c = llm__router_core(&r);
         CHECK_EQ_STR(c->deps[0].client.desc.api_key, "sk-from-env");
         CHECK_EQ_STR(c->deps[0].d.model, "openai/gpt-4o-mini"); /* the client strips its prefix */
         CHECK_EQ_STR(c->deps[0].client.provider->name, "openai");
@@ -1134,7 +1134,7 @@ static void router_property(void) {
         }
         F.desc.fallbacks = fb;
         F.desc.fallback_count = (size_t)nfb;
-        F.desc.strategy = (llm_routing_strategy)(round % LLM__ROUTING_COUNT);
+        F.desc.strategy = (llm_routing_strategy)(round % LLM__ROUTER_STRATEGY_COUNT);
         F.desc.timeout_ms = round == 2 ? 20000 : 0;
         CHECK_EQ_INT(fx_init(), LLM_OK);
         for (c = 0; c < calls / 4; c++) {
