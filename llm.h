@@ -254,7 +254,7 @@ extern "C" {
 #endif
 
 /* ------------------------------------------------------------------------ */
-/* >>config: version, allocator, limits                                      */
+/* >>base: version, allocator, limits                                       */
 /* ------------------------------------------------------------------------ */
 
 /* The version compiled into the implementation (LLM_VERSION_NUM of that TU),
@@ -281,7 +281,7 @@ typedef struct llm_limits_info {
 LLM_API llm_limits_info llm_limits(void);
 
 /* ------------------------------------------------------------------------ */
-/* >>types: result codes and errors                                          */
+/* >>base: result codes and errors                                          */
 /* ------------------------------------------------------------------------ */
 
 /* The one X-macro table of the library: code, value, description. */
@@ -347,7 +347,7 @@ typedef struct llm_error {
 } llm_error;
 
 /* ------------------------------------------------------------------------ */
-/* >>types: requests, messages, responses, usage                             */
+/* >>base: requests, messages, responses, usage                             */
 /* ------------------------------------------------------------------------ */
 
 typedef enum llm_role {
@@ -827,7 +827,67 @@ LLM_API void llm_json_writer_free(llm_json_writer *w);
 LLM_API size_t llm_utf8_sanitize(const char *in, size_t n, char *out);
 
 /* ------------------------------------------------------------------------ */
-/* >>transport: the HTTP exchange the caller performs                        */
+/* >>sse: an incremental event-stream parser (WHATWG rules)                  */
+/* ------------------------------------------------------------------------ */
+
+/* One dispatched event. `type` is "message" when the stream named none;
+   `id` is the last event ID in force ("" when none). The three are not
+   NUL-terminated and stay valid until the next call on the parser. Data
+   bytes are passed on as received: invalid UTF-8 is not replaced (the JSON
+   reader rejects it; `llm sse` prints U+FFFD). */
+typedef struct llm_sse_event {
+    const char *type;
+    size_t type_len;
+    const char *data;
+    size_t data_len;
+    const char *id;
+    size_t id_len;
+} llm_sse_event;
+
+/* Zero it (optionally set alloc and max_size: the longest line and the
+   largest event, 0 = 16 MiB), then feed chunks of any size and take events:
+       llm_sse_feed(&p, chunk, n);
+       while (llm_sse_next(&p, &ev) == LLM_OK) use(&ev);
+   The chunk must stay valid until llm_sse_next returns LLM_AGAIN (a chunk
+   fed before that is copied). Exceeding max_size is LLM_ERR_PARSE (sticky). */
+typedef struct llm_sse {
+    llm_allocator alloc;
+    size_t max_size;
+    /* private */
+    const char *chunk_;
+    size_t chunk_len_, pos_;
+    char *line_;                /* a line split across chunks */
+    size_t line_len_, line_cap_;
+    char *data_;                /* the data buffer of the event being read */
+    size_t data_len_, data_cap_;
+    const char *pending_;       /* a single data line still in the chunk (not copied) */
+    size_t pending_len_;
+    char *type_;
+    size_t type_len_, type_cap_;
+    char *id_;
+    size_t id_len_, id_cap_;
+    char *held_;                /* the unread rest of a chunk fed too early */
+    size_t held_cap_;
+    bool has_retry;             /* a valid `retry` field was seen: */
+    int64_t retry_ms;           /* its value, the reconnection time */
+    bool started_, after_cr_, has_data_;
+    llm_result error_;
+} llm_sse;
+
+LLM_API llm_result llm_sse_feed(llm_sse *p, const char *chunk, size_t len);
+/* LLM_OK with *ev filled, LLM_AGAIN when the fed bytes hold no more
+   events, or the sticky error. */
+LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev);
+/* The end of the stream: true when it ended inside an event (a line or an
+   event without its final blank line, which is discarded, as the WHATWG
+   rules say). */
+LLM_API bool llm_sse_ended_mid_event(const llm_sse *p);
+/* Forgets the stream (keeps the buffers). */
+LLM_API void llm_sse_reset(llm_sse *p);
+LLM_API void llm_sse_free(llm_sse *p);
+
+/* ------------------------------------------------------------------------ */
+/* >>http: the HTTP exchange the caller performs                            */
 /* ------------------------------------------------------------------------ */
 
 /* What to send. Everything points into memory owned by whoever built it
@@ -899,67 +959,511 @@ typedef struct llm_mock {
 LLM_API llm_transport llm_mock_transport(llm_mock *mock);
 
 /* ------------------------------------------------------------------------ */
-/* >>sse: an incremental event-stream parser (WHATWG rules)                  */
+/* >>bpe, tokens: token counting, exact and estimated                       */
 /* ------------------------------------------------------------------------ */
 
-/* One dispatched event. `type` is "message" when the stream named none;
-   `id` is the last event ID in force ("" when none). The three are not
-   NUL-terminated and stay valid until the next call on the parser. Data
-   bytes are passed on as received: invalid UTF-8 is not replaced (the JSON
-   reader rejects it; `llm sse` prints U+FFFD). */
-typedef struct llm_sse_event {
-    const char *type;
-    size_t type_len;
-    const char *data;
-    size_t data_len;
-    const char *id;
-    size_t id_len;
-} llm_sse_event;
+/* Token counting, three ways:
+   - exact: a tiktoken-compatible BPE (cl100k_base, o200k_base) over a
+     `.tiktoken` vocabulary the caller loads from memory or a file (the
+     library never embeds one). Same ids as OpenAI's tiktoken for any valid
+     UTF-8; invalid UTF-8 is encoded byte by byte, so decode(encode(x)) == x
+     for any bytes.
+   - estimated: llm_tokens_estimate, no vocabulary, a few ns per KB.
+   - chat: llm_count_request_tokens applies OpenAI's cookbook rules to a
+     whole llm_request (messages, names, tool calls, tools, images).
+   LLM_NO_BPE leaves out the BPE (its functions return LLM_ERR_DISABLED and
+   the Unicode tables go away, ~40 KB); the estimator and the chat rules stay
+   (llm_count_request_tokens then estimates every string). LLM_NO_STDIO
+   leaves out llm_bpe_load_file. */
 
-/* Zero it (optionally set alloc and max_size: the longest line and the
-   largest event, 0 = 16 MiB), then feed chunks of any size and take events:
-       llm_sse_feed(&p, chunk, n);
-       while (llm_sse_next(&p, &ev) == LLM_OK) use(&ev);
-   The chunk must stay valid until llm_sse_next returns LLM_AGAIN (a chunk
-   fed before that is copied). Exceeding max_size is LLM_ERR_PARSE (sticky). */
-typedef struct llm_sse {
+typedef enum llm_encoding {
+    LLM_ENCODING_NONE = 0,          /* unknown / infer from the vocabulary */
+    LLM_ENCODING_CL100K_BASE,       /* gpt-4, gpt-3.5-turbo, text-embedding-3-*, ada-002 */
+    LLM_ENCODING_O200K_BASE,        /* gpt-4o*, gpt-4.1*, gpt-4.5*, gpt-5*, o1*, o3*, o4*, chatgpt-4o* */
+    LLM__ENCODING_COUNT
+} llm_encoding;
+
+/* The encoding OpenAI uses for a model name (a provider prefix such as
+   "openai/" or "azure/" is skipped); LLM_ENCODING_NONE when unknown. Safe
+   anywhere. */
+LLM_API llm_encoding llm_encoding_for_model(const char *model);
+/* "cl100k_base", "o200k_base"; NULL for NONE. */
+LLM_API const char *llm_encoding_name(llm_encoding encoding);
+/* The encoding called `name`; LLM_ENCODING_NONE when unknown. */
+LLM_API llm_encoding llm_encoding_from_name(const char *name);
+
+/* A loaded vocabulary. Zero it, load it, free it. After loading it is
+   read-only: any number of threads may count with one llm_bpe at once.
+   About 6 MB for cl100k_base and 12 MB for o200k_base (`memory`). */
+typedef struct llm_bpe {
+    llm_encoding encoding;
+    size_t rank_count;              /* mergeable tokens (100256 or 199998) */
+    size_t memory;                  /* bytes allocated for it */
+    /* private: do not touch */
+    llm_allocator alloc_;
+    unsigned char *bytes_;          /* every token's bytes, concatenated */
+    uint32_t *offset_;              /* rank -> offset in bytes_ */
+    uint32_t *pair_rank_;           /* 65536 entries: rank of each 2-byte token */
+    uint16_t *length_;              /* rank -> byte length */
+    void *table_;                   /* hash table of ranks by token bytes */
+    size_t table_mask_;
+    uint64_t *filter_;              /* one bit per hash: most absent tokens stop here */
+    size_t filter_mask_;            /* bits - 1 */
+    size_t bytes_size_;
+    uint32_t byte_rank_[256];       /* rank of each single byte */
+} llm_bpe;
+
+/* llm_bpe_encode flag: encode the text of the encoding's special tokens
+   (<|endoftext|>, <|fim_prefix|>, <|endofprompt|>...) as their special ids.
+   Without it, that text is ordinary text (tiktoken's encode_ordinary). */
+#define LLM_BPE_ALLOW_SPECIAL 1u
+
+/* Loads a `.tiktoken` vocabulary (lines "base64(token bytes) SP rank LF")
+   from memory. `encoding` names the pre-tokenizer and special tokens; NONE
+   infers it from the rank count. Checks base64, ranks (0..n-1, each once),
+   duplicate tokens, the count the encoding expects, and that every single
+   byte is a token. On error nothing stays allocated and *bpe is zeroed.
+   `data` is not kept. `alloc` may be NULL (malloc). Not thread-safe on the
+   same bpe. See also llm_bpe_load_file, llm_bpe_free. */
+LLM_API llm_result llm_bpe_load(llm_bpe *bpe, llm_encoding encoding, const char *data, size_t len,
+                                const llm_allocator *alloc, llm_error *err);
+/* The same from a file path (not with LLM_NO_STDIO: LLM_ERR_DISABLED). */
+LLM_API llm_result llm_bpe_load_file(llm_bpe *bpe, llm_encoding encoding, const char *path,
+                                     const llm_allocator *alloc, llm_error *err);
+/* Frees a vocabulary and zeroes it; a zeroed bpe is a no-op. */
+LLM_API void llm_bpe_free(llm_bpe *bpe);
+
+/* Counts the tokens of text[0..len) (special-token text is ordinary text).
+   Allocates through the bpe's allocator for pieces over 128 bytes (a run of
+   letters or spaces; about 24 bytes per byte of the longest such piece;
+   LLM_ERR_NO_MEMORY when that fails) and, for texts of
+   1 KB or more, a memo of merged pieces for the call (best effort: without
+   it the count is the same). Thread-safe on a shared bpe. */
+LLM_API llm_result llm_bpe_count(const llm_bpe *bpe, const char *text, size_t len, size_t *count, llm_error *err);
+/* Encodes text[0..len) into ids[0..cap) (flags: LLM_BPE_ALLOW_SPECIAL).
+   *count receives the number of ids the whole text needs; when it exceeds
+   cap only the first cap ids are written and LLM_ERR_LIMIT_EXCEEDED is
+   returned (ids = NULL, cap = 0 asks for the count). */
+LLM_API llm_result llm_bpe_encode(const llm_bpe *bpe, const char *text, size_t len, unsigned flags,
+                                  uint32_t *ids, size_t cap, size_t *count, llm_error *err);
+/* Decodes ids into out[0..cap) as bytes (not NUL-terminated); *len gets the
+   byte count the ids need, LLM_ERR_LIMIT_EXCEEDED when it exceeds cap, and
+   LLM_ERR_INVALID_ARGUMENT for an id that is no token. */
+LLM_API llm_result llm_bpe_decode(const llm_bpe *bpe, const uint32_t *ids, size_t n, char *out, size_t cap,
+                                  size_t *len, llm_error *err);
+
+/* Estimates the token count of text[0..len) without a vocabulary, from
+   character classes (words, digits, punctuation, spaces, 2/3/4-byte UTF-8).
+   Calibrated against o200k_base (the default, and any o200k model) and
+   cl100k_base (models that use it); for claude-* and gemini-* models it is
+   a documented ratio (the o200k estimate) with no accuracy claim: their
+   exact counts come from the providers' count-tokens endpoints. Safe
+   anywhere. */
+LLM_API size_t llm_tokens_estimate(const char *text, size_t len, const char *model);
+
+/* Counts the prompt tokens of a chat request by OpenAI's cookbook rules
+   ("How to count tokens with tiktoken"): 3 per message, every string field
+   (role, content, name, tool_call_id, the arguments of each tool call),
+   +1 per name, +3 reply priming; tools by the cookbook's
+   num_tokens_for_tools (gpt-4o* settings for o200k, gpt-4/3.5 for cl100k);
+   images 85 (low, auto, default) or 85 + 170 per 512-px tile after OpenAI's
+   scaling for detail=high (width/height given; without them the worst case,
+   1445). `bpe` NULL: every string is estimated for request->model.
+   Tools are parsed (their parameters) and long joined names counted in
+   memory from `alloc`; NULL = the bpe's allocator, or the default one
+   without a bpe. Thread-safe on a shared bpe. */
+LLM_API llm_result llm_count_request_tokens(const llm_request *request, const llm_bpe *bpe, const llm_allocator *alloc,
+                                            size_t *tokens, llm_error *err);
+
+/* Makes request->messages fit max_tokens (LiteLLM's trim_messages): drops
+   the oldest non-system messages first, keeping an assistant message with
+   tool calls and the tool results that answer it together (they go as one
+   group). Writes the kept messages, in order, into out[0..cap) and
+   request->message_count may be up to cap; *kept gets their number. The
+   strings still belong to the caller. LLM_ERR_CONTEXT_WINDOW_EXCEEDED when
+   even the system messages plus the last group do not fit (out then holds
+   them anyway). Messages are dropped, never shortened. */
+LLM_API llm_result llm_trim_messages(const llm_request *request, const llm_bpe *bpe, size_t max_tokens,
+                                     llm_message *out, size_t cap, size_t *kept, llm_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* >>costs: prices and model facts                                          */
+/* ------------------------------------------------------------------------ */
+
+#ifndef LLM_NO_COSTS
+
+/* Prices and model facts, from LiteLLM's model_prices_and_context_window.json.
+   Three layers answer a lookup, highest first: entries the caller registers
+   (llm_costs_register), one price table loaded at run time (llm_costs_load_json,
+   llm_costs_load_file, llm_costs_refresh), and the table compiled into the
+   library (costs_embedded.h). A higher layer replaces a lower entry of the
+   same key whole, never field by field. Prices are USD; a price the entry
+   lacks counts as 0, as in LiteLLM, except where a fallback is stated.
+   LLM_NO_COSTS (everywhere) leaves all of this out. LLM_NO_COSTS_TABLE (in
+   the implementation TU) leaves out only the embedded table (about 200 KB
+   of read-only data): lookups then answer from the runtime layers alone. */
+
+/* One price of an entry. Token prices are USD per token. The _ABOVE prices
+   apply to the whole request when the prompt exceeds the entry's
+   `tier_threshold` (LiteLLM's `*_above_<N>k_tokens` keys). */
+typedef enum llm_price {
+    LLM_PRICE_INPUT = 0,            /* input_cost_per_token */
+    LLM_PRICE_OUTPUT,               /* output_cost_per_token */
+    LLM_PRICE_CACHE_READ,           /* cache_read_input_token_cost */
+    LLM_PRICE_CACHE_WRITE,          /* cache_creation_input_token_cost (5-minute TTL) */
+    LLM_PRICE_CACHE_WRITE_1H,       /* cache_creation_input_token_cost_above_1hr */
+    LLM_PRICE_REASONING,            /* output_cost_per_reasoning_token */
+    LLM_PRICE_INPUT_AUDIO,          /* input_cost_per_audio_token */
+    LLM_PRICE_OUTPUT_AUDIO,         /* output_cost_per_audio_token */
+    LLM_PRICE_INPUT_IMAGE_TOKEN,    /* input_cost_per_image_token */
+    LLM_PRICE_OUTPUT_IMAGE_TOKEN,   /* output_cost_per_image_token */
+    LLM_PRICE_INPUT_ABOVE,          /* input_cost_per_token_above_<N>k_tokens */
+    LLM_PRICE_OUTPUT_ABOVE,
+    LLM_PRICE_CACHE_READ_ABOVE,
+    LLM_PRICE_CACHE_WRITE_ABOVE,
+    LLM_PRICE_CACHE_WRITE_1H_ABOVE, /* cache_creation_input_token_cost_above_1hr_above_<N>k_tokens */
+    LLM_PRICE_INPUT_PRIORITY,       /* input_cost_per_token_priority */
+    LLM_PRICE_OUTPUT_PRIORITY,
+    LLM_PRICE_CACHE_READ_PRIORITY,
+    LLM_PRICE_CACHE_WRITE_PRIORITY,
+    LLM_PRICE_INPUT_ABOVE_PRIORITY, /* input_cost_per_token_above_<N>k_tokens_priority */
+    LLM_PRICE_OUTPUT_ABOVE_PRIORITY,
+    LLM_PRICE_CACHE_READ_ABOVE_PRIORITY,
+    LLM_PRICE_INPUT_AUDIO_PRIORITY,
+    LLM_PRICE_INPUT_FLEX,           /* input_cost_per_token_flex */
+    LLM_PRICE_OUTPUT_FLEX,
+    LLM_PRICE_CACHE_READ_FLEX,
+    LLM_PRICE_CACHE_WRITE_FLEX,
+    LLM_PRICE_INPUT_BATCH,          /* input_cost_per_token_batches */
+    LLM_PRICE_OUTPUT_BATCH,
+    LLM_PRICE_INPUT_PER_IMAGE,      /* input_cost_per_image: USD per image */
+    LLM_PRICE_OUTPUT_PER_IMAGE,
+    LLM_PRICE_INPUT_PER_SECOND,     /* USD per second of input */
+    LLM_PRICE_OUTPUT_PER_SECOND,
+    LLM_PRICE_INPUT_PER_CHARACTER,
+    LLM_PRICE_OUTPUT_PER_CHARACTER,
+    LLM_PRICE_INPUT_AUDIO_PER_SECOND,
+    LLM_PRICE_INPUT_VIDEO_PER_SECOND,
+    LLM_PRICE_OUTPUT_VIDEO_PER_SECOND,
+    LLM_PRICE_PER_QUERY,            /* input_cost_per_query */
+    LLM_PRICE_PER_REQUEST,          /* input_cost_per_request */
+    LLM__COSTS_PRICE_COUNT
+} llm_price;
+
+/* Capability flags (LiteLLM's supports_* keys; set only when the entry says true). */
+enum {
+    LLM_CAP_FUNCTION_CALLING = 1u << 0,
+    LLM_CAP_PARALLEL_FUNCTION_CALLING = 1u << 1,
+    LLM_CAP_VISION = 1u << 2,
+    LLM_CAP_RESPONSE_SCHEMA = 1u << 3,
+    LLM_CAP_PROMPT_CACHING = 1u << 4,
+    LLM_CAP_REASONING = 1u << 5,
+    LLM_CAP_AUDIO_INPUT = 1u << 6,
+    LLM_CAP_AUDIO_OUTPUT = 1u << 7,
+    LLM_CAP_PDF_INPUT = 1u << 8,
+    LLM_CAP_WEB_SEARCH = 1u << 9,
+    LLM_CAP_SYSTEM_MESSAGES = 1u << 10,
+    LLM_CAP_TOOL_CHOICE = 1u << 11,
+    LLM_CAP_ASSISTANT_PREFILL = 1u << 12,
+    LLM_CAP_COMPUTER_USE = 1u << 13,
+    LLM_CAP_NATIVE_STREAMING = 1u << 14,
+    LLM_CAP_VIDEO_INPUT = 1u << 15,
+    LLM_CAP_URL_CONTEXT = 1u << 16
+};
+
+typedef enum llm_model_mode {
+    LLM_MODE_NONE = 0,              /* the entry gives no mode */
+    LLM_MODE_CHAT,
+    LLM_MODE_COMPLETION,
+    LLM_MODE_RESPONSES,
+    LLM_MODE_EMBEDDING,
+    LLM_MODE_RERANK,
+    LLM_MODE_MODERATION,
+    LLM_MODE_AUDIO_TRANSCRIPTION,
+    LLM_MODE_AUDIO_SPEECH,
+    LLM_MODE_REALTIME,
+    LLM_MODE_IMAGE_GENERATION,
+    LLM_MODE_IMAGE_EDIT,
+    LLM_MODE_VIDEO_GENERATION,
+    LLM_MODE_SEARCH,
+    LLM_MODE_OCR,
+    LLM_MODE_OTHER,
+    LLM__COSTS_MODE_COUNT
+} llm_model_mode;
+
+/* Which layer answered. */
+typedef enum llm_costs_layer {
+    LLM_COSTS_EMBEDDED = 0,         /* costs_embedded.h */
+    LLM_COSTS_LOADED,               /* llm_costs_load_json/_file/_refresh */
+    LLM_COSTS_REGISTERED            /* llm_costs_register */
+} llm_costs_layer;
+
+/* Everything known about one model. Strings point into the table that
+   answered (static for the embedded one, the llm_costs object for the
+   others) and stay valid until that object is changed or deinitialised. */
+typedef struct llm_model_info {
+    const char *key;                /* the table key that matched */
+    const char *provider;           /* litellm_provider: "openai", "anthropic", ... */
+    llm_model_mode mode;
+    llm_costs_layer layer;
+    const char *table;              /* which table: "embedded LiteLLM 2026-07-24", a file, a URL */
+    int64_t max_input_tokens;       /* 0 = not given */
+    int64_t max_output_tokens;      /* 0 = not given */
+    uint32_t capabilities;          /* LLM_CAP_* */
+    int64_t tier_threshold;         /* tokens; the _ABOVE prices apply past it (from it for xAI); 0 = none */
+    uint64_t price_set;             /* bit (1 << LLM_PRICE_x): price[x] is given */
+    double price[LLM__COSTS_PRICE_COUNT];
+} llm_model_info;
+
+/* The runtime price database. Zero it (set `alloc` if wanted): a zeroed
+   object answers from the embedded table alone. Everywhere a `const
+   llm_costs *` is taken, NULL means "the embedded table alone". Not safe
+   for two threads at once; lookups on an unchanging object are. */
+typedef struct llm_costs {
     llm_allocator alloc;
-    size_t max_size;
     /* private */
-    const char *chunk_;
-    size_t chunk_len_, pos_;
-    char *line_;                /* a line split across chunks */
-    size_t line_len_, line_cap_;
-    char *data_;                /* the data buffer of the event being read */
-    size_t data_len_, data_cap_;
-    const char *pending_;       /* a single data line still in the chunk (not copied) */
-    size_t pending_len_;
-    char *type_;
-    size_t type_len_, type_cap_;
-    char *id_;
-    size_t id_len_, id_cap_;
-    char *held_;                /* the unread rest of a chunk fed too early */
-    size_t held_cap_;
-    bool has_retry;             /* a valid `retry` field was seen: */
-    int64_t retry_ms;           /* its value, the reconnection time */
-    bool started_, after_cr_, has_data_;
-    llm_result error_;
-} llm_sse;
+    void *registered_;
+    void *loaded_;
+} llm_costs;
 
-LLM_API llm_result llm_sse_feed(llm_sse *p, const char *chunk, size_t len);
-/* LLM_OK with *ev filled, LLM_AGAIN when the fed bytes hold no more
-   events, or the sticky error. */
-LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev);
-/* The end of the stream: true when it ended inside an event (a line or an
-   event without its final blank line, which is discarded, as the WHATWG
-   rules say). */
-LLM_API bool llm_sse_ended_mid_event(const llm_sse *p);
-/* Forgets the stream (keeps the buffers). */
-LLM_API void llm_sse_reset(llm_sse *p);
-LLM_API void llm_sse_free(llm_sse *p);
+/* Releases what the object owns; it is zeroed but keeps `alloc`. */
+LLM_API void llm_costs_deinit(llm_costs *db);
+
+/* Adds or replaces (same key, whole) one entry in the caller's layer, the
+   highest. `info->key` is required; provider, mode, limits, capabilities,
+   tier_threshold and the prices flagged in price_set are copied. A price
+   that cannot be one (negative, NaN, infinite, above $1 per token or $1000
+   per unit) is refused with LLM_ERR_INVALID_ARGUMENT naming it. */
+LLM_API llm_result llm_costs_register(llm_costs *db, const llm_model_info *info, llm_error *err);
+
+/* Loads a LiteLLM-format price JSON (an object of model entries) as the
+   loaded layer, replacing the previous one only on success: a malformed or
+   truncated text, one with no model entry, or one with a price that cannot
+   be one (negative, above $1 per token or $1000 per unit: the message names
+   the model and key) returns LLM_ERR_PARSE (or LLM_ERR_NO_MEMORY) and
+   leaves the database as it was. `source` names the
+   table in cost results (copied; NULL = "loaded JSON"). Every entry with a
+   litellm_provider is kept, whatever its mode. */
+LLM_API llm_result llm_costs_load_json(llm_costs *db, const char *json, size_t len, const char *source, llm_error *err);
+
+/* How llm_costs_refresh obtained the table it left in place. */
+typedef enum llm_costs_origin {
+    LLM_COSTS_FROM_NOTHING = 0,     /* nothing new: the previous layers stay */
+    LLM_COSTS_FROM_NETWORK,         /* fetched now (and written to the cache) */
+    LLM_COSTS_FROM_CACHE,           /* the cache was younger than max_age */
+    LLM_COSTS_FROM_STALE_CACHE      /* the fetch failed; an older cache was used */
+} llm_costs_origin;
+
+#define LLM_COSTS_DEFAULT_URL "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
+
+/* Refreshes the loaded layer, as LiteLLM does at import: when `cache_path`
+   holds a copy fetched less than `max_age_s` seconds before `now`, loads it;
+   else GETs `url` (NULL = LLM_COSTS_DEFAULT_URL) through the caller's
+   transport, loads the answer and writes it to the cache with its fetch
+   time. When the fetch fails (transport error, timeout, a status other
+   than 200, a body that is no price table) it falls back to the cache
+   whatever its age, then to what was loaded before (the embedded table at
+   least): the database is never left empty or half-loaded. `now` is unix
+   seconds; 0 means time(NULL) (stdio builds only). Returns LLM_OK when a
+   fresh table is in place (network or young cache), else the fetch's error
+   with `*origin` (may be NULL) saying what is in use. `cache_path` may be
+   NULL (no cache); under LLM_NO_STDIO it must be. */
+LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transport, const char *url, const char *cache_path,
+                                     int64_t max_age_s, int64_t now, llm_costs_origin *origin, llm_error *err);
+
+#ifndef LLM_NO_STDIO
+/* llm_costs_load_json on a file's bytes; the path names the table. */
+LLM_API llm_result llm_costs_load_file(llm_costs *db, const char *path, llm_error *err);
+#endif
+
+/* Finds a model's entry, with LiteLLM's name resolution: a key equal to
+   `model` (highest layer first); else, case-insensitively and checking the
+   entry's provider against a `provider/` prefix when there is one, in this
+   order: provider/model, the model as given, the stripped forms (ft: names,
+   Azure's gpt-35, a trailing date such as -2024-08-06 or -20250929) with
+   and without the provider, and the name without its prefix. Returns
+   LLM_ERR_MODEL_UNKNOWN when nothing matches. `info` may be NULL. */
+LLM_API llm_result llm_model_info_get(const llm_costs *db, const char *model, llm_model_info *info, llm_error *err);
+
+/* True when the model is known and has every capability in `caps`. */
+LLM_API bool llm_supports(const llm_costs *db, const char *model, uint32_t caps);
+
+/* The JSON key of a price ("input_cost_per_token"; the _ABOVE ones with
+   "<N>k" for the threshold), of a capability bit ("supports_vision"), of a
+   mode ("chat"). NULL for a value that is none. Safe anywhere. */
+LLM_API const char *llm_price_name(llm_price price);
+LLM_API const char *llm_capability_name(uint32_t cap);
+LLM_API const char *llm_model_mode_name(llm_model_mode mode);
+
+/* Calls fn for each entry of the database, highest layer first, skipping
+   keys a higher layer replaces; provider != NULL keeps only that provider.
+   fn returns false to stop. Returns the number of entries visited. */
+LLM_API size_t llm_costs_each(const llm_costs *db, const char *provider,
+                              bool (*fn)(void *user, const llm_model_info *info), void *user);
+
+/* Usage as disjoint buckets. llm_usage follows OpenAI's convention (the
+   prompt includes cache reads and writes and audio, the completion includes
+   reasoning and audio); the buckets split it so that each token is in one
+   bucket. Details larger than their total are clipped to it. */
+typedef struct llm_usage_buckets {
+    int64_t input_uncached;         /* text prompt tokens neither read from nor written to cache */
+    int64_t cache_read;
+    int64_t cache_write_5m;
+    int64_t cache_write_1h;
+    int64_t input_audio;
+    int64_t output_text;
+    int64_t output_reasoning;
+    int64_t output_audio;
+    int64_t prompt_tokens;          /* sum of the input buckets */
+    int64_t completion_tokens;      /* sum of the output buckets */
+} llm_usage_buckets;
+
+LLM_API llm_usage_buckets llm_usage_split(const llm_usage *usage);
+
+/* What a request costs, and what priced it. */
+typedef struct llm_cost_info {
+    double usd;                     /* prompt_usd + completion_usd */
+    double prompt_usd;
+    double completion_usd;
+    bool above_threshold;           /* the _ABOVE tier priced it */
+    const char *key;                /* the entry that priced it */
+    const char *provider;
+    const char *table;              /* which table ("embedded LiteLLM 2026-07-24", a file, a URL) */
+    llm_costs_layer layer;
+} llm_cost_info;
+
+typedef struct llm_cost_options {
+    const char *service_tier;       /* "priority" (or "fast"), "flex"; NULL/other = standard */
+    bool batch;                     /* batch API prices (input/output _batches) */
+} llm_cost_options;
+
+/* Prices `usage` for `model` with LiteLLM's generic formula: uncached input
+   at the input price; cache reads at the cache-read price and never again
+   at the input price; cache writes at their 5-minute / 1-hour prices (1-hour
+   falls back to the 5-minute price); reasoning at its price, else as
+   output (under a service tier with its own output price, at that price);
+   audio and image tokens at their price, else as text; when the prompt
+   exceeds the entry's threshold (for xAI: reaches it, as LiteLLM bills
+   xAI) the _ABOVE prices reprice every token; service-tier prices fall
+   back to the base ones. An embedding has
+   no completion. Unknown model: LLM_ERR_MODEL_UNKNOWN, never a zero cost;
+   an entry with no per-token price at all (LiteLLM's tiered_pricing lists,
+   per-second or per-character models): LLM_ERR_UNSUPPORTED.
+   `out` may be NULL. llm_cost_ex takes options (may be NULL). */
+LLM_API llm_result llm_cost(const llm_costs *db, const char *model, const llm_usage *usage, llm_cost_info *out, llm_error *err);
+LLM_API llm_result llm_cost_ex(const llm_costs *db, const char *model, const llm_usage *usage,
+                               const llm_cost_options *options, llm_cost_info *out, llm_error *err);
+/* The same formula on an entry already found. */
+LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *usage, const llm_cost_options *options);
+
+/* Sets response->has_cost and cost_usd from its usage and service tier:
+   tries `model` (the model requested; NULL = response->model), then
+   response->model with the requested provider prefix, then bare. Leaves
+   has_cost false, returning LLM_OK, when the response has no usage.
+   Returns LLM_ERR_MODEL_UNKNOWN (or LLM_ERR_UNSUPPORTED, see llm_cost),
+   with has_cost false, when it cannot price the model. */
+LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *response, const char *model, llm_error *err);
+
+#endif /* LLM_NO_COSTS */
 
 /* ------------------------------------------------------------------------ */
-/* >>providers: wire formats and providers                                   */
+/* >>events: what a stream decoder may do, and a body decoder use           */
+/* ------------------------------------------------------------------------ */
+
+/* Where a stream decoder delivers what one event said (llm_sink_*). */
+typedef struct llm_stream_sink {
+    void *state;                    /* the call's wire state (llm_wire_ctx.state) */
+    /* private */
+    struct llm_call *call_;
+} llm_stream_sink;
+
+
+/* A text, reasoning or refusal delta of a choice (kind: LLM_EVENT_TEXT,
+   _REASONING or _REFUSAL). Text is copied when kept: it may point into the
+   event's data. */
+LLM_API llm_result llm_sink_delta(llm_stream_sink *s, llm_event_type kind, int choice, const char *text, size_t len);
+/* A choice the answer names (counted even without text); fails for an
+   index out of range (see LIMITS AND DEADLINES). */
+LLM_API llm_result llm_sink_choice(llm_stream_sink *s, int choice);
+/* The tool call known by `key` (the wire's index: OpenAI's tool index,
+   Anthropic's content block), as a handle; -1 when none. Key -1: the last
+   call started in the choice. */
+LLM_API int llm_sink_tool_find(llm_stream_sink *s, int choice, int key);
+/* Starts a tool call under `key` (-1: no key; it ranks after every call so
+   far); a key already used passes to the new call, which then ranks last.
+   `name` is required. Returns its handle, or a negative llm_result. */
+LLM_API int llm_sink_tool_begin(llm_stream_sink *s, int choice, int key, const char *id, const char *name);
+/* The call's id so far ("" when none). */
+LLM_API const char *llm_sink_tool_id(llm_stream_sink *s, int choice, int handle);
+/* Gives the call its id when it has none yet. */
+LLM_API llm_result llm_sink_tool_set_id(llm_stream_sink *s, int choice, int handle, const char *id, size_t len);
+LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle, const char *text, size_t len);
+/* All the arguments at once, from text the decoder made itself (Gemini's
+   args object written out): copied, and the delta event points at the
+   copy, so `text` may be freed on return. No more arguments may follow. */
+LLM_API llm_result llm_sink_tool_args_whole(llm_stream_sink *s, int choice, int handle, const char *text, size_t len);
+/* Ends a call: its arguments are checked as one JSON value. */
+LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle);
+/* A choice's finish reason, in the wire format's words; ends its calls. */
+LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len);
+/* The same, with the reason given rather than read from the words (Gemini:
+   a candidate that made a function call finishes as tool_calls although
+   its word is STOP); LLM_FINISH_NONE reads the words. */
+LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word, size_t len);
+/* The usage so far (replaces what was given before); valid = false when a
+   count was out of range: the usage is then absent and estimated. */
+LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid);
+/* The cost the provider reported, in USD (negative: ignored); and the part
+   an upstream provider billed (OpenRouter's upstream_inference_cost). */
+LLM_API void llm_sink_provider_cost(llm_stream_sink *s, double usd);
+LLM_API void llm_sink_upstream_cost(llm_stream_sink *s, double usd);
+/* A choice's content-filter annotations (choice -1: the prompt's), kept as
+   the JSON text of `value`; a later one replaces it. */
+LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const llm_json *value);
+/* Adds text to a part of the reasoning block known by `key` (Anthropic's
+   content block index) of a choice, starting the block as `kind` when the
+   key is new (len 0 only starts it). The blocks keep the order they
+   started in, and become choice.reasoning_blocks. */
+typedef enum llm_reasoning_part {
+    LLM_REASONING_PART_THINKING = 0,
+    LLM_REASONING_PART_SIGNATURE,
+    LLM_REASONING_PART_DATA,
+    LLM_REASONING_PART_TOOL_CALL_ID      /* the block's tool_call_id (Gemini) */
+} llm_reasoning_part;
+LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind, llm_reasoning_part part,
+                                            const char *text, size_t len);
+
+typedef enum llm_sink_field {
+    LLM_FIELD_ID = 0,
+    LLM_FIELD_MODEL,
+    LLM_FIELD_OBJECT,
+    LLM_FIELD_FINGERPRINT,
+    LLM_FIELD_SERVICE_TIER,
+    LLM__FIELD_COUNT
+} llm_sink_field;
+/* A field of the response; the first value given wins. */
+LLM_API llm_result llm_sink_field_set(llm_stream_sink *s, llm_sink_field field, const char *text, size_t len);
+LLM_API void llm_sink_created(llm_stream_sink *s, int64_t created);
+/* An error inside the stream (the error's JSON, read with the format's
+   decode_error and classified with its words): the stream ends with it. */
+LLM_API llm_result llm_sink_error(llm_stream_sink *s, const llm_json *body);
+/* The stream's end marker: nothing after it is read. */
+LLM_API void llm_sink_done(llm_stream_sink *s);
+/* The answer is complete: the stream may end here without being TRUNCATED
+   (formats without an end marker, such as Gemini's). */
+LLM_API void llm_sink_complete(llm_stream_sink *s);
+/* Fails the stream (a protocol error: LLM_ERR_PARSE) with a message. */
+LLM_API llm_result llm_sink_fail(llm_stream_sink *s, llm_result code, const char *message);
+
+/* ---- what a body decoder may use ---- */
+
+/* A NUL-terminated copy of s[0..len) in the response's arena (NULL when
+   out of memory), and zeroed memory there. */
+LLM_API char *llm_response_strndup(llm_response *resp, const char *s, size_t len);
+LLM_API void *llm_response_alloc(llm_response *resp, size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* >>providers: wire formats (openai, anthropic, gemini) and providers      */
 /* ------------------------------------------------------------------------ */
 
 /* Two kinds of data. A *wire format* knows one protocol: how a request is
@@ -1015,12 +1519,6 @@ typedef struct llm_error_word {
     bool in_message;                /* the word is a phrase looked for in the message (any case) */
 } llm_error_word;
 
-/* Where a stream decoder delivers what one event said (llm_sink_*). */
-typedef struct llm_stream_sink {
-    void *state;                    /* the call's wire state (llm_wire_ctx.state) */
-    /* private */
-    struct llm_call *call_;
-} llm_stream_sink;
 
 typedef struct llm_wire_format {
     const char *name;               /* "openai-chat" */
@@ -1167,229 +1665,6 @@ LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *out
    hold http_status, type, provider_code and message; this sets code and
    retryable. The call also consults its wire format's error words first. */
 LLM_API llm_result llm_classify_error(llm_error *err);
-
-/* ---- an OpenAI chat-completions request body, read ---- */
-
-/* An llm_request read from an OpenAI chat-completions body (the lingua
-   franca of LLM APIs: a gateway that receives such requests forwards them
-   to any provider with this and llm_complete). Zero it, set `alloc` if
-   wanted, parse, use `request`, free. */
-typedef struct llm_openai_request {
-    llm_allocator alloc;
-    llm_request request;            /* its strings live in this object */
-    bool stream;                    /* the body's "stream" */
-    const char *unknown[16];        /* members llm_request cannot hold (the first 16 of unknown_count): they are
-                                       also in request.extra_body, as given */
-    size_t unknown_count;
-    /* private */
-    llm_json_doc doc_;
-    void *arena_;
-} llm_openai_request;
-
-/* Reads `model`, `messages` (string or array content: text, image_url and
-   file parts (a data URL, as a document); name, tool_calls, tool_call_id,
-   and LiteLLM's `thinking_blocks` on an assistant message), `tools`,
-   `tool_choice`, `response_format`, `max_tokens`, `max_completion_tokens`,
-   `temperature`, `top_p`, `top_k`, `stop` (a string or an array), `seed`,
-   `n`, `presence_penalty`, `frequency_penalty`, `logprobs`, `top_logprobs`,
-   `reasoning_effort`, `parallel_tool_calls`, `user`, `metadata`,
-   `service_tier`, `stream`, `stream_options.include_usage`, and LiteLLM's
-   `cache_control` on messages, parts and tools. Invalid JSON is
-   LLM_ERR_PARSE with the offset; a member of the wrong type
-   LLM_ERR_INVALID_ARGUMENT naming it; a part type llm_request cannot hold
-   (or an uploaded file_id) LLM_ERR_UNSUPPORTED. Other members of a message
-   are ignored. The request is checked again, fully, when a call encodes
-   it. */
-LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char *json, size_t len, llm_error *err);
-LLM_API void llm_openai_request_free(llm_openai_request *r);
-
-/* ---- what a stream decoder may do (wire formats of your own too) ---- */
-
-/* A text, reasoning or refusal delta of a choice (kind: LLM_EVENT_TEXT,
-   _REASONING or _REFUSAL). Text is copied when kept: it may point into the
-   event's data. */
-LLM_API llm_result llm_sink_delta(llm_stream_sink *s, llm_event_type kind, int choice, const char *text, size_t len);
-/* A choice the answer names (counted even without text); fails for an
-   index out of range (see LIMITS AND DEADLINES). */
-LLM_API llm_result llm_sink_choice(llm_stream_sink *s, int choice);
-/* The tool call known by `key` (the wire's index: OpenAI's tool index,
-   Anthropic's content block), as a handle; -1 when none. Key -1: the last
-   call started in the choice. */
-LLM_API int llm_sink_tool_find(llm_stream_sink *s, int choice, int key);
-/* Starts a tool call under `key` (-1: no key; it ranks after every call so
-   far); a key already used passes to the new call, which then ranks last.
-   `name` is required. Returns its handle, or a negative llm_result. */
-LLM_API int llm_sink_tool_begin(llm_stream_sink *s, int choice, int key, const char *id, const char *name);
-/* The call's id so far ("" when none). */
-LLM_API const char *llm_sink_tool_id(llm_stream_sink *s, int choice, int handle);
-/* Gives the call its id when it has none yet. */
-LLM_API llm_result llm_sink_tool_set_id(llm_stream_sink *s, int choice, int handle, const char *id, size_t len);
-LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle, const char *text, size_t len);
-/* All the arguments at once, from text the decoder made itself (Gemini's
-   args object written out): copied, and the delta event points at the
-   copy, so `text` may be freed on return. No more arguments may follow. */
-LLM_API llm_result llm_sink_tool_args_whole(llm_stream_sink *s, int choice, int handle, const char *text, size_t len);
-/* Ends a call: its arguments are checked as one JSON value. */
-LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle);
-/* A choice's finish reason, in the wire format's words; ends its calls. */
-LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len);
-/* The same, with the reason given rather than read from the words (Gemini:
-   a candidate that made a function call finishes as tool_calls although
-   its word is STOP); LLM_FINISH_NONE reads the words. */
-LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word, size_t len);
-/* The usage so far (replaces what was given before); valid = false when a
-   count was out of range: the usage is then absent and estimated. */
-LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid);
-/* The cost the provider reported, in USD (negative: ignored); and the part
-   an upstream provider billed (OpenRouter's upstream_inference_cost). */
-LLM_API void llm_sink_provider_cost(llm_stream_sink *s, double usd);
-LLM_API void llm_sink_upstream_cost(llm_stream_sink *s, double usd);
-/* A choice's content-filter annotations (choice -1: the prompt's), kept as
-   the JSON text of `value`; a later one replaces it. */
-LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const llm_json *value);
-/* Adds text to a part of the reasoning block known by `key` (Anthropic's
-   content block index) of a choice, starting the block as `kind` when the
-   key is new (len 0 only starts it). The blocks keep the order they
-   started in, and become choice.reasoning_blocks. */
-typedef enum llm_reasoning_part {
-    LLM_REASONING_PART_THINKING = 0,
-    LLM_REASONING_PART_SIGNATURE,
-    LLM_REASONING_PART_DATA,
-    LLM_REASONING_PART_TOOL_CALL_ID      /* the block's tool_call_id (Gemini) */
-} llm_reasoning_part;
-LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind, llm_reasoning_part part,
-                                            const char *text, size_t len);
-
-typedef enum llm_sink_field {
-    LLM_FIELD_ID = 0,
-    LLM_FIELD_MODEL,
-    LLM_FIELD_OBJECT,
-    LLM_FIELD_FINGERPRINT,
-    LLM_FIELD_SERVICE_TIER,
-    LLM__FIELD_COUNT
-} llm_sink_field;
-/* A field of the response; the first value given wins. */
-LLM_API llm_result llm_sink_field_set(llm_stream_sink *s, llm_sink_field field, const char *text, size_t len);
-LLM_API void llm_sink_created(llm_stream_sink *s, int64_t created);
-/* An error inside the stream (the error's JSON, read with the format's
-   decode_error and classified with its words): the stream ends with it. */
-LLM_API llm_result llm_sink_error(llm_stream_sink *s, const llm_json *body);
-/* The stream's end marker: nothing after it is read. */
-LLM_API void llm_sink_done(llm_stream_sink *s);
-/* The answer is complete: the stream may end here without being TRUNCATED
-   (formats without an end marker, such as Gemini's). */
-LLM_API void llm_sink_complete(llm_stream_sink *s);
-/* Fails the stream (a protocol error: LLM_ERR_PARSE) with a message. */
-LLM_API llm_result llm_sink_fail(llm_stream_sink *s, llm_result code, const char *message);
-
-/* ---- what a body decoder may use ---- */
-
-/* A NUL-terminated copy of s[0..len) in the response's arena (NULL when
-   out of memory), and zeroed memory there. */
-LLM_API char *llm_response_strndup(llm_response *resp, const char *s, size_t len);
-LLM_API void *llm_response_alloc(llm_response *resp, size_t size);
-
-/* ------------------------------------------------------------------------ */
-/* >>client: configuration shared by calls                                   */
-/* ------------------------------------------------------------------------ */
-
-typedef enum llm_log_level { LLM_LOG_ERROR = 0, LLM_LOG_WARN, LLM_LOG_INFO, LLM_LOG_DEBUG } llm_log_level;
-
-/* Zero every field you do not use. Strings are not copied: they must outlive
-   the client. */
-typedef struct llm_client_desc {
-    const char *provider;        /* a preset (llm_provider_find): "openai" (default), "anthropic", "openrouter",
-                                    "azure", "groq", "ollama", "vllm", "litellm_proxy", "openai-compatible", ... */
-    const llm_provider *custom_provider; /* a provider of your own (its wire format may be yours too); wins */
-    const char *api_key;         /* never logged, never put in an error */
-    const char *bearer_token;    /* sent as "Authorization: Bearer <token>" instead of the key (Azure Entra ID) */
-    /* Asked for the bearer token at every request; return the token you
-       keep and fetch a new one when it expires (thread-safe when calls run
-       at once). Wins over bearer_token. May be NULL. */
-    const char *(*get_token)(void *user);
-    void *token_user;
-    const char *base_url;        /* default: the provider's ("https://api.openai.com/v1"), as its official SDK means it */
-    const char *api_version;     /* Azure: "2024-10-21" (the deployment URL); NULL, "", "v1", "latest", "preview": the v1 API */
-    const char *base_model;      /* the model to price answers by, when the one sent says nothing (an Azure deployment) */
-    const char *app_url;         /* OpenRouter's attribution: HTTP-Referer */
-    const char *app_title;       /* OpenRouter's attribution: X-OpenRouter-Title (and the legacy X-Title) */
-    uint32_t quirks_on;          /* LLM_QUIRK_* added to the provider's */
-    uint32_t quirks_off;         /* LLM_QUIRK_* removed from the provider's */
-    const llm_pair *headers;     /* sent with every request */
-    size_t header_count;
-    llm_allocator alloc;
-    llm_transport transport;     /* used by llm_complete */
-    int timeout_ms;              /* per request; 0 = 600000 */
-    int connect_timeout_ms;      /* 0 = the transport's default */
-    size_t max_response_bytes;   /* a larger body is LLM_ERR_LIMIT_EXCEEDED; 0 = 64 MiB */
-    /* Monotonic milliseconds, for latency and the stream deadlines of the
-       blocking drivers (llm_complete, llm_stream; the sans-I/O call itself
-       never reads a clock: it is given the time). NULL: the platform's
-       monotonic clock where there is one (POSIX), else none (latency 0, no
-       stream deadlines). */
-    int64_t (*clock_ms)(void *user);
-    /* Wall-clock unix milliseconds, to turn a Retry-After date into a delay
-       when the answer has no Date header. May be NULL. */
-    int64_t (*wall_clock_ms)(void *user);
-    void *clock_user;
-    /* Random source for request ids (called from the calls' threads: it
-       must be thread-safe when calls run at once). NULL: ids mixed from
-       `seed` (0: the client's address and the clock hook), the call and a
-       high-resolution clock, so they differ from call to call. */
-    uint64_t (*random)(void *user);
-    void *random_user;
-    uint64_t seed;
-    bool no_request_id;          /* do not send X-Request-ID */
-    bool keep_raw_body;          /* responses keep the raw body */
-    /* A request field the wire format cannot take is left out instead of
-       refused (LiteLLM's drop_params): Anthropic's seed, n, logprobs,
-       penalties, temperature beside thinking... */
-    bool drop_unsupported;
-    /* Prices for response->cost_usd: NULL = the embedded table (see
-       >>costs); ignored under LLM_NO_COSTS. */
-    const struct llm_costs *costs;
-    /* Log callback; nothing is printed when NULL. Messages never contain
-       the API key. */
-    void (*log)(void *user, llm_log_level level, const char *message);
-    void *log_user;
-} llm_client_desc;
-
-struct llm_client {
-    llm_client_desc desc;
-    const llm_provider *provider;
-    uint32_t quirks;               /* the provider's, with quirks_on and quirks_off applied */
-    uint64_t seed_;                /* for request ids; never changed after init */
-};
-
-/* Checks the desc and fills the client. Refused with INVALID_ARGUMENT, the
-   field named: a control byte in the API key or a header value (HTAB
-   allowed in values), a header name that is not an HTTP token, a base_url
-   that is empty, not http(s) or holds spaces or control bytes. Nothing is
-   allocated. A client is read-only once initialised: any number of threads
-   may run calls on one client at once (the transport, log and clock hooks
-   must then be thread-safe themselves). */
-LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err);
-
-/* The desc with every default resolved, as llm_client_init keeps it: the
-   provider ("openai" when neither provider nor custom_provider is given),
-   base_url (the provider's default_base_url), timeout_ms (600000),
-   max_response_bytes (LLM_MAX_RESPONSE_BYTES, 64 MiB) and clock_ms (the
-   platform's monotonic clock, where there is one). What is given is kept;
-   an unknown provider stays as given, for llm_client_init to refuse.
-   Safe anywhere. */
-LLM_API llm_client_desc llm_client_desc_defaults(const llm_client_desc *desc);
-
-#ifndef LLM_NO_STDIO
-/* Fills desc's provider (as custom_provider), base_url, api_key,
-   api_version and bearer_token for `model` from the environment, through
-   llm_resolve_target (proxy mode: LLM_BASE_URL means an OpenAI-compatible
-   server; see there). What desc already holds wins. The environment is read
-   only here, when the caller asks. `target` (may be NULL) gets the
-   resolution, so a caller can say which variables it looked for when no
-   key was found (target->key_vars). Pointers go into the environment:
-   call llm_client_init before changing it. */
-LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target, llm_error *err);
-#endif
 
 /* ------------------------------------------------------------------------ */
 /* >>call: one HTTP exchange as a state machine (sans-I/O)                   */
@@ -1556,6 +1831,108 @@ LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, l
 LLM_API llm_result llm_wire_usage_decode(const llm_wire_format *wire, const llm_json *usage, llm_usage *out, llm_error *err);
 
 /* ------------------------------------------------------------------------ */
+/* >>client: configuration shared by calls                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef enum llm_log_level { LLM_LOG_ERROR = 0, LLM_LOG_WARN, LLM_LOG_INFO, LLM_LOG_DEBUG } llm_log_level;
+
+/* Zero every field you do not use. Strings are not copied: they must outlive
+   the client. */
+typedef struct llm_client_desc {
+    const char *provider;        /* a preset (llm_provider_find): "openai" (default), "anthropic", "openrouter",
+                                    "azure", "groq", "ollama", "vllm", "litellm_proxy", "openai-compatible", ... */
+    const llm_provider *custom_provider; /* a provider of your own (its wire format may be yours too); wins */
+    const char *api_key;         /* never logged, never put in an error */
+    const char *bearer_token;    /* sent as "Authorization: Bearer <token>" instead of the key (Azure Entra ID) */
+    /* Asked for the bearer token at every request; return the token you
+       keep and fetch a new one when it expires (thread-safe when calls run
+       at once). Wins over bearer_token. May be NULL. */
+    const char *(*get_token)(void *user);
+    void *token_user;
+    const char *base_url;        /* default: the provider's ("https://api.openai.com/v1"), as its official SDK means it */
+    const char *api_version;     /* Azure: "2024-10-21" (the deployment URL); NULL, "", "v1", "latest", "preview": the v1 API */
+    const char *base_model;      /* the model to price answers by, when the one sent says nothing (an Azure deployment) */
+    const char *app_url;         /* OpenRouter's attribution: HTTP-Referer */
+    const char *app_title;       /* OpenRouter's attribution: X-OpenRouter-Title (and the legacy X-Title) */
+    uint32_t quirks_on;          /* LLM_QUIRK_* added to the provider's */
+    uint32_t quirks_off;         /* LLM_QUIRK_* removed from the provider's */
+    const llm_pair *headers;     /* sent with every request */
+    size_t header_count;
+    llm_allocator alloc;
+    llm_transport transport;     /* used by llm_complete */
+    int timeout_ms;              /* per request; 0 = 600000 */
+    int connect_timeout_ms;      /* 0 = the transport's default */
+    size_t max_response_bytes;   /* a larger body is LLM_ERR_LIMIT_EXCEEDED; 0 = 64 MiB */
+    /* Monotonic milliseconds, for latency and the stream deadlines of the
+       blocking drivers (llm_complete, llm_stream; the sans-I/O call itself
+       never reads a clock: it is given the time). NULL: the platform's
+       monotonic clock where there is one (POSIX), else none (latency 0, no
+       stream deadlines). */
+    int64_t (*clock_ms)(void *user);
+    /* Wall-clock unix milliseconds, to turn a Retry-After date into a delay
+       when the answer has no Date header. May be NULL. */
+    int64_t (*wall_clock_ms)(void *user);
+    void *clock_user;
+    /* Random source for request ids (called from the calls' threads: it
+       must be thread-safe when calls run at once). NULL: ids mixed from
+       `seed` (0: the client's address and the clock hook), the call and a
+       high-resolution clock, so they differ from call to call. */
+    uint64_t (*random)(void *user);
+    void *random_user;
+    uint64_t seed;
+    bool no_request_id;          /* do not send X-Request-ID */
+    bool keep_raw_body;          /* responses keep the raw body */
+    /* A request field the wire format cannot take is left out instead of
+       refused (LiteLLM's drop_params): Anthropic's seed, n, logprobs,
+       penalties, temperature beside thinking... */
+    bool drop_unsupported;
+    /* Prices for response->cost_usd: NULL = the embedded table (see
+       >>costs); ignored under LLM_NO_COSTS. */
+    const struct llm_costs *costs;
+    /* Log callback; nothing is printed when NULL. Messages never contain
+       the API key. */
+    void (*log)(void *user, llm_log_level level, const char *message);
+    void *log_user;
+} llm_client_desc;
+
+struct llm_client {
+    llm_client_desc desc;
+    const llm_provider *provider;
+    uint32_t quirks;               /* the provider's, with quirks_on and quirks_off applied */
+    uint64_t seed_;                /* for request ids; never changed after init */
+};
+
+/* Checks the desc and fills the client. Refused with INVALID_ARGUMENT, the
+   field named: a control byte in the API key or a header value (HTAB
+   allowed in values), a header name that is not an HTTP token, a base_url
+   that is empty, not http(s) or holds spaces or control bytes. Nothing is
+   allocated. A client is read-only once initialised: any number of threads
+   may run calls on one client at once (the transport, log and clock hooks
+   must then be thread-safe themselves). */
+LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err);
+
+/* The desc with every default resolved, as llm_client_init keeps it: the
+   provider ("openai" when neither provider nor custom_provider is given),
+   base_url (the provider's default_base_url), timeout_ms (600000),
+   max_response_bytes (LLM_MAX_RESPONSE_BYTES, 64 MiB) and clock_ms (the
+   platform's monotonic clock, where there is one). What is given is kept;
+   an unknown provider stays as given, for llm_client_init to refuse.
+   Safe anywhere. */
+LLM_API llm_client_desc llm_client_desc_defaults(const llm_client_desc *desc);
+
+#ifndef LLM_NO_STDIO
+/* Fills desc's provider (as custom_provider), base_url, api_key,
+   api_version and bearer_token for `model` from the environment, through
+   llm_resolve_target (proxy mode: LLM_BASE_URL means an OpenAI-compatible
+   server; see there). What desc already holds wins. The environment is read
+   only here, when the caller asks. `target` (may be NULL) gets the
+   resolution, so a caller can say which variables it looked for when no
+   key was found (target->key_vars). Pointers go into the environment:
+   call llm_client_init before changing it. */
+LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target, llm_error *err);
+#endif
+
+/* ------------------------------------------------------------------------ */
 /* >>conversation: a message list that owns its strings                      */
 /* ------------------------------------------------------------------------ */
 
@@ -1580,7 +1957,7 @@ LLM_API const llm_message *llm_conversation_messages(const llm_conversation *con
 LLM_API void llm_conversation_free(llm_conversation *conv);
 
 /* ------------------------------------------------------------------------ */
-/* >>router: deployments, retries, fallbacks, cooldowns (public part)        */
+/* >>router, router_config: deployments, retries, fallbacks, cooldowns      */
 /* ------------------------------------------------------------------------ */
 
 /* A router keeps an application answering when a provider is slow, rate
@@ -1929,412 +2306,42 @@ LLM_API int64_t llm_router_cooldown_remaining(llm_router *router, size_t index);
 LLM_API int llm_router_error_class(llm_result code);
 
 /* ------------------------------------------------------------------------ */
-/* >>tokens: BPE token counting (public part)                                */
+/* >>openai_body: an OpenAI chat-completions request body, read             */
 /* ------------------------------------------------------------------------ */
 
-/* Token counting, three ways:
-   - exact: a tiktoken-compatible BPE (cl100k_base, o200k_base) over a
-     `.tiktoken` vocabulary the caller loads from memory or a file (the
-     library never embeds one). Same ids as OpenAI's tiktoken for any valid
-     UTF-8; invalid UTF-8 is encoded byte by byte, so decode(encode(x)) == x
-     for any bytes.
-   - estimated: llm_tokens_estimate, no vocabulary, a few ns per KB.
-   - chat: llm_count_request_tokens applies OpenAI's cookbook rules to a
-     whole llm_request (messages, names, tool calls, tools, images).
-   LLM_NO_BPE leaves out the BPE (its functions return LLM_ERR_DISABLED and
-   the Unicode tables go away, ~40 KB); the estimator and the chat rules stay
-   (llm_count_request_tokens then estimates every string). LLM_NO_STDIO
-   leaves out llm_bpe_load_file. */
 
-typedef enum llm_encoding {
-    LLM_ENCODING_NONE = 0,          /* unknown / infer from the vocabulary */
-    LLM_ENCODING_CL100K_BASE,       /* gpt-4, gpt-3.5-turbo, text-embedding-3-*, ada-002 */
-    LLM_ENCODING_O200K_BASE,        /* gpt-4o*, gpt-4.1*, gpt-4.5*, gpt-5*, o1*, o3*, o4*, chatgpt-4o* */
-    LLM__ENCODING_COUNT
-} llm_encoding;
-
-/* The encoding OpenAI uses for a model name (a provider prefix such as
-   "openai/" or "azure/" is skipped); LLM_ENCODING_NONE when unknown. Safe
-   anywhere. */
-LLM_API llm_encoding llm_encoding_for_model(const char *model);
-/* "cl100k_base", "o200k_base"; NULL for NONE. */
-LLM_API const char *llm_encoding_name(llm_encoding encoding);
-/* The encoding called `name`; LLM_ENCODING_NONE when unknown. */
-LLM_API llm_encoding llm_encoding_from_name(const char *name);
-
-/* A loaded vocabulary. Zero it, load it, free it. After loading it is
-   read-only: any number of threads may count with one llm_bpe at once.
-   About 6 MB for cl100k_base and 12 MB for o200k_base (`memory`). */
-typedef struct llm_bpe {
-    llm_encoding encoding;
-    size_t rank_count;              /* mergeable tokens (100256 or 199998) */
-    size_t memory;                  /* bytes allocated for it */
-    /* private: do not touch */
-    llm_allocator alloc_;
-    unsigned char *bytes_;          /* every token's bytes, concatenated */
-    uint32_t *offset_;              /* rank -> offset in bytes_ */
-    uint32_t *pair_rank_;           /* 65536 entries: rank of each 2-byte token */
-    uint16_t *length_;              /* rank -> byte length */
-    void *table_;                   /* hash table of ranks by token bytes */
-    size_t table_mask_;
-    uint64_t *filter_;              /* one bit per hash: most absent tokens stop here */
-    size_t filter_mask_;            /* bits - 1 */
-    size_t bytes_size_;
-    uint32_t byte_rank_[256];       /* rank of each single byte */
-} llm_bpe;
-
-/* llm_bpe_encode flag: encode the text of the encoding's special tokens
-   (<|endoftext|>, <|fim_prefix|>, <|endofprompt|>...) as their special ids.
-   Without it, that text is ordinary text (tiktoken's encode_ordinary). */
-#define LLM_BPE_ALLOW_SPECIAL 1u
-
-/* Loads a `.tiktoken` vocabulary (lines "base64(token bytes) SP rank LF")
-   from memory. `encoding` names the pre-tokenizer and special tokens; NONE
-   infers it from the rank count. Checks base64, ranks (0..n-1, each once),
-   duplicate tokens, the count the encoding expects, and that every single
-   byte is a token. On error nothing stays allocated and *bpe is zeroed.
-   `data` is not kept. `alloc` may be NULL (malloc). Not thread-safe on the
-   same bpe. See also llm_bpe_load_file, llm_bpe_free. */
-LLM_API llm_result llm_bpe_load(llm_bpe *bpe, llm_encoding encoding, const char *data, size_t len,
-                                const llm_allocator *alloc, llm_error *err);
-/* The same from a file path (not with LLM_NO_STDIO: LLM_ERR_DISABLED). */
-LLM_API llm_result llm_bpe_load_file(llm_bpe *bpe, llm_encoding encoding, const char *path,
-                                     const llm_allocator *alloc, llm_error *err);
-/* Frees a vocabulary and zeroes it; a zeroed bpe is a no-op. */
-LLM_API void llm_bpe_free(llm_bpe *bpe);
-
-/* Counts the tokens of text[0..len) (special-token text is ordinary text).
-   Allocates through the bpe's allocator for pieces over 128 bytes (a run of
-   letters or spaces; about 24 bytes per byte of the longest such piece;
-   LLM_ERR_NO_MEMORY when that fails) and, for texts of
-   1 KB or more, a memo of merged pieces for the call (best effort: without
-   it the count is the same). Thread-safe on a shared bpe. */
-LLM_API llm_result llm_bpe_count(const llm_bpe *bpe, const char *text, size_t len, size_t *count, llm_error *err);
-/* Encodes text[0..len) into ids[0..cap) (flags: LLM_BPE_ALLOW_SPECIAL).
-   *count receives the number of ids the whole text needs; when it exceeds
-   cap only the first cap ids are written and LLM_ERR_LIMIT_EXCEEDED is
-   returned (ids = NULL, cap = 0 asks for the count). */
-LLM_API llm_result llm_bpe_encode(const llm_bpe *bpe, const char *text, size_t len, unsigned flags,
-                                  uint32_t *ids, size_t cap, size_t *count, llm_error *err);
-/* Decodes ids into out[0..cap) as bytes (not NUL-terminated); *len gets the
-   byte count the ids need, LLM_ERR_LIMIT_EXCEEDED when it exceeds cap, and
-   LLM_ERR_INVALID_ARGUMENT for an id that is no token. */
-LLM_API llm_result llm_bpe_decode(const llm_bpe *bpe, const uint32_t *ids, size_t n, char *out, size_t cap,
-                                  size_t *len, llm_error *err);
-
-/* Estimates the token count of text[0..len) without a vocabulary, from
-   character classes (words, digits, punctuation, spaces, 2/3/4-byte UTF-8).
-   Calibrated against o200k_base (the default, and any o200k model) and
-   cl100k_base (models that use it); for claude-* and gemini-* models it is
-   a documented ratio (the o200k estimate) with no accuracy claim: their
-   exact counts come from the providers' count-tokens endpoints. Safe
-   anywhere. */
-LLM_API size_t llm_tokens_estimate(const char *text, size_t len, const char *model);
-
-/* Counts the prompt tokens of a chat request by OpenAI's cookbook rules
-   ("How to count tokens with tiktoken"): 3 per message, every string field
-   (role, content, name, tool_call_id, the arguments of each tool call),
-   +1 per name, +3 reply priming; tools by the cookbook's
-   num_tokens_for_tools (gpt-4o* settings for o200k, gpt-4/3.5 for cl100k);
-   images 85 (low, auto, default) or 85 + 170 per 512-px tile after OpenAI's
-   scaling for detail=high (width/height given; without them the worst case,
-   1445). `bpe` NULL: every string is estimated for request->model.
-   Tools are parsed (their parameters) and long joined names counted in
-   memory from `alloc`; NULL = the bpe's allocator, or the default one
-   without a bpe. Thread-safe on a shared bpe. */
-LLM_API llm_result llm_count_request_tokens(const llm_request *request, const llm_bpe *bpe, const llm_allocator *alloc,
-                                            size_t *tokens, llm_error *err);
-
-/* Makes request->messages fit max_tokens (LiteLLM's trim_messages): drops
-   the oldest non-system messages first, keeping an assistant message with
-   tool calls and the tool results that answer it together (they go as one
-   group). Writes the kept messages, in order, into out[0..cap) and
-   request->message_count may be up to cap; *kept gets their number. The
-   strings still belong to the caller. LLM_ERR_CONTEXT_WINDOW_EXCEEDED when
-   even the system messages plus the last group do not fit (out then holds
-   them anyway). Messages are dropped, never shortened. */
-LLM_API llm_result llm_trim_messages(const llm_request *request, const llm_bpe *bpe, size_t max_tokens,
-                                     llm_message *out, size_t cap, size_t *kept, llm_error *err);
-
-/* ------------------------------------------------------------------------ */
-/* >>costs: prices and model facts (public part)                             */
-/* ------------------------------------------------------------------------ */
-
-#ifndef LLM_NO_COSTS
-
-/* Prices and model facts, from LiteLLM's model_prices_and_context_window.json.
-   Three layers answer a lookup, highest first: entries the caller registers
-   (llm_costs_register), one price table loaded at run time (llm_costs_load_json,
-   llm_costs_load_file, llm_costs_refresh), and the table compiled into the
-   library (costs_embedded.h). A higher layer replaces a lower entry of the
-   same key whole, never field by field. Prices are USD; a price the entry
-   lacks counts as 0, as in LiteLLM, except where a fallback is stated.
-   LLM_NO_COSTS (everywhere) leaves all of this out. LLM_NO_COSTS_TABLE (in
-   the implementation TU) leaves out only the embedded table (about 200 KB
-   of read-only data): lookups then answer from the runtime layers alone. */
-
-/* One price of an entry. Token prices are USD per token. The _ABOVE prices
-   apply to the whole request when the prompt exceeds the entry's
-   `tier_threshold` (LiteLLM's `*_above_<N>k_tokens` keys). */
-typedef enum llm_price {
-    LLM_PRICE_INPUT = 0,            /* input_cost_per_token */
-    LLM_PRICE_OUTPUT,               /* output_cost_per_token */
-    LLM_PRICE_CACHE_READ,           /* cache_read_input_token_cost */
-    LLM_PRICE_CACHE_WRITE,          /* cache_creation_input_token_cost (5-minute TTL) */
-    LLM_PRICE_CACHE_WRITE_1H,       /* cache_creation_input_token_cost_above_1hr */
-    LLM_PRICE_REASONING,            /* output_cost_per_reasoning_token */
-    LLM_PRICE_INPUT_AUDIO,          /* input_cost_per_audio_token */
-    LLM_PRICE_OUTPUT_AUDIO,         /* output_cost_per_audio_token */
-    LLM_PRICE_INPUT_IMAGE_TOKEN,    /* input_cost_per_image_token */
-    LLM_PRICE_OUTPUT_IMAGE_TOKEN,   /* output_cost_per_image_token */
-    LLM_PRICE_INPUT_ABOVE,          /* input_cost_per_token_above_<N>k_tokens */
-    LLM_PRICE_OUTPUT_ABOVE,
-    LLM_PRICE_CACHE_READ_ABOVE,
-    LLM_PRICE_CACHE_WRITE_ABOVE,
-    LLM_PRICE_CACHE_WRITE_1H_ABOVE, /* cache_creation_input_token_cost_above_1hr_above_<N>k_tokens */
-    LLM_PRICE_INPUT_PRIORITY,       /* input_cost_per_token_priority */
-    LLM_PRICE_OUTPUT_PRIORITY,
-    LLM_PRICE_CACHE_READ_PRIORITY,
-    LLM_PRICE_CACHE_WRITE_PRIORITY,
-    LLM_PRICE_INPUT_ABOVE_PRIORITY, /* input_cost_per_token_above_<N>k_tokens_priority */
-    LLM_PRICE_OUTPUT_ABOVE_PRIORITY,
-    LLM_PRICE_CACHE_READ_ABOVE_PRIORITY,
-    LLM_PRICE_INPUT_AUDIO_PRIORITY,
-    LLM_PRICE_INPUT_FLEX,           /* input_cost_per_token_flex */
-    LLM_PRICE_OUTPUT_FLEX,
-    LLM_PRICE_CACHE_READ_FLEX,
-    LLM_PRICE_CACHE_WRITE_FLEX,
-    LLM_PRICE_INPUT_BATCH,          /* input_cost_per_token_batches */
-    LLM_PRICE_OUTPUT_BATCH,
-    LLM_PRICE_INPUT_PER_IMAGE,      /* input_cost_per_image: USD per image */
-    LLM_PRICE_OUTPUT_PER_IMAGE,
-    LLM_PRICE_INPUT_PER_SECOND,     /* USD per second of input */
-    LLM_PRICE_OUTPUT_PER_SECOND,
-    LLM_PRICE_INPUT_PER_CHARACTER,
-    LLM_PRICE_OUTPUT_PER_CHARACTER,
-    LLM_PRICE_INPUT_AUDIO_PER_SECOND,
-    LLM_PRICE_INPUT_VIDEO_PER_SECOND,
-    LLM_PRICE_OUTPUT_VIDEO_PER_SECOND,
-    LLM_PRICE_PER_QUERY,            /* input_cost_per_query */
-    LLM_PRICE_PER_REQUEST,          /* input_cost_per_request */
-    LLM__COSTS_PRICE_COUNT
-} llm_price;
-
-/* Capability flags (LiteLLM's supports_* keys; set only when the entry says true). */
-enum {
-    LLM_CAP_FUNCTION_CALLING = 1u << 0,
-    LLM_CAP_PARALLEL_FUNCTION_CALLING = 1u << 1,
-    LLM_CAP_VISION = 1u << 2,
-    LLM_CAP_RESPONSE_SCHEMA = 1u << 3,
-    LLM_CAP_PROMPT_CACHING = 1u << 4,
-    LLM_CAP_REASONING = 1u << 5,
-    LLM_CAP_AUDIO_INPUT = 1u << 6,
-    LLM_CAP_AUDIO_OUTPUT = 1u << 7,
-    LLM_CAP_PDF_INPUT = 1u << 8,
-    LLM_CAP_WEB_SEARCH = 1u << 9,
-    LLM_CAP_SYSTEM_MESSAGES = 1u << 10,
-    LLM_CAP_TOOL_CHOICE = 1u << 11,
-    LLM_CAP_ASSISTANT_PREFILL = 1u << 12,
-    LLM_CAP_COMPUTER_USE = 1u << 13,
-    LLM_CAP_NATIVE_STREAMING = 1u << 14,
-    LLM_CAP_VIDEO_INPUT = 1u << 15,
-    LLM_CAP_URL_CONTEXT = 1u << 16
-};
-
-typedef enum llm_model_mode {
-    LLM_MODE_NONE = 0,              /* the entry gives no mode */
-    LLM_MODE_CHAT,
-    LLM_MODE_COMPLETION,
-    LLM_MODE_RESPONSES,
-    LLM_MODE_EMBEDDING,
-    LLM_MODE_RERANK,
-    LLM_MODE_MODERATION,
-    LLM_MODE_AUDIO_TRANSCRIPTION,
-    LLM_MODE_AUDIO_SPEECH,
-    LLM_MODE_REALTIME,
-    LLM_MODE_IMAGE_GENERATION,
-    LLM_MODE_IMAGE_EDIT,
-    LLM_MODE_VIDEO_GENERATION,
-    LLM_MODE_SEARCH,
-    LLM_MODE_OCR,
-    LLM_MODE_OTHER,
-    LLM__COSTS_MODE_COUNT
-} llm_model_mode;
-
-/* Which layer answered. */
-typedef enum llm_costs_layer {
-    LLM_COSTS_EMBEDDED = 0,         /* costs_embedded.h */
-    LLM_COSTS_LOADED,               /* llm_costs_load_json/_file/_refresh */
-    LLM_COSTS_REGISTERED            /* llm_costs_register */
-} llm_costs_layer;
-
-/* Everything known about one model. Strings point into the table that
-   answered (static for the embedded one, the llm_costs object for the
-   others) and stay valid until that object is changed or deinitialised. */
-typedef struct llm_model_info {
-    const char *key;                /* the table key that matched */
-    const char *provider;           /* litellm_provider: "openai", "anthropic", ... */
-    llm_model_mode mode;
-    llm_costs_layer layer;
-    const char *table;              /* which table: "embedded LiteLLM 2026-07-24", a file, a URL */
-    int64_t max_input_tokens;       /* 0 = not given */
-    int64_t max_output_tokens;      /* 0 = not given */
-    uint32_t capabilities;          /* LLM_CAP_* */
-    int64_t tier_threshold;         /* tokens; the _ABOVE prices apply past it (from it for xAI); 0 = none */
-    uint64_t price_set;             /* bit (1 << LLM_PRICE_x): price[x] is given */
-    double price[LLM__COSTS_PRICE_COUNT];
-} llm_model_info;
-
-/* The runtime price database. Zero it (set `alloc` if wanted): a zeroed
-   object answers from the embedded table alone. Everywhere a `const
-   llm_costs *` is taken, NULL means "the embedded table alone". Not safe
-   for two threads at once; lookups on an unchanging object are. */
-typedef struct llm_costs {
+/* An llm_request read from an OpenAI chat-completions body (the lingua
+   franca of LLM APIs: a gateway that receives such requests forwards them
+   to any provider with this and llm_complete). Zero it, set `alloc` if
+   wanted, parse, use `request`, free. */
+typedef struct llm_openai_request {
     llm_allocator alloc;
+    llm_request request;            /* its strings live in this object */
+    bool stream;                    /* the body's "stream" */
+    const char *unknown[16];        /* members llm_request cannot hold (the first 16 of unknown_count): they are
+                                       also in request.extra_body, as given */
+    size_t unknown_count;
     /* private */
-    void *registered_;
-    void *loaded_;
-} llm_costs;
+    llm_json_doc doc_;
+    void *arena_;
+} llm_openai_request;
 
-/* Releases what the object owns; it is zeroed but keeps `alloc`. */
-LLM_API void llm_costs_deinit(llm_costs *db);
-
-/* Adds or replaces (same key, whole) one entry in the caller's layer, the
-   highest. `info->key` is required; provider, mode, limits, capabilities,
-   tier_threshold and the prices flagged in price_set are copied. A price
-   that cannot be one (negative, NaN, infinite, above $1 per token or $1000
-   per unit) is refused with LLM_ERR_INVALID_ARGUMENT naming it. */
-LLM_API llm_result llm_costs_register(llm_costs *db, const llm_model_info *info, llm_error *err);
-
-/* Loads a LiteLLM-format price JSON (an object of model entries) as the
-   loaded layer, replacing the previous one only on success: a malformed or
-   truncated text, one with no model entry, or one with a price that cannot
-   be one (negative, above $1 per token or $1000 per unit: the message names
-   the model and key) returns LLM_ERR_PARSE (or LLM_ERR_NO_MEMORY) and
-   leaves the database as it was. `source` names the
-   table in cost results (copied; NULL = "loaded JSON"). Every entry with a
-   litellm_provider is kept, whatever its mode. */
-LLM_API llm_result llm_costs_load_json(llm_costs *db, const char *json, size_t len, const char *source, llm_error *err);
-
-/* How llm_costs_refresh obtained the table it left in place. */
-typedef enum llm_costs_origin {
-    LLM_COSTS_FROM_NOTHING = 0,     /* nothing new: the previous layers stay */
-    LLM_COSTS_FROM_NETWORK,         /* fetched now (and written to the cache) */
-    LLM_COSTS_FROM_CACHE,           /* the cache was younger than max_age */
-    LLM_COSTS_FROM_STALE_CACHE      /* the fetch failed; an older cache was used */
-} llm_costs_origin;
-
-#define LLM_COSTS_DEFAULT_URL "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
-
-/* Refreshes the loaded layer, as LiteLLM does at import: when `cache_path`
-   holds a copy fetched less than `max_age_s` seconds before `now`, loads it;
-   else GETs `url` (NULL = LLM_COSTS_DEFAULT_URL) through the caller's
-   transport, loads the answer and writes it to the cache with its fetch
-   time. When the fetch fails (transport error, timeout, a status other
-   than 200, a body that is no price table) it falls back to the cache
-   whatever its age, then to what was loaded before (the embedded table at
-   least): the database is never left empty or half-loaded. `now` is unix
-   seconds; 0 means time(NULL) (stdio builds only). Returns LLM_OK when a
-   fresh table is in place (network or young cache), else the fetch's error
-   with `*origin` (may be NULL) saying what is in use. `cache_path` may be
-   NULL (no cache); under LLM_NO_STDIO it must be. */
-LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transport, const char *url, const char *cache_path,
-                                     int64_t max_age_s, int64_t now, llm_costs_origin *origin, llm_error *err);
-
-#ifndef LLM_NO_STDIO
-/* llm_costs_load_json on a file's bytes; the path names the table. */
-LLM_API llm_result llm_costs_load_file(llm_costs *db, const char *path, llm_error *err);
-#endif
-
-/* Finds a model's entry, with LiteLLM's name resolution: a key equal to
-   `model` (highest layer first); else, case-insensitively and checking the
-   entry's provider against a `provider/` prefix when there is one, in this
-   order: provider/model, the model as given, the stripped forms (ft: names,
-   Azure's gpt-35, a trailing date such as -2024-08-06 or -20250929) with
-   and without the provider, and the name without its prefix. Returns
-   LLM_ERR_MODEL_UNKNOWN when nothing matches. `info` may be NULL. */
-LLM_API llm_result llm_model_info_get(const llm_costs *db, const char *model, llm_model_info *info, llm_error *err);
-
-/* True when the model is known and has every capability in `caps`. */
-LLM_API bool llm_supports(const llm_costs *db, const char *model, uint32_t caps);
-
-/* The JSON key of a price ("input_cost_per_token"; the _ABOVE ones with
-   "<N>k" for the threshold), of a capability bit ("supports_vision"), of a
-   mode ("chat"). NULL for a value that is none. Safe anywhere. */
-LLM_API const char *llm_price_name(llm_price price);
-LLM_API const char *llm_capability_name(uint32_t cap);
-LLM_API const char *llm_model_mode_name(llm_model_mode mode);
-
-/* Calls fn for each entry of the database, highest layer first, skipping
-   keys a higher layer replaces; provider != NULL keeps only that provider.
-   fn returns false to stop. Returns the number of entries visited. */
-LLM_API size_t llm_costs_each(const llm_costs *db, const char *provider,
-                              bool (*fn)(void *user, const llm_model_info *info), void *user);
-
-/* Usage as disjoint buckets. llm_usage follows OpenAI's convention (the
-   prompt includes cache reads and writes and audio, the completion includes
-   reasoning and audio); the buckets split it so that each token is in one
-   bucket. Details larger than their total are clipped to it. */
-typedef struct llm_usage_buckets {
-    int64_t input_uncached;         /* text prompt tokens neither read from nor written to cache */
-    int64_t cache_read;
-    int64_t cache_write_5m;
-    int64_t cache_write_1h;
-    int64_t input_audio;
-    int64_t output_text;
-    int64_t output_reasoning;
-    int64_t output_audio;
-    int64_t prompt_tokens;          /* sum of the input buckets */
-    int64_t completion_tokens;      /* sum of the output buckets */
-} llm_usage_buckets;
-
-LLM_API llm_usage_buckets llm_usage_split(const llm_usage *usage);
-
-/* What a request costs, and what priced it. */
-typedef struct llm_cost_info {
-    double usd;                     /* prompt_usd + completion_usd */
-    double prompt_usd;
-    double completion_usd;
-    bool above_threshold;           /* the _ABOVE tier priced it */
-    const char *key;                /* the entry that priced it */
-    const char *provider;
-    const char *table;              /* which table ("embedded LiteLLM 2026-07-24", a file, a URL) */
-    llm_costs_layer layer;
-} llm_cost_info;
-
-typedef struct llm_cost_options {
-    const char *service_tier;       /* "priority" (or "fast"), "flex"; NULL/other = standard */
-    bool batch;                     /* batch API prices (input/output _batches) */
-} llm_cost_options;
-
-/* Prices `usage` for `model` with LiteLLM's generic formula: uncached input
-   at the input price; cache reads at the cache-read price and never again
-   at the input price; cache writes at their 5-minute / 1-hour prices (1-hour
-   falls back to the 5-minute price); reasoning at its price, else as
-   output (under a service tier with its own output price, at that price);
-   audio and image tokens at their price, else as text; when the prompt
-   exceeds the entry's threshold (for xAI: reaches it, as LiteLLM bills
-   xAI) the _ABOVE prices reprice every token; service-tier prices fall
-   back to the base ones. An embedding has
-   no completion. Unknown model: LLM_ERR_MODEL_UNKNOWN, never a zero cost;
-   an entry with no per-token price at all (LiteLLM's tiered_pricing lists,
-   per-second or per-character models): LLM_ERR_UNSUPPORTED.
-   `out` may be NULL. llm_cost_ex takes options (may be NULL). */
-LLM_API llm_result llm_cost(const llm_costs *db, const char *model, const llm_usage *usage, llm_cost_info *out, llm_error *err);
-LLM_API llm_result llm_cost_ex(const llm_costs *db, const char *model, const llm_usage *usage,
-                               const llm_cost_options *options, llm_cost_info *out, llm_error *err);
-/* The same formula on an entry already found. */
-LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *usage, const llm_cost_options *options);
-
-/* Sets response->has_cost and cost_usd from its usage and service tier:
-   tries `model` (the model requested; NULL = response->model), then
-   response->model with the requested provider prefix, then bare. Leaves
-   has_cost false, returning LLM_OK, when the response has no usage.
-   Returns LLM_ERR_MODEL_UNKNOWN (or LLM_ERR_UNSUPPORTED, see llm_cost),
-   with has_cost false, when it cannot price the model. */
-LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *response, const char *model, llm_error *err);
-
-#endif /* LLM_NO_COSTS */
+/* Reads `model`, `messages` (string or array content: text, image_url and
+   file parts (a data URL, as a document); name, tool_calls, tool_call_id,
+   and LiteLLM's `thinking_blocks` on an assistant message), `tools`,
+   `tool_choice`, `response_format`, `max_tokens`, `max_completion_tokens`,
+   `temperature`, `top_p`, `top_k`, `stop` (a string or an array), `seed`,
+   `n`, `presence_penalty`, `frequency_penalty`, `logprobs`, `top_logprobs`,
+   `reasoning_effort`, `parallel_tool_calls`, `user`, `metadata`,
+   `service_tier`, `stream`, `stream_options.include_usage`, and LiteLLM's
+   `cache_control` on messages, parts and tools. Invalid JSON is
+   LLM_ERR_PARSE with the offset; a member of the wrong type
+   LLM_ERR_INVALID_ARGUMENT naming it; a part type llm_request cannot hold
+   (or an uploaded file_id) LLM_ERR_UNSUPPORTED. Other members of a message
+   are ignored. The request is checked again, fully, when a call encodes
+   it. */
+LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char *json, size_t len, llm_error *err);
+LLM_API void llm_openai_request_free(llm_openai_request *r);
 
 #ifdef __cplusplus
 }
