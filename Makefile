@@ -26,13 +26,12 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_stream.c examples/cli_tokens.c examples/cli_request.c \
-	examples/cli_chat.c
+CLI_SRC = cli/main.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c
 # where `llm tokens` looks for vocabularies after $$LLM_TIKTOKEN_DIR: the installed ones, then this source tree
 CLI_DIRS = -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR="\"$$(pwd)\""
 
 # build/llm talks over libcurl (llm chat): Debian libcurl4-openssl-dev
-$(B)/llm: $(CLI_SRC) examples/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
+$(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
 	@command -v curl-config >/dev/null || { echo "build/llm needs libcurl's headers: apt-get install libcurl4-openssl-dev" >&2; exit 1; }
 	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) -lcurl $(LDFLAGS)
 
@@ -51,7 +50,7 @@ $(B)/mock_server: tests/mock_server.c llm.h | $(B)
 run:
 	@echo "== building build/llm and build/mock_server (about 20 s on 2 cores) =="
 	@$(MAKE) -s -j2 $(B)/llm $(B)/mock_server
-	@sh examples/demo.sh
+	@sh cli/demo.sh
 
 test: $(B)/llm
 	sh tests/run.sh
