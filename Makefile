@@ -42,9 +42,9 @@ examples: $(EXAMPLES:%=$(B)/%)
 $(EXAMPLES:%=$(B)/%): $(B)/%: examples/%.c llm.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< $(LDFLAGS)
 
-# the loopback mock provider server (tests/mock_server.c); JSON through llm.h
-$(B)/mock_server: tests/mock_server.c llm.h | $(B)
-	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(CFLAGS) -o $@ tests/mock_server.c $(LDFLAGS)
+# the loopback mock provider server (tests/mock/mock_server.c); JSON through llm.h
+$(B)/mock_server: tests/mock/mock_server.c llm.h | $(B)
+	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(CFLAGS) -o $@ tests/mock/mock_server.c $(LDFLAGS)
 
 # the demo: build/llm against the mock provider over a real socket (LIVE=1: a real service)
 run:
@@ -148,7 +148,7 @@ check-firmware: | $(B)
 
 # the mock provider server as its clients see it (curl, node), built as users run it and with sanitizers
 check-mock: $(B)/mock_server
-	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/mock_server-san tests/mock_server.c
+	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/mock_server-san tests/mock/mock_server.c
 	sh tests/mock/smoke.sh $(B)/mock_server
 	sh tests/mock/smoke.sh $(B)/mock_server-san
 
