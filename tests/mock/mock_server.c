@@ -71,7 +71,7 @@
 #define LLM_IMPLEMENTATION
 #define LLM_NO_COSTS
 #define LLM_NO_BPE
-#include "../llm.h"
+#include "../../llm.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -3155,7 +3155,7 @@ static void usage(FILE *f) {
     fputs("usage: mock_server [--port N] [--port-file PATH] [--max-requests N] [--idle-exit-ms N]\n"
           "                   [--lifetime-ms N] [--log PATH] [--quiet]\n"
           "A loopback HTTP/1.1 server answering as OpenAI, Anthropic, Gemini and OpenRouter do,\n"
-          "with faults injected per request; see the comment at the top of tests/mock_server.c.\n",
+          "with faults injected per request; see the comment at the top of tests/mock/mock_server.c.\n",
           f);
 }
 

@@ -9,7 +9,7 @@
 # to that service (no fault is injected there).
 set -u
 llm=build/llm
-tool=examples/demo/get_time.json
+tool=cli/demo/get_time.json
 dir=$(mktemp -d "${TMPDIR:-/tmp}/llm-demo.XXXXXX") || exit 1
 mock_pid=""
 cleanup() {
