@@ -226,6 +226,22 @@ costs: $(B)/gen_costs
 check-generated: $(B)/gen_costs
 	CC="$(CC)" sh tools/check_generated.sh $(B)
 
+# the implementation reads down only (tools/check_sections.py): the checker on
+# its own made-up faults, on llm.h, and on a copy of llm.h with an upward call
+# planted in >>base, which it must name
+check-sections: | $(B)
+	python3 tools/check_sections.py --self-test
+	python3 tools/check_sections.py llm.h
+	sed 's/^static void \*llm__alloc(const llm_allocator \*a, size_t size) {$$/& (void)llm_router_free;/' llm.h > $(B)/llm_planted.h
+	if python3 tools/check_sections.py $(B)/llm_planted.h > $(B)/planted.txt; then echo "a planted upward call passed"; exit 1; fi
+	grep 'uses llm_router_free of >>router, a later section' $(B)/planted.txt
+	@echo "check-sections: the planted upward call was caught: ok"
+
+# no line over 120 columns in the headers
+check-width:
+	@awk 'length > 120 { printf "%s:%d: %d columns\n", FILENAME, FNR, length; n++ } \
+	  END { if (n) { printf "%d lines over 120 columns\n", n; exit 1 } print "no line over 120 columns: ok" }' llm.h llm_curl_adapter.h
+
 # llm cost against LiteLLM's formula, computed in Node from the raw JSON for a fixed sample of models
 check-costs-oracle: $(B)/llm
 	node tests/cli/cost_oracle.mjs $(B)/llm $(COSTS_JSON)
@@ -247,6 +263,6 @@ install: $(B)/llm
 clean:
 	rm -rf $(B)
 
-.PHONY: all run test bench fuzz check-long install clean costs check-generated check-costs-oracle check-unit-gcc check-unit-clang \
+.PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run

@@ -92,10 +92,17 @@ def tables(cls):
     return stage1, blocks
 
 
-def c_array(name, ctype, values, per_line=32):
+def c_array(name, ctype, values, width=120):
+    """The array's definition, as many values a line as fit in `width` columns."""
     out = ["static const %s %s[%d] = {" % (ctype, name, len(values))]
-    for i in range(0, len(values), per_line):
-        out.append("    " + ",".join(str(v) for v in values[i:i + per_line]) + ",")
+    line = "   "
+    for v in values:
+        item = "%d," % v
+        if len(line) + len(item) > width:
+            out.append(line)
+            line = "   "
+        line += item
+    out.append(line)
     out.append("};")
     return "\n".join(out)
 
@@ -112,7 +119,7 @@ def main():
         "#define LLM__BPE_UC_VERSION \"%s\"" % version(),
         "#define LLM__BPE_UC_SHIFT %d" % SHIFT,
         c_array("llm__bpe_uc_stage1", "unsigned char", stage1),
-        c_array("llm__bpe_uc_stage2", "unsigned char", stage2, 48),
+        c_array("llm__bpe_uc_stage2", "unsigned char", stage2),
         "/* >>unicode-tables end */",
     ])
     with open(HEADER, encoding="utf-8") as f:
