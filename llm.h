@@ -374,7 +374,12 @@ typedef enum llm_cache {
     LLM_CACHE_1H            /* {"type":"ephemeral","ttl":"1h"} */
 } llm_cache;
 
-typedef enum llm_image_detail { LLM_DETAIL_DEFAULT = 0, LLM_DETAIL_AUTO, LLM_DETAIL_LOW, LLM_DETAIL_HIGH } llm_image_detail;
+typedef enum llm_image_detail {
+    LLM_DETAIL_DEFAULT = 0,
+    LLM_DETAIL_AUTO,
+    LLM_DETAIL_LOW,
+    LLM_DETAIL_HIGH
+} llm_image_detail;
 
 /* One part of a message's content. */
 typedef struct llm_content_part {
@@ -1254,7 +1259,8 @@ typedef enum llm_costs_origin {
     LLM_COSTS_FROM_STALE_CACHE      /* the fetch failed; an older cache was used */
 } llm_costs_origin;
 
-#define LLM_COSTS_DEFAULT_URL "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
+#define LLM_COSTS_DEFAULT_URL                                                                                          \
+    "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
 
 /* Refreshes the loaded layer, as LiteLLM does at import: when `cache_path`
    holds a copy fetched less than `max_age_s` seconds before `now`, loads it;
@@ -1268,8 +1274,9 @@ typedef enum llm_costs_origin {
    fresh table is in place (network or young cache), else the fetch's error
    with `*origin` (may be NULL) saying what is in use. `cache_path` may be
    NULL (no cache); under LLM_NO_STDIO it must be. */
-LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transport, const char *url, const char *cache_path,
-                                     int64_t max_age_s, int64_t now, llm_costs_origin *origin, llm_error *err);
+LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transport, const char *url,
+                                     const char *cache_path, int64_t max_age_s, int64_t now, llm_costs_origin *origin,
+                                     llm_error *err);
 
 #ifndef LLM_NO_STDIO
 /* llm_costs_load_json on a file's bytes; the path names the table. */
@@ -1350,7 +1357,8 @@ typedef struct llm_cost_options {
    an entry with no per-token price at all (LiteLLM's tiered_pricing lists,
    per-second or per-character models): LLM_ERR_UNSUPPORTED.
    `out` may be NULL. llm_cost_ex takes options (may be NULL). */
-LLM_API llm_result llm_cost(const llm_costs *db, const char *model, const llm_usage *usage, llm_cost_info *out, llm_error *err);
+LLM_API llm_result llm_cost(const llm_costs *db, const char *model, const llm_usage *usage, llm_cost_info *out,
+                            llm_error *err);
 LLM_API llm_result llm_cost_ex(const llm_costs *db, const char *model, const llm_usage *usage,
                                const llm_cost_options *options, llm_cost_info *out, llm_error *err);
 /* The same formula on an entry already found. */
@@ -1409,7 +1417,8 @@ LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *w
 /* The same, with the reason given rather than read from the words (Gemini:
    a candidate that made a function call finishes as tool_calls although
    its word is STOP); LLM_FINISH_NONE reads the words. */
-LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word, size_t len);
+LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word,
+                                          size_t len);
 /* The usage so far (replaces what was given before); valid = false when a
    count was out of range: the usage is then absent and estimated. */
 LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid);
@@ -1430,8 +1439,8 @@ typedef enum llm_reasoning_part {
     LLM_REASONING_PART_DATA,
     LLM_REASONING_PART_TOOL_CALL_ID      /* the block's tool_call_id (Gemini) */
 } llm_reasoning_part;
-LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind, llm_reasoning_part part,
-                                            const char *text, size_t len);
+LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind,
+                                            llm_reasoning_part part, const char *text, size_t len);
 
 typedef enum llm_sink_field {
     LLM_FIELD_ID = 0,
@@ -1567,11 +1576,13 @@ LLM_API const llm_wire_format *llm_wire_gemini(void);
    Each preset has its own; a client desc can add or remove bits. */
 enum {
     LLM_QUIRK_NO_DEVELOPER_ROLE = 1u << 0,   /* the developer role is sent as system */
-    LLM_QUIRK_MAX_COMPLETION_TOKENS = 1u << 1, /* reasoning models (o1, o3, o4, gpt-5) get max_tokens as max_completion_tokens */
+    /* reasoning models (o1, o3, o4, gpt-5) get max_tokens as max_completion_tokens */
+    LLM_QUIRK_MAX_COMPLETION_TOKENS = 1u << 1,
     LLM_QUIRK_NO_STREAM_OPTIONS = 1u << 2,   /* stream_options is never sent (a server that rejects it) */
     /* 1u << 3 was LLM_QUIRK_NO_STREAM_USAGE, which nothing read: removed (an answer without usage is
        estimated and marked so whatever the preset) */
-    LLM_QUIRK_V1_PATH = 1u << 4,             /* a base URL without a path gets "/v1" (Ollama, LiteLLM's http://localhost:11434) */
+    LLM_QUIRK_V1_PATH = 1u << 4,             /* a base URL without a path gets "/v1" (Ollama, LiteLLM's
+                                                http://localhost:11434) */
     LLM_QUIRK_ONE_CHOICE = 1u << 5           /* the server answers one choice and has no `n` (OpenRouter): n above 1 is
                                                 refused, n = 1 is not sent (extra_body can still send it) */
 };
@@ -1736,7 +1747,8 @@ typedef struct llm_call {
 LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, const llm_request *req,
                                   int64_t now_ms, const llm_http_request **http, llm_error *err);
 LLM_API llm_result llm_call_feed_status(llm_call *call, int status);
-LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value, size_t value_len);
+LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value,
+                                        size_t value_len);
 LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t len);
 /* The sink a transport delivers into, feeding this call (tick: NULL; a
    streaming driver gives its own, see llm_stream). */
@@ -1804,8 +1816,8 @@ LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, 
    The client gives the wire format, the allocator and the prices; with no
    request to say how many choices it holds, an answer may hold up to 128.
    `options` (may be NULL) are a stream's (no_accumulate, deadlines...). */
-LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *client, bool stream, const llm_stream_options *options,
-                                         llm_error *err);
+LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *client, bool stream,
+                                         const llm_stream_options *options, llm_error *err);
 
 /* Decodes recorded answer bytes as the provider `format` ("openai",
    "anthropic", "openrouter", ...: llm_provider_find) would: a whole body,
@@ -1828,7 +1840,8 @@ LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, l
 /* The same through a wire format of one's own (or a built-in one): its
    decode_usage slot reads the object. LLM_ERR_UNSUPPORTED when the format
    has none. Safe anywhere. */
-LLM_API llm_result llm_wire_usage_decode(const llm_wire_format *wire, const llm_json *usage, llm_usage *out, llm_error *err);
+LLM_API llm_result llm_wire_usage_decode(const llm_wire_format *wire, const llm_json *usage, llm_usage *out,
+                                         llm_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* >>client: configuration shared by calls                                   */
@@ -1849,9 +1862,12 @@ typedef struct llm_client_desc {
        at once). Wins over bearer_token. May be NULL. */
     const char *(*get_token)(void *user);
     void *token_user;
-    const char *base_url;        /* default: the provider's ("https://api.openai.com/v1"), as its official SDK means it */
-    const char *api_version;     /* Azure: "2024-10-21" (the deployment URL); NULL, "", "v1", "latest", "preview": the v1 API */
-    const char *base_model;      /* the model to price answers by, when the one sent says nothing (an Azure deployment) */
+    /* default: the provider's ("https://api.openai.com/v1"), as its official SDK means it */
+    const char *base_url;
+    const char *api_version;     /* Azure: "2024-10-21" (the deployment URL); NULL, "", "v1", "latest", "preview": the
+                                    v1 API */
+    /* the model to price answers by, when the one sent says nothing (an Azure deployment) */
+    const char *base_model;
     const char *app_url;         /* OpenRouter's attribution: HTTP-Referer */
     const char *app_title;       /* OpenRouter's attribution: X-OpenRouter-Title (and the legacy X-Title) */
     uint32_t quirks_on;          /* LLM_QUIRK_* added to the provider's */
@@ -1929,7 +1945,8 @@ LLM_API llm_client_desc llm_client_desc_defaults(const llm_client_desc *desc);
    resolution, so a caller can say which variables it looked for when no
    key was found (target->key_vars). Pointers go into the environment:
    call llm_client_init before changing it. */
-LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target, llm_error *err);
+LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target,
+                                            llm_error *err);
 #endif
 
 /* ------------------------------------------------------------------------ */
@@ -1952,7 +1969,8 @@ LLM_API llm_result llm_conversation_add(llm_conversation *conv, const llm_messag
    calls and reasoning blocks (which only their own wire format is sent). */
 LLM_API llm_result llm_conversation_add_response(llm_conversation *conv, const llm_response *resp);
 /* Appends a tool's answer to the call `tool_call_id`. */
-LLM_API llm_result llm_conversation_add_tool_result(llm_conversation *conv, const char *tool_call_id, const char *content);
+LLM_API llm_result llm_conversation_add_tool_result(llm_conversation *conv, const char *tool_call_id,
+                                                    const char *content);
 LLM_API const llm_message *llm_conversation_messages(const llm_conversation *conv, size_t *count);
 LLM_API void llm_conversation_free(llm_conversation *conv);
 
@@ -2029,7 +2047,8 @@ typedef enum llm_routing_strategy {
 typedef struct llm_deployment_desc {
     const char *group;             /* model group (LiteLLM model_name); NULL = model */
     const char *id;                /* stable id; NULL = "group#index" */
-    const char *provider;          /* a preset name; NULL: what the model names (llm_provider_for_model), else "openai" */
+    /* a preset name; NULL: what the model names (llm_provider_for_model), else "openai" */
+    const char *provider;
     const llm_provider *custom_provider;
     const char *model;             /* the model: "anthropic/claude-sonnet-4-5", "gpt-4o" (its provider's prefix is
                                       stripped when sent) */
@@ -2037,7 +2056,8 @@ typedef struct llm_deployment_desc {
     const char *base_url;          /* NULL = the provider's */
     const char *api_version;       /* Azure */
     int weight;                    /* simple-shuffle weight; 0 = 1 when any weight is set */
-    int order;                     /* priority tier >= 1: the lowest available is used first; 0 (unset) comes after every set order */
+    int order;                     /* priority tier >= 1: the lowest available is used first; 0 (unset) comes after
+                                      every set order */
     int rpm, tpm;                  /* client-side limits per minute (token buckets); 0 = none */
     int max_parallel;              /* requests in flight; 0 = no limit */
     int timeout_ms;                /* per attempt; 0 = only the request deadline */
@@ -2196,10 +2216,13 @@ typedef struct llm_router_desc {
     /* Callbacks (all may be NULL); they run inside pick/report. */
     void (*on_trace)(void *user, const llm_router_trace *event);
     /* llm_router_complete: may append headers (up to capacity) to an attempt. */
-    void (*on_before_attempt)(void *user, const llm_router_attempt *a, llm_pair *headers, size_t *count, size_t capacity);
+    void (*on_before_attempt)(void *user, const llm_router_attempt *a, llm_pair *headers, size_t *count,
+                              size_t capacity);
     void (*on_retry)(void *user, const llm_router_attempt *a, int64_t delay_ms, const llm_error *err);
-    void (*on_fallback)(void *user, const llm_router_attempt *a, const char *from, const char *to, const llm_error *err);
-    void (*on_success)(void *user, const llm_router_attempt *a, const llm_response *resp, int64_t latency_ms, double cost_usd);
+    void (*on_fallback)(void *user, const llm_router_attempt *a, const char *from, const char *to,
+                        const llm_error *err);
+    void (*on_success)(void *user, const llm_router_attempt *a, const llm_response *resp, int64_t latency_ms,
+                       double cost_usd);
     void (*on_failure)(void *user, const llm_router_attempt *a, const llm_error *err);
     void *callback_user;
     void (*log)(void *user, llm_log_level level, const char *message); /* traces at DEBUG */
@@ -2255,7 +2278,8 @@ LLM_API llm_result llm_router_init(llm_router *router, const llm_router_desc *de
    see the docs of the loader); `base` supplies what JSON cannot (transport,
    hooks, callbacks) and the defaults the file may override. Errors name the
    JSON path of the bad field ("model_list[1].litellm_params.rpm"). */
-LLM_API llm_result llm_router_init_json(llm_router *router, const char *json, size_t len, const llm_router_desc *base, llm_error *err);
+LLM_API llm_result llm_router_init_json(llm_router *router, const char *json, size_t len, const llm_router_desc *base,
+                                        llm_error *err);
 LLM_API void llm_router_free(llm_router *router);
 /* The desc with every default resolved. */
 LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *desc);
@@ -2268,7 +2292,8 @@ LLM_API llm_result llm_router_pick(llm_router *router, const llm_request *req, l
 /* Records what the attempt came to and decides: LLM_DONE (success: keep the
    response), LLM_AGAIN (pick again: a retry or a fallback, maybe after
    a->wait_ms), or an error (the request has failed; err filled). */
-LLM_API llm_result llm_router_report(llm_router *router, llm_router_attempt *a, const llm_router_outcome *outcome, llm_error *err);
+LLM_API llm_result llm_router_report(llm_router *router, llm_router_attempt *a, const llm_router_outcome *outcome,
+                                     llm_error *err);
 /* Abandons a request (releases a picked deployment). */
 LLM_API void llm_router_cancel(llm_router *router, llm_router_attempt *a);
 
@@ -2282,8 +2307,8 @@ typedef struct llm_router_send {
     llm_pair headers_[LLM_CALL_MAX_HEADERS];
     char number_[24];
 } llm_router_send;
-LLM_API llm_result llm_router_prepare(llm_router *router, const llm_router_attempt *a, const llm_request *req, llm_router_send *out,
-                                      llm_error *err);
+LLM_API llm_result llm_router_prepare(llm_router *router, const llm_router_attempt *a, const llm_request *req,
+                                      llm_router_send *out, llm_error *err);
 
 /* The blocking driver: pick, send through the deployment's client, report,
    until done. `opts` may be NULL. */
@@ -2910,7 +2935,8 @@ static bool llm__contains_ci(const char *hay, const char *needle) {
 static bool llm__contains_ci_n(const char *hay, size_t n, const char *needle) {
     size_t k = strlen(needle), i, j;
     for (i = 0; i + k <= n; i++) {
-        for (j = 0; j < k && (hay[i + j] >= 'A' && hay[i + j] <= 'Z' ? hay[i + j] + 32 : hay[i + j]) == needle[j]; j++) {}
+        for (j = 0; j < k && (hay[i + j] >= 'A' && hay[i + j] <= 'Z' ? hay[i + j] + 32 : hay[i + j]) == needle[j];
+             j++) {}
         if (j == k) return true;
     }
     return false;
@@ -2948,7 +2974,8 @@ static double llm__parse_seconds(const char *s, size_t n) {
    algorithm); -1 for fields out of range. */
 static int64_t llm__unix_ms(int64_t year, int month, int day, int hour, int minute, int second) {
     int64_t y, era, yoe, doy, doe, days;
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 || year < 1970) return -1;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 || year < 1970)
+        return -1;
     y = year - (month <= 2);
     era = y / 400;
     yoe = y - era * 400;
@@ -2989,11 +3016,13 @@ static int64_t llm__parse_rfc3339(const char *s, size_t n) {
     static const char shape[] = "dddd-dd-ddTdd:dd:dd";
     if (n < 20) return -1;
     for (i = 0; i < 19; i++)
-        if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i] && !(i == 10 && (s[i] == 't' || s[i] == ' '))) return -1;
+        if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i] && !(i == 10 && (s[i] == 't' || s[i] == ' ')))
+            return -1;
     for (i = 19; i < n && (i > 19 || s[i] == '.') && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')); i++) {}
     if (i + 1 != n || (s[i] != 'Z' && s[i] != 'z')) return -1; /* UTC only: what the headers send */
 #define LLM__D2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
-    ms = llm__unix_ms(LLM__D2(s) * 100 + LLM__D2(s + 2), LLM__D2(s + 5), LLM__D2(s + 8), LLM__D2(s + 11), LLM__D2(s + 14), LLM__D2(s + 17));
+    ms = llm__unix_ms(LLM__D2(s) * 100 + LLM__D2(s + 2), LLM__D2(s + 5), LLM__D2(s + 8), LLM__D2(s + 11),
+                      LLM__D2(s + 14), LLM__D2(s + 17));
 #undef LLM__D2
     return ms;
 }
@@ -3080,7 +3109,9 @@ static llm_result llm__sticky_error(llm_call *call, llm_result code, const char 
     return call->error_;
 }
 
-static llm_result llm__sticky_nomem(llm_call *call) { return llm__sticky_error(call, LLM_ERR_NO_MEMORY, "out of memory"); }
+static llm_result llm__sticky_nomem(llm_call *call) {
+    return llm__sticky_error(call, LLM_ERR_NO_MEMORY, "out of memory");
+}
 
 /* Fails the call with a formatted message (the first error wins). */
 static llm_result llm__sticky_errorf(llm_call *call, llm_result code, const char *fmt, ...) {
@@ -3472,7 +3503,8 @@ LLM_API size_t llm_utf8_sanitize(const char *in, size_t n, char *out) {
     const unsigned char *p = (const unsigned char *)in, *end = p + n;
     size_t len = 0;
     while (p < end) {
-        unsigned c = *p, lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80, hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+        unsigned c = *p;
+        unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80, hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
         size_t need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0, k;
         if (c < 0x80) {
             out[len++] = (char)*p++;
@@ -3640,7 +3672,10 @@ static inline llm_result llm__json_string(llm__json_parser *ps) {
         if (*p == '"') break;
         if (*p == '\\') {
             size_t k = llm__json_escape(ps, p);
-            if (!k) return llm__json_error(ps, p, p + 1 < end && p[1] == 'u' ? "invalid \\u escape or unpaired surrogate" : "invalid escape in string");
+            if (!k)
+                return llm__json_error(ps, p,
+                                       p + 1 < end && p[1] == 'u' ? "invalid \\u escape or unpaired surrogate"
+                                                                  : "invalid escape in string");
             p += k;
         } else if (*p < 0x20) {
             return llm__json_error(ps, p, "control character in string");
@@ -3805,7 +3840,8 @@ static llm_result llm__json_document(llm__json_parser *ps, int max_depth) {
             continue;
         }
         if (*ps->p != (llm__json_type(top) == LLM_JSON_OBJECT ? '}' : ']'))
-            return llm__json_error(ps, ps->p, llm__json_type(top) == LLM_JSON_OBJECT ? "',' or '}' expected" : "',' or ']' expected");
+            return llm__json_error(
+                ps, ps->p, llm__json_type(top) == LLM_JSON_OBJECT ? "',' or '}' expected" : "',' or ']' expected");
     close:
         top->u.span = ps->doc->count_ - stack[depth - 1];
         ps->p++;
@@ -3821,7 +3857,8 @@ LLM_API llm_result llm_json_parse(llm_json_doc *doc, const char *text, size_t le
     llm__json_parser ps;
     llm_result r;
     int max_depth;
-    if (!doc || (!text && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_json_parse: NULL document or text");
+    if (!doc || (!text && len))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_json_parse: NULL document or text");
     llm__error_clear(err);
     doc->count_ = 0;
     if (len >= 0xFFFFFFFFu) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "JSON document of 4 GiB or more");
@@ -3897,7 +3934,8 @@ LLM_API const llm_json *llm_json_getn(const llm_json *o, const char *key, size_t
     if (!llm_json_is(o, LLM_JSON_OBJECT) || !key) return NULL;
     end = o + o->u.span;
     for (k = o + 1; k < end; k += 1 + llm__json_span(k + 1))
-        if (k->len == key_len && (key_len == 0 || k->u.str[0] == key[0]) && memcmp(k->u.str, key, key_len) == 0) return k + 1;
+        if (k->len == key_len && (key_len == 0 || k->u.str[0] == key[0]) && memcmp(k->u.str, key, key_len) == 0)
+            return k + 1;
     return NULL;
 }
 
@@ -4035,7 +4073,10 @@ static void llm__json_write_close(llm_json_writer *w, char c, bool object) {
     uint64_t bit;
     if (w->error_ != LLM_OK) return;
     bit = w->depth_ > 0 ? 1ull << (w->depth_ - 1) : 0;
-    if (!bit || ((w->in_object_ & bit) != 0) != object || w->after_key_) { llm__json_write_fail(w, LLM_ERR_INVALID_ARGUMENT); return; }
+    if (!bit || ((w->in_object_ & bit) != 0) != object || w->after_key_) {
+        llm__json_write_fail(w, LLM_ERR_INVALID_ARGUMENT);
+        return;
+    }
     llm__json_write_put(w, &c, 1);
     w->depth_--;
 }
@@ -4052,7 +4093,10 @@ static void llm__json_write_escaped(llm_json_writer *w, const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s, *end = p + n, *run;
     if (llm__utf8_valid_prefix(s, n) != n) { llm__json_write_fail(w, LLM_ERR_INVALID_ARGUMENT); return; }
     /* worst case every byte becomes \u00XX */
-    if (n > ((size_t)-1) / 8 || !llm__json_write_reserve(w, n * 6)) { llm__json_write_fail(w, LLM_ERR_NO_MEMORY); return; }
+    if (n > ((size_t)-1) / 8 || !llm__json_write_reserve(w, n * 6)) {
+        llm__json_write_fail(w, LLM_ERR_NO_MEMORY);
+        return;
+    }
     while (p < end) {
         run = p;
 #ifdef LLM__SIMD16
@@ -4174,8 +4218,8 @@ static bool llm__json_has_duplicates(const llm_json_doc *doc) {
 /* Parses caller JSON strictly: valid, no duplicate member names, and (when
    want_object) an object. A sentence about the problem goes to err. `keep`
    receives the document on success (the caller frees it); NULL: only check. */
-static llm_result llm__json_check(const llm_allocator *alloc, const char *json, size_t len, bool want_object, llm_json_doc *keep,
-                                  llm_error *err) {
+static llm_result llm__json_check(const llm_allocator *alloc, const char *json, size_t len, bool want_object,
+                                  llm_json_doc *keep, llm_error *err) {
     llm_json_doc doc;
     llm_error perr;
     llm_result r;
@@ -4183,9 +4227,12 @@ static llm_result llm__json_check(const llm_allocator *alloc, const char *json, 
     doc.alloc = *alloc;
     r = llm_json_parse(&doc, json, len, &perr);
     if (r == LLM_ERR_NO_MEMORY) r = llm__fail(err, r, "out of memory");
-    else if (r != LLM_OK) r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "not valid JSON: %s at offset %z", perr.message, perr.offset);
-    else if (want_object && !llm_json_is(llm_json_root(&doc), LLM_JSON_OBJECT)) r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "not a JSON object");
-    else if (llm__json_has_duplicates(&doc)) r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "an object has two members of the same name");
+    else if (r != LLM_OK)
+        r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "not valid JSON: %s at offset %z", perr.message, perr.offset);
+    else if (want_object && !llm_json_is(llm_json_root(&doc), LLM_JSON_OBJECT))
+        r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "not a JSON object");
+    else if (llm__json_has_duplicates(&doc))
+        r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "an object has two members of the same name");
     if (r == LLM_OK && keep) *keep = doc;
     else llm_json_doc_free(&doc);
     return r;
@@ -4237,7 +4284,8 @@ LLM_API void llm_json_write_value(llm_json_writer *w, const llm_json *v) {
     }
 }
 
-#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the encoders' */
+/* the encoders' */
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
 /* Copies the members of a checked JSON object text into the object being
    written (numbers and all exactly as given). */
 static void llm__json_write_members_raw(llm_json_writer *w, const char *obj, size_t n) {
@@ -4413,7 +4461,8 @@ static void llm__sse_dispatch(llm_sse *p, llm_sse_event *ev) {
         ev->data_len = p->pending_len_;
     } else {
         ev->data = p->data_;
-        ev->data_len = p->data_len_ - 1; /* "If the data buffer's last character is a U+000A LINE FEED (LF) character, then remove" */
+        /* "If the data buffer's last character is a U+000A LINE FEED (LF) character, then remove" */
+        ev->data_len = p->data_len_ - 1;
     }
     ev->type = p->type_len_ ? p->type_ : "message";
     ev->type_len = p->type_len_ ? p->type_len_ : 7;
@@ -4486,7 +4535,8 @@ LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
         p->after_cr_ = false;
         eol = llm__sse_find_eol(start, end);
         if (eol == end) { /* an unfinished line: keep it */
-            if (llm__sse_append(p, &p->line_, &p->line_len_, &p->line_cap_, start, (size_t)(end - start)) != LLM_OK) break;
+            if (llm__sse_append(p, &p->line_, &p->line_len_, &p->line_cap_, start, (size_t)(end - start)) != LLM_OK)
+                break;
             p->pos_ = p->chunk_len_;
             break;
         }
@@ -4496,7 +4546,8 @@ LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
             else if (eol + 1 == end) p->after_cr_ = true;
         }
         if (p->line_len_) { /* the end of a line begun in an earlier chunk */
-            if (llm__sse_append(p, &p->line_, &p->line_len_, &p->line_cap_, start, (size_t)(eol - start)) != LLM_OK) break;
+            if (llm__sse_append(p, &p->line_, &p->line_len_, &p->line_cap_, start, (size_t)(eol - start)) != LLM_OK)
+                break;
             r = llm__sse_line(p, p->line_, p->line_len_, false, &dispatch);
             p->line_len_ = 0;
         } else {
@@ -4568,7 +4619,8 @@ static bool llm__http_is_token(const char *s) {
     if (!s || !*s) return false;
     for (; *s; s++) {
         char c = *s;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr(extra, c))) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr(extra, c)))
+            return false;
     }
     return true;
 }
@@ -4580,7 +4632,8 @@ static llm_result llm__http_check_headers(const llm_pair *h, size_t n, const cha
     if (n && !h) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: a count without headers", what);
     for (i = 0; i < n; i++) {
         if (!llm__http_is_token(h[i].name))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s[%z].name: empty or not an HTTP token (letters, digits, !#$%%&'*+-.^_`|~)", what, i);
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                             "%s[%z].name: empty or not an HTTP token (letters, digits, !#$%%&'*+-.^_`|~)", what, i);
         if (!h[i].value || llm__has_control(h[i].value, true))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s[%z].value: NULL or holds a control byte", what, i);
     }
@@ -4616,7 +4669,8 @@ static llm_result llm__http_mock_headers(const llm_http_sink *sink, const char *
     return LLM_OK;
 }
 
-static llm_result llm__http_mock_send(void *user, const llm_http_request *req, const llm_http_sink *sink, llm_error *err) {
+static llm_result llm__http_mock_send(void *user, const llm_http_request *req, const llm_http_sink *sink,
+                                      llm_error *err) {
     llm_mock *m = (llm_mock *)user;
     const llm_mock_exchange *x;
     size_t len, off, step;
@@ -4678,17 +4732,21 @@ static const char *const llm__http_rate_phrases[] = {
 static bool llm__http_is_context_error(const llm_error *e) {
     if (llm__contains_ci(e->message, "string_above_max_length")) return false;
     if (llm__contains_ci(e->message, "invalid 'user'") && llm__contains_ci(e->message, "string too long")) return false;
-    if (llm__contains_any(e->message, llm__http_context_phrases) || llm__contains_any(e->provider_code, llm__http_context_phrases)) return true;
+    if (llm__contains_any(e->message, llm__http_context_phrases) ||
+        llm__contains_any(e->provider_code, llm__http_context_phrases))
+        return true;
     return llm__contains_ci(e->message, "current length is") && llm__contains_ci(e->message, "while limit is");
 }
 
 static bool llm__http_is_policy_error(const llm_error *e) {
-    return llm__contains_any(e->message, llm__http_policy_phrases) || llm__contains_any(e->provider_code, llm__http_policy_phrases);
+    return llm__contains_any(e->message, llm__http_policy_phrases) ||
+           llm__contains_any(e->provider_code, llm__http_policy_phrases);
 }
 
 static bool llm__http_is_rate_error(const llm_error *e) {
     return strcmp(e->provider_code, "429") == 0 || llm__contains_any(e->type, llm__http_rate_phrases) ||
-           llm__contains_any(e->provider_code, llm__http_rate_phrases) || llm__contains_any(e->message, llm__http_rate_phrases);
+           llm__contains_any(e->provider_code, llm__http_rate_phrases) ||
+           llm__contains_any(e->message, llm__http_rate_phrases);
 }
 
 static llm_result llm__http_status_result(int status) {
@@ -4707,7 +4765,8 @@ static llm_result llm__http_status_result(int status) {
 
 /* Whether retrying the same request may help, for a code and status. */
 static bool llm__http_retryable(llm_result r, int status) {
-    return r == LLM_ERR_RATE_LIMITED || r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_TIMEOUT || status == 409;
+    return r == LLM_ERR_RATE_LIMITED || r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_TIMEOUT ||
+           status == 409;
 }
 
 LLM_API llm_result llm_classify_error(llm_error *e) {
@@ -4719,7 +4778,8 @@ LLM_API llm_result llm_classify_error(llm_error *e) {
         else if (llm__http_is_policy_error(e)) r = LLM_ERR_CONTENT_POLICY;
     }
     /* a 5xx whose body says 429 (or names a rate limit) is a rate limit */
-    if ((r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_HTTP) && llm__http_is_rate_error(e)) r = LLM_ERR_RATE_LIMITED;
+    if ((r == LLM_ERR_SERVER || r == LLM_ERR_UNAVAILABLE || r == LLM_ERR_HTTP) && llm__http_is_rate_error(e))
+        r = LLM_ERR_RATE_LIMITED;
     e->code = r;
     e->retryable = llm__http_retryable(r, e->http_status);
     if (e->should_retry != LLM_UNSET) e->retryable = e->should_retry == LLM_TRUE;
@@ -5548,12 +5608,27 @@ static const unsigned char llm__bpe_uc_stage2[28672] = {
 /* >>unicode-tables end */
 
 #define LLM__BPE_UC_MASK ((1u << LLM__BPE_UC_SHIFT) - 1)
-enum { LLM__BPE_UC_OTHER = 0, LLM__BPE_UC_LU, LLM__BPE_UC_LL, LLM__BPE_UC_LT, LLM__BPE_UC_LM, LLM__BPE_UC_LO, LLM__BPE_UC_M, LLM__BPE_UC_N, LLM__BPE_UC_WS };
+enum {
+    LLM__BPE_UC_OTHER = 0,
+    LLM__BPE_UC_LU,
+    LLM__BPE_UC_LL,
+    LLM__BPE_UC_LT,
+    LLM__BPE_UC_LM,
+    LLM__BPE_UC_LO,
+    LLM__BPE_UC_M,
+    LLM__BPE_UC_N,
+    LLM__BPE_UC_WS
+};
 #define LLM__BPE_UC_IS(cls, set) (((set) >> (cls)) & 1u)
-#define LLM__BPE_UC_L ((1u << LLM__BPE_UC_LU) | (1u << LLM__BPE_UC_LL) | (1u << LLM__BPE_UC_LT) | (1u << LLM__BPE_UC_LM) | (1u << LLM__BPE_UC_LO))
+#define LLM__BPE_UC_L                                                                                                  \
+    ((1u << LLM__BPE_UC_LU) | (1u << LLM__BPE_UC_LL) | (1u << LLM__BPE_UC_LT) | (1u << LLM__BPE_UC_LM) |               \
+     (1u << LLM__BPE_UC_LO))
 /* o200k's [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}] and [\p{Ll}\p{Lm}\p{Lo}\p{M}] */
-#define LLM__BPE_UC_UPPER ((1u << LLM__BPE_UC_LU) | (1u << LLM__BPE_UC_LT) | (1u << LLM__BPE_UC_LM) | (1u << LLM__BPE_UC_LO) | (1u << LLM__BPE_UC_M))
-#define LLM__BPE_UC_LOWER ((1u << LLM__BPE_UC_LL) | (1u << LLM__BPE_UC_LM) | (1u << LLM__BPE_UC_LO) | (1u << LLM__BPE_UC_M))
+#define LLM__BPE_UC_UPPER                                                                                              \
+    ((1u << LLM__BPE_UC_LU) | (1u << LLM__BPE_UC_LT) | (1u << LLM__BPE_UC_LM) | (1u << LLM__BPE_UC_LO) |               \
+     (1u << LLM__BPE_UC_M))
+#define LLM__BPE_UC_LOWER                                                                                              \
+    ((1u << LLM__BPE_UC_LL) | (1u << LLM__BPE_UC_LM) | (1u << LLM__BPE_UC_LO) | (1u << LLM__BPE_UC_M))
 /* [^\s\p{L}\p{N}]: marks and everything else */
 #define LLM__BPE_UC_PUNCT ((1u << LLM__BPE_UC_OTHER) | (1u << LLM__BPE_UC_M))
 
@@ -5573,7 +5648,8 @@ static unsigned llm__bpe_uc_class(const unsigned char *p, const unsigned char *e
     else if (k == 3) cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
     else if (k == 4) cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
     else return LLM__BPE_UC_OTHER;
-    return llm__bpe_uc_stage2[((uint32_t)llm__bpe_uc_stage1[cp >> LLM__BPE_UC_SHIFT] << LLM__BPE_UC_SHIFT) | (cp & LLM__BPE_UC_MASK)];
+    return llm__bpe_uc_stage2[((uint32_t)llm__bpe_uc_stage1[cp >> LLM__BPE_UC_SHIFT] << LLM__BPE_UC_SHIFT) |
+                              (cp & LLM__BPE_UC_MASK)];
 }
 
 /* The pre-tokenizer: a hand-written matcher for the split regex of each
@@ -5662,7 +5738,8 @@ static const unsigned char *llm__bpe_pt_cl100k(const llm__bpe_pretok *t, const u
     if (LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_L)) return llm__bpe_pt_skip(t, p + n, LLM__BPE_UC_L);
     if (*p != '\r' && *p != '\n' && c != LLM__BPE_UC_N) {
         c2 = llm__bpe_pt_class(t, p + n, &n2);
-        if (c2 >= 0 && LLM__BPE_UC_IS((unsigned)c2, LLM__BPE_UC_L)) return llm__bpe_pt_skip(t, p + n + n2, LLM__BPE_UC_L);
+        if (c2 >= 0 && LLM__BPE_UC_IS((unsigned)c2, LLM__BPE_UC_L))
+            return llm__bpe_pt_skip(t, p + n + n2, LLM__BPE_UC_L);
     }
     if (c == LLM__BPE_UC_N) return llm__bpe_pt_digits(t, p);
     if ((q = llm__bpe_pt_punct(t, p, false)) != NULL) return q;
@@ -5690,7 +5767,8 @@ static const unsigned char *llm__bpe_pt_case_run(const llm__bpe_pretok *t, const
 static const unsigned char *llm__bpe_pt_o200k_word(const llm__bpe_pretok *t, const unsigned char *p, int c, size_t n) {
     const unsigned char *starts[2], *q = NULL;
     int count = 0, alt, i;
-    if (*p != '\r' && *p != '\n' && !LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_L) && c != LLM__BPE_UC_N) starts[count++] = p + n;
+    if (*p != '\r' && *p != '\n' && !LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_L) && c != LLM__BPE_UC_N)
+        starts[count++] = p + n;
     if (LLM__BPE_UC_IS((unsigned)c, LLM__BPE_UC_UPPER | LLM__BPE_UC_LOWER)) starts[count++] = p;
     for (alt = 1; alt <= 2 && !q; alt++)
         for (i = 0; i < count && !q; i++) q = llm__bpe_pt_case_run(t, starts[i], alt);
@@ -6030,7 +6108,8 @@ LLM_API llm_result llm_bpe_load_file(llm_bpe *bpe, llm_encoding encoding, const 
         fclose(f);
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory reading %s", path);
     }
-    if (fread(data, 1, (size_t)size, f) != (size_t)size) r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "cannot read %s", path);
+    if (fread(data, 1, (size_t)size, f) != (size_t)size)
+        r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "cannot read %s", path);
     else r = llm_bpe_load(bpe, encoding, data, (size_t)size, alloc, err);
     fclose(f);
     llm__free(alloc, data, (size_t)size);
@@ -6336,13 +6415,15 @@ LLM_API llm_result llm_bpe_decode(const llm_bpe *bpe, const uint32_t *ids, size_
             for (j = 0; j < sizeof llm__bpe_specials / sizeof llm__bpe_specials[0]; j++)
                 if (llm__bpe_specials[j].encoding == bpe->encoding && llm__bpe_specials[j].id == ids[i])
                     src = (const unsigned char *)llm__bpe_specials[j].text, k = strlen(llm__bpe_specials[j].text);
-            if (!src) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "id %u (index %z) is no token", (unsigned)ids[i], i);
+            if (!src)
+                return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "id %u (index %z) is no token", (unsigned)ids[i], i);
         }
         if (out && used + k <= cap) memcpy(out + used, src, k);
         used += k;
     }
     if (len) *len = used;
-    if (used > cap && (out || cap)) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "%z bytes do not fit in %z", used, cap);
+    if (used > cap && (out || cap))
+        return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "%z bytes do not fit in %z", used, cap);
     return LLM_OK;
 }
 
@@ -6400,14 +6481,15 @@ LLM_API llm_result llm_bpe_decode(const llm_bpe *bpe, const uint32_t *ids, size_
 #define LLM__TOKENS_FEATURES 19
 
 static const unsigned char llm__tokens_class[256] = {
-    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
-    5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4,
-    4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 4,
-    4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 6,
-    18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18,
-    18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18,
-    18, 18, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 10,
-    11, 12, 12, 13, 14, 14, 14, 14, 14, 14, 15, 15, 15, 15, 16, 16, 17, 17, 17, 17, 17, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18,
+    6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+    6,  6,  6,  5,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+    4,  4,  4,  4,  4,  4,  4,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,
+    1,  1,  1,  1,  4,  4,  4,  4,  4,  4,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,
+    1,  1,  1,  1,  1,  1,  1,  4,  4,  4,  4,  6,  18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18,
+    18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18,
+    18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 8,  8,  8,  8,  8,  8,  8,  8,  8,
+    8,  8,  8,  8,  8,  9,  9,  9,  9,  9,  9,  9,  9,  10, 10, 10, 10, 10, 10, 10, 10, 11, 12, 12, 13, 14, 14, 14, 14,
+    14, 14, 15, 15, 15, 15, 16, 16, 17, 17, 17, 17, 17, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18,
 };
 
 /* Eight bytes as a little-endian number (compilers make it one load). */
@@ -6441,7 +6523,8 @@ static void llm__tokens_word(const unsigned char *p, size_t *h, uint64_t *lprev,
     if (!(x & LLM__HIGHS)) {
         uint64_t d = llm__tokens_bytes_in(x, '0', '9'), sp = llm__tokens_bytes_in(x, ' ', ' ');
         uint64_t c = llm__tokens_bytes_in(x, 0, 0x1F) | llm__tokens_bytes_in(x, 0x7F, 0x7F);
-        size_t nl = llm__tokens_count_highs(L), nd = llm__tokens_count_highs(d), ns = llm__tokens_count_highs(sp), nc = llm__tokens_count_highs(c);
+        size_t nl = llm__tokens_count_highs(L), nd = llm__tokens_count_highs(d), ns = llm__tokens_count_highs(sp),
+               nc = llm__tokens_count_highs(c);
         h[1] += nl, h[3] += nd, h[5] += ns, h[6] += nc, h[4] += 8 - nl - nd - ns - nc;
         *last = 4;
         return;
@@ -6503,8 +6586,8 @@ typedef struct llm__tokens_counter {
     llm_error *err;
 } llm__tokens_counter;
 
-static void llm__tokens_counter_init(llm__tokens_counter *c, const llm_request *req, const llm_bpe *bpe, const llm_allocator *alloc,
-                              llm_error *err) {
+static void llm__tokens_counter_init(llm__tokens_counter *c, const llm_request *req, const llm_bpe *bpe,
+                                     const llm_allocator *alloc, llm_error *err) {
     c->bpe = bpe;
     c->model = req->model;
     c->alloc = alloc ? alloc : bpe ? &bpe->alloc_ : NULL;
@@ -6556,7 +6639,8 @@ static llm_result llm__tokens_count_message(const llm__tokens_counter *c, const 
     if (r == LLM_OK) r = llm__tokens_count_text(c, m->content, tokens);
     for (i = 0; r == LLM_OK && m->parts && i < m->part_count; i++) {
         if (m->parts[i].type == LLM_PART_TEXT) r = llm__tokens_count_text(c, m->parts[i].text, tokens);
-        else if (m->parts[i].type != LLM_PART_DOCUMENT) *tokens += llm__tokens_image_tokens(&m->parts[i]); /* a document's pages are unknown: not counted */
+        /* a document's pages are unknown: not counted */
+        else if (m->parts[i].type != LLM_PART_DOCUMENT) *tokens += llm__tokens_image_tokens(&m->parts[i]);
     }
     if (r == LLM_OK && m->name) {
         r = llm__tokens_count_text(c, m->name, tokens);
@@ -6570,8 +6654,8 @@ static llm_result llm__tokens_count_message(const llm__tokens_counter *c, const 
 
 /* Builds "a:b:c" (each part without one final '.', as the cookbook strips
    descriptions) into buf and counts it. */
-static llm_result llm__tokens_count_joined(const llm__tokens_counter *c, const char *const *parts, const size_t *lens, int count,
-                                    bool strip_last_dot, size_t *tokens) {
+static llm_result llm__tokens_count_joined(const llm__tokens_counter *c, const char *const *parts, const size_t *lens,
+                                           int count, bool strip_last_dot, size_t *tokens) {
     char stack[512] = {0}, *buf = stack;
     size_t total = 0, used = 0;
     int i;
@@ -6602,8 +6686,8 @@ static const char *llm__tokens_json_str_or_empty(const llm_json *o, const char *
 }
 
 /* The cookbook's num_tokens_for_tools, one property at a time. */
-static llm_result llm__tokens_count_property(const llm__tokens_counter *c, const llm_json *key, const llm_json *prop, bool o200k,
-                                      size_t *tokens, long *adjust) {
+static llm_result llm__tokens_count_property(const llm__tokens_counter *c, const llm_json *key, const llm_json *prop,
+                                             bool o200k, size_t *tokens, long *adjust) {
     const char *parts[3];
     size_t lens[3];
     const llm_json *item, *e = llm_json_get(prop, "enum");
@@ -6625,7 +6709,8 @@ static llm_result llm__tokens_count_property(const llm__tokens_counter *c, const
     return r == LLM_OK ? llm__tokens_count_joined(c, parts, lens, 3, true, tokens) : r;
 }
 
-static llm_result llm__tokens_count_tool(const llm__tokens_counter *c, const llm_tool *t, bool o200k, size_t *tokens, long *adjust) {
+static llm_result llm__tokens_count_tool(const llm__tokens_counter *c, const llm_tool *t, bool o200k, size_t *tokens,
+                                         long *adjust) {
     const char *parts[2];
     size_t lens[2];
     llm_json_doc doc;
@@ -6704,19 +6789,23 @@ LLM_API llm_result llm_trim_messages(const llm_request *request, const llm_bpe *
     size_t i, j, total = 0, first = 0, n = 0, size;
     llm_result r;
     if (kept) *kept = 0;
-    if (!request || !kept || (!out && cap)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request and kept are required");
-    if (cap < request->message_count) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "out holds %z of %z messages", cap, request->message_count);
+    if (!request || !kept || (!out && cap))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request and kept are required");
+    if (cap < request->message_count)
+        return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "out holds %z of %z messages", cap, request->message_count);
     llm__tokens_counter_init(&c, request, bpe, NULL, err);
     r = llm__tokens_count_fixed(&c, request, &total);
     for (i = 0; r == LLM_OK && i < request->message_count; i++)
-        if (llm__tokens_is_system(&request->messages[i])) r = llm__tokens_count_message(&c, &request->messages[i], &total);
+        if (llm__tokens_is_system(&request->messages[i]))
+            r = llm__tokens_count_message(&c, &request->messages[i], &total);
     /* `first`: the oldest non-system message kept; walk groups back from the end */
     for (first = request->message_count; r == LLM_OK && first > 0;) {
         size_t start = first - 1, add = 0;
         while (start > 0 && request->messages[start].role == LLM_ROLE_TOOL) start--;
         if (llm__tokens_trim_group_end(request, start) < first) start = first - 1;   /* orphan tool results */
         for (j = start; r == LLM_OK && j < first; j++)
-            if (!llm__tokens_is_system(&request->messages[j])) r = llm__tokens_count_message(&c, &request->messages[j], &add);
+            if (!llm__tokens_is_system(&request->messages[j]))
+                r = llm__tokens_count_message(&c, &request->messages[j], &add);
         if (r != LLM_OK || (total + add > max_tokens && first < request->message_count)) break;
         total += add;
         first = start;
@@ -6806,10 +6895,14 @@ static const char *const llm__costs_price_names[LLM__COSTS_PRICE_COUNT] = {
 
 /* Base rates and their variants: base, above, priority, above+priority, flex, batch (-1: none). */
 static const signed char llm__costs_price_variants[][6] = {
-    {LLM_PRICE_INPUT, LLM_PRICE_INPUT_ABOVE, LLM_PRICE_INPUT_PRIORITY, LLM_PRICE_INPUT_ABOVE_PRIORITY, LLM_PRICE_INPUT_FLEX, LLM_PRICE_INPUT_BATCH},
-    {LLM_PRICE_OUTPUT, LLM_PRICE_OUTPUT_ABOVE, LLM_PRICE_OUTPUT_PRIORITY, LLM_PRICE_OUTPUT_ABOVE_PRIORITY, LLM_PRICE_OUTPUT_FLEX, LLM_PRICE_OUTPUT_BATCH},
-    {LLM_PRICE_CACHE_READ, LLM_PRICE_CACHE_READ_ABOVE, LLM_PRICE_CACHE_READ_PRIORITY, LLM_PRICE_CACHE_READ_ABOVE_PRIORITY, LLM_PRICE_CACHE_READ_FLEX, -1},
-    {LLM_PRICE_CACHE_WRITE, LLM_PRICE_CACHE_WRITE_ABOVE, LLM_PRICE_CACHE_WRITE_PRIORITY, -1, LLM_PRICE_CACHE_WRITE_FLEX, -1},
+    {LLM_PRICE_INPUT, LLM_PRICE_INPUT_ABOVE, LLM_PRICE_INPUT_PRIORITY, LLM_PRICE_INPUT_ABOVE_PRIORITY,
+     LLM_PRICE_INPUT_FLEX, LLM_PRICE_INPUT_BATCH},
+    {LLM_PRICE_OUTPUT, LLM_PRICE_OUTPUT_ABOVE, LLM_PRICE_OUTPUT_PRIORITY, LLM_PRICE_OUTPUT_ABOVE_PRIORITY,
+     LLM_PRICE_OUTPUT_FLEX, LLM_PRICE_OUTPUT_BATCH},
+    {LLM_PRICE_CACHE_READ, LLM_PRICE_CACHE_READ_ABOVE, LLM_PRICE_CACHE_READ_PRIORITY,
+     LLM_PRICE_CACHE_READ_ABOVE_PRIORITY, LLM_PRICE_CACHE_READ_FLEX, -1},
+    {LLM_PRICE_CACHE_WRITE, LLM_PRICE_CACHE_WRITE_ABOVE, LLM_PRICE_CACHE_WRITE_PRIORITY, -1, LLM_PRICE_CACHE_WRITE_FLEX,
+     -1},
     {LLM_PRICE_CACHE_WRITE_1H, LLM_PRICE_CACHE_WRITE_1H_ABOVE, -1, -1, -1, -1},
     {LLM_PRICE_INPUT_AUDIO, -1, LLM_PRICE_INPUT_AUDIO_PRIORITY, -1, -1, -1},
     {LLM_PRICE_INPUT_PRIORITY, LLM_PRICE_INPUT_ABOVE_PRIORITY, -1, -1, -1, -1},
@@ -6881,7 +6974,9 @@ static bool llm__costs_starts(const char *s, size_t n, const char *prefix) {
     return n >= k && memcmp(s, prefix, k) == 0;
 }
 
-static bool llm__costs_str_eq(const char *a, size_t an, const char *b) { return strlen(b) == an && memcmp(a, b, an) == 0; }
+static bool llm__costs_str_eq(const char *a, size_t an, const char *b) {
+    return strlen(b) == an && memcmp(a, b, an) == 0;
+}
 
 /* Whether an entry of provider `have` may answer a model asked for with
    provider prefix want[0..wn) (LiteLLM's _check_provider_match). */
@@ -6891,7 +6986,8 @@ static bool llm__costs_provider_match(const char *have, const char *want, size_t
     if (!want) return true;
     if (llm__costs_ci_cmp(have, hn, want, wn) == 0) return true;
     if (llm__costs_str_eq(want, wn, "litellm_proxy") || llm__costs_str_eq(want, wn, "github")) return true;
-    if (llm__costs_str_eq(want, wn, "azure_ai") && (strcmp(have, "azure") == 0 || strcmp(have, "openai") == 0)) return true;
+    if (llm__costs_str_eq(want, wn, "azure_ai") && (strcmp(have, "azure") == 0 || strcmp(have, "openai") == 0))
+        return true;
     if (llm__costs_starts(have, hn, "text-completion-") && llm__costs_str_eq(want, wn, have + 16)) return true;
     for (i = 0; i < sizeof families / sizeof families[0]; i++)
         if (llm__costs_starts(have, hn, families[i]) && llm__costs_starts(want, wn, families[i])) return true;
@@ -6913,7 +7009,8 @@ static bool llm__costs_table_has_provider(const llm__costs_table *t, const char 
 
 /* Finds name[0..n) in one table: exactly (bytes), or case-insensitively with
    a provider check (want == NULL: any provider). -1 when absent. */
-static long llm__costs_table_find(const llm__costs_table *t, const char *name, size_t n, bool exact, const char *want, size_t wn) {
+static long llm__costs_table_find(const llm__costs_table *t, const char *name, size_t n, bool exact, const char *want,
+                                  size_t wn) {
     size_t i;
     for (i = llm__costs_table_lower_bound(t, name, n); i < t->count; i++) {
         const llm__costs_entry *e = &t->entries[i];
@@ -6978,7 +7075,8 @@ static llm__costs_table llm__costs_layer_table(const llm__costs_layer *l, llm_co
 /* The tables of a database, highest first; returns how many. */
 static size_t llm__costs_tables(const llm_costs *db, llm__costs_table out[3]) {
     size_t n = 0;
-    if (db && db->registered_) out[n++] = llm__costs_layer_table((const llm__costs_layer *)db->registered_, LLM_COSTS_REGISTERED);
+    if (db && db->registered_)
+        out[n++] = llm__costs_layer_table((const llm__costs_layer *)db->registered_, LLM_COSTS_REGISTERED);
     if (db && db->loaded_) out[n++] = llm__costs_layer_table((const llm__costs_layer *)db->loaded_, LLM_COSTS_LOADED);
     out[n++] = llm__costs_embedded();
     return n;
@@ -7225,7 +7323,8 @@ LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *u
     has = (tier == LLM__COSTS_TIER_PRIORITY && llm__costs_has_price(info, LLM_PRICE_OUTPUT_PRIORITY)) ||
           (tier == LLM__COSTS_TIER_FLEX && llm__costs_has_price(info, LLM_PRICE_OUTPUT_FLEX));
     x = info->price[LLM_PRICE_REASONING];
-    c.completion_usd += (double)b.output_reasoning * (!has && llm__costs_has_price(info, LLM_PRICE_REASONING) ? x : out);
+    c.completion_usd +=
+        (double)b.output_reasoning * (!has && llm__costs_has_price(info, LLM_PRICE_REASONING) ? x : out);
     x = info->price[LLM_PRICE_OUTPUT_AUDIO];
     c.completion_usd += (double)b.output_audio * (llm__costs_has_price(info, LLM_PRICE_OUTPUT_AUDIO) ? x : out);
     c.usd = c.prompt_usd + c.completion_usd;
@@ -7246,12 +7345,14 @@ LLM_API llm_result llm_cost_ex(const llm_costs *db, const char *model, const llm
     r = llm_model_info_get(db, model, &info, err);
     if (r != LLM_OK) return r;
     if (!(info.price_set & (((uint64_t)1 << (LLM_PRICE_OUTPUT_BATCH + 1)) - 1)))
-        return llm__fail(err, LLM_ERR_UNSUPPORTED, "'%s' has no per-token price (tiered, per-second or per-character pricing)", info.key);
+        return llm__fail(err, LLM_ERR_UNSUPPORTED,
+                         "'%s' has no per-token price (tiered, per-second or per-character pricing)", info.key);
     if (out) *out = llm_cost_of(&info, usage, options);
     return LLM_OK;
 }
 
-LLM_API llm_result llm_cost(const llm_costs *db, const char *model, const llm_usage *usage, llm_cost_info *out, llm_error *err) {
+LLM_API llm_result llm_cost(const llm_costs *db, const char *model, const llm_usage *usage, llm_cost_info *out,
+                            llm_error *err) {
     return llm_cost_ex(db, model, usage, NULL, out, err);
 }
 
@@ -7294,7 +7395,8 @@ static void llm__costs_swap_bytes(unsigned char *a, unsigned char *b, size_t siz
     }
 }
 
-static void llm__costs_sift_down(unsigned char *base, size_t root, size_t n, size_t size, llm__costs_cmp_fn cmp, const void *ctx) {
+static void llm__costs_sift_down(unsigned char *base, size_t root, size_t n, size_t size, llm__costs_cmp_fn cmp,
+                                 const void *ctx) {
     for (;;) {
         size_t child = 2 * root + 1;
         if (child >= n) return;
@@ -7364,10 +7466,13 @@ static bool llm__costs_layer_add(const llm_allocator *a, llm__costs_layer *l, co
     int p;
     memset(&e, 0, sizeof e);
     if (!llm__grow(a, (void **)&l->entries, &l->entries_cap, l->count + 1, sizeof *l->entries)) return false;
-    if (!llm__grow(a, (void **)&l->refs, &l->refs_cap, l->ref_count + LLM__COSTS_PRICE_COUNT, sizeof *l->refs)) return false;
-    if (!llm__grow(a, (void **)&l->values, &l->values_cap, l->ref_count + LLM__COSTS_PRICE_COUNT, sizeof *l->values)) return false;
+    if (!llm__grow(a, (void **)&l->refs, &l->refs_cap, l->ref_count + LLM__COSTS_PRICE_COUNT, sizeof *l->refs))
+        return false;
+    if (!llm__grow(a, (void **)&l->values, &l->values_cap, l->ref_count + LLM__COSTS_PRICE_COUNT, sizeof *l->values))
+        return false;
     if (l->ref_count + LLM__COSTS_PRICE_COUNT >= 0xFFFFFFu) return false;
-    if (!llm__costs_layer_str(a, l, key, kn, &e.key) || !llm__costs_layer_str(a, l, provider, pn, &e.provider)) return false;
+    if (!llm__costs_layer_str(a, l, key, kn, &e.key) || !llm__costs_layer_str(a, l, provider, pn, &e.provider))
+        return false;
     e.refs = (uint32_t)l->ref_count;
     for (p = 0; p < LLM__COSTS_PRICE_COUNT; p++) {
         if (!((info->price_set >> p) & 1u)) continue;
@@ -7377,9 +7482,14 @@ static bool llm__costs_layer_add(const llm_allocator *a, llm__costs_layer *l, co
         e.nrefs++;
     }
     e.caps = info->capabilities;
-    e.max_input = info->max_input_tokens > 0xFFFFFFFF ? 0xFFFFFFFFu : (uint32_t)(info->max_input_tokens > 0 ? info->max_input_tokens : 0);
-    e.max_output = info->max_output_tokens > 0xFFFFFFFF ? 0xFFFFFFFFu : (uint32_t)(info->max_output_tokens > 0 ? info->max_output_tokens : 0);
-    e.threshold_k = (uint16_t)(info->tier_threshold > 0 && info->tier_threshold / 1000 < 0xFFFF ? info->tier_threshold / 1000 : 0);
+    e.max_input = info->max_input_tokens > 0xFFFFFFFF
+                      ? 0xFFFFFFFFu
+                      : (uint32_t)(info->max_input_tokens > 0 ? info->max_input_tokens : 0);
+    e.max_output = info->max_output_tokens > 0xFFFFFFFF
+                       ? 0xFFFFFFFFu
+                       : (uint32_t)(info->max_output_tokens > 0 ? info->max_output_tokens : 0);
+    e.threshold_k =
+        (uint16_t)(info->tier_threshold > 0 && info->tier_threshold / 1000 < 0xFFFF ? info->tier_threshold / 1000 : 0);
     e.mode = (uint8_t)info->mode;
     l->entries[l->count++] = e;
     return true;
@@ -7400,7 +7510,9 @@ static void llm__costs_layer_finish(llm__costs_layer *l) {
     llm__costs_heapsort(l->providers, n, sizeof *l->providers, llm__costs_provider_cmp, l->pool);
     l->provider_count = 0;
     for (i = 0; i < n; i++) {
-        if (l->provider_count && llm__costs_provider_cmp(l->pool, &l->providers[l->provider_count - 1], &l->providers[i]) == 0) continue;
+        if (l->provider_count &&
+            llm__costs_provider_cmp(l->pool, &l->providers[l->provider_count - 1], &l->providers[i]) == 0)
+            continue;
         l->providers[l->provider_count++] = l->providers[i];
     }
 }
@@ -7451,7 +7563,8 @@ static int llm__costs_bad_price(const llm_model_info *info) {
 
 /* Reads one LiteLLM entry into info (prices, mode, limits, capabilities);
    a price that cannot be one (llm__costs_price_ok) fails with its key named. */
-static llm_result llm__costs_entry_from_json(const llm_json *v, const char *model, llm_model_info *info, llm_error *err) {
+static llm_result llm__costs_entry_from_json(const llm_json *v, const char *model, llm_model_info *info,
+                                             llm_error *err) {
     const llm_json *k;
     memset(info, 0, sizeof *info);
     for (k = llm_json_first(v); k; k = llm_json_next(v, k)) {
@@ -7466,16 +7579,20 @@ static llm_result llm__costs_entry_from_json(const llm_json *v, const char *mode
                 if (llm__costs_str_eq(m, mn, llm__costs_mode_names[i])) info->mode = (llm_model_mode)i;
         } else if (llm__costs_starts(name, n, "supports_")) {
             for (i = 0; i < LLM__COSTS_CAP_COUNT; i++)
-                if (llm__costs_str_eq(name, n, llm__costs_cap_names[i]) && llm_json_bool(val, false)) info->capabilities |= 1u << i;
+                if (llm__costs_str_eq(name, n, llm__costs_cap_names[i]) && llm_json_bool(val, false))
+                    info->capabilities |= 1u << i;
         } else if (llm_json_is(val, LLM_JSON_NUMBER)) {
             double x = llm_json_number(val, 0);
             unsigned th = 0;
             int p;
-            if (llm__costs_str_eq(name, n, "max_input_tokens")) info->max_input_tokens = x < 0 ? 0 : x > 4e9 ? 4000000000 : (int64_t)x;
-            else if (llm__costs_str_eq(name, n, "max_output_tokens")) info->max_output_tokens = x < 0 ? 0 : x > 4e9 ? 4000000000 : (int64_t)x;
+            if (llm__costs_str_eq(name, n, "max_input_tokens"))
+                info->max_input_tokens = x < 0 ? 0 : x > 4e9 ? 4000000000 : (int64_t)x;
+            else if (llm__costs_str_eq(name, n, "max_output_tokens"))
+                info->max_output_tokens = x < 0 ? 0 : x > 4e9 ? 4000000000 : (int64_t)x;
             else if ((p = llm__costs_price_of_key(name, n, &th)) >= 0) {
                 if (!llm__costs_price_ok(p, x))
-                    return llm__fail(err, LLM_ERR_PARSE, "price table: \"%s\".%.*s is not a price (0 to 1 USD per token, 1000 per unit)",
+                    return llm__fail(err, LLM_ERR_PARSE,
+                                     "price table: \"%s\".%.*s is not a price (0 to 1 USD per token, 1000 per unit)",
                                      model, (int)(n < 80 ? n : 80), name);
                 if (th && info->tier_threshold && info->tier_threshold != (int64_t)th * 1000) continue;
                 if (th) info->tier_threshold = (int64_t)th * 1000;
@@ -7531,7 +7648,8 @@ done:
     return r;
 }
 
-LLM_API llm_result llm_costs_load_json(llm_costs *db, const char *json, size_t len, const char *source, llm_error *err) {
+LLM_API llm_result llm_costs_load_json(llm_costs *db, const char *json, size_t len, const char *source,
+                                       llm_error *err) {
     llm__costs_layer *l = NULL;
     llm_result r;
     if (!db || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no database or text given");
@@ -7549,7 +7667,8 @@ LLM_API llm_result llm_costs_register(llm_costs *db, const llm_model_info *info,
     if (!db || !info || !info->key || !info->key[0])
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "an entry needs a key");
     if ((bad = llm__costs_bad_price(info)) >= 0)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: price[%s] is not a price (0 to 1 USD per token, 1000 per unit)", info->key,
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "%s: price[%s] is not a price (0 to 1 USD per token, 1000 per unit)", info->key,
                          llm_price_name((llm_price)bad));
     if (!db->registered_) {
         l = llm__costs_layer_new(&db->alloc);
@@ -7628,12 +7747,14 @@ static llm_result llm__costs_fetch(const llm_transport *t, const char *url, llm_
     llm__error_clear(&e);
     r = t->send(t->user, &req, &sink, &e);
     if (r != LLM_OK) {
-        if (e.code == LLM_OK || !e.message[0]) return llm__fail(err, r, "fetching prices from %s: %s", url, llm_result_description(r));
+        if (e.code == LLM_OK || !e.message[0])
+            return llm__fail(err, r, "fetching prices from %s: %s", url, llm_result_description(r));
         if (err) *err = e;
         return r;
     }
     if (f->status != 200) {
-        r = llm__fail(err, f->status >= 500 ? LLM_ERR_SERVER : LLM_ERR_HTTP, "fetching prices from %s: HTTP %d", url, f->status);
+        r = llm__fail(err, f->status >= 500 ? LLM_ERR_SERVER : LLM_ERR_HTTP, "fetching prices from %s: HTTP %d", url,
+                      f->status);
         if (err) err->http_status = f->status;
         return r;
     }
@@ -7688,15 +7809,18 @@ LLM_API llm_result llm_costs_load_file(llm_costs *db, const char *path, llm_erro
 
 /* Loads the cache file when it is well-formed and (when young_only) younger
    than max_age_s. */
-static llm_result llm__costs_cache_load(llm_costs *db, const char *path, int64_t now, int64_t max_age_s, bool young_only) {
+static llm_result llm__costs_cache_load(llm_costs *db, const char *path, int64_t now, int64_t max_age_s,
+                                        bool young_only) {
     size_t len, cap, m = sizeof LLM__COSTS_CACHE_MAGIC - 1, i;
     int64_t fetched = 0;
     char source[300];
     char *text = llm__costs_read_file(&db->alloc, path, &len, &cap);
     llm_result r = LLM_ERR_PARSE;
     if (!text) return LLM_ERR_INVALID_ARGUMENT;
-    for (i = m; len > m && i < len && i < m + 18 && text[i] >= '0' && text[i] <= '9'; i++) fetched = fetched * 10 + (text[i] - '0');
-    if (len > m && memcmp(text, LLM__COSTS_CACHE_MAGIC, m) == 0 && i > m && (!young_only || (now >= fetched && now - fetched < max_age_s))) {
+    for (i = m; len > m && i < len && i < m + 18 && text[i] >= '0' && text[i] <= '9'; i++)
+        fetched = fetched * 10 + (text[i] - '0');
+    if (len > m && memcmp(text, LLM__COSTS_CACHE_MAGIC, m) == 0 && i > m &&
+        (!young_only || (now >= fetched && now - fetched < max_age_s))) {
         const char *nl = (const char *)memchr(text, '\n', len);
         snprintf(source, sizeof source, "cache %s (fetched %lld)", path, (long long)fetched);
         if (nl) r = llm_costs_load_json(db, nl + 1, len - (size_t)(nl + 1 - text), source, NULL);
@@ -7749,12 +7873,14 @@ static void llm__costs_cache_write(const char *path, const llm__costs_fetched *f
 }
 #endif
 
-LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transport, const char *url, const char *cache_path,
-                                     int64_t max_age_s, int64_t now, llm_costs_origin *origin, llm_error *err) {
+LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transport, const char *url,
+                                     const char *cache_path, int64_t max_age_s, int64_t now, llm_costs_origin *origin,
+                                     llm_error *err) {
     llm__costs_fetched f;
     llm_result r;
     if (origin) *origin = LLM_COSTS_FROM_NOTHING;
-    if (!db || !transport || !transport->send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no database or transport given");
+    if (!db || !transport || !transport->send)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no database or transport given");
     if (!url) url = LLM_COSTS_DEFAULT_URL;
 #ifdef LLM_NO_STDIO
     if (cache_path) return llm__fail(err, LLM_ERR_DISABLED, "no price cache without stdio (LLM_NO_STDIO)");
@@ -7821,36 +7947,51 @@ static bool llm__wire_utf8_ok(const char *s) { return !s || llm__utf8_valid_pref
 
 /* One part of a message: a text with text, an image with a URL or base64
    and a media type, a document the same way. */
-static llm_result llm__wire_check_part(const llm_message *msg, const llm_content_part *part, size_t m, size_t p, llm_error *err) {
+static llm_result llm__wire_check_part(const llm_message *msg, const llm_content_part *part, size_t m, size_t p,
+                                       llm_error *err) {
     if ((unsigned)part->type > (unsigned)LLM_PART_DOCUMENT || (unsigned)part->detail > (unsigned)LLM_DETAIL_HIGH ||
         (unsigned)part->cache > (unsigned)LLM_CACHE_1H)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: unknown part type, detail or cache", m, p);
-    if (part->type == LLM_PART_TEXT && !part->text) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text part without text", m, p);
-    if ((part->type == LLM_PART_IMAGE_URL && !part->url) || (part->type == LLM_PART_IMAGE_BASE64 && (!part->base64 || !part->media_type)))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: image part without url (or base64 and media_type)", m, p);
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: unknown part type, detail or cache", m,
+                         p);
+    if (part->type == LLM_PART_TEXT && !part->text)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text part without text", m, p);
+    if ((part->type == LLM_PART_IMAGE_URL && !part->url) ||
+        (part->type == LLM_PART_IMAGE_BASE64 && (!part->base64 || !part->media_type)))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "messages[%z].parts[%z]: image part without url (or base64 and media_type)", m, p);
     if (part->type == LLM_PART_DOCUMENT && !part->url && (!part->base64 || !part->media_type))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: document part without url (or base64 and media_type)", m, p);
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "messages[%z].parts[%z]: document part without url (or base64 and media_type)", m, p);
     if (part->type != LLM_PART_TEXT && msg->role != LLM_ROLE_USER)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: images and documents go in user messages only", m, p);
-    if (!llm__wire_utf8_ok(part->text) || !llm__wire_utf8_ok(part->url) || !llm__wire_utf8_ok(part->base64) || !llm__wire_utf8_ok(part->media_type) ||
-        !llm__wire_utf8_ok(part->filename))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: text, url or filename is not valid UTF-8", m, p);
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "messages[%z].parts[%z]: images and documents go in user messages only", m, p);
+    if (!llm__wire_utf8_ok(part->text) || !llm__wire_utf8_ok(part->url) || !llm__wire_utf8_ok(part->base64) ||
+        !llm__wire_utf8_ok(part->media_type) || !llm__wire_utf8_ok(part->filename))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "messages[%z].parts[%z]: text, url or filename is not valid UTF-8", m, p);
     return LLM_OK;
 }
 
 /* An assistant turn's reasoning blocks: each complete, in UTF-8. */
 static llm_result llm__wire_check_reasoning(const llm_message *msg, size_t m, llm_error *err) {
     size_t k;
-    if (msg->reasoning_count && !msg->reasoning) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_count without reasoning", m);
+    if (msg->reasoning_count && !msg->reasoning)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_count without reasoning", m);
     if (msg->reasoning_count && msg->role != LLM_ROLE_ASSISTANT)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages carry reasoning blocks", m);
-    if (!llm__wire_utf8_ok(msg->reasoning_format)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_format is not valid UTF-8", m);
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages carry reasoning blocks",
+                         m);
+    if (!llm__wire_utf8_ok(msg->reasoning_format))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_format is not valid UTF-8", m);
     for (k = 0; k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
-        bool complete = b->kind == LLM_REASONING_THINKING ? b->signature != NULL : b->kind == LLM_REASONING_REDACTED && b->data != NULL;
+        bool complete = b->kind == LLM_REASONING_THINKING ? b->signature != NULL
+                                                          : b->kind == LLM_REASONING_REDACTED && b->data != NULL;
         if (!complete)
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: a thinking block needs its signature, a redacted one its data", m, k);
-        if (!llm__wire_utf8_ok(b->thinking) || !llm__wire_utf8_ok(b->signature) || !llm__wire_utf8_ok(b->data) || !llm__wire_utf8_ok(b->tool_call_id))
+            return llm__fail(
+                err, LLM_ERR_INVALID_ARGUMENT,
+                "messages[%z].reasoning[%z]: a thinking block needs its signature, a redacted one its data", m, k);
+        if (!llm__wire_utf8_ok(b->thinking) || !llm__wire_utf8_ok(b->signature) || !llm__wire_utf8_ok(b->data) ||
+            !llm__wire_utf8_ok(b->tool_call_id))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: not valid UTF-8", m, k);
     }
     return LLM_OK;
@@ -7861,10 +8002,13 @@ static llm_result llm__wire_check_reasoning(const llm_message *msg, size_t m, ll
 static llm_result llm__wire_check_message(const llm_message *msg, size_t m, llm_error *err) {
     size_t p;
     llm_result r;
-    if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
-    if ((unsigned)msg->cache > (unsigned)LLM_CACHE_1H) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown cache", m);
+    if ((unsigned)msg->role > (unsigned)LLM_ROLE_TOOL)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown role", m);
+    if ((unsigned)msg->cache > (unsigned)LLM_CACHE_1H)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: unknown cache", m);
     if ((r = llm__wire_check_reasoning(msg, m, err)) != LLM_OK) return r;
-    if (msg->part_count && !msg->parts) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
+    if (msg->part_count && !msg->parts)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: part_count without parts", m);
     if (msg->tool_call_count && !msg->tool_calls)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_count without tool_calls", m);
     if (msg->role == LLM_ROLE_TOOL && !msg->tool_call_id)
@@ -7876,15 +8020,18 @@ static llm_result llm__wire_check_message(const llm_message *msg, size_t m, llm_
     if (!msg->content && !msg->part_count && !msg->tool_call_count)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: no content", m);
     if (!llm__wire_utf8_ok(msg->content) || !llm__wire_utf8_ok(msg->name) || !llm__wire_utf8_ok(msg->tool_call_id))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: content, name or tool_call_id is not valid UTF-8", m);
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "messages[%z]: content, name or tool_call_id is not valid UTF-8", m);
     for (p = 0; p < msg->part_count; p++)
         if ((r = llm__wire_check_part(msg, &msg->parts[p], m, p, err)) != LLM_OK) return r;
     for (p = 0; p < msg->tool_call_count; p++) {
         const llm_tool_call *tc = &msg->tool_calls[p];
         if (!tc->id || !tc->name)
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z]: id and name are required", m, p);
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].tool_calls[%z]: id and name are required", m,
+                             p);
         if (!llm__wire_utf8_ok(tc->id) || !llm__wire_utf8_ok(tc->name) || !llm__wire_utf8_ok(tc->arguments))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: a tool call's id, name or arguments is not valid UTF-8", m);
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                             "messages[%z]: a tool call's id, name or arguments is not valid UTF-8", m);
     }
     return LLM_OK;
 }
@@ -7898,11 +8045,13 @@ static llm_result llm__wire_check_tools(const llm_request *req, const llm_alloca
         if (!t->name) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name is required", i);
         if (!llm__wire_utf8_ok(t->name) || !llm__wire_utf8_ok(t->description))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: name or description is not valid UTF-8", i);
-        if ((unsigned)t->cache > (unsigned)LLM_CACHE_1H) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: unknown cache", i);
+        if ((unsigned)t->cache > (unsigned)LLM_CACHE_1H)
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tools[%z]: unknown cache", i);
         if (t->parameters && llm__json_check(a, t->parameters, strlen(t->parameters), true, NULL, &perr) != LLM_OK)
             return llm__fail(err, perr.code, "tools[%z].parameters: %s", i, perr.message);
     }
-    if ((unsigned)req->tool_choice.mode > (unsigned)LLM_TOOL_CHOICE_FUNCTION) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: unknown mode");
+    if ((unsigned)req->tool_choice.mode > (unsigned)LLM_TOOL_CHOICE_FUNCTION)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: unknown mode");
     if (req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION && !req->tool_choice.name)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: a function choice needs a name");
     return LLM_OK;
@@ -7910,9 +8059,11 @@ static llm_result llm__wire_check_tools(const llm_request *req, const llm_alloca
 
 static llm_result llm__wire_check_format(const llm_response_format *f, const llm_allocator *a, llm_error *err) {
     llm_error perr;
-    if ((unsigned)f->type > (unsigned)LLM_FORMAT_JSON_SCHEMA) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
+    if ((unsigned)f->type > (unsigned)LLM_FORMAT_JSON_SCHEMA)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: unknown type");
     if (f->type != LLM_FORMAT_JSON_SCHEMA) return LLM_OK;
-    if (!f->name || !f->schema) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
+    if (!f->name || !f->schema)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: json_schema needs name and schema");
     if (!llm__wire_utf8_ok(f->name) || !llm__wire_utf8_ok(f->description))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "response_format: name or description is not valid UTF-8");
     if (llm__json_check(a, f->schema, strlen(f->schema), true, NULL, &perr) != LLM_OK)
@@ -7925,20 +8076,28 @@ static llm_result llm__wire_check_fields(const llm_request *req, llm_error *err)
     size_t i, k;
     if ((req->tool_count && !req->tools) || (req->stop_count && !req->stop) || (req->metadata_count && !req->metadata))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: a count is set without its array");
-    if ((unsigned)req->parallel_tool_calls > (unsigned)LLM_FALSE) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: parallel_tool_calls is not an llm_tristate");
-    if (req->max_tokens < 0 || req->max_completion_tokens < 0 || req->n < 0 || (req->has_top_logprobs && req->top_logprobs < 0) ||
-        (req->has_top_k && req->top_k < 0))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: max_tokens, max_completion_tokens, n, top_logprobs and top_k cannot be negative");
-    if (!llm__wire_utf8_ok(req->model) || !llm__wire_utf8_ok(req->user) || !llm__wire_utf8_ok(req->reasoning_effort) || !llm__wire_utf8_ok(req->service_tier))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model, user, reasoning_effort or service_tier is not valid UTF-8");
+    if ((unsigned)req->parallel_tool_calls > (unsigned)LLM_FALSE)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: parallel_tool_calls is not an llm_tristate");
+    if (req->max_tokens < 0 || req->max_completion_tokens < 0 || req->n < 0 ||
+        (req->has_top_logprobs && req->top_logprobs < 0) || (req->has_top_k && req->top_k < 0))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "request: max_tokens, max_completion_tokens, n, top_logprobs and top_k cannot be negative");
+    if (!llm__wire_utf8_ok(req->model) || !llm__wire_utf8_ok(req->user) || !llm__wire_utf8_ok(req->reasoning_effort) ||
+        !llm__wire_utf8_ok(req->service_tier))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "request: model, user, reasoning_effort or service_tier is not valid UTF-8");
     for (i = 0; i < req->stop_count; i++)
-        if (!req->stop[i] || !llm__wire_utf8_ok(req->stop[i])) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: stop[%z] is NULL or not valid UTF-8", i);
+        if (!req->stop[i] || !llm__wire_utf8_ok(req->stop[i]))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: stop[%z] is NULL or not valid UTF-8", i);
     for (i = 0; i < req->metadata_count; i++) {
         const llm_pair *p = &req->metadata[i];
         if (!p->name || !p->value || !llm__wire_utf8_ok(p->name) || !llm__wire_utf8_ok(p->value))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata[%z] has a NULL or invalid UTF-8 name or value", i);
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                             "request: metadata[%z] has a NULL or invalid UTF-8 name or value", i);
         for (k = 0; k < i; k++)
-            if (strcmp(req->metadata[k].name, p->name) == 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata name \"%s\" is given twice", p->name);
+            if (strcmp(req->metadata[k].name, p->name) == 0)
+                return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: metadata name \"%s\" is given twice",
+                                 p->name);
     }
     return LLM_OK;
 }
@@ -7949,7 +8108,8 @@ static llm_result llm__wire_check_request(const llm_request *req, const llm_allo
     size_t i;
     llm_result r;
     if (!req->model || !req->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: model is required");
-    if (!req->message_count || !req->messages) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: messages are required");
+    if (!req->message_count || !req->messages)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: messages are required");
     if ((r = llm__wire_check_fields(req, err)) != LLM_OK) return r;
     for (i = 0; i < req->message_count; i++)
         if ((r = llm__wire_check_message(&req->messages[i], i, err)) != LLM_OK) return r;
@@ -8085,18 +8245,21 @@ static void llm__wire_member(llm_json_writer *w, const char *key, const char *s)
 /* Parses extra_body (a JSON object whose members join the body, winning
    over the library's); `stream` in it is refused: the function called
    decides. */
-static llm_result llm__wire_enc_begin(llm__wire_enc *e, const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+static llm_result llm__wire_enc_begin(llm__wire_enc *e, const llm_wire_ctx *ctx, const llm_request *req,
+                                      llm_json_writer *w, llm_error *err) {
     llm_error perr;
     memset(e, 0, sizeof *e);
     e->w = w;
     e->ctx = ctx;
     e->err = err;
     if (!req->extra_body) return LLM_OK;
-    if (llm__json_check(&ctx->client->desc.alloc, req->extra_body, strlen(req->extra_body), true, &e->extra_doc, &perr) != LLM_OK)
+    if (llm__json_check(&ctx->client->desc.alloc, req->extra_body, strlen(req->extra_body), true, &e->extra_doc,
+                        &perr) != LLM_OK)
         return llm__fail(err, perr.code, "request: extra_body: %s", perr.message);
     e->extra = llm_json_root(&e->extra_doc);
     e->extra_text = req->extra_body;
-    if (llm_json_get(e->extra, "stream")) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
+    if (llm_json_get(e->extra, "stream"))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
     return LLM_OK;
 }
 /* Copies extra_body's members, closes the body and says how it went. */
@@ -8107,7 +8270,8 @@ static llm_result llm__wire_enc_end(llm__wire_enc *e, llm_result r) {
     llm_json_doc_free(&e->extra_doc);
     if (r != LLM_OK) return r;
     if (w->error_ == LLM_ERR_NO_MEMORY) return llm__fail(e->err, LLM_ERR_NO_MEMORY, "out of memory");
-    if (w->error_ != LLM_OK) return llm__fail(e->err, w->error_, "request: a string is not valid UTF-8 or a number is not finite");
+    if (w->error_ != LLM_OK)
+        return llm__fail(e->err, w->error_, "request: a string is not valid UTF-8 or a number is not finite");
     return LLM_OK;
 }
 #endif /* the encoders */
@@ -8128,16 +8292,20 @@ static llm_result llm__wire_enc_message_ok(llm__wire_enc *e, const llm_message *
     for (k = 0; k < msg->tool_call_count; k++) {
         const char *args = msg->tool_calls[k].arguments;
         llm_error perr;
-        if (args && args[0] && llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), true, NULL, &perr) != LLM_OK)
+        if (args && args[0] &&
+            llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), true, NULL, &perr) != LLM_OK)
             return llm__fail(e->err, perr.code == LLM_ERR_NO_MEMORY ? perr.code : LLM_ERR_INVALID_ARGUMENT,
-                             "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object (%s)", m, k, msg->tool_calls[k].name, perr.message);
+                             "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object (%s)", m, k,
+                             msg->tool_calls[k].name, perr.message);
     }
     for (k = 0; k < msg->part_count; k++) {
         const llm_content_part *part = &msg->parts[k];
         const char *media, *data;
         size_t n;
-        if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 && !llm__wire_data_url(part->url, &media, &n, &data))
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a data: URL that is not base64", m, k);
+        if (part->type == LLM_PART_IMAGE_URL && strncmp(part->url, "data:", 5) == 0 &&
+            !llm__wire_data_url(part->url, &media, &n, &data))
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a data: URL that is not base64",
+                             m, k);
     }
     return LLM_OK;
 }
@@ -8149,12 +8317,15 @@ static llm_result llm__wire_enc_message_ok(llm__wire_enc *e, const llm_message *
    when no turn is left. */
 static bool llm__wire_enc_next_turn(const llm_request *req, size_t *m, size_t *end, bool *user) {
     llm_role r;
-    while (*m < req->message_count && (req->messages[*m].role == LLM_ROLE_SYSTEM || req->messages[*m].role == LLM_ROLE_DEVELOPER)) ++*m;
+    while (*m < req->message_count &&
+           (req->messages[*m].role == LLM_ROLE_SYSTEM || req->messages[*m].role == LLM_ROLE_DEVELOPER))
+        ++*m;
     if (*m == req->message_count) return false;
     *user = req->messages[*m].role == LLM_ROLE_USER || req->messages[*m].role == LLM_ROLE_TOOL;
     for (*end = *m + 1; *end < req->message_count; ++*end) {
         r = req->messages[*end].role;
-        if (r == LLM_ROLE_SYSTEM || r == LLM_ROLE_DEVELOPER || (r == LLM_ROLE_USER || r == LLM_ROLE_TOOL) != *user) break;
+        if (r == LLM_ROLE_SYSTEM || r == LLM_ROLE_DEVELOPER || (r == LLM_ROLE_USER || r == LLM_ROLE_TOOL) != *user)
+            break;
     }
     return true;
 }
@@ -8230,7 +8401,8 @@ typedef struct llm__events_choice {
     llm__events_tool *tools;       /* in the order they started */
     size_t tool_count, tool_cap;
     int next_key;               /* above every key given so far */
-    llm__events_imap tool_of;          /* the wire's key (OpenAI's tool-call index, Anthropic's block) -> position in tools */
+    llm__events_imap tool_of;          /* the wire's key (OpenAI's tool-call index, Anthropic's block) -> position in
+                                          tools */
     struct llm__events_reasoning *rblocks; /* reasoning blocks, in the order they started */
     size_t rblock_count, rblock_cap;
     llm__events_imap rblock_of;        /* the wire's key -> position in rblocks */
@@ -8313,8 +8485,9 @@ static void llm__events_free(llm_call *call) {
    bytes. Fails the call when it is not. */
 static bool llm__events_choice_index_ok(llm_call *call, int64_t index) {
     if (index >= 0 && index < call->max_choices_) return true;
-    llm__sticky_errorf(call, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s", index > 99999999 ? 99999999 : (int)index,
-                     call->max_choices_, call->max_choices_ == 1 ? "" : "s");
+    llm__sticky_errorf(call, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s",
+                       index > 99999999 ? 99999999 : (int)index, call->max_choices_,
+                       call->max_choices_ == 1 ? "" : "s");
     return false;
 }
 
@@ -8352,7 +8525,9 @@ static llm__events_choice *llm__events_choice_at(llm_call *call, int index) {
 /* Appends to an accumulator buffer, within the stream's byte limit. */
 static llm_result llm__events_add(llm_call *call, llm__buf *b, const char *s, size_t n) {
     if (n > call->max_stream_bytes_ - call->acc_bytes_)
-        return llm__sticky_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the streamed answer is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
+        return llm__sticky_errorf(call, LLM_ERR_LIMIT_EXCEEDED,
+                                  "the streamed answer is larger than stream.max_bytes (%z bytes)",
+                                  call->max_stream_bytes_);
     if (!llm__buf_add(&call->alloc_, b, s, n)) return llm__sticky_nomem(call);
     call->acc_bytes_ += n;
     return LLM_OK;
@@ -8423,16 +8598,19 @@ static llm_result llm__events_delta(llm_call *call, llm_event_type type, int cho
    (the wire's index; -1: after every call so far). Its first delta must
    name the function (every provider's first delta does). Returns its
    position, or -1 (the call failed). */
-static int llm__events_tool_new(llm_call *call, int choice, llm__events_choice *c, int key, const char *id, const char *name) {
+static int llm__events_tool_new(llm_call *call, int choice, llm__events_choice *c, int key, const char *id,
+                                const char *name) {
     llm__events_tool *t;
     llm_event *ev;
     void *buf = c->tools;
     if (!name || !name[0]) {
-        llm__sticky_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %z starts without a function name", choice, c->tool_count);
+        llm__sticky_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %z starts without a function name", choice,
+                           c->tool_count);
         return -1;
     }
     if (c->tool_count >= LLM__EVENTS_MAX_TOOL_CALLS) {
-        llm__sticky_errorf(call, LLM_ERR_PARSE, "choice %d: more than %d tool calls", choice, LLM__EVENTS_MAX_TOOL_CALLS);
+        llm__sticky_errorf(call, LLM_ERR_PARSE, "choice %d: more than %d tool calls", choice,
+                           LLM__EVENTS_MAX_TOOL_CALLS);
         return -1;
     }
     if (!llm__grow(&call->alloc_, &buf, &c->tool_cap, c->tool_count + 1, sizeof(llm__events_tool))) {
@@ -8444,7 +8622,8 @@ static int llm__events_tool_new(llm_call *call, int choice, llm__events_choice *
     memset(t, 0, sizeof *t);
     t->key = key >= 0 ? key : c->next_key;
     if (t->key >= c->next_key) c->next_key = t->key == 0x7FFFFFFF ? t->key : t->key + 1;
-    if ((id && id[0] && llm__events_add(call, &t->id, id, strlen(id)) != LLM_OK) || llm__events_add(call, &t->name, name, strlen(name)) != LLM_OK)
+    if ((id && id[0] && llm__events_add(call, &t->id, id, strlen(id)) != LLM_OK) ||
+        llm__events_add(call, &t->name, name, strlen(name)) != LLM_OK)
         return -1;
     if (!(ev = llm__events_emit(call, LLM_EVENT_TOOL_CALL_START, choice))) return -1;
     ev->tool_index = t->key;
@@ -8454,11 +8633,13 @@ static int llm__events_tool_new(llm_call *call, int choice, llm__events_choice *
     return (int)c->tool_count - 1;
 }
 
-static llm_result llm__events_tool_delta_as(llm_call *call, int choice, llm__events_choice *c, int tool, const char *s, size_t n, bool transient) {
+static llm_result llm__events_tool_delta_as(llm_call *call, int choice, llm__events_choice *c, int tool, const char *s,
+                                            size_t n, bool transient) {
     llm_event *ev;
     if (!n) return LLM_OK;
     if (c->tools[tool].ended)
-        return llm__sticky_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %d has more arguments after it ended", choice, c->tools[tool].key);
+        return llm__sticky_errorf(call, LLM_ERR_PARSE, "choice %d: tool call %d has more arguments after it ended",
+                                  choice, c->tools[tool].key);
     if (llm__events_add(call, &c->tools[tool].args, s, n) != LLM_OK) return call->error_;
     if (!(ev = llm__events_emit(call, LLM_EVENT_TOOL_CALL_DELTA, choice))) return call->error_;
     ev->tool_index = c->tools[tool].key;
@@ -8467,7 +8648,8 @@ static llm_result llm__events_tool_delta_as(llm_call *call, int choice, llm__eve
     return LLM_OK;
 }
 
-static llm_result llm__events_tool_delta(llm_call *call, int choice, llm__events_choice *c, int tool, const char *s, size_t n) {
+static llm_result llm__events_tool_delta(llm_call *call, int choice, llm__events_choice *c, int tool, const char *s,
+                                         size_t n) {
     return llm__events_tool_delta_as(call, choice, c, tool, s, n, false);
 }
 
@@ -8491,9 +8673,10 @@ static llm_result llm__events_tool_end(llm_call *call, int choice, llm__events_c
     if (!t->args.len && llm__events_add(call, &t->args, "{}", 2) != LLM_OK) return call->error_;
     if (!cut && (r = llm_json_parse(&call->check_, t->args.p, t->args.len, &perr)) != LLM_OK) {
         if (r == LLM_ERR_NO_MEMORY) return llm__sticky_nomem(call);
-        return llm__sticky_errorf(call, LLM_ERR_PARSE, "tool call %d (%.*s): arguments are not one JSON value (%s at offset %z)%s", t->key,
-                                (int)(t->name.len < 64 ? t->name.len : 64), t->name.p, perr.message, perr.offset,
-                                perr.offset < t->args.len && t->args.p[perr.offset] == '{' ? ": two objects glued together" : "");
+        return llm__sticky_errorf(
+            call, LLM_ERR_PARSE, "tool call %d (%.*s): arguments are not one JSON value (%s at offset %z)%s", t->key,
+            (int)(t->name.len < 64 ? t->name.len : 64), t->name.p, perr.message, perr.offset,
+            perr.offset < t->args.len && t->args.p[perr.offset] == '{' ? ": two objects glued together" : "");
     }
     if (!(ev = llm__events_emit(call, LLM_EVENT_TOOL_CALL_END, choice))) return call->error_;
     ev->tool_index = t->key;
@@ -8504,7 +8687,8 @@ static llm_result llm__events_tool_end(llm_call *call, int choice, llm__events_c
     return LLM_OK;
 }
 
-static llm_result llm__events_finish_choice(llm_call *call, int choice, llm_finish_reason as, const char *raw, size_t n) {
+static llm_result llm__events_finish_choice(llm_call *call, int choice, llm_finish_reason as, const char *raw,
+                                            size_t n) {
     llm__events_choice *c = llm__events_choice_at(call, choice);
     llm_event *ev;
     llm_finish_reason reason;
@@ -8513,7 +8697,8 @@ static llm_result llm__events_finish_choice(llm_call *call, int choice, llm_fini
     c->finish.len = 0;
     if (llm__events_add(call, &c->finish, raw, n) != LLM_OK) return call->error_;
     c->finish_as = as;
-    reason = as != LLM_FINISH_NONE ? as : llm__wire_finish_word(call->client_->provider->wire->finish_words, c->finish.p);
+    reason =
+        as != LLM_FINISH_NONE ? as : llm__wire_finish_word(call->client_->provider->wire->finish_words, c->finish.p);
     for (k = 0; k < c->tool_count; k++)
         if (llm__events_tool_end(call, choice, c, (int)k, reason == LLM_FINISH_LENGTH) != LLM_OK) return call->error_;
     if (!(ev = llm__events_emit(call, LLM_EVENT_FINISH, choice))) return call->error_;
@@ -8573,7 +8758,8 @@ static llm__events_tool *llm__events_sink_tool(llm_stream_sink *s, int choice, i
 LLM_API llm_result llm_sink_delta(llm_stream_sink *s, llm_event_type kind, int choice, const char *text, size_t len) {
     if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
     if (kind != LLM_EVENT_TEXT && kind != LLM_EVENT_REASONING && kind != LLM_EVENT_REFUSAL)
-        return llm__sticky_error(s->call_, LLM_ERR_INVALID_ARGUMENT, "llm_sink_delta: the kind is text, reasoning or refusal");
+        return llm__sticky_error(s->call_, LLM_ERR_INVALID_ARGUMENT,
+                                 "llm_sink_delta: the kind is text, reasoning or refusal");
     return llm__events_delta(s->call_, kind, choice, text, len);
 }
 
@@ -8596,9 +8782,11 @@ LLM_API int llm_sink_tool_begin(llm_stream_sink *s, int choice, int key, const c
     int pos;
     if (!c) return s && s->call_ ? (int)s->call_->error_ : (int)LLM_ERR_INVALID_ARGUMENT;
     /* a key already used passes to the new call, which ranks after every call */
-    pos = llm__events_tool_new(s->call_, choice, c, key >= 0 && llm__events_imap_get(&c->tool_of, key) < 0 ? key : -1, id, name);
+    pos = llm__events_tool_new(s->call_, choice, c, key >= 0 && llm__events_imap_get(&c->tool_of, key) < 0 ? key : -1,
+                               id, name);
     if (pos < 0) return (int)s->call_->error_;
-    if (key >= 0 && !llm__events_imap_set(&s->call_->alloc_, &c->tool_of, key, pos)) return (int)llm__sticky_nomem(s->call_);
+    if (key >= 0 && !llm__events_imap_set(&s->call_->alloc_, &c->tool_of, key, pos))
+        return (int)llm__sticky_nomem(s->call_);
     return pos;
 }
 
@@ -8617,19 +8805,22 @@ LLM_API llm_result llm_sink_tool_set_id(llm_stream_sink *s, int choice, int hand
 
 LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle, const char *text, size_t len) {
     llm__events_choice *c;
-    if (!llm__events_sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    if (!llm__events_sink_tool(s, choice, handle, &c))
+        return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
     return llm__events_tool_delta(s->call_, choice, c, handle, text, len);
 }
 
 LLM_API llm_result llm_sink_tool_args_whole(llm_stream_sink *s, int choice, int handle, const char *text, size_t len) {
     llm__events_choice *c;
-    if (!llm__events_sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    if (!llm__events_sink_tool(s, choice, handle, &c))
+        return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
     return llm__events_tool_delta_as(s->call_, choice, c, handle, text, len, true);
 }
 
 LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle) {
     llm__events_choice *c;
-    if (!llm__events_sink_tool(s, choice, handle, &c)) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    if (!llm__events_sink_tool(s, choice, handle, &c))
+        return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
     return llm__events_tool_end(s->call_, choice, c, handle, false);
 }
 
@@ -8638,8 +8829,10 @@ LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *w
     return llm__events_finish_choice(s->call_, choice, LLM_FINISH_NONE, word ? word : "", len);
 }
 
-LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word, size_t len) {
-    if (!s || !s->call_ || (!word && len) || (unsigned)reason > (unsigned)LLM_FINISH_OTHER) return LLM_ERR_INVALID_ARGUMENT;
+LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word,
+                                          size_t len) {
+    if (!s || !s->call_ || (!word && len) || (unsigned)reason > (unsigned)LLM_FINISH_OTHER)
+        return LLM_ERR_INVALID_ARGUMENT;
     return llm__events_finish_choice(s->call_, choice, reason, word ? word : "", len);
 }
 
@@ -8699,19 +8892,21 @@ LLM_API llm_result llm_sink_content_filter(llm_stream_sink *s, int choice, const
     return r;
 }
 
-LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind, llm_reasoning_part part,
-                                            const char *text, size_t len) {
+LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind,
+                                            llm_reasoning_part part, const char *text, size_t len) {
     llm__events_choice *c;
     llm__events_reasoning *b;
     int pos;
     void *buf;
-    if (!s || !s->call_ || (!text && len) || (unsigned)kind > (unsigned)LLM_REASONING_REDACTED || (unsigned)part > (unsigned)LLM_REASONING_PART_TOOL_CALL_ID)
+    if (!s || !s->call_ || (!text && len) || (unsigned)kind > (unsigned)LLM_REASONING_REDACTED ||
+        (unsigned)part > (unsigned)LLM_REASONING_PART_TOOL_CALL_ID)
         return LLM_ERR_INVALID_ARGUMENT;
     if (s->call_->sopt_.no_accumulate) return LLM_OK;
     if (!(c = llm__events_sink_choice(s, choice))) return s->call_->error_;
     if ((pos = llm__events_imap_get(&c->rblock_of, key)) < 0) {
         buf = c->rblocks;
-        if (!llm__grow(&s->call_->alloc_, &buf, &c->rblock_cap, c->rblock_count + 1, sizeof *c->rblocks)) return llm__sticky_nomem(s->call_);
+        if (!llm__grow(&s->call_->alloc_, &buf, &c->rblock_cap, c->rblock_count + 1, sizeof *c->rblocks))
+            return llm__sticky_nomem(s->call_);
         c->rblocks = (llm__events_reasoning *)buf;
         pos = (int)c->rblock_count;
         if (!llm__events_imap_set(&s->call_->alloc_, &c->rblock_of, key, pos)) return llm__sticky_nomem(s->call_);
@@ -8721,19 +8916,27 @@ LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int 
     }
     b = &c->rblocks[pos];
     if (!len) return LLM_OK;
-    return llm__events_add(s->call_, part == LLM_REASONING_PART_THINKING ? &b->thinking : part == LLM_REASONING_PART_SIGNATURE ? &b->signature
-                                  : part == LLM_REASONING_PART_DATA ? &b->data : &b->tool_call_id,
-                        text, len);
+    return llm__events_add(s->call_,
+                           part == LLM_REASONING_PART_THINKING    ? &b->thinking
+                           : part == LLM_REASONING_PART_SIGNATURE ? &b->signature
+                           : part == LLM_REASONING_PART_DATA      ? &b->data
+                                                                  : &b->tool_call_id,
+                           text, len);
 }
 
 LLM_API llm_result llm_sink_field_set(llm_stream_sink *s, llm_sink_field field, const char *text, size_t len) {
     llm__events_acc *acc;
     llm__buf *b;
-    if (!s || !s->call_ || (unsigned)field >= (unsigned)LLM__FIELD_COUNT || (!text && len)) return LLM_ERR_INVALID_ARGUMENT;
+    if (!s || !s->call_ || (unsigned)field >= (unsigned)LLM__FIELD_COUNT || (!text && len))
+        return LLM_ERR_INVALID_ARGUMENT;
     if (!(acc = llm__events_of(s->call_))) return s->call_->error_;
-    b = field == LLM_FIELD_ID ? &acc->id : field == LLM_FIELD_MODEL ? &acc->model : field == LLM_FIELD_OBJECT ? &acc->object
-        : field == LLM_FIELD_FINGERPRINT ? &acc->fingerprint : &acc->tier;
-    return b->len || !len ? LLM_OK : llm__events_add(s->call_, b, text, len); /* the first wins: every chunk repeats it */
+    b = field == LLM_FIELD_ID            ? &acc->id
+        : field == LLM_FIELD_MODEL       ? &acc->model
+        : field == LLM_FIELD_OBJECT      ? &acc->object
+        : field == LLM_FIELD_FINGERPRINT ? &acc->fingerprint
+                                         : &acc->tier;
+    /* the first wins: every chunk repeats it */
+    return b->len || !len ? LLM_OK : llm__events_add(s->call_, b, text, len);
 }
 
 LLM_API void llm_sink_created(llm_stream_sink *s, int64_t created) {
@@ -8756,7 +8959,8 @@ LLM_API void llm_sink_complete(llm_stream_sink *s) {
 
 LLM_API llm_result llm_sink_fail(llm_stream_sink *s, llm_result code, const char *message) {
     if (!s || !s->call_) return LLM_ERR_INVALID_ARGUMENT;
-    return llm__sticky_errorf(s->call_, code < 0 ? code : LLM_ERR_PARSE, "%s", message ? message : "invalid stream event");
+    return llm__sticky_errorf(s->call_, code < 0 ? code : LLM_ERR_PARSE, "%s",
+                              message ? message : "invalid stream event");
 }
 
 LLM_API char *llm_response_strndup(llm_response *resp, const char *s, size_t len) {
@@ -8785,8 +8989,10 @@ static const char *llm__events_str_or_empty(llm_response *resp, const llm__buf *
 }
 
 /* The reasoning blocks of a choice, for the wire format `format`. */
-static void llm__events_reasoning_out(llm_response *resp, llm_choice *out, const llm__events_choice *c, const char *format, bool *failed) {
-    llm_reasoning_block *blocks = (llm_reasoning_block *)llm__wire_resp_array(resp, c->rblock_count, sizeof *blocks, failed);
+static void llm__events_reasoning_out(llm_response *resp, llm_choice *out, const llm__events_choice *c,
+                                      const char *format, bool *failed) {
+    llm_reasoning_block *blocks =
+        (llm_reasoning_block *)llm__wire_resp_array(resp, c->rblock_count, sizeof *blocks, failed);
     size_t k;
     for (k = 0; blocks && k < c->rblock_count; k++) {
         blocks[k].kind = c->rblocks[k].kind;
@@ -8805,8 +9011,8 @@ static void llm__events_reasoning_out(llm_response *resp, llm_choice *out, const
 
 /* The tool calls of a choice: only those that started (so each has a
    name) and, once the stream ended, an id. */
-static void llm__events_choice_out(llm_response *resp, llm_choice *out, const llm__events_choice *c, const llm_finish_word *words, const char *format,
-                                bool *failed) {
+static void llm__events_choice_out(llm_response *resp, llm_choice *out, const llm__events_choice *c,
+                                   const llm_finish_word *words, const char *format, bool *failed) {
     llm_tool_call *calls = (llm_tool_call *)llm__wire_resp_array(resp, c->tool_count, sizeof *calls, failed);
     int order[LLM__EVENTS_MAX_TOOL_CALLS];
     size_t k, j;
@@ -8816,7 +9022,8 @@ static void llm__events_choice_out(llm_response *resp, llm_choice *out, const ll
     out->reasoning = c->has_reasoning ? llm__events_str(resp, &c->reasoning, failed) : NULL;
     out->refusal = c->has_refusal ? llm__events_str(resp, &c->refusal, failed) : NULL;
     out->finish_reason_raw = llm__events_str(resp, &c->finish, failed);
-    out->finish_reason = c->finish_as != LLM_FINISH_NONE ? c->finish_as : llm__wire_finish_word(words, out->finish_reason_raw);
+    out->finish_reason =
+        c->finish_as != LLM_FINISH_NONE ? c->finish_as : llm__wire_finish_word(words, out->finish_reason_raw);
     out->content_filter = llm__events_str(resp, &c->filter, failed);
     for (k = 0; k < c->tool_count; k++) { /* positions in key order: insertion, as calls mostly arrive in order */
         for (j = k; j > 0 && c->tools[order[j - 1]].key > c->tools[k].key; j--) order[j] = order[j - 1];
@@ -8856,8 +9063,8 @@ static bool llm__events_response_of(llm_call *call, llm_response *resp) {
     resp->upstream_cost_usd = acc->upstream_cost;
     choices = (llm_choice *)llm__wire_resp_array(resp, acc->choice_count, sizeof *choices, &failed);
     for (i = 0; choices && i < acc->choice_count; i++)
-        llm__events_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words, call->client_->provider->wire->name,
-                            &failed);
+        llm__events_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words,
+                               call->client_->provider->wire->name, &failed);
     if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__wire_choice_order);
     resp->choices = choices;
     resp->choice_count = choices ? acc->choice_count : 0;
@@ -8877,14 +9084,19 @@ static llm_result llm__events_choice_state(llm_call *call, const llm_choice *c) 
     for (k = 0; r == LLM_OK && k < c->reasoning_block_count; k++) {
         const llm_reasoning_block *b = &c->reasoning_blocks[k];
         if (b->kind == LLM_REASONING_REDACTED) {
-            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_DATA, b->data, strlen(b->data));
-        } else if ((r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_THINKING, b->thinking, strlen(b->thinking))) == LLM_OK) {
-            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_SIGNATURE, b->signature, strlen(b->signature));
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_DATA, b->data,
+                                         strlen(b->data));
+        } else if ((r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_THINKING,
+                                                 b->thinking, strlen(b->thinking))) == LLM_OK) {
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_SIGNATURE, b->signature,
+                                         strlen(b->signature));
         }
         if (r == LLM_OK && b->tool_call_id)
-            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_TOOL_CALL_ID, b->tool_call_id, strlen(b->tool_call_id));
+            r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_TOOL_CALL_ID,
+                                         b->tool_call_id, strlen(b->tool_call_id));
     }
-    if (r == LLM_OK && c->content_filter && !call->sopt_.no_accumulate) r = llm__events_add(call, &ac->filter, c->content_filter, strlen(c->content_filter));
+    if (r == LLM_OK && c->content_filter && !call->sopt_.no_accumulate)
+        r = llm__events_add(call, &ac->filter, c->content_filter, strlen(c->content_filter));
     return r;
 }
 
@@ -8892,7 +9104,8 @@ static llm_result llm__events_from_choice(llm_call *call, const llm_choice *c) {
     llm__events_choice *ac;
     size_t k;
     if (!llm__events_choice_at(call, c->index) ||
-        llm__events_delta(call, LLM_EVENT_REASONING, c->index, c->reasoning, c->reasoning ? strlen(c->reasoning) : 0) != LLM_OK ||
+        llm__events_delta(call, LLM_EVENT_REASONING, c->index, c->reasoning, c->reasoning ? strlen(c->reasoning) : 0) !=
+            LLM_OK ||
         llm__events_delta(call, LLM_EVENT_TEXT, c->index, c->content, c->content_len) != LLM_OK ||
         llm__events_delta(call, LLM_EVENT_REFUSAL, c->index, c->refusal, c->refusal ? strlen(c->refusal) : 0) != LLM_OK)
         return call->error_;
@@ -8900,14 +9113,18 @@ static llm_result llm__events_from_choice(llm_call *call, const llm_choice *c) {
         int pos;
         if (!(ac = llm__events_choice_at(call, c->index)) ||
             (pos = llm__events_tool_new(call, c->index, ac, (int)k, c->tool_calls[k].id, c->tool_calls[k].name)) < 0 ||
-            llm__events_tool_delta(call, c->index, ac, pos, c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments)) != LLM_OK)
+            llm__events_tool_delta(call, c->index, ac, pos, c->tool_calls[k].arguments,
+                                   strlen(c->tool_calls[k].arguments)) != LLM_OK)
             return call->error_;
     }
     if (llm__events_choice_state(call, c) != LLM_OK) return call->error_;
     if (c->finish_reason_raw) /* the decoder's reason, where the words alone would say another (Gemini's tool_calls) */
-        return llm__events_finish_choice(call, c->index, llm__wire_finish_word(call->client_->provider->wire->finish_words, c->finish_reason_raw) == c->finish_reason
-                                                      ? LLM_FINISH_NONE : c->finish_reason,
-                                  c->finish_reason_raw, strlen(c->finish_reason_raw));
+        return llm__events_finish_choice(
+            call, c->index,
+            llm__wire_finish_word(call->client_->provider->wire->finish_words, c->finish_reason_raw) == c->finish_reason
+                ? LLM_FINISH_NONE
+                : c->finish_reason,
+            c->finish_reason_raw, strlen(c->finish_reason_raw));
     return LLM_OK;
 }
 
@@ -8928,7 +9145,8 @@ static llm_result llm__events_from_answer(llm_call *call, const llm_response *an
     acc->provider_cost = answer->provider_cost_usd;
     acc->has_upstream_cost = answer->has_upstream_cost;
     acc->upstream_cost = answer->upstream_cost_usd;
-    if (answer->prompt_filter && llm__events_add(call, &acc->prompt_filter, answer->prompt_filter, strlen(answer->prompt_filter)) != LLM_OK)
+    if (answer->prompt_filter &&
+        llm__events_add(call, &acc->prompt_filter, answer->prompt_filter, strlen(answer->prompt_filter)) != LLM_OK)
         return call->error_;
     if (answer->usage.present && llm__events_usage(call) != LLM_OK) return call->error_;
     return LLM_OK;
@@ -9103,7 +9321,8 @@ static void llm__openai_response_format(llm__wire_enc *e, const llm_response_for
 /* OpenAI's reasoning models, which take max_completion_tokens and refuse
    max_tokens: o1, o3, o4 and gpt-5 and their variants. */
 static bool llm__openai_reasoning_model(const char *m) {
-    return (m[0] == 'o' && (m[1] == '1' || m[1] == '3' || m[1] == '4') && (m[2] == '\0' || m[2] == '-')) || strncmp(m, "gpt-5", 5) == 0;
+    return (m[0] == 'o' && (m[1] == '1' || m[1] == '3' || m[1] == '4') && (m[2] == '\0' || m[2] == '-')) ||
+           strncmp(m, "gpt-5", 5) == 0;
 }
 
 /* The scalar sampling fields: each is written only when set. */
@@ -9118,7 +9337,8 @@ static void llm__openai_sampling(llm__wire_enc *e, const llm_request *req) {
     } else if (req->max_tokens > 0 && llm__wire_enc_key(e, "max_tokens")) {
         llm_json_write_int(w, req->max_tokens);
     }
-    if (req->max_completion_tokens > 0 && llm__wire_enc_key(e, "max_completion_tokens")) llm_json_write_int(w, req->max_completion_tokens);
+    if (req->max_completion_tokens > 0 && llm__wire_enc_key(e, "max_completion_tokens"))
+        llm_json_write_int(w, req->max_completion_tokens);
     if (req->stop_count && req->stop && llm__wire_enc_key(e, "stop")) {
         llm_json_write_array_begin(w);
         for (i = 0; i < req->stop_count; i++) llm_json_write_string(w, req->stop[i] ? req->stop[i] : "");
@@ -9126,13 +9346,18 @@ static void llm__openai_sampling(llm__wire_enc *e, const llm_request *req) {
     }
     if (req->has_seed && llm__wire_enc_key(e, "seed")) llm_json_write_int(w, req->seed);
     if (req->has_top_k && llm__wire_enc_key(e, "top_k")) llm_json_write_int(w, req->top_k);
-    if (req->n > 0 && !(e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && llm__wire_enc_key(e, "n")) llm_json_write_int(w, req->n);
-    if (req->has_presence_penalty && llm__wire_enc_key(e, "presence_penalty")) llm_json_write_number(w, req->presence_penalty);
-    if (req->has_frequency_penalty && llm__wire_enc_key(e, "frequency_penalty")) llm_json_write_number(w, req->frequency_penalty);
+    if (req->n > 0 && !(e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && llm__wire_enc_key(e, "n"))
+        llm_json_write_int(w, req->n);
+    if (req->has_presence_penalty && llm__wire_enc_key(e, "presence_penalty"))
+        llm_json_write_number(w, req->presence_penalty);
+    if (req->has_frequency_penalty && llm__wire_enc_key(e, "frequency_penalty"))
+        llm_json_write_number(w, req->frequency_penalty);
     if (req->logprobs && llm__wire_enc_key(e, "logprobs")) llm_json_write_bool(w, true);
     if (req->has_top_logprobs && llm__wire_enc_key(e, "top_logprobs")) llm_json_write_int(w, req->top_logprobs);
-    if (req->parallel_tool_calls != LLM_UNSET && llm__wire_enc_key(e, "parallel_tool_calls")) llm_json_write_bool(w, req->parallel_tool_calls == LLM_TRUE);
-    if (req->reasoning_effort && llm__wire_enc_key(e, "reasoning_effort")) llm_json_write_string(w, req->reasoning_effort);
+    if (req->parallel_tool_calls != LLM_UNSET && llm__wire_enc_key(e, "parallel_tool_calls"))
+        llm_json_write_bool(w, req->parallel_tool_calls == LLM_TRUE);
+    if (req->reasoning_effort && llm__wire_enc_key(e, "reasoning_effort"))
+        llm_json_write_string(w, req->reasoning_effort);
     if (req->service_tier && llm__wire_enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
     if (req->user && llm__wire_enc_key(e, "user")) llm_json_write_string(w, req->user);
     if (req->metadata_count && req->metadata && llm__wire_enc_key(e, "metadata")) {
@@ -9151,15 +9376,20 @@ static llm_result llm__openai_refusals(llm__wire_enc *e, const llm_request *req)
     size_t m, p;
     /* many choices asked of a server that answers one: said now, not found missing later */
     if (req->n > 1 && (e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && !llm_json_get(e->extra, "n"))
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "n: %s answers one choice (LLM_QUIRK_ONE_CHOICE)", e->ctx->provider->name);
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "n: %s answers one choice (LLM_QUIRK_ONE_CHOICE)",
+                         e->ctx->provider->name);
     for (m = 0; m < req->message_count; m++)
         for (p = 0; p < req->messages[m].part_count; p++)
             if (req->messages[m].parts[p].type == LLM_PART_DOCUMENT && !req->messages[m].parts[p].base64)
-                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: a document by URL: the chat-completions format takes a file's bytes (base64)", m, p);
+                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                                 "messages[%z].parts[%z]: a document by URL: the chat-completions format takes a "
+                                 "file's bytes (base64)",
+                                 m, p);
     return LLM_OK;
 }
 
-static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                     llm_error *err) {
     llm__wire_enc e;
     size_t i;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
@@ -9177,12 +9407,14 @@ static llm_result llm__openai_encode(const llm_wire_ctx *ctx, const llm_request 
     llm__openai_response_format(&e, &req->response_format);
     llm__openai_sampling(&e, req);
     if (ctx->stream && llm__wire_enc_key(&e, "stream")) llm_json_write_bool(w, true);
-    if (ctx->stream && !req->stream.no_usage && !(ctx->quirks & LLM_QUIRK_NO_STREAM_OPTIONS) && llm__wire_enc_key(&e, "stream_options"))
+    if (ctx->stream && !req->stream.no_usage && !(ctx->quirks & LLM_QUIRK_NO_STREAM_OPTIONS) &&
+        llm__wire_enc_key(&e, "stream_options"))
         llm_json_write_raw(w, "{\"include_usage\":true}", 22);
     return llm__wire_enc_end(&e, LLM_OK);
 }
 
-static llm_result llm__openai_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+static llm_result llm__openai_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                  llm_error *err) {
     const char *pieces[2];
     (void)req;
     pieces[0] = ctx->base_url;
@@ -9194,7 +9426,8 @@ static llm_result llm__openai_url(const llm_wire_ctx *ctx, const llm_request *re
    api-version) when the version is empty, "v1", "latest" or "preview", or
    the base already ends in /openai/v1; else the deployment form
    {base}/openai/deployments/{deployment}/chat/completions?api-version=V. */
-static llm_result llm__openai_azure_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+static llm_result llm__openai_azure_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                        llm_error *err) {
     const char *v = ctx->client->desc.api_version, *pieces[6];
     size_t n = strlen(ctx->base_url);
     (void)req;
@@ -9207,8 +9440,10 @@ static llm_result llm__openai_azure_url(const llm_wire_ctx *ctx, const llm_reque
         pieces[1] = "/openai/v1/chat/completions";
         return llm__wire_url_join(buf, size, pieces, 2, err);
     }
-    if (!llm__visible_ascii(v) || strchr(v, '&') || strchr(v, '#') || strchr(v, '/') || strchr(ctx->model, '/') || strchr(ctx->model, '?'))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "azure: api_version and the deployment name must be plain (no spaces, '/', '?', '&' or '#')");
+    if (!llm__visible_ascii(v) || strchr(v, '&') || strchr(v, '#') || strchr(v, '/') || strchr(ctx->model, '/') ||
+        strchr(ctx->model, '?'))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "azure: api_version and the deployment name must be plain (no spaces, '/', '?', '&' or '#')");
     pieces[1] = "/openai/deployments/";
     pieces[2] = ctx->model;
     pieces[3] = "/chat/completions?api-version=";
@@ -9220,10 +9455,13 @@ static llm_result llm__openai_azure_url(const llm_wire_ctx *ctx, const llm_reque
 
 /* OpenAI's finish reasons (CreateChatCompletionResponse.choices[].finish_reason),
    and OpenRouter's "error" (a stream that ends with an error). */
-static const llm_finish_word llm__openai_finish_words[] = {
-    {"stop", LLM_FINISH_STOP}, {"length", LLM_FINISH_LENGTH}, {"tool_calls", LLM_FINISH_TOOL_CALLS},
-    {"function_call", LLM_FINISH_TOOL_CALLS}, {"content_filter", LLM_FINISH_CONTENT_FILTER}, {"error", LLM_FINISH_ERROR},
-    {NULL, LLM_FINISH_NONE}};
+static const llm_finish_word llm__openai_finish_words[] = {{"stop", LLM_FINISH_STOP},
+                                                           {"length", LLM_FINISH_LENGTH},
+                                                           {"tool_calls", LLM_FINISH_TOOL_CALLS},
+                                                           {"function_call", LLM_FINISH_TOOL_CALLS},
+                                                           {"content_filter", LLM_FINISH_CONTENT_FILTER},
+                                                           {"error", LLM_FINISH_ERROR},
+                                                           {NULL, LLM_FINISH_NONE}};
 
 /* OpenAI's error types and codes that decide more than the status does:
    insufficient_quota comes with 429 but waiting will not help (money
@@ -9231,12 +9469,19 @@ static const llm_finish_word llm__openai_finish_words[] = {
    others give the class. */
 /* OpenAI's error words, and the common ones of compatible servers. */
 static const llm_error_word llm__openai_error_words[] = {
-    {"insufficient_quota", LLM_ERR_PAYMENT_REQUIRED, true, false}, {"content_filter", LLM_ERR_CONTENT_POLICY, true, false},
-    {"context_length_exceeded", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, false}, {"invalid_api_key", LLM_ERR_AUTHENTICATION, false, false},
-    {"rate_limit_exceeded", LLM_ERR_RATE_LIMITED, false, false}, {"model_not_found", LLM_ERR_NOT_FOUND, false, false},
-    {"authentication_error", LLM_ERR_AUTHENTICATION, false, false}, {"permission_error", LLM_ERR_PERMISSION, false, false},
-    {"not_found_error", LLM_ERR_NOT_FOUND, false, false}, {"rate_limit_error", LLM_ERR_RATE_LIMITED, false, false},
-    {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false}, {"server_error", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
+    {"insufficient_quota", LLM_ERR_PAYMENT_REQUIRED, true, false},
+    {"content_filter", LLM_ERR_CONTENT_POLICY, true, false},
+    {"context_length_exceeded", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, false},
+    {"invalid_api_key", LLM_ERR_AUTHENTICATION, false, false},
+    {"rate_limit_exceeded", LLM_ERR_RATE_LIMITED, false, false},
+    {"model_not_found", LLM_ERR_NOT_FOUND, false, false},
+    {"authentication_error", LLM_ERR_AUTHENTICATION, false, false},
+    {"permission_error", LLM_ERR_PERMISSION, false, false},
+    {"not_found_error", LLM_ERR_NOT_FOUND, false, false},
+    {"rate_limit_error", LLM_ERR_RATE_LIMITED, false, false},
+    {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false},
+    {"server_error", LLM_ERR_SERVER, false, false},
+    {NULL, LLM_OK, false, false}};
 
 /* Whether `args` is one JSON value: the same check the stream applies when
    a tool call ends. */
@@ -9253,8 +9498,8 @@ static llm_result llm__openai_check_arguments(const llm_allocator *a, const char
 /* The tool calls of a message: each needs a function name; a missing id is
    made up (llm__wire_resp_synth_id); the arguments must be one JSON value unless
    the answer was cut by the token limit (`cut`). */
-static llm_result llm__openai_tool_calls_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *calls, bool cut,
-                                                llm_error *err) {
+static llm_result llm__openai_tool_calls_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *calls,
+                                                bool cut, llm_error *err) {
     const llm_json *v;
     bool failed = false;
     llm_tool_call *out = (llm_tool_call *)llm__wire_resp_array(resp, llm_json_count(calls), sizeof *out, &failed);
@@ -9268,13 +9513,18 @@ static llm_result llm__openai_tool_calls_decode(llm_response *resp, llm_choice *
         out[n].arguments = llm__wire_resp_str(resp, llm_json_get(fn, "arguments"), &failed);
         if (failed) break;
         if (!out[n].name || !out[n].name[0])
-            return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] has no function name", ci, n);
+            return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] has no function name",
+                             ci, n);
         if (!out[n].id && !(out[n].id = llm__wire_resp_synth_id(resp, c->index, n))) failed = true;
         if (!out[n].arguments || !out[n].arguments[0]) out[n].arguments = "{}"; /* no arguments: an empty object */
-        if (!cut && (r = llm__openai_check_arguments(&resp->alloc_, out[n].arguments, strlen(out[n].arguments), &perr)) != LLM_OK) {
+        if (!cut && (r = llm__openai_check_arguments(&resp->alloc_, out[n].arguments, strlen(out[n].arguments),
+                                                     &perr)) != LLM_OK) {
             if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
-            return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].message.tool_calls[%z] (%.*s): arguments are not one JSON value (%s at offset %z)",
-                             ci, n, (int)(strlen(out[n].name) < 64 ? strlen(out[n].name) : 64), out[n].name, perr.message, perr.offset);
+            return llm__fail(err, LLM_ERR_PARSE,
+                             "response: choices[%z].message.tool_calls[%z] (%.*s): arguments are not one JSON value "
+                             "(%s at offset %z)",
+                             ci, n, (int)(strlen(out[n].name) < 64 ? strlen(out[n].name) : 64), out[n].name,
+                             perr.message, perr.offset);
         }
     }
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
@@ -9290,7 +9540,8 @@ static void llm__openai_logprobs_decode(llm_response *resp, llm_choice *c, const
     if (!out) return;
     for (v = llm_json_first(content); v; v = llm_json_next(content, v), n++) {
         const llm_json *top = llm_json_get(v, "top_logprobs");
-        llm_top_logprob *tops = (llm_top_logprob *)llm__wire_resp_array(resp, llm_json_count(top), sizeof *tops, failed);
+        llm_top_logprob *tops =
+            (llm_top_logprob *)llm__wire_resp_array(resp, llm_json_count(top), sizeof *tops, failed);
         size_t k = 0;
         out[n].token = llm__wire_resp_str(resp, llm_json_get(v, "token"), failed);
         out[n].logprob = llm_json_number(llm_json_get(v, "logprob"), 0);
@@ -9314,14 +9565,16 @@ static const char *llm__openai_json_text(llm_response *resp, const llm_json *v, 
 }
 
 /* Choice ci of a chat completion; `index` defaults to the position. */
-static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *v, llm_error *err) {
+static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *v,
+                                            llm_error *err) {
     const llm_json *msg = llm_json_get(v, "message"), *iv = llm_json_get(v, "index");
     const llm_json *reasoning = llm_json_get(msg, "reasoning_content");
     int64_t index = iv ? llm_json_int(iv, -1) : (int64_t)ci;
     bool failed = false;
     size_t len = 0;
     llm_result r;
-    if (index < 0 || index > 0x7FFFFFFF) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].index is not a non-negative integer", ci);
+    if (index < 0 || index > 0x7FFFFFFF)
+        return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z].index is not a non-negative integer", ci);
     c->index = (int)index;
     c->content = llm__wire_resp_str(resp, llm_json_get(msg, "content"), &failed);
     llm_json_string(llm_json_get(msg, "content"), &len);
@@ -9334,7 +9587,8 @@ static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, s
     llm__openai_logprobs_decode(resp, c, llm_json_get(llm_json_get(v, "logprobs"), "content"), &failed);
     c->content_filter = llm__openai_json_text(resp, llm_json_get(v, "content_filter_results"), &failed); /* Azure */
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    r = llm__openai_tool_calls_decode(resp, c, ci, llm_json_get(msg, "tool_calls"), c->finish_reason == LLM_FINISH_LENGTH, err);
+    r = llm__openai_tool_calls_decode(resp, c, ci, llm_json_get(msg, "tool_calls"),
+                                      c->finish_reason == LLM_FINISH_LENGTH, err);
     return r;
 }
 
@@ -9396,7 +9650,8 @@ static const llm_json *llm__openai_prompt_filter(const llm_json *root) {
     return v ? v : llm_json_get(root, "prompt_annotations");
 }
 
-static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
+static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp,
+                                     llm_error *err) {
     const llm_json *choices = llm_json_get(body, "choices"), *v;
     llm_choice *out;
     bool failed = false;
@@ -9414,7 +9669,8 @@ static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *bo
     out = (llm_choice *)llm__wire_resp_array(resp, llm_json_count(choices), sizeof *out, &failed);
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     for (v = llm_json_first(choices); v; v = llm_json_next(choices, v), n++) {
-        if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z] is not an object", n);
+        if (!llm_json_is(v, LLM_JSON_OBJECT))
+            return llm__fail(err, LLM_ERR_PARSE, "response: choices[%z] is not an object", n);
         if ((r = llm__openai_choice_decode(resp, &out[n], n, v, err)) != LLM_OK) return r;
     }
     (void)ctx;
@@ -9442,7 +9698,8 @@ static int llm__openai_tool_slot(llm_stream_sink *s, int choice, const llm_json 
     int h;
     if (iv) {
         key = llm_json_int(iv, -1);
-        if (key < 0 || key > 0x7FFFFFFF) return (int)llm_sink_fail(s, LLM_ERR_PARSE, "a tool call's index is not a non-negative integer");
+        if (key < 0 || key > 0x7FFFFFFF)
+            return (int)llm_sink_fail(s, LLM_ERR_PARSE, "a tool call's index is not a non-negative integer");
         h = llm_sink_tool_find(s, choice, (int)key);
     } else {
         h = id ? -1 : llm_sink_tool_find(s, choice, -1); /* -1: the last call started */
@@ -9482,16 +9739,23 @@ static llm_result llm__openai_choice_delta(llm_stream_sink *s, const llm_json *c
     if (index < 0 || index > 0x7FFFFFFF) index = 0x7FFFFFFF; /* out of range: llm_sink_choice says so */
     if ((r = llm_sink_choice(s, (int)index)) != LLM_OK) return r;
     if (!reasoning) reasoning = llm_json_get(delta, "reasoning");
-    if ((str = llm_json_string(reasoning, &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_REASONING, (int)index, str, n)) != LLM_OK) return r;
-    if ((str = llm_json_string(llm_json_get(delta, "content"), &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_TEXT, (int)index, str, n)) != LLM_OK)
+    if ((str = llm_json_string(reasoning, &n)) != NULL &&
+        (r = llm_sink_delta(s, LLM_EVENT_REASONING, (int)index, str, n)) != LLM_OK)
         return r;
-    if ((str = llm_json_string(llm_json_get(delta, "refusal"), &n)) != NULL && (r = llm_sink_delta(s, LLM_EVENT_REFUSAL, (int)index, str, n)) != LLM_OK)
+    if ((str = llm_json_string(llm_json_get(delta, "content"), &n)) != NULL &&
+        (r = llm_sink_delta(s, LLM_EVENT_TEXT, (int)index, str, n)) != LLM_OK)
         return r;
-    if (llm_json_count(llm_json_get(delta, "tool_calls")) && (r = llm__openai_tool_deltas(s, (int)index, llm_json_get(delta, "tool_calls"))) != LLM_OK)
+    if ((str = llm_json_string(llm_json_get(delta, "refusal"), &n)) != NULL &&
+        (r = llm_sink_delta(s, LLM_EVENT_REFUSAL, (int)index, str, n)) != LLM_OK)
         return r;
-    if (llm_json_get(ch, "content_filter_results") && (r = llm_sink_content_filter(s, (int)index, llm_json_get(ch, "content_filter_results"))) != LLM_OK)
+    if (llm_json_count(llm_json_get(delta, "tool_calls")) &&
+        (r = llm__openai_tool_deltas(s, (int)index, llm_json_get(delta, "tool_calls"))) != LLM_OK)
+        return r;
+    if (llm_json_get(ch, "content_filter_results") &&
+        (r = llm_sink_content_filter(s, (int)index, llm_json_get(ch, "content_filter_results"))) != LLM_OK)
         return r; /* Azure's annotations: in their own chunks, or beside a delta */
-    if ((str = llm_json_string(llm_json_get(ch, "finish_reason"), &n)) != NULL) return llm_sink_finish(s, (int)index, str, n);
+    if ((str = llm_json_string(llm_json_get(ch, "finish_reason"), &n)) != NULL)
+        return llm_sink_finish(s, (int)index, str, n);
     return LLM_OK;
 }
 
@@ -9520,13 +9784,16 @@ static llm_result llm__openai_chunk_head(llm_stream_sink *s, const llm_json *roo
     return LLM_OK;
 }
 
-static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
+static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event, size_t event_len,
+                                           const llm_json *root) {
     const llm_json *choices = llm_json_get(root, "choices"), *ch;
     llm_result r;
     (void)event;
     (void)event_len;
     if ((r = llm__openai_chunk_head(s, root)) != LLM_OK) return r;
-    if (llm__openai_prompt_filter(root) && (r = llm_sink_content_filter(s, -1, llm__openai_prompt_filter(root))) != LLM_OK) return r;
+    if (llm__openai_prompt_filter(root) &&
+        (r = llm_sink_content_filter(s, -1, llm__openai_prompt_filter(root))) != LLM_OK)
+        return r;
     for (ch = llm_json_first(choices); ch; ch = llm_json_next(choices, ch))
         if ((r = llm__openai_choice_delta(s, ch)) != LLM_OK) return r;
     /* an error inside the stream (OpenRouter sends it beside finish_reason "error") */
@@ -9534,14 +9801,38 @@ static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event
 }
 
 static const llm_wire_format llm__openai_wire = {
-    "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__wire_decode_error_object, llm__openai_stream_event,
-    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true, llm__openai_usage, false,
+    "openai-chat",
+    llm__openai_encode,
+    llm__openai_url,
+    llm__openai_decode,
+    llm__wire_decode_error_object,
+    llm__openai_stream_event,
+    0,
+    LLM_FRAMING_SSE,
+    "[DONE]",
+    llm__openai_finish_words,
+    llm__openai_error_words,
+    true,
+    llm__openai_usage,
+    false,
 };
 
 /* Azure OpenAI: the same format at its own URLs. */
 static const llm_wire_format llm__openai_azure_wire = {
-    "azure-openai-chat", llm__openai_encode, llm__openai_azure_url, llm__openai_decode, llm__wire_decode_error_object, llm__openai_stream_event,
-    0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true, llm__openai_usage, false,
+    "azure-openai-chat",
+    llm__openai_encode,
+    llm__openai_azure_url,
+    llm__openai_decode,
+    llm__wire_decode_error_object,
+    llm__openai_stream_event,
+    0,
+    LLM_FRAMING_SSE,
+    "[DONE]",
+    llm__openai_finish_words,
+    llm__openai_error_words,
+    true,
+    llm__openai_usage,
+    false,
 };
 
 #endif /* LLM_NO_PROVIDER_OPENAI */
@@ -9554,19 +9845,26 @@ static const llm_wire_format llm__openai_azure_wire = {
 
 /* Anthropic's stop reasons (Message.stop_reason in its OpenAPI spec). */
 static const llm_finish_word llm__anthropic_finish_words[] = {
-    {"end_turn", LLM_FINISH_STOP}, {"stop_sequence", LLM_FINISH_STOP}, {"max_tokens", LLM_FINISH_LENGTH},
-    {"model_context_window_exceeded", LLM_FINISH_LENGTH}, {"tool_use", LLM_FINISH_TOOL_CALLS}, {"refusal", LLM_FINISH_CONTENT_FILTER},
-    {"pause_turn", LLM_FINISH_OTHER}, {NULL, LLM_FINISH_NONE}};
+    {"end_turn", LLM_FINISH_STOP},       {"stop_sequence", LLM_FINISH_STOP},
+    {"max_tokens", LLM_FINISH_LENGTH},   {"model_context_window_exceeded", LLM_FINISH_LENGTH},
+    {"tool_use", LLM_FINISH_TOOL_CALLS}, {"refusal", LLM_FINISH_CONTENT_FILTER},
+    {"pause_turn", LLM_FINISH_OTHER},    {NULL, LLM_FINISH_NONE}};
 
 /* Anthropic's error types (its errors documentation), and the phrase of
    its context-window error. */
 static const llm_error_word llm__anthropic_error_words[] = {
-    {"prompt is too long", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, true}, {"overloaded_error", LLM_ERR_UNAVAILABLE, true, false},
-    {"rate_limit_error", LLM_ERR_RATE_LIMITED, false, false}, {"authentication_error", LLM_ERR_AUTHENTICATION, false, false},
-    {"permission_error", LLM_ERR_PERMISSION, false, false}, {"not_found_error", LLM_ERR_NOT_FOUND, false, false},
-    {"billing_error", LLM_ERR_PAYMENT_REQUIRED, true, false}, {"request_too_large", LLM_ERR_BAD_REQUEST, false, false},
-    {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false}, {"timeout_error", LLM_ERR_TIMEOUT, false, false},
-    {"api_error", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
+    {"prompt is too long", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, true},
+    {"overloaded_error", LLM_ERR_UNAVAILABLE, true, false},
+    {"rate_limit_error", LLM_ERR_RATE_LIMITED, false, false},
+    {"authentication_error", LLM_ERR_AUTHENTICATION, false, false},
+    {"permission_error", LLM_ERR_PERMISSION, false, false},
+    {"not_found_error", LLM_ERR_NOT_FOUND, false, false},
+    {"billing_error", LLM_ERR_PAYMENT_REQUIRED, true, false},
+    {"request_too_large", LLM_ERR_BAD_REQUEST, false, false},
+    {"invalid_request_error", LLM_ERR_BAD_REQUEST, false, false},
+    {"timeout_error", LLM_ERR_TIMEOUT, false, false},
+    {"api_error", LLM_ERR_SERVER, false, false},
+    {NULL, LLM_OK, false, false}};
 
 /* ---- the request ---- */
 
@@ -9582,20 +9880,28 @@ typedef struct llm__anthropic_family {
 } llm__anthropic_family;
 
 static const llm__anthropic_family llm__anthropic_families[] = {
-    {"claude-opus-4-7", LLM__ANTHROPIC_THINK_ADAPTIVE, true}, {"claude-opus-4-6", LLM__ANTHROPIC_THINK_ADAPTIVE, true},
-    {"claude-sonnet-4-6", LLM__ANTHROPIC_THINK_ADAPTIVE, true}, {"claude-mythos", LLM__ANTHROPIC_THINK_ADAPTIVE, true},
-    {"claude-opus-4-5", LLM__ANTHROPIC_THINK_BUDGET, true}, {"claude-sonnet-4-5", LLM__ANTHROPIC_THINK_BUDGET, true},
-    {"claude-haiku-4-5", LLM__ANTHROPIC_THINK_BUDGET, true}, {"claude-opus-4-1", LLM__ANTHROPIC_THINK_BUDGET, false},
-    {"claude-opus-4-0", LLM__ANTHROPIC_THINK_BUDGET, false}, {"claude-opus-4-20", LLM__ANTHROPIC_THINK_BUDGET, false},
-    {"claude-sonnet-4-0", LLM__ANTHROPIC_THINK_BUDGET, false}, {"claude-sonnet-4-20", LLM__ANTHROPIC_THINK_BUDGET, false},
-    {"claude-3-7-sonnet", LLM__ANTHROPIC_THINK_BUDGET, false}, {"claude-3", LLM__ANTHROPIC_THINK_NONE, false},
+    {"claude-opus-4-7", LLM__ANTHROPIC_THINK_ADAPTIVE, true},
+    {"claude-opus-4-6", LLM__ANTHROPIC_THINK_ADAPTIVE, true},
+    {"claude-sonnet-4-6", LLM__ANTHROPIC_THINK_ADAPTIVE, true},
+    {"claude-mythos", LLM__ANTHROPIC_THINK_ADAPTIVE, true},
+    {"claude-opus-4-5", LLM__ANTHROPIC_THINK_BUDGET, true},
+    {"claude-sonnet-4-5", LLM__ANTHROPIC_THINK_BUDGET, true},
+    {"claude-haiku-4-5", LLM__ANTHROPIC_THINK_BUDGET, true},
+    {"claude-opus-4-1", LLM__ANTHROPIC_THINK_BUDGET, false},
+    {"claude-opus-4-0", LLM__ANTHROPIC_THINK_BUDGET, false},
+    {"claude-opus-4-20", LLM__ANTHROPIC_THINK_BUDGET, false},
+    {"claude-sonnet-4-0", LLM__ANTHROPIC_THINK_BUDGET, false},
+    {"claude-sonnet-4-20", LLM__ANTHROPIC_THINK_BUDGET, false},
+    {"claude-3-7-sonnet", LLM__ANTHROPIC_THINK_BUDGET, false},
+    {"claude-3", LLM__ANTHROPIC_THINK_NONE, false},
 };
 static const llm__anthropic_family llm__anthropic_newer = {"", LLM__ANTHROPIC_THINK_ADAPTIVE, true};
 
 static const llm__anthropic_family *llm__anthropic_family_of(const char *model) {
     size_t i;
     for (i = 0; i < sizeof llm__anthropic_families / sizeof llm__anthropic_families[0]; i++)
-        if (strncmp(model, llm__anthropic_families[i].prefix, strlen(llm__anthropic_families[i].prefix)) == 0) return &llm__anthropic_families[i];
+        if (strncmp(model, llm__anthropic_families[i].prefix, strlen(llm__anthropic_families[i].prefix)) == 0)
+            return &llm__anthropic_families[i];
     return &llm__anthropic_newer;
 }
 
@@ -9637,8 +9943,8 @@ static int64_t llm__anthropic_max_tokens(const llm_wire_ctx *ctx, const llm_requ
     int64_t n = req->max_tokens ? req->max_tokens : req->max_completion_tokens;
 #ifndef LLM_NO_COSTS
     llm_model_info info;
-    if (!n && llm_model_info_get(ctx->client->desc.costs, ctx->model, &info, NULL) == LLM_OK && info.max_output_tokens > 0 &&
-        info.max_output_tokens < LLM__ANTHROPIC_DEFAULT_MAX_TOKENS)
+    if (!n && llm_model_info_get(ctx->client->desc.costs, ctx->model, &info, NULL) == LLM_OK &&
+        info.max_output_tokens > 0 && info.max_output_tokens < LLM__ANTHROPIC_DEFAULT_MAX_TOKENS)
         n = info.max_output_tokens;
 #else
     (void)ctx;
@@ -9650,16 +9956,21 @@ static llm_result llm__anthropic_thinking_config(llm__wire_enc *e, const llm_req
     const char *word = req->reasoning_effort;
     size_t i;
     if (!word || strcmp(word, "none") == 0) return LLM_OK;
-    for (i = 0; i < sizeof llm__anthropic_efforts / sizeof llm__anthropic_efforts[0] && strcmp(llm__anthropic_efforts[i].word, word) != 0; i++) {}
+    for (i = 0; i < sizeof llm__anthropic_efforts / sizeof llm__anthropic_efforts[0] &&
+                strcmp(llm__anthropic_efforts[i].word, word) != 0;
+         i++) {}
     if (i == sizeof llm__anthropic_efforts / sizeof llm__anthropic_efforts[0])
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high, xhigh, max", word);
-    if (p->family->thinking == LLM__ANTHROPIC_THINK_NONE) return llm__wire_enc_drop(e, true, "reasoning_effort", "this Claude model does not think");
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                         "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high, xhigh, max", word);
+    if (p->family->thinking == LLM__ANTHROPIC_THINK_NONE)
+        return llm__wire_enc_drop(e, true, "reasoning_effort", "this Claude model does not think");
     if (p->family->thinking == LLM__ANTHROPIC_THINK_ADAPTIVE) {
         p->effort = llm__anthropic_efforts[i].effort;
         return LLM_OK;
     }
     p->budget = llm__anthropic_efforts[i].budget;
-    if (p->max_tokens <= p->budget) p->max_tokens += p->budget; /* the budget counts in max_tokens: the answer keeps its room */
+    /* the budget counts in max_tokens: the answer keeps its room */
+    if (p->max_tokens <= p->budget) p->max_tokens += p->budget;
     return LLM_OK;
 }
 
@@ -9674,8 +9985,10 @@ static llm_result llm__anthropic_format(llm__wire_enc *e, const llm_request *req
     if (f->type == LLM_FORMAT_JSON_SCHEMA && p->family->native_format) return LLM_OK;
     p->json_tool = true;
     if (p->budget || p->effort)
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format: %s gives a structured answer through a forced tool, which thinking does not allow",
-                         e->ctx->model);
+        return llm__fail(
+            e->err, LLM_ERR_INVALID_ARGUMENT,
+            "response_format: %s gives a structured answer through a forced tool, which thinking does not allow",
+            e->ctx->model);
     if (f->type == LLM_FORMAT_JSON_OBJECT) return LLM_OK;
     memset(&doc, 0, sizeof doc);
     if (llm__json_check(&e->ctx->client->desc.alloc, f->schema, strlen(f->schema), true, &doc, &perr) != LLM_OK)
@@ -9683,8 +9996,11 @@ static llm_result llm__anthropic_format(llm__wire_enc *e, const llm_request *req
     type = llm_json_string(llm_json_get(llm_json_root(&doc), "type"), NULL);
     if (!type || strcmp(type, "object") != 0) {
         llm_json_doc_free(&doc);
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "response_format.schema: %s gives a structured answer through a tool, whose input is an object: "
-                         "the schema's type must be \"object\"", e->ctx->model);
+        return llm__fail(
+            e->err, LLM_ERR_INVALID_ARGUMENT,
+            "response_format.schema: %s gives a structured answer through a tool, whose input is an object: "
+            "the schema's type must be \"object\"",
+            e->ctx->model);
     }
     llm_json_doc_free(&doc);
     return LLM_OK;
@@ -9699,18 +10015,25 @@ static llm_result llm__anthropic_messages_ok(llm__wire_enc *e, const llm_request
         const llm_message *msg = &req->messages[m];
         if (msg->role == LLM_ROLE_SYSTEM || msg->role == LLM_ROLE_DEVELOPER) continue;
         if (!turns++ && msg->role == LLM_ROLE_ASSISTANT)
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: Anthropic's first turn is the user's, not the assistant's", m);
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                             "messages[%z]: Anthropic's first turn is the user's, not the assistant's", m);
         if (msg->tool_call_count && !req->tool_count)
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: Anthropic needs `tools` when the history has tool calls", m);
-        if (msg->role == LLM_ROLE_ASSISTANT && !msg->part_count && (!msg->content || !msg->content[0]) && !msg->tool_call_count &&
-            !msg->reasoning_count)
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: an empty assistant turn (Anthropic refuses empty content)", m);
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                             "messages[%z]: Anthropic needs `tools` when the history has tool calls", m);
+        if (msg->role == LLM_ROLE_ASSISTANT && !msg->part_count && (!msg->content || !msg->content[0]) &&
+            !msg->tool_call_count && !msg->reasoning_count)
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                             "messages[%z]: an empty assistant turn (Anthropic refuses empty content)", m);
         if ((r = llm__wire_enc_message_ok(e, msg, m)) != LLM_OK) return r;
         for (k = 0; k < msg->part_count; k++)
-            if (msg->parts[k].type == LLM_PART_DOCUMENT && msg->parts[k].base64 && strcmp(msg->parts[k].media_type, "application/pdf") != 0)
-                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].parts[%z]: Anthropic takes PDF documents (application/pdf)", m, k);
+            if (msg->parts[k].type == LLM_PART_DOCUMENT && msg->parts[k].base64 &&
+                strcmp(msg->parts[k].media_type, "application/pdf") != 0)
+                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                                 "messages[%z].parts[%z]: Anthropic takes PDF documents (application/pdf)", m, k);
     }
-    if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Anthropic needs a user turn beside the system prompt");
+    if (!turns)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                         "messages: Anthropic needs a user turn beside the system prompt");
     return LLM_OK;
 }
 
@@ -9722,24 +10045,35 @@ static llm_result llm__anthropic_plan_for(llm__wire_enc *e, const llm_request *r
     memset(p, 0, sizeof *p);
     p->family = llm__anthropic_family_of(e->ctx->model);
     p->max_tokens = llm__anthropic_max_tokens(e->ctx, req);
-    if ((r = llm__anthropic_thinking_config(e, req, p)) != LLM_OK || (r = llm__anthropic_format(e, req, p)) != LLM_OK) return r;
+    if ((r = llm__anthropic_thinking_config(e, req, p)) != LLM_OK || (r = llm__anthropic_format(e, req, p)) != LLM_OK)
+        return r;
     thinking = p->budget || p->effort;
-    p->service_tier = req->service_tier && (strcmp(req->service_tier, "auto") == 0 || strcmp(req->service_tier, "standard_only") == 0);
+    p->service_tier = req->service_tier &&
+                      (strcmp(req->service_tier, "auto") == 0 || strcmp(req->service_tier, "standard_only") == 0);
     if ((r = llm__wire_enc_drop(e, req->n > 1, "n", "Anthropic answers one choice")) != LLM_OK ||
         (r = llm__wire_enc_drop(e, req->has_seed, "seed", "Anthropic has no seed")) != LLM_OK ||
-        (r = llm__wire_enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "Anthropic gives no log probabilities")) != LLM_OK ||
-        (r = llm__wire_enc_drop(e, req->has_presence_penalty, "presence_penalty", "Anthropic has no penalties")) != LLM_OK ||
-        (r = llm__wire_enc_drop(e, req->has_frequency_penalty, "frequency_penalty", "Anthropic has no penalties")) != LLM_OK ||
-        (r = llm__wire_enc_drop(e, req->metadata_count > 0, "metadata", "Anthropic's metadata holds only user_id (set `user`)")) != LLM_OK ||
-        (r = llm__wire_enc_drop(e, req->service_tier && !p->service_tier, "service_tier", "Anthropic takes auto or standard_only")) != LLM_OK)
+        (r = llm__wire_enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs",
+                                "Anthropic gives no log probabilities")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->has_presence_penalty, "presence_penalty", "Anthropic has no penalties")) !=
+            LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->has_frequency_penalty, "frequency_penalty", "Anthropic has no penalties")) !=
+            LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->metadata_count > 0, "metadata",
+                                "Anthropic's metadata holds only user_id (set `user`)")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->service_tier && !p->service_tier, "service_tier",
+                                "Anthropic takes auto or standard_only")) != LLM_OK)
         return r;
     p->temperature = req->has_temperature && !(thinking && req->temperature != 1);
     p->top_k = req->has_top_k && !thinking;
-    if (thinking && ((r = llm__wire_enc_drop(e, p->temperature != req->has_temperature, "temperature", "thinking takes only temperature 1")) != LLM_OK ||
-                     (r = llm__wire_enc_drop(e, p->top_k != req->has_top_k, "top_k", "thinking does not take top_k")) != LLM_OK))
+    if (thinking &&
+        ((r = llm__wire_enc_drop(e, p->temperature != req->has_temperature, "temperature",
+                                 "thinking takes only temperature 1")) != LLM_OK ||
+         (r = llm__wire_enc_drop(e, p->top_k != req->has_top_k, "top_k", "thinking does not take top_k")) != LLM_OK))
         return r;
-    if (thinking && (req->tool_choice.mode == LLM_TOOL_CHOICE_REQUIRED || req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION))
-        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: with thinking Anthropic takes only auto or none");
+    if (thinking &&
+        (req->tool_choice.mode == LLM_TOOL_CHOICE_REQUIRED || req->tool_choice.mode == LLM_TOOL_CHOICE_FUNCTION))
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                         "tool_choice: with thinking Anthropic takes only auto or none");
     return llm__anthropic_messages_ok(e, req);
 }
 
@@ -9803,7 +10137,8 @@ static void llm__anthropic_content_blocks(llm_json_writer *w, const llm_message 
         if (msg->content && msg->content[0]) llm__anthropic_text_block(w, msg->content, msg->cache);
         return;
     }
-    for (k = 0; k < msg->part_count; k++) llm__anthropic_part(w, &msg->parts[k], k + 1 == msg->part_count ? msg->cache : LLM_CACHE_NONE);
+    for (k = 0; k < msg->part_count; k++)
+        llm__anthropic_part(w, &msg->parts[k], k + 1 == msg->part_count ? msg->cache : LLM_CACHE_NONE);
 }
 
 /* The system prompt: every system and developer message, in order; one
@@ -9813,7 +10148,8 @@ static void llm__anthropic_system(llm__wire_enc *e, const llm_request *req) {
     size_t m, count = 0;
     const llm_message *only = NULL;
     for (m = 0; m < req->message_count; m++)
-        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) count++, only = &req->messages[m];
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER)
+            count++, only = &req->messages[m];
     if (!count || !llm__wire_enc_key(e, "system")) return;
     if (count == 1 && !only->part_count && only->cache == LLM_CACHE_NONE) {
         llm_json_write_string(w, only->content);
@@ -9821,7 +10157,8 @@ static void llm__anthropic_system(llm__wire_enc *e, const llm_request *req) {
     }
     llm_json_write_array_begin(w);
     for (m = 0; m < req->message_count; m++)
-        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) llm__anthropic_content_blocks(w, &req->messages[m]);
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER)
+            llm__anthropic_content_blocks(w, &req->messages[m]);
     llm_json_write_array_end(w);
 }
 
@@ -9865,7 +10202,8 @@ static void llm__anthropic_user_turn(llm_json_writer *w, const llm_request *req,
 /* The reasoning blocks of a message, when they are this format's. */
 static void llm__anthropic_reasoning(llm_json_writer *w, const llm_message *msg) {
     size_t k;
-    if (msg->reasoning_format && strcmp(msg->reasoning_format, "anthropic-messages") != 0) return; /* another format's: never sent */
+    /* another format's: never sent */
+    if (msg->reasoning_format && strcmp(msg->reasoning_format, "anthropic-messages") != 0) return;
     for (k = 0; k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
         llm_json_write_object_begin(w);
@@ -9903,7 +10241,8 @@ static void llm__anthropic_assistant_turn(llm_json_writer *w, const llm_request 
     const llm_message *first = &req->messages[from];
     size_t m;
     llm_json_write_key(w, "content");
-    if (to - from == 1 && !first->part_count && !first->tool_call_count && !first->reasoning_count && first->cache == LLM_CACHE_NONE) {
+    if (to - from == 1 && !first->part_count && !first->tool_call_count && !first->reasoning_count &&
+        first->cache == LLM_CACHE_NONE) {
         llm_json_write_string(w, first->content); /* one plain text (not empty: checked) */
         return;
     }
@@ -9912,7 +10251,8 @@ static void llm__anthropic_assistant_turn(llm_json_writer *w, const llm_request 
     for (m = from; m < to; m++) {
         const llm_message *msg = &req->messages[m];
         llm_message text = *msg;
-        if (msg->tool_call_count) text.cache = LLM_CACHE_NONE; /* the marker goes on the last block: the last tool call */
+        /* the marker goes on the last block: the last tool call */
+        if (msg->tool_call_count) text.cache = LLM_CACHE_NONE;
         llm__anthropic_content_blocks(w, &text);
         llm__anthropic_tool_uses(w, msg);
     }
@@ -9937,7 +10277,8 @@ static void llm__anthropic_messages(llm__wire_enc *e, const llm_request *req) {
     llm_json_write_array_end(w);
 }
 
-static void llm__anthropic_tool(llm_json_writer *w, const char *name, const char *description, const char *schema, bool strict, llm_cache cache) {
+static void llm__anthropic_tool(llm_json_writer *w, const char *name, const char *description, const char *schema,
+                                bool strict, llm_cache cache) {
     const char *params = schema ? schema : "{\"type\":\"object\",\"properties\":{}}";
     llm_json_write_object_begin(w);
     llm__wire_member(w, "name", name);
@@ -9961,10 +10302,13 @@ static void llm__anthropic_tools(llm__wire_enc *e, const llm_request *req, const
     if ((req->tool_count || p->json_tool) && llm__wire_enc_key(e, "tools")) {
         llm_json_write_array_begin(w);
         for (i = 0; i < req->tool_count; i++)
-            llm__anthropic_tool(w, req->tools[i].name, req->tools[i].description, req->tools[i].parameters, req->tools[i].strict, req->tools[i].cache);
+            llm__anthropic_tool(w, req->tools[i].name, req->tools[i].description, req->tools[i].parameters,
+                                req->tools[i].strict, req->tools[i].cache);
         if (p->json_tool)
-            llm__anthropic_tool(w, LLM__ANTHROPIC_JSON_TOOL, f->description ? f->description : "Gives the answer, as the JSON the input schema describes.",
-                             f->type == LLM_FORMAT_JSON_SCHEMA ? f->schema : "{\"type\":\"object\"}", false, LLM_CACHE_NONE);
+            llm__anthropic_tool(
+                w, LLM__ANTHROPIC_JSON_TOOL,
+                f->description ? f->description : "Gives the answer, as the JSON the input schema describes.",
+                f->type == LLM_FORMAT_JSON_SCHEMA ? f->schema : "{\"type\":\"object\"}", false, LLM_CACHE_NONE);
         llm_json_write_array_end(w);
     }
     if (!req->tool_count && !p->json_tool) return; /* a choice without tools: nothing to choose */
@@ -9975,8 +10319,11 @@ static void llm__anthropic_tools(llm__wire_enc *e, const llm_request *req, const
         llm__wire_member(w, "type", "tool");
         llm__wire_member(w, "name", LLM__ANTHROPIC_JSON_TOOL);
     } else {
-        llm__wire_member(w, "type", tc->mode == LLM_TOOL_CHOICE_NONE ? "none" : tc->mode == LLM_TOOL_CHOICE_REQUIRED ? "any"
-                                  : tc->mode == LLM_TOOL_CHOICE_FUNCTION ? "tool" : "auto");
+        llm__wire_member(w, "type",
+                         tc->mode == LLM_TOOL_CHOICE_NONE       ? "none"
+                         : tc->mode == LLM_TOOL_CHOICE_REQUIRED ? "any"
+                         : tc->mode == LLM_TOOL_CHOICE_FUNCTION ? "tool"
+                                                                : "auto");
         if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) llm__wire_member(w, "name", tc->name);
     }
     if (req->parallel_tool_calls == LLM_FALSE && tc->mode != LLM_TOOL_CHOICE_NONE) {
@@ -10033,7 +10380,8 @@ static void llm__anthropic_sampling(llm__wire_enc *e, const llm_request *req, co
     if (p->service_tier && llm__wire_enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
 }
 
-static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                        llm_error *err) {
     llm__wire_enc e;
     llm__anthropic_plan p;
     llm__anthropic_state *st = (llm__anthropic_state *)ctx->state;
@@ -10062,7 +10410,8 @@ static bool llm__anthropic_usage(const llm_json *u, llm_usage *us) {
     if (!llm__wire_usage_count(llm_json_get(u, "input_tokens"), &input) ||
         !llm__wire_usage_count(llm_json_get(u, "cache_read_input_tokens"), &read) ||
         !llm__wire_usage_count(llm_json_get(u, "cache_creation_input_tokens"), &write) ||
-        !llm__wire_usage_count(llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens"), &write_1h) ||
+        !llm__wire_usage_count(llm_json_get(llm_json_get(u, "cache_creation"), "ephemeral_1h_input_tokens"),
+                               &write_1h) ||
         !llm__wire_usage_count(llm_json_get(u, "output_tokens"), &out))
         return false;
     us->present = true;
@@ -10089,7 +10438,8 @@ static bool llm__anthropic_is_json_tool(const llm_wire_ctx *ctx, const char *nam
 }
 
 /* A tool_use block's input as JSON text in the arena ("{}" for none). */
-static llm_result llm__anthropic_input_text(llm_response *resp, const llm_json *b, size_t k, const char **out, llm_error *err) {
+static llm_result llm__anthropic_input_text(llm_response *resp, const llm_json *b, size_t k, const char **out,
+                                            llm_error *err) {
     const llm_json *input = llm_json_get(b, "input");
     if (!input || llm_json_is(input, LLM_JSON_NULL)) {
         *out = "{}";
@@ -10098,7 +10448,8 @@ static llm_result llm__anthropic_input_text(llm_response *resp, const llm_json *
     switch (llm__wire_json_text(&resp->alloc_, &resp->arena_, input, out)) {
         case LLM_OK: return LLM_OK;
         case LLM_ERR_NO_MEMORY: return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-        default: return llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use input nested deeper than 64", k);
+        default:
+            return llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use input nested deeper than 64", k);
     }
 }
 
@@ -10133,8 +10484,8 @@ static void llm__anthropic_reasoning_decode(llm_response *resp, llm_choice *c, c
 
 /* The content blocks into choice c: text (or, for a structured answer
    through the forced tool, that tool's input), thinking, tool calls. */
-static llm_result llm__anthropic_content_decode(const llm_wire_ctx *ctx, llm_response *resp, llm_choice *c, const llm_json *content, bool *json_answer,
-                                                llm_error *err) {
+static llm_result llm__anthropic_content_decode(const llm_wire_ctx *ctx, llm_response *resp, llm_choice *c,
+                                                const llm_json *content, bool *json_answer, llm_error *err) {
     const llm_json *b;
     llm__buf text, thinking;
     llm_tool_call *calls;
@@ -10144,12 +10495,14 @@ static llm_result llm__anthropic_content_decode(const llm_wire_ctx *ctx, llm_res
     memset(&text, 0, sizeof text);
     memset(&thinking, 0, sizeof thinking);
     *json_answer = false;
-    for (b = llm_json_first(content); b; b = llm_json_next(content, b)) ntools += llm__anthropic_block_is(b, "tool_use");
+    for (b = llm_json_first(content); b; b = llm_json_next(content, b))
+        ntools += llm__anthropic_block_is(b, "tool_use");
     calls = (llm_tool_call *)llm__wire_resp_array(resp, ntools, sizeof *calls, &failed);
     for (b = llm_json_first(content); b && !failed && r == LLM_OK; b = llm_json_next(content, b), i++) {
         const char *s, *name;
         size_t n;
-        if (llm__anthropic_block_is(b, "text") && (s = llm_json_string(llm_json_get(b, "text"), &n)) != NULL) failed = !llm__buf_add(&resp->alloc_, &text, s, n);
+        if (llm__anthropic_block_is(b, "text") && (s = llm_json_string(llm_json_get(b, "text"), &n)) != NULL)
+            failed = !llm__buf_add(&resp->alloc_, &text, s, n);
         if (llm__anthropic_block_is(b, "thinking") && (s = llm_json_string(llm_json_get(b, "thinking"), &n)) != NULL)
             failed = !llm__buf_add(&resp->alloc_, &thinking, s, n);
         if (!llm__anthropic_block_is(b, "tool_use")) continue;
@@ -10159,20 +10512,25 @@ static llm_result llm__anthropic_content_decode(const llm_wire_ctx *ctx, llm_res
             *json_answer = true;
             continue;
         }
-        if (!name || !name[0]) r = llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use block without a name", i);
+        if (!name || !name[0])
+            r = llm__fail(err, LLM_ERR_PARSE, "response: content[%z]: a tool_use block without a name", i);
         else if (calls) {
             calls[k].id = llm__wire_resp_str(resp, llm_json_get(b, "id"), &failed);
             calls[k].name = llm__wire_resp_str(resp, llm_json_get(b, "name"), &failed);
-            if ((r = llm__anthropic_input_text(resp, b, i, &calls[k].arguments, err)) == LLM_OK && !calls[k].id && !(calls[k].id = llm__wire_resp_synth_id(resp, 0, k)))
+            if ((r = llm__anthropic_input_text(resp, b, i, &calls[k].arguments, err)) == LLM_OK && !calls[k].id &&
+                !(calls[k].id = llm__wire_resp_synth_id(resp, 0, k)))
                 failed = true;
             k++;
         }
     }
     if (r == LLM_OK && !failed) {
-        if (*json_answer) c->content_len = strlen(c->content); /* the tool's input is the content; any text beside it is not */
-        else if (text.p && (c->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, text.p, text.len)) != NULL) c->content_len = text.len;
+        /* the tool's input is the content; any text beside it is not */
+        if (*json_answer) c->content_len = strlen(c->content);
+        else if (text.p && (c->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, text.p, text.len)) != NULL)
+            c->content_len = text.len;
         else if (text.p) failed = true;
-        if (thinking.p && !(c->reasoning = llm__arena_strndup(&resp->alloc_, &resp->arena_, thinking.p, thinking.len))) failed = true;
+        if (thinking.p && !(c->reasoning = llm__arena_strndup(&resp->alloc_, &resp->arena_, thinking.p, thinking.len)))
+            failed = true;
         c->tool_calls = calls;
         c->tool_call_count = k;
         llm__anthropic_reasoning_decode(resp, c, content, &failed);
@@ -10192,7 +10550,8 @@ static llm_result llm__anthropic_json_finish(const char *stop_reason, const char
     return LLM_OK;
 }
 
-static llm_result llm__anthropic_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
+static llm_result llm__anthropic_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp,
+                                        llm_error *err) {
     const llm_json *content = llm_json_get(body, "content");
     llm_choice *c;
     bool failed = false, json_answer;
@@ -10228,7 +10587,8 @@ static llm_result llm__anthropic_usage_update(llm_stream_sink *s, const llm_json
 /* The index of a content block event. */
 static int llm__anthropic_block(llm_stream_sink *s, const llm_json *root) {
     int64_t index = llm_json_int(llm_json_get(root, "index"), -1);
-    if (index < 0 || index > 0x7FFFFFFF) return (int)llm_sink_fail(s, LLM_ERR_PARSE, "content block index out of range");
+    if (index < 0 || index > 0x7FFFFFFF)
+        return (int)llm_sink_fail(s, LLM_ERR_PARSE, "content block index out of range");
     return (int)index;
 }
 
@@ -10252,7 +10612,8 @@ static llm_result llm__anthropic_block_start(llm_stream_sink *s, const llm_json 
             st->json_block = index + 1;
             return LLM_OK;
         }
-        h = llm_sink_tool_begin(s, 0, index, llm_json_string(llm_json_get(block, "id"), NULL), name); /* known by its block's index */
+        /* known by its block's index */
+        h = llm_sink_tool_begin(s, 0, index, llm_json_string(llm_json_get(block, "id"), NULL), name);
         return h < 0 ? (llm_result)h : LLM_OK;
     }
     if (strcmp(type, "text") == 0 && !st->json_tool && (str = llm_json_string(llm_json_get(block, "text"), &n)) != NULL)
@@ -10263,7 +10624,8 @@ static llm_result llm__anthropic_block_start(llm_stream_sink *s, const llm_json 
     }
     if (strcmp(type, "redacted_thinking") == 0) {
         str = llm_json_string(llm_json_get(block, "data"), &n);
-        return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_REDACTED, LLM_REASONING_PART_DATA, str ? str : "", str ? n : 0);
+        return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_REDACTED, LLM_REASONING_PART_DATA, str ? str : "",
+                                        str ? n : 0);
     }
     return LLM_OK; /* server tools and block types added later: nothing to show */
 }
@@ -10276,15 +10638,19 @@ static llm_result llm__anthropic_block_delta(llm_stream_sink *s, const llm_json 
     int index, h;
     if (!type) return LLM_OK;
     if ((index = llm__anthropic_block(s, root)) < 0) return (llm_result)index;
-    if (strcmp(type, "text_delta") == 0 && !st->json_tool && (str = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
+    if (strcmp(type, "text_delta") == 0 && !st->json_tool &&
+        (str = llm_json_string(llm_json_get(delta, "text"), &n)) != NULL)
         return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
     if (strcmp(type, "thinking_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "thinking"), &n)) != NULL)
         return llm__anthropic_thinking_delta(s, index, str, n);
     if (strcmp(type, "signature_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "signature"), &n)) != NULL)
         return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, str, n);
-    if (strcmp(type, "input_json_delta") == 0 && (str = llm_json_string(llm_json_get(delta, "partial_json"), &n)) != NULL) {
-        if (st->json_block == index + 1) return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n); /* the structured answer */
-        if ((h = llm_sink_tool_find(s, 0, index)) < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "input_json_delta outside a tool_use block");
+    if (strcmp(type, "input_json_delta") == 0 &&
+        (str = llm_json_string(llm_json_get(delta, "partial_json"), &n)) != NULL) {
+        /* the structured answer */
+        if (st->json_block == index + 1) return llm_sink_delta(s, LLM_EVENT_TEXT, 0, str, n);
+        if ((h = llm_sink_tool_find(s, 0, index)) < 0)
+            return llm_sink_fail(s, LLM_ERR_PARSE, "input_json_delta outside a tool_use block");
         return llm_sink_tool_args(s, 0, h, str, n);
     }
     return LLM_OK; /* citations_delta and delta types added later */
@@ -10301,11 +10667,13 @@ static llm_result llm__anthropic_message_start(llm_stream_sink *s, const llm_jso
     const char *str;
     llm_result r = LLM_OK;
     if ((str = llm_json_string(llm_json_get(m, "id"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_ID, str, n);
-    if (r == LLM_OK && (str = llm_json_string(llm_json_get(m, "model"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_MODEL, str, n);
+    if (r == LLM_OK && (str = llm_json_string(llm_json_get(m, "model"), &n)) != NULL)
+        r = llm_sink_field_set(s, LLM_FIELD_MODEL, str, n);
     return r == LLM_OK ? llm__anthropic_usage_update(s, llm_json_get(m, "usage")) : r;
 }
 
-static llm_result llm__anthropic_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
+static llm_result llm__anthropic_stream_event(llm_stream_sink *s, const char *event, size_t event_len,
+                                              const llm_json *root) {
     const char *type = llm_json_string(llm_json_get(root, "type"), NULL), *str;
     size_t n;
     llm_result r;
@@ -10322,7 +10690,8 @@ static llm_result llm__anthropic_stream_event(llm_stream_sink *s, const char *ev
         llm_error jerr;
         if ((r = llm__anthropic_usage_update(s, llm_json_get(root, "usage"))) != LLM_OK) return r;
         str = llm_json_string(llm_json_get(llm_json_get(root, "delta"), "stop_reason"), &n);
-        if (str && st->json_block && llm__anthropic_json_finish(str, &str, &jerr) != LLM_OK) return llm_sink_fail(s, jerr.code, jerr.message);
+        if (str && st->json_block && llm__anthropic_json_finish(str, &str, &jerr) != LLM_OK)
+            return llm_sink_fail(s, jerr.code, jerr.message);
         return str ? llm_sink_finish(s, 0, str, strlen(str)) : LLM_OK;
     }
     if (strcmp(type, "message_stop") == 0) {
@@ -10333,7 +10702,8 @@ static llm_result llm__anthropic_stream_event(llm_stream_sink *s, const char *ev
     return LLM_OK; /* ping and event types added later */
 }
 
-static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                     llm_error *err) {
     const char *pieces[2];
     (void)req;
     pieces[0] = ctx->base_url;
@@ -10342,9 +10712,20 @@ static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request 
 }
 
 static const llm_wire_format llm__anthropic_wire = {
-    "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode, llm__wire_decode_error_object, llm__anthropic_stream_event,
-    sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL, llm__anthropic_finish_words, llm__anthropic_error_words, false,
-    llm__anthropic_usage, true,
+    "anthropic-messages",
+    llm__anthropic_encode,
+    llm__anthropic_url,
+    llm__anthropic_decode,
+    llm__wire_decode_error_object,
+    llm__anthropic_stream_event,
+    sizeof(llm__anthropic_state),
+    LLM_FRAMING_SSE,
+    NULL,
+    llm__anthropic_finish_words,
+    llm__anthropic_error_words,
+    false,
+    llm__anthropic_usage,
+    true,
 };
 
 #endif /* LLM_NO_PROVIDER_ANTHROPIC */
@@ -10358,22 +10739,34 @@ static const llm_wire_format llm__anthropic_wire = {
 /* Gemini's finish reasons (Candidate.FinishReason in the API reference).
    A candidate whose parts hold a functionCall finishes as tool_calls,
    although Gemini says STOP (decided by the decoders, not this table). */
-static const llm_finish_word llm__gemini_finish_words[] = {
-    {"STOP", LLM_FINISH_STOP}, {"MAX_TOKENS", LLM_FINISH_LENGTH}, {"SAFETY", LLM_FINISH_CONTENT_FILTER},
-    {"RECITATION", LLM_FINISH_CONTENT_FILTER}, {"PROHIBITED_CONTENT", LLM_FINISH_CONTENT_FILTER}, {"BLOCKLIST", LLM_FINISH_CONTENT_FILTER},
-    {"SPII", LLM_FINISH_CONTENT_FILTER}, {"IMAGE_SAFETY", LLM_FINISH_CONTENT_FILTER}, {"MALFORMED_FUNCTION_CALL", LLM_FINISH_ERROR},
-    {"UNEXPECTED_TOOL_CALL", LLM_FINISH_ERROR}, {NULL, LLM_FINISH_NONE}};
+static const llm_finish_word llm__gemini_finish_words[] = {{"STOP", LLM_FINISH_STOP},
+                                                           {"MAX_TOKENS", LLM_FINISH_LENGTH},
+                                                           {"SAFETY", LLM_FINISH_CONTENT_FILTER},
+                                                           {"RECITATION", LLM_FINISH_CONTENT_FILTER},
+                                                           {"PROHIBITED_CONTENT", LLM_FINISH_CONTENT_FILTER},
+                                                           {"BLOCKLIST", LLM_FINISH_CONTENT_FILTER},
+                                                           {"SPII", LLM_FINISH_CONTENT_FILTER},
+                                                           {"IMAGE_SAFETY", LLM_FINISH_CONTENT_FILTER},
+                                                           {"MALFORMED_FUNCTION_CALL", LLM_FINISH_ERROR},
+                                                           {"UNEXPECTED_TOOL_CALL", LLM_FINISH_ERROR},
+                                                           {NULL, LLM_FINISH_NONE}};
 
 /* Google's error statuses (google.rpc.Code names in error.status), the
    ErrorInfo reason of a bad key, and the phrase of the context-window
    error. */
 static const llm_error_word llm__gemini_error_words[] = {
     {"exceeds the maximum number of tokens", LLM_ERR_CONTEXT_WINDOW_EXCEEDED, true, true},
-    {"API_KEY_INVALID", LLM_ERR_AUTHENTICATION, true, false}, {"RESOURCE_EXHAUSTED", LLM_ERR_RATE_LIMITED, false, false},
-    {"INVALID_ARGUMENT", LLM_ERR_BAD_REQUEST, false, false}, {"FAILED_PRECONDITION", LLM_ERR_BAD_REQUEST, false, false},
-    {"UNAUTHENTICATED", LLM_ERR_AUTHENTICATION, false, false}, {"PERMISSION_DENIED", LLM_ERR_PERMISSION, false, false},
-    {"NOT_FOUND", LLM_ERR_NOT_FOUND, false, false}, {"UNAVAILABLE", LLM_ERR_UNAVAILABLE, false, false},
-    {"DEADLINE_EXCEEDED", LLM_ERR_TIMEOUT, false, false}, {"INTERNAL", LLM_ERR_SERVER, false, false}, {NULL, LLM_OK, false, false}};
+    {"API_KEY_INVALID", LLM_ERR_AUTHENTICATION, true, false},
+    {"RESOURCE_EXHAUSTED", LLM_ERR_RATE_LIMITED, false, false},
+    {"INVALID_ARGUMENT", LLM_ERR_BAD_REQUEST, false, false},
+    {"FAILED_PRECONDITION", LLM_ERR_BAD_REQUEST, false, false},
+    {"UNAUTHENTICATED", LLM_ERR_AUTHENTICATION, false, false},
+    {"PERMISSION_DENIED", LLM_ERR_PERMISSION, false, false},
+    {"NOT_FOUND", LLM_ERR_NOT_FOUND, false, false},
+    {"UNAVAILABLE", LLM_ERR_UNAVAILABLE, false, false},
+    {"DEADLINE_EXCEEDED", LLM_ERR_TIMEOUT, false, false},
+    {"INTERNAL", LLM_ERR_SERVER, false, false},
+    {NULL, LLM_OK, false, false}};
 
 #define LLM__GEMINI_FORMAT "gemini"
 #define LLM__GEMINI_MAX_INDEX 1000000 /* a candidate index above it is no index (the call bounds choices further) */
@@ -10393,24 +10786,32 @@ typedef struct llm__gemini_family {
 } llm__gemini_family;
 
 static const llm__gemini_family llm__gemini_families[] = {
-    {"gemini-3-pro", LLM__GEMINI_THINK_LEVEL, 0, false, false}, {"gemini-3", LLM__GEMINI_THINK_LEVEL, 0, false, true},
-    {"gemini-2.5-pro", LLM__GEMINI_THINK_BUDGET, 128, false, false}, {"gemini-2.5-flash-lite", LLM__GEMINI_THINK_BUDGET, 512, true, false},
-    {"gemini-2.5", LLM__GEMINI_THINK_BUDGET, 128, true, false}, {"gemini-2", LLM__GEMINI_THINK_NONE, 0, false, false},
+    {"gemini-3-pro", LLM__GEMINI_THINK_LEVEL, 0, false, false},
+    {"gemini-3", LLM__GEMINI_THINK_LEVEL, 0, false, true},
+    {"gemini-2.5-pro", LLM__GEMINI_THINK_BUDGET, 128, false, false},
+    {"gemini-2.5-flash-lite", LLM__GEMINI_THINK_BUDGET, 512, true, false},
+    {"gemini-2.5", LLM__GEMINI_THINK_BUDGET, 128, true, false},
+    {"gemini-2", LLM__GEMINI_THINK_NONE, 0, false, false},
     {"gemini-1", LLM__GEMINI_THINK_NONE, 0, false, false},
 };
 static const llm__gemini_family llm__gemini_newer = {"", LLM__GEMINI_THINK_LEVEL, 0, false, true};
 
 /* reasoning_effort as a budget (LiteLLM's for low, medium, high) or a
    level (low and high only where the model has no other two). */
-static const struct { const char *word; int budget; const char *level, *level2; } llm__gemini_efforts[] = {
-    {"minimal", 0, "minimal", "low"}, {"low", 1024, "low", "low"}, {"medium", 2048, "medium", "high"}, {"high", 4096, "high", "high"},
+static const struct { const char *word; int budget; const char *level, *level2;
+} llm__gemini_efforts[] = {
+    {"minimal", 0, "minimal", "low"},
+    {"low", 1024, "low", "low"},
+    {"medium", 2048, "medium", "high"},
+    {"high", 4096, "high", "high"},
 };
 
 static const llm__gemini_family *llm__gemini_family_of(const char *model) {
     size_t i;
     if (strncmp(model, "models/", 7) == 0) model += 7;
     for (i = 0; i < sizeof llm__gemini_families / sizeof llm__gemini_families[0]; i++)
-        if (strncmp(model, llm__gemini_families[i].prefix, strlen(llm__gemini_families[i].prefix)) == 0) return &llm__gemini_families[i];
+        if (strncmp(model, llm__gemini_families[i].prefix, strlen(llm__gemini_families[i].prefix)) == 0)
+            return &llm__gemini_families[i];
     return &llm__gemini_newer;
 }
 
@@ -10435,10 +10836,14 @@ static llm_result llm__gemini_thinking(llm__wire_enc *e, const llm_request *req,
         return llm__wire_enc_drop(e, true, "reasoning_effort", "this Gemini model cannot stop thinking");
     }
     for (i = 0; i < n && strcmp(llm__gemini_efforts[i].word, word) != 0; i++) {}
-    if (i == n) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high", word);
-    if (f->thinking == LLM__GEMINI_THINK_NONE) return llm__wire_enc_drop(e, true, "reasoning_effort", "this Gemini model does not think");
+    if (i == n)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                         "reasoning_effort: \"%s\" is none of none, minimal, low, medium, high", word);
+    if (f->thinking == LLM__GEMINI_THINK_NONE)
+        return llm__wire_enc_drop(e, true, "reasoning_effort", "this Gemini model does not think");
     p->thoughts = true;
-    if (f->thinking == LLM__GEMINI_THINK_LEVEL) p->level = f->four_levels ? llm__gemini_efforts[i].level : llm__gemini_efforts[i].level2;
+    if (f->thinking == LLM__GEMINI_THINK_LEVEL)
+        p->level = f->four_levels ? llm__gemini_efforts[i].level : llm__gemini_efforts[i].level2;
     else p->budget = llm__gemini_efforts[i].budget ? llm__gemini_efforts[i].budget : f->min_budget;
     return LLM_OK;
 }
@@ -10450,8 +10855,9 @@ static llm_result llm__gemini_thinking(llm__wire_enc *e, const llm_request *req,
    any other keyword is refused, named with where it is. w NULL: only
    checks. */
 static const char *const llm__gemini_schema_copied[] = {
-    "format", "title", "description", "nullable", "enum", "maxItems", "minItems", "minProperties", "maxProperties", "minLength",
-    "maxLength", "pattern", "example", "minimum", "maximum", "default", "required", "propertyOrdering", NULL};
+    "format",        "title",         "description", "nullable",         "enum",    "maxItems", "minItems",
+    "minProperties", "maxProperties", "minLength",   "maxLength",        "pattern", "example",  "minimum",
+    "maximum",       "default",       "required",    "propertyOrdering", NULL};
 
 static bool llm__gemini_keyword_copied(const char *k) {
     size_t i;
@@ -10468,9 +10874,11 @@ static void llm__gemini_type_word(llm_json_writer *w, const char *t) {
     llm_json_write_stringn(w, up, n);
 }
 
-static llm_result llm__gemini_schema(llm__wire_enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at);
+static llm_result llm__gemini_schema(llm__wire_enc *e, llm_json_writer *w, const llm_json *s, const char *field,
+                                     char *where, size_t at);
 
-static llm_result llm__gemini_schema_type(llm__wire_enc *e, llm_json_writer *w, const llm_json *v, const char *field, const char *where) {
+static llm_result llm__gemini_schema_type(llm__wire_enc *e, llm_json_writer *w, const llm_json *v, const char *field,
+                                          const char *where) {
     static const char *const types[] = {"string", "number", "integer", "boolean", "array", "object", "null"};
     const char *t = llm_json_string(v, NULL), *other = NULL;
     const llm_json *k;
@@ -10483,7 +10891,8 @@ static llm_result llm__gemini_schema_type(llm__wire_enc *e, llm_json_writer *w, 
             else other = "";
         }
         if (llm_json_count(v) != nulls + 1 || !other || !other[0])
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: Gemini's schema takes one type (or one and \"null\"), not the list at %s", field,
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                             "%s: Gemini's schema takes one type (or one and \"null\"), not the list at %s", field,
                              where[0] ? where : "/");
         t = other;
     }
@@ -10502,8 +10911,8 @@ static llm_result llm__gemini_schema_type(llm__wire_enc *e, llm_json_writer *w, 
 
 /* A sub-schema (properties' values, items, anyOf's members), `where`
    extended by `step` while it is read. */
-static llm_result llm__gemini_sub(llm__wire_enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at, const char *step,
-                                  size_t step_len) {
+static llm_result llm__gemini_sub(llm__wire_enc *e, llm_json_writer *w, const llm_json *s, const char *field,
+                                  char *where, size_t at, const char *step, size_t step_len) {
     llm_result r;
     size_t n = step_len < 255 - at ? step_len : 255 - at;
     memcpy(where + at, step, n);
@@ -10513,7 +10922,8 @@ static llm_result llm__gemini_sub(llm__wire_enc *e, llm_json_writer *w, const ll
     return r;
 }
 
-static llm_result llm__gemini_keyword(llm__wire_enc *e, llm_json_writer *w, const char *key, const llm_json *v, const char *field, char *where, size_t at) {
+static llm_result llm__gemini_keyword(llm__wire_enc *e, llm_json_writer *w, const char *key, const llm_json *v,
+                                      const char *field, char *where, size_t at) {
     const llm_json *k;
     llm_result r = LLM_OK;
     char step[80];
@@ -10523,16 +10933,20 @@ static llm_result llm__gemini_keyword(llm__wire_enc *e, llm_json_writer *w, cons
         if (w) llm_json_write_key(w, key), llm_json_write_value(w, v);
         return LLM_OK;
     }
-    if (strcmp(key, "$schema") == 0 || (strcmp(key, "additionalProperties") == 0 && llm_json_is(v, LLM_JSON_FALSE))) return LLM_OK;
+    if (strcmp(key, "$schema") == 0 || (strcmp(key, "additionalProperties") == 0 && llm_json_is(v, LLM_JSON_FALSE)))
+        return LLM_OK;
     if (strcmp(key, "const") == 0 && llm_json_is(v, LLM_JSON_STRING)) {
-        if (w) llm_json_write_key(w, "enum"), llm_json_write_array_begin(w), llm_json_write_value(w, v), llm_json_write_array_end(w);
+        if (w)
+            llm_json_write_key(w, "enum"), llm_json_write_array_begin(w), llm_json_write_value(w, v),
+                llm_json_write_array_end(w);
         return LLM_OK;
     }
     if (strcmp(key, "items") == 0) {
         if (w) llm_json_write_key(w, "items");
         return llm__gemini_sub(e, w, v, field, where, at, "/items", 6);
     }
-    if ((strcmp(key, "properties") == 0 && llm_json_is(v, LLM_JSON_OBJECT)) || (strcmp(key, "anyOf") == 0 && llm_json_is(v, LLM_JSON_ARRAY))) {
+    if ((strcmp(key, "properties") == 0 && llm_json_is(v, LLM_JSON_OBJECT)) ||
+        (strcmp(key, "anyOf") == 0 && llm_json_is(v, LLM_JSON_ARRAY))) {
         bool obj = key[0] == 'p';
         if (w) {
             llm_json_write_key(w, key);
@@ -10552,15 +10966,20 @@ static llm_result llm__gemini_keyword(llm__wire_enc *e, llm_json_writer *w, cons
         }
         return r;
     }
-    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: Gemini's schema has no \"%s\" (at %s)", field, key, where[0] ? where : "/");
+    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: Gemini's schema has no \"%s\" (at %s)", field, key,
+                     where[0] ? where : "/");
 }
 
-static llm_result llm__gemini_schema(llm__wire_enc *e, llm_json_writer *w, const llm_json *s, const char *field, char *where, size_t at) {
+static llm_result llm__gemini_schema(llm__wire_enc *e, llm_json_writer *w, const llm_json *s, const char *field,
+                                     char *where, size_t at) {
     const llm_json *k;
     llm_result r = LLM_OK;
-    if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: a schema that is not an object at %s", field, where[0] ? where : "/");
+    if (!llm_json_is(s, LLM_JSON_OBJECT))
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: a schema that is not an object at %s", field,
+                         where[0] ? where : "/");
     if (w) llm_json_write_object_begin(w);
-    for (k = llm_json_first(s); k && r == LLM_OK; k = llm_json_next(s, k)) r = llm__gemini_keyword(e, w, llm_json_string(k, NULL), k + 1, field, where, at);
+    for (k = llm_json_first(s); k && r == LLM_OK; k = llm_json_next(s, k))
+        r = llm__gemini_keyword(e, w, llm_json_string(k, NULL), k + 1, field, where, at);
     if (w) llm_json_write_object_end(w);
     return r;
 }
@@ -10572,7 +10991,8 @@ static llm_result llm__gemini_schema_text(llm__wire_enc *e, llm_json_writer *w, 
     char where[256];
     llm_result r;
     where[0] = '\0';
-    if ((r = llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), true, &doc, &perr)) != LLM_OK) return llm__fail(e->err, perr.code, "%s: %s", field, perr.message);
+    if ((r = llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), true, &doc, &perr)) != LLM_OK)
+        return llm__fail(e->err, perr.code, "%s: %s", field, perr.message);
     r = llm__gemini_schema(e, w, llm_json_root(&doc), field, where, 0);
     llm_json_doc_free(&doc);
     return r;
@@ -10608,11 +11028,15 @@ static llm_result llm__gemini_messages_ok(llm__wire_enc *e, const llm_request *r
         if (msg->role == LLM_ROLE_SYSTEM || msg->role == LLM_ROLE_DEVELOPER) continue;
         turns++;
         if (msg->role == LLM_ROLE_TOOL && !llm__gemini_call_name(req, m))
-            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: tool_call_id \"%s\" answers no earlier tool call (Gemini names a function "
-                             "response after its call)", m, msg->tool_call_id);
+            return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                             "messages[%z]: tool_call_id \"%s\" answers no earlier tool call (Gemini names a function "
+                             "response after its call)",
+                             m, msg->tool_call_id);
         if ((r = llm__wire_enc_message_ok(e, msg, m)) != LLM_OK) return r;
     }
-    if (!turns) return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "messages: Gemini needs a user turn beside the system instruction");
+    if (!turns)
+        return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                         "messages: Gemini needs a user turn beside the system instruction");
     return LLM_OK;
 }
 
@@ -10623,18 +11047,23 @@ static llm_result llm__gemini_plan_for(llm__wire_enc *e, const llm_request *req,
     char field[48];
     memset(p, 0, sizeof *p);
     if ((r = llm__gemini_thinking(e, req, p)) != LLM_OK) return r;
-    if ((r = llm__wire_enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs", "llm.h does not read Gemini's log probabilities")) != LLM_OK ||
+    if ((r = llm__wire_enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs",
+                                "llm.h does not read Gemini's log probabilities")) != LLM_OK ||
         (r = llm__wire_enc_drop(e, req->user != NULL, "user", "Gemini has no user field")) != LLM_OK ||
         (r = llm__wire_enc_drop(e, req->metadata_count > 0, "metadata", "Gemini has no metadata")) != LLM_OK ||
-        (r = llm__wire_enc_drop(e, req->service_tier != NULL, "service_tier", "Gemini has no service tier")) != LLM_OK ||
-        (r = llm__wire_enc_drop(e, req->parallel_tool_calls == LLM_FALSE, "parallel_tool_calls", "Gemini cannot be told to call one function at a time")) != LLM_OK)
+        (r = llm__wire_enc_drop(e, req->service_tier != NULL, "service_tier", "Gemini has no service tier")) !=
+            LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->parallel_tool_calls == LLM_FALSE, "parallel_tool_calls",
+                                "Gemini cannot be told to call one function at a time")) != LLM_OK)
         return r;
     if (req->response_format.type == LLM_FORMAT_JSON_SCHEMA &&
         (r = llm__gemini_schema_text(e, NULL, req->response_format.schema, "response_format.schema")) != LLM_OK)
         return r;
     for (i = 0; i < req->tool_count; i++) {
         llm__format(field, sizeof field, "tools[%z].parameters", i);
-        if (req->tools[i].parameters && (r = llm__gemini_schema_text(e, NULL, req->tools[i].parameters, field)) != LLM_OK) return r;
+        if (req->tools[i].parameters &&
+            (r = llm__gemini_schema_text(e, NULL, req->tools[i].parameters, field)) != LLM_OK)
+            return r;
     }
     return llm__gemini_messages_ok(e, req);
 }
@@ -10673,7 +11102,8 @@ static void llm__gemini_content_parts(llm_json_writer *w, const llm_message *msg
         return;
     }
     for (k = 0; k < msg->part_count; k++) {
-        if (msg->parts[k].type == LLM_PART_TEXT) llm__gemini_text_part(w, msg->parts[k].text, *signature), *signature = NULL;
+        if (msg->parts[k].type == LLM_PART_TEXT)
+            llm__gemini_text_part(w, msg->parts[k].text, *signature), *signature = NULL;
         else llm__gemini_media_part(w, &msg->parts[k]);
     }
 }
@@ -10682,13 +11112,15 @@ static void llm__gemini_system(llm__wire_enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t m, count = 0;
     const char *none = NULL;
-    for (m = 0; m < req->message_count; m++) count += req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER;
+    for (m = 0; m < req->message_count; m++)
+        count += req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER;
     if (!count || !llm__wire_enc_key(e, "systemInstruction")) return;
     llm_json_write_object_begin(w);
     llm_json_write_key(w, "parts");
     llm_json_write_array_begin(w);
     for (m = 0; m < req->message_count; m++)
-        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER) llm__gemini_content_parts(w, &req->messages[m], &none);
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER)
+            llm__gemini_content_parts(w, &req->messages[m], &none);
     llm_json_write_array_end(w);
     llm_json_write_object_end(w);
 }
@@ -10705,7 +11137,8 @@ static void llm__gemini_function_response(llm__wire_enc *e, const llm_request *r
     memset(&joined, 0, sizeof joined);
     if (msg->part_count) {
         for (k = 0; k < msg->part_count; k++)
-            if (msg->parts[k].type == LLM_PART_TEXT && !llm__buf_add(&e->ctx->client->desc.alloc, &joined, msg->parts[k].text, strlen(msg->parts[k].text)))
+            if (msg->parts[k].type == LLM_PART_TEXT &&
+                !llm__buf_add(&e->ctx->client->desc.alloc, &joined, msg->parts[k].text, strlen(msg->parts[k].text)))
                 llm__json_write_fail(w, LLM_ERR_NO_MEMORY);
         text = joined.p ? joined.p : "";
     }
@@ -10731,7 +11164,8 @@ static const char *llm__gemini_call_signature(const llm_message *msg, const char
     size_t k;
     if (!msg->reasoning_format || strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) != 0) return NULL;
     for (k = 0; k < msg->reasoning_count; k++)
-        if (msg->reasoning[k].tool_call_id && strcmp(msg->reasoning[k].tool_call_id, id) == 0) return msg->reasoning[k].signature;
+        if (msg->reasoning[k].tool_call_id && strcmp(msg->reasoning[k].tool_call_id, id) == 0)
+            return msg->reasoning[k].signature;
     return NULL;
 }
 
@@ -10769,7 +11203,8 @@ static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) 
         llm_json_write_key(w, "args");
         llm__json_write_raw_checked(w, args, strlen(args)); /* an object: checked in the plan */
         llm_json_write_object_end(w);
-        llm__wire_member(w, "thoughtSignature", k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, tc->id));
+        llm__wire_member(w, "thoughtSignature",
+                         k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, tc->id));
         llm_json_write_object_end(w);
     }
 }
@@ -10814,7 +11249,8 @@ static void llm__gemini_tools(llm__wire_enc *e, const llm_request *req) {
             llm__wire_member(w, "description", req->tools[i].description);
             if (req->tools[i].parameters) {
                 llm_json_write_key(w, "parameters");
-                llm_result r = llm__gemini_schema_text(e, w, req->tools[i].parameters, "tools[].parameters"); /* checked in the plan */
+                /* checked in the plan */
+                llm_result r = llm__gemini_schema_text(e, w, req->tools[i].parameters, "tools[].parameters");
                 if (r != LLM_OK) llm__json_write_fail(w, r); /* out of memory */
             }
             llm_json_write_object_end(w);
@@ -10827,7 +11263,10 @@ static void llm__gemini_tools(llm__wire_enc *e, const llm_request *req) {
     llm_json_write_object_begin(w);
     llm_json_write_key(w, "functionCallingConfig");
     llm_json_write_object_begin(w);
-    llm__wire_member(w, "mode", tc->mode == LLM_TOOL_CHOICE_NONE ? "NONE" : tc->mode == LLM_TOOL_CHOICE_AUTO ? "AUTO" : "ANY");
+    llm__wire_member(w, "mode",
+                     tc->mode == LLM_TOOL_CHOICE_NONE   ? "NONE"
+                     : tc->mode == LLM_TOOL_CHOICE_AUTO ? "AUTO"
+                                                        : "ANY");
     if (tc->mode == LLM_TOOL_CHOICE_FUNCTION) {
         llm_json_write_key(w, "allowedFunctionNames");
         llm_json_write_array_begin(w);
@@ -10858,8 +11297,10 @@ static void llm__gemini_generation_config(llm__wire_enc *e, const llm_request *r
     if (req->has_top_p) llm_json_write_key(w, "topP"), llm_json_write_number(w, req->top_p);
     if (req->has_top_k) llm_json_write_key(w, "topK"), llm_json_write_int(w, req->top_k);
     if (req->has_seed) llm_json_write_key(w, "seed"), llm_json_write_int(w, req->seed);
-    if (req->has_presence_penalty) llm_json_write_key(w, "presencePenalty"), llm_json_write_number(w, req->presence_penalty);
-    if (req->has_frequency_penalty) llm_json_write_key(w, "frequencyPenalty"), llm_json_write_number(w, req->frequency_penalty);
+    if (req->has_presence_penalty)
+        llm_json_write_key(w, "presencePenalty"), llm_json_write_number(w, req->presence_penalty);
+    if (req->has_frequency_penalty)
+        llm_json_write_key(w, "frequencyPenalty"), llm_json_write_number(w, req->frequency_penalty);
     if (json) llm__wire_member(w, "responseMimeType", "application/json");
     if (f->type == LLM_FORMAT_JSON_SCHEMA) {
         llm_json_write_key(w, "responseSchema");
@@ -10879,12 +11320,14 @@ static void llm__gemini_generation_config(llm__wire_enc *e, const llm_request *r
 
 /* True when the request sets anything generationConfig holds. */
 static bool llm__gemini_has_config(const llm_request *req, const llm__gemini_plan *p) {
-    return req->stop_count || req->n || req->max_tokens || req->max_completion_tokens || req->has_temperature || req->has_top_p || req->has_top_k ||
-           req->has_seed || req->has_presence_penalty || req->has_frequency_penalty || req->response_format.type == LLM_FORMAT_JSON_OBJECT ||
+    return req->stop_count || req->n || req->max_tokens || req->max_completion_tokens || req->has_temperature ||
+           req->has_top_p || req->has_top_k || req->has_seed || req->has_presence_penalty ||
+           req->has_frequency_penalty || req->response_format.type == LLM_FORMAT_JSON_OBJECT ||
            req->response_format.type == LLM_FORMAT_JSON_SCHEMA || p->budget >= 0 || p->level;
 }
 
-static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err) {
+static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                     llm_error *err) {
     llm__wire_enc e;
     llm__gemini_plan p;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
@@ -10899,13 +11342,16 @@ static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request 
 
 /* {base}/v1beta/models/{model}:generateContent, or
    :streamGenerateContent?alt=sse; the model is a path segment. */
-static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err) {
+static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                  llm_error *err) {
     const char *pieces[4], *model = ctx->model, *c;
     (void)req;
     if (strncmp(model, "models/", 7) == 0) model += 7;
     for (c = model; *c; c++)
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '.' || *c == '_'))
-            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "model: a Gemini model name is letters, digits, '-', '.' and '_'");
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-' ||
+              *c == '.' || *c == '_'))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                             "model: a Gemini model name is letters, digits, '-', '.' and '_'");
     pieces[0] = ctx->base_url;
     pieces[1] = "/v1beta/models/";
     pieces[2] = model;
@@ -10921,9 +11367,11 @@ static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *re
 static bool llm__gemini_usage(const llm_json *u, llm_usage *us) {
     int64_t prompt = 0, tool = 0, cached = 0, cand = 0, thoughts = 0;
     if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
-    if (!llm__wire_usage_count(llm_json_get(u, "promptTokenCount"), &prompt) || !llm__wire_usage_count(llm_json_get(u, "toolUsePromptTokenCount"), &tool) ||
+    if (!llm__wire_usage_count(llm_json_get(u, "promptTokenCount"), &prompt) ||
+        !llm__wire_usage_count(llm_json_get(u, "toolUsePromptTokenCount"), &tool) ||
         !llm__wire_usage_count(llm_json_get(u, "cachedContentTokenCount"), &cached) ||
-        !llm__wire_usage_count(llm_json_get(u, "candidatesTokenCount"), &cand) || !llm__wire_usage_count(llm_json_get(u, "thoughtsTokenCount"), &thoughts))
+        !llm__wire_usage_count(llm_json_get(u, "candidatesTokenCount"), &cand) ||
+        !llm__wire_usage_count(llm_json_get(u, "thoughtsTokenCount"), &thoughts))
         return false;
     memset(us, 0, sizeof *us);
     us->present = true;
@@ -10935,7 +11383,9 @@ static bool llm__gemini_usage(const llm_json *u, llm_usage *us) {
     return true;
 }
 
-static bool llm__gemini_is_thought(const llm_json *part) { return llm_json_is(llm_json_get(part, "thought"), LLM_JSON_TRUE); }
+static bool llm__gemini_is_thought(const llm_json *part) {
+    return llm_json_is(llm_json_get(part, "thought"), LLM_JSON_TRUE);
+}
 
 /* {"error":{"code","message","status","details":[{"reason"}]}}: the
    status is the type, an ErrorInfo's reason the code. */
@@ -10959,7 +11409,8 @@ static void llm__gemini_decode_error(const llm_json *body, llm_error *err) {
 static llm_result llm__gemini_blocked(const llm_json *body, char *msg, size_t size) {
     const char *why = llm_json_string(llm_json_get(llm_json_get(body, "promptFeedback"), "blockReason"), NULL);
     if (!why) return LLM_OK;
-    llm__format(msg, size, "Gemini blocked the prompt (promptFeedback.blockReason %.*s)", (int)(strlen(why) < 40 ? strlen(why) : 40), why);
+    llm__format(msg, size, "Gemini blocked the prompt (promptFeedback.blockReason %.*s)",
+                (int)(strlen(why) < 40 ? strlen(why) : 40), why);
     return LLM_ERR_CONTENT_POLICY;
 }
 
@@ -10971,7 +11422,8 @@ typedef struct llm__gemini_cand {
 } llm__gemini_cand;
 
 /* One part of a candidate into c; false when memory ran out. */
-static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_json *part, llm__gemini_cand *c, size_t i, bool *failed, llm_error *err) {
+static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_json *part, llm__gemini_cand *c, size_t i,
+                                   bool *failed, llm_error *err) {
     const llm_json *fc = llm_json_get(part, "functionCall"), *sig = llm_json_get(part, "thoughtSignature");
     const char *s;
     size_t n;
@@ -10986,7 +11438,9 @@ static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_jso
         llm_tool_call *t = &c->calls[c->ncalls];
         const llm_json *args = llm_json_get(fc, "args");
         const char *name = llm_json_string(llm_json_get(fc, "name"), NULL);
-        if (!name || !name[0]) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%d].content.parts[%z]: a functionCall without a name", choice, i);
+        if (!name || !name[0])
+            return llm__fail(err, LLM_ERR_PARSE,
+                             "response: candidates[%d].content.parts[%z]: a functionCall without a name", choice, i);
         t->name = llm__wire_resp_str(resp, llm_json_get(fc, "name"), failed);
         t->id = llm__wire_resp_str(resp, llm_json_get(fc, "id"), failed);
         if (!t->id && !*failed && !(t->id = llm__wire_resp_synth_id(resp, choice, c->ncalls))) *failed = true;
@@ -10997,12 +11451,14 @@ static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_jso
     } else if ((s = llm_json_string(llm_json_get(part, "text"), &n)) != NULL) {
         bool thought = llm__gemini_is_thought(part);
         if (!llm__buf_add(&resp->alloc_, thought ? &c->thought : &c->text, s, n)) *failed = true;
-        if (b && thought && !(b->thinking = llm__wire_resp_str(resp, llm_json_get(part, "text"), failed))) b->thinking = "";
+        if (b && thought && !(b->thinking = llm__wire_resp_str(resp, llm_json_get(part, "text"), failed)))
+            b->thinking = "";
     }
     return LLM_OK;
 }
 
-static llm_result llm__gemini_candidate(llm_response *resp, const llm_json *cand, int index, llm_choice *out, llm_error *err) {
+static llm_result llm__gemini_candidate(llm_response *resp, const llm_json *cand, int index, llm_choice *out,
+                                        llm_error *err) {
     const llm_json *parts = llm_json_get(llm_json_get(cand, "content"), "parts"), *p;
     const char *finish = llm_json_string(llm_json_get(cand, "finishReason"), NULL);
     llm__gemini_cand c;
@@ -11013,11 +11469,15 @@ static llm_result llm__gemini_candidate(llm_response *resp, const llm_json *cand
     out->index = index;
     c.calls = (llm_tool_call *)llm__wire_resp_array(resp, n, sizeof *c.calls, &failed);
     c.blocks = (llm_reasoning_block *)llm__wire_resp_array(resp, n, sizeof *c.blocks, &failed);
-    for (p = llm_json_first(parts); p && r == LLM_OK && !failed; p = llm_json_next(parts, p), i++) r = llm__gemini_part(resp, index, p, &c, i, &failed, err);
+    for (p = llm_json_first(parts); p && r == LLM_OK && !failed; p = llm_json_next(parts, p), i++)
+        r = llm__gemini_part(resp, index, p, &c, i, &failed, err);
     if (r == LLM_OK && !failed) {
-        if (c.text.p && !(out->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.text.p, c.text.len))) failed = true;
+        if (c.text.p && !(out->content = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.text.p, c.text.len)))
+            failed = true;
         out->content_len = out->content ? c.text.len : 0;
-        if (c.thought.p && !(out->reasoning = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.thought.p, c.thought.len))) failed = true;
+        if (c.thought.p &&
+            !(out->reasoning = llm__arena_strndup(&resp->alloc_, &resp->arena_, c.thought.p, c.thought.len)))
+            failed = true;
         out->tool_calls = c.ncalls ? c.calls : NULL;
         out->tool_call_count = c.ncalls;
         out->reasoning_blocks = c.nblocks ? c.blocks : NULL;
@@ -11038,10 +11498,13 @@ static llm_result llm__gemini_candidate(llm_response *resp, const llm_json *cand
    out), bounded like every choice index. */
 static int llm__gemini_index(const llm_json *cand) {
     int64_t i = llm_json_int(llm_json_get(cand, "index"), 0);
-    return llm_json_get(cand, "index") && !llm_json_is(llm_json_get(cand, "index"), LLM_JSON_NUMBER) ? -1 : i < 0 || i > LLM__GEMINI_MAX_INDEX ? -1 : (int)i;
+    return llm_json_get(cand, "index") && !llm_json_is(llm_json_get(cand, "index"), LLM_JSON_NUMBER) ? -1
+           : i < 0 || i > LLM__GEMINI_MAX_INDEX                                                      ? -1
+                                                                                                     : (int)i;
 }
 
-static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp, llm_error *err) {
+static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp,
+                                     llm_error *err) {
     const llm_json *cands = llm_json_get(body, "candidates"), *cand;
     llm_choice *choices;
     size_t n = llm_json_count(cands), i = 0;
@@ -11049,7 +11512,8 @@ static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *bo
     char msg[128];
     llm_result r;
     (void)ctx;
-    if (!llm_json_is(body, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "response: not a Gemini GenerateContentResponse");
+    if (!llm_json_is(body, LLM_JSON_OBJECT))
+        return llm__fail(err, LLM_ERR_PARSE, "response: not a Gemini GenerateContentResponse");
     if (!n && (r = llm__gemini_blocked(body, msg, sizeof msg)) != LLM_OK) return llm__fail(err, r, "%s", msg);
     if (!llm_json_is(cands, LLM_JSON_ARRAY) || !n) return llm__fail(err, LLM_ERR_PARSE, "response: no candidates");
     resp->id = llm__wire_resp_str(resp, llm_json_get(body, "responseId"), &failed);
@@ -11061,13 +11525,15 @@ static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *bo
         size_t k;
         if (index < 0) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%z]: index out of range", i);
         for (k = 0; k < i; k++)
-            if (choices[k].index == index) return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%z]: index %d given twice", i, index);
+            if (choices[k].index == index)
+                return llm__fail(err, LLM_ERR_PARSE, "response: candidates[%z]: index %d given twice", i, index);
         if ((r = llm__gemini_candidate(resp, cand, index, &choices[i], err)) != LLM_OK) return r;
     }
     qsort(choices, n, sizeof *choices, llm__wire_choice_order);
     resp->choices = choices;
     resp->choice_count = n;
-    if (!llm__gemini_usage(llm_json_get(body, "usageMetadata"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
+    if (!llm__gemini_usage(llm_json_get(body, "usageMetadata"), &resp->usage))
+        memset(&resp->usage, 0, sizeof resp->usage);
     return LLM_OK;
 }
 
@@ -11079,7 +11545,8 @@ typedef struct llm__gemini_state {
 
 static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const llm_json *fc, const llm_json *sig) {
     llm__gemini_state *st = (llm__gemini_state *)s->state;
-    const char *name = llm_json_string(llm_json_get(fc, "name"), NULL), *id = llm_json_string(llm_json_get(fc, "id"), NULL), *sg;
+    const char *name = llm_json_string(llm_json_get(fc, "name"), NULL),
+               *id = llm_json_string(llm_json_get(fc, "id"), NULL), *sg;
     const llm_json *args = llm_json_get(fc, "args");
     char synth[LLM__SYNTH_ID_SIZE];
     int h = llm_sink_tool_find(s, choice, -1) + 1, key;
@@ -11088,7 +11555,8 @@ static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const 
     llm_json_writer w;
     const char *text;
     if (!name || !name[0]) return llm_sink_fail(s, LLM_ERR_PARSE, "a functionCall without a name");
-    if (!id) synth[llm__synth_id(synth, (uint64_t)choice, (uint64_t)h)] = '\0', id = synth; /* the same id a whole body gets */
+    /* the same id a whole body gets */
+    if (!id) synth[llm__synth_id(synth, (uint64_t)choice, (uint64_t)h)] = '\0', id = synth;
     if ((h = llm_sink_tool_begin(s, choice, -1, id, name)) < 0) return (llm_result)h;
     memset(&w, 0, sizeof w);
     w.alloc = s->call_->alloc_;
@@ -11101,8 +11569,11 @@ static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const 
     if (r == LLM_OK) r = llm_sink_tool_end(s, choice, h);
     if (r != LLM_OK || !(sg = llm_json_string(sig, &n))) return r;
     key = st->next_block++;
-    if ((r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, n)) != LLM_OK) return r;
-    return llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_TOOL_CALL_ID, id, strlen(id));
+    if ((r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, n)) !=
+        LLM_OK)
+        return r;
+    return llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_TOOL_CALL_ID, id,
+                                    strlen(id));
 }
 
 static llm_result llm__gemini_stream_part(llm_stream_sink *s, int choice, const llm_json *part) {
@@ -11118,7 +11589,10 @@ static llm_result llm__gemini_stream_part(llm_stream_sink *s, int choice, const 
         r = llm_sink_delta(s, thought ? LLM_EVENT_REASONING : LLM_EVENT_TEXT, choice, text, n);
     if (r != LLM_OK || !(sg = llm_json_string(sig, &sn))) return r;
     key = st->next_block++;
-    if (thought && text && (r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_THINKING, text, n)) != LLM_OK) return r;
+    if (thought && text &&
+        (r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_THINKING, text, n)) !=
+            LLM_OK)
+        return r;
     return llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, sn);
 }
 
@@ -11133,11 +11607,14 @@ static llm_result llm__gemini_stream_candidate(llm_stream_sink *s, const llm_jso
         if ((r = llm__gemini_stream_part(s, index, p)) != LLM_OK) return r;
     if (!finish) return LLM_OK;
     llm_sink_complete(s); /* no end marker: a finishReason says the answer is whole */
-    return llm_sink_finish_reason(s, index, strcmp(finish, "STOP") == 0 && llm_sink_tool_find(s, index, -1) >= 0 ? LLM_FINISH_TOOL_CALLS : LLM_FINISH_NONE,
-                                  finish, strlen(finish));
+    return llm_sink_finish_reason(
+        s, index,
+        strcmp(finish, "STOP") == 0 && llm_sink_tool_find(s, index, -1) >= 0 ? LLM_FINISH_TOOL_CALLS : LLM_FINISH_NONE,
+        finish, strlen(finish));
 }
 
-static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event, size_t event_len, const llm_json *root) {
+static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event, size_t event_len,
+                                           const llm_json *root) {
     const llm_json *cands = llm_json_get(root, "candidates"), *c;
     const char *str;
     size_t n;
@@ -11146,21 +11623,38 @@ static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event
     llm_usage u;
     (void)event;
     (void)event_len;
-    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm_sink_fail(s, LLM_ERR_PARSE, "a stream event that is not a GenerateContentResponse");
+    if (!llm_json_is(root, LLM_JSON_OBJECT))
+        return llm_sink_fail(s, LLM_ERR_PARSE, "a stream event that is not a GenerateContentResponse");
     if (llm_json_get(root, "error")) return llm_sink_error(s, root);
-    if (!llm_json_count(cands) && (r = llm__gemini_blocked(root, msg, sizeof msg)) != LLM_OK) return llm_sink_fail(s, r, msg);
-    if ((str = llm_json_string(llm_json_get(root, "responseId"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_ID, str, n);
-    if (r == LLM_OK && (str = llm_json_string(llm_json_get(root, "modelVersion"), &n)) != NULL) r = llm_sink_field_set(s, LLM_FIELD_MODEL, str, n);
-    for (c = llm_json_first(cands); c && r == LLM_OK; c = llm_json_next(cands, c)) r = llm__gemini_stream_candidate(s, c);
+    if (!llm_json_count(cands) && (r = llm__gemini_blocked(root, msg, sizeof msg)) != LLM_OK)
+        return llm_sink_fail(s, r, msg);
+    if ((str = llm_json_string(llm_json_get(root, "responseId"), &n)) != NULL)
+        r = llm_sink_field_set(s, LLM_FIELD_ID, str, n);
+    if (r == LLM_OK && (str = llm_json_string(llm_json_get(root, "modelVersion"), &n)) != NULL)
+        r = llm_sink_field_set(s, LLM_FIELD_MODEL, str, n);
+    for (c = llm_json_first(cands); c && r == LLM_OK; c = llm_json_next(cands, c))
+        r = llm__gemini_stream_candidate(s, c);
     if (r != LLM_OK || !llm_json_is(llm_json_get(root, "usageMetadata"), LLM_JSON_OBJECT)) return r;
     memset(&u, 0, sizeof u);
-    return llm__gemini_usage(llm_json_get(root, "usageMetadata"), &u) ? llm_sink_usage(s, &u, true) : llm_sink_usage(s, &u, false);
+    return llm__gemini_usage(llm_json_get(root, "usageMetadata"), &u) ? llm_sink_usage(s, &u, true)
+                                                                      : llm_sink_usage(s, &u, false);
 }
 
 static const llm_wire_format llm__gemini_wire = {
-    LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error, llm__gemini_stream_event,
-    sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words, llm__gemini_error_words, false,
-    llm__gemini_usage, true,
+    LLM__GEMINI_FORMAT,
+    llm__gemini_encode,
+    llm__gemini_url,
+    llm__gemini_decode,
+    llm__gemini_decode_error,
+    llm__gemini_stream_event,
+    sizeof(llm__gemini_state),
+    LLM_FRAMING_SSE,
+    NULL,
+    llm__gemini_finish_words,
+    llm__gemini_error_words,
+    false,
+    llm__gemini_usage,
+    true,
 };
 
 #endif /* LLM_NO_PROVIDER_GEMINI */
@@ -11196,42 +11690,86 @@ static const llm_pair llm__providers_anthropic_headers[] = {{"anthropic-version"
 /* One row per preset; the README's table is this one. */
 static const llm_provider llm__providers_table[] = {
 #ifndef LLM_NO_PROVIDER_OPENAI
-    {"openai", &llm__openai_wire, "https://api.openai.com/v1", LLM__PROVIDERS_BEARER, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
-     LLM__PROVIDERS_VARS("OPENAI_API_KEY"), LLM__PROVIDERS_BASES("OPENAI"), LLM__PROVIDERS_PLAIN},
-    {"azure", &llm__openai_azure_wire, NULL, "api-key", "", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
+    {"openai", &llm__openai_wire, "https://api.openai.com/v1", LLM__PROVIDERS_BEARER, LLM_QUIRK_MAX_COMPLETION_TOKENS,
+     false, LLM__PROVIDERS_VARS("OPENAI_API_KEY"), LLM__PROVIDERS_BASES("OPENAI"), LLM__PROVIDERS_PLAIN},
+    {"azure",
+     &llm__openai_azure_wire,
+     NULL,
+     "api-key",
+     "",
+     NULL,
+     0,
+     LLM_QUIRK_MAX_COMPLETION_TOKENS,
+     false,
      LLM__PROVIDERS_VARS("AZURE_API_KEY", "AZURE_OPENAI_API_KEY"),
      LLM__PROVIDERS_VARS("AZURE_BASE_URL", "AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"),
-     NULL, "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}, {"AZURE_API_VERSION", "OPENAI_API_VERSION"}, "AZURE_AD_TOKEN", NULL},
-    {"openrouter", &llm__openai_wire, "https://openrouter.ai/api/v1", LLM__PROVIDERS_BEARER, LLM_QUIRK_ONE_CHOICE, false,
-     LLM__PROVIDERS_VARS("OPENROUTER_API_KEY"), LLM__PROVIDERS_BASES("OPENROUTER"),
-     NULL, NULL, NULL, "HTTP-Referer", {"X-OpenRouter-Title", "X-Title"}, {NULL, NULL}, NULL, NULL},
+     NULL,
+     "x-ms-retry-after-ms",
+     NULL,
+     NULL,
+     {NULL, NULL},
+     {"AZURE_API_VERSION", "OPENAI_API_VERSION"},
+     "AZURE_AD_TOKEN",
+     NULL},
+    {"openrouter",
+     &llm__openai_wire,
+     "https://openrouter.ai/api/v1",
+     LLM__PROVIDERS_BEARER,
+     LLM_QUIRK_ONE_CHOICE,
+     false,
+     LLM__PROVIDERS_VARS("OPENROUTER_API_KEY"),
+     LLM__PROVIDERS_BASES("OPENROUTER"),
+     NULL,
+     NULL,
+     NULL,
+     "HTTP-Referer",
+     {"X-OpenRouter-Title", "X-Title"},
+     {NULL, NULL},
+     NULL,
+     NULL},
     LLM__PROVIDERS_COMPAT("groq", "https://api.groq.com/openai/v1", false, "GROQ", "GROQ_API_KEY"),
     LLM__PROVIDERS_COMPAT("deepseek", "https://api.deepseek.com", false, "DEEPSEEK", "DEEPSEEK_API_KEY"),
     LLM__PROVIDERS_COMPAT("mistral", "https://api.mistral.ai/v1", false, "MISTRAL", "MISTRAL_API_KEY"),
     LLM__PROVIDERS_COMPAT("xai", "https://api.x.ai/v1", false, "XAI", "XAI_API_KEY"),
-    LLM__PROVIDERS_COMPAT("together_ai", "https://api.together.xyz/v1", false, "TOGETHER_AI",
-                          "TOGETHER_API_KEY", "TOGETHERAI_API_KEY"),
+    LLM__PROVIDERS_COMPAT("together_ai", "https://api.together.xyz/v1", false, "TOGETHER_AI", "TOGETHER_API_KEY",
+                          "TOGETHERAI_API_KEY"),
     LLM__PROVIDERS_COMPAT("fireworks_ai", "https://api.fireworks.ai/inference/v1", false, "FIREWORKS_AI",
                           "FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY"),
     {"ollama", &llm__openai_wire, "http://localhost:11434/v1", LLM__PROVIDERS_BEARER,
-     LLM__PROVIDERS_OAI_COMPAT | LLM_QUIRK_V1_PATH, true,
-     LLM__PROVIDERS_VARS("OLLAMA_API_KEY"), LLM__PROVIDERS_BASES("OLLAMA"), LLM__PROVIDERS_PLAIN},
+     LLM__PROVIDERS_OAI_COMPAT | LLM_QUIRK_V1_PATH, true, LLM__PROVIDERS_VARS("OLLAMA_API_KEY"),
+     LLM__PROVIDERS_BASES("OLLAMA"), LLM__PROVIDERS_PLAIN},
     {"ollama_chat", &llm__openai_wire, "http://localhost:11434/v1", LLM__PROVIDERS_BEARER,
-     LLM__PROVIDERS_OAI_COMPAT | LLM_QUIRK_V1_PATH, true,
-     LLM__PROVIDERS_VARS("OLLAMA_API_KEY"), LLM__PROVIDERS_VARS("OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE"), LLM__PROVIDERS_PLAIN},
+     LLM__PROVIDERS_OAI_COMPAT | LLM_QUIRK_V1_PATH, true, LLM__PROVIDERS_VARS("OLLAMA_API_KEY"),
+     LLM__PROVIDERS_VARS("OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE"), LLM__PROVIDERS_PLAIN},
     LLM__PROVIDERS_COMPAT("vllm", "http://localhost:8000/v1", true, "VLLM", "VLLM_API_KEY"),
     LLM__PROVIDERS_COMPAT("hosted_vllm", "http://localhost:8000/v1", true, "HOSTED_VLLM", "HOSTED_VLLM_API_KEY"),
     {"litellm_proxy", &llm__openai_wire, "http://localhost:4000/v1", LLM__PROVIDERS_BEARER, 0, false,
      LLM__PROVIDERS_VARS("LITELLM_PROXY_API_KEY"), LLM__PROVIDERS_BASES("LITELLM_PROXY"),
      LLM__PROVIDERS_COST("x-litellm-response-cost")},
-    {"openai-compatible", &llm__openai_wire, "http://localhost:8000/v1", LLM__PROVIDERS_BEARER, LLM__PROVIDERS_OAI_COMPAT, true,
-     LLM__PROVIDERS_VARS("OPENAI_COMPATIBLE_API_KEY"), LLM__PROVIDERS_BASES("OPENAI_COMPATIBLE"),
-     LLM__PROVIDERS_COST("x-litellm-response-cost")},
+    {"openai-compatible", &llm__openai_wire, "http://localhost:8000/v1", LLM__PROVIDERS_BEARER,
+     LLM__PROVIDERS_OAI_COMPAT, true, LLM__PROVIDERS_VARS("OPENAI_COMPATIBLE_API_KEY"),
+     LLM__PROVIDERS_BASES("OPENAI_COMPATIBLE"), LLM__PROVIDERS_COST("x-litellm-response-cost")},
 #endif
 #ifndef LLM_NO_PROVIDER_ANTHROPIC
-    {"anthropic", &llm__anthropic_wire, "https://api.anthropic.com", "x-api-key", "", llm__providers_anthropic_headers, 1, 0, false,
-     LLM__PROVIDERS_VARS("ANTHROPIC_API_KEY"), LLM__PROVIDERS_BASES("ANTHROPIC"),
-     "request-id", NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, "anthropic-ratelimit-"},
+    {"anthropic",
+     &llm__anthropic_wire,
+     "https://api.anthropic.com",
+     "x-api-key",
+     "",
+     llm__providers_anthropic_headers,
+     1,
+     0,
+     false,
+     LLM__PROVIDERS_VARS("ANTHROPIC_API_KEY"),
+     LLM__PROVIDERS_BASES("ANTHROPIC"),
+     "request-id",
+     NULL,
+     NULL,
+     NULL,
+     {NULL, NULL},
+     {NULL, NULL},
+     NULL,
+     "anthropic-ratelimit-"},
 #endif
 #ifndef LLM_NO_PROVIDER_GEMINI
     {"gemini", &llm__gemini_wire, "https://generativelanguage.googleapis.com", "x-goog-api-key", "", NULL, 0, 0, false,
@@ -11266,7 +11804,9 @@ LLM_API const llm_wire_format *llm_wire_gemini(void) { return NULL; }
 
 LLM_API size_t llm_provider_count(void) { return LLM__PROVIDERS_COUNT; }
 
-LLM_API const llm_provider *llm_provider_at(size_t i) { return i < llm_provider_count() ? &llm__providers_table[i] : NULL; }
+LLM_API const llm_provider *llm_provider_at(size_t i) {
+    return i < llm_provider_count() ? &llm__providers_table[i] : NULL;
+}
 
 /* The preset whose name is s[0..n). */
 static const llm_provider *llm__providers_named(const char *s, size_t n) {
@@ -11284,9 +11824,10 @@ LLM_API const llm_provider *llm_provider_find(const char *name) {
 
 /* The provider of a bare model name, as rust-genai and LiteLLM guess it. */
 static const llm_provider *llm__providers_by_family(const char *m) {
-    static const struct { const char *prefix; const char *provider; } families[] = {
-        {"gpt-", "openai"}, {"chatgpt-", "openai"}, {"text-embedding-", "openai"}, {"o1", "openai"}, {"o3", "openai"}, {"o4", "openai"},
-        {"claude-", "anthropic"}, {"gemini-", "gemini"},
+    static const struct { const char *prefix; const char *provider;
+    } families[] = {
+        {"gpt-", "openai"}, {"chatgpt-", "openai"}, {"text-embedding-", "openai"}, {"o1", "openai"},
+        {"o3", "openai"},   {"o4", "openai"},       {"claude-", "anthropic"},      {"gemini-", "gemini"},
     };
     size_t i, k;
     for (i = 0; i < sizeof families / sizeof families[0]; i++) {
@@ -11319,7 +11860,8 @@ static const char *llm__providers_env(const llm_target_desc *in, const char *nam
 }
 
 /* The first of the variables that is set (and its name in *from). */
-static const char *llm__providers_env_first(const llm_target_desc *in, const char *const *names, size_t n, const char **from) {
+static const char *llm__providers_env_first(const llm_target_desc *in, const char *const *names, size_t n,
+                                            const char **from) {
     size_t i;
     for (i = 0; i < n; i++) {
         const char *v = llm__providers_env(in, names[i]);
@@ -11337,7 +11879,10 @@ static llm_result llm__providers_target(const llm_target_desc *in, llm_target *t
         t->provider = in->custom_provider;
     } else if (in->provider) {
         if (!(t->provider = llm_provider_find(in->provider)))
-            return llm__fail(err, LLM_ERR_UNSUPPORTED, "unknown provider \"%s\" (llm_provider_find knows openai, anthropic, openrouter, azure, ...)", in->provider);
+            return llm__fail(
+                err, LLM_ERR_UNSUPPORTED,
+                "unknown provider \"%s\" (llm_provider_find knows openai, anthropic, openrouter, azure, ...)",
+                in->provider);
     } else if (in->proxy_mode && (in->base_url || llm__providers_env(in, "LLM_BASE_URL"))) {
         t->provider = llm_provider_find("openai-compatible");
         t->model = in->model; /* a proxy's alias, prefix included */
@@ -11347,10 +11892,13 @@ static llm_result llm__providers_target(const llm_target_desc *in, llm_target *t
         t->key_from = in->api_key ? "desc" : t->api_key ? "LLM_API_KEY" : NULL;
         llm__copy_text(t->key_vars, sizeof t->key_vars, "LLM_API_KEY", 11);
     } else if (!(t->provider = llm_provider_for_model(in->model, NULL))) {
-        return llm__fail(err, LLM_ERR_MODEL_UNKNOWN, "\"%s\" names no provider: give one, or a provider/ prefix (anthropic/..., openrouter/...)",
+        return llm__fail(err, LLM_ERR_MODEL_UNKNOWN,
+                         "\"%s\" names no provider: give one, or a provider/ prefix (anthropic/..., openrouter/...)",
                          in->model);
     }
-    if (!t->provider) return llm__fail(err, LLM_ERR_UNSUPPORTED, "the provider \"%s\" is left out of this build", in->provider ? in->provider : "");
+    if (!t->provider)
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "the provider \"%s\" is left out of this build",
+                         in->provider ? in->provider : "");
     return LLM_OK;
 }
 
@@ -11359,7 +11907,8 @@ LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *t, 
     const llm_provider *p;
     size_t i, pos = 0;
     if (t) memset(t, 0, sizeof *t);
-    if (!in || !t || !in->model || !in->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_resolve_target: a model is required");
+    if (!in || !t || !in->model || !in->model[0])
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_resolve_target: a model is required");
     if ((r = llm__providers_target(in, t, err)) != LLM_OK) return r;
     p = t->provider;
     if (t->model) return LLM_OK; /* proxy mode: all set */
@@ -11390,7 +11939,8 @@ LLM_API llm_result llm_resolve_target(const llm_target_desc *in, llm_target *t, 
 }
 
 #ifndef LLM_NO_STDIO
-LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target, llm_error *err) {
+LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *model, llm_target *target,
+                                            llm_error *err) {
     llm_target_desc in;
     llm_target local;
     llm_result r;
@@ -11459,10 +12009,12 @@ static const char *llm__call_request_id(llm_call *call, const llm_client *client
     int i;
     if (!id) return NULL;
     h = llm__fnv1a(h, body + n - edge, edge) ^ (uint64_t)n;
-    x = client->seed_ ^ llm__mix64((uint64_t)(uintptr_t)call) ^ llm__mix64((uint64_t)call->start_ms_ + h) ^ llm__mix64(llm__id_entropy());
+    x = client->seed_ ^ llm__mix64((uint64_t)(uintptr_t)call) ^ llm__mix64((uint64_t)call->start_ms_ + h) ^
+        llm__mix64(llm__id_entropy());
     memcpy(id, "req_", 4);
     for (i = 0; i < 2; i++) {
-        uint64_t r = client->desc.random ? client->desc.random(client->desc.random_user) : llm__mix64(x += 0x9E3779B97F4A7C15ull);
+        uint64_t r = client->desc.random ? client->desc.random(client->desc.random_user)
+                                         : llm__mix64(x += 0x9E3779B97F4A7C15ull);
         int k;
         for (k = 0; k < 16; k++) id[4 + i * 16 + k] = hex[(r >> (k * 4)) & 15];
     }
@@ -11496,17 +12048,24 @@ static llm_result llm__call_headers(llm_call *call, const llm_client *client, co
     const llm_provider *p = client->provider;
     size_t i;
     bool ok = llm__call_add_header(call, "Content-Type", "application/json") &&
-              llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json") && llm__call_auth_header(call, client);
-    for (i = 0; ok && i < p->header_count; i++) ok = llm__call_add_header(call, p->headers[i].name, p->headers[i].value);
+              llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json") &&
+              llm__call_auth_header(call, client);
+    for (i = 0; ok && i < p->header_count; i++)
+        ok = llm__call_add_header(call, p->headers[i].name, p->headers[i].value);
     if (ok && d->app_url && p->app_url_header) ok = llm__call_add_header(call, p->app_url_header, d->app_url);
-    for (i = 0; ok && d->app_title && i < 2 && p->app_title_headers[i]; i++) ok = llm__call_add_header(call, p->app_title_headers[i], d->app_title);
+    for (i = 0; ok && d->app_title && i < 2 && p->app_title_headers[i]; i++)
+        ok = llm__call_add_header(call, p->app_title_headers[i], d->app_title);
     if (ok && !d->no_request_id)
-        ok = llm__call_add_header(call, "X-Request-ID", req->request_id ? req->request_id : llm__call_request_id(call, client));
-    for (i = 0; ok && i < d->header_count; i++) ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
-    for (i = 0; ok && i < req->header_count; i++) ok = llm__call_add_header(call, req->headers[i].name, req->headers[i].value);
+        ok = llm__call_add_header(call, "X-Request-ID",
+                                  req->request_id ? req->request_id : llm__call_request_id(call, client));
+    for (i = 0; ok && i < d->header_count; i++)
+        ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
+    for (i = 0; ok && i < req->header_count; i++)
+        ok = llm__call_add_header(call, req->headers[i].name, req->headers[i].value);
     if (!ok)
-        return llm__sticky_error(call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
-                               "request headers: more than LLM_CALL_MAX_HEADERS, a token with control bytes, or out of memory");
+        return llm__sticky_error(
+            call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
+            "request headers: more than LLM_CALL_MAX_HEADERS, a token with control bytes, or out of memory");
     return LLM_OK;
 }
 
@@ -11517,7 +12076,8 @@ static llm_result llm__call_check_request(const llm_request *req, const llm_allo
     if (r != LLM_OK) return r;
     if ((r = llm__http_check_headers(req->headers, req->header_count, "request: headers", err)) != LLM_OK) return r;
     if (req->request_id && (!req->request_id[0] || !llm__visible_ascii(req->request_id)))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: request_id must be visible ASCII (no spaces or control bytes)");
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "request: request_id must be visible ASCII (no spaces or control bytes)");
     return LLM_OK;
 }
 
@@ -11596,8 +12156,8 @@ static const char *llm__call_price_model(const llm_client *client, const llm_req
     return client->desc.base_model ? client->desc.base_model : req->model;
 }
 
-static llm_result llm__call_start(llm_call *call, const llm_client *client, const llm_request *req, bool stream, int64_t now_ms,
-                                  const llm_http_request **http, llm_error *err) {
+static llm_result llm__call_start(llm_call *call, const llm_client *client, const llm_request *req, bool stream,
+                                  int64_t now_ms, const llm_http_request **http, llm_error *err) {
     const char *price_model;
     llm_result r;
     if (!call) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL call");
@@ -11609,8 +12169,8 @@ static llm_result llm__call_start(llm_call *call, const llm_client *client, cons
     llm__call_init(call, client, now_ms);
     if ((r = llm__call_check_request(req, &call->alloc_, err)) != LLM_OK) return r;
     if (!client->provider->wire->encode)
-        return llm__fail(err, LLM_ERR_UNSUPPORTED, "provider \"%s\": its wire format (%s) only decodes answers here", client->provider->name,
-                         client->provider->wire->name);
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "provider \"%s\": its wire format (%s) only decodes answers here",
+                         client->provider->name, client->provider->wire->name);
     if (llm__call_ctx(call, client, req, stream) != LLM_OK) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     if ((r = client->provider->wire->encode(&call->ctx_, req, &call->body_, err)) != LLM_OK) return r;
     price_model = llm__call_price_model(client, req);
@@ -11647,7 +12207,8 @@ LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, cons
 LLM_API llm_result llm_call_feed_status(llm_call *call, int status) {
     if (!call) return LLM_ERR_INVALID_ARGUMENT;
     if (call->error_ != LLM_OK) return call->error_;
-    if (call->state_ != LLM__CALL_SENT) return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "status fed out of order");
+    if (call->state_ != LLM__CALL_SENT)
+        return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "status fed out of order");
     if (status < 100 || status > 999) return llm__sticky_error(call, LLM_ERR_PARSE, "invalid HTTP status");
     call->status_ = status;
     call->state_ = LLM__CALL_RECEIVING;
@@ -11658,7 +12219,8 @@ LLM_API llm_result llm_call_feed_status(llm_call *call, int status) {
 static void llm__call_header_value(llm_call *call, const char *name, size_t nlen, const char *v, size_t vlen) {
     double d;
     const llm_provider *p = call->client_->provider;
-    if (llm__header_is(name, nlen, "retry-after-ms") || (p->retry_ms_header && llm__header_is(name, nlen, p->retry_ms_header))) {
+    if (llm__header_is(name, nlen, "retry-after-ms") ||
+        (p->retry_ms_header && llm__header_is(name, nlen, p->retry_ms_header))) {
         if ((d = llm__parse_seconds(v, vlen)) >= 0) call->retry_after_ms_ = (int64_t)d;
     } else if (llm__header_is(name, nlen, "retry-after")) {
         if ((d = llm__parse_seconds(v, vlen)) >= 0) {
@@ -11681,8 +12243,9 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
     } else if (llm__header_is(name, nlen, "content-type")) {
         call->mode_known_ = true; /* an event stream, NDJSON lines, or a whole JSON answer */
         call->sse_mode_ = llm__contains_ci_n(v, vlen, "text/event-stream");
-        call->ndjson_ = llm__contains_ci_n(v, vlen, "ndjson") ||
-                        (call->client_->provider->wire->framing == LLM_FRAMING_NDJSON && !llm__contains_ci_n(v, vlen, "application/json"));
+        call->ndjson_ =
+            llm__contains_ci_n(v, vlen, "ndjson") || (call->client_->provider->wire->framing == LLM_FRAMING_NDJSON &&
+                                                      !llm__contains_ci_n(v, vlen, "application/json"));
     } else if (p->cost_header && llm__header_is(name, nlen, p->cost_header)) {
         if ((d = llm__parse_seconds(v, vlen)) >= 0) {
             call->has_provider_cost_ = true;
@@ -11691,10 +12254,12 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
     }
 }
 
-LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value, size_t value_len) {
+LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value,
+                                        size_t value_len) {
     if (!call || (!name && name_len) || (!value && value_len)) return LLM_ERR_INVALID_ARGUMENT;
     if (call->error_ != LLM_OK) return call->error_;
-    if (call->state_ != LLM__CALL_RECEIVING) return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "header fed before the status");
+    if (call->state_ != LLM__CALL_RECEIVING)
+        return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "header fed before the status");
     llm__call_header_value(call, name, name_len, value, value_len);
     return LLM_OK;
 }
@@ -11724,7 +12289,8 @@ static llm_result llm__call_ndjson_feed(llm_call *call, const char *data, size_t
         call->nd_pos_ = 0;
     }
     if (len > llm__sse_max(&call->sse_) - rest)
-        return llm__sticky_error(call, LLM_ERR_PARSE, "NDJSON stream: more bytes than the line limit without the events being taken");
+        return llm__sticky_error(call, LLM_ERR_PARSE,
+                                 "NDJSON stream: more bytes than the line limit without the events being taken");
     buf = call->nd_;
     if (!llm__grow(&call->alloc_, &buf, &call->nd_cap_, call->nd_len_ + len, 1)) return llm__sticky_nomem(call);
     call->nd_ = (char *)buf;
@@ -11752,7 +12318,8 @@ static bool llm__call_ndjson_line(llm_call *call, bool last, const char **line, 
 
 /* The next event's data, by the stream's framing; LLM_AGAIN when the bytes
    fed so far hold no more. */
-static llm_result llm__call_next_data(llm_call *call, bool last, const char **type, size_t *type_len, const char **data, size_t *len) {
+static llm_result llm__call_next_data(llm_call *call, bool last, const char **type, size_t *type_len, const char **data,
+                                      size_t *len) {
     llm_sse_event sev;
     llm_result r;
     if (call->ndjson_) {
@@ -11763,7 +12330,10 @@ static llm_result llm__call_next_data(llm_call *call, bool last, const char **ty
     if (!call->sse_mode_) return LLM_AGAIN;
     r = llm_sse_next(&call->sse_, &sev);
     if (r == LLM_AGAIN) return LLM_AGAIN;
-    if (r != LLM_OK) return llm__sticky_error(call, r, r == LLM_ERR_NO_MEMORY ? "out of memory" : "event stream: a line or event is longer than the limit");
+    if (r != LLM_OK)
+        return llm__sticky_error(call, r,
+                                 r == LLM_ERR_NO_MEMORY ? "out of memory"
+                                                        : "event stream: a line or event is longer than the limit");
     *type = sev.type;
     *type_len = sev.type_len;
     *data = sev.data;
@@ -11796,7 +12366,8 @@ static void llm__call_event(llm_call *call, const char *type, size_t type_len, c
     sink.state = call->ctx_.state;
     sink.call_ = call;
     r = w->decode_event(&sink, type, type_len, llm_json_root(&call->chunk_));
-    if (r != LLM_OK && call->error_ == LLM_OK) llm__sticky_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", w->name);
+    if (r != LLM_OK && call->error_ == LLM_OK)
+        llm__sticky_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", w->name);
 }
 
 /* Pulls events through the wire format's stream decoder until an
@@ -11807,7 +12378,8 @@ static llm_result llm__call_pump_ex(llm_call *call, bool last) {
         const char *type = "", *data = "";
         size_t type_len = 0, len = 0;
         call->queue_len_ = call->queue_pos_ = 0;
-        if (llm__call_next_data(call, last, &type, &type_len, &data, &len) != LLM_OK) return call->error_ != LLM_OK ? call->error_ : LLM_AGAIN;
+        if (llm__call_next_data(call, last, &type, &type_len, &data, &len) != LLM_OK)
+            return call->error_ != LLM_OK ? call->error_ : LLM_AGAIN;
         llm__call_event(call, type, type_len, data, len);
     }
     return LLM_OK;
@@ -11819,7 +12391,8 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
     void *buf;
     if (!call || (!data && len)) return LLM_ERR_INVALID_ARGUMENT;
     if (call->error_ != LLM_OK) return call->error_;
-    if (call->state_ != LLM__CALL_RECEIVING) return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "body fed before the status");
+    if (call->state_ != LLM__CALL_RECEIVING)
+        return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "body fed before the status");
     if (llm__call_streaming_body(call) && !call->mode_known_ && len) { /* no content type: look at the first byte */
         size_t i = 0;
         while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
@@ -11831,7 +12404,8 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
     }
     if (llm__call_streaming_body(call)) {
         if (len > call->max_stream_bytes_ - call->stream_bytes_)
-            return llm__sticky_errorf(call, LLM_ERR_LIMIT_EXCEEDED, "the stream is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
+            return llm__sticky_errorf(call, LLM_ERR_LIMIT_EXCEEDED,
+                                      "the stream is larger than stream.max_bytes (%z bytes)", call->max_stream_bytes_);
         call->stream_bytes_ += len;
     }
     if (llm__call_streaming_body(call) && call->sse_mode_) {
@@ -11842,9 +12416,11 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
         return r == LLM_OK ? LLM_OK : llm__sticky_error(call, r, "out of memory");
     }
     if (llm__call_streaming_body(call) && call->ndjson_) return llm__call_ndjson_feed(call, data, len);
-    if (len > call->in_max_ - call->in_len_) return llm__sticky_error(call, LLM_ERR_LIMIT_EXCEEDED, "response body larger than max_response_bytes");
+    if (len > call->in_max_ - call->in_len_)
+        return llm__sticky_error(call, LLM_ERR_LIMIT_EXCEEDED, "response body larger than max_response_bytes");
     buf = call->in_;
-    if (!llm__grow(&call->alloc_, &buf, &call->in_cap_, call->in_len_ + len, 1)) return llm__sticky_error(call, LLM_ERR_NO_MEMORY, "out of memory");
+    if (!llm__grow(&call->alloc_, &buf, &call->in_cap_, call->in_len_ + len, 1))
+        return llm__sticky_error(call, LLM_ERR_NO_MEMORY, "out of memory");
     call->in_ = (char *)buf;
     if (len) memcpy(call->in_ + call->in_len_, data, len);
     call->in_len_ += len;
@@ -11855,7 +12431,9 @@ static llm_result llm__call_sink_status(void *ctx, int status) { return llm_call
 static llm_result llm__call_sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
     return llm_call_feed_header((llm_call *)ctx, n, nl, v, vl);
 }
-static llm_result llm__call_sink_body(void *ctx, const char *d, size_t n) { return llm_call_feed_body((llm_call *)ctx, d, n); }
+static llm_result llm__call_sink_body(void *ctx, const char *d, size_t n) {
+    return llm_call_feed_body((llm_call *)ctx, d, n);
+}
 
 LLM_API llm_http_sink llm_call_sink(llm_call *call) {
     llm_http_sink s;
@@ -11885,20 +12463,23 @@ LLM_API llm_result llm_call_keep_body(llm_call *call) {
 LLM_API void llm_call_fail(llm_call *call, llm_result code, const char *message) {
     if (!call || call->error_ != LLM_OK) return;
     if (code >= 0) code = LLM_ERR_TRANSPORT;
-    if (code == LLM_ERR_TRANSPORT && call->stream_ && call->content_seen_) { /* cut after content: the answer is partial */
-        llm__sticky_errorf(call, LLM_ERR_TRUNCATED, "the stream was cut after its content began (%s)", message && message[0] ? message : "transport failed");
+    /* cut after content: the answer is partial */
+    if (code == LLM_ERR_TRANSPORT && call->stream_ && call->content_seen_) {
+        llm__sticky_errorf(call, LLM_ERR_TRUNCATED, "the stream was cut after its content began (%s)",
+                           message && message[0] ? message : "transport failed");
         llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL);
         return;
     }
     llm__sticky_errorf(call, code, "%s", message && message[0] ? message : llm_result_description(code));
     call->err_.retryable = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT;
-    llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL); /* a transport's message may quote a URL or a header */
+    /* a transport's message may quote a URL or a header */
+    llm__scrub_error(&call->err_, call->client_ ? call->client_->desc.api_key : NULL);
 }
 
 /* ---- the call, streamed ---- */
 
-static llm_result llm__call_begin_stream_impl(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
-                                              const llm_http_request **http, llm_error *err) {
+static llm_result llm__call_begin_stream_impl(llm_call *call, const llm_client *client, const llm_request *req,
+                                              int64_t now_ms, const llm_http_request **http, llm_error *err) {
     llm_result r = llm__call_start(call, client, req, true, now_ms, http, err);
     if (r != LLM_OK) return r;
     call->stream_ = true;
@@ -11907,8 +12488,8 @@ static llm_result llm__call_begin_stream_impl(llm_call *call, const llm_client *
     return LLM_OK;
 }
 
-LLM_API llm_result llm_call_begin_stream(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
-                                         const llm_http_request **http, llm_error *err) {
+LLM_API llm_result llm_call_begin_stream(llm_call *call, const llm_client *client, const llm_request *req,
+                                         int64_t now_ms, const llm_http_request **http, llm_error *err) {
     llm_result r = llm__call_begin_stream_impl(call, client, req, now_ms, http, err);
     if (r != LLM_OK && call) llm_call_free(call);
     return r;
@@ -11916,11 +12497,13 @@ LLM_API llm_result llm_call_begin_stream(llm_call *call, const llm_client *clien
 
 LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev) {
     if (!call || !ev) return LLM_ERR_INVALID_ARGUMENT;
-    if (!call->stream_) return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "llm_call_next_event on a call that is not streamed");
+    if (!call->stream_)
+        return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "llm_call_next_event on a call that is not streamed");
     if (call->queue_pos_ < call->queue_len_ || llm__call_pump(call) == LLM_OK) {
         if (call->queue_pos_ < call->queue_len_) {
             *ev = call->queue_[call->queue_pos_++];
-            if (ev->type != LLM_EVENT_USAGE && ev->type != LLM_EVENT_FINISH && ev->type != LLM_EVENT_ERROR) call->tick_seen_ = true;
+            if (ev->type != LLM_EVENT_USAGE && ev->type != LLM_EVENT_FINISH && ev->type != LLM_EVENT_ERROR)
+                call->tick_seen_ = true;
             return LLM_OK;
         }
     }
@@ -11940,11 +12523,14 @@ LLM_API llm_result llm_call_tick(llm_call *call, int64_t now_ms) {
         call->tick_seen_ = false;
     }
     if (total > 0 && now_ms - call->start_ms_ > total)
-        return llm__sticky_errorf(call, LLM_ERR_TIMEOUT, "the stream did not end before its total deadline (%d ms)", total);
+        return llm__sticky_errorf(call, LLM_ERR_TIMEOUT, "the stream did not end before its total deadline (%d ms)",
+                                  total);
     if (!call->content_seen_ && ttft > 0 && now_ms - call->start_ms_ > ttft)
-        return llm__sticky_errorf(call, LLM_ERR_TIMEOUT, "no first token before the first-token deadline (%d ms)", ttft);
+        return llm__sticky_errorf(call, LLM_ERR_TIMEOUT, "no first token before the first-token deadline (%d ms)",
+                                  ttft);
     if (call->content_seen_ && stall > 0 && now_ms - call->last_event_ms_ > stall)
-        return llm__sticky_errorf(call, LLM_ERR_TIMEOUT, "the stream stalled: no event before the stall deadline (%d ms)", stall);
+        return llm__sticky_errorf(call, LLM_ERR_TIMEOUT,
+                                  "the stream stalled: no event before the stall deadline (%d ms)", stall);
     return LLM_OK;
 }
 
@@ -11976,8 +12562,8 @@ static llm_result llm__call_json_as_events(llm_call *call) {
    an NDJSON stream's last line may lack its newline. */
 static void llm__call_end_of_body(llm_call *call) {
     call->body_ended_ = true;
-    if (call->state_ == LLM__CALL_RECEIVING && call->error_ == LLM_OK && llm__call_streaming_body(call) && !call->sse_mode_ && !call->ndjson_ &&
-        !call->done_)
+    if (call->state_ == LLM__CALL_RECEIVING && call->error_ == LLM_OK && llm__call_streaming_body(call) &&
+        !call->sse_mode_ && !call->ndjson_ && !call->done_)
         llm__call_json_as_events(call);
 }
 
@@ -11996,17 +12582,21 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
     }
     e.http_status = call->status_; /* the answer's status wins over a code in its body */
     if (!e.message[0]) /* not the provider's JSON: keep the start of the body */
-        llm__copy_network_text(e.message, sizeof e.message < 201 ? sizeof e.message : 201, call->in_, call->in_len_, key);
+        llm__copy_network_text(e.message, sizeof e.message < 201 ? sizeof e.message : 201, call->in_, call->in_len_,
+                               key);
     if (!e.message[0]) {
         llm__fail(&e, LLM_ERR_HTTP, "HTTP status %d with an empty body", call->status_);
         e.http_status = call->status_;
     }
     e.should_retry = call->should_retry_;
     e.retry_after_ms = call->retry_after_ms_;
-    if (call->retry_date_ms_ < 0 && call->status_ == 429) call->retry_date_ms_ = call->reset_ms_; /* no retry-after: the limits' reset */
+    /* no retry-after: the limits' reset */
+    if (call->retry_date_ms_ < 0 && call->status_ == 429) call->retry_date_ms_ = call->reset_ms_;
     if (e.retry_after_ms < 0 && call->retry_date_ms_ >= 0) {
         int64_t now = call->date_ms_ >= 0 ? call->date_ms_
-                      : call->client_->desc.wall_clock_ms ? call->client_->desc.wall_clock_ms(call->client_->desc.clock_user) : -1;
+                      : call->client_->desc.wall_clock_ms
+                          ? call->client_->desc.wall_clock_ms(call->client_->desc.clock_user)
+                          : -1;
         if (now >= 0) e.retry_after_ms = call->retry_date_ms_ > now ? call->retry_date_ms_ - now : 0;
     }
     e.has_retry_after = e.retry_after_ms >= 0;
@@ -12047,9 +12637,10 @@ static llm_result llm__call_check_choices(const llm_call *call, const llm_respon
     for (i = 0; i < resp->choice_count; i++) {
         int index = resp->choices[i].index;
         if (index < 0 || index >= call->max_choices_)
-            return llm__fail(err, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s", index,
-                             call->max_choices_, call->max_choices_ == 1 ? "" : "s");
-        if (i && resp->choices[i - 1].index == index) return llm__fail(err, LLM_ERR_PARSE, "choice index %d is given twice", index);
+            return llm__fail(err, LLM_ERR_PARSE, "choice index %d is out of range: the request asked for %d choice%s",
+                             index, call->max_choices_, call->max_choices_ == 1 ? "" : "s");
+        if (i && resp->choices[i - 1].index == index)
+            return llm__fail(err, LLM_ERR_PARSE, "choice index %d is given twice", index);
     }
     return LLM_OK;
 }
@@ -12058,13 +12649,14 @@ static llm_result llm__call_check_choices(const llm_call *call, const llm_respon
    alike: status, latency, request id, the cost a header reported, usage
    (estimated when the answer had none), the price, the raw body; and, when
    `check` (an answer that ended well), its choices checked. */
-static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, llm_response *resp, bool check, llm_error *err) {
+static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, llm_response *resp, bool check,
+                                              llm_error *err) {
     llm_result r;
     resp->alloc_ = call->alloc_;
     resp->http_status = call->status_;
     resp->latency_ms = now_ms - call->start_ms_;
-    if (call->request_id_[0] &&
-        !(resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_, strlen(call->request_id_))))
+    if (call->request_id_[0] && !(resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_,
+                                                                        strlen(call->request_id_))))
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     if (call->has_provider_cost_) { /* x-litellm-response-cost wins over the body's */
         resp->has_provider_cost = true;
@@ -12083,7 +12675,8 @@ static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, ll
     return LLM_OK;
 }
 
-static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t now_ms, llm_response *resp, llm_error *err) {
+static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t now_ms, llm_response *resp,
+                                   llm_error *err) {
     llm_result r;
     resp->alloc_ = call->alloc_;
     r = call->client_->provider->wire->decode(&call->ctx_, body, resp, err);
@@ -12096,7 +12689,8 @@ static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t
 static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
     llm_result r;
     llm__call_end_of_body(call);
-    while ((call->sse_mode_ || call->ndjson_) && call->error_ == LLM_OK && !call->done_ && llm__call_pump_ex(call, true) == LLM_OK)
+    while ((call->sse_mode_ || call->ndjson_) && call->error_ == LLM_OK && !call->done_ &&
+           llm__call_pump_ex(call, true) == LLM_OK)
         call->queue_pos_ = call->queue_len_; /* events nobody took still count */
     if (call->error_ == LLM_OK && !call->done_ && !call->complete_)
         llm__sticky_error(call, LLM_ERR_TRUNCATED, "the stream ended before its end marker");
@@ -12130,8 +12724,10 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
     if (!call || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish: NULL call or response");
     if (call->error_ == LLM_OK && call->state_ != LLM__CALL_RECEIVING)
         llm__sticky_error(call, call->state_ == LLM__CALL_SENT ? LLM_ERR_TRANSPORT : LLM_ERR_INVALID_ARGUMENT,
-                        call->state_ == LLM__CALL_SENT ? "no HTTP answer was received" : "llm_call_finish without llm_call_begin");
-    if (call->state_ == LLM__CALL_RECEIVING && llm__call_streaming_body(call) && call->error_ != LLM_ERR_INVALID_ARGUMENT) {
+                          call->state_ == LLM__CALL_SENT ? "no HTTP answer was received"
+                                                         : "llm_call_finish without llm_call_begin");
+    if (call->state_ == LLM__CALL_RECEIVING && llm__call_streaming_body(call) &&
+        call->error_ != LLM_ERR_INVALID_ARGUMENT) {
         r = llm__call_finish_stream(call, now_ms, resp, err); /* a stream keeps what arrived, also with an error */
         call->state_ = LLM__CALL_DONE;
         return r;
@@ -12159,7 +12755,8 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
     }
     if (err && r != LLM_OK) {
         err->http_status = call->status_;
-        if (!err->request_id[0]) llm__copy_text(err->request_id, sizeof err->request_id, call->request_id_, strlen(call->request_id_));
+        if (!err->request_id[0])
+            llm__copy_text(err->request_id, sizeof err->request_id, call->request_id_, strlen(call->request_id_));
         llm__scrub_error(err, call->client_->desc.api_key);
     }
     llm_json_doc_free(&doc);
@@ -12187,9 +12784,10 @@ LLM_API void llm_call_free(llm_call *call) {
    recorded bytes: llm_decode_recorded, `llm replay`). */
 #define LLM__CALL_MAX_RECORDED_CHOICES 128
 
-LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *client, bool stream, const llm_stream_options *options,
-                                         llm_error *err) {
-    if (!call || !client || !client->provider) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin_decode: NULL call or client");
+LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *client, bool stream,
+                                         const llm_stream_options *options, llm_error *err) {
+    if (!call || !client || !client->provider)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin_decode: NULL call or client");
     llm__call_init(call, client, 0);
     if (!llm__call_wire_state(call)) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     call->state_ = LLM__CALL_SENT;
@@ -12208,10 +12806,14 @@ LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *clien
 
 /* The strings of the desc a header or URL is made of: no control bytes. */
 static llm_result llm__client_check_strings(const llm_client_desc *d, llm_error *err) {
-    if (llm__has_control(d->api_key, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_key holds a control byte");
-    if (llm__has_control(d->bearer_token, false)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: bearer_token holds a control byte");
+    if (llm__has_control(d->api_key, false))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_key holds a control byte");
+    if (llm__has_control(d->bearer_token, false))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: bearer_token holds a control byte");
     if (d->base_url && !llm__http_url_ok(d->base_url))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: base_url must be an http:// or https:// URL with a host, without spaces or control bytes");
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "llm_client_init: base_url must be an http:// or https:// URL with a host, without spaces or "
+                         "control bytes");
     if (d->api_version && d->api_version[0] && !llm__visible_ascii(d->api_version))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: api_version must be visible ASCII");
     if (llm__has_control(d->app_url, false) || llm__has_control(d->app_title, true))
@@ -12243,11 +12845,14 @@ LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *de
     p = desc->custom_provider ? desc->custom_provider : llm_provider_find(desc->provider ? desc->provider : "openai");
     if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_client_init: unknown provider \"%s\"", desc->provider);
     if (!p->wire || !p->wire->url || !p->wire->decode || !p->wire->decode_event || !p->wire->decode_error)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: provider \"%s\": its wire format lacks url, decode, decode_event or decode_error",
-                         p->name ? p->name : "?");
+        return llm__fail(
+            err, LLM_ERR_INVALID_ARGUMENT,
+            "llm_client_init: provider \"%s\": its wire format lacks url, decode, decode_event or decode_error",
+            p->name ? p->name : "?");
     if ((r = llm__client_check_strings(desc, err)) != LLM_OK) return r;
     if (!desc->base_url && !p->default_base_url)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: provider \"%s\" has no default base URL: give base_url (%s)", p->name,
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "llm_client_init: provider \"%s\" has no default base URL: give base_url (%s)", p->name,
                          p->base_env[1] ? p->base_env[1] : "its endpoint");
     if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: an allocator needs alloc, realloc and free");
@@ -12257,8 +12862,10 @@ LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *de
     /* seed 0: the client's address (random per process where the system
        randomises addresses) and the clock when there is one, so two
        processes do not send the same request ids */
-    client->seed_ = desc->seed ? desc->seed : (uint64_t)(uintptr_t)client ^ ((uint64_t)(uintptr_t)desc << 17) ^
-                                              (uint64_t)(desc->clock_ms ? desc->clock_ms(desc->clock_user) : 0) * 0x9E3779B97F4A7C15ull;
+    client->seed_ = desc->seed
+                        ? desc->seed
+                        : (uint64_t)(uintptr_t)client ^ ((uint64_t)(uintptr_t)desc << 17) ^
+                              (uint64_t)(desc->clock_ms ? desc->clock_ms(desc->clock_user) : 0) * 0x9E3779B97F4A7C15ull;
     client->seed_ ^= 0x6A09E667F3BCC909ull;
     llm__error_clear(err);
     return LLM_OK;
@@ -12266,7 +12873,9 @@ LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *de
 
 /* The blocking drivers' clock: the desc's, the platform's by default
    (llm_client_desc_defaults); without one, 0 and no stream deadlines. */
-static int64_t llm__client_now(const llm_client *c) { return c->desc.clock_ms ? c->desc.clock_ms(c->desc.clock_user) : 0; }
+static int64_t llm__client_now(const llm_client *c) {
+    return c->desc.clock_ms ? c->desc.clock_ms(c->desc.clock_user) : 0;
+}
 
 /* The blocking drivers use the public call functions only: what they do, a
    transport of your own can do (the curl adapter does). */
@@ -12278,11 +12887,13 @@ LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req
     llm_result r;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: NULL client or response");
-    if (!client->desc.transport.send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: the client has no transport");
+    if (!client->desc.transport.send)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: the client has no transport");
     if ((r = llm_call_begin(&call, client, req, llm__client_now(client), &http, err)) != LLM_OK) return r;
     sink = llm_call_sink(&call);
     llm__error_clear(&terr);
-    if ((r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr)) != LLM_OK) llm_call_fail(&call, r, terr.message);
+    if ((r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr)) != LLM_OK)
+        llm_call_fail(&call, r, terr.message);
     r = llm_call_finish(&call, llm__client_now(client), resp, err);
     if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
     llm_call_free(&call);
@@ -12313,7 +12924,9 @@ static llm_result llm__client_stream_deliver(llm__client_stream *s) {
     return s->client->desc.clock_ms ? llm_call_tick(s->call, llm__client_now(s->client)) : LLM_OK;
 }
 
-static llm_result llm__client_stream_sink_status(void *ctx, int status) { return llm_call_feed_status(((llm__client_stream *)ctx)->call, status); }
+static llm_result llm__client_stream_sink_status(void *ctx, int status) {
+    return llm_call_feed_status(((llm__client_stream *)ctx)->call, status);
+}
 static llm_result llm__client_stream_sink_header(void *ctx, const char *n, size_t nl, const char *v, size_t vl) {
     return llm_call_feed_header(((llm__client_stream *)ctx)->call, n, nl, v, vl);
 }
@@ -12328,7 +12941,9 @@ static llm_result llm__client_stream_sink_body(void *ctx, const char *d, size_t 
     return r != LLM_OK ? r : kept;
 }
 
-static llm_result llm__client_stream_sink_tick(void *ctx) { return llm__client_stream_deliver((llm__client_stream *)ctx); }
+static llm_result llm__client_stream_sink_tick(void *ctx) {
+    return llm__client_stream_deliver((llm__client_stream *)ctx);
+}
 
 LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
                               llm_response *resp, llm_error *err) {
@@ -12340,7 +12955,8 @@ LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, 
     llm_result r;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: NULL client or response");
-    if (!client->desc.transport.send) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: the client has no transport");
+    if (!client->desc.transport.send)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: the client has no transport");
     r = llm_call_begin_stream(&call, client, req, llm__client_now(client), &http, err);
     if (r != LLM_OK) return r;
     s.call = &call;
@@ -12373,12 +12989,15 @@ LLM_API llm_result llm_decode_recorded(const char *format, int http_status, cons
     llm_call call;
     llm_result r;
     if (resp) memset(resp, 0, sizeof *resp);
-    if (!format || !resp || (!body && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_decode_recorded: NULL argument");
+    if (!format || !resp || (!body && len))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_decode_recorded: NULL argument");
     memset(&d, 0, sizeof d);
     if (!(d.custom_provider = llm_provider_find(format)))
         return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_decode_recorded: unknown provider \"%s\"", format);
     d.base_url = "http://recorded.invalid"; /* never used: nothing is sent */
-    if ((r = llm_client_init(&client, &d, err)) != LLM_OK || (r = llm_call_begin_decode(&call, &client, stream, NULL, err)) != LLM_OK) return r;
+    if ((r = llm_client_init(&client, &d, err)) != LLM_OK ||
+        (r = llm_call_begin_decode(&call, &client, stream, NULL, err)) != LLM_OK)
+        return r;
     r = llm_call_feed_status(&call, http_status);
     if (r == LLM_OK) r = llm_call_feed_body(&call, body ? body : "", len);
     r = llm_call_finish(&call, 0, resp, err);
@@ -12386,12 +13005,14 @@ LLM_API llm_result llm_decode_recorded(const char *format, int http_status, cons
     return r;
 }
 
-LLM_API llm_result llm_wire_usage_decode(const llm_wire_format *wire, const llm_json *usage, llm_usage *out, llm_error *err) {
+LLM_API llm_result llm_wire_usage_decode(const llm_wire_format *wire, const llm_json *usage, llm_usage *out,
+                                         llm_error *err) {
     if (!out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_wire_usage_decode: NULL usage");
     memset(out, 0, sizeof *out);
     if (!wire) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_wire_usage_decode: NULL wire format");
     if (!wire->decode_usage)
-        return llm__fail(err, LLM_ERR_UNSUPPORTED, "the wire format %s has no usage reader", wire->name ? wire->name : "(unnamed)");
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "the wire format %s has no usage reader",
+                         wire->name ? wire->name : "(unnamed)");
     if (!llm_json_is(usage, LLM_JSON_OBJECT)) return llm__fail(err, LLM_ERR_PARSE, "usage: not an object");
     if (!wire->decode_usage(usage, out)) {
         memset(out, 0, sizeof *out);
@@ -12405,7 +13026,9 @@ LLM_API llm_result llm_usage_decode(const char *format, const llm_json *usage, l
     const llm_provider *p = llm_provider_find(format);
     if (!out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_usage_decode: NULL usage");
     memset(out, 0, sizeof *out);
-    if (!p) return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: unknown provider \"%s\"", format ? format : "(null)");
+    if (!p)
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_usage_decode: unknown provider \"%s\"",
+                         format ? format : "(null)");
     return llm_wire_usage_decode(p->wire, usage, out, err);
 }
 
@@ -12448,7 +13071,8 @@ LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *
     m.content = llm__conversation_str(c, msg->content, &failed);
     m.name = llm__conversation_str(c, msg->name, &failed);
     m.tool_call_id = llm__conversation_str(c, msg->tool_call_id, &failed);
-    m.parts = parts = (llm_content_part *)llm__conversation_array(c, msg->parts, msg->part_count, sizeof *parts, &failed);
+    m.parts = parts =
+        (llm_content_part *)llm__conversation_array(c, msg->parts, msg->part_count, sizeof *parts, &failed);
     for (i = 0; parts && i < msg->part_count; i++) {
         parts[i].text = llm__conversation_str(c, parts[i].text, &failed);
         parts[i].url = llm__conversation_str(c, parts[i].url, &failed);
@@ -12456,13 +13080,15 @@ LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *
         parts[i].media_type = llm__conversation_str(c, parts[i].media_type, &failed);
         parts[i].filename = llm__conversation_str(c, parts[i].filename, &failed);
     }
-    m.tool_calls = calls = (llm_tool_call *)llm__conversation_array(c, msg->tool_calls, msg->tool_call_count, sizeof *calls, &failed);
+    m.tool_calls = calls =
+        (llm_tool_call *)llm__conversation_array(c, msg->tool_calls, msg->tool_call_count, sizeof *calls, &failed);
     for (i = 0; calls && i < msg->tool_call_count; i++) {
         calls[i].id = llm__conversation_str(c, calls[i].id, &failed);
         calls[i].name = llm__conversation_str(c, calls[i].name, &failed);
         calls[i].arguments = llm__conversation_str(c, calls[i].arguments, &failed);
     }
-    m.reasoning = blocks = (llm_reasoning_block *)llm__conversation_array(c, msg->reasoning, msg->reasoning_count, sizeof *blocks, &failed);
+    m.reasoning = blocks = (llm_reasoning_block *)llm__conversation_array(c, msg->reasoning, msg->reasoning_count,
+                                                                          sizeof *blocks, &failed);
     for (i = 0; blocks && i < msg->reasoning_count; i++) {
         blocks[i].thinking = llm__conversation_str(c, blocks[i].thinking, &failed);
         blocks[i].signature = llm__conversation_str(c, blocks[i].signature, &failed);
@@ -12493,7 +13119,8 @@ LLM_API llm_result llm_conversation_add_response(llm_conversation *c, const llm_
     return llm_conversation_add(c, &m);
 }
 
-LLM_API llm_result llm_conversation_add_tool_result(llm_conversation *c, const char *tool_call_id, const char *content) {
+LLM_API llm_result llm_conversation_add_tool_result(llm_conversation *c, const char *tool_call_id,
+                                                    const char *content) {
     llm_message m;
     if (!tool_call_id || !content) return LLM_ERR_INVALID_ARGUMENT;
     memset(&m, 0, sizeof m);
@@ -12526,7 +13153,14 @@ LLM_API void llm_conversation_free(llm_conversation *c) {
 
 enum { LLM__ROUTER_CLOSED = 0, LLM__ROUTER_OPEN, LLM__ROUTER_HALF };
 enum { LLM__ROUTER_NEW = 0, LLM__ROUTER_READY, LLM__ROUTER_SENT, LLM__ROUTER_DONE };
-enum { LLM__ROUTER_OK = 0, LLM__ROUTER_WAIT, LLM__ROUTER_COOLING, LLM__ROUTER_EXCLUDED, LLM__ROUTER_CONTEXT, LLM__ROUTER_BUDGET };
+enum {
+    LLM__ROUTER_OK = 0,
+    LLM__ROUTER_WAIT,
+    LLM__ROUTER_COOLING,
+    LLM__ROUTER_EXCLUDED,
+    LLM__ROUTER_CONTEXT,
+    LLM__ROUTER_BUDGET
+};
 
 typedef struct llm__router_dep {
     llm_deployment_desc d;         /* strings in the router's arena */
@@ -12573,13 +13207,26 @@ typedef struct llm__router_state {
     llm_router_stats st;
 } llm__router_state;
 
-static const llm_result llm__router_class_codes[LLM_ROUTER_CLASSES] = {
-    LLM_OK, LLM_ERR_TRANSPORT, LLM_ERR_TIMEOUT, LLM_ERR_CANCELLED, LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION,
-    LLM_ERR_PERMISSION, LLM_ERR_NOT_FOUND, LLM_ERR_PAYMENT_REQUIRED, LLM_ERR_RATE_LIMITED, LLM_ERR_CONTEXT_WINDOW_EXCEEDED,
-    LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER, LLM_ERR_UNAVAILABLE, LLM_ERR_HTTP, LLM_ERR_PARSE};
+static const llm_result llm__router_class_codes[LLM_ROUTER_CLASSES] = {LLM_OK,
+                                                                       LLM_ERR_TRANSPORT,
+                                                                       LLM_ERR_TIMEOUT,
+                                                                       LLM_ERR_CANCELLED,
+                                                                       LLM_ERR_BAD_REQUEST,
+                                                                       LLM_ERR_AUTHENTICATION,
+                                                                       LLM_ERR_PERMISSION,
+                                                                       LLM_ERR_NOT_FOUND,
+                                                                       LLM_ERR_PAYMENT_REQUIRED,
+                                                                       LLM_ERR_RATE_LIMITED,
+                                                                       LLM_ERR_CONTEXT_WINDOW_EXCEEDED,
+                                                                       LLM_ERR_CONTENT_POLICY,
+                                                                       LLM_ERR_SERVER,
+                                                                       LLM_ERR_UNAVAILABLE,
+                                                                       LLM_ERR_HTTP,
+                                                                       LLM_ERR_PARSE};
 
 static const char *const llm__router_strategy_names[LLM__ROUTER_STRATEGY_COUNT] = {
-    "simple-shuffle", "simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing", "usage-based-routing"};
+    "simple-shuffle",        "simple-shuffle",     "least-busy",
+    "latency-based-routing", "cost-based-routing", "usage-based-routing"};
 
 LLM_API int llm_router_error_class(llm_result code) {
     int i;
@@ -12647,7 +13294,9 @@ static void llm__router_trace(llm_router *r, const llm_router_attempt *a, llm_tr
     memset(&ev, 0, sizeof ev);
     ev.kind = kind;
     ev.attempt = a ? a->attempts_ : 0;
-    ev.group = d ? llm__router_core(r)->groups[d->group].name : a && a->group_ >= 0 ? llm__router_core(r)->groups[a->group_].name : NULL;
+    ev.group = d                     ? llm__router_core(r)->groups[d->group].name
+               : a && a->group_ >= 0 ? llm__router_core(r)->groups[a->group_].name
+                                     : NULL;
     ev.deployment = d ? d->d.id : NULL;
     ev.to_group = to;
     ev.ms = ms;
@@ -12683,7 +13332,8 @@ static void *llm__router_array(llm_router *r, size_t count, size_t size, bool *f
    as many slots as deployments, so one is always empty). */
 static size_t llm__router_slot(const llm__router_state *c, const int *slots, bool groups, const char *name) {
     size_t i = (size_t)llm__fnv1a(0xCBF29CE484222325ull, name, strlen(name)) & c->slot_mask;
-    while (slots[i] >= 0 && strcmp(groups ? c->groups[slots[i]].name : c->deps[slots[i]].d.id, name) != 0) i = (i + 1) & c->slot_mask;
+    while (slots[i] >= 0 && strcmp(groups ? c->groups[slots[i]].name : c->deps[slots[i]].d.id, name) != 0)
+        i = (i + 1) & c->slot_mask;
     return i;
 }
 
@@ -12713,9 +13363,12 @@ static llm_result llm__router_client(llm_router *r, llm__router_dep *dep, size_t
     memset(&cd, 0, sizeof cd);
     cd.provider = dep->d.provider;
     cd.custom_provider = dep->d.custom_provider;
-    if (!cd.provider && !cd.custom_provider && !(cd.custom_provider = llm_provider_for_model(dep->d.model, NULL)) && strchr(dep->d.model, '/'))
-        return llm__fail(err, LLM_ERR_UNSUPPORTED, "deployments[%z] (%s): \"%s\" starts with no known provider: give provider, or a prefix "
-                         "such as hosted_vllm/ or openai-compatible/", i, dep->d.id, dep->d.model);
+    if (!cd.provider && !cd.custom_provider && !(cd.custom_provider = llm_provider_for_model(dep->d.model, NULL)) &&
+        strchr(dep->d.model, '/'))
+        return llm__fail(err, LLM_ERR_UNSUPPORTED,
+                         "deployments[%z] (%s): \"%s\" starts with no known provider: give provider, or a prefix "
+                         "such as hosted_vllm/ or openai-compatible/",
+                         i, dep->d.id, dep->d.model);
     cd.api_key = dep->d.api_key;
     cd.base_url = dep->d.base_url;
     cd.api_version = dep->d.api_version;
@@ -12740,10 +13393,12 @@ static llm_result llm__router_add_dep(llm_router *r, const llm_deployment_desc *
     bool failed = false;
     char idbuf[24];
     int g;
-    if (!src->model || !src->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z].model: missing", i);
+    if (!src->model || !src->model[0])
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z].model: missing", i);
     if (src->weight < 0 || src->rpm < 0 || src->tpm < 0 || src->max_parallel < 0 || src->timeout_ms < 0 ||
         src->cooldown_ms < 0 || src->budget_usd < 0 || src->max_input_tokens < 0)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z]: weight, limits, times and budget must not be negative", i);
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "deployments[%z]: weight, limits, times and budget must not be negative", i);
     dep->d = *src;
     dep->d.group = llm__router_str(r, src->group ? src->group : src->model, &failed);
     dep->d.model = llm__router_str(r, src->model, &failed);
@@ -12765,7 +13420,8 @@ static llm_result llm__router_add_dep(llm_router *r, const llm_deployment_desc *
     }
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
     if ((g = llm__router_find_id(c, dep->d.id)) >= 0)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments[%z].id: \"%s\" is already the id of deployments[%d]", i, dep->d.id, g);
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "deployments[%z].id: \"%s\" is already the id of deployments[%d]", i, dep->d.id, g);
     c->id_slots[llm__router_slot(c, c->id_slots, false, dep->d.id)] = (int)i;
     g = llm__router_find_group(c, dep->d.group);
     if (g < 0) {
@@ -12796,7 +13452,9 @@ static llm_result llm__router_groups(llm_router *r, const llm_router_desc *desc,
     for (k = 0; k < desc->group_count; k++) {
         const llm_router_group_desc *gd = &desc->groups[k];
         int g = llm__router_find_group(c, gd->name);
-        if (g < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].name: no deployment in a group named \"%s\"", k, gd->name ? gd->name : "");
+        if (g < 0)
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].name: no deployment in a group named \"%s\"", k,
+                             gd->name ? gd->name : "");
         if (gd->budget_usd < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "groups[%z].budget_usd: negative", k);
         c->groups[g].has_num_retries = gd->has_num_retries;
         c->groups[g].num_retries = gd->num_retries < 0 ? 0 : gd->num_retries;
@@ -12812,17 +13470,23 @@ static llm_result llm__router_fallbacks(llm_router *r, const llm_router_desc *de
         const llm_router_fallback *f = &desc->fallbacks[k];
         bool failed = false, all;
         int g, *list;
-        if ((unsigned)f->kind >= (unsigned)LLM__FALLBACK_COUNT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].kind: unknown", k);
+        if ((unsigned)f->kind >= (unsigned)LLM__FALLBACK_COUNT)
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].kind: unknown", k);
         if (!f->group) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: missing", k);
-        if (f->to_count && !f->to) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to: to_count without to", k);
+        if (f->to_count && !f->to)
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to: to_count without to", k);
         all = strcmp(f->group, "*") == 0;
         g = all ? -1 : llm__router_find_group(c, f->group);
-        if (!all && g < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: no model group named \"%s\"", k, f->group);
+        if (!all && g < 0)
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].group: no model group named \"%s\"", k,
+                             f->group);
         list = (int *)llm__router_array(r, f->to_count, sizeof(int), &failed);
         if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
         for (j = 0; j < f->to_count; j++) {
             list[j] = llm__router_find_group(c, f->to[j]);
-            if (list[j] < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to[%z]: no model group named \"%s\"", k, j, f->to[j] ? f->to[j] : "");
+            if (list[j] < 0)
+                return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "fallbacks[%z].to[%z]: no model group named \"%s\"", k,
+                                 j, f->to[j] ? f->to[j] : "");
         }
         if (all) { c->dfb[f->kind] = list; c->dfb_count[f->kind] = (int)f->to_count; }
         else { c->groups[g].fb[f->kind] = list; c->groups[g].fb_count[f->kind] = (int)f->to_count; }
@@ -12842,15 +13506,18 @@ static llm_result llm__router_build(llm_router *r, const llm_router_desc *desc, 
         while (slots < 2 * desc->deployment_count) slots *= 2;
         c->slot_mask = slots - 1;
         c->deps = (llm__router_dep *)llm__router_array(r, desc->deployment_count, sizeof(llm__router_dep), &failed);
-        c->groups = (llm__router_group *)llm__router_array(r, desc->deployment_count, sizeof(llm__router_group), &failed);
-        c->policy = (llm_retry_override *)llm__router_array(r, desc->retry_policy_count, sizeof(llm_retry_override), &failed);
+        c->groups =
+            (llm__router_group *)llm__router_array(r, desc->deployment_count, sizeof(llm__router_group), &failed);
+        c->policy =
+            (llm_retry_override *)llm__router_array(r, desc->retry_policy_count, sizeof(llm_retry_override), &failed);
         c->group_slots = (int *)llm__router_array(r, slots, sizeof(int), &failed);
         c->id_slots = (int *)llm__router_array(r, slots, sizeof(int), &failed);
     }
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
     for (i = 0; i <= c->slot_mask; i++) c->group_slots[i] = c->id_slots[i] = -1;
     c->rng = desc->seed ^ 0xBB67AE8584CAA73Bull;
-    if (desc->retry_policy_count) memcpy(c->policy, desc->retry_policy, desc->retry_policy_count * sizeof(llm_retry_override));
+    if (desc->retry_policy_count)
+        memcpy(c->policy, desc->retry_policy, desc->retry_policy_count * sizeof(llm_retry_override));
     c->policy_count = desc->retry_policy_count;
     c->dep_count = (int)desc->deployment_count;
     for (i = 0; i < desc->deployment_count; i++) {
@@ -12867,8 +13534,10 @@ LLM_API llm_result llm_router_init(llm_router *r, const llm_router_desc *desc, l
     llm_result res;
     if (!r || !desc) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init: NULL router or desc");
     memset(r, 0, sizeof *r);
-    if (!desc->deployment_count || !desc->deployments) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments: none given");
-    if (desc->deployment_count > 1000000) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "deployments: more than 1000000");
+    if (!desc->deployment_count || !desc->deployments)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "deployments: none given");
+    if (desc->deployment_count > 1000000)
+        return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "deployments: more than 1000000");
     if ((desc->group_count && !desc->groups) || (desc->fallback_count && !desc->fallbacks) ||
         (desc->retry_policy_count && !desc->retry_policy))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init: a count without its array");
@@ -12876,7 +13545,8 @@ LLM_API llm_result llm_router_init(llm_router *r, const llm_router_desc *desc, l
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "alloc: an allocator needs alloc, realloc and free");
     if (desc->budget_usd < 0) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "budget_usd: negative");
     r->desc_ = llm_router_desc_defaults(desc);
-    if (!r->desc_.clock_ms) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "clock_ms: required on this platform (no monotonic clock)");
+    if (!r->desc_.clock_ms)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "clock_ms: required on this platform (no monotonic clock)");
     r->desc_.deployments = NULL;
     r->desc_.groups = NULL;
     r->desc_.fallbacks = NULL;
@@ -12984,7 +13654,8 @@ static double llm__router_estimate(llm_router *r, const llm__router_dep *d, int6
     return in * (double)prompt_tokens;
 }
 
-static bool llm__router_over(double spent, int64_t window, double budget, double estimate, int64_t now, int64_t length) {
+static bool llm__router_over(double spent, int64_t window, double budget, double estimate, int64_t now,
+                             int64_t length) {
     if (budget <= 0) return false;
     if (now - window >= length) return false; /* a new window starts with the next spend */
     return spent >= budget || spent + estimate > budget;
@@ -13028,7 +13699,8 @@ static int llm__router_check(llm_router *r, llm_router_attempt *a, int i, int64_
         }
         d->health = LLM__ROUTER_HALF;
         d->probing = false;
-        llm__router_trace(r, a, LLM_TRACE_HALF_OPEN, d, NULL, 0, LLM_OK, "%s: cooldown over, the next attempt is a probe", d->d.id);
+        llm__router_trace(r, a, LLM_TRACE_HALF_OPEN, d, NULL, 0, LLM_OK,
+                          "%s: cooldown over, the next attempt is a probe", d->d.id);
     }
     if ((max_in = llm__router_max_input(r, d)) > 0 && a->prompt_tokens_ > max_in) return LLM__ROUTER_CONTEXT;
     if (llm__router_budget_blocks(r, d, a->prompt_tokens_, now)) return LLM__ROUTER_BUDGET;
@@ -13160,7 +13832,9 @@ static int llm__router_choose(llm_router *r, llm_router_attempt *a, const llm__r
 
 /* ---- one request: begin, fall back, give up ---- */
 
-static const char *llm__router_gname(const llm_router *r, int g) { return g >= 0 ? llm__router_core(r)->groups[g].name : "?"; }
+static const char *llm__router_gname(const llm_router *r, int g) {
+    return g >= 0 ? llm__router_core(r)->groups[g].name : "?";
+}
 
 /* Resolves the request's model: a group, a deployment id, a deployment's model. */
 /* prefix + 32 hex digits from the router's random source (out: 40 bytes). */
@@ -13176,7 +13850,8 @@ static void llm__router_hex_id(llm_router *r, char *out, const char *prefix) {
     out[n + 32] = '\0';
 }
 
-static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now, llm_error *err) {
+static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now,
+                                    llm_error *err) {
     llm__router_state *c = llm__router_core(r);
     int i, timeout, retries;
     a->group_ = a->orig_group_ = a->pin_ = a->avoid_ = -1;
@@ -13186,15 +13861,19 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
     if (!req || !req->model) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL request or model");
     a->group_ = llm__router_find_group(c, req->model);
     if (a->group_ < 0 && (i = llm__router_find_id(c, req->model)) >= 0) a->pin_ = i;
-    for (i = 0; a->group_ < 0 && a->pin_ < 0 && i < c->dep_count; i++) /* a deployment's model, with or without its prefix */
-        if (strcmp(c->deps[i].d.model, req->model) == 0 || strcmp(llm__providers_model_for(c->deps[i].client.provider, c->deps[i].d.model), req->model) == 0)
+    /* a deployment's model, with or without its prefix */
+    for (i = 0; a->group_ < 0 && a->pin_ < 0 && i < c->dep_count; i++)
+        if (strcmp(c->deps[i].d.model, req->model) == 0 ||
+            strcmp(llm__providers_model_for(c->deps[i].client.provider, c->deps[i].d.model), req->model) == 0)
             a->pin_ = i;
     if (a->pin_ >= 0) a->group_ = c->deps[a->pin_].group;
-    if (a->group_ < 0) return llm__fail(err, LLM_ERR_NO_DEPLOYMENT, "no model group, deployment id or model named \"%s\"", req->model);
+    if (a->group_ < 0)
+        return llm__fail(err, LLM_ERR_NO_DEPLOYMENT, "no model group, deployment id or model named \"%s\"", req->model);
     a->orig_group_ = a->group_;
     a->tried_[a->tried_count_++] = a->group_;
     llm__router_hex_id(r, a->idempotency_key, "idem-");
-    retries = a->options.has_num_retries ? (a->options.num_retries < 0 ? 0 : a->options.num_retries) : r->desc_.num_retries;
+    retries =
+        a->options.has_num_retries ? (a->options.num_retries < 0 ? 0 : a->options.num_retries) : r->desc_.num_retries;
     if (retries > 1000) retries = 1000;
     a->max_attempts_ = (retries + 1) * (1 + r->desc_.max_fallbacks);
     timeout = a->options.timeout_ms > 0 ? a->options.timeout_ms : r->desc_.timeout_ms;
@@ -13209,13 +13888,15 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
 /* Ends the request with a->last_error. */
 static llm_result llm__router_give_up(llm_router *r, llm_router_attempt *a, llm_error *err) {
     llm__router_state *c = llm__router_core(r);
-    if (a->last_error.code == LLM_OK) llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "no deployment could take the request");
+    if (a->last_error.code == LLM_OK)
+        llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "no deployment could take the request");
     a->state_ = LLM__ROUTER_DONE;
     a->final_ = a->last_error.code;
     c->st.calls++;
     c->st.failures++;
     if (a->attempts_ == 0) c->st.unsent++;
-    llm__router_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempts: %s", a->attempts_, a->last_error.message);
+    llm__router_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempts: %s", a->attempts_,
+                      a->last_error.message);
     if (err) *err = a->last_error;
     return a->final_;
 }
@@ -13233,7 +13914,9 @@ static int llm__router_next_group(llm_router *r, const llm_router_attempt *a, ll
     const llm__router_group *g = &c->groups[a->orig_group_];
     const int *list = g->fb[kind];
     int n = g->fb_count[kind], k;
-    if (a->options.no_fallbacks || a->fallbacks_ >= r->desc_.max_fallbacks || a->tried_count_ > LLM_ROUTER_MAX_FALLBACKS) return -1;
+    if (a->options.no_fallbacks || a->fallbacks_ >= r->desc_.max_fallbacks ||
+        a->tried_count_ > LLM_ROUTER_MAX_FALLBACKS)
+        return -1;
     if (kind == LLM_FALLBACK_GENERIC && a->options.fallback_count && a->options.fallbacks) {
         for (k = 0; k < (int)a->options.fallback_count; k++) {
             int to = llm__router_find_group(c, a->options.fallbacks[k]);
@@ -13263,37 +13946,45 @@ static bool llm__router_fall_back(llm_router *r, llm_router_attempt *a, llm_fall
     a->excluded_count_ = 0;
     a->pending_fallback_ = true;
     llm__router_core(r)->st.fallback_switches++;
-    llm__router_trace(r, a, LLM_TRACE_FALLBACK, NULL, llm__router_gname(r, to), 0, a->last_error.code, "fell back from %s to %s because: %s",
-                  from, llm__router_gname(r, to), a->last_error.code ? a->last_error.message : "no deployment available");
-    if (r->desc_.on_fallback) r->desc_.on_fallback(r->desc_.callback_user, a, from, llm__router_gname(r, to), &a->last_error);
+    llm__router_trace(r, a, LLM_TRACE_FALLBACK, NULL, llm__router_gname(r, to), 0, a->last_error.code,
+                      "fell back from %s to %s because: %s", from, llm__router_gname(r, to),
+                      a->last_error.code ? a->last_error.message : "no deployment available");
+    if (r->desc_.on_fallback)
+        r->desc_.on_fallback(r->desc_.callback_user, a, from, llm__router_gname(r, to), &a->last_error);
     return true;
 }
 
 /* Nothing in the group can be sent: wait, fall back or give up. */
-static llm_result llm__router_no_candidate(llm_router *r, llm_router_attempt *a, const llm__router_scan *s, int64_t now, llm_error *err,
-                                       bool *retry) {
+static llm_result llm__router_no_candidate(llm_router *r, llm_router_attempt *a, const llm__router_scan *s, int64_t now,
+                                           llm_error *err, bool *retry) {
     llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
     char last[LLM_ERROR_MESSAGE_SIZE];
     *retry = false;
-    if (s->wait && s->min_wait <= r->desc_.max_retry_after_ms && (!a->deadline_ms_ || now + s->min_wait < a->deadline_ms_)) {
+    if (s->wait && s->min_wait <= r->desc_.max_retry_after_ms &&
+        (!a->deadline_ms_ || now + s->min_wait < a->deadline_ms_)) {
         a->wait_ms = s->min_wait;
-        llm__router_trace(r, a, LLM_TRACE_WAIT, NULL, NULL, s->min_wait, LLM_OK, "%s: every deployment is at its rate or parallel limit; wait %d ms",
-                      llm__router_gname(r, a->group_), (int)s->min_wait);
+        llm__router_trace(r, a, LLM_TRACE_WAIT, NULL, NULL, s->min_wait, LLM_OK,
+                          "%s: every deployment is at its rate or parallel limit; wait %d ms",
+                          llm__router_gname(r, a->group_), (int)s->min_wait);
         return LLM_AGAIN;
     }
     llm__copy_text(last, sizeof last, a->last_error.message, strlen(a->last_error.message));
     if (s->context && !s->ok && !s->wait && !s->cooling && !s->budget) {
         kind = LLM_FALLBACK_CONTEXT_WINDOW;
-        llm__fail(&a->last_error, LLM_ERR_CONTEXT_WINDOW_EXCEEDED, "the prompt (%d tokens) exceeds the max input tokens of every deployment of %s",
+        llm__fail(&a->last_error, LLM_ERR_CONTEXT_WINDOW_EXCEEDED,
+                  "the prompt (%d tokens) exceeds the max input tokens of every deployment of %s",
                   (int)a->prompt_tokens_, llm__router_gname(r, a->group_));
     } else if (s->budget && !s->cooling && !s->wait) {
-        llm__fail(&a->last_error, LLM_ERR_BUDGET_EXCEEDED, "%s: the budget would be exceeded", llm__router_gname(r, a->group_));
+        llm__fail(&a->last_error, LLM_ERR_BUDGET_EXCEEDED, "%s: the budget would be exceeded",
+                  llm__router_gname(r, a->group_));
     } else if (s->cooling) {
-        llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "every deployment of %s is cooling down; the soonest recovers in %d ms%s%s",
+        llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT,
+                  "every deployment of %s is cooling down; the soonest recovers in %d ms%s%s",
                   llm__router_gname(r, a->group_), (int)s->min_cool, last[0] ? "; last error: " : "", last);
     } else if (a->last_error.code == LLM_OK || s->wait) {
-        llm__fail(&a->last_error, s->wait ? LLM_ERR_TIMEOUT : LLM_ERR_NO_DEPLOYMENT, "%s: no deployment can take the request%s",
-                  llm__router_gname(r, a->group_), s->wait ? " before the deadline" : "");
+        llm__fail(&a->last_error, s->wait ? LLM_ERR_TIMEOUT : LLM_ERR_NO_DEPLOYMENT,
+                  "%s: no deployment can take the request%s", llm__router_gname(r, a->group_),
+                  s->wait ? " before the deadline" : "");
     }
     if (llm__router_fall_back(r, a, kind)) {
         *retry = true;
@@ -13342,12 +14033,14 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
     llm_result res;
     int64_t now;
     int hops;
-    if (!r || !r->core_ || !a) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL router or attempt");
+    if (!r || !r->core_ || !a)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL router or attempt");
     if (a->state_ == LLM__ROUTER_DONE) {
         if (err) *err = a->last_error;
         return a->final_ != LLM_OK ? a->final_ : LLM_ERR_INVALID_ARGUMENT;
     }
-    if (a->state_ == LLM__ROUTER_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: the last attempt was not reported");
+    if (a->state_ == LLM__ROUTER_SENT)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: the last attempt was not reported");
     llm__router_lock(r);
     now = llm__router_now(r);
     a->wait_ms = 0;
@@ -13364,7 +14057,8 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
         bool again = false;
         int i;
         if (a->deadline_ms_ && now >= a->deadline_ms_) {
-            if (a->last_error.code == LLM_OK) llm__fail(&a->last_error, LLM_ERR_TIMEOUT, "the request's deadline passed");
+            if (a->last_error.code == LLM_OK)
+                llm__fail(&a->last_error, LLM_ERR_TIMEOUT, "the request's deadline passed");
             res = llm__router_give_up(r, a, err);
         } else if (now < a->retry_at_ms_) {
             a->wait_ms = a->retry_at_ms_ - now;
@@ -13378,8 +14072,12 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
             }
             if (s.ok && (i = llm__router_choose(r, a, &s, now)) >= 0) {
                 llm__router_commit(r, a, i, now);
-                llm__router_trace(r, a, LLM_TRACE_PICK, &llm__router_core(r)->deps[i], NULL, 0, LLM_OK, "picked %s (%s, %d candidates%s)",
-                              a->deployment_id, llm__router_strategy_names[r->desc_.strategy], s.ok, a->is_retry ? ", retry" : a->is_fallback ? ", fallback" : "");
+                llm__router_trace(r, a, LLM_TRACE_PICK, &llm__router_core(r)->deps[i], NULL, 0, LLM_OK,
+                                  "picked %s (%s, %d candidates%s)", a->deployment_id,
+                                  llm__router_strategy_names[r->desc_.strategy], s.ok,
+                                  a->is_retry      ? ", retry"
+                                  : a->is_fallback ? ", fallback"
+                                                   : "");
                 res = LLM_OK;
             } else {
                 res = llm__router_no_candidate(r, a, &s, now, err, &again);
@@ -13402,7 +14100,8 @@ static void llm__router_ewma(double *avg, double sample, uint64_t n) {
     *avg = n <= 1 ? sample : *avg + 0.25 * (sample - *avg);
 }
 
-static void llm__router_cool(llm_router *r, llm_router_attempt *a, llm__router_dep *d, int64_t retry_after, int64_t now) {
+static void llm__router_cool(llm_router *r, llm_router_attempt *a, llm__router_dep *d, int64_t retry_after,
+                             int64_t now) {
     int64_t ms = d->d.cooldown_ms > 0 ? d->d.cooldown_ms : retry_after > 0 ? retry_after : r->desc_.cooldown_ms;
     d->health = LLM__ROUTER_OPEN;
     d->probing = false;
@@ -13410,8 +14109,8 @@ static void llm__router_cool(llm_router *r, llm_router_attempt *a, llm__router_d
     d->fails = 0;
     d->st.cooldowns++;
     llm__router_core(r)->st.cooldowns++;
-    llm__router_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, ms, a->last_error.code, "cooled %s for %d ms%s", d->d.id, (int)ms,
-                  retry_after > 0 && d->d.cooldown_ms <= 0 ? " (Retry-After)" : "");
+    llm__router_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, ms, a->last_error.code, "cooled %s for %d ms%s", d->d.id,
+                      (int)ms, retry_after > 0 && d->d.cooldown_ms <= 0 ? " (Retry-After)" : "");
 }
 
 /* Whether a failure counts against the deployment's health: 429, 401, 404,
@@ -13419,20 +14118,24 @@ static void llm__router_cool(llm_router *r, llm_router_attempt *a, llm__router_d
 static bool llm__router_cools(llm_result code, int status) {
     if (status == 429 || status == 401 || status == 404 || status == 408 || status >= 500) return true;
     if (status >= 400) return false;
-    return code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
-           code == LLM_ERR_UNAVAILABLE || code == LLM_ERR_AUTHENTICATION || code == LLM_ERR_NOT_FOUND;
+    return code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED ||
+           code == LLM_ERR_SERVER || code == LLM_ERR_UNAVAILABLE || code == LLM_ERR_AUTHENTICATION ||
+           code == LLM_ERR_NOT_FOUND;
 }
 
 static bool llm__router_retryable(llm_result code, const llm_error *e) {
     int status = e ? e->http_status : 0;
-    bool yes = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED || code == LLM_ERR_SERVER ||
-               code == LLM_ERR_UNAVAILABLE || status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
-    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED || code == LLM_ERR_CONTENT_POLICY || code == LLM_ERR_PAYMENT_REQUIRED) yes = false;
+    bool yes = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED ||
+               code == LLM_ERR_SERVER || code == LLM_ERR_UNAVAILABLE || status == 408 || status == 409 ||
+               status == 429 || (status >= 500 && status <= 599);
+    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED || code == LLM_ERR_CONTENT_POLICY || code == LLM_ERR_PAYMENT_REQUIRED)
+        yes = false;
     if (e && e->should_retry != LLM_UNSET) yes = e->should_retry == LLM_TRUE;
     return yes;
 }
 
-static int llm__router_retry_limit(const llm_router *r, const llm_router_attempt *a, const llm__router_dep *d, llm_result code) {
+static int llm__router_retry_limit(const llm_router *r, const llm_router_attempt *a, const llm__router_dep *d,
+                                   llm_result code) {
     const llm__router_state *c = llm__router_core(r);
     size_t k;
     if (a->options.has_num_retries) return a->options.num_retries;
@@ -13443,7 +14146,8 @@ static int llm__router_retry_limit(const llm_router *r, const llm_router_attempt
     return r->desc_.num_retries;
 }
 
-static void llm__router_record_failure(llm_router *r, llm_router_attempt *a, llm__router_dep *d, llm_result code, int64_t now) {
+static void llm__router_record_failure(llm_router *r, llm_router_attempt *a, llm__router_dep *d, llm_result code,
+                                       int64_t now) {
     llm__router_state *c = llm__router_core(r);
     int cls = llm_router_error_class(code);
     int64_t ra = llm__retry_after(&a->last_error);
@@ -13454,9 +14158,13 @@ static void llm__router_record_failure(llm_router *r, llm_router_attempt *a, llm
         if (a->probe_) d->probing = false;
         return;
     }
-    if (code == LLM_ERR_TIMEOUT) llm__router_ewma(&d->st.latency_ewma_ms, (double)(now - a->sent_ms_) * 2, d->st.successes + 2);
+    if (code == LLM_ERR_TIMEOUT)
+        llm__router_ewma(&d->st.latency_ewma_ms, (double)(now - a->sent_ms_) * 2, d->st.successes + 2);
     if (r->desc_.disable_cooldowns || !llm__router_cools(code, a->last_error.http_status)) {
-        if (a->probe_ || d->health == LLM__ROUTER_HALF) { d->health = LLM__ROUTER_CLOSED; d->probing = false; } /* it answered */
+        if (a->probe_ || d->health == LLM__ROUTER_HALF) {
+            d->health = LLM__ROUTER_CLOSED;
+            d->probing = false;
+        } /* it answered */
         return;
     }
     if (d->health == LLM__ROUTER_OPEN) return;  /* a late report from before the cooldown */
@@ -13476,14 +14184,15 @@ static llm_result llm__router_retry(llm_router *r, llm_router_attempt *a, int64_
     a->retries_++;
     a->retry_at_ms_ = now + delay;
     a->wait_ms = delay;
-    llm__router_trace(r, a, LLM_TRACE_RETRY, NULL, NULL, delay, a->last_error.code, "retry in %d ms (%s) because: %s", (int)delay, why,
-                  a->last_error.message);
+    llm__router_trace(r, a, LLM_TRACE_RETRY, NULL, NULL, delay, a->last_error.code, "retry in %d ms (%s) because: %s",
+                      (int)delay, why, a->last_error.message);
     if (r->desc_.on_retry) r->desc_.on_retry(r->desc_.callback_user, a, delay, &a->last_error);
     return LLM_AGAIN;
 }
 
 /* A retryable failure: retry now elsewhere, retry later here, or fall back. */
-static llm_result llm__router_after_retryable(llm_router *r, llm_router_attempt *a, int dep, int64_t now, llm_error *err) {
+static llm_result llm__router_after_retryable(llm_router *r, llm_router_attempt *a, int dep, int64_t now,
+                                              llm_error *err) {
     llm__router_dep *d = &llm__router_core(r)->deps[dep];
     int64_t ra = llm__retry_after(&a->last_error), delay, ms;
     llm_result code = a->last_error.code;
@@ -13515,8 +14224,8 @@ static llm_result llm__router_after_retryable(llm_router *r, llm_router_attempt 
     return llm__router_give_up(r, a, err);
 }
 
-static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_result code, const llm_error *e, bool delivered,
-                                 int64_t now, llm_error *err) {
+static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_result code, const llm_error *e,
+                                     bool delivered, int64_t now, llm_error *err) {
     llm__router_dep *d = &llm__router_core(r)->deps[a->deployment];
     llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
     if (e) a->last_error = *e;
@@ -13525,7 +14234,8 @@ static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_r
     if (!e) a->last_error.retryable = llm__router_retryable(code, NULL);
     llm__router_record_failure(r, a, d, code, now);
     if (r->desc_.on_failure) r->desc_.on_failure(r->desc_.callback_user, a, &a->last_error);
-    if (delivered || code == LLM_ERR_CANCELLED || (code < 0 && code > LLM_ERR_TRANSPORT)) return llm__router_give_up(r, a, err);
+    if (delivered || code == LLM_ERR_CANCELLED || (code < 0 && code > LLM_ERR_TRANSPORT))
+        return llm__router_give_up(r, a, err);
     if (llm__router_retryable(code, e)) return llm__router_after_retryable(r, a, a->deployment, now, err);
     if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED) kind = LLM_FALLBACK_CONTEXT_WINDOW;
     if (code == LLM_ERR_CONTENT_POLICY) kind = LLM_FALLBACK_CONTENT_POLICY;
@@ -13555,7 +14265,8 @@ static void llm__router_spend(double *spent, int64_t *window, double cost, int64
     *spent += cost;
 }
 
-static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, int64_t now) {
+static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o,
+                                        int64_t now) {
     llm__router_state *c = llm__router_core(r);
     llm__router_dep *d = &c->deps[a->deployment];
     const llm_response *resp = o->response;
@@ -13574,13 +14285,16 @@ static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, co
     if (llm__router_has_usage(resp)) {
         pt = resp->usage.prompt_tokens;
         ct = resp->usage.completion_tokens;
-        if (ct > 0) llm__router_ewma(&d->ms_per_token, (double)(o->ttft_ms > 0 ? o->ttft_ms : lat) / (double)ct, d->st.successes);
+        if (ct > 0)
+            llm__router_ewma(&d->ms_per_token, (double)(o->ttft_ms > 0 ? o->ttft_ms : lat) / (double)ct,
+                             d->st.successes);
     }
     d->st.prompt_tokens += pt; d->st.completion_tokens += ct; d->st.cost_usd += cost;
     c->st.prompt_tokens += pt; c->st.completion_tokens += ct; c->st.cost_usd += cost;
     if (cost > 0) {
         llm__router_spend(&c->spent, &c->spend_window, cost, now, r->desc_.budget_window_ms);
-        llm__router_spend(&c->groups[d->group].spent, &c->groups[d->group].spend_window, cost, now, r->desc_.budget_window_ms);
+        llm__router_spend(&c->groups[d->group].spent, &c->groups[d->group].spend_window, cost, now,
+                          r->desc_.budget_window_ms);
         llm__router_spend(&d->spent, &d->spend_window, cost, now, r->desc_.budget_window_ms);
     }
     if (llm__router_has_usage(resp)) { /* the buckets took the estimate; settle the difference */
@@ -13589,7 +14303,11 @@ static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, co
         llm__router_minute(d, now);
         d->minute_tok += extra;
     }
-    if (a->probe_ || d->health == LLM__ROUTER_HALF) { d->health = LLM__ROUTER_CLOSED; d->probing = false; d->fails = 0; }
+    if (a->probe_ || d->health == LLM__ROUTER_HALF) {
+        d->health = LLM__ROUTER_CLOSED;
+        d->probing = false;
+        d->fails = 0;
+    }
     a->state_ = LLM__ROUTER_DONE;
     a->final_ = LLM_OK;
     llm__router_trace(r, a, LLM_TRACE_SUCCESS, d, NULL, lat, LLM_OK, "%s answered in %d ms", d->d.id, (int)lat);
@@ -13598,15 +14316,19 @@ static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, co
 }
 
 static bool llm__router_filtered(const llm_router_outcome *o) {
-    return o->response && o->response->choice_count && o->response->choices[0].finish_reason == LLM_FINISH_CONTENT_FILTER;
+    return o->response && o->response->choice_count &&
+           o->response->choices[0].finish_reason == LLM_FINISH_CONTENT_FILTER;
 }
 
-LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o, llm_error *err) {
+LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o,
+                                     llm_error *err) {
     llm__router_state *c;
     llm_result res;
     int64_t now;
-    if (!r || !r->core_ || !a || !o) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: NULL router, attempt or outcome");
-    if (a->state_ != LLM__ROUTER_SENT) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: no attempt was picked");
+    if (!r || !r->core_ || !a || !o)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: NULL router, attempt or outcome");
+    if (a->state_ != LLM__ROUTER_SENT)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_report: no attempt was picked");
     llm__router_lock(r);
     c = llm__router_core(r);
     now = llm__router_now(r);
@@ -13614,7 +14336,8 @@ LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const
     c->st.in_flight--;
     a->state_ = LLM__ROUTER_READY;
     a->wait_ms = 0;
-    if (o->result == LLM_OK && !o->content_delivered && llm__router_filtered(o) && llm__router_next_group(r, a, LLM_FALLBACK_CONTENT_POLICY) >= 0) {
+    if (o->result == LLM_OK && !o->content_delivered && llm__router_filtered(o) &&
+        llm__router_next_group(r, a, LLM_FALLBACK_CONTENT_POLICY) >= 0) {
         llm_error e;
         llm__fail(&e, LLM_ERR_CONTENT_POLICY, "the answer of %s finished with content_filter", a->deployment_id);
         e.http_status = o->response->http_status;
@@ -13668,29 +14391,33 @@ static int llm__router_on_event(void *user, const llm_event *ev) {
     return s->fn ? s->fn(s->user, ev) : 0;
 }
 
-LLM_API llm_result llm_router_prepare(llm_router *r, const llm_router_attempt *a, const llm_request *req, llm_router_send *out, llm_error *err) {
+LLM_API llm_result llm_router_prepare(llm_router *r, const llm_router_attempt *a, const llm_request *req,
+                                      llm_router_send *out, llm_error *err) {
     size_t n = 0, i;
     if (!r || !a || !req || !out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_prepare: NULL argument");
     if (req->header_count > LLM_CALL_MAX_HEADERS - 2 || (req->header_count && !req->headers))
-        return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "request: more than LLM_CALL_MAX_HEADERS - 2 headers, or a count without headers");
+        return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED,
+                         "request: more than LLM_CALL_MAX_HEADERS - 2 headers, or a count without headers");
     out->request = *req;
     for (i = 0; i < req->header_count; i++) out->headers_[n++] = req->headers[i];
     out->headers_[n].name = "Idempotency-Key";
     out->headers_[n++].value = a->idempotency_key;
     out->headers_[n].name = "X-Attempt";
     out->headers_[n++].value = llm__router_itoa(out->number_, sizeof out->number_, a->number);
-    if (r->desc_.on_before_attempt) r->desc_.on_before_attempt(r->desc_.callback_user, a, out->headers_, &n, LLM_CALL_MAX_HEADERS);
+    if (r->desc_.on_before_attempt)
+        r->desc_.on_before_attempt(r->desc_.callback_user, a, out->headers_, &n, LLM_CALL_MAX_HEADERS);
     if (n > LLM_CALL_MAX_HEADERS) n = LLM_CALL_MAX_HEADERS;
     out->request.headers = out->headers_;
     out->request.header_count = n;
     out->request.model = a->model;
     if (!out->request.request_id) out->request.request_id = a->request_id;
-    if (a->timeout_ms > 0 && (out->request.timeout_ms <= 0 || a->timeout_ms < out->request.timeout_ms)) out->request.timeout_ms = a->timeout_ms;
+    if (a->timeout_ms > 0 && (out->request.timeout_ms <= 0 || a->timeout_ms < out->request.timeout_ms))
+        out->request.timeout_ms = a->timeout_ms;
     return LLM_OK;
 }
 
-static llm_result llm__router_send(llm_router *r, const llm_request *req, const llm_router_attempt *a, llm__router_stream *stream,
-                               llm_response *resp, llm_error *err) {
+static llm_result llm__router_send(llm_router *r, const llm_request *req, const llm_router_attempt *a,
+                                   llm__router_stream *stream, llm_response *resp, llm_error *err) {
     llm_router_send send;
     llm_result res = llm_router_prepare(r, a, req, &send, err);
     if (res != LLM_OK) return res;
@@ -13702,14 +14429,15 @@ static llm_result llm__router_send(llm_router *r, const llm_request *req, const 
 }
 
 /* The loop both drivers share: pick, send, report, until done. */
-static llm_result llm__router_drive(llm_router *r, const llm_request *req, const llm_router_options *opts, llm__router_stream *stream,
-                                llm_response *resp, llm_error *err) {
+static llm_result llm__router_drive(llm_router *r, const llm_request *req, const llm_router_options *opts,
+                                    llm__router_stream *stream, llm_response *resp, llm_error *err) {
     llm_router_attempt a;
     llm_router_outcome o;
     llm_error aerr;
     llm_result res;
     if (resp) memset(resp, 0, sizeof *resp);
-    if (!r || !r->core_ || !req || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router: NULL router, request or response");
+    if (!r || !r->core_ || !req || !resp)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router: NULL router, request or response");
     memset(&a, 0, sizeof a);
     if (opts) a.options = *opts;
     for (;;) {
@@ -13717,7 +14445,8 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
         if (res == LLM_AGAIN) {
             if (!r->desc_.sleep_ms) {
                 llm_router_cancel(r, &a);
-                return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_router_complete: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
+                return llm__fail(err, LLM_ERR_UNSUPPORTED,
+                                 "llm_router_complete: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
             }
             r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
             continue;
@@ -13739,13 +14468,13 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
     }
 }
 
-LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_response *resp,
-                                       llm_error *err) {
+LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, const llm_router_options *opts,
+                                       llm_response *resp, llm_error *err) {
     return llm__router_drive(r, req, opts, NULL, resp, err);
 }
 
-LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, const llm_router_options *opts, llm_event_fn on_event,
-                                     void *user, llm_response *resp, llm_error *err) {
+LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, const llm_router_options *opts,
+                                     llm_event_fn on_event, void *user, llm_response *resp, llm_error *err) {
     llm__router_stream s;
     memset(&s, 0, sizeof s);
     s.router = r;
@@ -13787,29 +14516,34 @@ static bool llm__router_config_bad(llm__router_config_state *j, const char *path
 }
 
 /* A number >= 0 at o[key] times scale into *out; absent keeps *out. */
-static bool llm__router_config_num(llm__router_config_state *j, const llm_json *o, const char *path, const char *key, double scale, double *out) {
+static bool llm__router_config_num(llm__router_config_state *j, const llm_json *o, const char *path, const char *key,
+                                   double scale, double *out) {
     const llm_json *v = llm_json_get(o, key);
     double x;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     x = llm_json_number(v, -1);
-    if (!llm_json_is(v, LLM_JSON_NUMBER) || x < 0 || x * scale > 2147483647.0) return llm__router_config_bad(j, path, key, "expected a number >= 0 (and not huge)");
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || x < 0 || x * scale > 2147483647.0)
+        return llm__router_config_bad(j, path, key, "expected a number >= 0 (and not huge)");
     *out = x * scale;
     return true;
 }
 
-static bool llm__router_config_int(llm__router_config_state *j, const llm_json *o, const char *path, const char *key, double scale, int *out) {
+static bool llm__router_config_int(llm__router_config_state *j, const llm_json *o, const char *path, const char *key,
+                                   double scale, int *out) {
     double x = -1;
     if (!llm__router_config_num(j, o, path, key, scale, &x)) return false;
     if (x >= 0) *out = (int)(x + 0.5);
     return true;
 }
 
-static bool llm__router_config_str(llm__router_config_state *j, const llm_json *o, const char *path, const char *key, const char **out) {
+static bool llm__router_config_str(llm__router_config_state *j, const llm_json *o, const char *path, const char *key,
+                                   const char **out) {
     const llm_json *v = llm_json_get(o, key);
     size_t len;
     const char *s;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!(s = llm_json_string(v, &len)) || strlen(s) != len) return llm__router_config_bad(j, path, key, "expected a string (without NUL)");
+    if (!(s = llm_json_string(v, &len)) || strlen(s) != len)
+        return llm__router_config_bad(j, path, key, "expected a string (without NUL)");
     if (strncmp(s, "os.environ/", 11) == 0) {
         const char *e = j->d.getenv ? j->d.getenv(j->d.getenv_user, s + 11) : NULL;
         if (!e) {
@@ -13822,15 +14556,18 @@ static bool llm__router_config_str(llm__router_config_state *j, const llm_json *
     return true;
 }
 
-static bool llm__router_config_bool(llm__router_config_state *j, const llm_json *o, const char *path, const char *key, bool *out) {
+static bool llm__router_config_bool(llm__router_config_state *j, const llm_json *o, const char *path, const char *key,
+                                    bool *out) {
     const llm_json *v = llm_json_get(o, key);
     if (!v) return true;
-    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) return llm__router_config_bad(j, path, key, "expected true or false");
+    if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE))
+        return llm__router_config_bad(j, path, key, "expected true or false");
     *out = llm_json_is(v, LLM_JSON_TRUE);
     return true;
 }
 
-static bool llm__router_config_deployment(llm__router_config_state *j, const llm_json *m, size_t i, llm_deployment_desc *d) {
+static bool llm__router_config_deployment(llm__router_config_state *j, const llm_json *m, size_t i,
+                                          llm_deployment_desc *d) {
     char path[64], pp[96], mi[96];
     const llm_json *p = llm_json_get(m, "litellm_params"), *info = llm_json_get(m, "model_info");
     double budget = 0, max_in = 0;
@@ -13839,16 +14576,24 @@ static bool llm__router_config_deployment(llm__router_config_state *j, const llm
     llm__format(mi, sizeof mi, "%s.model_info", path);
     memset(d, 0, sizeof *d);
     if (!llm_json_is(m, LLM_JSON_OBJECT)) return llm__router_config_bad(j, path, "", "expected an object");
-    if (!llm_json_is(p, LLM_JSON_OBJECT)) return llm__router_config_bad(j, path, "litellm_params", "expected an object");
-    if (info && !llm_json_is(info, LLM_JSON_OBJECT)) return llm__router_config_bad(j, path, "model_info", "expected an object");
-    if (!llm__router_config_str(j, m, path, "model_name", &d->group) || !llm__router_config_str(j, p, pp, "model", &d->model) ||
-        !llm__router_config_str(j, p, pp, "api_key", &d->api_key) || !llm__router_config_str(j, p, pp, "api_base", &d->base_url) ||
+    if (!llm_json_is(p, LLM_JSON_OBJECT))
+        return llm__router_config_bad(j, path, "litellm_params", "expected an object");
+    if (info && !llm_json_is(info, LLM_JSON_OBJECT))
+        return llm__router_config_bad(j, path, "model_info", "expected an object");
+    if (!llm__router_config_str(j, m, path, "model_name", &d->group) ||
+        !llm__router_config_str(j, p, pp, "model", &d->model) ||
+        !llm__router_config_str(j, p, pp, "api_key", &d->api_key) ||
+        !llm__router_config_str(j, p, pp, "api_base", &d->base_url) ||
         !llm__router_config_str(j, p, pp, "api_version", &d->api_version) ||
         !llm__router_config_int(j, p, pp, "rpm", 1, &d->rpm) || !llm__router_config_int(j, p, pp, "tpm", 1, &d->tpm) ||
-        !llm__router_config_int(j, p, pp, "weight", 1, &d->weight) || !llm__router_config_int(j, p, pp, "order", 1, &d->order) ||
-        !llm__router_config_int(j, p, pp, "timeout", 1000, &d->timeout_ms) || !llm__router_config_int(j, p, pp, "cooldown_time", 1000, &d->cooldown_ms) ||
-        !llm__router_config_int(j, p, pp, "max_parallel_requests", 1, &d->max_parallel) || !llm__router_config_num(j, p, pp, "max_budget", 1, &budget) ||
-        !llm__router_config_str(j, info, mi, "id", &d->id) || !llm__router_config_num(j, info, mi, "max_input_tokens", 1, &max_in))
+        !llm__router_config_int(j, p, pp, "weight", 1, &d->weight) ||
+        !llm__router_config_int(j, p, pp, "order", 1, &d->order) ||
+        !llm__router_config_int(j, p, pp, "timeout", 1000, &d->timeout_ms) ||
+        !llm__router_config_int(j, p, pp, "cooldown_time", 1000, &d->cooldown_ms) ||
+        !llm__router_config_int(j, p, pp, "max_parallel_requests", 1, &d->max_parallel) ||
+        !llm__router_config_num(j, p, pp, "max_budget", 1, &budget) ||
+        !llm__router_config_str(j, info, mi, "id", &d->id) ||
+        !llm__router_config_num(j, info, mi, "max_input_tokens", 1, &max_in))
         return false;
     if (!d->group) return llm__router_config_bad(j, path, "model_name", "missing");
     if (!d->model) return llm__router_config_bad(j, pp, "model", "missing");
@@ -13862,7 +14607,8 @@ static bool llm__router_config_deployment(llm__router_config_state *j, const llm
 }
 
 /* [{"group": ["to", ...]}, ...] or, for default_fallbacks, ["to", ...]. */
-static bool llm__router_config_fallbacks(llm__router_config_state *j, const llm_json *s, const char *sect, const char *key, llm_fallback_kind kind) {
+static bool llm__router_config_fallbacks(llm__router_config_state *j, const llm_json *s, const char *sect,
+                                         const char *key, llm_fallback_kind kind) {
     const llm_json *list = llm_json_get(s, key), *e;
     char path[96];
     size_t i = 0;
@@ -13875,14 +14621,17 @@ static bool llm__router_config_fallbacks(llm__router_config_state *j, const llm_
         const char **names;
         size_t k = 0;
         llm__format(path, sizeof path, "%s.%s[%z]", sect, key, i);
-        if (!star && (!llm_json_is(e, LLM_JSON_OBJECT) || llm_json_count(e) != 1)) return llm__router_config_bad(j, path, "", "expected an object with exactly one key");
+        if (!star && (!llm_json_is(e, LLM_JSON_OBJECT) || llm_json_count(e) != 1))
+            return llm__router_config_bad(j, path, "", "expected an object with exactly one key");
         if (!star) to = llm_json_first(e) + 1;
-        if (!llm_json_is(to, LLM_JSON_ARRAY)) return llm__router_config_bad(j, path, "", "expected an array of model group names");
+        if (!llm_json_is(to, LLM_JSON_ARRAY))
+            return llm__router_config_bad(j, path, "", "expected an array of model group names");
         if (j->d.fallback_count >= j->fb_cap) return llm__router_config_bad(j, path, "", "too many fallback lists");
         names = (const char **)llm__arena_alloc(&j->alloc, &j->arena, (llm_json_count(to) + 1) * sizeof(char *));
         if (!names) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
         for (t = llm_json_first(to); t; t = llm_json_next(to, t), k++)
-            if (!(names[k] = llm_json_string(t, NULL))) return llm__router_config_bad(j, path, "", "expected model group names (strings)");
+            if (!(names[k] = llm_json_string(t, NULL)))
+                return llm__router_config_bad(j, path, "", "expected model group names (strings)");
         f = &j->fb[j->d.fallback_count++];
         memset(f, 0, sizeof *f);
         f->kind = kind;
@@ -13895,10 +14644,11 @@ static bool llm__router_config_fallbacks(llm__router_config_state *j, const llm_
 }
 
 static bool llm__router_config_policy(llm__router_config_state *j, const llm_json *s, const char *sect) {
-    static const char *const names[] = {"BadRequestErrorRetries", "AuthenticationErrorRetries", "TimeoutErrorRetries",
-                                        "RateLimitErrorRetries", "ContentPolicyViolationErrorRetries", "InternalServerErrorRetries"};
-    static const llm_result codes[] = {LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION, LLM_ERR_TIMEOUT, LLM_ERR_RATE_LIMITED,
-                                       LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER};
+    static const char *const names[] = {
+        "BadRequestErrorRetries", "AuthenticationErrorRetries",         "TimeoutErrorRetries",
+        "RateLimitErrorRetries",  "ContentPolicyViolationErrorRetries", "InternalServerErrorRetries"};
+    static const llm_result codes[] = {LLM_ERR_BAD_REQUEST,  LLM_ERR_AUTHENTICATION, LLM_ERR_TIMEOUT,
+                                       LLM_ERR_RATE_LIMITED, LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER};
     const llm_json *p = llm_json_get(s, "retry_policy");
     char path[96];
     size_t k;
@@ -13917,17 +14667,20 @@ static bool llm__router_config_policy(llm__router_config_state *j, const llm_jso
 }
 
 static bool llm__router_config_settings(llm__router_config_state *j, const llm_json *s, const char *sect) {
-    static const char *const strategies[] = {"simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing",
-                                             "usage-based-routing", "usage-based-routing-v2"};
+    static const char *const strategies[] = {"simple-shuffle",     "least-busy",          "latency-based-routing",
+                                             "cost-based-routing", "usage-based-routing", "usage-based-routing-v2"};
     static const llm_routing_strategy ids[] = {LLM_ROUTING_SIMPLE_SHUFFLE, LLM_ROUTING_LEAST_BUSY, LLM_ROUTING_LATENCY,
                                                LLM_ROUTING_LOWEST_COST, LLM_ROUTING_USAGE, LLM_ROUTING_USAGE};
     const char *strategy = NULL;
     size_t k;
     if (!s || llm_json_is(s, LLM_JSON_NULL)) return true;
     if (!llm_json_is(s, LLM_JSON_OBJECT)) return llm__router_config_bad(j, sect, "", "expected an object");
-    if (!llm__router_config_str(j, s, sect, "routing_strategy", &strategy) || !llm__router_config_int(j, s, sect, "max_fallbacks", 1, &j->d.max_fallbacks) ||
-        !llm__router_config_int(j, s, sect, "cooldown_time", 1000, &j->d.cooldown_ms) || !llm__router_config_int(j, s, sect, "timeout", 1000, &j->d.timeout_ms) ||
-        !llm__router_config_bool(j, s, sect, "disable_cooldowns", &j->d.disable_cooldowns) || !llm__router_config_policy(j, s, sect))
+    if (!llm__router_config_str(j, s, sect, "routing_strategy", &strategy) ||
+        !llm__router_config_int(j, s, sect, "max_fallbacks", 1, &j->d.max_fallbacks) ||
+        !llm__router_config_int(j, s, sect, "cooldown_time", 1000, &j->d.cooldown_ms) ||
+        !llm__router_config_int(j, s, sect, "timeout", 1000, &j->d.timeout_ms) ||
+        !llm__router_config_bool(j, s, sect, "disable_cooldowns", &j->d.disable_cooldowns) ||
+        !llm__router_config_policy(j, s, sect))
         return false;
     if (llm_json_get(s, "num_retries")) {
         j->d.has_num_retries = true;
@@ -13948,7 +14701,8 @@ static bool llm__router_config_settings(llm__router_config_state *j, const llm_j
 
 static size_t llm__router_config_fallback_room(const llm_json *root) {
     static const char *const sects[] = {"router_settings", "litellm_settings"};
-    static const char *const keys[] = {"fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks"};
+    static const char *const keys[] = {"fallbacks", "context_window_fallbacks", "content_policy_fallbacks",
+                                       "default_fallbacks"};
     size_t n = 0, a, b;
     for (a = 0; a < 2; a++)
         for (b = 0; b < 4; b++) n += llm_json_count(llm_json_get(llm_json_get(root, sects[a]), keys[b])) + 1;
@@ -13960,7 +14714,8 @@ static bool llm__router_config_load(llm__router_config_state *j, const llm_json 
     llm_deployment_desc *deps;
     size_t i = 0, n = llm_json_count(list);
     if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__router_config_bad(j, "(top level)", "", "expected an object");
-    if (!llm_json_is(list, LLM_JSON_ARRAY) || n == 0) return llm__router_config_bad(j, "model_list", "", "expected a non-empty array");
+    if (!llm_json_is(list, LLM_JSON_ARRAY) || n == 0)
+        return llm__router_config_bad(j, "model_list", "", "expected a non-empty array");
     j->fb_cap = llm__router_config_fallback_room(root);
     deps = (llm_deployment_desc *)llm__arena_alloc(&j->alloc, &j->arena, n * sizeof *deps);
     j->fb = (llm_router_fallback *)llm__arena_alloc(&j->alloc, &j->arena, j->fb_cap * sizeof *j->fb);
@@ -13978,13 +14733,15 @@ static bool llm__router_config_load(llm__router_config_state *j, const llm_json 
            llm__router_config_settings(j, llm_json_get(root, "router_settings"), "router_settings");
 }
 
-LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t len, const llm_router_desc *base, llm_error *err) {
+LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t len, const llm_router_desc *base,
+                                        llm_error *err) {
     llm__router_config_state j;
     llm_json_doc doc;
     llm_error local;
     llm_result res;
     if (!err) err = &local;
-    if (!r || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init_json: NULL router or text");
+    if (!r || (!json && len))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_init_json: NULL router or text");
     memset(r, 0, sizeof *r);
     memset(&j, 0, sizeof j);
     if (base) j.d = *base;
@@ -13997,7 +14754,8 @@ LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t 
     doc.alloc = j.d.alloc;
     doc.max_depth = 32;
     res = llm_json_parse(&doc, json ? json : "", len, err);
-    if (res == LLM_OK) res = llm__router_config_load(&j, llm_json_root(&doc)) ? llm_router_init(r, &j.d, err) : err->code;
+    if (res == LLM_OK)
+        res = llm__router_config_load(&j, llm_json_root(&doc)) ? llm_router_init(r, &j.d, err) : err->code;
     llm__wipe(doc.strings_, doc.strings_capacity_); /* the keys the file held */
     llm_json_doc_free(&doc);
     llm__arena_free(&j.alloc, &j.arena);
@@ -14057,11 +14815,13 @@ static const char *llm__openai_body_json_text(llm__openai_body_state *q, const l
     const char *copy;
     llm_result r = llm__wire_json_text(&q->out->alloc, &q->out->arena_, v, &copy);
     if (r == LLM_ERR_NO_MEMORY) q->oom = true;
-    else if (r != LLM_OK) llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: nested deeper than 64", path), q->failed = true;
+    else if (r != LLM_OK)
+        llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: nested deeper than 64", path), q->failed = true;
     return copy;
 }
 
-static bool llm__openai_body_num(llm__openai_body_state *q, const llm_json *v, const char *path, double *out, bool *has) {
+static bool llm__openai_body_num(llm__openai_body_state *q, const llm_json *v, const char *path, double *out,
+                                 bool *has) {
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     if (!llm_json_is(v, LLM_JSON_NUMBER)) {
         llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a number", path);
@@ -14085,7 +14845,8 @@ static bool llm__openai_body_int(llm__openai_body_state *q, const llm_json *v, c
 }
 
 /* Any int64 (a seed): an integer in range, else refused. */
-static bool llm__openai_body_int64(llm__openai_body_state *q, const llm_json *v, const char *path, int64_t *out, bool *has) {
+static bool llm__openai_body_int64(llm__openai_body_state *q, const llm_json *v, const char *path, int64_t *out,
+                                   bool *has) {
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     if (llm_json_int(v, 0) != llm_json_int(v, 1)) { /* the fallback: not an integer, or out of range */
         llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number (64-bit)", path);
@@ -14110,10 +14871,14 @@ static bool llm__openai_body_bool(llm__openai_body_state *q, const llm_json *v, 
 /* LiteLLM's (and Anthropic's) cache_control: {"type":"ephemeral"}, with
    an optional "ttl" of "5m" or "1h". */
 static bool llm__openai_body_cache(llm__openai_body_state *q, const llm_json *v, const char *path, llm_cache *out) {
-    const char *type = llm_json_string(llm_json_get(v, "type"), NULL), *ttl = llm_json_string(llm_json_get(v, "ttl"), NULL);
+    const char *type = llm_json_string(llm_json_get(v, "type"), NULL),
+               *ttl = llm_json_string(llm_json_get(v, "ttl"), NULL);
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!type || strcmp(type, "ephemeral") != 0 || (llm_json_get(v, "ttl") && (!ttl || (strcmp(ttl, "5m") != 0 && strcmp(ttl, "1h") != 0))))
-        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.cache_control: expected {\"type\":\"ephemeral\"} with an optional ttl of 5m or 1h", path);
+    if (!type || strcmp(type, "ephemeral") != 0 ||
+        (llm_json_get(v, "ttl") && (!ttl || (strcmp(ttl, "5m") != 0 && strcmp(ttl, "1h") != 0))))
+        return llm__openai_body_bad(
+            q, LLM_ERR_INVALID_ARGUMENT,
+            "%s.cache_control: expected {\"type\":\"ephemeral\"} with an optional ttl of 5m or 1h", path);
     *out = ttl && strcmp(ttl, "1h") == 0 ? LLM_CACHE_1H : LLM_CACHE_5M;
     return true;
 }
@@ -14125,10 +14890,15 @@ static bool llm__openai_body_file(llm__openai_body_state *q, const llm_json *v, 
     const char *url = NULL, *media, *data;
     size_t n;
     p->type = LLM_PART_DOCUMENT;
-    if (llm_json_get(f, "file_id")) return llm__openai_body_bad(q, LLM_ERR_UNSUPPORTED, "%s.file.file_id: an uploaded file (llm_request holds a file's bytes)", path);
-    if (!llm__openai_body_str(q, llm_json_get(f, "file_data"), path, &url) || !llm__openai_body_str(q, llm_json_get(f, "filename"), path, &p->filename)) return false;
+    if (llm_json_get(f, "file_id"))
+        return llm__openai_body_bad(q, LLM_ERR_UNSUPPORTED,
+                                    "%s.file.file_id: an uploaded file (llm_request holds a file's bytes)", path);
+    if (!llm__openai_body_str(q, llm_json_get(f, "file_data"), path, &url) ||
+        !llm__openai_body_str(q, llm_json_get(f, "filename"), path, &p->filename))
+        return false;
     if (!url || !llm__wire_data_url(url, &media, &n, &data))
-        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.file.file_data: expected a data URL (data:application/pdf;base64,...)", path);
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT,
+                                    "%s.file.file_data: expected a data URL (data:application/pdf;base64,...)", path);
     p->base64 = data;
     if (!(p->media_type = llm__arena_strndup(&q->out->alloc, &q->out->arena_, media, n))) q->oom = true;
     return !q->oom;
@@ -14148,12 +14918,16 @@ static bool llm__openai_body_part(llm__openai_body_state *q, const llm_json *v, 
         const llm_json *img = llm_json_get(v, "image_url");
         p->type = LLM_PART_IMAGE_URL;
         if (llm_json_is(img, LLM_JSON_STRING)) return llm__openai_body_str(q, img, path, &p->url);
-        if (!llm__openai_body_str(q, llm_json_get(img, "url"), path, &p->url) || !llm__openai_body_str(q, llm_json_get(img, "detail"), path, &detail)) return false;
+        if (!llm__openai_body_str(q, llm_json_get(img, "url"), path, &p->url) ||
+            !llm__openai_body_str(q, llm_json_get(img, "detail"), path, &detail))
+            return false;
         for (i = 0; detail && i < 3; i++)
             if (strcmp(detail, details[i]) == 0) p->detail = (llm_image_detail)(LLM_DETAIL_AUTO + i);
         return true;
     }
-    llm__fail(q->err, LLM_ERR_UNSUPPORTED, "%s: a content part of type \"%s\" (llm_request holds text, image_url and file parts)", path, type ? type : "?");
+    llm__fail(q->err, LLM_ERR_UNSUPPORTED,
+              "%s: a content part of type \"%s\" (llm_request holds text, image_url and file parts)", path,
+              type ? type : "?");
     return false;
 }
 
@@ -14182,8 +14956,11 @@ static bool llm__openai_body_tool_calls(llm__openai_body_state *q, const llm_jso
     for (v = llm_json_first(calls); v && out; v = llm_json_next(calls, v), i++) {
         const llm_json *fn = llm_json_get(v, "function"), *args = llm_json_get(fn, "arguments");
         llm__format(path, sizeof path, "messages[%z].tool_calls[%z]", mi, i);
-        if (!llm__openai_body_str(q, llm_json_get(v, "id"), path, &out[i].id) || !llm__openai_body_str(q, llm_json_get(fn, "name"), path, &out[i].name)) return false;
-        if (args && !llm_json_is(args, LLM_JSON_STRING)) out[i].arguments = llm__openai_body_json_text(q, args, path); /* an object: taken as its text */
+        if (!llm__openai_body_str(q, llm_json_get(v, "id"), path, &out[i].id) ||
+            !llm__openai_body_str(q, llm_json_get(fn, "name"), path, &out[i].name))
+            return false;
+        /* an object: taken as its text */
+        if (args && !llm_json_is(args, LLM_JSON_STRING)) out[i].arguments = llm__openai_body_json_text(q, args, path);
         else if (!llm__openai_body_str(q, args, path, &out[i].arguments)) return false;
     }
     m->tool_calls = out;
@@ -14193,21 +14970,25 @@ static bool llm__openai_body_tool_calls(llm__openai_body_state *q, const llm_jso
 
 /* LiteLLM's thinking_blocks on an assistant message: Anthropic's
    thinking ({thinking, signature}) and redacted_thinking ({data}) blocks. */
-static bool llm__openai_body_thinking_blocks(llm__openai_body_state *q, const llm_json *blocks, llm_message *m, const char *path) {
+static bool llm__openai_body_thinking_blocks(llm__openai_body_state *q, const llm_json *blocks, llm_message *m,
+                                             const char *path) {
     const llm_json *v;
     llm_reasoning_block *out = (llm_reasoning_block *)llm__openai_body_alloc(q, llm_json_count(blocks), sizeof *out);
     size_t k = 0;
-    if (!llm_json_is(blocks, LLM_JSON_ARRAY)) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: expected an array", path);
+    if (!llm_json_is(blocks, LLM_JSON_ARRAY))
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: expected an array", path);
     for (v = llm_json_first(blocks); v && out; v = llm_json_next(blocks, v), k++) {
         const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
         if (type && strcmp(type, "redacted_thinking") == 0) {
             out[k].kind = LLM_REASONING_REDACTED;
             if (!llm__openai_body_str(q, llm_json_get(v, "data"), path, &out[k].data)) return false;
         } else if (type && strcmp(type, "thinking") == 0) {
-            if (!llm__openai_body_str(q, llm_json_get(v, "thinking"), path, &out[k].thinking) || !llm__openai_body_str(q, llm_json_get(v, "signature"), path, &out[k].signature))
+            if (!llm__openai_body_str(q, llm_json_get(v, "thinking"), path, &out[k].thinking) ||
+                !llm__openai_body_str(q, llm_json_get(v, "signature"), path, &out[k].signature))
                 return false;
         } else {
-            return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks[%z].type: expected thinking or redacted_thinking", path, k);
+            return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT,
+                                        "%s.thinking_blocks[%z].type: expected thinking or redacted_thinking", path, k);
         }
     }
     m->reasoning = out;
@@ -14237,9 +15018,11 @@ static bool llm__openai_body_thought_ids(llm__openai_body_state *q, llm_message 
     llm_reasoning_block *blocks;
     const char *sig;
     size_t k, n = 0;
-    for (k = 0; k < m->tool_call_count; k++) n += m->tool_calls[k].id && strstr(m->tool_calls[k].id, LLM__OPENAI_BODY_THOUGHT_SEP) != NULL;
+    for (k = 0; k < m->tool_call_count; k++)
+        n += m->tool_calls[k].id && strstr(m->tool_calls[k].id, LLM__OPENAI_BODY_THOUGHT_SEP) != NULL;
     if (!n) return true;
-    if (!(blocks = (llm_reasoning_block *)llm__openai_body_alloc(q, m->reasoning_count + n, sizeof *blocks))) return false;
+    if (!(blocks = (llm_reasoning_block *)llm__openai_body_alloc(q, m->reasoning_count + n, sizeof *blocks)))
+        return false;
     if (m->reasoning_count) memcpy(blocks, m->reasoning, m->reasoning_count * sizeof *blocks);
     for (k = 0; k < m->tool_call_count; k++) {
         llm_tool_call *tc = (llm_tool_call *)&m->tool_calls[k];
@@ -14261,19 +15044,27 @@ static bool llm__openai_body_message(llm__openai_body_state *q, const llm_json *
     const char *role = llm_json_string(llm_json_get(v, "role"), NULL);
     size_t r;
     llm__format(path, sizeof path, "messages[%z]", i);
-    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: expected an object", path);
+    if (!llm_json_is(v, LLM_JSON_OBJECT))
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s: expected an object", path);
     for (r = 0; role && r < 5 && strcmp(role, roles[r]) != 0; r++) {}
-    if (!role || r == 5) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.role: expected user, system, developer, assistant or tool", path);
+    if (!role || r == 5)
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT,
+                                    "%s.role: expected user, system, developer, assistant or tool", path);
     m->role = (llm_role)r;
     llm__format(path, sizeof path, "messages[%z].content", i);
     if (!llm__openai_body_content(q, llm_json_get(v, "content"), m, path)) return false;
     llm__format(path, sizeof path, "messages[%z]", i);
-    if (!llm__openai_body_str(q, llm_json_get(v, "name"), path, &m->name) || !llm__openai_body_str(q, llm_json_get(v, "tool_call_id"), path, &m->tool_call_id) ||
+    if (!llm__openai_body_str(q, llm_json_get(v, "name"), path, &m->name) ||
+        !llm__openai_body_str(q, llm_json_get(v, "tool_call_id"), path, &m->tool_call_id) ||
         !llm__openai_body_cache(q, llm_json_get(v, "cache_control"), path, &m->cache))
         return false;
-    if (llm_json_count(llm_json_get(v, "thinking_blocks")) && !llm__openai_body_thinking_blocks(q, llm_json_get(v, "thinking_blocks"), m, path)) return false;
+    if (llm_json_count(llm_json_get(v, "thinking_blocks")) &&
+        !llm__openai_body_thinking_blocks(q, llm_json_get(v, "thinking_blocks"), m, path))
+        return false;
     if (!llm__openai_body_cut_id(q, &m->tool_call_id, NULL)) return false;
-    if (llm_json_count(llm_json_get(v, "tool_calls")) && !llm__openai_body_tool_calls(q, llm_json_get(v, "tool_calls"), m, i)) return false;
+    if (llm_json_count(llm_json_get(v, "tool_calls")) &&
+        !llm__openai_body_tool_calls(q, llm_json_get(v, "tool_calls"), m, i))
+        return false;
     return llm__openai_body_thought_ids(q, m);
 }
 
@@ -14285,9 +15076,12 @@ static bool llm__openai_body_tools(llm__openai_body_state *q, const llm_json *to
     for (v = llm_json_first(tools); v && out; v = llm_json_next(tools, v), i++) {
         const llm_json *fn = llm_json_get(v, "function"), *params = llm_json_get(fn, "parameters");
         llm__format(path, sizeof path, "tools[%z].function", i);
-        if (!llm_json_is(fn, LLM_JSON_OBJECT)) return llm__openai_body_bad(q, LLM_ERR_UNSUPPORTED, "tools[%z]: only function tools", i);
-        if (!llm__openai_body_str(q, llm_json_get(fn, "name"), path, &out[i].name) || !llm__openai_body_str(q, llm_json_get(fn, "description"), path, &out[i].description) ||
-            !llm__openai_body_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict) || !llm__openai_body_cache(q, llm_json_get(v, "cache_control"), path, &out[i].cache))
+        if (!llm_json_is(fn, LLM_JSON_OBJECT))
+            return llm__openai_body_bad(q, LLM_ERR_UNSUPPORTED, "tools[%z]: only function tools", i);
+        if (!llm__openai_body_str(q, llm_json_get(fn, "name"), path, &out[i].name) ||
+            !llm__openai_body_str(q, llm_json_get(fn, "description"), path, &out[i].description) ||
+            !llm__openai_body_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict) ||
+            !llm__openai_body_cache(q, llm_json_get(v, "cache_control"), path, &out[i].cache))
             return false;
         if (params) out[i].parameters = llm__openai_body_json_text(q, params, "tools[].function.parameters");
     }
@@ -14308,8 +15102,13 @@ static bool llm__openai_body_tool_choice(llm__openai_body_state *q, const llm_js
             return true;
         }
     tc->mode = LLM_TOOL_CHOICE_FUNCTION;
-    if (!s && llm__openai_body_str(q, llm_json_get(llm_json_get(v, "function"), "name"), "tool_choice.function.name", &tc->name) && tc->name) return true;
-    llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "tool_choice: expected none, auto, required or {\"type\":\"function\",\"function\":{\"name\"}}");
+    if (!s &&
+        llm__openai_body_str(q, llm_json_get(llm_json_get(v, "function"), "name"), "tool_choice.function.name",
+                             &tc->name) &&
+        tc->name)
+        return true;
+    llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT,
+              "tool_choice: expected none, auto, required or {\"type\":\"function\",\"function\":{\"name\"}}");
     return false;
 }
 
@@ -14321,13 +15120,18 @@ static bool llm__openai_body_format(llm__openai_body_state *q, const llm_json *v
     size_t i;
     if (!v) return true;
     for (i = 0; type && i < 3 && strcmp(type, types[i]) != 0; i++) {}
-    if (!type || i == 3) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "response_format.type: expected text, json_object or json_schema");
+    if (!type || i == 3)
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT,
+                                    "response_format.type: expected text, json_object or json_schema");
     f->type = (llm_format_type)(LLM_FORMAT_TEXT + i);
     if (f->type != LLM_FORMAT_JSON_SCHEMA) return true;
-    if (llm_json_get(js, "schema")) f->schema = llm__openai_body_json_text(q, llm_json_get(js, "schema"), "response_format.json_schema.schema");
+    if (llm_json_get(js, "schema"))
+        f->schema = llm__openai_body_json_text(q, llm_json_get(js, "schema"), "response_format.json_schema.schema");
     return llm__openai_body_str(q, llm_json_get(js, "name"), "response_format.json_schema.name", &f->name) &&
-           llm__openai_body_str(q, llm_json_get(js, "description"), "response_format.json_schema.description", &f->description) &&
-           llm__openai_body_bool(q, llm_json_get(js, "strict"), "response_format.json_schema.strict", &f->strict) && !q->oom;
+           llm__openai_body_str(q, llm_json_get(js, "description"), "response_format.json_schema.description",
+                                &f->description) &&
+           llm__openai_body_bool(q, llm_json_get(js, "strict"), "response_format.json_schema.strict", &f->strict) &&
+           !q->oom;
 }
 
 static bool llm__openai_body_stop(llm__openai_body_state *q, const llm_json *v) {
@@ -14342,7 +15146,8 @@ static bool llm__openai_body_stop(llm__openai_body_state *q, const llm_json *v) 
         i = 1;
     } else {
         for (e = llm_json_first(v); e; e = llm_json_next(v, e), i++)
-            if (!llm__openai_body_str(q, e, "stop", &out[i]) || !out[i]) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "stop[%z]: expected a string", i);
+            if (!llm__openai_body_str(q, e, "stop", &out[i]) || !out[i])
+                return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "stop[%z]: expected a string", i);
     }
     q->out->request.stop = out;
     q->out->request.stop_count = i;
@@ -14354,10 +15159,12 @@ static bool llm__openai_body_metadata(llm__openai_body_state *q, const llm_json 
     llm_pair *out;
     size_t i = 0;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
-    if (!llm_json_is(v, LLM_JSON_OBJECT)) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
+    if (!llm_json_is(v, LLM_JSON_OBJECT))
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
     out = (llm_pair *)llm__openai_body_alloc(q, llm_json_count(v), sizeof *out);
     for (k = llm_json_first(v); k && out; k = llm_json_next(v, k), i++)
-        if (!llm__openai_body_str(q, k, "metadata", &out[i].name) || !llm__openai_body_str(q, k + 1, "metadata", &out[i].value) || !out[i].value)
+        if (!llm__openai_body_str(q, k, "metadata", &out[i].name) ||
+            !llm__openai_body_str(q, k + 1, "metadata", &out[i].value) || !out[i].value)
             return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "metadata: expected an object of strings");
     q->out->request.metadata = out;
     q->out->request.metadata_count = out ? i : 0;
@@ -14369,22 +15176,29 @@ static bool llm__openai_body_scalars(llm__openai_body_state *q, const llm_json *
     llm_request *r = &q->out->request;
     bool parallel = false, has_parallel = llm_json_is(llm_json_get(root, "parallel_tool_calls"), LLM_JSON_TRUE) ||
                                          llm_json_is(llm_json_get(root, "parallel_tool_calls"), LLM_JSON_FALSE);
-    if (!llm__openai_body_str(q, llm_json_get(root, "model"), "model", &r->model) || !llm__openai_body_str(q, llm_json_get(root, "user"), "user", &r->user) ||
+    if (!llm__openai_body_str(q, llm_json_get(root, "model"), "model", &r->model) ||
+        !llm__openai_body_str(q, llm_json_get(root, "user"), "user", &r->user) ||
         !llm__openai_body_str(q, llm_json_get(root, "reasoning_effort"), "reasoning_effort", &r->reasoning_effort) ||
         !llm__openai_body_str(q, llm_json_get(root, "service_tier"), "service_tier", &r->service_tier) ||
-        !llm__openai_body_num(q, llm_json_get(root, "temperature"), "temperature", &r->temperature, &r->has_temperature) ||
+        !llm__openai_body_num(q, llm_json_get(root, "temperature"), "temperature", &r->temperature,
+                              &r->has_temperature) ||
         !llm__openai_body_num(q, llm_json_get(root, "top_p"), "top_p", &r->top_p, &r->has_top_p) ||
-        !llm__openai_body_num(q, llm_json_get(root, "presence_penalty"), "presence_penalty", &r->presence_penalty, &r->has_presence_penalty) ||
-        !llm__openai_body_num(q, llm_json_get(root, "frequency_penalty"), "frequency_penalty", &r->frequency_penalty, &r->has_frequency_penalty) ||
+        !llm__openai_body_num(q, llm_json_get(root, "presence_penalty"), "presence_penalty", &r->presence_penalty,
+                              &r->has_presence_penalty) ||
+        !llm__openai_body_num(q, llm_json_get(root, "frequency_penalty"), "frequency_penalty", &r->frequency_penalty,
+                              &r->has_frequency_penalty) ||
         !llm__openai_body_int64(q, llm_json_get(root, "seed"), "seed", &r->seed, &r->has_seed) ||
         !llm__openai_body_int(q, llm_json_get(root, "max_tokens"), "max_tokens", &r->max_tokens) ||
-        !llm__openai_body_int(q, llm_json_get(root, "max_completion_tokens"), "max_completion_tokens", &r->max_completion_tokens) ||
-        !llm__openai_body_int(q, llm_json_get(root, "n"), "n", &r->n) || !llm__openai_body_bool(q, llm_json_get(root, "logprobs"), "logprobs", &r->logprobs) ||
+        !llm__openai_body_int(q, llm_json_get(root, "max_completion_tokens"), "max_completion_tokens",
+                              &r->max_completion_tokens) ||
+        !llm__openai_body_int(q, llm_json_get(root, "n"), "n", &r->n) ||
+        !llm__openai_body_bool(q, llm_json_get(root, "logprobs"), "logprobs", &r->logprobs) ||
         !llm__openai_body_bool(q, llm_json_get(root, "parallel_tool_calls"), "parallel_tool_calls", &parallel))
         return false;
     if (llm_json_get(root, "top_logprobs")) {
         r->has_top_logprobs = true;
-        if (!llm__openai_body_int(q, llm_json_get(root, "top_logprobs"), "top_logprobs", &r->top_logprobs)) return false;
+        if (!llm__openai_body_int(q, llm_json_get(root, "top_logprobs"), "top_logprobs", &r->top_logprobs))
+            return false;
     }
     if (llm_json_get(root, "top_k")) {
         r->has_top_k = true;
@@ -14397,10 +15211,31 @@ static bool llm__openai_body_scalars(llm__openai_body_state *q, const llm_json *
 /* The members llm_request holds; any other goes to extra_body and the
    unknown list. */
 static bool llm__openai_body_known(const char *key) {
-    static const char *const known[] = {"model", "messages", "tools", "tool_choice", "response_format", "max_tokens", "max_completion_tokens",
-                                        "temperature", "top_p", "stop", "seed", "n", "presence_penalty", "frequency_penalty", "logprobs",
-                                        "top_logprobs", "reasoning_effort", "parallel_tool_calls", "user", "metadata", "service_tier",
-                                        "stream", "stream_options", "top_k", NULL};
+    static const char *const known[] = {"model",
+                                        "messages",
+                                        "tools",
+                                        "tool_choice",
+                                        "response_format",
+                                        "max_tokens",
+                                        "max_completion_tokens",
+                                        "temperature",
+                                        "top_p",
+                                        "stop",
+                                        "seed",
+                                        "n",
+                                        "presence_penalty",
+                                        "frequency_penalty",
+                                        "logprobs",
+                                        "top_logprobs",
+                                        "reasoning_effort",
+                                        "parallel_tool_calls",
+                                        "user",
+                                        "metadata",
+                                        "service_tier",
+                                        "stream",
+                                        "stream_options",
+                                        "top_k",
+                                        NULL};
     size_t i;
     for (i = 0; known[i]; i++)
         if (strcmp(key, known[i]) == 0) return true;
@@ -14425,7 +15260,8 @@ static bool llm__openai_body_rest(llm__openai_body_state *q, const llm_json *roo
     }
     llm_json_write_object_end(&q->extra);
     if (!o->unknown_count) return true;
-    if (llm_json_writer_finish(&q->extra, &text, &n) != LLM_OK || !(o->request.extra_body = llm__arena_strndup(&o->alloc, &o->arena_, text, n)))
+    if (llm_json_writer_finish(&q->extra, &text, &n) != LLM_OK ||
+        !(o->request.extra_body = llm__arena_strndup(&o->alloc, &o->arena_, text, n)))
         q->oom = true;
     return !q->oom;
 }
@@ -14447,7 +15283,8 @@ static bool llm__openai_body_read(llm__openai_body_state *q, const llm_json *roo
     const llm_json *msgs = llm_json_get(root, "messages"), *v;
     llm_message *m;
     size_t i = 0;
-    if (!llm_json_is(root, LLM_JSON_OBJECT)) return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "expected a JSON object (a chat-completions request)");
+    if (!llm_json_is(root, LLM_JSON_OBJECT))
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "expected a JSON object (a chat-completions request)");
     if (!llm_json_is(msgs, LLM_JSON_ARRAY) || !llm_json_count(msgs))
         return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "messages: expected a non-empty array");
     m = (llm_message *)llm__openai_body_alloc(q, llm_json_count(msgs), sizeof *m);
@@ -14458,8 +15295,10 @@ static bool llm__openai_body_read(llm__openai_body_state *q, const llm_json *roo
     if (!llm__openai_body_scalars(q, root)) return false;
     llm__openai_body_gemini_blocks(q);
     if ((llm_json_count(llm_json_get(root, "tools")) && !llm__openai_body_tools(q, llm_json_get(root, "tools"))) ||
-        !llm__openai_body_tool_choice(q, llm_json_get(root, "tool_choice")) || !llm__openai_body_format(q, llm_json_get(root, "response_format")) ||
-        !llm__openai_body_stop(q, llm_json_get(root, "stop")) || !llm__openai_body_metadata(q, llm_json_get(root, "metadata")))
+        !llm__openai_body_tool_choice(q, llm_json_get(root, "tool_choice")) ||
+        !llm__openai_body_format(q, llm_json_get(root, "response_format")) ||
+        !llm__openai_body_stop(q, llm_json_get(root, "stop")) ||
+        !llm__openai_body_metadata(q, llm_json_get(root, "metadata")))
         return false;
     return llm__openai_body_rest(q, root) && !q->oom && !q->failed;
 }
@@ -14470,7 +15309,8 @@ LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char 
     llm_error local;
     llm_result r;
     if (!err) err = &local;
-    if (!out || (!json && len)) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_request_parse_openai: NULL argument");
+    if (!out || (!json && len))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_request_parse_openai: NULL argument");
     a = out->alloc;
     memset(out, 0, sizeof *out);
     out->alloc = a;

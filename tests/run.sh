@@ -64,6 +64,7 @@ check check-examples "$CC"
 check check-cli "$CC curl-config"
 check check-generated "$CC python3"
 check check-sections "python3 sed grep"
+check check-width awk
 check check-costs-oracle "$CC node curl-config"
 check check-tokens-cli "$CC curl-config"
 check check-schema "$CC node npm"
