@@ -31,7 +31,10 @@
            llm_error err;
            desc.api_key = api_key;
            desc.transport = transport;
-           llm_client_init(&client, &desc, NULL);
+           if (llm_client_init(&client, &desc, &err) != LLM_OK) {
+               fprintf(stderr, "%s: %s\n", llm_result_str(err.code), err.message);
+               return 1;
+           }
            req.model = "gpt-4o-mini";
            req.messages = &msg;
            req.message_count = 1;
@@ -53,10 +56,12 @@
    -----------------
    Configuration macros . Concepts and ownership . Errors . Limits and
    deadlines . Thread safety . Security . What llm.h does NOT do . Recent
-   changes. The declarations follow in the
-   order of the design: config, types, json, transport, sse, providers,
-   client, call (and streaming), router, tokens, costs. Implementation
-   sections are marked `// >>name` (grep for `// >>stream`).
+   changes. The declarations follow, then the implementation, both in the
+   order the data flows: base, json, sse, http, tokens, costs, (the wire
+   kit,) events, providers, call, client, conversation, router, the
+   OpenAI-body reader. The implementation opens with an index of its
+   sections; each is marked `// >>name: purpose` (grep for `// >>call`),
+   uses only the sections above it, and `make check-sections` keeps it so.
 
    CONFIGURATION MACROS
    --------------------
@@ -180,29 +185,31 @@
 
    WHAT llm.h DOES NOT DO
    ----------------------
-   It opens no sockets and reads no clock on its own (the router's default
-   clock and sleep aside, where POSIX has them, and a high-resolution clock
-   read as the entropy of request ids); it never prints unless a
-   caller-supplied log callback is set. It ships no HTTP transport yet, and
-   of the providers only the OpenAI wire format encodes requests (Anthropic
-   answers and streams decode, for `llm replay`).
+   It opens no sockets and reads no clock on its own (the default clock of
+   the router and of the blocking drivers aside, where POSIX has one, and a
+   high-resolution clock read as the entropy of request ids); it never
+   prints unless a caller-supplied log callback is set. Its HTTP transport
+   is the caller's: llm_curl_adapter.h, a companion header, is one over
+   libcurl. It speaks three wire formats both ways (OpenAI chat completions
+   and every compatible server, Anthropic Messages, Gemini generateContent)
+   and chat alone: no embeddings, model lists, readiness probes, remote
+   token counts or OpenAI Responses API yet. Each process has its own
+   router: nothing is shared across processes.
 
-   RECENT CHANGES (all of CHANGELOG.md's "Unreleased")
+   RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
-   - foundation: result codes, errors, allocator, strict JSON reader/writer
-   - OpenAI chat through the call: types, wire format, sans-I/O call, client
-   - streaming: WHATWG SSE, OpenAI and Anthropic stream decoding, accumulation
-   - router: retries, fallbacks, cooldowns, strategies, rate limits, budgets
-   - tokens: tiktoken-exact BPE, estimator, chat counting; costs: LiteLLM's
-     price table, cost formula and model facts
-   - hardening: bounded streams and choices, NO_MEMORY on every path, keys
-     scrubbed from errors, one client shared by threads
-   - providers as data: wire formats, a preset table, llm_resolve_target,
-     the public stream sink, OpenRouter and Azure OpenAI, llm request
-   - Anthropic both ways: the encoder, thinking by model family, reasoning
-     blocks kept and sent back, prompt caching, structured answers, PDFs
-   - tests that can fail: llm_usage_decode; xAI's price tier and reasoning
-     under a service tier as LiteLLM bills them
+   - the file re-cut (#20): sections that read down in the order the data
+     flows, an index of them, one private prefix per section; the wire
+     format's decode_usage slot (llm_wire_usage_decode) and reasoning_blocks
+     flag; llm_client_desc_defaults; LLM_QUIRK_NO_STREAM_USAGE removed
+   - Gemini native (#15): generateContent and its stream, function calls,
+     thoughtSignature kept and sent back to Gemini only, the schema dialect
+   - tests that can fail (#16): llm_usage_decode; xAI's price tier and
+     reasoning under a service tier as LiteLLM bills them
+   - the curl adapter (#13): llm_curl_adapter.h, a blocking transport and a
+     multi runner; first contact (#14): `llm chat`, `make run`
+   - Anthropic both ways (#12): the encoder, thinking by model family,
+     reasoning blocks kept and sent back, prompt caching, PDFs
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
@@ -2968,8 +2975,6 @@ static double llm__parse_seconds(const char *s, size_t n) {
     return v;
 }
 
-/* An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") as unix milliseconds,
-   or -1. The other two legacy HTTP date forms are not accepted. */
 /* Unix milliseconds of a UTC date and time (days from civil, H. Hinnant's
    algorithm); -1 for fields out of range. */
 static int64_t llm__unix_ms(int64_t year, int month, int day, int hour, int minute, int second) {
@@ -2985,6 +2990,8 @@ static int64_t llm__unix_ms(int64_t year, int month, int day, int hour, int minu
     return ((days * 24 + hour) * 60 + minute) * 60000 + (int64_t)second * 1000;
 }
 
+/* An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") as unix milliseconds,
+   or -1. The other two legacy HTTP date forms are not accepted. */
 static int64_t llm__parse_http_date(const char *s, size_t n) {
     static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
     int day, month, hour, minute, second;
@@ -9071,7 +9078,6 @@ static bool llm__events_response_of(llm_call *call, llm_response *resp) {
     return !failed;
 }
 
-/* One choice of a whole answer told as the events a stream would carry. */
 /* What a choice holds beside its events: its reasoning blocks and its
    content-filter annotations. */
 static llm_result llm__events_choice_state(llm_call *call, const llm_choice *c) {
@@ -9100,6 +9106,7 @@ static llm_result llm__events_choice_state(llm_call *call, const llm_choice *c) 
     return r;
 }
 
+/* One choice of a whole answer told as the events a stream would carry. */
 static llm_result llm__events_from_choice(llm_call *call, const llm_choice *c) {
     llm__events_choice *ac;
     size_t k;
@@ -9463,11 +9470,10 @@ static const llm_finish_word llm__openai_finish_words[] = {{"stop", LLM_FINISH_S
                                                            {"error", LLM_FINISH_ERROR},
                                                            {NULL, LLM_FINISH_NONE}};
 
-/* OpenAI's error types and codes that decide more than the status does:
-   insufficient_quota comes with 429 but waiting will not help (money
-   will); content_filter is Azure's refusal. In a stream (no status) the
-   others give the class. */
-/* OpenAI's error words, and the common ones of compatible servers. */
+/* OpenAI's error words, and the common ones of compatible servers: the
+   types and codes that decide more than the status does. insufficient_quota
+   comes with 429 but waiting will not help (money will); content_filter is
+   Azure's refusal. In a stream (no status) the others give the class. */
 static const llm_error_word llm__openai_error_words[] = {
     {"insufficient_quota", LLM_ERR_PAYMENT_REQUIRED, true, false},
     {"content_filter", LLM_ERR_CONTENT_POLICY, true, false},
@@ -12101,7 +12107,6 @@ static const char *llm__call_base(llm_call *call, const llm_client *client) {
     return llm__arena_strndup(&call->alloc_, &call->arena_, base, n);
 }
 
-/* What the wire format is given: the model to send, the base URL... */
 /* The call's wire state, zeroed (none when the format keeps none). */
 static bool llm__call_wire_state(llm_call *call) {
     size_t size = call->client_->provider->wire->state_size;
@@ -12111,6 +12116,7 @@ static bool llm__call_wire_state(llm_call *call) {
     return true;
 }
 
+/* What the wire format is given: the model to send, the base URL... */
 static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
     call->ctx_.client = client;
     call->ctx_.provider = client->provider;
@@ -12341,8 +12347,6 @@ static llm_result llm__call_next_data(llm_call *call, bool last, const char **ty
     return LLM_OK;
 }
 
-/* One event through the wire format: the end marker, or its data parsed
-   and decoded into the sink. */
 /* The end marker, alone or followed by JSON whitespace (Azure's documented
    streams end in "data: [DONE] "; the OpenAI SDKs accept any data that
    starts with it, which is looser than needed). */
@@ -12354,6 +12358,8 @@ static bool llm__call_is_end_marker(const char *marker, const char *data, size_t
     return true;
 }
 
+/* One event through the wire format: the end marker, or its data parsed
+   and decoded into the sink. */
 static void llm__call_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
     const llm_wire_format *w = call->client_->provider->wire;
     llm_stream_sink sink;
@@ -13836,7 +13842,6 @@ static const char *llm__router_gname(const llm_router *r, int g) {
     return g >= 0 ? llm__router_core(r)->groups[g].name : "?";
 }
 
-/* Resolves the request's model: a group, a deployment id, a deployment's model. */
 /* prefix + 32 hex digits from the router's random source (out: 40 bytes). */
 static void llm__router_hex_id(llm_router *r, char *out, const char *prefix) {
     static const char hex[] = "0123456789abcdef";
@@ -13850,6 +13855,7 @@ static void llm__router_hex_id(llm_router *r, char *out, const char *prefix) {
     out[n + 32] = '\0';
 }
 
+/* Resolves the request's model: a group, a deployment id, a deployment's model. */
 static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now,
                                     llm_error *err) {
     llm__router_state *c = llm__router_core(r);
