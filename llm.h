@@ -9807,38 +9807,16 @@ static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event
 }
 
 static const llm_wire_format llm__openai_wire = {
-    "openai-chat",
-    llm__openai_encode,
-    llm__openai_url,
-    llm__openai_decode,
-    llm__wire_decode_error_object,
-    llm__openai_stream_event,
-    0,
-    LLM_FRAMING_SSE,
-    "[DONE]",
-    llm__openai_finish_words,
-    llm__openai_error_words,
-    true,
-    llm__openai_usage,
-    false,
+    "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__wire_decode_error_object,
+    llm__openai_stream_event, 0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
+    llm__openai_usage, false,
 };
 
 /* Azure OpenAI: the same format at its own URLs. */
 static const llm_wire_format llm__openai_azure_wire = {
-    "azure-openai-chat",
-    llm__openai_encode,
-    llm__openai_azure_url,
-    llm__openai_decode,
-    llm__wire_decode_error_object,
-    llm__openai_stream_event,
-    0,
-    LLM_FRAMING_SSE,
-    "[DONE]",
-    llm__openai_finish_words,
-    llm__openai_error_words,
-    true,
-    llm__openai_usage,
-    false,
+    "azure-openai-chat", llm__openai_encode, llm__openai_azure_url, llm__openai_decode, llm__wire_decode_error_object,
+    llm__openai_stream_event, 0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
+    llm__openai_usage, false,
 };
 
 #endif /* LLM_NO_PROVIDER_OPENAI */
@@ -10718,20 +10696,9 @@ static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request 
 }
 
 static const llm_wire_format llm__anthropic_wire = {
-    "anthropic-messages",
-    llm__anthropic_encode,
-    llm__anthropic_url,
-    llm__anthropic_decode,
-    llm__wire_decode_error_object,
-    llm__anthropic_stream_event,
-    sizeof(llm__anthropic_state),
-    LLM_FRAMING_SSE,
-    NULL,
-    llm__anthropic_finish_words,
-    llm__anthropic_error_words,
-    false,
-    llm__anthropic_usage,
-    true,
+    "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode,
+    llm__wire_decode_error_object, llm__anthropic_stream_event, sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL,
+    llm__anthropic_finish_words, llm__anthropic_error_words, false, llm__anthropic_usage, true,
 };
 
 #endif /* LLM_NO_PROVIDER_ANTHROPIC */
@@ -11647,20 +11614,9 @@ static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event
 }
 
 static const llm_wire_format llm__gemini_wire = {
-    LLM__GEMINI_FORMAT,
-    llm__gemini_encode,
-    llm__gemini_url,
-    llm__gemini_decode,
-    llm__gemini_decode_error,
-    llm__gemini_stream_event,
-    sizeof(llm__gemini_state),
-    LLM_FRAMING_SSE,
-    NULL,
-    llm__gemini_finish_words,
-    llm__gemini_error_words,
-    false,
-    llm__gemini_usage,
-    true,
+    LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error,
+    llm__gemini_stream_event, sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words,
+    llm__gemini_error_words, false, llm__gemini_usage, true,
 };
 
 #endif /* LLM_NO_PROVIDER_GEMINI */
@@ -11698,84 +11654,44 @@ static const llm_provider llm__providers_table[] = {
 #ifndef LLM_NO_PROVIDER_OPENAI
     {"openai", &llm__openai_wire, "https://api.openai.com/v1", LLM__PROVIDERS_BEARER, LLM_QUIRK_MAX_COMPLETION_TOKENS,
      false, LLM__PROVIDERS_VARS("OPENAI_API_KEY"), LLM__PROVIDERS_BASES("OPENAI"), LLM__PROVIDERS_PLAIN},
-    {"azure",
-     &llm__openai_azure_wire,
-     NULL,
-     "api-key",
-     "",
-     NULL,
-     0,
-     LLM_QUIRK_MAX_COMPLETION_TOKENS,
-     false,
+    {"azure", &llm__openai_azure_wire, NULL, "api-key", "", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
      LLM__PROVIDERS_VARS("AZURE_API_KEY", "AZURE_OPENAI_API_KEY"),
      LLM__PROVIDERS_VARS("AZURE_BASE_URL", "AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"),
-     NULL,
-     "x-ms-retry-after-ms",
-     NULL,
-     NULL,
-     {NULL, NULL},
-     {"AZURE_API_VERSION", "OPENAI_API_VERSION"},
-     "AZURE_AD_TOKEN",
-     NULL},
-    {"openrouter",
-     &llm__openai_wire,
-     "https://openrouter.ai/api/v1",
-     LLM__PROVIDERS_BEARER,
-     LLM_QUIRK_ONE_CHOICE,
-     false,
-     LLM__PROVIDERS_VARS("OPENROUTER_API_KEY"),
-     LLM__PROVIDERS_BASES("OPENROUTER"),
-     NULL,
-     NULL,
-     NULL,
-     "HTTP-Referer",
-     {"X-OpenRouter-Title", "X-Title"},
-     {NULL, NULL},
-     NULL,
-     NULL},
+     NULL, "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}, {"AZURE_API_VERSION", "OPENAI_API_VERSION"},
+     "AZURE_AD_TOKEN", NULL},
+    {"openrouter", &llm__openai_wire, "https://openrouter.ai/api/v1", LLM__PROVIDERS_BEARER, LLM_QUIRK_ONE_CHOICE,
+     false, LLM__PROVIDERS_VARS("OPENROUTER_API_KEY"), LLM__PROVIDERS_BASES("OPENROUTER"),
+     NULL, NULL, NULL, "HTTP-Referer", {"X-OpenRouter-Title", "X-Title"}, {NULL, NULL}, NULL, NULL},
     LLM__PROVIDERS_COMPAT("groq", "https://api.groq.com/openai/v1", false, "GROQ", "GROQ_API_KEY"),
     LLM__PROVIDERS_COMPAT("deepseek", "https://api.deepseek.com", false, "DEEPSEEK", "DEEPSEEK_API_KEY"),
     LLM__PROVIDERS_COMPAT("mistral", "https://api.mistral.ai/v1", false, "MISTRAL", "MISTRAL_API_KEY"),
     LLM__PROVIDERS_COMPAT("xai", "https://api.x.ai/v1", false, "XAI", "XAI_API_KEY"),
-    LLM__PROVIDERS_COMPAT("together_ai", "https://api.together.xyz/v1", false, "TOGETHER_AI", "TOGETHER_API_KEY",
-                          "TOGETHERAI_API_KEY"),
+    LLM__PROVIDERS_COMPAT("together_ai", "https://api.together.xyz/v1", false, "TOGETHER_AI",
+                          "TOGETHER_API_KEY", "TOGETHERAI_API_KEY"),
     LLM__PROVIDERS_COMPAT("fireworks_ai", "https://api.fireworks.ai/inference/v1", false, "FIREWORKS_AI",
                           "FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY"),
     {"ollama", &llm__openai_wire, "http://localhost:11434/v1", LLM__PROVIDERS_BEARER,
-     LLM__PROVIDERS_OAI_COMPAT | LLM_QUIRK_V1_PATH, true, LLM__PROVIDERS_VARS("OLLAMA_API_KEY"),
-     LLM__PROVIDERS_BASES("OLLAMA"), LLM__PROVIDERS_PLAIN},
+     LLM__PROVIDERS_OAI_COMPAT | LLM_QUIRK_V1_PATH, true,
+     LLM__PROVIDERS_VARS("OLLAMA_API_KEY"), LLM__PROVIDERS_BASES("OLLAMA"), LLM__PROVIDERS_PLAIN},
     {"ollama_chat", &llm__openai_wire, "http://localhost:11434/v1", LLM__PROVIDERS_BEARER,
-     LLM__PROVIDERS_OAI_COMPAT | LLM_QUIRK_V1_PATH, true, LLM__PROVIDERS_VARS("OLLAMA_API_KEY"),
-     LLM__PROVIDERS_VARS("OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE"), LLM__PROVIDERS_PLAIN},
+     LLM__PROVIDERS_OAI_COMPAT | LLM_QUIRK_V1_PATH, true,
+     LLM__PROVIDERS_VARS("OLLAMA_API_KEY"), LLM__PROVIDERS_VARS("OLLAMA_CHAT_BASE_URL", "OLLAMA_API_BASE"),
+     LLM__PROVIDERS_PLAIN},
     LLM__PROVIDERS_COMPAT("vllm", "http://localhost:8000/v1", true, "VLLM", "VLLM_API_KEY"),
     LLM__PROVIDERS_COMPAT("hosted_vllm", "http://localhost:8000/v1", true, "HOSTED_VLLM", "HOSTED_VLLM_API_KEY"),
     {"litellm_proxy", &llm__openai_wire, "http://localhost:4000/v1", LLM__PROVIDERS_BEARER, 0, false,
      LLM__PROVIDERS_VARS("LITELLM_PROXY_API_KEY"), LLM__PROVIDERS_BASES("LITELLM_PROXY"),
      LLM__PROVIDERS_COST("x-litellm-response-cost")},
     {"openai-compatible", &llm__openai_wire, "http://localhost:8000/v1", LLM__PROVIDERS_BEARER,
-     LLM__PROVIDERS_OAI_COMPAT, true, LLM__PROVIDERS_VARS("OPENAI_COMPATIBLE_API_KEY"),
-     LLM__PROVIDERS_BASES("OPENAI_COMPATIBLE"), LLM__PROVIDERS_COST("x-litellm-response-cost")},
+     LLM__PROVIDERS_OAI_COMPAT, true,
+     LLM__PROVIDERS_VARS("OPENAI_COMPATIBLE_API_KEY"), LLM__PROVIDERS_BASES("OPENAI_COMPATIBLE"),
+     LLM__PROVIDERS_COST("x-litellm-response-cost")},
 #endif
 #ifndef LLM_NO_PROVIDER_ANTHROPIC
-    {"anthropic",
-     &llm__anthropic_wire,
-     "https://api.anthropic.com",
-     "x-api-key",
-     "",
-     llm__providers_anthropic_headers,
-     1,
-     0,
-     false,
-     LLM__PROVIDERS_VARS("ANTHROPIC_API_KEY"),
-     LLM__PROVIDERS_BASES("ANTHROPIC"),
-     "request-id",
-     NULL,
-     NULL,
-     NULL,
-     {NULL, NULL},
-     {NULL, NULL},
-     NULL,
-     "anthropic-ratelimit-"},
+    {"anthropic", &llm__anthropic_wire, "https://api.anthropic.com", "x-api-key", "",
+     llm__providers_anthropic_headers, 1, 0, false,
+     LLM__PROVIDERS_VARS("ANTHROPIC_API_KEY"), LLM__PROVIDERS_BASES("ANTHROPIC"),
+     "request-id", NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, "anthropic-ratelimit-"},
 #endif
 #ifndef LLM_NO_PROVIDER_GEMINI
     {"gemini", &llm__gemini_wire, "https://generativelanguage.googleapis.com", "x-goog-api-key", "", NULL, 0, 0, false,
@@ -13213,26 +13129,15 @@ typedef struct llm__router_state {
     llm_router_stats st;
 } llm__router_state;
 
-static const llm_result llm__router_class_codes[LLM_ROUTER_CLASSES] = {LLM_OK,
-                                                                       LLM_ERR_TRANSPORT,
-                                                                       LLM_ERR_TIMEOUT,
-                                                                       LLM_ERR_CANCELLED,
-                                                                       LLM_ERR_BAD_REQUEST,
-                                                                       LLM_ERR_AUTHENTICATION,
-                                                                       LLM_ERR_PERMISSION,
-                                                                       LLM_ERR_NOT_FOUND,
-                                                                       LLM_ERR_PAYMENT_REQUIRED,
-                                                                       LLM_ERR_RATE_LIMITED,
-                                                                       LLM_ERR_CONTEXT_WINDOW_EXCEEDED,
-                                                                       LLM_ERR_CONTENT_POLICY,
-                                                                       LLM_ERR_SERVER,
-                                                                       LLM_ERR_UNAVAILABLE,
-                                                                       LLM_ERR_HTTP,
-                                                                       LLM_ERR_PARSE};
+static const llm_result llm__router_class_codes[LLM_ROUTER_CLASSES] = {
+    LLM_OK, LLM_ERR_TRANSPORT, LLM_ERR_TIMEOUT, LLM_ERR_CANCELLED, LLM_ERR_BAD_REQUEST, LLM_ERR_AUTHENTICATION,
+    LLM_ERR_PERMISSION, LLM_ERR_NOT_FOUND, LLM_ERR_PAYMENT_REQUIRED, LLM_ERR_RATE_LIMITED,
+    LLM_ERR_CONTEXT_WINDOW_EXCEEDED, LLM_ERR_CONTENT_POLICY, LLM_ERR_SERVER, LLM_ERR_UNAVAILABLE, LLM_ERR_HTTP,
+    LLM_ERR_PARSE};
 
 static const char *const llm__router_strategy_names[LLM__ROUTER_STRATEGY_COUNT] = {
-    "simple-shuffle",        "simple-shuffle",     "least-busy",
-    "latency-based-routing", "cost-based-routing", "usage-based-routing"};
+    "simple-shuffle", "simple-shuffle", "least-busy", "latency-based-routing", "cost-based-routing",
+    "usage-based-routing"};
 
 LLM_API int llm_router_error_class(llm_result code) {
     int i;
@@ -14081,9 +13986,7 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
                 llm__router_trace(r, a, LLM_TRACE_PICK, &llm__router_core(r)->deps[i], NULL, 0, LLM_OK,
                                   "picked %s (%s, %d candidates%s)", a->deployment_id,
                                   llm__router_strategy_names[r->desc_.strategy], s.ok,
-                                  a->is_retry      ? ", retry"
-                                  : a->is_fallback ? ", fallback"
-                                                   : "");
+                                  a->is_retry ? ", retry" : a->is_fallback ? ", fallback" : "");
                 res = LLM_OK;
             } else {
                 res = llm__router_no_candidate(r, a, &s, now, err, &again);
@@ -14167,10 +14070,10 @@ static void llm__router_record_failure(llm_router *r, llm_router_attempt *a, llm
     if (code == LLM_ERR_TIMEOUT)
         llm__router_ewma(&d->st.latency_ewma_ms, (double)(now - a->sent_ms_) * 2, d->st.successes + 2);
     if (r->desc_.disable_cooldowns || !llm__router_cools(code, a->last_error.http_status)) {
-        if (a->probe_ || d->health == LLM__ROUTER_HALF) {
+        if (a->probe_ || d->health == LLM__ROUTER_HALF) { /* it answered */
             d->health = LLM__ROUTER_CLOSED;
             d->probing = false;
-        } /* it answered */
+        }
         return;
     }
     if (d->health == LLM__ROUTER_OPEN) return;  /* a late report from before the cooldown */
@@ -15108,10 +15011,8 @@ static bool llm__openai_body_tool_choice(llm__openai_body_state *q, const llm_js
             return true;
         }
     tc->mode = LLM_TOOL_CHOICE_FUNCTION;
-    if (!s &&
-        llm__openai_body_str(q, llm_json_get(llm_json_get(v, "function"), "name"), "tool_choice.function.name",
-                             &tc->name) &&
-        tc->name)
+    if (!s && llm__openai_body_str(q, llm_json_get(llm_json_get(v, "function"), "name"), "tool_choice.function.name",
+                                   &tc->name) && tc->name)
         return true;
     llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT,
               "tool_choice: expected none, auto, required or {\"type\":\"function\",\"function\":{\"name\"}}");
@@ -15217,31 +15118,11 @@ static bool llm__openai_body_scalars(llm__openai_body_state *q, const llm_json *
 /* The members llm_request holds; any other goes to extra_body and the
    unknown list. */
 static bool llm__openai_body_known(const char *key) {
-    static const char *const known[] = {"model",
-                                        "messages",
-                                        "tools",
-                                        "tool_choice",
-                                        "response_format",
-                                        "max_tokens",
-                                        "max_completion_tokens",
-                                        "temperature",
-                                        "top_p",
-                                        "stop",
-                                        "seed",
-                                        "n",
-                                        "presence_penalty",
-                                        "frequency_penalty",
-                                        "logprobs",
-                                        "top_logprobs",
-                                        "reasoning_effort",
-                                        "parallel_tool_calls",
-                                        "user",
-                                        "metadata",
-                                        "service_tier",
-                                        "stream",
-                                        "stream_options",
-                                        "top_k",
-                                        NULL};
+    static const char *const known[] = {
+        "model", "messages", "tools", "tool_choice", "response_format", "max_tokens", "max_completion_tokens",
+        "temperature", "top_p", "stop", "seed", "n", "presence_penalty", "frequency_penalty", "logprobs",
+        "top_logprobs", "reasoning_effort", "parallel_tool_calls", "user", "metadata", "service_tier", "stream",
+        "stream_options", "top_k", NULL};
     size_t i;
     for (i = 0; known[i]; i++)
         if (strcmp(key, known[i]) == 0) return true;
