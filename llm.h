@@ -648,7 +648,10 @@ typedef struct llm_response {
     double upstream_cost_usd;       /* OpenRouter's cost_details.upstream_inference_cost, as given */
     const char *request_id;         /* the provider's request id header */
     int http_status;
-    int64_t latency_ms;             /* from begin to finish, by the caller's clock */
+    int64_t latency_ms;             /* from begin to finish, by the caller's clock; a driver that retries or
+                                       falls back gives the whole, backoff included */
+    int attempts;                   /* the HTTP exchanges this answer took: 1 for one call; a driver that
+                                       retries or falls back counts them all */
     const char *raw_body;           /* when the client keeps raw bodies */
     size_t raw_body_len;
     /* private */
@@ -12577,6 +12580,7 @@ static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, ll
     resp->alloc_ = call->alloc_;
     resp->http_status = call->status_;
     resp->latency_ms = now_ms - call->start_ms_;
+    resp->attempts = 1;
     if (call->request_id_[0] && !(resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_,
                                                                         strlen(call->request_id_))))
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
