@@ -105,6 +105,7 @@ check-examples: | $(B)
 check-cli: $(B)/llm $(B)/mock_server
 	sh tests/cli/help.sh $(B)/llm
 	sh tests/cli/chat.sh $(B)/llm $(B)/mock_server
+	sh tests/cli/calls.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
 	sh tests/cli/stream.sh $(B)/llm $(B)/json_same tests/data

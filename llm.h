@@ -552,6 +552,10 @@ typedef struct llm_request {
     size_t header_count;
     int timeout_ms;                 /* 0 = the client's */
     const char *request_id;         /* X-Request-ID; NULL = generated */
+    /* Idempotency-Key, which every request carries: NULL = generated, one
+       per request, the same on each of its retries (a header of that name
+       in `headers`, as the router sends, is used instead). */
+    const char *idempotency_key;
     llm_stream_options stream;      /* used by llm_stream and llm_call_begin_stream */
     bool has_top_k;
     int top_k;                      /* Anthropic's, and OpenAI-compatible servers' that take it (not OpenAI) */
@@ -1791,7 +1795,11 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
 /* Releases the call's memory (also after an error, or to cancel). */
 LLM_API void llm_call_free(llm_call *call);
 
-/* Runs one request through client->desc.transport (blocking). */
+/* Runs one request through client->desc.transport (blocking), sent again
+   on a retryable failure as client.num_retries says (2 by default: see
+   llm_client_desc), each attempt with the request's one Idempotency-Key;
+   resp->attempts counts them and resp->latency_ms spans them all, backoff
+   included. Each retry is logged at LLM_LOG_INFO with its wait and why. */
 LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req, llm_response *resp, llm_error *err);
 
 /* A streamed exchange: like llm_call_begin, and the answer is an event
@@ -1816,7 +1824,9 @@ LLM_API void llm_call_cancel(llm_call *call);
 
 /* Runs one streamed request through the transport, calling on_event for
    every event; *resp is the accumulated response (also after an error, see
-   llm_call_begin_stream). */
+   llm_call_begin_stream). Retried as llm_complete is, only while no
+   content (text, reasoning, refusal, a tool call) has reached on_event:
+   a stream that has delivered content is never sent again. */
 LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
                               llm_response *resp, llm_error *err);
 
@@ -1887,6 +1897,19 @@ typedef struct llm_client_desc {
     llm_allocator alloc;
     llm_transport transport;     /* used by llm_complete */
     int timeout_ms;              /* per request; 0 = 600000 */
+    /* Retries of llm_complete and llm_stream (the official SDKs' default
+       is 2): a 408, 409, 429 or 5xx answer, or a connection that failed
+       before any content arrived, is sent again, up to num_retries more
+       times, with the same Idempotency-Key, after the server's
+       retry-after-ms or retry-after (seconds or a date) when it says one
+       and it is at most 60 s (longer: no retry, and the error says so),
+       else an exponential backoff from 0.5 s to 8 s with full jitter;
+       `x-should-retry` decides when the server sends it. A stream that has
+       delivered content is never sent again. Unset: 2; 0 turns retries off.
+       The router's clients never retry: the router's retries are the only
+       ones there (the same rules, llm_router_desc). */
+    bool has_num_retries;
+    int num_retries;
     int connect_timeout_ms;      /* 0 = the transport's default */
     size_t max_response_bytes;   /* a larger body is LLM_ERR_LIMIT_EXCEEDED; 0 = 64 MiB */
     /* Monotonic milliseconds, for latency and the stream deadlines of the
@@ -1898,10 +1921,15 @@ typedef struct llm_client_desc {
     /* Wall-clock unix milliseconds, to turn a Retry-After date into a delay
        when the answer has no Date header. May be NULL. */
     int64_t (*wall_clock_ms)(void *user);
+    /* Waits `ms` between retries (clock_user is its user). NULL: the
+       platform's sleep where there is one; with none, only a retry that
+       needs no wait is made. */
+    void (*sleep_ms)(void *user, int64_t ms);
     void *clock_user;
-    /* Random source for request ids (called from the calls' threads: it
-       must be thread-safe when calls run at once). NULL: ids mixed from
-       `seed` (0: the client's address and the clock hook), the call and a
+    /* Random source for request ids, idempotency keys and the jitter of
+       retries (called from the calls' threads: it must be thread-safe when
+       calls run at once). NULL: they are mixed from `seed` (0: the system's
+       entropy, so no two processes repeat them), the call and a
        high-resolution clock, so they differ from call to call. */
     uint64_t (*random)(void *user);
     void *random_user;
@@ -1940,9 +1968,10 @@ LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *de
 /* The desc with every default resolved, as llm_client_init keeps it: the
    provider ("openai" when neither provider nor custom_provider is given),
    base_url (the provider's default_base_url), timeout_ms (600000),
-   max_response_bytes (LLM_MAX_RESPONSE_BYTES, 64 MiB) and clock_ms (the
-   platform's monotonic clock, where there is one). What is given is kept;
-   an unknown provider stays as given, for llm_client_init to refuse.
+   max_response_bytes (LLM_MAX_RESPONSE_BYTES, 64 MiB), num_retries (2),
+   and clock_ms and sleep_ms (the platform's, where there are). What is
+   given is kept; an unknown provider stays as given, for llm_client_init to
+   refuse.
    Safe anywhere. */
 LLM_API llm_client_desc llm_client_desc_defaults(const llm_client_desc *desc);
 
@@ -2418,6 +2447,10 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
    providers      the provider table, its lookups, and the one resolution of a target
                   gives: llm__providers_model_for
    call           one HTTP exchange as a state machine (sans-I/O): begin, feed, pump, finish
+                  gives: llm__call_random_id, LLM__CALL_ID_SIZE
+   retry          when a failed attempt is sent again, and after how long: the client's and the router's one policy
+                  gives: llm__retry_should, llm__retry_content_event, llm__retry_backoff, LLM__RETRY_DEFAULT_RETRIES,
+                         LLM__RETRY_BACKOFF_BASE_MS, LLM__RETRY_BACKOFF_CAP_MS, LLM__RETRY_MAX_AFTER_MS
    client         the client and its blocking drivers: llm_complete, llm_stream, recorded answers, usage
    conversation   a message list that owns its strings
    router         deployments, retries, fallbacks, cooldowns: pick, report and the drivers
@@ -3109,6 +3142,47 @@ static uint64_t llm__id_entropy(void) {
 #else
     return 0;
 #endif
+}
+
+/* 64 bits of the operating system's entropy, for what must differ from one
+   process to the next (the seeds of request ids and idempotency keys, the
+   router's generator) when the caller gives no seed: BCryptGenRandom on
+   Windows (link bcrypt; MSVC does by itself), /dev/urandom elsewhere (Linux,
+   the BSDs, macOS); false where there is neither, as in an LLM_NO_STDIO build
+   (give desc.random or a seed there). */
+#if defined(_WIN32) && !defined(LLM_NO_STDIO)
+#include <windows.h>
+#include <bcrypt.h>
+#if defined(_MSC_VER)
+#pragma comment(lib, "bcrypt")
+#endif
+static bool llm__os_entropy(uint64_t *out) {
+    return BCryptGenRandom(NULL, (PUCHAR)out, (ULONG)sizeof *out, BCRYPT_USE_SYSTEM_PREFERRED_RNG) == 0;
+}
+#elif !defined(LLM_NO_STDIO)
+#include <stdio.h>
+static bool llm__os_entropy(uint64_t *out) {
+    FILE *f = fopen("/dev/urandom", "rb");
+    size_t n = f ? fread(out, sizeof *out, 1, f) : 0;
+    if (f) fclose(f);
+    return n == 1;
+}
+#else
+static bool llm__os_entropy(uint64_t *out) {
+    (void)out;
+    return false;
+}
+#endif
+
+/* A seed for what must differ between processes: `given` when not 0 (tests
+   and replays stay deterministic), else the system's entropy mixed with the
+   clock and an address (`where`), or those two alone where the system has
+   none. */
+static uint64_t llm__seed(uint64_t given, const void *where) {
+    uint64_t e = 0;
+    if (given) return given;
+    if (!llm__os_entropy(&e)) e = 0;
+    return e ^ llm__mix64((uint64_t)(uintptr_t)where) ^ llm__mix64(llm__id_entropy() + 0x9E3779B97F4A7C15ull);
 }
 
 static llm_result llm__sticky_error(llm_call *call, llm_result code, const char *message) {
@@ -11919,32 +11993,52 @@ static bool llm__call_add_header(llm_call *call, const char *name, const char *v
     return true;
 }
 
-/* "req_" and 32 hex digits: from the client's random hook when it has one,
-   else mixed from the client's seed, the call's address, the time given to
-   begin, the body and llm__id_entropy. Where the platform has no clock
-   (LLM_NO_STDIO builds), two identical requests begun at the same
-   millisecond in the same llm_call share an id: give desc.random (or
-   request_id) there when ids must differ. */
-static const char *llm__call_request_id(llm_call *call, const llm_client *client) {
+/* `prefix` and 32 hex digits into out (LLM__CALL_ID_SIZE bytes): from the
+   client's random hook when it has one, else mixed from the client's seed
+   (the system's entropy unless the desc gives one), `salt` and
+   llm__id_entropy. Where the platform has no clock (LLM_NO_STDIO builds),
+   two ids made with the same salt in the same process are the same: give
+   desc.random there (or request_id and idempotency_key) when they must
+   differ. */
+#define LLM__CALL_ID_SIZE 40
+static void llm__call_random_id(const llm_client *client, uint64_t salt, const char *prefix, char *out) {
     static const char hex[] = "0123456789abcdef";
-    char *id = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, 37);
-    const char *body = call->body_.buf_ ? call->body_.buf_ : "";
-    size_t n = call->body_.len_, edge = n < 256 ? n : 256;
-    uint64_t h = llm__fnv1a(0xCBF29CE484222325ull, body, edge), x;
+    size_t n = strlen(prefix);
+    uint64_t x = client->seed_ ^ llm__mix64(salt ^ llm__fnv1a(0xCBF29CE484222325ull, prefix, n)) ^
+                 llm__mix64(llm__id_entropy());
     int i;
-    if (!id) return NULL;
-    h = llm__fnv1a(h, body + n - edge, edge) ^ (uint64_t)n;
-    x = client->seed_ ^ llm__mix64((uint64_t)(uintptr_t)call) ^ llm__mix64((uint64_t)call->start_ms_ + h) ^
-        llm__mix64(llm__id_entropy());
-    memcpy(id, "req_", 4);
+    memcpy(out, prefix, n);
     for (i = 0; i < 2; i++) {
         uint64_t r = client->desc.random ? client->desc.random(client->desc.random_user)
                                          : llm__mix64(x += 0x9E3779B97F4A7C15ull);
         int k;
-        for (k = 0; k < 16; k++) id[4 + i * 16 + k] = hex[(r >> (k * 4)) & 15];
+        for (k = 0; k < 16; k++) out[n + i * 16 + k] = hex[(r >> (k * 4)) & 15];
     }
-    id[36] = '\0';
+    out[n + 32] = '\0';
+}
+
+/* An id of the call's (X-Request-ID, Idempotency-Key) in its arena, salted
+   with the call's address, the time given to begin and the body. */
+static const char *llm__call_id(llm_call *call, const llm_client *client, const char *prefix) {
+    char *id = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, LLM__CALL_ID_SIZE);
+    const char *body = call->body_.buf_ ? call->body_.buf_ : "";
+    size_t n = call->body_.len_, edge = n < 256 ? n : 256;
+    uint64_t h = llm__fnv1a(0xCBF29CE484222325ull, body, edge);
+    if (!id) return NULL;
+    h = llm__fnv1a(h, body + n - edge, edge) ^ (uint64_t)n;
+    llm__call_random_id(client, llm__mix64((uint64_t)(uintptr_t)call) ^ ((uint64_t)call->start_ms_ + h), prefix, id);
     return id;
+}
+
+/* Whether the desc's or the request's headers name `lower` (any case). */
+static bool llm__call_has_header(const llm_client_desc *d, const llm_request *req, const char *lower) {
+    size_t i;
+    for (i = 0; i < d->header_count; i++)
+        if (d->headers[i].name && llm__header_is(d->headers[i].name, strlen(d->headers[i].name), lower)) return true;
+    for (i = 0; i < req->header_count; i++)
+        if (req->headers[i].name && llm__header_is(req->headers[i].name, strlen(req->headers[i].name), lower))
+            return true;
+    return false;
 }
 
 /* The header that carries the secret: a bearer token when the desc gives
@@ -11982,7 +12076,10 @@ static llm_result llm__call_headers(llm_call *call, const llm_client *client, co
         ok = llm__call_add_header(call, p->app_title_headers[i], d->app_title);
     if (ok && !d->no_request_id)
         ok = llm__call_add_header(call, "X-Request-ID",
-                                  req->request_id ? req->request_id : llm__call_request_id(call, client));
+                                  req->request_id ? req->request_id : llm__call_id(call, client, "req_"));
+    if (ok && !llm__call_has_header(d, req, "idempotency-key"))
+        ok = llm__call_add_header(call, "Idempotency-Key",
+                                  req->idempotency_key ? req->idempotency_key : llm__call_id(call, client, "idem-"));
     for (i = 0; ok && i < d->header_count; i++)
         ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
     for (i = 0; ok && i < req->header_count; i++)
@@ -11994,8 +12091,8 @@ static llm_result llm__call_headers(llm_call *call, const llm_client *client, co
     return LLM_OK;
 }
 
-/* What every request must be, whatever its wire format (>>request), and its
-   headers and id. */
+/* What every request must be, whatever its wire format (>>wirekit), and its
+   headers and ids. */
 static llm_result llm__call_check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
     llm_result r = llm__wire_check_request(req, a, err);
     if (r != LLM_OK) return r;
@@ -12003,6 +12100,9 @@ static llm_result llm__call_check_request(const llm_request *req, const llm_allo
     if (req->request_id && (!req->request_id[0] || !llm__visible_ascii(req->request_id)))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
                          "request: request_id must be visible ASCII (no spaces or control bytes)");
+    if (req->idempotency_key && (!req->idempotency_key[0] || !llm__visible_ascii(req->idempotency_key)))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "request: idempotency_key must be visible ASCII (no spaces or control bytes)");
     return LLM_OK;
 }
 
@@ -12727,6 +12827,54 @@ LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *clien
 }
 
 /* ------------------------------------------------------------------------ */
+// >>retry: when a failed attempt is sent again, and after how long: the client's and the router's one policy
+/* ------------------------------------------------------------------------ */
+
+/* The defaults of both (llm_client_desc, llm_router_desc): as the official
+   SDKs, 2 retries, a backoff from 0.5 s doubling to 8 s, and a server's
+   Retry-After waited for up to 60 s. */
+#define LLM__RETRY_DEFAULT_RETRIES 2
+#define LLM__RETRY_BACKOFF_BASE_MS 500
+#define LLM__RETRY_BACKOFF_CAP_MS 8000
+#define LLM__RETRY_MAX_AFTER_MS 60000
+
+/* Whether a failure may be sent again: a transport failure or a timeout,
+   408, 409, 429 and 5xx; never a context window, a content policy or a
+   payment refusal; the server's x-should-retry decides when it says. Never
+   an error of the call itself (arguments, memory, limits: -1 ... -99) or a
+   cancel, whatever the status. */
+static bool llm__retry_should(llm_result code, const llm_error *e) {
+    int status = e ? e->http_status : 0;
+    if ((code < 0 && code > LLM_ERR_TRANSPORT) || code == LLM_ERR_CANCELLED) return false;
+    bool yes = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED ||
+               code == LLM_ERR_SERVER || code == LLM_ERR_UNAVAILABLE || status == 408 || status == 409 ||
+               status == 429 || (status >= 500 && status <= 599);
+    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED || code == LLM_ERR_CONTENT_POLICY || code == LLM_ERR_PAYMENT_REQUIRED)
+        yes = false;
+    if (e && e->should_retry != LLM_UNSET) yes = e->should_retry == LLM_TRUE;
+    return yes;
+}
+
+/* An event that puts content in the caller's hands: a stream that has
+   delivered one is never sent again (the caller would see it twice). */
+static bool llm__retry_content_event(llm_event_type type) {
+    return type == LLM_EVENT_TEXT || type == LLM_EVENT_REASONING || type == LLM_EVENT_REFUSAL ||
+           type == LLM_EVENT_TOOL_CALL_START || type == LLM_EVENT_TOOL_CALL_DELTA;
+}
+
+/* The wait before retry number done + 1 when the server names none: base
+   doubled per retry already made, at most cap, with full jitter (a draw in
+   0 ... that from `random`), so that clients failing together do not retry
+   together. */
+static int64_t llm__retry_backoff(int done, int64_t base, int64_t cap, uint64_t random) {
+    int64_t x = base;
+    int k;
+    for (k = 0; k < done && x < cap; k++) x *= 2;
+    if (x > cap) x = cap;
+    return (int64_t)(random % (uint64_t)(x + 1));
+}
+
+/* ------------------------------------------------------------------------ */
 // >>client: the client and its blocking drivers: llm_complete, llm_stream, recorded answers, usage
 /* ------------------------------------------------------------------------ */
 
@@ -12757,8 +12905,14 @@ LLM_API llm_client_desc llm_client_desc_defaults(const llm_client_desc *in) {
     if (!d.base_url && p) d.base_url = p->default_base_url;
     if (!d.timeout_ms) d.timeout_ms = 600000;
     if (!d.max_response_bytes) d.max_response_bytes = LLM_MAX_RESPONSE_BYTES;
+    if (!d.has_num_retries) {
+        d.has_num_retries = true;
+        d.num_retries = LLM__RETRY_DEFAULT_RETRIES;
+    }
+    if (d.num_retries < 0) d.num_retries = 0;
 #if LLM__HAS_DEFAULT_CLOCK
     if (!d.clock_ms) d.clock_ms = llm__default_clock;
+    if (!d.sleep_ms) d.sleep_ms = llm__default_sleep;
 #endif
     return d;
 }
@@ -12785,14 +12939,9 @@ LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *de
     client->desc = llm_client_desc_defaults(desc);
     client->provider = p;
     client->quirks = (p->quirks | desc->quirks_on) & ~desc->quirks_off;
-    /* seed 0: the client's address (random per process where the system
-       randomises addresses) and the clock when there is one, so two
-       processes do not send the same request ids */
-    client->seed_ = desc->seed
-                        ? desc->seed
-                        : (uint64_t)(uintptr_t)client ^ ((uint64_t)(uintptr_t)desc << 17) ^
-                              (uint64_t)(desc->clock_ms ? desc->clock_ms(desc->clock_user) : 0) * 0x9E3779B97F4A7C15ull;
-    client->seed_ ^= 0x6A09E667F3BCC909ull;
+    /* seed 0: the system's entropy, so that no two processes send the same
+       request ids or idempotency keys */
+    client->seed_ = llm__seed(desc->seed, client) ^ 0x6A09E667F3BCC909ull;
     llm__error_clear(err);
     return LLM_OK;
 }
@@ -12803,26 +12952,103 @@ static int64_t llm__client_now(const llm_client *c) {
     return c->desc.clock_ms ? c->desc.clock_ms(c->desc.clock_user) : 0;
 }
 
-/* The blocking drivers use the public call functions only: what they do, a
-   transport of your own can do (the curl adapter does). */
-LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req, llm_response *resp, llm_error *err) {
+/* Whether a plain call whose attempt number done + 1 failed (code, *e) is sent
+   again, and after how long (*delay): retries left, the one policy
+   (llm__retry_*), and a way to wait. A Retry-After beyond what a retry
+   waits ends the call, *e saying so. */
+static bool llm__client_retry(const llm_client *c, int done, llm_result code, llm_error *e, int64_t *delay) {
+    int64_t ra = llm__retry_after(e);
+    size_t n;
+    if (done >= c->desc.num_retries || !llm__retry_should(code, e)) return false;
+    if (ra > LLM__RETRY_MAX_AFTER_MS) {
+        n = strlen(e->message);
+        llm__append_str(e->message, sizeof e->message, &n, " (not retried: the server asks to wait ");
+        llm__append_u64(e->message, sizeof e->message, &n, (uint64_t)ra);
+        llm__append_str(e->message, sizeof e->message, &n, " ms, more than the 60000 a retry waits)");
+        return false;
+    }
+    *delay = ra >= 0 ? ra
+                     : llm__retry_backoff(done, LLM__RETRY_BACKOFF_BASE_MS, LLM__RETRY_BACKOFF_CAP_MS,
+                                          c->desc.random ? c->desc.random(c->desc.random_user)
+                                                         : llm__mix64(c->seed_ ^ llm__id_entropy() ^ (uint64_t)done));
+    return *delay == 0 || c->desc.sleep_ms != NULL;
+}
+
+/* Says the retry (at LLM_LOG_INFO) and waits for it. */
+static void llm__client_wait(const llm_client *c, int done, const llm_error *e, int64_t delay) {
+    char line[LLM_ERROR_MESSAGE_SIZE + 64];
+    size_t n = 0;
+    llm__append_str(line, sizeof line, &n, "retry ");
+    llm__append_u64(line, sizeof line, &n, (uint64_t)done + 1);
+    llm__append_str(line, sizeof line, &n, " in ");
+    llm__append_u64(line, sizeof line, &n, (uint64_t)delay);
+    llm__append_str(line, sizeof line, &n, " ms because: ");
+    llm__append_str(line, sizeof line, &n, e->message);
+    llm__log(c, LLM_LOG_INFO, line);
+    if (delay > 0) c->desc.sleep_ms(c->desc.clock_user, delay);
+}
+
+/* The request of every attempt of one plain call: the caller's, with one
+   Idempotency-Key for all of them (the caller's, or made here). */
+static const llm_request *llm__client_request(const llm_client *c, const llm_request *req, llm_request *copy,
+                                              char key[LLM__CALL_ID_SIZE]) {
+    if (!req || req->idempotency_key) return req;
+    *copy = *req;
+    llm__call_random_id(c, llm__mix64((uint64_t)(uintptr_t)req) ^ (uint64_t)(uintptr_t)key, "idem-", key);
+    copy->idempotency_key = key;
+    return copy;
+}
+
+/* What a call that retried tells: every attempt, and the time from the
+   first one's start (backoff included). */
+static void llm__client_account(const llm_client *c, llm_response *resp, int attempts, int64_t start) {
+    resp->attempts = attempts;
+    if (c->desc.clock_ms) resp->latency_ms = llm__client_now(c) - start;
+}
+
+/* One attempt of llm_complete. The blocking drivers use the public call
+   functions only: what they do, a transport of your own can do (the curl
+   adapter does). */
+static llm_result llm__client_complete_once(const llm_client *client, const llm_request *req, llm_response *resp,
+                                            llm_error *err) {
     llm_call call;
     const llm_http_request *http;
     llm_http_sink sink;
     llm_error terr;
     llm_result r;
-    if (resp) memset(resp, 0, sizeof *resp);
-    if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: NULL client or response");
-    if (!client->desc.transport.send)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: the client has no transport");
     if ((r = llm_call_begin(&call, client, req, llm__client_now(client), &http, err)) != LLM_OK) return r;
     sink = llm_call_sink(&call);
     llm__error_clear(&terr);
     if ((r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr)) != LLM_OK)
         llm_call_fail(&call, r, terr.message);
     r = llm_call_finish(&call, llm__client_now(client), resp, err);
-    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
     llm_call_free(&call);
+    return r;
+}
+
+LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req, llm_response *resp, llm_error *err) {
+    llm_request copy;
+    char key[LLM__CALL_ID_SIZE];
+    llm_error e;
+    int64_t start, delay = 0;
+    int done;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: NULL client or response");
+    if (!client->desc.transport.send)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: the client has no transport");
+    llm__error_clear(&e);
+    req = llm__client_request(client, req, &copy, key);
+    start = llm__client_now(client);
+    for (done = 0;; done++) {
+        r = llm__client_complete_once(client, req, resp, &e);
+        if (r == LLM_OK || !llm__client_retry(client, done, r, &e, &delay)) break;
+        llm_response_free(resp);
+        llm__client_wait(client, done, &e, delay);
+    }
+    if (r == LLM_OK || resp->arena_) llm__client_account(client, resp, done + 1, start);
+    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, e.message);
+    if (err) *err = e;
     return r;
 }
 
@@ -12833,6 +13059,7 @@ typedef struct llm__client_stream {
     const llm_client *client;
     llm_event_fn fn;
     void *user;
+    bool delivered;              /* content reached the caller: the stream is never sent again */
 } llm__client_stream;
 
 /* Hands every event taken so far to the caller's callback, then tells the
@@ -12841,6 +13068,7 @@ static llm_result llm__client_stream_deliver(llm__client_stream *s) {
     llm_event ev;
     llm_result r;
     while ((r = llm_call_next_event(s->call, &ev)) == LLM_OK) {
+        if (llm__retry_content_event(ev.type)) s->delivered = true;
         if (s->fn && s->fn(s->user, &ev) != 0) {
             llm_call_cancel(s->call);
             return LLM_ERR_CANCELLED;
@@ -12871,40 +13099,65 @@ static llm_result llm__client_stream_sink_tick(void *ctx) {
     return llm__client_stream_deliver((llm__client_stream *)ctx);
 }
 
-LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
-                              llm_response *resp, llm_error *err) {
+/* One attempt of llm_stream. */
+static llm_result llm__client_stream_once(llm__client_stream *s, const llm_request *req, llm_response *resp,
+                                          llm_error *err) {
     llm_call call;
     const llm_http_request *http;
     llm_http_sink sink;
-    llm__client_stream s;
     llm_error terr;
+    llm_result r = llm_call_begin_stream(&call, s->client, req, llm__client_now(s->client), &http, err);
+    if (r != LLM_OK) return r;
+    s->call = &call;
+    s->delivered = false;
+    sink.status = llm__client_stream_sink_status;
+    sink.header = llm__client_stream_sink_header;
+    sink.body = llm__client_stream_sink_body;
+    sink.tick = llm__client_stream_sink_tick;
+    sink.ctx = s;
+    llm__error_clear(&terr);
+    r = s->client->desc.transport.send(s->client->desc.transport.user, http, &sink, &terr);
+    if (r != LLM_OK) { /* the transport failed: keep what arrived, say why */
+        llm_call_fail(&call, r, terr.message);
+    } else {
+        llm_call_end_body(&call);
+        llm__client_stream_deliver(s);
+    }
+    r = llm_call_finish(&call, llm__client_now(s->client), resp, err);
+    llm_call_free(&call);
+    s->call = NULL;
+    return r;
+}
+
+LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
+                              llm_response *resp, llm_error *err) {
+    llm__client_stream s;
+    llm_request copy;
+    char key[LLM__CALL_ID_SIZE];
+    llm_error e;
+    int64_t start, delay = 0;
+    int done;
     llm_result r;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: NULL client or response");
     if (!client->desc.transport.send)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: the client has no transport");
-    r = llm_call_begin_stream(&call, client, req, llm__client_now(client), &http, err);
-    if (r != LLM_OK) return r;
-    s.call = &call;
+    memset(&s, 0, sizeof s);
     s.client = client;
     s.fn = on_event;
     s.user = user;
-    sink.status = llm__client_stream_sink_status;
-    sink.header = llm__client_stream_sink_header;
-    sink.body = llm__client_stream_sink_body;
-    sink.tick = llm__client_stream_sink_tick;
-    sink.ctx = &s;
-    llm__error_clear(&terr);
-    r = client->desc.transport.send(client->desc.transport.user, http, &sink, &terr);
-    if (r != LLM_OK) { /* the transport failed: keep what arrived, say why */
-        llm_call_fail(&call, r, terr.message);
-    } else {
-        llm_call_end_body(&call);
-        llm__client_stream_deliver(&s);
+    llm__error_clear(&e);
+    req = llm__client_request(client, req, &copy, key);
+    start = llm__client_now(client);
+    for (done = 0;; done++) {
+        r = llm__client_stream_once(&s, req, resp, &e);
+        if (r == LLM_OK || s.delivered || !llm__client_retry(client, done, r, &e, &delay)) break;
+        llm_response_free(resp);
+        llm__client_wait(client, done, &e, delay);
     }
-    r = llm_call_finish(&call, llm__client_now(client), resp, err);
-    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, err ? err->message : llm_result_description(r));
-    llm_call_free(&call);
+    if (r == LLM_OK || resp->arena_) llm__client_account(client, resp, done + 1, start);
+    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, e.message);
+    if (err) *err = e;
     return r;
 }
 
@@ -13154,16 +13407,16 @@ LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
     llm_router_desc d;
     if (in) d = *in;
     else memset(&d, 0, sizeof d);
-    if (!d.has_num_retries) { d.has_num_retries = true; d.num_retries = 2; }
+    if (!d.has_num_retries) { d.has_num_retries = true; d.num_retries = LLM__RETRY_DEFAULT_RETRIES; }
     if (d.num_retries < 0) d.num_retries = 0;
     if (d.max_fallbacks <= 0) d.max_fallbacks = 5;
     if (d.max_fallbacks > LLM_ROUTER_MAX_FALLBACKS) d.max_fallbacks = LLM_ROUTER_MAX_FALLBACKS;
     if (!d.has_allowed_fails) { d.has_allowed_fails = true; d.allowed_fails = 3; }
     if (d.cooldown_ms <= 0) d.cooldown_ms = 5000;
     if (d.fail_window_ms <= 0) d.fail_window_ms = 60000;
-    if (d.backoff_base_ms <= 0) d.backoff_base_ms = 500;
-    if (d.backoff_cap_ms <= 0) d.backoff_cap_ms = 8000;
-    if (d.max_retry_after_ms <= 0) d.max_retry_after_ms = 60000;
+    if (d.backoff_base_ms <= 0) d.backoff_base_ms = LLM__RETRY_BACKOFF_BASE_MS;
+    if (d.backoff_cap_ms <= 0) d.backoff_cap_ms = LLM__RETRY_BACKOFF_CAP_MS;
+    if (d.max_retry_after_ms <= 0) d.max_retry_after_ms = LLM__RETRY_MAX_AFTER_MS;
     if (d.budget_window_ms <= 0) d.budget_window_ms = 24 * 3600 * 1000;
     if ((unsigned)d.strategy >= (unsigned)LLM__ROUTER_STRATEGY_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
 #if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
@@ -13291,7 +13544,9 @@ static llm_result llm__router_client(llm_router *r, llm__router_dep *dep, size_t
     cd.transport = r->desc_.transport;
     cd.clock_ms = r->desc_.clock_ms;
     cd.clock_user = r->desc_.clock_user;
-    cd.seed = r->desc_.seed + i + 1;
+    cd.seed = r->desc_.seed ? r->desc_.seed + i + 1 : 0; /* 0: each client seeds itself from the system */
+    cd.has_num_retries = true; /* the router's retries are the only ones: none inside an attempt */
+    cd.num_retries = 0;
     res = llm_client_init(&dep->client, &cd, err);
     if (res != LLM_OK) {
         char msg[LLM_ERROR_MESSAGE_SIZE];
@@ -13430,7 +13685,7 @@ static llm_result llm__router_build(llm_router *r, const llm_router_desc *desc, 
     }
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
     for (i = 0; i <= c->slot_mask; i++) c->group_slots[i] = c->id_slots[i] = -1;
-    c->rng = desc->seed ^ 0xBB67AE8584CAA73Bull;
+    c->rng = llm__seed(desc->seed, r) ^ 0xBB67AE8584CAA73Bull; /* seed 0: the system's entropy */
     if (desc->retry_policy_count)
         memcpy(c->policy, desc->retry_policy, desc->retry_policy_count * sizeof(llm_retry_override));
     c->policy_count = desc->retry_policy_count;
@@ -14036,17 +14291,6 @@ static bool llm__router_cools(llm_result code, int status) {
            code == LLM_ERR_NOT_FOUND;
 }
 
-static bool llm__router_retryable(llm_result code, const llm_error *e) {
-    int status = e ? e->http_status : 0;
-    bool yes = code == LLM_ERR_TRANSPORT || code == LLM_ERR_TIMEOUT || code == LLM_ERR_RATE_LIMITED ||
-               code == LLM_ERR_SERVER || code == LLM_ERR_UNAVAILABLE || status == 408 || status == 409 ||
-               status == 429 || (status >= 500 && status <= 599);
-    if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED || code == LLM_ERR_CONTENT_POLICY || code == LLM_ERR_PAYMENT_REQUIRED)
-        yes = false;
-    if (e && e->should_retry != LLM_UNSET) yes = e->should_retry == LLM_TRUE;
-    return yes;
-}
-
 static int llm__router_retry_limit(const llm_router *r, const llm_router_attempt *a, const llm__router_dep *d,
                                    llm_result code) {
     const llm__router_state *c = llm__router_core(r);
@@ -14120,11 +14364,8 @@ static llm_result llm__router_after_retryable(llm_router *r, llm_router_attempt 
         if (ra > 0 && ra <= r->desc_.max_retry_after_ms) {
             delay = ra;
         } else {
-            int64_t x = r->desc_.backoff_base_ms;
-            int k;
-            for (k = 0; k < a->retries_ && x < r->desc_.backoff_cap_ms; k++) x *= 2;
-            if (x > r->desc_.backoff_cap_ms) x = r->desc_.backoff_cap_ms;
-            delay = (int64_t)(llm__router_random(r) % (uint64_t)(x + 1)); /* full jitter */
+            delay = llm__retry_backoff(a->retries_, r->desc_.backoff_base_ms, r->desc_.backoff_cap_ms,
+                                       llm__router_random(r));
         }
         st = llm__router_check(r, a, dep, now, &ms);
         if (st == LLM__ROUTER_OK || st == LLM__ROUTER_WAIT || (st == LLM__ROUTER_COOLING && ms <= delay)) {
@@ -14144,12 +14385,12 @@ static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_r
     if (e) a->last_error = *e;
     else llm__fail(&a->last_error, code, "%s", llm_result_description(code));
     a->last_error.code = code;
-    if (!e) a->last_error.retryable = llm__router_retryable(code, NULL);
+    if (!e) a->last_error.retryable = llm__retry_should(code, NULL);
     llm__router_record_failure(r, a, d, code, now);
     if (r->desc_.on_failure) r->desc_.on_failure(r->desc_.callback_user, a, &a->last_error);
     if (delivered || code == LLM_ERR_CANCELLED || (code < 0 && code > LLM_ERR_TRANSPORT))
         return llm__router_give_up(r, a, err);
-    if (llm__router_retryable(code, e)) return llm__router_after_retryable(r, a, a->deployment, now, err);
+    if (llm__retry_should(code, e)) return llm__router_after_retryable(r, a, a->deployment, now, err);
     if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED) kind = LLM_FALLBACK_CONTEXT_WINDOW;
     if (code == LLM_ERR_CONTENT_POLICY) kind = LLM_FALLBACK_CONTENT_POLICY;
     if (llm__router_fall_back(r, a, kind)) return LLM_AGAIN;
@@ -14295,9 +14536,7 @@ typedef struct llm__router_stream {
 
 static int llm__router_on_event(void *user, const llm_event *ev) {
     llm__router_stream *s = (llm__router_stream *)user;
-    bool content = ev->type == LLM_EVENT_TEXT || ev->type == LLM_EVENT_REASONING || ev->type == LLM_EVENT_REFUSAL ||
-                   ev->type == LLM_EVENT_TOOL_CALL_START || ev->type == LLM_EVENT_TOOL_CALL_DELTA;
-    if (content && !s->delivered) {
+    if (llm__retry_content_event(ev->type) && !s->delivered) {
         s->delivered = true;
         s->ttft_ms = llm__router_now(s->router) - s->start_ms;
     }

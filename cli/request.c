@@ -7,7 +7,8 @@
        gets the model verbatim, else the model's prefix or bare name; -m
        overrides the file's model), encodes it and prints one JSON object:
        {"method","url","headers":{...},"body":{...}}. No request-id header
-       (it changes every run); the auth header's value is its prefix and
+       (it changes every run); the Idempotency-Key every request carries
+       shows as "<generated>" (it too changes every run); the auth header's value is its prefix and
        "<redacted>", shown even when no key is set (keyless presets, such
        as ollama, send none unless one is). Members llm_request
        cannot hold pass through extra_body for chat-completions formats;
@@ -122,6 +123,7 @@ int cli_request(int argc, char **argv) {
     }
     if (a.model) parsed.request.model = a.model;
     if (a.stream) parsed.stream = true;
+    parsed.request.idempotency_key = "<generated>"; /* made anew for every request that is sent */
     if (!parsed.request.model) {
         fputs("llm request: model: missing (in the file, or -m)\n", stderr);
         goto done;

@@ -256,7 +256,8 @@ static long mock_attempts_logged(const mock_server *m, long *resent) {
     }
     while (fgets(line, sizeof line, f) && n < 200000) {
         char *idem = strstr(line, " idem="), *att = strstr(line, " attempt="), key[80];
-        if (!strstr(line, "/chat/completions") || !idem || !att || idem[6] == '-') continue; /* the router's requests only */
+        if (!strstr(line, "/chat/completions") || !idem || !att || idem[6] == '-' || att[9] == '-')
+            continue; /* the router's requests only: they carry X-Attempt (every request carries an Idempotency-Key) */
         snprintf(key, sizeof key, "%.*s|%.*s", (int)strcspn(idem + 6, " "), idem + 6, (int)strcspn(att + 9, " "), att + 9);
         for (k = 0; k < n && strcmp(seen[k], key) != 0; k++) {}
         if (k < n) (*resent)++;

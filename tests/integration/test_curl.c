@@ -45,6 +45,7 @@ static void client_at(llm_client *c, llm_client_desc *d, const char *provider, c
     d->base_url = base;
     d->api_key = "sk-test-integration-0123456789";
     d->transport = llm_curl_transport(&curl_t);
+    d->has_num_retries = true; /* one attempt a call: these cases test the transport (retries: a case of their own) */
     CHECK_EQ_INT(llm_client_init(c, d, NULL), LLM_OK);
 }
 
@@ -127,6 +128,22 @@ static void a_request_is_never_sent_twice(void) {
     llm_response_free(&resp);
     mock_sleep_ms(100); /* the server logs a request when its connection is done with it */
     if (!CHECK_EQ_INT(mock_logged(&mock), before + 1)) fprintf(stderr, "  the server logged %d requests, expected 1\n", mock_logged(&mock) - before);
+    /* a client that retries (the default) sends it again itself, counted and
+       with the same Idempotency-Key, which the server's fault counts by */
+    d.has_num_retries = false;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    req.header_count = 0;
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK); /* a kept-alive connection again */
+    llm_response_free(&resp);
+    mock_sleep_ms(50);
+    before = mock_logged(&mock);
+    req.header_count = 1;
+    drop.value = "drop;attempts=1";
+    if (!CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    else CHECK_EQ_INT(resp.attempts, 2);
+    llm_response_free(&resp);
+    mock_sleep_ms(100);
+    if (!CHECK_EQ_INT(mock_logged(&mock), before + 2)) fprintf(stderr, "  the server logged %d requests, expected 2\n", mock_logged(&mock) - before);
 }
 
 static void a_redirect_is_not_followed(void) {
@@ -368,6 +385,7 @@ static void the_connect_timeout_fires_on_time(void) {
     d.api_key = "sk-test";
     d.transport = llm_curl_transport(&curl_t);
     d.connect_timeout_ms = 700;
+    d.has_num_retries = true; /* one attempt: the timeout's own time is measured */
     CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
     req.timeout_ms = 5000;
     CHECK_EQ_INT(timed(&c, &req, false, &took, &err), LLM_ERR_TIMEOUT);

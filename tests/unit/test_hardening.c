@@ -524,6 +524,7 @@ static llm_result mock_run(const char *headers, int status, const char *body, bo
     d.api_key = KEY;
     d.transport = llm_mock_transport(&mock);
     d.log = log_to_buffer;
+    d.has_num_retries = true; /* one exchange: a 5xx is not sent again */
     CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
     return stream ? llm_stream(&c, &req, NULL, NULL, resp, err) : llm_complete(&c, &req, resp, err);
 }

@@ -239,28 +239,44 @@ typedef struct mock_input {
     size_t chunk;
     bool stream;
     llm_result want;
+    const llm_mock_exchange *first; /* the answer of each attempt before the last (NULL: none) */
+    int retries;                    /* attempts answered by `first`, each sent again */
 } mock_input;
 
+/* A virtual clock that sleeping moves forward. */
+static int64_t clock_now(void *user) { return *(int64_t *)user; }
+static void clock_sleep(void *user, int64_t ms) { *(int64_t *)user += ms; }
+
+/* One call through the mock: `in` answered, after in->retries failed
+   attempts answered by in->first (each then sent again by the client). */
 static llm_result run_blocking(llm_allocator alloc, const void *ctx) {
     const mock_input *in = (const mock_input *)ctx;
-    llm_mock_exchange x;
+    llm_mock_exchange x[3];
     llm_mock mock;
     llm_client_desc d;
     llm_client c;
     llm_request req = request();
     llm_response resp;
     llm_result r;
-    memset(&x, 0, sizeof x);
-    x.status = in->status;
-    x.headers = in->headers;
-    x.body = in->body;
-    x.chunk = in->chunk;
+    int64_t now = 0;
+    int k;
+    memset(x, 0, sizeof x);
+    for (k = 0; k < in->retries && in->first; k++) x[k] = *in->first;
+    x[k].status = in->status;
+    x[k].headers = in->headers;
+    x[k].body = in->body;
+    x[k].chunk = in->chunk;
     memset(&mock, 0, sizeof mock);
-    mock.exchanges = &x;
-    mock.count = 1;
+    mock.exchanges = x;
+    mock.count = (size_t)k + 1;
     memset(&d, 0, sizeof d);
     d.alloc = alloc;
     d.transport = llm_mock_transport(&mock);
+    d.has_num_retries = true;
+    d.num_retries = in->retries;
+    d.clock_ms = clock_now;
+    d.sleep_ms = clock_sleep;
+    d.clock_user = &now;
     if (llm_client_init(&c, &d, NULL) != LLM_OK) return LLM_ERR_INVALID_ARGUMENT;
     r = in->stream ? llm_stream(&c, &req, NULL, NULL, &resp, NULL) : llm_complete(&c, &req, &resp, NULL);
     llm_response_free(&resp);
@@ -270,9 +286,11 @@ static llm_result run_blocking(llm_allocator alloc, const void *ctx) {
 static void blocking_drivers(void) {
     size_t len;
     mock_input in;
+    llm_mock_exchange first;
     char *sse = load("openai/chat_stream_parallel_tool_calls.sse", &len);
     char *json = load("openai/chat_completion_parallel_tool_calls.json", &len);
     memset(&in, 0, sizeof in);
+    memset(&first, 0, sizeof first);
     in.status = 200;
     in.want = LLM_OK;
     in.body = json;
@@ -288,6 +306,22 @@ static void blocking_drivers(void) {
     in.body = "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\"}}";
     in.want = LLM_ERR_RATE_LIMITED;
     sweep("llm_complete, 429", run_blocking, &in);
+    /* two 429s answered, each waited for and sent again, then the answer */
+    first.status = 429;
+    first.headers = "retry-after: 1\n";
+    first.body = "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\"}}";
+    in.first = &first;
+    in.retries = 2;
+    in.status = 200;
+    in.headers = NULL;
+    in.body = json;
+    in.want = LLM_OK;
+    if (json) sweep("llm_complete, two retries", run_blocking, &in);
+    in.stream = true;
+    in.chunk = 11;
+    in.headers = "Content-Type: text/event-stream\n";
+    in.body = sse;
+    if (sse) sweep("llm_stream, two retries", run_blocking, &in);
     free(sse);
     free(json);
 }
@@ -306,9 +340,6 @@ typedef struct router_input {
     size_t count;
 } router_input;
 
-/* A virtual clock that sleeping moves forward. */
-static int64_t clock_now(void *user) { return *(int64_t *)user; }
-static void clock_sleep(void *user, int64_t ms) { *(int64_t *)user += ms; }
 
 static llm_result run_router(llm_allocator alloc, const void *ctx) {
     const router_input *in = (const router_input *)ctx;

@@ -579,6 +579,7 @@ static void complete_runs_through_the_transport(void) {
     d.transport = llm_mock_transport(&mock);
     d.alloc = alloc;
     d.keep_raw_body = true;
+    d.has_num_retries = true; /* one exchange each: the retries have their own tests */
     CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
     CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
     CHECK_EQ_STR(sent, "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}");
@@ -702,6 +703,286 @@ static void client_defaults_are_resolved_in_one_place(void) {
     }
 }
 
+/* ---- retries of a plain call: the official SDKs' policy, the router's rules ---- */
+
+/* What a run of llm_complete/llm_stream did: a virtual clock that sleeping
+   moves forward, each wait, and each request's Idempotency-Key. */
+typedef struct retry_log {
+    int64_t now;
+    int64_t slept[8];
+    int sleeps;
+    char keys[8][64];
+    int keyed;                   /* requests that carried one Idempotency-Key */
+    int requests;
+    char text[256];              /* the text events the caller saw */
+} retry_log;
+
+static int64_t retry_clock(void *user) { return ((retry_log *)user)->now; }
+static void retry_sleep(void *user, int64_t ms) {
+    retry_log *l = (retry_log *)user;
+    if (l->sleeps < 8) l->slept[l->sleeps++] = ms;
+    l->now += ms;
+}
+static uint64_t retry_random(void *user) { (void)user; return 1000; }
+
+static void retry_capture(void *user, const llm_http_request *req) {
+    retry_log *l = (retry_log *)user;
+    size_t i;
+    int found = 0;
+    for (i = 0; i < req->header_count; i++)
+        if (strcmp(req->headers[i].name, "Idempotency-Key") == 0 && l->requests < 8) {
+            snprintf(l->keys[l->requests], sizeof l->keys[0], "%s", req->headers[i].value);
+            found++;
+        }
+    if (found == 1) l->keyed++;
+    l->requests++;
+}
+
+static int retry_on_event(void *user, const llm_event *ev) {
+    retry_log *l = (retry_log *)user;
+    if (ev->type == LLM_EVENT_TEXT && strlen(l->text) + ev->text_len < sizeof l->text) strncat(l->text, ev->text, ev->text_len);
+    return 0;
+}
+
+/* llm_complete (or llm_stream) over the exchanges x[0..count), the client's
+   retries `retries` (-1: the default), its random hook fixed when asked. */
+static llm_result retry_run(const llm_mock_exchange *x, size_t count, int retries, bool stream, bool fixed_random,
+                            retry_log *log, llm_response *resp, llm_error *err) {
+    llm_mock mock;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = simple_request();
+    memset(&mock, 0, sizeof mock);
+    mock.exchanges = x;
+    mock.count = count;
+    mock.on_request = retry_capture;
+    mock.user = log;
+    memset(&d, 0, sizeof d);
+    d.transport = llm_mock_transport(&mock);
+    d.clock_ms = retry_clock;
+    d.sleep_ms = retry_sleep;
+    d.clock_user = log;
+    if (retries >= 0) {
+        d.has_num_retries = true;
+        d.num_retries = retries;
+    }
+    if (fixed_random) d.random = retry_random;
+    if (!CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK)) return LLM_ERR_INVALID_ARGUMENT;
+    return stream ? llm_stream(&c, &req, retry_on_event, log, resp, err) : llm_complete(&c, &req, resp, err);
+}
+
+static const char rate_limited[] = "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}";
+
+/* A 429 is sent again after the server's retry-after-ms, with the same
+   Idempotency-Key; the response counts both attempts and the whole time. */
+static void a_429_is_sent_again_after_its_retry_after(void) {
+    size_t len;
+    char *body = load("openai/chat_completion_text.json", &len);
+    llm_mock_exchange x[2];
+    retry_log log;
+    llm_response resp;
+    llm_error err;
+    memset(x, 0, sizeof x);
+    memset(&log, 0, sizeof log);
+    x[0].status = 429;
+    x[0].headers = "retry-after-ms: 250\n";
+    x[0].body = rate_limited;
+    x[1].status = 200;
+    x[1].body = body;
+    if (CHECK_EQ_INT(retry_run(x, 2, -1, false, false, &log, &resp, &err), LLM_OK)) {
+        CHECK_EQ_INT(resp.attempts, 2);
+        CHECK_EQ_INT((int)resp.latency_ms, 250);
+        CHECK_EQ_INT(resp.choices[0].content_len, 198);
+    }
+    CHECK_EQ_INT(log.requests, 2);
+    CHECK_EQ_INT(log.keyed, 2);
+    CHECK_EQ_INT(log.sleeps, 1);
+    CHECK_EQ_INT((int)log.slept[0], 250);
+    CHECK(strncmp(log.keys[0], "idem-", 5) == 0 && strlen(log.keys[0]) == 37);
+    CHECK_EQ_STR(log.keys[1], log.keys[0]);
+    llm_response_free(&resp);
+    /* retry-after: 0 is honoured as it says: at once */
+    memset(&log, 0, sizeof log);
+    x[0].headers = "retry-after: 0\n";
+    CHECK_EQ_INT(retry_run(x, 2, -1, false, false, &log, &resp, &err), LLM_OK);
+    CHECK_EQ_INT(log.requests, 2);
+    CHECK_EQ_INT(log.sleeps, 0);
+    llm_response_free(&resp);
+    free(body);
+}
+
+/* What is not sent again: a Retry-After beyond 60 s (the error says why),
+   x-should-retry: false, a 400; x-should-retry: true makes a 400 retried;
+   num_retries 0 turns retries off; the default is two retries. */
+static void what_is_not_sent_again(void) {
+    size_t len;
+    char *body = load("openai/chat_completion_text.json", &len);
+    llm_mock_exchange x[3];
+    retry_log log;
+    llm_response resp;
+    llm_error err;
+    memset(x, 0, sizeof x);
+    x[0].status = 429;
+    x[0].headers = "retry-after: 120\n";
+    x[0].body = rate_limited;
+    x[1].status = 200;
+    x[1].body = body;
+    memset(&log, 0, sizeof log);
+    CHECK_EQ_INT(retry_run(x, 2, -1, false, false, &log, &resp, &err), LLM_ERR_RATE_LIMITED);
+    CHECK_EQ_INT(log.requests, 1);
+    CHECK(strstr(err.message, "not retried: the server asks to wait 120000 ms") != NULL);
+    x[0].status = 503;
+    x[0].headers = "x-should-retry: false\n";
+    x[0].body = "{\"error\":{\"message\":\"The server is overloaded\"}}";
+    memset(&log, 0, sizeof log);
+    CHECK_EQ_INT(retry_run(x, 2, -1, false, false, &log, &resp, &err), LLM_ERR_UNAVAILABLE);
+    CHECK_EQ_INT(log.requests, 1);
+    x[0].status = 400;
+    x[0].headers = NULL;
+    memset(&log, 0, sizeof log);
+    CHECK_EQ_INT(retry_run(x, 2, -1, false, false, &log, &resp, &err), LLM_ERR_BAD_REQUEST);
+    CHECK_EQ_INT(log.requests, 1);
+    x[0].headers = "x-should-retry: true\n";
+    memset(&log, 0, sizeof log);
+    CHECK_EQ_INT(retry_run(x, 2, -1, false, false, &log, &resp, &err), LLM_OK);
+    CHECK_EQ_INT(log.requests, 2);
+    llm_response_free(&resp);
+    x[0].status = 503;
+    x[0].headers = NULL;
+    memset(&log, 0, sizeof log);
+    CHECK_EQ_INT(retry_run(x, 2, 0, false, false, &log, &resp, &err), LLM_ERR_UNAVAILABLE);
+    CHECK_EQ_INT(log.requests, 1);
+    x[1] = x[0];
+    x[2] = x[0];
+    memset(&log, 0, sizeof log);
+    CHECK_EQ_INT(retry_run(x, 3, -1, false, false, &log, &resp, &err), LLM_ERR_UNAVAILABLE);
+    CHECK_EQ_INT(log.requests, 3);
+    free(body);
+}
+
+/* Without a Retry-After: exponential backoff from 0.5 s with full jitter
+   (a draw in 0 ... 500 ms, then 0 ... 1000 ms); the draw here is 1000. */
+static void backoff_is_exponential_with_full_jitter(void) {
+    llm_mock_exchange x[3];
+    retry_log log;
+    llm_response resp;
+    llm_error err;
+    memset(x, 0, sizeof x);
+    x[0].status = x[1].status = x[2].status = 500;
+    x[0].body = x[1].body = x[2].body = "{\"error\":{\"message\":\"boom\"}}";
+    memset(&log, 0, sizeof log);
+    CHECK_EQ_INT(retry_run(x, 3, -1, false, true, &log, &resp, &err), LLM_ERR_SERVER);
+    CHECK_EQ_INT(log.requests, 3);
+    CHECK_EQ_INT(log.sleeps, 2);
+    CHECK(log.slept[0] >= 0 && log.slept[0] <= 500);
+    CHECK(log.slept[1] > 500 && log.slept[1] <= 1000);
+}
+
+/* A stream is sent again while nothing reached the caller; one that has
+   delivered text is not (the caller would see it twice). */
+static void a_stream_is_sent_again_only_before_content(void) {
+    llm_mock_exchange x[2];
+    retry_log log;
+    llm_response resp;
+    llm_error err;
+    const char *events = "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}\n\n"
+                         "data: {\"error\":{\"message\":\"upstream failed\",\"code\":502}}\n\n";
+    const char *whole = "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello\"}}]}\n\n"
+                        "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+                        "data: [DONE]\n\n";
+    memset(x, 0, sizeof x);
+    x[0].status = 503;
+    x[0].body = "{\"error\":{\"message\":\"overloaded\"}}";
+    x[1].status = 200;
+    x[1].headers = "content-type: text/event-stream\n";
+    x[1].body = whole;
+    memset(&log, 0, sizeof log);
+    if (CHECK_EQ_INT(retry_run(x, 2, -1, true, false, &log, &resp, &err), LLM_OK)) CHECK_EQ_INT(resp.attempts, 2);
+    CHECK_EQ_INT(log.requests, 2);
+    CHECK_EQ_STR(log.text, "Hello");
+    llm_response_free(&resp);
+    x[0] = x[1];
+    x[0].body = events;
+    memset(&log, 0, sizeof log);
+    CHECK(retry_run(x, 2, -1, true, false, &log, &resp, &err) != LLM_OK);
+    CHECK_EQ_INT(log.requests, 1);
+    CHECK_EQ_STR(log.text, "Hel");
+    llm_response_free(&resp);
+}
+
+/* Every request carries an Idempotency-Key: its own (two calls, two keys),
+   the request's when it gives one, a header's of that name instead (never
+   two), and a key with a control byte is refused. */
+static void every_request_carries_one_idempotency_key(void) {
+    size_t len;
+    char *body = load("openai/chat_completion_text.json", &len);
+    llm_mock_exchange x[4];
+    llm_mock mock;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = simple_request();
+    llm_response resp;
+    llm_error err;
+    retry_log log;
+    llm_pair header = {"idempotency-key", "from-a-header"};
+    memset(x, 0, sizeof x);
+    x[0].status = x[1].status = x[2].status = x[3].status = 200;
+    x[0].body = x[1].body = x[2].body = x[3].body = body;
+    memset(&mock, 0, sizeof mock);
+    memset(&log, 0, sizeof log);
+    mock.exchanges = x;
+    mock.count = 4;
+    mock.on_request = retry_capture;
+    mock.user = &log;
+    memset(&d, 0, sizeof d);
+    d.transport = llm_mock_transport(&mock);
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(log.keyed, 2);
+    CHECK(strcmp(log.keys[0], log.keys[1]) != 0);
+    req.idempotency_key = "caller-key-1";
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
+    llm_response_free(&resp);
+    CHECK_EQ_STR(log.keys[2], "caller-key-1");
+    req.idempotency_key = NULL;
+    req.headers = &header;
+    req.header_count = 1;
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(log.keyed, 3); /* the fourth carried the header, under its own spelling */
+    req.headers = NULL;
+    req.header_count = 0;
+    req.idempotency_key = "bad\r\nX-Injected: 1";
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(log.requests, 4);
+    free(body);
+}
+
+/* A zero seed draws on the system's entropy: two clients, or two runs of
+   a program, never share a seed; a given seed stays as given. */
+static void a_zero_seed_is_unpredictable(void) {
+    llm_client_desc d;
+    llm_client a, b;
+    uint64_t e1 = 0, e2 = 0;
+#if defined(__unix__) && !defined(LLM_NO_STDIO)
+    CHECK(llm__os_entropy(&e1) && llm__os_entropy(&e2) && e1 != e2);
+#else
+    (void)e1;
+    (void)e2;
+#endif
+    memset(&d, 0, sizeof d);
+    CHECK_EQ_INT(llm_client_init(&a, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_client_init(&b, &d, NULL), LLM_OK);
+    CHECK(a.seed_ != b.seed_);
+    d.seed = 42;
+    CHECK_EQ_INT(llm_client_init(&a, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_client_init(&b, &d, NULL), LLM_OK);
+    CHECK(a.seed_ == b.seed_);
+}
+
 static const test_case cases[] = {
     TEST(openai_decodes_text_in_any_chunking),
     TEST(openai_decodes_parallel_tool_calls),
@@ -722,6 +1003,12 @@ static const test_case cases[] = {
     TEST(every_failed_allocation_is_reported),
     TEST(conversation_copies_and_builds_tool_loops),
     TEST(client_defaults_are_resolved_in_one_place),
+    TEST(a_429_is_sent_again_after_its_retry_after),
+    TEST(what_is_not_sent_again),
+    TEST(backoff_is_exponential_with_full_jitter),
+    TEST(a_stream_is_sent_again_only_before_content),
+    TEST(every_request_carries_one_idempotency_key),
+    TEST(a_zero_seed_is_unpredictable),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
