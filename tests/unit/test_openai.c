@@ -910,6 +910,13 @@ static void a_stream_is_sent_again_only_before_content(void) {
     llm_response_free(&resp);
 }
 
+#ifdef LLM_NO_STDIO
+static uint64_t counting_random(void *user) {
+    static const uint64_t odd = 0x9E3779B97F4A7C15ull;
+    return (uint64_t)(*(int *)user + 1) * odd;
+}
+#endif
+
 /* Every request carries an Idempotency-Key: its own (two calls, two keys),
    the request's when it gives one, a header's of that name instead (never
    two), and a key with a control byte is refused. */
@@ -936,6 +943,10 @@ static void every_request_carries_one_idempotency_key(void) {
     mock.user = &log;
     memset(&d, 0, sizeof d);
     d.transport = llm_mock_transport(&mock);
+#ifdef LLM_NO_STDIO
+    d.random = counting_random; /* no entropy and no clock there: desc.random is the documented way */
+    d.random_user = &log.requests;
+#endif
     CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
     CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
     llm_response_free(&resp);
