@@ -54,6 +54,10 @@ $(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h $(B)/ya
 	@[ -s $(B)/yaml.flags ] || echo "build/llm without libyaml: YAML router configs are refused (apt-get install libyaml-dev, then make)"
 	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) -lcurl $(LDFLAGS)
 
+# build/llm as a machine without libyaml builds it (YAML=0), with sanitizers, for check-cli
+$(B)/llm-noyaml: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) -lcurl $(LDFLAGS)
+
 # the router config reader (cli/config.c: YAML to JSON) alone, with sanitizers, for tests/cli/router.sh
 $(B)/config_json-san: tests/cli/config_json.c cli/config.c cli/cli.h llm.h $(B)/yaml.flags | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/cli/config_json.c cli/config.c $$(cat $(B)/yaml.flags) $(LDFLAGS)
@@ -125,11 +129,12 @@ check-examples: | $(B)
 	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) -o $(B)/$$e-san examples/$$e.c || exit 1; done
 	sh tests/examples.sh $(B)
 
-check-cli: $(B)/llm $(B)/mock_server
+check-cli: $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san
 	sh tests/cli/help.sh $(B)/llm
 	sh tests/cli/chat.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
+	sh tests/cli/router.sh $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san $(B)/json_same tests/data/router
 	sh tests/cli/stream.sh $(B)/llm $(B)/json_same tests/data
 	sh tests/cli/request.sh $(B)/llm $(B)/json_same tests/data
 	sh tests/cli/cost.sh $(B)/llm tests/data/provider-samples
