@@ -2305,7 +2305,7 @@ LLM_API llm_result llm_router_init(llm_router *router, const llm_router_desc *de
         "disable_cooldowns"}}
    A string value "os.environ/NAME" is that variable's value, read through
    base->getenv (default getenv; none under LLM_NO_STDIO); an unset one is
-   an error naming it and the key (LiteLLM would read None and fail later).
+   an error naming it and the key (LiteLLM reads None and goes on).
    Errors name the JSON path of the bad field
    ("model_list[1].litellm_params.rpm"). Nothing keeps a pointer into the
    text; the strings read from it are wiped from the memory freed. */
