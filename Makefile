@@ -51,7 +51,7 @@ FORCE:
 # build/llm talks over libcurl (llm chat): Debian libcurl4-openssl-dev
 $(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h $(B)/yaml.flags | $(B)
 	@command -v curl-config >/dev/null || { echo "build/llm needs libcurl's headers: apt-get install libcurl4-openssl-dev" >&2; exit 1; }
-	@[ -s $(B)/yaml.flags ] || echo "build/llm without libyaml: YAML router configs are refused (apt-get install libyaml-dev, then make)"
+	@grep -q LLM_CLI_YAML $(B)/yaml.flags || echo "build/llm without libyaml: YAML router configs are refused (apt-get install libyaml-dev, then make)"
 	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) -lcurl $(LDFLAGS)
 
 # build/llm as a machine without libyaml builds it (YAML=0), with sanitizers, for check-cli
