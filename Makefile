@@ -26,14 +26,41 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = cli/main.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c
+CLI_SRC = cli/main.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c
 # where `llm tokens` looks for vocabularies after $$LLM_TIKTOKEN_DIR: the installed ones, then this source tree
 CLI_DIRS = -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR="\"$$(pwd)\""
 
+# YAML router configs (llm chat --router config.yaml) go through libyaml (Debian libyaml-dev), which is
+# optional. YAML=auto (the default) builds build/llm with it when pkg-config knows yaml-0.1 or a test program
+# links with -lyaml; YAML=0 builds without it, as on a machine that lacks it (a YAML file is then refused,
+# saying how to get it); YAML=1 stops when it is missing. $(B)/yaml.flags holds the flags found and changes
+# only when they do, so that after apt-get install libyaml-dev a plain `make` rebuilds build/llm.
+YAML ?= auto
+
+$(B)/yaml.flags: FORCE | $(B)
+	@case "$(YAML)" in 0) flags= ;; *) \
+	  if pkg-config --exists yaml-0.1 2>/dev/null; then flags="-DLLM_CLI_YAML $$(pkg-config --cflags --libs yaml-0.1)"; \
+	  elif printf '#include <yaml.h>\nint main(void) { return !yaml_get_version_string(); }\n' > $(B)/yaml_probe.c && \
+	    $(CC) $(CFLAGS) -o $(B)/yaml_probe $(B)/yaml_probe.c -lyaml $(LDFLAGS) 2>/dev/null; then flags="-DLLM_CLI_YAML -lyaml"; \
+	  elif [ "$(YAML)" = 1 ]; then echo "YAML=1, and libyaml is not found: apt-get install libyaml-dev" >&2; exit 1; \
+	  else flags=; fi ;; esac; \
+	echo "$$flags" > $@.new; if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+FORCE:
+
 # build/llm talks over libcurl (llm chat): Debian libcurl4-openssl-dev
-$(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
+$(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h $(B)/yaml.flags | $(B)
 	@command -v curl-config >/dev/null || { echo "build/llm needs libcurl's headers: apt-get install libcurl4-openssl-dev" >&2; exit 1; }
-	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) -lcurl $(LDFLAGS)
+	@grep -q LLM_CLI_YAML $(B)/yaml.flags || echo "build/llm without libyaml: YAML router configs are refused (apt-get install libyaml-dev, then make)"
+	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) -lcurl $(LDFLAGS)
+
+# build/llm as a machine without libyaml builds it (YAML=0), with sanitizers, for check-cli
+$(B)/llm-noyaml: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) -lcurl $(LDFLAGS)
+
+# the router config reader (cli/config.c: YAML to JSON) alone, with sanitizers, for tests/cli/router.sh
+$(B)/config_json-san: tests/cli/config_json.c cli/config.c cli/cli.h llm.h $(B)/yaml.flags | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/cli/config_json.c cli/config.c $$(cat $(B)/yaml.flags) $(LDFLAGS)
 
 EXAMPLES = chat tools stream game_loop router
 
@@ -102,12 +129,13 @@ check-examples: | $(B)
 	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) -o $(B)/$$e-san examples/$$e.c || exit 1; done
 	sh tests/examples.sh $(B)
 
-check-cli: $(B)/llm $(B)/mock_server
+check-cli: $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san
 	sh tests/cli/help.sh $(B)/llm
 	sh tests/cli/chat.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/calls.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
+	sh tests/cli/router.sh $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san $(B)/json_same tests/data/router
 	sh tests/cli/stream.sh $(B)/llm $(B)/json_same tests/data
 	sh tests/cli/request.sh $(B)/llm $(B)/json_same tests/data
 	sh tests/cli/cost.sh $(B)/llm tests/data/provider-samples

@@ -2313,10 +2313,31 @@ struct llm_router_attempt {
 /* Checks the desc, copies it and builds one client per deployment. Errors
    name the bad field ("deployments[2].provider: ..."). */
 LLM_API llm_result llm_router_init(llm_router *router, const llm_router_desc *desc, llm_error *err);
-/* Builds a router from a LiteLLM config (JSON: model_list, router_settings;
-   see the docs of the loader); `base` supplies what JSON cannot (transport,
-   hooks, callbacks) and the defaults the file may override. Errors name the
-   JSON path of the bad field ("model_list[1].litellm_params.rpm"). */
+/* Builds a router from a LiteLLM proxy config given as JSON text (`len`
+   bytes, borrowed for the call). JSON only: LiteLLM's config.yaml is
+   refused as LLM_ERR_PARSE, with a message that says so when the text
+   looks like YAML; convert it first (the llm CLI reads YAML through
+   libyaml). `base` (may be NULL) supplies what JSON cannot (transport,
+   hooks, callbacks, getenv) and the defaults the file may override.
+   The keys read; any other is ignored, as LiteLLM does:
+     {"model_list": [{"model_name": GROUP,
+        "litellm_params": {"model", "api_key", "api_base", "api_version",
+          "rpm", "tpm", "weight", "order", "timeout" (s), "cooldown_time" (s),
+          "num_retries", "max_parallel_requests", "max_budget"},
+        "model_info": {"id", "max_input_tokens"}}, ...],
+      "litellm_settings", then "router_settings": {"routing_strategy",
+        "num_retries", "max_fallbacks", "fallbacks" ([{GROUP: [GROUP, ...]}]),
+        "context_window_fallbacks", "content_policy_fallbacks",
+        "default_fallbacks" ([GROUP, ...]), "allowed_fails",
+        "cooldown_time" (s), "timeout" (s, the deadline of a whole request),
+        "retry_policy" ({"RateLimitErrorRetries": N, ...}),
+        "disable_cooldowns"}}
+   A string value "os.environ/NAME" is that variable's value, read through
+   base->getenv (default getenv; none under LLM_NO_STDIO); an unset one is
+   an error naming it and the key (LiteLLM reads None and goes on).
+   Errors name the JSON path of the bad field
+   ("model_list[1].litellm_params.rpm"). Nothing keeps a pointer into the
+   text; the strings read from it are wiped from the memory freed. */
 LLM_API llm_result llm_router_init_json(llm_router *router, const char *json, size_t len, const llm_router_desc *base,
                                         llm_error *err);
 LLM_API void llm_router_free(llm_router *router);
@@ -14639,18 +14660,8 @@ LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, cons
 // >>router_config: the router from LiteLLM-style JSON
 /* ------------------------------------------------------------------------ */
 
-/* ---- the LiteLLM config loader ----
-   {"model_list": [{"model_name": G, "litellm_params": {"model", "api_key",
-   "api_base", "rpm", "tpm", "weight", "order", "timeout" (s),
-   "cooldown_time" (s), "num_retries", "max_parallel_requests",
-   "max_budget"}, "model_info": {"id", "max_input_tokens"}}],
-   "router_settings": {"routing_strategy", "num_retries", "max_fallbacks",
-   "fallbacks", "context_window_fallbacks", "content_policy_fallbacks",
-   "default_fallbacks", "allowed_fails", "cooldown_time" (s), "timeout" (s,
-   the deadline of a whole request), "retry_policy", "disable_cooldowns"}}.
-   "litellm_settings" is read the same way before router_settings. Strings
-   "os.environ/VAR" are read through the getenv hook. Unknown keys are
-   ignored, as LiteLLM does. */
+/* ---- the LiteLLM config loader (the keys it reads: the declaration of
+   llm_router_init_json) ---- */
 
 typedef struct llm__router_config_state {
     llm_router_desc d;             /* the desc being built */
@@ -14885,6 +14896,27 @@ static bool llm__router_config_load(llm__router_config_state *j, const llm_json 
            llm__router_config_settings(j, llm_json_get(root, "router_settings"), "router_settings");
 }
 
+/* Whether a text that is not JSON starts as YAML does: after a BOM and blank
+   space, a comment (#), a directive (%), a document marker (---), a sequence
+   item ("- ") or a plain key ("model_list: "). */
+static bool llm__router_config_blank_at(const char *t, size_t len, size_t i) {
+    return i == len || t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n';
+}
+
+static bool llm__router_config_looks_like_yaml(const char *t, size_t len) {
+    size_t i = len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, k;
+    while (i < len && llm__router_config_blank_at(t, len, i)) i++;
+    if (i == len) return false;
+    if (t[i] == '#' || t[i] == '%' || (len - i >= 3 && memcmp(t + i, "---", 3) == 0)) return true;
+    if (t[i] == '-') return llm__router_config_blank_at(t, len, i + 1);
+    for (k = i; k < len; k++) {
+        char c = (char)(t[k] | 0x20); /* ASCII letters in lower case */
+        bool letter = c >= 'a' && c <= 'z', digit = t[k] >= '0' && t[k] <= '9';
+        if (!letter && (k == i || !(digit || t[k] == '_' || t[k] == '-' || t[k] == '.'))) break;
+    }
+    return k > i && k < len && t[k] == ':' && llm__router_config_blank_at(t, len, k + 1);
+}
+
 LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t len, const llm_router_desc *base,
                                         llm_error *err) {
     llm__router_config_state j;
@@ -14906,6 +14938,12 @@ LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t 
     doc.alloc = j.d.alloc;
     doc.max_depth = 32;
     res = llm_json_parse(&doc, json ? json : "", len, err);
+    if (res == LLM_ERR_PARSE && llm__router_config_looks_like_yaml(json, len)) {
+        size_t offset = err->offset;
+        llm__fail(err, res, "JSON expected; this looks like YAML, and llm_router_init_json reads JSON only "
+                            "(convert it to JSON first: the llm CLI reads YAML configs through libyaml)");
+        err->offset = offset;
+    }
     if (res == LLM_OK)
         res = llm__router_config_load(&j, llm_json_root(&doc)) ? llm_router_init(r, &j.d, err) : err->code;
     llm__wipe(doc.strings_, doc.strings_capacity_); /* the keys the file held */

@@ -1,8 +1,9 @@
 /* llm chat: one chat request to a real server, the answer as it arrives.
 
    llm chat [-m MODEL] [--provider P] [--base-url URL] [--system S] [--max-tokens N] [--temperature T]
-            [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--request FILE]
-            [-H 'Name: value']... [--timeout-ms N] [--reasoning] [--no-stream] [--json] [-v] PROMPT|-
+            [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--router FILE]
+            [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--reasoning] [--no-stream] [--json] [-v]
+            PROMPT|-
 
    The flags become an OpenAI chat-completions body (on top of --request
    FILE's, when given), read by llm_request_parse_openai as `llm request`
@@ -12,10 +13,19 @@
    LLM_API_KEY), else the model's prefix or bare name with that preset's
    variables. Model: -m, else the file's, else LLM_MODEL.
 
+   --router FILE sends the request through a router built from a LiteLLM
+   proxy config (model_list, router_settings...): -m names one of its model
+   groups, and the file says where each deployment is and with what key
+   (os.environ/NAME). A .json file goes to llm_router_init_json as it is;
+   any other is YAML, converted to that JSON by config.c (libyaml; a build
+   without it refuses YAML, saying how to get it). --timeout-ms is then the
+   deadline of the whole request; --provider, --base-url and --fallback do
+   not go with it (the file says all that).
+
    stdout: the answer's text as it arrives (flushed per event), one
    newline, then one JSON line {"id","name","arguments"} per tool call.
    stderr: reasoning text with --reasoning; with -v the router's decisions
-   (--fallback); last, one line of fixed keys: model= provider=
+   (--fallback, --router); last, one line of fixed keys: model= provider=
    prompt_tokens= completion_tokens= cached_tokens= reasoning_tokens=
    cost_usd= latency_ms=. --json prints the response as one JSON object
    instead of the text (the shape of `llm replay`, with id, model,
@@ -36,7 +46,7 @@
 #define CHAT_DEFAULT_TIMEOUT_MS 600000
 
 typedef struct chat_args {
-    const char *model, *provider, *base_url, *system, *schema, *fallback, *request, *prompt;
+    const char *model, *provider, *base_url, *system, *schema, *fallback, *router, *request, *prompt;
     const char *tools[CHAT_MAX_LIST], *images[CHAT_MAX_LIST], *headers[CHAT_MAX_LIST];
     size_t tool_count, image_count, header_count;
     int64_t max_tokens, timeout_ms;
@@ -78,6 +88,7 @@ static const char **chat_slot(chat_args *a, const char *f) {
          : strcmp(f, "--system") == 0                      ? &a->system
          : strcmp(f, "--schema") == 0                      ? &a->schema
          : strcmp(f, "--fallback") == 0                    ? &a->fallback
+         : strcmp(f, "--router") == 0                      ? &a->router
          : strcmp(f, "--request") == 0                     ? &a->request : NULL;
 }
 
@@ -114,6 +125,11 @@ static int chat_parse_args(int argc, char **argv, chat_args *a) {
         return CLI_USAGE;
     }
     if (st == CLI_OK && a->timeout_ms > 0x7FFFFFFF) return cli_bad_number("chat", "--timeout-ms", "too large");
+    if (st == CLI_OK && a->router && (a->fallback || a->provider || a->base_url)) {
+        fprintf(stderr, "llm chat: --router and %s: one or the other (the file names each deployment and its fallbacks)\n",
+                a->fallback ? "--fallback" : a->provider ? "--provider" : "--base-url");
+        return CLI_USAGE;
+    }
     return st;
 }
 
@@ -477,6 +493,38 @@ static void chat_success(void *user, const llm_router_attempt *at, const llm_res
     ((chat_route *)user)->provider = at->client && at->client->provider ? at->client->provider->name : NULL;
 }
 
+/* Runs the request through a router: built from rd (--fallback), or from
+   the JSON of a config file over rd (--router). `provider` names the
+   target in --json when no deployment answered. */
+static int chat_run_router(const chat_args *a, const llm_request *req, llm_router_desc *rd, const char *config,
+                           size_t config_len, llm_curl *curl, const char *provider) {
+    llm_router router;
+    llm_router_options opts;
+    llm_response resp;
+    llm_error err;
+    chat_out o = {a, false, false};
+    chat_route route = {&o, NULL};
+    llm_result r;
+    rd->transport = llm_curl_transport(curl);
+    rd->on_trace = chat_trace;
+    rd->on_success = chat_success;
+    rd->callback_user = &route;
+    r = config ? llm_router_init_json(&router, config, config_len, rd, &err) : llm_router_init(&router, rd, &err);
+    if (r != LLM_OK) {
+        fprintf(stderr, "llm chat: %s%s%s\n", config ? a->router : "", config ? ": " : "", err.message);
+        return CLI_USAGE;
+    }
+    memset(&opts, 0, sizeof opts);
+    opts.timeout_ms = (int)a->timeout_ms; /* --router: the deadline of the whole request (0: the file's) */
+    r = a->no_stream ? llm_router_complete(&router, req, config ? &opts : NULL, &resp, &err)
+                     : llm_router_stream(&router, req, config ? &opts : NULL, chat_on_event, &o, &resp, &err);
+    chat_print_answer(a, &o, &resp, r, &err, route.provider ? route.provider : provider);
+    if (r == LLM_OK) chat_print_summary(&resp, req->model, route.provider ? route.provider : provider);
+    llm_response_free(&resp);
+    llm_router_free(&router);
+    return r == LLM_OK ? CLI_OK : chat_failed(&err);
+}
+
 /* The primary model, then each --fallback model, one group each. */
 static int chat_routed(const chat_args *a, const llm_request *req, const llm_target *primary, llm_curl *curl) {
     llm_target targets[CHAT_MAX_LIST + 1];
@@ -485,14 +533,8 @@ static int chat_routed(const chat_args *a, const llm_request *req, const llm_tar
     char list[1024], *p;
     llm_router_fallback fb;
     llm_router_desc rd;
-    llm_router router;
-    llm_response resp;
-    llm_error err;
-    chat_out o = {a, false, false};
-    chat_route route = {&o, NULL};
     size_t n = 1, i;
     int st = CLI_OK;
-    llm_result r;
     targets[0] = *primary;
     snprintf(list, sizeof list, "%s", a->fallback);
     for (p = strtok(list, ","); p && st == CLI_OK; p = strtok(NULL, ",")) {
@@ -524,21 +566,25 @@ static int chat_routed(const chat_args *a, const llm_request *req, const llm_tar
     rd.fallbacks = &fb;
     rd.fallback_count = 1;
     rd.timeout_ms = a->timeout_ms > 0 ? (int)a->timeout_ms : CHAT_DEFAULT_TIMEOUT_MS;
-    rd.transport = llm_curl_transport(curl);
-    rd.on_trace = chat_trace;
-    rd.on_success = chat_success;
-    rd.callback_user = &route;
-    if (llm_router_init(&router, &rd, &err) != LLM_OK) {
-        fprintf(stderr, "llm chat: %s\n", err.message);
+    return chat_run_router(a, req, &rd, NULL, 0, curl, primary->provider->name);
+}
+
+/* -m GROUP through the router of a LiteLLM config file (--router). */
+static int chat_router_file(const chat_args *a, const llm_request *req, llm_curl *curl) {
+    llm_router_desc rd;
+    char msg[512];
+    size_t len;
+    char *config = cli_router_config_json(a->router, &len, msg, sizeof msg);
+    int st;
+    if (!config) {
+        fprintf(stderr, "llm chat: %s\n", msg);
         return CLI_USAGE;
     }
-    r = a->no_stream ? llm_router_complete(&router, req, NULL, &resp, &err)
-                     : llm_router_stream(&router, req, NULL, chat_on_event, &o, &resp, &err);
-    chat_print_answer(a, &o, &resp, r, &err, route.provider ? route.provider : primary->provider->name);
-    if (r == LLM_OK) chat_print_summary(&resp, req->model, route.provider ? route.provider : primary->provider->name);
-    llm_response_free(&resp);
-    llm_router_free(&router);
-    return r == LLM_OK ? CLI_OK : chat_failed(&err);
+    memset(&rd, 0, sizeof rd);
+    rd.timeout_ms = CHAT_DEFAULT_TIMEOUT_MS; /* the file's router_settings.timeout replaces it */
+    st = chat_run_router(a, req, &rd, config, len, curl, NULL);
+    cli_router_config_free(config, len);
+    return st;
 }
 
 /* Headers from -H "Name: value". */
@@ -584,8 +630,10 @@ int cli_chat(int argc, char **argv) {
         st = CLI_USAGE;
         goto done;
     }
-    if ((st = chat_target(&a, parsed.request.model, &target)) != CLI_OK || (st = chat_headers(&a, headers, header_names)) != CLI_OK) goto done;
-    if (parsed.unknown_count && !target.provider->wire->chat_completions) {
+    if ((!a.router && (st = chat_target(&a, parsed.request.model, &target)) != CLI_OK) ||
+        (st = chat_headers(&a, headers, header_names)) != CLI_OK)
+        goto done;
+    if (!a.router && parsed.unknown_count && !target.provider->wire->chat_completions) {
         fprintf(stderr, "llm chat: %s cannot take %s (a member an llm_request cannot hold)\n", target.provider->name, parsed.unknown[0]);
         st = CLI_USAGE;
         goto done;
@@ -597,8 +645,10 @@ int cli_chat(int argc, char **argv) {
         st = chat_failed(&err);
         goto done;
     }
-    if (!a.fallback) parsed.request.model = target.model;
-    st = a.fallback ? chat_routed(&a, &parsed.request, &target, &curl) : chat_direct(&a, &parsed.request, &target, &curl);
+    if (!a.fallback && !a.router) parsed.request.model = target.model;
+    st = a.router     ? chat_router_file(&a, &parsed.request, &curl)
+       : a.fallback ? chat_routed(&a, &parsed.request, &target, &curl)
+                    : chat_direct(&a, &parsed.request, &target, &curl);
     llm_curl_free(&curl);
     curl_global_cleanup();
 done:

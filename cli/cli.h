@@ -39,6 +39,17 @@ struct llm_response;
 struct llm_error;
 void cli_print_response(const struct llm_response *resp, int result, const struct llm_error *err, const char *provider, int full);
 
+/* The router configuration in `path` (config.c) as the JSON text
+   llm_router_init_json reads: a .json file as it is, any other as YAML
+   converted (through libyaml; a build without it says so). Malloc'ed,
+   NUL-terminated after *len bytes; release it with cli_router_config_free,
+   which wipes it (it may hold keys). NULL on failure, with the whole reason
+   in msg, the file's name in it. */
+char *cli_router_config_json(const char *path, size_t *len, char *msg, size_t msg_size);
+void cli_router_config_free(char *text, size_t len);
+/* 1 when this build reads YAML (libyaml found at build time). */
+int cli_yaml_support(void);
+
 /* Each verb: argv[0] is the verb's name. Returns a CLI_* exit status.
    `llm VERB --help` is answered by main from the verb's usage text. */
 int cli_json_validate(int argc, char **argv); /* json.c */

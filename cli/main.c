@@ -13,6 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef LLM_CLI_YAML
+#define CLI_YAML_NOTE "This build has it."
+#else
+#define CLI_YAML_NOTE "This build has not:\n  apt-get install libyaml-dev, then make."
+#endif
+
 typedef struct cli_verb {
     const char *name;
     int (*run)(int argc, char **argv);
@@ -22,8 +28,9 @@ typedef struct cli_verb {
 static const cli_verb verbs[] = {
     {"chat", cli_chat,
      "usage: llm chat [-m MODEL] [--provider P] [--base-url URL] [--system S] [--max-tokens N] [--temperature T]\n"
-     "                [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--request FILE]\n"
-     "                [-H 'Name: value']... [--timeout-ms N] [--reasoning] [--no-stream] [--json] [-v] PROMPT|-\n"
+     "                [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--router FILE]\n"
+     "                [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--reasoning] [--no-stream] [--json]\n"
+     "                [-v] PROMPT|-\n"
      "  Sends one chat request and prints the answer as it arrives (stdout: the text, then one JSON line per\n"
      "  tool call; stderr: one line model=... provider=... prompt_tokens=... cost_usd=... latency_ms=...).\n"
      "  Target: --provider P; else --base-url or LLM_BASE_URL (an OpenAI-compatible server given -m verbatim,\n"
@@ -31,6 +38,9 @@ static const cli_verb verbs[] = {
      "  (OPENAI_API_KEY, ANTHROPIC_API_KEY, ...). Model: -m, else LLM_MODEL. --request FILE starts from an\n"
      "  OpenAI chat-completions body (as `llm request` reads); PROMPT then adds a user turn.\n"
      "  --reasoning shows reasoning text on stderr; --json prints the whole response as one JSON object;\n"
+     "  --fallback M2,M3 routes with retries and those fallbacks. --router FILE routes -m GROUP through a\n"
+     "  LiteLLM proxy config (model_list, router_settings; os.environ/NAME values from the environment):\n"
+     "  FILE.json as it is, any other as YAML, read through libyaml. " CLI_YAML_NOTE "\n"
      "  -v prints the router's decisions. Exit 0 answered, 1 the call failed, 2 usage error or no key.\n"},
     {"request", cli_request,
      "usage: llm request [-m MODEL] [--provider P] [--base-url URL] [--stream] [FILE|-]\n"

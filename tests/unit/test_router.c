@@ -1095,6 +1095,46 @@ static void config_errors_name_the_path(void) {
     }
 }
 
+/* A LiteLLM config given as YAML (the shape of LiteLLM's proxy docs) is refused as PARSE, and the message says
+   the loader reads JSON only and that the text looks like YAML; a text that is broken JSON keeps the JSON
+   reader's own words, and so does one that starts like neither. */
+static void config_yaml_text_is_named(void) {
+    static const char *const yaml[] = {
+        "model_list:\n  - model_name: gpt-4o\n    litellm_params:\n      model: openai/gpt-4o\n",
+        "# LiteLLM proxy config\nmodel_list:\n  - model_name: a\n",
+        "---\nmodel_list: []\n",
+        "\xEF\xBB\xBF\n  router_settings:\n    num_retries: 2\n",
+        "%YAML 1.1\n---\nmodel_list: []\n",
+        "- model_name: a\n",
+    };
+    static const char *const not_yaml[] = {"{\"model_list\": [", "[1, 2", "", "   ", "<config/>", "-x", "true false",
+                                             "model_list"};
+    size_t i;
+    for (i = 0; i < sizeof yaml / sizeof yaml[0]; i++) {
+        llm_router_desc base;
+        llm_error err;
+        llm_router r;
+        fx_reset();
+        base = F.desc;
+        CHECK_EQ_INT(llm_router_init_json(&r, yaml[i], strlen(yaml[i]), &base, &err), LLM_ERR_PARSE);
+        CHECK_EQ_INT(err.code, LLM_ERR_PARSE);
+        if (!CHECK(strncmp(err.message, "JSON expected; ", 15) == 0 && strstr(err.message, "YAML") &&
+                   strstr(err.message, "reads JSON only") && strstr(err.message, "libyaml")))
+            fprintf(stderr, "  case %d: %s\n", (int)i, err.message);
+        CHECK_EQ_INT(F.stats.live, 0);
+    }
+    for (i = 0; i < sizeof not_yaml / sizeof not_yaml[0]; i++) {
+        llm_router_desc base;
+        llm_error err;
+        llm_router r;
+        fx_reset();
+        base = F.desc;
+        CHECK_EQ_INT(llm_router_init_json(&r, not_yaml[i], strlen(not_yaml[i]), &base, &err), LLM_ERR_PARSE);
+        if (!CHECK(strstr(err.message, "YAML") == NULL)) fprintf(stderr, "  case %d: %s\n", (int)i, err.message);
+        CHECK_EQ_INT(F.stats.live, 0);
+    }
+}
+
 /* ---- the randomized property test ---- */
 
 static void router_property(void) {
@@ -1217,6 +1257,7 @@ static const test_case cases[] = {
     TEST(out_of_memory_in_init),
     TEST(config_loader),
     TEST(config_errors_name_the_path),
+    TEST(config_yaml_text_is_named),
     TEST(router_property),
 };
 
