@@ -110,9 +110,14 @@ if [ $has_yaml = yes ]; then
         fi
     done
     # the outside oracle: PyYAML, the reader LiteLLM's proxy uses
-    if python3 -c 'import yaml' 2> /dev/null; then
+    # (the first python3 that has it: the one on PATH, else Debian's, where python3-yaml installs it)
+    py=""
+    for p in python3 /usr/bin/python3; do
+        if [ -z "$py" ] && "$p" -c 'import yaml' 2> /dev/null; then py=$p; fi
+    done
+    if [ -n "$py" ]; then
         for f in litellm_config scalars; do
-            python3 -c 'import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1], encoding="utf-8")), sys.stdout)' "$data/$f.yaml" > "$dir/$f.pyyaml.json"
+            "$py" -c 'import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1], encoding="utf-8")), sys.stdout)' "$data/$f.yaml" > "$dir/$f.pyyaml.json"
             "$json_same" "$dir/$f.pyyaml.json" "$data/$f.json" && ok || fail "PyYAML reads $f.yaml otherwise than $f.json says: $(cat "$dir/$f.pyyaml.json")"
         done
     else
