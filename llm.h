@@ -2128,16 +2128,22 @@ typedef enum llm_trace_kind {
     LLM_TRACE_GIVE_UP
 } llm_trace_kind;
 
-/* One decision. Pointers are valid during the callback only. */
+/* One decision. Pointers are valid during the callback only. A decision is
+   traced once it is final: RETRY and FALLBACK announce an attempt that
+   will be picked (unless the request is cancelled, or another request
+   takes what it waits for), never one the deadline or the attempt budget
+   already rules out (GIVE_UP then says why). */
 typedef struct llm_router_trace {
     llm_trace_kind kind;
+    uint64_t request_number;       /* the request's llm_router_attempt.request_number; the message starts with
+                                      "request N: " */
     int attempt;                   /* attempt number (1-based; 0 before the first) */
     const char *group;
     const char *deployment;        /* id, or NULL */
     const char *to_group;          /* FALLBACK */
     int64_t ms;
     llm_result code;               /* the error behind the decision, or LLM_OK */
-    const char *message;           /* "picked east#0 (simple-shuffle, 2 candidates)" */
+    const char *message;           /* "request 3: picked east#0 (simple-shuffle, 2 candidates)" */
 } llm_router_trace;
 
 /* Counters of a router, or of one deployment (where calls counts its
@@ -2262,6 +2268,8 @@ struct llm_router_attempt {
                                       prefix included: the client strips it, pricing uses it) */
     llm_client *client;            /* the deployment's client */
     int number;                    /* 1-based attempt number (X-Attempt) */
+    uint64_t request_number;       /* 1, 2, 3...: the requests of this router in the order of their first pick
+                                      (the trace lines' "request N"), to tell concurrent requests apart */
     int timeout_ms;                /* for this attempt; 0 = the client's */
     int64_t wait_ms;               /* after LLM_AGAIN: wait this long, then pick */
     bool is_retry, is_fallback;    /* what this attempt is */
@@ -13128,6 +13136,7 @@ typedef struct llm__router_state {
     llm_retry_override *policy;
     size_t policy_count;
     uint64_t rng, serial;
+    uint64_t requests;             /* requests begun: the last request_number given */
     double spent;
     int64_t spend_window;
     llm_router_stats st;
@@ -13196,18 +13205,28 @@ static void llm__router_unlock(const llm_router *r) {
 }
 
 /* Sends one decision to the trace callback and the log (formatted only
-   when someone listens). */
+   when someone listens), "request N: " first. */
 static void llm__router_trace(llm_router *r, const llm_router_attempt *a, llm_trace_kind kind, const llm__router_dep *d,
                           const char *to, int64_t ms, llm_result code, const char *fmt, ...) {
     llm_router_trace ev;
-    char msg[192];
+    char msg[224];
+    size_t pos = 0;
     va_list ap;
     if (!r->desc_.on_trace && !r->desc_.log) return;
+    msg[0] = '\0';
+    if (a && a->request_number) { /* at most 8 + 20 + 2 bytes */
+        memcpy(msg, "request ", 8);
+        pos = 8;
+        llm__append_u64(msg, sizeof msg, &pos, a->request_number);
+        memcpy(msg + pos, ": ", 3);
+        pos += 2;
+    }
     va_start(ap, fmt);
-    llm__vformat(msg, sizeof msg, fmt, ap);
+    llm__vformat(msg + pos, sizeof msg - pos, fmt, ap);
     va_end(ap);
     memset(&ev, 0, sizeof ev);
     ev.kind = kind;
+    ev.request_number = a ? a->request_number : 0;
     ev.attempt = a ? a->attempts_ : 0;
     ev.group = d                     ? llm__router_core(r)->groups[d->group].name
                : a && a->group_ >= 0 ? llm__router_core(r)->groups[a->group_].name
@@ -13800,8 +13819,9 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
     return LLM_OK;
 }
 
-/* Ends the request with a->last_error. */
-static llm_result llm__router_give_up(llm_router *r, llm_router_attempt *a, llm_error *err) {
+/* Ends the request with a->last_error; `why` (may be NULL) goes into the
+   trace line: what ruled out another attempt. */
+static llm_result llm__router_give_up_because(llm_router *r, llm_router_attempt *a, const char *why, llm_error *err) {
     llm__router_state *c = llm__router_core(r);
     if (a->last_error.code == LLM_OK)
         llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "no deployment could take the request");
@@ -13810,10 +13830,15 @@ static llm_result llm__router_give_up(llm_router *r, llm_router_attempt *a, llm_
     c->st.calls++;
     c->st.failures++;
     if (a->attempts_ == 0) c->st.unsent++;
-    llm__router_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempts: %s", a->attempts_,
+    llm__router_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempt%s%s%s%s: %s",
+                      a->attempts_, a->attempts_ == 1 ? "" : "s", why ? " (" : "", why ? why : "", why ? ")" : "",
                       a->last_error.message);
     if (err) *err = a->last_error;
     return a->final_;
+}
+
+static llm_result llm__router_give_up(llm_router *r, llm_router_attempt *a, llm_error *err) {
+    return llm__router_give_up_because(r, a, NULL, err);
 }
 
 static bool llm__router_was_tried(const llm_router_attempt *a, int g) {
@@ -13959,6 +13984,7 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
     llm__router_lock(r);
     now = llm__router_now(r);
     a->wait_ms = 0;
+    if (a->state_ == LLM__ROUTER_NEW) a->request_number = ++llm__router_core(r)->requests;
     if (a->state_ == LLM__ROUTER_NEW && (res = llm__router_begin(r, req, a, now, err)) != LLM_OK) {
         if (err) a->last_error = *err;
         else llm__fail(&a->last_error, res, "llm_router_pick: bad request");
@@ -13974,7 +14000,7 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
         if (a->deadline_ms_ && now >= a->deadline_ms_) {
             if (a->last_error.code == LLM_OK)
                 llm__fail(&a->last_error, LLM_ERR_TIMEOUT, "the request's deadline passed");
-            res = llm__router_give_up(r, a, err);
+            res = llm__router_give_up_because(r, a, "the deadline passed", err);
         } else if (now < a->retry_at_ms_) {
             a->wait_ms = a->retry_at_ms_ - now;
         } else if (a->attempts_ >= a->max_attempts_) {
@@ -14129,7 +14155,11 @@ static llm_result llm__router_after_retryable(llm_router *r, llm_router_attempt 
         st = llm__router_check(r, a, dep, now, &ms);
         if (st == LLM__ROUTER_OK || st == LLM__ROUTER_WAIT || (st == LLM__ROUTER_COOLING && ms <= delay)) {
             if (ms > delay) delay = ms;
-            if (a->deadline_ms_ && now + delay >= a->deadline_ms_) return llm__router_give_up(r, a, err);
+            if (a->deadline_ms_ && now + delay >= a->deadline_ms_) {
+                char why[64];
+                llm__format(why, sizeof why, "a retry in %d ms would pass the deadline", (int)delay);
+                return llm__router_give_up_because(r, a, why, err);
+            }
             return llm__router_retry(r, a, delay, now, ra > 0 && ra == delay ? "Retry-After" : "backoff");
         }
     }
@@ -14149,6 +14179,13 @@ static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_r
     if (r->desc_.on_failure) r->desc_.on_failure(r->desc_.callback_user, a, &a->last_error);
     if (delivered || code == LLM_ERR_CANCELLED || (code < 0 && code > LLM_ERR_TRANSPORT))
         return llm__router_give_up(r, a, err);
+    /* no retry or fallback can be sent: announce none */
+    if (a->deadline_ms_ && now >= a->deadline_ms_) return llm__router_give_up_because(r, a, "the deadline passed", err);
+    if (a->attempts_ >= a->max_attempts_) {
+        char why[64];
+        llm__format(why, sizeof why, "the budget of %d attempts is spent", a->max_attempts_);
+        return llm__router_give_up_because(r, a, why, err);
+    }
     if (llm__router_retryable(code, e)) return llm__router_after_retryable(r, a, a->deployment, now, err);
     if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED) kind = LLM_FALLBACK_CONTEXT_WINDOW;
     if (code == LLM_ERR_CONTENT_POLICY) kind = LLM_FALLBACK_CONTENT_POLICY;

@@ -92,7 +92,7 @@ has request-verbatim-model "$dir/req" '"model":"my-alias"'
 # the router: 503 for three attempts (the first and two retries), then the fallback answers
 if run fallback 0 -v --base-url "$base" -m gpt-4o --fallback gpt-4o-mini -H 'x-mock-fault: status=503;attempts=3' Hi; then
     same fallback-stdout "$(cat "$dir/out")" "$answer"
-    has fallback-trace "$dir/err" '^router: fell back from gpt-4o to gpt-4o-mini'
+    has fallback-trace "$dir/err" '^router: request 1: fell back from gpt-4o to gpt-4o-mini'
     has fallback-summary "$dir/err" '^model=gpt-4o-mini '
 fi
 
