@@ -2329,7 +2329,11 @@ LLM_API llm_result llm_router_prepare(llm_router *router, const llm_router_attem
                                       llm_router_send *out, llm_error *err);
 
 /* The blocking driver: pick, send through the deployment's client, report,
-   until done. `opts` may be NULL. */
+   until done. `opts` may be NULL. The response's latency_ms is the whole
+   request, from the first pick to the end (waits, backoff and every
+   attempt included), and attempts the number of attempts sent; both are
+   set also when the request fails (the response is otherwise empty then,
+   but for what a stream had delivered). */
 LLM_API llm_result llm_router_complete(llm_router *router, const llm_request *req, const llm_router_options *opts,
                                        llm_response *resp, llm_error *err);
 /* The same for a stream: events reach on_event as they arrive. Retries and
@@ -14378,6 +14382,15 @@ static llm_result llm__router_send(llm_router *r, const llm_request *req, const 
     return llm_stream(a->client, &send.request, llm__router_on_event, stream, resp, err);
 }
 
+/* What the driver's response says of the whole request: from its start
+   (the first pick) to now, and the attempts sent. */
+static llm_result llm__router_drive_end(llm_router *r, const llm_router_attempt *a, int64_t start_ms,
+                                        llm_response *resp, llm_result res) {
+    resp->latency_ms = llm__router_now(r) - start_ms;
+    resp->attempts = a->attempts_;
+    return res;
+}
+
 /* The loop both drivers share: pick, send, report, until done. */
 static llm_result llm__router_drive(llm_router *r, const llm_request *req, const llm_router_options *opts,
                                     llm__router_stream *stream, llm_response *resp, llm_error *err) {
@@ -14385,11 +14398,13 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
     llm_router_outcome o;
     llm_error aerr;
     llm_result res;
+    int64_t start;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!r || !r->core_ || !req || !resp)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router: NULL router, request or response");
     memset(&a, 0, sizeof a);
     if (opts) a.options = *opts;
+    start = llm__router_now(r);
     for (;;) {
         res = llm_router_pick(r, req, &a, err);
         if (res == LLM_AGAIN) {
@@ -14401,7 +14416,7 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
             r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
             continue;
         }
-        if (res != LLM_OK) return res;
+        if (res != LLM_OK) return llm__router_drive_end(r, &a, start, resp, res);
         llm__error_clear(&aerr);
         res = llm__router_send(r, req, &a, stream, resp, &aerr);
         memset(&o, 0, sizeof o);
@@ -14411,10 +14426,11 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
         o.content_delivered = stream && stream->delivered;
         o.ttft_ms = stream ? stream->ttft_ms : 0;
         res = llm_router_report(r, &a, &o, err);
-        if (res == LLM_DONE) return LLM_OK;
-        if (o.content_delivered && res != LLM_AGAIN) return res; /* the partial stream is kept in resp */
+        if (res == LLM_DONE) return llm__router_drive_end(r, &a, start, resp, LLM_OK);
+        if (o.content_delivered && res != LLM_AGAIN) /* the partial stream is kept in resp */
+            return llm__router_drive_end(r, &a, start, resp, res);
         llm_response_free(resp);
-        if (res != LLM_AGAIN) return res;
+        if (res != LLM_AGAIN) return llm__router_drive_end(r, &a, start, resp, res);
     }
 }
 

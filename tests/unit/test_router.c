@@ -880,6 +880,88 @@ static void callbacks(void) {
     fx_done();
 }
 
+/* ---- what a routed answer says of the whole request ---- */
+
+static void fx_request(llm_request *req, const char *model) {
+    memset(req, 0, sizeof *req);
+    req->model = model;
+    req->messages = &fx_hello;
+    req->message_count = 1;
+}
+
+/* d0 answers 429 (retry-after-ms: 720) after 30 ms, then 200 after 50 ms:
+   800 ms from the first attempt to the answer, 2 attempts (the answer's own
+   exchange took 50 ms) */
+static void latency_and_attempts_cover_the_whole_request(void) {
+    llm_request req;
+    llm_response resp;
+    fx_reset();
+    fx_dep("g");
+    fx_script(0, 429, "retry-after-ms: 720\n", NULL);
+    F.script[0][0].delay_ms = 30;
+    fx_script(0, 200, NULL, NULL);
+    F.script[0][1].delay_ms = 50;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    fx_request(&req, "g");
+    CHECK_EQ_INT(llm_router_complete(&F.router, &req, NULL, &resp, NULL), LLM_OK);
+    seq_is("d0 +720 d0 ");
+    CHECK_EQ_INT(resp.latency_ms, 30 + 720 + 50);
+    CHECK_EQ_INT(resp.attempts, 2);
+    llm_response_free(&resp);
+    fx_done();
+}
+
+/* a stream: two 503s on a (10 and 20 ms, the backoff K % 501 = 229 ms
+   between them), then the fallback b answers after 40 ms */
+static void a_routed_stream_counts_its_fallback(void) {
+    static const char *const gen[] = {"b"};
+    llm_router_fallback fb[3];
+    llm_request req;
+    llm_response resp;
+    fx_reset();
+    F.rnd = K;
+    setup_abc(gen, 1, NULL, 0, NULL, 0, fb);
+    F.desc.has_num_retries = true;
+    F.desc.num_retries = 1;
+    fx_script(0, 503, NULL, NULL);
+    F.script[0][0].delay_ms = 10;
+    fx_script(0, 503, NULL, NULL);
+    F.script[0][1].delay_ms = 20;
+    fx_script(1, 200, NULL, NULL);
+    F.script[1][0].delay_ms = 40;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    fx_request(&req, "a");
+    CHECK_EQ_INT(llm_router_stream(&F.router, &req, NULL, NULL, NULL, &resp, NULL), LLM_OK);
+    seq_is("d0 +229 d0 d1 ");
+    CHECK_EQ_INT(resp.latency_ms, 10 + 229 + 20 + 40);
+    CHECK_EQ_INT(resp.attempts, 3);
+    llm_response_free(&resp);
+    fx_done();
+}
+
+/* a request that fails still says how long it took and how many attempts
+   it made: three 503s, backoffs K % 501 = 229 and K % 1001 = 4 ms */
+static void a_failed_request_says_how_long_and_how_many(void) {
+    llm_request req;
+    llm_response resp;
+    llm_error err;
+    fx_reset();
+    F.rnd = K;
+    fx_dep("g");
+    fx_script(0, 503, NULL, NULL);
+    fx_script(0, 503, NULL, NULL);
+    fx_script(0, 503, NULL, NULL);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    fx_request(&req, "g");
+    CHECK_EQ_INT(llm_router_complete(&F.router, &req, NULL, &resp, &err), LLM_ERR_UNAVAILABLE);
+    seq_is("d0 +229 d0 +4 d0 ");
+    CHECK_EQ_INT(resp.choice_count, 0);
+    CHECK_EQ_INT(resp.latency_ms, 229 + 4);
+    CHECK_EQ_INT(resp.attempts, 3);
+    llm_response_free(&resp);
+    fx_done();
+}
+
 /* ---- trace lines: whose, and only what will happen ---- */
 
 static char trace_text[16][256];
@@ -1338,6 +1420,9 @@ static const test_case cases[] = {
     TEST(streaming_filtered_after_content_is_kept),
     TEST(trace_events),
     TEST(callbacks),
+    TEST(latency_and_attempts_cover_the_whole_request),
+    TEST(a_routed_stream_counts_its_fallback),
+    TEST(a_failed_request_says_how_long_and_how_many),
     TEST(trace_lines_name_their_request),
     TEST(nothing_announced_that_cannot_happen),
     TEST(pick_and_report_never_allocate),
