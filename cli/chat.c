@@ -15,11 +15,19 @@
    stdout: the answer's text as it arrives (flushed per event), one
    newline, then one JSON line {"id","name","arguments"} per tool call.
    stderr: reasoning text with --reasoning; with -v the router's decisions
-   (--fallback); last, one line of fixed keys: model= provider=
-   prompt_tokens= completion_tokens= cached_tokens= reasoning_tokens=
-   cost_usd= latency_ms=. --json prints the response as one JSON object
-   instead of the text (the shape of `llm replay`, with id, model,
-   provider, cost_usd and latency_ms). Exit 0 answered; 1 the call failed
+   (--fallback), one line each ("router: request N: ..."); last, one line
+   of fixed keys: model= provider= prompt_tokens= completion_tokens=
+   cached_tokens= reasoning_tokens= usage= cost_usd= latency_ms=
+   attempts=. usage= says where the token counts come from: reported (by
+   the server), estimated (by the library: the server sent none) or none;
+   cost_usd= is "unknown" when no price is known for the model (a proxy's
+   alias) or there is no usage, never 0 for that; latency_ms= is the whole
+   request and attempts= the HTTP attempts it took (with --fallback: every
+   retry and fallback, backoff included). --json prints the response as
+   one JSON object instead of the text (the shape of `llm replay`, with
+   id, model, provider, cost_usd (null when unknown), latency_ms and
+   attempts; usage has "estimated":true when estimated); the summary line
+   still follows on stderr. Exit 0 answered; 1 the call failed
    (one line "CODE: message (HTTP n)"); 2 usage error, unreadable file or
    no API key. The key is never printed. */
 #define _POSIX_C_SOURCE 200809L /* the adapter's monotonic clock */
@@ -424,11 +432,15 @@ static void chat_print_answer(const chat_args *a, chat_out *o, const llm_respons
 
 static void chat_print_summary(const llm_response *resp, const char *model, const char *provider) {
     const llm_usage *u = &resp->usage;
-    char usd[64];
-    cli_format_usd(resp->cost_usd, usd, sizeof usd);
-    fprintf(stderr, "model=%s provider=%s prompt_tokens=%lld completion_tokens=%lld cached_tokens=%lld reasoning_tokens=%lld cost_usd=%s latency_ms=%lld\n",
+    char usd[64] = "unknown"; /* no price for the model, or no usage: never a made-up 0 */
+    if (resp->has_cost) cli_format_usd(resp->cost_usd, usd, sizeof usd);
+    fprintf(stderr,
+            "model=%s provider=%s prompt_tokens=%lld completion_tokens=%lld cached_tokens=%lld reasoning_tokens=%lld "
+            "usage=%s cost_usd=%s latency_ms=%lld attempts=%d\n",
             resp->model ? resp->model : model, provider, (long long)u->prompt_tokens, (long long)u->completion_tokens,
-            (long long)u->cached_tokens, (long long)u->reasoning_tokens, usd, (long long)resp->latency_ms);
+            (long long)u->cached_tokens, (long long)u->reasoning_tokens,
+            u->present ? "reported" : u->estimated ? "estimated" : "none", usd, (long long)resp->latency_ms,
+            resp->attempts);
 }
 
 static int chat_failed(const llm_error *err) {
