@@ -56,6 +56,7 @@ typedef struct chat_args {
 typedef struct chat_out {
     const chat_args *args;
     bool wrote_text, wrote_reasoning;
+    bool text_ended; /* the newline after the text is out (a router line followed the text) */
 } chat_out;
 
 static int chat_list_add(const char **list, size_t *count, const char *flag, const char *v) {
@@ -425,7 +426,7 @@ static void chat_print_answer(const chat_args *a, chat_out *o, const llm_respons
     }
     if (a->no_stream && a->reasoning && c && c->reasoning) fputs(c->reasoning, stderr), o->wrote_reasoning = true;
     if (o->wrote_reasoning) fputc('\n', stderr);
-    if (o->wrote_text) fputc('\n', stdout);
+    if (o->wrote_text && !o->text_ended) fputc('\n', stdout);
     chat_print_tool_calls(c);
     fflush(stdout);
 }
@@ -458,7 +459,7 @@ static int chat_direct(const chat_args *a, const llm_request *req, const llm_tar
     llm_client client;
     llm_response resp;
     llm_error err;
-    chat_out o = {a, false, false};
+    chat_out o = {a, false, false, false};
     llm_result r;
     chat_client_desc(t, a, curl, &d);
     if (llm_client_init(&client, &d, &err) != LLM_OK) {
@@ -473,15 +474,21 @@ static int chat_direct(const chat_args *a, const llm_request *req, const llm_tar
 }
 
 typedef struct chat_route {
-    const chat_out *out;
+    chat_out *out;
     const char *provider; /* of the deployment that answered */
 } chat_route;
 
 static void chat_trace(void *user, const llm_router_trace *ev) {
     chat_route *c = (chat_route *)user;
     if (!c->out->args->verbose) return;
+    /* A line after the text is the router's last (once text is out, nothing is retried): the text's one
+       newline goes first, so that on a terminal the line starts under the text, with no blank line after. */
+    if (c->out->wrote_text && !c->out->text_ended) {
+        fputc('\n', stdout);
+        c->out->text_ended = true;
+    }
     fflush(stdout);
-    fprintf(stderr, "%srouter: %s\n", c->out->wrote_text ? "\n" : "", ev->message); /* on a terminal, not after the text */
+    fprintf(stderr, "router: %s\n", ev->message);
 }
 
 static void chat_success(void *user, const llm_router_attempt *at, const llm_response *resp, int64_t latency_ms, double cost_usd) {
@@ -500,7 +507,7 @@ static int chat_routed(const chat_args *a, const llm_request *req, const llm_tar
     llm_router router;
     llm_response resp;
     llm_error err;
-    chat_out o = {a, false, false};
+    chat_out o = {a, false, false, false};
     chat_route route = {&o, NULL};
     size_t n = 1, i;
     int st = CLI_OK;

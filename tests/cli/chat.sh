@@ -5,7 +5,8 @@
 # --json (the summary line's numbers are the same run's --json values), an
 # unknown price and estimated usage said so, tool calls and a tool round
 # trip, LLM_BASE_URL mode, the router's fallback with -v (the whole
-# request's latency and attempts), the missing-key message, a failed call's one line (the key never in it), a
+# request's latency and attempts, no blank line after the answer), the
+# missing-key message, a failed call's one line (the key never in it), a
 # dead server, and usage errors named.
 #   sh tests/cli/chat.sh build/llm build/mock_server
 llm=$1; mock=$2
@@ -150,6 +151,19 @@ if run routed 0 --json -v --base-url "$base2" -m gpt-4o --fallback gpt-4o-mini -
     has routed-summary-model "$dir/err" '^model=gpt-4o-mini '
     summary_is_json routed
 fi
+# -v with stdout and stderr on one terminal: the router's lines and the summary follow the answer's line,
+# with no blank line; stdout alone is still the text and one newline
+"$llm" chat -v --base-url "$base" -m gpt-4o --fallback gpt-4o-mini Hi > "$dir/both" 2>&1
+same verbose-blank-lines "$(grep -c '^$' "$dir/both")" 0
+has verbose-pick-line "$dir/both" '^router: request 1: picked gpt-4o#0 '
+same verbose-answer-line "$(sed -n 2p "$dir/both")" "$answer"
+has verbose-answered-line "$dir/both" '^router: request 1: gpt-4o#0 answered in '
+same verbose-lines "$(wc -l < "$dir/both" | tr -d ' ')" 4
+if run verbose 0 -v --base-url "$base" -m gpt-4o --fallback gpt-4o-mini Hi; then
+    same verbose-stdout "$(cat "$dir/out")" "$answer"
+    same verbose-stdout-lines "$(wc -l < "$dir/out" | tr -d ' ')" 1
+fi
+
 # --reasoning: the thinking on stderr, before the summary; without it, none
 root=${base%/v1}
 printf '{"reasoning_effort":"low"}' > "$dir/think.json"
