@@ -198,6 +198,9 @@
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - numbers that do not mislead (#21): a routed response's latency_ms is
+     the whole request and attempts counts its attempts; router trace lines
+     name their request and announce only retries and fallbacks that happen
    - the file re-cut (#20): sections that read down in the order the data
      flows, an index of them, one private prefix per section; the wire
      format's decode_usage slot (llm_wire_usage_decode) and reasoning_blocks
@@ -208,8 +211,6 @@
      reasoning under a service tier as LiteLLM bills them
    - the curl adapter (#13): llm_curl_adapter.h, a blocking transport and a
      multi runner; first contact (#14): `llm chat`, `make run`
-   - Anthropic both ways (#12): the encoder, thinking by model family,
-     reasoning blocks kept and sent back, prompt caching, PDFs
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
