@@ -198,6 +198,9 @@
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - numbers that do not mislead (#21): a routed response's latency_ms is
+     the whole request and attempts counts its attempts; router trace lines
+     name their request and announce only retries and fallbacks that happen
    - the file re-cut (#20): sections that read down in the order the data
      flows, an index of them, one private prefix per section; the wire
      format's decode_usage slot (llm_wire_usage_decode) and reasoning_blocks
@@ -208,8 +211,6 @@
      reasoning under a service tier as LiteLLM bills them
    - the curl adapter (#13): llm_curl_adapter.h, a blocking transport and a
      multi runner; first contact (#14): `llm chat`, `make run`
-   - Anthropic both ways (#12): the encoder, thinking by model family,
-     reasoning blocks kept and sent back, prompt caching, PDFs
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
@@ -2157,16 +2158,22 @@ typedef enum llm_trace_kind {
     LLM_TRACE_GIVE_UP
 } llm_trace_kind;
 
-/* One decision. Pointers are valid during the callback only. */
+/* One decision. Pointers are valid during the callback only. A decision is
+   traced once it is final: RETRY and FALLBACK announce an attempt that
+   will be picked (unless the request is cancelled, or another request
+   takes what it waits for), never one the deadline or the attempt budget
+   already rules out (GIVE_UP then says why). */
 typedef struct llm_router_trace {
     llm_trace_kind kind;
+    uint64_t request_number;       /* the request's llm_router_attempt.request_number; the message starts with
+                                      "request N: " */
     int attempt;                   /* attempt number (1-based; 0 before the first) */
     const char *group;
     const char *deployment;        /* id, or NULL */
     const char *to_group;          /* FALLBACK */
     int64_t ms;
     llm_result code;               /* the error behind the decision, or LLM_OK */
-    const char *message;           /* "picked east#0 (simple-shuffle, 2 candidates)" */
+    const char *message;           /* "request 3: picked east#0 (simple-shuffle, 2 candidates)" */
 } llm_router_trace;
 
 /* Counters of a router, or of one deployment (where calls counts its
@@ -2291,6 +2298,8 @@ struct llm_router_attempt {
                                       prefix included: the client strips it, pricing uses it) */
     llm_client *client;            /* the deployment's client */
     int number;                    /* 1-based attempt number (X-Attempt) */
+    uint64_t request_number;       /* 1, 2, 3...: the requests of this router in the order of their first pick
+                                      (the trace lines' "request N"), to tell concurrent requests apart */
     int timeout_ms;                /* for this attempt; 0 = the client's */
     int64_t wait_ms;               /* after LLM_AGAIN: wait this long, then pick */
     bool is_retry, is_fallback;    /* what this attempt is */
@@ -2371,7 +2380,11 @@ LLM_API llm_result llm_router_prepare(llm_router *router, const llm_router_attem
                                       llm_router_send *out, llm_error *err);
 
 /* The blocking driver: pick, send through the deployment's client, report,
-   until done. `opts` may be NULL. */
+   until done. `opts` may be NULL. The response's latency_ms is the whole
+   request, from the first pick to the end (waits, backoff and every
+   attempt included), and attempts the number of attempts sent; both are
+   set also when the request fails (the response is otherwise empty then,
+   but for what a stream had delivered). */
 LLM_API llm_result llm_router_complete(llm_router *router, const llm_request *req, const llm_router_options *opts,
                                        llm_response *resp, llm_error *err);
 /* The same for a stream: events reach on_event as they arrive. Retries and
@@ -13402,6 +13415,7 @@ typedef struct llm__router_state {
     llm_retry_override *policy;
     size_t policy_count;
     uint64_t rng, serial;
+    uint64_t requests;             /* requests begun: the last request_number given */
     double spent;
     int64_t spend_window;
     llm_router_stats st;
@@ -13470,18 +13484,28 @@ static void llm__router_unlock(const llm_router *r) {
 }
 
 /* Sends one decision to the trace callback and the log (formatted only
-   when someone listens). */
+   when someone listens), "request N: " first. */
 static void llm__router_trace(llm_router *r, const llm_router_attempt *a, llm_trace_kind kind, const llm__router_dep *d,
                           const char *to, int64_t ms, llm_result code, const char *fmt, ...) {
     llm_router_trace ev;
-    char msg[192];
+    char msg[224];
+    size_t pos = 0;
     va_list ap;
     if (!r->desc_.on_trace && !r->desc_.log) return;
+    msg[0] = '\0';
+    if (a && a->request_number) { /* at most 8 + 20 + 2 bytes */
+        memcpy(msg, "request ", 8);
+        pos = 8;
+        llm__append_u64(msg, sizeof msg, &pos, a->request_number);
+        memcpy(msg + pos, ": ", 3);
+        pos += 2;
+    }
     va_start(ap, fmt);
-    llm__vformat(msg, sizeof msg, fmt, ap);
+    llm__vformat(msg + pos, sizeof msg - pos, fmt, ap);
     va_end(ap);
     memset(&ev, 0, sizeof ev);
     ev.kind = kind;
+    ev.request_number = a ? a->request_number : 0;
     ev.attempt = a ? a->attempts_ : 0;
     ev.group = d                     ? llm__router_core(r)->groups[d->group].name
                : a && a->group_ >= 0 ? llm__router_core(r)->groups[a->group_].name
@@ -14076,8 +14100,9 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
     return LLM_OK;
 }
 
-/* Ends the request with a->last_error. */
-static llm_result llm__router_give_up(llm_router *r, llm_router_attempt *a, llm_error *err) {
+/* Ends the request with a->last_error; `why` (may be NULL) goes into the
+   trace line: what ruled out another attempt. */
+static llm_result llm__router_give_up_because(llm_router *r, llm_router_attempt *a, const char *why, llm_error *err) {
     llm__router_state *c = llm__router_core(r);
     if (a->last_error.code == LLM_OK)
         llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "no deployment could take the request");
@@ -14086,10 +14111,15 @@ static llm_result llm__router_give_up(llm_router *r, llm_router_attempt *a, llm_
     c->st.calls++;
     c->st.failures++;
     if (a->attempts_ == 0) c->st.unsent++;
-    llm__router_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempts: %s", a->attempts_,
+    llm__router_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempt%s%s%s%s: %s",
+                      a->attempts_, a->attempts_ == 1 ? "" : "s", why ? " (" : "", why ? why : "", why ? ")" : "",
                       a->last_error.message);
     if (err) *err = a->last_error;
     return a->final_;
+}
+
+static llm_result llm__router_give_up(llm_router *r, llm_router_attempt *a, llm_error *err) {
+    return llm__router_give_up_because(r, a, NULL, err);
 }
 
 static bool llm__router_was_tried(const llm_router_attempt *a, int g) {
@@ -14235,6 +14265,7 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
     llm__router_lock(r);
     now = llm__router_now(r);
     a->wait_ms = 0;
+    if (a->state_ == LLM__ROUTER_NEW) a->request_number = ++llm__router_core(r)->requests;
     if (a->state_ == LLM__ROUTER_NEW && (res = llm__router_begin(r, req, a, now, err)) != LLM_OK) {
         if (err) a->last_error = *err;
         else llm__fail(&a->last_error, res, "llm_router_pick: bad request");
@@ -14250,7 +14281,7 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
         if (a->deadline_ms_ && now >= a->deadline_ms_) {
             if (a->last_error.code == LLM_OK)
                 llm__fail(&a->last_error, LLM_ERR_TIMEOUT, "the request's deadline passed");
-            res = llm__router_give_up(r, a, err);
+            res = llm__router_give_up_because(r, a, "the deadline passed", err);
         } else if (now < a->retry_at_ms_) {
             a->wait_ms = a->retry_at_ms_ - now;
         } else if (a->attempts_ >= a->max_attempts_) {
@@ -14391,7 +14422,11 @@ static llm_result llm__router_after_retryable(llm_router *r, llm_router_attempt 
         st = llm__router_check(r, a, dep, now, &ms);
         if (st == LLM__ROUTER_OK || st == LLM__ROUTER_WAIT || (st == LLM__ROUTER_COOLING && ms <= delay)) {
             if (ms > delay) delay = ms;
-            if (a->deadline_ms_ && now + delay >= a->deadline_ms_) return llm__router_give_up(r, a, err);
+            if (a->deadline_ms_ && now + delay >= a->deadline_ms_) {
+                char why[64];
+                llm__format(why, sizeof why, "a retry in %d ms would pass the deadline", (int)delay);
+                return llm__router_give_up_because(r, a, why, err);
+            }
             return llm__router_retry(r, a, delay, now, ra > 0 && ra == delay ? "Retry-After" : "backoff");
         }
     }
@@ -14411,6 +14446,13 @@ static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_r
     if (r->desc_.on_failure) r->desc_.on_failure(r->desc_.callback_user, a, &a->last_error);
     if (delivered || code == LLM_ERR_CANCELLED || (code < 0 && code > LLM_ERR_TRANSPORT))
         return llm__router_give_up(r, a, err);
+    /* no retry or fallback can be sent: announce none */
+    if (a->deadline_ms_ && now >= a->deadline_ms_) return llm__router_give_up_because(r, a, "the deadline passed", err);
+    if (a->attempts_ >= a->max_attempts_) {
+        char why[64];
+        llm__format(why, sizeof why, "the budget of %d attempts is spent", a->max_attempts_);
+        return llm__router_give_up_because(r, a, why, err);
+    }
     if (llm__retry_should(code, e)) return llm__router_after_retryable(r, a, a->deployment, now, err);
     if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED) kind = LLM_FALLBACK_CONTEXT_WINDOW;
     if (code == LLM_ERR_CONTENT_POLICY) kind = LLM_FALLBACK_CONTENT_POLICY;
@@ -14601,6 +14643,15 @@ static llm_result llm__router_send(llm_router *r, const llm_request *req, const 
     return llm_stream(a->client, &send.request, llm__router_on_event, stream, resp, err);
 }
 
+/* What the driver's response says of the whole request: from its start
+   (the first pick) to now, and the attempts sent. */
+static llm_result llm__router_drive_end(llm_router *r, const llm_router_attempt *a, int64_t start_ms,
+                                        llm_response *resp, llm_result res) {
+    resp->latency_ms = llm__router_now(r) - start_ms;
+    resp->attempts = a->attempts_;
+    return res;
+}
+
 /* The loop both drivers share: pick, send, report, until done. */
 static llm_result llm__router_drive(llm_router *r, const llm_request *req, const llm_router_options *opts,
                                     llm__router_stream *stream, llm_response *resp, llm_error *err) {
@@ -14608,11 +14659,13 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
     llm_router_outcome o;
     llm_error aerr;
     llm_result res;
+    int64_t start;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!r || !r->core_ || !req || !resp)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router: NULL router, request or response");
     memset(&a, 0, sizeof a);
     if (opts) a.options = *opts;
+    start = llm__router_now(r);
     for (;;) {
         res = llm_router_pick(r, req, &a, err);
         if (res == LLM_AGAIN) {
@@ -14624,7 +14677,7 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
             r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
             continue;
         }
-        if (res != LLM_OK) return res;
+        if (res != LLM_OK) return llm__router_drive_end(r, &a, start, resp, res);
         llm__error_clear(&aerr);
         res = llm__router_send(r, req, &a, stream, resp, &aerr);
         memset(&o, 0, sizeof o);
@@ -14634,10 +14687,11 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
         o.content_delivered = stream && stream->delivered;
         o.ttft_ms = stream ? stream->ttft_ms : 0;
         res = llm_router_report(r, &a, &o, err);
-        if (res == LLM_DONE) return LLM_OK;
-        if (o.content_delivered && res != LLM_AGAIN) return res; /* the partial stream is kept in resp */
+        if (res == LLM_DONE) return llm__router_drive_end(r, &a, start, resp, LLM_OK);
+        if (o.content_delivered && res != LLM_AGAIN) /* the partial stream is kept in resp */
+            return llm__router_drive_end(r, &a, start, resp, res);
         llm_response_free(resp);
-        if (res != LLM_AGAIN) return res;
+        if (res != LLM_AGAIN) return llm__router_drive_end(r, &a, start, resp, res);
     }
 }
 

@@ -141,7 +141,11 @@ struct llm_curl_job {
     void (*on_done)(void *user, llm_curl_job *job);
     /* out, when done: */
     llm_result result;               /* LLM_OK, or why it failed */
-    llm_response response;           /* free with llm_response_free (a failed stream keeps what arrived) */
+    /* Free with llm_response_free (a failed stream keeps what arrived). A
+       routed job's latency_ms is the whole job, from its first pick to the
+       end (waits and backoff included), and its attempts the exchanges it
+       took; set also when the job fails. */
+    llm_response response;
     llm_error error;
     int attempts;                    /* the exchanges it took */
     /* private */
@@ -625,6 +629,7 @@ typedef struct llm__curl_run {
     llm_router_attempt attempt;
     llm_router_send send;
     bool routed_started;
+    int64_t routed_start_ms;         /* the first pick of a routed job */
     bool delivered;                  /* a content event reached the caller (routed streams: no more retries) */
     bool cancelled;
     int64_t start_ms, ttft_ms;
@@ -752,6 +757,7 @@ static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, 
             memset(&u->attempt, 0, sizeof u->attempt);
             if (job->router_options) u->attempt.options = *job->router_options;
             u->routed_started = true;
+            u->routed_start_ms = u->start_ms;
         }
         res = llm_router_pick(job->router, job->request, &u->attempt, &job->error);
         if (res == LLM_AGAIN) return LLM_AGAIN;
@@ -790,6 +796,15 @@ static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, 
     return LLM_OK;
 }
 
+/* A routed job's end: its response tells the whole job's time and
+   exchanges (a plain job's tells its one exchange's already). */
+static void llm__curl_runner_routed_end(llm_curl_job *job, llm__curl_run *u) {
+    if (!job->router || !u->routed_started) return;
+    job->response.latency_ms = llm__curl_now_ms() - u->routed_start_ms;
+    job->response.attempts = job->attempts;
+    u->routed_started = false;
+}
+
 /* A job that cannot start (or restart): done with its error, or waiting. */
 static void llm__curl_runner_not_started(llm_curl_runner *r, llm_curl_job *job, llm__curl_run *u, llm_result res) {
     if (res == LLM_AGAIN) {
@@ -797,7 +812,7 @@ static void llm__curl_runner_not_started(llm_curl_runner *r, llm_curl_job *job, 
         llm__curl_runner_wait(r, job, llm__curl_now_ms() + (u->attempt.wait_ms > 0 ? u->attempt.wait_ms : 1));
         return;
     }
-    u->routed_started = false;
+    llm__curl_runner_routed_end(job, u);
     llm__curl_runner_give_run(r, u);
     llm__curl_job_done(r, job, res);
 }
@@ -873,7 +888,7 @@ static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLco
             return;
         }
     }
-    u->routed_started = false;
+    llm__curl_runner_routed_end(job, u);
     llm__curl_runner_give_run(r, u);
     llm__curl_job_done(r, job, res);
 }
@@ -1048,7 +1063,7 @@ LLM_CURL_API void llm_curl_runner_cancel(llm_curl_runner *r, llm_curl_job *job) 
     }
     if (job->state_ == LLM__CURL_JOB_WAITING && (u = (llm__curl_run *)job->run_) != NULL) {
         if (job->router) llm_router_cancel(job->router, &u->attempt);
-        u->routed_started = false;
+        llm__curl_runner_routed_end(job, u);
         llm__curl_runner_give_run(r, u);
     }
     snprintf(job->error.message, sizeof job->error.message, "cancelled");

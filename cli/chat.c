@@ -25,11 +25,19 @@
    stdout: the answer's text as it arrives (flushed per event), one
    newline, then one JSON line {"id","name","arguments"} per tool call.
    stderr: reasoning text with --reasoning; with -v the router's decisions
-   (--fallback, --router); last, one line of fixed keys: model= provider=
-   prompt_tokens= completion_tokens= cached_tokens= reasoning_tokens=
-   cost_usd= latency_ms=. --json prints the response as one JSON object
-   instead of the text (the shape of `llm replay`, with id, model,
-   provider, cost_usd and latency_ms). Exit 0 answered; 1 the call failed
+   (--fallback, --router), one line each ("router: request N: ..."); last, one line
+   of fixed keys: model= provider= prompt_tokens= completion_tokens=
+   cached_tokens= reasoning_tokens= usage= cost_usd= latency_ms=
+   attempts=. usage= says where the token counts come from: reported (by
+   the server), estimated (by the library: the server sent none) or none;
+   cost_usd= is "unknown" when no price is known for the model (a proxy's
+   alias) or there is no usage, never 0 for that; latency_ms= is the whole
+   request and attempts= the HTTP attempts it took (with --fallback or
+   --router: every retry and fallback, backoff included). --json prints the response as
+   one JSON object instead of the text (the shape of `llm replay`, with
+   id, model, provider, cost_usd (null when unknown), latency_ms and
+   attempts; usage has "estimated":true when estimated); the summary line
+   still follows on stderr. Exit 0 answered; 1 the call failed
    (one line "CODE: message (HTTP n)"); 2 usage error, unreadable file or
    no API key. The key is never printed. */
 #define _POSIX_C_SOURCE 200809L /* the adapter's monotonic clock */
@@ -58,6 +66,7 @@ typedef struct chat_args {
 typedef struct chat_out {
     const chat_args *args;
     bool wrote_text, wrote_reasoning;
+    bool text_ended; /* the newline after the text is out (a router line followed the text) */
 } chat_out;
 
 static int chat_list_add(const char **list, size_t *count, const char *flag, const char *v) {
@@ -433,18 +442,22 @@ static void chat_print_answer(const chat_args *a, chat_out *o, const llm_respons
     }
     if (a->no_stream && a->reasoning && c && c->reasoning) fputs(c->reasoning, stderr), o->wrote_reasoning = true;
     if (o->wrote_reasoning) fputc('\n', stderr);
-    if (o->wrote_text) fputc('\n', stdout);
+    if (o->wrote_text && !o->text_ended) fputc('\n', stdout);
     chat_print_tool_calls(c);
     fflush(stdout);
 }
 
 static void chat_print_summary(const llm_response *resp, const char *model, const char *provider) {
     const llm_usage *u = &resp->usage;
-    char usd[64];
-    cli_format_usd(resp->cost_usd, usd, sizeof usd);
-    fprintf(stderr, "model=%s provider=%s prompt_tokens=%lld completion_tokens=%lld cached_tokens=%lld reasoning_tokens=%lld cost_usd=%s latency_ms=%lld\n",
+    char usd[64] = "unknown"; /* no price for the model, or no usage: never a made-up 0 */
+    if (resp->has_cost) cli_format_usd(resp->cost_usd, usd, sizeof usd);
+    fprintf(stderr,
+            "model=%s provider=%s prompt_tokens=%lld completion_tokens=%lld cached_tokens=%lld reasoning_tokens=%lld "
+            "usage=%s cost_usd=%s latency_ms=%lld attempts=%d\n",
             resp->model ? resp->model : model, provider, (long long)u->prompt_tokens, (long long)u->completion_tokens,
-            (long long)u->cached_tokens, (long long)u->reasoning_tokens, usd, (long long)resp->latency_ms);
+            (long long)u->cached_tokens, (long long)u->reasoning_tokens,
+            u->present ? "reported" : u->estimated ? "estimated" : "none", usd, (long long)resp->latency_ms,
+            resp->attempts);
 }
 
 static int chat_failed(const llm_error *err) {
@@ -462,7 +475,7 @@ static int chat_direct(const chat_args *a, const llm_request *req, const llm_tar
     llm_client client;
     llm_response resp;
     llm_error err;
-    chat_out o = {a, false, false};
+    chat_out o = {a, false, false, false};
     llm_result r;
     chat_client_desc(t, a, curl, &d);
     if (llm_client_init(&client, &d, &err) != LLM_OK) {
@@ -477,15 +490,21 @@ static int chat_direct(const chat_args *a, const llm_request *req, const llm_tar
 }
 
 typedef struct chat_route {
-    const chat_out *out;
+    chat_out *out;
     const char *provider; /* of the deployment that answered */
 } chat_route;
 
 static void chat_trace(void *user, const llm_router_trace *ev) {
     chat_route *c = (chat_route *)user;
     if (!c->out->args->verbose) return;
+    /* A line after the text is the router's last (once text is out, nothing is retried): the text's one
+       newline goes first, so that on a terminal the line starts under the text, with no blank line after. */
+    if (c->out->wrote_text && !c->out->text_ended) {
+        fputc('\n', stdout);
+        c->out->text_ended = true;
+    }
     fflush(stdout);
-    fprintf(stderr, "%srouter: %s\n", c->out->wrote_text ? "\n" : "", ev->message); /* on a terminal, not after the text */
+    fprintf(stderr, "router: %s\n", ev->message);
 }
 
 static void chat_success(void *user, const llm_router_attempt *at, const llm_response *resp, int64_t latency_ms, double cost_usd) {
@@ -502,7 +521,7 @@ static int chat_run_router(const chat_args *a, const llm_request *req, llm_route
     llm_router_options opts;
     llm_response resp;
     llm_error err;
-    chat_out o = {a, false, false};
+    chat_out o = {a, false, false, false};
     chat_route route = {&o, NULL};
     llm_result r;
     rd->transport = llm_curl_transport(curl);

@@ -33,8 +33,8 @@ llm_result cli_resolve_target(const char *model, const char *provider, const cha
 void cli_format_usd(double usd, char *out, size_t size);
 
 /* Prints a response (or the failure it ended in) as one JSON line: the
-   shape of `llm replay`; `full` adds id, model, provider, cost_usd and
-   latency_ms (`llm chat --json`). */
+   shape of `llm replay`; `full` adds id, model, provider, cost_usd (null
+   when unknown), latency_ms and attempts (`llm chat --json`). */
 struct llm_response;
 struct llm_error;
 void cli_print_response(const struct llm_response *resp, int result, const struct llm_error *err, const char *provider, int full);

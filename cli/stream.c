@@ -12,10 +12,11 @@
        prints one JSON object: id, model, provider, content, reasoning,
        refusal, tool_calls, finish_reason, finish_reason_raw, usage (null
        when the answer reports none: replay estimates nothing), cost_usd (of
-       the reported usage, 0 without), latency_ms (0); provider_cost_usd,
-       upstream_cost_usd, thinking_blocks (LiteLLM's form), content_filter
-       and prompt_filter when the answer has them; and error when it failed
-       (exit 1). */
+       the reported usage; null, unknown, without usage or without a price
+       for the model), latency_ms (0), attempts (1, the one exchange);
+       provider_cost_usd, upstream_cost_usd, thinking_blocks (LiteLLM's
+       form), content_filter and prompt_filter when the answer has them;
+       and error when it failed (exit 1). */
 #include "../llm.h"
 #include "cli.h"
 
@@ -174,9 +175,12 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
     write_usage(w, &resp->usage);
     if (full) {
         llm_json_write_key(w, "cost_usd");
-        llm_json_write_number(w, resp->cost_usd);
+        if (resp->has_cost) llm_json_write_number(w, resp->cost_usd);
+        else llm_json_write_null(w); /* no price for the model, or no usage: unknown, not 0 */
         llm_json_write_key(w, "latency_ms");
         llm_json_write_int(w, resp->latency_ms);
+        llm_json_write_key(w, "attempts");
+        llm_json_write_int(w, resp->attempts);
     }
     /* present only when the answer has them */
     if (resp->has_provider_cost) {
@@ -284,8 +288,10 @@ int cli_replay(int argc, char **argv) {
     r = llm_decode_recorded(provider, status, text, len, stream, &resp, &err);
     if (resp.usage.estimated) { /* replay reports what the bytes say: no estimate, and a price only for reported usage */
         memset(&resp.usage, 0, sizeof resp.usage);
+        resp.has_cost = false;
         resp.cost_usd = 0;
     }
+    resp.attempts = 1; /* the one recorded exchange (a failed one too) */
     if (!cli_write_response(&resp, r, &err, provider, true)) r = LLM_ERR_PARSE;
     llm_response_free(&resp);
     free(text);

@@ -87,8 +87,8 @@
 //       (the codes are llm.h's result names: Choice, see streamErrorCode and STATUS_CODE;
 //       Choice: an OpenAI-format answer, body or stream, that names no choice at all is
 //       LLM_ERR_PARSE, after an in-stream error and truncation)
-//   cost_usd, latency_ms  LiteLLM's formula on the reported usage, 0 without; 0
-//       (see costOf below)
+//   cost_usd, latency_ms, attempts  LiteLLM's formula on the reported usage, null
+//       without usage or without a price (see costOf below); 0; 1
 // Only choice 0 is printed (Choice: the output format; the specs allow n > 1).
 //
 // Error precedence when several apply (Choice; no recorded sample has more
@@ -468,7 +468,7 @@ function selfCheck() {
   assert.deepEqual([o.prompt_filter, o.content_filter, o.finish_reason], [[2], { b: 2 }, 'content_filter']);
 }
 
-// ---- id, model, provider, cost_usd, latency_ms (the shape `llm chat --json` prints too) ----
+// ---- id, model, provider, cost_usd, latency_ms, attempts (the shape `llm chat --json` prints too) ----
 // id and model: the answer's own. Spec: OpenAI CreateChatCompletionResponse
 // and CreateChatCompletionStreamResponse `id` ("A unique identifier for the
 // chat completion. Each chunk has the same ID.") and `model`; Anthropic
@@ -496,21 +496,24 @@ function identity(anthropic, bytes, isStream) {
 
 // cost_usd: LiteLLM's formula on the usage printed (tools/litellm_cost.mjs),
 // the model's entry found as LiteLLM's get_model_info finds it: the key
-// "<litellm provider>/<model>", else the model itself. Choice: 0 without
-// usage or without an entry (no price known); the recorded samples have no
-// 1-hour cache writes. latency_ms: 0, recorded bytes take no time.
+// "<litellm provider>/<model>", else the model itself. Choice: null without
+// usage or without an entry (no price known: unknown, which 0 would hide);
+// the recorded samples have no 1-hour cache writes. latency_ms: 0, recorded
+// bytes take no time. attempts: 1, the one recorded exchange (a failed one
+// too).
 const PRICES = JSON.parse(readFileSync(join(ROOT, 'tools/data/model_prices_and_context_window.json'), 'utf8'));
 const LITELLM_PROVIDER = { openai: 'openai', openrouter: 'openrouter', azure: 'azure', anthropic: 'anthropic' };
 function costOf(provider, model, usage) {
   const entry = PRICES[`${LITELLM_PROVIDER[provider]}/${model}`] ?? PRICES[model];
-  if (!usage || !model || !entry) return 0;
+  if (!usage || !model || !entry) return null;
   return litellmCost(entry, { prompt: usage.prompt_tokens, completion: usage.completion_tokens, cached: usage.cached_tokens,
                               write5m: usage.cache_creation_tokens, write1h: 0, reasoning: usage.reasoning_tokens });
 }
 
 function withIdentity(out, provider, bytes, isStream, isError) {
   const who = isError ? { id: '', model: '' } : identity(provider === 'anthropic', bytes, isStream);
-  return { id: who.id, model: who.model, provider, ...out, cost_usd: costOf(provider, who.model, out.usage), latency_ms: 0 };
+  return { id: who.id, model: who.model, provider, ...out, cost_usd: costOf(provider, who.model, out.usage), latency_ms: 0,
+           attempts: 1 };
 }
 
 function main() {

@@ -2,23 +2,32 @@
 # `llm chat` as a user runs it, against build/mock_server on 127.0.0.1 (a
 # free port; the server stops by itself): the stdout/stderr contract,
 # streamed bytes reaching a pipe before the answer ends, --no-stream and
-# --json, tool calls and a tool round trip, LLM_BASE_URL mode, the router's
-# fallback with -v, the missing-key message, a failed call's one line (the
-# key never in it), a dead server, and usage errors named.
+# --json (the summary line's numbers are the same run's --json values), an
+# unknown price and estimated usage said so, tool calls and a tool round
+# trip, LLM_BASE_URL mode, the router's fallback with -v (the whole
+# request's latency and attempts, no blank line after the answer), the
+# missing-key message, a failed call's one line (the key never in it), a
+# dead server, and usage errors named.
 #   sh tests/cli/chat.sh build/llm build/mock_server
 llm=$1; mock=$2
 passed=0; failed=0
 ok() { passed=$((passed + 1)); }
 fail() { echo "FAIL $*"; failed=$((failed + 1)); }
 dir=$(mktemp -d "${TMPDIR:-/tmp}/llm-chat-test.XXXXXX") || exit 1
-"$mock" --port 0 --port-file "$dir/port" --idle-exit-ms 30000 --lifetime-ms 300000 --quiet > /dev/null &
-pid=$!
-trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT
-i=0; while [ ! -s "$dir/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+pids=""
+trap 'kill $pids 2>/dev/null; rm -rf "$dir"' EXIT
+# start_mock PORTFILE: one more server (its URL: http://127.0.0.1:$(cat PORTFILE)/v1)
+start_mock() {
+    "$mock" --port 0 --port-file "$1" --idle-exit-ms 30000 --lifetime-ms 300000 --quiet > /dev/null &
+    pids="$pids $!"
+    i=0; while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+}
+start_mock "$dir/port"
 base="http://127.0.0.1:$(cat "$dir/port")/v1"
 # keep the caller's keys and targets out of it
 unset OPENAI_API_KEY ANTHROPIC_API_KEY OPENROUTER_API_KEY GEMINI_API_KEY LLM_BASE_URL LLM_API_KEY LLM_MODEL OPENAI_BASE_URL
-summary='^model=[^ ]* provider=[^ ]* prompt_tokens=[0-9]* completion_tokens=[0-9]* cached_tokens=[0-9]* reasoning_tokens=[0-9]* cost_usd=[0-9.]* latency_ms=[0-9]*$'
+# the summary line's shape (its values: summary_is_json below)
+summary='^model=[^ ]* provider=[^ ]* prompt_tokens=[0-9][0-9]* completion_tokens=[0-9][0-9]* cached_tokens=[0-9][0-9]* reasoning_tokens=[0-9][0-9]* usage=[a-z]* cost_usd=[0-9a-z.]* latency_ms=[0-9][0-9]* attempts=[1-9][0-9]*$'
 answer='Hello from the mock server. You said: Hi'
 
 # run NAME WANT_STATUS ARGS...: stdout in $dir/out, stderr in $dir/err
@@ -31,6 +40,22 @@ run() {
 same() { if [ "$2" = "$3" ]; then ok; else fail "$1: got [$2], wanted [$3]"; fi; }
 has() { if grep -q -- "$3" "$2"; then ok; else fail "$1: no [$3] in: $(cat "$2")"; fi; }
 has_text() { if grep -q -F -- "$3" "$2"; then ok; else fail "$1: no [$3] in: $(cat "$2")"; fi; }
+lacks_text() { if grep -q -F -- "$3" "$2"; then fail "$1: [$3] in: $(cat "$2")"; else ok; fi; }
+# jnum KEY: the value of "KEY" in the --json object ($dir/out); snum KEY: KEY= on the summary line ($dir/err)
+jnum() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" "$dir/out" | head -n 1; }
+snum() { sed -n "s/^model=.* $1=\([^ ]*\).*/\1/p" "$dir/err" | head -n 1; }
+# summary_is_json NAME: the summary line has its shape and the same run's --json values (its cost_usd is
+# rounded to 10 significant digits; "unknown" where --json has null)
+summary_is_json() {
+    has "$1 summary" "$dir/err" "$summary"
+    for k in prompt_tokens completion_tokens cached_tokens reasoning_tokens latency_ms attempts; do
+        same "$1 $k" "$(snum $k)" "$(jnum $k)"
+    done
+    c=$(snum cost_usd); j=$(jnum cost_usd)
+    if [ "$c" = unknown ]; then same "$1 cost_usd" "$j" null
+    elif [ "$j" != null ] && awk -v a="$c" -v b="$j" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= 1e-9 * b) }'; then ok
+    else fail "$1 cost_usd: summary [$c], --json [$j]"; fi
+}
 
 # streamed: the answer and one newline on stdout; stderr is the summary line alone
 if run stream 0 --base-url "$base" -m gpt-4o-mini Hi; then
@@ -56,15 +81,33 @@ t0=$(date +%s%N)
 gap=$(( ($(cat "$dir/t_end") - $(cat "$dir/t_first")) / 1000000 ))
 if [ "$(cat "$dir/first")" = "Hel" ] && [ $gap -ge 800 ]; then ok; else fail "stream-as-it-arrives: first bytes [$(cat "$dir/first")], then $gap ms to the end (want >= 800)"; fi
 
-# --json: one object, the replay shape and more
+# --json: one object, the replay shape and more; the summary line says the same
 if run json 0 --json --base-url "$base" -m gpt-4o-mini Hi; then
     same json-lines "$(wc -l < "$dir/out" | tr -d ' ')" 1
     "$llm" json-validate "$dir/out" && ok || fail "json: not JSON"
     for key in '"id":"chatcmpl-' '"model":"gpt-4o-mini"' '"provider":"openai-compatible"' "\"content\":\"$answer\"" '"finish_reason":"stop"' \
-               '"usage":{"prompt_tokens":' '"cost_usd":' '"latency_ms":' '"tool_calls":[]' '"reasoning":""' '"refusal":""' '"finish_reason_raw":"stop"'; do
+               '"usage":{"prompt_tokens":' '"cost_usd":0.' '"latency_ms":' '"attempts":1' '"tool_calls":[]' '"reasoning":""' '"refusal":""' '"finish_reason_raw":"stop"'; do
         has_text "json $key" "$dir/out" "$key"
     done
-    has json-summary "$dir/err" "$summary"
+    lacks_text json-not-estimated "$dir/out" '"estimated"'
+    has json-usage-reported "$dir/err" ' usage=reported '
+    summary_is_json json
+fi
+if run json-no-stream 0 --json --no-stream --base-url "$base" -m gpt-4o-mini Hi; then
+    summary_is_json json-no-stream
+fi
+# a model with no price (a proxy's alias): the cost is unknown, never 0
+if run unknown-price 0 --json --base-url "$base" -m my-alias Hi; then
+    has_text unknown-price-json "$dir/out" '"cost_usd":null'
+    has unknown-price-summary "$dir/err" ' cost_usd=unknown '
+    summary_is_json unknown-price
+fi
+# no usage from the server (stream_options.include_usage false): the tokens are the library's estimate, and say so
+printf '{"stream_options":{"include_usage":false}}' > "$dir/no-usage.json"
+if run estimated 0 --json --base-url "$base" -m gpt-4o-mini --request "$dir/no-usage.json" Hi; then
+    has_text estimated-json "$dir/out" '"estimated":true'
+    has estimated-summary "$dir/err" ' usage=estimated '
+    summary_is_json estimated
 fi
 
 # a tool call: one JSON line after the (empty) text
@@ -92,8 +135,33 @@ has request-verbatim-model "$dir/req" '"model":"my-alias"'
 # the router: 503 for three attempts (the first and two retries), then the fallback answers
 if run fallback 0 -v --base-url "$base" -m gpt-4o --fallback gpt-4o-mini -H 'x-mock-fault: status=503;attempts=3' Hi; then
     same fallback-stdout "$(cat "$dir/out")" "$answer"
-    has fallback-trace "$dir/err" '^router: fell back from gpt-4o to gpt-4o-mini'
+    has fallback-trace "$dir/err" '^router: request 1: fell back from gpt-4o to gpt-4o-mini'
     has fallback-summary "$dir/err" '^model=gpt-4o-mini '
+fi
+# the whole routed request: 429 asking for 250 ms on three attempts, then the fallback: 4 attempts and at
+# least 500 ms (two waits), in the summary as in --json. (A server of its own: attempts= counts by
+# Idempotency-Key, and this server has seen none of the keys the runs above sent.)
+start_mock "$dir/port2"
+base2="http://127.0.0.1:$(cat "$dir/port2")/v1"
+if run routed 0 --json -v --base-url "$base2" -m gpt-4o --fallback gpt-4o-mini -H 'x-mock-fault: status=429;retry-after-ms=250;attempts=3' Hi; then
+    same routed-attempts "$(jnum attempts)" 4
+    lat=$(jnum latency_ms)
+    if [ "${lat:-0}" -ge 500 ] 2>/dev/null; then ok; else fail "routed: latency_ms [$lat], wanted >= 500"; fi
+    same routed-retries "$(grep -c '^router: request 1: retry in 250 ms (Retry-After)' "$dir/err")" 2
+    has routed-summary-model "$dir/err" '^model=gpt-4o-mini '
+    summary_is_json routed
+fi
+# -v with stdout and stderr on one terminal: the router's lines and the summary follow the answer's line,
+# with no blank line; stdout alone is still the text and one newline
+"$llm" chat -v --base-url "$base" -m gpt-4o --fallback gpt-4o-mini Hi > "$dir/both" 2>&1
+same verbose-blank-lines "$(grep -c '^$' "$dir/both")" 0
+has verbose-pick-line "$dir/both" '^router: request 1: picked gpt-4o#0 '
+same verbose-answer-line "$(sed -n 2p "$dir/both")" "$answer"
+has verbose-answered-line "$dir/both" '^router: request 1: gpt-4o#0 answered in '
+same verbose-lines "$(wc -l < "$dir/both" | tr -d ' ')" 4
+if run verbose 0 -v --base-url "$base" -m gpt-4o --fallback gpt-4o-mini Hi; then
+    same verbose-stdout "$(cat "$dir/out")" "$answer"
+    same verbose-stdout-lines "$(wc -l < "$dir/out" | tr -d ' ')" 1
 fi
 
 # --reasoning: the thinking on stderr, before the summary; without it, none

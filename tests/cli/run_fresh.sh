@@ -32,7 +32,7 @@ check streamed "^Hello from the mock server. You said: In one sentence"
 check tool-called '^the model called: {"id":"call_'
 ran=$(sed -n 's/^get_time ran here: //p' "$dir/out")
 check tool-output-quoted "^The tool said: $ran\$"
-check fallback "^router: fell back from gpt-4o to gpt-4o-mini"
+check fallback "^router: request 1: fell back from gpt-4o to gpt-4o-mini"
 n=$(grep -c '^model=[^ ]* provider=[^ ]* prompt_tokens=[1-9][0-9]* completion_tokens=[1-9][0-9]* .* cost_usd=0\.[0-9]*[1-9][0-9]* latency_ms=' "$dir/out")
 [ "$n" -eq 4 ] && passed=$((passed + 1)) || { echo "FAIL summary lines with a cost: $n, wanted 4"; failed=$((failed + 1)); }
 echo "make run from a fresh clone: first streamed token after ${first:-?} ms"

@@ -356,7 +356,11 @@ static bool same_replay(const llm_json *want, const llm_response *resp, llm_resu
     if (!same_str(llm_json_get(want, "id"), resp->id) || !same_str(llm_json_get(want, "model"), resp->model)) return false;
     if (resp->usage.present) { /* priced by LiteLLM's formula in the generator; within 1e-12 relative */
         double w = llm_json_number(llm_json_get(want, "cost_usd"), -1), d = w - resp->cost_usd;
-        if (w < 0 || (d < 0 ? -d : d) > 1e-12 * (w > 0 ? w : 1)) return false;
+        if (llm_json_is(llm_json_get(want, "cost_usd"), LLM_JSON_NULL)) { /* no price for the model: unknown */
+            if (resp->has_cost) return false;
+        } else if (!resp->has_cost || w < 0 || (d < 0 ? -d : d) > 1e-12 * (w > 0 ? w : 1)) {
+            return false;
+        }
     }
     if (llm_json_get(want, "error")) return same_str(llm_json_get(llm_json_get(want, "error"), "code"), llm_result_str(r));
     return r == LLM_OK;

@@ -193,6 +193,7 @@ static void router_for(llm_router *r, const char *const *paths, size_t n, int nu
     rd.deployment_count = n;
     rd.fallbacks = n > 1 ? &fb : NULL;
     rd.fallback_count = n > 1 ? 1 : 0;
+    rd.has_num_retries = true; /* (without it num_retries is not read: the default 2) */
     rd.num_retries = num_retries;
     rd.transport = llm_curl_transport(&curl_t);
     rd.clock_ms = mono_ms;
@@ -211,6 +212,10 @@ static void the_router_honours_retry_after(void) {
     if (!CHECK_EQ_INT(llm_router_complete(&r, &req, NULL, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
     else CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
     CHECK(mock_now_ms() - t0 >= 950); /* retry-after: 1 second */
+    /* the response tells the whole request: the wait and both attempts */
+    if (!CHECK(resp.latency_ms >= 950 && resp.latency_ms <= mock_now_ms() - t0))
+        fprintf(stderr, "  latency_ms %lld\n", (long long)resp.latency_ms);
+    CHECK_EQ_INT(resp.attempts, 2);
     llm_response_free(&resp);
     llm_router_free(&r);
 }
@@ -727,6 +732,36 @@ static void the_runner_cancels_and_times_out(void) {
     llm_curl_runner_free(&run);
 }
 
+/* A routed job: 429 asking for 300 ms twice (the first attempt and its
+   retry: the deployment cools for as long), then the backup answers. Its
+   response tells the whole job: three exchanges, the wait included. */
+static void a_routed_job_tells_the_whole_job(void) {
+    static const char *const paths[] = {"/fault/status=429;retry-after-ms=300/v1", "/v1"};
+    llm_curl_runner run;
+    llm_curl_job job;
+    llm_router r;
+    llm_request req = chat("main");
+    long long t0, t1;
+    router_for(&r, paths, 2, 1);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 4, NULL), LLM_OK);
+    memset(&job, 0, sizeof job);
+    job.router = &r;
+    job.request = &req;
+    job.stream = true;
+    t0 = mock_now_ms();
+    CHECK_EQ_INT(llm_curl_runner_add(&run, &job), LLM_OK);
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    t1 = mock_now_ms();
+    if (!CHECK_EQ_INT(job.result, LLM_OK)) fprintf(stderr, "  %s\n", job.error.message);
+    CHECK_EQ_INT(job.attempts, 3);
+    CHECK_EQ_INT(job.response.attempts, 3);
+    if (!CHECK(job.response.latency_ms >= 300 && job.response.latency_ms <= t1 - t0))
+        fprintf(stderr, "  latency_ms %lld, the job took %lld ms\n", (long long)job.response.latency_ms, t1 - t0);
+    llm_response_free(&job.response);
+    llm_curl_runner_free(&run);
+    llm_router_free(&r);
+}
+
 static const test_case cases[] = {
     TEST(every_provider_answers_streamed_and_not),
     TEST(one_connection_is_kept_alive),
@@ -744,6 +779,7 @@ static const test_case cases[] = {
     TEST(tls_is_verified_by_default),
     TEST(the_runner_keeps_many_in_flight),
     TEST(the_runner_cancels_and_times_out),
+    TEST(a_routed_job_tells_the_whole_job),
     TEST(a_failed_allocation_is_no_memory),
 };
 

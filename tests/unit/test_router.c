@@ -880,6 +880,215 @@ static void callbacks(void) {
     fx_done();
 }
 
+/* ---- what a routed answer says of the whole request ---- */
+
+static void fx_request(llm_request *req, const char *model) {
+    memset(req, 0, sizeof *req);
+    req->model = model;
+    req->messages = &fx_hello;
+    req->message_count = 1;
+}
+
+/* d0 answers 429 (retry-after-ms: 720) after 30 ms, then 200 after 50 ms:
+   800 ms from the first attempt to the answer, 2 attempts (the answer's own
+   exchange took 50 ms) */
+static void latency_and_attempts_cover_the_whole_request(void) {
+    llm_request req;
+    llm_response resp;
+    fx_reset();
+    fx_dep("g");
+    fx_script(0, 429, "retry-after-ms: 720\n", NULL);
+    F.script[0][0].delay_ms = 30;
+    fx_script(0, 200, NULL, NULL);
+    F.script[0][1].delay_ms = 50;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    fx_request(&req, "g");
+    CHECK_EQ_INT(llm_router_complete(&F.router, &req, NULL, &resp, NULL), LLM_OK);
+    seq_is("d0 +720 d0 ");
+    CHECK_EQ_INT(resp.latency_ms, 30 + 720 + 50);
+    CHECK_EQ_INT(resp.attempts, 2);
+    llm_response_free(&resp);
+    fx_done();
+}
+
+/* a stream: two 503s on a (10 and 20 ms, the backoff K % 501 = 229 ms
+   between them), then the fallback b answers after 40 ms */
+static void a_routed_stream_counts_its_fallback(void) {
+    static const char *const gen[] = {"b"};
+    llm_router_fallback fb[3];
+    llm_request req;
+    llm_response resp;
+    fx_reset();
+    F.rnd = K;
+    setup_abc(gen, 1, NULL, 0, NULL, 0, fb);
+    F.desc.has_num_retries = true;
+    F.desc.num_retries = 1;
+    fx_script(0, 503, NULL, NULL);
+    F.script[0][0].delay_ms = 10;
+    fx_script(0, 503, NULL, NULL);
+    F.script[0][1].delay_ms = 20;
+    fx_script(1, 200, NULL, NULL);
+    F.script[1][0].delay_ms = 40;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    fx_request(&req, "a");
+    CHECK_EQ_INT(llm_router_stream(&F.router, &req, NULL, NULL, NULL, &resp, NULL), LLM_OK);
+    seq_is("d0 +229 d0 d1 ");
+    CHECK_EQ_INT(resp.latency_ms, 10 + 229 + 20 + 40);
+    CHECK_EQ_INT(resp.attempts, 3);
+    llm_response_free(&resp);
+    fx_done();
+}
+
+/* a request that fails still says how long it took and how many attempts
+   it made: three 503s, backoffs K % 501 = 229 and K % 1001 = 4 ms */
+static void a_failed_request_says_how_long_and_how_many(void) {
+    llm_request req;
+    llm_response resp;
+    llm_error err;
+    fx_reset();
+    F.rnd = K;
+    fx_dep("g");
+    fx_script(0, 503, NULL, NULL);
+    fx_script(0, 503, NULL, NULL);
+    fx_script(0, 503, NULL, NULL);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    fx_request(&req, "g");
+    CHECK_EQ_INT(llm_router_complete(&F.router, &req, NULL, &resp, &err), LLM_ERR_UNAVAILABLE);
+    seq_is("d0 +229 d0 +4 d0 ");
+    CHECK_EQ_INT(resp.choice_count, 0);
+    CHECK_EQ_INT(resp.latency_ms, 229 + 4);
+    CHECK_EQ_INT(resp.attempts, 3);
+    llm_response_free(&resp);
+    fx_done();
+}
+
+/* ---- trace lines: whose, and only what will happen ---- */
+
+static char trace_text[16][256];
+static int trace_kind[16], trace_count;
+static uint64_t trace_request[16];
+static void keep_trace(void *user, const llm_router_trace *ev) {
+    (void)user;
+    if (trace_count == 16) return;
+    snprintf(trace_text[trace_count], sizeof trace_text[0], "%s", ev->message);
+    trace_request[trace_count] = ev->request_number;
+    trace_kind[trace_count++] = (int)ev->kind;
+}
+
+/* Two requests in flight at once: every line names its request. */
+static void trace_lines_name_their_request(void) {
+    llm_router_attempt a1, a2;
+    fx_reset();
+    trace_count = 0;
+    fx_dep("g");
+    F.desc.on_trace = keep_trace;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    memset(&a1, 0, sizeof a1);
+    memset(&a2, 0, sizeof a2);
+    CHECK_EQ_INT(sm_pick(&a1, "g"), LLM_OK);
+    F.now += 5;
+    CHECK_EQ_INT(sm_pick(&a2, "g"), LLM_OK);
+    F.now += 10;
+    CHECK_EQ_INT(sm_report(&a2, LLM_OK, false), LLM_DONE);
+    CHECK_EQ_INT(sm_report(&a1, LLM_OK, false), LLM_DONE);
+    CHECK_EQ_INT(trace_count, 4);
+    CHECK_EQ_STR(trace_text[0], "request 1: picked d0 (simple-shuffle, 1 candidates)");
+    CHECK_EQ_STR(trace_text[1], "request 2: picked d0 (simple-shuffle, 1 candidates)");
+    CHECK_EQ_STR(trace_text[2], "request 2: d0 answered in 10 ms");
+    CHECK_EQ_STR(trace_text[3], "request 1: d0 answered in 15 ms");
+    CHECK_EQ_INT(a1.request_number, 1);
+    CHECK_EQ_INT(a2.request_number, 2);
+    CHECK_EQ_INT(trace_request[0], 1);
+    CHECK_EQ_INT(trace_request[1], 2);
+    CHECK_EQ_INT(trace_request[2], 2);
+    CHECK_EQ_INT(trace_request[3], 1);
+    fx_done();
+}
+
+static bool trace_has(int kind) {
+    int i;
+    for (i = 0; i < trace_count; i++)
+        if (trace_kind[i] == kind) return true;
+    return false;
+}
+
+/* A failed attempt that ends at the request's deadline (timeout_ms 1000),
+   or spends the attempt budget: no retry or fallback is announced, since
+   none can be sent; the give-up line says why. */
+static void nothing_announced_that_cannot_happen(void) {
+    static const char *const gen[] = {"b"};
+    llm_router_fallback fb[3];
+    llm_error err;
+    /* another deployment of g is healthy, but the attempt took the whole second */
+    fx_reset();
+    trace_count = 0;
+    F.rnd = 0; /* weighted pick: 0 % 2 = the first */
+    fx_dep("g");
+    fx_dep("g");
+    fx_script(0, 500, NULL, NULL);
+    F.script[0][0].delay_ms = 1000;
+    F.desc.timeout_ms = 1000;
+    F.desc.on_trace = keep_trace;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", &err), LLM_ERR_SERVER);
+    seq_is("d0 ");
+    CHECK(!trace_has(LLM_TRACE_RETRY));
+    CHECK_EQ_INT(trace_count, 2);
+    CHECK_EQ_STR(trace_text[1], "request 1: gave up after 1 attempt (the deadline passed): boom");
+    fx_done();
+    /* a 400 falls back at once, but the deadline has passed */
+    fx_reset();
+    trace_count = 0;
+    setup_abc(gen, 1, NULL, 0, NULL, 0, fb);
+    fx_script(0, 400, NULL, NULL);
+    F.script[0][0].delay_ms = 1000;
+    F.desc.timeout_ms = 1000;
+    F.desc.on_trace = keep_trace;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", &err), LLM_ERR_BAD_REQUEST);
+    seq_is("d0 ");
+    CHECK(!trace_has(LLM_TRACE_FALLBACK));
+    CHECK_EQ_INT(trace_count, 2);
+    CHECK_EQ_STR(trace_text[1], "request 1: gave up after 1 attempt (the deadline passed): boom");
+    fx_done();
+    /* a backoff (K % 501 = 229 ms) that would end past the deadline */
+    fx_reset();
+    trace_count = 0;
+    F.rnd = K;
+    fx_dep("g");
+    fx_script(0, 503, NULL, NULL);
+    F.script[0][0].delay_ms = 900;
+    F.desc.timeout_ms = 1000;
+    F.desc.on_trace = keep_trace;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", &err), LLM_ERR_UNAVAILABLE);
+    seq_is("d0 ");
+    CHECK(!trace_has(LLM_TRACE_RETRY));
+    CHECK_EQ_INT(trace_count, 2);
+    CHECK_EQ_STR(trace_text[1], "request 1: gave up after 1 attempt (a retry in 229 ms would pass the deadline): boom");
+    fx_done();
+    /* a's own 5 retries outlast the budget of (0 + 1) x (1 + 1) = 2 attempts:
+       the second failure ends the request before b */
+    fx_reset();
+    trace_count = 0;
+    setup_abc(gen, 1, NULL, 0, NULL, 0, fb);
+    F.deps[0].has_num_retries = true;
+    F.deps[0].num_retries = 5;
+    fx_script(0, 500, NULL, NULL);
+    fx_script(0, 500, NULL, NULL);
+    F.desc.has_num_retries = true;
+    F.desc.num_retries = 0;
+    F.desc.max_fallbacks = 1;
+    F.desc.on_trace = keep_trace;
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("a", &err), LLM_ERR_SERVER);
+    seq_is("d0 d0 ");
+    CHECK(!trace_has(LLM_TRACE_FALLBACK));
+    CHECK_EQ_INT(trace_count, 4);
+    CHECK_EQ_STR(trace_text[3], "request 1: gave up after 2 attempts (the budget of 2 attempts is spent): boom");
+    fx_done();
+}
+
 static void pick_and_report_never_allocate(void) {
     llm_router_attempt a;
     long before;
@@ -1251,6 +1460,11 @@ static const test_case cases[] = {
     TEST(streaming_filtered_after_content_is_kept),
     TEST(trace_events),
     TEST(callbacks),
+    TEST(latency_and_attempts_cover_the_whole_request),
+    TEST(a_routed_stream_counts_its_fallback),
+    TEST(a_failed_request_says_how_long_and_how_many),
+    TEST(trace_lines_name_their_request),
+    TEST(nothing_announced_that_cannot_happen),
     TEST(pick_and_report_never_allocate),
     TEST(model_resolution),
     TEST(init_errors_name_the_field),
