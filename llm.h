@@ -435,6 +435,8 @@ typedef struct llm_reasoning_block {
 typedef struct llm_message {
     llm_role role;
     const char *content;                 /* text content; NULL when `parts` is used */
+    /* The OpenAI format sends one text part as a string, as `content`;
+       other parts lists as an array */
     const llm_content_part *parts;
     size_t part_count;
     const char *name;                    /* optional participant name */
@@ -9248,20 +9250,32 @@ static void llm__openai_tool_calls(llm__wire_enc *e, const llm_message *msg) {
     llm_json_write_array_end(w);
 }
 
-static void llm__openai_message(llm__wire_enc *e, const llm_message *msg) {
+/* A message's content: a string when it is text alone (`content`, or one
+   text part: its cache marker is nothing this format writes), which every
+   OpenAI-compatible server takes, where older vLLM, llama.cpp and Ollama
+   builds answer 500 to an array; otherwise the parts as an array, as given
+   (several text parts are not joined: that would choose a separator). */
+static void llm__openai_content(llm__wire_enc *e, const llm_message *msg) {
     llm_json_writer *w = e->w;
     size_t p;
-    bool developer_as_system = msg->role == LLM_ROLE_DEVELOPER && (e->ctx->quirks & LLM_QUIRK_NO_DEVELOPER_ROLE);
-    llm_json_write_object_begin(w);
-    llm__wire_member(w, "role", llm__role_name(developer_as_system ? LLM_ROLE_SYSTEM : msg->role));
     llm_json_write_key(w, "content");
-    if (msg->part_count) {
+    if (msg->part_count == 1 && msg->parts[0].type == LLM_PART_TEXT) {
+        llm_json_write_string(w, msg->parts[0].text);
+    } else if (msg->part_count) {
         llm_json_write_array_begin(w);
         for (p = 0; p < msg->part_count; p++) llm__openai_part(e, &msg->parts[p]);
         llm_json_write_array_end(w);
     } else {
         llm_json_write_string(w, msg->content); /* NULL writes null: an assistant turn of tool calls only */
     }
+}
+
+static void llm__openai_message(llm__wire_enc *e, const llm_message *msg) {
+    llm_json_writer *w = e->w;
+    bool developer_as_system = msg->role == LLM_ROLE_DEVELOPER && (e->ctx->quirks & LLM_QUIRK_NO_DEVELOPER_ROLE);
+    llm_json_write_object_begin(w);
+    llm__wire_member(w, "role", llm__role_name(developer_as_system ? LLM_ROLE_SYSTEM : msg->role));
+    llm__openai_content(e, msg);
     if (msg->role != LLM_ROLE_TOOL) llm__wire_member(w, "name", msg->name); /* a tool message has no name */
     if (msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count) llm__openai_tool_calls(e, msg);
     if (msg->role == LLM_ROLE_TOOL) llm__wire_member(w, "tool_call_id", msg->tool_call_id);

@@ -657,6 +657,62 @@ static void conversation_copies_and_builds_tool_loops(void) {
     free(body);
 }
 
+/* The body llm_call_begin writes for `msgs` to OpenAI (model gpt-4o), in
+   `out`; the call's result. */
+static llm_result encode_openai(const llm_message *msgs, size_t n, char *out, size_t size, llm_error *err) {
+    llm_client_desc d;
+    llm_client c;
+    llm_call call;
+    llm_request req = simple_request();
+    const llm_http_request *http;
+    llm_result r;
+    memset(&d, 0, sizeof d);
+    d.api_key = "sk-test";
+    out[0] = '\0';
+    if (!CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK)) return LLM_ERR_INVALID_ARGUMENT;
+    req.messages = msgs;
+    req.message_count = n;
+    if ((r = llm_call_begin(&call, &c, &req, 0, &http, err)) != LLM_OK) return r;
+    snprintf(out, size, "%.*s", (int)http->body_len, http->body);
+    llm_call_free(&call);
+    return r;
+}
+
+/* #21: text alone goes as a string (OpenAI's schema takes a string or an
+   array; older vLLM, llama.cpp and Ollama builds answer 500 to the array),
+   whether given as `content` or as one text part (its cache marker is
+   nothing this format writes); an image, or several parts, stay an array. */
+static void text_alone_goes_as_a_string(void) {
+    static const llm_content_part system_text[] = {{.type = LLM_PART_TEXT, .text = "Be brief."}};
+    static const llm_content_part marked_text[] = {{.type = LLM_PART_TEXT, .text = "Hi", .cache = LLM_CACHE_5M}};
+    static const llm_content_part with_image[] = {{.type = LLM_PART_TEXT, .text = "What is this?"},
+                                                  {.type = LLM_PART_IMAGE_URL, .url = "https://example.com/a.png"}};
+    static const llm_content_part two_texts[] = {{.type = LLM_PART_TEXT, .text = "First."}, {.type = LLM_PART_TEXT, .text = "Second."}};
+    static const llm_content_part tool_text[] = {{.type = LLM_PART_TEXT, .text = "18 C"}};
+    static const llm_tool_call call = {.id = "call_1", .name = "get_weather", .arguments = "{\"city\":\"Paris\"}"};
+    const llm_message msgs[] = {
+        {.role = LLM_ROLE_SYSTEM, .parts = system_text, .part_count = 1},
+        {.role = LLM_ROLE_USER, .parts = marked_text, .part_count = 1},
+        {.role = LLM_ROLE_ASSISTANT, .content = "Hello!"},
+        {.role = LLM_ROLE_USER, .parts = with_image, .part_count = 2},
+        {.role = LLM_ROLE_USER, .parts = two_texts, .part_count = 2},
+        {.role = LLM_ROLE_ASSISTANT, .parts = system_text, .part_count = 1, .tool_calls = &call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .parts = tool_text, .part_count = 1, .tool_call_id = "call_1"},
+    };
+    char body[2048];
+    CHECK_EQ_INT(encode_openai(msgs, TEST_COUNT(msgs), body, sizeof body, NULL), LLM_OK);
+    CHECK_EQ_STR(body, "{\"model\":\"gpt-4o\",\"messages\":["
+                       "{\"role\":\"system\",\"content\":\"Be brief.\"},"
+                       "{\"role\":\"user\",\"content\":\"Hi\"},"
+                       "{\"role\":\"assistant\",\"content\":\"Hello!\"},"
+                       "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is this?\"},"
+                       "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\"}}]},"
+                       "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"First.\"},{\"type\":\"text\",\"text\":\"Second.\"}]},"
+                       "{\"role\":\"assistant\",\"content\":\"Be brief.\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
+                       "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]},"
+                       "{\"role\":\"tool\",\"content\":\"18 C\",\"tool_call_id\":\"call_1\"}]}");
+}
+
 static int64_t fixed_clock(void *user) { (void)user; return 42; }
 
 /* Every default of a client resolved in one place: the provider (OpenAI),
@@ -721,6 +777,7 @@ static const test_case cases[] = {
     TEST(complete_runs_through_the_transport),
     TEST(every_failed_allocation_is_reported),
     TEST(conversation_copies_and_builds_tool_loops),
+    TEST(text_alone_goes_as_a_string),
     TEST(client_defaults_are_resolved_in_one_place),
 };
 
