@@ -17,7 +17,9 @@
    variables. Model: -m, else the file's, else LLM_MODEL.
 
    stdout: the answer's text as it arrives (flushed per event), one
-   newline, then one JSON line {"id","name","arguments"} per tool call.
+   newline, then one JSON line {"id","name","arguments"} per tool call
+   (the arguments as the model wrote them; "arguments_invalid":true added
+   when they are not one JSON value).
    stderr: reasoning text with --reasoning; with -v the router's decisions
    (--fallback); last, one line of fixed keys: model= provider=
    prompt_tokens= completion_tokens= cached_tokens= reasoning_tokens=
@@ -405,6 +407,10 @@ static void chat_print_tool_calls(const llm_choice *c) {
         llm_json_write_string(&w, c->tool_calls[i].name);
         llm_json_write_key(&w, "arguments");
         llm_json_write_string(&w, c->tool_calls[i].arguments ? c->tool_calls[i].arguments : "");
+        if (c->tool_calls[i].arguments_invalid) {
+            llm_json_write_key(&w, "arguments_invalid");
+            llm_json_write_bool(&w, true);
+        }
         llm_json_write_object_end(&w);
         if (llm_json_writer_finish(&w, &line, NULL) == LLM_OK) puts(line);
         llm_json_writer_free(&w);

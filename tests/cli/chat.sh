@@ -6,7 +6,8 @@
 # fallback with -v, the missing-key message, a failed call's one line (the
 # key never in it), a dead server, and usage errors named; what was sent (the
 # server's --bodies log): a plain prompt as a string, the very body `llm
-# request` prints for it, an image as parts.
+# request` prints for it, an image as parts; tool-call arguments that are not
+# JSON kept, printed raw, and sent back as they came.
 #   sh tests/cli/chat.sh build/llm build/mock_server
 llm=$1; mock=$2
 passed=0; failed=0
@@ -148,6 +149,25 @@ has_text request-prints-what-chat-sends-no-stream "$dir/req" "\"body\":$want_pla
 printf '\211PNG\r\n\032\n' > "$dir/dot.png"
 if run parts-with-image 0 --base-url "$base" -m gpt-4o-mini --image "$dir/dot.png" 'And this image?'; then
     has_text parts-with-image-sent "$dir/bodies" '"content":[{"type":"text","text":"And this image?"},{"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo="}}]'
+fi
+
+# tool-call arguments that are not JSON (a small model's single quotes): the answer is kept, the
+# arguments printed as they came (flagged), and sent back as they came
+args="{'city': 'Paris'}"
+if run args-not-json 0 --base-url "$base" -m gpt-4o-mini --tool "$dir/tool.json" -H "x-mock-tool-args-text: $args" 'Time in Paris?'; then
+    has_text args-not-json-line "$dir/out" '"name":"get_time","arguments":"{'"'"'city'"'"': '"'"'Paris'"'"'}","arguments_invalid":true}'
+    has args-not-json-summary "$dir/err" "$summary"
+fi
+for mode in "" --no-stream; do
+    if run "args-not-json-json$mode" 0 --json $mode --base-url "$base" -m gpt-4o-mini --tool "$dir/tool.json" -H "x-mock-tool-args-text: $args" 'Time in Paris?'; then
+        has_text "args-not-json-json$mode-arguments" "$dir/out" '"arguments":"{'"'"'city'"'"': '"'"'Paris'"'"'}","arguments_invalid":true}'
+        has_text "args-not-json-json$mode-usage" "$dir/out" '"usage":{"prompt_tokens":'
+        has_text "args-not-json-json$mode-finish" "$dir/out" '"finish_reason":"tool_calls"'
+    fi
+done
+printf '%s\n' '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Time in Paris, again?"},{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_time","arguments":"{'"'"'city'"'"': '"'"'Paris'"'"'}"}}]},{"role":"tool","tool_call_id":"call_1","content":"error: the arguments are not JSON"}]}' > "$dir/bad_args.json"
+if run args-not-json-sent-back 0 --base-url "$base" --request "$dir/bad_args.json" --tool "$dir/tool.json"; then
+    has_text args-not-json-sent-back-as-they-came "$dir/bodies" '"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_time","arguments":"{'"'"'city'"'"': '"'"'Paris'"'"'}"}}]'
 fi
 
 # usage errors, named

@@ -34,7 +34,10 @@
    The answer is "Hello from the mock server. You said: <last user text>";
    with tools and no tool result yet, one call of the first tool (arguments
    from the header x-mock-tool-args, else {}); after a tool result, "The
-   tool said: <result>". A max_tokens below the answer's length cuts it
+   tool said: <result>"; x-mock-tool-args-text gives the chat-completions
+   endpoint's call arguments that text exactly, JSON or not (what small
+   local models send; Anthropic's and Gemini's inputs are objects: a 400
+   there). A max_tokens below the answer's length cuts it
    (finish "length" / "max_tokens" / "MAX_TOKENS"). Anthropic requests need
    x-api-key (401) and anthropic-version (400); Gemini ones x-goog-api-key or
    ?key= (403).
@@ -504,12 +507,12 @@ static const char *const fault_names[F__COUNT] = {"status", "delay", "stall", "r
 /* The request headers the server reads besides the framing ones. */
 enum {
     H_FAULT, H_TOOL_ARGS, H_MOCK_KEY, H_IDEM, H_ATTEMPT, H_CHUNKS, H_INTERVAL, H_CHUNKED, H_API_KEY,
-    H_ANTHROPIC_VERSION, H_GOOG_KEY, H_AUTH, H__COUNT
+    H_ANTHROPIC_VERSION, H_GOOG_KEY, H_AUTH, H_TOOL_ARGS_TEXT, H__COUNT
 };
 static const char *const header_names[H__COUNT] = {
     "x-mock-fault", "x-mock-tool-args", "x-mock-key", "idempotency-key", "x-attempt", "x-mock-chunks",
     "x-mock-interval-ms", "x-mock-chunked", "x-api-key", "anthropic-version", "x-goog-api-key",
-    "authorization"};
+    "authorization", "x-mock-tool-args-text"};
 
 /* Bytes [off, off + len) of the connection's input buffer. */
 typedef struct slice {
@@ -1549,13 +1552,22 @@ static void answer_reset(answer *a) {
 }
 
 /* The answer is a call of tool `name`, with the arguments of the header
-   x-mock-tool-args (a JSON object) or {}. False after queuing a 400. */
+   x-mock-tool-args (a JSON object) or {}; or, on the chat-completions
+   endpoint, x-mock-tool-args-text as it is. False after queuing a 400. */
 static bool answer_tool(server *s, conn *c, const char *name, size_t n) {
     answer *a = &c->r.a;
-    slice h = c->q.h[H_TOOL_ARGS];
+    slice h = c->q.h[H_TOOL_ARGS], text = c->q.h[H_TOOL_ARGS_TEXT];
     a->tool = true;
     if (name && n) buf_add(&a->tool_name, name, n);
     else buf_str(&a->tool_name, "tool");
+    if (text.set) {
+        if (c->r.ep != EP_CHAT) {
+            resp_error(s, c, 400, NULL, "x-mock-tool-args-text is for /v1/chat/completions (here inputs are objects)");
+            return false;
+        }
+        buf_add(&a->tool_args, c->in.p + text.off, text.len);
+        return true;
+    }
     if (!h.set) {
         buf_str(&a->tool_args, "{}");
         return true;
