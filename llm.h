@@ -403,13 +403,22 @@ typedef struct llm_content_part {
 } llm_content_part;
 
 /* A tool call: made by the assistant, or sent back in the history. In a
-   response none of the three is NULL: a call without a function name is
-   refused (LLM_ERR_PARSE), a missing id is made up ("call_<choice>_<n>"),
-   missing arguments are "{}". */
+   response none of the three strings is NULL: a call without a function
+   name is refused (LLM_ERR_PARSE), a missing id is made up
+   ("call_<choice>_<n>"), missing arguments are "{}". */
 typedef struct llm_tool_call {
     const char *id;
     const char *name;
-    const char *arguments;     /* JSON text of the arguments object */
+    const char *arguments;     /* JSON text of the arguments object, as the model wrote it */
+    /* In a response: the arguments are not one JSON value (a small model's
+       {'city': 'Paris'}, or arguments cut off by the token limit). The call,
+       and the answer, are kept all the same, the text exactly as it came:
+       check this flag before parsing it (answer the call with an error as
+       its tool result, or ask again). A conversation sends such a call back
+       unchanged: the OpenAI format takes the string as it is; Anthropic's
+       and Gemini's, which take an object, refuse the request naming it
+       (LLM_ERR_INVALID_ARGUMENT). Not read in a request. */
+    bool arguments_invalid;
 } llm_tool_call;
 
 /* Reasoning state a provider gives with an answer and wants back, byte for
@@ -436,6 +445,8 @@ typedef struct llm_reasoning_block {
 typedef struct llm_message {
     llm_role role;
     const char *content;                 /* text content; NULL when `parts` is used */
+    /* The OpenAI format sends one text part as a string, as `content`;
+       other parts lists as an array */
     const llm_content_part *parts;
     size_t part_count;
     const char *name;                    /* optional participant name */
@@ -677,7 +688,8 @@ typedef enum llm_event_type {
     LLM_EVENT_REFUSAL,           /* text: a piece of a refusal */
     LLM_EVENT_TOOL_CALL_START,   /* tool_index, tool_id, tool_name */
     LLM_EVENT_TOOL_CALL_DELTA,   /* tool_index, text: a piece of the arguments */
-    LLM_EVENT_TOOL_CALL_END,     /* tool_index, tool_id, tool_name, text: all the arguments (checked JSON) */
+    LLM_EVENT_TOOL_CALL_END,     /* tool_index, tool_id, tool_name, text: all the arguments (checked JSON;
+                                    tool_arguments_invalid when they are not one JSON value: kept all the same) */
     LLM_EVENT_USAGE,             /* usage: all of it known so far (Anthropic tells the prompt's first, then the rest) */
     LLM_EVENT_FINISH,            /* finish_reason, finish_reason_raw */
     LLM_EVENT_ERROR              /* error: a provider error inside the stream; the stream ends */
@@ -698,6 +710,7 @@ typedef struct llm_event {
                                     order, without gaps */
     const char *tool_id;
     const char *tool_name;
+    bool tool_arguments_invalid; /* TOOL_CALL_END: the arguments are not one JSON value (llm_tool_call) */
     const llm_usage *usage;
     llm_finish_reason finish_reason;
     const char *finish_reason_raw;
@@ -1425,7 +1438,8 @@ LLM_API llm_result llm_sink_tool_args(llm_stream_sink *s, int choice, int handle
    args object written out): copied, and the delta event points at the
    copy, so `text` may be freed on return. No more arguments may follow. */
 LLM_API llm_result llm_sink_tool_args_whole(llm_stream_sink *s, int choice, int handle, const char *text, size_t len);
-/* Ends a call: its arguments are checked as one JSON value. */
+/* Ends a call: its arguments are checked as one JSON value; when they are
+   not one, the call is kept with its text, flagged (arguments_invalid). */
 LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle);
 /* A choice's finish reason, in the wire format's words; ends its calls. */
 LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len);
@@ -8509,6 +8523,7 @@ typedef struct llm__events_tool {
     int key;                    /* the event's tool_index, and the call's rank in the response */
     llm__buf id, name, args;
     bool ended;
+    bool invalid;               /* its arguments are not one JSON value */
 } llm__events_tool;
 
 typedef struct llm__events_choice {
@@ -8777,29 +8792,32 @@ static llm_result llm__events_tool_synth_id(llm_call *call, int choice, int tool
     return llm__events_add(call, id, s, llm__synth_id(s, (uint64_t)choice, (uint64_t)tool));
 }
 
-/* Ends a tool call: its arguments must be one JSON value ("" becomes
-   "{}"), unless the answer was cut by the token limit (`cut`). Two values
-   glued together ("}{") are refused rather than passed on. */
-static llm_result llm__events_tool_end(llm_call *call, int choice, llm__events_choice *c, int tool, bool cut) {
+/* Flags a tool call whose arguments are not one JSON value (a small
+   model's single quotes, two values glued together, arguments cut off by
+   the token limit): they are kept as they came, the same verdict a whole
+   answer's decoder gives. No arguments are "{}". LLM_ERR_NO_MEMORY when
+   it cannot tell. */
+static llm_result llm__events_tool_check(llm_call *call, llm__events_tool *t) {
+    llm_result r = t->args.len ? llm_json_parse(&call->check_, t->args.p, t->args.len, NULL) : LLM_OK;
+    t->invalid = r != LLM_OK;
+    return r == LLM_ERR_NO_MEMORY ? r : LLM_OK;
+}
+
+/* Ends a tool call: its id made up when it has none, "" becomes "{}", its
+   arguments checked (llm__events_tool_check). */
+static llm_result llm__events_tool_end(llm_call *call, int choice, llm__events_choice *c, int tool) {
     llm__events_tool *t = &c->tools[tool];
     llm_event *ev;
-    llm_error perr;
-    llm_result r;
     if (t->ended) return LLM_OK;
     t->ended = true;
     if (!t->id.len && llm__events_tool_synth_id(call, choice, t->key, &t->id) != LLM_OK) return call->error_;
     if (!t->args.len && llm__events_add(call, &t->args, "{}", 2) != LLM_OK) return call->error_;
-    if (!cut && (r = llm_json_parse(&call->check_, t->args.p, t->args.len, &perr)) != LLM_OK) {
-        if (r == LLM_ERR_NO_MEMORY) return llm__sticky_nomem(call);
-        return llm__sticky_errorf(
-            call, LLM_ERR_PARSE, "tool call %d (%.*s): arguments are not one JSON value (%s at offset %z)%s", t->key,
-            (int)(t->name.len < 64 ? t->name.len : 64), t->name.p, perr.message, perr.offset,
-            perr.offset < t->args.len && t->args.p[perr.offset] == '{' ? ": two objects glued together" : "");
-    }
+    if (llm__events_tool_check(call, t) != LLM_OK) return llm__sticky_nomem(call);
     if (!(ev = llm__events_emit(call, LLM_EVENT_TOOL_CALL_END, choice))) return call->error_;
     ev->tool_index = t->key;
     ev->tool_id = t->id.p;
     ev->tool_name = t->name.p;
+    ev->tool_arguments_invalid = t->invalid;
     ev->text = t->args.p;
     ev->text_len = t->args.len;
     return LLM_OK;
@@ -8818,7 +8836,7 @@ static llm_result llm__events_finish_choice(llm_call *call, int choice, llm_fini
     reason =
         as != LLM_FINISH_NONE ? as : llm__wire_finish_word(call->client_->provider->wire->finish_words, c->finish.p);
     for (k = 0; k < c->tool_count; k++)
-        if (llm__events_tool_end(call, choice, c, (int)k, reason == LLM_FINISH_LENGTH) != LLM_OK) return call->error_;
+        if (llm__events_tool_end(call, choice, c, (int)k) != LLM_OK) return call->error_;
     if (!(ev = llm__events_emit(call, LLM_EVENT_FINISH, choice))) return call->error_;
     ev->finish_reason = reason;
     ev->finish_reason_raw = c->finish.p;
@@ -8939,7 +8957,7 @@ LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle)
     llm__events_choice *c;
     if (!llm__events_sink_tool(s, choice, handle, &c))
         return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
-    return llm__events_tool_end(s->call_, choice, c, handle, false);
+    return llm__events_tool_end(s->call_, choice, c, handle);
 }
 
 LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len) {
@@ -9152,6 +9170,7 @@ static void llm__events_choice_out(llm_response *resp, llm_choice *out, const ll
         calls[k].id = llm__events_str(resp, &t->id, failed);
         calls[k].name = llm__events_str(resp, &t->name, failed);
         calls[k].arguments = t->args.len ? llm__events_str(resp, &t->args, failed) : "{}";
+        calls[k].arguments_invalid = t->invalid;
     }
     out->tool_calls = calls;
     out->tool_call_count = calls ? c->tool_count : 0;
@@ -9270,15 +9289,19 @@ static llm_result llm__events_from_answer(llm_call *call, const llm_response *an
     return LLM_OK;
 }
 
-/* The end of a stream: the tool calls no finish closed are closed (unless
-   the call failed), then the accumulated response is built; false when out
+/* The end of a stream: the tool calls no finish closed are closed (when
+   the call failed, only their arguments are checked: the partial response
+   flags them too), then the accumulated response is built; false when out
    of memory. */
 static bool llm__events_finish(llm_call *call, llm_response *resp) {
     llm__events_acc *acc = (llm__events_acc *)call->acc_;
     size_t i, k;
-    for (i = 0; acc && call->error_ == LLM_OK && i < acc->choice_count; i++) /* calls a finish never closed */
-        for (k = 0; call->error_ == LLM_OK && k < acc->choices[i].tool_count; k++)
-            llm__events_tool_end(call, acc->choices[i].index, &acc->choices[i], (int)k, false);
+    for (i = 0; acc && i < acc->choice_count; i++) /* calls a finish never closed */
+        for (k = 0; k < acc->choices[i].tool_count; k++) {
+            llm__events_tool *t = &acc->choices[i].tools[k];
+            if (call->error_ == LLM_OK) llm__events_tool_end(call, acc->choices[i].index, &acc->choices[i], (int)k);
+            else if (!t->ended && llm__events_tool_check(call, t) != LLM_OK) return false;
+        }
     return llm__events_response_of(call, resp);
 }
 
@@ -9356,20 +9379,32 @@ static void llm__openai_tool_calls(llm__wire_enc *e, const llm_message *msg) {
     llm_json_write_array_end(w);
 }
 
-static void llm__openai_message(llm__wire_enc *e, const llm_message *msg) {
+/* A message's content: a string when it is text alone (`content`, or one
+   text part: its cache marker is nothing this format writes), which every
+   OpenAI-compatible server takes, where older vLLM, llama.cpp and Ollama
+   builds answer 500 to an array; otherwise the parts as an array, as given
+   (several text parts are not joined: that would choose a separator). */
+static void llm__openai_content(llm__wire_enc *e, const llm_message *msg) {
     llm_json_writer *w = e->w;
     size_t p;
-    bool developer_as_system = msg->role == LLM_ROLE_DEVELOPER && (e->ctx->quirks & LLM_QUIRK_NO_DEVELOPER_ROLE);
-    llm_json_write_object_begin(w);
-    llm__wire_member(w, "role", llm__role_name(developer_as_system ? LLM_ROLE_SYSTEM : msg->role));
     llm_json_write_key(w, "content");
-    if (msg->part_count) {
+    if (msg->part_count == 1 && msg->parts[0].type == LLM_PART_TEXT) {
+        llm_json_write_string(w, msg->parts[0].text);
+    } else if (msg->part_count) {
         llm_json_write_array_begin(w);
         for (p = 0; p < msg->part_count; p++) llm__openai_part(e, &msg->parts[p]);
         llm_json_write_array_end(w);
     } else {
         llm_json_write_string(w, msg->content); /* NULL writes null: an assistant turn of tool calls only */
     }
+}
+
+static void llm__openai_message(llm__wire_enc *e, const llm_message *msg) {
+    llm_json_writer *w = e->w;
+    bool developer_as_system = msg->role == LLM_ROLE_DEVELOPER && (e->ctx->quirks & LLM_QUIRK_NO_DEVELOPER_ROLE);
+    llm_json_write_object_begin(w);
+    llm__wire_member(w, "role", llm__role_name(developer_as_system ? LLM_ROLE_SYSTEM : msg->role));
+    llm__openai_content(e, msg);
     if (msg->role != LLM_ROLE_TOOL) llm__wire_member(w, "name", msg->name); /* a tool message has no name */
     if (msg->role == LLM_ROLE_ASSISTANT && msg->tool_call_count) llm__openai_tool_calls(e, msg);
     if (msg->role == LLM_ROLE_TOOL) llm__wire_member(w, "tool_call_id", msg->tool_call_id);
@@ -9602,28 +9637,28 @@ static const llm_error_word llm__openai_error_words[] = {
 
 /* Whether `args` is one JSON value: the same check the stream applies when
    a tool call ends. */
-static llm_result llm__openai_check_arguments(const llm_allocator *a, const char *args, size_t n, llm_error *perr) {
+static llm_result llm__openai_check_arguments(const llm_allocator *a, const char *args, size_t n) {
     llm_json_doc doc;
     llm_result r;
     memset(&doc, 0, sizeof doc);
     doc.alloc = *a;
-    r = llm_json_parse(&doc, args, n, perr);
+    r = llm_json_parse(&doc, args, n, NULL);
     llm_json_doc_free(&doc);
     return r;
 }
 
 /* The tool calls of a message: each needs a function name; a missing id is
-   made up (llm__wire_resp_synth_id); the arguments must be one JSON value unless
-   the answer was cut by the token limit (`cut`). */
+   made up (llm__wire_resp_synth_id); arguments that are not one JSON value
+   are kept as they came, the call flagged (arguments_invalid), as a stream
+   ends such a call. */
 static llm_result llm__openai_tool_calls_decode(llm_response *resp, llm_choice *c, size_t ci, const llm_json *calls,
-                                                bool cut, llm_error *err) {
+                                                llm_error *err) {
     const llm_json *v;
     bool failed = false;
     llm_tool_call *out = (llm_tool_call *)llm__wire_resp_array(resp, llm_json_count(calls), sizeof *out, &failed);
     size_t n = 0;
     for (v = llm_json_first(calls); v && out; v = llm_json_next(calls, v), n++) {
         const llm_json *fn = llm_json_get(v, "function");
-        llm_error perr;
         llm_result r;
         out[n].id = llm__wire_resp_str(resp, llm_json_get(v, "id"), &failed);
         out[n].name = llm__wire_resp_str(resp, llm_json_get(fn, "name"), &failed);
@@ -9634,15 +9669,9 @@ static llm_result llm__openai_tool_calls_decode(llm_response *resp, llm_choice *
                              ci, n);
         if (!out[n].id && !(out[n].id = llm__wire_resp_synth_id(resp, c->index, n))) failed = true;
         if (!out[n].arguments || !out[n].arguments[0]) out[n].arguments = "{}"; /* no arguments: an empty object */
-        if (!cut && (r = llm__openai_check_arguments(&resp->alloc_, out[n].arguments, strlen(out[n].arguments),
-                                                     &perr)) != LLM_OK) {
-            if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
-            return llm__fail(err, LLM_ERR_PARSE,
-                             "response: choices[%z].message.tool_calls[%z] (%.*s): arguments are not one JSON value "
-                             "(%s at offset %z)",
-                             ci, n, (int)(strlen(out[n].name) < 64 ? strlen(out[n].name) : 64), out[n].name,
-                             perr.message, perr.offset);
-        }
+        r = llm__openai_check_arguments(&resp->alloc_, out[n].arguments, strlen(out[n].arguments));
+        if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
+        out[n].arguments_invalid = r != LLM_OK;
     }
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     c->tool_calls = out;
@@ -9704,8 +9733,7 @@ static llm_result llm__openai_choice_decode(llm_response *resp, llm_choice *c, s
     llm__openai_logprobs_decode(resp, c, llm_json_get(llm_json_get(v, "logprobs"), "content"), &failed);
     c->content_filter = llm__openai_json_text(resp, llm_json_get(v, "content_filter_results"), &failed); /* Azure */
     if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    r = llm__openai_tool_calls_decode(resp, c, ci, llm_json_get(msg, "tool_calls"),
-                                      c->finish_reason == LLM_FINISH_LENGTH, err);
+    r = llm__openai_tool_calls_decode(resp, c, ci, llm_json_get(msg, "tool_calls"), err);
     return r;
 }
 

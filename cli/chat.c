@@ -7,7 +7,11 @@
 
    The flags become an OpenAI chat-completions body (on top of --request
    FILE's, when given), read by llm_request_parse_openai as `llm request`
-   reads its input, so `llm request` prints exactly what this sends. The
+   reads its input, so `llm request` prints exactly what this sends (this
+   streams unless --no-stream: `llm request --stream`). The prompt is the
+   user turn's content as a string, as a user writes it (with --image, the
+   text and image parts), so the same body given to `llm request` takes the
+   same path through llm.h. The
    target resolves through llm_resolve_target: --provider, else --base-url
    or LLM_BASE_URL (an OpenAI-compatible server that gets -m verbatim, key
    LLM_API_KEY), else the model's prefix or bare name with that preset's
@@ -23,7 +27,9 @@
    not go with it (the file says all that).
 
    stdout: the answer's text as it arrives (flushed per event), one
-   newline, then one JSON line {"id","name","arguments"} per tool call.
+   newline, then one JSON line {"id","name","arguments"} per tool call
+   (the arguments as the model wrote them; "arguments_invalid":true added
+   when they are not one JSON value).
    stderr: reasoning text with --reasoning; with -v the router's decisions
    (--fallback, --router), one line each ("router: request N: ..."); last, one line
    of fixed keys: model= provider= prompt_tokens= completion_tokens=
@@ -201,8 +207,10 @@ static int chat_json_file(const char *path, llm_json_doc *doc) {
     return CLI_USAGE;
 }
 
-/* The user turn: the prompt's text, then the images (a data URL for a
-   local file, a URL as it is). */
+/* The user turn: the prompt's text alone as a string, the body a user
+   writes for `llm request` (and what every OpenAI-compatible server takes);
+   with images, the text part then the images (a data URL for a local file,
+   a URL as it is). */
 static int chat_write_user_turn(llm_json_writer *w, const chat_args *a) {
     size_t i, len = 0;
     char *text = strcmp(a->prompt, "-") == 0 ? cli_read_all("-", &len) : NULL;
@@ -214,15 +222,18 @@ static int chat_write_user_turn(llm_json_writer *w, const chat_args *a) {
     llm_json_write_key(w, "role");
     llm_json_write_string(w, "user");
     llm_json_write_key(w, "content");
-    llm_json_write_array_begin(w);
-    llm_json_write_object_begin(w);
-    llm_json_write_key(w, "type");
-    llm_json_write_string(w, "text");
-    llm_json_write_key(w, "text");
+    if (a->image_count) {
+        llm_json_write_array_begin(w);
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "type");
+        llm_json_write_string(w, "text");
+        llm_json_write_key(w, "text");
+    }
     if (text) llm_json_write_stringn(w, text, len);
     else llm_json_write_string(w, a->prompt);
-    llm_json_write_object_end(w);
     free(text);
+    llm_json_write_object_end(w); /* the message, or (with images) the text part */
+    if (!a->image_count) return CLI_OK;
     for (i = 0; i < a->image_count; i++) {
         bool remote = strncmp(a->images[i], "http://", 7) == 0 || strncmp(a->images[i], "https://", 8) == 0 ||
                       strncmp(a->images[i], "data:", 5) == 0;
@@ -421,6 +432,10 @@ static void chat_print_tool_calls(const llm_choice *c) {
         llm_json_write_string(&w, c->tool_calls[i].name);
         llm_json_write_key(&w, "arguments");
         llm_json_write_string(&w, c->tool_calls[i].arguments ? c->tool_calls[i].arguments : "");
+        if (c->tool_calls[i].arguments_invalid) {
+            llm_json_write_key(&w, "arguments_invalid");
+            llm_json_write_bool(&w, true);
+        }
         llm_json_write_object_end(&w);
         if (llm_json_writer_finish(&w, &line, NULL) == LLM_OK) puts(line);
         llm_json_writer_free(&w);

@@ -10,7 +10,9 @@
        decodes recorded answer bytes as provider P (a preset: openai,
        anthropic, openrouter, azure, ...) decodes them and
        prints one JSON object: id, model, provider, content, reasoning,
-       refusal, tool_calls, finish_reason, finish_reason_raw, usage (null
+       refusal, tool_calls (each {id, name, arguments}: the arguments'
+       text as it came, and "arguments_invalid": true when it is not one
+       JSON value), finish_reason, finish_reason_raw, usage (null
        when the answer reports none: replay estimates nothing), cost_usd (of
        the reported usage; null, unknown, without usage or without a price
        for the model), latency_ms (0), attempts (1, the one exchange);
@@ -164,7 +166,11 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
         if (sig) write_thought_id(w, c->tool_calls[i].id, sig);
         else write_str_or_empty(w, "id", c->tool_calls[i].id);
         write_str_or_empty(w, "name", c->tool_calls[i].name);
-        write_str_or_empty(w, "arguments", c->tool_calls[i].arguments);
+        write_str_or_empty(w, "arguments", c->tool_calls[i].arguments); /* the text as it came, JSON or not */
+        if (c->tool_calls[i].arguments_invalid) {
+            llm_json_write_key(w, "arguments_invalid");
+            llm_json_write_bool(w, true);
+        }
         llm_json_write_object_end(w);
     }
     llm_json_write_array_end(w);

@@ -28,8 +28,10 @@ static char *read_file(const char *path) {
     return buf;
 }
 
-/* The program's own tools. A real one would look at the arguments JSON. */
+/* The program's own tools. A real one would look at the arguments JSON,
+   which a small model may get wrong: such a call is kept, flagged. */
 static const char *run_tool(const llm_tool_call *call) {
+    if (call->arguments_invalid) return "{\"error\": \"the arguments are not valid JSON\"}";
     if (strcmp(call->name, "GetWeatherArgs") == 0) return "{\"temperature_c\": 11, \"sky\": \"overcast\"}";
     if (strcmp(call->name, "get_stock_price") == 0) return "{\"price\": 227.52, \"currency\": \"USD\"}";
     return "{\"error\": \"unknown tool\"}";

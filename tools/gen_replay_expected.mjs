@@ -36,7 +36,8 @@
 //       of the CoT, which is at the same level as content in the output structure").
 //       Choice: no separator between blocks; signatures left out; "" for none (the
 //       specs give null); reasoning_content and reasoning both read as reasoning.
-//   tool_calls     [{id, name, arguments}] ("" for a missing id or name).
+//   tool_calls     [{id, name, arguments}] ("" for a missing id or name), and
+//                  arguments_invalid: true when the arguments are not one JSON value.
 //                  OpenAI stream: keyed by `index`, sorted by index; id and name
 //                  from the first delta that has them; arguments concatenated.
 //                  Anthropic: tool_use blocks in block order; arguments = the
@@ -59,6 +60,12 @@
 //       JSON.stringify's compact text for a body's input; "{}" for empty
 //       arguments (an empty string is no JSON value; "{}" is the empty input
 //       object Anthropic's ResponseToolUseBlock.input would hold).
+//       arguments_invalid: Spec: OpenAI ChatCompletionMessageToolCall.function.arguments,
+//       "Note that the model does not always generate valid JSON, and may hallucinate
+//       parameters not defined by your function schema. Validate the arguments in your
+//       code before calling your function." Choice (llm.h #21): such arguments are kept
+//       as they came, flagged, and the answer with them (no error), cut off by the
+//       token limit or not, streamed or not.
 //   finish_reason  normalised: stop | length | tool_calls | content_filter | error | other, or null
 //   finish_reason_raw  the provider's word (the last non-null one seen), or null
 //       (the mapping is FINISH below, each word with its spec passage)
@@ -93,13 +100,12 @@
 //
 // Error precedence when several apply (Choice; no recorded sample has more
 // than one): an in-stream error event first, then truncation (no `data: [DONE]` /
-// no message_stop), then LLM_ERR_PARSE for tool arguments.
+// no message_stop).
 // Spec for truncation: OpenAI CreateChatCompletionRequest.stream, "with the
 // stream terminated by a `data: [DONE]` message" (OpenRouter marks '[DONE]' as
 // the SSE sentinel too); Anthropic's stream ends with MessageStopEvent. Choice:
-// that a stream without that end is an error (the partial answer kept), and
-// that a tool call's arguments that are not one JSON value are one (unless the
-// answer was cut by length).
+// that a stream without that end is an error (the partial answer kept); a tool
+// call's arguments that are not one JSON value are no error (arguments_invalid).
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import assert from 'node:assert/strict';
@@ -191,12 +197,16 @@ function isOneJsonValue(s) {
   try { JSON.parse(s); return true; } catch { return false; }
 }
 
+function toolCall(id, name, args) {
+  return isOneJsonValue(args) ? { id, name, arguments: args } : { id, name, arguments: args, arguments_invalid: true };
+}
+
 function finishResult(r) {
   const out = {
     content: r.content,
     reasoning: r.reasoning,
     refusal: r.refusal,
-    tool_calls: r.tools.map((t) => ({ id: t.id ?? '', name: t.name ?? '', arguments: t.arguments === '' ? '{}' : t.arguments })),
+    tool_calls: r.tools.map((t) => toolCall(t.id ?? '', t.name ?? '', t.arguments === '' ? '{}' : t.arguments)),
     finish_reason: normFinish(r.finishRaw),
     finish_reason_raw: r.finishRaw,
     usage: r.usage,
@@ -208,8 +218,7 @@ function finishResult(r) {
   if (r.thinkingBlocks.length) out.thinking_blocks = r.thinkingBlocks;
   if (r.contentFilter !== undefined) out.content_filter = r.contentFilter;
   if (r.promptFilter !== undefined) out.prompt_filter = r.promptFilter;
-  let code = r.streamError ?? (r.truncated ? 'LLM_ERR_TRUNCATED' : r.noChoice ? 'LLM_ERR_PARSE' : null);
-  if (!code && out.finish_reason !== 'length' && out.tool_calls.some((t) => !isOneJsonValue(t.arguments))) code = 'LLM_ERR_PARSE';
+  const code = r.streamError ?? (r.truncated ? 'LLM_ERR_TRUNCATED' : r.noChoice ? 'LLM_ERR_PARSE' : null);
   if (code) out.error = { code };
   return out;
 }
@@ -417,14 +426,17 @@ function selfCheck() {
   const sse = (s) => libraryParse(new TextEncoder().encode(s)).events;
   const oa = (...chunks) => sse(chunks.map((c) => `data: ${typeof c === 'string' ? c : JSON.stringify(c)}\n\n`).join(''));
   const tc = (index, extra) => ({ choices: [{ index: 0, delta: { tool_calls: [{ index, ...extra }] }, finish_reason: null }] });
-  // two objects glued in one call -> PARSE; order by index; id/name from the first delta that has them
+  // two objects glued in one call -> kept, flagged, no error; order by index; id/name from the first delta that has them
   let o = openaiStream(oa(tc(1, { id: 'b', function: { name: 'g', arguments: '{}' } }), tc(0, { id: 'a', function: { name: 'f', arguments: '{"x":1}' } }),
     tc(0, { function: { arguments: '{"y":2}' } }), { choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] }, '[DONE]'));
-  assert.deepEqual(o.tool_calls, [{ id: 'a', name: 'f', arguments: '{"x":1}{"y":2}' }, { id: 'b', name: 'g', arguments: '{}' }]);
-  assert.deepEqual(o.error, { code: 'LLM_ERR_PARSE' });
-  // same but finish length -> no PARSE
+  assert.deepEqual(o.tool_calls, [{ id: 'a', name: 'f', arguments: '{"x":1}{"y":2}', arguments_invalid: true }, { id: 'b', name: 'g', arguments: '{}' }]);
+  assert.equal(o.error, undefined);
+  // a small model's single quotes, in a body -> kept, flagged, no error
+  o = openaiBody({ choices: [{ index: 0, message: { content: 'x', tool_calls: [{ id: 'a', function: { name: 'f', arguments: "{'x': 1}" } }] }, finish_reason: 'tool_calls' }] });
+  assert.deepEqual([o.content, o.tool_calls, o.error], ['x', [{ id: 'a', name: 'f', arguments: "{'x': 1}", arguments_invalid: true }], undefined]);
+  // cut by finish length -> no error either (flagged: not one JSON value)
   o = openaiStream(oa(tc(0, { id: 'a', function: { name: 'f', arguments: '{"x":' } }), { choices: [{ index: 0, delta: {}, finish_reason: 'length' }] }, '[DONE]'));
-  assert.equal(o.error, undefined); assert.equal(o.finish_reason, 'length');
+  assert.equal(o.error, undefined); assert.equal(o.finish_reason, 'length'); assert.equal(o.tool_calls[0].arguments_invalid, true);
   // no [DONE] -> TRUNCATED, partial kept; choice 1 ignored; function_call is a tool call, an unknown word other
   o = openaiStream(oa({ choices: [{ index: 1, delta: { content: 'B' } }, { index: 0, delta: { content: 'A', reasoning_content: 'r1', reasoning: 'r2' }, finish_reason: 'function_call' }] }));
   assert.deepEqual([o.content, o.reasoning, o.finish_reason, o.finish_reason_raw, o.error.code], ['A', 'r1r2', 'tool_calls', 'function_call', 'LLM_ERR_TRUNCATED']);
@@ -436,14 +448,14 @@ function selfCheck() {
   // in-stream rate limit named only in the message
   o = openaiStream(oa({ error: { message: 'Rate limit reached for requests', type: 'requests' } }));
   assert.equal(o.error.code, 'LLM_ERR_RATE_LIMITED');
-  // Anthropic: message_delta usage updates message_start's, missing fields kept; glued JSON with end_turn -> PARSE
+  // Anthropic: message_delta usage updates message_start's, missing fields kept; glued JSON with end_turn -> flagged, no error
   const an = (...evs) => sse(evs.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join(''));
   o = anthropicStream(an({ type: 'message_start', message: { usage: { input_tokens: 10, cache_read_input_tokens: 5, cache_creation_input_tokens: 2, output_tokens: 1 } } },
     { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'n', input: {} } },
     { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{}{}' } },
     { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 9, input_tokens: 11 } }, { type: 'message_stop' }));
   assert.deepEqual(o.usage, { prompt_tokens: 18, completion_tokens: 9, total_tokens: 27, cached_tokens: 5, cache_creation_tokens: 2, reasoning_tokens: 0 });
-  assert.equal(o.error.code, 'LLM_ERR_PARSE');
+  assert.deepEqual([o.tool_calls[0].arguments_invalid, o.error], [true, undefined]);
   // Anthropic: empty tool input -> "{}"; no message_stop -> TRUNCATED; rate_limit_error -> RATE_LIMITED
   o = anthropicStream(an({ type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'n', input: {} } }));
   assert.deepEqual([o.tool_calls[0].arguments, o.error.code], ['{}', 'LLM_ERR_TRUNCATED']);

@@ -7,7 +7,10 @@
 # trip, LLM_BASE_URL mode, the router's fallback with -v (the whole
 # request's latency and attempts, no blank line after the answer), the
 # missing-key message, a failed call's one line (the key never in it), a
-# dead server, and usage errors named.
+# dead server, and usage errors named; what was sent (the server's --bodies
+# log): a plain prompt as a string, the very body `llm request` prints for
+# it, an image as parts; tool-call arguments that are not JSON kept, printed
+# raw, and sent back as they came.
 #   sh tests/cli/chat.sh build/llm build/mock_server
 llm=$1; mock=$2
 passed=0; failed=0
@@ -16,13 +19,14 @@ fail() { echo "FAIL $*"; failed=$((failed + 1)); }
 dir=$(mktemp -d "${TMPDIR:-/tmp}/llm-chat-test.XXXXXX") || exit 1
 pids=""
 trap 'kill $pids 2>/dev/null; rm -rf "$dir"' EXIT
-# start_mock PORTFILE: one more server (its URL: http://127.0.0.1:$(cat PORTFILE)/v1)
+# start_mock PORTFILE [OPTION...]: one more server (its URL: http://127.0.0.1:$(cat PORTFILE)/v1)
 start_mock() {
-    "$mock" --port 0 --port-file "$1" --idle-exit-ms 30000 --lifetime-ms 300000 --quiet > /dev/null &
+    pf=$1; shift
+    "$mock" --port 0 --port-file "$pf" --idle-exit-ms 30000 --lifetime-ms 300000 --quiet "$@" > /dev/null &
     pids="$pids $!"
-    i=0; while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    i=0; while [ ! -s "$pf" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 }
-start_mock "$dir/port"
+start_mock "$dir/port" --bodies "$dir/bodies"
 base="http://127.0.0.1:$(cat "$dir/port")/v1"
 # keep the caller's keys and targets out of it
 unset OPENAI_API_KEY ANTHROPIC_API_KEY OPENROUTER_API_KEY GEMINI_API_KEY LLM_BASE_URL LLM_API_KEY LLM_MODEL OPENAI_BASE_URL
@@ -186,6 +190,53 @@ run no-key-anthropic 2 -m anthropic/claude-sonnet-4-5 Hi && has no-key-anthropic
 # a dead server: TRANSPORT, exit 1, one line
 if run dead-server 1 --base-url http://127.0.0.1:1/v1 -m gpt-4o-mini Hi; then
     has dead-server-line "$dir/err" '^TRANSPORT: '
+fi
+
+# what was sent (#21): the last body holding the JSON string $1, as the server received it
+sent() { grep -F -- "$1" "$dir/bodies" | tail -n 1; }
+# a plain prompt is a string (the OpenAI reference's content: "string or array"; older vLLM,
+# llama.cpp and Ollama builds answer 500 to the array), streamed or not
+want_stream='{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Plain text, please"}],"stream":true,"stream_options":{"include_usage":true}}'
+want_plain='{"model":"gpt-4o-mini","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Plain text too"}]}'
+if run string-content 0 --base-url "$base" -m gpt-4o-mini 'Plain text, please'; then
+    same string-content-sent "$(sent '"Plain text, please"')" "$want_stream"
+fi
+if run string-content-no-stream 0 --no-stream --base-url "$base" -m gpt-4o-mini --system 'Be brief.' 'Plain text too'; then
+    same string-content-no-stream-sent "$(sent '"Plain text too"')" "$want_plain"
+fi
+# `llm request` prints exactly that body for the body a user writes (content a string or one text part)
+printf '%s\n' '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Plain text, please"}]}' > "$dir/plain.json"
+printf '%s\n' '{"model":"gpt-4o-mini","messages":[{"role":"user","content":[{"type":"text","text":"Plain text, please"}]}]}' > "$dir/part.json"
+printf '%s\n' '{"model":"gpt-4o-mini","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Plain text too"}]}' > "$dir/plain2.json"
+"$llm" request --stream --base-url "$base" "$dir/plain.json" > "$dir/req" 2>&1
+has_text request-prints-what-chat-sends "$dir/req" "\"body\":$want_stream}"
+"$llm" request --stream --base-url "$base" "$dir/part.json" > "$dir/req" 2>&1
+has_text request-one-text-part-is-a-string "$dir/req" "\"body\":$want_stream}"
+"$llm" request --base-url "$base" "$dir/plain2.json" > "$dir/req" 2>&1
+has_text request-prints-what-chat-sends-no-stream "$dir/req" "\"body\":$want_plain}"
+# with an image, the text and the image as parts
+printf '\211PNG\r\n\032\n' > "$dir/dot.png"
+if run parts-with-image 0 --base-url "$base" -m gpt-4o-mini --image "$dir/dot.png" 'And this image?'; then
+    has_text parts-with-image-sent "$dir/bodies" '"content":[{"type":"text","text":"And this image?"},{"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo="}}]'
+fi
+
+# tool-call arguments that are not JSON (a small model's single quotes): the answer is kept, the
+# arguments printed as they came (flagged), and sent back as they came
+args="{'city': 'Paris'}"
+if run args-not-json 0 --base-url "$base" -m gpt-4o-mini --tool "$dir/tool.json" -H "x-mock-tool-args-text: $args" 'Time in Paris?'; then
+    has_text args-not-json-line "$dir/out" '"name":"get_time","arguments":"{'"'"'city'"'"': '"'"'Paris'"'"'}","arguments_invalid":true}'
+    has args-not-json-summary "$dir/err" "$summary"
+fi
+for mode in "" --no-stream; do
+    if run "args-not-json-json$mode" 0 --json $mode --base-url "$base" -m gpt-4o-mini --tool "$dir/tool.json" -H "x-mock-tool-args-text: $args" 'Time in Paris?'; then
+        has_text "args-not-json-json$mode-arguments" "$dir/out" '"arguments":"{'"'"'city'"'"': '"'"'Paris'"'"'}","arguments_invalid":true}'
+        has_text "args-not-json-json$mode-usage" "$dir/out" '"usage":{"prompt_tokens":'
+        has_text "args-not-json-json$mode-finish" "$dir/out" '"finish_reason":"tool_calls"'
+    fi
+done
+printf '%s\n' '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Time in Paris, again?"},{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_time","arguments":"{'"'"'city'"'"': '"'"'Paris'"'"'}"}}]},{"role":"tool","tool_call_id":"call_1","content":"error: the arguments are not JSON"}]}' > "$dir/bad_args.json"
+if run args-not-json-sent-back 0 --base-url "$base" --request "$dir/bad_args.json" --tool "$dir/tool.json"; then
+    has_text args-not-json-sent-back-as-they-came "$dir/bodies" '"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_time","arguments":"{'"'"'city'"'"': '"'"'Paris'"'"'}"}}]'
 fi
 
 # usage errors, named

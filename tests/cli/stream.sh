@@ -33,6 +33,18 @@ for want in "$data"/replay/*/*.json; do
     if [ $s -eq $expect ] && "$same" "$tmp.out" "$want" && [ "$(wc -l < "$tmp.out")" -eq 1 ]; then ok; else fail "replay $dir/$name (status $s)"; fi
 done
 
+# tool-call arguments that are not JSON (#21; the fixtures' bytes, written by hand): exit 0, the
+# text, the usage and the raw arguments, body and stream
+not_json() {
+    "$llm" replay --provider openai "$@" > "$tmp.out" 2>"$tmp.err"; s=$?
+    if [ $s -eq 0 ] && grep -q -F '"content":"Let me check the weather and the time in Paris."' "$tmp.out" &&
+       grep -q -F '"usage":{"prompt_tokens":96,"completion_tokens":41,"total_tokens":137,' "$tmp.out" &&
+       grep -q -F "\"arguments\":\"{'city': 'Paris', 'unit': 'celsius'}\",\"arguments_invalid\":true}" "$tmp.out" &&
+       ! grep -q '"error"' "$tmp.out"; then ok; else fail "replay $* with arguments that are not JSON (status $s): $(cat "$tmp.out" "$tmp.err")"; fi
+}
+not_json "$data/provider-samples/openai/chat_completion_tool_args_not_json.json"
+not_json --stream "$data/provider-samples/openai/chat_stream_tool_args_not_json.sse"
+
 # a final event without its blank line: dropped, noted on stderr, exit 0
 printf 'data: a\n\ndata: b' | "$llm" sse > "$tmp.out" 2>"$tmp.err"; s=$?
 if [ $s -eq 0 ] && [ "$(cat "$tmp.out")" = '{"event":"message","data":"a","id":""}' ] && [ -s "$tmp.err" ]; then ok; else fail "sse mid-event ($s)"; fi

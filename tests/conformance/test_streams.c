@@ -329,6 +329,8 @@ static bool same_replay(const llm_json *want, const llm_response *resp, llm_resu
         llm_json_doc a, b;
         bool same;
         if (!same_id(llm_json_get(t, "id"), c, c->tool_calls[i].id) || !same_str(llm_json_get(t, "name"), c->tool_calls[i].name)) return false;
+        /* arguments that are not one JSON value: kept, flagged (absent: false) */
+        if (llm_json_is(llm_json_get(t, "arguments_invalid"), LLM_JSON_TRUE) != c->tool_calls[i].arguments_invalid) return false;
         /* arguments: the same text, or the same JSON value (bodies give objects) */
         if (same_str(llm_json_get(t, "arguments"), c->tool_calls[i].arguments)) continue;
         memset(&a, 0, sizeof a);

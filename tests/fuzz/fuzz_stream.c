@@ -13,8 +13,9 @@
    bytes: no crash, nothing left allocated (the counting allocator, and
    ASan's leak checker), llm_call_finish returns LLM_OK or an error whose
    llm_error.code equals it with a message, every event's text and every
-   string of the response is valid UTF-8 and NUL-terminated at its length;
-   abort() otherwise. */
+   string of the response is valid UTF-8 and NUL-terminated at its length,
+   and a tool call (or its TOOL_CALL_END event) is flagged arguments_invalid
+   exactly when its arguments are not one JSON value; abort() otherwise. */
 #ifndef FUZZ_PROVIDER
 #define FUZZ_PROVIDER(first) (((first) & 1) ? "anthropic" : "openai")
 #define FUZZ_STATUS(first) 200
@@ -55,7 +56,18 @@ static void check_s(const char *s) {
     if (s) check_n(s, strlen(s));
 }
 
+/* The flag says whether the text is one JSON value (#21). */
+static void check_arguments(const char *args, size_t n, bool invalid) {
+    llm_json_doc doc;
+    bool valid;
+    memset(&doc, 0, sizeof doc);
+    valid = llm_json_parse(&doc, args, n, NULL) == LLM_OK;
+    llm_json_doc_free(&doc);
+    if (valid == invalid) abort();
+}
+
 static void check_event(const llm_event *ev) {
+    if (ev->type == LLM_EVENT_TOOL_CALL_END) check_arguments(ev->text, ev->text_len, ev->tool_arguments_invalid);
     if (ev->text) check_n(ev->text, ev->text_len);
     else if (ev->text_len) abort();
     check_s(ev->tool_id);
@@ -77,6 +89,7 @@ static void check_response(const llm_response *resp) {
             check_s(c->tool_calls[k].id);
             check_s(c->tool_calls[k].name);
             check_s(c->tool_calls[k].arguments);
+            check_arguments(c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments), c->tool_calls[k].arguments_invalid);
         }
         for (k = 0; k < c->reasoning_block_count; k++) {
             check_s(c->reasoning_blocks[k].thinking);

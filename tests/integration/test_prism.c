@@ -131,7 +131,7 @@ static void plain_requests_pass_and_decode(void) {
 static void rich_requests_pass_validation(void) {
     static const llm_content_part photo[] = {{.type = LLM_PART_TEXT, .text = "What is in this image?"},
                                              {.type = LLM_PART_IMAGE_BASE64, .base64 = png_b64, .media_type = "image/png"}};
-    static const llm_tool_call call = {"call_abc123", "get_weather", "{\"location\":\"Paris\"}"};
+    static const llm_tool_call call = {"call_abc123", "get_weather", "{\"location\":\"Paris\"}", false};
     static const llm_message conv[] = {
         {.role = LLM_ROLE_SYSTEM, .content = "You are a helpful assistant."},
         {.role = LLM_ROLE_USER, .parts = photo, .part_count = 2},

@@ -4,7 +4,8 @@
    sockets. Every answer is generated from the request, never canned.
 
    build/mock_server [--port N] [--port-file PATH] [--max-requests N]
-                     [--idle-exit-ms N] [--lifetime-ms N] [--log PATH] [--quiet]
+                     [--idle-exit-ms N] [--lifetime-ms N] [--log PATH] [--bodies PATH]
+                     [--quiet]
 
    It binds 127.0.0.1 only (--port 0, the default, picks a free port), prints
    "listening on 127.0.0.1:PORT" on stdout and writes "PORT\n" to --port-file
@@ -16,7 +17,11 @@
      SEQ METHOD PATH STATUS model=M stream=0|1 idem=KEY attempt=N fault=SCRIPT
        bytes=BODY_BYTES outcome=complete|reset|stalled|truncated|client-closed|dropped
    STATUS is 0 when no status line was sent; absent values are "-"; bytes
-   outside printable ASCII, and '%', are written %XX.
+   outside printable ASCII, and '%', are written %XX. --bodies writes the
+   body of each request that has one, as received, then a newline, as soon
+   as the request is whole (before any byte of the answer: a client that
+   has its answer finds its body there); llm.h's JSON bodies hold no raw
+   newline.
 
    Endpoints (the OpenAI ones also without /v1, and under /api/v1 in
    OpenRouter's shape: a processing comment first, usage always):
@@ -29,7 +34,10 @@
    The answer is "Hello from the mock server. You said: <last user text>";
    with tools and no tool result yet, one call of the first tool (arguments
    from the header x-mock-tool-args, else {}); after a tool result, "The
-   tool said: <result>". A max_tokens below the answer's length cuts it
+   tool said: <result>"; x-mock-tool-args-text gives the chat-completions
+   endpoint's call arguments that text exactly, JSON or not (what small
+   local models send; Anthropic's and Gemini's inputs are objects: a 400
+   there). A max_tokens below the answer's length cuts it
    (finish "length" / "max_tokens" / "MAX_TOKENS"). Anthropic requests need
    x-api-key (401) and anthropic-version (400); Gemini ones x-goog-api-key or
    ?key= (403).
@@ -499,12 +507,12 @@ static const char *const fault_names[F__COUNT] = {"status", "delay", "stall", "r
 /* The request headers the server reads besides the framing ones. */
 enum {
     H_FAULT, H_TOOL_ARGS, H_MOCK_KEY, H_IDEM, H_ATTEMPT, H_CHUNKS, H_INTERVAL, H_CHUNKED, H_API_KEY,
-    H_ANTHROPIC_VERSION, H_GOOG_KEY, H_AUTH, H__COUNT
+    H_ANTHROPIC_VERSION, H_GOOG_KEY, H_AUTH, H_TOOL_ARGS_TEXT, H__COUNT
 };
 static const char *const header_names[H__COUNT] = {
     "x-mock-fault", "x-mock-tool-args", "x-mock-key", "idempotency-key", "x-attempt", "x-mock-chunks",
     "x-mock-interval-ms", "x-mock-chunked", "x-api-key", "anthropic-version", "x-goog-api-key",
-    "authorization"};
+    "authorization", "x-mock-tool-args-text"};
 
 /* Bytes [off, off + len) of the connection's input buffer. */
 typedef struct slice {
@@ -613,7 +621,7 @@ typedef struct ready {
 
 typedef struct options {
     int64_t port, max_requests, idle_exit_ms, lifetime_ms;
-    const char *port_file, *log_path;
+    const char *port_file, *log_path, *bodies_path;
     bool quiet;
 } options;
 
@@ -641,7 +649,7 @@ typedef struct server {
     size_t nconns, nheap, max_conns;
     keytab keys;
     stats st;
-    FILE *log;
+    FILE *log, *bodies;
     llm_json_doc doc, doc2;
     llm_json_writer w, w2;
     buf tmp, tmp2;
@@ -825,6 +833,14 @@ static void log_value(FILE *f, const char *p, size_t n) {
 }
 
 static const char *in_at(const conn *c, slice sl) { return sl.len ? c->in.p + sl.off : ""; }
+
+/* --bodies: the request's body, as received, and a newline. */
+static void log_body(server *s, const conn *c) {
+    if (!s->bodies || !c->q.body_len) return;
+    fwrite(c->in.p + c->q.head_len, 1, c->q.body_len, s->bodies);
+    fputc('\n', s->bodies);
+    fflush(s->bodies);
+}
 
 /* Counts and logs a finished request; the request's bytes are still in
    conn->in. */
@@ -1536,13 +1552,22 @@ static void answer_reset(answer *a) {
 }
 
 /* The answer is a call of tool `name`, with the arguments of the header
-   x-mock-tool-args (a JSON object) or {}. False after queuing a 400. */
+   x-mock-tool-args (a JSON object) or {}; or, on the chat-completions
+   endpoint, x-mock-tool-args-text as it is. False after queuing a 400. */
 static bool answer_tool(server *s, conn *c, const char *name, size_t n) {
     answer *a = &c->r.a;
-    slice h = c->q.h[H_TOOL_ARGS];
+    slice h = c->q.h[H_TOOL_ARGS], text = c->q.h[H_TOOL_ARGS_TEXT];
     a->tool = true;
     if (name && n) buf_add(&a->tool_name, name, n);
     else buf_str(&a->tool_name, "tool");
+    if (text.set) {
+        if (c->r.ep != EP_CHAT) {
+            resp_error(s, c, 400, NULL, "x-mock-tool-args-text is for /v1/chat/completions (here inputs are objects)");
+            return false;
+        }
+        buf_add(&a->tool_args, c->in.p + text.off, text.len);
+        return true;
+    }
     if (!h.set) {
         buf_str(&a->tool_args, "{}");
         return true;
@@ -2978,6 +3003,7 @@ static void req_begin(server *s, conn *c, int k) {
     s->in_progress++;
     s->st.requests++;
     s->last_activity = s->now;
+    if (k == 1) log_body(s, c);
     if (s->opt.max_requests && (int64_t)s->seq >= s->opt.max_requests) drain_begin(s);
     r->close_after = q->close;
     if (k != 1) {
@@ -3153,7 +3179,7 @@ static void close_all(server *s) {
 
 static void usage(FILE *f) {
     fputs("usage: mock_server [--port N] [--port-file PATH] [--max-requests N] [--idle-exit-ms N]\n"
-          "                   [--lifetime-ms N] [--log PATH] [--quiet]\n"
+          "                   [--lifetime-ms N] [--log PATH] [--bodies PATH] [--quiet]\n"
           "A loopback HTTP/1.1 server answering as OpenAI, Anthropic, Gemini and OpenRouter do,\n"
           "with faults injected per request; see the comment at the top of tests/mock/mock_server.c.\n",
           f);
@@ -3180,7 +3206,7 @@ static int parse_options(options *o, int argc, char **argv, bool *exit_now) {
         else if (!strcmp(a, "--max-requests")) num = &o->max_requests;
         else if (!strcmp(a, "--idle-exit-ms")) num = &o->idle_exit_ms;
         else if (!strcmp(a, "--lifetime-ms")) num = &o->lifetime_ms;
-        else if (strcmp(a, "--port-file") && strcmp(a, "--log")) {
+        else if (strcmp(a, "--port-file") && strcmp(a, "--log") && strcmp(a, "--bodies")) {
             fprintf(stderr, "mock_server: unknown option '%s'\n", a);
             usage(stderr);
             return 2;
@@ -3191,6 +3217,7 @@ static int parse_options(options *o, int argc, char **argv, bool *exit_now) {
         }
         if (!num) {
             if (!strcmp(a, "--log")) o->log_path = v;
+            else if (!strcmp(a, "--bodies")) o->bodies_path = v;
             else o->port_file = v;
         } else if (!parse_i64(v, strlen(v), max, num)) {
             fprintf(stderr, "mock_server: %s: '%s' is not a number from 0 to %lld\n", a, v, (long long)max);
@@ -3287,6 +3314,10 @@ static bool setup(server *s) {
         fprintf(stderr, "mock_server: cannot write %s: %s\n", s->opt.log_path, strerror(errno));
         return false;
     }
+    if (s->opt.bodies_path && !(s->bodies = fopen(s->opt.bodies_path, "w"))) {
+        fprintf(stderr, "mock_server: cannot write %s: %s\n", s->opt.bodies_path, strerror(errno));
+        return false;
+    }
     return true;
 }
 
@@ -3299,6 +3330,7 @@ static void teardown(server *s) {
     if (s->spare_fd >= 0) close(s->spare_fd);
     ev_deinit(s);
     if (s->log) fclose(s->log);
+    if (s->bodies) fclose(s->bodies);
     keytab_free(&s->keys);
     llm_json_doc_free(&s->doc);
     llm_json_doc_free(&s->doc2);

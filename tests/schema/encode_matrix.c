@@ -240,8 +240,8 @@ static const llm_message hello[] = {{.role = LLM_ROLE_USER, .content = "Hello!"}
     "\"additionalProperties\":false}"
 static const char *const weather_params = WEATHER_PARAMS;
 static const llm_tool weather_tool = {"get_weather", "Get the current weather in a city", WEATHER_PARAMS, true, LLM_CACHE_NONE};
-static const llm_tool_call weather_call = {"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}"};
-static const llm_tool_call time_call = {"call_def456", "get_time", "{\"timezone\":\"Europe/Paris\"}"};
+static const llm_tool_call weather_call = {"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}", false};
+static const llm_tool_call time_call = {"call_def456", "get_time", "{\"timezone\":\"Europe/Paris\"}", false};
 
 static const char *const answer_schema =
     "{\"type\":\"object\",\"properties\":{\"answer\":{\"type\":\"string\"},\"confidence\":{\"type\":\"number\"}},"
@@ -269,8 +269,8 @@ static void messages_and_roles(void) {
         {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
     };
     static const llm_tool_call two_calls[] = {
-        {"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}"},
-        {"call_def456", "get_time", "{\"timezone\":\"Europe/Paris\"}"},
+        {"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}", false},
+        {"call_def456", "get_time", "{\"timezone\":\"Europe/Paris\"}", false},
     };
     static const llm_message parallel[] = {
         {.role = LLM_ROLE_USER, .content = "Weather and time in Paris?"},
@@ -280,14 +280,14 @@ static void messages_and_roles(void) {
         {.role = LLM_ROLE_ASSISTANT, .content = "It is 18 C and 14:05 in Paris."},
         {.role = LLM_ROLE_USER, .content = "Thanks"},
     };
-    static const llm_tool_call no_args = {"call_1", "list_files", NULL};
+    static const llm_tool_call no_args = {"call_1", "list_files", NULL, false};
     static const llm_message default_args[] = {
         {.role = LLM_ROLE_USER, .content = "List files"},
         {.role = LLM_ROLE_ASSISTANT, .tool_calls = &no_args, .tool_call_count = 1},
         {.role = LLM_ROLE_TOOL, .content = "a.txt\nb.txt", .tool_call_id = "call_1"},
     };
     static const llm_tool_call nested_args = {"call_2", "save_note",
-        "{\"note\":{\"title\":\"caf\xc3\xa9 \\\"menu\\\"\",\"tags\":[\"a\",\"b\"],\"body\":\"line1\\nline2\"},\"pinned\":true,\"n\":-1.5e3}"};
+        "{\"note\":{\"title\":\"caf\xc3\xa9 \\\"menu\\\"\",\"tags\":[\"a\",\"b\"],\"body\":\"line1\\nline2\"},\"pinned\":true,\"n\":-1.5e3}", false};
     static const llm_message nested[] = {
         {.role = LLM_ROLE_USER, .content = "Save a note"},
         {.role = LLM_ROLE_ASSISTANT, .tool_calls = &nested_args, .tool_call_count = 1},
@@ -719,7 +719,7 @@ static void refusals_list(void) {
     static const llm_message m_bad_part_text[] = {{.role = LLM_ROLE_USER, .parts = bad_part_text, .part_count = 1}};
     static const llm_content_part bad_url[] = {{.type = LLM_PART_IMAGE_URL, .url = "https://e.com/\xfe.png"}};
     static const llm_message m_bad_url[] = {{.role = LLM_ROLE_USER, .parts = bad_url, .part_count = 1}};
-    static const llm_tool_call bad_args_call = {"call_1", "f", "{\"a\":\"\xc3\x28\"}"};
+    static const llm_tool_call bad_args_call = {"call_1", "f", "{\"a\":\"\xc3\x28\"}", false};
     static const llm_message m_bad_args[] = {{.role = LLM_ROLE_ASSISTANT, .tool_calls = &bad_args_call, .tool_call_count = 1}};
     static const llm_message bad_tool_id[] = {{.role = LLM_ROLE_TOOL, .content = "x", .tool_call_id = "call_\xe2\x82"}};
     static const llm_message no_content[] = {{.role = LLM_ROLE_USER}};
@@ -734,9 +734,9 @@ static void refusals_list(void) {
     static const llm_message m_no_media[] = {{.role = LLM_ROLE_USER, .parts = no_media, .part_count = 1}};
     static const llm_content_part no_b64[] = {{.type = LLM_PART_IMAGE_BASE64, .media_type = "image/png"}};
     static const llm_message m_no_b64[] = {{.role = LLM_ROLE_USER, .parts = no_b64, .part_count = 1}};
-    static const llm_tool_call no_id_call = {NULL, "f", "{}"};
+    static const llm_tool_call no_id_call = {NULL, "f", "{}", false};
     static const llm_message m_no_id_call[] = {{.role = LLM_ROLE_ASSISTANT, .tool_calls = &no_id_call, .tool_call_count = 1}};
-    static const llm_tool_call no_name_call = {"call_1", NULL, "{}"};
+    static const llm_tool_call no_name_call = {"call_1", NULL, "{}", false};
     static const llm_message m_no_name_call[] = {{.role = LLM_ROLE_ASSISTANT, .tool_calls = &no_name_call, .tool_call_count = 1}};
     static const llm_message calls_null[] = {{.role = LLM_ROLE_ASSISTANT, .content = "x", .tool_call_count = 1}};
     static const llm_tool no_name_tool = {NULL, "d", NULL, false, LLM_CACHE_NONE};
@@ -844,7 +844,7 @@ static void openai_documents(void) {
 static void same_conversation(void) {
     static const llm_content_part photo[] = {{.type = LLM_PART_TEXT, .text = "What is the weather where this photo was taken?"},
                                              {.type = LLM_PART_IMAGE_URL, .url = "https://example.com/eiffel-tower.jpg"}};
-    static const llm_tool_call call = {"call_abc123", "get_weather", "{\"location\":\"Paris\"}"};
+    static const llm_tool_call call = {"call_abc123", "get_weather", "{\"location\":\"Paris\"}", false};
     static const llm_message conv[] = {
         {.role = LLM_ROLE_SYSTEM, .content = "You are a helpful assistant."},
         {.role = LLM_ROLE_USER, .parts = photo, .part_count = 2},
@@ -937,8 +937,8 @@ static void anthropic_tools(void) {
         {.role = LLM_ROLE_TOOL, .content = "{\"temperature\":18,\"unit\":\"celsius\"}", .tool_call_id = "call_abc123"},
         {.role = LLM_ROLE_USER, .content = "And tomorrow?"},
     };
-    static const llm_tool_call two_calls[] = {{"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}"},
-                                              {"call_def456", "get_time", ""}};
+    static const llm_tool_call two_calls[] = {{"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}", false},
+                                              {"call_def456", "get_time", "", false}};
     static const llm_message parallel[] = {
         {.role = LLM_ROLE_USER, .content = "Weather and time in Paris?"},
         {.role = LLM_ROLE_ASSISTANT, .tool_calls = two_calls, .tool_call_count = 2},
@@ -1023,7 +1023,7 @@ static void anthropic_refusals(void) {
     llm_request r;
     static const llm_message first_assistant[] = {{.role = LLM_ROLE_ASSISTANT, .content = "Hello"}, {.role = LLM_ROLE_USER, .content = "Hi"}};
     static const llm_message only_system[] = {{.role = LLM_ROLE_SYSTEM, .content = "Rules."}};
-    static const llm_tool_call bad_args = {"call_1", "get_weather", "[1,2]"};
+    static const llm_tool_call bad_args = {"call_1", "get_weather", "[1,2]", false};
     static const llm_message calls[] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .tool_calls = &bad_args, .tool_call_count = 1},
                                         {.role = LLM_ROLE_TOOL, .content = "x", .tool_call_id = "call_1"}};
     static const llm_message empty_assistant[] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .content = ""},

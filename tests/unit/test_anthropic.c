@@ -148,6 +148,60 @@ static void a_streamed_thinking_block_is_kept(void) {
     free(sse);
 }
 
+/* #21: input_json_delta pieces that add up to text that is not JSON (what
+   an Anthropic-compatible server in front of a small model can send; the
+   streams Anthropic documents always add up to an object) get the verdict
+   of an OpenAI-format stream: the call keeps the text, flagged, and the
+   answer its text and usage; fed whole and one byte at a time. */
+static void input_json_that_is_not_json_is_kept_flagged(void) {
+    static const char sse[] =
+        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+        "\"model\":\"claude-sonnet-4-5\",\"content\":[],\"usage\":{\"input_tokens\":20,\"output_tokens\":1}}}\n\n"
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Checking.\"}}\n\n"
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"tool_use\","
+        "\"id\":\"toolu_1\",\"name\":\"get_weather\",\"input\":{}}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\","
+        "\"partial_json\":\"{'city': \"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\","
+        "\"partial_json\":\"'Paris'}\"}}\n\n"
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":1}\n\n"
+        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},\"usage\":{\"output_tokens\":12}}\n\n"
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    size_t len = sizeof sse - 1, i;
+    int mode;
+    for (mode = 0; mode < 2; mode++) {
+        llm_client c;
+        llm_call call;
+        llm_event ev;
+        llm_response resp;
+        llm_error err;
+        bool flagged_end = false;
+        client_for(&c, "anthropic", false);
+        CHECK_EQ_INT(llm_call_begin_decode(&call, &c, true, NULL, NULL), LLM_OK);
+        llm_call_feed_status(&call, 200);
+        for (i = 0; i < len; i += mode ? 1 : len) {
+            llm_call_feed_body(&call, sse + i, mode ? 1 : len);
+            while (llm_call_next_event(&call, &ev) == LLM_OK)
+                if (ev.type == LLM_EVENT_TOOL_CALL_END) flagged_end = ev.tool_arguments_invalid;
+        }
+        if (CHECK_EQ_INT(llm_call_finish(&call, 0, &resp, &err), LLM_OK) && CHECK_EQ_INT(resp.choice_count, 1) &&
+            CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
+            CHECK_EQ_STR(resp.choices[0].content, "Checking.");
+            CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_TOOL_CALLS);
+            CHECK_EQ_STR(resp.choices[0].tool_calls[0].id, "toolu_1");
+            CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, "{'city': 'Paris'}");
+            CHECK(resp.choices[0].tool_calls[0].arguments_invalid);
+            CHECK_EQ_INT(resp.usage.prompt_tokens, 20);
+            CHECK_EQ_INT(resp.usage.completion_tokens, 12);
+        }
+        CHECK(flagged_end);
+        llm_response_free(&resp);
+        llm_call_free(&call);
+    }
+}
+
 /* Redacted thinking (the data of Anthropic's "Thinking redaction" example),
    from a body and from a stream, in order with the thinking beside it. */
 static void redacted_thinking_is_kept_in_order(void) {
@@ -454,6 +508,7 @@ static const test_case cases[] = {
     TEST(the_documented_thinking_round_trip),
     TEST(a_streamed_thinking_block_is_kept),
     TEST(redacted_thinking_is_kept_in_order),
+    TEST(input_json_that_is_not_json_is_kept_flagged),
     TEST(a_structured_answer_through_the_forced_tool),
     TEST(max_tokens_comes_from_the_request_or_the_table),
     TEST(a_rate_limit_says_when_to_retry),

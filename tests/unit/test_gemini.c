@@ -259,7 +259,7 @@ static void errors_and_finish_words(void) {
 /* The conversation of encode_matrix's same_conversation, for Gemini. */
 static void the_same_conversation(void) {
     static llm_content_part photo[2];
-    static llm_tool_call call = {"call_abc123", "get_weather", "{\"location\":\"Paris\"}", };
+    static llm_tool_call call = {"call_abc123", "get_weather", "{\"location\":\"Paris\"}", false};
     llm_message conv[5];
     llm_tool weather;
     llm_request r;

@@ -340,9 +340,11 @@ static void skipped_indices_and_missing_ids_make_no_phantoms(void) {
     llm_response_free(&resp);
 }
 
-/* ---- 16: tool-call arguments get the same verdict streamed or not ---- */
+/* ---- 16: tool-call arguments get the same verdict streamed or not ----
+   (#21: arguments that are not one JSON value no longer fail the answer:
+   the call keeps the text, flagged, in both) */
 
-static void glued_arguments_are_refused_streamed_or_not(void) {
+static void glued_arguments_are_flagged_streamed_or_not(void) {
     llm_response resp;
     llm_error err;
     const char *body = "{\"choices\":[{\"index\":0,\"message\":{\"tool_calls\":[{\"id\":\"a\",\"function\":{\"name\":\"f\","
@@ -351,16 +353,23 @@ static void glued_arguments_are_refused_streamed_or_not(void) {
                       "\"arguments\":\"{\\\"x\\\":1}{\\\"y\\\":2}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n";
     const char *cut = "{\"choices\":[{\"index\":0,\"message\":{\"tool_calls\":[{\"id\":\"a\",\"function\":{\"name\":\"f\","
                       "\"arguments\":\"{\\\"x\\\":\"}}]},\"finish_reason\":\"length\"}]}";
-    CHECK_EQ_INT(llm_decode_recorded("openai", 200, body, strlen(body), false, &resp, &err), LLM_ERR_PARSE);
-    CHECK(strstr(err.message, "not one JSON value") != NULL);
-    CHECK_EQ_INT(llm_decode_recorded("openai", 200, sse, strlen(sse), true, &resp, &err), LLM_ERR_PARSE);
-    CHECK(strstr(err.message, "not one JSON value") != NULL);
-    llm_response_free(&resp);
-    CHECK_EQ_INT(llm_decode_recorded("openai", 200, body, strlen(body), true, &resp, &err), LLM_ERR_PARSE); /* JSON to a stream */
-    llm_response_free(&resp);
-    /* cut by the token limit: kept as it came, in both */
+    const char *inputs[3] = {body, sse, body};
+    const bool streamed[3] = {false, true, true}; /* the last: JSON to a stream */
+    int i;
+    for (i = 0; i < 3; i++) {
+        CHECK_EQ_INT(llm_decode_recorded("openai", 200, inputs[i], strlen(inputs[i]), streamed[i], &resp, &err), LLM_OK);
+        CHECK(resp.choice_count == 1 && resp.choices[0].tool_call_count == 1 &&
+              strcmp(resp.choices[0].tool_calls[0].arguments, "{\"x\":1}{\"y\":2}") == 0 && resp.choices[0].tool_calls[0].arguments_invalid);
+        llm_response_free(&resp);
+    }
+    /* cut by the token limit: kept as it came, in both (and not one JSON value either) */
     CHECK_EQ_INT(llm_decode_recorded("openai", 200, cut, strlen(cut), false, &resp, &err), LLM_OK);
-    CHECK(resp.choice_count == 1 && resp.choices[0].tool_call_count == 1 && strcmp(resp.choices[0].tool_calls[0].arguments, "{\"x\":") == 0);
+    CHECK(resp.choice_count == 1 && resp.choices[0].tool_call_count == 1 && strcmp(resp.choices[0].tool_calls[0].arguments, "{\"x\":") == 0 &&
+          resp.choices[0].tool_calls[0].arguments_invalid && resp.choices[0].finish_reason == LLM_FINISH_LENGTH);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(llm_decode_recorded("openai", 200, cut, strlen(cut), true, &resp, &err), LLM_OK);
+    CHECK(resp.choice_count == 1 && resp.choices[0].tool_call_count == 1 && strcmp(resp.choices[0].tool_calls[0].arguments, "{\"x\":") == 0 &&
+          resp.choices[0].tool_calls[0].arguments_invalid && resp.choices[0].finish_reason == LLM_FINISH_LENGTH);
     llm_response_free(&resp);
 }
 
@@ -939,7 +948,7 @@ static const test_case cases[] = {
     TEST(streams_have_a_total_deadline),
     TEST(tool_calls_without_a_name_are_refused),
     TEST(skipped_indices_and_missing_ids_make_no_phantoms),
-    TEST(glued_arguments_are_refused_streamed_or_not),
+    TEST(glued_arguments_are_flagged_streamed_or_not),
     TEST(usage_out_of_range_is_estimated),
     TEST(absurd_prices_are_refused),
     TEST(huge_usage_does_not_exhaust_a_budget),

@@ -658,6 +658,192 @@ static void conversation_copies_and_builds_tool_loops(void) {
     free(body);
 }
 
+/* The body llm_call_begin writes for `msgs` to OpenAI (model gpt-4o), in
+   `out`; the call's result. */
+static llm_result encode_openai(const llm_message *msgs, size_t n, char *out, size_t size, llm_error *err) {
+    llm_client_desc d;
+    llm_client c;
+    llm_call call;
+    llm_request req = simple_request();
+    const llm_http_request *http;
+    llm_result r;
+    memset(&d, 0, sizeof d);
+    d.api_key = "sk-test";
+    out[0] = '\0';
+    if (!CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK)) return LLM_ERR_INVALID_ARGUMENT;
+    req.messages = msgs;
+    req.message_count = n;
+    if ((r = llm_call_begin(&call, &c, &req, 0, &http, err)) != LLM_OK) return r;
+    snprintf(out, size, "%.*s", (int)http->body_len, http->body);
+    llm_call_free(&call);
+    return r;
+}
+
+/* #21: text alone goes as a string (OpenAI's schema takes a string or an
+   array; older vLLM, llama.cpp and Ollama builds answer 500 to the array),
+   whether given as `content` or as one text part (its cache marker is
+   nothing this format writes); an image, or several parts, stay an array. */
+static void text_alone_goes_as_a_string(void) {
+    static const llm_content_part system_text[] = {{.type = LLM_PART_TEXT, .text = "Be brief."}};
+    static const llm_content_part marked_text[] = {{.type = LLM_PART_TEXT, .text = "Hi", .cache = LLM_CACHE_5M}};
+    static const llm_content_part with_image[] = {{.type = LLM_PART_TEXT, .text = "What is this?"},
+                                                  {.type = LLM_PART_IMAGE_URL, .url = "https://example.com/a.png"}};
+    static const llm_content_part two_texts[] = {{.type = LLM_PART_TEXT, .text = "First."}, {.type = LLM_PART_TEXT, .text = "Second."}};
+    static const llm_content_part tool_text[] = {{.type = LLM_PART_TEXT, .text = "18 C"}};
+    static const llm_tool_call call = {.id = "call_1", .name = "get_weather", .arguments = "{\"city\":\"Paris\"}"};
+    const llm_message msgs[] = {
+        {.role = LLM_ROLE_SYSTEM, .parts = system_text, .part_count = 1},
+        {.role = LLM_ROLE_USER, .parts = marked_text, .part_count = 1},
+        {.role = LLM_ROLE_ASSISTANT, .content = "Hello!"},
+        {.role = LLM_ROLE_USER, .parts = with_image, .part_count = 2},
+        {.role = LLM_ROLE_USER, .parts = two_texts, .part_count = 2},
+        {.role = LLM_ROLE_ASSISTANT, .parts = system_text, .part_count = 1, .tool_calls = &call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .parts = tool_text, .part_count = 1, .tool_call_id = "call_1"},
+    };
+    char body[2048];
+    CHECK_EQ_INT(encode_openai(msgs, TEST_COUNT(msgs), body, sizeof body, NULL), LLM_OK);
+    CHECK_EQ_STR(body, "{\"model\":\"gpt-4o\",\"messages\":["
+                       "{\"role\":\"system\",\"content\":\"Be brief.\"},"
+                       "{\"role\":\"user\",\"content\":\"Hi\"},"
+                       "{\"role\":\"assistant\",\"content\":\"Hello!\"},"
+                       "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is this?\"},"
+                       "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\"}}]},"
+                       "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"First.\"},{\"type\":\"text\",\"text\":\"Second.\"}]},"
+                       "{\"role\":\"assistant\",\"content\":\"Be brief.\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
+                       "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]},"
+                       "{\"role\":\"tool\",\"content\":\"18 C\",\"tool_call_id\":\"call_1\"}]}");
+}
+
+/* The answer of chat_completion_tool_args_not_json.json and
+   chat_stream_tool_args_not_json.sse (tests/data/provider-samples/openai/,
+   written by hand: the shape small local models give), checked against the
+   bytes written there. */
+static void check_not_json_answer(const llm_response *resp, llm_result r, const char *how) {
+    const llm_choice *c = resp->choice_count == 1 ? &resp->choices[0] : NULL;
+    if (!CHECK_EQ_INT(r, LLM_OK) || !CHECK(c != NULL)) {
+        fprintf(stderr, "  %s\n", how);
+        return;
+    }
+    CHECK_EQ_STR(c->content, "Let me check the weather and the time in Paris.");
+    CHECK_EQ_INT(c->finish_reason, LLM_FINISH_TOOL_CALLS);
+    CHECK_EQ_INT(resp->usage.prompt_tokens, 96);
+    CHECK_EQ_INT(resp->usage.completion_tokens, 41);
+    CHECK_EQ_INT(resp->usage.total_tokens, 137);
+    CHECK(resp->usage.present && !resp->usage.estimated);
+    if (!CHECK_EQ_INT(c->tool_call_count, 2)) return;
+    CHECK_EQ_STR(c->tool_calls[0].id, "call_weather_0");
+    CHECK_EQ_STR(c->tool_calls[0].name, "get_weather");
+    CHECK_EQ_STR(c->tool_calls[0].arguments, "{'city': 'Paris', 'unit': 'celsius'}");
+    if (!CHECK(c->tool_calls[0].arguments_invalid)) fprintf(stderr, "  %s\n", how);
+    CHECK_EQ_STR(c->tool_calls[1].arguments, "{\"timezone\": \"Europe/Paris\"}");
+    CHECK(!c->tool_calls[1].arguments_invalid);
+}
+
+/* #21: one tool call whose arguments are not JSON ({'city': 'Paris'})
+   keeps the answer (its text, usage and the other call) in a body and in
+   a stream, fed whole and one byte at a time; the call carries the text as
+   it came, flagged, and so does its TOOL_CALL_END event. The conversation
+   sends it back unchanged (OpenAI's arguments are a string); Anthropic's
+   format, whose tool input is an object, refuses it naming the call. */
+static void arguments_that_are_not_json_keep_the_answer(void) {
+    size_t blen, slen, i;
+    char *body = load("openai/chat_completion_tool_args_not_json.json", &blen);
+    char *sse = load("openai/chat_stream_tool_args_not_json.sse", &slen);
+    int mode;
+    llm_response resp;
+    llm_error err;
+    llm_conversation conv;
+    llm_message user;
+    char sent[2048];
+    test_alloc_stats stream_stats; /* the stream's response outlives its loop */
+    memset(&stream_stats, 0, sizeof stream_stats);
+    if (!body || !sse) return;
+    for (mode = 0; mode < 3; mode++) {
+        test_alloc_stats stats;
+        memset(&stats, 0, sizeof stats);
+        check_not_json_answer(&resp, exchange(200, NULL, body, blen, mode, 5, &resp, &err, &stats), "the body");
+        llm_response_free(&resp);
+        CHECK_EQ_INT(stats.live, 0);
+    }
+    for (mode = 0; mode < 2; mode++) { /* the stream: whole, then one byte at a time */
+        llm_allocator alloc = TEST_ALLOCATOR(&stream_stats);
+        llm_client c;
+        llm_call call;
+        llm_event ev;
+        int ends = 0, flagged = 0;
+        init_client(&c, alloc);
+        CHECK_EQ_INT(llm_call_begin_decode(&call, &c, true, NULL, NULL), LLM_OK);
+        llm_call_feed_status(&call, 200);
+        for (i = 0; i < slen; i += mode ? 1 : slen) {
+            llm_call_feed_body(&call, sse + i, mode ? 1 : slen);
+            while (llm_call_next_event(&call, &ev) == LLM_OK) {
+                if (ev.type != LLM_EVENT_TOOL_CALL_END) continue;
+                ends++;
+                flagged += ev.tool_arguments_invalid;
+                if (ev.tool_arguments_invalid) CHECK_EQ_STR(ev.text, "{'city': 'Paris', 'unit': 'celsius'}");
+            }
+        }
+        check_not_json_answer(&resp, llm_call_finish(&call, 0, &resp, &err), mode ? "the stream, byte by byte" : "the stream");
+        CHECK_EQ_INT(ends, 2);
+        CHECK_EQ_INT(flagged, 1);
+        llm_call_free(&call);
+        if (mode) break;
+        llm_response_free(&resp);
+    }
+    /* sent back as it came */
+    memset(&conv, 0, sizeof conv);
+    memset(&user, 0, sizeof user);
+    user.content = "Weather and time in Paris?";
+    CHECK_EQ_INT(llm_conversation_add(&conv, &user), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+    llm_response_free(&resp);
+    CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, "call_weather_0", "error: the arguments are not JSON"), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, "call_time_1", "14:05"), LLM_OK);
+    {
+        size_t n;
+        const llm_message *msgs = llm_conversation_messages(&conv, &n);
+        CHECK(n == 4 && msgs[1].tool_call_count == 2 && msgs[1].tool_calls[0].arguments_invalid);
+        CHECK_EQ_INT(encode_openai(msgs, n, sent, sizeof sent, NULL), LLM_OK);
+        CHECK_EQ_STR(sent, "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Weather and time in Paris?\"},"
+                           "{\"role\":\"assistant\",\"content\":\"Let me check the weather and the time in Paris.\",\"tool_calls\":["
+                           "{\"id\":\"call_weather_0\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+                           "\"arguments\":\"{'city': 'Paris', 'unit': 'celsius'}\"}},"
+                           "{\"id\":\"call_time_1\",\"type\":\"function\",\"function\":{\"name\":\"get_time\","
+                           "\"arguments\":\"{\\\"timezone\\\": \\\"Europe/Paris\\\"}\"}}]},"
+                           "{\"role\":\"tool\",\"content\":\"error: the arguments are not JSON\",\"tool_call_id\":\"call_weather_0\"},"
+                           "{\"role\":\"tool\",\"content\":\"14:05\",\"tool_call_id\":\"call_time_1\"}]}");
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+        {
+            llm_client_desc d;
+            llm_client c;
+            llm_call call;
+            llm_request req = simple_request();
+            const llm_http_request *http;
+            llm_tool tools[2];
+            memset(&d, 0, sizeof d);
+            d.provider = "anthropic";
+            d.api_key = "sk-test";
+            CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+            memset(tools, 0, sizeof tools);
+            tools[0].name = "get_weather";
+            tools[1].name = "get_time";
+            req.tools = tools;
+            req.tool_count = 2;
+            req.model = "claude-sonnet-4-5";
+            req.max_tokens = 100;
+            req.messages = msgs;
+            req.message_count = n;
+            CHECK_EQ_INT(llm_call_begin(&call, &c, &req, 0, &http, &err), LLM_ERR_INVALID_ARGUMENT);
+            if (!CHECK(strstr(err.message, "messages[1].tool_calls[0] (get_weather)") != NULL)) fprintf(stderr, "  %s\n", err.message);
+        }
+#endif
+    }
+    llm_conversation_free(&conv);
+    CHECK_EQ_INT(stream_stats.live, 0);
+    free(body);
+    free(sse);
+}
+
 static int64_t fixed_clock(void *user) { (void)user; return 42; }
 
 /* Every default of a client resolved in one place: the provider (OpenAI),
@@ -1013,6 +1199,8 @@ static const test_case cases[] = {
     TEST(complete_runs_through_the_transport),
     TEST(every_failed_allocation_is_reported),
     TEST(conversation_copies_and_builds_tool_loops),
+    TEST(text_alone_goes_as_a_string),
+    TEST(arguments_that_are_not_json_keep_the_answer),
     TEST(client_defaults_are_resolved_in_one_place),
     TEST(a_429_is_sent_again_after_its_retry_after),
     TEST(what_is_not_sent_again),

@@ -165,17 +165,24 @@ static void tool_calls_assemble_by_index(void) {
     case_end(&t);
 }
 
-static void glued_tool_arguments_are_an_error(void) {
+static void glued_tool_arguments_are_kept_flagged(void) {
     /* two calls sent under one index (LiteLLM users hit this with Groq):
-       "}{" must not be passed on as one argument string */
+       "}{" is not one JSON value; since #21 the answer is kept, the call
+       carrying the text as it came, flagged, and so does its end event */
     const char *body =
-        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"a\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\":1}\"}}]}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"On it.\",\"tool_calls\":[{\"index\":0,\"id\":\"a\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\":1}\"}}]}}]}\n\n"
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"x\\\":2}\"}}]}}]}\n\n"
-        "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n" DONE;
+        "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n" USAGE DONE;
     stream_case t;
     case_start(&t);
-    CHECK_EQ_INT(case_run(&t, NULL, body, 0), LLM_ERR_PARSE);
-    CHECK(strstr(t.err.message, "glued") != NULL);
+    CHECK_EQ_INT(case_run(&t, NULL, body, 0), LLM_OK);
+    if (CHECK(t.resp.choice_count == 1 && t.resp.choices[0].tool_call_count == 1)) {
+        CHECK_EQ_STR(t.resp.choices[0].content, "On it.");
+        CHECK_EQ_STR(t.resp.choices[0].tool_calls[0].arguments, "{\"x\":1}{\"x\":2}");
+        CHECK(t.resp.choices[0].tool_calls[0].arguments_invalid);
+    }
+    CHECK_EQ_INT(t.resp.usage.total_tokens, 7);
+    CHECK_EQ_STR(t.rec.log, "text" "On it. start delta{\"x\":1} delta{\"x\":2} end{\"x\":1}{\"x\":2} finishtool_calls usage");
     case_end(&t);
 }
 
@@ -355,7 +362,7 @@ static const test_case cases[] = {
     TEST(stream_without_end_marker_is_truncated_and_keeps_the_text),
     TEST(callback_cancels_and_keeps_the_partial_response),
     TEST(tool_calls_assemble_by_index),
-    TEST(glued_tool_arguments_are_an_error),
+    TEST(glued_tool_arguments_are_kept_flagged),
     TEST(every_call_at_index_zero_is_told_apart_by_id),
     TEST(loop_guard_stops_a_repeating_model),
     TEST(plain_json_answer_to_a_stream_becomes_events),

@@ -461,7 +461,7 @@ static void image_tokens_follow_openai(void) {
 /* Trimming keeps system messages and the newest groups that fit; an
    assistant tool call and its results go together. */
 static void trim_drops_oldest_groups(void) {
-    static const llm_tool_call call = {"call_1", "lookup", "{\"q\": \"weather in Paris today\"}"};
+    static const llm_tool_call call = {"call_1", "lookup", "{\"q\": \"weather in Paris today\"}", false};
     llm_message msgs[6], out[6];
     llm_request req;
     size_t kept = 0, full = 0, part = 0, i;
