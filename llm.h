@@ -198,9 +198,11 @@
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
-   - numbers that do not mislead (#21): a routed response's latency_ms is
-     the whole request and attempts counts its attempts; router trace lines
-     name their request and announce only retries and fallbacks that happen
+   - calls users trust (#21): llm_complete and llm_stream retry as the
+     SDKs do (the router's rules, one // >>retry section); an
+     Idempotency-Key on every request, seeds from the system's entropy;
+     text alone sent as a string; tool arguments that are not JSON kept,
+     flagged; the router's latency_ms and attempts cover the whole request
    - the file re-cut (#20): sections that read down in the order the data
      flows, an index of them, one private prefix per section; the wire
      format's decode_usage slot (llm_wire_usage_decode) and reasoning_blocks
