@@ -13090,31 +13090,6 @@ static llm_result llm__client_complete_once(const llm_client *client, const llm_
     return r;
 }
 
-LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req, llm_response *resp, llm_error *err) {
-    llm_request copy;
-    char key[LLM__CALL_ID_SIZE];
-    llm_error e;
-    int64_t start, delay = 0;
-    int done;
-    llm_result r;
-    if (resp) memset(resp, 0, sizeof *resp);
-    if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: NULL client or response");
-    if (!client->desc.transport.send)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: the client has no transport");
-    llm__error_clear(&e);
-    req = llm__client_request(client, req, &copy, key);
-    start = llm__client_now(client);
-    for (done = 0;; done++) {
-        r = llm__client_complete_once(client, req, resp, &e);
-        if (r == LLM_OK || !llm__client_retry(client, done, r, &e, &delay)) break;
-        llm_response_free(resp);
-        llm__client_wait(client, done, &e, delay);
-    }
-    if (r == LLM_OK || resp->arena_) llm__client_account(client, resp, done + 1, start);
-    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, e.message);
-    if (err) *err = e;
-    return r;
-}
 
 /* ---- the blocking stream driver ---- */
 
@@ -13193,15 +13168,44 @@ static llm_result llm__client_stream_once(llm__client_stream *s, const llm_reque
     return r;
 }
 
-LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
-                              llm_response *resp, llm_error *err) {
-    llm__client_stream s;
+/* The retry loop of both blocking drivers: an attempt at a time until one
+   succeeds or is not to be sent again (llm__client_retry), all with one
+   Idempotency-Key. `s`: llm_stream's state (a stream that has delivered
+   content is never sent again); NULL: llm_complete. */
+static llm_result llm__client_drive(const llm_client *client, const llm_request *req, llm__client_stream *s,
+                                    llm_response *resp, llm_error *err) {
     llm_request copy;
     char key[LLM__CALL_ID_SIZE];
     llm_error e;
     int64_t start, delay = 0;
     int done;
     llm_result r;
+    llm__error_clear(&e);
+    req = llm__client_request(client, req, &copy, key);
+    start = llm__client_now(client);
+    for (done = 0;; done++) {
+        r = s ? llm__client_stream_once(s, req, resp, &e) : llm__client_complete_once(client, req, resp, &e);
+        if (r == LLM_OK || (s && s->delivered) || !llm__client_retry(client, done, r, &e, &delay)) break;
+        llm_response_free(resp);
+        llm__client_wait(client, done, &e, delay);
+    }
+    if (r == LLM_OK || resp->arena_) llm__client_account(client, resp, done + 1, start);
+    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, e.message);
+    if (err) *err = e;
+    return r;
+}
+
+LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req, llm_response *resp, llm_error *err) {
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: NULL client or response");
+    if (!client->desc.transport.send)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_complete: the client has no transport");
+    return llm__client_drive(client, req, NULL, resp, err);
+}
+
+LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
+                              llm_response *resp, llm_error *err) {
+    llm__client_stream s;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!client || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_stream: NULL client or response");
     if (!client->desc.transport.send)
@@ -13210,19 +13214,7 @@ LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, 
     s.client = client;
     s.fn = on_event;
     s.user = user;
-    llm__error_clear(&e);
-    req = llm__client_request(client, req, &copy, key);
-    start = llm__client_now(client);
-    for (done = 0;; done++) {
-        r = llm__client_stream_once(&s, req, resp, &e);
-        if (r == LLM_OK || s.delivered || !llm__client_retry(client, done, r, &e, &delay)) break;
-        llm_response_free(resp);
-        llm__client_wait(client, done, &e, delay);
-    }
-    if (r == LLM_OK || resp->arena_) llm__client_account(client, resp, done + 1, start);
-    if (r != LLM_OK) llm__log(client, LLM_LOG_WARN, e.message);
-    if (err) *err = e;
-    return r;
+    return llm__client_drive(client, req, &s, resp, err);
 }
 
 LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,
