@@ -58,7 +58,7 @@ for bin in "$llm" "$noyaml"; do
     b=$(basename "$bin")
     if run "$b json fallback" 0 "$bin" -v --router "$json" -m gpt-4o Hi; then
         same "$b json stdout" "$(cat "$dir/out")" "$answer"
-        has "$b json fallback trace" "$dir/err" 'router: request [0-9]*: fell back from gpt-4o to gpt-4o-mini'
+        has "$b json fallback trace" "$dir/err" 'router: request 1: fell back from gpt-4o to gpt-4o-mini'
         has "$b json summary" "$dir/err" 'model=gpt-4o-mini provider=openai '
         lacks "$b json key not printed" "$dir/err" "$LLM_TEST_KEY"
         cp "$dir/out" "$dir/out.json"; grep -v '^model=' "$dir/err" | sed 's/[0-9][0-9]* ms/N ms/g' > "$dir/trace.json"
