@@ -850,7 +850,7 @@ LLM_API void llm_json_write_value(llm_json_writer *w, const llm_json *v);
 LLM_API void llm_json_write_raw(llm_json_writer *w, const char *json, size_t len);
 /* Checks the text is complete and returns the sticky result. On LLM_OK,
    *out (NUL-terminated) and *len describe the text, owned by the writer
-   until llm_json_writer_free or llm_json_writer_take. */
+   until llm_json_writer_reset or llm_json_writer_free. */
 LLM_API llm_result llm_json_writer_finish(llm_json_writer *w, const char **out, size_t *len);
 /* Starts over, keeping the buffer. */
 LLM_API void llm_json_writer_reset(llm_json_writer *w);
