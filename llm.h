@@ -13476,7 +13476,7 @@ LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
     if (d.max_retry_after_ms <= 0) d.max_retry_after_ms = LLM__RETRY_MAX_AFTER_MS;
     if (d.budget_window_ms <= 0) d.budget_window_ms = 24 * 3600 * 1000;
     if ((unsigned)d.strategy >= (unsigned)LLM__ROUTER_STRATEGY_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
-#if defined(LLM__ROUTER_POSIX_TIME) || defined(LLM__ROUTER_COARSE_TIME)
+#if LLM__HAS_DEFAULT_CLOCK
     if (!d.clock_ms) d.clock_ms = llm__default_clock;
     if (!d.sleep_ms) d.sleep_ms = llm__default_sleep;
 #endif

@@ -1419,6 +1419,49 @@ static void router_property(void) {
     }
 }
 
+static int64_t zero_clock(void *user) { (void)user; return 0; }
+
+/* A zero seed draws on the system: two routers never start the same
+   Idempotency-Key sequence (a constant seed made every process send the
+   same keys); a given seed stays deterministic. */
+static void a_zero_seed_never_repeats_keys(void) {
+    static const llm_message hi = {.role = LLM_ROLE_USER, .content = "Hi"};
+    llm_deployment_desc dep;
+    llm_router_desc d;
+    llm_router a, b;
+    llm_router_attempt x, y;
+    llm_request req;
+    uint64_t seed;
+    for (seed = 0; seed <= 7; seed += 7) {
+        memset(&dep, 0, sizeof dep);
+        dep.group = "g";
+        dep.model = "gpt-4o";
+        dep.api_key = "sk-test";
+        memset(&d, 0, sizeof d);
+        d.deployments = &dep;
+        d.deployment_count = 1;
+        d.seed = seed;
+        d.clock_ms = zero_clock; /* LLM_NO_STDIO builds have no default clock */
+        memset(&req, 0, sizeof req);
+        req.model = "g";
+        req.messages = &hi;
+        req.message_count = 1;
+        memset(&x, 0, sizeof x);
+        memset(&y, 0, sizeof y);
+        if (!CHECK_EQ_INT(llm_router_init(&a, &d, NULL), LLM_OK)) return;
+        if (!CHECK_EQ_INT(llm_router_init(&b, &d, NULL), LLM_OK)) return;
+        CHECK_EQ_INT(llm_router_pick(&a, &req, &x, NULL), LLM_OK);
+        CHECK_EQ_INT(llm_router_pick(&b, &req, &y, NULL), LLM_OK);
+        CHECK(strncmp(x.idempotency_key, "idem-", 5) == 0);
+        if (seed == 0) CHECK(strcmp(x.idempotency_key, y.idempotency_key) != 0);
+        else CHECK_EQ_STR(x.idempotency_key, y.idempotency_key);
+        llm_router_cancel(&a, &x);
+        llm_router_cancel(&b, &y);
+        llm_router_free(&a);
+        llm_router_free(&b);
+    }
+}
+
 static const test_case cases[] = {
     TEST(stream_retries_before_the_first_token),
     TEST(stream_never_retries_after_text),
@@ -1473,6 +1516,7 @@ static const test_case cases[] = {
     TEST(config_errors_name_the_path),
     TEST(config_yaml_text_is_named),
     TEST(router_property),
+    TEST(a_zero_seed_never_repeats_keys),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
