@@ -13611,7 +13611,8 @@ static llm_result llm__router_client(llm_router *r, llm__router_dep *dep, size_t
     cd.transport = r->desc_.transport;
     cd.clock_ms = r->desc_.clock_ms;
     cd.clock_user = r->desc_.clock_user;
-    cd.seed = r->desc_.seed ? r->desc_.seed + i + 1 : 0; /* 0: each client seeds itself from the system */
+    /* seed 0: from the router's generator, which the system's entropy seeded (no read of it per deployment) */
+    cd.seed = r->desc_.seed ? r->desc_.seed + i + 1 : llm__mix64(llm__router_core(r)->rng ^ (uint64_t)(i + 1)) | 1;
     cd.has_num_retries = true; /* the router's retries are the only ones: none inside an attempt */
     cd.num_retries = 0;
     res = llm_client_init(&dep->client, &cd, err);
