@@ -354,6 +354,40 @@ static void max_tokens_comes_from_the_request_or_the_table(void) {
 #endif
 }
 
+/* A message of several parts marked for caching as a whole: the marker on
+   its last block, the one the cache ends at. The request of Anthropic's
+   prompt-caching page (tests/data/anthropic/SOURCES.md): a system message
+   of two text parts, the book cached. */
+static void a_cached_message_marks_its_last_block(void) {
+    llm_content_part parts[2];
+    llm_message msgs[2];
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    char body[2048];
+    memset(parts, 0, sizeof parts);
+    memset(msgs, 0, sizeof msgs);
+    parts[0].type = parts[1].type = LLM_PART_TEXT;
+    parts[0].text = "You are an AI assistant tasked with analyzing literary works. Your goal is to provide insightful "
+                    "commentary on themes, characters, and writing style.\n";
+    parts[1].text = "<the entire contents of Pride and Prejudice>";
+    msgs[0].role = LLM_ROLE_SYSTEM;
+    msgs[0].parts = parts;
+    msgs[0].part_count = 2;
+    msgs[0].cache = LLM_CACHE_5M;
+    msgs[1].role = LLM_ROLE_USER;
+    msgs[1].content = "Analyze the major themes in Pride and Prejudice.";
+    memset(&req, 0, sizeof req);
+    req.model = "claude-opus-4-6";
+    req.max_tokens = 1024;
+    req.messages = msgs;
+    req.message_count = 2;
+    client_for(&c, "anthropic", false);
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+        if (!CHECK(same_json_as_file(&doc, DOCS "prompt_caching_request.json"))) fprintf(stderr, "  sent: %s\n", body);
+    llm_json_doc_free(&doc);
+}
+
 /* Usage with cache reads and writes of both TTLs, from Anthropic's
    prompt-caching page (tests/data/anthropic/SOURCES.md): the prompt is
    cache_read_input_tokens + cache_creation_input_tokens + input_tokens (the
@@ -512,6 +546,7 @@ static const test_case cases[] = {
     TEST(a_structured_answer_through_the_forced_tool),
     TEST(max_tokens_comes_from_the_request_or_the_table),
     TEST(a_rate_limit_says_when_to_retry),
+    TEST(a_cached_message_marks_its_last_block),
     TEST(documented_cache_reads_and_writes_count_in_the_prompt),
 };
 
