@@ -451,6 +451,33 @@ static void litellm_thought_ids(void) {
     llm_openai_request_free(&o);
 }
 
+/* The prompt of a call that used a tool (Google Search, code execution,
+   URL context) includes what the tool gave the model:
+   toolUsePromptTokenCount, "Number of tokens present in tool-use
+   prompt(s)" (the API reference's UsageMetadata), which Gemini counts
+   apart from promptTokenCount and within totalTokenCount. The body's own
+   total (74 + 155 + 103 + 293 = 625) says what prompt and completion add
+   up to; in a body and in a stream's last event alike. */
+static void the_tool_use_prompt_counts_in_the_prompt(void) {
+    static const char meta[] = "\"usageMetadata\":{\"promptTokenCount\":74,\"candidatesTokenCount\":103,"
+                               "\"thoughtsTokenCount\":293,\"toolUsePromptTokenCount\":155,\"totalTokenCount\":625}";
+    char body[512], sse[600];
+    llm_response resp;
+    int stream;
+    snprintf(body, sizeof body, "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"x\"}],\"role\":\"model\"},"
+                                "\"finishReason\":\"STOP\",\"index\":0}],%s}", meta);
+    snprintf(sse, sizeof sse, "data: %s\r\n\r\n", body);
+    for (stream = 0; stream < 2; stream++) {
+        const char *bytes = stream ? sse : body;
+        if (!CHECK_EQ_INT(llm_decode_recorded("gemini", 200, bytes, strlen(bytes), stream != 0, &resp, NULL), LLM_OK))
+            continue;
+        if (!CHECK_EQ_INT(resp.usage.prompt_tokens, 625 - 103 - 293) || !CHECK_EQ_INT(resp.usage.completion_tokens, 103 + 293) ||
+            !CHECK_EQ_INT(resp.usage.total_tokens, 625))
+            fprintf(stderr, "  %s\n", stream ? "stream" : "body");
+        llm_response_free(&resp);
+    }
+}
+
 /* llm_usage_decode reads Gemini's usageMetadata through the wire format's
    usage slot, in the one convention: the recorded answer's own counts
    (promptTokenCount 38, candidatesTokenCount 8, thoughtsTokenCount 501),
@@ -488,6 +515,7 @@ static const test_case cases[] = {
     TEST(url_schema_and_refusals),
     TEST(thinking_by_family),
     TEST(litellm_thought_ids),
+    TEST(the_tool_use_prompt_counts_in_the_prompt),
     TEST(usage_decodes_through_the_wire_format),
 };
 
