@@ -1636,7 +1636,7 @@ struct llm_provider {
     const char *cost_header;        /* a header with the cost in USD ("x-litellm-response-cost") */
     const char *app_url_header;     /* where desc.app_url goes ("HTTP-Referer"); NULL: not sent */
     const char *app_title_headers[2]; /* where desc.app_title goes ("X-OpenRouter-Title", "X-Title") */
-    const char *version_env[2];     /* an API version's variables (Azure's) */
+    const char *version_env[2];     /* an API version's variables (Azure's), the first set wins */
     const char *token_env;          /* a bearer token's variable (AZURE_AD_TOKEN) */
     /* The prefix of its rate-limit headers whose "...-reset" ones hold an
        RFC 3339 time ("anthropic-ratelimit-"): when a 429 says no
