@@ -101,6 +101,21 @@ static llm_result stream_body(const llm_client *c, const llm_request *req, const
     return r;
 }
 
+/* `body` as the whole (non-streamed) answer to a call of `client`. */
+static llm_result whole_body(const llm_client *c, const llm_request *req, const char *body, llm_response *resp, llm_error *err) {
+    llm_call call;
+    const llm_http_request *http;
+    llm_result r = llm_call_begin(&call, c, req, 0, &http, err);
+    memset(resp, 0, sizeof *resp);
+    if (r != LLM_OK) return r;
+    llm_call_feed_status(&call, 200);
+    llm_call_feed_header(&call, "Content-Type", 12, "application/json", 16);
+    llm_call_feed_body(&call, body, strlen(body));
+    r = llm_call_finish(&call, 0, resp, err);
+    llm_call_free(&call);
+    return r;
+}
+
 static void client_with(llm_client *c, llm_allocator alloc, const char *key) {
     llm_client_desc d;
     memset(&d, 0, sizeof d);
@@ -149,6 +164,26 @@ static void choice_indices_are_bounded_by_the_request(void) {
                           "{\"index\":0,\"message\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}";
         CHECK_EQ_INT(llm_decode_recorded("openai", 200, two, strlen(two), false, &resp, &err), LLM_ERR_PARSE);
         CHECK(strstr(err.message, "given twice") != NULL);
+        llm_response_free(&resp);
+    }
+    /* a whole answer to a request of n choices: indices 0 ... n-1, never n */
+    {
+        const char *upto1 = "{\"choices\":[{\"index\":0,\"message\":{\"content\":\"a\"},\"finish_reason\":\"stop\"},"
+                            "{\"index\":1,\"message\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}";
+        const char *upto2 = "{\"choices\":[{\"index\":0,\"message\":{\"content\":\"a\"},\"finish_reason\":\"stop\"},"
+                            "{\"index\":1,\"message\":{\"content\":\"b\"},\"finish_reason\":\"stop\"},"
+                            "{\"index\":2,\"message\":{\"content\":\"c\"},\"finish_reason\":\"stop\"}]}";
+        req.n = 2;
+        CHECK_EQ_INT(whole_body(&c, &req, upto1, &resp, &err), LLM_OK);
+        CHECK_EQ_INT(resp.choice_count, 2);
+        llm_response_free(&resp);
+        CHECK_EQ_INT(whole_body(&c, &req, upto2, &resp, &err), LLM_ERR_PARSE);
+        CHECK(strstr(err.message, "choice index 2") != NULL);
+        llm_response_free(&resp);
+        req.n = 0; /* unset: one choice, index 0 */
+        CHECK_EQ_INT(whole_body(&c, &req, upto1, &resp, &err), LLM_ERR_PARSE);
+        CHECK(strstr(err.message, "choice index 1") != NULL);
+        llm_response_free(&resp);
     }
 }
 
