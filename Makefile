@@ -26,7 +26,7 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = cli/main.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c
+CLI_SRC = cli/main.c cli/file.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c
 # where `llm tokens` looks for vocabularies after $$LLM_TIKTOKEN_DIR: the installed ones, then this source tree
 CLI_DIRS = -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR="\"$$(pwd)\""
 
@@ -59,8 +59,8 @@ $(B)/llm-noyaml: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h 
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) -lcurl $(LDFLAGS)
 
 # the router config reader (cli/config.c: YAML to JSON) alone, with sanitizers, for tests/cli/router.sh
-$(B)/config_json-san: tests/cli/config_json.c cli/config.c cli/cli.h llm.h $(B)/yaml.flags | $(B)
-	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/cli/config_json.c cli/config.c $$(cat $(B)/yaml.flags) $(LDFLAGS)
+$(B)/config_json-san: tests/cli/config_json.c cli/config.c cli/file.c cli/cli.h llm.h $(B)/yaml.flags | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/cli/config_json.c cli/config.c cli/file.c $$(cat $(B)/yaml.flags) $(LDFLAGS)
 
 EXAMPLES = chat tools stream game_loop router
 
@@ -132,6 +132,7 @@ check-examples: | $(B)
 check-cli: $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san
 	sh tests/cli/help.sh $(B)/llm
 	sh tests/cli/chat.sh $(B)/llm $(B)/mock_server
+	sh tests/cli/chat_bounds.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/calls.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c

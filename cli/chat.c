@@ -2,8 +2,8 @@
 
    llm chat [-m MODEL] [--provider P] [--base-url URL] [--system S] [--max-tokens N] [--temperature T]
             [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--router FILE]
-            [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--reasoning] [--no-stream] [--json] [-v]
-            PROMPT|-
+            [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--first-token-timeout-ms N]
+            [--stall-timeout-ms N] [--reasoning] [--no-stream] [--json] [-v] PROMPT|-
 
    The flags become an OpenAI chat-completions body (on top of --request
    FILE's, when given), read by llm_request_parse_openai as `llm request`
@@ -16,6 +16,15 @@
    or LLM_BASE_URL (an OpenAI-compatible server that gets -m verbatim, key
    LLM_API_KEY), else the model's prefix or bare name with that preset's
    variables. Model: -m, else the file's, else LLM_MODEL.
+
+   Deadlines, each LLM_ERR_TIMEOUT (exit 1, "TIMEOUT: ..."): --timeout-ms
+   is the whole call's, streamed or not (default 600000: a non-streamed
+   request's timeout_ms, a stream's total_timeout_ms); a stream also takes
+   --first-token-timeout-ms (until the first text, reasoning or tool call)
+   and --stall-timeout-ms (between them), which --no-stream refuses. Files
+   are read up to a limit and no further (exit 2 past it): 20 MiB for an
+   --image, 8 MiB for --request, --tool, --schema and a prompt from stdin
+   (CLI_MAX_IMAGE_BYTES, CLI_MAX_JSON_BYTES).
 
    --router FILE sends the request through a router built from a LiteLLM
    proxy config (model_list, router_settings...): -m names one of its model
@@ -63,7 +72,7 @@ typedef struct chat_args {
     const char *model, *provider, *base_url, *system, *schema, *fallback, *router, *request, *prompt;
     const char *tools[CHAT_MAX_LIST], *images[CHAT_MAX_LIST], *headers[CHAT_MAX_LIST];
     size_t tool_count, image_count, header_count;
-    int64_t max_tokens, timeout_ms;
+    int64_t max_tokens, timeout_ms, first_token_ms, stall_ms;
     double temperature;
     bool has_max_tokens, has_temperature, reasoning, no_stream, json, verbose;
 } chat_args;
@@ -132,6 +141,8 @@ static int chat_parse_args(int argc, char **argv, chat_args *a) {
         else if (strcmp(f, "-H") == 0 || strcmp(f, "--header") == 0) st = chat_list_add(a->headers, &a->header_count, "-H", v);
         else if (strcmp(f, "--max-tokens") == 0) st = chat_parse_number(f, v, &a->max_tokens), a->has_max_tokens = true;
         else if (strcmp(f, "--timeout-ms") == 0) st = chat_parse_number(f, v, &a->timeout_ms);
+        else if (strcmp(f, "--first-token-timeout-ms") == 0) st = chat_parse_number(f, v, &a->first_token_ms);
+        else if (strcmp(f, "--stall-timeout-ms") == 0) st = chat_parse_number(f, v, &a->stall_ms);
         else if (strcmp(f, "--temperature") == 0) st = chat_parse_temperature(v, &a->temperature), a->has_temperature = true;
         else return cli_unknown_option("chat", f);
     }
@@ -140,6 +151,13 @@ static int chat_parse_args(int argc, char **argv, chat_args *a) {
         return CLI_USAGE;
     }
     if (st == CLI_OK && a->timeout_ms > 0x7FFFFFFF) return cli_bad_number("chat", "--timeout-ms", "too large");
+    if (st == CLI_OK && a->first_token_ms > 0x7FFFFFFF) return cli_bad_number("chat", "--first-token-timeout-ms", "too large");
+    if (st == CLI_OK && a->stall_ms > 0x7FFFFFFF) return cli_bad_number("chat", "--stall-timeout-ms", "too large");
+    if (st == CLI_OK && a->no_stream && (a->first_token_ms || a->stall_ms)) {
+        fprintf(stderr, "llm chat: %s is a stream's deadline: not with --no-stream (--timeout-ms bounds the whole call)\n",
+                a->first_token_ms ? "--first-token-timeout-ms" : "--stall-timeout-ms");
+        return CLI_USAGE;
+    }
     if (st == CLI_OK && a->router && (a->fallback || a->provider || a->base_url)) {
         fprintf(stderr, "llm chat: --router and %s: one or the other (the file names each deployment and its fallbacks)\n",
                 a->fallback ? "--fallback" : a->provider ? "--provider" : "--base-url");
@@ -157,11 +175,12 @@ static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0
    read or is none of those (said on stderr). */
 static char *chat_data_url(const char *path) {
     size_t len, i, o;
-    unsigned char *d = (unsigned char *)cli_read_all(path, &len);
+    char msg[512];
+    unsigned char *d = (unsigned char *)cli_read_file(path, CLI_MAX_IMAGE_BYTES, &len, msg, sizeof msg);
     const char *type = NULL;
     char *url;
     if (!d) {
-        fprintf(stderr, "llm chat: cannot read %s\n", path);
+        fprintf(stderr, "llm chat: %s\n", msg);
         return NULL;
     }
     if (len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) type = "image/png";
@@ -194,10 +213,11 @@ static char *chat_data_url(const char *path) {
 static int chat_json_file(const char *path, llm_json_doc *doc) {
     llm_error err;
     size_t len;
-    char *text = cli_read_all(path, &len);
+    char msg[512];
+    char *text = cli_read_file(path, CLI_MAX_JSON_BYTES, &len, msg, sizeof msg);
     llm_result r;
     if (!text) {
-        fprintf(stderr, "llm chat: cannot read %s\n", path);
+        fprintf(stderr, "llm chat: %s\n", msg);
         return CLI_USAGE;
     }
     r = llm_json_parse(doc, text, len, &err);
@@ -213,9 +233,10 @@ static int chat_json_file(const char *path, llm_json_doc *doc) {
    a URL as it is). */
 static int chat_write_user_turn(llm_json_writer *w, const chat_args *a) {
     size_t i, len = 0;
-    char *text = strcmp(a->prompt, "-") == 0 ? cli_read_all("-", &len) : NULL;
+    char msg[512];
+    char *text = strcmp(a->prompt, "-") == 0 ? cli_read_file("-", CLI_MAX_JSON_BYTES, &len, msg, sizeof msg) : NULL;
     if (strcmp(a->prompt, "-") == 0 && !text) {
-        fputs("llm chat: cannot read the prompt from stdin\n", stderr);
+        fprintf(stderr, "llm chat: the prompt: %s\n", msg);
         return CLI_USAGE;
     }
     llm_json_write_object_begin(w);
@@ -621,6 +642,20 @@ static int chat_router_file(const chat_args *a, const llm_request *req, llm_curl
     return st;
 }
 
+/* The deadlines: --timeout-ms (else CHAT_DEFAULT_TIMEOUT_MS) is the whole
+   call's, streamed or not: a non-streamed exchange's timeout_ms, a stream's
+   total_timeout_ms (its timeout_ms then bounds the wait for the headers);
+   with --router and no --timeout-ms the file's timeout stays the
+   request's. The stream's first-token and stall deadlines as given. */
+static void chat_deadlines(const chat_args *a, llm_request *req) {
+    int total = a->timeout_ms > 0 ? (int)a->timeout_ms : CHAT_DEFAULT_TIMEOUT_MS;
+    if (!a->router || a->timeout_ms > 0) req->timeout_ms = total;
+    if (a->no_stream) return;
+    req->stream.total_timeout_ms = total;
+    req->stream.first_token_timeout_ms = (int)a->first_token_ms;
+    req->stream.stall_timeout_ms = (int)a->stall_ms;
+}
+
 /* Headers from -H "Name: value". */
 static int chat_headers(const chat_args *a, llm_pair *out, char (*names)[128]) {
     size_t i;
@@ -672,6 +707,7 @@ int cli_chat(int argc, char **argv) {
         st = CLI_USAGE;
         goto done;
     }
+    chat_deadlines(&a, &parsed.request);
     parsed.request.headers = a.header_count ? headers : NULL;
     parsed.request.header_count = a.header_count;
     curl_global_init(CURL_GLOBAL_DEFAULT);

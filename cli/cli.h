@@ -1,6 +1,7 @@
 /* cli.h - what the verbs of the `llm` command-line tool share.
    cli/main.c holds main, the dispatch table and the implementation of
-   llm.h; each other .c file of cli/ holds one or more verbs. */
+   llm.h; cli/file.c the file reader; each other .c file of cli/ holds one
+   or more verbs. */
 #ifndef LLM_CLI_H
 #define LLM_CLI_H
 #include <stddef.h>
@@ -8,9 +9,25 @@
 
 enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
 
-/* Reads a whole file ("-" or NULL: stdin) as bytes; malloc'ed, NUL-terminated
-   after *len bytes. NULL when it cannot be read. */
+/* The limits of what a file given to `llm chat` may hold (cli_read_file
+   reads no further): an image or PDF (--image), and a JSON file (--request,
+   --tool, --schema) or a prompt read from stdin. A router config has its
+   own, 1 MiB (config.c). */
+#define CLI_MAX_IMAGE_BYTES ((size_t)20 << 20)
+#define CLI_MAX_JSON_BYTES ((size_t)8 << 20)
+
+/* Reads a whole file ("-" or NULL: stdin) of at most max bytes; malloc'ed,
+   NUL-terminated after *len bytes. NULL when it cannot be read or holds
+   more than max bytes (read no further than max + 1 of them); msg then
+   says which, naming the file ("stdin" for -). Every buffer it leaves
+   behind (as it grows, or on failure) is wiped first: a file may hold keys.
+   (file.c, the one reader of files) */
+char *cli_read_file(const char *path, size_t max, size_t *len, char *msg, size_t msg_size);
+/* The same without a limit, for the verbs that read what they are given
+   whole (json-validate, tokens, sse, replay...); NULL when unreadable. */
 char *cli_read_all(const char *path, size_t *len);
+/* Zeroes n bytes at p in a way the compiler keeps (p may be NULL). */
+void cli_wipe(void *p, size_t n);
 
 /* Usage errors, said the same way by every verb (on stderr; CLI_USAGE):
    an option the verb does not know (or that lacks its value), and a flag

@@ -52,13 +52,8 @@
 
 #define CONFIG_MAX_BYTES (1 << 20)
 
-static void config_wipe(char *p, size_t n) {
-    volatile char *v = p;
-    while (p && n--) *v++ = 0;
-}
-
 void cli_router_config_free(char *text, size_t len) {
-    config_wipe(text, len);
+    cli_wipe(text, len);
     free(text);
 }
 
@@ -72,24 +67,7 @@ int cli_yaml_support(void) {
 
 /* The file, if it has at most CONFIG_MAX_BYTES; msg says why not. */
 static char *config_read(const char *path, size_t *len, char *msg, size_t size) {
-    FILE *f = fopen(path, "rb");
-    char *buf = f ? (char *)malloc(CONFIG_MAX_BYTES + 2) : NULL;
-    size_t n = 0;
-    if (buf) n = fread(buf, 1, CONFIG_MAX_BYTES + 1, f);
-    if (!buf || ferror(f)) {
-        snprintf(msg, size, "cannot read %s", path);
-    } else if (n > CONFIG_MAX_BYTES) {
-        snprintf(msg, size, "%s: larger than 1 MiB (%d bytes): not read (a router config is a few KiB)", path,
-                 CONFIG_MAX_BYTES);
-    } else {
-        fclose(f);
-        buf[n] = '\0';
-        *len = n;
-        return buf;
-    }
-    if (f) fclose(f);
-    cli_router_config_free(buf, n);
-    return NULL;
+    return cli_read_file(path, CONFIG_MAX_BYTES, len, msg, size);
 }
 
 static int config_is_json(const char *path) {
@@ -708,7 +686,7 @@ static bool yaml_write(yconv *c, llm_json_writer *w, size_t id, int depth) {
 static void yaml_free(yconv *c) {
     size_t i;
     for (i = 0; i < c->count; i++) {
-        config_wipe(c->nodes[i].text, c->nodes[i].len);
+        cli_wipe(c->nodes[i].text, c->nodes[i].len);
         free(c->nodes[i].text);
         free(c->nodes[i].items);
         free(c->nodes[i].members);
@@ -756,7 +734,7 @@ static char *yaml_to_json(const char *text, size_t len, size_t *out_len, char *m
     if (ok && llm_json_writer_finish(&w, &json, out_len) != LLM_OK) ok = yaml_fail(&c, NULL, "cannot be written as JSON");
     if (ok && !(out = (char *)malloc(*out_len + 1))) ok = yaml_no_memory(&c);
     if (ok) memcpy(out, json, *out_len + 1);
-    if (ok) config_wipe((char *)json, *out_len);
+    if (ok) cli_wipe((char *)json, *out_len);
     llm_json_writer_free(&w);
     yaml_free(&c);
     return out;

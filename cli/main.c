@@ -29,8 +29,8 @@ static const cli_verb verbs[] = {
     {"chat", cli_chat,
      "usage: llm chat [-m MODEL] [--provider P] [--base-url URL] [--system S] [--max-tokens N] [--temperature T]\n"
      "                [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--router FILE]\n"
-     "                [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--reasoning] [--no-stream] [--json]\n"
-     "                [-v] PROMPT|-\n"
+     "                [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--first-token-timeout-ms N]\n"
+     "                [--stall-timeout-ms N] [--reasoning] [--no-stream] [--json] [-v] PROMPT|-\n"
      "  Sends one chat request and prints the answer as it arrives (stdout: the text, then one JSON line per\n"
      "  tool call; stderr: one line model=... provider=... prompt_tokens=... usage=reported|estimated|none\n"
      "  cost_usd=...|unknown latency_ms=... attempts=..., the whole request's time and HTTP attempts).\n"
@@ -38,6 +38,9 @@ static const cli_verb verbs[] = {
      "  key LLM_API_KEY); else the model's provider/ prefix or bare name, with that provider's variables\n"
      "  (OPENAI_API_KEY, ANTHROPIC_API_KEY, ...). Model: -m, else LLM_MODEL. --request FILE starts from an\n"
      "  OpenAI chat-completions body (as `llm request` reads); PROMPT then adds a user turn.\n"
+     "  Deadlines (TIMEOUT, exit 1): --timeout-ms the whole call, streamed or not (default 600000);\n"
+     "  --first-token-timeout-ms until the first text, --stall-timeout-ms between pieces (streams only).\n"
+     "  Files: --image up to 20 MiB; --request, --tool, --schema and a prompt from stdin up to 8 MiB.\n"
      "  --reasoning shows reasoning text on stderr; --json prints the whole response as one JSON object;\n"
      "  --fallback M2,M3 routes with retries and those fallbacks. --router FILE routes -m GROUP through a\n"
      "  LiteLLM proxy config (model_list, router_settings; os.environ/NAME values from the environment):\n"
@@ -70,32 +73,6 @@ static const cli_verb verbs[] = {
 };
 
 enum { VERB_COUNT = sizeof verbs / sizeof verbs[0] };
-
-char *cli_read_all(const char *path, size_t *len) {
-    FILE *f = (!path || strcmp(path, "-") == 0) ? stdin : fopen(path, "rb");
-    size_t cap = 1 << 16, n = 0;
-    char *buf;
-    if (!f) return NULL;
-    buf = (char *)malloc(cap + 1);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap) break;
-        cap *= 2;
-        {
-            char *bigger = (char *)realloc(buf, cap + 1);
-            if (!bigger) free(buf);
-            buf = bigger;
-        }
-    }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    if (f != stdin) fclose(f);
-    if (buf) buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 int cli_unknown_option(const char *verb, const char *arg) {
     fprintf(stderr, "llm %s: unknown option %s, or it lacks its value (llm %s --help)\n", verb, arg, verb);
