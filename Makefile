@@ -87,6 +87,8 @@ test: $(B)/llm
 # unit suites with sanitizers, gcc and clang; CONFIG adds -D flags (the matrix)
 check-unit-gcc: | $(B)
 	for t in $(UNIT); do $(CC) $(WARN) -g $(SAN) $(CONFIG) $(CFLAGS) -o $(B)/test_$$t-gcc tests/unit/test_$$t.c && $(B)/test_$$t-gcc || exit 1; done
+	@# a case name that matches nothing fails (a misspelled filter would otherwise pass, running nothing)
+	@if $(B)/test_json-gcc no_case_is_named_this > /dev/null 2>&1; then echo "test.h: a filter matching no case passed"; exit 1; fi
 
 check-unit-clang: | $(B)
 	for t in $(UNIT); do $(CLANG) $(WARN) -g $(SAN) $(CONFIG) $(CFLAGS) -o $(B)/test_$$t-clang tests/unit/test_$$t.c && $(B)/test_$$t-clang || exit 1; done
@@ -213,6 +215,7 @@ check-prism: $(B)/test_prism
 
 # the load and fault runs, short (make load: the full runs, then a 500-call soak under valgrind)
 check-load-short: $(B)/load $(B)/mock_server
+	@if $(B)/load --short no_run_is_named_this > /dev/null 2>&1; then echo "load: a name no run has passed"; exit 1; fi
 	$(B)/load --short
 
 load: $(B)/load $(B)/mock_server

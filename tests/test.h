@@ -6,9 +6,9 @@
        static const test_case cases[] = { TEST(json_parses_numbers) };
        int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
 
-   `./suite NAME` runs the cases whose name contains NAME. The last line is
-   "N passed, N failed" (cases, not checks); the exit status is 0 only when
-   no case failed.
+   `./suite NAME` runs the cases whose name contains NAME; a NAME that no
+   case's name contains is a failure. The last line is "N passed, N failed"
+   (cases, not checks); the exit status is 0 only when no case failed.
 
    TEST_READ_FIXTURE(path, &len) reads an input file; a missing one is a
    failed check.
@@ -70,6 +70,10 @@ static inline int test_main(const test_case *cases, size_t count, int argc, char
         } else {
             passed++;
         }
+    }
+    if (filter && !passed && !failed) { /* a misspelled name must not pass for a run of it */
+        fprintf(stderr, "no case name contains \"%s\"\n", filter);
+        failed = 1;
     }
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

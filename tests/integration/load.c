@@ -16,7 +16,7 @@
    server accepted, then its ledger: every call ended in a response or a
    typed error (an llm_result), none lost, and for the soak the router's
    attempts equal the requests the server logged. Peak RSS at the end.
-   Exit 1 when a ledger does not reconcile. Lines
+   Exit 1 when a ledger does not reconcile, 2 for a NAME no run has. Lines
    "RESULT\tload\tCASE\tMETRIC\tVALUE" are for scripts. */
 #define _POSIX_C_SOURCE 200809L
 #define LLM_IMPLEMENTATION
@@ -375,6 +375,11 @@ int main(int argc, char **argv) {
     for (i = 1; i < (size_t)argc; i++) {
         if (strcmp(argv[i], "--short") == 0) quick = true;
         else only = argv[i];
+    }
+    for (i = 0; only && i < sizeof runs / sizeof runs[0] && strcmp(only, runs[i].name) != 0; i++) {}
+    if (only && i == sizeof runs / sizeof runs[0]) { /* a misspelled name must not pass for a run of it */
+        fprintf(stderr, "load: no run is named \"%s\" (sequential, in-flight, streams, concurrent, soak)\n", only);
+        return 2;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
     if (!mock_start(&mock, server)) {
