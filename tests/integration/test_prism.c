@@ -6,7 +6,8 @@
 
    First the validator is proven live: a known-bad body sent raw must get
    422. Then llm.h's requests, plain and rich (system, tools, an image, a
-   structured answer, sampling), must pass validation (the plain one decodes too); and a
+   structured answer, sampling), must pass validation and their 200
+   answers decode (LLM_OK, a choice); and a
    streamed request must pass validation too (Prism answers streams with
    no event stream for these specs: 500 NO_COMPLEX_OBJECT_TEXT for OpenAI,
    406 NOT_ACCEPTABLE for Anthropic, see tests/prism/README.md), so it ends
@@ -103,13 +104,15 @@ static llm_request plain(void) {
     return r;
 }
 
-/* The request passed validation: Prism answered 200. The answer it makes up
-   from the schema may not decode (its tool calls' arguments are the word
-   "string", not JSON): LLM_ERR_PARSE of a 200 still means the request was
-   valid. */
-static bool passed(llm_result r, const llm_error *err) {
-    if (r == LLM_OK || (r == LLM_ERR_PARSE && err->http_status == 200)) return true;
-    fprintf(stderr, "  %s: %s (HTTP %d)\n", llm_result_str(r), err->message, err->http_status);
+/* The request passed validation and its answer decoded: Prism answered
+   200 with a body made from the spec, and llm.h read a choice from it. Its
+   made-up tool calls carry the word "string" as arguments, not JSON: kept,
+   flagged arguments_invalid, as any answer's are; a decoder that refused
+   such an answer fails here. */
+static bool passed(llm_result r, const llm_response *resp, const llm_error *err) {
+    if (r == LLM_OK && resp->choice_count >= 1) return true;
+    if (r == LLM_OK) fprintf(stderr, "  decoded with no choice\n");
+    else fprintf(stderr, "  %s: %s (HTTP %d)\n", llm_result_str(r), err->message, err->http_status);
     return false;
 }
 
@@ -121,10 +124,10 @@ static void plain_requests_pass_and_decode(void) {
     llm_result r;
     client(&c);
     r = llm_complete(&c, &req, &resp, &err);
-    /* Anthropic's answer is its spec's example message: it decodes; OpenAI's
-       is made up from the schema (see passed) */
+    /* Anthropic's answer is its spec's example message, text included;
+       OpenAI's is made up from the schema (see passed) */
     if (anthropic && CHECK_EQ_INT(r, LLM_OK)) CHECK(resp.choice_count == 1 && resp.choices[0].content != NULL);
-    if (!anthropic) CHECK(passed(r, &err));
+    if (!anthropic) CHECK(passed(r, &resp, &err));
     llm_response_free(&resp);
 }
 
@@ -159,7 +162,7 @@ static void rich_requests_pass_validation(void) {
     req.stop = stops;
     req.stop_count = 1;
     req.user = "user-1";
-    CHECK(passed(llm_complete(&c, &req, &resp, &err), &err));
+    CHECK(passed(llm_complete(&c, &req, &resp, &err), &resp, &err));
     llm_response_free(&resp);
     req = plain();
     req.response_format.type = LLM_FORMAT_JSON_SCHEMA;
@@ -167,7 +170,7 @@ static void rich_requests_pass_validation(void) {
     req.response_format.schema = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"a\"],\"additionalProperties\":false}";
     req.reasoning_effort = anthropic ? "low" : NULL;
     if (anthropic) req.max_tokens = 2048;
-    CHECK(passed(llm_complete(&c, &req, &resp, &err), &err));
+    CHECK(passed(llm_complete(&c, &req, &resp, &err), &resp, &err));
     llm_response_free(&resp);
 }
 
