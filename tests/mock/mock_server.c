@@ -23,7 +23,8 @@
    has its answer finds its body there); llm.h's JSON bodies hold no raw
    newline.
 
-   Endpoints (the OpenAI ones also without /v1, and under /api/v1 in
+   Endpoints (the OpenAI ones also without /v1, under /openai/v1 and
+   /openai/deployments/NAME as Azure OpenAI's, and under /api/v1 in
    OpenRouter's shape: a processing comment first, usage always):
      POST /v1/chat/completions        GET /v1/models, /v1/models/ID
      POST /v1/embeddings              GET /health/liveliness, /health/readiness
@@ -2688,6 +2689,11 @@ static endpoint route(const char *p, size_t n, size_t base, api *ap, slice *mode
         *ap = API_OPENROUTER;
         p += 4, n -= 4, base += 4;
     }
+    if (starts(p, n, "/openai/deployments/")) { /* Azure OpenAI: /openai/deployments/NAME/chat/completions */
+        const char *slash = (const char *)memchr(p + 20, '/', n - 20);
+        return slash && slash > p + 20 && eqn(slash, n - (size_t)(slash - p), "/chat/completions") ? EP_CHAT : EP_NONE;
+    }
+    if (starts(p, n, "/openai/v1/")) p += 7, n -= 7, base += 7; /* Azure OpenAI's v1 API */
     if (starts(p, n, "/v1/")) p += 3, n -= 3, base += 3;
     if (eqn(p, n, "/chat/completions")) return EP_CHAT;
     if (eqn(p, n, "/embeddings")) return EP_EMBEDDINGS;
