@@ -75,7 +75,7 @@ static void every_provider_answers_streamed_and_not(void) {
         if (!CHECK_EQ_INT(llm_stream(&c, &req, count_events, &texts, &resp, &err), LLM_OK)) fprintf(stderr, "  %s stream: %s\n", cases[i].provider, err.message);
         else CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
         CHECK(texts > 1);
-        CHECK(resp.usage.present);
+        CHECK(resp.usage.source == LLM_USAGE_REPORTED);
         llm_response_free(&resp);
     }
 }
