@@ -84,6 +84,8 @@
    | LLM_DEFAULT_FREE(p)     | free           | impl TU, all or none   |
    | LLM_JSON_MAX_DEPTH      | 512            | implementation TU      |
    | LLM_MAX_RESPONSE_BYTES  | 64 MiB         | implementation TU      |
+   | LLM_USAGE_MAX_TOKENS    | 10^8           | implementation TU      |
+   | LLM_ROUTER_MAX_CHARGE_USD| 100           | implementation TU      |
    | LLM_CALL_MAX_HEADERS    | 32             | everywhere (struct)    |
    | LLM_ERROR_MESSAGE_SIZE  | 256            | everywhere (struct)    |
 
@@ -141,8 +143,19 @@
                           decoding recorded bytes: a higher index is PARSE
        tool calls         1024 per choice; each must name its function in
                           its first delta (PARSE otherwise)
-       token counts       0 ... 2^53; a usage with any other count is
-                          treated as absent and estimated (usage.estimated)
+       token counts       0 ... 2^53, and at most what the request could
+                          produce: 8 times the model's context (its
+                          max_input_tokens + max_output_tokens in the price
+                          table; the factor leaves room for a table that
+                          lags a model's longer-context options), at most
+                          LLM_USAGE_MAX_TOKENS (10^8) and that ceiling when
+                          the table knows no limit (the total: twice the
+                          bound of its parts). A usage with any other
+                          count is refused: usage.source MISSING,
+                          response.usage_refused, the library's estimate in
+                          response.usage_estimate
+       router charges     one answer charges a budget at most
+                          LLM_ROUTER_MAX_CHARGE_USD ($100)
        prices             0 ... $1 per token ($1000 per image, second,
                           character, query or request): a table with another
                           is refused whole
@@ -198,6 +211,11 @@
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - usage as the provider reported it: llm_usage.source (MISSING,
+     REPORTED, ESTIMATED) for present/estimated; the estimate apart in
+     response.usage_estimate; streamed usage from any chunk, merged field by
+     field; absurd usage refused (usage_refused); one answer charges a
+     router budget at most LLM_ROUTER_MAX_CHARGE_USD
    - calls users trust (#21): llm_complete and llm_stream retry as the
      SDKs do (the router's rules, one // >>retry section); an
      Idempotency-Key on every request, seeds from the system's entropy;
@@ -211,8 +229,6 @@
      thoughtSignature kept and sent back to Gemini only, the schema dialect
    - tests that can fail (#16): llm_usage_decode; xAI's price tier and
      reasoning under a service tier as LiteLLM bills them
-   - the curl adapter (#13): llm_curl_adapter.h, a blocking transport and a
-     multi runner; first contact (#14): `llm chat`, `make run`
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
@@ -286,6 +302,8 @@ typedef struct llm_allocator {
 typedef struct llm_limits_info {
     int json_max_depth;          /* LLM_JSON_MAX_DEPTH */
     size_t error_message_size;   /* LLM_ERROR_MESSAGE_SIZE */
+    int64_t usage_max_tokens;    /* LLM_USAGE_MAX_TOKENS: above it a reported token count is refused */
+    double router_max_charge_usd; /* LLM_ROUTER_MAX_CHARGE_USD: the most one answer charges a budget */
 } llm_limits_info;
 
 LLM_API llm_limits_info llm_limits(void);
@@ -585,14 +603,22 @@ typedef enum llm_finish_reason {
     LLM_FINISH_OTHER           /* see finish_reason_raw */
 } llm_finish_reason;
 
+/* Where a usage's counts come from. An answer's `usage` is only ever what
+   the provider reported; the library's own count of the same answer is
+   kept apart (llm_response.usage_estimate), never merged into it. */
+typedef enum llm_usage_source {
+    LLM_USAGE_MISSING = 0,          /* none: the counts are 0 and mean nothing */
+    LLM_USAGE_REPORTED,             /* the provider's (or a proxy's) own counts */
+    LLM_USAGE_ESTIMATED             /* counted by the library from the text */
+} llm_usage_source;
+
 /* Token counts in one convention for every provider (OpenAI's): the prompt
    includes cached and cache-write tokens, the completion includes reasoning
    tokens. Decoders convert other conventions (Anthropic's input_tokens
    exclude cache reads and writes); llm_usage_decode converts a usage object
    alone. */
 typedef struct llm_usage {
-    bool present;                   /* the provider reported usage */
-    bool estimated;                 /* counted by the library, not the provider */
+    llm_usage_source source;
     int64_t prompt_tokens;
     int64_t completion_tokens;
     int64_t total_tokens;
@@ -653,9 +679,26 @@ typedef struct llm_response {
     const llm_choice *choices;      /* every choice, in index order */
     size_t choice_count;
     const char *prompt_filter;      /* the same for the prompt (Azure's prompt_filter_results), JSON text or NULL */
+    /* What the provider reported: usage.source is LLM_USAGE_REPORTED, or
+       LLM_USAGE_MISSING (counts 0) when it sent none, or sent usage that was
+       refused (usage_refused). In a stream, usage may come in any chunk (with
+       or without choices, before or after the finish reason) and in several:
+       they are merged field by field, a later chunk overriding only the
+       counts it carries. */
     llm_usage usage;
-    bool has_cost;
-    double cost_usd;                /* computed from the price table */
+    /* The provider sent usage that cannot be the answer's, so `usage` is
+       MISSING: a count that is no whole number in 0 ... 2^53, or one above
+       what the request could produce (see LIMITS AND DEADLINES). */
+    bool usage_refused;
+    /* The library's count of the answer when `usage` is MISSING (source
+       LLM_USAGE_ESTIMATED: the request's prompt and the answer's text
+       through llm_tokens_estimate); MISSING when usage was reported or the
+       call names no model (a recorded answer decoded alone). */
+    llm_usage usage_estimate;
+    bool has_cost;                  /* false when `usage` is MISSING: the cost is unknown, never 0 */
+    double cost_usd;                /* `usage` priced from the price table */
+    bool has_estimate_cost;
+    double estimate_cost_usd;       /* usage_estimate priced the same way */
     bool has_provider_cost;
     /* As reported by the provider or a proxy (x-litellm-response-cost).
        OpenRouter: usage.cost, what it charged your account, plus, when the
@@ -1394,12 +1437,14 @@ LLM_API llm_result llm_cost_ex(const llm_costs *db, const char *model, const llm
 /* The same formula on an entry already found. */
 LLM_API llm_cost_info llm_cost_of(const llm_model_info *info, const llm_usage *usage, const llm_cost_options *options);
 
-/* Sets response->has_cost and cost_usd from its usage and service tier:
+/* Sets response->has_cost and cost_usd from its reported usage and service
+   tier, and has_estimate_cost and estimate_cost_usd from its usage_estimate:
    tries `model` (the model requested; NULL = response->model), then
    response->model with the requested provider prefix, then bare. Leaves
-   has_cost false, returning LLM_OK, when the response has no usage.
+   has_cost false, returning LLM_OK, when the usage is MISSING (the cost is
+   then unknown, never 0); likewise has_estimate_cost without an estimate.
    Returns LLM_ERR_MODEL_UNKNOWN (or LLM_ERR_UNSUPPORTED, see llm_cost),
-   with has_cost false, when it cannot price the model. */
+   with both false, when it cannot price the model. */
 LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *response, const char *model, llm_error *err);
 
 #endif /* LLM_NO_COSTS */
@@ -1450,8 +1495,12 @@ LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *w
    its word is STOP); LLM_FINISH_NONE reads the words. */
 LLM_API llm_result llm_sink_finish_reason(llm_stream_sink *s, int choice, llm_finish_reason reason, const char *word,
                                           size_t len);
-/* The usage so far (replaces what was given before); valid = false when a
-   count was out of range: the usage is then absent and estimated. */
+/* Usage an event carried, merged field by field into the usage so far: a
+   count below 0 is one the event did not carry, and keeps its earlier
+   value (0 when none came); total_tokens not carried becomes the merged
+   prompt + completion when either was carried. A usage with every count
+   given replaces the earlier one. valid = false when a count was out of
+   range: the answer's usage is then refused (response.usage_refused). */
 LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bool valid);
 /* The cost the provider reported, in USD (negative: ignored); and the part
    an upstream provider billed (OpenRouter's upstream_inference_cost). */
@@ -1610,8 +1659,8 @@ enum {
     /* reasoning models (o1, o3, o4, gpt-5) get max_tokens as max_completion_tokens */
     LLM_QUIRK_MAX_COMPLETION_TOKENS = 1u << 1,
     LLM_QUIRK_NO_STREAM_OPTIONS = 1u << 2,   /* stream_options is never sent (a server that rejects it) */
-    /* 1u << 3 was LLM_QUIRK_NO_STREAM_USAGE, which nothing read: removed (an answer without usage is
-       estimated and marked so whatever the preset) */
+    /* 1u << 3 was LLM_QUIRK_NO_STREAM_USAGE, which nothing read: removed (an answer without usage has
+       its usage MISSING and the library's estimate beside it, whatever the preset) */
     LLM_QUIRK_V1_PATH = 1u << 4,             /* a base URL without a path gets "/v1" (Ollama, LiteLLM's
                                                 http://localhost:11434) */
     LLM_QUIRK_ONE_CHOICE = 1u << 5           /* the server answers one choice and has no `n` (OpenRouter): n above 1 is
@@ -1826,7 +1875,15 @@ LLM_API llm_result llm_complete(const llm_client *client, const llm_request *req
    response, the same llm_response a non-streamed call gives. For a stream,
    `resp` holds what arrived even when finish returns an error (TRUNCATED
    when the stream ended before its end marker, the provider's error code
-   for an error inside the stream, CANCELLED, TIMEOUT). */
+   for an error inside the stream, CANCELLED, TIMEOUT).
+   The mark that makes a stream complete, per wire format (a stream that
+   ends without it is LLM_ERR_TRUNCATED, its partial answer kept):
+       OpenAI chat (and OpenRouter, Azure, compatibles)  `data: [DONE]`; a
+           finish_reason alone is not the end: the usage chunk follows it
+       Anthropic Messages   the message_stop event (message_delta's
+           stop_reason is not the end)
+       Gemini               a candidate's finishReason (it has no marker)
+   A plain JSON answer to a streamed request is complete once whole. */
 LLM_API llm_result llm_call_begin_stream(llm_call *call, const llm_client *client, const llm_request *req,
                                          int64_t now_ms, const llm_http_request **http, llm_error *err);
 /* LLM_OK with *ev filled; LLM_AGAIN when the bytes fed so far hold no
@@ -2246,7 +2303,14 @@ typedef struct llm_router_desc {
     int backoff_base_ms;           /* 0 = 500 */
     int backoff_cap_ms;            /* 0 = 8000 */
     int max_retry_after_ms;        /* 0 = 60000 */
-    double budget_usd;             /* router-wide spend limit per window; 0 = none */
+    /* Router-wide spend limit per window; 0 = none. Each answer charges its
+       reported cost (the price hook's or the price table's on its usage,
+       else the provider's), else the cost of the library's estimate
+       (response.usage_estimate): a server that omits its usage, or sends
+       usage that is refused, cannot dodge a budget. One answer charges at
+       most LLM_ROUTER_MAX_CHARGE_USD ($100). The same holds for group and
+       deployment budgets. */
+    double budget_usd;
     int64_t budget_window_ms;      /* 0 = 24 h */
     llm_transport transport;       /* the deployments' clients use it */
     llm_allocator alloc;
@@ -2533,6 +2597,14 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
 #define LLM_JSON_MAX_DEPTH 512
 #endif
 
+#ifndef LLM_USAGE_MAX_TOKENS
+#define LLM_USAGE_MAX_TOKENS 100000000
+#endif
+
+#ifndef LLM_ROUTER_MAX_CHARGE_USD
+#define LLM_ROUTER_MAX_CHARGE_USD 100.0
+#endif
+
 /* Time, where the platform has it: the router's default clock and sleep,
    and the entropy of request ids. CLOCK_MONOTONIC and nanosleep where
    POSIX shows them; on a POSIX system whose headers hide them (a strict ISO
@@ -2570,6 +2642,8 @@ LLM_API llm_limits_info llm_limits(void) {
     llm_limits_info info;
     info.json_max_depth = LLM_JSON_MAX_DEPTH;
     info.error_message_size = LLM_ERROR_MESSAGE_SIZE;
+    info.usage_max_tokens = LLM_USAGE_MAX_TOKENS;
+    info.router_max_charge_usd = LLM_ROUTER_MAX_CHARGE_USD;
     return info;
 }
 
@@ -7490,32 +7564,45 @@ LLM_API llm_result llm_cost(const llm_costs *db, const char *model, const llm_us
     return llm_cost_ex(db, model, usage, NULL, out, err);
 }
 
-LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *response, const char *model, llm_error *err) {
+/* `usage` of `response` priced: the model requested, then response->model
+   with the requested provider prefix, then bare. */
+static llm_result llm__costs_price_usage(const llm_costs *db, const llm_response *response, const char *model,
+                                         const llm_usage *usage, double *usd, llm_error *err) {
     llm_cost_options opt;
     llm_cost_info c;
     llm_result r;
     char name[2 * LLM__COSTS_MODEL_NAME_MAX];
-    if (!response) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no response given");
-    response->has_cost = false;
-    if (!response->usage.present && !response->usage.estimated) return LLM_OK;
     memset(&opt, 0, sizeof opt);
     opt.service_tier = response->service_tier;
     if (!model) model = response->model;
-    r = llm_cost_ex(db, model, &response->usage, &opt, &c, err);
+    r = llm_cost_ex(db, model, usage, &opt, &c, err);
     if (r == LLM_ERR_MODEL_UNKNOWN && response->model && model != response->model) {
         const char *slash = strchr(model, '/');
         size_t pn = slash ? (size_t)(slash - model) : 0, mn = strlen(response->model);
         if (slash && pn + 1 + mn < sizeof name) {
             memcpy(name, model, pn + 1);
             memcpy(name + pn + 1, response->model, mn + 1);
-            r = llm_cost_ex(db, name, &response->usage, &opt, &c, err);
+            r = llm_cost_ex(db, name, usage, &opt, &c, err);
         }
-        if (r == LLM_ERR_MODEL_UNKNOWN) r = llm_cost_ex(db, response->model, &response->usage, &opt, &c, err);
+        if (r == LLM_ERR_MODEL_UNKNOWN) r = llm_cost_ex(db, response->model, usage, &opt, &c, err);
     }
-    if (r != LLM_OK) return r;
-    response->has_cost = true;
-    response->cost_usd = c.usd;
-    return LLM_OK;
+    *usd = r == LLM_OK ? c.usd : 0;
+    return r;
+}
+
+LLM_API llm_result llm_response_price(const llm_costs *db, llm_response *response, const char *model, llm_error *err) {
+    llm_result r = LLM_OK, e = LLM_OK;
+    if (!response) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no response given");
+    response->has_cost = response->has_estimate_cost = false;
+    response->cost_usd = response->estimate_cost_usd = 0;
+    if (response->usage.source == LLM_USAGE_REPORTED)
+        response->has_cost =
+            (r = llm__costs_price_usage(db, response, model, &response->usage, &response->cost_usd, err)) == LLM_OK;
+    if (response->usage_estimate.source == LLM_USAGE_ESTIMATED)
+        response->has_estimate_cost = (e = llm__costs_price_usage(db, response, model, &response->usage_estimate,
+                                                                  &response->estimate_cost_usd,
+                                                                  r == LLM_OK ? err : NULL)) == LLM_OK;
+    return r != LLM_OK ? r : e;
 }
 
 /* Heapsort (no allocation, no recursion, n log n for any input). */
@@ -8303,6 +8390,37 @@ static bool llm__wire_usage_count(const llm_json *v, int64_t *out) {
     *out = n;
     return true;
 }
+/* Merges `from` into `into` field by field, as a stream's usage chunks are:
+   a count of `from` below 0 is one its chunk did not carry, and `into`
+   keeps its own; total_tokens not carried becomes the merged prompt +
+   completion when either of those was carried. `into` is then REPORTED.
+   Merging into a zeroed usage settles a sparse one (absent counts 0). */
+static void llm__wire_usage_merge(llm_usage *into, const llm_usage *from) {
+    int64_t *dst[8];
+    int64_t src[8];
+    size_t i;
+    dst[0] = &into->prompt_tokens, src[0] = from->prompt_tokens;
+    dst[1] = &into->completion_tokens, src[1] = from->completion_tokens;
+    dst[2] = &into->cached_tokens, src[2] = from->cached_tokens;
+    dst[3] = &into->cache_creation_tokens, src[3] = from->cache_creation_tokens;
+    dst[4] = &into->cache_creation_1h_tokens, src[4] = from->cache_creation_1h_tokens;
+    dst[5] = &into->reasoning_tokens, src[5] = from->reasoning_tokens;
+    dst[6] = &into->audio_prompt_tokens, src[6] = from->audio_prompt_tokens;
+    dst[7] = &into->audio_completion_tokens, src[7] = from->audio_completion_tokens;
+    for (i = 0; i < 8; i++)
+        if (src[i] >= 0) *dst[i] = src[i];
+    if (from->total_tokens >= 0) into->total_tokens = from->total_tokens;
+    else if (from->prompt_tokens >= 0 || from->completion_tokens >= 0)
+        into->total_tokens = into->prompt_tokens + into->completion_tokens;
+    into->source = LLM_USAGE_REPORTED;
+}
+/* A usage whose every count is "not carried" (-1), to read a chunk into. */
+static void llm__wire_usage_none(llm_usage *us) {
+    us->source = LLM_USAGE_REPORTED;
+    us->prompt_tokens = us->completion_tokens = us->total_tokens = us->cached_tokens = -1;
+    us->cache_creation_tokens = us->cache_creation_1h_tokens = us->reasoning_tokens = -1;
+    us->audio_prompt_tokens = us->audio_completion_tokens = -1;
+}
 /* Copies a JSON string or number (as text) into a fixed buffer; control
    bytes (a NUL from "\u0000" included) become spaces. */
 static void llm__wire_copy_json_text(char *dst, size_t size, const llm_json *v) {
@@ -8555,7 +8673,7 @@ typedef struct llm__events_acc {
     size_t choice_count, choice_cap;
     int *choice_of;             /* choice index (below call->max_choices_) -> position, -1 none yet */
     llm_usage usage;
-    bool usage_bad;             /* a count out of range: the usage is treated as absent */
+    bool usage_bad;             /* a count out of range: the usage is refused */
     bool has_provider_cost, has_upstream_cost;
     double provider_cost, upstream_cost;
     llm_error stream_error;
@@ -8978,8 +9096,8 @@ LLM_API llm_result llm_sink_usage(llm_stream_sink *s, const llm_usage *usage, bo
     llm__events_acc *acc;
     if (!s || !s->call_ || !usage) return LLM_ERR_INVALID_ARGUMENT;
     if (!(acc = llm__events_of(s->call_))) return s->call_->error_;
-    acc->usage = *usage;
     if (!valid) acc->usage_bad = true;
+    else llm__wire_usage_merge(&acc->usage, usage);
     return llm__events_usage(s->call_);
 }
 
@@ -9196,6 +9314,7 @@ static bool llm__events_response_of(llm_call *call, llm_response *resp) {
     resp->prompt_filter = llm__events_str(resp, &acc->prompt_filter, &failed);
     resp->created = acc->created;
     if (!acc->usage_bad) resp->usage = acc->usage;
+    else resp->usage_refused = true;
     resp->has_provider_cost = acc->has_provider_cost;
     resp->provider_cost_usd = acc->provider_cost;
     resp->has_upstream_cost = acc->has_upstream_cost;
@@ -9280,6 +9399,7 @@ static llm_result llm__events_from_answer(llm_call *call, const llm_response *an
         return call->error_;
     acc->created = answer->created;
     acc->usage = answer->usage;
+    acc->usage_bad = answer->usage_refused;
     acc->has_provider_cost = answer->has_provider_cost;
     acc->provider_cost = answer->provider_cost_usd;
     acc->has_upstream_cost = answer->has_upstream_cost;
@@ -9287,7 +9407,7 @@ static llm_result llm__events_from_answer(llm_call *call, const llm_response *an
     if (answer->prompt_filter &&
         llm__events_add(call, &acc->prompt_filter, answer->prompt_filter, strlen(answer->prompt_filter)) != LLM_OK)
         return call->error_;
-    if (answer->usage.present && llm__events_usage(call) != LLM_OK) return call->error_;
+    if (answer->usage.source == LLM_USAGE_REPORTED && llm__events_usage(call) != LLM_OK) return call->error_;
     return LLM_OK;
 }
 
@@ -9760,22 +9880,29 @@ static void llm__openai_openrouter_cost(const llm_json *u, llm_response *resp) {
 }
 
 /* OpenAI's usage object (also Groq's x_groq.usage and OpenRouter's) into
-   *us, zeroed first; false when a count is out of range. */
-static bool llm__openai_usage(const llm_json *u, llm_usage *us) {
+   *us as the counts it carries, -1 for the others (a stream's chunks are
+   merged so); false when a count is out of range. */
+static bool llm__openai_usage_carried(const llm_json *u, llm_usage *us) {
     const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
-    int64_t total = -1;
+    llm__wire_usage_none(us);
+    return llm__wire_usage_count(llm_json_get(u, "prompt_tokens"), &us->prompt_tokens) &&
+           llm__wire_usage_count(llm_json_get(u, "completion_tokens"), &us->completion_tokens) &&
+           llm__wire_usage_count(llm_json_get(u, "total_tokens"), &us->total_tokens) &&
+           llm__wire_usage_count(llm_json_get(pd, "cached_tokens"), &us->cached_tokens) &&
+           llm__wire_usage_count(llm_json_get(pd, "cache_write_tokens"), &us->cache_creation_tokens) &&
+           llm__wire_usage_count(llm_json_get(pd, "audio_tokens"), &us->audio_prompt_tokens) &&
+           llm__wire_usage_count(llm_json_get(cd, "reasoning_tokens"), &us->reasoning_tokens) &&
+           llm__wire_usage_count(llm_json_get(cd, "audio_tokens"), &us->audio_completion_tokens);
+}
+
+/* The same as a whole usage: absent counts 0, the total prompt +
+   completion when not given; zeroed and false when a count is out of
+   range. */
+static bool llm__openai_usage(const llm_json *u, llm_usage *us) {
+    llm_usage carried;
     memset(us, 0, sizeof *us);
-    if (!llm__wire_usage_count(llm_json_get(u, "prompt_tokens"), &us->prompt_tokens) ||
-        !llm__wire_usage_count(llm_json_get(u, "completion_tokens"), &us->completion_tokens) ||
-        !llm__wire_usage_count(llm_json_get(u, "total_tokens"), &total) ||
-        !llm__wire_usage_count(llm_json_get(pd, "cached_tokens"), &us->cached_tokens) ||
-        !llm__wire_usage_count(llm_json_get(pd, "cache_write_tokens"), &us->cache_creation_tokens) ||
-        !llm__wire_usage_count(llm_json_get(pd, "audio_tokens"), &us->audio_prompt_tokens) ||
-        !llm__wire_usage_count(llm_json_get(cd, "reasoning_tokens"), &us->reasoning_tokens) ||
-        !llm__wire_usage_count(llm_json_get(cd, "audio_tokens"), &us->audio_completion_tokens))
-        return false;
-    us->present = true;
-    us->total_tokens = total >= 0 ? total : us->prompt_tokens + us->completion_tokens;
+    if (!llm__openai_usage_carried(u, &carried)) return false;
+    llm__wire_usage_merge(us, &carried);
     return true;
 }
 
@@ -9824,8 +9951,10 @@ static llm_result llm__openai_decode(const llm_wire_ctx *ctx, const llm_json *bo
     if (out) qsort(out, n, sizeof *out, llm__wire_choice_order);
     resp->choices = out;
     resp->choice_count = n;
-    if (!llm__openai_usage_decode(llm_json_get(body, "usage"), resp)) return LLM_OK;
-    if (!resp->usage.present) llm__openai_usage_decode(llm_json_get(llm_json_get(body, "x_groq"), "usage"), resp);
+    if (!llm__openai_usage_decode(llm_json_get(body, "usage"), resp) ||
+        (resp->usage.source != LLM_USAGE_REPORTED &&
+         !llm__openai_usage_decode(llm_json_get(llm_json_get(body, "x_groq"), "usage"), resp)))
+        resp->usage_refused = true;
     return LLM_OK;
 }
 
@@ -9919,14 +10048,15 @@ static llm_result llm__openai_chunk_head(llm_stream_sink *s, const llm_json *roo
     }
     if (llm_json_get(root, "created")) llm_sink_created(s, llm_json_int(llm_json_get(root, "created"), 0));
     if (!llm_json_is(u, LLM_JSON_OBJECT)) u = llm_json_get(llm_json_get(root, "x_groq"), "usage"); /* Groq */
-    if (llm_json_is(u, LLM_JSON_OBJECT)) {
+    if (llm_json_is(u, LLM_JSON_OBJECT)) { /* from any chunk, choices or not; merged with the earlier ones */
         llm_response tmp;
-        bool valid;
+        llm_usage carried;
+        bool valid = llm__openai_usage_carried(u, &carried);
         memset(&tmp, 0, sizeof tmp);
-        valid = llm__openai_usage_decode(u, &tmp);
+        if (valid) llm__openai_openrouter_cost(u, &tmp);
         if (tmp.has_provider_cost) llm_sink_provider_cost(s, tmp.provider_cost_usd);
         if (tmp.has_upstream_cost) llm_sink_upstream_cost(s, tmp.upstream_cost_usd);
-        return llm_sink_usage(s, &tmp.usage, valid);
+        return llm_sink_usage(s, &carried, valid);
     }
     return LLM_OK;
 }
@@ -10539,7 +10669,7 @@ static bool llm__anthropic_usage(const llm_json *u, llm_usage *us) {
                                &write_1h) ||
         !llm__wire_usage_count(llm_json_get(u, "output_tokens"), &out))
         return false;
-    us->present = true;
+    us->source = LLM_USAGE_REPORTED;
     if (read >= 0) us->cached_tokens = read;
     if (write >= 0) us->cache_creation_tokens = write;
     if (write_1h >= 0) us->cache_creation_1h_tokens = write_1h;
@@ -10696,7 +10826,10 @@ static llm_result llm__anthropic_decode(const llm_wire_ctx *ctx, const llm_json 
     c->finish_reason = llm__wire_finish_word(llm__anthropic_finish_words, c->finish_reason_raw);
     resp->choices = c;
     resp->choice_count = 1;
-    if (!llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage)) memset(&resp->usage, 0, sizeof resp->usage);
+    if (!llm__anthropic_usage(llm_json_get(body, "usage"), &resp->usage)) {
+        memset(&resp->usage, 0, sizeof resp->usage);
+        resp->usage_refused = true;
+    }
     return finish && !c->finish_reason_raw ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory") : LLM_OK;
 }
 
@@ -11475,25 +11608,42 @@ static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *re
 
 /* ---- the answer ---- */
 
-/* usageMetadata in the one convention: the prompt with the tool-use
-   prompt (cached content is already in it), the completion with the
-   thoughts, which Gemini counts apart. False when a count is out of range. */
-static bool llm__gemini_usage(const llm_json *u, llm_usage *us) {
-    int64_t prompt = 0, tool = 0, cached = 0, cand = 0, thoughts = 0;
-    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
-    if (!llm__wire_usage_count(llm_json_get(u, "promptTokenCount"), &prompt) ||
-        !llm__wire_usage_count(llm_json_get(u, "toolUsePromptTokenCount"), &tool) ||
-        !llm__wire_usage_count(llm_json_get(u, "cachedContentTokenCount"), &cached) ||
-        !llm__wire_usage_count(llm_json_get(u, "candidatesTokenCount"), &cand) ||
-        !llm__wire_usage_count(llm_json_get(u, "thoughtsTokenCount"), &thoughts))
-        return false;
+/* usageMetadata's counts: the prompt, its tool-use part, the cached part,
+   the candidates and the thoughts. */
+enum { LLM__GEMINI_USAGE_COUNTS = 5 };
+static const char *const llm__gemini_usage_names[LLM__GEMINI_USAGE_COUNTS] = {
+    "promptTokenCount", "toolUsePromptTokenCount", "cachedContentTokenCount", "candidatesTokenCount",
+    "thoughtsTokenCount"};
+
+/* The counts usageMetadata carries into raw[] (the others kept); false
+   when one is out of range. */
+static bool llm__gemini_usage_counts(const llm_json *u, int64_t raw[LLM__GEMINI_USAGE_COUNTS]) {
+    int i;
+    for (i = 0; i < LLM__GEMINI_USAGE_COUNTS; i++)
+        if (!llm__wire_usage_count(llm_json_get(u, llm__gemini_usage_names[i]), &raw[i])) return false;
+    return true;
+}
+
+/* The counts in the one convention: the prompt with the tool-use prompt
+   (cached content is already in it), the completion with the thoughts,
+   which Gemini counts apart. */
+static void llm__gemini_usage_of(const int64_t raw[LLM__GEMINI_USAGE_COUNTS], llm_usage *us) {
     memset(us, 0, sizeof *us);
-    us->present = true;
-    us->prompt_tokens = prompt + tool;
-    us->cached_tokens = cached;
-    us->completion_tokens = cand + thoughts;
-    us->reasoning_tokens = thoughts;
+    us->source = LLM_USAGE_REPORTED;
+    us->prompt_tokens = raw[0] + raw[1];
+    us->cached_tokens = raw[2];
+    us->completion_tokens = raw[3] + raw[4];
+    us->reasoning_tokens = raw[4];
     us->total_tokens = us->prompt_tokens + us->completion_tokens;
+}
+
+/* usageMetadata as a usage (absent counts 0). False when a count is out
+   of range. */
+static bool llm__gemini_usage(const llm_json *u, llm_usage *us) {
+    int64_t raw[LLM__GEMINI_USAGE_COUNTS] = {0, 0, 0, 0, 0};
+    if (!llm_json_is(u, LLM_JSON_OBJECT)) return true;
+    if (!llm__gemini_usage_counts(u, raw)) return false;
+    llm__gemini_usage_of(raw, us);
     return true;
 }
 
@@ -11646,8 +11796,10 @@ static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *bo
     qsort(choices, n, sizeof *choices, llm__wire_choice_order);
     resp->choices = choices;
     resp->choice_count = n;
-    if (!llm__gemini_usage(llm_json_get(body, "usageMetadata"), &resp->usage))
+    if (!llm__gemini_usage(llm_json_get(body, "usageMetadata"), &resp->usage)) {
         memset(&resp->usage, 0, sizeof resp->usage);
+        resp->usage_refused = true;
+    }
     return LLM_OK;
 }
 
@@ -11655,6 +11807,7 @@ static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *bo
 
 typedef struct llm__gemini_state {
     int next_block;              /* the key of the next reasoning block (unique across choices) */
+    int64_t usage[LLM__GEMINI_USAGE_COUNTS]; /* usageMetadata's counts so far, merged count by count */
 } llm__gemini_state;
 
 static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const llm_json *fc, const llm_json *sig) {
@@ -11727,6 +11880,22 @@ static llm_result llm__gemini_stream_candidate(llm_stream_sink *s, const llm_jso
         finish, strlen(finish));
 }
 
+/* A chunk's usageMetadata: the counts it carries replace those of earlier
+   chunks, the others are kept (every chunk repeats the prompt's; the
+   candidates' come with the last). */
+static llm_result llm__gemini_stream_usage(llm_stream_sink *s, const llm_json *u) {
+    llm__gemini_state *st = (llm__gemini_state *)s->state;
+    int64_t raw[LLM__GEMINI_USAGE_COUNTS] = {-1, -1, -1, -1, -1};
+    llm_usage us;
+    int i;
+    memset(&us, 0, sizeof us);
+    if (!llm__gemini_usage_counts(u, raw)) return llm_sink_usage(s, &us, false);
+    for (i = 0; i < LLM__GEMINI_USAGE_COUNTS; i++)
+        if (raw[i] >= 0) st->usage[i] = raw[i];
+    llm__gemini_usage_of(st->usage, &us);
+    return llm_sink_usage(s, &us, true);
+}
+
 static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event, size_t event_len,
                                            const llm_json *root) {
     const llm_json *cands = llm_json_get(root, "candidates"), *c;
@@ -11734,7 +11903,6 @@ static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event
     size_t n;
     char msg[128];
     llm_result r = LLM_OK;
-    llm_usage u;
     (void)event;
     (void)event_len;
     if (!llm_json_is(root, LLM_JSON_OBJECT))
@@ -11749,9 +11917,7 @@ static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event
     for (c = llm_json_first(cands); c && r == LLM_OK; c = llm_json_next(cands, c))
         r = llm__gemini_stream_candidate(s, c);
     if (r != LLM_OK || !llm_json_is(llm_json_get(root, "usageMetadata"), LLM_JSON_OBJECT)) return r;
-    memset(&u, 0, sizeof u);
-    return llm__gemini_usage(llm_json_get(root, "usageMetadata"), &u) ? llm_sink_usage(s, &u, true)
-                                                                      : llm_sink_usage(s, &u, false);
+    return llm__gemini_stream_usage(s, llm_json_get(root, "usageMetadata"));
 }
 
 static const llm_wire_format llm__gemini_wire = {
@@ -12697,12 +12863,13 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
     return e.code;
 }
 
-/* An answer without usage gets the estimator's counts, marked estimated,
-   so it can still be priced and budgeted. */
+/* An answer whose usage is MISSING gets the estimator's counts in
+   usage_estimate (never in usage), so it can still be budgeted. */
 static void llm__call_estimate_usage(const llm_call *call, llm_response *resp) {
-    llm_usage *u = &resp->usage;
+    llm_usage *u = &resp->usage_estimate;
     size_t i, k, out = 0;
-    if (u->present || !call->model_) return;
+    memset(u, 0, sizeof *u);
+    if (resp->usage.source == LLM_USAGE_REPORTED || !call->model_) return;
     for (i = 0; i < resp->choice_count; i++) {
         const llm_choice *c = &resp->choices[i];
         out += c->content ? llm_tokens_estimate(c->content, c->content_len, call->model_) : 0;
@@ -12711,11 +12878,48 @@ static void llm__call_estimate_usage(const llm_call *call, llm_response *resp) {
         for (k = 0; k < c->tool_call_count; k++)
             out += llm_tokens_estimate(c->tool_calls[k].arguments, strlen(c->tool_calls[k].arguments), call->model_);
     }
-    memset(u, 0, sizeof *u);
-    u->estimated = true;
+    u->source = LLM_USAGE_ESTIMATED;
     u->prompt_tokens = (int64_t)call->prompt_estimate_;
     u->completion_tokens = (int64_t)out;
     u->total_tokens = u->prompt_tokens + u->completion_tokens;
+}
+
+/* The most tokens a count of the answer's usage can hold: 8 times the
+   model's context (max_input_tokens + max_output_tokens, when the price
+   table knows either; the factor leaves room for a table that lags a
+   model's longer-context options), at most LLM_USAGE_MAX_TOKENS; the
+   total, their sum, twice that. */
+static int64_t llm__call_usage_bound(const llm_call *call, const llm_response *resp) {
+    int64_t bound = LLM_USAGE_MAX_TOKENS;
+#ifdef LLM_NO_COSTS
+    (void)call;
+    (void)resp;
+#else
+    llm_model_info info;
+    const char *model = call->model_ ? call->model_ : resp->model;
+    if ((model && llm_model_info_get(call->client_->desc.costs, model, &info, NULL) == LLM_OK) ||
+        (resp->model && model != resp->model &&
+         llm_model_info_get(call->client_->desc.costs, resp->model, &info, NULL) == LLM_OK)) {
+        int64_t context = info.max_input_tokens + info.max_output_tokens;
+        if (context > 0 && context < bound / 8) bound = 8 * context;
+    }
+#endif
+    return bound;
+}
+
+/* Reported usage above what the request could produce is refused: the
+   usage is MISSING, usage_refused says why, and the estimate stands in. */
+static void llm__call_bound_usage(const llm_call *call, llm_response *resp) {
+    const llm_usage *u = &resp->usage;
+    int64_t bound;
+    if (u->source != LLM_USAGE_REPORTED) return;
+    bound = llm__call_usage_bound(call, resp);
+    if (u->prompt_tokens > bound || u->completion_tokens > bound || u->total_tokens > 2 * bound ||
+        u->cached_tokens > bound || u->cache_creation_tokens > bound || u->cache_creation_1h_tokens > bound ||
+        u->reasoning_tokens > bound || u->audio_prompt_tokens > bound || u->audio_completion_tokens > bound) {
+        memset(&resp->usage, 0, sizeof resp->usage);
+        resp->usage_refused = true;
+    }
 }
 
 /* The choices of an answer: at least one, each index below the cap (the
@@ -12736,7 +12940,8 @@ static llm_result llm__call_check_choices(const llm_call *call, const llm_respon
 
 /* What every response gets from its call, for a whole answer and a stream
    alike: status, latency, request id, the cost a header reported, usage
-   (estimated when the answer had none), the price, the raw body; and, when
+   checked against its bound (the estimate when it is missing), the prices,
+   the raw body; and, when
    `check` (an answer that ended well), its choices checked. */
 static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, llm_response *resp, bool check,
                                               llm_error *err) {
@@ -12753,6 +12958,7 @@ static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, ll
         resp->provider_cost_usd = call->provider_cost_;
     }
     if (check && (r = llm__call_check_choices(call, resp, err)) != LLM_OK) return r;
+    llm__call_bound_usage(call, resp);
     llm__call_estimate_usage(call, resp);
 #ifndef LLM_NO_COSTS
     llm_response_price(call->client_->desc.costs, resp, call->model_, NULL); /* unknown model: no cost */
@@ -14485,19 +14691,28 @@ static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_r
 
 /* Usage the router counts: the provider's, or the library's estimate for
    an answer without one (so such answers still spend budgets and tpm). */
-static bool llm__router_has_usage(const llm_response *resp) {
-    return resp && (resp->usage.present || resp->usage.estimated);
+static const llm_usage *llm__router_usage(const llm_response *resp) {
+    if (!resp) return NULL;
+    if (resp->usage.source == LLM_USAGE_REPORTED) return &resp->usage;
+    if (resp->usage_estimate.source == LLM_USAGE_ESTIMATED) return &resp->usage_estimate;
+    return NULL;
 }
 
+/* What an answer charges the budgets: the reported cost (the router's
+   price hook on the reported usage, the price table's, the provider's),
+   else the estimate's (a server that omits its usage cannot dodge a
+   budget); at most LLM_ROUTER_MAX_CHARGE_USD. */
 static double llm__router_cost(llm_router *r, const llm__router_dep *d, const llm_response *resp) {
-    double in = 0, out = 0;
+    const llm_usage *u = llm__router_usage(resp);
+    double in = 0, out = 0, cost = 0;
     if (!resp) return 0;
     /* the router's own price hook wins: the caller configured it on purpose */
-    if (r->desc_.price && llm__router_has_usage(resp) && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out))
-        return in * (double)resp->usage.prompt_tokens + out * (double)resp->usage.completion_tokens;
-    if (resp->has_cost) return resp->cost_usd;
-    if (resp->has_provider_cost) return resp->provider_cost_usd;
-    return 0;
+    if (r->desc_.price && u && r->desc_.price(r->desc_.hooks_user, d->d.model, &in, &out))
+        cost = in * (double)u->prompt_tokens + out * (double)u->completion_tokens;
+    else if (resp->has_cost) cost = resp->cost_usd;
+    else if (resp->has_provider_cost) cost = resp->provider_cost_usd;
+    else if (resp->has_estimate_cost) cost = resp->estimate_cost_usd;
+    return cost < LLM_ROUTER_MAX_CHARGE_USD ? cost : LLM_ROUTER_MAX_CHARGE_USD;
 }
 
 static void llm__router_spend(double *spent, int64_t *window, double cost, int64_t now, int64_t length) {
@@ -14522,9 +14737,9 @@ static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, co
         llm__router_ewma(&d->st.ttft_ewma_ms, (double)o->ttft_ms, d->st.successes);
         llm__router_ewma(&c->st.ttft_ewma_ms, (double)o->ttft_ms, c->st.successes);
     }
-    if (llm__router_has_usage(resp)) {
-        pt = resp->usage.prompt_tokens;
-        ct = resp->usage.completion_tokens;
+    if (llm__router_usage(resp)) {
+        pt = llm__router_usage(resp)->prompt_tokens;
+        ct = llm__router_usage(resp)->completion_tokens;
         if (ct > 0)
             llm__router_ewma(&d->ms_per_token, (double)(o->ttft_ms > 0 ? o->ttft_ms : lat) / (double)ct,
                              d->st.successes);
@@ -14537,7 +14752,7 @@ static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, co
                           r->desc_.budget_window_ms);
         llm__router_spend(&d->spent, &d->spend_window, cost, now, r->desc_.budget_window_ms);
     }
-    if (llm__router_has_usage(resp)) { /* the buckets took the estimate; settle the difference */
+    if (llm__router_usage(resp)) { /* the buckets took the estimate; settle the difference */
         extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
         if (d->d.tpm) d->tpm_units -= extra * 60000;
         llm__router_minute(d, now);

@@ -44,14 +44,16 @@
    of fixed keys: model= provider= prompt_tokens= completion_tokens=
    cached_tokens= reasoning_tokens= usage= cost_usd= latency_ms=
    attempts=. usage= says where the token counts come from: reported (by
-   the server), estimated (by the library: the server sent none) or none;
-   cost_usd= is "unknown" when no price is known for the model (a proxy's
-   alias) or there is no usage, never 0 for that; latency_ms= is the whole
+   the server) or missing (the server sent none, or usage that was refused:
+   the counts are then 0 and mean nothing; the library's estimate is not
+   printed, neither here nor in --json); cost_usd= is "unknown" when no
+   price is known for the model (a proxy's alias) or the usage is missing,
+   never 0 for that; latency_ms= is the whole
    request and attempts= the HTTP attempts it took (with --fallback or
    --router: every retry and fallback, backoff included). --json prints the response as
    one JSON object instead of the text (the shape of `llm replay`, with
    id, model, provider, cost_usd (null when unknown), latency_ms and
-   attempts; usage has "estimated":true when estimated); the summary line
+   attempts; usage null and "usage_source":"missing" when missing); the summary line
    still follows on stderr. Exit 0 answered; 1 the call failed
    (one line "CODE: message (HTTP n)"); 2 usage error, unreadable file or
    no API key. The key is never printed. */
@@ -492,7 +494,7 @@ static void chat_print_summary(const llm_response *resp, const char *model, cons
             "usage=%s cost_usd=%s latency_ms=%lld attempts=%d\n",
             resp->model ? resp->model : model, provider, (long long)u->prompt_tokens, (long long)u->completion_tokens,
             (long long)u->cached_tokens, (long long)u->reasoning_tokens,
-            u->present ? "reported" : u->estimated ? "estimated" : "none", usd, (long long)resp->latency_ms,
+            u->source == LLM_USAGE_REPORTED ? "reported" : "missing", usd, (long long)resp->latency_ms,
             resp->attempts);
 }
 

@@ -53,7 +53,7 @@ static llm_result cli_decode_usage(const llm_json *root, llm_usage *u, const cha
     if (!x && !g) x = root;
     if (g) {
         int64_t thoughts = cli_int(llm_json_get(g, "thoughtsTokenCount"));
-        u->present = true;
+        u->source = LLM_USAGE_REPORTED;
         u->prompt_tokens = cli_int(llm_json_get(g, "promptTokenCount"));
         u->cached_tokens = cli_int(llm_json_get(g, "cachedContentTokenCount"));
         u->completion_tokens = cli_int(llm_json_get(g, "candidatesTokenCount")) + thoughts;
@@ -159,7 +159,7 @@ int cli_cost(int argc, char **argv) {
     if (a.usage_file) {
         st = cli_usage_file(a.usage_file, &u, &model, &doc);
     } else {
-        u.present = true;
+        u.source = LLM_USAGE_REPORTED;
         u.prompt_tokens = a.n[0];
         u.completion_tokens = a.n[1];
         u.cached_tokens = a.n[2];

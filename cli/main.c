@@ -32,7 +32,7 @@ static const cli_verb verbs[] = {
      "                [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--first-token-timeout-ms N]\n"
      "                [--stall-timeout-ms N] [--reasoning] [--no-stream] [--json] [-v] PROMPT|-\n"
      "  Sends one chat request and prints the answer as it arrives (stdout: the text, then one JSON line per\n"
-     "  tool call; stderr: one line model=... provider=... prompt_tokens=... usage=reported|estimated|none\n"
+     "  tool call; stderr: one line model=... provider=... prompt_tokens=... usage=reported|missing\n"
      "  cost_usd=...|unknown latency_ms=... attempts=..., the whole request's time and HTTP attempts).\n"
      "  Target: --provider P; else --base-url or LLM_BASE_URL (an OpenAI-compatible server given -m verbatim,\n"
      "  key LLM_API_KEY); else the model's provider/ prefix or bare name, with that provider's variables\n"

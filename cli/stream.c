@@ -12,10 +12,13 @@
        prints one JSON object: id, model, provider, content, reasoning,
        refusal, tool_calls (each {id, name, arguments}: the arguments'
        text as it came, and "arguments_invalid": true when it is not one
-       JSON value), finish_reason, finish_reason_raw, usage (null
-       when the answer reports none: replay estimates nothing), cost_usd (of
-       the reported usage; null, unknown, without usage or without a price
-       for the model), latency_ms (0), attempts (1, the one exchange);
+       JSON value), finish_reason, finish_reason_raw, usage (the counts
+       the answer reports; null when it reports none, or usage that was
+       refused: an estimate is never printed as usage), usage_source
+       ("reported" or "missing"), cost_usd (of the reported usage; null,
+       unknown, without usage or without a price for the model),
+       latency_ms (0), attempts (1, the one exchange); usage_refused (true:
+       the answer's usage was refused, see llm.h's LIMITS AND DEADLINES),
        provider_cost_usd, upstream_cost_usd, thinking_blocks (LiteLLM's
        form), content_filter and prompt_filter when the answer has them;
        and error when it failed (exit 1). */
@@ -88,31 +91,29 @@ static void write_str_or_empty(llm_json_writer *w, const char *key, const char *
     llm_json_write_string(w, s ? s : "");
 }
 
-/* usage: null when the answer reported none and nothing was estimated;
-   an estimate (an answer without usage, priced all the same) says so. */
+/* usage: the counts the server reported, null when it reported none (or
+   usage that was refused); usage_source says which ("reported", "missing").
+   The library's estimate is never printed as usage. */
 static void write_usage(llm_json_writer *w, const llm_usage *u) {
+    static const char *const names[6] = {"prompt_tokens", "completion_tokens", "total_tokens",
+                                          "cached_tokens", "cache_creation_tokens", "reasoning_tokens"};
+    const int64_t values[6] = {u->prompt_tokens, u->completion_tokens, u->total_tokens,
+                               u->cached_tokens, u->cache_creation_tokens, u->reasoning_tokens};
+    size_t i;
+    bool reported = u->source == LLM_USAGE_REPORTED;
     llm_json_write_key(w, "usage");
-    if (!u->present && !u->estimated) {
+    if (!reported) {
         llm_json_write_null(w);
-        return;
-    }
-    {
-        static const char *const names[6] = {"prompt_tokens", "completion_tokens", "total_tokens",
-                                              "cached_tokens", "cache_creation_tokens", "reasoning_tokens"};
-        const int64_t values[6] = {u->prompt_tokens, u->completion_tokens, u->total_tokens,
-                                   u->cached_tokens, u->cache_creation_tokens, u->reasoning_tokens};
-        size_t i;
+    } else {
         llm_json_write_object_begin(w);
         for (i = 0; i < 6; i++) {
             llm_json_write_key(w, names[i]);
             llm_json_write_int(w, values[i]);
         }
-        if (u->estimated) {
-            llm_json_write_key(w, "estimated");
-            llm_json_write_bool(w, true);
-        }
         llm_json_write_object_end(w);
     }
+    llm_json_write_key(w, "usage_source");
+    llm_json_write_string(w, reported ? "reported" : "missing");
 }
 
 /* Gemini's signature of a tool call's part, which LiteLLM carries on the
@@ -189,6 +190,10 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
         llm_json_write_int(w, resp->attempts);
     }
     /* present only when the answer has them */
+    if (resp->usage_refused) {
+        llm_json_write_key(w, "usage_refused");
+        llm_json_write_bool(w, true);
+    }
     if (resp->has_provider_cost) {
         llm_json_write_key(w, "provider_cost_usd");
         llm_json_write_number(w, resp->provider_cost_usd);
@@ -292,11 +297,6 @@ int cli_replay(int argc, char **argv) {
         return CLI_USAGE;
     }
     r = llm_decode_recorded(provider, status, text, len, stream, &resp, &err);
-    if (resp.usage.estimated) { /* replay reports what the bytes say: no estimate, and a price only for reported usage */
-        memset(&resp.usage, 0, sizeof resp.usage);
-        resp.has_cost = false;
-        resp.cost_usd = 0;
-    }
     resp.attempts = 1; /* the one recorded exchange (a failed one too) */
     if (!cli_write_response(&resp, r, &err, provider, true)) r = LLM_ERR_PARSE;
     llm_response_free(&resp);

@@ -210,6 +210,7 @@ function finishResult(r) {
     finish_reason: normFinish(r.finishRaw),
     finish_reason_raw: r.finishRaw,
     usage: r.usage,
+    usage_source: r.usage ? 'reported' : 'missing',
   };
   const money = (v) => (typeof v === 'number' && v >= 0 && v < 1e9 ? v : null);
   const cost = money(r.cost?.cost), upstream = money(r.cost?.cost_details?.upstream_inference_cost);
@@ -223,7 +224,7 @@ function finishResult(r) {
   return out;
 }
 
-const fresh = () => ({ content: '', reasoning: '', refusal: '', tools: [], finishRaw: null, usage: null, streamError: null, truncated: false,
+const fresh = () => ({ content: '', reasoning: '', refusal: '', tools: [], finishRaw: null, usage: null, rawUsage: null, streamError: null, truncated: false,
   cost: null, contentFilter: undefined, promptFilter: undefined, noChoice: false, thinkingBlocks: [] });
 const promptFilterOf = (o) => (o.prompt_filter_results !== undefined ? o.prompt_filter_results : o.prompt_annotations);
 
@@ -246,6 +247,22 @@ function openaiUsage(u) {
     cache_creation_tokens: num(u.prompt_tokens_details?.cache_write_tokens),
     reasoning_tokens: num(u.completion_tokens_details?.reasoning_tokens),
   };
+}
+
+// A later usage chunk's counts over an earlier one's: only the counts it carries; its total, when it
+// has none but carries the prompt or completion count, is recomputed (openaiUsage) from the merged ones.
+function mergeOpenaiUsage(prev, u) {
+  const isNum = (v) => typeof v === 'number';
+  const out = { ...(prev ?? {}) };
+  for (const k of ['prompt_tokens', 'completion_tokens', 'total_tokens']) if (isNum(u[k])) out[k] = u[k];
+  if (!isNum(u.total_tokens) && (isNum(u.prompt_tokens) || isNum(u.completion_tokens))) delete out.total_tokens;
+  for (const d of ['prompt_tokens_details', 'completion_tokens_details']) {
+    const src = u[d] && typeof u[d] === 'object' ? u[d] : {};
+    const merged = { ...(out[d] ?? {}) };
+    for (const [k, v] of Object.entries(src)) if (isNum(v)) merged[k] = v;
+    out[d] = merged;
+  }
+  return out;
 }
 
 function openaiAddText(r, m) {
@@ -283,8 +300,13 @@ export function openaiStream(events) {
     }
     // Spec: ChatCompletionStreamOptions.include_usage, "an additional chunk ... The `usage` field on
     // this chunk shows the token usage statistics for the entire request" (other chunks' usage is null)
-    if (chunk.usage && typeof chunk.usage === 'object') { r.usage = openaiUsage(chunk.usage); r.cost = chunk.usage; }
-    if (chunk.x_groq?.usage && typeof chunk.x_groq.usage === 'object') r.usage = openaiUsage(chunk.x_groq.usage);
+    // Choice: usage is read from any chunk, with choices or without (OpenRouter sends it beside a
+    // non-empty choices array, after finish_reason); several usage chunks are merged count by count, a
+    // later chunk overriding only the counts it carries (a totals-only chunk keeps the earlier details).
+    const u = chunk.usage && typeof chunk.usage === 'object' ? chunk.usage
+      : chunk.x_groq?.usage && typeof chunk.x_groq.usage === 'object' ? chunk.x_groq.usage : null;
+    if (u) { r.rawUsage = mergeOpenaiUsage(r.rawUsage, u); r.usage = openaiUsage(r.rawUsage); }
+    if (chunk.usage && typeof chunk.usage === 'object') r.cost = chunk.usage;
   }
   r.tools = [...byIndex.values()].sort((a, b) => a.index - b.index);
   r.truncated = !done;
@@ -445,6 +467,12 @@ function selfCheck() {
   // Groq usage, cache fields
   o = openaiStream(oa({ choices: [], x_groq: { usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7, prompt_tokens_details: { cached_tokens: 1, cache_write_tokens: 2 }, completion_tokens_details: { reasoning_tokens: 5 } } } }, '[DONE]'));
   assert.deepEqual(o.usage, { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7, cached_tokens: 1, cache_creation_tokens: 2, reasoning_tokens: 5 });
+  // two usage chunks, the second totals-only (one with choices): the cached count survives; no usage: missing
+  o = openaiStream(oa({ choices: [], usage: { prompt_tokens: 14, completion_tokens: 30, total_tokens: 44, prompt_tokens_details: { cached_tokens: 6 } } },
+    { choices: [{ index: 0, delta: { content: '' }, finish_reason: null }], usage: { prompt_tokens: 14, completion_tokens: 31 } }, '[DONE]'));
+  assert.deepEqual([o.usage, o.usage_source], [{ prompt_tokens: 14, completion_tokens: 31, total_tokens: 45, cached_tokens: 6, cache_creation_tokens: 0, reasoning_tokens: 0 }, 'reported']);
+  o = openaiStream(oa({ choices: [{ index: 0, delta: { content: 'a' }, finish_reason: 'stop' }] }, '[DONE]'));
+  assert.deepEqual([o.usage, o.usage_source], [null, 'missing']);
   // in-stream rate limit named only in the message
   o = openaiStream(oa({ error: { message: 'Rate limit reached for requests', type: 'requests' } }));
   assert.equal(o.error.code, 'LLM_ERR_RATE_LIMITED');

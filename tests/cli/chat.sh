@@ -49,11 +49,13 @@ lacks_text() { if grep -q -F -- "$3" "$2"; then fail "$1: [$3] in: $(cat "$2")";
 jnum() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" "$dir/out" | head -n 1; }
 snum() { sed -n "s/^model=.* $1=\([^ ]*\).*/\1/p" "$dir/err" | head -n 1; }
 # summary_is_json NAME: the summary line has its shape and the same run's --json values (its cost_usd is
-# rounded to 10 significant digits; "unknown" where --json has null)
+# rounded to 10 significant digits; "unknown" where --json has null; token counts 0 where its usage is null)
 summary_is_json() {
     has "$1 summary" "$dir/err" "$summary"
     for k in prompt_tokens completion_tokens cached_tokens reasoning_tokens latency_ms attempts; do
-        same "$1 $k" "$(snum $k)" "$(jnum $k)"
+        j=$(jnum $k)
+        if [ -z "$j" ] && [ "$k" != latency_ms ] && [ "$k" != attempts ] && grep -q -F '"usage":null' "$dir/out"; then j=0; fi
+        same "$1 $k" "$(snum $k)" "$j"
     done
     c=$(snum cost_usd); j=$(jnum cost_usd)
     if [ "$c" = unknown ]; then same "$1 cost_usd" "$j" null
@@ -93,7 +95,8 @@ if run json 0 --json --base-url "$base" -m gpt-4o-mini Hi; then
                '"usage":{"prompt_tokens":' '"cost_usd":0.' '"latency_ms":' '"attempts":1' '"tool_calls":[]' '"reasoning":""' '"refusal":""' '"finish_reason_raw":"stop"'; do
         has_text "json $key" "$dir/out" "$key"
     done
-    lacks_text json-not-estimated "$dir/out" '"estimated"'
+    lacks_text json-not-estimated "$dir/out" 'estimat'
+    has_text json-usage-source "$dir/out" '"usage_source":"reported"'
     has json-usage-reported "$dir/err" ' usage=reported '
     summary_is_json json
 fi
@@ -106,12 +109,18 @@ if run unknown-price 0 --json --base-url "$base" -m my-alias Hi; then
     has unknown-price-summary "$dir/err" ' cost_usd=unknown '
     summary_is_json unknown-price
 fi
-# no usage from the server (stream_options.include_usage false): the tokens are the library's estimate, and say so
+# no usage from the server (stream_options.include_usage false): the usage is missing and its cost unknown,
+# never the library's estimate passed off as the server's, never a cost of 0
 printf '{"stream_options":{"include_usage":false}}' > "$dir/no-usage.json"
-if run estimated 0 --json --base-url "$base" -m gpt-4o-mini --request "$dir/no-usage.json" Hi; then
-    has_text estimated-json "$dir/out" '"estimated":true'
-    has estimated-summary "$dir/err" ' usage=estimated '
-    summary_is_json estimated
+if run missing 0 --json --base-url "$base" -m gpt-4o-mini --request "$dir/no-usage.json" Hi; then
+    has_text missing-json-usage "$dir/out" '"usage":null,"usage_source":"missing"'
+    has_text missing-json-cost "$dir/out" '"cost_usd":null'
+    lacks_text missing-json-estimate "$dir/out" 'estimat'
+    has missing-summary "$dir/err" ' prompt_tokens=0 completion_tokens=0 cached_tokens=0 reasoning_tokens=0 usage=missing cost_usd=unknown '
+    summary_is_json missing
+fi
+if run missing-text 0 --base-url "$base" -m gpt-4o-mini --request "$dir/no-usage.json" Hi; then
+    has missing-text-summary "$dir/err" ' usage=missing cost_usd=unknown '
 fi
 
 # a tool call: one JSON line after the (empty) text

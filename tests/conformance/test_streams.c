@@ -346,8 +346,11 @@ static bool same_replay(const llm_json *want, const llm_response *resp, llm_resu
     if (llm_json_is(llm_json_get(want, "finish_reason_raw"), LLM_JSON_NULL) ? (c && c->finish_reason_raw != NULL)
                                                                             : !same_str(llm_json_get(want, "finish_reason_raw"), c ? c->finish_reason_raw : NULL))
         return false;
-    if (llm_json_is(u, LLM_JSON_NULL) != !resp->usage.present) return false;
-    if (resp->usage.present &&
+    bool reported = resp->usage.source == LLM_USAGE_REPORTED;
+    if (llm_json_is(u, LLM_JSON_NULL) != !reported) return false;
+    if (!same_str(llm_json_get(want, "usage_source"), reported ? "reported" : "missing")) return false;
+    if (llm_json_is(llm_json_get(want, "usage_refused"), LLM_JSON_TRUE) != resp->usage_refused) return false;
+    if (reported &&
         (llm_json_int(llm_json_get(u, "prompt_tokens"), -1) != resp->usage.prompt_tokens ||
          llm_json_int(llm_json_get(u, "completion_tokens"), -1) != resp->usage.completion_tokens ||
          llm_json_int(llm_json_get(u, "total_tokens"), -1) != resp->usage.total_tokens ||
@@ -356,7 +359,8 @@ static bool same_replay(const llm_json *want, const llm_response *resp, llm_resu
          llm_json_int(llm_json_get(u, "reasoning_tokens"), -1) != resp->usage.reasoning_tokens))
         return false;
     if (!same_str(llm_json_get(want, "id"), resp->id) || !same_str(llm_json_get(want, "model"), resp->model)) return false;
-    if (resp->usage.present) { /* priced by LiteLLM's formula in the generator; within 1e-12 relative */
+    if (!reported && resp->has_cost) return false; /* no usage: the cost is unknown, never 0 */
+    if (reported) { /* priced by LiteLLM's formula in the generator; within 1e-12 relative */
         double w = llm_json_number(llm_json_get(want, "cost_usd"), -1), d = w - resp->cost_usd;
         if (llm_json_is(llm_json_get(want, "cost_usd"), LLM_JSON_NULL)) { /* no price for the model: unknown */
             if (resp->has_cost) return false;

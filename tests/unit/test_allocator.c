@@ -114,7 +114,7 @@ static void prices_and_vocabularies_use_only_the_given_allocator(void) {
     db.alloc = counted();
     CHECK_EQ_INT(llm_costs_load_json(&db, prices, strlen(prices), "test", NULL), LLM_OK);
     memset(&u, 0, sizeof u);
-    u.present = true;
+    u.source = LLM_USAGE_REPORTED;
     u.prompt_tokens = 10;
     CHECK_EQ_INT(llm_cost(&db, "my-model", &u, &info, NULL), LLM_OK);
     llm_costs_deinit(&db);
@@ -182,7 +182,8 @@ static void token_counting_uses_only_the_given_allocator(void) {
     d.alloc = counted();
     CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
     CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK);
-    CHECK(resp.usage.estimated && resp.usage.prompt_tokens == (int64_t)n);
+    CHECK(resp.usage.source == LLM_USAGE_MISSING && resp.usage_estimate.source == LLM_USAGE_ESTIMATED &&
+          resp.usage_estimate.prompt_tokens == (int64_t)n);
     llm_response_free(&resp);
 }
 

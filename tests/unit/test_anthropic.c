@@ -415,7 +415,7 @@ static const doc_usage doc_usages[] = {
 
 static void check_doc_usage(const doc_usage *d, const llm_usage *u, const char *how) {
     int failures = test_failures_in_case;
-    CHECK(u->present && !u->estimated);
+    CHECK(u->source == LLM_USAGE_REPORTED);
     CHECK_EQ_INT(u->prompt_tokens, d->prompt);
     CHECK_EQ_INT(u->cached_tokens, d->cached);
     CHECK_EQ_INT(u->cache_creation_tokens, d->writes);
@@ -485,7 +485,7 @@ static void documented_cache_reads_and_writes_count_in_the_prompt(void) {
         memset(&doc, 0, sizeof doc);
         CHECK_EQ_INT(llm_json_parse(&doc, "{\"input_tokens\":-1}", 19, NULL), LLM_OK);
         CHECK_EQ_INT(llm_usage_decode("anthropic", llm_json_root(&doc), &got, NULL), LLM_ERR_PARSE);
-        CHECK(!got.present && got.prompt_tokens == 0);
+        CHECK(got.source == LLM_USAGE_MISSING && got.prompt_tokens == 0);
         CHECK_EQ_INT(llm_usage_decode("anthropic", NULL, &got, NULL), LLM_ERR_PARSE);
         CHECK_EQ_INT(llm_usage_decode("nosuch", llm_json_root(&doc), &got, NULL), LLM_ERR_UNSUPPORTED);
         llm_json_doc_free(&doc);

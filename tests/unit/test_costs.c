@@ -41,7 +41,7 @@ static int test_check_usd(double got, double want, const char *what, const char 
 static llm_usage usage(int64_t prompt, int64_t completion) {
     llm_usage u;
     memset(&u, 0, sizeof u);
-    u.present = true;
+    u.source = LLM_USAGE_REPORTED;
     u.prompt_tokens = prompt;
     u.completion_tokens = completion;
     u.total_tokens = prompt + completion;
@@ -665,7 +665,7 @@ static void responses_get_a_cost(void) {
     CHECK_EQ_INT(llm_response_price(TABLE, &r, NULL, NULL), LLM_ERR_MODEL_UNKNOWN);
     CHECK(!r.has_cost);
     r.model = "gpt-4o";
-    r.usage.present = false;
+    r.usage.source = LLM_USAGE_MISSING;
     CHECK_EQ_INT(llm_response_price(TABLE, &r, NULL, NULL), LLM_OK);
     CHECK(!r.has_cost);
 }

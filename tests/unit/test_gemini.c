@@ -209,6 +209,36 @@ static void a_stream_cut_before_its_finish_is_truncated(void) {
     free(sse);
 }
 
+/* usageMetadata comes in every chunk (the prompt's count from the first,
+   the candidates' with the last): merged count by count. The recorded
+   stream as it is, then with the last chunk's promptTokenCount removed:
+   the earlier chunks' 7 stands. */
+static void streamed_usage_merges_count_by_count(void) {
+    size_t len;
+    char *sse = TEST_READ_FIXTURE(SAMPLES "stream_text.sse", &len), *last, *count;
+    llm_response resp;
+    llm_error err;
+    if (!sse) return;
+    CHECK_EQ_INT(llm_decode_recorded("gemini", 200, sse, len, true, &resp, &err), LLM_OK);
+    CHECK(resp.usage.source == LLM_USAGE_REPORTED && resp.usage.prompt_tokens == 7 && resp.usage.completion_tokens == 10 &&
+          resp.usage.total_tokens == 17);
+    llm_response_free(&resp);
+    last = strstr(sse, "\"finishReason\"");
+    count = last ? strstr(last, "\"promptTokenCount\": 7,") : NULL;
+    if (CHECK(count != NULL)) {
+        size_t cut = strlen("\"promptTokenCount\": 7,");
+        memmove(count, count + cut, len - (size_t)(count - sse) - cut + 1);
+        len -= cut;
+        CHECK_EQ_INT(llm_decode_recorded("gemini", 200, sse, len, true, &resp, &err), LLM_OK);
+        CHECK(resp.usage.source == LLM_USAGE_REPORTED);
+        CHECK_EQ_INT(resp.usage.prompt_tokens, 7);
+        CHECK_EQ_INT(resp.usage.completion_tokens, 10);
+        CHECK_EQ_INT(resp.usage.total_tokens, 17);
+        llm_response_free(&resp);
+    }
+    free(sse);
+}
+
 static llm_result decoded(const char *body, int status, bool stream, llm_response *resp, llm_error *err) {
     return llm_decode_recorded("gemini", status, body, strlen(body), stream, resp, err);
 }
@@ -517,6 +547,7 @@ static const test_case cases[] = {
     TEST(litellm_thought_ids),
     TEST(the_tool_use_prompt_counts_in_the_prompt),
     TEST(usage_decodes_through_the_wire_format),
+    TEST(streamed_usage_merges_count_by_count),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }

@@ -410,7 +410,7 @@ static void glued_arguments_are_flagged_streamed_or_not(void) {
 
 /* ---- 6: hostile numbers ---- */
 
-static void usage_out_of_range_is_estimated(void) {
+static void usage_out_of_range_is_refused(void) {
     static const char *const usages[] = {
         "{\"prompt_tokens\":9223372036854775807,\"completion_tokens\":9223372036854775807}",
         "{\"prompt_tokens\":-72145203,\"completion_tokens\":5,\"total_tokens\":-72145198}",
@@ -424,8 +424,10 @@ static void usage_out_of_range_is_estimated(void) {
         snprintf(body, sizeof body, "{\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"message\":{\"content\":\"Hi there\"},"
                                     "\"finish_reason\":\"stop\"}],\"usage\":%s}", usages[i]);
         CHECK_EQ_INT(llm_decode_recorded("openai", 200, body, strlen(body), false, &resp, NULL), LLM_OK);
-        if (!CHECK(!resp.usage.present && resp.usage.estimated)) fprintf(stderr, "  usage %s\n", usages[i]);
-        CHECK(resp.usage.completion_tokens > 0 && resp.usage.completion_tokens < 10 && resp.usage.total_tokens >= 0);
+        if (!CHECK(resp.usage.source == LLM_USAGE_MISSING && resp.usage_refused)) fprintf(stderr, "  usage %s\n", usages[i]);
+        CHECK(resp.usage.prompt_tokens == 0 && resp.usage.completion_tokens == 0 && resp.usage.total_tokens == 0 && !resp.has_cost);
+        CHECK(resp.usage_estimate.source == LLM_USAGE_ESTIMATED);
+        CHECK(resp.usage_estimate.completion_tokens > 0 && resp.usage_estimate.completion_tokens < 10);
         llm_response_free(&resp);
     }
     {   /* Anthropic's counts too, streamed */
@@ -436,7 +438,7 @@ static void usage_out_of_range_is_estimated(void) {
                           "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
         llm_response resp;
         CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, sse, strlen(sse), true, &resp, NULL), LLM_OK);
-        CHECK(!resp.usage.present && resp.usage.estimated);
+        CHECK(resp.usage.source == LLM_USAGE_MISSING && resp.usage_refused && resp.usage_estimate.source == LLM_USAGE_ESTIMATED);
         llm_response_free(&resp);
     }
 }
@@ -517,7 +519,8 @@ static void huge_usage_does_not_exhaust_a_budget(void) {
     d.price = price_hook;
     CHECK_EQ_INT(llm_router_init(&r, &d, NULL), LLM_OK);
     CHECK_EQ_INT(llm_router_complete(&r, &req, NULL, &resp, NULL), LLM_OK);
-    CHECK(resp.usage.estimated && resp.usage.prompt_tokens < 100);
+    CHECK(resp.usage.source == LLM_USAGE_MISSING && resp.usage_estimate.source == LLM_USAGE_ESTIMATED &&
+          resp.usage_estimate.prompt_tokens < 100);
     CHECK(!resp.has_cost || (resp.cost_usd >= 0 && resp.cost_usd < 1));
     llm_response_free(&resp);
     CHECK_EQ_INT(llm_router_complete(&r, &req, NULL, &resp, NULL), LLM_OK);
@@ -743,7 +746,7 @@ static void answers_without_choices_are_parse_errors(void) {
     CHECK_EQ_INT(llm_decode_recorded("openai", 200, usage_only, strlen(usage_only), true, &resp, &err), LLM_ERR_PARSE);
     llm_response_free(&resp);
     CHECK_EQ_INT(llm_decode_recorded("openai", 200, usage_after, strlen(usage_after), true, &resp, &err), LLM_OK);
-    CHECK(resp.choice_count == 1 && resp.choices[0].finish_reason == LLM_FINISH_STOP && resp.usage.present);
+    CHECK(resp.choice_count == 1 && resp.choices[0].finish_reason == LLM_FINISH_STOP && resp.usage.source == LLM_USAGE_REPORTED);
     llm_response_free(&resp);
 }
 
@@ -984,7 +987,7 @@ static const test_case cases[] = {
     TEST(tool_calls_without_a_name_are_refused),
     TEST(skipped_indices_and_missing_ids_make_no_phantoms),
     TEST(glued_arguments_are_flagged_streamed_or_not),
-    TEST(usage_out_of_range_is_estimated),
+    TEST(usage_out_of_range_is_refused),
     TEST(absurd_prices_are_refused),
     TEST(huge_usage_does_not_exhaust_a_budget),
     TEST(the_key_is_scrubbed_from_every_field),

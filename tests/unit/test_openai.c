@@ -101,7 +101,7 @@ static void openai_decodes_text_in_any_chunking(void) {
             CHECK_EQ_STR(resp.choices[0].finish_reason_raw, "stop");
             CHECK_EQ_INT(resp.choices[0].logprob_count, 0);
         }
-        CHECK(resp.usage.present);
+        CHECK(resp.usage.source == LLM_USAGE_REPORTED);
         CHECK_EQ_INT(resp.usage.prompt_tokens, 14);
         CHECK_EQ_INT(resp.usage.completion_tokens, 37);
         CHECK_EQ_INT(resp.usage.total_tokens, 51);
@@ -729,7 +729,7 @@ static void check_not_json_answer(const llm_response *resp, llm_result r, const 
     CHECK_EQ_INT(resp->usage.prompt_tokens, 96);
     CHECK_EQ_INT(resp->usage.completion_tokens, 41);
     CHECK_EQ_INT(resp->usage.total_tokens, 137);
-    CHECK(resp->usage.present && !resp->usage.estimated);
+    CHECK(resp->usage.source == LLM_USAGE_REPORTED);
     if (!CHECK_EQ_INT(c->tool_call_count, 2)) return;
     CHECK_EQ_STR(c->tool_calls[0].id, "call_weather_0");
     CHECK_EQ_STR(c->tool_calls[0].name, "get_weather");

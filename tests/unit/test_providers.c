@@ -437,7 +437,7 @@ static llm_result toy_event(llm_stream_sink *s, const char *event, size_t event_
         const char *f = llm_json_string(llm_json_get(data, "finish"), &n);
         llm_result r;
         memset(&u, 0, sizeof u);
-        u.present = true;
+        u.source = LLM_USAGE_REPORTED;
         u.prompt_tokens = llm_json_int(llm_json_get(data, "in"), 0);
         u.completion_tokens = st->pieces; /* the state lived through the stream */
         u.total_tokens = u.prompt_tokens + u.completion_tokens;
@@ -455,7 +455,7 @@ static bool toy_usage(const llm_json *u, llm_usage *out) {
     out->prompt_tokens = llm_json_int(llm_json_get(u, "in"), -1);
     out->completion_tokens = llm_json_int(llm_json_get(u, "out"), -1);
     out->total_tokens = out->prompt_tokens + out->completion_tokens;
-    out->present = true;
+    out->source = LLM_USAGE_REPORTED;
     return out->prompt_tokens >= 0 && out->completion_tokens >= 0;
 }
 
@@ -532,7 +532,7 @@ static void a_wire_format_of_ones_own_streams(void) {
         CHECK_EQ_STR(log.text, "Once upon a time");
         if (!CHECK(log.usage == 1 && log.finish == 1)) fprintf(stderr, "  usage %d, finish %d, chunk %u\n", log.usage, log.finish, (unsigned)chunks[i]);
         CHECK(resp.choice_count == 1 && resp.choices[0].finish_reason == LLM_FINISH_LENGTH && strcmp(resp.choices[0].content, "Once upon a time") == 0);
-        CHECK(resp.usage.present && resp.usage.prompt_tokens == 4 && resp.usage.completion_tokens == 3);
+        CHECK(resp.usage.source == LLM_USAGE_REPORTED && resp.usage.prompt_tokens == 4 && resp.usage.completion_tokens == 3);
         llm_response_free(&resp);
     }
     /* cut before its end: TRUNCATED with what arrived; an error line: its words */
@@ -544,7 +544,8 @@ static void a_wire_format_of_ones_own_streams(void) {
     llm_response_free(&resp);
     /* the same format, not streamed */
     CHECK_EQ_INT(toy_run("application/json", "{\"text\":\"whole\"}", 0, false, &resp, &log, &s), LLM_OK);
-    CHECK(resp.choice_count == 1 && strcmp(resp.choices[0].content, "whole") == 0 && resp.usage.estimated);
+    CHECK(resp.choice_count == 1 && strcmp(resp.choices[0].content, "whole") == 0 &&
+          resp.usage.source == LLM_USAGE_MISSING && resp.usage_estimate.source == LLM_USAGE_ESTIMATED);
     llm_response_free(&resp);
 }
 

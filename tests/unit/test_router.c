@@ -690,6 +690,52 @@ static void budget_blocks_before_sending(void) {
     fx_done();
 }
 
+/* "hi" answered with a claim of 2^52 + 2^52 tokens (tests/data/usage/):
+   the usage is refused, so the budget is charged the estimate's few
+   tokens, not $5.6e10, and the next request still goes out. */
+static void absurd_usage_does_not_drain_a_budget(void) {
+    static char body[2048];
+    size_t len;
+    char *text = TEST_READ_FIXTURE("tests/data/usage/openai_completion_absurd_usage.json", &len);
+    llm_router_stats st;
+    if (!text || !CHECK(len < sizeof body)) { free(text); return; }
+    memcpy(body, text, len + 1);
+    free(text);
+    fx_reset();
+    fx_dep("g");
+    F.desc.budget_usd = 1.0;
+    fx_script(0, 200, NULL, body);
+    fx_script(0, 200, NULL, body);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    seq_is("d0 d0 ");
+    llm_router_get_stats(&F.router, &st);
+    if (!CHECK(st.cost_usd < 0.01)) fprintf(stderr, "  charged $%g\n", st.cost_usd);
+    CHECK(st.prompt_tokens < 100 && st.completion_tokens < 1000);
+    fx_done();
+}
+
+/* One answer charges a budget at most LLM_ROUTER_MAX_CHARGE_USD ($100):
+   1,000,000 prompt tokens (within gpt-4o's bound) at the hook's $0.001. */
+static void one_answer_charges_at_most_the_cap(void) {
+    static const char *big = "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                             "\"content\":\"ok\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1000000,\"completion_tokens\":0}}";
+    llm_router_stats st;
+    fx_reset();
+    fx_dep("g");
+    F.desc.price = price_fn;
+    F.desc.budget_usd = 150;
+    fx_script(0, 200, NULL, big);
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK);
+    llm_router_get_stats(&F.router, &st);
+    CHECK(st.cost_usd == 100.0);
+    CHECK(llm_limits().router_max_charge_usd == 100.0);
+    CHECK_EQ_INT(fx_call("g", NULL), LLM_OK); /* $100 spent of $150: the next still goes */
+    fx_done();
+}
+
 /* ---- the streaming driver ---- */
 
 #define SSE_HELLO "data: {\"id\":\"c1\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n" \
@@ -1499,6 +1545,8 @@ static const test_case cases[] = {
     TEST(latency_based),
     TEST(usage_based),
     TEST(budget_blocks_before_sending),
+    TEST(absurd_usage_does_not_drain_a_budget),
+    TEST(one_answer_charges_at_most_the_cap),
     TEST(streaming_no_retry_after_content),
     TEST(streaming_filtered_after_content_is_kept),
     TEST(trace_events),

@@ -7,6 +7,7 @@
 #include "../test.h"
 
 static const llm_message hello = {.role = LLM_ROLE_USER, .content = "Hello"};
+static const llm_message hi = {.role = LLM_ROLE_USER, .content = "hi"};
 
 static llm_request stream_request(void) {
     llm_request r;
@@ -111,7 +112,7 @@ static void stream_delivers_events_and_the_same_response(void) {
         CHECK_EQ_STR(t.rec.log, "textHel textlo finishstop usage");
         CHECK(content_is(&t.resp, "Hello") && t.resp.choices[0].content_len == 5);
         CHECK(t.resp.choice_count == 1 && t.resp.choices[0].finish_reason == LLM_FINISH_STOP);
-        CHECK(t.resp.usage.present && t.resp.usage.prompt_tokens == 5 && t.resp.usage.completion_tokens == 2 && t.resp.usage.total_tokens == 7);
+        CHECK(t.resp.usage.source == LLM_USAGE_REPORTED && t.resp.usage.prompt_tokens == 5 && t.resp.usage.completion_tokens == 2 && t.resp.usage.total_tokens == 7);
         CHECK_EQ_STR(t.resp.id, "c");
         CHECK_EQ_STR(t.resp.model, "gpt-4o");
         CHECK_EQ_STR(t.sent, "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"stream\":true,"
@@ -251,20 +252,216 @@ static void error_inside_the_stream_is_typed(void) {
     case_end(&t);
 }
 
-static void answers_without_usage_are_estimated_and_priced(void) {
-    /* the stream sends no usage: the library counts, says so, and prices it */
+static void answers_without_usage_have_it_missing_and_an_estimate_beside(void) {
+    /* the stream sends no usage: usage is MISSING, its cost unknown; the
+       library's count is apart, and says so */
     stream_case t;
     case_start(&t);
     CHECK_EQ_INT(case_run(&t, NULL, CHUNK("The weather is sunny today.") FINISH DONE, 0), LLM_OK);
-    CHECK(!t.resp.usage.present && t.resp.usage.estimated);
-    CHECK(t.resp.usage.prompt_tokens > 0 && t.resp.usage.completion_tokens > 0);
-    CHECK_EQ_INT(t.resp.usage.total_tokens, t.resp.usage.prompt_tokens + t.resp.usage.completion_tokens);
+    CHECK(t.resp.usage.source == LLM_USAGE_MISSING && !t.resp.usage_refused);
+    CHECK(t.resp.usage.prompt_tokens == 0 && t.resp.usage.completion_tokens == 0 && t.resp.usage.total_tokens == 0);
+    CHECK(!t.resp.has_cost && t.resp.cost_usd == 0);
+    CHECK(t.resp.usage_estimate.source == LLM_USAGE_ESTIMATED);
+    CHECK(t.resp.usage_estimate.prompt_tokens > 0 && t.resp.usage_estimate.completion_tokens > 0);
+    CHECK_EQ_INT(t.resp.usage_estimate.total_tokens,
+                 t.resp.usage_estimate.prompt_tokens + t.resp.usage_estimate.completion_tokens);
 #if !defined(LLM_NO_COSTS) && !defined(LLM_NO_COSTS_TABLE)
-    CHECK(t.resp.has_cost && t.resp.cost_usd > 0);
+    CHECK(t.resp.has_estimate_cost && t.resp.estimate_cost_usd > 0);
 #else
-    CHECK(!t.resp.has_cost); /* no price for the model: no cost, never a zero one */
+    CHECK(!t.resp.has_estimate_cost); /* no price for the model: no cost, never a zero one */
 #endif
     case_end(&t);
+}
+
+/* ---- usage from recorded streams (tests/data/usage/README.md) ---- */
+
+/* A recorded answer (tests/data/...) through llm_stream, or llm_complete
+   when it is a whole body, for gpt-4o. */
+static llm_result run_fixture(stream_case *t, const char *path, bool stream) {
+    size_t len;
+    char *body = TEST_READ_FIXTURE(path, &len);
+    llm_mock_exchange x;
+    llm_mock mock;
+    llm_client_desc d;
+    llm_client c;
+    llm_result r;
+    if (!body) return LLM_ERR_INVALID_ARGUMENT;
+    llm_response_free(&t->resp);
+    memset(&x, 0, sizeof x);
+    x.status = 200;
+    x.headers = stream ? "content-type: text/event-stream\n" : "content-type: application/json\n";
+    x.body = body;
+    x.body_len = len;
+    memset(&mock, 0, sizeof mock);
+    mock.exchanges = &x;
+    mock.count = 1;
+    memset(&d, 0, sizeof d);
+    d.transport = llm_mock_transport(&mock);
+    d.alloc.alloc = test_alloc_fn;
+    d.alloc.realloc = test_realloc_fn;
+    d.alloc.free = test_free_fn;
+    d.alloc.user = &t->stats;
+    llm_client_init(&c, &d, NULL);
+    r = stream ? llm_stream(&c, &t->req, NULL, NULL, &t->resp, &t->err) : llm_complete(&c, &t->req, &t->resp, &t->err);
+    free(body);
+    return r;
+}
+
+static void usage_chunks_merge_field_by_field(void) {
+    /* the first usage chunk has cached_tokens 6, the second repeats only the
+       totals: the cached count survives, the totals are the second's */
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(run_fixture(&t, "tests/data/usage/openai_two_usage_chunks.sse", true), LLM_OK);
+    CHECK(t.resp.usage.source == LLM_USAGE_REPORTED && !t.resp.usage_refused);
+    CHECK_EQ_INT(t.resp.usage.prompt_tokens, 14);
+    CHECK_EQ_INT(t.resp.usage.completion_tokens, 30);
+    CHECK_EQ_INT(t.resp.usage.total_tokens, 44);
+    CHECK_EQ_INT(t.resp.usage.cached_tokens, 6);
+    CHECK(t.resp.usage_estimate.source == LLM_USAGE_MISSING);
+#if !defined(LLM_NO_COSTS) && !defined(LLM_NO_COSTS_TABLE)
+    /* gpt-4o's prices in LiteLLM's table: input 2.5e-06, cache read 1.25e-06, output 1e-05 per token */
+    CHECK(t.resp.has_cost);
+    CHECK(t.resp.cost_usd > 8 * 2.5e-06 + 6 * 1.25e-06 + 30 * 1e-05 - 1e-12 &&
+          t.resp.cost_usd < 8 * 2.5e-06 + 6 * 1.25e-06 + 30 * 1e-05 + 1e-12);
+#endif
+    case_end(&t);
+}
+
+static void usage_on_a_chunk_with_choices_is_taken(void) {
+    /* OpenRouter's recorded stream: usage beside a non-empty choices array,
+       after the finish_reason */
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(run_fixture(&t, "tests/data/provider-samples/openrouter/stream_text_usage.sse", true), LLM_OK);
+    CHECK(t.resp.usage.source == LLM_USAGE_REPORTED);
+    CHECK_EQ_INT(t.resp.usage.prompt_tokens, 7007);
+    CHECK_EQ_INT(t.resp.usage.completion_tokens, 49);
+    CHECK_EQ_INT(t.resp.usage.total_tokens, 7056);
+    CHECK(t.resp.usage_estimate.source == LLM_USAGE_MISSING);
+    case_end(&t);
+}
+
+static void a_stream_without_usage_has_none_and_no_cost(void) {
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(run_fixture(&t, "tests/data/usage/openai_no_usage.sse", true), LLM_OK);
+    CHECK(t.resp.usage.source == LLM_USAGE_MISSING && !t.resp.usage_refused);
+    CHECK(t.resp.usage.prompt_tokens == 0 && t.resp.usage.completion_tokens == 0 && t.resp.usage.cached_tokens == 0);
+    CHECK(!t.resp.has_cost);
+    CHECK(t.resp.usage_estimate.source == LLM_USAGE_ESTIMATED && t.resp.usage_estimate.completion_tokens > 0);
+    case_end(&t);
+}
+
+static void absurd_usage_is_refused_not_priced(void) {
+    /* "hi" answered, claiming 2^52 + 2^52 tokens: $5.6e10 at gpt-4o's prices */
+    static const char *const paths[2] = {"tests/data/usage/openai_completion_absurd_usage.json",
+                                         "tests/data/usage/openai_stream_absurd_usage.sse"};
+    int i;
+    for (i = 0; i < 2; i++) {
+        stream_case t;
+        case_start(&t);
+        t.req.messages = &hi;
+        CHECK_EQ_INT(run_fixture(&t, paths[i], i == 1), LLM_OK);
+        CHECK(t.resp.usage.source == LLM_USAGE_MISSING && t.resp.usage_refused);
+        CHECK(t.resp.usage.prompt_tokens == 0 && t.resp.usage.completion_tokens == 0 && t.resp.usage.total_tokens == 0);
+        if (!CHECK(!t.resp.has_cost)) fprintf(stderr, "  %s priced at $%g\n", paths[i], t.resp.cost_usd);
+        CHECK(t.resp.usage_estimate.source == LLM_USAGE_ESTIMATED);
+        CHECK(t.resp.usage_estimate.prompt_tokens > 0 && t.resp.usage_estimate.prompt_tokens < 100);
+#if !defined(LLM_NO_COSTS) && !defined(LLM_NO_COSTS_TABLE)
+        CHECK(t.resp.has_estimate_cost && t.resp.estimate_cost_usd < 0.01);
+#endif
+        case_end(&t);
+    }
+}
+
+static void usage_is_bounded_by_the_models_limits(void) {
+    /* gpt-4o in LiteLLM's table: max_input_tokens 128000, max_output_tokens
+       16384, so 8 x 144384 = 1155072 tokens at most per count; a model the
+       table does not know: LLM_USAGE_MAX_TOKENS, 10^8 */
+    static const struct { const char *model; long long prompt, completion; bool kept; } cases[] = {
+        {"gpt-4o", 128000, 16384, true},
+        {"gpt-4o", 1155072, 1, true},
+        {"gpt-4o", 1155073, 1, false},
+        {"gpt-4o", 5, 1155073, false},
+        {"my-alias", 100000000, 0, true},
+        {"my-alias", 100000001, 0, false},
+    };
+    size_t i;
+    CHECK_EQ_INT(llm_limits().usage_max_tokens, 100000000);
+    for (i = 0; i < TEST_COUNT(cases); i++) {
+        char body[512];
+        stream_case t;
+        llm_mock_exchange x;
+        llm_mock mock;
+        llm_client_desc d;
+        llm_client c;
+#if defined(LLM_NO_COSTS) || defined(LLM_NO_COSTS_TABLE)
+        if (strcmp(cases[i].model, "gpt-4o") == 0) continue; /* no table: the ceiling alone */
+#endif
+        case_start(&t);
+        t.req.model = cases[i].model;
+        snprintf(body, sizeof body, "{\"id\":\"c\",\"model\":\"%s\",\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"},"
+                 "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":%lld,\"completion_tokens\":%lld}}", cases[i].model,
+                 cases[i].prompt, cases[i].completion);
+        memset(&x, 0, sizeof x);
+        x.status = 200;
+        x.body = body;
+        memset(&mock, 0, sizeof mock);
+        mock.exchanges = &x;
+        mock.count = 1;
+        memset(&d, 0, sizeof d);
+        d.transport = llm_mock_transport(&mock);
+        llm_client_init(&c, &d, NULL);
+        CHECK_EQ_INT(llm_complete(&c, &t.req, &t.resp, &t.err), LLM_OK);
+        if (!CHECK((t.resp.usage.source == LLM_USAGE_REPORTED) == cases[i].kept && t.resp.usage_refused == !cases[i].kept))
+            fprintf(stderr, "  case %u\n", (unsigned)i);
+        CHECK_EQ_INT(t.resp.usage.prompt_tokens, cases[i].kept ? cases[i].prompt : 0);
+        llm_response_free(&t.resp);
+    }
+}
+
+/* ---- each wire format's end: a stream is complete only with its marker ---- */
+
+/* The recorded stream `path` (provider preset `format`) cut right before the
+   first occurrence of `marker`: TRUNCATED, with the text that arrived. */
+static void cut_before(const char *format, const char *path, const char *marker, const char *text) {
+    size_t len;
+    char *sse = TEST_READ_FIXTURE(path, &len), *at;
+    llm_response resp;
+    llm_error err;
+    if (!sse) return;
+    at = strstr(sse, marker);
+    if (CHECK(at != NULL)) {
+        CHECK_EQ_INT(llm_decode_recorded(format, 200, sse, (size_t)(at - sse), true, &resp, &err), LLM_ERR_TRUNCATED);
+        CHECK_EQ_INT(err.code, LLM_ERR_TRUNCATED);
+        CHECK(resp.choice_count == 1 && resp.choices[0].content && strcmp(resp.choices[0].content, text) == 0);
+        llm_response_free(&resp);
+    }
+    /* and whole, it is complete */
+    CHECK_EQ_INT(llm_decode_recorded(format, 200, sse, len, true, &resp, &err), LLM_OK);
+    llm_response_free(&resp);
+    free(sse);
+}
+
+#define SAMPLES "tests/data/provider-samples/"
+#define WEATHER_TEXT "I'm unable to provide real-time weather updates. To get the current weather in San Francisco, " \
+                     "I recommend checking a reliable weather website or a weather app."
+
+static void each_format_is_truncated_without_its_end_marker(void) {
+    /* OpenAI chat: `data: [DONE]`; a finish_reason alone does not complete
+       it (the usage chunk comes after it), nor does the usage chunk */
+    cut_before("openai", SAMPLES "openai/chat_stream_text_usage.sse", "data: [DONE]", WEATHER_TEXT);
+    cut_before("openai", SAMPLES "openai/chat_stream_text_usage.sse", "data: {\"id\":\"chatcmpl-ABfw031mOJeYCSHe4yI2ZjOA6kMJL\","
+               "\"object\":\"chat.completion.chunk\",\"created\":1727346168,\"model\":\"gpt-4o-2024-08-06\","
+               "\"system_fingerprint\":\"fp_5050236cbd\",\"choices\":[],\"usage\"", WEATHER_TEXT);
+    cut_before("openrouter", SAMPLES "openrouter/stream_text_usage.sse", "data: [DONE]", "There are **47** files.");
+    /* Anthropic: message_stop (message_delta's stop_reason is not the end) */
+    cut_before("anthropic", SAMPLES "anthropic/stream_text_basic.sse", "event: message_stop", "Hello there!");
+    /* Gemini has no end marker: a candidate's finishReason completes it
+       (test_gemini: a_stream_cut_before_its_finish_is_truncated) */
+    cut_before("gemini", SAMPLES "gemini/stream_text.sse", "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \" is",
+               "The capital of Wyoming");
 }
 
 /* ---- the sans-I/O side: deadlines and events pulled by the caller ---- */
@@ -367,7 +564,13 @@ static const test_case cases[] = {
     TEST(loop_guard_stops_a_repeating_model),
     TEST(plain_json_answer_to_a_stream_becomes_events),
     TEST(error_inside_the_stream_is_typed),
-    TEST(answers_without_usage_are_estimated_and_priced),
+    TEST(answers_without_usage_have_it_missing_and_an_estimate_beside),
+    TEST(usage_chunks_merge_field_by_field),
+    TEST(usage_on_a_chunk_with_choices_is_taken),
+    TEST(a_stream_without_usage_has_none_and_no_cost),
+    TEST(absurd_usage_is_refused_not_priced),
+    TEST(usage_is_bounded_by_the_models_limits),
+    TEST(each_format_is_truncated_without_its_end_marker),
     TEST(deadlines_come_from_the_time_passed_in),
     TEST(caller_may_reuse_its_buffer_before_taking_events),
     TEST(oversized_events_are_refused),
