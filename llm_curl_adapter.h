@@ -61,6 +61,12 @@
      stream's events); an empty Expect: header (libcurl would wait up to a
      second before sending a body over 1 MiB); transfers are never paused;
      an event callback that returns nonzero cancels the exchange.
+   - An answer's header and trailer lines together are bounded by
+     llm_limits().max_header_bytes (256 KiB): libcurl bounds the headers
+     but keeps every trailer line. Past it the exchange stops,
+     LLM_ERR_LIMIT_EXCEEDED, unless the answer was already whole (a stream
+     past its end marker): then it is the answer, and the connection is
+     dropped, as when a stream's deadline or grace passes after its end.
    - Redirects are never followed (libcurl would strip only Authorization
      and Cookie on a cross-host redirect, so x-api-key, api-key and
      x-goog-api-key would go along): a 3xx is LLM_ERR_HTTP naming its
@@ -274,7 +280,9 @@ typedef struct llm__curl_xfer {
     int64_t header_deadline_ms;      /* a stream: its headers must have come by then; 0 none */
     int64_t last_tick_ms;
     int sends;                       /* times libcurl was about to send the request */
+    size_t header_bytes, header_max; /* header and trailer lines so far, and llm_limits().max_header_bytes */
     char location[512];
+    char why[128];                   /* why a callback stopped the transfer (curl writes errbuf itself) */
     char errbuf[CURL_ERROR_SIZE];
 } llm__curl_xfer;
 
@@ -323,13 +331,25 @@ static int llm__curl_debug(CURL *easy, curl_infotype type, char *data, size_t si
 
 /* The status line of each answer, then its headers: a 1xx answer (100
    Continue, 103 Early Hints) is skipped with its headers; the final status
-   reaches the call before any header. */
+   reaches the call before any header. Every line counts against
+   llm_limits().max_header_bytes, trailers included (libcurl bounds the
+   headers only, and keeps every trailer line): past it the transfer stops,
+   LLM_ERR_LIMIT_EXCEEDED, which a call whose answer is already whole
+   ignores (llm_call_fail). */
 static size_t llm__curl_on_header(char *buf, size_t size, size_t count, void *user) {
     llm__curl_xfer *x = (llm__curl_xfer *)user;
     size_t len = size * count, n = len, name_len;
     const char *colon, *v;
     size_t vlen;
     llm_result r;
+    if (x->stop != LLM_OK) return 0;
+    if (len > x->header_max - x->header_bytes) {
+        x->stop = LLM_ERR_LIMIT_EXCEEDED;
+        snprintf(x->why, sizeof x->why, "the answer's headers and trailers are larger than %lu bytes",
+                 (unsigned long)x->header_max);
+        return 0;
+    }
+    x->header_bytes += len;
     while (n && (buf[n - 1] == '\r' || buf[n - 1] == '\n')) n--;
     if (n >= 12 && memcmp(buf, "HTTP/", 5) == 0) {
         const char *sp = (const char *)memchr(buf, ' ', n);
@@ -483,7 +503,9 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     x->stream = http->stream;
     x->stop = LLM_OK;
     x->sends = 0;
-    x->location[0] = x->errbuf[0] = '\0';
+    x->header_bytes = 0;
+    x->header_max = llm_limits().max_header_bytes;
+    x->location[0] = x->why[0] = x->errbuf[0] = '\0';
     x->last_tick_ms = llm__curl_now_ms();
     x->header_deadline_ms = http->stream && http->timeout_ms > 0 ? x->last_tick_ms + http->timeout_ms : 0;
     curl_slist_free_all(x->headers);
@@ -515,11 +537,17 @@ nomem:
 }
 
 
-/* What a finished exchange comes to: LLM_OK (a whole answer delivered),
-   what a callback stopped it with, a redirect not followed, or curl's
-   error as TIMEOUT or TRANSPORT. */
+/* What a finished exchange comes to: LLM_OK (a whole answer delivered, or
+   the call said LLM_DONE: its answer was whole, the rest of the transfer
+   dropped with its connection), what a callback stopped it with, a
+   redirect not followed, or curl's error as TIMEOUT or TRANSPORT. */
 static llm_result llm__curl_result(llm__curl_xfer *x, CURLcode code, llm_error *err) {
+    if (x->stop == LLM_DONE) {
+        if (err) memset(err, 0, sizeof *err);
+        return LLM_OK;
+    }
     if (x->stop != LLM_OK) {
+        if (x->why[0]) return llm__curl_error(err, x->stop, "%s", x->why);
         if (x->errbuf[0] && x->stop == LLM_ERR_TIMEOUT) return llm__curl_error(err, LLM_ERR_TIMEOUT, "%s", x->errbuf);
         if (x->stop == LLM_ERR_TRANSPORT && x->sends > 1)
             return llm__curl_error(err, LLM_ERR_TRANSPORT,

@@ -20,6 +20,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -732,6 +733,97 @@ static void the_runner_cancels_and_times_out(void) {
     llm_curl_runner_free(&run);
 }
 
+/* ---- what comes after a whole stream ---- */
+
+/* The process's peak resident memory, in KiB. */
+static long peak_rss_kib(void) {
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+}
+
+/* The limit on an answer's headers and trailers together that llm.h
+   documents (LIMITS AND DEADLINES: LLM_MAX_HEADER_BYTES, 256 KiB). */
+#define DOCUMENTED_HEADER_LIMIT (256 * 1024)
+
+/* The mock's fault: 1 KB trailer lines for 20 s after [DONE], as fast as
+   the client reads (a flood) or one every 50 ms (a trickle). The stream's
+   deadlines are 2 s of stall and 5 s in all. */
+static llm_request trailing(llm_pair *h, const char *fault) {
+    llm_request req = with_header(h, "x-mock-fault", fault);
+    req.stream.stall_timeout_ms = 2000;
+    req.stream.total_timeout_ms = 5000;
+    return req;
+}
+
+/* After [DONE], a flood of trailers stops at the header limit, a trickle
+   at the end of the stream's grace (well within its deadlines); each time
+   the answer is the whole one, and the connection is dropped, not reused. */
+static void trailers_after_the_end_are_bounded(void) {
+    static const char *const faults[] = {"trailers=20000@0", "trailers=20000@50"};
+    llm_client_desc d;
+    llm_client c;
+    llm_pair h;
+    char base[128];
+    size_t i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    for (i = 0; i < TEST_COUNT(faults); i++) {
+        llm_request req = trailing(&h, faults[i]);
+        llm_response resp;
+        llm_error err;
+        long rss = peak_rss_kib(), before = mock_connections(), after;
+        long long t0 = mock_now_ms(), took;
+        llm_result r = llm_stream(&c, &req, NULL, NULL, &resp, &err);
+        took = mock_now_ms() - t0;
+        if (!CHECK_EQ_INT(r, LLM_OK)) fprintf(stderr, "  %s: %s\n", faults[i], err.message);
+        else CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
+        if (!CHECK(took <= 2000 + 250)) fprintf(stderr, "  %s: took %lld ms, the stall deadline is 2000\n", faults[i], took);
+        if (!CHECK(peak_rss_kib() - rss < 32 * 1024)) fprintf(stderr, "  %s: the peak memory grew by %ld KiB\n", faults[i], peak_rss_kib() - rss);
+        /* (a private counter, read to check the bound) */
+        if (i == 0 && !CHECK(((llm__curl_xfer *)curl_t.xfer_)->header_bytes <= DOCUMENTED_HEADER_LIMIT))
+            fprintf(stderr, "  %zu bytes of headers and trailers taken\n", ((llm__curl_xfer *)curl_t.xfer_)->header_bytes);
+        llm_response_free(&resp);
+        after = mock_connections();
+        if (!CHECK_EQ_INT(after, before + 1)) fprintf(stderr, "  %s: connections before %ld, after %ld\n", faults[i], before, after);
+    }
+}
+
+/* The runner: the same two streams as jobs, side by side. */
+static void the_runner_bounds_trailers_too(void) {
+    static llm_curl_job jobs[2];
+    static tally t;
+    static const char *const faults[] = {"trailers=20000@0", "trailers=20000@50"};
+    llm_request reqs[2];
+    llm_pair h[2];
+    llm_curl_runner run;
+    llm_client_desc d;
+    llm_client c;
+    char base[128];
+    long rss = peak_rss_kib();
+    long long t0;
+    int i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    memset(&t, 0, sizeof t);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 4, NULL), LLM_OK);
+    for (i = 0; i < 2; i++) {
+        reqs[i] = trailing(&h[i], faults[i]);
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = &c;
+        jobs[i].request = &reqs[i];
+        jobs[i].stream = true;
+        jobs[i].on_done = job_done;
+        jobs[i].user = &t;
+        CHECK_EQ_INT(llm_curl_runner_add(&run, &jobs[i]), LLM_OK);
+    }
+    t0 = mock_now_ms();
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    if (!CHECK(mock_now_ms() - t0 <= 2000 + 250)) fprintf(stderr, "  took %lld ms, the stall deadline is 2000\n", mock_now_ms() - t0);
+    CHECK_EQ_INT(t.done, 2);
+    if (!CHECK_EQ_INT(t.ok, 2)) fprintf(stderr, "  %s / %s\n", jobs[0].error.message, jobs[1].error.message);
+    if (!CHECK(peak_rss_kib() - rss < 32 * 1024)) fprintf(stderr, "  the peak memory grew by %ld KiB\n", peak_rss_kib() - rss);
+    llm_curl_runner_free(&run);
+}
+
 /* A routed job: 429 asking for 300 ms twice (the first attempt and its
    retry: the deployment cools for as long), then the backup answers. Its
    response tells the whole job: three exchanges, the wait included. */
@@ -781,6 +873,8 @@ static const test_case cases[] = {
     TEST(the_runner_cancels_and_times_out),
     TEST(a_routed_job_tells_the_whole_job),
     TEST(a_failed_allocation_is_no_memory),
+    TEST(trailers_after_the_end_are_bounded),
+    TEST(the_runner_bounds_trailers_too),
 };
 
 int main(int argc, char **argv) {

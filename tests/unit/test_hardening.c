@@ -814,6 +814,155 @@ static void in_stream_errors_are_classified_by_type_and_code(void) {
     }
 }
 
+/* ---- 19: what comes after a whole answer ---- */
+
+/* A whole OpenAI stream (the documented chunk shape), then [DONE]. */
+static const char whole_stream[] =
+    "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hello\"}}]}\n\n"
+    "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" world\"}}]}\n\n"
+    "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+    "data: [DONE]\n\n";
+
+/* The limit on an answer's headers and trailers together, as llm.h's
+   LIMITS AND DEADLINES documents it (LLM_MAX_HEADER_BYTES, 256 KiB). */
+#define DOCUMENTED_HEADER_LIMIT (256 * 1024)
+
+/* A streamed call that has taken the whole answer above (begun at time 0). */
+static void begin_whole_stream(llm_call *call, const llm_client *c, const llm_request *req) {
+    const llm_http_request *http;
+    llm_event ev;
+    CHECK_EQ_INT(llm_call_begin_stream(call, c, req, 0, &http, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_call_feed_status(call, 200), LLM_OK);
+    CHECK_EQ_INT(llm_call_feed_header(call, "Content-Type", 12, "text/event-stream", 17), LLM_OK);
+    CHECK_EQ_INT(llm_call_feed_body(call, whole_stream, sizeof whole_stream - 1), LLM_OK);
+    while (llm_call_next_event(call, &ev) == LLM_OK) {}
+    CHECK_EQ_INT(llm_call_next_event(call, &ev), LLM_DONE);
+}
+
+/* Trailer lines of 1,000 bytes fed until the call says stop (at most
+   10 MB); returns the bytes fed, *last what the last feed returned. */
+static size_t feed_trailers(llm_call *call, llm_result *last) {
+    static char value[1000];
+    size_t fed = 0;
+    int i;
+    memset(value, 'x', sizeof value);
+    *last = LLM_OK;
+    for (i = 0; i < 10000 && *last == LLM_OK; i++) {
+        *last = llm_call_feed_header(call, "x-trailer", 9, value, sizeof value);
+        if (*last == LLM_OK) fed += 9 + sizeof value + 4; /* "name: value\r\n" */
+    }
+    return fed;
+}
+
+static bool whole_answer(const llm_response *resp) {
+    return resp->choice_count == 1 && resp->choices[0].content && strcmp(resp->choices[0].content, "Hello world") == 0 &&
+           resp->choices[0].finish_reason == LLM_FINISH_STOP;
+}
+
+/* Trailers after [DONE] are bounded with the headers: the call says stop
+   (LLM_DONE) at the limit, and the answer is the whole one, not an error.
+   Before the answer is whole, the same flood is LLM_ERR_LIMIT_EXCEEDED. */
+static void trailers_after_a_whole_answer_are_bounded(void) {
+    llm_client c;
+    llm_allocator a;
+    llm_request req = request();
+    llm_call call;
+    const llm_http_request *http;
+    llm_response resp;
+    llm_error err;
+    llm_result last;
+    size_t fed;
+    memset(&a, 0, sizeof a);
+    client_with(&c, a, NULL);
+    begin_whole_stream(&call, &c, &req);
+    fed = feed_trailers(&call, &last);
+    CHECK_EQ_INT(last, LLM_DONE);
+    if (!CHECK(fed <= DOCUMENTED_HEADER_LIMIT)) fprintf(stderr, "  %zu bytes of trailers taken\n", fed);
+    CHECK_EQ_INT(llm_call_feed_body(&call, "data: x\n\n", 9), LLM_DONE); /* what follows is not wanted either */
+    if (!CHECK_EQ_INT(llm_call_finish(&call, 10, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    CHECK(whole_answer(&resp));
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    /* the same flood before the end marker */
+    CHECK_EQ_INT(llm_call_begin_stream(&call, &c, &req, 0, &http, NULL), LLM_OK);
+    llm_call_feed_status(&call, 200);
+    fed = feed_trailers(&call, &last);
+    CHECK_EQ_INT(last, LLM_ERR_LIMIT_EXCEEDED);
+    CHECK(fed <= DOCUMENTED_HEADER_LIMIT);
+    CHECK_EQ_INT(llm_call_finish(&call, 10, &resp, &err), LLM_ERR_LIMIT_EXCEEDED);
+    CHECK(strstr(err.message, "headers and trailers") != NULL);
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    /* a whole non-streamed answer, then a flood of trailers */
+    {
+        static const char body[] = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":"
+                                   "{\"role\":\"assistant\",\"content\":\"Hello world\"},\"finish_reason\":\"stop\"}]}";
+        CHECK_EQ_INT(llm_call_begin(&call, &c, &req, 0, &http, NULL), LLM_OK);
+        llm_call_feed_status(&call, 200);
+        CHECK_EQ_INT(llm_call_feed_body(&call, body, sizeof body - 1), LLM_OK);
+        fed = feed_trailers(&call, &last);
+        CHECK_EQ_INT(last, LLM_DONE);
+        CHECK(fed <= DOCUMENTED_HEADER_LIMIT);
+        llm_call_fail(&call, LLM_ERR_TIMEOUT, "the transfer ran out of time"); /* what broke after it */
+        if (!CHECK_EQ_INT(llm_call_finish(&call, 10, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+        CHECK(whole_answer(&resp));
+        llm_response_free(&resp);
+        llm_call_free(&call);
+    }
+}
+
+/* The stream's deadlines stay armed after [DONE] while the transfer goes
+   on: a tick past one says stop (LLM_DONE), the answer stands, and a
+   transport that then fails does not make it TRUNCATED. */
+static void deadlines_hold_after_a_whole_answer(void) {
+    llm_client c;
+    llm_allocator a;
+    llm_request req = request();
+    llm_call call;
+    llm_response resp;
+    llm_error err;
+    int64_t now;
+    llm_result r = LLM_OK;
+    memset(&a, 0, sizeof a);
+    client_with(&c, a, NULL);
+    req.stream.stall_timeout_ms = 500;
+    req.stream.total_timeout_ms = 5000;
+    begin_whole_stream(&call, &c, &req);
+    for (now = 50; now <= 60000 && r == LLM_OK; now += 50) r = llm_call_tick(&call, now);
+    CHECK_EQ_INT(r, LLM_DONE);
+    if (!CHECK(now - 50 > 500 && now - 50 <= 600)) /* the events were taken by the first tick, at 50 */ fprintf(stderr, "  stopped at %lld ms\n", (long long)(now - 50));
+    llm_call_fail(&call, LLM_ERR_TRANSPORT, "the connection was dropped");
+    if (!CHECK_EQ_INT(llm_call_finish(&call, now, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    CHECK(whole_answer(&resp));
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    /* the total deadline, with trailers trickling in (each one a tick) */
+    req.stream.stall_timeout_ms = 0;
+    req.stream.total_timeout_ms = 800;
+    begin_whole_stream(&call, &c, &req);
+    for (r = LLM_OK, now = 50; now <= 60000 && r == LLM_OK; now += 50) {
+        r = llm_call_feed_header(&call, "x-trailer", 9, "x", 1);
+        if (r == LLM_OK) r = llm_call_tick(&call, now);
+    }
+    CHECK_EQ_INT(r, LLM_DONE);
+    if (!CHECK(now - 50 > 800 && now - 50 <= 850)) fprintf(stderr, "  stopped at %lld ms\n", (long long)(now - 50));
+    CHECK_EQ_INT(llm_call_finish(&call, now, &resp, &err), LLM_OK);
+    CHECK(whole_answer(&resp));
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    /* no deadline set: what is left of the transfer gets the documented
+       second after the end marker (the first tick that saw it, at 50) */
+    req.stream.total_timeout_ms = 0;
+    begin_whole_stream(&call, &c, &req);
+    for (r = LLM_OK, now = 50; now <= 60000 && r == LLM_OK; now += 50) r = llm_call_tick(&call, now);
+    CHECK_EQ_INT(r, LLM_DONE);
+    if (!CHECK(now - 50 > 1050 && now - 50 <= 1100)) fprintf(stderr, "  stopped at %lld ms\n", (long long)(now - 50));
+    CHECK_EQ_INT(llm_call_finish(&call, now, &resp, &err), LLM_OK);
+    CHECK(whole_answer(&resp));
+    llm_response_free(&resp);
+    llm_call_free(&call);
+}
+
 /* ---- 18: router init on many groups, and duplicate ids ---- */
 
 static double cpu_seconds_for_groups(size_t n) {
@@ -962,6 +1111,8 @@ static const test_case cases[] = {
     TEST(duplicate_deployment_ids_are_refused),
     TEST(the_price_cache_is_written_exclusively),
     TEST(sse_parser_without_bytes),
+    TEST(trailers_after_a_whole_answer_are_bounded),
+    TEST(deadlines_hold_after_a_whole_answer),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
