@@ -8897,6 +8897,9 @@ static llm_result llm__events_stream_error(llm_call *call, const llm_json *body)
     llm__copy_text(e->request_id, sizeof e->request_id, call->request_id_, strlen(call->request_id_));
     llm__http_classify_with(call->client_->provider->wire->error_words, e, true);
     e->http_status = call->status_;
+    /* a wire format's decode_error may read beyond the member scrubbed above:
+       the event's error is scrubbed whole, as the call's final error is */
+    llm__scrub_error(e, call->client_->desc.api_key);
     if ((ev = llm__events_emit(call, LLM_EVENT_ERROR, 0)) != NULL) ev->error = e;
     if (call->error_ == LLM_OK) {
         call->error_ = e->code;

@@ -579,6 +579,74 @@ static void the_key_is_scrubbed_from_every_field(void) {
     CHECK(key_free(logged));
 }
 
+/* An error event's fields, kept by the stream's callback. */
+static char event_error[4 * LLM_ERROR_MESSAGE_SIZE];
+static int keep_error_event(void *user, const llm_event *ev) {
+    (void)user;
+    if (ev->type == LLM_EVENT_ERROR && ev->error)
+        snprintf(event_error, sizeof event_error, "%s|%s|%s|%s", ev->error->message, ev->error->type,
+                 ev->error->provider_code, ev->error->request_id);
+    return 0;
+}
+
+/* A gateway's errors put the detail beside "error" (as FastAPI's
+   {"detail": ...} does): a wire format of the caller's reads it there. */
+static void detail_decode_error(const llm_json *body, llm_error *err) {
+    size_t n;
+    const char *s = llm_json_string(llm_json_get(body, "detail"), &n);
+    llm_wire_openai_chat()->decode_error(body, err);
+    if (s) snprintf(err->message, sizeof err->message, "%.*s", (int)n, s);
+}
+
+/* The LLM_EVENT_ERROR of an error inside a stream is scrubbed as the
+   final error is: whatever the wire format read, the key is not in it. */
+static void stream_error_events_never_carry_the_key(void) {
+    static llm_wire_format wire;
+    static llm_provider gateway;
+    char body[1024];
+    llm_mock_exchange x;
+    llm_mock mock;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = request();
+    llm_response resp;
+    llm_error err;
+    size_t i;
+    wire = *llm_wire_openai_chat();
+    wire.decode_error = detail_decode_error;
+    memset(&gateway, 0, sizeof gateway);
+    gateway.name = "gateway";
+    gateway.wire = &wire;
+    gateway.default_base_url = "https://gateway.example/v1";
+    gateway.auth_header = "Authorization";
+    gateway.auth_prefix = "Bearer ";
+    for (i = 0; i < 2; i++) {
+        snprintf(body, sizeof body,
+                 "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+                 "data: {\"error\":{\"message\":\"Incorrect API key provided: %s\",\"type\":\"invalid_request_error\","
+                 "\"code\":\"invalid_api_key\"},\"detail\":\"the key %s was refused\"}\n\n",
+                 KEY, KEY);
+        memset(&x, 0, sizeof x);
+        x.status = 200;
+        x.headers = "Content-Type: text/event-stream\n";
+        x.body = body;
+        memset(&mock, 0, sizeof mock);
+        mock.exchanges = &x;
+        mock.count = 1;
+        memset(&d, 0, sizeof d);
+        if (i == 1) d.custom_provider = &gateway;
+        d.api_key = KEY;
+        d.transport = llm_mock_transport(&mock);
+        CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+        event_error[0] = '\0';
+        CHECK_EQ_INT(llm_stream(&c, &req, keep_error_event, NULL, &resp, &err), LLM_ERR_AUTHENTICATION);
+        CHECK(event_error[0] != '\0');
+        if (!CHECK(key_free(event_error))) fprintf(stderr, "  the event's error: %s\n", event_error);
+        CHECK(error_key_free(&err));
+        llm_response_free(&resp);
+    }
+}
+
 /* ---- 8: control bytes and URLs refused, naming the field ---- */
 
 static void control_bytes_are_refused(void) {
@@ -1102,6 +1170,7 @@ static const test_case cases[] = {
     TEST(absurd_prices_are_refused),
     TEST(huge_usage_does_not_exhaust_a_budget),
     TEST(the_key_is_scrubbed_from_every_field),
+    TEST(stream_error_events_never_carry_the_key),
     TEST(control_bytes_are_refused),
     TEST(secrets_are_wiped_before_free),
     TEST(answers_without_choices_are_parse_errors),
