@@ -368,6 +368,16 @@ typedef struct llm_error {
     bool retryable;               /* whether retrying the same request may help */
 } llm_error;
 
+/* Copies text that came from the network (a header line, a message) into
+   dst[size] as the library's own errors and logs get it: every match of
+   `secret` (whole, or a run of 8 or more of its first bytes) becomes
+   "***", control bytes become spaces, and only then is it cut to size.
+   Returns the length written (dst is NUL-terminated when size > 0).
+   `secret` may be NULL; one shorter than 4 bytes is not looked for. A
+   transport that logs scrubs every line with it (the curl adapter does,
+   with llm_http_request.secret). Safe anywhere. */
+LLM_API size_t llm_scrub_copy(char *dst, size_t size, const char *text, size_t len, const char *secret);
+
 /* ------------------------------------------------------------------------ */
 /* >>base: requests, messages, responses, usage                             */
 /* ------------------------------------------------------------------------ */
@@ -946,6 +956,8 @@ typedef struct llm_http_request {
     size_t header_count;
     size_t secret_header;        /* headers[secret_header - 1] carries the key or token: never log its value;
                                     0 = none */
+    const char *secret;          /* the key or token alone (that value without "Bearer "): scrub it from any
+                                    line logged (llm_scrub_copy); NULL = none */
     const char *body;            /* NULL for GET */
     size_t body_len;
     bool stream;                 /* the answer is an event stream: deliver bytes as they come */
@@ -2681,10 +2693,11 @@ static size_t llm__key_match(const char *s, size_t n, const char *key, size_t kl
 /* Copies text that came from the network, s[0..n), into dst[size]: every
    match of the key (llm__key_match) becomes "***", control bytes (NUL
    included) become spaces, and only then is it cut to size. `key` may be
-   NULL; keys shorter than 4 bytes are not looked for. */
-static void llm__copy_network_text(char *dst, size_t size, const char *s, size_t n, const char *key) {
+   NULL; keys shorter than 4 bytes are not looked for. Returns the length
+   written. */
+static size_t llm__copy_network_text(char *dst, size_t size, const char *s, size_t n, const char *key) {
     size_t klen = key ? strlen(key) : 0, i = 0, o = 0, m;
-    if (size == 0) return;
+    if (size == 0) return 0;
     if (!s) n = 0;
     while (i < n && o + 1 < size) {
         if (klen >= 4 && s[i] == key[0] && (m = llm__key_match(s + i, n - i, key, klen)) > 0) {
@@ -2697,6 +2710,11 @@ static void llm__copy_network_text(char *dst, size_t size, const char *s, size_t
         i++;
     }
     dst[o] = '\0';
+    return o;
+}
+
+LLM_API size_t llm_scrub_copy(char *dst, size_t size, const char *text, size_t len, const char *secret) {
+    return dst ? llm__copy_network_text(dst, size, text, len, secret) : 0;
 }
 
 /* The key scrubbed from s[0..n) in place; returns the new length. */
@@ -4845,7 +4863,8 @@ static llm_result llm__http_mock_send(void *user, const llm_http_request *req, c
     if (m->next >= m->count) return llm__fail(err, LLM_ERR_TRANSPORT, "mock transport: no recorded exchange left");
     x = &m->exchanges[m->next++];
     if (x->fail != LLM_OK) return llm__fail(err, x->fail, "mock transport: simulated failure");
-    if ((r = sink->status(sink->ctx, x->status)) == LLM_OK && (r = llm__http_mock_headers(sink, x->headers)) == LLM_OK) {
+    if ((r = sink->status(sink->ctx, x->status)) == LLM_OK &&
+        (r = llm__http_mock_headers(sink, x->headers)) == LLM_OK) {
         len = x->body_len ? x->body_len : (x->body ? strlen(x->body) : 0);
         step = x->chunk ? x->chunk : len;
         for (off = 0; off < len && r == LLM_OK; off += step)
@@ -12156,7 +12175,29 @@ static bool llm__call_auth_header(llm_call *call, const llm_client *client) {
     call->auth_value_ = llm__call_concat(call, prefix ? prefix : "", token);
     if (!llm__call_add_header(call, name, call->auth_value_)) return false;
     call->http_.secret_header = call->http_.header_count;
+    call->http_.secret = call->auth_value_ + (prefix ? strlen(prefix) : 0);
     return true;
+}
+
+/* Without a key of the desc's, the provider's auth header may come among
+   the caller's headers (a gateway's key, whatever its header's name): it
+   is the secret header then, never logged, its key scrubbed from logs. */
+static bool llm__call_same_name(const char *a, const char *b) {
+    for (; *a && *b; a++, b++)
+        if ((*a >= 'A' && *a <= 'Z' ? *a + 32 : *a) != (*b >= 'A' && *b <= 'Z' ? *b + 32 : *b)) return false;
+    return *a == *b;
+}
+
+static void llm__call_own_auth_header(llm_call *call, const llm_provider *p) {
+    size_t i, k = p->auth_prefix ? strlen(p->auth_prefix) : 0;
+    if (call->http_.secret_header || !p->auth_header || !p->auth_header[0]) return;
+    for (i = 0; i < call->http_.header_count; i++) {
+        const llm_pair *h = &call->headers_[i];
+        if (!llm__call_same_name(h->name, p->auth_header)) continue;
+        call->http_.secret_header = i + 1;
+        call->http_.secret = k && strncmp(h->value, p->auth_prefix, k) == 0 ? h->value + k : h->value;
+        return;
+    }
 }
 
 static llm_result llm__call_headers(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
@@ -12181,6 +12222,7 @@ static llm_result llm__call_headers(llm_call *call, const llm_client *client, co
         ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
     for (i = 0; ok && i < req->header_count; i++)
         ok = llm__call_add_header(call, req->headers[i].name, req->headers[i].value);
+    if (ok) llm__call_own_auth_header(call, p);
     if (!ok)
         return llm__sticky_error(
             call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,

@@ -73,9 +73,14 @@
      Location.
    - curl's errors become LLM_ERR_TIMEOUT or LLM_ERR_TRANSPORT with curl's
      message. With a log callback at LLM_LOG_DEBUG, the request and answer
-     headers are logged, every credential header's value redacted
-     (Authorization, Proxy-Authorization, x-api-key, api-key,
-     x-goog-api-key, Cookie, and the client's own secret header).
+     headers are logged, every credential header's value redacted (the
+     provider's auth header whatever its name; Authorization,
+     Proxy-Authorization, Cookie, Set-Cookie, x-api-key, api-key,
+     x-goog-api-key, and gateways' key headers: cf-aig-authorization,
+     x-portkey-api-key, Ocp-Apim-Subscription-Key, helicone-auth,
+     x-litellm-api-key, apikey, x-functions-key, x-amz-security-token,
+     x-auth-token), and every line scrubbed of the key or token
+     (llm_scrub_copy: a server may echo it in x-request-id or Location).
 
    THE RUNNER
    ----------
@@ -286,10 +291,16 @@ typedef struct llm__curl_xfer {
     char errbuf[CURL_ERROR_SIZE];
 } llm__curl_xfer;
 
-/* Whether a header's value is a credential, never to be logged. */
+/* Whether a header's value is a credential, never to be logged: the
+   request's own secret header (the provider's auth header, whatever its
+   name), and the headers that carry keys in HTTP, the providers and the
+   gateways in front of them (Cloudflare AI Gateway, Portkey, Azure API
+   Management, Helicone, LiteLLM's proxy, Kong, Azure Functions, AWS). */
 static bool llm__curl_secret_name(const llm__curl_xfer *x, const char *name, size_t n) {
-    static const char *const names[] = {"authorization", "proxy-authorization", "x-api-key", "api-key",
-                                        "x-goog-api-key", "cookie"};
+    static const char *const names[] = {
+        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-goog-api-key",
+        "cf-aig-authorization", "x-portkey-api-key", "ocp-apim-subscription-key", "helicone-auth",
+        "x-litellm-api-key", "apikey", "x-functions-key", "x-amz-security-token", "x-auth-token"};
     size_t i, k;
     const char *own = x->http && x->http->secret_header ? x->http->headers[x->http->secret_header - 1].name : NULL;
     for (i = 0; i < sizeof names / sizeof names[0] + 1; i++) {
@@ -301,22 +312,32 @@ static bool llm__curl_secret_name(const llm__curl_xfer *x, const char *name, siz
     return false;
 }
 
-/* Logs a block of header lines, credentials redacted. */
-static void llm__curl_log_headers(const llm__curl_xfer *x, const char *dir, const char *data, size_t size) {
+/* Logs one header line (dir: ">" sent, "<" received): a credential's
+   value redacted, the rest scrubbed of the request's key or token by
+   llm.h's own scrubber (a server may echo it in any header), cut to 900
+   bytes after scrubbing. */
+static void llm__curl_log_line(const llm__curl_xfer *x, const char *dir, const char *s, size_t n) {
     char line[1024];
+    const char *colon = (const char *)memchr(s, ':', n), *secret = x->http ? x->http->secret : NULL;
+    size_t k = (size_t)snprintf(line, sizeof line, "%s ", dir);
+    if (colon && llm__curl_secret_name(x, s, (size_t)(colon - s))) {
+        k += llm_scrub_copy(line + k, 900, s, (size_t)(colon - s), secret);
+        snprintf(line + k, sizeof line - k, ": <redacted>");
+    } else {
+        llm_scrub_copy(line + k, 901, s, n, secret);
+    }
+    llm__curl_log(x->opt, LLM_LOG_DEBUG, line);
+}
+
+/* Logs a block of header lines, one by one. */
+static void llm__curl_log_headers(const llm__curl_xfer *x, const char *dir, const char *data, size_t size) {
     size_t start = 0, end;
     while (start < size) {
-        const char *colon;
         size_t n;
         for (end = start; end < size && data[end] != '\n'; end++) {}
         n = end - start;
         while (n && (data[start + n - 1] == '\r' || data[start + n - 1] == '\n')) n--;
-        colon = n ? (const char *)memchr(data + start, ':', n) : NULL;
-        if (n && colon && llm__curl_secret_name(x, data + start, (size_t)(colon - (data + start))))
-            snprintf(line, sizeof line, "%s %.*s: <redacted>", dir, (int)(colon - (data + start)), data + start);
-        else if (n)
-            snprintf(line, sizeof line, "%s %.*s", dir, (int)(n < 900 ? n : 900), data + start);
-        if (n) llm__curl_log(x->opt, LLM_LOG_DEBUG, line);
+        if (n) llm__curl_log_line(x, dir, data + start, n);
         start = end + 1;
     }
 }

@@ -483,6 +483,66 @@ static void the_debug_log_redacts_credentials(void) {
     llm_curl_free(&t);
 }
 
+/* A gateway's own auth header, the keys of gateways sent as headers, and a
+   server that echoes the key in its x-request-id and Location headers
+   (x-mock-echo): no line of the debug log holds any of them. */
+static void the_debug_log_holds_no_key(void) {
+    static log_lines lines;
+    static llm_provider gateway;
+    static const llm_pair gateway_keys[] = {
+        {"cf-aig-authorization", "Bearer cfaig-secret-1111111111"},
+        {"x-portkey-api-key", "portkey-secret-2222222222"},
+        {"Ocp-Apim-Subscription-Key", "apim-secret-3333333333"},
+        {"helicone-auth", "Bearer helicone-secret-4444444444"},
+        {"x-litellm-api-key", "sk-litellm-secret-5555555555"},
+    };
+    static const char key[] = "gw-secret-0123456789abcdef";
+    llm_curl_options o;
+    llm_curl t;
+    llm_client_desc d;
+    llm_client c;
+    llm_pair echo;
+    llm_request req = with_header(&echo, "x-mock-echo", "X-Gateway-Key");
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    size_t i;
+    memset(&gateway, 0, sizeof gateway);
+    gateway.name = "gateway";
+    gateway.wire = llm_wire_openai_chat();
+    gateway.auth_header = "X-Gateway-Key";
+    gateway.auth_prefix = "";
+    memset(&o, 0, sizeof o);
+    memset(&lines, 0, sizeof lines);
+    o.log = keep_log;
+    o.log_user = &lines;
+    o.log_level = LLM_LOG_DEBUG;
+    CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+    memset(&d, 0, sizeof d);
+    snprintf(base, sizeof base, "%s/v1", mock.base);
+    d.custom_provider = &gateway;
+    d.base_url = base;
+    d.api_key = key;
+    d.headers = gateway_keys;
+    d.header_count = TEST_COUNT(gateway_keys);
+    d.transport = llm_curl_transport(&t);
+    d.has_num_retries = true;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    for (i = 0; i < 2; i++) { /* not streamed, then streamed */
+        lines.len = 0;
+        lines.text[0] = '\0';
+        if (!CHECK_EQ_INT(i ? llm_stream(&c, &req, NULL, NULL, &resp, &err) : llm_complete(&c, &req, &resp, &err), LLM_OK))
+            fprintf(stderr, "  %s\n", err.message);
+        llm_response_free(&resp);
+        CHECK(strstr(lines.text, "> X-Gateway-Key: <redacted>") != NULL);
+        CHECK(strstr(lines.text, "< x-request-id: ***") != NULL); /* the line is there, its key scrubbed */
+        CHECK(strstr(lines.text, "< Location: ") != NULL);
+        if (!CHECK(strstr(lines.text, "gw-secret") == NULL && strstr(lines.text, "-secret-") == NULL))
+            fprintf(stderr, "  the log:\n%s", lines.text);
+    }
+    llm_curl_free(&t);
+}
+
 /* ---- TLS ---- */
 
 static int free_port(void) {
@@ -868,6 +928,7 @@ static const test_case cases[] = {
     TEST(the_connect_timeout_fires_on_time),
     TEST(a_huge_body_is_refused_by_the_limit),
     TEST(the_debug_log_redacts_credentials),
+    TEST(the_debug_log_holds_no_key),
     TEST(tls_is_verified_by_default),
     TEST(the_runner_keeps_many_in_flight),
     TEST(the_runner_cancels_and_times_out),

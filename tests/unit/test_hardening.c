@@ -647,6 +647,49 @@ static void stream_error_events_never_carry_the_key(void) {
     }
 }
 
+/* The provider's auth header is the request's secret header whatever its
+   name, also when its key comes among the desc's headers (a gateway's),
+   and llm_http_request.secret is the key alone, for a transport's logs. */
+static void the_auth_header_is_secret_whatever_its_source(void) {
+    static llm_provider gateway;
+    static const llm_pair key_header = {"x-gateway-key", "Key sk-gateway-0123456789"};
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = request();
+    llm_call call;
+    const llm_http_request *http;
+    size_t i;
+    memset(&gateway, 0, sizeof gateway);
+    gateway.name = "gateway";
+    gateway.wire = llm_wire_openai_chat();
+    gateway.default_base_url = "https://gateway.example/v1";
+    gateway.auth_header = "X-Gateway-Key";
+    gateway.auth_prefix = "Key ";
+    for (i = 0; i < 2; i++) {
+        memset(&d, 0, sizeof d);
+        d.custom_provider = &gateway;
+        if (i == 0) d.api_key = "sk-gateway-0123456789";
+        else d.headers = &key_header, d.header_count = 1;
+        CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+        CHECK_EQ_INT(llm_call_begin(&call, &c, &req, 0, &http, NULL), LLM_OK);
+        if (CHECK(http->secret_header > 0)) {
+            CHECK(strcmp(http->headers[http->secret_header - 1].name, i ? "x-gateway-key" : "X-Gateway-Key") == 0);
+            CHECK_EQ_STR(http->headers[http->secret_header - 1].value, "Key sk-gateway-0123456789");
+        }
+        CHECK(http->secret && strcmp(http->secret, "sk-gateway-0123456789") == 0);
+        llm_call_free(&call);
+    }
+    {   /* the scrubber a transport logs with */
+        static const char line[] = "x-request-id: sk-gateway-0123456789\r, sk-gatew, sk-gate";
+        char out[64];
+        /* the key, a CR, a run of its first 8 bytes, then 7 of them (kept) */
+        CHECK_EQ_INT(llm_scrub_copy(out, sizeof out, line, sizeof line - 1, "sk-gateway-0123456789"), 32);
+        CHECK_EQ_STR(out, "x-request-id: *** , ***, sk-gate");
+        CHECK_EQ_INT(llm_scrub_copy(out, 16, line, sizeof line - 1, "sk-gateway-0123456789"), 15); /* cut after */
+        CHECK_EQ_STR(out, "x-request-id: *");
+    }
+}
+
 /* ---- 8: control bytes and URLs refused, naming the field ---- */
 
 static void control_bytes_are_refused(void) {
@@ -1171,6 +1214,7 @@ static const test_case cases[] = {
     TEST(huge_usage_does_not_exhaust_a_budget),
     TEST(the_key_is_scrubbed_from_every_field),
     TEST(stream_error_events_never_carry_the_key),
+    TEST(the_auth_header_is_secret_whatever_its_source),
     TEST(control_bytes_are_refused),
     TEST(secrets_are_wiped_before_free),
     TEST(answers_without_choices_are_parse_errors),
