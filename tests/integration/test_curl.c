@@ -543,6 +543,30 @@ static void the_debug_log_holds_no_key(void) {
     llm_curl_free(&t);
 }
 
+/* A redirect whose Location echoes the key: the transport's own error
+   (before any call scrubs it) names the Location without the key. */
+static void a_redirect_error_holds_no_key(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_pair h[2] = {{"x-mock-fault", "status=302"}, {"x-mock-echo", "Authorization"}};
+    llm_request req = chat("gpt-4o");
+    llm_call call;
+    const llm_http_request *http;
+    llm_http_sink sink;
+    llm_transport t = llm_curl_transport(&curl_t);
+    llm_error err;
+    char base[128];
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    req.headers = h;
+    req.header_count = 2;
+    CHECK_EQ_INT(llm_call_begin(&call, &c, &req, 0, &http, NULL), LLM_OK);
+    sink = llm_call_sink(&call);
+    CHECK_EQ_INT(t.send(t.user, http, &sink, &err), LLM_ERR_HTTP);
+    CHECK(strstr(err.message, "/echo/Bearer ***") != NULL);
+    if (!CHECK(strstr(err.message, "0123456789") == NULL)) fprintf(stderr, "  %s\n", err.message);
+    llm_call_free(&call);
+}
+
 /* ---- TLS ---- */
 
 static int free_port(void) {
@@ -929,6 +953,7 @@ static const test_case cases[] = {
     TEST(a_huge_body_is_refused_by_the_limit),
     TEST(the_debug_log_redacts_credentials),
     TEST(the_debug_log_holds_no_key),
+    TEST(a_redirect_error_holds_no_key),
     TEST(tls_is_verified_by_default),
     TEST(the_runner_keeps_many_in_flight),
     TEST(the_runner_cancels_and_times_out),

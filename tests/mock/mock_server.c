@@ -2998,7 +2998,8 @@ static void resp_head(server *s, conn *c) {
     if (r->faulted && r->f.retry_after_s >= 0) buf_fmt(h, "retry-after: %lld\r\n", (long long)r->f.retry_after_s);
     if (r->faulted && r->f.retry_after_ms >= 0) buf_fmt(h, "retry-after-ms: %lld\r\n", (long long)r->f.retry_after_ms);
     if (r->allow) buf_fmt(h, "Allow: %s\r\n", r->allow);
-    if (r->status >= 300 && r->status < 400) buf_fmt(h, "Location: http://127.0.0.1:%d/mock/redirected\r\n", s->port);
+    if (r->status >= 300 && r->status < 400 && !echo)
+        buf_fmt(h, "Location: http://127.0.0.1:%d/mock/redirected\r\n", s->port);
     if (r->close_after && !(r->faulted && r->f.close)) buf_str(h, "Connection: close\r\n");
     buf_str(h, "\r\n");
 }
