@@ -190,7 +190,9 @@
    another host: x-api-key, api-key and x-goog-api-key would leak; treat a
    3xx as an error); send keys only over https:// except to loopback;
    never log request headers, or redact every auth header's value when it
-   does. The price table llm_costs_refresh fetches is not authenticated:
+   does and scrub every line it logs of llm_http_request.secret
+   (llm_scrub_copy: a server may echo the key); count trailers with the
+   headers (LLM_MAX_HEADER_BYTES). The price table llm_costs_refresh fetches is not authenticated:
    fetch it over https from a source you trust (its prices are checked for
    sanity, not truth), or keep the embedded table.
 

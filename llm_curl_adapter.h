@@ -399,7 +399,7 @@ static size_t llm__curl_on_header(char *buf, size_t size, size_t count, void *us
     while (vlen && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t')) vlen--;
     if (x->status >= 300 && x->status <= 399 && name_len == 8 && (buf[0] | 0x20) == 'l' &&
         strncmp(buf + 1, "ocation", 7) == 0)
-        llm_scrub_copy(x->location, sizeof x->location, v, vlen, x->http ? x->http->secret : NULL); /* may echo the key */
+        llm_scrub_copy(x->location, sizeof x->location, v, vlen, x->http ? x->http->secret : NULL); /* key echoed? */
     if ((r = x->sink->header(x->sink->ctx, buf, name_len, v, vlen)) != LLM_OK) {
         x->stop = r;
         return 0;
