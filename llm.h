@@ -163,11 +163,11 @@
    Each is LLM_ERR_TIMEOUT; 0 means none. A stream has no total deadline
    unless one is set: a healthy long answer is not cut.
    A whole answer (a stream past its end marker, a body followed by its
-   trailers) is the answer, whatever follows it: what is left of the
-   transfer gets the deadlines above and at most 1 s more, and past that,
-   the header limit or stream.max_bytes, the transport is told to stop
-   (LLM_DONE) and drops the connection; a transport failure after it (a
-   timeout, a cut) does not undo it.
+   trailers) is the answer, whatever follows it. What is left of the
+   transfer ends at the first of: a deadline above, 1 s after the end
+   marker, the header limit, stream.max_bytes; the transport is then told
+   to stop (LLM_DONE) and drops the connection. A transport failure after
+   a whole answer (a timeout, a cut) does not undo it.
 
    THREAD SAFETY
    -------------
