@@ -138,6 +138,11 @@
        stream             request.stream.max_bytes (0 = max_response_bytes):
                           bytes received, and the answer accumulated
        SSE line or event  llm_sse.max_size (16 MiB): LLM_ERR_PARSE
+       headers, trailers  LLM_MAX_HEADER_BYTES (256 KiB; llm_limits()) for
+                          the answer's header and trailer lines together:
+                          LLM_ERR_LIMIT_EXCEEDED (the curl adapter counts
+                          every line libcurl hands it, the call every
+                          header fed to it)
        JSON nesting       LLM_JSON_MAX_DEPTH (512)
        choices            below the request's n (1 when unset), 128 when
                           decoding recorded bytes: a higher index is PARSE
@@ -170,6 +175,12 @@
        stream.total_timeout_ms        from begin to the stream's end
    Each is LLM_ERR_TIMEOUT; 0 means none. A stream has no total deadline
    unless one is set: a healthy long answer is not cut.
+   A whole answer (a stream past its end marker, a body followed by its
+   trailers) is the answer, whatever follows it. What is left of the
+   transfer ends at the first of: a deadline above, 1 s after the end
+   marker, the header limit, stream.max_bytes; the transport is then told
+   to stop (LLM_DONE) and drops the connection. A transport failure after
+   a whole answer (a timeout, a cut) does not undo it.
 
    THREAD SAFETY
    -------------
@@ -192,7 +203,9 @@
    another host: x-api-key, api-key and x-goog-api-key would leak; treat a
    3xx as an error); send keys only over https:// except to loopback;
    never log request headers, or redact every auth header's value when it
-   does. The price table llm_costs_refresh fetches is not authenticated:
+   does and scrub every line it logs of llm_http_request.secret
+   (llm_scrub_copy: a server may echo the key); count trailers with the
+   headers (LLM_MAX_HEADER_BYTES). The price table llm_costs_refresh fetches is not authenticated:
    fetch it over https from a source you trust (its prices are checked for
    sanity, not truth), or keep the embedded table.
 
@@ -304,6 +317,7 @@ typedef struct llm_limits_info {
     size_t error_message_size;   /* LLM_ERROR_MESSAGE_SIZE */
     int64_t usage_max_tokens;    /* LLM_USAGE_MAX_TOKENS: above it a reported token count is refused */
     double router_max_charge_usd; /* LLM_ROUTER_MAX_CHARGE_USD: the most one answer charges a budget */
+    size_t max_header_bytes;     /* LLM_MAX_HEADER_BYTES: an answer's headers and trailers together */
 } llm_limits_info;
 
 LLM_API llm_limits_info llm_limits(void);
@@ -373,6 +387,16 @@ typedef struct llm_error {
     llm_tristate should_retry;    /* x-should-retry: LLM_TRUE, LLM_FALSE, or LLM_UNSET when absent */
     bool retryable;               /* whether retrying the same request may help */
 } llm_error;
+
+/* Copies text that came from the network (a header line, a message) into
+   dst[size] as the library's own errors and logs get it: every match of
+   `secret` (whole, or a run of 8 or more of its first bytes) becomes
+   "***", control bytes become spaces, and only then is it cut to size.
+   Returns the length written (dst is NUL-terminated when size > 0).
+   `secret` may be NULL; one shorter than 4 bytes is not looked for. A
+   transport that logs scrubs every line with it (the curl adapter does,
+   with llm_http_request.secret). Safe anywhere. */
+LLM_API size_t llm_scrub_copy(char *dst, size_t size, const char *text, size_t len, const char *secret);
 
 /* ------------------------------------------------------------------------ */
 /* >>base: requests, messages, responses, usage                             */
@@ -977,6 +1001,8 @@ typedef struct llm_http_request {
     size_t header_count;
     size_t secret_header;        /* headers[secret_header - 1] carries the key or token: never log its value;
                                     0 = none */
+    const char *secret;          /* the key or token alone (that value without "Bearer "): scrub it from any
+                                    line logged (llm_scrub_copy); NULL = none */
     const char *body;            /* NULL for GET */
     size_t body_len;
     bool stream;                 /* the answer is an event stream: deliver bytes as they come */
@@ -996,7 +1022,9 @@ typedef struct llm_http_sink {
     /* May be NULL. A transport that can wake up while it waits calls it
        at least every LLM_TRANSPORT_TICK_MS without data (the curl adapter
        does): a stream's deadlines (first token, stall, total) are checked
-       there. Anything but LLM_OK stops the exchange with that result. */
+       there. Anything but LLM_OK stops the exchange with that result;
+       from any of the four, LLM_DONE says the answer is whole and the rest
+       unwanted: the transport drops the connection and returns LLM_OK. */
     llm_result (*tick)(void *ctx);
 } llm_http_sink;
 
@@ -1803,6 +1831,9 @@ typedef struct llm_call {
     size_t max_stream_bytes_;   /* stream.max_bytes, or max_response_bytes */
     size_t stream_bytes_, acc_bytes_; /* received and accumulated so far */
     size_t prompt_estimate_;    /* the prompt's tokens by the estimator, for answers without usage */
+    size_t header_bytes_;       /* the answer's headers and trailers so far (LLM_MAX_HEADER_BYTES) */
+    bool trailers_, enough_;    /* a header came after body bytes; the answer is whole and the rest not wanted */
+    int64_t whole_ms_;          /* the first tick that saw the stream whole, -1 none */
     /* streaming */
     bool stream_, sse_mode_, ndjson_, mode_known_, done_, complete_, content_seen_, tick_seen_, borrow_, body_ended_;
     char *nd_;                  /* NDJSON framing: the bytes of lines not read yet */
@@ -1826,6 +1857,12 @@ typedef struct llm_call {
    the call holds nothing (llm_call_free is then optional). */
 LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, const llm_request *req,
                                   int64_t now_ms, const llm_http_request **http, llm_error *err);
+/* The feeds return LLM_OK, the sticky error, or LLM_DONE: the answer is
+   whole and the rest of the transfer is not wanted (past a limit or a
+   deadline after it, see LIMITS AND DEADLINES): stop it, drop its
+   connection, and finish the call as usual. A header fed after body bytes
+   is a trailer: counted against LLM_MAX_HEADER_BYTES with the headers,
+   never read as one. */
 LLM_API llm_result llm_call_feed_status(llm_call *call, int status);
 LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value,
                                         size_t value_len);
@@ -1852,7 +1889,7 @@ LLM_API void llm_call_end_body(llm_call *call);
    TRANSPORT and TIMEOUT. A stream keeps what arrived: llm_call_finish
    still gives the partial response; a stream cut (TRANSPORT) after its
    content began is LLM_ERR_TRUNCATED. A call that has already failed keeps
-   its first error. */
+   its first error; one whose answer is whole keeps it (CANCELLED aside). */
 LLM_API void llm_call_fail(llm_call *call, llm_result code, const char *message);
 /* Ends the exchange: on LLM_OK *resp is filled (free it with
    llm_response_free); otherwise err says why (a non-2xx status becomes
@@ -1889,9 +1926,11 @@ LLM_API llm_result llm_call_begin_stream(llm_call *call, const llm_client *clien
 /* LLM_OK with *ev filled; LLM_AGAIN when the bytes fed so far hold no
    more events; LLM_DONE after the stream's end marker; or the sticky error. */
 LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev);
-/* Gives the call the time, for the stream deadlines (first token, stall):
-   call it after feeding and whenever the driver wakes. LLM_ERR_TIMEOUT
-   (sticky) once a deadline has passed. */
+/* Gives the call the time, for the stream deadlines (first token, stall,
+   total): call it after feeding and whenever the driver wakes, until the
+   transfer ends. LLM_ERR_TIMEOUT (sticky) once a deadline has passed;
+   after the end marker, LLM_DONE once a deadline or the 1 s grace has
+   passed: stop the transfer, the answer stands. */
 LLM_API llm_result llm_call_tick(llm_call *call, int64_t now_ms);
 /* Ends the call early (LLM_ERR_CANCELLED, sticky). */
 LLM_API void llm_call_cancel(llm_call *call);
@@ -2605,6 +2644,12 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
 #define LLM_ROUTER_MAX_CHARGE_USD 100.0
 #endif
 
+/* The bytes of an answer's headers and trailers together (see LIMITS AND
+   DEADLINES; a transport reads it from llm_limits()). */
+#ifndef LLM_MAX_HEADER_BYTES
+#define LLM_MAX_HEADER_BYTES (256u << 10)
+#endif
+
 /* Time, where the platform has it: the router's default clock and sleep,
    and the entropy of request ids. CLOCK_MONOTONIC and nanosleep where
    POSIX shows them; on a POSIX system whose headers hide them (a strict ISO
@@ -2644,6 +2689,7 @@ LLM_API llm_limits_info llm_limits(void) {
     info.error_message_size = LLM_ERROR_MESSAGE_SIZE;
     info.usage_max_tokens = LLM_USAGE_MAX_TOKENS;
     info.router_max_charge_usd = LLM_ROUTER_MAX_CHARGE_USD;
+    info.max_header_bytes = LLM_MAX_HEADER_BYTES;
     return info;
 }
 
@@ -2723,10 +2769,11 @@ static size_t llm__key_match(const char *s, size_t n, const char *key, size_t kl
 /* Copies text that came from the network, s[0..n), into dst[size]: every
    match of the key (llm__key_match) becomes "***", control bytes (NUL
    included) become spaces, and only then is it cut to size. `key` may be
-   NULL; keys shorter than 4 bytes are not looked for. */
-static void llm__copy_network_text(char *dst, size_t size, const char *s, size_t n, const char *key) {
+   NULL; keys shorter than 4 bytes are not looked for. Returns the length
+   written. */
+static size_t llm__copy_network_text(char *dst, size_t size, const char *s, size_t n, const char *key) {
     size_t klen = key ? strlen(key) : 0, i = 0, o = 0, m;
-    if (size == 0) return;
+    if (size == 0) return 0;
     if (!s) n = 0;
     while (i < n && o + 1 < size) {
         if (klen >= 4 && s[i] == key[0] && (m = llm__key_match(s + i, n - i, key, klen)) > 0) {
@@ -2739,6 +2786,11 @@ static void llm__copy_network_text(char *dst, size_t size, const char *s, size_t
         i++;
     }
     dst[o] = '\0';
+    return o;
+}
+
+LLM_API size_t llm_scrub_copy(char *dst, size_t size, const char *text, size_t len, const char *secret) {
+    return dst ? llm__copy_network_text(dst, size, text, len, secret) : 0;
 }
 
 /* The key scrubbed from s[0..n) in place; returns the new length. */
@@ -4887,15 +4939,14 @@ static llm_result llm__http_mock_send(void *user, const llm_http_request *req, c
     if (m->next >= m->count) return llm__fail(err, LLM_ERR_TRANSPORT, "mock transport: no recorded exchange left");
     x = &m->exchanges[m->next++];
     if (x->fail != LLM_OK) return llm__fail(err, x->fail, "mock transport: simulated failure");
-    if ((r = sink->status(sink->ctx, x->status)) != LLM_OK) return r;
-    if ((r = llm__http_mock_headers(sink, x->headers)) != LLM_OK) return r;
-    len = x->body_len ? x->body_len : (x->body ? strlen(x->body) : 0);
-    step = x->chunk ? x->chunk : len;
-    for (off = 0; off < len; off += step) {
-        size_t n = len - off < step ? len - off : step;
-        if ((r = sink->body(sink->ctx, x->body + off, n)) != LLM_OK) return r;
+    if ((r = sink->status(sink->ctx, x->status)) == LLM_OK &&
+        (r = llm__http_mock_headers(sink, x->headers)) == LLM_OK) {
+        len = x->body_len ? x->body_len : (x->body ? strlen(x->body) : 0);
+        step = x->chunk ? x->chunk : len;
+        for (off = 0; off < len && r == LLM_OK; off += step)
+            r = sink->body(sink->ctx, x->body + off, len - off < step ? len - off : step);
     }
-    return LLM_OK;
+    return r == LLM_DONE ? LLM_OK : r; /* LLM_DONE: the answer is whole, the rest unwanted */
 }
 
 LLM_API llm_transport llm_mock_transport(llm_mock *mock) {
@@ -8985,6 +9036,9 @@ static llm_result llm__events_stream_error(llm_call *call, const llm_json *body)
     llm__copy_text(e->request_id, sizeof e->request_id, call->request_id_, strlen(call->request_id_));
     llm__http_classify_with(call->client_->provider->wire->error_words, e, true);
     e->http_status = call->status_;
+    /* a wire format's decode_error may read beyond the member scrubbed above:
+       the event's error is scrubbed whole, as the call's final error is */
+    llm__scrub_error(e, call->client_->desc.api_key);
     if ((ev = llm__events_emit(call, LLM_EVENT_ERROR, 0)) != NULL) ev->error = e;
     if (call->error_ == LLM_OK) {
         call->error_ = e->code;
@@ -12289,7 +12343,29 @@ static bool llm__call_auth_header(llm_call *call, const llm_client *client) {
     call->auth_value_ = llm__call_concat(call, prefix ? prefix : "", token);
     if (!llm__call_add_header(call, name, call->auth_value_)) return false;
     call->http_.secret_header = call->http_.header_count;
+    call->http_.secret = call->auth_value_ + (prefix ? strlen(prefix) : 0);
     return true;
+}
+
+/* Without a key of the desc's, the provider's auth header may come among
+   the caller's headers (a gateway's key, whatever its header's name): it
+   is the secret header then, never logged, its key scrubbed from logs. */
+static bool llm__call_same_name(const char *a, const char *b) {
+    for (; *a && *b; a++, b++)
+        if ((*a >= 'A' && *a <= 'Z' ? *a + 32 : *a) != (*b >= 'A' && *b <= 'Z' ? *b + 32 : *b)) return false;
+    return *a == *b;
+}
+
+static void llm__call_own_auth_header(llm_call *call, const llm_provider *p) {
+    size_t i, k = p->auth_prefix ? strlen(p->auth_prefix) : 0;
+    if (call->http_.secret_header || !p->auth_header || !p->auth_header[0]) return;
+    for (i = 0; i < call->http_.header_count; i++) {
+        const llm_pair *h = &call->headers_[i];
+        if (!llm__call_same_name(h->name, p->auth_header)) continue;
+        call->http_.secret_header = i + 1;
+        call->http_.secret = k && strncmp(h->value, p->auth_prefix, k) == 0 ? h->value + k : h->value;
+        return;
+    }
 }
 
 static llm_result llm__call_headers(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
@@ -12314,6 +12390,7 @@ static llm_result llm__call_headers(llm_call *call, const llm_client *client, co
         ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
     for (i = 0; ok && i < req->header_count; i++)
         ok = llm__call_add_header(call, req->headers[i].name, req->headers[i].value);
+    if (ok) llm__call_own_auth_header(call, p);
     if (!ok)
         return llm__sticky_error(
             call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
@@ -12396,6 +12473,7 @@ static void llm__call_init(llm_call *call, const llm_client *client, int64_t now
     call->retry_after_ms_ = call->retry_date_ms_ = call->date_ms_ = call->reset_ms_ = -1;
     call->start_ms_ = now_ms;
     call->last_event_ms_ = now_ms;
+    call->whole_ms_ = -1;
     call->in_max_ = client->desc.max_response_bytes;
     call->max_stream_bytes_ = call->in_max_;
     call->max_choices_ = 1;
@@ -12509,13 +12587,45 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
     }
 }
 
+/* Whether the answer is whole, so that what is left of the transfer is not
+   needed: a stream past its end marker (or a whole JSON answer to it), or a
+   body followed by trailers (they come after its last byte). */
+static bool llm__call_whole(const llm_call *call) {
+    bool streaming = call->stream_ && call->status_ >= 200 && call->status_ <= 299;
+    return call->error_ == LLM_OK && (call->done_ || (call->trailers_ && !streaming));
+}
+
+/* The answer is whole, and the transfer goes on past a limit or deadline:
+   LLM_DONE tells the transport to stop and drop the connection (in no
+   known state, it cannot be reused); the answer stands. */
+static llm_result llm__call_enough(llm_call *call) {
+    call->enough_ = true;
+    return LLM_DONE;
+}
+
 LLM_API llm_result llm_call_feed_header(llm_call *call, const char *name, size_t name_len, const char *value,
                                         size_t value_len) {
+    size_t n;
     if (!call || (!name && name_len) || (!value && value_len)) return LLM_ERR_INVALID_ARGUMENT;
     if (call->error_ != LLM_OK) return call->error_;
+    if (call->enough_) return LLM_DONE;
     if (call->state_ != LLM__CALL_RECEIVING)
         return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "header fed before the status");
-    llm__call_header_value(call, name, name_len, value, value_len);
+    /* "name: value" and its line end, counted with the trailers: libcurl
+       bounds an answer's headers, not the trailers after its body */
+    n = name_len < LLM_MAX_HEADER_BYTES && value_len < LLM_MAX_HEADER_BYTES ? name_len + value_len + 4
+                                                                            : (size_t)LLM_MAX_HEADER_BYTES + 1;
+    if (n > LLM_MAX_HEADER_BYTES - call->header_bytes_) {
+        if (llm__call_whole(call)) return llm__call_enough(call);
+        return llm__sticky_errorf(call, LLM_ERR_LIMIT_EXCEEDED,
+                                  "the answer's headers and trailers are larger than LLM_MAX_HEADER_BYTES (%z bytes)",
+                                  (size_t)LLM_MAX_HEADER_BYTES);
+    }
+    call->header_bytes_ += n;
+    /* after body bytes, a trailer: counted, never read as a header (a
+       Content-Type there must not change how the body is read) */
+    if (call->in_len_ || call->stream_bytes_) call->trailers_ = true;
+    if (!call->trailers_) llm__call_header_value(call, name, name_len, value, value_len);
     return LLM_OK;
 }
 
@@ -12646,8 +12756,14 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
     void *buf;
     if (!call || (!data && len)) return LLM_ERR_INVALID_ARGUMENT;
     if (call->error_ != LLM_OK) return call->error_;
+    if (call->enough_) return LLM_DONE;
     if (call->state_ != LLM__CALL_RECEIVING)
         return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "body fed before the status");
+    if (llm__call_streaming_body(call) && call->done_) { /* after the end: counted, not kept */
+        if (len > call->max_stream_bytes_ - call->stream_bytes_) return llm__call_enough(call);
+        call->stream_bytes_ += len;
+        return LLM_OK;
+    }
     if (llm__call_streaming_body(call) && !call->mode_known_ && len) { /* no content type: look at the first byte */
         size_t i = 0;
         while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
@@ -12717,6 +12833,12 @@ LLM_API llm_result llm_call_keep_body(llm_call *call) {
 
 LLM_API void llm_call_fail(llm_call *call, llm_result code, const char *message) {
     if (!call || call->error_ != LLM_OK) return;
+    /* what broke after a whole answer (the connection dropped on its
+       trailers, a timeout) does not undo it; a cancel does */
+    if (code != LLM_ERR_CANCELLED && llm__call_whole(call)) {
+        call->enough_ = true;
+        return;
+    }
     if (code >= 0) code = LLM_ERR_TRANSPORT;
     /* cut after content: the answer is partial */
     if (code == LLM_ERR_TRANSPORT && call->stream_ && call->content_seen_) {
@@ -12766,26 +12888,46 @@ LLM_API llm_result llm_call_next_event(llm_call *call, llm_event *ev) {
     return call->done_ ? LLM_DONE : LLM_AGAIN;
 }
 
+/* How long the rest of a transfer may take once its stream is whole (the
+   end of the chunked body, trailers): then it is dropped, the answer kept. */
+#define LLM__CALL_END_GRACE_MS 1000
+
+/* Which stream deadline has passed at now_ms: 1 total, 2 first token,
+   3 stall; 0 none. */
+static int llm__call_late(const llm_call *call, int64_t now_ms) {
+    const llm_stream_options *o = &call->sopt_;
+    if (o->total_timeout_ms > 0 && now_ms - call->start_ms_ > o->total_timeout_ms) return 1;
+    if (!call->content_seen_ && o->first_token_timeout_ms > 0 && now_ms - call->start_ms_ > o->first_token_timeout_ms)
+        return 2;
+    if (call->content_seen_ && o->stall_timeout_ms > 0 && now_ms - call->last_event_ms_ > o->stall_timeout_ms) return 3;
+    return 0;
+}
+
 LLM_API llm_result llm_call_tick(llm_call *call, int64_t now_ms) {
-    int ttft, stall, total;
+    int late;
     if (!call) return LLM_ERR_INVALID_ARGUMENT;
-    if (call->error_ != LLM_OK || !call->stream_ || call->done_) return call->error_;
-    ttft = call->sopt_.first_token_timeout_ms;
-    stall = call->sopt_.stall_timeout_ms;
-    total = call->sopt_.total_timeout_ms;
+    if (call->error_ != LLM_OK) return call->error_;
+    if (call->enough_) return LLM_DONE;
+    if (!call->stream_) return LLM_OK;
     if (call->tick_seen_) {
         call->last_event_ms_ = now_ms;
         call->tick_seen_ = false;
     }
-    if (total > 0 && now_ms - call->start_ms_ > total)
+    late = llm__call_late(call, now_ms);
+    if (call->done_) { /* whole: the deadlines and the grace bound what is left of the transfer */
+        if (call->whole_ms_ < 0) call->whole_ms_ = now_ms;
+        return late || now_ms - call->whole_ms_ > LLM__CALL_END_GRACE_MS ? llm__call_enough(call) : LLM_OK;
+    }
+    if (late == 1)
         return llm__sticky_errorf(call, LLM_ERR_TIMEOUT, "the stream did not end before its total deadline (%d ms)",
-                                  total);
-    if (!call->content_seen_ && ttft > 0 && now_ms - call->start_ms_ > ttft)
+                                  call->sopt_.total_timeout_ms);
+    if (late == 2)
         return llm__sticky_errorf(call, LLM_ERR_TIMEOUT, "no first token before the first-token deadline (%d ms)",
-                                  ttft);
-    if (call->content_seen_ && stall > 0 && now_ms - call->last_event_ms_ > stall)
+                                  call->sopt_.first_token_timeout_ms);
+    if (late == 3)
         return llm__sticky_errorf(call, LLM_ERR_TIMEOUT,
-                                  "the stream stalled: no event before the stall deadline (%d ms)", stall);
+                                  "the stream stalled: no event before the stall deadline (%d ms)",
+                                  call->sopt_.stall_timeout_ms);
     return LLM_OK;
 }
 

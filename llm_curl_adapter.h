@@ -61,15 +61,26 @@
      stream's events); an empty Expect: header (libcurl would wait up to a
      second before sending a body over 1 MiB); transfers are never paused;
      an event callback that returns nonzero cancels the exchange.
+   - An answer's header and trailer lines together are bounded by
+     llm_limits().max_header_bytes (256 KiB): libcurl bounds the headers
+     but keeps every trailer line. Past it the exchange stops,
+     LLM_ERR_LIMIT_EXCEEDED, unless the answer was already whole (a stream
+     past its end marker): then it is the answer, and the connection is
+     dropped, as when a stream's deadline or grace passes after its end.
    - Redirects are never followed (libcurl would strip only Authorization
      and Cookie on a cross-host redirect, so x-api-key, api-key and
      x-goog-api-key would go along): a 3xx is LLM_ERR_HTTP naming its
      Location.
    - curl's errors become LLM_ERR_TIMEOUT or LLM_ERR_TRANSPORT with curl's
      message. With a log callback at LLM_LOG_DEBUG, the request and answer
-     headers are logged, every credential header's value redacted
-     (Authorization, Proxy-Authorization, x-api-key, api-key,
-     x-goog-api-key, Cookie, and the client's own secret header).
+     headers are logged, every credential header's value redacted (the
+     provider's auth header whatever its name; Authorization,
+     Proxy-Authorization, Cookie, Set-Cookie, x-api-key, api-key,
+     x-goog-api-key, and gateways' key headers: cf-aig-authorization,
+     x-portkey-api-key, Ocp-Apim-Subscription-Key, helicone-auth,
+     x-litellm-api-key, apikey, x-functions-key, x-amz-security-token,
+     x-auth-token), and every line scrubbed of the key or token
+     (llm_scrub_copy: a server may echo it in x-request-id or Location).
 
    THE RUNNER
    ----------
@@ -274,14 +285,22 @@ typedef struct llm__curl_xfer {
     int64_t header_deadline_ms;      /* a stream: its headers must have come by then; 0 none */
     int64_t last_tick_ms;
     int sends;                       /* times libcurl was about to send the request */
+    size_t header_bytes, header_max; /* header and trailer lines so far, and llm_limits().max_header_bytes */
     char location[512];
+    char why[128];                   /* why a callback stopped the transfer (curl writes errbuf itself) */
     char errbuf[CURL_ERROR_SIZE];
 } llm__curl_xfer;
 
-/* Whether a header's value is a credential, never to be logged. */
+/* Whether a header's value is a credential, never to be logged: the
+   request's own secret header (the provider's auth header, whatever its
+   name), and the headers that carry keys in HTTP, the providers and the
+   gateways in front of them (Cloudflare AI Gateway, Portkey, Azure API
+   Management, Helicone, LiteLLM's proxy, Kong, Azure Functions, AWS). */
 static bool llm__curl_secret_name(const llm__curl_xfer *x, const char *name, size_t n) {
-    static const char *const names[] = {"authorization", "proxy-authorization", "x-api-key", "api-key",
-                                        "x-goog-api-key", "cookie"};
+    static const char *const names[] = {
+        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-goog-api-key",
+        "cf-aig-authorization", "x-portkey-api-key", "ocp-apim-subscription-key", "helicone-auth",
+        "x-litellm-api-key", "apikey", "x-functions-key", "x-amz-security-token", "x-auth-token"};
     size_t i, k;
     const char *own = x->http && x->http->secret_header ? x->http->headers[x->http->secret_header - 1].name : NULL;
     for (i = 0; i < sizeof names / sizeof names[0] + 1; i++) {
@@ -293,22 +312,32 @@ static bool llm__curl_secret_name(const llm__curl_xfer *x, const char *name, siz
     return false;
 }
 
-/* Logs a block of header lines, credentials redacted. */
-static void llm__curl_log_headers(const llm__curl_xfer *x, const char *dir, const char *data, size_t size) {
+/* Logs one header line (dir: ">" sent, "<" received): a credential's
+   value redacted, the rest scrubbed of the request's key or token by
+   llm.h's own scrubber (a server may echo it in any header), cut to 900
+   bytes after scrubbing. */
+static void llm__curl_log_line(const llm__curl_xfer *x, const char *dir, const char *s, size_t n) {
     char line[1024];
+    const char *colon = (const char *)memchr(s, ':', n), *secret = x->http ? x->http->secret : NULL;
+    size_t k = (size_t)snprintf(line, sizeof line, "%s ", dir);
+    if (colon && llm__curl_secret_name(x, s, (size_t)(colon - s))) {
+        k += llm_scrub_copy(line + k, 900, s, (size_t)(colon - s), secret);
+        snprintf(line + k, sizeof line - k, ": <redacted>");
+    } else {
+        llm_scrub_copy(line + k, 901, s, n, secret);
+    }
+    llm__curl_log(x->opt, LLM_LOG_DEBUG, line);
+}
+
+/* Logs a block of header lines, one by one. */
+static void llm__curl_log_headers(const llm__curl_xfer *x, const char *dir, const char *data, size_t size) {
     size_t start = 0, end;
     while (start < size) {
-        const char *colon;
         size_t n;
         for (end = start; end < size && data[end] != '\n'; end++) {}
         n = end - start;
         while (n && (data[start + n - 1] == '\r' || data[start + n - 1] == '\n')) n--;
-        colon = n ? (const char *)memchr(data + start, ':', n) : NULL;
-        if (n && colon && llm__curl_secret_name(x, data + start, (size_t)(colon - (data + start))))
-            snprintf(line, sizeof line, "%s %.*s: <redacted>", dir, (int)(colon - (data + start)), data + start);
-        else if (n)
-            snprintf(line, sizeof line, "%s %.*s", dir, (int)(n < 900 ? n : 900), data + start);
-        if (n) llm__curl_log(x->opt, LLM_LOG_DEBUG, line);
+        if (n) llm__curl_log_line(x, dir, data + start, n);
         start = end + 1;
     }
 }
@@ -323,13 +352,25 @@ static int llm__curl_debug(CURL *easy, curl_infotype type, char *data, size_t si
 
 /* The status line of each answer, then its headers: a 1xx answer (100
    Continue, 103 Early Hints) is skipped with its headers; the final status
-   reaches the call before any header. */
+   reaches the call before any header. Every line counts against
+   llm_limits().max_header_bytes, trailers included (libcurl bounds the
+   headers only, and keeps every trailer line): past it the transfer stops,
+   LLM_ERR_LIMIT_EXCEEDED, which a call whose answer is already whole
+   ignores (llm_call_fail). */
 static size_t llm__curl_on_header(char *buf, size_t size, size_t count, void *user) {
     llm__curl_xfer *x = (llm__curl_xfer *)user;
     size_t len = size * count, n = len, name_len;
     const char *colon, *v;
     size_t vlen;
     llm_result r;
+    if (x->stop != LLM_OK) return 0;
+    if (len > x->header_max - x->header_bytes) {
+        x->stop = LLM_ERR_LIMIT_EXCEEDED;
+        snprintf(x->why, sizeof x->why, "the answer's headers and trailers are larger than %lu bytes",
+                 (unsigned long)x->header_max);
+        return 0;
+    }
+    x->header_bytes += len;
     while (n && (buf[n - 1] == '\r' || buf[n - 1] == '\n')) n--;
     if (n >= 12 && memcmp(buf, "HTTP/", 5) == 0) {
         const char *sp = (const char *)memchr(buf, ' ', n);
@@ -358,7 +399,7 @@ static size_t llm__curl_on_header(char *buf, size_t size, size_t count, void *us
     while (vlen && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t')) vlen--;
     if (x->status >= 300 && x->status <= 399 && name_len == 8 && (buf[0] | 0x20) == 'l' &&
         strncmp(buf + 1, "ocation", 7) == 0)
-        snprintf(x->location, sizeof x->location, "%.*s", (int)vlen, v);
+        llm_scrub_copy(x->location, sizeof x->location, v, vlen, x->http ? x->http->secret : NULL); /* key echoed? */
     if ((r = x->sink->header(x->sink->ctx, buf, name_len, v, vlen)) != LLM_OK) {
         x->stop = r;
         return 0;
@@ -483,7 +524,9 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     x->stream = http->stream;
     x->stop = LLM_OK;
     x->sends = 0;
-    x->location[0] = x->errbuf[0] = '\0';
+    x->header_bytes = 0;
+    x->header_max = llm_limits().max_header_bytes;
+    x->location[0] = x->why[0] = x->errbuf[0] = '\0';
     x->last_tick_ms = llm__curl_now_ms();
     x->header_deadline_ms = http->stream && http->timeout_ms > 0 ? x->last_tick_ms + http->timeout_ms : 0;
     curl_slist_free_all(x->headers);
@@ -515,11 +558,17 @@ nomem:
 }
 
 
-/* What a finished exchange comes to: LLM_OK (a whole answer delivered),
-   what a callback stopped it with, a redirect not followed, or curl's
-   error as TIMEOUT or TRANSPORT. */
+/* What a finished exchange comes to: LLM_OK (a whole answer delivered, or
+   the call said LLM_DONE: its answer was whole, the rest of the transfer
+   dropped with its connection), what a callback stopped it with, a
+   redirect not followed, or curl's error as TIMEOUT or TRANSPORT. */
 static llm_result llm__curl_result(llm__curl_xfer *x, CURLcode code, llm_error *err) {
+    if (x->stop == LLM_DONE) {
+        if (err) memset(err, 0, sizeof *err);
+        return LLM_OK;
+    }
     if (x->stop != LLM_OK) {
+        if (x->why[0]) return llm__curl_error(err, x->stop, "%s", x->why);
         if (x->errbuf[0] && x->stop == LLM_ERR_TIMEOUT) return llm__curl_error(err, LLM_ERR_TIMEOUT, "%s", x->errbuf);
         if (x->stop == LLM_ERR_TRANSPORT && x->sends > 1)
             return llm__curl_error(err, LLM_ERR_TRANSPORT,

@@ -10,7 +10,8 @@
 # dead server, and usage errors named; what was sent (the server's --bodies
 # log): a plain prompt as a string, the very body `llm request` prints for
 # it, an image as parts; tool-call arguments that are not JSON kept, printed
-# raw, and sent back as they came.
+# raw, and sent back as they came; trailers without end after the answer
+# (the answer printed, the command back within --timeout-ms).
 #   sh tests/cli/chat.sh build/llm build/mock_server
 llm=$1; mock=$2
 passed=0; failed=0
@@ -144,6 +145,17 @@ LLM_BASE_URL=$base LLM_MODEL=gpt-4o-mini "$llm" chat Hi > "$dir/out" 2> "$dir/er
 same llm-model-env "$(cat "$dir/out")" "$answer"
 "$llm" request --base-url "$base" -m my-alias "$dir/convo.json" > "$dir/req" 2>&1
 has request-verbatim-model "$dir/req" '"model":"my-alias"'
+
+# trailers after [DONE] for 20 s (the server's choice), as fast as they go, then one every 50 ms: the answer
+# printed and the command back well within --timeout-ms's 3 s, exit 0 (the answer is whole)
+for fault in 'trailers=20000@0' 'trailers=20000@50'; do
+    t0=$(date +%s%N)
+    if run "trailers $fault" 0 --base-url "$base" -m gpt-4o-mini --timeout-ms 3000 -H "x-mock-fault: $fault" Hi; then
+        same "trailers $fault stdout" "$(cat "$dir/out")" "$answer"
+    fi
+    took=$((($(date +%s%N) - t0) / 1000000))
+    if [ "$took" -le 3000 ]; then ok; else fail "trailers $fault: took $took ms with --timeout-ms 3000"; fi
+done
 
 # the router: 503 for three attempts (the first and two retries), then the fallback answers
 if run fallback 0 -v --base-url "$base" -m gpt-4o --fallback gpt-4o-mini -H 'x-mock-fault: status=503;attempts=3' Hi; then

@@ -20,6 +20,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -506,6 +507,90 @@ static void the_debug_log_redacts_credentials(void) {
     llm_curl_free(&t);
 }
 
+/* A gateway's own auth header, the keys of gateways sent as headers, and a
+   server that echoes the key in its x-request-id and Location headers
+   (x-mock-echo): no line of the debug log holds any of them. */
+static void the_debug_log_holds_no_key(void) {
+    static log_lines lines;
+    static llm_provider gateway;
+    static const llm_pair gateway_keys[] = {
+        {"cf-aig-authorization", "Bearer cfaig-secret-1111111111"},
+        {"x-portkey-api-key", "portkey-secret-2222222222"},
+        {"Ocp-Apim-Subscription-Key", "apim-secret-3333333333"},
+        {"helicone-auth", "Bearer helicone-secret-4444444444"},
+        {"x-litellm-api-key", "sk-litellm-secret-5555555555"},
+    };
+    static const char key[] = "gw-secret-0123456789abcdef";
+    llm_curl_options o;
+    llm_curl t;
+    llm_client_desc d;
+    llm_client c;
+    llm_pair echo;
+    llm_request req = with_header(&echo, "x-mock-echo", "X-Gateway-Key");
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    size_t i;
+    memset(&gateway, 0, sizeof gateway);
+    gateway.name = "gateway";
+    gateway.wire = llm_wire_openai_chat();
+    gateway.auth_header = "X-Gateway-Key";
+    gateway.auth_prefix = "";
+    memset(&o, 0, sizeof o);
+    memset(&lines, 0, sizeof lines);
+    o.log = keep_log;
+    o.log_user = &lines;
+    o.log_level = LLM_LOG_DEBUG;
+    CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+    memset(&d, 0, sizeof d);
+    snprintf(base, sizeof base, "%s/v1", mock.base);
+    d.custom_provider = &gateway;
+    d.base_url = base;
+    d.api_key = key;
+    d.headers = gateway_keys;
+    d.header_count = TEST_COUNT(gateway_keys);
+    d.transport = llm_curl_transport(&t);
+    d.has_num_retries = true;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    for (i = 0; i < 2; i++) { /* not streamed, then streamed */
+        lines.len = 0;
+        lines.text[0] = '\0';
+        if (!CHECK_EQ_INT(i ? llm_stream(&c, &req, NULL, NULL, &resp, &err) : llm_complete(&c, &req, &resp, &err), LLM_OK))
+            fprintf(stderr, "  %s\n", err.message);
+        llm_response_free(&resp);
+        CHECK(strstr(lines.text, "> X-Gateway-Key: <redacted>") != NULL);
+        CHECK(strstr(lines.text, "< x-request-id: ***") != NULL); /* the line is there, its key scrubbed */
+        CHECK(strstr(lines.text, "< Location: ") != NULL);
+        if (!CHECK(strstr(lines.text, "gw-secret") == NULL && strstr(lines.text, "-secret-") == NULL))
+            fprintf(stderr, "  the log:\n%s", lines.text);
+    }
+    llm_curl_free(&t);
+}
+
+/* A redirect whose Location echoes the key: the transport's own error
+   (before any call scrubs it) names the Location without the key. */
+static void a_redirect_error_holds_no_key(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_pair h[2] = {{"x-mock-fault", "status=302"}, {"x-mock-echo", "Authorization"}};
+    llm_request req = chat("gpt-4o");
+    llm_call call;
+    const llm_http_request *http;
+    llm_http_sink sink;
+    llm_transport t = llm_curl_transport(&curl_t);
+    llm_error err;
+    char base[128];
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    req.headers = h;
+    req.header_count = 2;
+    CHECK_EQ_INT(llm_call_begin(&call, &c, &req, 0, &http, NULL), LLM_OK);
+    sink = llm_call_sink(&call);
+    CHECK_EQ_INT(t.send(t.user, http, &sink, &err), LLM_ERR_HTTP);
+    CHECK(strstr(err.message, "/echo/Bearer ***") != NULL);
+    if (!CHECK(strstr(err.message, "0123456789") == NULL)) fprintf(stderr, "  %s\n", err.message);
+    llm_call_free(&call);
+}
+
 /* ---- TLS ---- */
 
 static int free_port(void) {
@@ -756,6 +841,97 @@ static void the_runner_cancels_and_times_out(void) {
     llm_curl_runner_free(&run);
 }
 
+/* ---- what comes after a whole stream ---- */
+
+/* The process's peak resident memory, in KiB. */
+static long peak_rss_kib(void) {
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+}
+
+/* The limit on an answer's headers and trailers together that llm.h
+   documents (LIMITS AND DEADLINES: LLM_MAX_HEADER_BYTES, 256 KiB). */
+#define DOCUMENTED_HEADER_LIMIT (256 * 1024)
+
+/* The mock's fault: 1 KB trailer lines for 20 s after [DONE], as fast as
+   the client reads (a flood) or one every 50 ms (a trickle). The stream's
+   deadlines are 2 s of stall and 5 s in all. */
+static llm_request trailing(llm_pair *h, const char *fault) {
+    llm_request req = with_header(h, "x-mock-fault", fault);
+    req.stream.stall_timeout_ms = 2000;
+    req.stream.total_timeout_ms = 5000;
+    return req;
+}
+
+/* After [DONE], a flood of trailers stops at the header limit, a trickle
+   at the end of the stream's grace (well within its deadlines); each time
+   the answer is the whole one, and the connection is dropped, not reused. */
+static void trailers_after_the_end_are_bounded(void) {
+    static const char *const faults[] = {"trailers=20000@0", "trailers=20000@50"};
+    llm_client_desc d;
+    llm_client c;
+    llm_pair h;
+    char base[128];
+    size_t i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    for (i = 0; i < TEST_COUNT(faults); i++) {
+        llm_request req = trailing(&h, faults[i]);
+        llm_response resp;
+        llm_error err;
+        long rss = peak_rss_kib(), before = mock_connections(), after;
+        long long t0 = mock_now_ms(), took;
+        llm_result r = llm_stream(&c, &req, NULL, NULL, &resp, &err);
+        took = mock_now_ms() - t0;
+        if (!CHECK_EQ_INT(r, LLM_OK)) fprintf(stderr, "  %s: %s\n", faults[i], err.message);
+        else CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
+        if (!CHECK(took <= 2000 + 250)) fprintf(stderr, "  %s: took %lld ms, the stall deadline is 2000\n", faults[i], took);
+        if (!CHECK(peak_rss_kib() - rss < 32 * 1024)) fprintf(stderr, "  %s: the peak memory grew by %ld KiB\n", faults[i], peak_rss_kib() - rss);
+        /* (a private counter, read to check the bound) */
+        if (i == 0 && !CHECK(((llm__curl_xfer *)curl_t.xfer_)->header_bytes <= DOCUMENTED_HEADER_LIMIT))
+            fprintf(stderr, "  %zu bytes of headers and trailers taken\n", ((llm__curl_xfer *)curl_t.xfer_)->header_bytes);
+        llm_response_free(&resp);
+        after = mock_connections();
+        if (!CHECK_EQ_INT(after, before + 1)) fprintf(stderr, "  %s: connections before %ld, after %ld\n", faults[i], before, after);
+    }
+}
+
+/* The runner: the same two streams as jobs, side by side. */
+static void the_runner_bounds_trailers_too(void) {
+    static llm_curl_job jobs[2];
+    static tally t;
+    static const char *const faults[] = {"trailers=20000@0", "trailers=20000@50"};
+    llm_request reqs[2];
+    llm_pair h[2];
+    llm_curl_runner run;
+    llm_client_desc d;
+    llm_client c;
+    char base[128];
+    long rss = peak_rss_kib();
+    long long t0;
+    int i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    memset(&t, 0, sizeof t);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 4, NULL), LLM_OK);
+    for (i = 0; i < 2; i++) {
+        reqs[i] = trailing(&h[i], faults[i]);
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = &c;
+        jobs[i].request = &reqs[i];
+        jobs[i].stream = true;
+        jobs[i].on_done = job_done;
+        jobs[i].user = &t;
+        CHECK_EQ_INT(llm_curl_runner_add(&run, &jobs[i]), LLM_OK);
+    }
+    t0 = mock_now_ms();
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    if (!CHECK(mock_now_ms() - t0 <= 2000 + 250)) fprintf(stderr, "  took %lld ms, the stall deadline is 2000\n", mock_now_ms() - t0);
+    CHECK_EQ_INT(t.done, 2);
+    if (!CHECK_EQ_INT(t.ok, 2)) fprintf(stderr, "  %s / %s\n", jobs[0].error.message, jobs[1].error.message);
+    if (!CHECK(peak_rss_kib() - rss < 32 * 1024)) fprintf(stderr, "  the peak memory grew by %ld KiB\n", peak_rss_kib() - rss);
+    llm_curl_runner_free(&run);
+}
+
 /* A routed job: 429 asking for 300 ms twice (the first attempt and its
    retry: the deployment cools for as long), then the backup answers. Its
    response tells the whole job: three exchanges, the wait included. */
@@ -800,11 +976,15 @@ static const test_case cases[] = {
     TEST(the_connect_timeout_fires_on_time),
     TEST(a_huge_body_is_refused_by_the_limit),
     TEST(the_debug_log_redacts_credentials),
+    TEST(the_debug_log_holds_no_key),
+    TEST(a_redirect_error_holds_no_key),
     TEST(tls_is_verified_by_default),
     TEST(the_runner_keeps_many_in_flight),
     TEST(the_runner_cancels_and_times_out),
     TEST(a_routed_job_tells_the_whole_job),
     TEST(a_failed_allocation_is_no_memory),
+    TEST(trailers_after_the_end_are_bounded),
+    TEST(the_runner_bounds_trailers_too),
 };
 
 int main(int argc, char **argv) {

@@ -46,8 +46,10 @@
    Request headers: x-mock-chunks: N (the text in exactly N pieces, padded
    with words), x-mock-interval-ms: N (stream events N ms apart),
    x-mock-chunked: 1 (a non-streamed body in chunked encoding),
-   x-mock-tool-args: JSON object, x-mock-fault: SCRIPT, and Idempotency-Key
-   or x-mock-key (what attempts= counts by).
+   x-mock-tool-args: JSON object, x-mock-fault: SCRIPT, x-mock-echo: NAME
+   (the value of the request's header NAME echoed in the answer's
+   x-request-id and Location headers, as some servers echo what they got),
+   and Idempotency-Key or x-mock-key (what attempts= counts by).
 
    Fault script: from the header x-mock-fault, the query parameter fault=
    (URL-encoded) and a path prefix /fault/SCRIPT/ (their items add up);
@@ -68,6 +70,9 @@
                      first 64 KiB of it; the rest at once)
      close           the connection closed after the answer, unannounced
      drop            the request read, then the connection closed unanswered
+     trailers=MS@K   after a stream's last event (its [DONE]), chunked
+                     trailer lines of 1 KB for MS ms, one every K ms (0: as
+                     fast as the client reads), then the end of the body
    Stream events count every SSE event (pings, [DONE]), not comments. An
    unknown key or a bad value is a 400 naming it.
 
@@ -322,6 +327,7 @@ typedef struct fault {
     int64_t attempts;                       /* 0: every request */
     int64_t delay_ms, stall_ms, oversize;
     int64_t stall_at, reset_at, truncate_at; /* -1: none */
+    int64_t trailers_ms, trailers_every;    /* trailers=MS@K; 0: none */
     char script[MAX_SCRIPT + 1];            /* the items, joined by ';' */
     size_t script_len;
 } fault;
@@ -372,6 +378,9 @@ static bool fault_item(fault *f, const char *s, size_t n, buf *why) {
         ok = sep == '@' && parse_i64(v, vn, (int64_t)MAX_BODY, &f->reset_at);
     } else if (eqn(s, k, "truncate")) {
         ok = sep == '@' && parse_i64(v, vn, (int64_t)MAX_BODY, &f->truncate_at);
+    } else if (eqn(s, k, "trailers")) {
+        ok = sep == '=' && parse_at(v, vn, &f->trailers_ms, &f->trailers_every) && f->trailers_ms > 0 &&
+             f->trailers_every <= MAX_WAIT_MS;
     } else if (eqn(s, k, "oversize")) {
         ok = sep == '=' && parse_i64(v, vn, (int64_t)MAX_BODY, &f->oversize) && f->oversize > 0;
     } else if (eqn(s, k, "malformed") || eqn(s, k, "bytewise") || eqn(s, k, "close") || eqn(s, k, "drop")) {
@@ -501,19 +510,20 @@ typedef enum outcome {
 static const char *const outcome_names[OUT__COUNT] = {"complete", "reset", "stalled", "truncated",
                                                       "client-closed", "dropped"};
 
-enum { F_STATUS, F_DELAY, F_STALL, F_RESET, F_TRUNCATE, F_MALFORMED, F_OVERSIZE, F_BYTEWISE, F_CLOSE, F_DROP, F__COUNT };
-static const char *const fault_names[F__COUNT] = {"status", "delay", "stall", "reset", "truncate",
-                                                  "malformed", "oversize", "bytewise", "close", "drop"};
+enum { F_STATUS, F_DELAY, F_STALL, F_RESET, F_TRUNCATE, F_MALFORMED, F_OVERSIZE, F_BYTEWISE, F_CLOSE, F_DROP, F_TRAILERS,
+       F__COUNT };
+static const char *const fault_names[F__COUNT] = {"status", "delay", "stall", "reset", "truncate", "malformed",
+                                                  "oversize", "bytewise", "close", "drop", "trailers"};
 
 /* The request headers the server reads besides the framing ones. */
 enum {
     H_FAULT, H_TOOL_ARGS, H_MOCK_KEY, H_IDEM, H_ATTEMPT, H_CHUNKS, H_INTERVAL, H_CHUNKED, H_API_KEY,
-    H_ANTHROPIC_VERSION, H_GOOG_KEY, H_AUTH, H_TOOL_ARGS_TEXT, H__COUNT
+    H_ANTHROPIC_VERSION, H_GOOG_KEY, H_AUTH, H_TOOL_ARGS_TEXT, H_ECHO, H__COUNT
 };
 static const char *const header_names[H__COUNT] = {
     "x-mock-fault", "x-mock-tool-args", "x-mock-key", "idempotency-key", "x-attempt", "x-mock-chunks",
     "x-mock-interval-ms", "x-mock-chunked", "x-api-key", "anthropic-version", "x-goog-api-key",
-    "authorization", "x-mock-tool-args-text"};
+    "authorization", "x-mock-tool-args-text", "x-mock-echo"};
 
 /* Bytes [off, off + len) of the connection's input buffer. */
 typedef struct slice {
@@ -586,6 +596,7 @@ typedef struct response {
     op *ops;
     size_t nops, cap_ops, next_op;
     int64_t events, interval_ms, begun, wait_until, reset_since, body_bytes, bytewise_left;
+    int64_t trailers_until, trailer_lines; /* trailers=: when they stop (0: not begun), how many were sent */
     const char *allow;   /* 405: the Allow header */
 } response;
 
@@ -2157,6 +2168,33 @@ static void body_queue(conn *c, size_t upto) {
     if (size && r->body_off == len) buf_add(&c->out, "0\r\n\r\n", 5);
 }
 
+/* trailers=MS@K: after the last chunk, 1 KB trailer lines for MS ms, one
+   every K ms (0: as fast as the client reads), then the end of the body. */
+static void stream_trailers(server *s, conn *c) {
+    response *r = &c->r;
+    char pad[1000];
+    if (!r->trailers_until) {
+        buf_add(&c->out, "0\r\n", 3);
+        r->trailers_until = s->now + r->f.trailers_ms;
+    }
+    memset(pad, 'x', sizeof pad);
+    while (c->out.len - c->out_off < HIGH_WATER) {
+        if (s->now >= r->trailers_until) {
+            buf_add(&c->out, "\r\n", 2);
+            r->end = END_COMPLETE;
+            r->state = RS_END;
+            return;
+        }
+        buf_fmt(&c->out, "x-mock-trailer-%lld: ", (long long)r->trailer_lines++);
+        buf_add(&c->out, pad, sizeof pad);
+        buf_add(&c->out, "\r\n", 2);
+        if (r->f.trailers_every > 0) {
+            r->wait_until = s->now + r->f.trailers_every;
+            return;
+        }
+    }
+}
+
 /* Queues events until the socket has enough, a wait is due, or the end. */
 static void stream_produce(server *s, conn *c) {
     response *r = &c->r;
@@ -2171,6 +2209,10 @@ static void stream_produce(server *s, conn *c) {
         if (fa && f->reset_at == r->events) {
             r->end = END_RESET;
             r->state = RS_END;
+            return;
+        }
+        if (fa && f->trailers_ms > 0 && r->next_op == r->nops) {
+            stream_trailers(s, c);
             return;
         }
         if ((fa && f->truncate_at == r->events) || r->next_op == r->nops) {
@@ -2915,26 +2957,55 @@ static void count_faults(server *s, const response *r) {
     on[F_BYTEWISE] = f->bytewise;
     on[F_CLOSE] = f->close;
     on[F_DROP] = f->drop;
+    on[F_TRAILERS] = f->trailers_ms > 0;
     for (i = 0; i < F__COUNT; i++) s->st.faults[i] += on[i];
     s->st.faults_injected++;
+}
+
+/* The value of the request header `name` (any case), or NULL. */
+static const char *request_header(const conn *c, const char *name, size_t nlen, size_t *vlen) {
+    const char *p = c->in.p, *end = c->in.p + c->q.head_len, *line = p;
+    while (line < end) {
+        const char *eol = (const char *)memchr(line, '\n', (size_t)(end - line)), *v;
+        if (!eol) eol = end;
+        if ((size_t)(eol - line) > nlen && line[nlen] == ':' && strncasecmp(line, name, nlen) == 0) {
+            for (v = line + nlen + 1; v < eol && (*v == ' ' || *v == '\t'); v++) {}
+            *vlen = (size_t)(eol - v);
+            while (*vlen && (v[*vlen - 1] == '\r' || v[*vlen - 1] == ' ')) (*vlen)--;
+            return v;
+        }
+        line = eol + 1;
+    }
+    return NULL;
 }
 
 static void resp_head(server *s, conn *c) {
     response *r = &c->r;
     buf *h = &r->head;
+    size_t elen = 0;
+    const char *echo = c->q.h[H_ECHO].set ? request_header(c, in_at(c, c->q.h[H_ECHO]), c->q.h[H_ECHO].len, &elen) : NULL;
     const char *type = r->stream ? (r->sse ? "text/event-stream" : "application/json")
                                  : r->api == API_GEMINI ? "application/json; charset=UTF-8" : "application/json";
     h->len = 0;
     buf_fmt(h, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\n", r->status, reason_phrase(r->status), type);
     if (r->stream || r->chunk_size) buf_str(h, "Transfer-Encoding: chunked\r\n");
     else buf_fmt(h, "Content-Length: %zu\r\n", r->body.len);
-    buf_fmt(h, "x-request-id: mock-%llu\r\n", (unsigned long long)r->seq);
+    if (echo) {
+        buf_str(h, "x-request-id: ");
+        buf_add(h, echo, elen);
+        buf_fmt(h, "\r\nLocation: http://127.0.0.1:%d/echo/", s->port);
+        buf_add(h, echo, elen);
+        buf_str(h, "\r\n");
+    } else {
+        buf_fmt(h, "x-request-id: mock-%llu\r\n", (unsigned long long)r->seq);
+    }
     if (r->api == API_ANTHROPIC) buf_fmt(h, "request-id: req_mock_%llu\r\n", (unsigned long long)r->seq);
     if (r->stream) buf_str(h, "Cache-Control: no-cache\r\n");
     if (r->faulted && r->f.retry_after_s >= 0) buf_fmt(h, "retry-after: %lld\r\n", (long long)r->f.retry_after_s);
     if (r->faulted && r->f.retry_after_ms >= 0) buf_fmt(h, "retry-after-ms: %lld\r\n", (long long)r->f.retry_after_ms);
     if (r->allow) buf_fmt(h, "Allow: %s\r\n", r->allow);
-    if (r->status >= 300 && r->status < 400) buf_fmt(h, "Location: http://127.0.0.1:%d/mock/redirected\r\n", s->port);
+    if (r->status >= 300 && r->status < 400 && !echo)
+        buf_fmt(h, "Location: http://127.0.0.1:%d/mock/redirected\r\n", s->port);
     if (r->close_after && !(r->faulted && r->f.close)) buf_str(h, "Connection: close\r\n");
     buf_str(h, "\r\n");
 }

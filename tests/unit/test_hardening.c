@@ -617,6 +617,117 @@ static void the_key_is_scrubbed_from_every_field(void) {
     CHECK(key_free(logged));
 }
 
+/* An error event's fields, kept by the stream's callback. */
+static char event_error[4 * LLM_ERROR_MESSAGE_SIZE];
+static int keep_error_event(void *user, const llm_event *ev) {
+    (void)user;
+    if (ev->type == LLM_EVENT_ERROR && ev->error)
+        snprintf(event_error, sizeof event_error, "%s|%s|%s|%s", ev->error->message, ev->error->type,
+                 ev->error->provider_code, ev->error->request_id);
+    return 0;
+}
+
+/* A gateway's errors put the detail beside "error" (as FastAPI's
+   {"detail": ...} does): a wire format of the caller's reads it there. */
+static void detail_decode_error(const llm_json *body, llm_error *err) {
+    size_t n;
+    const char *s = llm_json_string(llm_json_get(body, "detail"), &n);
+    llm_wire_openai_chat()->decode_error(body, err);
+    if (s) snprintf(err->message, sizeof err->message, "%.*s", (int)n, s);
+}
+
+/* The LLM_EVENT_ERROR of an error inside a stream is scrubbed as the
+   final error is: whatever the wire format read, the key is not in it. */
+static void stream_error_events_never_carry_the_key(void) {
+    static llm_wire_format wire;
+    static llm_provider gateway;
+    char body[1024];
+    llm_mock_exchange x;
+    llm_mock mock;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = request();
+    llm_response resp;
+    llm_error err;
+    size_t i;
+    wire = *llm_wire_openai_chat();
+    wire.decode_error = detail_decode_error;
+    memset(&gateway, 0, sizeof gateway);
+    gateway.name = "gateway";
+    gateway.wire = &wire;
+    gateway.default_base_url = "https://gateway.example/v1";
+    gateway.auth_header = "Authorization";
+    gateway.auth_prefix = "Bearer ";
+    for (i = 0; i < 2; i++) {
+        snprintf(body, sizeof body,
+                 "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+                 "data: {\"error\":{\"message\":\"Incorrect API key provided: %s\",\"type\":\"invalid_request_error\","
+                 "\"code\":\"invalid_api_key\"},\"detail\":\"the key %s was refused\"}\n\n",
+                 KEY, KEY);
+        memset(&x, 0, sizeof x);
+        x.status = 200;
+        x.headers = "Content-Type: text/event-stream\n";
+        x.body = body;
+        memset(&mock, 0, sizeof mock);
+        mock.exchanges = &x;
+        mock.count = 1;
+        memset(&d, 0, sizeof d);
+        if (i == 1) d.custom_provider = &gateway;
+        d.api_key = KEY;
+        d.transport = llm_mock_transport(&mock);
+        CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+        event_error[0] = '\0';
+        CHECK_EQ_INT(llm_stream(&c, &req, keep_error_event, NULL, &resp, &err), LLM_ERR_AUTHENTICATION);
+        CHECK(event_error[0] != '\0');
+        if (!CHECK(key_free(event_error))) fprintf(stderr, "  the event's error: %s\n", event_error);
+        CHECK(error_key_free(&err));
+        llm_response_free(&resp);
+    }
+}
+
+/* The provider's auth header is the request's secret header whatever its
+   name, also when its key comes among the desc's headers (a gateway's),
+   and llm_http_request.secret is the key alone, for a transport's logs. */
+static void the_auth_header_is_secret_whatever_its_source(void) {
+    static llm_provider gateway;
+    static const llm_pair key_header = {"x-gateway-key", "Key sk-gateway-0123456789"};
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = request();
+    llm_call call;
+    const llm_http_request *http;
+    size_t i;
+    memset(&gateway, 0, sizeof gateway);
+    gateway.name = "gateway";
+    gateway.wire = llm_wire_openai_chat();
+    gateway.default_base_url = "https://gateway.example/v1";
+    gateway.auth_header = "X-Gateway-Key";
+    gateway.auth_prefix = "Key ";
+    for (i = 0; i < 2; i++) {
+        memset(&d, 0, sizeof d);
+        d.custom_provider = &gateway;
+        if (i == 0) d.api_key = "sk-gateway-0123456789";
+        else d.headers = &key_header, d.header_count = 1;
+        CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+        CHECK_EQ_INT(llm_call_begin(&call, &c, &req, 0, &http, NULL), LLM_OK);
+        if (CHECK(http->secret_header > 0)) {
+            CHECK(strcmp(http->headers[http->secret_header - 1].name, i ? "x-gateway-key" : "X-Gateway-Key") == 0);
+            CHECK_EQ_STR(http->headers[http->secret_header - 1].value, "Key sk-gateway-0123456789");
+        }
+        CHECK(http->secret && strcmp(http->secret, "sk-gateway-0123456789") == 0);
+        llm_call_free(&call);
+    }
+    {   /* the scrubber a transport logs with */
+        static const char line[] = "x-request-id: sk-gateway-0123456789\r, sk-gatew, sk-gate";
+        char out[64];
+        /* the key, a CR, a run of its first 8 bytes, then 7 of them (kept) */
+        CHECK_EQ_INT(llm_scrub_copy(out, sizeof out, line, sizeof line - 1, "sk-gateway-0123456789"), 32);
+        CHECK_EQ_STR(out, "x-request-id: *** , ***, sk-gate");
+        CHECK_EQ_INT(llm_scrub_copy(out, 16, line, sizeof line - 1, "sk-gateway-0123456789"), 15); /* cut after */
+        CHECK_EQ_STR(out, "x-request-id: *");
+    }
+}
+
 /* ---- 8: control bytes and URLs refused, naming the field ---- */
 
 static void control_bytes_are_refused(void) {
@@ -852,6 +963,155 @@ static void in_stream_errors_are_classified_by_type_and_code(void) {
     }
 }
 
+/* ---- 19: what comes after a whole answer ---- */
+
+/* A whole OpenAI stream (the documented chunk shape), then [DONE]. */
+static const char whole_stream[] =
+    "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hello\"}}]}\n\n"
+    "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" world\"}}]}\n\n"
+    "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+    "data: [DONE]\n\n";
+
+/* The limit on an answer's headers and trailers together, as llm.h's
+   LIMITS AND DEADLINES documents it (LLM_MAX_HEADER_BYTES, 256 KiB). */
+#define DOCUMENTED_HEADER_LIMIT (256 * 1024)
+
+/* A streamed call that has taken the whole answer above (begun at time 0). */
+static void begin_whole_stream(llm_call *call, const llm_client *c, const llm_request *req) {
+    const llm_http_request *http;
+    llm_event ev;
+    CHECK_EQ_INT(llm_call_begin_stream(call, c, req, 0, &http, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_call_feed_status(call, 200), LLM_OK);
+    CHECK_EQ_INT(llm_call_feed_header(call, "Content-Type", 12, "text/event-stream", 17), LLM_OK);
+    CHECK_EQ_INT(llm_call_feed_body(call, whole_stream, sizeof whole_stream - 1), LLM_OK);
+    while (llm_call_next_event(call, &ev) == LLM_OK) {}
+    CHECK_EQ_INT(llm_call_next_event(call, &ev), LLM_DONE);
+}
+
+/* Trailer lines of 1,000 bytes fed until the call says stop (at most
+   10 MB); returns the bytes fed, *last what the last feed returned. */
+static size_t feed_trailers(llm_call *call, llm_result *last) {
+    static char value[1000];
+    size_t fed = 0;
+    int i;
+    memset(value, 'x', sizeof value);
+    *last = LLM_OK;
+    for (i = 0; i < 10000 && *last == LLM_OK; i++) {
+        *last = llm_call_feed_header(call, "x-trailer", 9, value, sizeof value);
+        if (*last == LLM_OK) fed += 9 + sizeof value + 4; /* "name: value\r\n" */
+    }
+    return fed;
+}
+
+static bool whole_answer(const llm_response *resp) {
+    return resp->choice_count == 1 && resp->choices[0].content && strcmp(resp->choices[0].content, "Hello world") == 0 &&
+           resp->choices[0].finish_reason == LLM_FINISH_STOP;
+}
+
+/* Trailers after [DONE] are bounded with the headers: the call says stop
+   (LLM_DONE) at the limit, and the answer is the whole one, not an error.
+   Before the answer is whole, the same flood is LLM_ERR_LIMIT_EXCEEDED. */
+static void trailers_after_a_whole_answer_are_bounded(void) {
+    llm_client c;
+    llm_allocator a;
+    llm_request req = request();
+    llm_call call;
+    const llm_http_request *http;
+    llm_response resp;
+    llm_error err;
+    llm_result last;
+    size_t fed;
+    memset(&a, 0, sizeof a);
+    client_with(&c, a, NULL);
+    begin_whole_stream(&call, &c, &req);
+    fed = feed_trailers(&call, &last);
+    CHECK_EQ_INT(last, LLM_DONE);
+    if (!CHECK(fed <= DOCUMENTED_HEADER_LIMIT)) fprintf(stderr, "  %zu bytes of trailers taken\n", fed);
+    CHECK_EQ_INT(llm_call_feed_body(&call, "data: x\n\n", 9), LLM_DONE); /* what follows is not wanted either */
+    if (!CHECK_EQ_INT(llm_call_finish(&call, 10, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    CHECK(whole_answer(&resp));
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    /* the same flood before the end marker */
+    CHECK_EQ_INT(llm_call_begin_stream(&call, &c, &req, 0, &http, NULL), LLM_OK);
+    llm_call_feed_status(&call, 200);
+    fed = feed_trailers(&call, &last);
+    CHECK_EQ_INT(last, LLM_ERR_LIMIT_EXCEEDED);
+    CHECK(fed <= DOCUMENTED_HEADER_LIMIT);
+    CHECK_EQ_INT(llm_call_finish(&call, 10, &resp, &err), LLM_ERR_LIMIT_EXCEEDED);
+    CHECK(strstr(err.message, "headers and trailers") != NULL);
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    /* a whole non-streamed answer, then a flood of trailers */
+    {
+        static const char body[] = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":"
+                                   "{\"role\":\"assistant\",\"content\":\"Hello world\"},\"finish_reason\":\"stop\"}]}";
+        CHECK_EQ_INT(llm_call_begin(&call, &c, &req, 0, &http, NULL), LLM_OK);
+        llm_call_feed_status(&call, 200);
+        CHECK_EQ_INT(llm_call_feed_body(&call, body, sizeof body - 1), LLM_OK);
+        fed = feed_trailers(&call, &last);
+        CHECK_EQ_INT(last, LLM_DONE);
+        CHECK(fed <= DOCUMENTED_HEADER_LIMIT);
+        llm_call_fail(&call, LLM_ERR_TIMEOUT, "the transfer ran out of time"); /* what broke after it */
+        if (!CHECK_EQ_INT(llm_call_finish(&call, 10, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+        CHECK(whole_answer(&resp));
+        llm_response_free(&resp);
+        llm_call_free(&call);
+    }
+}
+
+/* The stream's deadlines stay armed after [DONE] while the transfer goes
+   on: a tick past one says stop (LLM_DONE), the answer stands, and a
+   transport that then fails does not make it TRUNCATED. */
+static void deadlines_hold_after_a_whole_answer(void) {
+    llm_client c;
+    llm_allocator a;
+    llm_request req = request();
+    llm_call call;
+    llm_response resp;
+    llm_error err;
+    int64_t now;
+    llm_result r = LLM_OK;
+    memset(&a, 0, sizeof a);
+    client_with(&c, a, NULL);
+    req.stream.stall_timeout_ms = 500;
+    req.stream.total_timeout_ms = 5000;
+    begin_whole_stream(&call, &c, &req);
+    for (now = 50; now <= 60000 && r == LLM_OK; now += 50) r = llm_call_tick(&call, now);
+    CHECK_EQ_INT(r, LLM_DONE);
+    if (!CHECK(now - 50 > 500 && now - 50 <= 600)) /* the events were taken by the first tick, at 50 */ fprintf(stderr, "  stopped at %lld ms\n", (long long)(now - 50));
+    llm_call_fail(&call, LLM_ERR_TRANSPORT, "the connection was dropped");
+    if (!CHECK_EQ_INT(llm_call_finish(&call, now, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    CHECK(whole_answer(&resp));
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    /* the total deadline, with trailers trickling in (each one a tick) */
+    req.stream.stall_timeout_ms = 0;
+    req.stream.total_timeout_ms = 800;
+    begin_whole_stream(&call, &c, &req);
+    for (r = LLM_OK, now = 50; now <= 60000 && r == LLM_OK; now += 50) {
+        r = llm_call_feed_header(&call, "x-trailer", 9, "x", 1);
+        if (r == LLM_OK) r = llm_call_tick(&call, now);
+    }
+    CHECK_EQ_INT(r, LLM_DONE);
+    if (!CHECK(now - 50 > 800 && now - 50 <= 850)) fprintf(stderr, "  stopped at %lld ms\n", (long long)(now - 50));
+    CHECK_EQ_INT(llm_call_finish(&call, now, &resp, &err), LLM_OK);
+    CHECK(whole_answer(&resp));
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    /* no deadline set: what is left of the transfer gets the documented
+       second after the end marker (the first tick that saw it, at 50) */
+    req.stream.total_timeout_ms = 0;
+    begin_whole_stream(&call, &c, &req);
+    for (r = LLM_OK, now = 50; now <= 60000 && r == LLM_OK; now += 50) r = llm_call_tick(&call, now);
+    CHECK_EQ_INT(r, LLM_DONE);
+    if (!CHECK(now - 50 > 1050 && now - 50 <= 1100)) fprintf(stderr, "  stopped at %lld ms\n", (long long)(now - 50));
+    CHECK_EQ_INT(llm_call_finish(&call, now, &resp, &err), LLM_OK);
+    CHECK(whole_answer(&resp));
+    llm_response_free(&resp);
+    llm_call_free(&call);
+}
+
 /* ---- 18: router init on many groups, and duplicate ids ---- */
 
 static double cpu_seconds_for_groups(size_t n) {
@@ -991,6 +1251,8 @@ static const test_case cases[] = {
     TEST(absurd_prices_are_refused),
     TEST(huge_usage_does_not_exhaust_a_budget),
     TEST(the_key_is_scrubbed_from_every_field),
+    TEST(stream_error_events_never_carry_the_key),
+    TEST(the_auth_header_is_secret_whatever_its_source),
     TEST(control_bytes_are_refused),
     TEST(secrets_are_wiped_before_free),
     TEST(answers_without_choices_are_parse_errors),
@@ -1000,6 +1262,8 @@ static const test_case cases[] = {
     TEST(duplicate_deployment_ids_are_refused),
     TEST(the_price_cache_is_written_exclusively),
     TEST(sse_parser_without_bytes),
+    TEST(trailers_after_a_whole_answer_are_bounded),
+    TEST(deadlines_hold_after_a_whole_answer),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
