@@ -80,7 +80,18 @@
    what is ready and returns within timeout_ms (a game loop calls it once a
    frame); llm_curl_runner_run_all runs until every job is done. On Linux
    it uses curl's socket_action interface with epoll (10,000 streams stay
-   cheap); elsewhere, or with LLM_CURL_USE_POLL, curl_multi_poll. */
+   cheap); elsewhere, or with LLM_CURL_USE_POLL, curl_multi_poll.
+
+   CALLBACKS. A job's on_event and on_done, and the client's and router's
+   callbacks the runner's step sets off (get_token, the logger, the router's
+   hooks), run inside llm_curl_runner_step, most of them inside libcurl's
+   own callbacks. From there they may call llm_curl_runner_add and
+   llm_curl_runner_cancel (of any job, their own included), and free or
+   keep a done job's response; nothing else of the runner. A cancel from a
+   callback only marks the job: the runner ends it (CANCELLED, on_done
+   called) once libcurl has returned, before that step returns. Calling
+   llm_curl_runner_step or run_all from a callback is refused
+   (LLM_ERR_INVALID_ARGUMENT); llm_curl_runner_free from one is undefined. */
 #ifndef LLM_CURL_ADAPTER_H
 #define LLM_CURL_ADAPTER_H
 
@@ -137,7 +148,8 @@ struct llm_curl_job {
     llm_event_fn on_event;
     void *user;
     /* Called once, when the job is done (it may add jobs, or free this one's
-       response). May be NULL. */
+       response). May be NULL. What on_event and on_done may call: see
+       CALLBACKS below. */
     void (*on_done)(void *user, llm_curl_job *job);
     /* out, when done: */
     llm_result result;               /* LLM_OK, or why it failed */
@@ -152,6 +164,7 @@ struct llm_curl_job {
     llm_curl_job *next_;
     void *run_;
     int state_;
+    bool cancel_;                    /* cancelled from a callback: the runner ends it */
     int64_t wake_ms_;
 };
 
@@ -162,6 +175,7 @@ typedef struct llm_curl_runner {
     void *multi_;
     int epoll_;
     int running_, pending_count_;
+    bool busy_;                      /* inside a step: a cancel only marks the job */
     int64_t timer_ms_;               /* curl's timer: when to tell it the time, -1 none */
     llm_curl_job *pending_, *pending_tail_, *waiting_;
     void *active_;                   /* the jobs in flight (a list) */
@@ -178,7 +192,9 @@ LLM_CURL_API llm_result llm_curl_runner_add(llm_curl_runner *r, llm_curl_job *jo
 LLM_CURL_API int llm_curl_runner_step(llm_curl_runner *r, int timeout_ms);
 /* Steps until every job is done. */
 LLM_CURL_API llm_result llm_curl_runner_run_all(llm_curl_runner *r);
-/* Ends a job early (LLM_ERR_CANCELLED; its on_done is called). */
+/* Ends a job early, queued, waiting or in flight (LLM_ERR_CANCELLED; its
+   on_done is called): at once when called between steps; from a callback,
+   by the runner once libcurl has returned, within the same step. */
 LLM_CURL_API void llm_curl_runner_cancel(llm_curl_runner *r, llm_curl_job *job);
 /* Cancels what is left and releases the runner. */
 LLM_CURL_API void llm_curl_runner_free(llm_curl_runner *r);
@@ -720,6 +736,7 @@ static void llm__curl_job_done(llm_curl_runner *r, llm_curl_job *job, llm_result
             snprintf(job->error.message, sizeof job->error.message, "%s", llm_result_description(result));
     }
     job->run_ = NULL;
+    job->cancel_ = false;
     (void)r;
     if (job->on_done) job->on_done(job->user, job);
 }
@@ -871,7 +888,8 @@ static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLco
     res = llm_call_finish(&u->call, llm__curl_now_ms(), &job->response, &job->error);
     llm_call_free(&u->call);
     u->call_live = false;
-    if (job->router && !u->cancelled) {
+    if (job->router && u->cancelled) llm_router_cancel(job->router, &u->attempt);
+    else if (job->router) {
         llm_router_outcome o;
         memset(&o, 0, sizeof o);
         o.result = res;
@@ -974,8 +992,61 @@ LLM_CURL_API llm_result llm_curl_runner_add(llm_curl_runner *r, llm_curl_job *jo
     memset(&job->response, 0, sizeof job->response);
     memset(&job->error, 0, sizeof job->error);
     job->run_ = NULL;
+    job->cancel_ = false;
     llm__curl_runner_queue(r, job);
     return LLM_OK;
+}
+
+/* Takes a queued or waiting job off its list (false: it was on neither). */
+static bool llm__curl_runner_unlink(llm_curl_runner *r, llm_curl_job *job) {
+    llm_curl_job **p, *t;
+    for (p = job->state_ == LLM__CURL_JOB_QUEUED ? &r->pending_ : &r->waiting_; *p && *p != job; p = &(*p)->next_) {}
+    if (!*p) return false;
+    *p = job->next_;
+    if (job->state_ == LLM__CURL_JOB_QUEUED) {
+        r->pending_count_--;
+        for (r->pending_tail_ = NULL, t = r->pending_; t; t = t->next_) r->pending_tail_ = t;
+    }
+    return true;
+}
+
+/* Ends a job now: the runner's own code, never inside a libcurl callback. */
+static void llm__curl_runner_end_cancelled(llm_curl_runner *r, llm_curl_job *job) {
+    llm__curl_run *u = (llm__curl_run *)job->run_;
+    job->cancel_ = false;
+    if (job->state_ == LLM__CURL_JOB_RUNNING) {
+        u->cancelled = true;
+        llm__curl_runner_finish(r, u, CURLE_ABORTED_BY_CALLBACK);
+        return;
+    }
+    if (!llm__curl_runner_unlink(r, job)) return; /* being started: that start ends it */
+    if (job->state_ == LLM__CURL_JOB_WAITING && u) {
+        if (job->router) llm_router_cancel(job->router, &u->attempt);
+        llm__curl_runner_routed_end(job, u);
+        llm__curl_runner_give_run(r, u);
+    }
+    snprintf(job->error.message, sizeof job->error.message, "cancelled");
+    llm__curl_job_done(r, job, LLM_ERR_CANCELLED);
+}
+
+/* Ends the jobs cancelled from callbacks during this step. The lists are
+   walked from their heads again after each end: an on_done may add jobs or
+   mark more. */
+static llm_curl_job *llm__curl_runner_marked(const llm_curl_runner *r) {
+    const llm__curl_run *u;
+    llm_curl_job *j;
+    for (u = (const llm__curl_run *)r->active_; u; u = u->next)
+        if (u->job->cancel_) return u->job;
+    for (j = r->pending_; j; j = j->next_)
+        if (j->cancel_) return j;
+    for (j = r->waiting_; j; j = j->next_)
+        if (j->cancel_) return j;
+    return NULL;
+}
+
+static void llm__curl_runner_reap(llm_curl_runner *r) {
+    llm_curl_job *j;
+    while ((j = llm__curl_runner_marked(r)) != NULL) llm__curl_runner_end_cancelled(r, j);
 }
 
 static int llm__curl_runner_waiting_count(const llm_curl_runner *r) {
@@ -1000,8 +1071,9 @@ static int llm__curl_runner_sleep_ms(const llm_curl_runner *r, int limit) {
 LLM_CURL_API int llm_curl_runner_step(llm_curl_runner *r, int timeout_ms) {
     int running = 0, sleep_ms;
     int64_t end;
-    if (!r || !r->multi_) return (int)LLM_ERR_INVALID_ARGUMENT;
+    if (!r || !r->multi_ || r->busy_) return (int)LLM_ERR_INVALID_ARGUMENT; /* busy: called from a callback */
     end = llm__curl_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+    r->busy_ = true;
     do {
         llm__curl_runner_fill(r);
         if (!r->running_ && !r->waiting_ && !r->pending_) break;
@@ -1030,44 +1102,36 @@ LLM_CURL_API int llm_curl_runner_step(llm_curl_runner *r, int timeout_ms) {
 #endif
         llm__curl_runner_read_done(r);
         llm__curl_runner_check_times(r);
+        llm__curl_runner_reap(r);
     } while (llm__curl_now_ms() < end);
     llm__curl_runner_fill(r);
+    llm__curl_runner_reap(r);
+    r->busy_ = false;
     return r->running_ + r->pending_count_ + llm__curl_runner_waiting_count(r);
 }
 
 LLM_CURL_API llm_result llm_curl_runner_run_all(llm_curl_runner *r) {
     int left;
-    if (!r || !r->multi_) return LLM_ERR_INVALID_ARGUMENT;
+    if (!r || !r->multi_ || r->busy_) return LLM_ERR_INVALID_ARGUMENT;
     while ((left = llm_curl_runner_step(r, 1000)) > 0) {}
     return left < 0 ? (llm_result)left : LLM_OK;
 }
 
 LLM_CURL_API void llm_curl_runner_cancel(llm_curl_runner *r, llm_curl_job *job) {
-    llm_curl_job **p;
     llm__curl_run *u;
     if (!r || !job || job->state_ == LLM__CURL_JOB_DONE) return;
-    if (job->state_ == LLM__CURL_JOB_RUNNING) {
-        u = (llm__curl_run *)job->run_;
-        u->cancelled = true;
-        llm_call_cancel(&u->call);
-        if (job->router) llm_router_cancel(job->router, &u->attempt);
-        llm__curl_runner_finish(r, u, CURLE_ABORTED_BY_CALLBACK);
+    if (!r->busy_) {
+        llm__curl_runner_end_cancelled(r, job);
         return;
     }
-    for (p = job->state_ == LLM__CURL_JOB_QUEUED ? &r->pending_ : &r->waiting_; *p && *p != job; p = &(*p)->next_) {}
-    if (*p) *p = job->next_;
-    if (job->state_ == LLM__CURL_JOB_QUEUED) {
-        llm_curl_job *t;
-        r->pending_count_--;
-        for (r->pending_tail_ = NULL, t = r->pending_; t; t = t->next_) r->pending_tail_ = t;
+    /* Inside the step: libcurl may be on the stack (removing a handle from
+       its callback is forbidden) and the runner may be walking a list. */
+    job->cancel_ = true;
+    if (job->state_ == LLM__CURL_JOB_RUNNING && (u = (llm__curl_run *)job->run_) != NULL) {
+        u->cancelled = true;
+        llm_call_cancel(&u->call);
+        if (u->x.stop == LLM_OK) u->x.stop = LLM_ERR_CANCELLED; /* its next callback stops the transfer */
     }
-    if (job->state_ == LLM__CURL_JOB_WAITING && (u = (llm__curl_run *)job->run_) != NULL) {
-        if (job->router) llm_router_cancel(job->router, &u->attempt);
-        llm__curl_runner_routed_end(job, u);
-        llm__curl_runner_give_run(r, u);
-    }
-    snprintf(job->error.message, sizeof job->error.message, "cancelled");
-    llm__curl_job_done(r, job, LLM_ERR_CANCELLED);
 }
 
 LLM_CURL_API void llm_curl_runner_free(llm_curl_runner *r) {

@@ -732,6 +732,196 @@ static void the_runner_cancels_and_times_out(void) {
     llm_curl_runner_free(&run);
 }
 
+/* A hang fails the case instead of blocking the suite: SIGALRM ends the
+   process with a message. */
+static void hang_alarm(int sig) {
+    static const char msg[] = "test_curl: the runner did not return in time (hang)\n";
+    (void)sig;
+    if (write(2, msg, sizeof msg - 1) < 0) {}
+    _exit(1);
+}
+
+static void guard_hang(unsigned seconds) {
+    signal(SIGALRM, seconds ? hang_alarm : SIG_DFL);
+    alarm(seconds);
+}
+
+typedef struct canceller {
+    llm_curl_runner *run;
+    llm_curl_job *target; /* the job to cancel */
+    int texts, done;
+} canceller;
+
+/* Cancels its own job (target) from inside the transfer's write callback, at the second text. */
+static int cancel_self_at_second(void *user, const llm_event *ev) {
+    canceller *k = (canceller *)user;
+    if (ev->type == LLM_EVENT_TEXT && ++k->texts == 2) llm_curl_runner_cancel(k->run, k->target);
+    return 0;
+}
+
+static void count_done(void *user, llm_curl_job *job) {
+    ((canceller *)user)->done++;
+    llm_response_free(&job->response);
+}
+
+/* An event callback cancels its own job: libcurl forbids removing a handle
+   from inside its callbacks, so the runner finishes the job once curl has
+   returned: one on_done, CANCELLED, and the runner goes on (a second job
+   answers). */
+static void on_event_cancels_its_own_job(void) {
+    static llm_curl_job jobs[2];
+    static canceller k;
+    llm_curl_runner run;
+    llm_client_desc d;
+    llm_client c;
+    llm_pair slow = {"x-mock-interval-ms", "50"};
+    llm_request req = chat("gpt-4o");
+    char base[128];
+    int i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    req.headers = &slow;
+    req.header_count = 1;
+    memset(&k, 0, sizeof k);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 4, NULL), LLM_OK);
+    k.run = &run;
+    k.target = &jobs[0];
+    for (i = 0; i < 2; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = &c;
+        jobs[i].request = &req;
+        jobs[i].stream = true;
+        jobs[i].on_event = i == 0 ? cancel_self_at_second : NULL;
+        jobs[i].on_done = count_done;
+        jobs[i].user = &k;
+        llm_curl_runner_add(&run, &jobs[i]);
+    }
+    guard_hang(20);
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    guard_hang(0);
+    CHECK_EQ_INT(k.texts, 2);
+    CHECK_EQ_INT(k.done, 2);
+    CHECK_EQ_INT(jobs[0].result, LLM_ERR_CANCELLED);
+    CHECK_EQ_INT(jobs[1].result, LLM_OK);
+    llm_curl_runner_free(&run);
+}
+
+typedef struct pair_cancel {
+    llm_curl_runner *run;
+    llm_curl_job *jobs;
+    int done;
+} pair_cancel;
+
+/* Each job's on_done cancels the other one. */
+static void cancel_the_other(void *user, llm_curl_job *job) {
+    pair_cancel *p = (pair_cancel *)user;
+    p->done++;
+    llm_response_free(&job->response);
+    llm_curl_runner_cancel(p->run, job == &p->jobs[0] ? &p->jobs[1] : &p->jobs[0]);
+}
+
+/* Two streams whose answers never come time out in the same pass of the
+   runner (their header waits end at the same millisecond), and the first
+   one's on_done cancels the second: each is done once, one TIMEOUT and one
+   CANCELLED (or both TIMEOUT), and nothing touches a finished transfer. */
+static void on_done_cancels_a_job_timing_out_with_it(void) {
+    static llm_curl_job jobs[2];
+    static pair_cancel p;
+    llm_curl_runner run;
+    llm_client_desc d;
+    llm_client c;
+    llm_pair h;
+    llm_request req = with_header(&h, "x-mock-fault", "delay=3000");
+    char base[128];
+    int i, round;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    req.timeout_ms = 300;
+    for (round = 0; round < 3; round++) { /* three rounds: the two deadlines can straddle a millisecond */
+        memset(&p, 0, sizeof p);
+        CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 4, NULL), LLM_OK);
+        p.run = &run;
+        p.jobs = jobs;
+        for (i = 0; i < 2; i++) {
+            memset(&jobs[i], 0, sizeof jobs[i]);
+            jobs[i].client = &c;
+            jobs[i].request = &req;
+            jobs[i].stream = true;
+            jobs[i].on_done = cancel_the_other;
+            jobs[i].user = &p;
+            llm_curl_runner_add(&run, &jobs[i]);
+        }
+        guard_hang(20);
+        CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+        guard_hang(0);
+        CHECK_EQ_INT(p.done, 2);
+        CHECK(jobs[0].result == LLM_ERR_TIMEOUT || jobs[1].result == LLM_ERR_TIMEOUT);
+        CHECK(jobs[0].result == LLM_ERR_TIMEOUT || jobs[0].result == LLM_ERR_CANCELLED);
+        CHECK(jobs[1].result == LLM_ERR_TIMEOUT || jobs[1].result == LLM_ERR_CANCELLED);
+        llm_curl_runner_free(&run);
+    }
+}
+
+/* More jobs than the in-flight bound: a job still queued is cancelled (from
+   outside, then from another job's event callback); it is done CANCELLED
+   without having been sent, and run_all returns. */
+static void a_queued_job_cancelled_ends(void) {
+    static llm_curl_job jobs[3];
+    static canceller k;
+    llm_curl_runner run;
+    llm_client_desc d;
+    llm_client c;
+    llm_pair slow = {"x-mock-interval-ms", "50"};
+    llm_request req = chat("gpt-4o");
+    char base[128];
+    int i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    req.headers = &slow;
+    req.header_count = 1;
+    memset(&k, 0, sizeof k);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 1, NULL), LLM_OK);
+    k.run = &run;
+    k.target = &jobs[2];
+    for (i = 0; i < 3; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = &c;
+        jobs[i].request = &req;
+        jobs[i].stream = true;
+        jobs[i].on_event = i == 0 ? cancel_self_at_second : NULL; /* job 0 cancels job 2, still queued */
+        jobs[i].on_done = count_done;
+        jobs[i].user = &k;
+        llm_curl_runner_add(&run, &jobs[i]);
+    }
+    llm_curl_runner_step(&run, 0);
+    guard_hang(20);
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    guard_hang(0);
+    CHECK_EQ_INT(k.done, 3);
+    CHECK_EQ_INT(jobs[0].result, LLM_OK);
+    CHECK_EQ_INT(jobs[1].result, LLM_OK);
+    CHECK_EQ_INT(jobs[2].result, LLM_ERR_CANCELLED);
+    CHECK_EQ_INT(jobs[2].attempts, 0);
+    /* from outside, between steps */
+    memset(&k, 0, sizeof k);
+    k.run = &run;
+    for (i = 0; i < 3; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = &c;
+        jobs[i].request = &req;
+        jobs[i].on_done = count_done;
+        jobs[i].user = &k;
+        llm_curl_runner_add(&run, &jobs[i]);
+    }
+    llm_curl_runner_step(&run, 0);
+    llm_curl_runner_cancel(&run, &jobs[1]);
+    CHECK_EQ_INT(jobs[1].result, LLM_ERR_CANCELLED);
+    guard_hang(20);
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    guard_hang(0);
+    CHECK_EQ_INT(k.done, 3);
+    CHECK_EQ_INT(jobs[0].result, LLM_OK);
+    CHECK_EQ_INT(jobs[2].result, LLM_OK);
+    llm_curl_runner_free(&run);
+}
+
 /* A routed job: 429 asking for 300 ms twice (the first attempt and its
    retry: the deployment cools for as long), then the backup answers. Its
    response tells the whole job: three exchanges, the wait included. */
@@ -779,6 +969,9 @@ static const test_case cases[] = {
     TEST(tls_is_verified_by_default),
     TEST(the_runner_keeps_many_in_flight),
     TEST(the_runner_cancels_and_times_out),
+    TEST(on_event_cancels_its_own_job),
+    TEST(on_done_cancels_a_job_timing_out_with_it),
+    TEST(a_queued_job_cancelled_ends),
     TEST(a_routed_job_tells_the_whole_job),
     TEST(a_failed_allocation_is_no_memory),
 };
