@@ -284,6 +284,11 @@ typedef struct llm_allocator {
     void *user;
 } llm_allocator;
 
+/* Zeroes n bytes in a way the compiler cannot drop as a dead store: for a
+   copy of a key about to be freed (a transport's header lines). NULL is a
+   no-op. Safe anywhere. */
+LLM_API void llm_wipe(void *p, size_t n);
+
 /* The limits this implementation was compiled with. */
 typedef struct llm_limits_info {
     int json_max_depth;          /* LLM_JSON_MAX_DEPTH */
@@ -2862,6 +2867,8 @@ static void llm__wipe(void *p, size_t n) {
     volatile unsigned char *v = (volatile unsigned char *)p;
     while (p && n--) *v++ = 0;
 }
+
+LLM_API void llm_wipe(void *p, size_t n) { llm__wipe(p, n); }
 
 static void llm__arena_free(const llm_allocator *a, void **arena) {
     llm__arena_block *b = (llm__arena_block *)*arena;

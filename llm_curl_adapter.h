@@ -472,8 +472,42 @@ static struct curl_slist *llm__curl_add_header(struct curl_slist *h, const llm_c
     memcpy(line + n, ": ", 2);
     memcpy(line + n + 2, value, v + 1);
     next = curl_slist_append(h, line); /* copies the line */
+    llm_wipe(line, n + v + 3);        /* it may hold the key */
     if (line != small) llm__curl_free_mem(o, line, n + v + 3);
     return next;
+}
+
+/* Frees a header list, each line wiped first (one holds the key). */
+static void llm__curl_free_headers(struct curl_slist *h) {
+    struct curl_slist *i;
+    for (i = h; i; i = i->next)
+        if (i->data) llm_wipe(i->data, strlen(i->data));
+    curl_slist_free_all(h);
+}
+
+/* The exchange's header lines, gone once it ended: the key is not left in
+   the heap until the next exchange. */
+static void llm__curl_drop_headers(llm__curl_xfer *x) {
+    if (!x->headers) return;
+    if (x->easy) curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, (struct curl_slist *)NULL);
+    llm__curl_free_headers(x->headers);
+    x->headers = NULL;
+}
+
+/* Where the request goes: a loopback server directly, never through a
+   proxy the environment names (the key would cross it); a key over plain
+   http:// to another host only because the caller allowed it (the call
+   refuses it otherwise), said at every request as `insecure` is. */
+static void llm__curl_route(CURL *e, const llm_http_request *http, const llm_curl_options *o) {
+    static const char plain[] = "http://";
+    bool loopback = llm_http_url_is_loopback(http->url), is_plain = true;
+    size_t i;
+    for (i = 0; i < sizeof plain - 1 && is_plain; i++) is_plain = (http->url[i] | 0x20) == plain[i];
+    if (loopback) curl_easy_setopt(e, CURLOPT_NOPROXY, "*");
+    if (http->secret_header && is_plain && !loopback)
+        llm__curl_log(o, LLM_LOG_WARN,
+                      "the credential goes in clear over plain http:// to a host that is not loopback "
+                      "(llm_client_desc.allow_plain_http)");
 }
 
 /* The handle set for one exchange, from scratch: curl_easy_reset also
@@ -502,8 +536,7 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     x->location[0] = x->errbuf[0] = '\0';
     x->last_tick_ms = llm__curl_now_ms();
     x->header_deadline_ms = http->stream && http->timeout_ms > 0 ? x->last_tick_ms + http->timeout_ms : 0;
-    curl_slist_free_all(x->headers);
-    x->headers = NULL;
+    llm__curl_drop_headers(x);
     for (i = 0; i < http->header_count; i++) {
         if (!(next = llm__curl_add_header(h, o, http->headers[i].name, http->headers[i].value))) goto nomem;
         h = next;
@@ -521,12 +554,13 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)connect_ms);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, http->stream ? 0L : (long)(http->timeout_ms > 0 ? http->timeout_ms : 0));
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, strncmp(http->url, "https:", 6) == 0 ? 1L : 0L); /* see WHAT IT DOES */
+    llm__curl_route(e, http, o);
     if (o->insecure)
         llm__curl_log(o, LLM_LOG_WARN,
                       "TLS verification is off (llm_curl_options.insecure): the server is not authenticated");
     return LLM_OK;
 nomem:
-    curl_slist_free_all(h);
+    llm__curl_free_headers(h);
     return llm__curl_error(err, LLM_ERR_NO_MEMORY, "out of memory (curl headers)");
 }
 
@@ -588,6 +622,7 @@ static llm_result llm__curl_send(void *user, const llm_http_request *http, const
     while ((msg = curl_multi_info_read(multi, &left)) != NULL)
         if (msg->msg == CURLMSG_DONE && msg->easy_handle == x->easy) done = msg->data.result;
     curl_multi_remove_handle(multi, x->easy); /* the connection stays in the cache */
+    llm__curl_drop_headers(x);
     return llm__curl_result(x, running && x->stop == LLM_OK ? CURLE_ABORTED_BY_CALLBACK : done, err);
 }
 
@@ -621,8 +656,8 @@ LLM_CURL_API void llm_curl_free(llm_curl *c) {
     if (!c) return;
     x = (llm__curl_xfer *)c->xfer_;
     if (x) {
+        llm__curl_drop_headers(x);
         if (x->easy) curl_easy_cleanup(x->easy);
-        curl_slist_free_all(x->headers);
         llm__curl_free_mem(&c->opt, x, sizeof *x);
     }
     if (c->multi_) curl_multi_cleanup((CURLM *)c->multi_);
@@ -875,6 +910,7 @@ static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLco
     llm_error terr;
     llm_result res;
     curl_multi_remove_handle((CURLM *)r->multi_, u->x.easy);
+    llm__curl_drop_headers(&u->x);
     llm__curl_runner_active_remove(r, u);
     r->running_--;
     memset(&terr, 0, sizeof terr);
@@ -1142,8 +1178,8 @@ LLM_CURL_API void llm_curl_runner_free(llm_curl_runner *r) {
     while (r->pending_) llm_curl_runner_cancel(r, r->pending_);
     while ((u = (llm__curl_run *)r->spare_) != NULL) {
         r->spare_ = u->next;
+        llm__curl_drop_headers(&u->x);
         curl_easy_cleanup(u->x.easy);
-        curl_slist_free_all(u->x.headers);
         llm__curl_free_mem(&r->opt, u, sizeof *u);
     }
     curl_multi_cleanup((CURLM *)r->multi_);

@@ -482,6 +482,100 @@ static void the_debug_log_redacts_credentials(void) {
     llm_curl_free(&t);
 }
 
+/* ---- proxies ---- */
+
+/* A loopback request goes straight to its server, never through a proxy the
+   environment names (the key would cross the proxy in clear): with
+   http_proxy and HTTP_PROXY naming a listening loopback port, the request
+   reaches the mock server and the "proxy" is never connected to. */
+static void a_loopback_request_bypasses_the_proxy(void) {
+    struct sockaddr_in a;
+    socklen_t alen = sizeof a;
+    int proxy = socket(AF_INET, SOCK_STREAM, 0), peer;
+    char proxy_url[64], base[128];
+    llm_curl t;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_response resp;
+    llm_error err;
+    llm_result r;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (!CHECK(proxy >= 0 && bind(proxy, (struct sockaddr *)&a, sizeof a) == 0 && listen(proxy, 8) == 0 &&
+               getsockname(proxy, (struct sockaddr *)&a, &alen) == 0))
+        return;
+    fcntl(proxy, F_SETFL, O_NONBLOCK);
+    snprintf(proxy_url, sizeof proxy_url, "http://127.0.0.1:%d", ntohs(a.sin_port));
+    setenv("http_proxy", proxy_url, 1);
+    setenv("HTTP_PROXY", proxy_url, 1);
+    unsetenv("no_proxy");
+    unsetenv("NO_PROXY");
+    CHECK_EQ_INT(llm_curl_init(&t, NULL, NULL), LLM_OK);
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    d.transport = llm_curl_transport(&t);
+    d.timeout_ms = 3000; /* a request stuck at the proxy (which never answers) ends */
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    r = llm_complete(&c, &req, &resp, &err);
+    if (!CHECK_EQ_INT(r, LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    llm_response_free(&resp);
+    peer = accept(proxy, NULL, NULL);
+    if (!CHECK(peer < 0)) fprintf(stderr, "  the proxy at %s was connected to\n", proxy_url);
+    if (peer >= 0) close(peer);
+    llm_curl_free(&t);
+    unsetenv("http_proxy");
+    unsetenv("HTTP_PROXY");
+    close(proxy);
+    d.transport = llm_curl_transport(&curl_t);
+}
+
+/* A key over plain http:// to a host that is not loopback goes only with
+   allow_plain_http, and the transport says so at every request (as it does
+   of `insecure`); to loopback it says nothing. 192.0.2.1 (TEST-NET-1,
+   RFC 5737) is never reached: the warning comes before the connection. */
+static void plain_http_is_logged_at_every_request(void) {
+    static log_lines lines;
+    llm_curl_options o;
+    llm_curl t;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    int i;
+    const char *p;
+    memset(&lines, 0, sizeof lines);
+    memset(&o, 0, sizeof o);
+    o.log = keep_log;
+    o.log_user = &lines;
+    o.log_level = LLM_LOG_WARN;
+    CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    d.transport = llm_curl_transport(&t);
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK); /* loopback: nothing said */
+    llm_response_free(&resp);
+    CHECK_EQ_INT((int)lines.len, 0);
+    d.base_url = "http://192.0.2.1:9/v1";
+    d.connect_timeout_ms = 100;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(err.message, "allow_plain_http") != NULL);
+    llm_response_free(&resp);
+    d.allow_plain_http = true;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    for (i = 0; i < 2; i++) {
+        CHECK(llm_complete(&c, &req, &resp, &err) != LLM_OK); /* nobody answers there */
+        llm_response_free(&resp);
+    }
+    for (i = 0, p = lines.text; (p = strstr(p, "in clear over plain http://")) != NULL; p++) i++;
+    if (!CHECK_EQ_INT(i, 2)) fprintf(stderr, "  log: %s\n", lines.text);
+    llm_curl_free(&t);
+    d.transport = llm_curl_transport(&curl_t);
+}
+
 /* ---- TLS ---- */
 
 static int free_port(void) {
@@ -648,6 +742,76 @@ static void a_failed_allocation_is_no_memory(void) {
         done = f.count < n; /* every allocation succeeded */
     }
     CHECK(done);
+    d.transport = llm_curl_transport(&curl_t);
+}
+
+/* An allocator that notes each freed block still holding `secret`. */
+typedef struct watching {
+    const char *secret;
+    int freed, freed_large, with_secret;
+} watching;
+static void *watching_alloc(void *user, size_t size) {
+    (void)user;
+    return malloc(size);
+}
+static void watching_free(void *user, void *p, size_t size) {
+    watching *w = (watching *)user;
+    size_t k = strlen(w->secret), i;
+    w->freed++;
+    w->freed_large += size > k;
+    for (i = 0; size >= k && i + k <= size; i++)
+        if (memcmp((char *)p + i, w->secret, k) == 0) {
+            w->with_secret++;
+            break;
+        }
+    free(p);
+}
+
+/* A key too long for the stack line goes through the adapter's allocator:
+   that block is wiped before it is freed, in llm_complete and in the
+   runner. (libcurl's copies, in its header list, are wiped by the adapter
+   too, but libcurl's own allocations are not seen here.) */
+static void the_adapter_wipes_its_copies_of_the_key(void) {
+    static char key[700];
+    static watching w;
+    llm_curl_options o;
+    llm_curl t;
+    llm_curl_runner run;
+    llm_curl_job job;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    memset(key, 'Q', sizeof key - 1);
+    memcpy(key, "sk-wipe-", 8);
+    memset(&w, 0, sizeof w);
+    w.secret = "sk-wipe-QQQQQQQQ";
+    memset(&o, 0, sizeof o);
+    o.alloc.alloc = watching_alloc;
+    o.alloc.free = watching_free;
+    o.alloc.user = &w;
+    CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    d.api_key = key;
+    d.transport = llm_curl_transport(&t);
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
+    llm_response_free(&resp);
+    llm_curl_free(&t);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, &o, 2, NULL), LLM_OK);
+    memset(&job, 0, sizeof job);
+    job.client = &c;
+    job.request = &req;
+    llm_curl_runner_add(&run, &job);
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    CHECK_EQ_INT(job.result, LLM_OK);
+    llm_response_free(&job.response);
+    llm_curl_runner_free(&run);
+    CHECK(w.freed_large >= 2); /* the two long lines went through it */
+    CHECK_EQ_INT(w.with_secret, 0);
+    d.api_key = "sk-test-integration-0123456789";
     d.transport = llm_curl_transport(&curl_t);
 }
 
@@ -967,6 +1131,8 @@ static const test_case cases[] = {
     TEST(a_huge_body_is_refused_by_the_limit),
     TEST(the_debug_log_redacts_credentials),
     TEST(tls_is_verified_by_default),
+    TEST(a_loopback_request_bypasses_the_proxy),
+    TEST(plain_http_is_logged_at_every_request),
     TEST(the_runner_keeps_many_in_flight),
     TEST(the_runner_cancels_and_times_out),
     TEST(on_event_cancels_its_own_job),
@@ -974,6 +1140,7 @@ static const test_case cases[] = {
     TEST(a_queued_job_cancelled_ends),
     TEST(a_routed_job_tells_the_whole_job),
     TEST(a_failed_allocation_is_no_memory),
+    TEST(the_adapter_wipes_its_copies_of_the_key),
 };
 
 int main(int argc, char **argv) {
