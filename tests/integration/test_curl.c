@@ -654,6 +654,73 @@ static void tls_is_verified_by_default(void) {
     rmdir(dir);
 }
 
+/* Runs `openssl s_server` on 127.0.0.1:port with cert and key; its pid. */
+static pid_t tls_server(int port, const char *cert, const char *key) {
+    char accept_at[64];
+    pid_t pid;
+    snprintf(accept_at, sizeof accept_at, "127.0.0.1:%d", port);
+    if ((pid = fork()) == 0) {
+        execlp("openssl", "openssl", "s_server", "-quiet", "-accept", accept_at, "-cert", cert, "-key", key, "-www", (char *)NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* A certificate the test's own CA issued, trusted through ca_file, but for
+   another name (other.example) than the host asked for (127.0.0.1): the
+   host name check refuses it (RFC 6125), with curl's message. The control:
+   the same CA's certificate for IP:127.0.0.1 is accepted. */
+static void tls_checks_the_host_name(void) {
+    char dir[] = "/tmp/llm_tlsname.XXXXXX", cmd[2048], url[96], ca[96];
+    static const char *const names[] = {"DNS:other.example", "IP:127.0.0.1"};
+    llm_curl_options o;
+    llm_curl t;
+    llm_error err;
+    int k;
+    if (!CHECK(mkdtemp(dir) != NULL)) return;
+    snprintf(cmd, sizeof cmd,
+             "cd %s && openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=llm-test-ca "
+             "-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign "
+             "-keyout ca.key -out ca.pem >/dev/null 2>&1 && "
+             "printf 'subjectAltName=DNS:other.example\\n' > other.ext && printf 'subjectAltName=IP:127.0.0.1\\n' > ip.ext && "
+             "for n in other ip; do openssl req -newkey rsa:2048 -nodes -subj /CN=$n -keyout $n.key -out $n.csr >/dev/null 2>&1 && "
+             "openssl x509 -req -in $n.csr -CA ca.pem -CAkey ca.key -set_serial 7 -days 1 -extfile $n.ext -out $n.pem "
+             ">/dev/null 2>&1 || exit 1; done", dir);
+    if (!CHECK(system(cmd) == 0)) return;
+    memset(&o, 0, sizeof o);
+    snprintf(ca, sizeof ca, "%s/ca.pem", dir);
+    o.ca_file = ca;
+    for (k = 0; k < 2; k++) {
+        char cert[96], key[96];
+        int port = free_port(), status, i;
+        pid_t pid;
+        llm_result r = LLM_OK;
+        snprintf(cert, sizeof cert, "%s/%s.pem", dir, k == 0 ? "other" : "ip");
+        snprintf(key, sizeof key, "%s/%s.key", dir, k == 0 ? "other" : "ip");
+        pid = tls_server(port, cert, key);
+        snprintf(url, sizeof url, "https://127.0.0.1:%d/", port);
+        for (i = 0; i < 100; i++) { /* until the server listens (at most 5 s) */
+            raw_answer *a = (raw_answer *)calloc(1, sizeof *a);
+            CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+            r = raw_send(llm_curl_transport(&t), "GET", url, NULL, 0, NULL, 5000, a, &err);
+            free(a);
+            llm_curl_free(&t);
+            if (!(r == LLM_ERR_TRANSPORT && strstr(err.message, "onnect"))) break;
+            mock_sleep_ms(50);
+        }
+        if (k == 0) {
+            CHECK_EQ_INT(r, LLM_ERR_TRANSPORT);
+            if (!CHECK(strstr(err.message, "name") != NULL)) fprintf(stderr, "  %s\n", err.message);
+        } else if (!CHECK_EQ_INT(r, LLM_OK)) {
+            fprintf(stderr, "  %s: %s\n", names[k], err.message);
+        }
+        kill(pid, SIGTERM);
+        waitpid(pid, &status, 0);
+    }
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0);
+}
+
 /* ---- the runner ---- */
 
 typedef struct tally {
@@ -1131,6 +1198,7 @@ static const test_case cases[] = {
     TEST(a_huge_body_is_refused_by_the_limit),
     TEST(the_debug_log_redacts_credentials),
     TEST(tls_is_verified_by_default),
+    TEST(tls_checks_the_host_name),
     TEST(a_loopback_request_bypasses_the_proxy),
     TEST(plain_http_is_logged_at_every_request),
     TEST(the_runner_keeps_many_in_flight),
