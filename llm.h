@@ -12212,7 +12212,7 @@ static llm_result llm__call_auth_header(llm_call *call, const llm_client *client
         return LLM_OK;
     if (llm__has_control(token, false))
         return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT,
-                                 "the token from get_token holds a control byte (CR, LF...): not sent");
+                                 "get_token returned a token holding a control byte (CR, LF...): not sent");
     if (token != d->api_key) prefix = "Bearer ";
     call->auth_value_ = llm__call_concat(call, prefix ? prefix : "", token);
     if (!llm__call_add_header(call, name, call->auth_value_)) return llm__call_headers_full(call);
@@ -12220,9 +12220,9 @@ static llm_result llm__call_auth_header(llm_call *call, const llm_client *client
     return LLM_OK;
 }
 
-/* The desc's headers, then the request's; a desc header named as the
-   request's secret header is left out, and the caller's header named like
-   the key's becomes the secret header. */
+/* The desc's headers, then the request's. A header named like the key's
+   (`auth`, any case) becomes the secret header; when both the desc and the
+   request have one, the desc's is left out (the request's wins). */
 static llm_result llm__call_user_headers(llm_call *call, const llm_client *client, const llm_request *req,
                                          const char *auth) {
     const llm_client_desc *d = &client->desc;

@@ -869,8 +869,20 @@ static void llm__curl_runner_not_started(llm_curl_runner *r, llm_curl_job *job, 
     llm__curl_job_done(r, job, res);
 }
 
+/* A queued or waiting job, off its list, ends cancelled (never sent). */
+static void llm__curl_runner_drop(llm_curl_runner *r, llm_curl_job *job) {
+    llm__curl_run *u = (llm__curl_run *)job->run_;
+    if (job->state_ == LLM__CURL_JOB_WAITING && u) {
+        if (job->router) llm_router_cancel(job->router, &u->attempt);
+        llm__curl_runner_routed_end(job, u);
+        llm__curl_runner_give_run(r, u);
+    }
+    snprintf(job->error.message, sizeof job->error.message, "cancelled");
+    llm__curl_job_done(r, job, LLM_ERR_CANCELLED);
+}
+
 /* Starts queued jobs, and waiting ones whose time has come, while slots
-   are free. */
+   are free; a job marked cancelled meanwhile ends instead. */
 static void llm__curl_runner_fill(llm_curl_runner *r) {
     int max = r->max_in_flight > 0 ? r->max_in_flight : 16;
     int64_t now = llm__curl_now_ms();
@@ -884,6 +896,10 @@ static void llm__curl_runner_fill(llm_curl_runner *r) {
             continue;
         }
         *w = job->next_;
+        if (job->cancel_) {
+            llm__curl_runner_drop(r, job);
+            continue;
+        }
         u = (llm__curl_run *)job->run_;
         if ((res = llm__curl_runner_start(r, job, u)) != LLM_OK) llm__curl_runner_not_started(r, job, u, res);
     }
@@ -894,6 +910,10 @@ static void llm__curl_runner_fill(llm_curl_runner *r) {
         r->pending_ = job->next_;
         if (!r->pending_) r->pending_tail_ = NULL;
         r->pending_count_--;
+        if (job->cancel_) {
+            llm__curl_runner_drop(r, job);
+            continue;
+        }
         if (!(u = llm__curl_runner_take_run(r))) {
             llm__curl_job_done(r, job, LLM_ERR_NO_MEMORY);
             continue;
@@ -1055,19 +1075,11 @@ static void llm__curl_runner_end_cancelled(llm_curl_runner *r, llm_curl_job *job
         llm__curl_runner_finish(r, u, CURLE_ABORTED_BY_CALLBACK);
         return;
     }
-    if (!llm__curl_runner_unlink(r, job)) return; /* being started: that start ends it */
-    if (job->state_ == LLM__CURL_JOB_WAITING && u) {
-        if (job->router) llm_router_cancel(job->router, &u->attempt);
-        llm__curl_runner_routed_end(job, u);
-        llm__curl_runner_give_run(r, u);
-    }
-    snprintf(job->error.message, sizeof job->error.message, "cancelled");
-    llm__curl_job_done(r, job, LLM_ERR_CANCELLED);
+    if (llm__curl_runner_unlink(r, job)) llm__curl_runner_drop(r, job);
+    /* else: on no list, being started: the start sees the mark */
 }
 
-/* Ends the jobs cancelled from callbacks during this step. The lists are
-   walked from their heads again after each end: an on_done may add jobs or
-   mark more. */
+/* The first job marked cancelled, in flight, queued or waiting. */
 static llm_curl_job *llm__curl_runner_marked(const llm_curl_runner *r) {
     const llm__curl_run *u;
     llm_curl_job *j;
@@ -1080,6 +1092,9 @@ static llm_curl_job *llm__curl_runner_marked(const llm_curl_runner *r) {
     return NULL;
 }
 
+/* Ends the jobs cancelled from callbacks during this step. The lists are
+   walked from their heads again after each end: an on_done may add jobs or
+   mark more. */
 static void llm__curl_runner_reap(llm_curl_runner *r) {
     llm_curl_job *j;
     while ((j = llm__curl_runner_marked(r)) != NULL) llm__curl_runner_end_cancelled(r, j);
