@@ -5,8 +5,10 @@
    after it is TRUNCATED with the partial text), cancellation, each timeout
    on time (within 20% + 250 ms) and the long stream that outlives the
    non-stream timeout, the size limits, redirects refused, TLS verified by
-   default, credentials redacted from the debug log, and the runner with
-   many jobs in flight.
+   default and its host name checked, credentials redacted from the debug
+   log and wiped from the adapter's memory, a loopback request kept off a
+   proxy and a key over plain http:// warned of, and the runner with many
+   jobs in flight and jobs cancelled from its callbacks.
 
    build/test_curl [CASE...]   (build/mock_server must exist) */
 #define _POSIX_C_SOURCE 200809L

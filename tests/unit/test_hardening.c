@@ -2,7 +2,9 @@
    answer, no phantom tool calls, hostile numbers, the API key kept out of
    every error field and log line and wiped from freed memory, control bytes
    refused, the zero llm_error, empty answers, in-stream error codes, the
-   price cache written exclusively, the router's init on many groups.
+   price cache written exclusively, the router's init on many groups, a key
+   over plain http:// only to loopback, a token with a line break, a
+   caller's auth header replacing the key's.
    Expected values are written by hand from the bytes each test feeds. */
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
