@@ -201,7 +201,9 @@
    verify TLS certificates and host names (turning that off is for tests);
    never follow redirects (libcurl strips only Authorization and Cookie on
    another host: x-api-key, api-key and x-goog-api-key would leak; treat a
-   3xx as an error); send keys only over https:// except to loopback;
+   3xx as an error); send keys only over https:// except to loopback (the
+   call refuses to build a request that would, unless the desc sets
+   allow_plain_http), and never send a loopback request through a proxy;
    never log request headers, or redact every auth header's value when it
    does and scrub every line it logs of llm_http_request.secret
    (llm_scrub_copy: a server may echo the key); count trailers with the
@@ -310,6 +312,11 @@ typedef struct llm_allocator {
     void (*free)(void *user, void *ptr, size_t size);
     void *user;
 } llm_allocator;
+
+/* Zeroes n bytes in a way the compiler cannot drop as a dead store: for a
+   copy of a key about to be freed (a transport's header lines). NULL is a
+   no-op. Safe anywhere. */
+LLM_API void llm_wipe(void *p, size_t n);
 
 /* The limits this implementation was compiled with. */
 typedef struct llm_limits_info {
@@ -1030,6 +1037,13 @@ typedef struct llm_http_sink {
 
 /* How often a waiting transport calls llm_http_sink.tick. */
 #define LLM_TRANSPORT_TICK_MS 50
+
+/* Whether a URL's host is loopback: 127.0.0.0/8, [::1] or localhost (any
+   case); a name that only begins like one (127.0.0.1.example.com) is not.
+   The call sends a key over plain http:// only to such a host (unless
+   llm_client_desc.allow_plain_http), and a transport should send such a
+   request directly, never through a proxy. Safe anywhere. */
+LLM_API bool llm_http_url_is_loopback(const char *url);
 
 /* A blocking transport: performs one exchange and pushes it into the sink.
    Returns LLM_OK when a whole HTTP answer was delivered (whatever its
@@ -2005,8 +2019,19 @@ typedef struct llm_client_desc {
     const char *app_title;       /* OpenRouter's attribution: X-OpenRouter-Title (and the legacy X-Title) */
     uint32_t quirks_on;          /* LLM_QUIRK_* added to the provider's */
     uint32_t quirks_off;         /* LLM_QUIRK_* removed from the provider's */
-    const llm_pair *headers;     /* sent with every request */
+    /* Sent with every request. One named like the header the key goes in
+       (any case: Authorization, or the provider's x-api-key, api-key,
+       x-goog-api-key) replaces it, as the official SDKs let explicit
+       headers win: the key is not sent, that header is (a request's wins
+       over the desc's), and it is the secret header. */
+    const llm_pair *headers;
     size_t header_count;
+    /* A key or token goes over plain http:// only to a loopback host
+       (127.0.0.0/8, [::1], localhost): to any other host the call is
+       refused (LLM_ERR_INVALID_ARGUMENT) before anything is sent, unless
+       this is true (a trusted network; the key crosses it in clear, and
+       through any proxy on the way). */
+    bool allow_plain_http;
     llm_allocator alloc;
     llm_transport transport;     /* used by llm_complete */
     int timeout_ms;              /* per request; 0 = 600000 */
@@ -2207,6 +2232,7 @@ typedef struct llm_deployment_desc {
     const char *api_key;
     const char *base_url;          /* NULL = the provider's */
     const char *api_version;       /* Azure */
+    bool allow_plain_http;         /* its key may go over http:// to any host (llm_client_desc.allow_plain_http) */
     int weight;                    /* simple-shuffle weight; 0 = 1 when any weight is set */
     int order;                     /* priority tier >= 1: the lowest available is used first; 0 (unset) comes after
                                       every set order */
@@ -2352,6 +2378,9 @@ typedef struct llm_router_desc {
     double budget_usd;
     int64_t budget_window_ms;      /* 0 = 24 h */
     llm_transport transport;       /* the deployments' clients use it */
+    /* Every deployment's key may go over http:// to any host (as if each
+       deployment set allow_plain_http): llm_client_desc.allow_plain_http. */
+    bool allow_plain_http;
     llm_allocator alloc;
     /* Monotonic milliseconds. NULL: on POSIX systems (without LLM_NO_STDIO)
        CLOCK_MONOTONIC. When the implementation TU included system headers
@@ -2584,7 +2613,8 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
    sse            an incremental event-stream parser (WHATWG rules)
                   gives: llm__sse_max, llm__sse_hold
    http           header and URL checks, the mock transport, statuses and errors to result codes
-                  gives: llm__http_check_headers, llm__http_url_ok, llm__http_json_scrub, llm__http_classify_with
+                  gives: llm__http_check_headers, llm__http_url_ok, llm__http_json_scrub, llm__http_classify_with,
+                         llm__http_url_loopback
    bpe            exact tiktoken-compatible BPE: vocabularies, the pre-tokenizer and its Unicode tables
    tokens         the estimator, chat and tool overhead, trimming
    costs          prices and model facts: the layered database and the cost of a response
@@ -2963,6 +2993,8 @@ static void llm__wipe(void *p, size_t n) {
     volatile unsigned char *v = (volatile unsigned char *)p;
     while (p && n--) *v++ = 0;
 }
+
+LLM_API void llm_wipe(void *p, size_t n) { llm__wipe(p, n); }
 
 static void llm__arena_free(const llm_allocator *a, void **arena) {
     llm__arena_block *b = (llm__arena_block *)*arena;
@@ -4910,6 +4942,34 @@ static bool llm__http_url_ok(const char *u) {
     return true;
 }
 
+/* Whether a dotted quad is in 127.0.0.0/8 (exactly four numbers to 255). */
+static bool llm__http_ipv4_loopback(const char *h, size_t n) {
+    size_t i = 0, parts = 0;
+    while (i < n && parts < 4) {
+        unsigned v = 0, digits = 0;
+        while (i < n && h[i] >= '0' && h[i] <= '9' && digits < 4) v = v * 10 + (unsigned)(h[i++] - '0'), digits++;
+        if (!digits || v > 255 || (parts == 0 && v != 127)) return false;
+        parts++;
+        if (parts < 4 && (i >= n || h[i++] != '.')) return false;
+    }
+    return parts == 4 && i == n;
+}
+
+/* Whether a URL's host is loopback: 127.0.0.0/8, [::1] or localhost (any
+   case). Names that only begin like one (127.0.0.1.example.com) are not. */
+static bool llm__http_url_loopback(const char *url) {
+    const char *h = strstr(url, "://"), *end, *at;
+    size_t n;
+    if (!h) return false;
+    h += 3;
+    end = h + strcspn(h, "/?#");
+    at = (const char *)memchr(h, '@', (size_t)(end - h));
+    if (at) h = at + 1; /* user info */
+    if (*h == '[') return end - h >= 5 && memcmp(h, "[::1]", 5) == 0 && (h + 5 == end || h[5] == ':');
+    n = strcspn(h, ":/?#");
+    return (n == 9 && llm__starts_ci(h, "localhost")) || llm__http_ipv4_loopback(h, n);
+}
+
 /* Plays one "Name: value\n" header block into the sink. */
 static llm_result llm__http_mock_headers(const llm_http_sink *sink, const char *h) {
     while (h && *h) {
@@ -4948,6 +5008,8 @@ static llm_result llm__http_mock_send(void *user, const llm_http_request *req, c
     }
     return r == LLM_DONE ? LLM_OK : r; /* LLM_DONE: the answer is whole, the rest unwanted */
 }
+
+LLM_API bool llm_http_url_is_loopback(const char *url) { return url && llm__http_url_loopback(url); }
 
 LLM_API llm_transport llm_mock_transport(llm_mock *mock) {
     llm_transport t;
@@ -12325,57 +12387,110 @@ static bool llm__call_has_header(const llm_client_desc *d, const llm_request *re
     return false;
 }
 
-/* The header that carries the secret: a bearer token when the desc gives
-   one (Authorization: Bearer), else the key in the provider's header. */
-static bool llm__call_auth_header(llm_call *call, const llm_client *client) {
-    const llm_client_desc *d = &client->desc;
-    const char *token = d->get_token ? d->get_token(d->token_user) : d->bearer_token;
-    const char *name = client->provider->auth_header, *prefix = client->provider->auth_prefix;
-    if (token && token[0]) {
-        if (llm__has_control(token, false)) return false;
-        name = "Authorization";
-        prefix = "Bearer ";
-    } else if (d->api_key && d->api_key[0]) {
-        token = d->api_key;
-    } else {
-        return true; /* keyless: nothing to send */
-    }
-    call->auth_value_ = llm__call_concat(call, prefix ? prefix : "", token);
-    if (!llm__call_add_header(call, name, call->auth_value_)) return false;
-    call->http_.secret_header = call->http_.header_count;
-    call->http_.secret = call->auth_value_ + (prefix ? strlen(prefix) : 0);
-    return true;
-}
-
-/* Without a key of the desc's, the provider's auth header may come among
-   the caller's headers (a gateway's key, whatever its header's name): it
-   is the secret header then, never logged, its key scrubbed from logs. */
+/* Whether two header names are the same, in any case. */
 static bool llm__call_same_name(const char *a, const char *b) {
     for (; *a && *b; a++, b++)
         if ((*a >= 'A' && *a <= 'Z' ? *a + 32 : *a) != (*b >= 'A' && *b <= 'Z' ? *b + 32 : *b)) return false;
     return *a == *b;
 }
 
-static void llm__call_own_auth_header(llm_call *call, const llm_provider *p) {
-    size_t i, k = p->auth_prefix ? strlen(p->auth_prefix) : 0;
-    if (call->http_.secret_header || !p->auth_header || !p->auth_header[0]) return;
-    for (i = 0; i < call->http_.header_count; i++) {
-        const llm_pair *h = &call->headers_[i];
-        if (!llm__call_same_name(h->name, p->auth_header)) continue;
-        call->http_.secret_header = i + 1;
-        call->http_.secret = k && strncmp(h->value, p->auth_prefix, k) == 0 ? h->value + k : h->value;
-        return;
+/* Whether one of n pairs is named `name` (any case). */
+static bool llm__call_pairs_name(const llm_pair *h, size_t n, const char *name) {
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (h[i].name && llm__call_same_name(h[i].name, name)) return true;
+    return false;
+}
+
+/* The header the secret goes in: Authorization for a bearer token (from
+   get_token or the desc), else the provider's key header; NULL keyless.
+   *token: the secret. */
+static const char *llm__call_auth_name(const llm_client *client, const char **token) {
+    const llm_client_desc *d = &client->desc;
+    *token = d->get_token ? d->get_token(d->token_user) : d->bearer_token;
+    if (*token && (*token)[0]) return "Authorization";
+    *token = d->api_key && d->api_key[0] ? d->api_key : NULL;
+    return *token ? client->provider->auth_header : NULL;
+}
+
+/* A header that could not be added: the array is full, or out of memory. */
+static llm_result llm__call_headers_full(llm_call *call) {
+    return call->http_.header_count >= LLM_CALL_MAX_HEADERS
+               ? llm__sticky_error(call, LLM_ERR_LIMIT_EXCEEDED, "request headers: more than LLM_CALL_MAX_HEADERS")
+               : llm__sticky_nomem(call);
+}
+
+/* The header `name` that carries the secret `token`, unless the caller's
+   headers name it (theirs then goes instead: llm__call_user_headers). */
+static llm_result llm__call_auth_header(llm_call *call, const llm_client *client, const llm_request *req,
+                                        const char *name, const char *token) {
+    const llm_client_desc *d = &client->desc;
+    const char *prefix = client->provider->auth_prefix;
+    if (!name) return LLM_OK; /* keyless: nothing to send */
+    if (llm__call_pairs_name(d->headers, d->header_count, name) ||
+        llm__call_pairs_name(req->headers, req->header_count, name))
+        return LLM_OK;
+    if (llm__has_control(token, false))
+        return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT,
+                                 "get_token returned a token holding a control byte (CR, LF...): not sent");
+    if (token != d->api_key) prefix = "Bearer ";
+    call->auth_value_ = llm__call_concat(call, prefix ? prefix : "", token);
+    if (!llm__call_add_header(call, name, call->auth_value_)) return llm__call_headers_full(call);
+    call->http_.secret_header = call->http_.header_count;
+    call->http_.secret = call->auth_value_ + (prefix ? strlen(prefix) : 0);
+    return LLM_OK;
+}
+
+/* The desc's headers, then the request's. A header named like the key's
+   (`auth`, any case) becomes the secret header; when both the desc and the
+   request have one, the desc's is left out (the request's wins). */
+static llm_result llm__call_user_headers(llm_call *call, const llm_client *client, const llm_request *req,
+                                         const char *auth) {
+    const llm_client_desc *d = &client->desc;
+    bool req_auth = auth && llm__call_pairs_name(req->headers, req->header_count, auth);
+    size_t i;
+    for (i = 0; i < d->header_count; i++) {
+        bool is_auth = auth && d->headers[i].name && llm__call_same_name(d->headers[i].name, auth);
+        if (is_auth && req_auth) continue;
+        if (!llm__call_add_header(call, d->headers[i].name, d->headers[i].value)) return llm__call_headers_full(call);
+        if (is_auth) call->http_.secret_header = call->http_.header_count;
     }
+    for (i = 0; i < req->header_count; i++) {
+        if (!llm__call_add_header(call, req->headers[i].name, req->headers[i].value))
+            return llm__call_headers_full(call);
+        if (auth && req->headers[i].name && llm__call_same_name(req->headers[i].name, auth))
+            call->http_.secret_header = call->http_.header_count;
+    }
+    return LLM_OK;
+}
+
+/* The secret header and its key alone (llm_http_request.secret, what logs
+   are scrubbed of: the value without the provider's prefix). Without a key
+   of the desc's, the provider's auth header may come among the caller's
+   headers (a gateway's key, whatever its header's name): it is the secret
+   header then, never logged, its key scrubbed from logs. */
+static void llm__call_mark_secret(llm_call *call, const llm_provider *p) {
+    size_t i, k = p->auth_prefix ? strlen(p->auth_prefix) : 0;
+    const llm_pair *h;
+    for (i = 0; !call->http_.secret_header && p->auth_header && i < call->http_.header_count; i++)
+        if (llm__call_same_name(call->headers_[i].name, p->auth_header)) call->http_.secret_header = i + 1;
+    if (call->http_.secret || !call->http_.secret_header) return;
+    h = &call->headers_[call->http_.secret_header - 1];
+    call->http_.secret = k && strncmp(h->value, p->auth_prefix, k) == 0 ? h->value + k : h->value;
 }
 
 static llm_result llm__call_headers(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
     const llm_client_desc *d = &client->desc;
     const llm_provider *p = client->provider;
+    const char *token, *auth = llm__call_auth_name(client, &token); /* get_token: once a request */
     size_t i;
-    bool ok = llm__call_add_header(call, "Content-Type", "application/json") &&
-              llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json") &&
-              llm__call_auth_header(call, client);
-    for (i = 0; ok && i < p->header_count; i++)
+    llm_result r;
+    bool ok;
+    if (!llm__call_add_header(call, "Content-Type", "application/json") ||
+        !llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json"))
+        return llm__call_headers_full(call);
+    if ((r = llm__call_auth_header(call, client, req, auth, token)) != LLM_OK) return r;
+    for (i = 0, ok = true; ok && i < p->header_count; i++)
         ok = llm__call_add_header(call, p->headers[i].name, p->headers[i].value);
     if (ok && d->app_url && p->app_url_header) ok = llm__call_add_header(call, p->app_url_header, d->app_url);
     for (i = 0; ok && d->app_title && i < 2 && p->app_title_headers[i]; i++)
@@ -12386,16 +12501,22 @@ static llm_result llm__call_headers(llm_call *call, const llm_client *client, co
     if (ok && !llm__call_has_header(d, req, "idempotency-key"))
         ok = llm__call_add_header(call, "Idempotency-Key",
                                   req->idempotency_key ? req->idempotency_key : llm__call_id(call, client, "idem-"));
-    for (i = 0; ok && i < d->header_count; i++)
-        ok = llm__call_add_header(call, d->headers[i].name, d->headers[i].value);
-    for (i = 0; ok && i < req->header_count; i++)
-        ok = llm__call_add_header(call, req->headers[i].name, req->headers[i].value);
-    if (ok) llm__call_own_auth_header(call, p);
-    if (!ok)
-        return llm__sticky_error(
-            call, call->http_.header_count >= LLM_CALL_MAX_HEADERS ? LLM_ERR_LIMIT_EXCEEDED : LLM_ERR_NO_MEMORY,
-            "request headers: more than LLM_CALL_MAX_HEADERS, a token with control bytes, or out of memory");
+    if (!ok) return llm__call_headers_full(call);
+    if ((r = llm__call_user_headers(call, client, req, auth)) != LLM_OK) return r;
+    llm__call_mark_secret(call, p);
     return LLM_OK;
+}
+
+/* A key or token is never sent over plain http:// to a host that is not
+   loopback, unless the desc allows it (checked here, where the URL and the
+   secret header are both known, so that every transport has it). */
+static llm_result llm__call_check_plain_http(llm_call *call, const llm_client *client) {
+    if (!call->http_.secret_header || client->desc.allow_plain_http || !llm__starts_ci(call->http_.url, "http://") ||
+        llm__http_url_loopback(call->http_.url))
+        return LLM_OK;
+    return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT,
+                             "the key would go in clear over http:// to a host that is not loopback: use https://, or "
+                             "set llm_client_desc.allow_plain_http (llm: --allow-plain-http)");
 }
 
 /* What every request must be, whatever its wire format (>>wirekit), and its
@@ -12514,7 +12635,7 @@ static llm_result llm__call_start(llm_call *call, const llm_client *client, cons
     if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
     if (r != LLM_OK) call->prompt_estimate_ = 0; /* only for answers without usage */
     if ((r = llm__call_url(call, req, err)) != LLM_OK) return r;
-    if (llm__call_headers(call, client, req, stream) != LLM_OK) {
+    if (llm__call_headers(call, client, req, stream) != LLM_OK || llm__call_check_plain_http(call, client) != LLM_OK) {
         if (err) *err = call->err_;
         return call->error_;
     }
@@ -13955,6 +14076,7 @@ static llm_result llm__router_client(llm_router *r, llm__router_dep *dep, size_t
     cd.api_key = dep->d.api_key;
     cd.base_url = dep->d.base_url;
     cd.api_version = dep->d.api_version;
+    cd.allow_plain_http = dep->d.allow_plain_http || r->desc_.allow_plain_http;
     cd.alloc = r->desc_.alloc;
     cd.transport = r->desc_.transport;
     cd.clock_ms = r->desc_.clock_ms;

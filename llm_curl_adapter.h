@@ -91,7 +91,18 @@
    what is ready and returns within timeout_ms (a game loop calls it once a
    frame); llm_curl_runner_run_all runs until every job is done. On Linux
    it uses curl's socket_action interface with epoll (10,000 streams stay
-   cheap); elsewhere, or with LLM_CURL_USE_POLL, curl_multi_poll. */
+   cheap); elsewhere, or with LLM_CURL_USE_POLL, curl_multi_poll.
+
+   CALLBACKS. A job's on_event and on_done, and the client's and router's
+   callbacks the runner's step sets off (get_token, the logger, the router's
+   hooks), run inside llm_curl_runner_step, most of them inside libcurl's
+   own callbacks. From there they may call llm_curl_runner_add and
+   llm_curl_runner_cancel (of any job, their own included), and free or
+   keep a done job's response; nothing else of the runner. A cancel from a
+   callback only marks the job: the runner ends it (CANCELLED, on_done
+   called) once libcurl has returned, before that step returns. Calling
+   llm_curl_runner_step or run_all from a callback is refused
+   (LLM_ERR_INVALID_ARGUMENT); llm_curl_runner_free from one is undefined. */
 #ifndef LLM_CURL_ADAPTER_H
 #define LLM_CURL_ADAPTER_H
 
@@ -148,7 +159,8 @@ struct llm_curl_job {
     llm_event_fn on_event;
     void *user;
     /* Called once, when the job is done (it may add jobs, or free this one's
-       response). May be NULL. */
+       response). May be NULL. What on_event and on_done may call: see
+       CALLBACKS below. */
     void (*on_done)(void *user, llm_curl_job *job);
     /* out, when done: */
     llm_result result;               /* LLM_OK, or why it failed */
@@ -163,6 +175,7 @@ struct llm_curl_job {
     llm_curl_job *next_;
     void *run_;
     int state_;
+    bool cancel_;                    /* cancelled from a callback: the runner ends it */
     int64_t wake_ms_;
 };
 
@@ -173,6 +186,7 @@ typedef struct llm_curl_runner {
     void *multi_;
     int epoll_;
     int running_, pending_count_;
+    bool busy_;                      /* inside a step: a cancel only marks the job */
     int64_t timer_ms_;               /* curl's timer: when to tell it the time, -1 none */
     llm_curl_job *pending_, *pending_tail_, *waiting_;
     void *active_;                   /* the jobs in flight (a list) */
@@ -189,7 +203,9 @@ LLM_CURL_API llm_result llm_curl_runner_add(llm_curl_runner *r, llm_curl_job *jo
 LLM_CURL_API int llm_curl_runner_step(llm_curl_runner *r, int timeout_ms);
 /* Steps until every job is done. */
 LLM_CURL_API llm_result llm_curl_runner_run_all(llm_curl_runner *r);
-/* Ends a job early (LLM_ERR_CANCELLED; its on_done is called). */
+/* Ends a job early, queued, waiting or in flight (LLM_ERR_CANCELLED; its
+   on_done is called): at once when called between steps; from a callback,
+   by the runner once libcurl has returned, within the same step. */
 LLM_CURL_API void llm_curl_runner_cancel(llm_curl_runner *r, llm_curl_job *job);
 /* Cancels what is left and releases the runner. */
 LLM_CURL_API void llm_curl_runner_free(llm_curl_runner *r);
@@ -497,8 +513,42 @@ static struct curl_slist *llm__curl_add_header(struct curl_slist *h, const llm_c
     memcpy(line + n, ": ", 2);
     memcpy(line + n + 2, value, v + 1);
     next = curl_slist_append(h, line); /* copies the line */
+    llm_wipe(line, n + v + 3);        /* it may hold the key */
     if (line != small) llm__curl_free_mem(o, line, n + v + 3);
     return next;
+}
+
+/* Frees a header list, each line wiped first (one holds the key). */
+static void llm__curl_free_headers(struct curl_slist *h) {
+    struct curl_slist *i;
+    for (i = h; i; i = i->next)
+        if (i->data) llm_wipe(i->data, strlen(i->data));
+    curl_slist_free_all(h);
+}
+
+/* The exchange's header lines, gone once it ended: the key is not left in
+   the heap until the next exchange. */
+static void llm__curl_drop_headers(llm__curl_xfer *x) {
+    if (!x->headers) return;
+    if (x->easy) curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, (struct curl_slist *)NULL);
+    llm__curl_free_headers(x->headers);
+    x->headers = NULL;
+}
+
+/* Where the request goes: a loopback server directly, never through a
+   proxy the environment names (the key would cross it); a key over plain
+   http:// to another host only because the caller allowed it (the call
+   refuses it otherwise), said at every request as `insecure` is. */
+static void llm__curl_route(CURL *e, const llm_http_request *http, const llm_curl_options *o) {
+    static const char plain[] = "http://";
+    bool loopback = llm_http_url_is_loopback(http->url), is_plain = true;
+    size_t i;
+    for (i = 0; i < sizeof plain - 1 && is_plain; i++) is_plain = (http->url[i] | 0x20) == plain[i];
+    if (loopback) curl_easy_setopt(e, CURLOPT_NOPROXY, "*");
+    if (http->secret_header && is_plain && !loopback)
+        llm__curl_log(o, LLM_LOG_WARN,
+                      "the credential goes in clear over plain http:// to a host that is not loopback "
+                      "(llm_client_desc.allow_plain_http)");
 }
 
 /* The handle set for one exchange, from scratch: curl_easy_reset also
@@ -529,8 +579,7 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     x->location[0] = x->why[0] = x->errbuf[0] = '\0';
     x->last_tick_ms = llm__curl_now_ms();
     x->header_deadline_ms = http->stream && http->timeout_ms > 0 ? x->last_tick_ms + http->timeout_ms : 0;
-    curl_slist_free_all(x->headers);
-    x->headers = NULL;
+    llm__curl_drop_headers(x);
     for (i = 0; i < http->header_count; i++) {
         if (!(next = llm__curl_add_header(h, o, http->headers[i].name, http->headers[i].value))) goto nomem;
         h = next;
@@ -548,12 +597,13 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)connect_ms);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, http->stream ? 0L : (long)(http->timeout_ms > 0 ? http->timeout_ms : 0));
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, strncmp(http->url, "https:", 6) == 0 ? 1L : 0L); /* see WHAT IT DOES */
+    llm__curl_route(e, http, o);
     if (o->insecure)
         llm__curl_log(o, LLM_LOG_WARN,
                       "TLS verification is off (llm_curl_options.insecure): the server is not authenticated");
     return LLM_OK;
 nomem:
-    curl_slist_free_all(h);
+    llm__curl_free_headers(h);
     return llm__curl_error(err, LLM_ERR_NO_MEMORY, "out of memory (curl headers)");
 }
 
@@ -621,6 +671,7 @@ static llm_result llm__curl_send(void *user, const llm_http_request *http, const
     while ((msg = curl_multi_info_read(multi, &left)) != NULL)
         if (msg->msg == CURLMSG_DONE && msg->easy_handle == x->easy) done = msg->data.result;
     curl_multi_remove_handle(multi, x->easy); /* the connection stays in the cache */
+    llm__curl_drop_headers(x);
     return llm__curl_result(x, running && x->stop == LLM_OK ? CURLE_ABORTED_BY_CALLBACK : done, err);
 }
 
@@ -654,8 +705,8 @@ LLM_CURL_API void llm_curl_free(llm_curl *c) {
     if (!c) return;
     x = (llm__curl_xfer *)c->xfer_;
     if (x) {
+        llm__curl_drop_headers(x);
         if (x->easy) curl_easy_cleanup(x->easy);
-        curl_slist_free_all(x->headers);
         llm__curl_free_mem(&c->opt, x, sizeof *x);
     }
     if (c->multi_) curl_multi_cleanup((CURLM *)c->multi_);
@@ -769,6 +820,7 @@ static void llm__curl_job_done(llm_curl_runner *r, llm_curl_job *job, llm_result
             snprintf(job->error.message, sizeof job->error.message, "%s", llm_result_description(result));
     }
     job->run_ = NULL;
+    job->cancel_ = false;
     (void)r;
     if (job->on_done) job->on_done(job->user, job);
 }
@@ -866,8 +918,20 @@ static void llm__curl_runner_not_started(llm_curl_runner *r, llm_curl_job *job, 
     llm__curl_job_done(r, job, res);
 }
 
+/* A queued or waiting job, off its list, ends cancelled (never sent). */
+static void llm__curl_runner_drop(llm_curl_runner *r, llm_curl_job *job) {
+    llm__curl_run *u = (llm__curl_run *)job->run_;
+    if (job->state_ == LLM__CURL_JOB_WAITING && u) {
+        if (job->router) llm_router_cancel(job->router, &u->attempt);
+        llm__curl_runner_routed_end(job, u);
+        llm__curl_runner_give_run(r, u);
+    }
+    snprintf(job->error.message, sizeof job->error.message, "cancelled");
+    llm__curl_job_done(r, job, LLM_ERR_CANCELLED);
+}
+
 /* Starts queued jobs, and waiting ones whose time has come, while slots
-   are free. */
+   are free; a job marked cancelled meanwhile ends instead. */
 static void llm__curl_runner_fill(llm_curl_runner *r) {
     int max = r->max_in_flight > 0 ? r->max_in_flight : 16;
     int64_t now = llm__curl_now_ms();
@@ -881,6 +945,10 @@ static void llm__curl_runner_fill(llm_curl_runner *r) {
             continue;
         }
         *w = job->next_;
+        if (job->cancel_) {
+            llm__curl_runner_drop(r, job);
+            continue;
+        }
         u = (llm__curl_run *)job->run_;
         if ((res = llm__curl_runner_start(r, job, u)) != LLM_OK) llm__curl_runner_not_started(r, job, u, res);
     }
@@ -891,6 +959,10 @@ static void llm__curl_runner_fill(llm_curl_runner *r) {
         r->pending_ = job->next_;
         if (!r->pending_) r->pending_tail_ = NULL;
         r->pending_count_--;
+        if (job->cancel_) {
+            llm__curl_runner_drop(r, job);
+            continue;
+        }
         if (!(u = llm__curl_runner_take_run(r))) {
             llm__curl_job_done(r, job, LLM_ERR_NO_MEMORY);
             continue;
@@ -907,6 +979,7 @@ static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLco
     llm_error terr;
     llm_result res;
     curl_multi_remove_handle((CURLM *)r->multi_, u->x.easy);
+    llm__curl_drop_headers(&u->x);
     llm__curl_runner_active_remove(r, u);
     r->running_--;
     memset(&terr, 0, sizeof terr);
@@ -920,7 +993,8 @@ static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLco
     res = llm_call_finish(&u->call, llm__curl_now_ms(), &job->response, &job->error);
     llm_call_free(&u->call);
     u->call_live = false;
-    if (job->router && !u->cancelled) {
+    if (job->router && u->cancelled) llm_router_cancel(job->router, &u->attempt);
+    else if (job->router) {
         llm_router_outcome o;
         memset(&o, 0, sizeof o);
         o.result = res;
@@ -1023,8 +1097,56 @@ LLM_CURL_API llm_result llm_curl_runner_add(llm_curl_runner *r, llm_curl_job *jo
     memset(&job->response, 0, sizeof job->response);
     memset(&job->error, 0, sizeof job->error);
     job->run_ = NULL;
+    job->cancel_ = false;
     llm__curl_runner_queue(r, job);
     return LLM_OK;
+}
+
+/* Takes a queued or waiting job off its list (false: it was on neither). */
+static bool llm__curl_runner_unlink(llm_curl_runner *r, llm_curl_job *job) {
+    llm_curl_job **p, *t;
+    for (p = job->state_ == LLM__CURL_JOB_QUEUED ? &r->pending_ : &r->waiting_; *p && *p != job; p = &(*p)->next_) {}
+    if (!*p) return false;
+    *p = job->next_;
+    if (job->state_ == LLM__CURL_JOB_QUEUED) {
+        r->pending_count_--;
+        for (r->pending_tail_ = NULL, t = r->pending_; t; t = t->next_) r->pending_tail_ = t;
+    }
+    return true;
+}
+
+/* Ends a job now: the runner's own code, never inside a libcurl callback. */
+static void llm__curl_runner_end_cancelled(llm_curl_runner *r, llm_curl_job *job) {
+    llm__curl_run *u = (llm__curl_run *)job->run_;
+    job->cancel_ = false;
+    if (job->state_ == LLM__CURL_JOB_RUNNING) {
+        u->cancelled = true;
+        llm__curl_runner_finish(r, u, CURLE_ABORTED_BY_CALLBACK);
+        return;
+    }
+    if (llm__curl_runner_unlink(r, job)) llm__curl_runner_drop(r, job);
+    /* else: on no list, being started: the start sees the mark */
+}
+
+/* The first job marked cancelled, in flight, queued or waiting. */
+static llm_curl_job *llm__curl_runner_marked(const llm_curl_runner *r) {
+    const llm__curl_run *u;
+    llm_curl_job *j;
+    for (u = (const llm__curl_run *)r->active_; u; u = u->next)
+        if (u->job->cancel_) return u->job;
+    for (j = r->pending_; j; j = j->next_)
+        if (j->cancel_) return j;
+    for (j = r->waiting_; j; j = j->next_)
+        if (j->cancel_) return j;
+    return NULL;
+}
+
+/* Ends the jobs cancelled from callbacks during this step. The lists are
+   walked from their heads again after each end: an on_done may add jobs or
+   mark more. */
+static void llm__curl_runner_reap(llm_curl_runner *r) {
+    llm_curl_job *j;
+    while ((j = llm__curl_runner_marked(r)) != NULL) llm__curl_runner_end_cancelled(r, j);
 }
 
 static int llm__curl_runner_waiting_count(const llm_curl_runner *r) {
@@ -1049,8 +1171,9 @@ static int llm__curl_runner_sleep_ms(const llm_curl_runner *r, int limit) {
 LLM_CURL_API int llm_curl_runner_step(llm_curl_runner *r, int timeout_ms) {
     int running = 0, sleep_ms;
     int64_t end;
-    if (!r || !r->multi_) return (int)LLM_ERR_INVALID_ARGUMENT;
+    if (!r || !r->multi_ || r->busy_) return (int)LLM_ERR_INVALID_ARGUMENT; /* busy: called from a callback */
     end = llm__curl_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+    r->busy_ = true;
     do {
         llm__curl_runner_fill(r);
         if (!r->running_ && !r->waiting_ && !r->pending_) break;
@@ -1079,44 +1202,36 @@ LLM_CURL_API int llm_curl_runner_step(llm_curl_runner *r, int timeout_ms) {
 #endif
         llm__curl_runner_read_done(r);
         llm__curl_runner_check_times(r);
+        llm__curl_runner_reap(r);
     } while (llm__curl_now_ms() < end);
     llm__curl_runner_fill(r);
+    llm__curl_runner_reap(r);
+    r->busy_ = false;
     return r->running_ + r->pending_count_ + llm__curl_runner_waiting_count(r);
 }
 
 LLM_CURL_API llm_result llm_curl_runner_run_all(llm_curl_runner *r) {
     int left;
-    if (!r || !r->multi_) return LLM_ERR_INVALID_ARGUMENT;
+    if (!r || !r->multi_ || r->busy_) return LLM_ERR_INVALID_ARGUMENT;
     while ((left = llm_curl_runner_step(r, 1000)) > 0) {}
     return left < 0 ? (llm_result)left : LLM_OK;
 }
 
 LLM_CURL_API void llm_curl_runner_cancel(llm_curl_runner *r, llm_curl_job *job) {
-    llm_curl_job **p;
     llm__curl_run *u;
     if (!r || !job || job->state_ == LLM__CURL_JOB_DONE) return;
-    if (job->state_ == LLM__CURL_JOB_RUNNING) {
-        u = (llm__curl_run *)job->run_;
-        u->cancelled = true;
-        llm_call_cancel(&u->call);
-        if (job->router) llm_router_cancel(job->router, &u->attempt);
-        llm__curl_runner_finish(r, u, CURLE_ABORTED_BY_CALLBACK);
+    if (!r->busy_) {
+        llm__curl_runner_end_cancelled(r, job);
         return;
     }
-    for (p = job->state_ == LLM__CURL_JOB_QUEUED ? &r->pending_ : &r->waiting_; *p && *p != job; p = &(*p)->next_) {}
-    if (*p) *p = job->next_;
-    if (job->state_ == LLM__CURL_JOB_QUEUED) {
-        llm_curl_job *t;
-        r->pending_count_--;
-        for (r->pending_tail_ = NULL, t = r->pending_; t; t = t->next_) r->pending_tail_ = t;
+    /* Inside the step: libcurl may be on the stack (removing a handle from
+       its callback is forbidden) and the runner may be walking a list. */
+    job->cancel_ = true;
+    if (job->state_ == LLM__CURL_JOB_RUNNING && (u = (llm__curl_run *)job->run_) != NULL) {
+        u->cancelled = true;
+        llm_call_cancel(&u->call);
+        if (u->x.stop == LLM_OK) u->x.stop = LLM_ERR_CANCELLED; /* its next callback stops the transfer */
     }
-    if (job->state_ == LLM__CURL_JOB_WAITING && (u = (llm__curl_run *)job->run_) != NULL) {
-        if (job->router) llm_router_cancel(job->router, &u->attempt);
-        llm__curl_runner_routed_end(job, u);
-        llm__curl_runner_give_run(r, u);
-    }
-    snprintf(job->error.message, sizeof job->error.message, "cancelled");
-    llm__curl_job_done(r, job, LLM_ERR_CANCELLED);
 }
 
 LLM_CURL_API void llm_curl_runner_free(llm_curl_runner *r) {
@@ -1127,8 +1242,8 @@ LLM_CURL_API void llm_curl_runner_free(llm_curl_runner *r) {
     while (r->pending_) llm_curl_runner_cancel(r, r->pending_);
     while ((u = (llm__curl_run *)r->spare_) != NULL) {
         r->spare_ = u->next;
+        llm__curl_drop_headers(&u->x);
         curl_easy_cleanup(u->x.easy);
-        curl_slist_free_all(u->x.headers);
         llm__curl_free_mem(&r->opt, u, sizeof *u);
     }
     curl_multi_cleanup((CURLM *)r->multi_);

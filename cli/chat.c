@@ -3,7 +3,8 @@
    llm chat [-m MODEL] [--provider P] [--base-url URL] [--system S] [--max-tokens N] [--temperature T]
             [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--router FILE]
             [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--first-token-timeout-ms N]
-            [--stall-timeout-ms N] [--reasoning] [--no-stream] [--json] [-v] PROMPT|-
+            [--stall-timeout-ms N] [--reasoning] [--no-stream] [--json] [-v]
+            [--allow-plain-http] PROMPT|-
 
    The flags become an OpenAI chat-completions body (on top of --request
    FILE's, when given), read by llm_request_parse_openai as `llm request`
@@ -34,6 +35,12 @@
    without it refuses YAML, saying how to get it). --timeout-ms is then the
    deadline of the whole request; --provider, --base-url and --fallback do
    not go with it (the file says all that).
+
+   A key goes over plain http:// only to a loopback host (127.0.0.0/8,
+   [::1], localhost); to any other, llm.h refuses the call before sending
+   anything, unless --allow-plain-http (llm_client_desc.allow_plain_http,
+   and the router's for --fallback and --router), which stderr then warns
+   of at every request.
 
    stdout: the answer's text as it arrives (flushed per event), one
    newline, then one JSON line {"id","name","arguments"} per tool call
@@ -77,6 +84,7 @@ typedef struct chat_args {
     int64_t max_tokens, timeout_ms, first_token_ms, stall_ms;
     double temperature;
     bool has_max_tokens, has_temperature, reasoning, no_stream, json, verbose;
+    bool allow_plain_http;       /* the key may go over http:// to a host that is not loopback */
 } chat_args;
 
 /* What the answer's printing needs while it streams. */
@@ -128,6 +136,7 @@ static int chat_parse_args(int argc, char **argv, chat_args *a) {
         else if (strcmp(f, "--no-stream") == 0) a->no_stream = true;
         else if (strcmp(f, "--json") == 0) a->json = true;
         else if (strcmp(f, "-v") == 0 || strcmp(f, "--verbose") == 0) a->verbose = true;
+        else if (strcmp(f, "--allow-plain-http") == 0) a->allow_plain_http = true;
         else flag = false;
         if (flag) continue;
         if (f[0] != '-' || strcmp(f, "-") == 0) { /* the prompt */
@@ -423,6 +432,7 @@ static void chat_client_desc(const llm_target *t, const chat_args *a, llm_curl *
     d->bearer_token = t->bearer_token;
     d->api_version = t->api_version;
     d->timeout_ms = a->timeout_ms > 0 ? (int)a->timeout_ms : CHAT_DEFAULT_TIMEOUT_MS;
+    d->allow_plain_http = a->allow_plain_http;
     d->transport = llm_curl_transport(curl);
 }
 
@@ -508,6 +518,20 @@ static int chat_failed(const llm_error *err) {
 
 /* ---- one client, or a router with fallbacks ---- */
 
+/* The transport's warnings (a key over plain http://, said at every
+   request) on stderr. */
+static void chat_curl_log(void *user, llm_log_level level, const char *message) {
+    (void)user, (void)level;
+    fprintf(stderr, "llm chat: warning: %s\n", message);
+}
+
+static const llm_curl_options *chat_curl_options(llm_curl_options *o) {
+    memset(o, 0, sizeof *o);
+    o->log = chat_curl_log;
+    o->log_level = LLM_LOG_WARN;
+    return o;
+}
+
 static int chat_direct(const chat_args *a, const llm_request *req, const llm_target *t, llm_curl *curl) {
     llm_client_desc d;
     llm_client client;
@@ -563,6 +587,7 @@ static int chat_run_router(const chat_args *a, const llm_request *req, llm_route
     chat_route route = {&o, NULL};
     llm_result r;
     rd->transport = llm_curl_transport(curl);
+    rd->allow_plain_http = a->allow_plain_http;
     rd->on_trace = chat_trace;
     rd->on_success = chat_success;
     rd->callback_user = &route;
@@ -682,6 +707,7 @@ int cli_chat(int argc, char **argv) {
     llm_openai_request parsed;
     llm_target target;
     llm_curl curl;
+    llm_curl_options curl_opt;
     llm_pair headers[CHAT_MAX_LIST];
     char header_names[CHAT_MAX_LIST][128];
     llm_error err;
@@ -713,7 +739,7 @@ int cli_chat(int argc, char **argv) {
     parsed.request.headers = a.header_count ? headers : NULL;
     parsed.request.header_count = a.header_count;
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    if (llm_curl_init(&curl, NULL, &err) != LLM_OK) {
+    if (llm_curl_init(&curl, chat_curl_options(&curl_opt), &err) != LLM_OK) {
         st = chat_failed(&err);
         goto done;
     }

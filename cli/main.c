@@ -30,7 +30,8 @@ static const cli_verb verbs[] = {
      "usage: llm chat [-m MODEL] [--provider P] [--base-url URL] [--system S] [--max-tokens N] [--temperature T]\n"
      "                [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--router FILE]\n"
      "                [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--first-token-timeout-ms N]\n"
-     "                [--stall-timeout-ms N] [--reasoning] [--no-stream] [--json] [-v] PROMPT|-\n"
+     "                [--stall-timeout-ms N] [--reasoning] [--no-stream] [--json] [-v]\n"
+     "                [--allow-plain-http] PROMPT|-\n"
      "  Sends one chat request and prints the answer as it arrives (stdout: the text, then one JSON line per\n"
      "  tool call; stderr: one line model=... provider=... prompt_tokens=... usage=reported|missing\n"
      "  cost_usd=...|unknown latency_ms=... attempts=..., the whole request's time and HTTP attempts).\n"
@@ -45,11 +46,14 @@ static const cli_verb verbs[] = {
      "  --fallback M2,M3 routes with retries and those fallbacks. --router FILE routes -m GROUP through a\n"
      "  LiteLLM proxy config (model_list, router_settings; os.environ/NAME values from the environment):\n"
      "  FILE.json as it is, any other as YAML, read through libyaml. " CLI_YAML_NOTE "\n"
-     "  -v prints the router's decisions. Exit 0 answered, 1 the call failed, 2 usage error or no key.\n"},
+     "  -v prints the router's decisions. A key goes over plain http:// only to loopback (127.0.0.0/8, [::1],\n"
+     "  localhost) unless --allow-plain-http (warned of at every request).\n"
+     "  Exit 0 answered, 1 the call failed, 2 usage error or no key.\n"},
     {"request", cli_request,
-     "usage: llm request [-m MODEL] [--provider P] [--base-url URL] [--stream] [FILE|-]\n"
+     "usage: llm request [-m MODEL] [--provider P] [--base-url URL] [--stream] [--allow-plain-http] [FILE|-]\n"
      "  Prints, as one JSON object {method, url, headers, body}, exactly what `llm chat` would send for an\n"
-     "  OpenAI chat-completions request body (the key redacted).\n"},
+     "  OpenAI chat-completions request body (the key redacted; a key over http:// to a host that is not\n"
+     "  loopback is refused, as `llm chat` refuses it, unless --allow-plain-http).\n"},
     {"replay", cli_replay,
      "usage: llm replay --provider P [--stream] [--status N] [FILE|-]\n"
      "  Decodes recorded answer bytes as provider P's wire format does and prints the result as JSON.\n"},

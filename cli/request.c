@@ -1,6 +1,6 @@
 /* llm request: what llm.h would send.
 
-   llm request [-m MODEL] [--provider P] [--base-url URL] [--stream] [FILE|-]
+   llm request [-m MODEL] [--provider P] [--base-url URL] [--stream] [--allow-plain-http] [FILE|-]
        reads one OpenAI chat-completions request body, resolves provider,
        base URL and key as `llm chat` does (llm_resolve_target: --provider,
        else --base-url or LLM_BASE_URL for an OpenAI-compatible server that
@@ -24,7 +24,7 @@
 
 typedef struct request_args {
     const char *model, *provider, *base_url, *path;
-    bool stream;
+    bool stream, allow_plain_http;
 } request_args;
 
 static int request_parse_args(int argc, char **argv, request_args *a) {
@@ -35,6 +35,7 @@ static int request_parse_args(int argc, char **argv, request_args *a) {
         const char *arg = argv[i];
         bool has_value = i + 1 < argc;
         if (strcmp(arg, "--stream") == 0) a->stream = true;
+        else if (strcmp(arg, "--allow-plain-http") == 0) a->allow_plain_http = true;
         else if ((strcmp(arg, "-m") == 0 || strcmp(arg, "--model") == 0) && has_value) a->model = argv[++i];
         else if (strcmp(arg, "--provider") == 0 && has_value) a->provider = argv[++i];
         else if (strcmp(arg, "--base-url") == 0 && has_value) a->base_url = argv[++i];
@@ -82,9 +83,10 @@ static int print_request(const llm_http_request *http) {
 
 /* The client for the target; the secret is the literal "<redacted>", so
    the header shows how it is sent without showing it. */
-static llm_result request_client(const llm_target *t, llm_client *c, llm_error *err) {
+static llm_result request_client(const llm_target *t, bool allow_plain_http, llm_client *c, llm_error *err) {
     llm_client_desc d;
     memset(&d, 0, sizeof d);
+    d.allow_plain_http = allow_plain_http;
     d.custom_provider = t->provider;
     d.base_url = t->base_url;
     d.api_version = t->api_version;
@@ -129,7 +131,7 @@ int cli_request(int argc, char **argv) {
         goto done;
     }
     if (cli_resolve_target(parsed.request.model, a.provider, a.base_url, &target, &err) != LLM_OK ||
-        request_client(&target, &client, &err) != LLM_OK) {
+        request_client(&target, a.allow_plain_http, &client, &err) != LLM_OK) {
         fprintf(stderr, "llm request: %s\n", err.message);
         goto done;
     }

@@ -260,6 +260,38 @@ if run args-not-json-sent-back 0 --base-url "$base" --request "$dir/bad_args.jso
     has_text args-not-json-sent-back-as-they-came "$dir/bodies" '"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_time","arguments":"{'"'"'city'"'"': '"'"'Paris'"'"'}"}}]'
 fi
 
+# a key over plain http:// to a host that is not loopback: refused before anything is sent, the message
+# naming --allow-plain-http (never the key); with the flag it goes, and stderr warns of it at every request.
+# 2130706433 is 127.0.0.1 written as one number: curl reaches the mock server, but it is not a loopback name
+# llm.h knows, so for llm.h it is another host.
+far="http://2130706433:$(cat "$dir/port")/v1"
+export LLM_API_KEY=sk-test-not-printed-0123456789
+if run plain-http-refused 1 --base-url http://example.com/v1 -m gpt-4o-mini Hi; then
+    has_text plain-http-refused-names-the-flag "$dir/err" '--allow-plain-http'
+    lacks_text plain-http-refused-no-key "$dir/err" 'sk-test-not-printed'
+fi
+run plain-http-refused-far 1 --base-url "$far" -m gpt-4o-mini Hi && has_text plain-http-far-names-the-flag "$dir/err" '--allow-plain-http'
+if run plain-http-allowed 0 --allow-plain-http --base-url "$far" -m gpt-4o-mini Hi; then
+    same plain-http-allowed-answer "$(cat "$dir/out")" "$answer"
+    has_text plain-http-allowed-warned "$dir/err" 'warning: the credential goes in clear over plain http://'
+    lacks_text plain-http-allowed-no-key "$dir/err" 'sk-test-not-printed'
+fi
+if run plain-http-routed 0 --allow-plain-http --base-url "$far" -m gpt-4o-mini --fallback gpt-4o Hi; then
+    same plain-http-routed-answer "$(cat "$dir/out")" "$answer"
+fi
+run plain-http-routed-refused 1 --base-url "$far" -m gpt-4o-mini --fallback gpt-4o Hi
+if run loopback-http-no-warning 0 --base-url "$base" -m gpt-4o-mini Hi; then
+    lacks_text loopback-http-no-warning "$dir/err" 'warning'
+fi
+echo '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}]}' > "$dir/plain.json"
+"$llm" request --base-url http://example.com/v1 "$dir/plain.json" > "$dir/out" 2> "$dir/err"; s=$?
+same request-plain-http-refused "$s" 1
+has_text request-plain-http-names-the-flag "$dir/err" '--allow-plain-http'
+"$llm" request --allow-plain-http --base-url http://example.com/v1 "$dir/plain.json" > "$dir/out" 2> "$dir/err"; s=$?
+same request-plain-http-allowed "$s" 0
+has_text request-plain-http-url "$dir/out" '"url":"http://example.com/v1/chat/completions"'
+unset LLM_API_KEY
+
 # usage errors, named
 run unknown-flag 2 --no-such-flag Hi && has unknown-flag-named "$dir/err" 'unknown option --no-such-flag'
 run bad-max-tokens 2 -m gpt-4o-mini --max-tokens abc Hi && has bad-max-tokens-named "$dir/err" '\-\-max-tokens: not a valid number: "abc"'

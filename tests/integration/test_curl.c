@@ -5,8 +5,10 @@
    after it is TRUNCATED with the partial text), cancellation, each timeout
    on time (within 20% + 250 ms) and the long stream that outlives the
    non-stream timeout, the size limits, redirects refused, TLS verified by
-   default, credentials redacted from the debug log, and the runner with
-   many jobs in flight.
+   default and its host name checked, credentials redacted from the debug
+   log and wiped from the adapter's memory, a loopback request kept off a
+   proxy and a key over plain http:// warned of, and the runner with many
+   jobs in flight and jobs cancelled from its callbacks.
 
    build/test_curl [CASE...]   (build/mock_server must exist) */
 #define _POSIX_C_SOURCE 200809L
@@ -591,6 +593,100 @@ static void a_redirect_error_holds_no_key(void) {
     llm_call_free(&call);
 }
 
+/* ---- proxies ---- */
+
+/* A loopback request goes straight to its server, never through a proxy the
+   environment names (the key would cross the proxy in clear): with
+   http_proxy and HTTP_PROXY naming a listening loopback port, the request
+   reaches the mock server and the "proxy" is never connected to. */
+static void a_loopback_request_bypasses_the_proxy(void) {
+    struct sockaddr_in a;
+    socklen_t alen = sizeof a;
+    int proxy = socket(AF_INET, SOCK_STREAM, 0), peer;
+    char proxy_url[64], base[128];
+    llm_curl t;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_response resp;
+    llm_error err;
+    llm_result r;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (!CHECK(proxy >= 0 && bind(proxy, (struct sockaddr *)&a, sizeof a) == 0 && listen(proxy, 8) == 0 &&
+               getsockname(proxy, (struct sockaddr *)&a, &alen) == 0))
+        return;
+    fcntl(proxy, F_SETFL, O_NONBLOCK);
+    snprintf(proxy_url, sizeof proxy_url, "http://127.0.0.1:%d", ntohs(a.sin_port));
+    setenv("http_proxy", proxy_url, 1);
+    setenv("HTTP_PROXY", proxy_url, 1);
+    unsetenv("no_proxy");
+    unsetenv("NO_PROXY");
+    CHECK_EQ_INT(llm_curl_init(&t, NULL, NULL), LLM_OK);
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    d.transport = llm_curl_transport(&t);
+    d.timeout_ms = 3000; /* a request stuck at the proxy (which never answers) ends */
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    r = llm_complete(&c, &req, &resp, &err);
+    if (!CHECK_EQ_INT(r, LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    llm_response_free(&resp);
+    peer = accept(proxy, NULL, NULL);
+    if (!CHECK(peer < 0)) fprintf(stderr, "  the proxy at %s was connected to\n", proxy_url);
+    if (peer >= 0) close(peer);
+    llm_curl_free(&t);
+    unsetenv("http_proxy");
+    unsetenv("HTTP_PROXY");
+    close(proxy);
+    d.transport = llm_curl_transport(&curl_t);
+}
+
+/* A key over plain http:// to a host that is not loopback goes only with
+   allow_plain_http, and the transport says so at every request (as it does
+   of `insecure`); to loopback it says nothing. 192.0.2.1 (TEST-NET-1,
+   RFC 5737) is never reached: the warning comes before the connection. */
+static void plain_http_is_logged_at_every_request(void) {
+    static log_lines lines;
+    llm_curl_options o;
+    llm_curl t;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    int i;
+    const char *p;
+    memset(&lines, 0, sizeof lines);
+    memset(&o, 0, sizeof o);
+    o.log = keep_log;
+    o.log_user = &lines;
+    o.log_level = LLM_LOG_WARN;
+    CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    d.transport = llm_curl_transport(&t);
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK); /* loopback: nothing said */
+    llm_response_free(&resp);
+    CHECK_EQ_INT((int)lines.len, 0);
+    d.base_url = "http://192.0.2.1:9/v1";
+    d.connect_timeout_ms = 100;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(err.message, "allow_plain_http") != NULL);
+    llm_response_free(&resp);
+    d.allow_plain_http = true;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    for (i = 0; i < 2; i++) {
+        CHECK(llm_complete(&c, &req, &resp, &err) != LLM_OK); /* nobody answers there */
+        llm_response_free(&resp);
+    }
+    for (i = 0, p = lines.text; (p = strstr(p, "in clear over plain http://")) != NULL; p++) i++;
+    if (!CHECK_EQ_INT(i, 2)) fprintf(stderr, "  log: %s\n", lines.text);
+    llm_curl_free(&t);
+    d.transport = llm_curl_transport(&curl_t);
+}
+
 /* ---- TLS ---- */
 
 static int free_port(void) {
@@ -667,6 +763,73 @@ static void tls_is_verified_by_default(void) {
     remove(cert);
     remove(key);
     rmdir(dir);
+}
+
+/* Runs `openssl s_server` on 127.0.0.1:port with cert and key; its pid. */
+static pid_t tls_server(int port, const char *cert, const char *key) {
+    char accept_at[64];
+    pid_t pid;
+    snprintf(accept_at, sizeof accept_at, "127.0.0.1:%d", port);
+    if ((pid = fork()) == 0) {
+        execlp("openssl", "openssl", "s_server", "-quiet", "-accept", accept_at, "-cert", cert, "-key", key, "-www", (char *)NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* A certificate the test's own CA issued, trusted through ca_file, but for
+   another name (other.example) than the host asked for (127.0.0.1): the
+   host name check refuses it (RFC 6125), with curl's message. The control:
+   the same CA's certificate for IP:127.0.0.1 is accepted. */
+static void tls_checks_the_host_name(void) {
+    char dir[] = "/tmp/llm_tlsname.XXXXXX", cmd[2048], url[96], ca[96];
+    static const char *const names[] = {"DNS:other.example", "IP:127.0.0.1"};
+    llm_curl_options o;
+    llm_curl t;
+    llm_error err;
+    int k;
+    if (!CHECK(mkdtemp(dir) != NULL)) return;
+    snprintf(cmd, sizeof cmd,
+             "cd %s && openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=llm-test-ca "
+             "-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign "
+             "-keyout ca.key -out ca.pem >/dev/null 2>&1 && "
+             "printf 'subjectAltName=DNS:other.example\\n' > other.ext && printf 'subjectAltName=IP:127.0.0.1\\n' > ip.ext && "
+             "for n in other ip; do openssl req -newkey rsa:2048 -nodes -subj /CN=$n -keyout $n.key -out $n.csr >/dev/null 2>&1 && "
+             "openssl x509 -req -in $n.csr -CA ca.pem -CAkey ca.key -set_serial 7 -days 1 -extfile $n.ext -out $n.pem "
+             ">/dev/null 2>&1 || exit 1; done", dir);
+    if (!CHECK(system(cmd) == 0)) return;
+    memset(&o, 0, sizeof o);
+    snprintf(ca, sizeof ca, "%s/ca.pem", dir);
+    o.ca_file = ca;
+    for (k = 0; k < 2; k++) {
+        char cert[96], key[96];
+        int port = free_port(), status, i;
+        pid_t pid;
+        llm_result r = LLM_OK;
+        snprintf(cert, sizeof cert, "%s/%s.pem", dir, k == 0 ? "other" : "ip");
+        snprintf(key, sizeof key, "%s/%s.key", dir, k == 0 ? "other" : "ip");
+        pid = tls_server(port, cert, key);
+        snprintf(url, sizeof url, "https://127.0.0.1:%d/", port);
+        for (i = 0; i < 100; i++) { /* until the server listens (at most 5 s) */
+            raw_answer *a = (raw_answer *)calloc(1, sizeof *a);
+            CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+            r = raw_send(llm_curl_transport(&t), "GET", url, NULL, 0, NULL, 5000, a, &err);
+            free(a);
+            llm_curl_free(&t);
+            if (!(r == LLM_ERR_TRANSPORT && strstr(err.message, "onnect"))) break;
+            mock_sleep_ms(50);
+        }
+        if (k == 0) {
+            CHECK_EQ_INT(r, LLM_ERR_TRANSPORT);
+            if (!CHECK(strstr(err.message, "name") != NULL)) fprintf(stderr, "  %s\n", err.message);
+        } else if (!CHECK_EQ_INT(r, LLM_OK)) {
+            fprintf(stderr, "  %s: %s\n", names[k], err.message);
+        }
+        kill(pid, SIGTERM);
+        waitpid(pid, &status, 0);
+    }
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0);
 }
 
 /* ---- the runner ---- */
@@ -757,6 +920,76 @@ static void a_failed_allocation_is_no_memory(void) {
         done = f.count < n; /* every allocation succeeded */
     }
     CHECK(done);
+    d.transport = llm_curl_transport(&curl_t);
+}
+
+/* An allocator that notes each freed block still holding `secret`. */
+typedef struct watching {
+    const char *secret;
+    int freed, freed_large, with_secret;
+} watching;
+static void *watching_alloc(void *user, size_t size) {
+    (void)user;
+    return malloc(size);
+}
+static void watching_free(void *user, void *p, size_t size) {
+    watching *w = (watching *)user;
+    size_t k = strlen(w->secret), i;
+    w->freed++;
+    w->freed_large += size > k;
+    for (i = 0; size >= k && i + k <= size; i++)
+        if (memcmp((char *)p + i, w->secret, k) == 0) {
+            w->with_secret++;
+            break;
+        }
+    free(p);
+}
+
+/* A key too long for the stack line goes through the adapter's allocator:
+   that block is wiped before it is freed, in llm_complete and in the
+   runner. (libcurl's copies, in its header list, are wiped by the adapter
+   too, but libcurl's own allocations are not seen here.) */
+static void the_adapter_wipes_its_copies_of_the_key(void) {
+    static char key[700];
+    static watching w;
+    llm_curl_options o;
+    llm_curl t;
+    llm_curl_runner run;
+    llm_curl_job job;
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    memset(key, 'Q', sizeof key - 1);
+    memcpy(key, "sk-wipe-", 8);
+    memset(&w, 0, sizeof w);
+    w.secret = "sk-wipe-QQQQQQQQ";
+    memset(&o, 0, sizeof o);
+    o.alloc.alloc = watching_alloc;
+    o.alloc.free = watching_free;
+    o.alloc.user = &w;
+    CHECK_EQ_INT(llm_curl_init(&t, &o, NULL), LLM_OK);
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    d.api_key = key;
+    d.transport = llm_curl_transport(&t);
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
+    llm_response_free(&resp);
+    llm_curl_free(&t);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, &o, 2, NULL), LLM_OK);
+    memset(&job, 0, sizeof job);
+    job.client = &c;
+    job.request = &req;
+    llm_curl_runner_add(&run, &job);
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    CHECK_EQ_INT(job.result, LLM_OK);
+    llm_response_free(&job.response);
+    llm_curl_runner_free(&run);
+    CHECK(w.freed_large >= 2); /* the two long lines went through it */
+    CHECK_EQ_INT(w.with_secret, 0);
+    d.api_key = "sk-test-integration-0123456789";
     d.transport = llm_curl_transport(&curl_t);
 }
 
@@ -932,6 +1165,196 @@ static void the_runner_bounds_trailers_too(void) {
     llm_curl_runner_free(&run);
 }
 
+/* A hang fails the case instead of blocking the suite: SIGALRM ends the
+   process with a message. */
+static void hang_alarm(int sig) {
+    static const char msg[] = "test_curl: the runner did not return in time (hang)\n";
+    (void)sig;
+    if (write(2, msg, sizeof msg - 1) < 0) {}
+    _exit(1);
+}
+
+static void guard_hang(unsigned seconds) {
+    signal(SIGALRM, seconds ? hang_alarm : SIG_DFL);
+    alarm(seconds);
+}
+
+typedef struct canceller {
+    llm_curl_runner *run;
+    llm_curl_job *target; /* the job to cancel */
+    int texts, done;
+} canceller;
+
+/* Cancels its own job (target) from inside the transfer's write callback, at the second text. */
+static int cancel_self_at_second(void *user, const llm_event *ev) {
+    canceller *k = (canceller *)user;
+    if (ev->type == LLM_EVENT_TEXT && ++k->texts == 2) llm_curl_runner_cancel(k->run, k->target);
+    return 0;
+}
+
+static void count_done(void *user, llm_curl_job *job) {
+    ((canceller *)user)->done++;
+    llm_response_free(&job->response);
+}
+
+/* An event callback cancels its own job: libcurl forbids removing a handle
+   from inside its callbacks, so the runner finishes the job once curl has
+   returned: one on_done, CANCELLED, and the runner goes on (a second job
+   answers). */
+static void on_event_cancels_its_own_job(void) {
+    static llm_curl_job jobs[2];
+    static canceller k;
+    llm_curl_runner run;
+    llm_client_desc d;
+    llm_client c;
+    llm_pair slow = {"x-mock-interval-ms", "50"};
+    llm_request req = chat("gpt-4o");
+    char base[128];
+    int i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    req.headers = &slow;
+    req.header_count = 1;
+    memset(&k, 0, sizeof k);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 4, NULL), LLM_OK);
+    k.run = &run;
+    k.target = &jobs[0];
+    for (i = 0; i < 2; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = &c;
+        jobs[i].request = &req;
+        jobs[i].stream = true;
+        jobs[i].on_event = i == 0 ? cancel_self_at_second : NULL;
+        jobs[i].on_done = count_done;
+        jobs[i].user = &k;
+        llm_curl_runner_add(&run, &jobs[i]);
+    }
+    guard_hang(20);
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    guard_hang(0);
+    CHECK_EQ_INT(k.texts, 2);
+    CHECK_EQ_INT(k.done, 2);
+    CHECK_EQ_INT(jobs[0].result, LLM_ERR_CANCELLED);
+    CHECK_EQ_INT(jobs[1].result, LLM_OK);
+    llm_curl_runner_free(&run);
+}
+
+typedef struct pair_cancel {
+    llm_curl_runner *run;
+    llm_curl_job *jobs;
+    int done;
+} pair_cancel;
+
+/* Each job's on_done cancels the other one. */
+static void cancel_the_other(void *user, llm_curl_job *job) {
+    pair_cancel *p = (pair_cancel *)user;
+    p->done++;
+    llm_response_free(&job->response);
+    llm_curl_runner_cancel(p->run, job == &p->jobs[0] ? &p->jobs[1] : &p->jobs[0]);
+}
+
+/* Two streams whose answers never come time out in the same pass of the
+   runner (their header waits end at the same millisecond), and the first
+   one's on_done cancels the second: each is done once, one TIMEOUT and one
+   CANCELLED (or both TIMEOUT), and nothing touches a finished transfer. */
+static void on_done_cancels_a_job_timing_out_with_it(void) {
+    static llm_curl_job jobs[2];
+    static pair_cancel p;
+    llm_curl_runner run;
+    llm_client_desc d;
+    llm_client c;
+    llm_pair h;
+    llm_request req = with_header(&h, "x-mock-fault", "delay=3000");
+    char base[128];
+    int i, round;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    req.timeout_ms = 300;
+    for (round = 0; round < 3; round++) { /* three rounds: the two deadlines can straddle a millisecond */
+        memset(&p, 0, sizeof p);
+        CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 4, NULL), LLM_OK);
+        p.run = &run;
+        p.jobs = jobs;
+        for (i = 0; i < 2; i++) {
+            memset(&jobs[i], 0, sizeof jobs[i]);
+            jobs[i].client = &c;
+            jobs[i].request = &req;
+            jobs[i].stream = true;
+            jobs[i].on_done = cancel_the_other;
+            jobs[i].user = &p;
+            llm_curl_runner_add(&run, &jobs[i]);
+        }
+        guard_hang(20);
+        CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+        guard_hang(0);
+        CHECK_EQ_INT(p.done, 2);
+        CHECK(jobs[0].result == LLM_ERR_TIMEOUT || jobs[1].result == LLM_ERR_TIMEOUT);
+        CHECK(jobs[0].result == LLM_ERR_TIMEOUT || jobs[0].result == LLM_ERR_CANCELLED);
+        CHECK(jobs[1].result == LLM_ERR_TIMEOUT || jobs[1].result == LLM_ERR_CANCELLED);
+        llm_curl_runner_free(&run);
+    }
+}
+
+/* More jobs than the in-flight bound: a job still queued is cancelled (from
+   outside, then from another job's event callback); it is done CANCELLED
+   without having been sent, and run_all returns. */
+static void a_queued_job_cancelled_ends(void) {
+    static llm_curl_job jobs[3];
+    static canceller k;
+    llm_curl_runner run;
+    llm_client_desc d;
+    llm_client c;
+    llm_pair slow = {"x-mock-interval-ms", "50"};
+    llm_request req = chat("gpt-4o");
+    char base[128];
+    int i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    req.headers = &slow;
+    req.header_count = 1;
+    memset(&k, 0, sizeof k);
+    CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 1, NULL), LLM_OK);
+    k.run = &run;
+    k.target = &jobs[2];
+    for (i = 0; i < 3; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = &c;
+        jobs[i].request = &req;
+        jobs[i].stream = true;
+        jobs[i].on_event = i == 0 ? cancel_self_at_second : NULL; /* job 0 cancels job 2, still queued */
+        jobs[i].on_done = count_done;
+        jobs[i].user = &k;
+        llm_curl_runner_add(&run, &jobs[i]);
+    }
+    llm_curl_runner_step(&run, 0);
+    guard_hang(20);
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    guard_hang(0);
+    CHECK_EQ_INT(k.done, 3);
+    CHECK_EQ_INT(jobs[0].result, LLM_OK);
+    CHECK_EQ_INT(jobs[1].result, LLM_OK);
+    CHECK_EQ_INT(jobs[2].result, LLM_ERR_CANCELLED);
+    CHECK_EQ_INT(jobs[2].attempts, 0);
+    /* from outside, between steps */
+    memset(&k, 0, sizeof k);
+    k.run = &run;
+    for (i = 0; i < 3; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = &c;
+        jobs[i].request = &req;
+        jobs[i].on_done = count_done;
+        jobs[i].user = &k;
+        llm_curl_runner_add(&run, &jobs[i]);
+    }
+    llm_curl_runner_step(&run, 0);
+    llm_curl_runner_cancel(&run, &jobs[1]);
+    CHECK_EQ_INT(jobs[1].result, LLM_ERR_CANCELLED);
+    guard_hang(20);
+    CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
+    guard_hang(0);
+    CHECK_EQ_INT(k.done, 3);
+    CHECK_EQ_INT(jobs[0].result, LLM_OK);
+    CHECK_EQ_INT(jobs[2].result, LLM_OK);
+    llm_curl_runner_free(&run);
+}
+
 /* A routed job: 429 asking for 300 ms twice (the first attempt and its
    retry: the deployment cools for as long), then the backup answers. Its
    response tells the whole job: three exchanges, the wait included. */
@@ -979,12 +1402,19 @@ static const test_case cases[] = {
     TEST(the_debug_log_holds_no_key),
     TEST(a_redirect_error_holds_no_key),
     TEST(tls_is_verified_by_default),
+    TEST(tls_checks_the_host_name),
+    TEST(a_loopback_request_bypasses_the_proxy),
+    TEST(plain_http_is_logged_at_every_request),
     TEST(the_runner_keeps_many_in_flight),
     TEST(the_runner_cancels_and_times_out),
+    TEST(on_event_cancels_its_own_job),
+    TEST(on_done_cancels_a_job_timing_out_with_it),
+    TEST(a_queued_job_cancelled_ends),
     TEST(a_routed_job_tells_the_whole_job),
     TEST(a_failed_allocation_is_no_memory),
     TEST(trailers_after_the_end_are_bounded),
     TEST(the_runner_bounds_trailers_too),
+    TEST(the_adapter_wipes_its_copies_of_the_key),
 };
 
 int main(int argc, char **argv) {

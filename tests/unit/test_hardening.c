@@ -2,7 +2,9 @@
    answer, no phantom tool calls, hostile numbers, the API key kept out of
    every error field and log line and wiped from freed memory, control bytes
    refused, the zero llm_error, empty answers, in-stream error codes, the
-   price cache written exclusively, the router's init on many groups.
+   price cache written exclusively, the router's init on many groups, a key
+   over plain http:// only to loopback, a token with a line break, a
+   caller's auth header replacing the key's.
    Expected values are written by hand from the bytes each test feeds. */
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
@@ -1237,6 +1239,192 @@ static void sse_parser_without_bytes(void) {
     llm_sse_free(&p);
 }
 
+/* ---- 12: credentials over plain HTTP, from a token callback, in a user header ---- */
+
+/* Begins a call of `c` and says how it went (the request stays in *http). */
+static llm_result begin_one(llm_call *call, const llm_client *c, const llm_request *req, const llm_http_request **http,
+                            llm_error *err) {
+    return llm_call_begin(call, c, req, 0, http, err);
+}
+
+/* A key goes over http:// only to loopback (127.0.0.0/8, ::1, localhost),
+   unless the desc says allow_plain_http; https:// and keyless requests go
+   anywhere. Host names that only start like loopback are not loopback. */
+static void plain_http_carries_a_key_only_to_loopback(void) {
+    static const char *const refused[] = {"http://example.com/v1", "http://127.0.0.1.example.com/v1",
+                                          "http://localhost.example.com/v1", "http://10.0.0.1:8000/v1",
+                                          "HTTP://Example.com", "http://user@example.com/v1",
+                                          "http://[::2]:8000/v1", "http://128.0.0.1/v1", "http://127.0.0.256/v1"};
+    static const char *const allowed[] = {"http://127.0.0.1:8000/v1", "http://127.9.8.7/v1", "http://localhost:11434",
+                                          "http://LOCALHOST/v1", "http://[::1]:8000/v1", "https://example.com/v1"};
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = request();
+    llm_call call;
+    const llm_http_request *http;
+    llm_error err;
+    size_t i;
+    memset(&d, 0, sizeof d);
+    d.api_key = KEY;
+    for (i = 0; i < TEST_COUNT(refused); i++) {
+        d.base_url = refused[i];
+        CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+        if (!CHECK_EQ_INT(begin_one(&call, &c, &req, &http, &err), LLM_ERR_INVALID_ARGUMENT))
+            fprintf(stderr, "  %s was accepted\n", refused[i]);
+        CHECK(strstr(err.message, "allow_plain_http") != NULL);
+        CHECK(strstr(err.message, KEY + 3) == NULL);
+        llm_call_free(&call);
+    }
+    for (i = 0; i < TEST_COUNT(allowed); i++) {
+        d.base_url = allowed[i];
+        CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+        if (!CHECK_EQ_INT(begin_one(&call, &c, &req, &http, &err), LLM_OK)) fprintf(stderr, "  %s: %s\n", allowed[i], err.message);
+        llm_call_free(&call);
+    }
+    d.base_url = "http://example.com/v1"; /* the caller's opt-in */
+    d.allow_plain_http = true;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(begin_one(&call, &c, &req, &http, &err), LLM_OK);
+    CHECK_EQ_STR(http->url, "http://example.com/v1/chat/completions");
+    llm_call_free(&call);
+    d.allow_plain_http = false; /* no key, nothing to protect */
+    d.api_key = NULL;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(begin_one(&call, &c, &req, &http, &err), LLM_OK);
+    llm_call_free(&call);
+    CHECK(llm_http_url_is_loopback("http://127.0.0.1:4000/v1") && !llm_http_url_is_loopback("http://127.0.0.1.nip.io/"));
+}
+
+/* A router's deployments: refused the same way, allowed by the
+   deployment's flag or the router's. */
+static void a_router_sends_a_key_over_plain_http_only_when_allowed(void) {
+    const char *ok = "{\"choices\":[{\"index\":0,\"message\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}";
+    llm_mock_exchange x;
+    llm_mock mock;
+    llm_router r;
+    llm_router_desc rd;
+    llm_deployment_desc dep;
+    llm_request req = request();
+    llm_response resp;
+    llm_error err;
+    int64_t now = 0;
+    int i;
+    memset(&x, 0, sizeof x);
+    x.status = 200;
+    x.body = ok;
+    req.model = "g";
+    for (i = 0; i < 3; i++) {
+        memset(&mock, 0, sizeof mock);
+        mock.exchanges = &x;
+        mock.count = 1;
+        memset(&dep, 0, sizeof dep);
+        dep.group = "g";
+        dep.model = "gpt-4o";
+        dep.api_key = KEY;
+        dep.base_url = "http://example.com/v1";
+        dep.allow_plain_http = i == 1;
+        memset(&rd, 0, sizeof rd);
+        rd.deployments = &dep;
+        rd.deployment_count = 1;
+        rd.allow_plain_http = i == 2;
+        rd.has_num_retries = true;
+        rd.transport = llm_mock_transport(&mock);
+        rd.clock_ms = vclock;
+        rd.sleep_ms = vsleep;
+        rd.clock_user = &now;
+        CHECK_EQ_INT(llm_router_init(&r, &rd, NULL), LLM_OK);
+        if (!CHECK_EQ_INT(llm_router_complete(&r, &req, NULL, &resp, &err), i == 0 ? LLM_ERR_INVALID_ARGUMENT : LLM_OK))
+            fprintf(stderr, "  %d: %s\n", i, err.message);
+        CHECK_EQ_INT((int)mock.next, i == 0 ? 0 : 1); /* nothing sent when refused */
+        llm_response_free(&resp);
+        llm_router_free(&r);
+    }
+}
+
+static const char *token_with_crlf(void *user) {
+    (void)user;
+    return "tok-abc\r\nX-Injected: 1";
+}
+
+/* A token with CR or LF would split the header: refused as an invalid
+   argument (not out of memory), the message naming get_token, never the token. */
+static void a_token_with_a_line_break_is_invalid(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = request();
+    llm_call call;
+    const llm_http_request *http;
+    llm_error err;
+    memset(&d, 0, sizeof d);
+    d.get_token = token_with_crlf;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(begin_one(&call, &c, &req, &http, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(err.message, "get_token") != NULL);
+    CHECK(strstr(err.message, "tok-abc") == NULL);
+    llm_call_free(&call);
+    d.get_token = NULL;
+    d.bearer_token = "tok-abc\nX: y";
+    CHECK_EQ_INT(llm_client_init(&c, &d, &err), LLM_ERR_INVALID_ARGUMENT); /* refused at init already */
+}
+
+/* The headers of a request named `lower` (any case): how many, and the last one's value. */
+static int headers_named(const llm_http_request *http, const char *lower, const char **value) {
+    size_t i;
+    int n = 0;
+    for (i = 0; i < http->header_count; i++)
+        if (strlen(http->headers[i].name) == strlen(lower) && llm__starts_ci(http->headers[i].name, lower)) {
+            n++;
+            *value = http->headers[i].value;
+        }
+    return n;
+}
+
+/* A header of the desc or the request named like the one the key goes in
+   (any case) replaces it, as the official SDKs let explicit headers win:
+   one such header goes out, the caller's (the request's over the desc's),
+   it is the secret header, and the key is in no header. */
+static void a_user_auth_header_replaces_the_key(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = request();
+    llm_call call;
+    const llm_http_request *http;
+    llm_pair dh = {"authorization", "Bearer from-desc"}, rh = {"AUTHORIZATION", "Bearer from-request"};
+    llm_pair ah = {"X-Api-Key", "user-key"};
+    const char *v = NULL;
+    size_t i;
+    memset(&d, 0, sizeof d);
+    d.api_key = KEY;
+    d.headers = &dh;
+    d.header_count = 1;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(begin_one(&call, &c, &req, &http, NULL), LLM_OK);
+    CHECK_EQ_INT(headers_named(http, "authorization", &v), 1);
+    CHECK_EQ_STR(v, "Bearer from-desc");
+    CHECK(http->secret_header > 0 && strcmp(http->headers[http->secret_header - 1].value, "Bearer from-desc") == 0);
+    for (i = 0; i < http->header_count; i++) CHECK(strstr(http->headers[i].value, KEY) == NULL);
+    llm_call_free(&call);
+    req.headers = &rh;
+    req.header_count = 1;
+    CHECK_EQ_INT(begin_one(&call, &c, &req, &http, NULL), LLM_OK);
+    CHECK_EQ_INT(headers_named(http, "authorization", &v), 1);
+    CHECK_EQ_STR(v, "Bearer from-request");
+    llm_call_free(&call);
+    memset(&d, 0, sizeof d); /* Anthropic's key header */
+    d.provider = "anthropic";
+    d.api_key = KEY;
+    req = request();
+    req.model = "claude-sonnet-4-5";
+    req.max_tokens = 100;
+    req.headers = &ah;
+    req.header_count = 1;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(begin_one(&call, &c, &req, &http, NULL), LLM_OK);
+    CHECK_EQ_INT(headers_named(http, "x-api-key", &v), 1);
+    CHECK_EQ_STR(v, "user-key");
+    llm_call_free(&call);
+}
+
 static const test_case cases[] = {
     TEST(choice_indices_are_bounded_by_the_request),
     TEST(recorded_answers_cap_choices_at_128),
@@ -1264,6 +1452,10 @@ static const test_case cases[] = {
     TEST(sse_parser_without_bytes),
     TEST(trailers_after_a_whole_answer_are_bounded),
     TEST(deadlines_hold_after_a_whole_answer),
+    TEST(plain_http_carries_a_key_only_to_loopback),
+    TEST(a_router_sends_a_key_over_plain_http_only_when_allowed),
+    TEST(a_token_with_a_line_break_is_invalid),
+    TEST(a_user_auth_header_replaces_the_key),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
