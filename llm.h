@@ -427,7 +427,15 @@ typedef struct llm_tool_call {
    byte, in the next turns (Anthropic's thinking blocks with their
    signature, and redacted_thinking blocks; Gemini's thoughtSignature of a
    part): kept on the response, carried by the conversation, sent back only
-   to the wire format that made them. */
+   to the wire format that made them, and only to the endpoint and model
+   that made them. A signature is valid for the endpoint that minted it
+   alone: Anthropic refuses a thinking block replayed to another model or
+   through another endpoint with 400 "Invalid `signature` in `thinking`
+   block". So an answer's blocks record where they were made (the
+   provider, the base URL's origin and the model: llm_choice.reasoning_*),
+   the conversation carries that, and an encoder leaves the blocks out of a
+   request whose target differs in any of the three (llm_message.reasoning_*);
+   the request is still valid without them. */
 typedef enum llm_reasoning_kind {
     LLM_REASONING_THINKING = 0,          /* thinking (its text; may be "") and signature */
     LLM_REASONING_REDACTED               /* opaque data */
@@ -461,6 +469,14 @@ typedef struct llm_message {
     const llm_reasoning_block *reasoning;
     size_t reasoning_count;
     const char *reasoning_format;        /* "anthropic-messages", "gemini" */
+    /* Where the blocks were made (llm_choice's, which the conversation
+       carries): sent only to a request whose provider name, base URL origin
+       (RFC 6454's: "https://api.anthropic.com", no default port) and model
+       to send are these. NULL: not checked (blocks from elsewhere, as the
+       OpenAI-body reader's thinking_blocks). */
+    const char *reasoning_provider;
+    const char *reasoning_origin;
+    const char *reasoning_model;
     llm_cache cache;                     /* cache the prompt up to the end of this message */
 } llm_message;
 
@@ -636,11 +652,21 @@ typedef struct llm_choice {
        received (Azure's asynchronous filter sends several). */
     const char *content_filter;
     /* Reasoning state to send back with this turn (Anthropic's thinking and
-       redacted_thinking blocks, in order), and the wire format it belongs
-       to; llm_conversation_add_response carries both. */
+       redacted_thinking blocks, in order), the wire format it belongs to,
+       and where it was made: the provider's name ("anthropic"), the base
+       URL's origin ("https://api.anthropic.com": scheme and host in lower
+       case, the port unless the scheme's default, as RFC 6454 serialises
+       an origin) and the model sent ("claude-opus-4-1", its "provider/"
+       prefix stripped). llm_conversation_add_response carries them all, and
+       the blocks go back only to that wire format, provider, origin and
+       model (llm_reasoning_block). The three are NULL when no request was
+       sent (llm_decode_recorded): such blocks are not checked. */
     const llm_reasoning_block *reasoning_blocks;
     size_t reasoning_block_count;
     const char *reasoning_format;
+    const char *reasoning_provider;
+    const char *reasoning_origin;
+    const char *reasoning_model;
 } llm_choice;
 
 typedef struct llm_response {
@@ -8065,6 +8091,43 @@ static llm_result llm__wire_json_text(const llm_allocator *a, void **arena, cons
     return r == LLM_ERR_NO_MEMORY || r == LLM_OK ? r : LLM_ERR_LIMIT_EXCEEDED;
 }
 
+/* The origin of an http(s) URL as RFC 6454 serialises it (section 6.2):
+   scheme "://" host, both in lower case, then ":" port unless it is the
+   scheme's default (80, 443); userinfo, path, query and fragment left out:
+   "HTTPS://API.Anthropic.com:443/v1" is "https://api.anthropic.com". False
+   when `url` has no scheme and host, a port that is not a number, or an
+   origin longer than size - 1 bytes. */
+static bool llm__wire_origin(const char *url, char *out, size_t size) {
+    const char *sep = url ? strstr(url, "://") : NULL, *host, *end, *hend, *c, *colon = NULL;
+    size_t n = 0;
+    unsigned long port = 0, usual;
+    if (!sep || sep == url) return false;
+    host = sep + 3;
+    end = host + strcspn(host, "/?#");
+    for (c = host; c < end; c++) {
+        if (*c == '@') host = c + 1, colon = NULL; /* userinfo */
+        else if (*c == ']') colon = NULL;           /* past an IPv6 literal's colons */
+        else if (*c == ':') colon = c;
+    }
+    hend = colon ? colon : end;
+    if (hend == host || (size_t)(sep - url) + 3 + (size_t)(hend - host) + 7 > size) return false;
+    for (c = colon ? colon + 1 : end; c < end; c++) {
+        if (*c < '0' || *c > '9' || port > 65535) return false;
+        port = port * 10 + (unsigned long)(*c - '0');
+    }
+    for (c = url; c < hend; c = c + 1 == sep ? host : c + 1) {
+        out[n++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c);
+        if (c + 1 == sep) memcpy(out + n, "://", 3), n += 3;
+    }
+    out[n] = '\0';
+    usual = strncmp(out, "https:", 6) == 0 ? 443 : strncmp(out, "http:", 5) == 0 ? 80 : 0;
+    if (colon && colon + 1 < end && port != usual) {
+        out[n++] = ':';
+        llm__append_u64(out, size, &n, port);
+    }
+    return true;
+}
+
 /* A data: URL's media type and base64 data; false when it is not one. */
 static bool llm__wire_data_url(const char *url, const char **media, size_t *media_len, const char **data) {
     const char *semi, *comma;
@@ -8114,8 +8177,10 @@ static llm_result llm__wire_check_reasoning(const llm_message *msg, size_t m, ll
     if (msg->reasoning_count && msg->role != LLM_ROLE_ASSISTANT)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages carry reasoning blocks",
                          m);
-    if (!llm__wire_utf8_ok(msg->reasoning_format))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_format is not valid UTF-8", m);
+    if (!llm__wire_utf8_ok(msg->reasoning_format) || !llm__wire_utf8_ok(msg->reasoning_provider) ||
+        !llm__wire_utf8_ok(msg->reasoning_origin) || !llm__wire_utf8_ok(msg->reasoning_model))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "messages[%z]: reasoning_format, _provider, _origin or _model is not valid UTF-8", m);
     for (k = 0; k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
         bool complete = b->kind == LLM_REASONING_THINKING ? b->signature != NULL
@@ -8416,6 +8481,28 @@ static llm_result llm__wire_enc_end(llm__wire_enc *e, llm_result r) {
 static llm_result llm__wire_enc_drop(llm__wire_enc *e, bool present, const char *field, const char *why) {
     if (!present || e->ctx->client->desc.drop_unsupported) return LLM_OK;
     return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
+}
+
+/* Whether a value recorded with reasoning blocks (NULL: none recorded)
+   is the request's. */
+static bool llm__wire_same_or_unknown(const char *recorded, const char *target) {
+    return !recorded || (target && strcmp(recorded, target) == 0);
+}
+
+/* Whether msg's reasoning blocks go into this request: they are this wire
+   format's (`format`; a message naming none is `nameless_ours`), and the
+   provider, base URL origin and model they were made by, where recorded,
+   are the request's (a signature is valid where it was minted only). */
+static bool llm__wire_reasoning_sent(const llm__wire_enc *e, const llm_message *msg, const char *format,
+                                     bool nameless_ours) {
+    char origin[320];
+    if (!msg->reasoning_count) return false;
+    if (msg->reasoning_format ? strcmp(msg->reasoning_format, format) != 0 : !nameless_ours) return false;
+    if (msg->reasoning_origin &&
+        !(llm__wire_origin(e->ctx->base_url, origin, sizeof origin) && strcmp(msg->reasoning_origin, origin) == 0))
+        return false;
+    return llm__wire_same_or_unknown(msg->reasoning_provider, e->ctx->provider ? e->ctx->provider->name : NULL) &&
+           llm__wire_same_or_unknown(msg->reasoning_model, e->ctx->model);
 }
 
 /* What both of these APIs want of a message: tool-call arguments that are
@@ -10146,9 +10233,11 @@ static llm_result llm__anthropic_messages_ok(llm__wire_enc *e, const llm_request
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
                              "messages[%z]: Anthropic needs `tools` when the history has tool calls", m);
         if (msg->role == LLM_ROLE_ASSISTANT && !msg->part_count && (!msg->content || !msg->content[0]) &&
-            !msg->tool_call_count && !msg->reasoning_count)
+            !msg->tool_call_count && !llm__wire_reasoning_sent(e, msg, "anthropic-messages", true))
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
-                             "messages[%z]: an empty assistant turn (Anthropic refuses empty content)", m);
+                             "messages[%z]: an empty assistant turn (Anthropic refuses empty content; reasoning "
+                             "blocks go only where they were made)",
+                             m);
         if ((r = llm__wire_enc_message_ok(e, msg, m)) != LLM_OK) return r;
         for (k = 0; k < msg->part_count; k++)
             if (msg->parts[k].type == LLM_PART_DOCUMENT && msg->parts[k].base64 &&
@@ -10324,11 +10413,19 @@ static void llm__anthropic_user_turn(llm_json_writer *w, const llm_request *req,
     llm_json_write_array_end(w);
 }
 
-/* The reasoning blocks of a message, when they are this format's. */
-static void llm__anthropic_reasoning(llm_json_writer *w, const llm_message *msg) {
+/* Whether the reasoning blocks of a message are sent: this format's (a
+   message naming none is taken as this format's, as LiteLLM's
+   thinking_blocks are), made by this endpoint and model. */
+static bool llm__anthropic_reasoning_sent(const llm__wire_enc *e, const llm_message *msg) {
+    return llm__wire_reasoning_sent(e, msg, "anthropic-messages", true);
+}
+
+/* The reasoning blocks of a message, when they are sent (another format's,
+   endpoint's or model's never are). */
+static void llm__anthropic_reasoning(const llm__wire_enc *e, const llm_message *msg) {
+    llm_json_writer *w = e->w;
     size_t k;
-    /* another format's: never sent */
-    if (msg->reasoning_format && strcmp(msg->reasoning_format, "anthropic-messages") != 0) return;
+    if (!llm__anthropic_reasoning_sent(e, msg)) return;
     for (k = 0; k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
         llm_json_write_object_begin(w);
@@ -10362,17 +10459,18 @@ static void llm__anthropic_tool_uses(llm_json_writer *w, const llm_message *msg)
 
 /* An assistant turn from messages[from, to): the reasoning state first (the
    API wants thinking at the start of the turn), then text and tool calls. */
-static void llm__anthropic_assistant_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
+static void llm__anthropic_assistant_turn(const llm__wire_enc *e, const llm_request *req, size_t from, size_t to) {
+    llm_json_writer *w = e->w;
     const llm_message *first = &req->messages[from];
     size_t m;
     llm_json_write_key(w, "content");
-    if (to - from == 1 && !first->part_count && !first->tool_call_count && !first->reasoning_count &&
+    if (to - from == 1 && !first->part_count && !first->tool_call_count && !llm__anthropic_reasoning_sent(e, first) &&
         first->cache == LLM_CACHE_NONE) {
         llm_json_write_string(w, first->content); /* one plain text (not empty: checked) */
         return;
     }
     llm_json_write_array_begin(w);
-    for (m = from; m < to; m++) llm__anthropic_reasoning(w, &req->messages[m]);
+    for (m = from; m < to; m++) llm__anthropic_reasoning(e, &req->messages[m]);
     for (m = from; m < to; m++) {
         const llm_message *msg = &req->messages[m];
         llm_message text = *msg;
@@ -10396,7 +10494,7 @@ static void llm__anthropic_messages(llm__wire_enc *e, const llm_request *req) {
         llm_json_write_object_begin(w);
         llm__wire_member(w, "role", user ? "user" : "assistant");
         if (user) llm__anthropic_user_turn(w, req, m, end);
-        else llm__anthropic_assistant_turn(w, req, m, end);
+        else llm__anthropic_assistant_turn(e, req, m, end);
         llm_json_write_object_end(w);
     }
     llm_json_write_array_end(w);
@@ -11273,10 +11371,11 @@ static void llm__gemini_function_response(llm__wire_enc *e, const llm_request *r
     llm__buf_free(&e->ctx->client->desc.alloc, &joined);
 }
 
-/* This format's reasoning block for a tool call of the message, if any. */
-static const char *llm__gemini_call_signature(const llm_message *msg, const char *id) {
+/* The reasoning block for a tool call of the message, if any (its blocks
+   sent: `ours`). */
+static const char *llm__gemini_call_signature(const llm_message *msg, bool ours, const char *id) {
     size_t k;
-    if (!msg->reasoning_format || strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) != 0) return NULL;
+    if (!ours) return NULL;
     for (k = 0; k < msg->reasoning_count; k++)
         if (msg->reasoning[k].tool_call_id && strcmp(msg->reasoning[k].tool_call_id, id) == 0)
             return msg->reasoning[k].signature;
@@ -11285,10 +11384,12 @@ static const char *llm__gemini_call_signature(const llm_message *msg, const char
 
 /* A model turn: the signed thought parts first, then the text (carrying
    the signature of the answer's text), then the function calls, each with
-   its signature: all sent back as they came. */
-static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) {
+   its signature: all sent back as they came, when they are this format's
+   and were made by this endpoint and model. */
+static void llm__gemini_model_parts(const llm__wire_enc *e, const llm_message *msg) {
+    llm_json_writer *w = e->w;
     const char *text_sig = NULL;
-    bool ours = msg->reasoning_format && strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) == 0;
+    bool ours = llm__wire_reasoning_sent(e, msg, LLM__GEMINI_FORMAT, false);
     size_t k;
     for (k = 0; ours && k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
@@ -11318,7 +11419,7 @@ static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) 
         llm__json_write_raw_checked(w, args, strlen(args)); /* an object: checked in the plan */
         llm_json_write_object_end(w);
         llm__wire_member(w, "thoughtSignature",
-                         k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, tc->id));
+                         k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, ours, tc->id));
         llm_json_write_object_end(w);
     }
 }
@@ -11340,7 +11441,7 @@ static void llm__gemini_contents(llm__wire_enc *e, const llm_request *req) {
         for (i = m; i < end; i++) {
             if (req->messages[i].role == LLM_ROLE_TOOL) llm__gemini_function_response(e, req, i);
             else if (user) llm__gemini_content_parts(w, &req->messages[i], &none);
-            else llm__gemini_model_parts(w, &req->messages[i]);
+            else llm__gemini_model_parts(e, &req->messages[i]);
         }
         llm_json_write_array_end(w);
         llm_json_write_object_end(w);
@@ -12734,6 +12835,33 @@ static llm_result llm__call_check_choices(const llm_call *call, const llm_respon
     return LLM_OK;
 }
 
+/* Where the reasoning blocks of the answer were made, on each choice that
+   has some: the provider, the base URL's origin and the model sent, so that
+   they go back there only. Nothing when no request was sent (a call that
+   only decodes). */
+static bool llm__call_reasoning_origin(const llm_call *call, llm_response *resp) {
+    const char *name = call->client_->provider->name, *provider = NULL, *origin = NULL, *model = NULL;
+    char buf[320];
+    size_t i;
+    bool failed = false;
+    if (!call->ctx_.base_url || !call->ctx_.model) return true;
+    for (i = 0; i < resp->choice_count; i++) {
+        llm_choice *c = (llm_choice *)(uintptr_t)&resp->choices[i];
+        if (!c->reasoning_block_count) continue;
+        if (!model) {
+            provider = name ? llm_response_strndup(resp, name, strlen(name)) : NULL;
+            if (!llm__wire_origin(call->ctx_.base_url, buf, sizeof buf)) buf[0] = '\0'; /* matches no target */
+            origin = llm_response_strndup(resp, buf, strlen(buf));
+            model = llm_response_strndup(resp, call->ctx_.model, strlen(call->ctx_.model));
+            failed = !model || (name && !provider) || !origin;
+        }
+        c->reasoning_provider = provider;
+        c->reasoning_origin = origin;
+        c->reasoning_model = model;
+    }
+    return !failed;
+}
+
 /* What every response gets from its call, for a whole answer and a stream
    alike: status, latency, request id, the cost a header reported, usage
    (estimated when the answer had none), the price, the raw body; and, when
@@ -12753,6 +12881,7 @@ static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, ll
         resp->provider_cost_usd = call->provider_cost_;
     }
     if (check && (r = llm__call_check_choices(call, resp, err)) != LLM_OK) return r;
+    if (!llm__call_reasoning_origin(call, resp)) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     llm__call_estimate_usage(call, resp);
 #ifndef LLM_NO_COSTS
     llm_response_price(call->client_->desc.costs, resp, call->model_, NULL); /* unknown model: no cost */
@@ -13331,6 +13460,9 @@ LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *
         blocks[i].tool_call_id = llm__conversation_str(c, blocks[i].tool_call_id, &failed);
     }
     m.reasoning_format = llm__conversation_str(c, msg->reasoning_format, &failed);
+    m.reasoning_provider = llm__conversation_str(c, msg->reasoning_provider, &failed);
+    m.reasoning_origin = llm__conversation_str(c, msg->reasoning_origin, &failed);
+    m.reasoning_model = llm__conversation_str(c, msg->reasoning_model, &failed);
     if (!m.parts) m.part_count = 0;
     if (!m.tool_calls) m.tool_call_count = 0;
     if (!m.reasoning) m.reasoning_count = 0;
@@ -13347,9 +13479,13 @@ LLM_API llm_result llm_conversation_add_response(llm_conversation *c, const llm_
     m.content = resp->choices[0].content;
     m.tool_calls = resp->choices[0].tool_calls;
     m.tool_call_count = resp->choices[0].tool_call_count;
-    m.reasoning = resp->choices[0].reasoning_blocks; /* sent back, to the format that made them only */
+    /* sent back to the format, endpoint and model that made them only */
+    m.reasoning = resp->choices[0].reasoning_blocks;
     m.reasoning_count = resp->choices[0].reasoning_block_count;
     m.reasoning_format = resp->choices[0].reasoning_format;
+    m.reasoning_provider = resp->choices[0].reasoning_provider;
+    m.reasoning_origin = resp->choices[0].reasoning_origin;
+    m.reasoning_model = resp->choices[0].reasoning_model;
     if (!m.content && !m.tool_call_count) m.content = "";
     return llm_conversation_add(c, &m);
 }

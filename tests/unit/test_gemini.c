@@ -478,6 +478,91 @@ static void usage_decodes_through_the_wire_format(void) {
     free(bytes);
 }
 
+
+/* A gemini client at `base_url` (NULL: the preset's) over `mock` (NULL: none). */
+static void gemini_over(llm_client *c, const char *base_url, llm_mock *mock) {
+    llm_client_desc d;
+    memset(&d, 0, sizeof d);
+    d.provider = "gemini";
+    d.base_url = base_url;
+    d.api_key = "sk-test";
+    d.no_request_id = true;
+    if (mock) d.transport = llm_mock_transport(mock);
+    CHECK_EQ_INT(llm_client_init(c, &d, NULL), LLM_OK);
+}
+
+/* The recorded function call, received through a request to
+   (gemini, https://generativelanguage.googleapis.com, gemini-2.5-pro): its
+   signature goes back to that endpoint and model as Google's guide shows;
+   to a Gemini-shaped proxy, or to another model, it is left out. */
+static void thought_signatures_go_back_only_where_they_were_made(void) {
+    static const char *const elsewhere[][2] = {{"https://gemini-proxy.example.com", "gemini-2.5-pro"},
+                                               {NULL, "gemini-2.5-flash"}};
+    size_t len, count, i;
+    char *answer = TEST_READ_FIXTURE(SAMPLES "generate_content_thinking_function_call.json", &len), body[8192];
+    llm_mock_exchange x;
+    llm_mock mock;
+    llm_response resp;
+    llm_conversation conv;
+    llm_message m[2];
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    const llm_message *msgs;
+    if (!answer) return;
+    memset(&x, 0, sizeof x);
+    x.status = 200;
+    x.headers = "content-type: application/json\n";
+    x.body = answer;
+    memset(&mock, 0, sizeof mock);
+    mock.exchanges = &x;
+    mock.count = 1;
+    memset(&conv, 0, sizeof conv);
+    memset(m, 0, sizeof m);
+    m[0].role = LLM_ROLE_SYSTEM;
+    m[0].content = "You are a calendar assistant.";
+    m[1].role = LLM_ROLE_USER;
+    m[1].content = "How many days until New Year's Eve?";
+    memset(&tool, 0, sizeof tool);
+    tool.name = "now";
+    tool.description = "The current date and time";
+    memset(&req, 0, sizeof req);
+    req.model = "gemini-2.5-pro";
+    req.messages = m;
+    req.message_count = 2;
+    req.tools = &tool;
+    req.tool_count = 1;
+    req.reasoning_effort = "low";
+    gemini_over(&c, NULL, &mock);
+    if (!CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK)) { free(answer); return; }
+    CHECK_EQ_STR(resp.choices[0].reasoning_provider, "gemini");
+    CHECK_EQ_STR(resp.choices[0].reasoning_origin, "https://generativelanguage.googleapis.com");
+    CHECK_EQ_STR(resp.choices[0].reasoning_model, "gemini-2.5-pro");
+    CHECK_EQ_INT(llm_conversation_add(&conv, &m[0]), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add(&conv, &m[1]), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, "call_0_0", "2025-10-26T10:00:00Z"), LLM_OK);
+    llm_response_free(&resp);
+    msgs = llm_conversation_messages(&conv, &count);
+    req.messages = msgs;
+    req.message_count = count;
+    gemini_over(&c, NULL, NULL);
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+        if (!CHECK(same_json_as_file(&doc, DOCS "function_call_next_request.json"))) fprintf(stderr, "  sent: %s\n", body);
+    llm_json_doc_free(&doc);
+    for (i = 0; i < TEST_COUNT(elsewhere); i++) {
+        gemini_over(&c, elsewhere[i][0], NULL);
+        req.model = elsewhere[i][1];
+        if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+            if (!CHECK(!strstr(body, "thoughtSignature") && strstr(body, "\"functionCall\":{\"name\":\"now\"")))
+                fprintf(stderr, "  %s %s got: %s\n", elsewhere[i][0] ? elsewhere[i][0] : "(default)", elsewhere[i][1], body);
+        llm_json_doc_free(&doc);
+    }
+    llm_conversation_free(&conv);
+    free(answer);
+}
+
 static const test_case cases[] = {
     TEST(a_plain_answer_decodes),
     TEST(the_function_call_round_trip),
@@ -489,6 +574,7 @@ static const test_case cases[] = {
     TEST(thinking_by_family),
     TEST(litellm_thought_ids),
     TEST(usage_decodes_through_the_wire_format),
+    TEST(thought_signatures_go_back_only_where_they_were_made),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
