@@ -413,12 +413,17 @@ typedef struct llm_tool_call {
     const char *name;
     const char *arguments;     /* JSON text of the arguments object, as the model wrote it */
     /* In a response: the arguments are not one JSON value (a small model's
-       {'city': 'Paris'}, or arguments cut off by the token limit). The call,
-       and the answer, are kept all the same, the text exactly as it came:
-       check this flag before parsing it (answer the call with an error as
-       its tool result, or ask again). A conversation sends such a call back
-       unchanged: the OpenAI format takes the string as it is; Anthropic's
-       and Gemini's, which take an object, refuse the request naming it
+       {'city': 'Paris'}, or arguments cut off by the token limit), or, in
+       Gemini's format, a functionCall's args that is a JSON value but not
+       the object Gemini's API gives (a Gemini-shaped server's "Paris":
+       `arguments` is then its JSON text, "\"Paris\""). The call, and the
+       answer, are kept all the same, the text exactly as it came: check
+       this flag before parsing it (answer the call with an error as its
+       tool result, or ask again). A conversation sends such a call back
+       unchanged, so the tool loop goes on: the OpenAI format takes the
+       string as it is, Gemini's takes any JSON value as it is (what the
+       server sent, it gets back); Anthropic's, which takes an object, and
+       Gemini's for text that is not JSON, refuse the request naming it
        (LLM_ERR_INVALID_ARGUMENT). Not read in a request. */
     bool arguments_invalid;
 } llm_tool_call;
@@ -738,7 +743,8 @@ typedef struct llm_event {
                                     order, without gaps */
     const char *tool_id;
     const char *tool_name;
-    bool tool_arguments_invalid; /* TOOL_CALL_END: the arguments are not one JSON value (llm_tool_call) */
+    bool tool_arguments_invalid; /* TOOL_CALL_END: the arguments are not one JSON value, or not the object the
+                                    format gives (llm_tool_call.arguments_invalid) */
     const llm_usage *usage;
     llm_finish_reason finish_reason;
     const char *finish_reason_raw;
@@ -2513,7 +2519,8 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
    costs          prices and model facts: the layered database and the cost of a response
    wirekit        what every wire format encodes and decodes with
    events         the accumulator behind every stream, and the public sink the decoders feed
-                  gives: llm__events_from_answer, llm__events_finish, llm__events_free
+                  gives: llm__events_from_answer, llm__events_finish, llm__events_free,
+                         llm__events_tool_end_not_object
    openai         the OpenAI chat-completions wire format (OpenAI, Azure, OpenRouter and compatibles)
                   gives: llm__openai_wire, llm__openai_azure_wire
    anthropic      the Anthropic Messages wire format
@@ -8506,18 +8513,19 @@ static bool llm__wire_reasoning_sent(const llm__wire_enc *e, const llm_message *
 }
 
 /* What both of these APIs want of a message: tool-call arguments that are
-   a JSON object (they take the object, not its text) and data: URLs in
-   base64. */
-static llm_result llm__wire_enc_message_ok(llm__wire_enc *e, const llm_message *msg, size_t m) {
+   a JSON object (they take the object, not its text; `any_value`: one JSON
+   value, sent back as it came, as Gemini's format does with args that a
+   Gemini-shaped server gave as something else) and data: URLs in base64. */
+static llm_result llm__wire_enc_message_ok(llm__wire_enc *e, const llm_message *msg, size_t m, bool any_value) {
     size_t k;
     for (k = 0; k < msg->tool_call_count; k++) {
         const char *args = msg->tool_calls[k].arguments;
         llm_error perr;
         if (args && args[0] &&
-            llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), true, NULL, &perr) != LLM_OK)
+            llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), !any_value, NULL, &perr) != LLM_OK)
             return llm__fail(e->err, perr.code == LLM_ERR_NO_MEMORY ? perr.code : LLM_ERR_INVALID_ARGUMENT,
-                             "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object (%s)", m, k,
-                             msg->tool_calls[k].name, perr.message);
+                             "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON %s (%s)", m, k,
+                             msg->tool_calls[k].name, any_value ? "value" : "object", perr.message);
     }
     for (k = 0; k < msg->part_count; k++) {
         const llm_content_part *part = &msg->parts[k];
@@ -8612,7 +8620,8 @@ typedef struct llm__events_tool {
     int key;                    /* the event's tool_index, and the call's rank in the response */
     llm__buf id, name, args;
     bool ended;
-    bool invalid;               /* its arguments are not one JSON value */
+    bool invalid;               /* its arguments are not one JSON value (or not the object the format wants) */
+    bool not_object;            /* the decoder says they are not the object its format wants (Gemini's args) */
 } llm__events_tool;
 
 typedef struct llm__events_choice {
@@ -8888,7 +8897,7 @@ static llm_result llm__events_tool_synth_id(llm_call *call, int choice, int tool
    it cannot tell. */
 static llm_result llm__events_tool_check(llm_call *call, llm__events_tool *t) {
     llm_result r = t->args.len ? llm_json_parse(&call->check_, t->args.p, t->args.len, NULL) : LLM_OK;
-    t->invalid = r != LLM_OK;
+    t->invalid = r != LLM_OK || t->not_object;
     return r == LLM_ERR_NO_MEMORY ? r : LLM_OK;
 }
 
@@ -9046,6 +9055,17 @@ LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle)
     llm__events_choice *c;
     if (!llm__events_sink_tool(s, choice, handle, &c))
         return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    return llm__events_tool_end(s->call_, choice, c, handle);
+}
+
+/* llm_sink_tool_end for a call whose arguments are one JSON value but not
+   the object its wire format promises (Gemini's args): kept, flagged
+   arguments_invalid as arguments that are not JSON are. */
+static llm_result llm__events_tool_end_not_object(llm_stream_sink *s, int choice, int handle) {
+    llm__events_choice *c;
+    llm__events_tool *t = llm__events_sink_tool(s, choice, handle, &c);
+    if (!t) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    t->not_object = true;
     return llm__events_tool_end(s->call_, choice, c, handle);
 }
 
@@ -10238,7 +10258,7 @@ static llm_result llm__anthropic_messages_ok(llm__wire_enc *e, const llm_request
                              "messages[%z]: an empty assistant turn (Anthropic refuses empty content; reasoning "
                              "blocks go only where they were made)",
                              m);
-        if ((r = llm__wire_enc_message_ok(e, msg, m)) != LLM_OK) return r;
+        if ((r = llm__wire_enc_message_ok(e, msg, m, false)) != LLM_OK) return r;
         for (k = 0; k < msg->part_count; k++)
             if (msg->parts[k].type == LLM_PART_DOCUMENT && msg->parts[k].base64 &&
                 strcmp(msg->parts[k].media_type, "application/pdf") != 0)
@@ -11244,7 +11264,7 @@ static llm_result llm__gemini_messages_ok(llm__wire_enc *e, const llm_request *r
                              "messages[%z]: tool_call_id \"%s\" answers no earlier tool call (Gemini names a function "
                              "response after its call)",
                              m, msg->tool_call_id);
-        if ((r = llm__wire_enc_message_ok(e, msg, m)) != LLM_OK) return r;
+        if ((r = llm__wire_enc_message_ok(e, msg, m, true)) != LLM_OK) return r;
     }
     if (!turns)
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
@@ -11416,7 +11436,8 @@ static void llm__gemini_model_parts(const llm__wire_enc *e, const llm_message *m
         llm_json_write_object_begin(w);
         llm__wire_member(w, "name", tc->name);
         llm_json_write_key(w, "args");
-        llm__json_write_raw_checked(w, args, strlen(args)); /* an object: checked in the plan */
+        /* one JSON value (an object, unless one came otherwise): checked in the plan */
+        llm__json_write_raw_checked(w, args, strlen(args));
         llm_json_write_object_end(w);
         llm__wire_member(w, "thoughtSignature",
                          k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, ours, tc->id));
@@ -11661,6 +11682,8 @@ static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_jso
         if (!t->id && !*failed && !(t->id = llm__wire_resp_synth_id(resp, choice, c->ncalls))) *failed = true;
         if (!args || llm_json_is(args, LLM_JSON_NULL)) t->arguments = "{}";
         else if (llm__wire_json_text(&resp->alloc_, &resp->arena_, args, &t->arguments) != LLM_OK) *failed = true;
+        /* not the object Gemini's API gives (a Gemini-shaped server's): kept as it came, flagged */
+        t->arguments_invalid = args && !llm_json_is(args, LLM_JSON_NULL) && !llm_json_is(args, LLM_JSON_OBJECT);
         if (b) b->tool_call_id = t->id;
         c->ncalls++;
     } else if ((s = llm_json_string(llm_json_get(part, "text"), &n)) != NULL) {
@@ -11781,7 +11804,10 @@ static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const 
     if (r == LLM_OK) r = llm_sink_tool_args_whole(s, choice, h, text, n);
     else r = llm_sink_fail(s, r, "a functionCall's args could not be kept");
     llm_json_writer_free(&w);
-    if (r == LLM_OK) r = llm_sink_tool_end(s, choice, h);
+    if (r == LLM_OK)
+        r = args && !llm_json_is(args, LLM_JSON_NULL) && !llm_json_is(args, LLM_JSON_OBJECT)
+                ? llm__events_tool_end_not_object(s, choice, h) /* kept as it came, flagged, as a whole body's */
+                : llm_sink_tool_end(s, choice, h);
     if (r != LLM_OK || !(sg = llm_json_string(sig, &n))) return r;
     key = st->next_block++;
     if ((r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, n)) !=

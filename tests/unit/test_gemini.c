@@ -358,8 +358,8 @@ static void url_schema_and_refusals(void) {
     CHECK(body_of(&c, &r, &doc, body, sizeof body, &err));
     CHECK(!strstr(body, "u-1"));
     llm_json_doc_free(&doc);
-    { /* a functionCall's args is an object: other arguments are refused, naming the call */
-        llm_tool_call bad = {.id = "call_1", .name = "get_weather", .arguments = "[1,2]"};
+    { /* a functionCall's args is JSON (an object, or a value as it came): other arguments are refused, naming the call */
+        llm_tool_call bad = {.id = "call_1", .name = "get_weather", .arguments = "{'city': 'Paris'}"};
         llm_message turns[2] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .tool_calls = &bad, .tool_call_count = 1}};
         llm_request q = {.model = "gemini-2.5-flash", .messages = turns, .message_count = 2};
         CHECK(!body_of(&c, &q, &doc, NULL, 0, &err));
@@ -563,6 +563,146 @@ static void thought_signatures_go_back_only_where_they_were_made(void) {
     free(answer);
 }
 
+/* Parallel calls (tests/data/gemini/SOURCES.md): the answer's two calls,
+   signed on the first part only, decoded from the whole body or the stream;
+   the next request's model turn is the content received (its parts, their
+   order, the signature where it came), and the two results go in one user
+   content, in the calls' order. */
+static void parallel_calls_go_back_as_they_came(void) {
+    static const char *const files[] = {DOCS "parallel_function_calls_response.json", DOCS "parallel_function_calls_stream.sse"};
+    static const char *const temps[] = {"{\"temperature\":15,\"unit\":\"C\"}", "{\"temperature\":12,\"unit\":\"C\"}"};
+    size_t len, count, i, k;
+    char *bytes, body[8192];
+    llm_json_doc got, want;
+    llm_response resp;
+    llm_conversation conv;
+    llm_message user;
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    const llm_message *msgs;
+    const llm_json *contents, *results;
+    char *whole = TEST_READ_FIXTURE(files[0], &len);
+    memset(&want, 0, sizeof want);
+    if (!whole || !CHECK_EQ_INT(llm_json_parse(&want, whole, len, NULL), LLM_OK)) { free(whole); return; }
+    for (i = 0; i < TEST_COUNT(files); i++) {
+        if (!(bytes = TEST_READ_FIXTURE(files[i], &len))) continue;
+        memset(&conv, 0, sizeof conv);
+        if (!CHECK_EQ_INT(llm_decode_recorded("gemini", 200, bytes, len, i == 1, &resp, NULL), LLM_OK)) { free(bytes); continue; }
+        CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_TOOL_CALLS);
+        if (!CHECK_EQ_INT(resp.choices[0].tool_call_count, 2)) { llm_response_free(&resp); free(bytes); continue; }
+        CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, "{\"location\":\"Paris\"}");
+        CHECK_EQ_STR(resp.choices[0].tool_calls[1].arguments, "{\"location\":\"London\"}");
+        CHECK(strcmp(resp.choices[0].tool_calls[0].id, resp.choices[0].tool_calls[1].id) != 0);
+        memset(&user, 0, sizeof user);
+        user.role = LLM_ROLE_USER;
+        user.content = "Check the weather in Paris and London.";
+        CHECK_EQ_INT(llm_conversation_add(&conv, &user), LLM_OK);
+        CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+        for (k = 0; k < 2; k++)
+            CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, resp.choices[0].tool_calls[k].id, temps[k]), LLM_OK);
+        msgs = llm_conversation_messages(&conv, &count);
+        memset(&tool, 0, sizeof tool);
+        tool.name = "get_current_temperature";
+        tool.description = "Gets the current temperature for a given location.";
+        tool.parameters = "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}";
+        memset(&req, 0, sizeof req);
+        req.model = "gemini-3-pro-preview";
+        req.messages = msgs;
+        req.message_count = count;
+        req.tools = &tool;
+        req.tool_count = 1;
+        gemini_over(&c, NULL, NULL);
+        if (CHECK(body_of(&c, &req, &got, body, sizeof body, NULL))) {
+            contents = llm_json_get(llm_json_root(&got), "contents");
+            CHECK_EQ_INT(llm_json_count(contents), 3);
+            /* the content received, as it came: role model, the same parts in the same order */
+            if (!CHECK(llm_json_equal(llm_json_at(contents, 1),
+                                      llm_json_get(llm_json_at(llm_json_get(llm_json_root(&want), "candidates"), 0), "content"))))
+                fprintf(stderr, "  %s sent: %s\n", files[i], body);
+            CHECK(strstr(strstr(body, "thoughtSignature") + 1, "thoughtSignature") == NULL); /* once, not on the second call */
+            results = llm_json_at(contents, 2);
+            CHECK_EQ_STR(llm_json_string(llm_json_get(results, "role"), NULL), "user");
+            results = llm_json_get(results, "parts");
+            if (CHECK_EQ_INT(llm_json_count(results), 2))
+                for (k = 0; k < 2; k++) {
+                    const llm_json *fr = llm_json_get(llm_json_at(results, k), "functionResponse");
+                    CHECK_EQ_STR(llm_json_string(llm_json_get(fr, "name"), NULL), "get_current_temperature");
+                    CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_get(fr, "response"), "temperature"), -1), k == 0 ? 15 : 12);
+                }
+        }
+        llm_json_doc_free(&got);
+        llm_response_free(&resp);
+        llm_conversation_free(&conv);
+        free(bytes);
+    }
+    llm_json_doc_free(&want);
+    free(whole);
+}
+
+/* A functionCall whose args is not an object (Gemini's API gives a Struct;
+   a Gemini-shaped server may not): kept as the JSON text of the value, the
+   call flagged arguments_invalid, the answer not lost, as an OpenAI call's
+   arguments that are not JSON are; the next turn sends it back as it came,
+   so the tool loop goes on. A whole body and a stream alike. */
+static void args_that_are_not_an_object_are_kept_and_sent_back(void) {
+    static const char whole[] =
+        "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"lookup\",\"args\":\"Paris\"}}]},"
+        "\"finishReason\":\"STOP\",\"index\":0}]}";
+    static const char sse[] =
+        "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"lookup\",\"args\":[\"Paris\",2]}}]},"
+        "\"finishReason\":\"STOP\",\"index\":0}]}\n\n";
+    static const char *const args[] = {"\"Paris\"", "[\"Paris\",2]"};
+    size_t i, count;
+    char body[4096];
+    llm_response resp;
+    llm_conversation conv;
+    llm_message user;
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    llm_error err;
+    const llm_message *msgs;
+    for (i = 0; i < 2; i++) {
+        memset(&conv, 0, sizeof conv);
+        if (!CHECK_EQ_INT(decoded(i ? sse : whole, 200, i == 1, &resp, &err), LLM_OK)) continue;
+        if (CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
+            CHECK_EQ_STR(resp.choices[0].tool_calls[0].name, "lookup");
+            CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, args[i]);
+            CHECK(resp.choices[0].tool_calls[0].arguments_invalid);
+        }
+        memset(&user, 0, sizeof user);
+        user.role = LLM_ROLE_USER;
+        user.content = "Look Paris up.";
+        CHECK_EQ_INT(llm_conversation_add(&conv, &user), LLM_OK);
+        CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+        CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, resp.choices[0].tool_calls[0].id, "error: the arguments are not an object"), LLM_OK);
+        msgs = llm_conversation_messages(&conv, &count);
+        memset(&tool, 0, sizeof tool);
+        tool.name = "lookup";
+        memset(&req, 0, sizeof req);
+        req.model = "gemini-2.5-flash";
+        req.messages = msgs;
+        req.message_count = count;
+        req.tools = &tool;
+        req.tool_count = 1;
+        gemini_over(&c, NULL, NULL);
+        if (CHECK(body_of(&c, &req, &doc, body, sizeof body, &err))) {
+            const llm_json *call = llm_json_get(llm_json_at(llm_json_get(llm_json_at(llm_json_get(llm_json_root(&doc), "contents"), 1), "parts"), 0), "functionCall");
+            char want[64];
+            snprintf(want, sizeof want, "\"args\":%s", args[i]);
+            CHECK_EQ_STR(llm_json_string(llm_json_get(call, "name"), NULL), "lookup");
+            if (!CHECK(strstr(body, want) != NULL)) fprintf(stderr, "  sent: %s\n", body);
+        } else {
+            fprintf(stderr, "  refused: %s\n", err.message);
+        }
+        llm_json_doc_free(&doc);
+        llm_response_free(&resp);
+        llm_conversation_free(&conv);
+    }
+}
+
 static const test_case cases[] = {
     TEST(a_plain_answer_decodes),
     TEST(the_function_call_round_trip),
@@ -575,6 +715,8 @@ static const test_case cases[] = {
     TEST(litellm_thought_ids),
     TEST(usage_decodes_through_the_wire_format),
     TEST(thought_signatures_go_back_only_where_they_were_made),
+    TEST(parallel_calls_go_back_as_they_came),
+    TEST(args_that_are_not_an_object_are_kept_and_sent_back),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
