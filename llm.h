@@ -198,6 +198,10 @@
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - reasoning that remembers its origin: blocks record the provider, the
+     base URL's origin and the model, and go back there only; Anthropic's
+     "Invalid `signature`" 400 sent again once without them; Gemini's
+     args that is not an object kept, flagged and sent back as it came
    - calls users trust (#21): llm_complete and llm_stream retry as the
      SDKs do (the router's rules, one // >>retry section); an
      Idempotency-Key on every request, seeds from the system's entropy;
@@ -211,8 +215,6 @@
      thoughtSignature kept and sent back to Gemini only, the schema dialect
    - tests that can fail (#16): llm_usage_decode; xAI's price tier and
      reasoning under a service tier as LiteLLM bills them
-   - the curl adapter (#13): llm_curl_adapter.h, a blocking transport and a
-     multi runner; first contact (#14): `llm chat`, `make run`
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
@@ -594,6 +596,12 @@ typedef struct llm_request {
     llm_stream_options stream;      /* used by llm_stream and llm_call_begin_stream */
     bool has_top_k;
     int top_k;                      /* Anthropic's, and OpenAI-compatible servers' that take it (not OpenAI) */
+    /* Every message's reasoning blocks left out of the body (thinking and
+       redacted_thinking blocks, thought signatures). llm_complete,
+       llm_stream and the router set it on the one attempt they send again
+       after Anthropic refused a thinking block's signature
+       (llm_client_desc.num_retries). */
+    bool no_reasoning_blocks;
 } llm_request;
 
 typedef enum llm_finish_reason {
@@ -1625,7 +1633,11 @@ typedef struct llm_wire_format {
        0 ... 2^53. NULL: it has no usage object (llm_usage_decode refuses). */
     bool (*decode_usage)(const llm_json *usage, llm_usage *out);
     /* Its answers carry reasoning blocks (signatures) that go back to it
-       alone: their llm_message.reasoning_format is its name. */
+       alone: their llm_message.reasoning_format is its name. An encoder
+       sends a message's blocks only when the request's no_reasoning_blocks
+       is unset and the message's reasoning_provider, _origin and _model,
+       where set, are ctx's provider name, base URL origin and model (the
+       call records them on the answer's choices). */
     bool reasoning_blocks;
 } llm_wire_format;
 
@@ -1955,8 +1967,15 @@ typedef struct llm_client_desc {
        else an exponential backoff from 0.5 s to 8 s with full jitter;
        `x-should-retry` decides when the server sends it. A stream that has
        delivered content is never sent again. Unset: 2; 0 turns retries off.
+       One 400 is retried too, once, at once and differently: Anthropic's
+       "Invalid `signature` in `thinking` block" (a thinking block replayed
+       to an endpoint or model that did not make it) sends the request again
+       without its reasoning blocks (llm_request.no_reasoning_blocks), and
+       the log says so (LLM_LOG_WARN); refused again, that refusal is the
+       error. It counts as one of the num_retries and in response.attempts.
        The router's clients never retry: the router's retries are the only
-       ones there (the same rules, llm_router_desc). */
+       ones there (the same rules, llm_router_desc; its trace says "thinking
+       blocks dropped after an invalid signature"). */
     bool has_num_retries;
     int num_retries;
     int connect_timeout_ms;      /* 0 = the transport's default */
@@ -2355,6 +2374,8 @@ struct llm_router_attempt {
     char request_id[40];           /* X-Request-ID of this attempt (from the router's random source, so
                                       clients shared by threads are never written to) */
     llm_error last_error;          /* the latest failure */
+    bool drop_reasoning;           /* the attempts from now on send no reasoning blocks (llm_router_prepare sets
+                                      no_reasoning_blocks): Anthropic refused a thinking block's signature */
     /* private */
     int state_, group_, orig_group_, pin_, avoid_;
     int retries_, fallbacks_, attempts_, max_attempts_;
@@ -2532,7 +2553,8 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
    call           one HTTP exchange as a state machine (sans-I/O): begin, feed, pump, finish
                   gives: llm__call_random_id, LLM__CALL_ID_SIZE
    retry          when a failed attempt is sent again, and after how long: the client's and the router's one policy
-                  gives: llm__retry_should, llm__retry_content_event, llm__retry_backoff, LLM__RETRY_DEFAULT_RETRIES,
+                  gives: llm__retry_should, llm__retry_content_event, llm__retry_backoff, llm__retry_without_reasoning,
+                         LLM__RETRY_DEFAULT_RETRIES,
                          LLM__RETRY_BACKOFF_BASE_MS, LLM__RETRY_BACKOFF_CAP_MS, LLM__RETRY_MAX_AFTER_MS
    client         the client and its blocking drivers: llm_complete, llm_stream, recorded answers, usage
    conversation   a message list that owns its strings
@@ -8434,6 +8456,7 @@ typedef struct llm__wire_enc {
     const char *extra_text;     /* extra_body as given: its members are copied as they are */
     llm_json_doc extra_doc;
     llm_error *err;
+    bool no_reasoning;          /* the request's no_reasoning_blocks */
 } llm__wire_enc;
 
 /* Writes a key unless extra_body overrides it; false = skip the value. */
@@ -8458,6 +8481,7 @@ static llm_result llm__wire_enc_begin(llm__wire_enc *e, const llm_wire_ctx *ctx,
     e->w = w;
     e->ctx = ctx;
     e->err = err;
+    e->no_reasoning = req->no_reasoning_blocks;
     if (!req->extra_body) return LLM_OK;
     if (llm__json_check(&ctx->client->desc.alloc, req->extra_body, strlen(req->extra_body), true, &e->extra_doc,
                         &perr) != LLM_OK)
@@ -8499,11 +8523,12 @@ static bool llm__wire_same_or_unknown(const char *recorded, const char *target) 
 /* Whether msg's reasoning blocks go into this request: they are this wire
    format's (`format`; a message naming none is `nameless_ours`), and the
    provider, base URL origin and model they were made by, where recorded,
-   are the request's (a signature is valid where it was minted only). */
+   are the request's (a signature is valid where it was minted only); never
+   when the request sends none (no_reasoning_blocks). */
 static bool llm__wire_reasoning_sent(const llm__wire_enc *e, const llm_message *msg, const char *format,
                                      bool nameless_ours) {
     char origin[320];
-    if (!msg->reasoning_count) return false;
+    if (!msg->reasoning_count || e->no_reasoning) return false;
     if (msg->reasoning_format ? strcmp(msg->reasoning_format, format) != 0 : !nameless_ours) return false;
     if (msg->reasoning_origin &&
         !(llm__wire_origin(e->ctx->base_url, origin, sizeof origin) && strcmp(msg->reasoning_origin, origin) == 0))
@@ -13074,6 +13099,18 @@ static bool llm__retry_should(llm_result code, const llm_error *e) {
     return yes;
 }
 
+/* Anthropic's 400 for a thinking block whose signature the endpoint did not
+   mint ("messages.1.content.0: Invalid `signature` in `thinking` block", an
+   invalid_request_error; a proxy may pass it on without the backticks):
+   the one failure sent again differently, without the request's reasoning
+   blocks, once (never when they were already dropped). */
+static bool llm__retry_without_reasoning(const llm_error *e, bool dropped) {
+    size_t n = e ? strlen(e->message) : 0;
+    return !dropped && e && e->http_status == 400 &&
+           (llm__contains_ci_n(e->message, n, "invalid `signature` in `thinking` block") ||
+            llm__contains_ci_n(e->message, n, "invalid signature in thinking block"));
+}
+
 /* An event that puts content in the caller's hands: a stream that has
    delivered one is never sent again (the caller would see it twice). */
 static bool llm__retry_content_event(llm_event_type type) {
@@ -13207,6 +13244,22 @@ static void llm__client_wait(const llm_client *c, int done, const llm_error *e, 
     if (delay > 0) c->desc.sleep_ms(c->desc.clock_user, delay);
 }
 
+/* The attempt after Anthropic refused a thinking block's signature: the
+   same request without its reasoning blocks, sent at once; the log says so. */
+static const llm_request *llm__client_without_reasoning(const llm_client *c, int done, const llm_error *e,
+                                                        const llm_request *req, llm_request *bare) {
+    char line[LLM_ERROR_MESSAGE_SIZE + 96];
+    size_t n = 0;
+    *bare = *req;
+    bare->no_reasoning_blocks = true;
+    llm__append_str(line, sizeof line, &n, "retry ");
+    llm__append_u64(line, sizeof line, &n, (uint64_t)done + 1);
+    llm__append_str(line, sizeof line, &n, " now, the thinking blocks dropped after an invalid signature: ");
+    llm__append_str(line, sizeof line, &n, e->message);
+    llm__log(c, LLM_LOG_WARN, line);
+    return bare;
+}
+
 /* The request of every attempt of one plain call: the caller's, with one
    Idempotency-Key for all of them (the caller's, or made here). */
 static const llm_request *llm__client_request(const llm_client *c, const llm_request *req, llm_request *copy,
@@ -13325,11 +13378,12 @@ static llm_result llm__client_stream_once(llm__client_stream *s, const llm_reque
 
 /* The retry loop of both blocking drivers: an attempt at a time until one
    succeeds or is not to be sent again (llm__client_retry), all with one
-   Idempotency-Key. `s`: llm_stream's state (a stream that has delivered
-   content is never sent again); NULL: llm_complete. */
+   Idempotency-Key; after a refused thinking signature, once, the request
+   without its reasoning blocks. `s`: llm_stream's state (a stream that has
+   delivered content is never sent again); NULL: llm_complete. */
 static llm_result llm__client_drive(const llm_client *client, const llm_request *req, llm__client_stream *s,
                                     llm_response *resp, llm_error *err) {
-    llm_request copy;
+    llm_request copy, bare;
     char key[LLM__CALL_ID_SIZE];
     llm_error e;
     int64_t start, delay = 0;
@@ -13340,7 +13394,13 @@ static llm_result llm__client_drive(const llm_client *client, const llm_request 
     start = llm__client_now(client);
     for (done = 0;; done++) {
         r = s ? llm__client_stream_once(s, req, resp, &e) : llm__client_complete_once(client, req, resp, &e);
-        if (r == LLM_OK || (s && s->delivered) || !llm__client_retry(client, done, r, &e, &delay)) break;
+        if (r == LLM_OK || (s && s->delivered)) break;
+        if (req && done < client->desc.num_retries && llm__retry_without_reasoning(&e, req->no_reasoning_blocks)) {
+            llm_response_free(resp);
+            req = llm__client_without_reasoning(client, done, &e, req, &bare);
+            continue;
+        }
+        if (!llm__client_retry(client, done, r, &e, &delay)) break;
         llm_response_free(resp);
         llm__client_wait(client, done, &e, delay);
     }
@@ -14257,6 +14317,7 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
     a->group_ = a->orig_group_ = a->pin_ = a->avoid_ = -1;
     a->deployment = -1;
     a->final_ = LLM_OK;
+    a->drop_reasoning = false;
     llm__error_clear(&a->last_error);
     if (!req || !req->model) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL request or model");
     a->group_ = llm__router_find_group(c, req->model);
@@ -14638,6 +14699,10 @@ static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_r
         llm__format(why, sizeof why, "the budget of %d attempts is spent", a->max_attempts_);
         return llm__router_give_up_because(r, a, why, err);
     }
+    if (llm__retry_without_reasoning(e, a->drop_reasoning) && a->retries_ < llm__router_retry_limit(r, a, d, code)) {
+        a->drop_reasoning = true; /* llm_router_prepare leaves them out */
+        return llm__router_retry(r, a, 0, now, "thinking blocks dropped after an invalid signature");
+    }
     if (llm__retry_should(code, e)) return llm__router_after_retryable(r, a, a->deployment, now, err);
     if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED) kind = LLM_FALLBACK_CONTEXT_WINDOW;
     if (code == LLM_ERR_CONTENT_POLICY) kind = LLM_FALLBACK_CONTENT_POLICY;
@@ -14810,6 +14875,7 @@ LLM_API llm_result llm_router_prepare(llm_router *r, const llm_router_attempt *a
     out->request.headers = out->headers_;
     out->request.header_count = n;
     out->request.model = a->model;
+    if (a->drop_reasoning) out->request.no_reasoning_blocks = true;
     if (!out->request.request_id) out->request.request_id = a->request_id;
     if (a->timeout_ms > 0 && (out->request.timeout_ms <= 0 || a->timeout_ms < out->request.timeout_ms))
         out->request.timeout_ms = a->timeout_ms;

@@ -670,6 +670,150 @@ static void origins_are_serialised_as_rfc_6454_says(void) {
     CHECK(!llm__wire_origin("https://api.anthropic.com", out, 20));
 }
 
+
+/* What a mock transport was sent, and what a client logged. */
+typedef struct exchange_log {
+    char body[4][8192];
+    int bodies;
+    char lines[8][320];
+    int levels[8];
+    int line_count;
+} exchange_log;
+
+static void keep_body(void *user, const llm_http_request *http) {
+    exchange_log *s = (exchange_log *)user;
+    if (s->bodies < 4) snprintf(s->body[s->bodies++], sizeof s->body[0], "%.*s", (int)http->body_len, http->body);
+}
+
+static void keep_line(void *user, llm_log_level level, const char *message) {
+    exchange_log *s = (exchange_log *)user;
+    if (s->line_count < 8) {
+        s->levels[s->line_count] = (int)level;
+        snprintf(s->lines[s->line_count++], sizeof s->lines[0], "%s", message);
+    }
+}
+
+/* The line of `log` that holds `what`, or NULL. */
+static const char *logged(const exchange_log *log, const char *what, int *level) {
+    int i;
+    for (i = 0; i < log->line_count; i++)
+        if (strstr(log->lines[i], what)) {
+            if (level) *level = log->levels[i];
+            return log->lines[i];
+        }
+    return NULL;
+}
+
+/* The documentation's two turns as a request whose assistant turn carries
+   the page's thinking block (decoded from the recorded answer: no origin,
+   so it is sent); *conv and *answer are the caller's to free. */
+static bool thinking_history(llm_conversation *conv, char **answer, llm_request *req, llm_tool *tool) {
+    size_t len, count;
+    llm_response resp;
+    llm_message user;
+    *answer = TEST_READ_FIXTURE(DOCS "thinking_tool_use_response.json", &len);
+    memset(conv, 0, sizeof *conv);
+    if (!*answer || !CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, *answer, len, false, &resp, NULL), LLM_OK))
+        return false;
+    memset(&user, 0, sizeof user);
+    user.role = LLM_ROLE_USER;
+    user.content = "What's the weather in Paris?";
+    CHECK_EQ_INT(llm_conversation_add(conv, &user), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_response(conv, &resp), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_tool_result(conv, resp.choices[0].tool_calls[0].id, "Current temperature: 88\xc2\xb0" "F"), LLM_OK);
+    llm_response_free(&resp);
+    memset(tool, 0, sizeof *tool);
+    tool->name = "get_weather";
+    tool->description = "Get current weather for a location";
+    tool->parameters = weather_schema;
+    memset(req, 0, sizeof *req);
+    req->model = "claude-opus-4-8";
+    req->max_tokens = 16000;
+    req->messages = llm_conversation_messages(conv, &count);
+    req->message_count = count;
+    req->tools = tool;
+    req->tool_count = 1;
+    return true;
+}
+
+/* Anthropic's 400 "Invalid `signature` in `thinking` block" (the body it
+   sent, tests/data/anthropic/SOURCES.md): the request goes once more at
+   once without its thinking blocks, the client's log says so; the answer
+   counts both attempts. A second refusal is the error: no third attempt.
+   With retries turned off, none. llm_complete and llm_stream alike. */
+static void a_refused_signature_is_sent_again_without_thinking(void) {
+    size_t len, i;
+    char *refusal = TEST_READ_FIXTURE(DOCS "invalid_signature_error.json", &len), *answer, *sse;
+    llm_mock_exchange x[3];
+    llm_mock mock;
+    exchange_log log;
+    llm_conversation conv;
+    llm_request req;
+    llm_tool tool;
+    llm_client c;
+    llm_client_desc d;
+    llm_response resp;
+    llm_error err;
+    int level = -1;
+    sse = TEST_READ_FIXTURE(SAMPLES "docs_stream_thinking.sse", &len);
+    if (!refusal || !sse || !thinking_history(&conv, &answer, &req, &tool)) goto done;
+    for (i = 0; i < 2; i++) { /* llm_complete, then llm_stream */
+        memset(x, 0, sizeof x);
+        x[0].status = x[1].status = x[2].status = 400;
+        x[0].headers = x[1].headers = x[2].headers = "content-type: application/json\nrequest-id: req_011CUdL35eQXNbDzvTu7vtQo\n";
+        x[0].body = x[1].body = x[2].body = refusal;
+        x[1].status = 200;
+        x[1].headers = i ? "content-type: text/event-stream\n" : "content-type: application/json\n";
+        x[1].body = i ? sse : answer;
+        memset(&mock, 0, sizeof mock);
+        mock.exchanges = x;
+        mock.count = 3;
+        mock.on_request = keep_body;
+        mock.user = &log;
+        memset(&log, 0, sizeof log);
+        memset(&d, 0, sizeof d);
+        d.provider = "anthropic";
+        d.api_key = "sk-test";
+        d.transport = llm_mock_transport(&mock);
+        d.log = keep_line;
+        d.log_user = &log;
+        CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+        if (CHECK_EQ_INT(i ? llm_stream(&c, &req, NULL, NULL, &resp, &err) : llm_complete(&c, &req, &resp, &err), LLM_OK))
+            CHECK_EQ_INT(resp.attempts, 2);
+        llm_response_free(&resp);
+        CHECK_EQ_INT((int)mock.next, 2);
+        if (CHECK_EQ_INT(log.bodies, 2)) {
+            CHECK(strstr(log.body[0], "\"type\":\"thinking\"") && strstr(log.body[0], "\"signature\":\"BDaL4VrbR2Oj0hO4XpJxT28J5T....\""));
+            if (!CHECK(!strstr(log.body[1], "\"thinking\"") && !strstr(log.body[1], "signature") && strstr(log.body[1], "\"tool_use\"")))
+                fprintf(stderr, "  sent again: %s\n", log.body[1]);
+        }
+        if (CHECK(logged(&log, "thinking blocks", &level))) CHECK(level == LLM_LOG_WARN || level == LLM_LOG_INFO);
+        else fprintf(stderr, "  logged: %s\n", log.line_count ? log.lines[0] : "(nothing)");
+        /* refused twice: the second refusal is the answer */
+        x[1] = x[0];
+        mock.next = 0;
+        memset(&log, 0, sizeof log);
+        CHECK_EQ_INT(i ? llm_stream(&c, &req, NULL, NULL, &resp, &err) : llm_complete(&c, &req, &resp, &err), LLM_ERR_BAD_REQUEST);
+        llm_response_free(&resp);
+        CHECK_EQ_INT((int)mock.next, 2);
+        CHECK(strstr(err.message, "Invalid `signature` in `thinking` block") != NULL);
+        CHECK_EQ_INT(err.http_status, 400);
+        /* no retries: sent once */
+        d.has_num_retries = true;
+        d.num_retries = 0;
+        CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+        mock.next = 0;
+        CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_ERR_BAD_REQUEST);
+        llm_response_free(&resp);
+        CHECK_EQ_INT((int)mock.next, 1);
+    }
+    llm_conversation_free(&conv);
+done:
+    free(answer);
+    free(refusal);
+    free(sse);
+}
+
 static const test_case cases[] = {
     TEST(the_documented_thinking_round_trip),
     TEST(a_streamed_thinking_block_is_kept),
@@ -682,6 +826,7 @@ static const test_case cases[] = {
     TEST(reasoning_goes_back_only_where_it_was_made),
     TEST(a_streamed_answer_records_its_origin),
     TEST(origins_are_serialised_as_rfc_6454_says),
+    TEST(a_refused_signature_is_sent_again_without_thinking),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
