@@ -1565,6 +1565,8 @@ static void a_refused_signature_is_sent_again_without_thinking(void) {
         rd.on_trace = signature_keep_trace;
         rd.callback_user = &log;
         rd.seed = 7;
+        rd.clock_ms = fx_clock; /* the fixture's (LLM_NO_STDIO has no default clock) */
+        rd.sleep_ms = fx_sleep;
         if (!CHECK_EQ_INT(llm_router_init(&r, &rd, &err), LLM_OK)) break;
         CHECK_EQ_INT(llm_router_complete(&r, &req, NULL, &resp, &err), i ? LLM_ERR_BAD_REQUEST : LLM_OK);
         CHECK_EQ_INT(resp.attempts, 2);
