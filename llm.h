@@ -9083,6 +9083,7 @@ LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle)
     return llm__events_tool_end(s->call_, choice, c, handle);
 }
 
+#ifndef LLM_NO_PROVIDER_GEMINI /* its one user */
 /* llm_sink_tool_end for a call whose arguments are one JSON value but not
    the object its wire format promises (Gemini's args): kept, flagged
    arguments_invalid as arguments that are not JSON are. */
@@ -9093,6 +9094,7 @@ static llm_result llm__events_tool_end_not_object(llm_stream_sink *s, int choice
     t->not_object = true;
     return llm__events_tool_end(s->call_, choice, c, handle);
 }
+#endif
 
 LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len) {
     if (!s || !s->call_ || (!word && len)) return LLM_ERR_INVALID_ARGUMENT;
