@@ -743,7 +743,7 @@ static bool thinking_history(llm_conversation *conv, char **answer, llm_request 
    With retries turned off, none. llm_complete and llm_stream alike. */
 static void a_refused_signature_is_sent_again_without_thinking(void) {
     size_t len, i;
-    char *refusal = TEST_READ_FIXTURE(DOCS "invalid_signature_error.json", &len), *answer, *sse;
+    char *refusal = TEST_READ_FIXTURE(DOCS "invalid_signature_error.json", &len), *answer = NULL, *sse;
     llm_mock_exchange x[3];
     llm_mock mock;
     exchange_log log;
