@@ -231,6 +231,10 @@
      response.usage_estimate; streamed usage from any chunk, merged field by
      field; absurd usage refused (usage_refused); one answer charges a
      router budget at most LLM_ROUTER_MAX_CHARGE_USD
+   - reasoning that remembers its origin: blocks record the provider, the
+     base URL's origin and the model, and go back there only; Anthropic's
+     "Invalid `signature`" 400 sent again once without them; Gemini's
+     args that is not an object kept, flagged and sent back as it came
    - calls users trust (#21): llm_complete and llm_stream retry as the
      SDKs do (the router's rules, one // >>retry section); an
      Idempotency-Key on every request, seeds from the system's entropy;
@@ -462,12 +466,17 @@ typedef struct llm_tool_call {
     const char *name;
     const char *arguments;     /* JSON text of the arguments object, as the model wrote it */
     /* In a response: the arguments are not one JSON value (a small model's
-       {'city': 'Paris'}, or arguments cut off by the token limit). The call,
-       and the answer, are kept all the same, the text exactly as it came:
-       check this flag before parsing it (answer the call with an error as
-       its tool result, or ask again). A conversation sends such a call back
-       unchanged: the OpenAI format takes the string as it is; Anthropic's
-       and Gemini's, which take an object, refuse the request naming it
+       {'city': 'Paris'}, or arguments cut off by the token limit), or, in
+       Gemini's format, a functionCall's args that is a JSON value but not
+       the object Gemini's API gives (a Gemini-shaped server's "Paris":
+       `arguments` is then its JSON text, "\"Paris\""). The call, and the
+       answer, are kept all the same, the text exactly as it came: check
+       this flag before parsing it (answer the call with an error as its
+       tool result, or ask again). A conversation sends such a call back
+       unchanged, so the tool loop goes on: the OpenAI format takes the
+       string as it is, Gemini's takes any JSON value as it is (what the
+       server sent, it gets back); Anthropic's, which takes an object, and
+       Gemini's for text that is not JSON, refuse the request naming it
        (LLM_ERR_INVALID_ARGUMENT). Not read in a request. */
     bool arguments_invalid;
 } llm_tool_call;
@@ -476,7 +485,15 @@ typedef struct llm_tool_call {
    byte, in the next turns (Anthropic's thinking blocks with their
    signature, and redacted_thinking blocks; Gemini's thoughtSignature of a
    part): kept on the response, carried by the conversation, sent back only
-   to the wire format that made them. */
+   to the wire format that made them, and only to the endpoint and model
+   that made them. A signature is valid for the endpoint that minted it
+   alone: Anthropic refuses a thinking block replayed to another model or
+   through another endpoint with 400 "Invalid `signature` in `thinking`
+   block". So an answer's blocks record where they were made (the
+   provider, the base URL's origin and the model: llm_choice.reasoning_*),
+   the conversation carries that, and an encoder leaves the blocks out of a
+   request whose target differs in any of the three (llm_message.reasoning_*);
+   the request is still valid without them. */
 typedef enum llm_reasoning_kind {
     LLM_REASONING_THINKING = 0,          /* thinking (its text; may be "") and signature */
     LLM_REASONING_REDACTED               /* opaque data */
@@ -510,6 +527,14 @@ typedef struct llm_message {
     const llm_reasoning_block *reasoning;
     size_t reasoning_count;
     const char *reasoning_format;        /* "anthropic-messages", "gemini" */
+    /* Where the blocks were made (llm_choice's, which the conversation
+       carries): sent only to a request whose provider name, base URL origin
+       (RFC 6454's: "https://api.anthropic.com", no default port) and model
+       to send are these. NULL: not checked (blocks from elsewhere, as the
+       OpenAI-body reader's thinking_blocks). */
+    const char *reasoning_provider;
+    const char *reasoning_origin;
+    const char *reasoning_model;
     llm_cache cache;                     /* cache the prompt up to the end of this message */
 } llm_message;
 
@@ -622,6 +647,12 @@ typedef struct llm_request {
     llm_stream_options stream;      /* used by llm_stream and llm_call_begin_stream */
     bool has_top_k;
     int top_k;                      /* Anthropic's, and OpenAI-compatible servers' that take it (not OpenAI) */
+    /* Every message's reasoning blocks left out of the body (thinking and
+       redacted_thinking blocks, thought signatures). llm_complete,
+       llm_stream and the router set it on the one attempt they send again
+       after Anthropic refused a thinking block's signature
+       (llm_client_desc.num_retries). */
+    bool no_reasoning_blocks;
 } llm_request;
 
 typedef enum llm_finish_reason {
@@ -693,11 +724,21 @@ typedef struct llm_choice {
        received (Azure's asynchronous filter sends several). */
     const char *content_filter;
     /* Reasoning state to send back with this turn (Anthropic's thinking and
-       redacted_thinking blocks, in order), and the wire format it belongs
-       to; llm_conversation_add_response carries both. */
+       redacted_thinking blocks, in order), the wire format it belongs to,
+       and where it was made: the provider's name ("anthropic"), the base
+       URL's origin ("https://api.anthropic.com": scheme and host in lower
+       case, the port unless the scheme's default, as RFC 6454 serialises
+       an origin) and the model sent ("claude-opus-4-1", its "provider/"
+       prefix stripped). llm_conversation_add_response carries them all, and
+       the blocks go back only to that wire format, provider, origin and
+       model (llm_reasoning_block). The three are NULL when no request was
+       sent (llm_decode_recorded): such blocks are not checked. */
     const llm_reasoning_block *reasoning_blocks;
     size_t reasoning_block_count;
     const char *reasoning_format;
+    const char *reasoning_provider;
+    const char *reasoning_origin;
+    const char *reasoning_model;
 } llm_choice;
 
 typedef struct llm_response {
@@ -786,7 +827,8 @@ typedef struct llm_event {
                                     order, without gaps */
     const char *tool_id;
     const char *tool_name;
-    bool tool_arguments_invalid; /* TOOL_CALL_END: the arguments are not one JSON value (llm_tool_call) */
+    bool tool_arguments_invalid; /* TOOL_CALL_END: the arguments are not one JSON value, or not the object the
+                                    format gives (llm_tool_call.arguments_invalid) */
     const llm_usage *usage;
     llm_finish_reason finish_reason;
     const char *finish_reason_raw;
@@ -1684,7 +1726,11 @@ typedef struct llm_wire_format {
        0 ... 2^53. NULL: it has no usage object (llm_usage_decode refuses). */
     bool (*decode_usage)(const llm_json *usage, llm_usage *out);
     /* Its answers carry reasoning blocks (signatures) that go back to it
-       alone: their llm_message.reasoning_format is its name. */
+       alone: their llm_message.reasoning_format is its name. An encoder
+       sends a message's blocks only when the request's no_reasoning_blocks
+       is unset and the message's reasoning_provider, _origin and _model,
+       where set, are ctx's provider name, base URL origin and model (the
+       call records them on the answer's choices). */
     bool reasoning_blocks;
 } llm_wire_format;
 
@@ -2044,8 +2090,15 @@ typedef struct llm_client_desc {
        else an exponential backoff from 0.5 s to 8 s with full jitter;
        `x-should-retry` decides when the server sends it. A stream that has
        delivered content is never sent again. Unset: 2; 0 turns retries off.
+       One 400 is retried too, once, at once and differently: Anthropic's
+       "Invalid `signature` in `thinking` block" (a thinking block replayed
+       to an endpoint or model that did not make it) sends the request again
+       without its reasoning blocks (llm_request.no_reasoning_blocks), and
+       the log says so (LLM_LOG_WARN); refused again, that refusal is the
+       error. It counts as one of the num_retries and in response.attempts.
        The router's clients never retry: the router's retries are the only
-       ones there (the same rules, llm_router_desc). */
+       ones there (the same rules, llm_router_desc; its trace says "thinking
+       blocks dropped after an invalid signature"). */
     bool has_num_retries;
     int num_retries;
     int connect_timeout_ms;      /* 0 = the transport's default */
@@ -2455,6 +2508,8 @@ struct llm_router_attempt {
     char request_id[40];           /* X-Request-ID of this attempt (from the router's random source, so
                                       clients shared by threads are never written to) */
     llm_error last_error;          /* the latest failure */
+    bool drop_reasoning;           /* the attempts from now on send no reasoning blocks (llm_router_prepare sets
+                                      no_reasoning_blocks): Anthropic refused a thinking block's signature */
     /* private */
     int state_, group_, orig_group_, pin_, avoid_;
     int retries_, fallbacks_, attempts_, max_attempts_;
@@ -2620,7 +2675,8 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
    costs          prices and model facts: the layered database and the cost of a response
    wirekit        what every wire format encodes and decodes with
    events         the accumulator behind every stream, and the public sink the decoders feed
-                  gives: llm__events_from_answer, llm__events_finish, llm__events_free
+                  gives: llm__events_from_answer, llm__events_finish, llm__events_free,
+                         llm__events_tool_end_not_object
    openai         the OpenAI chat-completions wire format (OpenAI, Azure, OpenRouter and compatibles)
                   gives: llm__openai_wire, llm__openai_azure_wire
    anthropic      the Anthropic Messages wire format
@@ -2632,7 +2688,8 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
    call           one HTTP exchange as a state machine (sans-I/O): begin, feed, pump, finish
                   gives: llm__call_random_id, LLM__CALL_ID_SIZE
    retry          when a failed attempt is sent again, and after how long: the client's and the router's one policy
-                  gives: llm__retry_should, llm__retry_content_event, llm__retry_backoff, LLM__RETRY_DEFAULT_RETRIES,
+                  gives: llm__retry_should, llm__retry_content_event, llm__retry_backoff, llm__retry_without_reasoning,
+                         LLM__RETRY_DEFAULT_RETRIES,
                          LLM__RETRY_BACKOFF_BASE_MS, LLM__RETRY_BACKOFF_CAP_MS, LLM__RETRY_MAX_AFTER_MS
    client         the client and its blocking drivers: llm_complete, llm_stream, recorded answers, usage
    conversation   a message list that owns its strings
@@ -8265,6 +8322,43 @@ static llm_result llm__wire_json_text(const llm_allocator *a, void **arena, cons
     return r == LLM_ERR_NO_MEMORY || r == LLM_OK ? r : LLM_ERR_LIMIT_EXCEEDED;
 }
 
+/* The origin of an http(s) URL as RFC 6454 serialises it (section 6.2):
+   scheme "://" host, both in lower case, then ":" port unless it is the
+   scheme's default (80, 443); userinfo, path, query and fragment left out:
+   "HTTPS://API.Anthropic.com:443/v1" is "https://api.anthropic.com". False
+   when `url` has no scheme and host, a port that is not a number, or an
+   origin longer than size - 1 bytes. */
+static bool llm__wire_origin(const char *url, char *out, size_t size) {
+    const char *sep = url ? strstr(url, "://") : NULL, *host, *end, *hend, *c, *colon = NULL;
+    size_t n = 0;
+    unsigned long port = 0, usual;
+    if (!sep || sep == url) return false;
+    host = sep + 3;
+    end = host + strcspn(host, "/?#");
+    for (c = host; c < end; c++) {
+        if (*c == '@') host = c + 1, colon = NULL; /* userinfo */
+        else if (*c == ']') colon = NULL;           /* past an IPv6 literal's colons */
+        else if (*c == ':') colon = c;
+    }
+    hend = colon ? colon : end;
+    if (hend == host || (size_t)(sep - url) + 3 + (size_t)(hend - host) + 7 > size) return false;
+    for (c = colon ? colon + 1 : end; c < end; c++) {
+        if (*c < '0' || *c > '9' || port > 65535) return false;
+        port = port * 10 + (unsigned long)(*c - '0');
+    }
+    for (c = url; c < hend; c = c + 1 == sep ? host : c + 1) {
+        out[n++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c);
+        if (c + 1 == sep) memcpy(out + n, "://", 3), n += 3;
+    }
+    out[n] = '\0';
+    usual = strncmp(out, "https:", 6) == 0 ? 443 : strncmp(out, "http:", 5) == 0 ? 80 : 0;
+    if (colon && colon + 1 < end && port != usual) {
+        out[n++] = ':';
+        llm__append_u64(out, size, &n, port);
+    }
+    return true;
+}
+
 /* A data: URL's media type and base64 data; false when it is not one. */
 static bool llm__wire_data_url(const char *url, const char **media, size_t *media_len, const char **data) {
     const char *semi, *comma;
@@ -8314,8 +8408,10 @@ static llm_result llm__wire_check_reasoning(const llm_message *msg, size_t m, ll
     if (msg->reasoning_count && msg->role != LLM_ROLE_ASSISTANT)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: only assistant messages carry reasoning blocks",
                          m);
-    if (!llm__wire_utf8_ok(msg->reasoning_format))
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z]: reasoning_format is not valid UTF-8", m);
+    if (!llm__wire_utf8_ok(msg->reasoning_format) || !llm__wire_utf8_ok(msg->reasoning_provider) ||
+        !llm__wire_utf8_ok(msg->reasoning_origin) || !llm__wire_utf8_ok(msg->reasoning_model))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "messages[%z]: reasoning_format, _provider, _origin or _model is not valid UTF-8", m);
     for (k = 0; k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
         bool complete = b->kind == LLM_REASONING_THINKING ? b->signature != NULL
@@ -8593,6 +8689,7 @@ typedef struct llm__wire_enc {
     const char *extra_text;     /* extra_body as given: its members are copied as they are */
     llm_json_doc extra_doc;
     llm_error *err;
+    bool no_reasoning;          /* the request's no_reasoning_blocks */
 } llm__wire_enc;
 
 /* Writes a key unless extra_body overrides it; false = skip the value. */
@@ -8617,6 +8714,7 @@ static llm_result llm__wire_enc_begin(llm__wire_enc *e, const llm_wire_ctx *ctx,
     e->w = w;
     e->ctx = ctx;
     e->err = err;
+    e->no_reasoning = req->no_reasoning_blocks;
     if (!req->extra_body) return LLM_OK;
     if (llm__json_check(&ctx->client->desc.alloc, req->extra_body, strlen(req->extra_body), true, &e->extra_doc,
                         &perr) != LLM_OK)
@@ -8649,19 +8747,43 @@ static llm_result llm__wire_enc_drop(llm__wire_enc *e, bool present, const char 
     return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "%s: %s (desc.drop_unsupported leaves it out)", field, why);
 }
 
+/* Whether a value recorded with reasoning blocks (NULL: none recorded)
+   is the request's. */
+static bool llm__wire_same_or_unknown(const char *recorded, const char *target) {
+    return !recorded || (target && strcmp(recorded, target) == 0);
+}
+
+/* Whether msg's reasoning blocks go into this request: they are this wire
+   format's (`format`; a message naming none is `nameless_ours`), and the
+   provider, base URL origin and model they were made by, where recorded,
+   are the request's (a signature is valid where it was minted only); never
+   when the request sends none (no_reasoning_blocks). */
+static bool llm__wire_reasoning_sent(const llm__wire_enc *e, const llm_message *msg, const char *format,
+                                     bool nameless_ours) {
+    char origin[320];
+    if (!msg->reasoning_count || e->no_reasoning) return false;
+    if (msg->reasoning_format ? strcmp(msg->reasoning_format, format) != 0 : !nameless_ours) return false;
+    if (msg->reasoning_origin &&
+        !(llm__wire_origin(e->ctx->base_url, origin, sizeof origin) && strcmp(msg->reasoning_origin, origin) == 0))
+        return false;
+    return llm__wire_same_or_unknown(msg->reasoning_provider, e->ctx->provider ? e->ctx->provider->name : NULL) &&
+           llm__wire_same_or_unknown(msg->reasoning_model, e->ctx->model);
+}
+
 /* What both of these APIs want of a message: tool-call arguments that are
-   a JSON object (they take the object, not its text) and data: URLs in
-   base64. */
-static llm_result llm__wire_enc_message_ok(llm__wire_enc *e, const llm_message *msg, size_t m) {
+   a JSON object (they take the object, not its text; `any_value`: one JSON
+   value, sent back as it came, as Gemini's format does with args that a
+   Gemini-shaped server gave as something else) and data: URLs in base64. */
+static llm_result llm__wire_enc_message_ok(llm__wire_enc *e, const llm_message *msg, size_t m, bool any_value) {
     size_t k;
     for (k = 0; k < msg->tool_call_count; k++) {
         const char *args = msg->tool_calls[k].arguments;
         llm_error perr;
         if (args && args[0] &&
-            llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), true, NULL, &perr) != LLM_OK)
+            llm__json_check(&e->ctx->client->desc.alloc, args, strlen(args), !any_value, NULL, &perr) != LLM_OK)
             return llm__fail(e->err, perr.code == LLM_ERR_NO_MEMORY ? perr.code : LLM_ERR_INVALID_ARGUMENT,
-                             "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON object (%s)", m, k,
-                             msg->tool_calls[k].name, perr.message);
+                             "messages[%z].tool_calls[%z] (%s): the arguments are not a JSON %s (%s)", m, k,
+                             msg->tool_calls[k].name, any_value ? "value" : "object", perr.message);
     }
     for (k = 0; k < msg->part_count; k++) {
         const llm_content_part *part = &msg->parts[k];
@@ -8756,7 +8878,8 @@ typedef struct llm__events_tool {
     int key;                    /* the event's tool_index, and the call's rank in the response */
     llm__buf id, name, args;
     bool ended;
-    bool invalid;               /* its arguments are not one JSON value */
+    bool invalid;               /* its arguments are not one JSON value (or not the object the format wants) */
+    bool not_object;            /* the decoder says they are not the object its format wants (Gemini's args) */
 } llm__events_tool;
 
 typedef struct llm__events_choice {
@@ -9032,7 +9155,7 @@ static llm_result llm__events_tool_synth_id(llm_call *call, int choice, int tool
    it cannot tell. */
 static llm_result llm__events_tool_check(llm_call *call, llm__events_tool *t) {
     llm_result r = t->args.len ? llm_json_parse(&call->check_, t->args.p, t->args.len, NULL) : LLM_OK;
-    t->invalid = r != LLM_OK;
+    t->invalid = r != LLM_OK || t->not_object;
     return r == LLM_ERR_NO_MEMORY ? r : LLM_OK;
 }
 
@@ -9195,6 +9318,19 @@ LLM_API llm_result llm_sink_tool_end(llm_stream_sink *s, int choice, int handle)
         return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
     return llm__events_tool_end(s->call_, choice, c, handle);
 }
+
+#ifndef LLM_NO_PROVIDER_GEMINI /* its one user */
+/* llm_sink_tool_end for a call whose arguments are one JSON value but not
+   the object its wire format promises (Gemini's args): kept, flagged
+   arguments_invalid as arguments that are not JSON are. */
+static llm_result llm__events_tool_end_not_object(llm_stream_sink *s, int choice, int handle) {
+    llm__events_choice *c;
+    llm__events_tool *t = llm__events_sink_tool(s, choice, handle, &c);
+    if (!t) return s && s->call_ ? s->call_->error_ : LLM_ERR_INVALID_ARGUMENT;
+    t->not_object = true;
+    return llm__events_tool_end(s->call_, choice, c, handle);
+}
+#endif
 
 LLM_API llm_result llm_sink_finish(llm_stream_sink *s, int choice, const char *word, size_t len) {
     if (!s || !s->call_ || (!word && len)) return LLM_ERR_INVALID_ARGUMENT;
@@ -10392,10 +10528,12 @@ static llm_result llm__anthropic_messages_ok(llm__wire_enc *e, const llm_request
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
                              "messages[%z]: Anthropic needs `tools` when the history has tool calls", m);
         if (msg->role == LLM_ROLE_ASSISTANT && !msg->part_count && (!msg->content || !msg->content[0]) &&
-            !msg->tool_call_count && !msg->reasoning_count)
+            !msg->tool_call_count && !llm__wire_reasoning_sent(e, msg, "anthropic-messages", true))
             return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
-                             "messages[%z]: an empty assistant turn (Anthropic refuses empty content)", m);
-        if ((r = llm__wire_enc_message_ok(e, msg, m)) != LLM_OK) return r;
+                             "messages[%z]: an empty assistant turn (Anthropic refuses empty content; reasoning "
+                             "blocks go only where they were made)",
+                             m);
+        if ((r = llm__wire_enc_message_ok(e, msg, m, false)) != LLM_OK) return r;
         for (k = 0; k < msg->part_count; k++)
             if (msg->parts[k].type == LLM_PART_DOCUMENT && msg->parts[k].base64 &&
                 strcmp(msg->parts[k].media_type, "application/pdf") != 0)
@@ -10570,11 +10708,19 @@ static void llm__anthropic_user_turn(llm_json_writer *w, const llm_request *req,
     llm_json_write_array_end(w);
 }
 
-/* The reasoning blocks of a message, when they are this format's. */
-static void llm__anthropic_reasoning(llm_json_writer *w, const llm_message *msg) {
+/* Whether the reasoning blocks of a message are sent: this format's (a
+   message naming none is taken as this format's, as LiteLLM's
+   thinking_blocks are), made by this endpoint and model. */
+static bool llm__anthropic_reasoning_sent(const llm__wire_enc *e, const llm_message *msg) {
+    return llm__wire_reasoning_sent(e, msg, "anthropic-messages", true);
+}
+
+/* The reasoning blocks of a message, when they are sent (another format's,
+   endpoint's or model's never are). */
+static void llm__anthropic_reasoning(const llm__wire_enc *e, const llm_message *msg) {
+    llm_json_writer *w = e->w;
     size_t k;
-    /* another format's: never sent */
-    if (msg->reasoning_format && strcmp(msg->reasoning_format, "anthropic-messages") != 0) return;
+    if (!llm__anthropic_reasoning_sent(e, msg)) return;
     for (k = 0; k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
         llm_json_write_object_begin(w);
@@ -10608,17 +10754,18 @@ static void llm__anthropic_tool_uses(llm_json_writer *w, const llm_message *msg)
 
 /* An assistant turn from messages[from, to): the reasoning state first (the
    API wants thinking at the start of the turn), then text and tool calls. */
-static void llm__anthropic_assistant_turn(llm_json_writer *w, const llm_request *req, size_t from, size_t to) {
+static void llm__anthropic_assistant_turn(const llm__wire_enc *e, const llm_request *req, size_t from, size_t to) {
+    llm_json_writer *w = e->w;
     const llm_message *first = &req->messages[from];
     size_t m;
     llm_json_write_key(w, "content");
-    if (to - from == 1 && !first->part_count && !first->tool_call_count && !first->reasoning_count &&
+    if (to - from == 1 && !first->part_count && !first->tool_call_count && !llm__anthropic_reasoning_sent(e, first) &&
         first->cache == LLM_CACHE_NONE) {
         llm_json_write_string(w, first->content); /* one plain text (not empty: checked) */
         return;
     }
     llm_json_write_array_begin(w);
-    for (m = from; m < to; m++) llm__anthropic_reasoning(w, &req->messages[m]);
+    for (m = from; m < to; m++) llm__anthropic_reasoning(e, &req->messages[m]);
     for (m = from; m < to; m++) {
         const llm_message *msg = &req->messages[m];
         llm_message text = *msg;
@@ -10642,7 +10789,7 @@ static void llm__anthropic_messages(llm__wire_enc *e, const llm_request *req) {
         llm_json_write_object_begin(w);
         llm__wire_member(w, "role", user ? "user" : "assistant");
         if (user) llm__anthropic_user_turn(w, req, m, end);
-        else llm__anthropic_assistant_turn(w, req, m, end);
+        else llm__anthropic_assistant_turn(e, req, m, end);
         llm_json_write_object_end(w);
     }
     llm_json_write_array_end(w);
@@ -11395,7 +11542,7 @@ static llm_result llm__gemini_messages_ok(llm__wire_enc *e, const llm_request *r
                              "messages[%z]: tool_call_id \"%s\" answers no earlier tool call (Gemini names a function "
                              "response after its call)",
                              m, msg->tool_call_id);
-        if ((r = llm__wire_enc_message_ok(e, msg, m)) != LLM_OK) return r;
+        if ((r = llm__wire_enc_message_ok(e, msg, m, true)) != LLM_OK) return r;
     }
     if (!turns)
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
@@ -11522,10 +11669,11 @@ static void llm__gemini_function_response(llm__wire_enc *e, const llm_request *r
     llm__buf_free(&e->ctx->client->desc.alloc, &joined);
 }
 
-/* This format's reasoning block for a tool call of the message, if any. */
-static const char *llm__gemini_call_signature(const llm_message *msg, const char *id) {
+/* The reasoning block for a tool call of the message, if any (its blocks
+   sent: `ours`). */
+static const char *llm__gemini_call_signature(const llm_message *msg, bool ours, const char *id) {
     size_t k;
-    if (!msg->reasoning_format || strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) != 0) return NULL;
+    if (!ours) return NULL;
     for (k = 0; k < msg->reasoning_count; k++)
         if (msg->reasoning[k].tool_call_id && strcmp(msg->reasoning[k].tool_call_id, id) == 0)
             return msg->reasoning[k].signature;
@@ -11534,10 +11682,12 @@ static const char *llm__gemini_call_signature(const llm_message *msg, const char
 
 /* A model turn: the signed thought parts first, then the text (carrying
    the signature of the answer's text), then the function calls, each with
-   its signature: all sent back as they came. */
-static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) {
+   its signature: all sent back as they came, when they are this format's
+   and were made by this endpoint and model. */
+static void llm__gemini_model_parts(const llm__wire_enc *e, const llm_message *msg) {
+    llm_json_writer *w = e->w;
     const char *text_sig = NULL;
-    bool ours = msg->reasoning_format && strcmp(msg->reasoning_format, LLM__GEMINI_FORMAT) == 0;
+    bool ours = llm__wire_reasoning_sent(e, msg, LLM__GEMINI_FORMAT, false);
     size_t k;
     for (k = 0; ours && k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
@@ -11564,10 +11714,11 @@ static void llm__gemini_model_parts(llm_json_writer *w, const llm_message *msg) 
         llm_json_write_object_begin(w);
         llm__wire_member(w, "name", tc->name);
         llm_json_write_key(w, "args");
-        llm__json_write_raw_checked(w, args, strlen(args)); /* an object: checked in the plan */
+        /* one JSON value (an object, unless one came otherwise): checked in the plan */
+        llm__json_write_raw_checked(w, args, strlen(args));
         llm_json_write_object_end(w);
         llm__wire_member(w, "thoughtSignature",
-                         k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, tc->id));
+                         k == 0 && text_sig ? text_sig : llm__gemini_call_signature(msg, ours, tc->id));
         llm_json_write_object_end(w);
     }
 }
@@ -11589,7 +11740,7 @@ static void llm__gemini_contents(llm__wire_enc *e, const llm_request *req) {
         for (i = m; i < end; i++) {
             if (req->messages[i].role == LLM_ROLE_TOOL) llm__gemini_function_response(e, req, i);
             else if (user) llm__gemini_content_parts(w, &req->messages[i], &none);
-            else llm__gemini_model_parts(w, &req->messages[i]);
+            else llm__gemini_model_parts(e, &req->messages[i]);
         }
         llm_json_write_array_end(w);
         llm_json_write_object_end(w);
@@ -11826,6 +11977,8 @@ static llm_result llm__gemini_part(llm_response *resp, int choice, const llm_jso
         if (!t->id && !*failed && !(t->id = llm__wire_resp_synth_id(resp, choice, c->ncalls))) *failed = true;
         if (!args || llm_json_is(args, LLM_JSON_NULL)) t->arguments = "{}";
         else if (llm__wire_json_text(&resp->alloc_, &resp->arena_, args, &t->arguments) != LLM_OK) *failed = true;
+        /* not the object Gemini's API gives (a Gemini-shaped server's): kept as it came, flagged */
+        t->arguments_invalid = args && !llm_json_is(args, LLM_JSON_NULL) && !llm_json_is(args, LLM_JSON_OBJECT);
         if (b) b->tool_call_id = t->id;
         c->ncalls++;
     } else if ((s = llm_json_string(llm_json_get(part, "text"), &n)) != NULL) {
@@ -11949,7 +12102,10 @@ static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const 
     if (r == LLM_OK) r = llm_sink_tool_args_whole(s, choice, h, text, n);
     else r = llm_sink_fail(s, r, "a functionCall's args could not be kept");
     llm_json_writer_free(&w);
-    if (r == LLM_OK) r = llm_sink_tool_end(s, choice, h);
+    if (r == LLM_OK)
+        r = args && !llm_json_is(args, LLM_JSON_NULL) && !llm_json_is(args, LLM_JSON_OBJECT)
+                ? llm__events_tool_end_not_object(s, choice, h) /* kept as it came, flagged, as a whole body's */
+                : llm_sink_tool_end(s, choice, h);
     if (r != LLM_OK || !(sg = llm_json_string(sig, &n))) return r;
     key = st->next_block++;
     if ((r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, sg, n)) !=
@@ -13201,6 +13357,33 @@ static llm_result llm__call_check_choices(const llm_call *call, const llm_respon
     return LLM_OK;
 }
 
+/* Where the reasoning blocks of the answer were made, on each choice that
+   has some: the provider, the base URL's origin and the model sent, so that
+   they go back there only. Nothing when no request was sent (a call that
+   only decodes). */
+static bool llm__call_reasoning_origin(const llm_call *call, llm_response *resp) {
+    const char *name = call->client_->provider->name, *provider = NULL, *origin = NULL, *model = NULL;
+    char buf[320];
+    size_t i;
+    bool failed = false;
+    if (!call->ctx_.base_url || !call->ctx_.model) return true;
+    for (i = 0; i < resp->choice_count; i++) {
+        llm_choice *c = (llm_choice *)(uintptr_t)&resp->choices[i];
+        if (!c->reasoning_block_count) continue;
+        if (!model) {
+            provider = name ? llm_response_strndup(resp, name, strlen(name)) : NULL;
+            if (!llm__wire_origin(call->ctx_.base_url, buf, sizeof buf)) buf[0] = '\0'; /* matches no target */
+            origin = llm_response_strndup(resp, buf, strlen(buf));
+            model = llm_response_strndup(resp, call->ctx_.model, strlen(call->ctx_.model));
+            failed = !model || (name && !provider) || !origin;
+        }
+        c->reasoning_provider = provider;
+        c->reasoning_origin = origin;
+        c->reasoning_model = model;
+    }
+    return !failed;
+}
+
 /* What every response gets from its call, for a whole answer and a stream
    alike: status, latency, request id, the cost a header reported, usage
    checked against its bound (the estimate when it is missing), the prices,
@@ -13222,6 +13405,7 @@ static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, ll
     }
     if (check && (r = llm__call_check_choices(call, resp, err)) != LLM_OK) return r;
     llm__call_bound_usage(call, resp);
+    if (!llm__call_reasoning_origin(call, resp)) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     llm__call_estimate_usage(call, resp);
 #ifndef LLM_NO_COSTS
     llm_response_price(call->client_->desc.costs, resp, call->model_, NULL); /* unknown model: no cost */
@@ -13388,6 +13572,18 @@ static bool llm__retry_should(llm_result code, const llm_error *e) {
     return yes;
 }
 
+/* Anthropic's 400 for a thinking block whose signature the endpoint did not
+   mint ("messages.1.content.0: Invalid `signature` in `thinking` block", an
+   invalid_request_error; a proxy may pass it on without the backticks):
+   the one failure sent again differently, without the request's reasoning
+   blocks, once (never when they were already dropped). */
+static bool llm__retry_without_reasoning(const llm_error *e, bool dropped) {
+    size_t n = e ? strlen(e->message) : 0;
+    return !dropped && e && e->http_status == 400 &&
+           (llm__contains_ci_n(e->message, n, "invalid `signature` in `thinking` block") ||
+            llm__contains_ci_n(e->message, n, "invalid signature in thinking block"));
+}
+
 /* An event that puts content in the caller's hands: a stream that has
    delivered one is never sent again (the caller would see it twice). */
 static bool llm__retry_content_event(llm_event_type type) {
@@ -13521,6 +13717,22 @@ static void llm__client_wait(const llm_client *c, int done, const llm_error *e, 
     if (delay > 0) c->desc.sleep_ms(c->desc.clock_user, delay);
 }
 
+/* The attempt after Anthropic refused a thinking block's signature: the
+   same request without its reasoning blocks, sent at once; the log says so. */
+static const llm_request *llm__client_without_reasoning(const llm_client *c, int done, const llm_error *e,
+                                                        const llm_request *req, llm_request *bare) {
+    char line[LLM_ERROR_MESSAGE_SIZE + 96];
+    size_t n = 0;
+    *bare = *req;
+    bare->no_reasoning_blocks = true;
+    llm__append_str(line, sizeof line, &n, "retry ");
+    llm__append_u64(line, sizeof line, &n, (uint64_t)done + 1);
+    llm__append_str(line, sizeof line, &n, " now, the thinking blocks dropped after an invalid signature: ");
+    llm__append_str(line, sizeof line, &n, e->message);
+    llm__log(c, LLM_LOG_WARN, line);
+    return bare;
+}
+
 /* The request of every attempt of one plain call: the caller's, with one
    Idempotency-Key for all of them (the caller's, or made here). */
 static const llm_request *llm__client_request(const llm_client *c, const llm_request *req, llm_request *copy,
@@ -13639,11 +13851,12 @@ static llm_result llm__client_stream_once(llm__client_stream *s, const llm_reque
 
 /* The retry loop of both blocking drivers: an attempt at a time until one
    succeeds or is not to be sent again (llm__client_retry), all with one
-   Idempotency-Key. `s`: llm_stream's state (a stream that has delivered
-   content is never sent again); NULL: llm_complete. */
+   Idempotency-Key; after a refused thinking signature, once, the request
+   without its reasoning blocks. `s`: llm_stream's state (a stream that has
+   delivered content is never sent again); NULL: llm_complete. */
 static llm_result llm__client_drive(const llm_client *client, const llm_request *req, llm__client_stream *s,
                                     llm_response *resp, llm_error *err) {
-    llm_request copy;
+    llm_request copy, bare;
     char key[LLM__CALL_ID_SIZE];
     llm_error e;
     int64_t start, delay = 0;
@@ -13654,7 +13867,13 @@ static llm_result llm__client_drive(const llm_client *client, const llm_request 
     start = llm__client_now(client);
     for (done = 0;; done++) {
         r = s ? llm__client_stream_once(s, req, resp, &e) : llm__client_complete_once(client, req, resp, &e);
-        if (r == LLM_OK || (s && s->delivered) || !llm__client_retry(client, done, r, &e, &delay)) break;
+        if (r == LLM_OK || (s && s->delivered)) break;
+        if (req && done < client->desc.num_retries && llm__retry_without_reasoning(&e, req->no_reasoning_blocks)) {
+            llm_response_free(resp);
+            req = llm__client_without_reasoning(client, done, &e, req, &bare);
+            continue;
+        }
+        if (!llm__client_retry(client, done, r, &e, &delay)) break;
         llm_response_free(resp);
         llm__client_wait(client, done, &e, delay);
     }
@@ -13800,6 +14019,9 @@ LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *
         blocks[i].tool_call_id = llm__conversation_str(c, blocks[i].tool_call_id, &failed);
     }
     m.reasoning_format = llm__conversation_str(c, msg->reasoning_format, &failed);
+    m.reasoning_provider = llm__conversation_str(c, msg->reasoning_provider, &failed);
+    m.reasoning_origin = llm__conversation_str(c, msg->reasoning_origin, &failed);
+    m.reasoning_model = llm__conversation_str(c, msg->reasoning_model, &failed);
     if (!m.parts) m.part_count = 0;
     if (!m.tool_calls) m.tool_call_count = 0;
     if (!m.reasoning) m.reasoning_count = 0;
@@ -13816,9 +14038,13 @@ LLM_API llm_result llm_conversation_add_response(llm_conversation *c, const llm_
     m.content = resp->choices[0].content;
     m.tool_calls = resp->choices[0].tool_calls;
     m.tool_call_count = resp->choices[0].tool_call_count;
-    m.reasoning = resp->choices[0].reasoning_blocks; /* sent back, to the format that made them only */
+    /* sent back to the format, endpoint and model that made them only */
+    m.reasoning = resp->choices[0].reasoning_blocks;
     m.reasoning_count = resp->choices[0].reasoning_block_count;
     m.reasoning_format = resp->choices[0].reasoning_format;
+    m.reasoning_provider = resp->choices[0].reasoning_provider;
+    m.reasoning_origin = resp->choices[0].reasoning_origin;
+    m.reasoning_model = resp->choices[0].reasoning_model;
     if (!m.content && !m.tool_call_count) m.content = "";
     return llm_conversation_add(c, &m);
 }
@@ -14565,6 +14791,7 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
     a->group_ = a->orig_group_ = a->pin_ = a->avoid_ = -1;
     a->deployment = -1;
     a->final_ = LLM_OK;
+    a->drop_reasoning = false;
     llm__error_clear(&a->last_error);
     if (!req || !req->model) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_pick: NULL request or model");
     a->group_ = llm__router_find_group(c, req->model);
@@ -14946,6 +15173,10 @@ static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_r
         llm__format(why, sizeof why, "the budget of %d attempts is spent", a->max_attempts_);
         return llm__router_give_up_because(r, a, why, err);
     }
+    if (llm__retry_without_reasoning(e, a->drop_reasoning) && a->retries_ < llm__router_retry_limit(r, a, d, code)) {
+        a->drop_reasoning = true; /* llm_router_prepare leaves them out */
+        return llm__router_retry(r, a, 0, now, "thinking blocks dropped after an invalid signature");
+    }
     if (llm__retry_should(code, e)) return llm__router_after_retryable(r, a, a->deployment, now, err);
     if (code == LLM_ERR_CONTEXT_WINDOW_EXCEEDED) kind = LLM_FALLBACK_CONTEXT_WINDOW;
     if (code == LLM_ERR_CONTENT_POLICY) kind = LLM_FALLBACK_CONTENT_POLICY;
@@ -15127,6 +15358,7 @@ LLM_API llm_result llm_router_prepare(llm_router *r, const llm_router_attempt *a
     out->request.headers = out->headers_;
     out->request.header_count = n;
     out->request.model = a->model;
+    if (a->drop_reasoning) out->request.no_reasoning_blocks = true;
     if (!out->request.request_id) out->request.request_id = a->request_id;
     if (a->timeout_ms > 0 && (out->request.timeout_ms <= 0 || a->timeout_ms < out->request.timeout_ms))
         out->request.timeout_ms = a->timeout_ms;

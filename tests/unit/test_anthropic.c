@@ -538,6 +538,316 @@ static void a_rate_limit_says_when_to_retry(void) {
     CHECK(!err.has_retry_after);
 }
 
+
+/* An anthropic client at `base_url` (NULL: the preset's) over `mock` (NULL: none). */
+static void client_over(llm_client *c, const char *base_url, llm_mock *mock) {
+    llm_client_desc d;
+    memset(&d, 0, sizeof d);
+    d.provider = "anthropic";
+    d.base_url = base_url;
+    d.api_key = "sk-test";
+    d.no_request_id = true;
+    if (mock) d.transport = llm_mock_transport(mock);
+    CHECK_EQ_INT(llm_client_init(c, &d, NULL), LLM_OK);
+}
+
+/* The next turn of the documentation's exchange, after the answer came
+   from (anthropic, https://api.anthropic.com, claude-opus-4-8) through a
+   real call: the conversation sends it back to that endpoint and model as
+   the page shows, byte for byte (the origin written in any case, with its
+   default port: RFC 6454's same origin); to an Anthropic-shaped proxy, or to
+   another model, the thinking block is left out and the request is still
+   one Anthropic takes (the assistant turn starts with its text). */
+static void reasoning_goes_back_only_where_it_was_made(void) {
+    static const char *const elsewhere[][2] = {{"https://anthropic-proxy.example.com", "claude-opus-4-8"},
+                                               {"http://api.anthropic.com", "claude-opus-4-8"},
+                                               {"https://api.anthropic.com:8443", "claude-opus-4-8"},
+                                               {NULL, "claude-sonnet-4-5"}};
+    size_t len, count, i;
+    char *answer = TEST_READ_FIXTURE(DOCS "thinking_tool_use_response.json", &len), body[8192];
+    llm_mock_exchange x;
+    llm_mock mock;
+    llm_response resp;
+    llm_conversation conv;
+    llm_message user;
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    const llm_message *msgs;
+    const llm_json *assistant;
+    if (!answer) return;
+    memset(&x, 0, sizeof x);
+    x.status = 200;
+    x.headers = "content-type: application/json\n";
+    x.body = answer;
+    memset(&mock, 0, sizeof mock);
+    mock.exchanges = &x;
+    mock.count = 1;
+    memset(&conv, 0, sizeof conv);
+    memset(&user, 0, sizeof user);
+    user.role = LLM_ROLE_USER;
+    user.content = "What's the weather in Paris?";
+    memset(&tool, 0, sizeof tool);
+    tool.name = "get_weather";
+    tool.description = "Get current weather for a location";
+    tool.parameters = weather_schema;
+    memset(&req, 0, sizeof req);
+    req.model = "claude-opus-4-8";
+    req.max_tokens = 16000;
+    req.messages = &user;
+    req.message_count = 1;
+    req.tools = &tool;
+    req.tool_count = 1;
+    req.extra_body = "{\"thinking\":{\"type\":\"adaptive\"}}";
+    client_over(&c, NULL, &mock);
+    if (!CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK)) { free(answer); return; }
+    CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 1);
+    CHECK_EQ_STR(resp.choices[0].reasoning_provider, "anthropic");
+    CHECK_EQ_STR(resp.choices[0].reasoning_origin, "https://api.anthropic.com");
+    CHECK_EQ_STR(resp.choices[0].reasoning_model, "claude-opus-4-8"); /* the model sent, not the answer's */
+    CHECK_EQ_INT(llm_conversation_add(&conv, &user), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, resp.choices[0].tool_calls[0].id, "Current temperature: 88\xc2\xb0" "F"), LLM_OK);
+    llm_response_free(&resp);
+    msgs = llm_conversation_messages(&conv, &count);
+    req.messages = msgs;
+    req.message_count = count;
+    client_over(&c, "HTTPS://API.Anthropic.com:443/", NULL); /* the same origin */
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+        if (!CHECK(same_json_as_file(&doc, DOCS "thinking_tool_use_next_request.json"))) fprintf(stderr, "  sent: %s\n", body);
+    llm_json_doc_free(&doc);
+    CHECK(strstr(body, "\"signature\":\"BDaL4VrbR2Oj0hO4XpJxT28J5T....\"") != NULL);
+    for (i = 0; i < TEST_COUNT(elsewhere); i++) {
+        client_over(&c, elsewhere[i][0], NULL);
+        req.model = elsewhere[i][1];
+        if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL))) {
+            assistant = llm_json_get(llm_json_at(llm_json_get(llm_json_root(&doc), "messages"), 1), "content");
+            if (!CHECK(!strstr(body, "signature") && !strstr(body, "\"type\":\"thinking\"")))
+                fprintf(stderr, "  %s %s got: %s\n", elsewhere[i][0] ? elsewhere[i][0] : "(default)", elsewhere[i][1], body);
+            CHECK_EQ_STR(llm_json_string(llm_json_get(llm_json_at(assistant, 0), "type"), NULL), "text");
+            CHECK_EQ_STR(llm_json_string(llm_json_get(llm_json_at(assistant, 1), "type"), NULL), "tool_use");
+        }
+        llm_json_doc_free(&doc);
+    }
+    llm_conversation_free(&conv);
+    free(answer);
+}
+
+
+/* A streamed answer's blocks record where they were made as a whole one's
+   do (the recorded stream of the thinking page, through a proxy's base URL
+   with a path and a port); a recorded answer decoded without a request
+   records nothing. */
+static void a_streamed_answer_records_its_origin(void) {
+    size_t len;
+    char *sse = TEST_READ_FIXTURE(SAMPLES "docs_stream_thinking.sse", &len);
+    llm_mock_exchange x;
+    llm_mock mock;
+    llm_response resp;
+    llm_message user;
+    llm_request req;
+    llm_client c;
+    if (!sse) return;
+    memset(&x, 0, sizeof x);
+    x.status = 200;
+    x.headers = "content-type: text/event-stream\n";
+    x.body = sse;
+    x.chunk = 7;
+    memset(&mock, 0, sizeof mock);
+    mock.exchanges = &x;
+    mock.count = 1;
+    memset(&user, 0, sizeof user);
+    user.role = LLM_ROLE_USER;
+    user.content = "What is 27 * 453?";
+    memset(&req, 0, sizeof req);
+    req.model = "anthropic/claude-sonnet-4-5";
+    req.messages = &user;
+    req.message_count = 1;
+    client_over(&c, "http://LocalHost:4000/anthropic/", &mock);
+    if (CHECK_EQ_INT(llm_stream(&c, &req, NULL, NULL, &resp, NULL), LLM_OK) &&
+        CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 1)) {
+        CHECK_EQ_STR(resp.choices[0].reasoning_provider, "anthropic");
+        CHECK_EQ_STR(resp.choices[0].reasoning_origin, "http://localhost:4000");
+        CHECK_EQ_STR(resp.choices[0].reasoning_model, "claude-sonnet-4-5"); /* its "anthropic/" prefix stripped */
+    }
+    llm_response_free(&resp);
+    CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, sse, len, true, &resp, NULL), LLM_OK);
+    CHECK(resp.choices[0].reasoning_origin == NULL && resp.choices[0].reasoning_model == NULL &&
+          resp.choices[0].reasoning_provider == NULL);
+    llm_response_free(&resp);
+    free(sse);
+}
+
+/* An origin as RFC 6454 (section 6.2) serialises it: scheme and host in
+   lower case, no default port (80 for http, 443 for https), nothing of
+   userinfo or path. */
+static void origins_are_serialised_as_rfc_6454_says(void) {
+    static const char *const cases[][2] = {
+        {"HTTPS://API.Anthropic.com:443/v1/", "https://api.anthropic.com"},
+        {"https://api.anthropic.com", "https://api.anthropic.com"},
+        {"http://localhost:80", "http://localhost"},
+        {"http://localhost:443", "http://localhost:443"},
+        {"https://localhost:80/x", "https://localhost:80"},
+        {"http://user:secret@Proxy.example:4000/v1?x=1", "http://proxy.example:4000"},
+        {"http://[::1]:8080/v1", "http://[::1]:8080"},
+        {"http://[::1]/v1", "http://[::1]"},
+        {"https://host:/v1", "https://host"},
+    };
+    char out[320];
+    size_t i;
+    for (i = 0; i < TEST_COUNT(cases); i++)
+        if (CHECK(llm__wire_origin(cases[i][0], out, sizeof out))) CHECK_EQ_STR(out, cases[i][1]);
+    CHECK(!llm__wire_origin("api.anthropic.com", out, sizeof out));
+    CHECK(!llm__wire_origin("https://:443", out, sizeof out));
+    CHECK(!llm__wire_origin("https://host:44x3", out, sizeof out));
+    CHECK(!llm__wire_origin("https://api.anthropic.com", out, 20));
+}
+
+
+/* What a mock transport was sent, and what a client logged. */
+typedef struct exchange_log {
+    char body[4][8192];
+    int bodies;
+    char lines[8][320];
+    int levels[8];
+    int line_count;
+} exchange_log;
+
+static void keep_body(void *user, const llm_http_request *http) {
+    exchange_log *s = (exchange_log *)user;
+    if (s->bodies < 4) snprintf(s->body[s->bodies++], sizeof s->body[0], "%.*s", (int)http->body_len, http->body);
+}
+
+static void keep_line(void *user, llm_log_level level, const char *message) {
+    exchange_log *s = (exchange_log *)user;
+    if (s->line_count < 8) {
+        s->levels[s->line_count] = (int)level;
+        snprintf(s->lines[s->line_count++], sizeof s->lines[0], "%s", message);
+    }
+}
+
+/* The line of `log` that holds `what`, or NULL. */
+static const char *logged(const exchange_log *log, const char *what, int *level) {
+    int i;
+    for (i = 0; i < log->line_count; i++)
+        if (strstr(log->lines[i], what)) {
+            if (level) *level = log->levels[i];
+            return log->lines[i];
+        }
+    return NULL;
+}
+
+/* The documentation's two turns as a request whose assistant turn carries
+   the page's thinking block (decoded from the recorded answer: no origin,
+   so it is sent); *conv and *answer are the caller's to free. */
+static bool thinking_history(llm_conversation *conv, char **answer, llm_request *req, llm_tool *tool) {
+    size_t len, count;
+    llm_response resp;
+    llm_message user;
+    *answer = TEST_READ_FIXTURE(DOCS "thinking_tool_use_response.json", &len);
+    memset(conv, 0, sizeof *conv);
+    if (!*answer || !CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, *answer, len, false, &resp, NULL), LLM_OK))
+        return false;
+    memset(&user, 0, sizeof user);
+    user.role = LLM_ROLE_USER;
+    user.content = "What's the weather in Paris?";
+    CHECK_EQ_INT(llm_conversation_add(conv, &user), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_response(conv, &resp), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_tool_result(conv, resp.choices[0].tool_calls[0].id, "Current temperature: 88\xc2\xb0" "F"), LLM_OK);
+    llm_response_free(&resp);
+    memset(tool, 0, sizeof *tool);
+    tool->name = "get_weather";
+    tool->description = "Get current weather for a location";
+    tool->parameters = weather_schema;
+    memset(req, 0, sizeof *req);
+    req->model = "claude-opus-4-8";
+    req->max_tokens = 16000;
+    req->messages = llm_conversation_messages(conv, &count);
+    req->message_count = count;
+    req->tools = tool;
+    req->tool_count = 1;
+    return true;
+}
+
+/* Anthropic's 400 "Invalid `signature` in `thinking` block" (the body it
+   sent, tests/data/anthropic/SOURCES.md): the request goes once more at
+   once without its thinking blocks, the client's log says so; the answer
+   counts both attempts. A second refusal is the error: no third attempt.
+   With retries turned off, none. llm_complete and llm_stream alike. */
+static void a_refused_signature_is_sent_again_without_thinking(void) {
+    size_t len, i;
+    char *refusal = TEST_READ_FIXTURE(DOCS "invalid_signature_error.json", &len), *answer = NULL, *sse;
+    llm_mock_exchange x[3];
+    llm_mock mock;
+    exchange_log log;
+    llm_conversation conv;
+    llm_request req;
+    llm_tool tool;
+    llm_client c;
+    llm_client_desc d;
+    llm_response resp;
+    llm_error err;
+    int level = -1;
+    sse = TEST_READ_FIXTURE(SAMPLES "docs_stream_thinking.sse", &len);
+    if (!refusal || !sse || !thinking_history(&conv, &answer, &req, &tool)) goto done;
+    for (i = 0; i < 2; i++) { /* llm_complete, then llm_stream */
+        memset(x, 0, sizeof x);
+        x[0].status = x[1].status = x[2].status = 400;
+        x[0].headers = x[1].headers = x[2].headers = "content-type: application/json\nrequest-id: req_011CUdL35eQXNbDzvTu7vtQo\n";
+        x[0].body = x[1].body = x[2].body = refusal;
+        x[1].status = 200;
+        x[1].headers = i ? "content-type: text/event-stream\n" : "content-type: application/json\n";
+        x[1].body = i ? sse : answer;
+        memset(&mock, 0, sizeof mock);
+        mock.exchanges = x;
+        mock.count = 3;
+        mock.on_request = keep_body;
+        mock.user = &log;
+        memset(&log, 0, sizeof log);
+        memset(&d, 0, sizeof d);
+        d.provider = "anthropic";
+        d.api_key = "sk-test";
+        d.transport = llm_mock_transport(&mock);
+        d.log = keep_line;
+        d.log_user = &log;
+        CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+        if (CHECK_EQ_INT(i ? llm_stream(&c, &req, NULL, NULL, &resp, &err) : llm_complete(&c, &req, &resp, &err), LLM_OK))
+            CHECK_EQ_INT(resp.attempts, 2);
+        llm_response_free(&resp);
+        CHECK_EQ_INT((int)mock.next, 2);
+        if (CHECK_EQ_INT(log.bodies, 2)) {
+            CHECK(strstr(log.body[0], "\"type\":\"thinking\"") && strstr(log.body[0], "\"signature\":\"BDaL4VrbR2Oj0hO4XpJxT28J5T....\""));
+            if (!CHECK(!strstr(log.body[1], "\"thinking\"") && !strstr(log.body[1], "signature") && strstr(log.body[1], "\"tool_use\"")))
+                fprintf(stderr, "  sent again: %s\n", log.body[1]);
+        }
+        if (CHECK(logged(&log, "thinking blocks", &level))) CHECK(level == LLM_LOG_WARN || level == LLM_LOG_INFO);
+        else fprintf(stderr, "  logged: %s\n", log.line_count ? log.lines[0] : "(nothing)");
+        /* refused twice: the second refusal is the answer */
+        x[1] = x[0];
+        mock.next = 0;
+        memset(&log, 0, sizeof log);
+        CHECK_EQ_INT(i ? llm_stream(&c, &req, NULL, NULL, &resp, &err) : llm_complete(&c, &req, &resp, &err), LLM_ERR_BAD_REQUEST);
+        llm_response_free(&resp);
+        CHECK_EQ_INT((int)mock.next, 2);
+        CHECK(strstr(err.message, "Invalid `signature` in `thinking` block") != NULL);
+        CHECK_EQ_INT(err.http_status, 400);
+        /* no retries: sent once */
+        d.has_num_retries = true;
+        d.num_retries = 0;
+        CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+        mock.next = 0;
+        CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_ERR_BAD_REQUEST);
+        llm_response_free(&resp);
+        CHECK_EQ_INT((int)mock.next, 1);
+    }
+    llm_conversation_free(&conv);
+done:
+    free(answer);
+    free(refusal);
+    free(sse);
+}
+
 static const test_case cases[] = {
     TEST(the_documented_thinking_round_trip),
     TEST(a_streamed_thinking_block_is_kept),
@@ -548,6 +858,10 @@ static const test_case cases[] = {
     TEST(a_rate_limit_says_when_to_retry),
     TEST(a_cached_message_marks_its_last_block),
     TEST(documented_cache_reads_and_writes_count_in_the_prompt),
+    TEST(reasoning_goes_back_only_where_it_was_made),
+    TEST(a_streamed_answer_records_its_origin),
+    TEST(origins_are_serialised_as_rfc_6454_says),
+    TEST(a_refused_signature_is_sent_again_without_thinking),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }

@@ -388,8 +388,8 @@ static void url_schema_and_refusals(void) {
     CHECK(body_of(&c, &r, &doc, body, sizeof body, &err));
     CHECK(!strstr(body, "u-1"));
     llm_json_doc_free(&doc);
-    { /* a functionCall's args is an object: other arguments are refused, naming the call */
-        llm_tool_call bad = {.id = "call_1", .name = "get_weather", .arguments = "[1,2]"};
+    { /* a functionCall's args is JSON (an object, or a value as it came): other arguments are refused, naming the call */
+        llm_tool_call bad = {.id = "call_1", .name = "get_weather", .arguments = "{'city': 'Paris'}"};
         llm_message turns[2] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .tool_calls = &bad, .tool_call_count = 1}};
         llm_request q = {.model = "gemini-2.5-flash", .messages = turns, .message_count = 2};
         CHECK(!body_of(&c, &q, &doc, NULL, 0, &err));
@@ -535,6 +535,231 @@ static void usage_decodes_through_the_wire_format(void) {
     free(bytes);
 }
 
+
+/* A gemini client at `base_url` (NULL: the preset's) over `mock` (NULL: none). */
+static void gemini_over(llm_client *c, const char *base_url, llm_mock *mock) {
+    llm_client_desc d;
+    memset(&d, 0, sizeof d);
+    d.provider = "gemini";
+    d.base_url = base_url;
+    d.api_key = "sk-test";
+    d.no_request_id = true;
+    if (mock) d.transport = llm_mock_transport(mock);
+    CHECK_EQ_INT(llm_client_init(c, &d, NULL), LLM_OK);
+}
+
+/* The recorded function call, received through a request to
+   (gemini, https://generativelanguage.googleapis.com, gemini-2.5-pro): its
+   signature goes back to that endpoint and model as Google's guide shows;
+   to a Gemini-shaped proxy, or to another model, it is left out. */
+static void thought_signatures_go_back_only_where_they_were_made(void) {
+    static const char *const elsewhere[][2] = {{"https://gemini-proxy.example.com", "gemini-2.5-pro"},
+                                               {NULL, "gemini-2.5-flash"}};
+    size_t len, count, i;
+    char *answer = TEST_READ_FIXTURE(SAMPLES "generate_content_thinking_function_call.json", &len), body[8192];
+    llm_mock_exchange x;
+    llm_mock mock;
+    llm_response resp;
+    llm_conversation conv;
+    llm_message m[2];
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    const llm_message *msgs;
+    if (!answer) return;
+    memset(&x, 0, sizeof x);
+    x.status = 200;
+    x.headers = "content-type: application/json\n";
+    x.body = answer;
+    memset(&mock, 0, sizeof mock);
+    mock.exchanges = &x;
+    mock.count = 1;
+    memset(&conv, 0, sizeof conv);
+    memset(m, 0, sizeof m);
+    m[0].role = LLM_ROLE_SYSTEM;
+    m[0].content = "You are a calendar assistant.";
+    m[1].role = LLM_ROLE_USER;
+    m[1].content = "How many days until New Year's Eve?";
+    memset(&tool, 0, sizeof tool);
+    tool.name = "now";
+    tool.description = "The current date and time";
+    memset(&req, 0, sizeof req);
+    req.model = "gemini-2.5-pro";
+    req.messages = m;
+    req.message_count = 2;
+    req.tools = &tool;
+    req.tool_count = 1;
+    req.reasoning_effort = "low";
+    gemini_over(&c, NULL, &mock);
+    if (!CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK)) { free(answer); return; }
+    CHECK_EQ_STR(resp.choices[0].reasoning_provider, "gemini");
+    CHECK_EQ_STR(resp.choices[0].reasoning_origin, "https://generativelanguage.googleapis.com");
+    CHECK_EQ_STR(resp.choices[0].reasoning_model, "gemini-2.5-pro");
+    CHECK_EQ_INT(llm_conversation_add(&conv, &m[0]), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add(&conv, &m[1]), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+    CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, "call_0_0", "2025-10-26T10:00:00Z"), LLM_OK);
+    llm_response_free(&resp);
+    msgs = llm_conversation_messages(&conv, &count);
+    req.messages = msgs;
+    req.message_count = count;
+    gemini_over(&c, NULL, NULL);
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+        if (!CHECK(same_json_as_file(&doc, DOCS "function_call_next_request.json"))) fprintf(stderr, "  sent: %s\n", body);
+    llm_json_doc_free(&doc);
+    for (i = 0; i < TEST_COUNT(elsewhere); i++) {
+        gemini_over(&c, elsewhere[i][0], NULL);
+        req.model = elsewhere[i][1];
+        if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+            if (!CHECK(!strstr(body, "thoughtSignature") && strstr(body, "\"functionCall\":{\"name\":\"now\"")))
+                fprintf(stderr, "  %s %s got: %s\n", elsewhere[i][0] ? elsewhere[i][0] : "(default)", elsewhere[i][1], body);
+        llm_json_doc_free(&doc);
+    }
+    llm_conversation_free(&conv);
+    free(answer);
+}
+
+/* Parallel calls (tests/data/gemini/SOURCES.md): the answer's two calls,
+   signed on the first part only, decoded from the whole body or the stream;
+   the next request's model turn is the content received (its parts, their
+   order, the signature where it came), and the two results go in one user
+   content, in the calls' order. */
+static void parallel_calls_go_back_as_they_came(void) {
+    static const char *const files[] = {DOCS "parallel_function_calls_response.json", DOCS "parallel_function_calls_stream.sse"};
+    static const char *const temps[] = {"{\"temperature\":15,\"unit\":\"C\"}", "{\"temperature\":12,\"unit\":\"C\"}"};
+    size_t len, count, i, k;
+    char *bytes, body[8192];
+    llm_json_doc got, want;
+    llm_response resp;
+    llm_conversation conv;
+    llm_message user;
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    const llm_message *msgs;
+    const llm_json *contents, *results;
+    char *whole = TEST_READ_FIXTURE(files[0], &len);
+    memset(&want, 0, sizeof want);
+    if (!whole || !CHECK_EQ_INT(llm_json_parse(&want, whole, len, NULL), LLM_OK)) { free(whole); return; }
+    for (i = 0; i < TEST_COUNT(files); i++) {
+        if (!(bytes = TEST_READ_FIXTURE(files[i], &len))) continue;
+        memset(&conv, 0, sizeof conv);
+        if (!CHECK_EQ_INT(llm_decode_recorded("gemini", 200, bytes, len, i == 1, &resp, NULL), LLM_OK)) { free(bytes); continue; }
+        CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_TOOL_CALLS);
+        if (!CHECK_EQ_INT(resp.choices[0].tool_call_count, 2)) { llm_response_free(&resp); free(bytes); continue; }
+        CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, "{\"location\":\"Paris\"}");
+        CHECK_EQ_STR(resp.choices[0].tool_calls[1].arguments, "{\"location\":\"London\"}");
+        CHECK(strcmp(resp.choices[0].tool_calls[0].id, resp.choices[0].tool_calls[1].id) != 0);
+        memset(&user, 0, sizeof user);
+        user.role = LLM_ROLE_USER;
+        user.content = "Check the weather in Paris and London.";
+        CHECK_EQ_INT(llm_conversation_add(&conv, &user), LLM_OK);
+        CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+        for (k = 0; k < 2; k++)
+            CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, resp.choices[0].tool_calls[k].id, temps[k]), LLM_OK);
+        msgs = llm_conversation_messages(&conv, &count);
+        memset(&tool, 0, sizeof tool);
+        tool.name = "get_current_temperature";
+        tool.description = "Gets the current temperature for a given location.";
+        tool.parameters = "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}";
+        memset(&req, 0, sizeof req);
+        req.model = "gemini-3-pro-preview";
+        req.messages = msgs;
+        req.message_count = count;
+        req.tools = &tool;
+        req.tool_count = 1;
+        gemini_over(&c, NULL, NULL);
+        if (CHECK(body_of(&c, &req, &got, body, sizeof body, NULL))) {
+            contents = llm_json_get(llm_json_root(&got), "contents");
+            CHECK_EQ_INT(llm_json_count(contents), 3);
+            /* the content received, as it came: role model, the same parts in the same order */
+            if (!CHECK(llm_json_equal(llm_json_at(contents, 1),
+                                      llm_json_get(llm_json_at(llm_json_get(llm_json_root(&want), "candidates"), 0), "content"))))
+                fprintf(stderr, "  %s sent: %s\n", files[i], body);
+            CHECK(strstr(strstr(body, "thoughtSignature") + 1, "thoughtSignature") == NULL); /* once, not on the second call */
+            results = llm_json_at(contents, 2);
+            CHECK_EQ_STR(llm_json_string(llm_json_get(results, "role"), NULL), "user");
+            results = llm_json_get(results, "parts");
+            if (CHECK_EQ_INT(llm_json_count(results), 2))
+                for (k = 0; k < 2; k++) {
+                    const llm_json *fr = llm_json_get(llm_json_at(results, k), "functionResponse");
+                    CHECK_EQ_STR(llm_json_string(llm_json_get(fr, "name"), NULL), "get_current_temperature");
+                    CHECK_EQ_INT(llm_json_int(llm_json_get(llm_json_get(fr, "response"), "temperature"), -1), k == 0 ? 15 : 12);
+                }
+        }
+        llm_json_doc_free(&got);
+        llm_response_free(&resp);
+        llm_conversation_free(&conv);
+        free(bytes);
+    }
+    llm_json_doc_free(&want);
+    free(whole);
+}
+
+/* A functionCall whose args is not an object (Gemini's API gives a Struct;
+   a Gemini-shaped server may not): kept as the JSON text of the value, the
+   call flagged arguments_invalid, the answer not lost, as an OpenAI call's
+   arguments that are not JSON are; the next turn sends it back as it came,
+   so the tool loop goes on. A whole body and a stream alike. */
+static void args_that_are_not_an_object_are_kept_and_sent_back(void) {
+    static const char whole[] =
+        "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"lookup\",\"args\":\"Paris\"}}]},"
+        "\"finishReason\":\"STOP\",\"index\":0}]}";
+    static const char sse[] =
+        "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"lookup\",\"args\":[\"Paris\",2]}}]},"
+        "\"finishReason\":\"STOP\",\"index\":0}]}\n\n";
+    static const char *const args[] = {"\"Paris\"", "[\"Paris\",2]"};
+    size_t i, count;
+    char body[4096];
+    llm_response resp;
+    llm_conversation conv;
+    llm_message user;
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    llm_error err;
+    const llm_message *msgs;
+    for (i = 0; i < 2; i++) {
+        memset(&conv, 0, sizeof conv);
+        if (!CHECK_EQ_INT(decoded(i ? sse : whole, 200, i == 1, &resp, &err), LLM_OK)) continue;
+        if (CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
+            CHECK_EQ_STR(resp.choices[0].tool_calls[0].name, "lookup");
+            CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, args[i]);
+            CHECK(resp.choices[0].tool_calls[0].arguments_invalid);
+        }
+        memset(&user, 0, sizeof user);
+        user.role = LLM_ROLE_USER;
+        user.content = "Look Paris up.";
+        CHECK_EQ_INT(llm_conversation_add(&conv, &user), LLM_OK);
+        CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+        CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, resp.choices[0].tool_calls[0].id, "error: the arguments are not an object"), LLM_OK);
+        msgs = llm_conversation_messages(&conv, &count);
+        memset(&tool, 0, sizeof tool);
+        tool.name = "lookup";
+        memset(&req, 0, sizeof req);
+        req.model = "gemini-2.5-flash";
+        req.messages = msgs;
+        req.message_count = count;
+        req.tools = &tool;
+        req.tool_count = 1;
+        gemini_over(&c, NULL, NULL);
+        if (CHECK(body_of(&c, &req, &doc, body, sizeof body, &err))) {
+            const llm_json *call = llm_json_get(llm_json_at(llm_json_get(llm_json_at(llm_json_get(llm_json_root(&doc), "contents"), 1), "parts"), 0), "functionCall");
+            char want[64];
+            snprintf(want, sizeof want, "\"args\":%s", args[i]);
+            CHECK_EQ_STR(llm_json_string(llm_json_get(call, "name"), NULL), "lookup");
+            if (!CHECK(strstr(body, want) != NULL)) fprintf(stderr, "  sent: %s\n", body);
+        } else {
+            fprintf(stderr, "  refused: %s\n", err.message);
+        }
+        llm_json_doc_free(&doc);
+        llm_response_free(&resp);
+        llm_conversation_free(&conv);
+    }
+}
+
 static const test_case cases[] = {
     TEST(a_plain_answer_decodes),
     TEST(the_function_call_round_trip),
@@ -548,6 +773,9 @@ static const test_case cases[] = {
     TEST(the_tool_use_prompt_counts_in_the_prompt),
     TEST(usage_decodes_through_the_wire_format),
     TEST(streamed_usage_merges_count_by_count),
+    TEST(thought_signatures_go_back_only_where_they_were_made),
+    TEST(parallel_calls_go_back_as_they_came),
+    TEST(args_that_are_not_an_object_are_kept_and_sent_back),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }

@@ -1508,6 +1508,133 @@ static void a_zero_seed_never_repeats_keys(void) {
     }
 }
 
+
+/* What a router's mock transport was sent, and its trace. */
+typedef struct signature_log {
+    char body[4][8192];
+    int bodies;
+    char trace[16][240];
+    int traces;
+} signature_log;
+
+static void signature_keep_body(void *user, const llm_http_request *http) {
+    signature_log *s = (signature_log *)user;
+    if (s->bodies < 4) snprintf(s->body[s->bodies++], sizeof s->body[0], "%.*s", (int)http->body_len, http->body);
+}
+
+static void signature_keep_trace(void *user, const llm_router_trace *ev) {
+    signature_log *s = (signature_log *)user;
+    if (s->traces < 16) snprintf(s->trace[s->traces++], sizeof s->trace[0], "%s", ev->message);
+}
+
+/* The router's way with Anthropic's 400 "Invalid `signature` in `thinking`
+   block" (the body Anthropic sent, tests/data/anthropic/SOURCES.md): one
+   more attempt at once without the thinking blocks, a trace line that says
+   so, both attempts counted; refused again, the error and no third
+   attempt. The history is the thinking page's exchange
+   (tests/data/anthropic/thinking_tool_use_response.json), written out. */
+static void a_refused_signature_is_sent_again_without_thinking(void) {
+    size_t len, i;
+    char *refusal = TEST_READ_FIXTURE("tests/data/anthropic/invalid_signature_error.json", &len);
+    char *answer = TEST_READ_FIXTURE("tests/data/anthropic/thinking_tool_use_response.json", &len);
+    llm_reasoning_block block;
+    llm_tool_call call;
+    llm_message m[3];
+    llm_tool tool;
+    llm_request req;
+    llm_mock_exchange x[3];
+    llm_mock mock;
+    llm_deployment_desc dep;
+    llm_router_desc rd;
+    llm_router r;
+    llm_response resp;
+    llm_error err;
+    signature_log log;
+    const char *line = NULL;
+    if (!refusal || !answer) goto done;
+    memset(&block, 0, sizeof block);
+    block.kind = LLM_REASONING_THINKING;
+    block.thinking = "The user wants to know the current weather in Paris. I have access to a function `get_weather`...";
+    block.signature = "BDaL4VrbR2Oj0hO4XpJxT28J5T....";
+    memset(&call, 0, sizeof call);
+    call.id = "toolu_01CswdEQBMshySk6Y9DFKrfq";
+    call.name = "get_weather";
+    call.arguments = "{\"location\":\"Paris\"}";
+    memset(m, 0, sizeof m);
+    m[0].role = LLM_ROLE_USER;
+    m[0].content = "What's the weather in Paris?";
+    m[1].role = LLM_ROLE_ASSISTANT;
+    m[1].content = "I can help you get the current weather information for Paris. Let me check that for you";
+    m[1].tool_calls = &call;
+    m[1].tool_call_count = 1;
+    m[1].reasoning = &block;
+    m[1].reasoning_count = 1;
+    m[1].reasoning_format = "anthropic-messages";
+    m[2].role = LLM_ROLE_TOOL;
+    m[2].tool_call_id = call.id;
+    m[2].content = "Current temperature: 88\xc2\xb0" "F";
+    memset(&tool, 0, sizeof tool);
+    tool.name = "get_weather";
+    tool.parameters = "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}";
+    memset(&req, 0, sizeof req);
+    req.model = "claude";
+    req.max_tokens = 16000;
+    req.messages = m;
+    req.message_count = 3;
+    req.tools = &tool;
+    req.tool_count = 1;
+    for (i = 0; i < 2; i++) { /* answered the second time; refused twice */
+        memset(x, 0, sizeof x);
+        x[0].status = x[2].status = 400;
+        x[0].headers = x[2].headers = "content-type: application/json\n";
+        x[0].body = x[2].body = refusal;
+        x[1] = i ? x[0] : x[1];
+        if (!i) {
+            x[1].status = 200;
+            x[1].headers = "content-type: application/json\n";
+            x[1].body = answer;
+        }
+        memset(&mock, 0, sizeof mock);
+        mock.exchanges = x;
+        mock.count = 3;
+        mock.on_request = signature_keep_body;
+        mock.user = &log;
+        memset(&log, 0, sizeof log);
+        memset(&dep, 0, sizeof dep);
+        dep.group = "claude";
+        dep.model = "anthropic/claude-opus-4-8";
+        dep.api_key = "sk-test";
+        memset(&rd, 0, sizeof rd);
+        rd.deployments = &dep;
+        rd.deployment_count = 1;
+        rd.transport = llm_mock_transport(&mock);
+        rd.on_trace = signature_keep_trace;
+        rd.callback_user = &log;
+        rd.seed = 7;
+        rd.clock_ms = fx_clock; /* the fixture's (LLM_NO_STDIO has no default clock) */
+        rd.sleep_ms = fx_sleep;
+        if (!CHECK_EQ_INT(llm_router_init(&r, &rd, &err), LLM_OK)) break;
+        CHECK_EQ_INT(llm_router_complete(&r, &req, NULL, &resp, &err), i ? LLM_ERR_BAD_REQUEST : LLM_OK);
+        CHECK_EQ_INT(resp.attempts, 2);
+        llm_response_free(&resp);
+        CHECK_EQ_INT((int)mock.next, 2);
+        if (CHECK_EQ_INT(log.bodies, 2)) {
+            CHECK(strstr(log.body[0], "\"signature\":\"BDaL4VrbR2Oj0hO4XpJxT28J5T....\"") != NULL);
+            if (!CHECK(!strstr(log.body[1], "\"thinking\"") && !strstr(log.body[1], "signature")))
+                fprintf(stderr, "  sent again: %s\n", log.body[1]);
+        }
+        for (line = NULL, len = 0; len < (size_t)log.traces && !line; len++)
+            if (strstr(log.trace[len], "thinking blocks dropped after an invalid signature")) line = log.trace[len];
+        if (!CHECK(line && strncmp(line, "request 1: ", 11) == 0))
+            for (len = 0; len < (size_t)log.traces; len++) fprintf(stderr, "  trace: %s\n", log.trace[len]);
+        if (i) CHECK(strstr(err.message, "Invalid `signature` in `thinking` block") != NULL);
+        llm_router_free(&r);
+    }
+done:
+    free(refusal);
+    free(answer);
+}
+
 static const test_case cases[] = {
     TEST(stream_retries_before_the_first_token),
     TEST(stream_never_retries_after_text),
@@ -1565,6 +1692,7 @@ static const test_case cases[] = {
     TEST(config_yaml_text_is_named),
     TEST(router_property),
     TEST(a_zero_seed_never_repeats_keys),
+    TEST(a_refused_signature_is_sent_again_without_thinking),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
