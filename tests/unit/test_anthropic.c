@@ -539,13 +539,15 @@ static void a_rate_limit_says_when_to_retry(void) {
 }
 
 
-/* An anthropic client at `base_url` (NULL: the preset's) over `mock` (NULL: none). */
+/* An anthropic client at `base_url` (NULL: the preset's) over `mock` (NULL:
+   none); plain http:// allowed, as the origins compared include one. */
 static void client_over(llm_client *c, const char *base_url, llm_mock *mock) {
     llm_client_desc d;
     memset(&d, 0, sizeof d);
     d.provider = "anthropic";
     d.base_url = base_url;
     d.api_key = "sk-test";
+    d.allow_plain_http = true;
     d.no_request_id = true;
     if (mock) d.transport = llm_mock_transport(mock);
     CHECK_EQ_INT(llm_client_init(c, &d, NULL), LLM_OK);
