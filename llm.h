@@ -8568,6 +8568,30 @@ static int llm__wire_choice_order(const void *a, const void *b) {
     int x = ((const llm_choice *)a)->index, y = ((const llm_choice *)b)->index;
     return (x > y) - (x < y);
 }
+/* Merges `from` into `into` field by field, as a stream's usage chunks are:
+   a count of `from` below 0 is one its chunk did not carry, and `into`
+   keeps its own; total_tokens not carried becomes the merged prompt +
+   completion when either of those was carried. `into` is then REPORTED.
+   Merging into a zeroed usage settles a sparse one (absent counts 0). */
+static void llm__wire_usage_merge(llm_usage *into, const llm_usage *from) {
+    int64_t *dst[8];
+    int64_t src[8];
+    size_t i;
+    dst[0] = &into->prompt_tokens, src[0] = from->prompt_tokens;
+    dst[1] = &into->completion_tokens, src[1] = from->completion_tokens;
+    dst[2] = &into->cached_tokens, src[2] = from->cached_tokens;
+    dst[3] = &into->cache_creation_tokens, src[3] = from->cache_creation_tokens;
+    dst[4] = &into->cache_creation_1h_tokens, src[4] = from->cache_creation_1h_tokens;
+    dst[5] = &into->reasoning_tokens, src[5] = from->reasoning_tokens;
+    dst[6] = &into->audio_prompt_tokens, src[6] = from->audio_prompt_tokens;
+    dst[7] = &into->audio_completion_tokens, src[7] = from->audio_completion_tokens;
+    for (i = 0; i < 8; i++)
+        if (src[i] >= 0) *dst[i] = src[i];
+    if (from->total_tokens >= 0) into->total_tokens = from->total_tokens;
+    else if (from->prompt_tokens >= 0 || from->completion_tokens >= 0)
+        into->total_tokens = into->prompt_tokens + into->completion_tokens;
+    into->source = LLM_USAGE_REPORTED;
+}
 #if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
 #define LLM__WIRE_MAX_COUNT ((int64_t)1 << 53)
 
@@ -8598,37 +8622,6 @@ static bool llm__wire_usage_count(const llm_json *v, int64_t *out) {
     if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > LLM__WIRE_MAX_COUNT) return false;
     *out = n;
     return true;
-}
-/* Merges `from` into `into` field by field, as a stream's usage chunks are:
-   a count of `from` below 0 is one its chunk did not carry, and `into`
-   keeps its own; total_tokens not carried becomes the merged prompt +
-   completion when either of those was carried. `into` is then REPORTED.
-   Merging into a zeroed usage settles a sparse one (absent counts 0). */
-static void llm__wire_usage_merge(llm_usage *into, const llm_usage *from) {
-    int64_t *dst[8];
-    int64_t src[8];
-    size_t i;
-    dst[0] = &into->prompt_tokens, src[0] = from->prompt_tokens;
-    dst[1] = &into->completion_tokens, src[1] = from->completion_tokens;
-    dst[2] = &into->cached_tokens, src[2] = from->cached_tokens;
-    dst[3] = &into->cache_creation_tokens, src[3] = from->cache_creation_tokens;
-    dst[4] = &into->cache_creation_1h_tokens, src[4] = from->cache_creation_1h_tokens;
-    dst[5] = &into->reasoning_tokens, src[5] = from->reasoning_tokens;
-    dst[6] = &into->audio_prompt_tokens, src[6] = from->audio_prompt_tokens;
-    dst[7] = &into->audio_completion_tokens, src[7] = from->audio_completion_tokens;
-    for (i = 0; i < 8; i++)
-        if (src[i] >= 0) *dst[i] = src[i];
-    if (from->total_tokens >= 0) into->total_tokens = from->total_tokens;
-    else if (from->prompt_tokens >= 0 || from->completion_tokens >= 0)
-        into->total_tokens = into->prompt_tokens + into->completion_tokens;
-    into->source = LLM_USAGE_REPORTED;
-}
-/* A usage whose every count is "not carried" (-1), to read a chunk into. */
-static void llm__wire_usage_none(llm_usage *us) {
-    us->source = LLM_USAGE_REPORTED;
-    us->prompt_tokens = us->completion_tokens = us->total_tokens = us->cached_tokens = -1;
-    us->cache_creation_tokens = us->cache_creation_1h_tokens = us->reasoning_tokens = -1;
-    us->audio_prompt_tokens = us->audio_completion_tokens = -1;
 }
 /* Copies a JSON string or number (as text) into a fixed buffer; control
    bytes (a NUL from "\u0000" included) become spaces. */
@@ -10136,7 +10129,10 @@ static void llm__openai_openrouter_cost(const llm_json *u, llm_response *resp) {
    merged so); false when a count is out of range. */
 static bool llm__openai_usage_carried(const llm_json *u, llm_usage *us) {
     const llm_json *pd = llm_json_get(u, "prompt_tokens_details"), *cd = llm_json_get(u, "completion_tokens_details");
-    llm__wire_usage_none(us);
+    us->source = LLM_USAGE_REPORTED; /* every count "not carried" (-1) until read */
+    us->prompt_tokens = us->completion_tokens = us->total_tokens = us->cached_tokens = -1;
+    us->cache_creation_tokens = us->cache_creation_1h_tokens = us->reasoning_tokens = -1;
+    us->audio_prompt_tokens = us->audio_completion_tokens = -1;
     return llm__wire_usage_count(llm_json_get(u, "prompt_tokens"), &us->prompt_tokens) &&
            llm__wire_usage_count(llm_json_get(u, "completion_tokens"), &us->completion_tokens) &&
            llm__wire_usage_count(llm_json_get(u, "total_tokens"), &us->total_tokens) &&
