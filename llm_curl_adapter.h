@@ -613,10 +613,8 @@ nomem:
    dropped with its connection), what a callback stopped it with, a
    redirect not followed, or curl's error as TIMEOUT or TRANSPORT. */
 static llm_result llm__curl_result(llm__curl_xfer *x, CURLcode code, llm_error *err) {
-    if (x->stop == LLM_DONE) {
-        if (err) memset(err, 0, sizeof *err);
-        return LLM_OK;
-    }
+    if (err) memset(err, 0, sizeof *err); /* every path leaves *err defined, the ones that return LLM_OK included */
+    if (x->stop == LLM_DONE) return LLM_OK;
     if (x->stop != LLM_OK) {
         if (x->why[0]) return llm__curl_error(err, x->stop, "%s", x->why);
         if (x->errbuf[0] && x->stop == LLM_ERR_TIMEOUT) return llm__curl_error(err, LLM_ERR_TIMEOUT, "%s", x->errbuf);
