@@ -1197,6 +1197,23 @@ static void count_done(void *user, llm_curl_job *job) {
     llm_response_free(&job->response);
 }
 
+/* Adds jobs[0..n-1], each c's request `req`, streamed or not, counted by
+   count_done in k; jobs[0] gets `first_event` as its on_event. */
+static void add_counted_jobs(llm_curl_runner *run, llm_curl_job *jobs, int n, const llm_client *c,
+                             const llm_request *req, bool stream, llm_event_fn first_event, canceller *k) {
+    int i;
+    for (i = 0; i < n; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].client = c;
+        jobs[i].request = req;
+        jobs[i].stream = stream;
+        jobs[i].on_event = i == 0 ? first_event : NULL;
+        jobs[i].on_done = count_done;
+        jobs[i].user = k;
+        llm_curl_runner_add(run, &jobs[i]);
+    }
+}
+
 /* An event callback cancels its own job: libcurl forbids removing a handle
    from inside its callbacks, so the runner finishes the job once curl has
    returned: one on_done, CANCELLED, and the runner goes on (a second job
@@ -1210,7 +1227,6 @@ static void on_event_cancels_its_own_job(void) {
     llm_pair slow = {"x-mock-interval-ms", "50"};
     llm_request req = chat("gpt-4o");
     char base[128];
-    int i;
     client_at(&c, &d, "openai", "/v1", base, sizeof base);
     req.headers = &slow;
     req.header_count = 1;
@@ -1218,16 +1234,7 @@ static void on_event_cancels_its_own_job(void) {
     CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 4, NULL), LLM_OK);
     k.run = &run;
     k.target = &jobs[0];
-    for (i = 0; i < 2; i++) {
-        memset(&jobs[i], 0, sizeof jobs[i]);
-        jobs[i].client = &c;
-        jobs[i].request = &req;
-        jobs[i].stream = true;
-        jobs[i].on_event = i == 0 ? cancel_self_at_second : NULL;
-        jobs[i].on_done = count_done;
-        jobs[i].user = &k;
-        llm_curl_runner_add(&run, &jobs[i]);
-    }
+    add_counted_jobs(&run, jobs, 2, &c, &req, true, cancel_self_at_second, &k);
     guard_hang(20);
     CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
     guard_hang(0);
@@ -1305,7 +1312,6 @@ static void a_queued_job_cancelled_ends(void) {
     llm_pair slow = {"x-mock-interval-ms", "50"};
     llm_request req = chat("gpt-4o");
     char base[128];
-    int i;
     client_at(&c, &d, "openai", "/v1", base, sizeof base);
     req.headers = &slow;
     req.header_count = 1;
@@ -1313,16 +1319,7 @@ static void a_queued_job_cancelled_ends(void) {
     CHECK_EQ_INT(llm_curl_runner_init(&run, NULL, 1, NULL), LLM_OK);
     k.run = &run;
     k.target = &jobs[2];
-    for (i = 0; i < 3; i++) {
-        memset(&jobs[i], 0, sizeof jobs[i]);
-        jobs[i].client = &c;
-        jobs[i].request = &req;
-        jobs[i].stream = true;
-        jobs[i].on_event = i == 0 ? cancel_self_at_second : NULL; /* job 0 cancels job 2, still queued */
-        jobs[i].on_done = count_done;
-        jobs[i].user = &k;
-        llm_curl_runner_add(&run, &jobs[i]);
-    }
+    add_counted_jobs(&run, jobs, 3, &c, &req, true, cancel_self_at_second, &k); /* job 0 cancels job 2, queued */
     llm_curl_runner_step(&run, 0);
     guard_hang(20);
     CHECK_EQ_INT(llm_curl_runner_run_all(&run), LLM_OK);
@@ -1335,14 +1332,7 @@ static void a_queued_job_cancelled_ends(void) {
     /* from outside, between steps */
     memset(&k, 0, sizeof k);
     k.run = &run;
-    for (i = 0; i < 3; i++) {
-        memset(&jobs[i], 0, sizeof jobs[i]);
-        jobs[i].client = &c;
-        jobs[i].request = &req;
-        jobs[i].on_done = count_done;
-        jobs[i].user = &k;
-        llm_curl_runner_add(&run, &jobs[i]);
-    }
+    add_counted_jobs(&run, jobs, 3, &c, &req, false, NULL, &k);
     llm_curl_runner_step(&run, 0);
     llm_curl_runner_cancel(&run, &jobs[1]);
     CHECK_EQ_INT(jobs[1].result, LLM_ERR_CANCELLED);
