@@ -12528,17 +12528,6 @@ static const char *llm__call_id(llm_call *call, const llm_client *client, const 
     return id;
 }
 
-/* Whether the desc's or the request's headers name `lower` (any case). */
-static bool llm__call_has_header(const llm_client_desc *d, const llm_request *req, const char *lower) {
-    size_t i;
-    for (i = 0; i < d->header_count; i++)
-        if (d->headers[i].name && llm__header_is(d->headers[i].name, strlen(d->headers[i].name), lower)) return true;
-    for (i = 0; i < req->header_count; i++)
-        if (req->headers[i].name && llm__header_is(req->headers[i].name, strlen(req->headers[i].name), lower))
-            return true;
-    return false;
-}
-
 /* Whether two header names are the same, in any case. */
 static bool llm__call_same_name(const char *a, const char *b) {
     for (; *a && *b; a++, b++)
@@ -12552,6 +12541,12 @@ static bool llm__call_pairs_name(const llm_pair *h, size_t n, const char *name) 
     for (i = 0; i < n; i++)
         if (h[i].name && llm__call_same_name(h[i].name, name)) return true;
     return false;
+}
+
+/* Whether the desc's or the request's headers name `name` (any case). */
+static bool llm__call_has_header(const llm_client_desc *d, const llm_request *req, const char *name) {
+    return llm__call_pairs_name(d->headers, d->header_count, name) ||
+           llm__call_pairs_name(req->headers, req->header_count, name);
 }
 
 /* The header the secret goes in: Authorization for a bearer token (from
@@ -12579,9 +12574,7 @@ static llm_result llm__call_auth_header(llm_call *call, const llm_client *client
     const llm_client_desc *d = &client->desc;
     const char *prefix = client->provider->auth_prefix;
     if (!name) return LLM_OK; /* keyless: nothing to send */
-    if (llm__call_pairs_name(d->headers, d->header_count, name) ||
-        llm__call_pairs_name(req->headers, req->header_count, name))
-        return LLM_OK;
+    if (llm__call_has_header(d, req, name)) return LLM_OK;
     if (llm__has_control(token, false))
         return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT,
                                  "get_token returned a token holding a control byte (CR, LF...): not sent");
