@@ -5,7 +5,7 @@
 #   make bench       benchmark figures
 #   make fuzz        each fuzz target for FUZZ_SECONDS (default 60)
 #   make check-long  longer fuzzing
-#   make install     llm.h and build/llm under PREFIX
+#   make install     headers, build/llm, vocabularies, pkg-config and CMake files under PREFIX (make uninstall)
 -include config.mk
 
 CC ?= cc
@@ -290,15 +290,43 @@ bench: | $(B)
 $(B)/bench_http: bench/bench_http.c bench/http_bare.h tests/integration/mock.h llm.h llm_curl_adapter.h $(B)/mock_server | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ bench/bench_http.c $(CURL_LIBS) -lcjson $(LDFLAGS)
 
-install: $(B)/llm
-	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/llm
-	cp llm.h costs_embedded.h llm_curl_adapter.h $(DESTDIR)$(PREFIX)/include/
-	cp $(B)/llm $(DESTDIR)$(PREFIX)/bin/
-	cp tests/data/tokens/cl100k_base.tiktoken tests/data/tokens/o200k_base.tiktoken $(DESTDIR)$(PREFIX)/share/llm/
+# ---- install: the headers, the CLI and its vocabularies, pkg-config and CMake files ----
+# (PREFIX and DESTDIR as usual; the version is llm.h's LLM_VERSION_STRING)
+INSTALL_HEADERS = llm.h costs_embedded.h llm_curl_adapter.h
+VOCABULARIES = tests/data/tokens/cl100k_base.tiktoken tests/data/tokens/o200k_base.tiktoken
+LLM_VERSION = $$(sed -n 's/^\#define LLM_VERSION_STRING "\(.*\)"/\1/p' llm.h)
+
+# the CLI as installed: it looks for its vocabularies under PREFIX alone (the source tree may be gone);
+# rebuilt at every install, so that PREFIX is the one given now
+$(B)/llm-installed: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h $(B)/yaml.flags FORCE | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR='"$(PREFIX)/share/llm"' \
+		-o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) -lcurl $(LDFLAGS)
+
+install: $(B)/llm-installed
+	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/llm \
+		$(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/lib/cmake/llm
+	cp $(INSTALL_HEADERS) $(DESTDIR)$(PREFIX)/include/
+	cp $(B)/llm-installed $(DESTDIR)$(PREFIX)/bin/llm
+	cp $(VOCABULARIES) $(DESTDIR)$(PREFIX)/share/llm/
+	v=$(LLM_VERSION); for pc in llm llm-curl; do \
+		sed -e "s|@PREFIX@|$(PREFIX)|" -e "s|@VERSION@|$$v|g" pkg/$$pc.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/$$pc.pc || exit 1; done
+	cp pkg/llmConfig.cmake $(DESTDIR)$(PREFIX)/lib/cmake/llm/
+	v=$(LLM_VERSION); sed -e "s|@VERSION@|$$v|g" -e "s|@MAJOR@|$${v%%.*}|" -e "s|@MINOR@|$$(echo $$v | cut -d. -f2)|" \
+		pkg/llmConfigVersion.cmake.in > $(DESTDIR)$(PREFIX)/lib/cmake/llm/llmConfigVersion.cmake
+
+uninstall:
+	for h in $(INSTALL_HEADERS); do rm -f $(DESTDIR)$(PREFIX)/include/$$h; done
+	rm -f $(DESTDIR)$(PREFIX)/bin/llm $(DESTDIR)$(PREFIX)/lib/pkgconfig/llm.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/llm-curl.pc
+	rm -rf $(DESTDIR)$(PREFIX)/share/llm $(DESTDIR)$(PREFIX)/lib/cmake/llm
+
+# install into a temporary prefix from a copy of the tree, then build a consumer three ways
+check-install:
+	sh tests/install.sh
 
 clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
-	check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run
+	check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
+	uninstall check-install

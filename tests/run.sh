@@ -77,6 +77,7 @@ check check-integration "$CC $CLANG $CXX curl-config openssl"
 check check-prism "$CC curl-config curl node npm"
 check check-load-short "$CC curl-config"
 check check-run "$CC curl-config git"
+check check-install "$CC curl-config git cmake pkg-config"
 check check-fuzz-short libfuzzer
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
