@@ -65,7 +65,22 @@ $(B)/config_json-san: tests/cli/config_json.c cli/config.c cli/file.c cli/cli.h 
 # the examples (examples/*.c: over libcurl, socket.c over its own sockets); built by `make`
 EXAMPLES = chat stream tools structured router tokens socket game_loop
 
-examples: $(EXAMPLES:%=$(B)/%)
+examples: $(EXAMPLES:%=$(B)/%) examples-sqlite
+
+# examples/usage_sqlite.c needs SQLite (Debian libsqlite3-dev): built when make finds it
+$(B)/sqlite.flags: FORCE | $(B)
+	@if pkg-config --exists sqlite3 2>/dev/null; then flags="$$(pkg-config --cflags --libs sqlite3)"; \
+	elif printf '#include <sqlite3.h>\nint main(void) { return !sqlite3_libversion(); }\n' > $(B)/sqlite_probe.c && \
+	  $(CC) $(CFLAGS) -o $(B)/sqlite_probe $(B)/sqlite_probe.c -lsqlite3 $(LDFLAGS) 2>/dev/null; then flags=-lsqlite3; \
+	else flags=; fi; \
+	echo "$$flags" > $@.new; if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+examples-sqlite: $(B)/sqlite.flags
+	@if [ -s $(B)/sqlite.flags ]; then $(MAKE) -s $(B)/usage_sqlite; \
+	else echo "build/usage_sqlite not built: no SQLite (apt-get install libsqlite3-dev, then make)"; fi
+
+$(B)/usage_sqlite: examples/usage_sqlite.c llm.h llm_curl_adapter.h $(B)/sqlite.flags | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< -lcurl $$(cat $(B)/sqlite.flags) $(LDFLAGS)
 
 $(EXAMPLES:%=$(B)/%): $(B)/%: examples/%.c llm.h llm_curl_adapter.h | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< -lcurl $(LDFLAGS)
@@ -128,8 +143,10 @@ check-numbers: | $(B)
 	NO_BENCH=1 $(B)/test_numbers tests/data/numbers/vectors.txt 1000000
 
 # the examples, built with sanitizers, run against the mock server (exit status, stderr and output each checked)
-check-examples: $(B)/mock_server | $(B)
+check-examples: $(B)/mock_server $(B)/sqlite.flags | $(B)
 	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/$$e-san examples/$$e.c -lcurl $(LDFLAGS) || exit 1; done
+	if [ -s $(B)/sqlite.flags ]; then $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/usage_sqlite-san examples/usage_sqlite.c \
+		-lcurl $$(cat $(B)/sqlite.flags) $(LDFLAGS) || exit 1; else rm -f $(B)/usage_sqlite-san; fi
 	sh tests/examples.sh $(B)
 
 check-cli: $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san
@@ -329,5 +346,5 @@ clean:
 
 .PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
-	check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
+	examples-sqlite check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
 	uninstall check-install

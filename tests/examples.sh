@@ -85,5 +85,23 @@ run game_loop "$proxy" "$B/game_loop-san" && {
     expect game_loop "the guard says: Hello from the mock server. You said: Challenge the traveller."
     expect game_loop "the dragon says: Hello from the mock server. You said: Growl at the traveller."
 }
+# usage into SQLite: three calls for alice (one streamed), the report priced at report time; the same
+# report computed apart (tests/usage_report.py: the rows through Python's sqlite3, LiteLLM's prices)
+if [ -x "$B/usage_sqlite-san" ]; then
+    db="$dir/usage.db"
+    run usage_sqlite "OPENAI_BASE_URL=http://127.0.0.1:$port/v1 OPENAI_API_KEY=sk-mock" "$B/usage_sqlite-san" "$db" && {
+        cp "$dir/out" "$dir/report"
+        python3 tests/usage_report.py "$db" tools/data/model_prices_and_context_window.json > "$dir/want" 2> "$dir/err"
+        if cmp -s "$dir/report" "$dir/want"; then passed=$((passed + 1)); else
+            echo "FAIL usage_sqlite: its report differs from the one computed apart:"; diff "$dir/want" "$dir/report" | sed 's/^/     /'
+            failed=$((failed + 1)); fi
+        rows=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT COUNT(*), SUM(user = 'alice'), SUM(model_alias = 'smart'), SUM(created_at IS NOT NULL AND request_id IS NOT NULL) FROM llm_usage\").fetchone())" "$db")
+        if [ "$rows" = "(3, 3, 1, 3)" ]; then passed=$((passed + 1)); else echo "FAIL usage_sqlite rows: $rows"; failed=$((failed + 1)); fi
+    }
+elif [ "${CI:-}" = "true" ]; then
+    echo "FAIL usage_sqlite: not built (SQLite missing: apt-get install libsqlite3-dev)"; failed=$((failed + 1))
+else
+    echo "skip usage_sqlite: not built (apt-get install libsqlite3-dev)"
+fi
 echo "$passed passed, $failed failed (examples over the mock server)"
 [ "$failed" -eq 0 ]
