@@ -13843,9 +13843,10 @@ static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_re
     return LLM_OK;
 }
 
-/* A failed call's error: the answer's status and request id, no secret. */
+/* A failed call's error: the answer's status and request id, no secret
+   (a sticky error is whole already, and may belong to a call never begun). */
 static llm_result llm__call_error_tail(const llm_call *call, llm_result r, llm_error *err) {
-    if (err && r != LLM_OK) {
+    if (err && r != LLM_OK && call->error_ == LLM_OK) {
         err->http_status = call->status_;
         if (!err->request_id[0])
             llm__copy_text(err->request_id, sizeof err->request_id, call->request_id_, strlen(call->request_id_));
@@ -13907,8 +13908,7 @@ LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response 
     }
     r = llm__call_answer(call, &doc, err);
     if (r == LLM_OK) r = llm__call_decode(call, llm_json_root(&doc), now_ms, resp, err);
-    if (r != LLM_OK && call->error_ != LLM_OK && err) *err = call->err_; /* no tail: the sticky error is whole */
-    else llm__call_error_tail(call, r, err);
+    llm__call_error_tail(call, r, err);
     llm_json_doc_free(&doc);
     return r;
 }

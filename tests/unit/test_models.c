@@ -232,6 +232,13 @@ static void kinds_and_arguments(void) {
     CHECK_EQ_INT(llm_call_begin_embed(&call, &plain, NULL, 0, &http, &err), LLM_ERR_INVALID_ARGUMENT);
     CHECK_EQ_INT(llm_call_begin_count_tokens(&call, &plain, NULL, 0, &http, &err), LLM_ERR_INVALID_ARGUMENT);
     CHECK_EQ_INT(llm_call_finish_models(NULL, 0, &list, &err), LLM_ERR_INVALID_ARGUMENT);
+    /* a begin that failed leaves a call to finish with nothing in it: each kind's finish says so */
+    CHECK_EQ_INT(llm_call_begin_models(&call, &c, NULL, 0, &http, &err), LLM_ERR_UNSUPPORTED);
+    CHECK_EQ_INT(llm_call_finish_models(&call, 0, &list, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(llm_call_begin_embed(&call, &plain, NULL, 0, &http, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(llm_call_finish_embed(&call, 0, &vectors, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(llm_call_finish_count_tokens(&call, 0, &count, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(llm_call_finish(&call, 0, &resp, &err), LLM_ERR_INVALID_ARGUMENT);
     CHECK_EQ_INT(llm_call_finish_embed(NULL, 0, &vectors, &err), LLM_ERR_INVALID_ARGUMENT);
     CHECK_EQ_INT(llm_list_models(NULL, NULL, &list, &err), LLM_ERR_INVALID_ARGUMENT);
     CHECK_EQ_INT(llm_list_models(&plain, NULL, NULL, &err), LLM_ERR_INVALID_ARGUMENT);
