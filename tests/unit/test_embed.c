@@ -65,6 +65,12 @@ static uint32_t bits(float f) {
     return u;
 }
 
+/* The body the transport saw, parsed (a zeroed document: the default allocator). */
+static llm_result parse(llm_json_doc *doc, const char *body) {
+    memset(doc, 0, sizeof *doc);
+    return llm_json_parse(doc, body, strlen(body), NULL);
+}
+
 /* A body's members must be among `allowed` (the spec's names). */
 static int members_among(const llm_json *body, const char *const *allowed, size_t n) {
     const llm_json *m;
@@ -107,7 +113,7 @@ static void the_documented_openai_answer(void) {
     CHECK_EQ_INT(llm_embed(&c, &req, &resp, &err), LLM_OK);
     CHECK_EQ_STR(s.method, "POST");
     CHECK_EQ_STR(s.url, "https://api.openai.com/v1/embeddings");
-    if (CHECK_EQ_INT(llm_json_parse(&doc, s.body, strlen(s.body), NULL), LLM_OK)) {
+    if (CHECK_EQ_INT(parse(&doc, s.body), LLM_OK)) {
         const llm_json *root = llm_json_root(&doc);
         CHECK(members_among(root, openai_fields, 5));
         CHECK_EQ_STR(llm_json_string(llm_json_get(root, "model"), NULL), "text-embedding-ada-002");
@@ -165,7 +171,7 @@ static void several_inputs_in_base64(void) {
     req.user = "user-1234";
     req.task_type = "RETRIEVAL_QUERY"; /* Gemini's: not sent to OpenAI */
     CHECK_EQ_INT(llm_embed(&c, &req, &resp, &err), LLM_OK);
-    if (CHECK_EQ_INT(llm_json_parse(&doc, s.body, strlen(s.body), NULL), LLM_OK)) {
+    if (CHECK_EQ_INT(parse(&doc, s.body), LLM_OK)) {
         const llm_json *root = llm_json_root(&doc), *input = llm_json_get(root, "input");
         CHECK(members_among(root, openai_fields, 5));
         CHECK(llm_json_is(input, LLM_JSON_ARRAY) && llm_json_count(input) == 2);
@@ -306,7 +312,7 @@ static void gemini_one_and_several(void) {
     req.user = "user-1234";
     CHECK_EQ_INT(llm_embed(&c, &req, &resp, &err), LLM_OK);
     CHECK_EQ_STR(s.url, "https://generativelanguage.googleapis.com/v1beta/models/gemini-embedding-001:embedContent");
-    if (CHECK_EQ_INT(llm_json_parse(&doc, s.body, strlen(s.body), NULL), LLM_OK)) {
+    if (CHECK_EQ_INT(parse(&doc, s.body), LLM_OK)) {
         const llm_json *root = llm_json_root(&doc);
         CHECK(members_among(root, gemini_fields, 5));
         CHECK_EQ_STR(gemini_text(root), in[0]);
@@ -327,7 +333,7 @@ static void gemini_one_and_several(void) {
     req.task_type = NULL;
     CHECK_EQ_INT(llm_embed(&c, &req, &resp, &err), LLM_OK);
     CHECK_EQ_STR(s.url, "https://generativelanguage.googleapis.com/v1beta/models/gemini-embedding-001:batchEmbedContents");
-    if (CHECK_EQ_INT(llm_json_parse(&doc, s.body, strlen(s.body), NULL), LLM_OK)) {
+    if (CHECK_EQ_INT(parse(&doc, s.body), LLM_OK)) {
         const llm_json *root = llm_json_root(&doc), *reqs = llm_json_get(root, "requests");
         size_t i;
         CHECK_EQ_INT((int)llm_json_count(root), 1);
