@@ -9109,16 +9109,21 @@ static size_t llm__wire_embed_size(const llm_json *v, const char *what, size_t i
     return (void)llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z] has no vector (numbers, or base64)", what, i), 0;
 }
 
-/* Writes the values of a vector llm__wire_embed_size accepted. */
-static void llm__wire_embed_fill(const llm_json *v, float *out) {
-    size_t len;
+/* Writes the `count` values of a vector llm__wire_embed_size accepted;
+   false when base64 brought one that is not finite (NaN, an infinity),
+   which JSON numbers cannot carry either. */
+static bool llm__wire_embed_fill(const llm_json *v, float *out, size_t count) {
+    size_t len, i;
     const char *s = llm_json_string(v, &len);
     const llm_json *x;
-    if (s) {
-        llm__wire_b64_floats(s, len, out);
-        return;
+    if (!s) {
+        for (x = llm_json_first(v); x; x = llm_json_next(v, x)) *out++ = (float)llm_json_number(x, 0);
+        return true;
     }
-    for (x = llm_json_first(v); x; x = llm_json_next(v, x)) *out++ = (float)llm_json_number(x, 0);
+    llm__wire_b64_floats(s, len, out);
+    for (i = 0; i < count; i++)
+        if (out[i] != out[i] || out[i] - out[i] != 0) return false;
+    return true;
 }
 
 /* An item's place among the vectors: its `index_key` member (NULL: none;
@@ -9163,7 +9168,9 @@ static llm_result llm__wire_embed_vectors(llm_embed_response *resp, const llm_js
             return llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z].%s %d is given twice", what, i, key,
                              (int)at);
         size = llm__wire_embed_size(v, what, i, err);
-        llm__wire_embed_fill(v, values);
+        if (!llm__wire_embed_fill(v, values, size))
+            return llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z] holds a value that is not a finite float32", what,
+                             i);
         vecs[at].values = values;
         vecs[at].count = size;
         values += size;

@@ -238,6 +238,9 @@ static void answers_refused(void) {
         {"{\"data\":[{\"index\":0,\"embedding\":[0.5,\"1\"]}]}", 1, "not a float32"},
         {"{\"data\":[{\"index\":0,\"embedding\":[1e39]}]}", 1, "not a float32"},
         {"{\"data\":[{\"index\":0}]}", 1, "no vector"},
+        /* NaN and +inf as float32 (Python: base64.b64encode(struct.pack('<f', float('nan'))), ...('inf')) */
+        {"{\"data\":[{\"index\":0,\"embedding\":\"AADAfw==\"}]}", 1, "not a finite float32"},
+        {"{\"data\":[{\"index\":0,\"embedding\":\"AACAfw==\"}]}", 1, "not a finite float32"},
         {"{\"object\":\"list\"}", 1, "no data array"},
     };
     size_t i;
