@@ -26,7 +26,7 @@ all: $(B)/llm
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = cli/main.c cli/file.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c cli/remote.c
+CLI_SRC = cli/main.c cli/file.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c cli/remote.c cli/embed.c
 # where `llm tokens` looks for vocabularies after $$LLM_TIKTOKEN_DIR: the installed ones, then this source tree
 CLI_DIRS = -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR="\"$$(pwd)\""
 
@@ -136,6 +136,7 @@ check-cli: $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san
 	sh tests/cli/chat.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/chat_bounds.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/calls.sh $(B)/llm $(B)/mock_server
+	sh tests/cli/embed.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
 	sh tests/cli/router.sh $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san $(B)/json_same tests/data/router
