@@ -1375,6 +1375,44 @@ static void a_routed_job_tells_the_whole_job(void) {
     llm_router_free(&r);
 }
 
+/* Embeddings over real sockets: the mock server's vectors in float and in
+   base64 are the same float32 (it sends one value both ways), each input's
+   at its index, with the usage it reports; Azure's v1 path answers too. */
+static void embeddings_in_float_and_base64(void) {
+    static const char *const in[] = {"first input", "second input"};
+    llm_client_desc d;
+    llm_client c, az;
+    llm_embed_request req;
+    llm_embed_response f, b;
+    llm_error err;
+    char base[128], azbase[128];
+    size_t i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    memset(&req, 0, sizeof req);
+    req.model = "text-embedding-3-small";
+    req.inputs = in;
+    req.input_count = 2;
+    req.dimensions = 5;
+    if (!CHECK_EQ_INT(llm_embed(&c, &req, &f, &err), LLM_OK)) fprintf(stderr, "  float: %s\n", err.message);
+    req.encoding = LLM_EMBED_BASE64;
+    if (!CHECK_EQ_INT(llm_embed(&c, &req, &b, &err), LLM_OK)) fprintf(stderr, "  base64: %s\n", err.message);
+    if (CHECK_EQ_INT((int)f.count, 2) && CHECK_EQ_INT((int)b.count, 2))
+        for (i = 0; i < 2; i++) {
+            CHECK(f.embeddings[i].count == 5 && b.embeddings[i].count == 5);
+            CHECK(memcmp(f.embeddings[i].values, b.embeddings[i].values, 5 * sizeof(float)) == 0);
+        }
+    if (f.count == 2) CHECK(memcmp(f.embeddings[0].values, f.embeddings[1].values, 5 * sizeof(float)) != 0);
+    CHECK(f.usage.source == LLM_USAGE_REPORTED && f.usage.prompt_tokens > 0);
+    CHECK_EQ_INT(f.http_status, 200);
+    llm_embed_response_free(&f);
+    llm_embed_response_free(&b);
+    client_at(&az, &d, "azure", "", azbase, sizeof azbase);
+    req.model = "my-embedder";
+    CHECK_EQ_INT(llm_embed(&az, &req, &b, &err), LLM_OK);
+    CHECK_EQ_INT((int)b.count, 2);
+    llm_embed_response_free(&b);
+}
+
 static const test_case cases[] = {
     TEST(every_provider_answers_streamed_and_not),
     TEST(one_connection_is_kept_alive),
@@ -1405,6 +1443,7 @@ static const test_case cases[] = {
     TEST(trailers_after_the_end_are_bounded),
     TEST(the_runner_bounds_trailers_too),
     TEST(the_adapter_wipes_its_copies_of_the_key),
+    TEST(embeddings_in_float_and_base64),
 };
 
 int main(int argc, char **argv) {
