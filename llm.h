@@ -9034,8 +9034,12 @@ static llm_result llm__wire_enc_end(llm__wire_enc *e, llm_result r) {
 #if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_GEMINI) /* the formats with embeddings */
 /* ---- embeddings (their encoders' and decoders') ---- */
 
-/* The largest float32 (FLT_MAX): a vector's value beyond it is no float. */
+/* The largest float32 (FLT_MAX), and 2^128, the bound of the float32 range
+   as schema tools often write it (Prism answers -3.402823669209385e+38 for
+   OpenAI's `format: float`): a value up to 2^128 in size is brought to
+   +-FLT_MAX, one beyond it is no float32. */
 #define LLM__WIRE_FLOAT_MAX 3.4028234663852886e38
+#define LLM__WIRE_FLOAT_BOUND 3.4028236692093846e38
 
 /* The writer's state after an embeddings body was written. */
 static llm_result llm__wire_embed_written(const llm_json_writer *w, llm_error *err) {
@@ -9100,8 +9104,8 @@ static size_t llm__wire_embed_size(const llm_json *v, const char *what, size_t i
     if (s && bytes) return bytes / 4;
     if (!s && llm_json_count(v) && llm_json_is(v, LLM_JSON_ARRAY)) {
         for (x = llm_json_first(v); x; x = llm_json_next(v, x))
-            if (!llm_json_is(x, LLM_JSON_NUMBER) || llm_json_number(x, 0) > LLM__WIRE_FLOAT_MAX ||
-                llm_json_number(x, 0) < -LLM__WIRE_FLOAT_MAX)
+            if (!llm_json_is(x, LLM_JSON_NUMBER) || llm_json_number(x, 0) > LLM__WIRE_FLOAT_BOUND ||
+                llm_json_number(x, 0) < -LLM__WIRE_FLOAT_BOUND)
                 return (void)llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z] holds a value that is not a float32",
                                        what, i), 0;
         return llm_json_count(v);
@@ -9117,7 +9121,11 @@ static bool llm__wire_embed_fill(const llm_json *v, float *out, size_t count) {
     const char *s = llm_json_string(v, &len);
     const llm_json *x;
     if (!s) {
-        for (x = llm_json_first(v); x; x = llm_json_next(v, x)) *out++ = (float)llm_json_number(x, 0);
+        for (x = llm_json_first(v); x; x = llm_json_next(v, x)) {
+            double d = llm_json_number(x, 0);
+            *out++ = d > LLM__WIRE_FLOAT_MAX ? (float)LLM__WIRE_FLOAT_MAX
+                   : d < -LLM__WIRE_FLOAT_MAX ? (float)-LLM__WIRE_FLOAT_MAX : (float)d;
+        }
         return true;
     }
     llm__wire_b64_floats(s, len, out);

@@ -253,6 +253,37 @@ static void answers_refused(void) {
     }
 }
 
+/* The float32 range's edges: Prism's answer for OpenAI's `format: float`
+   (-3.402823669209385e+38, which is -2^128) and FLT_MAX itself are
+   -FLT_MAX and FLT_MAX (bits 0xff7fffff and 0x7f7fffff, Python's
+   struct.pack('<f', ...) of +-3.4028234663852886e38); 1e39 is refused
+   (answers_refused). */
+static void the_edges_of_float32(void) {
+    static const char *const in[] = {"hi"};
+    const char *body = "{\"data\":[{\"index\":0,\"embedding\":[-3.402823669209385e+38,3.4028234663852886e38,"
+                       "1e-46]}],\"model\":\"string\",\"object\":\"list\",\"usage\":{\"prompt_tokens\":0,"
+                       "\"total_tokens\":0}}";
+    llm_mock_exchange ex = {200, NULL, body, 0, 0, LLM_OK};
+    llm_mock mock = {&ex, 1, 0, NULL, NULL};
+    test_alloc_stats stats = {0};
+    llm_allocator alloc = TEST_ALLOCATOR(&stats);
+    seen s;
+    llm_client c;
+    llm_embed_request req = embed_request("text-embedding-3-small", in, 1);
+    llm_embed_response resp;
+    llm_error err;
+    memset(&s, 0, sizeof s);
+    client_on(&c, "openai", NULL, NULL, &mock, &s, alloc);
+    if (!CHECK_EQ_INT(llm_embed(&c, &req, &resp, &err), LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+    if (resp.count == 1 && CHECK_EQ_INT((int)resp.embeddings[0].count, 3)) {
+        CHECK_EQ_INT((int)bits(resp.embeddings[0].values[0]), (int)0xff7fffffu);
+        CHECK_EQ_INT((int)bits(resp.embeddings[0].values[1]), (int)0x7f7fffffu);
+        CHECK_EQ_INT((int)bits(resp.embeddings[0].values[2]), 0); /* below the smallest float32: 0 */
+    }
+    llm_embed_response_free(&resp);
+    CHECK_EQ_INT(stats.live, 0);
+}
+
 /* Azure's two URL forms (as its chat URL): the deployment form with its
    api-version, and the v1 API. */
 static void azure_urls(void) {
@@ -478,6 +509,7 @@ static const test_case cases[] = {
     TEST(the_documented_openai_answer),
     TEST(several_inputs_in_base64),
     TEST(answers_refused),
+    TEST(the_edges_of_float32),
     TEST(azure_urls),
     TEST(gemini_one_and_several),
     TEST(fed_byte_by_byte),
