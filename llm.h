@@ -4698,7 +4698,7 @@ static void llm__json_write_quoted(llm_json_writer *w, const char *s, size_t n) 
     llm__json_write_put(w, "\"", 1);
 }
 
-#ifndef LLM_NO_PROVIDER_OPENAI /* the OpenAI encoder's (data URLs) */
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_GEMINI) /* data URLs; Gemini's embeddings */
 /* One string value made of several NUL-terminated pieces. */
 static void llm__json_write_string_pieces(llm_json_writer *w, const char *const *pieces, size_t count) {
     size_t i;
