@@ -220,7 +220,7 @@
    is the caller's: llm_curl_adapter.h, a companion header, is one over
    libcurl. It speaks three wire formats both ways (OpenAI chat completions
    and every compatible server, Anthropic Messages, Gemini generateContent)
-   and chat alone: no embeddings, model lists, readiness probes, remote
+   for chat and embeddings: no model lists, readiness probes, remote
    token counts or OpenAI Responses API yet. Each process has its own
    router: nothing is shared across processes.
 
