@@ -1411,6 +1411,47 @@ static void embeddings_in_float_and_base64(void) {
     CHECK_EQ_INT(llm_embed(&az, &req, &b, &err), LLM_OK);
     CHECK_EQ_INT((int)b.count, 2);
     llm_embed_response_free(&b);
+    d.api_version = "2024-10-21"; /* the deployment path */
+    CHECK_EQ_INT(llm_client_init(&az, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_embed(&az, &req, &b, &err), LLM_OK);
+    CHECK_EQ_INT((int)b.count, 2);
+    llm_embed_response_free(&b);
+}
+
+/* Gemini's :embedContent and :batchEmbedContents over real sockets: the
+   mock server gives a text the vector its /embeddings gives it, so one
+   input and two carry the same first vector as OpenAI's shape does. */
+static void gemini_embeddings_one_and_batch(void) {
+    static const char *const in[] = {"first input", "second input"};
+    llm_client_desc d;
+    llm_client gem, oai;
+    llm_embed_request req;
+    llm_embed_response one, two, ref;
+    llm_error err;
+    char base[128], obase[128];
+    client_at(&gem, &d, "gemini", "", base, sizeof base);
+    client_at(&oai, &d, "openai", "/v1", obase, sizeof obase);
+    memset(&req, 0, sizeof req);
+    req.model = "gemini-embedding-001";
+    req.inputs = in;
+    req.input_count = 1;
+    req.dimensions = 6;
+    req.task_type = "SEMANTIC_SIMILARITY";
+    if (!CHECK_EQ_INT(llm_embed(&gem, &req, &one, &err), LLM_OK)) fprintf(stderr, "  one: %s\n", err.message);
+    req.input_count = 2;
+    if (!CHECK_EQ_INT(llm_embed(&gem, &req, &two, &err), LLM_OK)) fprintf(stderr, "  batch: %s\n", err.message);
+    req.task_type = NULL;
+    CHECK_EQ_INT(llm_embed(&oai, &req, &ref, &err), LLM_OK);
+    if (CHECK_EQ_INT((int)one.count, 1) && CHECK_EQ_INT((int)two.count, 2) && CHECK_EQ_INT((int)ref.count, 2)) {
+        CHECK(one.embeddings[0].count == 6 && two.embeddings[1].count == 6);
+        CHECK(memcmp(one.embeddings[0].values, ref.embeddings[0].values, 6 * sizeof(float)) == 0);
+        CHECK(memcmp(two.embeddings[0].values, ref.embeddings[0].values, 6 * sizeof(float)) == 0);
+        CHECK(memcmp(two.embeddings[1].values, ref.embeddings[1].values, 6 * sizeof(float)) == 0);
+    }
+    CHECK(one.usage.source == LLM_USAGE_MISSING);
+    llm_embed_response_free(&one);
+    llm_embed_response_free(&two);
+    llm_embed_response_free(&ref);
 }
 
 static const test_case cases[] = {
@@ -1444,6 +1485,7 @@ static const test_case cases[] = {
     TEST(the_runner_bounds_trailers_too),
     TEST(the_adapter_wipes_its_copies_of_the_key),
     TEST(embeddings_in_float_and_base64),
+    TEST(gemini_embeddings_one_and_batch),
 };
 
 int main(int argc, char **argv) {
