@@ -2780,8 +2780,11 @@ LLM_API llm_result llm_router_stream(llm_router *router, const llm_request *req,
    attempt's model, Idempotency-Key, X-Attempt, request id and timeout
    (req->call's headers kept), under the router's retries, fallbacks,
    cooldowns and budgets (the answer's usage and cost count as a chat
-   answer's; the count_prompt_tokens hook sees a request with no
-   messages). latency_ms and attempts as llm_router_complete's. */
+   answer's; the count_prompt_tokens hook sees a request with no messages,
+   on_success a response holding only the usage, costs, status and
+   latency). A picked deployment whose wire format has no embeddings ends
+   the request with LLM_ERR_UNSUPPORTED, nothing sent. latency_ms and
+   attempts as llm_router_complete's. */
 LLM_API llm_result llm_router_embed(llm_router *router, const llm_embed_request *req, const llm_router_options *opts,
                                     llm_embed_response *resp, llm_error *err);
 

@@ -505,6 +505,23 @@ static void through_the_router(void) {
     fx_done();
 }
 
+/* A deployment whose wire format has no embeddings (Anthropic's) ends
+   the request as UNSUPPORTED, nothing sent. */
+static void a_router_deployment_without_embeddings(void) {
+    static const char *const in[] = {"hello"};
+    llm_embed_request req = embed_request("g", in, 1);
+    llm_embed_response resp;
+    llm_error err;
+    fx_reset();
+    fx_dep("g")->model = "anthropic/claude-sonnet-4-5";
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    CHECK_EQ_INT(llm_router_embed(&F.router, &req, NULL, &resp, &err), LLM_ERR_UNSUPPORTED);
+    CHECK(strstr(err.message, "embeddings") != NULL);
+    CHECK_EQ_INT(F.total, 0);
+    CHECK_EQ_INT(resp.attempts, 1);
+    fx_done();
+}
+
 static const test_case cases[] = {
     TEST(the_documented_openai_answer),
     TEST(several_inputs_in_base64),
@@ -515,6 +532,7 @@ static const test_case cases[] = {
     TEST(fed_byte_by_byte),
     TEST(every_allocation_failing),
     TEST(through_the_router),
+    TEST(a_router_deployment_without_embeddings),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
