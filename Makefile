@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm examples
@@ -26,7 +26,7 @@ all: $(B)/llm examples
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = cli/main.c cli/file.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c cli/remote.c
+CLI_SRC = cli/main.c cli/file.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c cli/remote.c cli/embed.c
 # where `llm tokens` looks for vocabularies after $$LLM_TIKTOKEN_DIR: the installed ones, then this source tree
 CLI_DIRS = -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR="\"$$(pwd)\""
 
@@ -154,6 +154,7 @@ check-cli: $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san
 	sh tests/cli/chat.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/chat_bounds.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/calls.sh $(B)/llm $(B)/mock_server
+	sh tests/cli/embed.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
 	sh tests/cli/router.sh $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san $(B)/json_same tests/data/router
@@ -227,8 +228,9 @@ check-integration: $(B)/test_curl $(B)/mock_server
 	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_curl_cxx11 tests/compile/curl_adapter.cc $(CURL_LIBS) && $(B)/compile_curl_cxx11
 
 # the adapter against servers nobody here wrote: Prism validating every request against each spec
-check-prism: $(B)/test_prism
+check-prism: $(B)/test_prism $(B)/llm
 	sh tests/prism/run.sh openai -- $(B)/test_prism openai
+	sh tests/prism/run.sh openai -- sh tests/prism/embed.sh $(B)/llm
 	sh tests/prism/run.sh anthropic -- $(B)/test_prism anthropic
 
 # the load and fault runs, short (make load: the full runs, then a 500-call soak under valgrind)
@@ -245,7 +247,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders
+FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed
 
 # fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl
 fuzz: | $(B)

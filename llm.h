@@ -220,7 +220,7 @@
    is the caller's: llm_curl_adapter.h, a companion header, is one over
    libcurl. It speaks three wire formats both ways (OpenAI chat completions
    and every compatible server, Anthropic Messages, Gemini generateContent)
-   and chat alone: no embeddings, model lists, readiness probes, remote
+   for chat and embeddings: no model lists, readiness probes, remote
    token counts or OpenAI Responses API yet. Each process has its own
    router: nothing is shared across processes.
 
@@ -2774,6 +2774,19 @@ LLM_API llm_result llm_router_complete(llm_router *router, const llm_request *re
    that ends the request, with the partial response kept in *resp. */
 LLM_API llm_result llm_router_stream(llm_router *router, const llm_request *req, const llm_router_options *opts,
                                      llm_event_fn on_event, void *user, llm_response *resp, llm_error *err);
+/* Embeddings through the router, as llm_router_complete sends chat:
+   req->model names a group, a deployment id or a deployment's model; each
+   attempt is llm_embed on the picked deployment's client with the
+   attempt's model, Idempotency-Key, X-Attempt, request id and timeout
+   (req->call's headers kept), under the router's retries, fallbacks,
+   cooldowns and budgets (the answer's usage and cost count as a chat
+   answer's; the count_prompt_tokens hook sees a request with no messages,
+   on_success a response holding only the usage, costs, status and
+   latency). A picked deployment whose wire format has no embeddings ends
+   the request with LLM_ERR_UNSUPPORTED, nothing sent. latency_ms and
+   attempts as llm_router_complete's. */
+LLM_API llm_result llm_router_embed(llm_router *router, const llm_embed_request *req, const llm_router_options *opts,
+                                    llm_embed_response *resp, llm_error *err);
 
 LLM_API void llm_router_get_stats(llm_router *router, llm_router_stats *out);
 LLM_API size_t llm_router_deployment_count(const llm_router *router);
@@ -4688,7 +4701,7 @@ static void llm__json_write_quoted(llm_json_writer *w, const char *s, size_t n) 
     llm__json_write_put(w, "\"", 1);
 }
 
-#ifndef LLM_NO_PROVIDER_OPENAI /* the OpenAI encoder's (data URLs) */
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_GEMINI) /* data URLs; Gemini's embeddings */
 /* One string value made of several NUL-terminated pieces. */
 static void llm__json_write_string_pieces(llm_json_writer *w, const char *const *pieces, size_t count) {
     size_t i;
@@ -9021,6 +9034,164 @@ static llm_result llm__wire_enc_end(llm__wire_enc *e, llm_result r) {
 }
 #endif /* the encoders */
 
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_GEMINI) /* the formats with embeddings */
+/* ---- embeddings (their encoders' and decoders') ---- */
+
+/* The largest float32 (FLT_MAX), and 2^128, the bound of the float32 range
+   as schema tools often write it (Prism answers -3.402823669209385e+38 for
+   OpenAI's `format: float`): a value up to 2^128 in size is brought to
+   +-FLT_MAX, one beyond it is no float32. */
+#define LLM__WIRE_FLOAT_MAX 3.4028234663852886e38
+#define LLM__WIRE_FLOAT_BOUND 3.4028236692093846e38
+
+/* The writer's state after an embeddings body was written. */
+static llm_result llm__wire_embed_written(const llm_json_writer *w, llm_error *err) {
+    if (w->error_ == LLM_ERR_NO_MEMORY) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (w->error_ != LLM_OK) return llm__fail(err, w->error_, "embeddings: a string is not valid UTF-8");
+    return LLM_OK;
+}
+
+/* The value of one base64 letter (RFC 4648, section 4), or -1. */
+static int llm__wire_b64_value(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* The bytes a padded base64 text decodes to; false when it is not one
+   (a length that is not a multiple of 4, a letter outside the alphabet,
+   '=' anywhere but in the last two places). */
+static bool llm__wire_b64_size(const char *s, size_t len, size_t *bytes) {
+    size_t i, pad = 0;
+    if (len % 4) return false;
+    if (len && s[len - 1] == '=') pad = s[len - 2] == '=' ? 2 : 1;
+    for (i = 0; i < len - pad; i++)
+        if (llm__wire_b64_value(s[i]) < 0) return false;
+    *bytes = len / 4 * 3 - pad;
+    return true;
+}
+
+/* Decodes a text llm__wire_b64_size accepted, of a whole number of
+   float32, into `out`: little-endian float32 (OpenAI's encoding_format
+   "base64"), assembled by value, so on any host. */
+static void llm__wire_b64_floats(const char *s, size_t len, float *out) {
+    uint32_t bits = 0, word = 0;
+    size_t i, byte = 0;
+    int held = 0; /* bits of `bits` not yet taken */
+    for (i = 0; i < len && s[i] != '='; i++) {
+        bits = bits << 6 | (uint32_t)llm__wire_b64_value(s[i]);
+        if ((held += 6) < 8) continue;
+        held -= 8;
+        word |= ((bits >> held) & 0xFFu) << (8 * (byte % 4));
+        if (++byte % 4 == 0) {
+            memcpy(out++, &word, sizeof word);
+            word = 0;
+        }
+    }
+}
+
+/* The values of one vector `v` (what[i] in messages): a JSON array of
+   numbers that are float32, or a base64 text of little-endian float32.
+   0 for anything else, empty included, with a PARSE reason. */
+static size_t llm__wire_embed_size(const llm_json *v, const char *what, size_t i, llm_error *err) {
+    size_t len, bytes = 0;
+    const char *s = llm_json_string(v, &len);
+    const llm_json *x;
+    if (s && !llm__wire_b64_size(s, len, &bytes))
+        return (void)llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z] is a string that is not base64", what, i), 0;
+    if (s && bytes % 4)
+        return (void)llm__fail(err, LLM_ERR_PARSE,
+                               "embeddings: %s[%z] decodes to %z bytes, not a whole number of float32 (4 bytes each)",
+                               what, i, bytes), 0;
+    if (s && bytes) return bytes / 4;
+    if (!s && llm_json_count(v) && llm_json_is(v, LLM_JSON_ARRAY)) {
+        for (x = llm_json_first(v); x; x = llm_json_next(v, x))
+            if (!llm_json_is(x, LLM_JSON_NUMBER) || llm_json_number(x, 0) > LLM__WIRE_FLOAT_BOUND ||
+                llm_json_number(x, 0) < -LLM__WIRE_FLOAT_BOUND)
+                return (void)llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z] holds a value that is not a float32",
+                                       what, i), 0;
+        return llm_json_count(v);
+    }
+    return (void)llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z] has no vector (numbers, or base64)", what, i), 0;
+}
+
+/* Writes the `count` values of a vector llm__wire_embed_size accepted;
+   false when base64 brought one that is not finite (NaN, an infinity),
+   which JSON numbers cannot carry either. */
+static bool llm__wire_embed_fill(const llm_json *v, float *out, size_t count) {
+    size_t len, i;
+    const char *s = llm_json_string(v, &len);
+    const llm_json *x;
+    if (!s) {
+        for (x = llm_json_first(v); x; x = llm_json_next(v, x)) {
+            double d = llm_json_number(x, 0);
+            *out++ = d > LLM__WIRE_FLOAT_MAX ? (float)LLM__WIRE_FLOAT_MAX
+                   : d < -LLM__WIRE_FLOAT_MAX ? (float)-LLM__WIRE_FLOAT_MAX : (float)d;
+        }
+        return true;
+    }
+    llm__wire_b64_floats(s, len, out);
+    for (i = 0; i < count; i++)
+        if (out[i] != out[i] || out[i] - out[i] != 0) return false;
+    return true;
+}
+
+/* An item's place among the vectors: its `index_key` member (NULL: none;
+   absent: its position i), a whole number below n; -1 otherwise. */
+static int64_t llm__wire_embed_slot(const llm_json *item, const char *index_key, size_t i, size_t n) {
+    const llm_json *k = index_key ? llm_json_get(item, index_key) : NULL;
+    int64_t at = k ? llm_json_int(k, -1) : (int64_t)i;
+    return at >= 0 && (uint64_t)at < (uint64_t)n ? at : -1;
+}
+
+/* An answer's vectors into resp: the items of `items` (the object `items`
+   itself when `one`), each holding its vector under `vector_key` and its
+   place under `index_key` (see llm__wire_embed_slot). Every value goes
+   into ONE float array in the response's arena; an index out of range or
+   given twice is LLM_ERR_PARSE (`what` names the items in messages). */
+static llm_result llm__wire_embed_vectors(llm_embed_response *resp, const llm_json *items, bool one,
+                                          const char *vector_key, const char *index_key, const char *what,
+                                          llm_error *err) {
+    size_t n = one ? 1 : llm_json_count(items), total = 0, i, size;
+    const char *key = index_key ? index_key : "index";
+    const llm_json *item;
+    llm_embedding *vecs;
+    float *values;
+    int64_t at;
+    for (i = 0, item = one ? items : llm_json_first(items); item; i++, item = one ? NULL : llm_json_next(items, item)) {
+        if (!(size = llm__wire_embed_size(llm_json_get(item, vector_key), what, i, err))) return LLM_ERR_PARSE;
+        if (llm__wire_embed_slot(item, index_key, i, n) < 0)
+            return llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z].%s is not a whole number below %z", what, i,
+                             key, n);
+        if (size > ((size_t)-1) / sizeof(float) - total) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+        total += size;
+    }
+    if (!n) return LLM_OK;
+    if (n > ((size_t)-1) / sizeof *vecs ||
+        !(vecs = (llm_embedding *)llm_embed_response_alloc(resp, n * sizeof *vecs)) ||
+        !(values = (float *)llm_embed_response_alloc(resp, total * sizeof(float))))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    for (i = 0, item = one ? items : llm_json_first(items); item; i++, item = one ? NULL : llm_json_next(items, item)) {
+        const llm_json *v = llm_json_get(item, vector_key);
+        at = llm__wire_embed_slot(item, index_key, i, n);
+        if (vecs[at].values)
+            return llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z].%s %d is given twice", what, i, key,
+                             (int)at);
+        size = llm__wire_embed_size(v, what, i, err);
+        if (!llm__wire_embed_fill(v, values, size))
+            return llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z] holds a value that is not a finite float32", what,
+                             i);
+        vecs[at].values = values;
+        vecs[at].count = size;
+        values += size;
+    }
+    resp->embeddings = vecs;
+    resp->count = n;
+    return LLM_OK;
+}
+#endif
+
 #if !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the non-OpenAI encoders' */
 /* A field this format cannot take, when present: refused, naming it,
    unless the client drops such fields (LLM_OK: it is left out). */
@@ -10231,23 +10402,24 @@ static llm_result llm__openai_url(const llm_wire_ctx *ctx, const llm_request *re
     return llm__wire_url_join(buf, size, pieces, 2, err);
 }
 
-/* Azure OpenAI: the v1 API ({base}/openai/v1/chat/completions, no
-   api-version) when the version is empty, "v1", "latest" or "preview", or
-   the base already ends in /openai/v1; else the deployment form
-   {base}/openai/deployments/{deployment}/chat/completions?api-version=V. */
-static llm_result llm__openai_azure_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
-                                        llm_error *err) {
-    const char *v = ctx->client->desc.api_version, *pieces[6];
+/* Azure OpenAI's URL of an endpoint (`path`: "/chat/completions"...): the
+   v1 API ({base}/openai/v1{path}, no api-version) when the version is
+   empty, "v1", "latest" or "preview", or the base already ends in
+   /openai/v1; else the deployment form
+   {base}/openai/deployments/{deployment}{path}?api-version=V. */
+static llm_result llm__openai_azure_path(const llm_wire_ctx *ctx, const char *path, char *buf, size_t size,
+                                         llm_error *err) {
+    const char *v = ctx->client->desc.api_version, *pieces[7];
     size_t n = strlen(ctx->base_url);
-    (void)req;
     pieces[0] = ctx->base_url;
     if (n >= 10 && strcmp(ctx->base_url + n - 10, "/openai/v1") == 0) {
-        pieces[1] = "/chat/completions";
+        pieces[1] = path;
         return llm__wire_url_join(buf, size, pieces, 2, err);
     }
     if (!v || !v[0] || strcmp(v, "v1") == 0 || strcmp(v, "latest") == 0 || strcmp(v, "preview") == 0) {
-        pieces[1] = "/openai/v1/chat/completions";
-        return llm__wire_url_join(buf, size, pieces, 2, err);
+        pieces[1] = "/openai/v1";
+        pieces[2] = path;
+        return llm__wire_url_join(buf, size, pieces, 3, err);
     }
     if (!llm__visible_ascii(v) || strchr(v, '&') || strchr(v, '#') || strchr(v, '/') || strchr(ctx->model, '/') ||
         strchr(ctx->model, '?'))
@@ -10255,9 +10427,16 @@ static llm_result llm__openai_azure_url(const llm_wire_ctx *ctx, const llm_reque
                          "azure: api_version and the deployment name must be plain (no spaces, '/', '?', '&' or '#')");
     pieces[1] = "/openai/deployments/";
     pieces[2] = ctx->model;
-    pieces[3] = "/chat/completions?api-version=";
-    pieces[4] = v;
-    return llm__wire_url_join(buf, size, pieces, 5, err);
+    pieces[3] = path;
+    pieces[4] = "?api-version=";
+    pieces[5] = v;
+    return llm__wire_url_join(buf, size, pieces, 6, err);
+}
+
+static llm_result llm__openai_azure_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                        llm_error *err) {
+    (void)req;
+    return llm__openai_azure_path(ctx, "/chat/completions", buf, size, err);
 }
 
 /* ---- decoding ---- */
@@ -10657,17 +10836,91 @@ static llm_result llm__openai_models_decode(const llm_wire_ctx *ctx, const llm_j
 
 static const llm_wire_models llm__openai_models = {llm__openai_models_url, llm__openai_models_decode};
 
+/* POST {base}/embeddings (CreateEmbeddingRequest): model, input (a string
+   for one, an array for several), dimensions when asked, encoding_format
+   "base64" when asked (the default is float), user. */
+static llm_result llm__openai_embed_encode(const llm_wire_ctx *ctx, const llm_embed_request *req, llm_json_writer *w,
+                                           llm_error *err) {
+    size_t i;
+    llm_json_write_object_begin(w);
+    llm__wire_member(w, "model", ctx->model);
+    llm_json_write_key(w, "input");
+    if (req->input_count == 1) {
+        llm_json_write_string(w, req->inputs[0]);
+    } else {
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->input_count; i++) llm_json_write_string(w, req->inputs[i]);
+        llm_json_write_array_end(w);
+    }
+    if (req->dimensions > 0) {
+        llm_json_write_key(w, "dimensions");
+        llm_json_write_int(w, req->dimensions);
+    }
+    if (req->encoding == LLM_EMBED_BASE64) llm__wire_member(w, "encoding_format", "base64");
+    llm__wire_member(w, "user", req->user);
+    llm_json_write_object_end(w);
+    return llm__wire_embed_written(w, err);
+}
+
+static llm_result llm__openai_embed_url(const llm_wire_ctx *ctx, const llm_embed_request *req, char *buf, size_t size,
+                                        llm_error *err) {
+    const char *pieces[2];
+    (void)req;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/embeddings";
+    return llm__wire_url_join(buf, size, pieces, 2, err);
+}
+
+static llm_result llm__openai_azure_embed_url(const llm_wire_ctx *ctx, const llm_embed_request *req, char *buf,
+                                              size_t size, llm_error *err) {
+    (void)req;
+    return llm__openai_azure_path(ctx, "/embeddings", buf, size, err);
+}
+
+/* CreateEmbeddingResponse: data[] ({index, embedding}: numbers, or base64
+   when asked), model, usage {prompt_tokens, total_tokens}. Each vector
+   goes to its index, whatever the order of data. */
+static llm_result llm__openai_embed_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_embed_response *resp,
+                                           llm_error *err) {
+    const llm_json *data = llm_json_get(body, "data"), *usage = llm_json_get(body, "usage");
+    const char *model;
+    size_t n;
+    llm_result r;
+    (void)ctx;
+    if (!llm_json_is(data, LLM_JSON_ARRAY))
+        return llm__fail(err, LLM_ERR_PARSE, "embeddings: the answer has no data array");
+    if ((r = llm__wire_embed_vectors(resp, data, false, "embedding", "index", "data", err)) != LLM_OK) return r;
+    if ((model = llm_json_string(llm_json_get(body, "model"), &n)) != NULL &&
+        !(resp->model = llm__arena_strndup(&resp->alloc_, &resp->arena_, model, n)))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    resp->usage.prompt_tokens = -1;
+    if (llm_json_is(usage, LLM_JSON_OBJECT) && llm__wire_usage_count(llm_json_get(usage, "prompt_tokens"),
+                                                                      &resp->usage.prompt_tokens) &&
+        resp->usage.prompt_tokens >= 0) {
+        resp->usage.total_tokens = resp->usage.prompt_tokens;
+        resp->usage.source = LLM_USAGE_REPORTED;
+    } else {
+        memset(&resp->usage, 0, sizeof resp->usage); /* none, or not a count: MISSING */
+    }
+    return LLM_OK;
+}
+
+static const llm_wire_embed llm__openai_embed = {llm__openai_embed_encode, llm__openai_embed_url,
+                                                 llm__openai_embed_decode};
+static const llm_wire_embed llm__openai_azure_embed = {llm__openai_embed_encode, llm__openai_azure_embed_url,
+                                                       llm__openai_embed_decode};
+
 static const llm_wire_format llm__openai_wire = {
     "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__wire_decode_error_object,
     llm__openai_stream_event, 0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
-    llm__openai_usage, false, NULL, &llm__openai_models, NULL,
+    llm__openai_usage, false, &llm__openai_embed, &llm__openai_models, NULL,
 };
 
 /* Azure OpenAI: the same format at its own URLs. */
 static const llm_wire_format llm__openai_azure_wire = {
     "azure-openai-chat", llm__openai_encode, llm__openai_azure_url, llm__openai_decode, llm__wire_decode_error_object,
     llm__openai_stream_event, 0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
-    llm__openai_usage, false, NULL, NULL, NULL,
+    llm__openai_usage, false, &llm__openai_azure_embed, NULL, NULL,
 };
 
 #endif /* LLM_NO_PROVIDER_OPENAI */
@@ -12520,10 +12773,95 @@ static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event
     return llm__gemini_stream_usage(s, llm_json_get(root, "usageMetadata"));
 }
 
+/* ---- the calls beyond chat ---- */
+
+/* One EmbedContentRequest: content {parts: [{text}]}, taskType and
+   outputDimensionality when asked; in a batch also its model
+   ("models/{model}", which must be the URL's). Gemini has no user field,
+   and always answers numbers (a base64 encoding asked for changes
+   nothing: the response holds floats either way). */
+static void llm__gemini_embed_request(llm_json_writer *w, const llm_wire_ctx *ctx, const llm_embed_request *req,
+                                      const char *text, bool batch) {
+    const char *model[2];
+    model[0] = "models/";
+    model[1] = strncmp(ctx->model, "models/", 7) == 0 ? ctx->model + 7 : ctx->model;
+    llm_json_write_object_begin(w);
+    if (batch) {
+        llm_json_write_key(w, "model");
+        llm__json_write_string_pieces(w, model, 2);
+    }
+    llm_json_write_key(w, "content");
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "parts");
+    llm_json_write_array_begin(w);
+    llm_json_write_object_begin(w);
+    llm__wire_member(w, "text", text);
+    llm_json_write_object_end(w);
+    llm_json_write_array_end(w);
+    llm_json_write_object_end(w);
+    llm__wire_member(w, "taskType", req->task_type);
+    if (req->dimensions > 0) {
+        llm_json_write_key(w, "outputDimensionality");
+        llm_json_write_int(w, req->dimensions);
+    }
+    llm_json_write_object_end(w);
+}
+
+/* :embedContent takes one EmbedContentRequest; :batchEmbedContents
+   {requests: [...]}, one per input. */
+static llm_result llm__gemini_embed_encode(const llm_wire_ctx *ctx, const llm_embed_request *req, llm_json_writer *w,
+                                           llm_error *err) {
+    size_t i;
+    if (req->input_count == 1) {
+        llm__gemini_embed_request(w, ctx, req, req->inputs[0], false);
+        return llm__wire_embed_written(w, err);
+    }
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "requests");
+    llm_json_write_array_begin(w);
+    for (i = 0; i < req->input_count; i++) llm__gemini_embed_request(w, ctx, req, req->inputs[i], true);
+    llm_json_write_array_end(w);
+    llm_json_write_object_end(w);
+    return llm__wire_embed_written(w, err);
+}
+
+/* The chat URL's model path with the method swapped:
+   {base}/v1beta/models/{model}:embedContent, or :batchEmbedContents. */
+static llm_result llm__gemini_embed_url(const llm_wire_ctx *ctx, const llm_embed_request *req, char *buf, size_t size,
+                                        llm_error *err) {
+    const char *method = req->input_count == 1 ? ":embedContent" : ":batchEmbedContents";
+    llm_wire_ctx plain = *ctx;
+    char *colon;
+    llm_result r;
+    plain.stream = false;
+    if ((r = llm__gemini_url(&plain, NULL, buf, size, err)) != LLM_OK) return r;
+    colon = strrchr(buf, ':'); /* the model name holds none (llm__gemini_url checked it) */
+    if (strlen(method) >= size - (size_t)(colon - buf))
+        return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "the request URL is too long");
+    memcpy(colon, method, strlen(method) + 1);
+    return LLM_OK;
+}
+
+/* EmbedContentResponse {embedding: {values}} or BatchEmbedContentsResponse
+   {embeddings: [{values}]}, in the requests' order. No usage: MISSING. */
+static llm_result llm__gemini_embed_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_embed_response *resp,
+                                           llm_error *err) {
+    const llm_json *many = llm_json_get(body, "embeddings"), *one = llm_json_get(body, "embedding");
+    (void)ctx;
+    if (llm_json_is(many, LLM_JSON_ARRAY))
+        return llm__wire_embed_vectors(resp, many, false, "values", NULL, "embeddings", err);
+    if (llm_json_is(one, LLM_JSON_OBJECT))
+        return llm__wire_embed_vectors(resp, one, true, "values", NULL, "embedding", err);
+    return llm__fail(err, LLM_ERR_PARSE, "embeddings: the answer has neither embedding nor embeddings");
+}
+
+static const llm_wire_embed llm__gemini_embed = {llm__gemini_embed_encode, llm__gemini_embed_url,
+                                                 llm__gemini_embed_decode};
+
 static const llm_wire_format llm__gemini_wire = {
     LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error,
     llm__gemini_stream_event, sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words,
-    llm__gemini_error_words, false, llm__gemini_usage, true, NULL, NULL, NULL,
+    llm__gemini_error_words, false, llm__gemini_usage, true, &llm__gemini_embed, NULL, NULL,
 };
 
 #endif /* LLM_NO_PROVIDER_GEMINI */
@@ -16210,6 +16548,104 @@ LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, cons
     s.fn = on_event;
     s.user = user;
     return llm__router_drive(r, req, opts, &s, resp, err);
+}
+
+/* ---- embeddings through the router ---- */
+
+/* What pick, prepare and report see of an embeddings request: a chat
+   request naming its model, with its headers, ids and timeout, and no
+   messages. */
+static llm_request llm__router_embed_as_chat(const llm_embed_request *req) {
+    llm_request chat;
+    memset(&chat, 0, sizeof chat);
+    chat.model = req->model;
+    chat.headers = req->call.headers;
+    chat.header_count = req->call.header_count;
+    chat.timeout_ms = req->call.timeout_ms;
+    chat.request_id = req->call.request_id;
+    chat.idempotency_key = req->call.idempotency_key;
+    return chat;
+}
+
+/* One attempt: llm_embed on the picked deployment with what
+   llm_router_prepare made of the request. */
+static llm_result llm__router_embed_send(llm_router *r, const llm_embed_request *req, const llm_router_attempt *a,
+                                         llm_embed_response *resp, llm_error *err) {
+    llm_request chat = llm__router_embed_as_chat(req);
+    llm_embed_request copy = *req;
+    llm_router_send send;
+    llm_result res = llm_router_prepare(r, a, &chat, &send, err);
+    if (res != LLM_OK) return res;
+    copy.model = send.request.model;
+    copy.call.headers = send.request.headers;
+    copy.call.header_count = send.request.header_count;
+    copy.call.request_id = send.request.request_id;
+    copy.call.timeout_ms = send.request.timeout_ms;
+    return llm_embed(a->client, &copy, resp, err);
+}
+
+/* What report counts of an embeddings answer: its usage, costs, status
+   and latency, as a chat answer's. */
+static void llm__router_embed_counted(const llm_embed_response *e, llm_response *as) {
+    memset(as, 0, sizeof *as);
+    as->model = e->model;
+    as->usage = e->usage;
+    as->has_cost = e->has_cost;
+    as->cost_usd = e->cost_usd;
+    as->has_provider_cost = e->has_provider_cost;
+    as->provider_cost_usd = e->provider_cost_usd;
+    as->http_status = e->http_status;
+    as->latency_ms = e->latency_ms;
+    as->attempts = e->attempts;
+}
+
+static llm_result llm__router_embed_end(llm_router *r, const llm_router_attempt *a, int64_t start_ms,
+                                        llm_embed_response *resp, llm_result res) {
+    resp->latency_ms = llm__router_now(r) - start_ms;
+    resp->attempts = a->attempts_;
+    return res;
+}
+
+LLM_API llm_result llm_router_embed(llm_router *r, const llm_embed_request *req, const llm_router_options *opts,
+                                    llm_embed_response *resp, llm_error *err) {
+    llm_router_attempt a;
+    llm_router_outcome o;
+    llm_response counted;
+    llm_request chat;
+    llm_error aerr;
+    llm_result res;
+    int64_t start;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!r || !r->core_ || !req || !resp)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_embed: NULL router, request or response");
+    chat = llm__router_embed_as_chat(req);
+    memset(&a, 0, sizeof a);
+    if (opts) a.options = *opts;
+    start = llm__router_now(r);
+    for (;;) {
+        res = llm_router_pick(r, &chat, &a, err);
+        if (res == LLM_AGAIN) {
+            if (!r->desc_.sleep_ms) {
+                llm_router_cancel(r, &a);
+                return llm__fail(err, LLM_ERR_UNSUPPORTED,
+                                 "llm_router_embed: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
+            }
+            r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
+            continue;
+        }
+        if (res != LLM_OK) return llm__router_embed_end(r, &a, start, resp, res);
+        llm__error_clear(&aerr);
+        res = llm__router_embed_send(r, req, &a, resp, &aerr);
+        memset(&o, 0, sizeof o);
+        o.result = res;
+        o.error = res == LLM_OK ? NULL : &aerr;
+        if (res == LLM_OK) llm__router_embed_counted(resp, &counted);
+        o.response = res == LLM_OK ? &counted : NULL;
+        res = llm_router_report(r, &a, &o, err);
+        if (res == LLM_DONE) return llm__router_embed_end(r, &a, start, resp, LLM_OK);
+        llm_embed_response_free(resp);
+        if (res != LLM_AGAIN) return llm__router_embed_end(r, &a, start, resp, res);
+    }
 }
 
 /* ------------------------------------------------------------------------ */

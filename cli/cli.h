@@ -112,5 +112,6 @@ int cli_replay(int argc, char **argv);  /* stream.c */
 int cli_tokens(int argc, char **argv);  /* tokens.c */
 int cli_request(int argc, char **argv); /* request.c */
 int cli_chat(int argc, char **argv);    /* chat.c */
+int cli_embed(int argc, char **argv);   /* embed.c */
 
 #endif

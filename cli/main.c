@@ -49,6 +49,16 @@ static const cli_verb verbs[] = {
      "  -v prints the router's decisions. A key goes over plain http:// only to loopback (127.0.0.0/8, [::1],\n"
      "  localhost) unless --allow-plain-http (warned of at every request).\n"
      "  Exit 0 answered, 1 the call failed, 2 usage error or no key.\n"},
+    {"embed", cli_embed,
+     "usage: llm embed [-m MODEL] [--provider P] [--base-url URL] [--dimensions N] [--base64] [--task-type T]\n"
+     "                 [--timeout-ms N] [--allow-plain-http] TEXT|-...\n"
+     "  A vector for each input from the target's embeddings endpoint (OpenAI and compatibles, Azure, Gemini):\n"
+     "  stdout one JSON line per input, {\"index\":I,\"embedding\":[...]} (9 significant digits: the same\n"
+     "  float32 back); stderr one line model=... provider=... prompt_tokens=... usage=reported|missing\n"
+     "  cost_usd=...|unknown latency_ms=... attempts=.... Target and model as `llm chat` (-m, else LLM_MODEL).\n"
+     "  --dimensions N asks for N-value vectors; --base64 has the server send them as base64 (OpenAI), read\n"
+     "  the same; --task-type T is Gemini's taskType (RETRIEVAL_QUERY...). - reads one input from stdin.\n"
+     "  Exit 0 answered, 1 the call failed, 2 usage error or no key.\n"},
     {"request", cli_request,
      "usage: llm request [-m MODEL] [--provider P] [--base-url URL] [--stream] [--allow-plain-http] [FILE|-]\n"
      "  Prints, as one JSON object {method, url, headers, body}, exactly what `llm chat` would send for an\n"

@@ -1375,6 +1375,85 @@ static void a_routed_job_tells_the_whole_job(void) {
     llm_router_free(&r);
 }
 
+/* Embeddings over real sockets: the mock server's vectors in float and in
+   base64 are the same float32 (it sends one value both ways), each input's
+   at its index, with the usage it reports; Azure's v1 path answers too. */
+static void embeddings_in_float_and_base64(void) {
+    static const char *const in[] = {"first input", "second input"};
+    llm_client_desc d;
+    llm_client c, az;
+    llm_embed_request req;
+    llm_embed_response f, b;
+    llm_error err;
+    char base[128], azbase[128];
+    size_t i;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    memset(&req, 0, sizeof req);
+    req.model = "text-embedding-3-small";
+    req.inputs = in;
+    req.input_count = 2;
+    req.dimensions = 5;
+    if (!CHECK_EQ_INT(llm_embed(&c, &req, &f, &err), LLM_OK)) fprintf(stderr, "  float: %s\n", err.message);
+    req.encoding = LLM_EMBED_BASE64;
+    if (!CHECK_EQ_INT(llm_embed(&c, &req, &b, &err), LLM_OK)) fprintf(stderr, "  base64: %s\n", err.message);
+    if (CHECK_EQ_INT((int)f.count, 2) && CHECK_EQ_INT((int)b.count, 2))
+        for (i = 0; i < 2; i++) {
+            CHECK(f.embeddings[i].count == 5 && b.embeddings[i].count == 5);
+            CHECK(memcmp(f.embeddings[i].values, b.embeddings[i].values, 5 * sizeof(float)) == 0);
+        }
+    if (f.count == 2) CHECK(memcmp(f.embeddings[0].values, f.embeddings[1].values, 5 * sizeof(float)) != 0);
+    CHECK(f.usage.source == LLM_USAGE_REPORTED && f.usage.prompt_tokens > 0);
+    CHECK_EQ_INT(f.http_status, 200);
+    llm_embed_response_free(&f);
+    llm_embed_response_free(&b);
+    client_at(&az, &d, "azure", "", azbase, sizeof azbase);
+    req.model = "my-embedder";
+    CHECK_EQ_INT(llm_embed(&az, &req, &b, &err), LLM_OK);
+    CHECK_EQ_INT((int)b.count, 2);
+    llm_embed_response_free(&b);
+    d.api_version = "2024-10-21"; /* the deployment path */
+    CHECK_EQ_INT(llm_client_init(&az, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_embed(&az, &req, &b, &err), LLM_OK);
+    CHECK_EQ_INT((int)b.count, 2);
+    llm_embed_response_free(&b);
+}
+
+/* Gemini's :embedContent and :batchEmbedContents over real sockets: the
+   mock server gives a text the vector its /embeddings gives it, so one
+   input and two carry the same first vector as OpenAI's shape does. */
+static void gemini_embeddings_one_and_batch(void) {
+    static const char *const in[] = {"first input", "second input"};
+    llm_client_desc d;
+    llm_client gem, oai;
+    llm_embed_request req;
+    llm_embed_response one, two, ref;
+    llm_error err;
+    char base[128], obase[128];
+    client_at(&gem, &d, "gemini", "", base, sizeof base);
+    client_at(&oai, &d, "openai", "/v1", obase, sizeof obase);
+    memset(&req, 0, sizeof req);
+    req.model = "gemini-embedding-001";
+    req.inputs = in;
+    req.input_count = 1;
+    req.dimensions = 6;
+    req.task_type = "SEMANTIC_SIMILARITY";
+    if (!CHECK_EQ_INT(llm_embed(&gem, &req, &one, &err), LLM_OK)) fprintf(stderr, "  one: %s\n", err.message);
+    req.input_count = 2;
+    if (!CHECK_EQ_INT(llm_embed(&gem, &req, &two, &err), LLM_OK)) fprintf(stderr, "  batch: %s\n", err.message);
+    req.task_type = NULL;
+    CHECK_EQ_INT(llm_embed(&oai, &req, &ref, &err), LLM_OK);
+    if (CHECK_EQ_INT((int)one.count, 1) && CHECK_EQ_INT((int)two.count, 2) && CHECK_EQ_INT((int)ref.count, 2)) {
+        CHECK(one.embeddings[0].count == 6 && two.embeddings[1].count == 6);
+        CHECK(memcmp(one.embeddings[0].values, ref.embeddings[0].values, 6 * sizeof(float)) == 0);
+        CHECK(memcmp(two.embeddings[0].values, ref.embeddings[0].values, 6 * sizeof(float)) == 0);
+        CHECK(memcmp(two.embeddings[1].values, ref.embeddings[1].values, 6 * sizeof(float)) == 0);
+    }
+    CHECK(one.usage.source == LLM_USAGE_MISSING);
+    llm_embed_response_free(&one);
+    llm_embed_response_free(&two);
+    llm_embed_response_free(&ref);
+}
+
 static const test_case cases[] = {
     TEST(every_provider_answers_streamed_and_not),
     TEST(one_connection_is_kept_alive),
@@ -1405,6 +1484,8 @@ static const test_case cases[] = {
     TEST(trailers_after_the_end_are_bounded),
     TEST(the_runner_bounds_trailers_too),
     TEST(the_adapter_wipes_its_copies_of_the_key),
+    TEST(embeddings_in_float_and_base64),
+    TEST(gemini_embeddings_one_and_batch),
 };
 
 int main(int argc, char **argv) {

@@ -30,7 +30,7 @@
      POST /v1/embeddings              GET /health/liveliness, /health/readiness
      POST /v1/messages                POST /v1/messages/count_tokens
      POST /v1beta/models/M:generateContent, :streamGenerateContent[?alt=sse],
-          :countTokens                (also under /v1/models/)
+          :countTokens, :embedContent, :batchEmbedContents (also under /v1/models/)
      GET  /mock/stats                 POST /mock/shutdown
    The answer is "Hello from the mock server. You said: <last user text>"
    (with an OpenAI JSON response_format, that text in a JSON object: each
@@ -2602,6 +2602,39 @@ static void write_embedding(server *s, const llm_json *item, int64_t dims, bool 
     llm_json_write_stringn(w, s->tmp2.p, s->tmp2.len);
 }
 
+/* Gemini's :embedContent ({content: {parts: [{text}]}, outputDimensionality})
+   and :batchEmbedContents ({requests: [...]}): {"embedding": {"values"}} or
+   {"embeddings": [{"values"}]}, the vectors /embeddings gives the same texts. */
+static void handle_gemini_embed(server *s, conn *c, const llm_json *root) {
+    llm_json_writer *w = &s->w;
+    const llm_json *reqs = llm_json_get(root, "requests");
+    size_t i, n = reqs ? llm_json_count(reqs) : 1;
+    if (reqs && (!llm_json_is(reqs, LLM_JSON_ARRAY) || !n)) {
+        resp_error(s, c, 400, NULL, "batchEmbedContents needs one request at least");
+        return;
+    }
+    llm_json_writer_reset(w);
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, reqs ? "embeddings" : "embedding");
+    if (reqs) llm_json_write_array_begin(w);
+    for (i = 0; i < n; i++) {
+        const llm_json *q = reqs ? llm_json_at(reqs, i) : root;
+        const llm_json *text = llm_json_get(llm_json_at(llm_json_get(llm_json_get(q, "content"), "parts"), 0), "text");
+        int64_t dims = llm_json_int(llm_json_get(q, "outputDimensionality"), 8);
+        if (!llm_json_is(text, LLM_JSON_STRING) || dims < 1 || dims > 4096) {
+            resp_error(s, c, 400, NULL, "an embed request needs content.parts[0].text and 1..4096 dimensions");
+            return;
+        }
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "values");
+        write_embedding(s, text, dims, false);
+        llm_json_write_object_end(w);
+    }
+    if (reqs) llm_json_write_array_end(w);
+    llm_json_write_object_end(w);
+    if (!jw_take(w, &c->r.body)) resp_error(s, c, 400, NULL, "embedding input is not valid");
+}
+
 static void handle_embeddings(server *s, conn *c, const llm_json *root) {
     response *r = &c->r;
     llm_json_writer *w = &s->w;
@@ -2610,6 +2643,10 @@ static void handle_embeddings(server *s, conn *c, const llm_json *root) {
     bool base64 = json_str_is(llm_json_get(root, "encoding_format"), "base64");
     bool one = llm_json_is(input, LLM_JSON_STRING) || llm_json_is(llm_json_at(input, 0), LLM_JSON_NUMBER);
     size_t n;
+    if (r->api == API_GEMINI) {
+        handle_gemini_embed(s, c, root);
+        return;
+    }
     if (!llm_json_is(llm_json_get(root, "model"), LLM_JSON_STRING) || (!one && !llm_json_count(input)) ||
         (!one && !llm_json_is(input, LLM_JSON_ARRAY)) || dims < 1 || dims > 4096) {
         resp_error(s, c, 400, NULL, "embeddings need a model, a string or array input, and 1..4096 dimensions");
@@ -2746,6 +2783,8 @@ static endpoint route_gemini(const char *p, size_t n, slice *model, size_t base)
     if (eqn(colon + 1, n - i - 1, "generateContent")) return EP_GENERATE;
     if (eqn(colon + 1, n - i - 1, "streamGenerateContent")) return EP_STREAM_GENERATE;
     if (eqn(colon + 1, n - i - 1, "countTokens")) return EP_GEMINI_COUNT;
+    if (eqn(colon + 1, n - i - 1, "embedContent") || eqn(colon + 1, n - i - 1, "batchEmbedContents"))
+        return EP_EMBEDDINGS; /* handle_embeddings answers in Gemini's shape */
     return EP_NONE;
 }
 
@@ -2771,6 +2810,7 @@ static endpoint route(const char *p, size_t n, size_t base, api *ap, slice *mode
     }
     if (starts(p, n, "/openai/deployments/")) { /* Azure OpenAI: /openai/deployments/NAME/chat/completions */
         const char *slash = (const char *)memchr(p + 20, '/', n - 20);
+        if (slash && slash > p + 20 && eqn(slash, n - (size_t)(slash - p), "/embeddings")) return EP_EMBEDDINGS;
         return slash && slash > p + 20 && eqn(slash, n - (size_t)(slash - p), "/chat/completions") ? EP_CHAT : EP_NONE;
     }
     if (starts(p, n, "/openai/v1/")) p += 7, n -= 7, base += 7; /* Azure OpenAI's v1 API */
