@@ -210,9 +210,10 @@ check-integration: $(B)/test_curl $(B)/mock_server
 	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_curl_cxx11 tests/compile/curl_adapter.cc $(CURL_LIBS) && $(B)/compile_curl_cxx11
 
 # the adapter against servers nobody here wrote: Prism validating every request against each spec
-check-prism: $(B)/test_prism
+check-prism: $(B)/test_prism $(B)/llm
 	sh tests/prism/run.sh openai -- $(B)/test_prism openai
 	sh tests/prism/run.sh anthropic -- $(B)/test_prism anthropic
+	sh tests/prism/run.sh openai -- sh tests/prism/cli_models.sh $(B)/llm
 
 # the load and fault runs, short (make load: the full runs, then a 500-call soak under valgrind)
 check-load-short: $(B)/load $(B)/mock_server
