@@ -9037,28 +9037,6 @@ static llm_remote_model *llm__wire_list_models(llm_model_list *list, size_t coun
     list->count = count;
     return m;
 }
-
-/* A JSON array of strings as a NULL-free array in the list's arena (*n
-   its length; NULL for none). false when an item is no string (*failed
-   untouched) or memory ran out (*failed). */
-static bool llm__wire_list_strings(llm_model_list *list, const llm_json *arr, const char *const **out, size_t *n,
-                                   bool *failed) {
-    const llm_json *v;
-    const char **a;
-    size_t i, count = llm_json_count(arr);
-    *out = NULL;
-    *n = 0;
-    if (!llm_json_is(arr, LLM_JSON_ARRAY) || !count) return !arr || llm_json_is(arr, LLM_JSON_ARRAY);
-    if (count > ((size_t)-1) / sizeof *a || !(a = (const char **)llm_model_list_alloc(list, count * sizeof *a))) {
-        *failed = true;
-        return false;
-    }
-    for (i = 0, v = llm_json_first(arr); v; i++, v = llm_json_next(arr, v))
-        if (!(a[i] = llm__wire_list_string(list, v, failed))) return false;
-    *out = a;
-    *n = count;
-    return true;
-}
 #endif
 
 #if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
@@ -12721,6 +12699,27 @@ static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event
 
 /* ---- the calls beyond chat ---- */
 
+/* A JSON array of strings as a NULL-free array in the list's arena (*n
+   its length; NULL for none). false when an item is no string (*failed
+   untouched) or memory ran out (*failed). */
+static bool llm__gemini_strings(llm_model_list *list, const llm_json *arr, const char *const **out, size_t *n,
+                                   bool *failed) {
+    const llm_json *v;
+    const char **a;
+    size_t i, count = llm_json_count(arr);
+    *out = NULL;
+    *n = 0;
+    if (!llm_json_is(arr, LLM_JSON_ARRAY) || !count) return !arr || llm_json_is(arr, LLM_JSON_ARRAY);
+    if (count > ((size_t)-1) / sizeof *a || !(a = (const char **)llm_model_list_alloc(list, count * sizeof *a))) {
+        *failed = true;
+        return false;
+    }
+    for (i = 0, v = llm_json_first(arr); v; i++, v = llm_json_next(arr, v))
+        if (!(a[i] = llm__wire_list_string(list, v, failed))) return false;
+    *out = a;
+    *n = count;
+    return true;
+}
 /* GET {base}/v1beta/models (ListModelsResponse): a page goes as pageToken
    and pageSize; nextPageToken, absent on the last page, is the next. */
 static llm_result llm__gemini_models_url(const llm_wire_ctx *ctx, const llm_models_request *req, char *buf,
@@ -12759,7 +12758,7 @@ static llm_result llm__gemini_models_decode(const llm_wire_ctx *ctx, const llm_j
         m[i].max_output_tokens = llm_json_int(llm_json_get(item, "outputTokenLimit"), 0);
         if (m[i].context_window < 0) m[i].context_window = 0;
         if (m[i].max_output_tokens < 0) m[i].max_output_tokens = 0;
-        if (!llm__wire_list_strings(list, llm_json_get(item, "supportedGenerationMethods"), &m[i].methods,
+        if (!llm__gemini_strings(list, llm_json_get(item, "supportedGenerationMethods"), &m[i].methods,
                                     &m[i].method_count, &failed) && !failed)
             return llm__fail(err, LLM_ERR_PARSE, "models: models[%z].supportedGenerationMethods holds a non-string",
                              i);

@@ -518,8 +518,8 @@ static void list_errors_by_provider(void) {
         "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}",
         "{\"data\":{},\"has_more\":false,\"first_id\":null,\"last_id\":null}",
         "{\"data\":[],\"has_more\":true,\"first_id\":null,\"last_id\":null}",
-        "{\"error\":{\"code\":403,\"message\":\"Method doesn't allow unregistered callers\",\"status\":"
-        "\"PERMISSION_DENIED\"}}",
+        ("{\"error\":{\"code\":403,\"message\":\"Method doesn't allow unregistered callers\",\"status\":"
+         "\"PERMISSION_DENIED\"}}"),
         "{\"models\":[{\"displayName\":\"no name\"}]}",
         "{\"models\":[{\"name\":\"models/x\",\"supportedGenerationMethods\":[1]}]}"};
     static const llm_result codes[] = {LLM_ERR_AUTHENTICATION, LLM_ERR_PARSE, LLM_ERR_PARSE, LLM_ERR_PERMISSION,
