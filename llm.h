@@ -10790,7 +10790,9 @@ static const llm_wire_format llm__openai_wire = {
     llm__openai_usage, false, NULL, &llm__openai_models, NULL,
 };
 
-/* Azure OpenAI: the same format at its own URLs. */
+/* Azure OpenAI: the same format at its own URLs. No model list: its
+   GET /openai/models names base models, not the deployments a request
+   sends (those are listed by the management API, with Entra ID). */
 static const llm_wire_format llm__openai_azure_wire = {
     "azure-openai-chat", llm__openai_encode, llm__openai_azure_url, llm__openai_decode, llm__wire_decode_error_object,
     llm__openai_stream_event, 0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
