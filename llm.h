@@ -2237,8 +2237,8 @@ LLM_API llm_result llm_health(const llm_client *client, llm_health_info *out, ll
    errors a retry may mend (a port not yet open, a 5xx, a 429), are asked
    again after a short backoff (100 ms doubling to 2 s, never past the
    deadline), the endpoint that said LOADING again rather than the whole
-   order. LLM_OK when READY; else the last answer's error, LLM_ERR_TIMEOUT
-   when time ran out (out->state tells LOADING from no answer). Needs the
+   order; no probe is given longer than the time left. LLM_OK when READY;
+   else the last answer's error, LLM_ERR_TIMEOUT when time ran out (out->state tells LOADING from no answer). Needs the
    desc's clock_ms and sleep_ms (the platform's by default). */
 LLM_API llm_result llm_wait_ready(const llm_client *client, int64_t timeout_ms, llm_health_info *out, llm_error *err);
 
@@ -15098,8 +15098,10 @@ static void llm__client_list_verdict(const llm_call *call, llm_result r, const l
     out->state = r == LLM_OK ? LLM_HEALTH_READY : out->http_status == 503 ? LLM_HEALTH_LOADING : LLM_HEALTH_UNKNOWN;
 }
 
-/* One step of the order through the transport, not retried. */
-static llm_result llm__client_probe_once(const llm_client *c, int step, llm_health_info *out, llm_error *e) {
+/* One step of the order through the transport, not retried, in at most
+   timeout_ms (0: the client's timeout). */
+static llm_result llm__client_probe_once(const llm_client *c, int step, int timeout_ms, llm_health_info *out,
+                                         llm_error *e) {
     llm_call call;
     const llm_http_request *http;
     llm_http_sink sink;
@@ -15110,8 +15112,9 @@ static llm_result llm__client_probe_once(const llm_client *c, int step, llm_heal
     memset(out, 0, sizeof *out);
     memset(&req, 0, sizeof req);
     req.page.limit = llm__client_hosted(c) ? 1 : 0; /* a compatible server may not know `limit` */
+    if (timeout_ms > 0 && (!c->desc.timeout_ms || timeout_ms < c->desc.timeout_ms)) req.call.timeout_ms = timeout_ms;
     r = step < LLM__CLIENT_PROBE_MODELS
-            ? llm_call_begin_probe(&call, c, llm__client_probe_paths[step], NULL, llm__client_now(c), &http, e)
+            ? llm_call_begin_probe(&call, c, llm__client_probe_paths[step], &req.call, llm__client_now(c), &http, e)
             : llm_call_begin_models(&call, c, &req, llm__client_now(c), &http, e);
     if (r != LLM_OK) return r;
     sink = llm_call_sink(&call);
@@ -15131,11 +15134,11 @@ static llm_result llm__client_probe_once(const llm_client *c, int step, llm_heal
 
 /* The order from its first step (a hosted API: its models alone); a 404
    moves on. *step: the step that answered; *probes counts the requests. */
-static llm_result llm__client_health(const llm_client *c, int *step, int *probes, llm_health_info *out,
-                                     llm_error *e) {
+static llm_result llm__client_health(const llm_client *c, int timeout_ms, int *step, int *probes,
+                                     llm_health_info *out, llm_error *e) {
     llm_result r;
     for (*step = llm__client_hosted(c) ? LLM__CLIENT_PROBE_MODELS : 0;; ++*step) {
-        r = llm__client_probe_once(c, *step, out, e);
+        r = llm__client_probe_once(c, *step, timeout_ms, out, e);
         *probes += out->probes;
         if (out->http_status != 404 || *step == LLM__CLIENT_PROBE_MODELS) break;
     }
@@ -15164,11 +15167,18 @@ LLM_API llm_result llm_health(const llm_client *client, llm_health_info *out, ll
     if ((r = llm__client_health_args(client, out, "llm_health", err)) != LLM_OK) return r;
     llm__error_clear(&e);
     start = llm__client_now(client);
-    r = llm__client_health(client, &step, &probes, out, &e);
+    r = llm__client_health(client, 0, &step, &probes, out, &e);
     out->probes = probes;
     out->latency_ms = llm__client_now(client) - start;
     if (err) *err = e;
     return r;
+}
+
+/* What is left of a wait of timeout_ms begun at `start`, for one probe (at
+   least 1 ms; at most INT_MAX). */
+static int llm__client_left(const llm_client *c, int64_t start, int64_t timeout_ms) {
+    int64_t left = timeout_ms - (llm__client_now(c) - start);
+    return left < 1 ? 1 : left > 2147483647 ? 2147483647 : (int)left;
 }
 
 LLM_API llm_result llm_wait_ready(const llm_client *client, int64_t timeout_ms, llm_health_info *out, llm_error *err) {
@@ -15184,7 +15194,7 @@ LLM_API llm_result llm_wait_ready(const llm_client *client, int64_t timeout_ms, 
                          "llm_wait_ready: a timeout below 0, or a client without clock_ms and sleep_ms");
     llm__error_clear(&e);
     start = llm__client_now(client);
-    r = llm__client_health(client, &step, &probes, out, &e);
+    r = llm__client_health(client, llm__client_left(client, start, timeout_ms), &step, &probes, out, &e);
     while (r != LLM_OK && (out->state == LLM_HEALTH_LOADING || llm__retry_should(r, &e))) {
         if ((spent = llm__client_now(client) - start) >= timeout_ms) {
             llm__copy_text(last, sizeof last, e.message, strlen(e.message));
@@ -15194,10 +15204,10 @@ LLM_API llm_result llm_wait_ready(const llm_client *client, int64_t timeout_ms, 
         client->desc.sleep_ms(client->desc.clock_user, delay < timeout_ms - spent ? delay : timeout_ms - spent);
         delay = delay * 2 > 2000 ? 2000 : delay * 2;
         if (out->state == LLM_HEALTH_LOADING) { /* the endpoint that said so is asked again */
-            r = llm__client_probe_once(client, step, out, &e);
+            r = llm__client_probe_once(client, step, llm__client_left(client, start, timeout_ms), out, &e);
             probes++;
         } else {
-            r = llm__client_health(client, &step, &probes, out, &e);
+            r = llm__client_health(client, llm__client_left(client, start, timeout_ms), &step, &probes, out, &e);
         }
     }
     out->probes = probes;

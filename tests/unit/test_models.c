@@ -280,6 +280,7 @@ typedef struct trail {
     char url[6][512];
     int n;
     int key_sent[6];
+    int timeout_ms[6];
 } trail;
 
 static void on_request_trail(void *user, const llm_http_request *req) {
@@ -288,6 +289,7 @@ static void on_request_trail(void *user, const llm_http_request *req) {
     if (t->n < 6) {
         snprintf(t->url[t->n], sizeof t->url[t->n], "%s", req->url);
         t->key_sent[t->n] = req->secret != NULL;
+        t->timeout_ms[t->n] = req->timeout_ms;
     }
     t->n++;
 }
@@ -745,6 +747,9 @@ static void hosted_and_deadlines(void) {
     CHECK_EQ_INT(out.state, LLM_HEALTH_LOADING);
     CHECK_EQ_INT(ft.now, 1000); /* 100 + 200 + 400 + the 300 left */
     CHECK_EQ_INT(t.n, 5);
+    CHECK_EQ_INT(t.timeout_ms[0], 1000); /* no probe outlives the wait */
+    CHECK_EQ_INT(t.timeout_ms[1], 900);
+    CHECK_EQ_INT(t.timeout_ms[3], 300);
 
     mock.exchanges = &denied;
     mock.count = 1;
