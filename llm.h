@@ -2221,16 +2221,16 @@ LLM_API llm_result llm_call_finish_probe(llm_call *call, int64_t now_ms, llm_hea
 
 /* Asks once whether the server takes requests: LLM_OK only when READY;
    LOADING is LLM_ERR_UNAVAILABLE with out->state LLM_HEALTH_LOADING. A
-   hosted API at its preset's own base URL (keyed, the provider's
+   hosted API at its preset's own base URL (keyed, the provider's https://
    default_base_url) is asked for one page of its models (with the key). Any
    other server (a base URL of the caller's, a local preset) is probed in
    this order: GET /health/readiness (a LiteLLM proxy), GET /health (vLLM,
    llama.cpp's server), GET {base}/models (Ollama, anything OpenAI-
    compatible); a 404 moves to the next, any other answer decides. A LiteLLM
-   proxy's liveliness alone never counts as ready, and its GET /health,
-   which makes a billed call to every deployment, is never sent (ask for it
-   with llm_call_begin_probe(..., "/health", ...) against a proxy whose
-   readiness answers). Not retried. */
+   proxy's liveliness alone never counts as ready (it is not asked), and its
+   GET /health, which makes a billed call to every deployment, is never
+   reached: its readiness answers first (send it with
+   llm_call_begin_probe(..., "/health", ...) to mean it). Not retried. */
 LLM_API llm_result llm_health(const llm_client *client, llm_health_info *out, llm_error *err);
 
 /* llm_health until READY or timeout_ms have passed: LOADING, and the
