@@ -26,7 +26,7 @@ all: $(B)/llm examples
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = cli/main.c cli/file.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c cli/remote.c cli/embed.c
+CLI_SRC = cli/main.c cli/file.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c cli/remote.c cli/embed.c cli/models.c
 # where `llm tokens` looks for vocabularies after $$LLM_TIKTOKEN_DIR: the installed ones, then this source tree
 CLI_DIRS = -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR="\"$$(pwd)\""
 
@@ -155,6 +155,7 @@ check-cli: $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san
 	sh tests/cli/chat_bounds.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/calls.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/embed.sh $(B)/llm $(B)/mock_server
+	sh tests/cli/models.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
 	sh tests/cli/router.sh $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san $(B)/json_same tests/data/router
@@ -232,6 +233,7 @@ check-prism: $(B)/test_prism $(B)/llm
 	sh tests/prism/run.sh openai -- $(B)/test_prism openai
 	sh tests/prism/run.sh openai -- sh tests/prism/embed.sh $(B)/llm
 	sh tests/prism/run.sh anthropic -- $(B)/test_prism anthropic
+	sh tests/prism/run.sh openai -- sh tests/prism/cli_models.sh $(B)/llm
 
 # the load and fault runs, short (make load: the full runs, then a 500-call soak under valgrind)
 check-load-short: $(B)/load $(B)/mock_server
@@ -247,7 +249,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed
+FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models
 
 # fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl
 fuzz: | $(B)

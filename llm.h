@@ -1715,6 +1715,16 @@ typedef struct llm_remote_model {
     int64_t created;                /* Unix seconds; 0 unknown */
     int64_t context_window;         /* input tokens the server says it takes; 0 unknown */
     int64_t max_output_tokens;      /* 0 unknown */
+    /* Gemini's supportedGenerationMethods ("generateContent",
+       "embedContent", "countTokens"...); none where the server says none. */
+    const char *const *methods;
+    size_t method_count;
+    /* Prices the server gives (OpenRouter's pricing.prompt / .completion,
+       per token), as USD per million tokens; has_price only when both are
+       numbers (OpenRouter's "-1" for a router's variable price is none). */
+    bool has_price;
+    double input_usd_per_mtok;
+    double output_usd_per_mtok;
 #ifndef LLM_NO_COSTS
     bool known;                     /* the price table knows the id: `info` is its entry */
     llm_model_info info;
@@ -1739,6 +1749,24 @@ typedef struct llm_model_list {
 
 LLM_API void llm_model_list_free(llm_model_list *list);
 LLM_API void *llm_model_list_alloc(llm_model_list *list, size_t size);
+
+/* Whether a server takes requests (llm_health): READY answers; LOADING is
+   up but not yet serving (a 503: llama.cpp loading its model, a LiteLLM
+   proxy whose database is not connected), which waiting may turn to READY;
+   UNKNOWN is no verdict (the error says why). */
+typedef enum llm_health_state { LLM_HEALTH_UNKNOWN = 0, LLM_HEALTH_READY, LLM_HEALTH_LOADING } llm_health_state;
+
+/* What the probe that decided saw; the strings are copies, cut to size. */
+typedef struct llm_health_info {
+    llm_health_state state;
+    int http_status;
+    char url[512];                  /* the probe's URL */
+    char status[32];                /* the answer's "status" member ("healthy", "ok"); "" when none */
+    char db[64];                    /* a LiteLLM proxy's readiness: its "db" ("connected"); "" when none */
+    char cache[64];                 /* and its "cache" */
+    int probes;                     /* requests sent, waiting included */
+    int64_t latency_ms;             /* from the first probe's start (waiting included) */
+} llm_health_info;
 
 /* A request's input tokens as the provider counts them. */
 typedef struct llm_token_count {
@@ -2171,6 +2199,48 @@ LLM_API llm_result llm_call_begin_models(llm_call *call, const llm_client *clien
 LLM_API llm_result llm_call_finish_models(llm_call *call, int64_t now_ms, llm_model_list *list, llm_error *err);
 LLM_API llm_result llm_list_models(const llm_client *client, const llm_models_request *req, llm_model_list *list,
                                    llm_error *err);
+/* Every page from req's (NULL: the first), one after another, into one
+   list in one arena, at most max_pages (>= 1) requests. When the bound
+   comes first the answer is still LLM_OK: what was fetched, with has_more
+   set and next the cursor to go on from (as one page's). A server that
+   gives back the cursor it was sent is LLM_ERR_PARSE (it would never end). */
+LLM_API llm_result llm_list_models_all(const llm_client *client, const llm_models_request *req, int max_pages,
+                                       llm_model_list *list, llm_error *err);
+
+/* Readiness. A probe is a GET of `path` ("/health/readiness") at the probe
+   base: the client's base URL without a trailing "/v1" (http://host:4000/v1
+   and http://host:4000 are probed at the same place). It sends no key (the
+   health endpoints take none; the desc's and options' headers go). Finish:
+   a 2xx is LLM_OK, READY (out->status, db and cache from a JSON answer);
+   a 503 is LLM_ERR_UNAVAILABLE with out->state LOADING; any other status
+   its error code (404: LLM_ERR_NOT_FOUND), state UNKNOWN. */
+LLM_API llm_result llm_call_begin_probe(llm_call *call, const llm_client *client, const char *path,
+                                        const llm_call_options *options, int64_t now_ms,
+                                        const llm_http_request **http, llm_error *err);
+LLM_API llm_result llm_call_finish_probe(llm_call *call, int64_t now_ms, llm_health_info *out, llm_error *err);
+
+/* Asks once whether the server takes requests: LLM_OK only when READY;
+   LOADING is LLM_ERR_UNAVAILABLE with out->state LLM_HEALTH_LOADING. A
+   hosted API at its preset's own base URL (keyed, the provider's https://
+   default_base_url) is asked for one page of its models (with the key). Any
+   other server (a base URL of the caller's, a local preset) is probed in
+   this order: GET /health/readiness (a LiteLLM proxy), GET /health (vLLM,
+   llama.cpp's server), GET {base}/models (Ollama, anything OpenAI-
+   compatible); a 404 moves to the next, any other answer decides. A LiteLLM
+   proxy's liveliness alone never counts as ready (it is not asked), and its
+   GET /health, which makes a billed call to every deployment, is never
+   reached: its readiness answers first (send it with
+   llm_call_begin_probe(..., "/health", ...) to mean it). Not retried. */
+LLM_API llm_result llm_health(const llm_client *client, llm_health_info *out, llm_error *err);
+
+/* llm_health until READY or timeout_ms have passed: LOADING, and the
+   errors a retry may mend (a port not yet open, a 5xx, a 429), are asked
+   again after a short backoff (100 ms doubling to 2 s, never past the
+   deadline), the endpoint that said LOADING again rather than the whole
+   order; no probe is given longer than the time left. LLM_OK when READY;
+   else the last answer's error, LLM_ERR_TIMEOUT when time ran out (out->state tells LOADING from no answer). Needs the
+   desc's clock_ms and sleep_ms (the platform's by default). */
+LLM_API llm_result llm_wait_ready(const llm_client *client, int64_t timeout_ms, llm_health_info *out, llm_error *err);
 
 /* A chat request's input tokens as the provider counts them (its own
    count endpoint: what it would bill). The estimator (llm_tokens_estimate,
@@ -3252,6 +3322,17 @@ static void llm__arena_free(const llm_allocator *a, void **arena) {
         b = next;
     }
     *arena = NULL;
+}
+
+/* Moves every block of *from into *into (same allocator): what was
+   allocated in either stays valid until *into is freed; *from is empty. */
+static void llm__arena_adopt(void **into, void **from) {
+    llm__arena_block *last = (llm__arena_block *)*from;
+    if (!last) return;
+    while (last->next) last = last->next;
+    last->next = (llm__arena_block *)*into;
+    *into = *from;
+    *from = NULL;
 }
 
 /* A growable byte buffer, always NUL-terminated once used. */
@@ -8902,7 +8983,7 @@ static llm_result llm__wire_url_join(char *buf, size_t size, const char *const *
     return LLM_OK;
 }
 
-#ifndef LLM_NO_PROVIDER_OPENAI /* the formats with a model list */
+/* ---- lists (every format's model list) ---- */
 /* Appends name=value to the URL in buf[size] (the query's first with '?',
    the next ones with '&'), the value percent-encoded but for RFC 3986's
    unreserved bytes. */
@@ -8969,7 +9050,6 @@ static llm_remote_model *llm__wire_list_models(llm_model_list *list, size_t coun
     list->count = count;
     return m;
 }
-#endif
 #endif
 
 #if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
@@ -10799,7 +10879,10 @@ static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event
    "data": [{"id", "object": "model", "created", "owned_by"}]}), which every
    compatible server answers (a LiteLLM proxy, vLLM, Ollama); a page asked
    for goes as after and limit, and an answer that pages says has_more and
-   last_id (OpenAI's other lists). */
+   last_id (OpenAI's other lists). OpenRouter's members are kept where
+   present (name, context_length, top_provider.max_completion_tokens,
+   pricing); it answers its whole list when neither offset nor limit is
+   sent, and its links.next (an offset) is not followed. */
 static llm_result llm__openai_models_url(const llm_wire_ctx *ctx, const llm_models_request *req, char *buf,
                                          size_t size, llm_error *err) {
     const char *pieces[2];
@@ -10808,6 +10891,49 @@ static llm_result llm__openai_models_url(const llm_wire_ctx *ctx, const llm_mode
     pieces[1] = "/models";
     if ((r = llm__wire_url_join(buf, size, pieces, 2, err)) != LLM_OK) return r;
     return llm__wire_url_page(buf, size, &req->page, "after", "limit", err);
+}
+
+/* A price per token written as a decimal string ("0.00003", OpenRouter's)
+   as USD per million tokens, the decimal point moved rather than
+   multiplied (30, not 30.000000000000004); false when it is no plain
+   non-negative decimal ("-1": a router's variable price). */
+static bool llm__openai_per_mtok(const llm_json *v, double *out) {
+    size_t n, i, digits = 0, frac = 0;
+    const char *s = llm_json_string(v, &n);
+    double m = 0, scale = 1;
+    bool point = false, digit = false;
+    if (!s || !n) return false;
+    for (i = 0; i < n; i++) {
+        if (s[i] == '.' && !point) {
+            point = true;
+        } else if (s[i] >= '0' && s[i] <= '9' && digits < 18) {
+            m = m * 10 + (s[i] - '0');
+            digits += m > 0;
+            digit = true;
+            frac += point;
+        } else {
+            return false;
+        }
+    }
+    if (!digit) return false;
+    for (; frac > 6; frac--) scale *= 10;
+    for (; frac < 6; frac++) m *= 10;
+    *out = m / scale;
+    return true;
+}
+
+/* OpenRouter's members of a listed model: its name, limits and prices. */
+static void llm__openai_openrouter_model(llm_model_list *list, const llm_json *item, llm_remote_model *m,
+                                         bool *failed) {
+    const llm_json *pricing = llm_json_get(item, "pricing");
+    m->display_name = llm__wire_list_string(list, llm_json_get(item, "name"), failed);
+    m->context_window = llm_json_int(llm_json_get(item, "context_length"), 0);
+    m->max_output_tokens = llm_json_int(llm_json_get(llm_json_get(item, "top_provider"), "max_completion_tokens"), 0);
+    if (m->context_window < 0) m->context_window = 0;
+    if (m->max_output_tokens < 0) m->max_output_tokens = 0;
+    m->has_price = llm__openai_per_mtok(llm_json_get(pricing, "prompt"), &m->input_usd_per_mtok) &&
+                   llm__openai_per_mtok(llm_json_get(pricing, "completion"), &m->output_usd_per_mtok);
+    if (!m->has_price) m->input_usd_per_mtok = m->output_usd_per_mtok = 0;
 }
 
 static llm_result llm__openai_models_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_model_list *list,
@@ -10826,6 +10952,7 @@ static llm_result llm__openai_models_decode(const llm_wire_ctx *ctx, const llm_j
                           : llm__fail(err, LLM_ERR_PARSE, "models: data[%z] has no id", i);
         m[i].owner = llm__wire_list_string(list, llm_json_get(item, "owned_by"), &failed);
         m[i].created = llm_json_int(llm_json_get(item, "created"), 0);
+        llm__openai_openrouter_model(list, item, &m[i], &failed);
     }
     list->has_more = llm_json_bool(llm_json_get(body, "has_more"), false);
     if (list->has_more) list->next = llm__wire_list_string(list, llm_json_get(body, "last_id"), &failed);
@@ -10916,7 +11043,9 @@ static const llm_wire_format llm__openai_wire = {
     llm__openai_usage, false, &llm__openai_embed, &llm__openai_models, NULL,
 };
 
-/* Azure OpenAI: the same format at its own URLs. */
+/* Azure OpenAI: the same format at its own URLs. No model list: its
+   GET /openai/models names base models, not the deployments a request
+   sends (those are listed by the management API, with Entra ID). */
 static const llm_wire_format llm__openai_azure_wire = {
     "azure-openai-chat", llm__openai_encode, llm__openai_azure_url, llm__openai_decode, llm__wire_decode_error_object,
     llm__openai_stream_event, 0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
@@ -11813,10 +11942,60 @@ static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request 
     return llm__wire_url_join(buf, size, pieces, 2, err);
 }
 
+/* ---- the calls beyond chat ---- */
+
+/* GET {base}/v1/models (ListResponse[ModelInfo]): a page goes as after_id
+   and limit; the answer's has_more and last_id say where the next starts. */
+static llm_result llm__anthropic_models_url(const llm_wire_ctx *ctx, const llm_models_request *req, char *buf,
+                                            size_t size, llm_error *err) {
+    const char *pieces[2];
+    llm_result r;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/v1/models";
+    if ((r = llm__wire_url_join(buf, size, pieces, 2, err)) != LLM_OK) return r;
+    return llm__wire_url_page(buf, size, &req->page, "after_id", "limit", err);
+}
+
+/* ModelInfo: id, display_name, created_at (RFC 3339), max_input_tokens and
+   max_tokens (either may be null). */
+static llm_result llm__anthropic_models_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_model_list *list,
+                                               llm_error *err) {
+    const llm_json *data = llm_json_get(body, "data"), *item;
+    llm_remote_model *m;
+    bool failed = false;
+    size_t i, n;
+    (void)ctx;
+    if (!llm_json_is(data, LLM_JSON_ARRAY))
+        return llm__fail(err, LLM_ERR_PARSE, "models: the answer has no data array");
+    m = llm__wire_list_models(list, llm_json_count(data), &failed);
+    for (i = 0, item = llm_json_first(data); item && !failed; i++, item = llm_json_next(data, item)) {
+        const char *at = llm_json_string(llm_json_get(item, "created_at"), &n);
+        int64_t ms = at ? llm__parse_rfc3339(at, n) : -1;
+        if (!(m[i].id = llm__wire_list_string(list, llm_json_get(item, "id"), &failed)) || !m[i].id[0])
+            return failed ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory")
+                          : llm__fail(err, LLM_ERR_PARSE, "models: data[%z] has no id", i);
+        m[i].display_name = llm__wire_list_string(list, llm_json_get(item, "display_name"), &failed);
+        m[i].created = ms > 0 ? ms / 1000 : 0;
+        m[i].context_window = llm_json_int(llm_json_get(item, "max_input_tokens"), 0);
+        m[i].max_output_tokens = llm_json_int(llm_json_get(item, "max_tokens"), 0);
+        if (m[i].context_window < 0) m[i].context_window = 0;
+        if (m[i].max_output_tokens < 0) m[i].max_output_tokens = 0;
+    }
+    list->has_more = llm_json_bool(llm_json_get(body, "has_more"), false);
+    if (list->has_more) list->next = llm__wire_list_string(list, llm_json_get(body, "last_id"), &failed);
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (list->has_more && (!list->next || !list->next[0]))
+        return llm__fail(err, LLM_ERR_PARSE, "models: has_more without a last_id");
+    return LLM_OK;
+}
+
+static const llm_wire_models llm__anthropic_models = {llm__anthropic_models_url, llm__anthropic_models_decode};
+
 static const llm_wire_format llm__anthropic_wire = {
     "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode,
     llm__wire_decode_error_object, llm__anthropic_stream_event, sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL,
-    llm__anthropic_finish_words, llm__anthropic_error_words, false, llm__anthropic_usage, true, NULL, NULL, NULL,
+    llm__anthropic_finish_words, llm__anthropic_error_words, false, llm__anthropic_usage, true, NULL,
+    &llm__anthropic_models, NULL,
 };
 
 #endif /* LLM_NO_PROVIDER_ANTHROPIC */
@@ -12858,10 +13037,86 @@ static llm_result llm__gemini_embed_decode(const llm_wire_ctx *ctx, const llm_js
 static const llm_wire_embed llm__gemini_embed = {llm__gemini_embed_encode, llm__gemini_embed_url,
                                                  llm__gemini_embed_decode};
 
+/* ---- the calls beyond chat ---- */
+
+/* A JSON array of strings as a NULL-free array in the list's arena (*n
+   its length; NULL for none). false when an item is no string (*failed
+   untouched) or memory ran out (*failed). */
+static bool llm__gemini_strings(llm_model_list *list, const llm_json *arr, const char *const **out, size_t *n,
+                                   bool *failed) {
+    const llm_json *v;
+    const char **a;
+    size_t i, count = llm_json_count(arr);
+    *out = NULL;
+    *n = 0;
+    if (!llm_json_is(arr, LLM_JSON_ARRAY) || !count) return !arr || llm_json_is(arr, LLM_JSON_ARRAY);
+    if (count > ((size_t)-1) / sizeof *a || !(a = (const char **)llm_model_list_alloc(list, count * sizeof *a))) {
+        *failed = true;
+        return false;
+    }
+    for (i = 0, v = llm_json_first(arr); v; i++, v = llm_json_next(arr, v))
+        if (!(a[i] = llm__wire_list_string(list, v, failed))) return false;
+    *out = a;
+    *n = count;
+    return true;
+}
+/* GET {base}/v1beta/models (ListModelsResponse): a page goes as pageToken
+   and pageSize; nextPageToken, absent on the last page, is the next. */
+static llm_result llm__gemini_models_url(const llm_wire_ctx *ctx, const llm_models_request *req, char *buf,
+                                         size_t size, llm_error *err) {
+    const char *pieces[2];
+    llm_result r;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/v1beta/models";
+    if ((r = llm__wire_url_join(buf, size, pieces, 2, err)) != LLM_OK) return r;
+    return llm__wire_url_page(buf, size, &req->page, "pageToken", "pageSize", err);
+}
+
+/* Model: name ("models/gemini-2.5-flash", the id without "models/"),
+   displayName, inputTokenLimit, outputTokenLimit, supportedGenerationMethods.
+   An empty list may leave out `models` (proto3 JSON). */
+static llm_result llm__gemini_models_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_model_list *list,
+                                            llm_error *err) {
+    const llm_json *models = llm_json_get(body, "models"), *item;
+    llm_remote_model *m;
+    bool failed = false;
+    size_t i, n;
+    (void)ctx;
+    if (!llm_json_is(body, LLM_JSON_OBJECT) || (models && !llm_json_is(models, LLM_JSON_ARRAY)))
+        return llm__fail(err, LLM_ERR_PARSE, "models: the answer is no ListModelsResponse");
+    m = llm__wire_list_models(list, llm_json_count(models), &failed);
+    for (i = 0, item = llm_json_first(models); item && !failed; i++, item = llm_json_next(models, item)) {
+        const char *name = llm_json_string(llm_json_get(item, "name"), &n);
+        if (name && n > 7 && memcmp(name, "models/", 7) == 0) {
+            name += 7;
+            n -= 7;
+        }
+        if (!name || !n) return llm__fail(err, LLM_ERR_PARSE, "models: models[%z] has no name", i);
+        if (!(m[i].id = llm__arena_strndup(&list->alloc_, &list->arena_, name, n))) break;
+        m[i].display_name = llm__wire_list_string(list, llm_json_get(item, "displayName"), &failed);
+        m[i].context_window = llm_json_int(llm_json_get(item, "inputTokenLimit"), 0);
+        m[i].max_output_tokens = llm_json_int(llm_json_get(item, "outputTokenLimit"), 0);
+        if (m[i].context_window < 0) m[i].context_window = 0;
+        if (m[i].max_output_tokens < 0) m[i].max_output_tokens = 0;
+        if (!llm__gemini_strings(list, llm_json_get(item, "supportedGenerationMethods"), &m[i].methods,
+                                    &m[i].method_count, &failed) && !failed)
+            return llm__fail(err, LLM_ERR_PARSE, "models: models[%z].supportedGenerationMethods holds a non-string",
+                             i);
+    }
+    if (item || failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    list->next = llm__wire_list_string(list, llm_json_get(body, "nextPageToken"), &failed);
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    list->has_more = list->next && list->next[0];
+    if (!list->has_more) list->next = NULL;
+    return LLM_OK;
+}
+
+static const llm_wire_models llm__gemini_models = {llm__gemini_models_url, llm__gemini_models_decode};
+
 static const llm_wire_format llm__gemini_wire = {
     LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error,
     llm__gemini_stream_event, sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words,
-    llm__gemini_error_words, false, llm__gemini_usage, true, &llm__gemini_embed, NULL, NULL,
+    llm__gemini_error_words, false, llm__gemini_usage, true, &llm__gemini_embed, &llm__gemini_models, NULL,
 };
 
 #endif /* LLM_NO_PROVIDER_GEMINI */
@@ -13140,7 +13395,7 @@ LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *m
 enum { LLM__CALL_IDLE = 0, LLM__CALL_SENT, LLM__CALL_RECEIVING, LLM__CALL_DONE };
 
 /* What a call asks (llm_call.op_): chat, or one of the calls beyond chat. */
-enum { LLM__CALL_CHAT = 0, LLM__CALL_EMBED, LLM__CALL_MODELS, LLM__CALL_COUNT };
+enum { LLM__CALL_CHAT = 0, LLM__CALL_EMBED, LLM__CALL_MODELS, LLM__CALL_COUNT, LLM__CALL_PROBE };
 
 /* What a request of any kind gives its exchange besides its body: the
    chat request's fields, or a llm_call_options. */
@@ -13332,7 +13587,8 @@ static llm_result llm__call_headers(llm_call *call, const llm_client *client, co
                                     bool stream) {
     const llm_client_desc *d = &client->desc;
     const llm_provider *p = client->provider;
-    const char *token, *auth = llm__call_auth_name(client, &token); /* get_token: once a request */
+    const char *token = NULL, *auth = NULL;
+    if (call->op_ != LLM__CALL_PROBE) auth = llm__call_auth_name(client, &token); /* get_token: once a request */
     size_t i;
     llm_result r;
     bool ok;
@@ -14502,6 +14758,92 @@ LLM_API llm_result llm_call_finish_count_tokens(llm_call *call, int64_t now_ms, 
     return r;
 }
 
+/* ---- readiness probes ---- */
+
+/* The probe's URL into the call's arena: the client's base URL without
+   trailing slashes and a trailing "/v1", then `path`. */
+static char *llm__call_probe_url(llm_call *call, const char *path) {
+    const char *base = call->client_->desc.base_url;
+    size_t n = strlen(base), k = strlen(path);
+    char *url;
+    while (n && base[n - 1] == '/') n--;
+    if (n >= 3 && memcmp(base + n - 3, "/v1", 3) == 0) n -= 3;
+    while (n && base[n - 1] == '/') n--;
+    if (!(url = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, n + k + 1))) return NULL;
+    memcpy(url, base, n);
+    memcpy(url + n, path, k + 1);
+    return url;
+}
+
+LLM_API llm_result llm_call_begin_probe(llm_call *call, const llm_client *client, const char *path,
+                                        const llm_call_options *options, int64_t now_ms,
+                                        const llm_http_request **http, llm_error *err) {
+    llm__call_extras x;
+    llm_result r;
+    memset(&x, 0, sizeof x);
+    if (options) x = llm__call_extras_of_options(options);
+    r = llm__call_open(call, client, path != NULL, &x, NULL, false, now_ms, http, "llm_call_begin_probe", err);
+    if (r == LLM_OK && (path[0] != '/' || !llm__visible_ascii(path)))
+        r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "probe: the path must start with '/' and be visible ASCII");
+    if (r == LLM_OK && !(call->http_.url = llm__call_probe_url(call, path)))
+        r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    return llm__call_begun(call, LLM__CALL_PROBE, &x, "GET", r, http, err);
+}
+
+/* What a probe's answer says of itself (a JSON object's status, db and
+   cache; any other body says nothing). */
+static void llm__call_probe_details(const llm_json *root, llm_health_info *out) {
+    static const char *const names[3] = {"status", "db", "cache"};
+    char *fields[3];
+    size_t sizes[3], i, n;
+    fields[0] = out->status;
+    fields[1] = out->db;
+    fields[2] = out->cache;
+    sizes[0] = sizeof out->status;
+    sizes[1] = sizes[2] = sizeof out->db;
+    for (i = 0; i < 3; i++) {
+        const char *v = llm_json_string(llm_json_get(root, names[i]), &n);
+        if (v) llm__copy_network_text(fields[i], sizes[i], v, n, NULL);
+    }
+}
+
+LLM_API llm_result llm_call_finish_probe(llm_call *call, int64_t now_ms, llm_health_info *out, llm_error *err) {
+    llm_json_doc doc;
+    llm_error perr;
+    llm_result r;
+    if (out) memset(out, 0, sizeof *out);
+    if (!call || !out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish_probe: NULL call or out");
+    llm__call_finishable(call, LLM__CALL_PROBE);
+    out->probes = 1;
+    out->latency_ms = now_ms - call->start_ms_;
+    if (call->http_.url) llm__copy_text(out->url, sizeof out->url, call->http_.url, strlen(call->http_.url));
+    if (call->error_ != LLM_OK) {
+        if (err) *err = call->err_;
+        return call->error_;
+    }
+    call->state_ = LLM__CALL_DONE;
+    out->http_status = call->status_;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = call->alloc_;
+    /* any body will do (vLLM's is empty, Ollama's is text): only JSON is read */
+    r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
+    if (r == LLM_ERR_NO_MEMORY) {
+        llm_json_doc_free(&doc);
+        return llm__fail(err, r, "out of memory reading the answer");
+    }
+    if (r == LLM_OK) llm__call_probe_details(llm_json_root(&doc), out);
+    if (call->status_ >= 200 && call->status_ <= 299) {
+        out->state = LLM_HEALTH_READY;
+        llm__error_clear(err);
+    } else {
+        r = llm__call_http_error(call, r == LLM_OK ? llm_json_root(&doc) : NULL, err);
+        if (call->status_ == 503) out->state = LLM_HEALTH_LOADING;
+        llm__call_error_tail(call, r, err);
+    }
+    llm_json_doc_free(&doc);
+    return out->state == LLM_HEALTH_READY ? LLM_OK : r;
+}
+
 /* ------------------------------------------------------------------------ */
 // >>retry: when a failed attempt is sent again, and after how long: the client's and the router's one policy
 /* ------------------------------------------------------------------------ */
@@ -15009,6 +15351,207 @@ LLM_API llm_result llm_count_tokens_remote(const llm_client *client, const llm_r
     op.count = client ? llm__client_request(client, req, &copy, key) : req;
     op.tokens = out;
     return llm__client_op_drive(client, "llm_count_tokens_remote", &op, err);
+}
+
+/* ---- every page, readiness ---- */
+
+/* Moves a page onto the end of `all` (its arena adopted, one array of
+   both pages' models); the page is left empty either way. */
+static llm_result llm__client_list_append(llm_model_list *all, llm_model_list *page, llm_error *err) {
+    llm_remote_model *m = (llm_remote_model *)(uintptr_t)page->models;
+    size_t n = all->count + page->count;
+    if (all->count && page->count) {
+        if (n > ((size_t)-1) / sizeof *m || !(m = (llm_remote_model *)llm_model_list_alloc(page, n * sizeof *m))) {
+            llm_model_list_free(page);
+            return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+        }
+        memcpy(m, all->models, all->count * sizeof *m);
+        memcpy(m + all->count, page->models, page->count * sizeof *m);
+    } else if (all->count) {
+        m = (llm_remote_model *)(uintptr_t)all->models;
+    }
+    all->alloc_ = page->alloc_;
+    llm__arena_adopt(&all->arena_, &page->arena_);
+    all->models = m;
+    all->count = n;
+    all->has_more = page->has_more;
+    all->next = page->next;
+    all->request_id = page->request_id;
+    all->http_status = page->http_status;
+    all->latency_ms += page->latency_ms;
+    all->attempts += page->attempts;
+    memset(page, 0, sizeof *page);
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_list_models_all(const llm_client *client, const llm_models_request *req, int max_pages,
+                                       llm_model_list *list, llm_error *err) {
+    llm_models_request next;
+    llm_model_list page;
+    llm_result r = LLM_OK;
+    int pages;
+    if (list) memset(list, 0, sizeof *list);
+    if (!list || max_pages < 1)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_list_models_all: NULL list, or max_pages below 1");
+    memset(&next, 0, sizeof next);
+    if (req) next = *req;
+    for (pages = 0; pages < max_pages && r == LLM_OK; pages++) {
+        if ((r = llm_list_models(client, &next, &page, err)) != LLM_OK) break;
+        if (page.has_more && next.page.after && strcmp(page.next, next.page.after) == 0) {
+            llm_model_list_free(&page);
+            r = llm__fail(err, LLM_ERR_PARSE, "models: the server gave back the cursor it was sent as the next one");
+            break;
+        }
+        r = llm__client_list_append(list, &page, err);
+        if (!list->has_more) break;
+        next.page.after = list->next;
+    }
+    if (r != LLM_OK) llm_model_list_free(list);
+    return r;
+}
+
+/* A hosted API at its preset's own address (keyed, https, the provider's
+   default base URL): asked for its models rather than probed. */
+static bool llm__client_hosted(const llm_client *c) {
+    const char *a = c->desc.base_url, *b = c->provider->default_base_url;
+    size_t na, nb;
+    if (c->provider->keyless || !a || !b || !llm__starts_ci(b, "https://")) return false;
+    for (na = strlen(a); na && a[na - 1] == '/'; na--) {}
+    for (nb = strlen(b); nb && b[nb - 1] == '/'; nb--) {}
+    return na == nb && memcmp(a, b, na) == 0;
+}
+
+/* The probe order of a server of unknown kind; the last step is a page of
+   its models. */
+enum { LLM__CLIENT_PROBE_MODELS = 2 };
+static const char *const llm__client_probe_paths[LLM__CLIENT_PROBE_MODELS] = {"/health/readiness", "/health"};
+
+/* A models list as a probe's verdict: any list is READY. */
+static void llm__client_list_verdict(const llm_call *call, llm_result r, const llm_model_list *list,
+                                     const llm_error *e, llm_health_info *out) {
+    memset(out, 0, sizeof *out);
+    out->probes = 1;
+    if (call->http_.url) llm__copy_text(out->url, sizeof out->url, call->http_.url, strlen(call->http_.url));
+    out->http_status = r == LLM_OK ? list->http_status : e->http_status;
+    out->state = r == LLM_OK ? LLM_HEALTH_READY : out->http_status == 503 ? LLM_HEALTH_LOADING : LLM_HEALTH_UNKNOWN;
+}
+
+/* One step of the order through the transport, not retried, in at most
+   timeout_ms (0: the client's timeout). */
+static llm_result llm__client_probe_once(const llm_client *c, int step, int timeout_ms, llm_health_info *out,
+                                         llm_error *e) {
+    llm_call call;
+    const llm_http_request *http;
+    llm_http_sink sink;
+    llm_models_request req;
+    llm_model_list list;
+    llm_error terr;
+    llm_result r;
+    memset(out, 0, sizeof *out);
+    memset(&req, 0, sizeof req);
+    req.page.limit = llm__client_hosted(c) ? 1 : 0; /* a compatible server may not know `limit` */
+    if (timeout_ms > 0 && (!c->desc.timeout_ms || timeout_ms < c->desc.timeout_ms)) req.call.timeout_ms = timeout_ms;
+    r = step < LLM__CLIENT_PROBE_MODELS
+            ? llm_call_begin_probe(&call, c, llm__client_probe_paths[step], &req.call, llm__client_now(c), &http, e)
+            : llm_call_begin_models(&call, c, &req, llm__client_now(c), &http, e);
+    if (r != LLM_OK) return r;
+    sink = llm_call_sink(&call);
+    llm__error_clear(&terr);
+    if ((r = c->desc.transport.send(c->desc.transport.user, http, &sink, &terr)) != LLM_OK)
+        llm_call_fail(&call, r, terr.message);
+    if (step < LLM__CLIENT_PROBE_MODELS) {
+        r = llm_call_finish_probe(&call, llm__client_now(c), out, e);
+    } else {
+        r = llm_call_finish_models(&call, llm__client_now(c), &list, e);
+        llm__client_list_verdict(&call, r, &list, e, out);
+        llm_model_list_free(&list);
+    }
+    llm_call_free(&call);
+    return r;
+}
+
+/* The order from its first step (a hosted API: its models alone); a 404
+   moves on. *step: the step that answered; *probes counts the requests. */
+static llm_result llm__client_health(const llm_client *c, int timeout_ms, int *step, int *probes,
+                                     llm_health_info *out, llm_error *e) {
+    llm_result r;
+    for (*step = llm__client_hosted(c) ? LLM__CLIENT_PROBE_MODELS : 0;; ++*step) {
+        r = llm__client_probe_once(c, *step, timeout_ms, out, e);
+        *probes += out->probes;
+        if (out->http_status != 404 || *step == LLM__CLIENT_PROBE_MODELS) break;
+    }
+    if (out->http_status == 404 && *step == LLM__CLIENT_PROBE_MODELS && !llm__client_hosted(c)) {
+        r = llm__fail(e, LLM_ERR_NOT_FOUND, "no readiness endpoint: /health/readiness, /health and %s answered 404",
+                      out->url);
+        e->http_status = 404;
+    }
+    return r;
+}
+
+static llm_result llm__client_health_args(const llm_client *c, const llm_health_info *out, const char *who,
+                                          llm_error *err) {
+    if (!c || !out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL client or out", who);
+    if (!c->desc.transport.send)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: the client has no transport", who);
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_health(const llm_client *client, llm_health_info *out, llm_error *err) {
+    llm_error e;
+    llm_result r;
+    int step, probes = 0;
+    int64_t start;
+    if (out) memset(out, 0, sizeof *out);
+    if ((r = llm__client_health_args(client, out, "llm_health", err)) != LLM_OK) return r;
+    llm__error_clear(&e);
+    start = llm__client_now(client);
+    r = llm__client_health(client, 0, &step, &probes, out, &e);
+    out->probes = probes;
+    out->latency_ms = llm__client_now(client) - start;
+    if (err) *err = e;
+    return r;
+}
+
+/* What is left of a wait of timeout_ms begun at `start`, for one probe (at
+   least 1 ms; at most INT_MAX). */
+static int llm__client_left(const llm_client *c, int64_t start, int64_t timeout_ms) {
+    int64_t left = timeout_ms - (llm__client_now(c) - start);
+    return left < 1 ? 1 : left > 2147483647 ? 2147483647 : (int)left;
+}
+
+LLM_API llm_result llm_wait_ready(const llm_client *client, int64_t timeout_ms, llm_health_info *out, llm_error *err) {
+    char last[LLM_ERROR_MESSAGE_SIZE];
+    llm_error e;
+    llm_result r;
+    int step, probes = 0;
+    int64_t start, spent, delay = 100;
+    if (out) memset(out, 0, sizeof *out);
+    if ((r = llm__client_health_args(client, out, "llm_wait_ready", err)) != LLM_OK) return r;
+    if (timeout_ms < 0 || !client->desc.clock_ms || !client->desc.sleep_ms)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "llm_wait_ready: a timeout below 0, or a client without clock_ms and sleep_ms");
+    llm__error_clear(&e);
+    start = llm__client_now(client);
+    r = llm__client_health(client, llm__client_left(client, start, timeout_ms), &step, &probes, out, &e);
+    while (r != LLM_OK && (out->state == LLM_HEALTH_LOADING || llm__retry_should(r, &e))) {
+        if ((spent = llm__client_now(client) - start) >= timeout_ms) {
+            llm__copy_text(last, sizeof last, e.message, strlen(e.message));
+            r = llm__fail(&e, LLM_ERR_TIMEOUT, "not ready after %d ms: %s", (int)spent, last);
+            break;
+        }
+        client->desc.sleep_ms(client->desc.clock_user, delay < timeout_ms - spent ? delay : timeout_ms - spent);
+        delay = delay * 2 > 2000 ? 2000 : delay * 2;
+        if (out->state == LLM_HEALTH_LOADING) { /* the endpoint that said so is asked again */
+            r = llm__client_probe_once(client, step, llm__client_left(client, start, timeout_ms), out, &e);
+            probes++;
+        } else {
+            r = llm__client_health(client, llm__client_left(client, start, timeout_ms), &step, &probes, out, &e);
+        }
+    }
+    out->probes = probes;
+    out->latency_ms = llm__client_now(client) - start;
+    if (err) *err = e;
+    return r;
 }
 
 LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,

@@ -113,5 +113,7 @@ int cli_tokens(int argc, char **argv);  /* tokens.c */
 int cli_request(int argc, char **argv); /* request.c */
 int cli_chat(int argc, char **argv);    /* chat.c */
 int cli_embed(int argc, char **argv);   /* embed.c */
+int cli_models_verb(int argc, char **argv); /* models.c: --remote, else cli_models */
+int cli_health(int argc, char **argv);  /* models.c */
 
 #endif

@@ -83,7 +83,18 @@ static const cli_verb verbs[] = {
      "       llm cost --usage FILE [--model M] [--prices FILE] [--json]\n"
      "  The cost in USD from LiteLLM's price table (10 significant digits; --json: the exact double).\n"},
     {"info", cli_info, "usage: llm info MODEL [--prices FILE]\n  The model's prices, limits and capabilities, as JSON.\n"},
-    {"models", cli_models, "usage: llm models [--provider P] [--prices FILE]\n  The price table's models: key, provider, mode per line.\n"},
+    {"models", cli_models_verb,
+     "usage: llm models [--provider P] [--prices FILE]\n"
+     "       llm models --remote [--provider P] [--base-url URL] [-m MODEL] [--json]\n"
+     "  The price table's models: key, provider, mode per line. --remote: the models the server lists (every\n"
+     "  page), one line each: id, provider, context, max_output, input $/Mtok, output $/Mtok (tab-separated, - when\n"
+     "  unknown; the server's figures, else the price table's), or one JSON array with --json.\n"},
+    {"health", cli_health,
+     "usage: llm health [--provider P] [--base-url URL] [--wait SECONDS] [--timeout-ms N]\n"
+     "  Whether the server takes requests: prints ready or loading (or the error on stderr); exit 0 only when\n"
+     "  ready. --wait: asks again until ready or SECONDS have passed. A hosted API is asked for its models; any\n"
+     "  other server is probed at its origin (a trailing /v1 removed): /health/readiness, /health, then\n"
+     "  {base}/models.\n"},
 };
 
 enum { VERB_COUNT = sizeof verbs / sizeof verbs[0] };

@@ -1454,6 +1454,64 @@ static void gemini_embeddings_one_and_batch(void) {
     llm_embed_response_free(&ref);
 }
 
+/* A model list over real sockets, in pages of 4 (the mock pages as
+   OpenAI's lists do: after, limit, has_more, last_id): all 9 of its models
+   in 3 requests, or the first 8 and where to go on when the bound is 2. */
+static void the_models_come_in_pages(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_models_request req;
+    llm_model_list list;
+    llm_error err;
+    char base[256];
+    client_at(&c, &d, "openai-compatible", "/v1", base, sizeof base);
+    memset(&req, 0, sizeof req);
+    req.page.limit = 4;
+    CHECK_EQ_INT(llm_list_models_all(&c, &req, 10, &list, &err), LLM_OK);
+    CHECK_EQ_INT((int)list.count, 9);
+    CHECK_EQ_INT(list.attempts, 3);
+    if (list.count == 9) {
+        CHECK_EQ_STR(list.models[0].id, "gpt-4o-mini");
+        CHECK_EQ_STR(list.models[4].id, "claude-sonnet-4-5");
+        CHECK_EQ_STR(list.models[8].id, "mock-model");
+        CHECK_EQ_STR(list.models[8].owner, "mock");
+    }
+    CHECK(!list.has_more);
+    llm_model_list_free(&list);
+    CHECK_EQ_INT(llm_list_models_all(&c, &req, 2, &list, &err), LLM_OK);
+    CHECK_EQ_INT((int)list.count, 8);
+    CHECK(list.has_more);
+    CHECK_EQ_STR(list.next, "gemini-2.5-flash");
+    llm_model_list_free(&list);
+}
+
+/* Readiness over real sockets: the mock's readiness answers 503 twice (a
+   fault script in the base URL's path: status=503, the first 2 requests),
+   waiting asks again until 200; a port nobody listens on is a transport
+   error at once. */
+static void readiness_turns_ready(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_health_info out;
+    llm_error err;
+    char base[256], url[320];
+    client_at(&c, &d, "openai-compatible", "/fault/status=503;attempts=2/v1", base, sizeof base);
+    CHECK_EQ_INT(llm_wait_ready(&c, 10000, &out, &err), LLM_OK);
+    CHECK_EQ_INT(out.state, LLM_HEALTH_READY);
+    CHECK_EQ_INT(out.probes, 3);
+    CHECK(out.latency_ms >= 300); /* 100 and 200 ms of backoff */
+    snprintf(url, sizeof url, "%s/fault/status=503;attempts=2/health/readiness", mock.base);
+    CHECK_EQ_STR(out.url, url);
+    CHECK_EQ_STR(out.status, "healthy");
+    memset(&d, 0, sizeof d);
+    d.provider = "openai-compatible";
+    d.base_url = "http://127.0.0.1:1/v1";
+    d.transport = llm_curl_transport(&curl_t);
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_health(&c, &out, &err), LLM_ERR_TRANSPORT);
+    CHECK_EQ_INT(out.state, LLM_HEALTH_UNKNOWN);
+}
+
 static const test_case cases[] = {
     TEST(every_provider_answers_streamed_and_not),
     TEST(one_connection_is_kept_alive),
@@ -1486,6 +1544,8 @@ static const test_case cases[] = {
     TEST(the_adapter_wipes_its_copies_of_the_key),
     TEST(embeddings_in_float_and_base64),
     TEST(gemini_embeddings_one_and_batch),
+    TEST(the_models_come_in_pages),
+    TEST(readiness_turns_ready),
 };
 
 int main(int argc, char **argv) {

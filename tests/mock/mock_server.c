@@ -13,6 +13,8 @@
    after --idle-exit-ms without a request (default 30000), after
    --lifetime-ms (600000), after --max-requests requests (unlimited), on
    SIGTERM or SIGINT, or on POST /mock/shutdown. --quiet keeps stderr silent.
+   --loading-probes N: the first N GET /health/readiness answer 503 (a proxy
+   whose database is not yet connected), the later ones 200.
    --log writes one line per finished request:
      SEQ METHOD PATH STATUS model=M stream=0|1 idem=KEY attempt=N fault=SCRIPT
        bytes=BODY_BYTES outcome=complete|reset|stalled|truncated|client-closed|dropped
@@ -26,7 +28,7 @@
    Endpoints (the OpenAI ones also without /v1, under /openai/v1 and
    /openai/deployments/NAME as Azure OpenAI's, and under /api/v1 in
    OpenRouter's shape: a processing comment first, usage always):
-     POST /v1/chat/completions        GET /v1/models, /v1/models/ID
+     POST /v1/chat/completions        GET /v1/models[?after=ID&limit=N], /v1/models/ID
      POST /v1/embeddings              GET /health/liveliness, /health/readiness
      POST /v1/messages                POST /v1/messages/count_tokens
      POST /v1beta/models/M:generateContent, :streamGenerateContent[?alt=sse],
@@ -636,6 +638,7 @@ typedef struct ready {
 
 typedef struct options {
     int64_t port, max_requests, idle_exit_ms, lifetime_ms;
+    int64_t loading_probes; /* GET /health/readiness answers 503 this many times first */
     const char *port_file, *log_path, *bodies_path;
     bool quiet;
 } options;
@@ -658,6 +661,7 @@ typedef struct server {
     size_t ready_cap;
     int64_t now, started, last_activity, in_progress;
     uint64_t seq;
+    int64_t readiness_probes; /* GET /health/readiness requests so far */
     bool draining;
     const char *stop_reason;
     conn **conns, **heap, *closed;
@@ -2689,10 +2693,37 @@ static void write_model(llm_json_writer *w, const char *id, size_t n) {
     llm_json_write_object_end(w);
 }
 
-/* GET /v1/models, or /v1/models/ID (id given). */
+/* The value of NAME= in the request's query (not decoded); NULL when absent. */
+static const char *query_value(conn *c, const char *name, size_t *vn) {
+    const char *p = in_at(c, c->q.query);
+    size_t n = c->q.query.len, i = 0, k = strlen(name);
+    while (i < n) {
+        const char *amp = (const char *)memchr(p + i, '&', n - i);
+        size_t j = amp ? (size_t)(amp - p) : n;
+        if (j - i > k && p[i + k] == '=' && memcmp(p + i, name, k) == 0) {
+            *vn = j - i - k - 1;
+            return p + i + k + 1;
+        }
+        i = j + 1;
+    }
+    return NULL;
+}
+
+/* GET /v1/models, or /v1/models/ID (id given). A page as OpenAI's lists
+   page: after=ID starts past that id, limit=N (1-100) keeps N, and a cut
+   list says has_more and last_id. */
 static void handle_models(server *s, conn *c, const char *id, size_t n) {
     llm_json_writer *w = &s->w;
-    size_t i;
+    size_t i, first = 0, end = sizeof model_ids / sizeof model_ids[0], an = 0, ln = 0, count = end;
+    const char *after = id ? NULL : query_value(c, "after", &an), *limit = id ? NULL : query_value(c, "limit", &ln);
+    int64_t lim = 0;
+    if (limit && (!parse_i64(limit, ln, 100, &lim) || lim < 1)) {
+        resp_error(s, c, 400, NULL, "limit must be an integer from 1 to 100");
+        return;
+    }
+    for (i = 0; after && i < count; i++)
+        if (eqn(after, an, model_ids[i])) first = i + 1;
+    if (lim && first + (size_t)lim < end) end = first + (size_t)lim;
     llm_json_writer_reset(w);
     if (id) {
         write_model(w, id, n);
@@ -2701,8 +2732,13 @@ static void handle_models(server *s, conn *c, const char *id, size_t n) {
         jw_str(w, "object", "list");
         llm_json_write_key(w, "data");
         llm_json_write_array_begin(w);
-        for (i = 0; i < sizeof model_ids / sizeof model_ids[0]; i++) write_model(w, model_ids[i], strlen(model_ids[i]));
+        for (i = first; i < end; i++) write_model(w, model_ids[i], strlen(model_ids[i]));
         llm_json_write_array_end(w);
+        if (after || lim) {
+            llm_json_write_key(w, "has_more");
+            llm_json_write_bool(w, end < count);
+            if (end > first) jw_str(w, "last_id", model_ids[end - 1]);
+        }
         llm_json_write_object_end(w);
     }
     jw_take(w, &c->r.body);
@@ -3010,7 +3046,14 @@ static void req_answer(server *s, conn *c, const llm_json *root, bool json_ok, s
         handle_models(s, c, s->tmp2.p, s->tmp2.len);
         break;
     case EP_LIVELINESS: buf_str(&r->body, "\"I'm alive!\""); break;
-    case EP_READINESS: buf_str(&r->body, "{\"status\":\"healthy\"}"); break;
+    case EP_READINESS: /* --loading-probes N: not ready for the first N */
+        if (s->readiness_probes++ < s->opt.loading_probes) {
+            r->status = 503;
+            buf_str(&r->body, "{\"status\":\"unhealthy\",\"db\":\"Not connected\"}");
+        } else {
+            buf_str(&r->body, "{\"status\":\"healthy\",\"db\":\"connected\",\"cache\":null}");
+        }
+        break;
     case EP_STATS: handle_stats(s, c); break;
     case EP_SHUTDOWN: buf_str(&r->body, "{\"status\":\"shutting down\"}"); r->shutdown = true; break;
     default: break;
@@ -3334,7 +3377,7 @@ static void close_all(server *s) {
 
 static void usage(FILE *f) {
     fputs("usage: mock_server [--port N] [--port-file PATH] [--max-requests N] [--idle-exit-ms N]\n"
-          "                   [--lifetime-ms N] [--log PATH] [--bodies PATH] [--quiet]\n"
+          "                   [--lifetime-ms N] [--log PATH] [--bodies PATH] [--loading-probes N] [--quiet]\n"
           "A loopback HTTP/1.1 server answering as OpenAI, Anthropic, Gemini and OpenRouter do,\n"
           "with faults injected per request; see the comment at the top of tests/mock/mock_server.c.\n",
           f);
@@ -3361,6 +3404,7 @@ static int parse_options(options *o, int argc, char **argv, bool *exit_now) {
         else if (!strcmp(a, "--max-requests")) num = &o->max_requests;
         else if (!strcmp(a, "--idle-exit-ms")) num = &o->idle_exit_ms;
         else if (!strcmp(a, "--lifetime-ms")) num = &o->lifetime_ms;
+        else if (!strcmp(a, "--loading-probes")) num = &o->loading_probes;
         else if (strcmp(a, "--port-file") && strcmp(a, "--log") && strcmp(a, "--bodies")) {
             fprintf(stderr, "mock_server: unknown option '%s'\n", a);
             usage(stderr);
