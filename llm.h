@@ -2173,8 +2173,18 @@ LLM_API llm_result llm_list_models(const llm_client *client, const llm_models_re
                                    llm_error *err);
 
 /* A chat request's input tokens as the provider counts them (its own
-   count endpoint: what it would bill). The estimator (llm_tokens_estimate,
-   llm_count_request_tokens without a vocabulary) is the offline answer. */
+   count endpoint: what it would bill). Anthropic: POST
+   /v1/messages/count_tokens, a body of the request's model, messages,
+   system, tools, tool_choice, thinking and output_config (extra_body's
+   members of those names too; max_tokens, sampling, stop sequences,
+   metadata and stream are left out, as that endpoint refuses them), its
+   input_tokens. Gemini: :countTokens with `contents` alone, or a whole
+   generateContentRequest (with its model) when a system instruction, tools
+   or extra_body must count too, never both; its totalTokens. An answer
+   without a whole count is LLM_ERR_PARSE. Claude and Gemini have no public
+   vocabulary: offline, for them, the estimator (llm_tokens_estimate,
+   llm_count_request_tokens without a vocabulary) is the answer, and only
+   an estimate. */
 LLM_API llm_result llm_call_begin_count_tokens(llm_call *call, const llm_client *client, const llm_request *req,
                                                int64_t now_ms, const llm_http_request **http, llm_error *err);
 LLM_API llm_result llm_call_finish_count_tokens(llm_call *call, int64_t now_ms, llm_token_count *out, llm_error *err);
@@ -8972,6 +8982,9 @@ typedef struct llm__wire_enc {
     llm_json_doc extra_doc;
     llm_error *err;
     bool no_reasoning;          /* the request's no_reasoning_blocks */
+    /* NULL: every extra_body member joins the body; else only those it
+       names (a body with fixed members, such as a count endpoint's) */
+    const char *const *extra_only;
 } llm__wire_enc;
 
 /* Writes a key unless extra_body overrides it; false = skip the value. */
@@ -9007,10 +9020,23 @@ static llm_result llm__wire_enc_begin(llm__wire_enc *e, const llm_wire_ctx *ctx,
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
     return LLM_OK;
 }
+/* extra_body's members that e->extra_only names. */
+static void llm__wire_enc_extra_only(llm__wire_enc *e) {
+    const llm_json *k;
+    size_t i, n;
+    for (k = llm_json_first(e->extra); k; k = llm_json_next(e->extra, k)) {
+        const char *name = llm_json_string(k, &n);
+        for (i = 0; e->extra_only[i] && strcmp(e->extra_only[i], name) != 0; i++) {}
+        if (!e->extra_only[i] || strlen(name) != n) continue;
+        llm_json_write_key(e->w, name);
+        llm_json_write_value(e->w, k + 1);
+    }
+}
 /* Copies extra_body's members, closes the body and says how it went. */
 static llm_result llm__wire_enc_end(llm__wire_enc *e, llm_result r) {
     llm_json_writer *w = e->w;
-    if (r == LLM_OK && e->extra_text) llm__json_write_members_raw(w, e->extra_text, strlen(e->extra_text));
+    if (r == LLM_OK && e->extra_text && e->extra_only) llm__wire_enc_extra_only(e);
+    else if (r == LLM_OK && e->extra_text) llm__json_write_members_raw(w, e->extra_text, strlen(e->extra_text));
     if (r == LLM_OK) llm_json_write_object_end(w);
     llm_json_doc_free(&e->extra_doc);
     if (r != LLM_OK) return r;
@@ -9097,6 +9123,15 @@ static bool llm__wire_enc_next_turn(const llm_request *req, size_t *m, size_t *e
             break;
     }
     return true;
+}
+
+/* A token count's answer: the whole number `member` of an object. No
+   count is a parse error, never a count of 0. */
+static llm_result llm__wire_count_answer(const llm_json *body, const char *member, int64_t *out, llm_error *err) {
+    const llm_json *v = llm_json_get(body, member);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || !llm__wire_usage_count(v, out))
+        return llm__fail(err, LLM_ERR_PARSE, "token count: the answer has no whole number \"%s\"", member);
+    return LLM_OK;
 }
 #endif
 
@@ -10876,7 +10911,8 @@ static llm_result llm__anthropic_messages_ok(llm__wire_enc *e, const llm_request
 
 /* Everything decided, and everything this format cannot take said, before
    a byte is written. */
-static llm_result llm__anthropic_plan_for(llm__wire_enc *e, const llm_request *req, llm__anthropic_plan *p) {
+static llm_result llm__anthropic_plan_for(llm__wire_enc *e, const llm_request *req, bool count,
+                                          llm__anthropic_plan *p) {
     llm_result r;
     bool thinking;
     memset(p, 0, sizeof *p);
@@ -10887,6 +10923,7 @@ static llm_result llm__anthropic_plan_for(llm__wire_enc *e, const llm_request *r
     thinking = p->budget || p->effort;
     p->service_tier = req->service_tier &&
                       (strcmp(req->service_tier, "auto") == 0 || strcmp(req->service_tier, "standard_only") == 0);
+    if (count) return llm__anthropic_messages_ok(e, req); /* what it leaves out cannot be refused */
     if ((r = llm__wire_enc_drop(e, req->n > 1, "n", "Anthropic answers one choice")) != LLM_OK ||
         (r = llm__wire_enc_drop(e, req->has_seed, "seed", "Anthropic has no seed")) != LLM_OK ||
         (r = llm__wire_enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs",
@@ -11226,24 +11263,37 @@ static void llm__anthropic_sampling(llm__wire_enc *e, const llm_request *req, co
     if (p->service_tier && llm__wire_enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
 }
 
-static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
-                                        llm_error *err) {
+/* What POST /v1/messages/count_tokens takes (CountMessageTokensParams,
+   whose other members are refused): the prompt, tools and thinking. */
+static const char *const llm__anthropic_count_members[] = {
+    "model", "messages", "system", "tools", "tool_choice", "thinking", "output_config", "cache_control", NULL};
+
+/* A Messages body, or (count) the count_tokens body: the same prompt,
+   without max_tokens, sampling, metadata and stream. */
+static llm_result llm__anthropic_body(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, bool count,
+                                      llm_error *err) {
     llm__wire_enc e;
     llm__anthropic_plan p;
     llm__anthropic_state *st = (llm__anthropic_state *)ctx->state;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK || (r = llm__anthropic_plan_for(&e, req, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
+    if (count) e.extra_only = llm__anthropic_count_members;
+    if (r != LLM_OK || (r = llm__anthropic_plan_for(&e, req, count, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
     if (st) st->json_tool = p.json_tool;
     llm_json_write_object_begin(w);
     if (llm__wire_enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
-    if (llm__wire_enc_key(&e, "max_tokens")) llm_json_write_int(w, p.max_tokens);
+    if (!count && llm__wire_enc_key(&e, "max_tokens")) llm_json_write_int(w, p.max_tokens);
     llm__anthropic_system(&e, req);
     llm__anthropic_messages(&e, req);
     llm__anthropic_tools(&e, req, &p);
     llm__anthropic_reasoning_config(&e, req, &p);
-    llm__anthropic_sampling(&e, req, &p);
-    if (ctx->stream && llm__wire_enc_key(&e, "stream")) llm_json_write_bool(w, true);
+    if (!count) llm__anthropic_sampling(&e, req, &p);
+    if (!count && ctx->stream && llm__wire_enc_key(&e, "stream")) llm_json_write_bool(w, true);
     return llm__wire_enc_end(&e, LLM_OK);
+}
+
+static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                        llm_error *err) {
+    return llm__anthropic_body(ctx, req, w, false, err);
 }
 
 /* Anthropic counts input without cache reads and writes; llm_usage counts
@@ -11560,10 +11610,36 @@ static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request 
     return llm__wire_url_join(buf, size, pieces, 2, err);
 }
 
+/* ---- the calls beyond chat ---- */
+
+static llm_result llm__anthropic_count_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                              llm_error *err) {
+    return llm__anthropic_body(ctx, req, w, true, err);
+}
+
+static llm_result llm__anthropic_count_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                           llm_error *err) {
+    const char *pieces[2];
+    (void)req;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/v1/messages/count_tokens";
+    return llm__wire_url_join(buf, size, pieces, 2, err);
+}
+
+static llm_result llm__anthropic_count_decode(const llm_wire_ctx *ctx, const llm_json *body, int64_t *input_tokens,
+                                              llm_error *err) {
+    (void)ctx;
+    return llm__wire_count_answer(body, "input_tokens", input_tokens, err);
+}
+
+static const llm_wire_count llm__anthropic_count = {llm__anthropic_count_encode, llm__anthropic_count_url,
+                                                    llm__anthropic_count_decode};
+
 static const llm_wire_format llm__anthropic_wire = {
     "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode,
     llm__wire_decode_error_object, llm__anthropic_stream_event, sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL,
-    llm__anthropic_finish_words, llm__anthropic_error_words, false, llm__anthropic_usage, true, NULL, NULL, NULL,
+    llm__anthropic_finish_words, llm__anthropic_error_words, false, llm__anthropic_usage, true, NULL, NULL,
+    &llm__anthropic_count,
 };
 
 #endif /* LLM_NO_PROVIDER_ANTHROPIC */
@@ -12168,26 +12244,62 @@ static bool llm__gemini_has_config(const llm_request *req, const llm__gemini_pla
            req->response_format.type == LLM_FORMAT_JSON_SCHEMA || p->budget >= 0 || p->level;
 }
 
-static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
-                                     llm_error *err) {
+/* How a request is counted (countTokens): its contents alone, or, when
+   more than the contents counts (a system instruction, tools, extra_body),
+   the whole GenerateContentRequest with its model; never both. */
+typedef enum { LLM__GEMINI_GENERATE, LLM__GEMINI_COUNT_CONTENTS, LLM__GEMINI_COUNT_WHOLE } llm__gemini_body_kind;
+
+static llm__gemini_body_kind llm__gemini_count_kind(const llm_request *req) {
+    size_t m;
+    if (req->tool_count || req->extra_body) return LLM__GEMINI_COUNT_WHOLE;
+    for (m = 0; m < req->message_count; m++)
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER)
+            return LLM__GEMINI_COUNT_WHOLE;
+    return LLM__GEMINI_COUNT_CONTENTS;
+}
+
+static llm_result llm__gemini_body(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                   llm__gemini_body_kind kind, llm_error *err) {
     llm__wire_enc e;
     llm__gemini_plan p;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
     if (r != LLM_OK || (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
-    llm_json_write_object_begin(w);
+    if (kind == LLM__GEMINI_COUNT_CONTENTS) { /* no extra_body: that makes a whole count */
+        llm_json_write_object_begin(w);
+        llm__gemini_contents(&e, req);
+        return llm__wire_enc_end(&e, LLM_OK);
+    }
+    if (kind == LLM__GEMINI_COUNT_WHOLE) {
+        const char *pieces[2];
+        pieces[0] = "models/";
+        pieces[1] = strncmp(ctx->model, "models/", 7) == 0 ? ctx->model + 7 : ctx->model;
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "generateContentRequest");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "model");
+        llm__json_write_string_pieces(w, pieces, 2);
+    } else {
+        llm_json_write_object_begin(w);
+    }
     llm__gemini_system(&e, req);
     llm__gemini_contents(&e, req);
     llm__gemini_tools(&e, req);
     if (llm__gemini_has_config(req, &p)) llm__gemini_generation_config(&e, req, &p);
-    return llm__wire_enc_end(&e, LLM_OK);
+    r = llm__wire_enc_end(&e, LLM_OK);
+    if (kind == LLM__GEMINI_COUNT_WHOLE) llm_json_write_object_end(w);
+    return r;
 }
 
-/* {base}/v1beta/models/{model}:generateContent, or
-   :streamGenerateContent?alt=sse; the model is a path segment. */
-static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
-                                  llm_error *err) {
+static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                     llm_error *err) {
+    return llm__gemini_body(ctx, req, w, LLM__GEMINI_GENERATE, err);
+}
+
+/* {base}/v1beta/models/{model}:method (with its query); the model is a
+   path segment. */
+static llm_result llm__gemini_model_url(const llm_wire_ctx *ctx, const char *method, char *buf, size_t size,
+                                        llm_error *err) {
     const char *pieces[4], *model = ctx->model, *c;
-    (void)req;
     if (strncmp(model, "models/", 7) == 0) model += 7;
     for (c = model; *c; c++)
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-' ||
@@ -12197,8 +12309,16 @@ static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *re
     pieces[0] = ctx->base_url;
     pieces[1] = "/v1beta/models/";
     pieces[2] = model;
-    pieces[3] = ctx->stream ? ":streamGenerateContent?alt=sse" : ":generateContent";
+    pieces[3] = method;
     return llm__wire_url_join(buf, size, pieces, 4, err);
+}
+
+/* :generateContent, or :streamGenerateContent?alt=sse. */
+static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                  llm_error *err) {
+    (void)req;
+    return llm__gemini_model_url(ctx, ctx->stream ? ":streamGenerateContent?alt=sse" : ":generateContent", buf, size,
+                                 err);
 }
 
 /* ---- the answer ---- */
@@ -12520,10 +12640,32 @@ static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event
     return llm__gemini_stream_usage(s, llm_json_get(root, "usageMetadata"));
 }
 
+/* ---- the calls beyond chat ---- */
+
+static llm_result llm__gemini_count_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                           llm_error *err) {
+    return llm__gemini_body(ctx, req, w, llm__gemini_count_kind(req), err);
+}
+
+static llm_result llm__gemini_count_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                        llm_error *err) {
+    (void)req;
+    return llm__gemini_model_url(ctx, ":countTokens", buf, size, err);
+}
+
+static llm_result llm__gemini_count_decode(const llm_wire_ctx *ctx, const llm_json *body, int64_t *input_tokens,
+                                           llm_error *err) {
+    (void)ctx;
+    return llm__wire_count_answer(body, "totalTokens", input_tokens, err);
+}
+
+static const llm_wire_count llm__gemini_count = {llm__gemini_count_encode, llm__gemini_count_url,
+                                                 llm__gemini_count_decode};
+
 static const llm_wire_format llm__gemini_wire = {
     LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error,
     llm__gemini_stream_event, sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words,
-    llm__gemini_error_words, false, llm__gemini_usage, true, NULL, NULL, NULL,
+    llm__gemini_error_words, false, llm__gemini_usage, true, NULL, NULL, &llm__gemini_count,
 };
 
 #endif /* LLM_NO_PROVIDER_GEMINI */
