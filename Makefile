@@ -19,6 +19,7 @@ FUZZ_SECONDS ?= 60
 B = build
 
 UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models
+UNIT += counts
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm

@@ -741,6 +741,26 @@ typedef struct llm_choice {
     const char *reasoning_model;
 } llm_choice;
 
+/* What a server says of itself in an answer's headers: a LiteLLM proxy's
+   x-litellm-* headers, and the x-ratelimit-* headers OpenAI and proxies
+   send (a proxy gives the key's own limits, else the provider's). Strings
+   are in the answer's arena, NULL when not sent; numbers are -1 when not
+   sent or not a number. A response that no call filled is all zero. */
+typedef struct llm_server_info {
+    const char *model_id;           /* x-litellm-model-id: the deployment that answered */
+    const char *model_api_base;     /* x-litellm-model-api-base: where the proxy sent the request */
+    const char *model_group;        /* x-litellm-model-group: the model name the proxy routed */
+    const char *call_id;            /* x-litellm-call-id: the proxy's id of the call (its logs and spend) */
+    int64_t attempted_retries;      /* x-litellm-attempted-retries */
+    int64_t attempted_fallbacks;    /* x-litellm-attempted-fallbacks */
+    double response_duration_ms;    /* x-litellm-response-duration-ms: the proxy's whole time */
+    double overhead_duration_ms;    /* x-litellm-overhead-duration-ms: its own share of it */
+    int64_t remaining_requests;     /* x-ratelimit-remaining-requests */
+    int64_t remaining_tokens;       /* x-ratelimit-remaining-tokens */
+    int64_t limit_requests;         /* x-ratelimit-limit-requests */
+    int64_t limit_tokens;           /* x-ratelimit-limit-tokens */
+} llm_server_info;
+
 typedef struct llm_response {
     const char *id;
     const char *model;
@@ -772,7 +792,8 @@ typedef struct llm_response {
     bool has_estimate_cost;
     double estimate_cost_usd;       /* usage_estimate priced the same way */
     bool has_provider_cost;
-    /* As reported by the provider or a proxy (x-litellm-response-cost).
+    /* As reported by the provider or a proxy (x-litellm-response-cost; not
+       in a stream, whose headers come before its answer is made).
        OpenRouter: usage.cost, what it charged your account, plus, when the
        request ran on your own provider key (usage.is_byok),
        cost_details.upstream_inference_cost, which that provider bills. */
@@ -780,6 +801,7 @@ typedef struct llm_response {
     bool has_upstream_cost;
     double upstream_cost_usd;       /* OpenRouter's cost_details.upstream_inference_cost, as given */
     const char *request_id;         /* the provider's request id header */
+    llm_server_info server;         /* what the server's headers said of it (a proxy's facts, rate limits) */
     int http_status;
     int64_t latency_ms;             /* from begin to finish, by the caller's clock; a driver that retries or
                                        falls back gives the whole, backoff included */
@@ -1682,6 +1704,7 @@ typedef struct llm_embed_response {
     bool has_provider_cost;
     double provider_cost_usd;       /* as a proxy reports it (x-litellm-response-cost) */
     const char *request_id;
+    llm_server_info server;         /* what the server's headers said of it */
     int http_status;
     int64_t latency_ms;
     int attempts;
@@ -2029,6 +2052,8 @@ typedef struct llm_call {
     llm_wire_ctx ctx_;          /* what the wire format is given */
     bool has_provider_cost_;
     double provider_cost_;
+    llm_server_info server_;    /* what the headers said of the server; its strings are the arrays below */
+    char server_model_id_[128], server_api_base_[256], server_group_[128], server_call_id_[96];
     const char *model_;         /* the model requested, for pricing */
     int max_choices_;           /* choice indices allowed: the request's n, 1 when unset */
     size_t max_stream_bytes_;   /* stream.max_bytes, or max_response_bytes */
@@ -13251,6 +13276,10 @@ static void llm__call_init(llm_call *call, const llm_client *client, int64_t now
     call->start_ms_ = now_ms;
     call->last_event_ms_ = now_ms;
     call->whole_ms_ = -1;
+    call->server_.attempted_retries = call->server_.attempted_fallbacks = -1;
+    call->server_.response_duration_ms = call->server_.overhead_duration_ms = -1;
+    call->server_.remaining_requests = call->server_.remaining_tokens = -1;
+    call->server_.limit_requests = call->server_.limit_tokens = -1;
     call->in_max_ = client->desc.max_response_bytes;
     call->max_stream_bytes_ = call->in_max_;
     call->max_choices_ = 1;
@@ -13351,6 +13380,61 @@ LLM_API llm_result llm_call_feed_status(llm_call *call, int status) {
     return LLM_OK;
 }
 
+/* A header's whole number (digits only, at most 15 of them), else -1. */
+static int64_t llm__call_header_count(const char *v, size_t n) {
+    int64_t x = 0;
+    size_t i;
+    if (n == 0 || n > 15) return -1;
+    for (i = 0; i < n; i++) {
+        if (v[i] < '0' || v[i] > '9') return -1;
+        x = x * 10 + (v[i] - '0');
+    }
+    return x;
+}
+
+/* What a proxy (x-litellm-*) or a rate limiter (x-ratelimit-*) says of
+   the server; anything else of those families is left alone. */
+static void llm__call_server_header(llm_call *call, const char *name, size_t nlen, const char *v, size_t vlen) {
+    static const char *const counts[] = {"x-litellm-attempted-retries", "x-litellm-attempted-fallbacks",
+                                         "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens",
+                                         "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens"};
+    llm_server_info *si = &call->server_;
+    int64_t *count_of[6];
+    const char *key = call->client_->desc.api_key;
+    size_t i;
+    count_of[0] = &si->attempted_retries, count_of[1] = &si->attempted_fallbacks;
+    count_of[2] = &si->remaining_requests, count_of[3] = &si->remaining_tokens;
+    count_of[4] = &si->limit_requests, count_of[5] = &si->limit_tokens;
+    for (i = 0; i < 6; i++)
+        if (llm__header_is(name, nlen, counts[i])) *count_of[i] = llm__call_header_count(v, vlen);
+    if (llm__header_is(name, nlen, "x-litellm-response-duration-ms"))
+        si->response_duration_ms = llm__parse_seconds(v, vlen);
+    else if (llm__header_is(name, nlen, "x-litellm-overhead-duration-ms"))
+        si->overhead_duration_ms = llm__parse_seconds(v, vlen);
+    else if (llm__header_is(name, nlen, "x-litellm-model-id"))
+        llm__copy_network_text(call->server_model_id_, sizeof call->server_model_id_, v, vlen, key);
+    else if (llm__header_is(name, nlen, "x-litellm-model-api-base"))
+        llm__copy_network_text(call->server_api_base_, sizeof call->server_api_base_, v, vlen, key);
+    else if (llm__header_is(name, nlen, "x-litellm-model-group"))
+        llm__copy_network_text(call->server_group_, sizeof call->server_group_, v, vlen, key);
+    else if (llm__header_is(name, nlen, "x-litellm-call-id"))
+        llm__copy_network_text(call->server_call_id_, sizeof call->server_call_id_, v, vlen, key);
+}
+
+/* The server's facts on an answer: its strings copied into the answer's
+   arena (false: out of memory). */
+static bool llm__call_server_info(const llm_call *call, const llm_allocator *a, void **arena, llm_server_info *out) {
+    const char *const from[4] = {call->server_model_id_, call->server_api_base_, call->server_group_,
+                                 call->server_call_id_};
+    const char **to[4];
+    size_t i;
+    *out = call->server_;
+    to[0] = &out->model_id, to[1] = &out->model_api_base, to[2] = &out->model_group, to[3] = &out->call_id;
+    for (i = 0; i < 4; i++)
+        if (from[i][0] && !(*to[i] = llm__arena_strndup(a, arena, from[i], strlen(from[i])))) return false;
+    return true;
+}
+
 /* Remembers what the headers say about retrying, the request id and cost. */
 static void llm__call_header_value(llm_call *call, const char *name, size_t nlen, const char *v, size_t vlen) {
     double d;
@@ -13387,6 +13471,8 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
             call->has_provider_cost_ = true;
             call->provider_cost_ = d;
         }
+    } else if (llm__header_has_prefix(name, nlen, "x-litellm-") || llm__header_has_prefix(name, nlen, "x-ratelimit-")) {
+        llm__call_server_header(call, name, nlen, v, vlen);
     }
 }
 
@@ -13925,10 +14011,14 @@ static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, ll
     if (call->request_id_[0] && !(resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_,
                                                                         strlen(call->request_id_))))
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    if (call->has_provider_cost_) { /* x-litellm-response-cost wins over the body's */
+    /* x-litellm-response-cost wins over the body's; a stream's headers
+       come before its answer exists: its cost is in its usage chunk */
+    if (call->has_provider_cost_ && !(call->stream_ && (call->sse_mode_ || call->ndjson_))) {
         resp->has_provider_cost = true;
         resp->provider_cost_usd = call->provider_cost_;
     }
+    if (!llm__call_server_info(call, &resp->alloc_, &resp->arena_, &resp->server))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     if (check && (r = llm__call_check_choices(call, resp, err)) != LLM_OK) return r;
     llm__call_bound_usage(call, resp);
     if (!llm__call_reasoning_origin(call, resp)) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
@@ -14221,6 +14311,8 @@ static llm_result llm__call_embed_answer(llm_call *call, const llm_json *body, i
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     resp->has_provider_cost = call->has_provider_cost_;
     resp->provider_cost_usd = call->provider_cost_;
+    if (!llm__call_server_info(call, &resp->alloc_, &resp->arena_, &resp->server))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
 #ifndef LLM_NO_COSTS
     if (resp->usage.source == LLM_USAGE_REPORTED) {
         llm_cost_info info;
