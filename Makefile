@@ -137,6 +137,7 @@ check-cli: $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san
 	sh tests/cli/chat.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/chat_bounds.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/calls.sh $(B)/llm $(B)/mock_server
+	sh tests/cli/counts.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
 	sh tests/cli/router.sh $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san $(B)/json_same tests/data/router
