@@ -744,16 +744,19 @@ typedef struct llm_choice {
 /* What a server says of itself in an answer's headers: a LiteLLM proxy's
    x-litellm-* headers, and the x-ratelimit-* headers OpenAI and proxies
    send (a proxy gives the key's own limits, else the provider's). Strings
-   are in the answer's arena, NULL when not sent; numbers are -1 when not
-   sent or not a number. A response that no call filled is all zero. */
+   are in the answer's arena, NULL when not sent; a number counts only
+   when its has_ flag is set (sent, and a number). All zero: nothing known
+   (also a response that no answer filled, as after most errors). */
 typedef struct llm_server_info {
     const char *model_id;           /* x-litellm-model-id: the deployment that answered */
     const char *model_api_base;     /* x-litellm-model-api-base: where the proxy sent the request */
     const char *model_group;        /* x-litellm-model-group: the model name the proxy routed */
     const char *call_id;            /* x-litellm-call-id: the proxy's id of the call (its logs and spend) */
+    bool has_attempted_retries, has_attempted_fallbacks, has_response_duration, has_overhead_duration;
+    bool has_remaining_requests, has_remaining_tokens, has_limit_requests, has_limit_tokens;
     int64_t attempted_retries;      /* x-litellm-attempted-retries */
     int64_t attempted_fallbacks;    /* x-litellm-attempted-fallbacks */
-    double response_duration_ms;    /* x-litellm-response-duration-ms: the proxy's whole time */
+    double response_duration_ms;   /* x-litellm-response-duration-ms: the proxy's whole time */
     double overhead_duration_ms;    /* x-litellm-overhead-duration-ms: its own share of it */
     int64_t remaining_requests;     /* x-ratelimit-remaining-requests */
     int64_t remaining_tokens;       /* x-ratelimit-remaining-tokens */
@@ -13276,10 +13279,6 @@ static void llm__call_init(llm_call *call, const llm_client *client, int64_t now
     call->start_ms_ = now_ms;
     call->last_event_ms_ = now_ms;
     call->whole_ms_ = -1;
-    call->server_.attempted_retries = call->server_.attempted_fallbacks = -1;
-    call->server_.response_duration_ms = call->server_.overhead_duration_ms = -1;
-    call->server_.remaining_requests = call->server_.remaining_tokens = -1;
-    call->server_.limit_requests = call->server_.limit_tokens = -1;
     call->in_max_ = client->desc.max_response_bytes;
     call->max_stream_bytes_ = call->in_max_;
     call->max_choices_ = 1;
@@ -13400,17 +13399,21 @@ static void llm__call_server_header(llm_call *call, const char *name, size_t nle
                                          "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens"};
     llm_server_info *si = &call->server_;
     int64_t *count_of[6];
+    bool *has[6];
     const char *key = call->client_->desc.api_key;
     size_t i;
     count_of[0] = &si->attempted_retries, count_of[1] = &si->attempted_fallbacks;
     count_of[2] = &si->remaining_requests, count_of[3] = &si->remaining_tokens;
     count_of[4] = &si->limit_requests, count_of[5] = &si->limit_tokens;
+    has[0] = &si->has_attempted_retries, has[1] = &si->has_attempted_fallbacks;
+    has[2] = &si->has_remaining_requests, has[3] = &si->has_remaining_tokens;
+    has[4] = &si->has_limit_requests, has[5] = &si->has_limit_tokens;
     for (i = 0; i < 6; i++)
-        if (llm__header_is(name, nlen, counts[i])) *count_of[i] = llm__call_header_count(v, vlen);
+        if (llm__header_is(name, nlen, counts[i])) *has[i] = (*count_of[i] = llm__call_header_count(v, vlen)) >= 0;
     if (llm__header_is(name, nlen, "x-litellm-response-duration-ms"))
-        si->response_duration_ms = llm__parse_seconds(v, vlen);
+        si->has_response_duration = (si->response_duration_ms = llm__parse_seconds(v, vlen)) >= 0;
     else if (llm__header_is(name, nlen, "x-litellm-overhead-duration-ms"))
-        si->overhead_duration_ms = llm__parse_seconds(v, vlen);
+        si->has_overhead_duration = (si->overhead_duration_ms = llm__parse_seconds(v, vlen)) >= 0;
     else if (llm__header_is(name, nlen, "x-litellm-model-id"))
         llm__copy_network_text(call->server_model_id_, sizeof call->server_model_id_, v, vlen, key);
     else if (llm__header_is(name, nlen, "x-litellm-model-api-base"))

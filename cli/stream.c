@@ -156,19 +156,21 @@ static void write_server(llm_json_writer *w, const llm_server_info *si) {
                                         "remaining_tokens", "limit_requests", "limit_tokens"};
     const int64_t counts[6] = {si->attempted_retries, si->attempted_fallbacks, si->remaining_requests,
                                si->remaining_tokens, si->limit_requests, si->limit_tokens};
-    int i, any = si->response_duration_ms >= 0 || si->overhead_duration_ms >= 0;
+    const bool has[6] = {si->has_attempted_retries, si->has_attempted_fallbacks, si->has_remaining_requests,
+                         si->has_remaining_tokens, si->has_limit_requests, si->has_limit_tokens};
+    int i, any = si->has_response_duration || si->has_overhead_duration;
     for (i = 0; i < 4; i++) any |= texts[i] != NULL;
-    for (i = 0; i < 6; i++) any |= counts[i] >= 0;
+    for (i = 0; i < 6; i++) any |= has[i];
     if (!any) return;
     llm_json_write_key(w, "server");
     llm_json_write_object_begin(w);
     for (i = 0; i < 4; i++)
         if (texts[i]) llm_json_write_key(w, names[i]), llm_json_write_string(w, texts[i]);
     for (i = 0; i < 6; i++)
-        if (counts[i] >= 0) llm_json_write_key(w, count_names[i]), llm_json_write_int(w, counts[i]);
-    if (si->response_duration_ms >= 0)
+        if (has[i]) llm_json_write_key(w, count_names[i]), llm_json_write_int(w, counts[i]);
+    if (si->has_response_duration)
         llm_json_write_key(w, "response_duration_ms"), llm_json_write_number(w, si->response_duration_ms);
-    if (si->overhead_duration_ms >= 0)
+    if (si->has_overhead_duration)
         llm_json_write_key(w, "overhead_duration_ms"), llm_json_write_number(w, si->overhead_duration_ms);
     llm_json_write_object_end(w);
 }

@@ -1425,7 +1425,7 @@ static void a_proxy_s_headers_reach_the_response(void) {
         CHECK_EQ_INT(resp.server.attempted_retries, 0);
         CHECK_EQ_INT(resp.server.remaining_requests, 59);
         CHECK_EQ_INT(resp.server.limit_requests, 60);
-        CHECK_EQ_INT(resp.server.remaining_tokens, -1); /* not sent */
+        CHECK(!resp.server.has_remaining_tokens); /* not sent */
         llm_response_free(&resp);
     }
 }

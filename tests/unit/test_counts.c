@@ -257,6 +257,9 @@ static void check_proxy_info(const llm_server_info *si) {
     CHECK_EQ_STR(si->model_api_base, "https://api.openai.com/v1");
     CHECK_EQ_STR(si->model_group, "gpt-4o");
     CHECK_EQ_STR(si->call_id, "2f1d8a6e-36a4-4b6e-9b0e-6d7b1c0f3a11");
+    CHECK(si->has_attempted_retries && si->has_attempted_fallbacks && si->has_response_duration &&
+          si->has_overhead_duration && si->has_limit_requests && si->has_limit_tokens && si->has_remaining_requests &&
+          si->has_remaining_tokens);
     CHECK_EQ_INT(si->attempted_retries, 1);
     CHECK_EQ_INT(si->attempted_fallbacks, 0);
     CHECK(si->response_duration_ms == 1024.5);
@@ -304,8 +307,8 @@ static void a_proxy_tells_its_clients(void) {
     CHECK_EQ_INT(stats.live, 0);
 }
 
-/* A server that says nothing of itself: strings NULL, numbers -1; and a
-   header that is not a number is not read as one. */
+/* A server that says nothing of itself: strings NULL, no number known;
+   and a header that is not a whole number is not read as one. */
 static void a_server_that_says_nothing(void) {
     const char *body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o\","
                        "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},"
@@ -326,13 +329,10 @@ static void a_server_that_says_nothing(void) {
     CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
     CHECK(resp.server.model_id == NULL && resp.server.model_api_base == NULL && resp.server.model_group == NULL &&
           resp.server.call_id == NULL);
-    CHECK_EQ_INT(resp.server.attempted_retries, -1);
-    CHECK_EQ_INT(resp.server.attempted_fallbacks, -1);
-    CHECK(resp.server.response_duration_ms == -1 && resp.server.overhead_duration_ms == -1);
-    CHECK_EQ_INT(resp.server.remaining_requests, -1);
-    CHECK_EQ_INT(resp.server.remaining_tokens, -1);
-    CHECK_EQ_INT(resp.server.limit_requests, -1);
-    CHECK_EQ_INT(resp.server.limit_tokens, -1);
+    CHECK(!resp.server.has_attempted_retries && !resp.server.has_attempted_fallbacks &&
+          !resp.server.has_response_duration && !resp.server.has_overhead_duration &&
+          !resp.server.has_remaining_requests && !resp.server.has_remaining_tokens && !resp.server.has_limit_requests &&
+          !resp.server.has_limit_tokens);
     llm_response_free(&resp);
     CHECK_EQ_INT(stats.live, 0);
 }
