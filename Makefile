@@ -215,6 +215,8 @@ check-integration: $(B)/test_curl $(B)/mock_server
 check-prism: $(B)/test_prism
 	sh tests/prism/run.sh openai -- $(B)/test_prism openai
 	sh tests/prism/run.sh anthropic -- $(B)/test_prism anthropic
+	sh tests/prism/run.sh anthropic -- sh tests/prism/tokens_remote.sh $(B)/llm
+check-prism: $(B)/llm
 
 # the load and fault runs, short (make load: the full runs, then a 500-call soak under valgrind)
 check-load-short: $(B)/load $(B)/mock_server
