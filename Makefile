@@ -233,6 +233,7 @@ check-fuzz-short: | $(B)
 
 # ---- fuzzing (libFuzzer; clang) ----
 FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders
+FUZZ += counts
 
 # fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl
 fuzz: | $(B)
