@@ -403,7 +403,50 @@ static void an_embedding_through_a_proxy(void) {
     CHECK_EQ_INT(stats.live, 0);
 }
 
+/* Every allocation failing once, in turn: NO_MEMORY or the answer, and
+   nothing left allocated (a count, and a proxy's answer whose facts are
+   copied into its arena). */
+static void every_allocation_failing(void) {
+    static const char *const count_answer = "{\"input_tokens\": 2095}";
+    const char *body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o\","
+                       "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},"
+                       "\"finish_reason\":\"stop\"}]}";
+    int kind, n;
+    for (kind = 0; kind < 2; kind++) {
+        for (n = 1; n < 400; n++) {
+            llm_mock_exchange ex = {200, kind ? proxy_headers : "Content-Type: application/json\n",
+                                    kind ? body : count_answer, 0, 0, LLM_OK};
+            llm_mock mock = {&ex, 1, 0, NULL, NULL};
+            test_alloc_stats stats = {0};
+            llm_allocator alloc = TEST_ALLOCATOR(&stats);
+            seen s = {{0}, {0}, 0};
+            llm_message msg;
+            llm_request req = hello_request(&msg, kind ? "gpt-4o" : "claude-sonnet-4-5");
+            llm_client c;
+            llm_token_count out;
+            llm_response resp;
+            llm_error err;
+            llm_result r;
+            client_on(&c, kind ? "litellm_proxy" : "anthropic", &mock, &s, alloc);
+            c.desc.num_retries = 0;
+            c.desc.has_num_retries = true;
+            stats.fail_at = n;
+            r = kind ? llm_complete(&c, &req, &resp, &err) : llm_count_tokens_remote(&c, &req, &out, &err);
+            CHECK(r == LLM_OK || r == LLM_ERR_NO_MEMORY);
+            if (r == LLM_OK && kind) {
+                CHECK_EQ_STR(resp.server.call_id, "2f1d8a6e-36a4-4b6e-9b0e-6d7b1c0f3a11");
+                llm_response_free(&resp);
+            }
+            if (r == LLM_OK && !kind) CHECK_EQ_INT(out.input_tokens, 2095);
+            CHECK_EQ_INT(stats.live, 0);
+            if (r == LLM_OK && stats.total < n) break; /* every allocation has failed once */
+        }
+        CHECK(n < 400);
+    }
+}
+
 static const test_case cases[] = {
+    TEST(every_allocation_failing),
     TEST(anthropic_counts_its_own_body),
     TEST(gemini_counts_contents_alone),
     TEST(gemini_counts_a_whole_request),
