@@ -1755,6 +1755,7 @@ typedef struct llm_model_list {
     bool has_more;                  /* another page follows: ask for it with page.after = next */
     const char *next;
     const char *request_id;
+    llm_server_info server;         /* what the server's headers said of it */
     int http_status;
     int64_t latency_ms;
     int attempts;
@@ -14356,7 +14357,8 @@ static llm_result llm__call_models_answer(llm_call *call, const llm_json *body, 
     }
 #endif
     if (!llm__call_exchange_info(call, now_ms, &list->alloc_, &list->arena_, &list->request_id, &list->http_status,
-                                 &list->latency_ms, &list->attempts))
+                                 &list->latency_ms, &list->attempts) ||
+        !llm__call_server_info(call, &list->alloc_, &list->arena_, &list->server))
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     return LLM_OK;
 }

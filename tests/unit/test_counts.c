@@ -445,7 +445,27 @@ static void every_allocation_failing(void) {
     }
 }
 
+/* A model list through a proxy keeps them too. */
+static void a_model_list_through_a_proxy(void) {
+    const char *body = "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o\",\"object\":\"model\",\"created\":1,"
+                       "\"owned_by\":\"openai\"}]}";
+    llm_mock_exchange ex = {200, proxy_headers, body, 0, 0, LLM_OK};
+    llm_mock mock = {&ex, 1, 0, NULL, NULL};
+    test_alloc_stats stats = {0};
+    llm_allocator alloc = TEST_ALLOCATOR(&stats);
+    seen s = {{0}, {0}, 0};
+    llm_client c;
+    llm_model_list list;
+    llm_error err;
+    client_on(&c, "litellm_proxy", &mock, &s, alloc);
+    CHECK_EQ_INT(llm_list_models(&c, NULL, &list, &err), LLM_OK);
+    check_proxy_info(&list.server);
+    llm_model_list_free(&list);
+    CHECK_EQ_INT(stats.live, 0);
+}
+
 static const test_case cases[] = {
+    TEST(a_model_list_through_a_proxy),
     TEST(every_allocation_failing),
     TEST(anthropic_counts_its_own_body),
     TEST(gemini_counts_contents_alone),
