@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm examples
@@ -156,6 +156,7 @@ check-cli: $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san
 	sh tests/cli/calls.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/embed.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/models.sh $(B)/llm $(B)/mock_server
+	sh tests/cli/counts.sh $(B)/llm $(B)/mock_server
 	sh tests/cli/json_validate.sh $(B)/llm tests/data/JSONTestSuite/test_parsing tests/data/jsonsuite_i_verdicts.txt
 	$(CC) $(WARN) $(OPT) -o $(B)/json_same tests/cli/json_same.c
 	sh tests/cli/router.sh $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san $(B)/json_same tests/data/router
@@ -175,6 +176,7 @@ check-schema: | $(B)
 	$(B)/encode_matrix --provider azure | node tests/schema/validate.mjs
 	$(B)/encode_matrix --provider openrouter | node tests/schema/validate.mjs --spec openrouter
 	$(B)/encode_matrix --provider anthropic | node tests/schema/validate.mjs --spec anthropic
+	$(B)/encode_matrix --provider anthropic --count | node tests/schema/validate.mjs --spec anthropic-count
 
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
@@ -234,6 +236,8 @@ check-prism: $(B)/test_prism $(B)/llm
 	sh tests/prism/run.sh openai -- sh tests/prism/embed.sh $(B)/llm
 	sh tests/prism/run.sh anthropic -- $(B)/test_prism anthropic
 	sh tests/prism/run.sh openai -- sh tests/prism/cli_models.sh $(B)/llm
+	sh tests/prism/run.sh anthropic -- sh tests/prism/tokens_remote.sh $(B)/llm
+check-prism: $(B)/llm
 
 # the load and fault runs, short (make load: the full runs, then a 500-call soak under valgrind)
 check-load-short: $(B)/load $(B)/mock_server
@@ -249,7 +253,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models
+FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models counts
 
 # fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl
 fuzz: | $(B)

@@ -741,6 +741,29 @@ typedef struct llm_choice {
     const char *reasoning_model;
 } llm_choice;
 
+/* What a server says of itself in an answer's headers: a LiteLLM proxy's
+   x-litellm-* headers, and the x-ratelimit-* headers OpenAI and proxies
+   send (a proxy gives the key's own limits, else the provider's). Strings
+   are in the answer's arena, NULL when not sent; a number counts only
+   when its has_ flag is set (sent, and a number). All zero: nothing known
+   (also a response that no answer filled, as after most errors). */
+typedef struct llm_server_info {
+    const char *model_id;           /* x-litellm-model-id: the deployment that answered */
+    const char *model_api_base;     /* x-litellm-model-api-base: where the proxy sent the request */
+    const char *model_group;        /* x-litellm-model-group: the model name the proxy routed */
+    const char *call_id;            /* x-litellm-call-id: the proxy's id of the call (its logs and spend) */
+    bool has_attempted_retries, has_attempted_fallbacks, has_response_duration, has_overhead_duration;
+    bool has_remaining_requests, has_remaining_tokens, has_limit_requests, has_limit_tokens;
+    int64_t attempted_retries;      /* x-litellm-attempted-retries */
+    int64_t attempted_fallbacks;    /* x-litellm-attempted-fallbacks */
+    double response_duration_ms;   /* x-litellm-response-duration-ms: the proxy's whole time */
+    double overhead_duration_ms;    /* x-litellm-overhead-duration-ms: its own share of it */
+    int64_t remaining_requests;     /* x-ratelimit-remaining-requests */
+    int64_t remaining_tokens;       /* x-ratelimit-remaining-tokens */
+    int64_t limit_requests;         /* x-ratelimit-limit-requests */
+    int64_t limit_tokens;           /* x-ratelimit-limit-tokens */
+} llm_server_info;
+
 typedef struct llm_response {
     const char *id;
     const char *model;
@@ -772,7 +795,8 @@ typedef struct llm_response {
     bool has_estimate_cost;
     double estimate_cost_usd;       /* usage_estimate priced the same way */
     bool has_provider_cost;
-    /* As reported by the provider or a proxy (x-litellm-response-cost).
+    /* As reported by the provider or a proxy (x-litellm-response-cost; not
+       in a stream, whose headers come before its answer is made).
        OpenRouter: usage.cost, what it charged your account, plus, when the
        request ran on your own provider key (usage.is_byok),
        cost_details.upstream_inference_cost, which that provider bills. */
@@ -780,6 +804,7 @@ typedef struct llm_response {
     bool has_upstream_cost;
     double upstream_cost_usd;       /* OpenRouter's cost_details.upstream_inference_cost, as given */
     const char *request_id;         /* the provider's request id header */
+    llm_server_info server;         /* what the server's headers said of it (a proxy's facts, rate limits) */
     int http_status;
     int64_t latency_ms;             /* from begin to finish, by the caller's clock; a driver that retries or
                                        falls back gives the whole, backoff included */
@@ -1682,6 +1707,7 @@ typedef struct llm_embed_response {
     bool has_provider_cost;
     double provider_cost_usd;       /* as a proxy reports it (x-litellm-response-cost) */
     const char *request_id;
+    llm_server_info server;         /* what the server's headers said of it */
     int http_status;
     int64_t latency_ms;
     int attempts;
@@ -1739,6 +1765,7 @@ typedef struct llm_model_list {
     bool has_more;                  /* another page follows: ask for it with page.after = next */
     const char *next;
     const char *request_id;
+    llm_server_info server;         /* what the server's headers said of it */
     int http_status;
     int64_t latency_ms;
     int attempts;
@@ -2057,6 +2084,8 @@ typedef struct llm_call {
     llm_wire_ctx ctx_;          /* what the wire format is given */
     bool has_provider_cost_;
     double provider_cost_;
+    llm_server_info server_;    /* what the headers said of the server; its strings are the arrays below */
+    char server_model_id_[128], server_api_base_[256], server_group_[128], server_call_id_[96];
     const char *model_;         /* the model requested, for pricing */
     int max_choices_;           /* choice indices allowed: the request's n, 1 when unset */
     size_t max_stream_bytes_;   /* stream.max_bytes, or max_response_bytes */
@@ -2243,8 +2272,18 @@ LLM_API llm_result llm_health(const llm_client *client, llm_health_info *out, ll
 LLM_API llm_result llm_wait_ready(const llm_client *client, int64_t timeout_ms, llm_health_info *out, llm_error *err);
 
 /* A chat request's input tokens as the provider counts them (its own
-   count endpoint: what it would bill). The estimator (llm_tokens_estimate,
-   llm_count_request_tokens without a vocabulary) is the offline answer. */
+   count endpoint: what it would bill). Anthropic: POST
+   /v1/messages/count_tokens, a body of the request's model, messages,
+   system, tools, tool_choice, thinking and output_config (extra_body's
+   members of those names too; max_tokens, sampling, stop sequences,
+   metadata and stream are left out, as that endpoint refuses them), its
+   input_tokens. Gemini: :countTokens with `contents` alone, or a whole
+   generateContentRequest (with its model) when a system instruction, tools
+   or extra_body must count too, never both; its totalTokens. An answer
+   without a whole count is LLM_ERR_PARSE. Claude and Gemini have no public
+   vocabulary: offline, for them, the estimator (llm_tokens_estimate,
+   llm_count_request_tokens without a vocabulary) is the answer, and only
+   an estimate. */
 LLM_API llm_result llm_call_begin_count_tokens(llm_call *call, const llm_client *client, const llm_request *req,
                                                int64_t now_ms, const llm_http_request **http, llm_error *err);
 LLM_API llm_result llm_call_finish_count_tokens(llm_call *call, int64_t now_ms, llm_token_count *out, llm_error *err);
@@ -9065,6 +9104,9 @@ typedef struct llm__wire_enc {
     llm_json_doc extra_doc;
     llm_error *err;
     bool no_reasoning;          /* the request's no_reasoning_blocks */
+    /* NULL: every extra_body member joins the body; else only those it
+       names (a body with fixed members, such as a count endpoint's) */
+    const char *const *extra_only;
 } llm__wire_enc;
 
 /* Writes a key unless extra_body overrides it; false = skip the value. */
@@ -9100,10 +9142,23 @@ static llm_result llm__wire_enc_begin(llm__wire_enc *e, const llm_wire_ctx *ctx,
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
     return LLM_OK;
 }
+/* extra_body's members that e->extra_only names. */
+static void llm__wire_enc_extra_only(llm__wire_enc *e) {
+    const llm_json *k;
+    size_t i, n;
+    for (k = llm_json_first(e->extra); k; k = llm_json_next(e->extra, k)) {
+        const char *name = llm_json_string(k, &n);
+        for (i = 0; e->extra_only[i] && strcmp(e->extra_only[i], name) != 0; i++) {}
+        if (!e->extra_only[i] || strlen(name) != n) continue;
+        llm_json_write_key(e->w, name);
+        llm_json_write_value(e->w, k + 1);
+    }
+}
 /* Copies extra_body's members, closes the body and says how it went. */
 static llm_result llm__wire_enc_end(llm__wire_enc *e, llm_result r) {
     llm_json_writer *w = e->w;
-    if (r == LLM_OK && e->extra_text) llm__json_write_members_raw(w, e->extra_text, strlen(e->extra_text));
+    if (r == LLM_OK && e->extra_text && e->extra_only) llm__wire_enc_extra_only(e);
+    else if (r == LLM_OK && e->extra_text) llm__json_write_members_raw(w, e->extra_text, strlen(e->extra_text));
     if (r == LLM_OK) llm_json_write_object_end(w);
     llm_json_doc_free(&e->extra_doc);
     if (r != LLM_OK) return r;
@@ -9348,6 +9403,15 @@ static bool llm__wire_enc_next_turn(const llm_request *req, size_t *m, size_t *e
             break;
     }
     return true;
+}
+
+/* A token count's answer: the whole number `member` of an object. No
+   count is a parse error, never a count of 0. */
+static llm_result llm__wire_count_answer(const llm_json *body, const char *member, int64_t *out, llm_error *err) {
+    const llm_json *v = llm_json_get(body, member);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || !llm__wire_usage_count(v, out))
+        return llm__fail(err, LLM_ERR_PARSE, "token count: the answer has no whole number \"%s\"", member);
+    return LLM_OK;
 }
 #endif
 
@@ -11258,7 +11322,8 @@ static llm_result llm__anthropic_messages_ok(llm__wire_enc *e, const llm_request
 
 /* Everything decided, and everything this format cannot take said, before
    a byte is written. */
-static llm_result llm__anthropic_plan_for(llm__wire_enc *e, const llm_request *req, llm__anthropic_plan *p) {
+static llm_result llm__anthropic_plan_for(llm__wire_enc *e, const llm_request *req, bool count,
+                                          llm__anthropic_plan *p) {
     llm_result r;
     bool thinking;
     memset(p, 0, sizeof *p);
@@ -11269,6 +11334,7 @@ static llm_result llm__anthropic_plan_for(llm__wire_enc *e, const llm_request *r
     thinking = p->budget || p->effort;
     p->service_tier = req->service_tier &&
                       (strcmp(req->service_tier, "auto") == 0 || strcmp(req->service_tier, "standard_only") == 0);
+    if (count) return llm__anthropic_messages_ok(e, req); /* what it leaves out cannot be refused */
     if ((r = llm__wire_enc_drop(e, req->n > 1, "n", "Anthropic answers one choice")) != LLM_OK ||
         (r = llm__wire_enc_drop(e, req->has_seed, "seed", "Anthropic has no seed")) != LLM_OK ||
         (r = llm__wire_enc_drop(e, req->logprobs || req->has_top_logprobs, "logprobs",
@@ -11608,24 +11674,37 @@ static void llm__anthropic_sampling(llm__wire_enc *e, const llm_request *req, co
     if (p->service_tier && llm__wire_enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
 }
 
-static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
-                                        llm_error *err) {
+/* What POST /v1/messages/count_tokens takes (CountMessageTokensParams,
+   whose other members are refused): the prompt, tools and thinking. */
+static const char *const llm__anthropic_count_members[] = {
+    "model", "messages", "system", "tools", "tool_choice", "thinking", "output_config", "cache_control", NULL};
+
+/* A Messages body, or (count) the count_tokens body: the same prompt,
+   without max_tokens, sampling, metadata and stream. */
+static llm_result llm__anthropic_body(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, bool count,
+                                      llm_error *err) {
     llm__wire_enc e;
     llm__anthropic_plan p;
     llm__anthropic_state *st = (llm__anthropic_state *)ctx->state;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK || (r = llm__anthropic_plan_for(&e, req, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
+    if (count) e.extra_only = llm__anthropic_count_members;
+    if (r != LLM_OK || (r = llm__anthropic_plan_for(&e, req, count, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
     if (st) st->json_tool = p.json_tool;
     llm_json_write_object_begin(w);
     if (llm__wire_enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
-    if (llm__wire_enc_key(&e, "max_tokens")) llm_json_write_int(w, p.max_tokens);
+    if (!count && llm__wire_enc_key(&e, "max_tokens")) llm_json_write_int(w, p.max_tokens);
     llm__anthropic_system(&e, req);
     llm__anthropic_messages(&e, req);
     llm__anthropic_tools(&e, req, &p);
     llm__anthropic_reasoning_config(&e, req, &p);
-    llm__anthropic_sampling(&e, req, &p);
-    if (ctx->stream && llm__wire_enc_key(&e, "stream")) llm_json_write_bool(w, true);
+    if (!count) llm__anthropic_sampling(&e, req, &p);
+    if (!count && ctx->stream && llm__wire_enc_key(&e, "stream")) llm_json_write_bool(w, true);
     return llm__wire_enc_end(&e, LLM_OK);
+}
+
+static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                        llm_error *err) {
+    return llm__anthropic_body(ctx, req, w, false, err);
 }
 
 /* Anthropic counts input without cache reads and writes; llm_usage counts
@@ -11991,11 +12070,36 @@ static llm_result llm__anthropic_models_decode(const llm_wire_ctx *ctx, const ll
 
 static const llm_wire_models llm__anthropic_models = {llm__anthropic_models_url, llm__anthropic_models_decode};
 
+/* ---- the calls beyond chat ---- */
+
+static llm_result llm__anthropic_count_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                              llm_error *err) {
+    return llm__anthropic_body(ctx, req, w, true, err);
+}
+
+static llm_result llm__anthropic_count_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                           llm_error *err) {
+    const char *pieces[2];
+    (void)req;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/v1/messages/count_tokens";
+    return llm__wire_url_join(buf, size, pieces, 2, err);
+}
+
+static llm_result llm__anthropic_count_decode(const llm_wire_ctx *ctx, const llm_json *body, int64_t *input_tokens,
+                                              llm_error *err) {
+    (void)ctx;
+    return llm__wire_count_answer(body, "input_tokens", input_tokens, err);
+}
+
+static const llm_wire_count llm__anthropic_count = {llm__anthropic_count_encode, llm__anthropic_count_url,
+                                                    llm__anthropic_count_decode};
+
 static const llm_wire_format llm__anthropic_wire = {
     "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode,
     llm__wire_decode_error_object, llm__anthropic_stream_event, sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL,
     llm__anthropic_finish_words, llm__anthropic_error_words, false, llm__anthropic_usage, true, NULL,
-    &llm__anthropic_models, NULL,
+    &llm__anthropic_models, &llm__anthropic_count,
 };
 
 #endif /* LLM_NO_PROVIDER_ANTHROPIC */
@@ -12600,26 +12704,62 @@ static bool llm__gemini_has_config(const llm_request *req, const llm__gemini_pla
            req->response_format.type == LLM_FORMAT_JSON_SCHEMA || p->budget >= 0 || p->level;
 }
 
-static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
-                                     llm_error *err) {
+/* How a request is counted (countTokens): its contents alone, or, when
+   more than the contents counts (a system instruction, tools, extra_body),
+   the whole GenerateContentRequest with its model; never both. */
+typedef enum { LLM__GEMINI_GENERATE, LLM__GEMINI_COUNT_CONTENTS, LLM__GEMINI_COUNT_WHOLE } llm__gemini_body_kind;
+
+static llm__gemini_body_kind llm__gemini_count_kind(const llm_request *req) {
+    size_t m;
+    if (req->tool_count || req->extra_body) return LLM__GEMINI_COUNT_WHOLE;
+    for (m = 0; m < req->message_count; m++)
+        if (req->messages[m].role == LLM_ROLE_SYSTEM || req->messages[m].role == LLM_ROLE_DEVELOPER)
+            return LLM__GEMINI_COUNT_WHOLE;
+    return LLM__GEMINI_COUNT_CONTENTS;
+}
+
+static llm_result llm__gemini_body(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                   llm__gemini_body_kind kind, llm_error *err) {
     llm__wire_enc e;
     llm__gemini_plan p;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
     if (r != LLM_OK || (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
-    llm_json_write_object_begin(w);
+    if (kind == LLM__GEMINI_COUNT_CONTENTS) { /* no extra_body: that makes a whole count */
+        llm_json_write_object_begin(w);
+        llm__gemini_contents(&e, req);
+        return llm__wire_enc_end(&e, LLM_OK);
+    }
+    if (kind == LLM__GEMINI_COUNT_WHOLE) {
+        const char *pieces[2];
+        pieces[0] = "models/";
+        pieces[1] = strncmp(ctx->model, "models/", 7) == 0 ? ctx->model + 7 : ctx->model;
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "generateContentRequest");
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "model");
+        llm__json_write_string_pieces(w, pieces, 2);
+    } else {
+        llm_json_write_object_begin(w);
+    }
     llm__gemini_system(&e, req);
     llm__gemini_contents(&e, req);
     llm__gemini_tools(&e, req);
     if (llm__gemini_has_config(req, &p)) llm__gemini_generation_config(&e, req, &p);
-    return llm__wire_enc_end(&e, LLM_OK);
+    r = llm__wire_enc_end(&e, LLM_OK);
+    if (kind == LLM__GEMINI_COUNT_WHOLE) llm_json_write_object_end(w);
+    return r;
 }
 
-/* {base}/v1beta/models/{model}:generateContent, or
-   :streamGenerateContent?alt=sse; the model is a path segment. */
-static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
-                                  llm_error *err) {
+static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                     llm_error *err) {
+    return llm__gemini_body(ctx, req, w, LLM__GEMINI_GENERATE, err);
+}
+
+/* {base}/v1beta/models/{model}:method (with its query); the model is a
+   path segment. */
+static llm_result llm__gemini_model_url(const llm_wire_ctx *ctx, const char *method, char *buf, size_t size,
+                                        llm_error *err) {
     const char *pieces[4], *model = ctx->model, *c;
-    (void)req;
     if (strncmp(model, "models/", 7) == 0) model += 7;
     for (c = model; *c; c++)
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-' ||
@@ -12629,8 +12769,16 @@ static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *re
     pieces[0] = ctx->base_url;
     pieces[1] = "/v1beta/models/";
     pieces[2] = model;
-    pieces[3] = ctx->stream ? ":streamGenerateContent?alt=sse" : ":generateContent";
+    pieces[3] = method;
     return llm__wire_url_join(buf, size, pieces, 4, err);
+}
+
+/* :generateContent, or :streamGenerateContent?alt=sse. */
+static llm_result llm__gemini_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                  llm_error *err) {
+    (void)req;
+    return llm__gemini_model_url(ctx, ctx->stream ? ":streamGenerateContent?alt=sse" : ":generateContent", buf, size,
+                                 err);
 }
 
 /* ---- the answer ---- */
@@ -13113,10 +13261,33 @@ static llm_result llm__gemini_models_decode(const llm_wire_ctx *ctx, const llm_j
 
 static const llm_wire_models llm__gemini_models = {llm__gemini_models_url, llm__gemini_models_decode};
 
+/* ---- the calls beyond chat ---- */
+
+static llm_result llm__gemini_count_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                           llm_error *err) {
+    return llm__gemini_body(ctx, req, w, llm__gemini_count_kind(req), err);
+}
+
+static llm_result llm__gemini_count_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                        llm_error *err) {
+    (void)req;
+    return llm__gemini_model_url(ctx, ":countTokens", buf, size, err);
+}
+
+static llm_result llm__gemini_count_decode(const llm_wire_ctx *ctx, const llm_json *body, int64_t *input_tokens,
+                                           llm_error *err) {
+    (void)ctx;
+    return llm__wire_count_answer(body, "totalTokens", input_tokens, err);
+}
+
+static const llm_wire_count llm__gemini_count = {llm__gemini_count_encode, llm__gemini_count_url,
+                                                 llm__gemini_count_decode};
+
 static const llm_wire_format llm__gemini_wire = {
     LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error,
     llm__gemini_stream_event, sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words,
-    llm__gemini_error_words, false, llm__gemini_usage, true, &llm__gemini_embed, &llm__gemini_models, NULL,
+    llm__gemini_error_words, false, llm__gemini_usage, true, &llm__gemini_embed, &llm__gemini_models,
+    &llm__gemini_count,
 };
 
 #endif /* LLM_NO_PROVIDER_GEMINI */
@@ -13803,6 +13974,65 @@ LLM_API llm_result llm_call_feed_status(llm_call *call, int status) {
     return LLM_OK;
 }
 
+/* A header's whole number (digits only, at most 15 of them), else -1. */
+static int64_t llm__call_header_count(const char *v, size_t n) {
+    int64_t x = 0;
+    size_t i;
+    if (n == 0 || n > 15) return -1;
+    for (i = 0; i < n; i++) {
+        if (v[i] < '0' || v[i] > '9') return -1;
+        x = x * 10 + (v[i] - '0');
+    }
+    return x;
+}
+
+/* What a proxy (x-litellm-*) or a rate limiter (x-ratelimit-*) says of
+   the server; anything else of those families is left alone. */
+static void llm__call_server_header(llm_call *call, const char *name, size_t nlen, const char *v, size_t vlen) {
+    static const char *const counts[] = {"x-litellm-attempted-retries", "x-litellm-attempted-fallbacks",
+                                         "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens",
+                                         "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens"};
+    llm_server_info *si = &call->server_;
+    int64_t *count_of[6];
+    bool *has[6];
+    const char *key = call->client_->desc.api_key;
+    size_t i;
+    count_of[0] = &si->attempted_retries, count_of[1] = &si->attempted_fallbacks;
+    count_of[2] = &si->remaining_requests, count_of[3] = &si->remaining_tokens;
+    count_of[4] = &si->limit_requests, count_of[5] = &si->limit_tokens;
+    has[0] = &si->has_attempted_retries, has[1] = &si->has_attempted_fallbacks;
+    has[2] = &si->has_remaining_requests, has[3] = &si->has_remaining_tokens;
+    has[4] = &si->has_limit_requests, has[5] = &si->has_limit_tokens;
+    for (i = 0; i < 6; i++)
+        if (llm__header_is(name, nlen, counts[i])) *has[i] = (*count_of[i] = llm__call_header_count(v, vlen)) >= 0;
+    if (llm__header_is(name, nlen, "x-litellm-response-duration-ms"))
+        si->has_response_duration = (si->response_duration_ms = llm__parse_seconds(v, vlen)) >= 0;
+    else if (llm__header_is(name, nlen, "x-litellm-overhead-duration-ms"))
+        si->has_overhead_duration = (si->overhead_duration_ms = llm__parse_seconds(v, vlen)) >= 0;
+    else if (llm__header_is(name, nlen, "x-litellm-model-id"))
+        llm__copy_network_text(call->server_model_id_, sizeof call->server_model_id_, v, vlen, key);
+    else if (llm__header_is(name, nlen, "x-litellm-model-api-base"))
+        llm__copy_network_text(call->server_api_base_, sizeof call->server_api_base_, v, vlen, key);
+    else if (llm__header_is(name, nlen, "x-litellm-model-group"))
+        llm__copy_network_text(call->server_group_, sizeof call->server_group_, v, vlen, key);
+    else if (llm__header_is(name, nlen, "x-litellm-call-id"))
+        llm__copy_network_text(call->server_call_id_, sizeof call->server_call_id_, v, vlen, key);
+}
+
+/* The server's facts on an answer: its strings copied into the answer's
+   arena (false: out of memory). */
+static bool llm__call_server_info(const llm_call *call, const llm_allocator *a, void **arena, llm_server_info *out) {
+    const char *const from[4] = {call->server_model_id_, call->server_api_base_, call->server_group_,
+                                 call->server_call_id_};
+    const char **to[4];
+    size_t i;
+    *out = call->server_;
+    to[0] = &out->model_id, to[1] = &out->model_api_base, to[2] = &out->model_group, to[3] = &out->call_id;
+    for (i = 0; i < 4; i++)
+        if (from[i][0] && !(*to[i] = llm__arena_strndup(a, arena, from[i], strlen(from[i])))) return false;
+    return true;
+}
+
 /* Remembers what the headers say about retrying, the request id and cost. */
 static void llm__call_header_value(llm_call *call, const char *name, size_t nlen, const char *v, size_t vlen) {
     double d;
@@ -13839,6 +14069,8 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
             call->has_provider_cost_ = true;
             call->provider_cost_ = d;
         }
+    } else if (llm__header_has_prefix(name, nlen, "x-litellm-") || llm__header_has_prefix(name, nlen, "x-ratelimit-")) {
+        llm__call_server_header(call, name, nlen, v, vlen);
     }
 }
 
@@ -14377,10 +14609,14 @@ static llm_result llm__call_complete_response(llm_call *call, int64_t now_ms, ll
     if (call->request_id_[0] && !(resp->request_id = llm__arena_strndup(&resp->alloc_, &resp->arena_, call->request_id_,
                                                                         strlen(call->request_id_))))
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    if (call->has_provider_cost_) { /* x-litellm-response-cost wins over the body's */
+    /* x-litellm-response-cost wins over the body's; a stream's headers
+       come before its answer exists: its cost is in its usage chunk */
+    if (call->has_provider_cost_ && !(call->stream_ && (call->sse_mode_ || call->ndjson_))) {
         resp->has_provider_cost = true;
         resp->provider_cost_usd = call->provider_cost_;
     }
+    if (!llm__call_server_info(call, &resp->alloc_, &resp->arena_, &resp->server))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     if (check && (r = llm__call_check_choices(call, resp, err)) != LLM_OK) return r;
     llm__call_bound_usage(call, resp);
     if (!llm__call_reasoning_origin(call, resp)) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
@@ -14673,6 +14909,8 @@ static llm_result llm__call_embed_answer(llm_call *call, const llm_json *body, i
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     resp->has_provider_cost = call->has_provider_cost_;
     resp->provider_cost_usd = call->provider_cost_;
+    if (!llm__call_server_info(call, &resp->alloc_, &resp->arena_, &resp->server))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
 #ifndef LLM_NO_COSTS
     if (resp->usage.source == LLM_USAGE_REPORTED) {
         llm_cost_info info;
@@ -14713,7 +14951,8 @@ static llm_result llm__call_models_answer(llm_call *call, const llm_json *body, 
     }
 #endif
     if (!llm__call_exchange_info(call, now_ms, &list->alloc_, &list->arena_, &list->request_id, &list->http_status,
-                                 &list->latency_ms, &list->attempts))
+                                 &list->latency_ms, &list->attempts) ||
+        !llm__call_server_info(call, &list->alloc_, &list->arena_, &list->server))
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     return LLM_OK;
 }

@@ -73,9 +73,11 @@ static const cli_verb verbs[] = {
     {"tokens", cli_tokens,
      "usage: llm tokens [--encoding cl100k_base|o200k_base | --model M] [--vocab PATH] [--estimate] [--ids] [FILE|-]\n"
      "       llm tokens --request FILE [--model M] [--vocab PATH] [--estimate]\n"
+     "       llm tokens --remote --request FILE [-m MODEL] [--provider P] [--base-url URL] [--timeout-ms N]\n"
      "  Exact token counts (tiktoken's) for OpenAI encodings; a model without one (Claude, Gemini, Llama...)\n"
      "  needs --estimate. Vocabularies: --vocab, else $LLM_TIKTOKEN_DIR, else the installed share/llm, else\n"
-     "  the source tree's tests/data/tokens.\n"},
+     "  the source tree's tests/data/tokens.\n"
+     "  --remote: the provider's own count (Anthropic, Gemini), the target resolved as llm chat's.\n"},
     {"cost", cli_cost,
      "usage: llm cost --model M --prompt-tokens N [--completion-tokens N] [--cached-tokens N]\n"
      "                [--cache-creation-tokens N] [--cache-creation-1h-tokens N] [--reasoning-tokens N]\n"

@@ -147,6 +147,34 @@ static size_t thinking_block_count(const llm_choice *c) {
     return n;
 }
 
+/* What the server's headers said of it (a proxy's facts, rate limits):
+   "server": {...} with the fields it sent, nothing when it sent none. */
+static void write_server(llm_json_writer *w, const llm_server_info *si) {
+    const char *const names[4] = {"model_id", "model_api_base", "model_group", "call_id"};
+    const char *const texts[4] = {si->model_id, si->model_api_base, si->model_group, si->call_id};
+    const char *const count_names[6] = {"attempted_retries", "attempted_fallbacks", "remaining_requests",
+                                        "remaining_tokens", "limit_requests", "limit_tokens"};
+    const int64_t counts[6] = {si->attempted_retries, si->attempted_fallbacks, si->remaining_requests,
+                               si->remaining_tokens, si->limit_requests, si->limit_tokens};
+    const bool has[6] = {si->has_attempted_retries, si->has_attempted_fallbacks, si->has_remaining_requests,
+                         si->has_remaining_tokens, si->has_limit_requests, si->has_limit_tokens};
+    int i, any = si->has_response_duration || si->has_overhead_duration;
+    for (i = 0; i < 4; i++) any |= texts[i] != NULL;
+    for (i = 0; i < 6; i++) any |= has[i];
+    if (!any) return;
+    llm_json_write_key(w, "server");
+    llm_json_write_object_begin(w);
+    for (i = 0; i < 4; i++)
+        if (texts[i]) llm_json_write_key(w, names[i]), llm_json_write_string(w, texts[i]);
+    for (i = 0; i < 6; i++)
+        if (has[i]) llm_json_write_key(w, count_names[i]), llm_json_write_int(w, counts[i]);
+    if (si->has_response_duration)
+        llm_json_write_key(w, "response_duration_ms"), llm_json_write_number(w, si->response_duration_ms);
+    if (si->has_overhead_duration)
+        llm_json_write_key(w, "overhead_duration_ms"), llm_json_write_number(w, si->overhead_duration_ms);
+    llm_json_write_object_end(w);
+}
+
 static void write_replay(llm_json_writer *w, const llm_response *resp, llm_result r, const llm_error *err, const char *provider, bool full) {
     const llm_choice *c = resp->choice_count ? &resp->choices[0] : NULL;
     size_t i;
@@ -202,6 +230,7 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
         llm_json_write_key(w, "upstream_cost_usd");
         llm_json_write_number(w, resp->upstream_cost_usd);
     }
+    write_server(w, &resp->server);
     if (c && thinking_block_count(c)) { /* as LiteLLM carries them */
         llm_json_write_key(w, "thinking_blocks");
         llm_json_write_array_begin(w);

@@ -1512,7 +1512,64 @@ static void readiness_turns_ready(void) {
     CHECK_EQ_INT(out.state, LLM_HEALTH_UNKNOWN);
 }
 
+/* Both count endpoints over real sockets: the mock counts, as its header
+   says, the bytes of the prompt's strings / 4 + 1 ("Be brief." and
+   "Hello, Claude": 22 bytes, 6 tokens); a failure is the provider's typed
+   error. */
+static void both_count_endpoints_answer(void) {
+    static const llm_message msgs[2] = {{.role = LLM_ROLE_SYSTEM, .content = "Be brief."},
+                                        {.role = LLM_ROLE_USER, .content = "Hello, Claude"}};
+    static const char *const providers[2][2] = {{"anthropic", "claude-sonnet-4-5"}, {"gemini", "gemini-2.5-flash"}};
+    llm_pair fault = {"x-mock-fault", "status=400"};
+    size_t i;
+    for (i = 0; i < 2; i++) {
+        llm_client_desc d;
+        llm_client c;
+        llm_request req = chat(providers[i][1]);
+        llm_token_count out;
+        llm_error err;
+        char base[128];
+        client_at(&c, &d, providers[i][0], "", base, sizeof base);
+        req.messages = msgs;
+        req.message_count = 2;
+        if (!CHECK_EQ_INT(llm_count_tokens_remote(&c, &req, &out, &err), LLM_OK))
+            fprintf(stderr, "  %s: %s\n", providers[i][0], err.message);
+        CHECK_EQ_INT(out.input_tokens, 6);
+        CHECK_EQ_INT(out.http_status, 200);
+        req.headers = &fault;
+        req.header_count = 1;
+        CHECK_EQ_INT(llm_count_tokens_remote(&c, &req, &out, &err), LLM_ERR_BAD_REQUEST);
+        CHECK_EQ_INT(err.http_status, 400);
+    }
+}
+
+/* What the mock says of itself as a proxy (its header comment) reaches the
+   response, streamed and not. */
+static void a_proxy_s_headers_reach_the_response(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_request req = chat("gpt-4o");
+    llm_response resp;
+    llm_error err;
+    char base[128];
+    int texts = 0, streamed;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    for (streamed = 0; streamed < 2; streamed++) {
+        llm_result r = streamed ? llm_stream(&c, &req, count_events, &texts, &resp, &err)
+                                : llm_complete(&c, &req, &resp, &err);
+        if (!CHECK_EQ_INT(r, LLM_OK)) fprintf(stderr, "  %s\n", err.message);
+        CHECK(resp.server.call_id && strncmp(resp.server.call_id, "mock-call-", 10) == 0);
+        CHECK_EQ_INT(resp.server.attempted_retries, 0);
+        CHECK_EQ_INT(resp.server.remaining_requests, 59);
+        CHECK_EQ_INT(resp.server.limit_requests, 60);
+        CHECK(!resp.server.has_remaining_tokens); /* not sent */
+        llm_response_free(&resp);
+    }
+}
+
 static const test_case cases[] = {
+    TEST(both_count_endpoints_answer),
+    TEST(a_proxy_s_headers_reach_the_response),
     TEST(every_provider_answers_streamed_and_not),
     TEST(one_connection_is_kept_alive),
     TEST(a_request_is_never_sent_twice),

@@ -55,6 +55,10 @@
    (the value of the request's header NAME echoed in the answer's
    x-request-id and Location headers, as some servers echo what they got),
    and Idempotency-Key or x-mock-key (what attempts= counts by).
+   A 2xx answer of the OpenAI-compatible routes carries, as a LiteLLM
+   proxy's does, x-litellm-call-id: mock-call-SEQ,
+   x-litellm-attempted-retries: 0, x-ratelimit-remaining-requests: 59 and
+   x-ratelimit-limit-requests: 60.
 
    Fault script: from the header x-mock-fault, the query parameter fault=
    (URL-encoded) and a path prefix /fault/SCRIPT/ (their items add up);
@@ -3121,6 +3125,10 @@ static void resp_head(server *s, conn *c) {
         buf_fmt(h, "x-request-id: mock-%llu\r\n", (unsigned long long)r->seq);
     }
     if (r->api == API_ANTHROPIC) buf_fmt(h, "request-id: req_mock_%llu\r\n", (unsigned long long)r->seq);
+    if (r->api == API_OPENAI && r->status < 300) /* as a LiteLLM proxy tells its clients (its Response Headers page) */
+        buf_fmt(h, "x-litellm-call-id: mock-call-%llu\r\nx-litellm-attempted-retries: 0\r\n"
+                   "x-ratelimit-remaining-requests: 59\r\nx-ratelimit-limit-requests: 60\r\n",
+                (unsigned long long)r->seq);
     if (r->stream) buf_str(h, "Cache-Control: no-cache\r\n");
     if (r->faulted && r->f.retry_after_s >= 0) buf_fmt(h, "retry-after: %lld\r\n", (long long)r->f.retry_after_s);
     if (r->faulted && r->f.retry_after_ms >= 0) buf_fmt(h, "retry-after-ms: %lld\r\n", (long long)r->f.retry_after_ms);

@@ -63,6 +63,9 @@ static const target *under_test = &targets[0];
 static llm_client client;
 static llm_json_writer line;
 static int failures, bodies, refusals, xfails, verbose;
+/* --count: the bodies of the provider's token count (llm_call_begin_count_tokens) */
+static int count_mode;
+static target count_target;
 
 static void fail(const char *name, const char *fmt, ...) {
     va_list ap;
@@ -137,7 +140,8 @@ static void emit_unknown(const char *name, const llm_request *req, ...) {
     const char *out, *u;
     size_t len;
     va_list ap;
-    r = llm_call_begin(&call, &client, req, 0, &http, &err);
+    r = count_mode ? llm_call_begin_count_tokens(&call, &client, req, 0, &http, &err)
+                   : llm_call_begin(&call, &client, req, 0, &http, &err);
     if (r != LLM_OK || !http) {
         fail(name, "llm_call_begin refused a valid request: %s: %s", llm_result_str(r), err.message);
         llm_call_free(&call);
@@ -1066,6 +1070,20 @@ static void anthropic_matrix(void) {
     anthropic_refusals();
 }
 
+/* The same requests as token counts: what a chat refuses for sampling,
+   a count leaves out, so the refusals are the chat matrix's alone. */
+static void anthropic_count_matrix(void) {
+    llm_request r = CLAUDE(hello);
+    r.extra_body = "{\"top_k\":5,\"cache_control\":{\"type\":\"ephemeral\"}}"; /* top_k is no count's */
+    emit("anthropic_count_extra_body", &r);
+    anthropic_messages();
+    anthropic_parts();
+    anthropic_tools();
+    anthropic_sampling();
+    anthropic_reasoning();
+    anthropic_formats();
+}
+
 int main(int argc, char **argv) {
     llm_client_desc desc;
     llm_error err;
@@ -1073,12 +1091,22 @@ int main(int argc, char **argv) {
     size_t t;
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0) { verbose = 1; continue; }
+        if (strcmp(argv[i], "--count") == 0) { count_mode = 1; continue; }
         if (strcmp(argv[i], "--provider") == 0 && i + 1 < argc) {
             for (t = 0; t < COUNT(targets) && strcmp(targets[t].provider, argv[i + 1]) != 0; t++) {}
             if (t < COUNT(targets)) { under_test = &targets[t]; i++; continue; }
         }
-        fprintf(stderr, "usage: encode_matrix [-v] [--provider openai|azure|openrouter|anthropic]\n");
+        fprintf(stderr, "usage: encode_matrix [-v] [--provider openai|azure|openrouter|anthropic] [--count]\n");
         return 2;
+    }
+    if (count_mode && strcmp(under_test->provider, "anthropic") != 0) {
+        fprintf(stderr, "encode_matrix: --count is Anthropic's (--provider anthropic)\n");
+        return 2;
+    }
+    if (count_mode) { /* POST /v1/messages/count_tokens, the same requests */
+        count_target = *under_test;
+        count_target.url = "https://api.anthropic.com/v1/messages/count_tokens";
+        under_test = &count_target;
     }
     memset(&desc, 0, sizeof desc);
     desc.provider = under_test->provider;
@@ -1091,7 +1119,9 @@ int main(int argc, char **argv) {
     }
     memset(&line, 0, sizeof line);
     same_conversation();
-    if (strcmp(under_test->provider, "anthropic") == 0) {
+    if (count_mode) {
+        anthropic_count_matrix();
+    } else if (strcmp(under_test->provider, "anthropic") == 0) {
         anthropic_matrix();
     } else {
         messages_and_roles();

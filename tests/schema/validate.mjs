@@ -5,6 +5,7 @@
 //   build/encode_matrix --provider azure | node tests/schema/validate.mjs
 //   build/encode_matrix --provider openrouter | node tests/schema/validate.mjs --spec openrouter
 //   build/encode_matrix --provider anthropic | node tests/schema/validate.mjs --spec anthropic
+//   build/encode_matrix --provider anthropic --count | node tests/schema/validate.mjs --spec anthropic-count
 //
 // The spec: tests/data/openai-openapi.yaml, a copy of openai/openai-openapi
 // `openapi.yaml` on main at commit f85dbe223d40e1a31cba812ab2d755c7e98a92a3
@@ -23,6 +24,9 @@
 // components.schemas.CreateMessageParams, whose objects are closed as
 // published (additionalProperties: false); its hand-written bodies are in
 // tests/schema/expected_anthropic/.
+// With --spec anthropic-count: the same file's CountMessageTokensParams, the
+// body of POST /v1/messages/count_tokens (encode_matrix --count), its
+// hand-written bodies in tests/schema/expected_anthropic_count/.
 //
 // What is checked, in order:
 //   1. The validator itself: known-bad bodies must be rejected and a
@@ -556,6 +560,30 @@ const BAD_ANTHROPIC = [
 ];
 const EXPECTED_FAILURES_ANTHROPIC = {};
 
+// ---- Anthropic's token count (--spec anthropic-count) ----
+
+// POST /v1/messages/count_tokens: components.schemas.CountMessageTokensParams
+// (additionalProperties: false), whose members are model, messages, system,
+// tools, tool_choice, thinking, output_config and cache_control: the good
+// body is GOOD_ANTHROPIC without what a count does not take. Its known-bad
+// bodies put back, one at a time, what CreateMessageParams allows and it
+// does not (max_tokens first), besides GOOD_ANTHROPIC's own faults.
+const { max_tokens: _m, stop_sequences: _s, temperature: _t, top_p: _p, metadata: _d, service_tier: _st,
+  ...GOOD_ANTHROPIC_COUNT } = GOOD_ANTHROPIC;
+GOOD_ANTHROPIC_COUNT.cache_control = { type: "ephemeral" };
+const BAD_ANTHROPIC_COUNT = [
+  ["max_tokens (a Messages member, not a count's)", (b) => { b.max_tokens = 1024; }],
+  ["temperature", (b) => { b.temperature = 1; }],
+  ["top_p", (b) => { b.top_p = 0.9; }],
+  ["top_k", (b) => { b.top_k = 5; }],
+  ["stop_sequences", (b) => { b.stop_sequences = ["END"]; }],
+  ["metadata", (b) => { b.metadata = { user_id: "user-1234" }; }],
+  ["stream", (b) => { b.stream = false; }],
+  ["service_tier", (b) => { b.service_tier = "auto"; }],
+  ...BAD_ANTHROPIC.filter(([what]) => !["max_tokens missing", "temperature as a string", "stop_sequences as a string",
+    "metadata member other than user_id", "service_tier flex"].includes(what)),
+];
+
 const SPECS = {
   openai: { file: join(here, "..", "data", "openai-openapi.yaml"), root: "CreateChatCompletionRequest", good: GOOD, bad: BAD,
     badClosed: BAD_CLOSED, limits: addDocumentedLimits, expectedFailures: EXPECTED_FAILURES_OPENAI, expectedDir: join(here, "expected"),
@@ -566,6 +594,10 @@ const SPECS = {
   anthropic: { file: join(here, "..", "data", "anthropic-openapi.json"), root: "CreateMessageParams", good: GOOD_ANTHROPIC, bad: BAD_ANTHROPIC,
     badClosed: [], limits: (defs) => defs, expectedFailures: EXPECTED_FAILURES_ANTHROPIC, expectedDir: join(here, "expected_anthropic"),
     probe: { model: "claude-sonnet-4-5", max_tokens: 1, messages: [{ role: "user", content: "x" }] } },
+  "anthropic-count": { file: join(here, "..", "data", "anthropic-openapi.json"), root: "CountMessageTokensParams",
+    good: GOOD_ANTHROPIC_COUNT, bad: BAD_ANTHROPIC_COUNT, badClosed: [], limits: (defs) => defs, expectedFailures: {},
+    expectedDir: join(here, "expected_anthropic_count"),
+    probe: { model: "claude-sonnet-4-5", messages: [{ role: "user", content: "x" }] } },
 };
 
 // ---- main ----
@@ -575,7 +607,7 @@ function main() {
   const specName = args[0] === "--spec" ? args[1] : "openai";
   const inputFile = args[0] === "--spec" ? args[2] : args[0];
   S = SPECS[specName];
-  if (!S) { console.log(`unknown --spec ${specName} (openai, openrouter, anthropic)`); process.exit(2); }
+  if (!S) { console.log(`unknown --spec ${specName} (openai, openrouter, anthropic, anthropic-count)`); process.exit(2); }
   const EXPECTED_FAILURES = S.expectedFailures;
   let v;
   try { v = buildValidators(); } catch (e) {
