@@ -2665,6 +2665,14 @@ LLM_API llm_result llm_router_init(llm_router *router, const llm_router_desc *de
    text; the strings read from it are wiped from the memory freed. */
 LLM_API llm_result llm_router_init_json(llm_router *router, const char *json, size_t len, const llm_router_desc *base,
                                         llm_error *err);
+/* The Redis a LiteLLM config shares its router state through, as a URL
+   for llm_redis_store.h: router_settings.redis_host, redis_port (default
+   6379) and redis_password (each may be "os.environ/NAME", read through
+   base->getenv) become "redis://[:password@]host:port" (the password
+   %-escaped) in url[size]; "" when the file names no redis_host. So a
+   LiteLLM user's file turns the fleet mode on unchanged. */
+LLM_API llm_result llm_router_config_store_url(const char *json, size_t len, const llm_router_desc *base, char *url,
+                                               size_t size, llm_error *err);
 LLM_API void llm_router_free(llm_router *router);
 /* The desc with every default resolved. */
 LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *desc);
@@ -16134,6 +16142,98 @@ LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t 
     llm__wipe(doc.strings_, doc.strings_capacity_); /* the keys the file held */
     llm_json_doc_free(&doc);
     llm__arena_free(&j.alloc, &j.arena);
+    return res;
+}
+
+/* Appends s to url[size] at *pos, %-escaping what a URL's user info cannot
+   hold; false when it does not fit. */
+static bool llm__router_config_url_add(char *url, size_t size, size_t *pos, const char *s, bool escape) {
+    static const char hex[] = "0123456789ABCDEF";
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        bool plain = !escape || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     c == '-' || c == '.' || c == '_' || c == '~';
+        if (*pos + (plain ? 1 : 3) >= size) return false;
+        if (plain) {
+            url[(*pos)++] = (char)c;
+        } else {
+            url[(*pos)++] = '%';
+            url[(*pos)++] = hex[c >> 4];
+            url[(*pos)++] = hex[c & 15];
+        }
+    }
+    url[*pos] = '\0';
+    return true;
+}
+
+static bool llm__router_config_redis(llm__router_config_state *j, const llm_json *s, char *url, size_t size) {
+    const char *host = NULL, *password = NULL, *port_text = NULL;
+    double port = 6379;
+    char num[24];
+    size_t pos = 0, num_pos = 0;
+    const llm_json *pv = llm_json_get(s, "redis_port");
+    if (!llm__router_config_str(j, s, "router_settings", "redis_host", &host) ||
+        !llm__router_config_str(j, s, "router_settings", "redis_password", &password))
+        return false;
+    if (pv && llm_json_is(pv, LLM_JSON_STRING)) { /* "6379", or os.environ/REDIS_PORT */
+        size_t k;
+        if (!llm__router_config_str(j, s, "router_settings", "redis_port", &port_text)) return false;
+        for (k = 0, port = 0; port_text[k] >= '0' && port_text[k] <= '9' && k < 6; k++)
+            port = port * 10 + (port_text[k] - '0');
+        if (k == 0 || port_text[k]) port = -1;
+    } else if (!llm__router_config_num(j, s, "router_settings", "redis_port", 1, &port)) {
+        return false;
+    }
+    if (port < 1 || port > 65535 || port != (double)(int)port)
+        return llm__router_config_bad(j, "router_settings", "redis_port", "expected a port from 1 to 65535");
+    if (!host || !host[0]) return true;
+    num[0] = '\0';
+    llm__append_u64(num, sizeof num, &num_pos, (uint64_t)port);
+    if (!llm__router_config_url_add(url, size, &pos, "redis://", false) ||
+        (password && password[0] &&
+         (!llm__router_config_url_add(url, size, &pos, ":", false) ||
+          !llm__router_config_url_add(url, size, &pos, password, true) ||
+          !llm__router_config_url_add(url, size, &pos, "@", false))) ||
+        (strchr(host, ':') && !llm__router_config_url_add(url, size, &pos, "[", false)) ||
+        !llm__router_config_url_add(url, size, &pos, host, false) ||
+        (strchr(host, ':') && !llm__router_config_url_add(url, size, &pos, "]", false)) ||
+        !llm__router_config_url_add(url, size, &pos, ":", false) ||
+        !llm__router_config_url_add(url, size, &pos, num, false)) {
+        if (size) url[0] = '\0';
+        llm__fail(j->err, LLM_ERR_LIMIT_EXCEEDED, "router_settings.redis_host: the URL does not fit in %z bytes", size);
+        return false;
+    }
+    return true;
+}
+
+LLM_API llm_result llm_router_config_store_url(const char *json, size_t len, const llm_router_desc *base, char *url,
+                                               size_t size, llm_error *err) {
+    llm__router_config_state j;
+    llm_json_doc doc;
+    llm_error local;
+    llm_result res;
+    const llm_json *s;
+    if (!err) err = &local;
+    if (!url || !size || (!json && len))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_config_store_url: NULL text or URL buffer");
+    url[0] = '\0';
+    memset(&j, 0, sizeof j);
+    if (base) j.d = *base;
+#if !defined(LLM_NO_STDIO)
+    if (!j.d.getenv) j.d.getenv = llm__getenv;
+#endif
+    j.err = err;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = j.d.alloc;
+    doc.max_depth = 32;
+    res = llm_json_parse(&doc, json ? json : "", len, err);
+    if (res == LLM_OK) {
+        s = llm_json_get(llm_json_root(&doc), "router_settings");
+        if (s && llm_json_is(s, LLM_JSON_OBJECT) && !llm__router_config_redis(&j, s, url, size)) res = err->code;
+    }
+    if (res == LLM_OK) llm__error_clear(err);
+    llm__wipe(doc.strings_, doc.strings_capacity_); /* the password the file held */
+    llm_json_doc_free(&doc);
     return res;
 }
 

@@ -475,6 +475,37 @@ static void complete_runs_store_ops(void) {
     fl_free(1);
 }
 
+/* LiteLLM's router_settings.redis_host, redis_port, redis_password (its
+   proxy docs: "router_settings: redis_host: os.environ/REDIS_HOST ...")
+   as one redis:// URL; the password's '@' and ' ' escaped (RFC 3986). */
+static const char *fl_env(void *user, const char *name) {
+    (void)user;
+    return strcmp(name, "REDIS_HOST") == 0 ? "redis.internal" : strcmp(name, "REDIS_PORT") == 0 ? "6380" : NULL;
+}
+
+static void litellm_redis_settings_give_url(void) {
+    static const char with_env[] = "{\"model_list\":[],\"router_settings\":{\"redis_host\":\"os.environ/REDIS_HOST\","
+                                   "\"redis_port\":\"os.environ/REDIS_PORT\",\"redis_password\":\"p@ss word\"}}";
+    static const char plain[] = "{\"router_settings\":{\"redis_host\":\"10.1.2.3\",\"redis_port\":6379}}";
+    static const char none[] = "{\"router_settings\":{\"routing_strategy\":\"simple-shuffle\"}}";
+    static const char unset[] = "{\"router_settings\":{\"redis_host\":\"os.environ/NOPE\"}}";
+    char url[96];
+    llm_router_desc base;
+    llm_error err;
+    memset(&base, 0, sizeof base);
+    base.getenv = fl_env;
+    CHECK_EQ_INT(llm_router_config_store_url(with_env, sizeof with_env - 1, &base, url, sizeof url, &err), LLM_OK);
+    CHECK_EQ_STR(url, "redis://:p%40ss%20word@redis.internal:6380");
+    CHECK_EQ_INT(llm_router_config_store_url(plain, sizeof plain - 1, &base, url, sizeof url, &err), LLM_OK);
+    CHECK_EQ_STR(url, "redis://10.1.2.3:6379");
+    CHECK_EQ_INT(llm_router_config_store_url(none, sizeof none - 1, &base, url, sizeof url, &err), LLM_OK);
+    CHECK_EQ_STR(url, "");
+    CHECK_EQ_INT(llm_router_config_store_url(unset, sizeof unset - 1, &base, url, sizeof url, &err),
+                 LLM_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(err.message, "NOPE") != NULL);
+    CHECK_EQ_INT(llm_router_config_store_url(plain, sizeof plain - 1, &base, url, 12, &err), LLM_ERR_LIMIT_EXCEEDED);
+}
+
 /* A zeroed store: the router never leaves an operation to run. */
 static void zeroed_store_never_calls(void) {
     llm_router r;
@@ -510,6 +541,7 @@ int main(int argc, char **argv) {
         TEST(fail_open_divides_local_limits),
         TEST(breaker_opens_after_five_and_probes_once),
         TEST(complete_runs_store_ops),
+        TEST(litellm_redis_settings_give_url),
         TEST(zeroed_store_never_calls),
     };
     return test_main(cases, TEST_COUNT(cases), argc, argv);
