@@ -317,6 +317,11 @@ bench: | $(B)
 $(B)/bench_http: bench/bench_http.c bench/http_bare.h tests/integration/mock.h llm.h llm_curl_adapter.h $(B)/mock_server | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ bench/bench_http.c $(CURL_LIBS) -lcjson $(LDFLAGS)
 
+# routed calls/s through the runner with the router's limits local and shared through Redis, and Redis round trips
+# per call (libhiredis-dev, redis-server)
+$(B)/bench_store: bench/bench_store.c tests/integration/mock.h llm.h llm_curl_adapter.h llm_redis_store.h $(B)/mock_server | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ bench/bench_store.c $(CURL_LIBS) -lhiredis $(LDFLAGS)
+
 install: $(B)/llm
 	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/llm
 	cp llm.h costs_embedded.h llm_curl_adapter.h $(DESTDIR)$(PREFIX)/include/
