@@ -2428,7 +2428,10 @@ typedef struct llm_router_outcome {
      (the admission's store time) and nowhere if it has ended; the slot is
      released; cool_ms > 0 cools the deployment for the whole fleet (the
      cooldown key with that TTL, a half-open mark, the probe token
-     dropped); close ends a half-open state (its probe answered).
+     dropped); close ends a half-open state (its probe answered);
+     drop_probe gives back the token of a probe abandoned unanswered. An
+     admission the request never used (cancelled between the store's
+     answer and the pick) is settled with negative adds.
    The store's clock decides windows, so processes with skewed clocks agree.
 
    When the store fails (run returns an error) the router fails open: the
@@ -2471,6 +2474,7 @@ typedef struct llm_store_op {
     int64_t at_ms;                 /* SETTLE: the store time of the admission */
     int64_t cool_ms;               /* SETTLE: > 0: cool the deployment for the fleet */
     bool close;                    /* SETTLE: the half-open probe answered: no probe is owed */
+    bool drop_probe;               /* SETTLE: the probe was abandoned: the next admission may probe */
     /* out of ADMIT: */
     llm_store_refusal refusal;
     int window;                    /* FULL: the index of the full window */
@@ -15657,8 +15661,32 @@ static void llm__router_store_settle(llm_router *r, llm_router_attempt *a, llm__
     }
     op->cool_ms = a->cooled_ms_;
     op->close = probe && d->health == LLM__ROUTER_CLOSED;
-    a->store_pending = op->slot_id || op->window_count || op->cool_ms > 0 || op->close;
+    op->drop_probe = probe && d->health == LLM__ROUTER_HALF; /* cancelled: no verdict */
+    a->store_pending = op->slot_id || op->window_count || op->cool_ms > 0 || op->close || op->drop_probe;
     a->store_probe_ = false;
+}
+
+/* An ADMIT the store granted that the request never took (cancelled before
+   the pick that would have): its adds, slot and probe token given back. */
+static void llm__router_store_unadmit(llm_router *r, llm_router_attempt *a) {
+    llm_store_op *op = &a->store_op;
+    int k, n = 0;
+    (void)r;
+    a->store_ran_ = false;
+    if (a->store_result_ != LLM_OK || op->kind != LLM_STORE_ADMIT || op->refusal != LLM_STORE_ADMITTED) return;
+    op->kind = LLM_STORE_SETTLE;
+    op->at_ms = op->now_ms;
+    for (k = 0; k < op->window_count; k++)
+        if (op->windows[k].add) {
+            op->windows[n] = op->windows[k];
+            op->windows[n++].add = -op->windows[k].add;
+        }
+    op->window_count = n;
+    if (!op->slot_limit) op->slot_id = NULL;
+    op->cool_ms = 0;
+    op->close = false;
+    op->drop_probe = op->probe;
+    a->store_pending = op->slot_id || op->window_count || op->drop_probe;
 }
 
 static bool llm__router_filtered(const llm_router_outcome *o) {
@@ -15710,8 +15738,8 @@ LLM_API void llm_router_cancel(llm_router *r, llm_router_attempt *a) {
         llm_router_report(r, a, &o, NULL);
     } else if (a->state_ == LLM__ROUTER_READY) {
         llm__router_lock(r);
-        if (a->store_op.kind == LLM_STORE_ADMIT) llm__router_store_drop(r, a);
-        a->store_ran_ = false;
+        if (a->store_op.kind == LLM_STORE_ADMIT && a->store_pending) llm__router_store_drop(r, a);
+        else if (a->store_ran_) llm__router_store_unadmit(r, a);
         llm__fail(&a->last_error, LLM_ERR_CANCELLED, "cancelled");
         llm__router_give_up(r, a, NULL);
         llm__router_unlock(r);
@@ -15809,6 +15837,7 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
         if (res == LLM_AGAIN) {
             if (!r->desc_.sleep_ms) {
                 llm_router_cancel(r, &a);
+                llm_router_store_run(r, &a);
                 return llm__fail(err, LLM_ERR_UNSUPPORTED,
                                  "llm_router_complete: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
             }

@@ -187,7 +187,8 @@ static const char llm__redis_admit_lua[] =
     "return {0, 0, 0, 0, probe, now}\n";
 
 /* SETTLE. KEYS as ADMIT. ARGV: prefix, window count, then name, window_ms,
-   add per window, then slot id ("" none), at_ms, cool_ms, close ("1").
+   add per window, then slot id ("" none), at_ms, cool_ms, and "1" close
+   (the half-open state ends), "2" drop the probe token, "0" neither.
    Returns {0, 0, 0, 0, 0, now_ms}. */
 static const char llm__redis_settle_lua[] =
     "-- llm_settle_v1\n"
@@ -217,6 +218,7 @@ static const char llm__redis_settle_lua[] =
     "  redis.call('DEL', KEYS[3])\n"
     "end\n"
     "if ARGV[s + 3] == '1' then redis.call('DEL', KEYS[2], KEYS[3]) end\n"
+    "if ARGV[s + 3] == '2' then redis.call('DEL', KEYS[3]) end\n"
     "return {0, 0, 0, 0, 0, now}\n";
 
 static const char *const llm__redis_scripts[2] = {llm__redis_admit_lua, llm__redis_settle_lua};
@@ -580,7 +582,7 @@ static llm_result llm__redis_build(const llm_redis_store *s, const llm_store_op 
     } else {
         llm__redis_arg_num(a, op->at_ms);
         llm__redis_arg_num(a, op->cool_ms);
-        llm__redis_arg(a, op->close ? "1" : "0");
+        llm__redis_arg(a, op->close ? "1" : op->drop_probe ? "2" : "0");
     }
     return LLM_OK;
 }

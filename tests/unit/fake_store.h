@@ -159,6 +159,7 @@ static void fs_settle(fake_store *s, llm_store_op *op) {
         fs_del(s, half, "");
         fs_del(s, probe, "");
     }
+    if (op->drop_probe) fs_del(s, probe, "");
 }
 
 static llm_result fs_run(void *user, llm_store_op *op, llm_error *err) {

@@ -343,6 +343,52 @@ static void failed_probe_cools_again(void) {
     fl_free(2);
 }
 
+/* A probe abandoned (cancelled) gives the probe back: another process may
+   probe at once, not after the token's TTL. */
+static void cancelled_probe_frees_the_token(void) {
+    llm_router_attempt a, b;
+    fx_reset();
+    fx_dep("g");
+    skew[0] = skew[1] = 0;
+    fl_init(2, NULL);
+    memset(&a, 0, sizeof a);
+    CHECK_EQ_INT(fl_pick(0, &a, NULL), LLM_OK);
+    fl_report(0, &a, LLM_ERR_RATE_LIMITED, 429, 1000);
+    llm_router_cancel(&R[0], &a);
+    S.now += 1000;
+    memset(&a, 0, sizeof a);
+    CHECK_EQ_INT(fl_pick(0, &a, NULL), LLM_OK);
+    CHECK(a.store_op.probe);
+    llm_router_cancel(&R[0], &a); /* sent, then abandoned */
+    if (a.store_pending) llm_router_store_run(&R[0], &a);
+    memset(&b, 0, sizeof b);
+    CHECK_EQ_INT(fl_pick(1, &b, NULL), LLM_OK);
+    CHECK(b.store_op.probe);      /* the next process is the probe now */
+    fl_report(1, &b, LLM_OK, 200, 0);
+    fl_free(2);
+}
+
+/* An admission run but never taken (the request cancelled in between)
+   gives its slot back. */
+static void admitted_then_cancelled_releases_slot(void) {
+    llm_router_attempt a;
+    llm_deployment_desc *d;
+    fx_reset();
+    d = fx_dep("g");
+    d->max_parallel = 1;
+    skew[0] = 0;
+    fl_init(1, NULL);
+    memset(&a, 0, sizeof a);
+    CHECK_EQ_INT(llm_router_pick(&R[0], &fl_req, &a, NULL), LLM_AGAIN);
+    CHECK(a.store_pending);
+    llm_router_store_run(&R[0], &a);
+    CHECK_EQ_INT(fs_slots(&S, "llm1:{dep:d0}:inflight"), 1);
+    llm_router_cancel(&R[0], &a);
+    if (a.store_pending) llm_router_store_run(&R[0], &a);
+    CHECK_EQ_INT(fs_slots(&S, "llm1:{dep:d0}:inflight"), 0);
+    fl_free(1);
+}
+
 /* ---- when the store fails ---- */
 
 static void store_down_fails_open_with_trace(void) {
@@ -536,6 +582,8 @@ int main(int argc, char **argv) {
         TEST(dead_holder_slot_heals_after_ttl),
         TEST(cooldown_seen_by_all_then_one_probe),
         TEST(failed_probe_cools_again),
+        TEST(cancelled_probe_frees_the_token),
+        TEST(admitted_then_cancelled_releases_slot),
         TEST(store_down_fails_open_with_trace),
         TEST(store_down_fail_closed_is_typed),
         TEST(fail_open_divides_local_limits),
