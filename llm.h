@@ -2255,7 +2255,8 @@ LLM_API void llm_conversation_free(llm_conversation *conv);
    llm_router_complete is that loop over the deployments' transports.
 
    Thread safety: one router per thread, or give lock/unlock hooks; pick,
-   report, cancel and the stats functions take the lock. Callbacks run with
+   report, cancel, llm_router_store_run (around the store's call, not
+   during it) and the stats functions take the lock. Callbacks run with
    the lock held and must not call back into the router. */
 
 #ifndef LLM_ROUTER_MAX_FALLBACKS
@@ -2574,7 +2575,8 @@ typedef struct llm_router_desc {
                        double cost_usd);
     void (*on_failure)(void *user, const llm_router_attempt *a, const llm_error *err);
     void *callback_user;
-    void (*log)(void *user, llm_log_level level, const char *message); /* traces at DEBUG */
+    /* traces at DEBUG (GIVE_UP, and a store that failed, at WARN) */
+    void (*log)(void *user, llm_log_level level, const char *message);
     void *log_user;
     void (*lock)(void *user);
     void (*unlock)(void *user);
@@ -14367,7 +14369,11 @@ static void llm__router_trace(llm_router *r, const llm_router_attempt *a, llm_tr
     ev.code = code;
     ev.message = msg;
     if (r->desc_.on_trace) r->desc_.on_trace(r->desc_.callback_user, &ev);
-    if (r->desc_.log) r->desc_.log(r->desc_.log_user, kind == LLM_TRACE_GIVE_UP ? LLM_LOG_WARN : LLM_LOG_DEBUG, msg);
+    if (r->desc_.log) /* giving up, and a store that failed, are warnings; the rest is detail */
+        r->desc_.log(r->desc_.log_user,
+                     kind == LLM_TRACE_GIVE_UP || (kind == LLM_TRACE_STORE && code != LLM_OK) ? LLM_LOG_WARN
+                                                                                          : LLM_LOG_DEBUG,
+                     msg);
 }
 
 /* ---- init ---- */

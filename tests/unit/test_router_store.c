@@ -23,6 +23,13 @@ static int64_t fl_clock(void *user) { return S.now + *(const int64_t *)user; }
 
 static void fl_sleep(void *user, int64_t ms) { (void)user; S.now += ms; }
 
+static int warnings; /* log lines at WARN that name the store */
+
+static void fl_log(void *user, llm_log_level level, const char *message) {
+    (void)user;
+    if (level == LLM_LOG_WARN && strstr(message, "router store fake://store")) warnings++;
+}
+
 static void fl_trace(void *user, const llm_router_trace *ev) {
     int k = (int)(intptr_t)user;
     if (ev->kind == LLM_TRACE_STORE) {
@@ -39,6 +46,7 @@ static void fl_init(int n, const llm_router_store *store) {
     int k;
     memset(&S, 0, sizeof S);
     memset(traces_store, 0, sizeof traces_store);
+    warnings = 0;
     last_store_trace[0] = '\0';
     S.now = 7 * 60000 + 1000; /* one second into a minute of the store's clock */
     memset(&fl_req, 0, sizeof fl_req);
@@ -53,6 +61,7 @@ static void fl_init(int n, const llm_router_store *store) {
         d.clock_user = &skew[k];
         d.sleep_ms = fl_sleep;
         d.on_trace = fl_trace;
+        d.log = fl_log;
         d.callback_user = (void *)(intptr_t)k;
         if (store) d.store = *store;
         d.store.run = fs_run;
@@ -402,6 +411,7 @@ static void store_down_fails_open_with_trace(void) {
     CHECK_EQ_INT(fl_pick(0, &a, NULL), LLM_OK);
     CHECK_EQ_INT(traces_store[0], 1);
     CHECK(strstr(last_store_trace, "fake://store: unavailable (connection refused), using local limits") != NULL);
+    CHECK_EQ_INT(warnings, 1); /* and the log says so, as a warning */
     fl_report(0, &a, LLM_OK, 200, 0);
     fl_free(1);
 }
