@@ -15,7 +15,10 @@
      timeout (and a little), the breaker stops asking after 5 failures;
    - URLs: rediss:// refused, bad ones named, the password never in the
      store's name; every allocation of init failed in turn: NO_MEMORY,
-     nothing leaked.
+     nothing leaked;
+   - a fake server's hostile replies (not RESP, no SHA1, shapes and values
+     no script returns, an error, a nil, a reply cut short then silence or
+     a close): each the error of its kind, within the command timeout.
    Every wait is bounded; a 120 s alarm ends a hang. */
 #define _POSIX_C_SOURCE 200809L
 #define LLM_IMPLEMENTATION
@@ -424,6 +427,90 @@ static void redis_stalled_breaker_opens(void) {
     fleet_free(&f);
 }
 
+/* ---- a hostile server ---- */
+
+/* A server on a free port that answers each connection's first bytes with
+   `reply` (the answers to SCRIPT LOAD and EVALSHA at once), then closes
+   after hold_ms. */
+static pid_t hostile_server(const char *reply, int hold_ms, int *port) {
+    struct sockaddr_in a;
+    socklen_t n = sizeof a;
+    int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+    pid_t pid;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || listen(fd, 4) != 0 ||
+        getsockname(fd, (struct sockaddr *)&a, &n) != 0)
+        return -1;
+    *port = ntohs(a.sin_port);
+    if ((pid = fork()) == 0) {
+        int c, k;
+        for (k = 0; k < 4 && (c = accept(fd, NULL, NULL)) >= 0; k++) {
+            char buf[4096];
+            if (read(c, buf, sizeof buf) > 0 && write(c, reply, strlen(reply)) < 0) _exit(1);
+            mock_sleep_ms(hold_ms);
+            close(c);
+        }
+        _exit(0);
+    }
+    close(fd);
+    return pid;
+}
+
+#define SHA "$40\r\n0123456789abcdef0123456789abcdef01234567\r\n"
+
+/* Replies no Redis sends: each an error of the right kind, never a crash,
+   a hang (the command timeout bounds it) or an answer the router takes. */
+static void hostile_replies_are_errors(void) {
+    static const struct { const char *reply; llm_result want; int hold_ms; } cases[] = {
+        {"hello world\r\n", LLM_ERR_TRANSPORT, 50},                                       /* not RESP */
+        {"$5\r\nshort\r\n", LLM_ERR_UNAVAILABLE, 50},                                    /* SCRIPT LOAD: no SHA1 */
+        {SHA "*6\r\n:9\r\n:0\r\n:0\r\n:0\r\n:0\r\n:0\r\n", LLM_ERR_PARSE, 50},         /* an unknown refusal */
+        {SHA "*2\r\n:0\r\n:0\r\n", LLM_ERR_PARSE, 50},                                   /* too few values */
+        {SHA "*6\r\n$1\r\n0\r\n:0\r\n:0\r\n:0\r\n:0\r\n:0\r\n", LLM_ERR_PARSE, 50},   /* a string */
+        {SHA "*6\r\n:1\r\n:99\r\n:0\r\n:5\r\n:0\r\n:1\r\n", LLM_ERR_PARSE, 50},        /* window 99 */
+        {SHA "*6\r\n:3\r\n:0\r\n:0\r\n:-5\r\n:0\r\n:1\r\n", LLM_ERR_PARSE, 50},        /* a negative wait */
+        {SHA "-ERR boom\r\n", LLM_ERR_UNAVAILABLE, 50},                                    /* an error reply */
+        {SHA "*-1\r\n", LLM_ERR_PARSE, 50},                                               /* a nil array */
+        {SHA "*999999\r\n:0\r\n", LLM_ERR_TIMEOUT, 1500},                             /* cut short, then silence */
+        {SHA "*999999\r\n:0\r\n", LLM_ERR_TRANSPORT, 0},                              /* cut short, then closed */
+        {SHA, LLM_ERR_TRANSPORT, 50},                                                     /* closed after SCRIPT LOAD */
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        llm_redis_store rs;
+        llm_redis_options ro;
+        llm_store_op op;
+        llm_error err;
+        char url[64];
+        int port = 0;
+        long long t;
+        llm_result r;
+        pid_t srv = hostile_server(cases[i].reply, cases[i].hold_ms, &port);
+        CHECK(srv > 0);
+        snprintf(url, sizeof url, "redis://127.0.0.1:%d", port);
+        memset(&ro, 0, sizeof ro);
+        ro.url = url;
+        ro.command_timeout_ms = 300;
+        CHECK_EQ_INT(llm_redis_store_init(&rs, &ro, &err), LLM_OK);
+        memset(&op, 0, sizeof op);
+        op.kind = LLM_STORE_ADMIT;
+        op.prefix = "llm1:{dep:x}";
+        t = mock_now_ms();
+        r = llm_redis_store_run(&rs, &op, &err);
+        t = mock_now_ms() - t;
+        if (r != cases[i].want) fprintf(stderr, "  case %d: %s\n", (int)i, err.message);
+        CHECK_EQ_INT(r, cases[i].want);
+        CHECK_EQ_INT(err.code, r);
+        CHECK(t < 1000);
+        llm_redis_store_free(&rs);
+        kill(srv, SIGTERM);
+        waitpid(srv, NULL, 0);
+    }
+}
+
 /* ---- the URL, and memory ---- */
 
 static void urls(void) {
@@ -501,6 +588,7 @@ int main(int argc, char **argv) {
     static const test_case cases[] = {
         TEST(urls),
         TEST(allocation_failures),
+        TEST(hostile_replies_are_errors),
         TEST(key_schema_is_published_one),
         TEST(fleet_shares_rpm_limit),
         TEST(redis_down_fail_open_then_back),
