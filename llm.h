@@ -222,10 +222,18 @@
    and every compatible server, Anthropic Messages, Gemini generateContent)
    and chat alone: no embeddings, model lists, readiness probes, remote
    token counts or OpenAI Responses API yet. Each process has its own
-   router: nothing is shared across processes.
+   router; its limits, slots and cooldowns are shared across processes only
+   through a store the caller gives it (llm_router_store; the companion
+   llm_redis_store.h is one on Redis): llm.h itself talks to no store.
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - a router for a fleet: llm_router_desc.store shares each deployment's
+     rpm, tpm, budget, in-flight slots and cooldowns (one half-open probe
+     for all) between processes; pick and report stay free of I/O and leave
+     the store's operation to the driver (llm_router_store_run); fail-open
+     or fail-closed, a breaker on the store; max_wait_ms;
+     llm_redis_store.h, the store on Redis
    - usage as the provider reported it: llm_usage.source (MISSING,
      REPORTED, ESTIMATED) for present/estimated; the estimate apart in
      response.usage_estimate; streamed usage from any chunk, merged field by
