@@ -2418,9 +2418,11 @@ typedef struct llm_router_outcome {
    returns LLM_AGAIN with wait_ms 0 then). llm_router_complete, _stream and
    the curl adapter's runner do this themselves.
 
-   Two operations, each about one deployment, each all-or-nothing on the
-   store (every key starts with op.prefix, "llm1:{dep:<id>}", so that one
-   Redis Cluster slot holds them):
+   Three operations. READ, before a pick in a group of several deployments
+   (at most every read_interval_ms, 1 s): each one's cooldown left, so that
+   the pick passes over those the fleet cooled. Then two about one
+   deployment, each all-or-nothing on the store (every key starts with
+   op.prefix, "llm1:{dep:<id>}", so that one Redis Cluster slot holds them):
    - ADMIT, before an attempt is sent: refused while <prefix>:cooldown lives
      (COOLING, wait_ms its TTL); after a cooldown (<prefix>:halfopen) only
      the one admission that takes the probe token <prefix>:probe passes
@@ -2453,6 +2455,7 @@ typedef struct llm_router_outcome {
    budgets stay in each router. A zeroed store (run NULL) keeps everything
    in the router, as before. */
 #define LLM_STORE_MAX_WINDOWS 4
+#define LLM_STORE_MAX_READ 16      /* deployments one READ covers (the first of a bigger group) */
 
 typedef struct llm_store_window {
     const char *name;              /* "rpm", "tpm", "spend": the key is <prefix>:<name>:<window start, ms> */
@@ -2462,7 +2465,12 @@ typedef struct llm_store_window {
     int64_t add;                   /* added when admitted (ADMIT), or at once (SETTLE) */
 } llm_store_window;
 
-typedef enum llm_store_op_kind { LLM_STORE_NONE = 0, LLM_STORE_ADMIT, LLM_STORE_SETTLE } llm_store_op_kind;
+typedef enum llm_store_op_kind {
+    LLM_STORE_NONE = 0,
+    LLM_STORE_ADMIT,
+    LLM_STORE_SETTLE,
+    LLM_STORE_READ                 /* the cooldowns left of several deployments (read_prefixes), in one round trip */
+} llm_store_op_kind;
 
 typedef enum llm_store_refusal {
     LLM_STORE_ADMITTED = 0,
@@ -2484,6 +2492,9 @@ typedef struct llm_store_op {
     int64_t cool_ms;               /* SETTLE: > 0: cool the deployment for the fleet */
     bool close;                    /* SETTLE: the half-open probe answered: no probe is owed */
     bool drop_probe;               /* SETTLE: the probe was abandoned: the next admission may probe */
+    const char *read_prefixes[LLM_STORE_MAX_READ]; /* READ: the deployments' prefixes */
+    int read_count;
+    int64_t read_cooldown_ms[LLM_STORE_MAX_READ];  /* out of READ: each one's cooldown left (0: none) */
     /* out of ADMIT: */
     llm_store_refusal refusal;
     int window;                    /* FULL: the index of the full window */
@@ -2506,6 +2517,9 @@ typedef struct llm_router_store {
     int slot_ttl_ms;               /* an in-flight slot's life: 0 = the attempt's timeout + 60 s, else 10 min */
     int breaker_failures;          /* 0 = 5 */
     int breaker_open_ms;           /* 0 = 60000 */
+    /* A group of several deployments has their cooldowns read (one READ)
+       before a pick at most this often: 0 = every 1000 ms; < 0 = never. */
+    int read_interval_ms;
 } llm_router_store;
 
 /* Zero every field you do not use. Arrays and strings are copied by
@@ -2643,6 +2657,7 @@ struct llm_router_attempt {
     bool pending_fallback_, probe_, failed_before_;
     llm_result final_;
     int store_dep_, store_candidates_; /* the deployment of the ADMIT run or pending, and the pick's candidates */
+    int store_read_group_;         /* the group of the READ run or pending */
     bool store_ran_, store_admitted_, store_local_, store_probe_;
     llm_result store_result_;
     int64_t store_at_ms_, cooled_ms_;
@@ -14253,6 +14268,7 @@ typedef struct llm__router_group {
     int num_retries;
     double budget, spent;
     int64_t spend_window;
+    int64_t store_read_at;         /* when its cooldowns were last read from the store (0: never) */
 } llm__router_group;
 
 typedef struct llm__router_state {
@@ -14313,6 +14329,7 @@ LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
     if (d.store.breaker_failures <= 0) d.store.breaker_failures = 5;
     if (d.store.breaker_open_ms <= 0) d.store.breaker_open_ms = 60000;
     if (d.store.slot_ttl_ms < 0) d.store.slot_ttl_ms = 0;
+    if (d.store.read_interval_ms == 0) d.store.read_interval_ms = 1000;
     if (!d.store.name) d.store.name = "store";
     if (d.max_wait_ms < 0) d.max_wait_ms = 0;
 #if LLM__HAS_DEFAULT_CLOCK
@@ -15199,6 +15216,54 @@ static void llm__router_store_window(llm_store_op *op, const char *name, int64_t
 
 static int64_t llm__router_micro_usd(double usd) { return (int64_t)(usd * 1e6 + 0.5); }
 
+/* Whether the attempt's group should have its cooldowns read first: shared,
+   several deployments, not read within read_interval_ms. */
+static bool llm__router_store_wants_read(const llm_router *r, const llm_router_attempt *a, int64_t now) {
+    const llm__router_group *g = &llm__router_core(r)->groups[a->group_];
+    if (r->desc_.store.read_interval_ms < 0 || g->count < 2 || a->pin_ >= 0) return false;
+    return g->store_read_at == 0 || now - g->store_read_at >= r->desc_.store.read_interval_ms;
+}
+
+/* Leaves the READ of the group's cooldowns (its first LLM_STORE_MAX_READ
+   deployments) for the driver. */
+static void llm__router_store_read(llm_router *r, llm_router_attempt *a, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_group *g = &c->groups[a->group_];
+    llm_store_op *op = &a->store_op;
+    int k;
+    memset(op, 0, sizeof *op);
+    op->kind = LLM_STORE_READ;
+    for (k = 0; k < g->count && k < LLM_STORE_MAX_READ; k++) op->read_prefixes[k] = c->deps[g->members[k]].store_prefix;
+    op->read_count = k;
+    op->prefix = op->read_prefixes[0];
+    g->store_read_at = now > 0 ? now : 1; /* another request of this router does not read it again meanwhile */
+    a->store_read_group_ = a->group_;
+    a->store_pending = true;
+    a->store_ran_ = false;
+    a->store_probe_ = c->store_open;
+    if (c->store_open) c->store_probe_out = true;
+}
+
+/* What a READ says: each deployment the fleet cools is cooling here too. */
+static void llm__router_store_read_answer(llm_router *r, llm_router_attempt *a, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    const llm__router_group *g = &c->groups[a->store_read_group_];
+    const llm_store_op *op = &a->store_op;
+    int k;
+    a->store_ran_ = false;
+    if (a->store_result_ != LLM_OK) return; /* the ADMIT that follows meets the failure, and says so */
+    for (k = 0; k < op->read_count && k < g->count; k++) {
+        llm__router_dep *d = &c->deps[g->members[k]];
+        int64_t left = op->read_cooldown_ms[k];
+        if (left <= 0 || (d->health == LLM__ROUTER_OPEN && d->cool_until >= now + left)) continue;
+        d->health = LLM__ROUTER_OPEN;
+        d->probing = false;
+        d->cool_until = now + left;
+        llm__router_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, left, LLM_OK, "%s: cooling down in the fleet for %d ms",
+                          d->d.id, (int)left);
+    }
+}
+
 /* Leaves the ADMIT of deployment i for the driver: its rpm and tpm over
    fixed minutes, its budget over budget windows, an in-flight slot, and
    the fleet's cooldown and half-open probe. */
@@ -15310,7 +15375,7 @@ LLM_API llm_result llm_router_store_run(llm_router *r, llm_router_attempt *a) {
     if (!r->desc_.store.run) return LLM_OK;
     llm__router_lock(r);
     /* a settle while the breaker is open is dropped: its slot expires, its counts are lost */
-    skip = a->store_op.kind != LLM_STORE_ADMIT && llm__router_core(r)->store_open;
+    skip = a->store_op.kind == LLM_STORE_SETTLE && llm__router_core(r)->store_open;
     llm__router_unlock(r);
     if (skip) return LLM_OK;
     llm__error_clear(&e);
@@ -15320,7 +15385,7 @@ LLM_API llm_result llm_router_store_run(llm_router *r, llm_router_attempt *a) {
     if (res != LLM_OK && !e.message[0]) llm__copy_text(e.message, sizeof e.message, "failed", 6);
     llm__router_lock(r);
     llm__router_store_health(r, a, res, llm__router_now(r));
-    if (a->store_op.kind == LLM_STORE_ADMIT) {
+    if (a->store_op.kind != LLM_STORE_SETTLE) { /* ADMIT or READ: the next pick reads the answer */
         a->store_ran_ = true;
         a->store_result_ = res;
         llm__copy_text(a->store_message_, sizeof a->store_message_, e.message, strlen(e.message));
@@ -15368,6 +15433,7 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
         return res;
     }
     llm__router_store_drop(r, a);
+    if (a->store_ran_ && a->store_op.kind == LLM_STORE_READ) llm__router_store_read_answer(r, a, now);
     if (a->store_ran_) {
         int v = llm__router_store_answer(r, a, now, err, &res);
         if (v != 0) {
@@ -15390,6 +15456,9 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
             a->wait_ms = a->retry_at_ms_ - now;
         } else if (a->attempts_ >= a->max_attempts_) {
             res = llm__router_give_up(r, a, err);
+        } else if (llm__router_shared(r, a, now) && llm__router_store_wants_read(r, a, now)) {
+            llm__router_store_read(r, a, now); /* the driver reads the group's cooldowns, then picks again */
+            break;
         } else {
             llm__router_scan_group(r, a, now, &s);
             if (!s.ok && a->avoid_ >= 0) { /* the one we avoided is all there is */
@@ -15752,7 +15821,7 @@ LLM_API void llm_router_cancel(llm_router *r, llm_router_attempt *a) {
         llm_router_report(r, a, &o, NULL);
     } else if (a->state_ == LLM__ROUTER_READY) {
         llm__router_lock(r);
-        if (a->store_op.kind == LLM_STORE_ADMIT && a->store_pending) llm__router_store_drop(r, a);
+        if (a->store_op.kind != LLM_STORE_SETTLE && a->store_pending) llm__router_store_drop(r, a);
         else if (a->store_ran_) llm__router_store_unadmit(r, a);
         llm__fail(&a->last_error, LLM_ERR_CANCELLED, "cancelled");
         llm__router_give_up(r, a, NULL);

@@ -41,8 +41,8 @@
      with EVALSHA (loaded again and retried once on NOSCRIPT, after a
      Redis restart or SCRIPT FLUSH): llm_admit_v1 and llm_settle_v1, the
      ADMIT and SETTLE operations of llm.h. Both read the server's clock
-     (TIME), so processes with skewed clocks agree on windows. One round
-     trip per operation.
+     (TIME), so processes with skewed clocks agree on windows. READ is
+     one PTTL per deployment, pipelined. One round trip per operation.
    - The keys (their schema is in README.md: "Router store keys"):
        llm1:{dep:<id>}:cooldown        a cooldown: exists for its TTL
        llm1:{dep:<id>}:halfopen        set with a cooldown: the next admission is the one probe
@@ -587,17 +587,58 @@ static llm_result llm__redis_build(const llm_redis_store *s, const llm_store_op 
     return LLM_OK;
 }
 
+/* READ: PTTL of each deployment's cooldown key, pipelined (one round
+   trip; plain commands, so the keys may sit on different cluster slots). */
+static llm_result llm__redis_read(llm_redis_store *s, llm_store_op *op, llm_error *err) {
+    redisContext *c = (redisContext *)s->ctx_;
+    char key[LLM__REDIS_MAX_PREFIX + 16];
+    int i;
+    if (op->read_count < 0 || op->read_count > LLM_STORE_MAX_READ)
+        return llm__redis_fail(err, LLM_ERR_INVALID_ARGUMENT, "redis store: read_count out of range");
+    for (i = 0; i < op->read_count; i++) {
+        const char *argv[2];
+        size_t len[2];
+        if (!op->read_prefixes[i] || strlen(op->read_prefixes[i]) > LLM__REDIS_MAX_PREFIX)
+            return llm__redis_fail(err, LLM_ERR_LIMIT_EXCEEDED, "redis store: a key prefix over %d bytes",
+                                   LLM__REDIS_MAX_PREFIX);
+        snprintf(key, sizeof key, "%s:cooldown", op->read_prefixes[i]);
+        argv[0] = "PTTL";
+        argv[1] = key;
+        len[0] = 4;
+        len[1] = strlen(key);
+        if (redisAppendCommandArgv(c, 2, argv, len) != REDIS_OK) return llm__redis_io_error(s, err, "PTTL");
+    }
+    s->round_trips_++;
+    for (i = 0; i < op->read_count; i++) {
+        void *v = NULL;
+        redisReply *rep;
+        if (redisGetReply(c, &v) != REDIS_OK || !v) return llm__redis_io_error(s, err, "PTTL");
+        rep = (redisReply *)v;
+        if (rep->type != REDIS_REPLY_INTEGER) {
+            llm_result r = llm__redis_fail(err, rep->type == REDIS_REPLY_ERROR ? LLM_ERR_UNAVAILABLE : LLM_ERR_PARSE,
+                                           "PTTL: %s", rep->type == REDIS_REPLY_ERROR ? rep->str : "not an integer");
+            freeReplyObject(rep);
+            llm__redis_disconnect(s); /* the replies left would answer the next command */
+            return r;
+        }
+        op->read_cooldown_ms[i] = rep->integer > 0 ? rep->integer : 0;
+        freeReplyObject(rep);
+    }
+    return LLM_OK;
+}
+
 LLM_REDIS_API llm_result llm_redis_store_run(void *store, llm_store_op *op, llm_error *err) {
     llm_redis_store *s = (llm_redis_store *)store;
     llm__redis_args a;
     redisReply *rep;
     llm_result r;
     int which, tries;
-    if (!s || !op || (op->kind != LLM_STORE_ADMIT && op->kind != LLM_STORE_SETTLE))
+    if (!s || !op || (op->kind != LLM_STORE_ADMIT && op->kind != LLM_STORE_SETTLE && op->kind != LLM_STORE_READ))
         return llm__redis_fail(err, LLM_ERR_INVALID_ARGUMENT, "redis store: NULL store or operation");
     if (!s->host_) return llm__redis_fail(err, LLM_ERR_INVALID_ARGUMENT, "redis store: not initialized");
     which = op->kind == LLM_STORE_ADMIT ? 0 : 1;
     if ((r = llm__redis_connect(s, err)) != LLM_OK) return r;
+    if (op->kind == LLM_STORE_READ) return llm__redis_read(s, op, err);
     for (tries = 0;; tries++) {
         if (!s->sha_[which][0] && (r = llm__redis_load(s, which, err)) != LLM_OK) return r;
         if ((r = llm__redis_build(s, op, &a, err)) != LLM_OK) return r;

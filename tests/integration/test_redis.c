@@ -350,6 +350,26 @@ static void key_schema_is_published_one(void) {
     CHECK(r && r->type == REDIS_REPLY_INTEGER && r->integer == 1); /* "held" only: the call's slot was released */
     if (r) freeReplyObject(r);
     if (c) redisFree(c);
+    /* READ: the cooldowns of several deployments in one round trip */
+    {
+        llm_store_op op;
+        uint64_t trips;
+        memset(&op, 0, sizeof op);
+        op.kind = LLM_STORE_SETTLE;
+        op.prefix = "llm1:{dep:cooled}";
+        op.cool_ms = 20000;
+        CHECK_EQ_INT(llm_redis_store_run(&f.rs, &op, NULL), LLM_OK);
+        memset(&op, 0, sizeof op);
+        op.kind = LLM_STORE_READ;
+        op.read_prefixes[0] = "llm1:{dep:fleet-dep}";
+        op.read_prefixes[1] = "llm1:{dep:cooled}";
+        op.read_count = 2;
+        trips = llm_redis_store_round_trips(&f.rs);
+        CHECK_EQ_INT(llm_redis_store_run(&f.rs, &op, NULL), LLM_OK);
+        CHECK_EQ_INT(llm_redis_store_round_trips(&f.rs) - trips, 1);
+        CHECK_EQ_INT(op.read_cooldown_ms[0], 0);
+        CHECK(op.read_cooldown_ms[1] > 19000 && op.read_cooldown_ms[1] <= 20000);
+    }
     /* a script flushed away is loaded again */
     redis_command("SCRIPT FLUSH");
     CHECK_EQ_INT(fleet_call(&f, NULL), LLM_OK);

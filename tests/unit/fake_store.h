@@ -19,7 +19,7 @@ typedef struct fs_entry {
 typedef struct fake_store {
     int64_t now;
     bool down;
-    int calls, admits, settles;
+    int calls, admits, settles, reads;
     int refused;         /* runs while down */
     fs_entry e[FS_KEYS];
     int n;
@@ -162,6 +162,17 @@ static void fs_settle(fake_store *s, llm_store_op *op) {
     if (op->drop_probe) fs_del(s, probe, "");
 }
 
+static void fs_read(fake_store *s, llm_store_op *op) {
+    char cool[96];
+    int i;
+    for (i = 0; i < op->read_count; i++) {
+        int64_t t;
+        fs_key(cool, sizeof cool, op->read_prefixes[i], "cooldown");
+        t = fs_ttl(s, cool);
+        op->read_cooldown_ms[i] = t > 0 ? t : 0;
+    }
+}
+
 static llm_result fs_run(void *user, llm_store_op *op, llm_error *err) {
     fake_store *s = (fake_store *)user;
     if (s->down) {
@@ -175,7 +186,8 @@ static llm_result fs_run(void *user, llm_store_op *op, llm_error *err) {
     }
     s->calls++;
     op->now_ms = s->now;
-    if (op->kind == LLM_STORE_ADMIT) { s->admits++; fs_admit(s, op); }
+    if (op->kind == LLM_STORE_READ) { s->reads++; fs_read(s, op); }
+    else if (op->kind == LLM_STORE_ADMIT) { s->admits++; fs_admit(s, op); }
     else if (op->kind == LLM_STORE_SETTLE) { s->settles++; fs_settle(s, op); }
     return LLM_OK;
 }

@@ -398,6 +398,45 @@ static void admitted_then_cancelled_releases_slot(void) {
     fl_free(1);
 }
 
+/* One batched read of the group's cooldowns before a pick (at most once a
+   second per group): a router that never saw d0 fail skips it, with no
+   ADMIT refused for it. */
+static void batched_read_skips_fleet_cooled(void) {
+    llm_router_attempt a, b;
+    int admits, reads;
+    fx_reset();
+    fx_dep("g");
+    fx_dep("g");
+    F.rnd = 0; /* simple-shuffle takes the first candidate: d0 */
+    skew[0] = skew[1] = 0;
+    fl_init(2, NULL);
+    memset(&a, 0, sizeof a);
+    CHECK_EQ_INT(fl_pick(0, &a, NULL), LLM_OK);
+    CHECK_EQ_STR(a.deployment_id, "d0");
+    fl_report(0, &a, LLM_ERR_RATE_LIMITED, 429, 30000); /* d0 cools for the fleet */
+    llm_router_cancel(&R[0], &a);
+    admits = S.admits;
+    reads = S.reads;
+    memset(&b, 0, sizeof b);
+    CHECK_EQ_INT(fl_pick(1, &b, NULL), LLM_OK);
+    CHECK_EQ_STR(b.deployment_id, "d1");
+    CHECK_EQ_INT(S.admits - admits, 1);       /* straight to d1 */
+    CHECK_EQ_INT(S.reads - reads, 1);
+    CHECK_EQ_INT(llm_router_cooldown_remaining(&R[1], 0), 30000);
+    fl_report(1, &b, LLM_OK, 200, 0);
+    S.now += 999;
+    memset(&b, 0, sizeof b);
+    CHECK_EQ_INT(fl_pick(1, &b, NULL), LLM_OK);
+    CHECK_EQ_INT(S.reads - reads, 1);         /* read again only after a second */
+    fl_report(1, &b, LLM_OK, 200, 0);
+    S.now += 1;
+    memset(&b, 0, sizeof b);
+    CHECK_EQ_INT(fl_pick(1, &b, NULL), LLM_OK);
+    CHECK_EQ_INT(S.reads - reads, 2);
+    fl_report(1, &b, LLM_OK, 200, 0);
+    fl_free(2);
+}
+
 /* ---- when the store fails ---- */
 
 static void store_down_fails_open_with_trace(void) {
@@ -592,6 +631,7 @@ int main(int argc, char **argv) {
         TEST(dead_holder_slot_heals_after_ttl),
         TEST(cooldown_seen_by_all_then_one_probe),
         TEST(failed_probe_cools_again),
+        TEST(batched_read_skips_fleet_cooled),
         TEST(cancelled_probe_frees_the_token),
         TEST(admitted_then_cancelled_releases_slot),
         TEST(store_down_fails_open_with_trace),
