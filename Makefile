@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm examples
@@ -48,13 +48,28 @@ $(B)/yaml.flags: FORCE | $(B)
 
 FORCE:
 
+# The router's store shared through Redis (llm chat --store redis://...: llm_redis_store.h) links hiredis
+# (Debian libhiredis-dev), which is optional as libyaml is: HIREDIS=auto (the default) builds build/llm with it
+# when a test program links with -lhiredis; HIREDIS=0 builds without it (--store is then refused, saying how to
+# get it); HIREDIS=1 stops when it is missing. $(B)/hiredis.flags changes only when the flags found do.
+HIREDIS ?= auto
+
+$(B)/hiredis.flags: FORCE | $(B)
+	@case "$(HIREDIS)" in 0) flags= ;; *) \
+	  if printf '#include <hiredis/hiredis.h>\nint main(void) { redisReader *r = redisReaderCreate(); redisReaderFree(r); return 0; }\n' > $(B)/hiredis_probe.c && \
+	    $(CC) $(CFLAGS) -o $(B)/hiredis_probe $(B)/hiredis_probe.c -lhiredis $(LDFLAGS) 2>/dev/null; then flags="-DLLM_CLI_REDIS -lhiredis"; \
+	  elif [ "$(HIREDIS)" = 1 ]; then echo "HIREDIS=1, and hiredis is not found: apt-get install libhiredis-dev" >&2; exit 1; \
+	  else flags=; fi ;; esac; \
+	echo "$$flags" > $@.new; if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
 # build/llm talks over libcurl (llm chat): Debian libcurl4-openssl-dev
-$(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h $(B)/yaml.flags | $(B)
+$(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h costs_embedded.h $(B)/yaml.flags $(B)/hiredis.flags | $(B)
 	@command -v curl-config >/dev/null || { echo "build/llm needs libcurl's headers: apt-get install libcurl4-openssl-dev" >&2; exit 1; }
 	@grep -q LLM_CLI_YAML $(B)/yaml.flags || echo "build/llm without libyaml: YAML router configs are refused (apt-get install libyaml-dev, then make)"
-	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) -lcurl $(LDFLAGS)
+	@grep -q LLM_CLI_REDIS $(B)/hiredis.flags || echo "build/llm without hiredis: --store redis://... is refused (apt-get install libhiredis-dev, then make)"
+	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) $$(cat $(B)/hiredis.flags) -lcurl $(LDFLAGS)
 
-# build/llm as a machine without libyaml builds it (YAML=0), with sanitizers, for check-cli
+# build/llm as a machine without libyaml (and without hiredis) builds it (YAML=0 HIREDIS=0), with sanitizers, for check-cli
 $(B)/llm-noyaml: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) -lcurl $(LDFLAGS)
 
@@ -230,6 +245,16 @@ check-integration: $(B)/test_curl $(B)/mock_server
 	$(CLANG) $(WARN) -D_POSIX_C_SOURCE=200809L -c -o $(B)/test_curl-clang.o tests/integration/test_curl.c
 	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_curl_cxx11 tests/compile/curl_adapter.cc $(CURL_LIBS) && $(B)/compile_curl_cxx11
 
+# the router's store on a real redis-server the test starts (127.0.0.1, a free port, no persistence), with routers
+# in several processes against the mock server; the CLI's --store; the store header also as C++11
+$(B)/test_redis: tests/integration/test_redis.c $(INTEGRATION_H) llm_redis_store.h | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/integration/test_redis.c $(CURL_LIBS) -lhiredis $(LDFLAGS)
+
+check-redis: $(B)/test_redis $(B)/mock_server $(B)/llm $(B)/llm-noyaml
+	$(B)/test_redis
+	sh tests/cli/store.sh $(B)/llm $(B)/llm-noyaml $(B)/mock_server
+	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_redis_cxx11 tests/compile/redis_store.cc -lhiredis && $(B)/compile_redis_cxx11
+
 # the adapter against servers nobody here wrote: Prism validating every request against each spec
 check-prism: $(B)/test_prism $(B)/llm
 	sh tests/prism/run.sh openai -- $(B)/test_prism openai
@@ -253,12 +278,14 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models counts
+FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models counts redis_reply
 
-# fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl
-fuzz: | $(B)
+# fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl; fuzz_redis_reply hiredis
+fuzz: $(B)/hiredis.flags | $(B)
 	for t in $(FUZZ); do \
 	  libs=; [ $$t = headers ] && libs="$$(curl-config --libs)"; \
+	  if [ $$t = redis_reply ]; then libs=-lhiredis; grep -q LLM_CLI_REDIS $(B)/hiredis.flags || \
+	    { echo "fuzz_redis_reply: skipped, no hiredis (apt-get install libhiredis-dev)"; continue; }; fi; \
 	  $(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $(B)/fuzz_$$t tests/fuzz/fuzz_$$t.c \
 	    $$libs || exit 1; \
 	  mkdir -p $(B)/corpus_$$t; \
@@ -302,7 +329,7 @@ check-sections: | $(B)
 # no line over 120 columns in the headers
 check-width:
 	@awk 'length > 120 { printf "%s:%d: %d columns\n", FILENAME, FNR, length; n++ } \
-	  END { if (n) { printf "%d lines over 120 columns\n", n; exit 1 } print "no line over 120 columns: ok" }' llm.h llm_curl_adapter.h
+	  END { if (n) { printf "%d lines over 120 columns\n", n; exit 1 } print "no line over 120 columns: ok" }' llm.h llm_curl_adapter.h llm_redis_store.h
 
 # llm cost against LiteLLM's formula, computed in Node from the raw JSON for a fixed sample of models
 check-costs-oracle: $(B)/llm
@@ -316,17 +343,23 @@ bench: | $(B)
 $(B)/bench_http: bench/bench_http.c bench/http_bare.h tests/integration/mock.h llm.h llm_curl_adapter.h $(B)/mock_server | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ bench/bench_http.c $(CURL_LIBS) -lcjson $(LDFLAGS)
 
+# routed calls/s through the runner with the router's limits local and shared through Redis, and Redis round trips
+# per call (libhiredis-dev, redis-server)
+$(B)/bench_store: bench/bench_store.c tests/integration/mock.h llm.h llm_curl_adapter.h llm_redis_store.h $(B)/mock_server | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ bench/bench_store.c $(CURL_LIBS) -lhiredis $(LDFLAGS)
+
 # ---- install: the headers, the CLI and its vocabularies, pkg-config and CMake files ----
 # (PREFIX and DESTDIR as usual; the version is llm.h's LLM_VERSION_STRING)
-INSTALL_HEADERS = llm.h costs_embedded.h llm_curl_adapter.h
+INSTALL_HEADERS = llm.h costs_embedded.h llm_curl_adapter.h llm_redis_store.h
 VOCABULARIES = tests/data/tokens/cl100k_base.tiktoken tests/data/tokens/o200k_base.tiktoken
 LLM_VERSION = $$(sed -n 's/^\#define LLM_VERSION_STRING "\(.*\)"/\1/p' llm.h)
 
 # the CLI as installed: it looks for its vocabularies under PREFIX alone (the source tree may be gone);
 # rebuilt at every install, so that PREFIX is the one given now
-$(B)/llm-installed: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h $(B)/yaml.flags FORCE | $(B)
+$(B)/llm-installed: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h costs_embedded.h $(B)/yaml.flags \
+		$(B)/hiredis.flags FORCE | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR='"$(PREFIX)/share/llm"' \
-		-o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) -lcurl $(LDFLAGS)
+		-o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) $$(cat $(B)/hiredis.flags) -lcurl $(LDFLAGS)
 
 install: $(B)/llm-installed
 	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/llm \
@@ -355,4 +388,5 @@ clean:
 .PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	examples-sqlite check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
-	uninstall check-install
+	uninstall check-install \
+	check-redis

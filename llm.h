@@ -222,10 +222,18 @@
    and every compatible server, Anthropic Messages, Gemini generateContent)
    for chat and embeddings: no model lists, readiness probes, remote
    token counts or OpenAI Responses API yet. Each process has its own
-   router: nothing is shared across processes.
+   router; its limits, slots and cooldowns are shared across processes only
+   through a store the caller gives it (llm_router_store; the companion
+   llm_redis_store.h is one on Redis): llm.h itself talks to no store.
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - a router for a fleet: llm_router_desc.store shares each deployment's
+     rpm, tpm, budget, in-flight slots and cooldowns (one half-open probe
+     for all) between processes; pick and report stay free of I/O and leave
+     the store's operation to the driver (llm_router_store_run); fail-open
+     or fail-closed, a breaker on the store; max_wait_ms;
+     llm_redis_store.h, the store on Redis
    - usage as the provider reported it: llm_usage.source (MISSING,
      REPORTED, ESTIMATED) for present/estimated; the estimate apart in
      response.usage_estimate; streamed usage from any chunk, merged field by
@@ -2542,7 +2550,8 @@ LLM_API void llm_conversation_free(llm_conversation *conv);
    llm_router_complete is that loop over the deployments' transports.
 
    Thread safety: one router per thread, or give lock/unlock hooks; pick,
-   report, cancel and the stats functions take the lock. Callbacks run with
+   report, cancel, llm_router_store_run (around the store's call, not
+   during it) and the stats functions take the lock. Callbacks run with
    the lock held and must not call back into the router. */
 
 #ifndef LLM_ROUTER_MAX_FALLBACKS
@@ -2633,7 +2642,8 @@ typedef enum llm_trace_kind {
     LLM_TRACE_COOLDOWN,            /* deployment cools for ms */
     LLM_TRACE_HALF_OPEN,           /* cooldown over: the next attempt is a probe */
     LLM_TRACE_SUCCESS,
-    LLM_TRACE_GIVE_UP
+    LLM_TRACE_GIVE_UP,
+    LLM_TRACE_STORE                /* the shared store failed or recovered (the message says which) */
 } llm_trace_kind;
 
 /* One decision. Pointers are valid during the callback only. A decision is
@@ -2683,6 +2693,121 @@ typedef struct llm_router_outcome {
     bool content_delivered;        /* a text/reasoning/refusal/tool-call event reached the caller */
     int64_t ttft_ms;               /* streams: time to first token; 0 = unknown */
 } llm_router_outcome;
+
+/* ---- a store the routers of a fleet share ----
+
+   Processes that share a provider key share its limits: each deployment's
+   rpm, tpm, budget and in-flight slots, and its cooldowns, live in a store
+   (llm_redis_store.h: Redis) instead of each router's memory. The router
+   stays free of I/O: where the store must be asked, pick (or report) leaves
+   an operation in attempt.store_op, sets attempt.store_pending, and the
+   driver runs it with llm_router_store_run before anything else (pick
+   returns LLM_AGAIN with wait_ms 0 then). llm_router_complete, _stream and
+   the curl adapter's runner do this themselves.
+
+   Three operations. READ, before a pick in a group of several deployments
+   (at most every read_interval_ms, 1 s): each one's cooldown left, so that
+   the pick passes over those the fleet cooled. Then two about one
+   deployment, each all-or-nothing on the store (every key starts with
+   op.prefix, "llm1:{dep:<id>}", so that one Redis Cluster slot holds them):
+   - ADMIT, before an attempt is sent: refused while <prefix>:cooldown lives
+     (COOLING, wait_ms its TTL); after a cooldown (<prefix>:halfopen) only
+     the one admission that takes the probe token <prefix>:probe passes
+     (probe = true), the others are refused (PROBING) until it settles;
+     refused (FULL) when a window has no room: a window is a counter
+     <prefix>:<name>:<start> over a fixed window of the store's clock
+     (start = now - now % window_ms), with room when count + need <= limit;
+     refused (NO_SLOT) when slot_limit slots of <prefix>:inflight are held
+     (a sorted set: slot id -> expiry; an expired slot no longer counts, so
+     a crashed holder's slot heals after slot_ttl_ms). Admitted: every
+     window gets its add, and the slot is taken.
+   - SETTLE, after the answer: the windows' adds (tokens beyond the
+     estimate, spend in micro-dollars) go into the window that holds at_ms
+     (the admission's store time) and nowhere if it has ended; the slot is
+     released; cool_ms > 0 cools the deployment for the whole fleet (the
+     cooldown key with that TTL, a half-open mark, the probe token
+     dropped); close ends a half-open state (its probe answered);
+     drop_probe gives back the token of a probe abandoned unanswered. An
+     admission the request never used (cancelled between the store's
+     answer and the pick) is settled with negative adds.
+   The store's clock decides windows, so processes with skewed clocks agree.
+
+   When the store fails (run returns an error) the router fails open: the
+   attempt goes ahead on the router's own limits, each divided by
+   expected_processes, with a LLM_TRACE_STORE trace and a warning in the
+   log; fail_closed makes it fail instead (LLM_ERR_UNAVAILABLE). After
+   breaker_failures consecutive failures (5) the router stops asking the
+   store for breaker_open_ms (60 s), then lets one operation through as a
+   probe: a slow store never becomes a slow router. Router-wide and group
+   budgets stay in each router. A zeroed store (run NULL) keeps everything
+   in the router, as before. */
+#define LLM_STORE_MAX_WINDOWS 4
+#define LLM_STORE_MAX_READ 16      /* deployments one READ covers (the first of a bigger group) */
+
+typedef struct llm_store_window {
+    const char *name;              /* "rpm", "tpm", "spend": the key is <prefix>:<name>:<window start, ms> */
+    int64_t window_ms;
+    int64_t limit;                 /* ADMIT: 0 = not checked */
+    int64_t need;                  /* ADMIT: room when count + need <= limit */
+    int64_t add;                   /* added when admitted (ADMIT), or at once (SETTLE) */
+} llm_store_window;
+
+typedef enum llm_store_op_kind {
+    LLM_STORE_NONE = 0,
+    LLM_STORE_ADMIT,
+    LLM_STORE_SETTLE,
+    LLM_STORE_READ                 /* the cooldowns left of several deployments (read_prefixes), in one round trip */
+} llm_store_op_kind;
+
+typedef enum llm_store_refusal {
+    LLM_STORE_ADMITTED = 0,
+    LLM_STORE_FULL,                /* window `window` has no room until wait_ms */
+    LLM_STORE_NO_SLOT,             /* every in-flight slot is held (wait_ms: when the first expires, or 0) */
+    LLM_STORE_COOLING,             /* the fleet cooled the deployment for wait_ms more */
+    LLM_STORE_PROBING              /* after a cooldown, another process holds the one probe */
+} llm_store_refusal;
+
+typedef struct llm_store_op {
+    llm_store_op_kind kind;
+    const char *prefix;            /* "llm1:{dep:<id>}" */
+    llm_store_window windows[LLM_STORE_MAX_WINDOWS];
+    int window_count;
+    const char *slot_id;           /* ADMIT: taken (when slot_limit > 0); SETTLE: released (NULL: none) */
+    int64_t slot_limit, slot_ttl_ms;
+    int64_t probe_ttl_ms;          /* ADMIT: how long a probe token lives */
+    int64_t at_ms;                 /* SETTLE: the store time of the admission */
+    int64_t cool_ms;               /* SETTLE: > 0: cool the deployment for the fleet */
+    bool close;                    /* SETTLE: the half-open probe answered: no probe is owed */
+    bool drop_probe;               /* SETTLE: the probe was abandoned: the next admission may probe */
+    const char *read_prefixes[LLM_STORE_MAX_READ]; /* READ: the deployments' prefixes */
+    int read_count;
+    int64_t read_cooldown_ms[LLM_STORE_MAX_READ];  /* out of READ: each one's cooldown left (0: none) */
+    /* out of ADMIT: */
+    llm_store_refusal refusal;
+    int window;                    /* FULL: the index of the full window */
+    int64_t count;                 /* FULL: its count */
+    int64_t wait_ms;               /* refused: how long until it may pass (0: unknown) */
+    bool probe;                    /* admitted as the deployment's one half-open probe */
+    int64_t now_ms;                /* the store's clock (ADMIT and SETTLE) */
+} llm_store_op;
+
+typedef struct llm_router_store {
+    /* Runs one operation; fills the op's out fields. Returns LLM_OK, or an
+       error with err filled (the store is unreachable, slow, refused the
+       command). Called by llm_router_store_run without the router's lock;
+       it may block up to the store's own command timeout. NULL: no store. */
+    llm_result (*run)(void *user, llm_store_op *op, llm_error *err);
+    void *user;
+    const char *name;              /* in messages and traces: "redis://127.0.0.1:6379" (never a password) */
+    bool fail_closed;              /* the store failed: fail the attempt (default: go on with local limits) */
+    int expected_processes;        /* fail-open: local rpm, tpm and max_parallel divided by this; 0 = 1 */
+    int slot_ttl_ms;               /* an in-flight slot's life: 0 = the attempt's timeout + 60 s, else 10 min */
+    int breaker_failures;          /* 0 = 5 */
+    int breaker_open_ms;           /* 0 = 60000 */
+    /* A group of several deployments has their cooldowns read (one READ)
+       before a pick at most this often: 0 = every 1000 ms; < 0 = never. */
+    int read_interval_ms;
+} llm_router_store;
 
 /* Zero every field you do not use. Arrays and strings are copied by
    llm_router_init (the desc is read once). */
@@ -2759,11 +2884,19 @@ typedef struct llm_router_desc {
                        double cost_usd);
     void (*on_failure)(void *user, const llm_router_attempt *a, const llm_error *err);
     void *callback_user;
-    void (*log)(void *user, llm_log_level level, const char *message); /* traces at DEBUG */
+    /* traces at DEBUG (GIVE_UP, and a store that failed, at WARN) */
+    void (*log)(void *user, llm_log_level level, const char *message);
     void *log_user;
     void (*lock)(void *user);
     void (*unlock)(void *user);
     void *lock_user;
+    /* Limits shared by a fleet of processes (see above); zeroed: none. */
+    llm_router_store store;
+    /* When every deployment is at its rate or parallel limit: wait at most
+       max_wait_ms for room (0: fail at once), then fail LLM_ERR_RATE_LIMITED
+       (or fall back). Unset: wait up to max_retry_after_ms. */
+    bool has_max_wait_ms;
+    int max_wait_ms;
 } llm_router_desc;
 
 /* Caller-owned; treat the private fields as opaque. Idle routers may be
@@ -2797,6 +2930,9 @@ struct llm_router_attempt {
     llm_error last_error;          /* the latest failure */
     bool drop_reasoning;           /* the attempts from now on send no reasoning blocks (llm_router_prepare sets
                                       no_reasoning_blocks): Anthropic refused a thinking block's signature */
+    /* after pick or report: run store_op (llm_router_store_run) before anything else */
+    bool store_pending;
+    llm_store_op store_op;
     /* private */
     int state_, group_, orig_group_, pin_, avoid_;
     int retries_, fallbacks_, attempts_, max_attempts_;
@@ -2807,6 +2943,12 @@ struct llm_router_attempt {
     int64_t start_ms_, deadline_ms_, retry_at_ms_, sent_ms_, prompt_tokens_;
     bool pending_fallback_, probe_, failed_before_;
     llm_result final_;
+    int store_dep_, store_candidates_; /* the deployment of the ADMIT run or pending, and the pick's candidates */
+    int store_read_group_;         /* the group of the READ run or pending */
+    bool store_ran_, store_admitted_, store_local_, store_probe_;
+    llm_result store_result_;
+    int64_t store_at_ms_, cooled_ms_;
+    char store_message_[128];
 };
 
 /* Checks the desc, copies it and builds one client per deployment. Errors
@@ -2839,6 +2981,14 @@ LLM_API llm_result llm_router_init(llm_router *router, const llm_router_desc *de
    text; the strings read from it are wiped from the memory freed. */
 LLM_API llm_result llm_router_init_json(llm_router *router, const char *json, size_t len, const llm_router_desc *base,
                                         llm_error *err);
+/* The Redis a LiteLLM config shares its router state through, as a URL
+   for llm_redis_store.h: router_settings.redis_host, redis_port (default
+   6379) and redis_password (each may be "os.environ/NAME", read through
+   base->getenv) become "redis://[:password@]host:port" (the password
+   %-escaped) in url[size]; "" when the file names no redis_host. So a
+   LiteLLM user's file turns the fleet mode on unchanged. */
+LLM_API llm_result llm_router_config_store_url(const char *json, size_t len, const llm_router_desc *base, char *url,
+                                               size_t size, llm_error *err);
 LLM_API void llm_router_free(llm_router *router);
 /* The desc with every default resolved. */
 LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *desc);
@@ -2853,8 +3003,16 @@ LLM_API llm_result llm_router_pick(llm_router *router, const llm_request *req, l
    a->wait_ms), or an error (the request has failed; err filled). */
 LLM_API llm_result llm_router_report(llm_router *router, llm_router_attempt *a, const llm_router_outcome *outcome,
                                      llm_error *err);
-/* Abandons a request (releases a picked deployment). */
+/* Abandons a request (releases a picked deployment). It may leave a
+   store operation (store_pending): run it, or let its slot expire. */
 LLM_API void llm_router_cancel(llm_router *router, llm_router_attempt *a);
+/* Runs a->store_op through the router's store (blocking, without the
+   router's lock) and records the answer for the next pick; the store's
+   failures count toward its circuit breaker. Returns what the store
+   returned (LLM_OK when nothing was pending); a failure needs nothing
+   more of the caller: the next pick goes on with local limits (or fails,
+   with fail_closed). */
+LLM_API llm_result llm_router_store_run(llm_router *router, llm_router_attempt *a);
 
 /* The request to send for a picked attempt, through a->client: the
    caller's, with the attempt's model, Idempotency-Key, X-Attempt, request
@@ -15994,6 +16152,9 @@ typedef struct llm__router_dep {
     int64_t spend_window;
     uint64_t mark;                 /* == core serial: available in this pick */
     llm_router_stats st;
+    int rpm_local, tpm_local, parallel_local; /* the limits this router keeps itself (a fleet's share) */
+    const char *store_prefix;      /* "llm1:{dep:<id>}" with a store */
+    int64_t shared_until;          /* the store refused it (full, no slot, probing) until then */
 } llm__router_dep;
 
 typedef struct llm__router_group {
@@ -16006,6 +16167,7 @@ typedef struct llm__router_group {
     int num_retries;
     double budget, spent;
     int64_t spend_window;
+    int64_t store_read_at;         /* when its cooldowns were last read from the store (0: never) */
 } llm__router_group;
 
 typedef struct llm__router_state {
@@ -16024,6 +16186,9 @@ typedef struct llm__router_state {
     double spent;
     int64_t spend_window;
     llm_router_stats st;
+    int store_fails;               /* consecutive failures of the store */
+    bool store_open, store_probe_out; /* the breaker: open (no store until store_open_until), probe sent */
+    int64_t store_open_until;
 } llm__router_state;
 
 static const llm_result llm__router_class_codes[LLM_ROUTER_CLASSES] = {
@@ -16059,6 +16224,13 @@ LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
     if (d.max_retry_after_ms <= 0) d.max_retry_after_ms = LLM__RETRY_MAX_AFTER_MS;
     if (d.budget_window_ms <= 0) d.budget_window_ms = 24 * 3600 * 1000;
     if ((unsigned)d.strategy >= (unsigned)LLM__ROUTER_STRATEGY_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
+    if (d.store.expected_processes < 1) d.store.expected_processes = 1;
+    if (d.store.breaker_failures <= 0) d.store.breaker_failures = 5;
+    if (d.store.breaker_open_ms <= 0) d.store.breaker_open_ms = 60000;
+    if (d.store.slot_ttl_ms < 0) d.store.slot_ttl_ms = 0;
+    if (d.store.read_interval_ms == 0) d.store.read_interval_ms = 1000;
+    if (!d.store.name) d.store.name = "store";
+    if (d.max_wait_ms < 0) d.max_wait_ms = 0;
 #if LLM__HAS_DEFAULT_CLOCK
     if (!d.clock_ms) d.clock_ms = llm__default_clock;
     if (!d.sleep_ms) d.sleep_ms = llm__default_sleep;
@@ -16121,7 +16293,11 @@ static void llm__router_trace(llm_router *r, const llm_router_attempt *a, llm_tr
     ev.code = code;
     ev.message = msg;
     if (r->desc_.on_trace) r->desc_.on_trace(r->desc_.callback_user, &ev);
-    if (r->desc_.log) r->desc_.log(r->desc_.log_user, kind == LLM_TRACE_GIVE_UP ? LLM_LOG_WARN : LLM_LOG_DEBUG, msg);
+    if (r->desc_.log) /* giving up, and a store that failed, are warnings; the rest is detail */
+        r->desc_.log(r->desc_.log_user,
+                     kind == LLM_TRACE_GIVE_UP || (kind == LLM_TRACE_STORE && code != LLM_OK) ? LLM_LOG_WARN
+                                                                                          : LLM_LOG_DEBUG,
+                     msg);
 }
 
 /* ---- init ---- */
@@ -16316,6 +16492,29 @@ static llm_result llm__router_fallbacks(llm_router *r, const llm_router_desc *de
     return LLM_OK;
 }
 
+/* A limit split among the processes a fleet expects (at least 1 when set). */
+static int llm__router_share(int limit, int processes) {
+    return limit > 0 && processes > 1 ? (limit / processes > 0 ? limit / processes : 1) : limit;
+}
+
+/* The limits a deployment keeps in this router, and with a store its keys'
+   prefix: "llm1:{dep:<id>}" (the braces make it Redis Cluster's hash tag). */
+static llm_result llm__router_store_dep(llm_router *r, llm__router_dep *d, llm_error *err) {
+    int n = r->desc_.store.run ? r->desc_.store.expected_processes : 1;
+    char *p;
+    d->rpm_local = llm__router_share(d->d.rpm, n);
+    d->tpm_local = llm__router_share(d->d.tpm, n);
+    d->parallel_local = llm__router_share(d->d.max_parallel, n);
+    if (!r->desc_.store.run) return LLM_OK;
+    p = (char *)llm__arena_alloc(&r->desc_.alloc, &r->arena_, strlen(d->d.id) + 12);
+    if (!p) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+    strcpy(p, "llm1:{dep:");
+    strcat(p, d->d.id);
+    strcat(p, "}");
+    d->store_prefix = p;
+    return LLM_OK;
+}
+
 static llm_result llm__router_build(llm_router *r, const llm_router_desc *desc, llm_error *err) {
     llm__router_state *c;
     bool failed = false;
@@ -16344,8 +16543,9 @@ static llm_result llm__router_build(llm_router *r, const llm_router_desc *desc, 
     c->dep_count = (int)desc->deployment_count;
     for (i = 0; i < desc->deployment_count; i++) {
         if ((res = llm__router_add_dep(r, &desc->deployments[i], i, err)) != LLM_OK) return res;
-        c->deps[i].rpm_units = (int64_t)c->deps[i].d.rpm * 60000;
-        c->deps[i].tpm_units = (int64_t)c->deps[i].d.tpm * 60000;
+        if ((res = llm__router_store_dep(r, &c->deps[i], err)) != LLM_OK) return res;
+        c->deps[i].rpm_units = (int64_t)c->deps[i].rpm_local * 60000;
+        c->deps[i].tpm_units = (int64_t)c->deps[i].tpm_local * 60000;
         c->deps[i].bucket_ms = now;
     }
     if ((res = llm__router_groups(r, desc, err)) != LLM_OK) return res;
@@ -16373,6 +16573,13 @@ LLM_API llm_result llm_router_init(llm_router *r, const llm_router_desc *desc, l
     r->desc_.groups = NULL;
     r->desc_.fallbacks = NULL;
     r->desc_.retry_policy = NULL;
+    if (r->desc_.store.run) {
+        const char *name = r->desc_.store.name;
+        if (!(r->desc_.store.name = llm__arena_strndup(&r->desc_.alloc, &r->arena_, name, strlen(name)))) {
+            llm_router_free(r);
+            return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+        }
+    }
     res = llm__router_build(r, desc, err);
     if (res != LLM_OK) {
         llm_router_free(r);
@@ -16440,14 +16647,14 @@ static void llm__router_refill(llm__router_dep *d, int64_t now) {
     int64_t dt = now - d->bucket_ms;
     if (dt <= 0) return;
     d->bucket_ms = now;
-    if (d->d.rpm) {
-        int64_t cap = (int64_t)d->d.rpm * 60000;
-        d->rpm_units = dt > cap ? cap : d->rpm_units + dt * d->d.rpm;
+    if (d->rpm_local) {
+        int64_t cap = (int64_t)d->rpm_local * 60000;
+        d->rpm_units = dt > cap ? cap : d->rpm_units + dt * d->rpm_local;
         if (d->rpm_units > cap) d->rpm_units = cap;
     }
-    if (d->d.tpm) {
-        int64_t cap = (int64_t)d->d.tpm * 60000;
-        d->tpm_units = dt > cap ? cap : d->tpm_units + dt * d->d.tpm;
+    if (d->tpm_local) {
+        int64_t cap = (int64_t)d->tpm_local * 60000;
+        d->tpm_units = dt > cap ? cap : d->tpm_units + dt * d->tpm_local;
         if (d->tpm_units > cap) d->tpm_units = cap;
     }
 }
@@ -16455,10 +16662,10 @@ static void llm__router_refill(llm__router_dep *d, int64_t now) {
 /* Milliseconds until the buckets hold one request and `tokens` tokens. */
 static int64_t llm__router_bucket_wait(llm__router_dep *d, int64_t tokens) {
     int64_t wait = 0;
-    if (d->d.rpm && d->rpm_units < 60000) wait = (60000 - d->rpm_units + d->d.rpm - 1) / d->d.rpm;
-    if (d->d.tpm) {
-        int64_t need = (tokens < d->d.tpm ? tokens : d->d.tpm) * 60000, w;
-        if (d->tpm_units < need && (w = (need - d->tpm_units + d->d.tpm - 1) / d->d.tpm) > wait) wait = w;
+    if (d->rpm_local && d->rpm_units < 60000) wait = (60000 - d->rpm_units + d->rpm_local - 1) / d->rpm_local;
+    if (d->tpm_local) {
+        int64_t need = (tokens < d->tpm_local ? tokens : d->tpm_local) * 60000, w;
+        if (d->tpm_units < need && (w = (need - d->tpm_units + d->tpm_local - 1) / d->tpm_local) > wait) wait = w;
     }
     return wait;
 }
@@ -16483,7 +16690,10 @@ static bool llm__router_over(double spent, int64_t window, double budget, double
     return spent >= budget || spent + estimate > budget;
 }
 
-static bool llm__router_budget_blocks(llm_router *r, llm__router_dep *d, int64_t prompt_tokens, int64_t now) {
+/* `shared`: the store keeps the deployment's own budget (the router-wide
+   and group budgets stay here). */
+static bool llm__router_budget_blocks(llm_router *r, llm__router_dep *d, int64_t prompt_tokens, int64_t now,
+                                      bool shared) {
     llm__router_state *c = llm__router_core(r);
     llm__router_group *g = &c->groups[d->group];
     int64_t len = r->desc_.budget_window_ms;
@@ -16492,7 +16702,16 @@ static bool llm__router_budget_blocks(llm_router *r, llm__router_dep *d, int64_t
     est = llm__router_estimate(r, d, prompt_tokens);
     return llm__router_over(c->spent, c->spend_window, r->desc_.budget_usd, est, now, len) ||
            llm__router_over(g->spent, g->spend_window, g->budget, est, now, len) ||
-           llm__router_over(d->spent, d->spend_window, d->d.budget_usd, est, now, len);
+           (!shared && llm__router_over(d->spent, d->spend_window, d->d.budget_usd, est, now, len));
+}
+
+/* Whether this attempt asks the store: there is one, its breaker lets it
+   (closed, or open long enough for the one probe, not yet sent), and this
+   pick did not already fall open. */
+static bool llm__router_shared(const llm_router *r, const llm_router_attempt *a, int64_t now) {
+    const llm__router_state *c = llm__router_core(r);
+    if (!r->desc_.store.run || a->store_local_) return false;
+    return !c->store_open || (now >= c->store_open_until && !c->store_probe_out);
 }
 
 static int64_t llm__router_max_input(llm_router *r, const llm__router_dep *d) {
@@ -16512,6 +16731,7 @@ static bool llm__router_is_excluded(const llm_router_attempt *a, int i) {
 static int llm__router_check(llm_router *r, llm_router_attempt *a, int i, int64_t now, int64_t *ms) {
     llm__router_dep *d = &llm__router_core(r)->deps[i];
     int64_t max_in, w;
+    bool shared;
     *ms = 0;
     if (llm__router_is_excluded(a, i) || i == a->avoid_) return LLM__ROUTER_EXCLUDED;
     if (d->health == LLM__ROUTER_OPEN) {
@@ -16524,11 +16744,17 @@ static int llm__router_check(llm_router *r, llm_router_attempt *a, int i, int64_
         llm__router_trace(r, a, LLM_TRACE_HALF_OPEN, d, NULL, 0, LLM_OK,
                           "%s: cooldown over, the next attempt is a probe", d->d.id);
     }
+    shared = llm__router_shared(r, a, now);
     if ((max_in = llm__router_max_input(r, d)) > 0 && a->prompt_tokens_ > max_in) return LLM__ROUTER_CONTEXT;
-    if (llm__router_budget_blocks(r, d, a->prompt_tokens_, now)) return LLM__ROUTER_BUDGET;
-    if ((d->health == LLM__ROUTER_HALF && d->probing) || (d->d.max_parallel && d->st.in_flight >= d->d.max_parallel)) {
+    if (llm__router_budget_blocks(r, d, a->prompt_tokens_, now, shared)) return LLM__ROUTER_BUDGET;
+    if ((d->health == LLM__ROUTER_HALF && d->probing) ||
+        (!shared && d->parallel_local && d->st.in_flight >= d->parallel_local)) {
         *ms = LLM__ROUTER_POLL_MS;
         return LLM__ROUTER_WAIT;
+    }
+    if (shared) { /* the store keeps the limits; it refused this one until shared_until */
+        *ms = d->shared_until - now;
+        return *ms > 0 ? LLM__ROUTER_WAIT : LLM__ROUTER_OK;
     }
     llm__router_refill(d, now);
     if ((w = llm__router_bucket_wait(d, a->prompt_tokens_)) > 0) {
@@ -16788,9 +17014,9 @@ static llm_result llm__router_no_candidate(llm_router *r, llm_router_attempt *a,
                                            llm_error *err, bool *retry) {
     llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
     char last[LLM_ERROR_MESSAGE_SIZE];
+    int64_t max_wait = r->desc_.has_max_wait_ms ? r->desc_.max_wait_ms : r->desc_.max_retry_after_ms;
     *retry = false;
-    if (s->wait && s->min_wait <= r->desc_.max_retry_after_ms &&
-        (!a->deadline_ms_ || now + s->min_wait < a->deadline_ms_)) {
+    if (s->wait && s->min_wait <= max_wait && (!a->deadline_ms_ || now + s->min_wait < a->deadline_ms_)) {
         a->wait_ms = s->min_wait;
         llm__router_trace(r, a, LLM_TRACE_WAIT, NULL, NULL, s->min_wait, LLM_OK,
                           "%s: every deployment is at its rate or parallel limit; wait %d ms",
@@ -16810,6 +17036,10 @@ static llm_result llm__router_no_candidate(llm_router *r, llm_router_attempt *a,
         llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT,
                   "every deployment of %s is cooling down; the soonest recovers in %d ms%s%s",
                   llm__router_gname(r, a->group_), (int)s->min_cool, last[0] ? "; last error: " : "", last);
+    } else if (s->wait && r->desc_.has_max_wait_ms && (!a->deadline_ms_ || now + s->min_wait < a->deadline_ms_)) {
+        llm__fail(&a->last_error, LLM_ERR_RATE_LIMITED,
+                  "%s: every deployment is at its rate or parallel limit for %d ms more (max wait %d ms)",
+                  llm__router_gname(r, a->group_), (int)s->min_wait, (int)max_wait);
     } else if (a->last_error.code == LLM_OK || s->wait) {
         llm__fail(&a->last_error, s->wait ? LLM_ERR_TIMEOUT : LLM_ERR_NO_DEPLOYMENT,
                   "%s: no deployment can take the request%s", llm__router_gname(r, a->group_),
@@ -16845,8 +17075,11 @@ static void llm__router_commit(llm_router *r, llm_router_attempt *a, int i, int6
     if (a->probe_) d->probing = true;
     if (a->deadline_ms_ && (t == 0 || a->deadline_ms_ - now < t)) t = a->deadline_ms_ - now;
     a->timeout_ms = t > 0x7FFFFFFF ? 0x7FFFFFFF : (int)t;
-    d->rpm_units -= d->d.rpm ? 60000 : 0;
-    d->tpm_units -= d->d.tpm ? a->prompt_tokens_ * 60000 : 0;
+    if (!a->store_admitted_) {
+        d->rpm_units -= d->rpm_local ? 60000 : 0;
+        d->tpm_units -= d->tpm_local ? a->prompt_tokens_ * 60000 : 0;
+    }
+    a->store_local_ = false; /* the next attempt asks the store again */
     llm__router_minute(d, now);
     d->minute_req++;
     d->minute_tok += a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0;
@@ -16856,6 +17089,223 @@ static void llm__router_commit(llm_router *r, llm_router_attempt *a, int i, int6
     c->st.attempts++;
     c->st.in_flight++;
     a->state_ = LLM__ROUTER_SENT;
+}
+
+/* ---- the store of a fleet: what pick and report leave for the driver ---- */
+
+/* An in-flight slot's life, and a probe token's: the store's setting, else
+   the attempt's timeout and a minute more, else 10 minutes. */
+static int64_t llm__router_slot_ttl(const llm_router *r, const llm_router_attempt *a, const llm__router_dep *d,
+                                    int64_t now) {
+    int64_t t = d->d.timeout_ms;
+    if (r->desc_.store.slot_ttl_ms > 0) return r->desc_.store.slot_ttl_ms;
+    if (a->deadline_ms_ && (t == 0 || a->deadline_ms_ - now < t)) t = a->deadline_ms_ - now;
+    return t > 0 ? t + 60000 : 600000;
+}
+
+static void llm__router_store_window(llm_store_op *op, const char *name, int64_t window_ms, int64_t limit,
+                                     int64_t need, int64_t add) {
+    llm_store_window *w = &op->windows[op->window_count++];
+    w->name = name;
+    w->window_ms = window_ms;
+    w->limit = limit;
+    w->need = need;
+    w->add = add;
+}
+
+static int64_t llm__router_micro_usd(double usd) { return (int64_t)(usd * 1e6 + 0.5); }
+
+/* Whether the attempt's group should have its cooldowns read first: shared,
+   several deployments, not read within read_interval_ms. */
+static bool llm__router_store_wants_read(const llm_router *r, const llm_router_attempt *a, int64_t now) {
+    const llm__router_group *g = &llm__router_core(r)->groups[a->group_];
+    if (r->desc_.store.read_interval_ms < 0 || g->count < 2 || a->pin_ >= 0) return false;
+    return g->store_read_at == 0 || now - g->store_read_at >= r->desc_.store.read_interval_ms;
+}
+
+/* Leaves the READ of the group's cooldowns (its first LLM_STORE_MAX_READ
+   deployments) for the driver. */
+static void llm__router_store_read(llm_router *r, llm_router_attempt *a, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_group *g = &c->groups[a->group_];
+    llm_store_op *op = &a->store_op;
+    int k;
+    memset(op, 0, sizeof *op);
+    op->kind = LLM_STORE_READ;
+    for (k = 0; k < g->count && k < LLM_STORE_MAX_READ; k++) op->read_prefixes[k] = c->deps[g->members[k]].store_prefix;
+    op->read_count = k;
+    op->prefix = op->read_prefixes[0];
+    g->store_read_at = now > 0 ? now : 1; /* another request of this router does not read it again meanwhile */
+    a->store_read_group_ = a->group_;
+    a->store_pending = true;
+    a->store_ran_ = false;
+    a->store_probe_ = c->store_open;
+    if (c->store_open) c->store_probe_out = true;
+}
+
+/* What a READ says: each deployment the fleet cools is cooling here too. */
+static void llm__router_store_read_answer(llm_router *r, llm_router_attempt *a, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    const llm__router_group *g = &c->groups[a->store_read_group_];
+    const llm_store_op *op = &a->store_op;
+    int k;
+    a->store_ran_ = false;
+    if (a->store_result_ != LLM_OK) return; /* the ADMIT that follows meets the failure, and says so */
+    for (k = 0; k < op->read_count && k < g->count; k++) {
+        llm__router_dep *d = &c->deps[g->members[k]];
+        int64_t left = op->read_cooldown_ms[k];
+        if (left <= 0 || (d->health == LLM__ROUTER_OPEN && d->cool_until >= now + left)) continue;
+        d->health = LLM__ROUTER_OPEN;
+        d->probing = false;
+        d->cool_until = now + left;
+        llm__router_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, left, LLM_OK, "%s: cooling down in the fleet for %d ms",
+                          d->d.id, (int)left);
+    }
+}
+
+/* Leaves the ADMIT of deployment i for the driver: its rpm and tpm over
+   fixed minutes, its budget over budget windows, an in-flight slot, and
+   the fleet's cooldown and half-open probe. */
+static void llm__router_store_admit(llm_router *r, llm_router_attempt *a, int i, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_dep *d = &c->deps[i];
+    llm_store_op *op = &a->store_op;
+    int64_t tok = a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0;
+    memset(op, 0, sizeof *op);
+    op->kind = LLM_STORE_ADMIT;
+    op->prefix = d->store_prefix;
+    if (d->d.rpm) llm__router_store_window(op, "rpm", 60000, d->d.rpm, 1, 1);
+    if (d->d.tpm) llm__router_store_window(op, "tpm", 60000, d->d.tpm, tok < d->d.tpm ? tok : d->d.tpm, tok);
+    if (d->d.budget_usd > 0) {
+        int64_t est = llm__router_micro_usd(llm__router_estimate(r, d, a->prompt_tokens_));
+        llm__router_store_window(op, "spend", r->desc_.budget_window_ms, llm__router_micro_usd(d->d.budget_usd),
+                                 est > 0 ? est : 1, 0);
+    }
+    op->probe_ttl_ms = llm__router_slot_ttl(r, a, d, now);
+    if (d->d.max_parallel) {
+        op->slot_id = a->idempotency_key; /* one slot per request: a retry's admission follows its settle */
+        op->slot_limit = d->d.max_parallel;
+        op->slot_ttl_ms = op->probe_ttl_ms;
+    }
+    a->store_dep_ = i;
+    a->store_pending = true;
+    a->store_ran_ = false;
+    a->store_probe_ = c->store_open; /* the breaker's one probe */
+    if (c->store_open) c->store_probe_out = true;
+}
+
+/* A pending operation the driver never ran (it picked again instead). */
+static void llm__router_store_drop(llm_router *r, llm_router_attempt *a) {
+    if (a->store_pending && a->store_probe_) llm__router_core(r)->store_probe_out = false;
+    a->store_pending = false;
+    a->store_probe_ = false;
+}
+
+/* What the ADMIT the driver ran says: 1 = take the deployment, 0 = scan
+   again (refused, or the store failed and the router goes on alone),
+   -1 = the request failed (the store failed and fail_closed). */
+static int llm__router_store_answer(llm_router *r, llm_router_attempt *a, int64_t now, llm_error *err,
+                                    llm_result *res) {
+    llm__router_dep *d = &llm__router_core(r)->deps[a->store_dep_];
+    const llm_store_op *op = &a->store_op;
+    a->store_ran_ = false;
+    if (a->store_result_ != LLM_OK) {
+        if (r->desc_.store.fail_closed) {
+            llm__fail(&a->last_error, LLM_ERR_UNAVAILABLE, "router store %s: unavailable (%s)", r->desc_.store.name,
+                      a->store_message_);
+            llm__router_trace(r, a, LLM_TRACE_STORE, d, NULL, 0, LLM_ERR_UNAVAILABLE, "%s", a->last_error.message);
+            *res = llm__router_give_up(r, a, err);
+            return -1;
+        }
+        llm__router_trace(r, a, LLM_TRACE_STORE, d, NULL, 0, a->store_result_,
+                          "router store %s: unavailable (%s), using local limits", r->desc_.store.name,
+                          a->store_message_);
+        a->store_local_ = true;
+        return 0;
+    }
+    switch (op->refusal) {
+        case LLM_STORE_ADMITTED:
+            a->store_admitted_ = true;
+            a->store_at_ms_ = op->now_ms;
+            /* the fleet decides the half-open state: the one probe, or none owed */
+            d->health = op->probe ? LLM__ROUTER_HALF : LLM__ROUTER_CLOSED;
+            if (!op->probe) d->probing = false;
+            return 1;
+        case LLM_STORE_COOLING:
+            d->health = LLM__ROUTER_OPEN;
+            d->probing = false;
+            d->cool_until = now + (op->wait_ms > 0 ? op->wait_ms : r->desc_.cooldown_ms);
+            llm__router_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, d->cool_until - now, LLM_OK,
+                              "%s: cooling down in the fleet for %d ms", d->d.id, (int)(d->cool_until - now));
+            return 0;
+        case LLM_STORE_FULL: d->shared_until = now + (op->wait_ms > 0 ? op->wait_ms : 1); return 0;
+        default: /* no slot, or another process probes: look again soon */
+            d->shared_until = now + (op->wait_ms > 0 && op->wait_ms < LLM__ROUTER_POLL_MS ? op->wait_ms
+                                                                                          : LLM__ROUTER_POLL_MS);
+            return 0;
+    }
+}
+
+/* The breaker after a store's answer (lock held). */
+static void llm__router_store_health(llm_router *r, llm_router_attempt *a, llm_result res, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    if (a->store_probe_) c->store_probe_out = false;
+    if (res == LLM_OK) {
+        c->store_fails = 0;
+        if (c->store_open)
+            llm__router_trace(r, a, LLM_TRACE_STORE, NULL, NULL, 0, LLM_OK, "router store %s: available again",
+                              r->desc_.store.name);
+        c->store_open = false;
+        return;
+    }
+    c->store_fails++;
+    if (a->store_probe_ || c->store_fails >= r->desc_.store.breaker_failures) {
+        c->store_open = true;
+        c->store_open_until = now + r->desc_.store.breaker_open_ms;
+    }
+}
+
+LLM_API llm_result llm_router_store_run(llm_router *r, llm_router_attempt *a) {
+    llm_error e;
+    llm_result res;
+    bool skip;
+    if (!r || !r->core_ || !a || !a->store_pending) return LLM_OK;
+    a->store_pending = false;
+    if (!r->desc_.store.run) return LLM_OK;
+    llm__router_lock(r);
+    /* a settle while the breaker is open is dropped: its slot expires, its counts are lost */
+    skip = a->store_op.kind == LLM_STORE_SETTLE && llm__router_core(r)->store_open;
+    llm__router_unlock(r);
+    if (skip) return LLM_OK;
+    llm__error_clear(&e);
+    res = r->desc_.store.run(r->desc_.store.user, &a->store_op, &e);
+    if (res == LLM_OK && (unsigned)a->store_op.refusal > (unsigned)LLM_STORE_PROBING)
+        res = llm__fail(&e, LLM_ERR_PARSE, "the store answered an unknown verdict");
+    if (res != LLM_OK && !e.message[0]) llm__copy_text(e.message, sizeof e.message, "failed", 6);
+    llm__router_lock(r);
+    llm__router_store_health(r, a, res, llm__router_now(r));
+    if (a->store_op.kind != LLM_STORE_SETTLE) { /* ADMIT or READ: the next pick reads the answer */
+        a->store_ran_ = true;
+        a->store_result_ = res;
+        llm__copy_text(a->store_message_, sizeof a->store_message_, e.message, strlen(e.message));
+    } else if (res != LLM_OK) {
+        llm__router_trace(r, a, LLM_TRACE_STORE, NULL, NULL, 0, res,
+                          "router store %s: unavailable (%s); an answer's counts were not recorded",
+                          r->desc_.store.name, e.message);
+    }
+    a->store_probe_ = false;
+    llm__router_unlock(r);
+    return res;
+}
+
+/* Commits deployment i to the attempt and traces the pick. */
+static void llm__router_take(llm_router *r, llm_router_attempt *a, int i, int64_t now, int candidates) {
+    llm__router_commit(r, a, i, now);
+    llm__router_trace(r, a, LLM_TRACE_PICK, &llm__router_core(r)->deps[i], NULL, 0, LLM_OK,
+                      "picked %s (%s, %d candidates%s%s)", a->deployment_id,
+                      llm__router_strategy_names[r->desc_.strategy], candidates ? candidates : a->store_candidates_,
+                      a->is_retry ? ", retry" : a->is_fallback ? ", fallback" : "",
+                      a->store_admitted_ ? ", admitted by the store" : "");
 }
 
 LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_router_attempt *a, llm_error *err) {
@@ -16881,6 +17331,17 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
         llm__router_unlock(r);
         return res;
     }
+    llm__router_store_drop(r, a);
+    if (a->store_ran_ && a->store_op.kind == LLM_STORE_READ) llm__router_store_read_answer(r, a, now);
+    if (a->store_ran_) {
+        int v = llm__router_store_answer(r, a, now, err, &res);
+        if (v != 0) {
+            if (v > 0) llm__router_take(r, a, a->store_dep_, now, 0);
+            if (v > 0) llm__error_clear(err);
+            llm__router_unlock(r);
+            return v > 0 ? LLM_OK : res;
+        }
+    }
     res = LLM_AGAIN;
     for (hops = 0; res == LLM_AGAIN && hops <= LLM_ROUTER_MAX_FALLBACKS + 1; hops++) {
         llm__router_scan s;
@@ -16894,18 +17355,21 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
             a->wait_ms = a->retry_at_ms_ - now;
         } else if (a->attempts_ >= a->max_attempts_) {
             res = llm__router_give_up(r, a, err);
+        } else if (llm__router_shared(r, a, now) && llm__router_store_wants_read(r, a, now)) {
+            llm__router_store_read(r, a, now); /* the driver reads the group's cooldowns, then picks again */
+            break;
         } else {
             llm__router_scan_group(r, a, now, &s);
             if (!s.ok && a->avoid_ >= 0) { /* the one we avoided is all there is */
                 a->avoid_ = -1;
                 llm__router_scan_group(r, a, now, &s);
             }
-            if (s.ok && (i = llm__router_choose(r, a, &s, now)) >= 0) {
-                llm__router_commit(r, a, i, now);
-                llm__router_trace(r, a, LLM_TRACE_PICK, &llm__router_core(r)->deps[i], NULL, 0, LLM_OK,
-                                  "picked %s (%s, %d candidates%s)", a->deployment_id,
-                                  llm__router_strategy_names[r->desc_.strategy], s.ok,
-                                  a->is_retry ? ", retry" : a->is_fallback ? ", fallback" : "");
+            if (s.ok && (i = llm__router_choose(r, a, &s, now)) >= 0 && llm__router_shared(r, a, now)) {
+                llm__router_store_admit(r, a, i, now); /* the driver asks the store, then picks again */
+                a->store_candidates_ = s.ok;
+                break;
+            } else if (s.ok && i >= 0) {
+                llm__router_take(r, a, i, now, s.ok);
                 res = LLM_OK;
             } else {
                 res = llm__router_no_candidate(r, a, &s, now, err, &again);
@@ -16916,7 +17380,7 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
         }
         break;
     }
-    if (res == LLM_AGAIN && a->state_ != LLM__ROUTER_DONE && a->wait_ms <= 0) a->wait_ms = 1;
+    if (res == LLM_AGAIN && a->state_ != LLM__ROUTER_DONE && a->wait_ms <= 0 && !a->store_pending) a->wait_ms = 1;
     if (res == LLM_OK) llm__error_clear(err);
     llm__router_unlock(r);
     return res;
@@ -16935,6 +17399,7 @@ static void llm__router_cool(llm_router *r, llm_router_attempt *a, llm__router_d
     d->probing = false;
     d->cool_until = now + ms;
     d->fails = 0;
+    a->cooled_ms_ = ms; /* a store tells the fleet */
     d->st.cooldowns++;
     llm__router_core(r)->st.cooldowns++;
     llm__router_trace(r, a, LLM_TRACE_COOLDOWN, d, NULL, ms, a->last_error.code, "cooled %s for %d ms%s", d->d.id,
@@ -17137,7 +17602,7 @@ static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, co
     }
     if (llm__router_usage(resp)) { /* the buckets took the estimate; settle the difference */
         extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
-        if (d->d.tpm) d->tpm_units -= extra * 60000;
+        if (d->tpm_local && !a->store_admitted_) d->tpm_units -= extra * 60000;
         llm__router_minute(d, now);
         d->minute_tok += extra;
     }
@@ -17151,6 +17616,59 @@ static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, co
     llm__router_trace(r, a, LLM_TRACE_SUCCESS, d, NULL, lat, LLM_OK, "%s answered in %d ms", d->d.id, (int)lat);
     if (r->desc_.on_success) r->desc_.on_success(r->desc_.callback_user, a, resp, lat, cost);
     return LLM_DONE;
+}
+
+/* After a report: leaves the SETTLE of a store-admitted attempt (its slot,
+   the tokens beyond the estimate, the spend, a cooldown for the fleet, the
+   end of a half-open state), when there is something to settle. */
+static void llm__router_store_settle(llm_router *r, llm_router_attempt *a, llm__router_dep *d,
+                                     const llm_router_outcome *o) {
+    llm_store_op *op = &a->store_op;
+    const llm_usage *u = o->result == LLM_OK ? llm__router_usage(o->response) : NULL;
+    bool probe = a->probe_;
+    if (!a->store_admitted_) return;
+    a->store_admitted_ = false;
+    memset(op, 0, sizeof *op);
+    op->kind = LLM_STORE_SETTLE;
+    op->prefix = d->store_prefix;
+    op->at_ms = a->store_at_ms_;
+    if (d->d.max_parallel) op->slot_id = a->idempotency_key;
+    if (d->d.tpm && u) {
+        int64_t extra = u->prompt_tokens + u->completion_tokens - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
+        if (extra) llm__router_store_window(op, "tpm", 60000, 0, 0, extra);
+    }
+    if (d->d.budget_usd > 0 && o->result == LLM_OK) {
+        int64_t spend = llm__router_micro_usd(llm__router_cost(r, d, o->response));
+        if (spend > 0) llm__router_store_window(op, "spend", r->desc_.budget_window_ms, 0, 0, spend);
+    }
+    op->cool_ms = a->cooled_ms_;
+    op->close = probe && d->health == LLM__ROUTER_CLOSED;
+    op->drop_probe = probe && d->health == LLM__ROUTER_HALF; /* cancelled: no verdict */
+    a->store_pending = op->slot_id || op->window_count || op->cool_ms > 0 || op->close || op->drop_probe;
+    a->store_probe_ = false;
+}
+
+/* An ADMIT the store granted that the request never took (cancelled before
+   the pick that would have): its adds, slot and probe token given back. */
+static void llm__router_store_unadmit(llm_router *r, llm_router_attempt *a) {
+    llm_store_op *op = &a->store_op;
+    int k, n = 0;
+    (void)r;
+    a->store_ran_ = false;
+    if (a->store_result_ != LLM_OK || op->kind != LLM_STORE_ADMIT || op->refusal != LLM_STORE_ADMITTED) return;
+    op->kind = LLM_STORE_SETTLE;
+    op->at_ms = op->now_ms;
+    for (k = 0; k < op->window_count; k++)
+        if (op->windows[k].add) {
+            op->windows[n] = op->windows[k];
+            op->windows[n++].add = -op->windows[k].add;
+        }
+    op->window_count = n;
+    if (!op->slot_limit) op->slot_id = NULL;
+    op->cool_ms = 0;
+    op->close = false;
+    op->drop_probe = op->probe;
+    a->store_pending = op->slot_id || op->window_count || op->drop_probe;
 }
 
 static bool llm__router_filtered(const llm_router_outcome *o) {
@@ -17174,6 +17692,7 @@ LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const
     c->st.in_flight--;
     a->state_ = LLM__ROUTER_READY;
     a->wait_ms = 0;
+    a->cooled_ms_ = 0;
     if (o->result == LLM_OK && !o->content_delivered && llm__router_filtered(o) &&
         llm__router_next_group(r, a, LLM_FALLBACK_CONTENT_POLICY) >= 0) {
         llm_error e;
@@ -17186,6 +17705,7 @@ LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const
     } else {
         res = llm__router_failed(r, a, o->result, o->error, o->content_delivered, now, err);
     }
+    llm__router_store_settle(r, a, &c->deps[a->deployment], o);
     if (res == LLM_AGAIN) llm__error_clear(err);
     llm__router_unlock(r);
     return res;
@@ -17200,6 +17720,8 @@ LLM_API void llm_router_cancel(llm_router *r, llm_router_attempt *a) {
         llm_router_report(r, a, &o, NULL);
     } else if (a->state_ == LLM__ROUTER_READY) {
         llm__router_lock(r);
+        if (a->store_op.kind != LLM_STORE_SETTLE && a->store_pending) llm__router_store_drop(r, a);
+        else if (a->store_ran_) llm__router_store_unadmit(r, a);
         llm__fail(&a->last_error, LLM_ERR_CANCELLED, "cancelled");
         llm__router_give_up(r, a, NULL);
         llm__router_unlock(r);
@@ -17290,9 +17812,14 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
     start = llm__router_now(r);
     for (;;) {
         res = llm_router_pick(r, req, &a, err);
+        if (res == LLM_AGAIN && a.store_pending) {
+            llm_router_store_run(r, &a);
+            continue;
+        }
         if (res == LLM_AGAIN) {
             if (!r->desc_.sleep_ms) {
                 llm_router_cancel(r, &a);
+                llm_router_store_run(r, &a);
                 return llm__fail(err, LLM_ERR_UNSUPPORTED,
                                  "llm_router_complete: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
             }
@@ -17309,6 +17836,7 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
         o.content_delivered = stream && stream->delivered;
         o.ttft_ms = stream ? stream->ttft_ms : 0;
         res = llm_router_report(r, &a, &o, err);
+        llm_router_store_run(r, &a);
         if (res == LLM_DONE) return llm__router_drive_end(r, &a, start, resp, LLM_OK);
         if (o.content_delivered && res != LLM_AGAIN) /* the partial stream is kept in resp */
             return llm__router_drive_end(r, &a, start, resp, res);
@@ -17723,6 +18251,98 @@ LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t 
     llm__wipe(doc.strings_, doc.strings_capacity_); /* the keys the file held */
     llm_json_doc_free(&doc);
     llm__arena_free(&j.alloc, &j.arena);
+    return res;
+}
+
+/* Appends s to url[size] at *pos, %-escaping what a URL's user info cannot
+   hold; false when it does not fit. */
+static bool llm__router_config_url_add(char *url, size_t size, size_t *pos, const char *s, bool escape) {
+    static const char hex[] = "0123456789ABCDEF";
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        bool plain = !escape || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     c == '-' || c == '.' || c == '_' || c == '~';
+        if (*pos + (plain ? 1 : 3) >= size) return false;
+        if (plain) {
+            url[(*pos)++] = (char)c;
+        } else {
+            url[(*pos)++] = '%';
+            url[(*pos)++] = hex[c >> 4];
+            url[(*pos)++] = hex[c & 15];
+        }
+    }
+    url[*pos] = '\0';
+    return true;
+}
+
+static bool llm__router_config_redis(llm__router_config_state *j, const llm_json *s, char *url, size_t size) {
+    const char *host = NULL, *password = NULL, *port_text = NULL;
+    double port = 6379;
+    char num[24];
+    size_t pos = 0, num_pos = 0;
+    const llm_json *pv = llm_json_get(s, "redis_port");
+    if (!llm__router_config_str(j, s, "router_settings", "redis_host", &host) ||
+        !llm__router_config_str(j, s, "router_settings", "redis_password", &password))
+        return false;
+    if (pv && llm_json_is(pv, LLM_JSON_STRING)) { /* "6379", or os.environ/REDIS_PORT */
+        size_t k;
+        if (!llm__router_config_str(j, s, "router_settings", "redis_port", &port_text)) return false;
+        for (k = 0, port = 0; port_text[k] >= '0' && port_text[k] <= '9' && k < 6; k++)
+            port = port * 10 + (port_text[k] - '0');
+        if (k == 0 || port_text[k]) port = -1;
+    } else if (!llm__router_config_num(j, s, "router_settings", "redis_port", 1, &port)) {
+        return false;
+    }
+    if (port < 1 || port > 65535 || port != (double)(int)port)
+        return llm__router_config_bad(j, "router_settings", "redis_port", "expected a port from 1 to 65535");
+    if (!host || !host[0]) return true;
+    num[0] = '\0';
+    llm__append_u64(num, sizeof num, &num_pos, (uint64_t)port);
+    if (!llm__router_config_url_add(url, size, &pos, "redis://", false) ||
+        (password && password[0] &&
+         (!llm__router_config_url_add(url, size, &pos, ":", false) ||
+          !llm__router_config_url_add(url, size, &pos, password, true) ||
+          !llm__router_config_url_add(url, size, &pos, "@", false))) ||
+        (strchr(host, ':') && !llm__router_config_url_add(url, size, &pos, "[", false)) ||
+        !llm__router_config_url_add(url, size, &pos, host, false) ||
+        (strchr(host, ':') && !llm__router_config_url_add(url, size, &pos, "]", false)) ||
+        !llm__router_config_url_add(url, size, &pos, ":", false) ||
+        !llm__router_config_url_add(url, size, &pos, num, false)) {
+        if (size) url[0] = '\0';
+        llm__fail(j->err, LLM_ERR_LIMIT_EXCEEDED, "router_settings.redis_host: the URL does not fit in %z bytes", size);
+        return false;
+    }
+    return true;
+}
+
+LLM_API llm_result llm_router_config_store_url(const char *json, size_t len, const llm_router_desc *base, char *url,
+                                               size_t size, llm_error *err) {
+    llm__router_config_state j;
+    llm_json_doc doc;
+    llm_error local;
+    llm_result res;
+    const llm_json *s;
+    if (!err) err = &local;
+    if (!url || !size || (!json && len))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_config_store_url: NULL text or URL buffer");
+    url[0] = '\0';
+    memset(&j, 0, sizeof j);
+    if (base) j.d = *base;
+#if !defined(LLM_NO_STDIO)
+    if (!j.d.getenv) j.d.getenv = llm__getenv;
+#endif
+    j.err = err;
+    memset(&doc, 0, sizeof doc);
+    doc.alloc = j.d.alloc;
+    doc.max_depth = 32;
+    res = llm_json_parse(&doc, json ? json : "", len, err);
+    if (res == LLM_OK) {
+        s = llm_json_get(llm_json_root(&doc), "router_settings");
+        if (s && llm_json_is(s, LLM_JSON_OBJECT) && !llm__router_config_redis(&j, s, url, size)) res = err->code;
+    }
+    if (res == LLM_OK) llm__error_clear(err);
+    llm__wipe(doc.strings_, doc.strings_capacity_); /* the password the file held */
+    llm_json_doc_free(&doc);
     return res;
 }
 

@@ -839,6 +839,13 @@ static void llm__curl_runner_queue(llm_curl_runner *r, llm_curl_job *job) {
     r->pending_count_++;
 }
 
+/* Abandons a routed job's attempt, and releases what the router's store
+   holds for it (an in-flight slot) at once rather than at its expiry. */
+static void llm__curl_router_cancel(llm_router *router, llm_router_attempt *a) {
+    llm_router_cancel(router, a);
+    llm_router_store_run(router, a);
+}
+
 /* Starts one exchange of a job (through its router's pick, when routed):
    LLM_OK started, LLM_AGAIN the router says wait, else the job failed. */
 static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, llm__curl_run *u) {
@@ -858,11 +865,14 @@ static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, 
             u->routed_started = true;
             u->routed_start_ms = u->start_ms;
         }
-        res = llm_router_pick(job->router, job->request, &u->attempt, &job->error);
+        /* the shared store's operations run here, blocking up to its command timeout */
+        while ((res = llm_router_pick(job->router, job->request, &u->attempt, &job->error)) == LLM_AGAIN &&
+               u->attempt.store_pending)
+            llm_router_store_run(job->router, &u->attempt);
         if (res == LLM_AGAIN) return LLM_AGAIN;
         if (res != LLM_OK) return res;
         if ((res = llm_router_prepare(job->router, &u->attempt, job->request, &u->send, &job->error)) != LLM_OK) {
-            llm_router_cancel(job->router, &u->attempt);
+            llm__curl_router_cancel(job->router, &u->attempt);
             return res;
         }
         client = u->attempt.client;
@@ -871,7 +881,7 @@ static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, 
     res = job->stream ? llm_call_begin_stream(&u->call, client, req, llm__curl_now_ms(), &http, &job->error)
                       : llm_call_begin(&u->call, client, req, llm__curl_now_ms(), &http, &job->error);
     if (res != LLM_OK) {
-        if (job->router) llm_router_cancel(job->router, &u->attempt);
+        if (job->router) llm__curl_router_cancel(job->router, &u->attempt);
         return res;
     }
     u->call_live = true;
@@ -884,7 +894,7 @@ static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, 
         curl_multi_add_handle((CURLM *)r->multi_, u->x.easy) != CURLM_OK)
         res = llm__curl_error(&job->error, LLM_ERR_TRANSPORT, "curl: curl_multi_add_handle failed");
     if (res != LLM_OK) {
-        if (job->router) llm_router_cancel(job->router, &u->attempt);
+        if (job->router) llm__curl_router_cancel(job->router, &u->attempt);
         return res;
     }
     job->attempts++;
@@ -920,7 +930,7 @@ static void llm__curl_runner_not_started(llm_curl_runner *r, llm_curl_job *job, 
 static void llm__curl_runner_drop(llm_curl_runner *r, llm_curl_job *job) {
     llm__curl_run *u = (llm__curl_run *)job->run_;
     if (job->state_ == LLM__CURL_JOB_WAITING && u) {
-        if (job->router) llm_router_cancel(job->router, &u->attempt);
+        if (job->router) llm__curl_router_cancel(job->router, &u->attempt);
         llm__curl_runner_routed_end(job, u);
         llm__curl_runner_give_run(r, u);
     }
@@ -991,7 +1001,7 @@ static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLco
     res = llm_call_finish(&u->call, llm__curl_now_ms(), &job->response, &job->error);
     llm_call_free(&u->call);
     u->call_live = false;
-    if (job->router && u->cancelled) llm_router_cancel(job->router, &u->attempt);
+    if (job->router && u->cancelled) llm__curl_router_cancel(job->router, &u->attempt);
     else if (job->router) {
         llm_router_outcome o;
         memset(&o, 0, sizeof o);
@@ -1001,6 +1011,7 @@ static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLco
         o.content_delivered = job->stream && u->delivered;
         o.ttft_ms = u->ttft_ms;
         res = llm_router_report(job->router, &u->attempt, &o, &job->error);
+        llm_router_store_run(job->router, &u->attempt);
         if (res == LLM_DONE) res = LLM_OK;
         else if (res == LLM_AGAIN) { /* a retry or a fallback (the router allows none once content was delivered) */
             llm_response_free(&job->response);

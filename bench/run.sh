@@ -72,3 +72,13 @@ if [ -f /usr/include/curl/curl.h ] && [ -f /usr/include/cjson/cJSON.h ]; then
 else
     echo "(bench_http left out: apt-get install libcurl4-openssl-dev libcjson-dev)"
 fi
+
+# the router's limits shared through Redis: routed calls/s through the runner
+# with and without the store, and Redis round trips per call
+echo
+if [ -f /usr/include/curl/curl.h ] && [ -f /usr/include/hiredis/hiredis.h ] && command -v redis-server > /dev/null; then
+    make -s build/bench_store || exit 1
+    build/bench_store || exit 1
+else
+    echo "(bench_store left out: apt-get install libcurl4-openssl-dev libhiredis-dev redis-server)"
+fi

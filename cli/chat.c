@@ -2,7 +2,7 @@
 
    llm chat [-m MODEL] [--provider P] [--base-url URL] [--system S] [--max-tokens N] [--temperature T]
             [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--router FILE]
-            [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--first-token-timeout-ms N]
+            [--store redis://HOST:PORT] [--max-wait-ms N] [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--first-token-timeout-ms N]
             [--stall-timeout-ms N] [--reasoning] [--no-stream] [--json] [-v]
             [--allow-plain-http] PROMPT|-
 
@@ -36,6 +36,17 @@
    deadline of the whole request; --provider, --base-url and --fallback do
    not go with it (the file says all that).
 
+   --store redis://[:PASSWORD@]HOST:PORT[/DB] (else LLM_ROUTER_STORE, else
+   the file's router_settings.redis_host, redis_port and redis_password)
+   shares the router's limits, cooldowns and in-flight slots with every
+   process pointed at the same Redis (llm_redis_store.h). When the shared
+   limit is full the call fails at once (RATE_LIMITED, exit 1) unless
+   --max-wait-ms N lets it wait that long for room. When Redis is
+   unavailable the call goes ahead on the file's limits, after one line on
+   stderr: "llm chat: warning: router store redis://...: unavailable (...),
+   using local limits". A build without hiredis refuses --store and
+   LLM_ROUTER_STORE (exit 2), saying how to get it.
+
    A key goes over plain http:// only to a loopback host (127.0.0.0/8,
    [::1], localhost); to any other, llm.h refuses the call before sending
    anything, unless --allow-plain-http (llm_client_desc.allow_plain_http,
@@ -68,6 +79,10 @@
 #include "../llm.h"
 #define LLM_CURL_IMPLEMENTATION
 #include "../llm_curl_adapter.h"
+#ifdef LLM_CLI_REDIS
+#define LLM_REDIS_IMPLEMENTATION
+#include "../llm_redis_store.h"
+#endif
 #include "cli.h"
 
 #include <stdio.h>
@@ -78,11 +93,12 @@
 #define CHAT_DEFAULT_TIMEOUT_MS 600000
 
 typedef struct chat_args {
-    const char *model, *provider, *base_url, *system, *schema, *fallback, *router, *request, *prompt;
+    const char *model, *provider, *base_url, *system, *schema, *fallback, *router, *request, *prompt, *store;
     const char *tools[CHAT_MAX_LIST], *images[CHAT_MAX_LIST], *headers[CHAT_MAX_LIST];
     size_t tool_count, image_count, header_count;
-    int64_t max_tokens, timeout_ms, first_token_ms, stall_ms;
+    int64_t max_tokens, timeout_ms, first_token_ms, stall_ms, max_wait_ms;
     double temperature;
+    bool has_max_wait_ms;
     bool has_max_tokens, has_temperature, reasoning, no_stream, json, verbose;
     bool allow_plain_http;       /* the key may go over http:// to a host that is not loopback */
 } chat_args;
@@ -123,6 +139,7 @@ static const char **chat_slot(chat_args *a, const char *f) {
          : strcmp(f, "--schema") == 0                      ? &a->schema
          : strcmp(f, "--fallback") == 0                    ? &a->fallback
          : strcmp(f, "--router") == 0                      ? &a->router
+         : strcmp(f, "--store") == 0                       ? &a->store
          : strcmp(f, "--request") == 0                     ? &a->request : NULL;
 }
 
@@ -154,6 +171,7 @@ static int chat_parse_args(int argc, char **argv, chat_args *a) {
         else if (strcmp(f, "--timeout-ms") == 0) st = chat_parse_number(f, v, &a->timeout_ms);
         else if (strcmp(f, "--first-token-timeout-ms") == 0) st = chat_parse_number(f, v, &a->first_token_ms);
         else if (strcmp(f, "--stall-timeout-ms") == 0) st = chat_parse_number(f, v, &a->stall_ms);
+        else if (strcmp(f, "--max-wait-ms") == 0) st = chat_parse_number(f, v, &a->max_wait_ms), a->has_max_wait_ms = true;
         else if (strcmp(f, "--temperature") == 0) st = chat_parse_temperature(v, &a->temperature), a->has_temperature = true;
         else return cli_unknown_option("chat", f);
     }
@@ -164,6 +182,11 @@ static int chat_parse_args(int argc, char **argv, chat_args *a) {
     if (st == CLI_OK && a->timeout_ms > 0x7FFFFFFF) return cli_bad_number("chat", "--timeout-ms", "too large");
     if (st == CLI_OK && a->first_token_ms > 0x7FFFFFFF) return cli_bad_number("chat", "--first-token-timeout-ms", "too large");
     if (st == CLI_OK && a->stall_ms > 0x7FFFFFFF) return cli_bad_number("chat", "--stall-timeout-ms", "too large");
+    if (st == CLI_OK && a->max_wait_ms > 0x7FFFFFFF) return cli_bad_number("chat", "--max-wait-ms", "too large");
+    if (st == CLI_OK && a->store && !a->router) {
+        fputs("llm chat: --store shares a router's limits: give --router FILE too\n", stderr);
+        return CLI_USAGE;
+    }
     if (st == CLI_OK && a->no_stream && (a->first_token_ms || a->stall_ms)) {
         fprintf(stderr, "llm chat: %s is a stream's deadline: not with --no-stream (--timeout-ms bounds the whole call)\n",
                 a->first_token_ms ? "--first-token-timeout-ms" : "--stall-timeout-ms");
@@ -554,10 +577,16 @@ static int chat_direct(const chat_args *a, const llm_request *req, const llm_tar
 typedef struct chat_route {
     chat_out *out;
     const char *provider; /* of the deployment that answered */
+    bool store_warned;    /* the one line saying the store is unavailable */
 } chat_route;
 
 static void chat_trace(void *user, const llm_router_trace *ev) {
     chat_route *c = (chat_route *)user;
+    if (ev->kind == LLM_TRACE_STORE && ev->code != LLM_OK && !c->store_warned && !c->out->args->verbose) {
+        const char *m = strstr(ev->message, "router store "); /* after "request N: " */
+        c->store_warned = true;
+        fprintf(stderr, "llm chat: warning: %s\n", m ? m : ev->message);
+    }
     if (!c->out->args->verbose) return;
     /* A line after the text is the router's last (once text is out, nothing is retried): the text's one
        newline goes first, so that on a terminal the line starts under the text, with no blank line after. */
@@ -584,7 +613,7 @@ static int chat_run_router(const chat_args *a, const llm_request *req, llm_route
     llm_response resp;
     llm_error err;
     chat_out o = {a, false, false, false};
-    chat_route route = {&o, NULL};
+    chat_route route = {&o, NULL, false};
     llm_result r;
     rd->transport = llm_curl_transport(curl);
     rd->allow_plain_http = a->allow_plain_http;
@@ -651,20 +680,77 @@ static int chat_routed(const chat_args *a, const llm_request *req, const llm_tar
     return chat_run_router(a, req, &rd, NULL, 0, curl, primary->provider->name);
 }
 
-/* -m GROUP through the router of a LiteLLM config file (--router). */
+/* The store's URL: --store, else LLM_ROUTER_STORE, else the file's
+   router_settings.redis_* (LiteLLM's), else none (url ""); *explicit when
+   the user named it (a build without hiredis refuses that, and only warns
+   of the file's). */
+static int chat_store_url(const chat_args *a, const char *config, size_t len, char *url, size_t size, bool *explicit_) {
+    const char *env = getenv("LLM_ROUTER_STORE");
+    llm_error err;
+    *explicit_ = true;
+    if (a->store || (env && *env)) {
+        snprintf(url, size, "%s", a->store ? a->store : env);
+        return CLI_OK;
+    }
+    *explicit_ = false;
+    if (llm_router_config_store_url(config, len, NULL, url, size, &err) != LLM_OK) {
+        fprintf(stderr, "llm chat: %s: %s\n", a->router, err.message);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+/* -m GROUP through the router of a LiteLLM config file (--router), its
+   limits shared through the store when one is named. */
 static int chat_router_file(const chat_args *a, const llm_request *req, llm_curl *curl) {
     llm_router_desc rd;
-    char msg[512];
+    char msg[512], url[512];
     size_t len;
+    bool explicit_ = false;
     char *config = cli_router_config_json(a->router, &len, msg, sizeof msg);
     int st;
+#ifdef LLM_CLI_REDIS
+    llm_redis_store rs;
+    memset(&rs, 0, sizeof rs);
+#endif
     if (!config) {
         fprintf(stderr, "llm chat: %s\n", msg);
         return CLI_USAGE;
     }
     memset(&rd, 0, sizeof rd);
     rd.timeout_ms = CHAT_DEFAULT_TIMEOUT_MS; /* the file's router_settings.timeout replaces it */
+    rd.has_max_wait_ms = a->has_max_wait_ms;
+    rd.max_wait_ms = (int)a->max_wait_ms;
+    if ((st = chat_store_url(a, config, len, url, sizeof url, &explicit_)) != CLI_OK) goto done;
+    if (url[0]) {
+#ifdef LLM_CLI_REDIS
+        llm_redis_options ro;
+        llm_error err;
+        memset(&ro, 0, sizeof ro);
+        ro.url = url;
+        if (llm_redis_store_init(&rs, &ro, &err) != LLM_OK) {
+            fprintf(stderr, "llm chat: %s%s\n", explicit_ ? "" : "router_settings.redis_host: ", err.message);
+            st = CLI_USAGE;
+            goto done;
+        }
+        rd.store = llm_redis_router_store(&rs);
+        rd.has_max_wait_ms = true; /* a full shared limit fails at once, unless --max-wait-ms */
+#else
+        if (explicit_) {
+            fprintf(stderr, "llm chat: %s needs a build with hiredis: apt-get install libhiredis-dev, then make "
+                            "(this llm was built without it)\n", a->store ? "--store" : "LLM_ROUTER_STORE");
+            st = CLI_USAGE;
+            goto done;
+        }
+        fputs("llm chat: warning: the config names a Redis (router_settings.redis_host), but this llm was built "
+              "without hiredis (apt-get install libhiredis-dev, then make): using local limits\n", stderr);
+#endif
+    }
     st = chat_run_router(a, req, &rd, config, len, curl, NULL);
+done:
+#ifdef LLM_CLI_REDIS
+    llm_redis_store_free(&rs);
+#endif
     cli_router_config_free(config, len);
     return st;
 }

@@ -18,6 +18,11 @@
 #else
 #define CLI_YAML_NOTE "This build has not:\n  apt-get install libyaml-dev, then make."
 #endif
+#ifdef LLM_CLI_REDIS
+#define CLI_REDIS_NOTE "Redis through hiredis: this build has it."
+#else
+#define CLI_REDIS_NOTE "Redis through hiredis: this build has not\n  (apt-get install libhiredis-dev, then make)."
+#endif
 
 typedef struct cli_verb {
     const char *name;
@@ -29,6 +34,7 @@ static const cli_verb verbs[] = {
     {"chat", cli_chat,
      "usage: llm chat [-m MODEL] [--provider P] [--base-url URL] [--system S] [--max-tokens N] [--temperature T]\n"
      "                [--tool FILE]... [--image PATH|URL]... [--schema FILE] [--fallback M2,M3] [--router FILE]\n"
+     "                [--store redis://HOST:PORT] [--max-wait-ms N]\n"
      "                [--request FILE] [-H 'Name: value']... [--timeout-ms N] [--first-token-timeout-ms N]\n"
      "                [--stall-timeout-ms N] [--reasoning] [--no-stream] [--json] [-v]\n"
      "                [--allow-plain-http] PROMPT|-\n"
@@ -46,6 +52,10 @@ static const cli_verb verbs[] = {
      "  --fallback M2,M3 routes with retries and those fallbacks. --router FILE routes -m GROUP through a\n"
      "  LiteLLM proxy config (model_list, router_settings; os.environ/NAME values from the environment):\n"
      "  FILE.json as it is, any other as YAML, read through libyaml. " CLI_YAML_NOTE "\n"
+     "  --store redis://[:PASSWORD@]HOST:PORT[/DB] (or LLM_ROUTER_STORE, or the file's router_settings.redis_*)\n"
+     "  shares the router's limits and cooldowns with every process on that Redis; a full shared limit fails\n"
+     "  at once (RATE_LIMITED) unless --max-wait-ms N; an unavailable Redis is warned of and local limits\n"
+     "  used. " CLI_REDIS_NOTE "\n"
      "  -v prints the router's decisions. A key goes over plain http:// only to loopback (127.0.0.0/8, [::1],\n"
      "  localhost) unless --allow-plain-http (warned of at every request).\n"
      "  Exit 0 answered, 1 the call failed, 2 usage error or no key.\n"},

@@ -12,9 +12,13 @@ passed=0; failed=0; skipped=0
 
 # have TOOL: true when TOOL is usable. "libfuzzer" is clang with its fuzzer
 # runtime (libclang-rt), probed by building a fuzz target with the flags
-# check-fuzz-short uses; anything else is a command on PATH.
+# check-fuzz-short uses; "hiredis" is libhiredis-dev, probed by linking a
+# program with it; anything else is a command on PATH.
 have() {
-    if [ "$1" = libfuzzer ]; then
+    if [ "$1" = hiredis ]; then
+        printf '#include <hiredis/hiredis.h>\nint main(void) { redisReader *r = redisReaderCreate(); redisReaderFree(r); return 0; }\n' > build/probe_hiredis.c
+        $CC -o build/probe_hiredis build/probe_hiredis.c -lhiredis >/dev/null 2>&1
+    elif [ "$1" = libfuzzer ]; then
         printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' > build/probe_fuzzer.c
         $CLANG -fsanitize=fuzzer,address,undefined -o build/probe_fuzzer build/probe_fuzzer.c >/dev/null 2>&1
     else
@@ -76,6 +80,7 @@ check check-mock "$CC curl node"
 check check-integration "$CC $CLANG $CXX curl-config openssl"
 check check-prism "$CC curl-config curl node npm"
 check check-load-short "$CC curl-config"
+check check-redis "$CC $CXX curl-config redis-server hiredis"
 check check-run "$CC curl-config git"
 check check-install "$CC curl-config git cmake pkg-config"
 check check-fuzz-short libfuzzer
