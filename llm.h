@@ -17775,92 +17775,7 @@ LLM_API llm_result llm_router_prepare(llm_router *r, const llm_router_attempt *a
     return LLM_OK;
 }
 
-static llm_result llm__router_send(llm_router *r, const llm_request *req, const llm_router_attempt *a,
-                                   llm__router_stream *stream, llm_response *resp, llm_error *err) {
-    llm_router_send send;
-    llm_result res = llm_router_prepare(r, a, req, &send, err);
-    if (res != LLM_OK) return res;
-    if (!stream) return llm_complete(a->client, &send.request, resp, err);
-    stream->delivered = false;
-    stream->ttft_ms = 0;
-    stream->start_ms = llm__router_now(r);
-    return llm_stream(a->client, &send.request, llm__router_on_event, stream, resp, err);
-}
-
-/* What the driver's response says of the whole request: from its start
-   (the first pick) to now, and the attempts sent. */
-static llm_result llm__router_drive_end(llm_router *r, const llm_router_attempt *a, int64_t start_ms,
-                                        llm_response *resp, llm_result res) {
-    resp->latency_ms = llm__router_now(r) - start_ms;
-    resp->attempts = a->attempts_;
-    return res;
-}
-
-/* The loop both drivers share: pick, send, report, until done. */
-static llm_result llm__router_drive(llm_router *r, const llm_request *req, const llm_router_options *opts,
-                                    llm__router_stream *stream, llm_response *resp, llm_error *err) {
-    llm_router_attempt a;
-    llm_router_outcome o;
-    llm_error aerr;
-    llm_result res;
-    int64_t start;
-    if (resp) memset(resp, 0, sizeof *resp);
-    if (!r || !r->core_ || !req || !resp)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router: NULL router, request or response");
-    memset(&a, 0, sizeof a);
-    if (opts) a.options = *opts;
-    start = llm__router_now(r);
-    for (;;) {
-        res = llm_router_pick(r, req, &a, err);
-        if (res == LLM_AGAIN && a.store_pending) {
-            llm_router_store_run(r, &a);
-            continue;
-        }
-        if (res == LLM_AGAIN) {
-            if (!r->desc_.sleep_ms) {
-                llm_router_cancel(r, &a);
-                llm_router_store_run(r, &a);
-                return llm__fail(err, LLM_ERR_UNSUPPORTED,
-                                 "llm_router_complete: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
-            }
-            r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
-            continue;
-        }
-        if (res != LLM_OK) return llm__router_drive_end(r, &a, start, resp, res);
-        llm__error_clear(&aerr);
-        res = llm__router_send(r, req, &a, stream, resp, &aerr);
-        memset(&o, 0, sizeof o);
-        o.result = res;
-        o.error = res == LLM_OK ? NULL : &aerr;
-        o.response = res == LLM_OK ? resp : NULL;
-        o.content_delivered = stream && stream->delivered;
-        o.ttft_ms = stream ? stream->ttft_ms : 0;
-        res = llm_router_report(r, &a, &o, err);
-        llm_router_store_run(r, &a);
-        if (res == LLM_DONE) return llm__router_drive_end(r, &a, start, resp, LLM_OK);
-        if (o.content_delivered && res != LLM_AGAIN) /* the partial stream is kept in resp */
-            return llm__router_drive_end(r, &a, start, resp, res);
-        llm_response_free(resp);
-        if (res != LLM_AGAIN) return llm__router_drive_end(r, &a, start, resp, res);
-    }
-}
-
-LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, const llm_router_options *opts,
-                                       llm_response *resp, llm_error *err) {
-    return llm__router_drive(r, req, opts, NULL, resp, err);
-}
-
-LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, const llm_router_options *opts,
-                                     llm_event_fn on_event, void *user, llm_response *resp, llm_error *err) {
-    llm__router_stream s;
-    memset(&s, 0, sizeof s);
-    s.router = r;
-    s.fn = on_event;
-    s.user = user;
-    return llm__router_drive(r, req, opts, &s, resp, err);
-}
-
-/* ---- embeddings through the router ---- */
+/* ---- the drivers: chat, streamed chat, embeddings ---- */
 
 /* What pick, prepare and report see of an embeddings request: a chat
    request naming its model, with its headers, ids and timeout, and no
@@ -17877,25 +17792,8 @@ static llm_request llm__router_embed_as_chat(const llm_embed_request *req) {
     return chat;
 }
 
-/* One attempt: llm_embed on the picked deployment with what
-   llm_router_prepare made of the request. */
-static llm_result llm__router_embed_send(llm_router *r, const llm_embed_request *req, const llm_router_attempt *a,
-                                         llm_embed_response *resp, llm_error *err) {
-    llm_request chat = llm__router_embed_as_chat(req);
-    llm_embed_request copy = *req;
-    llm_router_send send;
-    llm_result res = llm_router_prepare(r, a, &chat, &send, err);
-    if (res != LLM_OK) return res;
-    copy.model = send.request.model;
-    copy.call.headers = send.request.headers;
-    copy.call.header_count = send.request.header_count;
-    copy.call.request_id = send.request.request_id;
-    copy.call.timeout_ms = send.request.timeout_ms;
-    return llm_embed(a->client, &copy, resp, err);
-}
-
 /* What report counts of an embeddings answer: its usage, costs, status
-   and latency, as a chat answer's. */
+   and latency, as a chat answer's (a view: it owns nothing). */
 static void llm__router_embed_counted(const llm_embed_response *e, llm_response *as) {
     memset(as, 0, sizeof *as);
     as->model = e->model;
@@ -17909,53 +17807,145 @@ static void llm__router_embed_counted(const llm_embed_response *e, llm_response 
     as->attempts = e->attempts;
 }
 
-static llm_result llm__router_embed_end(llm_router *r, const llm_router_attempt *a, int64_t start_ms,
-                                        llm_embed_response *resp, llm_result res) {
+/* What one driver sends: chat, whole (stream NULL) or streamed, or
+   embeddings (embed set: the answer goes to vectors, and resp is the view
+   report counts). */
+typedef struct llm__router_work {
+    llm__router_stream *stream;
+    const llm_embed_request *embed;
+    llm_embed_response *vectors;
+} llm__router_work;
+
+/* One attempt on the picked deployment, with what llm_router_prepare made
+   of the request. */
+static llm_result llm__router_send(llm_router *r, const llm_request *req, const llm_router_attempt *a,
+                                   llm__router_work *w, llm_response *resp, llm_error *err) {
+    llm_router_send send;
+    llm_result res = llm_router_prepare(r, a, req, &send, err);
+    if (res != LLM_OK) return res;
+    if (w->embed) {
+        llm_embed_request copy = *w->embed;
+        copy.model = send.request.model;
+        copy.call.headers = send.request.headers;
+        copy.call.header_count = send.request.header_count;
+        copy.call.request_id = send.request.request_id;
+        copy.call.timeout_ms = send.request.timeout_ms;
+        res = llm_embed(a->client, &copy, w->vectors, err);
+        if (res == LLM_OK) llm__router_embed_counted(w->vectors, resp);
+        return res;
+    }
+    if (!w->stream) return llm_complete(a->client, &send.request, resp, err);
+    w->stream->delivered = false;
+    w->stream->ttft_ms = 0;
+    w->stream->start_ms = llm__router_now(r);
+    return llm_stream(a->client, &send.request, llm__router_on_event, w->stream, resp, err);
+}
+
+/* What the driver's response says of the whole request: from its start
+   (the first pick) to now, and the attempts sent. */
+static llm_result llm__router_drive_end(llm_router *r, const llm_router_attempt *a, int64_t start_ms,
+                                        llm_response *resp, llm_result res) {
     resp->latency_ms = llm__router_now(r) - start_ms;
     resp->attempts = a->attempts_;
     return res;
 }
 
-LLM_API llm_result llm_router_embed(llm_router *r, const llm_embed_request *req, const llm_router_options *opts,
-                                    llm_embed_response *resp, llm_error *err) {
+/* The loop every driver shares: pick (running the store's operation when
+   it leaves one), send, report (and its store operation), until done. */
+static llm_result llm__router_drive(llm_router *r, const llm_request *req, const llm_router_options *opts,
+                                    llm__router_work *w, llm_response *resp, llm_error *err) {
     llm_router_attempt a;
     llm_router_outcome o;
-    llm_response counted;
-    llm_request chat;
     llm_error aerr;
     llm_result res;
     int64_t start;
-    if (resp) memset(resp, 0, sizeof *resp);
-    if (!r || !r->core_ || !req || !resp)
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_router_embed: NULL router, request or response");
-    chat = llm__router_embed_as_chat(req);
     memset(&a, 0, sizeof a);
     if (opts) a.options = *opts;
     start = llm__router_now(r);
     for (;;) {
-        res = llm_router_pick(r, &chat, &a, err);
+        res = llm_router_pick(r, req, &a, err);
+        if (res == LLM_AGAIN && a.store_pending) {
+            llm_router_store_run(r, &a);
+            continue;
+        }
         if (res == LLM_AGAIN) {
             if (!r->desc_.sleep_ms) {
                 llm_router_cancel(r, &a);
+                llm_router_store_run(r, &a);
                 return llm__fail(err, LLM_ERR_UNSUPPORTED,
-                                 "llm_router_embed: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
+                                 "llm_router: must wait %d ms but the router has no sleep_ms", (int)a.wait_ms);
             }
             r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
             continue;
         }
-        if (res != LLM_OK) return llm__router_embed_end(r, &a, start, resp, res);
+        if (res != LLM_OK) return llm__router_drive_end(r, &a, start, resp, res);
         llm__error_clear(&aerr);
-        res = llm__router_embed_send(r, req, &a, resp, &aerr);
+        res = llm__router_send(r, req, &a, w, resp, &aerr);
         memset(&o, 0, sizeof o);
         o.result = res;
         o.error = res == LLM_OK ? NULL : &aerr;
-        if (res == LLM_OK) llm__router_embed_counted(resp, &counted);
-        o.response = res == LLM_OK ? &counted : NULL;
+        o.response = res == LLM_OK ? resp : NULL;
+        o.content_delivered = w->stream && w->stream->delivered;
+        o.ttft_ms = w->stream ? w->stream->ttft_ms : 0;
         res = llm_router_report(r, &a, &o, err);
-        if (res == LLM_DONE) return llm__router_embed_end(r, &a, start, resp, LLM_OK);
-        llm_embed_response_free(resp);
-        if (res != LLM_AGAIN) return llm__router_embed_end(r, &a, start, resp, res);
+        llm_router_store_run(r, &a);
+        if (res == LLM_DONE) return llm__router_drive_end(r, &a, start, resp, LLM_OK);
+        if (o.content_delivered && res != LLM_AGAIN) /* the partial stream is kept in resp */
+            return llm__router_drive_end(r, &a, start, resp, res);
+        llm_response_free(resp);
+        if (w->embed) llm_embed_response_free(w->vectors);
+        if (res != LLM_AGAIN) return llm__router_drive_end(r, &a, start, resp, res);
     }
+}
+
+static bool llm__router_args_ok(const llm_router *r, const void *req, const void *resp, const char *who,
+                                llm_error *err) {
+    if (r && r->core_ && req && resp) return true;
+    llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL router, request or response", who);
+    return false;
+}
+
+LLM_API llm_result llm_router_complete(llm_router *r, const llm_request *req, const llm_router_options *opts,
+                                       llm_response *resp, llm_error *err) {
+    llm__router_work w;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!llm__router_args_ok(r, req, resp, "llm_router_complete", err)) return LLM_ERR_INVALID_ARGUMENT;
+    memset(&w, 0, sizeof w);
+    return llm__router_drive(r, req, opts, &w, resp, err);
+}
+
+LLM_API llm_result llm_router_stream(llm_router *r, const llm_request *req, const llm_router_options *opts,
+                                     llm_event_fn on_event, void *user, llm_response *resp, llm_error *err) {
+    llm__router_stream s;
+    llm__router_work w;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!llm__router_args_ok(r, req, resp, "llm_router_stream", err)) return LLM_ERR_INVALID_ARGUMENT;
+    memset(&s, 0, sizeof s);
+    s.router = r;
+    s.fn = on_event;
+    s.user = user;
+    memset(&w, 0, sizeof w);
+    w.stream = &s;
+    return llm__router_drive(r, req, opts, &w, resp, err);
+}
+
+LLM_API llm_result llm_router_embed(llm_router *r, const llm_embed_request *req, const llm_router_options *opts,
+                                    llm_embed_response *resp, llm_error *err) {
+    llm__router_work w;
+    llm_response counted;
+    llm_request chat;
+    llm_result res;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!llm__router_args_ok(r, req, resp, "llm_router_embed", err)) return LLM_ERR_INVALID_ARGUMENT;
+    chat = llm__router_embed_as_chat(req);
+    memset(&w, 0, sizeof w);
+    memset(&counted, 0, sizeof counted);
+    w.embed = req;
+    w.vectors = resp;
+    res = llm__router_drive(r, &chat, opts, &w, &counted, err);
+    resp->latency_ms = counted.latency_ms; /* the whole request's, as a chat driver's */
+    resp->attempts = counted.attempts;
+    return res;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -570,6 +570,43 @@ static void complete_runs_store_ops(void) {
     fl_free(1);
 }
 
+/* Embeddings through the router take the same shared limits: with an rpm
+   of 1, the retry after a 503 finds the store's minute taken and waits for
+   the next one (three ADMITs: the first, the refused retry, the retry). */
+static void embeddings_go_through_the_store(void) {
+    static const char vectors[] = "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
+                                  "\"embedding\":[0.5,-0.25]}],\"model\":\"text-embedding-3-small\","
+                                  "\"usage\":{\"prompt_tokens\":3,\"total_tokens\":3}}";
+    static const char *const inputs[1] = {"hello"};
+    llm_deployment_desc *d;
+    llm_embed_request req;
+    llm_embed_response resp;
+    llm_router_options opts;
+    llm_error err;
+    fx_reset();
+    d = fx_dep("g");
+    d->rpm = 1;
+    skew[0] = 0;
+    fl_init(1, NULL);
+    fx_script(0, 503, NULL, NULL);
+    fx_script(0, 200, NULL, vectors);
+    F.rnd = 0; /* backoff 0 */
+    memset(&req, 0, sizeof req);
+    req.model = "g";
+    req.inputs = inputs;
+    req.input_count = 1;
+    memset(&opts, 0, sizeof opts);
+    CHECK_EQ_INT(llm_router_embed(&R[0], &req, &opts, &resp, &err), LLM_OK);
+    CHECK_EQ_INT((int)resp.count, 1);
+    if (resp.count == 1) CHECK(resp.embeddings[0].count == 2 && resp.embeddings[0].values[1] == -0.25f);
+    CHECK_EQ_INT(resp.attempts, 2);
+    llm_embed_response_free(&resp);
+    /* the retry found the minute's one request taken: refused, it waited for the next minute */
+    CHECK_EQ_INT(S.admits, 3);
+    CHECK(S.now >= 8 * 60000);
+    fl_free(1);
+}
+
 /* LiteLLM's router_settings.redis_host, redis_port, redis_password (its
    proxy docs: "router_settings: redis_host: os.environ/REDIS_HOST ...")
    as one redis:// URL; the password's '@' and ' ' escaped (RFC 3986). */
@@ -624,6 +661,7 @@ static void zeroed_store_never_calls(void) {
 
 int main(int argc, char **argv) {
     static const test_case cases[] = {
+        TEST(embeddings_go_through_the_store),
         TEST(fleet_never_exceeds_shared_limit),
         TEST(fleet_without_store_exceeds),
         TEST(window_rolls_over_on_store_clock),
