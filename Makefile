@@ -78,7 +78,7 @@ $(B)/config_json-san: tests/cli/config_json.c cli/config.c cli/file.c cli/cli.h 
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/cli/config_json.c cli/config.c cli/file.c $$(cat $(B)/yaml.flags) $(LDFLAGS)
 
 # the examples (examples/*.c: over libcurl, socket.c over its own sockets); built by `make`
-EXAMPLES = chat stream tools structured router tokens socket game_loop
+EXAMPLES = chat stream tools structured router tokens socket game_loop embed
 
 examples: $(EXAMPLES:%=$(B)/%) examples-sqlite
 
@@ -98,7 +98,7 @@ $(B)/usage_sqlite: examples/usage_sqlite.c llm.h llm_curl_adapter.h $(B)/sqlite.
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< -lcurl $$(cat $(B)/sqlite.flags) $(LDFLAGS)
 
 $(EXAMPLES:%=$(B)/%): $(B)/%: examples/%.c llm.h llm_curl_adapter.h | $(B)
-	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< -lcurl $(LDFLAGS)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< -lcurl -lm $(LDFLAGS)
 
 # the loopback mock provider server (tests/mock/mock_server.c); JSON through llm.h
 $(B)/mock_server: tests/mock/mock_server.c llm.h | $(B)
@@ -159,7 +159,7 @@ check-numbers: | $(B)
 
 # the examples, built with sanitizers, run against the mock server (exit status, stderr and output each checked)
 check-examples: $(B)/mock_server $(B)/sqlite.flags | $(B)
-	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/$$e-san examples/$$e.c -lcurl $(LDFLAGS) || exit 1; done
+	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/$$e-san examples/$$e.c -lcurl -lm $(LDFLAGS) || exit 1; done
 	if [ -s $(B)/sqlite.flags ]; then $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/usage_sqlite-san examples/usage_sqlite.c \
 		-lcurl $$(cat $(B)/sqlite.flags) $(LDFLAGS) || exit 1; else rm -f $(B)/usage_sqlite-san; fi
 	sh tests/examples.sh $(B)

@@ -85,6 +85,12 @@ run game_loop "$proxy" "$B/game_loop-san" && {
     expect game_loop "the guard says: Hello from the mock server. You said: Challenge the traveller."
     expect game_loop "the dragon says: Hello from the mock server. You said: Growl at the traveller."
 }
+# the question is one of the documents, word for word: the same text is the same vector (cosine 1), so it must
+# be the best match, whatever the server's vectors mean
+run embed "$proxy" "$B/embed-san" "Our office is open from nine to five, Monday to Friday." && {
+    expect embed "1.000  Our office is open from nine to five, Monday to Friday."
+    expect embed "best match: Our office is open from nine to five, Monday to Friday."
+}
 # usage into SQLite: three calls for alice (one streamed), the report priced at report time; the same
 # report computed apart (tests/usage_report.py: the rows through Python's sqlite3, LiteLLM's prices)
 if [ -x "$B/usage_sqlite-san" ]; then
