@@ -80,7 +80,15 @@ $(B)/config_json-san: tests/cli/config_json.c cli/config.c cli/file.c cli/cli.h 
 # the examples (examples/*.c: over libcurl, socket.c over its own sockets); built by `make`
 EXAMPLES = chat stream tools structured router tokens socket game_loop embed
 
-examples: $(EXAMPLES:%=$(B)/%) examples-sqlite
+examples: $(EXAMPLES:%=$(B)/%) examples-sqlite examples-redis
+
+# examples/fleet.c needs hiredis (Debian libhiredis-dev): built when make finds it (see HIREDIS)
+examples-redis: $(B)/hiredis.flags
+	@if grep -q LLM_CLI_REDIS $(B)/hiredis.flags; then $(MAKE) -s $(B)/fleet; \
+	else echo "build/fleet not built: no hiredis (apt-get install libhiredis-dev, then make)"; fi
+
+$(B)/fleet: examples/fleet.c llm.h llm_curl_adapter.h llm_redis_store.h | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< -lcurl -lhiredis $(LDFLAGS)
 
 # examples/usage_sqlite.c needs SQLite (Debian libsqlite3-dev): built when make finds it
 $(B)/sqlite.flags: FORCE | $(B)
@@ -253,6 +261,8 @@ $(B)/test_redis: tests/integration/test_redis.c $(INTEGRATION_H) llm_redis_store
 check-redis: $(B)/test_redis $(B)/mock_server $(B)/llm $(B)/llm-noyaml
 	$(B)/test_redis
 	sh tests/cli/store.sh $(B)/llm $(B)/llm-noyaml $(B)/mock_server
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/fleet-san examples/fleet.c -lcurl -lhiredis $(LDFLAGS)
+	sh tests/examples_fleet.sh $(B)
 	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_redis_cxx11 tests/compile/redis_store.cc -lhiredis && $(B)/compile_redis_cxx11
 
 # the adapter against servers nobody here wrote: Prism validating every request against each spec
@@ -387,6 +397,6 @@ clean:
 
 .PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
-	examples-sqlite check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
+	examples-sqlite examples-redis check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
 	uninstall check-install \
 	check-redis
