@@ -155,6 +155,7 @@ check-schema: | $(B)
 	$(B)/encode_matrix --provider azure | node tests/schema/validate.mjs
 	$(B)/encode_matrix --provider openrouter | node tests/schema/validate.mjs --spec openrouter
 	$(B)/encode_matrix --provider anthropic | node tests/schema/validate.mjs --spec anthropic
+	$(B)/encode_matrix --provider openai-responses | node tests/schema/validate.mjs --spec responses
 
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
