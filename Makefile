@@ -228,7 +228,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders
+FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders responses
 
 # fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl
 fuzz: | $(B)
