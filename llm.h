@@ -16940,13 +16940,33 @@ static bool llm__openai_body_tool_calls(llm__openai_body_state *q, const llm_jso
     return !q->oom;
 }
 
+/* A Responses API reasoning item in thinking_blocks: {"type":
+   "reasoning", "id", "summary": [...], "encrypted_content"}. */
+static bool llm__openai_body_reasoning_item(llm__openai_body_state *q, const llm_json *v, llm_reasoning_block *b,
+                                            const char *path) {
+    const llm_json *summary = llm_json_get(v, "summary");
+    b->kind = LLM_REASONING_ITEM;
+    if (!llm__openai_body_str(q, llm_json_get(v, "id"), path, &b->id) ||
+        !llm__openai_body_str(q, llm_json_get(v, "encrypted_content"), path, &b->data))
+        return false;
+    if (summary && !llm_json_is(summary, LLM_JSON_ARRAY))
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: a reasoning summary is no array",
+                                    path);
+    b->summary = summary ? llm__openai_body_json_text(q, summary, path) : "[]";
+    if (!b->id)
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: a reasoning item needs its id",
+                                    path);
+    return !q->oom;
+}
+
 /* LiteLLM's thinking_blocks on an assistant message: Anthropic's
-   thinking ({thinking, signature}) and redacted_thinking ({data}) blocks. */
+   thinking ({thinking, signature}) and redacted_thinking ({data}) blocks,
+   and the Responses API's reasoning items. */
 static bool llm__openai_body_thinking_blocks(llm__openai_body_state *q, const llm_json *blocks, llm_message *m,
                                              const char *path) {
     const llm_json *v;
     llm_reasoning_block *out = (llm_reasoning_block *)llm__openai_body_alloc(q, llm_json_count(blocks), sizeof *out);
-    size_t k = 0;
+    size_t k = 0, items = 0;
     if (!llm_json_is(blocks, LLM_JSON_ARRAY))
         return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: expected an array", path);
     for (v = llm_json_first(blocks); v && out; v = llm_json_next(blocks, v), k++) {
@@ -16958,14 +16978,21 @@ static bool llm__openai_body_thinking_blocks(llm__openai_body_state *q, const ll
             if (!llm__openai_body_str(q, llm_json_get(v, "thinking"), path, &out[k].thinking) ||
                 !llm__openai_body_str(q, llm_json_get(v, "signature"), path, &out[k].signature))
                 return false;
+        } else if (type && strcmp(type, "reasoning") == 0) {
+            if (!llm__openai_body_reasoning_item(q, v, &out[k], path)) return false;
+            items++;
         } else {
             return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT,
-                                        "%s.thinking_blocks[%z].type: expected thinking or redacted_thinking", path, k);
+                                        "%s.thinking_blocks[%z].type: expected thinking, redacted_thinking or reasoning",
+                                        path, k);
         }
     }
+    if (items && items != k)
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT,
+                                    "%s.thinking_blocks: reasoning items and thinking blocks in one message", path);
     m->reasoning = out;
     m->reasoning_count = out ? k : 0;
-    m->reasoning_format = "anthropic-messages";
+    m->reasoning_format = items ? "openai-responses" : "anthropic-messages";
     return !q->oom;
 }
 
@@ -17225,7 +17252,7 @@ static void llm__openai_body_gemini_blocks(llm__openai_body_state *q) {
     if (!p || !p->wire || !p->wire->reasoning_blocks) return;
     for (i = 0; i < q->out->request.message_count; i++) {
         llm_message *m = (llm_message *)&q->out->request.messages[i];
-        if (m->reasoning_count) m->reasoning_format = p->wire->name;
+        if (m->reasoning_count && m->reasoning[0].kind != LLM_REASONING_ITEM) m->reasoning_format = p->wire->name;
     }
 }
 

@@ -4,7 +4,9 @@
    price table serves there alone) and at which URL; a broad request encoded
    as a body written by hand from the API reference, and the chat fields it
    never carries; the spec's own example answers and stream, and two
-   recorded streams, decoded to values read off their bytes (the streams
+   recorded streams (tests/data/provider-samples/openai-responses/, whose
+   README.md says where each comes from), decoded to values read off their
+   bytes (the streams
    whole, one byte at a time and split in two at every offset); incomplete,
    failed and cut answers; and a reasoning item with its encrypted content
    carried by the conversation into the next request, and left out of a
@@ -15,6 +17,7 @@
 #include "encoded.h"
 
 #define DOCS "tests/data/responses/"
+#define SAMPLES "tests/data/provider-samples/openai-responses/"
 
 static void client_for(llm_client *c, const char *provider, const char *base_url, llm_openai_api api) {
     llm_client_desc d;
@@ -228,7 +231,7 @@ static void chat_only_fields_are_refused_by_name(void) {
 
 static char *read_fixture(const char *name, size_t *len) {
     char path[256];
-    snprintf(path, sizeof path, DOCS "%s", name);
+    snprintf(path, sizeof path, SAMPLES "%s", name);
     return TEST_READ_FIXTURE(path, len);
 }
 
