@@ -687,6 +687,12 @@ typedef struct llm_request {
        one). */
     llm_tristate store;
     const char *previous_response_id;
+    /* The Responses API only (the other formats refuse a request that has
+       it): a JSON array of tool entries sent as they are, after `tools`:
+       built-in and MCP tools ([{"type": "web_search"}, {"type": "mcp",
+       "server_label": "deepwiki", "server_url": "https://mcp.deepwiki.com/mcp",
+       "require_approval": "never"}]). */
+    const char *tools_json;
 } llm_request;
 
 typedef enum llm_finish_reason {
@@ -8770,6 +8776,14 @@ static llm_result llm__wire_enc_begin(llm__wire_enc *e, const llm_wire_ctx *ctx,
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "request: extra_body cannot set stream (use llm_stream)");
     return LLM_OK;
 }
+/* Tools given whole as JSON (llm_request.tools_json), which only the
+   Responses API takes: refused by the other formats, naming them. */
+static llm_result llm__wire_enc_no_json_tools(llm__wire_enc *e, const llm_request *req) {
+    if (!req->tools_json) return LLM_OK;
+    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                     "tools_json: built-in and MCP tools go to the Responses API only (llm_openai_api)");
+}
+
 /* Copies extra_body's members, closes the body and says how it went. */
 static llm_result llm__wire_enc_end(llm__wire_enc *e, llm_result r) {
     llm_json_writer *w = e->w;
@@ -9973,6 +9987,8 @@ static void llm__openai_sampling(llm__wire_enc *e, const llm_request *req) {
    written. */
 static llm_result llm__openai_refusals(llm__wire_enc *e, const llm_request *req) {
     size_t m, p;
+    llm_result r = llm__wire_enc_no_json_tools(e, req);
+    if (r != LLM_OK) return r;
     /* many choices asked of a server that answers one: said now, not found missing later */
     if (req->n > 1 && (e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && !llm_json_get(e->extra, "n"))
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "n: %s answers one choice (LLM_QUIRK_ONE_CHOICE)",
@@ -10537,12 +10553,26 @@ static void llm__responses_message(llm__wire_enc *e, const llm_message *msg) {
     }
 }
 
+/* tools_json's entries (a checked array of objects), each as given. */
+static void llm__responses_json_tools(llm__wire_enc *e, const char *text) {
+    llm_json_doc doc;
+    const llm_json *arr, *v;
+    if (llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), false, &doc, NULL) != LLM_OK) {
+        llm__json_write_fail(e->w, LLM_ERR_NO_MEMORY); /* it was checked: only memory can fail now */
+        return;
+    }
+    arr = llm_json_root(&doc);
+    for (v = llm_json_first(arr); v; v = llm_json_next(arr, v)) llm_json_write_value(e->w, v);
+    llm_json_doc_free(&doc);
+}
+
 /* Function tools in the flat form ({type, name, description, parameters,
-   strict}: strict is required, false unless asked). */
+   strict}: strict is required, false unless asked); built-in and MCP tools
+   as given. */
 static void llm__responses_tools(llm__wire_enc *e, const llm_request *req) {
     llm_json_writer *w = e->w;
     size_t i;
-    if (!req->tool_count || !llm__wire_enc_key(e, "tools")) return;
+    if ((!req->tool_count && !req->tools_json) || !llm__wire_enc_key(e, "tools")) return;
     llm_json_write_array_begin(w);
     for (i = 0; i < req->tool_count; i++) {
         const llm_tool *t = &req->tools[i];
@@ -10557,6 +10587,7 @@ static void llm__responses_tools(llm__wire_enc *e, const llm_request *req) {
         llm_json_write_bool(w, t->strict);
         llm_json_write_object_end(w);
     }
+    if (req->tools_json) llm__responses_json_tools(e, req->tools_json);
     llm_json_write_array_end(w);
 }
 
@@ -10639,6 +10670,23 @@ static void llm__responses_sampling(llm__wire_enc *e, const llm_request *req) {
     }
 }
 
+/* tools_json: a JSON array of objects. */
+static llm_result llm__responses_check_json_tools(llm__wire_enc *e, const char *text) {
+    llm_json_doc doc;
+    llm_error perr;
+    const llm_json *arr, *v;
+    bool objects = true;
+    llm_result r;
+    if (!text) return LLM_OK;
+    if ((r = llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), false, &doc, &perr)) != LLM_OK)
+        return llm__fail(e->err, perr.code, "tools_json: %s", perr.message);
+    arr = llm_json_root(&doc);
+    for (v = llm_json_first(arr); v && objects; v = llm_json_next(arr, v)) objects = llm_json_is(v, LLM_JSON_OBJECT);
+    r = llm_json_is(arr, LLM_JSON_ARRAY) && objects ? LLM_OK : LLM_ERR_INVALID_ARGUMENT;
+    llm_json_doc_free(&doc);
+    return r == LLM_OK ? r : llm__fail(e->err, r, "tools_json: not a JSON array of tool objects");
+}
+
 /* What the Responses API has no field for: refused, naming it, unless the
    client drops such fields; a reasoning item's summary that is not a JSON
    array. */
@@ -10654,6 +10702,7 @@ static llm_result llm__responses_refusals(llm__wire_enc *e, const llm_request *r
         (r = llm__wire_enc_drop(e, req->has_top_k, "top_k", no_field)) != LLM_OK ||
         (r = llm__wire_enc_drop(e, req->logprobs, "logprobs", "the Responses API takes top_logprobs")) != LLM_OK)
         return r;
+    if ((r = llm__responses_check_json_tools(e, req->tools_json)) != LLM_OK) return r;
     for (m = 0; m < req->message_count; m++) {
         const llm_message *msg = &req->messages[m];
         if ((r = llm__wire_enc_drop(e, msg->name != NULL, "messages[].name", "the Responses API has no names")) !=
@@ -11832,7 +11881,9 @@ static llm_result llm__anthropic_encode(const llm_wire_ctx *ctx, const llm_reque
     llm__anthropic_plan p;
     llm__anthropic_state *st = (llm__anthropic_state *)ctx->state;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK || (r = llm__anthropic_plan_for(&e, req, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
+    if (r != LLM_OK || (r = llm__wire_enc_no_json_tools(&e, req)) != LLM_OK ||
+        (r = llm__anthropic_plan_for(&e, req, &p)) != LLM_OK)
+        return llm__wire_enc_end(&e, r);
     if (st) st->json_tool = p.json_tool;
     llm_json_write_object_begin(w);
     if (llm__wire_enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
@@ -12773,7 +12824,9 @@ static llm_result llm__gemini_encode(const llm_wire_ctx *ctx, const llm_request 
     llm__wire_enc e;
     llm__gemini_plan p;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK || (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
+    if (r != LLM_OK || (r = llm__wire_enc_no_json_tools(&e, req)) != LLM_OK ||
+        (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK)
+        return llm__wire_enc_end(&e, r);
     llm_json_write_object_begin(w);
     llm__gemini_system(&e, req);
     llm__gemini_contents(&e, req);
@@ -16982,9 +17035,9 @@ static bool llm__openai_body_thinking_blocks(llm__openai_body_state *q, const ll
             if (!llm__openai_body_reasoning_item(q, v, &out[k], path)) return false;
             items++;
         } else {
-            return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT,
-                                        "%s.thinking_blocks[%z].type: expected thinking, redacted_thinking or reasoning",
-                                        path, k);
+            return llm__openai_body_bad(
+                q, LLM_ERR_INVALID_ARGUMENT,
+                "%s.thinking_blocks[%z].type: expected thinking, redacted_thinking or reasoning", path, k);
         }
     }
     if (items && items != k)
@@ -17067,22 +17120,53 @@ static bool llm__openai_body_message(llm__openai_body_state *q, const llm_json *
     return llm__openai_body_thought_ids(q, m);
 }
 
+/* Whether a tools entry is a built-in or MCP tool (the Responses API's:
+   a type other than "function", no function object). */
+static bool llm__openai_body_builtin_tool(const llm_json *v) {
+    const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
+    return !llm_json_get(v, "function") && type && strcmp(type, "function") != 0;
+}
+
+/* The built-in and MCP tools of `tools`, as the JSON array tools_json. */
+static bool llm__openai_body_builtin_tools(llm__openai_body_state *q, const llm_json *tools) {
+    llm_json_writer w;
+    const llm_json *v;
+    const char *text;
+    size_t n;
+    bool any = false;
+    memset(&w, 0, sizeof w);
+    w.alloc = q->out->alloc;
+    llm_json_write_array_begin(&w);
+    for (v = llm_json_first(tools); v; v = llm_json_next(tools, v))
+        if (llm__openai_body_builtin_tool(v)) llm_json_write_value(&w, v), any = true;
+    llm_json_write_array_end(&w);
+    if (any && (llm_json_writer_finish(&w, &text, &n) != LLM_OK ||
+                !(q->out->request.tools_json = llm__arena_strndup(&q->out->alloc, &q->out->arena_, text, n))))
+        q->oom = true;
+    llm_json_writer_free(&w);
+    return !q->oom;
+}
+
 static bool llm__openai_body_tools(llm__openai_body_state *q, const llm_json *tools) {
     char path[48];
     const llm_json *v;
     llm_tool *out = (llm_tool *)llm__openai_body_alloc(q, llm_json_count(tools), sizeof *out);
-    size_t i = 0;
-    for (v = llm_json_first(tools); v && out; v = llm_json_next(tools, v), i++) {
+    size_t i = 0, k = 0;
+    if (!llm__openai_body_builtin_tools(q, tools)) return false;
+    for (v = llm_json_first(tools); v && out; v = llm_json_next(tools, v), k++) {
         const llm_json *fn = llm_json_get(v, "function"), *params = llm_json_get(fn, "parameters");
-        llm__format(path, sizeof path, "tools[%z].function", i);
+        if (llm__openai_body_builtin_tool(v)) continue; /* in tools_json */
+        llm__format(path, sizeof path, "tools[%z].function", k);
         if (!llm_json_is(fn, LLM_JSON_OBJECT))
-            return llm__openai_body_bad(q, LLM_ERR_UNSUPPORTED, "tools[%z]: only function tools", i);
+            return llm__openai_body_bad(q, LLM_ERR_UNSUPPORTED,
+                                        "tools[%z]: only function tools, and the Responses API's built-in ones", k);
         if (!llm__openai_body_str(q, llm_json_get(fn, "name"), path, &out[i].name) ||
             !llm__openai_body_str(q, llm_json_get(fn, "description"), path, &out[i].description) ||
             !llm__openai_body_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict) ||
             !llm__openai_body_cache(q, llm_json_get(v, "cache_control"), path, &out[i].cache))
             return false;
         if (params) out[i].parameters = llm__openai_body_json_text(q, params, "tools[].function.parameters");
+        i++;
     }
     q->out->request.tools = out;
     q->out->request.tool_count = out ? i : 0;

@@ -65,6 +65,8 @@ sends "Azure's Responses API, streamed" azure_responses_stream.want.json AZURE_A
 sends "the Responses API: a reasoning item in thinking_blocks sent back" reasoning_item.responses.want.json -- "$data/reasoning_item.json"
 sends "chat completions: the same conversation, its reasoning item left out" reasoning_item.openai.want.json \
     -- -m o4-mini "$data/reasoning_item.json"
+sends "the Responses API: a built-in tool sent as given" builtin_tools.responses.want.json -- "$data/builtin_tools.json"
+refuses "a built-in tool for chat completions" 1 "tools_json" -- -m gpt-4o "$data/builtin_tools.json"
 
 # the key is never printed, wherever it comes from
 env -i PATH="$PATH" OPENAI_API_KEY=sk-live-secret-0123456789 "$llm" request "$data/hello.json" > "$tmp.out" 2>&1

@@ -1218,6 +1218,12 @@ static void responses_options(void) {
     r = request(turn, 3); r.model = "o4-mini"; r.reasoning_effort = "low"; emit("reasoning_item_sent_back", &r);
     turn[1].reasoning = &bare; emit("reasoning_item_without_content", &r);
     r = REQUEST(hello); r.extra_body = "{\"truncation\":\"auto\",\"background\":false}"; emit("extra_body_known_members", &r);
+    r = REQUEST(hello); r.tools = &weather_tool; r.tool_count = 1;
+    r.tools_json = "[{\"type\":\"web_search_preview\"},{\"type\":\"file_search\",\"vector_store_ids\":[\"vs_1234567890\"],"
+                   "\"max_num_results\":20},{\"type\":\"mcp\",\"server_label\":\"deepwiki\","
+                   "\"server_url\":\"https://mcp.deepwiki.com/mcp\",\"require_approval\":\"never\"}]";
+    emit("builtin_and_mcp_tools", &r);
+    r.tools_json = "[{\"type\":\"web_search_preview\"},42]"; refuse("tools_json_not_objects", &r, "tools_json");
 }
 
 static void responses_refusals(void) {

@@ -229,6 +229,46 @@ static void chat_only_fields_are_refused_by_name(void) {
     llm_json_doc_free(&doc);
 }
 
+/* Built-in and MCP tools (tools_json) go as given, after the function
+   tools; every other format refuses them, naming the field. */
+static void builtin_tools_pass_through(void) {
+    static const char *const builtin =
+        "[{\"type\": \"web_search_preview\"}, {\"type\": \"file_search\", \"vector_store_ids\": [\"vs_1234567890\"], "
+        "\"max_num_results\": 20}, {\"type\": \"mcp\", \"server_label\": \"deepwiki\", \"server_url\": "
+        "\"https://mcp.deepwiki.com/mcp\", \"require_approval\": \"never\"}]";
+    static const char *const providers[] = {"openai", "anthropic", "gemini"};
+    llm_message m = user_says("What are the attributes of an ancient brown dragon?");
+    llm_tool dice;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    llm_error err;
+    size_t i;
+    memset(&dice, 0, sizeof dice);
+    memset(&req, 0, sizeof req);
+    dice.name = "roll_dice";
+    req.model = "openai/responses/gpt-5.4";
+    req.messages = &m;
+    req.message_count = 1;
+    req.tools = &dice;
+    req.tool_count = 1;
+    req.tools_json = builtin;
+    client_for(&c, "openai", NULL, LLM_OPENAI_API_AUTO);
+    if (CHECK(body_of(&c, &req, &doc, NULL, 0, NULL))) CHECK(same_json_as_file(&doc, DOCS "builtin_tools_request.json"));
+    llm_json_doc_free(&doc);
+    req.tools_json = "{\"type\": \"web_search_preview\"}";
+    CHECK(!body_of(&c, &req, &doc, NULL, 0, &err));
+    CHECK(strstr(err.message, "tools_json") != NULL);
+    req.tools_json = builtin;
+    for (i = 0; i < 3; i++) {
+        client_for(&c, providers[i], NULL, LLM_OPENAI_API_AUTO);
+        req.model = i == 0 ? "gpt-4o" : i == 1 ? "claude-sonnet-4-5" : "gemini-2.5-flash";
+        req.max_tokens = 100;
+        CHECK(!body_of(&c, &req, &doc, NULL, 0, &err));
+        if (!CHECK(strstr(err.message, "tools_json") != NULL)) fprintf(stderr, "  %s: %s\n", providers[i], err.message);
+    }
+}
+
 static char *read_fixture(const char *name, size_t *len) {
     char path[256];
     snprintf(path, sizeof path, SAMPLES "%s", name);
@@ -612,6 +652,7 @@ int main(int argc, char **argv) {
         TEST(which_requests_go_to_the_responses_api),
         TEST(a_broad_request_is_the_hand_written_body),
         TEST(chat_only_fields_are_refused_by_name),
+        TEST(builtin_tools_pass_through),
         TEST(the_text_example_decodes),
         TEST(the_function_and_reasoning_examples_decode),
         TEST(incomplete_and_failed_answers),
