@@ -218,14 +218,19 @@
    high-resolution clock read as the entropy of request ids); it never
    prints unless a caller-supplied log callback is set. Its HTTP transport
    is the caller's: llm_curl_adapter.h, a companion header, is one over
-   libcurl. It speaks three wire formats both ways (OpenAI chat completions
-   and every compatible server, Anthropic Messages, Gemini generateContent)
-   and chat alone: no embeddings, model lists, readiness probes, remote
-   token counts or OpenAI Responses API yet. Each process has its own
+   libcurl. It speaks four wire formats both ways (OpenAI chat completions
+   and every compatible server, OpenAI's Responses API, Anthropic Messages,
+   Gemini generateContent) and chat alone: no embeddings, model lists,
+   readiness probes or remote token counts yet. Each process has its own
    router: nothing is shared across processes.
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - OpenAI's Responses API (llm_openai_api): openai/responses/... and
+     azure/responses/..., a switch on the client or request, and the models
+     only it serves (price-table mode "responses"); store false unless
+     asked; reasoning items with their encrypted content carried back
+     (LLM_REASONING_ITEM); built-in and MCP tools (llm_request.tools_json)
    - usage as the provider reported it: llm_usage.source (MISSING,
      REPORTED, ESTIMATED) for present/estimated; the estimate apart in
      response.usage_estimate; streamed usage from any chunk, merged field by
@@ -246,8 +251,6 @@
      flag; llm_client_desc_defaults; LLM_QUIRK_NO_STREAM_USAGE removed
    - Gemini native (#15): generateContent and its stream, function calls,
      thoughtSignature kept and sent back to Gemini only, the schema dialect
-   - tests that can fail (#16): llm_usage_decode; xAI's price tier and
-     reasoning under a service tier as LiteLLM bills them
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
