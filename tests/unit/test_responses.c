@@ -208,6 +208,31 @@ static void a_broad_request_is_the_hand_written_body(void) {
     }
 }
 
+/* Azure's dated Responses API (its reference: POST
+   https://YOUR-RESOURCE-NAME.openai.azure.com/openai/responses?api-version=2025-04-01-preview),
+   the deployment named in the body. */
+static void azure_dated_version(void) {
+    llm_client_desc d;
+    llm_client c;
+    llm_message m = user_says("Hi");
+    llm_request req;
+    char url[256], model[64];
+    memset(&d, 0, sizeof d);
+    d.provider = "azure";
+    d.api_key = "sk-test";
+    d.base_url = "https://example-resource.openai.azure.com";
+    d.api_version = "2025-04-01-preview";
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    memset(&req, 0, sizeof req);
+    req.model = "azure/responses/my-deployment";
+    req.messages = &m;
+    req.message_count = 1;
+    if (CHECK(sent(&c, &req, url, sizeof url, model, sizeof model))) {
+        CHECK_EQ_STR(url, "https://example-resource.openai.azure.com/openai/responses?api-version=2025-04-01-preview");
+        CHECK_EQ_STR(model, "my-deployment");
+    }
+}
+
 /* What the Responses API has no field for is refused, naming it. */
 static void chat_only_fields_are_refused_by_name(void) {
     llm_message m = user_says("Hi");
@@ -367,6 +392,33 @@ static void incomplete_and_failed_answers(void) {
     CHECK_EQ_STR(err.provider_code, "server_error");
     llm_response_free(&resp);
     free(failed);
+}
+
+/* A refusal part (the spec's RefusalContent: {type: "refusal",
+   refusal}) is the refusal, whole and streamed (response.refusal.delta). */
+static void a_refusal_decodes(void) {
+    static const char body[] =
+        "{\"id\":\"resp_1\",\"object\":\"response\",\"status\":\"completed\",\"model\":\"gpt-4o\",\"output\":[{\"type\":"
+        "\"message\",\"id\":\"msg_1\",\"role\":\"assistant\",\"status\":\"completed\",\"content\":[{\"type\":\"refusal\","
+        "\"refusal\":\"I'm sorry, I cannot help with that.\"}]}]}";
+    static const char sse[] =
+        "event: response.output_item.added\ndata: {\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":"
+        "{\"type\":\"message\",\"id\":\"msg_1\",\"role\":\"assistant\",\"content\":[]}}\n\n"
+        "event: response.refusal.delta\ndata: {\"type\":\"response.refusal.delta\",\"item_id\":\"msg_1\",\"output_index\":0,"
+        "\"content_index\":0,\"delta\":\"I'm sorry, \"}\n\n"
+        "event: response.refusal.delta\ndata: {\"type\":\"response.refusal.delta\",\"item_id\":\"msg_1\",\"output_index\":0,"
+        "\"content_index\":0,\"delta\":\"I cannot help with that.\"}\n\n"
+        "event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{\"id\":\"resp_1\",\"status\":"
+        "\"completed\",\"output\":[]}}\n\n";
+    llm_response resp;
+    if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, body, sizeof body - 1, false, &resp, NULL), LLM_OK)) {
+        CHECK_EQ_STR(resp.choices[0].refusal, "I'm sorry, I cannot help with that.");
+        CHECK(resp.choices[0].content == NULL);
+    }
+    llm_response_free(&resp);
+    if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, sse, sizeof sse - 1, true, &resp, NULL), LLM_OK))
+        CHECK_EQ_STR(resp.choices[0].refusal, "I'm sorry, I cannot help with that.");
+    llm_response_free(&resp);
 }
 
 /* Runs a recorded stream through a decode-only call fed in the chunks
@@ -650,12 +702,14 @@ static void the_reasoning_item_round_trips(void) {
 int main(int argc, char **argv) {
     static const test_case cases[] = {
         TEST(which_requests_go_to_the_responses_api),
+        TEST(azure_dated_version),
         TEST(a_broad_request_is_the_hand_written_body),
         TEST(chat_only_fields_are_refused_by_name),
         TEST(builtin_tools_pass_through),
         TEST(the_text_example_decodes),
         TEST(the_function_and_reasoning_examples_decode),
         TEST(incomplete_and_failed_answers),
+        TEST(a_refusal_decodes),
         TEST(the_streaming_example_whole_per_byte_and_split),
         TEST(a_recorded_reasoning_call_stream),
         TEST(a_recorded_parallel_calls_stream),
