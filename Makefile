@@ -1,11 +1,11 @@
 # llm.h - POSIX make. Targets:
-#   make             build/llm (the CLI; a C compiler, libc and libcurl)
+#   make             build/llm (the CLI; a C compiler, libc and libcurl) and the examples
 #   make run         the demo (LIVE=1: against a real service)
 #   make test        the whole suite (tests/run.sh runs each check below)
 #   make bench       benchmark figures
 #   make fuzz        each fuzz target for FUZZ_SECONDS (default 60)
 #   make check-long  longer fuzzing
-#   make install     llm.h and build/llm under PREFIX
+#   make install     headers, build/llm, vocabularies, pkg-config and CMake files under PREFIX (make uninstall)
 -include config.mk
 
 CC ?= cc
@@ -18,15 +18,15 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini responses
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models responses
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
-all: $(B)/llm
+all: $(B)/llm examples
 
 $(B):
 	mkdir -p $(B)
 
-CLI_SRC = cli/main.c cli/file.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c
+CLI_SRC = cli/main.c cli/file.c cli/json.c cli/cost.c cli/stream.c cli/tokens.c cli/request.c cli/chat.c cli/config.c cli/remote.c
 # where `llm tokens` looks for vocabularies after $$LLM_TIKTOKEN_DIR: the installed ones, then this source tree
 CLI_DIRS = -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR="\"$$(pwd)\""
 
@@ -62,12 +62,13 @@ $(B)/llm-noyaml: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h 
 $(B)/config_json-san: tests/cli/config_json.c cli/config.c cli/file.c cli/cli.h llm.h $(B)/yaml.flags | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/cli/config_json.c cli/config.c cli/file.c $$(cat $(B)/yaml.flags) $(LDFLAGS)
 
-EXAMPLES = chat tools stream game_loop router
+# the examples (examples/*.c: over libcurl, socket.c over its own sockets); built by `make`
+EXAMPLES = chat stream tools structured router tokens socket game_loop
 
 examples: $(EXAMPLES:%=$(B)/%)
 
-$(EXAMPLES:%=$(B)/%): $(B)/%: examples/%.c llm.h | $(B)
-	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< $(LDFLAGS)
+$(EXAMPLES:%=$(B)/%): $(B)/%: examples/%.c llm.h llm_curl_adapter.h | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< -lcurl $(LDFLAGS)
 
 # the loopback mock provider server (tests/mock/mock_server.c); JSON through llm.h
 $(B)/mock_server: tests/mock/mock_server.c llm.h | $(B)
@@ -126,9 +127,9 @@ check-numbers: | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/test_numbers tests/conformance/test_numbers.c
 	NO_BENCH=1 $(B)/test_numbers tests/data/numbers/vectors.txt 1000000
 
-# the examples, built with sanitizers, run against recorded answers (exit status, stderr and output each checked)
-check-examples: | $(B)
-	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) -o $(B)/$$e-san examples/$$e.c || exit 1; done
+# the examples, built with sanitizers, run against the mock server (exit status, stderr and output each checked)
+check-examples: $(B)/mock_server | $(B)
+	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/$$e-san examples/$$e.c -lcurl $(LDFLAGS) || exit 1; done
 	sh tests/examples.sh $(B)
 
 check-cli: $(B)/llm $(B)/llm-noyaml $(B)/mock_server $(B)/config_json-san
@@ -291,15 +292,43 @@ bench: | $(B)
 $(B)/bench_http: bench/bench_http.c bench/http_bare.h tests/integration/mock.h llm.h llm_curl_adapter.h $(B)/mock_server | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ bench/bench_http.c $(CURL_LIBS) -lcjson $(LDFLAGS)
 
-install: $(B)/llm
-	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/llm
-	cp llm.h costs_embedded.h llm_curl_adapter.h $(DESTDIR)$(PREFIX)/include/
-	cp $(B)/llm $(DESTDIR)$(PREFIX)/bin/
-	cp tests/data/tokens/cl100k_base.tiktoken tests/data/tokens/o200k_base.tiktoken $(DESTDIR)$(PREFIX)/share/llm/
+# ---- install: the headers, the CLI and its vocabularies, pkg-config and CMake files ----
+# (PREFIX and DESTDIR as usual; the version is llm.h's LLM_VERSION_STRING)
+INSTALL_HEADERS = llm.h costs_embedded.h llm_curl_adapter.h
+VOCABULARIES = tests/data/tokens/cl100k_base.tiktoken tests/data/tokens/o200k_base.tiktoken
+LLM_VERSION = $$(sed -n 's/^\#define LLM_VERSION_STRING "\(.*\)"/\1/p' llm.h)
+
+# the CLI as installed: it looks for its vocabularies under PREFIX alone (the source tree may be gone);
+# rebuilt at every install, so that PREFIX is the one given now
+$(B)/llm-installed: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h $(B)/yaml.flags FORCE | $(B)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR='"$(PREFIX)/share/llm"' \
+		-o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) -lcurl $(LDFLAGS)
+
+install: $(B)/llm-installed
+	mkdir -p $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/llm \
+		$(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/lib/cmake/llm
+	cp $(INSTALL_HEADERS) $(DESTDIR)$(PREFIX)/include/
+	cp $(B)/llm-installed $(DESTDIR)$(PREFIX)/bin/llm
+	cp $(VOCABULARIES) $(DESTDIR)$(PREFIX)/share/llm/
+	v=$(LLM_VERSION); for pc in llm llm-curl; do \
+		sed -e "s|@PREFIX@|$(PREFIX)|" -e "s|@VERSION@|$$v|g" pkg/$$pc.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/$$pc.pc || exit 1; done
+	cp pkg/llmConfig.cmake $(DESTDIR)$(PREFIX)/lib/cmake/llm/
+	v=$(LLM_VERSION); sed -e "s|@VERSION@|$$v|g" -e "s|@MAJOR@|$${v%%.*}|" -e "s|@MINOR@|$$(echo $$v | cut -d. -f2)|" \
+		pkg/llmConfigVersion.cmake.in > $(DESTDIR)$(PREFIX)/lib/cmake/llm/llmConfigVersion.cmake
+
+uninstall:
+	for h in $(INSTALL_HEADERS); do rm -f $(DESTDIR)$(PREFIX)/include/$$h; done
+	rm -f $(DESTDIR)$(PREFIX)/bin/llm $(DESTDIR)$(PREFIX)/lib/pkgconfig/llm.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/llm-curl.pc
+	rm -rf $(DESTDIR)$(PREFIX)/share/llm $(DESTDIR)$(PREFIX)/lib/cmake/llm
+
+# install into a temporary prefix from a copy of the tree, then build a consumer three ways
+check-install:
+	sh tests/install.sh
 
 clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
-	check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run
+	check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
+	uninstall check-install

@@ -1681,6 +1681,120 @@ LLM_API char *llm_response_strndup(llm_response *resp, const char *s, size_t len
 LLM_API void *llm_response_alloc(llm_response *resp, size_t size);
 
 /* ------------------------------------------------------------------------ */
+/* Calls beyond chat: embeddings, model lists, token counts by the server    */
+/* ------------------------------------------------------------------------ */
+
+/* What every request beside chat's carries for its exchange, as
+   llm_request does: extra headers, its ids and its time limit. */
+typedef struct llm_call_options {
+    const llm_pair *headers;        /* extra HTTP headers */
+    size_t header_count;
+    int timeout_ms;                 /* 0 = the client's */
+    const char *request_id;         /* X-Request-ID; NULL = generated */
+    const char *idempotency_key;    /* a POST's Idempotency-Key: NULL = generated, one for all its retries */
+} llm_call_options;
+
+/* How the server is asked to send the vectors: JSON numbers, or base64 of
+   little-endian float32 (a quarter of the bytes). The response holds
+   floats either way. */
+typedef enum llm_embed_encoding { LLM_EMBED_FLOAT = 0, LLM_EMBED_BASE64 } llm_embed_encoding;
+
+typedef struct llm_embed_request {
+    const char *model;
+    const char *const *inputs;      /* the texts (UTF-8), one vector each */
+    size_t input_count;
+    int dimensions;                 /* 0: the model's own size */
+    llm_embed_encoding encoding;
+    const char *user;               /* OpenAI's end-user id; not sent where the format has none */
+    const char *task_type;          /* Gemini's taskType ("RETRIEVAL_QUERY"...); not sent to others */
+    llm_call_options call;
+} llm_embed_request;
+
+typedef struct llm_embedding {
+    const float *values;
+    size_t count;                   /* its dimensions */
+} llm_embedding;
+
+/* Everything points into the response's arena, freed by
+   llm_embed_response_free (one arena: no allocation per number). */
+typedef struct llm_embed_response {
+    const char *model;              /* as the server names it; NULL when it does not */
+    const llm_embedding *embeddings; /* one per input, in the inputs' order */
+    size_t count;
+    llm_usage usage;                /* prompt tokens (input_tokens); MISSING when the server sends none */
+    bool has_cost;
+    double cost_usd;                /* `usage` priced from the price table */
+    bool has_provider_cost;
+    double provider_cost_usd;       /* as a proxy reports it (x-litellm-response-cost) */
+    const char *request_id;
+    int http_status;
+    int64_t latency_ms;
+    int attempts;
+    /* private */
+    llm_allocator alloc_;
+    void *arena_;
+} llm_embed_response;
+
+LLM_API void llm_embed_response_free(llm_embed_response *response);
+/* Memory in the response's arena (for a wire format's decode; NULL when out of memory). */
+LLM_API void *llm_embed_response_alloc(llm_embed_response *response, size_t size);
+
+/* Where a list starts, for every list endpoint: `after` is a previous
+   page's `next` (OpenAI's after / last_id, Anthropic's after_id, Gemini's
+   pageToken), NULL for the first page. */
+typedef struct llm_list_page {
+    const char *after;
+    int limit;                      /* items per page; 0: the server's default */
+} llm_list_page;
+
+typedef struct llm_models_request {
+    llm_list_page page;
+    llm_call_options call;
+} llm_models_request;
+
+/* One model a server lists. */
+typedef struct llm_remote_model {
+    const char *id;                 /* what to send as the model */
+    const char *owner;              /* owned_by, or the provider; NULL unknown */
+    const char *display_name;       /* NULL unknown */
+    int64_t created;                /* Unix seconds; 0 unknown */
+    int64_t context_window;         /* input tokens the server says it takes; 0 unknown */
+    int64_t max_output_tokens;      /* 0 unknown */
+#ifndef LLM_NO_COSTS
+    bool known;                     /* the price table knows the id: `info` is its entry */
+    llm_model_info info;
+#endif
+} llm_remote_model;
+
+/* One page of a list; everything points into its arena, freed by
+   llm_model_list_free. */
+typedef struct llm_model_list {
+    const llm_remote_model *models;
+    size_t count;
+    bool has_more;                  /* another page follows: ask for it with page.after = next */
+    const char *next;
+    const char *request_id;
+    int http_status;
+    int64_t latency_ms;
+    int attempts;
+    /* private */
+    llm_allocator alloc_;
+    void *arena_;
+} llm_model_list;
+
+LLM_API void llm_model_list_free(llm_model_list *list);
+LLM_API void *llm_model_list_alloc(llm_model_list *list, size_t size);
+
+/* A request's input tokens as the provider counts them. */
+typedef struct llm_token_count {
+    int64_t input_tokens;
+    int http_status;
+    int64_t latency_ms;
+    int attempts;
+    char request_id[96];
+} llm_token_count;
+
+/* ------------------------------------------------------------------------ */
 /* >>providers: wire formats (openai, anthropic, gemini) and providers      */
 /* ------------------------------------------------------------------------ */
 
@@ -1738,6 +1852,30 @@ typedef struct llm_error_word {
 } llm_error_word;
 
 
+/* A wire format's calls beyond chat, each NULL where it has none
+   (LLM_ERR_UNSUPPORTED). A `url` writes as the chat one does; a `decode`
+   reads a whole 2xx body, strings and arrays going to the result's arena
+   (llm__ functions of the format's own, or llm_embed_response_alloc...). */
+typedef struct llm_wire_embed {
+    llm_result (*encode)(const llm_wire_ctx *ctx, const llm_embed_request *req, llm_json_writer *w, llm_error *err);
+    llm_result (*url)(const llm_wire_ctx *ctx, const llm_embed_request *req, char *buf, size_t size, llm_error *err);
+    llm_result (*decode)(const llm_wire_ctx *ctx, const llm_json *body, llm_embed_response *resp, llm_error *err);
+} llm_wire_embed;
+
+/* A GET: no body. */
+typedef struct llm_wire_models {
+    llm_result (*url)(const llm_wire_ctx *ctx, const llm_models_request *req, char *buf, size_t size, llm_error *err);
+    llm_result (*decode)(const llm_wire_ctx *ctx, const llm_json *body, llm_model_list *list, llm_error *err);
+} llm_wire_models;
+
+/* The chat request's input tokens: `encode` writes the body the count
+   endpoint takes (ctx->stream is false). */
+typedef struct llm_wire_count {
+    llm_result (*encode)(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w, llm_error *err);
+    llm_result (*url)(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size, llm_error *err);
+    llm_result (*decode)(const llm_wire_ctx *ctx, const llm_json *body, int64_t *input_tokens, llm_error *err);
+} llm_wire_count;
+
 typedef struct llm_wire_format {
     const char *name;               /* "openai-chat" */
     /* Writes the JSON body of `req` into `w` (stream: ctx->stream). The call
@@ -1777,6 +1915,10 @@ typedef struct llm_wire_format {
        where set, are ctx's provider name, base URL origin and model (the
        call records them on the answer's choices). */
     bool reasoning_blocks;
+    /* The calls beyond chat (NULL: the format has none). */
+    const llm_wire_embed *embed;
+    const llm_wire_models *models;
+    const llm_wire_count *count_tokens;
 } llm_wire_format;
 
 /* The built-in wire formats (NULL when left out with LLM_NO_PROVIDER_OPENAI,
@@ -1918,6 +2060,7 @@ typedef struct llm_call {
     /* private */
     const llm_client *client_;
     int state_;
+    int op_;                    /* what it asks: chat, embeddings, models, a token count */
     llm_result error_;
     llm_error err_;
     llm_allocator alloc_;
@@ -1945,6 +2088,7 @@ typedef struct llm_call {
     size_t stream_bytes_, acc_bytes_; /* received and accumulated so far */
     size_t prompt_estimate_;    /* the prompt's tokens by the estimator, for answers without usage */
     size_t header_bytes_;       /* the answer's headers and trailers so far (LLM_MAX_HEADER_BYTES) */
+    size_t expected_items_;     /* embeddings: the vectors the answer must hold (one per input) */
     bool trailers_, enough_;    /* a header came after body bytes; the answer is whole and the rest not wanted */
     int64_t whole_ms_;          /* the first tick that saw the stream whole, -1 none */
     /* streaming */
@@ -2055,6 +2199,40 @@ LLM_API void llm_call_cancel(llm_call *call);
    a stream that has delivered content is never sent again. */
 LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, llm_event_fn on_event, void *user,
                               llm_response *resp, llm_error *err);
+
+/* ---- the calls beyond chat ----
+   The same exchange as llm_call_begin / llm_call_finish for another kind of
+   request: the feeds, llm_call_sink, llm_call_fail and llm_call_free are
+   the same; begin and finish name the kind (a call begun as one kind and
+   finished as another is INVALID_ARGUMENT). They never stream. A provider
+   whose wire format has no such call (llm_wire_format.embed, .models,
+   .count_tokens) gives LLM_ERR_UNSUPPORTED, the provider named. The
+   blocking ones run through client->desc.transport and are retried as
+   llm_complete is (attempts and latency_ms count them all). */
+
+/* Embeddings: a vector per input. An answer with a different number of
+   vectors than inputs is LLM_ERR_PARSE, saying both counts. */
+LLM_API llm_result llm_call_begin_embed(llm_call *call, const llm_client *client, const llm_embed_request *req,
+                                        int64_t now_ms, const llm_http_request **http, llm_error *err);
+LLM_API llm_result llm_call_finish_embed(llm_call *call, int64_t now_ms, llm_embed_response *resp, llm_error *err);
+LLM_API llm_result llm_embed(const llm_client *client, const llm_embed_request *req, llm_embed_response *resp,
+                             llm_error *err);
+
+/* One page of the server's models (req may be NULL: the first page). */
+LLM_API llm_result llm_call_begin_models(llm_call *call, const llm_client *client, const llm_models_request *req,
+                                         int64_t now_ms, const llm_http_request **http, llm_error *err);
+LLM_API llm_result llm_call_finish_models(llm_call *call, int64_t now_ms, llm_model_list *list, llm_error *err);
+LLM_API llm_result llm_list_models(const llm_client *client, const llm_models_request *req, llm_model_list *list,
+                                   llm_error *err);
+
+/* A chat request's input tokens as the provider counts them (its own
+   count endpoint: what it would bill). The estimator (llm_tokens_estimate,
+   llm_count_request_tokens without a vocabulary) is the offline answer. */
+LLM_API llm_result llm_call_begin_count_tokens(llm_call *call, const llm_client *client, const llm_request *req,
+                                               int64_t now_ms, const llm_http_request **http, llm_error *err);
+LLM_API llm_result llm_call_finish_count_tokens(llm_call *call, int64_t now_ms, llm_token_count *out, llm_error *err);
+LLM_API llm_result llm_count_tokens_remote(const llm_client *client, const llm_request *req, llm_token_count *out,
+                                           llm_error *err);
 
 /* A call that only decodes: no request is encoded or sent; feed it an
    answer (status, headers, body) as usual, take its events (stream), and
@@ -2743,7 +2921,8 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
    gemini         the Gemini generateContent wire format
                   gives: llm__gemini_wire
    providers      the provider table, its lookups, and the one resolution of a target
-                  gives: llm__providers_model_for, llm__providers_wire_for, llm__providers_for_format
+                  gives: llm__providers_model_for, llm__providers_wire_for, llm__providers_for_format,
+                         llm__providers_count_wire
    call           one HTTP exchange as a state machine (sans-I/O): begin, feed, pump, finish
                   gives: llm__call_random_id, LLM__CALL_ID_SIZE
    retry          when a failed attempt is sent again, and after how long: the client's and the router's one policy
@@ -3159,6 +3338,30 @@ LLM_API void llm_response_free(llm_response *response) {
     if (!response) return;
     llm__arena_free(&response->alloc_, &response->arena_);
     memset(response, 0, sizeof *response);
+}
+
+LLM_API void llm_embed_response_free(llm_embed_response *response) {
+    if (!response) return;
+    llm__arena_free(&response->alloc_, &response->arena_);
+    memset(response, 0, sizeof *response);
+}
+
+LLM_API void llm_model_list_free(llm_model_list *list) {
+    if (!list) return;
+    llm__arena_free(&list->alloc_, &list->arena_);
+    memset(list, 0, sizeof *list);
+}
+
+LLM_API void *llm_embed_response_alloc(llm_embed_response *resp, size_t size) {
+    void *p = resp ? llm__arena_alloc(&resp->alloc_, &resp->arena_, size) : NULL;
+    if (p) memset(p, 0, size);
+    return p;
+}
+
+LLM_API void *llm_model_list_alloc(llm_model_list *list, size_t size) {
+    void *p = list ? llm__arena_alloc(&list->alloc_, &list->arena_, size) : NULL;
+    if (p) memset(p, 0, size);
+    return p;
 }
 
 /* Strings are scanned eight bytes at a time for the bytes that end a plain
@@ -8608,6 +8811,24 @@ static llm_result llm__wire_check_request(const llm_request *req, const llm_allo
     return llm__wire_check_format(&req->response_format, a, err);
 }
 
+/* What every embeddings request must be: a model, one input at least,
+   each a non-empty UTF-8 text (OpenAI refuses an empty one), and sizes
+   that are not negative. */
+static llm_result llm__wire_check_embed_request(const llm_embed_request *req, llm_error *err) {
+    size_t i;
+    if (!req->model || !req->model[0]) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "embeddings: model is required");
+    if (!req->input_count || !req->inputs)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "embeddings: one input at least is required");
+    for (i = 0; i < req->input_count; i++)
+        if (!req->inputs[i] || !req->inputs[i][0] || !llm__wire_utf8_ok(req->inputs[i]))
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "embeddings: inputs[%z] must be a non-empty UTF-8 text", i);
+    if (req->dimensions < 0 || (unsigned)req->encoding > (unsigned)LLM_EMBED_BASE64)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "embeddings: dimensions below 0, or an unknown encoding");
+    if (!llm__wire_utf8_ok(req->model) || !llm__wire_utf8_ok(req->user) || !llm__wire_utf8_ok(req->task_type))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "embeddings: model, user and task_type must be UTF-8");
+    return LLM_OK;
+}
+
 static void *llm__wire_resp_array(llm_response *resp, size_t count, size_t size, bool *failed) {
     void *p;
     if (!count) return NULL;
@@ -8729,6 +8950,75 @@ static llm_result llm__wire_url_join(char *buf, size_t size, const char *const *
     buf[len] = '\0';
     return LLM_OK;
 }
+
+#ifndef LLM_NO_PROVIDER_OPENAI /* the formats with a model list */
+/* Appends name=value to the URL in buf[size] (the query's first with '?',
+   the next ones with '&'), the value percent-encoded but for RFC 3986's
+   unreserved bytes. */
+static llm_result llm__wire_url_param(char *buf, size_t size, const char *name, const char *value, llm_error *err) {
+    static const char hex[] = "0123456789ABCDEF";
+    size_t len = strlen(buf), k = strlen(name);
+    const unsigned char *v;
+    if (k + 2 >= size - len) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "the request URL is too long");
+    buf[len++] = strchr(buf, '?') ? '&' : '?';
+    memcpy(buf + len, name, k);
+    len += k;
+    buf[len++] = '=';
+    for (v = (const unsigned char *)value; *v; v++) {
+        bool plain = (*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') || (*v >= '0' && *v <= '9') ||
+                     *v == '-' || *v == '.' || *v == '_' || *v == '~';
+        if ((plain ? 1u : 3u) >= size - len)
+            return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "the request URL is too long");
+        if (plain) {
+            buf[len++] = (char)*v;
+        } else {
+            buf[len++] = '%';
+            buf[len++] = hex[*v >> 4];
+            buf[len++] = hex[*v & 15];
+        }
+    }
+    buf[len] = '\0';
+    return LLM_OK;
+}
+
+/* A list's page as query parameters: the cursor as `after_name`, the page
+   size as `limit_name` (each only when given). */
+static llm_result llm__wire_url_page(char *buf, size_t size, const llm_list_page *page, const char *after_name,
+                                     const char *limit_name, llm_error *err) {
+    char n[24];
+    size_t k = 0;
+    llm_result r = LLM_OK;
+    if (page->after) r = llm__wire_url_param(buf, size, after_name, page->after, err);
+    if (r != LLM_OK || page->limit <= 0) return r;
+    llm__append_u64(n, sizeof n, &k, (uint64_t)page->limit);
+    return llm__wire_url_param(buf, size, limit_name, n, err);
+}
+
+/* A string member of a model list's answer, copied into the list's arena
+   (NULL when absent or not a string; *failed when out of memory). */
+static const char *llm__wire_list_string(llm_model_list *list, const llm_json *v, bool *failed) {
+    size_t n;
+    const char *s = llm_json_string(v, &n);
+    char *copy;
+    if (!s) return NULL;
+    if (!(copy = llm__arena_strndup(&list->alloc_, &list->arena_, s, n))) *failed = true;
+    return copy;
+}
+
+/* The models array of a list's answer: `count` zeroed entries in its arena
+   (NULL for none; *failed when out of memory). */
+static llm_remote_model *llm__wire_list_models(llm_model_list *list, size_t count, bool *failed) {
+    llm_remote_model *m;
+    if (!count) return NULL;
+    if (count > ((size_t)-1) / sizeof *m || !(m = (llm_remote_model *)llm_model_list_alloc(list, count * sizeof *m))) {
+        *failed = true;
+        return NULL;
+    }
+    list->models = m;
+    list->count = count;
+    return m;
+}
+#endif
 #endif
 
 #if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
@@ -10423,17 +10713,60 @@ static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event
     return llm_json_get(root, "error") ? llm_sink_error(s, root) : LLM_OK;
 }
 
+/* ---- the calls beyond chat ---- */
+
+/* GET {base}/models: OpenAI's ListModelsResponse ({"object": "list",
+   "data": [{"id", "object": "model", "created", "owned_by"}]}), which every
+   compatible server answers (a LiteLLM proxy, vLLM, Ollama); a page asked
+   for goes as after and limit, and an answer that pages says has_more and
+   last_id (OpenAI's other lists). */
+static llm_result llm__openai_models_url(const llm_wire_ctx *ctx, const llm_models_request *req, char *buf,
+                                         size_t size, llm_error *err) {
+    const char *pieces[2];
+    llm_result r;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/models";
+    if ((r = llm__wire_url_join(buf, size, pieces, 2, err)) != LLM_OK) return r;
+    return llm__wire_url_page(buf, size, &req->page, "after", "limit", err);
+}
+
+static llm_result llm__openai_models_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_model_list *list,
+                                            llm_error *err) {
+    const llm_json *data = llm_json_get(body, "data"), *item;
+    llm_remote_model *m;
+    bool failed = false;
+    size_t i;
+    (void)ctx;
+    if (!llm_json_is(data, LLM_JSON_ARRAY))
+        return llm__fail(err, LLM_ERR_PARSE, "models: the answer has no data array");
+    m = llm__wire_list_models(list, llm_json_count(data), &failed);
+    for (i = 0, item = llm_json_first(data); item && !failed; i++, item = llm_json_next(data, item)) {
+        if (!(m[i].id = llm__wire_list_string(list, llm_json_get(item, "id"), &failed)) || !m[i].id[0])
+            return failed ? llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory")
+                          : llm__fail(err, LLM_ERR_PARSE, "models: data[%z] has no id", i);
+        m[i].owner = llm__wire_list_string(list, llm_json_get(item, "owned_by"), &failed);
+        m[i].created = llm_json_int(llm_json_get(item, "created"), 0);
+    }
+    list->has_more = llm_json_bool(llm_json_get(body, "has_more"), false);
+    if (list->has_more) list->next = llm__wire_list_string(list, llm_json_get(body, "last_id"), &failed);
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (list->has_more && !list->next) return llm__fail(err, LLM_ERR_PARSE, "models: has_more without a last_id");
+    return LLM_OK;
+}
+
+static const llm_wire_models llm__openai_models = {llm__openai_models_url, llm__openai_models_decode};
+
 static const llm_wire_format llm__openai_wire = {
     "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__wire_decode_error_object,
     llm__openai_stream_event, 0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
-    llm__openai_usage, false,
+    llm__openai_usage, false, NULL, &llm__openai_models, NULL,
 };
 
 /* Azure OpenAI: the same format at its own URLs. */
 static const llm_wire_format llm__openai_azure_wire = {
     "azure-openai-chat", llm__openai_encode, llm__openai_azure_url, llm__openai_decode, llm__wire_decode_error_object,
     llm__openai_stream_event, 0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
-    llm__openai_usage, false,
+    llm__openai_usage, false, NULL, NULL, NULL,
 };
 
 #endif /* LLM_NO_PROVIDER_OPENAI */
@@ -10635,7 +10968,7 @@ static void llm__responses_text_format(llm__wire_enc *e, const llm_response_form
    for the reasoning's summary too, as Gemini's encoder asks for thoughts),
    and, unless the response is stored, its encrypted content, which a
    stateless next turn needs. */
-static void llm__responses_reasoning(llm__wire_enc *e, const llm_request *req) {
+static void llm__responses_reasoning(llm__wire_enc *e, const llm_request *req, bool count) {
     llm_json_writer *w = e->w;
     if (!req->reasoning_effort) return;
     if (llm__wire_enc_key(e, "reasoning")) {
@@ -10644,7 +10977,7 @@ static void llm__responses_reasoning(llm__wire_enc *e, const llm_request *req) {
         if (strcmp(req->reasoning_effort, "none") != 0) llm__wire_member(w, "summary", "auto");
         llm_json_write_object_end(w);
     }
-    if (req->store != LLM_TRUE && llm__wire_enc_key(e, "include")) {
+    if (!count && req->store != LLM_TRUE && llm__wire_enc_key(e, "include")) {
         llm_json_write_array_begin(w);
         llm_json_write_string(w, "reasoning.encrypted_content");
         llm_json_write_array_end(w);
@@ -10724,8 +11057,12 @@ static llm_result llm__responses_refusals(llm__wire_enc *e, const llm_request *r
     return LLM_OK;
 }
 
-static llm_result llm__responses_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
-                                        llm_error *err) {
+/* The body of a request, or (count) of its token count: TokenCountsBody
+   takes the input and what shapes it (tools, text, reasoning,
+   previous_response_id, tool_choice, parallel_tool_calls), no sampling,
+   store, include or stream. */
+static llm_result llm__responses_body(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                      llm_error *err, bool count) {
     llm__wire_enc e;
     size_t i;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
@@ -10741,13 +11078,20 @@ static llm_result llm__responses_encode(const llm_wire_ctx *ctx, const llm_reque
     llm__responses_tools(&e, req);
     llm__responses_tool_choice(&e, req);
     llm__responses_text_format(&e, &req->response_format);
-    llm__responses_reasoning(&e, req);
-    llm__responses_sampling(&e, req);
-    if (llm__wire_enc_key(&e, "store")) llm_json_write_bool(w, req->store == LLM_TRUE);
+    llm__responses_reasoning(&e, req, count);
+    if (!count) llm__responses_sampling(&e, req);
+    else if (req->parallel_tool_calls != LLM_UNSET && llm__wire_enc_key(&e, "parallel_tool_calls"))
+        llm_json_write_bool(w, req->parallel_tool_calls == LLM_TRUE);
+    if (!count && llm__wire_enc_key(&e, "store")) llm_json_write_bool(w, req->store == LLM_TRUE);
     if (req->previous_response_id && llm__wire_enc_key(&e, "previous_response_id"))
         llm_json_write_string(w, req->previous_response_id);
-    if (ctx->stream && llm__wire_enc_key(&e, "stream")) llm_json_write_bool(w, true);
+    if (!count && ctx->stream && llm__wire_enc_key(&e, "stream")) llm_json_write_bool(w, true);
     return llm__wire_enc_end(&e, LLM_OK);
+}
+
+static llm_result llm__responses_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                        llm_error *err) {
+    return llm__responses_body(ctx, req, w, err, false);
 }
 
 static llm_result llm__responses_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
@@ -11307,10 +11651,40 @@ static llm_result llm__responses_stream_event(llm_stream_sink *s, const char *ev
     return LLM_OK; /* the .done events (their items' done events carry the same), built-in tools' events */
 }
 
+/* ---- the remote token count: POST /responses/input_tokens ---- */
+
+static llm_result llm__responses_count_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                              llm_error *err) {
+    return llm__responses_body(ctx, req, w, err, true);
+}
+
+static llm_result llm__responses_count_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                           llm_error *err) {
+    const char *pieces[2];
+    (void)req;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/responses/input_tokens";
+    return llm__wire_url_join(buf, size, pieces, 2, err);
+}
+
+/* {"object": "response.input_tokens", "input_tokens": N} */
+static llm_result llm__responses_count_decode(const llm_wire_ctx *ctx, const llm_json *body, int64_t *input_tokens,
+                                              llm_error *err) {
+    const llm_json *v = llm_json_get(body, "input_tokens");
+    (void)ctx;
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || !llm__wire_usage_count(v, input_tokens))
+        return llm__fail(err, LLM_ERR_PARSE, "token count: no whole input_tokens in the answer");
+    return LLM_OK;
+}
+
+static const llm_wire_count llm__responses_count = {llm__responses_count_encode, llm__responses_count_url,
+                                                    llm__responses_count_decode};
+
 static const llm_wire_format llm__responses_wire = {
     "openai-responses", llm__responses_encode, llm__responses_url, llm__responses_decode,
     llm__wire_decode_error_object, llm__responses_stream_event, sizeof(llm__responses_state), LLM_FRAMING_SSE, NULL,
-    llm__responses_finish_words, llm__openai_error_words, false, llm__responses_usage, true,
+    llm__responses_finish_words, llm__openai_error_words, false, llm__responses_usage, true, NULL, NULL,
+    &llm__responses_count,
 };
 
 /* Azure OpenAI's Responses API: the same format at its own URLs, under the
@@ -11319,7 +11693,7 @@ static const llm_wire_format llm__responses_wire = {
 static const llm_wire_format llm__responses_azure_wire = {
     "openai-responses", llm__responses_encode, llm__responses_azure_url, llm__responses_decode,
     llm__wire_decode_error_object, llm__responses_stream_event, sizeof(llm__responses_state), LLM_FRAMING_SSE, NULL,
-    llm__responses_finish_words, llm__openai_error_words, false, llm__responses_usage, true,
+    llm__responses_finish_words, llm__openai_error_words, false, llm__responses_usage, true, NULL, NULL, NULL,
 };
 
 #endif /* LLM_NO_PROVIDER_OPENAI */
@@ -12217,7 +12591,7 @@ static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request 
 static const llm_wire_format llm__anthropic_wire = {
     "anthropic-messages", llm__anthropic_encode, llm__anthropic_url, llm__anthropic_decode,
     llm__wire_decode_error_object, llm__anthropic_stream_event, sizeof(llm__anthropic_state), LLM_FRAMING_SSE, NULL,
-    llm__anthropic_finish_words, llm__anthropic_error_words, false, llm__anthropic_usage, true,
+    llm__anthropic_finish_words, llm__anthropic_error_words, false, llm__anthropic_usage, true, NULL, NULL, NULL,
 };
 
 #endif /* LLM_NO_PROVIDER_ANTHROPIC */
@@ -13179,7 +13553,7 @@ static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event
 static const llm_wire_format llm__gemini_wire = {
     LLM__GEMINI_FORMAT, llm__gemini_encode, llm__gemini_url, llm__gemini_decode, llm__gemini_decode_error,
     llm__gemini_stream_event, sizeof(llm__gemini_state), LLM_FRAMING_SSE, NULL, llm__gemini_finish_words,
-    llm__gemini_error_words, false, llm__gemini_usage, true,
+    llm__gemini_error_words, false, llm__gemini_usage, true, NULL, NULL, NULL,
 };
 
 #endif /* LLM_NO_PROVIDER_GEMINI */
@@ -13388,6 +13762,18 @@ static const llm_wire_format *llm__providers_wire_for(const llm_client *client, 
     return p->wire;
 }
 
+/* The wire format of a remote token count: on OpenAI
+   (LLM_QUIRK_RESPONSES_MODELS with OpenAI's chat format) the Responses
+   API's POST /responses/input_tokens, whichever API the model's answers
+   use; else the provider's own. */
+static const llm_wire_format *llm__providers_count_wire(const llm_client *client) {
+#ifndef LLM_NO_PROVIDER_OPENAI
+    if (client->provider->wire == &llm__openai_wire && (client->quirks & LLM_QUIRK_RESPONSES_MODELS))
+        return &llm__responses_wire;
+#endif
+    return client->provider->wire;
+}
+
 /* The preset of a format name as llm_decode_recorded takes it: a preset's
    name, or "openai-responses" (OpenAI's preset through the Responses API,
    *api set to say so). */
@@ -13521,6 +13907,41 @@ LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *m
 
 enum { LLM__CALL_IDLE = 0, LLM__CALL_SENT, LLM__CALL_RECEIVING, LLM__CALL_DONE };
 
+/* What a call asks (llm_call.op_): chat, or one of the calls beyond chat. */
+enum { LLM__CALL_CHAT = 0, LLM__CALL_EMBED, LLM__CALL_MODELS, LLM__CALL_COUNT };
+
+/* What a request of any kind gives its exchange besides its body: the
+   chat request's fields, or a llm_call_options. */
+typedef struct llm__call_extras {
+    const llm_pair *headers;
+    size_t header_count;
+    const char *request_id, *idempotency_key;
+    int timeout_ms;
+    llm_openai_api api;         /* a chat request's choice of OpenAI API (AUTO for the other kinds) */
+} llm__call_extras;
+
+static llm__call_extras llm__call_extras_of(const llm_request *req) {
+    llm__call_extras x;
+    x.headers = req->headers;
+    x.header_count = req->header_count;
+    x.request_id = req->request_id;
+    x.idempotency_key = req->idempotency_key;
+    x.timeout_ms = req->timeout_ms;
+    x.api = req->openai_api;
+    return x;
+}
+
+static llm__call_extras llm__call_extras_of_options(const llm_call_options *o) {
+    llm__call_extras x;
+    x.api = LLM_OPENAI_API_AUTO;
+    x.headers = o->headers;
+    x.header_count = o->header_count;
+    x.request_id = o->request_id;
+    x.idempotency_key = o->idempotency_key;
+    x.timeout_ms = o->timeout_ms;
+    return x;
+}
+
 #ifndef LLM_MAX_RESPONSE_BYTES
 #define LLM_MAX_RESPONSE_BYTES (64u << 20)
 #endif
@@ -13596,9 +14017,9 @@ static bool llm__call_pairs_name(const llm_pair *h, size_t n, const char *name) 
 }
 
 /* Whether the desc's or the request's headers name `name` (any case). */
-static bool llm__call_has_header(const llm_client_desc *d, const llm_request *req, const char *name) {
+static bool llm__call_has_header(const llm_client_desc *d, const llm__call_extras *x, const char *name) {
     return llm__call_pairs_name(d->headers, d->header_count, name) ||
-           llm__call_pairs_name(req->headers, req->header_count, name);
+           llm__call_pairs_name(x->headers, x->header_count, name);
 }
 
 /* The header the secret goes in: Authorization for a bearer token (from
@@ -13621,12 +14042,12 @@ static llm_result llm__call_headers_full(llm_call *call) {
 
 /* The header `name` that carries the secret `token`, unless the caller's
    headers name it (theirs then goes instead: llm__call_user_headers). */
-static llm_result llm__call_auth_header(llm_call *call, const llm_client *client, const llm_request *req,
+static llm_result llm__call_auth_header(llm_call *call, const llm_client *client, const llm__call_extras *x,
                                         const char *name, const char *token) {
     const llm_client_desc *d = &client->desc;
     const char *prefix = client->provider->auth_prefix;
     if (!name) return LLM_OK; /* keyless: nothing to send */
-    if (llm__call_has_header(d, req, name)) return LLM_OK;
+    if (llm__call_has_header(d, x, name)) return LLM_OK;
     if (llm__has_control(token, false))
         return llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT,
                                  "get_token returned a token holding a control byte (CR, LF...): not sent");
@@ -13641,10 +14062,10 @@ static llm_result llm__call_auth_header(llm_call *call, const llm_client *client
 /* The desc's headers, then the request's. A header named like the key's
    (`auth`, any case) becomes the secret header; when both the desc and the
    request have one, the desc's is left out (the request's wins). */
-static llm_result llm__call_user_headers(llm_call *call, const llm_client *client, const llm_request *req,
+static llm_result llm__call_user_headers(llm_call *call, const llm_client *client, const llm__call_extras *x,
                                          const char *auth) {
     const llm_client_desc *d = &client->desc;
-    bool req_auth = auth && llm__call_pairs_name(req->headers, req->header_count, auth);
+    bool req_auth = auth && llm__call_pairs_name(x->headers, x->header_count, auth);
     size_t i;
     for (i = 0; i < d->header_count; i++) {
         bool is_auth = auth && d->headers[i].name && llm__call_same_name(d->headers[i].name, auth);
@@ -13652,10 +14073,10 @@ static llm_result llm__call_user_headers(llm_call *call, const llm_client *clien
         if (!llm__call_add_header(call, d->headers[i].name, d->headers[i].value)) return llm__call_headers_full(call);
         if (is_auth) call->http_.secret_header = call->http_.header_count;
     }
-    for (i = 0; i < req->header_count; i++) {
-        if (!llm__call_add_header(call, req->headers[i].name, req->headers[i].value))
+    for (i = 0; i < x->header_count; i++) {
+        if (!llm__call_add_header(call, x->headers[i].name, x->headers[i].value))
             return llm__call_headers_full(call);
-        if (auth && req->headers[i].name && llm__call_same_name(req->headers[i].name, auth))
+        if (auth && x->headers[i].name && llm__call_same_name(x->headers[i].name, auth))
             call->http_.secret_header = call->http_.header_count;
     }
     return LLM_OK;
@@ -13676,17 +14097,20 @@ static void llm__call_mark_secret(llm_call *call, const llm_provider *p) {
     call->http_.secret = k && strncmp(h->value, p->auth_prefix, k) == 0 ? h->value + k : h->value;
 }
 
-static llm_result llm__call_headers(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
+/* The request's headers. A GET (no body) has no Content-Type and no
+   Idempotency-Key (it is idempotent by itself). */
+static llm_result llm__call_headers(llm_call *call, const llm_client *client, const llm__call_extras *x, bool body,
+                                    bool stream) {
     const llm_client_desc *d = &client->desc;
     const llm_provider *p = client->provider;
     const char *token, *auth = llm__call_auth_name(client, &token); /* get_token: once a request */
     size_t i;
     llm_result r;
     bool ok;
-    if (!llm__call_add_header(call, "Content-Type", "application/json") ||
+    if ((body && !llm__call_add_header(call, "Content-Type", "application/json")) ||
         !llm__call_add_header(call, "Accept", stream ? "text/event-stream" : "application/json"))
         return llm__call_headers_full(call);
-    if ((r = llm__call_auth_header(call, client, req, auth, token)) != LLM_OK) return r;
+    if ((r = llm__call_auth_header(call, client, x, auth, token)) != LLM_OK) return r;
     for (i = 0, ok = true; ok && i < p->header_count; i++)
         ok = llm__call_add_header(call, p->headers[i].name, p->headers[i].value);
     if (ok && d->app_url && p->app_url_header) ok = llm__call_add_header(call, p->app_url_header, d->app_url);
@@ -13694,12 +14118,12 @@ static llm_result llm__call_headers(llm_call *call, const llm_client *client, co
         ok = llm__call_add_header(call, p->app_title_headers[i], d->app_title);
     if (ok && !d->no_request_id)
         ok = llm__call_add_header(call, "X-Request-ID",
-                                  req->request_id ? req->request_id : llm__call_id(call, client, "req_"));
-    if (ok && !llm__call_has_header(d, req, "idempotency-key"))
+                                  x->request_id ? x->request_id : llm__call_id(call, client, "req_"));
+    if (ok && body && !llm__call_has_header(d, x, "idempotency-key"))
         ok = llm__call_add_header(call, "Idempotency-Key",
-                                  req->idempotency_key ? req->idempotency_key : llm__call_id(call, client, "idem-"));
+                                  x->idempotency_key ? x->idempotency_key : llm__call_id(call, client, "idem-"));
     if (!ok) return llm__call_headers_full(call);
-    if ((r = llm__call_user_headers(call, client, req, auth)) != LLM_OK) return r;
+    if ((r = llm__call_user_headers(call, client, x, auth)) != LLM_OK) return r;
     llm__call_mark_secret(call, p);
     return LLM_OK;
 }
@@ -13716,16 +14140,14 @@ static llm_result llm__call_check_plain_http(llm_call *call, const llm_client *c
                              "set llm_client_desc.allow_plain_http (llm: --allow-plain-http)");
 }
 
-/* What every request must be, whatever its wire format (>>wirekit), and its
-   headers and ids. */
-static llm_result llm__call_check_request(const llm_request *req, const llm_allocator *a, llm_error *err) {
-    llm_result r = llm__wire_check_request(req, a, err);
+/* A request's headers and ids, whatever its kind. */
+static llm_result llm__call_check_extras(const llm__call_extras *x, llm_error *err) {
+    llm_result r = llm__http_check_headers(x->headers, x->header_count, "request: headers", err);
     if (r != LLM_OK) return r;
-    if ((r = llm__http_check_headers(req->headers, req->header_count, "request: headers", err)) != LLM_OK) return r;
-    if (req->request_id && (!req->request_id[0] || !llm__visible_ascii(req->request_id)))
+    if (x->request_id && (!x->request_id[0] || !llm__visible_ascii(x->request_id)))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
                          "request: request_id must be visible ASCII (no spaces or control bytes)");
-    if (req->idempotency_key && (!req->idempotency_key[0] || !llm__visible_ascii(req->idempotency_key)))
+    if (x->idempotency_key && (!x->idempotency_key[0] || !llm__visible_ascii(x->idempotency_key)))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
                          "request: idempotency_key must be visible ASCII (no spaces or control bytes)");
     return LLM_OK;
@@ -13760,27 +14182,32 @@ static bool llm__call_wire_state(llm_call *call) {
     return true;
 }
 
-/* What the wire format is given: the model to send, the base URL... */
-static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const llm_request *req, bool stream) {
+/* What the wire format is given: the model to send ("" for a call that
+   names none), the base URL...; and which wire format (llm__providers_wire_for). */
+static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const char *model, llm_openai_api api,
+                                bool stream) {
     call->ctx_.client = client;
     call->ctx_.provider = client->provider;
-    call->wire_ = llm__providers_wire_for(client, req->openai_api, req->model, &call->ctx_.model);
+    call->wire_ = llm__providers_wire_for(client, api, model ? model : "", &call->ctx_.model);
     call->ctx_.quirks = client->quirks;
     call->ctx_.stream = stream;
     call->ctx_.base_url = llm__call_base(call, client);
     return call->ctx_.base_url && llm__call_wire_state(call) ? LLM_OK : llm__sticky_nomem(call);
 }
 
-/* The URL, written by the wire format into a buffer with room for the
-   base, the model and a path and query. */
+/* The buffer a wire format writes the URL into: room for the base, the
+   model, `more` bytes the request adds (a cursor) and a path and query. */
+static char *llm__call_url_buffer(llm_call *call, size_t more, size_t *size) {
+    *size = strlen(call->ctx_.base_url) + strlen(call->ctx_.model) + more + 512;
+    return (char *)llm__arena_alloc(&call->alloc_, &call->arena_, *size);
+}
+
 static llm_result llm__call_url(llm_call *call, const llm_request *req, llm_error *err) {
-    size_t size = strlen(call->ctx_.base_url) + strlen(call->ctx_.model) + 512;
-    char *buf = (char *)llm__arena_alloc(&call->alloc_, &call->arena_, size);
-    llm_result r;
+    size_t size;
+    char *buf = llm__call_url_buffer(call, 0, &size);
     if (!buf) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    r = call->wire_->url(&call->ctx_, req, buf, size, err);
     call->http_.url = buf;
-    return r;
+    return call->wire_->url(&call->ctx_, req, buf, size, err);
 }
 
 static void llm__call_init(llm_call *call, const llm_client *client, int64_t now_ms) {
@@ -13805,50 +14232,78 @@ static void llm__call_init(llm_call *call, const llm_client *client, int64_t now
 /* The model the answer is priced by: the desc's base model (an Azure
    deployment says nothing of its model), else the model requested (the
    model sent when a "responses/" prefix was taken off). */
-static const char *llm__call_price_model(const llm_call *call, const llm_client *client, const llm_request *req) {
+static const char *llm__call_price_model(const llm_call *call, const llm_client *client, const char *model) {
     if (client->desc.base_model) return client->desc.base_model;
-    return call->ctx_.model == llm__providers_model_for(client->provider, req->model) ? req->model : call->ctx_.model;
+    if (!model) return "";
+    return call->ctx_.model == llm__providers_model_for(client->provider, model) ? model : call->ctx_.model;
 }
 
-static llm_result llm__call_start(llm_call *call, const llm_client *client, const llm_request *req, bool stream,
-                                  int64_t now_ms, const llm_http_request **http, llm_error *err) {
+/* The start every kind of call shares: the arguments, the request's
+   headers and ids, and the wire context for `model` (NULL: none). */
+static llm_result llm__call_open(llm_call *call, const llm_client *client, bool has_req, const llm__call_extras *x,
+                                 const char *model, bool stream, int64_t now_ms, const llm_http_request **http,
+                                 const char *who, llm_error *err) {
     const char *price_model;
     llm_result r;
-    if (!call) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL call");
-    if (!client || !client->provider || !req || !http) {
+    if (!call) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL call", who);
+    if (!client || !client->provider || !has_req || !http) {
         memset(call, 0, sizeof *call); /* what the caller frees holds nothing */
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin: NULL client, request or http");
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL client, request or http", who);
     }
     *http = NULL;
     llm__call_init(call, client, now_ms);
-    if ((r = llm__call_check_request(req, &call->alloc_, err)) != LLM_OK) return r;
-    if (llm__call_ctx(call, client, req, stream) != LLM_OK) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    if (!call->wire_->encode)
-        return llm__fail(err, LLM_ERR_UNSUPPORTED, "provider \"%s\": its wire format (%s) only decodes answers here",
-                         client->provider->name, call->wire_->name);
-    if ((r = call->wire_->encode(&call->ctx_, req, &call->body_, err)) != LLM_OK) return r;
-    price_model = llm__call_price_model(call, client, req);
-    call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, price_model, strlen(price_model));
-    call->max_choices_ = req->n > 1 ? req->n : 1;
-    if (!call->model_) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    r = llm_count_request_tokens(req, NULL, &call->alloc_, &call->prompt_estimate_, NULL);
-    if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
-    if (r != LLM_OK) call->prompt_estimate_ = 0; /* only for answers without usage */
-    if ((r = llm__call_url(call, req, err)) != LLM_OK) return r;
-    if (llm__call_headers(call, client, req, stream) != LLM_OK || llm__call_check_plain_http(call, client) != LLM_OK) {
+    if ((r = llm__call_check_extras(x, err)) != LLM_OK) return r;
+    if (llm__call_ctx(call, client, model, x->api, stream) != LLM_OK)
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    price_model = llm__call_price_model(call, client, model);
+    if (!(call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, price_model, strlen(price_model))))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    return LLM_OK;
+}
+
+/* The end every kind of call shares, once the body and the URL are
+   written: the headers, the plain-http rule, and the request to send. */
+static llm_result llm__call_close(llm_call *call, const llm__call_extras *x, const char *method, bool stream,
+                                  const llm_http_request **http, llm_error *err) {
+    const llm_client *client = call->client_;
+    bool body = strcmp(method, "GET") != 0;
+    if (llm__call_headers(call, client, x, body, stream) != LLM_OK ||
+        llm__call_check_plain_http(call, client) != LLM_OK) {
         if (err) *err = call->err_;
         return call->error_;
     }
-    llm_json_writer_finish(&call->body_, &call->http_.body, &call->http_.body_len);
-    call->http_.method = "POST";
+    if (body) llm_json_writer_finish(&call->body_, &call->http_.body, &call->http_.body_len);
+    call->http_.method = method;
     call->http_.headers = call->headers_;
     call->http_.stream = stream;
-    call->http_.timeout_ms = req->timeout_ms ? req->timeout_ms : client->desc.timeout_ms;
+    call->http_.timeout_ms = x->timeout_ms ? x->timeout_ms : client->desc.timeout_ms;
     call->http_.connect_timeout_ms = client->desc.connect_timeout_ms;
     call->state_ = LLM__CALL_SENT;
     *http = &call->http_;
     llm__error_clear(err);
     return LLM_OK;
+}
+
+static llm_result llm__call_start(llm_call *call, const llm_client *client, const llm_request *req, bool stream,
+                                  int64_t now_ms, const llm_http_request **http, llm_error *err) {
+    llm__call_extras x;
+    llm_result r;
+    memset(&x, 0, sizeof x);
+    if (req) x = llm__call_extras_of(req);
+    r = llm__call_open(call, client, req != NULL, &x, req ? req->model : NULL, stream, now_ms, http,
+                       "llm_call_begin", err);
+    if (r != LLM_OK) return r;
+    if ((r = llm__wire_check_request(req, &call->alloc_, err)) != LLM_OK) return r;
+    if (!call->wire_->encode)
+        return llm__fail(err, LLM_ERR_UNSUPPORTED, "provider \"%s\": its wire format (%s) only decodes answers here",
+                         client->provider->name, call->wire_->name);
+    if ((r = call->wire_->encode(&call->ctx_, req, &call->body_, err)) != LLM_OK) return r;
+    call->max_choices_ = req->n > 1 ? req->n : 1;
+    r = llm_count_request_tokens(req, NULL, &call->alloc_, &call->prompt_estimate_, NULL);
+    if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
+    if (r != LLM_OK) call->prompt_estimate_ = 0; /* only for answers without usage */
+    if ((r = llm__call_url(call, req, err)) != LLM_OK) return r;
+    return llm__call_close(call, &x, "POST", stream, http, err);
 }
 
 LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
@@ -14503,49 +14958,72 @@ static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_re
     return LLM_OK;
 }
 
-LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
-    llm_json_doc doc;
-    llm_error perr;
-    llm_result r;
-    if (resp) memset(resp, 0, sizeof *resp);
-    if (!call || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish: NULL call or response");
-    if (call->error_ == LLM_OK && call->state_ != LLM__CALL_RECEIVING)
-        llm__sticky_error(call, call->state_ == LLM__CALL_SENT ? LLM_ERR_TRANSPORT : LLM_ERR_INVALID_ARGUMENT,
-                          call->state_ == LLM__CALL_SENT ? "no HTTP answer was received"
-                                                         : "llm_call_finish without llm_call_begin");
-    if (call->state_ == LLM__CALL_RECEIVING && llm__call_streaming_body(call) &&
-        call->error_ != LLM_ERR_INVALID_ARGUMENT) {
-        r = llm__call_finish_stream(call, now_ms, resp, err); /* a stream keeps what arrived, also with an error */
-        call->state_ = LLM__CALL_DONE;
-        return r;
-    }
-    if (call->error_ != LLM_OK) {
-        if (err) *err = call->err_;
-        return call->error_;
-    }
-    call->state_ = LLM__CALL_DONE;
-    memset(&doc, 0, sizeof doc);
-    doc.alloc = call->alloc_;
-    r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
-    if (r == LLM_ERR_NO_MEMORY) {
-        r = llm__fail(err, r, "out of memory reading the answer");
-    } else if (call->status_ < 200 || call->status_ > 299) {
-        r = llm__call_http_error(call, r == LLM_OK ? llm_json_root(&doc) : NULL, err);
-    } else if (r == LLM_ERR_PARSE) {
-        r = call->in_len_ ? LLM_ERR_PARSE : LLM_ERR_TRUNCATED;
-        llm__fail(err, r, "response body at offset %z: %s", perr.offset, perr.message);
-        if (err) err->offset = perr.offset;
-    } else if (r != LLM_OK) {
-        if (err) *err = perr;
-    } else {
-        r = llm__call_decode(call, llm_json_root(&doc), now_ms, resp, err);
-    }
+/* A failed call's error: the answer's status and request id, no secret. */
+static llm_result llm__call_error_tail(const llm_call *call, llm_result r, llm_error *err) {
     if (err && r != LLM_OK) {
         err->http_status = call->status_;
         if (!err->request_id[0])
             llm__copy_text(err->request_id, sizeof err->request_id, call->request_id_, strlen(call->request_id_));
         llm__scrub_error(err, call->client_->desc.api_key);
     }
+    return r;
+}
+
+/* The whole answer of a call that did not stream, as JSON: LLM_OK with
+   *doc parsed from a 2xx body; else the error (a non-2xx status's, read
+   from its body; the sticky one). *doc is to be freed either way. */
+static llm_result llm__call_answer(llm_call *call, llm_json_doc *doc, llm_error *err) {
+    llm_error perr;
+    llm_result r;
+    memset(doc, 0, sizeof *doc);
+    doc->alloc = call->alloc_;
+    if (call->error_ != LLM_OK) {
+        if (err) *err = call->err_;
+        return call->error_;
+    }
+    call->state_ = LLM__CALL_DONE;
+    r = llm_json_parse(doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
+    if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory reading the answer");
+    if (call->status_ < 200 || call->status_ > 299)
+        return llm__call_http_error(call, r == LLM_OK ? llm_json_root(doc) : NULL, err);
+    if (r == LLM_ERR_PARSE) {
+        r = call->in_len_ ? LLM_ERR_PARSE : LLM_ERR_TRUNCATED;
+        llm__fail(err, r, "response body at offset %z: %s", perr.offset, perr.message);
+        if (err) err->offset = perr.offset;
+        return r;
+    }
+    if (r != LLM_OK && err) *err = perr;
+    return r;
+}
+
+/* Whether finishing now is in order: a call begun as `op` and answered
+   (else the sticky error says why). */
+static bool llm__call_finishable(llm_call *call, int op) {
+    if (call->error_ == LLM_OK && call->state_ != LLM__CALL_RECEIVING)
+        llm__sticky_error(call, call->state_ == LLM__CALL_SENT ? LLM_ERR_TRANSPORT : LLM_ERR_INVALID_ARGUMENT,
+                          call->state_ == LLM__CALL_SENT ? "no HTTP answer was received"
+                                                         : "llm_call_finish without llm_call_begin");
+    if (call->state_ != LLM__CALL_IDLE && call->op_ != op)
+        llm__sticky_error(call, LLM_ERR_INVALID_ARGUMENT, "a call is finished as the kind it was begun as "
+                                                          "(llm_call_finish, _embed, _models, _count_tokens)");
+    return call->error_ != LLM_ERR_INVALID_ARGUMENT;
+}
+
+LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
+    llm_json_doc doc;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!call || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish: NULL call or response");
+    if (llm__call_finishable(call, LLM__CALL_CHAT) && call->state_ == LLM__CALL_RECEIVING &&
+        llm__call_streaming_body(call)) {
+        r = llm__call_finish_stream(call, now_ms, resp, err); /* a stream keeps what arrived, also with an error */
+        call->state_ = LLM__CALL_DONE;
+        return r;
+    }
+    r = llm__call_answer(call, &doc, err);
+    if (r == LLM_OK) r = llm__call_decode(call, llm_json_root(&doc), now_ms, resp, err);
+    if (r != LLM_OK && call->error_ != LLM_OK && err) *err = call->err_; /* no tail: the sticky error is whole */
+    else llm__call_error_tail(call, r, err);
     llm_json_doc_free(&doc);
     return r;
 }
@@ -14589,6 +15067,221 @@ LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *clien
     call->max_choices_ = LLM__CALL_MAX_RECORDED_CHOICES;
     llm__error_clear(err);
     return LLM_OK;
+}
+
+/* ---- the calls beyond chat ---- */
+
+/* The wire format's op for a call beyond chat, or UNSUPPORTED naming the
+   provider: `op` is the slot (NULL when the format has none). */
+static llm_result llm__call_op_ok(const llm_call *call, const void *op, const char *what, llm_error *err) {
+    const llm_provider *p = call->client_->provider;
+    if (op) return LLM_OK;
+    return llm__fail(err, LLM_ERR_UNSUPPORTED, "provider \"%s\" (%s) has no %s call here", p->name, p->wire->name,
+                     what);
+}
+
+/* The begin of a call beyond chat, its body and URL written: a failure
+   leaves nothing to free. */
+static llm_result llm__call_begun(llm_call *call, int op, const llm__call_extras *x, const char *method, llm_result r,
+                                  const llm_http_request **http, llm_error *err) {
+    if (r == LLM_OK) {
+        call->op_ = op;
+        r = llm__call_close(call, x, method, false, http, err);
+    }
+    if (r != LLM_OK && call) llm_call_free(call);
+    return r;
+}
+
+LLM_API llm_result llm_call_begin_embed(llm_call *call, const llm_client *client, const llm_embed_request *req,
+                                        int64_t now_ms, const llm_http_request **http, llm_error *err) {
+    const llm_wire_embed *op = NULL;
+    llm__call_extras x;
+    size_t size;
+    char *url;
+    llm_result r;
+    memset(&x, 0, sizeof x);
+    if (req) x = llm__call_extras_of_options(&req->call);
+    r = llm__call_open(call, client, req != NULL, &x, req ? req->model : NULL, false, now_ms, http,
+                       "llm_call_begin_embed", err);
+    if (r == LLM_OK) r = llm__call_op_ok(call, op = client->provider->wire->embed, "embeddings", err);
+    if (r == LLM_OK) r = llm__wire_check_embed_request(req, err);
+    if (r == LLM_OK) r = op->encode(&call->ctx_, req, &call->body_, err);
+    if (r == LLM_OK && !(url = llm__call_url_buffer(call, 0, &size)))
+        r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (r == LLM_OK) {
+        call->http_.url = url;
+        r = op->url(&call->ctx_, req, url, size, err);
+    }
+    if (r == LLM_OK) {
+        call->expected_items_ = req->input_count;
+        /* the inputs' tokens by the estimator, for an answer without usage */
+        for (size = 0; size < req->input_count; size++)
+            call->prompt_estimate_ += llm_tokens_estimate(req->inputs[size], strlen(req->inputs[size]), req->model);
+    }
+    return llm__call_begun(call, LLM__CALL_EMBED, &x, "POST", r, http, err);
+}
+
+LLM_API llm_result llm_call_begin_models(llm_call *call, const llm_client *client, const llm_models_request *req,
+                                         int64_t now_ms, const llm_http_request **http, llm_error *err) {
+    llm_models_request first_page;
+    const llm_wire_models *op = NULL;
+    llm__call_extras x;
+    size_t size;
+    char *url;
+    llm_result r;
+    memset(&first_page, 0, sizeof first_page);
+    if (!req) req = &first_page;
+    x = llm__call_extras_of_options(&req->call);
+    r = llm__call_open(call, client, true, &x, NULL, false, now_ms, http, "llm_call_begin_models", err);
+    if (r == LLM_OK) r = llm__call_op_ok(call, op = client->provider->wire->models, "model list", err);
+    if (r == LLM_OK && (req->page.limit < 0 || (req->page.after && !llm__visible_ascii(req->page.after))))
+        r = llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "models: a page limit below 0, or a cursor that is not visible "
+                                                     "ASCII");
+    if (r == LLM_OK && !(url = llm__call_url_buffer(call, req->page.after ? 3 * strlen(req->page.after) : 0, &size)))
+        r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (r == LLM_OK) {
+        call->http_.url = url;
+        r = op->url(&call->ctx_, req, url, size, err);
+    }
+    return llm__call_begun(call, LLM__CALL_MODELS, &x, "GET", r, http, err);
+}
+
+LLM_API llm_result llm_call_begin_count_tokens(llm_call *call, const llm_client *client, const llm_request *req,
+                                               int64_t now_ms, const llm_http_request **http, llm_error *err) {
+    const llm_wire_count *op = NULL;
+    llm__call_extras x;
+    size_t size;
+    char *url;
+    llm_result r;
+    memset(&x, 0, sizeof x);
+    if (req) x = llm__call_extras_of(req);
+    r = llm__call_open(call, client, req != NULL, &x, req ? req->model : NULL, false, now_ms, http,
+                       "llm_call_begin_count_tokens", err);
+    if (r == LLM_OK)
+        r = llm__call_op_ok(call, op = llm__providers_count_wire(client)->count_tokens, "token count", err);
+    if (r == LLM_OK) r = llm__wire_check_request(req, &call->alloc_, err);
+    if (r == LLM_OK) r = op->encode(&call->ctx_, req, &call->body_, err);
+    if (r == LLM_OK && !(url = llm__call_url_buffer(call, 0, &size)))
+        r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (r == LLM_OK) {
+        call->http_.url = url;
+        r = op->url(&call->ctx_, req, url, size, err);
+    }
+    return llm__call_begun(call, LLM__CALL_COUNT, &x, "POST", r, http, err);
+}
+
+/* What every finished call beyond chat tells of its exchange. */
+static bool llm__call_exchange_info(const llm_call *call, int64_t now_ms, const llm_allocator *a, void **arena,
+                                    const char **request_id, int *http_status, int64_t *latency_ms, int *attempts) {
+    *http_status = call->status_;
+    *latency_ms = now_ms - call->start_ms_;
+    *attempts = 1;
+    if (!call->request_id_[0]) return true;
+    return (*request_id = llm__arena_strndup(a, arena, call->request_id_, strlen(call->request_id_))) != NULL;
+}
+
+/* An embeddings answer read: a vector per input, its usage bounded and
+   priced. */
+static llm_result llm__call_embed_answer(llm_call *call, const llm_json *body, int64_t now_ms,
+                                         llm_embed_response *resp, llm_error *err) {
+    llm_result r;
+    resp->alloc_ = call->alloc_;
+    if ((r = call->client_->provider->wire->embed->decode(&call->ctx_, body, resp, err)) != LLM_OK) return r;
+    if (resp->count != call->expected_items_)
+        return llm__fail(err, LLM_ERR_PARSE, "embeddings: the server answered %z vectors for %z inputs", resp->count,
+                         call->expected_items_);
+    if (resp->usage.source == LLM_USAGE_REPORTED &&
+        (resp->usage.prompt_tokens < 0 || resp->usage.prompt_tokens > LLM_USAGE_MAX_TOKENS)) {
+        memset(&resp->usage, 0, sizeof resp->usage); /* cannot be this request's: unknown, never 0 */
+    }
+    if (!llm__call_exchange_info(call, now_ms, &resp->alloc_, &resp->arena_, &resp->request_id, &resp->http_status,
+                                 &resp->latency_ms, &resp->attempts))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    resp->has_provider_cost = call->has_provider_cost_;
+    resp->provider_cost_usd = call->provider_cost_;
+#ifndef LLM_NO_COSTS
+    if (resp->usage.source == LLM_USAGE_REPORTED) {
+        llm_cost_info info;
+        resp->has_cost = llm_cost(call->client_->desc.costs, call->model_, &resp->usage, &info, NULL) == LLM_OK;
+        resp->cost_usd = resp->has_cost ? info.usd : 0;
+    }
+#endif
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_call_finish_embed(llm_call *call, int64_t now_ms, llm_embed_response *resp, llm_error *err) {
+    llm_json_doc doc;
+    llm_result r;
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!call || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish_embed: NULL call or response");
+    llm__call_finishable(call, LLM__CALL_EMBED);
+    r = llm__call_answer(call, &doc, err);
+    if (r == LLM_OK && (r = llm__call_embed_answer(call, llm_json_root(&doc), now_ms, resp, err)) != LLM_OK)
+        llm_embed_response_free(resp);
+    llm__call_error_tail(call, r, err);
+    llm_json_doc_free(&doc);
+    return r;
+}
+
+/* A model list read, each model's price-table entry beside it. */
+static llm_result llm__call_models_answer(llm_call *call, const llm_json *body, int64_t now_ms, llm_model_list *list,
+                                          llm_error *err) {
+    llm_result r;
+    list->alloc_ = call->alloc_;
+    if ((r = call->client_->provider->wire->models->decode(&call->ctx_, body, list, err)) != LLM_OK) return r;
+#ifndef LLM_NO_COSTS
+    {
+        size_t i;
+        for (i = 0; i < list->count; i++) {
+            llm_remote_model *m = (llm_remote_model *)(uintptr_t)&list->models[i];
+            m->known = m->id && llm_model_info_get(call->client_->desc.costs, m->id, &m->info, NULL) == LLM_OK;
+        }
+    }
+#endif
+    if (!llm__call_exchange_info(call, now_ms, &list->alloc_, &list->arena_, &list->request_id, &list->http_status,
+                                 &list->latency_ms, &list->attempts))
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_call_finish_models(llm_call *call, int64_t now_ms, llm_model_list *list, llm_error *err) {
+    llm_json_doc doc;
+    llm_result r;
+    if (list) memset(list, 0, sizeof *list);
+    if (!call || !list) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish_models: NULL call or list");
+    llm__call_finishable(call, LLM__CALL_MODELS);
+    r = llm__call_answer(call, &doc, err);
+    if (r == LLM_OK && (r = llm__call_models_answer(call, llm_json_root(&doc), now_ms, list, err)) != LLM_OK)
+        llm_model_list_free(list);
+    llm__call_error_tail(call, r, err);
+    llm_json_doc_free(&doc);
+    return r;
+}
+
+LLM_API llm_result llm_call_finish_count_tokens(llm_call *call, int64_t now_ms, llm_token_count *out, llm_error *err) {
+    llm_json_doc doc;
+    llm_result r;
+    if (out) memset(out, 0, sizeof *out);
+    if (!call || !out)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish_count_tokens: NULL call or out");
+    llm__call_finishable(call, LLM__CALL_COUNT);
+    r = llm__call_answer(call, &doc, err);
+    if (r == LLM_OK)
+        r = llm__providers_count_wire(call->client_)->count_tokens->decode(&call->ctx_, llm_json_root(&doc),
+                                                                            &out->input_tokens, err);
+    if (r == LLM_OK && (out->input_tokens < 0 || out->input_tokens > LLM_USAGE_MAX_TOKENS))
+        r = llm__fail(err, LLM_ERR_PARSE, "token count: the server's count is below 0 or above LLM_USAGE_MAX_TOKENS");
+    if (r == LLM_OK) {
+        out->http_status = call->status_;
+        out->latency_ms = now_ms - call->start_ms_;
+        out->attempts = 1;
+        llm__copy_text(out->request_id, sizeof out->request_id, call->request_id_, strlen(call->request_id_));
+    } else {
+        out->input_tokens = 0;
+    }
+    llm__call_error_tail(call, r, err);
+    llm_json_doc_free(&doc);
+    return r;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -14951,6 +15644,153 @@ LLM_API llm_result llm_stream(const llm_client *client, const llm_request *req, 
     s.fn = on_event;
     s.user = user;
     return llm__client_drive(client, req, &s, resp, err);
+}
+
+/* ---- the blocking calls beyond chat ---- */
+
+/* One call beyond chat for the retry loop below: its kind, its request and
+   where its answer goes. */
+typedef enum { LLM__CLIENT_EMBED, LLM__CLIENT_MODELS, LLM__CLIENT_COUNT } llm__client_kind;
+
+typedef struct llm__client_op {
+    llm__client_kind kind;
+    const llm_embed_request *embed;
+    const llm_models_request *models;
+    const llm_request *count;
+    llm_embed_response *vectors;
+    llm_model_list *list;
+    llm_token_count *tokens;
+} llm__client_op;
+
+static llm_result llm__client_op_begin(const llm_client *c, const llm__client_op *op, llm_call *call,
+                                       const llm_http_request **http, llm_error *err) {
+    int64_t now = llm__client_now(c);
+    switch (op->kind) {
+    case LLM__CLIENT_EMBED: return llm_call_begin_embed(call, c, op->embed, now, http, err);
+    case LLM__CLIENT_MODELS: return llm_call_begin_models(call, c, op->models, now, http, err);
+    default: return llm_call_begin_count_tokens(call, c, op->count, now, http, err);
+    }
+}
+
+static llm_result llm__client_op_finish(const llm_client *c, const llm__client_op *op, llm_call *call,
+                                        llm_error *err) {
+    int64_t now = llm__client_now(c);
+    switch (op->kind) {
+    case LLM__CLIENT_EMBED: return llm_call_finish_embed(call, now, op->vectors, err);
+    case LLM__CLIENT_MODELS: return llm_call_finish_models(call, now, op->list, err);
+    default: return llm_call_finish_count_tokens(call, now, op->tokens, err);
+    }
+}
+
+/* The answer of a failed attempt, before the next one. */
+static void llm__client_op_free(const llm__client_op *op) {
+    if (op->kind == LLM__CLIENT_EMBED) llm_embed_response_free(op->vectors);
+    if (op->kind == LLM__CLIENT_MODELS) llm_model_list_free(op->list);
+}
+
+/* What the answer tells of every attempt: how many, and the time from the
+   first one's start (backoff included). */
+static void llm__client_op_account(const llm_client *c, const llm__client_op *op, int attempts, int64_t start) {
+    int64_t latency = llm__client_now(c) - start;
+    bool clock = c->desc.clock_ms != NULL;
+    if (op->kind == LLM__CLIENT_EMBED) {
+        op->vectors->attempts = attempts;
+        if (clock) op->vectors->latency_ms = latency;
+    } else if (op->kind == LLM__CLIENT_MODELS) {
+        op->list->attempts = attempts;
+        if (clock) op->list->latency_ms = latency;
+    } else {
+        op->tokens->attempts = attempts;
+        if (clock) op->tokens->latency_ms = latency;
+    }
+}
+
+/* One attempt through the transport (as llm__client_complete_once). */
+static llm_result llm__client_op_once(const llm_client *c, const llm__client_op *op, llm_error *err) {
+    llm_call call;
+    const llm_http_request *http;
+    llm_http_sink sink;
+    llm_error terr;
+    llm_result r;
+    if ((r = llm__client_op_begin(c, op, &call, &http, err)) != LLM_OK) return r;
+    sink = llm_call_sink(&call);
+    llm__error_clear(&terr);
+    if ((r = c->desc.transport.send(c->desc.transport.user, http, &sink, &terr)) != LLM_OK)
+        llm_call_fail(&call, r, terr.message);
+    r = llm__client_op_finish(c, op, &call, err);
+    llm_call_free(&call);
+    return r;
+}
+
+/* The retry loop of the blocking calls beyond chat: the client's one policy
+   (llm__client_retry), as llm_complete's. */
+static llm_result llm__client_op_drive(const llm_client *c, const char *who, const llm__client_op *op,
+                                       llm_error *err) {
+    llm_error e;
+    int64_t start, delay = 0;
+    int done;
+    llm_result r;
+    if (!c) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL client", who);
+    if (!c->desc.transport.send)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: the client has no transport", who);
+    llm__error_clear(&e);
+    start = llm__client_now(c);
+    for (done = 0;; done++) {
+        if ((r = llm__client_op_once(c, op, &e)) == LLM_OK) break;
+        if (!llm__client_retry(c, done, r, &e, &delay)) break;
+        llm__client_op_free(op);
+        llm__client_wait(c, done, &e, delay);
+    }
+    if (r == LLM_OK) llm__client_op_account(c, op, done + 1, start);
+    else llm__log(c, LLM_LOG_WARN, e.message);
+    if (err) *err = e;
+    return r;
+}
+
+LLM_API llm_result llm_embed(const llm_client *client, const llm_embed_request *req, llm_embed_response *resp,
+                             llm_error *err) {
+    llm__client_op op;
+    llm_embed_request copy;
+    char key[LLM__CALL_ID_SIZE];
+    if (resp) memset(resp, 0, sizeof *resp);
+    if (!resp || !req) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_embed: NULL request or response");
+    memset(&op, 0, sizeof op);
+    op.kind = LLM__CLIENT_EMBED;
+    op.embed = req;
+    op.vectors = resp;
+    if (client && !req->call.idempotency_key) { /* one key for every attempt */
+        copy = *req;
+        llm__call_random_id(client, llm__mix64((uint64_t)(uintptr_t)req) ^ (uint64_t)(uintptr_t)key, "idem-", key);
+        copy.call.idempotency_key = key;
+        op.embed = &copy;
+    }
+    return llm__client_op_drive(client, "llm_embed", &op, err);
+}
+
+LLM_API llm_result llm_list_models(const llm_client *client, const llm_models_request *req, llm_model_list *list,
+                                   llm_error *err) {
+    llm__client_op op;
+    if (list) memset(list, 0, sizeof *list);
+    if (!list) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_list_models: NULL list");
+    memset(&op, 0, sizeof op);
+    op.kind = LLM__CLIENT_MODELS;
+    op.models = req;
+    op.list = list;
+    return llm__client_op_drive(client, "llm_list_models", &op, err);
+}
+
+LLM_API llm_result llm_count_tokens_remote(const llm_client *client, const llm_request *req, llm_token_count *out,
+                                           llm_error *err) {
+    llm__client_op op;
+    llm_request copy;
+    char key[LLM__CALL_ID_SIZE];
+    if (out) memset(out, 0, sizeof *out);
+    if (!out) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_count_tokens_remote: NULL out");
+    memset(&op, 0, sizeof op);
+    op.kind = LLM__CLIENT_COUNT;
+    op.count = client ? llm__client_request(client, req, &copy, key) : req;
+    op.tokens = out;
+    return llm__client_op_drive(client, "llm_count_tokens_remote", &op, err);
 }
 
 LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,

@@ -45,6 +45,40 @@ int cli_parse_count(const char *s, int64_t *out);
 llm_result cli_resolve_target(const char *model, const char *provider, const char *base_url, llm_target *t, llm_error *err);
 #endif
 
+/* The flags every verb that asks a server takes (remote.c): -m MODEL,
+   --provider P, --base-url URL, --timeout-ms N (whole call; default
+   CLI_REMOTE_TIMEOUT_MS), --allow-plain-http. */
+#define CLI_REMOTE_TIMEOUT_MS 600000
+typedef struct cli_remote {
+    const char *model, *provider, *base_url;
+    int64_t timeout_ms;
+    int allow_plain_http;
+} cli_remote;
+/* argv[*i] as one of those flags: 1 taken (*i past its value), 0 not one
+   of them, -1 a usage error already said (return CLI_USAGE). */
+int cli_remote_flag(const char *verb, cli_remote *r, int argc, char **argv, int *i);
+#ifdef LLM_H_INCLUDED
+/* The flags' target, resolved as `llm chat` resolves it (cli_resolve_target;
+   r->model may be NULL for a verb that names none); need_key: a provider
+   that needs a key and has none is a usage error naming the variables.
+   A CLI_* status, the reason said on stderr as "llm VERB: ...". */
+int cli_remote_target(const char *verb, const cli_remote *r, int need_key, llm_target *t);
+/* Why a call failed, on stderr: "llm VERB: CODE: message (HTTP n)"; CLI_FAILED. */
+int cli_remote_failed(const char *verb, const llm_error *err);
+#endif
+#ifdef LLM_CURL_ADAPTER_H
+/* A client over libcurl for target t, as `llm chat` makes its own (the
+   flags' timeout and plain-http choice; the adapter's warnings on stderr).
+   cli_remote_close releases it (a failed open leaves nothing to release). */
+typedef struct cli_remote_client {
+    llm_curl curl;
+    llm_client client;
+    int open;
+} cli_remote_client;
+int cli_remote_open(const char *verb, const cli_remote *r, const llm_target *t, cli_remote_client *out);
+void cli_remote_close(cli_remote_client *c);
+#endif
+
 /* A dollar figure for people: 10 significant digits in plain decimals,
    trailing zeros trimmed (0.0075, not 0.0074999999999999997). */
 void cli_format_usd(double usd, char *out, size_t size);

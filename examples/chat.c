@@ -1,79 +1,75 @@
-/* chat.c - one chat completion through a transport.
+/* chat.c - one question, one answer, over HTTP.
 
-   The transport is whatever moves bytes for your program (libcurl, lwIP, a
-   console SDK). This example replays a recorded OpenAI answer with the mock
-   transport, so it runs anywhere:
+       OPENAI_API_KEY=sk-... build/chat "Why is the sky blue?"
+       ANTHROPIC_API_KEY=... build/chat -m anthropic/claude-sonnet-4-5 "Why is the sky blue?"
+       LLM_BASE_URL=http://localhost:4000 LLM_API_KEY=sk-... build/chat -m my-alias "Hi"  (a LiteLLM proxy, vLLM...)
 
-       build/chat [RECORDED_BODY.json]
-
-   To talk to a real server, give the client a real transport
-   (llm_curl_transport from llm_curl_adapter.h, as `llm chat` does in
-   cli/chat.c, or your own) and a real API key. */
+   The target (provider, base URL, key) comes from the environment as `llm
+   chat` finds it (llm_client_desc_from_env); libcurl moves the bytes
+   (llm_curl_adapter.h). Build: cc -std=c99 chat.c -lcurl */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
+#define LLM_CURL_IMPLEMENTATION
+#include "../llm_curl_adapter.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-    if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        if (f) fclose(f);
-        return NULL;
-    }
-    buf = (char *)malloc((size_t)n + 1);
-    *len = buf ? fread(buf, 1, (size_t)n, f) : 0;
-    fclose(f);
-    return buf;
-}
+#include <string.h>
 
 int main(int argc, char **argv) {
-    const char *path = argc > 1 ? argv[1] : "tests/data/provider-samples/openai/chat_completion_text.json";
-    llm_mock_exchange answer = {0, NULL, NULL, 0, 0, LLM_OK};
-    llm_mock mock = {NULL, 0, 0, NULL, NULL};
+    const char *model = "gpt-4o-mini", *prompt = "Say hello in one sentence.";
+    llm_message question = {.role = LLM_ROLE_USER};
     llm_client_desc desc = {0};
+    llm_target target;
+    llm_curl curl;
     llm_client client;
-    llm_message messages[2] = {{.role = LLM_ROLE_SYSTEM, .content = "You are terse."},
-                               {.role = LLM_ROLE_USER, .content = "What's the weather in San Francisco?"}};
     llm_request req = {0};
     llm_response resp;
     llm_error err;
-    size_t len;
+    int i, status = 0;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-m") == 0 && i + 1 < argc) model = argv[++i];
+        else prompt = argv[i];
+    }
 
-    answer.status = 200;
-    answer.headers = "content-type: application/json\nx-request-id: req_demo\n";
-    answer.body = read_file(path, &len);
-    answer.body_len = len;
-    if (!answer.body) {
-        fprintf(stderr, "chat: cannot read %s\n", path);
+    /* who to ask: the model's provider and its key, from the environment */
+    if (llm_client_desc_from_env(&desc, model, &target, &err) != LLM_OK) {
+        fprintf(stderr, "chat: %s\n", err.message);
         return 2;
     }
-    mock.exchanges = &answer;
-    mock.count = 1;
-
-    desc.api_key = "sk-your-key";
-    desc.transport = llm_mock_transport(&mock);
-    if (llm_client_init(&client, &desc, &err) != LLM_OK) {
+    if (!desc.api_key && !target.provider->keyless) {
+        fprintf(stderr, "chat: no key for %s: set %s\n", target.provider->name, target.key_vars);
+        return 2;
+    }
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (llm_curl_init(&curl, NULL, &err) != LLM_OK) {
         fprintf(stderr, "chat: %s\n", err.message);
         return 1;
     }
-
-    req.model = "gpt-4o";
-    req.messages = messages;
-    req.message_count = 2;
-    req.has_temperature = true;
-    req.temperature = 0.2;
-    if (llm_complete(&client, &req, &resp, &err) != LLM_OK) {
-        fprintf(stderr, "chat: %s: %s (HTTP %d)\n", llm_result_str(err.code), err.message, err.http_status);
-        free((void *)answer.body);
-        return 1;
+    desc.transport = llm_curl_transport(&curl);
+    if (llm_client_init(&client, &desc, &err) != LLM_OK) {
+        fprintf(stderr, "chat: %s\n", err.message);
+        llm_curl_free(&curl);
+        return 2;
     }
-    printf("%s\n", resp.choices[0].content ? resp.choices[0].content : "(no text)");
-    printf("model %s, finish %s, tokens %lld in + %lld out, request %s\n", resp.model, resp.choices[0].finish_reason_raw,
-           (long long)resp.usage.prompt_tokens, (long long)resp.usage.completion_tokens, resp.request_id);
-    llm_response_free(&resp);
-    free((void *)answer.body);
-    return 0;
+
+    /* what to ask */
+    question.content = prompt;
+    req.model = target.model;
+    req.messages = &question;
+    req.message_count = 1;
+
+    /* one blocking call (retried on 429/5xx); the answer owns its strings */
+    if (llm_complete(&client, &req, &resp, &err) == LLM_OK) {
+        printf("%s\n", resp.choices[0].content);
+        printf("tokens: %lld in, %lld out", (long long)resp.usage.prompt_tokens, (long long)resp.usage.completion_tokens);
+        if (resp.has_cost) printf(", cost $%.6f\n", resp.cost_usd);
+        else printf(", cost unknown\n");
+        llm_response_free(&resp);
+    } else {
+        fprintf(stderr, "chat: %s: %s\n", llm_result_str(err.code), err.message);
+        status = 1;
+    }
+    llm_curl_free(&curl);
+    curl_global_cleanup();
+    return status;
 }

@@ -1,96 +1,87 @@
-/* router.c - fallbacks across deployments.
+/* router.c - one model group falling back to another provider.
 
-   A model group "fast" has one deployment that is down (it answers 503), and
-   falls back to the group "backup". The router retries "fast" with backoff,
-   then falls back; its decision trace shows why each step happened. The
-   transport is the mock one (recorded answers, played in order), and the
-   clock and sleep are simulated, so the example runs instantly anywhere:
+       OPENAI_API_KEY=sk-... ANTHROPIC_API_KEY=... build/router
 
-       build/router
-
-   With a real transport and real keys the same code routes real traffic. */
+   The group "fast" is gpt-4o-mini on OpenAI; when it fails (5xx, 429,
+   timeouts: retried with backoff first), the router falls back to the
+   group "careful", Claude on Anthropic. Each decision is traced with its
+   reason. OPENAI_BASE_URL and ANTHROPIC_BASE_URL, when set, point a
+   deployment elsewhere (a proxy, or a test server). The same router comes
+   from LiteLLM's config.yaml with llm_router_init_json (see `llm chat
+   --router`). Build: cc -std=c99 router.c -lcurl */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
+#define LLM_CURL_IMPLEMENTATION
+#include "../llm_curl_adapter.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static int64_t sim_now = 0;
-static int64_t sim_clock(void *user) { (void)user; return sim_now; }
-static void sim_sleep(void *user, int64_t ms) { (void)user; sim_now += ms; }
-
+/* The router's decisions as they happen: each attempt, retry, cooldown and
+   fallback, with why. */
 static void trace(void *user, const llm_router_trace *ev) {
     (void)user;
-    printf("[%5lld ms] %s\n", (long long)sim_now, ev->message);
+    printf("router: %s\n", ev->message);
 }
 
 int main(void) {
-    static const char down[] = "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_error\"}}";
-    static const char answer[] = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-mini\","
-                                 "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hello from the backup deployment.\"},"
-                                 "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":6,\"total_tokens\":15}}";
-    llm_mock_exchange exchanges[4];
-    llm_mock mock = {NULL, 0, 0, NULL, NULL};
+    static const char *const careful[] = {"careful"};
     llm_deployment_desc deps[2];
-    static const char *const backup[] = {"backup"};
     llm_router_fallback fallback;
     llm_router_desc desc;
     llm_router router;
     llm_message msg = {.role = LLM_ROLE_USER, .content = "Say hello."};
-    llm_request req;
+    llm_request req = {0};
     llm_response resp;
     llm_router_stats st;
+    llm_curl curl;
     llm_error err;
-    int i;
-
-    memset(exchanges, 0, sizeof exchanges);
-    for (i = 0; i < 3; i++) { exchanges[i].status = 503; exchanges[i].body = down; } /* "fast": 1 try + 2 retries */
-    exchanges[3].status = 200;
-    exchanges[3].body = answer;
-    mock.exchanges = exchanges;
-    mock.count = 4;
+    int status = 0;
 
     memset(deps, 0, sizeof deps);
     deps[0].group = "fast";
     deps[0].model = "openai/gpt-4o-mini";
-    deps[0].api_key = "sk-primary";
-    deps[1].group = "backup";
-    deps[1].model = "gpt-4o-mini";
-    deps[1].api_key = "sk-backup";
-    deps[1].base_url = "https://backup.example.com/v1";
+    deps[0].api_key = getenv("OPENAI_API_KEY");
+    deps[0].base_url = getenv("OPENAI_BASE_URL"); /* NULL: OpenAI's own */
+    deps[1].group = "careful";
+    deps[1].model = "anthropic/claude-sonnet-4-5";
+    deps[1].api_key = getenv("ANTHROPIC_API_KEY");
+    deps[1].base_url = getenv("ANTHROPIC_BASE_URL");
     memset(&fallback, 0, sizeof fallback);
     fallback.group = "fast";
-    fallback.to = backup;
+    fallback.to = careful;
     fallback.to_count = 1;
 
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (llm_curl_init(&curl, NULL, &err) != LLM_OK) return 1;
     memset(&desc, 0, sizeof desc);
     desc.deployments = deps;
     desc.deployment_count = 2;
     desc.fallbacks = &fallback;
     desc.fallback_count = 1;
-    desc.transport = llm_mock_transport(&mock);
-    desc.clock_ms = sim_clock;
-    desc.sleep_ms = sim_sleep;
-    desc.seed = 7;
+    desc.transport = llm_curl_transport(&curl);
     desc.on_trace = trace;
     if (llm_router_init(&router, &desc, &err) != LLM_OK) {
         fprintf(stderr, "router: %s\n", err.message);
-        return 1;
+        return 2;
     }
 
-    memset(&req, 0, sizeof req);
-    req.model = "fast";
+    req.model = "fast"; /* a group's name, as LiteLLM's model_name */
     req.messages = &msg;
     req.message_count = 1;
-    if (llm_router_complete(&router, &req, NULL, &resp, &err) != LLM_OK) {
-        fprintf(stderr, "%s: %s\n", llm_result_str(err.code), err.message);
-        llm_router_free(&router);
-        return 1;
+    if (llm_router_complete(&router, &req, NULL, &resp, &err) == LLM_OK) {
+        printf("answer: %s\n", resp.choices[0].content);
+        llm_response_free(&resp);
+    } else {
+        fprintf(stderr, "router: %s: %s\n", llm_result_str(err.code), err.message);
+        status = 1;
     }
-    printf("answer: %s\n", resp.choices[0].content);
     llm_router_get_stats(&router, &st);
     printf("stats: %llu call, %llu attempts, %llu retries, %llu fallback\n", (unsigned long long)st.calls,
            (unsigned long long)st.attempts, (unsigned long long)st.retries, (unsigned long long)st.fallbacks);
-    llm_response_free(&resp);
     llm_router_free(&router);
-    return 0;
+    llm_curl_free(&curl);
+    curl_global_cleanup();
+    return status;
 }

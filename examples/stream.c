@@ -1,69 +1,79 @@
-/* stream.c - a streamed answer, printed as it arrives.
+/* stream.c - an answer printed as it arrives.
 
-   llm_stream calls back for every event (text, reasoning, tool calls,
-   usage, finish) and returns the same llm_response a blocking call gives.
-   The mock transport replays a recorded OpenAI stream in small chunks, as
-   a network would deliver it:
+       OPENAI_API_KEY=sk-... build/stream "Tell me a short story."
+       (any target chat.c takes: -m MODEL, LLM_BASE_URL...)
 
-       build/stream [RECORDED.sse]                                         */
+   llm_stream calls on_event for each piece as the server sends it; every
+   provider's stream becomes the same events (text, reasoning, tool calls,
+   usage, finish). The response at the end holds the whole answer, as a
+   blocking call's would. A stream that ends early is LLM_ERR_TRUNCATED,
+   what arrived kept. Build: cc -std=c99 stream.c -lcurl */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
+#define LLM_CURL_IMPLEMENTATION
+#include "../llm_curl_adapter.h"
 
 #include <stdio.h>
-#include <stdlib.h>
+#include <string.h>
 
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-    if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        if (f) fclose(f);
-        return NULL;
-    }
-    buf = (char *)malloc((size_t)n + 1);
-    *len = buf ? fread(buf, 1, (size_t)n, f) : 0;
-    fclose(f);
-    return buf;
-}
-
+/* Each event as it comes: text goes out at once, the finish says why. */
 static int on_event(void *user, const llm_event *ev) {
     (void)user;
-    if (ev->type == LLM_EVENT_TEXT) fwrite(ev->text, 1, ev->text_len, stdout);
-    if (ev->type == LLM_EVENT_FINISH) printf("\n[finish: %s]\n", llm_finish_reason_str(ev->finish_reason));
-    fflush(stdout);
-    return 0; /* nonzero would cancel */
+    if (ev->type == LLM_EVENT_TEXT) {
+        fwrite(ev->text, 1, ev->text_len, stdout);
+        fflush(stdout);
+    } else if (ev->type == LLM_EVENT_FINISH) {
+        printf("\n[finish: %s]\n", llm_finish_reason_str(ev->finish_reason));
+    }
+    return 0; /* nonzero would cancel the stream */
 }
 
 int main(int argc, char **argv) {
-    const char *path = argc > 1 ? argv[1] : "tests/data/provider-samples/openai/chat_stream_text_usage.sse";
-    llm_mock_exchange answer = {200, "content-type: text/event-stream\n", NULL, 0, 64, LLM_OK};
-    llm_mock mock = {NULL, 1, 0, NULL, NULL};
+    const char *model = "gpt-4o-mini", *prompt = "Tell me a two-sentence story.";
+    llm_message question = {.role = LLM_ROLE_USER};
     llm_client_desc desc = {0};
+    llm_target target;
+    llm_curl curl;
     llm_client client;
-    llm_message question = {.role = LLM_ROLE_USER, .content = "What's the weather in San Francisco?"};
     llm_request req = {0};
     llm_response resp;
     llm_error err;
-    size_t len;
-    answer.body = read_file(path, &len);
-    answer.body_len = len;
-    if (!answer.body) {
-        fprintf(stderr, "stream: cannot read %s\n", path);
+    llm_result r;
+    int i;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-m") == 0 && i + 1 < argc) model = argv[++i];
+        else prompt = argv[i];
+    }
+    if (llm_client_desc_from_env(&desc, model, &target, &err) != LLM_OK) {
+        fprintf(stderr, "stream: %s\n", err.message);
         return 2;
     }
-    mock.exchanges = &answer;
-    desc.api_key = "sk-your-key";
-    desc.transport = llm_mock_transport(&mock);
-    llm_client_init(&client, &desc, NULL);
-    req.model = "gpt-4o";
+    if (!desc.api_key && !target.provider->keyless) {
+        fprintf(stderr, "stream: no key for %s: set %s\n", target.provider->name, target.key_vars);
+        return 2;
+    }
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (llm_curl_init(&curl, NULL, &err) != LLM_OK) return 1;
+    desc.transport = llm_curl_transport(&curl);
+    if (llm_client_init(&client, &desc, &err) != LLM_OK) {
+        fprintf(stderr, "stream: %s\n", err.message);
+        return 2;
+    }
+    question.content = prompt;
+    req.model = target.model;
     req.messages = &question;
     req.message_count = 1;
-    req.stream.stall_timeout_ms = 30000; /* enforced when the client has a clock */
-    if (llm_stream(&client, &req, on_event, NULL, &resp, &err) != LLM_OK)
-        fprintf(stderr, "stream: %s: %s\n", llm_result_str(err.code), err.message);
+    req.stream.stall_timeout_ms = 30000; /* a stream silent for 30 s is given up (LLM_ERR_TIMEOUT) */
+
+    r = llm_stream(&client, &req, on_event, NULL, &resp, &err);
+    if (r == LLM_OK)
+        printf("usage: %lld prompt + %lld completion tokens (%s)\n", (long long)resp.usage.prompt_tokens,
+               (long long)resp.usage.completion_tokens,
+               resp.usage.source == LLM_USAGE_REPORTED ? "reported by the server" : "not reported");
     else
-        printf("[%lld tokens in, %lld out]\n", (long long)resp.usage.prompt_tokens, (long long)resp.usage.completion_tokens);
-    llm_response_free(&resp);
-    free((void *)answer.body);
-    return 0;
+        fprintf(stderr, "stream: %s: %s\n", llm_result_str(err.code), err.message);
+    llm_response_free(&resp); /* also after an error: it holds what arrived */
+    llm_curl_free(&curl);
+    curl_global_cleanup();
+    return r == LLM_OK ? 0 : 1;
 }

@@ -33,7 +33,10 @@
      POST /v1beta/models/M:generateContent, :streamGenerateContent[?alt=sse],
           :countTokens                (also under /v1/models/)
      GET  /mock/stats                 POST /mock/shutdown
-   The answer is "Hello from the mock server. You said: <last user text>";
+   The answer is "Hello from the mock server. You said: <last user text>"
+   (with an OpenAI JSON response_format, that text in a JSON object: each
+   string property of the json_schema's schema holds it, numbers are 0,
+   booleans false; json_object: {"answer": text});
    with tools and no tool result yet, one call of the first tool (arguments
    from the header x-mock-tool-args, else {}); after a tool result, "The
    tool said: <result>"; x-mock-tool-args-text gives the chat-completions
@@ -1514,6 +1517,38 @@ static void say_hello(answer *a, const llm_json *user_content) {
     content_text(&a->text, user_content);
 }
 
+/* The answer to a JSON response format, as a model keeping to it would give
+   it: each property of the json_schema's top-level schema, a string holding
+   the hello text, 0 for a number or integer, false for a boolean; for
+   json_object, or a schema without properties, {"answer": text}. */
+static void answer_as_json(answer *a, const llm_json *format) {
+    const llm_json *props = llm_json_get(llm_json_get(llm_json_get(format, "json_schema"), "schema"), "properties");
+    const llm_json *k;
+    llm_json_writer w;
+    const char *out;
+    size_t n;
+    memset(&w, 0, sizeof w);
+    llm_json_write_object_begin(&w);
+    if (!llm_json_count(props)) {
+        llm_json_write_key(&w, "answer");
+        llm_json_write_stringn(&w, a->text.p, a->text.len);
+    }
+    for (k = llm_json_first(props); k && llm_json_is(props, LLM_JSON_OBJECT); k = llm_json_next(props, k)) {
+        const char *key = llm_json_string(k, &n);
+        const llm_json *type = llm_json_get(k + 1, "type");
+        llm_json_write_keyn(&w, key, n);
+        if (json_str_is(type, "number") || json_str_is(type, "integer")) llm_json_write_int(&w, 0);
+        else if (json_str_is(type, "boolean")) llm_json_write_bool(&w, false);
+        else llm_json_write_stringn(&w, a->text.p, a->text.len);
+    }
+    llm_json_write_object_end(&w);
+    if (llm_json_writer_finish(&w, &out, &n) == LLM_OK) {
+        a->text.len = 0;
+        buf_add(&a->text, out, n);
+    }
+    llm_json_writer_free(&w);
+}
+
 /* Splits text into words (each with the spaces before it), or into exactly
    want pieces (want > 0), padding the text with words when it has fewer. */
 static void split_words(buf *text, cuts *out, size_t want) {
@@ -2515,6 +2550,9 @@ static void handle_chat(server *s, conn *c, const llm_json *root) {
         for (i = n, m = NULL; i > 0 && !m; i--)
             if (json_str_is(llm_json_get(llm_json_at(msgs, i - 1), "role"), "user")) m = llm_json_at(msgs, i - 1);
         say_hello(a, llm_json_get(m, "content"));
+        if (json_str_is(llm_json_get(llm_json_get(root, "response_format"), "type"), "json_schema") ||
+            json_str_is(llm_json_get(llm_json_get(root, "response_format"), "type"), "json_object"))
+            answer_as_json(a, llm_json_get(root, "response_format"));
     }
     a->prompt_tokens = tokens_of(content_bytes(msgs, "content"));
     answer_finish(c, llm_json_int(llm_json_get(root, "max_completion_tokens"),

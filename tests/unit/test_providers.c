@@ -460,10 +460,11 @@ static bool toy_usage(const llm_json *u, llm_usage *out) {
 }
 
 static const llm_wire_format toy_wire = {"toy-ndjson", toy_encode, toy_url, toy_decode, toy_decode_error, toy_event, sizeof(toy_state),
-                                         LLM_FRAMING_NDJSON, NULL, toy_finish, toy_errors, false, toy_usage, false};
+                                         LLM_FRAMING_NDJSON, NULL, toy_finish, toy_errors, false, toy_usage, false,
+                                         NULL, NULL, NULL};
 static const llm_wire_format toy_wire_without_usage = {"toy-plain", toy_encode, toy_url, toy_decode, toy_decode_error, toy_event,
                                                        sizeof(toy_state), LLM_FRAMING_NDJSON, NULL, toy_finish, toy_errors,
-                                                       false, NULL, false};
+                                                       false, NULL, false, NULL, NULL, NULL};
 static const llm_provider toy_provider = {"toy", &toy_wire, "http://toy.local", "Authorization", "Bearer ", NULL, 0, 0, true,
                                           {NULL, NULL, NULL}, {NULL, NULL, NULL}, NULL, NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL}, NULL, NULL};
 

@@ -294,6 +294,42 @@ static void builtin_tools_pass_through(void) {
     }
 }
 
+/* OpenAI's remote token count is the Responses API's POST
+   /responses/input_tokens, whatever API the model's answers use: the
+   spec's example request and answer (input_tokens_*.json). */
+static void the_remote_count_is_the_responses_endpoint(void) {
+    static const char *const models[] = {"gpt-5", "openai/responses/gpt-5"};
+    llm_message m = user_says("Tell me a joke.");
+    llm_request req;
+    llm_client c;
+    llm_call call;
+    const llm_http_request *http;
+    llm_token_count out;
+    llm_json_doc doc;
+    size_t len, i;
+    char *answer = TEST_READ_FIXTURE(DOCS "input_tokens_answer.json", &len);
+    if (!answer) return;
+    client_for(&c, "openai", NULL, LLM_OPENAI_API_AUTO);
+    for (i = 0; i < 2; i++) {
+        memset(&req, 0, sizeof req);
+        req.model = models[i];
+        req.messages = &m;
+        req.message_count = 1;
+        req.max_tokens = 100; /* not a member of the count's body */
+        if (!CHECK_EQ_INT(llm_call_begin_count_tokens(&call, &c, &req, 0, &http, NULL), LLM_OK)) continue;
+        CHECK_EQ_STR(http->url, "https://api.openai.com/v1/responses/input_tokens");
+        memset(&doc, 0, sizeof doc);
+        if (CHECK_EQ_INT(llm_json_parse(&doc, http->body, http->body_len, NULL), LLM_OK))
+            CHECK(same_json_as_file(&doc, DOCS "input_tokens_request.json"));
+        llm_json_doc_free(&doc);
+        llm_call_feed_status(&call, 200);
+        llm_call_feed_body(&call, answer, len);
+        if (CHECK_EQ_INT(llm_call_finish_count_tokens(&call, 0, &out, NULL), LLM_OK)) CHECK_EQ_INT(out.input_tokens, 11);
+        llm_call_free(&call);
+    }
+    free(answer);
+}
+
 static char *read_fixture(const char *name, size_t *len) {
     char path[256];
     snprintf(path, sizeof path, SAMPLES "%s", name);
@@ -716,6 +752,7 @@ int main(int argc, char **argv) {
         TEST(how_a_stream_ends),
         TEST(summary_parts_join_as_in_a_whole_answer),
         TEST(the_reasoning_item_round_trips),
+        TEST(the_remote_count_is_the_responses_endpoint),
     };
     return test_main(cases, TEST_COUNT(cases), argc, argv);
 }
