@@ -1927,8 +1927,10 @@ LLM_API const llm_wire_format *llm_wire_openai_chat(void);
 LLM_API const llm_wire_format *llm_wire_anthropic_messages(void);
 LLM_API const llm_wire_format *llm_wire_gemini(void);
 /* OpenAI's Responses API ("openai-responses"; Azure's calls use a twin of
-   it at Azure's URLs): a call picks it for itself (llm_openai_api); NULL
-   with LLM_NO_PROVIDER_OPENAI. */
+   it at Azure's URLs): a call picks it for itself (llm_openai_api); its
+   count_tokens (POST /responses/input_tokens) is the openai preset's
+   remote token count, whichever API the model's answers use. NULL with
+   LLM_NO_PROVIDER_OPENAI. */
 LLM_API const llm_wire_format *llm_wire_openai_responses(void);
 
 /* Quirks: what a server does differently from the wire format's standard.
