@@ -220,8 +220,8 @@
    is the caller's: llm_curl_adapter.h, a companion header, is one over
    libcurl. It speaks four wire formats both ways (OpenAI chat completions
    and every compatible server, OpenAI's Responses API, Anthropic Messages,
-   Gemini generateContent) and chat alone: no embeddings, model lists,
-   readiness probes or remote token counts yet. Each process has its own
+   Gemini generateContent); beyond chat, OpenAI's model list and remote
+   token count, and no more yet (embeddings, readiness probes). Each process has its own
    router: nothing is shared across processes.
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
