@@ -58,6 +58,15 @@ static bool sent(const llm_client *c, llm_request *req, char *url, size_t url_si
     return ok;
 }
 
+/* Where a model the price table serves through the Responses API alone
+   goes: there, unless the build has no price table to say so (then the
+   API must be named, as the README says). */
+#if defined(LLM_NO_COSTS) || defined(LLM_NO_COSTS_TABLE)
+#define BY_MODE_URL "https://api.openai.com/v1/chat/completions"
+#else
+#define BY_MODE_URL "https://api.openai.com/v1/responses"
+#endif
+
 /* OpenAI's API reference: POST https://api.openai.com/v1/responses (and
    /v1/chat/completions); Azure's v1 API: {endpoint}/openai/v1/responses. */
 static void which_requests_go_to_the_responses_api(void) {
@@ -73,10 +82,8 @@ static void which_requests_go_to_the_responses_api(void) {
         {"openai", NULL, "gpt-4o", LLM_OPENAI_API_AUTO, LLM_OPENAI_API_AUTO,
          "https://api.openai.com/v1/chat/completions", "gpt-4o"},
         /* LiteLLM's price table: "o1-pro": {"mode": "responses", ...} */
-        {"openai", NULL, "o1-pro", LLM_OPENAI_API_AUTO, LLM_OPENAI_API_AUTO, "https://api.openai.com/v1/responses",
-         "o1-pro"},
-        {"openai", NULL, "openai/gpt-5-codex", LLM_OPENAI_API_AUTO, LLM_OPENAI_API_AUTO,
-         "https://api.openai.com/v1/responses", "gpt-5-codex"},
+        {"openai", NULL, "o1-pro", LLM_OPENAI_API_AUTO, LLM_OPENAI_API_AUTO, BY_MODE_URL, "o1-pro"},
+        {"openai", NULL, "openai/gpt-5-codex", LLM_OPENAI_API_AUTO, LLM_OPENAI_API_AUTO, BY_MODE_URL, "gpt-5-codex"},
         {"openai", NULL, "gpt-4o", LLM_OPENAI_API_RESPONSES, LLM_OPENAI_API_AUTO,
          "https://api.openai.com/v1/responses", "gpt-4o"},
         {"openai", NULL, "gpt-4o", LLM_OPENAI_API_RESPONSES, LLM_OPENAI_API_CHAT,
