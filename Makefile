@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store responses
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm examples
@@ -200,6 +200,7 @@ check-schema: | $(B)
 	$(B)/encode_matrix --provider openrouter | node tests/schema/validate.mjs --spec openrouter
 	$(B)/encode_matrix --provider anthropic | node tests/schema/validate.mjs --spec anthropic
 	$(B)/encode_matrix --provider anthropic --count | node tests/schema/validate.mjs --spec anthropic-count
+	$(B)/encode_matrix --provider openai-responses | node tests/schema/validate.mjs --spec responses
 
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
@@ -288,7 +289,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models counts redis_reply
+FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models counts redis_reply responses
 
 # fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl; fuzz_redis_reply hiredis
 fuzz: $(B)/hiredis.flags | $(B)

@@ -218,13 +218,14 @@
    high-resolution clock read as the entropy of request ids); it never
    prints unless a caller-supplied log callback is set. Its HTTP transport
    is the caller's: llm_curl_adapter.h, a companion header, is one over
-   libcurl. It speaks three wire formats both ways (OpenAI chat completions
-   and every compatible server, Anthropic Messages, Gemini generateContent)
-   for chat and embeddings: no model lists, readiness probes, remote
-   token counts or OpenAI Responses API yet. Each process has its own
-   router; its limits, slots and cooldowns are shared across processes only
-   through a store the caller gives it (llm_router_store; the companion
-   llm_redis_store.h is one on Redis): llm.h itself talks to no store.
+   libcurl. It speaks four wire formats both ways (OpenAI chat completions
+   and every compatible server, OpenAI's Responses API, Anthropic Messages,
+   Gemini generateContent) for chat, and beyond chat embeddings, model
+   lists, readiness probes and remote token counts where the provider has
+   them. Each process has its own router; its limits, slots and cooldowns
+   are shared across processes only through a store the caller gives it
+   (llm_router_store; the companion llm_redis_store.h is one on Redis):
+   llm.h itself talks to no store.
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
@@ -234,6 +235,11 @@
      the store's operation to the driver (llm_router_store_run); fail-open
      or fail-closed, a breaker on the store; max_wait_ms;
      llm_redis_store.h, the store on Redis
+   - OpenAI's Responses API (llm_openai_api): openai/responses/... and
+     azure/responses/..., a switch on the client or request, and the models
+     only it serves (price-table mode "responses"); store false unless
+     asked; reasoning items with their encrypted content carried back
+     (LLM_REASONING_ITEM); built-in and MCP tools (llm_request.tools_json)
    - usage as the provider reported it: llm_usage.source (MISSING,
      REPORTED, ESTIMATED) for present/estimated; the estimate apart in
      response.usage_estimate; streamed usage from any chunk, merged field by
@@ -254,8 +260,6 @@
      flag; llm_client_desc_defaults; LLM_QUIRK_NO_STREAM_USAGE removed
    - Gemini native (#15): generateContent and its stream, function calls,
      thoughtSignature kept and sent back to Gemini only, the schema dialect
-   - tests that can fail (#16): llm_usage_decode; xAI's price tier and
-     reasoning under a service tier as LiteLLM bills them
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
@@ -504,7 +508,13 @@ typedef struct llm_tool_call {
    the request is still valid without them. */
 typedef enum llm_reasoning_kind {
     LLM_REASONING_THINKING = 0,          /* thinking (its text; may be "") and signature */
-    LLM_REASONING_REDACTED               /* opaque data */
+    LLM_REASONING_REDACTED,              /* opaque data */
+    /* OpenAI's Responses API: a reasoning item, sent back as an input item
+       of the next turn: its id, its summary (the JSON text of the item's
+       `summary` array, "[]" when empty) and its encrypted_content in
+       `data` (NULL when the answer carried none: store was true, or it was
+       not asked for) */
+    LLM_REASONING_ITEM
 } llm_reasoning_kind;
 
 typedef struct llm_reasoning_block {
@@ -516,6 +526,8 @@ typedef struct llm_reasoning_block {
        NULL for the signature of a thought part (thinking: its text) or of
        the answer's text (thinking ""). */
     const char *tool_call_id;
+    const char *id;                      /* LLM_REASONING_ITEM: the item's id ("rs_...") */
+    const char *summary;                 /* LLM_REASONING_ITEM: its summary array as JSON text */
 } llm_reasoning_block;
 
 typedef struct llm_message {
@@ -607,6 +619,23 @@ typedef struct llm_stream_options {
     bool no_usage;               /* do not send stream_options.include_usage */
 } llm_stream_options;
 
+/* Which of OpenAI's two chat APIs a request to OpenAI or Azure (or any
+   preset speaking OpenAI's chat-completions format) goes to: chat
+   completions (POST /chat/completions) or the Responses API (POST
+   /responses). AUTO: the Responses API for a model named with LiteLLM's
+   prefix "responses/" ("openai/responses/o3-pro",
+   "azure/responses/<deployment>"; the prefix is not sent), and, on OpenAI
+   and Azure (LLM_QUIRK_RESPONSES_MODELS), for a model whose price-table
+   entry has mode "responses" (llm_model_info.mode == LLM_MODE_RESPONSES:
+   o1-pro, o3-pro, gpt-5-pro, gpt-5-codex, codex-mini-latest, the
+   deep-research models..., which chat completions refuses); else chat
+   completions. A request's choice wins over its client's. */
+typedef enum llm_openai_api {
+    LLM_OPENAI_API_AUTO = 0,
+    LLM_OPENAI_API_CHAT,
+    LLM_OPENAI_API_RESPONSES
+} llm_openai_api;
+
 /* One chat request, the same for every provider. Zero every field you do
    not use: zero means "not sent" (the provider's default). Where zero is a
    real value the field has a `has_` flag. The request only points at the
@@ -661,6 +690,21 @@ typedef struct llm_request {
        after Anthropic refused a thinking block's signature
        (llm_client_desc.num_retries). */
     bool no_reasoning_blocks;
+    llm_openai_api openai_api;      /* chat completions or the Responses API (see llm_openai_api); AUTO: the
+                                       client's choice, else by the model */
+    /* The Responses API only (other formats ignore both): whether OpenAI
+       keeps the response (store; unset sends false: a library does not
+       leave the caller's conversations on a server unasked), and the
+       response this one continues (previous_response_id; needs a stored
+       one). */
+    llm_tristate store;
+    const char *previous_response_id;
+    /* The Responses API only (the other formats refuse a request that has
+       it): a JSON array of tool entries sent as they are, after `tools`:
+       built-in and MCP tools ([{"type": "web_search"}, {"type": "mcp",
+       "server_label": "deepwiki", "server_url": "https://mcp.deepwiki.com/mcp",
+       "require_approval": "never"}]). */
+    const char *tools_json;
 } llm_request;
 
 typedef enum llm_finish_reason {
@@ -1634,7 +1678,9 @@ typedef enum llm_reasoning_part {
     LLM_REASONING_PART_THINKING = 0,
     LLM_REASONING_PART_SIGNATURE,
     LLM_REASONING_PART_DATA,
-    LLM_REASONING_PART_TOOL_CALL_ID      /* the block's tool_call_id (Gemini) */
+    LLM_REASONING_PART_TOOL_CALL_ID,     /* the block's tool_call_id (Gemini) */
+    LLM_REASONING_PART_ID,               /* the block's id (a Responses API reasoning item) */
+    LLM_REASONING_PART_SUMMARY           /* its summary array as JSON text (a later one replaces it) */
 } llm_reasoning_part;
 LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int key, llm_reasoning_kind kind,
                                             llm_reasoning_part part, const char *text, size_t len);
@@ -1944,6 +1990,12 @@ typedef struct llm_wire_format {
 LLM_API const llm_wire_format *llm_wire_openai_chat(void);
 LLM_API const llm_wire_format *llm_wire_anthropic_messages(void);
 LLM_API const llm_wire_format *llm_wire_gemini(void);
+/* OpenAI's Responses API ("openai-responses"; Azure's calls use a twin of
+   it at Azure's URLs): a call picks it for itself (llm_openai_api); its
+   count_tokens (POST /responses/input_tokens) is the openai preset's
+   remote token count, whichever API the model's answers use. NULL with
+   LLM_NO_PROVIDER_OPENAI. */
+LLM_API const llm_wire_format *llm_wire_openai_responses(void);
 
 /* Quirks: what a server does differently from the wire format's standard.
    Each preset has its own; a client desc can add or remove bits. */
@@ -1956,8 +2008,11 @@ enum {
        its usage MISSING and the library's estimate beside it, whatever the preset) */
     LLM_QUIRK_V1_PATH = 1u << 4,             /* a base URL without a path gets "/v1" (Ollama, LiteLLM's
                                                 http://localhost:11434) */
-    LLM_QUIRK_ONE_CHOICE = 1u << 5           /* the server answers one choice and has no `n` (OpenRouter): n above 1 is
+    LLM_QUIRK_ONE_CHOICE = 1u << 5,          /* the server answers one choice and has no `n` (OpenRouter): n above 1 is
                                                 refused, n = 1 is not sent (extra_body can still send it) */
+    /* a model whose price-table entry has mode "responses" goes to the Responses API (OpenAI, Azure; see
+       llm_openai_api) */
+    LLM_QUIRK_RESPONSES_MODELS = 1u << 6
 };
 
 /* One row of the provider table. */
@@ -2090,6 +2145,7 @@ typedef struct llm_call {
     char request_id_[96];
     const char *auth_value_;    /* the auth header's value (holds the key): wiped at free */
     llm_wire_ctx ctx_;          /* what the wire format is given */
+    const llm_wire_format *wire_; /* the wire format of this call: its provider's, or the Responses API */
     bool has_provider_cost_;
     double provider_cost_;
     llm_server_info server_;    /* what the headers said of the server; its strings are the arrays below */
@@ -2308,8 +2364,9 @@ LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *clien
                                          const llm_stream_options *options, llm_error *err);
 
 /* Decodes recorded answer bytes as the provider `format` ("openai",
-   "anthropic", "openrouter", ...: llm_provider_find) would: a whole body,
-   or an event stream when `stream` is true; what `llm replay` does. */
+   "anthropic", "openrouter", ...: llm_provider_find; "openai-responses":
+   OpenAI's Responses API) would: a whole body, or an event stream when
+   `stream` is true; what `llm replay` does. */
 LLM_API llm_result llm_decode_recorded(const char *format, int http_status, const char *body, size_t len, bool stream,
                                        llm_response *resp, llm_error *err);
 
@@ -2354,6 +2411,8 @@ typedef struct llm_client_desc {
     const char *base_url;
     const char *api_version;     /* Azure: "2024-10-21" (the deployment URL); NULL, "", "v1", "latest", "preview": the
                                     v1 API */
+    llm_openai_api openai_api;   /* chat completions or the Responses API for every request (a request's own choice
+                                    wins); AUTO: by the model (llm_openai_api) */
     /* the model to price answers by, when the one sent says nothing (an Azure deployment) */
     const char *base_model;
     const char *app_url;         /* OpenRouter's attribution: HTTP-Referer */
@@ -3136,13 +3195,17 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
                   gives: llm__events_from_answer, llm__events_finish, llm__events_free,
                          llm__events_tool_end_not_object
    openai         the OpenAI chat-completions wire format (OpenAI, Azure, OpenRouter and compatibles)
-                  gives: llm__openai_wire, llm__openai_azure_wire
+                  gives: llm__openai_wire, llm__openai_azure_wire, llm__openai_data_url, llm__openai_detail_name,
+                         llm__openai_error_words
+   responses      the OpenAI Responses API wire format (OpenAI, Azure)
+                  gives: llm__responses_wire, llm__responses_azure_wire
    anthropic      the Anthropic Messages wire format
                   gives: llm__anthropic_wire
    gemini         the Gemini generateContent wire format
                   gives: llm__gemini_wire
    providers      the provider table, its lookups, and the one resolution of a target
-                  gives: llm__providers_model_for
+                  gives: llm__providers_model_for, llm__providers_wire_for, llm__providers_for_format,
+                         llm__providers_count_wire
    call           one HTTP exchange as a state machine (sans-I/O): begin, feed, pump, finish
                   gives: llm__call_random_id, LLM__CALL_ID_SIZE
    retry          when a failed attempt is sent again, and after how long: the client's and the router's one policy
@@ -8907,14 +8970,16 @@ static llm_result llm__wire_check_reasoning(const llm_message *msg, size_t m, ll
                          "messages[%z]: reasoning_format, _provider, _origin or _model is not valid UTF-8", m);
     for (k = 0; k < msg->reasoning_count; k++) {
         const llm_reasoning_block *b = &msg->reasoning[k];
-        bool complete = b->kind == LLM_REASONING_THINKING ? b->signature != NULL
-                                                          : b->kind == LLM_REASONING_REDACTED && b->data != NULL;
+        bool complete = b->kind == LLM_REASONING_THINKING   ? b->signature != NULL
+                        : b->kind == LLM_REASONING_REDACTED ? b->data != NULL
+                                                            : b->kind == LLM_REASONING_ITEM && b->id != NULL;
         if (!complete)
-            return llm__fail(
-                err, LLM_ERR_INVALID_ARGUMENT,
-                "messages[%z].reasoning[%z]: a thinking block needs its signature, a redacted one its data", m, k);
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                             "messages[%z].reasoning[%z]: a thinking block needs its signature, a redacted one its "
+                             "data, a reasoning item its id",
+                             m, k);
         if (!llm__wire_utf8_ok(b->thinking) || !llm__wire_utf8_ok(b->signature) || !llm__wire_utf8_ok(b->data) ||
-            !llm__wire_utf8_ok(b->tool_call_id))
+            !llm__wire_utf8_ok(b->tool_call_id) || !llm__wire_utf8_ok(b->id) || !llm__wire_utf8_ok(b->summary))
             return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "messages[%z].reasoning[%z]: not valid UTF-8", m, k);
     }
     return LLM_OK;
@@ -9312,6 +9377,14 @@ static void llm__wire_enc_extra_only(llm__wire_enc *e) {
         llm_json_write_value(e->w, k + 1);
     }
 }
+/* Tools given whole as JSON (llm_request.tools_json), which only the
+   Responses API takes: refused by the other formats, naming them. */
+static llm_result llm__wire_enc_no_json_tools(llm__wire_enc *e, const llm_request *req) {
+    if (!req->tools_json) return LLM_OK;
+    return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                     "tools_json: built-in and MCP tools go to the Responses API only (llm_openai_api)");
+}
+
 /* Copies extra_body's members, closes the body and says how it went. */
 static llm_result llm__wire_enc_end(llm__wire_enc *e, llm_result r) {
     llm_json_writer *w = e->w;
@@ -9485,7 +9558,8 @@ static llm_result llm__wire_embed_vectors(llm_embed_response *resp, const llm_js
 }
 #endif
 
-#if !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the non-OpenAI encoders' */
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
+/* for the encoders that refuse what they cannot take and send reasoning blocks back (all but OpenAI's chat format) */
 /* A field this format cannot take, when present: refused, naming it,
    unless the client drops such fields (LLM_OK: it is left out). */
 static llm_result llm__wire_enc_drop(llm__wire_enc *e, bool present, const char *field, const char *why) {
@@ -9516,6 +9590,9 @@ static bool llm__wire_reasoning_sent(const llm__wire_enc *e, const llm_message *
            llm__wire_same_or_unknown(msg->reasoning_model, e->ctx->model);
 }
 
+#endif
+
+#if !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the non-OpenAI encoders' */
 /* What both of these APIs want of a message: tool-call arguments that are
    a JSON object (they take the object, not its text; `any_value`: one JSON
    value, sent back as it came, as Gemini's format does with args that a
@@ -9654,7 +9731,7 @@ typedef struct llm__events_choice {
 
 typedef struct llm__events_reasoning {
     llm_reasoning_kind kind;
-    llm__buf thinking, signature, data, tool_call_id;
+    llm__buf thinking, signature, data, tool_call_id, id, summary;
 } llm__events_reasoning;
 
 typedef struct llm__events_acc {
@@ -9701,6 +9778,8 @@ static void llm__events_choice_free(const llm_allocator *a, llm__events_choice *
         llm__buf_free(a, &c->rblocks[k].signature);
         llm__buf_free(a, &c->rblocks[k].data);
         llm__buf_free(a, &c->rblocks[k].tool_call_id);
+        llm__buf_free(a, &c->rblocks[k].id);
+        llm__buf_free(a, &c->rblocks[k].summary);
     }
     llm__free(a, c->rblocks, c->rblock_cap * sizeof *c->rblocks);
     llm__events_imap_free(a, &c->rblock_of);
@@ -9945,7 +10024,7 @@ static llm_result llm__events_finish_choice(llm_call *call, int choice, llm_fini
     if (llm__events_add(call, &c->finish, raw, n) != LLM_OK) return call->error_;
     c->finish_as = as;
     reason =
-        as != LLM_FINISH_NONE ? as : llm__wire_finish_word(call->client_->provider->wire->finish_words, c->finish.p);
+        as != LLM_FINISH_NONE ? as : llm__wire_finish_word(call->wire_->finish_words, c->finish.p);
     for (k = 0; k < c->tool_count; k++)
         if (llm__events_tool_end(call, choice, c, (int)k) != LLM_OK) return call->error_;
     if (!(ev = llm__events_emit(call, LLM_EVENT_FINISH, choice))) return call->error_;
@@ -9971,10 +10050,10 @@ static llm_result llm__events_stream_error(llm_call *call, const llm_json *body)
     e = &acc->stream_error;
     llm__error_clear(e);
     llm__http_json_scrub(llm_json_get(body, "error") ? llm_json_get(body, "error") : body, call->client_->desc.api_key);
-    call->client_->provider->wire->decode_error(body, e);
+    call->wire_->decode_error(body, e);
     if (!e->message[0]) llm__copy_text(e->message, sizeof e->message, "error inside the stream", 23);
     llm__copy_text(e->request_id, sizeof e->request_id, call->request_id_, strlen(call->request_id_));
-    llm__http_classify_with(call->client_->provider->wire->error_words, e, true);
+    llm__http_classify_with(call->wire_->error_words, e, true);
     e->http_status = call->status_;
     /* a wire format's decode_error may read beyond the member scrubbed above:
        the event's error is scrubbed whole, as the call's final error is */
@@ -10161,8 +10240,8 @@ LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int 
     llm__events_reasoning *b;
     int pos;
     void *buf;
-    if (!s || !s->call_ || (!text && len) || (unsigned)kind > (unsigned)LLM_REASONING_REDACTED ||
-        (unsigned)part > (unsigned)LLM_REASONING_PART_TOOL_CALL_ID)
+    if (!s || !s->call_ || (!text && len) || (unsigned)kind > (unsigned)LLM_REASONING_ITEM ||
+        (unsigned)part > (unsigned)LLM_REASONING_PART_SUMMARY)
         return LLM_ERR_INVALID_ARGUMENT;
     if (s->call_->sopt_.no_accumulate) return LLM_OK;
     if (!(c = llm__events_sink_choice(s, choice))) return s->call_->error_;
@@ -10178,11 +10257,14 @@ LLM_API llm_result llm_sink_reasoning_block(llm_stream_sink *s, int choice, int 
         c->rblock_count++;
     }
     b = &c->rblocks[pos];
+    if (part == LLM_REASONING_PART_SUMMARY) b->summary.len = 0; /* a whole array: the last one wins */
     if (!len) return LLM_OK;
     return llm__events_add(s->call_,
                            part == LLM_REASONING_PART_THINKING    ? &b->thinking
                            : part == LLM_REASONING_PART_SIGNATURE ? &b->signature
                            : part == LLM_REASONING_PART_DATA      ? &b->data
+                           : part == LLM_REASONING_PART_ID        ? &b->id
+                           : part == LLM_REASONING_PART_SUMMARY   ? &b->summary
                                                                   : &b->tool_call_id,
                            text, len);
 }
@@ -10261,6 +10343,11 @@ static void llm__events_reasoning_out(llm_response *resp, llm_choice *out, const
         blocks[k].kind = c->rblocks[k].kind;
         if (blocks[k].kind == LLM_REASONING_REDACTED) {
             blocks[k].data = llm__events_str_or_empty(resp, &c->rblocks[k].data, failed);
+        } else if (blocks[k].kind == LLM_REASONING_ITEM) {
+            blocks[k].id = llm__events_str_or_empty(resp, &c->rblocks[k].id, failed);
+            blocks[k].summary =
+                c->rblocks[k].summary.len ? llm__events_str(resp, &c->rblocks[k].summary, failed) : "[]";
+            blocks[k].data = llm__events_str(resp, &c->rblocks[k].data, failed);
         } else {
             blocks[k].thinking = llm__events_str_or_empty(resp, &c->rblocks[k].thinking, failed);
             blocks[k].signature = llm__events_str_or_empty(resp, &c->rblocks[k].signature, failed);
@@ -10328,12 +10415,23 @@ static bool llm__events_response_of(llm_call *call, llm_response *resp) {
     resp->upstream_cost_usd = acc->upstream_cost;
     choices = (llm_choice *)llm__wire_resp_array(resp, acc->choice_count, sizeof *choices, &failed);
     for (i = 0; choices && i < acc->choice_count; i++)
-        llm__events_choice_out(resp, &choices[i], &acc->choices[i], call->client_->provider->wire->finish_words,
-                               call->client_->provider->wire->name, &failed);
+        llm__events_choice_out(resp, &choices[i], &acc->choices[i], call->wire_->finish_words,
+                               call->wire_->name, &failed);
     if (choices) qsort(choices, acc->choice_count, sizeof *choices, llm__wire_choice_order);
     resp->choices = choices;
     resp->choice_count = choices ? acc->choice_count : 0;
     return !failed;
+}
+
+/* A Responses API reasoning item of a whole answer into the accumulator. */
+static llm_result llm__events_item_state(llm_stream_sink *sink, int choice, int k, const llm_reasoning_block *b) {
+    llm_result r = llm_sink_reasoning_block(sink, choice, k, b->kind, LLM_REASONING_PART_ID, b->id, strlen(b->id));
+    if (r == LLM_OK)
+        r = llm_sink_reasoning_block(sink, choice, k, b->kind, LLM_REASONING_PART_SUMMARY, b->summary,
+                                     strlen(b->summary));
+    if (r == LLM_OK && b->data)
+        r = llm_sink_reasoning_block(sink, choice, k, b->kind, LLM_REASONING_PART_DATA, b->data, strlen(b->data));
+    return r;
 }
 
 /* What a choice holds beside its events: its reasoning blocks and its
@@ -10350,6 +10448,8 @@ static llm_result llm__events_choice_state(llm_call *call, const llm_choice *c) 
         if (b->kind == LLM_REASONING_REDACTED) {
             r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_DATA, b->data,
                                          strlen(b->data));
+        } else if (b->kind == LLM_REASONING_ITEM) {
+            r = llm__events_item_state(&sink, c->index, (int)k, b);
         } else if ((r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_THINKING,
                                                  b->thinking, strlen(b->thinking))) == LLM_OK) {
             r = llm_sink_reasoning_block(&sink, c->index, (int)k, b->kind, LLM_REASONING_PART_SIGNATURE, b->signature,
@@ -10386,7 +10486,7 @@ static llm_result llm__events_from_choice(llm_call *call, const llm_choice *c) {
     if (c->finish_reason_raw) /* the decoder's reason, where the words alone would say another (Gemini's tool_calls) */
         return llm__events_finish_choice(
             call, c->index,
-            llm__wire_finish_word(call->client_->provider->wire->finish_words, c->finish_reason_raw) == c->finish_reason
+            llm__wire_finish_word(call->wire_->finish_words, c->finish_reason_raw) == c->finish_reason
                 ? LLM_FINISH_NONE
                 : c->finish_reason,
             c->finish_reason_raw, strlen(c->finish_reason_raw));
@@ -10656,6 +10756,8 @@ static void llm__openai_sampling(llm__wire_enc *e, const llm_request *req) {
    written. */
 static llm_result llm__openai_refusals(llm__wire_enc *e, const llm_request *req) {
     size_t m, p;
+    llm_result r = llm__wire_enc_no_json_tools(e, req);
+    if (r != LLM_OK) return r;
     /* many choices asked of a server that answers one: said now, not found missing later */
     if (req->n > 1 && (e->ctx->quirks & LLM_QUIRK_ONE_CHOICE) && !llm_json_get(e->extra, "n"))
         return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT, "n: %s answers one choice (LLM_QUIRK_ONE_CHOICE)",
@@ -11277,6 +11379,934 @@ static const llm_wire_format llm__openai_azure_wire = {
 #endif /* LLM_NO_PROVIDER_OPENAI */
 
 /* ------------------------------------------------------------------------ */
+// >>responses: the OpenAI Responses API wire format (OpenAI, Azure)
+/* ------------------------------------------------------------------------ */
+
+#ifndef LLM_NO_PROVIDER_OPENAI
+
+/* ---- encoding: POST /responses (CreateResponse) ---- */
+
+/* One content part as an input item's part: input_text, input_image (its
+   detail required: "auto" when the caller gave none; the URL, or the
+   bytes as a data: URL, a plain string), input_file (a URL, or the bytes
+   as a data: URL in file_data with its filename). */
+static void llm__responses_part(llm_json_writer *w, const llm_content_part *part) {
+    llm_json_write_object_begin(w);
+    if (part->type == LLM_PART_TEXT) {
+        llm__wire_member(w, "type", "input_text");
+        llm__wire_member(w, "text", part->text);
+    } else if (part->type == LLM_PART_DOCUMENT) {
+        llm__wire_member(w, "type", "input_file");
+        if (part->base64) {
+            llm_json_write_key(w, "file_data");
+            llm__openai_data_url(w, part->media_type, part->base64);
+            llm__wire_member(w, "filename", part->filename ? part->filename : "document");
+        } else {
+            llm__wire_member(w, "file_url", part->url);
+            llm__wire_member(w, "filename", part->filename);
+        }
+    } else {
+        llm__wire_member(w, "type", "input_image");
+        llm_json_write_key(w, "image_url");
+        if (part->type == LLM_PART_IMAGE_URL) llm_json_write_string(w, part->url);
+        else llm__openai_data_url(w, part->media_type, part->base64);
+        llm__wire_member(w, "detail", llm__openai_detail_name(part->detail));
+    }
+    llm_json_write_object_end(w);
+}
+
+/* A message's content: a string when it is text alone (`content`, or one
+   text part), else its parts as input parts; an assistant's several text
+   parts as output_text parts, which is how the API takes earlier answers. */
+static void llm__responses_content(llm_json_writer *w, const llm_message *msg) {
+    size_t p;
+    if (msg->part_count == 1 && msg->parts[0].type == LLM_PART_TEXT) {
+        llm_json_write_string(w, msg->parts[0].text);
+    } else if (msg->part_count) {
+        llm_json_write_array_begin(w);
+        for (p = 0; p < msg->part_count; p++) {
+            if (msg->role != LLM_ROLE_ASSISTANT) {
+                llm__responses_part(w, &msg->parts[p]);
+                continue;
+            }
+            llm_json_write_object_begin(w);
+            llm__wire_member(w, "type", "output_text");
+            llm__wire_member(w, "text", msg->parts[p].text);
+            llm_json_write_object_end(w);
+        }
+        llm_json_write_array_end(w);
+    } else {
+        llm_json_write_string(w, msg->content ? msg->content : "");
+    }
+}
+
+/* The reasoning items of an assistant turn, sent back before it:
+   {type, id, summary, encrypted_content}, as the answer gave them. */
+static void llm__responses_reasoning_items(llm__wire_enc *e, const llm_message *msg) {
+    llm_json_writer *w = e->w;
+    size_t k;
+    if (!llm__wire_reasoning_sent(e, msg, "openai-responses", false)) return;
+    for (k = 0; k < msg->reasoning_count; k++) {
+        const llm_reasoning_block *b = &msg->reasoning[k];
+        if (b->kind != LLM_REASONING_ITEM) continue;
+        llm_json_write_object_begin(w);
+        llm__wire_member(w, "type", "reasoning");
+        llm__wire_member(w, "id", b->id);
+        llm_json_write_key(w, "summary");
+        if (b->summary) llm__json_write_raw_checked(w, b->summary, strlen(b->summary)); /* checked before */
+        else llm_json_write_raw(w, "[]", 2);
+        llm__wire_member(w, "encrypted_content", b->data);
+        llm_json_write_object_end(w);
+    }
+}
+
+/* One message as input items: a message item (system and developer
+   messages too, in their place, with their role), an assistant's reasoning
+   items before it and its function calls after it, a tool result as a
+   function_call_output. */
+static void llm__responses_message(llm__wire_enc *e, const llm_message *msg) {
+    llm_json_writer *w = e->w;
+    size_t k;
+    if (msg->role == LLM_ROLE_TOOL) {
+        llm_json_write_object_begin(w);
+        llm__wire_member(w, "type", "function_call_output");
+        llm__wire_member(w, "call_id", msg->tool_call_id);
+        llm_json_write_key(w, "output");
+        llm__responses_content(w, msg);
+        llm_json_write_object_end(w);
+        return;
+    }
+    if (msg->role == LLM_ROLE_ASSISTANT) llm__responses_reasoning_items(e, msg);
+    if (msg->role != LLM_ROLE_ASSISTANT || msg->content || msg->part_count) {
+        llm_json_write_object_begin(w);
+        llm__wire_member(w, "type", "message");
+        llm__wire_member(w, "role", llm__role_name(msg->role));
+        llm_json_write_key(w, "content");
+        llm__responses_content(w, msg);
+        llm_json_write_object_end(w);
+    }
+    for (k = 0; msg->role == LLM_ROLE_ASSISTANT && k < msg->tool_call_count; k++) {
+        const llm_tool_call *tc = &msg->tool_calls[k];
+        llm_json_write_object_begin(w);
+        llm__wire_member(w, "type", "function_call");
+        llm__wire_member(w, "call_id", tc->id);
+        llm__wire_member(w, "name", tc->name);
+        llm__wire_member(w, "arguments", tc->arguments ? tc->arguments : "{}"); /* a string holding JSON text */
+        llm_json_write_object_end(w);
+    }
+}
+
+/* tools_json's entries (a checked array of objects), each as given. */
+static void llm__responses_json_tools(llm__wire_enc *e, const char *text) {
+    llm_json_doc doc;
+    const llm_json *arr, *v;
+    if (llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), false, &doc, NULL) != LLM_OK) {
+        llm__json_write_fail(e->w, LLM_ERR_NO_MEMORY); /* it was checked: only memory can fail now */
+        return;
+    }
+    arr = llm_json_root(&doc);
+    for (v = llm_json_first(arr); v; v = llm_json_next(arr, v)) llm_json_write_value(e->w, v);
+    llm_json_doc_free(&doc);
+}
+
+/* Function tools in the flat form ({type, name, description, parameters,
+   strict}: strict is required, false unless asked); built-in and MCP tools
+   as given. */
+static void llm__responses_tools(llm__wire_enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t i;
+    if ((!req->tool_count && !req->tools_json) || !llm__wire_enc_key(e, "tools")) return;
+    llm_json_write_array_begin(w);
+    for (i = 0; i < req->tool_count; i++) {
+        const llm_tool *t = &req->tools[i];
+        llm_json_write_object_begin(w);
+        llm__wire_member(w, "type", "function");
+        llm__wire_member(w, "name", t->name);
+        llm__wire_member(w, "description", t->description);
+        llm_json_write_key(w, "parameters");
+        if (t->parameters) llm__json_write_raw_checked(w, t->parameters, strlen(t->parameters));
+        else llm__json_write_raw_checked(w, "{\"type\":\"object\",\"properties\":{}}", 33);
+        llm_json_write_key(w, "strict");
+        llm_json_write_bool(w, t->strict);
+        llm_json_write_object_end(w);
+    }
+    if (req->tools_json) llm__responses_json_tools(e, req->tools_json);
+    llm_json_write_array_end(w);
+}
+
+static void llm__responses_tool_choice(llm__wire_enc *e, const llm_request *req) {
+    static const char *const modes[] = {NULL, "none", "auto", "required"};
+    llm_json_writer *w = e->w;
+    const llm_tool_choice *tc = &req->tool_choice;
+    if (tc->mode == LLM_TOOL_CHOICE_DEFAULT || !llm__wire_enc_key(e, "tool_choice")) return;
+    if (tc->mode != LLM_TOOL_CHOICE_FUNCTION) {
+        llm_json_write_string(w, modes[tc->mode]);
+        return;
+    }
+    llm_json_write_object_begin(w);
+    llm__wire_member(w, "type", "function");
+    llm__wire_member(w, "name", tc->name);
+    llm_json_write_object_end(w);
+}
+
+/* response_format as text.format: {type: "json_schema", name, schema,
+   strict, description}, {type: "json_object"} or {type: "text"}. */
+static void llm__responses_text_format(llm__wire_enc *e, const llm_response_format *f) {
+    static const char *const types[] = {NULL, "text", "json_object", "json_schema"};
+    llm_json_writer *w = e->w;
+    if (f->type == LLM_FORMAT_DEFAULT || !llm__wire_enc_key(e, "text")) return;
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "format");
+    llm_json_write_object_begin(w);
+    llm__wire_member(w, "type", types[f->type]);
+    if (f->type == LLM_FORMAT_JSON_SCHEMA) {
+        llm__wire_member(w, "name", f->name);
+        llm__wire_member(w, "description", f->description);
+        llm_json_write_key(w, "schema");
+        llm__json_write_raw_checked(w, f->schema, strlen(f->schema));
+        llm_json_write_key(w, "strict");
+        llm_json_write_bool(w, f->strict);
+    }
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+}
+
+/* reasoning_effort as reasoning {effort, summary: "auto"} (an effort asks
+   for the reasoning's summary too, as Gemini's encoder asks for thoughts),
+   and, unless the response is stored, its encrypted content, which a
+   stateless next turn needs. */
+static void llm__responses_reasoning(llm__wire_enc *e, const llm_request *req, bool count) {
+    llm_json_writer *w = e->w;
+    if (!req->reasoning_effort) return;
+    if (llm__wire_enc_key(e, "reasoning")) {
+        llm_json_write_object_begin(w);
+        llm__wire_member(w, "effort", req->reasoning_effort);
+        if (strcmp(req->reasoning_effort, "none") != 0) llm__wire_member(w, "summary", "auto");
+        llm_json_write_object_end(w);
+    }
+    if (!count && req->store != LLM_TRUE && llm__wire_enc_key(e, "include")) {
+        llm_json_write_array_begin(w);
+        llm_json_write_string(w, "reasoning.encrypted_content");
+        llm_json_write_array_end(w);
+    }
+}
+
+static void llm__responses_sampling(llm__wire_enc *e, const llm_request *req) {
+    llm_json_writer *w = e->w;
+    size_t i;
+    int max = req->max_completion_tokens > 0 ? req->max_completion_tokens : req->max_tokens;
+    if (req->has_temperature && llm__wire_enc_key(e, "temperature")) llm_json_write_number(w, req->temperature);
+    if (req->has_top_p && llm__wire_enc_key(e, "top_p")) llm_json_write_number(w, req->top_p);
+    if (max > 0 && llm__wire_enc_key(e, "max_output_tokens")) llm_json_write_int(w, max);
+    if (req->has_top_logprobs && llm__wire_enc_key(e, "top_logprobs")) llm_json_write_int(w, req->top_logprobs);
+    if (req->parallel_tool_calls != LLM_UNSET && llm__wire_enc_key(e, "parallel_tool_calls"))
+        llm_json_write_bool(w, req->parallel_tool_calls == LLM_TRUE);
+    if (req->service_tier && llm__wire_enc_key(e, "service_tier")) llm_json_write_string(w, req->service_tier);
+    if (req->user && llm__wire_enc_key(e, "user")) llm_json_write_string(w, req->user);
+    if (req->metadata_count && req->metadata && llm__wire_enc_key(e, "metadata")) {
+        llm_json_write_object_begin(w);
+        for (i = 0; i < req->metadata_count; i++) {
+            llm_json_write_key(w, req->metadata[i].name);
+            llm_json_write_string(w, req->metadata[i].value);
+        }
+        llm_json_write_object_end(w);
+    }
+}
+
+/* tools_json: a JSON array of objects. */
+static llm_result llm__responses_check_json_tools(llm__wire_enc *e, const char *text) {
+    llm_json_doc doc;
+    llm_error perr;
+    const llm_json *arr, *v;
+    bool objects = true;
+    llm_result r;
+    if (!text) return LLM_OK;
+    if ((r = llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), false, &doc, &perr)) != LLM_OK)
+        return llm__fail(e->err, perr.code, "tools_json: %s", perr.message);
+    arr = llm_json_root(&doc);
+    for (v = llm_json_first(arr); v && objects; v = llm_json_next(arr, v)) objects = llm_json_is(v, LLM_JSON_OBJECT);
+    r = llm_json_is(arr, LLM_JSON_ARRAY) && objects ? LLM_OK : LLM_ERR_INVALID_ARGUMENT;
+    llm_json_doc_free(&doc);
+    return r == LLM_OK ? r : llm__fail(e->err, r, "tools_json: not a JSON array of tool objects");
+}
+
+/* What the Responses API has no field for: refused, naming it, unless the
+   client drops such fields; a reasoning item's summary that is not a JSON
+   array. A count (count) leaves the sampling out whatever it is, as it
+   leaves out the sampling the API has. */
+static llm_result llm__responses_refusals(llm__wire_enc *e, const llm_request *req, bool count) {
+    static const char *const no_field = "the Responses API has no such field";
+    size_t m, k;
+    llm_result r;
+    if (!count && ((r = llm__wire_enc_drop(e, req->stop_count > 0, "stop", no_field)) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->has_seed, "seed", no_field)) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->n > 1, "n", "the Responses API answers one choice")) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->has_presence_penalty, "presence_penalty", no_field)) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->has_frequency_penalty, "frequency_penalty", no_field)) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->has_top_k, "top_k", no_field)) != LLM_OK ||
+        (r = llm__wire_enc_drop(e, req->logprobs, "logprobs", "the Responses API takes top_logprobs")) != LLM_OK))
+        return r;
+    if ((r = llm__responses_check_json_tools(e, req->tools_json)) != LLM_OK) return r;
+    for (m = 0; m < req->message_count; m++) {
+        const llm_message *msg = &req->messages[m];
+        if ((r = llm__wire_enc_drop(e, msg->name != NULL, "messages[].name", "the Responses API has no names")) !=
+            LLM_OK)
+            return r;
+        for (k = 0; k < msg->reasoning_count; k++) {
+            const char *s = msg->reasoning[k].summary;
+            llm_error perr;
+            if (msg->reasoning[k].kind == LLM_REASONING_ITEM && s &&
+                (llm__json_check(&e->ctx->client->desc.alloc, s, strlen(s), false, NULL, &perr) != LLM_OK ||
+                 s[strspn(s, " \t\r\n")] != '['))
+                return llm__fail(e->err, LLM_ERR_INVALID_ARGUMENT,
+                                 "messages[%z].reasoning[%z].summary: not a JSON array", m, k);
+        }
+    }
+    return LLM_OK;
+}
+
+/* The body of a request, or (count) of its token count: TokenCountsBody
+   takes the input and what shapes it (tools, text, reasoning,
+   previous_response_id, tool_choice, parallel_tool_calls), no sampling,
+   store, include or stream. */
+static llm_result llm__responses_body(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                      llm_error *err, bool count) {
+    llm__wire_enc e;
+    size_t i;
+    llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
+    if (r != LLM_OK) return llm__wire_enc_end(&e, r);
+    if ((r = llm__responses_refusals(&e, req, count)) != LLM_OK) return llm__wire_enc_end(&e, r);
+    llm_json_write_object_begin(w);
+    if (llm__wire_enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
+    if (llm__wire_enc_key(&e, "input")) {
+        llm_json_write_array_begin(w);
+        for (i = 0; i < req->message_count; i++) llm__responses_message(&e, &req->messages[i]);
+        llm_json_write_array_end(w);
+    }
+    llm__responses_tools(&e, req);
+    llm__responses_tool_choice(&e, req);
+    llm__responses_text_format(&e, &req->response_format);
+    llm__responses_reasoning(&e, req, count);
+    if (!count) llm__responses_sampling(&e, req);
+    else if (req->parallel_tool_calls != LLM_UNSET && llm__wire_enc_key(&e, "parallel_tool_calls"))
+        llm_json_write_bool(w, req->parallel_tool_calls == LLM_TRUE);
+    if (!count && llm__wire_enc_key(&e, "store")) llm_json_write_bool(w, req->store == LLM_TRUE);
+    if (req->previous_response_id && llm__wire_enc_key(&e, "previous_response_id"))
+        llm_json_write_string(w, req->previous_response_id);
+    if (!count && ctx->stream && llm__wire_enc_key(&e, "stream")) llm_json_write_bool(w, true);
+    return llm__wire_enc_end(&e, LLM_OK);
+}
+
+static llm_result llm__responses_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                        llm_error *err) {
+    return llm__responses_body(ctx, req, w, err, false);
+}
+
+static llm_result llm__responses_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                     llm_error *err) {
+    const char *pieces[2];
+    (void)req;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/responses";
+    return llm__wire_url_join(buf, size, pieces, 2, err);
+}
+
+/* Azure: {base}/openai/v1/responses (the v1 API: no api-version, the
+   deployment in the body's model) when the version is empty, "v1",
+   "latest" or "preview", or the base already ends in /openai/v1; else
+   {base}/openai/responses?api-version=V. */
+static llm_result llm__responses_azure_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                           llm_error *err) {
+    const char *v = ctx->client->desc.api_version, *pieces[3];
+    size_t n = strlen(ctx->base_url);
+    (void)req;
+    pieces[0] = ctx->base_url;
+    if (n >= 10 && strcmp(ctx->base_url + n - 10, "/openai/v1") == 0) {
+        pieces[1] = "/responses";
+        return llm__wire_url_join(buf, size, pieces, 2, err);
+    }
+    if (!v || !v[0] || strcmp(v, "v1") == 0 || strcmp(v, "latest") == 0 || strcmp(v, "preview") == 0) {
+        pieces[1] = "/openai/v1/responses";
+        return llm__wire_url_join(buf, size, pieces, 2, err);
+    }
+    if (!llm__visible_ascii(v) || strchr(v, '&') || strchr(v, '#') || strchr(v, '/'))
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT,
+                         "azure: api_version must be plain (no spaces, '/', '&' or '#')");
+    pieces[1] = "/openai/responses?api-version=";
+    pieces[2] = v;
+    return llm__wire_url_join(buf, size, pieces, 3, err);
+}
+
+/* ---- decoding: Response ---- */
+
+/* The words of a response's end: its status, or for an incomplete one the
+   reason (incomplete_details.reason); a response that made function calls
+   finishes as tool_calls, said by the decoders. */
+static const llm_finish_word llm__responses_finish_words[] = {{"completed", LLM_FINISH_STOP},
+                                                              {"max_output_tokens", LLM_FINISH_LENGTH},
+                                                              {"content_filter", LLM_FINISH_CONTENT_FILTER},
+                                                              {"failed", LLM_FINISH_ERROR},
+                                                              {NULL, LLM_FINISH_NONE}};
+
+/* ResponseUsage into llm_usage's convention (input_tokens counts the
+   cached ones, output_tokens the reasoning ones, as OpenAI's chat usage):
+   the counts it carries, -1 for the others. */
+static bool llm__responses_usage_carried(const llm_json *u, llm_usage *us) {
+    const llm_json *in = llm_json_get(u, "input_tokens_details"), *out = llm_json_get(u, "output_tokens_details");
+    us->source = LLM_USAGE_REPORTED;
+    us->prompt_tokens = us->completion_tokens = us->total_tokens = us->cached_tokens = -1;
+    us->cache_creation_tokens = us->cache_creation_1h_tokens = us->reasoning_tokens = -1;
+    us->audio_prompt_tokens = us->audio_completion_tokens = -1;
+    return llm__wire_usage_count(llm_json_get(u, "input_tokens"), &us->prompt_tokens) &&
+           llm__wire_usage_count(llm_json_get(u, "output_tokens"), &us->completion_tokens) &&
+           llm__wire_usage_count(llm_json_get(u, "total_tokens"), &us->total_tokens) &&
+           llm__wire_usage_count(llm_json_get(in, "cached_tokens"), &us->cached_tokens) &&
+           llm__wire_usage_count(llm_json_get(in, "cache_write_tokens"), &us->cache_creation_tokens) &&
+           llm__wire_usage_count(llm_json_get(out, "reasoning_tokens"), &us->reasoning_tokens);
+}
+
+static bool llm__responses_usage(const llm_json *u, llm_usage *us) {
+    llm_usage carried;
+    memset(us, 0, sizeof *us);
+    if (!llm__responses_usage_carried(u, &carried)) return false;
+    llm__wire_usage_merge(us, &carried);
+    return true;
+}
+
+/* The word a response ends with: incomplete_details.reason for an
+   incomplete one, else its status; NULL while it is in progress. */
+static const char *llm__responses_end_word(const llm_json *response) {
+    const char *status = llm_json_string(llm_json_get(response, "status"), NULL);
+    const char *reason = llm_json_string(llm_json_get(llm_json_get(response, "incomplete_details"), "reason"), NULL);
+    if (status && strcmp(status, "incomplete") == 0 && reason) return reason;
+    if (status && (strcmp(status, "in_progress") == 0 || strcmp(status, "queued") == 0)) return NULL;
+    return status;
+}
+
+/* A failed response (status "failed" with its error {code, message}) as
+   the error it stands for, classified by its code. */
+static llm_result llm__responses_failed(const llm_json *response, llm_error *err) {
+    llm_error e;
+    llm__error_clear(&e);
+    llm__wire_decode_error_object(response, &e);
+    if (!e.message[0]) llm__copy_text(e.message, sizeof e.message, "the response failed", 19);
+    llm__http_classify_with(llm__openai_error_words, &e, true);
+    if (err) *err = e;
+    return e.code;
+}
+
+/* What the output items of a whole response add up to. */
+typedef struct llm__responses_out {
+    llm__buf text, refusal, reasoning;
+    bool has_text, has_refusal, has_reasoning;
+    llm_tool_call *calls;
+    size_t ncalls;
+    llm_reasoning_block *blocks;
+    size_t nblocks;
+} llm__responses_out;
+
+/* Appends a JSON string's text to b (sep first when b holds some);
+   false when out of memory. */
+static bool llm__responses_add(const llm_allocator *a, llm__buf *b, bool *has, const llm_json *v, const char *sep) {
+    size_t n;
+    const char *s = llm_json_string(v, &n);
+    if (!s) return true;
+    if (*has && sep && !llm__buf_add(a, b, sep, strlen(sep))) return false;
+    *has = true;
+    return llm__buf_add(a, b, s, n) != 0;
+}
+
+/* A message item's output_text parts (into text) and refusal parts. */
+static bool llm__responses_message_out(const llm_allocator *a, llm__responses_out *o, const llm_json *item) {
+    const llm_json *parts = llm_json_get(item, "content"), *p;
+    for (p = llm_json_first(parts); p; p = llm_json_next(parts, p)) {
+        const char *type = llm_json_string(llm_json_get(p, "type"), NULL);
+        if (type && strcmp(type, "output_text") == 0 &&
+            !llm__responses_add(a, &o->text, &o->has_text, llm_json_get(p, "text"), NULL))
+            return false;
+        if (type && strcmp(type, "refusal") == 0 &&
+            !llm__responses_add(a, &o->refusal, &o->has_refusal, llm_json_get(p, "refusal"), NULL))
+            return false;
+    }
+    return true;
+}
+
+/* A reasoning item's summary texts, joined by a blank line across parts
+   and items (what a stream's deltas add up to). */
+static bool llm__responses_summary_out(const llm_allocator *a, llm__responses_out *o, const llm_json *item) {
+    const llm_json *parts = llm_json_get(item, "summary"), *p;
+    for (p = llm_json_first(parts); p; p = llm_json_next(parts, p))
+        if (!llm__responses_add(a, &o->reasoning, &o->has_reasoning, llm_json_get(p, "text"), "\n\n")) return false;
+    return true;
+}
+
+/* A function_call item as a tool call: its call_id (made up when
+   missing), name (required), arguments flagged when they are not JSON. */
+static llm_result llm__responses_call_out(llm_response *resp, llm__responses_out *o, const llm_json *item,
+                                          llm_error *err) {
+    llm_tool_call *tc = &o->calls[o->ncalls];
+    const llm_json *args = llm_json_get(item, "arguments");
+    bool failed = false;
+    size_t n = 0;
+    tc->name = llm__wire_resp_str(resp, llm_json_get(item, "name"), &failed);
+    if (!failed && (!tc->name || !tc->name[0]))
+        return llm__fail(err, LLM_ERR_PARSE, "response: output function_call %z has no name", o->ncalls);
+    tc->id = llm__wire_resp_str(resp, llm_json_get(item, "call_id"), &failed);
+    if (!tc->id && !failed) tc->id = llm__wire_resp_synth_id(resp, 0, o->ncalls);
+    tc->arguments = llm_json_string(args, &n) && n ? llm__wire_resp_str(resp, args, &failed) : "{}";
+    if (failed || !tc->id || !tc->arguments) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (n) {
+        llm_json_doc doc;
+        llm_result r;
+        memset(&doc, 0, sizeof doc);
+        doc.alloc = resp->alloc_;
+        r = llm_json_parse(&doc, tc->arguments, n, NULL);
+        llm_json_doc_free(&doc);
+        if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
+        tc->arguments_invalid = r != LLM_OK;
+    }
+    o->ncalls++;
+    return LLM_OK;
+}
+
+/* A reasoning item as a reasoning block: id, summary (its JSON text),
+   encrypted_content. */
+static llm_result llm__responses_block_out(llm_response *resp, llm__responses_out *o, const llm_json *item,
+                                           llm_error *err) {
+    llm_reasoning_block *b = &o->blocks[o->nblocks];
+    const llm_json *summary = llm_json_get(item, "summary");
+    bool failed = false;
+    b->kind = LLM_REASONING_ITEM;
+    b->id = llm__wire_resp_str(resp, llm_json_get(item, "id"), &failed);
+    b->data = llm__wire_resp_str(resp, llm_json_get(item, "encrypted_content"), &failed);
+    b->summary = "[]";
+    if (llm_json_is(summary, LLM_JSON_ARRAY) &&
+        llm__wire_json_text(&resp->alloc_, &resp->arena_, summary, &b->summary) == LLM_ERR_NO_MEMORY)
+        failed = true;
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if (!b->id) return llm__fail(err, LLM_ERR_PARSE, "response: an output reasoning item has no id");
+    if (!b->summary) b->summary = "[]"; /* nested past the writer's depth: a summary is flat */
+    o->nblocks++;
+    return llm__responses_summary_out(&resp->alloc_, o, item) ? LLM_OK
+                                                               : llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+}
+
+/* The output items, in order; other item types (web_search_call,
+   mcp_call...) are left out. */
+static llm_result llm__responses_items_out(llm_response *resp, llm__responses_out *o, const llm_json *output,
+                                           llm_error *err) {
+    const llm_json *item;
+    bool failed = false;
+    size_t count = llm_json_count(output);
+    o->calls = (llm_tool_call *)llm__wire_resp_array(resp, count, sizeof *o->calls, &failed);
+    o->blocks = (llm_reasoning_block *)llm__wire_resp_array(resp, count, sizeof *o->blocks, &failed);
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    for (item = llm_json_first(output); item; item = llm_json_next(output, item)) {
+        const char *type = llm_json_string(llm_json_get(item, "type"), NULL);
+        llm_result r = LLM_OK;
+        if (!type) continue;
+        if (strcmp(type, "message") == 0 && !llm__responses_message_out(&resp->alloc_, o, item))
+            r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+        else if (strcmp(type, "function_call") == 0) r = llm__responses_call_out(resp, o, item, err);
+        else if (strcmp(type, "reasoning") == 0) r = llm__responses_block_out(resp, o, item, err);
+        if (r != LLM_OK) return r;
+    }
+    return LLM_OK;
+}
+
+static void llm__responses_out_free(const llm_allocator *a, llm__responses_out *o) {
+    llm__buf_free(a, &o->text);
+    llm__buf_free(a, &o->refusal);
+    llm__buf_free(a, &o->reasoning);
+}
+
+/* The one choice of a response: its texts, calls, blocks and finish. */
+static llm_result llm__responses_choice(llm_response *resp, llm_choice *c, const llm_json *body, llm_error *err) {
+    llm__responses_out o;
+    const char *word = llm__responses_end_word(body);
+    bool failed = false;
+    llm_result r;
+    memset(&o, 0, sizeof o);
+    r = llm__responses_items_out(resp, &o, llm_json_get(body, "output"), err);
+    if (r == LLM_OK) {
+        c->content = o.has_text ? llm__arena_strndup(&resp->alloc_, &resp->arena_, o.text.p ? o.text.p : "", o.text.len)
+                                : NULL;
+        c->content_len = c->content ? o.text.len : 0;
+        c->refusal =
+            o.has_refusal ? llm__arena_strndup(&resp->alloc_, &resp->arena_, o.refusal.p, o.refusal.len) : NULL;
+        c->reasoning =
+            o.has_reasoning ? llm__arena_strndup(&resp->alloc_, &resp->arena_, o.reasoning.p, o.reasoning.len) : NULL;
+        failed = (o.has_text && !c->content) || (o.has_refusal && !c->refusal) || (o.has_reasoning && !c->reasoning);
+        c->tool_calls = o.calls;
+        c->tool_call_count = o.calls ? o.ncalls : 0;
+        c->reasoning_blocks = o.nblocks ? o.blocks : NULL;
+        c->reasoning_block_count = o.nblocks;
+        c->reasoning_format = o.nblocks ? "openai-responses" : NULL;
+        c->finish_reason_raw = word ? llm_response_strndup(resp, word, strlen(word)) : NULL;
+        failed = failed || (word && !c->finish_reason_raw);
+        c->finish_reason = llm__wire_finish_word(llm__responses_finish_words, c->finish_reason_raw);
+        if (c->finish_reason == LLM_FINISH_STOP && c->tool_call_count) c->finish_reason = LLM_FINISH_TOOL_CALLS;
+    }
+    llm__responses_out_free(&resp->alloc_, &o);
+    if (r == LLM_OK && failed) r = llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    return r;
+}
+
+static llm_result llm__responses_decode(const llm_wire_ctx *ctx, const llm_json *body, llm_response *resp,
+                                        llm_error *err) {
+    const char *status = llm_json_string(llm_json_get(body, "status"), NULL);
+    llm_choice *c;
+    bool failed = false;
+    llm_result r;
+    llm_usage us;
+    (void)ctx;
+    if (!llm_json_is(body, LLM_JSON_OBJECT) || !llm_json_is(llm_json_get(body, "output"), LLM_JSON_ARRAY))
+        return llm__fail(err, LLM_ERR_PARSE, "response: not a Responses API response (no output array)");
+    if (status && strcmp(status, "failed") == 0) return llm__responses_failed(body, err);
+    resp->id = llm__wire_resp_str(resp, llm_json_get(body, "id"), &failed);
+    resp->object = llm__wire_resp_str(resp, llm_json_get(body, "object"), &failed);
+    resp->model = llm__wire_resp_str(resp, llm_json_get(body, "model"), &failed);
+    resp->created = llm_json_int(llm_json_get(body, "created_at"), 0);
+    resp->service_tier = llm__wire_resp_str(resp, llm_json_get(body, "service_tier"), &failed);
+    c = (llm_choice *)llm__wire_resp_array(resp, 1, sizeof *c, &failed);
+    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    if ((r = llm__responses_choice(resp, c, body, err)) != LLM_OK) return r;
+    resp->choices = c;
+    resp->choice_count = 1;
+    if (llm_json_is(llm_json_get(body, "usage"), LLM_JSON_OBJECT)) {
+        if (llm__responses_usage(llm_json_get(body, "usage"), &us)) resp->usage = us;
+        else resp->usage_refused = true;
+    }
+    return LLM_OK;
+}
+
+/* ---- the stream: semantic events ---- */
+
+/* What the decoder keeps between events: the output item streaming and
+   how much of its text, refusal, reasoning summary and arguments the
+   deltas delivered, so that the item's whole copy in
+   response.output_item.done can make up what deltas left out. */
+typedef struct llm__responses_state {
+    int item;                   /* its output_index */
+    int summary;                /* the summary part its deltas are in, -1 before the first */
+    bool in_item;
+    bool block;                 /* its reasoning block was started (by output_item.added) */
+    size_t text, refusal, reasoning, args;
+    bool reasoning_before;      /* reasoning text came before this item: its own starts with a blank line */
+    bool reasoning_any;         /* reasoning text came so far */
+    bool calls;                 /* a function call was made: the response finishes as tool_calls */
+} llm__responses_state;
+
+static int llm__responses_index(const llm_json *root) {
+    int64_t i = llm_json_int(llm_json_get(root, "output_index"), -1);
+    return i < 0 || i > 0x7FFFFFFF ? -1 : (int)i;
+}
+
+/* The state for item `index`, reset when it is another than the last. */
+static void llm__responses_item_state(llm__responses_state *st, int index) {
+    if (st->in_item && st->item == index) return;
+    memset(st, 0, offsetof(llm__responses_state, reasoning_before));
+    st->item = index;
+    st->summary = -1;
+    st->in_item = true;
+    st->reasoning_before = st->reasoning_any;
+}
+
+/* A delta of the current item, counted. */
+static llm_result llm__responses_deliver(llm_stream_sink *s, llm_event_type kind, const char *str, size_t n) {
+    llm__responses_state *st = (llm__responses_state *)s->state;
+    if (!n) return LLM_OK;
+    if (kind == LLM_EVENT_TEXT) st->text += n;
+    else if (kind == LLM_EVENT_REFUSAL) st->refusal += n;
+    else st->reasoning += n, st->reasoning_any = true;
+    return llm_sink_delta(s, kind, 0, str, n);
+}
+
+/* The part of pieces[0..count) beyond the first *skip bytes, delivered
+   (what the deltas left out); *skip goes down by what was skipped. */
+static llm_result llm__responses_rest(llm_stream_sink *s, llm_event_type kind, const char *str, size_t n,
+                                      size_t *skip) {
+    if (*skip >= n) {
+        *skip -= n;
+        return LLM_OK;
+    }
+    str += *skip;
+    n -= *skip;
+    *skip = 0;
+    return llm__responses_deliver(s, kind, str, n);
+}
+
+/* A message item's whole text and refusal, past what the deltas gave. */
+static llm_result llm__responses_message_rest(llm_stream_sink *s, const llm_json *item) {
+    llm__responses_state *st = (llm__responses_state *)s->state;
+    const llm_json *parts = llm_json_get(item, "content"), *p;
+    size_t text = st->text, refusal = st->refusal, n;
+    llm_result r = LLM_OK;
+    for (p = llm_json_first(parts); p && r == LLM_OK; p = llm_json_next(parts, p)) {
+        const char *type = llm_json_string(llm_json_get(p, "type"), NULL), *str;
+        bool is_text = type && strcmp(type, "output_text") == 0, is_refusal = type && strcmp(type, "refusal") == 0;
+        if (!is_text && !is_refusal) continue;
+        if (!(str = llm_json_string(llm_json_get(p, is_text ? "text" : "refusal"), &n))) continue;
+        r = llm__responses_rest(s, is_text ? LLM_EVENT_TEXT : LLM_EVENT_REFUSAL, str, n, is_text ? &text : &refusal);
+    }
+    return r;
+}
+
+/* A reasoning item's summary texts (a blank line before each but the
+   stream's first), past what the deltas gave. */
+static llm_result llm__responses_summary_rest(llm_stream_sink *s, const llm_json *item) {
+    llm__responses_state *st = (llm__responses_state *)s->state;
+    const llm_json *parts = llm_json_get(item, "summary"), *p;
+    size_t skip = st->reasoning, n;
+    bool first = !st->reasoning_before;
+    llm_result r = LLM_OK;
+    for (p = llm_json_first(parts); p && r == LLM_OK; p = llm_json_next(parts, p), first = false) {
+        const char *str = llm_json_string(llm_json_get(p, "text"), &n);
+        if (!str) continue;
+        if (!first) r = llm__responses_rest(s, LLM_EVENT_REASONING, "\n\n", 2, &skip);
+        if (r == LLM_OK) r = llm__responses_rest(s, LLM_EVENT_REASONING, str, n, &skip);
+    }
+    return r;
+}
+
+/* A function call starts: its call_id, name and any first arguments. */
+static llm_result llm__responses_call_begin(llm_stream_sink *s, int index, const llm_json *item) {
+    llm__responses_state *st = (llm__responses_state *)s->state;
+    const char *id = llm_json_string(llm_json_get(item, "call_id"), NULL);
+    const char *name = llm_json_string(llm_json_get(item, "name"), NULL);
+    const char *args;
+    size_t n = 0;
+    int h = llm_sink_tool_begin(s, 0, index, id, name);
+    if (h < 0) return (llm_result)h;
+    st->calls = true;
+    if ((args = llm_json_string(llm_json_get(item, "arguments"), &n)) == NULL || !n) return LLM_OK;
+    st->args += n;
+    return llm_sink_tool_args(s, 0, h, args, n);
+}
+
+/* response.output_item.added: a function call or a reasoning item starts
+   (a message's text comes in its deltas). */
+static llm_result llm__responses_item_added(llm_stream_sink *s, const llm_json *root) {
+    const llm_json *item = llm_json_get(root, "item");
+    const char *type = llm_json_string(llm_json_get(item, "type"), NULL), *id;
+    int index = llm__responses_index(root);
+    size_t n;
+    if (index < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "an output item without a valid output_index");
+    llm__responses_item_state((llm__responses_state *)s->state, index);
+    if (type && strcmp(type, "function_call") == 0) return llm__responses_call_begin(s, index, item);
+    if (type && strcmp(type, "reasoning") == 0 && (id = llm_json_string(llm_json_get(item, "id"), &n)) != NULL) {
+        ((llm__responses_state *)s->state)->block = true;
+        return llm_sink_reasoning_block(s, 0, index, LLM_REASONING_ITEM, LLM_REASONING_PART_ID, id, n);
+    }
+    return LLM_OK;
+}
+
+/* A function call ends: its whole arguments past what the deltas gave. */
+static llm_result llm__responses_call_done(llm_stream_sink *s, int index, const llm_json *item) {
+    llm__responses_state *st = (llm__responses_state *)s->state;
+    size_t n = 0;
+    const char *args = llm_json_string(llm_json_get(item, "arguments"), &n);
+    int h = llm_sink_tool_find(s, 0, index);
+    llm_result r;
+    if (h < 0) { /* never announced: started now */
+        if ((r = llm__responses_call_begin(s, index, item)) != LLM_OK) return r;
+        return llm_sink_tool_end(s, 0, llm_sink_tool_find(s, 0, index));
+    }
+    if (args && n > st->args && (r = llm_sink_tool_args(s, 0, h, args + st->args, n - st->args)) != LLM_OK) return r;
+    st->args = n > st->args ? n : st->args;
+    return llm_sink_tool_end(s, 0, h);
+}
+
+/* A reasoning item ends: its summary text past the deltas, and the block
+   whole (id, summary as JSON text, encrypted_content: the added event's
+   may be incomplete, the done event's is the one to send back). */
+static llm_result llm__responses_reasoning_done(llm_stream_sink *s, int index, const llm_json *item) {
+    const llm_json *summary = llm_json_get(item, "summary");
+    const char *str, *text = NULL;
+    size_t n, tn = 0;
+    llm_result r = llm__responses_summary_rest(s, item);
+    llm_json_writer w;
+    if (r != LLM_OK) return r;
+    if ((str = llm_json_string(llm_json_get(item, "id"), &n)) == NULL)
+        return llm_sink_fail(s, LLM_ERR_PARSE, "an output reasoning item without an id");
+    if (!((llm__responses_state *)s->state)->block &&
+        (r = llm_sink_reasoning_block(s, 0, index, LLM_REASONING_ITEM, LLM_REASONING_PART_ID, str, n)) != LLM_OK)
+        return r;
+    memset(&w, 0, sizeof w);
+    w.alloc = s->call_->alloc_;
+    if (llm_json_is(summary, LLM_JSON_ARRAY)) llm_json_write_value(&w, summary);
+    else llm_json_write_raw(&w, "[]", 2);
+    r = llm_json_writer_finish(&w, &text, &tn);
+    if (r == LLM_OK)
+        r = llm_sink_reasoning_block(s, 0, index, LLM_REASONING_ITEM, LLM_REASONING_PART_SUMMARY, text, tn);
+    else r = llm_sink_fail(s, r == LLM_ERR_NO_MEMORY ? r : LLM_ERR_PARSE, "a reasoning item's summary is too deep");
+    llm_json_writer_free(&w);
+    if (r == LLM_OK && (str = llm_json_string(llm_json_get(item, "encrypted_content"), &n)) != NULL)
+        r = llm_sink_reasoning_block(s, 0, index, LLM_REASONING_ITEM, LLM_REASONING_PART_DATA, str, n);
+    return r;
+}
+
+/* response.output_item.done: the item whole. */
+static llm_result llm__responses_item_done(llm_stream_sink *s, const llm_json *root) {
+    const llm_json *item = llm_json_get(root, "item");
+    const char *type = llm_json_string(llm_json_get(item, "type"), NULL);
+    int index = llm__responses_index(root);
+    if (index < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "an output item without a valid output_index");
+    llm__responses_item_state((llm__responses_state *)s->state, index);
+    if (!type) return LLM_OK;
+    if (strcmp(type, "message") == 0) return llm__responses_message_rest(s, item);
+    if (strcmp(type, "function_call") == 0) return llm__responses_call_done(s, index, item);
+    if (strcmp(type, "reasoning") == 0) return llm__responses_reasoning_done(s, index, item);
+    return LLM_OK;
+}
+
+/* A text, refusal or summary delta of the item at output_index; a new
+   summary part starts after a blank line when reasoning text came before. */
+static llm_result llm__responses_delta(llm_stream_sink *s, llm_event_type kind, const llm_json *root) {
+    llm__responses_state *st = (llm__responses_state *)s->state;
+    int index = llm__responses_index(root);
+    size_t n;
+    const char *str = llm_json_string(llm_json_get(root, "delta"), &n);
+    llm_result r;
+    if (index < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "a delta without a valid output_index");
+    llm__responses_item_state(st, index);
+    if (kind == LLM_EVENT_REASONING) {
+        int64_t part = llm_json_int(llm_json_get(root, "summary_index"), 0);
+        if (part != st->summary) {
+            st->summary = part < 0 || part > 0x7FFFFFFF ? 0x7FFFFFFF : (int)part;
+            if (st->reasoning_any && (r = llm__responses_deliver(s, kind, "\n\n", 2)) != LLM_OK) return r;
+        }
+    }
+    return str ? llm__responses_deliver(s, kind, str, n) : LLM_OK;
+}
+
+static llm_result llm__responses_args_delta(llm_stream_sink *s, const llm_json *root) {
+    llm__responses_state *st = (llm__responses_state *)s->state;
+    int index = llm__responses_index(root), h = index < 0 ? -1 : llm_sink_tool_find(s, 0, index);
+    size_t n;
+    const char *str = llm_json_string(llm_json_get(root, "delta"), &n);
+    if (h < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "function call arguments for an output item that is no call");
+    llm__responses_item_state(st, index);
+    if (!str) return LLM_OK;
+    st->args += n;
+    return llm_sink_tool_args(s, 0, h, str, n);
+}
+
+/* The response object of response.created ... response.completed: id,
+   model, object and created_at (the first event's), and from the one that
+   ends it the service tier it ran in and the usage. */
+static llm_result llm__responses_head(llm_stream_sink *s, const llm_json *response, bool final) {
+    static const char *const keys[] = {"id", "model", "object"};
+    static const llm_sink_field fields[] = {LLM_FIELD_ID, LLM_FIELD_MODEL, LLM_FIELD_OBJECT};
+    const llm_json *u = llm_json_get(response, "usage");
+    size_t i, n;
+    const char *str;
+    llm_result r;
+    for (i = 0; i < 3; i++)
+        if ((str = llm_json_string(llm_json_get(response, keys[i]), &n)) != NULL &&
+            (r = llm_sink_field_set(s, fields[i], str, n)) != LLM_OK)
+            return r;
+    if (llm_json_get(response, "created_at"))
+        llm_sink_created(s, llm_json_int(llm_json_get(response, "created_at"), 0));
+    if (!final) return LLM_OK;
+    if ((str = llm_json_string(llm_json_get(response, "service_tier"), &n)) != NULL &&
+        (r = llm_sink_field_set(s, LLM_FIELD_SERVICE_TIER, str, n)) != LLM_OK)
+        return r;
+    if (llm_json_is(u, LLM_JSON_OBJECT)) {
+        llm_usage carried;
+        bool valid = llm__responses_usage_carried(u, &carried);
+        return llm_sink_usage(s, &carried, valid);
+    }
+    return LLM_OK;
+}
+
+/* response.completed, response.incomplete, response.failed: the end. */
+static llm_result llm__responses_end(llm_stream_sink *s, const llm_json *response) {
+    llm__responses_state *st = (llm__responses_state *)s->state;
+    const char *word = llm__responses_end_word(response);
+    llm_result r = llm__responses_head(s, response, true);
+    if (r != LLM_OK) return r;
+    llm_sink_done(s);
+    if (word && strcmp(word, "failed") == 0) return llm_sink_error(s, response);
+    if (!word) word = "completed";
+    return llm_sink_finish_reason(s, 0, st->calls && strcmp(word, "completed") == 0 ? LLM_FINISH_TOOL_CALLS
+                                                                                  : LLM_FINISH_NONE,
+                                  word, strlen(word));
+}
+
+static llm_result llm__responses_stream_event(llm_stream_sink *s, const char *event, size_t event_len,
+                                              const llm_json *root) {
+    const char *type = llm_json_string(llm_json_get(root, "type"), NULL);
+    llm_result r;
+    (void)event;
+    (void)event_len;
+    if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
+    if (!type) return LLM_OK;
+    if (strcmp(type, "response.output_text.delta") == 0) return llm__responses_delta(s, LLM_EVENT_TEXT, root);
+    if (strcmp(type, "response.refusal.delta") == 0) return llm__responses_delta(s, LLM_EVENT_REFUSAL, root);
+    if (strcmp(type, "response.reasoning_summary_text.delta") == 0)
+        return llm__responses_delta(s, LLM_EVENT_REASONING, root);
+    if (strcmp(type, "response.function_call_arguments.delta") == 0) return llm__responses_args_delta(s, root);
+    if (strcmp(type, "response.output_item.added") == 0) return llm__responses_item_added(s, root);
+    if (strcmp(type, "response.output_item.done") == 0) return llm__responses_item_done(s, root);
+    if (strcmp(type, "response.created") == 0 || strcmp(type, "response.in_progress") == 0 ||
+        strcmp(type, "response.queued") == 0)
+        return llm__responses_head(s, llm_json_get(root, "response"), false);
+    if (strcmp(type, "response.completed") == 0 || strcmp(type, "response.incomplete") == 0 ||
+        strcmp(type, "response.failed") == 0)
+        return llm__responses_end(s, llm_json_get(root, "response"));
+    if (strcmp(type, "error") == 0) return llm_sink_error(s, root);
+    return LLM_OK; /* the .done events (their items' done events carry the same), built-in tools' events */
+}
+
+/* ---- the remote token count: POST /responses/input_tokens ---- */
+
+static llm_result llm__responses_count_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
+                                              llm_error *err) {
+    return llm__responses_body(ctx, req, w, err, true);
+}
+
+static llm_result llm__responses_count_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
+                                           llm_error *err) {
+    const char *pieces[2];
+    (void)req;
+    pieces[0] = ctx->base_url;
+    pieces[1] = "/responses/input_tokens";
+    return llm__wire_url_join(buf, size, pieces, 2, err);
+}
+
+/* {"object": "response.input_tokens", "input_tokens": N} */
+static llm_result llm__responses_count_decode(const llm_wire_ctx *ctx, const llm_json *body, int64_t *input_tokens,
+                                              llm_error *err) {
+    const llm_json *v = llm_json_get(body, "input_tokens");
+    (void)ctx;
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || !llm__wire_usage_count(v, input_tokens))
+        return llm__fail(err, LLM_ERR_PARSE, "token count: no whole input_tokens in the answer");
+    return LLM_OK;
+}
+
+static const llm_wire_count llm__responses_count = {llm__responses_count_encode, llm__responses_count_url,
+                                                    llm__responses_count_decode};
+
+static const llm_wire_format llm__responses_wire = {
+    "openai-responses", llm__responses_encode, llm__responses_url, llm__responses_decode,
+    llm__wire_decode_error_object, llm__responses_stream_event, sizeof(llm__responses_state), LLM_FRAMING_SSE, NULL,
+    llm__responses_finish_words, llm__openai_error_words, false, llm__responses_usage, true, NULL, NULL,
+    &llm__responses_count,
+};
+
+/* Azure OpenAI's Responses API: the same format at its own URLs, under the
+   same name (its reasoning items are the same; the origin they record says
+   where they go back). */
+static const llm_wire_format llm__responses_azure_wire = {
+    "openai-responses", llm__responses_encode, llm__responses_azure_url, llm__responses_decode,
+    llm__wire_decode_error_object, llm__responses_stream_event, sizeof(llm__responses_state), LLM_FRAMING_SSE, NULL,
+    llm__responses_finish_words, llm__openai_error_words, false, llm__responses_usage, true, NULL, NULL, NULL,
+};
+
+#endif /* LLM_NO_PROVIDER_OPENAI */
+
+/* ------------------------------------------------------------------------ */
 // >>anthropic: the Anthropic Messages wire format
 /* ------------------------------------------------------------------------ */
 
@@ -11846,7 +12876,9 @@ static llm_result llm__anthropic_body(const llm_wire_ctx *ctx, const llm_request
     llm__anthropic_state *st = (llm__anthropic_state *)ctx->state;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
     if (count) e.extra_only = llm__anthropic_count_members;
-    if (r != LLM_OK || (r = llm__anthropic_plan_for(&e, req, count, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
+    if (r != LLM_OK || (r = llm__wire_enc_no_json_tools(&e, req)) != LLM_OK ||
+        (r = llm__anthropic_plan_for(&e, req, count, &p)) != LLM_OK)
+        return llm__wire_enc_end(&e, r);
     if (st) st->json_tool = p.json_tool;
     llm_json_write_object_begin(w);
     if (llm__wire_enc_key(&e, "model")) llm_json_write_string(w, ctx->model);
@@ -12881,7 +13913,9 @@ static llm_result llm__gemini_body(const llm_wire_ctx *ctx, const llm_request *r
     llm__wire_enc e;
     llm__gemini_plan p;
     llm_result r = llm__wire_enc_begin(&e, ctx, req, w, err);
-    if (r != LLM_OK || (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK) return llm__wire_enc_end(&e, r);
+    if (r != LLM_OK || (r = llm__wire_enc_no_json_tools(&e, req)) != LLM_OK ||
+        (r = llm__gemini_plan_for(&e, req, &p)) != LLM_OK)
+        return llm__wire_enc_end(&e, r);
     if (kind == LLM__GEMINI_COUNT_CONTENTS) { /* no extra_body: that makes a whole count */
         llm_json_write_object_begin(w);
         llm__gemini_contents(&e, req);
@@ -13481,9 +14515,11 @@ static const llm_pair llm__providers_anthropic_headers[] = {{"anthropic-version"
 /* One row per preset; the README's table is this one. */
 static const llm_provider llm__providers_table[] = {
 #ifndef LLM_NO_PROVIDER_OPENAI
-    {"openai", &llm__openai_wire, "https://api.openai.com/v1", LLM__PROVIDERS_BEARER, LLM_QUIRK_MAX_COMPLETION_TOKENS,
-     false, LLM__PROVIDERS_VARS("OPENAI_API_KEY"), LLM__PROVIDERS_BASES("OPENAI"), LLM__PROVIDERS_PLAIN},
-    {"azure", &llm__openai_azure_wire, NULL, "api-key", "", NULL, 0, LLM_QUIRK_MAX_COMPLETION_TOKENS, false,
+    {"openai", &llm__openai_wire, "https://api.openai.com/v1", LLM__PROVIDERS_BEARER,
+     LLM_QUIRK_MAX_COMPLETION_TOKENS | LLM_QUIRK_RESPONSES_MODELS, false, LLM__PROVIDERS_VARS("OPENAI_API_KEY"),
+     LLM__PROVIDERS_BASES("OPENAI"), LLM__PROVIDERS_PLAIN},
+    {"azure", &llm__openai_azure_wire, NULL, "api-key", "", NULL, 0,
+     LLM_QUIRK_MAX_COMPLETION_TOKENS | LLM_QUIRK_RESPONSES_MODELS, false,
      LLM__PROVIDERS_VARS("AZURE_API_KEY", "AZURE_OPENAI_API_KEY"),
      LLM__PROVIDERS_VARS("AZURE_BASE_URL", "AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"),
      NULL, "x-ms-retry-after-ms", NULL, NULL, {NULL, NULL}, {"AZURE_API_VERSION", "OPENAI_API_VERSION"},
@@ -13539,8 +14575,10 @@ static const llm_provider llm__providers_table[] = {
 
 #ifndef LLM_NO_PROVIDER_OPENAI
 LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return &llm__openai_wire; }
+LLM_API const llm_wire_format *llm_wire_openai_responses(void) { return &llm__responses_wire; }
 #else
 LLM_API const llm_wire_format *llm_wire_openai_chat(void) { return NULL; }
+LLM_API const llm_wire_format *llm_wire_openai_responses(void) { return NULL; }
 #endif
 #ifndef LLM_NO_PROVIDER_ANTHROPIC
 LLM_API const llm_wire_format *llm_wire_anthropic_messages(void) { return &llm__anthropic_wire; }
@@ -13603,6 +14641,78 @@ LLM_API const llm_provider *llm_provider_for_model(const char *model, const char
 static const char *llm__providers_model_for(const llm_provider *p, const char *model) {
     size_t n = strlen(p->name);
     return strncmp(model, p->name, n) == 0 && model[n] == '/' ? model + n + 1 : model;
+}
+
+#ifndef LLM_NO_PROVIDER_OPENAI
+/* Whether the price table marks `model` (the desc's base_model when it
+   has one: an Azure deployment's name says nothing) as served by the
+   Responses API alone. */
+static bool llm__providers_responses_only(const llm_client *client, const char *model) {
+#ifdef LLM_NO_COSTS
+    (void)client;
+    (void)model;
+    return false;
+#else
+    llm_model_info info;
+    const char *m = client->desc.base_model ? client->desc.base_model : model;
+    return llm_model_info_get(client->desc.costs, m, &info, NULL) == LLM_OK && info.mode == LLM_MODE_RESPONSES;
+#endif
+}
+#endif
+
+/* The wire format a request for `model` speaks on this client, and the
+   model it sends (*sent): the provider's own, or, for a provider that
+   speaks OpenAI's chat format, the Responses API when asked (the
+   request's `api`, else the client's) or, left to AUTO, for a model named
+   "responses/..." (LiteLLM's prefix, not sent) or one the price table
+   serves there alone (LLM_QUIRK_RESPONSES_MODELS). The one place that
+   decides it. */
+static const llm_wire_format *llm__providers_wire_for(const llm_client *client, llm_openai_api api, const char *model,
+                                                      const char **sent) {
+    const llm_provider *p = client->provider;
+    *sent = llm__providers_model_for(p, model);
+#ifndef LLM_NO_PROVIDER_OPENAI
+    if (p->wire == &llm__openai_wire || p->wire == &llm__openai_azure_wire) {
+        bool prefixed = strncmp(*sent, "responses/", 10) == 0;
+        if (prefixed) *sent += 10;
+        if (api == LLM_OPENAI_API_AUTO) api = client->desc.openai_api;
+        if (api == LLM_OPENAI_API_RESPONSES ||
+            (api == LLM_OPENAI_API_AUTO &&
+             (prefixed ||
+              ((client->quirks & LLM_QUIRK_RESPONSES_MODELS) && llm__providers_responses_only(client, model)))))
+            return p->wire == &llm__openai_azure_wire ? &llm__responses_azure_wire : &llm__responses_wire;
+    }
+#else
+    (void)api;
+#endif
+    return p->wire;
+}
+
+/* The wire format of a remote token count: on OpenAI
+   (LLM_QUIRK_RESPONSES_MODELS with OpenAI's chat format) the Responses
+   API's POST /responses/input_tokens, whichever API the model's answers
+   use; else the provider's own. */
+static const llm_wire_format *llm__providers_count_wire(const llm_client *client) {
+#ifndef LLM_NO_PROVIDER_OPENAI
+    if (client->provider->wire == &llm__openai_wire && (client->quirks & LLM_QUIRK_RESPONSES_MODELS))
+        return &llm__responses_wire;
+#endif
+    return client->provider->wire;
+}
+
+/* The preset of a format name as llm_decode_recorded takes it: a preset's
+   name, or "openai-responses" (OpenAI's preset through the Responses API,
+   *api set to say so). */
+static const llm_provider *llm__providers_for_format(const char *format, llm_openai_api *api) {
+    const llm_provider *p = llm_provider_find(format);
+    *api = LLM_OPENAI_API_AUTO;
+#ifndef LLM_NO_PROVIDER_OPENAI
+    if (!p && strcmp(format, llm__responses_wire.name) == 0) {
+        *api = LLM_OPENAI_API_RESPONSES;
+        return llm_provider_find("openai");
+    }
+#endif
+    return p;
 }
 
 static const char *llm__providers_env(const llm_target_desc *in, const char *name) {
@@ -13733,6 +14843,7 @@ typedef struct llm__call_extras {
     size_t header_count;
     const char *request_id, *idempotency_key;
     int timeout_ms;
+    llm_openai_api api;         /* a chat request's choice of OpenAI API (AUTO for the other kinds) */
 } llm__call_extras;
 
 static llm__call_extras llm__call_extras_of(const llm_request *req) {
@@ -13742,11 +14853,13 @@ static llm__call_extras llm__call_extras_of(const llm_request *req) {
     x.request_id = req->request_id;
     x.idempotency_key = req->idempotency_key;
     x.timeout_ms = req->timeout_ms;
+    x.api = req->openai_api;
     return x;
 }
 
 static llm__call_extras llm__call_extras_of_options(const llm_call_options *o) {
     llm__call_extras x;
+    x.api = LLM_OPENAI_API_AUTO;
     x.headers = o->headers;
     x.header_count = o->header_count;
     x.request_id = o->request_id;
@@ -13989,7 +15102,7 @@ static const char *llm__call_base(llm_call *call, const llm_client *client) {
 
 /* The call's wire state, zeroed (none when the format keeps none). */
 static bool llm__call_wire_state(llm_call *call) {
-    size_t size = call->client_->provider->wire->state_size;
+    size_t size = call->wire_->state_size;
     if (!size) return true;
     if (!(call->ctx_.state = llm__arena_alloc(&call->alloc_, &call->arena_, size))) return false;
     memset(call->ctx_.state, 0, size);
@@ -13997,11 +15110,12 @@ static bool llm__call_wire_state(llm_call *call) {
 }
 
 /* What the wire format is given: the model to send ("" for a call that
-   names none), the base URL... */
-static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const char *model, bool stream) {
+   names none), the base URL...; and which wire format (llm__providers_wire_for). */
+static llm_result llm__call_ctx(llm_call *call, const llm_client *client, const char *model, llm_openai_api api,
+                                bool stream) {
     call->ctx_.client = client;
     call->ctx_.provider = client->provider;
-    call->ctx_.model = model ? llm__providers_model_for(client->provider, model) : "";
+    call->wire_ = llm__providers_wire_for(client, api, model ? model : "", &call->ctx_.model);
     call->ctx_.quirks = client->quirks;
     call->ctx_.stream = stream;
     call->ctx_.base_url = llm__call_base(call, client);
@@ -14020,7 +15134,7 @@ static llm_result llm__call_url(llm_call *call, const llm_request *req, llm_erro
     char *buf = llm__call_url_buffer(call, 0, &size);
     if (!buf) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     call->http_.url = buf;
-    return call->client_->provider->wire->url(&call->ctx_, req, buf, size, err);
+    return call->wire_->url(&call->ctx_, req, buf, size, err);
 }
 
 static void llm__call_init(llm_call *call, const llm_client *client, int64_t now_ms) {
@@ -14039,12 +15153,16 @@ static void llm__call_init(llm_call *call, const llm_client *client, int64_t now
     call->ctx_.client = client;
     call->ctx_.provider = client->provider;
     call->ctx_.quirks = client->quirks;
+    call->wire_ = client->provider->wire;
 }
 
 /* The model the answer is priced by: the desc's base model (an Azure
-   deployment says nothing of its model), else the model requested. */
-static const char *llm__call_price_model(const llm_client *client, const char *model) {
-    return client->desc.base_model ? client->desc.base_model : model;
+   deployment says nothing of its model), else the model requested (the
+   model sent when a "responses/" prefix was taken off). */
+static const char *llm__call_price_model(const llm_call *call, const llm_client *client, const char *model) {
+    if (client->desc.base_model) return client->desc.base_model;
+    if (!model) return "";
+    return call->ctx_.model == llm__providers_model_for(client->provider, model) ? model : call->ctx_.model;
 }
 
 /* The start every kind of call shares: the arguments, the request's
@@ -14062,8 +15180,9 @@ static llm_result llm__call_open(llm_call *call, const llm_client *client, bool 
     *http = NULL;
     llm__call_init(call, client, now_ms);
     if ((r = llm__call_check_extras(x, err)) != LLM_OK) return r;
-    if (llm__call_ctx(call, client, model, stream) != LLM_OK) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-    price_model = llm__call_price_model(client, model ? model : "");
+    if (llm__call_ctx(call, client, model, x->api, stream) != LLM_OK)
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
+    price_model = llm__call_price_model(call, client, model);
     if (!(call->model_ = llm__arena_strndup(&call->alloc_, &call->arena_, price_model, strlen(price_model))))
         return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     return LLM_OK;
@@ -14102,10 +15221,10 @@ static llm_result llm__call_start(llm_call *call, const llm_client *client, cons
                        "llm_call_begin", err);
     if (r != LLM_OK) return r;
     if ((r = llm__wire_check_request(req, &call->alloc_, err)) != LLM_OK) return r;
-    if (!client->provider->wire->encode)
+    if (!call->wire_->encode)
         return llm__fail(err, LLM_ERR_UNSUPPORTED, "provider \"%s\": its wire format (%s) only decodes answers here",
-                         client->provider->name, client->provider->wire->name);
-    if ((r = client->provider->wire->encode(&call->ctx_, req, &call->body_, err)) != LLM_OK) return r;
+                         client->provider->name, call->wire_->name);
+    if ((r = call->wire_->encode(&call->ctx_, req, &call->body_, err)) != LLM_OK) return r;
     call->max_choices_ = req->n > 1 ? req->n : 1;
     r = llm_count_request_tokens(req, NULL, &call->alloc_, &call->prompt_estimate_, NULL);
     if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
@@ -14220,7 +15339,7 @@ static void llm__call_header_value(llm_call *call, const char *name, size_t nlen
         call->mode_known_ = true; /* an event stream, NDJSON lines, or a whole JSON answer */
         call->sse_mode_ = llm__contains_ci_n(v, vlen, "text/event-stream");
         call->ndjson_ =
-            llm__contains_ci_n(v, vlen, "ndjson") || (call->client_->provider->wire->framing == LLM_FRAMING_NDJSON &&
+            llm__contains_ci_n(v, vlen, "ndjson") || (call->wire_->framing == LLM_FRAMING_NDJSON &&
                                                       !llm__contains_ci_n(v, vlen, "application/json"));
     } else if (p->cost_header && llm__header_is(name, nlen, p->cost_header)) {
         if ((d = llm__parse_seconds(v, vlen)) >= 0) {
@@ -14365,7 +15484,7 @@ static bool llm__call_is_end_marker(const char *marker, const char *data, size_t
 /* One event through the wire format: the end marker, or its data parsed
    and decoded into the sink. */
 static void llm__call_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
-    const llm_wire_format *w = call->client_->provider->wire;
+    const llm_wire_format *w = call->wire_;
     llm_stream_sink sink;
     llm_result r;
     if (llm__call_is_end_marker(w->end_marker, data, n)) {
@@ -14414,7 +15533,7 @@ LLM_API llm_result llm_call_feed_body(llm_call *call, const char *data, size_t l
         while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
         if (i < len) {
             call->mode_known_ = true;
-            call->ndjson_ = call->client_->provider->wire->framing == LLM_FRAMING_NDJSON;
+            call->ndjson_ = call->wire_->framing == LLM_FRAMING_NDJSON;
             call->sse_mode_ = !call->ndjson_ && data[i] != '{';
         }
     }
@@ -14592,7 +15711,7 @@ static llm_result llm__call_json_as_events(llm_call *call) {
     memset(&doc, 0, sizeof doc);
     doc.alloc = call->alloc_;
     r = llm_json_parse(&doc, call->in_ ? call->in_ : "", call->in_len_, &perr);
-    if (r == LLM_OK) r = call->client_->provider->wire->decode(&call->ctx_, llm_json_root(&doc), answer, &perr);
+    if (r == LLM_OK) r = call->wire_->decode(&call->ctx_, llm_json_root(&doc), answer, &perr);
     llm_json_doc_free(&doc); /* the answer stays until llm_call_free: the events point into it */
     if (r != LLM_OK) return llm__sticky_errorf(call, r, "response body: %s", perr.message);
     if (llm__events_from_answer(call, answer) != LLM_OK) return call->error_;
@@ -14620,7 +15739,7 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
     llm__error_clear(&e);
     if (body) {
         llm__http_json_scrub(body, key); /* before any of it is cut to a field's size */
-        call->client_->provider->wire->decode_error(body, &e);
+        call->wire_->decode_error(body, &e);
     }
     e.http_status = call->status_; /* the answer's status wins over a code in its body */
     if (!e.message[0]) /* not the provider's JSON: keep the start of the body */
@@ -14645,7 +15764,7 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
     if (!e.has_retry_after) e.retry_after_ms = 0;
     llm__copy_text(e.request_id, sizeof e.request_id, call->request_id_, strlen(call->request_id_));
     llm__scrub_error(&e, key);
-    llm__http_classify_with(call->client_->provider->wire->error_words, &e, false);
+    llm__http_classify_with(call->wire_->error_words, &e, false);
     if (err) *err = e;
     return e.code;
 }
@@ -14794,7 +15913,7 @@ static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t
                                    llm_error *err) {
     llm_result r;
     resp->alloc_ = call->alloc_;
-    r = call->client_->provider->wire->decode(&call->ctx_, body, resp, err);
+    r = call->wire_->decode(&call->ctx_, body, resp, err);
     if (r == LLM_OK) r = llm__call_complete_response(call, now_ms, resp, true, err);
     if (r != LLM_OK) llm_response_free(resp);
     return r;
@@ -14927,6 +16046,10 @@ LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *clien
     if (!call || !client || !client->provider)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin_decode: NULL call or client");
     llm__call_init(call, client, 0);
+    { /* recorded bytes: the client's choice of API alone (no model) */
+        const char *none;
+        call->wire_ = llm__providers_wire_for(client, LLM_OPENAI_API_AUTO, "", &none);
+    }
     if (!llm__call_wire_state(call)) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     call->state_ = LLM__CALL_SENT;
     call->stream_ = stream;
@@ -15026,7 +16149,8 @@ LLM_API llm_result llm_call_begin_count_tokens(llm_call *call, const llm_client 
     if (req) x = llm__call_extras_of(req);
     r = llm__call_open(call, client, req != NULL, &x, req ? req->model : NULL, false, now_ms, http,
                        "llm_call_begin_count_tokens", err);
-    if (r == LLM_OK) r = llm__call_op_ok(call, op = client->provider->wire->count_tokens, "token count", err);
+    if (r == LLM_OK)
+        r = llm__call_op_ok(call, op = llm__providers_count_wire(client)->count_tokens, "token count", err);
     if (r == LLM_OK) r = llm__wire_check_request(req, &call->alloc_, err);
     if (r == LLM_OK) r = op->encode(&call->ctx_, req, &call->body_, err);
     if (r == LLM_OK && !(url = llm__call_url_buffer(call, 0, &size)))
@@ -15138,8 +16262,8 @@ LLM_API llm_result llm_call_finish_count_tokens(llm_call *call, int64_t now_ms, 
     llm__call_finishable(call, LLM__CALL_COUNT);
     r = llm__call_answer(call, &doc, err);
     if (r == LLM_OK)
-        r = call->client_->provider->wire->count_tokens->decode(&call->ctx_, llm_json_root(&doc), &out->input_tokens,
-                                                                 err);
+        r = llm__providers_count_wire(call->client_)->count_tokens->decode(&call->ctx_, llm_json_root(&doc),
+                                                                            &out->input_tokens, err);
     if (r == LLM_OK && (out->input_tokens < 0 || out->input_tokens > LLM_USAGE_MAX_TOKENS))
         r = llm__fail(err, LLM_ERR_PARSE, "token count: the server's count is below 0 or above LLM_USAGE_MAX_TOKENS");
     if (r == LLM_OK) {
@@ -15961,7 +17085,7 @@ LLM_API llm_result llm_decode_recorded(const char *format, int http_status, cons
     if (!format || !resp || (!body && len))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_decode_recorded: NULL argument");
     memset(&d, 0, sizeof d);
-    if (!(d.custom_provider = llm_provider_find(format)))
+    if (!(d.custom_provider = llm__providers_for_format(format, &d.openai_api)))
         return llm__fail(err, LLM_ERR_UNSUPPORTED, "llm_decode_recorded: unknown provider \"%s\"", format);
     d.base_url = "http://recorded.invalid"; /* never used: nothing is sent */
     if ((r = llm_client_init(&client, &d, err)) != LLM_OK ||
@@ -16063,6 +17187,8 @@ LLM_API llm_result llm_conversation_add(llm_conversation *c, const llm_message *
         blocks[i].signature = llm__conversation_str(c, blocks[i].signature, &failed);
         blocks[i].data = llm__conversation_str(c, blocks[i].data, &failed);
         blocks[i].tool_call_id = llm__conversation_str(c, blocks[i].tool_call_id, &failed);
+        blocks[i].id = llm__conversation_str(c, blocks[i].id, &failed);
+        blocks[i].summary = llm__conversation_str(c, blocks[i].summary, &failed);
     }
     m.reasoning_format = llm__conversation_str(c, msg->reasoning_format, &failed);
     m.reasoning_provider = llm__conversation_str(c, msg->reasoning_provider, &failed);
@@ -18542,13 +19668,33 @@ static bool llm__openai_body_tool_calls(llm__openai_body_state *q, const llm_jso
     return !q->oom;
 }
 
+/* A Responses API reasoning item in thinking_blocks: {"type":
+   "reasoning", "id", "summary": [...], "encrypted_content"}. */
+static bool llm__openai_body_reasoning_item(llm__openai_body_state *q, const llm_json *v, llm_reasoning_block *b,
+                                            const char *path) {
+    const llm_json *summary = llm_json_get(v, "summary");
+    b->kind = LLM_REASONING_ITEM;
+    if (!llm__openai_body_str(q, llm_json_get(v, "id"), path, &b->id) ||
+        !llm__openai_body_str(q, llm_json_get(v, "encrypted_content"), path, &b->data))
+        return false;
+    if (summary && !llm_json_is(summary, LLM_JSON_ARRAY))
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: a reasoning summary is no array",
+                                    path);
+    b->summary = summary ? llm__openai_body_json_text(q, summary, path) : "[]";
+    if (!b->id)
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: a reasoning item needs its id",
+                                    path);
+    return !q->oom;
+}
+
 /* LiteLLM's thinking_blocks on an assistant message: Anthropic's
-   thinking ({thinking, signature}) and redacted_thinking ({data}) blocks. */
+   thinking ({thinking, signature}) and redacted_thinking ({data}) blocks,
+   and the Responses API's reasoning items. */
 static bool llm__openai_body_thinking_blocks(llm__openai_body_state *q, const llm_json *blocks, llm_message *m,
                                              const char *path) {
     const llm_json *v;
     llm_reasoning_block *out = (llm_reasoning_block *)llm__openai_body_alloc(q, llm_json_count(blocks), sizeof *out);
-    size_t k = 0;
+    size_t k = 0, items = 0;
     if (!llm_json_is(blocks, LLM_JSON_ARRAY))
         return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT, "%s.thinking_blocks: expected an array", path);
     for (v = llm_json_first(blocks); v && out; v = llm_json_next(blocks, v), k++) {
@@ -18560,14 +19706,21 @@ static bool llm__openai_body_thinking_blocks(llm__openai_body_state *q, const ll
             if (!llm__openai_body_str(q, llm_json_get(v, "thinking"), path, &out[k].thinking) ||
                 !llm__openai_body_str(q, llm_json_get(v, "signature"), path, &out[k].signature))
                 return false;
+        } else if (type && strcmp(type, "reasoning") == 0) {
+            if (!llm__openai_body_reasoning_item(q, v, &out[k], path)) return false;
+            items++;
         } else {
-            return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT,
-                                        "%s.thinking_blocks[%z].type: expected thinking or redacted_thinking", path, k);
+            return llm__openai_body_bad(
+                q, LLM_ERR_INVALID_ARGUMENT,
+                "%s.thinking_blocks[%z].type: expected thinking, redacted_thinking or reasoning", path, k);
         }
     }
+    if (items && items != k)
+        return llm__openai_body_bad(q, LLM_ERR_INVALID_ARGUMENT,
+                                    "%s.thinking_blocks: reasoning items and thinking blocks in one message", path);
     m->reasoning = out;
     m->reasoning_count = out ? k : 0;
-    m->reasoning_format = "anthropic-messages";
+    m->reasoning_format = items ? "openai-responses" : "anthropic-messages";
     return !q->oom;
 }
 
@@ -18642,22 +19795,53 @@ static bool llm__openai_body_message(llm__openai_body_state *q, const llm_json *
     return llm__openai_body_thought_ids(q, m);
 }
 
+/* Whether a tools entry is a built-in or MCP tool (the Responses API's:
+   a type other than "function", no function object). */
+static bool llm__openai_body_builtin_tool(const llm_json *v) {
+    const char *type = llm_json_string(llm_json_get(v, "type"), NULL);
+    return !llm_json_get(v, "function") && type && strcmp(type, "function") != 0;
+}
+
+/* The built-in and MCP tools of `tools`, as the JSON array tools_json. */
+static bool llm__openai_body_builtin_tools(llm__openai_body_state *q, const llm_json *tools) {
+    llm_json_writer w;
+    const llm_json *v;
+    const char *text;
+    size_t n;
+    bool any = false;
+    memset(&w, 0, sizeof w);
+    w.alloc = q->out->alloc;
+    llm_json_write_array_begin(&w);
+    for (v = llm_json_first(tools); v; v = llm_json_next(tools, v))
+        if (llm__openai_body_builtin_tool(v)) llm_json_write_value(&w, v), any = true;
+    llm_json_write_array_end(&w);
+    if (any && (llm_json_writer_finish(&w, &text, &n) != LLM_OK ||
+                !(q->out->request.tools_json = llm__arena_strndup(&q->out->alloc, &q->out->arena_, text, n))))
+        q->oom = true;
+    llm_json_writer_free(&w);
+    return !q->oom;
+}
+
 static bool llm__openai_body_tools(llm__openai_body_state *q, const llm_json *tools) {
     char path[48];
     const llm_json *v;
     llm_tool *out = (llm_tool *)llm__openai_body_alloc(q, llm_json_count(tools), sizeof *out);
-    size_t i = 0;
-    for (v = llm_json_first(tools); v && out; v = llm_json_next(tools, v), i++) {
+    size_t i = 0, k = 0;
+    if (!llm__openai_body_builtin_tools(q, tools)) return false;
+    for (v = llm_json_first(tools); v && out; v = llm_json_next(tools, v), k++) {
         const llm_json *fn = llm_json_get(v, "function"), *params = llm_json_get(fn, "parameters");
-        llm__format(path, sizeof path, "tools[%z].function", i);
+        if (llm__openai_body_builtin_tool(v)) continue; /* in tools_json */
+        llm__format(path, sizeof path, "tools[%z].function", k);
         if (!llm_json_is(fn, LLM_JSON_OBJECT))
-            return llm__openai_body_bad(q, LLM_ERR_UNSUPPORTED, "tools[%z]: only function tools", i);
+            return llm__openai_body_bad(q, LLM_ERR_UNSUPPORTED,
+                                        "tools[%z]: only function tools, and the Responses API's built-in ones", k);
         if (!llm__openai_body_str(q, llm_json_get(fn, "name"), path, &out[i].name) ||
             !llm__openai_body_str(q, llm_json_get(fn, "description"), path, &out[i].description) ||
             !llm__openai_body_bool(q, llm_json_get(fn, "strict"), path, &out[i].strict) ||
             !llm__openai_body_cache(q, llm_json_get(v, "cache_control"), path, &out[i].cache))
             return false;
         if (params) out[i].parameters = llm__openai_body_json_text(q, params, "tools[].function.parameters");
+        i++;
     }
     q->out->request.tools = out;
     q->out->request.tool_count = out ? i : 0;
@@ -18827,7 +20011,7 @@ static void llm__openai_body_gemini_blocks(llm__openai_body_state *q) {
     if (!p || !p->wire || !p->wire->reasoning_blocks) return;
     for (i = 0; i < q->out->request.message_count; i++) {
         llm_message *m = (llm_message *)&q->out->request.messages[i];
-        if (m->reasoning_count) m->reasoning_format = p->wire->name;
+        if (m->reasoning_count && m->reasoning[0].kind != LLM_REASONING_ITEM) m->reasoning_format = p->wire->name;
     }
 }
 

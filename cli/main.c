@@ -73,10 +73,12 @@ static const cli_verb verbs[] = {
      "usage: llm request [-m MODEL] [--provider P] [--base-url URL] [--stream] [--allow-plain-http] [FILE|-]\n"
      "  Prints, as one JSON object {method, url, headers, body}, exactly what `llm chat` would send for an\n"
      "  OpenAI chat-completions request body (the key redacted; a key over http:// to a host that is not\n"
-     "  loopback is refused, as `llm chat` refuses it, unless --allow-plain-http).\n"},
+     "  loopback is refused, as `llm chat` refuses it, unless --allow-plain-http); for openai/responses/...\n"
+     "  models (and those only the Responses API serves) the Responses API's request.\n"},
     {"replay", cli_replay,
      "usage: llm replay --provider P [--stream] [--status N] [FILE|-]\n"
-     "  Decodes recorded answer bytes as provider P's wire format does and prints the result as JSON.\n"},
+     "  Decodes recorded answer bytes as provider P's wire format does and prints the result as JSON\n"
+     "  (P openai-responses: OpenAI's Responses API).\n"},
     {"sse", cli_sse, "usage: llm sse [FILE|-]\n  Every event of a Server-Sent-Events stream as one JSON line {event, data, id}.\n"},
     {"json-validate", cli_json_validate,
      "usage: llm json-validate [FILE|-]\n  Silent, exit 0, for one strict JSON text; else \"offset N: reason\" on stderr, exit 1.\n"},

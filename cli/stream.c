@@ -8,7 +8,8 @@
 
    llm replay --provider P [--stream] [--status N] [FILE|-]
        decodes recorded answer bytes as provider P (a preset: openai,
-       anthropic, openrouter, azure, ...) decodes them and
+       anthropic, openrouter, azure, ...; or openai-responses, OpenAI's
+       Responses API) decodes them and
        prints one JSON object: id, model, provider, content, reasoning,
        refusal, tool_calls (each {id, name, arguments}: the arguments'
        text as it came, and "arguments_invalid": true when it is not one
@@ -20,7 +21,9 @@
        latency_ms (0), attempts (1, the one exchange); usage_refused (true:
        the answer's usage was refused, see llm.h's LIMITS AND DEADLINES),
        provider_cost_usd, upstream_cost_usd, thinking_blocks (LiteLLM's
-       form), content_filter and prompt_filter when the answer has them;
+       form; a Responses API reasoning item as {"type": "reasoning", "id",
+       "summary", "encrypted_content"}), content_filter and prompt_filter
+       when the answer has them;
        and error when it failed (exit 1). */
 #include "../llm.h"
 #include "cli.h"
@@ -239,8 +242,16 @@ static void write_replay(llm_json_writer *w, const llm_response *resp, llm_resul
             if (rb->tool_call_id) continue; /* a function call's (Gemini): on its id */
             llm_json_write_object_begin(w);
             llm_json_write_key(w, "type");
-            llm_json_write_string(w, rb->kind == LLM_REASONING_REDACTED ? "redacted_thinking" : "thinking");
-            if (rb->kind == LLM_REASONING_REDACTED) {
+            llm_json_write_string(w, rb->kind == LLM_REASONING_REDACTED ? "redacted_thinking"
+                                     : rb->kind == LLM_REASONING_ITEM   ? "reasoning"
+                                                                        : "thinking");
+            if (rb->kind == LLM_REASONING_ITEM) { /* the Responses API's item, as it goes back */
+                write_str_or_empty(w, "id", rb->id);
+                llm_json_write_key(w, "summary");
+                llm_json_write_raw(w, rb->summary ? rb->summary : "[]", rb->summary ? strlen(rb->summary) : 2);
+                llm_json_write_key(w, "encrypted_content");
+                llm_json_write_string(w, rb->data); /* null when the answer carried none */
+            } else if (rb->kind == LLM_REASONING_REDACTED) {
                 write_str_or_empty(w, "data", rb->data);
             } else {
                 write_str_or_empty(w, "thinking", rb->thinking);
@@ -317,7 +328,8 @@ int cli_replay(int argc, char **argv) {
         fputs("llm replay: --provider P is required (openai, anthropic, openrouter, azure, ...; llm replay --help)\n", stderr);
         return CLI_USAGE;
     }
-    if (!llm_provider_find(provider)) {
+    if (!llm_provider_find(provider) && /* or OpenAI's preset through the Responses API */
+        !(llm_wire_openai_responses() && strcmp(provider, llm_wire_openai_responses()->name) == 0)) {
         fprintf(stderr, "llm replay: unknown provider \"%s\" (see README, Providers)\n", provider);
         return CLI_USAGE;
     }

@@ -4,7 +4,8 @@
 # (the mock counts, as its header comment says, the bytes of the prompt's
 # strings / 4 + 1: "Be brief." and "Hello, Claude" are 22 bytes, 6 tokens);
 # the count body holds no sampling member; -m overrides the file's model; a
-# provider without a count endpoint, a missing model and a target flag
+# provider without a count endpoint (an OpenAI-compatible server; OpenAI's own
+# counts through the Responses API's input_tokens), a missing model and a target flag
 # without --remote are refused; `llm chat --json` shows the proxy's headers.
 #
 #   sh tests/cli/counts.sh build/llm build/mock_server
@@ -45,8 +46,15 @@ run "gemini, -m over the file's model" 0 tokens --remote --allow-plain-http -m g
     same gemini "$(cat "$dir/out")" 6
 tail -n 1 "$dir/bodies" > "$dir/body"
 has_text "gemini body" "$dir/body" '{"generateContentRequest":{"model":"models/gemini-2.5-flash"'
-run "no count endpoint" 1 tokens --remote --allow-plain-http -m gpt-4o --request "$dir/req.json" &&
-    has_text "no count endpoint" "$dir/err" "UNSUPPORTED"
+# OpenAI's count is the Responses API's input_tokens endpoint: the chat body as a Responses input
+run "openai, the Responses API's count" 0 tokens --remote --allow-plain-http -m gpt-4o --request "$dir/req.json" &&
+    same openai "$(cat "$dir/out")" 6
+tail -n 1 "$dir/bodies" > "$dir/body"
+has_text "openai body" "$dir/body" '"input":['
+for member in messages max_tokens max_output_tokens temperature stream; do lacks_text "openai body" "$dir/body" "\"$member\""; done
+# an OpenAI-compatible server (vLLM here) has no count endpoint
+run "no count endpoint" 1 tokens --remote --allow-plain-http --provider vllm --base-url "$root/v1" -m my-model \
+    --request "$dir/req.json" && has_text "no count endpoint" "$dir/err" "UNSUPPORTED"
 echo '{"messages": [{"role": "user", "content": "Hi"}]}' > "$dir/nomodel.json"
 run "no model" 2 tokens --remote --request "$dir/nomodel.json" && has_text "no model" "$dir/err" "no model"
 run "--provider without --remote" 2 tokens --provider anthropic --request "$dir/req.json"

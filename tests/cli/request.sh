@@ -58,6 +58,15 @@ sends "openrouter: the same conversation, its thinking left out" thinking_blocks
 sends "gemini: LiteLLM's __thought__ id sent back as the functionCall's thoughtSignature" gemini_thought.gemini.want.json \
     -- "$data/gemini_thought.json"
 sends "openai: the same conversation, the signature cut off the ids" gemini_thought.openai.want.json -- -m gpt-4o "$data/gemini_thought.json"
+sends "the Responses API by LiteLLM's prefix" responses.want.json -- -m openai/responses/gpt-4o "$data/hello.json"
+sends "the Responses API for a model only it serves" responses_only_model.want.json -- -m o1-pro "$data/hello.json"
+sends "Azure's Responses API, streamed" azure_responses_stream.want.json AZURE_API_BASE=https://example.openai.azure.com \
+    -- -m azure/responses/my-deployment --stream "$data/hello.json"
+sends "the Responses API: a reasoning item in thinking_blocks sent back" reasoning_item.responses.want.json -- "$data/reasoning_item.json"
+sends "chat completions: the same conversation, its reasoning item left out" reasoning_item.openai.want.json \
+    -- -m o4-mini "$data/reasoning_item.json"
+sends "the Responses API: a built-in tool sent as given" builtin_tools.responses.want.json -- "$data/builtin_tools.json"
+refuses "a built-in tool for chat completions" 1 "tools_json" -- -m gpt-4o "$data/builtin_tools.json"
 
 # the key is never printed, wherever it comes from
 env -i PATH="$PATH" OPENAI_API_KEY=sk-live-secret-0123456789 "$llm" request "$data/hello.json" > "$tmp.out" 2>&1
@@ -88,6 +97,8 @@ echo '{"model":"claude-sonnet-4-5","messages":[{"role":"system","content":[{"typ
 refuses "an image in a system message" 1 "messages[0].parts[0]" -- "$tmp.in"
 echo '{"model":"claude-sonnet-4-5","messages":[{"role":"assistant","content":"Hello"},{"role":"user","content":"Hi"}]}' > "$tmp.in"
 refuses "Anthropic's first turn the assistant's" 1 "messages[0]" -- "$tmp.in"
+echo '{"model":"openai/responses/gpt-4o","messages":[{"role":"user","content":"Hi"}],"stop":["END"]}' > "$tmp.in"
+refuses "stop for the Responses API" 1 "stop" -- "$tmp.in"
 echo '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]}' > "$tmp.in"
 refuses "an unknown model prefix" 1 "nosuch" -- -m nosuch/model-1 "$tmp.in"
 refuses "an unknown provider" 2 "nosuch" -- --provider nosuch "$tmp.in"

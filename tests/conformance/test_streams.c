@@ -281,6 +281,10 @@ static llm_result decode_chunked(const char *format, int status, const char *byt
     desc.alloc.free = test_free_fn;
     desc.alloc.user = stats;
     desc.custom_provider = llm_provider_find(format);
+    if (!desc.custom_provider && strcmp(format, llm_wire_openai_responses()->name) == 0) { /* OpenAI's Responses API */
+        desc.custom_provider = llm_provider_find("openai");
+        desc.openai_api = LLM_OPENAI_API_RESPONSES;
+    }
     desc.base_url = "http://recorded.invalid";
     llm_client_init(&client, &desc, NULL);
     llm_call_begin_decode(&call, &client, stream, NULL, NULL);
@@ -387,7 +391,8 @@ static bool check_replay(const char *sub, const char *name, guard *g, llm_json_d
     size_t len, wlen, split;
     char *bytes, *want_text;
     bool stream = strstr(name, "stream") != NULL;
-    const char *format = strcmp(sub, "anthropic") == 0 || strcmp(sub, "gemini") == 0 ? sub : "openai";
+    const char *format =
+        strcmp(sub, "anthropic") == 0 || strcmp(sub, "gemini") == 0 || strcmp(sub, "openai-responses") == 0 ? sub : "openai";
     int plan;
     unsigned seed = 7;
     snprintf(path, sizeof path, "%s/replay/%s/%s.json", data_dir, sub, name);
@@ -500,7 +505,7 @@ static void check_stream_equals_body(const char *stream_name, const char *body_n
 
 int main(int argc, char **argv) {
     static const char *const sse_dirs[] = {"whatwg", "openai", "anthropic", "openrouter", "gemini"};
-    static const char *const replay_dirs[] = {"openai", "anthropic", "openrouter", "gemini"};
+    static const char *const replay_dirs[] = {"openai", "anthropic", "openrouter", "gemini", "openai-responses"};
     guard g = guard_make(1 << 20);
     llm_json_doc doc;
     size_t i;

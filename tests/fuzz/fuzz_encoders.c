@@ -2,7 +2,7 @@
    first two bytes name the allocation to fail (modulo the run's count plus
    one, so that nearly every input fails one; n0 + 1 fails none); the third
    picks the provider (OpenAI, OpenRouter, an Azure deployment, Anthropic,
-   Gemini: its value modulo 5) and, bit 7, a streamed request; the rest is
+   Gemini, OpenAI's Responses API: its value modulo 6) and, bit 7, a streamed request; the rest is
    an OpenAI chat-completions body, parsed by llm_request_parse_openai
    without failures. The request is encoded twice by llm_call_begin (or
    llm_call_begin_stream) through a counting allocator: without failures
@@ -20,12 +20,13 @@ typedef struct target {
     const char *provider, *base, *version, *model;
 } target;
 
-static const target targets[5] = {
+static const target targets[6] = {
     {"openai", NULL, NULL, "gpt-4o"},
     {"openrouter", NULL, NULL, "openai/gpt-4o"},
     {"azure", "https://fuzz.openai.azure.com", "2024-10-21", "gpt-4o"},
     {"anthropic", NULL, NULL, "claude-sonnet-4-5"},
     {"gemini", NULL, NULL, "gemini-2.5-flash"},
+    {"openai", NULL, NULL, "openai/responses/gpt-4o"},
 };
 
 static llm_result encode(const target *t, bool stream, llm_request *req, long fail_at, test_alloc_stats *stats) {
@@ -72,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     long k, n0;
     llm_result r0, r;
     if (size < 3) return 0;
-    t = &targets[(data[2] & 0x7F) % 5];
+    t = &targets[(data[2] & 0x7F) % 6];
     stream = (data[2] & 0x80) != 0;
     memset(&q, 0, sizeof q);
     if (llm_request_parse_openai(&q, (const char *)data + 3, size - 3, NULL) == LLM_OK) {

@@ -129,6 +129,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     desc.custom_provider = llm_provider_find(FUZZ_PROVIDER(data[0]));
     desc.alloc = alloc;
     desc.base_url = "http://recorded.invalid";
+#ifdef FUZZ_OPENAI_API
+    desc.openai_api = FUZZ_OPENAI_API; /* fuzz_responses.c: OpenAI's preset through the Responses API */
+#endif
     memset(&opt, 0, sizeof opt);
     opt.no_accumulate = (data[0] & 0x80) != 0;
     if (llm_client_init(&client, &desc, NULL) != LLM_OK || llm_call_begin_decode(&call, &client, true, &opt, NULL) != LLM_OK) abort();

@@ -1,6 +1,7 @@
 /* The curl adapter over real sockets, against build/mock_server (and, for
    TLS, `openssl s_server` with a certificate made at test time): every
-   provider streamed and not, one kept-alive connection, the router's rules
+   provider streamed and not, OpenAI's Responses API (streamed and not, a
+   tool round trip, a cut stream), one kept-alive connection, the router's rules
    (Retry-After honoured, a reset before the first token falls back, one
    after it is TRUNCATED with the partial text), cancellation, each timeout
    on time (within 20% + 250 ms) and the long stream that outlives the
@@ -105,6 +106,78 @@ static void every_provider_answers_streamed_and_not(void) {
     CHECK(count >= 17); /* the README's table: a preset dropped from the build would shrink it */
     for (i = 0; i < count; i++) preset_answers(llm_provider_at(i), NULL);
     preset_answers(llm_provider_find("azure"), "2024-10-21");
+}
+
+/* OpenAI's Responses API over the adapter (openai/responses/..., a model
+   only it serves, Azure's v1 path): the answer streamed and not; a tool
+   call, its output sent back as a function_call_output and quoted; a
+   stream ended before response.completed is TRUNCATED with its text. */
+static void the_responses_api_answers(void) {
+    static const char *const models[] = {"openai/responses/gpt-4o", "o3-pro"};
+    llm_client_desc d;
+    llm_client c, az;
+    llm_request req;
+    llm_response resp;
+    llm_error err;
+    llm_tool tool;
+    llm_conversation conv;
+    char base[128], azbase[128], trunc[160];
+    size_t i, n;
+    int texts = 0;
+    client_at(&c, &d, "openai", "/v1", base, sizeof base);
+    for (i = 0; i < 2; i++) {
+        req = chat(models[i]);
+        if (CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK))
+            CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
+        llm_response_free(&resp);
+        if (CHECK_EQ_INT(llm_stream(&c, &req, count_events, &texts, &resp, &err), LLM_OK)) {
+            CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
+            CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_STOP);
+            CHECK(resp.usage.source == LLM_USAGE_REPORTED && resp.usage.total_tokens > 0);
+        } else {
+            fprintf(stderr, "  %s: %s\n", models[i], err.message);
+        }
+        llm_response_free(&resp);
+    }
+    CHECK(texts > 2);
+    client_at(&az, &d, "azure", "", azbase, sizeof azbase);
+    req = chat("azure/responses/my-deployment");
+    if (CHECK_EQ_INT(llm_stream(&az, &req, NULL, NULL, &resp, &err), LLM_OK))
+        CHECK_EQ_STR(resp.choices[0].content, "Hello from the mock server. You said: Hi");
+    llm_response_free(&resp);
+    /* a tool round trip */
+    memset(&tool, 0, sizeof tool);
+    memset(&conv, 0, sizeof conv);
+    tool.name = "get_weather";
+    CHECK_EQ_INT(llm_conversation_add(&conv, &hi), LLM_OK);
+    req = chat("openai/responses/gpt-4o");
+    req.tools = &tool;
+    req.tool_count = 1;
+    req.messages = llm_conversation_messages(&conv, &n);
+    req.message_count = n;
+    if (CHECK_EQ_INT(llm_stream(&c, &req, NULL, NULL, &resp, &err), LLM_OK) &&
+        CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
+        CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_TOOL_CALLS);
+        CHECK_EQ_STR(resp.choices[0].tool_calls[0].name, "get_weather");
+        CHECK_EQ_INT(llm_conversation_add_response(&conv, &resp), LLM_OK);
+        CHECK_EQ_INT(llm_conversation_add_tool_result(&conv, resp.choices[0].tool_calls[0].id, "18 C"), LLM_OK);
+    }
+    llm_response_free(&resp);
+    req.messages = llm_conversation_messages(&conv, &n);
+    req.message_count = n;
+    if (CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK))
+        CHECK_EQ_STR(resp.choices[0].content, "The tool said: 18 C");
+    llm_response_free(&resp);
+    llm_conversation_free(&conv);
+    /* cut after the created event, the item added and two deltas */
+    snprintf(trunc, sizeof trunc, "%s/fault/truncate@4/v1", mock.base);
+    d.provider = "openai";
+    d.base_url = trunc;
+    CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK);
+    req = chat("openai/responses/gpt-4o");
+    CHECK_EQ_INT(llm_stream(&c, &req, NULL, NULL, &resp, &err), LLM_ERR_TRUNCATED);
+    CHECK(resp.choice_count == 1 && resp.choices[0].content && strncmp(resp.choices[0].content, "Hello", 5) == 0);
+    llm_response_free(&resp);
 }
 
 /* The server's count of connections accepted so far (/mock/stats). */
@@ -1571,6 +1644,7 @@ static const test_case cases[] = {
     TEST(both_count_endpoints_answer),
     TEST(a_proxy_s_headers_reach_the_response),
     TEST(every_provider_answers_streamed_and_not),
+    TEST(the_responses_api_answers),
     TEST(one_connection_is_kept_alive),
     TEST(a_request_is_never_sent_twice),
     TEST(a_redirect_is_not_followed),

@@ -29,6 +29,8 @@
    /openai/deployments/NAME as Azure OpenAI's, and under /api/v1 in
    OpenRouter's shape: a processing comment first, usage always):
      POST /v1/chat/completions        GET /v1/models[?after=ID&limit=N], /v1/models/ID
+     POST /v1/responses               (and Azure's /openai/responses?api-version=V)
+     POST /v1/responses/input_tokens  (the count of a Responses input: {"object": "response.input_tokens", ...})
      POST /v1/embeddings              GET /health/liveliness, /health/readiness
      POST /v1/messages                POST /v1/messages/count_tokens
      POST /v1beta/models/M:generateContent, :streamGenerateContent[?alt=sse],
@@ -504,13 +506,15 @@ typedef enum api { API_OPENAI, API_OPENROUTER, API_ANTHROPIC, API_GEMINI } api;
 
 typedef enum endpoint {
     EP_NONE, EP_CHAT, EP_EMBEDDINGS, EP_MODELS, EP_MODEL, EP_LIVELINESS, EP_READINESS, EP_MESSAGES,
-    EP_COUNT_TOKENS, EP_GENERATE, EP_STREAM_GENERATE, EP_GEMINI_COUNT, EP_STATS, EP_SHUTDOWN, EP__COUNT
+    EP_COUNT_TOKENS, EP_GENERATE, EP_STREAM_GENERATE, EP_GEMINI_COUNT, EP_STATS, EP_SHUTDOWN,
+    EP_RESPONSES, EP__COUNT
 } endpoint;
 
 static const char *const endpoint_names[EP__COUNT] = {
     "not_found", "chat.completions", "embeddings", "models", "model", "health.liveliness",
     "health.readiness", "messages", "messages.count_tokens", "generateContent",
-    "streamGenerateContent", "countTokens", "mock.stats", "mock.shutdown"};
+    "streamGenerateContent", "countTokens", "mock.stats", "mock.shutdown",
+    "responses"};
 
 typedef enum outcome {
     OUT_COMPLETE, OUT_RESET, OUT_STALLED, OUT_TRUNCATED, OUT_CLIENT_CLOSED, OUT_DROPPED, OUT__COUNT
@@ -575,7 +579,9 @@ typedef struct answer {
 /* One step of a stream: an SSE event (or the end of a JSON array). */
 enum {
     OP_COMMENT, OP_MALFORMED, OP_OAI_ROLE, OP_OAI_TEXT, OP_OAI_TOOL, OP_OAI_ARGS, OP_OAI_FINISH,
-    OP_OAI_USAGE, OP_OAI_DONE, OP_ANT_START, OP_ANT_BLOCK, OP_ANT_PING, OP_ANT_THINK, OP_ANT_SIG,
+    OP_OAI_USAGE, OP_OAI_DONE,
+    OP_RSP_CREATED, OP_RSP_ADDED, OP_RSP_TEXT, OP_RSP_ARGS, OP_RSP_DONE, OP_RSP_END, /* the Responses API */
+    OP_ANT_START, OP_ANT_BLOCK, OP_ANT_PING, OP_ANT_THINK, OP_ANT_SIG,
     OP_ANT_TEXT, OP_ANT_JSON, OP_ANT_STOP, OP_ANT_DELTA, OP_ANT_END, OP_GEM_TEXT, OP_GEM_CALL, OP_GEM_CLOSE
 };
 typedef struct op {
@@ -1878,6 +1884,143 @@ static void oai_emit(server *s, conn *c, const op *o) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* OpenAI Responses API                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* The output item: the message, or the function call. */
+static void rsp_item(llm_json_writer *w, const response *r, bool whole) {
+    const answer *a = &r->a;
+    char id[48];
+    llm_json_write_object_begin(w);
+    if (a->tool) {
+        snprintf(id, sizeof id, "fc_mock_%llu", (unsigned long long)r->seq);
+        jw_str(w, "type", "function_call");
+        jw_str(w, "id", id);
+        oai_call_id(id, sizeof id, r, 0);
+        jw_str(w, "call_id", id);
+        jw_strn(w, "name", a->tool_name.p, a->tool_name.len);
+        jw_strn(w, "arguments", a->tool_args.p, whole ? a->tool_args.len : 0);
+    } else {
+        snprintf(id, sizeof id, "msg_mock_%llu", (unsigned long long)r->seq);
+        jw_str(w, "type", "message");
+        jw_str(w, "id", id);
+        jw_str(w, "role", "assistant");
+        llm_json_write_key(w, "content");
+        llm_json_write_array_begin(w);
+        if (whole) {
+            llm_json_write_object_begin(w);
+            jw_str(w, "type", "output_text");
+            jw_strn(w, "text", a->text.p, a->text.len);
+            llm_json_write_key(w, "annotations");
+            llm_json_write_array_begin(w);
+            llm_json_write_array_end(w);
+            llm_json_write_object_end(w);
+        }
+        llm_json_write_array_end(w);
+    }
+    jw_str(w, "status", whole ? (a->fin == FIN_LENGTH ? "incomplete" : "completed") : "in_progress");
+    llm_json_write_object_end(w);
+}
+
+/* The Response object: in progress (no output, no usage) or whole. */
+static void rsp_response(llm_json_writer *w, const response *r, bool whole) {
+    const answer *a = &r->a;
+    char id[48];
+    snprintf(id, sizeof id, "resp_mock_%llu", (unsigned long long)r->seq);
+    llm_json_write_object_begin(w);
+    jw_str(w, "id", id);
+    jw_str(w, "object", "response");
+    jw_int(w, "created_at", a->created);
+    jw_str(w, "status", !whole ? "in_progress" : a->fin == FIN_LENGTH ? "incomplete" : "completed");
+    jw_null(w, "error");
+    llm_json_write_key(w, "incomplete_details");
+    if (whole && a->fin == FIN_LENGTH) {
+        llm_json_write_object_begin(w);
+        jw_str(w, "reason", "max_output_tokens");
+        llm_json_write_object_end(w);
+    } else {
+        llm_json_write_null(w);
+    }
+    jw_strn(w, "model", a->model.p, a->model.len);
+    llm_json_write_key(w, "output");
+    llm_json_write_array_begin(w);
+    if (whole) rsp_item(w, r, true);
+    llm_json_write_array_end(w);
+    llm_json_write_key(w, "store");
+    llm_json_write_bool(w, false);
+    llm_json_write_key(w, "usage");
+    if (!whole) {
+        llm_json_write_null(w);
+    } else {
+        llm_json_write_object_begin(w);
+        jw_int(w, "input_tokens", a->prompt_tokens);
+        llm_json_write_key(w, "input_tokens_details");
+        llm_json_write_object_begin(w);
+        jw_int(w, "cached_tokens", 0);
+        llm_json_write_object_end(w);
+        jw_int(w, "output_tokens", a->completion_tokens);
+        llm_json_write_key(w, "output_tokens_details");
+        llm_json_write_object_begin(w);
+        jw_int(w, "reasoning_tokens", 0);
+        llm_json_write_object_end(w);
+        jw_int(w, "total_tokens", a->prompt_tokens + a->completion_tokens);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_object_end(w);
+}
+
+/* created, the item added, its text or arguments piece by piece, the item
+   done, completed (or incomplete at max_output_tokens). */
+static void rsp_ops(response *r) {
+    const answer *a = &r->a;
+    size_t i, n = a->tool ? a->frags.n : a->pieces.n;
+    ops_push(r, OP_RSP_CREATED, 0, 0, false);
+    ops_push(r, OP_RSP_ADDED, 0, 0, false);
+    for (i = 0; i < n; i++) ops_push(r, a->tool ? OP_RSP_ARGS : OP_RSP_TEXT, 0, i, false);
+    ops_push(r, OP_RSP_DONE, 0, 0, false);
+    ops_push(r, OP_RSP_END, 0, 0, true);
+}
+
+static void rsp_emit(server *s, conn *c, const op *o) {
+    static const char *const types[] = {"response.created", "response.output_item.added",
+                                        "response.output_text.delta", "response.function_call_arguments.delta",
+                                        "response.output_item.done", "response.completed"};
+    response *r = &c->r;
+    const answer *a = &r->a;
+    llm_json_writer *w = &s->w;
+    const char *type = types[o->kind - OP_RSP_CREATED];
+    char id[48];
+    size_t from;
+    if (o->kind == OP_RSP_END && a->fin == FIN_LENGTH) type = "response.incomplete";
+    llm_json_writer_reset(w);
+    llm_json_write_object_begin(w);
+    jw_str(w, "type", type);
+    jw_int(w, "sequence_number", (int64_t)(r->next_op - 1));
+    if (o->kind == OP_RSP_CREATED || o->kind == OP_RSP_END) {
+        llm_json_write_key(w, "response");
+        rsp_response(w, r, o->kind == OP_RSP_END);
+    } else if (o->kind == OP_RSP_ADDED || o->kind == OP_RSP_DONE) {
+        jw_int(w, "output_index", 0);
+        llm_json_write_key(w, "item");
+        rsp_item(w, r, o->kind == OP_RSP_DONE);
+    } else {
+        snprintf(id, sizeof id, o->kind == OP_RSP_TEXT ? "msg_mock_%llu" : "fc_mock_%llu", (unsigned long long)r->seq);
+        jw_str(w, "item_id", id);
+        jw_int(w, "output_index", 0);
+        if (o->kind == OP_RSP_TEXT) {
+            jw_int(w, "content_index", 0);
+            from = cut_start(&a->pieces, o->arg);
+            jw_strn(w, "delta", a->text.p + from, a->pieces.end[o->arg] - from);
+        } else {
+            from = cut_start(&a->frags, o->arg);
+            jw_strn(w, "delta", a->tool_args.p + from, a->frags.end[o->arg] - from);
+        }
+    }
+    llm_json_write_object_end(w);
+    out_json_event(s, c, type);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Anthropic Messages                                                       */
 /* ------------------------------------------------------------------------ */
 
@@ -2178,6 +2321,8 @@ static void emit_op(server *s, conn *c, const op *o) {
     } else if (o->kind == OP_MALFORMED) {
         static const char bad[] = "{\"mock\": this event is not JSON";
         out_event(s, c, r->api == API_ANTHROPIC ? "content_block_delta" : NULL, bad, sizeof bad - 1);
+    } else if (o->kind >= OP_RSP_CREATED && o->kind <= OP_RSP_END) {
+        rsp_emit(s, c, o);
     } else if (o->kind >= OP_ANT_START && o->kind <= OP_ANT_END) {
         ant_emit(s, c, o);
     } else if (o->kind >= OP_GEM_TEXT) {
@@ -2425,6 +2570,56 @@ static void handle_chat(server *s, conn *c, const llm_json *root) {
     else oai_body(s, r);
 }
 
+/* The Responses API: the input is a string or items; trailing
+   function_call_output items are quoted, a last user message with tools
+   gets a call of the named (or first) tool, else the hello. */
+static void handle_responses(server *s, conn *c, const llm_json *root) {
+    response *r = &c->r;
+    answer *a = &r->a;
+    const llm_json *input = llm_json_get(root, "input"), *tools = llm_json_get(root, "tools");
+    const llm_json *choice = llm_json_get(root, "tool_choice"), *last, *m = NULL;
+    size_t n = llm_json_count(input), i, len;
+    const char *name;
+    bool first = true;
+    if (!llm_json_is(llm_json_get(root, "model"), LLM_JSON_STRING)) {
+        resp_error(s, c, 400, NULL, "Missing required parameter: 'model'.");
+        return;
+    }
+    if (!llm_json_is(input, LLM_JSON_STRING) && (!llm_json_is(input, LLM_JSON_ARRAY) || !n)) {
+        resp_error(s, c, 400, NULL, "Missing required parameter: 'input'.");
+        return;
+    }
+    r->stream = llm_json_bool(llm_json_get(root, "stream"), false);
+    last = n ? llm_json_at(input, n - 1) : NULL;
+    if (json_str_is(llm_json_get(last, "type"), "function_call_output")) {
+        for (i = n; i > 0 && json_str_is(llm_json_get(llm_json_at(input, i - 1), "type"), "function_call_output"); i--)
+            continue;
+        quote_tool(a);
+        for (; i < n; i++) {
+            quote_sep(a, &first);
+            content_text(&a->text, llm_json_get(llm_json_at(input, i), "output"));
+        }
+    } else if (llm_json_count(tools) && !json_str_is(choice, "none") &&
+               (!last || json_str_is(llm_json_get(last, "role"), "user"))) {
+        name = llm_json_string(llm_json_get(choice, "name"), &len);
+        if (!name) name = llm_json_string(llm_json_get(llm_json_at(tools, 0), "name"), &len);
+        if (!answer_tool(s, c, name, name ? len : 0)) return;
+    } else {
+        for (i = n; i > 0 && !m; i--)
+            if (json_str_is(llm_json_get(llm_json_at(input, i - 1), "role"), "user")) m = llm_json_at(input, i - 1);
+        say_hello(a, m ? llm_json_get(m, "content") : input);
+    }
+    a->prompt_tokens = tokens_of(string_bytes(input));
+    answer_finish(c, llm_json_int(llm_json_get(root, "max_output_tokens"), 0));
+    if (r->stream) {
+        rsp_ops(r);
+    } else {
+        llm_json_writer_reset(&s->w);
+        rsp_response(&s->w, r, true);
+        jw_take(&s->w, &r->body);
+    }
+}
+
 /* The last user turn's tool_result blocks quoted, if it has any. */
 static bool ant_tool_results(answer *a, const llm_json *content) {
     const llm_json *b;
@@ -2487,6 +2682,10 @@ static void handle_count_tokens(server *s, conn *c, const llm_json *root) {
         if (g) root = g;
         jw_int(w, "totalTokens", tokens_of(content_bytes(llm_json_get(root, "contents"), "parts") +
                                            string_bytes(llm_json_get(root, "systemInstruction"))));
+    } else if (llm_json_get(root, "input")) { /* OpenAI's POST /v1/responses/input_tokens */
+        jw_str(w, "object", "response.input_tokens");
+        jw_int(w, "input_tokens", tokens_of(content_bytes(llm_json_get(root, "input"), "content") +
+                                            string_bytes(llm_json_get(root, "instructions"))));
     } else {
         jw_int(w, "input_tokens", tokens_of(content_bytes(llm_json_get(root, "messages"), "content") +
                                             string_bytes(llm_json_get(root, "system"))));
@@ -2809,7 +3008,8 @@ static void handle_stats(server *s, conn *c) {
 /* ------------------------------------------------------------------------ */
 
 static const char *const endpoint_method[EP__COUNT] = {"GET", "POST", "POST", "GET", "GET", "GET", "GET",
-                                                       "POST", "POST", "POST", "POST", "POST", "GET", "POST"};
+                                                       "POST", "POST", "POST", "POST", "POST", "GET", "POST",
+                                                       "POST"};
 
 /* Gemini: /v1beta/models/M:ACTION (or /v1/models/M:ACTION). */
 static endpoint route_gemini(const char *p, size_t n, slice *model, size_t base) {
@@ -2853,9 +3053,12 @@ static endpoint route(const char *p, size_t n, size_t base, api *ap, slice *mode
         if (slash && slash > p + 20 && eqn(slash, n - (size_t)(slash - p), "/embeddings")) return EP_EMBEDDINGS;
         return slash && slash > p + 20 && eqn(slash, n - (size_t)(slash - p), "/chat/completions") ? EP_CHAT : EP_NONE;
     }
+    if (eqn(p, n, "/openai/responses")) return EP_RESPONSES; /* Azure OpenAI's Responses API, ?api-version= */
     if (starts(p, n, "/openai/v1/")) p += 7, n -= 7, base += 7; /* Azure OpenAI's v1 API */
     if (starts(p, n, "/v1/")) p += 3, n -= 3, base += 3;
     if (eqn(p, n, "/chat/completions")) return EP_CHAT;
+    if (eqn(p, n, "/responses")) return EP_RESPONSES;
+    if (eqn(p, n, "/responses/input_tokens")) return EP_COUNT_TOKENS; /* OpenAI's count of a Responses input */
     if (eqn(p, n, "/embeddings")) return EP_EMBEDDINGS;
     if (eqn(p, n, "/models")) return EP_MODELS;
     if (starts(p, n, "/models/") && n > 8 && !memchr(p + 8, '/', n - 8)) {
@@ -2997,7 +3200,7 @@ static bool req_auth(server *s, conn *c) {
 
 static bool wants_json(endpoint ep) {
     return ep == EP_CHAT || ep == EP_EMBEDDINGS || ep == EP_MESSAGES || ep == EP_COUNT_TOKENS ||
-           ep == EP_GENERATE || ep == EP_STREAM_GENERATE || ep == EP_GEMINI_COUNT;
+           ep == EP_GENERATE || ep == EP_STREAM_GENERATE || ep == EP_GEMINI_COUNT || ep == EP_RESPONSES;
 }
 
 /* Parses the JSON body of an endpoint that takes one (false when it is
@@ -3039,6 +3242,7 @@ static void req_answer(server *s, conn *c, const llm_json *root, bool json_ok, s
     else if (!req_options(s, c) || !req_auth(s, c)) return;
     else switch (r->ep) {
     case EP_CHAT: handle_chat(s, c, root); break;
+    case EP_RESPONSES: handle_responses(s, c, root); break;
     case EP_EMBEDDINGS: handle_embeddings(s, c, root); break;
     case EP_MESSAGES: handle_messages(s, c, root); break;
     case EP_COUNT_TOKENS: case EP_GEMINI_COUNT: handle_count_tokens(s, c, root); break;

@@ -173,6 +173,27 @@ call "$base/v1/nothing-here"
 status unknown-path 404
 js unknown-path-shape 'typeof b.error.message === "string"'
 
+# ---- OpenAI's Responses API ----
+rsp="$base/v1/responses"
+call "$rsp" -d '{"model":"gpt-4o","input":"hi there"}'
+status responses 200
+js responses-shape 'b.object === "response" && b.status === "completed" && /^resp_mock_/.test(b.id) && b.output.length === 1 && b.output[0].type === "message" && b.output[0].content[0].type === "output_text" && b.output[0].content[0].text === "Hello from the mock server. You said: hi there"'
+js responses-usage 'b.usage.input_tokens > 0 && b.usage.output_tokens === 9 && b.usage.total_tokens === b.usage.input_tokens + b.usage.output_tokens'
+call "$rsp" -d "{\"model\":\"m\",\"stream\":true,\"input\":[{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"hi there\"}]}]}"
+header responses-stream-type '^content-type: text/event-stream'
+sse responses-stream-events 'ev[0].event === "response.created" && ev[1].event === "response.output_item.added" && ev[ev.length - 2].event === "response.output_item.done" && ev[ev.length - 1].event === "response.completed" && json.every(j => j && j.type === ev[json.indexOf(j)].event)'
+sse responses-stream-text 'json.filter(j => j.type === "response.output_text.delta").map(j => j.delta).join("") === "Hello from the mock server. You said: hi there" && json[json.length - 1].response.usage.output_tokens === 9'
+call "$rsp" -H 'x-mock-tool-args: {"city":"Paris"}' -d '{"model":"m","stream":true,"tools":[{"type":"function","name":"get_weather","parameters":{},"strict":false}],"input":"weather?"}'
+sse responses-stream-call 'json[1].item.type === "function_call" && json[1].item.name === "get_weather" && /^call_mock_/.test(json[1].item.call_id) && json.filter(j => j.type === "response.function_call_arguments.delta").map(j => j.delta).join("") === "{\"city\":\"Paris\"}" && json[json.length - 2].item.arguments === "{\"city\":\"Paris\"}"'
+call "$rsp" -d '{"model":"m","input":[{"type":"function_call","call_id":"c1","name":"get_weather","arguments":"{}"},{"type":"function_call_output","call_id":"c1","output":"21 C, sunny"}]}'
+js responses-tool-output-quoted 'b.output[0].content[0].text === "The tool said: 21 C, sunny"'
+call "$rsp" -d '{"model":"m","input":"hi there","max_output_tokens":3}'
+js responses-incomplete 'b.status === "incomplete" && b.incomplete_details.reason === "max_output_tokens" && b.output[0].content[0].text === "Hello from the"'
+call "$base/openai/responses?api-version=2025-04-01-preview" -d '{"model":"my-deployment","input":"hi there"}'
+js responses-azure 'b.model === "my-deployment" && b.output[0].content[0].text === "Hello from the mock server. You said: hi there"'
+call "$rsp" -d '{"model":"m"}'
+status responses-no-input 400
+
 # ---- OpenRouter ----
 call "$base/api/v1/chat/completions" -d "{\"model\":\"openai/gpt-4o\",\"stream\":true,\"messages\":[$user]}"
 sse openrouter-comment 'ev[0].comment && data.length > 3'

@@ -25,7 +25,10 @@
 
    Azure and OpenRouter speak the OpenAI wire format: their bodies are the
    same matrix, checked against OpenAI's schema (Azure) or OpenRouter's own
-   (validate.mjs --spec openrouter); only the HTTP side differs. */
+   (validate.mjs --spec openrouter); only the HTTP side differs.
+   --provider openai-responses: OpenAI's preset through the Responses API
+   (llm_client_desc.openai_api), its own matrix, checked against the same
+   spec's CreateResponse (validate.mjs --spec responses). */
 
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
@@ -47,16 +50,20 @@ typedef struct target {
     /* OpenAI members this provider's schema lacks: when a request sends
        them on purpose through extra_body, they are listed as "unknown" */
     const char *const *foreign_members;
+    llm_openai_api openai_api;        /* the client's choice of OpenAI API */
 } target;
 static const char *const openai_only_members[] = {"store", "safety_identifier", "verbosity", NULL};
 static const target targets[] = {
-    {"openai", NULL, NULL, "https://api.openai.com/v1/chat/completions", NULL, "Authorization", "Bearer sk-test", false, NULL},
+    {"openai", NULL, NULL, "https://api.openai.com/v1/chat/completions", NULL, "Authorization", "Bearer sk-test", false, NULL, LLM_OPENAI_API_AUTO},
     /* the model names the deployment (Azure routes by the URL) */
     {"azure", "https://example-resource.openai.azure.com", "2024-10-21", "https://example-resource.openai.azure.com/openai/deployments/",
-     "/chat/completions?api-version=2024-10-21", "api-key", "sk-test", false, NULL},
+     "/chat/completions?api-version=2024-10-21", "api-key", "sk-test", false, NULL, LLM_OPENAI_API_AUTO},
     {"openrouter", NULL, NULL, "https://openrouter.ai/api/v1/chat/completions", NULL, "Authorization", "Bearer sk-test", true,
-     openai_only_members},
-    {"anthropic", NULL, NULL, "https://api.anthropic.com/v1/messages", NULL, "x-api-key", "sk-test", true, NULL},
+     openai_only_members, LLM_OPENAI_API_AUTO},
+    {"anthropic", NULL, NULL, "https://api.anthropic.com/v1/messages", NULL, "x-api-key", "sk-test", true, NULL, LLM_OPENAI_API_AUTO},
+    /* OpenAI's preset through the Responses API (the client's switch) */
+    {"openai-responses", NULL, NULL, "https://api.openai.com/v1/responses", NULL, "Authorization", "Bearer sk-test", true, NULL,
+     LLM_OPENAI_API_RESPONSES},
 };
 static const target *under_test = &targets[0];
 
@@ -949,8 +956,8 @@ static void anthropic_tools(void) {
         {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
         {.role = LLM_ROLE_TOOL, .content = "14:05", .tool_call_id = "call_def456", .cache = LLM_CACHE_5M},
     };
-    static const llm_reasoning_block thought[] = {{LLM_REASONING_THINKING, "The user wants the weather; I should call the tool.", "EqQBCgIYAhIM1gbcDa9GJwZA2b3h", NULL, NULL},
-                                                  {LLM_REASONING_REDACTED, NULL, NULL, "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP", NULL}};
+    static const llm_reasoning_block thought[] = {{LLM_REASONING_THINKING, "The user wants the weather; I should call the tool.", "EqQBCgIYAhIM1gbcDa9GJwZA2b3h", NULL, NULL, NULL, NULL},
+                                                  {LLM_REASONING_REDACTED, NULL, NULL, "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP", NULL, NULL, NULL}};
     static const llm_message thinking[] = {
         {.role = LLM_ROLE_USER, .content = "What is the weather in Paris?"},
         {.role = LLM_ROLE_ASSISTANT, .tool_calls = &weather_call, .tool_call_count = 1, .reasoning = thought, .reasoning_count = 2,
@@ -1084,6 +1091,188 @@ static void anthropic_count_matrix(void) {
     anthropic_formats();
 }
 
+/* ---- OpenAI's Responses API (--provider openai-responses): its own
+   matrix, against components.schemas.CreateResponse of the same spec
+   (validate.mjs --spec responses) ---- */
+
+static void responses_messages(void) {
+    llm_request r;
+    static const llm_message sys[] = {{.role = LLM_ROLE_SYSTEM, .content = "You are terse."}, {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message dev[] = {{.role = LLM_ROLE_DEVELOPER, .content = "Answer in French."}, {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message chat[] = {
+        {.role = LLM_ROLE_USER, .content = "Hi"},
+        {.role = LLM_ROLE_ASSISTANT, .content = "Hello! How can I help?"},
+        {.role = LLM_ROLE_USER, .content = "Tell me a joke."},
+    };
+    static const llm_message round_trip[] = {
+        {.role = LLM_ROLE_USER, .content = "What is the weather in Paris?"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &weather_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "{\"temperature\":18,\"unit\":\"celsius\"}", .tool_call_id = "call_abc123"},
+    };
+    static const llm_message with_content[] = {
+        {.role = LLM_ROLE_USER, .content = "Weather in Paris?"},
+        {.role = LLM_ROLE_ASSISTANT, .content = "Let me check.", .tool_calls = &weather_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
+    };
+    static const llm_tool_call two_calls[] = {
+        {"call_abc123", "get_weather", "{\"location\":\"Paris\",\"unit\":\"celsius\"}", false},
+        {"call_def456", "get_time", "{\"timezone\":\"Europe/Paris\"}", false},
+    };
+    static const llm_message parallel[] = {
+        {.role = LLM_ROLE_USER, .content = "Weather and time in Paris?"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = two_calls, .tool_call_count = 2},
+        {.role = LLM_ROLE_TOOL, .content = "18 C", .tool_call_id = "call_abc123"},
+        {.role = LLM_ROLE_TOOL, .content = "14:05", .tool_call_id = "call_def456"},
+        {.role = LLM_ROLE_ASSISTANT, .content = "It is 18 C and 14:05 in Paris."},
+        {.role = LLM_ROLE_USER, .content = "Thanks"},
+    };
+    static const llm_tool_call no_args = {"call_1", "list_files", NULL, false};
+    static const llm_message default_args[] = {
+        {.role = LLM_ROLE_USER, .content = "List files"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &no_args, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .content = "a.txt\nb.txt", .tool_call_id = "call_1"},
+    };
+    static const llm_message escapes[] = {{.role = LLM_ROLE_USER,
+        .content = "quote \" backslash \\ nl \n tab \t ctl \x01\x1f u2028 \xe2\x80\xa8 emoji \xf0\x9f\x98\x80 max \xf4\x8f\xbf\xbf"}};
+    static const llm_message empty[] = {{.role = LLM_ROLE_USER, .content = ""}};
+    emit("minimal_user", (r = REQUEST(hello), &r));
+    emit("role_system", (r = REQUEST(sys), &r));
+    emit("role_developer", (r = REQUEST(dev), &r));
+    emit("role_assistant_text", (r = REQUEST(chat), &r));
+    emit("tool_round_trip", (r = REQUEST(round_trip), &r));
+    emit("tool_calls_with_content", (r = REQUEST(with_content), &r));
+    emit("parallel_tool_results", (r = REQUEST(parallel), &r));
+    emit("tool_call_arguments_default", (r = REQUEST(default_args), &r));
+    emit("text_escapes", (r = REQUEST(escapes), &r));
+    emit("empty_content", (r = REQUEST(empty), &r));
+    r = REQUEST(hello); r.model = "openai/responses/gpt-4o"; emit("model_prefixed", &r);
+}
+
+static void responses_parts(void) {
+    llm_request r;
+    static const llm_content_part text3[] = {
+        {.type = LLM_PART_TEXT, .text = "First part."}, {.type = LLM_PART_TEXT, .text = ""}, {.type = LLM_PART_TEXT, .text = "Third \xe2\x9c\x93"}};
+    static const llm_content_part url_default[] = {{.type = LLM_PART_TEXT, .text = "What is this?"},
+        {.type = LLM_PART_IMAGE_URL, .url = "https://upload.example.com/photos/cat.jpg?size=large&v=2"}};
+    static const llm_content_part url_low[] = {{.type = LLM_PART_IMAGE_URL, .url = "https://example.com/a.png", .detail = LLM_DETAIL_LOW}};
+    static const llm_content_part url_high[] = {{.type = LLM_PART_IMAGE_URL, .url = "https://example.com/a.png", .detail = LLM_DETAIL_HIGH}};
+    static const llm_content_part b64_png[] = {{.type = LLM_PART_IMAGE_BASE64, .base64 = png_b64, .media_type = "image/png"}};
+    static const llm_content_part pdf[] = {{.type = LLM_PART_DOCUMENT, .base64 = "JVBERi0xLjQK", .media_type = "application/pdf", .filename = "report.pdf"},
+                                           {.type = LLM_PART_TEXT, .text = "Summarise the report."}};
+    static const llm_content_part pdf_url[] = {{.type = LLM_PART_DOCUMENT, .url = "https://example.com/report.pdf"}};
+    static const llm_message m_text3[] = {{.role = LLM_ROLE_USER, .parts = text3, .part_count = 3}};
+    static const llm_message m_url_default[] = {{.role = LLM_ROLE_USER, .parts = url_default, .part_count = 2}};
+    static const llm_message m_url_low[] = {{.role = LLM_ROLE_USER, .parts = url_low, .part_count = 1}};
+    static const llm_message m_url_high[] = {{.role = LLM_ROLE_USER, .parts = url_high, .part_count = 1}};
+    static const llm_message m_b64_png[] = {{.role = LLM_ROLE_USER, .parts = b64_png, .part_count = 1}};
+    static const llm_message m_pdf[] = {{.role = LLM_ROLE_USER, .parts = pdf, .part_count = 2}};
+    static const llm_message m_pdf_url[] = {{.role = LLM_ROLE_USER, .parts = pdf_url, .part_count = 1}};
+    static const llm_message m_system_parts[] = {{.role = LLM_ROLE_SYSTEM, .parts = text3, .part_count = 3}, {.role = LLM_ROLE_USER, .content = "Hi"}};
+    static const llm_message m_assistant_parts[] = {{.role = LLM_ROLE_USER, .content = "Hi"}, {.role = LLM_ROLE_ASSISTANT, .parts = text3, .part_count = 3}};
+    static const llm_message m_tool_parts[] = {
+        {.role = LLM_ROLE_USER, .content = "Weather?"},
+        {.role = LLM_ROLE_ASSISTANT, .tool_calls = &weather_call, .tool_call_count = 1},
+        {.role = LLM_ROLE_TOOL, .parts = text3, .part_count = 3, .tool_call_id = "call_abc123"},
+    };
+    emit("parts_multi_text", (r = REQUEST(m_text3), &r));
+    emit("image_url_default_detail", (r = REQUEST(m_url_default), &r));
+    emit("image_url_detail_low", (r = REQUEST(m_url_low), &r));
+    emit("image_url_detail_high", (r = REQUEST(m_url_high), &r));
+    emit("image_base64_png", (r = REQUEST(m_b64_png), &r));
+    emit("document_pdf_file", (r = REQUEST(m_pdf), &r));
+    emit("document_pdf_url", (r = REQUEST(m_pdf_url), &r));
+    emit("system_text_parts", (r = REQUEST(m_system_parts), &r));
+    emit("assistant_text_parts", (r = REQUEST(m_assistant_parts), &r));
+    emit("tool_output_parts", (r = REQUEST(m_tool_parts), &r));
+}
+
+static void responses_tools(void) {
+    llm_request r;
+    static const llm_tool minimal = {"ping", NULL, NULL, false, LLM_CACHE_NONE};
+    llm_tool strict = weather_tool, several[3];
+    r = REQUEST(hello); r.tools = &minimal; r.tool_count = 1; emit("tool_minimal", &r);
+    r = REQUEST(hello); r.tools = &strict; r.tool_count = 1; emit("tool_strict", &r);
+    strict.strict = false;
+    r = REQUEST(hello); r.tools = &strict; r.tool_count = 1; emit("tool_strict_false", &r);
+    several[0] = minimal; several[1] = strict; several[2] = weather_tool; several[2].name = "get_weather_strict";
+    r = REQUEST(hello); r.tools = several; r.tool_count = 3;
+    r.tool_choice.mode = LLM_TOOL_CHOICE_NONE; emit("tool_choice_none", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_AUTO; emit("tool_choice_auto", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_REQUIRED; emit("tool_choice_required", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_FUNCTION; r.tool_choice.name = "ping"; emit("tool_choice_function", &r);
+    r.tool_choice.mode = LLM_TOOL_CHOICE_DEFAULT;
+    r.parallel_tool_calls = LLM_TRUE; emit("parallel_tool_calls_true", &r);
+    r.parallel_tool_calls = LLM_FALSE; emit("parallel_tool_calls_false", &r);
+}
+
+static void responses_options(void) {
+    static const llm_pair meta[] = {{"app", "demo"}, {"user_tier", "free"}};
+    static const llm_reasoning_block item = {LLM_REASONING_ITEM, NULL, NULL, "gAAAAABoEncrypted==", NULL, "rs_abc123",
+                                             "[{\"type\":\"summary_text\",\"text\":\"**Weather**\\n\\nCall get_weather.\"}]"};
+    static const llm_reasoning_block bare = {LLM_REASONING_ITEM, NULL, NULL, NULL, NULL, "rs_def456", NULL};
+    llm_message turn[3];
+    llm_request r;
+    r = REQUEST(hello); r.has_temperature = true; r.temperature = 0.7; r.has_top_p = true; r.top_p = 0.9; emit("temperature_and_top_p", &r);
+    r = REQUEST(hello); r.max_tokens = 256; emit("max_tokens", &r);
+    r = REQUEST(hello); r.max_completion_tokens = 4096; emit("max_completion_tokens", &r);
+    r = REQUEST(hello); r.max_tokens = 1; r.max_completion_tokens = 300; emit("max_tokens_both", &r);
+    r = REQUEST(hello); r.has_top_logprobs = true; r.top_logprobs = 20; emit("top_logprobs", &r);
+    r = REQUEST(hello); r.user = "user-1234"; r.metadata = meta; r.metadata_count = 2; r.service_tier = "flex"; emit("user_metadata_tier", &r);
+    r = REQUEST(hello); r.response_format.type = LLM_FORMAT_TEXT; emit("format_text", &r);
+    r.response_format.type = LLM_FORMAT_JSON_OBJECT; emit("format_json_object", &r);
+    r.response_format.type = LLM_FORMAT_JSON_SCHEMA; r.response_format.name = "answer"; r.response_format.schema = answer_schema;
+    r.response_format.strict = true; emit("format_json_schema_strict", &r);
+    r.response_format.strict = false; r.response_format.description = "The answer and how sure"; emit("format_json_schema_described", &r);
+    r = REQUEST(hello); r.model = "o4-mini"; r.reasoning_effort = "low"; emit("reasoning_effort_low", &r);
+    r.reasoning_effort = "none"; r.model = "gpt-5.1"; emit("reasoning_effort_none", &r);
+    r = REQUEST(hello); r.model = "o4-mini"; r.reasoning_effort = "high"; r.store = LLM_TRUE; emit("reasoning_stored", &r);
+    r = REQUEST(hello); r.store = LLM_TRUE; r.previous_response_id = "resp_67ccd2bed1ec8190b14f964abc0542670bb6a6b452d3795b";
+    emit("previous_response_id", &r);
+    memset(turn, 0, sizeof turn);
+    turn[0].role = LLM_ROLE_USER; turn[0].content = "Weather in Paris?";
+    turn[1].role = LLM_ROLE_ASSISTANT; turn[1].tool_calls = &weather_call; turn[1].tool_call_count = 1;
+    turn[1].reasoning = &item; turn[1].reasoning_count = 1; turn[1].reasoning_format = "openai-responses";
+    turn[2].role = LLM_ROLE_TOOL; turn[2].content = "18 C"; turn[2].tool_call_id = "call_abc123";
+    r = request(turn, 3); r.model = "o4-mini"; r.reasoning_effort = "low"; emit("reasoning_item_sent_back", &r);
+    turn[1].reasoning = &bare; emit("reasoning_item_without_content", &r);
+    r = REQUEST(hello); r.extra_body = "{\"truncation\":\"auto\",\"background\":false}"; emit("extra_body_known_members", &r);
+    r = REQUEST(hello); r.tools = &weather_tool; r.tool_count = 1;
+    r.tools_json = "[{\"type\":\"web_search_preview\"},{\"type\":\"file_search\",\"vector_store_ids\":[\"vs_1234567890\"],"
+                   "\"max_num_results\":20},{\"type\":\"mcp\",\"server_label\":\"deepwiki\","
+                   "\"server_url\":\"https://mcp.deepwiki.com/mcp\",\"require_approval\":\"never\"}]";
+    emit("builtin_and_mcp_tools", &r);
+    r.tools_json = "[{\"type\":\"web_search_preview\"},42]"; refuse("tools_json_not_objects", &r, "tools_json");
+}
+
+static void responses_refusals(void) {
+    static const char *const stop1[] = {"\n"};
+    static const llm_reasoning_block not_array = {LLM_REASONING_ITEM, NULL, NULL, NULL, NULL, "rs_1", "{\"text\":\"x\"}"};
+    llm_message named = {.role = LLM_ROLE_USER, .content = "Hi", .name = "alice"};
+    llm_message turn[2];
+    llm_request r;
+    r = REQUEST(hello); r.stop = stop1; r.stop_count = 1; refuse("stop", &r, "stop");
+    r = REQUEST(hello); r.has_seed = true; refuse("seed", &r, "seed");
+    r = REQUEST(hello); r.n = 3; refuse("n_three", &r, "n");
+    r = REQUEST(hello); r.has_presence_penalty = true; refuse("presence_penalty", &r, "presence_penalty");
+    r = REQUEST(hello); r.has_frequency_penalty = true; refuse("frequency_penalty", &r, "frequency_penalty");
+    r = REQUEST(hello); r.has_top_k = true; r.top_k = 5; refuse("top_k", &r, "top_k");
+    r = REQUEST(hello); r.logprobs = true; refuse("logprobs", &r, "logprobs");
+    r = request(&named, 1); refuse("message_name", &r, "name");
+    memset(turn, 0, sizeof turn);
+    turn[0].role = LLM_ROLE_USER; turn[0].content = "Hi";
+    turn[1].role = LLM_ROLE_ASSISTANT; turn[1].content = "Hello"; turn[1].reasoning = &not_array; turn[1].reasoning_count = 1;
+    turn[1].reasoning_format = "openai-responses";
+    r = request(turn, 2); refuse("reasoning_summary_not_array", &r, "summary");
+}
+
+static void responses_matrix(void) {
+    responses_messages();
+    responses_parts();
+    responses_tools();
+    responses_options();
+    responses_refusals();
+}
+
 int main(int argc, char **argv) {
     llm_client_desc desc;
     llm_error err;
@@ -1096,7 +1285,7 @@ int main(int argc, char **argv) {
             for (t = 0; t < COUNT(targets) && strcmp(targets[t].provider, argv[i + 1]) != 0; t++) {}
             if (t < COUNT(targets)) { under_test = &targets[t]; i++; continue; }
         }
-        fprintf(stderr, "usage: encode_matrix [-v] [--provider openai|azure|openrouter|anthropic] [--count]\n");
+        fprintf(stderr, "usage: encode_matrix [-v] [--provider openai|azure|openrouter|anthropic|openai-responses] [--count]\n");
         return 2;
     }
     if (count_mode && strcmp(under_test->provider, "anthropic") != 0) {
@@ -1109,7 +1298,8 @@ int main(int argc, char **argv) {
         under_test = &count_target;
     }
     memset(&desc, 0, sizeof desc);
-    desc.provider = under_test->provider;
+    desc.provider = under_test->openai_api == LLM_OPENAI_API_RESPONSES ? "openai" : under_test->provider;
+    desc.openai_api = under_test->openai_api;
     desc.base_url = under_test->base_url;
     desc.api_version = under_test->api_version;
     desc.api_key = "sk-test";
@@ -1123,6 +1313,8 @@ int main(int argc, char **argv) {
         anthropic_count_matrix();
     } else if (strcmp(under_test->provider, "anthropic") == 0) {
         anthropic_matrix();
+    } else if (under_test->openai_api == LLM_OPENAI_API_RESPONSES) {
+        responses_matrix();
     } else {
         messages_and_roles();
         conversation_api();

@@ -6,6 +6,7 @@
 //   build/encode_matrix --provider openrouter | node tests/schema/validate.mjs --spec openrouter
 //   build/encode_matrix --provider anthropic | node tests/schema/validate.mjs --spec anthropic
 //   build/encode_matrix --provider anthropic --count | node tests/schema/validate.mjs --spec anthropic-count
+//   build/encode_matrix --provider openai-responses | node tests/schema/validate.mjs --spec responses
 //
 // The spec: tests/data/openai-openapi.yaml, a copy of openai/openai-openapi
 // `openapi.yaml` on main at commit f85dbe223d40e1a31cba812ab2d755c7e98a92a3
@@ -27,6 +28,10 @@
 // With --spec anthropic-count: the same file's CountMessageTokensParams, the
 // body of POST /v1/messages/count_tokens (encode_matrix --count), its
 // hand-written bodies in tests/schema/expected_anthropic_count/.
+// With --spec responses: the OpenAI spec's components.schemas.CreateResponse
+// (OpenAI's Responses API), its InputItem oneOf read as an anyOf (see
+// mendResponses), with its own known-good and known-bad bodies and its
+// hand-written bodies in tests/schema/expected_responses/.
 //
 // What is checked, in order:
 //   1. The validator itself: known-bad bodies must be rejected and a
@@ -299,7 +304,8 @@ function buildValidators() {
   const spec = S.file.endsWith(".json") ? JSON.parse(text) : loadYaml(text);
   const raw = spec?.components?.schemas;
   if (!raw?.[S.root]) throw new Error(`${S.file}: no components.schemas.${S.root}`);
-  const defs = Object.fromEntries(Object.entries(raw).map(([n, s]) => [n, translate(s, n)]));
+  const translated = Object.fromEntries(Object.entries(raw).map(([n, s]) => [n, translate(s, n)]));
+  const defs = S.mend ? S.mend(translated) : translated;
   const ajv = new Ajv2020({
     strict: true,          // unknown keywords are errors: every OpenAPI-ism must be handled above
     strictTypes: false,    // the spec leaves `type` out beside enum/anyOf in places
@@ -584,6 +590,96 @@ const BAD_ANTHROPIC_COUNT = [
     "metadata member other than user_id", "service_tier flex"].includes(what)),
 ];
 
+// ---- OpenAI's Responses API (--spec responses) ----
+
+// Written from the API reference (platform.openai.com/docs/api-reference/
+// responses/create) and the spec's CreateResponse and its parts: a
+// developer message, an image and a file, a reasoning item sent back with
+// its encrypted content, a function call and its output, an earlier answer,
+// a flat function tool, a named tool choice, a JSON schema, reasoning.
+const GOOD_RESPONSES = {
+  model: "o4-mini",
+  input: [
+    { type: "message", role: "developer", content: "You are a helpful assistant." },
+    { type: "message", role: "user", content: [
+      { type: "input_text", text: "What is in this image?" },
+      { type: "input_image", image_url: "https://example.com/cat.png", detail: "low" },
+      { type: "input_file", file_data: "data:application/pdf;base64,JVBERi0=", filename: "report.pdf" },
+    ] },
+    { type: "reasoning", id: "rs_abc123", summary: [{ type: "summary_text", text: "**Weather**" }], encrypted_content: "gAAAAA==" },
+    { type: "function_call", call_id: "call_abc123", name: "get_weather", arguments: "{\"location\":\"Paris\"}" },
+    { type: "function_call_output", call_id: "call_abc123", output: "{\"temperature\":18}" },
+    { type: "message", role: "assistant", content: "It is 18 C in Paris." },
+  ],
+  tools: [{ type: "function", name: "get_weather", description: "Get the weather",
+    parameters: { type: "object", properties: { location: { type: "string" } }, required: ["location"] }, strict: true }],
+  tool_choice: { type: "function", name: "get_weather" },
+  parallel_tool_calls: false, temperature: 0.2, top_p: 1, max_output_tokens: 256, top_logprobs: 2,
+  text: { format: { type: "json_schema", name: "answer", schema: { type: "object" }, strict: true } },
+  reasoning: { effort: "low", summary: "auto" }, include: ["reasoning.encrypted_content"],
+  store: false, previous_response_id: "resp_123", service_tier: "auto", user: "user-1234", metadata: { app: "demo" }, stream: true,
+};
+const R = { developer: 0, user: 1, reasoning: 2, call: 3, output: 4, assistant: 5 };
+const BAD_RESPONSES = [
+  ["input as a number", (b) => { b.input = 5; }],
+  ["unknown role wizard", (b) => { b.input[R.developer].role = "wizard"; }],
+  ["message content as a number", (b) => { b.input[R.developer].content = 42; }],
+  ["unknown input item type", (b) => { b.input[R.developer].type = "memo"; }],
+  ["image without detail (required)", (b) => { delete b.input[R.user].content[1].detail; }],
+  ["image detail huge", (b) => { b.input[R.user].content[1].detail = "huge"; }],
+  ["image_url as an object (chat's)", (b) => { b.input[R.user].content[1].image_url = { url: "https://example.com/cat.png" }; }],
+  ["content part of chat's type text", (b) => { b.input[R.user].content[0].type = "text"; }],
+  ["function_call without call_id", (b) => { delete b.input[R.call].call_id; }],
+  ["function_call arguments as an object", (b) => { b.input[R.call].arguments = { location: "Paris" }; }],
+  ["function_call_output without output", (b) => { delete b.input[R.output].output; }],
+  ["function_call_output call_id of 65 characters", (b) => { b.input[R.output].call_id = "c".repeat(65); }],
+  ["reasoning item without summary", (b) => { delete b.input[R.reasoning].summary; }],
+  ["reasoning item without id", (b) => { delete b.input[R.reasoning].id; }],
+  ["reasoning summary part of type text", (b) => { b.input[R.reasoning].summary[0].type = "text"; }],
+  ["function tool without strict (required)", (b) => { delete b.tools[0].strict; }],
+  ["function tool in chat's nested form", (b) => { b.tools[0] = { type: "function", function: { name: "get_weather", parameters: {} } }; }],
+  ["tool_choice function without name", (b) => { delete b.tool_choice.name; }],
+  ["tool_choice mode sometimes", (b) => { b.tool_choice = "sometimes"; }],
+  ["temperature above 2", (b) => { b.temperature = 3; }],
+  ["reasoning effort extreme", (b) => { b.reasoning.effort = "extreme"; }],
+  ["reasoning summary verbose", (b) => { b.reasoning.summary = "verbose"; }],
+  ["include of an unknown value", (b) => { b.include = ["reasoning.plaintext"]; }],
+  ["text.format json_schema without name", (b) => { delete b.text.format.name; }],
+  ["store as a string", (b) => { b.store = "false"; }],
+  ["max_output_tokens as a string", (b) => { b.max_output_tokens = "256"; }],
+];
+const BAD_CLOSED_RESPONSES = [
+  ["messages (chat's) at the top level", (b) => { b.messages = [{ role: "user", content: "Hi" }]; }],
+  ["max_tokens (chat's)", (b) => { b.max_tokens = 5; }],
+  ["max_completion_tokens (chat's)", (b) => { b.max_completion_tokens = 5; }],
+  ["response_format (chat's)", (b) => { b.response_format = { type: "json_object" }; }],
+  ["stop (chat's)", (b) => { b.stop = ["\n"]; }],
+  ["unknown member in a function_call item", (b) => { b.input[R.call].function = { name: "get_weather" }; }],
+  ["unknown member in an input_text part", (b) => { b.input[R.user].content[0].detail = "low"; }],
+  ["unknown member in a function tool", (b) => { b.tools[0].function = { name: "get_weather" }; }],
+  ["unknown member in a reasoning item", (b) => { b.input[R.reasoning].signature = "x"; }],
+];
+// The spec's InputItem is a oneOf of EasyInputMessage and Item (among
+// others), and Item's own oneOf holds InputMessage: a message whose
+// content is a list ({type: "message", role: "user", content: [parts]})
+// is both an EasyInputMessage and an InputMessage, so no such body can
+// pass a oneOf, although both shapes describe it alike. Here that one
+// oneOf, InputItem's, is an anyOf (one branch or more); every other oneOf
+// stays exact, and the known-bad input items above must still fail.
+function mendResponses(defs) {
+  const item = defs.InputItem;
+  if (!item || !Array.isArray(item.oneOf)) throw new Error("spec changed: InputItem is no longer a oneOf");
+  item.anyOf = item.oneOf;
+  delete item.oneOf;
+  return defs;
+}
+// A Responses-API answer's earlier turn as the API takes it (its own
+// output items sent back; Codex and the openai SDKs send assistant text
+// this way), which the spec only allows with the output's id and status.
+const EXPECTED_FAILURES_RESPONSES = {
+  assistant_text_parts: ["an assistant turn of several text parts goes as output_text parts without id and status (the spec's OutputMessage requires both; an EasyInputMessage takes input parts only)", /\/input\/1/],
+};
+
 const SPECS = {
   openai: { file: join(here, "..", "data", "openai-openapi.yaml"), root: "CreateChatCompletionRequest", good: GOOD, bad: BAD,
     badClosed: BAD_CLOSED, limits: addDocumentedLimits, expectedFailures: EXPECTED_FAILURES_OPENAI, expectedDir: join(here, "expected"),
@@ -591,6 +687,9 @@ const SPECS = {
   openrouter: { file: join(here, "..", "data", "openrouter-openapi.yaml"), root: "ChatRequest", good: GOOD_OPENROUTER, bad: BAD_OPENROUTER,
     badClosed: BAD_CLOSED_OPENROUTER, limits: addOpenRouterLimits, expectedFailures: EXPECTED_FAILURES_OPENROUTER,
     expectedDir: join(here, "expected_openrouter"), probe: { model: "openai/gpt-4o", messages: [{ role: "user", content: "x" }] } },
+  responses: { file: join(here, "..", "data", "openai-openapi.yaml"), root: "CreateResponse", good: GOOD_RESPONSES, bad: BAD_RESPONSES,
+    badClosed: BAD_CLOSED_RESPONSES, limits: (defs) => defs, mend: mendResponses, expectedFailures: EXPECTED_FAILURES_RESPONSES,
+    expectedDir: join(here, "expected_responses"), probe: { model: "gpt-4o", input: "x" } },
   anthropic: { file: join(here, "..", "data", "anthropic-openapi.json"), root: "CreateMessageParams", good: GOOD_ANTHROPIC, bad: BAD_ANTHROPIC,
     badClosed: [], limits: (defs) => defs, expectedFailures: EXPECTED_FAILURES_ANTHROPIC, expectedDir: join(here, "expected_anthropic"),
     probe: { model: "claude-sonnet-4-5", max_tokens: 1, messages: [{ role: "user", content: "x" }] } },
@@ -607,7 +706,7 @@ function main() {
   const specName = args[0] === "--spec" ? args[1] : "openai";
   const inputFile = args[0] === "--spec" ? args[2] : args[0];
   S = SPECS[specName];
-  if (!S) { console.log(`unknown --spec ${specName} (openai, openrouter, anthropic, anthropic-count)`); process.exit(2); }
+  if (!S) { console.log(`unknown --spec ${specName} (openai, openrouter, anthropic, anthropic-count, responses)`); process.exit(2); }
   const EXPECTED_FAILURES = S.expectedFailures;
   let v;
   try { v = buildValidators(); } catch (e) {

@@ -4,7 +4,8 @@
    PARSE, which would mislead a retry decision, and never success), free
    everything with the size it was allocated with, and not crash (the
    suites run under ASan, UBSan and valgrind). The paths: streams (SSE and
-   plain JSON answers, OpenAI and Anthropic, errors inside them), the
+   plain JSON answers, OpenAI and Anthropic, Gemini and OpenAI's Responses
+   API, errors inside them), the
    blocking drivers, the router's drivers and config loader, and the
    conversation helper. */
 #define LLM_IMPLEMENTATION
@@ -96,6 +97,10 @@ static llm_result run_stream_call(llm_allocator alloc, const void *ctx) {
     d.alloc = alloc;
     d.api_key = "sk-test-0123456789";
     d.provider = in->provider ? in->provider : "openai";
+    if (strcmp(d.provider, "openai-responses") == 0) { /* OpenAI's preset through the Responses API */
+        d.provider = "openai";
+        d.openai_api = LLM_OPENAI_API_RESPONSES;
+    }
     if (llm_client_init(&c, &d, NULL) != LLM_OK) return LLM_ERR_INVALID_ARGUMENT;
     r = llm_call_begin_stream(&call, &c, &req, 0, &http, NULL);
     if (r != LLM_OK) return r;
@@ -163,6 +168,18 @@ static void openai_streams(void) {
 
 static void openai_error_inside_a_stream(void) {
     static const recorded files[] = {{"openrouter/stream_midstream_error.sse", NULL, "text/event-stream", LLM_ERR_SERVER}};
+    sweep_recorded(files, TEST_COUNT(files));
+}
+
+/* The Responses API's streams (semantic events, no end marker, reasoning
+   items) and whole answers. */
+static void responses_streams(void) {
+    static const recorded files[] = {
+        {"openai-responses/streaming.sse", "openai-responses", "text/event-stream", LLM_OK},
+        {"openai-responses/stream_reasoning_function_call.sse", "openai-responses", "text/event-stream", LLM_OK},
+        {"openai-responses/reasoning_function_call_response.json", "openai-responses", "application/json", LLM_OK},
+        {"openai-responses/failed.json", "openai-responses", "application/json", LLM_ERR_SERVER},
+    };
     sweep_recorded(files, TEST_COUNT(files));
 }
 
@@ -437,6 +454,7 @@ static const test_case cases[] = {
     TEST(openai_error_inside_a_stream),
     TEST(anthropic_streams),
     TEST(gemini_streams),
+    TEST(responses_streams),
     TEST(json_answers_to_a_stream),
     TEST(error_answers_to_a_stream),
     TEST(blocking_drivers),
