@@ -3539,12 +3539,12 @@ typedef struct llm__arena_block {
 static void *llm__arena_alloc(const llm_allocator *a, void **arena, size_t size) {
     llm__arena_block *b = (llm__arena_block *)*arena;
     size_t header = (sizeof(llm__arena_block) + LLM__ALIGN - 1) & ~(size_t)(LLM__ALIGN - 1);
+    if (size > ((size_t)-1) - header - LLM__ALIGN) return NULL; /* before the rounding, which would wrap */
     size = (size + LLM__ALIGN - 1) & ~(size_t)(LLM__ALIGN - 1);
     if (size == 0) size = LLM__ALIGN;
     if (!b || b->size - b->used < size) {
         size_t block = size > LLM__ARENA_MIN_BLOCK - header ? size + header : LLM__ARENA_MIN_BLOCK;
         llm__arena_block *nb;
-        if (size > ((size_t)-1) - header) return NULL;
         nb = (llm__arena_block *)llm__alloc(a, block);
         if (!nb) return NULL;
         nb->next = b;

@@ -1425,7 +1425,28 @@ static void a_user_auth_header_replaces_the_key(void) {
     llm_call_free(&call);
 }
 
+/* A size near SIZE_MAX asked of an answer's memory is refused (NULL), not
+   rounded up past SIZE_MAX into a small block that the caller would then
+   write its whole size into. */
+static void a_huge_size_asked_of_an_answers_memory_is_refused(void) {
+    llm_response resp;
+    llm_embed_response vectors;
+    llm_model_list list;
+    size_t k;
+    memset(&resp, 0, sizeof resp);
+    memset(&vectors, 0, sizeof vectors);
+    memset(&list, 0, sizeof list);
+    for (k = 1; k <= 16; k++) { /* the sizes whose rounding up to 16 bytes wraps past SIZE_MAX */
+        CHECK(llm_response_alloc(&resp, (size_t)-1 - k) == NULL);
+        CHECK(llm_embed_response_alloc(&vectors, (size_t)-1 - k) == NULL);
+        CHECK(llm_model_list_alloc(&list, (size_t)-1 - k) == NULL);
+    }
+    CHECK(llm_response_alloc(&resp, 16) != NULL); /* an ordinary size still works */
+    llm_response_free(&resp);
+}
+
 static const test_case cases[] = {
+    TEST(a_huge_size_asked_of_an_answers_memory_is_refused),
     TEST(choice_indices_are_bounded_by_the_request),
     TEST(recorded_answers_cap_choices_at_128),
     TEST(memory_is_proportional_to_the_answer),
