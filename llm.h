@@ -229,6 +229,12 @@
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - the calls beyond chat: embeddings (llm_embed, llm_router_embed),
+     model lists in pages (llm_list_models, llm_list_models_all),
+     readiness (llm_health, llm_wait_ready, a sans-I/O probe) and the
+     provider's own token count (llm_count_tokens_remote), each a call of
+     its own kind on the one exchange (llm_call_begin_embed/_models/
+     _count_tokens/_probe); a proxy's facts on the answer (llm_server_info)
    - a router for a fleet: llm_router_desc.store shares each deployment's
      rpm, tpm, budget, in-flight slots and cooldowns (one half-open probe
      for all) between processes; pick and report stay free of I/O and leave
@@ -245,21 +251,6 @@
      response.usage_estimate; streamed usage from any chunk, merged field by
      field; absurd usage refused (usage_refused); one answer charges a
      router budget at most LLM_ROUTER_MAX_CHARGE_USD
-   - reasoning that remembers its origin: blocks record the provider, the
-     base URL's origin and the model, and go back there only; Anthropic's
-     "Invalid `signature`" 400 sent again once without them; Gemini's
-     args that is not an object kept, flagged and sent back as it came
-   - calls users trust (#21): llm_complete and llm_stream retry as the
-     SDKs do (the router's rules, one // >>retry section); an
-     Idempotency-Key on every request, seeds from the system's entropy;
-     text alone sent as a string; tool arguments that are not JSON kept,
-     flagged; the router's latency_ms and attempts cover the whole request
-   - the file re-cut (#20): sections that read down in the order the data
-     flows, an index of them, one private prefix per section; the wire
-     format's decode_usage slot (llm_wire_usage_decode) and reasoning_blocks
-     flag; llm_client_desc_defaults; LLM_QUIRK_NO_STREAM_USAGE removed
-   - Gemini native (#15): generateContent and its stream, function calls,
-     thoughtSignature kept and sent back to Gemini only, the schema dialect
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
