@@ -112,6 +112,13 @@ LLM_REDIS_API void llm_redis_store_free(llm_redis_store *s);
    fuzz target): reply is a hiredis redisReply. LLM_OK, or LLM_ERR_PARSE
    for any other shape. */
 LLM_REDIS_API llm_result llm_redis_store_read_reply(const void *reply, llm_store_op *op, llm_error *err);
+/* Bounds what a hiredis redisReader builds (reader is a redisReader*): an
+   array that declares more than 4096 items (LLM__REDIS_MAX_ELEMENTS) is an
+   error of the reader, refused before hiredis allocates room for it (else
+   one line from a hostile or broken server, "*661796695", makes it
+   allocate gigabytes). The adapter bounds its connection's reader with it;
+   the fuzz target, its own. */
+LLM_REDIS_API void llm_redis_reader_bound(void *reader);
 
 #ifdef __cplusplus
 }
@@ -129,6 +136,40 @@ LLM_REDIS_API llm_result llm_redis_store_read_reply(const void *reply, llm_store
 #include <sys/time.h>
 
 #define LLM__REDIS_MAX_PREFIX 400
+#define LLM__REDIS_MAX_ELEMENTS 4096
+
+#if HIREDIS_MAJOR >= 1
+LLM_REDIS_API void llm_redis_reader_bound(void *reader) {
+    ((redisReader *)reader)->maxelements = LLM__REDIS_MAX_ELEMENTS;
+}
+#else
+/* hiredis 0.14 has no bound of its own: its reply functions, wrapped. The
+   reader's privdata keeps hiredis's own table (static in hiredis), which
+   its read tasks carry. */
+static const redisReplyObjectFunctions *llm__redis_own(const redisReadTask *t) {
+    return (const redisReplyObjectFunctions *)t->privdata;
+}
+static void *llm__redis_string(const redisReadTask *t, char *s, size_t n) {
+    return llm__redis_own(t)->createString(t, s, n);
+}
+static void *llm__redis_array(const redisReadTask *t, int n) {
+    return n > LLM__REDIS_MAX_ELEMENTS ? NULL : llm__redis_own(t)->createArray(t, n); /* NULL: the reader fails */
+}
+static void *llm__redis_integer(const redisReadTask *t, long long v) { return llm__redis_own(t)->createInteger(t, v); }
+static void *llm__redis_nil(const redisReadTask *t) { return llm__redis_own(t)->createNil(t); }
+static void llm__redis_free_object(void *reply) { freeReplyObject(reply); }
+
+static const redisReplyObjectFunctions llm__redis_bounded = {llm__redis_string, llm__redis_array,
+                                                             llm__redis_integer, llm__redis_nil,
+                                                             llm__redis_free_object};
+
+LLM_REDIS_API void llm_redis_reader_bound(void *reader) {
+    redisReader *r = (redisReader *)reader;
+    if (r->fn == (redisReplyObjectFunctions *)(uintptr_t)&llm__redis_bounded) return;
+    r->privdata = r->fn;
+    r->fn = (redisReplyObjectFunctions *)(uintptr_t)&llm__redis_bounded;
+}
+#endif
 
 /* ADMIT. KEYS: cooldown, halfopen, probe, inflight. ARGV: prefix, window
    count, then name, window_ms, limit, need, add per window, then slot id,
@@ -468,6 +509,7 @@ static llm_result llm__redis_connect(llm_redis_store *s, llm_error *err) {
     if (!c) return llm__redis_fail(err, LLM_ERR_NO_MEMORY, "redis: out of memory");
     s->ctx_ = c;
     if (c->err) return llm__redis_io_error(s, err, "connect");
+    llm_redis_reader_bound(c->reader);
     if (redisSetTimeout(c, llm__redis_tv(s->command_timeout_ms_)) != REDIS_OK)
         return llm__redis_io_error(s, err, "set timeout");
     redisEnableKeepAlive(c);

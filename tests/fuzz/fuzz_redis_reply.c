@@ -25,6 +25,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     void *reply = NULL;
     int replies = 0;
     if (!rd) return 0;
+    llm_redis_reader_bound(rd); /* as the adapter's connection is */
     if (redisReaderFeed(rd, (const char *)data, size) == REDIS_OK) {
         while (replies < 64 && redisReaderGetReply(rd, &reply) == REDIS_OK && reply) {
             llm_store_op op;

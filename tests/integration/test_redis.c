@@ -494,9 +494,10 @@ static void hostile_replies_are_errors(void) {
         {SHA "*6\r\n:3\r\n:0\r\n:0\r\n:-5\r\n:0\r\n:1\r\n", LLM_ERR_PARSE, 50},        /* a negative wait */
         {SHA "-ERR boom\r\n", LLM_ERR_UNAVAILABLE, 50},                                    /* an error reply */
         {SHA "*-1\r\n", LLM_ERR_PARSE, 50},                                               /* a nil array */
-        {SHA "*999999\r\n:0\r\n", LLM_ERR_TIMEOUT, 1500},                             /* cut short, then silence */
-        {SHA "*999999\r\n:0\r\n", LLM_ERR_TRANSPORT, 0},                              /* cut short, then closed */
+        {SHA "*999\r\n:0\r\n", LLM_ERR_TIMEOUT, 1500},                                /* cut short, then silence */
+        {SHA "*999\r\n:0\r\n", LLM_ERR_TRANSPORT, 0},                                 /* cut short, then closed */
         {SHA, LLM_ERR_TRANSPORT, 50},                                                     /* closed after SCRIPT LOAD */
+        {SHA "*661796695\r\n:0\r\n", LLM_ERR_TRANSPORT, 1500},  /* an array of 661 million: refused, not allocated */
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
