@@ -9581,6 +9581,14 @@ static bool llm__wire_reasoning_sent(const llm__wire_enc *e, const llm_message *
            llm__wire_same_or_unknown(msg->reasoning_model, e->ctx->model);
 }
 
+/* A token count's answer: the whole number `member` of an object. No
+   count is a parse error, never a count of 0. */
+static llm_result llm__wire_count_answer(const llm_json *body, const char *member, int64_t *out, llm_error *err) {
+    const llm_json *v = llm_json_get(body, member);
+    if (!llm_json_is(v, LLM_JSON_NUMBER) || !llm__wire_usage_count(v, out))
+        return llm__fail(err, LLM_ERR_PARSE, "token count: the answer has no whole number \"%s\"", member);
+    return LLM_OK;
+}
 #endif
 
 #if !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI) /* the non-OpenAI encoders' */
@@ -9629,15 +9637,6 @@ static bool llm__wire_enc_next_turn(const llm_request *req, size_t *m, size_t *e
             break;
     }
     return true;
-}
-
-/* A token count's answer: the whole number `member` of an object. No
-   count is a parse error, never a count of 0. */
-static llm_result llm__wire_count_answer(const llm_json *body, const char *member, int64_t *out, llm_error *err) {
-    const llm_json *v = llm_json_get(body, member);
-    if (!llm_json_is(v, LLM_JSON_NUMBER) || !llm__wire_usage_count(v, out))
-        return llm__fail(err, LLM_ERR_PARSE, "token count: the answer has no whole number \"%s\"", member);
-    return LLM_OK;
 }
 #endif
 
@@ -12269,11 +12268,8 @@ static llm_result llm__responses_count_url(const llm_wire_ctx *ctx, const llm_re
 /* {"object": "response.input_tokens", "input_tokens": N} */
 static llm_result llm__responses_count_decode(const llm_wire_ctx *ctx, const llm_json *body, int64_t *input_tokens,
                                               llm_error *err) {
-    const llm_json *v = llm_json_get(body, "input_tokens");
     (void)ctx;
-    if (!llm_json_is(v, LLM_JSON_NUMBER) || !llm__wire_usage_count(v, input_tokens))
-        return llm__fail(err, LLM_ERR_PARSE, "token count: no whole input_tokens in the answer");
-    return LLM_OK;
+    return llm__wire_count_answer(body, "input_tokens", input_tokens, err);
 }
 
 static const llm_wire_count llm__responses_count = {llm__responses_count_encode, llm__responses_count_url,
@@ -13250,8 +13246,6 @@ static llm_result llm__anthropic_models_decode(const llm_wire_ctx *ctx, const ll
 }
 
 static const llm_wire_models llm__anthropic_models = {llm__anthropic_models_url, llm__anthropic_models_decode};
-
-/* ---- the calls beyond chat ---- */
 
 static llm_result llm__anthropic_count_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
                                               llm_error *err) {
@@ -14443,8 +14437,6 @@ static llm_result llm__gemini_models_decode(const llm_wire_ctx *ctx, const llm_j
 }
 
 static const llm_wire_models llm__gemini_models = {llm__gemini_models_url, llm__gemini_models_decode};
-
-/* ---- the calls beyond chat ---- */
 
 static llm_result llm__gemini_count_encode(const llm_wire_ctx *ctx, const llm_request *req, llm_json_writer *w,
                                            llm_error *err) {
