@@ -90,7 +90,7 @@
 #include <string.h>
 
 #define CHAT_MAX_LIST 16          /* --tool, --image, -H, --fallback entries */
-#define CHAT_DEFAULT_TIMEOUT_MS 600000
+#define CHAT_DEFAULT_TIMEOUT_MS CLI_REMOTE_TIMEOUT_MS
 
 typedef struct chat_args {
     const char *model, *provider, *base_url, *system, *schema, *fallback, *router, *request, *prompt, *store;
@@ -447,18 +447,6 @@ static int chat_target(const chat_args *a, const char *model, llm_target *t) {
     return CLI_OK;
 }
 
-static void chat_client_desc(const llm_target *t, const chat_args *a, llm_curl *curl, llm_client_desc *d) {
-    memset(d, 0, sizeof *d);
-    d->custom_provider = t->provider;
-    d->base_url = t->base_url;
-    d->api_key = t->api_key;
-    d->bearer_token = t->bearer_token;
-    d->api_version = t->api_version;
-    d->timeout_ms = a->timeout_ms > 0 ? (int)a->timeout_ms : CHAT_DEFAULT_TIMEOUT_MS;
-    d->allow_plain_http = a->allow_plain_http;
-    d->transport = llm_curl_transport(curl);
-}
-
 /* ---- the answer ---- */
 
 static int chat_on_event(void *user, const llm_event *ev) {
@@ -562,7 +550,7 @@ static int chat_direct(const chat_args *a, const llm_request *req, const llm_tar
     llm_error err;
     chat_out o = {a, false, false, false};
     llm_result r;
-    chat_client_desc(t, a, curl, &d);
+    cli_client_desc(t, a->timeout_ms, a->allow_plain_http, curl, &d);
     if (llm_client_init(&client, &d, &err) != LLM_OK) {
         fprintf(stderr, "llm chat: %s\n", err.message);
         return CLI_USAGE;

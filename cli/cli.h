@@ -48,7 +48,7 @@ llm_result cli_resolve_target(const char *model, const char *provider, const cha
 /* The flags every verb that asks a server takes (remote.c): -m MODEL,
    --provider P, --base-url URL, --timeout-ms N (whole call; default
    CLI_REMOTE_TIMEOUT_MS), --allow-plain-http. */
-#define CLI_REMOTE_TIMEOUT_MS 600000
+#define CLI_REMOTE_TIMEOUT_MS 600000 /* `llm chat`'s default too */
 typedef struct cli_remote {
     const char *model, *provider, *base_url;
     int64_t timeout_ms;
@@ -76,6 +76,12 @@ typedef struct cli_remote_client {
     int open;
 } cli_remote_client;
 int cli_remote_open(const char *verb, const cli_remote *r, const llm_target *t, cli_remote_client *out);
+/* The client desc for target t over curl, as every verb that asks a server
+   makes it (`llm chat` included): the target's provider, base URL, key,
+   token and API version, the whole call's timeout (0: CLI_REMOTE_TIMEOUT_MS)
+   and the plain-http choice. */
+void cli_client_desc(const llm_target *t, int64_t timeout_ms, int allow_plain_http, llm_curl *curl,
+                     llm_client_desc *d);
 void cli_remote_close(cli_remote_client *c);
 #endif
 

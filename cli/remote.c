@@ -56,6 +56,19 @@ static void cli_remote_curl_log(void *user, llm_log_level level, const char *mes
     fprintf(stderr, "llm %s: warning: %s\n", (const char *)user, message);
 }
 
+void cli_client_desc(const llm_target *t, int64_t timeout_ms, int allow_plain_http, llm_curl *curl,
+                     llm_client_desc *d) {
+    memset(d, 0, sizeof *d);
+    d->custom_provider = t->provider;
+    d->base_url = t->base_url;
+    d->api_key = t->api_key;
+    d->bearer_token = t->bearer_token;
+    d->api_version = t->api_version;
+    d->timeout_ms = timeout_ms > 0 ? (int)timeout_ms : CLI_REMOTE_TIMEOUT_MS;
+    d->allow_plain_http = allow_plain_http != 0;
+    d->transport = llm_curl_transport(curl);
+}
+
 int cli_remote_open(const char *verb, const cli_remote *r, const llm_target *t, cli_remote_client *out) {
     llm_curl_options o;
     llm_client_desc d;
@@ -71,15 +84,7 @@ int cli_remote_open(const char *verb, const cli_remote *r, const llm_target *t, 
         curl_global_cleanup();
         return CLI_FAILED;
     }
-    memset(&d, 0, sizeof d);
-    d.custom_provider = t->provider;
-    d.base_url = t->base_url;
-    d.api_key = t->api_key;
-    d.bearer_token = t->bearer_token;
-    d.api_version = t->api_version;
-    d.timeout_ms = r->timeout_ms > 0 ? (int)r->timeout_ms : CLI_REMOTE_TIMEOUT_MS;
-    d.allow_plain_http = r->allow_plain_http != 0;
-    d.transport = llm_curl_transport(&out->curl);
+    cli_client_desc(t, r->timeout_ms, r->allow_plain_http, &out->curl, &d);
     out->open = 1;
     if (llm_client_init(&out->client, &d, &err) != LLM_OK) {
         fprintf(stderr, "llm %s: %s\n", verb, err.message);
