@@ -16538,14 +16538,20 @@ static const llm_request *llm__client_without_reasoning(const llm_client *c, int
     return bare;
 }
 
+/* A new Idempotency-Key for the attempts of one plain call of any kind
+   (`req` and `key` salt it: two calls at once never share one). */
+static const char *llm__client_key(const llm_client *c, const void *req, char key[LLM__CALL_ID_SIZE]) {
+    llm__call_random_id(c, llm__mix64((uint64_t)(uintptr_t)req) ^ (uint64_t)(uintptr_t)key, "idem-", key);
+    return key;
+}
+
 /* The request of every attempt of one plain call: the caller's, with one
    Idempotency-Key for all of them (the caller's, or made here). */
 static const llm_request *llm__client_request(const llm_client *c, const llm_request *req, llm_request *copy,
                                               char key[LLM__CALL_ID_SIZE]) {
     if (!req || req->idempotency_key) return req;
     *copy = *req;
-    llm__call_random_id(c, llm__mix64((uint64_t)(uintptr_t)req) ^ (uint64_t)(uintptr_t)key, "idem-", key);
-    copy->idempotency_key = key;
+    copy->idempotency_key = llm__client_key(c, req, key);
     return copy;
 }
 
@@ -16824,8 +16830,7 @@ LLM_API llm_result llm_embed(const llm_client *client, const llm_embed_request *
     op.vectors = resp;
     if (client && !req->call.idempotency_key) { /* one key for every attempt */
         copy = *req;
-        llm__call_random_id(client, llm__mix64((uint64_t)(uintptr_t)req) ^ (uint64_t)(uintptr_t)key, "idem-", key);
-        copy.call.idempotency_key = key;
+        copy.call.idempotency_key = llm__client_key(client, req, key);
         op.embed = &copy;
     }
     return llm__client_op_drive(client, "llm_embed", &op, err);
