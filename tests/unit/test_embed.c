@@ -19,11 +19,16 @@ typedef struct seen {
     char method[8];
     char url[512];
     char body[4096];
+    char keys[4][64];       /* each request's Idempotency-Key, in order */
     int requests;
 } seen;
 
 static void on_request(void *user, const llm_http_request *req) {
     seen *s = (seen *)user;
+    size_t i;
+    for (i = 0; s->requests < 4 && i < req->header_count; i++)
+        if (strcmp(req->headers[i].name, "Idempotency-Key") == 0)
+            snprintf(s->keys[s->requests], sizeof s->keys[0], "%s", req->headers[i].value);
     s->requests++;
     snprintf(s->method, sizeof s->method, "%s", req->method);
     snprintf(s->url, sizeof s->url, "%s", req->url);
@@ -522,7 +527,35 @@ static void a_router_deployment_without_embeddings(void) {
     fx_done();
 }
 
+/* A retried llm_embed sends one Idempotency-Key on every attempt (a 503,
+   then the answer), as llm_complete does: the server may dedupe by it. */
+static void retried_with_one_key(void) {
+    static const char answer[] = "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
+                                 "\"embedding\":[0.5]}],\"model\":\"text-embedding-3-small\"}";
+    llm_mock_exchange ex[2] = {{503, NULL, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}", 0, 0,
+                                LLM_OK},
+                               {200, NULL, answer, 0, 0, LLM_OK}};
+    llm_mock mock = {ex, 2, 0, NULL, NULL};
+    seen s;
+    const char *in[1] = {"hello"};
+    llm_embed_request req = embed_request("text-embedding-3-small", in, 1);
+    llm_client c;
+    llm_embed_response resp;
+    llm_error err;
+    test_alloc_stats stats = {0};
+    llm_allocator alloc = TEST_ALLOCATOR(&stats);
+    memset(&s, 0, sizeof s);
+    client_on(&c, "openai", NULL, NULL, &mock, &s, alloc);
+    CHECK_EQ_INT(llm_embed(&c, &req, &resp, &err), LLM_OK);
+    CHECK_EQ_INT(resp.attempts, 2);
+    CHECK(s.keys[0][0] != '\0');
+    CHECK_EQ_STR(s.keys[0], s.keys[1]);
+    llm_embed_response_free(&resp);
+    CHECK_EQ_INT(stats.live, 0);
+}
+
 static const test_case cases[] = {
+    TEST(retried_with_one_key),
     TEST(the_documented_openai_answer),
     TEST(several_inputs_in_base64),
     TEST(answers_refused),
