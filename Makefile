@@ -44,7 +44,7 @@ $(B)/yaml.flags: FORCE | $(B)
 	    $(CC) $(CFLAGS) -o $(B)/yaml_probe $(B)/yaml_probe.c -lyaml $(LDFLAGS) 2>/dev/null; then flags="-DLLM_CLI_YAML -lyaml"; \
 	  elif [ "$(YAML)" = 1 ]; then echo "YAML=1, and libyaml is not found: apt-get install libyaml-dev" >&2; exit 1; \
 	  else flags=; fi ;; esac; \
-	echo "$$flags" > $@.new; if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+	echo "$$flags" > $@.$$$$; if cmp -s $@.$$$$ $@; then rm $@.$$$$; else mv $@.$$$$ $@; fi
 
 FORCE:
 
@@ -60,7 +60,7 @@ $(B)/hiredis.flags: FORCE | $(B)
 	    $(CC) $(CFLAGS) -o $(B)/hiredis_probe $(B)/hiredis_probe.c -lhiredis $(LDFLAGS) 2>/dev/null; then flags="-DLLM_CLI_REDIS -lhiredis"; \
 	  elif [ "$(HIREDIS)" = 1 ]; then echo "HIREDIS=1, and hiredis is not found: apt-get install libhiredis-dev" >&2; exit 1; \
 	  else flags=; fi ;; esac; \
-	echo "$$flags" > $@.new; if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+	echo "$$flags" > $@.$$$$; if cmp -s $@.$$$$ $@; then rm $@.$$$$; else mv $@.$$$$ $@; fi
 
 # build/llm talks over libcurl (llm chat): Debian libcurl4-openssl-dev
 $(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h costs_embedded.h $(B)/yaml.flags $(B)/hiredis.flags | $(B)
@@ -96,7 +96,7 @@ $(B)/sqlite.flags: FORCE | $(B)
 	elif printf '#include <sqlite3.h>\nint main(void) { return !sqlite3_libversion(); }\n' > $(B)/sqlite_probe.c && \
 	  $(CC) $(CFLAGS) -o $(B)/sqlite_probe $(B)/sqlite_probe.c -lsqlite3 $(LDFLAGS) 2>/dev/null; then flags=-lsqlite3; \
 	else flags=; fi; \
-	echo "$$flags" > $@.new; if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+	echo "$$flags" > $@.$$$$; if cmp -s $@.$$$$ $@; then rm $@.$$$$; else mv $@.$$$$ $@; fi
 
 examples-sqlite: $(B)/sqlite.flags
 	@if [ -s $(B)/sqlite.flags ]; then $(MAKE) -s $(B)/usage_sqlite; \
@@ -118,16 +118,19 @@ run:
 	@$(MAKE) -s -j2 $(B)/llm $(B)/mock_server
 	@sh cli/demo.sh
 
-test: $(B)/llm
+# the binaries several checks share are built first, once: tests/run.sh runs the checks side by side
+test: all $(B)/mock_server $(B)/llm-noyaml $(B)/config_json-san
 	sh tests/run.sh
 
 # ---- the checks tests/run.sh runs (each can be run alone) ----
 
 # unit suites with sanitizers, gcc and clang; CONFIG adds -D flags (the matrix)
+# (SUFFIX names the binaries apart: check-matrix builds its own while check-unit-gcc may run beside it)
 check-unit-gcc: | $(B)
-	for t in $(UNIT); do $(CC) $(WARN) -g $(SAN) $(CONFIG) $(CFLAGS) -o $(B)/test_$$t-gcc tests/unit/test_$$t.c && $(B)/test_$$t-gcc || exit 1; done
+	for t in $(UNIT); do $(CC) $(WARN) -g $(SAN) $(CONFIG) $(CFLAGS) -o $(B)/test_$$t-gcc$(SUFFIX) tests/unit/test_$$t.c && \
+	  $(B)/test_$$t-gcc$(SUFFIX) || exit 1; done
 	@# a case name that matches nothing fails (a misspelled filter would otherwise pass, running nothing)
-	@if $(B)/test_json-gcc no_case_is_named_this > /dev/null 2>&1; then echo "test.h: a filter matching no case passed"; exit 1; fi
+	@if $(B)/test_json-gcc$(SUFFIX) no_case_is_named_this > /dev/null 2>&1; then echo "test.h: a filter matching no case passed"; exit 1; fi
 
 check-unit-clang: | $(B)
 	for t in $(UNIT); do $(CLANG) $(WARN) -g $(SAN) $(CONFIG) $(CFLAGS) -o $(B)/test_$$t-clang tests/unit/test_$$t.c && $(B)/test_$$t-clang || exit 1; done
@@ -139,7 +142,7 @@ check-unit-valgrind: | $(B)
 # the unit suites again in each configuration (with LLM_NO_COSTS_TABLE,
 # test_costs loads the LiteLLM JSON the embedded table is made from)
 check-matrix: | $(B)
-	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_SIMD -DLLM_NO_COSTS_TABLE; do $(MAKE) -s check-unit-gcc CONFIG="$$c" || exit 1; done
+	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_SIMD -DLLM_NO_COSTS_TABLE; do $(MAKE) -s check-unit-gcc CONFIG="$$c" SUFFIX=-matrix || exit 1; done
 
 # two threads under ThreadSanitizer: the router's lock hooks, and calls on one shared client
 check-threads: | $(B)

@@ -1,9 +1,13 @@
 /* Unit tests of costs and model info. Every expected cost is worked out by
    hand from the prices published in tools/data/model_prices_and_context_window.json
    (LiteLLM, 2026-07-24); the arithmetic is in the comment above each value. */
+#define _POSIX_C_SOURCE 200809L /* getpid: one cache file per process, as the checks run side by side */
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
 #include "../test.h"
+#ifndef LLM_NO_STDIO
+#include <unistd.h>
+#endif
 
 #ifndef LLM_NO_COSTS
 
@@ -560,7 +564,7 @@ static llm_result fake_send(void *user, const llm_http_request *req, const llm_h
 
 #ifndef LLM_NO_STDIO
 static void refresh_falls_back(void) {
-    const char *cache = "build/test_costs_cache.json";
+    char cache[64];
     const char *good2 = "{\"gpt-4o\": {\"litellm_provider\": \"openai\", \"input_cost_per_token\": 3e-06}}";
     fake f;
     llm_transport t;
@@ -568,6 +572,7 @@ static void refresh_falls_back(void) {
     llm_costs_origin origin;
     llm_error err;
     llm_usage u = usage(1000, 0);
+    snprintf(cache, sizeof cache, "build/test_costs_cache-%ld.json", (long)getpid());
     remove(cache);
     memset(&f, 0, sizeof f);
     t.send = fake_send;
