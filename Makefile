@@ -118,8 +118,9 @@ run:
 	@$(MAKE) -s -j2 $(B)/llm $(B)/mock_server
 	@sh cli/demo.sh
 
-# the binaries several checks share are built first, once: tests/run.sh runs the checks side by side
-test: all $(B)/mock_server $(B)/llm-noyaml $(B)/config_json-san
+# the binaries several checks share are built first, once (two at a time): tests/run.sh runs the checks side by side
+test:
+	$(MAKE) -s -j2 all $(B)/mock_server $(B)/llm-noyaml $(B)/config_json-san
 	sh tests/run.sh
 
 # ---- the checks tests/run.sh runs (each can be run alone) ----
