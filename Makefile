@@ -212,7 +212,8 @@ check-cxx: | $(B)
 	$(CXX) -x c++ -std=c++17 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_cxx17 tests/compile/compile.cc && $(B)/compile_cxx17
 	$(CC) $(WARN) -o $(B)/compile_twice tests/compile/include_twice.c tests/compile/compile_c.c && $(B)/compile_twice && echo 'compiled as C++11, C++17 and C99 (included twice), and called'
 
-check-docs: | $(B)
+# the C of README.md compiles (whole programs linked too) and its first program runs against the mock server
+check-docs: $(B)/mock_server | $(B)
 	CC="$(CC)" sh tests/compile/docs.sh $(B)
 
 check-tcc: | $(B)

@@ -1,8 +1,42 @@
 /* llm.h - v0.1.0 - multi-provider LLM API client - MIT licence (text at end)
 
-   One header that lets a C program talk to LLM APIs: OpenAI, Anthropic,
-   OpenRouter, Gemini, Azure OpenAI and every OpenAI-compatible server.
-   It does no I/O of its own: the caller hands it an HTTP transport.
+   One header that lets a C program talk to LLM APIs: OpenAI (chat
+   completions and the Responses API), Azure OpenAI, Anthropic, Gemini,
+   OpenRouter and every OpenAI-compatible server (a LiteLLM proxy, vLLM,
+   Ollama, Groq...). It does no I/O of its own: the caller hands it an HTTP
+   transport, or drives the sans-I/O call from its own loop.
+
+   WHAT IS IN IT
+   -------------
+   - chat: llm_complete, one request type for every provider: tools, images
+     and documents, structured output (response_format), reasoning and its
+     state carried across turns; a message list that owns its strings
+     (llm_conversation)
+   - streaming: llm_stream, events through a callback; the sans-I/O call
+     (llm_call_begin_stream, llm_call_feed_*, llm_call_next_event) for a
+     loop of the caller's
+   - beyond chat: embeddings (llm_embed), model lists (llm_list_models,
+     llm_list_models_all), readiness (llm_health, llm_wait_ready) and the
+     provider's own token count (llm_count_tokens_remote)
+   - OpenAI's Responses API, chosen by model, client or request
+     (llm_openai_api)
+   - a router (llm_router_*): model groups, retries, fallbacks, cooldowns,
+     rpm/tpm limits, budgets, a LiteLLM proxy config read as JSON
+     (llm_router_init_json); a fleet of processes shares its limits through
+     a store (llm_router_store)
+   - tokens: tiktoken-exact cl100k_base and o200k_base (llm_bpe_*; the
+     caller loads the .tiktoken files, 1.7 MB and 3.6 MB), a chat request
+     counted by OpenAI's rules, history trimmed to a budget
+     (llm_trim_messages), an estimator that needs no vocabulary
+   - costs: LiteLLM's price table and formula (llm_cost,
+     llm_response_price); every answer priced
+   Companion headers:
+       costs_embedded.h     the price table, generated; llm.h includes it
+                            (LLM_NO_COSTS_TABLE or LLM_NO_COSTS: not needed)
+       llm_curl_adapter.h   a transport over libcurl, and a runner for many
+                            calls in flight (LLM_CURL_IMPLEMENTATION)
+       llm_redis_store.h    the router's store on Redis (hiredis), for a
+                            fleet (LLM_REDIS_IMPLEMENTATION)
 
    DO THIS
    -------
@@ -225,10 +259,17 @@
    them. Each process has its own router; its limits, slots and cooldowns
    are shared across processes only through a store the caller gives it
    (llm_router_store; the companion llm_redis_store.h is one on Redis):
-   llm.h itself talks to no store.
+   llm.h itself talks to no store. It signs no requests (AWS SigV4) and runs
+   no OAuth flow: AWS Bedrock and Vertex AI are reached through a LiteLLM
+   proxy, an OpenAI-compatible server to llm.h.
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - this opening says what is in llm.h and which companion headers exist;
+     README.md leads with the one compile line, a first program (compiled,
+     linked and run against the mock server by check-docs), a features
+     table and the LiteLLM calls beside llm.h's; its checks are in
+     docs/CHECKS.md
    - the calls beyond chat: embeddings (llm_embed, llm_router_embed),
      model lists in pages (llm_list_models, llm_list_models_all),
      readiness (llm_health, llm_wait_ready, a sans-I/O probe) and the
