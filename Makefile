@@ -78,7 +78,7 @@ $(B)/config_json-san: tests/cli/config_json.c cli/config.c cli/file.c cli/cli.h 
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/cli/config_json.c cli/config.c cli/file.c $$(cat $(B)/yaml.flags) $(LDFLAGS)
 
 # the examples (examples/*.c: over libcurl, socket.c over its own sockets); built by `make`
-EXAMPLES = chat stream tools structured router tokens socket game_loop embed
+EXAMPLES = chat stream tools structured router tokens socket game_loop embed gateway
 
 examples: $(EXAMPLES:%=$(B)/%) examples-sqlite examples-redis
 
