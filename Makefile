@@ -166,6 +166,13 @@ check-numbers: | $(B)
 	NO_BENCH=1 $(B)/test_numbers tests/data/numbers/vectors.txt 1000000
 
 # the examples, built with sanitizers, run against the mock server (exit status, stderr and output each checked)
+# examples/gateway.c (with sanitizers) in front of the mock server playing Anthropic, driven by the official
+# openai npm SDK (npm ci --prefix tests/gateway: the SDK and a pinned Node >= 22 into an ignored folder)
+check-gateway: $(B)/mock_server | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/gateway-san examples/gateway.c -lcurl -lm $(LDFLAGS)
+	[ -d tests/gateway/node_modules ] || npm ci --prefix tests/gateway --no-audit --no-fund
+	sh tests/gateway/run.sh $(B)
+
 check-examples: $(B)/mock_server $(B)/sqlite.flags | $(B)
 	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/$$e-san examples/$$e.c -lcurl -lm $(LDFLAGS) || exit 1; done
 	if [ -s $(B)/sqlite.flags ]; then $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/usage_sqlite-san examples/usage_sqlite.c \
@@ -397,7 +404,7 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
-	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
+	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-gateway check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	examples-sqlite examples-redis check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
 	uninstall check-install \
 	check-redis
