@@ -198,7 +198,7 @@ check-tokens-cli: $(B)/llm
 	sh tests/cli/tokens.sh $(B)/llm
 
 # request bodies against the providers' published schemas (Node + Ajv; npm packages pinned in tests/schema):
-# OpenAI's and Azure's against OpenAI's, OpenRouter's and Anthropic's against their own
+# OpenAI's and Azure's against OpenAI's, OpenRouter's and Anthropic's against their own; the answers llm.h writes as OpenAI (build/answer_matrix) against OpenAI's response and chunk schemas
 check-schema: | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/encode_matrix tests/schema/encode_matrix.c
 	[ -d tests/schema/node_modules ] || npm ci --prefix tests/schema --no-audit --no-fund
@@ -208,6 +208,9 @@ check-schema: | $(B)
 	$(B)/encode_matrix --provider anthropic | node tests/schema/validate.mjs --spec anthropic
 	$(B)/encode_matrix --provider anthropic --count | node tests/schema/validate.mjs --spec anthropic-count
 	$(B)/encode_matrix --provider openai-responses | node tests/schema/validate.mjs --spec responses
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/answer_matrix tests/schema/answer_matrix.c -lm
+	$(B)/answer_matrix | node tests/schema/validate.mjs --spec answers
+	$(B)/answer_matrix --chunks | node tests/schema/validate.mjs --spec chunks
 
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
