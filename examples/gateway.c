@@ -23,7 +23,8 @@
    close, headers up to 16 KiB, a body up to 4 MiB (413), 10 s to send a
    request (408), no chunked request bodies (411). It prints "listening on
    HOST:PORT" on stderr (port 0: a free one, the real one printed) and stops
-   on SIGTERM or SIGINT (a call under way is cancelled). A real deployment
+   on SIGTERM or SIGINT (a stream under way is cancelled at its next event;
+   a blocking call is answered first, within the upstream timeout). A real deployment
    puts TLS in front. Build: cc -std=c99 gateway.c -lcurl (POSIX) */
 #define _POSIX_C_SOURCE 200809L
 #define LLM_IMPLEMENTATION
@@ -215,9 +216,9 @@ static const char *head_end_in(const char *buf, size_t len) {
     return NULL;
 }
 
-/* Reads until `want` bytes are in, the deadline passes or the peer stops:
-   1 done, 0 closed, -1 timed out. */
-static int read_more(int fd, char *buf, size_t *have, size_t want, int64_t deadline) {
+/* Reads until `want` bytes are in (or, with head_only, the head is), the
+   deadline passes or the peer stops: 1 done, 0 closed, -1 timed out. */
+static int read_more(int fd, char *buf, size_t *have, size_t want, int head_only, int64_t deadline) {
     while (*have < want) {
         struct pollfd p = {fd, POLLIN, 0};
         int64_t left = deadline - now_ms();
@@ -228,7 +229,7 @@ static int read_more(int fd, char *buf, size_t *have, size_t want, int64_t deadl
         if (k < 0 && errno == EINTR) continue;
         if (k <= 0) return 0;
         *have += (size_t)k;
-        if (want == GW_MAX_HEAD && head_end_in(buf, *have)) return 1; /* the head is whole */
+        if (head_only && head_end_in(buf, *have)) return 1;
     }
     return 1;
 }
@@ -243,11 +244,12 @@ static int read_request(int fd, request *rq) {
     unsigned long long length = 0;
     int r;
     if (!(rq->data = malloc(GW_MAX_HEAD))) return send_error(fd, 500, "out of memory", "server_error", NULL, NULL), 0;
-    r = read_more(fd, rq->data, &have, GW_MAX_HEAD, deadline);
+    r = read_more(fd, rq->data, &have, GW_MAX_HEAD, 1, deadline);
     head_end = head_end_in(rq->data, have);
     if (!head_end) {
         if (r < 0) send_error(fd, 408, "the request did not arrive in time", "invalid_request_error", NULL, NULL);
-        else if (have == GW_MAX_HEAD) send_error(fd, 431, "request headers too large", "invalid_request_error", NULL, NULL);
+        else if (have == GW_MAX_HEAD)
+            send_error(fd, 431, "request headers too large", "invalid_request_error", NULL, NULL);
         return 0;
     }
     rq->head_len = (size_t)(head_end - rq->data) + 4;
@@ -272,7 +274,7 @@ static int read_request(int fd, request *rq) {
         return send_error(fd, 500, "out of memory", "server_error", NULL, NULL), 0;
     rq->data = grown;
     if (have > rq->head_len + length) have = rq->head_len + length; /* a pipelined request: dropped */
-    r = read_more(fd, rq->data, &have, rq->head_len + length, deadline);
+    r = read_more(fd, rq->data, &have, rq->head_len + length, 0, deadline);
     if (r <= 0) {
         if (r < 0) send_error(fd, 408, "the body did not arrive in time", "invalid_request_error", NULL, NULL);
         return 0;
