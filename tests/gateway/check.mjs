@@ -62,6 +62,33 @@ await step("stream", async () => {
   sameUsage("stream", last && last.usage);
 });
 
+// a tool: the mock answers with one call of the first tool, arguments {}
+// (its id "toolu_mock_<seq>"); streamed, the SDK's own stream helper
+// assembles the call from the chunks and must find the same
+const tools = [{ type: "function", function: { name: "get_time", description: "The time now",
+  parameters: { type: "object", properties: {} } } }];
+const toolMessages = [{ role: "user", content: "What time is it?" }];
+function checkCall(name, message, finish) {
+  const call = message.tool_calls && message.tool_calls[0];
+  check(`${name}: one call`, message.tool_calls && message.tool_calls.length === 1, message.tool_calls);
+  check(`${name}: its id`, call && /^toolu_mock_[0-9]+$/.test(call.id), call);
+  check(`${name}: its function`, call && call.type === "function" && call.function.name === "get_time" &&
+    JSON.stringify(JSON.parse(call.function.arguments)) === "{}", call);
+  check(`${name}: finish`, finish === "tool_calls", finish);
+}
+await step("tool call", async () => {
+  const r = await client.chat.completions.create({ model, messages: toolMessages, tools });
+  checkCall("tool call", r.choices[0].message, r.choices[0].finish_reason);
+});
+await step("streamed tool call", async () => {
+  const stream = client.chat.completions.stream({ model, messages: toolMessages, tools,
+    stream_options: { include_usage: true } });
+  const done = await stream.finalChatCompletion();
+  checkCall("streamed tool call", done.choices[0].message, done.choices[0].finish_reason);
+  check("streamed tool call: usage", done.usage && done.usage.total_tokens ===
+    done.usage.prompt_tokens + done.usage.completion_tokens && done.usage.completion_tokens > 0, done.usage);
+});
+
 // the gateway's key refused: the SDK's AuthenticationError
 await step("wrong key", async () => {
   const bad = new OpenAI({ baseURL, apiKey: "sk-wrong", maxRetries: 0, timeout: 10000 });

@@ -49,9 +49,9 @@
    (finish "length" / "max_tokens" / "MAX_TOKENS"). The usage reported:
    prompt tokens = the bytes of the messages' text (and the system
    prompt) / 4 + 1, completion tokens = one per word of the answer (per
-   argument fragment of a tool call), plus one per word of any thinking. Anthropic requests need
-   x-api-key (401) and anthropic-version (400); Gemini ones x-goog-api-key or
-   ?key= (403).
+   argument fragment of a tool call), plus one per word of any thinking.
+   Anthropic requests need x-api-key (401) and anthropic-version (400);
+   Gemini ones x-goog-api-key or ?key= (403).
 
    Request headers: x-mock-chunks: N (the text in exactly N pieces, padded
    with words), x-mock-interval-ms: N (stream events N ms apart),
