@@ -2,7 +2,7 @@
    takes OpenAI chat-completions requests and answers them through whichever
    provider the model names, so any OpenAI SDK talks to Anthropic, Gemini...
 
-       ANTHROPIC_API_KEY=... build/gateway --listen 127.0.0.1:8080 [--key K]
+       ANTHROPIC_API_KEY=... build/gateway --listen 127.0.0.1:8080 [--key K] [--upstream-timeout-ms N]
        then: OPENAI_BASE_URL=http://127.0.0.1:8080/v1 OPENAI_API_KEY=K, model "anthropic/claude-sonnet-4-5"
 
    POST /v1/chat/completions: the body is read into an llm_request
@@ -16,8 +16,11 @@
    (llm_response_write_openai) or, with "stream": true, as OpenAI's event
    stream (llm_openai_chunk_write_event; the usage in a last chunk when
    stream_options.include_usage asks). Errors are OpenAI error objects with
-   their HTTP status. --key K: requests must carry "Authorization: Bearer K"
-   (else 401).
+   their HTTP status: the client's own mistakes keep their 4xx (a 429
+   upstream stays a 429), what fails upstream is a 502 (the provider's key
+   refused included: that is no fault of the client's), a timeout a 504.
+   --key K: requests must carry "Authorization: Bearer K" (else 401).
+   --upstream-timeout-ms N: the most one call may take (default 120000).
 
    Small and bounded on purpose: one connection at a time, Connection:
    close, headers up to 16 KiB, a body up to 4 MiB (413), 10 s to send a
@@ -63,6 +66,7 @@ typedef struct gateway {
     const char *key;      /* --key: the bearer token clients must send; NULL: none */
     llm_curl curl;        /* one libcurl transport, reused by every request */
     unsigned long served; /* numbers the ids the gateway makes */
+    int upstream_timeout_ms;
 } gateway;
 
 /* One request as read from the socket. */
@@ -454,7 +458,7 @@ static void serve(gateway *g, int fd) {
         goto free_body;
     }
     desc.transport = llm_curl_transport(&g->curl);
-    desc.timeout_ms = GW_UPSTREAM_TIMEOUT_MS;
+    desc.timeout_ms = g->upstream_timeout_ms;
     if (llm_client_init(&client, &desc, &err) != LLM_OK) {
         send_call_error(fd, &err);
         goto free_body;
@@ -532,10 +536,12 @@ int main(int argc, char **argv) {
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc) listen_at = argv[++i];
         else if (strcmp(argv[i], "--key") == 0 && i + 1 < argc) g.key = argv[++i];
+        else if (strcmp(argv[i], "--upstream-timeout-ms") == 0 && i + 1 < argc) g.upstream_timeout_ms = atoi(argv[++i]);
         else listen_at = NULL, i = argc;
     }
-    if (!listen_at) {
-        fprintf(stderr, "usage: gateway --listen HOST:PORT [--key K]\n");
+    if (!g.upstream_timeout_ms) g.upstream_timeout_ms = GW_UPSTREAM_TIMEOUT_MS;
+    if (!listen_at || g.upstream_timeout_ms < 0) {
+        fprintf(stderr, "usage: gateway --listen HOST:PORT [--key K] [--upstream-timeout-ms N]\n");
         return 2;
     }
     memset(&sa, 0, sizeof sa);

@@ -5,10 +5,12 @@
 // from the mock server. You said: <the last user text>", one completion
 // token per word of it, bytes/4 + 1 prompt tokens for the messages' text.
 //
-//   node tests/gateway/check.mjs http://127.0.0.1:PORT/v1 KEY
+//   node tests/gateway/check.mjs http://127.0.0.1:PORT/v1 KEY http://127.0.0.1:PORT2/v1
+// The second gateway's upstreams fail: Anthropic refuses the gateway's key
+// (401), Gemini answers after the gateway's upstream timeout.
 import OpenAI from "openai";
 
-const [baseURL, key] = process.argv.slice(2);
+const [baseURL, key, failingURL] = process.argv.slice(2);
 const model = "anthropic/claude-sonnet-4-5";
 const said = "Say hello in one sentence.";
 const expected = `Hello from the mock server. You said: ${said}`;
@@ -123,6 +125,22 @@ await step("unknown path", async () => {
       { name: e && e.constructor && e.constructor.name, status: e && e.status });
   }
 });
+
+// upstream failures: the provider refusing the gateway's own key is no
+// fault of the client's (502, not 401); a provider too slow is a 504
+async function refused(name, m, status) {
+  const c = new OpenAI({ baseURL: failingURL, apiKey: "unused", maxRetries: 0, timeout: 20000 });
+  try {
+    await c.chat.completions.create({ model: m, messages });
+    check(`${name}: refused`, false, "answered");
+  } catch (e) {
+    check(`${name}: InternalServerError ${status}`, e instanceof OpenAI.InternalServerError && e.status === status,
+      { name: e && e.constructor && e.constructor.name, status: e && e.status, error: e && e.error });
+    check(`${name}: OpenAI error object`, e.error && typeof e.error.message === "string" && "code" in e.error, e.error);
+  }
+}
+await step("upstream key refused", () => refused("upstream key refused", model, 502));
+await step("upstream too slow", () => refused("upstream too slow", "gemini/gemini-2.5-flash", 504));
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
