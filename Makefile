@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store responses
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store responses openai_answer
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm examples
@@ -78,7 +78,7 @@ $(B)/config_json-san: tests/cli/config_json.c cli/config.c cli/file.c cli/cli.h 
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $@ tests/cli/config_json.c cli/config.c cli/file.c $$(cat $(B)/yaml.flags) $(LDFLAGS)
 
 # the examples (examples/*.c: over libcurl, socket.c over its own sockets); built by `make`
-EXAMPLES = chat stream tools structured router tokens socket game_loop embed
+EXAMPLES = chat stream tools structured router tokens socket game_loop embed gateway
 
 examples: $(EXAMPLES:%=$(B)/%) examples-sqlite examples-redis
 
@@ -170,6 +170,13 @@ check-numbers: | $(B)
 	NO_BENCH=1 $(B)/test_numbers tests/data/numbers/vectors.txt 1000000
 
 # the examples, built with sanitizers, run against the mock server (exit status, stderr and output each checked)
+# examples/gateway.c (with sanitizers) in front of the mock server playing Anthropic, driven by the official
+# openai npm SDK (npm ci --prefix tests/gateway: the SDK and a pinned Node >= 22 into an ignored folder)
+check-gateway: $(B)/mock_server | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/gateway-san examples/gateway.c -lcurl -lm $(LDFLAGS)
+	[ -d tests/gateway/node_modules ] || npm ci --prefix tests/gateway --no-audit --no-fund
+	sh tests/gateway/run.sh $(B)
+
 check-examples: $(B)/mock_server $(B)/sqlite.flags | $(B)
 	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/$$e-san examples/$$e.c -lcurl -lm $(LDFLAGS) || exit 1; done
 	if [ -s $(B)/sqlite.flags ]; then $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/usage_sqlite-san examples/usage_sqlite.c \
@@ -195,7 +202,7 @@ check-tokens-cli: $(B)/llm
 	sh tests/cli/tokens.sh $(B)/llm
 
 # request bodies against the providers' published schemas (Node + Ajv; npm packages pinned in tests/schema):
-# OpenAI's and Azure's against OpenAI's, OpenRouter's and Anthropic's against their own
+# OpenAI's and Azure's against OpenAI's, OpenRouter's and Anthropic's against their own; the answers llm.h writes as OpenAI (build/answer_matrix) against OpenAI's response and chunk schemas
 check-schema: | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/encode_matrix tests/schema/encode_matrix.c
 	[ -d tests/schema/node_modules ] || npm ci --prefix tests/schema --no-audit --no-fund
@@ -205,6 +212,9 @@ check-schema: | $(B)
 	$(B)/encode_matrix --provider anthropic | node tests/schema/validate.mjs --spec anthropic
 	$(B)/encode_matrix --provider anthropic --count | node tests/schema/validate.mjs --spec anthropic-count
 	$(B)/encode_matrix --provider openai-responses | node tests/schema/validate.mjs --spec responses
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/answer_matrix tests/schema/answer_matrix.c -lm
+	$(B)/answer_matrix | node tests/schema/validate.mjs --spec answers
+	$(B)/answer_matrix --chunks | node tests/schema/validate.mjs --spec chunks
 
 # the header as C++ (calling a function, so a misspelled macro cannot pass)
 check-cxx: | $(B)
@@ -294,7 +304,7 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models counts redis_reply responses
+FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models counts redis_reply responses answers
 
 # fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl; fuzz_redis_reply hiredis
 fuzz: $(B)/hiredis.flags | $(B)
@@ -402,7 +412,7 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
-	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-cli check-tokens-cli check-schema examples check-cxx check-docs \
+	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-gateway check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	examples-sqlite examples-redis check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
 	uninstall check-install \
 	check-redis

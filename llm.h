@@ -3193,6 +3193,77 @@ typedef struct llm_openai_request {
 LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char *json, size_t len, llm_error *err);
 LLM_API void llm_openai_request_free(llm_openai_request *r);
 
+/* ------------------------------------------------------------------------ */
+/* >>openai_answer: an answer written as OpenAI chat-completions answers    */
+/* ------------------------------------------------------------------------ */
+
+/* The other half of a gateway (see llm_request_parse_openai): any
+   provider's answer written back as OpenAI's chat-completions API answers,
+   so that OpenAI's SDKs read it.
+
+   Writes `response` as one chat.completion object at the writer's current
+   place (into an empty writer: the whole text; llm_json_writer_finish gives
+   it). Each choice's message has role "assistant", content and refusal
+   (null when none), tool_calls when there are, and reasoning_content (as
+   LiteLLM names it) when there is reasoning; logprobs is null unless the
+   choice has them. The finish reason is OpenAI's word: "stop" also stands
+   for none, "error" and "other" (OpenAI's list has no other word). usage
+   (with prompt_tokens_details.cached_tokens and
+   completion_tokens_details.reasoning_tokens) is written only when the
+   provider reported it; system_fingerprint when given; the provider's
+   service tier is left out (its words are not OpenAI's). The response is
+   only read. Returns LLM_OK; LLM_ERR_INVALID_ARGUMENT for a NULL response
+   or writer, or a response without id or model (a caller that has none
+   sets its own in a copy); else the writer's sticky error (text that is
+   not UTF-8, out of memory), the writer then holding it too. Safe
+   anywhere. */
+LLM_API llm_result llm_response_write_openai(const llm_response *response, llm_json_writer *w, llm_error *err);
+
+#ifndef LLM_OPENAI_CHUNK_MAX_TOOLS
+#define LLM_OPENAI_CHUNK_MAX_TOOLS 64
+#endif
+
+/* Turns a stream's events (llm_stream's on_event) into OpenAI
+   chat.completion.chunk objects, the `data:` lines of an OpenAI stream.
+   Zero it, set id, model and created (every chunk carries them: OpenAI
+   gives all the chunks of one answer one id), then hand it each event. It
+   allocates nothing and holds no pointer to an event. */
+typedef struct llm_openai_chunk_writer {
+    const char *id;                 /* "chatcmpl-..." (required) */
+    const char *model;              /* required */
+    int64_t created;                /* Unix seconds */
+    /* private */
+    uint64_t role_sent_;            /* one bit per choice 0..63: its first chunk (with the role) went out */
+    int tool_choice_[LLM_OPENAI_CHUNK_MAX_TOOLS], tool_key_[LLM_OPENAI_CHUNK_MAX_TOOLS];
+    int tool_count_;
+} llm_openai_chunk_writer;
+
+/* Writes the chunk of one event at the writer's current place, or nothing:
+   *wrote (required) says which. TEXT, REASONING (as reasoning_content) and
+   REFUSAL give a delta of that text; TOOL_CALL_START a tool_calls delta
+   with the call's id, type and name (its index counts the choice's calls
+   from 0, as OpenAI's do), TOOL_CALL_DELTA one with a piece of its
+   arguments; FINISH a chunk with an empty delta and the finish reason
+   (OpenAI's word, as llm_response_write_openai gives it). A choice's first
+   chunk also has role "assistant" (a choice past 63: every chunk). USAGE
+   and TOOL_CALL_END write nothing (the usage goes in the last chunk: see
+   llm_openai_chunk_write_usage; a call's arguments went out in pieces).
+   ERROR writes nothing and returns the event's error code (err gets the
+   event's error): the caller ends the stream with it. Returns LLM_OK;
+   LLM_ERR_INVALID_ARGUMENT for a NULL argument, no id or model, an unknown
+   event type, or a tool delta for a call that never started;
+   LLM_ERR_LIMIT_EXCEEDED past LLM_OPENAI_CHUNK_MAX_TOOLS tool calls; else
+   the writer's sticky error. Safe anywhere, from on_event too. */
+LLM_API llm_result llm_openai_chunk_write_event(llm_openai_chunk_writer *c, const llm_event *event, llm_json_writer *w,
+                                                bool *wrote, llm_error *err);
+
+/* Writes the chunk OpenAI ends a stream with when stream_options.
+   include_usage is asked: no choices, and the usage (null when `usage` is
+   NULL or its source MISSING). Pass the final response's usage. Returns as
+   llm_openai_chunk_write_event. Safe anywhere. */
+LLM_API llm_result llm_openai_chunk_write_usage(llm_openai_chunk_writer *c, const llm_usage *usage,
+                                                llm_json_writer *w, llm_error *err);
+
 #ifdef __cplusplus
 }
 #endif
@@ -3249,6 +3320,7 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
    router         deployments, retries, fallbacks, cooldowns: pick, report and the drivers
    router_config  the router from LiteLLM-style JSON
    openai_body    an OpenAI chat-completions body read into an llm_request
+   openai_answer  an answer written as OpenAI chat-completions answers
 */
 #if defined(LLM_IMPLEMENTATION) && !defined(LLM_IMPLEMENTATION_INCLUDED)
 #define LLM_IMPLEMENTATION_INCLUDED
@@ -20107,6 +20179,285 @@ LLM_API void llm_openai_request_free(llm_openai_request *r) {
     llm__arena_free(&a, &r->arena_);
     memset(r, 0, sizeof *r);
     r->alloc = a;
+}
+
+/* ------------------------------------------------------------------------ */
+// >>openai_answer: an answer written as OpenAI chat-completions answers
+
+/* OpenAI's word for a finish reason: its list (stop, length, tool_calls,
+   content_filter) has none for "not given", "error" or another reason. */
+static const char *llm__openai_answer_finish(llm_finish_reason reason) {
+    switch (reason) {
+        case LLM_FINISH_LENGTH: return "length";
+        case LLM_FINISH_TOOL_CALLS: return "tool_calls";
+        case LLM_FINISH_CONTENT_FILTER: return "content_filter";
+        default: return "stop";
+    }
+}
+
+/* The writer's sticky error, as the writers' result (err told of it). */
+static llm_result llm__openai_answer_done(const llm_json_writer *w, const char *fn, llm_error *err) {
+    if (w->error_ == LLM_OK) return LLM_OK;
+    return llm__fail(err, w->error_, "%s: %s", fn,
+                     w->error_ == LLM_ERR_NO_MEMORY ? "out of memory" : "a text that is not valid JSON string content");
+}
+
+static void llm__openai_answer_str(llm_json_writer *w, const char *key, const char *value) {
+    llm_json_write_key(w, key);
+    llm_json_write_string(w, value);
+}
+
+static void llm__openai_answer_int(llm_json_writer *w, const char *key, int64_t value) {
+    llm_json_write_key(w, key);
+    llm_json_write_int(w, value);
+}
+
+/* The members every answer object begins with. */
+static void llm__openai_answer_head(llm_json_writer *w, const char *id, const char *object, int64_t created,
+                                    const char *model) {
+    llm__openai_answer_str(w, "id", id);
+    llm__openai_answer_str(w, "object", object);
+    llm__openai_answer_int(w, "created", created);
+    llm__openai_answer_str(w, "model", model);
+}
+
+static void llm__openai_answer_usage(llm_json_writer *w, const llm_usage *u) {
+    llm_json_write_key(w, "usage");
+    if (!u || u->source == LLM_USAGE_MISSING) {
+        llm_json_write_null(w);
+        return;
+    }
+    llm_json_write_object_begin(w);
+    llm__openai_answer_int(w, "prompt_tokens", u->prompt_tokens);
+    llm__openai_answer_int(w, "completion_tokens", u->completion_tokens);
+    llm__openai_answer_int(w, "total_tokens", u->total_tokens);
+    llm_json_write_key(w, "prompt_tokens_details");
+    llm_json_write_object_begin(w);
+    llm__openai_answer_int(w, "cached_tokens", u->cached_tokens);
+    llm__openai_answer_int(w, "audio_tokens", u->audio_prompt_tokens);
+    llm_json_write_object_end(w);
+    llm_json_write_key(w, "completion_tokens_details");
+    llm_json_write_object_begin(w);
+    llm__openai_answer_int(w, "reasoning_tokens", u->reasoning_tokens);
+    llm__openai_answer_int(w, "audio_tokens", u->audio_completion_tokens);
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+}
+
+/* {"id", "type": "function", "function": {"name", "arguments"}}, with
+   "index" first in a stream's delta (index >= 0); NULL members left out. */
+static void llm__openai_answer_tool(llm_json_writer *w, int index, const char *id, const char *name,
+                                    const char *args, size_t args_len) {
+    llm_json_write_object_begin(w);
+    if (index >= 0) llm__openai_answer_int(w, "index", index);
+    if (id) llm__openai_answer_str(w, "id", id);
+    if (id || name) llm__openai_answer_str(w, "type", "function");
+    llm_json_write_key(w, "function");
+    llm_json_write_object_begin(w);
+    if (name) llm__openai_answer_str(w, "name", name);
+    llm_json_write_key(w, "arguments");
+    llm_json_write_stringn(w, args ? args : "", args ? args_len : 0);
+    llm_json_write_object_end(w);
+    llm_json_write_object_end(w);
+}
+
+/* A choice's logprobs: {"content": [...], "refusal": null}, or null. */
+static void llm__openai_answer_logprobs(llm_json_writer *w, const llm_choice *c) {
+    size_t i, k;
+    llm_json_write_key(w, "logprobs");
+    if (!c->logprobs || !c->logprob_count) {
+        llm_json_write_null(w);
+        return;
+    }
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "content");
+    llm_json_write_array_begin(w);
+    for (i = 0; i < c->logprob_count; i++) {
+        const llm_logprob *p = &c->logprobs[i];
+        llm_json_write_object_begin(w);
+        llm__openai_answer_str(w, "token", p->token ? p->token : "");
+        llm_json_write_key(w, "logprob");
+        llm_json_write_number(w, p->logprob);
+        llm_json_write_key(w, "bytes");
+        llm_json_write_null(w);
+        llm_json_write_key(w, "top_logprobs");
+        llm_json_write_array_begin(w);
+        for (k = 0; p->top && k < p->top_count; k++) {
+            llm_json_write_object_begin(w);
+            llm__openai_answer_str(w, "token", p->top[k].token ? p->top[k].token : "");
+            llm_json_write_key(w, "logprob");
+            llm_json_write_number(w, p->top[k].logprob);
+            llm_json_write_key(w, "bytes");
+            llm_json_write_null(w);
+            llm_json_write_object_end(w);
+        }
+        llm_json_write_array_end(w);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+    llm_json_write_key(w, "refusal");
+    llm_json_write_null(w);
+    llm_json_write_object_end(w);
+}
+
+static void llm__openai_answer_choice(llm_json_writer *w, const llm_choice *c) {
+    size_t i;
+    llm_json_write_object_begin(w);
+    llm__openai_answer_int(w, "index", c->index);
+    llm_json_write_key(w, "message");
+    llm_json_write_object_begin(w);
+    llm__openai_answer_str(w, "role", "assistant");
+    llm_json_write_key(w, "content");
+    if (c->content) llm_json_write_stringn(w, c->content, c->content_len);
+    else llm_json_write_null(w);
+    llm__openai_answer_str(w, "refusal", c->refusal);
+    if (c->reasoning) llm__openai_answer_str(w, "reasoning_content", c->reasoning);
+    if (c->tool_calls && c->tool_call_count) {
+        llm_json_write_key(w, "tool_calls");
+        llm_json_write_array_begin(w);
+        for (i = 0; i < c->tool_call_count; i++) {
+            const llm_tool_call *t = &c->tool_calls[i];
+            llm__openai_answer_tool(w, -1, t->id ? t->id : "", t->name ? t->name : "", t->arguments,
+                                    t->arguments ? strlen(t->arguments) : 0);
+        }
+        llm_json_write_array_end(w);
+    }
+    llm_json_write_object_end(w);
+    llm__openai_answer_logprobs(w, c);
+    llm__openai_answer_str(w, "finish_reason", llm__openai_answer_finish(c->finish_reason));
+    llm_json_write_object_end(w);
+}
+
+LLM_API llm_result llm_response_write_openai(const llm_response *response, llm_json_writer *w, llm_error *err) {
+    size_t i;
+    if (!response || !w) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_response_write_openai: NULL argument");
+    if (!response->id || !response->model)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_response_write_openai: the response has no %s",
+                         response->id ? "model" : "id");
+    llm_json_write_object_begin(w);
+    llm__openai_answer_head(w, response->id, "chat.completion", response->created, response->model);
+    if (response->system_fingerprint) llm__openai_answer_str(w, "system_fingerprint", response->system_fingerprint);
+    llm_json_write_key(w, "choices");
+    llm_json_write_array_begin(w);
+    for (i = 0; response->choices && i < response->choice_count; i++)
+        llm__openai_answer_choice(w, &response->choices[i]);
+    llm_json_write_array_end(w);
+    if (response->usage.source != LLM_USAGE_MISSING) llm__openai_answer_usage(w, &response->usage);
+    llm_json_write_object_end(w);
+    return llm__openai_answer_done(w, "llm_response_write_openai", err);
+}
+
+static llm_result llm__openai_answer_chunk_ok(const llm_openai_chunk_writer *c, const llm_json_writer *w,
+                                              const char *fn, llm_error *err) {
+    if (!c || !w) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL argument", fn);
+    if (!c->id || !c->model)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: the chunk writer has no %s", fn, c->id ? "model" : "id");
+    return LLM_OK;
+}
+
+/* The 0-based position among its choice's calls of the call an event's
+   tool_index names; a new one when `start`. -1 when unknown or full. */
+static int llm__openai_answer_tool_slot(llm_openai_chunk_writer *c, int choice, int key, bool start) {
+    int i, k = 0;
+    for (i = 0; i < c->tool_count_; i++) {
+        if (c->tool_choice_[i] != choice) continue;
+        if (c->tool_key_[i] == key) return start ? -1 : k;
+        k++;
+    }
+    if (!start || c->tool_count_ >= LLM_OPENAI_CHUNK_MAX_TOOLS) return -1;
+    c->tool_choice_[c->tool_count_] = choice;
+    c->tool_key_[c->tool_count_++] = key;
+    return k;
+}
+
+/* The delta an event gives (the object's inside, role excepted). */
+static void llm__openai_answer_delta(llm_json_writer *w, const llm_event *e, int slot) {
+    const char *text = e->text ? e->text : "";
+    size_t len = e->text ? e->text_len : 0;
+    switch (e->type) {
+        case LLM_EVENT_TEXT: llm_json_write_key(w, "content"); break;
+        case LLM_EVENT_REASONING: llm_json_write_key(w, "reasoning_content"); break;
+        case LLM_EVENT_REFUSAL: llm_json_write_key(w, "refusal"); break;
+        case LLM_EVENT_TOOL_CALL_START:
+        case LLM_EVENT_TOOL_CALL_DELTA:
+            llm_json_write_key(w, "tool_calls");
+            llm_json_write_array_begin(w);
+            if (e->type == LLM_EVENT_TOOL_CALL_START)
+                llm__openai_answer_tool(w, slot, e->tool_id ? e->tool_id : "", e->tool_name ? e->tool_name : "",
+                                        NULL, 0);
+            else llm__openai_answer_tool(w, slot, NULL, NULL, text, len);
+            llm_json_write_array_end(w);
+            return;
+        default: return;
+    }
+    llm_json_write_stringn(w, text, len);
+}
+
+LLM_API llm_result llm_openai_chunk_write_event(llm_openai_chunk_writer *c, const llm_event *event, llm_json_writer *w,
+                                                bool *wrote, llm_error *err) {
+    static const char fn[] = "llm_openai_chunk_write_event";
+    llm_result r = llm__openai_answer_chunk_ok(c, w, fn, err);
+    int slot = -1;
+    if (wrote) *wrote = false;
+    if (r != LLM_OK) return r;
+    if (!event || !wrote) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL argument", fn);
+    if (event->type == LLM_EVENT_ERROR) {
+        if (!event->error) return llm__fail(err, LLM_ERR_SERVER, "%s: an error event", fn);
+        if (err) *err = *event->error;
+        return event->error->code != LLM_OK ? event->error->code : LLM_ERR_SERVER;
+    }
+    if (event->type == LLM_EVENT_USAGE || event->type == LLM_EVENT_TOOL_CALL_END) return LLM_OK;
+    if (event->type < LLM_EVENT_TEXT || event->type > LLM_EVENT_FINISH || event->choice < 0)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: event type %d of choice %d", fn, (int)event->type,
+                         event->choice);
+    if (event->type == LLM_EVENT_TOOL_CALL_START || event->type == LLM_EVENT_TOOL_CALL_DELTA) {
+        bool start = event->type == LLM_EVENT_TOOL_CALL_START;
+        slot = llm__openai_answer_tool_slot(c, event->choice, event->tool_index, start);
+        if (slot < 0 && start && c->tool_count_ >= LLM_OPENAI_CHUNK_MAX_TOOLS)
+            return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "%s: more than %d tool calls", fn,
+                             LLM_OPENAI_CHUNK_MAX_TOOLS);
+        if (slot < 0)
+            return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: tool call %d of choice %d %s", fn,
+                             event->tool_index, event->choice, start ? "started twice" : "never started");
+    }
+    llm_json_write_object_begin(w);
+    llm__openai_answer_head(w, c->id, "chat.completion.chunk", c->created, c->model);
+    llm_json_write_key(w, "choices");
+    llm_json_write_array_begin(w);
+    llm_json_write_object_begin(w);
+    llm__openai_answer_int(w, "index", event->choice);
+    llm_json_write_key(w, "delta");
+    llm_json_write_object_begin(w);
+    if (event->choice >= 64 || !(c->role_sent_ & ((uint64_t)1 << event->choice)))
+        llm__openai_answer_str(w, "role", "assistant");
+    if (event->choice < 64) c->role_sent_ |= (uint64_t)1 << event->choice;
+    llm__openai_answer_delta(w, event, slot);
+    llm_json_write_object_end(w);
+    llm_json_write_key(w, "logprobs");
+    llm_json_write_null(w);
+    llm_json_write_key(w, "finish_reason");
+    if (event->type == LLM_EVENT_FINISH) llm_json_write_string(w, llm__openai_answer_finish(event->finish_reason));
+    else llm_json_write_null(w);
+    llm_json_write_object_end(w);
+    llm_json_write_array_end(w);
+    llm_json_write_object_end(w);
+    *wrote = true;
+    return llm__openai_answer_done(w, fn, err);
+}
+
+LLM_API llm_result llm_openai_chunk_write_usage(llm_openai_chunk_writer *c, const llm_usage *usage,
+                                                llm_json_writer *w, llm_error *err) {
+    static const char fn[] = "llm_openai_chunk_write_usage";
+    llm_result r = llm__openai_answer_chunk_ok(c, w, fn, err);
+    if (r != LLM_OK) return r;
+    llm_json_write_object_begin(w);
+    llm__openai_answer_head(w, c->id, "chat.completion.chunk", c->created, c->model);
+    llm_json_write_key(w, "choices");
+    llm_json_write_array_begin(w);
+    llm_json_write_array_end(w);
+    llm__openai_answer_usage(w, usage);
+    llm_json_write_object_end(w);
+    return llm__openai_answer_done(w, fn, err);
 }
 
 #ifdef __cplusplus

@@ -85,6 +85,7 @@ check check-width awk
 check check-costs-oracle "$CC node curl-config"
 check check-tokens-cli "$CC curl-config"
 check check-schema "$CC node npm"
+check check-gateway "$CC curl-config npm"
 check check-cxx "$CXX $CC"
 check check-docs "$CC curl-config"
 check check-tcc tcc

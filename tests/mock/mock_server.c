@@ -46,9 +46,12 @@
    endpoint's call arguments that text exactly, JSON or not (what small
    local models send; Anthropic's and Gemini's inputs are objects: a 400
    there). A max_tokens below the answer's length cuts it
-   (finish "length" / "max_tokens" / "MAX_TOKENS"). Anthropic requests need
-   x-api-key (401) and anthropic-version (400); Gemini ones x-goog-api-key or
-   ?key= (403).
+   (finish "length" / "max_tokens" / "MAX_TOKENS"). The usage reported:
+   prompt tokens = the bytes of the messages' text (and the system
+   prompt) / 4 + 1, completion tokens = one per word of the answer (per
+   argument fragment of a tool call), plus one per word of any thinking.
+   Anthropic requests need x-api-key (401) and anthropic-version (400);
+   Gemini ones x-goog-api-key or ?key= (403).
 
    Request headers: x-mock-chunks: N (the text in exactly N pieces, padded
    with words), x-mock-interval-ms: N (stream events N ms apart),

@@ -7,6 +7,8 @@
 //   build/encode_matrix --provider anthropic | node tests/schema/validate.mjs --spec anthropic
 //   build/encode_matrix --provider anthropic --count | node tests/schema/validate.mjs --spec anthropic-count
 //   build/encode_matrix --provider openai-responses | node tests/schema/validate.mjs --spec responses
+//   build/answer_matrix | node tests/schema/validate.mjs --spec answers
+//   build/answer_matrix --chunks | node tests/schema/validate.mjs --spec chunks
 //
 // The spec: tests/data/openai-openapi.yaml, a copy of openai/openai-openapi
 // `openapi.yaml` on main at commit f85dbe223d40e1a31cba812ab2d755c7e98a92a3
@@ -32,6 +34,12 @@
 // (OpenAI's Responses API), its InputItem oneOf read as an anyOf (see
 // mendResponses), with its own known-good and known-bad bodies and its
 // hand-written bodies in tests/schema/expected_responses/.
+// With --spec answers / --spec chunks: not requests but the answers llm.h
+// writes (llm_response_write_openai, llm_openai_chunk_write_event and
+// _usage, printed by build/answer_matrix from the recorded provider
+// answers), against the same spec's CreateChatCompletionResponse and
+// CreateChatCompletionStreamResponse; reasoning_content, the one member they
+// add on purpose, is added to the message and delta schemas (mendAnswers).
 //
 // What is checked, in order:
 //   1. The validator itself: known-bad bodies must be rejected and a
@@ -680,6 +688,75 @@ const EXPECTED_FAILURES_RESPONSES = {
   assistant_text_parts: ["an assistant turn of several text parts goes as output_text parts without id and status (the spec's OutputMessage requires both; an EasyInputMessage takes input parts only)", /\/input\/1/],
 };
 
+
+// ---- the answers llm.h writes (--spec answers, --spec chunks) ----
+
+// llm_response_write_openai's chat.completion objects and
+// llm_openai_chunk_write_event's chat.completion.chunk objects
+// (build/answer_matrix [--chunks]) against the spec's
+// CreateChatCompletionResponse and CreateChatCompletionStreamResponse.
+// Written from the spec's own examples of the chat completion object and
+// the chat completion chunk object (x-oaiMeta), usage details included.
+const GOOD_ANSWER = {
+  id: "chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG", object: "chat.completion", created: 1741570283,
+  model: "gpt-4o-2024-08-06",
+  choices: [{ index: 0, message: { role: "assistant", content: "The image shows a wooden boardwalk.", refusal: null,
+    annotations: [], tool_calls: [{ id: "call_abc123", type: "function",
+      function: { name: "get_weather", arguments: "{\"location\":\"Paris\"}" } }] },
+    logprobs: null, finish_reason: "stop" }],
+  usage: { prompt_tokens: 1117, completion_tokens: 46, total_tokens: 1163,
+    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0 } },
+  service_tier: "default", system_fingerprint: "fp_fc9f1d7035",
+};
+const BAD_ANSWER = [
+  ["object chat.completion.chunk", (b) => { b.object = "chat.completion.chunk"; }],
+  ["choices missing", (b) => { delete b.choices; }],
+  ["created as a string", (b) => { b.created = "1741570283"; }],
+  ["finish_reason error (not OpenAI's word)", (b) => { b.choices[0].finish_reason = "error"; }],
+  ["finish_reason null in a whole answer", (b) => { b.choices[0].finish_reason = null; }],
+  ["logprobs missing", (b) => { delete b.choices[0].logprobs; }],
+  ["message role user", (b) => { b.choices[0].message.role = "user"; }],
+  ["tool call type tool", (b) => { b.choices[0].message.tool_calls[0].type = "tool"; }],
+  ["usage total_tokens missing", (b) => { delete b.usage.total_tokens; }],
+  ["service_tier standard (Anthropic's word)", (b) => { b.service_tier = "standard"; }],
+];
+const BAD_CLOSED_ANSWER = [
+  ["unknown top-level member", (b) => { b.provider = "anthropic"; }],
+  ["unknown member in a message", (b) => { b.choices[0].message.reasoning = "..."; }],
+  ["unknown member in a choice", (b) => { b.choices[0].delta = {}; }],
+  ["unknown member in usage", (b) => { b.usage.cost = 0.1; }],
+];
+const GOOD_CHUNK = {
+  id: "chatcmpl-123", object: "chat.completion.chunk", created: 1694268190, model: "gpt-4o-mini",
+  system_fingerprint: "fp_44709d6fcb",
+  choices: [{ index: 0, delta: { role: "assistant", content: "", tool_calls: [{ index: 0, id: "call_abc123",
+    type: "function", function: { name: "get_weather", arguments: "" } }] }, logprobs: null, finish_reason: null }],
+};
+const BAD_CHUNK = [
+  ["object chat.completion", (b) => { b.object = "chat.completion"; }],
+  ["delta missing", (b) => { delete b.choices[0].delta; }],
+  ["choice index missing", (b) => { delete b.choices[0].index; }],
+  ["finish_reason error", (b) => { b.choices[0].finish_reason = "error"; }],
+  ["tool call delta without index", (b) => { delete b.choices[0].delta.tool_calls[0].index; }],
+  ["usage as a number", (b) => { b.usage = 3; }],
+];
+const BAD_CLOSED_CHUNK = [
+  ["unknown member in a delta", (b) => { b.choices[0].delta.text = "x"; }],
+  ["unknown member in a chunk", (b) => { b.provider = "anthropic"; }],
+];
+// The one member the writers add beyond the spec, on purpose: the reasoning
+// text as reasoning_content, where LiteLLM and other OpenAI-compatible
+// servers put it (an SDK keeps it as an extra member).
+function mendAnswers(defs) {
+  for (const n of ["ChatCompletionResponseMessage", "ChatCompletionStreamResponseDelta"]) {
+    if (!defs[n] || !defs[n].properties || defs[n].properties.reasoning_content) throw new Error(`spec changed: ${n}`);
+    defs[n].properties.reasoning_content = { type: "string" };
+  }
+  return defs;
+}
+
 const SPECS = {
   openai: { file: join(here, "..", "data", "openai-openapi.yaml"), root: "CreateChatCompletionRequest", good: GOOD, bad: BAD,
     badClosed: BAD_CLOSED, limits: addDocumentedLimits, expectedFailures: EXPECTED_FAILURES_OPENAI, expectedDir: join(here, "expected"),
@@ -697,6 +774,12 @@ const SPECS = {
     good: GOOD_ANTHROPIC_COUNT, bad: BAD_ANTHROPIC_COUNT, badClosed: [], limits: (defs) => defs, expectedFailures: {},
     expectedDir: join(here, "expected_anthropic_count"),
     probe: { model: "claude-sonnet-4-5", messages: [{ role: "user", content: "x" }] } },
+  answers: { file: join(here, "..", "data", "openai-openapi.yaml"), root: "CreateChatCompletionResponse", good: GOOD_ANSWER,
+    bad: BAD_ANSWER, badClosed: BAD_CLOSED_ANSWER, limits: (defs) => defs, mend: mendAnswers, expectedFailures: {},
+    expectedDir: null, probe: {} },
+  chunks: { file: join(here, "..", "data", "openai-openapi.yaml"), root: "CreateChatCompletionStreamResponse", good: GOOD_CHUNK,
+    bad: BAD_CHUNK, badClosed: BAD_CLOSED_CHUNK, limits: (defs) => defs, mend: mendAnswers, expectedFailures: {},
+    expectedDir: null, probe: {} },
 };
 
 // ---- main ----
@@ -706,7 +789,7 @@ function main() {
   const specName = args[0] === "--spec" ? args[1] : "openai";
   const inputFile = args[0] === "--spec" ? args[2] : args[0];
   S = SPECS[specName];
-  if (!S) { console.log(`unknown --spec ${specName} (openai, openrouter, anthropic, anthropic-count, responses)`); process.exit(2); }
+  if (!S) { console.log(`unknown --spec ${specName} (openai, openrouter, anthropic, anthropic-count, responses, answers, chunks)`); process.exit(2); }
   const EXPECTED_FAILURES = S.expectedFailures;
   let v;
   try { v = buildValidators(); } catch (e) {
