@@ -423,12 +423,12 @@ typedef struct ratio {
     int rounds;
 } ratio;
 
+#ifdef BENCH_CJSON
 static int cmp_double(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
     return x < y ? -1 : x > y;
 }
 
-#ifdef BENCH_CJSON
 /* The text of one event: OpenAI's choices[0].delta.content, Anthropic's
    delta.text, Gemini's candidates[0].content.parts[0].text. */
 static const cJSON *cjson_text(const workload *w, const cJSON *root) {

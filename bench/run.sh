@@ -162,6 +162,14 @@ if build mock_server make -s build/mock_server &&
     $OUT/bench_http || part_failed bench_http
 fi
 
+# ---- memory per concurrent stream: the runner beside a bare curl-multi
+# client, 100 streams held open by the mock server, interleaved pairs ----
+echo
+if build mock_server make -s build/mock_server &&
+    build bench_mem $CC $FLAGS $CURL_CFLAGS -o $OUT/bench_mem bench/bench_mem.c $CURL_LIBS; then
+    $OUT/bench_mem || part_failed bench_mem
+fi
+
 # ---- the router's limits shared through Redis: routed calls/s through the
 # runner with and without the store, and Redis round trips per call ----
 echo
