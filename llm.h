@@ -3544,7 +3544,9 @@ static void *llm__arena_alloc(const llm_allocator *a, void **arena, size_t size)
     size = (size + LLM__ALIGN - 1) & ~(size_t)(LLM__ALIGN - 1);
     if (size == 0) size = LLM__ALIGN;
     if (!b || b->size - b->used < size) {
-        size_t step = !b ? LLM__ARENA_FIRST_BLOCK : b->size < LLM__ARENA_MIN_BLOCK / 2 ? b->size * 2 : LLM__ARENA_MIN_BLOCK;
+        size_t step = !b                                ? LLM__ARENA_FIRST_BLOCK
+                      : b->size < LLM__ARENA_MIN_BLOCK / 2 ? b->size * 2
+                                                           : LLM__ARENA_MIN_BLOCK;
         size_t block = size > step - header ? size + header : step;
         llm__arena_block *nb;
         nb = (llm__arena_block *)llm__alloc(a, block);

@@ -607,7 +607,7 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)connect_ms);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, http->stream ? 0L : (long)(http->timeout_ms > 0 ? http->timeout_ms : 0));
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, strncmp(http->url, "https:", 6) == 0 ? 1L : 0L); /* see WHAT IT DOES */
-    if (http->stream) curl_easy_setopt(e, CURLOPT_BUFFERSIZE, LLM__CURL_STREAM_BUFFER); /* else the default, after the reset */
+    if (http->stream) curl_easy_setopt(e, CURLOPT_BUFFERSIZE, LLM__CURL_STREAM_BUFFER); /* else the reset's default */
     llm__curl_route(e, http, o);
     if (o->insecure)
         llm__curl_log(o, LLM_LOG_WARN,
@@ -891,7 +891,8 @@ static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, 
             llm_router_store_run(job->router, &u->routed->attempt);
         if (res == LLM_AGAIN) return LLM_AGAIN;
         if (res != LLM_OK) return res;
-        if ((res = llm_router_prepare(job->router, &u->routed->attempt, job->request, &u->routed->send, &job->error)) != LLM_OK) {
+        res = llm_router_prepare(job->router, &u->routed->attempt, job->request, &u->routed->send, &job->error);
+        if (res != LLM_OK) {
             llm__curl_router_cancel(job->router, &u->routed->attempt);
             return res;
         }
@@ -937,8 +938,9 @@ static void llm__curl_runner_routed_end(llm_curl_job *job, llm__curl_run *u) {
 /* A job that cannot start (or restart): done with its error, or waiting. */
 static void llm__curl_runner_not_started(llm_curl_runner *r, llm_curl_job *job, llm__curl_run *u, llm_result res) {
     if (res == LLM_AGAIN) {
+        int64_t wait_ms = u->routed->attempt.wait_ms;
         job->run_ = u; /* keeps its attempt */
-        llm__curl_runner_wait(r, job, llm__curl_now_ms() + (u->routed->attempt.wait_ms > 0 ? u->routed->attempt.wait_ms : 1));
+        llm__curl_runner_wait(r, job, llm__curl_now_ms() + (wait_ms > 0 ? wait_ms : 1));
         return;
     }
     llm__curl_runner_routed_end(job, u);
@@ -1034,9 +1036,10 @@ static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLco
         llm_router_store_run(job->router, &u->routed->attempt);
         if (res == LLM_DONE) res = LLM_OK;
         else if (res == LLM_AGAIN) { /* a retry or a fallback (the router allows none once content was delivered) */
+            int64_t wait_ms = u->routed->attempt.wait_ms;
             llm_response_free(&job->response);
             job->run_ = u;
-            llm__curl_runner_wait(r, job, llm__curl_now_ms() + (u->routed->attempt.wait_ms > 0 ? u->routed->attempt.wait_ms : 0));
+            llm__curl_runner_wait(r, job, llm__curl_now_ms() + (wait_ms > 0 ? wait_ms : 0));
             return;
         }
     }
