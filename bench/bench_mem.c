@@ -7,7 +7,11 @@
                  events (what an application holding N streams does)
      bare        one curl multi handle and N easy handles: the same URL,
                  headers and body, a write callback that only counts bytes
-                 (the floor: libcurl's own cost of a stream)
+                 (the floor: libcurl's own cost of a stream), libcurl's
+                 defaults (a 16 KiB receive buffer)
+     bare 8k     the same with the runner's stream receive buffer
+                 (CURLOPT_BUFFERSIZE 8 KiB): what the runner adds beyond
+                 libcurl's own handle
 
    N streams (BENCH_MEM_N, default 100) are started at once; the mock
    server sends each stream's first two events, then pauses (x-mock-fault:
@@ -26,9 +30,9 @@
    cross-check that catches memory neither count sees (it includes the
    counting headers).
 
-   The two sides alternate (bare, runner, bare, runner, ...: BENCH_MEM_ROUNDS
-   pairs, default 5); each pair gives a ratio runner / bare, printed as the
-   median and range. The goal, runner <= 1.25x bare, prints met or MISSED;
+   The sides alternate (bare, bare 8k, runner, bare, ...: BENCH_MEM_ROUNDS
+   rounds, default 5); each round gives the ratios runner / bare and
+   runner / bare 8k, printed as the median and range. The goal, runner <= 1.25x bare, prints met or MISSED;
    a failed or wrong stream exits 1. BENCH_SMOKE=1: 10 streams, one pair
    (the smoke check `make test` runs; figures not meaningful).
 
@@ -252,7 +256,7 @@ static size_t bare_write(char *data, size_t size, size_t count, void *user) {
     return len;
 }
 
-static bool bare_side(const char *url, int n, figure *f) {
+static bool bare_side(const char *url, int n, long buffer_size, figure *f) {
     static CURL *easy[MAX_STREAMS];
     static bare_stream st[MAX_STREAMS];
     struct curl_slist *h = NULL;
@@ -276,6 +280,7 @@ static bool bare_side(const char *url, int n, figure *f) {
         curl_easy_setopt(easy[i], CURLOPT_POSTFIELDSIZE, (long)(sizeof BODY - 1));
         curl_easy_setopt(easy[i], CURLOPT_WRITEFUNCTION, bare_write);
         curl_easy_setopt(easy[i], CURLOPT_WRITEDATA, &st[i]);
+        if (buffer_size) curl_easy_setopt(easy[i], CURLOPT_BUFFERSIZE, buffer_size);
         curl_multi_add_handle(multi, easy[i]);
     }
     do {
@@ -318,8 +323,9 @@ int main(void) {
     const char *smoke = getenv("BENCH_SMOKE");
     bool small = smoke && *smoke && strcmp(smoke, "0") != 0;
     int n = env_int("BENCH_MEM_N", small ? 10 : 100, MAX_STREAMS), rounds = env_int("BENCH_MEM_ROUNDS", small ? 1 : 5, MAX_ROUNDS);
-    double ratio[MAX_ROUNDS], bare_kib[MAX_ROUNDS], run_kib[MAX_ROUNDS], llm_kib[MAX_ROUNDS];
-    figure b, u;
+    double ratio[MAX_ROUNDS], ratio8[MAX_ROUNDS], bare_kib[MAX_ROUNDS], bare8_kib[MAX_ROUNDS], run_kib[MAX_ROUNDS];
+    double llm_kib[MAX_ROUNDS];
+    figure b, b8, u;
     mock_server mock;
     char base[128], url[160];
     int i, bad = 0;
@@ -337,40 +343,50 @@ int main(void) {
     snprintf(fault_value, sizeof fault_value, "stall=%d@2", small ? 500 : 1000 + 10 * n);
     snprintf(base, sizeof base, "%s/v1", mock.base);
     snprintf(url, sizeof url, "%s/v1/chat/completions", mock.base);
-    printf("bench_mem: heap per concurrent stream, %d streams in flight, %d interleaved pairs, libcurl %s (counted: libcurl's "
+    printf("bench_mem: heap per concurrent stream, %d streams in flight, %d interleaved rounds, libcurl %s (counted: libcurl's "
            "heap through curl_global_init_mem, llm.h's through its allocator)\n",
            n, rounds, curl_version_info(CURLVERSION_NOW)->version);
     for (i = 0; i < rounds && !bad; i++) {
-        bad |= !bare_side(url, n, &b) || b.ok != n;
+        bad |= !bare_side(url, n, 0, &b) || b.ok != n;
+        bad |= !bare_side(url, n, 8192, &b8) || b8.ok != n;
         bad |= !runner_side(base, n, &u) || u.ok != n;
         if (bad) {
-            fprintf(stderr, "bench_mem: round %d: %d of %d bare streams and %d of %d runner streams ended right\n", i + 1, b.ok,
-                    n, u.ok, n);
+            fprintf(stderr, "bench_mem: round %d: of %d streams, %d bare, %d bare 8k and %d runner ones ended right\n", i + 1, n,
+                    b.ok, b8.ok, u.ok);
             break;
         }
         bare_kib[i] = (double)b.bytes / 1024;
+        bare8_kib[i] = (double)b8.bytes / 1024;
+        ratio8[i] = (double)u.bytes / (double)b8.bytes;
         run_kib[i] = (double)u.bytes / 1024;
         ratio[i] = (double)u.bytes / (double)b.bytes;
-        printf("  pair %d: bare curl-multi %7.1f KiB/stream (mallinfo2 %7.1f), runner %7.1f KiB/stream (libcurl %.1f + "
-               "llm.h %.1f; mallinfo2 %7.1f): %.2fx\n", i + 1, bare_kib[i], (double)b.mallinfo / 1024, run_kib[i],
-               (double)(u.bytes - u.llm) / 1024, (double)u.llm / 1024, (double)u.mallinfo / 1024, ratio[i]);
+        printf("  round %d: bare curl-multi %7.1f KiB/stream (mallinfo2 %7.1f), bare 8k %7.1f, runner %7.1f KiB/stream (libcurl %.1f + "
+               "llm.h %.1f; mallinfo2 %7.1f): %.2fx, %.2fx bare 8k\n", i + 1, bare_kib[i], (double)b.mallinfo / 1024,
+               bare8_kib[i], run_kib[i],
+               (double)(u.bytes - u.llm) / 1024, (double)u.llm / 1024, (double)u.mallinfo / 1024, ratio[i], ratio8[i]);
         llm_kib[i] = (double)u.llm / 1024;
     }
     mock_stop(&mock);
     curl_global_cleanup();
     if (bad) return 1;
     qsort(ratio, (size_t)rounds, sizeof ratio[0], cmp_double);
+    qsort(ratio8, (size_t)rounds, sizeof ratio8[0], cmp_double);
     qsort(bare_kib, (size_t)rounds, sizeof bare_kib[0], cmp_double);
+    qsort(bare8_kib, (size_t)rounds, sizeof bare8_kib[0], cmp_double);
     qsort(run_kib, (size_t)rounds, sizeof run_kib[0], cmp_double);
     qsort(llm_kib, (size_t)rounds, sizeof llm_kib[0], cmp_double);
     printf("RESULT\tbench_mem\tstreams_%d\tbare_curl_multi\tkib_per_stream\t%.1f\n", n, bare_kib[rounds / 2]);
+    printf("RESULT\tbench_mem\tstreams_%d\tbare_curl_multi_8k\tkib_per_stream\t%.1f\n", n, bare8_kib[rounds / 2]);
     printf("RESULT\tbench_mem\tstreams_%d\tllm_curl_runner\tkib_per_stream\t%.1f\n", n, run_kib[rounds / 2]);
     printf("RESULT\tbench_mem\tstreams_%d\tllm_curl_runner_llm_h_part\tkib_per_stream\t%.1f\n", n, llm_kib[rounds / 2]);
     printf("RESULT\tbench_mem\tstreams_%d\trunner_over_bare\tratio_median\t%.3f\n", n, ratio[rounds / 2]);
     printf("RESULT\tbench_mem\tstreams_%d\trunner_over_bare\tratio_min\t%.3f\n", n, ratio[0]);
     printf("RESULT\tbench_mem\tstreams_%d\trunner_over_bare\tratio_max\t%.3f\n", n, ratio[rounds - 1]);
-    printf("median: bare curl-multi %.1f KiB/stream, runner %.1f KiB/stream\n", bare_kib[rounds / 2], run_kib[rounds / 2]);
-    printf("goal runner <= 1.25x bare curl-multi per stream: %.2fx (range %.2f-%.2fx, %d pairs), %s\n", ratio[rounds / 2],
+    printf("RESULT\tbench_mem\tstreams_%d\trunner_over_bare_8k\tratio_median\t%.3f\n", n, ratio8[rounds / 2]);
+    printf("median: bare curl-multi %.1f KiB/stream, runner %.1f KiB/stream; with the same 8 KiB receive buffer, bare %.1f "
+           "KiB/stream: the runner %.2fx (range %.2f-%.2fx)\n", bare_kib[rounds / 2], run_kib[rounds / 2], bare8_kib[rounds / 2],
+           ratio8[rounds / 2], ratio8[0], ratio8[rounds - 1]);
+    printf("goal runner <= 1.25x bare curl-multi per stream: %.2fx (range %.2f-%.2fx, %d rounds), %s\n", ratio[rounds / 2],
            ratio[0], ratio[rounds - 1], rounds, ratio[rounds / 2] <= 1.25 ? "met" : "MISSED");
     return 0;
 }
