@@ -222,8 +222,11 @@ int main(void) {
         printf("(openai-node left out: BENCH_SMOKE, or not installed: make bench-peers)\n");
     }
     mock_stop(&mock);
-    printf("llm.h / curl+cjson CPU per request: %.2fx (goal <= 1.2x)\n", a.cpu_s / b.cpu_s);
-    if (have_node && !bad) printf("openai-node / llm.h CPU per request: %.1fx (goal >= 15x)\n", node.cpu_s / a.cpu_s);
-    printf("llm.h requests/s: %.0f (goal >= 1000)\n", n / a.wall_s);
+    printf("llm.h / curl+cjson CPU per request: %.2fx (goal <= 1.2x), %s\n", a.cpu_s / b.cpu_s,
+           a.cpu_s <= 1.2 * b.cpu_s ? "met" : "MISSED");
+    if (have_node && !bad)
+        printf("openai-node / llm.h CPU per request: %.1fx (goal >= 15x), %s\n", node.cpu_s / a.cpu_s,
+               node.cpu_s >= 15 * a.cpu_s ? "met" : "MISSED");
+    printf("llm.h requests/s: %.0f (goal >= 1000), %s\n", n / a.wall_s, n >= 1000 * a.wall_s ? "met" : "MISSED");
     return bad;
 }
