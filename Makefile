@@ -2,7 +2,7 @@
 #   make             build/llm (the CLI; a C compiler, libc and libcurl) and the examples
 #   make run         the demo (LIVE=1: against a real service)
 #   make test        the whole suite (tests/run.sh runs each check below)
-#   make bench       benchmark figures
+#   make bench       benchmark figures (make bench-peers first: the npm peers)
 #   make fuzz        each fuzz target for FUZZ_SECONDS (default 60)
 #   make check-long  longer fuzzing
 #   make install     headers, build/llm, vocabularies, pkg-config and CMake files under PREFIX (make uninstall)
@@ -178,7 +178,8 @@ check-gateway: $(B)/mock_server | $(B)
 	sh tests/gateway/run.sh $(B)
 
 check-examples: $(B)/mock_server $(B)/sqlite.flags | $(B)
-	for e in $(EXAMPLES); do $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/$$e-san examples/$$e.c -lcurl -lm $(LDFLAGS) || exit 1; done
+	@# (the gateway is check-gateway's, which builds its own: the two may run side by side)
+	for e in $(filter-out gateway,$(EXAMPLES)); do $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/$$e-san examples/$$e.c -lcurl -lm $(LDFLAGS) || exit 1; done
 	if [ -s $(B)/sqlite.flags ]; then $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/usage_sqlite-san examples/usage_sqlite.c \
 		-lcurl $$(cat $(B)/sqlite.flags) $(LDFLAGS) || exit 1; else rm -f $(B)/usage_sqlite-san; fi
 	sh tests/examples.sh $(B)
@@ -362,8 +363,19 @@ check-costs-oracle: $(B)/llm
 	node tests/cli/cost_oracle.mjs $(B)/llm $(COSTS_JSON)
 
 # ---- benchmarks ----
+# every part must run: a missing peer or a wrong result fails, a missed speed goal prints MISSED
 bench: | $(B)
 	sh bench/run.sh
+
+# the npm peers of make bench, from their lock files, into ignored node_modules folders (Debian nodejs npm)
+bench-peers:
+	for d in bench bench/sse bench/openai_node; do npm ci --prefix $$d --no-audit --no-fund || exit 1; done
+
+# every benchmark once on a small input, built without optimisation, no npm peers (libcjson-dev,
+# libsimdjson-dev, libcurl4-openssl-dev, libhiredis-dev, redis-server): one that does not build or whose own
+# checks fail fails; no timing is asserted
+check-bench-smoke: | $(B)
+	BENCH_SMOKE=1 sh bench/run.sh
 
 # llm.h + the curl adapter beside bare libcurl + cJSON and the openai Node SDK (libcjson-dev; npm ci --prefix bench/openai_node)
 $(B)/bench_http: bench/bench_http.c bench/http_bare.h tests/integration/mock.h llm.h llm_curl_adapter.h $(B)/mock_server | $(B)
@@ -411,6 +423,7 @@ check-install:
 clean:
 	rm -rf $(B)
 
+.PHONY: bench-peers check-bench-smoke
 .PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-gateway check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	examples-sqlite examples-redis check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \

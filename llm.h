@@ -3424,10 +3424,16 @@ static void llm__free(const llm_allocator *a, void *ptr, size_t size) {
 }
 
 /* Grows *buf (of *capacity elements of elem_size bytes) to hold at least
-   `needed` elements, doubling. Returns false (buffer untouched) on overflow
-   or when the allocator fails. */
+   `needed` elements, doubling. The first block holds 16 elements, or fewer
+   large ones (at most 256 bytes' worth, at least one): an array of large
+   records that stays short (a stream's one choice, its few queued events)
+   costs what it holds. Returns false (buffer untouched) on overflow or
+   when the allocator fails. */
+#define LLM__GROW_FIRST_BYTES 256
 static bool llm__grow(const llm_allocator *a, void **buf, size_t *capacity, size_t needed, size_t elem_size) {
-    size_t cap = *capacity ? *capacity : 16;
+    size_t first = elem_size * 16 <= LLM__GROW_FIRST_BYTES ? 16
+                   : elem_size >= LLM__GROW_FIRST_BYTES ? 1 : LLM__GROW_FIRST_BYTES / elem_size;
+    size_t cap = *capacity ? *capacity : first;
     void *p;
     if (needed <= *capacity) return true;
     while (cap < needed) {
@@ -3631,12 +3637,16 @@ static llm_result llm__fail(llm_error *err, llm_result code, const char *fmt, ..
 }
 
 /* An arena: a list of blocks, each allocated through the owner's allocator,
-   released together. Responses and conversations own one. */
+   released together. Responses, calls and conversations own one. Blocks
+   double from LLM__ARENA_FIRST_BLOCK up to LLM__ARENA_MIN_BLOCK (a larger
+   piece gets a block of its size): a call's few strings cost a few hundred
+   bytes, not 4 KB, which counts when thousands of streams are open. */
 typedef struct llm__arena_block {
     struct llm__arena_block *next;
     size_t size, used;
 } llm__arena_block;
 
+#define LLM__ARENA_FIRST_BLOCK 512
 #define LLM__ARENA_MIN_BLOCK 4096
 #define LLM__ALIGN 16
 
@@ -3647,7 +3657,10 @@ static void *llm__arena_alloc(const llm_allocator *a, void **arena, size_t size)
     size = (size + LLM__ALIGN - 1) & ~(size_t)(LLM__ALIGN - 1);
     if (size == 0) size = LLM__ALIGN;
     if (!b || b->size - b->used < size) {
-        size_t block = size > LLM__ARENA_MIN_BLOCK - header ? size + header : LLM__ARENA_MIN_BLOCK;
+        size_t step = !b                                ? LLM__ARENA_FIRST_BLOCK
+                      : b->size < LLM__ARENA_MIN_BLOCK / 2 ? b->size * 2
+                                                           : LLM__ARENA_MIN_BLOCK;
+        size_t block = size > step - header ? size + header : step;
         llm__arena_block *nb;
         nb = (llm__arena_block *)llm__alloc(a, block);
         if (!nb) return NULL;

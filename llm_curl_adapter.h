@@ -61,6 +61,15 @@
      stream's events); an empty Expect: header (libcurl would wait up to a
      second before sending a body over 1 MiB); transfers are never paused;
      an event callback that returns nonzero cancels the exchange.
+   - Memory per open stream: a stream's receive buffer
+     (CURLOPT_BUFFERSIZE) is 8 KiB, not libcurl's 16 KiB: events of a few
+     hundred bytes come as the model writes them, so the larger buffer sits
+     mostly empty in every open stream, and 8 KiB still takes a burst (a
+     cached answer) in few reads; a non-streamed answer keeps the default.
+     The runner's job state is ~4.5 KiB (the call included), a routed job's
+     2.5 KiB more, and the call's buffers grow with what arrives
+     (bench/bench_mem.c: about 1.05x a bare curl-multi client's heap per
+     stream).
    - An answer's header and trailer lines together are bounded by
      llm_limits().max_header_bytes (256 KiB): libcurl bounds the headers
      but keeps every trailer line. Past it the exchange stops,
@@ -236,6 +245,7 @@ LLM_CURL_API void llm_curl_runner_free(llm_curl_runner *r);
 #endif
 
 #define LLM__CURL_DEFAULT_CONNECT_MS 10000
+#define LLM__CURL_STREAM_BUFFER 8192L /* a stream's receive buffer (WHAT IT DOES: memory per open stream) */
 #define LLM__CURL_DEFAULT_MAX_AGE_S 25L
 
 /* ---- memory, time, log ---- */
@@ -597,6 +607,7 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)connect_ms);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, http->stream ? 0L : (long)(http->timeout_ms > 0 ? http->timeout_ms : 0));
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, strncmp(http->url, "https:", 6) == 0 ? 1L : 0L); /* see WHAT IT DOES */
+    if (http->stream) curl_easy_setopt(e, CURLOPT_BUFFERSIZE, LLM__CURL_STREAM_BUFFER); /* else the reset's default */
     llm__curl_route(e, http, o);
     if (o->insecure)
         llm__curl_log(o, LLM_LOG_WARN,
@@ -715,6 +726,14 @@ LLM_CURL_API void llm_curl_free(llm_curl *c) {
 
 enum { LLM__CURL_JOB_QUEUED = 0, LLM__CURL_JOB_WAITING, LLM__CURL_JOB_RUNNING, LLM__CURL_JOB_DONE };
 
+/* What a routed job's exchanges need: the router's attempt and the request
+   it prepares (2.5 KB), allocated for routed jobs only and kept with the
+   transfer for its next routed job. */
+typedef struct llm__curl_routed {
+    llm_router_attempt attempt;
+    llm_router_send send;
+} llm__curl_routed;
+
 /* A job in flight: its exchange, its call, and what the router needs. */
 typedef struct llm__curl_run {
     llm__curl_xfer x;
@@ -724,8 +743,7 @@ typedef struct llm__curl_run {
     llm_curl_job *job;
     llm_curl_runner *runner;
     struct llm__curl_run *next, *prev;
-    llm_router_attempt attempt;
-    llm_router_send send;
+    llm__curl_routed *routed;        /* NULL until the transfer carries a routed job */
     bool routed_started;
     int64_t routed_start_ms;         /* the first pick of a routed job */
     bool delivered;                  /* a content event reached the caller (routed streams: no more retries) */
@@ -859,29 +877,32 @@ static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, 
     u->start_ms = llm__curl_now_ms();
     u->ttft_ms = 0;
     if (job->router) {
+        if (!u->routed && !(u->routed = (llm__curl_routed *)llm__curl_alloc(&r->opt, sizeof *u->routed)))
+            return llm__curl_error(&job->error, LLM_ERR_NO_MEMORY, "out of memory (a routed job's state)");
         if (!u->routed_started) {
-            memset(&u->attempt, 0, sizeof u->attempt);
-            if (job->router_options) u->attempt.options = *job->router_options;
+            memset(&u->routed->attempt, 0, sizeof u->routed->attempt);
+            if (job->router_options) u->routed->attempt.options = *job->router_options;
             u->routed_started = true;
             u->routed_start_ms = u->start_ms;
         }
         /* the shared store's operations run here, blocking up to its command timeout */
-        while ((res = llm_router_pick(job->router, job->request, &u->attempt, &job->error)) == LLM_AGAIN &&
-               u->attempt.store_pending)
-            llm_router_store_run(job->router, &u->attempt);
+        while ((res = llm_router_pick(job->router, job->request, &u->routed->attempt, &job->error)) == LLM_AGAIN &&
+               u->routed->attempt.store_pending)
+            llm_router_store_run(job->router, &u->routed->attempt);
         if (res == LLM_AGAIN) return LLM_AGAIN;
         if (res != LLM_OK) return res;
-        if ((res = llm_router_prepare(job->router, &u->attempt, job->request, &u->send, &job->error)) != LLM_OK) {
-            llm__curl_router_cancel(job->router, &u->attempt);
+        res = llm_router_prepare(job->router, &u->routed->attempt, job->request, &u->routed->send, &job->error);
+        if (res != LLM_OK) {
+            llm__curl_router_cancel(job->router, &u->routed->attempt);
             return res;
         }
-        client = u->attempt.client;
-        req = &u->send.request;
+        client = u->routed->attempt.client;
+        req = &u->routed->send.request;
     }
     res = job->stream ? llm_call_begin_stream(&u->call, client, req, llm__curl_now_ms(), &http, &job->error)
                       : llm_call_begin(&u->call, client, req, llm__curl_now_ms(), &http, &job->error);
     if (res != LLM_OK) {
-        if (job->router) llm__curl_router_cancel(job->router, &u->attempt);
+        if (job->router) llm__curl_router_cancel(job->router, &u->routed->attempt);
         return res;
     }
     u->call_live = true;
@@ -894,7 +915,7 @@ static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, 
         curl_multi_add_handle((CURLM *)r->multi_, u->x.easy) != CURLM_OK)
         res = llm__curl_error(&job->error, LLM_ERR_TRANSPORT, "curl: curl_multi_add_handle failed");
     if (res != LLM_OK) {
-        if (job->router) llm__curl_router_cancel(job->router, &u->attempt);
+        if (job->router) llm__curl_router_cancel(job->router, &u->routed->attempt);
         return res;
     }
     job->attempts++;
@@ -917,8 +938,9 @@ static void llm__curl_runner_routed_end(llm_curl_job *job, llm__curl_run *u) {
 /* A job that cannot start (or restart): done with its error, or waiting. */
 static void llm__curl_runner_not_started(llm_curl_runner *r, llm_curl_job *job, llm__curl_run *u, llm_result res) {
     if (res == LLM_AGAIN) {
+        int64_t wait_ms = u->routed->attempt.wait_ms;
         job->run_ = u; /* keeps its attempt */
-        llm__curl_runner_wait(r, job, llm__curl_now_ms() + (u->attempt.wait_ms > 0 ? u->attempt.wait_ms : 1));
+        llm__curl_runner_wait(r, job, llm__curl_now_ms() + (wait_ms > 0 ? wait_ms : 1));
         return;
     }
     llm__curl_runner_routed_end(job, u);
@@ -930,7 +952,7 @@ static void llm__curl_runner_not_started(llm_curl_runner *r, llm_curl_job *job, 
 static void llm__curl_runner_drop(llm_curl_runner *r, llm_curl_job *job) {
     llm__curl_run *u = (llm__curl_run *)job->run_;
     if (job->state_ == LLM__CURL_JOB_WAITING && u) {
-        if (job->router) llm__curl_router_cancel(job->router, &u->attempt);
+        if (job->router) llm__curl_router_cancel(job->router, &u->routed->attempt);
         llm__curl_runner_routed_end(job, u);
         llm__curl_runner_give_run(r, u);
     }
@@ -1001,7 +1023,7 @@ static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLco
     res = llm_call_finish(&u->call, llm__curl_now_ms(), &job->response, &job->error);
     llm_call_free(&u->call);
     u->call_live = false;
-    if (job->router && u->cancelled) llm__curl_router_cancel(job->router, &u->attempt);
+    if (job->router && u->cancelled) llm__curl_router_cancel(job->router, &u->routed->attempt);
     else if (job->router) {
         llm_router_outcome o;
         memset(&o, 0, sizeof o);
@@ -1010,13 +1032,14 @@ static void llm__curl_runner_finish(llm_curl_runner *r, llm__curl_run *u, CURLco
         o.response = res == LLM_OK ? &job->response : NULL;
         o.content_delivered = job->stream && u->delivered;
         o.ttft_ms = u->ttft_ms;
-        res = llm_router_report(job->router, &u->attempt, &o, &job->error);
-        llm_router_store_run(job->router, &u->attempt);
+        res = llm_router_report(job->router, &u->routed->attempt, &o, &job->error);
+        llm_router_store_run(job->router, &u->routed->attempt);
         if (res == LLM_DONE) res = LLM_OK;
         else if (res == LLM_AGAIN) { /* a retry or a fallback (the router allows none once content was delivered) */
+            int64_t wait_ms = u->routed->attempt.wait_ms;
             llm_response_free(&job->response);
             job->run_ = u;
-            llm__curl_runner_wait(r, job, llm__curl_now_ms() + (u->attempt.wait_ms > 0 ? u->attempt.wait_ms : 0));
+            llm__curl_runner_wait(r, job, llm__curl_now_ms() + (wait_ms > 0 ? wait_ms : 0));
             return;
         }
     }
@@ -1253,6 +1276,7 @@ LLM_CURL_API void llm_curl_runner_free(llm_curl_runner *r) {
         r->spare_ = u->next;
         llm__curl_drop_headers(&u->x);
         curl_easy_cleanup(u->x.easy);
+        llm__curl_free_mem(&r->opt, u->routed, sizeof *u->routed);
         llm__curl_free_mem(&r->opt, u, sizeof *u);
     }
     curl_multi_cleanup((CURLM *)r->multi_);

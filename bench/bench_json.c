@@ -7,7 +7,10 @@
    - 10,000 chat-completion responses of ~1 KB each,
    - encoding a 100-message request.
    Each parse is checked: the content length read back must equal the one
-   generated. Figures are the best of several rounds, in MB/s of input. */
+   generated (a wrong one exits 1). Figures are the best of several rounds,
+   in MB/s of input. BENCH_SMOKE=1: a small input, one round (the smoke
+   check `make test` runs; figures not meaningful). Prints
+   "RESULT\tbench_json\tCASE\tIMPL\tmb_per_s\tVALUE" lines beside the table. */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
 #include "bench.h"
@@ -88,14 +91,19 @@ static size_t cjson_content_sum(char **docs, const size_t *lens, size_t count) {
 #endif
 
 typedef struct workload {
-    const char *name;
+    const char *name, *key; /* key: the RESULT lines' case */
     char **docs;
     size_t *lens;
     size_t count, bytes, expected;
 } workload;
 
-static void report(const char *who, const workload *w, double seconds, size_t got) {
+/* set when a parse read back a wrong content length: main exits 1 */
+static int wrong_results;
+
+static void report(const char *who, const char *impl, const workload *w, double seconds, size_t got) {
     printf("  %-28s %8.0f MB/s%s\n", who, (double)w->bytes / seconds / 1e6, got == w->expected ? "" : "   WRONG RESULT");
+    printf("RESULT\tbench_json\t%s\t%s\tmb_per_s\t%.0f\n", w->key, impl, (double)w->bytes / seconds / 1e6);
+    wrong_results += got != w->expected;
 }
 
 static void bench_parse(const workload *w, int rounds) {
@@ -112,7 +120,7 @@ static void bench_parse(const workload *w, int rounds) {
         if (t < best) best = t;
     }
     llm_json_doc_free(&doc);
-    report("llm.h (reused document)", w, best, got);
+    report("llm.h (reused document)", "llm.h", w, best, got);
 #ifdef BENCH_CJSON
     best = 1e9;
     for (r = 0; r < rounds; r++) {
@@ -121,11 +129,11 @@ static void bench_parse(const workload *w, int rounds) {
         t = bench_now() - t;
         if (t < best) best = t;
     }
-    report("cJSON 1.7.15", w, best, got);
+    report("cJSON 1.7.15", "cjson", w, best, got);
 #endif
 #ifdef BENCH_SIMDJSON
     got = simdjson_content_sum((const char *const *)w->docs, w->lens, w->count, rounds, &best);
-    report("simdjson (DOM)", w, best, got);
+    report("simdjson (DOM)", "simdjson_dom", w, best, got);
 #endif
 }
 
@@ -174,12 +182,12 @@ static size_t cjson_request(char **texts, int n) {
 }
 #endif
 
-static void bench_encode(int rounds) {
+static void bench_encode(int rounds, int reps) {
     char *texts[100];
     llm_json_writer jw;
     size_t total = 0, len = 0;
     double best = 1e9, t;
-    int i, r, reps = 200;
+    int i, r;
     for (i = 0; i < 100; i++) { /* ~1 KB of raw text per message, with newlines, quotes and UTF-8 */
         size_t pos = 0, k, j = 0;
         char *esc = (char *)malloc(4096);
@@ -203,6 +211,7 @@ static void bench_encode(int rounds) {
     total = len * (size_t)reps;
     printf("encode a 100-message request (%.1f KB)\n", (double)len / 1e3);
     printf("  %-28s %8.0f MB/s\n", "llm.h writer", (double)total / best / 1e6);
+    printf("RESULT\tbench_json\tencode\tllm.h\tmb_per_s\t%.0f\n", (double)total / best / 1e6);
 #ifdef BENCH_CJSON
     best = 1e9;
     for (r = 0; r < rounds; r++) {
@@ -212,24 +221,30 @@ static void bench_encode(int rounds) {
         t = bench_now() - t;
         if (t < best) best = t;
         if (cl != len) printf("  cJSON length %zu differs from llm.h's %zu\n", cl, len);
+        wrong_results += cl != len;
     }
     printf("  %-28s %8.0f MB/s (build tree + print)\n", "cJSON 1.7.15", (double)total / best / 1e6);
+    printf("RESULT\tbench_json\tencode\tcjson\tmb_per_s\t%.0f\n", (double)total / best / 1e6);
 #endif
     llm_json_writer_free(&jw);
     for (i = 0; i < 100; i++) free(texts[i]);
 }
 
 int main(void) {
+    const char *smoke_env = getenv("BENCH_SMOKE");
+    int smoke = smoke_env && *smoke_env && strcmp(smoke_env, "0") != 0, rounds = smoke ? 1 : 20;
     workload big, small;
     size_t i;
-    big.name = "one ~5 MB completion";
+    big.name = smoke ? "one ~50 KB completion" : "one ~5 MB completion";
+    big.key = "one_big";
     big.count = 1;
     big.docs = (char **)malloc(sizeof(char *));
     big.lens = (size_t *)malloc(sizeof(size_t));
-    big.docs[0] = gen_response(5000000, &big.lens[0], &big.expected);
+    big.docs[0] = gen_response(smoke ? 50000 : 5000000, &big.lens[0], &big.expected);
     big.bytes = big.lens[0];
     small.name = "~1 KB completions";
-    small.count = 10000;
+    small.key = "many_1kb";
+    small.count = smoke ? 100 : 10000;
     small.docs = (char **)malloc(small.count * sizeof(char *));
     small.lens = (size_t *)malloc(small.count * sizeof(size_t));
     small.bytes = small.expected = 0;
@@ -239,11 +254,12 @@ int main(void) {
         small.bytes += small.lens[i];
         small.expected += c;
     }
-    bench_parse(&big, 20);
-    bench_parse(&small, 20);
-    bench_encode(10);
+    bench_parse(&big, rounds);
+    bench_parse(&small, rounds);
+    bench_encode(smoke ? 1 : 10, smoke ? 2 : 200);
     for (i = 0; i < small.count; i++) free(small.docs[i]);
     free(big.docs[0]);
     free(big.docs); free(big.lens); free(small.docs); free(small.lens);
-    return 0;
+    if (wrong_results) printf("bench_json: FAILED: %d wrong results above\n", wrong_results);
+    return wrong_results != 0;
 }

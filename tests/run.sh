@@ -46,6 +46,12 @@ have() {
     if [ "$1" = hiredis ]; then
         printf '#include <hiredis/hiredis.h>\nint main(void) { redisReader *r = redisReaderCreate(); redisReaderFree(r); return 0; }\n' > build/probe_hiredis.c
         $CC -o build/probe_hiredis build/probe_hiredis.c -lhiredis >/dev/null 2>&1
+    elif [ "$1" = cjson ]; then # libcjson-dev (check-bench-smoke)
+        printf '#include <cjson/cJSON.h>\nint main(void) { cJSON_Delete(cJSON_Parse("1")); return 0; }\n' > build/probe_cjson.c
+        $CC -o build/probe_cjson build/probe_cjson.c -lcjson >/dev/null 2>&1
+    elif [ "$1" = simdjson ]; then # libsimdjson-dev (check-bench-smoke)
+        printf '#include <simdjson.h>\nint main() { simdjson::dom::parser p; return 0; }\n' > build/probe_simdjson.cc
+        $CXX -std=c++17 -o build/probe_simdjson build/probe_simdjson.cc -lsimdjson >/dev/null 2>&1
     elif [ "$1" = libfuzzer ]; then
         printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' > build/probe_fuzzer.c
         $CLANG -fsanitize=fuzzer,address,undefined -o build/probe_fuzzer build/probe_fuzzer.c >/dev/null 2>&1
@@ -98,6 +104,7 @@ check check-redis "$CC $CXX curl-config redis-server hiredis"
 check check-run "$CC curl-config git"
 check check-install "$CC curl-config git cmake pkg-config"
 check check-fuzz-short libfuzzer
+check check-bench-smoke "$CC $CXX curl-config cjson simdjson hiredis redis-server"
 
 # the queue, slowest first, through JOBS workers (xargs -P); then the count, from each check's result
 order=""
