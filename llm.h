@@ -2614,7 +2614,8 @@ typedef enum llm_routing_strategy {
     LLM_ROUTING_SIMPLE_SHUFFLE,    /* weighted random: weight, else rpm, else tpm, else uniform */
     LLM_ROUTING_LEAST_BUSY,        /* fewest requests in flight */
     LLM_ROUTING_LATENCY,           /* lowest latency EWMA (per output token when known) */
-    LLM_ROUTING_LOWEST_COST,       /* lowest input+output price (price hook) */
+    LLM_ROUTING_LOWEST_COST,       /* lowest input+output price (price hook, asked when the router is built
+                                      and after a deployment's pick or report, not of every one at each pick) */
     LLM_ROUTING_USAGE,             /* lowest tokens, then requests, used this minute */
     LLM__ROUTER_STRATEGY_COUNT
 } llm_routing_strategy;
@@ -2976,7 +2977,8 @@ struct llm_router_attempt {
     bool is_retry, is_fallback;    /* what this attempt is */
     char idempotency_key[40];      /* the same on every attempt */
     char request_id[40];           /* X-Request-ID of this attempt (from the router's random source, so
-                                      clients shared by threads are never written to) */
+                                      clients shared by threads are never written to); "" when the request
+                                      carries its own request_id, which llm_router_prepare sends instead */
     llm_error last_error;          /* the latest failure */
     bool drop_reasoning;           /* the attempts from now on send no reasoning blocks (llm_router_prepare sets
                                       no_reasoning_blocks): Anthropic refused a thinking block's signature */
@@ -3046,7 +3048,12 @@ LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *desc);
 /* Chooses the deployment for the next attempt of `a`. LLM_OK: send it;
    LLM_AGAIN: wait a->wait_ms and pick again (rate limit, retry delay);
    an error: the request has failed (err, and a->last_error, say why:
-   LLM_ERR_NO_DEPLOYMENT names the soonest recovery). Never allocates. */
+   LLM_ERR_NO_DEPLOYMENT names the soonest recovery). Never allocates.
+   A pick checks only the group's deployments that may be unable to take
+   it (cooling, probing, at a rate or parallel limit, with a budget or,
+   when prompts are counted, a max input); the rest are kept in trees of
+   their weights or scores, so a pick costs O(log n) in the group's size.
+   A router or group budget makes it check every deployment. */
 LLM_API llm_result llm_router_pick(llm_router *router, const llm_request *req, llm_router_attempt *a, llm_error *err);
 /* Records what the attempt came to and decides: LLM_DONE (success: keep the
    response), LLM_AGAIN (pick again: a retry or a fallback, maybe after
@@ -17269,7 +17276,29 @@ typedef struct llm__router_dep {
     int rpm_local, tpm_local, parallel_local; /* the limits this router keeps itself (a fleet's share) */
     const char *store_prefix;      /* "llm1:{dep:<id>}" with a store */
     int64_t shared_until;          /* the store refused it (full, no slot, probing) until then */
+    int tier, tier_pos, member_pos; /* its tier in the group, its place there and among the members */
+    bool clean;                    /* in its tier's tree: passes every check but the attempt's exclusions */
+    bool held;                     /* in the tree for this pick only (a suspect that passed), or out of it */
 } llm__router_dep;
+
+/* The deployments of one order in a group, in member order, with what a
+   pick needs of the clean ones (those that pass every check whatever the
+   attempt, but its exclusions): Fenwick trees of their weights for
+   simple-shuffle (one per weighting: 1, weight, rpm, tpm; NULL when no
+   member has such a weight), or a tree of their scores (the least, how
+   many share it) for the scoring strategies. A pick then costs O(log n)
+   plus the suspects, instead of a check of every member. */
+typedef struct llm__router_tier {
+    int order;
+    int *members;
+    int count;
+    uint64_t *fen[4];
+    int clean, weighted, with_rpm, with_tpm; /* clean members, and those with weight, rpm, tpm set */
+    double *key;                   /* 2 * leaves: a node's least score (LLM__ROUTER_ABSENT: none) */
+    int *ties;                     /* how many leaves under the node have it */
+    int leaves;
+    int64_t minute;                /* usage-based: the minute the scores are of */
+} llm__router_tier;
 
 typedef struct llm__router_group {
     const char *name;
@@ -17282,6 +17311,10 @@ typedef struct llm__router_group {
     double budget, spent;
     int64_t spend_window;
     int64_t store_read_at;         /* when its cooldowns were last read from the store (0: never) */
+    llm__router_tier *tiers;       /* by order, the least first */
+    int tier_count;
+    int *suspects;                 /* the members not clean, in member order (checked at every pick) */
+    int suspect_count;
 } llm__router_group;
 
 typedef struct llm__router_state {
@@ -17629,6 +17662,8 @@ static llm_result llm__router_store_dep(llm_router *r, llm__router_dep *d, llm_e
     return LLM_OK;
 }
 
+static llm_result llm__router_tiers(llm_router *r, int64_t now, llm_error *err);
+
 static llm_result llm__router_build(llm_router *r, const llm_router_desc *desc, llm_error *err) {
     llm__router_state *c;
     bool failed = false;
@@ -17663,6 +17698,7 @@ static llm_result llm__router_build(llm_router *r, const llm_router_desc *desc, 
         c->deps[i].bucket_ms = now;
     }
     if ((res = llm__router_groups(r, desc, err)) != LLM_OK) return res;
+    if ((res = llm__router_tiers(r, now, err)) != LLM_OK) return res;
     return llm__router_fallbacks(r, desc, err);
 }
 
@@ -17992,6 +18028,275 @@ static int llm__router_choose(llm_router *r, llm_router_attempt *a, const llm__r
     return pick;
 }
 
+/* ---- the clean deployments of each tier: a pick without a check of every member ---- */
+
+#define LLM__ROUTER_ABSENT 1e300 /* the score of a tree leaf with no deployment */
+#define LLM__ROUTER_MAX_HELD 32  /* suspects that pass, and exclusions, one fast pick takes in */
+
+static bool llm__router_scored(const llm_router *r) {
+    return r->desc_.strategy != LLM_ROUTING_DEFAULT && r->desc_.strategy != LLM_ROUTING_SIMPLE_SHUFFLE;
+}
+
+/* Whether d passes llm__router_check now and until its own state changes
+   (a pick or report of it, a store's answer about it), whatever the
+   attempt but its exclusions: each check that could fail is ruled out. A
+   router or group budget is checked by the slow scan (it spans members). */
+static bool llm__router_is_clean(const llm_router *r, const llm__router_dep *d, int64_t now) {
+    bool counted = r->desc_.count_prompt_tokens != NULL; /* else the prompt counts 0 tokens */
+    if (d->health != LLM__ROUTER_CLOSED || d->probing || d->d.budget_usd > 0 || d->shared_until > now) return false;
+    if (counted && (d->d.max_input_tokens > 0 || r->desc_.max_input_tokens)) return false;
+    if (d->parallel_local && d->st.in_flight >= d->parallel_local) return false;
+    if (d->rpm_local && d->rpm_units < 60000) return false; /* a refill only adds */
+    return !d->tpm_local || d->tpm_units >= (counted ? (int64_t)d->tpm_local * 60000 : 0);
+}
+
+static void llm__router_fen_add(uint64_t *f, int n, int i, uint64_t v) {
+    for (i++; i <= n; i += i & -i) f[i] += v; /* unsigned: adding 0 - w takes w away */
+}
+
+static uint64_t llm__router_fen_total(const uint64_t *f, int n) {
+    uint64_t sum = 0;
+    for (; n > 0; n -= n & -n) sum += f[n];
+    return sum;
+}
+
+/* The first position whose running total exceeds x (x < the total). */
+static int llm__router_fen_find(const uint64_t *f, int n, uint64_t x) {
+    int pos = 0, step = 1;
+    while (step <= n / 2) step *= 2;
+    for (; step; step >>= 1)
+        if (pos + step <= n && f[pos + step] <= x) {
+            pos += step;
+            x -= f[pos];
+        }
+    return pos;
+}
+
+static void llm__router_tree_set(llm__router_tier *t, int pos, double key) {
+    int i = t->leaves + pos;
+    t->key[i] = key;
+    t->ties[i] = key < LLM__ROUTER_ABSENT;
+    for (i /= 2; i >= 1; i /= 2) {
+        double l = t->key[2 * i], rt = t->key[2 * i + 1], m = l < rt ? l : rt;
+        t->key[i] = m;
+        t->ties[i] = (l == m ? t->ties[2 * i] : 0) + (rt == m ? t->ties[2 * i + 1] : 0);
+    }
+}
+
+/* The position of the k-th leaf (in member order) with the least score. */
+static int llm__router_tree_pick(const llm__router_tier *t, uint64_t k) {
+    int i = 1;
+    double best = t->key[1];
+    while (i < t->leaves) {
+        int l = 2 * i;
+        if (t->key[l] == best && (uint64_t)t->ties[l] > k) {
+            i = l;
+        } else {
+            if (t->key[l] == best) k -= (uint64_t)t->ties[l];
+            i = l + 1;
+        }
+    }
+    return i - t->leaves;
+}
+
+/* Puts d into its tier's tree (in) or takes it out. */
+static void llm__router_tier_put(llm_router *r, llm__router_dep *d, bool in) {
+    llm__router_tier *t = &llm__router_core(r)->groups[d->group].tiers[d->tier];
+    int s = in ? 1 : -1, m;
+    if (llm__router_scored(r)) {
+        llm__router_tree_set(t, d->tier_pos, in ? llm__router_score(r, d, t->minute * 60000) : LLM__ROUTER_ABSENT);
+    } else {
+        for (m = 0; m < 4; m++)
+            if (t->fen[m])
+                llm__router_fen_add(t->fen[m], t->count, d->tier_pos,
+                                    (in ? 1u : (uint64_t)0 - 1u) * llm__router_weight(d, m));
+    }
+    t->clean += s;
+    t->weighted += d->d.weight > 0 ? s : 0;
+    t->with_rpm += d->d.rpm > 0 ? s : 0;
+    t->with_tpm += d->d.tpm > 0 ? s : 0;
+}
+
+/* Where member_pos is, or goes, in the group's suspects (member order). */
+static int llm__router_suspect_at(const llm__router_state *c, const llm__router_group *g, int member_pos) {
+    int lo = 0, hi = g->suspect_count;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (c->deps[g->suspects[mid]].member_pos < member_pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* After d's state changed: into the tree when it turned clean, into the
+   suspects when it no longer is, its score renewed when it stays. */
+static void llm__router_sync(llm_router *r, int i, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_dep *d = &c->deps[i];
+    llm__router_group *g = &c->groups[d->group];
+    bool clean = llm__router_is_clean(r, d, now);
+    int at;
+    if (clean == d->clean) {
+        if (clean && llm__router_scored(r)) {
+            llm__router_tier *t = &g->tiers[d->tier];
+            llm__router_tree_set(t, d->tier_pos, llm__router_score(r, d, t->minute * 60000));
+        }
+        return;
+    }
+    llm__router_tier_put(r, d, clean);
+    d->clean = clean;
+    at = llm__router_suspect_at(c, g, d->member_pos);
+    if (clean) {
+        memmove(g->suspects + at, g->suspects + at + 1, (size_t)(g->suspect_count - at - 1) * sizeof(int));
+        g->suspect_count--;
+    } else {
+        memmove(g->suspects + at + 1, g->suspects + at, (size_t)(g->suspect_count - at) * sizeof(int));
+        g->suspects[at] = i;
+        g->suspect_count++;
+    }
+}
+
+/* Usage-based scores are of one minute: a new one starts them again. */
+static void llm__router_tier_minute(llm_router *r, llm__router_tier *t, int64_t now) {
+    int k;
+    if (r->desc_.strategy != LLM_ROUTING_USAGE || now / 60000 == t->minute) return;
+    t->minute = now / 60000;
+    for (k = 0; k < t->count; k++) {
+        llm__router_dep *d = &llm__router_core(r)->deps[t->members[k]];
+        if (d->clean) llm__router_tree_set(t, k, llm__router_score(r, d, t->minute * 60000));
+    }
+}
+
+/* What llm__router_choose picks among a tier's candidates, from the trees. */
+static int llm__router_tier_choose(llm_router *r, const llm__router_tier *t) {
+    int mode;
+    if (llm__router_scored(r))
+        return t->members[llm__router_tree_pick(t, llm__router_random(r) % (uint64_t)t->ties[1])];
+    mode = t->weighted ? 1 : t->with_rpm == t->clean ? 2 : t->with_tpm == t->clean ? 3 : 0;
+    return t->members[llm__router_fen_find(t->fen[mode], t->count,
+                                           llm__router_random(r) % llm__router_fen_total(t->fen[mode], t->count))];
+}
+
+/* The candidates of the attempt's group without a check of every member:
+   the clean ones are in their tiers' trees; the suspects are checked, and
+   those that pass join the trees for this pick, as the attempt's
+   exclusions leave them. Fills s->ok and s->min_order as the scan would,
+   and with `pick` chooses as llm__router_choose would (the same draw of
+   the random source, the same deployment). False when it cannot tell
+   (a pinned request, a router or group budget, too many suspects that
+   pass) or nothing can take the attempt: the scan then runs. */
+static bool llm__router_fast(llm_router *r, llm_router_attempt *a, int64_t now, llm__router_scan *s, int *pick) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_group *g = &c->groups[a->group_];
+    int held[LLM__ROUTER_MAX_HELD], nheld = 0, k, t;
+    bool ok = true;
+    if (a->pin_ >= 0 || r->desc_.budget_usd > 0 || g->budget > 0) return false;
+    memset(s, 0, sizeof *s);
+    s->min_wait = s->min_cool = -1;
+    for (t = 0; t < g->tier_count; t++) llm__router_tier_minute(r, &g->tiers[t], now);
+    for (k = 0; k < g->suspect_count;) {
+        int i = g->suspects[k];
+        int64_t ms;
+        int st = llm__router_check(r, a, i, now, &ms);
+        if (llm__router_is_clean(r, &c->deps[i], now)) { /* leaves the suspects: k is the next one now */
+            llm__router_sync(r, i, now);
+            continue;
+        }
+        k++;
+        if (st != LLM__ROUTER_OK) continue;
+        if (nheld == LLM__ROUTER_MAX_HELD) { ok = false; break; }
+        held[nheld++] = i;
+        c->deps[i].held = true;
+        llm__router_tier_put(r, &c->deps[i], true);
+    }
+    for (k = 0; ok && k <= a->excluded_count_; k++) { /* the exclusions and the avoided one leave the trees */
+        int i = k < a->excluded_count_ ? a->excluded_[k] : a->avoid_;
+        if (i < 0 || c->deps[i].group != a->group_ || !c->deps[i].clean || c->deps[i].held) continue;
+        if (nheld == LLM__ROUTER_MAX_HELD) { ok = false; break; }
+        held[nheld++] = i;
+        c->deps[i].held = true;
+        llm__router_tier_put(r, &c->deps[i], false);
+    }
+    if (ok) {
+        for (t = 0; t < g->tier_count; t++) s->ok += g->tiers[t].clean;
+        for (t = 0; t < g->tier_count && !g->tiers[t].clean; t++) {}
+        if (s->ok) s->min_order = g->tiers[t].order;
+        if (s->ok && pick) *pick = llm__router_tier_choose(r, &g->tiers[t]);
+    }
+    while (nheld > 0) { /* the trees as they were */
+        llm__router_dep *d = &c->deps[held[--nheld]];
+        d->held = false;
+        llm__router_tier_put(r, d, d->clean);
+    }
+    return ok && s->ok > 0;
+}
+
+/* The tiers of every group (distinct orders, the least first), their
+   trees, and which deployments start clean. */
+static llm_result llm__router_tiers(llm_router *r, int64_t now, llm_error *err) {
+    llm__router_state *c = llm__router_core(r);
+    bool failed = false;
+    int gi, k, t, m;
+    for (gi = 0; gi < c->group_count; gi++) {
+        llm__router_group *g = &c->groups[gi];
+        g->suspects = (int *)llm__router_array(r, (size_t)g->count, sizeof(int), &failed);
+        g->tiers = (llm__router_tier *)llm__router_array(r, (size_t)g->count, sizeof(llm__router_tier), &failed);
+        if (failed) break;
+        for (k = 0; k < g->count; k++) { /* the distinct orders, sorted (insertion: groups are small or of one order) */
+            int o = llm__router_order(&c->deps[g->members[k]]);
+            for (t = 0; t < g->tier_count && g->tiers[t].order < o; t++) {}
+            if (t < g->tier_count && g->tiers[t].order == o) { g->tiers[t].count++; continue; }
+            memmove(g->tiers + t + 1, g->tiers + t, (size_t)(g->tier_count - t) * sizeof(llm__router_tier));
+            memset(&g->tiers[t], 0, sizeof g->tiers[t]);
+            g->tiers[t].order = o;
+            g->tiers[t].count = 1;
+            g->tier_count++;
+        }
+        for (t = 0; t < g->tier_count && !failed; t++) {
+            llm__router_tier *tr = &g->tiers[t];
+            bool has[4] = {true, false, false, false};
+            for (k = 0; k < g->count; k++) {
+                const llm__router_dep *d = &c->deps[g->members[k]];
+                if (llm__router_order(d) != tr->order) continue;
+                has[1] |= d->d.weight > 0;
+                has[2] |= d->d.rpm > 0;
+                has[3] |= d->d.tpm > 0;
+            }
+            tr->members = (int *)llm__router_array(r, (size_t)tr->count, sizeof(int), &failed);
+            tr->minute = now / 60000;
+            if (llm__router_scored(r)) {
+                tr->leaves = 1;
+                while (tr->leaves < tr->count) tr->leaves *= 2;
+                tr->key = (double *)llm__router_array(r, 2 * (size_t)tr->leaves, sizeof(double), &failed);
+                tr->ties = (int *)llm__router_array(r, 2 * (size_t)tr->leaves, sizeof(int), &failed);
+                for (k = 0; !failed && k < 2 * tr->leaves; k++) tr->key[k] = LLM__ROUTER_ABSENT;
+            } else {
+                for (m = 0; m < 4; m++)
+                    if (has[m])
+                        tr->fen[m] = (uint64_t *)llm__router_array(r, (size_t)tr->count + 1, sizeof(uint64_t), &failed);
+            }
+            tr->count = 0;
+        }
+        if (failed) break;
+        for (k = 0; k < g->count; k++) {
+            int i = g->members[k];
+            llm__router_dep *d = &c->deps[i];
+            for (t = 0; g->tiers[t].order != llm__router_order(d); t++) {}
+            d->tier = t;
+            d->tier_pos = g->tiers[t].count;
+            d->member_pos = k;
+            g->tiers[t].members[g->tiers[t].count++] = i;
+        }
+        for (k = 0; k < g->count; k++) { /* each tree holds all its positions now */
+            int i = g->members[k];
+            llm__router_dep *d = &c->deps[i];
+            if ((d->clean = llm__router_is_clean(r, d, now))) llm__router_tier_put(r, d, true);
+            else g->suspects[g->suspect_count++] = i;
+        }
+    }
+    return failed ? llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory") : LLM_OK;
+}
+
 /* ---- one request: begin, fall back, give up ---- */
 
 static const char *llm__router_gname(const llm_router *r, int g) {
@@ -18166,8 +18471,9 @@ static llm_result llm__router_no_candidate(llm_router *r, llm_router_attempt *a,
     return llm__router_give_up(r, a, err);
 }
 
-/* Takes deployment i for the attempt: counters, buckets, probe. */
-static void llm__router_commit(llm_router *r, llm_router_attempt *a, int i, int64_t now) {
+/* Takes deployment i for the attempt: counters, buckets, probe. `own_id`:
+   the request carries its own request_id (the attempt builds none). */
+static void llm__router_commit(llm_router *r, llm_router_attempt *a, int i, int64_t now, bool own_id) {
     llm__router_state *c = llm__router_core(r);
     llm__router_dep *d = &c->deps[i];
     int64_t t = d->d.timeout_ms;
@@ -18185,11 +18491,13 @@ static void llm__router_commit(llm_router *r, llm_router_attempt *a, int i, int6
     a->sent_ms_ = now;
     a->avoid_ = -1;
     a->probe_ = d->health == LLM__ROUTER_HALF;
-    llm__router_hex_id(r, a->request_id, "req_");
+    if (own_id) a->request_id[0] = '\0';
+    else llm__router_hex_id(r, a->request_id, "req_");
     if (a->probe_) d->probing = true;
     if (a->deadline_ms_ && (t == 0 || a->deadline_ms_ - now < t)) t = a->deadline_ms_ - now;
     a->timeout_ms = t > 0x7FFFFFFF ? 0x7FFFFFFF : (int)t;
     if (!a->store_admitted_) {
+        llm__router_refill(d, now); /* a bucket fills up to the moment it pays (a fast pick checked no bucket) */
         d->rpm_units -= d->rpm_local ? 60000 : 0;
         d->tpm_units -= d->tpm_local ? a->prompt_tokens_ * 60000 : 0;
     }
@@ -18413,8 +18721,10 @@ LLM_API llm_result llm_router_store_run(llm_router *r, llm_router_attempt *a) {
 }
 
 /* Commits deployment i to the attempt and traces the pick. */
-static void llm__router_take(llm_router *r, llm_router_attempt *a, int i, int64_t now, int candidates) {
-    llm__router_commit(r, a, i, now);
+static void llm__router_take(llm_router *r, const llm_request *req, llm_router_attempt *a, int i, int64_t now,
+                             int candidates) {
+    llm__router_commit(r, a, i, now, req && req->request_id);
+    llm__router_sync(r, i, now);
     llm__router_trace(r, a, LLM_TRACE_PICK, &llm__router_core(r)->deps[i], NULL, 0, LLM_OK,
                       "picked %s (%s, %d candidates%s%s)", a->deployment_id,
                       llm__router_strategy_names[r->desc_.strategy], candidates ? candidates : a->store_candidates_,
@@ -18446,11 +18756,17 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
         return res;
     }
     llm__router_store_drop(r, a);
-    if (a->store_ran_ && a->store_op.kind == LLM_STORE_READ) llm__router_store_read_answer(r, a, now);
+    if (a->store_ran_ && a->store_op.kind == LLM_STORE_READ) {
+        const llm__router_group *g = &llm__router_core(r)->groups[a->store_read_group_];
+        int k;
+        llm__router_store_read_answer(r, a, now);
+        for (k = 0; k < a->store_op.read_count && k < g->count; k++) llm__router_sync(r, g->members[k], now);
+    }
     if (a->store_ran_) {
         int v = llm__router_store_answer(r, a, now, err, &res);
+        llm__router_sync(r, a->store_dep_, now);
         if (v != 0) {
-            if (v > 0) llm__router_take(r, a, a->store_dep_, now, 0);
+            if (v > 0) llm__router_take(r, req, a, a->store_dep_, now, 0);
             if (v > 0) llm__error_clear(err);
             llm__router_unlock(r);
             return v > 0 ? LLM_OK : res;
@@ -18473,17 +18789,21 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
             llm__router_store_read(r, a, now); /* the driver reads the group's cooldowns, then picks again */
             break;
         } else {
-            llm__router_scan_group(r, a, now, &s);
-            if (!s.ok && a->avoid_ >= 0) { /* the one we avoided is all there is */
-                a->avoid_ = -1;
+            i = -1;
+            if (!llm__router_fast(r, a, now, &s, &i)) {
                 llm__router_scan_group(r, a, now, &s);
+                if (!s.ok && a->avoid_ >= 0) { /* the one we avoided is all there is */
+                    a->avoid_ = -1;
+                    llm__router_scan_group(r, a, now, &s);
+                }
+                if (s.ok) i = llm__router_choose(r, a, &s, now);
             }
-            if (s.ok && (i = llm__router_choose(r, a, &s, now)) >= 0 && llm__router_shared(r, a, now)) {
+            if (s.ok && i >= 0 && llm__router_shared(r, a, now)) {
                 llm__router_store_admit(r, a, i, now); /* the driver asks the store, then picks again */
                 a->store_candidates_ = s.ok;
                 break;
             } else if (s.ok && i >= 0) {
-                llm__router_take(r, a, i, now, s.ok);
+                llm__router_take(r, req, a, i, now, s.ok);
                 res = LLM_OK;
             } else {
                 res = llm__router_no_candidate(r, a, &s, now, err, &again);
@@ -18597,7 +18917,8 @@ static llm_result llm__router_after_retryable(llm_router *r, llm_router_attempt 
         llm__router_scan s;
         int st;
         a->avoid_ = dep;
-        llm__router_scan_group(r, a, now, &s);
+        llm__router_sync(r, dep, now);
+        if (!llm__router_fast(r, a, now, &s, NULL)) llm__router_scan_group(r, a, now, &s);
         if (s.ok) return llm__router_retry(r, a, 0, now, "another deployment is healthy");
         a->avoid_ = -1;
         if (ra > 0 && ra <= r->desc_.max_retry_after_ms) {
@@ -18716,7 +19037,10 @@ static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, co
     }
     if (llm__router_usage(resp)) { /* the buckets took the estimate; settle the difference */
         extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
-        if (d->tpm_local && !a->store_admitted_) d->tpm_units -= extra * 60000;
+        if (d->tpm_local && !a->store_admitted_) {
+            llm__router_refill(d, now);
+            d->tpm_units -= extra * 60000;
+        }
         llm__router_minute(d, now);
         d->minute_tok += extra;
     }
@@ -18820,6 +19144,7 @@ LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const
         res = llm__router_failed(r, a, o->result, o->error, o->content_delivered, now, err);
     }
     llm__router_store_settle(r, a, &c->deps[a->deployment], o);
+    llm__router_sync(r, a->deployment, now);
     if (res == LLM_AGAIN) llm__error_clear(err);
     llm__router_unlock(r);
     return res;
