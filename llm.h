@@ -6841,69 +6841,6 @@ static unsigned llm__bpe_b64_value(unsigned char c) {
     return c == '=' ? 64 : 255;
 }
 
-/* Decodes base64 s[0..n) (padded, n a multiple of 4) into out; returns the
-   byte count, or (size_t)-1 when it is not valid base64. */
-static size_t llm__bpe_b64_decode(const unsigned char *s, size_t n, unsigned char *out) {
-    size_t i, o = 0;
-    if (n == 0 || n % 4) return (size_t)-1;
-    for (i = 0; i < n; i += 4) {
-        unsigned v[4], k, pad = 0;
-        for (k = 0; k < 4; k++) {
-            v[k] = llm__bpe_b64_value(s[i + k]);
-            if (v[k] == 255 || (v[k] == 64 && (i + 4 < n || k < 2))) return (size_t)-1;
-            if (v[k] == 64) pad++;
-            else if (pad) return (size_t)-1;   /* data after '=' */
-            if (v[k] == 64) v[k] = 0;
-        }
-        out[o++] = (unsigned char)(v[0] << 2 | v[1] >> 4);
-        if (pad < 2) out[o++] = (unsigned char)((v[1] & 15) << 4 | v[2] >> 2);
-        if (pad < 1) out[o++] = (unsigned char)((v[2] & 3) << 6 | v[3]);
-    }
-    return o;
-}
-
-/* One line of the file: base64, one space, a decimal rank, LF (the last LF
-   may be missing). Fills the token bytes at out; returns false with a
-   message for a malformed line. */
-typedef struct llm__bpe_line {
-    const unsigned char *b64;
-    size_t b64_len;
-    uint32_t rank;
-    const unsigned char *next;
-} llm__bpe_line;
-
-static bool llm__bpe_split_line(const unsigned char *p, const unsigned char *end, llm__bpe_line *line) {
-    const unsigned char *sp = p, *q;
-    uint64_t rank = 0;
-    while (sp < end && *sp != ' ' && *sp != '\n') sp++;
-    if (sp >= end || *sp != ' ' || sp == p) return false;
-    for (q = sp + 1; q < end && *q >= '0' && *q <= '9'; q++) {
-        rank = rank * 10 + (uint64_t)(*q - '0');
-        if (rank > LLM__BPE_RANK_MASK) return false;
-    }
-    if (q == sp + 1 || (q < end && *q != '\n')) return false;
-    line->b64 = p;
-    line->b64_len = (size_t)(sp - p);
-    line->rank = (uint32_t)rank;
-    line->next = q < end ? q + 1 : q;
-    return true;
-}
-
-/* First pass: counts lines and the bytes they decode to, checking shape. */
-static llm_result llm__bpe_measure(const unsigned char *p, const unsigned char *end, size_t *lines, size_t *bytes,
-                                   llm_error *err) {
-    llm__bpe_line line;
-    *lines = *bytes = 0;
-    while (p < end) {
-        if (!llm__bpe_split_line(p, end, &line) || line.b64_len % 4 || line.b64_len / 4 * 3 > LLM__BPE_MAX_TOKEN + 2)
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: expected \"base64 rank\"", *lines + 1);
-        *bytes += line.b64_len / 4 * 3;
-        (*lines)++;
-        p = line.next;
-    }
-    return LLM_OK;
-}
-
 static llm_result llm__bpe_alloc(llm_bpe *bpe, size_t ranks, size_t bytes) {
     size_t slots = 1024;
     while (slots < ranks * 2) slots *= 2;
@@ -6916,62 +6853,105 @@ static llm_result llm__bpe_alloc(llm_bpe *bpe, size_t ranks, size_t bytes) {
     bpe->pair_rank_ = (uint32_t *)llm__alloc(&bpe->alloc_, 65536 * sizeof(uint32_t));
     bpe->filter_mask_ = slots * 4 - 1;   /* ~10 bits per token */
     bpe->filter_ = (uint64_t *)llm__alloc(&bpe->alloc_, slots / 16 * sizeof(uint64_t));
-    bpe->memory = bytes + 8 + ranks * (sizeof(uint32_t) + sizeof(uint16_t)) + slots * sizeof(llm__bpe_slot) +
-                  65536 * sizeof(uint32_t) + slots / 16 * sizeof(uint64_t);
     if (!bpe->bytes_ || !bpe->offset_ || !bpe->length_ || !bpe->table_ || !bpe->pair_rank_ || !bpe->filter_)
         return LLM_ERR_NO_MEMORY;
     memset(bpe->filter_, 0, slots / 16 * sizeof(uint64_t));
     memset(bpe->pair_rank_, 0xFF, 65536 * sizeof(uint32_t));
     memset(bpe->table_, 0, slots * sizeof(llm__bpe_slot));
-    memset(bpe->bytes_, 0, bytes + 8);   /* and padding: 8-byte loads at any token */
     memset(bpe->length_, 0, ranks * sizeof(uint16_t));   /* 0 = rank not seen yet */
     return LLM_OK;
 }
 
-/* Inserts every rank into the hash table, prefetching the slots a few
-   ranks ahead (the table is bigger than the caches: each insert misses). */
-static llm_result llm__bpe_index(llm_bpe *bpe, llm_error *err) {
-    const llm__bpe_slot *slots = (const llm__bpe_slot *)bpe->table_;
-    size_t r, ahead = 16;
-    for (r = 0; r < bpe->rank_count; r++) {
-        if (r + ahead < bpe->rank_count) {
-            const unsigned char *q = bpe->bytes_ + bpe->offset_[r + ahead];
-            size_t n = bpe->length_[r + ahead];
-            uint64_t h = llm__bpe_hash(llm__load64(q) & llm__bpe_first_bytes(n), q, n);
-            LLM__BPE_PREFETCH(&slots[(size_t)h & bpe->table_mask_]);
-        }
-        if (!llm__bpe_insert(bpe, (uint32_t)r))
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary has a duplicate token (rank %u)", (unsigned)r);
-    }
-    return LLM_OK;
+/* What llm_bpe_load holds: bytes_size_ is final (see llm__bpe_parse). */
+static void llm__bpe_account(llm_bpe *bpe) {
+    size_t slots = bpe->table_mask_ + 1;
+    bpe->memory = bpe->bytes_size_ + 8 + bpe->rank_count * (sizeof(uint32_t) + sizeof(uint16_t)) +
+                  slots * sizeof(llm__bpe_slot) + 65536 * sizeof(uint32_t) + slots / 16 * sizeof(uint64_t);
 }
 
-/* Second pass: decodes every line into place, then indexes the ranks. */
-static llm_result llm__bpe_fill(llm_bpe *bpe, const unsigned char *p, const unsigned char *end, llm_error *err) {
-    llm__bpe_line line;
-    size_t used = 0, lineno = 0, k;
-    while (p < end) {
-        lineno++;
-        llm__bpe_split_line(p, end, &line);
-        p = line.next;
-        k = llm__bpe_b64_decode(line.b64, line.b64_len, bpe->bytes_ + used);
-        if (k == (size_t)-1 || k == 0)
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: invalid base64", lineno);
-        if (k > LLM__BPE_MAX_TOKEN)
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: token longer than %u bytes", lineno,
-                             LLM__BPE_MAX_TOKEN);
-        if (line.rank >= bpe->rank_count)
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: rank %u out of range 0..%z", lineno,
-                             (unsigned)line.rank, bpe->rank_count - 1);
-        if (bpe->length_[line.rank])
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: duplicate rank %u", lineno, (unsigned)line.rank);
-        bpe->offset_[line.rank] = (uint32_t)used;
-        bpe->length_[line.rank] = (uint16_t)k;
-        used += k;
-        if (k == 1) bpe->byte_rank_[bpe->bytes_[bpe->offset_[line.rank]]] = line.rank;
-        if (k == 2) bpe->pair_rank_[(unsigned)bpe->bytes_[used - 2] << 8 | bpe->bytes_[used - 1]] = line.rank;
+/* Decodes the base64 s[0..n) of one line (n a positive multiple of 4,
+   '=' only as the padding of the last quad) into out with the digit
+   values in tab; returns the byte count, or (size_t)-1 when invalid. */
+static size_t llm__bpe_b64_line(const unsigned char *tab, const unsigned char *s, size_t n, unsigned char *out) {
+    size_t i, o = 0;
+    unsigned a, b, c, d;
+    for (i = 0; i + 4 < n; i += 4, o += 3) {
+        a = tab[s[i]], b = tab[s[i + 1]], c = tab[s[i + 2]], d = tab[s[i + 3]];
+        if ((a | b | c | d) >= 64) return (size_t)-1;
+        out[o] = (unsigned char)(a << 2 | b >> 4);
+        out[o + 1] = (unsigned char)((b & 15) << 4 | c >> 2);
+        out[o + 2] = (unsigned char)((c & 3) << 6 | d);
     }
-    if (llm__bpe_index(bpe, err) != LLM_OK) return LLM_ERR_PARSE;
+    a = tab[s[i]], b = tab[s[i + 1]], c = tab[s[i + 2]], d = tab[s[i + 3]];
+    if ((a | b) >= 64 || c > 64 || d > 64 || (c == 64 && d != 64)) return (size_t)-1;
+    out[o++] = (unsigned char)(a << 2 | b >> 4);
+    if (c < 64) out[o++] = (unsigned char)((b & 15) << 4 | c >> 2);
+    if (d < 64) out[o++] = (unsigned char)((c & 3) << 6 | d);
+    return o;
+}
+
+#define LLM__BPE_AHEAD 16 /* ranks decoded ahead of their insertion (their slots prefetched) */
+
+/* One pass over the file, "base64 rank" per line (the last LF may be
+   missing): each line is decoded into place and its rank inserted into the
+   hash table LLM__BPE_AHEAD lines later, once its slot was prefetched (the
+   table is bigger than the caches: each insert would miss). The bytes were
+   sized from the file's length; what is left over is given back. */
+static llm_result llm__bpe_parse(llm_bpe *bpe, const unsigned char *p, const unsigned char *end, llm_error *err) {
+    unsigned char tab[256];
+    uint32_t ring[LLM__BPE_AHEAD];
+    const llm__bpe_slot *slots = (const llm__bpe_slot *)bpe->table_;
+    size_t used = 0, lineno = 0, k, queued = 0;
+    for (k = 0; k < 256; k++) tab[k] = (unsigned char)llm__bpe_b64_value((unsigned char)k);
+    while (p < end || queued) {
+        if (p < end) {
+            const unsigned char *sp = (const unsigned char *)memchr(p, ' ', (size_t)(end - p)), *q;
+            uint64_t rank = 0;
+            unsigned char *tok = bpe->bytes_ + used;
+            size_t n = sp ? (size_t)(sp - p) : 0;
+            lineno++;
+            if (!sp || n == 0 || n % 4 || n / 4 * 3 > LLM__BPE_MAX_TOKEN + 2)
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: expected \"base64 rank\"", lineno);
+            for (q = sp + 1; q < end && *q >= '0' && *q <= '9'; q++)
+                if ((rank = rank * 10 + (uint64_t)(*q - '0')) > LLM__BPE_RANK_MASK) break;
+            if (q == sp + 1 || (q < end && *q != '\n'))
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: expected \"base64 rank\"", lineno);
+            if ((k = llm__bpe_b64_line(tab, p, n, tok)) == (size_t)-1)
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: invalid base64", lineno);
+            if (k > LLM__BPE_MAX_TOKEN)
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: token longer than %u bytes", lineno,
+                                 LLM__BPE_MAX_TOKEN);
+            if (rank >= bpe->rank_count)
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: rank %u out of range 0..%z", lineno,
+                                 (unsigned)rank, bpe->rank_count - 1);
+            if (bpe->length_[rank])
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: duplicate rank %u", lineno, (unsigned)rank);
+            p = q < end ? q + 1 : q;
+            bpe->offset_[rank] = (uint32_t)used;
+            bpe->length_[rank] = (uint16_t)k;
+            used += k;
+            if (k == 1) bpe->byte_rank_[tok[0]] = (uint32_t)rank;
+            if (k == 2) bpe->pair_rank_[(unsigned)tok[0] << 8 | tok[1]] = (uint32_t)rank;
+            memset(tok + k, 0, 8); /* the padding of 8-byte loads (bytes_ has 8 to spare at its end) */
+            LLM__BPE_PREFETCH(&slots[(size_t)llm__bpe_hash(llm__load64(tok) & llm__bpe_first_bytes(k), tok, k) &
+                                     bpe->table_mask_]);
+            ring[(lineno - 1) % LLM__BPE_AHEAD] = (uint32_t)rank;
+            queued++;
+            if (queued < LLM__BPE_AHEAD && p < end) continue;
+        }
+        k = ring[(lineno - queued) % LLM__BPE_AHEAD];
+        queued--;
+        if (!llm__bpe_insert(bpe, (uint32_t)k))
+            return llm__fail(err, LLM_ERR_PARSE, "vocabulary has a duplicate token (rank %u)", (unsigned)k);
+    }
+    if (used < bpe->bytes_size_) { /* give back what the estimate left over */
+        unsigned char *shrunk =
+            (unsigned char *)llm__realloc(&bpe->alloc_, bpe->bytes_, bpe->bytes_size_ + 8, used + 8);
+        if (shrunk) {
+            bpe->bytes_ = shrunk;
+            bpe->bytes_size_ = used;
+        }
+    }
     for (k = 0; k < 256; k++)
         if (bpe->byte_rank_[k] == LLM__BPE_NONE)
             return llm__fail(err, LLM_ERR_PARSE, "vocabulary has no token for the byte %u", (unsigned)k);
@@ -6993,15 +6973,16 @@ LLM_API void llm_bpe_free(llm_bpe *bpe) {
 
 LLM_API llm_result llm_bpe_load(llm_bpe *bpe, llm_encoding encoding, const char *data, size_t len,
                                 const llm_allocator *alloc, llm_error *err) {
-    const unsigned char *p = (const unsigned char *)data, *end = p + len;
-    size_t lines, bytes, expected;
+    const unsigned char *p = (const unsigned char *)data, *end = p + len, *q;
+    size_t lines = 0, expected;
     llm_result r;
     LLM_ASSERT(bpe);
     memset(bpe, 0, sizeof *bpe);
     if (!data && len) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "vocabulary data is NULL");
     if ((unsigned)encoding >= (unsigned)LLM__ENCODING_COUNT)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "unknown encoding %d", (int)encoding);
-    if ((r = llm__bpe_measure(p, end, &lines, &bytes, err)) != LLM_OK) return r;
+    for (q = p; q < end && (q = (const unsigned char *)memchr(q, '\n', (size_t)(end - q))) != NULL; q++) lines++;
+    if (len && p[len - 1] != '\n') lines++; /* the last line's LF may be missing */
     if (encoding == LLM_ENCODING_NONE)
         encoding = lines == 100256 ? LLM_ENCODING_CL100K_BASE : lines == 199998 ? LLM_ENCODING_O200K_BASE : encoding;
     expected = llm__bpe_expected_ranks(encoding);
@@ -7012,10 +6993,12 @@ LLM_API llm_result llm_bpe_load(llm_bpe *bpe, llm_encoding encoding, const char 
     bpe->encoding = encoding;
     bpe->rank_count = lines;
     memset(bpe->byte_rank_, 0xFF, sizeof bpe->byte_rank_);
-    r = llm__bpe_alloc(bpe, lines, bytes);
+    /* a line decodes to at most 3/4 of its base64, and has a space and a digit besides */
+    r = llm__bpe_alloc(bpe, lines, (len > 2 * lines ? (len - 2 * lines) / 4 * 3 : 0) + 3);
     if (r != LLM_OK) r = llm__fail(err, r, "out of memory loading a vocabulary");
-    else r = llm__bpe_fill(bpe, p, end, err);
+    else r = llm__bpe_parse(bpe, p, end, err);
     if (r != LLM_OK) llm_bpe_free(bpe);
+    else llm__bpe_account(bpe);
     return r;
 }
 
