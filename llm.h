@@ -2655,7 +2655,8 @@ typedef enum llm_routing_strategy {
     LLM_ROUTING_SIMPLE_SHUFFLE,    /* weighted random: weight, else rpm, else tpm, else uniform */
     LLM_ROUTING_LEAST_BUSY,        /* fewest requests in flight */
     LLM_ROUTING_LATENCY,           /* lowest latency EWMA (per output token when known) */
-    LLM_ROUTING_LOWEST_COST,       /* lowest input+output price (price hook) */
+    LLM_ROUTING_LOWEST_COST,       /* lowest input+output price (price hook, asked when the router is built
+                                      and after a deployment's pick or report, not of every one at each pick) */
     LLM_ROUTING_USAGE,             /* lowest tokens, then requests, used this minute */
     LLM__ROUTER_STRATEGY_COUNT
 } llm_routing_strategy;
@@ -3017,7 +3018,8 @@ struct llm_router_attempt {
     bool is_retry, is_fallback;    /* what this attempt is */
     char idempotency_key[40];      /* the same on every attempt */
     char request_id[40];           /* X-Request-ID of this attempt (from the router's random source, so
-                                      clients shared by threads are never written to) */
+                                      clients shared by threads are never written to); "" when the request
+                                      carries its own request_id, which llm_router_prepare sends instead */
     llm_error last_error;          /* the latest failure */
     bool drop_reasoning;           /* the attempts from now on send no reasoning blocks (llm_router_prepare sets
                                       no_reasoning_blocks): Anthropic refused a thinking block's signature */
@@ -3087,7 +3089,12 @@ LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *desc);
 /* Chooses the deployment for the next attempt of `a`. LLM_OK: send it;
    LLM_AGAIN: wait a->wait_ms and pick again (rate limit, retry delay);
    an error: the request has failed (err, and a->last_error, say why:
-   LLM_ERR_NO_DEPLOYMENT names the soonest recovery). Never allocates. */
+   LLM_ERR_NO_DEPLOYMENT names the soonest recovery). Never allocates.
+   A pick checks only the group's deployments that may be unable to take
+   it (cooling, probing, at a rate or parallel limit, with a budget or,
+   when prompts are counted, a max input); the rest are kept in trees of
+   their weights or scores, so a pick costs O(log n) in the group's size.
+   A router or group budget makes it check every deployment. */
 LLM_API llm_result llm_router_pick(llm_router *router, const llm_request *req, llm_router_attempt *a, llm_error *err);
 /* Records what the attempt came to and decides: LLM_DONE (success: keep the
    response), LLM_AGAIN (pick again: a retry or a fallback, maybe after
@@ -6960,69 +6967,6 @@ static unsigned llm__bpe_b64_value(unsigned char c) {
     return c == '=' ? 64 : 255;
 }
 
-/* Decodes base64 s[0..n) (padded, n a multiple of 4) into out; returns the
-   byte count, or (size_t)-1 when it is not valid base64. */
-static size_t llm__bpe_b64_decode(const unsigned char *s, size_t n, unsigned char *out) {
-    size_t i, o = 0;
-    if (n == 0 || n % 4) return (size_t)-1;
-    for (i = 0; i < n; i += 4) {
-        unsigned v[4], k, pad = 0;
-        for (k = 0; k < 4; k++) {
-            v[k] = llm__bpe_b64_value(s[i + k]);
-            if (v[k] == 255 || (v[k] == 64 && (i + 4 < n || k < 2))) return (size_t)-1;
-            if (v[k] == 64) pad++;
-            else if (pad) return (size_t)-1;   /* data after '=' */
-            if (v[k] == 64) v[k] = 0;
-        }
-        out[o++] = (unsigned char)(v[0] << 2 | v[1] >> 4);
-        if (pad < 2) out[o++] = (unsigned char)((v[1] & 15) << 4 | v[2] >> 2);
-        if (pad < 1) out[o++] = (unsigned char)((v[2] & 3) << 6 | v[3]);
-    }
-    return o;
-}
-
-/* One line of the file: base64, one space, a decimal rank, LF (the last LF
-   may be missing). Fills the token bytes at out; returns false with a
-   message for a malformed line. */
-typedef struct llm__bpe_line {
-    const unsigned char *b64;
-    size_t b64_len;
-    uint32_t rank;
-    const unsigned char *next;
-} llm__bpe_line;
-
-static bool llm__bpe_split_line(const unsigned char *p, const unsigned char *end, llm__bpe_line *line) {
-    const unsigned char *sp = p, *q;
-    uint64_t rank = 0;
-    while (sp < end && *sp != ' ' && *sp != '\n') sp++;
-    if (sp >= end || *sp != ' ' || sp == p) return false;
-    for (q = sp + 1; q < end && *q >= '0' && *q <= '9'; q++) {
-        rank = rank * 10 + (uint64_t)(*q - '0');
-        if (rank > LLM__BPE_RANK_MASK) return false;
-    }
-    if (q == sp + 1 || (q < end && *q != '\n')) return false;
-    line->b64 = p;
-    line->b64_len = (size_t)(sp - p);
-    line->rank = (uint32_t)rank;
-    line->next = q < end ? q + 1 : q;
-    return true;
-}
-
-/* First pass: counts lines and the bytes they decode to, checking shape. */
-static llm_result llm__bpe_measure(const unsigned char *p, const unsigned char *end, size_t *lines, size_t *bytes,
-                                   llm_error *err) {
-    llm__bpe_line line;
-    *lines = *bytes = 0;
-    while (p < end) {
-        if (!llm__bpe_split_line(p, end, &line) || line.b64_len % 4 || line.b64_len / 4 * 3 > LLM__BPE_MAX_TOKEN + 2)
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: expected \"base64 rank\"", *lines + 1);
-        *bytes += line.b64_len / 4 * 3;
-        (*lines)++;
-        p = line.next;
-    }
-    return LLM_OK;
-}
-
 static llm_result llm__bpe_alloc(llm_bpe *bpe, size_t ranks, size_t bytes) {
     size_t slots = 1024;
     while (slots < ranks * 2) slots *= 2;
@@ -7035,62 +6979,105 @@ static llm_result llm__bpe_alloc(llm_bpe *bpe, size_t ranks, size_t bytes) {
     bpe->pair_rank_ = (uint32_t *)llm__alloc(&bpe->alloc_, 65536 * sizeof(uint32_t));
     bpe->filter_mask_ = slots * 4 - 1;   /* ~10 bits per token */
     bpe->filter_ = (uint64_t *)llm__alloc(&bpe->alloc_, slots / 16 * sizeof(uint64_t));
-    bpe->memory = bytes + 8 + ranks * (sizeof(uint32_t) + sizeof(uint16_t)) + slots * sizeof(llm__bpe_slot) +
-                  65536 * sizeof(uint32_t) + slots / 16 * sizeof(uint64_t);
     if (!bpe->bytes_ || !bpe->offset_ || !bpe->length_ || !bpe->table_ || !bpe->pair_rank_ || !bpe->filter_)
         return LLM_ERR_NO_MEMORY;
     memset(bpe->filter_, 0, slots / 16 * sizeof(uint64_t));
     memset(bpe->pair_rank_, 0xFF, 65536 * sizeof(uint32_t));
     memset(bpe->table_, 0, slots * sizeof(llm__bpe_slot));
-    memset(bpe->bytes_, 0, bytes + 8);   /* and padding: 8-byte loads at any token */
     memset(bpe->length_, 0, ranks * sizeof(uint16_t));   /* 0 = rank not seen yet */
     return LLM_OK;
 }
 
-/* Inserts every rank into the hash table, prefetching the slots a few
-   ranks ahead (the table is bigger than the caches: each insert misses). */
-static llm_result llm__bpe_index(llm_bpe *bpe, llm_error *err) {
-    const llm__bpe_slot *slots = (const llm__bpe_slot *)bpe->table_;
-    size_t r, ahead = 16;
-    for (r = 0; r < bpe->rank_count; r++) {
-        if (r + ahead < bpe->rank_count) {
-            const unsigned char *q = bpe->bytes_ + bpe->offset_[r + ahead];
-            size_t n = bpe->length_[r + ahead];
-            uint64_t h = llm__bpe_hash(llm__load64(q) & llm__bpe_first_bytes(n), q, n);
-            LLM__BPE_PREFETCH(&slots[(size_t)h & bpe->table_mask_]);
-        }
-        if (!llm__bpe_insert(bpe, (uint32_t)r))
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary has a duplicate token (rank %u)", (unsigned)r);
-    }
-    return LLM_OK;
+/* What llm_bpe_load holds: bytes_size_ is final (see llm__bpe_parse). */
+static void llm__bpe_account(llm_bpe *bpe) {
+    size_t slots = bpe->table_mask_ + 1;
+    bpe->memory = bpe->bytes_size_ + 8 + bpe->rank_count * (sizeof(uint32_t) + sizeof(uint16_t)) +
+                  slots * sizeof(llm__bpe_slot) + 65536 * sizeof(uint32_t) + slots / 16 * sizeof(uint64_t);
 }
 
-/* Second pass: decodes every line into place, then indexes the ranks. */
-static llm_result llm__bpe_fill(llm_bpe *bpe, const unsigned char *p, const unsigned char *end, llm_error *err) {
-    llm__bpe_line line;
-    size_t used = 0, lineno = 0, k;
-    while (p < end) {
-        lineno++;
-        llm__bpe_split_line(p, end, &line);
-        p = line.next;
-        k = llm__bpe_b64_decode(line.b64, line.b64_len, bpe->bytes_ + used);
-        if (k == (size_t)-1 || k == 0)
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: invalid base64", lineno);
-        if (k > LLM__BPE_MAX_TOKEN)
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: token longer than %u bytes", lineno,
-                             LLM__BPE_MAX_TOKEN);
-        if (line.rank >= bpe->rank_count)
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: rank %u out of range 0..%z", lineno,
-                             (unsigned)line.rank, bpe->rank_count - 1);
-        if (bpe->length_[line.rank])
-            return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: duplicate rank %u", lineno, (unsigned)line.rank);
-        bpe->offset_[line.rank] = (uint32_t)used;
-        bpe->length_[line.rank] = (uint16_t)k;
-        used += k;
-        if (k == 1) bpe->byte_rank_[bpe->bytes_[bpe->offset_[line.rank]]] = line.rank;
-        if (k == 2) bpe->pair_rank_[(unsigned)bpe->bytes_[used - 2] << 8 | bpe->bytes_[used - 1]] = line.rank;
+/* Decodes the base64 s[0..n) of one line (n a positive multiple of 4,
+   '=' only as the padding of the last quad) into out with the digit
+   values in tab; returns the byte count, or (size_t)-1 when invalid. */
+static size_t llm__bpe_b64_line(const unsigned char *tab, const unsigned char *s, size_t n, unsigned char *out) {
+    size_t i, o = 0;
+    unsigned a, b, c, d;
+    for (i = 0; i + 4 < n; i += 4, o += 3) {
+        a = tab[s[i]], b = tab[s[i + 1]], c = tab[s[i + 2]], d = tab[s[i + 3]];
+        if ((a | b | c | d) >= 64) return (size_t)-1;
+        out[o] = (unsigned char)(a << 2 | b >> 4);
+        out[o + 1] = (unsigned char)((b & 15) << 4 | c >> 2);
+        out[o + 2] = (unsigned char)((c & 3) << 6 | d);
     }
-    if (llm__bpe_index(bpe, err) != LLM_OK) return LLM_ERR_PARSE;
+    a = tab[s[i]], b = tab[s[i + 1]], c = tab[s[i + 2]], d = tab[s[i + 3]];
+    if ((a | b) >= 64 || c > 64 || d > 64 || (c == 64 && d != 64)) return (size_t)-1;
+    out[o++] = (unsigned char)(a << 2 | b >> 4);
+    if (c < 64) out[o++] = (unsigned char)((b & 15) << 4 | c >> 2);
+    if (d < 64) out[o++] = (unsigned char)((c & 3) << 6 | d);
+    return o;
+}
+
+#define LLM__BPE_AHEAD 16 /* ranks decoded ahead of their insertion (their slots prefetched) */
+
+/* One pass over the file, "base64 rank" per line (the last LF may be
+   missing): each line is decoded into place and its rank inserted into the
+   hash table LLM__BPE_AHEAD lines later, once its slot was prefetched (the
+   table is bigger than the caches: each insert would miss). The bytes were
+   sized from the file's length; what is left over is given back. */
+static llm_result llm__bpe_parse(llm_bpe *bpe, const unsigned char *p, const unsigned char *end, llm_error *err) {
+    unsigned char tab[256];
+    uint32_t ring[LLM__BPE_AHEAD];
+    const llm__bpe_slot *slots = (const llm__bpe_slot *)bpe->table_;
+    size_t used = 0, lineno = 0, k, queued = 0;
+    for (k = 0; k < 256; k++) tab[k] = (unsigned char)llm__bpe_b64_value((unsigned char)k);
+    while (p < end || queued) {
+        if (p < end) {
+            const unsigned char *sp = (const unsigned char *)memchr(p, ' ', (size_t)(end - p)), *q;
+            uint64_t rank = 0;
+            unsigned char *tok = bpe->bytes_ + used;
+            size_t n = sp ? (size_t)(sp - p) : 0;
+            lineno++;
+            if (!sp || n == 0 || n % 4 || n / 4 * 3 > LLM__BPE_MAX_TOKEN + 2)
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: expected \"base64 rank\"", lineno);
+            for (q = sp + 1; q < end && *q >= '0' && *q <= '9'; q++)
+                if ((rank = rank * 10 + (uint64_t)(*q - '0')) > LLM__BPE_RANK_MASK) break;
+            if (q == sp + 1 || (q < end && *q != '\n'))
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: expected \"base64 rank\"", lineno);
+            if ((k = llm__bpe_b64_line(tab, p, n, tok)) == (size_t)-1)
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: invalid base64", lineno);
+            if (k > LLM__BPE_MAX_TOKEN)
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: token longer than %u bytes", lineno,
+                                 LLM__BPE_MAX_TOKEN);
+            if (rank >= bpe->rank_count)
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: rank %u out of range 0..%z", lineno,
+                                 (unsigned)rank, bpe->rank_count - 1);
+            if (bpe->length_[rank])
+                return llm__fail(err, LLM_ERR_PARSE, "vocabulary line %z: duplicate rank %u", lineno, (unsigned)rank);
+            p = q < end ? q + 1 : q;
+            bpe->offset_[rank] = (uint32_t)used;
+            bpe->length_[rank] = (uint16_t)k;
+            used += k;
+            if (k == 1) bpe->byte_rank_[tok[0]] = (uint32_t)rank;
+            if (k == 2) bpe->pair_rank_[(unsigned)tok[0] << 8 | tok[1]] = (uint32_t)rank;
+            memset(tok + k, 0, 8); /* the padding of 8-byte loads (bytes_ has 8 to spare at its end) */
+            LLM__BPE_PREFETCH(&slots[(size_t)llm__bpe_hash(llm__load64(tok) & llm__bpe_first_bytes(k), tok, k) &
+                                     bpe->table_mask_]);
+            ring[(lineno - 1) % LLM__BPE_AHEAD] = (uint32_t)rank;
+            queued++;
+            if (queued < LLM__BPE_AHEAD && p < end) continue;
+        }
+        k = ring[(lineno - queued) % LLM__BPE_AHEAD];
+        queued--;
+        if (!llm__bpe_insert(bpe, (uint32_t)k))
+            return llm__fail(err, LLM_ERR_PARSE, "vocabulary has a duplicate token (rank %u)", (unsigned)k);
+    }
+    if (used < bpe->bytes_size_) { /* give back what the estimate left over */
+        unsigned char *shrunk =
+            (unsigned char *)llm__realloc(&bpe->alloc_, bpe->bytes_, bpe->bytes_size_ + 8, used + 8);
+        if (shrunk) {
+            bpe->bytes_ = shrunk;
+            bpe->bytes_size_ = used;
+        }
+    }
     for (k = 0; k < 256; k++)
         if (bpe->byte_rank_[k] == LLM__BPE_NONE)
             return llm__fail(err, LLM_ERR_PARSE, "vocabulary has no token for the byte %u", (unsigned)k);
@@ -7112,15 +7099,16 @@ LLM_API void llm_bpe_free(llm_bpe *bpe) {
 
 LLM_API llm_result llm_bpe_load(llm_bpe *bpe, llm_encoding encoding, const char *data, size_t len,
                                 const llm_allocator *alloc, llm_error *err) {
-    const unsigned char *p = (const unsigned char *)data, *end = p + len;
-    size_t lines, bytes, expected;
+    const unsigned char *p = (const unsigned char *)data, *end = p + len, *q;
+    size_t lines = 0, expected;
     llm_result r;
     LLM_ASSERT(bpe);
     memset(bpe, 0, sizeof *bpe);
     if (!data && len) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "vocabulary data is NULL");
     if ((unsigned)encoding >= (unsigned)LLM__ENCODING_COUNT)
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "unknown encoding %d", (int)encoding);
-    if ((r = llm__bpe_measure(p, end, &lines, &bytes, err)) != LLM_OK) return r;
+    for (q = p; q < end && (q = (const unsigned char *)memchr(q, '\n', (size_t)(end - q))) != NULL; q++) lines++;
+    if (len && p[len - 1] != '\n') lines++; /* the last line's LF may be missing */
     if (encoding == LLM_ENCODING_NONE)
         encoding = lines == 100256 ? LLM_ENCODING_CL100K_BASE : lines == 199998 ? LLM_ENCODING_O200K_BASE : encoding;
     expected = llm__bpe_expected_ranks(encoding);
@@ -7131,10 +7119,12 @@ LLM_API llm_result llm_bpe_load(llm_bpe *bpe, llm_encoding encoding, const char 
     bpe->encoding = encoding;
     bpe->rank_count = lines;
     memset(bpe->byte_rank_, 0xFF, sizeof bpe->byte_rank_);
-    r = llm__bpe_alloc(bpe, lines, bytes);
+    /* a line decodes to at most 3/4 of its base64, and has a space and a digit besides */
+    r = llm__bpe_alloc(bpe, lines, (len > 2 * lines ? (len - 2 * lines) / 4 * 3 : 0) + 3);
     if (r != LLM_OK) r = llm__fail(err, r, "out of memory loading a vocabulary");
-    else r = llm__bpe_fill(bpe, p, end, err);
+    else r = llm__bpe_parse(bpe, p, end, err);
     if (r != LLM_OK) llm_bpe_free(bpe);
+    else llm__bpe_account(bpe);
     return r;
 }
 
@@ -17395,7 +17385,29 @@ typedef struct llm__router_dep {
     int rpm_local, tpm_local, parallel_local; /* the limits this router keeps itself (a fleet's share) */
     const char *store_prefix;      /* "llm1:{dep:<id>}" with a store */
     int64_t shared_until;          /* the store refused it (full, no slot, probing) until then */
+    int tier, tier_pos, member_pos; /* its tier in the group, its place there and among the members */
+    bool clean;                    /* in its tier's tree: passes every check but the attempt's exclusions */
+    bool held;                     /* in the tree for this pick only (a suspect that passed), or out of it */
 } llm__router_dep;
+
+/* The deployments of one order in a group, in member order, with what a
+   pick needs of the clean ones (those that pass every check whatever the
+   attempt, but its exclusions): Fenwick trees of their weights for
+   simple-shuffle (one per weighting: 1, weight, rpm, tpm; NULL when no
+   member has such a weight), or a tree of their scores (the least, how
+   many share it) for the scoring strategies. A pick then costs O(log n)
+   plus the suspects, instead of a check of every member. */
+typedef struct llm__router_tier {
+    int order;
+    int *members;
+    int count;
+    uint64_t *fen[4];
+    int clean, weighted, with_rpm, with_tpm; /* clean members, and those with weight, rpm, tpm set */
+    double *key;                   /* 2 * leaves: a node's least score (LLM__ROUTER_ABSENT: none) */
+    int *ties;                     /* how many leaves under the node have it */
+    int leaves;
+    int64_t minute;                /* usage-based: the minute the scores are of */
+} llm__router_tier;
 
 typedef struct llm__router_group {
     const char *name;
@@ -17408,6 +17420,10 @@ typedef struct llm__router_group {
     double budget, spent;
     int64_t spend_window;
     int64_t store_read_at;         /* when its cooldowns were last read from the store (0: never) */
+    llm__router_tier *tiers;       /* by order, the least first */
+    int tier_count;
+    int *suspects;                 /* the members not clean, in member order (checked at every pick) */
+    int suspect_count;
 } llm__router_group;
 
 typedef struct llm__router_state {
@@ -17755,6 +17771,8 @@ static llm_result llm__router_store_dep(llm_router *r, llm__router_dep *d, llm_e
     return LLM_OK;
 }
 
+static llm_result llm__router_tiers(llm_router *r, int64_t now, llm_error *err);
+
 static llm_result llm__router_build(llm_router *r, const llm_router_desc *desc, llm_error *err) {
     llm__router_state *c;
     bool failed = false;
@@ -17789,6 +17807,7 @@ static llm_result llm__router_build(llm_router *r, const llm_router_desc *desc, 
         c->deps[i].bucket_ms = now;
     }
     if ((res = llm__router_groups(r, desc, err)) != LLM_OK) return res;
+    if ((res = llm__router_tiers(r, now, err)) != LLM_OK) return res;
     return llm__router_fallbacks(r, desc, err);
 }
 
@@ -18118,6 +18137,275 @@ static int llm__router_choose(llm_router *r, llm_router_attempt *a, const llm__r
     return pick;
 }
 
+/* ---- the clean deployments of each tier: a pick without a check of every member ---- */
+
+#define LLM__ROUTER_ABSENT 1e300 /* the score of a tree leaf with no deployment */
+#define LLM__ROUTER_MAX_HELD 32  /* suspects that pass, and exclusions, one fast pick takes in */
+
+static bool llm__router_scored(const llm_router *r) {
+    return r->desc_.strategy != LLM_ROUTING_DEFAULT && r->desc_.strategy != LLM_ROUTING_SIMPLE_SHUFFLE;
+}
+
+/* Whether d passes llm__router_check now and until its own state changes
+   (a pick or report of it, a store's answer about it), whatever the
+   attempt but its exclusions: each check that could fail is ruled out. A
+   router or group budget is checked by the slow scan (it spans members). */
+static bool llm__router_is_clean(const llm_router *r, const llm__router_dep *d, int64_t now) {
+    bool counted = r->desc_.count_prompt_tokens != NULL; /* else the prompt counts 0 tokens */
+    if (d->health != LLM__ROUTER_CLOSED || d->probing || d->d.budget_usd > 0 || d->shared_until > now) return false;
+    if (counted && (d->d.max_input_tokens > 0 || r->desc_.max_input_tokens)) return false;
+    if (d->parallel_local && d->st.in_flight >= d->parallel_local) return false;
+    if (d->rpm_local && d->rpm_units < 60000) return false; /* a refill only adds */
+    return !d->tpm_local || d->tpm_units >= (counted ? (int64_t)d->tpm_local * 60000 : 0);
+}
+
+static void llm__router_fen_add(uint64_t *f, int n, int i, uint64_t v) {
+    for (i++; i <= n; i += i & -i) f[i] += v; /* unsigned: adding 0 - w takes w away */
+}
+
+static uint64_t llm__router_fen_total(const uint64_t *f, int n) {
+    uint64_t sum = 0;
+    for (; n > 0; n -= n & -n) sum += f[n];
+    return sum;
+}
+
+/* The first position whose running total exceeds x (x < the total). */
+static int llm__router_fen_find(const uint64_t *f, int n, uint64_t x) {
+    int pos = 0, step = 1;
+    while (step <= n / 2) step *= 2;
+    for (; step; step >>= 1)
+        if (pos + step <= n && f[pos + step] <= x) {
+            pos += step;
+            x -= f[pos];
+        }
+    return pos;
+}
+
+static void llm__router_tree_set(llm__router_tier *t, int pos, double key) {
+    int i = t->leaves + pos;
+    t->key[i] = key;
+    t->ties[i] = key < LLM__ROUTER_ABSENT;
+    for (i /= 2; i >= 1; i /= 2) {
+        double l = t->key[2 * i], rt = t->key[2 * i + 1], m = l < rt ? l : rt;
+        t->key[i] = m;
+        t->ties[i] = (l == m ? t->ties[2 * i] : 0) + (rt == m ? t->ties[2 * i + 1] : 0);
+    }
+}
+
+/* The position of the k-th leaf (in member order) with the least score. */
+static int llm__router_tree_pick(const llm__router_tier *t, uint64_t k) {
+    int i = 1;
+    double best = t->key[1];
+    while (i < t->leaves) {
+        int l = 2 * i;
+        if (t->key[l] == best && (uint64_t)t->ties[l] > k) {
+            i = l;
+        } else {
+            if (t->key[l] == best) k -= (uint64_t)t->ties[l];
+            i = l + 1;
+        }
+    }
+    return i - t->leaves;
+}
+
+/* Puts d into its tier's tree (in) or takes it out. */
+static void llm__router_tier_put(llm_router *r, llm__router_dep *d, bool in) {
+    llm__router_tier *t = &llm__router_core(r)->groups[d->group].tiers[d->tier];
+    int s = in ? 1 : -1, m;
+    if (llm__router_scored(r)) {
+        llm__router_tree_set(t, d->tier_pos, in ? llm__router_score(r, d, t->minute * 60000) : LLM__ROUTER_ABSENT);
+    } else {
+        for (m = 0; m < 4; m++)
+            if (t->fen[m])
+                llm__router_fen_add(t->fen[m], t->count, d->tier_pos,
+                                    (in ? 1u : (uint64_t)0 - 1u) * llm__router_weight(d, m));
+    }
+    t->clean += s;
+    t->weighted += d->d.weight > 0 ? s : 0;
+    t->with_rpm += d->d.rpm > 0 ? s : 0;
+    t->with_tpm += d->d.tpm > 0 ? s : 0;
+}
+
+/* Where member_pos is, or goes, in the group's suspects (member order). */
+static int llm__router_suspect_at(const llm__router_state *c, const llm__router_group *g, int member_pos) {
+    int lo = 0, hi = g->suspect_count;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (c->deps[g->suspects[mid]].member_pos < member_pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* After d's state changed: into the tree when it turned clean, into the
+   suspects when it no longer is, its score renewed when it stays. */
+static void llm__router_sync(llm_router *r, int i, int64_t now) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_dep *d = &c->deps[i];
+    llm__router_group *g = &c->groups[d->group];
+    bool clean = llm__router_is_clean(r, d, now);
+    int at;
+    if (clean == d->clean) {
+        if (clean && llm__router_scored(r)) {
+            llm__router_tier *t = &g->tiers[d->tier];
+            llm__router_tree_set(t, d->tier_pos, llm__router_score(r, d, t->minute * 60000));
+        }
+        return;
+    }
+    llm__router_tier_put(r, d, clean);
+    d->clean = clean;
+    at = llm__router_suspect_at(c, g, d->member_pos);
+    if (clean) {
+        memmove(g->suspects + at, g->suspects + at + 1, (size_t)(g->suspect_count - at - 1) * sizeof(int));
+        g->suspect_count--;
+    } else {
+        memmove(g->suspects + at + 1, g->suspects + at, (size_t)(g->suspect_count - at) * sizeof(int));
+        g->suspects[at] = i;
+        g->suspect_count++;
+    }
+}
+
+/* Usage-based scores are of one minute: a new one starts them again. */
+static void llm__router_tier_minute(llm_router *r, llm__router_tier *t, int64_t now) {
+    int k;
+    if (r->desc_.strategy != LLM_ROUTING_USAGE || now / 60000 == t->minute) return;
+    t->minute = now / 60000;
+    for (k = 0; k < t->count; k++) {
+        llm__router_dep *d = &llm__router_core(r)->deps[t->members[k]];
+        if (d->clean) llm__router_tree_set(t, k, llm__router_score(r, d, t->minute * 60000));
+    }
+}
+
+/* What llm__router_choose picks among a tier's candidates, from the trees. */
+static int llm__router_tier_choose(llm_router *r, const llm__router_tier *t) {
+    int mode;
+    if (llm__router_scored(r))
+        return t->members[llm__router_tree_pick(t, llm__router_random(r) % (uint64_t)t->ties[1])];
+    mode = t->weighted ? 1 : t->with_rpm == t->clean ? 2 : t->with_tpm == t->clean ? 3 : 0;
+    return t->members[llm__router_fen_find(t->fen[mode], t->count,
+                                           llm__router_random(r) % llm__router_fen_total(t->fen[mode], t->count))];
+}
+
+/* The candidates of the attempt's group without a check of every member:
+   the clean ones are in their tiers' trees; the suspects are checked, and
+   those that pass join the trees for this pick, as the attempt's
+   exclusions leave them. Fills s->ok and s->min_order as the scan would,
+   and with `pick` chooses as llm__router_choose would (the same draw of
+   the random source, the same deployment). False when it cannot tell
+   (a pinned request, a router or group budget, too many suspects that
+   pass) or nothing can take the attempt: the scan then runs. */
+static bool llm__router_fast(llm_router *r, llm_router_attempt *a, int64_t now, llm__router_scan *s, int *pick) {
+    llm__router_state *c = llm__router_core(r);
+    llm__router_group *g = &c->groups[a->group_];
+    int held[LLM__ROUTER_MAX_HELD], nheld = 0, k, t;
+    bool ok = true;
+    if (a->pin_ >= 0 || r->desc_.budget_usd > 0 || g->budget > 0) return false;
+    memset(s, 0, sizeof *s);
+    s->min_wait = s->min_cool = -1;
+    for (t = 0; t < g->tier_count; t++) llm__router_tier_minute(r, &g->tiers[t], now);
+    for (k = 0; k < g->suspect_count;) {
+        int i = g->suspects[k];
+        int64_t ms;
+        int st = llm__router_check(r, a, i, now, &ms);
+        if (llm__router_is_clean(r, &c->deps[i], now)) { /* leaves the suspects: k is the next one now */
+            llm__router_sync(r, i, now);
+            continue;
+        }
+        k++;
+        if (st != LLM__ROUTER_OK) continue;
+        if (nheld == LLM__ROUTER_MAX_HELD) { ok = false; break; }
+        held[nheld++] = i;
+        c->deps[i].held = true;
+        llm__router_tier_put(r, &c->deps[i], true);
+    }
+    for (k = 0; ok && k <= a->excluded_count_; k++) { /* the exclusions and the avoided one leave the trees */
+        int i = k < a->excluded_count_ ? a->excluded_[k] : a->avoid_;
+        if (i < 0 || c->deps[i].group != a->group_ || !c->deps[i].clean || c->deps[i].held) continue;
+        if (nheld == LLM__ROUTER_MAX_HELD) { ok = false; break; }
+        held[nheld++] = i;
+        c->deps[i].held = true;
+        llm__router_tier_put(r, &c->deps[i], false);
+    }
+    if (ok) {
+        for (t = 0; t < g->tier_count; t++) s->ok += g->tiers[t].clean;
+        for (t = 0; t < g->tier_count && !g->tiers[t].clean; t++) {}
+        if (s->ok) s->min_order = g->tiers[t].order;
+        if (s->ok && pick) *pick = llm__router_tier_choose(r, &g->tiers[t]);
+    }
+    while (nheld > 0) { /* the trees as they were */
+        llm__router_dep *d = &c->deps[held[--nheld]];
+        d->held = false;
+        llm__router_tier_put(r, d, d->clean);
+    }
+    return ok && s->ok > 0;
+}
+
+/* The tiers of every group (distinct orders, the least first), their
+   trees, and which deployments start clean. */
+static llm_result llm__router_tiers(llm_router *r, int64_t now, llm_error *err) {
+    llm__router_state *c = llm__router_core(r);
+    bool failed = false;
+    int gi, k, t, m;
+    for (gi = 0; gi < c->group_count; gi++) {
+        llm__router_group *g = &c->groups[gi];
+        g->suspects = (int *)llm__router_array(r, (size_t)g->count, sizeof(int), &failed);
+        g->tiers = (llm__router_tier *)llm__router_array(r, (size_t)g->count, sizeof(llm__router_tier), &failed);
+        if (failed) break;
+        for (k = 0; k < g->count; k++) { /* the distinct orders, sorted (insertion: groups are small or of one order) */
+            int o = llm__router_order(&c->deps[g->members[k]]);
+            for (t = 0; t < g->tier_count && g->tiers[t].order < o; t++) {}
+            if (t < g->tier_count && g->tiers[t].order == o) { g->tiers[t].count++; continue; }
+            memmove(g->tiers + t + 1, g->tiers + t, (size_t)(g->tier_count - t) * sizeof(llm__router_tier));
+            memset(&g->tiers[t], 0, sizeof g->tiers[t]);
+            g->tiers[t].order = o;
+            g->tiers[t].count = 1;
+            g->tier_count++;
+        }
+        for (t = 0; t < g->tier_count && !failed; t++) {
+            llm__router_tier *tr = &g->tiers[t];
+            bool has[4] = {true, false, false, false};
+            for (k = 0; k < g->count; k++) {
+                const llm__router_dep *d = &c->deps[g->members[k]];
+                if (llm__router_order(d) != tr->order) continue;
+                has[1] |= d->d.weight > 0;
+                has[2] |= d->d.rpm > 0;
+                has[3] |= d->d.tpm > 0;
+            }
+            tr->members = (int *)llm__router_array(r, (size_t)tr->count, sizeof(int), &failed);
+            tr->minute = now / 60000;
+            if (llm__router_scored(r)) {
+                tr->leaves = 1;
+                while (tr->leaves < tr->count) tr->leaves *= 2;
+                tr->key = (double *)llm__router_array(r, 2 * (size_t)tr->leaves, sizeof(double), &failed);
+                tr->ties = (int *)llm__router_array(r, 2 * (size_t)tr->leaves, sizeof(int), &failed);
+                for (k = 0; !failed && k < 2 * tr->leaves; k++) tr->key[k] = LLM__ROUTER_ABSENT;
+            } else {
+                for (m = 0; m < 4; m++)
+                    if (has[m])
+                        tr->fen[m] = (uint64_t *)llm__router_array(r, (size_t)tr->count + 1, sizeof(uint64_t), &failed);
+            }
+            tr->count = 0;
+        }
+        if (failed) break;
+        for (k = 0; k < g->count; k++) {
+            int i = g->members[k];
+            llm__router_dep *d = &c->deps[i];
+            for (t = 0; g->tiers[t].order != llm__router_order(d); t++) {}
+            d->tier = t;
+            d->tier_pos = g->tiers[t].count;
+            d->member_pos = k;
+            g->tiers[t].members[g->tiers[t].count++] = i;
+        }
+        for (k = 0; k < g->count; k++) { /* each tree holds all its positions now */
+            int i = g->members[k];
+            llm__router_dep *d = &c->deps[i];
+            if ((d->clean = llm__router_is_clean(r, d, now))) llm__router_tier_put(r, d, true);
+            else g->suspects[g->suspect_count++] = i;
+        }
+    }
+    return failed ? llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory") : LLM_OK;
+}
+
 /* ---- one request: begin, fall back, give up ---- */
 
 static const char *llm__router_gname(const llm_router *r, int g) {
@@ -18292,8 +18580,9 @@ static llm_result llm__router_no_candidate(llm_router *r, llm_router_attempt *a,
     return llm__router_give_up(r, a, err);
 }
 
-/* Takes deployment i for the attempt: counters, buckets, probe. */
-static void llm__router_commit(llm_router *r, llm_router_attempt *a, int i, int64_t now) {
+/* Takes deployment i for the attempt: counters, buckets, probe. `own_id`:
+   the request carries its own request_id (the attempt builds none). */
+static void llm__router_commit(llm_router *r, llm_router_attempt *a, int i, int64_t now, bool own_id) {
     llm__router_state *c = llm__router_core(r);
     llm__router_dep *d = &c->deps[i];
     int64_t t = d->d.timeout_ms;
@@ -18311,11 +18600,13 @@ static void llm__router_commit(llm_router *r, llm_router_attempt *a, int i, int6
     a->sent_ms_ = now;
     a->avoid_ = -1;
     a->probe_ = d->health == LLM__ROUTER_HALF;
-    llm__router_hex_id(r, a->request_id, "req_");
+    if (own_id) a->request_id[0] = '\0';
+    else llm__router_hex_id(r, a->request_id, "req_");
     if (a->probe_) d->probing = true;
     if (a->deadline_ms_ && (t == 0 || a->deadline_ms_ - now < t)) t = a->deadline_ms_ - now;
     a->timeout_ms = t > 0x7FFFFFFF ? 0x7FFFFFFF : (int)t;
     if (!a->store_admitted_) {
+        llm__router_refill(d, now); /* a bucket fills up to the moment it pays (a fast pick checked no bucket) */
         d->rpm_units -= d->rpm_local ? 60000 : 0;
         d->tpm_units -= d->tpm_local ? a->prompt_tokens_ * 60000 : 0;
     }
@@ -18539,8 +18830,10 @@ LLM_API llm_result llm_router_store_run(llm_router *r, llm_router_attempt *a) {
 }
 
 /* Commits deployment i to the attempt and traces the pick. */
-static void llm__router_take(llm_router *r, llm_router_attempt *a, int i, int64_t now, int candidates) {
-    llm__router_commit(r, a, i, now);
+static void llm__router_take(llm_router *r, const llm_request *req, llm_router_attempt *a, int i, int64_t now,
+                             int candidates) {
+    llm__router_commit(r, a, i, now, req && req->request_id);
+    llm__router_sync(r, i, now);
     llm__router_trace(r, a, LLM_TRACE_PICK, &llm__router_core(r)->deps[i], NULL, 0, LLM_OK,
                       "picked %s (%s, %d candidates%s%s)", a->deployment_id,
                       llm__router_strategy_names[r->desc_.strategy], candidates ? candidates : a->store_candidates_,
@@ -18572,11 +18865,17 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
         return res;
     }
     llm__router_store_drop(r, a);
-    if (a->store_ran_ && a->store_op.kind == LLM_STORE_READ) llm__router_store_read_answer(r, a, now);
+    if (a->store_ran_ && a->store_op.kind == LLM_STORE_READ) {
+        const llm__router_group *g = &llm__router_core(r)->groups[a->store_read_group_];
+        int k;
+        llm__router_store_read_answer(r, a, now);
+        for (k = 0; k < a->store_op.read_count && k < g->count; k++) llm__router_sync(r, g->members[k], now);
+    }
     if (a->store_ran_) {
         int v = llm__router_store_answer(r, a, now, err, &res);
+        llm__router_sync(r, a->store_dep_, now);
         if (v != 0) {
-            if (v > 0) llm__router_take(r, a, a->store_dep_, now, 0);
+            if (v > 0) llm__router_take(r, req, a, a->store_dep_, now, 0);
             if (v > 0) llm__error_clear(err);
             llm__router_unlock(r);
             return v > 0 ? LLM_OK : res;
@@ -18599,17 +18898,21 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
             llm__router_store_read(r, a, now); /* the driver reads the group's cooldowns, then picks again */
             break;
         } else {
-            llm__router_scan_group(r, a, now, &s);
-            if (!s.ok && a->avoid_ >= 0) { /* the one we avoided is all there is */
-                a->avoid_ = -1;
+            i = -1;
+            if (!llm__router_fast(r, a, now, &s, &i)) {
                 llm__router_scan_group(r, a, now, &s);
+                if (!s.ok && a->avoid_ >= 0) { /* the one we avoided is all there is */
+                    a->avoid_ = -1;
+                    llm__router_scan_group(r, a, now, &s);
+                }
+                if (s.ok) i = llm__router_choose(r, a, &s, now);
             }
-            if (s.ok && (i = llm__router_choose(r, a, &s, now)) >= 0 && llm__router_shared(r, a, now)) {
+            if (s.ok && i >= 0 && llm__router_shared(r, a, now)) {
                 llm__router_store_admit(r, a, i, now); /* the driver asks the store, then picks again */
                 a->store_candidates_ = s.ok;
                 break;
             } else if (s.ok && i >= 0) {
-                llm__router_take(r, a, i, now, s.ok);
+                llm__router_take(r, req, a, i, now, s.ok);
                 res = LLM_OK;
             } else {
                 res = llm__router_no_candidate(r, a, &s, now, err, &again);
@@ -18723,7 +19026,8 @@ static llm_result llm__router_after_retryable(llm_router *r, llm_router_attempt 
         llm__router_scan s;
         int st;
         a->avoid_ = dep;
-        llm__router_scan_group(r, a, now, &s);
+        llm__router_sync(r, dep, now);
+        if (!llm__router_fast(r, a, now, &s, NULL)) llm__router_scan_group(r, a, now, &s);
         if (s.ok) return llm__router_retry(r, a, 0, now, "another deployment is healthy");
         a->avoid_ = -1;
         if (ra > 0 && ra <= r->desc_.max_retry_after_ms) {
@@ -18842,7 +19146,10 @@ static llm_result llm__router_succeeded(llm_router *r, llm_router_attempt *a, co
     }
     if (llm__router_usage(resp)) { /* the buckets took the estimate; settle the difference */
         extra = pt + ct - (a->prompt_tokens_ > 0 ? a->prompt_tokens_ : 0);
-        if (d->tpm_local && !a->store_admitted_) d->tpm_units -= extra * 60000;
+        if (d->tpm_local && !a->store_admitted_) {
+            llm__router_refill(d, now);
+            d->tpm_units -= extra * 60000;
+        }
         llm__router_minute(d, now);
         d->minute_tok += extra;
     }
@@ -18946,6 +19253,7 @@ LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const
         res = llm__router_failed(r, a, o->result, o->error, o->content_delivered, now, err);
     }
     llm__router_store_settle(r, a, &c->deps[a->deployment], o);
+    llm__router_sync(r, a->deployment, now);
     if (res == LLM_AGAIN) llm__error_clear(err);
     llm__router_unlock(r);
     return res;

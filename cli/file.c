@@ -36,9 +36,13 @@ char *cli_read_file(const char *path, size_t max, size_t *len, char *msg, size_t
     size_t cap = 0, n = 0, got;
     char *buf = NULL, *bigger, limit[32];
     int failed = !f;
+    long size = -1;
+    /* a file whose length shows is read into one block of that length (+1 to see its end): no copies */
+    if (f && !is_stdin && fseek(f, 0, SEEK_END) == 0 && ((size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0))
+        failed = 1; /* it seeks, but not back */
     while (!failed) {
         if (n == cap) {
-            size_t want = cap ? cap * 2 : (size_t)1 << 16;
+            size_t want = cap ? cap * 2 : size > 0 ? (size_t)size + 1 : (size_t)1 << 16;
             if (n > max) break; /* max + 1 bytes read: too large */
             if (want > max + 1) want = max + 1;
             if (!(bigger = file_grow(buf, n, want))) failed = 1;

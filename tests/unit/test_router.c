@@ -1635,6 +1635,99 @@ done:
     free(answer);
 }
 
+/* An attempt builds its X-Request-ID only when the request will carry it:
+   a request with its own request_id sends that one on every attempt, and
+   the attempt's stays empty; without one, each attempt has a "req_" id. */
+static void an_own_request_id_is_not_built_again(void) {
+    llm_router_attempt a;
+    llm_router_outcome o;
+    llm_router_send send;
+    llm_request req;
+    int k;
+    fx_reset();
+    fx_dep("g");
+    CHECK_EQ_INT(fx_init(), LLM_OK);
+    for (k = 0; k < 2; k++) {
+        memset(&req, 0, sizeof req);
+        req.model = "g";
+        req.request_id = k ? "mine-1" : NULL;
+        memset(&a, 0, sizeof a);
+        memset(&o, 0, sizeof o);
+        CHECK_EQ_INT(llm_router_pick(&F.router, &req, &a, NULL), LLM_OK);
+        CHECK_EQ_INT(llm_router_prepare(&F.router, &a, &req, &send, NULL), LLM_OK);
+        if (k) {
+            CHECK_EQ_STR(a.request_id, "");
+            CHECK_EQ_STR(send.request.request_id, "mine-1");
+        } else {
+            CHECK(strncmp(a.request_id, "req_", 4) == 0 && strlen(a.request_id) == 36);
+            CHECK_EQ_STR(send.request.request_id, a.request_id);
+        }
+        CHECK_EQ_INT(llm_router_report(&F.router, &a, &o, NULL), LLM_DONE);
+    }
+    fx_done();
+}
+
+/* ---- a big group: a pick does not look at every deployment ---- */
+
+static int price_calls;
+static bool counting_price(void *user, const char *model, double *in, double *out) {
+    (void)user;
+    price_calls++;
+    *in = *out = strcmp(model, "cheap") == 0 ? 0.000001 : 0.001;
+    return true;
+}
+
+static uint64_t fixed_random(void *user) { return *(const uint64_t *)user; }
+
+/* 1,000 deployments in one group. Lowest cost: the cheap one is picked,
+   and a pick + report asks the price of a few deployments, not of each
+   (a scan of the group asks all 1,000). Simple-shuffle by weight: the
+   draw x = random % total falls on the first deployment whose running
+   weight exceeds x (weights 1..1000, total 500500; x = 123456: 1+...+497
+   = 123753 > x and 1+...+496 = 123256 <= x, so index 496). */
+static void a_big_group_is_not_scanned(void) {
+    static llm_deployment_desc deps[1000];
+    static const llm_routing_strategy strategies[] = {LLM_ROUTING_LOWEST_COST, LLM_ROUTING_SIMPLE_SHUFFLE};
+    uint64_t rnd = 123456;
+    size_t s;
+    int i, k;
+    for (s = 0; s < 2; s++) {
+        llm_router_desc d;
+        llm_router r;
+        llm_request req;
+        memset(deps, 0, sizeof deps);
+        for (i = 0; i < 1000; i++) {
+            deps[i].group = "g";
+            deps[i].model = i == 700 ? "cheap" : "gpt-4o";
+            deps[i].weight = strategies[s] == LLM_ROUTING_SIMPLE_SHUFFLE ? i + 1 : 0;
+        }
+        memset(&d, 0, sizeof d);
+        d.deployments = deps;
+        d.deployment_count = 1000;
+        d.strategy = strategies[s];
+        d.price = counting_price;
+        d.random = fixed_random;
+        d.random_user = &rnd;
+        d.clock_ms = fx_clock;
+        if (!CHECK_EQ_INT(llm_router_init(&r, &d, NULL), LLM_OK)) return;
+        memset(&req, 0, sizeof req);
+        req.model = "g";
+        for (k = 0; k < 3; k++) {
+            llm_router_attempt a;
+            llm_router_outcome o;
+            memset(&a, 0, sizeof a);
+            memset(&o, 0, sizeof o);
+            price_calls = 0;
+            CHECK_EQ_INT(llm_router_pick(&r, &req, &a, NULL), LLM_OK);
+            CHECK_EQ_INT(a.deployment, strategies[s] == LLM_ROUTING_LOWEST_COST ? 700 : 496);
+            CHECK_EQ_INT(llm_router_report(&r, &a, &o, NULL), LLM_DONE);
+            if (strategies[s] == LLM_ROUTING_LOWEST_COST && !CHECK(price_calls <= 4))
+                fprintf(stderr, "  the price of %d deployments asked in one pick + report\n", price_calls);
+        }
+        llm_router_free(&r);
+    }
+}
+
 static const test_case cases[] = {
     TEST(stream_retries_before_the_first_token),
     TEST(stream_never_retries_after_text),
@@ -1690,6 +1783,8 @@ static const test_case cases[] = {
     TEST(config_loader),
     TEST(config_errors_name_the_path),
     TEST(config_yaml_text_is_named),
+    TEST(a_big_group_is_not_scanned),
+    TEST(an_own_request_id_is_not_built_again),
     TEST(router_property),
     TEST(a_zero_seed_never_repeats_keys),
     TEST(a_refused_signature_is_sent_again_without_thinking),
