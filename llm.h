@@ -3194,7 +3194,7 @@ LLM_API void llm_openai_request_free(llm_openai_request *r);
    responses      the OpenAI Responses API wire format (OpenAI, Azure)
                   gives: llm__responses_wire, llm__responses_azure_wire
    anthropic      the Anthropic Messages wire format
-                  gives: llm__anthropic_wire
+                  gives: llm__anthropic_wire, llm__anthropic_stream_text
    gemini         the Gemini generateContent wire format
                   gives: llm__gemini_wire
    providers      the provider table, its lookups, and the one resolution of a target
@@ -4800,6 +4800,7 @@ LLM_API void llm_json_doc_free(llm_json_doc *doc) {
     doc->max_depth = max_depth;
 }
 
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) /* their stream decoders' */
 /* ---- on demand: a document read where it lies ----
    The stream decoders read an event's members in place: one pass that
    checks everything llm_json_parse checks (RFC 8259, UTF-8, escapes and
@@ -5054,6 +5055,8 @@ static int llm__json_demand_member(llm__json_demand *d, bool *first, const char 
     llm__json_skip_ws(&d->ps);
     return d->ps.p < d->ps.end ? 1 : -1;
 }
+
+#endif
 
 /* The document's string buffer grown to len + 1 bytes (what the strings
    of a len-byte text need), for a reader's strings; NULL without memory. */
@@ -9122,6 +9125,50 @@ LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transpo
 // >>wirekit: what every wire format encodes and decodes with
 /* ------------------------------------------------------------------------ */
 
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC)
+/* ---- stream events read in place: the frame around one string ----
+   A stream repeats its events' shape: many events are the previous one's
+   bytes with another string in one place (a text delta). A decoder that
+   read an event whole (checked as llm_json_parse checks it) keeps its
+   bytes before and after that string; an event that starts and ends with
+   the same bytes, and has a valid string between, is the same JSON with
+   another string in the same place (a string token swapped for another
+   changes neither the document's validity nor its other members), so only
+   the string is read. */
+
+#define LLM__WIRE_FRAME_MAX 384
+
+typedef struct llm__wire_frame {
+    char bytes[LLM__WIRE_FRAME_MAX]; /* the bytes before the string (its opening quote included), then after it
+                                        (from its closing quote) */
+    size_t before, after;            /* before 0: none kept */
+} llm__wire_frame;
+
+/* Keeps the frame of data[0, len) around the string whose opening quote is
+   at `at` and whose closing quote ends before `after`; none when it is too
+   long to keep. */
+static void llm__wire_frame_keep(llm__wire_frame *f, const char *data, size_t len, const char *at, const char *after) {
+    size_t before = (size_t)(at - data) + 1, rest = len - (size_t)(after - data) + 1;
+    f->before = 0;
+    if (before + rest > LLM__WIRE_FRAME_MAX) return;
+    memcpy(f->bytes, data, before);
+    memcpy(f->bytes + before, after - 1, rest);
+    f->before = before;
+    f->after = rest;
+}
+
+/* Whether the text at d's cursor (to its end) is the kept frame around a
+   string, which is then read into *text (d's scratch). */
+static bool llm__wire_frame_match(const llm__wire_frame *f, llm__json_demand *d, const char **text, size_t *n) {
+    const unsigned char *data = d->ps.p;
+    size_t len = (size_t)(d->ps.end - data);
+    if (!f->before || len < f->before + f->after || memcmp(data, f->bytes, f->before) != 0) return false;
+    d->ps.p = data + f->before - 1;
+    if (!llm__json_demand_string(d, text, n)) return false;
+    return (size_t)(d->ps.end - d->ps.p) + 1 == f->after && memcmp(d->ps.p - 1, f->bytes + f->before, f->after) == 0;
+}
+#endif
+
 /* A JSON value written again as compact JSON text in an arena, into *out:
    LLM_OK, LLM_ERR_NO_MEMORY, or LLM_ERR_LIMIT_EXCEEDED for a value nested
    deeper than the writer goes (64; the reader takes 512). */
@@ -11471,13 +11518,11 @@ static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event
    system_fingerprint) is compared with the previous event's bytes: the
    same bytes were checked and given to the sink then, where the first
    value of each stays, so they are stepped over. So is the whole frame
-   of a chunk that carries one delta string of one choice: an event whose
-   bytes are the previous one's but for that string (checked as it is
-   copied) is the same JSON with another string in the same place. */
+   of a chunk that carries one delta string of one choice
+   (llm__wire_frame). */
 
 #define LLM__OPENAI_TEXT_CHOICES 4
 #define LLM__OPENAI_HEADER_MAX 256
-#define LLM__OPENAI_FRAME_MAX 384
 
 typedef struct llm__openai_text_str {
     const char *s; /* NULL: absent, or not a string */
@@ -11507,13 +11552,9 @@ typedef struct llm__openai_state {
     size_t header_len; /* 0: none */
     bool seen[LLM__FIELD_COUNT];
     bool seen_created;
-    /* the previous event as a frame around its one delta string: the bytes
-       before it (its opening quote included), after it (from its closing
-       quote), the choice and the delta's kind */
-    char frame[LLM__OPENAI_FRAME_MAX];
-    size_t before_len, after_len; /* before_len 0: none */
-    int index;
-    llm_event_type kind;
+    llm__wire_frame frame; /* the previous event around its one delta string, */
+    int index;             /* of this choice */
+    llm_event_type kind;   /* and kind */
 } llm__openai_state;
 
 enum { /* the members the reader knows; LLM__FIELD_* are the first */
@@ -11733,9 +11774,12 @@ static bool llm__openai_text_read(llm__json_demand *d, llm__openai_text_chunk *k
    chunk has another shape (not one choice, a finish reason, two strings). */
 static const llm__openai_text_str *llm__openai_text_lone(const llm__openai_text_chunk *k, llm_event_type *kind) {
     const llm__openai_text_choice *c = &k->choices[0];
-    const llm__openai_text_str *reasoning = c->reasoning_content.seen ? &c->reasoning_content : &c->reasoning;
-    int strings = (reasoning->s != NULL) + (c->content.s != NULL) + (c->refusal.s != NULL);
-    if (k->choice_count != 1 || c->finish.s || strings != 1) return NULL;
+    const llm__openai_text_str *reasoning;
+    int strings;
+    if (k->choice_count != 1) return NULL; /* (choices not read are not cleared) */
+    reasoning = c->reasoning_content.seen ? &c->reasoning_content : &c->reasoning;
+    strings = (reasoning->s != NULL) + (c->content.s != NULL) + (c->refusal.s != NULL);
+    if (c->finish.s || strings != 1) return NULL;
     *kind = reasoning->s ? LLM_EVENT_REASONING : c->content.s ? LLM_EVENT_TEXT : LLM_EVENT_REFUSAL;
     return reasoning->s ? reasoning : c->content.s ? &c->content : &c->refusal;
 }
@@ -11745,32 +11789,11 @@ static void llm__openai_text_keep_frame(llm__openai_state *st, const llm__openai
                                         size_t len) {
     llm_event_type kind = LLM_EVENT_TEXT;
     const llm__openai_text_str *lone = llm__openai_text_lone(k, &kind);
-    size_t before, after;
-    st->before_len = 0;
+    st->frame.before = 0;
     if (!lone) return;
-    before = (size_t)(lone->at - (const unsigned char *)data) + 1;
-    after = len - (size_t)(lone->after - (const unsigned char *)data) + 1;
-    if (before + after > LLM__OPENAI_FRAME_MAX) return;
-    memcpy(st->frame, data, before);
-    memcpy(st->frame + before, lone->after - 1, after);
-    st->before_len = before;
-    st->after_len = after;
+    llm__wire_frame_keep(&st->frame, data, len, (const char *)lone->at, (const char *)lone->after);
     st->index = k->choices[0].index < 0 || k->choices[0].index > 0x7FFFFFFF ? 0x7FFFFFFF : (int)k->choices[0].index;
     st->kind = kind;
-}
-
-/* The event in the previous one's frame: its delta string read into
-   *text; false when the bytes around it differ. */
-static bool llm__openai_text_same_frame(llm__json_demand *d, const llm__openai_state *st, const char **text,
-                                        size_t *n) {
-    const unsigned char *data = d->ps.p;
-    size_t len = (size_t)(d->ps.end - data);
-    if (!st->before_len || len < st->before_len + st->after_len || memcmp(data, st->frame, st->before_len) != 0)
-        return false;
-    d->ps.p = data + st->before_len - 1;
-    if (!llm__json_demand_string(d, text, n)) return false;
-    return (size_t)(d->ps.end - d->ps.p) + 1 == st->after_len &&
-           memcmp(d->ps.p - 1, st->frame + st->before_len, st->after_len) == 0;
 }
 
 /* What llm__openai_choice_delta does with a choice read in place. */
@@ -11802,13 +11825,13 @@ static llm_result llm__openai_stream_text(llm_stream_sink *s, const char *data, 
     memset(&k, 0, offsetof(llm__openai_text_chunk, choices)); /* each choice is cleared when it is read */
     k.choice_count = 0;
     llm__json_demand_init(&d, data, len, scratch);
-    if (st && llm__openai_text_same_frame(&d, st, &text, &n)) {
+    if (st && llm__wire_frame_match(&st->frame, &d, &text, &n)) {
         if ((r = llm_sink_choice(s, st->index)) != LLM_OK) return r;
         return llm_sink_delta(s, st->kind, st->index, text, n);
     }
     llm__json_demand_init(&d, data, len, scratch);
     if (!llm__openai_text_read(&d, &k, st)) {
-        if (st) st->before_len = 0;
+        if (st) st->frame.before = 0;
         return LLM_AGAIN;
     }
     if (st) llm__openai_text_keep_frame(st, &k, data, len);
@@ -13025,6 +13048,7 @@ typedef struct llm__anthropic_state {
     int json_block;              /* stream: its content block index + 1; 0: not yet seen */
     llm_usage usage;
     bool bad;
+    llm__wire_frame frame;       /* stream: the last text delta read in place, around its text */
 } llm__anthropic_state;
 
 /* max_tokens, which the API requires: the request's, else the smaller of
@@ -13823,6 +13847,116 @@ static llm_result llm__anthropic_stream_event(llm_stream_sink *s, const char *ev
     }
     if (strcmp(type, "error") == 0) return llm_sink_error(s, root);
     return LLM_OK; /* ping and event types added later */
+}
+
+/* ---- text deltas read in place ----
+   A content_block_delta that carries a text_delta is read without a DOM
+   (checked whole as llm_json_parse checks it; the first of two members of
+   one name wins, as there), and the next one whose bytes are the same but
+   for the text only has its text read (llm__wire_frame). Every other
+   event, and any doubt, answers LLM_AGAIN before the sink hears anything:
+   the call then parses the DOM for llm__anthropic_stream_event. */
+
+typedef struct llm__anthropic_text_delta {
+    const char *type, *delta_type, *text; /* NULL: absent or not a string */
+    size_t type_len, delta_type_len, text_len;
+    const char *text_at, *text_after;     /* the text's bytes in the event */
+    int64_t index;
+    bool seen_type, seen_index, seen_delta, seen_delta_type, seen_text, index_ok;
+} llm__anthropic_text_delta;
+
+static bool llm__anthropic_text_key(const char *key, size_t n, const char *name, size_t len) {
+    return n == len && memcmp(key, name, n) == 0;
+}
+
+/* A string member read the first time (`seen`), skipped after; *s stays
+   NULL when it is not a string. */
+static bool llm__anthropic_text_string(llm__json_demand *d, bool *seen, const char **s, size_t *n) {
+    bool first = !*seen;
+    *seen = true;
+    if (!first || *d->ps.p != '"') return llm__json_demand_skip(d);
+    return llm__json_demand_string(d, s, n);
+}
+
+static bool llm__anthropic_text_delta_object(llm__json_demand *d, llm__anthropic_text_delta *t) {
+    const char *key;
+    size_t n;
+    bool first = true, ok;
+    int r;
+    if (*d->ps.p != '{') return llm__json_demand_skip(d);
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        if (llm__anthropic_text_key(key, n, "type", 4)) {
+            ok = llm__anthropic_text_string(d, &t->seen_delta_type, &t->delta_type, &t->delta_type_len);
+        } else if (llm__anthropic_text_key(key, n, "text", 4)) {
+            const unsigned char *at = d->ps.p;
+            bool first_text = !t->seen_text;
+            ok = llm__anthropic_text_string(d, &t->seen_text, &t->text, &t->text_len);
+            if (ok && first_text && t->text) {
+                t->text_at = (const char *)at;
+                t->text_after = (const char *)d->ps.p;
+            }
+        } else {
+            ok = llm__json_demand_skip(d);
+        }
+        if (!ok) return false;
+    }
+    return r == 0;
+}
+
+/* The event's members; false leaves it to the DOM. */
+static bool llm__anthropic_text_read(llm__json_demand *d, llm__anthropic_text_delta *t) {
+    const char *key;
+    size_t n;
+    bool first = true, ok, is_int;
+    int r;
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        if (llm__anthropic_text_key(key, n, "type", 4)) {
+            ok = llm__anthropic_text_string(d, &t->seen_type, &t->type, &t->type_len);
+        } else if (llm__anthropic_text_key(key, n, "index", 5) && !t->seen_index) {
+            t->seen_index = true;
+            is_int = false;
+            ok = *d->ps.p == '-' || (*d->ps.p >= '0' && *d->ps.p <= '9')
+                     ? llm__json_demand_number(d, &t->index, &is_int)
+                     : llm__json_demand_skip(d);
+            t->index_ok = ok && is_int && t->index >= 0 && t->index <= 0x7FFFFFFF;
+        } else if (llm__anthropic_text_key(key, n, "delta", 5) && !t->seen_delta) {
+            t->seen_delta = true;
+            ok = llm__anthropic_text_delta_object(d, t);
+        } else {
+            ok = llm__json_demand_skip(d);
+        }
+        if (!ok) return false;
+    }
+    return r == 0 && llm__json_demand_end(d);
+}
+
+/* An event's data read in place (`scratch`: len + 1 bytes for its
+   strings); LLM_AGAIN leaves it to llm__anthropic_stream_event. */
+static llm_result llm__anthropic_stream_text(llm_stream_sink *s, const char *data, size_t len, char *scratch) {
+    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
+    llm__anthropic_text_delta t;
+    llm__json_demand d;
+    llm_result r;
+    const char *text;
+    size_t n;
+    if (!st || st->json_tool) return LLM_AGAIN; /* the structured answer's deltas: the DOM */
+    llm__json_demand_init(&d, data, len, scratch);
+    if (!llm__wire_frame_match(&st->frame, &d, &text, &n)) {
+        memset(&t, 0, sizeof t);
+        llm__json_demand_init(&d, data, len, scratch);
+        st->frame.before = 0;
+        if (!llm__anthropic_text_read(&d, &t) || !t.type || !t.index_ok || !t.delta_type || !t.text ||
+            !llm__anthropic_text_key(t.type, t.type_len, "content_block_delta", 19) ||
+            !llm__anthropic_text_key(t.delta_type, t.delta_type_len, "text_delta", 10))
+            return LLM_AGAIN;
+        llm__wire_frame_keep(&st->frame, data, len, t.text_at, t.text_after);
+        text = t.text;
+        n = t.text_len;
+    }
+    if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
+    return llm_sink_delta(s, LLM_EVENT_TEXT, 0, text, n);
 }
 
 static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
@@ -16107,6 +16241,9 @@ typedef llm_result (*llm__call_text_fn)(llm_stream_sink *s, const char *data, si
 static llm__call_text_fn llm__call_text_decoder(const llm_wire_format *w) {
 #ifndef LLM_NO_PROVIDER_OPENAI
     if (w == &llm__openai_wire || w == &llm__openai_azure_wire) return llm__openai_stream_text;
+#endif
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+    if (w == &llm__anthropic_wire) return llm__anthropic_stream_text;
 #endif
     (void)w;
     return NULL;
