@@ -11731,17 +11731,13 @@ static bool llm__openai_text_same_header(llm__json_demand *d, llm__openai_text_c
     return true;
 }
 
-/* Keeps the header just read (from `start`, the '{', to the cursor) for the
-   next event. */
-static void llm__openai_text_keep_header(llm__openai_state *st, const llm__openai_text_chunk *k,
-                                         const unsigned char *start, const unsigned char *at) {
+/* Keeps the header just read (from `start`, the '{', to `at`) for the next
+   event (its flags were kept as it was read). */
+static void llm__openai_text_keep_header(llm__openai_state *st, const unsigned char *start, const unsigned char *at) {
     size_t n = (size_t)(at - start);
-    int f;
-    if (!st || n > LLM__OPENAI_HEADER_MAX) return;
+    if (n > LLM__OPENAI_HEADER_MAX) return;
     memcpy(st->header, start, n);
     st->header_len = n;
-    for (f = 0; f < LLM__FIELD_COUNT; f++) st->seen[f] = k->fields[f].seen;
-    st->seen_created = k->seen_created;
 }
 
 /* The root object's members; false leaves the event to the DOM. The
@@ -11752,7 +11748,7 @@ static bool llm__openai_text_read(llm__json_demand *d, llm__openai_text_chunk *k
     const char *key;
     size_t n;
     bool first = false, in_header = false;
-    int r;
+    int r, f;
     start = d->ps.p;
     if (!llm__openai_text_same_header(d, k, st)) {
         if (!llm__json_demand_enter(d, '{')) return false;
@@ -11763,10 +11759,14 @@ static bool llm__openai_text_read(llm__json_demand *d, llm__openai_text_chunk *k
         int which = llm__openai_text_key(key, n);
         if (in_header && which > LLM__OPENAI_KEY_CREATED) in_header = false;
         if (!llm__openai_text_root_member(d, k, which)) return false;
-        if (in_header) header_end = d->ps.p;
+        if (in_header && st) { /* what an event that repeats the header's bytes has seen by its end */
+            header_end = d->ps.p;
+            for (f = 0; f < LLM__FIELD_COUNT; f++) st->seen[f] = k->fields[f].seen;
+            st->seen_created = k->seen_created;
+        }
     }
     if (r != 0 || !llm__json_demand_end(d)) return false;
-    if (header_end) llm__openai_text_keep_header(st, k, start, header_end);
+    if (header_end) llm__openai_text_keep_header(st, start, header_end);
     return true;
 }
 

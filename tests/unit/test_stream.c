@@ -146,6 +146,20 @@ static void chunks_read_in_place_follow_the_readers_rules(void) {
     }
 }
 
+/* A header repeated by the next event counts only the members before its
+   end: a "created" after another member is read again (0 there, so the
+   next chunk's 5 is the stream's, as the DOM decoder has it). */
+static void a_repeated_header_is_its_bytes_only(void) {
+    const char *body = "data: {\"id\":\"c\",\"x\":1,\"created\":0,\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\n"
+                       "data: {\"id\":\"c\",\"created\":5,\"choices\":[{\"delta\":{\"content\":\"b\"}}]}\n\n" DONE;
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(case_run(&t, "content-type: text/event-stream\n", body, 0), LLM_OK);
+    CHECK_EQ_STR(t.rec.log, "texta textb");
+    CHECK_EQ_INT(t.resp.created, 5);
+    case_end(&t);
+}
+
 static void stream_without_end_marker_is_truncated_and_keeps_the_text(void) {
     stream_case t;
     case_start(&t);
@@ -582,6 +596,7 @@ static void oversized_events_are_refused(void) {
 static const test_case cases[] = {
     TEST(stream_delivers_events_and_the_same_response),
     TEST(chunks_read_in_place_follow_the_readers_rules),
+    TEST(a_repeated_header_is_its_bytes_only),
     TEST(stream_without_end_marker_is_truncated_and_keeps_the_text),
     TEST(callback_cancels_and_keeps_the_partial_response),
     TEST(tool_calls_assemble_by_index),
