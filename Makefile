@@ -305,7 +305,8 @@ check-fuzz-short: | $(B)
 	$(MAKE) -s fuzz FUZZ_SECONDS=10 FUZZ_FLAGS=-seed=1
 
 # ---- fuzzing (libFuzzer; clang) ----
-FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models counts redis_reply responses answers
+FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models counts redis_reply responses \
+       answers ondemand
 
 # fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl; fuzz_redis_reply hiredis
 fuzz: $(B)/hiredis.flags | $(B)

@@ -3289,9 +3289,12 @@ LLM_API llm_result llm_openai_chunk_write_usage(llm_openai_chunk_writer *c, cons
    (make check-sections).
 
    base           allocation, errors, arenas and buffers, bytes and text, time and entropy
-   json           a strict RFC 8259 reader (DOM) and writer
+   json           a strict RFC 8259 reader (DOM and on demand) and writer
                   gives: llm__json_check, llm__json_write_raw_checked, llm__json_write_members_raw,
-                         llm__json_write_string_pieces, llm__json_write_fail
+                         llm__json_write_string_pieces, llm__json_write_fail, llm__json_scratch,
+                         llm__json_demand, llm__json_demand_init, llm__json_demand_skip, llm__json_demand_string,
+                         llm__json_demand_scalar, llm__json_demand_number, llm__json_demand_enter,
+                         llm__json_demand_next, llm__json_demand_member, llm__json_demand_end
    sse            an incremental event-stream parser (WHATWG rules)
                   gives: llm__sse_max, llm__sse_hold
    http           header and URL checks, the mock transport, statuses and errors to result codes
@@ -3305,12 +3308,12 @@ LLM_API llm_result llm_openai_chunk_write_usage(llm_openai_chunk_writer *c, cons
                   gives: llm__events_from_answer, llm__events_finish, llm__events_free,
                          llm__events_tool_end_not_object
    openai         the OpenAI chat-completions wire format (OpenAI, Azure, OpenRouter and compatibles)
-                  gives: llm__openai_wire, llm__openai_azure_wire, llm__openai_data_url, llm__openai_detail_name,
-                         llm__openai_error_words
+                  gives: llm__openai_wire, llm__openai_azure_wire, llm__openai_stream_text, llm__openai_data_url,
+                         llm__openai_detail_name, llm__openai_error_words
    responses      the OpenAI Responses API wire format (OpenAI, Azure)
                   gives: llm__responses_wire, llm__responses_azure_wire
    anthropic      the Anthropic Messages wire format
-                  gives: llm__anthropic_wire
+                  gives: llm__anthropic_wire, llm__anthropic_stream_text
    gemini         the Gemini generateContent wire format
                   gives: llm__gemini_wire
    providers      the provider table, its lookups, and the one resolution of a target
@@ -4155,7 +4158,7 @@ static llm_result llm__sticky_errorf(llm_call *call, llm_result code, const char
 }
 
 /* ------------------------------------------------------------------------ */
-// >>json: a strict RFC 8259 reader (DOM) and writer
+// >>json: a strict RFC 8259 reader (DOM and on demand) and writer
 /* ------------------------------------------------------------------------ */
 
 #define LLM__JSON_TYPE_MASK 0xFu
@@ -4928,6 +4931,277 @@ LLM_API void llm_json_doc_free(llm_json_doc *doc) {
     memset(doc, 0, sizeof *doc);
     doc->alloc = alloc;
     doc->max_depth = max_depth;
+}
+
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) /* their stream decoders' */
+/* ---- on demand: a document read where it lies ----
+   The stream decoders read an event's members in place: one pass that
+   checks everything llm_json_parse checks (RFC 8259, UTF-8, escapes and
+   surrogates, depth, numbers a double holds) and copies only the strings
+   asked for (into `ps.out`, unescaped and NUL-terminated, like the DOM's);
+   the rest is checked and skipped. A reader answers false on any doubt,
+   invalid input included: its caller then parses the DOM, which gives the
+   verdict and its message, so both paths agree by construction. */
+
+typedef struct llm__json_demand {
+    llm__json_parser ps;  /* p, end; out: where strings read go (the caller sizes it: len + 1) */
+    int depth, max_depth; /* containers open around the cursor, and the limit */
+} llm__json_demand;
+
+static void llm__json_demand_init(llm__json_demand *d, const char *text, size_t len, char *scratch) {
+    memset(d, 0, sizeof *d);
+    d->ps.start = d->ps.p = (const unsigned char *)text;
+    d->ps.end = d->ps.p + len;
+    d->ps.out = scratch;
+    d->max_depth = LLM_JSON_MAX_DEPTH;
+}
+
+/* The first byte in [p, end) a string must look at: '"', '\\', a control
+   or a non-ASCII byte; end when none. */
+static inline const unsigned char *llm__json_demand_plain(const unsigned char *p, const unsigned char *end) {
+#ifdef LLM__SIMD16
+    for (; p + 16 <= end; p += 16) {
+        unsigned mask = llm__special16(p, true);
+        if (mask) return p + llm__ctz(mask);
+    }
+#endif
+    while (p + 8 <= end && !llm__swar_special(llm__load64(p))) p += 8;
+    while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') p++;
+    return p;
+}
+
+/* Bytes of the valid escape at p (p[0] == '\\'), 0 when invalid: what
+   llm__json_escape accepts, without writing. */
+static size_t llm__json_demand_escape(const unsigned char *p, const unsigned char *end) {
+    int hi, lo;
+    if (end - p < 2) return 0;
+    switch (p[1]) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': return 2;
+        case 'u': break;
+        default: return 0;
+    }
+    if (end - p < 6 || (hi = llm__json_hex4(p + 2)) < 0) return 0;
+    if (hi < 0xD800 || hi > 0xDFFF) return 6;
+    if (hi > 0xDBFF || end - p < 12 || p[6] != '\\' || p[7] != 'u') return 0;
+    lo = llm__json_hex4(p + 8);
+    return lo >= 0xDC00 && lo <= 0xDFFF ? 12 : 0;
+}
+
+/* Checks the string at the cursor ('"') and steps past it. *escaped: it
+   holds an escape (its bytes are not its text). */
+static bool llm__json_demand_skip_string(llm__json_demand *d, bool *escaped) {
+    const unsigned char *p = d->ps.p + 1, *end = d->ps.end;
+    for (;;) {
+        size_t k;
+        p = llm__json_demand_plain(p, end);
+        if (p >= end || *p < 0x20) return false;
+        if (*p == '"') break;
+        if (*p == '\\') {
+            *escaped = true;
+            k = llm__json_demand_escape(p, end);
+        } else {
+            k = llm__utf8_seq(p, end);
+        }
+        if (!k) return false;
+        p += k;
+    }
+    d->ps.p = p + 1;
+    return true;
+}
+
+/* Reads the string at the cursor into ps.out (unescaped, NUL-terminated). */
+static bool llm__json_demand_string(llm__json_demand *d, const char **s, size_t *n) {
+    llm__json_parser *ps = &d->ps;
+    const unsigned char *p = ps->p + 1, *end = ps->end;
+    char *begin = ps->out;
+    if (p > end || ps->p[0] != '"') return false;
+    for (;;) {
+        size_t k;
+        p = llm__json_copy_plain(ps, p);
+        if (p >= end || *p < 0x20) return false;
+        if (*p == '"') break;
+        if (*p == '\\') {
+            if (!(k = llm__json_escape(ps, p))) return false;
+        } else {
+            if (!(k = llm__utf8_seq(p, end))) return false;
+            memcpy(ps->out, p, k);
+            ps->out += k;
+        }
+        p += k;
+    }
+    *ps->out++ = '\0';
+    *s = begin;
+    *n = (size_t)(ps->out - 1 - begin);
+    ps->p = p + 1;
+    return true;
+}
+
+/* Checks the number at the cursor and steps past it; *i gets its value
+   when it is an integer that int64 holds (*is_int), as the DOM keeps it. */
+static bool llm__json_demand_number(llm__json_demand *d, int64_t *i, bool *is_int) {
+    const unsigned char *s = d->ps.p, *p = s, *end = d->ps.end, *q;
+    bool integral = true;
+    if (*p == '-') p++;
+    if (p < end && *p == '0') p++;
+    else if (p < end && *p >= '1' && *p <= '9') p = llm__json_digits(p, end);
+    else return false;
+    if (p < end && *p == '.') {
+        if ((q = llm__json_digits(p + 1, end)) == p + 1) return false;
+        p = q;
+        integral = false;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-')) p++;
+        if ((q = llm__json_digits(p, end)) == p) return false;
+        p = q;
+        integral = false;
+    }
+    *is_int = integral && llm__json_int64(s, p, i);
+    if (!*is_int) {
+        double x;
+        if (!llm__json_parse_double((const char *)s, (size_t)(p - s), &x)) return false;
+    }
+    d->ps.p = p;
+    return true;
+}
+
+/* Checks the scalar at the cursor (string, number, literal) and steps past it. */
+static bool llm__json_demand_scalar(llm__json_demand *d) {
+    const unsigned char *p = d->ps.p;
+    const char *word = *p == 'n' ? "null" : *p == 't' ? "true" : *p == 'f' ? "false" : NULL;
+    bool flag = false;
+    int64_t i;
+    size_t n;
+    if (*p == '"') return llm__json_demand_skip_string(d, &flag);
+    if (*p == '-' || (*p >= '0' && *p <= '9')) return llm__json_demand_number(d, &i, &flag);
+    if (!word) return false;
+    for (n = 0; word[n]; n++)
+        if (p + n >= d->ps.end || p[n] != (unsigned char)word[n]) return false;
+    d->ps.p = p + n;
+    return true;
+}
+
+/* Checks `"key" :` (any key) and steps past it. */
+static bool llm__json_demand_skip_key(llm__json_demand *d) {
+    bool escaped = false;
+    llm__json_skip_ws(&d->ps);
+    if (d->ps.p >= d->ps.end || *d->ps.p != '"' || !llm__json_demand_skip_string(d, &escaped)) return false;
+    llm__json_skip_ws(&d->ps);
+    if (d->ps.p >= d->ps.end || *d->ps.p != ':') return false;
+    d->ps.p++;
+    return true;
+}
+
+/* Checks the value at the cursor, whatever it holds, and steps past it:
+   nothing is copied or allocated (the open containers are kept as their
+   closing bytes). */
+static bool llm__json_demand_skip(llm__json_demand *d) {
+    char closing[LLM_JSON_MAX_DEPTH];
+    int n = 0;
+    for (;;) {
+        unsigned c;
+        llm__json_skip_ws(&d->ps);
+        if (d->ps.p >= d->ps.end) return false;
+        c = *d->ps.p;
+        if (c == '{' || c == '[') {
+            if (d->depth + n >= d->max_depth) return false;
+            closing[n++] = c == '{' ? '}' : ']';
+            d->ps.p++;
+            llm__json_skip_ws(&d->ps);
+            if (d->ps.p < d->ps.end && *d->ps.p == (unsigned char)closing[n - 1]) {
+                d->ps.p++;
+                n--;
+            } else {
+                if (c == '{' && !llm__json_demand_skip_key(d)) return false;
+                continue;
+            }
+        } else if (!llm__json_demand_scalar(d)) {
+            return false;
+        }
+        for (; n > 0; n--, d->ps.p++) { /* after a value: a comma goes on, closings end containers */
+            llm__json_skip_ws(&d->ps);
+            if (d->ps.p >= d->ps.end) return false;
+            if (*d->ps.p == ',') break;
+            if (*d->ps.p != (unsigned char)closing[n - 1]) return false;
+        }
+        if (n == 0) return true;
+        d->ps.p++; /* the comma */
+        if (closing[n - 1] == '}' && !llm__json_demand_skip_key(d)) return false;
+    }
+}
+
+/* Only white space is left. */
+static bool llm__json_demand_end(llm__json_demand *d) {
+    llm__json_skip_ws(&d->ps);
+    return d->ps.p == d->ps.end;
+}
+
+/* Enters the container at the cursor (`open`: '{' or '['). */
+static bool llm__json_demand_enter(llm__json_demand *d, unsigned char open) {
+    llm__json_skip_ws(&d->ps);
+    if (d->ps.p >= d->ps.end || *d->ps.p != open || d->depth >= d->max_depth) return false;
+    d->ps.p++;
+    d->depth++;
+    return true;
+}
+
+/* Steps to the next item of the container the cursor is in (`close`: '}'
+   or ']'; *first: nothing read in it yet): 1 with the cursor at the item,
+   0 at its end (left), -1 when invalid. */
+static int llm__json_demand_next(llm__json_demand *d, unsigned char close, bool *first) {
+    llm__json_skip_ws(&d->ps);
+    if (d->ps.p >= d->ps.end) return -1;
+    if (*d->ps.p == close) {
+        d->ps.p++;
+        d->depth--;
+        return 0;
+    }
+    if (!*first) {
+        if (*d->ps.p != ',') return -1;
+        d->ps.p++;
+    }
+    *first = false;
+    llm__json_skip_ws(&d->ps);
+    return d->ps.p < d->ps.end ? 1 : -1;
+}
+
+/* The next member of the object the cursor is in: 1 with its key's raw
+   bytes (between the quotes) and the cursor at its value, 0 at the end,
+   -1 when invalid, or when the key holds an escape (its bytes are then not
+   its name: the caller leaves the document to the DOM). */
+static int llm__json_demand_member(llm__json_demand *d, bool *first, const char **key, size_t *key_len) {
+    const unsigned char *k, *p;
+    bool escaped = false;
+    int r = llm__json_demand_next(d, '}', first);
+    if (r <= 0) return r;
+    k = d->ps.p;
+    if (*k != '"') return -1;
+    for (p = k + 1; p < d->ps.end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\'; p++) {} /* a short name */
+    if (p < d->ps.end && *p == '"') d->ps.p = p + 1;
+    else if (!llm__json_demand_skip_string(d, &escaped) || escaped) return -1;
+    *key = (const char *)k + 1;
+    *key_len = (size_t)(d->ps.p - k) - 2;
+    llm__json_skip_ws(&d->ps);
+    if (d->ps.p >= d->ps.end || *d->ps.p != ':') return -1;
+    d->ps.p++;
+    llm__json_skip_ws(&d->ps);
+    return d->ps.p < d->ps.end ? 1 : -1;
+}
+
+#endif
+
+/* The document's string buffer grown to len + 1 bytes (what the strings
+   of a len-byte text need), for a reader's strings; NULL without memory. */
+static char *llm__json_scratch(llm_json_doc *doc, size_t len) {
+    if (doc->strings_capacity_ < len + 1) {
+        llm__free(&doc->alloc, doc->strings_, doc->strings_capacity_);
+        doc->strings_capacity_ = 0;
+        doc->strings_ = (char *)llm__alloc(&doc->alloc, len + 1);
+        if (!doc->strings_) return NULL;
+        doc->strings_capacity_ = len + 1;
+    }
+    return doc->strings_;
 }
 
 LLM_API const llm_json *llm_json_root(const llm_json_doc *doc) {
@@ -8967,6 +9241,50 @@ LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transpo
 // >>wirekit: what every wire format encodes and decodes with
 /* ------------------------------------------------------------------------ */
 
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC)
+/* ---- stream events read in place: the frame around one string ----
+   A stream repeats its events' shape: many events are the previous one's
+   bytes with another string in one place (a text delta). A decoder that
+   read an event whole (checked as llm_json_parse checks it) keeps its
+   bytes before and after that string; an event that starts and ends with
+   the same bytes, and has a valid string between, is the same JSON with
+   another string in the same place (a string token swapped for another
+   changes neither the document's validity nor its other members), so only
+   the string is read. */
+
+#define LLM__WIRE_FRAME_MAX 384
+
+typedef struct llm__wire_frame {
+    char bytes[LLM__WIRE_FRAME_MAX]; /* the bytes before the string (its opening quote included), then after it
+                                        (from its closing quote) */
+    size_t before, after;            /* before 0: none kept */
+} llm__wire_frame;
+
+/* Keeps the frame of data[0, len) around the string whose opening quote is
+   at `at` and whose closing quote ends before `after`; none when it is too
+   long to keep. */
+static void llm__wire_frame_keep(llm__wire_frame *f, const char *data, size_t len, const char *at, const char *after) {
+    size_t before = (size_t)(at - data) + 1, rest = len - (size_t)(after - data) + 1;
+    f->before = 0;
+    if (before + rest > LLM__WIRE_FRAME_MAX) return;
+    memcpy(f->bytes, data, before);
+    memcpy(f->bytes + before, after - 1, rest);
+    f->before = before;
+    f->after = rest;
+}
+
+/* Whether the text at d's cursor (to its end) is the kept frame around a
+   string, which is then read into *text (d's scratch). */
+static bool llm__wire_frame_match(const llm__wire_frame *f, llm__json_demand *d, const char **text, size_t *n) {
+    const unsigned char *data = d->ps.p;
+    size_t len = (size_t)(d->ps.end - data);
+    if (!f->before || len < f->before + f->after || memcmp(data, f->bytes, f->before) != 0) return false;
+    d->ps.p = data + f->before - 1;
+    if (!llm__json_demand_string(d, text, n)) return false;
+    return (size_t)(d->ps.end - d->ps.p) + 1 == f->after && memcmp(d->ps.p - 1, f->bytes + f->before, f->after) == 0;
+}
+#endif
+
 /* A JSON value written again as compact JSON text in an arena, into *out:
    LLM_OK, LLM_ERR_NO_MEMORY, or LLM_ERR_LIMIT_EXCEEDED for a value nested
    deeper than the writer goes (64; the reader takes 512). */
@@ -11303,6 +11621,345 @@ static llm_result llm__openai_stream_event(llm_stream_sink *s, const char *event
     return llm_json_get(root, "error") ? llm_sink_error(s, root) : LLM_OK;
 }
 
+/* ---- the same chunks read in place ----
+   The usual chunk (a header, choices with text, reasoning or refusal
+   deltas and finish reasons) is read without a DOM: one pass that checks
+   the whole event as llm_json_parse would and copies only the strings the
+   sink takes. Anything else (tool calls, usage, filters, an error, keys
+   written with escapes, more than a few choices, invalid data) answers
+   LLM_AGAIN before the sink hears anything: the call then parses the DOM
+   and llm__openai_stream_event decodes it. As there, the first of two
+   members of one name wins.
+   The header every chunk repeats (id, object, created, model,
+   system_fingerprint) is compared with the previous event's bytes: the
+   same bytes were checked and given to the sink then, where the first
+   value of each stays, so they are stepped over. So is the whole frame
+   of a chunk that carries one delta string of one choice
+   (llm__wire_frame). */
+
+#define LLM__OPENAI_TEXT_CHOICES 4
+#define LLM__OPENAI_HEADER_MAX 256
+
+typedef struct llm__openai_text_str {
+    const char *s; /* NULL: absent, or not a string */
+    size_t n;
+    const unsigned char *at, *after; /* its bytes in the event: the opening quote, after the closing one */
+    bool seen;     /* the member was there (a later one of its name is skipped) */
+} llm__openai_text_str;
+
+typedef struct llm__openai_text_choice {
+    int64_t index;
+    bool seen_index, seen_delta;
+    llm__openai_text_str reasoning_content, reasoning, content, refusal, finish;
+} llm__openai_text_choice;
+
+typedef struct llm__openai_text_chunk {
+    llm__openai_text_str fields[LLM__FIELD_COUNT];
+    bool seen_created, seen_usage, seen_choices;
+    int64_t created;
+    llm__openai_text_choice choices[LLM__OPENAI_TEXT_CHOICES];
+    int choice_count;
+} llm__openai_text_chunk;
+
+/* The call's state: the previous event's header, its bytes (from the '{')
+   and what reading them left (which members were seen). */
+typedef struct llm__openai_state {
+    char header[LLM__OPENAI_HEADER_MAX];
+    size_t header_len; /* 0: none */
+    bool seen[LLM__FIELD_COUNT];
+    bool seen_created;
+    llm__wire_frame frame; /* the previous event around its one delta string, */
+    int index;             /* of this choice */
+    llm_event_type kind;   /* and kind */
+} llm__openai_state;
+
+enum { /* the members the reader knows; LLM__FIELD_* are the first */
+    LLM__OPENAI_KEY_CREATED = LLM__FIELD_COUNT,
+    LLM__OPENAI_KEY_CHOICES,
+    LLM__OPENAI_KEY_USAGE,
+    LLM__OPENAI_KEY_TO_DOM, /* members only the DOM decodes */
+    LLM__OPENAI_KEY_DELTA,
+    LLM__OPENAI_KEY_INDEX,
+    LLM__OPENAI_KEY_FINISH,
+    LLM__OPENAI_KEY_CONTENT,
+    LLM__OPENAI_KEY_REASONING_CONTENT,
+    LLM__OPENAI_KEY_REASONING,
+    LLM__OPENAI_KEY_REFUSAL,
+    LLM__OPENAI_KEY_TOOL_CALLS,
+    LLM__OPENAI_KEY_OTHER
+};
+
+/* Which member a key names (its raw bytes, without escapes): the names
+   of its length, compared. */
+static int llm__openai_text_key(const char *k, size_t n) {
+    static const struct { const char *name; int key; } names[] = { /* by length */
+        {"id", LLM_FIELD_ID}, /* 0 */
+        {"model", LLM_FIELD_MODEL}, {"index", LLM__OPENAI_KEY_INDEX}, {"delta", LLM__OPENAI_KEY_DELTA},
+        {"usage", LLM__OPENAI_KEY_USAGE}, {"error", LLM__OPENAI_KEY_TO_DOM}, /* 1 */
+        {"object", LLM_FIELD_OBJECT}, {"x_groq", LLM__OPENAI_KEY_TO_DOM}, /* 6 */
+        {"created", LLM__OPENAI_KEY_CREATED}, {"choices", LLM__OPENAI_KEY_CHOICES},
+        {"content", LLM__OPENAI_KEY_CONTENT},        {"refusal", LLM__OPENAI_KEY_REFUSAL}, /* 8 */
+        {"reasoning", LLM__OPENAI_KEY_REASONING}, /* 12 */
+        {"tool_calls", LLM__OPENAI_KEY_TOOL_CALLS}, /* 13 */
+        {"service_tier", LLM_FIELD_SERVICE_TIER}, /* 14 */
+        {"finish_reason", LLM__OPENAI_KEY_FINISH}, /* 15 */
+        {"reasoning_content", LLM__OPENAI_KEY_REASONING_CONTENT}, /* 16 */
+        {"system_fingerprint", LLM_FIELD_FINGERPRINT}, {"prompt_annotations", LLM__OPENAI_KEY_TO_DOM}, /* 17 */
+        {"prompt_filter_results", LLM__OPENAI_KEY_TO_DOM}, /* 19 */
+        {"content_filter_results", LLM__OPENAI_KEY_TO_DOM}}; /* 20 */
+    size_t lo, hi, j;
+    switch (n) {
+        case 2: lo = 0; hi = 1; break;
+        case 5: lo = 1; hi = 6; break;
+        case 6: lo = 6; hi = 8; break;
+        case 7: lo = 8; hi = 12; break;
+        case 9: lo = 12; hi = 13; break;
+        case 10: lo = 13; hi = 14; break;
+        case 12: lo = 14; hi = 15; break;
+        case 13: lo = 15; hi = 16; break;
+        case 17: lo = 16; hi = 17; break;
+        case 18: lo = 17; hi = 19; break;
+        case 21: lo = 19; hi = 20; break;
+        case 22: lo = 20; hi = 21; break;
+        default: return LLM__OPENAI_KEY_OTHER;
+    }
+    for (; lo < hi; lo++) {
+        for (j = 0; j < n && names[lo].name[j] == k[j]; j++) {}
+        if (j == n) return names[lo].key;
+    }
+    return LLM__OPENAI_KEY_OTHER;
+}
+
+/* A member wanted as a string: read once (a second of the name is skipped). */
+static bool llm__openai_text_string(llm__json_demand *d, llm__openai_text_str *out) {
+    bool first = !out->seen;
+    out->seen = true;
+    if (!first || *d->ps.p != '"') return llm__json_demand_skip(d);
+    out->at = d->ps.p;
+    if (!llm__json_demand_string(d, &out->s, &out->n)) return false;
+    out->after = d->ps.p;
+    return true;
+}
+
+/* A member whose value must be null here (usage, tool_calls): anything
+   else leaves the event to the DOM. */
+static bool llm__openai_text_null(llm__json_demand *d) {
+    return *d->ps.p == 'n' && llm__json_demand_scalar(d);
+}
+
+/* An integer member as llm_json_int reads it: a number that is not an
+   exact int64 is left to the DOM; any other value reads as 0. */
+static bool llm__openai_text_int(llm__json_demand *d, int64_t *out) {
+    unsigned c = *d->ps.p;
+    bool is_int = false;
+    *out = 0;
+    if (c == '-' || (c >= '0' && c <= '9')) return llm__json_demand_number(d, out, &is_int) && is_int;
+    return llm__json_demand_skip(d);
+}
+
+static bool llm__openai_text_delta(llm__json_demand *d, llm__openai_text_choice *c) {
+    const char *key;
+    size_t n;
+    bool first = true, ok;
+    int r;
+    if (*d->ps.p != '{') return llm__json_demand_skip(d); /* not an object: no deltas */
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        switch (llm__openai_text_key(key, n)) {
+            case LLM__OPENAI_KEY_CONTENT: ok = llm__openai_text_string(d, &c->content); break;
+            case LLM__OPENAI_KEY_REASONING_CONTENT: ok = llm__openai_text_string(d, &c->reasoning_content); break;
+            case LLM__OPENAI_KEY_REASONING: ok = llm__openai_text_string(d, &c->reasoning); break;
+            case LLM__OPENAI_KEY_REFUSAL: ok = llm__openai_text_string(d, &c->refusal); break;
+            case LLM__OPENAI_KEY_TOOL_CALLS: ok = llm__openai_text_null(d); break;
+            default: ok = llm__json_demand_skip(d);
+        }
+        if (!ok) return false;
+    }
+    return r == 0;
+}
+
+static bool llm__openai_text_choice_read(llm__json_demand *d, llm__openai_text_choice *c) {
+    const char *key;
+    size_t n;
+    bool first = true, ok;
+    int r;
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        int which = llm__openai_text_key(key, n);
+        if (which == LLM__OPENAI_KEY_DELTA && !c->seen_delta) {
+            c->seen_delta = true;
+            ok = llm__openai_text_delta(d, c);
+        } else if (which == LLM__OPENAI_KEY_INDEX && !c->seen_index) {
+            c->seen_index = true;
+            ok = llm__openai_text_int(d, &c->index);
+        } else if (which == LLM__OPENAI_KEY_FINISH) {
+            ok = llm__openai_text_string(d, &c->finish);
+        } else {
+            ok = which != LLM__OPENAI_KEY_TO_DOM && llm__json_demand_skip(d); /* content_filter_results: the DOM */
+        }
+        if (!ok) return false;
+    }
+    return r == 0;
+}
+
+static bool llm__openai_text_choices(llm__json_demand *d, llm__openai_text_chunk *k) {
+    bool first = true;
+    int r;
+    if (*d->ps.p != '[') return *d->ps.p != '{' && llm__json_demand_skip(d); /* null or a scalar: no choices */
+    if (!llm__json_demand_enter(d, '[')) return false;
+    while ((r = llm__json_demand_next(d, ']', &first)) == 1) {
+        if (k->choice_count == LLM__OPENAI_TEXT_CHOICES || *d->ps.p != '{') return false;
+        memset(&k->choices[k->choice_count], 0, sizeof k->choices[0]);
+        if (!llm__openai_text_choice_read(d, &k->choices[k->choice_count++])) return false;
+    }
+    return r == 0;
+}
+
+/* One member of the root; `which` from llm__openai_text_key. */
+static bool llm__openai_text_root_member(llm__json_demand *d, llm__openai_text_chunk *k, int which) {
+    if (which < LLM__FIELD_COUNT) return llm__openai_text_string(d, &k->fields[which]);
+    if (which == LLM__OPENAI_KEY_CHOICES && !k->seen_choices) {
+        k->seen_choices = true;
+        return llm__openai_text_choices(d, k);
+    }
+    if (which == LLM__OPENAI_KEY_CREATED && !k->seen_created) {
+        k->seen_created = true;
+        return llm__openai_text_int(d, &k->created);
+    }
+    if (which == LLM__OPENAI_KEY_USAGE && !k->seen_usage) {
+        k->seen_usage = true; /* null in every chunk but the last when usage is asked for */
+        return llm__openai_text_null(d);
+    }
+    return which != LLM__OPENAI_KEY_TO_DOM && llm__json_demand_skip(d);
+}
+
+/* Steps over the previous event's header when this one starts with the
+   same bytes; returns whether it did (members are then read from there). */
+static bool llm__openai_text_same_header(llm__json_demand *d, llm__openai_text_chunk *k, const llm__openai_state *st) {
+    int f;
+    if (!st || !st->header_len || (size_t)(d->ps.end - d->ps.p) < st->header_len ||
+        memcmp(d->ps.p, st->header, st->header_len) != 0)
+        return false;
+    d->ps.p += st->header_len;
+    d->depth = 1;
+    for (f = 0; f < LLM__FIELD_COUNT; f++) k->fields[f].seen = st->seen[f];
+    k->seen_created = st->seen_created;
+    return true;
+}
+
+/* Keeps the header just read (from `start`, the '{', to `at`) for the next
+   event (its flags were kept as it was read). */
+static void llm__openai_text_keep_header(llm__openai_state *st, const unsigned char *start, const unsigned char *at) {
+    size_t n = (size_t)(at - start);
+    if (n > LLM__OPENAI_HEADER_MAX) return;
+    memcpy(st->header, start, n);
+    st->header_len = n;
+}
+
+/* The root object's members; false leaves the event to the DOM. The
+   header: the members before the first that is not the chunk's id,
+   object, created, model, fingerprint or service tier. */
+static bool llm__openai_text_read(llm__json_demand *d, llm__openai_text_chunk *k, llm__openai_state *st) {
+    const unsigned char *start, *header_end = NULL;
+    const char *key;
+    size_t n;
+    bool first = false, in_header = false;
+    int r, f;
+    start = d->ps.p;
+    if (!llm__openai_text_same_header(d, k, st)) {
+        if (!llm__json_demand_enter(d, '{')) return false;
+        first = in_header = true;
+        if (st) st->header_len = 0;
+    }
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        int which = llm__openai_text_key(key, n);
+        if (in_header && which > LLM__OPENAI_KEY_CREATED) in_header = false;
+        if (!llm__openai_text_root_member(d, k, which)) return false;
+        if (in_header && st) { /* what an event that repeats the header's bytes has seen by its end */
+            header_end = d->ps.p;
+            for (f = 0; f < LLM__FIELD_COUNT; f++) st->seen[f] = k->fields[f].seen;
+            st->seen_created = k->seen_created;
+        }
+    }
+    if (r != 0 || !llm__json_demand_end(d)) return false;
+    if (header_end) llm__openai_text_keep_header(st, start, header_end);
+    return true;
+}
+
+/* The one delta string of a chunk read whole, and its kind; NULL when the
+   chunk has another shape (not one choice, a finish reason, two strings). */
+static const llm__openai_text_str *llm__openai_text_lone(const llm__openai_text_chunk *k, llm_event_type *kind) {
+    const llm__openai_text_choice *c = &k->choices[0];
+    const llm__openai_text_str *reasoning;
+    int strings;
+    if (k->choice_count != 1) return NULL; /* (choices not read are not cleared) */
+    reasoning = c->reasoning_content.seen ? &c->reasoning_content : &c->reasoning;
+    strings = (reasoning->s != NULL) + (c->content.s != NULL) + (c->refusal.s != NULL);
+    if (c->finish.s || strings != 1) return NULL;
+    *kind = reasoning->s ? LLM_EVENT_REASONING : c->content.s ? LLM_EVENT_TEXT : LLM_EVENT_REFUSAL;
+    return reasoning->s ? reasoning : c->content.s ? &c->content : &c->refusal;
+}
+
+/* Keeps the frame of a chunk read whole (data[0, len)) for the next event. */
+static void llm__openai_text_keep_frame(llm__openai_state *st, const llm__openai_text_chunk *k, const char *data,
+                                        size_t len) {
+    llm_event_type kind = LLM_EVENT_TEXT;
+    const llm__openai_text_str *lone = llm__openai_text_lone(k, &kind);
+    st->frame.before = 0;
+    if (!lone) return;
+    llm__wire_frame_keep(&st->frame, data, len, (const char *)lone->at, (const char *)lone->after);
+    st->index = k->choices[0].index < 0 || k->choices[0].index > 0x7FFFFFFF ? 0x7FFFFFFF : (int)k->choices[0].index;
+    st->kind = kind;
+}
+
+/* What llm__openai_choice_delta does with a choice read in place. */
+static llm_result llm__openai_text_emit_choice(llm_stream_sink *s, const llm__openai_text_choice *c) {
+    const llm__openai_text_str *reasoning = c->reasoning_content.seen ? &c->reasoning_content : &c->reasoning;
+    int64_t index = c->index;
+    llm_result r;
+    if (index < 0 || index > 0x7FFFFFFF) index = 0x7FFFFFFF; /* out of range: llm_sink_choice says so */
+    if ((r = llm_sink_choice(s, (int)index)) != LLM_OK) return r;
+    if (reasoning->s && (r = llm_sink_delta(s, LLM_EVENT_REASONING, (int)index, reasoning->s, reasoning->n)) != LLM_OK)
+        return r;
+    if (c->content.s && (r = llm_sink_delta(s, LLM_EVENT_TEXT, (int)index, c->content.s, c->content.n)) != LLM_OK)
+        return r;
+    if (c->refusal.s && (r = llm_sink_delta(s, LLM_EVENT_REFUSAL, (int)index, c->refusal.s, c->refusal.n)) != LLM_OK)
+        return r;
+    return c->finish.s ? llm_sink_finish(s, (int)index, c->finish.s, c->finish.n) : LLM_OK;
+}
+
+/* An event's data read in place (`scratch`: len + 1 bytes for its
+   strings); LLM_AGAIN leaves it to llm__openai_stream_event. */
+static llm_result llm__openai_stream_text(llm_stream_sink *s, const char *data, size_t len, char *scratch) {
+    llm__openai_state *st = (llm__openai_state *)s->state;
+    llm__openai_text_chunk k;
+    llm__json_demand d;
+    const char *text;
+    llm_result r;
+    size_t n;
+    int f;
+    memset(&k, 0, offsetof(llm__openai_text_chunk, choices)); /* each choice is cleared when it is read */
+    k.choice_count = 0;
+    llm__json_demand_init(&d, data, len, scratch);
+    if (st && llm__wire_frame_match(&st->frame, &d, &text, &n)) {
+        if ((r = llm_sink_choice(s, st->index)) != LLM_OK) return r;
+        return llm_sink_delta(s, st->kind, st->index, text, n);
+    }
+    llm__json_demand_init(&d, data, len, scratch);
+    if (!llm__openai_text_read(&d, &k, st)) {
+        if (st) st->frame.before = 0;
+        return LLM_AGAIN;
+    }
+    if (st) llm__openai_text_keep_frame(st, &k, data, len);
+    for (f = 0; f < LLM__FIELD_COUNT; f++)
+        if (k.fields[f].s && (r = llm_sink_field_set(s, (llm_sink_field)f, k.fields[f].s, k.fields[f].n)) != LLM_OK)
+            return r;
+    if (k.seen_created) llm_sink_created(s, k.created);
+    for (f = 0; f < k.choice_count; f++)
+        if ((r = llm__openai_text_emit_choice(s, &k.choices[f])) != LLM_OK) return r;
+    return LLM_OK;
+}
+
 /* ---- the calls beyond chat ---- */
 
 /* GET {base}/models: OpenAI's ListModelsResponse ({"object": "list",
@@ -11469,7 +12126,8 @@ static const llm_wire_embed llm__openai_azure_embed = {llm__openai_embed_encode,
 
 static const llm_wire_format llm__openai_wire = {
     "openai-chat", llm__openai_encode, llm__openai_url, llm__openai_decode, llm__wire_decode_error_object,
-    llm__openai_stream_event, 0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
+    llm__openai_stream_event, sizeof(llm__openai_state), LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words,
+    llm__openai_error_words, true,
     llm__openai_usage, false, &llm__openai_embed, &llm__openai_models, NULL,
 };
 
@@ -11478,7 +12136,8 @@ static const llm_wire_format llm__openai_wire = {
    sends (those are listed by the management API, with Entra ID). */
 static const llm_wire_format llm__openai_azure_wire = {
     "azure-openai-chat", llm__openai_encode, llm__openai_azure_url, llm__openai_decode, llm__wire_decode_error_object,
-    llm__openai_stream_event, 0, LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words, llm__openai_error_words, true,
+    llm__openai_stream_event, sizeof(llm__openai_state), LLM_FRAMING_SSE, "[DONE]", llm__openai_finish_words,
+    llm__openai_error_words, true,
     llm__openai_usage, false, &llm__openai_azure_embed, NULL, NULL,
 };
 
@@ -12505,6 +13164,7 @@ typedef struct llm__anthropic_state {
     int json_block;              /* stream: its content block index + 1; 0: not yet seen */
     llm_usage usage;
     bool bad;
+    llm__wire_frame frame;       /* stream: the last text delta read in place, around its text */
 } llm__anthropic_state;
 
 /* max_tokens, which the API requires: the request's, else the smaller of
@@ -13303,6 +13963,116 @@ static llm_result llm__anthropic_stream_event(llm_stream_sink *s, const char *ev
     }
     if (strcmp(type, "error") == 0) return llm_sink_error(s, root);
     return LLM_OK; /* ping and event types added later */
+}
+
+/* ---- text deltas read in place ----
+   A content_block_delta that carries a text_delta is read without a DOM
+   (checked whole as llm_json_parse checks it; the first of two members of
+   one name wins, as there), and the next one whose bytes are the same but
+   for the text only has its text read (llm__wire_frame). Every other
+   event, and any doubt, answers LLM_AGAIN before the sink hears anything:
+   the call then parses the DOM for llm__anthropic_stream_event. */
+
+typedef struct llm__anthropic_text_delta {
+    const char *type, *delta_type, *text; /* NULL: absent or not a string */
+    size_t type_len, delta_type_len, text_len;
+    const char *text_at, *text_after;     /* the text's bytes in the event */
+    int64_t index;
+    bool seen_type, seen_index, seen_delta, seen_delta_type, seen_text, index_ok;
+} llm__anthropic_text_delta;
+
+static bool llm__anthropic_text_key(const char *key, size_t n, const char *name, size_t len) {
+    return n == len && memcmp(key, name, n) == 0;
+}
+
+/* A string member read the first time (`seen`), skipped after; *s stays
+   NULL when it is not a string. */
+static bool llm__anthropic_text_string(llm__json_demand *d, bool *seen, const char **s, size_t *n) {
+    bool first = !*seen;
+    *seen = true;
+    if (!first || *d->ps.p != '"') return llm__json_demand_skip(d);
+    return llm__json_demand_string(d, s, n);
+}
+
+static bool llm__anthropic_text_delta_object(llm__json_demand *d, llm__anthropic_text_delta *t) {
+    const char *key;
+    size_t n;
+    bool first = true, ok;
+    int r;
+    if (*d->ps.p != '{') return llm__json_demand_skip(d);
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        if (llm__anthropic_text_key(key, n, "type", 4)) {
+            ok = llm__anthropic_text_string(d, &t->seen_delta_type, &t->delta_type, &t->delta_type_len);
+        } else if (llm__anthropic_text_key(key, n, "text", 4)) {
+            const unsigned char *at = d->ps.p;
+            bool first_text = !t->seen_text;
+            ok = llm__anthropic_text_string(d, &t->seen_text, &t->text, &t->text_len);
+            if (ok && first_text && t->text) {
+                t->text_at = (const char *)at;
+                t->text_after = (const char *)d->ps.p;
+            }
+        } else {
+            ok = llm__json_demand_skip(d);
+        }
+        if (!ok) return false;
+    }
+    return r == 0;
+}
+
+/* The event's members; false leaves it to the DOM. */
+static bool llm__anthropic_text_read(llm__json_demand *d, llm__anthropic_text_delta *t) {
+    const char *key;
+    size_t n;
+    bool first = true, ok, is_int;
+    int r;
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        if (llm__anthropic_text_key(key, n, "type", 4)) {
+            ok = llm__anthropic_text_string(d, &t->seen_type, &t->type, &t->type_len);
+        } else if (llm__anthropic_text_key(key, n, "index", 5) && !t->seen_index) {
+            t->seen_index = true;
+            is_int = false;
+            ok = *d->ps.p == '-' || (*d->ps.p >= '0' && *d->ps.p <= '9')
+                     ? llm__json_demand_number(d, &t->index, &is_int)
+                     : llm__json_demand_skip(d);
+            t->index_ok = ok && is_int && t->index >= 0 && t->index <= 0x7FFFFFFF;
+        } else if (llm__anthropic_text_key(key, n, "delta", 5) && !t->seen_delta) {
+            t->seen_delta = true;
+            ok = llm__anthropic_text_delta_object(d, t);
+        } else {
+            ok = llm__json_demand_skip(d);
+        }
+        if (!ok) return false;
+    }
+    return r == 0 && llm__json_demand_end(d);
+}
+
+/* An event's data read in place (`scratch`: len + 1 bytes for its
+   strings); LLM_AGAIN leaves it to llm__anthropic_stream_event. */
+static llm_result llm__anthropic_stream_text(llm_stream_sink *s, const char *data, size_t len, char *scratch) {
+    llm__anthropic_state *st = (llm__anthropic_state *)s->state;
+    llm__anthropic_text_delta t;
+    llm__json_demand d;
+    llm_result r;
+    const char *text;
+    size_t n;
+    if (!st || st->json_tool) return LLM_AGAIN; /* the structured answer's deltas: the DOM */
+    llm__json_demand_init(&d, data, len, scratch);
+    if (!llm__wire_frame_match(&st->frame, &d, &text, &n)) {
+        memset(&t, 0, sizeof t);
+        llm__json_demand_init(&d, data, len, scratch);
+        st->frame.before = 0;
+        if (!llm__anthropic_text_read(&d, &t) || !t.type || !t.index_ok || !t.delta_type || !t.text ||
+            !llm__anthropic_text_key(t.type, t.type_len, "content_block_delta", 19) ||
+            !llm__anthropic_text_key(t.delta_type, t.delta_type_len, "text_delta", 10))
+            return LLM_AGAIN;
+        llm__wire_frame_keep(&st->frame, data, len, t.text_at, t.text_after);
+        text = t.text;
+        n = t.text_len;
+    }
+    if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
+    return llm_sink_delta(s, LLM_EVENT_TEXT, 0, text, n);
 }
 
 static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
@@ -15580,20 +16350,47 @@ static bool llm__call_is_end_marker(const char *marker, const char *data, size_t
     return true;
 }
 
-/* One event through the wire format: the end marker, or its data parsed
-   and decoded into the sink. */
+/* A built-in format's reader of an event's data in place (the JSON
+   section's on-demand reader); NULL: the format decodes a DOM only. */
+typedef llm_result (*llm__call_text_fn)(llm_stream_sink *s, const char *data, size_t len, char *scratch);
+
+static llm__call_text_fn llm__call_text_decoder(const llm_wire_format *w) {
+#ifndef LLM_NO_PROVIDER_OPENAI
+    if (w == &llm__openai_wire || w == &llm__openai_azure_wire) return llm__openai_stream_text;
+#endif
+#ifndef LLM_NO_PROVIDER_ANTHROPIC
+    if (w == &llm__anthropic_wire) return llm__anthropic_stream_text;
+#endif
+    (void)w;
+    return NULL;
+}
+
+/* One event through the wire format: the end marker, or its data decoded
+   into the sink: read in place where the format can, else parsed. */
 static void llm__call_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
     const llm_wire_format *w = call->wire_;
+    llm__call_text_fn text;
     llm_stream_sink sink;
     llm_result r;
     if (llm__call_is_end_marker(w->end_marker, data, n)) {
         call->done_ = true;
         return;
     }
-    if (llm__call_parse_event(call, data, n) != LLM_OK) return;
     sink.state = call->ctx_.state;
     sink.call_ = call;
-    r = w->decode_event(&sink, type, type_len, llm_json_root(&call->chunk_));
+    r = LLM_AGAIN;
+    if ((text = llm__call_text_decoder(w)) != NULL) {
+        char *scratch = llm__json_scratch(&call->chunk_, n);
+        if (!scratch) {
+            llm__sticky_nomem(call);
+            return;
+        }
+        r = text(&sink, data, n, scratch);
+    }
+    if (r == LLM_AGAIN) { /* no reader in place, or one that left the event to the DOM */
+        if (llm__call_parse_event(call, data, n) != LLM_OK) return;
+        r = w->decode_event(&sink, type, type_len, llm_json_root(&call->chunk_));
+    }
     if (r != LLM_OK && call->error_ == LLM_OK)
         llm__sticky_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", w->name);
 }

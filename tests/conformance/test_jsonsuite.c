@@ -3,8 +3,10 @@
    recorded in tests/data/jsonsuite_i_verdicts.txt (each follows a documented
    rule of the reader), without a crash or a leak. A listed file that is
    missing, an i_ file that is not listed, or a folder with no y_ or n_ file
-   fails too. Usage: test_jsonsuite [DATA_DIR [VERDICTS]]; each i_ verdict
-   is printed. */
+   fails too. The on-demand reader, used as a validator (the value
+   skipped, nothing after it), must give llm_json_parse's verdict on every
+   file. Usage: test_jsonsuite [DATA_DIR [VERDICTS]]; each i_ verdict is
+   printed. */
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
 #include "../test.h"
@@ -12,6 +14,13 @@
 #include <dirent.h>
 
 #define MAX_FILES 1024
+
+/* The on-demand reader as a validator: one value, then only white space. */
+static int on_demand_valid(const char *text, size_t len) {
+    llm__json_demand d;
+    llm__json_demand_init(&d, text, len, NULL);
+    return llm__json_demand_skip(&d) && llm__json_demand_end(&d);
+}
 
 static int compare_names(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -84,6 +93,11 @@ int main(int argc, char **argv) {
         doc.alloc = alloc;
         r = llm_json_parse(&doc, text, len, &err);
         llm_json_doc_free(&doc);
+        if (on_demand_valid(text, len) != (r == LLM_OK)) {
+            fprintf(stderr, "FAIL %s: the on-demand reader %s it, llm_json_parse %s\n", names[i],
+                    r == LLM_OK ? "rejects" : "accepts", r == LLM_OK ? "accepts" : "rejects");
+            failed++;
+        }
         free(text);
         if (names[i][0] == 'i') {
             printf("%-60s %s\n", names[i], r == LLM_OK ? "accepted" : err.message);

@@ -521,6 +521,112 @@ static void error_formatter_cuts_long_text(void) {
     CHECK_EQ_INT(err.should_retry, LLM_UNSET);
 }
 
+/* ---- the on-demand reader ---- */
+
+/* The reader as a validator: one value, then only white space. */
+static bool demand_valid(const char *text, size_t len) {
+    llm__json_demand d;
+    llm__json_demand_init(&d, text, len, NULL);
+    return llm__json_demand_skip(&d) && llm__json_demand_end(&d);
+}
+
+/* What it skips is checked as the DOM checks it (RFC 8259 sections 2-8,
+   RFC 3629 for UTF-8): each case is valid or not by those rules. */
+static void json_on_demand_checks_what_it_skips(void) {
+    static const struct { const char *text; bool valid; } cases[] = {
+        {"{\"a\":\"\xff\",\"b\":1}", false},          /* invalid UTF-8 in a skipped string */
+        {"{\"a\":\"\xc0\xaf\"}", false},               /* an overlong form */
+        {"{\"a\":\"\xed\xa0\x80\"}", false},           /* a surrogate written in UTF-8 */
+        {"{\"a\":\"caf\xc3\xa9\"}", true},
+        {"{\"a\":\"\\ud800\"}", false},                /* an unpaired surrogate escape */
+        {"{\"a\":\"\\ud83d\\ude00\"}", true},
+        {"{\"a\":\"\\x\"}", false},                    /* no such escape */
+        {"{\"a\":\"\\u12\"}", false},
+        {"{\"a\":\"tab\there\"}", false},              /* a control character unescaped */
+        {"{\"a\":01}", false}, {"{\"a\":1.}", false}, {"{\"a\":-}", false}, {"{\"a\":.5}", false},
+        {"{\"a\":1e}", false}, {"{\"a\":+1}", false}, {"{\"a\":-0.0e+1}", true},
+        {"{\"a\":1e400}", false},                      /* beyond a double: llm_json_parse refuses it */
+        {"{\"a\":1e-400}", true},                      /* rounds to 0 */
+        {"{\"a\":tru}", false}, {"{\"a\":nul}", false}, {"{\"a\":null}", true}, {"{\"a\":falsey}", false},
+        {"{\"a\":1,}", false}, {"[1,]", false}, {"{\"a\" 1}", false}, {"{a:1}", false}, {"{\"a\":1}}", false},
+        {"{\"a\":[1,{\"b\":[]}],\"a\":2}", true},     /* a name given twice is valid JSON (RFC 8259 4: SHOULD) */
+        {" \t\r\n[ ]\n", true}, {"", false}, {"[1] 2", false}};
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        llm_json_doc doc;
+        bool dom;
+        memset(&doc, 0, sizeof doc);
+        dom = llm_json_parse(&doc, cases[i].text, strlen(cases[i].text), NULL) == LLM_OK;
+        llm_json_doc_free(&doc);
+        if (!CHECK(demand_valid(cases[i].text, strlen(cases[i].text)) == cases[i].valid) ||
+            !CHECK(dom == cases[i].valid))
+            fprintf(stderr, "  case %zu: %s\n", i, cases[i].text);
+    }
+}
+
+/* A skipped nest is held to LLM_JSON_MAX_DEPTH, as the DOM is; a prefix
+   of a document is never one. */
+static void json_on_demand_limits_depth_and_truncation(void) {
+    static const char doc[] = "{\"id\":\"x\",\"choices\":[{\"delta\":{\"content\":\"a\\u00e9\"},\"n\":-1.5e3}],\"z\":null}";
+    char *deep = (char *)malloc(2 * (LLM_JSON_MAX_DEPTH + 1));
+    size_t i;
+    if (!CHECK(deep != NULL)) return;
+    for (i = 0; i < LLM_JSON_MAX_DEPTH; i++) {
+        deep[i] = '[';
+        deep[LLM_JSON_MAX_DEPTH + i] = ']';
+    }
+    CHECK(demand_valid(deep, 2 * LLM_JSON_MAX_DEPTH));
+    memmove(deep + 1, deep, 2 * LLM_JSON_MAX_DEPTH);
+    deep[2 * LLM_JSON_MAX_DEPTH + 1] = ']';
+    CHECK(!demand_valid(deep, 2 * LLM_JSON_MAX_DEPTH + 2)); /* one deeper than the limit */
+    free(deep);
+    CHECK(demand_valid(doc, sizeof doc - 1));
+    for (i = 0; i + 1 < sizeof doc - 1; i++)
+        if (!CHECK(!demand_valid(doc, i))) fprintf(stderr, "  the first %zu bytes were taken for a document\n", i);
+}
+
+/* A string read is unescaped into the scratch buffer and NUL-terminated:
+   RFC 8259 7's escapes, U+00E9 as C3 A9, U+1F600 (a surrogate pair) as
+   F0 9F 98 80 (RFC 3629). */
+static void json_on_demand_reads_escaped_strings(void) {
+    static const char text[] = "\"a\\n\\u00e9\\ud83d\\ude00\\/\\\"\\\\\\t\"";
+    char scratch[sizeof text];
+    llm__json_demand d;
+    const char *s = NULL;
+    size_t n = 0;
+    llm__json_demand_init(&d, text, sizeof text - 1, scratch);
+    CHECK(llm__json_demand_string(&d, &s, &n));
+    CHECK_EQ_INT(n, 12);
+    CHECK(s && memcmp(s, "a\n\xc3\xa9\xf0\x9f\x98\x80/\"\\\t", 13) == 0);
+    CHECK(llm__json_demand_end(&d));
+    llm__json_demand_init(&d, "\"a\\ud800\"", 10, scratch);
+    CHECK(!llm__json_demand_string(&d, &s, &n));
+}
+
+/* Members in order, a key's raw bytes; a key written with an escape is
+   left to the DOM (-1). */
+static void json_on_demand_walks_members(void) {
+    static const char text[] = "{ \"a\" : [1, 2] , \"b\":{} }";
+    llm__json_demand d;
+    const char *key;
+    size_t n;
+    bool first = true;
+    llm__json_demand_init(&d, text, sizeof text - 1, NULL);
+    CHECK(llm__json_demand_enter(&d, '{'));
+    CHECK_EQ_INT(llm__json_demand_member(&d, &first, &key, &n), 1);
+    CHECK(n == 1 && key[0] == 'a');
+    CHECK(llm__json_demand_skip(&d));
+    CHECK_EQ_INT(llm__json_demand_member(&d, &first, &key, &n), 1);
+    CHECK(n == 1 && key[0] == 'b');
+    CHECK(llm__json_demand_skip(&d));
+    CHECK_EQ_INT(llm__json_demand_member(&d, &first, &key, &n), 0);
+    CHECK(llm__json_demand_end(&d));
+    first = true;
+    llm__json_demand_init(&d, "{\"\\u0061\":1}", 12, NULL);
+    CHECK(llm__json_demand_enter(&d, '{'));
+    CHECK_EQ_INT(llm__json_demand_member(&d, &first, &key, &n), -1);
+}
+
 static const test_case cases[] = {
     TEST(json_reads_a_chat_completion),
     TEST(json_iterates_in_document_order),
@@ -536,6 +642,10 @@ static const test_case cases[] = {
     TEST(json_writer_rejects_misuse),
     TEST(json_writer_prints_numbers_like_javascript),
     TEST(json_equal_compares_values),
+    TEST(json_on_demand_checks_what_it_skips),
+    TEST(json_on_demand_limits_depth_and_truncation),
+    TEST(json_on_demand_reads_escaped_strings),
+    TEST(json_on_demand_walks_members),
     TEST(results_have_names),
     TEST(error_formatter_cuts_long_text),
 };

@@ -121,6 +121,45 @@ static void stream_delivers_events_and_the_same_response(void) {
     }
 }
 
+/* The OpenAI chunks read in place keep the reader's rules: the first of two
+   members of one name wins (llm_json_get), a chunk whose bytes repeat the
+   previous one's but for its text is still checked (invalid UTF-8 there is
+   the DOM's error, at the byte's offset: 69 + 2), and the response keeps
+   the first id and model of the stream. */
+static void chunks_read_in_place_follow_the_readers_rules(void) {
+    const char *body = CHUNK("Hel") CHUNK("lo\\u00e9")
+        "data: {\"id\":\"d\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"1\",\"content\":\"2\"}}]}\n\n"
+        "data: {\"id\":\"c\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ab\\/\"}}]}\n\n" DONE;
+    const char *bad = CHUNK("Hel") CHUNK("lo\xff") DONE;
+    size_t chunk;
+    for (chunk = 0; chunk < 4; chunk++) {
+        stream_case t;
+        case_start(&t);
+        CHECK_EQ_INT(case_run(&t, "content-type: text/event-stream\n", body, chunk), LLM_OK);
+        CHECK_EQ_STR(t.rec.log, "textHel textlo\xc3\xa9 text1 textab/");
+        CHECK(content_is(&t.resp, "Hello\xc3\xa9" "1ab/"));
+        CHECK_EQ_STR(t.resp.id, "c");
+        CHECK_EQ_INT(case_run(&t, "content-type: text/event-stream\n", bad, chunk), LLM_ERR_PARSE);
+        CHECK_EQ_STR(t.rec.log, "textHel");
+        CHECK_EQ_STR(t.err.message, "stream event data is not JSON: invalid UTF-8 in string at offset 71");
+        case_end(&t);
+    }
+}
+
+/* A header repeated by the next event counts only the members before its
+   end: a "created" after another member is read again (0 there, so the
+   next chunk's 5 is the stream's, as the DOM decoder has it). */
+static void a_repeated_header_is_its_bytes_only(void) {
+    const char *body = "data: {\"id\":\"c\",\"x\":1,\"created\":0,\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\n"
+                       "data: {\"id\":\"c\",\"created\":5,\"choices\":[{\"delta\":{\"content\":\"b\"}}]}\n\n" DONE;
+    stream_case t;
+    case_start(&t);
+    CHECK_EQ_INT(case_run(&t, "content-type: text/event-stream\n", body, 0), LLM_OK);
+    CHECK_EQ_STR(t.rec.log, "texta textb");
+    CHECK_EQ_INT(t.resp.created, 5);
+    case_end(&t);
+}
+
 static void stream_without_end_marker_is_truncated_and_keeps_the_text(void) {
     stream_case t;
     case_start(&t);
@@ -556,6 +595,8 @@ static void oversized_events_are_refused(void) {
 
 static const test_case cases[] = {
     TEST(stream_delivers_events_and_the_same_response),
+    TEST(chunks_read_in_place_follow_the_readers_rules),
+    TEST(a_repeated_header_is_its_bytes_only),
     TEST(stream_without_end_marker_is_truncated_and_keeps_the_text),
     TEST(callback_cancels_and_keeps_the_partial_response),
     TEST(tool_calls_assemble_by_index),
