@@ -9,6 +9,7 @@
 // The second gateway's upstreams fail: Anthropic refuses the gateway's key
 // (401), Gemini answers after the gateway's upstream timeout.
 import OpenAI from "openai";
+import net from "node:net";
 
 const [baseURL, key, failingURL] = process.argv.slice(2);
 const model = "anthropic/claude-sonnet-4-5";
@@ -141,6 +142,39 @@ async function refused(name, m, status) {
 }
 await step("upstream key refused", () => refused("upstream key refused", model, 502));
 await step("upstream too slow", () => refused("upstream too slow", "gemini/gemini-2.5-flash", 504));
+
+// a request of exactly 16,384 bytes, head and body, as the gateway's head
+// buffer is long, sent over a plain socket in three writes 200 ms apart (the
+// head and 1,000 bytes of the body, 1,000 more, the rest): it must be read whole
+function rawRequest(text) {
+  const u = new URL(baseURL);
+  const cut = text.indexOf("\r\n\r\n") + 4 + 1000;
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(Number(u.port), u.hostname, () => {
+      sock.write(text.slice(0, cut));
+      setTimeout(() => sock.write(text.slice(cut, cut + 1000)), 200);
+      setTimeout(() => sock.end(text.slice(cut + 1000)), 400);
+    });
+    let answer = "";
+    sock.setEncoding("utf8");
+    sock.setTimeout(10000, () => { sock.destroy(); reject(new Error("no answer within 10 s")); });
+    sock.on("data", (d) => { answer += d; });
+    sock.on("end", () => resolve(answer));
+    sock.on("error", reject);
+  });
+}
+await step("a request of exactly 16384 bytes", async () => {
+  const head = (n) => `POST /v1/chat/completions HTTP/1.1\r\nHost: gateway\r\nAuthorization: Bearer ${key}\r\n` +
+    `Content-Type: application/json\r\nContent-Length: ${n}\r\n\r\n`;
+  const body = (pad) => JSON.stringify({ model, messages: [{ role: "user", content: "x".repeat(pad) }] });
+  const fixed = Buffer.byteLength(head(10000)) + Buffer.byteLength(body(0)); // a 5-digit length
+  const text = head(Buffer.byteLength(body(16384 - fixed))) + body(16384 - fixed);
+  check("16384 bytes: its size", Buffer.byteLength(text) === 16384, Buffer.byteLength(text));
+  const answer = await rawRequest(text);
+  check("16384 bytes: answered 200", answer.startsWith("HTTP/1.1 200"), answer.slice(0, 200));
+  check("16384 bytes: the whole text seen", answer.includes(`You said: ${"x".repeat(16384 - fixed)}`),
+    answer.slice(-200));
+});
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
