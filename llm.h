@@ -4884,6 +4884,22 @@ static llm_result llm__json_document(llm__json_parser *ps, int max_depth) {
     return LLM_OK;
 }
 
+/* The document's string buffer holding at least len + 1 bytes. A document
+   parsed again (a stream's events) grows it to at least twice its size, so
+   events a little longer than any before do not allocate each time. */
+static bool llm__json_strings_fit(llm_json_doc *doc, size_t len) {
+    size_t want = len + 1;
+    if (doc->strings_capacity_ >= want) return true;
+    if (doc->strings_capacity_ && doc->strings_capacity_ <= ((size_t)-1) / 2 && want < 2 * doc->strings_capacity_)
+        want = 2 * doc->strings_capacity_;
+    llm__free(&doc->alloc, doc->strings_, doc->strings_capacity_);
+    doc->strings_capacity_ = 0;
+    doc->strings_ = (char *)llm__alloc(&doc->alloc, want);
+    if (!doc->strings_) return false;
+    doc->strings_capacity_ = want;
+    return true;
+}
+
 LLM_API llm_result llm_json_parse(llm_json_doc *doc, const char *text, size_t len, llm_error *err) {
     llm__json_parser ps;
     llm_result r;
@@ -4895,13 +4911,7 @@ LLM_API llm_result llm_json_parse(llm_json_doc *doc, const char *text, size_t le
     if (len >= 0xFFFFFFFFu) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "JSON document of 4 GiB or more");
     /* unescaped strings never outgrow their quoted source, so one buffer
        of len + 1 bytes holds every string of the document */
-    if (doc->strings_capacity_ < len + 1) {
-        llm__free(&doc->alloc, doc->strings_, doc->strings_capacity_);
-        doc->strings_capacity_ = 0;
-        doc->strings_ = (char *)llm__alloc(&doc->alloc, len + 1);
-        if (!doc->strings_) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
-        doc->strings_capacity_ = len + 1;
-    }
+    if (!llm__json_strings_fit(doc, len)) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory");
     if (!doc->values_) {
         void *buf = NULL;
         if (!llm__grow(&doc->alloc, &buf, &doc->capacity_, len / 16 + 16, sizeof(llm_json)))
@@ -5193,14 +5203,7 @@ static int llm__json_demand_member(llm__json_demand *d, bool *first, const char 
 /* The document's string buffer grown to len + 1 bytes (what the strings
    of a len-byte text need), for a reader's strings; NULL without memory. */
 static char *llm__json_scratch(llm_json_doc *doc, size_t len) {
-    if (doc->strings_capacity_ < len + 1) {
-        llm__free(&doc->alloc, doc->strings_, doc->strings_capacity_);
-        doc->strings_capacity_ = 0;
-        doc->strings_ = (char *)llm__alloc(&doc->alloc, len + 1);
-        if (!doc->strings_) return NULL;
-        doc->strings_capacity_ = len + 1;
-    }
-    return doc->strings_;
+    return llm__json_strings_fit(doc, len) ? doc->strings_ : NULL;
 }
 
 LLM_API const llm_json *llm_json_root(const llm_json_doc *doc) {

@@ -203,9 +203,62 @@ static void anthropic_stream_allocates_nothing_per_event(void) {
     free(g.p);
 }
 
+/* Gemini chunks (shaped like tests/data/provider-samples/gemini/
+   stream_text.sse) whose text (200 bytes, then) grows by one byte every 16 chunks, so an
+   event keeps being longer than any before it; the finish and the whole
+   usage come in a last chunk of their own. Sets *first and *last to the
+   data lengths of the warm-up's text chunk and of the last text chunk. */
+static gen gen_gemini_growing(int events, size_t *first, size_t *last) {
+    static const char head[] = "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"";
+    static const char tail[] = "\"}],\"role\": \"model\"}}],\"usageMetadata\": {\"promptTokenCount\": 7,\"totalTokenCount\": 7,"
+                               "\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": 7}]},"
+                               "\"modelVersion\": \"gemini-2.0-flash\"}\r\n\r\n";
+    gen g;
+    int i, k;
+    memset(&g, 0, sizeof g);
+    for (i = 0; i < events; i++) {
+        size_t at = g.len;
+        put(&g, head);
+        for (k = 0; k < 200 + i / 16; k++) put(&g, "a");
+        g.content += (size_t)(200 + i / 16);
+        put(&g, tail);
+        if (i == WARMUP - 1) *first = g.len - at - 10; /* without "data: " and the CRLF CRLF */
+        if (i == events - 1) *last = g.len - at - 10;
+    }
+    put(&g, "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"\"}],\"role\": \"model\"},"
+            "\"finishReason\": \"STOP\"}],\"usageMetadata\": {\"promptTokenCount\": 7,\"candidatesTokenCount\": 10,"
+            "\"totalTokenCount\": 17},\"modelVersion\": \"gemini-2.0-flash\"}\r\n\r\n");
+    return g;
+}
+
+/* A stream's JSON document is parsed again for every event: an event longer
+   than any before must not cost an allocation each time (its buffers grow
+   by doubling, like the accumulated text). */
+static void gemini_growing_events_allocate_a_doubling_count(void) {
+    size_t first = 0, last = 0;
+    long bound;
+    gen g = gen_gemini_growing(EVENTS, &first, &last);
+    test_alloc_stats stats;
+    outcome o = drive(llm_provider_find("gemini"), &g, 4096, true, &stats);
+    CHECK_EQ_INT(o.result, LLM_OK);
+    CHECK_EQ_INT(o.texts, EVENTS);
+    CHECK_EQ_INT(o.text_bytes, g.content);
+    CHECK(first > 400 && last > first + 600);
+    /* three buffers sized by one event grow: the SSE event's, the JSON
+       document's strings (both by the data's length) and the copy of the
+       text the loop guard keeps (by the text's: 203 -> 829 bytes) */
+    bound = 2 * doubling_bound(first, last) + doubling_bound(203, 200 + (EVENTS - 1) / 16);
+    if (o.total_at_last - o.total_at_warmup > bound)
+        printf("  gemini: %ld allocations over %d events of %zu -> %zu bytes (bound %ld)\n",
+               o.total_at_last - o.total_at_warmup, EVENTS - WARMUP, first, last, bound);
+    CHECK(o.total_at_last - o.total_at_warmup <= bound);
+    free(g.p);
+}
+
 static const test_case cases[] = {
     TEST(openai_stream_allocates_nothing_per_event),
     TEST(anthropic_stream_allocates_nothing_per_event),
+    TEST(gemini_growing_events_allocate_a_doubling_count),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
