@@ -16385,8 +16385,10 @@ static llm_result llm__call_next_data(llm_call *call, bool last, const char **ty
    streams end in "data: [DONE] "; the OpenAI SDKs accept any data that
    starts with it, which is looser than needed). */
 static bool llm__call_is_end_marker(const char *marker, const char *data, size_t n) {
-    size_t m = marker ? strlen(marker) : 0;
-    if (!marker || n < m || memcmp(data, marker, m) != 0) return false;
+    size_t m;
+    if (!marker || (marker[0] && (n == 0 || data[0] != marker[0]))) return false; /* most events: no strlen */
+    m = strlen(marker);
+    if (n < m || memcmp(data, marker, m) != 0) return false;
     for (; m < n; m++)
         if (data[m] != ' ' && data[m] != '\t' && data[m] != '\r' && data[m] != '\n') return false;
     return true;
