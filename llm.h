@@ -3653,6 +3653,7 @@ static llm_result llm__fail(llm_error *err, llm_result code, const char *fmt, ..
 typedef struct llm__arena_block {
     struct llm__arena_block *next;
     size_t size, used;
+    void *base; /* what was allocated: NULL, the block itself; else a buffer handed over (llm__arena_take) */
 } llm__arena_block;
 
 #define LLM__ARENA_FIRST_BLOCK 512
@@ -3676,6 +3677,7 @@ static void *llm__arena_alloc(const llm_allocator *a, void **arena, size_t size)
         nb->next = b;
         nb->size = block;
         nb->used = header;
+        nb->base = NULL;
         *arena = b = nb;
     }
     b->used += size;
@@ -3691,6 +3693,36 @@ static char *llm__arena_strndup(const llm_allocator *a, void **arena, const char
     return p;
 }
 
+/* Hands a buffer over to the arena instead of copying it: *buf (*cap bytes
+   from the same allocator, the first len of them a text) becomes a full
+   block linked second in the list (the first keeps serving small pieces),
+   its header in the spare room after the text and its NUL (grown by a
+   realloc when the room is too small); the arena releases it. Returns the
+   NUL-terminated text, *buf and *cap then empty; NULL when out of memory
+   (the buffer is still the caller's). For a large text, whose copy would
+   have had a block of its own: no copy and no new pages; the block keeps
+   the buffer's spare room (a doubled buffer: under twice its text), less
+   than the buffer and its copy held together before. */
+static char *llm__arena_take(const llm_allocator *a, void **arena, char **buf, size_t *cap, size_t len) {
+    size_t at = (len + 1 + LLM__ALIGN - 1) & ~(size_t)(LLM__ALIGN - 1), size;
+    llm__arena_block *head = (llm__arena_block *)*arena, *b;
+    void *p;
+    if (at < len || at > ((size_t)-1) - sizeof(llm__arena_block)) return NULL;
+    size = at + sizeof(llm__arena_block);
+    if (size < *cap) size = *cap; /* no shrinking realloc: it can cost the allocator more than it saves */
+    if (!(p = size == *cap ? *buf : llm__realloc(a, *buf, *cap, size))) return NULL;
+    b = (llm__arena_block *)(void *)((char *)p + at);
+    ((char *)p)[len] = '\0';
+    b->size = b->used = size;
+    b->base = p;
+    b->next = head ? head->next : NULL;
+    if (head) head->next = b;
+    else *arena = b;
+    *buf = NULL;
+    *cap = 0;
+    return (char *)p;
+}
+
 /* Zeroes n bytes in a way the compiler cannot drop as a dead store (the
    memory is about to be freed): for secrets. */
 static void llm__wipe(void *p, size_t n) {
@@ -3704,7 +3736,7 @@ static void llm__arena_free(const llm_allocator *a, void **arena) {
     llm__arena_block *b = (llm__arena_block *)*arena;
     while (b) {
         llm__arena_block *next = b->next;
-        llm__free(a, b, b->size);
+        llm__free(a, b->base ? b->base : (void *)b, b->size);
         b = next;
     }
     *arena = NULL;
@@ -10754,6 +10786,17 @@ static const char *llm__events_str(llm_response *resp, const llm__buf *b, bool *
     return s;
 }
 
+/* The same for a buffer nothing reads again (a choice's texts, after the
+   last event): a large one is handed over to the arena instead of copied
+   (the whole answer's text would be copied once more at the end). */
+static const char *llm__events_str_take(llm_response *resp, llm__buf *b, bool *failed) {
+    const char *s;
+    if (!b->p || b->len < LLM__ARENA_MIN_BLOCK) return llm__events_str(resp, b, failed);
+    if (!(s = llm__arena_take(&resp->alloc_, &resp->arena_, &b->p, &b->cap, b->len))) *failed = true;
+    b->len = 0;
+    return s;
+}
+
 /* A buffer's text in the arena; "" when it holds none. */
 static const char *llm__events_str_or_empty(llm_response *resp, const llm__buf *b, bool *failed) {
     return b->p ? llm__events_str(resp, b, failed) : "";
@@ -10787,15 +10830,15 @@ static void llm__events_reasoning_out(llm_response *resp, llm_choice *out, const
 
 /* The tool calls of a choice: only those that started (so each has a
    name) and, once the stream ended, an id. */
-static void llm__events_choice_out(llm_response *resp, llm_choice *out, const llm__events_choice *c,
+static void llm__events_choice_out(llm_response *resp, llm_choice *out, llm__events_choice *c,
                                    const llm_finish_word *words, const char *format, bool *failed) {
     llm_tool_call *calls = (llm_tool_call *)llm__wire_resp_array(resp, c->tool_count, sizeof *calls, failed);
     int order[LLM__EVENTS_MAX_TOOL_CALLS];
     size_t k, j;
     out->index = c->index;
-    out->content = c->has_content ? llm__events_str(resp, &c->content, failed) : NULL;
     out->content_len = c->has_content ? c->content.len : 0;
-    out->reasoning = c->has_reasoning ? llm__events_str(resp, &c->reasoning, failed) : NULL;
+    out->content = c->has_content ? llm__events_str_take(resp, &c->content, failed) : NULL;
+    out->reasoning = c->has_reasoning ? llm__events_str_take(resp, &c->reasoning, failed) : NULL;
     out->refusal = c->has_refusal ? llm__events_str(resp, &c->refusal, failed) : NULL;
     out->finish_reason_raw = llm__events_str(resp, &c->finish, failed);
     out->finish_reason =
@@ -16345,8 +16388,10 @@ static llm_result llm__call_next_data(llm_call *call, bool last, const char **ty
    streams end in "data: [DONE] "; the OpenAI SDKs accept any data that
    starts with it, which is looser than needed). */
 static bool llm__call_is_end_marker(const char *marker, const char *data, size_t n) {
-    size_t m = marker ? strlen(marker) : 0;
-    if (!marker || n < m || memcmp(data, marker, m) != 0) return false;
+    size_t m;
+    if (!marker || (marker[0] && (n == 0 || data[0] != marker[0]))) return false; /* most events: no strlen */
+    m = strlen(marker);
+    if (n < m || memcmp(data, marker, m) != 0) return false;
     for (; m < n; m++)
         if (data[m] != ' ' && data[m] != '\t' && data[m] != '\r' && data[m] != '\n') return false;
     return true;

@@ -15,7 +15,8 @@
      L0 + 1, so k reallocs need (L0 + 1) * 2^(k-1) < L1 + 1: k is at most
      1 + log2((L1 + 1) / (L0 + 1)), about 8 for 10,000 events.
    Every run also checks the events, the text and that everything is freed
-   with the size it was allocated with. */
+   with the size it was allocated with, and that llm_call_finish hands the
+   accumulated text to the response instead of copying it. */
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
 #include "../test.h"
@@ -107,6 +108,7 @@ typedef struct outcome {
     long texts, events;
     size_t text_bytes, content_len, len_at_warmup;
     long total_at_warmup, total_at_last;  /* the allocator's count then */
+    size_t live_before_finish, live_after_finish; /* the allocator's live bytes around llm_call_finish */
     llm_result result;
 } outcome;
 
@@ -148,7 +150,9 @@ static outcome drive(const llm_provider *prov, const gen *g, size_t chunk, bool 
         }
         if (r != LLM_AGAIN && r != LLM_DONE) break;
     }
+    o.live_before_finish = stats->live_bytes;
     o.result = llm_call_finish(&call, 0, &resp, &err);
+    o.live_after_finish = stats->live_bytes;
     o.content_len = resp.choice_count ? resp.choices[0].content_len : 0;
     llm_response_free(&resp);
     llm_call_free(&call);
@@ -184,6 +188,9 @@ static void check_stream(const llm_provider *prov, const gen *g, size_t chunk) {
     CHECK_EQ_INT(o.content_len, g->content);
     CHECK(o.total_at_last - o.total_at_warmup <= doubling_bound(o.len_at_warmup, g->content));
     CHECK(doubling_bound(o.len_at_warmup, g->content) <= 10);
+    /* the accumulated text becomes the response's without a copy: finish
+       adds the response's few small strings, not another text's worth */
+    CHECK(o.live_after_finish - o.live_before_finish < g->content / 2);
     if (getenv("STREAM_ALLOC_VERBOSE"))
         printf("  %s, %zu-byte chunks: accumulating %ld allocations over %d events (bound %ld, %zu -> %zu bytes)\n", prov->name, chunk,
                o.total_at_last - o.total_at_warmup, EVENTS - WARMUP, doubling_bound(o.len_at_warmup, g->content), o.len_at_warmup, g->content);
