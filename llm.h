@@ -2420,6 +2420,73 @@ LLM_API llm_result llm_wire_usage_decode(const llm_wire_format *wire, const llm_
                                          llm_error *err);
 
 /* ------------------------------------------------------------------------ */
+/* >>telemetry: spans and metrics through hooks (OpenTelemetry GenAI)        */
+/* ------------------------------------------------------------------------ */
+
+/* Calls and routed requests can be traced with OpenTelemetry's GenAI
+   semantic conventions (`gen_ai.*` attributes, spans named
+   "{gen_ai.operation.name} {gen_ai.request.model}") with no OpenTelemetry
+   dependency: set the hooks of an llm_telemetry (in llm_client_desc and
+   llm_router_desc) and wrap any tracer and meter in them, or give them to
+   the OTLP/HTTP exporter of llm_otlp.h. Zeroed (no span_start and no
+   record): off, and nothing is computed for them. */
+
+/* One attribute: a key of the conventions ("gen_ai.request.model",
+   "server.port") or of the project ("llm_h.cost_usd"), and its value. Keys
+   and strings are NUL-terminated and live only until the hook returns:
+   copy what you keep. */
+typedef enum llm_attr_type {
+    LLM_ATTR_STRING = 0,  /* str, str_len */
+    LLM_ATTR_INT,         /* i */
+    LLM_ATTR_DOUBLE,      /* d */
+    LLM_ATTR_BOOL,        /* b */
+    LLM_ATTR_STRING_ARRAY /* strs[count] */
+} llm_attr_type;
+
+typedef struct llm_attr {
+    const char *key;
+    llm_attr_type type;
+    const char *str;
+    size_t str_len;
+    int64_t i;
+    double d;
+    bool b;
+    const char *const *strs;
+    size_t count;
+} llm_attr;
+
+typedef enum llm_span_kind { LLM_SPAN_CLIENT = 0, LLM_SPAN_INTERNAL } llm_span_kind;
+typedef enum llm_span_status { LLM_SPAN_UNSET = 0, LLM_SPAN_OK, LLM_SPAN_ERROR } llm_span_status;
+
+/* Every hook may be NULL. They run on the thread of the call or router
+   that reports (make them thread-safe when calls run at once); each takes
+   `user`. A hook must not call back into the call or router that called
+   it. */
+typedef struct llm_telemetry {
+    /* A span begins now. Return your handle for it (NULL is a valid
+       handle); the other hooks get it back. `parent` is the handle returned
+       for the enclosing span (a routed request's, for each attempt), or
+       NULL for a root span. */
+    void *(*span_start)(void *user, void *parent, const char *name, llm_span_kind kind, const llm_attr *attrs,
+                        size_t count);
+    /* More attributes of a span that has not ended. */
+    void (*span_set)(void *user, void *span, const llm_attr *attrs, size_t count);
+    /* A named event in a span, now. */
+    void (*span_event)(void *user, void *span, const char *name, const llm_attr *attrs, size_t count);
+    /* The span ends now; `description` says why on LLM_SPAN_ERROR (NULL otherwise). */
+    void (*span_end)(void *user, void *span, llm_span_status status, const char *description);
+    /* One measurement of a histogram: its name ("gen_ai.client.operation.duration"), its unit ("s",
+       "{token}"), the value and its attributes. */
+    void (*record)(void *user, const char *name, const char *unit, double value, const llm_attr *attrs,
+                   size_t count);
+    void *user;
+    /* Message contents (gen_ai.input.messages, gen_ai.output.messages,
+       gen_ai.system_instructions, gen_ai.tool.definitions) are personal
+       data: sent to the hooks only when this is true. */
+    bool record_content;
+} llm_telemetry;
+
+/* ------------------------------------------------------------------------ */
 /* >>client: configuration shared by calls                                   */
 /* ------------------------------------------------------------------------ */
 
@@ -2523,6 +2590,10 @@ typedef struct llm_client_desc {
        the API key. */
     void (*log)(void *user, llm_log_level level, const char *message);
     void *log_user;
+    /* Spans and metrics of every call (>>telemetry); zeroed: none. A
+       router's clients leave theirs zeroed: the router's own traces its
+       requests and their attempts. */
+    llm_telemetry telemetry;
 } llm_client_desc;
 
 struct llm_client {
@@ -2988,6 +3059,9 @@ typedef struct llm_router_desc {
        (or fall back). Unset: wait up to max_retry_after_ms. */
     bool has_max_wait_ms;
     int max_wait_ms;
+    /* Spans and metrics (>>telemetry): one span per request, a child span
+       per attempt; zeroed: none. */
+    llm_telemetry telemetry;
 } llm_router_desc;
 
 /* Caller-owned; treat the private fields as opaque. Idle routers may be
