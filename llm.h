@@ -3388,7 +3388,7 @@ LLM_API llm_result llm_openai_chunk_write_usage(llm_openai_chunk_writer *c, cons
    anthropic      the Anthropic Messages wire format
                   gives: llm__anthropic_wire, llm__anthropic_stream_text
    gemini         the Gemini generateContent wire format
-                  gives: llm__gemini_wire
+                  gives: llm__gemini_wire, llm__gemini_stream_text
    providers      the provider table, its lookups, and the one resolution of a target
                   gives: llm__providers_model_for, llm__providers_wire_for, llm__providers_for_format,
                          llm__providers_count_wire
@@ -5048,7 +5048,8 @@ LLM_API void llm_json_doc_free(llm_json_doc *doc) {
     doc->max_depth = max_depth;
 }
 
-#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) /* their stream decoders' */
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || \
+    !defined(LLM_NO_PROVIDER_GEMINI) /* their stream decoders' */
 /* ---- on demand: a document read where it lies ----
    The stream decoders read an event's members in place: one pass that
    checks everything llm_json_parse checks (RFC 8259, UTF-8, escapes and
@@ -9349,7 +9350,7 @@ LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transpo
 // >>wirekit: what every wire format encodes and decodes with
 /* ------------------------------------------------------------------------ */
 
-#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC)
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
 /* ---- stream events read in place: the frame around one string ----
    A stream repeats its events' shape: many events are the previous one's
    bytes with another string in one place (a text delta). A decoder that
@@ -15167,6 +15168,11 @@ static llm_result llm__gemini_decode(const llm_wire_ctx *ctx, const llm_json *bo
 typedef struct llm__gemini_state {
     int next_block;              /* the key of the next reasoning block (unique across choices) */
     int64_t usage[LLM__GEMINI_USAGE_COUNTS]; /* usageMetadata's counts so far, merged count by count */
+    llm__wire_frame frame;       /* the last chunk read in place, around its one text (llm__gemini_stream_text), */
+    int frame_index;             /* of this candidate */
+    bool frame_thought;          /* a thought's text */
+    bool frame_usage;            /* with this usageMetadata: */
+    int64_t frame_raw[LLM__GEMINI_USAGE_COUNTS]; /* the counts it carries (-1: not carried) */
 } llm__gemini_state;
 
 static llm_result llm__gemini_stream_call(llm_stream_sink *s, int choice, const llm_json *fc, const llm_json *sig) {
@@ -15242,20 +15248,27 @@ static llm_result llm__gemini_stream_candidate(llm_stream_sink *s, const llm_jso
         finish, strlen(finish));
 }
 
-/* A chunk's usageMetadata: the counts it carries replace those of earlier
-   chunks, the others are kept (every chunk repeats the prompt's; the
-   candidates' come with the last). */
-static llm_result llm__gemini_stream_usage(llm_stream_sink *s, const llm_json *u) {
+/* The counts a chunk carried (-1: not carried) merged into the stream's,
+   and the usage so far given to the sink. */
+static llm_result llm__gemini_stream_counts(llm_stream_sink *s, const int64_t raw[LLM__GEMINI_USAGE_COUNTS]) {
     llm__gemini_state *st = (llm__gemini_state *)s->state;
-    int64_t raw[LLM__GEMINI_USAGE_COUNTS] = {-1, -1, -1, -1, -1};
     llm_usage us;
     int i;
-    memset(&us, 0, sizeof us);
-    if (!llm__gemini_usage_counts(u, raw)) return llm_sink_usage(s, &us, false);
     for (i = 0; i < LLM__GEMINI_USAGE_COUNTS; i++)
         if (raw[i] >= 0) st->usage[i] = raw[i];
     llm__gemini_usage_of(st->usage, &us);
     return llm_sink_usage(s, &us, true);
+}
+
+/* A chunk's usageMetadata: the counts it carries replace those of earlier
+   chunks, the others are kept (every chunk repeats the prompt's; the
+   candidates' come with the last). */
+static llm_result llm__gemini_stream_usage(llm_stream_sink *s, const llm_json *u) {
+    int64_t raw[LLM__GEMINI_USAGE_COUNTS] = {-1, -1, -1, -1, -1};
+    llm_usage us;
+    memset(&us, 0, sizeof us);
+    if (!llm__gemini_usage_counts(u, raw)) return llm_sink_usage(s, &us, false);
+    return llm__gemini_stream_counts(s, raw);
 }
 
 static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event, size_t event_len,
@@ -15280,6 +15293,306 @@ static llm_result llm__gemini_stream_event(llm_stream_sink *s, const char *event
         r = llm__gemini_stream_candidate(s, c);
     if (r != LLM_OK || !llm_json_is(llm_json_get(root, "usageMetadata"), LLM_JSON_OBJECT)) return r;
     return llm__gemini_stream_usage(s, llm_json_get(root, "usageMetadata"));
+}
+
+/* ---- the stream read in place ----
+   A chunk of the usual shape is read without a DOM, checked whole as
+   llm_json_parse checks it, the first of two members of one name winning
+   as llm_json_get finds it: one to four candidates, objects, with their
+   content's parts (objects: text, thought, thoughtSignature), index and
+   finishReason; responseId, modelVersion, and a usageMetadata of whole
+   counts. Any other chunk (an error, no candidates, a functionCall, a
+   count or index that is not an integer, ...), and any doubt, answers
+   LLM_AGAIN before the sink hears anything: the call then parses the DOM
+   for llm__gemini_stream_event. The sink hears what that decoder says, in
+   its order (the ids first, although modelVersion comes last in the
+   bytes). A chunk of one candidate with one text, no signature and no
+   finish reason keeps its frame (llm__wire_frame): the next chunk with the
+   same bytes around another text has only its text read, and its usage is
+   the same counts merged again. */
+
+#define LLM__GEMINI_OD_CANDIDATES 4
+#define LLM__GEMINI_OD_PARTS 8 /* across the candidates */
+
+typedef struct llm__gemini_od_part {
+    const char *text, *sig; /* NULL: absent or not a string */
+    size_t text_len, sig_len;
+    const unsigned char *text_at, *text_after; /* the text's bytes: its opening quote, after its closing one */
+    bool thought, seen_text, seen_sig, seen_thought;
+} llm__gemini_od_part;
+
+typedef struct llm__gemini_od_cand {
+    int64_t index;
+    const char *finish; /* NULL: absent or not a string */
+    size_t finish_len;
+    int first_part, parts; /* its parts in the chunk's list */
+    bool seen_index, seen_content, seen_parts, seen_finish;
+} llm__gemini_od_cand;
+
+typedef struct llm__gemini_od_chunk {
+    const char *id, *model; /* NULL: absent or not a string */
+    size_t id_len, model_len;
+    bool seen_id, seen_model, seen_cands, seen_usage, usage, seen_count[LLM__GEMINI_USAGE_COUNTS];
+    int64_t raw[LLM__GEMINI_USAGE_COUNTS]; /* usageMetadata's counts (-1: not carried) */
+    int cand_count, part_count;
+    llm__gemini_od_cand cands[LLM__GEMINI_OD_CANDIDATES];
+    llm__gemini_od_part parts[LLM__GEMINI_OD_PARTS];
+} llm__gemini_od_chunk;
+
+static bool llm__gemini_od_key(const char *key, size_t n, const char *name) {
+    return strlen(name) == n && memcmp(key, name, n) == 0;
+}
+
+/* A member wanted as a string, the first of its name: read when it is one
+   (else *s stays NULL); checked and skipped otherwise. */
+static bool llm__gemini_od_string(llm__json_demand *d, bool *seen, const char **s, size_t *n) {
+    bool first = !*seen;
+    *seen = true;
+    if (!first || *d->ps.p != '"') return llm__json_demand_skip(d);
+    return llm__json_demand_string(d, s, n);
+}
+
+/* An integer member in [0, max] (null also when `null_ok`: *out -1);
+   anything else leaves the chunk to the DOM. */
+static bool llm__gemini_od_count(llm__json_demand *d, int64_t max, bool null_ok, int64_t *out) {
+    bool is_int = false;
+    unsigned c = *d->ps.p;
+    *out = -1;
+    if (c == 'n') return null_ok && llm__json_demand_scalar(d);
+    if (c != '-' && (c < '0' || c > '9')) return false;
+    return llm__json_demand_number(d, out, &is_int) && is_int && *out >= 0 && *out <= max;
+}
+
+static bool llm__gemini_od_part_read(llm__json_demand *d, llm__gemini_od_part *p) {
+    const char *key;
+    size_t n;
+    bool first = true, ok;
+    int r;
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        if (llm__gemini_od_key(key, n, "text")) {
+            const unsigned char *at = d->ps.p;
+            bool wanted = !p->seen_text && *at == '"';
+            ok = llm__gemini_od_string(d, &p->seen_text, &p->text, &p->text_len);
+            if (ok && wanted) p->text_at = at, p->text_after = d->ps.p;
+        } else if (llm__gemini_od_key(key, n, "thought")) {
+            if (!p->seen_thought) p->thought = *d->ps.p == 't'; /* a valid value that starts so is true */
+            p->seen_thought = true;
+            ok = llm__json_demand_skip(d);
+        } else if (llm__gemini_od_key(key, n, "thoughtSignature")) {
+            ok = llm__gemini_od_string(d, &p->seen_sig, &p->sig, &p->sig_len);
+        } else {
+            ok = !llm__gemini_od_key(key, n, "functionCall") && llm__json_demand_skip(d); /* a call: the DOM */
+        }
+        if (!ok) return false;
+    }
+    return r == 0;
+}
+
+/* content.parts: the objects among them (other values say nothing). */
+static bool llm__gemini_od_parts(llm__json_demand *d, llm__gemini_od_chunk *k, llm__gemini_od_cand *c) {
+    bool first = true;
+    int r;
+    if (!llm__json_demand_enter(d, '[')) return false;
+    while ((r = llm__json_demand_next(d, ']', &first)) == 1) {
+        if (*d->ps.p != '{') {
+            if (!llm__json_demand_skip(d)) return false;
+            continue;
+        }
+        if (k->part_count == LLM__GEMINI_OD_PARTS) return false;
+        memset(&k->parts[k->part_count], 0, sizeof k->parts[0]);
+        if (!llm__gemini_od_part_read(d, &k->parts[k->part_count++])) return false;
+        c->parts++;
+    }
+    return r == 0;
+}
+
+static bool llm__gemini_od_content(llm__json_demand *d, llm__gemini_od_chunk *k, llm__gemini_od_cand *c) {
+    const char *key;
+    size_t n;
+    bool first = true, ok;
+    int r;
+    if (*d->ps.p != '{') return llm__json_demand_skip(d); /* not an object: no parts */
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        if (llm__gemini_od_key(key, n, "parts") && !c->seen_parts) {
+            c->seen_parts = true;
+            /* an array's items are parts; an object's would be its names (the DOM) */
+            ok = *d->ps.p == '[' ? llm__gemini_od_parts(d, k, c) : *d->ps.p != '{' && llm__json_demand_skip(d);
+        } else {
+            ok = llm__json_demand_skip(d);
+        }
+        if (!ok) return false;
+    }
+    return r == 0;
+}
+
+static bool llm__gemini_od_cand_read(llm__json_demand *d, llm__gemini_od_chunk *k, llm__gemini_od_cand *c) {
+    const char *key;
+    size_t n;
+    bool first = true, ok;
+    int r;
+    c->first_part = k->part_count;
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        if (llm__gemini_od_key(key, n, "content") && !c->seen_content) {
+            c->seen_content = true;
+            ok = llm__gemini_od_content(d, k, c);
+        } else if (llm__gemini_od_key(key, n, "index") && !c->seen_index) {
+            c->seen_index = true;
+            ok = llm__gemini_od_count(d, LLM__GEMINI_MAX_INDEX, false, &c->index);
+        } else if (llm__gemini_od_key(key, n, "finishReason")) {
+            ok = llm__gemini_od_string(d, &c->seen_finish, &c->finish, &c->finish_len);
+        } else {
+            ok = llm__json_demand_skip(d);
+        }
+        if (!ok) return false;
+    }
+    if (!c->seen_index) c->index = 0; /* absent: 0, as proto3 leaves zeros out */
+    return r == 0;
+}
+
+static bool llm__gemini_od_cands(llm__json_demand *d, llm__gemini_od_chunk *k) {
+    bool first = true;
+    int r;
+    if (*d->ps.p != '[' || !llm__json_demand_enter(d, '[')) return false; /* not an array: the DOM */
+    while ((r = llm__json_demand_next(d, ']', &first)) == 1) {
+        llm__gemini_od_cand *c = &k->cands[k->cand_count];
+        if (k->cand_count == LLM__GEMINI_OD_CANDIDATES || *d->ps.p != '{') return false;
+        memset(c, 0, sizeof *c);
+        k->cand_count++;
+        if (!llm__gemini_od_cand_read(d, k, c)) return false;
+    }
+    return r == 0;
+}
+
+static bool llm__gemini_od_usage(llm__json_demand *d, llm__gemini_od_chunk *k) {
+    const char *key;
+    size_t n;
+    bool first = true, ok;
+    int r, i;
+    k->usage = true;
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        for (i = 0; i < LLM__GEMINI_USAGE_COUNTS && !llm__gemini_od_key(key, n, llm__gemini_usage_names[i]); i++) {}
+        if (i < LLM__GEMINI_USAGE_COUNTS && !k->seen_count[i]) {
+            k->seen_count[i] = true;
+            ok = llm__gemini_od_count(d, LLM__WIRE_MAX_COUNT, true, &k->raw[i]);
+        } else {
+            ok = llm__json_demand_skip(d);
+        }
+        if (!ok) return false;
+    }
+    return r == 0;
+}
+
+/* The root object's members; false leaves the chunk to the DOM. */
+static bool llm__gemini_od_read(llm__json_demand *d, llm__gemini_od_chunk *k) {
+    const char *key;
+    size_t n;
+    bool first = true, ok;
+    int r;
+    llm__json_skip_ws(&d->ps);
+    if (d->ps.p >= d->ps.end || !llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        if (llm__gemini_od_key(key, n, "candidates") && !k->seen_cands) {
+            k->seen_cands = true;
+            ok = llm__gemini_od_cands(d, k);
+        } else if (llm__gemini_od_key(key, n, "responseId")) {
+            ok = llm__gemini_od_string(d, &k->seen_id, &k->id, &k->id_len);
+        } else if (llm__gemini_od_key(key, n, "modelVersion")) {
+            ok = llm__gemini_od_string(d, &k->seen_model, &k->model, &k->model_len);
+        } else if (llm__gemini_od_key(key, n, "usageMetadata") && !k->seen_usage) {
+            k->seen_usage = true;
+            ok = *d->ps.p == '{' ? llm__gemini_od_usage(d, k) : llm__json_demand_skip(d);
+        } else {
+            ok = !llm__gemini_od_key(key, n, "error") && llm__json_demand_skip(d); /* an error: the DOM */
+        }
+        if (!ok) return false;
+    }
+    return r == 0 && llm__json_demand_end(d) && k->cand_count > 0; /* none: a blocked prompt's (the DOM) */
+}
+
+/* What llm__gemini_stream_part does with a part read in place. */
+static llm_result llm__gemini_od_emit_part(llm_stream_sink *s, int choice, const llm__gemini_od_part *p) {
+    llm__gemini_state *st = (llm__gemini_state *)s->state;
+    llm_result r = LLM_OK;
+    int key;
+    if (p->text && p->text_len)
+        r = llm_sink_delta(s, p->thought ? LLM_EVENT_REASONING : LLM_EVENT_TEXT, choice, p->text, p->text_len);
+    if (r != LLM_OK || !p->sig) return r;
+    key = st->next_block++;
+    if (p->thought && p->text &&
+        (r = llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_THINKING, p->text,
+                                      p->text_len)) != LLM_OK)
+        return r;
+    return llm_sink_reasoning_block(s, choice, key, LLM_REASONING_THINKING, LLM_REASONING_PART_SIGNATURE, p->sig,
+                                    p->sig_len);
+}
+
+/* What llm__gemini_stream_candidate does with a candidate read in place. */
+static llm_result llm__gemini_od_emit_cand(llm_stream_sink *s, const llm__gemini_od_chunk *k,
+                                             const llm__gemini_od_cand *c) {
+    int index = (int)c->index, i;
+    llm_result r;
+    if ((r = llm_sink_choice(s, index)) != LLM_OK) return r;
+    for (i = c->first_part; i < c->first_part + c->parts; i++)
+        if ((r = llm__gemini_od_emit_part(s, index, &k->parts[i])) != LLM_OK) return r;
+    if (!c->finish) return LLM_OK;
+    llm_sink_complete(s);
+    return llm_sink_finish_reason(
+        s, index,
+        strcmp(c->finish, "STOP") == 0 && llm_sink_tool_find(s, index, -1) >= 0 ? LLM_FINISH_TOOL_CALLS
+                                                                                : LLM_FINISH_NONE,
+        c->finish, strlen(c->finish));
+}
+
+/* Keeps the frame of a chunk read whole (data[0, len)) when it has one
+   candidate with one text, no signature and no finish reason. */
+static void llm__gemini_od_keep_frame(llm__gemini_state *st, const llm__gemini_od_chunk *k, const char *data,
+                                        size_t len) {
+    const llm__gemini_od_part *p = &k->parts[0];
+    st->frame.before = 0;
+    if (k->cand_count != 1 || k->cands[0].parts != 1 || k->cands[0].finish || !p->text || p->sig) return;
+    llm__wire_frame_keep(&st->frame, data, len, (const char *)p->text_at, (const char *)p->text_after);
+    st->frame_index = (int)k->cands[0].index;
+    st->frame_thought = p->thought;
+    st->frame_usage = k->usage;
+    memcpy(st->frame_raw, k->raw, sizeof st->frame_raw);
+}
+
+/* An event's data read in place (`scratch`: len + 1 bytes for its
+   strings); LLM_AGAIN leaves it to llm__gemini_stream_event. */
+static llm_result llm__gemini_stream_text(llm_stream_sink *s, const char *data, size_t len, char *scratch) {
+    llm__gemini_state *st = (llm__gemini_state *)s->state;
+    llm__gemini_od_chunk k;
+    llm__json_demand d;
+    const char *text;
+    llm_result r;
+    size_t n;
+    int i;
+    if (!st) return LLM_AGAIN;
+    llm__json_demand_init(&d, data, len, scratch);
+    if (llm__wire_frame_match(&st->frame, &d, &text, &n)) { /* the ids in the frame were given: the first stays */
+        if ((r = llm_sink_choice(s, st->frame_index)) != LLM_OK ||
+            (r = llm_sink_delta(s, st->frame_thought ? LLM_EVENT_REASONING : LLM_EVENT_TEXT, st->frame_index, text,
+                                n)) != LLM_OK)
+            return r;
+        return st->frame_usage ? llm__gemini_stream_counts(s, st->frame_raw) : LLM_OK;
+    }
+    memset(&k, 0, offsetof(llm__gemini_od_chunk, cands)); /* each candidate and part is cleared when read */
+    for (i = 0; i < LLM__GEMINI_USAGE_COUNTS; i++) k.raw[i] = -1;
+    llm__json_demand_init(&d, data, len, scratch);
+    if (!llm__gemini_od_read(&d, &k)) {
+        st->frame.before = 0;
+        return LLM_AGAIN;
+    }
+    llm__gemini_od_keep_frame(st, &k, data, len);
+    if (k.id && (r = llm_sink_field_set(s, LLM_FIELD_ID, k.id, k.id_len)) != LLM_OK) return r;
+    if (k.model && (r = llm_sink_field_set(s, LLM_FIELD_MODEL, k.model, k.model_len)) != LLM_OK) return r;
+    for (i = 0; i < k.cand_count; i++)
+        if ((r = llm__gemini_od_emit_cand(s, &k, &k.cands[i])) != LLM_OK) return r;
+    return k.usage ? llm__gemini_stream_counts(s, k.raw) : LLM_OK;
 }
 
 /* ---- the calls beyond chat ---- */
@@ -16481,6 +16794,9 @@ static llm__call_text_fn llm__call_text_decoder(const llm_wire_format *w) {
 #endif
 #ifndef LLM_NO_PROVIDER_ANTHROPIC
     if (w == &llm__anthropic_wire) return llm__anthropic_stream_text;
+#endif
+#ifndef LLM_NO_PROVIDER_GEMINI
+    if (w == &llm__gemini_wire) return llm__gemini_stream_text;
 #endif
     (void)w;
     return NULL;

@@ -239,6 +239,55 @@ static void streamed_usage_merges_count_by_count(void) {
     free(sse);
 }
 
+/* The recorded stream's chunks are read where they lie: no chunk is
+   parsed into a DOM (the call's event document never gets a value), and
+   the events are what the bytes say, in the decoder's order (a chunk's
+   texts, its finish, then the usage so far: every chunk repeats the
+   prompt's 7, the last brings the candidates' 10 and the total 17). */
+static void streamed_chunks_are_read_in_place(void) {
+    size_t len, off, chunk;
+    char *sse = TEST_READ_FIXTURE(SAMPLES "stream_text.sse", &len);
+    if (!sse) return;
+    for (chunk = 1; chunk <= len; chunk = chunk < 8 ? chunk + 1 : chunk < len ? len : len + 1) { /* 1 to 8 bytes, whole */
+        char log[512];
+        size_t used = 0;
+        llm_client c;
+        llm_call call;
+        llm_event ev;
+        llm_response resp;
+        llm_error err;
+        client_for(&c, "gemini", false);
+        if (!CHECK_EQ_INT(llm_call_begin_decode(&call, &c, true, NULL, &err), LLM_OK)) break;
+        CHECK_EQ_INT(llm_call_feed_status(&call, 200), LLM_OK);
+        CHECK_EQ_INT(llm_call_feed_header(&call, "Content-Type", 12, "text/event-stream", 17), LLM_OK);
+        log[0] = '\0';
+        for (off = 0; off < len; off += chunk) {
+            CHECK_EQ_INT(llm_call_feed_body(&call, sse + off, len - off < chunk ? len - off : chunk), LLM_OK);
+            while (llm_call_next_event(&call, &ev) == LLM_OK && used < sizeof log - 64) {
+                if (ev.type == LLM_EVENT_TEXT)
+                    used += (size_t)snprintf(log + used, sizeof log - used, "text[%.*s] ", (int)ev.text_len, ev.text);
+                else if (ev.type == LLM_EVENT_USAGE)
+                    used += (size_t)snprintf(log + used, sizeof log - used, "usage[%d %d %d] ",
+                                             (int)ev.usage->prompt_tokens, (int)ev.usage->completion_tokens,
+                                             (int)ev.usage->total_tokens);
+                else
+                    used += (size_t)snprintf(log + used, sizeof log - used, "%s ",
+                                             ev.type == LLM_EVENT_FINISH ? "finish" : "other");
+            }
+        }
+        CHECK_EQ_STR(log, "text[The] usage[7 0 7] text[ capital of Wyoming] usage[7 0 7] "
+                          "text[ is **Cheyenne**.\n] finish usage[7 10 17] ");
+        CHECK_EQ_INT((int)call.chunk_.capacity_, 0);
+        CHECK_EQ_INT(llm_call_finish(&call, 0, &resp, &err), LLM_OK);
+        CHECK_EQ_STR(resp.model, "gemini-2.0-flash");
+        CHECK_EQ_STR(resp.choices[0].content, "The capital of Wyoming is **Cheyenne**.\n");
+        CHECK_EQ_INT(resp.usage.total_tokens, 17);
+        llm_response_free(&resp);
+        llm_call_free(&call);
+    }
+    free(sse);
+}
+
 static llm_result decoded(const char *body, int status, bool stream, llm_response *resp, llm_error *err) {
     return llm_decode_recorded("gemini", status, body, strlen(body), stream, resp, err);
 }
@@ -773,6 +822,7 @@ static const test_case cases[] = {
     TEST(the_tool_use_prompt_counts_in_the_prompt),
     TEST(usage_decodes_through_the_wire_format),
     TEST(streamed_usage_merges_count_by_count),
+    TEST(streamed_chunks_are_read_in_place),
     TEST(thought_signatures_go_back_only_where_they_were_made),
     TEST(parallel_calls_go_back_as_they_came),
     TEST(args_that_are_not_an_object_are_kept_and_sent_back),
