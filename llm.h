@@ -3384,7 +3384,7 @@ LLM_API llm_result llm_openai_chunk_write_usage(llm_openai_chunk_writer *c, cons
                   gives: llm__openai_wire, llm__openai_azure_wire, llm__openai_stream_text, llm__openai_data_url,
                          llm__openai_detail_name, llm__openai_error_words
    responses      the OpenAI Responses API wire format (OpenAI, Azure)
-                  gives: llm__responses_wire, llm__responses_azure_wire
+                  gives: llm__responses_wire, llm__responses_azure_wire, llm__responses_stream_text
    anthropic      the Anthropic Messages wire format
                   gives: llm__anthropic_wire, llm__anthropic_stream_text
    gemini         the Gemini generateContent wire format
@@ -13045,36 +13045,45 @@ static llm_result llm__responses_item_done(llm_stream_sink *s, const llm_json *r
     return LLM_OK;
 }
 
-/* A text, refusal or summary delta of the item at output_index; a new
-   summary part starts after a blank line when reasoning text came before. */
-static llm_result llm__responses_delta(llm_stream_sink *s, llm_event_type kind, const llm_json *root) {
+/* A text, refusal or summary delta (str: NULL when none) of the item at
+   output_index (-1: none valid), in summary part `part`; a new summary part
+   starts after a blank line when reasoning text came before. */
+static llm_result llm__responses_delta_of(llm_stream_sink *s, llm_event_type kind, int index, int64_t part,
+                                          const char *str, size_t n) {
     llm__responses_state *st = (llm__responses_state *)s->state;
-    int index = llm__responses_index(root);
-    size_t n;
-    const char *str = llm_json_string(llm_json_get(root, "delta"), &n);
     llm_result r;
     if (index < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "a delta without a valid output_index");
     llm__responses_item_state(st, index);
-    if (kind == LLM_EVENT_REASONING) {
-        int64_t part = llm_json_int(llm_json_get(root, "summary_index"), 0);
-        if (part != st->summary) {
-            st->summary = part < 0 || part > 0x7FFFFFFF ? 0x7FFFFFFF : (int)part;
-            if (st->reasoning_any && (r = llm__responses_deliver(s, kind, "\n\n", 2)) != LLM_OK) return r;
-        }
+    if (kind == LLM_EVENT_REASONING && part != st->summary) {
+        st->summary = part < 0 || part > 0x7FFFFFFF ? 0x7FFFFFFF : (int)part;
+        if (st->reasoning_any && (r = llm__responses_deliver(s, kind, "\n\n", 2)) != LLM_OK) return r;
     }
     return str ? llm__responses_deliver(s, kind, str, n) : LLM_OK;
 }
 
-static llm_result llm__responses_args_delta(llm_stream_sink *s, const llm_json *root) {
-    llm__responses_state *st = (llm__responses_state *)s->state;
-    int index = llm__responses_index(root), h = index < 0 ? -1 : llm_sink_tool_find(s, 0, index);
+static llm_result llm__responses_delta(llm_stream_sink *s, llm_event_type kind, const llm_json *root) {
     size_t n;
     const char *str = llm_json_string(llm_json_get(root, "delta"), &n);
+    return llm__responses_delta_of(s, kind, llm__responses_index(root),
+                                   llm_json_int(llm_json_get(root, "summary_index"), 0), str, n);
+}
+
+/* A piece of the arguments (str: NULL when none) of the call at item
+   `index` (-1: none valid). */
+static llm_result llm__responses_args_of(llm_stream_sink *s, int index, const char *str, size_t n) {
+    llm__responses_state *st = (llm__responses_state *)s->state;
+    int h = index < 0 ? -1 : llm_sink_tool_find(s, 0, index);
     if (h < 0) return llm_sink_fail(s, LLM_ERR_PARSE, "function call arguments for an output item that is no call");
     llm__responses_item_state(st, index);
     if (!str) return LLM_OK;
     st->args += n;
     return llm_sink_tool_args(s, 0, h, str, n);
+}
+
+static llm_result llm__responses_args_delta(llm_stream_sink *s, const llm_json *root) {
+    size_t n;
+    const char *str = llm_json_string(llm_json_get(root, "delta"), &n);
+    return llm__responses_args_of(s, llm__responses_index(root), str, n);
 }
 
 /* The response object of response.created ... response.completed: id,
@@ -13142,6 +13151,110 @@ static llm_result llm__responses_stream_event(llm_stream_sink *s, const char *ev
         return llm__responses_end(s, llm_json_get(root, "response"));
     if (strcmp(type, "error") == 0) return llm_sink_error(s, root);
     return LLM_OK; /* the .done events (their items' done events carry the same), built-in tools' events */
+}
+
+/* ---- deltas read in place ----
+   An event that carries a delta (output_text, refusal,
+   reasoning_summary_text, function_call_arguments) is read without a DOM,
+   checked whole as llm_json_parse checks it, the first of two members of
+   one name winning as llm_json_get finds it; its type, output_index,
+   summary_index and delta are read, the rest checked and skipped. Every
+   other event, an index that is not an integer, and any doubt, answers
+   LLM_AGAIN before the sink hears anything: the call then parses the DOM
+   for llm__responses_stream_event. */
+
+enum { LLM__RESPONSES_OD_TEXT, LLM__RESPONSES_OD_REFUSAL, LLM__RESPONSES_OD_SUMMARY, LLM__RESPONSES_OD_ARGS,
+       LLM__RESPONSES_OD_OTHER };
+
+typedef struct llm__responses_od_event {
+    const char *type, *delta; /* NULL: absent or not a string */
+    size_t type_len, delta_len;
+    int64_t index, part;      /* output_index (-1: absent), summary_index (0: absent) */
+    bool seen_type, seen_delta, seen_index, seen_part;
+} llm__responses_od_event;
+
+static bool llm__responses_od_key(const char *key, size_t n, const char *name) {
+    return strlen(name) == n && memcmp(key, name, n) == 0;
+}
+
+/* A member wanted as a string, the first of its name: read when it is one
+   (else *out stays NULL); checked and skipped otherwise. */
+static bool llm__responses_od_string(llm__json_demand *d, bool *seen, const char **out, size_t *n) {
+    bool first = !*seen;
+    *seen = true;
+    if (!first || *d->ps.p != '"') return llm__json_demand_skip(d);
+    return llm__json_demand_string(d, out, n);
+}
+
+/* An integer member, the first of its name: a number that is not an exact
+   int64, or a value that is not a number, leaves the event to the DOM. */
+static bool llm__responses_od_int(llm__json_demand *d, bool *seen, int64_t *out) {
+    unsigned c = *d->ps.p;
+    bool is_int = false;
+    int64_t v;
+    if (*seen) return llm__json_demand_skip(d);
+    *seen = true;
+    if (c != '-' && (c < '0' || c > '9')) return false;
+    if (!llm__json_demand_number(d, &v, &is_int) || !is_int) return false;
+    *out = v;
+    return true;
+}
+
+static bool llm__responses_od_read(llm__json_demand *d, llm__responses_od_event *e) {
+    const char *key;
+    size_t n;
+    bool first = true, ok;
+    int r;
+    if (!llm__json_demand_enter(d, '{')) return false;
+    while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
+        if (llm__responses_od_key(key, n, "type"))
+            ok = llm__responses_od_string(d, &e->seen_type, &e->type, &e->type_len);
+        else if (llm__responses_od_key(key, n, "delta"))
+            ok = llm__responses_od_string(d, &e->seen_delta, &e->delta, &e->delta_len);
+        else if (llm__responses_od_key(key, n, "output_index"))
+            ok = llm__responses_od_int(d, &e->seen_index, &e->index);
+        else if (llm__responses_od_key(key, n, "summary_index"))
+            ok = llm__responses_od_int(d, &e->seen_part, &e->part);
+        else
+            ok = llm__json_demand_skip(d);
+        if (!ok) return false;
+    }
+    return r == 0 && llm__json_demand_end(d);
+}
+
+/* Which delta an event's type names. */
+static int llm__responses_od_kind(const llm__responses_od_event *e) {
+    static const char *const types[] = {"response.output_text.delta", "response.refusal.delta",
+                                        "response.reasoning_summary_text.delta",
+                                        "response.function_call_arguments.delta"};
+    int i;
+    if (!e->type) return LLM__RESPONSES_OD_OTHER;
+    for (i = 0; i < LLM__RESPONSES_OD_OTHER; i++)
+        if (llm__responses_od_key(e->type, e->type_len, types[i])) return i;
+    return LLM__RESPONSES_OD_OTHER;
+}
+
+/* An event's data read in place (`scratch`: len + 1 bytes for its
+   strings); LLM_AGAIN leaves it to llm__responses_stream_event. */
+static llm_result llm__responses_stream_text(llm_stream_sink *s, const char *data, size_t len, char *scratch) {
+    llm__responses_od_event e;
+    llm__json_demand d;
+    llm_result r;
+    int kind, index;
+    if (!s->state) return LLM_AGAIN;
+    memset(&e, 0, sizeof e);
+    e.index = -1;
+    llm__json_demand_init(&d, data, len, scratch);
+    if (!llm__responses_od_read(&d, &e) || (kind = llm__responses_od_kind(&e)) == LLM__RESPONSES_OD_OTHER)
+        return LLM_AGAIN;
+    if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
+    index = e.index < 0 || e.index > 0x7FFFFFFF ? -1 : (int)e.index;
+    if (kind == LLM__RESPONSES_OD_ARGS) return llm__responses_args_of(s, index, e.delta, e.delta_len);
+    return llm__responses_delta_of(s,
+                                   kind == LLM__RESPONSES_OD_TEXT      ? LLM_EVENT_TEXT
+                                   : kind == LLM__RESPONSES_OD_REFUSAL ? LLM_EVENT_REFUSAL
+                                                                       : LLM_EVENT_REASONING,
+                                   index, e.part, e.delta, e.delta_len);
 }
 
 /* ---- the remote token count: POST /responses/input_tokens ---- */
@@ -15492,8 +15605,7 @@ static bool llm__gemini_od_read(llm__json_demand *d, llm__gemini_od_chunk *k) {
     size_t n;
     bool first = true, ok;
     int r;
-    llm__json_skip_ws(&d->ps);
-    if (d->ps.p >= d->ps.end || !llm__json_demand_enter(d, '{')) return false;
+    if (!llm__json_demand_enter(d, '{')) return false;
     while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
         if (llm__gemini_od_key(key, n, "candidates") && !k->seen_cands) {
             k->seen_cands = true;
@@ -16794,6 +16906,9 @@ static llm__call_text_fn llm__call_text_decoder(const llm_wire_format *w) {
 #endif
 #ifndef LLM_NO_PROVIDER_ANTHROPIC
     if (w == &llm__anthropic_wire) return llm__anthropic_stream_text;
+#endif
+#ifndef LLM_NO_PROVIDER_OPENAI
+    if (w == &llm__responses_wire || w == &llm__responses_azure_wire) return llm__responses_stream_text;
 #endif
 #ifndef LLM_NO_PROVIDER_GEMINI
     if (w == &llm__gemini_wire) return llm__gemini_stream_text;

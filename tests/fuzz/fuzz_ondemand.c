@@ -13,7 +13,8 @@
      bits 1-3  the chunk size: 1, 2, 3, 7, 16, 64, 256 or 4096 bytes;
      bit 4     whether the events are taken between chunks;
      bit 5     stream.no_accumulate;
-     bit 6     the format: OpenAI chat completions, or (set) Anthropic Messages. */
+     bits 6-7  the format: OpenAI chat completions (0), Anthropic Messages (1),
+               Gemini (2) or the Responses API (3). */
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
 #include "../test.h"
@@ -172,6 +173,7 @@ static char *lines_as_events(const char *in, size_t n, size_t *out_len) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const size_t chunks[8] = {1, 2, 3, 7, 16, 64, 256, 4096};
+    static const char *const formats[4] = {"openai", "anthropic", "gemini", "openai"};
     llm_wire_format dom_wire;
     llm_provider on_demand, dom;
     fuzz_log a, b;
@@ -181,7 +183,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 1) return 0;
     len = size - 1;
     if (data[0] & 1) body = built = lines_as_events(body, len, &len);
-    on_demand = *llm_provider_find((data[0] & 0x40) ? "anthropic" : "openai");
+    on_demand = *llm_provider_find(formats[data[0] >> 6 & 3]);
+    if ((data[0] >> 6 & 3) == 3) on_demand.wire = llm_wire_openai_responses();
     dom = on_demand;
     dom_wire = *on_demand.wire; /* not the built-in's address: the call parses a DOM for it */
     dom.wire = &dom_wire;

@@ -585,6 +585,36 @@ static void a_recorded_parallel_calls_stream(void) {
     free(sse);
 }
 
+/* The spec's streaming example's text delta, as it is, three times: each is
+   read where it lies (the call's event document never gets a value) and
+   is the text its bytes say. */
+static void text_deltas_are_read_in_place(void) {
+    size_t len, i;
+    char *sse = read_fixture("streaming.sse", &len), *at, *end, body[1024], log[64];
+    llm_client c;
+    llm_call call;
+    llm_event ev;
+    llm_error err;
+    if (!sse) return;
+    at = strstr(sse, "event: response.output_text.delta\n");
+    end = at ? strstr(at, "\n\n") : NULL;
+    if (!CHECK(end && (size_t)(end + 2 - at) * 3 < sizeof body)) { free(sse); return; }
+    for (i = 0, body[0] = '\0'; i < 3; i++) strncat(body, at, (size_t)(end + 2 - at));
+    client_for(&c, "openai", NULL, LLM_OPENAI_API_RESPONSES);
+    if (CHECK_EQ_INT(llm_call_begin_decode(&call, &c, true, NULL, &err), LLM_OK)) {
+        CHECK_EQ_INT(llm_call_feed_status(&call, 200), LLM_OK);
+        CHECK_EQ_INT(llm_call_feed_header(&call, "Content-Type", 12, "text/event-stream", 17), LLM_OK);
+        CHECK_EQ_INT(llm_call_feed_body(&call, body, strlen(body)), LLM_OK);
+        log[0] = '\0';
+        while (llm_call_next_event(&call, &ev) == LLM_OK && strlen(log) < sizeof log - 16)
+            if (ev.type == LLM_EVENT_TEXT) strncat(log, ev.text, ev.text_len);
+        CHECK_EQ_STR(log, "HiHiHi");
+        CHECK_EQ_INT((int)call.chunk_.capacity_, 0);
+        llm_call_free(&call);
+    }
+    free(sse);
+}
+
 /* A stream cut before response.completed is TRUNCATED (its text kept);
    response.incomplete ends it with its reason; response.failed and an
    error event end it with the error. */
@@ -757,6 +787,7 @@ int main(int argc, char **argv) {
         TEST(a_recorded_reasoning_call_stream),
         TEST(a_recorded_parallel_calls_stream),
         TEST(how_a_stream_ends),
+        TEST(text_deltas_are_read_in_place),
         TEST(summary_parts_join_as_in_a_whole_answer),
         TEST(the_reasoning_item_round_trips),
         TEST(the_remote_count_is_the_responses_endpoint),
