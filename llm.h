@@ -12880,6 +12880,12 @@ typedef struct llm__responses_state {
     bool reasoning_before;      /* reasoning text came before this item: its own starts with a blank line */
     bool reasoning_any;         /* reasoning text came so far */
     bool calls;                 /* a function call was made: the response finishes as tool_calls */
+    char frame_bytes[384];      /* the last delta event read in place: its bytes before its sequence_number's
+                                   value, then from after it to the delta's opening quote, then from its closing
+                                   quote (llm__responses_od_match) */
+    size_t frame_head, frame_mid, frame_tail; /* frame_mid 0: none kept; frame_head 0: no number between */
+    int frame_kind, frame_index;
+    int64_t frame_part;
 } llm__responses_state;
 
 static int llm__responses_index(const llm_json *root) {
@@ -13161,7 +13167,9 @@ static llm_result llm__responses_stream_event(llm_stream_sink *s, const char *ev
    summary_index and delta are read, the rest checked and skipped. Every
    other event, an index that is not an integer, and any doubt, answers
    LLM_AGAIN before the sink hears anything: the call then parses the DOM
-   for llm__responses_stream_event. */
+   for llm__responses_stream_event. The next event whose bytes are the same
+   but for its sequence_number and its delta has only those read
+   (llm__responses_od_match). */
 
 enum { LLM__RESPONSES_OD_TEXT, LLM__RESPONSES_OD_REFUSAL, LLM__RESPONSES_OD_SUMMARY, LLM__RESPONSES_OD_ARGS,
        LLM__RESPONSES_OD_OTHER };
@@ -13170,7 +13178,9 @@ typedef struct llm__responses_od_event {
     const char *type, *delta; /* NULL: absent or not a string */
     size_t type_len, delta_len;
     int64_t index, part;      /* output_index (-1: absent), summary_index (0: absent) */
-    bool seen_type, seen_delta, seen_index, seen_part;
+    const unsigned char *seq_at, *seq_after;     /* the first sequence_number's bytes, when a number from a digit */
+    const unsigned char *delta_at, *delta_after; /* the delta's: its opening quote, after its closing one */
+    bool seen_type, seen_delta, seen_index, seen_part, seen_seq;
 } llm__responses_od_event;
 
 static bool llm__responses_od_key(const char *key, size_t n, const char *name) {
@@ -13209,8 +13219,17 @@ static bool llm__responses_od_read(llm__json_demand *d, llm__responses_od_event 
     while ((r = llm__json_demand_member(d, &first, &key, &n)) == 1) {
         if (llm__responses_od_key(key, n, "type"))
             ok = llm__responses_od_string(d, &e->seen_type, &e->type, &e->type_len);
-        else if (llm__responses_od_key(key, n, "delta"))
+        else if (llm__responses_od_key(key, n, "delta")) {
+            const unsigned char *at = d->ps.p;
+            bool wanted = !e->seen_delta && *at == '"';
             ok = llm__responses_od_string(d, &e->seen_delta, &e->delta, &e->delta_len);
+            if (ok && wanted) e->delta_at = at, e->delta_after = d->ps.p;
+        } else if (llm__responses_od_key(key, n, "sequence_number") && !e->seen_seq) {
+            const unsigned char *at = d->ps.p;
+            e->seen_seq = true;
+            ok = llm__json_demand_skip(d);
+            if (ok && *at >= '0' && *at <= '9') e->seq_at = at, e->seq_after = d->ps.p;
+        }
         else if (llm__responses_od_key(key, n, "output_index"))
             ok = llm__responses_od_int(d, &e->seen_index, &e->index);
         else if (llm__responses_od_key(key, n, "summary_index"))
@@ -13234,27 +13253,97 @@ static int llm__responses_od_kind(const llm__responses_od_event *e) {
     return LLM__RESPONSES_OD_OTHER;
 }
 
-/* An event's data read in place (`scratch`: len + 1 bytes for its
-   strings); LLM_AGAIN leaves it to llm__responses_stream_event. */
-static llm_result llm__responses_stream_text(llm_stream_sink *s, const char *data, size_t len, char *scratch) {
-    llm__responses_od_event e;
-    llm__json_demand d;
+/* Keeps the frame of a delta event read whole (data[0, len)): its bytes
+   around the delta string and, when its sequence_number comes before it,
+   without that number, which every event changes; none when too long. */
+static void llm__responses_od_keep(llm__responses_state *st, const llm__responses_od_event *e, int kind,
+                                   const char *data, size_t len) {
+    const unsigned char *start = (const unsigned char *)data, *from = start;
+    size_t head = 0, mid, tail;
+    st->frame_mid = 0;
+    if (!e->delta) return;
+    if (e->seq_at && e->seq_after < e->delta_at) {
+        head = (size_t)(e->seq_at - start);
+        from = e->seq_after;
+    }
+    mid = (size_t)(e->delta_at - from) + 1;
+    tail = len - (size_t)(e->delta_after - start) + 1;
+    if (head + mid + tail > sizeof st->frame_bytes) return;
+    memcpy(st->frame_bytes, data, head);
+    memcpy(st->frame_bytes + head, from, mid);
+    memcpy(st->frame_bytes + head + mid, e->delta_after - 1, tail);
+    st->frame_head = head;
+    st->frame_mid = mid;
+    st->frame_tail = tail;
+    st->frame_kind = kind;
+    st->frame_index = e->index < 0 || e->index > 0x7FFFFFFF ? -1 : (int)e->index;
+    st->frame_part = e->part;
+}
+
+/* Whether the event at d's cursor is the kept frame with another
+   sequence_number (digits a JSON number and an int64 take: 0, or up to 18
+   without a leading zero) and another delta string, read into *text (d's
+   scratch). The number is a member the reader skips, so the event reads as
+   the kept one but for its delta. */
+static bool llm__responses_od_match(const llm__responses_state *st, llm__json_demand *d, const char **text,
+                                    size_t *n) {
+    const unsigned char *p = d->ps.p, *end = d->ps.end;
+    size_t digits = 0;
+    if (!st->frame_mid || (size_t)(end - p) < st->frame_head + st->frame_mid + st->frame_tail ||
+        memcmp(p, st->frame_bytes, st->frame_head) != 0)
+        return false;
+    p += st->frame_head;
+    if (st->frame_head) {
+        if (*p == '0') digits = 1;
+        else
+            while (digits < 18 && p + digits < end && p[digits] >= '0' && p[digits] <= '9') digits++;
+        if (!digits || (p + digits < end && p[digits] >= '0' && p[digits] <= '9')) return false;
+        p += digits;
+    }
+    if ((size_t)(end - p) < st->frame_mid + st->frame_tail ||
+        memcmp(p, st->frame_bytes + st->frame_head, st->frame_mid) != 0)
+        return false;
+    d->ps.p = p + st->frame_mid - 1; /* the opening quote */
+    if (!llm__json_demand_string(d, text, n)) return false;
+    return (size_t)(end - d->ps.p) + 1 == st->frame_tail &&
+           memcmp(d->ps.p - 1, st->frame_bytes + st->frame_head + st->frame_mid, st->frame_tail) == 0;
+}
+
+/* The sink calls of a delta event (kind from llm__responses_od_kind). */
+static llm_result llm__responses_od_emit(llm_stream_sink *s, int kind, int index, int64_t part, const char *str,
+                                         size_t n) {
     llm_result r;
-    int kind, index;
-    if (!s->state) return LLM_AGAIN;
-    memset(&e, 0, sizeof e);
-    e.index = -1;
-    llm__json_demand_init(&d, data, len, scratch);
-    if (!llm__responses_od_read(&d, &e) || (kind = llm__responses_od_kind(&e)) == LLM__RESPONSES_OD_OTHER)
-        return LLM_AGAIN;
     if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
-    index = e.index < 0 || e.index > 0x7FFFFFFF ? -1 : (int)e.index;
-    if (kind == LLM__RESPONSES_OD_ARGS) return llm__responses_args_of(s, index, e.delta, e.delta_len);
+    if (kind == LLM__RESPONSES_OD_ARGS) return llm__responses_args_of(s, index, str, n);
     return llm__responses_delta_of(s,
                                    kind == LLM__RESPONSES_OD_TEXT      ? LLM_EVENT_TEXT
                                    : kind == LLM__RESPONSES_OD_REFUSAL ? LLM_EVENT_REFUSAL
                                                                        : LLM_EVENT_REASONING,
-                                   index, e.part, e.delta, e.delta_len);
+                                   index, part, str, n);
+}
+
+/* An event's data read in place (`scratch`: len + 1 bytes for its
+   strings); LLM_AGAIN leaves it to llm__responses_stream_event. */
+static llm_result llm__responses_stream_text(llm_stream_sink *s, const char *data, size_t len, char *scratch) {
+    llm__responses_state *st = (llm__responses_state *)s->state;
+    llm__responses_od_event e;
+    llm__json_demand d;
+    const char *text;
+    size_t n;
+    int kind;
+    if (!st) return LLM_AGAIN;
+    llm__json_demand_init(&d, data, len, scratch);
+    if (llm__responses_od_match(st, &d, &text, &n))
+        return llm__responses_od_emit(s, st->frame_kind, st->frame_index, st->frame_part, text, n);
+    memset(&e, 0, sizeof e);
+    e.index = -1;
+    llm__json_demand_init(&d, data, len, scratch);
+    st->frame_mid = 0;
+    if (!llm__responses_od_read(&d, &e) || (kind = llm__responses_od_kind(&e)) == LLM__RESPONSES_OD_OTHER)
+        return LLM_AGAIN;
+    llm__responses_od_keep(st, &e, kind, data, len);
+    return llm__responses_od_emit(s, kind, e.index < 0 || e.index > 0x7FFFFFFF ? -1 : (int)e.index, e.part, e.delta,
+                                  e.delta_len);
 }
 
 /* ---- the remote token count: POST /responses/input_tokens ---- */

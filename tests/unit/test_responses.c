@@ -585,31 +585,48 @@ static void a_recorded_parallel_calls_stream(void) {
     free(sse);
 }
 
-/* The spec's streaming example's text delta, as it is, three times: each is
-   read where it lies (the call's event document never gets a value) and
-   is the text its bytes say. */
+/* The spec's streaming example's text delta, as it is, three times, then
+   with a sequence_number as the recorded streams carry it (5, 6, 1e2: a
+   number in any JSON form): each is read where it lies (the call's event
+   document never gets a value) and is the text its bytes say; one whose
+   number is 07 is not JSON (RFC 8259 section 6: no leading zero). */
 static void text_deltas_are_read_in_place(void) {
-    size_t len, i;
-    char *sse = read_fixture("streaming.sse", &len), *at, *end, body[1024], log[64];
+    static const char *const seqs[] = {"", "", "", "5", "6", "1e2", "07"};
+    size_t len, i, six = 0;
+    char *sse = read_fixture("streaming.sse", &len), *at, *end, body[2048], log[64];
     llm_client c;
     llm_call call;
     llm_event ev;
     llm_error err;
     if (!sse) return;
-    at = strstr(sse, "event: response.output_text.delta\n");
+    at = strstr(sse, "data: {\"type\":\"response.output_text.delta\",");
     end = at ? strstr(at, "\n\n") : NULL;
-    if (!CHECK(end && (size_t)(end + 2 - at) * 3 < sizeof body)) { free(sse); return; }
-    for (i = 0, body[0] = '\0'; i < 3; i++) strncat(body, at, (size_t)(end + 2 - at));
+    if (!CHECK(end && (size_t)(end + 2 - at) * 7 + 200 < sizeof body)) { free(sse); return; }
+    body[0] = '\0';
+    for (i = 0; i < 7; i++) {
+        size_t head = strlen("data: {\"type\":\"response.output_text.delta\",");
+        if (i == 6) six = strlen(body);
+        strncat(body, at, head);
+        if (seqs[i][0]) {
+            strcat(body, "\"sequence_number\":");
+            strcat(body, seqs[i]);
+            strcat(body, ",");
+        }
+        strncat(body, at + head, (size_t)(end + 2 - at) - head);
+    }
     client_for(&c, "openai", NULL, LLM_OPENAI_API_RESPONSES);
     if (CHECK_EQ_INT(llm_call_begin_decode(&call, &c, true, NULL, &err), LLM_OK)) {
         CHECK_EQ_INT(llm_call_feed_status(&call, 200), LLM_OK);
         CHECK_EQ_INT(llm_call_feed_header(&call, "Content-Type", 12, "text/event-stream", 17), LLM_OK);
-        CHECK_EQ_INT(llm_call_feed_body(&call, body, strlen(body)), LLM_OK);
+        CHECK_EQ_INT(llm_call_feed_body(&call, body, six), LLM_OK);
         log[0] = '\0';
         while (llm_call_next_event(&call, &ev) == LLM_OK && strlen(log) < sizeof log - 16)
             if (ev.type == LLM_EVENT_TEXT) strncat(log, ev.text, ev.text_len);
-        CHECK_EQ_STR(log, "HiHiHi");
+        CHECK_EQ_STR(log, "HiHiHiHiHiHi");
         CHECK_EQ_INT((int)call.chunk_.capacity_, 0);
+        llm_call_feed_body(&call, body + six, strlen(body + six)); /* the seventh */
+        while (llm_call_next_event(&call, &ev) == LLM_OK) {}
+        CHECK_EQ_INT(call.error_, LLM_ERR_PARSE);
         llm_call_free(&call);
     }
     free(sse);
