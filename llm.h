@@ -5929,6 +5929,52 @@ static bool llm__sse_skip_bom(llm_sse *p) {
     return true;
 }
 
+/* Where the line ending at eol (a CR or LF before end) is followed by the
+   next; NULL for a CR that ends the chunk (its LF may follow in the next). */
+static const char *llm__sse_after_eol(const char *eol, const char *end) {
+    if (*eol == '\n') return eol + 1;
+    if (eol + 1 < end) return eol[1] == '\n' ? eol + 2 : eol + 1;
+    return NULL;
+}
+
+/* The line at q, when it is whole in [q, end), no longer than the limit and
+   names `field` (its colon included: "data:"): its value (a leading space
+   dropped) in [*v, *v_end), and *next the line after it. */
+static bool llm__sse_whole_field(const llm_sse *p, const char *q, const char *end, const char *field, size_t flen,
+                                 const char **v, const char **v_end, const char **next) {
+    const char *eol;
+    if ((size_t)(end - q) <= flen || memcmp(q, field, flen) != 0) return false;
+    *v = q + flen;
+    if (**v == ' ') (*v)++;
+    eol = llm__sse_find_eol(*v, end);
+    if (eol == end || (size_t)(eol - q) > llm__sse_max(p) || !(*next = llm__sse_after_eol(eol, end))) return false;
+    *v_end = eol;
+    return true;
+}
+
+/* The usual event, whole in the chunk at a line start with no event begun:
+   an optional `event:` line, one `data:` line and a blank line. It is
+   dispatched pointing into the chunk (nothing copied), exactly as the line
+   rules below would dispatch it; false leaves it to them. */
+static bool llm__sse_whole_event(llm_sse *p, const char *q, const char *end, llm_sse_event *ev) {
+    const char *type = NULL, *type_end = NULL, *data, *data_end;
+    if (p->has_data_ || p->type_len_) return false;
+    if (*q == 'e' && !llm__sse_whole_field(p, q, end, "event:", 6, &type, &type_end, &q)) return false;
+    if (!llm__sse_whole_field(p, q, end, "data:", 5, &data, &data_end, &q) || q >= end) return false;
+    if (*q == '\r') q = llm__sse_after_eol(q, end);
+    else if (*q == '\n') q++;
+    else return false;
+    if (!q) return false;
+    p->pos_ = (size_t)(q - p->chunk_);
+    ev->data = data;
+    ev->data_len = (size_t)(data_end - data);
+    ev->type = type && type_end > type ? type : "message";
+    ev->type_len = type && type_end > type ? (size_t)(type_end - type) : 7;
+    ev->id = p->id_len_ ? p->id_ : "";
+    ev->id_len = p->id_len_;
+    return true;
+}
+
 LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
     if (!p || !ev) return LLM_ERR_INVALID_ARGUMENT;
     while (p->error_ == LLM_OK && p->chunk_) { /* nothing fed yet (or an empty chunk): no pointer to step from */
@@ -5938,6 +5984,7 @@ LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
         if (!p->started_ && !llm__sse_skip_bom(p)) break;
         start = p->chunk_ + p->pos_;
         if (start >= end) break;
+        if (!p->after_cr_ && !p->line_len_ && llm__sse_whole_event(p, start, end, ev)) return LLM_OK;
         if (p->after_cr_ && *start == '\n') { /* the LF of a CRLF split across chunks */
             p->pos_++;
             p->after_cr_ = false;
