@@ -3513,12 +3513,11 @@ static void llm__free(const llm_allocator *a, void *ptr, size_t size) {
    costs what it holds. Returns false (buffer untouched) on overflow or
    when the allocator fails. */
 #define LLM__GROW_FIRST_BYTES 256
-static bool llm__grow(const llm_allocator *a, void **buf, size_t *capacity, size_t needed, size_t elem_size) {
+static bool llm__grow_to(const llm_allocator *a, void **buf, size_t *capacity, size_t needed, size_t elem_size) {
     size_t first = elem_size * 16 <= LLM__GROW_FIRST_BYTES ? 16
                    : elem_size >= LLM__GROW_FIRST_BYTES ? 1 : LLM__GROW_FIRST_BYTES / elem_size;
     size_t cap = *capacity ? *capacity : first;
     void *p;
-    if (needed <= *capacity) return true;
     while (cap < needed) {
         if (cap > ((size_t)-1) / 2 / elem_size) return false;
         cap *= 2;
@@ -3528,6 +3527,12 @@ static bool llm__grow(const llm_allocator *a, void **buf, size_t *capacity, size
     *buf = p;
     *capacity = cap;
     return true;
+}
+
+/* (the usual case, room enough, decided where the caller is: a stream
+   grows its buffers a few times and then only checks them) */
+static inline bool llm__grow(const llm_allocator *a, void **buf, size_t *capacity, size_t needed, size_t elem_size) {
+    return needed <= *capacity || llm__grow_to(a, buf, capacity, needed, elem_size);
 }
 
 LLM_API const char *llm_result_str(llm_result code) {
@@ -4761,6 +4766,15 @@ static size_t llm__json_escape(llm__json_parser *ps, const unsigned char *p) {
     return 12;
 }
 
+#ifdef LLM__SIMD16
+/* The mask of llm__special16 for the last bytes [p, end) (fewer than 16) of
+   a text that holds at least 16 bytes from `start`: read from end - 16, so
+   nothing past end is read. */
+static unsigned llm__special_tail(const unsigned char *start, const unsigned char *p, const unsigned char *end) {
+    return end - start >= 16 ? llm__special16(end - 16, true) >> (unsigned)(16 - (end - p)) : 0;
+}
+#endif
+
 /* Copies plain bytes of a string from p to ps->out, eight at a time while
    possible (the copy runs ahead of the scan: the output never overtakes the
    input, so the extra bytes land inside the buffer and are overwritten).
@@ -4777,12 +4791,22 @@ static inline const unsigned char *llm__json_copy_plain(llm__json_parser *ps, co
             size_t n;
             p += k;
             out += k;
-            if (*p < 0x80 || !(n = llm__utf8_seq(p, end))) break; /* '"', '\\', a control, bad UTF-8: the caller's */
+            if (*p < 0x80 || !(n = llm__utf8_seq(p, end))) { /* '"', '\\', a control, bad UTF-8: the caller's */
+                ps->out = out;
+                return p;
+            }
             while (n--) *out++ = (char)*p++; /* a valid UTF-8 sequence (2 to 4 bytes): copy it and go on */
             continue;
         }
         p += 16;
         out += 16;
+    }
+    if (p < end && end - ps->start >= 16) { /* the last bytes: one look at the 16 that end the text */
+        unsigned mask = llm__special_tail(ps->start, p, end);
+        const unsigned char *stop = mask ? p + llm__ctz(mask) : end;
+        while (p < stop) *out++ = (char)*p++;
+        ps->out = out;
+        return p;
     }
 #endif
     while (p + 8 <= end) {
@@ -5074,12 +5098,15 @@ static void llm__json_demand_init(llm__json_demand *d, const char *text, size_t 
 
 /* The first byte in [p, end) a string must look at: '"', '\\', a control
    or a non-ASCII byte; end when none. */
-static inline const unsigned char *llm__json_demand_plain(const unsigned char *p, const unsigned char *end) {
+static inline const unsigned char *llm__json_demand_plain(const unsigned char *start, const unsigned char *p,
+                                                          const unsigned char *end) {
 #ifdef LLM__SIMD16
-    for (; p + 16 <= end; p += 16) {
-        unsigned mask = llm__special16(p, true);
-        if (mask) return p + llm__ctz(mask);
-    }
+    unsigned mask;
+    for (; p + 16 <= end; p += 16)
+        if ((mask = llm__special16(p, true)) != 0) return p + llm__ctz(mask);
+    if (p < end && end - start >= 16) return (mask = llm__special_tail(start, p, end)) != 0 ? p + llm__ctz(mask) : end;
+#else
+    (void)start;
 #endif
     while (p + 8 <= end && !llm__swar_special(llm__load64(p))) p += 8;
     while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') p++;
@@ -5109,7 +5136,7 @@ static bool llm__json_demand_skip_string(llm__json_demand *d, bool *escaped) {
     const unsigned char *p = d->ps.p + 1, *end = d->ps.end;
     for (;;) {
         size_t k;
-        p = llm__json_demand_plain(p, end);
+        p = llm__json_demand_plain(d->ps.start, p, end);
         if (p >= end || *p < 0x20) return false;
         if (*p == '"') break;
         if (*p == '\\') {
@@ -5930,6 +5957,56 @@ static bool llm__sse_skip_bom(llm_sse *p) {
     return true;
 }
 
+/* Where the line ending at eol (a CR or LF before end) is followed by the
+   next; NULL for a CR that ends the chunk (its LF may follow in the next). */
+static const char *llm__sse_after_eol(const char *eol, const char *end) {
+    if (*eol == '\n') return eol + 1;
+    if (eol + 1 < end) return eol[1] == '\n' ? eol + 2 : eol + 1;
+    return NULL;
+}
+
+/* The line at q, when it is whole in [q, end) and no longer than the limit,
+   its field's name and colon being flen bytes (checked by the caller, and
+   followed by a byte before end): its value (a leading space dropped) in
+   [*v, *v_end), and *next the line after it. */
+static bool llm__sse_whole_field(const llm_sse *p, const char *q, const char *end, size_t flen, const char **v,
+                                 const char **v_end, const char **next) {
+    const char *eol;
+    *v = q + flen;
+    if (**v == ' ') (*v)++;
+    eol = llm__sse_find_eol(*v, end);
+    if (eol == end || (size_t)(eol - q) > llm__sse_max(p) || !(*next = llm__sse_after_eol(eol, end))) return false;
+    *v_end = eol;
+    return true;
+}
+
+/* The usual event, whole in the chunk at a line start with no event begun:
+   an optional `event:` line, one `data:` line and a blank line. It is
+   dispatched pointing into the chunk (nothing copied), exactly as the line
+   rules below would dispatch it; false leaves it to them. */
+static bool llm__sse_whole_event(llm_sse *p, const char *q, const char *end, llm_sse_event *ev) {
+    const char *type = NULL, *type_end = NULL, *data, *data_end;
+    if (p->has_data_ || p->type_len_) return false;
+    if (end - q > 6 && q[0] == 'e' && q[1] == 'v' && q[2] == 'e' && q[3] == 'n' && q[4] == 't' && q[5] == ':' &&
+        !llm__sse_whole_field(p, q, end, 6, &type, &type_end, &q))
+        return false;
+    if (!(end - q > 5 && q[0] == 'd' && q[1] == 'a' && q[2] == 't' && q[3] == 'a' && q[4] == ':') ||
+        !llm__sse_whole_field(p, q, end, 5, &data, &data_end, &q) || q >= end)
+        return false;
+    if (*q == '\r') q = llm__sse_after_eol(q, end);
+    else if (*q == '\n') q++;
+    else return false;
+    if (!q) return false;
+    p->pos_ = (size_t)(q - p->chunk_);
+    ev->data = data;
+    ev->data_len = (size_t)(data_end - data);
+    ev->type = type && type_end > type ? type : "message";
+    ev->type_len = type && type_end > type ? (size_t)(type_end - type) : 7;
+    ev->id = p->id_len_ ? p->id_ : "";
+    ev->id_len = p->id_len_;
+    return true;
+}
+
 LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
     if (!p || !ev) return LLM_ERR_INVALID_ARGUMENT;
     while (p->error_ == LLM_OK && p->chunk_) { /* nothing fed yet (or an empty chunk): no pointer to step from */
@@ -5939,6 +6016,7 @@ LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
         if (!p->started_ && !llm__sse_skip_bom(p)) break;
         start = p->chunk_ + p->pos_;
         if (start >= end) break;
+        if (!p->after_cr_ && !p->line_len_ && llm__sse_whole_event(p, start, end, ev)) return LLM_OK;
         if (p->after_cr_ && *start == '\n') { /* the LF of a CRLF split across chunks */
             p->pos_++;
             p->after_cr_ = false;
@@ -10351,10 +10429,13 @@ static bool llm__events_choice_index_ok(llm_call *call, int64_t index) {
    call failed) when out of memory or the index is out of range. The
    pointer is valid until the next choice is created. */
 static llm__events_choice *llm__events_choice_at(llm_call *call, int index) {
-    llm__events_acc *acc = llm__events_of(call);
+    llm__events_acc *acc = (llm__events_acc *)call->acc_;
     llm__events_choice *c;
     void *buf;
     int i;
+    if (acc && acc->choice_of && index >= 0 && index < call->max_choices_ && acc->choice_of[index] >= 0)
+        return &acc->choices[acc->choice_of[index]]; /* the usual case: a choice seen before */
+    acc = llm__events_of(call);
     if (!acc || !llm__events_choice_index_ok(call, index)) return NULL;
     if (!acc->choice_of) { /* a table over the indices the request allows: the caller's n, not the server's */
         acc->choice_of = (int *)llm__alloc(&call->alloc_, (size_t)call->max_choices_ * sizeof(int));
@@ -14381,20 +14462,18 @@ static llm_result llm__anthropic_stream_text(llm_stream_sink *s, const char *dat
     size_t n;
     if (!st || st->json_tool) return LLM_AGAIN; /* the structured answer's deltas: the DOM */
     llm__json_demand_init(&d, data, len, scratch);
-    if (!llm__wire_frame_match(&st->frame, &d, &text, &n)) {
-        memset(&t, 0, sizeof t);
-        llm__json_demand_init(&d, data, len, scratch);
-        st->frame.before = 0;
-        if (!llm__anthropic_text_read(&d, &t) || !t.type || !t.index_ok || !t.delta_type || !t.text ||
-            !llm__anthropic_text_key(t.type, t.type_len, "content_block_delta", 19) ||
-            !llm__anthropic_text_key(t.delta_type, t.delta_type_len, "text_delta", 10))
-            return LLM_AGAIN;
-        llm__wire_frame_keep(&st->frame, data, len, t.text_at, t.text_after);
-        text = t.text;
-        n = t.text_len;
-    }
+    if (llm__wire_frame_match(&st->frame, &d, &text, &n)) /* choice 0 is there: the kept event's choice call made it */
+        return llm_sink_delta(s, LLM_EVENT_TEXT, 0, text, n);
+    memset(&t, 0, sizeof t);
+    llm__json_demand_init(&d, data, len, scratch);
+    st->frame.before = 0;
+    if (!llm__anthropic_text_read(&d, &t) || !t.type || !t.index_ok || !t.delta_type || !t.text ||
+        !llm__anthropic_text_key(t.type, t.type_len, "content_block_delta", 19) ||
+        !llm__anthropic_text_key(t.delta_type, t.delta_type_len, "text_delta", 10))
+        return LLM_AGAIN;
     if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
-    return llm_sink_delta(s, LLM_EVENT_TEXT, 0, text, n);
+    llm__wire_frame_keep(&st->frame, data, len, t.text_at, t.text_after);
+    return llm_sink_delta(s, LLM_EVENT_TEXT, 0, t.text, t.text_len);
 }
 
 static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,

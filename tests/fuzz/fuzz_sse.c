@@ -4,7 +4,9 @@
    unread rest); the rest is the stream. It is parsed whole, then again in
    those chunks. The two event sequences (type, data, id) must be identical,
    and so must the final result (a limit error, with max_size 1024) and
-   llm_sse_ended_mid_event; abort() otherwise. */
+   llm_sse_ended_mid_event; abort() otherwise. A third run feeds one byte at
+   a time, so no event ever lies whole in a chunk: the line rules alone,
+   the reference for the reading of whole events the other runs take. */
 #define LLM_IMPLEMENTATION
 #include "../../llm.h"
 #include <stdlib.h>
@@ -64,20 +66,22 @@ static int same(const recs *a, const recs *b) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    llm_sse whole, parts;
-    recs a, b;
-    llm_result ra, rb = LLM_AGAIN;
+    llm_sse whole, parts, bytes;
+    recs a, b, c;
+    llm_result ra, rb = LLM_AGAIN, rc = LLM_AGAIN;
     const char *s = (const char *)data + 4;
     size_t len, off = 0, k = 0;
-    bool two = false, mid_a, mid_b;
+    bool two = false, mid_a, mid_b, mid_c;
     if (size < 4) return 0;
     len = size - 4;
     two = (data[0] & 0x80) != 0;
     memset(&a, 0, sizeof a);
     memset(&b, 0, sizeof b);
+    memset(&c, 0, sizeof c);
     memset(&whole, 0, sizeof whole);
     memset(&parts, 0, sizeof parts);
-    whole.max_size = parts.max_size = 1024;
+    memset(&bytes, 0, sizeof bytes);
+    whole.max_size = parts.max_size = bytes.max_size = 1024;
 
     ra = llm_sse_feed(&whole, s, len);
     if (ra == LLM_OK) ra = take(&whole, &a);
@@ -94,12 +98,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (len == 0 && (rb = llm_sse_feed(&parts, s, 0)) == LLM_OK) rb = take(&parts, &b);
     mid_b = llm_sse_ended_mid_event(&parts);
 
+    for (off = 0; off < len; off++)
+        if ((rc = llm_sse_feed(&bytes, s + off, 1)) != LLM_OK || (rc = take(&bytes, &c)) != LLM_AGAIN) break;
+    if (len == 0 && (rc = llm_sse_feed(&bytes, s, 0)) == LLM_OK) rc = take(&bytes, &c);
+    mid_c = llm_sse_ended_mid_event(&bytes);
+
     if (!same(&a, &b)) abort();
     if (ra != rb) abort();
     if (ra == LLM_AGAIN && mid_a != mid_b) abort();
+    if (!same(&a, &c) || ra != rc || (ra == LLM_AGAIN && mid_a != mid_c)) abort();
     llm_sse_free(&whole);
     llm_sse_free(&parts);
+    llm_sse_free(&bytes);
     drop(&a);
     drop(&b);
+    drop(&c);
     return 0;
 }

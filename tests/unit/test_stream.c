@@ -593,6 +593,90 @@ static void oversized_events_are_refused(void) {
     llm_sse_free(&p);
 }
 
+/* The recorded Anthropic stream fed in one chunk: every event lies whole in
+   it, so its type and data are dispatched where they lie and the parser
+   allocates nothing (the types and data come from the file: WHATWG rules). */
+static void whole_events_are_framed_where_they_lie(void) {
+    static const char *const types[] = {"message_start", "content_block_start", "ping", "content_block_delta",
+                                        "content_block_delta", "content_block_delta", "content_block_stop",
+                                        "message_delta", "message_stop"};
+    test_alloc_stats stats;
+    llm_allocator alloc = TEST_ALLOCATOR(&stats);
+    llm_sse p;
+    llm_sse_event ev;
+    size_t len, n = 0;
+    char *body = TEST_READ_FIXTURE("tests/data/provider-samples/anthropic/stream_text_basic.sse", &len);
+    if (!body) return;
+    memset(&stats, 0, sizeof stats);
+    memset(&p, 0, sizeof p);
+    p.alloc = alloc;
+    CHECK_EQ_INT(llm_sse_feed(&p, body, len), LLM_OK);
+    while (llm_sse_next(&p, &ev) == LLM_OK) {
+        CHECK(n < 9);
+        if (n >= 9) break;
+        CHECK(ev.type_len == strlen(types[n]) && memcmp(ev.type, types[n], ev.type_len) == 0);
+        CHECK(ev.data_len > 10 && memcmp(ev.data, "{\"type\":", 8) == 0 && ev.data[ev.data_len - 1] == '}');
+        CHECK(ev.type >= body && ev.type < body + len); /* not copied */
+        CHECK(ev.data >= body && ev.data < body + len);
+        n++;
+    }
+    CHECK_EQ_INT((int)n, 9);
+    CHECK(!llm_sse_ended_mid_event(&p));
+    CHECK_EQ_INT((int)stats.total, 0);
+    llm_sse_free(&p);
+    free(body);
+}
+
+/* Events the whole-event reading must leave to the line rules, each fed in
+   one chunk; the expected type/data/id pairs follow the WHATWG rules. */
+static void events_beside_the_usual_shape_follow_the_line_rules(void) {
+    static const struct {
+        const char *stream, *want; /* want: "type|data|id;" per event */
+    } cases[] = {
+        {"event: a\nevent: b\ndata: x\n\n", "b|x|;"},
+        {"data: x\nid: 7\n\n", "message|x|7;"},
+        {"event: a\ndata: x\ndata: y\n\n", "a|x\ny|;"},
+        {"event:\ndata: x\n\n", "message|x|;"},
+        {"eventx: a\ndata: x\n\n", "message|x|;"},
+        {"event: a\r\ndata: x\r\n\r\n", "a|x|;"},
+        {"event: a\rdata:  x\r\r", "a| x|;"},
+        {"event: a\n\ndata: x\n\n", "message|x|;"},
+        {"data\n\n", "message||;"},
+        {"data:x\n: comment\n\n", "message|x|;"},
+        {"event: a\ndata: x\n\ndata: y\r\n", ""}, /* checked below: the second is unfinished */
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        llm_sse p;
+        llm_sse_event ev;
+        char got[128];
+        size_t at = 0;
+        memset(&p, 0, sizeof p);
+        got[0] = '\0';
+        CHECK_EQ_INT(llm_sse_feed(&p, cases[i].stream, strlen(cases[i].stream)), LLM_OK);
+        while (llm_sse_next(&p, &ev) == LLM_OK && at + ev.type_len + ev.data_len + ev.id_len + 4 < sizeof got) {
+            memcpy(got + at, ev.type, ev.type_len);
+            at += ev.type_len;
+            got[at++] = '|';
+            memcpy(got + at, ev.data, ev.data_len);
+            at += ev.data_len;
+            got[at++] = '|';
+            memcpy(got + at, ev.id, ev.id_len);
+            at += ev.id_len;
+            got[at++] = ';';
+            got[at] = '\0';
+        }
+        if (i + 1 == sizeof cases / sizeof cases[0]) {
+            CHECK_EQ_STR(got, "a|x|;");
+            CHECK(llm_sse_ended_mid_event(&p));
+        } else {
+            CHECK_EQ_STR(got, cases[i].want);
+            CHECK(!llm_sse_ended_mid_event(&p));
+        }
+        llm_sse_free(&p);
+    }
+}
+
 static const test_case cases[] = {
     TEST(stream_delivers_events_and_the_same_response),
     TEST(chunks_read_in_place_follow_the_readers_rules),
@@ -615,6 +699,8 @@ static const test_case cases[] = {
     TEST(deadlines_come_from_the_time_passed_in),
     TEST(caller_may_reuse_its_buffer_before_taking_events),
     TEST(oversized_events_are_refused),
+    TEST(whole_events_are_framed_where_they_lie),
+    TEST(events_beside_the_usual_shape_follow_the_line_rules),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
