@@ -19518,6 +19518,7 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
                                     llm_error *err) {
     llm__router_state *c = llm__router_core(r);
     int i, timeout, retries;
+    a->start_ms_ = now; /* the drivers' latency starts here, a bad request's too */
     a->group_ = a->orig_group_ = a->pin_ = a->avoid_ = -1;
     a->deployment = -1;
     a->final_ = LLM_OK;
@@ -19542,7 +19543,6 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
     if (retries > 1000) retries = 1000;
     a->max_attempts_ = (retries + 1) * (1 + r->desc_.max_fallbacks);
     timeout = a->options.timeout_ms > 0 ? a->options.timeout_ms : r->desc_.timeout_ms;
-    a->start_ms_ = now;
     a->deadline_ms_ = timeout > 0 ? now + timeout : 0;
     a->retry_at_ms_ = now;
     if (r->desc_.count_prompt_tokens) a->prompt_tokens_ = r->desc_.count_prompt_tokens(r->desc_.hooks_user, req);
@@ -20473,15 +20473,15 @@ static llm_result llm__router_send(llm_router *r, const llm_request *req, const 
     if (!w->stream) return llm_complete(a->client, &send.request, resp, err);
     w->stream->delivered = false;
     w->stream->ttft_ms = 0;
-    w->stream->start_ms = llm__router_now(r);
+    w->stream->start_ms = a->sent_ms_; /* the pick's clock reading: nothing waits between pick and send */
     return llm_stream(a->client, &send.request, llm__router_on_event, w->stream, resp, err);
 }
 
 /* What the driver's response says of the whole request: from its start
-   (the first pick) to now, and the attempts sent. */
-static llm_result llm__router_drive_end(llm_router *r, const llm_router_attempt *a, int64_t start_ms,
-                                        llm_response *resp, llm_result res) {
-    resp->latency_ms = llm__router_now(r) - start_ms;
+   (the first pick's clock reading) to now, and the attempts sent. */
+static llm_result llm__router_drive_end(llm_router *r, const llm_router_attempt *a, llm_response *resp,
+                                        llm_result res) {
+    resp->latency_ms = llm__router_now(r) - a->start_ms_;
     resp->attempts = a->attempts_;
     return res;
 }
@@ -20494,10 +20494,8 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
     llm_router_outcome o;
     llm_error aerr;
     llm_result res;
-    int64_t start;
     memset(&a, 0, sizeof a);
     if (opts) a.options = *opts;
-    start = llm__router_now(r);
     for (;;) {
         res = llm_router_pick(r, req, &a, err);
         if (res == LLM_AGAIN && a.store_pending) {
@@ -20514,7 +20512,7 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
             r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
             continue;
         }
-        if (res != LLM_OK) return llm__router_drive_end(r, &a, start, resp, res);
+        if (res != LLM_OK) return llm__router_drive_end(r, &a, resp, res);
         llm__error_clear(&aerr);
         res = llm__router_send(r, req, &a, w, resp, &aerr);
         memset(&o, 0, sizeof o);
@@ -20525,12 +20523,12 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
         o.ttft_ms = w->stream ? w->stream->ttft_ms : 0;
         res = llm_router_report(r, &a, &o, err);
         llm_router_store_run(r, &a);
-        if (res == LLM_DONE) return llm__router_drive_end(r, &a, start, resp, LLM_OK);
+        if (res == LLM_DONE) return llm__router_drive_end(r, &a, resp, LLM_OK);
         if (o.content_delivered && res != LLM_AGAIN) /* the partial stream is kept in resp */
-            return llm__router_drive_end(r, &a, start, resp, res);
+            return llm__router_drive_end(r, &a, resp, res);
         llm_response_free(resp);
         if (w->embed) llm_embed_response_free(w->vectors);
-        if (res != LLM_AGAIN) return llm__router_drive_end(r, &a, start, resp, res);
+        if (res != LLM_AGAIN) return llm__router_drive_end(r, &a, resp, res);
     }
 }
 
