@@ -19501,14 +19501,33 @@ static const char *llm__router_gname(const llm_router *r, int g) {
 }
 
 /* prefix + 32 hex digits from the router's random source (out: 40 bytes). */
+/* The 8 hex digits of v's nibbles, the lowest first, eight at a time: each
+   nibble spread into its own byte, then '0' added, and 39 more to those
+   above 9 (which the + 6 carries into bit 4). */
+static void llm__router_hex8(char *out, uint32_t v) {
+    const uint32_t one = 1;
+    unsigned char little;
+    uint64_t x = v, digits;
+    int j;
+    x = (x | x << 16) & 0x0000FFFF0000FFFFull;
+    x = (x | x << 8) & 0x00FF00FF00FF00FFull;
+    x = (x | x << 4) & 0x0F0F0F0F0F0F0F0Full;
+    digits = x + 0x3030303030303030ull + ((x + 0x0606060606060606ull) >> 4 & 0x0101010101010101ull) * 39;
+    memcpy(&little, &one, 1);
+    if (little) memcpy(out, &digits, 8); /* one store */
+    else
+        for (j = 0; j < 8; j++) out[j] = (char)(digits >> (8 * j));
+}
+
+/* prefix and 32 hex digits: two random numbers, each nibble the lowest first. */
 static void llm__router_hex_id(llm_router *r, char *out, const char *prefix) {
-    static const char hex[] = "0123456789abcdef";
     size_t n = strlen(prefix);
-    int i, k;
+    int i;
     memcpy(out, prefix, n);
     for (i = 0; i < 2; i++) {
         uint64_t x = llm__router_random(r);
-        for (k = 0; k < 16; k++) out[n + (size_t)(i * 16 + k)] = hex[(x >> (k * 4)) & 15];
+        llm__router_hex8(out + n + (size_t)(i * 16), (uint32_t)x);
+        llm__router_hex8(out + n + (size_t)(i * 16) + 8, (uint32_t)(x >> 32));
     }
     out[n + 32] = '\0';
 }

@@ -957,6 +957,36 @@ static void latency_and_attempts_cover_the_whole_request(void) {
     fx_done();
 }
 
+/* The ids are the random source's numbers in hex, each number's lowest
+   nibble first: 0x0123456789abcdef gives "fedcba9876543210" (and 0xf0...
+   the letters and digits around 9/a). */
+static void ids_spell_the_random_numbers_in_hex(void) {
+    static const uint64_t numbers[] = {0x0123456789abcdefull, 0xa09b8c7d6e5f4031ull};
+    static const char *const spelled[] = {"fedcba9876543210", "1304f5e6d7c8b90a"};
+    size_t k;
+    for (k = 0; k < 2; k++) {
+        llm_router_attempt a;
+        llm_router_outcome o;
+        llm_request req;
+        char want[48];
+        fx_reset();
+        F.rnd = numbers[k]; /* every draw the same */
+        fx_dep("g");
+        CHECK_EQ_INT(fx_init(), LLM_OK);
+        memset(&req, 0, sizeof req);
+        req.model = "g";
+        memset(&a, 0, sizeof a);
+        memset(&o, 0, sizeof o);
+        CHECK_EQ_INT(llm_router_pick(&F.router, &req, &a, NULL), LLM_OK);
+        snprintf(want, sizeof want, "idem-%s%s", spelled[k], spelled[k]);
+        CHECK_EQ_STR(a.idempotency_key, want);
+        snprintf(want, sizeof want, "req_%s%s", spelled[k], spelled[k]);
+        CHECK_EQ_STR(a.request_id, want);
+        CHECK_EQ_INT(llm_router_report(&F.router, &a, &o, NULL), LLM_DONE);
+        fx_done();
+    }
+}
+
 /* The drivers read the router's clock only where pick and report do, plus
    once at the end (the whole request's latency) and, for a stream, at its
    first content event (the time to first token): the same request driven
@@ -1844,6 +1874,7 @@ static const test_case cases[] = {
     TEST(config_yaml_text_is_named),
     TEST(a_big_group_is_not_scanned),
     TEST(an_own_request_id_is_not_built_again),
+    TEST(ids_spell_the_random_numbers_in_hex),
     TEST(the_drivers_read_the_clock_once_more_than_pick_and_report),
     TEST(router_property),
     TEST(a_zero_seed_never_repeats_keys),
