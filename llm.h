@@ -7141,6 +7141,10 @@ static int llm__bpe_pt_class(const llm__bpe_pretok *t, const unsigned char *p, s
         *n = 0;
         return -1;
     }
+    if (*p < 0x80) { /* ASCII without the call: most characters of most texts */
+        *n = 1;
+        return llm__bpe_uc_stage2[*p];
+    }
     return (int)llm__bpe_uc_class(p, t->end, n);
 }
 
