@@ -1317,7 +1317,9 @@ LLM_API llm_result llm_bpe_count(const llm_bpe *bpe, const char *text, size_t le
    Its memory is allocated once by llm_bpe_cache_init and never grows: when
    it is full it starts over empty. One thread at a time per cache; it
    serves one vocabulary at a time (it empties itself when counting with a
-   bpe other than the last one). Zero it, init it, free it. */
+   bpe other than the last one, told apart by its tables' address and its
+   encoding: after freeing a vocabulary and loading another file of the
+   same encoding, start a new cache). Zero it, init it, free it. */
 typedef struct llm_bpe_cache {
     size_t memory;                  /* bytes allocated for it (fixed) */
     size_t pieces;                  /* pieces it holds now */
@@ -1329,6 +1331,7 @@ typedef struct llm_bpe_cache {
     unsigned char *bytes_;          /* the pieces' bytes, concatenated */
     size_t bytes_size_, bytes_used_;
     const void *vocab_;             /* the vocabulary it counted with (identity only) */
+    llm_encoding encoding_;         /* ... and its encoding */
 } llm_bpe_cache;
 
 #define LLM_BPE_CACHE_DEFAULT ((size_t)4 << 20) /* memory 0: 4 MiB, about 49k pieces */
@@ -7938,9 +7941,10 @@ static llm_result llm__bpe_encode(const llm_bpe *bpe, llm_bpe_cache *cache, cons
     out.memo = NULL;
     out.memo_mask = 0;
     out.cache = r == LLM_OK && cache && cache->slots_ && !ids && !cap ? cache : NULL;
-    if (out.cache && out.cache->vocab_ != bpe->table_) {   /* counts belong to one vocabulary */
-        llm__bpe_cache_clear(out.cache);
+    if (out.cache && (out.cache->vocab_ != bpe->table_ || out.cache->encoding_ != bpe->encoding)) {
+        llm__bpe_cache_clear(out.cache);   /* counts belong to one vocabulary */
         out.cache->vocab_ = bpe->table_;
+        out.cache->encoding_ = bpe->encoding;
     }
     if (!ids && !cap && !out.cache && r == LLM_OK && len >= 1024) {   /* counting a text worth a memo (best effort) */
         for (memo_size = 256; memo_size < 16384 && memo_size < len / 16; memo_size *= 2) continue;
