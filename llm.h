@@ -1310,6 +1310,45 @@ LLM_API void llm_bpe_free(llm_bpe *bpe);
    1 KB or more, a memo of merged pieces for the call (best effort: without
    it the count is the same). Thread-safe on a shared bpe. */
 LLM_API llm_result llm_bpe_count(const llm_bpe *bpe, const char *text, size_t len, size_t *count, llm_error *err);
+
+/* A cache of the counts of pieces that needed merges, kept by the caller
+   across llm_bpe_count_cached calls: texts that share words (documents of
+   one language, messages of one conversation) merge each such word once.
+   Its memory is allocated once by llm_bpe_cache_init and never grows: when
+   it is full it starts over empty. One thread at a time per cache; it
+   serves one vocabulary at a time (it empties itself when counting with a
+   bpe other than the last one, told apart by its tables' address and its
+   encoding: after freeing a vocabulary and loading another file of the
+   same encoding, start a new cache). Zero it, init it, free it. */
+typedef struct llm_bpe_cache {
+    size_t memory;                  /* bytes allocated for it (fixed) */
+    size_t pieces;                  /* pieces it holds now */
+    size_t hits;                    /* pieces counted from it, since init */
+    /* private: do not touch */
+    llm_allocator alloc_;
+    void *slots_;                   /* hash table of (hash, offset, length, count) */
+    size_t slot_mask_;
+    unsigned char *bytes_;          /* the pieces' bytes, concatenated */
+    size_t bytes_size_, bytes_used_;
+    const void *vocab_;             /* the vocabulary it counted with (identity only) */
+    llm_encoding encoding_;         /* ... and its encoding */
+} llm_bpe_cache;
+
+#define LLM_BPE_CACHE_DEFAULT ((size_t)4 << 20) /* memory 0: 4 MiB, about 49k pieces */
+
+/* Allocates a cache of `memory` bytes (0: LLM_BPE_CACHE_DEFAULT; at least
+   4 KiB, below 4 GiB) through `alloc` (NULL: malloc): up to half a hash
+   table of 24-byte slots (at most 3/4 used), the rest the pieces' bytes
+   (pieces over 1/16 of that are not cached). On error *cache is zeroed. */
+LLM_API llm_result llm_bpe_cache_init(llm_bpe_cache *cache, size_t memory, const llm_allocator *alloc,
+                                      llm_error *err);
+/* Frees a cache and zeroes it; a zeroed cache is a no-op. */
+LLM_API void llm_bpe_cache_free(llm_bpe_cache *cache);
+/* llm_bpe_count with a cache (NULL: llm_bpe_count): the same count, with no
+   allocation beyond llm_bpe_count's pieces over 128 bytes (no per-call
+   memo). */
+LLM_API llm_result llm_bpe_count_cached(const llm_bpe *bpe, llm_bpe_cache *cache, const char *text, size_t len,
+                                        size_t *count, llm_error *err);
 /* Encodes text[0..len) into ids[0..cap) (flags: LLM_BPE_ALLOW_SPECIAL).
    *count receives the number of ids the whole text needs; when it exceeds
    cap only the first cap ids are written and LLM_ERR_LIMIT_EXCEEDED is
@@ -7184,15 +7223,25 @@ static int llm__bpe_pt_class(const llm__bpe_pretok *t, const unsigned char *p, s
         *n = 0;
         return -1;
     }
+    if (*p < 0x80) { /* ASCII without the call: most characters of most texts */
+        *n = 1;
+        return llm__bpe_uc_stage2[*p];
+    }
     return (int)llm__bpe_uc_class(p, t->end, n);
 }
 
-/* Skips the characters whose class is in `set`; returns the end. */
+/* Skips the characters whose class is in `set`; returns the end. ASCII
+   (most of most texts) goes byte by byte through the table's first block. */
 static const unsigned char *llm__bpe_pt_skip(const llm__bpe_pretok *t, const unsigned char *p, unsigned set) {
     size_t n;
     int c;
-    while ((c = llm__bpe_pt_class(t, p, &n)) >= 0 && LLM__BPE_UC_IS((unsigned)c, set)) p += n;
-    return p;
+    for (;;) {
+        while (p < t->end && *p < 0x80 && LLM__BPE_UC_IS(llm__bpe_uc_stage2[*p], set)) p++;
+        if (p >= t->end || *p < 0x80) return p;
+        c = (int)llm__bpe_uc_class(p, t->end, &n);
+        if (!LLM__BPE_UC_IS((unsigned)c, set)) return p;
+        p += n;
+    }
 }
 
 /* (?i:'s|'t|'re|'ve|'m|'ll|'d) at p: its length, or 0. Case folding makes
@@ -7373,19 +7422,13 @@ static uint64_t llm__bpe_hash(uint64_t head, const unsigned char *p, size_t n) {
     return h ^ (h >> 32);
 }
 
-/* The rank of the token p[0..n), or LLM__BPE_NONE. p[0..8) must be
-   readable even when n < 8 (callers pad short pieces). */
-static uint32_t llm__bpe_rank(const llm_bpe *bpe, const unsigned char *p, size_t n) {
+/* The rank of the token p[0..n) (2 < n <= LLM__BPE_MAX_TOKEN) whose masked first 8 bytes are `head` and
+   whose llm__bpe_hash is h, or LLM__BPE_NONE. */
+static uint32_t llm__bpe_rank_hashed(const llm_bpe *bpe, const unsigned char *p, size_t n, uint64_t head,
+                                     uint64_t h) {
     const llm__bpe_slot *slots = (const llm__bpe_slot *)bpe->table_;
-    uint64_t head, h;
     uint32_t check;
-    size_t i;
-    if (n == 1) return bpe->byte_rank_[p[0]];
-    if (n == 2) return bpe->pair_rank_[(unsigned)p[0] << 8 | p[1]];
-    if (n > LLM__BPE_MAX_TOKEN) return LLM__BPE_NONE;
-    head = llm__load64(p) & llm__bpe_first_bytes(n);
-    h = llm__bpe_hash(head, p, n);
-    i = (size_t)(h >> 32) & bpe->filter_mask_;
+    size_t i = (size_t)(h >> 32) & bpe->filter_mask_;
     if (!(bpe->filter_[i >> 6] >> (i & 63) & 1)) return LLM__BPE_NONE;
     check = (uint32_t)n | (uint32_t)(h >> 40) << 8;
     for (i = (size_t)h & bpe->table_mask_; slots[i].rank; i = (i + 1) & bpe->table_mask_) {
@@ -7395,6 +7438,17 @@ static uint32_t llm__bpe_rank(const llm_bpe *bpe, const unsigned char *p, size_t
             return e->rank - 1;
     }
     return LLM__BPE_NONE;
+}
+
+/* The rank of the token p[0..n), or LLM__BPE_NONE. p[0..8) must be
+   readable even when n < 8 (callers pad short pieces). */
+static uint32_t llm__bpe_rank(const llm_bpe *bpe, const unsigned char *p, size_t n) {
+    uint64_t head;
+    if (n == 1) return bpe->byte_rank_[p[0]];
+    if (n == 2) return bpe->pair_rank_[(unsigned)p[0] << 8 | p[1]];
+    if (n > LLM__BPE_MAX_TOKEN) return LLM__BPE_NONE;
+    head = llm__load64(p) & llm__bpe_first_bytes(n);
+    return llm__bpe_rank_hashed(bpe, p, n, head, llm__bpe_hash(head, p, n));
 }
 
 /* Inserts rank r; false when the same bytes are already there. */
@@ -7641,6 +7695,7 @@ typedef struct llm__bpe_out {
     size_t cap, count;
     llm__bpe_memo *memo;       /* counting only; NULL when none */
     size_t memo_mask;
+    llm_bpe_cache *cache;      /* counting only, the caller's; NULL when none */
 } llm__bpe_out;
 
 static void llm__bpe_emit(llm__bpe_out *out, uint32_t id) {
@@ -7807,16 +7862,108 @@ static llm_result llm__bpe_piece_memo(const llm_bpe *bpe, const unsigned char *p
     return r;
 }
 
-/* A piece p[0..n) of a text that ends at `end`. */
+/* ---- the caller's cache of merged pieces ---- */
+
+/* One slot, found by the piece's hash (llm__bpe_hash, as for ranks): the
+   first 8 bytes inline, so a piece of up to 8 bytes is compared without
+   touching bytes_; len 0: empty; the piece is bytes_[off..off+len). */
+typedef struct llm__bpe_cache_slot {
+    uint64_t head;
+    uint32_t hash, len, off, count;
+} llm__bpe_cache_slot;
+
+static void llm__bpe_cache_clear(llm_bpe_cache *c) {
+    memset(c->slots_, 0, (c->slot_mask_ + 1) * sizeof(llm__bpe_cache_slot));
+    c->pieces = 0;
+    c->bytes_used_ = 0;
+}
+
+/* Counting a piece p[0..n) that needs merges (head and h as for
+   llm__bpe_rank_hashed): from the cache when it holds the same bytes,
+   otherwise merged and kept (the cache starts over when full). */
+static llm_result llm__bpe_piece_cached(const llm_bpe *bpe, const unsigned char *p, size_t n, uint64_t head,
+                                        uint64_t h, llm__bpe_out *out, llm_error *err) {
+    llm_bpe_cache *c = out->cache;
+    llm__bpe_cache_slot *slots = (llm__bpe_cache_slot *)c->slots_, *e;
+    size_t i, before = out->count;
+    llm_result r;
+    for (i = (size_t)h & c->slot_mask_; slots[i].len; i = (i + 1) & c->slot_mask_) {
+        e = &slots[i];
+        if (e->hash == (uint32_t)(h >> 32) && e->len == n && e->head == head &&
+            (n <= 8 || memcmp(c->bytes_ + e->off + 8, p + 8, n - 8) == 0)) {
+            out->count += e->count;
+            c->hits++;
+            return LLM_OK;
+        }
+    }
+    if ((r = llm__bpe_merge(bpe, p, n, out, err)) != LLM_OK || n > c->bytes_size_ / 16) return r;
+    if (c->pieces + 1 > (c->slot_mask_ + 1) / 4 * 3 || n > c->bytes_size_ - c->bytes_used_) {
+        llm__bpe_cache_clear(c);   /* full: start over (the memory never grows) */
+        for (i = (size_t)h & c->slot_mask_; slots[i].len; i = (i + 1) & c->slot_mask_) continue;
+    }
+    e = &slots[i];
+    e->head = head;
+    e->hash = (uint32_t)(h >> 32);
+    e->len = (uint32_t)n;
+    e->off = (uint32_t)c->bytes_used_;
+    e->count = (uint32_t)(out->count - before);   /* at most n */
+    memcpy(c->bytes_ + c->bytes_used_, p, n);
+    c->bytes_used_ += n;
+    c->pieces++;
+    return LLM_OK;
+}
+
+LLM_API llm_result llm_bpe_cache_init(llm_bpe_cache *cache, size_t memory, const llm_allocator *alloc,
+                                      llm_error *err) {
+    size_t slots = 16;
+    LLM_ASSERT(cache);
+    memset(cache, 0, sizeof *cache);
+    if (!memory) memory = LLM_BPE_CACHE_DEFAULT;
+    if (memory < 4096 || memory > 0xFFFFFFFFu)
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "a token cache of %z bytes (4 KiB..4 GiB)", memory);
+    while (slots * 2 * sizeof(llm__bpe_cache_slot) <= memory / 2) slots *= 2;
+    if (alloc) cache->alloc_ = *alloc;
+    cache->slot_mask_ = slots - 1;
+    cache->bytes_size_ = memory - slots * sizeof(llm__bpe_cache_slot);
+    cache->slots_ = llm__alloc(&cache->alloc_, slots * sizeof(llm__bpe_cache_slot));
+    cache->bytes_ = (unsigned char *)llm__alloc(&cache->alloc_, cache->bytes_size_);
+    if (!cache->slots_ || !cache->bytes_) {
+        llm_bpe_cache_free(cache);
+        return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory for a token cache of %z bytes", memory);
+    }
+    cache->memory = slots * sizeof(llm__bpe_cache_slot) + cache->bytes_size_;
+    llm__bpe_cache_clear(cache);
+    return LLM_OK;
+}
+
+LLM_API void llm_bpe_cache_free(llm_bpe_cache *cache) {
+    if (!cache) return;
+    if (cache->slots_)
+        llm__free(&cache->alloc_, cache->slots_, (cache->slot_mask_ + 1) * sizeof(llm__bpe_cache_slot));
+    if (cache->bytes_) llm__free(&cache->alloc_, cache->bytes_, cache->bytes_size_);
+    memset(cache, 0, sizeof *cache);
+}
+
+/* A piece p[0..n) of a text that ends at `end`: one token, or merged. Its
+   hash serves both the rank lookup and the caller's cache, whose slot is
+   fetched while the rank is looked up. */
 static llm_result llm__bpe_piece(const llm_bpe *bpe, const unsigned char *p, size_t n, const unsigned char *end,
                                  llm__bpe_out *out, llm_error *err) {
     unsigned char pad[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    const unsigned char *s = p;
+    uint64_t head, h;
     uint32_t r;
-    if (n < 8 && (size_t)(end - p) < 8) {
-        memcpy(pad, p, n);
-        r = llm__bpe_rank(bpe, pad, n);
+    if (n <= 2) {
+        r = n == 1 ? bpe->byte_rank_[p[0]] : bpe->pair_rank_[(unsigned)p[0] << 8 | p[1]];
     } else {
-        r = llm__bpe_rank(bpe, p, n);
+        if (n < 8 && (size_t)(end - p) < 8) {
+            memcpy(pad, p, n);
+            s = pad;
+        }
+        head = llm__load64(s) & llm__bpe_first_bytes(n);
+        h = llm__bpe_hash(head, s, n);
+        r = n <= LLM__BPE_MAX_TOKEN ? llm__bpe_rank_hashed(bpe, s, n, head, h) : LLM__BPE_NONE;
+        if (r == LLM__BPE_NONE && out->cache) return llm__bpe_piece_cached(bpe, p, n, head, h, out, err);
     }
     if (r != LLM__BPE_NONE) {
         llm__bpe_emit(out, r);
@@ -7860,8 +8007,9 @@ static llm_result llm__bpe_check(const llm_bpe *bpe, const char *text, size_t le
     return LLM_OK;
 }
 
-LLM_API llm_result llm_bpe_encode(const llm_bpe *bpe, const char *text, size_t len, unsigned flags,
-                                  uint32_t *ids, size_t cap, size_t *count, llm_error *err) {
+/* llm_bpe_encode, and counting with the caller's cache (cache: counting only). */
+static llm_result llm__bpe_encode(const llm_bpe *bpe, llm_bpe_cache *cache, const char *text, size_t len,
+                                  unsigned flags, uint32_t *ids, size_t cap, size_t *count, llm_error *err) {
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s, *q;
     llm__bpe_out out;
     llm_result r = llm__bpe_check(bpe, text, len, err);
@@ -7871,7 +8019,13 @@ LLM_API llm_result llm_bpe_encode(const llm_bpe *bpe, const char *text, size_t l
     out.count = 0;
     out.memo = NULL;
     out.memo_mask = 0;
-    if (!ids && !cap && r == LLM_OK && len >= 1024) {   /* counting a text worth a memo (best effort) */
+    out.cache = r == LLM_OK && cache && cache->slots_ && !ids && !cap ? cache : NULL;
+    if (out.cache && (out.cache->vocab_ != bpe->table_ || out.cache->encoding_ != bpe->encoding)) {
+        llm__bpe_cache_clear(out.cache);   /* counts belong to one vocabulary */
+        out.cache->vocab_ = bpe->table_;
+        out.cache->encoding_ = bpe->encoding;
+    }
+    if (!ids && !cap && !out.cache && r == LLM_OK && len >= 1024) {   /* counting a text worth a memo (best effort) */
         for (memo_size = 256; memo_size < 16384 && memo_size < len / 16; memo_size *= 2) continue;
         out.memo = (llm__bpe_memo *)llm__alloc(&bpe->alloc_, memo_size * sizeof(llm__bpe_memo));
         if (out.memo) memset(out.memo, 0, memo_size * sizeof(llm__bpe_memo));
@@ -7898,8 +8052,18 @@ LLM_API llm_result llm_bpe_encode(const llm_bpe *bpe, const char *text, size_t l
     return r;
 }
 
+LLM_API llm_result llm_bpe_encode(const llm_bpe *bpe, const char *text, size_t len, unsigned flags,
+                                  uint32_t *ids, size_t cap, size_t *count, llm_error *err) {
+    return llm__bpe_encode(bpe, NULL, text, len, flags, ids, cap, count, err);
+}
+
 LLM_API llm_result llm_bpe_count(const llm_bpe *bpe, const char *text, size_t len, size_t *count, llm_error *err) {
-    return llm_bpe_encode(bpe, text, len, 0, NULL, 0, count, err);
+    return llm__bpe_encode(bpe, NULL, text, len, 0, NULL, 0, count, err);
+}
+
+LLM_API llm_result llm_bpe_count_cached(const llm_bpe *bpe, llm_bpe_cache *cache, const char *text, size_t len,
+                                        size_t *count, llm_error *err) {
+    return llm__bpe_encode(bpe, cache, text, len, 0, NULL, 0, count, err);
 }
 
 LLM_API llm_result llm_bpe_decode(const llm_bpe *bpe, const uint32_t *ids, size_t n, char *out, size_t cap,
@@ -7953,6 +8117,20 @@ LLM_API llm_result llm_bpe_count(const llm_bpe *bpe, const char *text, size_t le
 LLM_API llm_result llm_bpe_encode(const llm_bpe *bpe, const char *text, size_t len, unsigned flags,
                                   uint32_t *ids, size_t cap, size_t *count, llm_error *err) {
     (void)flags, (void)ids, (void)cap;
+    return llm_bpe_count(bpe, text, len, count, err);
+}
+LLM_API llm_result llm_bpe_cache_init(llm_bpe_cache *cache, size_t memory, const llm_allocator *alloc,
+                                      llm_error *err) {
+    (void)memory, (void)alloc;
+    if (cache) memset(cache, 0, sizeof *cache);
+    return llm__fail(err, LLM_ERR_DISABLED, "built with LLM_NO_BPE");
+}
+LLM_API void llm_bpe_cache_free(llm_bpe_cache *cache) {
+    if (cache) memset(cache, 0, sizeof *cache);
+}
+LLM_API llm_result llm_bpe_count_cached(const llm_bpe *bpe, llm_bpe_cache *cache, const char *text, size_t len,
+                                        size_t *count, llm_error *err) {
+    (void)cache;
     return llm_bpe_count(bpe, text, len, count, err);
 }
 LLM_API llm_result llm_bpe_decode(const llm_bpe *bpe, const uint32_t *ids, size_t n, char *out, size_t cap,
@@ -19930,14 +20108,33 @@ static const char *llm__router_gname(const llm_router *r, int g) {
 }
 
 /* prefix + 32 hex digits from the router's random source (out: 40 bytes). */
+/* The 8 hex digits of v's nibbles, the lowest first, eight at a time: each
+   nibble spread into its own byte, then '0' added, and 39 more to those
+   above 9 (which the + 6 carries into bit 4). */
+static void llm__router_hex8(char *out, uint32_t v) {
+    const uint32_t one = 1;
+    unsigned char little;
+    uint64_t x = v, digits;
+    int j;
+    x = (x | x << 16) & 0x0000FFFF0000FFFFull;
+    x = (x | x << 8) & 0x00FF00FF00FF00FFull;
+    x = (x | x << 4) & 0x0F0F0F0F0F0F0F0Full;
+    digits = x + 0x3030303030303030ull + ((x + 0x0606060606060606ull) >> 4 & 0x0101010101010101ull) * 39;
+    memcpy(&little, &one, 1);
+    if (little) memcpy(out, &digits, 8); /* one store */
+    else
+        for (j = 0; j < 8; j++) out[j] = (char)(digits >> (8 * j));
+}
+
+/* prefix and 32 hex digits: two random numbers, each nibble the lowest first. */
 static void llm__router_hex_id(llm_router *r, char *out, const char *prefix) {
-    static const char hex[] = "0123456789abcdef";
     size_t n = strlen(prefix);
-    int i, k;
+    int i;
     memcpy(out, prefix, n);
     for (i = 0; i < 2; i++) {
         uint64_t x = llm__router_random(r);
-        for (k = 0; k < 16; k++) out[n + (size_t)(i * 16 + k)] = hex[(x >> (k * 4)) & 15];
+        llm__router_hex8(out + n + (size_t)(i * 16), (uint32_t)x);
+        llm__router_hex8(out + n + (size_t)(i * 16) + 8, (uint32_t)(x >> 32));
     }
     out[n + 32] = '\0';
 }
@@ -19947,6 +20144,7 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
                                     llm_error *err) {
     llm__router_state *c = llm__router_core(r);
     int i, timeout, retries;
+    a->start_ms_ = now; /* the drivers' latency starts here, a bad request's too */
     a->group_ = a->orig_group_ = a->pin_ = a->avoid_ = -1;
     a->deployment = -1;
     a->final_ = LLM_OK;
@@ -19971,7 +20169,6 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
     if (retries > 1000) retries = 1000;
     a->max_attempts_ = (retries + 1) * (1 + r->desc_.max_fallbacks);
     timeout = a->options.timeout_ms > 0 ? a->options.timeout_ms : r->desc_.timeout_ms;
-    a->start_ms_ = now;
     a->deadline_ms_ = timeout > 0 ? now + timeout : 0;
     a->retry_at_ms_ = now;
     if (r->desc_.count_prompt_tokens) a->prompt_tokens_ = r->desc_.count_prompt_tokens(r->desc_.hooks_user, req);
@@ -20902,15 +21099,15 @@ static llm_result llm__router_send(llm_router *r, const llm_request *req, const 
     if (!w->stream) return llm_complete(a->client, &send.request, resp, err);
     w->stream->delivered = false;
     w->stream->ttft_ms = 0;
-    w->stream->start_ms = llm__router_now(r);
+    w->stream->start_ms = a->sent_ms_; /* the pick's clock reading: nothing waits between pick and send */
     return llm_stream(a->client, &send.request, llm__router_on_event, w->stream, resp, err);
 }
 
 /* What the driver's response says of the whole request: from its start
-   (the first pick) to now, and the attempts sent. */
-static llm_result llm__router_drive_end(llm_router *r, const llm_router_attempt *a, int64_t start_ms,
-                                        llm_response *resp, llm_result res) {
-    resp->latency_ms = llm__router_now(r) - start_ms;
+   (the first pick's clock reading) to now, and the attempts sent. */
+static llm_result llm__router_drive_end(llm_router *r, const llm_router_attempt *a, llm_response *resp,
+                                        llm_result res) {
+    resp->latency_ms = llm__router_now(r) - a->start_ms_;
     resp->attempts = a->attempts_;
     return res;
 }
@@ -20923,10 +21120,8 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
     llm_router_outcome o;
     llm_error aerr;
     llm_result res;
-    int64_t start;
     memset(&a, 0, sizeof a);
     if (opts) a.options = *opts;
-    start = llm__router_now(r);
     for (;;) {
         res = llm_router_pick(r, req, &a, err);
         if (res == LLM_AGAIN && a.store_pending) {
@@ -20943,7 +21138,7 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
             r->desc_.sleep_ms(r->desc_.clock_user, a.wait_ms);
             continue;
         }
-        if (res != LLM_OK) return llm__router_drive_end(r, &a, start, resp, res);
+        if (res != LLM_OK) return llm__router_drive_end(r, &a, resp, res);
         llm__error_clear(&aerr);
         res = llm__router_send(r, req, &a, w, resp, &aerr);
         memset(&o, 0, sizeof o);
@@ -20954,12 +21149,12 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
         o.ttft_ms = w->stream ? w->stream->ttft_ms : 0;
         res = llm_router_report(r, &a, &o, err);
         llm_router_store_run(r, &a);
-        if (res == LLM_DONE) return llm__router_drive_end(r, &a, start, resp, LLM_OK);
+        if (res == LLM_DONE) return llm__router_drive_end(r, &a, resp, LLM_OK);
         if (o.content_delivered && res != LLM_AGAIN) /* the partial stream is kept in resp */
-            return llm__router_drive_end(r, &a, start, resp, res);
+            return llm__router_drive_end(r, &a, resp, res);
         llm_response_free(resp);
         if (w->embed) llm_embed_response_free(w->vectors);
-        if (res != LLM_AGAIN) return llm__router_drive_end(r, &a, start, resp, res);
+        if (res != LLM_AGAIN) return llm__router_drive_end(r, &a, resp, res);
     }
 }
 

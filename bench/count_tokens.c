@@ -1,9 +1,12 @@
 /* count_tokens - llm.h's exact count of each document of a corpus written
    by bench_tokens ("@@doc NAME BYTES" records), cl100k_base, one pass, the
-   vocabulary loaded before the clock starts: counting alone. Prints MB/s
-   and the total (bench/tokens_vs_tiktoken.sh compares it with tiktoken's).
+   vocabulary loaded before the clock starts: counting alone, through one
+   llm_bpe_cache of the default size (allocated before the clock starts,
+   empty) kept across the documents, or with --no-cache through plain
+   llm_bpe_count. Prints MB/s and the total (bench/tokens_vs_tiktoken.sh
+   compares it with tiktoken's).
    cc -O2 -o build/count_tokens bench/count_tokens.c
-   build/count_tokens build/bench_tokens_corpus.txt */
+   build/count_tokens [--no-cache] build/bench_tokens_corpus.txt */
 #define _POSIX_C_SOURCE 199309L
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
@@ -12,15 +15,17 @@
 #include <stdlib.h>
 
 int main(int argc, char **argv) {
-    FILE *f = argc > 1 ? fopen(argv[1], "rb") : NULL;
+    int plain = argc > 1 && strcmp(argv[1], "--no-cache") == 0;
+    FILE *f = argc > 1 + plain ? fopen(argv[1 + plain], "rb") : NULL;
     char *text, *p, *end;
     long n;
     size_t bytes = 0, tokens = 0;
     llm_bpe bpe;
+    llm_bpe_cache cache;
     llm_error err;
     double t;
     if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
-        fprintf(stderr, "usage: count_tokens CORPUS (from the repository root)\n");
+        fprintf(stderr, "usage: count_tokens [--no-cache] CORPUS (from the repository root)\n");
         return 2;
     }
     text = (char *)malloc((size_t)n + 1);
@@ -28,6 +33,11 @@ int main(int argc, char **argv) {
     fclose(f);
     end = text + n;
     if (llm_bpe_load_file(&bpe, LLM_ENCODING_CL100K_BASE, "tests/data/tokens/cl100k_base.tiktoken", NULL, &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    memset(&cache, 0, sizeof cache); /* zeroed: llm_bpe_count_cached counts as llm_bpe_count does */
+    if (!plain && llm_bpe_cache_init(&cache, 0, NULL, &err)) {
         fprintf(stderr, "%s\n", err.message);
         return 1;
     }
@@ -39,13 +49,15 @@ int main(int argc, char **argv) {
         for (sp = nl; sp > p && sp[-1] != ' '; sp--) {}
         len = strtoul(sp, NULL, 10);
         if (len > (size_t)(end - nl - 1)) break;
-        if (llm_bpe_count(&bpe, nl + 1, len, &k, &err) != LLM_OK) return 1;
+        if (llm_bpe_count_cached(&bpe, plain ? NULL : &cache, nl + 1, len, &k, &err) != LLM_OK) return 1;
         tokens += k;
         bytes += len;
         p = nl + 1 + len + 1;
     }
     t = bench_now() - t;
-    printf("llm.h: %.1f MB/s, total %zu tokens (cl100k_base)\n", (double)bytes / 1e6 / t, tokens);
+    printf("llm.h: %.1f MB/s, total %zu tokens (cl100k_base, %s)\n", (double)bytes / 1e6 / t, tokens,
+           plain ? "llm_bpe_count" : "llm_bpe_count_cached");
+    llm_bpe_cache_free(&cache);
     llm_bpe_free(&bpe);
     free(text);
     return 0;

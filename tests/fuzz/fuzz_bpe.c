@@ -1,7 +1,9 @@
 /* libFuzzer target for the BPE and the estimator. The first byte picks the
    encoding and whether special tokens are allowed; the rest is the text.
    Checks: encode then decode gives the same bytes back (any bytes, valid
-   UTF-8 or not), count == the number of ids, the estimator returns, and
+   UTF-8 or not), count == the number of ids, so does a count through a
+   small llm_bpe_cache kept across inputs and both encodings (twice: the
+   second from the cache), the estimator returns, and
    loading the input as a vocabulary fails cleanly (it is never a whole
    vocabulary). Run from the repository root (tests/data/tokens). */
 #define LLM_IMPLEMENTATION
@@ -10,6 +12,7 @@
 #include <stdlib.h>
 
 static llm_bpe fuzz_vocab[2];   /* harness state, loaded once */
+static llm_bpe_cache fuzz_cache; /* harness state: 4 KiB, so it fills and starts over often */
 
 static void fuzz_load(llm_bpe *bpe, const char *path) {
     llm_error err;
@@ -31,6 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!fuzz_vocab[0].table_) {
         fuzz_load(&fuzz_vocab[0], "tests/data/tokens/cl100k_base.tiktoken");
         fuzz_load(&fuzz_vocab[1], "tests/data/tokens/o200k_base.tiktoken");
+        if (llm_bpe_cache_init(&fuzz_cache, 4096, NULL, NULL) != LLM_OK) abort();
     }
     if (size < 1) return 0;
     bpe = &fuzz_vocab[data[0] & 1];
@@ -45,6 +49,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (back_len != len || memcmp(back, text, len) != 0) abort();
     if (!flags) {
         if (llm_bpe_count(bpe, text, len, &m, NULL) != LLM_OK || m != n) abort();
+        if (llm_bpe_count_cached(bpe, &fuzz_cache, text, len, &m, NULL) != LLM_OK || m != n) abort();
+        if (llm_bpe_count_cached(bpe, &fuzz_cache, text, len, &m, NULL) != LLM_OK || m != n) abort();
     }
     (void)llm_tokens_estimate(text, len, data[0] & 4 ? "gpt-4" : "gpt-4o");
     if (llm_bpe_load(&junk, LLM_ENCODING_NONE, text, len, NULL, NULL) == LLM_OK) abort();

@@ -957,6 +957,95 @@ static void latency_and_attempts_cover_the_whole_request(void) {
     fx_done();
 }
 
+/* The ids are the random source's numbers in hex, each number's lowest
+   nibble first: 0x0123456789abcdef gives "fedcba9876543210" (and 0xf0...
+   the letters and digits around 9/a). */
+static void ids_spell_the_random_numbers_in_hex(void) {
+    static const uint64_t numbers[] = {0x0123456789abcdefull, 0xa09b8c7d6e5f4031ull};
+    static const char *const spelled[] = {"fedcba9876543210", "1304f5e6d7c8b90a"};
+    size_t k;
+    for (k = 0; k < 2; k++) {
+        llm_router_attempt a;
+        llm_router_outcome o;
+        llm_request req;
+        char want[48];
+        fx_reset();
+        F.rnd = numbers[k]; /* every draw the same */
+        fx_dep("g");
+        CHECK_EQ_INT(fx_init(), LLM_OK);
+        memset(&req, 0, sizeof req);
+        req.model = "g";
+        memset(&a, 0, sizeof a);
+        memset(&o, 0, sizeof o);
+        CHECK_EQ_INT(llm_router_pick(&F.router, &req, &a, NULL), LLM_OK);
+        snprintf(want, sizeof want, "idem-%s%s", spelled[k], spelled[k]);
+        CHECK_EQ_STR(a.idempotency_key, want);
+        snprintf(want, sizeof want, "req_%s%s", spelled[k], spelled[k]);
+        CHECK_EQ_STR(a.request_id, want);
+        CHECK_EQ_INT(llm_router_report(&F.router, &a, &o, NULL), LLM_DONE);
+        fx_done();
+    }
+}
+
+/* The drivers read the router's clock only where pick and report do, plus
+   once at the end (the whole request's latency) and, for a stream, at its
+   first content event (the time to first token): the same request driven
+   by hand through pick, prepare, the call and report is the reference. */
+static long clock_reads;
+static int64_t counting_clock(void *user) {
+    (void)user;
+    clock_reads++;
+    return F.now;
+}
+
+static long reads_by_hand(bool stream) {
+    llm_router_attempt a;
+    llm_router_send send;
+    llm_router_outcome o;
+    llm_request req;
+    llm_response resp;
+    long before = clock_reads;
+    memset(&a, 0, sizeof a);
+    memset(&o, 0, sizeof o);
+    fx_request(&req, "g");
+    CHECK_EQ_INT(llm_router_pick(&F.router, &req, &a, NULL), LLM_OK);
+    CHECK_EQ_INT(llm_router_prepare(&F.router, &a, &req, &send, NULL), LLM_OK);
+    o.result = stream ? llm_stream(a.client, &send.request, NULL, NULL, &resp, NULL)
+                      : llm_complete(a.client, &send.request, &resp, NULL);
+    o.response = &resp;
+    CHECK_EQ_INT(o.result, LLM_OK);
+    CHECK_EQ_INT(llm_router_report(&F.router, &a, &o, NULL), LLM_DONE);
+    llm_response_free(&resp);
+    return clock_reads - before;
+}
+
+static void the_drivers_read_the_clock_once_more_than_pick_and_report(void) {
+    int stream;
+    for (stream = 0; stream < 2; stream++) {
+        llm_request req;
+        llm_response resp;
+        long by_hand, before;
+        fx_reset();
+        fx_dep("g");
+        fx_script(0, 200, NULL, NULL);
+        fx_script(0, 200, NULL, NULL);
+        F.desc.clock_ms = counting_clock;
+        CHECK_EQ_INT(fx_init(), LLM_OK);
+        by_hand = reads_by_hand(stream != 0);
+        fx_request(&req, "g");
+        before = clock_reads;
+        CHECK_EQ_INT(stream ? llm_router_stream(&F.router, &req, NULL, NULL, NULL, &resp, NULL)
+                            : llm_router_complete(&F.router, &req, NULL, &resp, NULL),
+                     LLM_OK);
+        if (clock_reads - before != by_hand + 1 + stream)
+            fprintf(stderr, "  %s: %ld reads, by hand %ld\n", stream ? "stream" : "complete", clock_reads - before,
+                    by_hand);
+        CHECK_EQ_INT(clock_reads - before, by_hand + 1 + stream);
+        llm_response_free(&resp);
+        fx_done();
+    }
+}
+
 /* a stream: two 503s on a (10 and 20 ms, the backoff K % 501 = 229 ms
    between them), then the fallback b answers after 40 ms */
 static void a_routed_stream_counts_its_fallback(void) {
@@ -1785,6 +1874,8 @@ static const test_case cases[] = {
     TEST(config_yaml_text_is_named),
     TEST(a_big_group_is_not_scanned),
     TEST(an_own_request_id_is_not_built_again),
+    TEST(ids_spell_the_random_numbers_in_hex),
+    TEST(the_drivers_read_the_clock_once_more_than_pick_and_report),
     TEST(router_property),
     TEST(a_zero_seed_never_repeats_keys),
     TEST(a_refused_signature_is_sent_again_without_thinking),

@@ -103,6 +103,68 @@ static void corpus_ids_match_tiktoken(void) {
     free(corpus);
 }
 
+/* Counting through a caller's cache gives npm tiktoken's counts: every
+   document of the corpus twice (the second time from the cache), both
+   encodings through one cache (it serves one vocabulary at a time), with
+   the default size and with the smallest (full again and again), every
+   byte of it through the caller's allocator. */
+static void cached_counts_match_tiktoken(void) {
+    llm_encoding encs[2] = {LLM_ENCODING_CL100K_BASE, LLM_ENCODING_O200K_BASE};
+    size_t sizes[2] = {0, 4096}, clen, ilen, z, k;
+    char *corpus = TEST_READ_FIXTURE(DATA "corpus.txt", &clen);
+    test_alloc_stats stats;
+    llm_allocator a = TEST_ALLOCATOR(&stats);
+    CHECK(corpus != NULL);
+    memset(&stats, 0, sizeof stats);
+    for (z = 0; corpus && z < 2; z++) {
+        llm_bpe_cache cache;
+        CHECK_EQ_INT(llm_bpe_cache_init(&cache, sizes[z], &a, NULL), LLM_OK);
+        CHECK_EQ_INT(stats.live_bytes, cache.memory);
+        CHECK(cache.memory <= (sizes[z] ? sizes[z] : LLM_BPE_CACHE_DEFAULT));
+        for (k = 0; k < 4; k++) {
+            const llm_bpe *bpe = get_vocab(encs[k % 2]);
+            char path[128];
+            unsigned char *expected;
+            const unsigned char *e, *eend;
+            doc_iter it;
+            int docs = 0, bad = 0;
+            size_t hits = cache.hits, allocs = stats.total;
+            snprintf(path, sizeof path, DATA "expected_%s.ids", llm_encoding_name(encs[k % 2]));
+            expected = (unsigned char *)TEST_READ_FIXTURE(path, &ilen);
+            if (!CHECK(bpe && expected)) continue;
+            e = expected, eend = expected + ilen;
+            it.p = corpus, it.end = corpus + clen;
+            while (next_doc(&it)) {
+                size_t n = 0, i, pass;
+                uint32_t count = read_varint(&e, eend);
+                for (i = 0; i < count; i++) read_varint(&e, eend);
+                for (pass = 0; pass < 2; pass++) {
+                    llm_result r = llm_bpe_count_cached(bpe, &cache, it.text, it.len, &n, NULL);
+                    if ((r != LLM_OK || n != count) && bad++ < 5)
+                        fprintf(stderr, "  cache %zu, %s %s pass %zu: %zu tokens, expected %u\n", sizes[z],
+                                llm_encoding_name(encs[k % 2]), it.name, pass, n, (unsigned)count);
+                }
+                docs++;
+            }
+            CHECK_EQ_INT(bad, 0);
+            CHECK_EQ_INT(docs, 329);
+            CHECK(cache.hits > hits + 329);   /* the second passes came from it */
+            CHECK(stats.total - allocs < 329);   /* no memo per call: only pieces over 128 bytes allocate */
+            CHECK_EQ_INT(stats.live_bytes, cache.memory);
+            free(expected);
+        }
+        llm_bpe_cache_free(&cache);
+        CHECK_EQ_INT(stats.live, 0);
+    }
+    {
+        llm_bpe_cache tiny;
+        CHECK_EQ_INT(llm_bpe_cache_init(&tiny, 100, NULL, NULL), LLM_ERR_INVALID_ARGUMENT);
+        CHECK(tiny.slots_ == NULL);
+        llm_bpe_cache_free(&tiny);
+    }
+    free(corpus);
+}
+
 /* test-vectors.json: strings with their reference ids, three with special
    tokens allowed. */
 static void vectors_match_tiktoken(void) {
@@ -513,6 +575,7 @@ static void trim_drops_oldest_groups(void) {
 static const test_case cases[] = {
 #ifndef LLM_NO_BPE
     TEST(corpus_ids_match_tiktoken),
+    TEST(cached_counts_match_tiktoken),
     TEST(vectors_match_tiktoken),
     TEST(known_ids_and_special_tokens),
     TEST(invalid_utf8_round_trips),
