@@ -244,7 +244,7 @@ check-tcc: | $(B)
 # a static-arena allocator, a request encoded and an answer decoded) run on the host with sanitizers, then built for a
 # Cortex-M4 and linked against newlib in each configuration: arm-none-eabi-size of the object (the whole library and
 # the test's main) and of the linked image (what the firmware keeps: --gc-sections)
-FIRMWARE_CONFIGS = everything=: no-price-table=-DLLM_NO_COSTS_TABLE no-costs-no-bpe=-DLLM_NO_COSTS:-DLLM_NO_BPE \
+FIRMWARE_CONFIGS = everything= no-price-table=-DLLM_NO_COSTS_TABLE no-costs-no-bpe=-DLLM_NO_COSTS:-DLLM_NO_BPE \
   one-provider=-DLLM_NO_PROVIDER_ANTHROPIC:-DLLM_NO_PROVIDER_GEMINI \
   smallest=-DLLM_NO_COSTS:-DLLM_NO_BPE:-DLLM_NO_PROVIDER_ANTHROPIC:-DLLM_NO_PROVIDER_GEMINI
 ARM_FLAGS = -mcpu=cortex-m4 -mthumb -Os -std=c99 -Wall -Wextra -Wpedantic -Werror -DLLM_NO_STDIO -ffunction-sections -fdata-sections
@@ -258,7 +258,7 @@ check-firmware: | $(B)
 	  arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Wl,--gc-sections --specs=nano.specs --specs=nosys.specs \
 	    -o $(B)/firmware-$$name.elf $(B)/firmware-$$name.o || exit 1; \
 	  o=$$(arm-none-eabi-size $(B)/firmware-$$name.o | awk 'NR == 2 { print $$1 }'); \
-	  arm-none-eabi-size $(B)/firmware-$$name.elf | awk -v n="$$name" -v f="$$flags" -v o="$$o" 'NR == 2 { \
+	  arm-none-eabi-size $(B)/firmware-$$name.elf | awk -v n="$$name" -v f="$${flags:-none}" -v o="$$o" 'NR == 2 { \
 	    printf "Cortex-M4 -Os LLM_NO_STDIO %s (%s): code size %s bytes text (object), image %s text, %s data, %s bss\n", \
 	      n, f, o, $$1, $$2, $$3 }'; \
 	done
