@@ -2,6 +2,7 @@
 #   make             build/llm (the CLI; a C compiler, libc and libcurl) and the examples
 #   make run         the demo (LIVE=1: against a real service)
 #   make test        the whole suite (tests/run.sh runs each check below)
+#   make portability other compilers, 32-bit, big-endian, Windows, firmware (make ci: make test, then this)
 #   make bench       benchmark figures (make bench-peers first: the npm peers)
 #   make fuzz        each fuzz target for FUZZ_SECONDS (default 60)
 #   make check-long  longer fuzzing
@@ -126,12 +127,13 @@ test:
 # ---- the checks tests/run.sh runs (each can be run alone) ----
 
 # unit suites with sanitizers, gcc and clang; CONFIG adds -D flags (the matrix)
-# (SUFFIX names the binaries apart: check-matrix builds its own while check-unit-gcc may run beside it)
+# (SUFFIX names the binaries apart: check-matrix builds its own while check-unit-gcc may run beside it;
+# RUN runs them through an emulator: make portability's 32-bit and big-endian builds)
 check-unit-gcc: | $(B)
 	for t in $(UNIT); do $(CC) $(WARN) -g $(SAN) $(CONFIG) $(CFLAGS) -o $(B)/test_$$t-gcc$(SUFFIX) tests/unit/test_$$t.c && \
-	  $(B)/test_$$t-gcc$(SUFFIX) || exit 1; done
+	  $(RUN) $(B)/test_$$t-gcc$(SUFFIX) || exit 1; done
 	@# a case name that matches nothing fails (a misspelled filter would otherwise pass, running nothing)
-	@if $(B)/test_json-gcc$(SUFFIX) no_case_is_named_this > /dev/null 2>&1; then echo "test.h: a filter matching no case passed"; exit 1; fi
+	@if $(RUN) $(B)/test_json-gcc$(SUFFIX) no_case_is_named_this > /dev/null 2>&1; then echo "test.h: a filter matching no case passed"; exit 1; fi
 
 check-unit-clang: | $(B)
 	for t in $(UNIT); do $(CLANG) $(WARN) -g $(SAN) $(CONFIG) $(CFLAGS) -o $(B)/test_$$t-clang tests/unit/test_$$t.c && $(B)/test_$$t-clang || exit 1; done
@@ -141,9 +143,17 @@ check-unit-valgrind: | $(B)
 	  valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99 $(B)/test_$$t-vg || exit 1; done
 
 # the unit suites again in each configuration (with LLM_NO_COSTS_TABLE,
-# test_costs loads the LiteLLM JSON the embedded table is made from)
-check-matrix: | $(B)
-	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_SIMD -DLLM_NO_COSTS_TABLE; do $(MAKE) -s check-unit-gcc CONFIG="$$c" SUFFIX=-matrix || exit 1; done
+# test_costs loads the LiteLLM JSON the embedded table is made from); in two halves of about equal time, each
+# building under its own names, so that tests/run.sh runs them side by side (check-matrix: both, one after the other)
+MATRIX_A = -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS
+MATRIX_B = -DLLM_NO_BPE -DLLM_NO_SIMD -DLLM_NO_COSTS_TABLE
+check-matrix: check-matrix-a check-matrix-b
+
+check-matrix-a: | $(B)
+	for c in $(MATRIX_A); do $(MAKE) -s check-unit-gcc CONFIG="$$c" SUFFIX=-matrix-a || exit 1; done
+
+check-matrix-b: | $(B)
+	for c in $(MATRIX_B); do $(MAKE) -s check-unit-gcc CONFIG="$$c" SUFFIX=-matrix-b || exit 1; done
 
 # two threads under ThreadSanitizer: the router's lock hooks, and calls on one shared client
 check-threads: | $(B)
@@ -230,15 +240,41 @@ check-docs: $(B)/mock_server | $(B)
 check-tcc: | $(B)
 	tcc -Wall -Werror -o $(B)/compile_tcc tests/compile/compile_c.c tests/compile/impl.c && $(B)/compile_tcc && echo 'compiled with tcc and called'
 
+# the firmware build: every LLM_NO_PROVIDER_* combination compiled on the host; tests/compile/firmware.c (LLM_NO_STDIO,
+# a static-arena allocator, a request encoded and an answer decoded) run on the host with sanitizers, then built for a
+# Cortex-M4 and linked against newlib in each configuration: arm-none-eabi-size of the object (the whole library and
+# the test's main) and of the linked image (what the firmware keeps: --gc-sections)
+FIRMWARE_CONFIGS = everything= no-price-table=-DLLM_NO_COSTS_TABLE no-costs-no-bpe=-DLLM_NO_COSTS:-DLLM_NO_BPE \
+  one-provider=-DLLM_NO_PROVIDER_ANTHROPIC:-DLLM_NO_PROVIDER_GEMINI \
+  smallest=-DLLM_NO_COSTS:-DLLM_NO_BPE:-DLLM_NO_PROVIDER_ANTHROPIC:-DLLM_NO_PROVIDER_GEMINI
+ARM_FLAGS = -mcpu=cortex-m4 -mthumb -Os -std=c99 -Wall -Wextra -Wpedantic -Werror -DLLM_NO_STDIO -ffunction-sections -fdata-sections
 check-firmware: | $(B)
 	for o in "" -DLLM_NO_PROVIDER_OPENAI; do for a in "" -DLLM_NO_PROVIDER_ANTHROPIC; do for g in "" -DLLM_NO_PROVIDER_GEMINI; do \
 	  flags="$$o $$a $$g"; \
 	  $(CC) $(WARN) -c -o $(B)/llm_no_provider.o $$flags tests/compile/impl.c || exit 1; done; done; done
-	for flags in "" "-DLLM_NO_COSTS_TABLE" "-DLLM_NO_COSTS -DLLM_NO_BPE" "-DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_PROVIDER_ANTHROPIC -DLLM_NO_PROVIDER_GEMINI"; do \
-	  arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Os -std=c99 -Wall -Wextra -Wpedantic -Werror -DLLM_NO_STDIO $$flags \
-	    -ffunction-sections -fdata-sections -c -o $(B)/llm_cortex_m4.o tests/compile/impl.c || exit 1; \
-	  arm-none-eabi-size $(B)/llm_cortex_m4.o | awk -v f="$$flags" 'NR == 2 { printf "Cortex-M4 -Os LLM_NO_STDIO %s: code size %s bytes text, %s data, %s bss\n", f, $$1, $$2, $$3 }'; \
+	$(CC) $(WARN) -DLLM_NO_STDIO -g $(SAN) $(CFLAGS) -o $(B)/firmware-host tests/compile/firmware.c && $(B)/firmware-host
+	for c in $(FIRMWARE_CONFIGS); do name=$${c%%=*}; flags=$$(echo "$${c#*=}" | tr : ' '); \
+	  arm-none-eabi-gcc $(ARM_FLAGS) $$flags -c -o $(B)/firmware-$$name.o tests/compile/firmware.c && \
+	  arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Wl,--gc-sections --specs=nano.specs --specs=nosys.specs \
+	    -o $(B)/firmware-$$name.elf $(B)/firmware-$$name.o || exit 1; \
+	  o=$$(arm-none-eabi-size $(B)/firmware-$$name.o | awk 'NR == 2 { print $$1 }'); \
+	  arm-none-eabi-size $(B)/firmware-$$name.elf | awk -v n="$$name" -v f="$${flags:-none}" -v o="$$o" 'NR == 2 { \
+	    printf "Cortex-M4 -Os LLM_NO_STDIO %s (%s): code size %s bytes text (object), image %s text, %s data, %s bss\n", \
+	      n, f, o, $$1, $$2, $$3 }'; \
 	done
+
+# ---- the portability matrix (tests/portability.sh; make ci runs it after make test) ----
+# gcc and clang at plain -std=c99 in both include orders and at -O1..-O3, g++ and clang++, tcc, 32-bit and
+# big-endian (s390x under qemu-user) unit suites, a Windows compile (mingw-w64), the Cortex-M4 firmware sizes
+portability: | $(B)
+	sh tests/portability.sh $(B)
+
+# what CI runs (.ci/run): the whole suite, then the portability matrix (kept apart so that make test stays under
+# 30 minutes on 2 cores), and one line counting make test's checks and the matrix's configurations
+ci: test
+	$(MAKE) -s portability
+	@read p f < $(B)/logs/portability.count; set -- $$(cat $(B)/logs/summary); \
+	  echo "ci: $$(($$1 + p)) passed, $$(($$3 + f)) failed, $$5 skipped"
 
 # the mock provider server as its clients see it (curl, node), built as users run it and with sanitizers
 check-mock: $(B)/mock_server

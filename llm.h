@@ -4248,7 +4248,17 @@ static uint64_t llm__id_entropy(void) {
    the BSDs, macOS); false where there is neither, as in an LLM_NO_STDIO build
    (give desc.random or a seed there). */
 #if defined(_WIN32) && !defined(LLM_NO_STDIO)
+/* lean: <windows.h> otherwise brings the old <winsock.h>, and a later <winsock2.h> (libcurl's, a program's
+   sockets) then clashes with it */
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#define LLM__WIN32_LEAN
+#endif
 #include <windows.h>
+#ifdef LLM__WIN32_LEAN
+#undef WIN32_LEAN_AND_MEAN
+#undef LLM__WIN32_LEAN
+#endif
 #include <bcrypt.h>
 #if defined(_MSC_VER)
 #pragma comment(lib, "bcrypt")
@@ -4283,11 +4293,10 @@ static uint64_t llm__seed(uint64_t given, const void *where) {
 }
 
 static llm_result llm__sticky_error(llm_call *call, llm_result code, const char *message) {
-    if (call->error_ == LLM_OK) {
-        call->error_ = code;
-        llm__fail(&call->err_, code, "%s", message);
-    }
-    return call->error_;
+    if (call->error_ != LLM_OK) return call->error_;
+    call->error_ = code;
+    llm__fail(&call->err_, code, "%s", message);
+    return code; /* not call->error_ re-read: gcc then sees it is never LLM_OK (-Wmaybe-uninitialized in callers) */
 }
 
 static llm_result llm__sticky_nomem(llm_call *call) {
@@ -17216,6 +17225,7 @@ static llm_result llm__call_next_data(llm_call *call, bool last, const char **ty
         return llm__call_ndjson_line(call, last, data, len) ? LLM_OK : LLM_AGAIN;
     }
     if (!call->sse_mode_) return LLM_AGAIN;
+    memset(&sev, 0, sizeof sev); /* gcc -O1..-O3 cannot see that LLM_OK always fills it (-Wmaybe-uninitialized) */
     r = llm_sse_next(&call->sse_, &sev);
     if (r == LLM_AGAIN) return LLM_AGAIN;
     if (r != LLM_OK)

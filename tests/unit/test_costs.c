@@ -366,7 +366,7 @@ static void capabilities_and_limits(void) {
     CHECK_EQ_INT(info.tier_threshold, 200000);
     CHECK_EQ_INT(info.mode, LLM_MODE_CHAT);
     CHECK(info.price_set & ((uint64_t)1 << LLM_PRICE_CACHE_WRITE_1H_ABOVE));
-    CHECK(info.price[LLM_PRICE_CACHE_WRITE_1H_ABOVE] == 1.2e-05);
+    CHECK(info.price[LLM_PRICE_CACHE_WRITE_1H_ABOVE] == (double)1.2e-05);
     CHECK_EQ_INT(llm_model_info_get(TABLE, "text-embedding-3-small", &info, NULL), LLM_OK);
     CHECK_EQ_INT(info.mode, LLM_MODE_EMBEDDING);
     CHECK_EQ_STR(llm_price_name(LLM_PRICE_CACHE_READ), "cache_read_input_token_cost");

@@ -302,7 +302,7 @@ static void a_proxy_tells_its_clients(void) {
     client_on(&c, "litellm_proxy", &mock, &s, alloc);
     CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
     check_proxy_info(&resp.server);
-    CHECK(resp.has_provider_cost && resp.provider_cost_usd == 0.00042);
+    CHECK(resp.has_provider_cost && resp.provider_cost_usd == (double)0.00042);
     llm_response_free(&resp);
     CHECK_EQ_INT(stats.live, 0);
 }

@@ -704,13 +704,13 @@ static void openrouter_costs_are_read(void) {
                                "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"cost\":-1,\"cost_details\":{\"upstream_inference_cost\":\"3\"}}}";
     llm_response resp;
     CHECK_EQ_INT(decode_answer("openrouter", credits, false, &resp), LLM_OK);
-    CHECK(resp.has_provider_cost && resp.provider_cost_usd == 0.0012 && resp.has_upstream_cost && resp.upstream_cost_usd == 0.0012);
+    CHECK(resp.has_provider_cost && resp.provider_cost_usd == (double)0.0012 && resp.has_upstream_cost && resp.upstream_cost_usd == (double)0.0012);
     llm_response_free(&resp);
     CHECK_EQ_INT(decode_answer("openrouter", byok, false, &resp), LLM_OK);
-    CHECK(resp.has_provider_cost && fabs(resp.provider_cost_usd - 0.0063) < 1e-15 && resp.upstream_cost_usd == 0.006);
+    CHECK(resp.has_provider_cost && fabs(resp.provider_cost_usd - 0.0063) < 1e-15 && resp.upstream_cost_usd == (double)0.006);
     llm_response_free(&resp);
     CHECK_EQ_INT(decode_answer("openrouter", stream, true, &resp), LLM_OK);
-    CHECK(resp.has_provider_cost && resp.provider_cost_usd == 0.0006264 && resp.has_upstream_cost && resp.upstream_cost_usd == 0.0006264);
+    CHECK(resp.has_provider_cost && resp.provider_cost_usd == (double)0.0006264 && resp.has_upstream_cost && resp.upstream_cost_usd == (double)0.0006264);
     llm_response_free(&resp);
     CHECK_EQ_INT(decode_answer("openrouter", junk, false, &resp), LLM_OK);
     CHECK(!resp.has_provider_cost && !resp.has_upstream_cost);
