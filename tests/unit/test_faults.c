@@ -445,6 +445,65 @@ static void a_reasoning_event_is_written_as_reasoning_content(void) {
     llm_json_writer_free(&w);
 }
 
+/* ---- an OpenAI chat-completions body read back (llm_request_parse_openai) ---- */
+
+/* `body` read as a request: refused with `code` and a message naming `field`. */
+static void body_refused(const char *body, llm_result code, const char *field, int line) {
+    llm_openai_request r;
+    llm_error err;
+    llm_result got;
+    memset(&r, 0, sizeof r);
+    memset(&err, 0, sizeof err);
+    got = llm_request_parse_openai(&r, body, strlen(body), &err);
+    if (got != code || !strstr(err.message, field))
+        fprintf(stderr, "  body at line %d: result %d, message \"%s\"\n", line, (int)got, err.message);
+    CHECK_EQ_INT(got, code);
+    CHECK(strstr(err.message, field) != NULL);
+    llm_openai_request_free(&r);
+}
+
+#define BODY_REFUSED(body, code, field) body_refused(body, code, field, __LINE__)
+#define MSGS "\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]"
+
+/* The types of OpenAI's CreateChatCompletionRequest: a member of another
+   type is refused naming it; a file uploaded by id cannot be held. */
+static void openai_bodies_of_the_wrong_types_are_refused(void) {
+    char deep[400];
+    size_t i, n = 0;
+    BODY_REFUSED("[1]", LLM_ERR_INVALID_ARGUMENT, "JSON object");
+    BODY_REFUSED("{\"model\":\"gpt-4o\",\"messages\":[\"Hi\"]}", LLM_ERR_INVALID_ARGUMENT, "messages[0]");
+    BODY_REFUSED("{" MSGS ",\"max_tokens\":-1}", LLM_ERR_INVALID_ARGUMENT, "max_tokens");
+    BODY_REFUSED("{" MSGS ",\"n\":1.5}", LLM_ERR_INVALID_ARGUMENT, "n");
+    BODY_REFUSED("{" MSGS ",\"logprobs\":\"yes\"}", LLM_ERR_INVALID_ARGUMENT, "logprobs");
+    BODY_REFUSED("{" MSGS ",\"stop\":[\"\\n\",3]}", LLM_ERR_INVALID_ARGUMENT, "stop[1]");
+    BODY_REFUSED("{" MSGS ",\"metadata\":[\"a\"]}", LLM_ERR_INVALID_ARGUMENT, "metadata");
+    BODY_REFUSED("{" MSGS ",\"metadata\":{\"team\":7}}", LLM_ERR_INVALID_ARGUMENT, "metadata");
+    BODY_REFUSED("{" MSGS ",\"response_format\":{\"type\":\"xml\"}}", LLM_ERR_INVALID_ARGUMENT, "response_format.type");
+    BODY_REFUSED("{" MSGS ",\"tool_choice\":{\"type\":\"function\"}}", LLM_ERR_INVALID_ARGUMENT, "tool_choice");
+    BODY_REFUSED("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"file\","
+                 "\"file\":{\"file_id\":\"file-abc123\"}}]}]}",
+                 LLM_ERR_UNSUPPORTED, "file_id");
+    BODY_REFUSED("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"file\","
+                 "\"file\":{\"file_data\":\"JVBERi0=\",\"filename\":\"a.pdf\"}}]}]}",
+                 LLM_ERR_INVALID_ARGUMENT, "file_data");
+    /* a tool's parameters nested past 64 levels cannot be written again */
+    n += (size_t)snprintf(deep + n, sizeof deep - n, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
+                          "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":");
+    for (i = 0; i < 70; i++) deep[n++] = '[';
+    for (i = 0; i < 70; i++) deep[n++] = ']';
+    snprintf(deep + n, sizeof deep - n, "}}]}");
+    BODY_REFUSED(deep, LLM_ERR_INVALID_ARGUMENT, "deeper than 64");
+    {
+        llm_openai_request r;
+        llm_error err;
+        memset(&r, 0, sizeof r);
+        CHECK_EQ_INT(llm_request_parse_openai(NULL, "{}", 2, &err), LLM_ERR_INVALID_ARGUMENT);
+        CHECK_EQ_INT(llm_request_parse_openai(&r, NULL, 5, &err), LLM_ERR_INVALID_ARGUMENT);
+        CHECK_EQ_INT(llm_request_parse_openai(&r, NULL, 0, &err), LLM_ERR_PARSE); /* RFC 8259: no JSON text */
+        llm_openai_request_free(&r);
+    }
+}
+
 static const test_case cases[] = {
     TEST(malformed_messages_are_refused_naming_the_field),
     TEST(malformed_fields_tools_and_formats_are_refused),
@@ -453,6 +512,7 @@ static const test_case cases[] = {
     TEST(logprobs_are_written_back_as_openai_documents_them),
     TEST(a_filtered_answer_keeps_its_content_filter_finish),
     TEST(a_reasoning_event_is_written_as_reasoning_content),
+    TEST(openai_bodies_of_the_wrong_types_are_refused),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
