@@ -445,6 +445,88 @@ static void a_reasoning_event_is_written_as_reasoning_content(void) {
     llm_json_writer_free(&w);
 }
 
+/* ---- the OpenAI encoder's less used members ---- */
+
+static char sent_body[2048];
+
+static void capture_body(void *user, const llm_http_request *req) {
+    size_t n = req->body_len < sizeof sent_body - 1 ? req->body_len : sizeof sent_body - 1;
+    (void)user;
+    memcpy(sent_body, req->body, n);
+    sent_body[n] = '\0';
+}
+
+/* A request using a PDF file part, a strict tool, a forced function, no
+   parallel calls, max_completion_tokens, both penalties and a strict JSON
+   schema: the body equals one written by hand from OpenAI's API reference
+   for POST /v1/chat/completions (each member's documented shape). */
+static void openai_sends_files_forced_tools_and_schemas_as_documented(void) {
+    static const char want[] =
+        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Summarize\"},"
+        "{\"type\":\"file\",\"file\":{\"file_data\":\"data:application/pdf;base64,JVBERi0=\",\"filename\":\"a.pdf\"}}]}],"
+        "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+        "\"parameters\":{\"type\":\"object\",\"properties\":{}},\"strict\":true}}],"
+        "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}},"
+        "\"parallel_tool_calls\":false,\"max_completion_tokens\":100,\"presence_penalty\":0.5,"
+        "\"frequency_penalty\":0.25,\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"answer\","
+        "\"schema\":{\"type\":\"object\"},\"strict\":true}}}";
+    llm_message m;
+    llm_content_part parts[2];
+    llm_tool tool;
+    llm_request req = base_request(&m);
+    llm_mock mock;
+    llm_client_desc d;
+    llm_client c;
+    llm_response resp;
+    llm_error err;
+    llm_json_doc got, exp;
+    memset(parts, 0, sizeof parts);
+    parts[0].type = LLM_PART_TEXT;
+    parts[0].text = "Summarize";
+    parts[1].type = LLM_PART_DOCUMENT;
+    parts[1].base64 = "JVBERi0=";
+    parts[1].media_type = "application/pdf";
+    parts[1].filename = "a.pdf";
+    m.content = NULL;
+    m.parts = parts;
+    m.part_count = 2;
+    memset(&tool, 0, sizeof tool);
+    tool.name = "get_weather";
+    tool.strict = true;
+    req.tools = &tool;
+    req.tool_count = 1;
+    req.tool_choice.mode = LLM_TOOL_CHOICE_FUNCTION;
+    req.tool_choice.name = "get_weather";
+    req.parallel_tool_calls = LLM_FALSE;
+    req.max_completion_tokens = 100;
+    req.has_presence_penalty = true;
+    req.presence_penalty = 0.5;
+    req.has_frequency_penalty = true;
+    req.frequency_penalty = 0.25;
+    req.response_format.type = LLM_FORMAT_JSON_SCHEMA;
+    req.response_format.name = "answer";
+    req.response_format.schema = "{\"type\":\"object\"}";
+    req.response_format.strict = true;
+    memset(&mock, 0, sizeof mock);
+    mock.on_request = capture_body;
+    memset(&d, 0, sizeof d);
+    d.transport = llm_mock_transport(&mock);
+    d.api_key = "sk-test";
+    d.has_num_retries = true;
+    sent_body[0] = '\0';
+    memset(&got, 0, sizeof got);
+    memset(&exp, 0, sizeof exp);
+    if (!CHECK_EQ_INT(llm_client_init(&c, &d, NULL), LLM_OK)) return;
+    llm_complete(&c, &req, &resp, &err); /* no answer: the mock has none; the body is what counts */
+    llm_response_free(&resp);
+    if (CHECK(llm_json_parse(&got, sent_body, strlen(sent_body), NULL) == LLM_OK) &&
+        CHECK(llm_json_parse(&exp, want, strlen(want), NULL) == LLM_OK) &&
+        !CHECK(llm_json_equal(llm_json_root(&got), llm_json_root(&exp))))
+        fprintf(stderr, "  sent %s\n", sent_body);
+    llm_json_doc_free(&got);
+    llm_json_doc_free(&exp);
+}
+
 /* ---- an OpenAI chat-completions body read back (llm_request_parse_openai) ---- */
 
 /* `body` read as a request: refused with `code` and a message naming `field`. */
@@ -513,6 +595,7 @@ static const test_case cases[] = {
     TEST(a_filtered_answer_keeps_its_content_filter_finish),
     TEST(a_reasoning_event_is_written_as_reasoning_content),
     TEST(openai_bodies_of_the_wrong_types_are_refused),
+    TEST(openai_sends_files_forced_tools_and_schemas_as_documented),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
