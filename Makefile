@@ -19,7 +19,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store responses openai_answer
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store responses openai_answer faults
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm examples
@@ -286,6 +286,12 @@ check-mock: $(B)/mock_server
 check-run:
 	sh tests/cli/run_fresh.sh
 
+# line and branch coverage per section of llm.h and of each companion header (not part of `make test`):
+# the unit suites, test_curl, test_redis (when redis-server is there) and the CLI checks, built with gcc
+# --coverage into $(B)/cov (tools/coverage.sh), summed by tools/coverage.py over plain `gcov --json-format`
+coverage: $(B)/mock_server $(B)/llm-noyaml $(B)/config_json-san $(B)/yaml.flags $(B)/hiredis.flags
+	CFLAGS="$(CFLAGS)" sh tools/coverage.sh $(B) $(UNIT)
+
 # ---- real HTTP: llm_curl_adapter.h (libcurl from libcurl4-openssl-dev) ----
 CURL_LIBS = -lcurl
 INTEGRATION_H = tests/integration/mock.h tests/integration/raw.h llm.h llm_curl_adapter.h
@@ -461,7 +467,7 @@ clean:
 	rm -rf $(B)
 
 .PHONY: bench-peers check-bench-smoke
-.PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
+.PHONY: all run test bench coverage fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-gateway check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	examples-sqlite examples-redis check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
 	uninstall check-install \

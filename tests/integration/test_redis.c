@@ -560,6 +560,86 @@ static void urls(void) {
     CHECK_EQ_INT(llm_redis_store_init(&s, &o, &err), LLM_ERR_INVALID_ARGUMENT);
 }
 
+/* The URL's password and db reach Redis: AUTH (the password alone, or an
+   ACL user and its password, Redis 6+), then SELECT. Redis answers a wrong
+   password "-WRONGPASS invalid username-password pair or user is disabled."
+   (the AUTH command's documentation): an authentication error. Bad URLs
+   are refused before anything connects: junk after "[host]" and a "%"
+   escape that is not two hex digits (RFC 3986, 2.1: "%" HEXDIG HEXDIG, of
+   either case). */
+static redisContext *redis_cli_auth(const char *password) {
+    redisContext *c = redis_cli();
+    redisReply *r = c ? (redisReply *)redisCommand(c, "AUTH %s", password) : NULL;
+    if (r) freeReplyObject(r);
+    return c;
+}
+
+static llm_result admit_once(const char *url, llm_error *err) {
+    llm_redis_store s;
+    llm_redis_options o;
+    llm_store_op op;
+    llm_result r;
+    memset(&o, 0, sizeof o);
+    o.url = url;
+    if ((r = llm_redis_store_init(&s, &o, err)) != LLM_OK) return r;
+    memset(&op, 0, sizeof op);
+    op.kind = LLM_STORE_ADMIT;
+    op.prefix = "llm1:{dep:auth-dep}";
+    op.slot_id = "held";
+    op.slot_limit = 4;
+    op.slot_ttl_ms = 30000;
+    r = llm_redis_store_run(&s, &op, err);
+    llm_redis_store_free(&s);
+    return r;
+}
+
+static void password_and_db_reach_redis(void) {
+    char url[128];
+    llm_error err;
+    redisContext *c;
+    redisReply *r;
+    llm_redis_store s;
+    llm_redis_options o;
+    redis_command("FLUSHALL");
+    c = redis_cli();
+    r = c ? (redisReply *)redisCommand(c, "CONFIG SET requirepass %s", "s3cret%") : NULL;
+    CHECK(r && r->type == REDIS_REPLY_STATUS);
+    if (r) freeReplyObject(r);
+    if (c) redisFree(c);
+    snprintf(url, sizeof url, "redis://:wrong@127.0.0.1:%d", redis_port);
+    CHECK_EQ_INT(admit_once(url, &err), LLM_ERR_AUTHENTICATION);
+    CHECK(strstr(err.message, "WRONGPASS") != NULL && strstr(err.message, "wrong") == NULL);
+    snprintf(url, sizeof url, "redis://:s3cret%%25@127.0.0.1:%d/3", redis_port); /* %25 is '%' */
+    CHECK_EQ_INT(admit_once(url, &err), LLM_OK);
+    snprintf(url, sizeof url, "redis://default:s3cret%%25@127.0.0.1:%d/3", redis_port);
+    CHECK_EQ_INT(admit_once(url, &err), LLM_OK);
+    c = redis_cli_auth("s3cret%");
+    r = c ? (redisReply *)redisCommand(c, "DBSIZE") : NULL; /* db 0: nothing */
+    CHECK(r && r->type == REDIS_REPLY_INTEGER && r->integer == 0);
+    if (r) freeReplyObject(r);
+    r = c ? (redisReply *)redisCommand(c, "SELECT 3") : NULL;
+    if (r) freeReplyObject(r);
+    r = c ? (redisReply *)redisCommand(c, "EXISTS llm1:{dep:auth-dep}:inflight") : NULL;
+    CHECK(r && r->type == REDIS_REPLY_INTEGER && r->integer == 1);
+    if (r) freeReplyObject(r);
+    r = c ? (redisReply *)redisCommand(c, "FLUSHALL") : NULL;
+    if (r) freeReplyObject(r);
+    r = c ? (redisReply *)redisCommand(c, "CONFIG SET requirepass %s", "") : NULL;
+    CHECK(r && r->type == REDIS_REPLY_STATUS);
+    if (r) freeReplyObject(r);
+    if (c) redisFree(c);
+    memset(&o, 0, sizeof o);
+    o.url = "redis://[::1]x:7000";
+    CHECK_EQ_INT(llm_redis_store_init(&s, &o, &err), LLM_ERR_INVALID_ARGUMENT);
+    o.url = "redis://:p%zz@127.0.0.1:7000";
+    CHECK_EQ_INT(llm_redis_store_init(&s, &o, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(err.message, "escape") != NULL);
+    o.url = "redis://:%4a%4B@127.0.0.1:7000";
+    CHECK_EQ_INT(llm_redis_store_init(&s, &o, &err), LLM_OK);
+    CHECK_EQ_STR(s.password_, "JK");
+    llm_redis_store_free(&s);
+}
+
 typedef struct fail_alloc {
     test_alloc_stats stats;
     int fail_at, count;
@@ -614,6 +694,7 @@ int main(int argc, char **argv) {
         TEST(fleet_shares_rpm_limit),
         TEST(redis_down_fail_open_then_back),
         TEST(redis_stalled_breaker_opens),
+        TEST(password_and_db_reach_redis),
     };
     int rc;
     alarm(120);
