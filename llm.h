@@ -2506,7 +2506,7 @@ typedef struct llm_telemetry {
      gen_ai.request.stream, and those the request sets:
      gen_ai.request.temperature, .top_p, .top_k, .max_tokens,
      .stop_sequences, .seed, .frequency_penalty, .presence_penalty,
-     .choice.count (when not 1), LLM_ATTR_REASONING_EFFORT. It ends in
+     .choice.count (when not 1), LLM_ATTR_REASONING_EFFORT, LLM_ATTR_REQUEST_ID. It ends in
      llm_call_finish* (or llm_call_free, unfinished: ERROR) with
      gen_ai.response.id, gen_ai.response.model,
      gen_ai.response.finish_reasons (one per choice; "error" for a choice
@@ -2544,6 +2544,7 @@ typedef struct llm_telemetry {
    A time-less driver (times of 0) gets spans without durations. */
 #define LLM_ATTR_COST_USD "llm_h.cost_usd"                     /* double: the answer priced from the price table */
 #define LLM_ATTR_PROVIDER_REQUEST_ID "llm_h.provider.request_id" /* the provider's request id header */
+#define LLM_ATTR_REQUEST_ID "llm_h.request_id"                 /* the X-Request-ID sent, at the span's start */
 #define LLM_ATTR_REASONING_EFFORT "llm_h.request.reasoning_effort" /* the request's reasoning_effort */
 #define LLM_ATTR_ROUTER_DEPLOYMENT "llm_h.router.deployment"   /* the deployment's id */
 #define LLM_ATTR_ROUTER_GROUP "llm_h.router.group"             /* the model group it serves */
@@ -16747,11 +16748,17 @@ static void llm__call_tel_start(llm_call *call, const llm_request *req, bool str
     const llm_telemetry *t = &call->client_->desc.telemetry;
     const char *model = call->ctx_.model;
     llm__telemetry_call tc;
+    llm__telemetry_attrs extra;
+    size_t i;
     if (LLM__LIKELY(!llm__telemetry_on(t))) return;
     call->tel_ = true;
     call->tel_model_ = model ? llm__arena_strndup(&call->alloc_, &call->arena_, model, strlen(model)) : NULL;
     llm__call_tel_describe(call, &tc, stream);
-    call->span_ = llm__telemetry_start(t, NULL, LLM_SPAN_CLIENT, &tc, req, NULL, &call->alloc_, &call->span_open_);
+    extra.n = 0;
+    for (i = 0; i < call->http_.header_count; i++) /* the id this call sends, beside the provider's at the end */
+        if (llm__call_same_name(call->http_.headers[i].name, "X-Request-ID"))
+            llm__telemetry_str(&extra, LLM_ATTR_REQUEST_ID, call->http_.headers[i].value);
+    call->span_ = llm__telemetry_start(t, NULL, LLM_SPAN_CLIENT, &tc, req, &extra, &call->alloc_, &call->span_open_);
 }
 
 /* The exchange ended (finish, or free before it): its span ends, its
@@ -20014,6 +20021,7 @@ static void llm__router_tel_attempt(llm_router *r, llm_router_attempt *a, const 
     llm__telemetry_str(&extra, LLM_ATTR_ROUTER_DEPLOYMENT, a->deployment_id);
     llm__telemetry_str(&extra, LLM_ATTR_ROUTER_GROUP, a->group);
     llm__telemetry_int(&extra, LLM_ATTR_ROUTER_ATTEMPT, a->number);
+    llm__telemetry_str(&extra, LLM_ATTR_REQUEST_ID, a->request_id[0] ? a->request_id : req ? req->request_id : NULL);
     a->tel_attempt_ = llm__telemetry_start(t, a->tel_request_, LLM_SPAN_CLIENT, &tc, req, &extra, &r->desc_.alloc,
                                            &a->tel_attempt_open_);
     a->tel_attempt_open_ = true; /* measured, with a span or not */

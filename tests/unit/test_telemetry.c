@@ -325,6 +325,7 @@ static void routed_call_with_a_retry_and_a_fallback_is_one_span_tree(void) {
             SPAN_STR(s, LLM_ATTR_ROUTER_DEPLOYMENT, k < 2 ? "d0" : "d1");
             SPAN_STR(s, LLM_ATTR_ROUTER_GROUP, k < 2 ? "main" : "backup");
             SPAN_INT(s, LLM_ATTR_ROUTER_ATTEMPT, k + 1);
+            CHECK(span_attr(s, LLM_ATTR_REQUEST_ID) && strncmp(span_attr(s, LLM_ATTR_REQUEST_ID)->str, "req_", 4) == 0);
             CHECK(span_attr(s, "gen_ai.request.stream") && !span_attr(s, "gen_ai.request.stream")->b);
             SPAN_NONE(s, "gen_ai.input.messages"); /* content not asked for */
         }
@@ -633,6 +634,7 @@ static void content_only_when_asked_for(void) {
         req.model = "gpt-4o";
         req.messages = msgs;
         req.message_count = 2;
+        req.request_id = "req-from-the-caller";
         CHECK_EQ_INT(llm_call_begin(&d.call, &d.client, &req, 0, &http, &d.err), LLM_OK);
         llm_call_feed_status(&d.call, 200);
         llm_call_feed_body(&d.call, answer, len);
@@ -640,6 +642,7 @@ static void content_only_when_asked_for(void) {
         llm_call_free(&d.call);
         if (!CHECK_EQ_INT(R.span_count, 1)) continue;
         s = &R.spans[0];
+        SPAN_STR(s, LLM_ATTR_REQUEST_ID, "req-from-the-caller"); /* the id sent, beside the provider's */
         if (pass == 0) {
             SPAN_NONE(s, "gen_ai.input.messages");
             SPAN_NONE(s, "gen_ai.output.messages");
