@@ -18,7 +18,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store responses openai_answer
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store responses openai_answer otlp
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm examples
@@ -357,7 +357,7 @@ check-sections: | $(B)
 # no line over 120 columns in the headers
 check-width:
 	@awk 'length > 120 { printf "%s:%d: %d columns\n", FILENAME, FNR, length; n++ } \
-	  END { if (n) { printf "%d lines over 120 columns\n", n; exit 1 } print "no line over 120 columns: ok" }' llm.h llm_curl_adapter.h llm_redis_store.h
+	  END { if (n) { printf "%d lines over 120 columns\n", n; exit 1 } print "no line over 120 columns: ok" }' llm.h llm_curl_adapter.h llm_redis_store.h llm_otlp.h
 
 # llm cost against LiteLLM's formula, computed in Node from the raw JSON for a fixed sample of models
 check-costs-oracle: $(B)/llm
@@ -389,7 +389,7 @@ $(B)/bench_store: bench/bench_store.c tests/integration/mock.h llm.h llm_curl_ad
 
 # ---- install: the headers, the CLI and its vocabularies, pkg-config and CMake files ----
 # (PREFIX and DESTDIR as usual; the version is llm.h's LLM_VERSION_STRING)
-INSTALL_HEADERS = llm.h costs_embedded.h llm_curl_adapter.h llm_redis_store.h
+INSTALL_HEADERS = llm.h costs_embedded.h llm_curl_adapter.h llm_redis_store.h llm_otlp.h
 VOCABULARIES = tests/data/tokens/cl100k_base.tiktoken tests/data/tokens/o200k_base.tiktoken
 LLM_VERSION = $$(sed -n 's/^\#define LLM_VERSION_STRING "\(.*\)"/\1/p' llm.h)
 
