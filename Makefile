@@ -177,6 +177,20 @@ check-gateway: $(B)/mock_server | $(B)
 	[ -d tests/gateway/node_modules ] || npm ci --prefix tests/gateway --no-audit --no-fund
 	sh tests/gateway/run.sh $(B)
 
+# llm_otlp.h's OTLP/HTTP JSON through the curl adapter to a collector stand-in that validates every payload
+# against the opentelemetry-proto definitions (npm ci --prefix tests/otlp: protobufjs and the .proto files), the
+# GenAI span shape, a collector down, slow or refusing, and a planted fault (intValue as a JSON number) refused;
+# the header compiled as C++11 and called
+check-otlp: | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/otlp_send tests/otlp/otlp_send.c -lcurl -lm $(LDFLAGS)
+	sed 's/llm__otlp_write_i64(w, a->i);/llm_json_write_int(w, a->i);/' llm_otlp.h > $(B)/llm_otlp_planted.h
+	grep -q 'llm_json_write_int(w, a->i);' $(B)/llm_otlp_planted.h
+	$(CC) $(WARN) -Wno-unused-function -g $(SAN) $(CFLAGS) -I. -DLLM_OTLP_HEADER='"$(B)/llm_otlp_planted.h"' -o $(B)/otlp_send_planted \
+		tests/otlp/otlp_send.c -lcurl -lm $(LDFLAGS)
+	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_otlp_cxx11 tests/compile/otlp.cc && $(B)/compile_otlp_cxx11
+	[ -d tests/otlp/node_modules ] || npm ci --prefix tests/otlp --no-audit --no-fund
+	sh tests/otlp/run.sh $(B)
+
 check-examples: $(B)/mock_server $(B)/sqlite.flags | $(B)
 	@# (the gateway is check-gateway's, which builds its own: the two may run side by side)
 	for e in $(filter-out gateway,$(EXAMPLES)); do $(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/$$e-san examples/$$e.c -lcurl -lm $(LDFLAGS) || exit 1; done
@@ -426,7 +440,7 @@ clean:
 
 .PHONY: bench-peers check-bench-smoke
 .PHONY: all run test bench fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
-	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-gateway check-cli check-tokens-cli check-schema examples check-cxx check-docs \
+	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-gateway check-otlp check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	examples-sqlite examples-redis check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
 	uninstall check-install \
 	check-redis
