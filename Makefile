@@ -145,12 +145,15 @@ check-unit-valgrind: | $(B)
 check-matrix: | $(B)
 	for c in -DLLM_STATIC -DLLM_NO_STDIO -DLLM_NO_COSTS -DLLM_NO_BPE -DLLM_NO_SIMD -DLLM_NO_COSTS_TABLE; do $(MAKE) -s check-unit-gcc CONFIG="$$c" SUFFIX=-matrix || exit 1; done
 
-# two threads under ThreadSanitizer: the router's lock hooks, and calls on one shared client
+# two threads under ThreadSanitizer: the router's lock hooks, and calls on one shared client; four threads reporting
+# to one llm_otlp exporter (its lock hooks) while a fifth flushes
 check-threads: | $(B)
 	$(CC) $(WARN) -g -O1 -fsanitize=thread $(CFLAGS) -o $(B)/test_router_threads tests/unit/test_router_threads.c -pthread
 	$(B)/test_router_threads
 	$(CC) $(WARN) -g -O1 -fsanitize=thread $(CFLAGS) -o $(B)/test_client_threads tests/unit/test_client_threads.c -pthread
 	$(B)/test_client_threads
+	$(CC) $(WARN) -g -O1 -fsanitize=thread $(CFLAGS) -o $(B)/test_otlp_threads tests/unit/test_otlp_threads.c -pthread
+	$(B)/test_otlp_threads
 
 # the router's default clock under plain -std=c99, llm.h first and system headers first
 check-router-clock: | $(B)
