@@ -63,14 +63,14 @@ $(B)/hiredis.flags: FORCE | $(B)
 	echo "$$flags" > $@.$$$$; if cmp -s $@.$$$$ $@; then rm $@.$$$$; else mv $@.$$$$ $@; fi
 
 # build/llm talks over libcurl (llm chat): Debian libcurl4-openssl-dev
-$(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h costs_embedded.h $(B)/yaml.flags $(B)/hiredis.flags | $(B)
+$(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h llm_otlp.h costs_embedded.h $(B)/yaml.flags $(B)/hiredis.flags | $(B)
 	@command -v curl-config >/dev/null || { echo "build/llm needs libcurl's headers: apt-get install libcurl4-openssl-dev" >&2; exit 1; }
 	@grep -q LLM_CLI_YAML $(B)/yaml.flags || echo "build/llm without libyaml: YAML router configs are refused (apt-get install libyaml-dev, then make)"
 	@grep -q LLM_CLI_REDIS $(B)/hiredis.flags || echo "build/llm without hiredis: --store redis://... is refused (apt-get install libhiredis-dev, then make)"
 	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) $$(cat $(B)/hiredis.flags) -lcurl $(LDFLAGS)
 
 # build/llm as a machine without libyaml (and without hiredis) builds it (YAML=0 HIREDIS=0), with sanitizers, for check-cli
-$(B)/llm-noyaml: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
+$(B)/llm-noyaml: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_otlp.h costs_embedded.h | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) -lcurl $(LDFLAGS)
 
 # the router config reader (cli/config.c: YAML to JSON) alone, with sanitizers, for tests/cli/router.sh
@@ -412,7 +412,7 @@ LLM_VERSION = $$(sed -n 's/^\#define LLM_VERSION_STRING "\(.*\)"/\1/p' llm.h)
 
 # the CLI as installed: it looks for its vocabularies under PREFIX alone (the source tree may be gone);
 # rebuilt at every install, so that PREFIX is the one given now
-$(B)/llm-installed: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h costs_embedded.h $(B)/yaml.flags \
+$(B)/llm-installed: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h llm_otlp.h costs_embedded.h $(B)/yaml.flags \
 		$(B)/hiredis.flags FORCE | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR='"$(PREFIX)/share/llm"' \
 		-o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) $$(cat $(B)/hiredis.flags) -lcurl $(LDFLAGS)

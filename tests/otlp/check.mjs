@@ -4,6 +4,7 @@
 //                               GenAI semantic conventions); then each mutation below of the received payloads
 //                               must be refused by the validator (so it cannot pass everything)
 //   node check.mjs LOG planted  some request refused (a fault planted in a copy of llm_otlp.h)
+//   node check.mjs LOG cli      every request valid, llm chat's span and duration histogram among them
 import fs from 'node:fs';
 import { validate } from './otlp_json.mjs';
 
@@ -18,6 +19,44 @@ if (mode === 'planted') {
   if (!refused.length) fail(`the planted fault passed the validator (${entries.length} requests, all accepted)`);
   else console.log(`planted fault caught: ${refused[0].path}: ${refused[0].errors[0]}`);
   process.exit(failures ? 1 : 0);
+}
+
+if (mode === 'cli') {
+  // one `llm chat -m gpt-4o-mini Hi` against the mock server: its documented usage is 1 prompt token ("Hi": 2 bytes
+  // / 4 + 1) and 8 completion tokens (one per word of "Hello from the mock server. You said: Hi")
+  for (const e of entries) if (!e.ok) fail(`${e.path} refused: ${e.errors.join('; ')}`);
+  const t = entries.find((e) => e.path === '/v1/traces');
+  const m = entries.find((e) => e.path === '/v1/metrics');
+  if (!t) fail(`no /v1/traces request (${entries.map((e) => e.path).join(', ') || 'none'})`);
+  if (!m) fail(`no /v1/metrics request (${entries.map((e) => e.path).join(', ') || 'none'})`);
+  if (!t || !m) process.exit(1);
+  const kv = (o) => Object.fromEntries((o.attributes ?? []).map((a) => [a.key, a.value]));
+  const body = JSON.parse(t.body);
+  if (kv(body.resourceSpans[0].resource)['service.name']?.stringValue !== 'llm-cli-test') fail('service.name is not llm-cli-test');
+  if (t.headers['x-tenant'] !== 't1') fail(`the header x-tenant: ${t.headers['x-tenant']}`);
+  const spans = body.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((ss) => ss.spans));
+  const span = spans.find((sp) => sp.name === 'chat gpt-4o-mini' && !sp.parentSpanId);
+  if (!span) fail(`no root span "chat gpt-4o-mini": ${spans.map((sp) => sp.name).join(', ')}`);
+  else {
+    const a = kv(span);
+    if (span.kind !== 3) fail(`kind ${span.kind}, expected 3 (CLIENT)`);
+    const want = {
+      'gen_ai.operation.name': { stringValue: 'chat' }, 'gen_ai.request.model': { stringValue: 'gpt-4o-mini' },
+      'server.address': { stringValue: '127.0.0.1' }, 'gen_ai.usage.input_tokens': { intValue: '1' },
+      'gen_ai.usage.output_tokens': { intValue: '8' },
+    };
+    for (const [k, v] of Object.entries(want))
+      if (JSON.stringify(a[k]) !== JSON.stringify(v)) fail(`span ${k}: ${JSON.stringify(a[k])}, expected ${JSON.stringify(v)}`);
+    if (typeof a['gen_ai.provider.name']?.stringValue !== 'string') fail('span: no gen_ai.provider.name');
+    if (!a['server.port']?.intValue) fail('span: no server.port');
+    if (span.status?.code === 2) fail(`span status ERROR: ${span.status.message}`);
+  }
+  const metrics = JSON.parse(m.body).resourceMetrics.flatMap((r) => r.scopeMetrics.flatMap((sm) => sm.metrics));
+  const d = metrics.find((x) => x.name === 'gen_ai.client.operation.duration');
+  if (!d || d.unit !== 's' || d.histogram.dataPoints[0]?.count !== '1') fail(`no gen_ai.client.operation.duration of 1 call: ${JSON.stringify(d)}`);
+  if (failures) process.exit(1);
+  console.log(`check-otlp: llm chat's span "${span.name}" and ${metrics.length} histograms received, valid`);
+  process.exit(0);
 }
 
 // the GenAI conventions' ExplicitBucketBoundaries
