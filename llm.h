@@ -2206,6 +2206,12 @@ typedef struct llm_call {
     char *last_text_;           /* the loop guard's last text delta */
     size_t last_text_len_, last_text_cap_;
     int repeats_;
+    /* telemetry (client->desc.telemetry): the span's handle while span_open_, the model requested, the
+       ticks that saw the first and the latest chunk (-1 none) */
+    void *span_;
+    bool span_open_, tel_;      /* a span is open; the call is measured (a chat or embeddings exchange) */
+    const char *tel_model_;
+    int64_t first_chunk_ms_, chunk_ms_;
 } llm_call;
 
 /* Encodes the request; *http points into the call until llm_call_free.
@@ -2485,6 +2491,65 @@ typedef struct llm_telemetry {
        data: sent to the hooks only when this is true. */
     bool record_content;
 } llm_telemetry;
+
+/* What is emitted, when (OpenTelemetry's GenAI client conventions; the
+   keys of the project are under "llm_h.", given below as macros):
+   - A span per chat or embeddings exchange (an llm_call, whatever drives
+     it: llm_complete, llm_stream, llm_embed, the curl adapter, a caller's
+     own loop; a client's retries are one span each), kind CLIENT, named
+     "{gen_ai.operation.name} {gen_ai.request.model}" ("chat gpt-4o"). It
+     starts when llm_call_begin* has encoded the request, with
+     gen_ai.operation.name ("chat", "embeddings"), gen_ai.provider.name
+     (the conventions' value: openai, anthropic, gcp.gemini,
+     azure.ai.openai, groq, deepseek, mistral_ai, x_ai; another preset its
+     own name), gen_ai.request.model, server.address, server.port,
+     gen_ai.request.stream, and those the request sets:
+     gen_ai.request.temperature, .top_p, .top_k, .max_tokens,
+     .stop_sequences, .seed, .frequency_penalty, .presence_penalty,
+     .choice.count (when not 1), LLM_ATTR_REASONING_EFFORT. It ends in
+     llm_call_finish* (or llm_call_free, unfinished: ERROR) with
+     gen_ai.response.id, gen_ai.response.model,
+     gen_ai.response.finish_reasons (one per choice; "error" for a choice
+     whose stream ended before its finish), gen_ai.usage.input_tokens (the
+     whole prompt: cache reads and writes included, as the conventions
+     count it), gen_ai.usage.output_tokens (reasoning included),
+     gen_ai.usage.cache_read.input_tokens,
+     gen_ai.usage.cache_creation.input_tokens,
+     gen_ai.usage.reasoning.output_tokens (the provider's reported usage
+     only), gen_ai.response.time_to_first_chunk (s, streams),
+     LLM_ATTR_COST_USD, LLM_ATTR_PROVIDER_REQUEST_ID, and error.type (the
+     result's name, "LLM_ERR_RATE_LIMITED") with status ERROR on failure.
+   - Histograms (record): gen_ai.client.operation.duration (s, from begin
+     to finish by the times the call is given), gen_ai.client.token.usage
+     ({token}, once with gen_ai.token.type "input" and once "output", when
+     the provider reported usage), and for streams
+     gen_ai.client.operation.time_to_first_chunk (s) and
+     gen_ai.client.operation.time_per_output_chunk (s, between the ticks
+     that saw new chunks: a stream's time is what llm_call_tick is given).
+     Each carries operation, provider, request and response model, server
+     address and port, and error.type on failure.
+   - A router (llm_router_desc.telemetry; its deployments' clients emit
+     nothing): a span per request, kind INTERNAL, named as above with the
+     model the caller asked for, from its first pick to its end
+     (LLM_ATTR_ROUTER_ATTEMPTS, error.type), and under it a CLIENT span per
+     attempt, from pick to report, with the attributes above and
+     LLM_ATTR_ROUTER_DEPLOYMENT, LLM_ATTR_ROUTER_GROUP,
+     LLM_ATTR_ROUTER_ATTEMPT (1-based) and LLM_ATTR_ROUTER_OUTCOME (why it
+     ended: "success", "retry", "fallback", "gave_up"); the metrics per
+     attempt. The router calls the hooks with its lock held.
+   - With record_content: gen_ai.input.messages, gen_ai.system_instructions,
+     gen_ai.tool.definitions at the start and gen_ai.output.messages at the
+     end, as the conventions' JSON (role, parts of type text, tool_call,
+     tool_call_response), on the call's span.
+   A time-less driver (times of 0) gets spans without durations. */
+#define LLM_ATTR_COST_USD "llm_h.cost_usd"                     /* double: the answer priced from the price table */
+#define LLM_ATTR_PROVIDER_REQUEST_ID "llm_h.provider.request_id" /* the provider's request id header */
+#define LLM_ATTR_REASONING_EFFORT "llm_h.request.reasoning_effort" /* the request's reasoning_effort */
+#define LLM_ATTR_ROUTER_DEPLOYMENT "llm_h.router.deployment"   /* the deployment's id */
+#define LLM_ATTR_ROUTER_GROUP "llm_h.router.group"             /* the model group it serves */
+#define LLM_ATTR_ROUTER_ATTEMPT "llm_h.router.attempt"         /* int: 1, 2, ... */
+#define LLM_ATTR_ROUTER_OUTCOME "llm_h.router.outcome"         /* success, retry, fallback, gave_up */
+#define LLM_ATTR_ROUTER_ATTEMPTS "llm_h.router.attempts"       /* int: the attempts a request took */
 
 /* ------------------------------------------------------------------------ */
 /* >>client: configuration shared by calls                                   */
@@ -2794,6 +2859,8 @@ typedef struct llm_router_options {
     size_t fallback_count;
     bool no_fallbacks;
     int timeout_ms;                /* deadline of the whole request; 0 = the router's */
+    bool stream;                   /* the attempts are streamed (telemetry's gen_ai.request.stream);
+                                      llm_router_stream sets it */
 } llm_router_options;
 
 typedef enum llm_trace_kind {
@@ -3115,6 +3182,8 @@ struct llm_router_attempt {
     llm_result store_result_;
     int64_t store_at_ms_, cooled_ms_;
     char store_message_[128];
+    void *tel_request_, *tel_attempt_; /* telemetry: the request's span and the attempt's, while open */
+    bool tel_request_open_, tel_attempt_open_, tel_embed_;
 };
 
 /* Checks the desc, copies it and builds one client per deployment. Errors
@@ -3392,6 +3461,10 @@ LLM_API llm_result llm_openai_chunk_write_usage(llm_openai_chunk_writer *c, cons
    providers      the provider table, its lookups, and the one resolution of a target
                   gives: llm__providers_model_for, llm__providers_wire_for, llm__providers_for_format,
                          llm__providers_count_wire
+   telemetry      the GenAI spans' and metrics' attributes of a request, an answer, a failure, through the hooks
+                  gives: llm__telemetry_call, llm__telemetry_end, llm__telemetry_attrs, llm__telemetry_on,
+                         llm__telemetry_spans, llm__telemetry_describe, llm__telemetry_start, llm__telemetry_finish,
+                         llm__telemetry_chunk, llm__telemetry_str, llm__telemetry_int
    call           one HTTP exchange as a state machine (sans-I/O): begin, feed, pump, finish
                   gives: llm__call_random_id, LLM__CALL_ID_SIZE
    retry          when a failed attempt is sent again, and after how long: the client's and the router's one policy
@@ -15816,6 +15889,467 @@ LLM_API llm_result llm_client_desc_from_env(llm_client_desc *desc, const char *m
 #endif
 
 /* ------------------------------------------------------------------------ */
+// >>telemetry: the GenAI spans' and metrics' attributes of a request, an answer, a failure, through the hooks
+/* ------------------------------------------------------------------------ */
+
+/* The attributes of one hook call, on the stack: at most this many. */
+#define LLM__TELEMETRY_MAX_ATTRS 32
+
+typedef struct llm__telemetry_attrs {
+    llm_attr a[LLM__TELEMETRY_MAX_ATTRS];
+    size_t n;
+} llm__telemetry_attrs;
+
+/* What every span and measurement of one exchange names: the operation,
+   the provider, the model asked for and the server. */
+typedef struct llm__telemetry_call {
+    const char *op;                 /* "chat", "embeddings" */
+    const char *provider;           /* the conventions' gen_ai.provider.name */
+    const char *model;              /* the model requested */
+    const char *host;               /* server.address: host_len bytes of the base URL */
+    size_t host_len;
+    int64_t port;                   /* server.port; 0 unknown */
+    bool stream;
+} llm__telemetry_call;
+
+static bool llm__telemetry_spans(const llm_telemetry *t) { return t && t->span_start; }
+static bool llm__telemetry_metrics(const llm_telemetry *t) { return t && t->record; }
+static bool llm__telemetry_on(const llm_telemetry *t) { return t && (t->span_start || t->record); }
+
+static llm_attr *llm__telemetry_add(llm__telemetry_attrs *s, const char *key, llm_attr_type type) {
+    llm_attr *a;
+    if (s->n >= LLM__TELEMETRY_MAX_ATTRS) return NULL;
+    a = &s->a[s->n++];
+    memset(a, 0, sizeof *a);
+    a->key = key;
+    a->type = type;
+    return a;
+}
+
+static void llm__telemetry_strn(llm__telemetry_attrs *s, const char *key, const char *v, size_t n) {
+    llm_attr *a;
+    if (!v || !(a = llm__telemetry_add(s, key, LLM_ATTR_STRING))) return;
+    a->str = v;
+    a->str_len = n;
+}
+
+/* A string attribute, left out when v is NULL or empty. */
+static void llm__telemetry_str(llm__telemetry_attrs *s, const char *key, const char *v) {
+    if (v && v[0]) llm__telemetry_strn(s, key, v, strlen(v));
+}
+
+static void llm__telemetry_int(llm__telemetry_attrs *s, const char *key, int64_t v) {
+    llm_attr *a = llm__telemetry_add(s, key, LLM_ATTR_INT);
+    if (a) a->i = v;
+}
+
+static void llm__telemetry_double(llm__telemetry_attrs *s, const char *key, double v) {
+    llm_attr *a = llm__telemetry_add(s, key, LLM_ATTR_DOUBLE);
+    if (a) a->d = v;
+}
+
+static void llm__telemetry_bool(llm__telemetry_attrs *s, const char *key, bool v) {
+    llm_attr *a = llm__telemetry_add(s, key, LLM_ATTR_BOOL);
+    if (a) a->b = v;
+}
+
+static void llm__telemetry_strs(llm__telemetry_attrs *s, const char *key, const char *const *v, size_t count) {
+    llm_attr *a;
+    if (!count || !(a = llm__telemetry_add(s, key, LLM_ATTR_STRING_ARRAY))) return;
+    a->strs = v;
+    a->count = count;
+}
+
+/* gen_ai.provider.name: the conventions' well-known value of a preset,
+   else the preset's own name (OpenRouter, Together, a local server). */
+static const char *llm__telemetry_provider(const llm_provider *p) {
+    static const char *const map[][2] = {
+        {"openai", "openai"},     {"azure", "azure.ai.openai"}, {"anthropic", "anthropic"},
+        {"gemini", "gcp.gemini"}, {"groq", "groq"},             {"deepseek", "deepseek"},
+        {"mistral", "mistral_ai"}, {"xai", "x_ai"},             {"perplexity", "perplexity"},
+        {"cohere", "cohere"}};
+    size_t i;
+    if (!p || !p->name) return "";
+    for (i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(p->name, map[i][0]) == 0) return map[i][1];
+    return p->name;
+}
+
+/* server.address and server.port of a base URL ("https://host:8443/v1";
+   a bracketed IPv6 host keeps its brackets off; no port: the scheme's). */
+static void llm__telemetry_server(const char *url, llm__telemetry_call *tc) {
+    const char *h, *end;
+    bool tls;
+    tc->host = NULL;
+    tc->host_len = 0;
+    tc->port = 0;
+    if (!url || !(h = strstr(url, "://"))) return;
+    tls = h - url == 5 && (url[4] == 's' || url[4] == 'S');
+    h += 3;
+    if (*h == '[') {
+        if (!(end = strchr(h, ']'))) return;
+        tc->host = h + 1;
+        tc->host_len = (size_t)(end - h - 1);
+        end++;
+    } else {
+        end = h + strcspn(h, ":/?#");
+        tc->host = h;
+        tc->host_len = (size_t)(end - h);
+    }
+    tc->port = tls ? 443 : 80;
+    if (*end == ':' && end[1] >= '0' && end[1] <= '9') {
+        int64_t port = 0;
+        for (end++; *end >= '0' && *end <= '9' && port < 65536; end++) port = port * 10 + (*end - '0');
+        tc->port = port;
+    }
+}
+
+/* What names an exchange with `client` for `model`. */
+static void llm__telemetry_describe(llm__telemetry_call *tc, const char *op, const llm_client *client,
+                                    const char *model, bool stream) {
+    tc->op = op;
+    tc->provider = llm__telemetry_provider(client->provider);
+    tc->model = model ? model : "";
+    tc->stream = stream;
+    llm__telemetry_server(client->desc.base_url, tc);
+}
+
+static void llm__telemetry_common(llm__telemetry_attrs *s, const llm__telemetry_call *tc) {
+    llm__telemetry_str(s, "gen_ai.operation.name", tc->op);
+    llm__telemetry_str(s, "gen_ai.provider.name", tc->provider);
+    llm__telemetry_str(s, "gen_ai.request.model", tc->model);
+    if (tc->host_len) llm__telemetry_strn(s, "server.address", tc->host, tc->host_len);
+    if (tc->port) llm__telemetry_int(s, "server.port", tc->port);
+}
+
+/* The request's settings, those it sets. */
+static void llm__telemetry_request(llm__telemetry_attrs *s, const llm_request *req, bool stream) {
+    int max_tokens;
+    llm__telemetry_bool(s, "gen_ai.request.stream", stream);
+    if (!req) return;
+    max_tokens = req->max_completion_tokens ? req->max_completion_tokens : req->max_tokens;
+    if (req->has_temperature) llm__telemetry_double(s, "gen_ai.request.temperature", req->temperature);
+    if (req->has_top_p) llm__telemetry_double(s, "gen_ai.request.top_p", req->top_p);
+    if (req->has_top_k) llm__telemetry_double(s, "gen_ai.request.top_k", req->top_k);
+    if (max_tokens) llm__telemetry_int(s, "gen_ai.request.max_tokens", max_tokens);
+    if (req->stop && req->stop_count)
+        llm__telemetry_strs(s, "gen_ai.request.stop_sequences", req->stop, req->stop_count);
+    if (req->has_seed) llm__telemetry_int(s, "gen_ai.request.seed", req->seed);
+    if (req->has_frequency_penalty)
+        llm__telemetry_double(s, "gen_ai.request.frequency_penalty", req->frequency_penalty);
+    if (req->has_presence_penalty) llm__telemetry_double(s, "gen_ai.request.presence_penalty", req->presence_penalty);
+    if (req->n && req->n != 1) llm__telemetry_int(s, "gen_ai.request.choice.count", req->n);
+    llm__telemetry_str(s, LLM_ATTR_REASONING_EFFORT, req->reasoning_effort);
+}
+
+/* ---- message contents (record_content) ---- */
+
+static const char *llm__telemetry_role(llm_role role) {
+    switch (role) {
+    case LLM_ROLE_SYSTEM: return "system";
+    case LLM_ROLE_ASSISTANT: return "assistant";
+    case LLM_ROLE_TOOL: return "tool";
+    default: return "user";
+    }
+}
+
+static void llm__telemetry_text_part(llm_json_writer *w, const char *text) {
+    llm_json_write_object_begin(w);
+    llm_json_write_key(w, "type");
+    llm_json_write_string(w, "text");
+    llm_json_write_key(w, "content");
+    llm_json_write_string(w, text);
+    llm_json_write_object_end(w);
+}
+
+static void llm__telemetry_tool_calls(llm_json_writer *w, const llm_tool_call *calls, size_t count) {
+    size_t i;
+    for (i = 0; i < count; i++) {
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "type");
+        llm_json_write_string(w, "tool_call");
+        llm_json_write_key(w, "id");
+        llm_json_write_string(w, calls[i].id);
+        llm_json_write_key(w, "name");
+        llm_json_write_string(w, calls[i].name);
+        llm_json_write_key(w, "arguments");
+        llm_json_write_string(w, calls[i].arguments);
+        llm_json_write_object_end(w);
+    }
+}
+
+/* One message's parts: its text (or text parts), its tool calls, or, for a
+   tool message, the response it carries. */
+static void llm__telemetry_parts(llm_json_writer *w, const llm_message *m) {
+    size_t i;
+    llm_json_write_key(w, "parts");
+    llm_json_write_array_begin(w);
+    if (m->role == LLM_ROLE_TOOL) {
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "type");
+        llm_json_write_string(w, "tool_call_response");
+        llm_json_write_key(w, "id");
+        llm_json_write_string(w, m->tool_call_id);
+        llm_json_write_key(w, "response");
+        llm_json_write_string(w, m->content ? m->content : "");
+        llm_json_write_object_end(w);
+    } else {
+        if (m->content) llm__telemetry_text_part(w, m->content);
+        for (i = 0; i < m->part_count; i++)
+            if (m->parts[i].type == LLM_PART_TEXT && m->parts[i].text) llm__telemetry_text_part(w, m->parts[i].text);
+        llm__telemetry_tool_calls(w, m->tool_calls, m->tool_call_count);
+    }
+    llm_json_write_array_end(w);
+}
+
+static bool llm__telemetry_is_system(llm_role role) { return role == LLM_ROLE_SYSTEM || role == LLM_ROLE_DEVELOPER; }
+
+/* gen_ai.input.messages (system false) or gen_ai.system_instructions
+   (system true: the system and developer messages' text parts, alone).
+   Returns how many messages it wrote. */
+static size_t llm__telemetry_messages(llm_json_writer *w, const llm_request *req, bool system) {
+    size_t i, j, n = 0;
+    llm_json_write_array_begin(w);
+    for (i = 0; i < req->message_count; i++) {
+        const llm_message *m = &req->messages[i];
+        if (llm__telemetry_is_system(m->role) != system) continue;
+        n++;
+        if (system) {
+            if (m->content) llm__telemetry_text_part(w, m->content);
+            for (j = 0; j < m->part_count; j++)
+                if (m->parts[j].type == LLM_PART_TEXT && m->parts[j].text)
+                    llm__telemetry_text_part(w, m->parts[j].text);
+            continue;
+        }
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "role");
+        llm_json_write_string(w, llm__telemetry_role(m->role));
+        llm__telemetry_parts(w, m);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+    return n;
+}
+
+/* gen_ai.tool.definitions: [{"type": "function", "name", "description",
+   "parameters"}]. */
+static size_t llm__telemetry_tools(llm_json_writer *w, const llm_request *req) {
+    size_t i;
+    llm_json_write_array_begin(w);
+    for (i = 0; i < req->tool_count; i++) {
+        const llm_tool *t = &req->tools[i];
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "type");
+        llm_json_write_string(w, "function");
+        llm_json_write_key(w, "name");
+        llm_json_write_string(w, t->name);
+        if (t->description) {
+            llm_json_write_key(w, "description");
+            llm_json_write_string(w, t->description);
+        }
+        if (t->parameters) {
+            llm_json_write_key(w, "parameters");
+            llm_json_write_raw(w, t->parameters, strlen(t->parameters));
+        }
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+    return req->tool_count;
+}
+
+/* gen_ai.output.messages: an assistant message per choice, with its
+   finish reason. */
+static size_t llm__telemetry_output(llm_json_writer *w, const llm_response *resp, const char *const *reasons) {
+    size_t i;
+    llm_json_write_array_begin(w);
+    for (i = 0; i < resp->choice_count; i++) {
+        const llm_choice *c = &resp->choices[i];
+        llm_json_write_object_begin(w);
+        llm_json_write_key(w, "role");
+        llm_json_write_string(w, "assistant");
+        llm_json_write_key(w, "parts");
+        llm_json_write_array_begin(w);
+        if (c->content) llm__telemetry_text_part(w, c->content);
+        llm__telemetry_tool_calls(w, c->tool_calls, c->tool_call_count);
+        llm_json_write_array_end(w);
+        llm_json_write_key(w, "finish_reason");
+        llm_json_write_string(w, reasons[i]);
+        llm_json_write_object_end(w);
+    }
+    llm_json_write_array_end(w);
+    return resp->choice_count;
+}
+
+/* The JSON of one content attribute, added to s when there is some: its
+   bytes stay in w (one writer per attribute, freed after the hook). */
+static void llm__telemetry_json(llm__telemetry_attrs *s, const char *key, llm_json_writer *w, size_t count) {
+    const char *out;
+    size_t len;
+    if (count && llm_json_writer_finish(w, &out, &len) == LLM_OK) llm__telemetry_strn(s, key, out, len);
+}
+
+/* ---- spans ---- */
+
+/* Starts a span for an exchange (parent: NULL, or the router's request
+   span) with the request's attributes; `extra` (may be NULL) adds more.
+   Returns the hook's handle (*open says whether a span began). */
+static void *llm__telemetry_start(const llm_telemetry *t, void *parent, llm_span_kind kind,
+                                  const llm__telemetry_call *tc, const llm_request *req,
+                                  const llm__telemetry_attrs *extra, const llm_allocator *alloc, bool *open) {
+    llm__telemetry_attrs s;
+    llm_json_writer w[3];
+    char name[160];
+    size_t i;
+    void *span;
+    *open = false;
+    if (!llm__telemetry_spans(t)) return NULL;
+    s.n = 0;
+    llm__telemetry_common(&s, tc);
+    if (kind == LLM_SPAN_CLIENT) llm__telemetry_request(&s, req, tc->stream);
+    for (i = 0; extra && i < extra->n; i++)
+        if (s.n < LLM__TELEMETRY_MAX_ATTRS) s.a[s.n++] = extra->a[i];
+    memset(w, 0, sizeof w);
+    for (i = 0; i < 3; i++) w[i].alloc = alloc ? *alloc : w[i].alloc;
+    if (t->record_content && req && kind == LLM_SPAN_CLIENT) {
+        llm__telemetry_json(&s, "gen_ai.system_instructions", &w[0], llm__telemetry_messages(&w[0], req, true));
+        llm__telemetry_json(&s, "gen_ai.input.messages", &w[1], llm__telemetry_messages(&w[1], req, false));
+        llm__telemetry_json(&s, "gen_ai.tool.definitions", &w[2], llm__telemetry_tools(&w[2], req));
+    }
+    llm__format(name, sizeof name, "%s %s", tc->op, tc->model);
+    span = t->span_start(t->user, parent, name, kind, s.a, s.n);
+    for (i = 0; i < 3; i++) llm_json_writer_free(&w[i]);
+    *open = true;
+    return span;
+}
+
+/* What an exchange ended with, for its span and its measurements. */
+typedef struct llm__telemetry_end {
+    const llm_response *resp;       /* the answer (a stream's partial one on failure), or NULL */
+    llm_result code;                /* LLM_OK or the failure */
+    const char *message;            /* the failure's (scrubbed) message, or NULL */
+    const char *request_id;         /* the provider's request id of a failure */
+    int64_t duration_ms;            /* from begin to end; -1 unknown */
+    int64_t ttfc_ms;                /* a stream's first chunk; -1 none */
+} llm__telemetry_end;
+
+#define LLM__TELEMETRY_MAX_CHOICES 16
+
+/* gen_ai.response.finish_reasons: the normalised reason of each choice
+   (the first LLM__TELEMETRY_MAX_CHOICES), "error" for one that had none
+   when the exchange failed (a stream cut before its finish). */
+static size_t llm__telemetry_reasons(const llm_response *resp, llm_result code, const char **out) {
+    size_t i, n = resp ? resp->choice_count : 0;
+    if (n > LLM__TELEMETRY_MAX_CHOICES) n = LLM__TELEMETRY_MAX_CHOICES;
+    for (i = 0; i < n; i++) {
+        const llm_choice *c = &resp->choices[i];
+        out[i] = c->finish_reason != LLM_FINISH_NONE ? llm_finish_reason_str(c->finish_reason)
+                 : code != LLM_OK                     ? "error"
+                 : c->finish_reason_raw               ? c->finish_reason_raw
+                                                      : "other";
+    }
+    return n;
+}
+
+/* gen_ai.usage.*: the conventions count the whole prompt as input (cache
+   reads and writes in it) and reasoning within the output, as llm_usage
+   does (the decoders add Anthropic's disjoint cache counts to its
+   input_tokens); the cache and reasoning counts are parts of those. */
+static void llm__telemetry_usage(llm__telemetry_attrs *s, const llm_usage *u) {
+    if (u->source != LLM_USAGE_REPORTED) return;
+    llm__telemetry_int(s, "gen_ai.usage.input_tokens", u->prompt_tokens);
+    llm__telemetry_int(s, "gen_ai.usage.output_tokens", u->completion_tokens);
+    if (u->cached_tokens) llm__telemetry_int(s, "gen_ai.usage.cache_read.input_tokens", u->cached_tokens);
+    if (u->cache_creation_tokens)
+        llm__telemetry_int(s, "gen_ai.usage.cache_creation.input_tokens", u->cache_creation_tokens);
+    if (u->reasoning_tokens) llm__telemetry_int(s, "gen_ai.usage.reasoning.output_tokens", u->reasoning_tokens);
+}
+
+static void llm__telemetry_measure(const llm_telemetry *t, const char *name, const char *unit, double v,
+                                   const llm__telemetry_attrs *s) {
+    t->record(t->user, name, unit, v, s->a, s->n);
+}
+
+/* The histograms of an exchange that ended. */
+static void llm__telemetry_metrics_end(const llm_telemetry *t, const llm__telemetry_call *tc,
+                                       const llm__telemetry_end *e) {
+    llm__telemetry_attrs s;
+    const llm_response *r = e->resp;
+    s.n = 0;
+    llm__telemetry_common(&s, tc);
+    if (r) llm__telemetry_str(&s, "gen_ai.response.model", r->model);
+    if (e->code != LLM_OK) llm__telemetry_str(&s, "error.type", llm_result_str(e->code));
+    if (e->duration_ms >= 0)
+        llm__telemetry_measure(t, "gen_ai.client.operation.duration", "s", (double)e->duration_ms / 1000.0, &s);
+    if (tc->stream && e->ttfc_ms >= 0)
+        llm__telemetry_measure(t, "gen_ai.client.operation.time_to_first_chunk", "s", (double)e->ttfc_ms / 1000.0,
+                               &s);
+    if (r && r->usage.source == LLM_USAGE_REPORTED && s.n < LLM__TELEMETRY_MAX_ATTRS) {
+        llm__telemetry_str(&s, "gen_ai.token.type", "input");
+        llm__telemetry_measure(t, "gen_ai.client.token.usage", "{token}", (double)r->usage.prompt_tokens, &s);
+        s.a[s.n - 1].str = "output";
+        s.a[s.n - 1].str_len = 6;
+        llm__telemetry_measure(t, "gen_ai.client.token.usage", "{token}", (double)r->usage.completion_tokens, &s);
+    }
+}
+
+/* Ends an exchange's span (open) with what it ended with, after `extra`
+   (may be NULL), and records its measurements. */
+static void llm__telemetry_finish(const llm_telemetry *t, void *span, bool open, const llm__telemetry_call *tc,
+                                  const llm__telemetry_end *e, const llm__telemetry_attrs *extra,
+                                  const llm_allocator *alloc) {
+    llm__telemetry_attrs s;
+    const llm_response *r = e->resp;
+    const char *reasons[LLM__TELEMETRY_MAX_CHOICES];
+    llm_json_writer w;
+    size_t i, nr = llm__telemetry_reasons(r, e->code, reasons);
+    if (llm__telemetry_metrics(t)) llm__telemetry_metrics_end(t, tc, e);
+    if (!open) return;
+    s.n = 0;
+    memset(&w, 0, sizeof w);
+    if (alloc) w.alloc = *alloc;
+    if (r) {
+        llm__telemetry_str(&s, "gen_ai.response.id", r->id);
+        llm__telemetry_str(&s, "gen_ai.response.model", r->model);
+        llm__telemetry_strs(&s, "gen_ai.response.finish_reasons", reasons, nr);
+        llm__telemetry_usage(&s, &r->usage);
+        if (r->has_cost) llm__telemetry_double(&s, LLM_ATTR_COST_USD, r->cost_usd);
+        llm__telemetry_str(&s, LLM_ATTR_PROVIDER_REQUEST_ID, r->request_id);
+        if (t->record_content && nr) llm__telemetry_json(&s, "gen_ai.output.messages", &w,
+                                                         llm__telemetry_output(&w, r, reasons));
+    }
+    if (!r || !r->request_id) llm__telemetry_str(&s, LLM_ATTR_PROVIDER_REQUEST_ID, e->request_id);
+    if (tc->stream && e->ttfc_ms >= 0)
+        llm__telemetry_double(&s, "gen_ai.response.time_to_first_chunk", (double)e->ttfc_ms / 1000.0);
+    if (e->code != LLM_OK) llm__telemetry_str(&s, "error.type", llm_result_str(e->code));
+    for (i = 0; extra && i < extra->n; i++)
+        if (s.n < LLM__TELEMETRY_MAX_ATTRS) s.a[s.n++] = extra->a[i];
+    if (t->span_set && s.n) t->span_set(t->user, span, s.a, s.n);
+    if (t->span_end)
+        t->span_end(t->user, span, e->code == LLM_OK ? LLM_SPAN_OK : LLM_SPAN_ERROR,
+                    e->code == LLM_OK ? NULL : e->message && e->message[0] ? e->message : llm_result_str(e->code));
+    llm_json_writer_free(&w);
+}
+
+/* A stream's chunk seen at now_ms (a tick after new events): the first
+   one's time, and from the second on, the time since the previous one
+   (gen_ai.client.operation.time_per_output_chunk). */
+static void llm__telemetry_chunk(const llm_telemetry *t, const llm__telemetry_call *tc, int64_t *first,
+                                 int64_t *last, int64_t now_ms) {
+    if (*first < 0) {
+        *first = *last = now_ms;
+        return;
+    }
+    if (llm__telemetry_metrics(t)) {
+        llm__telemetry_attrs s;
+        s.n = 0;
+        llm__telemetry_common(&s, tc);
+        llm__telemetry_measure(t, "gen_ai.client.operation.time_per_output_chunk", "s",
+                               (double)(now_ms - *last) / 1000.0, &s);
+    }
+    *last = now_ms;
+}
+
+/* ------------------------------------------------------------------------ */
 // >>call: one HTTP exchange as a state machine (sans-I/O): begin, feed, pump, finish
 /* ------------------------------------------------------------------------ */
 
@@ -16134,6 +16668,7 @@ static void llm__call_init(llm_call *call, const llm_client *client, int64_t now
     call->start_ms_ = now_ms;
     call->last_event_ms_ = now_ms;
     call->whole_ms_ = -1;
+    call->first_chunk_ms_ = call->chunk_ms_ = -1;
     call->in_max_ = client->desc.max_response_bytes;
     call->max_stream_bytes_ = call->in_max_;
     call->max_choices_ = 1;
@@ -16199,6 +16734,55 @@ static llm_result llm__call_close(llm_call *call, const llm__call_extras *x, con
     return LLM_OK;
 }
 
+/* ---- telemetry (client->desc.telemetry; a router's clients have none) ---- */
+
+static void llm__call_tel_describe(const llm_call *call, llm__telemetry_call *tc, bool stream) {
+    llm__telemetry_describe(tc, call->op_ == LLM__CALL_EMBED ? "embeddings" : "chat", call->client_, call->tel_model_,
+                            stream);
+}
+
+/* A chat or embeddings exchange is measured from the moment its request is
+   encoded: its span begins (req: a chat request's settings, else NULL). */
+static void llm__call_tel_start(llm_call *call, const llm_request *req, bool stream) {
+    const llm_telemetry *t = &call->client_->desc.telemetry;
+    const char *model = call->ctx_.model;
+    llm__telemetry_call tc;
+    if (LLM__LIKELY(!llm__telemetry_on(t))) return;
+    call->tel_ = true;
+    call->tel_model_ = model ? llm__arena_strndup(&call->alloc_, &call->arena_, model, strlen(model)) : NULL;
+    llm__call_tel_describe(call, &tc, stream);
+    call->span_ = llm__telemetry_start(t, NULL, LLM_SPAN_CLIENT, &tc, req, NULL, &call->alloc_, &call->span_open_);
+}
+
+/* The exchange ended (finish, or free before it): its span ends, its
+   measurements are recorded. `resp`: the answer, a stream's partial one,
+   or NULL; now_ms < 0: no time (durations unknown). */
+static void llm__call_tel_end(llm_call *call, int64_t now_ms, const llm_response *resp, llm_result r,
+                              const char *message) {
+    llm__telemetry_call tc;
+    llm__telemetry_end e;
+    if (LLM__LIKELY(!call->tel_)) return;
+    call->tel_ = false;
+    llm__call_tel_describe(call, &tc, call->stream_);
+    memset(&e, 0, sizeof e);
+    e.resp = resp;
+    e.code = r;
+    e.message = message;
+    e.request_id = call->request_id_;
+    e.duration_ms = now_ms >= call->start_ms_ && (now_ms || call->start_ms_) ? now_ms - call->start_ms_ : -1;
+    e.ttfc_ms = call->first_chunk_ms_ >= call->start_ms_ ? call->first_chunk_ms_ - call->start_ms_ : -1;
+    llm__telemetry_finish(&call->client_->desc.telemetry, call->span_, call->span_open_, &tc, &e, NULL,
+                          &call->alloc_);
+    call->span_open_ = false;
+}
+
+/* A tick that saw new events of a measured stream. */
+static void llm__call_tel_chunk(llm_call *call, int64_t now_ms) {
+    llm__telemetry_call tc;
+    llm__call_tel_describe(call, &tc, true);
+    llm__telemetry_chunk(&call->client_->desc.telemetry, &tc, &call->first_chunk_ms_, &call->chunk_ms_, now_ms);
+}
+
 static llm_result llm__call_start(llm_call *call, const llm_client *client, const llm_request *req, bool stream,
                                   int64_t now_ms, const llm_http_request **http, llm_error *err) {
     llm__call_extras x;
@@ -16218,7 +16802,8 @@ static llm_result llm__call_start(llm_call *call, const llm_client *client, cons
     if (r == LLM_ERR_NO_MEMORY) return llm__fail(err, r, "out of memory");
     if (r != LLM_OK) call->prompt_estimate_ = 0; /* only for answers without usage */
     if ((r = llm__call_url(call, req, err)) != LLM_OK) return r;
-    return llm__call_close(call, &x, "POST", stream, http, err);
+    if ((r = llm__call_close(call, &x, "POST", stream, http, err)) == LLM_OK) llm__call_tel_start(call, req, stream);
+    return r;
 }
 
 LLM_API llm_result llm_call_begin(llm_call *call, const llm_client *client, const llm_request *req, int64_t now_ms,
@@ -16691,6 +17276,7 @@ LLM_API llm_result llm_call_tick(llm_call *call, int64_t now_ms) {
     if (call->enough_) return LLM_DONE;
     if (!call->stream_) return LLM_OK;
     if (call->tick_seen_) {
+        if (call->tel_) llm__call_tel_chunk(call, now_ms);
         call->last_event_ms_ = now_ms;
         call->tick_seen_ = false;
     }
@@ -16937,6 +17523,14 @@ static llm_result llm__call_decode(llm_call *call, const llm_json *body, int64_t
 }
 
 /* The end of a streamed 2xx answer: the response, and why it failed if it did. */
+/* The provider's request id, on an error that has none yet (a stream cut
+   or refused midway, a timeout after the headers: every failure after an
+   answer began says which request it was). */
+static void llm__call_error_request_id(const llm_call *call, llm_error *err) {
+    if (err && !err->request_id[0])
+        llm__copy_text(err->request_id, sizeof err->request_id, call->request_id_, strlen(call->request_id_));
+}
+
 static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
     llm_result r;
     llm__call_end_of_body(call);
@@ -16960,6 +17554,7 @@ static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_re
     if (call->error_ != LLM_OK) {
         if (err) *err = call->err_;
         if (err && !err->http_status) err->http_status = call->status_;
+        llm__call_error_request_id(call, err);
         llm__scrub_error(err, call->client_->desc.api_key);
         return call->error_;
     }
@@ -16968,13 +17563,15 @@ static llm_result llm__call_finish_stream(llm_call *call, int64_t now_ms, llm_re
 }
 
 /* A failed call's error: the answer's status and request id, no secret
-   (a sticky error is whole already, and may belong to a call never begun). */
+   (a sticky error is whole already, and may belong to a call never begun:
+   it gets the request id alone, when the answer had one). */
 static llm_result llm__call_error_tail(const llm_call *call, llm_result r, llm_error *err) {
     if (err && r != LLM_OK && call->error_ == LLM_OK) {
         err->http_status = call->status_;
-        if (!err->request_id[0])
-            llm__copy_text(err->request_id, sizeof err->request_id, call->request_id_, strlen(call->request_id_));
+        llm__call_error_request_id(call, err);
         llm__scrub_error(err, call->client_->desc.api_key);
+    } else if (err && r != LLM_OK) {
+        llm__call_error_request_id(call, err);
     }
     return r;
 }
@@ -17021,24 +17618,31 @@ static bool llm__call_finishable(llm_call *call, int op) {
 
 LLM_API llm_result llm_call_finish(llm_call *call, int64_t now_ms, llm_response *resp, llm_error *err) {
     llm_json_doc doc;
+    llm_error own; /* what a measured call's span says of a failure the caller does not ask about */
     llm_result r;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!call || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish: NULL call or response");
+    if (!err && call->tel_) err = &own;
     if (llm__call_finishable(call, LLM__CALL_CHAT) && call->state_ == LLM__CALL_RECEIVING &&
         llm__call_streaming_body(call)) {
         r = llm__call_finish_stream(call, now_ms, resp, err); /* a stream keeps what arrived, also with an error */
         call->state_ = LLM__CALL_DONE;
+        llm__call_tel_end(call, now_ms, resp, r, err ? err->message : NULL);
         return r;
     }
     r = llm__call_answer(call, &doc, err);
     if (r == LLM_OK) r = llm__call_decode(call, llm_json_root(&doc), now_ms, resp, err);
     llm__call_error_tail(call, r, err);
     llm_json_doc_free(&doc);
+    llm__call_tel_end(call, now_ms, r == LLM_OK ? resp : NULL, r, err ? err->message : NULL);
     return r;
 }
 
 LLM_API void llm_call_free(llm_call *call) {
     if (!call) return;
+    if (call->tel_) /* never finished: cancelled, or left */
+        llm__call_tel_end(call, -1, NULL, call->error_ != LLM_OK ? call->error_ : LLM_ERR_CANCELLED,
+                          "the call was freed before it finished");
     llm__events_free(call);
     llm_response_free(&call->json_answer_);
     llm_sse_free(&call->sse_);
@@ -17096,6 +17700,7 @@ static llm_result llm__call_begun(llm_call *call, int op, const llm__call_extras
     if (r == LLM_OK) {
         call->op_ = op;
         r = llm__call_close(call, x, method, false, http, err);
+        if (r == LLM_OK && op == LLM__CALL_EMBED) llm__call_tel_start(call, NULL, false);
     }
     if (r != LLM_OK && call) llm_call_free(call);
     return r;
@@ -17220,17 +17825,35 @@ static llm_result llm__call_embed_answer(llm_call *call, const llm_json *body, i
     return LLM_OK;
 }
 
+/* What a measured embeddings exchange's span says of its answer (a view
+   of it: usage, model, cost, request id). */
+static void llm__call_tel_end_embed(llm_call *call, int64_t now_ms, const llm_embed_response *resp, llm_result r,
+                                    const llm_error *err) {
+    llm_response view;
+    if (LLM__LIKELY(!call->tel_)) return;
+    memset(&view, 0, sizeof view);
+    view.model = resp->model;
+    view.usage = resp->usage;
+    view.has_cost = resp->has_cost;
+    view.cost_usd = resp->cost_usd;
+    view.request_id = resp->request_id;
+    llm__call_tel_end(call, now_ms, r == LLM_OK ? &view : NULL, r, err ? err->message : NULL);
+}
+
 LLM_API llm_result llm_call_finish_embed(llm_call *call, int64_t now_ms, llm_embed_response *resp, llm_error *err) {
     llm_json_doc doc;
+    llm_error own;
     llm_result r;
     if (resp) memset(resp, 0, sizeof *resp);
     if (!call || !resp) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_finish_embed: NULL call or response");
+    if (!err && call->tel_) err = &own;
     llm__call_finishable(call, LLM__CALL_EMBED);
     r = llm__call_answer(call, &doc, err);
     if (r == LLM_OK && (r = llm__call_embed_answer(call, llm_json_root(&doc), now_ms, resp, err)) != LLM_OK)
         llm_embed_response_free(resp);
     llm__call_error_tail(call, r, err);
     llm_json_doc_free(&doc);
+    llm__call_tel_end_embed(call, now_ms, resp, r, err);
     return r;
 }
 
@@ -19344,6 +19967,84 @@ static void llm__router_hex_id(llm_router *r, char *out, const char *prefix) {
 }
 
 /* Resolves the request's model: a group, a deployment id, a deployment's model. */
+/* ---- telemetry (the desc's): a span per request, under it a CLIENT span per attempt ---- */
+
+static const char *llm__router_tel_op(const llm_router_attempt *a) { return a->tel_embed_ ? "embeddings" : "chat"; }
+
+/* The request's span, from its first pick: the operation and the model the
+   caller asked for (a group, a deployment or a model). */
+static void llm__router_tel_request(llm_router *r, llm_router_attempt *a, const llm_request *req) {
+    const llm_telemetry *t = &r->desc_.telemetry;
+    llm__telemetry_call tc;
+    if (LLM__LIKELY(!llm__telemetry_spans(t))) return;
+    memset(&tc, 0, sizeof tc);
+    tc.op = llm__router_tel_op(a);
+    tc.model = req->model;
+    a->tel_request_ = llm__telemetry_start(t, NULL, LLM_SPAN_INTERNAL, &tc, NULL, NULL, &r->desc_.alloc,
+                                           &a->tel_request_open_);
+}
+
+static void llm__router_tel_request_end(llm_router *r, llm_router_attempt *a) {
+    const llm_telemetry *t = &r->desc_.telemetry;
+    llm__telemetry_attrs s;
+    if (!a->tel_request_open_) return;
+    a->tel_request_open_ = false;
+    s.n = 0;
+    llm__telemetry_int(&s, LLM_ATTR_ROUTER_ATTEMPTS, a->attempts_);
+    if (a->final_ != LLM_OK) llm__telemetry_str(&s, "error.type", llm_result_str(a->final_));
+    if (t->span_set) t->span_set(t->user, a->tel_request_, s.a, s.n);
+    if (t->span_end)
+        t->span_end(t->user, a->tel_request_, a->final_ == LLM_OK ? LLM_SPAN_OK : LLM_SPAN_ERROR,
+                    a->final_ == LLM_OK ? NULL : a->last_error.message);
+}
+
+static void llm__router_tel_describe(const llm_router_attempt *a, llm__telemetry_call *tc) {
+    llm__telemetry_describe(tc, llm__router_tel_op(a), a->client,
+                            llm__providers_model_for(a->client->provider, a->model), a->options.stream);
+}
+
+/* An attempt picked: its span, under the request's. */
+static void llm__router_tel_attempt(llm_router *r, llm_router_attempt *a, const llm_request *req) {
+    const llm_telemetry *t = &r->desc_.telemetry;
+    llm__telemetry_call tc;
+    llm__telemetry_attrs extra;
+    if (LLM__LIKELY(!llm__telemetry_on(t))) return;
+    llm__router_tel_describe(a, &tc);
+    extra.n = 0;
+    llm__telemetry_str(&extra, LLM_ATTR_ROUTER_DEPLOYMENT, a->deployment_id);
+    llm__telemetry_str(&extra, LLM_ATTR_ROUTER_GROUP, a->group);
+    llm__telemetry_int(&extra, LLM_ATTR_ROUTER_ATTEMPT, a->number);
+    a->tel_attempt_ = llm__telemetry_start(t, a->tel_request_, LLM_SPAN_CLIENT, &tc, req, &extra, &r->desc_.alloc,
+                                           &a->tel_attempt_open_);
+    a->tel_attempt_open_ = true; /* measured, with a span or not */
+}
+
+/* The attempt reported: its span ends with the outcome and why the
+   attempt ended (res: what report returns). */
+static void llm__router_tel_attempt_end(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o,
+                                        llm_result res, int64_t now) {
+    const llm_telemetry *t = &r->desc_.telemetry;
+    llm__telemetry_call tc;
+    llm__telemetry_end e;
+    llm__telemetry_attrs extra;
+    if (!a->tel_attempt_open_) return;
+    a->tel_attempt_open_ = false;
+    llm__router_tel_describe(a, &tc);
+    memset(&e, 0, sizeof e);
+    e.resp = o->response;
+    e.code = o->result;
+    e.message = o->error ? o->error->message : NULL;
+    e.request_id = o->error ? o->error->request_id : NULL;
+    e.duration_ms = now - a->sent_ms_;
+    e.ttfc_ms = o->ttft_ms > 0 ? o->ttft_ms : -1;
+    extra.n = 0;
+    llm__telemetry_str(&extra, LLM_ATTR_ROUTER_OUTCOME, res == LLM_DONE                             ? "success"
+                                                        : res == LLM_AGAIN && a->pending_fallback_ ? "fallback"
+                                                        : res == LLM_AGAIN                         ? "retry"
+                                                                                                   : "gave_up");
+    llm__telemetry_finish(t, a->tel_attempt_, llm__telemetry_spans(t), &tc, &e, &extra, &r->desc_.alloc);
+}
+
 static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_router_attempt *a, int64_t now,
                                     llm_error *err) {
     llm__router_state *c = llm__router_core(r);
@@ -19377,6 +20078,7 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
     a->retry_at_ms_ = now;
     if (r->desc_.count_prompt_tokens) a->prompt_tokens_ = r->desc_.count_prompt_tokens(r->desc_.hooks_user, req);
     a->state_ = LLM__ROUTER_READY;
+    llm__router_tel_request(r, a, req);
     return LLM_OK;
 }
 
@@ -19394,6 +20096,7 @@ static llm_result llm__router_give_up_because(llm_router *r, llm_router_attempt 
     llm__router_trace(r, a, LLM_TRACE_GIVE_UP, NULL, NULL, 0, a->final_, "gave up after %d attempt%s%s%s%s: %s",
                       a->attempts_, a->attempts_ == 1 ? "" : "s", why ? " (" : "", why ? why : "", why ? ")" : "",
                       a->last_error.message);
+    if (!a->tel_attempt_open_) llm__router_tel_request_end(r, a); /* else after the attempt's, in report */
     if (err) *err = a->last_error;
     return a->final_;
 }
@@ -19751,6 +20454,7 @@ LLM_API llm_result llm_router_store_run(llm_router *r, llm_router_attempt *a) {
 static void llm__router_take(llm_router *r, const llm_request *req, llm_router_attempt *a, int i, int64_t now,
                              int candidates) {
     llm__router_commit(r, a, i, now, req && req->request_id);
+    llm__router_tel_attempt(r, a, req);
     llm__router_sync(r, i, now);
     llm__router_trace(r, a, LLM_TRACE_PICK, &llm__router_core(r)->deps[i], NULL, 0, LLM_OK,
                       "picked %s (%s, %d candidates%s%s)", a->deployment_id,
@@ -20170,6 +20874,8 @@ LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const
     } else {
         res = llm__router_failed(r, a, o->result, o->error, o->content_delivered, now, err);
     }
+    llm__router_tel_attempt_end(r, a, o, res, now);
+    if (a->state_ == LLM__ROUTER_DONE) llm__router_tel_request_end(r, a);
     llm__router_store_settle(r, a, &c->deps[a->deployment], o);
     llm__router_sync(r, a->deployment, now);
     if (res == LLM_AGAIN) llm__error_clear(err);
@@ -20327,6 +21033,8 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
     int64_t start;
     memset(&a, 0, sizeof a);
     if (opts) a.options = *opts;
+    a.options.stream = w->stream != NULL;
+    a.tel_embed_ = w->embed != NULL;
     start = llm__router_now(r);
     for (;;) {
         res = llm_router_pick(r, req, &a, err);
