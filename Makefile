@@ -183,8 +183,8 @@ check-gateway: $(B)/mock_server | $(B)
 # llm_otlp.h's OTLP/HTTP JSON through the curl adapter to a collector stand-in that validates every payload
 # against the opentelemetry-proto definitions (npm ci --prefix tests/otlp: protobufjs and the .proto files), the
 # GenAI span shape, a collector down, slow or refusing, and a planted fault (intValue as a JSON number) refused;
-# the header compiled as C++11 and called
-check-otlp: | $(B)
+# the header compiled as C++11 and called; llm chat with OTEL_EXPORTER_OTLP_ENDPOINT against the mock server
+check-otlp: $(B)/llm $(B)/mock_server | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/otlp_send tests/otlp/otlp_send.c -lcurl -lm $(LDFLAGS)
 	sed 's/llm__otlp_write_i64(w, a->i);/llm_json_write_int(w, a->i);/' llm_otlp.h > $(B)/llm_otlp_planted.h
 	grep -q 'llm_json_write_int(w, a->i);' $(B)/llm_otlp_planted.h
@@ -193,6 +193,7 @@ check-otlp: | $(B)
 	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_otlp_cxx11 tests/compile/otlp.cc && $(B)/compile_otlp_cxx11
 	[ -d tests/otlp/node_modules ] || npm ci --prefix tests/otlp --no-audit --no-fund
 	sh tests/otlp/run.sh $(B)
+	sh tests/otlp/cli.sh $(B)
 
 check-examples: $(B)/mock_server $(B)/sqlite.flags | $(B)
 	@# (the gateway is check-gateway's, which builds its own: the two may run side by side)

@@ -74,7 +74,9 @@
    attempts; usage null and "usage_source":"missing" when missing); the summary line
    still follows on stderr. Exit 0 answered; 1 the call failed
    (one line "CODE: message (HTTP n)"); 2 usage error, unreadable file or
-   no API key. The key is never printed. */
+   no API key. The key is never printed. With OTEL_EXPORTER_OTLP_ENDPOINT
+   set, the call's spans and metrics go to that OpenTelemetry collector
+   (chat_otlp_start below), sent after the answer, before exit. */
 #define _POSIX_C_SOURCE 200809L /* the adapter's monotonic clock */
 #include "../llm.h"
 #define LLM_CURL_IMPLEMENTATION

@@ -5,6 +5,7 @@
 //                               must be refused by the validator (so it cannot pass everything)
 //   node check.mjs LOG planted  some request refused (a fault planted in a copy of llm_otlp.h)
 //   node check.mjs LOG cli      every request valid, llm chat's span and duration histogram among them
+//   node check.mjs LOG cli-routed  every request valid, llm chat --fallback's routed span with its attempts under it
 import fs from 'node:fs';
 import { validate } from './otlp_json.mjs';
 
@@ -56,6 +57,32 @@ if (mode === 'cli') {
   if (!d || d.unit !== 's' || d.histogram.dataPoints[0]?.count !== '1') fail(`no gen_ai.client.operation.duration of 1 call: ${JSON.stringify(d)}`);
   if (failures) process.exit(1);
   console.log(`check-otlp: llm chat's span "${span.name}" and ${metrics.length} histograms received, valid`);
+  process.exit(0);
+}
+
+if (mode === 'cli-routed') {
+  // `llm chat -m gpt-4o-mini --fallback gpt-4o` with every attempt answered 503: one trace, the routed request's
+  // INTERNAL span as its root (status ERROR), one CLIENT span per attempt under it, as many as the root counts
+  for (const e of entries) if (!e.ok) fail(`${e.path} refused: ${e.errors.join('; ')}`);
+  const t = entries.find((e) => e.path === '/v1/traces');
+  if (!t) { fail('no /v1/traces request'); process.exit(1); }
+  const kv = (o) => Object.fromEntries((o.attributes ?? []).map((a) => [a.key, a.value]));
+  const spans = JSON.parse(t.body).resourceSpans.flatMap((r) => r.scopeSpans.flatMap((ss) => ss.spans));
+  const roots = spans.filter((sp) => !sp.parentSpanId);
+  if (roots.length !== 1) { fail(`${roots.length} root spans`); process.exit(1); }
+  const root = roots[0], attempts = spans.filter((sp) => sp.parentSpanId);
+  if (root.kind !== 1 || root.name !== 'chat gpt-4o-mini' || root.status?.code !== 2)
+    fail(`root: ${root.name} kind ${root.kind} status ${JSON.stringify(root.status)}, expected chat gpt-4o-mini, 1, 2`);
+  if (String(attempts.length) !== kv(root)['llm_h.router.attempts']?.intValue)
+    fail(`${attempts.length} attempt spans, the root counts ${JSON.stringify(kv(root)['llm_h.router.attempts'])}`);
+  for (const a of attempts) {
+    if (a.parentSpanId !== root.spanId || a.traceId !== root.traceId) fail(`attempt ${a.spanId} is not under the root`);
+    if (a.kind !== 3 || a.status?.code !== 2) fail(`attempt ${a.spanId}: kind ${a.kind} status ${JSON.stringify(a.status)}`);
+  }
+  const models = new Set(attempts.map((a) => kv(a)['gen_ai.request.model']?.stringValue));
+  if (!models.has('gpt-4o-mini') || !models.has('gpt-4o')) fail(`attempts' models: ${[...models].join(', ')}, expected both`);
+  if (failures) process.exit(1);
+  console.log(`check-otlp: llm chat --fallback's trace received, valid: 1 routed span, ${attempts.length} attempts under it`);
   process.exit(0);
 }
 

@@ -6,7 +6,8 @@
 #      answer as without them, and the collector receives, valid, the call's
 #      span ("chat gpt-4o-mini", CLIENT, the GenAI attributes of the call)
 #      under that service.name with that header, and its duration histogram
-#      (check.mjs cli);
+#      (check.mjs cli); with --fallback and every attempt refused, the
+#      routed request's span with each attempt's span under it (cli-routed);
 #   2. a collector that is down: the answer all the same, exit 0, one
 #      warning line naming the URL, back within the export's bound;
 #   3. OTEL_EXPORTER_OTLP_HEADERS that cannot be read: the answer all the
@@ -45,6 +46,18 @@ if [ $s -ne 0 ] || [ "$(cat "$dir/out")" != "$answer" ]; then
 fi
 if grep -q "warning" "$dir/err"; then echo "FAIL llm chat warned:"; cat "$dir/err"; failed=1; fi
 node tests/otlp/check.mjs "$dir/col.log" cli || failed=1
+
+# 1b. a routed request (--fallback), every attempt refused: its span tree
+node tests/otlp/collector.mjs --port-file "$dir/col2.port" --log "$dir/col2.log" --idle-ms 20000 --max-ms 60000 \
+    2> "$dir/col2.err" &
+col2=$!; pids="$pids $col2"
+i=0; while [ ! -s "$dir/col2.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$(cat "$dir/col2.port")" LLM_BASE_URL=$base \
+LLM_API_KEY=sk-test-not-printed-0123456789 timeout 60 "$B/llm" chat -m gpt-4o-mini --fallback gpt-4o \
+    -H 'x-mock-fault: status=503' Hi > "$dir/out" 2> "$dir/err"; s=$?
+[ $s -eq 1 ] || { echo "FAIL llm chat --fallback with every attempt refused: exit $s"; cat "$dir/err"; failed=1; }
+node tests/otlp/check.mjs "$dir/col2.log" cli-routed || failed=1
+kill "$col2" 2>/dev/null
 
 # 2. a collector that is down (the stand-in stopped: its port is free)
 kill "$col"; wait "$col" 2>/dev/null
