@@ -134,10 +134,17 @@ typedef struct llm_curl_options {
     bool http1_only;                 /* never HTTP/2 */
     llm_allocator alloc;             /* the adapter's own memory (libcurl has its own) */
     /* Where the adapter logs (NULL: nowhere); log_level: the most detailed
-       level wanted (LLM_LOG_DEBUG adds the headers, redacted). */
+       level wanted (LLM_LOG_INFO adds a line per request, its method and
+       URL; LLM_LOG_DEBUG the headers, redacted). The environment variable
+       LLM_LOG=debug|info|warn (as OPENAI_LOG is for OpenAI's SDKs), read
+       at init, raises log_level to it, and with no log sends the lines to
+       stderr ("llm_curl: debug: ..."); no_env_log: not read. Every line
+       goes through llm_scrub_copy (the key or token of the request it
+       concerns never appears). */
     void (*log)(void *user, llm_log_level level, const char *message);
     void *log_user;
     llm_log_level log_level;
+    bool no_env_log;
 } llm_curl_options;
 
 /* A transport: one connection kept alive, one exchange at a time. */
@@ -280,6 +287,45 @@ static int64_t llm__curl_now_ms(void) {
 
 static void llm__curl_log(const llm_curl_options *o, llm_log_level level, const char *message) {
     if (o->log && level <= o->log_level) o->log(o->log_user, level, message);
+}
+
+static const char *llm__curl_level_name(llm_log_level level) {
+    return level == LLM_LOG_ERROR ? "error" : level == LLM_LOG_WARN ? "warn" : level == LLM_LOG_INFO ? "info" : "debug";
+}
+
+/* LLM_LOG's lines when the options name no log: stderr, one line each,
+   control bytes made spaces (the lines come scrubbed of the key). */
+static void llm__curl_stderr_log(void *user, llm_log_level level, const char *message) {
+    char line[1024];
+    (void)user;
+    llm_scrub_copy(line, sizeof line, message, strlen(message), NULL);
+    fprintf(stderr, "llm_curl: %s: %s\n", llm__curl_level_name(level), line);
+}
+
+/* The level LLM_LOG names ("debug", "info", "warn"; any case), or -1. */
+static int llm__curl_env_level(const char *v) {
+    static const char *const names[] = {"error", "warn", "info", "debug"};
+    int i;
+    size_t k;
+    for (i = 0; v && i < 4; i++) {
+        for (k = 0; names[i][k] && (v[k] | 0x20) == names[i][k]; k++) {}
+        if (!names[i][k] && !v[k]) return i;
+    }
+    return -1;
+}
+
+/* LLM_LOG at init (unless no_env_log): log_level raised to it, stderr when
+   there is no log. */
+static void llm__curl_env_log(llm_curl_options *o) {
+    int level = o->no_env_log ? -1 : llm__curl_env_level(getenv("LLM_LOG"));
+    if (level < 0) return;
+    if (!o->log) {
+        o->log = llm__curl_stderr_log;
+        o->log_user = NULL;
+        o->log_level = (llm_log_level)level;
+    } else if ((llm_log_level)level > o->log_level) {
+        o->log_level = (llm_log_level)level;
+    }
 }
 
 /* ---- one exchange ---- */
@@ -609,6 +655,13 @@ static llm_result llm__curl_setup(llm__curl_xfer *x, const llm_http_request *htt
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, strncmp(http->url, "https:", 6) == 0 ? 1L : 0L); /* see WHAT IT DOES */
     if (http->stream) curl_easy_setopt(e, CURLOPT_BUFFERSIZE, LLM__CURL_STREAM_BUFFER); /* else the reset's default */
     llm__curl_route(e, http, o);
+    if (o->log && o->log_level >= LLM_LOG_INFO) {
+        char line[1100];
+        size_t k = (size_t)snprintf(line, 64, "%s ", http->method);
+        if (k > 63) k = 63;
+        llm_scrub_copy(line + k, sizeof line - k, http->url, strlen(http->url), http->secret);
+        llm__curl_log(o, LLM_LOG_INFO, line);
+    }
     if (o->insecure)
         llm__curl_log(o, LLM_LOG_WARN,
                       "TLS verification is off (llm_curl_options.insecure): the server is not authenticated");
@@ -689,6 +742,7 @@ LLM_CURL_API llm_result llm_curl_init(llm_curl *c, const llm_curl_options *optio
     if (!c) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "llm_curl_init: NULL");
     memset(c, 0, sizeof *c);
     if (options) c->opt = *options;
+    llm__curl_env_log(&c->opt);
     if (!(x = (llm__curl_xfer *)llm__curl_alloc(&c->opt, sizeof *x)))
         return llm__curl_error(err, LLM_ERR_NO_MEMORY, "out of memory");
     c->xfer_ = x;
@@ -882,6 +936,7 @@ static llm_result llm__curl_runner_start(llm_curl_runner *r, llm_curl_job *job, 
         if (!u->routed_started) {
             memset(&u->routed->attempt, 0, sizeof u->routed->attempt);
             if (job->router_options) u->routed->attempt.options = *job->router_options;
+            u->routed->attempt.options.stream = job->stream; /* the attempts' spans say so */
             u->routed_started = true;
             u->routed_start_ms = u->start_ms;
         }
@@ -1100,6 +1155,7 @@ LLM_CURL_API llm_result llm_curl_runner_init(llm_curl_runner *r, const llm_curl_
     if (!r) return llm__curl_error(err, LLM_ERR_INVALID_ARGUMENT, "llm_curl_runner_init: NULL");
     memset(r, 0, sizeof *r);
     if (options) r->opt = *options;
+    llm__curl_env_log(&r->opt);
     r->max_in_flight = max_in_flight;
     r->timer_ms_ = -1;
     r->epoll_ = -1;

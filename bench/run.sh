@@ -154,6 +154,26 @@ if build bench_router $CC $FLAGS -D_POSIX_C_SOURCE=199309L -o $OUT/bench_router 
     fi
 fi
 
+# ---- telemetry: a chat call with the hooks zeroed, beside the same call
+# through the llm.h that has the hooks' types but emits nothing (the parent
+# of the commit that brought the >>telemetry section, from git; linked in
+# with LLM_STATIC), and with no-op hooks; interleaved in one process ----
+echo
+tel_args=; [ -n "$smoke" ] && tel_args="3 50"
+tel_flags="-D_POSIX_C_SOURCE=199309L -DLLM_STATIC"
+# LLM_STATIC at -O2 gives gcc's maybe-uninitialized false positives
+$CC -Werror -Wno-maybe-uninitialized -x c -c -o /dev/null /dev/null 2> /dev/null && tel_flags="$tel_flags -Wno-maybe-uninitialized"
+tel_base=$(git log --format=%H -S'// >>telemetry:' -- llm.h 2> /dev/null | tail -1)
+tel_link=
+if [ -n "$tel_base" ] && git show "$tel_base^:llm.h" > $OUT/llm_no_hooks.h 2> /dev/null &&
+    build bench_telemetry $CC $FLAGS $tel_flags -I. -DBENCH_NO_HOOKS '-DBENCH_LLM_H="'"$OUT"'/llm_no_hooks.h"' \
+        -c -o $OUT/bench_telemetry_no_hooks.o bench/bench_telemetry.c; then
+    tel_link="-DBENCH_HAVE_NO_HOOKS $OUT/bench_telemetry_no_hooks.o"
+fi
+if build bench_telemetry $CC $FLAGS $tel_flags -o $OUT/bench_telemetry bench/bench_telemetry.c $tel_link; then
+    $OUT/bench_telemetry $tel_args || part_failed bench_telemetry
+fi
+
 # ---- real HTTP: llm.h + llm_curl_adapter.h beside bare libcurl + cJSON and
 # the openai Node SDK, on a loopback mock server (build/mock_server) ----
 echo

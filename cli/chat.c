@@ -537,8 +537,7 @@ static int chat_failed(const llm_error *err) {
 /* The transport's warnings (a key over plain http://, said at every
    request) on stderr. */
 static void chat_curl_log(void *user, llm_log_level level, const char *message) {
-    (void)user, (void)level;
-    fprintf(stderr, "llm chat: warning: %s\n", message);
+    cli_log(user, level, message);
 }
 
 static const llm_curl_options *chat_curl_options(llm_curl_options *o) {

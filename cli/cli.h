@@ -83,6 +83,10 @@ int cli_remote_open(const char *verb, const cli_remote *r, const llm_target *t, 
 void cli_client_desc(const llm_target *t, int64_t timeout_ms, int allow_plain_http, llm_curl *curl,
                      llm_client_desc *d);
 void cli_remote_close(cli_remote_client *c);
+/* The log callback of the CLI's transports and clients: stderr, "llm
+   VERB: LEVEL: ..." (user: the verb, NULL "chat"), scrubbed; LLM_LOG raises
+   the level (see llm_curl_options). */
+void cli_log(void *user, llm_log_level level, const char *message);
 #endif
 
 /* A dollar figure for people: 10 significant digits in plain decimals,

@@ -51,9 +51,27 @@ int cli_remote_target(const char *verb, const cli_remote *r, int need_key, llm_t
     return CLI_OK;
 }
 
+/* A log line on stderr: "llm VERB: warning: ..." (the transport's
+   warnings, always), and with LLM_LOG=debug|info|warn the adapter's and
+   the client's lines at that level ("llm VERB: info: POST https://...").
+   Each line through llm_scrub_copy, as errors are (the library's lines
+   come without the key; control bytes become spaces). */
+void cli_log(void *user, llm_log_level level, const char *message) {
+    char line[1024];
+    llm_scrub_copy(line, sizeof line, message, strlen(message), NULL);
+    fprintf(stderr, "llm %s: %s: %s\n", user ? (const char *)user : "chat",
+            level <= LLM_LOG_WARN ? "warning" : level == LLM_LOG_INFO ? "info" : "debug", line);
+}
+
 static void cli_remote_curl_log(void *user, llm_log_level level, const char *message) {
-    (void)level;
-    fprintf(stderr, "llm %s: warning: %s\n", (const char *)user, message);
+    cli_log(user, level, message);
+}
+
+/* LLM_LOG=info or debug: the client's own lines too (each retry, its wait
+   and why). */
+static int cli_log_wanted(void) {
+    const char *v = getenv("LLM_LOG");
+    return v && (strcmp(v, "info") == 0 || strcmp(v, "debug") == 0);
 }
 
 void cli_client_desc(const llm_target *t, int64_t timeout_ms, int allow_plain_http, llm_curl *curl,
@@ -67,6 +85,7 @@ void cli_client_desc(const llm_target *t, int64_t timeout_ms, int allow_plain_ht
     d->timeout_ms = timeout_ms > 0 ? (int)timeout_ms : CLI_REMOTE_TIMEOUT_MS;
     d->allow_plain_http = allow_plain_http != 0;
     d->transport = llm_curl_transport(curl);
+    if (cli_log_wanted()) d->log = cli_log; /* log_user NULL: "llm chat" */
 }
 
 int cli_remote_open(const char *verb, const cli_remote *r, const llm_target *t, cli_remote_client *out) {
@@ -85,6 +104,7 @@ int cli_remote_open(const char *verb, const cli_remote *r, const llm_target *t, 
         return CLI_FAILED;
     }
     cli_client_desc(t, r->timeout_ms, r->allow_plain_http, &out->curl, &d);
+    d.log_user = (void *)(uintptr_t)verb;
     out->open = 1;
     if (llm_client_init(&out->client, &d, &err) != LLM_OK) {
         fprintf(stderr, "llm %s: %s\n", verb, err.message);

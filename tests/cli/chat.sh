@@ -11,7 +11,7 @@
 # log): a plain prompt as a string, the very body `llm request` prints for
 # it, an image as parts; tool-call arguments that are not JSON kept, printed
 # raw, and sent back as they came; trailers without end after the answer
-# (the answer printed, the command back within --timeout-ms).
+# (the answer printed, the command back within --timeout-ms); LLM_LOG's lines.
 #   sh tests/cli/chat.sh build/llm build/mock_server
 llm=$1; mock=$2
 passed=0; failed=0
@@ -305,6 +305,23 @@ run not-an-image 2 --base-url "$base" -m gpt-4o-mini --image "$dir/note.txt" Hi 
 # a local PNG goes as a data URL (the 8-byte signature and an IHDR chunk's start)
 printf '\211PNG\r\n\032\n\000\000\000\rIHDR' > "$dir/pixel.png"
 run image 0 --base-url "$base" -m gpt-4o-mini --image "$dir/pixel.png" Hi && same image-stdout "$(cat "$dir/out")" "$answer"
+
+# LLM_LOG=debug|info|warn (as OPENAI_LOG for the SDK): info adds the request line, debug the headers with the
+# key's header redacted; the key itself never printed, the answer on stdout as without it
+if LLM_LOG=debug LLM_API_KEY=sk-log-test-key-0123456789 run log-debug 0 --base-url "$base" -m gpt-4o-mini Hi; then
+    same log-debug-stdout "$(cat "$dir/out")" "$answer"
+    has_text log-debug-request "$dir/err" "llm chat: info: POST $base/chat/completions"
+    has_text log-debug-headers "$dir/err" 'llm chat: debug: > Authorization: <redacted>'
+    has_text log-debug-answer "$dir/err" 'llm chat: debug: < x-request-id: '
+    lacks_text log-debug-no-key "$dir/err" 'sk-log-test-key-0123456789'
+fi
+if LLM_LOG=info LLM_API_KEY=sk-log-test-key-0123456789 run log-info 0 --no-stream --base-url "$base" -m gpt-4o-mini Hi; then
+    has_text log-info-request "$dir/err" "llm chat: info: POST $base/chat/completions"
+    lacks_text log-info-no-headers "$dir/err" 'debug:'
+fi
+if LLM_LOG=warn run log-warn 0 --base-url "$base" -m gpt-4o-mini Hi; then
+    same log-warn-stderr-lines "$(wc -l < "$dir/err" | tr -d ' ')" 1 # the summary alone
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
