@@ -786,6 +786,7 @@ static void chat_otlp_start(chat_otlp *o, llm_telemetry *telemetry) {
     const char *timeout = getenv("OTEL_EXPORTER_OTLP_TIMEOUT");
     const char *service = getenv("OTEL_SERVICE_NAME"), *disabled = getenv("OTEL_SDK_DISABLED");
     llm_otlp_options oo;
+    llm_curl_options co;
     llm_error err;
     int64_t ms = 0;
     memset(o, 0, sizeof *o);
@@ -797,7 +798,7 @@ static void chat_otlp_start(chat_otlp *o, llm_telemetry *telemetry) {
                         "using 10000\n");
         ms = 0;
     }
-    if (llm_curl_init(&o->curl, NULL, &err) != LLM_OK) {
+    if (llm_curl_init(&o->curl, chat_curl_options(&co), &err) != LLM_OK) { /* its lines as the call's (LLM_LOG) */
         fprintf(stderr, "llm chat: warning: no OTLP export: %s\n", err.message);
         return;
     }
