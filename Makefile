@@ -19,7 +19,7 @@ OPT ?= -O2
 FUZZ_SECONDS ?= 60
 B = build
 
-UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store responses openai_answer faults telemetry
+UNIT = json openai stream stream_alloc costs tokens router allocator hardening oom providers anthropic gemini models embed counts router_store responses openai_answer faults telemetry otlp
 UNIT_SRC = $(UNIT:%=tests/unit/test_%.c)
 
 all: $(B)/llm examples
@@ -64,14 +64,14 @@ $(B)/hiredis.flags: FORCE | $(B)
 	echo "$$flags" > $@.$$$$; if cmp -s $@.$$$$ $@; then rm $@.$$$$; else mv $@.$$$$ $@; fi
 
 # build/llm talks over libcurl (llm chat): Debian libcurl4-openssl-dev
-$(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h costs_embedded.h $(B)/yaml.flags $(B)/hiredis.flags | $(B)
+$(B)/llm: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h llm_otlp.h costs_embedded.h $(B)/yaml.flags $(B)/hiredis.flags | $(B)
 	@command -v curl-config >/dev/null || { echo "build/llm needs libcurl's headers: apt-get install libcurl4-openssl-dev" >&2; exit 1; }
 	@grep -q LLM_CLI_YAML $(B)/yaml.flags || echo "build/llm without libyaml: YAML router configs are refused (apt-get install libyaml-dev, then make)"
 	@grep -q LLM_CLI_REDIS $(B)/hiredis.flags || echo "build/llm without hiredis: --store redis://... is refused (apt-get install libhiredis-dev, then make)"
 	$(CC) $(WARN) $(OPT) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) $$(cat $(B)/hiredis.flags) -lcurl $(LDFLAGS)
 
 # build/llm as a machine without libyaml (and without hiredis) builds it (YAML=0 HIREDIS=0), with sanitizers, for check-cli
-$(B)/llm-noyaml: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h costs_embedded.h | $(B)
+$(B)/llm-noyaml: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_otlp.h costs_embedded.h | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) $(CLI_DIRS) -o $@ $(CLI_SRC) -lcurl $(LDFLAGS)
 
 # the router config reader (cli/config.c: YAML to JSON) alone, with sanitizers, for tests/cli/router.sh
@@ -155,12 +155,15 @@ check-matrix-a: | $(B)
 check-matrix-b: | $(B)
 	for c in $(MATRIX_B); do $(MAKE) -s check-unit-gcc CONFIG="$$c" SUFFIX=-matrix-b || exit 1; done
 
-# two threads under ThreadSanitizer: the router's lock hooks, and calls on one shared client
+# two threads under ThreadSanitizer: the router's lock hooks, and calls on one shared client; four threads reporting
+# to one llm_otlp exporter (its lock hooks) while a fifth flushes
 check-threads: | $(B)
 	$(CC) $(WARN) -g -O1 -fsanitize=thread $(CFLAGS) -o $(B)/test_router_threads tests/unit/test_router_threads.c -pthread
 	$(B)/test_router_threads
 	$(CC) $(WARN) -g -O1 -fsanitize=thread $(CFLAGS) -o $(B)/test_client_threads tests/unit/test_client_threads.c -pthread
 	$(B)/test_client_threads
+	$(CC) $(WARN) -g -O1 -fsanitize=thread $(CFLAGS) -o $(B)/test_otlp_threads tests/unit/test_otlp_threads.c -pthread
+	$(B)/test_otlp_threads
 
 # the router's default clock under plain -std=c99, llm.h first and system headers first
 check-router-clock: | $(B)
@@ -186,6 +189,21 @@ check-gateway: $(B)/mock_server | $(B)
 	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/gateway-san examples/gateway.c -lcurl -lm $(LDFLAGS)
 	[ -d tests/gateway/node_modules ] || npm ci --prefix tests/gateway --no-audit --no-fund
 	sh tests/gateway/run.sh $(B)
+
+# llm_otlp.h's OTLP/HTTP JSON through the curl adapter to a collector stand-in that validates every payload
+# against the opentelemetry-proto definitions (npm ci --prefix tests/otlp: protobufjs and the .proto files), the
+# GenAI span shape, a collector down, slow or refusing, and a planted fault (intValue as a JSON number) refused;
+# the header compiled as C++11 and called; llm chat with OTEL_EXPORTER_OTLP_ENDPOINT against the mock server
+check-otlp: $(B)/llm $(B)/mock_server | $(B)
+	$(CC) $(WARN) -g $(SAN) $(CFLAGS) -o $(B)/otlp_send tests/otlp/otlp_send.c -lcurl -lm $(LDFLAGS)
+	sed 's/llm__otlp_write_i64(w, a->i);/llm_json_write_int(w, a->i);/' llm_otlp.h > $(B)/llm_otlp_planted.h
+	grep -q 'llm_json_write_int(w, a->i);' $(B)/llm_otlp_planted.h
+	$(CC) $(WARN) -Wno-unused-function -g $(SAN) $(CFLAGS) -I. -DLLM_OTLP_HEADER='"$(B)/llm_otlp_planted.h"' -o $(B)/otlp_send_planted \
+		tests/otlp/otlp_send.c -lcurl -lm $(LDFLAGS)
+	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o $(B)/compile_otlp_cxx11 tests/compile/otlp.cc && $(B)/compile_otlp_cxx11
+	[ -d tests/otlp/node_modules ] || npm ci --prefix tests/otlp --no-audit --no-fund
+	sh tests/otlp/run.sh $(B)
+	sh tests/otlp/cli.sh $(B)
 
 check-examples: $(B)/mock_server $(B)/sqlite.flags | $(B)
 	@# (the gateway is check-gateway's, which builds its own: the two may run side by side)
@@ -399,7 +417,7 @@ check-sections: | $(B)
 # no line over 120 columns in the headers
 check-width:
 	@awk 'length > 120 { printf "%s:%d: %d columns\n", FILENAME, FNR, length; n++ } \
-	  END { if (n) { printf "%d lines over 120 columns\n", n; exit 1 } print "no line over 120 columns: ok" }' llm.h llm_curl_adapter.h llm_redis_store.h
+	  END { if (n) { printf "%d lines over 120 columns\n", n; exit 1 } print "no line over 120 columns: ok" }' llm.h llm_curl_adapter.h llm_redis_store.h llm_otlp.h
 
 # llm cost against LiteLLM's formula, computed in Node from the raw JSON for a fixed sample of models
 check-costs-oracle: $(B)/llm
@@ -431,13 +449,13 @@ $(B)/bench_store: bench/bench_store.c tests/integration/mock.h llm.h llm_curl_ad
 
 # ---- install: the headers, the CLI and its vocabularies, pkg-config and CMake files ----
 # (PREFIX and DESTDIR as usual; the version is llm.h's LLM_VERSION_STRING)
-INSTALL_HEADERS = llm.h costs_embedded.h llm_curl_adapter.h llm_redis_store.h
+INSTALL_HEADERS = llm.h costs_embedded.h llm_curl_adapter.h llm_redis_store.h llm_otlp.h
 VOCABULARIES = tests/data/tokens/cl100k_base.tiktoken tests/data/tokens/o200k_base.tiktoken
 LLM_VERSION = $$(sed -n 's/^\#define LLM_VERSION_STRING "\(.*\)"/\1/p' llm.h)
 
 # the CLI as installed: it looks for its vocabularies under PREFIX alone (the source tree may be gone);
 # rebuilt at every install, so that PREFIX is the one given now
-$(B)/llm-installed: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h costs_embedded.h $(B)/yaml.flags \
+$(B)/llm-installed: $(CLI_SRC) cli/cli.h llm.h llm_curl_adapter.h llm_redis_store.h llm_otlp.h costs_embedded.h $(B)/yaml.flags \
 		$(B)/hiredis.flags FORCE | $(B)
 	$(CC) $(WARN) $(OPT) $(CFLAGS) -DLLM_CLI_SHARE_DIR='"$(PREFIX)/share/llm"' -DLLM_CLI_SOURCE_DIR='"$(PREFIX)/share/llm"' \
 		-o $@ $(CLI_SRC) $$(cat $(B)/yaml.flags) $$(cat $(B)/hiredis.flags) -lcurl $(LDFLAGS)
@@ -468,7 +486,7 @@ clean:
 
 .PHONY: bench-peers check-bench-smoke
 .PHONY: all run test bench coverage fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
-	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-gateway check-cli check-tokens-cli check-schema examples check-cxx check-docs \
+	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-gateway check-otlp check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	examples-sqlite examples-redis check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \
 	uninstall check-install \
 	check-redis

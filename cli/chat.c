@@ -74,7 +74,9 @@
    attempts; usage null and "usage_source":"missing" when missing); the summary line
    still follows on stderr. Exit 0 answered; 1 the call failed
    (one line "CODE: message (HTTP n)"); 2 usage error, unreadable file or
-   no API key. The key is never printed. */
+   no API key. The key is never printed. With OTEL_EXPORTER_OTLP_ENDPOINT
+   set, the call's spans and metrics go to that OpenTelemetry collector
+   (chat_otlp_start below), sent after the answer, before exit. */
 #define _POSIX_C_SOURCE 200809L /* the adapter's monotonic clock */
 #include "../llm.h"
 #define LLM_CURL_IMPLEMENTATION
@@ -83,6 +85,8 @@
 #define LLM_REDIS_IMPLEMENTATION
 #include "../llm_redis_store.h"
 #endif
+#define LLM_OTLP_IMPLEMENTATION
+#include "../llm_otlp.h"
 #include "cli.h"
 
 #include <stdio.h>
@@ -101,6 +105,7 @@ typedef struct chat_args {
     bool has_max_wait_ms;
     bool has_max_tokens, has_temperature, reasoning, no_stream, json, verbose;
     bool allow_plain_http;       /* the key may go over http:// to a host that is not loopback */
+    llm_telemetry telemetry;     /* the OTLP exporter's hooks when OTEL_EXPORTER_OTLP_ENDPOINT is set, else zeroed */
 } chat_args;
 
 /* What the answer's printing needs while it streams. */
@@ -550,6 +555,7 @@ static int chat_direct(const chat_args *a, const llm_request *req, const llm_tar
     chat_out o = {a, false, false, false};
     llm_result r;
     cli_client_desc(t, a->timeout_ms, a->allow_plain_http, curl, &d);
+    d.telemetry = a->telemetry;
     if (llm_client_init(&client, &d, &err) != LLM_OK) {
         fprintf(stderr, "llm chat: %s\n", err.message);
         return CLI_USAGE;
@@ -607,6 +613,7 @@ static int chat_run_router(const chat_args *a, const llm_request *req, llm_route
     rd->on_trace = chat_trace;
     rd->on_success = chat_success;
     rd->callback_user = &route;
+    rd->telemetry = a->telemetry;
     r = config ? llm_router_init_json(&router, config, config_len, rd, &err) : llm_router_init(&router, rd, &err);
     if (r != LLM_OK) {
         fprintf(stderr, "llm chat: %s%s%s\n", config ? a->router : "", config ? ": " : "", err.message);
@@ -756,6 +763,74 @@ static void chat_deadlines(const chat_args *a, llm_request *req) {
     req->stream.stall_timeout_ms = (int)a->stall_ms;
 }
 
+/* ---- the call's spans and metrics to an OpenTelemetry collector ---- */
+
+typedef struct chat_otlp {
+    bool on;
+    llm_curl curl;               /* the exporter's own connection */
+    llm_otlp x;
+} chat_otlp;
+
+/* OpenTelemetry's environment: OTEL_EXPORTER_OTLP_ENDPOINT (the collector's
+   base URL: /v1/traces and /v1/metrics are appended), the per-signal
+   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT and _METRICS_ENDPOINT (full URLs, used
+   as they are), OTEL_EXPORTER_OTLP_HEADERS ("k=v,k2=v2", for a collector's
+   auth), OTEL_EXPORTER_OTLP_TIMEOUT (ms per request, default 10000),
+   OTEL_SERVICE_NAME (default "unknown_service:llm"); nothing is exported
+   when no endpoint is set or OTEL_SDK_DISABLED is "true". A setting that is
+   wrong is warned of on stderr and the call goes on without export. */
+static void chat_otlp_start(chat_otlp *o, llm_telemetry *telemetry) {
+    const char *endpoint = getenv("OTEL_EXPORTER_OTLP_ENDPOINT");
+    const char *traces = getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+    const char *metrics = getenv("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT");
+    const char *timeout = getenv("OTEL_EXPORTER_OTLP_TIMEOUT");
+    const char *service = getenv("OTEL_SERVICE_NAME"), *disabled = getenv("OTEL_SDK_DISABLED");
+    llm_otlp_options oo;
+    llm_curl_options co;
+    llm_error err;
+    int64_t ms = 0;
+    memset(o, 0, sizeof *o);
+    memset(telemetry, 0, sizeof *telemetry);
+    if ((!endpoint || !*endpoint) && (!traces || !*traces)) return;
+    if (disabled && strcmp(disabled, "true") == 0) return;
+    if (timeout && *timeout && (!cli_parse_count(timeout, &ms) || ms == 0 || ms > 600000)) {
+        fprintf(stderr, "llm chat: warning: OTEL_EXPORTER_OTLP_TIMEOUT is not a count of milliseconds (1 to 600000): "
+                        "using 10000\n");
+        ms = 0;
+    }
+    if (llm_curl_init(&o->curl, chat_curl_options(&co), &err) != LLM_OK) { /* its lines as the call's (LLM_LOG) */
+        fprintf(stderr, "llm chat: warning: no OTLP export: %s\n", err.message);
+        return;
+    }
+    memset(&oo, 0, sizeof oo);
+    oo.endpoint = endpoint;
+    oo.traces_url = traces;
+    oo.metrics_url = metrics;
+    oo.headers = getenv("OTEL_EXPORTER_OTLP_HEADERS");
+    oo.service_name = service && *service ? service : "unknown_service:llm";
+    oo.transport = llm_curl_transport(&o->curl);
+    oo.timeout_ms = (int)ms;
+    if (llm_otlp_init(&o->x, &oo, &err) != LLM_OK) {
+        fprintf(stderr, "llm chat: warning: no OTLP export (OTEL_EXPORTER_OTLP_*): %s\n", err.message);
+        llm_curl_free(&o->curl);
+        return;
+    }
+    o->on = true;
+    *telemetry = llm_otlp_telemetry(&o->x);
+}
+
+/* Sends what the call reported (each request within the timeout) and frees
+   the exporter; a failed export is one warning line, never the call's
+   failure. */
+static void chat_otlp_finish(chat_otlp *o) {
+    llm_error err;
+    if (!o->on) return;
+    if (llm_otlp_flush(&o->x, &err) != LLM_OK) fprintf(stderr, "llm chat: warning: %s\n", err.message);
+    llm_otlp_free(&o->x);
+    llm_curl_free(&o->curl);
+    o->on = false;
+}
+
 /* Headers from -H "Name: value". */
 static int chat_headers(const chat_args *a, llm_pair *out, char (*names)[128]) {
     size_t i;
@@ -781,6 +856,7 @@ int cli_chat(int argc, char **argv) {
     llm_target target;
     llm_curl curl;
     llm_curl_options curl_opt;
+    chat_otlp otlp;
     llm_pair headers[CHAT_MAX_LIST];
     char header_names[CHAT_MAX_LIST][128];
     llm_error err;
@@ -817,9 +893,11 @@ int cli_chat(int argc, char **argv) {
         goto done;
     }
     if (!a.fallback && !a.router) parsed.request.model = target.model;
+    chat_otlp_start(&otlp, &a.telemetry);
     st = a.router     ? chat_router_file(&a, &parsed.request, &curl)
        : a.fallback ? chat_routed(&a, &parsed.request, &target, &curl)
                     : chat_direct(&a, &parsed.request, &target, &curl);
+    chat_otlp_finish(&otlp);
     llm_curl_free(&curl);
     curl_global_cleanup();
 done:

@@ -93,6 +93,7 @@ check check-costs-oracle "$CC node curl-config"
 check check-tokens-cli "$CC curl-config"
 check check-schema "$CC node npm"
 check check-gateway "$CC curl-config npm"
+check check-otlp "$CC $CXX curl-config node npm"
 check check-cxx "$CXX $CC"
 check check-docs "$CC curl-config"
 check check-tcc tcc
