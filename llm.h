@@ -37,6 +37,9 @@
                             calls in flight (LLM_CURL_IMPLEMENTATION)
        llm_redis_store.h    the router's store on Redis (hiredis), for a
                             fleet (LLM_REDIS_IMPLEMENTATION)
+       llm_otlp.h           an exporter of the telemetry hooks' spans and
+                            metrics as OTLP/HTTP JSON over any transport
+                            (LLM_OTLP_IMPLEMENTATION)
 
    DO THIS
    -------
@@ -265,6 +268,15 @@
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - telemetry: OpenTelemetry GenAI spans and metrics through plain hooks
+     (llm_telemetry in the client's and the router's descs: a span per
+     call, a request span with a span per attempt for the router; message
+     contents only on opt-in); llm_otlp.h sends them to a collector;
+     LLM_LOG for the curl adapter and the CLI; the provider's request id on
+     every error, cut streams included
+   - speed: Gemini chunks and Responses API deltas read in place too; SSE
+     events framed where they lie; llm_bpe_cache for counting many
+     documents; the router's drivers read the clock only in pick and report
    - speed: the usual OpenAI chunk and Anthropic text delta read in place
      by an on-demand JSON reader (what the DOM reader checks, nothing
      copied but the text; anything else still through the DOM); a router
@@ -279,18 +291,6 @@
      linked and run against the mock server by check-docs), a features
      table and the LiteLLM calls beside llm.h's; its checks are in
      docs/CHECKS.md
-   - the calls beyond chat: embeddings (llm_embed, llm_router_embed),
-     model lists in pages (llm_list_models, llm_list_models_all),
-     readiness (llm_health, llm_wait_ready, a sans-I/O probe) and the
-     provider's own token count (llm_count_tokens_remote), each a call of
-     its own kind on the one exchange (llm_call_begin_embed/_models/
-     _count_tokens/_probe); a proxy's facts on the answer (llm_server_info)
-   - a router for a fleet: llm_router_desc.store shares each deployment's
-     rpm, tpm, budget, in-flight slots and cooldowns (one half-open probe
-     for all) between processes; pick and report stay free of I/O and leave
-     the store's operation to the driver (llm_router_store_run); fail-open
-     or fail-closed, a breaker on the store; max_wait_ms;
-     llm_redis_store.h, the store on Redis
 */
 /* The implementation reads a monotonic clock for the router's defaults.
    Under a strict ISO mode (-std=c99) glibc and musl hide POSIX's
