@@ -165,6 +165,39 @@ static void cached_counts_match_tiktoken(void) {
     free(corpus);
 }
 
+/* A cache hit must compare every byte of the piece: a slot is found by the
+   piece's hash (its high half kept, its low bits the slot) and also keyed
+   on the length and the first 8 bytes. Each pair below shares all of that
+   in a 4 KiB cache, the first where llm__load64 reads little-endian, the
+   second big-endian (found by a search over 6 million pieces); the counts
+   are npm tiktoken's (cl100k_base). */
+static void cache_hits_compare_every_byte(void) {
+    static const struct {
+        const char *a, *b;
+        size_t count_a, count_b;
+    } pairs[2] = {{"qzxjvkwqkybqjazzz", "qzxjvkwqrruxmazzz", 12, 11},
+                  {"qzxjvkwqwlrchazzz", "qzxjvkwqabxukazzz", 10, 11}};
+    const llm_bpe *bpe = get_vocab(LLM_ENCODING_CL100K_BASE);
+    llm_bpe_cache cache;
+    size_t k, n, colliding = 0;
+    if (!CHECK(bpe != NULL)) return;
+    CHECK_EQ_INT(llm_bpe_cache_init(&cache, 4096, NULL, NULL), LLM_OK);
+    for (k = 0; k < 2; k++) {
+        const unsigned char *a = (const unsigned char *)pairs[k].a, *b = (const unsigned char *)pairs[k].b;
+        uint64_t ha = llm__bpe_hash(llm__load64(a), a, 17), hb = llm__bpe_hash(llm__load64(b), b, 17);
+        if ((ha >> 32) != (hb >> 32) || ((ha ^ hb) & cache.slot_mask_) != 0) continue;
+        colliding++;
+        CHECK_EQ_INT(llm_bpe_count_cached(bpe, &cache, pairs[k].a, 17, &n, NULL), LLM_OK);
+        CHECK_EQ_INT(n, pairs[k].count_a);
+        CHECK_EQ_INT(llm_bpe_count_cached(bpe, &cache, pairs[k].b, 17, &n, NULL), LLM_OK);
+        CHECK_EQ_INT(n, pairs[k].count_b);
+        CHECK_EQ_INT(llm_bpe_count_cached(bpe, &cache, pairs[k].a, 17, &n, NULL), LLM_OK);
+        CHECK_EQ_INT(n, pairs[k].count_a);
+    }
+    CHECK_EQ_INT(colliding, 1); /* the pair of this byte order still collides: the test tests what it says */
+    llm_bpe_cache_free(&cache);
+}
+
 /* test-vectors.json: strings with their reference ids, three with special
    tokens allowed. */
 static void vectors_match_tiktoken(void) {
@@ -576,6 +609,7 @@ static const test_case cases[] = {
 #ifndef LLM_NO_BPE
     TEST(corpus_ids_match_tiktoken),
     TEST(cached_counts_match_tiktoken),
+    TEST(cache_hits_compare_every_byte),
     TEST(vectors_match_tiktoken),
     TEST(known_ids_and_special_tokens),
     TEST(invalid_utf8_round_trips),
