@@ -10279,9 +10279,13 @@ static llm_result llm__wire_enc_end(llm__wire_enc *e, llm_result r) {
 /* The largest float32 (FLT_MAX), and 2^128, the bound of the float32 range
    as schema tools often write it (Prism answers -3.402823669209385e+38 for
    OpenAI's `format: float`): a value up to 2^128 in size is brought to
-   +-FLT_MAX, one beyond it is no float32. */
-#define LLM__WIRE_FLOAT_MAX 3.4028234663852886e38
-#define LLM__WIRE_FLOAT_BOUND 3.4028236692093846e38
+   +-FLT_MAX, one beyond it is no float32. Both written out exactly: where
+   double arithmetic runs in a wider type (x87, FLT_EVAL_METHOD 2) a
+   constant keeps the wider value of its decimal text, and a rounded text
+   such as 3.4028236692093846e38 falls just short of 2^128 there, refusing
+   2^128 itself (found by the -m32 build of make portability). */
+#define LLM__WIRE_FLOAT_MAX 340282346638528859811704183484516925440.0
+#define LLM__WIRE_FLOAT_BOUND 340282366920938463463374607431768211456.0
 
 /* The writer's state after an embeddings body was written. */
 static llm_result llm__wire_embed_written(const llm_json_writer *w, llm_error *err) {

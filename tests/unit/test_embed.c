@@ -129,9 +129,9 @@ static void the_documented_openai_answer(void) {
         llm_json_doc_free(&doc);
     }
     if (CHECK_EQ_INT((int)resp.count, 1) && CHECK_EQ_INT((int)resp.embeddings[0].count, 3)) {
-        CHECK(resp.embeddings[0].values[0] == 0.0023064255f);
-        CHECK(resp.embeddings[0].values[1] == -0.009327292f);
-        CHECK(resp.embeddings[0].values[2] == -0.0028842222f);
+        CHECK(bits(resp.embeddings[0].values[0]) == bits(0.0023064255f));
+        CHECK(bits(resp.embeddings[0].values[1]) == bits(-0.009327292f));
+        CHECK(bits(resp.embeddings[0].values[2]) == bits(-0.0028842222f));
         CHECK_EQ_INT((int)bits(resp.embeddings[0].values[0]), (int)0x3b172766u);
     }
     CHECK_EQ_STR(resp.model, "text-embedding-ada-002");
@@ -360,8 +360,8 @@ static void gemini_one_and_several(void) {
         llm_json_doc_free(&doc);
     }
     if (CHECK_EQ_INT((int)resp.count, 1) && CHECK_EQ_INT((int)resp.embeddings[0].count, 3)) {
-        CHECK(resp.embeddings[0].values[0] == 0.013168523f);
-        CHECK(resp.embeddings[0].values[2] == -0.046782676f);
+        CHECK(bits(resp.embeddings[0].values[0]) == bits(0.013168523f));
+        CHECK(bits(resp.embeddings[0].values[2]) == bits(-0.046782676f));
     }
     CHECK_EQ_INT(resp.usage.source, LLM_USAGE_MISSING);
     CHECK(!resp.has_cost);
@@ -387,8 +387,8 @@ static void gemini_one_and_several(void) {
         llm_json_doc_free(&doc);
     }
     if (CHECK_EQ_INT((int)resp.count, 2)) {
-        CHECK(resp.embeddings[0].count == 2 && resp.embeddings[0].values[0] == 0.0023064255f);
-        CHECK(resp.embeddings[1].count == 2 && resp.embeddings[1].values[1] == -0.008711934f);
+        CHECK(resp.embeddings[0].count == 2 && bits(resp.embeddings[0].values[0]) == bits(0.0023064255f));
+        CHECK(resp.embeddings[1].count == 2 && bits(resp.embeddings[1].values[1]) == bits(-0.008711934f));
     }
     llm_embed_response_free(&resp);
     CHECK_EQ_INT(stats.live, 0);
