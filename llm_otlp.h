@@ -464,11 +464,16 @@ static void llm__otlp_write_text(llm_otlp *x, llm_json_writer *w, const char *s,
     if (tmp != small) llm__otlp_free(&x->o_.alloc, tmp, 3 * n);
 }
 
+/* True for a number that is neither NaN nor an infinity (v - v is NaN for
+   both). Not a comparison with a decimal DBL_MAX: where doubles are
+   computed wider (x87) 1.7976931348623157e308 keeps a value below DBL_MAX,
+   and DBL_MAX itself would be taken for an infinity. */
+static bool llm__otlp_finite(double v) { return v - v == 0; }
+
 /* A double as the protobuf JSON mapping writes it: a number, or "NaN", "Infinity", "-Infinity". */
 static void llm__otlp_write_double(llm_json_writer *w, double v) {
     if (v != v) llm_json_write_string(w, "NaN");
-    else if (v > 1.7976931348623157e308) llm_json_write_string(w, "Infinity");
-    else if (v < -1.7976931348623157e308) llm_json_write_string(w, "-Infinity");
+    else if (!llm__otlp_finite(v)) llm_json_write_string(w, v > 0 ? "Infinity" : "-Infinity");
     else llm_json_write_number(w, v);
 }
 
@@ -928,7 +933,7 @@ static void llm__otlp_record(void *user, const char *name, const char *unit, dou
     if (!name) name = "";
     if (!unit) unit = "";
     llm__otlp_lock(x);
-    if (value != value || value > 1.7976931348623157e308 || value < -1.7976931348623157e308) {
+    if (!llm__otlp_finite(value)) {
         x->stats_.measurements_dropped++;
         llm__otlp_unlock(x);
         return;

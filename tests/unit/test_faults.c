@@ -391,14 +391,14 @@ static void logprobs_are_written_back_as_openai_documents_them(void) {
         CHECK_EQ_INT(llm_json_count(content), 2);
         tok = llm_json_at(content, 0);
         CHECK_EQ_STR(llm_json_string(llm_json_get(tok, "token"), NULL), "Hello");
-        CHECK(llm_json_number(llm_json_get(tok, "logprob"), 0) == -0.31725305);
+        CHECK(llm_json_number(llm_json_get(tok, "logprob"), 0) == (double)-0.31725305);
         top = llm_json_get(tok, "top_logprobs");
         CHECK_EQ_INT(llm_json_count(top), 2);
         CHECK_EQ_STR(llm_json_string(llm_json_get(llm_json_at(top, 1), "token"), NULL), "Hi");
-        CHECK(llm_json_number(llm_json_get(llm_json_at(top, 1), "logprob"), 0) == -1.3190403);
+        CHECK(llm_json_number(llm_json_get(llm_json_at(top, 1), "logprob"), 0) == (double)-1.3190403);
         tok = llm_json_at(content, 1);
         CHECK_EQ_STR(llm_json_string(llm_json_get(tok, "token"), NULL), "!");
-        CHECK(llm_json_number(llm_json_get(tok, "logprob"), 0) == -0.02380986);
+        CHECK(llm_json_number(llm_json_get(tok, "logprob"), 0) == (double)-0.02380986);
         CHECK_EQ_STR(llm_json_string(llm_json_get(llm_json_at(llm_json_get(tok, "top_logprobs"), 1), "token"), NULL),
                      " there");
     }

@@ -13,6 +13,8 @@
 #include "../../llm_otlp.h"
 #include "../test.h"
 
+#include <float.h>
+
 /* ---- a fixed random source and clock ---- */
 
 typedef struct fixed_random {
@@ -353,8 +355,8 @@ static void measurements_are_aggregated_per_name_and_attribute_set_into_the_gena
     m = llm_json_at(metrics, 1);
     CHECK_EQ_STR(str_at(m, "name"), "gen_ai.client.operation.duration");
     pt = llm_json_at(llm_json_get(llm_json_get(m, "histogram"), "dataPoints"), 0);
-    CHECK(llm_json_number(llm_json_at(llm_json_get(pt, "explicitBounds"), 0), -1) == 0.01);
-    CHECK(llm_json_number(llm_json_at(llm_json_get(pt, "explicitBounds"), 13), -1) == 81.92);
+    CHECK(llm_json_number(llm_json_at(llm_json_get(pt, "explicitBounds"), 0), -1) == (double)0.01);
+    CHECK(llm_json_number(llm_json_at(llm_json_get(pt, "explicitBounds"), 13), -1) == (double)81.92);
     CHECK_EQ_STR(llm_json_string(llm_json_at(llm_json_get(pt, "bucketCounts"), 6), NULL), "1");
     llm_json_doc_free(&doc);
     fixture_free(&f);
@@ -460,20 +462,37 @@ static void a_full_series_set_and_non_finite_values_are_dropped_and_counted(void
     llm_otlp_stats st;
     llm_attr a[1];
     double zero = 0.0;
+    llm_json_doc doc;
+    const llm_json *pt;
+    llm_error err;
     fixture_options(&f, ok_answers, 4, NULL, 0);
     f.o.max_series = 1;
     if (!fixture_init(&f)) { CHECK(0); return; }
     a[0] = attr_str("gen_ai.token.type", "input");
     f.t.record(f.t.user, "gen_ai.client.token.usage", "{token}", 3, a, 1);
     f.t.record(f.t.user, "gen_ai.client.token.usage", "{token}", 4, a, 1);
+    f.t.record(f.t.user, "gen_ai.client.token.usage", "{token}", DBL_MAX, a, 1); /* the largest finite: kept */
     a[0] = attr_str("gen_ai.token.type", "output");
     f.t.record(f.t.user, "gen_ai.client.token.usage", "{token}", 5, a, 1);
     f.t.record(f.t.user, "gen_ai.client.token.usage", "{token}", zero / zero, a, 0);
     f.t.record(f.t.user, NULL, NULL, 1.0 / zero, NULL, 0);
     llm_otlp_get_stats(&f.x, &st);
-    CHECK_EQ_INT(st.measurements, 2);
+    CHECK_EQ_INT(st.measurements, 3);
     CHECK_EQ_INT(st.measurements_dropped, 3);
     CHECK_EQ_INT(st.series, 1);
+    /* DBL_MAX goes out as a number, not "Infinity" (under x87 a rounded
+       decimal bound took it for one) */
+    CHECK_EQ_INT(llm_otlp_flush(&f.x, &err), LLM_OK);
+    memset(&doc, 0, sizeof doc);
+    if (CHECK(f.got.count == 1 && llm_json_parse(&doc, f.got.body[0], f.got.body_len[0], NULL) == LLM_OK)) {
+        pt = llm_json_at(llm_json_get(llm_json_get(llm_json_at(llm_json_get(llm_json_at(llm_json_get(
+                 llm_json_at(llm_json_get(llm_json_root(&doc), "resourceMetrics"), 0), "scopeMetrics"), 0),
+                 "metrics"), 0), "histogram"), "dataPoints"), 0);
+        CHECK(llm_json_is(llm_json_get(pt, "max"), LLM_JSON_NUMBER));
+        CHECK(llm_json_number(llm_json_get(pt, "max"), 0) == DBL_MAX);
+        CHECK(llm_json_is(llm_json_get(pt, "sum"), LLM_JSON_NUMBER));
+    }
+    llm_json_doc_free(&doc);
     fixture_free(&f);
 }
 
