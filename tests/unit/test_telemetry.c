@@ -186,8 +186,8 @@ static void span_double(const rec_span *s, const char *key, double want, int lin
     if (!a) fprintf(stderr, "  line %d: span \"%s\" has no %s\n", line, s->name, key);
     if (!CHECK(a != NULL)) return;
     CHECK(a->type == LLM_ATTR_DOUBLE);
-    if (a->d != want) fprintf(stderr, "  line %d: %s = %g, expected %g\n", line, key, a->d, want);
-    CHECK(a->d > want - 1e-9 && a->d < want + 1e-9);
+    if (!CHECK(a->d > want - 1e-9 && a->d < want + 1e-9))
+        fprintf(stderr, "  line %d: %s = %g, expected %g\n", line, key, a->d, want);
 }
 
 static void span_none(const rec_span *s, const char *key, int line) {
