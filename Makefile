@@ -287,6 +287,18 @@ check-firmware: | $(B)
 portability: | $(B)
 	sh tests/portability.sh $(B)
 
+# static analysis (cppcheck, clang-tidy, scan-build); what it leaves out, with reasons: tests/static/disabled.txt
+check-static: | $(B)
+	sh tests/static.sh $(B)
+
+# the unit suites compiled, not linked, for scan-build (tests/static.sh starts from an empty $(B)/static)
+static-objs: $(UNIT:%=$(B)/static/test_%.o)
+$(B)/static/test_%.o: tests/unit/test_%.c
+	@mkdir -p $(B)/static
+	$(CC) $(WARN) -c -o $@ $<
+print-unit:
+	@echo $(UNIT)
+
 # what CI runs (.ci/run): the whole suite, then the portability matrix (kept apart so that make test stays under
 # 30 minutes on 2 cores), and one line counting make test's checks and the matrix's configurations
 ci: test
@@ -484,7 +496,7 @@ check-install:
 clean:
 	rm -rf $(B)
 
-.PHONY: bench-peers check-bench-smoke
+.PHONY: bench-peers check-bench-smoke check-static static-objs print-unit
 .PHONY: all run test bench coverage fuzz check-long install clean costs check-generated check-sections check-width check-costs-oracle check-unit-gcc check-unit-clang \
 	check-unit-valgrind check-matrix check-threads check-router-clock check-conformance check-streams check-numbers check-examples check-gateway check-otlp check-cli check-tokens-cli check-schema examples check-cxx check-docs \
 	examples-sqlite examples-redis check-tcc check-firmware check-mock check-fuzz-short check-integration check-prism check-load-short load check-run \

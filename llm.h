@@ -410,7 +410,7 @@ LLM_API llm_limits_info llm_limits(void);
     X(LLM_ERR_NO_DEPLOYMENT, -401, "no deployment to pick") \
     X(LLM_ERR_BUDGET_EXCEEDED, -402, "budget exceeded")
 
-#define LLM__RESULT_ENUM(name, value, text) name = value,
+#define LLM__RESULT_ENUM(name, value, text) name = (value),
 typedef enum llm_result { LLM__RESULTS(LLM__RESULT_ENUM) LLM__RESULT_LAST_ = -9999 } llm_result;
 #undef LLM__RESULT_ENUM
 
@@ -3701,7 +3701,7 @@ static size_t llm__copy_network_text(char *dst, size_t size, const char *s, size
             i += m;
             continue;
         }
-        dst[o++] = (unsigned char)s[i] < 0x20 || s[i] == 0x7F ? ' ' : s[i];
+        dst[o++] = (char)((unsigned char)s[i] < 0x20 || s[i] == 0x7F ? ' ' : s[i]);
         i++;
     }
     dst[o] = '\0';
@@ -4428,10 +4428,9 @@ static void llm__json_big_muladd(llm__json_big *b, uint32_t m, uint32_t a) {
 }
 
 static void llm__json_big_mulpow5(llm__json_big *b, int k) {
-    static const uint32_t p5[13] = {1u, 5u, 25u, 125u, 625u, 3125u, 15625u, 78125u, 390625u,
-                                    1953125u, 9765625u, 48828125u, 244140625u};
-    for (; k >= 13; k -= 13) llm__json_big_muladd(b, 1220703125u, 0); /* 5^13 */
-    if (k > 0) llm__json_big_muladd(b, p5[k], 0);
+    static const uint32_t p5[14] = {1u, 5u, 25u, 125u, 625u, 3125u, 15625u, 78125u, 390625u,
+                                    1953125u, 9765625u, 48828125u, 244140625u, 1220703125u};
+    for (; k > 0; k -= 13) llm__json_big_muladd(b, p5[k < 13 ? k : 13], 0); /* 5^13 at most: 32 bits */
 }
 
 static void llm__json_big_shl(llm__json_big *b, int sh) {
@@ -4659,7 +4658,7 @@ static bool llm__json_parse_double(const char *s, size_t n, double *out) {
    *pk = decimal exponent with v ~= 0.d1d2... * 10^k. */
 static int llm__json_shortest(uint64_t f, int e, bool uneq, char *dig, int *pk) {
     llm__json_big r, s, mp, mm;
-    const llm__json_big *lo = uneq ? &mm : &mp;
+    const llm__json_big *lo;
     bool even = !(f & 1), low, high;
     int x = e + llm__json_bitlen(f) - 1, k, nd = 0, c;
     /* uneq: v is a power of two, the gap below is half the gap above */
@@ -4667,6 +4666,7 @@ static int llm__json_shortest(uint64_t f, int e, bool uneq, char *dig, int *pk) 
     llm__json_big_set(&s, uneq ? 4 : 2);
     llm__json_big_set(&mp, uneq ? 2 : 1);
     llm__json_big_set(&mm, 1);
+    lo = uneq ? &mm : &mp;
     if (e >= 0) { llm__json_big_shl(&r, e); llm__json_big_shl(&mp, e); llm__json_big_shl(&mm, e); }
     else llm__json_big_shl(&s, -e);
     /* k <= floor(log10 v) + 1 from v >= 2^x (1233/4096 < log10 2 < 1234/4096) */
@@ -4752,8 +4752,8 @@ static size_t llm__json_format_double(double v, char *out) {
         char tmp[20]; /* least significant digit first */
         uint64_t u = f >> (1075 - be);
         int z = 0, j;
-        for (; u; u /= 10) tmp[k++] = (char)('0' + u % 10);
-        while (tmp[z] == '0') z++; /* trailing zeros are implied by k */
+        do tmp[k++] = (char)('0' + u % 10); while (u /= 10);
+        while (z < k && tmp[z] == '0') z++; /* trailing zeros are implied by k */
         for (nd = k - z, j = 0; j < nd; j++) dig[j] = tmp[k - 1 - j];
     } else {
         nd = llm__json_shortest(f, be ? be - 1075 : -1074, f == (uint64_t)1 << 52 && be > 1, dig, &k);
@@ -5584,7 +5584,7 @@ static void llm__json_write_fail(llm_json_writer *w, llm_result r) {
 static bool llm__json_write_reserve(llm_json_writer *w, size_t extra) {
     void *buf = w->buf_;
     if (w->error_ != LLM_OK) return false;
-    if (w->len_ + extra + 1 <= w->capacity_) return true;
+    if (w->buf_ && w->len_ + extra + 1 <= w->capacity_) return true;
     if (extra > ((size_t)-1) / 2 - w->len_ || !llm__grow(&w->alloc, &buf, &w->capacity_, w->len_ + extra + 1, 1)) {
         llm__json_write_fail(w, LLM_ERR_NO_MEMORY);
         return false;
@@ -6132,7 +6132,7 @@ static bool llm__sse_whole_event(llm_sse *p, const char *q, const char *end, llm
 LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
     if (!p || !ev) return LLM_ERR_INVALID_ARGUMENT;
     while (p->error_ == LLM_OK && p->chunk_) { /* nothing fed yet (or an empty chunk): no pointer to step from */
-        const char *start = p->chunk_ + p->pos_, *end = p->chunk_ + p->chunk_len_, *eol;
+        const char *start, *end = p->chunk_ + p->chunk_len_, *eol;
         bool dispatch;
         llm_result r;
         if (!p->started_ && !llm__sse_skip_bom(p)) break;
@@ -7880,10 +7880,10 @@ static void llm__bpe_merge_big(const llm_bpe *bpe, llm__bpe_big *b, const unsign
 static llm_result llm__bpe_piece_big(const llm_bpe *bpe, const unsigned char *p, size_t n, llm__bpe_out *out,
                                      llm_error *err) {
     llm__bpe_big b;
-    size_t words = n * 3, heap = n * 3, size;
+    size_t heap = n * 3, size; /* the heap's entries, as many as next, prev and pair hold together */
     unsigned char *mem, *copy;
     if (n >= 0xFFFFFFFFu / 8) return llm__fail(err, LLM_ERR_LIMIT_EXCEEDED, "a piece of %z bytes is too long", n);
-    size = heap * sizeof(uint64_t) + words * sizeof(uint32_t) + n + 8;
+    size = heap * sizeof(uint64_t) + 3 * n * sizeof(uint32_t) + n + 8; /* heap, next/prev/pair, the padded piece */
     mem = (unsigned char *)llm__alloc(&bpe->alloc_, size);
     if (!mem) return llm__fail(err, LLM_ERR_NO_MEMORY, "out of memory merging a piece of %z bytes", n);
     b.heap = (uint64_t *)(void *)mem;
@@ -12852,7 +12852,7 @@ static llm_result llm__responses_check_json_tools(llm__wire_enc *e, const char *
     bool objects = true;
     llm_result r;
     if (!text) return LLM_OK;
-    if ((r = llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), false, &doc, &perr)) != LLM_OK)
+    if (llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), false, &doc, &perr) != LLM_OK)
         return llm__fail(e->err, perr.code, "tools_json: %s", perr.message);
     arr = llm_json_root(&doc);
     for (v = llm_json_first(arr); v && objects; v = llm_json_next(arr, v)) objects = llm_json_is(v, LLM_JSON_OBJECT);
@@ -15092,7 +15092,7 @@ static llm_result llm__gemini_schema_text(llm__wire_enc *e, llm_json_writer *w, 
     char where[256];
     llm_result r;
     where[0] = '\0';
-    if ((r = llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), true, &doc, &perr)) != LLM_OK)
+    if (llm__json_check(&e->ctx->client->desc.alloc, text, strlen(text), true, &doc, &perr) != LLM_OK)
         return llm__fail(e->err, perr.code, "%s: %s", field, perr.message);
     r = llm__gemini_schema(e, w, llm_json_root(&doc), field, where, 0);
     llm_json_doc_free(&doc);
@@ -17216,7 +17216,7 @@ static void llm__call_random_id(const llm_client *client, uint64_t salt, const c
         uint64_t r = client->desc.random ? client->desc.random(client->desc.random_user)
                                          : llm__mix64(x += 0x9E3779B97F4A7C15ull);
         int k;
-        for (k = 0; k < 16; k++) out[n + i * 16 + k] = hex[(r >> (k * 4)) & 15];
+        for (k = 0; k < 16; k++) out[n + (size_t)i * 16 + k] = hex[(r >> (k * 4)) & 15];
     }
     out[n + 32] = '\0';
 }
@@ -18462,8 +18462,10 @@ LLM_API void llm_call_free(llm_call *call) {
 
 LLM_API llm_result llm_call_begin_decode(llm_call *call, const llm_client *client, bool stream,
                                          const llm_stream_options *options, llm_error *err) {
-    if (!call || !client || !client->provider)
+    if (!call || !client || !client->provider) {
+        if (call) memset(call, 0, sizeof *call); /* as every begin: feeding it is refused, freeing it does nothing */
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_call_begin_decode: NULL call or client");
+    }
     llm__call_init(call, client, 0);
     { /* recorded bytes: the client's choice of API alone (no model) */
         const char *none;
@@ -19534,8 +19536,8 @@ LLM_API llm_result llm_decode_recorded(const char *format, int http_status, cons
     if ((r = llm_client_init(&client, &d, err)) != LLM_OK ||
         (r = llm_call_begin_decode(&call, &client, stream, NULL, err)) != LLM_OK)
         return r;
-    r = llm_call_feed_status(&call, http_status);
-    if (r == LLM_OK) r = llm_call_feed_body(&call, body ? body : "", len);
+    /* a call keeps its first failure: llm_call_finish reports what feeding met */
+    if (llm_call_feed_status(&call, http_status) == LLM_OK) (void)llm_call_feed_body(&call, body ? body : "", len);
     r = llm_call_finish(&call, 0, resp, err);
     llm_call_free(&call);
     return r;
@@ -19817,7 +19819,7 @@ LLM_API llm_router_desc llm_router_desc_defaults(const llm_router_desc *in) {
     if (d.backoff_base_ms <= 0) d.backoff_base_ms = LLM__RETRY_BACKOFF_BASE_MS;
     if (d.backoff_cap_ms <= 0) d.backoff_cap_ms = LLM__RETRY_BACKOFF_CAP_MS;
     if (d.max_retry_after_ms <= 0) d.max_retry_after_ms = LLM__RETRY_MAX_AFTER_MS;
-    if (d.budget_window_ms <= 0) d.budget_window_ms = 24 * 3600 * 1000;
+    if (d.budget_window_ms <= 0) d.budget_window_ms = (int64_t)24 * 3600 * 1000;
     if ((unsigned)d.strategy >= (unsigned)LLM__ROUTER_STRATEGY_COUNT) d.strategy = LLM_ROUTING_DEFAULT;
     if (d.store.expected_processes < 1) d.store.expected_processes = 1;
     if (d.store.breaker_failures <= 0) d.store.breaker_failures = 5;
@@ -20002,11 +20004,13 @@ static llm_result llm__router_add_dep(llm_router *r, const llm_deployment_desc *
     if (src->id) {
         dep->d.id = llm__router_str(r, src->id, &failed);
     } else if (!failed) {
-        char *id = (char *)llm__arena_alloc(&r->desc_.alloc, &r->arena_, strlen(dep->d.group) + 24);
-        if (id) {
-            strcpy(id, dep->d.group);
-            strcat(id, "#");
-            strcat(id, llm__router_itoa(idbuf, sizeof idbuf, (int64_t)i));
+        size_t glen = strlen(dep->d.group);
+        char *id = (char *)llm__arena_alloc(&r->desc_.alloc, &r->arena_, glen + 24);
+        if (id) { /* "{group}#{i}" */
+            const char *num = llm__router_itoa(idbuf, sizeof idbuf, (int64_t)i);
+            memcpy(id, dep->d.group, glen);
+            id[glen] = '#';
+            memcpy(id + glen + 1, num, strlen(num) + 1);
         }
         dep->d.id = id;
         failed = !id;
@@ -20096,16 +20100,18 @@ static int llm__router_share(int limit, int processes) {
    prefix: "llm1:{dep:<id>}" (the braces make it Redis Cluster's hash tag). */
 static llm_result llm__router_store_dep(llm_router *r, llm__router_dep *d, llm_error *err) {
     int n = r->desc_.store.run ? r->desc_.store.expected_processes : 1;
+    size_t len;
     char *p;
     d->rpm_local = llm__router_share(d->d.rpm, n);
     d->tpm_local = llm__router_share(d->d.tpm, n);
     d->parallel_local = llm__router_share(d->d.max_parallel, n);
     if (!r->desc_.store.run) return LLM_OK;
-    p = (char *)llm__arena_alloc(&r->desc_.alloc, &r->arena_, strlen(d->d.id) + 12);
+    len = strlen(d->d.id);
+    p = (char *)llm__arena_alloc(&r->desc_.alloc, &r->arena_, len + 12);
     if (!p) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
-    strcpy(p, "llm1:{dep:");
-    strcat(p, d->d.id);
-    strcat(p, "}");
+    memcpy(p, "llm1:{dep:", 10); /* "llm1:{dep:{id}}" */
+    memcpy(p + 10, d->d.id, len);
+    memcpy(p + 10 + len, "}", 2);
     d->store_prefix = p;
     return LLM_OK;
 }
@@ -20521,7 +20527,7 @@ static int llm__router_fen_find(const uint64_t *f, int n, uint64_t x) {
 }
 
 static void llm__router_tree_set(llm__router_tier *t, int pos, double key) {
-    int i = t->leaves + pos;
+    size_t i = (size_t)t->leaves + (size_t)pos;
     t->key[i] = key;
     t->ties[i] = key < LLM__ROUTER_ABSENT;
     for (i /= 2; i >= 1; i /= 2) {

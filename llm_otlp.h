@@ -33,7 +33,8 @@
      wall clock and the exporter's address when the seed is 0); an all-zero
      id, which OTLP calls invalid, is never made. Start, event and end times
      are unix nanoseconds from options.wall_clock_ns (default: the platform's
-     CLOCK_REALTIME; time() where it is hidden). Kind CLIENT or INTERNAL,
+     CLOCK_REALTIME, GetSystemTimeAsFileTime on Windows; time() where neither
+     is there). Kind CLIENT or INTERNAL,
      status UNSET, OK or ERROR with its description; attributes set again
      under the same key replace the old value.
    - Metrics: every record() is aggregated into an explicit-bucket
@@ -227,6 +228,17 @@ LLM_OTLP_API void llm_otlp_free(llm_otlp *x);
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#if defined(_WIN32) /* the wall clock: GetSystemTimeAsFileTime (clock_gettime would need winpthread) */
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#define LLM__OTLP_WIN32_LEAN
+#endif
+#include <windows.h>
+#ifdef LLM__OTLP_WIN32_LEAN
+#undef WIN32_LEAN_AND_MEAN
+#undef LLM__OTLP_WIN32_LEAN
+#endif
+#endif
 
 #define LLM__OTLP_DEFAULT_TIMEOUT_MS 10000
 #define LLM__OTLP_DEFAULT_MAX_SPANS 2048
@@ -396,7 +408,16 @@ LLM_OTLP_API void llm_otlp_headers_free(llm_otlp_headers *h) {
 
 static int64_t llm__otlp_now_ns(llm_otlp *x) {
     if (x->o_.wall_clock_ns) return x->o_.wall_clock_ns(x->o_.clock_user);
-#if defined(CLOCK_REALTIME)
+#if defined(_WIN32)
+    {
+        FILETIME ft; /* 100 ns steps since 1601-01-01; 11,644,473,600 s before 1970 */
+        ULARGE_INTEGER t;
+        GetSystemTimeAsFileTime(&ft);
+        t.LowPart = ft.dwLowDateTime;
+        t.HighPart = ft.dwHighDateTime;
+        return (int64_t)(t.QuadPart - 116444736000000000ULL) * 100;
+    }
+#elif defined(CLOCK_REALTIME)
     {
         struct timespec ts;
         if (clock_gettime(CLOCK_REALTIME, &ts) == 0) return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
@@ -1245,7 +1266,7 @@ static llm_result llm__otlp_signal_url(llm_otlp *x, const char *url, const char 
         if (*out) {
             memcpy(*out, e, n);
             memcpy(*out + n, "/v1/", 4);
-            strcpy(*out + n + 4, signal);
+            memcpy(*out + n + 4, signal, strlen(signal) + 1);
         }
     }
     return *out ? LLM_OK : llm__otlp_fail(err, LLM_ERR_NO_MEMORY, "llm_otlp_init: out of memory");

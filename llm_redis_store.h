@@ -431,7 +431,7 @@ LLM_REDIS_API uint64_t llm_redis_store_round_trips(const llm_redis_store *s) { r
 static struct timeval llm__redis_tv(int ms) {
     struct timeval tv;
     tv.tv_sec = ms / 1000;
-    tv.tv_usec = (ms % 1000) * 1000;
+    tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
     return tv;
 }
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make portability: llm.h built in the configurations its users build it in,
-# one after the other (each builds under its own names in build/portability/,
-# its log there as NAME.log). A configuration whose tools are missing fails:
+# in two lanes side by side (each lane one configuration after the other;
+# those that share build names share a lane), each configuration's log in
+# build/portability/NAME.log. A configuration whose tools are missing fails:
 # .ci/run installs them (Debian packages named below). The last line names
 # every configuration with its result and, for the firmware, its sizes.
 # ONLY="NAME..." runs only the configurations named.
@@ -18,8 +19,9 @@
 #                       the kernel runs no 32-bit programs, under qemu-i386
 #   be-s390x            the unit suites built by s390x-linux-gnu-gcc (64-bit
 #                       big-endian) under UBSan, run under qemu-s390x
-#   windows             x86_64-w64-mingw32-gcc -Werror: the header (linked,
-#                       with bcrypt), the router clock in both include orders,
+#   windows             x86_64-w64-mingw32-gcc -Werror: the header and
+#                       llm_otlp.h (linked, with bcrypt), the router clock in
+#                       both include orders,
 #                       the curl adapter and the CLI (compiled only: see below)
 #   firmware            check-firmware: Cortex-M4, LLM_NO_STDIO, a static arena
 B=${1:-build}
@@ -28,20 +30,19 @@ MAKE=${MAKE:-make}
 WARN="-std=c99 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes"
 mkdir -p "$P" "$B/logs"
 started=$(date +%s)
-passed=0; failed=0; summary=""
 
-# config NAME FUNCTION: runs the function into $P/NAME.log; its result is the
-# sum of the suites' "N passed" lines, or ok
+# config NAME FUNCTION: runs the function into $P/NAME.log and its verdict
+# into $P/NAME.result: "ok" and the sum of the suites' "N passed" lines, or
+# FAILED
 config() {
     name=$1; start=$(date +%s)
     case " ${ONLY:-$name} " in *" $name "*) ;; *) return 0 ;; esac # ONLY="tcc windows": those alone
     if $2 > "$P/$name.log" 2>&1; then
         result=$(awk '/^[0-9]+ passed, 0 failed/ { p += $1; n++ } END { if (n) printf "%d cases in %d suites", p, n }' "$P/$name.log")
-        [ -n "$result" ] || result=ok
-        passed=$((passed + 1)); summary="$summary; $name $result"
-        echo "ok   $name ($(($(date +%s) - start)) s): $result"
+        echo "ok ${result:-ok}" > "$P/$name.result"
+        echo "ok   $name ($(($(date +%s) - start)) s): ${result:-ok}"
     else
-        failed=$((failed + 1)); summary="$summary; $name FAILED"
+        echo FAILED > "$P/$name.result"
         echo "FAIL $name: see $P/$name.log"; tail -n 20 "$P/$name.log" | sed 's/^/     /'
     fi
 }
@@ -109,24 +110,30 @@ windows() {
     printf '#define LLM_IMPLEMENTATION\n#include "../../llm.h"\n#define LLM_CURL_IMPLEMENTATION\n#include "../../llm_curl_adapter.h"\n' \
         > "$P/curl_adapter.c"
     $m $WARN -isystem "$P/mingw-include" -c -o "$P/curl_adapter.o" "$P/curl_adapter.c" || return 1
+    printf '#define LLM_OTLP_IMPLEMENTATION\n#include "../../llm_otlp.h"\n' > "$P/otlp.c"
+    $m $WARN -o "$P/otlp.exe" "$P/otlp.c" tests/compile/compile_c.c tests/compile/impl.c -lbcrypt || return 1
     for f in cli/*.c; do
         $m $WARN -isystem "$P/mingw-include" -DLLM_CLI_SHARE_DIR='"C:/llm/share"' -DLLM_CLI_SOURCE_DIR='"C:/llm/src"' \
             -c -o "$P/cli-$(basename "$f" .c).o" "$f" || return 1
     done
-    echo "compiled for Windows: the header (linked), the router clock both ways, the curl adapter, the CLI"
+    echo "compiled for Windows: the header and llm_otlp.h (linked), the router clock both ways, the curl adapter, the CLI"
 }
 
 firmware() { $MAKE -s check-firmware; }
 
-config c99-gcc c99_gcc
-config c99-clang c99_clang
-config cxx-g++ cxx_gxx
-config cxx-clang++ cxx_clangxx
-config tcc tcc_
-config m32 m32
-config be-s390x be_s390x
-config windows windows
-config firmware firmware
+ALL="c99-gcc c99-clang cxx-g++ cxx-clang++ tcc m32 be-s390x windows firmware"
+for name in $ALL; do rm -f "$P/$name.result"; done
+# the two emulated runs, the longest, start first, one in each lane
+{ config m32 m32; config c99-gcc c99_gcc; config c99-clang c99_clang; config tcc tcc_; config windows windows; } &
+{ config be-s390x be_s390x; config cxx-g++ cxx_gxx; config cxx-clang++ cxx_clangxx; config firmware firmware; } &
+wait
+passed=0; failed=0; summary=""
+for name in $ALL; do
+    case " ${ONLY:-$name} " in *" $name "*) ;; *) continue ;; esac
+    read -r verdict result < "$P/$name.result" 2> /dev/null || verdict=FAILED
+    if [ "$verdict" = ok ]; then passed=$((passed + 1)); summary="$summary; $name $result"
+    else failed=$((failed + 1)); summary="$summary; $name FAILED"; fi
+done
 # the firmware's sizes, one per configuration
 sizes=$(sed -n 's/^Cortex-M4 -Os LLM_NO_STDIO \([a-z-]*\) .*: code size \([0-9]*\) bytes text (object), image \([0-9]*\) text.*/\1 \2\/\3/p' \
     "$P/firmware.log" 2>/dev/null | tr '\n' ',' | sed 's/,$//; s/,/, /g')

@@ -334,6 +334,7 @@ static void unknown_models_are_errors(void) {
     llm_error err;
     llm_model_info info;
     c.usd = 99;
+    memset(&err, 0, sizeof err); /* what the checks below read was written by llm_cost */
     CHECK_EQ_INT(llm_cost(TABLE, "no-such-model", &u, &c, &err), LLM_ERR_MODEL_UNKNOWN);
     CHECK_EQ_INT(err.code, LLM_ERR_MODEL_UNKNOWN);
     CHECK(strstr(err.message, "no-such-model") != NULL);
@@ -578,6 +579,7 @@ static void refresh_falls_back(void) {
     t.send = fake_send;
     t.user = &f;
     memset(&db, 0, sizeof db);
+    memset(&err, 0, sizeof err);
     /* 500, no cache: the embedded table stays (1000*2.5e-06) */
     f.status = 500;
     f.body = "oops";

@@ -549,6 +549,20 @@ static void body_refused(const char *body, llm_result code, const char *field, i
 
 /* The types of OpenAI's CreateChatCompletionRequest: a member of another
    type is refused naming it; a file uploaded by id cannot be held. */
+/* A call whose begin was refused (here: a client with no provider) holds
+   nothing: feeding it is refused as out of order, freeing it is harmless,
+   whatever its memory held before (every begin zeroes it). */
+static void a_call_a_begin_refused_can_be_fed_and_freed_safely(void) {
+    llm_client c;
+    llm_call call;
+    llm_error err;
+    memset(&c, 0, sizeof c);
+    memset(&call, 0xAB, sizeof call);
+    CHECK_EQ_INT(llm_call_begin_decode(&call, &c, true, NULL, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(llm_call_feed_status(&call, 200), LLM_ERR_INVALID_ARGUMENT);
+    llm_call_free(&call);
+}
+
 static void openai_bodies_of_the_wrong_types_are_refused(void) {
     char deep[400];
     size_t i, n = 0;
@@ -595,6 +609,7 @@ static const test_case cases[] = {
     TEST(a_filtered_answer_keeps_its_content_filter_finish),
     TEST(a_reasoning_event_is_written_as_reasoning_content),
     TEST(openai_bodies_of_the_wrong_types_are_refused),
+    TEST(a_call_a_begin_refused_can_be_fed_and_freed_safely),
     TEST(openai_sends_files_forced_tools_and_schemas_as_documented),
 };
 

@@ -584,7 +584,7 @@ static void complete_runs_through_the_transport(void) {
     CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_OK);
     CHECK_EQ_STR(sent, "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}");
     CHECK_EQ_STR(resp.request_id, "req_1");
-    CHECK(resp.raw_body_len == len && memcmp(resp.raw_body, body, len) == 0);
+    CHECK(resp.raw_body && resp.raw_body_len == len && memcmp(resp.raw_body, body, len) == 0);
     CHECK(resp.choice_count == 1 && resp.choices[0].content_len == 198);
     llm_response_free(&resp);
     CHECK_EQ_INT(llm_complete(&c, &req, &resp, &err), LLM_ERR_TIMEOUT);
@@ -938,6 +938,7 @@ static llm_result retry_run(const llm_mock_exchange *x, size_t count, int retrie
     llm_client_desc d;
     llm_client c;
     llm_request req = simple_request();
+    memset(resp, 0, sizeof *resp); /* the caller frees it whatever happens */
     memset(&mock, 0, sizeof mock);
     mock.exchanges = x;
     mock.count = count;
@@ -978,7 +979,7 @@ static void a_429_is_sent_again_after_its_retry_after(void) {
     if (CHECK_EQ_INT(retry_run(x, 2, -1, false, false, &log, &resp, &err), LLM_OK)) {
         CHECK_EQ_INT(resp.attempts, 2);
         CHECK_EQ_INT((int)resp.latency_ms, 250);
-        CHECK_EQ_INT(resp.choices[0].content_len, 198);
+        if (CHECK_EQ_INT((int)resp.choice_count, 1)) CHECK_EQ_INT(resp.choices[0].content_len, 198);
     }
     CHECK_EQ_INT(log.requests, 2);
     CHECK_EQ_INT(log.keyed, 2);

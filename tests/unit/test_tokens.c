@@ -420,7 +420,12 @@ static void estimator_error_on_held_out_half(void) {
     const char *models[2] = {"gpt-4o", "gpt-4"}, *encs[2] = {"o200k_base", "cl100k_base"};
     memset(&doc, 0, sizeof doc);
     meta = TEST_READ_FIXTURE(DATA "expected.json", &mlen);
-    if (!CHECK(corpus && meta && llm_json_parse(&doc, meta, mlen, NULL) == LLM_OK)) return;
+    if (!CHECK(corpus && meta && llm_json_parse(&doc, meta, mlen, NULL) == LLM_OK)) {
+        llm_json_doc_free(&doc); /* a failed parse keeps its buffers for the next */
+        free(meta);
+        free(corpus);
+        return;
+    }
     for (k = 0; k < 2; k++) {
         const llm_json *docs = llm_json_get(llm_json_root(&doc), "documents");
         double errs[400], sum = 0, tmp;
