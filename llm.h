@@ -5103,7 +5103,7 @@ static llm_result llm__json_document(llm__json_parser *ps, int max_depth) {
     llm_result r = llm__json_value(ps, stack, &depth, max_depth);
     for (;;) {
         llm_json *top;
-        if (r == LLM_AGAIN) { /* a container just opened */
+        if (r == LLM_AGAIN && depth > 0) { /* a container just opened (depth > 0: its entry on the stack) */
             top = &ps->doc->values_[stack[depth - 1]];
             llm__json_skip_ws(ps);
             if (ps->p < ps->end && *ps->p == (llm__json_type(top) == LLM_JSON_OBJECT ? '}' : ']')) goto close;
@@ -8085,7 +8085,7 @@ static const llm__bpe_special *llm__bpe_special_at(const llm_bpe *bpe, const uns
 }
 
 static llm_result llm__bpe_check(const llm_bpe *bpe, const char *text, size_t len, llm_error *err) {
-    if (!bpe || !bpe->table_) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no vocabulary loaded");
+    if (!bpe || !bpe->table_ || !bpe->filter_) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no vocabulary loaded");
     if (!text && len) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "text is NULL");
     return LLM_OK;
 }
@@ -17583,6 +17583,7 @@ static llm_result llm__call_start(llm_call *call, const llm_client *client, cons
     r = llm__call_open(call, client, req != NULL, &x, req ? req->model : NULL, stream, now_ms, http,
                        "llm_call_begin", err);
     if (r != LLM_OK) return r;
+    LLM_ASSERT(client->provider && call->wire_); /* llm__call_open checked the one and chose the other */
     if ((r = llm__wire_check_request(req, &call->alloc_, err)) != LLM_OK) return r;
     if (!call->wire_->encode)
         return llm__fail(err, LLM_ERR_UNSUPPORTED, "provider \"%s\": its wire format (%s) only decodes answers here",
@@ -20137,7 +20138,7 @@ static llm_result llm__router_build(llm_router *r, const llm_router_desc *desc, 
         c->group_slots = (int *)llm__router_array(r, slots, sizeof(int), &failed);
         c->id_slots = (int *)llm__router_array(r, slots, sizeof(int), &failed);
     }
-    if (failed) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
+    if (failed || !c) return llm__fail(err, LLM_ERR_NO_MEMORY, "llm_router_init: out of memory");
     for (i = 0; i <= c->slot_mask; i++) c->group_slots[i] = c->id_slots[i] = -1;
     c->rng = llm__seed(desc->seed, r) ^ 0xBB67AE8584CAA73Bull; /* seed 0: the system's entropy */
     if (desc->retry_policy_count)
@@ -20460,6 +20461,7 @@ static int llm__router_choose(llm_router *r, llm_router_attempt *a, const llm__r
         mode = any_weight ? 1 : all_rpm ? 2 : all_tpm ? 3 : 0;
         for (k = 0; k < n; k++)
             if (LLM__ROUTER_CANDIDATES(k)) total += llm__router_weight(&c->deps[m[k]], mode);
+        if (!total) return -1; /* no candidate (the callers mark one at least) */
         x = llm__router_random(r) % total;
         for (k = 0; k < n; k++)
             if (LLM__ROUTER_CANDIDATES(k)) {
@@ -20475,6 +20477,7 @@ static int llm__router_choose(llm_router *r, llm_router_attempt *a, const llm__r
             if (ties == 0 || sc < best) { best = sc; ties = 1; }
             else if (sc == best) ties++;
         }
+    if (!ties) return -1;
     x = llm__router_random(r) % ties;
     for (k = 0; k < n && pick < 0; k++)
         if (LLM__ROUTER_CANDIDATES(k) && llm__router_score(r, &c->deps[m[k]], now) == best && x-- == 0) pick = m[k];
