@@ -9,12 +9,17 @@
    the reason goes to stderr) or the body is not JSON. */
 static inline bool body_of(const llm_client *c, const llm_request *req, llm_json_doc *doc, char *text, size_t size, llm_error *err) {
     llm_call call;
-    const llm_http_request *http;
+    const llm_http_request *http = NULL;
     llm_error local;
     bool ok;
     memset(doc, 0, sizeof *doc);
     if (llm_call_begin(&call, c, req, 0, &http, err ? err : &local) != LLM_OK) {
         if (!err) fprintf(stderr, "  refused: %s\n", local.message);
+        return false;
+    }
+    if (!http) { /* an accepted call without its request: no body to compare */
+        fprintf(stderr, "  accepted without a request\n");
+        llm_call_free(&call);
         return false;
     }
     ok = llm_json_parse(doc, http->body, http->body_len, NULL) == LLM_OK;

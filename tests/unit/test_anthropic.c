@@ -256,6 +256,7 @@ static llm_result forced_tool_answer(const char *answer, bool stream, llm_respon
     const llm_http_request *http;
     llm_request req;
     llm_result r;
+    memset(resp, 0, sizeof *resp); /* a refused call never reaches llm_call_finish */
     memset(&req, 0, sizeof req);
     req.model = "claude-3-5-haiku-20241022";
     req.messages = &hello;
@@ -292,19 +293,21 @@ static void a_structured_answer_through_the_forced_tool(void) {
     char sse[2048];
     llm_response resp;
     llm_error err;
-    CHECK_EQ_INT(forced_tool_answer(body, false, &resp, &err), LLM_OK);
-    CHECK_EQ_STR(resp.choices[0].content, "{\"city\":\"Paris\",\"sure\":0.9}");
-    CHECK_EQ_INT(resp.choices[0].tool_call_count, 0);
-    CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_STOP);
+    if (CHECK_EQ_INT(forced_tool_answer(body, false, &resp, &err), LLM_OK) && CHECK_EQ_INT(resp.choice_count, 1)) {
+        CHECK_EQ_STR(resp.choices[0].content, "{\"city\":\"Paris\",\"sure\":0.9}");
+        CHECK_EQ_INT(resp.choices[0].tool_call_count, 0);
+        CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_STOP);
+    }
     llm_response_free(&resp);
     CHECK_EQ_INT(forced_tool_answer(cut, false, &resp, &err), LLM_ERR_TRUNCATED);
     CHECK(strstr(err.message, "max_tokens") != NULL);
     llm_response_free(&resp);
     snprintf(sse, sizeof sse, stream, "tool_use");
-    CHECK_EQ_INT(forced_tool_answer(sse, true, &resp, &err), LLM_OK);
-    CHECK_EQ_STR(resp.choices[0].content, "{\"city\": \"Paris\"}");
-    CHECK_EQ_INT(resp.choices[0].tool_call_count, 0);
-    CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_STOP);
+    if (CHECK_EQ_INT(forced_tool_answer(sse, true, &resp, &err), LLM_OK) && CHECK_EQ_INT(resp.choice_count, 1)) {
+        CHECK_EQ_STR(resp.choices[0].content, "{\"city\": \"Paris\"}");
+        CHECK_EQ_INT(resp.choices[0].tool_call_count, 0);
+        CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_STOP);
+    }
     llm_response_free(&resp);
     snprintf(sse, sizeof sse, stream, "max_tokens");
     CHECK_EQ_INT(forced_tool_answer(sse, true, &resp, &err), LLM_ERR_TRUNCATED);
@@ -603,7 +606,12 @@ static void reasoning_goes_back_only_where_it_was_made(void) {
     req.tool_count = 1;
     req.extra_body = "{\"thinking\":{\"type\":\"adaptive\"}}";
     client_over(&c, NULL, &mock);
-    if (!CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK)) { free(answer); return; }
+    if (!CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK) || !CHECK_EQ_INT(resp.choice_count, 1) ||
+        !CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
+        llm_response_free(&resp);
+        free(answer);
+        return;
+    }
     CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 1);
     CHECK_EQ_STR(resp.choices[0].reasoning_provider, "anthropic");
     CHECK_EQ_STR(resp.choices[0].reasoning_origin, "https://api.anthropic.com");
@@ -667,16 +675,17 @@ static void a_streamed_answer_records_its_origin(void) {
     req.messages = &user;
     req.message_count = 1;
     client_over(&c, "http://LocalHost:4000/anthropic/", &mock);
-    if (CHECK_EQ_INT(llm_stream(&c, &req, NULL, NULL, &resp, NULL), LLM_OK) &&
+    if (CHECK_EQ_INT(llm_stream(&c, &req, NULL, NULL, &resp, NULL), LLM_OK) && CHECK_EQ_INT(resp.choice_count, 1) &&
         CHECK_EQ_INT(resp.choices[0].reasoning_block_count, 1)) {
         CHECK_EQ_STR(resp.choices[0].reasoning_provider, "anthropic");
         CHECK_EQ_STR(resp.choices[0].reasoning_origin, "http://localhost:4000");
         CHECK_EQ_STR(resp.choices[0].reasoning_model, "claude-sonnet-4-5"); /* its "anthropic/" prefix stripped */
     }
     llm_response_free(&resp);
-    CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, sse, len, true, &resp, NULL), LLM_OK);
-    CHECK(resp.choices[0].reasoning_origin == NULL && resp.choices[0].reasoning_model == NULL &&
-          resp.choices[0].reasoning_provider == NULL);
+    if (CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, sse, len, true, &resp, NULL), LLM_OK) &&
+        CHECK_EQ_INT(resp.choice_count, 1))
+        CHECK(resp.choices[0].reasoning_origin == NULL && resp.choices[0].reasoning_model == NULL &&
+              resp.choices[0].reasoning_provider == NULL);
     llm_response_free(&resp);
     free(sse);
 }
@@ -749,8 +758,12 @@ static bool thinking_history(llm_conversation *conv, char **answer, llm_request 
     llm_message user;
     *answer = TEST_READ_FIXTURE(DOCS "thinking_tool_use_response.json", &len);
     memset(conv, 0, sizeof *conv);
-    if (!*answer || !CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, *answer, len, false, &resp, NULL), LLM_OK))
+    if (!*answer) return false;
+    if (!CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, *answer, len, false, &resp, NULL), LLM_OK) ||
+        !CHECK_EQ_INT(resp.choice_count, 1) || !CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
+        llm_response_free(&resp);
         return false;
+    }
     memset(&user, 0, sizeof user);
     user.role = LLM_ROLE_USER;
     user.content = "What's the weather in Paris?";

@@ -294,7 +294,8 @@ static void a_client_desc_is_filled_from_the_environment(void) {
     CHECK_EQ_STR(d.api_key, "sk-ant-env");
     CHECK_EQ_STR(t.key_from, "ANTHROPIC_API_KEY");
     CHECK_EQ_STR(t.model, "claude-sonnet-4-5");
-    CHECK(d.custom_provider->wire == llm_wire_anthropic_messages()); /* Anthropic's Messages API */
+    /* Anthropic's Messages API */
+    CHECK(d.custom_provider != NULL && d.custom_provider->wire == llm_wire_anthropic_messages());
     /* what the desc holds wins: its key, its provider */
     memset(&d, 0, sizeof d);
     d.api_key = "sk-mine";

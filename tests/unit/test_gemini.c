@@ -385,7 +385,7 @@ static void url_schema_and_refusals(void) {
     llm_request r;
     llm_client c;
     llm_call call;
-    const llm_http_request *http;
+    const llm_http_request *http = NULL;
     llm_json_doc doc;
     llm_error err;
     char body[2048];
@@ -399,13 +399,17 @@ static void url_schema_and_refusals(void) {
     r.message_count = 1;
     client_for(&c, "gemini", false);
     if (CHECK_EQ_INT(llm_call_begin(&call, &c, &r, 0, &http, &err), LLM_OK)) {
-        CHECK_EQ_STR(http->url, "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent");
-        for (i = 0; i < http->header_count; i++) key |= strcmp(http->headers[i].name, "x-goog-api-key") == 0 && strcmp(http->headers[i].value, "sk-test") == 0;
+        if (CHECK(http != NULL)) {
+            CHECK_EQ_STR(http->url, "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent");
+            for (i = 0; i < http->header_count; i++) key |= strcmp(http->headers[i].name, "x-goog-api-key") == 0 && strcmp(http->headers[i].value, "sk-test") == 0;
+        }
         CHECK(key);
         llm_call_free(&call);
     }
+    http = NULL;
     if (CHECK_EQ_INT(llm_call_begin_stream(&call, &c, &r, 0, &http, &err), LLM_OK)) {
-        CHECK_EQ_STR(http->url, "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
+        if (CHECK(http != NULL))
+            CHECK_EQ_STR(http->url, "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
         llm_call_free(&call);
     }
     r.response_format.type = LLM_FORMAT_JSON_SCHEMA;
@@ -641,7 +645,11 @@ static void thought_signatures_go_back_only_where_they_were_made(void) {
     req.tool_count = 1;
     req.reasoning_effort = "low";
     gemini_over(&c, NULL, &mock);
-    if (!CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK)) { free(answer); return; }
+    if (!CHECK_EQ_INT(llm_complete(&c, &req, &resp, NULL), LLM_OK) || !CHECK_EQ_INT(resp.choice_count, 1)) {
+        llm_response_free(&resp);
+        free(answer);
+        return;
+    }
     CHECK_EQ_STR(resp.choices[0].reasoning_provider, "gemini");
     CHECK_EQ_STR(resp.choices[0].reasoning_origin, "https://generativelanguage.googleapis.com");
     CHECK_EQ_STR(resp.choices[0].reasoning_model, "gemini-2.5-pro");
@@ -694,7 +702,12 @@ static void parallel_calls_go_back_as_they_came(void) {
     for (i = 0; i < TEST_COUNT(files); i++) {
         if (!(bytes = TEST_READ_FIXTURE(files[i], &len))) continue;
         memset(&conv, 0, sizeof conv);
-        if (!CHECK_EQ_INT(llm_decode_recorded("gemini", 200, bytes, len, i == 1, &resp, NULL), LLM_OK)) { free(bytes); continue; }
+        if (!CHECK_EQ_INT(llm_decode_recorded("gemini", 200, bytes, len, i == 1, &resp, NULL), LLM_OK) ||
+            !CHECK_EQ_INT(resp.choice_count, 1)) {
+            llm_response_free(&resp);
+            free(bytes);
+            continue;
+        }
         CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_TOOL_CALLS);
         if (!CHECK_EQ_INT(resp.choices[0].tool_call_count, 2)) { llm_response_free(&resp); free(bytes); continue; }
         CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, "{\"location\":\"Paris\"}");
@@ -772,12 +785,15 @@ static void args_that_are_not_an_object_are_kept_and_sent_back(void) {
     const llm_message *msgs;
     for (i = 0; i < 2; i++) {
         memset(&conv, 0, sizeof conv);
-        if (!CHECK_EQ_INT(decoded(i ? sse : whole, 200, i == 1, &resp, &err), LLM_OK)) continue;
-        if (CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
-            CHECK_EQ_STR(resp.choices[0].tool_calls[0].name, "lookup");
-            CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, args[i]);
-            CHECK(resp.choices[0].tool_calls[0].arguments_invalid);
+        /* the tool result below answers tool_calls[0]: nothing to send without it */
+        if (!CHECK_EQ_INT(decoded(i ? sse : whole, 200, i == 1, &resp, &err), LLM_OK) ||
+            !CHECK_EQ_INT(resp.choice_count, 1) || !CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
+            llm_response_free(&resp);
+            continue;
         }
+        CHECK_EQ_STR(resp.choices[0].tool_calls[0].name, "lookup");
+        CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, args[i]);
+        CHECK(resp.choices[0].tool_calls[0].arguments_invalid);
         memset(&user, 0, sizeof user);
         user.role = LLM_ROLE_USER;
         user.content = "Look Paris up.";

@@ -323,7 +323,12 @@ static void the_remote_count_is_the_responses_endpoint(void) {
         req.messages = &m;
         req.message_count = 1;
         req.max_tokens = 100; /* not a member of the count's body */
+        http = NULL;
         if (!CHECK_EQ_INT(llm_call_begin_count_tokens(&call, &c, &req, 0, &http, NULL), LLM_OK)) continue;
+        if (!CHECK(http != NULL)) {
+            llm_call_free(&call);
+            continue;
+        }
         CHECK_EQ_STR(http->url, "https://api.openai.com/v1/responses/input_tokens");
         memset(&doc, 0, sizeof doc);
         if (CHECK_EQ_INT(llm_json_parse(&doc, http->body, http->body_len, NULL), LLM_OK))
@@ -379,7 +384,7 @@ static void the_function_and_reasoning_examples_decode(void) {
     llm_response resp;
     if (!fn) return;
     if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, fn, len, false, &resp, NULL), LLM_OK) &&
-        CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
+        CHECK_EQ_INT(resp.choice_count, 1) && CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
         CHECK_EQ_STR(resp.choices[0].tool_calls[0].id, "call_unLAR8MvFNptuiZK6K6HCy5k");
         CHECK_EQ_STR(resp.choices[0].tool_calls[0].name, "get_current_weather");
         CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, "{\"location\":\"Boston, MA\",\"unit\":\"celsius\"}");
@@ -393,7 +398,8 @@ static void the_function_and_reasoning_examples_decode(void) {
     llm_response_free(&resp);
     free(fn);
     if (!(rs = read_fixture("reasoning.json", &len))) return;
-    if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, rs, len, false, &resp, NULL), LLM_OK)) {
+    if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, rs, len, false, &resp, NULL), LLM_OK) &&
+        CHECK_EQ_INT(resp.choice_count, 1)) {
         CHECK_EQ_STR(resp.choices[0].content, "The classic tongue twister...");
         CHECK_EQ_STR(resp.model, "o1-2024-12-17");
         CHECK_EQ_INT(resp.usage.prompt_tokens, 81);
@@ -413,7 +419,8 @@ static void incomplete_and_failed_answers(void) {
     llm_response resp;
     llm_error err;
     if (!inc) return;
-    if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, inc, len, false, &resp, NULL), LLM_OK)) {
+    if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, inc, len, false, &resp, NULL), LLM_OK) &&
+        CHECK_EQ_INT(resp.choice_count, 1)) {
         CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_LENGTH);
         CHECK_EQ_STR(resp.choices[0].finish_reason_raw, "max_output_tokens");
         CHECK_EQ_STR(resp.choices[0].content, "The first three primes are 2, 3 and");
@@ -425,7 +432,7 @@ static void incomplete_and_failed_answers(void) {
         static const char filtered[] = "{\"id\":\"r\",\"object\":\"response\",\"status\":\"incomplete\","
                                        "\"incomplete_details\":{\"reason\":\"content_filter\"},\"output\":[]}";
         if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, filtered, sizeof filtered - 1, false, &resp, NULL),
-                         LLM_OK))
+                         LLM_OK) && CHECK_EQ_INT(resp.choice_count, 1))
             CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_CONTENT_FILTER);
         llm_response_free(&resp);
     }
@@ -454,12 +461,14 @@ static void a_refusal_decodes(void) {
         "event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{\"id\":\"resp_1\",\"status\":"
         "\"completed\",\"output\":[]}}\n\n";
     llm_response resp;
-    if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, body, sizeof body - 1, false, &resp, NULL), LLM_OK)) {
+    if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, body, sizeof body - 1, false, &resp, NULL), LLM_OK) &&
+        CHECK_EQ_INT(resp.choice_count, 1)) {
         CHECK_EQ_STR(resp.choices[0].refusal, "I'm sorry, I cannot help with that.");
         CHECK(resp.choices[0].content == NULL);
     }
     llm_response_free(&resp);
-    if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, sse, sizeof sse - 1, true, &resp, NULL), LLM_OK))
+    if (CHECK_EQ_INT(llm_decode_recorded("openai-responses", 200, sse, sizeof sse - 1, true, &resp, NULL), LLM_OK) &&
+        CHECK_EQ_INT(resp.choice_count, 1))
         CHECK_EQ_STR(resp.choices[0].refusal, "I'm sorry, I cannot help with that.");
     llm_response_free(&resp);
 }
@@ -474,6 +483,7 @@ static llm_result feed(const char *sse, size_t len, size_t split, llm_response *
     llm_event ev;
     size_t i, tlen = 0;
     llm_result r;
+    memset(resp, 0, sizeof *resp); /* a refused call never reaches llm_call_finish */
     client_for(&c, "openai", NULL, LLM_OPENAI_API_RESPONSES);
     text[0] = '\0';
     if (llm_call_begin_decode(&call, &c, true, NULL, err) != LLM_OK) return LLM_ERR_INVALID_ARGUMENT;
@@ -656,12 +666,14 @@ static void how_a_stream_ends(void) {
     if (!sse) return;
     cut = strstr(sse, "event: response.completed");
     if (CHECK(cut != NULL)) {
-        CHECK_EQ_INT(feed(sse, (size_t)(cut - sse), 0, &resp, &err, text, sizeof text), LLM_ERR_TRUNCATED);
-        CHECK_EQ_STR(resp.choices[0].content, "Hi there! How can I assist you today?");
+        if (CHECK_EQ_INT(feed(sse, (size_t)(cut - sse), 0, &resp, &err, text, sizeof text), LLM_ERR_TRUNCATED) &&
+            CHECK_EQ_INT(resp.choice_count, 1))
+            CHECK_EQ_STR(resp.choices[0].content, "Hi there! How can I assist you today?");
         llm_response_free(&resp);
     }
     free(sse);
-    if (CHECK_EQ_INT(feed(incomplete, sizeof incomplete - 1, 0, &resp, &err, text, sizeof text), LLM_OK)) {
+    if (CHECK_EQ_INT(feed(incomplete, sizeof incomplete - 1, 0, &resp, &err, text, sizeof text), LLM_OK) &&
+        CHECK_EQ_INT(resp.choice_count, 1)) {
         CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_LENGTH);
         CHECK_EQ_STR(resp.choices[0].content, "2, 3 and");
         CHECK_EQ_INT(resp.usage.total_tokens, 12);
