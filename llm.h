@@ -5457,13 +5457,13 @@ static int llm__json_demand_member(llm__json_demand *d, bool *first, const char 
     return d->ps.p < d->ps.end ? 1 : -1;
 }
 
-#endif
-
 /* The document's string buffer grown to len + 1 bytes (what the strings
    of a len-byte text need), for a reader's strings; NULL without memory. */
 static char *llm__json_scratch(llm_json_doc *doc, size_t len) {
     return llm__json_strings_fit(doc, len) ? doc->strings_ : NULL;
 }
+
+#endif
 
 LLM_API const llm_json *llm_json_root(const llm_json_doc *doc) {
     return doc && doc->count_ ? doc->values_ : NULL;
@@ -6198,8 +6198,10 @@ static llm_result llm__sse_hold(llm_sse *p) {
     return LLM_OK;
 }
 
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
 /* Whether the parser stands where llm__sse_whole_event reads an event:
-   at a line start in the chunk, nothing of an event begun. */
+   at a line start in the chunk, nothing of an event begun (for the call,
+   which reads these formats' stream events where they lie). */
 static bool llm__sse_at_event(const llm_sse *p) {
     return p->error_ == LLM_OK && p->chunk_ && p->started_ && !p->after_cr_ && !p->line_len_ && !p->has_data_ &&
            !p->type_len_ && p->pos_ < p->chunk_len_;
@@ -6223,6 +6225,7 @@ static bool llm__sse_take_event(llm_sse *p, const char *q) {
     p->pos_ = (size_t)(q - p->chunk_);
     return true;
 }
+#endif
 
 LLM_API bool llm_sse_ended_mid_event(const llm_sse *p) {
     return p && (p->line_len_ > 0 || p->has_data_ || p->type_len_ > 0 || p->pos_ < p->chunk_len_);
@@ -9723,6 +9726,8 @@ LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transpo
 // >>wirekit: what every wire format encodes and decodes with
 /* ------------------------------------------------------------------------ */
 
+typedef struct llm__wire_reader llm__wire_reader; /* below, with the formats that read in place */
+
 #if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
 /* ---- stream events read in place: the frame around one string ----
    A stream repeats its events' shape: many events are the previous one's
@@ -9780,11 +9785,12 @@ static bool llm__wire_frame_match(const llm__wire_frame *f, llm__json_demand *d,
      event's whole data when the bytes end there (the call reads events
      that way where they lie, their end being the line's);
    - emit: what text does with such an event's string. */
-typedef struct llm__wire_reader {
+struct llm__wire_reader {
     llm_result (*text)(llm_stream_sink *s, const char *data, size_t len, char *scratch);
     bool (*match)(const void *state, llm__json_demand *d, const char **text, size_t *n);
     llm_result (*emit)(llm_stream_sink *s, const char *text, size_t n);
-} llm__wire_reader;
+};
+#define LLM__WIRE_READERS 1
 #endif
 
 /* A JSON value written again as compact JSON text in an arena, into *out:
@@ -17975,7 +17981,9 @@ static const llm__wire_reader *llm__call_reader(const llm_wire_format *w) {
    into the sink: read in place where the format can, else parsed. */
 static void llm__call_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
     const llm_wire_format *w = call->wire_;
+#ifdef LLM__WIRE_READERS
     const llm__wire_reader *reader;
+#endif
     llm_stream_sink sink;
     llm_result r;
     if (llm__call_is_end_marker(w->end_marker, data, n)) {
@@ -17985,6 +17993,7 @@ static void llm__call_event(llm_call *call, const char *type, size_t type_len, c
     sink.state = call->ctx_.state;
     sink.call_ = call;
     r = LLM_AGAIN;
+#ifdef LLM__WIRE_READERS
     if ((reader = llm__call_reader(w)) != NULL) {
         const char *at = call->sse_mode_ && !call->ndjson_ ? call->sse_.whole_at_ : NULL;
         char *scratch = llm__json_scratch(&call->chunk_, n);
@@ -18002,6 +18011,7 @@ static void llm__call_event(llm_call *call, const char *type, size_t type_len, c
             }
         }
     }
+#endif
     if (r == LLM_AGAIN) { /* no reader in place, or one that left the event to the DOM */
         if (llm__call_parse_event(call, data, n) != LLM_OK) return;
         r = w->decode_event(&sink, type, type_len, llm_json_root(&call->chunk_));
@@ -18018,6 +18028,7 @@ static void llm__call_event(llm_call *call, const char *type, size_t type_len, c
    what the SSE parser would dispatch and the reader read, string and all:
    the string (d's scratch, the event document's buffer: no allocation) is
    emitted. False, nothing read and the sink told nothing, otherwise. */
+#ifdef LLM__WIRE_READERS
 static bool llm__call_event_in_place(llm_call *call, const llm__wire_reader *reader) {
     llm_sse *p = &call->sse_;
     const char *at, *text;
@@ -18042,6 +18053,13 @@ static bool llm__call_event_in_place(llm_call *call, const llm__wire_reader *rea
         llm__sticky_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", call->wire_->name);
     return true;
 }
+#else
+static bool llm__call_event_in_place(llm_call *call, const llm__wire_reader *reader) {
+    (void)call;
+    (void)reader;
+    return false;
+}
+#endif
 
 /* Pulls events through the wire format's stream decoder until an
    llm_event is queued, the bytes run out, or the stream ends. `last`: the
