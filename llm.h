@@ -13731,10 +13731,8 @@ static bool llm__responses_frame_match(const void *state, llm__json_demand *d, c
 }
 
 /* The sink calls of a delta event (kind from llm__responses_od_kind). */
-static llm_result llm__responses_od_emit(llm_stream_sink *s, int kind, int index, int64_t part, const char *str,
-                                         size_t n) {
-    llm_result r;
-    if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
+static llm_result llm__responses_od_deliver(llm_stream_sink *s, int kind, int index, int64_t part, const char *str,
+                                            size_t n) {
     if (kind == LLM__RESPONSES_OD_ARGS) return llm__responses_args_of(s, index, str, n);
     return llm__responses_delta_of(s,
                                    kind == LLM__RESPONSES_OD_TEXT      ? LLM_EVENT_TEXT
@@ -13743,9 +13741,16 @@ static llm_result llm__responses_od_emit(llm_stream_sink *s, int kind, int index
                                    index, part, str, n);
 }
 
+static llm_result llm__responses_od_emit(llm_stream_sink *s, int kind, int index, int64_t part, const char *str,
+                                         size_t n) {
+    llm_result r = llm_sink_choice(s, 0);
+    return r == LLM_OK ? llm__responses_od_deliver(s, kind, index, part, str, n) : r;
+}
+
+/* Choice 0 is there: the kept event's emit made it (or the stream failed). */
 static llm_result llm__responses_frame_emit(llm_stream_sink *s, const char *text, size_t n) {
     const llm__responses_state *st = (const llm__responses_state *)s->state;
-    return llm__responses_od_emit(s, st->frame_kind, st->frame_index, st->frame_part, text, n);
+    return llm__responses_od_deliver(s, st->frame_kind, st->frame_index, st->frame_part, text, n);
 }
 
 /* An event's data read in place (`scratch`: len + 1 bytes for its
