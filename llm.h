@@ -1127,6 +1127,7 @@ typedef struct llm_sse {
     size_t id_len_, id_cap_;
     char *held_;                /* the unread rest of a chunk fed too early */
     size_t held_cap_;
+    const char *whole_at_;      /* where the last event began when it was dispatched whole from the chunk */
     bool has_retry;             /* a valid `retry` field was seen: */
     int64_t retry_ms;           /* its value, the reconnection time */
     bool started_, after_cr_, has_data_;
@@ -2235,6 +2236,8 @@ typedef struct llm_call {
     size_t nd_len_, nd_cap_, nd_pos_;
     llm_stream_options sopt_;
     llm_sse sse_;
+    char sse_head_[64];         /* the bytes of the last event read in place before its data (event:, data:) */
+    size_t sse_head_len_;       /* 0: none kept */
     llm_json_doc chunk_;        /* the JSON of the current stream event */
     llm_json_doc check_;        /* for checking tool-call arguments */
     llm_event *queue_;
@@ -3478,7 +3481,7 @@ LLM_API llm_result llm_openai_chunk_write_usage(llm_openai_chunk_writer *c, cons
                          llm__json_demand_scalar, llm__json_demand_number, llm__json_demand_enter,
                          llm__json_demand_next, llm__json_demand_member, llm__json_demand_end
    sse            an incremental event-stream parser (WHATWG rules)
-                  gives: llm__sse_max, llm__sse_hold
+                  gives: llm__sse_max, llm__sse_hold, llm__sse_at_event, llm__sse_take_event
    http           header and URL checks, the mock transport, statuses and errors to result codes
                   gives: llm__http_check_headers, llm__http_url_ok, llm__http_json_scrub, llm__http_classify_with,
                          llm__http_url_loopback
@@ -3490,14 +3493,14 @@ LLM_API llm_result llm_openai_chunk_write_usage(llm_openai_chunk_writer *c, cons
                   gives: llm__events_from_answer, llm__events_finish, llm__events_free,
                          llm__events_tool_end_not_object
    openai         the OpenAI chat-completions wire format (OpenAI, Azure, OpenRouter and compatibles)
-                  gives: llm__openai_wire, llm__openai_azure_wire, llm__openai_stream_text, llm__openai_data_url,
+                  gives: llm__openai_wire, llm__openai_azure_wire, llm__openai_reader, llm__openai_data_url,
                          llm__openai_detail_name, llm__openai_error_words
    responses      the OpenAI Responses API wire format (OpenAI, Azure)
-                  gives: llm__responses_wire, llm__responses_azure_wire, llm__responses_stream_text
+                  gives: llm__responses_wire, llm__responses_azure_wire, llm__responses_reader
    anthropic      the Anthropic Messages wire format
-                  gives: llm__anthropic_wire, llm__anthropic_stream_text
+                  gives: llm__anthropic_wire, llm__anthropic_reader
    gemini         the Gemini generateContent wire format
-                  gives: llm__gemini_wire, llm__gemini_stream_text
+                  gives: llm__gemini_wire, llm__gemini_reader
    providers      the provider table, its lookups, and the one resolution of a target
                   gives: llm__providers_model_for, llm__providers_wire_for, llm__providers_for_format,
                          llm__providers_count_wire
@@ -5454,13 +5457,13 @@ static int llm__json_demand_member(llm__json_demand *d, bool *first, const char 
     return d->ps.p < d->ps.end ? 1 : -1;
 }
 
-#endif
-
 /* The document's string buffer grown to len + 1 bytes (what the strings
    of a len-byte text need), for a reader's strings; NULL without memory. */
 static char *llm__json_scratch(llm_json_doc *doc, size_t len) {
     return llm__json_strings_fit(doc, len) ? doc->strings_ : NULL;
 }
+
+#endif
 
 LLM_API const llm_json *llm_json_root(const llm_json_doc *doc) {
     return doc && doc->count_ ? doc->values_ : NULL;
@@ -6033,6 +6036,7 @@ static void llm__sse_dispatch(llm_sse *p, llm_sse_event *ev) {
     p->has_data_ = false;
     p->data_len_ = 0;
     p->type_len_ = 0;
+    p->whole_at_ = NULL;
 }
 
 LLM_API llm_result llm_sse_feed(llm_sse *p, const char *chunk, size_t len) {
@@ -6054,6 +6058,7 @@ LLM_API llm_result llm_sse_feed(llm_sse *p, const char *chunk, size_t len) {
     p->chunk_ = chunk;
     p->chunk_len_ = len;
     p->pos_ = 0;
+    p->whole_at_ = NULL;
     return LLM_OK;
 }
 
@@ -6107,7 +6112,7 @@ static bool llm__sse_whole_field(const llm_sse *p, const char *q, const char *en
    dispatched pointing into the chunk (nothing copied), exactly as the line
    rules below would dispatch it; false leaves it to them. */
 static bool llm__sse_whole_event(llm_sse *p, const char *q, const char *end, llm_sse_event *ev) {
-    const char *type = NULL, *type_end = NULL, *data, *data_end;
+    const char *type = NULL, *type_end = NULL, *data, *data_end, *at = q;
     if (p->has_data_ || p->type_len_) return false;
     if (end - q > 6 && q[0] == 'e' && q[1] == 'v' && q[2] == 'e' && q[3] == 'n' && q[4] == 't' && q[5] == ':' &&
         !llm__sse_whole_field(p, q, end, 6, &type, &type_end, &q))
@@ -6120,6 +6125,7 @@ static bool llm__sse_whole_event(llm_sse *p, const char *q, const char *end, llm
     else return false;
     if (!q) return false;
     p->pos_ = (size_t)(q - p->chunk_);
+    p->whole_at_ = at;
     ev->data = data;
     ev->data_len = (size_t)(data_end - data);
     ev->type = type && type_end > type ? type : "message";
@@ -6188,8 +6194,38 @@ static llm_result llm__sse_hold(llm_sse *p) {
     p->chunk_ = p->held_;
     p->chunk_len_ = rest;
     p->pos_ = 0;
+    p->whole_at_ = NULL;
     return LLM_OK;
 }
+
+#if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
+/* Whether the parser stands where llm__sse_whole_event reads an event:
+   at a line start in the chunk, nothing of an event begun (for the call,
+   which reads these formats' stream events where they lie). */
+static bool llm__sse_at_event(const llm_sse *p) {
+    return p->error_ == LLM_OK && p->chunk_ && p->started_ && !p->after_cr_ && !p->line_len_ && !p->has_data_ &&
+           !p->type_len_ && p->pos_ < p->chunk_len_;
+}
+
+/* An event read where it lies by the caller, as llm__sse_whole_event would
+   dispatch it: it began at the parser's position with the bytes of the
+   last event dispatched whole up to its data (an `event:` line, the same,
+   and `data:`), and its data line's value ends at q. When that line ends
+   before the chunk does, followed by a blank line, and is no longer than
+   the limit, the parser steps past the event (true). */
+static bool llm__sse_take_event(llm_sse *p, const char *q) {
+    const char *at = p->chunk_ + p->pos_, *end = p->chunk_ + p->chunk_len_;
+    if (q >= end || (*q != '\n' && *q != '\r') || (size_t)(q - at) > llm__sse_max(p) ||
+        !(q = llm__sse_after_eol(q, end)) || q >= end)
+        return false;
+    if (*q == '\r') q = llm__sse_after_eol(q, end);
+    else if (*q == '\n') q++;
+    else return false;
+    if (!q) return false;
+    p->pos_ = (size_t)(q - p->chunk_);
+    return true;
+}
+#endif
 
 LLM_API bool llm_sse_ended_mid_event(const llm_sse *p) {
     return p && (p->line_len_ > 0 || p->has_data_ || p->type_len_ > 0 || p->pos_ < p->chunk_len_);
@@ -6200,6 +6236,7 @@ LLM_API void llm_sse_reset(llm_sse *p) {
     p->chunk_ = NULL;
     p->chunk_len_ = p->pos_ = p->line_len_ = p->data_len_ = p->type_len_ = p->id_len_ = 0;
     p->pending_ = NULL;
+    p->whole_at_ = NULL;
     p->retry_ms = 0;
     p->started_ = p->after_cr_ = p->has_data_ = p->has_retry = false;
     p->error_ = LLM_OK;
@@ -9689,6 +9726,8 @@ LLM_API llm_result llm_costs_refresh(llm_costs *db, const llm_transport *transpo
 // >>wirekit: what every wire format encodes and decodes with
 /* ------------------------------------------------------------------------ */
 
+typedef struct llm__wire_reader llm__wire_reader; /* below, with the formats that read in place */
+
 #if !defined(LLM_NO_PROVIDER_OPENAI) || !defined(LLM_NO_PROVIDER_ANTHROPIC) || !defined(LLM_NO_PROVIDER_GEMINI)
 /* ---- stream events read in place: the frame around one string ----
    A stream repeats its events' shape: many events are the previous one's
@@ -9721,16 +9760,37 @@ static void llm__wire_frame_keep(llm__wire_frame *f, const char *data, size_t le
     f->after = rest;
 }
 
-/* Whether the text at d's cursor (to its end) is the kept frame around a
-   string, which is then read into *text (d's scratch). */
+/* Whether the text at d's cursor starts with the kept frame around a
+   string, which is then read into *text (d's scratch); the cursor is left
+   after the frame (the event's data is the frame when that is d's end). */
 static bool llm__wire_frame_match(const llm__wire_frame *f, llm__json_demand *d, const char **text, size_t *n) {
     const unsigned char *data = d->ps.p;
     size_t len = (size_t)(d->ps.end - data);
     if (!f->before || len < f->before + f->after || memcmp(data, f->bytes, f->before) != 0) return false;
     d->ps.p = data + f->before - 1;
-    if (!llm__json_demand_string(d, text, n)) return false;
-    return (size_t)(d->ps.end - d->ps.p) + 1 == f->after && memcmp(d->ps.p - 1, f->bytes + f->before, f->after) == 0;
+    if (!llm__json_demand_string(d, text, n) || (size_t)(d->ps.end - d->ps.p) + 1 < f->after ||
+        memcmp(d->ps.p - 1, f->bytes + f->before, f->after) != 0)
+        return false;
+    d->ps.p += f->after - 1;
+    return true;
 }
+
+/* A built-in format's stream events read in place (the JSON section's
+   on-demand reader), for the call:
+   - text: one event's data (`scratch`: len + 1 bytes for its strings);
+     LLM_AGAIN, before the sink hears anything, leaves it to the DOM;
+   - match: whether the bytes at d's cursor begin with the frame that text
+     kept from an earlier event (llm__wire_frame), another string in it,
+     read into *text (d's scratch); the cursor is then after the frame, the
+     event's whole data when the bytes end there (the call reads events
+     that way where they lie, their end being the line's);
+   - emit: what text does with such an event's string. */
+struct llm__wire_reader {
+    llm_result (*text)(llm_stream_sink *s, const char *data, size_t len, char *scratch);
+    bool (*match)(const void *state, llm__json_demand *d, const char **text, size_t *n);
+    llm_result (*emit)(llm_stream_sink *s, const char *text, size_t n);
+};
+#define LLM__WIRE_READERS 1
 #endif
 
 /* A JSON value written again as compact JSON text in an arena, into *out:
@@ -12394,6 +12454,18 @@ static llm_result llm__openai_text_emit_choice(llm_stream_sink *s, const llm__op
     return c->finish.s ? llm_sink_finish(s, (int)index, c->finish.s, c->finish.n) : LLM_OK;
 }
 
+/* The kept frame around another string (llm__wire_reader). */
+static bool llm__openai_frame_match(const void *state, llm__json_demand *d, const char **text, size_t *n) {
+    const llm__openai_state *st = (const llm__openai_state *)state;
+    return st && llm__wire_frame_match(&st->frame, d, text, n);
+}
+
+static llm_result llm__openai_frame_emit(llm_stream_sink *s, const char *text, size_t n) {
+    llm__openai_state *st = (llm__openai_state *)s->state;
+    llm_result r = llm_sink_choice(s, st->index);
+    return r == LLM_OK ? llm_sink_delta(s, st->kind, st->index, text, n) : r;
+}
+
 /* An event's data read in place (`scratch`: len + 1 bytes for its
    strings); LLM_AGAIN leaves it to llm__openai_stream_event. */
 static llm_result llm__openai_stream_text(llm_stream_sink *s, const char *data, size_t len, char *scratch) {
@@ -12407,10 +12479,7 @@ static llm_result llm__openai_stream_text(llm_stream_sink *s, const char *data, 
     memset(&k, 0, offsetof(llm__openai_text_chunk, choices)); /* each choice is cleared when it is read */
     k.choice_count = 0;
     llm__json_demand_init(&d, data, len, scratch);
-    if (st && llm__wire_frame_match(&st->frame, &d, &text, &n)) {
-        if ((r = llm_sink_choice(s, st->index)) != LLM_OK) return r;
-        return llm_sink_delta(s, st->kind, st->index, text, n);
-    }
+    if (llm__openai_frame_match(st, &d, &text, &n) && d.ps.p == d.ps.end) return llm__openai_frame_emit(s, text, n);
     llm__json_demand_init(&d, data, len, scratch);
     if (!llm__openai_text_read(&d, &k, st)) {
         if (st) st->frame.before = 0;
@@ -12425,6 +12494,9 @@ static llm_result llm__openai_stream_text(llm_stream_sink *s, const char *data, 
         if ((r = llm__openai_text_emit_choice(s, &k.choices[f])) != LLM_OK) return r;
     return LLM_OK;
 }
+
+static const llm__wire_reader llm__openai_reader = {llm__openai_stream_text, llm__openai_frame_match,
+                                                    llm__openai_frame_emit};
 
 /* ---- the calls beyond chat ---- */
 
@@ -13650,22 +13722,39 @@ static bool llm__responses_od_match(const llm__responses_state *st, llm__json_de
         memcmp(p, st->frame_bytes + st->frame_head, st->frame_mid) != 0)
         return false;
     d->ps.p = p + st->frame_mid - 1; /* the opening quote */
-    if (!llm__json_demand_string(d, text, n)) return false;
-    return (size_t)(end - d->ps.p) + 1 == st->frame_tail &&
-           memcmp(d->ps.p - 1, st->frame_bytes + st->frame_head + st->frame_mid, st->frame_tail) == 0;
+    if (!llm__json_demand_string(d, text, n) || (size_t)(end - d->ps.p) + 1 < st->frame_tail ||
+        memcmp(d->ps.p - 1, st->frame_bytes + st->frame_head + st->frame_mid, st->frame_tail) != 0)
+        return false;
+    d->ps.p += st->frame_tail - 1;
+    return true;
+}
+
+/* The kept frame around another string (llm__wire_reader). */
+static bool llm__responses_frame_match(const void *state, llm__json_demand *d, const char **text, size_t *n) {
+    return state && llm__responses_od_match((const llm__responses_state *)state, d, text, n);
 }
 
 /* The sink calls of a delta event (kind from llm__responses_od_kind). */
-static llm_result llm__responses_od_emit(llm_stream_sink *s, int kind, int index, int64_t part, const char *str,
-                                         size_t n) {
-    llm_result r;
-    if ((r = llm_sink_choice(s, 0)) != LLM_OK) return r;
+static llm_result llm__responses_od_deliver(llm_stream_sink *s, int kind, int index, int64_t part, const char *str,
+                                            size_t n) {
     if (kind == LLM__RESPONSES_OD_ARGS) return llm__responses_args_of(s, index, str, n);
     return llm__responses_delta_of(s,
                                    kind == LLM__RESPONSES_OD_TEXT      ? LLM_EVENT_TEXT
                                    : kind == LLM__RESPONSES_OD_REFUSAL ? LLM_EVENT_REFUSAL
                                                                        : LLM_EVENT_REASONING,
                                    index, part, str, n);
+}
+
+static llm_result llm__responses_od_emit(llm_stream_sink *s, int kind, int index, int64_t part, const char *str,
+                                         size_t n) {
+    llm_result r = llm_sink_choice(s, 0);
+    return r == LLM_OK ? llm__responses_od_deliver(s, kind, index, part, str, n) : r;
+}
+
+/* Choice 0 is there: the kept event's emit made it (or the stream failed). */
+static llm_result llm__responses_frame_emit(llm_stream_sink *s, const char *text, size_t n) {
+    const llm__responses_state *st = (const llm__responses_state *)s->state;
+    return llm__responses_od_deliver(s, st->frame_kind, st->frame_index, st->frame_part, text, n);
 }
 
 /* An event's data read in place (`scratch`: len + 1 bytes for its
@@ -13679,8 +13768,7 @@ static llm_result llm__responses_stream_text(llm_stream_sink *s, const char *dat
     int kind;
     if (!st) return LLM_AGAIN;
     llm__json_demand_init(&d, data, len, scratch);
-    if (llm__responses_od_match(st, &d, &text, &n))
-        return llm__responses_od_emit(s, st->frame_kind, st->frame_index, st->frame_part, text, n);
+    if (llm__responses_od_match(st, &d, &text, &n) && d.ps.p == d.ps.end) return llm__responses_frame_emit(s, text, n);
     memset(&e, 0, sizeof e);
     e.index = -1;
     llm__json_demand_init(&d, data, len, scratch);
@@ -13691,6 +13779,9 @@ static llm_result llm__responses_stream_text(llm_stream_sink *s, const char *dat
     return llm__responses_od_emit(s, kind, e.index < 0 || e.index > 0x7FFFFFFF ? -1 : (int)e.index, e.part, e.delta,
                                   e.delta_len);
 }
+
+static const llm__wire_reader llm__responses_reader = {llm__responses_stream_text, llm__responses_frame_match,
+                                                       llm__responses_frame_emit};
 
 /* ---- the remote token count: POST /responses/input_tokens ---- */
 
@@ -14716,6 +14807,17 @@ static bool llm__anthropic_text_read(llm__json_demand *d, llm__anthropic_text_de
     return r == 0 && llm__json_demand_end(d);
 }
 
+/* The kept frame around another string (llm__wire_reader). */
+static bool llm__anthropic_frame_match(const void *state, llm__json_demand *d, const char **text, size_t *n) {
+    const llm__anthropic_state *st = (const llm__anthropic_state *)state;
+    return st && !st->json_tool && llm__wire_frame_match(&st->frame, d, text, n);
+}
+
+/* Choice 0 is there: the kept event's choice call made it. */
+static llm_result llm__anthropic_frame_emit(llm_stream_sink *s, const char *text, size_t n) {
+    return llm_sink_delta(s, LLM_EVENT_TEXT, 0, text, n);
+}
+
 /* An event's data read in place (`scratch`: len + 1 bytes for its
    strings); LLM_AGAIN leaves it to llm__anthropic_stream_event. */
 static llm_result llm__anthropic_stream_text(llm_stream_sink *s, const char *data, size_t len, char *scratch) {
@@ -14727,8 +14829,8 @@ static llm_result llm__anthropic_stream_text(llm_stream_sink *s, const char *dat
     size_t n;
     if (!st || st->json_tool) return LLM_AGAIN; /* the structured answer's deltas: the DOM */
     llm__json_demand_init(&d, data, len, scratch);
-    if (llm__wire_frame_match(&st->frame, &d, &text, &n)) /* choice 0 is there: the kept event's choice call made it */
-        return llm_sink_delta(s, LLM_EVENT_TEXT, 0, text, n);
+    if (llm__anthropic_frame_match(st, &d, &text, &n) && d.ps.p == d.ps.end)
+        return llm__anthropic_frame_emit(s, text, n);
     memset(&t, 0, sizeof t);
     llm__json_demand_init(&d, data, len, scratch);
     st->frame.before = 0;
@@ -14740,6 +14842,9 @@ static llm_result llm__anthropic_stream_text(llm_stream_sink *s, const char *dat
     llm__wire_frame_keep(&st->frame, data, len, t.text_at, t.text_after);
     return llm_sink_delta(s, LLM_EVENT_TEXT, 0, t.text, t.text_len);
 }
+
+static const llm__wire_reader llm__anthropic_reader = {llm__anthropic_stream_text, llm__anthropic_frame_match,
+                                                       llm__anthropic_frame_emit};
 
 static llm_result llm__anthropic_url(const llm_wire_ctx *ctx, const llm_request *req, char *buf, size_t size,
                                      llm_error *err) {
@@ -16106,6 +16211,23 @@ static void llm__gemini_od_keep_frame(llm__gemini_state *st, const llm__gemini_o
     memcpy(st->frame_raw, k->raw, sizeof st->frame_raw);
 }
 
+/* The kept frame around another string (llm__wire_reader). */
+static bool llm__gemini_frame_match(const void *state, llm__json_demand *d, const char **text, size_t *n) {
+    const llm__gemini_state *st = (const llm__gemini_state *)state;
+    return st && llm__wire_frame_match(&st->frame, d, text, n);
+}
+
+/* The ids in the frame were given: the first stays. */
+static llm_result llm__gemini_frame_emit(llm_stream_sink *s, const char *text, size_t n) {
+    llm__gemini_state *st = (llm__gemini_state *)s->state;
+    llm_result r;
+    if ((r = llm_sink_choice(s, st->frame_index)) != LLM_OK ||
+        (r = llm_sink_delta(s, st->frame_thought ? LLM_EVENT_REASONING : LLM_EVENT_TEXT, st->frame_index, text, n)) !=
+            LLM_OK)
+        return r;
+    return st->frame_usage ? llm__gemini_stream_counts(s, st->frame_raw) : LLM_OK;
+}
+
 /* An event's data read in place (`scratch`: len + 1 bytes for its
    strings); LLM_AGAIN leaves it to llm__gemini_stream_event. */
 static llm_result llm__gemini_stream_text(llm_stream_sink *s, const char *data, size_t len, char *scratch) {
@@ -16118,13 +16240,7 @@ static llm_result llm__gemini_stream_text(llm_stream_sink *s, const char *data, 
     int i;
     if (!st) return LLM_AGAIN;
     llm__json_demand_init(&d, data, len, scratch);
-    if (llm__wire_frame_match(&st->frame, &d, &text, &n)) { /* the ids in the frame were given: the first stays */
-        if ((r = llm_sink_choice(s, st->frame_index)) != LLM_OK ||
-            (r = llm_sink_delta(s, st->frame_thought ? LLM_EVENT_REASONING : LLM_EVENT_TEXT, st->frame_index, text,
-                                n)) != LLM_OK)
-            return r;
-        return st->frame_usage ? llm__gemini_stream_counts(s, st->frame_raw) : LLM_OK;
-    }
+    if (llm__gemini_frame_match(st, &d, &text, &n) && d.ps.p == d.ps.end) return llm__gemini_frame_emit(s, text, n);
     memset(&k, 0, offsetof(llm__gemini_od_chunk, cands)); /* each candidate and part is cleared when read */
     for (i = 0; i < LLM__GEMINI_USAGE_COUNTS; i++) k.raw[i] = -1;
     llm__json_demand_init(&d, data, len, scratch);
@@ -16139,6 +16255,9 @@ static llm_result llm__gemini_stream_text(llm_stream_sink *s, const char *data, 
         if ((r = llm__gemini_od_emit_cand(s, &k, &k.cands[i])) != LLM_OK) return r;
     return k.usage ? llm__gemini_stream_counts(s, k.raw) : LLM_OK;
 }
+
+static const llm__wire_reader llm__gemini_reader = {llm__gemini_stream_text, llm__gemini_frame_match,
+                                                    llm__gemini_frame_emit};
 
 /* ---- the calls beyond chat ---- */
 
@@ -17849,22 +17968,20 @@ static bool llm__call_is_end_marker(const char *marker, const char *data, size_t
     return true;
 }
 
-/* A built-in format's reader of an event's data in place (the JSON
-   section's on-demand reader); NULL: the format decodes a DOM only. */
-typedef llm_result (*llm__call_text_fn)(llm_stream_sink *s, const char *data, size_t len, char *scratch);
-
-static llm__call_text_fn llm__call_text_decoder(const llm_wire_format *w) {
+/* A built-in format's reader of events in place; NULL: the format decodes
+   a DOM only. */
+static const llm__wire_reader *llm__call_reader(const llm_wire_format *w) {
 #ifndef LLM_NO_PROVIDER_OPENAI
-    if (w == &llm__openai_wire || w == &llm__openai_azure_wire) return llm__openai_stream_text;
+    if (w == &llm__openai_wire || w == &llm__openai_azure_wire) return &llm__openai_reader;
 #endif
 #ifndef LLM_NO_PROVIDER_ANTHROPIC
-    if (w == &llm__anthropic_wire) return llm__anthropic_stream_text;
+    if (w == &llm__anthropic_wire) return &llm__anthropic_reader;
 #endif
 #ifndef LLM_NO_PROVIDER_OPENAI
-    if (w == &llm__responses_wire || w == &llm__responses_azure_wire) return llm__responses_stream_text;
+    if (w == &llm__responses_wire || w == &llm__responses_azure_wire) return &llm__responses_reader;
 #endif
 #ifndef LLM_NO_PROVIDER_GEMINI
-    if (w == &llm__gemini_wire) return llm__gemini_stream_text;
+    if (w == &llm__gemini_wire) return &llm__gemini_reader;
 #endif
     (void)w;
     return NULL;
@@ -17874,7 +17991,9 @@ static llm__call_text_fn llm__call_text_decoder(const llm_wire_format *w) {
    into the sink: read in place where the format can, else parsed. */
 static void llm__call_event(llm_call *call, const char *type, size_t type_len, const char *data, size_t n) {
     const llm_wire_format *w = call->wire_;
-    llm__call_text_fn text;
+#ifdef LLM__WIRE_READERS
+    const llm__wire_reader *reader;
+#endif
     llm_stream_sink sink;
     llm_result r;
     if (llm__call_is_end_marker(w->end_marker, data, n)) {
@@ -17884,14 +18003,25 @@ static void llm__call_event(llm_call *call, const char *type, size_t type_len, c
     sink.state = call->ctx_.state;
     sink.call_ = call;
     r = LLM_AGAIN;
-    if ((text = llm__call_text_decoder(w)) != NULL) {
+#ifdef LLM__WIRE_READERS
+    if ((reader = llm__call_reader(w)) != NULL) {
+        const char *at = call->sse_mode_ && !call->ndjson_ ? call->sse_.whole_at_ : NULL;
         char *scratch = llm__json_scratch(&call->chunk_, n);
         if (!scratch) {
             llm__sticky_nomem(call);
             return;
         }
-        r = text(&sink, data, n, scratch);
+        r = reader->text(&sink, data, n, scratch);
+        if (r != LLM_AGAIN && at) { /* an event dispatched whole, read in place: its head is kept */
+            size_t head = (size_t)(data - at);
+            call->sse_head_len_ = 0;
+            if (head <= sizeof call->sse_head_) {
+                memcpy(call->sse_head_, at, head);
+                call->sse_head_len_ = head;
+            }
+        }
     }
+#endif
     if (r == LLM_AGAIN) { /* no reader in place, or one that left the event to the DOM */
         if (llm__call_parse_event(call, data, n) != LLM_OK) return;
         r = w->decode_event(&sink, type, type_len, llm_json_root(&call->chunk_));
@@ -17900,14 +18030,57 @@ static void llm__call_event(llm_call *call, const char *type, size_t type_len, c
         llm__sticky_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", w->name);
 }
 
+/* The next event read where it lies in the fed bytes, framing and data in
+   one pass: when it begins with the head kept from the last event read in
+   place (its `event:` and `data:` bytes), its data with the frame that
+   event's reader kept around another string (llm__wire_reader), and the
+   data line ends there, followed by a blank line, in the chunk. That is
+   what the SSE parser would dispatch and the reader read, string and all:
+   the string (d's scratch, the event document's buffer: no allocation) is
+   emitted. False, nothing read and the sink told nothing, otherwise. */
+#ifdef LLM__WIRE_READERS
+static bool llm__call_event_in_place(llm_call *call, const llm__wire_reader *reader) {
+    llm_sse *p = &call->sse_;
+    const char *at, *text;
+    size_t rest, n;
+    llm__json_demand d;
+    llm_stream_sink sink;
+    llm_result r;
+    if (!call->sse_head_len_ || !llm__sse_at_event(p)) return false;
+    at = p->chunk_ + p->pos_;
+    rest = p->chunk_len_ - p->pos_;
+    if (rest <= call->sse_head_len_ || memcmp(at, call->sse_head_, call->sse_head_len_) != 0 ||
+        call->chunk_.strings_capacity_ < 2)
+        return false;
+    rest -= call->sse_head_len_; /* the scratch holds what it reads: len + 1 bytes */
+    if (rest > call->chunk_.strings_capacity_ - 1) rest = call->chunk_.strings_capacity_ - 1;
+    llm__json_demand_init(&d, at + call->sse_head_len_, rest, call->chunk_.strings_);
+    if (!reader->match(call->ctx_.state, &d, &text, &n) || !llm__sse_take_event(p, (const char *)d.ps.p))
+        return false;
+    sink.state = call->ctx_.state;
+    sink.call_ = call;
+    if ((r = reader->emit(&sink, text, n)) != LLM_OK && call->error_ == LLM_OK)
+        llm__sticky_errorf(call, r < 0 ? r : LLM_ERR_PARSE, "%s: could not decode a stream event", call->wire_->name);
+    return true;
+}
+#else
+static bool llm__call_event_in_place(llm_call *call, const llm__wire_reader *reader) {
+    (void)call;
+    (void)reader;
+    return false;
+}
+#endif
+
 /* Pulls events through the wire format's stream decoder until an
    llm_event is queued, the bytes run out, or the stream ends. `last`: the
    body has ended (an NDJSON line may lack its newline). */
 static llm_result llm__call_pump_ex(llm_call *call, bool last) {
+    const llm__wire_reader *reader = call->sse_mode_ && !call->ndjson_ ? llm__call_reader(call->wire_) : NULL;
     while (call->queue_pos_ >= call->queue_len_ && call->error_ == LLM_OK && !call->done_) {
         const char *type = "", *data = "";
         size_t type_len = 0, len = 0;
         call->queue_len_ = call->queue_pos_ = 0;
+        if (reader && llm__call_event_in_place(call, reader)) continue;
         if (llm__call_next_data(call, last, &type, &type_len, &data, &len) != LLM_OK)
             return call->error_ != LLM_OK ? call->error_ : LLM_AGAIN;
         llm__call_event(call, type, type_len, data, len);

@@ -189,7 +189,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     dom_wire = *on_demand.wire; /* not the built-in's address: the call parses a DOM for it */
     dom.wire = &dom_wire;
     /* the comparison means something only while the copy is decoded through the DOM and the preset is not */
-    if (llm__call_text_decoder(&dom_wire) != NULL || llm__call_text_decoder(on_demand.wire) == NULL) abort();
+    if (llm__call_reader(&dom_wire) != NULL || llm__call_reader(on_demand.wire) == NULL) abort();
     memset(&a, 0, sizeof a);
     memset(&b, 0, sizeof b);
     run(&on_demand, body, len, chunks[(data[0] >> 1) & 7], (data[0] & 0x10) != 0, (data[0] & 0x20) != 0, &a);

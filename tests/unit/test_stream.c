@@ -676,6 +676,78 @@ static void events_beside_the_usual_shape_follow_the_line_rules(void) {
     }
 }
 
+/* An Anthropic stream through the sans-I/O loop in `chunk`-byte chunks (the
+   events taken after each): its texts, "|" after each, and the result. */
+static llm_result anthropic_texts(const char *body, size_t chunk, char *out, size_t size) {
+    llm_client_desc desc;
+    llm_client client;
+    llm_call call;
+    llm_response resp;
+    llm_error err;
+    llm_event ev;
+    llm_result r = LLM_OK;
+    size_t off, len = strlen(body), at = 0;
+    memset(&desc, 0, sizeof desc);
+    desc.custom_provider = llm_provider_find("anthropic");
+    desc.base_url = "http://recorded.invalid";
+    out[0] = '\0';
+    llm_client_init(&client, &desc, NULL);
+    llm_call_begin_decode(&call, &client, true, NULL, NULL);
+    llm_call_feed_status(&call, 200);
+    llm_call_feed_header(&call, "content-type", 12, "text/event-stream", 17);
+    for (off = 0; off < len; off += chunk) {
+        if (llm_call_feed_body(&call, body + off, len - off < chunk ? len - off : chunk) != LLM_OK) break;
+        while ((r = llm_call_next_event(&call, &ev)) == LLM_OK)
+            if (ev.type == LLM_EVENT_TEXT && at + ev.text_len + 2 < size) {
+                memcpy(out + at, ev.text, ev.text_len);
+                at += ev.text_len;
+                out[at++] = '|';
+                out[at] = '\0';
+            }
+        if (r != LLM_AGAIN) break;
+    }
+    r = llm_call_finish(&call, 0, &resp, &err);
+    llm_response_free(&resp);
+    llm_call_free(&call);
+    return r;
+}
+
+#define DELTA(t) "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":" \
+                 "\"text_delta\",\"text\":\"" t "\"}}"
+#define STOP "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"
+
+/* After a text delta read in place, the next events repeat its bytes up to
+   their text (the head and frame the call reads them by where they lie);
+   each is what the WHATWG line rules and RFC 8259 make of it, whether it
+   lies whole in one chunk or is cut into 1 or 7-byte chunks. */
+static void events_read_where_they_lie_end_where_their_lines_do(void) {
+    static const struct {
+        const char *stream, *texts;
+        llm_result result;
+    } cases[] = {
+        {DELTA("a") "\n\n" DELTA("b") "\n\n" DELTA(" c\\u00e9\\n") "\n\n" STOP, "a|b| c\xC3\xA9\n|", LLM_OK},
+        {DELTA("a") "\r\r" DELTA("b") "\r\r" STOP, "a|b|", LLM_OK},
+        {DELTA("a") "\r\n\r\n" DELTA("b") "\r\n\r\n" STOP, "a|b|", LLM_OK},
+        {DELTA("a") "\n\n" DELTA("b") " \n\n" STOP, "a|b|", LLM_OK},      /* white space after the JSON */
+        {DELTA("a") "\n\n" DELTA("b") "\nid: 7\n\n" STOP, "a|b|", LLM_OK}, /* a field before the blank line */
+        /* a second data line: the event's data is both, "\n" between: not one JSON document */
+        {DELTA("a") "\n\n" DELTA("b") "\ndata: {}\n\n" STOP, "a|", LLM_ERR_PARSE},
+        {DELTA("a") "\n\n" DELTA("b") "}\n\n" STOP, "a|", LLM_ERR_PARSE}, /* bytes after the JSON */
+        {DELTA("a") "\n\n" DELTA("b") "\n", "a|", LLM_ERR_TRUNCATED},     /* no blank line: never dispatched */
+    };
+    static const size_t chunks[] = {100000, 1, 7};
+    size_t i, k;
+    char got[128];
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (k = 0; k < sizeof chunks / sizeof chunks[0]; k++) {
+            llm_result r = anthropic_texts(cases[i].stream, chunks[k], got, sizeof got);
+            if (r != cases[i].result || strcmp(got, cases[i].texts) != 0)
+                printf("  case %zu, %zu-byte chunks: %s, texts \"%s\"\n", i, chunks[k], llm_result_str(r), got);
+            CHECK_EQ_INT(r, cases[i].result);
+            CHECK_EQ_STR(got, cases[i].texts);
+        }
+}
+
 static const test_case cases[] = {
     TEST(stream_delivers_events_and_the_same_response),
     TEST(chunks_read_in_place_follow_the_readers_rules),
@@ -700,6 +772,7 @@ static const test_case cases[] = {
     TEST(oversized_events_are_refused),
     TEST(whole_events_are_framed_where_they_lie),
     TEST(events_beside_the_usual_shape_follow_the_line_rules),
+    TEST(events_read_where_they_lie_end_where_their_lines_do),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }
