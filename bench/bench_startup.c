@@ -26,7 +26,7 @@
    busy machine slows all alike. Prints median and range per program, the
    goal (llm.h <= 10 ms median: met or MISSED, timings are not tests), and
    "RESULT\tbench_startup\tfirst_request_byte\tIMPL\tms_median (_min,
-   _max)\tVALUE" lines (the require alone: IMPL openai-node_require_only,
+   _max)\tVALUE" lines (the require alone: IMPL node-require-openai,
    its figure to exit).
 
      bench_startup OUT [RUNS]      (from the repository root) */
@@ -239,7 +239,7 @@ int main(int argc, char **argv) {
     if (bad) return 1;
     for (i = 0; i < n; i++) {
         program *p = &progs[i];
-        const char *c = "first_request_byte", *impl = p->request ? p->impl : "openai-node_require_only";
+        const char *c = "first_request_byte", *impl = p->request ? p->impl : "node-require-openai";
         double med, lo, hi;
         qsort(p->ms, (size_t)runs, sizeof p->ms[0], cmp);
         med = runs % 2 ? p->ms[runs / 2] : (p->ms[runs / 2 - 1] + p->ms[runs / 2]) / 2;
