@@ -157,6 +157,7 @@ int main(int argc, char **argv) {
 #ifdef BENCH_HAVE_NO_HOOKS
     line("off", over_base, rounds);
 #else
+    (void)over_base;
     printf("telemetry off: the llm.h without hooks is not linked in (bench/run.sh takes it from git)\n");
 #endif
     line("noop_hooks", over_off, rounds);
