@@ -439,7 +439,8 @@ check-costs-oracle: $(B)/llm
 	node tests/cli/cost_oracle.mjs $(B)/llm $(COSTS_JSON)
 
 # ---- benchmarks ----
-# every part must run: a missing peer or a wrong result fails, a missed speed goal prints MISSED
+# every part must run: a missing peer or a wrong result fails, a missed speed goal prints MISSED; ends with one
+# table of every figure beside its peers (bench/table.awk; the parts' output kept in build/bench_output.txt)
 bench: | $(B)
 	sh bench/run.sh
 

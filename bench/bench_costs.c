@@ -51,6 +51,9 @@ int main(int argc, char **argv) {
            (unsigned)(sizeof llm__costs_entries / sizeof llm__costs_entries[0]), (unsigned)table,
            (unsigned)sizeof llm__costs_pool, (unsigned)sizeof llm__costs_entries, (unsigned)sizeof llm__costs_refs,
            (unsigned)sizeof llm__costs_values, (unsigned)sizeof llm__costs_providers);
+    printf("RESULT\tbench_costs\tembedded_table\tllm.h\tentries\t%u\n",
+           (unsigned)(sizeof llm__costs_entries / sizeof llm__costs_entries[0]));
+    printf("RESULT\tbench_costs\tembedded_table\tllm.h\tbytes\t%u\n", (unsigned)table);
     for (k = 0, sum = 0; k < 4; k++) sum += lookup_ns(NULL, hits[k], n, LLM_OK);
     printf("costs: lookup hit, exact key: %.0f ns\n", sum / 4);
     result("lookup_hit_exact", "ns", sum / 4);

@@ -4,7 +4,10 @@
    a reference: two clock reads and a malloc/free per pair. The two sides
    run interleaved (A B A B ...), so a busy machine slows both alike; each
    line gives the median and the range of the per-round figures. A
-   counting allocator proves that pick/report allocate nothing.
+   counting allocator proves that pick/report allocate nothing. Prints
+   "RESULT\tbench_router\tSTRATEGY_N\tIMPL\tMETRIC\tVALUE" lines beside
+   the table (IMPL llm.h or reference; ns_per_attempt_median, _min, _max,
+   allocations).
    `bench_router quick` runs a few rounds of a few pairs (a smoke check). */
 #define LLM_IMPLEMENTATION
 #include "../llm.h"
@@ -66,7 +69,7 @@ static void run(int n, llm_routing_strategy strategy, const char *name, long ite
     llm_deployment_desc *deps = (llm_deployment_desc *)calloc((size_t)n, sizeof *deps);
     llm_router_desc d;
     llm_router r;
-    double ns[ROUNDS], ratio[ROUNDS], goal = n >= 1000 ? 2000 : 1000;
+    double ns[ROUNDS], ref[ROUNDS], ratio[ROUNDS], goal = n >= 1000 ? 2000 : 1000;
     long before, i;
     int k;
     for (i = 0; i < n; i++) {
@@ -91,21 +94,32 @@ static void run(int n, llm_routing_strategy strategy, const char *name, long ite
         reference(iters);
         t2 = bench_now();
         ns[k] = (t1 - t0) * 1e9 / (double)iters;
+        ref[k] = (t2 - t1) * 1e9 / (double)iters;
         ratio[k] = (t1 - t0) / (t2 - t1);
     }
     {
-        double lo = ns[0], hi = ns[0], rlo = ratio[0], rhi = ratio[0], m, rm;
+        double lo = ns[0], hi = ns[0], rlo = ratio[0], rhi = ratio[0], flo = ref[0], fhi = ref[0], m, rm, fm;
         for (k = 1; k < rounds; k++) {
             if (ns[k] < lo) lo = ns[k];
             if (ns[k] > hi) hi = ns[k];
+            if (ref[k] < flo) flo = ref[k];
+            if (ref[k] > fhi) fhi = ref[k];
             if (ratio[k] < rlo) rlo = ratio[k];
             if (ratio[k] > rhi) rhi = ratio[k];
         }
         m = median(ns, rounds);
+        fm = median(ref, rounds);
         rm = median(ratio, rounds);
         printf("router %-14s %5d deployments: %6.0f ns per pick+report (%.0f-%.0f), %.2fx the reference (%.2f-%.2f), "
                "%ld allocations; goal < %.0f us: %s\n",
                name, n, m, lo, hi, rm, rlo, rhi, allocations - before, goal / 1000, m < goal ? "met" : "MISSED");
+        printf("RESULT\tbench_router\t%s_%d\tllm.h\tns_per_attempt_median\t%.0f\n", name, n, m);
+        printf("RESULT\tbench_router\t%s_%d\tllm.h\tns_per_attempt_min\t%.0f\n", name, n, lo);
+        printf("RESULT\tbench_router\t%s_%d\tllm.h\tns_per_attempt_max\t%.0f\n", name, n, hi);
+        printf("RESULT\tbench_router\t%s_%d\treference\tns_per_attempt_median\t%.0f\n", name, n, fm);
+        printf("RESULT\tbench_router\t%s_%d\treference\tns_per_attempt_min\t%.0f\n", name, n, flo);
+        printf("RESULT\tbench_router\t%s_%d\treference\tns_per_attempt_max\t%.0f\n", name, n, fhi);
+        printf("RESULT\tbench_router\t%s_%d\tllm.h\tallocations\t%ld\n", name, n, allocations - before);
     }
     if (allocations != before) { fprintf(stderr, "pick/report allocated\n"); exit(1); }
     llm_router_free(&r);

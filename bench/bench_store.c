@@ -10,9 +10,9 @@
                     the in-flight slot
 
    Exits 1 when a call fails. BENCH_STORE_N calls (default 5000) with 16 in flight, after 200 not
-   counted; the median of three rounds. Prints
-   "RESULT\tbench_store\tCASE\tcalls_per_s\tVALUE" and
-   "RESULT\tbench_store\tCASE\tround_trips_per_call\tVALUE" lines.
+   counted; the median of three rounds (and their range). Prints a line per
+   case and "RESULT\tbench_store\tCASE\tllm.h\tMETRIC\tVALUE" lines
+   (calls_per_s_median, _min, _max; round_trips_per_call).
 
      make build/bench_store && build/bench_store     (from the repository root) */
 #define _POSIX_C_SOURCE 200809L
@@ -150,9 +150,14 @@ static void bench_case(const char *name, llm_curl *curl, const char *url, bool p
         rate[round] = run_calls(&router, n);
     }
     qsort(rate, 3, sizeof rate[0], cmp_double);
-    printf("RESULT\tbench_store\t%s\tcalls_per_s\t%.0f\n", name, rate[1]);
+    printf("  %-20s %8.0f calls/s (%.0f-%.0f)", name, rate[1], rate[0], rate[2]);
+    if (url) printf(", %.3f Redis round trips per call", (double)(llm_redis_store_round_trips(&rs) - trips0) / n);
+    printf("\n");
+    printf("RESULT\tbench_store\t%s\tllm.h\tcalls_per_s_median\t%.0f\n", name, rate[1]);
+    printf("RESULT\tbench_store\t%s\tllm.h\tcalls_per_s_min\t%.0f\n", name, rate[0]);
+    printf("RESULT\tbench_store\t%s\tllm.h\tcalls_per_s_max\t%.0f\n", name, rate[2]);
     if (url)
-        printf("RESULT\tbench_store\t%s\tround_trips_per_call\t%.3f\n", name,
+        printf("RESULT\tbench_store\t%s\tllm.h\tround_trips_per_call\t%.3f\n", name,
                (double)(llm_redis_store_round_trips(&rs) - trips0) / n);
     llm_router_free(&router);
     llm_redis_store_free(&rs);

@@ -11,7 +11,10 @@
    machine slows them alike; the lines give the median and the range of
    the per-round differences.
    `bench_telemetry ROUNDS CALLS` (default 301 rounds of 300 calls: short
-   rounds, so that most see no preemption). */
+   rounds, so that most see no preemption). Prints "RESULT\tbench_telemetry\t
+   CASE\tllm.h\tns_per_call_median (_min, _max)\tVALUE" lines: cases
+   chat_call (the zeroed call), zeroed_hooks_over_no_hooks and
+   noop_hooks_over_zeroed (the per-round differences). */
 #define LLM_IMPLEMENTATION
 #ifdef BENCH_LLM_H
 #include BENCH_LLM_H
@@ -112,13 +115,19 @@ static int cmp(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
+/* RESULT lines: the median and range of v (sorted), ns per call. */
+static void result(const char *bench_case, const double *v, int n) {
+    printf("RESULT\tbench_telemetry\t%s\tllm.h\tns_per_call_median\t%.0f\n", bench_case, v[n / 2]);
+    printf("RESULT\tbench_telemetry\t%s\tllm.h\tns_per_call_min\t%.0f\n", bench_case, v[0]);
+    printf("RESULT\tbench_telemetry\t%s\tllm.h\tns_per_call_max\t%.0f\n", bench_case, v[n - 1]);
+}
+
 static void line(const char *what, double *v, int n) {
     qsort(v, (size_t)n, sizeof *v, cmp);
     printf("%s: %.0f ns per call over %s (median of %d rounds, quartiles %.0f .. %.0f, range %.0f .. %.0f)\n",
            strcmp(what, "off") == 0 ? "telemetry off" : "telemetry on, no-op hooks", v[n / 2],
            strcmp(what, "off") == 0 ? "no hooks" : "off", n, v[n / 4], v[n - 1 - n / 4], v[0], v[n - 1]);
-    printf("RESULT\tbench_telemetry\tchat_call\t%s\tns_per_call_over_%s\t%.0f\n", what,
-           strcmp(what, "off") == 0 ? "no_hooks" : "off", v[n / 2]);
+    result(strcmp(what, "off") == 0 ? "zeroed_hooks_over_no_hooks" : "noop_hooks_over_zeroed", v, n);
 }
 
 int main(int argc, char **argv) {
@@ -144,9 +153,11 @@ int main(int argc, char **argv) {
     }
     qsort(call_ns, (size_t)rounds, sizeof *call_ns, cmp);
     printf("telemetry: a chat call (begin, answer, finish) takes %.0f ns with the hooks zeroed\n", call_ns[rounds / 2]);
+    result("chat_call", call_ns, rounds);
 #ifdef BENCH_HAVE_NO_HOOKS
     line("off", over_base, rounds);
 #else
+    (void)over_base;
     printf("telemetry off: the llm.h without hooks is not linked in (bench/run.sh takes it from git)\n");
 #endif
     line("noop_hooks", over_off, rounds);

@@ -5,7 +5,9 @@
    (same "@@doc NAME BYTES" framing; bench/peers_tokens.js reads it too),
    then measures: vocabulary load time (best of 5) and memory; exact count
    per document, MB/s and tokens/s, for cl100k_base and o200k_base (best of
-   3 passes); the estimator's speed.
+   3 passes); the estimator's speed. Prints
+   "RESULT\tbench_tokens\tENCODING\tIMPL\tMETRIC\tVALUE" lines beside the
+   table (IMPL llm.h, or llm.h_estimator).
    cc -O2 -o build/bench_tokens bench/bench_tokens.c && build/bench_tokens */
 #define _POSIX_C_SOURCE 199309L
 #define LLM_IMPLEMENTATION
@@ -103,6 +105,8 @@ int main(void) {
             if (rep < 4) llm_bpe_free(&bpe);
         }
         printf("%s: load %.1f ms (from memory, best of 5), %.1f MB\n", names[e], best * 1e3, (double)bpe.memory / 1e6);
+        printf("RESULT\tbench_tokens\t%s\tllm.h\tload_ms\t%.1f\n", names[e], best * 1e3);
+        printf("RESULT\tbench_tokens\t%s\tllm.h\tmemory_mb\t%.1f\n", names[e], (double)bpe.memory / 1e6);
         for (best = 1e9, rep = 0; rep < 3; rep++) {
             t = bench_now();
             tokens = 0;
@@ -116,6 +120,9 @@ int main(void) {
         }
         printf("%s: exact count %.1f MB/s, %.2f M tokens/s, total %zu tokens\n", names[e], (double)bytes / 1e6 / best,
                (double)tokens / 1e6 / best, tokens);
+        printf("RESULT\tbench_tokens\t%s\tllm.h\tcount_mb_per_s\t%.1f\n", names[e], (double)bytes / 1e6 / best);
+        printf("RESULT\tbench_tokens\t%s\tllm.h\tm_tokens_per_s\t%.2f\n", names[e], (double)tokens / 1e6 / best);
+        printf("RESULT\tbench_tokens\t%s\tllm.h\ttokens\t%zu\n", names[e], tokens);
         llm_bpe_free(&bpe);
         free(vocab);
     }
@@ -129,6 +136,8 @@ int main(void) {
             if (t < best) best = t;
         }
         printf("estimator (%s): %.2f GB/s, total %zu tokens\n", names[e], (double)bytes / 1e9 / best, est);
+        printf("RESULT\tbench_tokens\t%s\tllm.h_estimator\tgb_per_s\t%.2f\n", names[e], (double)bytes / 1e9 / best);
+        printf("RESULT\tbench_tokens\t%s\tllm.h_estimator\ttokens\t%zu\n", names[e], est);
     }
     free(corpus);
     return 0;

@@ -4,7 +4,9 @@
    llm_bpe_cache of the default size (allocated before the clock starts,
    empty) kept across the documents, or with --no-cache through plain
    llm_bpe_count. Prints MB/s and the total (bench/tokens_vs_tiktoken.sh
-   compares it with tiktoken's).
+   compares it with tiktoken's), then the same as "RESULT\tbench_tokens\t
+   cl100k_base\tIMPL\tMETRIC\tVALUE" lines (IMPL llm.h_cached, or
+   llm.h_plain).
    cc -O2 -o build/count_tokens bench/count_tokens.c
    build/count_tokens [--no-cache] build/bench_tokens_corpus.txt */
 #define _POSIX_C_SOURCE 199309L
@@ -57,6 +59,9 @@ int main(int argc, char **argv) {
     t = bench_now() - t;
     printf("llm.h: %.1f MB/s, total %zu tokens (cl100k_base, %s)\n", (double)bytes / 1e6 / t, tokens,
            plain ? "llm_bpe_count" : "llm_bpe_count_cached");
+    printf("RESULT\tbench_tokens\tcl100k_base\t%s\tcount_mb_per_s\t%.1f\n", plain ? "llm.h_plain" : "llm.h_cached",
+           (double)bytes / 1e6 / t);
+    printf("RESULT\tbench_tokens\tcl100k_base\t%s\ttokens\t%zu\n", plain ? "llm.h_plain" : "llm.h_cached", tokens);
     llm_bpe_cache_free(&cache);
     llm_bpe_free(&bpe);
     free(text);

@@ -2,8 +2,10 @@
 /* Counts build/bench_tokens_corpus.txt (written by build/bench_tokens) with
    JavaScript tokenizers, one document at a time, cl100k_base, single thread:
    npm tiktoken (WASM of OpenAI's Rust code), js-tiktoken, gpt-tokenizer,
-   ai-tokenizer. Prints MB/s and the total count of each.
-   Usage: (cd bench && npm install) && node bench/peers_tokens.js [CORPUS] */
+   ai-tokenizer. Prints MB/s and the total count of each, then the same as
+   "RESULT\tbench_tokens\tcl100k_base\tNAME\tMETRIC\tVALUE" lines
+   (count_mb_per_s, tokens).
+   Usage: make bench-peers && node bench/peers_tokens.js [CORPUS] */
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -37,4 +39,6 @@ for (const [name, make] of peers) {
   for (const d of docs) total += count(d);
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   console.log(`${name}@${version(name)}: ${(bytes / 1e6 / s).toFixed(1)} MB/s, total ${total} tokens (cl100k_base)`);
+  console.log(`RESULT\tbench_tokens\tcl100k_base\t${name}\tcount_mb_per_s\t${(bytes / 1e6 / s).toFixed(1)}`);
+  console.log(`RESULT\tbench_tokens\tcl100k_base\t${name}\ttokens\t${total}`);
 }

@@ -3,21 +3,26 @@
 # (BENCH_SMOKE=1: `make check-bench-smoke`, which `make test` runs).
 #
 # Each part prints its human table and "RESULT<TAB>bench<TAB>case<TAB>impl<TAB>
-# metric<TAB>value" lines; the header records machine, compiler, flags and
-# commit. Every part must run: a missing peer (cJSON, simdjson, libcurl,
-# hiredis, redis-server, the npm packages) stops the run at once with a
-# message naming the package to install, and a part that does not build or
-# whose own correctness checks fail makes the run fail (the other parts
-# still run). A missed speed goal prints MISSED and is not a failure:
-# timings are not tests.
+# metric<TAB>value" lines; the header records machine, compiler, flags,
+# commit and load. The parts: JSON, SSE, costs, tokens, router, telemetry,
+# HTTP, memory per stream, the Redis store, start-up (bench_startup.c) and
+# build (run_build.sh: compile time, object code, the installed headers).
+# Their output is kept in OUT/bench_output.txt, and bench/table.awk ends the
+# run with one table of every RESULT line, llm.h's figures beside their
+# peers', then every goal line. Every part must run: a missing peer (cJSON,
+# simdjson, libcurl, hiredis, redis-server, the npm packages) stops the run
+# at once with a message naming the package to install, and a part that
+# does not build or whose own correctness checks fail makes the run fail
+# (the other parts still run), as does a malformed RESULT line. A missed
+# speed goal prints MISSED and is not a failure: timings are not tests.
 #
 #   make bench-peers    the npm peers, from the lock files, into ignored
 #                       node_modules folders (bench/, bench/sse,
 #                       bench/openai_node)
-#   make bench          about 5 minutes on 2 cores
+#   make bench          about 7 minutes on 2 cores
 #   BENCH_SMOKE=1 sh bench/run.sh
 #                       small inputs, built without optimisation, no Node
-#                       peers, well under a minute; no timing is asserted
+#                       peers, about a minute; no timing is asserted
 CC=${CC:-cc}
 CXX=${CXX:-c++}
 WARN="-std=c99 -Wall -Wextra -Wpedantic -Werror"
@@ -30,6 +35,25 @@ else
 fi
 FLAGS="$WARN $OPT"
 mkdir -p "$OUT"
+
+# ---- the parts run in a child whose output is kept ($OUT/bench_output.txt);
+# then one table from its RESULT lines (bench/table.awk) ----
+if [ -z "${BENCH_PARTS:-}" ]; then
+    start=$(date +%s)
+    rm -f "$OUT/bench_failed"
+    { BENCH_PARTS=1 sh "$0"; echo $? > "$OUT/bench_status"; } | tee "$OUT/bench_output.txt"
+    status=$(cat "$OUT/bench_status" 2> /dev/null || echo 1)
+    [ -f "$OUT/bench_failed" ] || exit "$status" # stopped before any part ran
+    echo
+    awk -f bench/table.awk "$OUT/bench_output.txt" || { status=1; echo " the table (bench/table.awk)" >> "$OUT/bench_failed"; }
+    echo
+    if [ "$status" != 0 ]; then
+        echo "bench/run.sh: FAILED:$(cat "$OUT/bench_failed")${smoke:+ (BENCH_SMOKE)}"
+        exit 1
+    fi
+    echo "bench/run.sh: every part ran in $(($(date +%s) - start)) s${smoke:+ (BENCH_SMOKE)}: ok"
+    exit 0
+fi
 
 # ---- what every part needs, checked before anything runs ----
 missing=""
@@ -74,11 +98,12 @@ CURL_CFLAGS=$(curl-config --cflags)
 CURL_LIBS=$(curl-config --libs)
 
 echo "machine: $(uname -m), $(nproc 2>/dev/null || echo '?') cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "compiler: $($CC --version | head -n 1); flags: $FLAGS; commit: $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "compiler: $($CC --version | head -n 1); flags: $FLAGS; commit: $(git describe --always --dirty --abbrev=7 2>/dev/null || echo "?")"
+[ -r /proc/loadavg ] && echo "load: $(cut -d ' ' -f 1-3 /proc/loadavg) (1, 5, 15 min averages at the start; a loaded machine slows every side)"
 [ -n "$smoke" ] && echo "BENCH_SMOKE: every bench once on a small input; the figures mean nothing"
 
 failed=""
-start=$(date +%s)
+: > "$OUT/bench_failed"
 part_failed() { failed="$failed $1"; echo "bench/run.sh: $1 FAILED" >&2; }
 build() { # build NAME COMMAND...: prints the compiler's complaint and fails the part
     name=$1; shift
@@ -161,6 +186,7 @@ fi
 echo
 if build bench_costs $CC $FLAGS -D_POSIX_C_SOURCE=199309L -o $OUT/bench_costs bench/bench_costs.c; then
     echo "costs: costs_embedded.h is $(wc -c < costs_embedded.h) bytes"
+    printf 'RESULT\tbench_costs\tcosts_embedded_h\tllm.h\tbytes\t%s\n' "$(wc -c < costs_embedded.h | tr -d ' ')"
     $OUT/bench_costs tools/data/model_prices_and_context_window.json || part_failed bench_costs
 fi
 
@@ -174,11 +200,6 @@ echo
 if build bench_router $CC $FLAGS -D_POSIX_C_SOURCE=199309L -o $OUT/bench_router bench/bench_router.c; then
     if $OUT/bench_router > $OUT/bench_router.txt; then
         cat $OUT/bench_router.txt
-        # RESULT lines from the table, unless bench_router prints its own
-        grep -q '^RESULT' $OUT/bench_router.txt || awk '/ deployments: / && / ns per / {
-            for (i = 1; i <= NF; i++) { if ($i == "deployments:") { n = $(i - 1); ns = $(i + 1) } if ($i == "allocations") a = $(i - 1) }
-            printf "RESULT\tbench_router\t%s_deployments\t%s\tns_per_pick_report\t%s\n", n, $1, ns
-            printf "RESULT\tbench_router\t%s_deployments\t%s\tallocations\t%s\n", n, $1, a }' $OUT/bench_router.txt
     else
         cat $OUT/bench_router.txt
         part_failed bench_router
@@ -229,9 +250,24 @@ if build mock_server make -s build/mock_server &&
     $OUT/bench_store || part_failed bench_store
 fi
 
+# ---- start-up: exec to the first request byte at a loopback server, llm.h
+# + the curl adapter beside a bare libcurl program, a C hello and the openai
+# SDK on Node (BENCH_STARTUP_RUNS rounds, 50 by default; 3 and no Node under
+# BENCH_SMOKE) ----
 echo
-if [ -n "$failed" ]; then
-    echo "bench/run.sh: FAILED:$failed"
-    exit 1
+startup_runs=${BENCH_STARTUP_RUNS:-50}; [ -n "$smoke" ] && startup_runs=3
+if build startup_llm $CC $FLAGS -DSTARTUP_LLM $CURL_CFLAGS -o $OUT/startup_llm bench/startup_client.c $CURL_LIBS &&
+    build startup_curl $CC $FLAGS -DSTARTUP_CURL $CURL_CFLAGS -o $OUT/startup_curl bench/startup_client.c $CURL_LIBS &&
+    build startup_hello $CC $FLAGS -DSTARTUP_HELLO -o $OUT/startup_hello bench/startup_client.c &&
+    build bench_startup $CC $FLAGS -o $OUT/bench_startup bench/bench_startup.c; then
+    $OUT/bench_startup $OUT "$startup_runs" || part_failed bench_startup
 fi
-echo "bench/run.sh: every part ran in $(($(date +%s) - start)) s${smoke:+ (BENCH_SMOKE)}: ok"
+
+# ---- build: compile time at -O2, object code with every feature and with
+# the smallest set, the installed headers beside the openai SDK's package
+# (one compile of each under BENCH_SMOKE, at -O0) ----
+echo
+OUT=$OUT CC=$CC OPT=$OPT RUNS=$([ -n "$smoke" ] && echo 1 || echo 3) sh bench/run_build.sh || part_failed bench_build
+
+echo "$failed" > "$OUT/bench_failed"
+[ -z "$failed" ]

@@ -28,8 +28,8 @@ while [ $i -lt "$ROUNDS" ]; do
     t0=$(now); ours=$(build/llm tokens --encoding cl100k_base "$CORPUS"); t1=$(now)
     theirs=$(node -e "$whole_js" "$CORPUS"); t2=$(now)
     [ "$ours" = "$theirs" ] || { echo "counts differ: llm.h $ours, tiktoken $theirs"; exit 1; }
-    a=$(build/count_tokens "$CORPUS"); b=$(PEERS=tiktoken node bench/peers_tokens.js "$CORPUS")
-    p=$(build/count_tokens --no-cache "$CORPUS")
+    a=$(build/count_tokens "$CORPUS" | grep -v '^RESULT'); b=$(PEERS=tiktoken node bench/peers_tokens.js "$CORPUS" | grep -v '^RESULT')
+    p=$(build/count_tokens --no-cache "$CORPUS" | grep -v '^RESULT')
     [ "${a#* total }" != "${a}" ] && [ "$(echo "$a" | awk '{ print $5 }')" = "$(echo "$b" | awk '{ print $5 }')" ] &&
         [ "$(echo "$p" | awk '{ print $5 }')" = "$(echo "$b" | awk '{ print $5 }')" ] ||
         { echo "counts differ: llm.h $a / $p, tiktoken $b"; exit 1; }
