@@ -302,12 +302,14 @@ $(B)/scan-build/test_%.o: tests/unit/test_%.c
 print-unit:
 	@echo $(UNIT)
 
-# what CI runs (.ci/run): the whole suite, then the portability matrix (kept apart so that make test stays under
-# 30 minutes on 2 cores), and one line counting make test's checks and the matrix's configurations
+# what CI runs (.ci/run): the whole suite, then the portability matrix and the static analysis (kept apart so that
+# make test stays under 30 minutes on 2 cores), and one line counting make test's checks, the matrix's
+# configurations and check-static
 ci: test
 	$(MAKE) -s portability
+	$(MAKE) -s check-static
 	@read p f < $(B)/logs/portability.count; set -- $$(cat $(B)/logs/summary); \
-	  echo "ci: $$(($$1 + p)) passed, $$(($$3 + f)) failed, $$5 skipped"
+	  echo "ci: $$(($$1 + p + 1)) passed, $$(($$3 + f)) failed, $$5 skipped (make test, make portability, check-static)"
 
 # the mock provider server as its clients see it (curl, node), built as users run it and with sanitizers
 check-mock: $(B)/mock_server

@@ -268,6 +268,10 @@
 
    RECENT CHANGES (the last five; CHANGELOG.md has them all)
    --------------
+   - portability: x87's wider doubles no longer refuse the float32 bound of
+     embeddings nor take DBL_MAX for an infinity in llm_otlp.h; a refused
+     llm_call_begin_decode zeroes the call; clean under cppcheck and
+     clang-tidy (make check-static); CI runs make ci
    - telemetry: OpenTelemetry GenAI spans and metrics through plain hooks
      (llm_telemetry in the client's and the router's descs: a span per
      call, a request span with a span per attempt for the router; message
@@ -283,9 +287,6 @@
      pick that checks only a group's suspects (0.2-0.4 us at 10 to 1,000
      deployments, no allocation); a vocabulary loaded in one pass; a
      stream's memory in the curl runner near a bare libcurl client's
-   - an answer written back as OpenAI's: llm_response_write_openai (a
-     chat.completion) and llm_openai_chunk_writer (chat.completion.chunk
-     events, the usage last), for gateways; examples/gateway.c
    - this opening says what is in llm.h and which companion headers exist;
      README.md leads with the one compile line, a first program (compiled,
      linked and run against the mock server by check-docs), a features
