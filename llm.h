@@ -8123,7 +8123,7 @@ static const llm__bpe_special *llm__bpe_special_at(const llm_bpe *bpe, const uns
 }
 
 static llm_result llm__bpe_check(const llm_bpe *bpe, const char *text, size_t len, llm_error *err) {
-    if (!bpe || !bpe->table_ || !bpe->filter_) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no vocabulary loaded");
+    if (!bpe || !bpe->table_) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "no vocabulary loaded");
     if (!text && len) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "text is NULL");
     return LLM_OK;
 }
