@@ -163,30 +163,29 @@ static const rec_attr *span_attr(const rec_span *s, const char *key) {
 #define SPAN_DOUBLE(s, key, want) span_double((s), (key), (want), __LINE__)
 #define SPAN_NONE(s, key) span_none((s), (key), __LINE__)
 
-static void span_str(const rec_span *s, const char *key, const char *want, int line) {
+/* The span's attribute `key`, checked present and of type t1 or t2; NULL
+   when absent. Each failure names the calling line. */
+static const rec_attr *span_has(const rec_span *s, const char *key, llm_attr_type t1, llm_attr_type t2, int line) {
     const rec_attr *a = span_attr(s, key);
     if (!a) fprintf(stderr, "  line %d: span \"%s\" has no %s\n", line, s->name, key);
-    if (!CHECK(a != NULL)) return;
-    CHECK(a->type == LLM_ATTR_STRING || a->type == LLM_ATTR_STRING_ARRAY);
-    if (strcmp(a->str, want) != 0) fprintf(stderr, "  line %d: %s\n", line, key);
-    CHECK_EQ_STR(a->str, want);
+    if (!CHECK(a != NULL)) return NULL;
+    if (!CHECK(a->type == t1 || a->type == t2)) fprintf(stderr, "  line %d: %s has type %d\n", line, key, (int)a->type);
+    return a;
+}
+
+static void span_str(const rec_span *s, const char *key, const char *want, int line) {
+    const rec_attr *a = span_has(s, key, LLM_ATTR_STRING, LLM_ATTR_STRING_ARRAY, line);
+    if (a && !CHECK_EQ_STR(a->str, want)) fprintf(stderr, "  line %d: %s\n", line, key);
 }
 
 static void span_int(const rec_span *s, const char *key, int64_t want, int line) {
-    const rec_attr *a = span_attr(s, key);
-    if (!a) fprintf(stderr, "  line %d: span \"%s\" has no %s\n", line, s->name, key);
-    if (!CHECK(a != NULL)) return;
-    CHECK(a->type == LLM_ATTR_INT);
-    if (a->i != want) fprintf(stderr, "  line %d: %s\n", line, key);
-    CHECK_EQ_INT(a->i, want);
+    const rec_attr *a = span_has(s, key, LLM_ATTR_INT, LLM_ATTR_INT, line);
+    if (a && !CHECK_EQ_INT(a->i, want)) fprintf(stderr, "  line %d: %s\n", line, key);
 }
 
 static void span_double(const rec_span *s, const char *key, double want, int line) {
-    const rec_attr *a = span_attr(s, key);
-    if (!a) fprintf(stderr, "  line %d: span \"%s\" has no %s\n", line, s->name, key);
-    if (!CHECK(a != NULL)) return;
-    CHECK(a->type == LLM_ATTR_DOUBLE);
-    if (!CHECK(a->d > want - 1e-9 && a->d < want + 1e-9))
+    const rec_attr *a = span_has(s, key, LLM_ATTR_DOUBLE, LLM_ATTR_DOUBLE, line);
+    if (a && !CHECK(a->d > want - 1e-9 && a->d < want + 1e-9))
         fprintf(stderr, "  line %d: %s = %g, expected %g\n", line, key, a->d, want);
 }
 
