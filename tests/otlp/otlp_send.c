@@ -21,56 +21,11 @@
 #include "../../llm_otlp.h"
 #endif
 
+#include "../attr.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-static llm_attr s_attr(const char *key, const char *v) {
-    llm_attr a;
-    memset(&a, 0, sizeof a);
-    a.key = key;
-    a.type = LLM_ATTR_STRING;
-    a.str = v;
-    a.str_len = strlen(v);
-    return a;
-}
-
-static llm_attr i_attr(const char *key, int64_t v) {
-    llm_attr a;
-    memset(&a, 0, sizeof a);
-    a.key = key;
-    a.type = LLM_ATTR_INT;
-    a.i = v;
-    return a;
-}
-
-static llm_attr d_attr(const char *key, double v) {
-    llm_attr a;
-    memset(&a, 0, sizeof a);
-    a.key = key;
-    a.type = LLM_ATTR_DOUBLE;
-    a.d = v;
-    return a;
-}
-
-static llm_attr b_attr(const char *key, bool v) {
-    llm_attr a;
-    memset(&a, 0, sizeof a);
-    a.key = key;
-    a.type = LLM_ATTR_BOOL;
-    a.b = v;
-    return a;
-}
-
-static llm_attr a_attr(const char *key, const char *const *v, size_t n) {
-    llm_attr a;
-    memset(&a, 0, sizeof a);
-    a.key = key;
-    a.type = LLM_ATTR_STRING_ARRAY;
-    a.strs = v;
-    a.count = n;
-    return a;
-}
 
 static const char *const stops[] = {"\n\n", "END"};
 static const char *const finish[] = {"stop"};
@@ -79,55 +34,55 @@ static const char *const finish[] = {"stop"};
 static void feed_genai(const llm_telemetry *t) {
     llm_attr start[5], req[8], resp[10], ev[2], m[6];
     void *parent, *a1, *a2;
-    start[0] = s_attr("gen_ai.operation.name", "chat");
-    start[1] = s_attr("gen_ai.provider.name", "openai");
-    start[2] = s_attr("gen_ai.request.model", "gpt-4o");
-    start[3] = s_attr("server.address", "api.openai.com");
-    start[4] = i_attr("server.port", 443);
+    start[0] = attr_str("gen_ai.operation.name", "chat");
+    start[1] = attr_str("gen_ai.provider.name", "openai");
+    start[2] = attr_str("gen_ai.request.model", "gpt-4o");
+    start[3] = attr_str("server.address", "api.openai.com");
+    start[4] = attr_int("server.port", 443);
     parent = t->span_start(t->user, NULL, "chat gpt-4o", LLM_SPAN_CLIENT, start, 5);
-    req[0] = d_attr("gen_ai.request.temperature", 0.2);
-    req[1] = d_attr("gen_ai.request.top_p", 0.9);
-    req[2] = i_attr("gen_ai.request.max_tokens", 256);
-    req[3] = a_attr("gen_ai.request.stop_sequences", stops, 2);
-    req[4] = b_attr("gen_ai.request.stream", true);
-    req[5] = i_attr("gen_ai.request.choice.count", 1);
-    req[6] = i_attr("gen_ai.request.seed", 42);
-    req[7] = s_attr("gen_ai.request.reasoning.effort", "low");
+    req[0] = attr_double("gen_ai.request.temperature", 0.2);
+    req[1] = attr_double("gen_ai.request.top_p", 0.9);
+    req[2] = attr_int("gen_ai.request.max_tokens", 256);
+    req[3] = attr_strs("gen_ai.request.stop_sequences", stops, 2);
+    req[4] = attr_bool("gen_ai.request.stream", true);
+    req[5] = attr_int("gen_ai.request.choice.count", 1);
+    req[6] = attr_int("gen_ai.request.seed", 42);
+    req[7] = attr_str("gen_ai.request.reasoning.effort", "low");
     t->span_set(t->user, parent, req, 8);
 
     a1 = t->span_start(t->user, parent, "chat gpt-4o", LLM_SPAN_CLIENT, start, 5);
-    ev[0] = i_attr("llm_h.attempt", 1);
-    ev[1] = s_attr("llm_h.deployment", "openai-east");
+    ev[0] = attr_int("llm_h.attempt", 1);
+    ev[1] = attr_str("llm_h.deployment", "openai-east");
     t->span_set(t->user, a1, ev, 2);
-    resp[0] = s_attr("error.type", "503");
+    resp[0] = attr_str("error.type", "503");
     t->span_set(t->user, a1, resp, 1);
     t->span_end(t->user, a1, LLM_SPAN_ERROR, "HTTP 503: upstream overloaded");
     t->span_event(t->user, parent, "llm_h.retry", ev, 2);
 
     a2 = t->span_start(t->user, parent, "chat gpt-4o", LLM_SPAN_CLIENT, start, 5);
-    resp[0] = s_attr("gen_ai.response.id", "chatcmpl-AbC123");
-    resp[1] = s_attr("gen_ai.response.model", "gpt-4o-2024-08-06");
-    resp[2] = a_attr("gen_ai.response.finish_reasons", finish, 1);
-    resp[3] = i_attr("gen_ai.usage.input_tokens", 1200);
-    resp[4] = i_attr("gen_ai.usage.cache_read.input_tokens", 1000);
-    resp[5] = i_attr("gen_ai.usage.cache_write.input_tokens", 0);
-    resp[6] = i_attr("gen_ai.usage.output_tokens", 80);
-    resp[7] = i_attr("gen_ai.usage.reasoning.output_tokens", 32);
-    resp[8] = d_attr("gen_ai.response.time_to_first_chunk", 0.231);
-    resp[9] = d_attr("llm_h.cost_usd", 0.00145);
+    resp[0] = attr_str("gen_ai.response.id", "chatcmpl-AbC123");
+    resp[1] = attr_str("gen_ai.response.model", "gpt-4o-2024-08-06");
+    resp[2] = attr_strs("gen_ai.response.finish_reasons", finish, 1);
+    resp[3] = attr_int("gen_ai.usage.input_tokens", 1200);
+    resp[4] = attr_int("gen_ai.usage.cache_read.input_tokens", 1000);
+    resp[5] = attr_int("gen_ai.usage.cache_write.input_tokens", 0);
+    resp[6] = attr_int("gen_ai.usage.output_tokens", 80);
+    resp[7] = attr_int("gen_ai.usage.reasoning.output_tokens", 32);
+    resp[8] = attr_double("gen_ai.response.time_to_first_chunk", 0.231);
+    resp[9] = attr_double("llm_h.cost_usd", 0.00145);
     t->span_set(t->user, a2, resp, 10);
-    ev[0] = i_attr("llm_h.attempt", 2);
+    ev[0] = attr_int("llm_h.attempt", 2);
     t->span_set(t->user, a2, ev, 2);
     t->span_end(t->user, a2, LLM_SPAN_OK, NULL);
     t->span_set(t->user, parent, resp, 10);
     t->span_end(t->user, parent, LLM_SPAN_OK, NULL);
 
-    m[0] = s_attr("gen_ai.operation.name", "chat");
-    m[1] = s_attr("gen_ai.provider.name", "openai");
-    m[2] = s_attr("gen_ai.request.model", "gpt-4o");
-    m[3] = s_attr("gen_ai.response.model", "gpt-4o-2024-08-06");
-    m[4] = s_attr("server.address", "api.openai.com");
-    m[5] = i_attr("server.port", 443);
+    m[0] = attr_str("gen_ai.operation.name", "chat");
+    m[1] = attr_str("gen_ai.provider.name", "openai");
+    m[2] = attr_str("gen_ai.request.model", "gpt-4o");
+    m[3] = attr_str("gen_ai.response.model", "gpt-4o-2024-08-06");
+    m[4] = attr_str("server.address", "api.openai.com");
+    m[5] = attr_int("server.port", 443);
     t->record(t->user, "gen_ai.client.operation.duration", "s", 1.84, m, 6);
     t->record(t->user, "gen_ai.client.operation.time_to_first_chunk", "s", 0.231, m, 6);
     t->record(t->user, "gen_ai.client.operation.time_per_output_chunk", "s", 0.019, m, 6);
@@ -135,9 +90,9 @@ static void feed_genai(const llm_telemetry *t) {
     {
         llm_attr tm[7];
         memcpy(tm, m, sizeof m);
-        tm[6] = s_attr("gen_ai.token.type", "input");
+        tm[6] = attr_str("gen_ai.token.type", "input");
         t->record(t->user, "gen_ai.client.token.usage", "{token}", 1200, tm, 7);
-        tm[6] = s_attr("gen_ai.token.type", "output");
+        tm[6] = attr_str("gen_ai.token.type", "output");
         t->record(t->user, "gen_ai.client.token.usage", "{token}", 80, tm, 7);
     }
 }

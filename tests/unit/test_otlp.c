@@ -12,6 +12,7 @@
 #define LLM_OTLP_IMPLEMENTATION
 #include "../../llm_otlp.h"
 #include "../test.h"
+#include "../attr.h"
 
 #include <float.h>
 
@@ -127,25 +128,6 @@ static void fixture_free(fixture *f) {
     CHECK_EQ_INT(f->stats.bad_sizes, 0);
 }
 
-static llm_attr attr_str(const char *key, const char *value) {
-    llm_attr a;
-    memset(&a, 0, sizeof a);
-    a.key = key;
-    a.type = LLM_ATTR_STRING;
-    a.str = value;
-    a.str_len = strlen(value);
-    return a;
-}
-
-static llm_attr attr_int(const char *key, int64_t v) {
-    llm_attr a;
-    memset(&a, 0, sizeof a);
-    a.key = key;
-    a.type = LLM_ATTR_INT;
-    a.i = v;
-    return a;
-}
-
 static const char *str_at(const llm_json *v, const char *key) {
     const char *s = llm_json_string(llm_json_get(v, key), NULL);
     return s ? s : "(missing)";
@@ -238,19 +220,9 @@ static void attribute_kinds_follow_the_json_mapping_and_a_key_set_again_is_repla
     s = f.t.span_start(f.t.user, NULL, "chat m", LLM_SPAN_CLIENT, NULL, 0);
     a[0] = attr_str("gen_ai.response.model", "old");
     a[1] = attr_int("gen_ai.usage.input_tokens", -9007199254740993LL); /* beyond a double's exact integers */
-    memset(&a[2], 0, sizeof a[2]);
-    a[2].key = "gen_ai.request.temperature";
-    a[2].type = LLM_ATTR_DOUBLE;
-    a[2].d = 0.25;
-    memset(&a[3], 0, sizeof a[3]);
-    a[3].key = "gen_ai.request.stream";
-    a[3].type = LLM_ATTR_BOOL;
-    a[3].b = true;
-    memset(&a[4], 0, sizeof a[4]);
-    a[4].key = "gen_ai.response.finish_reasons";
-    a[4].type = LLM_ATTR_STRING_ARRAY;
-    a[4].strs = reasons;
-    a[4].count = 2;
+    a[2] = attr_double("gen_ai.request.temperature", 0.25);
+    a[3] = attr_bool("gen_ai.request.stream", true);
+    a[4] = attr_strs("gen_ai.response.finish_reasons", reasons, 2);
     f.t.span_set(f.t.user, s, a, 5);
     a[0] = attr_str("gen_ai.response.model", "gpt-4o-2024-08-06");
     f.t.span_set(f.t.user, s, a, 1);
@@ -598,11 +570,7 @@ static void out_of_memory_at_any_allocation_is_survived(void) {
         f.t = llm_otlp_telemetry(&f.x);
         a[0] = attr_str("gen_ai.operation.name", "chat");
         a[1] = attr_int("server.port", 443);
-        memset(&a[2], 0, sizeof a[2]);
-        a[2].key = "gen_ai.response.finish_reasons";
-        a[2].type = LLM_ATTR_STRING_ARRAY;
-        a[2].strs = reasons;
-        a[2].count = 1;
+        a[2] = attr_strs("gen_ai.response.finish_reasons", reasons, 1);
         p = f.t.span_start(f.t.user, NULL, "chat m", LLM_SPAN_CLIENT, a, 2);
         c = f.t.span_start(f.t.user, p, "chat m", LLM_SPAN_CLIENT, a, 3);
         f.t.span_event(f.t.user, c, "e", a, 1);
