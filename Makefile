@@ -385,14 +385,18 @@ check-fuzz-short: | $(B)
 FUZZ = json openai costs bpe router sse stream oom choices request gemini headers encoders embed models counts redis_reply responses \
        answers ondemand
 
-# fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl; fuzz_redis_reply hiredis
+FUZZ_CFLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+# fuzz_headers drives the curl adapter's callbacks (no network): it links libcurl; fuzz_redis_reply hiredis.
+# A target that includes tests/fuzz/fuzz.h (itself or through fuzz_stream.c) links the implementation built once
+# ($(B)/fuzz_llm.o); the others (their own LLM_NO_BPE, or internal functions) compile it themselves.
 fuzz: $(B)/hiredis.flags | $(B)
+	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -DLLM_IMPLEMENTATION -x c -c -o $(B)/fuzz_llm.o llm.h
 	for t in $(FUZZ); do \
 	  libs=; [ $$t = headers ] && libs="$$(curl-config --libs)"; \
 	  if [ $$t = redis_reply ]; then libs=-lhiredis; grep -q LLM_CLI_REDIS $(B)/hiredis.flags || \
 	    { echo "fuzz_redis_reply: skipped, no hiredis (apt-get install libhiredis-dev)"; continue; }; fi; \
-	  $(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $(B)/fuzz_$$t tests/fuzz/fuzz_$$t.c \
-	    $$libs || exit 1; \
+	  grep -qE '^#include "fuzz(.h|_stream.c)"' tests/fuzz/fuzz_$$t.c && libs="-DLLM_FUZZ_SHARED $(B)/fuzz_llm.o"; \
+	  $(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $(B)/fuzz_$$t tests/fuzz/fuzz_$$t.c $$libs || exit 1; \
 	  mkdir -p $(B)/corpus_$$t; \
 	  $(B)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$t.dict -print_final_stats=0 $(FUZZ_FLAGS) \
 	    $(B)/corpus_$$t tests/fuzz/seeds_$$t 2>$(B)/fuzz_$$t.log || { tail -n 40 $(B)/fuzz_$$t.log; exit 1; }; \

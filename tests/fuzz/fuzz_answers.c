@@ -11,8 +11,7 @@
    "chat.completion.chunk", a chunk's tool call indices counting from 0);
    one that fails gives a code and a message and never says it wrote;
    abort() otherwise. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
+#include "fuzz.h"
 #include "../test.h"
 
 #define MAX_INPUT (1u << 20)

@@ -6,10 +6,8 @@
    second from the cache), the estimator returns, and
    loading the input as a vocabulary fails cleanly (it is never a whole
    vocabulary). Run from the repository root (tests/data/tokens). */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
+#include "fuzz.h"
 #include <stdio.h>
-#include <stdlib.h>
 
 static llm_bpe fuzz_vocab[2];   /* harness state, loaded once */
 static llm_bpe_cache fuzz_cache; /* harness state: 4 KiB, so it fills and starts over often */

@@ -11,10 +11,8 @@
    of live memory stays below 64 bytes per byte of the answer plus 1 MiB
    (a slot for every index below a high one would break it); everything is
    freed; abort() otherwise. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
+#include "fuzz.h"
 #include <stdio.h>
-#include <stdlib.h>
 
 typedef struct peak {
     size_t live, peak;

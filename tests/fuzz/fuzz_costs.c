@@ -2,9 +2,7 @@
    input: a database holding a known table loads it; on failure the known
    table must still answer exactly as before, on success every listed entry
    must be found again by its key and priced without a crash. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
-#include <stdlib.h>
+#include "fuzz.h"
 
 static const char *known = "{\"known-model\": {\"litellm_provider\": \"p\", \"input_cost_per_token\": 2e-06}}";
 

@@ -13,9 +13,7 @@
    holds one vector per input, each non-empty, of finite values, all in
    one array (the vectors' values lie end to end within one span whose
    size is their sum); abort() otherwise. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
-#include <stdlib.h>
+#include "fuzz.h"
 
 static long live;
 

@@ -12,8 +12,7 @@
    k > n0 the same result as the first. A body that is accepted is one
    strict JSON value. No crash, nothing left allocated, every allocation
    freed with its size; abort() otherwise. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
+#include "fuzz.h"
 #include "../test.h"
 
 typedef struct target {

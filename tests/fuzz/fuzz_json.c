@@ -1,9 +1,7 @@
 /* libFuzzer target for the JSON reader and writer. Any input: parse it; when
    it parses, write the DOM back with the writer, parse that again and check
    that both documents hold the same values. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
-#include <stdlib.h>
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -7,10 +7,8 @@
    decoded has `count` models each with a NUL-terminated non-empty id,
    methods that are strings, has_more only with a non-empty next; a failure
    has its code in llm_error.code and a message; abort() otherwise. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
+#include "fuzz.h"
 #include <stdio.h>
-#include <stdlib.h>
 
 typedef struct counted {
     size_t live;

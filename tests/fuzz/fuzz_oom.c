@@ -7,8 +7,7 @@
    second run must return LLM_ERR_NO_MEMORY, or r0 when r0 is an error that
    came first; never success, never another error. No crash, nothing left
    allocated, every allocation freed with its size; abort() otherwise. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
+#include "fuzz.h"
 #include "../test.h"
 
 static llm_result decode(const uint8_t *data, size_t size, long fail_at, test_alloc_stats *stats) {

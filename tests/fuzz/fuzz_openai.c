@@ -2,9 +2,7 @@
    HTTP status and a chunk size, the rest is the body, fed through a call in
    chunks. Whatever the bytes, the call ends in a response or an error,
    without a leak. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
-#include <stdlib.h>
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

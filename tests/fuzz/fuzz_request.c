@@ -5,9 +5,7 @@
    JSON value.
    Whatever the bytes: a result, an error with a message, no crash, no
    leak; abort() otherwise. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
-#include <stdlib.h>
+#include "fuzz.h"
 
 static void encode_for(const char *provider, const char *base, const char *version, const llm_openai_request *q) {
     llm_client_desc d;

@@ -6,9 +6,7 @@
    "(top level): ", "deployments[0] (id): "). A router that loads then serves
    a few requests (scripted outcomes from the input's last bytes) through
    pick/report. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
-#include <stdlib.h>
+#include "fuzz.h"
 
 static int64_t fz_now;
 static int64_t fz_clock(void *u) { (void)u; return fz_now; }

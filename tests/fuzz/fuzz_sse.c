@@ -7,9 +7,7 @@
    llm_sse_ended_mid_event; abort() otherwise. A third run feeds one byte at
    a time, so no event ever lies whole in a chunk: the line rules alone,
    the reference for the reading of whole events the other runs take. */
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
-#include <stdlib.h>
+#include "fuzz.h"
 
 typedef struct rec {
     char *bytes;             /* type \0 data \0 id, with the lengths */

@@ -20,8 +20,7 @@
 #define FUZZ_PROVIDER(first) (((first) & 1) ? "anthropic" : "openai")
 #define FUZZ_STATUS(first) 200
 #endif
-#define LLM_IMPLEMENTATION
-#include "../../llm.h"
+#include "fuzz.h"
 #include "../test.h"
 
 /* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
