@@ -863,6 +863,384 @@ done:
     free(sse);
 }
 
+/* Whether *got is the same JSON as `want` (members in any order). */
+static bool same_json_as_text(const llm_json *got, const char *want) {
+    llm_json_doc doc;
+    bool same;
+    memset(&doc, 0, sizeof doc);
+    same = llm_json_parse(&doc, want, strlen(want), NULL) == LLM_OK && llm_json_equal(got, llm_json_root(&doc));
+    llm_json_doc_free(&doc);
+    return same;
+}
+
+/* The parts, turns, tool and choice of a request as the Messages API
+   names them (/work/shared/data/anthropic-openapi.json, written out by
+   hand below): images by URL (URLImageSource) and as base64 from a data:
+   URL or bytes (Base64ImageSource), PDFs as base64 (Base64PDFSource, the
+   title from the file name) and by URL (URLPDFSource); a one-text
+   assistant turn as a string; a tool result of parts (RequestToolResultBlock
+   content blocks); a strict tool (Tool.strict); a named tool choice
+   without parallel use (ToolChoiceTool.disable_parallel_tool_use);
+   stop_sequences, metadata.user_id and service_tier. */
+static void parts_tools_and_choices_as_the_spec_names_them(void) {
+    static const char *const stop[] = {"END"};
+    static const char want[] =
+        "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"system\":\"Be brief.\",\"messages\":["
+        "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is in these?\"},"
+        "{\"type\":\"image\",\"source\":{\"type\":\"url\",\"url\":\"https://example.com/cat.jpg\"}},"
+        "{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\",\"data\":\"iVBORw0KGgo=\"}},"
+        "{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/jpeg\",\"data\":\"/9j/4AAQSkZJRg==\"}},"
+        "{\"type\":\"document\",\"source\":{\"type\":\"base64\",\"media_type\":\"application/pdf\",\"data\":\"JVBERi0xLjQ=\"},"
+        "\"title\":\"report.pdf\"},"
+        "{\"type\":\"document\",\"source\":{\"type\":\"url\",\"url\":\"https://example.com/paper.pdf\"}}]},"
+        "{\"role\":\"assistant\",\"content\":\"A cat, and two documents.\"},"
+        "{\"role\":\"user\",\"content\":\"Weather in Paris?\"},"
+        "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_01\",\"name\":\"get_weather\","
+        "\"input\":{\"location\":\"Paris\"}}]},"
+        "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_01\","
+        "\"content\":[{\"type\":\"text\",\"text\":\"Sunny, 21 C\"}]}]}],"
+        "\"tools\":[{\"name\":\"get_weather\",\"description\":\"Get current weather for a location\","
+        "\"input_schema\":{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\",\"description\":\"City name\"}},"
+        "\"required\":[\"location\"]},\"strict\":true}],"
+        "\"tool_choice\":{\"type\":\"tool\",\"name\":\"get_weather\",\"disable_parallel_tool_use\":true},"
+        "\"stop_sequences\":[\"END\"],\"metadata\":{\"user_id\":\"user-42\"},\"service_tier\":\"standard_only\"}";
+    /* the other choices: ToolChoiceNone has no disable_parallel_tool_use; any and auto do */
+    static const struct { llm_tool_choice_mode mode; const char *want; } choices[] = {
+        {LLM_TOOL_CHOICE_NONE, "{\"type\":\"none\"}"},
+        {LLM_TOOL_CHOICE_REQUIRED, "{\"type\":\"any\",\"disable_parallel_tool_use\":true}"},
+        {LLM_TOOL_CHOICE_AUTO, "{\"type\":\"auto\",\"disable_parallel_tool_use\":true}"},
+    };
+    llm_content_part parts[6], result;
+    llm_tool_call call;
+    llm_message msgs[6];
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    char body[4096];
+    size_t i;
+    memset(parts, 0, sizeof parts);
+    parts[0].text = "What is in these?";
+    parts[1].type = parts[2].type = LLM_PART_IMAGE_URL;
+    parts[1].url = "https://example.com/cat.jpg";
+    parts[2].url = "data:image/png;base64,iVBORw0KGgo=";
+    parts[3].type = LLM_PART_IMAGE_BASE64;
+    parts[3].media_type = "image/jpeg";
+    parts[3].base64 = "/9j/4AAQSkZJRg==";
+    parts[4].type = parts[5].type = LLM_PART_DOCUMENT;
+    parts[4].media_type = "application/pdf";
+    parts[4].base64 = "JVBERi0xLjQ=";
+    parts[4].filename = "report.pdf";
+    parts[5].url = "https://example.com/paper.pdf";
+    memset(&result, 0, sizeof result);
+    result.text = "Sunny, 21 C";
+    memset(&call, 0, sizeof call);
+    call.id = "toolu_01";
+    call.name = "get_weather";
+    call.arguments = "{\"location\":\"Paris\"}";
+    memset(msgs, 0, sizeof msgs);
+    msgs[0].role = LLM_ROLE_SYSTEM;
+    msgs[0].content = "Be brief.";
+    msgs[1].role = LLM_ROLE_USER;
+    msgs[1].parts = parts;
+    msgs[1].part_count = 6;
+    msgs[2].role = LLM_ROLE_ASSISTANT;
+    msgs[2].content = "A cat, and two documents.";
+    msgs[3].role = LLM_ROLE_USER;
+    msgs[3].content = "Weather in Paris?";
+    msgs[4].role = LLM_ROLE_ASSISTANT;
+    msgs[4].tool_calls = &call;
+    msgs[4].tool_call_count = 1;
+    msgs[5].role = LLM_ROLE_TOOL;
+    msgs[5].tool_call_id = "toolu_01";
+    msgs[5].parts = &result;
+    msgs[5].part_count = 1;
+    memset(&tool, 0, sizeof tool);
+    tool.name = "get_weather";
+    tool.description = "Get current weather for a location";
+    tool.parameters = weather_schema;
+    tool.strict = true;
+    memset(&req, 0, sizeof req);
+    req.model = "claude-sonnet-4-5";
+    req.max_tokens = 1024;
+    req.messages = msgs;
+    req.message_count = 6;
+    req.tools = &tool;
+    req.tool_count = 1;
+    req.tool_choice.mode = LLM_TOOL_CHOICE_FUNCTION;
+    req.tool_choice.name = "get_weather";
+    req.parallel_tool_calls = LLM_FALSE;
+    req.stop = stop;
+    req.stop_count = 1;
+    req.user = "user-42";
+    req.service_tier = "standard_only";
+    client_for(&c, "anthropic", false);
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+        if (!CHECK(same_json_as_text(llm_json_root(&doc), want))) fprintf(stderr, "  sent: %s\n", body);
+    llm_json_doc_free(&doc);
+    for (i = 0; i < TEST_COUNT(choices); i++) {
+        req.tool_choice.mode = choices[i].mode;
+        if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+            if (!CHECK(same_json_as_text(llm_json_get(llm_json_root(&doc), "tool_choice"), choices[i].want)))
+                fprintf(stderr, "  sent: %s\n", body);
+        llm_json_doc_free(&doc);
+    }
+}
+
+/* reasoning_effort on a model that thinks adaptively (claude-opus-4-6):
+   ThinkingConfigAdaptive and OutputConfig.effort (EffortLevel: low,
+   medium, high, xhigh, max; "minimal" is sent as the lowest, "low"); a
+   schema on a model with its own structured answers (claude-sonnet-4-5):
+   OutputConfig.format, a JsonOutputFormat, and no forced tool. */
+static void effort_and_native_format_go_to_output_config(void) {
+    static const llm_message hello = {.role = LLM_ROLE_USER, .content = "Hi"};
+    static const char schema[] = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}";
+    static const char *const efforts[][2] = {{"high", "high"}, {"minimal", "low"}, {"max", "max"}};
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    char body[2048], want[256];
+    size_t i;
+    memset(&req, 0, sizeof req);
+    req.model = "claude-opus-4-6";
+    req.max_tokens = 1024;
+    req.messages = &hello;
+    req.message_count = 1;
+    client_for(&c, "anthropic", false);
+    for (i = 0; i < TEST_COUNT(efforts); i++) {
+        req.reasoning_effort = efforts[i][0];
+        snprintf(want, sizeof want, "{\"model\":\"claude-opus-4-6\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\","
+                 "\"content\":\"Hi\"}],\"thinking\":{\"type\":\"adaptive\"},\"output_config\":{\"effort\":\"%s\"}}",
+                 efforts[i][1]);
+        if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+            if (!CHECK(same_json_as_text(llm_json_root(&doc), want))) fprintf(stderr, "  sent: %s\n", body);
+        llm_json_doc_free(&doc);
+    }
+    req.reasoning_effort = NULL;
+    req.model = "claude-sonnet-4-5";
+    req.response_format.type = LLM_FORMAT_JSON_SCHEMA;
+    req.response_format.name = "answer";
+    req.response_format.schema = schema;
+    snprintf(want, sizeof want, "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\","
+             "\"content\":\"Hi\"}],\"output_config\":{\"format\":{\"type\":\"json_schema\",\"schema\":%s}}}", schema);
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+        if (!CHECK(same_json_as_text(llm_json_root(&doc), want))) fprintf(stderr, "  sent: %s\n", body);
+    llm_json_doc_free(&doc);
+}
+
+/* What Anthropic cannot take is refused before a byte goes out
+   (LLM_ERR_INVALID_ARGUMENT, the message beginning with the field it is
+   about): an unknown reasoning_effort;
+   one for a model that does not think (claude-3 models; left out with
+   drop_unsupported); a forced-tool answer beside thinking (tool_choice must
+   be auto or none while thinking); a schema that is not JSON, or not an
+   object (a tool's input_schema is an object: InputSchema.type "object");
+   a first turn of the assistant's; tool calls without tools; a base64
+   document that is not a PDF (Base64PDFSource.media_type is
+   "application/pdf"); no user turn; an empty assistant turn (no content,
+   no tool call, no reasoning: Anthropic refuses empty content); n; a
+   required tool beside thinking. */
+typedef struct refusal {
+    const char *model, *effort, *schema, *field;
+    llm_format_type format;
+    int messages;                  /* 0: hello; 1: assistant first; 2: tool calls; 3: text document; 4: system only;
+                                      5: an empty assistant turn */
+    int n;
+    llm_tool_choice_mode choice;
+} refusal;
+
+static void refused_requests_name_their_field(void) {
+    static const refusal cases[] = {
+        {"claude-opus-4-6", "extreme", NULL, "reasoning_effort", LLM_FORMAT_DEFAULT, 0, 0, 0},
+        {"claude-3-haiku-20240307", "low", NULL, "reasoning_effort", LLM_FORMAT_DEFAULT, 0, 0, 0},
+        {"claude-3-7-sonnet-20250219", "low", NULL, "response_format", LLM_FORMAT_JSON_OBJECT, 0, 0, 0},
+        {"claude-3-5-haiku-20241022", NULL, "{\"type\":", "response_format.schema", LLM_FORMAT_JSON_SCHEMA, 0, 0, 0},
+        {"claude-3-5-haiku-20241022", NULL, "{\"type\":\"array\"}", "response_format.schema", LLM_FORMAT_JSON_SCHEMA, 0,
+         0, 0},
+        {"claude-sonnet-4-5", NULL, NULL, "messages[0]", LLM_FORMAT_DEFAULT, 1, 0, 0},
+        {"claude-sonnet-4-5", NULL, NULL, "messages[1]", LLM_FORMAT_DEFAULT, 2, 0, 0},
+        {"claude-sonnet-4-5", NULL, NULL, "messages[1]", LLM_FORMAT_DEFAULT, 5, 0, 0},
+        {"claude-sonnet-4-5", NULL, NULL, "messages[0].parts[0]", LLM_FORMAT_DEFAULT, 3, 0, 0},
+        {"claude-sonnet-4-5", NULL, NULL, "messages", LLM_FORMAT_DEFAULT, 4, 0, 0},
+        {"claude-sonnet-4-5", NULL, NULL, "n", LLM_FORMAT_DEFAULT, 0, 2, 0},
+        {"claude-opus-4-6", "low", NULL, "tool_choice", LLM_FORMAT_DEFAULT, 0, 0, LLM_TOOL_CHOICE_REQUIRED},
+    };
+    llm_message hello, assistant, system, tool_msg, with_call, doc_msg, empty;
+    llm_message two[2], three[3];
+    llm_content_part text_doc;
+    llm_tool_call call;
+    llm_tool tool;
+    llm_request req;
+    llm_client c;
+    llm_json_doc doc;
+    llm_error err;
+    char body[2048];
+    size_t i;
+    memset(&hello, 0, sizeof hello);
+    hello.role = LLM_ROLE_USER;
+    hello.content = "Hi";
+    assistant = system = tool_msg = with_call = doc_msg = hello;
+    assistant.role = LLM_ROLE_ASSISTANT;
+    empty = assistant;
+    empty.content = "";
+    system.role = LLM_ROLE_SYSTEM;
+    memset(&call, 0, sizeof call);
+    call.id = "toolu_01";
+    call.name = "get_weather";
+    call.arguments = "{\"location\":\"Paris\"}";
+    with_call.role = LLM_ROLE_ASSISTANT;
+    with_call.content = NULL;
+    with_call.tool_calls = &call;
+    with_call.tool_call_count = 1;
+    tool_msg.role = LLM_ROLE_TOOL;
+    tool_msg.tool_call_id = "toolu_01";
+    tool_msg.content = "Sunny";
+    memset(&text_doc, 0, sizeof text_doc);
+    text_doc.type = LLM_PART_DOCUMENT;
+    text_doc.media_type = "text/plain";
+    text_doc.base64 = "aGVsbG8=";
+    doc_msg.content = NULL;
+    doc_msg.parts = &text_doc;
+    doc_msg.part_count = 1;
+    memset(&tool, 0, sizeof tool);
+    tool.name = "get_weather";
+    tool.parameters = weather_schema;
+    client_for(&c, "anthropic", false);
+    for (i = 0; i < TEST_COUNT(cases); i++) {
+        const refusal *k = &cases[i];
+        memset(&req, 0, sizeof req);
+        req.model = k->model;
+        req.reasoning_effort = k->effort;
+        req.response_format.type = k->format;
+        req.response_format.schema = k->schema;
+        req.response_format.name = k->schema ? "answer" : NULL;
+        req.n = k->n;
+        req.tool_choice.mode = k->choice;
+        req.messages = &hello;
+        req.message_count = 1;
+        if (k->choice) req.tools = &tool, req.tool_count = 1;
+        if (k->messages == 1) two[0] = assistant, two[1] = hello, req.messages = two, req.message_count = 2;
+        if (k->messages == 2)
+            three[0] = hello, three[1] = with_call, three[2] = tool_msg, req.messages = three, req.message_count = 3;
+        if (k->messages == 3) req.messages = &doc_msg;
+        if (k->messages == 4) req.messages = &system;
+        if (k->messages == 5) two[0] = hello, two[1] = empty, req.messages = two, req.message_count = 2;
+        memset(&err, 0, sizeof err);
+        CHECK(!body_of(&c, &req, &doc, NULL, 0, &err));
+        llm_json_doc_free(&doc);
+        if (!CHECK_EQ_INT(err.code, LLM_ERR_INVALID_ARGUMENT) || !CHECK(strncmp(err.message, k->field, strlen(k->field)) == 0))
+            fprintf(stderr, "  case %zu: %s\n", i, err.message);
+    }
+    /* drop_unsupported: a model that does not think is sent no thinking */
+    memset(&req, 0, sizeof req);
+    req.model = "claude-3-haiku-20240307";
+    req.reasoning_effort = "low";
+    req.max_tokens = 100;
+    req.messages = &hello;
+    req.message_count = 1;
+    client_for(&c, "anthropic", true);
+    if (CHECK(body_of(&c, &req, &doc, body, sizeof body, NULL)))
+        if (!CHECK(same_json_as_text(llm_json_root(&doc), "{\"model\":\"claude-3-haiku-20240307\",\"max_tokens\":100,"
+                                                          "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")))
+            fprintf(stderr, "  sent: %s\n", body);
+    llm_json_doc_free(&doc);
+}
+
+/* Answers a Messages response can hold beside the documented ones: a
+   tool_use block without an id or with a null input has them made up as
+   llm_tool_call documents ("call_<choice>_<n>", "{}"); one without a name
+   is refused, as is an input nested deeper than a written value may be
+   (64: 65 arrays); a usage count out of range (below 0) leaves the usage
+   out, flagged, and the answer stands. */
+static void unusual_answers_decode_as_documented(void) {
+    static const char head[] = "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\","
+                               "\"stop_reason\":\"tool_use\",\"content\":[";
+    static const char nameless[] = "{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"input\":{}}]}";
+    static const char made_up[] = "{\"type\":\"tool_use\",\"name\":\"get_time\",\"input\":null}],"
+                                  "\"usage\":{\"input_tokens\":-1,\"output_tokens\":5}}";
+    char body[512];
+    size_t n;
+    llm_response resp;
+    llm_error err;
+    int i;
+    snprintf(body, sizeof body, "%s%s", head, made_up);
+    if (CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, body, strlen(body), false, &resp, NULL), LLM_OK) &&
+        CHECK_EQ_INT(resp.choice_count, 1) && CHECK_EQ_INT(resp.choices[0].tool_call_count, 1)) {
+        CHECK_EQ_STR(resp.choices[0].tool_calls[0].id, "call_0_0");
+        CHECK_EQ_STR(resp.choices[0].tool_calls[0].name, "get_time");
+        CHECK_EQ_STR(resp.choices[0].tool_calls[0].arguments, "{}");
+        CHECK(resp.usage_refused);
+        CHECK(resp.usage.source != LLM_USAGE_REPORTED && resp.usage.completion_tokens == 0);
+    }
+    llm_response_free(&resp);
+    snprintf(body, sizeof body, "%s%s", head, nameless);
+    CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, body, strlen(body), false, &resp, &err), LLM_ERR_PARSE);
+    CHECK(strstr(err.message, "content[0]") != NULL);
+    llm_response_free(&resp);
+    n = (size_t)snprintf(body, sizeof body, "%s{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"deep\",\"input\":{\"a\":",
+                         head);
+    for (i = 0; i < 65; i++) body[n++] = '[';
+    for (i = 0; i < 65; i++) body[n++] = ']';
+    memcpy(body + n, "}}]}", 4);
+    n += 4;
+    CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, body, n, false, &resp, &err), LLM_ERR_PARSE);
+    CHECK(strstr(err.message, "content[0]") != NULL);
+    llm_response_free(&resp);
+}
+
+/* Stream events beside the recorded ones (the event types of Anthropic's
+   streaming documentation and its spec): a server_tool_use block and a
+   citations_delta are nothing to show, the text around them stays; a
+   text_delta whose index is written 0.0 (a number equal to 0: read by the
+   DOM, not in place) is text all the same; a block index below 0, or an
+   input_json_delta for a block that is not a tool_use, is a parse error. */
+static void stream_events_beside_the_recorded_ones(void) {
+    static const char start[] =
+        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\","
+        "\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\",\"content\":[],\"usage\":{\"input_tokens\":9,\"output_tokens\":1}}}\n\n"
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
+        "{\"type\":\"text\",\"text\":\"\"}}\n\n";
+    static const char tail[] =
+        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+        "\"usage\":{\"output_tokens\":4}}\n\n"
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    static const char shown[] =
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\","
+        "\"text\":\"Paris\"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"citations_delta\","
+        "\"citation\":{\"type\":\"char_location\",\"cited_text\":\"Paris\",\"document_index\":0,\"document_title\":null,"
+        "\"start_char_index\":0,\"end_char_index\":5}}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0.0,\"delta\":{\"type\":\"text_delta\","
+        "\"text\":\" it is.\"}}\n\n"
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":"
+        "\"server_tool_use\",\"id\":\"srvtoolu_1\",\"name\":\"web_search\",\"input\":{}}}\n\n"
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":1}\n\n";
+    static const char *const bad[] = {
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":-1,\"delta\":{\"type\":\"text_delta\","
+        "\"text\":\"x\"}}\n\n",
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+        "\"input_json_delta\",\"partial_json\":\"{}\"}}\n\n",
+    };
+    char sse[2048];
+    llm_response resp;
+    llm_error err;
+    size_t i;
+    snprintf(sse, sizeof sse, "%s%s%s", start, shown, tail);
+    if (CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, sse, strlen(sse), true, &resp, NULL), LLM_OK) &&
+        CHECK_EQ_INT(resp.choice_count, 1)) {
+        CHECK_EQ_STR(resp.choices[0].content, "Paris it is.");
+        CHECK_EQ_INT(resp.choices[0].tool_call_count, 0);
+        CHECK_EQ_INT(resp.choices[0].finish_reason, LLM_FINISH_STOP);
+    }
+    llm_response_free(&resp);
+    for (i = 0; i < TEST_COUNT(bad); i++) {
+        snprintf(sse, sizeof sse, "%s%s%s", start, bad[i], tail);
+        CHECK_EQ_INT(llm_decode_recorded("anthropic", 200, sse, strlen(sse), true, &resp, &err), LLM_ERR_PARSE);
+        llm_response_free(&resp);
+    }
+}
+
 static const test_case cases[] = {
     TEST(the_documented_thinking_round_trip),
     TEST(a_streamed_thinking_block_is_kept),
@@ -877,6 +1255,11 @@ static const test_case cases[] = {
     TEST(a_streamed_answer_records_its_origin),
     TEST(origins_are_serialised_as_rfc_6454_says),
     TEST(a_refused_signature_is_sent_again_without_thinking),
+    TEST(parts_tools_and_choices_as_the_spec_names_them),
+    TEST(effort_and_native_format_go_to_output_config),
+    TEST(refused_requests_name_their_field),
+    TEST(unusual_answers_decode_as_documented),
+    TEST(stream_events_beside_the_recorded_ones),
 };
 
 int main(int argc, char **argv) { return test_main(cases, TEST_COUNT(cases), argc, argv); }

@@ -189,6 +189,22 @@ static void span_double(const rec_span *s, const char *key, double want, int lin
         fprintf(stderr, "  line %d: %s = %g, expected %g\n", line, key, a->d, want);
 }
 
+#define SPAN_JSON(s, key, want) span_json((s), (key), (want), __LINE__)
+
+/* A string attribute holding JSON: the same JSON as `want` (members in any order). */
+static void span_json(const rec_span *s, const char *key, const char *want, int line) {
+    const rec_attr *a = span_has(s, key, LLM_ATTR_STRING, LLM_ATTR_STRING, line);
+    llm_json_doc got, exp;
+    memset(&got, 0, sizeof got);
+    memset(&exp, 0, sizeof exp);
+    if (a && !CHECK(llm_json_parse(&got, a->str, strlen(a->str), NULL) == LLM_OK &&
+                    llm_json_parse(&exp, want, strlen(want), NULL) == LLM_OK &&
+                    llm_json_equal(llm_json_root(&got), llm_json_root(&exp))))
+        fprintf(stderr, "  line %d: %s = %s\n  expected %s\n", line, key, a->str, want);
+    llm_json_doc_free(&got);
+    llm_json_doc_free(&exp);
+}
+
 static void span_none(const rec_span *s, const char *key, int line) {
     if (span_attr(s, key)) fprintf(stderr, "  line %d: span \"%s\" has %s\n", line, s->name, key);
     CHECK(span_attr(s, key) == NULL);
@@ -428,11 +444,13 @@ typedef struct driven {
     test_alloc_stats stats;
 } driven;
 
-static void client_init(driven *d, const char *provider, const llm_telemetry *t) {
+/* A client of `provider` at base_url (NULL: the preset's). */
+static void client_init_at(driven *d, const char *provider, const char *base_url, const llm_telemetry *t) {
     llm_client_desc desc;
     memset(d, 0, sizeof *d);
     memset(&desc, 0, sizeof desc);
     desc.provider = provider;
+    desc.base_url = base_url;
     desc.api_key = "sk-test-key-0123456789";
     desc.alloc.alloc = test_alloc_fn;
     desc.alloc.realloc = test_realloc_fn;
@@ -440,6 +458,10 @@ static void client_init(driven *d, const char *provider, const llm_telemetry *t)
     desc.alloc.user = &d->stats;
     if (t) desc.telemetry = *t;
     CHECK_EQ_INT(llm_client_init(&d->client, &desc, NULL), LLM_OK);
+}
+
+static void client_init(driven *d, const char *provider, const llm_telemetry *t) {
+    client_init_at(d, provider, NULL, t);
 }
 
 static void take_events(llm_call *call) {
@@ -782,6 +804,112 @@ static void blocking_complete_spans_each_exchange(void) {
     free(answer);
 }
 
+/* A tool conversation's contents, as the conventions' JSON schemas give
+   them (open-telemetry/semantic-conventions docs/gen-ai:
+   gen-ai-system-instructions.json, gen-ai-input-messages.json,
+   gen-ai-tool-definitions.json, gen-ai-output-messages.json): the system
+   and developer messages' text parts as the system instructions; a
+   ToolCallRequestPart (type "tool_call", id, name, arguments) for each
+   call the assistant made; a tool message as role "tool" with a
+   ToolCallResponsePart (type "tool_call_response", id, response); a text
+   part of a user message as a TextPart; each tool as a ToolDefinition
+   (type "function", name, and description and parameters when given). The
+   answer is the recorded chat_completion_parallel_tool_calls.json: its two
+   calls, finish reason "tool_calls" (llm_finish_reason_str's name). The
+   client: OpenRouter (no well-known gen_ai.provider.name: the preset's
+   name, as llm.h documents) at a bracketed IPv6 base URL with a port
+   (RFC 3986's IP-literal: server.address "::1", server.port 8080); the
+   request sets frequency_penalty. */
+static void content_of_a_tool_conversation_follows_the_schemas(void) {
+    static driven d;
+    static llm_message msgs[6];
+    static llm_content_part system_parts[2], user_part;
+    static llm_tool_call call;
+    static llm_tool tools[2];
+    llm_telemetry t = rec_telemetry(true);
+    llm_request req;
+    const llm_http_request *http;
+    size_t len;
+    char *answer = TEST_READ_FIXTURE(OPENAI "chat_completion_parallel_tool_calls.json", &len);
+    const rec_span *s;
+    memset(msgs, 0, sizeof msgs);
+    memset(system_parts, 0, sizeof system_parts);
+    system_parts[0].text = "Be brief.";
+    system_parts[1].text = "Use metric units.";
+    msgs[0].role = LLM_ROLE_SYSTEM;
+    msgs[0].parts = system_parts;
+    msgs[0].part_count = 2;
+    msgs[1].role = LLM_ROLE_DEVELOPER;
+    msgs[1].content = "Answer in English.";
+    msgs[2].role = LLM_ROLE_USER;
+    msgs[2].content = "Weather in Edinburgh?";
+    call.id = "call_1";
+    call.name = "get_weather";
+    call.arguments = "{\"city\":\"Edinburgh\"}";
+    msgs[3].role = LLM_ROLE_ASSISTANT;
+    msgs[3].tool_calls = &call;
+    msgs[3].tool_call_count = 1;
+    msgs[4].role = LLM_ROLE_TOOL;
+    msgs[4].tool_call_id = "call_1";
+    msgs[4].content = "{\"temp_c\":12}";
+    memset(&user_part, 0, sizeof user_part);
+    user_part.text = "And the price of AAPL?";
+    msgs[5].role = LLM_ROLE_USER;
+    msgs[5].parts = &user_part;
+    msgs[5].part_count = 1;
+    memset(tools, 0, sizeof tools);
+    tools[0].name = "get_weather";
+    tools[0].description = "Current weather";
+    tools[0].parameters = "{\"type\":\"object\"}";
+    tools[1].name = "get_stock_price";
+    rec_reset();
+    client_init_at(&d, "openrouter", "http://[::1]:8080/api/v1", &t);
+    memset(&req, 0, sizeof req);
+    req.model = "openai/gpt-4o";
+    req.messages = msgs;
+    req.message_count = 6;
+    req.tools = tools;
+    req.tool_count = 2;
+    req.has_frequency_penalty = true;
+    req.frequency_penalty = 0.5;
+    CHECK_EQ_INT(llm_call_begin(&d.call, &d.client, &req, 0, &http, &d.err), LLM_OK);
+    llm_call_feed_status(&d.call, 200);
+    llm_call_feed_body(&d.call, answer, len);
+    CHECK_EQ_INT(llm_call_finish(&d.call, 0, &d.resp, &d.err), LLM_OK);
+    llm_call_free(&d.call);
+    if (CHECK_EQ_INT(R.span_count, 1)) {
+        s = &R.spans[0];
+        SPAN_STR(s, "gen_ai.provider.name", "openrouter");
+        SPAN_STR(s, "server.address", "::1");
+        SPAN_INT(s, "server.port", 8080);
+        SPAN_DOUBLE(s, "gen_ai.request.frequency_penalty", 0.5);
+        SPAN_JSON(s, "gen_ai.system_instructions",
+                  "[{\"type\":\"text\",\"content\":\"Be brief.\"},{\"type\":\"text\",\"content\":\"Use metric units.\"},"
+                  "{\"type\":\"text\",\"content\":\"Answer in English.\"}]");
+        SPAN_JSON(s, "gen_ai.input.messages",
+                  "[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Weather in Edinburgh?\"}]},"
+                  "{\"role\":\"assistant\",\"parts\":[{\"type\":\"tool_call\",\"id\":\"call_1\",\"name\":\"get_weather\","
+                  "\"arguments\":\"{\\\"city\\\":\\\"Edinburgh\\\"}\"}]},"
+                  "{\"role\":\"tool\",\"parts\":[{\"type\":\"tool_call_response\",\"id\":\"call_1\","
+                  "\"response\":\"{\\\"temp_c\\\":12}\"}]},"
+                  "{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"And the price of AAPL?\"}]}]");
+        SPAN_JSON(s, "gen_ai.tool.definitions",
+                  "[{\"type\":\"function\",\"name\":\"get_weather\",\"description\":\"Current weather\","
+                  "\"parameters\":{\"type\":\"object\"}},{\"type\":\"function\",\"name\":\"get_stock_price\"}]");
+        SPAN_JSON(s, "gen_ai.output.messages",
+                  "[{\"role\":\"assistant\",\"parts\":["
+                  "{\"type\":\"tool_call\",\"id\":\"call_fdNz3vOBKYgOIpMdWotB9MjY\",\"name\":\"GetWeatherArgs\","
+                  "\"arguments\":\"{\\\"city\\\": \\\"Edinburgh\\\", \\\"country\\\": \\\"GB\\\", \\\"units\\\": \\\"c\\\"}\"},"
+                  "{\"type\":\"tool_call\",\"id\":\"call_h1DWI1POMJLb0KwIyQHWXD4p\",\"name\":\"get_stock_price\","
+                  "\"arguments\":\"{\\\"ticker\\\": \\\"AAPL\\\", \\\"exchange\\\": \\\"NASDAQ\\\"}\"}],"
+                  "\"finish_reason\":\"tool_calls\"}]");
+        SPAN_STR(s, "gen_ai.response.finish_reasons", "tool_calls");
+    }
+    llm_response_free(&d.resp);
+    CHECK_EQ_INT(d.stats.live_bytes, 0);
+    free(answer);
+}
+
 static const test_case cases[] = {
     TEST(routed_call_with_a_retry_and_a_fallback_is_one_span_tree),
     TEST(routed_request_that_fails_ends_with_its_error),
@@ -793,6 +921,7 @@ static const test_case cases[] = {
     TEST(hooks_without_start_or_record_are_off),
     TEST(call_freed_unfinished_ends_its_span),
     TEST(blocking_complete_spans_each_exchange),
+    TEST(content_of_a_tool_conversation_follows_the_schemas),
 };
 
 int main(int argc, char **argv) {
