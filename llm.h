@@ -3829,17 +3829,21 @@ static void llm__format(char *dst, size_t size, const char *fmt, ...) {
     va_end(ap);
 }
 
-/* Fills err (when given) with code and a formatted message; returns code. */
-static llm_result llm__fail(llm_error *err, llm_result code, const char *fmt, ...) {
+/* Fills err (when given) with code and a formatted message. */
+static void llm__fail_with(llm_error *err, llm_result code, const char *fmt, ...) {
     va_list ap;
-    if (!err) return code;
+    if (!err) return;
     llm__error_clear(err);
     err->code = code;
     va_start(ap, fmt);
     llm__vformat(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
-    return code;
 }
+
+/* llm__fail_with as an expression whose value is code: `return llm__fail(err, LLM_ERR_..., "...")`. A macro so
+   that the value is plain to every reader, the static analyzer included: it follows no variadic function's return,
+   and took each such return for any value, a success too. code is evaluated twice: no side effects in it. */
+#define llm__fail(err, code, ...) (llm__fail_with((err), (code), __VA_ARGS__), (llm_result)(code))
 
 /* An arena: a list of blocks, each allocated through the owner's allocator,
    released together. Responses, calls and conversations own one. Blocks
@@ -4373,7 +4377,7 @@ static uint64_t llm__seed(uint64_t given, const void *where) {
 static llm_result llm__sticky_error(llm_call *call, llm_result code, const char *message) {
     if (call->error_ != LLM_OK) return call->error_;
     call->error_ = code;
-    llm__fail(&call->err_, code, "%s", message);
+    llm__fail_with(&call->err_, code, "%s", message);
     return code; /* not call->error_ re-read: gcc then sees it is never LLM_OK (-Wmaybe-uninitialized in callers) */
 }
 
@@ -4822,7 +4826,7 @@ typedef struct llm__json_parser {
 static llm_result llm__json_error(llm__json_parser *ps, const unsigned char *at, const char *what) {
     size_t offset = (size_t)(at - ps->start);
     if (ps->err) {
-        llm__fail(ps->err, LLM_ERR_PARSE, "%s", what);
+        llm__fail_with(ps->err, LLM_ERR_PARSE, "%s", what);
         ps->err->offset = offset;
     }
     return LLM_ERR_PARSE;
@@ -6178,7 +6182,7 @@ LLM_API llm_result llm_sse_next(llm_sse *p, llm_sse_event *ev) {
             return LLM_OK;
         }
     }
-    if (p->error_ == LLM_OK && llm__sse_own_pending(p) != LLM_OK) return p->error_; /* the chunk goes away */
+    if (p->error_ == LLM_OK) llm__sse_own_pending(p); /* the chunk goes away; a failure to copy sets p->error_ */
     return p->error_ != LLM_OK ? p->error_ : LLM_AGAIN;
 }
 
@@ -9456,7 +9460,7 @@ static llm_result llm__costs_layer_from_json(const llm_allocator *a, const char 
     l = NULL;
     r = LLM_OK;
 done:
-    if (r == LLM_ERR_NO_MEMORY) llm__fail(err, r, "out of memory loading the price table");
+    if (r == LLM_ERR_NO_MEMORY) llm__fail_with(err, r, "out of memory loading the price table");
     llm__costs_layer_free(a, l);
     llm_json_doc_free(&doc);
     return r;
@@ -10403,21 +10407,21 @@ static size_t llm__wire_embed_size(const llm_json *v, const char *what, size_t i
     const char *s = llm_json_string(v, &len);
     const llm_json *x;
     if (s && !llm__wire_b64_size(s, len, &bytes))
-        return (void)llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z] is a string that is not base64", what, i), 0;
+        return llm__fail_with(err, LLM_ERR_PARSE, "embeddings: %s[%z] is a string that is not base64", what, i), 0;
     if (s && bytes % 4)
-        return (void)llm__fail(err, LLM_ERR_PARSE,
-                               "embeddings: %s[%z] decodes to %z bytes, not a whole number of float32 (4 bytes each)",
-                               what, i, bytes), 0;
+        return llm__fail_with(err, LLM_ERR_PARSE,
+                              "embeddings: %s[%z] decodes to %z bytes, not a whole number of float32 (4 bytes each)",
+                              what, i, bytes), 0;
     if (s && bytes) return bytes / 4;
     if (!s && llm_json_count(v) && llm_json_is(v, LLM_JSON_ARRAY)) {
         for (x = llm_json_first(v); x; x = llm_json_next(v, x))
             if (!llm_json_is(x, LLM_JSON_NUMBER) || llm_json_number(x, 0) > LLM__WIRE_FLOAT_BOUND ||
                 llm_json_number(x, 0) < -LLM__WIRE_FLOAT_BOUND)
-                return (void)llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z] holds a value that is not a float32",
-                                       what, i), 0;
+                return llm__fail_with(err, LLM_ERR_PARSE, "embeddings: %s[%z] holds a value that is not a float32",
+                                      what, i), 0;
         return llm_json_count(v);
     }
-    return (void)llm__fail(err, LLM_ERR_PARSE, "embeddings: %s[%z] has no vector (numbers, or base64)", what, i), 0;
+    return llm__fail_with(err, LLM_ERR_PARSE, "embeddings: %s[%z] has no vector (numbers, or base64)", what, i), 0;
 }
 
 /* Writes the `count` values of a vector llm__wire_embed_size accepted;
@@ -17593,18 +17597,13 @@ static const char *llm__call_price_model(const llm_call *call, const llm_client 
     return call->ctx_.model == llm__providers_model_for(client->provider, model) ? model : call->ctx_.model;
 }
 
-/* The start every kind of call shares: the arguments, the request's
-   headers and ids, and the wire context for `model` (NULL: none). */
-static llm_result llm__call_open(llm_call *call, const llm_client *client, bool has_req, const llm__call_extras *x,
-                                 const char *model, bool stream, int64_t now_ms, const llm_http_request **http,
-                                 const char *who, llm_error *err) {
+/* The call made ready (llm__call_init), its extras checked, its wire context
+   for `model` (NULL: none), once llm__call_open has its arguments. */
+static llm_result llm__call_setup(llm_call *call, const llm_client *client, const llm__call_extras *x,
+                                  const char *model, bool stream, int64_t now_ms, const llm_http_request **http,
+                                  llm_error *err) {
     const char *price_model;
     llm_result r;
-    if (!call) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL call", who);
-    if (!client || !client->provider || !has_req || !http) {
-        memset(call, 0, sizeof *call); /* what the caller frees holds nothing */
-        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL client, request or http", who);
-    }
     *http = NULL;
     llm__call_init(call, client, now_ms);
     if ((r = llm__call_check_extras(x, err)) != LLM_OK) return r;
@@ -17616,16 +17615,31 @@ static llm_result llm__call_open(llm_call *call, const llm_client *client, bool 
     return LLM_OK;
 }
 
+/* The start every kind of call shares: the arguments (checked here, in a
+   function small enough for the static analyzer to follow at every call),
+   then llm__call_setup. */
+static llm_result llm__call_open(llm_call *call, const llm_client *client, bool has_req, const llm__call_extras *x,
+                                 const char *model, bool stream, int64_t now_ms, const llm_http_request **http,
+                                 const char *who, llm_error *err) {
+    if (!call) return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL call", who);
+    if (!client || !client->provider || !has_req || !http) {
+        memset(call, 0, sizeof *call); /* what the caller frees holds nothing */
+        return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL client, request or http", who);
+    }
+    return llm__call_setup(call, client, x, model, stream, now_ms, http, err);
+}
+
 /* The end every kind of call shares, once the body and the URL are
    written: the headers, the plain-http rule, and the request to send. */
 static llm_result llm__call_close(llm_call *call, const llm__call_extras *x, const char *method, bool stream,
                                   const llm_http_request **http, llm_error *err) {
     const llm_client *client = call->client_;
     bool body = strcmp(method, "GET") != 0;
-    if (llm__call_headers(call, client, x, body, stream) != LLM_OK ||
-        llm__call_check_plain_http(call, client) != LLM_OK) {
+    llm_result r = llm__call_headers(call, client, x, body, stream);
+    if (r == LLM_OK) r = llm__call_check_plain_http(call, client);
+    if (r != LLM_OK) {
         if (err) *err = call->err_;
-        return call->error_;
+        return r;
     }
     if (body) llm_json_writer_finish(&call->body_, &call->http_.body, &call->http_.body_len);
     call->http_.method = method;
@@ -18322,7 +18336,7 @@ static llm_result llm__call_http_error(llm_call *call, const llm_json *body, llm
         llm__copy_network_text(e.message, sizeof e.message < 201 ? sizeof e.message : 201, call->in_, call->in_len_,
                                key);
     if (!e.message[0]) {
-        llm__fail(&e, LLM_ERR_HTTP, "HTTP status %d with an empty body", call->status_);
+        llm__fail_with(&e, LLM_ERR_HTTP, "HTTP status %d with an empty body", call->status_);
         e.http_status = call->status_;
     }
     e.should_retry = call->should_retry_;
@@ -18568,7 +18582,7 @@ static llm_result llm__call_answer(llm_call *call, llm_json_doc *doc, llm_error 
         return llm__call_http_error(call, r == LLM_OK ? llm_json_root(doc) : NULL, err);
     if (r == LLM_ERR_PARSE) {
         r = call->in_len_ ? LLM_ERR_PARSE : LLM_ERR_TRUNCATED;
-        llm__fail(err, r, "response body at offset %z: %s", perr.offset, perr.message);
+        llm__fail_with(err, r, "response body at offset %z: %s", perr.offset, perr.message);
         if (err) err->offset = perr.offset;
         return r;
     }
@@ -19061,13 +19075,12 @@ static llm_result llm__client_check_strings(const llm_client_desc *d, llm_error 
     return llm__http_check_headers(d->headers, d->header_count, "llm_client_init: headers", err);
 }
 
-LLM_API llm_client_desc llm_client_desc_defaults(const llm_client_desc *in) {
+/* llm_client_desc_defaults for the provider p of *in (NULL: unknown). */
+static llm_client_desc llm__client_desc_defaults(const llm_client_desc *in, const llm_provider *p) {
     llm_client_desc d;
-    const llm_provider *p;
     if (in) d = *in;
     else memset(&d, 0, sizeof d);
     if (!d.provider && !d.custom_provider) d.provider = "openai";
-    p = d.custom_provider ? d.custom_provider : llm_provider_find(d.provider);
     if (!d.base_url && p) d.base_url = p->default_base_url;
     if (!d.timeout_ms) d.timeout_ms = 600000;
     if (!d.max_response_bytes) d.max_response_bytes = LLM_MAX_RESPONSE_BYTES;
@@ -19081,6 +19094,11 @@ LLM_API llm_client_desc llm_client_desc_defaults(const llm_client_desc *in) {
     if (!d.sleep_ms) d.sleep_ms = llm__default_sleep;
 #endif
     return d;
+}
+
+LLM_API llm_client_desc llm_client_desc_defaults(const llm_client_desc *in) {
+    const char *name = in && in->provider ? in->provider : "openai";
+    return llm__client_desc_defaults(in, in && in->custom_provider ? in->custom_provider : llm_provider_find(name));
 }
 
 LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *desc, llm_error *err) {
@@ -19102,7 +19120,7 @@ LLM_API llm_result llm_client_init(llm_client *client, const llm_client_desc *de
                          p->base_env[1] ? p->base_env[1] : "its endpoint");
     if (desc->alloc.alloc && (!desc->alloc.realloc || !desc->alloc.free))
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_client_init: an allocator needs alloc, realloc and free");
-    client->desc = llm_client_desc_defaults(desc);
+    client->desc = llm__client_desc_defaults(desc, p);
     client->provider = p;
     client->quirks = (p->quirks | desc->quirks_on) & ~desc->quirks_off;
     /* seed 0: the system's entropy, so that no two processes send the same
@@ -21088,7 +21106,7 @@ static llm_result llm__router_begin(llm_router *r, const llm_request *req, llm_r
 static llm_result llm__router_give_up_because(llm_router *r, llm_router_attempt *a, const char *why, llm_error *err) {
     llm__router_state *c = llm__router_core(r);
     if (a->last_error.code == LLM_OK)
-        llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "no deployment could take the request");
+        llm__fail_with(&a->last_error, LLM_ERR_NO_DEPLOYMENT, "no deployment could take the request");
     a->state_ = LLM__ROUTER_DONE;
     a->final_ = a->last_error.code;
     c->st.calls++;
@@ -21176,24 +21194,24 @@ static llm_result llm__router_no_candidate(llm_router *r, llm_router_attempt *a,
     llm__copy_text(last, sizeof last, a->last_error.message, strlen(a->last_error.message));
     if (s->context && !s->ok && !s->wait && !s->cooling && !s->budget) {
         kind = LLM_FALLBACK_CONTEXT_WINDOW;
-        llm__fail(&a->last_error, LLM_ERR_CONTEXT_WINDOW_EXCEEDED,
-                  "the prompt (%d tokens) exceeds the max input tokens of every deployment of %s",
-                  (int)a->prompt_tokens_, llm__router_gname(r, a->group_));
+        llm__fail_with(&a->last_error, LLM_ERR_CONTEXT_WINDOW_EXCEEDED,
+                       "the prompt (%d tokens) exceeds the max input tokens of every deployment of %s",
+                       (int)a->prompt_tokens_, llm__router_gname(r, a->group_));
     } else if (s->budget && !s->cooling && !s->wait) {
-        llm__fail(&a->last_error, LLM_ERR_BUDGET_EXCEEDED, "%s: the budget would be exceeded",
-                  llm__router_gname(r, a->group_));
+        llm__fail_with(&a->last_error, LLM_ERR_BUDGET_EXCEEDED, "%s: the budget would be exceeded",
+                       llm__router_gname(r, a->group_));
     } else if (s->cooling) {
-        llm__fail(&a->last_error, LLM_ERR_NO_DEPLOYMENT,
-                  "every deployment of %s is cooling down; the soonest recovers in %d ms%s%s",
-                  llm__router_gname(r, a->group_), (int)s->min_cool, last[0] ? "; last error: " : "", last);
+        llm__fail_with(&a->last_error, LLM_ERR_NO_DEPLOYMENT,
+                       "every deployment of %s is cooling down; the soonest recovers in %d ms%s%s",
+                       llm__router_gname(r, a->group_), (int)s->min_cool, last[0] ? "; last error: " : "", last);
     } else if (s->wait && r->desc_.has_max_wait_ms && (!a->deadline_ms_ || now + s->min_wait < a->deadline_ms_)) {
-        llm__fail(&a->last_error, LLM_ERR_RATE_LIMITED,
-                  "%s: every deployment is at its rate or parallel limit for %d ms more (max wait %d ms)",
-                  llm__router_gname(r, a->group_), (int)s->min_wait, (int)max_wait);
+        llm__fail_with(&a->last_error, LLM_ERR_RATE_LIMITED,
+                       "%s: every deployment is at its rate or parallel limit for %d ms more (max wait %d ms)",
+                       llm__router_gname(r, a->group_), (int)s->min_wait, (int)max_wait);
     } else if (a->last_error.code == LLM_OK || s->wait) {
-        llm__fail(&a->last_error, s->wait ? LLM_ERR_TIMEOUT : LLM_ERR_NO_DEPLOYMENT,
-                  "%s: no deployment can take the request%s", llm__router_gname(r, a->group_),
-                  s->wait ? " before the deadline" : "");
+        llm__fail_with(&a->last_error, s->wait ? LLM_ERR_TIMEOUT : LLM_ERR_NO_DEPLOYMENT,
+                       "%s: no deployment can take the request%s", llm__router_gname(r, a->group_),
+                       s->wait ? " before the deadline" : "");
     }
     if (llm__router_fall_back(r, a, kind)) {
         *retry = true;
@@ -21364,8 +21382,8 @@ static int llm__router_store_answer(llm_router *r, llm_router_attempt *a, int64_
     a->store_ran_ = false;
     if (a->store_result_ != LLM_OK) {
         if (r->desc_.store.fail_closed) {
-            llm__fail(&a->last_error, LLM_ERR_UNAVAILABLE, "router store %s: unavailable (%s)", r->desc_.store.name,
-                      a->store_message_);
+            llm__fail_with(&a->last_error, LLM_ERR_UNAVAILABLE, "router store %s: unavailable (%s)",
+                           r->desc_.store.name, a->store_message_);
             llm__router_trace(r, a, LLM_TRACE_STORE, d, NULL, 0, LLM_ERR_UNAVAILABLE, "%s", a->last_error.message);
             *res = llm__router_give_up(r, a, err);
             return -1;
@@ -21482,7 +21500,7 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
     if (a->state_ == LLM__ROUTER_NEW) a->request_number = ++llm__router_core(r)->requests;
     if (a->state_ == LLM__ROUTER_NEW && (res = llm__router_begin(r, req, a, now, err)) != LLM_OK) {
         if (err) a->last_error = *err;
-        else llm__fail(&a->last_error, res, "llm_router_pick: bad request");
+        else llm__fail_with(&a->last_error, res, "llm_router_pick: bad request");
         res = llm__router_give_up(r, a, err);
         llm__router_unlock(r);
         return res;
@@ -21511,7 +21529,7 @@ LLM_API llm_result llm_router_pick(llm_router *r, const llm_request *req, llm_ro
         int i;
         if (a->deadline_ms_ && now >= a->deadline_ms_) {
             if (a->last_error.code == LLM_OK)
-                llm__fail(&a->last_error, LLM_ERR_TIMEOUT, "the request's deadline passed");
+                llm__fail_with(&a->last_error, LLM_ERR_TIMEOUT, "the request's deadline passed");
             res = llm__router_give_up_because(r, a, "the deadline passed", err);
         } else if (now < a->retry_at_ms_) {
             a->wait_ms = a->retry_at_ms_ - now;
@@ -21679,7 +21697,7 @@ static llm_result llm__router_failed(llm_router *r, llm_router_attempt *a, llm_r
     llm__router_dep *d = &llm__router_core(r)->deps[a->deployment];
     llm_fallback_kind kind = LLM_FALLBACK_GENERIC;
     if (e) a->last_error = *e;
-    else llm__fail(&a->last_error, code, "%s", llm_result_description(code));
+    else llm__fail_with(&a->last_error, code, "%s", llm_result_description(code));
     a->last_error.code = code;
     if (!e) a->last_error.retryable = llm__retry_should(code, NULL);
     llm__router_record_failure(r, a, d, code, now);
@@ -21841,14 +21859,18 @@ static void llm__router_store_unadmit(llm_router *r, llm_router_attempt *a) {
     a->store_pending = op->slot_id || op->window_count || op->drop_probe;
 }
 
-static bool llm__router_filtered(const llm_router_outcome *o) {
-    return o->response && o->response->choice_count &&
-           o->response->choices[0].finish_reason == LLM_FINISH_CONTENT_FILTER;
+/* The answer of a call that succeeded but finished with content_filter (none
+   delivered yet), or NULL. */
+static const llm_response *llm__router_filtered(const llm_router_outcome *o) {
+    bool filtered = o->result == LLM_OK && !o->content_delivered && o->response && o->response->choice_count &&
+                    o->response->choices[0].finish_reason == LLM_FINISH_CONTENT_FILTER;
+    return filtered ? o->response : NULL;
 }
 
 LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const llm_router_outcome *o,
                                      llm_error *err) {
     llm__router_state *c;
+    const llm_response *filtered;
     llm_result res;
     int64_t now;
     if (!r || !r->core_ || !a || !o)
@@ -21863,11 +21885,11 @@ LLM_API llm_result llm_router_report(llm_router *r, llm_router_attempt *a, const
     a->state_ = LLM__ROUTER_READY;
     a->wait_ms = 0;
     a->cooled_ms_ = 0;
-    if (o->result == LLM_OK && !o->content_delivered && llm__router_filtered(o) &&
-        llm__router_next_group(r, a, LLM_FALLBACK_CONTENT_POLICY) >= 0) {
+    filtered = llm__router_filtered(o);
+    if (filtered && llm__router_next_group(r, a, LLM_FALLBACK_CONTENT_POLICY) >= 0) {
         llm_error e;
-        llm__fail(&e, LLM_ERR_CONTENT_POLICY, "the answer of %s finished with content_filter", a->deployment_id);
-        e.http_status = o->response->http_status;
+        llm__fail_with(&e, LLM_ERR_CONTENT_POLICY, "the answer of %s finished with content_filter", a->deployment_id);
+        e.http_status = filtered->http_status;
         res = llm__router_failed(r, a, LLM_ERR_CONTENT_POLICY, &e, false, now, err);
     } else if (o->result == LLM_OK) {
         res = llm__router_succeeded(r, a, o, now);
@@ -21895,7 +21917,7 @@ LLM_API void llm_router_cancel(llm_router *r, llm_router_attempt *a) {
         llm__router_lock(r);
         if (a->store_op.kind != LLM_STORE_SETTLE && a->store_pending) llm__router_store_drop(r, a);
         else if (a->store_ran_) llm__router_store_unadmit(r, a);
-        llm__fail(&a->last_error, LLM_ERR_CANCELLED, "cancelled");
+        llm__fail_with(&a->last_error, LLM_ERR_CANCELLED, "cancelled");
         llm__router_give_up(r, a, NULL);
         llm__router_unlock(r);
     }
@@ -22074,7 +22096,7 @@ static llm_result llm__router_drive(llm_router *r, const llm_request *req, const
 static bool llm__router_args_ok(const llm_router *r, const void *req, const void *resp, const char *who,
                                 llm_error *err) {
     if (r && r->core_ && req && resp) return true;
-    llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL router, request or response", who);
+    llm__fail_with(err, LLM_ERR_INVALID_ARGUMENT, "%s: NULL router, request or response", who);
     return false;
 }
 
@@ -22139,7 +22161,7 @@ typedef struct llm__router_config_state {
 } llm__router_config_state;
 
 static bool llm__router_config_bad(llm__router_config_state *j, const char *path, const char *key, const char *what) {
-    llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s%s%s: %s", path, key[0] ? "." : "", key, what);
+    llm__fail_with(j->err, LLM_ERR_INVALID_ARGUMENT, "%s%s%s: %s", path, key[0] ? "." : "", key, what);
     return false;
 }
 
@@ -22175,7 +22197,8 @@ static bool llm__router_config_str(llm__router_config_state *j, const llm_json *
     if (strncmp(s, "os.environ/", 11) == 0) {
         const char *e = j->d.getenv ? j->d.getenv(j->d.getenv_user, s + 11) : NULL;
         if (!e) {
-            llm__fail(j->err, LLM_ERR_INVALID_ARGUMENT, "%s.%s: environment variable %s is not set", path, key, s + 11);
+            llm__fail_with(j->err, LLM_ERR_INVALID_ARGUMENT, "%s.%s: environment variable %s is not set", path, key,
+                           s + 11);
             return false;
         }
         s = e;
@@ -22256,7 +22279,7 @@ static bool llm__router_config_fallbacks(llm__router_config_state *j, const llm_
             return llm__router_config_bad(j, path, "", "expected an array of model group names");
         if (j->d.fallback_count >= j->fb_cap) return llm__router_config_bad(j, path, "", "too many fallback lists");
         names = (const char **)llm__arena_alloc(&j->alloc, &j->arena, (llm_json_count(to) + 1) * sizeof(char *));
-        if (!names) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
+        if (!names) { llm__fail_with(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
         for (t = llm_json_first(to); t; t = llm_json_next(to, t), k++)
             if (!(names[k] = llm_json_string(t, NULL)))
                 return llm__router_config_bad(j, path, "", "expected model group names (strings)");
@@ -22348,7 +22371,7 @@ static bool llm__router_config_load(llm__router_config_state *j, const llm_json 
     deps = (llm_deployment_desc *)llm__arena_alloc(&j->alloc, &j->arena, n * sizeof *deps);
     j->fb = (llm_router_fallback *)llm__arena_alloc(&j->alloc, &j->arena, j->fb_cap * sizeof *j->fb);
     j->pol = (llm_retry_override *)llm__arena_alloc(&j->alloc, &j->arena, 6 * sizeof *j->pol);
-    if (!deps || !j->fb || !j->pol) { llm__fail(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
+    if (!deps || !j->fb || !j->pol) { llm__fail_with(j->err, LLM_ERR_NO_MEMORY, "out of memory"); return false; }
     for (m = llm_json_first(list); m; m = llm_json_next(list, m), i++)
         if (!llm__router_config_deployment(j, m, i, &deps[i])) return false;
     j->d.deployments = deps;
@@ -22405,7 +22428,7 @@ LLM_API llm_result llm_router_init_json(llm_router *r, const char *json, size_t 
     res = llm_json_parse(&doc, json ? json : "", len, err);
     if (res == LLM_ERR_PARSE && llm__router_config_looks_like_yaml(json, len)) {
         size_t offset = err->offset;
-        llm__fail(err, res, "JSON expected; this looks like YAML, and llm_router_init_json reads JSON only "
+        llm__fail_with(err, res, "JSON expected; this looks like YAML, and llm_router_init_json reads JSON only "
                             "(convert it to JSON first: the llm CLI reads YAML configs through libyaml)");
         err->offset = offset;
     }
@@ -22472,7 +22495,8 @@ static bool llm__router_config_redis(llm__router_config_state *j, const llm_json
         !llm__router_config_url_add(url, size, &pos, ":", false) ||
         !llm__router_config_url_add(url, size, &pos, num, false)) {
         if (size) url[0] = '\0';
-        llm__fail(j->err, LLM_ERR_LIMIT_EXCEEDED, "router_settings.redis_host: the URL does not fit in %z bytes", size);
+        llm__fail_with(j->err, LLM_ERR_LIMIT_EXCEEDED, "router_settings.redis_host: the URL does not fit in %z bytes",
+                       size);
         return false;
     }
     return true;
@@ -22550,7 +22574,7 @@ static bool llm__openai_body_str(llm__openai_body_state *q, const llm_json *v, c
     const char *s;
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     if (!(s = llm_json_string(v, &n)) || memchr(s, '\0', n)) {
-        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a string (without \\u0000)", path);
+        llm__fail_with(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a string (without \\u0000)", path);
         return false;
     }
     *out = s; /* NUL-terminated in the document, which the result keeps */
@@ -22571,7 +22595,7 @@ static bool llm__openai_body_num(llm__openai_body_state *q, const llm_json *v, c
                                  bool *has) {
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     if (!llm_json_is(v, LLM_JSON_NUMBER)) {
-        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a number", path);
+        llm__fail_with(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a number", path);
         return false;
     }
     *out = llm_json_number(v, 0);
@@ -22584,7 +22608,7 @@ static bool llm__openai_body_int(llm__openai_body_state *q, const llm_json *v, c
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     n = llm_json_int(v, -1);
     if (!llm_json_is(v, LLM_JSON_NUMBER) || n < 0 || n > 0x7FFFFFFF) {
-        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number from 0", path);
+        llm__fail_with(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number from 0", path);
         return false;
     }
     *out = (int)n;
@@ -22596,7 +22620,7 @@ static bool llm__openai_body_int64(llm__openai_body_state *q, const llm_json *v,
                                    bool *has) {
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     if (llm_json_int(v, 0) != llm_json_int(v, 1)) { /* the fallback: not an integer, or out of range */
-        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number (64-bit)", path);
+        llm__fail_with(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected a whole number (64-bit)", path);
         return false;
     }
     *out = llm_json_int(v, 0);
@@ -22607,7 +22631,7 @@ static bool llm__openai_body_int64(llm__openai_body_state *q, const llm_json *v,
 static bool llm__openai_body_bool(llm__openai_body_state *q, const llm_json *v, const char *path, bool *out) {
     if (!v || llm_json_is(v, LLM_JSON_NULL)) return true;
     if (!llm_json_is(v, LLM_JSON_TRUE) && !llm_json_is(v, LLM_JSON_FALSE)) {
-        llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected true or false", path);
+        llm__fail_with(q->err, LLM_ERR_INVALID_ARGUMENT, "%s: expected true or false", path);
         return false;
     }
     *out = llm_json_is(v, LLM_JSON_TRUE);
@@ -22672,9 +22696,9 @@ static bool llm__openai_body_part(llm__openai_body_state *q, const llm_json *v, 
             if (strcmp(detail, details[i]) == 0) p->detail = (llm_image_detail)(LLM_DETAIL_AUTO + i);
         return true;
     }
-    llm__fail(q->err, LLM_ERR_UNSUPPORTED,
-              "%s: a content part of type \"%s\" (llm_request holds text, image_url and file parts)", path,
-              type ? type : "?");
+    llm__fail_with(q->err, LLM_ERR_UNSUPPORTED,
+                   "%s: a content part of type \"%s\" (llm_request holds text, image_url and file parts)", path,
+                   type ? type : "?");
     return false;
 }
 
@@ -22910,8 +22934,8 @@ static bool llm__openai_body_tool_choice(llm__openai_body_state *q, const llm_js
     if (!s && llm__openai_body_str(q, llm_json_get(llm_json_get(v, "function"), "name"), "tool_choice.function.name",
                                    &tc->name) && tc->name)
         return true;
-    llm__fail(q->err, LLM_ERR_INVALID_ARGUMENT,
-              "tool_choice: expected none, auto, required or {\"type\":\"function\",\"function\":{\"name\"}}");
+    llm__fail_with(q->err, LLM_ERR_INVALID_ARGUMENT,
+                   "tool_choice: expected none, auto, required or {\"type\":\"function\",\"function\":{\"name\"}}");
     return false;
 }
 

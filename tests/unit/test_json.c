@@ -513,9 +513,9 @@ static void error_formatter_cuts_long_text(void) {
     char longer[600];
     memset(longer, 'x', sizeof longer - 1);
     longer[sizeof longer - 1] = '\0';
-    llm__fail(&err, LLM_ERR_PARSE, "%s / %d / %z / %.*s", longer, -5, (size_t)7, 2, "abc");
+    llm__fail_with(&err, LLM_ERR_PARSE, "%s / %d / %z / %.*s", longer, -5, (size_t)7, 2, "abc");
     CHECK_EQ_INT(strlen(err.message), LLM_ERROR_MESSAGE_SIZE - 1);
-    llm__fail(&err, LLM_ERR_PARSE, "a%sb %d %z %.*s %u%%", "-", -5, (size_t)7, 2, "abc", 3u);
+    llm__fail_with(&err, LLM_ERR_PARSE, "a%sb %d %z %.*s %u%%", "-", -5, (size_t)7, 2, "abc", 3u);
     CHECK_EQ_STR(err.message, "a-b -5 7 ab 3%");
     CHECK(!err.has_retry_after);
     CHECK_EQ_INT(err.should_retry, LLM_UNSET);
