@@ -331,7 +331,7 @@ static long llm__otlp_decode_value(const char *s, const char *e, char *out) {
 LLM_OTLP_API llm_result llm_otlp_headers_parse(const char *text, const llm_allocator *alloc, llm_otlp_headers *out,
                                                llm_error *err) {
     static const llm_allocator none = {0, 0, 0, 0};
-    size_t n, members = 1, i, index = 0, used = 0;
+    size_t n, members = 1, i, index = 0, used = 0, count = 0;
     const char *p;
     if (!out) return llm__otlp_fail(err, LLM_ERR_INVALID_ARGUMENT, "headers: out is NULL");
     memset(out, 0, sizeof *out);
@@ -384,14 +384,15 @@ LLM_OTLP_API llm_result llm_otlp_headers_parse(const char *text, const llm_alloc
                                       "headers: member %zu's value has a bad %%XX escape or a control byte",
                                       index + 1);
             }
-            out->pairs[out->count].name = name;
-            out->pairs[out->count].value = value;
-            out->count++;
+            out->pairs[count].name = name;
+            out->pairs[count].value = value;
+            count++;
             used += (size_t)(ke - ks) + 1 + (size_t)vlen + 1;
         }
         if (end == text + n) break;
         p = end + 1;
     }
+    out->count = count;
     return LLM_OK;
 }
 
@@ -1362,7 +1363,7 @@ LLM_OTLP_API void llm_otlp_free(llm_otlp *x) {
         llm__otlp_span_unlink(x, s);
         llm__otlp_span_free(x, s);
     }
-    if (x->ring_) {
+    if (x->ring_ && x->ring_len_) { /* either may be NULL after an init that ran out of memory */
         for (i = 0; i < x->ring_count_; i++) {
             size_t slot = (x->ring_head_ + i) % x->o_.max_spans;
             llm__otlp_free(&a, x->ring_[slot], x->ring_len_[slot] + 1);

@@ -121,6 +121,14 @@ static bool fixture_init(fixture *f) {
     return true;
 }
 
+/* llm_otlp_init on options it must refuse: its result (an init that
+   succeeds all the same is freed, so that the failed check is all it costs). */
+static llm_result init_refused(llm_otlp *x, const llm_otlp_options *o, llm_error *err) {
+    llm_result r = llm_otlp_init(x, o, err);
+    if (r == LLM_OK) llm_otlp_free(x);
+    return r;
+}
+
 static void fixture_free(fixture *f) {
     llm_otlp_free(&f->x);
     caught_free(&f->got);
@@ -370,7 +378,7 @@ static void bad_headers_are_refused_naming_the_member_never_the_value(void) {
     /* through init too, nothing leaked */
     fixture_options(&f, ok_answers, 4, NULL, 0);
     f.o.headers = "Authorization=Bearer%20x,broken";
-    CHECK_EQ_INT(llm_otlp_init(&f.x, &f.o, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(init_refused(&f.x, &f.o, &err), LLM_ERR_INVALID_ARGUMENT);
     CHECK_EQ_INT(f.stats.live, 0);
 }
 
@@ -519,15 +527,15 @@ static void nulls_and_bad_options_are_refused_or_harmless(void) {
     llm_otlp_free(NULL);
     fixture_options(&f, ok_answers, 4, NULL, 0);
     f.o.endpoint = NULL;
-    CHECK_EQ_INT(llm_otlp_init(&x, &f.o, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(init_refused(&x, &f.o, &err), LLM_ERR_INVALID_ARGUMENT);
     CHECK(strstr(err.message, "endpoint") != NULL);
     f.o.endpoint = "ftp://x";
-    CHECK_EQ_INT(llm_otlp_init(&x, &f.o, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(init_refused(&x, &f.o, &err), LLM_ERR_INVALID_ARGUMENT);
     f.o.endpoint = "http://a b";
-    CHECK_EQ_INT(llm_otlp_init(&x, &f.o, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(init_refused(&x, &f.o, &err), LLM_ERR_INVALID_ARGUMENT);
     f.o.endpoint = "http://127.0.0.1:4318";
     f.o.transport.send = NULL;
-    CHECK_EQ_INT(llm_otlp_init(&x, &f.o, &err), LLM_ERR_INVALID_ARGUMENT);
+    CHECK_EQ_INT(init_refused(&x, &f.o, &err), LLM_ERR_INVALID_ARGUMENT);
     CHECK(strstr(err.message, "transport") != NULL);
     CHECK_EQ_INT(f.stats.live, 0);
     fixture_options(&f, ok_answers, 4, NULL, 0);
