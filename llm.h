@@ -3623,6 +3623,17 @@ static void llm__free(const llm_allocator *a, void *ptr, size_t size) {
     else LLM_DEFAULT_FREE(ptr);
 }
 
+/* *dst = *src, member by member, into an object just emptied with memset:
+   clang 14's static analyzer forgets the zeroes of the memset when a whole
+   struct is assigned into a member (every other member then reads as any
+   value), and then follows paths no run can take. */
+static void llm__allocator_set(llm_allocator *dst, const llm_allocator *src) {
+    dst->alloc = src->alloc;
+    dst->realloc = src->realloc;
+    dst->free = src->free;
+    dst->user = src->user;
+}
+
 /* Grows *buf (of *capacity elements of elem_size bytes) to hold at least
    `needed` elements, doubling. The first block holds 16 elements, or fewer
    large ones (at most 256 bytes' worth, at least one): an array of large
@@ -5198,7 +5209,7 @@ LLM_API void llm_json_doc_free(llm_json_doc *doc) {
     llm__free(&alloc, doc->values_, doc->capacity_ * sizeof(llm_json));
     llm__free(&alloc, doc->strings_, doc->strings_capacity_);
     memset(doc, 0, sizeof *doc);
-    doc->alloc = alloc;
+    llm__allocator_set(&doc->alloc, &alloc);
     doc->max_depth = max_depth;
 }
 
@@ -23120,8 +23131,8 @@ LLM_API llm_result llm_request_parse_openai(llm_openai_request *out, const char 
         return llm__fail(err, LLM_ERR_INVALID_ARGUMENT, "llm_request_parse_openai: NULL argument");
     a = out->alloc;
     memset(out, 0, sizeof *out);
-    out->alloc = a;
-    out->doc_.alloc = a;
+    llm__allocator_set(&out->alloc, &a);
+    llm__allocator_set(&out->doc_.alloc, &a);
     if ((r = llm_json_parse(&out->doc_, json ? json : "", len, err)) != LLM_OK) {
         llm_openai_request_free(out);
         return r;
@@ -23148,7 +23159,7 @@ LLM_API void llm_openai_request_free(llm_openai_request *r) {
     llm_json_doc_free(&r->doc_);
     llm__arena_free(&a, &r->arena_);
     memset(r, 0, sizeof *r);
-    r->alloc = a;
+    llm__allocator_set(&r->alloc, &a);
 }
 
 /* ------------------------------------------------------------------------ */

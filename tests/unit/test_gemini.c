@@ -512,6 +512,10 @@ static void litellm_thought_ids(void) {
     const llm_message *a;
     memset(&o, 0, sizeof o);
     if (!CHECK_EQ_INT(llm_request_parse_openai(&o, body, strlen(body), &err), LLM_OK)) return;
+    if (!CHECK_EQ_INT(o.request.message_count, 3) || !CHECK_EQ_INT(o.request.messages[1].tool_call_count, 1)) {
+        llm_openai_request_free(&o);
+        return;
+    }
     a = &o.request.messages[1];
     CHECK_EQ_STR(a->tool_calls[0].id, "call_9f");
     CHECK_EQ_STR(o.request.messages[2].tool_call_id, "call_9f");
