@@ -287,8 +287,8 @@ check-firmware: | $(B)
 portability: | $(B)
 	sh tests/portability.sh $(B)
 
-# static analysis: cppcheck and clang-tidy over llm.h and the companions (in make ci); scan-build over the unit
-# suites (not yet clean: not in make ci); what they leave out, with reasons: tests/static/disabled.txt
+# static analysis (both in make ci): cppcheck and clang-tidy over llm.h and the companions; scan-build over the unit
+# suites; what they leave out, with reasons: tests/static/disabled.txt
 check-static: | $(B)
 	sh tests/static.sh $(B)
 check-scan-build: | $(B)
@@ -304,12 +304,14 @@ print-unit:
 
 # what CI runs (.ci/run): the whole suite, then the portability matrix and the static analysis (kept apart so that
 # make test stays under 30 minutes on 2 cores), and one line counting make test's checks, the matrix's
-# configurations and check-static
+# configurations, check-static and check-scan-build
 ci: test
 	$(MAKE) -s portability
 	$(MAKE) -s check-static
+	$(MAKE) -s check-scan-build
 	@read p f < $(B)/logs/portability.count; set -- $$(cat $(B)/logs/summary); \
-	  echo "ci: $$(($$1 + p + 1)) passed, $$(($$3 + f)) failed, $$5 skipped (make test, make portability, check-static)"
+	  echo "ci: $$(($$1 + p + 2)) passed, $$(($$3 + f)) failed, $$5 skipped (make test, make portability," \
+	    "check-static, check-scan-build)"
 
 # the mock provider server as its clients see it (curl, node), built as users run it and with sanitizers
 check-mock: $(B)/mock_server

@@ -270,8 +270,9 @@
    --------------
    - portability: x87's wider doubles no longer refuse the float32 bound of
      embeddings nor take DBL_MAX for an infinity in llm_otlp.h; a refused
-     llm_call_begin_decode zeroes the call; clean under cppcheck and
-     clang-tidy (make check-static); CI runs make ci
+     llm_call_begin_decode zeroes the call; clean under cppcheck, clang-tidy
+     (make check-static) and scan-build (make check-scan-build); CI runs
+     make ci
    - telemetry: OpenTelemetry GenAI spans and metrics through plain hooks
      (llm_telemetry in the client's and the router's descs: a span per
      call, a request span with a span per attempt for the router; message
