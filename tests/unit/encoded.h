@@ -1,6 +1,6 @@
-/* encoded.h - what the encoder suites share (include after llm.h and
-   ../test.h): the body a request encodes to, and its comparison with a
-   body written by hand. */
+/* encoded.h - what the suites that compare JSON share (include after
+   llm.h and ../test.h): the body a request encodes to, and its comparison
+   with JSON written by hand or kept in a fixture. */
 #ifndef LLM_TEST_ENCODED_H
 #define LLM_TEST_ENCODED_H
 
@@ -28,18 +28,24 @@ static inline bool body_of(const llm_client *c, const llm_request *req, llm_json
     return ok;
 }
 
+/* Whether *got is the same JSON as the text `want` (members in any
+   order); text that is not JSON is a failure. */
+static inline bool same_json_as_text(const llm_json *got, const char *want) {
+    llm_json_doc doc;
+    bool same;
+    memset(&doc, 0, sizeof doc);
+    same = llm_json_parse(&doc, want, strlen(want), NULL) == LLM_OK && llm_json_equal(got, llm_json_root(&doc));
+    llm_json_doc_free(&doc);
+    return same;
+}
+
 /* Whether *got is the same JSON as the fixture at `path` (members in any
    order); a missing fixture is a failure. */
 static inline bool same_json_as_file(const llm_json_doc *got, const char *path) {
     size_t len;
-    char *want_text = TEST_READ_FIXTURE(path, &len);
-    llm_json_doc want;
-    bool same;
-    memset(&want, 0, sizeof want);
-    if (!want_text) return false;
-    same = llm_json_parse(&want, want_text, len, NULL) == LLM_OK && llm_json_equal(llm_json_root(got), llm_json_root(&want));
-    llm_json_doc_free(&want);
-    free(want_text);
+    char *want = TEST_READ_FIXTURE(path, &len);
+    bool same = want && same_json_as_text(llm_json_root(got), want);
+    free(want);
     return same;
 }
 

@@ -863,16 +863,6 @@ done:
     free(sse);
 }
 
-/* Whether *got is the same JSON as `want` (members in any order). */
-static bool same_json_as_text(const llm_json *got, const char *want) {
-    llm_json_doc doc;
-    bool same;
-    memset(&doc, 0, sizeof doc);
-    same = llm_json_parse(&doc, want, strlen(want), NULL) == LLM_OK && llm_json_equal(got, llm_json_root(&doc));
-    llm_json_doc_free(&doc);
-    return same;
-}
-
 /* The parts, turns, tool and choice of a request as the Messages API
    names them (/work/shared/data/anthropic-openapi.json, written out by
    hand below): images by URL (URLImageSource) and as base64 from a data:
