@@ -397,7 +397,7 @@ fuzz: $(B)/hiredis.flags | $(B)
 	  libs=; [ $$t = headers ] && libs="$$(curl-config --libs)"; \
 	  if [ $$t = redis_reply ]; then libs=-lhiredis; grep -q LLM_CLI_REDIS $(B)/hiredis.flags || \
 	    { echo "fuzz_redis_reply: skipped, no hiredis (apt-get install libhiredis-dev)"; continue; }; fi; \
-	  grep -qE '^#include "fuzz(.h|_stream.c)"' tests/fuzz/fuzz_$$t.c && libs="-DLLM_FUZZ_SHARED $(B)/fuzz_llm.o"; \
+	  grep -qE '^#include "fuzz(\.h|_stream\.c)"' tests/fuzz/fuzz_$$t.c && libs="-DLLM_FUZZ_SHARED $(B)/fuzz_llm.o"; \
 	  $(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $(B)/fuzz_$$t tests/fuzz/fuzz_$$t.c $$libs || exit 1; \
 	  mkdir -p $(B)/corpus_$$t; \
 	  $(B)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$t.dict -print_final_stats=0 $(FUZZ_FLAGS) \
