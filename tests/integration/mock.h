@@ -93,4 +93,17 @@ static inline int mock_logged(const mock_server *m) {
     return n;
 }
 
+/* mock_logged once it stops changing: the server writes a request's line
+   after its answer went out, so a client can be done before the line is
+   there (two reads 20 ms apart agree; 2 s at most). */
+static inline int mock_logged_settled(const mock_server *m) {
+    int n = mock_logged(m), again, i;
+    for (i = 0; i < 100; i++) {
+        mock_sleep_ms(20);
+        if ((again = mock_logged(m)) == n) break;
+        n = again;
+    }
+    return n;
+}
+
 #endif
